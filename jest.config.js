@@ -1,0 +1,31 @@
+// Three tiers, as in architecture.md: unit (next to the code, no I/O), integration (real
+// PostgreSQL / Redis / SMTP), e2e (over HTTP and in a browser).
+const swc = ['@swc/jest', { swcrc: true }];
+const common = {
+  rootDir: __dirname,
+  transform: { '^.+\\.(t|j)s$': swc },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testEnvironment: 'node',
+  moduleNameMapper: { '^@overlegtafels/([a-z-]+)(/.*)?$': '<rootDir>/libs/$1/src$2' },
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.data/'],
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'],
+      globalSetup: '<rootDir>/test/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+    },
+  ],
+};

@@ -1,0 +1,6 @@
+import type { EmbeddedPostgresServer } from '../../libs/persistence/src/embedded-postgres';
+
+export default async function globalTeardown(): Promise<void> {
+  const server = (globalThis as { __OT_EMBEDDED_PG__?: EmbeddedPostgresServer }).__OT_EMBEDDED_PG__;
+  if (server) await server.stop();
+}
