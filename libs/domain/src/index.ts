@@ -1,1 +1,1 @@
-export {};
+export * from './organisation/organisation-kind';

@@ -69,6 +69,7 @@ export async function startEmbeddedPostgres(
     throw new Error(
       `embedded PostgreSQL did not start on port ${port} (data in ${dataDir}); is another server using that port?` +
         (error instanceof Error ? ` ${error.message}` : ''),
+      { cause: error },
     );
   }
   let stopped = false;

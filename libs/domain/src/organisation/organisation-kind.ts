@@ -1,0 +1,34 @@
+/**
+ * The kinds of partner organisation at the tables of a ketenaanpak (domain.md). Stable keys:
+ * they are stored in the database and used in region configurations.
+ */
+export const ORGANISATION_KINDS = {
+  politie: 'Politie',
+  parket: 'Parket',
+  caw: 'CAW',
+  stad: 'Sociale Dienstverlening (stad)',
+  vk: 'Vertrouwenscentrum Kindermishandeling',
+  opgroeien: 'Opgroeien (OCJ/SDJ)',
+  cgg: 'CGG',
+  justitiehuis: 'Justitiehuis',
+  'meldpunt-risicojongeren': 'Centraal Meldpunt Risicojongeren',
+  casemanagement: 'Casemanagement',
+  verslavingszorg: 'Verslavingszorg',
+  vaph: 'VAPH',
+  ketenteam: 'Ketenteam (coördinatie)',
+  andere: 'Andere',
+} as const;
+
+export type OrganisationKind = keyof typeof ORGANISATION_KINDS;
+
+export function isOrganisationKind(value: string): value is OrganisationKind {
+  return Object.prototype.hasOwnProperty.call(ORGANISATION_KINDS, value);
+}
+
+/** Roles a person holds; table-bound roles are held per table (a table membership). */
+export const ROLES = ['admin', 'coordinator', 'casusregisseur', 'aanmelder', 'member'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The function of a coordinator-side person at a table. */
+export const TABLE_FUNCTIONS = ['voorzitter', 'coordinator', 'verslaggever', 'lid', 'op-afroep'] as const;
+export type TableFunction = (typeof TABLE_FUNCTIONS)[number];
