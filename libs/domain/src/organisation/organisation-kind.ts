@@ -29,6 +29,10 @@ export function isOrganisationKind(value: string): value is OrganisationKind {
 export const ROLES = ['admin', 'coordinator', 'casusregisseur', 'aanmelder', 'member'] as const;
 export type Role = (typeof ROLES)[number];
 
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
 /** The function of a coordinator-side person at a table. */
 export const TABLE_FUNCTIONS = ['voorzitter', 'coordinator', 'verslaggever', 'lid', 'op-afroep'] as const;
 export type TableFunction = (typeof TABLE_FUNCTIONS)[number];
