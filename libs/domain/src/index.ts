@@ -1,1 +1,18 @@
 export * from './organisation/organisation-kind';
+export * from './errors/domain.error';
+export * from './outcome.model';
+export type { LocalDateString, LocalTimeString, Weekday } from './time/local-date.util';
+export { WEEKDAYS } from './time/local-date.util';
+export * from './time/iso-instant.util';
+export * from './calendar/holiday-calendar.model';
+export { holidaysInYear } from './calendar/holiday-calendar.policy';
+export { easterSunday } from './calendar/easter.util';
+export * from './tables/table-definition.model';
+export * from './tables/table-definition.policy';
+export * from './sessions/session.model';
+export { generateSessions, getSession } from './sessions/session-calendar.policy';
+export type { SessionRange } from './sessions/session-calendar.policy';
+export * from './sessions/session.view';
+export * from './placement/placement.policy';
+export * from './placement/placement.view';
+export * from './allocation/slot-allocation.policy';

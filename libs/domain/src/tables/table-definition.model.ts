@@ -1,0 +1,86 @@
+import { HolidayCalendar } from '../calendar/holiday-calendar.model';
+import { OrganisationKind, Role, TableFunction } from '../organisation/organisation-kind';
+import { LocalDateString, LocalTimeString, Weekday } from '../time/local-date.util';
+
+/**
+ * A moment tied to a session, said the way the guide says it: "Monday 12:00 in the week before".
+ * Weeks are ISO weeks (Monday–Sunday): 0 is the session's own week, 1 the week before, and so on.
+ * The engine turns it into "so many days before the session date at this wall-clock time", so a
+ * session a coordinator moves keeps the same lead times.
+ */
+export interface RelativeMoment {
+  readonly weeksBefore: number;
+  readonly weekday: Weekday;
+  readonly time: LocalTimeString;
+}
+
+/** The agenda is frozen when it is sent (Weegploeg, Ronde Tafel)… */
+export type FreezeRule = RelativeMoment | { readonly sameAs: 'agendaSend' };
+/** …or sent the moment it is frozen (ICO). */
+export type AgendaSendRule = RelativeMoment | { readonly sameAs: 'freeze' };
+
+export interface ItemTypeDefinition {
+  /** Stable key, stored with each agendapunt. */
+  readonly key: string;
+  /** Dutch label shown on agendas. */
+  readonly label: string;
+  readonly durationMinutes: number;
+}
+
+/**
+ * `vast`: at every session; `op-afroep`: invited when an item needs them; `eigen-agendapunt`:
+ * attends only the slot of their own item (the aanmelder at the ICO, a consulent at the Weegploeg).
+ */
+export type Attendance = 'vast' | 'op-afroep' | 'eigen-agendapunt';
+
+export type TableParticipant =
+  | {
+      readonly organisation: OrganisationKind;
+      readonly attendance: Attendance;
+      readonly function?: TableFunction;
+      readonly note?: string;
+    }
+  | { readonly role: Role; readonly attendance: Attendance; readonly note?: string };
+
+export interface TableRecurrence {
+  readonly weekday: Weekday;
+  readonly everyWeeks: number;
+  /** The first session of the series; later ones follow every `everyWeeks` weeks. */
+  readonly seriesStart: LocalDateString;
+  /** The last date a session may fall on, if the series ends. */
+  readonly seriesEnd?: LocalDateString;
+}
+
+/**
+ * One overlegtafel as configuration. Everything that differs between tables and regions lives
+ * here; the engine has no table-specific code. Closed periods, cancellations and moves are not
+ * configuration: coordinators set them, so they reach the engine as calendar state.
+ */
+export interface TableDefinition {
+  readonly key: string;
+  /** Dutch name shown to users. */
+  readonly name: string;
+  readonly timeZone: string;
+  readonly recurrence: TableRecurrence;
+  readonly hours: { readonly start: LocalTimeString; readonly end: LocalTimeString };
+  /** On time for a session iff submitted strictly before this moment. */
+  readonly submissionDeadline: RelativeMoment;
+  /** Partners start gathering information / documents are requested. */
+  readonly preparationStart: RelativeMoment;
+  /** From this moment the agenda is definitive. */
+  readonly freeze: FreezeRule;
+  readonly agendaSend: AgendaSendRule;
+  /** Minutes available for agendapunten in one session. */
+  readonly capacityMinutes: number;
+  readonly itemTypes: readonly ItemTypeDefinition[];
+  readonly participants: readonly TableParticipant[];
+  readonly holidays: HolidayCalendar;
+}
+
+export interface RegionConfig {
+  readonly key: string;
+  /** Dutch name shown to users. */
+  readonly name: string;
+  readonly timeZone: string;
+  readonly tables: readonly TableDefinition[];
+}

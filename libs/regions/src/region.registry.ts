@@ -1,0 +1,17 @@
+import { RegionConfig } from '@overlegtafels/domain';
+import { CO3_ANTWERPEN } from './co3-antwerpen/co3-antwerpen.region';
+import { VLAAMS_BRABANT } from './vlaams-brabant/vlaams-brabant.region';
+
+export const DEFAULT_REGION_KEY = 'co3-antwerpen';
+
+const REGIONS: ReadonlyMap<string, RegionConfig> = new Map(
+  [CO3_ANTWERPEN, VLAAMS_BRABANT].map((region) => [region.key, region]),
+);
+
+export function getRegion(key: string): RegionConfig | undefined {
+  return REGIONS.get(key);
+}
+
+export function listRegions(): readonly RegionConfig[] {
+  return [...REGIONS.values()];
+}
