@@ -1,4 +1,5 @@
 import { CliCommand } from '../cli-command';
+import { PlacementCommand } from './placement.command';
 
 /** Every command the CLI knows; add new ones here. */
-export const commands: readonly CliCommand[] = [];
+export const commands: readonly CliCommand[] = [new PlacementCommand()];
