@@ -1,0 +1,172 @@
+/**
+ * Placement benchmark (issue 3). Run with `npm run --silent bench:placement`.
+ *
+ * Baseline: parsing the very same ISO-8601 strings with the very same function the engine uses
+ * for input (`parseIsoInstant`: luxon `DateTime.fromISO` plus the offset check), in the same
+ * process, so the ratio is the price of placing on top of reading the input.
+ * Engine: `placementView`, exactly what the CLI and the API call: parse, find the session, build
+ * the JSON object with ISO strings at the Brussels offset.
+ */
+import {
+  generateSessions,
+  formatInstant,
+  parseIsoInstant,
+  placementView,
+  placeSubmission,
+  RegionConfig,
+  TableDefinition,
+} from '@overlegtafels/domain';
+import { co3Antwerpen, CO3_ANTWERPEN } from '@overlegtafels/regions';
+
+const SUBMISSIONS = 1_000_000;
+const RUNS = 2;
+const MAX_RATIO = 3;
+const MAX_SESSION_MS = 50;
+
+/** Small deterministic PRNG (xorshift32) so every run measures the same input. */
+function random(seed: number): () => number {
+  let state = seed >>> 0 || 1;
+  return () => {
+    state ^= state << 13;
+    state >>>= 0;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    state >>>= 0;
+    return state / 0x1_0000_0000;
+  };
+}
+
+function makeInput(region: RegionConfig): { tables: string[]; instants: string[]; millis: number[] } {
+  const next = random(20260113);
+  const from = Date.parse('2026-01-01T00:00:00+01:00');
+  const to = Date.parse('2031-01-01T00:00:00+01:00');
+  const tables: string[] = [];
+  const instants: string[] = [];
+  const millis: number[] = [];
+  for (let i = 0; i < SUBMISSIONS; i++) {
+    const table = region.tables[Math.floor(next() * region.tables.length)] as TableDefinition;
+    const ms = from + Math.floor(next() * (to - from));
+    tables.push(table.key);
+    millis.push(ms);
+    // Three in four as Brussels wall time with offset, one in four in UTC with milliseconds.
+    instants.push(next() < 0.75 ? formatInstant(table, ms - (ms % 1000)) : new Date(ms).toISOString());
+  }
+  return { tables, instants, millis };
+}
+
+function time(run: () => number): { ms: number; checksum: number } {
+  const start = performance.now();
+  const checksum = run();
+  return { ms: performance.now() - start, checksum };
+}
+
+function best(runs: number, run: () => number): number {
+  let fastest = Infinity;
+  for (let i = 0; i < runs; i++) fastest = Math.min(fastest, time(run).ms);
+  return fastest;
+}
+
+const perSecond = (count: number, ms: number) => Math.round((count / ms) * 1000).toLocaleString('en-US');
+
+/** Runs first, so its first run is cold: no compiled table, no zone offsets cached. */
+function benchSessions(): boolean {
+  // Sessions: ten years for the three tables, from freshly built (uncompiled) definitions.
+  const from = Date.parse('2026-01-01T00:00:00+01:00');
+  const to = Date.parse('2036-01-01T00:00:00+01:00');
+  const generateAll = () => {
+    let count = 0;
+    for (const table of co3Antwerpen().tables)
+      count += generateSessions(table, { fromMs: from, toMs: to }).length;
+    return count;
+  };
+  // The first run pays once for the process: ICU's time-zone data and the zone's offset table.
+  const cold = time(generateAll);
+  let warmMs = Infinity;
+  for (let i = 0; i < 20; i++) warmMs = Math.min(warmMs, time(generateAll).ms);
+  console.log(
+    `sessions: 10 years x 3 tables = ${cold.checksum} sessions: first run ${cold.ms.toFixed(1)} ms, ` +
+      `best of 20 ${warmMs.toFixed(1)} ms (target < ${MAX_SESSION_MS} ms) ${cold.ms < MAX_SESSION_MS ? 'OK' : 'FAIL'}`,
+  );
+
+  return cold.ms < MAX_SESSION_MS;
+}
+
+function main(): void {
+  const sessionsOk = benchSessions();
+  const region = CO3_ANTWERPEN;
+  const { tables, instants, millis } = makeInput(region);
+  const tableByKey = new Map(region.tables.map((t) => [t.key, t]));
+
+  const parseOnly = () => {
+    let sum = 0;
+    for (let i = 0; i < SUBMISSIONS; i++) {
+      const parsed = parseIsoInstant(instants[i] as string);
+      if (parsed.ok) sum += parsed.instant % 997;
+    }
+    return sum;
+  };
+  const engine = () => {
+    let sum = 0;
+    for (let i = 0; i < SUBMISSIONS; i++) {
+      const result = placementView(region, tables[i] as string, instants[i] as string);
+      if (result.ok) sum += result.view.deadline.length;
+    }
+    return sum;
+  };
+  const engineFromMillis = () => {
+    let sum = 0;
+    for (let i = 0; i < SUBMISSIONS; i++) {
+      const outcome = placeSubmission(
+        tableByKey.get(tables[i] as string) as TableDefinition,
+        millis[i] as number,
+      );
+      if (outcome.ok) sum += outcome.session.startMs % 997;
+    }
+    return sum;
+  };
+  const engineAndJson = () => {
+    let sum = 0;
+    for (let i = 0; i < SUBMISSIONS; i++) {
+      const result = placementView(region, tables[i] as string, instants[i] as string);
+      sum += JSON.stringify(result.ok ? result.view : result.error).length;
+    }
+    return sum;
+  };
+
+  // Warm up the JIT and the per-year session caches before measuring anything.
+  parseOnly();
+  let notPlaced = 0;
+  for (let i = 0; i < SUBMISSIONS; i++) {
+    if (!placementView(region, tables[i] as string, instants[i] as string).ok) notPlaced++;
+  }
+
+  const baselineMs = best(RUNS, parseOnly);
+  const engineMs = best(RUNS, engine);
+  const millisMs = best(RUNS, engineFromMillis);
+  const jsonMs = best(RUNS, engineAndJson);
+  const ratio = engineMs / baselineMs;
+
+  console.log(
+    `placement: ${SUBMISSIONS.toLocaleString('en-US')} random submissions 2026-01-01..2030-12-31 over ico/weegploeg/ronde-tafel ` +
+      `(75% Brussels offset, 25% UTC 'Z' with ms); best of ${RUNS} runs; ${notPlaced} not placed`,
+  );
+  console.log(
+    `  baseline  parse only (parseIsoInstant: luxon DateTime.fromISO + offset check): ${perSecond(SUBMISSIONS, baselineMs)} /s`,
+  );
+  console.log(
+    `  engine    placementView (parse + place + JSON object):                       ${perSecond(SUBMISSIONS, engineMs)} /s`,
+  );
+  console.log(
+    `  ratio     engine time / baseline time: ${ratio.toFixed(2)}x (target <= ${MAX_RATIO}x) ${ratio <= MAX_RATIO ? 'OK' : 'FAIL'}`,
+  );
+  console.log(
+    `  info      placeSubmission from epoch ms (no parsing):                        ${perSecond(SUBMISSIONS, millisMs)} /s`,
+  );
+  console.log(
+    `  info      placementView + JSON.stringify (what the CLI prints):              ${perSecond(SUBMISSIONS, jsonMs)} /s`,
+  );
+
+  if (ratio > MAX_RATIO || !sessionsOk) process.exitCode = 1;
+}
+
+main();
