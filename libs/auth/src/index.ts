@@ -1,1 +1,8 @@
-export {};
+export * from './policy.decorator';
+export * from './principal';
+export * from './session.service';
+export * from './auth.guard';
+export * from './audit.service';
+export * from './current-principal.decorator';
+export * from './auth.module';
+export * from './dossier-access.policy';

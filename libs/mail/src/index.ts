@@ -1,1 +1,3 @@
-export {};
+export * from './mail-sink';
+export * from './mail-transport';
+export * from './mail.module';

@@ -1,1 +1,7 @@
-export {};
+export * from './queue-names';
+export * from './job-payloads';
+export * from './job-defaults';
+export * from './job-processor';
+export * from './queue-connection';
+export * from './mail.producer';
+export * from './queues.module';

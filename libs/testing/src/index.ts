@@ -1,1 +1,2 @@
-export {};
+export * from './fixed-clock';
+export * from './test-database';

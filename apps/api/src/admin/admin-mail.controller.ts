@@ -1,0 +1,71 @@
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+} from '@nestjs/common';
+import { SendTestMailUseCase } from '@overlegtafels/application/send-test-mail/send-test-mail.usecase';
+import { CLOCK, Clock } from '@overlegtafels/application/clock';
+import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
+import { OutboxRepository } from '@overlegtafels/persistence';
+import { MailProducer } from '@overlegtafels/queues';
+
+@Controller('api/admin/mail')
+export class AdminMailController {
+  constructor(
+    @Inject(SendTestMailUseCase) private readonly testMail: SendTestMailUseCase,
+    @Inject(OutboxRepository) private readonly outbox: OutboxRepository,
+    @Inject(MailProducer) private readonly producer: MailProducer,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post('test')
+  @HttpCode(202)
+  @Roles('admin', 'coordinator')
+  async sendTest(@CurrentPrincipal() principal: Principal, @Body() body: Record<string, unknown>) {
+    const to = typeof body?.to === 'string' ? body.to.trim() : '';
+    if (!/^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{2,}$/.test(to)) {
+      throw new BadRequestException({ field: 'to', message: 'to: must be an e-mail address' });
+    }
+    return this.testMail.execute(principal.personId, to);
+  }
+
+  @Get('outbox/:id')
+  @Roles('admin', 'coordinator')
+  async status(@Param('id', new ParseUUIDPipe()) id: string) {
+    const row = await this.outbox.find(id);
+    if (!row) throw new NotFoundException('outbox message not found');
+    return {
+      id: row.id,
+      purpose: row.purpose,
+      status: row.status,
+      attempts: row.attempts,
+      lastError: row.lastError,
+      sentAt: row.sentAt,
+    };
+  }
+
+  @Get('failed')
+  @Roles('admin', 'coordinator')
+  async failed() {
+    return { failed: await this.outbox.failed() };
+  }
+
+  @Post('outbox/:id/retry')
+  @HttpCode(202)
+  @Roles('admin', 'coordinator')
+  async retry(@Param('id', new ParseUUIDPipe()) id: string) {
+    const row = await this.outbox.find(id);
+    if (!row || !(await this.outbox.resetForRetry(id, this.clock.now())))
+      throw new NotFoundException('no failed message with this id');
+    // A fresh job id: the failed job of the same key may still be kept for inspection.
+    await this.producer.enqueueSend(id, `${row.idempotencyKey}|retry|${this.clock.now().getTime()}`);
+    return { id, status: 'pending' };
+  }
+}

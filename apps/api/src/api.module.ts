@@ -1,0 +1,48 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { CoreModule, CoreOptions } from '@overlegtafels/application/core.module';
+import { RequestLoginLinkUseCase } from '@overlegtafels/application/login-link/request-login-link.usecase';
+import { TableCalendarService } from '@overlegtafels/application/table-calendar/table-calendar.service';
+import { SendTestMailUseCase } from '@overlegtafels/application/send-test-mail/send-test-mail.usecase';
+import { AdminMailController } from './admin/admin-mail.controller';
+import { AuthController } from './auth/auth.controller';
+import { DevMailController } from './dev-mail/dev-mail.controller';
+import { DossiersController } from './dossiers/dossiers.controller';
+import { HealthController } from './health/health.controller';
+import { HomeController } from './home/home.controller';
+import { MeController } from './home/me.controller';
+import { TablesController } from './tables/tables.controller';
+import { HttpErrorFilter } from './web/html-exception.filter';
+import { ViewRenderer } from './web/view-renderer.service';
+
+export interface ApiModuleOptions extends CoreOptions {
+  /** The default mode runs the worker in the same process. */
+  withWorker?: Type | DynamicModule;
+}
+
+@Module({})
+export class ApiModule {
+  static forRoot(options: ApiModuleOptions): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [CoreModule.forRoot(options), ...(options.withWorker ? [options.withWorker] : [])],
+      controllers: [
+        HealthController,
+        AuthController,
+        HomeController,
+        MeController,
+        DossiersController,
+        AdminMailController,
+        DevMailController,
+        TablesController,
+      ],
+      providers: [
+        ViewRenderer,
+        TableCalendarService,
+        RequestLoginLinkUseCase,
+        SendTestMailUseCase,
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,257 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { RequestLoginLinkUseCase } from '@overlegtafels/application/login-link/request-login-link.usecase';
+import { CLOCK, Clock } from '@overlegtafels/application/clock';
+import {
+  AuditService,
+  Authenticated,
+  CurrentPrincipal,
+  hashToken,
+  Principal,
+  Public,
+  SESSION_COOKIE,
+  SessionService,
+} from '@overlegtafels/auth';
+import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
+import { PersonRepository, PersonSummary } from '@overlegtafels/persistence';
+import { ViewRenderer } from '../web/view-renderer.service';
+
+const ROLE_LABELS: Record<string, string> = {
+  admin: 'beheerder',
+  coordinator: 'coördinator',
+  casusregisseur: 'casusregisseur',
+  aanmelder: 'aanmelder',
+  member: 'lid',
+};
+const TABLE_LABELS: Record<string, string> = {
+  ico: 'ICO',
+  weegploeg: 'Weegploeg',
+  'ronde-tafel': 'Ronde Tafel',
+};
+
+/** Only local paths: a login must never bounce the person to another site. */
+export function safeNext(next: unknown): string {
+  return typeof next === 'string' && /^\/(?![/\\])[\w\-./?=&%]*$/.test(next) ? next : '/';
+}
+
+function describeRoles(p: PersonSummary): string {
+  return p.roles
+    .map(
+      (r) =>
+        `${ROLE_LABELS[r.role] ?? r.role}${r.tableKey ? ` ${TABLE_LABELS[r.tableKey] ?? r.tableKey}` : ''}`,
+    )
+    .join(', ');
+}
+
+@Controller()
+export class AuthController {
+  constructor(
+    @Inject(SessionService) private readonly sessions: SessionService,
+    @Inject(PersonRepository) private readonly people: PersonRepository,
+    @Inject(RequestLoginLinkUseCase) private readonly loginLink: RequestLoginLinkUseCase,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(ViewRenderer) private readonly views: ViewRenderer,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get('login')
+  @Public('the login page itself')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async loginPage(@Query('next') next?: string): Promise<string> {
+    return this.views.render(
+      'login',
+      { title: 'Aanmelden' },
+      { next: safeNext(next), demoGroups: await this.demoGroups() },
+    );
+  }
+
+  @Post('login/demo')
+  @Public('logs in as a fictitious demo person; refused unless the demo login is enabled')
+  async demoLogin(
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    if (!this.config.demoLogin) throw new NotFoundException();
+    const person =
+      typeof body.personId === 'string' && /^[0-9a-f-]{36}$/i.test(body.personId)
+        ? await this.people.findActive(body.personId)
+        : undefined;
+    if (!person) {
+      res
+        .status(400)
+        .type('html')
+        .send(
+          this.views.render(
+            'login',
+            { title: 'Aanmelden' },
+            {
+              next: safeNext(body.next),
+              demoGroups: await this.demoGroups(),
+              error: 'Kies een persoon uit de lijst.',
+            },
+          ),
+        );
+      return;
+    }
+    await this.startSession(person.id, 'demo', req, res);
+    res.redirect(303, safeNext(body.next));
+  }
+
+  @Post('login/link')
+  @Public('requests a one-time login link; the answer never reveals whether the address is known')
+  async requestLink(@Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
+    const email = typeof body.email === 'string' ? body.email.trim() : '';
+    if (!/^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{2,}$/.test(email)) {
+      res
+        .status(400)
+        .type('html')
+        .send(
+          this.views.render(
+            'login',
+            { title: 'Aanmelden' },
+            {
+              next: safeNext(body.next),
+              demoGroups: await this.demoGroups(),
+              email,
+              emailError: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@example.be.',
+            },
+          ),
+        );
+      return;
+    }
+    await this.loginLink.execute(email, safeNext(body.next));
+    res.type('html').send(
+      this.views.render(
+        'message',
+        { title: 'Aanmeldlink' },
+        {
+          heading: 'Kijk in je mailbox',
+          message:
+            'Als dit adres bij de overlegtafels bekend is, ontvang je binnen enkele minuten een aanmeldlink. De link is 15 minuten geldig.',
+        },
+      ),
+    );
+  }
+
+  @Get('login/link/:token')
+  @Public('the page behind a login link; it asks for a click so that mail scanners do not use the link up')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  confirmLink(@Param('token') token: string, @Query('next') next?: string): string {
+    return this.views.render(
+      'login-confirm',
+      { title: 'Aanmelden' },
+      { token: token.slice(0, 100), next: safeNext(next) },
+    );
+  }
+
+  @Post('login/link/:token')
+  @Public('consumes a one-time login link')
+  async useLink(
+    @Param('token') token: string,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const personId = await this.people.consumeLoginToken(hashToken(token), this.clock.now());
+    if (!personId) {
+      res
+        .status(400)
+        .type('html')
+        .send(
+          this.views.render(
+            'message',
+            { title: 'Aanmelden' },
+            {
+              heading: 'Deze link werkt niet meer',
+              message: 'De aanmeldlink is al gebruikt of verlopen. Vraag een nieuwe aan.',
+              link: { href: '/login', label: 'Naar aanmelden' },
+            },
+          ),
+        );
+      return;
+    }
+    await this.startSession(personId, 'link', req, res);
+    res.redirect(303, safeNext(body.next));
+  }
+
+  @Post('logout')
+  @Authenticated()
+  async logout(
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.sessions.end((req as { cookies?: Record<string, string> }).cookies?.[SESSION_COOKIE]);
+    await this.audit.record(principal, {
+      action: 'auth.logout',
+      entityType: 'person',
+      entityId: principal.personId,
+      outcome: 'allowed',
+      route: 'POST /logout',
+    });
+    res.clearCookie(SESSION_COOKIE, this.sessions.cookieOptions());
+    res.redirect(303, '/login');
+  }
+
+  private async startSession(
+    personId: string,
+    method: 'demo' | 'link',
+    req: Request,
+    res: Response,
+  ): Promise<void> {
+    const { token, expiresAt } = await this.sessions.start(personId, req.get('user-agent'));
+    await this.audit.record(null, {
+      action: 'auth.login',
+      entityType: 'person',
+      entityId: personId,
+      outcome: 'allowed',
+      details: { method },
+    });
+    res.cookie(SESSION_COOKIE, token, this.sessions.cookieOptions(expiresAt));
+  }
+
+  private async demoGroups() {
+    if (!this.config.demoLogin) return [];
+    const people = await this.people.listActiveWithRoles(this.config.region);
+    const order = ['coordinator', 'casusregisseur', 'aanmelder', 'member', 'admin'];
+    const labels: Record<string, string> = {
+      coordinator: 'Coördinatoren',
+      casusregisseur: 'Casusregisseurs',
+      aanmelder: 'Aanmelders',
+      member: 'Leden van de tafels',
+      admin: 'Beheer',
+    };
+    return order
+      .map((role) => ({
+        label: labels[role]!,
+        people: people
+          .filter(
+            (p) =>
+              (p.roles.map((r) => r.role).sort((a, b) => order.indexOf(a) - order.indexOf(b))[0] ?? '') ===
+              role,
+          )
+          .map((p) => ({
+            id: p.id,
+            displayName: p.displayName,
+            email: p.email,
+            organisation: p.organisationName ?? '',
+            roles: describeRoles(p),
+          })),
+      }))
+      .filter((g) => g.people.length > 0);
+  }
+}

@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
+import { logLevels } from '@overlegtafels/application/runtime/lifecycle';
+import { projectRoot } from '@overlegtafels/persistence';
+import { ApiModule, ApiModuleOptions } from './api.module';
+
+/** Builds the HTTP app (used by main.ts and by the e2e tests, so both run the same set-up). */
+export async function createApiApp(options: ApiModuleOptions): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(options), {
+    logger: logLevels(options.config.logLevel),
+    bodyParser: false,
+  });
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  // Bounded bodies: forms and JSON are small; uploads get their own limits where they exist.
+  app.useBodyParser('json', { limit: '256kb' });
+  app.useBodyParser('urlencoded', { limit: '256kb', extended: false });
+  app.use(cookieParser());
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader(
+      'Content-Security-Policy',
+      "default-src 'self'; img-src 'self' data:; style-src 'self'; form-action 'self'; frame-ancestors 'none'",
+    );
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  app.useStaticAssets(path.join(projectRoot(), 'apps', 'api', 'public'), {
+    prefix: '/static/',
+    maxAge: '1h',
+  });
+  return app;
+}

@@ -1,0 +1,53 @@
+import { Logger } from '@nestjs/common';
+import { prepareRuntime } from '@overlegtafels/application/runtime/runtime';
+import { installShutdown } from '@overlegtafels/application/runtime/lifecycle';
+import { ConfigError, loadConfig } from '@overlegtafels/config';
+import { seedIfEmpty } from '@overlegtafels/persistence/seed/seed';
+import { WorkerModule } from '../../worker/src/worker.module';
+import { createApiApp } from './create-api-app';
+
+async function main(): Promise<void> {
+  const logger = new Logger('Overlegtafels');
+  const config = loadConfig();
+  const runtime = await prepareRuntime(config, (line) => logger.log(line));
+  const defaultMode = runtime.embedded.postgres;
+  if (defaultMode) {
+    const seeded = await seedIfEmpty(runtime.config.databaseUrl, { demo: true });
+    if (seeded) logger.log('empty database: seeded CO3 Antwerpen with fictitious demo people and dossiers');
+  }
+  const app = await createApiApp({
+    config: runtime.config,
+    mailSink: runtime.mailSink,
+    withWorker: defaultMode ? WorkerModule : undefined,
+  });
+  installShutdown(async () => {
+    await app.close();
+    await runtime.stop();
+  }, logger);
+  await app.listen(config.port, config.host);
+
+  const base = `http://localhost:${config.port}`;
+  const lines = [
+    '',
+    `Overlegtafels draait (${defaultMode ? 'lokale modus: ingebouwde PostgreSQL, mail blijft op deze machine' : 'productie-modus'}).`,
+    `  web:      ${config.publicUrl}/`,
+    `  aanmelden: ${config.publicUrl}/login${config.demoLogin ? '  (demo-gebruikers)' : ''}`,
+    ...(runtime.mailSink ? [`  mails:    ${base}/dev/mail`] : []),
+    `  health:   ${config.publicUrl}/health`,
+    `  queue:    BullMQ op ${config.redisUrl ? 'Redis' : 'PostgreSQL'}${defaultMode ? ', worker in dit proces' : ''}`,
+    'Stoppen: Ctrl-C.',
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(
+    `start failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});

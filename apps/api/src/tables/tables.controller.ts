@@ -1,0 +1,80 @@
+import {
+  BadRequestException,
+  Controller,
+  Get,
+  HttpException,
+  Inject,
+  NotFoundException,
+  Param,
+  Query,
+} from '@nestjs/common';
+import {
+  TableCalendarService,
+  TableQueryError,
+} from '@overlegtafels/application/table-calendar/table-calendar.service';
+import { Authenticated } from '@overlegtafels/auth';
+
+function toHttp(error: unknown): never {
+  if (error instanceof TableQueryError) {
+    const body = { field: error.field, code: error.code, message: error.message };
+    throw error.status === 404 ? new NotFoundException(body) : new BadRequestException(body);
+  }
+  throw error;
+}
+
+/** The tables' rules and calendar: no case data, so any logged-in person may read them. */
+@Controller('api/tables')
+export class TablesController {
+  constructor(@Inject(TableCalendarService) private readonly tables: TableCalendarService) {}
+
+  @Get()
+  @Authenticated()
+  list() {
+    const region = this.tables.region;
+    return {
+      region: region.key,
+      tables: region.tables.map((t) => ({
+        key: t.key,
+        name: t.name,
+        timeZone: t.timeZone,
+        recurrence: t.recurrence,
+        hours: t.hours,
+        capacityMinutes: t.capacityMinutes,
+        submissionDeadline: t.submissionDeadline,
+        freeze: t.freeze,
+        agendaSend: t.agendaSend,
+        itemTypes: t.itemTypes,
+        participants: t.participants,
+      })),
+    };
+  }
+
+  @Get(':key/sessions')
+  @Authenticated()
+  async sessions(@Param('key') key: string, @Query('from') from?: string, @Query('to') to?: string) {
+    try {
+      return { table: key, sessions: await this.tables.sessions(key, from, to) };
+    } catch (error) {
+      toHttp(error);
+    }
+  }
+
+  @Get(':key/placement')
+  @Authenticated()
+  async placement(
+    @Param('key') key: string,
+    @Query('submittedAt') submittedAt?: string,
+    @Query('type') type?: string,
+  ) {
+    let result;
+    try {
+      result = await this.tables.placement(key, submittedAt, type);
+    } catch (error) {
+      toHttp(error);
+    }
+    if (result.ok) return result.view;
+    const { code, field, message } = result.error;
+    const status = code === 'NO_SESSION_IN_RANGE' ? 422 : 400;
+    throw new HttpException({ field, code, message }, status);
+  }
+}

@@ -1,0 +1,77 @@
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Inject,
+  Logger,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { ViewRenderer } from './view-renderer.service';
+import type { AuthenticatedRequest } from '@overlegtafels/auth';
+
+/**
+ * API routes answer JSON (`{ statusCode, message, field? }`); pages answer a readable Dutch page,
+ * and a page that needs a login sends the person to the login form and back.
+ */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger(HttpErrorFilter.name);
+
+  constructor(@Inject(ViewRenderer) private readonly views: ViewRenderer) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const req = ctx.getRequest<Request>();
+    const res = ctx.getResponse<Response>();
+    const status =
+      exception instanceof HttpException ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
+    if (status >= 500) {
+      // The path only: query strings may carry search terms.
+      this.logger.error(
+        `${req.method} ${req.path} failed: ${exception instanceof Error ? exception.stack : String(exception)}`,
+      );
+    }
+    const body = exception instanceof HttpException ? exception.getResponse() : undefined;
+    const message =
+      status >= 500
+        ? 'Er ging iets mis. Probeer het later opnieuw.'
+        : typeof body === 'string'
+          ? body
+          : ((body as { message?: string | string[] } | undefined)?.message ?? 'Fout');
+    const isPage =
+      !req.path.startsWith('/api') && req.path !== '/health' && req.accepts(['html', 'json']) === 'html';
+    if (!isPage) {
+      const extra = typeof body === 'object' && body !== null ? body : {};
+      res.status(status).json({ ...extra, statusCode: status, message });
+      return;
+    }
+    if (status === HttpStatus.UNAUTHORIZED && req.method === 'GET') {
+      res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
+      return;
+    }
+    const principal = (req as AuthenticatedRequest).principal;
+    res
+      .status(status)
+      .type('html')
+      .send(
+        this.views.render(
+          'message',
+          { title: 'Melding', principal },
+          {
+            heading:
+              status === 404
+                ? 'Niet gevonden'
+                : status === 403
+                  ? 'Geen toegang'
+                  : status === 401
+                    ? 'Aanmelden vereist'
+                    : 'Er ging iets mis',
+            message: Array.isArray(message) ? message.join(' ') : message,
+            link: { href: '/', label: 'Naar het overzicht' },
+          },
+        ),
+      );
+  }
+}

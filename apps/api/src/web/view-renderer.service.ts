@@ -1,0 +1,40 @@
+import path from 'node:path';
+import { Inject, Injectable } from '@nestjs/common';
+import { Eta } from 'eta';
+import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
+import type { Principal } from '@overlegtafels/auth';
+import { projectRoot } from '@overlegtafels/persistence';
+
+export interface PageContext {
+  title: string;
+  principal?: Principal;
+  /** Shown at the top of the page (e.g. after a redirect). */
+  notice?: string;
+}
+
+/**
+ * Server-rendered pages (Eta, auto-escaping on): plain HTML forms that work without JavaScript.
+ * Every value printed with <%= %> is HTML-escaped; templates never use the raw form for user data.
+ */
+@Injectable()
+export class ViewRenderer {
+  private readonly eta: Eta;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.eta = new Eta({
+      views: path.join(projectRoot(), 'apps', 'api', 'views'),
+      autoEscape: true,
+      autoTrim: false,
+      cache: config.env === 'production',
+    });
+  }
+
+  render(view: string, page: PageContext, data: Record<string, unknown> = {}): string {
+    return this.eta.render(view, {
+      ...data,
+      page,
+      demoLogin: this.config.demoLogin,
+      csrf: page.principal?.csrfToken ?? '',
+    });
+  }
+}

@@ -1,0 +1,44 @@
+import { Logger, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CoreModule } from '@overlegtafels/application/core.module';
+import { installShutdown, logLevels } from '@overlegtafels/application/runtime/lifecycle';
+import { prepareRuntime } from '@overlegtafels/application/runtime/runtime';
+import { ConfigError, loadConfig } from '@overlegtafels/config';
+import { WorkerModule } from './worker.module';
+
+/** The worker as its own process (production); several can run side by side. */
+async function main(): Promise<void> {
+  const logger = new Logger('Worker');
+  const config = loadConfig();
+  if (!config.databaseUrl) {
+    throw new ConfigError(
+      'DATABASE_URL',
+      'is required for a separate worker (npm start runs the worker inside the api process)',
+    );
+  }
+  const runtime = await prepareRuntime(config, (line) => logger.log(line));
+
+  @Module({ imports: [CoreModule.forRoot({ config: runtime.config }), WorkerModule] })
+  class WorkerAppModule {}
+
+  const app = await NestFactory.createApplicationContext(WorkerAppModule, {
+    logger: logLevels(config.logLevel),
+  });
+  installShutdown(async () => {
+    await app.close();
+    await runtime.stop();
+  }, logger);
+  await app.init();
+  logger.log(`worker started (${config.redisUrl ? 'Redis' : 'PostgreSQL'} queue backend)`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(
+    `worker failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});

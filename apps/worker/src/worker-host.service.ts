@@ -1,0 +1,60 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { Job, Worker } from 'bullmq';
+import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
+import { assertHandlersComplete, JOB_PROCESSORS, JobProcessor, QueueConnection } from '@overlegtafels/queues';
+
+/**
+ * Starts one BullMQ worker per queue and dispatches by job name. Refuses to start when a declared
+ * job has no handler. On shutdown the workers finish their active jobs (or release them to be
+ * retried) before the connections close.
+ */
+@Injectable()
+export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(WorkerHost.name);
+  private readonly workers: Worker[] = [];
+
+  constructor(
+    @Inject(JOB_PROCESSORS) private readonly processors: JobProcessor[],
+    @Inject(QueueConnection) private readonly connection: QueueConnection,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    assertHandlersComplete(this.processors);
+  }
+
+  onApplicationBootstrap(): void {
+    for (const processor of this.processors) {
+      const worker = this.connection.worker(
+        processor.queue,
+        async (job: Job) => {
+          const handler = processor.handlers[job.name];
+          if (!handler) throw new Error(`no handler for ${processor.queue}/${job.name}`);
+          return handler(job.data, job);
+        },
+        this.config.workerConcurrency,
+      );
+      worker.on('failed', (job, error) => {
+        if (!job) return;
+        const final = job.attemptsMade >= (job.opts.attempts ?? 1);
+        this.logger.warn(
+          `${processor.queue}/${job.name} job ${job.id} failed (attempt ${job.attemptsMade}${final ? ', giving up' : ''}): ${error.message}`,
+        );
+        if (final && processor.onFinalFailure) {
+          processor
+            .onFinalFailure(job.name, job.data, error)
+            .catch((e: Error) => this.logger.error(`final-failure hook failed: ${e.message}`));
+        }
+      });
+      worker.on('error', (error) => this.logger.error(`${processor.queue} worker error: ${error.message}`));
+      void worker.run();
+      this.workers.push(worker);
+    }
+    this.logger.log(
+      `workers running for: ${this.processors.map((p) => p.queue).join(', ')} (${this.connection.kind} backend)`,
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close()));
+    this.workers.length = 0;
+  }
+}

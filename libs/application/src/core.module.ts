@@ -1,0 +1,34 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { AuthModule } from '@overlegtafels/auth';
+import { AppConfig, ConfigModule } from '@overlegtafels/config';
+import { MailModule, MailSink } from '@overlegtafels/mail';
+import { PersistenceModule } from '@overlegtafels/persistence';
+import { QueuesModule } from '@overlegtafels/queues';
+import { CLOCK, Clock, SystemClock } from './clock';
+
+export interface CoreOptions {
+  config: AppConfig;
+  mailSink?: MailSink;
+  /** Tests pass a fixed or controllable clock. */
+  clock?: Clock;
+}
+
+/** The infrastructure both the api and the worker stand on. */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(options: CoreOptions): DynamicModule {
+    return {
+      module: CoreModule,
+      imports: [
+        ConfigModule.forRoot(options.config),
+        PersistenceModule,
+        QueuesModule,
+        MailModule.forRoot(options.mailSink),
+        AuthModule,
+      ],
+      providers: [{ provide: CLOCK, useValue: options.clock ?? new SystemClock() }],
+      exports: [CLOCK],
+    };
+  }
+}

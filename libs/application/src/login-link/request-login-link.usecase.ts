@@ -1,0 +1,59 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { hashToken } from '@overlegtafels/auth';
+import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
+import { OutboxRepository, PersonRepository } from '@overlegtafels/persistence';
+import { MailProducer } from '@overlegtafels/queues';
+import { CLOCK, Clock } from '../clock';
+
+export const LOGIN_LINK_MINUTES = 15;
+
+/**
+ * Login without passwords: a one-time link to the address the person is known by. The answer is
+ * the same whether or not the address is known, so the form reveals nobody's membership.
+ */
+@Injectable()
+export class RequestLoginLinkUseCase {
+  constructor(
+    @Inject(PersonRepository) private readonly people: PersonRepository,
+    @Inject(OutboxRepository) private readonly outbox: OutboxRepository,
+    @Inject(MailProducer) private readonly mail: MailProducer,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async execute(email: string, next = '/'): Promise<void> {
+    const person = await this.people.findActiveByEmail(this.config.region, email);
+    if (!person) return;
+    const token = randomBytes(32).toString('base64url');
+    const now = this.clock.now();
+    await this.people.createLoginToken({
+      tokenHash: hashToken(token),
+      personId: person.id,
+      expiresAt: new Date(now.getTime() + LOGIN_LINK_MINUTES * 60_000),
+    });
+    const link = `${this.config.publicUrl}/login/link/${token}${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`;
+    const key = `login-link|${person.id}|${hashToken(token).slice(0, 16)}`;
+    const { id } = await this.outbox.add({
+      idempotencyKey: key,
+      purpose: 'login-link',
+      templateKey: 'login-link',
+      recipientEmail: person.email,
+      recipientPersonId: person.id,
+      messageId: `<${randomUUID()}@overlegtafels.example.be>`,
+      fromAddress: this.config.mailFrom,
+      subject: 'Je aanmeldlink voor de overlegtafels',
+      textBody: [
+        'Goedendag,',
+        '',
+        `Met deze link meld je je aan bij de overlegtafels. De link werkt één keer en is ${LOGIN_LINK_MINUTES} minuten geldig:`,
+        '',
+        link,
+        '',
+        'Heb je geen aanmeldlink gevraagd? Dan mag je deze mail negeren.',
+      ].join('\n'),
+      payload: { personId: person.id },
+    });
+    await this.mail.enqueueSend(id, key);
+  }
+}

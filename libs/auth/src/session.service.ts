@@ -1,0 +1,77 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, Clock } from '@overlegtafels/application/clock';
+import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
+import { isRole } from '@overlegtafels/domain';
+import { SessionRepository } from '@overlegtafels/persistence';
+import { Principal } from './principal';
+
+export const SESSION_COOKIE = 'ot_sessie';
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * Login sessions: a random token in an httpOnly cookie; the database keeps only its hash, so a
+ * leaked database dump does not hand out sessions.
+ */
+@Injectable()
+export class SessionService {
+  constructor(
+    @Inject(SessionRepository) private readonly sessions: SessionRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async start(personId: string, userAgent?: string): Promise<{ token: string; expiresAt: Date }> {
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(this.clock.now().getTime() + this.config.sessionTtlHours * 3600_000);
+    await this.sessions.create({
+      tokenHash: hashToken(token),
+      personId,
+      csrfSecret: randomBytes(24).toString('base64url'),
+      expiresAt,
+      userAgent,
+    });
+    return { token, expiresAt };
+  }
+
+  async resolve(token: string | undefined): Promise<Principal | undefined> {
+    if (!token || token.length > 200) return undefined;
+    const found = await this.sessions.findValid(hashToken(token), this.clock.now());
+    if (!found) return undefined;
+    return {
+      personId: found.person.id,
+      regionId: found.person.regionId,
+      displayName: found.person.displayName,
+      email: found.person.email,
+      organisationId: found.person.organisationId,
+      grants: found.person.roles
+        .filter((r) => isRole(r.role))
+        .map((r) => ({ role: r.role as Principal['grants'][number]['role'], tableKey: r.tableKey })),
+      sessionId: found.id,
+      csrfToken: found.csrfSecret,
+    };
+  }
+
+  async end(token: string | undefined): Promise<void> {
+    if (token) await this.sessions.delete(hashToken(token));
+  }
+
+  cookieOptions(expiresAt?: Date) {
+    return {
+      httpOnly: true,
+      sameSite: 'lax' as const,
+      secure: this.config.publicUrl.startsWith('https://'),
+      path: '/',
+      expires: expiresAt,
+    };
+  }
+}

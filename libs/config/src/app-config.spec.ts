@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('defaults to the self-contained mode when nothing is set', () => {
+    const c = loadConfig({}, '/srv/app');
+    expect(c).toMatchObject({
+      env: 'development',
+      port: 3000,
+      publicUrl: 'http://localhost:3000',
+      databaseUrl: undefined,
+      redisUrl: undefined,
+      smtpUrl: undefined,
+      demoLogin: true,
+      dataDir: path.resolve('/srv/app', '.data'),
+      region: 'co3-antwerpen',
+    });
+  });
+
+  it('turns the demo login off once a real database is configured', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db.example.org/ot' }).demoLogin).toBe(false);
+  });
+
+  it('names the variable and the reason for a malformed value', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(
+      new ConfigError('DATABASE_URL', 'must be a URL starting with postgres:// or postgresql://'),
+    );
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow('configuration error: PORT must be a port number');
+    expect(() => loadConfig({ DEMO_LOGIN: 'maybe' })).toThrow(
+      'configuration error: DEMO_LOGIN must be true or false',
+    );
+  });
+
+  it('requires the production endpoints and refuses the demo login in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      'configuration error: DATABASE_URL is required when NODE_ENV=production',
+    );
+    const prod = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgresql://db/ot',
+      REDIS_URL: 'redis://cache:6379',
+      SMTP_URL: 'smtp://mail:25',
+      PUBLIC_URL: 'https://overleg.example.be/',
+    };
+    expect(loadConfig(prod)).toMatchObject({ demoLogin: false, publicUrl: 'https://overleg.example.be' });
+    expect(() => loadConfig({ ...prod, DEMO_LOGIN: 'true' })).toThrow(
+      'DEMO_LOGIN cannot be enabled when NODE_ENV=production',
+    );
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ REDIS_URL: '', SMTP_URL: '  ' })).toMatchObject({
+      redisUrl: undefined,
+      smtpUrl: undefined,
+    });
+  });
+});

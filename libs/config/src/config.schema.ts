@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .refine(
+      (v) => {
+        try {
+          return protocols.includes(new URL(v).protocol);
+        } catch {
+          return false;
+        }
+      },
+      `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+    );
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const port = z.coerce
+  .number({ message: 'must be a port number' })
+  .int('must be a whole number')
+  .min(1, 'must be between 1 and 65535')
+  .max(65535, 'must be between 1 and 65535');
+
+/**
+ * Every environment variable the service reads. Nothing else in the code reads process.env; see
+ * the README for what each one does.
+ */
+export const envSchema = z
+  .object({
+    NODE_ENV: z
+      .enum(['development', 'production', 'test'], { message: 'must be development, production or test' })
+      .default('development'),
+    PORT: port.default(3000),
+    HOST: z.string().trim().min(1).optional(),
+    PUBLIC_URL: url(['http:', 'https:']).optional(),
+    DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+    REDIS_URL: url(['redis:', 'rediss:']).optional(),
+    SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+    MAIL_FROM: z.string().trim().min(3).default('CO3 Antwerpen overlegtafels <overlegtafels@example.be>'),
+    DATA_DIR: z.string().trim().min(1).default('.data'),
+    EMBEDDED_PG_PORT: port.default(54329),
+    MAIL_SINK_PORT: port.default(2525),
+    DEMO_LOGIN: bool.optional(),
+    REGION: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9-]+$/, 'must be a region key such as co3-antwerpen')
+      .default('co3-antwerpen'),
+    SESSION_TTL_HOURS: z.coerce
+      .number({ message: 'must be a number of hours' })
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(12),
+    LOG_LEVEL: z
+      .enum(['error', 'warn', 'log', 'debug', 'verbose'], {
+        message: 'must be error, warn, log, debug or verbose',
+      })
+      .default('log'),
+    WORKER_CONCURRENCY: z.coerce.number({ message: 'must be a number' }).int().min(1).max(64).default(4),
+    QUEUE_PREFIX: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9_-]+$/i, 'must be letters, digits, - or _')
+      .default('overlegtafels'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    for (const key of ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'PUBLIC_URL'] as const) {
+      if (!env[key])
+        ctx.addIssue({ code: 'custom', path: [key], message: 'is required when NODE_ENV=production' });
+    }
+    if (env.DEMO_LOGIN)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DEMO_LOGIN'],
+        message: 'cannot be enabled when NODE_ENV=production',
+      });
+  });
+
+export type RawEnv = z.infer<typeof envSchema>;

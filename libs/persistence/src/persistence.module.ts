@@ -1,0 +1,21 @@
+import { Global, Module } from '@nestjs/common';
+import { PrismaService } from './prisma.service';
+import { AuditRepository } from './repositories/audit.repository';
+import { OutboxRepository } from './repositories/outbox.repository';
+import { SessionRepository } from './repositories/session.repository';
+import { PersonRepository } from './repositories/person.repository';
+import { DossierRepository } from './repositories/dossier.repository';
+import { CalendarStateRepository } from './repositories/calendar-state.repository';
+
+const repositories = [
+  AuditRepository,
+  OutboxRepository,
+  SessionRepository,
+  PersonRepository,
+  DossierRepository,
+  CalendarStateRepository,
+];
+
+@Global()
+@Module({ providers: [PrismaService, ...repositories], exports: [PrismaService, ...repositories] })
+export class PersistenceModule {}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { JOBS, QueueName } from './queue-names';
+
+/**
+ * Payload schemas. Payloads carry ids only — never names, addresses or case content — and are
+ * strict, so an extra field is a bug caught at enqueue time rather than data in Redis.
+ */
+export const JOB_PAYLOADS = {
+  mail: {
+    [JOBS.mail.send]: z.object({ outboxId: z.string().uuid() }).strict(),
+  },
+} as const satisfies { [Q in QueueName]: Record<string, z.ZodType> };
+
+export type JobPayload<Q extends QueueName, J extends keyof (typeof JOB_PAYLOADS)[Q]> = z.infer<
+  (typeof JOB_PAYLOADS)[Q][J] & z.ZodType
+>;
+
+export class InvalidJobPayloadError extends Error {
+  readonly code = 'INVALID_JOB_PAYLOAD';
+  constructor(queue: string, job: string, reason: string) {
+    super(`invalid payload for ${queue}/${job}: ${reason}`);
+  }
+}
+
+export function parseJobPayload<Q extends QueueName>(queue: Q, job: string, data: unknown): unknown {
+  const schema = (JOB_PAYLOADS[queue] as Record<string, z.ZodType | undefined>)[job];
+  if (!schema) throw new InvalidJobPayloadError(queue, job, 'unknown job name');
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new InvalidJobPayloadError(queue, job, `${issue.path.join('.') || 'payload'}: ${issue.message}`);
+  }
+  return parsed.data;
+}

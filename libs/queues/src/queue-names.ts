@@ -1,0 +1,18 @@
+/**
+ * Every queue and every job name the service uses. The worker refuses to start when one of these
+ * job names has no handler, so a producer can never enqueue work nobody will do.
+ */
+export const QUEUES = {
+  mail: 'mail',
+} as const;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export const JOBS = {
+  mail: {
+    /** Send one outbox message; the job only sends (recipients and rendering were decided before). */
+    send: 'send',
+  },
+} as const satisfies Record<QueueName, Record<string, string>>;
+
+export type JobName<Q extends QueueName> = (typeof JOBS)[Q][keyof (typeof JOBS)[Q]];

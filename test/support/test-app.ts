@@ -1,0 +1,131 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Clock } from '@overlegtafels/application/clock';
+import { AppConfig, loadConfig } from '@overlegtafels/config';
+import { MailSink } from '@overlegtafels/mail';
+import { seedIfEmpty } from '@overlegtafels/persistence/seed/seed';
+import { QueueConnection } from '@overlegtafels/queues';
+import { createTestDatabase, TestDatabase } from '@overlegtafels/testing';
+import { createApiApp } from '../../apps/api/src/create-api-app';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+
+export type QueueBackend = 'redis' | 'postgres';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  baseUrl: string;
+  config: AppConfig & { databaseUrl: string; smtpUrl: string };
+  sink: MailSink;
+  db: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** Queue backends this run can exercise: PostgreSQL always, Redis when TEST_REDIS_URL is set. */
+export function availableQueueBackends(): QueueBackend[] {
+  return process.env.TEST_REDIS_URL ? ['postgres', 'redis'] : ['postgres'];
+}
+
+/**
+ * The real api (and, unless told otherwise, the worker in the same process) on a fresh database
+ * seeded with the demo data, a real SMTP sink and the chosen queue backend.
+ */
+export async function startTestApp(
+  options: { queue?: QueueBackend; withWorker?: boolean; clock?: Clock } = {},
+): Promise<TestApp> {
+  const queue = options.queue ?? 'postgres';
+  const db = await createTestDatabase();
+  const dir = mkdtempSync(path.join(tmpdir(), 'ot-app-'));
+  const sink = new MailSink(path.join(dir, 'mail'));
+  const smtpPort = await sink.start(0);
+  const prefix = `ot_test_${db.name}`;
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: db.url,
+    REDIS_URL: queue === 'redis' ? process.env.TEST_REDIS_URL : undefined,
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    DEMO_LOGIN: 'true',
+    DATA_DIR: dir,
+    QUEUE_PREFIX: prefix,
+    LOG_LEVEL: 'warn',
+    PUBLIC_URL: 'http://localhost:3999',
+  }) as TestApp['config'];
+  await new QueueConnection({ redisUrl: config.redisUrl, databaseUrl: db.url, prefix }).prepare();
+  await seedIfEmpty(db.url, { demo: true });
+  const app = await createApiApp({
+    config,
+    mailSink: sink,
+    clock: options.clock,
+    withWorker: options.withWorker === false ? undefined : WorkerModule,
+  });
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  return {
+    app,
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    config,
+    sink,
+    db,
+    close: async () => {
+      await app.close();
+      await sink.stop();
+      await db.drop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A logged-in HTTP client for one demo person (by e-mail), speaking JSON with CSRF handled. */
+export async function loginAs(t: TestApp, email: string) {
+  const prisma = await import('@overlegtafels/persistence');
+  const client = prisma.createPrismaClient(t.db.url, 1);
+  const person = await client.person.findFirstOrThrow({ where: { email }, select: { id: true } });
+  await client.$disconnect();
+  const res = await fetch(`${t.baseUrl}/login/demo`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ personId: person.id, next: '/' }),
+    redirect: 'manual',
+  });
+  if (res.status !== 303) throw new Error(`demo login for ${email} answered ${res.status}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const me = (await (await fetch(`${t.baseUrl}/api/me`, { headers: { cookie } })).json()) as {
+    csrfToken: string;
+    personId: string;
+  };
+  const request = (method: string, url: string, body?: unknown) =>
+    fetch(`${t.baseUrl}${url}`, {
+      method,
+      headers: {
+        cookie,
+        'x-csrf-token': me.csrfToken,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        accept: 'application/json',
+      },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+      redirect: 'manual',
+    });
+  return {
+    personId: me.personId,
+    cookie,
+    csrfToken: me.csrfToken,
+    get: (url: string) => request('GET', url),
+    post: (url: string, body?: unknown) => request('POST', url, body ?? {}),
+  };
+}
+
+/** Polls until the condition holds; fails with the message when it does not within the time. */
+export async function eventually<T>(
+  probe: () => Promise<T | undefined | false>,
+  message: string,
+  timeoutMs = 15_000,
+): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > until) throw new Error(`timed out: ${message}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
