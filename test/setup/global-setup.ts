@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../../libs/persistence/src/embedded-postgres';
@@ -11,6 +11,8 @@ import { startEmbeddedPostgres } from '../../libs/persistence/src/embedded-postg
 export default async function globalSetup(): Promise<void> {
   if (process.env.TEST_DATABASE_URL) return;
   const dir = mkdtempSync(path.join(tmpdir(), 'overlegtafels-test-pg-'));
+  // PostgreSQL runs as the `postgres` system user when we are root: it must reach the directory.
+  chmodSync(dir, 0o755);
   const server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), persistent: false });
   process.env.TEST_DATABASE_URL = server.url;
   (globalThis as { __OT_EMBEDDED_PG__?: typeof server }).__OT_EMBEDDED_PG__ = server;
