@@ -1,0 +1,37 @@
+/**
+ * Stable codes of refused decisions and agenderingen. Like OUTCOME_CODES they are returned, never
+ * thrown, and the API passes them on unchanged: add codes, never rename one.
+ */
+export const DOSSIER_OUTCOME_CODES = [
+  /** The decision does not apply to a dossier in its current phase. */
+  'ILLEGAL_TRANSITION',
+  /** The decision cannot be taken on this kind of agendapunt (e.g. an afronding on a plan van aanpak). */
+  'DECISION_NOT_FOR_ITEM',
+  /** Casusregie needs the informed consent of at least one adult family member. */
+  'CONSENT_REQUIRED',
+  /** The afsluiting comes at the earliest 6 months after the afronding. */
+  'TOO_EARLY_FOR_AFSLUITING',
+  /** The aanmelder already came back to the ICO as often as allowed after "geen instemming". */
+  'RETURN_LIMIT_REACHED',
+  /** This kind of agendapunt cannot be put on this table for a dossier in its current phase. */
+  'AGENDERING_NOT_ALLOWED',
+  'FIELD_REQUIRED',
+  'FIELD_INVALID',
+  'UNKNOWN_TABLE',
+  'UNKNOWN_ITEM_TYPE',
+] as const;
+
+export type DossierOutcomeCode = (typeof DOSSIER_OUTCOME_CODES)[number];
+
+/** A refusal a coordinator can act on: the code for programs, the field for forms, Dutch for people. */
+export interface DossierRefusal {
+  readonly ok: false;
+  readonly code: DossierOutcomeCode;
+  /** The input field at fault, as a path in the decision input (`consent.verifiedOn`). */
+  readonly field?: string;
+  readonly message: string;
+}
+
+export function refuse(code: DossierOutcomeCode, message: string, field?: string): DossierRefusal {
+  return field === undefined ? { ok: false, code, message } : { ok: false, code, field, message };
+}
