@@ -1,0 +1,152 @@
+import { CO3_DECISION_RULES, decisionsFor, isDecisionForItem } from './decision-rules';
+import { DECISION_TRANSITIONS } from './dossier-lifecycle.policy';
+import {
+  DECISION_KIND_LABELS,
+  DECISION_KINDS,
+  DOSSIER_PHASE_LABELS,
+  DOSSIER_PHASES,
+  isDecisionKind,
+  isDossierPhase,
+} from './dossier.model';
+
+const ITEMS = Object.entries(CO3_DECISION_RULES).flatMap(([table, rule]) =>
+  Object.entries(rule.itemTypes).map(([item, itemRule]) => ({ table, item, ...itemRule })),
+);
+
+/** Where each decision kind may be recorded, as "table/item". */
+function whereDecided(kind: string): string[] {
+  return ITEMS.filter((i) => (i.decisions as readonly string[]).includes(kind)).map(
+    (i) => `${i.table}/${i.item}`,
+  );
+}
+
+describe('which decision belongs on which agendapunt', () => {
+  it('uses the tables and item types of CO3 Antwerpen', () => {
+    expect(ITEMS.map((i) => `${i.table}/${i.item}`)).toEqual([
+      'ico/aanmelding',
+      'ico/herbespreking',
+      'weegploeg/plan-van-aanpak',
+      'weegploeg/gewijzigd-plan-van-aanpak',
+      'weegploeg/afronding',
+      'ronde-tafel/vraag',
+      'ronde-tafel/opvolging',
+      'ronde-tafel/tussentijdse-evaluatie',
+      'ronde-tafel/afsluiting',
+    ]);
+  });
+
+  it('the ICO decides on aanmeldingen and herbesprekingen only', () => {
+    for (const kind of [
+      'geen_ketenaanpak',
+      'zonder_casusregisseur',
+      'met_casusregie',
+      'herbespreking',
+      'geen_instemming',
+    ]) {
+      expect(whereDecided(kind)).toEqual(['ico/aanmelding', 'ico/herbespreking']);
+    }
+  });
+
+  it('a plan van aanpak is discussed on a (changed) plan van aanpak at the Weegploeg', () => {
+    expect(whereDecided('pva_besproken')).toEqual([
+      'weegploeg/plan-van-aanpak',
+      'weegploeg/gewijzigd-plan-van-aanpak',
+    ]);
+  });
+
+  it('afronding decisions only on an afronding at the Weegploeg', () => {
+    expect(whereDecided('afronding_goedgekeurd')).toEqual(['weegploeg/afronding']);
+    expect(whereDecided('afronding_niet_goedgekeurd')).toEqual(['weegploeg/afronding']);
+  });
+
+  it('afsluiting decisions only on an afsluiting at the Ronde Tafel', () => {
+    expect(whereDecided('afsluiting_bevestigd')).toEqual(['ronde-tafel/afsluiting']);
+    expect(whereDecided('afsluiting_niet_bevestigd')).toEqual(['ronde-tafel/afsluiting']);
+  });
+
+  it('the Ronde Tafel notes follow-up on questions, follow-ups and interim evaluations', () => {
+    expect(whereDecided('opvolging_genoteerd')).toEqual([
+      'ronde-tafel/vraag',
+      'ronde-tafel/opvolging',
+      'ronde-tafel/tussentijdse-evaluatie',
+    ]);
+  });
+
+  it('answers lookups, and nothing for pairs it does not know', () => {
+    expect(decisionsFor('weegploeg', 'afronding')).toEqual([
+      'afronding_goedgekeurd',
+      'afronding_niet_goedgekeurd',
+    ]);
+    expect(decisionsFor('weegploeg', 'vraag')).toEqual([]);
+    expect(decisionsFor('hasOwnProperty', 'vraag')).toEqual([]);
+    expect(isDecisionForItem('pva_besproken', 'weegploeg', 'gewijzigd-plan-van-aanpak')).toBe(true);
+    expect(isDecisionForItem('pva_besproken', 'ronde-tafel', 'opvolging')).toBe(false);
+  });
+});
+
+describe('agendering and decisions agree', () => {
+  it('an agendapunt is only agendered in a phase where one of its decisions can be taken', () => {
+    for (const item of ITEMS) {
+      for (const phase of item.agenderenInPhases) {
+        const decidable = item.decisions.some((kind) => DECISION_TRANSITIONS[kind].from.includes(phase));
+        expect({ item: `${item.table}/${item.item}`, phase, decidable }).toEqual({
+          item: `${item.table}/${item.item}`,
+          phase,
+          decidable: true,
+        });
+      }
+    }
+  });
+
+  it('every phase a decision can be taken in can get the dossier on an agenda for it', () => {
+    for (const kind of DECISION_KINDS) {
+      for (const phase of DECISION_TRANSITIONS[kind].from) {
+        const reachable = ITEMS.some(
+          (i) => i.decisions.includes(kind) && i.agenderenInPhases.includes(phase),
+        );
+        expect({ kind, phase, reachable }).toEqual({ kind, phase, reachable: true });
+      }
+    }
+  });
+});
+
+describe('phases and decision kinds', () => {
+  it('are the database enums, spelled as stored', () => {
+    expect(DOSSIER_PHASES).toEqual([
+      'aangemeld',
+      'herbespreking',
+      'geen_ketenaanpak',
+      'zonder_casusregisseur',
+      'geen_instemming',
+      'casusregie',
+      'afgerond',
+      'afgesloten',
+    ]);
+    expect(DECISION_KINDS).toEqual([
+      'geen_ketenaanpak',
+      'zonder_casusregisseur',
+      'met_casusregie',
+      'herbespreking',
+      'geen_instemming',
+      'pva_besproken',
+      'afronding_goedgekeurd',
+      'afronding_niet_goedgekeurd',
+      'opvolging_genoteerd',
+      'afsluiting_bevestigd',
+      'afsluiting_niet_bevestigd',
+    ]);
+  });
+
+  it('each has a Dutch label', () => {
+    expect(Object.keys(DOSSIER_PHASE_LABELS)).toEqual([...DOSSIER_PHASES]);
+    expect(Object.keys(DECISION_KIND_LABELS)).toEqual([...DECISION_KINDS]);
+  });
+
+  it('guards tell them from other strings', () => {
+    expect(isDossierPhase('casusregie')).toBe(true);
+    expect(isDossierPhase('heropend')).toBe(false);
+    expect(isDossierPhase(undefined)).toBe(false);
+    expect(isDecisionKind('pva_besproken')).toBe(true);
+    expect(isDecisionKind('toString')).toBe(false);
+  });
+});
