@@ -3,11 +3,18 @@
 // leaves alone, `import.meta.url`, is rewritten to its CommonJS equivalent first.
 const { createTransformer } = require('@swc/jest');
 
-const inner = createTransformer({ swcrc: false, jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } });
+const inner = createTransformer({
+  swcrc: false,
+  jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' },
+  module: { type: 'commonjs' },
+});
 
 module.exports = {
   process(source, filename, options) {
-    const patched = source.replace(/\bimport\.meta\.url\b/g, "require('node:url').pathToFileURL(__filename).href");
+    const patched = source.replace(
+      /\bimport\.meta\.url\b/g,
+      "require('node:url').pathToFileURL(__filename).href",
+    );
     return inner.process(patched, filename, options);
   },
   getCacheKey(source, filename, options) {

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Clock } from '@overlegtafels/application/clock';
 import { AppConfig, loadConfig } from '@overlegtafels/config';
@@ -57,7 +58,12 @@ export async function startTestApp(
     config,
     mailSink: sink,
     clock: options.clock,
-    withWorker: options.withWorker === false ? undefined : WorkerModule,
+    withWorker:
+      options.withWorker === false
+        ? undefined
+        : options.withWorker === true || options.withWorker === undefined
+          ? WorkerModule
+          : options.withWorker,
   });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };

@@ -134,17 +134,20 @@ export class AuthController {
       return;
     }
     await this.loginLink.execute(email, safeNext(body.next));
-    res.type('html').send(
-      this.views.render(
-        'message',
-        { title: 'Aanmeldlink' },
-        {
-          heading: 'Kijk in je mailbox',
-          message:
-            'Als dit adres bij de overlegtafels bekend is, ontvang je binnen enkele minuten een aanmeldlink. De link is 15 minuten geldig.',
-        },
-      ),
-    );
+    res
+      .status(200)
+      .type('html')
+      .send(
+        this.views.render(
+          'message',
+          { title: 'Aanmeldlink' },
+          {
+            heading: 'Kijk in je mailbox',
+            message:
+              'Als dit adres bij de overlegtafels bekend is, ontvang je binnen enkele minuten een aanmeldlink. De link is 15 minuten geldig.',
+          },
+        ),
+      );
   }
 
   @Get('login/link/:token')

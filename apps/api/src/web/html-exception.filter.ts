@@ -43,7 +43,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     const isPage =
       !req.path.startsWith('/api') && req.path !== '/health' && req.accepts(['html', 'json']) === 'html';
     if (!isPage) {
-      const extra = typeof body === 'object' && body !== null ? body : {};
+      // A 5xx never echoes internals; a 4xx keeps its named field and code.
+      const extra = status < 500 && typeof body === 'object' && body !== null ? body : {};
       res.status(status).json({ ...extra, statusCode: status, message });
       return;
     }

@@ -1,0 +1,206 @@
+import { createPrismaClient } from '@overlegtafels/persistence';
+import { eventually, loginAs, startTestApp, TestApp } from '../support/test-app';
+
+describe('logging in, need-to-know and the audit log', () => {
+  let t: TestApp;
+  let db: ReturnType<typeof createPrismaClient>;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    db = createPrismaClient(t.db.url, 2);
+  }, 60_000);
+  afterAll(async () => {
+    await db?.$disconnect();
+    await t?.close();
+  });
+
+  const auditFor = (action: string, actorEmail: string) =>
+    db.auditEvent.findMany({ where: { action, actorPerson: { email: actorEmail } }, orderBy: { id: 'asc' } });
+
+  describe('the demo login (default mode only)', () => {
+    it('lists the fictitious demo people on the login page', async () => {
+      const html = await (await fetch(`${t.baseUrl}/login`)).text();
+      expect(html).toContain('Demo-gebruikers');
+      expect(html).toContain('data-email="lotte.verbeke@example.be"');
+      expect(html).toContain('data-email="sara.elidrissi@example.org"');
+    });
+
+    it('sets an httpOnly, SameSite session cookie and sends the person back where they were going', async () => {
+      const person = await db.person.findFirstOrThrow({ where: { email: 'tom.peeters@example.org' } });
+      const res = await fetch(`${t.baseUrl}/login/demo`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ personId: person.id, next: '/api/me' }),
+        redirect: 'manual',
+      });
+      expect(res.status).toBe(303);
+      expect(res.headers.get('location')).toBe('/api/me');
+      const cookie = res.headers.get('set-cookie')!;
+      expect(cookie).toMatch(/^ot_sessie=[\w-]{40,};/);
+      expect(cookie).toContain('HttpOnly');
+      expect(cookie).toContain('SameSite=Lax');
+    });
+
+    it('never redirects to another site after login', async () => {
+      const person = await db.person.findFirstOrThrow({ where: { email: 'tom.peeters@example.org' } });
+      const res = await fetch(`${t.baseUrl}/login/demo`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ personId: person.id, next: '//evil.example.org/x' }),
+        redirect: 'manual',
+      });
+      expect(res.headers.get('location')).toBe('/');
+    });
+  });
+
+  describe('without a session', () => {
+    it('sends a page request to the login form and back', async () => {
+      const res = await fetch(`${t.baseUrl}/?x=1`, { headers: { accept: 'text/html' }, redirect: 'manual' });
+      expect(res.status).toBe(303);
+      expect(res.headers.get('location')).toBe('/login?next=%2F%3Fx%3D1');
+    });
+
+    it('answers an API request with 401', async () => {
+      const res = await fetch(`${t.baseUrl}/api/dossiers`, { headers: { accept: 'application/json' } });
+      expect(res.status).toBe(401);
+    });
+  });
+
+  describe('changes need the CSRF token', () => {
+    it('refuses a logged-in POST without the token', async () => {
+      const coordinator = await loginAs(t, 'lotte.verbeke@example.be');
+      const res = await fetch(`${t.baseUrl}/api/admin/mail/test`, {
+        method: 'POST',
+        headers: {
+          cookie: coordinator.cookie,
+          'content-type': 'application/json',
+          accept: 'application/json',
+        },
+        body: JSON.stringify({ to: 'x@example.org' }),
+      });
+      expect(res.status).toBe(403);
+      expect(((await res.json()) as { message: string }).message).toContain('CSRF');
+    });
+  });
+
+  describe('need-to-know on dossiers', () => {
+    it('shows a casusregisseur only the dossiers they direct', async () => {
+      const regisseur = await loginAs(t, 'sara.elidrissi@example.org');
+      const body = (await (await regisseur.get('/api/dossiers')).json()) as { dossiers: { code: string }[] };
+      expect(body.dossiers.map((d) => d.code)).toEqual(['CO3-2026-0001']);
+    });
+
+    it('shows an aanmelder only the dossiers they referred', async () => {
+      const aanmelder = await loginAs(t, 'eva.wouters@example.org');
+      const body = (await (await aanmelder.get('/api/dossiers')).json()) as { dossiers: { code: string }[] };
+      expect(body.dossiers.map((d) => d.code)).toEqual(['CO3-2026-0002', 'CO3-2026-0004', 'CO3-2026-0005']);
+    });
+
+    it('shows a coordinator every dossier of the region', async () => {
+      const coordinator = await loginAs(t, 'jonas.maes@example.be');
+      const body = (await (await coordinator.get('/api/dossiers')).json()) as {
+        dossiers: { code: string }[];
+      };
+      expect(body.dossiers).toHaveLength(6);
+    });
+
+    it('shows a member of a table no dossier contents', async () => {
+      const member = await loginAs(t, 'wim.jacobs@example.be');
+      expect(
+        ((await (await member.get('/api/dossiers')).json()) as { dossiers: unknown[] }).dossiers,
+      ).toEqual([]);
+      expect((await member.get('/api/dossiers/CO3-2026-0001')).status).toBe(404);
+    });
+
+    it('refuses another regisseur’s dossier exactly as a dossier that does not exist', async () => {
+      const regisseur = await loginAs(t, 'sara.elidrissi@example.org');
+      const other = await regisseur.get('/api/dossiers/CO3-2026-0002');
+      const missing = await regisseur.get('/api/dossiers/CO3-2026-9999');
+      expect(other.status).toBe(404);
+      expect(missing.status).toBe(404);
+      expect(await other.text()).toBe(await missing.text());
+    });
+
+    it('writes an audit event for every read, allowed or denied, with ids and codes only', async () => {
+      const regisseur = await loginAs(t, 'tom.peeters@example.org');
+      const before = (await auditFor('dossier.read', 'tom.peeters@example.org')).length;
+      expect((await regisseur.get('/api/dossiers/CO3-2026-0002')).status).toBe(200);
+      expect((await regisseur.get('/api/dossiers/CO3-2026-0001')).status).toBe(404);
+      const events = (await auditFor('dossier.read', 'tom.peeters@example.org')).slice(before);
+      const own = await db.dossier.findUniqueOrThrow({ where: { code: 'CO3-2026-0002' } });
+      expect(events.map((e) => [e.outcome, e.dossierId, (e.details as { code: string }).code])).toEqual([
+        ['allowed', own.id, 'CO3-2026-0002'],
+        ['denied', null, 'CO3-2026-0001'],
+      ]);
+      expect(JSON.stringify(events, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v))).not.toMatch(
+        /Peeters|El Idrissi/,
+      );
+    });
+  });
+
+  describe('logging out', () => {
+    it('ends the session: the cookie no longer works', async () => {
+      const user = await loginAs(t, 'griet.willems@example.be');
+      const res = await user.post('/logout');
+      expect(res.status).toBe(303);
+      expect((await user.get('/api/me')).status).toBe(401);
+    });
+  });
+
+  describe('the one-time login link', () => {
+    it('mails a link to a known address, logs in once with it, and refuses it the second time', async () => {
+      const ask = await fetch(`${t.baseUrl}/login/link`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ email: 'Bram.Hermans@example.org' }),
+      });
+      expect(ask.status).toBe(200);
+      expect(await ask.text()).toContain('Als dit adres bij de overlegtafels bekend is');
+      const caught = await eventually(
+        async () => (await t.sink.list()).find((m) => m.to.includes('bram.hermans@example.org')),
+        'the login link is mailed',
+      );
+      expect(caught.subject).toBe('Je aanmeldlink voor de overlegtafels');
+      const text = (await t.sink.read(caught.id))!.text;
+      const token = /\/login\/link\/([\w-]+)/.exec(text)![1]!;
+      const confirm = await fetch(`${t.baseUrl}/login/link/${token}`);
+      expect(await confirm.text()).toContain(`action="/login/link/${token}"`);
+      const use = () =>
+        fetch(`${t.baseUrl}/login/link/${token}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: 'next=%2F',
+          redirect: 'manual',
+        });
+      const first = await use();
+      expect(first.status).toBe(303);
+      expect(first.headers.get('set-cookie')).toMatch(/^ot_sessie=/);
+      expect((await use()).status).toBe(400);
+    });
+
+    it('answers an unknown address the same way and mails nothing', async () => {
+      const before = (await t.sink.list()).length;
+      const ask = await fetch(`${t.baseUrl}/login/link`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ email: 'niemand@example.org' }),
+      });
+      expect(ask.status).toBe(200);
+      expect(await ask.text()).toContain('Als dit adres bij de overlegtafels bekend is');
+      await new Promise((r) => setTimeout(r, 500));
+      expect((await t.sink.list()).length).toBe(before);
+    });
+
+    it('keeps what was typed and names the field when the address is malformed', async () => {
+      const res = await fetch(`${t.baseUrl}/login/link`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ email: 'bram at example' }),
+      });
+      expect(res.status).toBe(400);
+      const html = await res.text();
+      expect(html).toContain('value="bram at example"');
+      expect(html).toContain('id="email-fout"');
+    });
+  });
+});
