@@ -33,7 +33,7 @@ export function availableQueueBackends(): QueueBackend[] {
  * seeded with the demo data, a real SMTP sink and the chosen queue backend.
  */
 export async function startTestApp(
-  options: { queue?: QueueBackend; withWorker?: boolean; clock?: Clock } = {},
+  options: { queue?: QueueBackend; withWorker?: boolean | Type; clock?: Clock } = {},
 ): Promise<TestApp> {
   const queue = options.queue ?? 'postgres';
   const db = await createTestDatabase();
