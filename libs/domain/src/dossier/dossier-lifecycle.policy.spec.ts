@@ -478,6 +478,33 @@ describe('the state machine', () => {
   });
 });
 
+describe('a decision is not dated before the phase it belongs to', () => {
+  it('refuses a Weegploeg before the start of casusregie: the start date was probably mistyped', () => {
+    const typo: DossierState = { ...stateIn('casusregie'), casusregieStartDate: '2027-03-09' };
+    const context = contextFor('pva_besproken', 'casusregie');
+    expect(refused(typo, validInput('pva_besproken'), context)).toEqual({
+      ok: false,
+      code: 'DECISION_BEFORE_PHASE_START',
+      message:
+        'Deze beslissing valt op 19 mei 2026, vóór de start van de casusregie op 9 maart 2027. Kijk de datums na.',
+    });
+  });
+
+  it('allows a decision on the start day itself', () => {
+    const context = { ...contextFor('opvolging_genoteerd', 'casusregie'), decisionDate: START_DATE };
+    expect(
+      accepted(applyDecision(stateIn('casusregie'), { kind: 'opvolging_genoteerd' }, context)).next.phase,
+    ).toBe('casusregie');
+  });
+
+  it('refuses a follow-up dated before the afronding', () => {
+    const context = { ...contextFor('opvolging_genoteerd', 'afgerond'), decisionDate: '2026-06-11' };
+    expect(refused(stateIn('afgerond'), { kind: 'opvolging_genoteerd' }, context).message).toBe(
+      'Deze beslissing valt op 11 juni 2026, vóór de afronding op 16 juni 2026. Kijk de datums na.',
+    );
+  });
+});
+
 describe('a decision belongs to its agendapunt', () => {
   it.each([
     ['an afronding on a plan van aanpak', 'afronding_goedgekeurd', 'weegploeg', 'plan-van-aanpak'],

@@ -90,7 +90,7 @@ type Applied =
  * Records one decision of a table on one agendapunt. Either the decision is accepted and the
  * answer holds the dossier's next state and what the decision sets in motion, or it is refused with
  * a stable code, the field at fault and a Dutch message; a refusal leaves the state as it was.
- * Checks go from the coarse to the fine: the item, the phase, the return limit, then the fields,
+ * Checks go from the coarse to the fine: the item, the phase and its start, the return limit, then the fields,
  * so a coordinator is not asked to fix fields of a decision that cannot be taken anyway.
  */
 export function applyDecision(
@@ -136,6 +136,16 @@ export function applyDecision(
     );
   }
 
+  const phaseStart = phaseStartDate(state);
+  if (phaseStart !== undefined && decisionDay < parseLocalDate(phaseStart)!) {
+    return refuse(
+      'DECISION_BEFORE_PHASE_START',
+      `Deze beslissing valt op ${formatDutchDate(context.decisionDate)}, vóór ` +
+        `${state.phase === 'casusregie' ? 'de start van de casusregie' : 'de afronding'} op ` +
+        `${formatDutchDate(phaseStart)}. Kijk de datums na.`,
+    );
+  }
+
   // Every ICO discussion of a dossier in "geen instemming" is a return of the aanmelder; the
   // counter never resets, so a herbespreking in between does not buy extra returns.
   const isNoConsentReturn = state.phase === 'geen_instemming';
@@ -153,6 +163,17 @@ export function applyDecision(
     noConsentReturns,
   };
   return { ok: true, next, effects: applied.effects };
+}
+
+/**
+ * The day the current phase began, for the phases whose decisions are dated against it: a table
+ * cannot review casusregie before it started, nor follow up an afronding before it was decided.
+ * A start date typed a year off is caught here, at the first decision after it.
+ */
+function phaseStartDate(state: DossierState): LocalDateString | undefined {
+  if (state.phase === 'casusregie') return state.casusregieStartDate;
+  if (state.phase === 'afgerond') return state.afrondingDate;
+  return undefined;
 }
 
 /** The configured limit for a region, or the CO3 default; a broken configuration is a bug. */

@@ -13,6 +13,8 @@ export const DOSSIER_OUTCOME_CODES = [
   'TOO_EARLY_FOR_AFSLUITING',
   /** The aanmelder already came back to the ICO as often as allowed after "geen instemming". */
   'RETURN_LIMIT_REACHED',
+  /** The zitting lies before the start of the dossier's phase (casusregie start, afronding): a date is wrong. */
+  'DECISION_BEFORE_PHASE_START',
   /** This kind of agendapunt cannot be put on this table for a dossier in its current phase. */
   'AGENDERING_NOT_ALLOWED',
   'FIELD_REQUIRED',
