@@ -16,3 +16,20 @@ export * from './sessions/session.view';
 export * from './placement/placement.policy';
 export * from './placement/placement.view';
 export * from './allocation/slot-allocation.policy';
+export * from './dossier/dossier.model';
+export * from './dossier/dossier.error';
+export { DOSSIER_OUTCOME_CODES } from './dossier/dossier-outcome.model';
+export type { DossierOutcomeCode, DossierRefusal } from './dossier/dossier-outcome.model';
+export * from './dossier/dossier-event.model';
+export * from './dossier/decision-input.model';
+export * from './dossier/decision-rules';
+export {
+  applyDecision,
+  DECISION_TRANSITIONS,
+  DEFAULT_NO_CONSENT_RETURN_LIMIT,
+  noConsentReturnLimitOf,
+} from './dossier/dossier-lifecycle.policy';
+export type { DecisionContext, DecisionOutcome, DecisionTransition } from './dossier/dossier-lifecycle.policy';
+export { AFSLUITING_WAIT_MONTHS, earliestAfsluitingDate } from './dossier/dossier-date.util';
+export * from './dossier/agendering.policy';
+export * from './dossier/dossier-code.util';

@@ -83,4 +83,6 @@ export interface RegionConfig {
   readonly name: string;
   readonly timeZone: string;
   readonly tables: readonly TableDefinition[];
+  /** Returns to the ICO after "geen instemming" (guide: "een beperkt aantal keer"); default 2. */
+  readonly noConsentReturnLimit?: number;
 }
