@@ -29,7 +29,11 @@ export {
   DEFAULT_NO_CONSENT_RETURN_LIMIT,
   noConsentReturnLimitOf,
 } from './dossier/dossier-lifecycle.policy';
-export type { DecisionContext, DecisionOutcome, DecisionTransition } from './dossier/dossier-lifecycle.policy';
+export type {
+  DecisionContext,
+  DecisionOutcome,
+  DecisionTransition,
+} from './dossier/dossier-lifecycle.policy';
 export { AFSLUITING_WAIT_MONTHS, earliestAfsluitingDate } from './dossier/dossier-date.util';
 export * from './dossier/agendering.policy';
 export * from './dossier/dossier-code.util';
