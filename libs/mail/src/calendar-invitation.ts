@@ -1,0 +1,254 @@
+import ical, {
+  ICalAttendeeRole,
+  ICalAttendeeStatus,
+  ICalAttendeeType,
+  ICalCalendarMethod,
+  ICalEventClass,
+  ICalEventStatus,
+} from 'ical-generator';
+import { DateTime } from 'luxon';
+import { BRUSSELS, assertInterval, inBrussels } from './brussels-time';
+import { IcsDescription, IcsSummary } from './mail-subjects';
+import {
+  EmailAddress,
+  HostName,
+  LINE_BREAKING,
+  Label,
+  MailSender,
+  MailValueError,
+  Uuid,
+  cleanText,
+} from './mail-values';
+import { vtimezoneFor } from './vtimezone';
+
+export type IcsMethod = 'REQUEST' | 'CANCEL';
+
+/** What an outbox row stores as icsMethod / icsContent. */
+export interface IcsPart {
+  readonly method: IcsMethod;
+  readonly content: string;
+}
+
+declare const brand: unique symbol;
+/** A calendar UID; only the two derivations below produce one. */
+export type CalendarUid = string & { readonly [brand]: 'CalendarUid' };
+
+/**
+ * One session is one calendar entry for its whole life: the UID is derived from the session id,
+ * so every update and the cancellation replace the same entry instead of adding a second one.
+ */
+export function sessionUid(sessionId: Uuid, host: HostName): CalendarUid {
+  return `session-${sessionId}@${host}` as CalendarUid;
+}
+
+/**
+ * A guest (an aanmelder, a consulent) gets an entry for their own slot only. It is keyed by the
+ * agenda item, not the session, so when the item moves to a later session the guest's entry
+ * moves with it (same UID, higher SEQUENCE) and the session's own UID is never reused.
+ */
+export function guestSlotUid(agendaItemId: Uuid, host: HostName): CalendarUid {
+  return `slot-${agendaItemId}@${host}` as CalendarUid;
+}
+
+export interface InvitationAttendee {
+  readonly address: EmailAddress;
+  /** A professional's display name (free text, reduced to a safe CN); never a family member. */
+  readonly name?: string;
+}
+
+export interface CalendarEntry {
+  readonly uid: CalendarUid;
+  /** Raised by the caller on every change that is sent (RFC 5546 §2.1.4); never lowered. */
+  readonly sequence: number;
+  /** DTSTAMP: when this version was made. Passed in: rendering never reads the clock. */
+  readonly stamp: DateTime;
+  readonly start: DateTime;
+  readonly end: DateTime;
+  readonly summary: IcsSummary;
+  readonly description: IcsDescription;
+  readonly location?: Label;
+  readonly organizer: MailSender;
+  readonly attendees: readonly InvitationAttendee[];
+  /** TENTATIVE while a slot is provisional (before the agenda freeze). */
+  readonly tentative?: boolean;
+}
+
+const PRODUCT_ID = '//Overlegtafels//Uitnodigingen//NL';
+
+/**
+ * A display name as it may appear inside a quoted ICS parameter. RFC 5545 has no escape inside
+ * quoted parameter values (and ical-generator's backslash "escape" there is not one), so the
+ * characters that could end the quote or the line are removed, not escaped.
+ */
+export function calendarName(value: string): string | undefined {
+  const name = cleanText(value, { maxLength: 100 })
+    .replace(/["\\^]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return name.length > 0 ? name : undefined;
+}
+
+function assertSequence(sequence: number): void {
+  if (!Number.isSafeInteger(sequence) || sequence < 0) {
+    throw new MailValueError('INVALID_SEQUENCE', `SEQUENCE must be a non-negative integer, got ${sequence}`);
+  }
+}
+
+function build(method: IcsMethod, entry: CalendarEntry): IcsPart {
+  assertSequence(entry.sequence);
+  assertInterval(entry.start, entry.end, 'calendar entry');
+  if (entry.attendees.length === 0) {
+    throw new MailValueError('UNSAFE_ICS', 'an invitation needs at least one ATTENDEE (RFC 5546)');
+  }
+  // No calendar-level zone name: that would print TIMEZONE-ID/X-WR-TIMEZONE and make DTSTAMP
+  // floating. Only the generator is set, so ical-generator adds our VTIMEZONE for the zone each
+  // event names, and DTSTAMP stays in UTC.
+  const calendar = ical({
+    prodId: PRODUCT_ID,
+    method: method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
+    timezone: { name: null, generator: vtimezoneFor },
+  });
+  const event = calendar.createEvent({
+    id: entry.uid,
+    sequence: entry.sequence,
+    // luxon values in the Brussels zone: ical-generator prints their wall time with TZID, never
+    // the process's own zone (a native Date would be).
+    stamp: inBrussels(entry.stamp, 'stamp').toUTC(),
+    start: inBrussels(entry.start, 'start'),
+    end: inBrussels(entry.end, 'end'),
+    timezone: BRUSSELS,
+    // Already codes and labels only; cleaned once more so that even a value forced past the
+    // types can only ever be text (ical-generator escapes CR/LF, not U+2028 or NEL).
+    summary: cleanText(entry.summary, { maxLength: 250 }),
+    description: cleanText(entry.description, { multiline: true, maxLength: 4000 }),
+    location: entry.location === undefined ? null : cleanText(entry.location, { maxLength: 250 }),
+    organizer: { name: entry.organizer.name, email: entry.organizer.address },
+    status:
+      method === 'CANCEL'
+        ? ICalEventStatus.CANCELLED
+        : entry.tentative
+          ? ICalEventStatus.TENTATIVE
+          : ICalEventStatus.CONFIRMED,
+    // Shared and delegated calendars then show "busy", not the dossier code.
+    class: ICalEventClass.PRIVATE,
+  });
+  for (const attendee of entry.attendees) {
+    event.createAttendee({
+      email: attendee.address,
+      name: attendee.name === undefined ? null : (calendarName(attendee.name) ?? null),
+      role: ICalAttendeeRole.REQ,
+      type: ICalAttendeeType.INDIVIDUAL,
+      status: ICalAttendeeStatus.NEEDSACTION,
+      // A cancellation asks for no answer; RSVP is left out there.
+      rsvp: method === 'REQUEST' ? true : null,
+    });
+  }
+  const content = calendar.toString();
+  assertIcsShape(content, {
+    method,
+    attendees: entry.attendees.length,
+    location: entry.location !== undefined,
+  });
+  return { method, content };
+}
+
+/** METHOD:REQUEST — a new invitation or an update of one (same UID, higher SEQUENCE). */
+export function invitationRequest(entry: CalendarEntry): IcsPart {
+  return build('REQUEST', entry);
+}
+
+/** METHOD:CANCEL with STATUS:CANCELLED — the entry disappears from the attendees' calendars. */
+export function invitationCancel(entry: Omit<CalendarEntry, 'tentative'>): IcsPart {
+  return build('CANCEL', entry);
+}
+
+/** Joins folded lines (RFC 5545 §3.1) so every logical content line can be inspected whole. */
+export function unfoldIcs(content: string): string[] {
+  return content
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter((line) => line.length > 0);
+}
+
+const ALLOWED: Record<string, readonly string[]> = {
+  VCALENDAR: ['VERSION', 'PRODID', 'METHOD'],
+  VTIMEZONE: ['TZID', 'X-LIC-LOCATION'],
+  DAYLIGHT: ['TZOFFSETFROM', 'TZOFFSETTO', 'TZNAME', 'DTSTART', 'RRULE'],
+  STANDARD: ['TZOFFSETFROM', 'TZOFFSETTO', 'TZNAME', 'DTSTART', 'RRULE'],
+  VEVENT: [
+    'UID',
+    'SEQUENCE',
+    'DTSTAMP',
+    'DTSTART',
+    'DTEND',
+    'SUMMARY',
+    'LOCATION',
+    'DESCRIPTION',
+    'ORGANIZER',
+    'ATTENDEE',
+    'STATUS',
+    'CLASS',
+  ],
+};
+
+/**
+ * Defence in depth: every value is validated or escaped before it gets here, but an invitation
+ * is only handed out when its unfolded lines are exactly the properties we meant to write —
+ * one VEVENT, one of each property, one ATTENDEE per attendee, nothing else. A line break that
+ * slipped through anywhere would show up here as an extra or unknown property.
+ */
+export function assertIcsShape(
+  content: string,
+  expected: { method: IcsMethod; attendees: number; location: boolean },
+): void {
+  const fail = (why: string): never => {
+    throw new MailValueError('UNSAFE_ICS', `generated calendar rejected: ${why}`);
+  };
+  if (/\r(?!\n)|(?<!\r)\n/.test(content)) fail('bare CR or LF');
+  const stack: string[] = [];
+  const counts = new Map<string, number>();
+  let events = 0;
+  for (const line of unfoldIcs(content)) {
+    const name = /^[A-Z][A-Z0-9-]*/.exec(line)?.[0];
+    if (!name || !/^[;:]/.test(line.slice(name.length)))
+      fail(`malformed line ${JSON.stringify(line.slice(0, 40))}`);
+    if (name === 'BEGIN' || name === 'END') {
+      const component = line.slice(name.length + 1);
+      if (!(component in ALLOWED)) fail(`unexpected component ${component}`);
+      if (name === 'BEGIN') {
+        if (component === 'VEVENT') events += 1;
+        stack.push(component);
+      } else if (stack.pop() !== component) fail(`unbalanced END:${component}`);
+      continue;
+    }
+    const component = stack[stack.length - 1] ?? fail(`property ${name} outside VCALENDAR`);
+    if (!ALLOWED[component]!.includes(name!)) fail(`unexpected property ${name} in ${component}`);
+    if (component === 'VEVENT' || component === 'VCALENDAR') {
+      counts.set(name!, (counts.get(name!) ?? 0) + 1);
+    }
+  }
+  if (stack.length > 0) fail('unterminated component');
+  if (events !== 1) fail(`expected one VEVENT, found ${events}`);
+  const wanted = new Map<string, number>([
+    ['VERSION', 1],
+    ['PRODID', 1],
+    ['METHOD', 1],
+    ['UID', 1],
+    ['SEQUENCE', 1],
+    ['DTSTAMP', 1],
+    ['DTSTART', 1],
+    ['DTEND', 1],
+    ['SUMMARY', 1],
+    ['DESCRIPTION', 1],
+    ['ORGANIZER', 1],
+    ['ATTENDEE', expected.attendees],
+    ['STATUS', 1],
+    ['CLASS', 1],
+    ['LOCATION', expected.location ? 1 : 0],
+  ]);
+  for (const [name, n] of wanted) {
+    if ((counts.get(name) ?? 0) !== n) fail(`expected ${n} × ${name}, found ${counts.get(name) ?? 0}`);
+  }
+  if (!content.includes(`\r\nMETHOD:${expected.method}\r\n`)) fail('METHOD mismatch');
+  if (LINE_BREAKING.test(content.split('\r\n').join(''))) fail('line-breaking character inside a line');
+}
