@@ -1,3 +1,12 @@
 export * from './mail-sink';
 export * from './mail-transport';
 export * from './mail.module';
+export * from './mail-values';
+export * from './brussels-time';
+export * from './mail-subjects';
+export * from './calendar-invitation';
+export { TemplateError } from './template-engine';
+export type { TemplateScope, TemplateValue } from './template-engine';
+export * from './mail-templates';
+export * from './mail-composer';
+export * from './outgoing-mail';
