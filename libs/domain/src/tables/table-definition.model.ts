@@ -1,4 +1,5 @@
 import { HolidayCalendar } from '../calendar/holiday-calendar.model';
+import type { ObligationRule } from '../obligations/obligation-rule.model';
 import { OrganisationKind, Role, TableFunction } from '../organisation/organisation-kind';
 import { LocalDateString, LocalTimeString, Weekday } from '../time/local-date.util';
 
@@ -85,4 +86,6 @@ export interface RegionConfig {
   readonly tables: readonly TableDefinition[];
   /** Returns to the ICO after "geen instemming" (guide: "een beperkt aantal keer"); default 2. */
   readonly noConsentReturnLimit?: number;
+  /** Follow-up rules (obligations/); a region without them plans no obligations. */
+  readonly obligations?: readonly ObligationRule[];
 }
