@@ -1,0 +1,152 @@
+import fc from 'fast-check';
+import { zdt } from '../testing/zdt.test-util';
+import { InvalidObligationInputError } from './obligation.error';
+import { ObligationChange, StoredObligation, diffObligations } from './obligation-diff.policy';
+import { testFacts, testRegion } from './obligation-fixtures.test-util';
+import { PlannedObligation } from './obligation-plan.model';
+import { planObligations } from './obligation-plan.policy';
+
+function planned(
+  ruleKey: string,
+  sequence: number,
+  due: string,
+  status: 'open' | 'fulfilled' = 'open',
+): PlannedObligation {
+  return {
+    key: `${ruleKey}#${sequence}`,
+    ruleKey,
+    sequence,
+    trigger: { event: 'casusregie-gestart', index: 0, atMs: zdt('2026-03-02 00:00') },
+    opensAtMs: zdt('2026-03-02 00:00'),
+    dueAtMs: zdt(due),
+    owner: { role: 'casusregisseur' },
+    optional: false,
+    status,
+    ...(status === 'fulfilled' && {
+      fulfilment: { kind: 'manual', atMs: zdt('2026-03-20 10:00'), note: 'ok' },
+    }),
+  };
+}
+
+function stored(
+  ruleKey: string,
+  sequence: number,
+  due: string,
+  status: StoredObligation['status'],
+): StoredObligation {
+  return { id: `${ruleKey}-${sequence}`, ruleKey, sequence, dueAtMs: zdt(due), status };
+}
+
+function kinds(changes: readonly ObligationChange[]): string[] {
+  return changes.map((c) =>
+    c.kind === 'create' ? `create ${c.planned.key}` : `${c.kind} ${c.stored.ruleKey}#${c.stored.sequence}`,
+  );
+}
+
+describe('comparing stored obligations with a fresh plan', () => {
+  it('says what to create, move, fulfil, reopen, cancel and keep', () => {
+    const changes = diffObligations(
+      [
+        stored('verplaatst', 0, '2026-04-13 12:00', 'open'),
+        stored('gedaan', 0, '2026-04-13 12:00', 'open'),
+        stored('terug', 0, '2026-04-13 12:00', 'cancelled'),
+        stored('vervallen', 0, '2026-04-13 12:00', 'open'),
+        stored('al-vervallen', 0, '2026-04-13 12:00', 'cancelled'),
+        stored('al-gedaan', 0, '2026-04-13 12:00', 'fulfilled'),
+        stored('al-gedaan-weg', 0, '2026-04-13 12:00', 'fulfilled'),
+        stored('gelijk', 0, '2026-04-13 12:00', 'open'),
+      ],
+      [
+        planned('nieuw', 0, '2026-05-01 09:00'),
+        planned('verplaatst', 0, '2026-04-27 12:00'),
+        planned('gedaan', 0, '2026-04-13 12:00', 'fulfilled'),
+        planned('terug', 0, '2026-04-13 12:00'),
+        // Open in the plan, done as stored: a done thing stays done.
+        planned('al-gedaan', 0, '2026-04-27 12:00'),
+        planned('gelijk', 0, '2026-04-13 12:00'),
+      ],
+    );
+    expect(kinds(changes)).toEqual([
+      'create nieuw#0',
+      'update-due verplaatst#0',
+      'fulfil gedaan#0',
+      'reopen terug#0',
+      'keep al-gedaan#0',
+      'keep gelijk#0',
+      'keep al-gedaan-weg#0',
+      'keep al-vervallen#0',
+      'cancel vervallen#0',
+    ]);
+  });
+
+  it('refuses an obligation listed twice', () => {
+    const s = stored('x', 0, '2026-04-13 12:00', 'open');
+    expect(() => diffObligations([s, s], [])).toThrow(InvalidObligationInputError);
+    const p = planned('x', 0, '2026-04-13 12:00');
+    expect(() => diffObligations([], [p, p])).toThrow(/listed twice/);
+  });
+
+  it('leaves nothing to do after the changes are applied (re-planning is idempotent)', () => {
+    const region = testRegion();
+    const scenario = fc.record({
+      startDay: fc.integer({ min: 0, max: 400 }),
+      shiftDays: fc.integer({ min: -30, max: 30 }),
+      doneAfterDays: fc.option(fc.integer({ min: 0, max: 90 }), { nil: undefined }),
+      afronding: fc.boolean(),
+    });
+    const date = (day: number) => new Date(Date.UTC(2026, 0, 1 + day)).toISOString().slice(0, 10);
+    fc.assert(
+      fc.property(scenario, ({ startDay, shiftDays, doneAfterDays, afronding }) => {
+        const before = planObligations(region, testFacts({ casusregieStartDate: date(startDay) }));
+        const storedBefore = before.map((o) => ({
+          id: o.key,
+          ruleKey: o.ruleKey,
+          sequence: o.sequence,
+          dueAtMs: o.dueAtMs,
+          status: o.status,
+        }));
+        const start = date(startDay + shiftDays);
+        const facts = testFacts({
+          casusregieStartDate: start,
+          ...(afronding && { afrondingDate: date(startDay + shiftDays + 100) }),
+          manualFulfilments:
+            doneAfterDays === undefined
+              ? []
+              : [
+                  {
+                    ruleKey: 'maandelijkse-check',
+                    sequence: 0,
+                    atMs: zdt(`${date(startDay + shiftDays + doneAfterDays)} 10:00`),
+                    note: 'ok',
+                  },
+                ],
+        });
+        const after = planObligations(region, facts);
+        expect(planObligations(region, facts)).toEqual(after);
+        const applied = diffObligations(storedBefore, after).map((c): StoredObligation => {
+          switch (c.kind) {
+            case 'create':
+              return {
+                id: c.planned.key,
+                ruleKey: c.planned.ruleKey,
+                sequence: c.planned.sequence,
+                dueAtMs: c.planned.dueAtMs,
+                status: c.planned.status,
+              };
+            case 'update-due':
+            case 'reopen':
+              return { ...c.stored, dueAtMs: c.planned.dueAtMs, status: 'open' };
+            case 'fulfil':
+              return { ...c.stored, status: 'fulfilled' };
+            case 'cancel':
+              return { ...c.stored, status: 'cancelled' };
+            case 'keep':
+              return c.stored;
+          }
+        });
+        expect(diffObligations(applied, after).every((c) => c.kind === 'keep')).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
