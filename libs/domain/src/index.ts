@@ -37,3 +37,4 @@ export type {
 export { AFSLUITING_WAIT_MONTHS, earliestAfsluitingDate } from './dossier/dossier-date.util';
 export * from './dossier/agendering.policy';
 export * from './dossier/dossier-code.util';
+export * from './obligations';

@@ -1,0 +1,11 @@
+export * from './obligation-rule.model';
+export * from './dossier-facts.model';
+export * from './obligation-plan.model';
+export * from './obligation-outcome.model';
+export * from './obligation.error';
+export { validateObligationRules } from './obligation-rules.policy';
+export { obligationEvents, validateDossierFacts } from './obligation-events.policy';
+export { planObligations } from './obligation-plan.policy';
+export * from './obligation-diff.policy';
+export * from './reminder-steps.policy';
+export * from './manual-fulfilment.policy';
