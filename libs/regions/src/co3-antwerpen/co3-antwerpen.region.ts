@@ -1,5 +1,6 @@
 import { RegionConfig, RelativeMoment, TableDefinition } from '@overlegtafels/domain';
 import { FLEMISH_HOLIDAYS } from '../shared/belgian-holidays.config';
+import { CO3_ANTWERPEN_OBLIGATIONS } from './co3-antwerpen.obligations';
 
 const ZONE = 'Europe/Brussels';
 
@@ -155,6 +156,7 @@ export function co3Antwerpen(options: Co3AntwerpenOptions = {}): RegionConfig {
       weegploeg(WEEGPLOEG_AGENDA_SEND[options.weegploegAgendaSend ?? 'donderdag']),
       rondeTafel(),
     ],
+    obligations: CO3_ANTWERPEN_OBLIGATIONS,
   };
 }
 

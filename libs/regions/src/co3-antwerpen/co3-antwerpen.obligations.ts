@@ -1,0 +1,226 @@
+import { EscalationSpec, ObligationRule, ReminderSchedule } from '@overlegtafels/domain';
+
+/**
+ * The follow-up obligations of CO3 Antwerpen (domain.md, "The life of a dossier"), as data.
+ * Where the guide says "about", the rule says how it is read:
+ * - "first PvA after about two months (week 10)": the first Weegploeg whose date is at least
+ *   9 weeks after the start S, due at its agendering deadline. Week 10 begins 9 weeks after S;
+ *   the Weegploeg meets every other week, so this is the session of week 10 or 11.
+ * - "interim evaluation after about ten months": the first Ronde Tafel at least 10 months
+ *   after S, due at its deadline.
+ * - "afsluiting at least six months after the afronding": the first Ronde Tafel at least
+ *   6 months after A, due at its deadline.
+ * - the six-month check: A + 6 months at 09:00.
+ * - the consulent alignment: 3 months after S (or after the consulent came in), then 3 months
+ *   after each alignment: "at least every three months" counted from the last one.
+ * - the optional Ronde Tafel check about 3 months after A: reminders only, never escalated.
+ * - children over 12 heard "before the first Weegploeg": due with the first plan van aanpak.
+ * - consent "before casusregie starts": on the start date, 09:00 (casusregie cannot start
+ *   without it, so this is the last moment).
+ * - the quality check after closure (no date in the guide): 4 weeks after the afsluiting, 09:00.
+ * Reminders go out at 08:00 (Brussels), before the working day, and never in a weekend: a
+ * reminder on a Saturday or Sunday goes out the Friday before. Escalations go to the coordinator
+ * of the table the obligation belongs to, from the day after the due date, then weekly while
+ * open, on working days (a weekend escalation waits for Monday).
+ */
+
+const REMINDERS_14_2_0: ReminderSchedule = { daysBeforeDue: [14, 2, 0], time: '08:00', avoidWeekends: true };
+
+function escalateTo(table: string): EscalationSpec {
+  return {
+    to: { role: 'coordinator', table },
+    firstAfterDays: 1,
+    repeatEveryDays: 7,
+    time: '08:00',
+    avoidWeekends: true,
+  };
+}
+
+const CASUSREGIE_ENDS = ['afronding-goedgekeurd', 'afgesloten'] as const;
+
+export const CO3_ANTWERPEN_OBLIGATIONS: readonly ObligationRule[] = [
+  {
+    key: 'instemming-volwassene',
+    label: 'Instemming van minstens één volwassen gezinslid geverifieerd',
+    explanation:
+      'Casusregie start pas na de geïnformeerde instemming van minstens één volwassen gezinslid. ' +
+      'Registreer de instemming bij het dossier.',
+    trigger: 'casusregie-gestart',
+    endsWith: ['afgesloten'],
+    due: { kind: 'offset', from: 'casusregie-start', offset: { amount: 0, unit: 'days' }, time: '09:00' },
+    owner: { role: 'casusregisseur' },
+    reminders: { daysBeforeDue: [2, 0], time: '08:00', avoidWeekends: true },
+    escalation: escalateTo('ico'),
+    fulfilledBy: [{ kind: 'event', event: 'instemming-geregistreerd' }],
+  },
+  {
+    key: 'kinderen-boven-12-gehoord',
+    label: 'Kinderen ouder dan 12 jaar gehoord',
+    explanation: 'De kinderen ouder dan 12 jaar worden gehoord vóór de eerste Weegploeg.',
+    trigger: 'casusregie-gestart',
+    onlyIf: [{ kind: 'kinderen-boven-12' }],
+    endsWith: CASUSREGIE_ENDS,
+    due: { kind: 'same-as', rule: 'eerste-plan-van-aanpak' },
+    owner: { role: 'casusregisseur' },
+    reminders: REMINDERS_14_2_0,
+    escalation: escalateTo('weegploeg'),
+    fulfilledBy: [{ kind: 'event', event: 'kinderen-gehoord' }],
+  },
+  {
+    key: 'eerste-plan-van-aanpak',
+    label: 'Eerste plan van aanpak op de Weegploeg',
+    explanation:
+      'Na ongeveer twee maanden casusregie (week 10) brengt de casusregisseur het eerste plan van ' +
+      'aanpak naar de Weegploeg. Agenderen vóór de deadline van die zitting volstaat.',
+    trigger: 'casusregie-gestart',
+    endsWith: CASUSREGIE_ENDS,
+    due: {
+      kind: 'session',
+      table: 'weegploeg',
+      from: 'casusregie-start',
+      atLeast: { amount: 9, unit: 'weeks' },
+      dueAt: 'deadline',
+    },
+    owner: { role: 'casusregisseur' },
+    reminders: REMINDERS_14_2_0,
+    escalation: escalateTo('weegploeg'),
+    fulfilledBy: [
+      { kind: 'agenda-item', table: 'weegploeg', itemTypes: ['plan-van-aanpak'] },
+      { kind: 'decision', decisionKinds: ['pva_besproken'] },
+    ],
+    agendering: { table: 'weegploeg', itemType: 'plan-van-aanpak' },
+  },
+  {
+    key: 'ronde-tafel-na-weegploeg',
+    label: 'Opvolging op de Ronde Tafel na de Weegploeg',
+    explanation:
+      'Na de bespreking van het plan van aanpak komt het dossier minstens één keer op de Ronde ' +
+      'Tafel, op de terugkomdatum die de Weegploeg vastlegde.',
+    trigger: 'pva-besproken',
+    endsWith: CASUSREGIE_ENDS,
+    due: {
+      kind: 'session',
+      table: 'ronde-tafel',
+      from: 'terugkomdatum',
+      atLeast: { amount: 0, unit: 'days' },
+      dueAt: 'deadline',
+    },
+    owner: { role: 'casusregisseur' },
+    reminders: REMINDERS_14_2_0,
+    escalation: escalateTo('ronde-tafel'),
+    fulfilledBy: [
+      { kind: 'agenda-item', table: 'ronde-tafel', itemTypes: ['opvolging', 'tussentijdse-evaluatie'] },
+    ],
+    agendering: { table: 'ronde-tafel', itemType: 'opvolging' },
+  },
+  {
+    key: 'tussentijdse-evaluatie',
+    label: 'Tussentijdse evaluatie op de Ronde Tafel, met nieuwe risicotaxatie',
+    explanation:
+      'Ongeveer tien maanden na de start van casusregie evalueert de Ronde Tafel het plan van aanpak; ' +
+      'breng een nieuwe risicotaxatie mee.',
+    trigger: 'casusregie-gestart',
+    endsWith: CASUSREGIE_ENDS,
+    due: {
+      kind: 'session',
+      table: 'ronde-tafel',
+      from: 'casusregie-start',
+      atLeast: { amount: 10, unit: 'months' },
+      dueAt: 'deadline',
+    },
+    owner: { role: 'casusregisseur' },
+    reminders: REMINDERS_14_2_0,
+    escalation: escalateTo('ronde-tafel'),
+    fulfilledBy: [{ kind: 'agenda-item', table: 'ronde-tafel', itemTypes: ['tussentijdse-evaluatie'] }],
+    agendering: { table: 'ronde-tafel', itemType: 'tussentijdse-evaluatie' },
+  },
+  {
+    key: 'afstemming-consulent',
+    label: 'Afstemming met de consulent van OCJ/SDJ',
+    explanation:
+      'Zolang een consulent van OCJ/SDJ betrokken is, stemt de casusregisseur minstens om de drie ' +
+      'maanden met hem of haar af. Markeer de afstemming als gedaan, met een korte notitie.',
+    trigger: 'consulent-betrokken',
+    onlyIf: [{ kind: 'consulent-betrokken' }],
+    endsWith: CASUSREGIE_ENDS,
+    repeat: 'after-fulfilment',
+    due: { kind: 'offset', from: 'trigger', offset: { amount: 3, unit: 'months' }, time: '09:00' },
+    owner: { role: 'casusregisseur' },
+    reminders: { daysBeforeDue: [14, 0], time: '08:00', avoidWeekends: true },
+    escalation: escalateTo('ronde-tafel'),
+    fulfilledBy: [{ kind: 'manual' }],
+  },
+  {
+    key: 'opvolging-na-afronding',
+    label: 'Facultatieve opvolging op de Ronde Tafel, drie maanden na de afronding',
+    explanation:
+      'Ongeveer drie maanden na de afronding kan de casusregisseur het dossier nog eens op de Ronde ' +
+      'Tafel brengen om na te gaan of er nieuwe feiten zijn. Niet verplicht.',
+    trigger: 'afronding-goedgekeurd',
+    endsWith: ['afgesloten'],
+    optional: true,
+    due: {
+      kind: 'session',
+      table: 'ronde-tafel',
+      from: 'afronding',
+      atLeast: { amount: 3, unit: 'months' },
+      dueAt: 'deadline',
+    },
+    owner: { role: 'casusregisseur' },
+    reminders: { daysBeforeDue: [14, 0], time: '08:00', avoidWeekends: true },
+    fulfilledBy: [{ kind: 'agenda-item', table: 'ronde-tafel', itemTypes: ['opvolging', 'vraag'] }],
+    agendering: { table: 'ronde-tafel', itemType: 'opvolging' },
+  },
+  {
+    key: 'controle-zes-maanden-na-afronding',
+    label: 'Controle zes maanden na de afronding: is de vervolghulp gestart?',
+    explanation:
+      'Zes maanden na de afronding gaat de casusregisseur na of de vervolghulp gestart is en ' +
+      'rapporteert aan de coördinator. Noteer de bevindingen bij het afronden van de taak.',
+    trigger: 'afronding-goedgekeurd',
+    endsWith: ['afgesloten'],
+    due: { kind: 'offset', from: 'afronding', offset: { amount: 6, unit: 'months' }, time: '09:00' },
+    owner: { role: 'casusregisseur' },
+    reminders: REMINDERS_14_2_0,
+    escalation: escalateTo('ronde-tafel'),
+    fulfilledBy: [{ kind: 'manual' }],
+  },
+  {
+    key: 'afsluiting',
+    label: 'Afsluiting op de Ronde Tafel',
+    explanation:
+      'Minstens zes maanden na de afronding controleren de partners een laatste keer op nieuwe ' +
+      'feiten en wordt het dossier afgesloten.',
+    trigger: 'afronding-goedgekeurd',
+    due: {
+      kind: 'session',
+      table: 'ronde-tafel',
+      from: 'afronding',
+      atLeast: { amount: 6, unit: 'months' },
+      dueAt: 'deadline',
+    },
+    owner: { role: 'casusregisseur' },
+    reminders: REMINDERS_14_2_0,
+    escalation: escalateTo('ronde-tafel'),
+    fulfilledBy: [
+      { kind: 'agenda-item', table: 'ronde-tafel', itemTypes: ['afsluiting'] },
+      { kind: 'decision', decisionKinds: ['afsluiting_bevestigd'] },
+      { kind: 'event', event: 'afgesloten' },
+    ],
+    agendering: { table: 'ronde-tafel', itemType: 'afsluiting' },
+  },
+  {
+    key: 'kwaliteitscontrole',
+    label: 'Kwaliteitscontrole van het afgesloten dossier',
+    explanation:
+      'De coördinatoren controleren het afgesloten dossier op volledigheid. Noteer de bevindingen ' +
+      'bij het afronden van de taak.',
+    trigger: 'afgesloten',
+    due: { kind: 'offset', from: 'afsluiting', offset: { amount: 4, unit: 'weeks' }, time: '09:00' },
+    owner: { role: 'coordinator', table: 'ronde-tafel' },
+    reminders: { daysBeforeDue: [7, 0], time: '08:00', avoidWeekends: true },
+    // The coordinators own it; the weekly repeat keeps an overdue check in their mailbox.
+    escalation: escalateTo('ronde-tafel'),
+    fulfilledBy: [{ kind: 'manual' }],
+  },
+];
