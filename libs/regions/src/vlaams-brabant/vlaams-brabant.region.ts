@@ -1,5 +1,6 @@
 import { RegionConfig } from '@overlegtafels/domain';
 import { FLEMISH_HOLIDAYS } from '../shared/belgian-holidays.config';
+import { VLAAMS_BRABANT_OBLIGATIONS } from './vlaams-brabant.obligations';
 
 const ZONE = 'Europe/Brussels';
 
@@ -70,4 +71,5 @@ export const VLAAMS_BRABANT: RegionConfig = {
       holidays: FLEMISH_HOLIDAYS,
     },
   ],
+  obligations: VLAAMS_BRABANT_OBLIGATIONS,
 };
