@@ -273,20 +273,7 @@ export class MailComposer {
 
   /** A guest (aanmelder, consulent) invited for their own slot only. */
   async guestInvitation(input: GuestMailInput): Promise<RenderedMail> {
-    const ics = input.invitation ? this.slotRequest(input, input.invitation, false) : undefined;
-    return this.render(
-      'invitation-guest',
-      dossierSessionSubject('Uitnodiging', input.slot, sessionTitle(input.session), this.identity.region),
-      `${input.slot.dossier}: ${dutchDate(input.slot.start)}, ${dutchTimeRange(input.slot.start, input.slot.end)}`,
-      input.recipient,
-      {
-        ...sessionValues(input.session),
-        ...slotValues(input.slot),
-        detailsUrl: input.detailsUrl,
-        hasInvitation: ics !== undefined,
-      },
-      ics,
-    );
+    return this.slotMail('invitation-guest', 'Uitnodiging', input);
   }
 
   /** Aanmelding received: the slot is provisional until the freeze ("onder voorbehoud tot …"). */
@@ -318,10 +305,19 @@ export class MailComposer {
 
   /** At the freeze: the slot is definitive (the guest's entry becomes CONFIRMED). */
   async slotConfirmed(input: GuestMailInput): Promise<RenderedMail> {
+    return this.slotMail('slot-confirmed', 'Bevestigd', input);
+  }
+
+  /** One slot of one dossier, told to its guest; the template and the subject's prefix differ. */
+  private slotMail(
+    template: 'invitation-guest' | 'slot-confirmed',
+    prefix: 'Uitnodiging' | 'Bevestigd',
+    input: GuestMailInput,
+  ): Promise<RenderedMail> {
     const ics = input.invitation ? this.slotRequest(input, input.invitation, false) : undefined;
     return this.render(
-      'slot-confirmed',
-      dossierSessionSubject('Bevestigd', input.slot, sessionTitle(input.session), this.identity.region),
+      template,
+      dossierSessionSubject(prefix, input.slot, sessionTitle(input.session), this.identity.region),
       `${input.slot.dossier}: ${dutchDate(input.slot.start)}, ${dutchTimeRange(input.slot.start, input.slot.end)}`,
       input.recipient,
       {

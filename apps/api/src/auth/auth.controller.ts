@@ -91,20 +91,7 @@ export class AuthController {
         ? await this.people.findActive(body.personId)
         : undefined;
     if (!person) {
-      res
-        .status(400)
-        .type('html')
-        .send(
-          this.views.render(
-            'login',
-            { title: 'Aanmelden' },
-            {
-              next: safeNext(body.next),
-              demoGroups: await this.demoGroups(),
-              error: 'Kies een persoon uit de lijst.',
-            },
-          ),
-        );
+      await this.sendLoginForm(res, { next: safeNext(body.next), error: 'Kies een persoon uit de lijst.' });
       return;
     }
     await this.startSession(person.id, 'demo', req, res);
@@ -116,21 +103,11 @@ export class AuthController {
   async requestLink(@Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
     const email = typeof body.email === 'string' ? body.email.trim() : '';
     if (!/^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{2,}$/.test(email)) {
-      res
-        .status(400)
-        .type('html')
-        .send(
-          this.views.render(
-            'login',
-            { title: 'Aanmelden' },
-            {
-              next: safeNext(body.next),
-              demoGroups: await this.demoGroups(),
-              email,
-              emailError: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@example.be.',
-            },
-          ),
-        );
+      await this.sendLoginForm(res, {
+        next: safeNext(body.next),
+        email,
+        emailError: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@example.be.',
+      });
       return;
     }
     await this.loginLink.execute(email, safeNext(body.next));
@@ -208,6 +185,20 @@ export class AuthController {
     });
     res.clearCookie(SESSION_COOKIE, this.sessions.cookieOptions());
     res.redirect(303, '/login');
+  }
+
+  /** The login form again, with what was typed and the message next to the field (400). */
+  private async sendLoginForm(res: Response, values: Record<string, unknown>): Promise<void> {
+    res
+      .status(400)
+      .type('html')
+      .send(
+        this.views.render(
+          'login',
+          { title: 'Aanmelden' },
+          { ...values, demoGroups: await this.demoGroups() },
+        ),
+      );
   }
 
   private async startSession(
