@@ -64,22 +64,22 @@ describe('cli placement', () => {
     [
       'an unknown table',
       ['--table', 'weegtafel', '--submitted-at', '2026-11-20T10:00:00+01:00'],
-      'unknown table "weegtafel" in region co3-antwerpen (known: ico, weegploeg, ronde-tafel)',
+      '--table: unknown table "weegtafel" in region co3-antwerpen (known: ico, weegploeg, ronde-tafel)',
     ],
     [
       'an unknown item type',
       ['--table', 'ico', '--submitted-at', '2026-11-20T10:00:00+01:00', '--type', 'afronding'],
-      'unknown item type "afronding" for table ico (known: aanmelding, herbespreking)',
+      '--type: unknown item type "afronding" for table ico (known: aanmelding, herbespreking)',
     ],
     [
       'an unparseable instant',
       ['--table', 'ico', '--submitted-at', 'vrijdag'],
-      '"vrijdag" is not an ISO-8601 instant (expected e.g. 2026-11-20T10:00:00+01:00)',
+      '--submitted-at: "vrijdag" is not an ISO-8601 instant (expected e.g. 2026-11-20T10:00:00+01:00)',
     ],
     [
       'an instant without offset',
       ['--table', 'ico', '--submitted-at', '2026-11-20T10:00:00'],
-      '"2026-11-20T10:00:00" has no UTC offset (add Z or an offset such as +01:00)',
+      '--submitted-at: "2026-11-20T10:00:00" has no UTC offset (add Z or an offset such as +01:00)',
     ],
     [
       'an unknown region',

@@ -58,7 +58,9 @@ export class PlacementCommand implements CliCommand {
       io.err(result.error.message);
       return 1;
     }
-    throw new CliUsageError(result.error.message);
+    // Name the option the operator typed, so the one line says which input is wrong.
+    const flag = { table: '--table', submittedAt: '--submitted-at', type: '--type' }[result.error.field];
+    throw new CliUsageError(`${flag}: ${result.error.message}`);
   }
 }
 
