@@ -178,6 +178,24 @@ describe('logging in, need-to-know and the audit log', () => {
       expect((await use()).status).toBe(400);
     });
 
+    it('shows caught mail at /dev/mail: all of it to a coordinator, only their own to anyone else', async () => {
+      const caught = await eventually(
+        async () => (await t.sink.list()).find((m) => m.to.includes('bram.hermans@example.org')),
+        'the login link was caught',
+      );
+      const page = async (email: string, path: string) => {
+        const who = await loginAs(t, email);
+        return fetch(`${t.baseUrl}${path}`, { headers: { cookie: who.cookie, accept: 'text/html' } });
+      };
+      const forCoordinator = await (await page('jonas.maes@example.be', '/dev/mail')).text();
+      expect(forCoordinator).toContain(`href="/dev/mail/${caught.id}"`);
+      expect((await page('bram.hermans@example.org', `/dev/mail/${caught.id}`)).status).toBe(200);
+      const forOther = await (await page('wim.jacobs@example.be', '/dev/mail')).text();
+      expect(forOther).not.toContain(caught.id);
+      expect((await page('wim.jacobs@example.be', `/dev/mail/${caught.id}`)).status).toBe(404);
+      expect((await page('wim.jacobs@example.be', '/dev/mail/..%2F..%2Fetc%2Fpasswd')).status).toBe(404);
+    });
+
     it('answers an unknown address the same way and mails nothing', async () => {
       const before = (await t.sink.list()).length;
       const ask = await fetch(`${t.baseUrl}/login/link`, {

@@ -33,8 +33,4 @@ export class AuditRepository {
       },
     });
   }
-
-  async forDossier(dossierId: string, limit = 200) {
-    return this.prisma.auditEvent.findMany({ where: { dossierId }, orderBy: { id: 'desc' }, take: limit });
-  }
 }

@@ -65,16 +65,7 @@ export class SessionRepository {
     return { ...row, person: { ...person, roles: roleAssignments } };
   }
 
-  async touch(id: string, now: Date): Promise<void> {
-    await this.prisma.userSession.update({ where: { id }, data: { lastSeenAt: now } });
-  }
-
   async delete(tokenHash: string): Promise<void> {
     await this.prisma.userSession.deleteMany({ where: { tokenHash } });
-  }
-
-  async deleteExpired(now: Date): Promise<number> {
-    const { count } = await this.prisma.userSession.deleteMany({ where: { expiresAt: { lte: now } } });
-    return count;
   }
 }
