@@ -39,6 +39,8 @@ describe('logging in, need-to-know and the audit log', () => {
       expect(cookie).toMatch(/^ot_sessie=[\w-]{40,};/);
       expect(cookie).toContain('HttpOnly');
       expect(cookie).toContain('SameSite=Lax');
+      const after = await db.person.findUniqueOrThrow({ where: { id: person.id } });
+      expect(after.lastLoginAt).not.toBeNull();
     });
 
     it('never redirects to another site after login', async () => {

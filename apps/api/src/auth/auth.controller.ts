@@ -208,6 +208,7 @@ export class AuthController {
     res: Response,
   ): Promise<void> {
     const { token, expiresAt } = await this.sessions.start(personId, req.get('user-agent'));
+    await this.people.markLoggedIn(personId, this.clock.now());
     await this.audit.record(null, {
       action: 'auth.login',
       entityType: 'person',

@@ -68,6 +68,10 @@ export class PersonRepository {
     return row ? toSummary(row) : undefined;
   }
 
+  async markLoggedIn(personId: string, at: Date): Promise<void> {
+    await this.prisma.person.update({ where: { id: personId }, data: { lastLoginAt: at } });
+  }
+
   async createLoginToken(input: { tokenHash: string; personId: string; expiresAt: Date }): Promise<void> {
     await this.prisma.loginToken.create({ data: input });
   }
