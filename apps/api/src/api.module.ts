@@ -3,8 +3,10 @@ import { APP_FILTER } from '@nestjs/core';
 import { CoreModule, CoreOptions } from '@overlegtafels/application/core.module';
 import { RequestLoginLinkUseCase } from '@overlegtafels/application/login-link/request-login-link.usecase';
 import { TableCalendarService } from '@overlegtafels/application/table-calendar/table-calendar.service';
+import { RetryFailedMailUseCase } from '@overlegtafels/application/retry-failed-mail/retry-failed-mail.usecase';
 import { SendTestMailUseCase } from '@overlegtafels/application/send-test-mail/send-test-mail.usecase';
 import { AdminMailController } from './admin/admin-mail.controller';
+import { FailedMailsController } from './beheer/failed-mails.controller';
 import { AuthController } from './auth/auth.controller';
 import { DevMailController } from './dev-mail/dev-mail.controller';
 import { DossiersController } from './dossiers/dossiers.controller';
@@ -33,6 +35,7 @@ export class ApiModule {
         MeController,
         DossiersController,
         AdminMailController,
+        FailedMailsController,
         DevMailController,
         TablesController,
       ],
@@ -41,6 +44,7 @@ export class ApiModule {
         TableCalendarService,
         RequestLoginLinkUseCase,
         SendTestMailUseCase,
+        RetryFailedMailUseCase,
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],
     };

@@ -11,18 +11,16 @@ import {
   Post,
 } from '@nestjs/common';
 import { SendTestMailUseCase } from '@overlegtafels/application/send-test-mail/send-test-mail.usecase';
-import { CLOCK, Clock } from '@overlegtafels/application/clock';
+import { RetryFailedMailUseCase } from '@overlegtafels/application/retry-failed-mail/retry-failed-mail.usecase';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { OutboxRepository } from '@overlegtafels/persistence';
-import { MailProducer } from '@overlegtafels/queues';
 
 @Controller('api/admin/mail')
 export class AdminMailController {
   constructor(
     @Inject(SendTestMailUseCase) private readonly testMail: SendTestMailUseCase,
     @Inject(OutboxRepository) private readonly outbox: OutboxRepository,
-    @Inject(MailProducer) private readonly producer: MailProducer,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(RetryFailedMailUseCase) private readonly retryMail: RetryFailedMailUseCase,
   ) {}
 
   @Post('test')
@@ -61,11 +59,7 @@ export class AdminMailController {
   @HttpCode(202)
   @Roles('admin', 'coordinator')
   async retry(@Param('id', new ParseUUIDPipe()) id: string) {
-    const row = await this.outbox.find(id);
-    if (!row || !(await this.outbox.resetForRetry(id, this.clock.now())))
-      throw new NotFoundException('no failed message with this id');
-    // A fresh job id: the failed job of the same key may still be kept for inspection.
-    await this.producer.enqueueSend(id, `${row.idempotencyKey}|retry|${this.clock.now().getTime()}`);
+    if (!(await this.retryMail.execute(id))) throw new NotFoundException('no failed message with this id');
     return { id, status: 'pending' };
   }
 }

@@ -1,0 +1,47 @@
+import { Controller, Get, Header, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { RetryFailedMailUseCase } from '@overlegtafels/application/retry-failed-mail/retry-failed-mail.usecase';
+import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
+import { MAIL_SINK, MailSink } from '@overlegtafels/mail';
+import { OutboxRepository } from '@overlegtafels/persistence';
+import { ViewRenderer } from '../web/view-renderer.service';
+
+/** Fixed texts only: the redirect's query never puts arbitrary text on the page. */
+const NOTICES: Record<string, string> = {
+  opnieuw: 'De mail staat opnieuw in de wachtrij.',
+  onbekend: 'Deze mail is niet (meer) mislukt; misschien werd ze al opnieuw verstuurd.',
+};
+
+/** Mails the worker gave up on, for coordinators to see and send again. */
+@Controller('beheer/mails')
+export class FailedMailsController {
+  constructor(
+    @Inject(OutboxRepository) private readonly outbox: OutboxRepository,
+    @Inject(RetryFailedMailUseCase) private readonly retryMail: RetryFailedMailUseCase,
+    @Inject(ViewRenderer) private readonly views: ViewRenderer,
+    @Inject(MAIL_SINK) private readonly sink: MailSink | null,
+  ) {}
+
+  @Get()
+  @Roles('coordinator', 'admin')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async list(@CurrentPrincipal() principal: Principal, @Query('melding') melding?: string): Promise<string> {
+    const mails = await this.outbox.failed();
+    return this.views.render(
+      'failed-mails',
+      {
+        title: 'Mislukte mails',
+        principal,
+        notice: melding && Object.hasOwn(NOTICES, melding) ? NOTICES[melding] : undefined,
+      },
+      { mails, mailSink: !!this.sink },
+    );
+  }
+
+  @Post(':id/retry')
+  @Roles('coordinator', 'admin')
+  async retry(@Param('id', new ParseUUIDPipe()) id: string, @Res() res: Response): Promise<void> {
+    const retried = await this.retryMail.execute(id);
+    res.redirect(303, `/beheer/mails?melding=${retried ? 'opnieuw' : 'onbekend'}`);
+  }
+}
