@@ -10,3 +10,4 @@ export type { TemplateScope, TemplateValue } from './template-engine';
 export * from './mail-templates';
 export * from './mail-composer';
 export * from './outgoing-mail';
+export * from './calendar-feed';
