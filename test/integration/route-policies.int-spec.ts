@@ -65,12 +65,13 @@ describe('every route declares who may call it', () => {
     expect(publicWithoutReason).toEqual([]);
   });
 
-  it('keeps the public routes to the login flow and the health probe', () => {
+  it('keeps the public routes to the login flow, the health probe and the calendar feed', () => {
     const publicRoutes = routes(t.app)
       .filter((r) => r.policy?.kind === 'public')
       .map((r) => r.route)
       .sort();
     expect(publicRoutes).toEqual([
+      'GET /calendar/:file',
       'GET /health',
       'GET /login',
       'GET /login/link/:token',

@@ -3,10 +3,12 @@ import { APP_FILTER } from '@nestjs/core';
 import { CoreModule, CoreOptions } from '@overlegtafels/application/core.module';
 import { RequestLoginLinkUseCase } from '@overlegtafels/application/login-link/request-login-link.usecase';
 import { TableCalendarService } from '@overlegtafels/application/table-calendar/table-calendar.service';
+import { CalendarFeedUseCase } from '@overlegtafels/application/calendar-feed/calendar-feed.usecase';
 import { RetryFailedMailUseCase } from '@overlegtafels/application/retry-failed-mail/retry-failed-mail.usecase';
 import { SendTestMailUseCase } from '@overlegtafels/application/send-test-mail/send-test-mail.usecase';
 import { AdminMailController } from './admin/admin-mail.controller';
 import { FailedMailsController } from './beheer/failed-mails.controller';
+import { CalendarFeedController } from './calendar-feed/calendar-feed.controller';
 import { AuthController } from './auth/auth.controller';
 import { DevMailController } from './dev-mail/dev-mail.controller';
 import { DossiersController } from './dossiers/dossiers.controller';
@@ -36,6 +38,7 @@ export class ApiModule {
         DossiersController,
         AdminMailController,
         FailedMailsController,
+        CalendarFeedController,
         DevMailController,
         TablesController,
       ],
@@ -45,6 +48,7 @@ export class ApiModule {
         RequestLoginLinkUseCase,
         SendTestMailUseCase,
         RetryFailedMailUseCase,
+        CalendarFeedUseCase,
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],
     };

@@ -8,3 +8,4 @@ export * from './repositories/session.repository';
 export * from './repositories/person.repository';
 export * from './repositories/dossier.repository';
 export * from './repositories/calendar-state.repository';
+export * from './repositories/calendar-feed.repository';

@@ -6,6 +6,7 @@ import { SessionRepository } from './repositories/session.repository';
 import { PersonRepository } from './repositories/person.repository';
 import { DossierRepository } from './repositories/dossier.repository';
 import { CalendarStateRepository } from './repositories/calendar-state.repository';
+import { CalendarFeedRepository } from './repositories/calendar-feed.repository';
 
 const repositories = [
   AuditRepository,
@@ -14,6 +15,7 @@ const repositories = [
   PersonRepository,
   DossierRepository,
   CalendarStateRepository,
+  CalendarFeedRepository,
 ];
 
 @Global()

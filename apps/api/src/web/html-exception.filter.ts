@@ -28,9 +28,10 @@ export class HttpErrorFilter implements ExceptionFilter {
     const status =
       exception instanceof HttpException ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
     if (status >= 500) {
-      // The path only: query strings may carry search terms.
+      // The path only: query strings may carry search terms. A feed path carries its secret token.
+      const loggedPath = req.path.replace(/^\/calendar\/[^/]+/, '/calendar/…');
       this.logger.error(
-        `${req.method} ${req.path} failed: ${exception instanceof Error ? exception.stack : String(exception)}`,
+        `${req.method} ${loggedPath} failed: ${exception instanceof Error ? exception.stack : String(exception)}`,
       );
     }
     const body = exception instanceof HttpException ? exception.getResponse() : undefined;

@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { hashToken } from '@overlegtafels/auth';
+import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
+import { calendarFeed, feedSessionUid, FeedEntry, hostName } from '@overlegtafels/mail';
+import { CalendarFeedRepository, CalendarFeedStatus } from '@overlegtafels/persistence';
+import { CLOCK, Clock } from '../clock';
+import { TableCalendarService } from '../table-calendar/table-calendar.service';
+
+const UID_HOST = hostName('overlegtafels.example.be');
+const FEED_WEEKS = 26;
+
+/** 32 random bytes, base64url: what the URL carries; only its hash is stored. */
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * A person's own calendar subscription: the upcoming sessions of the tables they sit at, for
+ * Outlook, Google or Apple. The secret token in the URL is the only credential, so it is shown
+ * once, stored hashed, and can be revoked or renewed at any time.
+ */
+@Injectable()
+export class CalendarFeedUseCase {
+  constructor(
+    @Inject(CalendarFeedRepository) private readonly feeds: CalendarFeedRepository,
+    @Inject(TableCalendarService) private readonly tables: TableCalendarService,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  status(personId: string): Promise<CalendarFeedStatus | undefined> {
+    return this.feeds.active(personId);
+  }
+
+  /** Revokes any old token and returns the URL of a new one; the token is never shown again. */
+  async renew(personId: string): Promise<{ url: string }> {
+    const token = randomBytes(32).toString('base64url');
+    await this.feeds.renew(personId, hashToken(token), this.clock.now());
+    return { url: `${this.config.publicUrl}/calendar/${token}.ics` };
+  }
+
+  async revoke(personId: string): Promise<boolean> {
+    return (await this.feeds.revoke(personId, this.clock.now())) > 0;
+  }
+
+  /** The feed for a token, or undefined for anything unknown or revoked (the caller says 404, nothing more). */
+  async feed(token: string): Promise<string | undefined> {
+    if (!TOKEN_PATTERN.test(token)) return undefined;
+    const owner = await this.feeds.findActiveByHash(hashToken(token));
+    if (!owner) return undefined;
+    const now = this.clock.now();
+    const known = new Set(this.tables.region.tables.map((t) => t.key));
+    const tableKeys = (await this.feeds.tableKeysFor(owner.personId, this.tables.region.key)).filter((k) =>
+      known.has(k),
+    );
+    const entries: FeedEntry[] = [];
+    for (const key of tableKeys) {
+      const table = this.tables.table(key);
+      const until = DateTime.fromJSDate(now, { zone: table.timeZone })
+        .plus({ weeks: FEED_WEEKS })
+        .toISODate()!;
+      // Table and region names only: a feed never carries case data.
+      const summary = `${table.name} – ${this.tables.region.name}`;
+      for (const session of await this.tables.sessions(key, undefined, until)) {
+        const cancelled = session.status === 'cancelled';
+        entries.push({
+          uid: feedSessionUid(key, session.scheduledDate, UID_HOST),
+          start: DateTime.fromISO(session.start, { setZone: true }),
+          end: DateTime.fromISO(session.end, { setZone: true }),
+          summary: cancelled ? `Geannuleerd: ${summary}` : summary,
+          cancelled,
+        });
+      }
+    }
+    entries.sort((a, b) => a.start.toMillis() - b.start.toMillis());
+    await this.feeds.markUsed(owner.id, now);
+    return calendarFeed({
+      name: `Overlegtafels ${this.tables.region.name}`,
+      stamp: DateTime.fromJSDate(now),
+      entries,
+    });
+  }
+}
