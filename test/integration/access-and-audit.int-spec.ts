@@ -162,7 +162,7 @@ describe('logging in, need-to-know and the audit log', () => {
         async () => (await t.sink.list()).find((m) => m.to.includes('bram.hermans@example.org')),
         'the login link is mailed',
       );
-      expect(caught.subject).toBe('Je aanmeldlink voor de overlegtafels');
+      expect(caught.subject).toBe('Inloglink – CO3 Antwerpen');
       const text = (await t.sink.read(caught.id))!.text;
       const token = /\/login\/link\/([\w-]+)/.exec(text)![1]!;
       const confirm = await fetch(`${t.baseUrl}/login/link/${token}`);

@@ -37,7 +37,7 @@ describe.each(availableQueueBackends())('job through the API to the worker (%s b
       async () => (await t.sink.list()).find((m) => m.to.includes('ontvanger@example.org')),
       'the test mail reaches SMTP',
     );
-    expect(mail.subject).toBe('Testbericht van de overlegtafels');
+    expect(mail.subject).toBe('Testbericht – CO3 Antwerpen');
 
     const status = await eventually(async () => {
       const s = (await (await coordinator.get(`/api/admin/mail/outbox/${outboxId}`)).json()) as {

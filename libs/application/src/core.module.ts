@@ -1,7 +1,8 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { AuthModule } from '@overlegtafels/auth';
 import { AppConfig, ConfigModule } from '@overlegtafels/config';
-import { MailModule, MailSink } from '@overlegtafels/mail';
+import { MailModule, MailSink, mailIdentity } from '@overlegtafels/mail';
+import { getRegion } from '@overlegtafels/regions';
 import { PersistenceModule } from '@overlegtafels/persistence';
 import { QueuesModule } from '@overlegtafels/queues';
 import { CLOCK, Clock, SystemClock } from './clock';
@@ -24,7 +25,13 @@ export class CoreModule {
         ConfigModule.forRoot(options.config),
         PersistenceModule,
         QueuesModule,
-        MailModule.forRoot(options.mailSink),
+        MailModule.forRoot(
+          options.mailSink,
+          mailIdentity(
+            options.config.mailFrom,
+            getRegion(options.config.region)?.name ?? options.config.region,
+          ),
+        ),
         AuthModule,
       ],
       providers: [{ provide: CLOCK, useValue: options.clock ?? new SystemClock() }],

@@ -40,7 +40,14 @@ export const envSchema = z
     DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
     REDIS_URL: url(['redis:', 'rediss:']).optional(),
     SMTP_URL: url(['smtp:', 'smtps:']).optional(),
-    MAIL_FROM: z.string().trim().min(3).default('CO3 Antwerpen overlegtafels <overlegtafels@example.be>'),
+    MAIL_FROM: z
+      .string()
+      .trim()
+      .regex(
+        /^([^<>"\r\n]+<[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+)$/,
+        'must be an address or Name <address>',
+      )
+      .default('CO3 Antwerpen overlegtafels <overlegtafels@example.be>'),
     DATA_DIR: z.string().trim().min(1).default('.data'),
     EMBEDDED_PG_PORT: port.default(54329),
     MAIL_SINK_PORT: port.default(2525),

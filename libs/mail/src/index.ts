@@ -11,3 +11,4 @@ export * from './mail-templates';
 export * from './mail-composer';
 export * from './outgoing-mail';
 export * from './calendar-feed';
+export * from './mail-identity';

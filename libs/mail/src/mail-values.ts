@@ -71,6 +71,11 @@ export function label(value: string): Label {
 // mailto: URI (quotes, spaces, commas, semicolons, backslashes) is refused, not escaped.
 const EMAIL =
   /^[A-Za-z0-9._%+-]{1,64}@(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+/** The same rule as emailAddress(), as a check for form and API validation. */
+export function isEmailAddress(value: unknown): value is EmailAddress {
+  return typeof value === 'string' && EMAIL.test(value) && !value.includes('..');
+}
+
 export function emailAddress(value: string): EmailAddress {
   if (typeof value !== 'string' || !EMAIL.test(value) || value.includes('..')) {
     throw new MailValueError('INVALID_EMAIL_ADDRESS', `not an e-mail address: ${JSON.stringify(value)}`);

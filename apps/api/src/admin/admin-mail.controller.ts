@@ -10,6 +10,7 @@ import {
   ParseUUIDPipe,
   Post,
 } from '@nestjs/common';
+import { isEmailAddress } from '@overlegtafels/mail';
 import { SendTestMailUseCase } from '@overlegtafels/application/send-test-mail/send-test-mail.usecase';
 import { RetryFailedMailUseCase } from '@overlegtafels/application/retry-failed-mail/retry-failed-mail.usecase';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
@@ -28,7 +29,7 @@ export class AdminMailController {
   @Roles('admin', 'coordinator')
   async sendTest(@CurrentPrincipal() principal: Principal, @Body() body: Record<string, unknown>) {
     const to = typeof body?.to === 'string' ? body.to.trim() : '';
-    if (!/^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{2,}$/.test(to)) {
+    if (!isEmailAddress(to)) {
       throw new BadRequestException({ field: 'to', message: 'to: must be an e-mail address' });
     }
     return this.testMail.execute(principal.personId, to);

@@ -25,6 +25,7 @@ import {
   SessionService,
 } from '@overlegtafels/auth';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
+import { isEmailAddress } from '@overlegtafels/mail';
 import { PersonRepository, PersonSummary } from '@overlegtafels/persistence';
 import { ViewRenderer } from '../web/view-renderer.service';
 
@@ -102,7 +103,7 @@ export class AuthController {
   @Public('requests a one-time login link; the answer never reveals whether the address is known')
   async requestLink(@Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
     const email = typeof body.email === 'string' ? body.email.trim() : '';
-    if (!/^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{2,}$/.test(email)) {
+    if (!isEmailAddress(email)) {
       await this.sendLoginForm(res, {
         next: safeNext(body.next),
         email,

@@ -3,12 +3,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { hashToken } from '@overlegtafels/auth';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
-import { calendarFeed, feedSessionUid, FeedEntry, hostName } from '@overlegtafels/mail';
+import { calendarFeed, feedSessionUid, FeedEntry, MAIL_IDENTITY, MailIdentity } from '@overlegtafels/mail';
 import { CalendarFeedRepository, CalendarFeedStatus } from '@overlegtafels/persistence';
 import { CLOCK, Clock } from '../clock';
 import { TableCalendarService } from '../table-calendar/table-calendar.service';
 
-const UID_HOST = hostName('overlegtafels.example.be');
 const FEED_WEEKS = 26;
 
 /** 32 random bytes, base64url: what the URL carries; only its hash is stored. */
@@ -24,6 +23,7 @@ export class CalendarFeedUseCase {
   constructor(
     @Inject(CalendarFeedRepository) private readonly feeds: CalendarFeedRepository,
     @Inject(TableCalendarService) private readonly tables: TableCalendarService,
+    @Inject(MAIL_IDENTITY) private readonly identity: MailIdentity,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -64,7 +64,7 @@ export class CalendarFeedUseCase {
       for (const session of await this.tables.sessions(key, undefined, until)) {
         const cancelled = session.status === 'cancelled';
         entries.push({
-          uid: feedSessionUid(key, session.scheduledDate, UID_HOST),
+          uid: feedSessionUid(key, session.scheduledDate, this.identity.uidHost),
           start: DateTime.fromISO(session.start, { setZone: true }),
           end: DateTime.fromISO(session.end, { setZone: true }),
           summary: cancelled ? `Geannuleerd: ${summary}` : summary,

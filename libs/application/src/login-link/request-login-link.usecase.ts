@@ -1,7 +1,17 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
 import { hashToken } from '@overlegtafels/auth';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
+import {
+  emailAddress,
+  MAIL_IDENTITY,
+  MailComposer,
+  MailIdentity,
+  messageIdFor,
+  toOutboxContent,
+  webLink,
+} from '@overlegtafels/mail';
 import { OutboxRepository, PersonRepository } from '@overlegtafels/persistence';
 import { MailProducer } from '@overlegtafels/queues';
 import { CLOCK, Clock } from '../clock';
@@ -18,6 +28,8 @@ export class RequestLoginLinkUseCase {
     @Inject(PersonRepository) private readonly people: PersonRepository,
     @Inject(OutboxRepository) private readonly outbox: OutboxRepository,
     @Inject(MailProducer) private readonly mail: MailProducer,
+    @Inject(MailComposer) private readonly composer: MailComposer,
+    @Inject(MAIL_IDENTITY) private readonly identity: MailIdentity,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -26,13 +38,14 @@ export class RequestLoginLinkUseCase {
     const person = await this.people.findActiveByEmail(this.config.region, email);
     if (!person) return;
     const token = randomBytes(32).toString('base64url');
-    const now = this.clock.now();
-    await this.people.createLoginToken({
-      tokenHash: hashToken(token),
-      personId: person.id,
-      expiresAt: new Date(now.getTime() + LOGIN_LINK_MINUTES * 60_000),
-    });
+    const expiresAt = new Date(this.clock.now().getTime() + LOGIN_LINK_MINUTES * 60_000);
+    await this.people.createLoginToken({ tokenHash: hashToken(token), personId: person.id, expiresAt });
     const link = `${this.config.publicUrl}/login/link/${token}${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`;
+    const rendered = await this.composer.loginLink({
+      recipient: { address: emailAddress(person.email), name: person.displayName },
+      loginUrl: webLink(link),
+      expiresAt: DateTime.fromJSDate(expiresAt, { zone: 'Europe/Brussels' }),
+    });
     const key = `login-link|${person.id}|${hashToken(token).slice(0, 16)}`;
     const { id } = await this.outbox.add({
       idempotencyKey: key,
@@ -40,18 +53,8 @@ export class RequestLoginLinkUseCase {
       templateKey: 'login-link',
       recipientEmail: person.email,
       recipientPersonId: person.id,
-      messageId: `<${randomUUID()}@overlegtafels.example.be>`,
-      fromAddress: this.config.mailFrom,
-      subject: 'Je aanmeldlink voor de overlegtafels',
-      textBody: [
-        'Goedendag,',
-        '',
-        `Met deze link meld je je aan bij de overlegtafels. De link werkt één keer en is ${LOGIN_LINK_MINUTES} minuten geldig:`,
-        '',
-        link,
-        '',
-        'Heb je geen aanmeldlink gevraagd? Dan mag je deze mail negeren.',
-      ].join('\n'),
+      messageId: messageIdFor(this.identity.uidHost, randomUUID()),
+      ...toOutboxContent(rendered),
       payload: { personId: person.id },
     });
     await this.mail.enqueueSend(id, key);

@@ -1,8 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
+import { DateTime } from 'luxon';
+import {
+  EmailAddress,
+  MAIL_IDENTITY,
+  MailComposer,
+  MailIdentity,
+  messageIdFor,
+  toOutboxContent,
+} from '@overlegtafels/mail';
 import { OutboxRepository } from '@overlegtafels/persistence';
 import { MailProducer } from '@overlegtafels/queues';
+import { CLOCK, Clock } from '../clock';
 
 /**
  * A test message through the whole pipeline (outbox → mail queue → worker → SMTP), so an operator
@@ -13,21 +22,24 @@ export class SendTestMailUseCase {
   constructor(
     @Inject(OutboxRepository) private readonly outbox: OutboxRepository,
     @Inject(MailProducer) private readonly mail: MailProducer,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(MailComposer) private readonly composer: MailComposer,
+    @Inject(MAIL_IDENTITY) private readonly identity: MailIdentity,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(requestedBy: string, to: string): Promise<{ outboxId: string }> {
+  async execute(requestedBy: string, to: EmailAddress): Promise<{ outboxId: string }> {
+    const rendered = await this.composer.test({
+      recipient: { address: to },
+      sentAt: DateTime.fromJSDate(this.clock.now(), { zone: 'Europe/Brussels' }),
+    });
     const key = `test-mail|${randomUUID()}`;
     const { id } = await this.outbox.add({
       idempotencyKey: key,
       purpose: 'test',
       templateKey: 'test',
       recipientEmail: to,
-      messageId: `<${randomUUID()}@overlegtafels.example.be>`,
-      fromAddress: this.config.mailFrom,
-      subject: 'Testbericht van de overlegtafels',
-      textBody:
-        'Dit is een testbericht. Als je dit leest, werkt het versturen van mail vanuit de overlegtafels.',
+      messageId: messageIdFor(this.identity.uidHost, randomUUID()),
+      ...toOutboxContent(rendered),
       payload: { requestedBy },
     });
     await this.mail.enqueueSend(id, key);
