@@ -26,6 +26,9 @@ describe('loadConfig', () => {
       new ConfigError('DATABASE_URL', 'must be a URL starting with postgres:// or postgresql://'),
     );
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow('configuration error: PORT must be a port number');
+    expect(() => loadConfig({ MAIL_FROM: 'CO3 <geen adres>' })).toThrow(
+      'configuration error: MAIL_FROM must be an address or Name <address>',
+    );
     expect(() => loadConfig({ DEMO_LOGIN: 'maybe' })).toThrow(
       'configuration error: DEMO_LOGIN must be true or false',
     );
