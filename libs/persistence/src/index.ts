@@ -9,3 +9,5 @@ export * from './repositories/person.repository';
 export * from './repositories/dossier.repository';
 export * from './repositories/calendar-state.repository';
 export * from './repositories/calendar-feed.repository';
+export * from './repositories/agenda.repository';
+export * from './repositories/organisation.repository';

@@ -7,6 +7,8 @@ import { PersonRepository } from './repositories/person.repository';
 import { DossierRepository } from './repositories/dossier.repository';
 import { CalendarStateRepository } from './repositories/calendar-state.repository';
 import { CalendarFeedRepository } from './repositories/calendar-feed.repository';
+import { AgendaRepository } from './repositories/agenda.repository';
+import { OrganisationRepository } from './repositories/organisation.repository';
 
 const repositories = [
   AuditRepository,
@@ -16,6 +18,8 @@ const repositories = [
   DossierRepository,
   CalendarStateRepository,
   CalendarFeedRepository,
+  AgendaRepository,
+  OrganisationRepository,
 ];
 
 @Global()

@@ -14,6 +14,17 @@ describe('job payloads', () => {
       'invalid payload for mail/send: outboxId',
     );
   });
+  it('takes a session id and the planned instant for agenda jobs, nothing else', () => {
+    const job = { sessionId: id, plannedAtMs: 1_800_000_000_000 };
+    expect(parseJobPayload('agenda', 'freeze', job)).toEqual(job);
+    expect(parseJobPayload('agenda', 'send', job)).toEqual(job);
+    expect(() => parseJobPayload('agenda', 'send', { ...job, tableName: 'Weegploeg' })).toThrow(
+      InvalidJobPayloadError,
+    );
+    expect(() => parseJobPayload('agenda', 'send', { sessionId: id, plannedAtMs: 1.5 })).toThrow(
+      'invalid payload for agenda/send: plannedAtMs',
+    );
+  });
   it('makes idempotency keys safe as BullMQ job ids', () => {
     expect(jobIdFor('agenda-send:session-1:p@example.org:3')).toBe('agenda-send|session-1|p@example.org|3');
   });

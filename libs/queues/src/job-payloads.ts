@@ -2,12 +2,25 @@ import { z } from 'zod';
 import { JOBS, QueueName } from './queue-names';
 
 /**
+ * A session job: the session's id and the instant it was planned for (epoch ms). The instant is
+ * no personal data; it lets the processor recognise a job planned before the session moved or was
+ * cancelled, and do nothing.
+ */
+const scheduledSessionJob = z
+  .object({ sessionId: z.string().uuid(), plannedAtMs: z.number().int().nonnegative() })
+  .strict();
+
+/**
  * Payload schemas. Payloads carry ids only — never names, addresses or case content — and are
  * strict, so an extra field is a bug caught at enqueue time rather than data in Redis.
  */
 export const JOB_PAYLOADS = {
   mail: {
     [JOBS.mail.send]: z.object({ outboxId: z.string().uuid() }).strict(),
+  },
+  agenda: {
+    [JOBS.agenda.freeze]: scheduledSessionJob,
+    [JOBS.agenda.send]: scheduledSessionJob,
   },
 } as const satisfies { [Q in QueueName]: Record<string, z.ZodType> };
 

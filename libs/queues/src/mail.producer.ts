@@ -4,6 +4,9 @@ import { parseJobPayload } from './job-payloads';
 import { QueueConnection } from './queue-connection';
 import { JOBS, QUEUES } from './queue-names';
 
+/** At most this many jobs per addBulk call, so one fan-out never becomes one huge command. */
+const BULK_CHUNK = 250;
+
 @Injectable()
 export class MailProducer {
   constructor(@Inject(QueueConnection) private readonly connection: QueueConnection) {}
@@ -13,11 +16,26 @@ export class MailProducer {
    * the same message twice (a retry, a second worker) adds one job.
    */
   async enqueueSend(outboxId: string, idempotencyKey: string, delayMs = 0): Promise<void> {
-    const payload = parseJobPayload(QUEUES.mail, JOBS.mail.send, { outboxId });
-    await this.connection.queue(QUEUES.mail).add(JOBS.mail.send, payload, {
-      ...JOB_DEFAULTS.mail,
-      jobId: jobIdFor(idempotencyKey),
-      delay: delayMs,
-    });
+    await this.enqueueMany([{ outboxId, idempotencyKey }], delayMs);
+  }
+
+  /** The same for a fan-out (an agenda to every member): one round trip per chunk instead of per row. */
+  async enqueueMany(
+    rows: readonly { outboxId: string; idempotencyKey: string }[],
+    delayMs = 0,
+  ): Promise<void> {
+    for (let i = 0; i < rows.length; i += BULK_CHUNK) {
+      const jobs = rows.slice(i, i + BULK_CHUNK).map((row) => ({
+        name: JOBS.mail.send,
+        data: parseJobPayload(QUEUES.mail, JOBS.mail.send, { outboxId: row.outboxId }),
+        opts: { ...JOB_DEFAULTS.mail, jobId: jobIdFor(row.idempotencyKey), delay: delayMs },
+      }));
+      if (jobs.length === 1) {
+        const [job] = jobs;
+        await this.connection.queue(QUEUES.mail).add(job!.name, job!.data, job!.opts);
+      } else {
+        await this.connection.queue(QUEUES.mail).addBulk(jobs);
+      }
+    }
   }
 }

@@ -15,6 +15,8 @@ export interface QueueConnectionOptions {
 export interface QueueHandle {
   readonly name: string;
   add(jobName: string, data: unknown, opts: JobsOptions): Promise<Job>;
+  /** Many jobs in one round trip; ids that exist already are left as they are. */
+  addBulk(jobs: { name: string; data: unknown; opts: JobsOptions }[]): Promise<Job[]>;
   getJob(id: string): Promise<Job | undefined>;
   getJobCounts(...types: string[]): Promise<Record<string, number>>;
   close(): Promise<void>;

@@ -4,6 +4,7 @@
  */
 export const QUEUES = {
   mail: 'mail',
+  agenda: 'agenda',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -11,6 +12,12 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export const JOBS = {
   mail: {
     /** Send one outbox message; the job only sends (recipients and rendering were decided before). */
+    send: 'send',
+  },
+  agenda: {
+    /** At a session's freeze instant: fix the agenda, tell submitters what moved and what is confirmed. */
+    freeze: 'freeze',
+    /** At a session's agenda-send instant: render the agenda and invitations into the outbox. */
     send: 'send',
   },
 } as const satisfies Record<QueueName, Record<string, string>>;

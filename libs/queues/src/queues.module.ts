@@ -2,6 +2,7 @@ import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
 import { QueueConnection } from './queue-connection';
 import { MailProducer } from './mail.producer';
+import { AgendaProducer } from './agenda.producer';
 
 @Global()
 @Module({
@@ -17,8 +18,9 @@ import { MailProducer } from './mail.producer';
         }),
     },
     MailProducer,
+    AgendaProducer,
   ],
-  exports: [QueueConnection, MailProducer],
+  exports: [QueueConnection, MailProducer, AgendaProducer],
 })
 export class QueuesModule implements OnApplicationShutdown {
   constructor(@Inject(QueueConnection) private readonly connection: QueueConnection) {}

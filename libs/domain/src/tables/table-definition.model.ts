@@ -83,6 +83,8 @@ export interface RegionConfig {
   /** Dutch name shown to users. */
   readonly name: string;
   readonly timeZone: string;
+  /** Prefix of the region's dossier codes (`CO3` in `CO3-2026-0042`); default the key's initials. */
+  readonly dossierCodePrefix?: string;
   readonly tables: readonly TableDefinition[];
   /** Returns to the ICO after "geen instemming" (guide: "een beperkt aantal keer"); default 2. */
   readonly noConsentReturnLimit?: number;

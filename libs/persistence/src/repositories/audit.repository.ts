@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service';
+import type { Tx } from './outbox.repository';
 
 export interface AuditEventInput {
   actorPersonId: string | null;
@@ -18,8 +19,9 @@ export interface AuditEventInput {
 export class AuditRepository {
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
-  async append(event: AuditEventInput, at: Date): Promise<void> {
-    await this.prisma.auditEvent.create({
+  /** With `tx`, the event commits (or not) with the change it records. */
+  async append(event: AuditEventInput, at: Date, tx: Tx = this.prisma): Promise<void> {
+    await tx.auditEvent.create({
       data: {
         at,
         actorPersonId: event.actorPersonId,

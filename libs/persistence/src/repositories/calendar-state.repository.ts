@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { CalendarState } from '@overlegtafels/domain';
 import { PrismaService } from '../prisma.service';
+import type { Tx } from './outbox.repository';
 
 const ymd = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -13,35 +14,39 @@ const ymd = (d: Date) => d.toISOString().slice(0, 10);
 export class CalendarStateRepository {
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
-  async forTable(regionKey: string, tableKey: string, timeZone: string): Promise<CalendarState> {
-    const region = await this.prisma.region.findUnique({ where: { key: regionKey }, select: { id: true } });
+  async forTable(
+    regionKey: string,
+    tableKey: string,
+    timeZone: string,
+    db: Tx = this.prisma,
+  ): Promise<CalendarState> {
+    const region = await db.region.findUnique({ where: { key: regionKey }, select: { id: true } });
     if (!region) return {};
-    const [sessions, closed] = await Promise.all([
-      this.prisma.session.findMany({
-        where: {
-          regionId: region.id,
-          tableKey,
-          OR: [
-            { status: 'cancelled' },
-            { movedFromStartsAt: { not: null } },
-            { capacityMinutes: { not: null } },
-          ],
-        },
-        select: {
-          scheduledStart: true,
-          startsAt: true,
-          endsAt: true,
-          status: true,
-          cancelReason: true,
-          moveReason: true,
-          capacityMinutes: true,
-        },
-      }),
-      this.prisma.closedPeriod.findMany({
-        where: { regionId: region.id, OR: [{ tableKey: null }, { tableKey }] },
-        select: { fromDate: true, toDate: true, reason: true },
-      }),
-    ]);
+    // One after the other: inside a transaction both run on the same connection.
+    const sessions = await db.session.findMany({
+      where: {
+        regionId: region.id,
+        tableKey,
+        OR: [
+          { status: 'cancelled' },
+          { movedFromStartsAt: { not: null } },
+          { capacityMinutes: { not: null } },
+        ],
+      },
+      select: {
+        scheduledStart: true,
+        startsAt: true,
+        endsAt: true,
+        status: true,
+        cancelReason: true,
+        moveReason: true,
+        capacityMinutes: true,
+      },
+    });
+    const closed = await db.closedPeriod.findMany({
+      where: { regionId: region.id, OR: [{ tableKey: null }, { tableKey }] },
+      select: { fromDate: true, toDate: true, reason: true },
+    });
     const local = (d: Date) => DateTime.fromJSDate(d, { zone: timeZone });
     const state: {
       cancellations: NonNullable<CalendarState['cancellations']>[number][];

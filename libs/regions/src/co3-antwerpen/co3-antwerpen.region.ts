@@ -150,6 +150,7 @@ export function co3Antwerpen(options: Co3AntwerpenOptions = {}): RegionConfig {
   return {
     key: 'co3-antwerpen',
     name: 'CO3 Antwerpen',
+    dossierCodePrefix: 'CO3',
     timeZone: ZONE,
     tables: [
       ico(),

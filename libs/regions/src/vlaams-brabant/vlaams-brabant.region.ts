@@ -14,6 +14,7 @@ const ZONE = 'Europe/Brussels';
 export const VLAAMS_BRABANT: RegionConfig = {
   key: 'vlaams-brabant',
   name: 'Veilig Huis Vlaams-Brabant',
+  dossierCodePrefix: 'VHVB',
   timeZone: ZONE,
   tables: [
     {

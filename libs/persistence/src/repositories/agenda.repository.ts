@@ -1,0 +1,360 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Prisma } from '../generated/prisma/client';
+import { PrismaService } from '../prisma.service';
+import type { Tx } from './outbox.repository';
+
+export type SessionStatusValue = 'planned' | 'frozen' | 'sent' | 'held' | 'cancelled';
+export type AgendaItemStatusValue = 'placed' | 'rolled_over' | 'withdrawn' | 'discussed';
+
+export interface SessionRow {
+  id: string;
+  regionId: string;
+  tableKey: string;
+  scheduledStart: Date;
+  startsAt: Date;
+  endsAt: Date;
+  status: SessionStatusValue;
+  cancelReason: string | null;
+  movedFromStartsAt: Date | null;
+  moveReason: string | null;
+  capacityMinutes: number | null;
+  frozenAt: Date | null;
+  sentAt: Date | null;
+  heldAt: Date | null;
+  icsSequence: number;
+}
+
+export interface AgendaItemRow {
+  id: string;
+  sessionId: string;
+  dossierId: string;
+  tableKey: string;
+  itemType: string;
+  durationMinutes: number;
+  position: number;
+  slotStart: Date | null;
+  slotEnd: Date | null;
+  status: AgendaItemStatusValue;
+  submittedAt: Date;
+  submittedById: string;
+  originalSessionId: string | null;
+  pinned: boolean;
+  pinnedPosition: number | null;
+  overrideReason: string | null;
+  lateReason: string | null;
+  icsSequence: number;
+}
+
+export interface NewAgendaItem {
+  id?: string;
+  sessionId: string;
+  dossierId: string;
+  tableKey: string;
+  itemType: string;
+  durationMinutes: number;
+  position: number;
+  slotStart: Date | null;
+  slotEnd: Date | null;
+  submittedAt: Date;
+  submittedById: string;
+  aanmeldingId?: string | null;
+  question?: string | null;
+  documentId?: string | null;
+  guests?: {
+    kind: 'aanmelder' | 'consulent' | 'expert';
+    personId?: string | null;
+    email?: string | null;
+    name?: string | null;
+  }[];
+}
+
+const sessionSelect = {
+  id: true,
+  regionId: true,
+  tableKey: true,
+  scheduledStart: true,
+  startsAt: true,
+  endsAt: true,
+  status: true,
+  cancelReason: true,
+  movedFromStartsAt: true,
+  moveReason: true,
+  capacityMinutes: true,
+  frozenAt: true,
+  sentAt: true,
+  heldAt: true,
+  icsSequence: true,
+} as const;
+
+const itemSelect = {
+  id: true,
+  sessionId: true,
+  dossierId: true,
+  tableKey: true,
+  itemType: true,
+  durationMinutes: true,
+  position: true,
+  slotStart: true,
+  slotEnd: true,
+  status: true,
+  submittedAt: true,
+  submittedById: true,
+  originalSessionId: true,
+  pinned: true,
+  pinnedPosition: true,
+  overrideReason: true,
+  lateReason: true,
+  icsSequence: true,
+} as const;
+
+/** Lock keys live in their own namespace (first int) so they never meet the migrator's lock. */
+const AGENDA_LOCK_NAMESPACE = 4_104;
+
+/**
+ * Zittingen (rows of `sessions`) and agendapunten. Every method takes the transaction it runs in:
+ * the agenda is only ever changed under the table's lock, inside the change's transaction.
+ */
+@Injectable()
+export class AgendaRepository {
+  private readonly regionIds = new Map<string, string>();
+
+  constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
+
+  /** Runs `work` in one transaction; the agenda's changes and their outbox rows commit together. */
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction(work, { maxWait: 20_000, timeout: 60_000 });
+  }
+
+  get db(): Tx {
+    return this.prisma;
+  }
+
+  async regionId(regionKey: string): Promise<string> {
+    const cached = this.regionIds.get(regionKey);
+    if (cached) return cached;
+    const row = await this.prisma.region.findUnique({ where: { key: regionKey }, select: { id: true } });
+    if (!row) throw new Error(`region ${regionKey} is not in the database`);
+    this.regionIds.set(regionKey, row.id);
+    return row.id;
+  }
+
+  /** Serialises every change to one table's agenda until the transaction ends. */
+  async lockTable(tx: Tx, regionId: string, tableKey: string): Promise<void> {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AGENDA_LOCK_NAMESPACE}::int, hashtext(${regionId + ':' + tableKey}))`;
+  }
+
+  async sessions(tx: Tx, regionId: string, tableKey: string, startsFrom?: Date): Promise<SessionRow[]> {
+    return (await tx.session.findMany({
+      where: { regionId, tableKey, ...(startsFrom ? { startsAt: { gte: startsFrom } } : {}) },
+      select: sessionSelect,
+      orderBy: { startsAt: 'asc' },
+    })) as SessionRow[];
+  }
+
+  async sessionsBetween(
+    regionId: string,
+    tableKey: string,
+    from: Date,
+    to: Date,
+    tx: Tx = this.prisma,
+  ): Promise<SessionRow[]> {
+    return (await tx.session.findMany({
+      where: { regionId, tableKey, startsAt: { gte: from, lt: to } },
+      select: sessionSelect,
+      orderBy: { startsAt: 'asc' },
+    })) as SessionRow[];
+  }
+
+  async session(id: string, tx: Tx = this.prisma): Promise<SessionRow | undefined> {
+    return (
+      ((await tx.session.findUnique({ where: { id }, select: sessionSelect })) as SessionRow | null) ??
+      undefined
+    );
+  }
+
+  async createSession(
+    tx: Tx,
+    data: {
+      regionId: string;
+      tableKey: string;
+      scheduledStart: Date;
+      startsAt: Date;
+      endsAt: Date;
+      status?: SessionStatusValue;
+      cancelReason?: string | null;
+    },
+  ): Promise<SessionRow> {
+    return (await tx.session.create({
+      data: { ...data, ...(data.status === 'cancelled' ? { cancelledAt: new Date() } : {}) },
+      select: sessionSelect,
+    })) as SessionRow;
+  }
+
+  async updateSession(tx: Tx, id: string, data: Prisma.SessionUpdateInput): Promise<SessionRow> {
+    return (await tx.session.update({ where: { id }, data, select: sessionSelect })) as SessionRow;
+  }
+
+  /** Agendapunten still to be held (placed or rolled over) on the given sessions. */
+  async activeItems(tx: Tx, sessionIds: readonly string[]): Promise<AgendaItemRow[]> {
+    if (sessionIds.length === 0) return [];
+    return (await tx.agendaItem.findMany({
+      where: { sessionId: { in: [...sessionIds] }, status: { in: ['placed', 'rolled_over'] } },
+      select: itemSelect,
+      // Arrival order: the allocation keeps it for items submitted at the same instant.
+      orderBy: [{ submittedAt: 'asc' }, { arrival: 'asc' }],
+    })) as AgendaItemRow[];
+  }
+
+  async item(id: string, tx: Tx = this.prisma): Promise<AgendaItemRow | undefined> {
+    return (
+      ((await tx.agendaItem.findUnique({ where: { id }, select: itemSelect })) as AgendaItemRow | null) ??
+      undefined
+    );
+  }
+
+  async createItem(tx: Tx, input: NewAgendaItem): Promise<AgendaItemRow> {
+    const { guests, ...data } = input;
+    return (await tx.agendaItem.create({
+      data: {
+        ...data,
+        status: 'placed',
+        ...(guests && guests.length > 0 ? { guests: { create: guests } } : {}),
+      },
+      select: itemSelect,
+    })) as AgendaItemRow;
+  }
+
+  async updateItem(tx: Tx, id: string, data: Prisma.AgendaItemUncheckedUpdateInput): Promise<void> {
+    await tx.agendaItem.update({ where: { id }, data });
+  }
+
+  async createDocument(
+    tx: Tx,
+    data: {
+      dossierId: string;
+      storageKey: string;
+      fileName: string;
+      mimeType: string;
+      sizeBytes: number;
+      sha256: string;
+      uploadedById: string;
+      uploadedAt: Date;
+    },
+  ): Promise<string> {
+    const row = await tx.document.create({ data, select: { id: true } });
+    return row.id;
+  }
+
+  async document(id: string) {
+    return this.prisma.document.findUnique({
+      where: { id },
+      select: {
+        id: true,
+        dossierId: true,
+        storageKey: true,
+        fileName: true,
+        mimeType: true,
+        sizeBytes: true,
+        sha256: true,
+      },
+    });
+  }
+
+  /** Active people of the region by e-mail (guests who have an account are linked to it). */
+  async personIdsByEmail(tx: Tx, regionId: string, emails: readonly string[]): Promise<Map<string, string>> {
+    if (emails.length === 0) return new Map();
+    const rows = await tx.person.findMany({
+      where: { regionId, active: true, email: { in: [...emails] } },
+      select: { id: true, email: true },
+    });
+    return new Map(rows.map((r) => [r.email.toLowerCase(), r.id]));
+  }
+
+  /** Per session row, the agendapunten on its agenda (to be held or discussed) and their minutes. */
+  async sessionLoad(
+    sessionIds: readonly string[],
+    tx: Tx = this.prisma,
+  ): Promise<Map<string, { minutes: number; items: number }>> {
+    if (sessionIds.length === 0) return new Map();
+    const rows = await tx.agendaItem.groupBy({
+      by: ['sessionId'],
+      where: { sessionId: { in: [...sessionIds] }, status: { in: ['placed', 'rolled_over', 'discussed'] } },
+      _sum: { durationMinutes: true },
+      _count: { _all: true },
+    });
+    return new Map(
+      rows.map((r) => [r.sessionId, { minutes: r._sum.durationMinutes ?? 0, items: r._count._all }]),
+    );
+  }
+
+  async personContact(
+    tx: Tx,
+    id: string,
+  ): Promise<{ id: string; email: string; displayName: string } | undefined> {
+    return (
+      (await tx.person.findUnique({ where: { id }, select: { id: true, email: true, displayName: true } })) ??
+      undefined
+    );
+  }
+
+  async isCasusregisseur(tx: Tx, regionId: string, personId: string): Promise<boolean> {
+    const row = await tx.roleAssignment.findFirst({
+      where: { personId, role: 'casusregisseur', person: { regionId, active: true } },
+      select: { id: true },
+    });
+    return row !== null;
+  }
+
+  async createClosedPeriod(
+    tx: Tx,
+    data: {
+      regionId: string;
+      tableKey: string | null;
+      fromDate: Date;
+      toDate: Date;
+      reason: string;
+      createdById: string;
+    },
+  ): Promise<void> {
+    await tx.closedPeriod.create({ data });
+  }
+
+  async closedPeriods(regionId: string) {
+    return this.prisma.closedPeriod.findMany({
+      where: { regionId },
+      select: { id: true, tableKey: true, fromDate: true, toDate: true, reason: true },
+      orderBy: { fromDate: 'asc' },
+    });
+  }
+
+  /** A session's agenda with what the agenda page shows: codes, types, who brings it, guests. */
+  async agendaOf(sessionId: string) {
+    return this.prisma.agendaItem.findMany({
+      where: { sessionId, status: { in: ['placed', 'rolled_over', 'discussed'] } },
+      select: {
+        ...itemSelect,
+        question: true,
+        sharedWithSession: true,
+        dossier: {
+          select: {
+            id: true,
+            code: true,
+            phase: true,
+            casusregisseurId: true,
+            aanmelderId: true,
+            regionId: true,
+          },
+        },
+        submittedBy: { select: { displayName: true, organisation: { select: { name: true } } } },
+        document: { select: { id: true, fileName: true, sizeBytes: true } },
+        guests: { select: { kind: true, email: true, name: true } },
+        decision: { select: { id: true, kind: true, decidedAt: true } },
+      },
+      orderBy: { position: 'asc' },
+    });
+  }
+
+  async setShared(itemId: string, shared: boolean): Promise<void> {
+    await this.prisma.agendaItem.update({ where: { id: itemId }, data: { sharedWithSession: shared } });
+  }
+}
