@@ -1,6 +1,7 @@
+import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
-import { calendarFeed, feedSessionUid } from './calendar-feed';
-import { hostName, MailValueError } from './mail-values';
+import { calendarFeed, feedObligationUid, feedSessionUid } from './calendar-feed';
+import { dossierCode, hostName, MailValueError, webLink } from './mail-values';
 import { parseFeed } from './testing/calendar-feed.test-util';
 
 const HOST = hostName('overlegtafels.example.be');
@@ -87,5 +88,51 @@ describe('calendar feed (METHOD:PUBLISH)', () => {
   it('refuses a UID from anything but a table key and a date', () => {
     expect(() => feedSessionUid('ico\r\nX', '2026-12-18', HOST)).toThrow(MailValueError);
     expect(() => feedSessionUid('ico', '18/12/2026', HOST)).toThrow(MailValueError);
+  });
+});
+
+describe('calendar feed: follow-up due dates', () => {
+  const opvolging = webLink('https://overlegtafels.example.be/opvolging');
+  const content = calendarFeed({
+    name: 'Overlegtafels CO3 Antwerpen',
+    stamp: zdt('2026-03-28T23:30:00+01:00'),
+    entries: [],
+    dueDates: [
+      {
+        uid: feedObligationUid('0b6f4c1e-8a57-4d0e-9c53-2f1a9e3d7b10', HOST),
+        dossier: dossierCode('CO3-2026-0042'),
+        // The day after the clocks go forward: still one whole day, 29 March.
+        date: '2026-03-29',
+        url: opvolging,
+      },
+    ],
+  });
+  const unfolded = content.replace(/\r\n[ \t]/g, '');
+  const event = unfolded.slice(unfolded.indexOf('BEGIN:VEVENT'), unfolded.indexOf('END:VEVENT'));
+
+  it('is an all-day VEVENT on the due date, never a VTODO', () => {
+    expect(content).not.toContain('VTODO');
+    expect(event).toMatch(/^DTSTART;VALUE=DATE:20260329\r$/m);
+    expect(event).not.toMatch(/^DTEND(?!;VALUE=DATE:20260330)/m);
+    expect(event).toContain('UID:obligation-0b6f4c1e-8a57-4d0e-9c53-2f1a9e3d7b10@overlegtafels.example.be');
+  });
+
+  it('carries the dossier code and the link only, and leaves free/busy alone', () => {
+    expect(event).toContain('SUMMARY:Termijn opvolging CO3-2026-0042');
+    expect(event).toContain('URL;VALUE=URI:https://overlegtafels.example.be/opvolging');
+    expect(event).toContain('TRANSP:TRANSPARENT');
+    expect(event).toContain('CLASS:PRIVATE');
+    expect(event).not.toMatch(/^(ATTENDEE|ORGANIZER|BEGIN:VALARM)/m);
+  });
+
+  it('reads back in ical.js as a date without a time', () => {
+    const vevent = new ICAL.Component(ICAL.parse(content)).getFirstSubcomponent('vevent')!;
+    const start = vevent.getFirstPropertyValue('dtstart') as ICAL.Time;
+    expect(start.isDate).toBe(true);
+    expect(start.toString()).toBe('2026-03-29');
+  });
+
+  it('refuses a UID from anything but an obligation id', () => {
+    expect(() => feedObligationUid('CO3-2026-0042', HOST)).toThrow(MailValueError);
   });
 });

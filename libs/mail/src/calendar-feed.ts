@@ -1,8 +1,13 @@
-import ical, { ICalCalendarMethod, ICalEventClass, ICalEventStatus } from 'ical-generator';
+import ical, {
+  ICalCalendarMethod,
+  ICalEventClass,
+  ICalEventStatus,
+  ICalEventTransparency,
+} from 'ical-generator';
 import { DateTime } from 'luxon';
 import { BRUSSELS, assertInterval, inBrussels } from './brussels-time';
 import type { CalendarUid } from './calendar-invitation';
-import { HostName, MailValueError, cleanText } from './mail-values';
+import { DossierCode, HostName, MailValueError, WebLink, cleanText } from './mail-values';
 import { vtimezoneFor } from './vtimezone';
 
 /**
@@ -26,12 +31,35 @@ export interface FeedEntry {
   readonly cancelled: boolean;
 }
 
+/** A follow-up obligation's entry: its UID stays when the due date moves, so the entry moves with it. */
+export function feedObligationUid(obligationId: string, host: HostName): CalendarUid {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(obligationId)) {
+    throw new MailValueError('UNSAFE_ICS', 'an obligation UID needs the obligation id (a UUID)');
+  }
+  return `obligation-${obligationId}@${host}` as CalendarUid;
+}
+
+/**
+ * The due date of one open follow-up obligation of the subscriber. Only the dossier code goes
+ * into the calendar (a subscribed calendar is copied to Google, Microsoft or Apple servers and
+ * shown on shared screens): what is due, and for whom, is on the linked page, behind the login.
+ */
+export interface FeedDueDate {
+  readonly uid: CalendarUid;
+  readonly dossier: DossierCode;
+  /** The local (Brussels) date it is due: yyyy-mm-dd. */
+  readonly date: string;
+  /** Where the subscriber sees and handles it ("Mijn opvolging"). */
+  readonly url: WebLink;
+}
+
 export interface CalendarFeed {
   /** The calendar's name in the subscriber's client. */
   readonly name: string;
   /** DTSTAMP of every entry: when the feed was produced. Passed in: rendering never reads the clock. */
   readonly stamp: DateTime;
   readonly entries: readonly FeedEntry[];
+  readonly dueDates?: readonly FeedDueDate[];
 }
 
 const PRODUCT_ID = '//Overlegtafels//Agenda-abonnement//NL';
@@ -62,6 +90,31 @@ export function calendarFeed(feed: CalendarFeed): string {
       timezone: BRUSSELS,
       summary: cleanText(entry.summary, { maxLength: 250 }),
       status: entry.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      class: ICalEventClass.PRIVATE,
+    });
+  }
+  for (const due of feed.dueDates ?? []) {
+    const day = DateTime.fromISO(due.date, { zone: BRUSSELS });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(due.date) || !day.isValid) {
+      throw new MailValueError('INVALID_DATE_TIME', 'a due date is a yyyy-mm-dd date');
+    }
+    // An all-day VEVENT, not a VTODO: in a subscribed (webcal/.ics) calendar, Google Calendar and
+    // Outlook (desktop, web and mobile) import events only and drop VTODO components without a
+    // trace, and Apple Calendar shows no tasks from subscriptions either (tasks live in Reminders,
+    // which syncs over CalDAV, not from .ics subscriptions). An all-day event shows in all three,
+    // in the all-day row of the due date. TRANSPARENT keeps it out of free/busy, so it does not
+    // make the person look busy that day. No VALARM: Google and Outlook ignore alarms in
+    // subscriptions and Apple removes them by default; the reminders come by mail.
+    calendar.createEvent({
+      id: due.uid,
+      stamp,
+      start: day,
+      allDay: true,
+      summary: cleanText(`Termijn opvolging ${due.dossier}`, { maxLength: 250 }),
+      description: cleanText(`Wat er voor ${due.dossier} moet gebeuren: ${due.url}`, { maxLength: 500 }),
+      url: due.url,
+      status: ICalEventStatus.CONFIRMED,
+      transparency: ICalEventTransparency.TRANSPARENT,
       class: ICalEventClass.PRIVATE,
     });
   }

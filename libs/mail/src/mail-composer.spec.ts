@@ -181,9 +181,8 @@ const EXPECTED_SUBJECTS: Record<string, string> = {
   'agendering-received':
     'Agendering ontvangen: CO3-2026-0042, plan van aanpak – Weegploeg 1 december 2026 – CO3 Antwerpen',
   'advice-letter': 'Advies: CO3-2026-0042 – Verkennend casusoverleg (ICO) 4 december 2026 – CO3 Antwerpen',
-  reminder: 'Herinnering: CO3-2026-0042, eerste plan van aanpak – uiterlijk 1 februari 2027 – CO3 Antwerpen',
-  escalation:
-    'Termijn verstreken: CO3-2026-0042, eerste plan van aanpak – uiterlijk 1 februari 2027 – CO3 Antwerpen',
+  reminder: 'Herinnering: CO3-2026-0042 – uiterlijk 1 februari 2027 – CO3 Antwerpen',
+  escalation: 'Termijn verstreken: CO3-2026-0042 – uiterlijk 1 februari 2027 – CO3 Antwerpen',
   'login-link': 'Inloglink – CO3 Antwerpen',
   test: 'Testbericht – CO3 Antwerpen',
 };
@@ -433,6 +432,46 @@ describe('follow-up', () => {
     );
     expect(mail.text).toContain(formUrl);
     expect(mail.html).toContain(`href="${formUrl.replace(/&/g, '&amp;')}"`);
+  });
+
+  it('sends the owner of a manual obligation to the follow-up page instead of the agendering form', async () => {
+    const opvolging = webLink('https://overlegtafels.example.be/opvolging');
+    const mail = await composer.reminder({
+      recipient: alice,
+      dossier: code42,
+      obligation: label('Afstemming met de consulent van OCJ/SDJ'),
+      due: zdt('2027-02-01T09:00'),
+      formUrl: opvolging,
+      manual: true,
+    });
+    expect(mail.subject).toBe('Herinnering: CO3-2026-0042 – uiterlijk 1 februari 2027 – CO3 Antwerpen');
+    expect(mail.text).toContain('Een taak die u zelf afrondt, markeert u daar als afgerond');
+    expect(mail.text).not.toContain('agenderingsformulier');
+    expect(mail.html).toContain('Naar mijn opvolging');
+    expect(mail.html).not.toContain('Agendering indienen');
+  });
+
+  it('tells the coordinator an agendering is missing only for obligations fulfilled by agendering', async () => {
+    const base = {
+      recipient: alice,
+      dossier: code42,
+      due: zdt('2027-02-01T09:00'),
+      now: zdt('2027-02-02T08:00'),
+      owner: 'Jonas Wouters',
+      formUrl,
+    };
+    const agendering = await composer.escalation({ ...base, obligation: label('Eerste plan van aanpak') });
+    expect(agendering.text).toContain('de taak is nog niet afgerond: er is nog geen agendering.');
+    const manual = await composer.escalation({
+      ...base,
+      obligation: 'Controle zes maanden na de afronding: is de vervolghulp gestart?',
+      manual: true,
+    });
+    expect(manual.text).toContain(
+      'was controle zes maanden na de afronding: is de vervolghulp gestart? voorzien',
+    );
+    expect(manual.text).toContain('de taak is nog niet afgerond.');
+    expect(manual.text).not.toContain('agendering');
   });
 
   it.each([

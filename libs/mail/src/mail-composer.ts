@@ -189,11 +189,23 @@ export interface AdviceLetterInput {
 export interface FollowUpInput {
   readonly recipient: Recipient;
   readonly dossier: DossierCode;
-  /** What is due, as configured ("Eerste plan van aanpak op de Weegploeg"). */
-  readonly obligation: Label;
+  /**
+   * What is due, as configured ("Eerste plan van aanpak op de Weegploeg"). Body only (the subject
+   * carries the code and the date), so the configured sentence may hold any punctuation.
+   */
+  readonly obligation: string;
   readonly due: DateTime;
-  /** The agendering form, pre-filled for this dossier and obligation. */
+  /**
+   * Reminders: the agendering form, pre-filled for this dossier and obligation, or (manual
+   * obligations) the follow-up page where it is marked done. Escalations: the coordinators'
+   * overview of what is overdue.
+   */
   readonly formUrl: WebLink;
+  /**
+   * Not done by agendering: marked done by hand with a note (an alignment, a check) or by
+   * registering a fact on the dossier (consent); the link goes to the follow-up page.
+   */
+  readonly manual?: boolean;
 }
 
 export interface EscalationInput extends FollowUpInput {
@@ -465,12 +477,9 @@ export class MailComposer {
   async reminder(input: FollowUpInput): Promise<RenderedMail> {
     return this.render(
       'reminder',
-      dossierDueSubject(
-        'Herinnering',
-        { dossier: input.dossier, itemType: input.obligation },
-        input.due,
-        this.identity.region,
-      ),
+      // The code and the date only: some obligations say something about the family (children
+      // over 12, a youth-care consulent), and a subject shows on lock screens and in server logs.
+      dossierDueSubject('Herinnering', { dossier: input.dossier }, input.due, this.identity.region),
       `${input.dossier}: uiterlijk ${dutchDate(input.due)}`,
       input.recipient,
       followUpValues(input),
@@ -486,12 +495,7 @@ export class MailComposer {
     const overdue = days <= 0 ? 'vandaag' : days === 1 ? 'gisteren' : `${days} dagen geleden`;
     return this.render(
       'escalation',
-      dossierDueSubject(
-        'Termijn verstreken',
-        { dossier: input.dossier, itemType: input.obligation },
-        input.due,
-        this.identity.region,
-      ),
+      dossierDueSubject('Termijn verstreken', { dossier: input.dossier }, input.due, this.identity.region),
       `${input.dossier}: termijn verstreken op ${dutchDate(input.due)}`,
       input.recipient,
       {
@@ -589,9 +593,10 @@ function slotValues(slot: GuestSlot): TemplateScope {
 function followUpValues(input: FollowUpInput): TemplateScope {
   return {
     dossierCode: input.dossier,
-    obligation: midSentence(input.obligation),
+    obligation: midSentence(cleanText(input.obligation, { maxLength: 200 }) as Label),
     dueDate: dutchDate(input.due),
     formUrl: input.formUrl,
+    manual: input.manual === true,
   };
 }
 
