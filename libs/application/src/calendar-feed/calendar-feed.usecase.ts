@@ -1,11 +1,22 @@
 import { randomBytes } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { hashToken } from '@overlegtafels/auth';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
-import { calendarFeed, feedSessionUid, FeedEntry, MAIL_IDENTITY, MailIdentity } from '@overlegtafels/mail';
-import { CalendarFeedRepository, CalendarFeedStatus } from '@overlegtafels/persistence';
+import {
+  calendarFeed,
+  dossierCode,
+  FeedDueDate,
+  feedObligationUid,
+  feedSessionUid,
+  FeedEntry,
+  MAIL_IDENTITY,
+  MailIdentity,
+  webLink,
+} from '@overlegtafels/mail';
+import { AuditRepository, CalendarFeedRepository, CalendarFeedStatus } from '@overlegtafels/persistence';
 import { CLOCK, Clock } from '../clock';
+import { ObligationQueryService } from '../obligations/obligation-query.service';
 import { TableCalendarService } from '../table-calendar/table-calendar.service';
 
 const FEED_WEEKS = 26;
@@ -26,6 +37,9 @@ export class CalendarFeedUseCase {
     @Inject(MAIL_IDENTITY) private readonly identity: MailIdentity,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(AuditRepository) private readonly audit: AuditRepository,
+    // Present where ObligationsModule is imported (the api): the feed then carries due dates too.
+    @Optional() @Inject(ObligationQueryService) private readonly obligations: ObligationQueryService | null,
   ) {}
 
   status(personId: string): Promise<CalendarFeedStatus | undefined> {
@@ -73,11 +87,45 @@ export class CalendarFeedUseCase {
       }
     }
     entries.sort((a, b) => a.start.toMillis() - b.start.toMillis());
+    const dueDates = await this.dueDates(owner.personId, now);
     await this.feeds.markUsed(owner.id, now);
     return calendarFeed({
       name: `Overlegtafels ${this.tables.region.name}`,
       stamp: DateTime.fromJSDate(now),
       entries,
+      dueDates,
     });
+  }
+
+  /**
+   * The subscriber's open follow-up obligations as all-day entries on their due dates (see
+   * calendarFeed for why not VTODO). The client fetches on its own, so the read is audited under
+   * the feed's owner, once per dossier it shows.
+   */
+  private async dueDates(personId: string, now: Date): Promise<FeedDueDate[]> {
+    if (!this.obligations) return [];
+    const open = await this.obligations.dueDatesOf(personId);
+    const link = webLink(`${this.config.publicUrl}/opvolging`);
+    for (const dossierId of new Set(open.map((o) => o.dossierId))) {
+      await this.audit.append(
+        {
+          actorPersonId: personId,
+          action: 'obligation.feed',
+          entityType: 'calendar-feed',
+          entityId: null,
+          dossierId,
+          route: 'GET /calendar/:token.ics',
+          outcome: 'allowed',
+          details: { obligations: open.filter((o) => o.dossierId === dossierId).length },
+        },
+        now,
+      );
+    }
+    return open.map((o) => ({
+      uid: feedObligationUid(o.id, this.identity.uidHost),
+      dossier: dossierCode(o.dossierCode),
+      date: o.date,
+      url: link,
+    }));
   }
 }

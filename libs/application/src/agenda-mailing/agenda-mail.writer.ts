@@ -1,0 +1,370 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
+import { TableDefinition } from '@overlegtafels/domain';
+import {
+  AgendaRow,
+  dossierCode,
+  emailAddress,
+  GuestSlot,
+  label,
+  Label,
+  MAIL_IDENTITY,
+  MailComposer,
+  MailIdentity,
+  MailValueError,
+  messageIdFor,
+  Recipient,
+  RenderedMail,
+  SessionInfo,
+  SessionTitleInput,
+  toOutboxContent,
+  uuid,
+  webLink,
+  WebLink,
+} from '@overlegtafels/mail';
+import { NewOutboxMessage } from '@overlegtafels/persistence';
+import { CLOCK, Clock } from '../clock';
+import { AGENDA_MAIL, AgendaMailPurpose, agendaMailKey, messageLocalPart } from './agenda-mail-keys';
+import type { MailingItem, MailingPerson, MailingSession } from './agenda-mailing.repository';
+
+/** Someone an agenda mail goes to: a person of the service or a guest known by address only. */
+export interface AgendaRecipient {
+  readonly personId: string | null;
+  readonly email: string;
+  /** A professional's name, for the greeting; never in a subject or calendar text. */
+  readonly name?: string;
+}
+
+export function personRecipient(p: MailingPerson): AgendaRecipient {
+  return { personId: p.id, email: p.email, name: p.displayName };
+}
+
+/** Same address, same recipient (addresses are case-insensitive in practice). */
+export function sameAddress(a: { email: string }, b: { email: string }): boolean {
+  return a.email.trim().toLowerCase() === b.email.trim().toLowerCase();
+}
+
+/**
+ * Who is invited for an item's slot: its guests (aanmelder, consulent, expert) and the dossier's
+ * casusregisseur, once per address, without those in `except` (standing members, who have the
+ * whole session in their calendar).
+ */
+export function slotRecipients(
+  item: MailingItem,
+  except: readonly { email: string }[] = [],
+): AgendaRecipient[] {
+  const out: AgendaRecipient[] = [];
+  const add = (r: AgendaRecipient) => {
+    if (!except.some((e) => sameAddress(e, r)) && !out.some((o) => sameAddress(o, r))) out.push(r);
+  };
+  for (const guest of item.guests) {
+    if (guest.person) {
+      if (guest.person.active) add(personRecipient(guest.person));
+    } else if (guest.email) {
+      add({ personId: null, email: guest.email, ...(guest.name ? { name: guest.name } : {}) });
+    }
+  }
+  if (item.casusregisseur?.active) add(personRecipient(item.casusregisseur));
+  return out;
+}
+
+/** The outbox rows of one change, collected before they are written in its transaction. */
+export class OutboxBatch {
+  readonly messages: NewOutboxMessage[] = [];
+
+  push(message: NewOutboxMessage): void {
+    if (!this.messages.some((m) => m.idempotencyKey === message.idempotencyKey)) this.messages.push(message);
+  }
+}
+
+interface About {
+  readonly session: MailingSession;
+  readonly item?: MailingItem;
+}
+
+/**
+ * Renders the agenda mails (through the MailComposer, which escapes everything and keeps subjects
+ * and calendar texts to codes and labels) into outbox rows. No I/O apart from reading the clock
+ * for DTSTAMP; the caller writes the batch in its transaction.
+ */
+@Injectable()
+export class AgendaMailWriter {
+  private readonly logger = new Logger(AgendaMailWriter.name);
+
+  constructor(
+    @Inject(MailComposer) private readonly composer: MailComposer,
+    @Inject(MAIL_IDENTITY) private readonly identity: MailIdentity,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** The agenda page of a session, behind login; the URL carries the session id only. */
+  agendaUrl(sessionId: string): WebLink {
+    return webLink(`${this.config.publicUrl}/agenda/${sessionId}`);
+  }
+
+  sessionInfo(session: MailingSession, table: TableDefinition): SessionInfo {
+    return {
+      id: uuid(session.id),
+      table: label(table.name),
+      start: brussels(session.startsAt),
+      end: brussels(session.endsAt),
+    };
+  }
+
+  sessionTitle(session: Pick<MailingSession, 'startsAt'>, table: TableDefinition): SessionTitleInput {
+    return { table: label(table.name), start: brussels(session.startsAt) };
+  }
+
+  /** The item's slot; an item without slot times (not allocated) is shown at the session's start. */
+  slotOf(item: MailingItem, session: MailingSession, table: TableDefinition): GuestSlot {
+    const start = item.slotStart ?? session.startsAt;
+    const end = item.slotEnd ?? new Date(start.getTime() + item.durationMinutes * 60_000);
+    return {
+      agendaItemId: uuid(item.id),
+      start: brussels(start),
+      end: brussels(end),
+      dossier: dossierCode(item.dossierCode),
+      itemType: itemTypeLabel(table, item.itemType),
+    };
+  }
+
+  rowsOf(items: readonly MailingItem[], session: MailingSession, table: TableDefinition): AgendaRow[] {
+    return items.map((item) => {
+      const slot = this.slotOf(item, session, table);
+      return {
+        start: slot.start,
+        end: slot.end,
+        dossier: slot.dossier,
+        itemType: slot.itemType,
+        broughtBy: broughtBy(item, table),
+      };
+    });
+  }
+
+  /** The agenda with the session's invitation (a new one, or an update when `changed`). */
+  async agenda(
+    batch: OutboxBatch,
+    session: MailingSession,
+    table: TableDefinition,
+    items: readonly MailingItem[],
+    to: AgendaRecipient,
+    sequence: number,
+    changed: boolean,
+  ): Promise<void> {
+    await this.write(
+      batch,
+      changed ? AGENDA_MAIL.agendaUpdate : AGENDA_MAIL.agenda,
+      { session },
+      to,
+      sequence,
+      (r) =>
+        this.composer.agenda({
+          recipient: r,
+          session: this.sessionInfo(session, table),
+          rows: this.rowsOf(items, session, table),
+          agendaUrl: this.agendaUrl(session.id),
+          changed,
+          invitation: { sequence, stamp: this.stamp() },
+        }),
+    );
+  }
+
+  /** A guest's invitation for their own slot (or its update: same UID, higher SEQUENCE). */
+  async slotInvitation(
+    batch: OutboxBatch,
+    session: MailingSession,
+    table: TableDefinition,
+    item: MailingItem,
+    to: AgendaRecipient,
+    sequence: number,
+  ): Promise<void> {
+    await this.write(batch, AGENDA_MAIL.slotInvitation, { session, item }, to, sequence, (r) =>
+      this.composer.guestInvitation({
+        recipient: r,
+        session: this.sessionInfo(session, table),
+        slot: this.slotOf(item, session, table),
+        detailsUrl: this.agendaUrl(session.id),
+        invitation: { sequence, stamp: this.stamp() },
+      }),
+    );
+  }
+
+  /** At the freeze; with `sequence`, the slot entry the recipient holds is updated to CONFIRMED. */
+  async slotConfirmed(
+    batch: OutboxBatch,
+    session: MailingSession,
+    table: TableDefinition,
+    item: MailingItem,
+    to: AgendaRecipient,
+    sequence: number | undefined,
+  ): Promise<void> {
+    await this.write(
+      batch,
+      sequence === undefined ? AGENDA_MAIL.slotConfirmed : AGENDA_MAIL.slotInvitation,
+      { session, item },
+      to,
+      sequence ?? item.icsSequence,
+      (r) =>
+        this.composer.slotConfirmed({
+          recipient: r,
+          session: this.sessionInfo(session, table),
+          slot: this.slotOf(item, session, table),
+          detailsUrl: this.agendaUrl(session.id),
+          ...(sequence === undefined ? {} : { invitation: { sequence, stamp: this.stamp() } }),
+        }),
+    );
+  }
+
+  /** The item is now on `to`; with `sequence` the recipient's slot entry moves along. */
+  async itemMoved(
+    batch: OutboxBatch,
+    from: MailingSession,
+    toSession: MailingSession,
+    table: TableDefinition,
+    item: MailingItem,
+    recipient: AgendaRecipient,
+    reason: string | null,
+    sequence: number | undefined,
+  ): Promise<void> {
+    await this.write(
+      batch,
+      sequence === undefined ? AGENDA_MAIL.itemMoved : AGENDA_MAIL.slotInvitation,
+      { session: toSession, item },
+      recipient,
+      sequence ?? item.icsSequence,
+      (r) =>
+        this.composer.itemMoved({
+          recipient: r,
+          from: this.sessionTitle(from, table),
+          to: this.sessionInfo(toSession, table),
+          slot: this.slotOf(item, toSession, table),
+          ...(reason ? { reason } : {}),
+          detailsUrl: this.agendaUrl(toSession.id),
+          ...(sequence === undefined ? {} : { invitation: { sequence, stamp: this.stamp() } }),
+        }),
+    );
+  }
+
+  /**
+   * The session is cancelled: with `sequence`, METHOD:CANCEL for the session (or, with `item`, for
+   * that guest's slot); without, a plain notice to someone who held no invitation.
+   */
+  async sessionCancelled(
+    batch: OutboxBatch,
+    session: MailingSession,
+    table: TableDefinition,
+    to: AgendaRecipient,
+    options: {
+      reason: string;
+      next?: MailingSession;
+      cancel?: { sequence: number; item?: MailingItem };
+    },
+  ): Promise<void> {
+    const { cancel } = options;
+    const purpose = !cancel
+      ? AGENDA_MAIL.sessionCancelled
+      : cancel.item
+        ? AGENDA_MAIL.slotCancel
+        : AGENDA_MAIL.sessionCancel;
+    await this.write(
+      batch,
+      purpose,
+      { session, ...(cancel?.item ? { item: cancel.item } : {}) },
+      to,
+      cancel?.sequence ?? session.icsSequence,
+      (r) =>
+        this.composer.sessionCancelled({
+          recipient: r,
+          session: this.sessionInfo(session, table),
+          reason: options.reason,
+          ...(options.next ? { next: this.sessionTitle(options.next, table) } : {}),
+          detailsUrl: this.agendaUrl(session.id),
+          ...(cancel
+            ? {
+                cancellation: {
+                  sequence: cancel.sequence,
+                  stamp: this.stamp(),
+                  ...(cancel.item ? { slot: this.slotOf(cancel.item, session, table) } : {}),
+                },
+              }
+            : {}),
+        }),
+    );
+  }
+
+  private stamp(): DateTime {
+    return brussels(this.clock.now());
+  }
+
+  private async write(
+    batch: OutboxBatch,
+    purpose: AgendaMailPurpose,
+    about: About,
+    to: AgendaRecipient,
+    sequence: number,
+    render: (recipient: Recipient) => Promise<RenderedMail>,
+  ): Promise<void> {
+    let rendered: RenderedMail;
+    let address;
+    try {
+      address = emailAddress(to.email.trim());
+      rendered = await render({ address, ...(to.name ? { name: to.name } : {}) });
+    } catch (error) {
+      if (!(error instanceof MailValueError)) throw error;
+      // One unusable address or value must not stop a fan-out; ids and the code only in the log.
+      this.logger.warn(
+        `${purpose} for session ${about.session.id}${about.item ? ` item ${about.item.id}` : ''} skipped for one recipient: ${error.code}`,
+      );
+      return;
+    }
+    const idempotencyKey = agendaMailKey(
+      purpose,
+      about.item ? { agendaItemId: about.item.id } : { sessionId: about.session.id },
+      to,
+      sequence,
+    );
+    batch.push({
+      idempotencyKey,
+      purpose,
+      templateKey: purpose,
+      recipientEmail: address,
+      recipientPersonId: to.personId,
+      sessionId: about.session.id,
+      agendaItemId: about.item?.id ?? null,
+      dossierId: about.item?.dossierId ?? null,
+      sequence: rendered.ics ? sequence : 0,
+      messageId: messageIdFor(this.identity.uidHost, messageLocalPart(idempotencyKey)),
+      ...toOutboxContent(rendered),
+      payload: { sessionId: about.session.id, agendaItemId: about.item?.id ?? null },
+    });
+  }
+}
+
+function brussels(instant: Date): DateTime {
+  return DateTime.fromJSDate(instant, { zone: 'Europe/Brussels' });
+}
+
+/** The configured label of an item type; an unknown key is shown as its (label-safe) key. */
+function itemTypeLabel(table: TableDefinition, key: string): Label {
+  return label(table.itemTypes.find((t) => t.key === key)?.label ?? key);
+}
+
+/**
+ * "casusregisseur, CAW Regio Noord" or "aanmelder, …": the role that brings the item and its
+ * organisation — no person's name — followed by the invited guests' roles. Where the table has the
+ * casusregisseur attend for their own item, they bring it; otherwise whoever submitted it.
+ */
+function broughtBy(item: MailingItem, table: TableDefinition): string {
+  const regisseurBrings =
+    item.casusregisseur !== null &&
+    table.participants.some(
+      (p) => 'role' in p && p.role === 'casusregisseur' && p.attendance === 'eigen-agendapunt',
+    );
+  const who = regisseurBrings ? item.casusregisseur! : item.submittedBy;
+  const role = regisseurBrings ? 'casusregisseur' : 'aanmelder';
+  const main = who.organisationName ? `${role}, ${who.organisationName}` : role;
+  const guests = [...new Set(item.guests.map((g) => g.kind).filter((k) => k !== role))];
+  return guests.length ? `${main}; met ${guests.join(', ')}` : main;
+}

@@ -1,0 +1,393 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AgendaRepository, NewOutboxMessage, PrismaService, Tx } from '@overlegtafels/persistence';
+
+export type MailingSessionStatus = 'planned' | 'frozen' | 'sent' | 'held' | 'cancelled';
+
+export interface MailingSession {
+  id: string;
+  regionId: string;
+  tableKey: string;
+  scheduledStart: Date;
+  startsAt: Date;
+  endsAt: Date;
+  status: MailingSessionStatus;
+  frozenAt: Date | null;
+  sentAt: Date | null;
+  movedFromStartsAt: Date | null;
+  icsSequence: number;
+}
+
+export interface MailingPerson {
+  id: string;
+  email: string;
+  displayName: string;
+  active: boolean;
+  organisationName: string | null;
+}
+
+export interface MailingGuest {
+  kind: 'aanmelder' | 'consulent' | 'expert';
+  person: MailingPerson | null;
+  email: string | null;
+  name: string | null;
+}
+
+export interface MailingItem {
+  id: string;
+  sessionId: string;
+  originalSessionId: string | null;
+  itemType: string;
+  durationMinutes: number;
+  position: number;
+  slotStart: Date | null;
+  slotEnd: Date | null;
+  status: 'placed' | 'rolled_over' | 'withdrawn' | 'discussed';
+  icsSequence: number;
+  dossierId: string;
+  dossierCode: string;
+  casusregisseur: MailingPerson | null;
+  submittedBy: MailingPerson;
+  guests: MailingGuest[];
+}
+
+/** Someone who holds a calendar entry (the last invitation they got for it was a REQUEST). */
+export interface EntryHolder {
+  email: string;
+  personId: string | null;
+  name?: string;
+}
+
+const sessionSelect = {
+  id: true,
+  regionId: true,
+  tableKey: true,
+  scheduledStart: true,
+  startsAt: true,
+  endsAt: true,
+  status: true,
+  frozenAt: true,
+  sentAt: true,
+  movedFromStartsAt: true,
+  icsSequence: true,
+} as const;
+
+const personSelect = {
+  id: true,
+  email: true,
+  displayName: true,
+  active: true,
+  organisation: { select: { name: true } },
+} as const;
+
+const itemSelect = {
+  id: true,
+  sessionId: true,
+  originalSessionId: true,
+  itemType: true,
+  durationMinutes: true,
+  position: true,
+  slotStart: true,
+  slotEnd: true,
+  status: true,
+  icsSequence: true,
+  dossier: { select: { id: true, code: true, casusregisseur: { select: personSelect } } },
+  submittedBy: { select: personSelect },
+  guests: {
+    select: { kind: true, email: true, name: true, person: { select: personSelect } },
+    orderBy: { createdAt: 'asc' as const },
+  },
+} as const;
+
+type PersonRow = {
+  id: string;
+  email: string;
+  displayName: string;
+  active: boolean;
+  organisation: { name: string } | null;
+};
+
+function toPerson(p: PersonRow): MailingPerson {
+  return {
+    id: p.id,
+    email: p.email,
+    displayName: p.displayName,
+    active: p.active,
+    organisationName: p.organisation?.name ?? null,
+  };
+}
+
+type ItemRow = {
+  id: string;
+  sessionId: string;
+  originalSessionId: string | null;
+  itemType: string;
+  durationMinutes: number;
+  position: number;
+  slotStart: Date | null;
+  slotEnd: Date | null;
+  status: MailingItem['status'];
+  icsSequence: number;
+  dossier: { id: string; code: string; casusregisseur: PersonRow | null };
+  submittedBy: PersonRow;
+  guests: {
+    kind: MailingGuest['kind'];
+    email: string | null;
+    name: string | null;
+    person: PersonRow | null;
+  }[];
+};
+
+function toItem(row: ItemRow): MailingItem {
+  return {
+    id: row.id,
+    sessionId: row.sessionId,
+    originalSessionId: row.originalSessionId,
+    itemType: row.itemType,
+    durationMinutes: row.durationMinutes,
+    position: row.position,
+    slotStart: row.slotStart,
+    slotEnd: row.slotEnd,
+    status: row.status,
+    icsSequence: row.icsSequence,
+    dossierId: row.dossier.id,
+    dossierCode: row.dossier.code,
+    casusregisseur: row.dossier.casusregisseur ? toPerson(row.dossier.casusregisseur) : null,
+    submittedBy: toPerson(row.submittedBy),
+    guests: row.guests.map((g) => ({
+      kind: g.kind,
+      email: g.email,
+      name: g.name,
+      person: g.person ? toPerson(g.person) : null,
+    })),
+  };
+}
+
+/**
+ * What agenda mailing reads and writes: sessions, their items and recipients, the outbox. Every
+ * write takes the transaction of the change it belongs to.
+ */
+@Injectable()
+export class AgendaMailingRepository {
+  private readonly regionIds = new Map<string, string>();
+
+  constructor(
+    @Inject(PrismaService) private readonly prisma: PrismaService,
+    @Inject(AgendaRepository) private readonly agenda: AgendaRepository,
+  ) {}
+
+  /** A fan-out renders and writes a few hundred rows: more time than Prisma's 5 s default. */
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction(work, { maxWait: 20_000, timeout: 120_000 });
+  }
+
+  get db(): Tx {
+    return this.prisma;
+  }
+
+  async regionId(regionKey: string, db: Tx = this.prisma): Promise<string | undefined> {
+    const cached = this.regionIds.get(regionKey);
+    if (cached) return cached;
+    const row = await db.region.findUnique({ where: { key: regionKey }, select: { id: true } });
+    if (row) this.regionIds.set(regionKey, row.id);
+    return row?.id;
+  }
+
+  /** The agenda's own table lock: a freeze or an agenda send never interleaves with a re-allocation. */
+  lockTable(tx: Tx, regionId: string, tableKey: string): Promise<void> {
+    return this.agenda.lockTable(tx, regionId, tableKey);
+  }
+
+  async session(id: string, db: Tx = this.prisma): Promise<MailingSession | undefined> {
+    const row = await db.session.findUnique({ where: { id }, select: sessionSelect });
+    return row ?? undefined;
+  }
+
+  /** The session row, locked until the transaction ends. */
+  async lockSession(tx: Tx, id: string): Promise<MailingSession | undefined> {
+    const locked = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM sessions WHERE id = ${id}::uuid FOR UPDATE`;
+    return locked.length ? this.session(id, tx) : undefined;
+  }
+
+  /** Moves the status on only from one of `from`; false when another transaction got there first. */
+  async transition(
+    tx: Tx,
+    id: string,
+    from: MailingSessionStatus[],
+    data: { status: MailingSessionStatus; frozenAt?: Date; sentAt?: Date },
+  ): Promise<boolean> {
+    const { count } = await tx.session.updateMany({ where: { id, status: { in: from } }, data });
+    return count === 1;
+  }
+
+  async bumpSessionSequence(tx: Tx, id: string): Promise<number> {
+    const row = await tx.session.update({
+      where: { id },
+      data: { icsSequence: { increment: 1 } },
+      select: { icsSequence: true },
+    });
+    return row.icsSequence;
+  }
+
+  async bumpItemSequence(tx: Tx, id: string): Promise<number> {
+    const row = await tx.agendaItem.update({
+      where: { id },
+      data: { icsSequence: { increment: 1 } },
+      select: { icsSequence: true },
+    });
+    return row.icsSequence;
+  }
+
+  /** The agenda of a session: the items on it that are still to be discussed, in agenda order. */
+  async itemsOn(tx: Tx, sessionId: string): Promise<MailingItem[]> {
+    const rows = await tx.agendaItem.findMany({
+      where: { sessionId, status: { in: ['placed', 'rolled_over'] } },
+      select: itemSelect,
+      orderBy: [{ position: 'asc' }, { slotStart: 'asc' }, { id: 'asc' }],
+    });
+    return rows.map(toItem);
+  }
+
+  /** Items that were on this session and were carried to a later one (full or cancelled). */
+  async rolledOutOf(tx: Tx, sessionId: string): Promise<MailingItem[]> {
+    const rows = await tx.agendaItem.findMany({
+      where: { originalSessionId: sessionId, status: 'rolled_over', sessionId: { not: sessionId } },
+      select: itemSelect,
+      orderBy: [{ position: 'asc' }, { id: 'asc' }],
+    });
+    return rows.map(toItem);
+  }
+
+  async item(tx: Tx, id: string): Promise<MailingItem | undefined> {
+    const row = await tx.agendaItem.findUnique({ where: { id }, select: itemSelect });
+    return row ? toItem(row) : undefined;
+  }
+
+  /** The active standing members of a table: they receive every agenda. */
+  async standingMembers(tx: Tx, regionId: string, tableKey: string): Promise<MailingPerson[]> {
+    const rows = await tx.tableMembership.findMany({
+      where: { regionId, tableKey, standing: true, person: { active: true } },
+      select: { person: { select: personSelect } },
+      orderBy: { person: { email: 'asc' } },
+    });
+    return rows.map((r) => toPerson(r.person));
+  }
+
+  /** The first session of the table after `after` that is not cancelled, if a row exists. */
+  async nextOpenSession(
+    tx: Tx,
+    regionId: string,
+    tableKey: string,
+    after: Date,
+  ): Promise<MailingSession | undefined> {
+    const row = await tx.session.findFirst({
+      where: { regionId, tableKey, startsAt: { gt: after }, status: { not: 'cancelled' } },
+      orderBy: { startsAt: 'asc' },
+      select: sessionSelect,
+    });
+    return row ?? undefined;
+  }
+
+  /**
+   * Who holds the calendar entry of a session (agendaItemId null) or of one item's slot: everyone
+   * whose latest invitation for it, in the outbox, was a REQUEST. The outbox is the record of who
+   * was invited, so an update or a cancellation reaches exactly them.
+   */
+  async entryHolders(
+    tx: Tx,
+    entry: { sessionId: string } | { agendaItemId: string },
+  ): Promise<EntryHolder[]> {
+    const where =
+      'sessionId' in entry
+        ? { sessionId: entry.sessionId, agendaItemId: null }
+        : { agendaItemId: entry.agendaItemId };
+    const rows = await tx.mailOutbox.findMany({
+      where: { ...where, icsMethod: { not: null } },
+      select: {
+        recipientEmail: true,
+        recipientPersonId: true,
+        icsMethod: true,
+        recipientPerson: { select: { displayName: true, active: true } },
+      },
+      orderBy: [{ sequence: 'asc' }, { createdAt: 'asc' }],
+    });
+    const latest = new Map<string, { holder: EntryHolder; method: string | null }>();
+    for (const row of rows) {
+      latest.set(row.recipientEmail.toLowerCase(), {
+        holder: {
+          email: row.recipientEmail,
+          personId: row.recipientPersonId,
+          ...(row.recipientPerson ? { name: row.recipientPerson.displayName } : {}),
+        },
+        method: row.icsMethod,
+      });
+    }
+    return [...latest.values()].filter((v) => v.method === 'REQUEST').map((v) => v.holder);
+  }
+
+  /** True when a mail of one of these purposes about this item and session went to this address. */
+  async hasMailAbout(
+    tx: Tx,
+    q: { agendaItemId: string; sessionId: string; email: string; purposes: string[] },
+  ): Promise<boolean> {
+    const row = await tx.mailOutbox.findFirst({
+      where: {
+        agendaItemId: q.agendaItemId,
+        sessionId: q.sessionId,
+        purpose: { in: q.purposes },
+        recipientEmail: { equals: q.email, mode: 'insensitive' },
+      },
+      select: { id: true },
+    });
+    return row !== null;
+  }
+
+  /**
+   * Inserts the rows whose idempotency key is new, in one statement, and returns every row of the
+   * batch (new or existing) that still has to be sent.
+   */
+  async addOutbox(
+    tx: Tx,
+    messages: readonly NewOutboxMessage[],
+  ): Promise<{ id: string; idempotencyKey: string }[]> {
+    if (messages.length === 0) return [];
+    await tx.mailOutbox.createMany({
+      data: messages.map((m) => ({
+        ...m,
+        sequence: m.sequence ?? 0,
+        payload: m.payload ?? {},
+        status: 'pending' as const,
+        attempts: 0,
+      })),
+      skipDuplicates: true,
+    });
+    return tx.mailOutbox.findMany({
+      where: {
+        idempotencyKey: { in: messages.map((m) => m.idempotencyKey) },
+        status: { in: ['pending', 'sending'] },
+      },
+      select: { id: true, idempotencyKey: true },
+      orderBy: { createdAt: 'asc' },
+    });
+  }
+
+  /** The idempotency keys of outbox rows still to be sent, for enqueuing their jobs. */
+  async pendingKeys(ids: readonly string[]): Promise<{ id: string; idempotencyKey: string }[]> {
+    if (ids.length === 0) return [];
+    return this.prisma.mailOutbox.findMany({
+      where: { id: { in: [...ids] }, status: { in: ['pending', 'sending'] } },
+      select: { id: true, idempotencyKey: true },
+      orderBy: { createdAt: 'asc' },
+    });
+  }
+
+  /** Sessions of a table starting in [from, to) whose freeze or agenda send may still be due. */
+  async sessionsToPlan(regionId: string, tableKey: string, from: Date, to: Date): Promise<MailingSession[]> {
+    return this.prisma.session.findMany({
+      where: { regionId, tableKey, startsAt: { gte: from, lt: to }, status: { in: ['planned', 'frozen'] } },
+      select: sessionSelect,
+      orderBy: { startsAt: 'asc' },
+    });
+  }
+}

@@ -1,0 +1,53 @@
+import { Module } from '@nestjs/common';
+import { DocumentStore } from '../documents/document-store';
+import { AgendaMailingModule } from '../agenda-mailing/agenda-mailing.module';
+import { ObligationsModule } from '../obligations/obligations.module';
+import { ObligationQueryService } from '../obligations/obligation-query.service';
+import { ObligationSyncService } from '../obligations/obligation-sync.service';
+import { AgendaCoreModule } from './agenda-core.module';
+import { DOSSIER_TIMELINE_SOURCES, DossierTimelineSource } from './agenda-queries';
+import { DOSSIER_CHANGE_HOOKS, DossierChangeHook } from './dossier-change-hooks';
+import { AgendaQueries } from './agenda-queries';
+import { CoordinatorAgendaUseCase } from './coordinator-agenda.usecase';
+import { RecordDecisionUseCase } from './record-decision.usecase';
+import { SubmitAanmeldingUseCase } from './submit-aanmelding.usecase';
+import { SubmitAgenderingUseCase } from './submit-agendering.usecase';
+
+const providers = [
+  DocumentStore,
+  SubmitAanmeldingUseCase,
+  SubmitAgenderingUseCase,
+  RecordDecisionUseCase,
+  CoordinatorAgendaUseCase,
+  AgendaQueries,
+];
+
+/**
+ * The agenda: aanmelding, agendering, decisions, the coordinator's actions and the read side.
+ * Infrastructure (persistence, queues, mail, clock) comes from CoreModule. The mailing side plugs
+ * in through AGENDA_NOTIFIER (AgendaMailingModule), follow-up obligations through
+ * DOSSIER_CHANGE_HOOKS and DOSSIER_TIMELINE_SOURCES.
+ */
+@Module({
+  imports: [AgendaCoreModule, AgendaMailingModule, ObligationsModule],
+  providers: [
+    ...providers,
+    {
+      provide: DOSSIER_CHANGE_HOOKS,
+      inject: [ObligationSyncService],
+      useFactory: (sync: ObligationSyncService): DossierChangeHook[] => [
+        {
+          dossierChanged: async (tx, dossierId) => void (await sync.syncDossier(tx, dossierId)),
+          calendarChanged: async (tx, tableKey) => void (await sync.syncAfterCalendarChange(tx, tableKey)),
+        },
+      ],
+    },
+    {
+      provide: DOSSIER_TIMELINE_SOURCES,
+      inject: [ObligationQueryService],
+      useFactory: (query: ObligationQueryService): DossierTimelineSource[] => [query],
+    },
+  ],
+  exports: [...providers, AgendaCoreModule, AgendaMailingModule],
+})
+export class AgendaModule {}

@@ -1,0 +1,248 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import {
+  AgendaItemInput,
+  allocateItems,
+  CalendarState,
+  generateSessions,
+  Session,
+  TableDefinition,
+} from '@overlegtafels/domain';
+import {
+  AgendaItemRow,
+  AgendaRepository,
+  CalendarStateRepository,
+  SessionRow,
+  Tx,
+} from '@overlegtafels/persistence';
+import { CLOCK, Clock } from '../clock';
+import { TableCalendarService } from '../table-calendar/table-calendar.service';
+import { AgendaItemMove } from './agenda-notifier';
+
+/** How far ahead the agenda is kept allocated; far beyond any realistic queue of items. */
+export const AGENDA_HORIZON_DAYS = 400;
+const DAY_MS = 86_400_000;
+
+/** A session row is fixed once its agenda is frozen, sent or held, or once it has started. */
+export function isFixedSession(row: Pick<SessionRow, 'status' | 'startsAt'>, nowMs: number): boolean {
+  return (
+    row.status === 'frozen' ||
+    row.status === 'sent' ||
+    row.status === 'held' ||
+    row.startsAt.getTime() <= nowMs
+  );
+}
+
+export interface TableAgendaState {
+  readonly table: TableDefinition;
+  readonly regionId: string;
+  readonly calendar: CalendarState;
+  /** Rows by session key (`<table>:<scheduled date>`). */
+  readonly rowsByKey: Map<string, SessionRow>;
+  readonly keyOfRow: (row: SessionRow) => string;
+}
+
+export interface Reallocation {
+  readonly moves: AgendaItemMove[];
+  /** Items that found no session within the horizon (only a new item can end up here). */
+  readonly unallocated: string[];
+  /** Session rows created or changed. */
+  readonly sessionIds: string[];
+}
+
+/**
+ * Keeps a table's agenda allocated: which session each agendapunt is on, its place and its slot.
+ * The rules are the domain's (allocateItems); this is where they meet the stored rows. Every
+ * change runs under the table's advisory lock, inside the caller's transaction, so fifty
+ * submissions at once are placed one after the other and none is lost or placed twice.
+ *
+ * Sessions whose agenda is frozen, sent or held (or that have started) are fixed: their items are
+ * not moved by re-allocation. Everything after them is re-allocated from the stored items, in
+ * arrival order, with the coordinators' pins.
+ */
+@Injectable()
+export class AgendaService {
+  constructor(
+    @Inject(AgendaRepository) private readonly repo: AgendaRepository,
+    @Inject(CalendarStateRepository) private readonly calendars: CalendarStateRepository,
+    @Inject(TableCalendarService) private readonly tables: TableCalendarService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  get region() {
+    return this.tables.region;
+  }
+
+  table(key: string): TableDefinition {
+    return this.tables.table(key);
+  }
+
+  keyOf(table: TableDefinition, scheduledStart: Date): string {
+    return `${table.key}:${DateTime.fromJSDate(scheduledStart, { zone: table.timeZone }).toISODate()}`;
+  }
+
+  /** Takes the table's lock and reads its calendar and session rows inside `tx`. */
+  async lock(tx: Tx, tableKey: string): Promise<TableAgendaState> {
+    const table = this.table(tableKey);
+    const regionId = await this.repo.regionId(this.region.key);
+    await this.repo.lockTable(tx, regionId, table.key);
+    return this.load(tx, table, regionId);
+  }
+
+  private async load(tx: Tx, table: TableDefinition, regionId: string): Promise<TableAgendaState> {
+    const calendar = await this.calendars.forTable(this.region.key, table.key, table.timeZone, tx);
+    // Rows from a week back: older sessions are held and fixed, and re-reading a table's whole
+    // history on every change would grow with the years.
+    const since = new Date(this.clock.now().getTime() - 7 * DAY_MS);
+    const rows = await this.repo.sessions(tx, regionId, table.key, since);
+    const keyOfRow = (row: SessionRow) => this.keyOf(table, row.scheduledStart);
+    return { table, regionId, calendar, rowsByKey: new Map(rows.map((r) => [keyOfRow(r), r])), keyOfRow };
+  }
+
+  /** The table's sessions from `fromMs` for the horizon, cancelled ones included. */
+  generated(
+    state: TableAgendaState,
+    fromMs: number,
+    toMs = fromMs + AGENDA_HORIZON_DAYS * DAY_MS,
+  ): Session[] {
+    return generateSessions(state.table, { fromMs, toMs }, state.calendar);
+  }
+
+  /** The row of a generated session, created when it does not exist yet. */
+  async ensureRow(tx: Tx, state: TableAgendaState, session: Session): Promise<SessionRow> {
+    const existing = state.rowsByKey.get(session.key);
+    if (existing) return existing;
+    const row = await this.repo.createSession(tx, {
+      regionId: state.regionId,
+      tableKey: state.table.key,
+      // Only sessions that were never moved lack a row, so the scheduled start is the start.
+      scheduledStart: new Date(session.startMs),
+      startsAt: new Date(session.startMs),
+      endsAt: new Date(session.endMs),
+      ...(session.status === 'cancelled'
+        ? { status: 'cancelled' as const, cancelReason: session.cancellation?.reason ?? null }
+        : {}),
+    });
+    state.rowsByKey.set(session.key, row);
+    return row;
+  }
+
+  /** Creates the rows of the open sessions that start in [fromMs, toMs); returns all of them. */
+  async materializeSessions(tableKey: string, fromMs: number, toMs: number): Promise<SessionRow[]> {
+    return this.repo.transaction(async (tx) => {
+      const state = await this.lock(tx, tableKey);
+      const rows: SessionRow[] = [];
+      for (const session of this.generated(state, fromMs, toMs)) {
+        if (session.status === 'cancelled' && !state.rowsByKey.has(session.key)) continue;
+        rows.push(await this.ensureRow(tx, state, session));
+      }
+      return rows;
+    });
+  }
+
+  /**
+   * Re-allocates every item on the table's sessions that are not fixed. Call it, under the lock,
+   * after any change: a new item, a pin, a cancellation, a move, a capacity change.
+   */
+  async reallocate(tx: Tx, state: TableAgendaState): Promise<Reallocation> {
+    const nowMs = this.clock.now().getTime();
+    const fixedRowIds = new Set<string>();
+    const openRows: SessionRow[] = [];
+    for (const row of state.rowsByKey.values()) {
+      if (row.status !== 'cancelled' && isFixedSession(row, nowMs)) fixedRowIds.add(row.id);
+      else openRows.push(row);
+    }
+    const items = await this.repo.activeItems(
+      tx,
+      openRows.map((r) => r.id),
+    );
+    const rowById = new Map([...state.rowsByKey.values()].map((r) => [r.id, r]));
+    const sessions = this.generated(state, nowMs).filter((s) => {
+      const row = state.rowsByKey.get(s.key);
+      return !row || !fixedRowIds.has(row.id);
+    });
+    const sessionKeys = new Set(sessions.map((s) => s.key));
+
+    const inputs: AgendaItemInput[] = items.map((item) => {
+      const row = rowById.get(item.sessionId);
+      const pinKey = row ? state.keyOfRow(row) : undefined;
+      const pinned = item.pinned && pinKey !== undefined && sessionKeys.has(pinKey);
+      return {
+        id: item.id,
+        type: item.itemType,
+        submittedAtMs: item.submittedAt.getTime(),
+        durationMinutes: item.durationMinutes,
+        ...(pinned && {
+          override: {
+            sessionKey: pinKey,
+            ...(item.pinnedPosition !== null && { position: item.pinnedPosition }),
+            reason: item.overrideReason ?? 'vastgezet door de coördinator',
+          },
+        }),
+      };
+    });
+    const result = allocateItems(state.table, sessions, inputs);
+
+    const byId = new Map(items.map((i) => [i.id, i]));
+    const moves: AgendaItemMove[] = [];
+    const touchedSessions = new Set<string>();
+    for (const agenda of result.agendas) {
+      if (agenda.items.length === 0) continue;
+      const row = await this.ensureRow(tx, state, agenda.session);
+      for (const slot of agenda.items) {
+        const item = byId.get(slot.itemId) as AgendaItemRow;
+        const carriedFrom = slot.carriedOver
+          ? state.rowsByKey.get(slot.carriedOver.fromSessionKey)
+          : undefined;
+        const keptOrigin =
+          item.originalSessionId &&
+          item.originalSessionId !== row.id &&
+          // An origin older than the rows read is long past, so fixed as well.
+          (fixedRowIds.has(item.originalSessionId) || !rowById.has(item.originalSessionId))
+            ? item.originalSessionId
+            : null;
+        const originalSessionId = carriedFrom?.id ?? keptOrigin;
+        const status = originalSessionId || slot.carriedOver ? 'rolled_over' : 'placed';
+        const slotStart = new Date(slot.slotStartMs);
+        const slotEnd = new Date(slot.slotEndMs);
+        const pinLost = item.pinned && !slot.override;
+        if (
+          item.sessionId === row.id &&
+          item.position === slot.position &&
+          item.slotStart?.getTime() === slot.slotStartMs &&
+          item.slotEnd?.getTime() === slot.slotEndMs &&
+          item.status === status &&
+          item.originalSessionId === originalSessionId &&
+          !pinLost
+        ) {
+          continue;
+        }
+        await this.repo.updateItem(tx, item.id, {
+          sessionId: row.id,
+          position: slot.position,
+          slotStart,
+          slotEnd,
+          status,
+          originalSessionId,
+          ...(pinLost && { pinned: false, pinnedPosition: null }),
+        });
+        touchedSessions.add(row.id);
+        touchedSessions.add(item.sessionId);
+        if (item.sessionId !== row.id || item.slotStart?.getTime() !== slot.slotStartMs) {
+          moves.push({
+            itemId: item.id,
+            fromSessionId: item.sessionId,
+            toSessionId: row.id,
+            fromSlotStart: item.slotStart,
+            toSlotStart: slotStart,
+          });
+        }
+      }
+    }
+    return {
+      moves,
+      unallocated: result.unallocated.map((u) => u.itemId),
+      sessionIds: [...touchedSessions],
+    };
+  }
+}

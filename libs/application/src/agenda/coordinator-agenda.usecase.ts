@@ -1,0 +1,581 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { AgendaItemRow, AgendaRepository, AuditRepository, SessionRow, Tx } from '@overlegtafels/persistence';
+import { CLOCK, Clock } from '../clock';
+import {
+  AgendaRefusal,
+  CapacitySchema,
+  ClosePeriodSchema,
+  InputError,
+  MoveItemSchema,
+  MoveSessionSchema,
+  parseInput,
+  ReasonSchema,
+} from './agenda-input';
+import { AgendaJobsPlanner } from '../agenda-mailing/agenda-jobs.planner';
+import { AgendaMailDispatcher } from '../agenda-mailing/agenda-mail.dispatcher';
+import { FreezeSessionUseCase } from '../agenda-mailing/freeze-session.usecase';
+import { AGENDA_NOTIFIER, AgendaItemMove, AgendaNotifier } from './agenda-notifier';
+import { AgendaService, isFixedSession, TableAgendaState } from './agenda.service';
+import { Actor } from './agenda-views';
+import { DOSSIER_CHANGE_HOOKS, DossierChangeHook } from './dossier-change-hooks';
+import { dateOnly } from './dossier-state';
+
+export interface CoordinatorActor extends Actor {
+  /** The tables this person coordinates ('all' for a region-wide coordinator). */
+  readonly coordinatorTables: readonly string[] | 'all';
+}
+
+/**
+ * What a coordinator does to a table's calendar and agendas. Every action takes a reason (kept in
+ * the audit log, and on the row where the schema has room for it), runs under the table's lock,
+ * re-allocates what follows from it and tells the mailing side who must hear about it.
+ */
+@Injectable()
+export class CoordinatorAgendaUseCase {
+  constructor(
+    @Inject(AgendaService) private readonly agenda: AgendaService,
+    @Inject(AgendaRepository) private readonly repo: AgendaRepository,
+    @Inject(AuditRepository) private readonly audit: AuditRepository,
+    @Inject(AgendaMailDispatcher) private readonly mailDispatch: AgendaMailDispatcher,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(AGENDA_NOTIFIER) private readonly notifier: AgendaNotifier,
+    @Inject(AgendaJobsPlanner) private readonly jobs: AgendaJobsPlanner,
+    @Inject(FreezeSessionUseCase) private readonly freezer: FreezeSessionUseCase,
+    @Optional() @Inject(DOSSIER_CHANGE_HOOKS) private readonly hooks: DossierChangeHook[] | null,
+  ) {}
+
+  /** Up or down on its agenda, or to another session (also a frozen or full one: a late item). */
+  async moveItem(actor: CoordinatorActor, itemId: string, body: unknown): Promise<void> {
+    const input = parseInput(MoveItemSchema, body);
+    if (!input.direction && !input.sessionId) {
+      throw new InputError([
+        { field: 'sessionId', code: 'REQUIRED', message: 'Kies een zitting of een richting.' },
+      ]);
+    }
+    const item = await this.repo.item(itemId);
+    if (
+      !item ||
+      !this.coordinates(actor, item.tableKey) ||
+      (item.status !== 'placed' && item.status !== 'rolled_over')
+    ) {
+      throw new AgendaRefusal(
+        'ITEM_NOT_FOUND',
+        'Agendapunt niet gevonden of niet meer te verplaatsen.',
+        undefined,
+        404,
+      );
+    }
+    await this.change(
+      actor,
+      item.tableKey,
+      'agenda.item.move',
+      { itemId, ...(input.sessionId && { sessionId: input.sessionId }), direction: input.direction ?? null },
+      async (tx, state) => {
+        const current = (await this.repo.item(itemId, tx))!;
+        const nowMs = this.clock.now().getTime();
+        if (input.sessionId && input.sessionId !== current.sessionId) {
+          const target = await this.repo.session(input.sessionId, tx);
+          if (!target || target.tableKey !== current.tableKey || target.regionId !== state.regionId) {
+            throw new InputError([
+              { field: 'sessionId', code: 'UNKNOWN', message: 'Kies een zitting van dezelfde tafel.' },
+            ]);
+          }
+          if (
+            target.status === 'cancelled' ||
+            target.status === 'held' ||
+            target.startsAt.getTime() <= nowMs
+          ) {
+            throw new InputError([
+              { field: 'sessionId', code: 'NOT_OPEN', message: 'Deze zitting is geannuleerd of al voorbij.' },
+            ]);
+          }
+          if (isFixedSession(target, nowMs)) {
+            // A late item accepted into a frozen or sent agenda: it joins at the end, the rest stays.
+            const onTarget = await this.repo.activeItems(tx, [target.id]);
+            const last = onTarget.reduce<AgendaItemRow | undefined>(
+              (a, b) => (!a || b.position > a.position ? b : a),
+              undefined,
+            );
+            const start = last?.slotEnd ?? target.startsAt;
+            await this.repo.updateItem(tx, current.id, {
+              sessionId: target.id,
+              position: (last?.position ?? 0) + 1,
+              slotStart: start,
+              slotEnd: new Date(start.getTime() + current.durationMinutes * 60_000),
+              pinned: true,
+              pinnedPosition: null,
+              overrideReason: input.reason,
+              lateReason: input.reason,
+              overriddenById: actor.personId,
+              status: 'placed',
+              originalSessionId: null,
+            });
+            const realloc = await this.agenda.reallocate(tx, state);
+            return [
+              {
+                itemId: current.id,
+                fromSessionId: current.sessionId,
+                toSessionId: target.id,
+                fromSlotStart: current.slotStart,
+                toSlotStart: start,
+              },
+              ...realloc.moves,
+            ];
+          }
+          await this.repo.updateItem(tx, current.id, {
+            sessionId: target.id,
+            pinned: true,
+            pinnedPosition: null,
+            overrideReason: input.reason,
+            overriddenById: actor.personId,
+          });
+          const realloc = await this.agenda.reallocate(tx, state);
+          return withMove(realloc.moves, current, target.id);
+        }
+        if (!input.direction) return [];
+        const session = (await this.repo.session(current.sessionId, tx))!;
+        const items = (await this.repo.activeItems(tx, [session.id])).sort((a, b) => a.position - b.position);
+        const index = items.findIndex((i) => i.id === current.id);
+        const otherIndex = input.direction === 'up' ? index - 1 : index + 1;
+        const other = items[otherIndex];
+        if (!other) return [];
+        if (isFixedSession(session, nowMs)) {
+          [items[index], items[otherIndex]] = [other, current];
+          return this.resequence(tx, session, items);
+        }
+        await this.repo.updateItem(tx, current.id, {
+          pinned: true,
+          pinnedPosition: otherIndex + 1,
+          overrideReason: input.reason,
+          overriddenById: actor.personId,
+        });
+        await this.repo.updateItem(tx, other.id, {
+          pinned: true,
+          pinnedPosition: index + 1,
+          overrideReason: input.reason,
+          overriddenById: actor.personId,
+        });
+        return (await this.agenda.reallocate(tx, state)).moves;
+      },
+    );
+  }
+
+  async cancelSession(actor: CoordinatorActor, sessionId: string, body: unknown): Promise<void> {
+    const { reason } = parseInput(ReasonSchema, body);
+    const session = await this.sessionFor(actor, sessionId);
+    await this.change(
+      actor,
+      session.tableKey,
+      'session.cancel',
+      { sessionId },
+      async (tx, state) => {
+        const row = (await this.repo.session(sessionId, tx))!;
+        if (row.status === 'cancelled') return [];
+        if (row.status === 'held' || row.startsAt.getTime() <= this.clock.now().getTime()) {
+          throw new AgendaRefusal(
+            'SESSION_PAST',
+            'Een zitting die al begonnen is, kan niet meer geannuleerd worden.',
+            undefined,
+            409,
+          );
+        }
+        await this.repo.updateSession(tx, row.id, {
+          status: 'cancelled',
+          cancelReason: reason,
+          cancelledAt: this.clock.now(),
+          icsSequence: { increment: 1 },
+        });
+        await this.unpinAll(tx, row.id);
+        const fresh = await this.agenda.lock(tx, state.table.key);
+        const realloc = await this.agenda.reallocate(tx, fresh);
+        // The items carried on hear where they went; then everyone invited hears of the cancellation.
+        const moved =
+          realloc.moves.length > 0 ? await this.notifier.itemsMoved(tx, realloc.moves, reason) : [];
+        const notified = await this.notifier.sessionCancelled(tx, row.id, reason);
+        return { moves: realloc.moves, notified: [...moved, ...notified], movesNotified: true };
+      },
+      reason,
+      sessionId,
+    );
+  }
+
+  async moveSession(actor: CoordinatorActor, sessionId: string, body: unknown): Promise<void> {
+    const input = parseInput(MoveSessionSchema, body);
+    const session = await this.sessionFor(actor, sessionId);
+    const table = this.agenda.table(session.tableKey);
+    const startsAt = DateTime.fromISO(`${input.date}T${input.start}`, { zone: table.timeZone });
+    const endsAt = DateTime.fromISO(`${input.date}T${input.end}`, { zone: table.timeZone });
+    if (!startsAt.isValid)
+      throw new InputError([
+        { field: 'start', code: 'INVALID', message: 'Beginuur bestaat niet op die dag.' },
+      ]);
+    if (!endsAt.isValid || endsAt <= startsAt) {
+      throw new InputError([
+        { field: 'end', code: 'INVALID', message: 'Het einduur moet na het beginuur liggen.' },
+      ]);
+    }
+    if (startsAt.toMillis() <= this.clock.now().getTime()) {
+      throw new InputError([{ field: 'date', code: 'IN_PAST', message: 'Kies een moment in de toekomst.' }]);
+    }
+    await this.change(
+      actor,
+      session.tableKey,
+      'session.move',
+      { sessionId, date: input.date },
+      async (tx, state) => {
+        const row = (await this.repo.session(sessionId, tx))!;
+        if (row.status === 'cancelled' || row.status === 'held') {
+          throw new AgendaRefusal(
+            'SESSION_NOT_OPEN',
+            'Een geannuleerde of gehouden zitting kan niet verplaatst worden.',
+            undefined,
+            409,
+          );
+        }
+        const clash = [...state.rowsByKey.values()].find(
+          (r) =>
+            r.id !== row.id &&
+            r.status !== 'cancelled' &&
+            DateTime.fromJSDate(r.startsAt, { zone: table.timeZone }).toISODate() === input.date,
+        );
+        if (clash)
+          throw new InputError([
+            { field: 'date', code: 'CLASH', message: 'Op die dag is er al een zitting van deze tafel.' },
+          ]);
+        await this.repo.updateSession(tx, row.id, {
+          startsAt: startsAt.toJSDate(),
+          endsAt: endsAt.toJSDate(),
+          movedFromStartsAt: row.movedFromStartsAt ?? row.startsAt,
+          moveReason: input.reason,
+          icsSequence: { increment: 1 },
+        });
+        const fresh = await this.agenda.lock(tx, state.table.key);
+        let moves: AgendaItemMove[];
+        if (isFixedSession(row, this.clock.now().getTime())) {
+          const items = (await this.repo.activeItems(tx, [row.id])).sort((a, b) => a.position - b.position);
+          moves = await this.resequence(tx, { ...row, startsAt: startsAt.toJSDate() }, items);
+        } else {
+          moves = (await this.agenda.reallocate(tx, fresh)).moves;
+        }
+        const carried = moves.filter((m) => m.fromSessionId !== m.toSessionId);
+        const moved = carried.length > 0 ? await this.notifier.itemsMoved(tx, carried, input.reason) : [];
+        // Slots that only shifted with the session are updated by the session's own notice.
+        const notified = await this.notifier.sessionMoved(tx, row.id, input.reason);
+        return { moves, notified: [...moved, ...notified], movesNotified: true };
+      },
+      input.reason,
+      sessionId,
+    );
+  }
+
+  async setCapacity(actor: CoordinatorActor, sessionId: string, body: unknown): Promise<void> {
+    const input = parseInput(CapacitySchema, body);
+    const session = await this.sessionFor(actor, sessionId);
+    // The calendar refuses more minutes than the session lasts; say so next to the field.
+    const lengthMinutes = Math.round((session.endsAt.getTime() - session.startsAt.getTime()) / 60_000);
+    if (input.capacityMinutes > lengthMinutes) {
+      throw new InputError([
+        {
+          field: 'capacityMinutes',
+          code: 'TOO_BIG',
+          message: `Capaciteit: hoogstens ${lengthMinutes} minuten, de duur van de zitting.`,
+        },
+      ]);
+    }
+    await this.change(
+      actor,
+      session.tableKey,
+      'session.capacity',
+      { sessionId, capacityMinutes: input.capacityMinutes },
+      async (tx) => {
+        await this.repo.updateSession(tx, sessionId, { capacityMinutes: input.capacityMinutes });
+        const fresh = await this.agenda.lock(tx, session.tableKey);
+        return (await this.agenda.reallocate(tx, fresh)).moves;
+      },
+      input.reason,
+    );
+  }
+
+  /** Fixes the agenda now instead of at the freeze moment (slot confirmations go out). */
+  async freeze(actor: CoordinatorActor, sessionId: string, body: unknown): Promise<void> {
+    const { reason } = parseInput(ReasonSchema, body);
+    const session = await this.sessionFor(actor, sessionId);
+    const outcome = session.status === 'planned' ? await this.freezer.execute(sessionId) : 'not-planned';
+    await this.audit.append(
+      {
+        actorPersonId: actor.personId,
+        action: 'session.freeze',
+        entityType: 'session',
+        entityId: sessionId,
+        outcome: outcome === 'frozen' ? 'allowed' : 'denied',
+        route: actor.route,
+        details: { tableKey: session.tableKey, result: outcome, reason: reason.length },
+      },
+      this.clock.now(),
+    );
+    if (outcome !== 'frozen') {
+      throw new AgendaRefusal(
+        'NOT_PLANNED',
+        'Enkel een agenda in voorbereiding kan definitief gemaakt worden.',
+        undefined,
+        409,
+      );
+    }
+  }
+
+  /** Back to planned: the agenda opens again and is re-allocated with what came in since. */
+  async unfreeze(actor: CoordinatorActor, sessionId: string, body: unknown): Promise<void> {
+    const { reason } = parseInput(ReasonSchema, body);
+    const session = await this.sessionFor(actor, sessionId);
+    await this.change(
+      actor,
+      session.tableKey,
+      'session.unfreeze',
+      { sessionId },
+      async (tx) => {
+        const row = (await this.repo.session(sessionId, tx))!;
+        if (row.status !== 'frozen') {
+          throw new AgendaRefusal(
+            'NOT_FROZEN',
+            'Enkel een bevroren agenda die nog niet verstuurd is, kan weer open.',
+            undefined,
+            409,
+          );
+        }
+        await this.repo.updateSession(tx, sessionId, { status: 'planned', frozenAt: null });
+        const fresh = await this.agenda.lock(tx, session.tableKey);
+        return (await this.agenda.reallocate(tx, fresh)).moves;
+      },
+      reason,
+      sessionId,
+    );
+  }
+
+  /** A period without sessions (e.g. the Christmas weeks), for one table or all of them. */
+  async closePeriod(actor: CoordinatorActor, body: unknown): Promise<void> {
+    const input = parseInput(ClosePeriodSchema, body);
+    const tables = input.tableKey ? [input.tableKey] : this.agenda.region.tables.map((t) => t.key);
+    for (const key of tables) {
+      if (!this.agenda.region.tables.some((t) => t.key === key)) {
+        throw new InputError([
+          { field: 'tableKey', code: 'UNKNOWN', message: 'Kies een tafel uit de lijst.' },
+        ]);
+      }
+      if (!this.coordinates(actor, key))
+        throw new AgendaRefusal('FORBIDDEN', 'U coördineert deze tafel niet.', 'tableKey', 404);
+    }
+    const now = this.clock.now();
+    const mails: string[] = [];
+    const cancelled: string[] = [];
+    const replan: string[] = [];
+    await this.repo.transaction(async (tx) => {
+      const regionId = await this.repo.regionId(this.agenda.region.key);
+      await this.repo.createClosedPeriod(tx, {
+        regionId,
+        tableKey: input.tableKey ?? null,
+        fromDate: dateOnly(input.from),
+        toDate: dateOnly(input.to),
+        reason: input.reason,
+        createdById: actor.personId,
+      });
+      for (const key of tables) {
+        const state = await this.agenda.lock(tx, key);
+        const zone = state.table.timeZone;
+        const fromMs = DateTime.fromISO(input.from, { zone }).toMillis();
+        const toMs = DateTime.fromISO(input.to, { zone }).plus({ days: 1 }).toMillis();
+        for (const session of this.agenda.generated(state, fromMs, toMs)) {
+          const row = state.rowsByKey.get(session.key);
+          if (
+            !row ||
+            row.status === 'cancelled' ||
+            row.status === 'held' ||
+            row.startsAt.getTime() <= now.getTime()
+          )
+            continue;
+          await this.repo.updateSession(tx, row.id, {
+            status: 'cancelled',
+            cancelReason: input.reason,
+            cancelledAt: now,
+            icsSequence: { increment: 1 },
+          });
+          await this.unpinAll(tx, row.id);
+          cancelled.push(row.id);
+          replan.push(row.id);
+        }
+        const fresh = await this.agenda.lock(tx, key);
+        const realloc = await this.agenda.reallocate(tx, fresh);
+        if (realloc.moves.length > 0)
+          mails.push(...(await this.notifier.itemsMoved(tx, realloc.moves, input.reason)));
+        await this.followUp(tx, key, realloc.moves, true);
+        for (const id of cancelled.splice(0))
+          mails.push(...(await this.notifier.sessionCancelled(tx, id, input.reason)));
+      }
+      await this.audit.append(
+        {
+          actorPersonId: actor.personId,
+          action: 'closed-period.create',
+          entityType: 'closed_period',
+          entityId: null,
+          outcome: 'allowed',
+          route: actor.route,
+          details: { from: input.from, to: input.to, tableKey: input.tableKey ?? null },
+        },
+        now,
+        tx,
+      );
+    });
+    await this.mailDispatch.dispatch(mails);
+    for (const id of replan) await this.jobs.planSession(id);
+  }
+
+  /** Shares an item's contents (question, document) with the members of its session, or stops it. */
+  async share(actor: CoordinatorActor, itemId: string, body: { shared?: unknown }): Promise<void> {
+    const shared = body?.shared === true || body?.shared === 'true' || body?.shared === 'on';
+    if (body?.shared === undefined || (!shared && body.shared !== false && body.shared !== 'false')) {
+      throw new InputError([
+        { field: 'shared', code: 'INVALID', message: 'Kies of het agendapunt gedeeld wordt (ja of nee).' },
+      ]);
+    }
+    const item = await this.repo.item(itemId);
+    if (!item || !this.coordinates(actor, item.tableKey)) {
+      throw new AgendaRefusal('ITEM_NOT_FOUND', 'Agendapunt niet gevonden.', undefined, 404);
+    }
+    await this.repo.setShared(itemId, shared);
+    await this.audit.append(
+      {
+        actorPersonId: actor.personId,
+        action: shared ? 'agenda-item.share' : 'agenda-item.unshare',
+        entityType: 'agenda_item',
+        entityId: itemId,
+        dossierId: item.dossierId,
+        outcome: 'allowed',
+        route: actor.route,
+      },
+      this.clock.now(),
+    );
+  }
+
+  /** Follow-up obligations hang on items and sessions: let them follow the change. */
+  private async followUp(
+    tx: Tx,
+    tableKey: string,
+    moves: readonly AgendaItemMove[],
+    calendar: boolean,
+  ): Promise<void> {
+    if (!this.hooks || this.hooks.length === 0) return;
+    const dossierIds = new Set<string>();
+    for (const move of moves) {
+      const item = await this.repo.item(move.itemId, tx);
+      if (item) dossierIds.add(item.dossierId);
+    }
+    for (const hook of this.hooks) {
+      if (calendar) await hook.calendarChanged(tx, tableKey);
+      for (const id of dossierIds) await hook.dossierChanged(tx, id);
+    }
+  }
+
+  private coordinates(actor: CoordinatorActor, tableKey: string): boolean {
+    return actor.coordinatorTables === 'all' || actor.coordinatorTables.includes(tableKey);
+  }
+
+  private async sessionFor(actor: CoordinatorActor, sessionId: string): Promise<SessionRow> {
+    const session = await this.repo.session(sessionId);
+    if (!session || session.regionId !== actor.regionId || !this.coordinates(actor, session.tableKey)) {
+      throw new AgendaRefusal('SESSION_NOT_FOUND', 'Zitting niet gevonden.', undefined, 404);
+    }
+    return session;
+  }
+
+  private async unpinAll(tx: Tx, sessionId: string): Promise<void> {
+    for (const item of await this.repo.activeItems(tx, [sessionId])) {
+      if (item.pinned) await this.repo.updateItem(tx, item.id, { pinned: false, pinnedPosition: null });
+    }
+  }
+
+  /** Slots back to back from the session's start, in the given order (a fixed agenda). */
+  private async resequence(
+    tx: Tx,
+    session: Pick<SessionRow, 'id' | 'startsAt'>,
+    ordered: readonly AgendaItemRow[],
+  ): Promise<AgendaItemMove[]> {
+    const moves: AgendaItemMove[] = [];
+    let start = session.startsAt.getTime();
+    for (const [i, item] of ordered.entries()) {
+      const slotStart = new Date(start);
+      start += item.durationMinutes * 60_000;
+      if (item.position === i + 1 && item.slotStart?.getTime() === slotStart.getTime()) continue;
+      await this.repo.updateItem(tx, item.id, { position: i + 1, slotStart, slotEnd: new Date(start) });
+      if (item.slotStart?.getTime() !== slotStart.getTime()) {
+        moves.push({
+          itemId: item.id,
+          fromSessionId: item.sessionId,
+          toSessionId: session.id,
+          fromSlotStart: item.slotStart,
+          toSlotStart: slotStart,
+        });
+      }
+    }
+    return moves;
+  }
+
+  /**
+   * One coordinator action: lock, work, notify, audit, commit, enqueue. `work` returns the moves
+   * (the notifier is told about them) or moves plus outbox ids it already has.
+   */
+  private async change(
+    actor: CoordinatorActor,
+    tableKey: string,
+    action: string,
+    details: Record<string, string | number | boolean | null>,
+    work: (
+      tx: Tx,
+      state: TableAgendaState,
+    ) => Promise<AgendaItemMove[] | { moves: AgendaItemMove[]; notified: string[]; movesNotified: boolean }>,
+    reason?: string,
+    /** A session whose freeze and send jobs must be planned again after the change. */
+    replanSessionId?: string,
+  ): Promise<void> {
+    const ids = await this.repo.transaction(async (tx) => {
+      const state = await this.agenda.lock(tx, tableKey);
+      const done = await work(tx, state);
+      const { moves, notified, movesNotified } = Array.isArray(done)
+        ? { moves: done, notified: [], movesNotified: false }
+        : done;
+      const movedIds =
+        !movesNotified && moves.length > 0 ? await this.notifier.itemsMoved(tx, moves, reason ?? null) : [];
+      await this.followUp(tx, tableKey, moves, action.startsWith('session'));
+      await this.audit.append(
+        {
+          actorPersonId: actor.personId,
+          action,
+          entityType: action.startsWith('session') ? 'session' : 'agenda_item',
+          entityId: (details.itemId ?? details.sessionId ?? null) as string | null,
+          outcome: 'allowed',
+          route: actor.route,
+          details: { ...details, tableKey, moved: moves.length },
+        },
+        this.clock.now(),
+        tx,
+      );
+      return [...notified, ...movedIds];
+    });
+    await this.mailDispatch.dispatch(ids);
+    if (replanSessionId) await this.jobs.planSession(replanSessionId);
+  }
+}
+
+function withMove(moves: AgendaItemMove[], item: AgendaItemRow, toSessionId: string): AgendaItemMove[] {
+  return moves.some((m) => m.itemId === item.id)
+    ? moves
+    : [
+        ...moves,
+        {
+          itemId: item.id,
+          fromSessionId: item.sessionId,
+          toSessionId,
+          fromSlotStart: item.slotStart,
+          toSlotStart: item.slotStart,
+        },
+      ];
+}

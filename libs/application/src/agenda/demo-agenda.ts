@@ -1,0 +1,80 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { AgendaRepository, OrganisationRepository, PersonRepository } from '@overlegtafels/persistence';
+import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
+import { SubmitAanmeldingUseCase } from './submit-aanmelding.usecase';
+import { SubmitAgenderingUseCase } from './submit-agendering.usecase';
+
+/** A one-page PDF, enough for the demo's plan van aanpak. */
+const DEMO_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  'latin1',
+);
+
+/**
+ * The default mode's first start puts a few fictitious items on the coming agendas, through the
+ * same use cases people use, so the coordinator's agenda and the forms have something to show.
+ */
+export async function seedDemoAgenda(app: INestApplicationContext): Promise<number> {
+  const config = app.get<AppConfig>(APP_CONFIG);
+  const people = app.get(PersonRepository);
+  const regionId = await app.get(AgendaRepository).regionId(config.region);
+  const person = async (email: string) => {
+    const p = await people.findActiveByEmail(config.region, email);
+    if (!p) throw new Error(`demo person ${email} is missing`);
+    return { personId: p.id, regionId, route: 'demo-seed' };
+  };
+  const organisations = await app.get(OrganisationRepository).list(regionId);
+  const politie = organisations.find((o) => o.kind === 'politie')!;
+  const aanmelding = app.get(SubmitAanmeldingUseCase);
+  const base = {
+    organisationId: politie.id,
+    whyNow: 'Derde interventie in twee maanden; de spanningen lopen op.',
+    violenceDescription: 'Psychisch en fysiek partnergeweld (fictief voorbeeld).',
+    situationAtStart: 'Gezin met twee kinderen; de ouders wonen samen.',
+    situationNow: 'De moeder verblijft tijdelijk bij familie.',
+    mainRisks: 'Herhaling van geweld; de kinderen zijn getuige.',
+    clients: [
+      { label: 'Ouder A', role: 'slachtoffer', age: 35 },
+      { label: 'Ouder B', role: 'pleger', age: 38 },
+      { label: 'Kind 1', role: 'kind', age: 14 },
+    ],
+    clientRelations: 'Ouder A en B zijn partners; kind 1 is hun kind.',
+    servicesInvolved: 'Politie (interventies), CAW (onthaal).',
+    safetyPlanExists: false,
+    questionsAndExpectations: 'Gedeelde risico-inschatting en een casusregisseur.',
+    confidentialityConfirmed: true,
+    familyInformed: true,
+  };
+  await aanmelding.execute(await person('eva.wouters@example.org'), {
+    ...base,
+    contactEmail: 'eva.wouters@example.org',
+  });
+  await aanmelding.execute(await person('karim.bouzid@example.be'), {
+    ...base,
+    contactEmail: 'karim.bouzid@example.be',
+  });
+  const agendering = app.get(SubmitAgenderingUseCase);
+  await agendering.execute(
+    { ...(await person('sara.elidrissi@example.org')), isCoordinator: false },
+    {
+      dossierCode: 'CO3-2026-0001',
+      tableKey: 'weegploeg',
+      itemType: 'gewijzigd-plan-van-aanpak',
+      questions: 'Is de bijgestuurde aanpak voldoende om de risico’s te beheersen?',
+      guests: [],
+    },
+    { originalName: 'plan-van-aanpak.pdf', bytes: DEMO_PDF },
+  );
+  await agendering.execute(
+    { ...(await person('tom.peeters@example.org')), isCoordinator: false },
+    {
+      dossierCode: 'CO3-2026-0002',
+      tableKey: 'ronde-tafel',
+      itemType: 'vraag',
+      questions: 'Welke informatie hebben de partners over de schoolsituatie?',
+      guests: [{ kind: 'consulent', email: 'nadia.claes@example.be' }],
+    },
+  );
+  return 4;
+}

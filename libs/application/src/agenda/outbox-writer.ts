@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  MAIL_IDENTITY,
+  MailIdentity,
+  messageIdFor,
+  RenderedMail,
+  toOutboxContent,
+} from '@overlegtafels/mail';
+import { OutboxRepository, Tx } from '@overlegtafels/persistence';
+import { MailProducer } from '@overlegtafels/queues';
+
+export interface OutboxMeta {
+  /** purpose|entity|recipient|sequence: the same change never mails twice. */
+  readonly key: string;
+  readonly purpose: string;
+  readonly recipientEmail: string;
+  readonly recipientPersonId?: string | null;
+  readonly sessionId?: string | null;
+  readonly agendaItemId?: string | null;
+  readonly dossierId?: string | null;
+  readonly sequence?: number;
+}
+
+export interface QueuedMail {
+  readonly id: string;
+  readonly key: string;
+}
+
+/**
+ * Writes a rendered mail as an outbox row inside the change's transaction; `enqueue` hands the
+ * rows to the mail queue after the commit (a lost enqueue is picked up by the outbox relay).
+ */
+@Injectable()
+export class OutboxWriter {
+  constructor(
+    @Inject(OutboxRepository) private readonly outbox: OutboxRepository,
+    @Inject(MailProducer) private readonly producer: MailProducer,
+    @Inject(MAIL_IDENTITY) private readonly identity: MailIdentity,
+  ) {}
+
+  async write(tx: Tx, mail: RenderedMail, meta: OutboxMeta): Promise<QueuedMail> {
+    const { id } = await this.outbox.add(
+      {
+        idempotencyKey: meta.key,
+        purpose: meta.purpose,
+        templateKey: meta.purpose,
+        recipientEmail: meta.recipientEmail,
+        recipientPersonId: meta.recipientPersonId ?? null,
+        sessionId: meta.sessionId ?? null,
+        agendaItemId: meta.agendaItemId ?? null,
+        dossierId: meta.dossierId ?? null,
+        sequence: meta.sequence ?? 0,
+        messageId: messageIdFor(this.identity.uidHost, randomUUID()),
+        ...toOutboxContent(mail),
+        payload: {
+          ...(meta.sessionId ? { sessionId: meta.sessionId } : {}),
+          ...(meta.agendaItemId ? { agendaItemId: meta.agendaItemId } : {}),
+          ...(meta.dossierId ? { dossierId: meta.dossierId } : {}),
+        },
+      },
+      tx,
+    );
+    return { id, key: meta.key };
+  }
+
+  async enqueue(mails: readonly QueuedMail[]): Promise<void> {
+    await this.producer.enqueueMany(mails.map((m) => ({ outboxId: m.id, idempotencyKey: m.key })));
+  }
+}
