@@ -2,7 +2,10 @@ import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { SendOutboxMailUseCase } from '@overlegtafels/application/send-outbox-mail/send-outbox-mail.usecase';
 import { JOB_PROCESSORS } from '@overlegtafels/queues';
+import { AgendaWorkerModule } from './agenda-worker.module';
+import { ObligationsWorkerModule } from './obligations-worker.module';
 import { OutboxRelayCron } from './crons/outbox-relay.cron';
+import { AgendaProcessor } from './processors/agenda.processor';
 import { MailProcessor } from './processors/mail.processor';
 import { WorkerHost } from './worker-host.service';
 
@@ -11,14 +14,14 @@ import { WorkerHost } from './worker-host.service';
  * (config, persistence, queues, mail) come from the composition root (CoreModule).
  */
 @Module({
-  imports: [ScheduleModule.forRoot()],
+  imports: [ScheduleModule.forRoot(), AgendaWorkerModule, ObligationsWorkerModule],
   providers: [
     SendOutboxMailUseCase,
     MailProcessor,
     OutboxRelayCron,
     {
       provide: JOB_PROCESSORS,
-      inject: [MailProcessor],
+      inject: [MailProcessor, AgendaProcessor],
       useFactory: (...processors: unknown[]) => processors,
     },
     WorkerHost,

@@ -25,6 +25,8 @@ export interface AppConfig {
   sessionTtlHours: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   workerConcurrency: number;
+  /** Whether this worker runs the follow-up reminder sweep every minute (default on). */
+  reminders: boolean;
   queuePrefix: string;
 }
 
@@ -70,6 +72,7 @@ export function loadConfig(
     sessionTtlHours: e.SESSION_TTL_HOURS,
     logLevel: e.LOG_LEVEL,
     workerConcurrency: e.WORKER_CONCURRENCY,
+    reminders: e.REMINDERS ?? true,
     queuePrefix: e.QUEUE_PREFIX,
   };
 }

@@ -68,6 +68,7 @@ export const envSchema = z
         message: 'must be error, warn, log, debug or verbose',
       })
       .default('log'),
+    REMINDERS: bool.optional(),
     WORKER_CONCURRENCY: z.coerce.number({ message: 'must be a number' }).int().min(1).max(64).default(4),
     QUEUE_PREFIX: z
       .string()

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AgendaMailingModule } from '@overlegtafels/application/agenda-mailing/agenda-mailing.module';
+import { AgendaPlanningCron } from './crons/agenda-planning.cron';
+import { AgendaProcessor } from './processors/agenda.processor';
+
+/** The worker's agenda part: the freeze/send processor and the planning cron. */
+@Module({
+  imports: [AgendaMailingModule],
+  providers: [AgendaProcessor, AgendaPlanningCron],
+  exports: [AgendaProcessor],
+})
+export class AgendaWorkerModule {}
