@@ -2,11 +2,15 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { CoreModule, CoreOptions } from '@overlegtafels/application/core.module';
 import { RequestLoginLinkUseCase } from '@overlegtafels/application/login-link/request-login-link.usecase';
-import { TableCalendarService } from '@overlegtafels/application/table-calendar/table-calendar.service';
+import { AgendaModule } from '@overlegtafels/application/agenda/agenda.module';
 import { CalendarFeedUseCase } from '@overlegtafels/application/calendar-feed/calendar-feed.usecase';
 import { RetryFailedMailUseCase } from '@overlegtafels/application/retry-failed-mail/retry-failed-mail.usecase';
 import { SendTestMailUseCase } from '@overlegtafels/application/send-test-mail/send-test-mail.usecase';
 import { AdminMailController } from './admin/admin-mail.controller';
+import { AgendaApiController } from './agenda/agenda-api.controller';
+import { OpenApiController, OpenApiRegistry } from './openapi/openapi.controller';
+import { PagesModule } from './pages/pages.module';
+import { ObligationsApiModule } from './obligations/obligations-api.module';
 import { FailedMailsController } from './beheer/failed-mails.controller';
 import { CalendarFeedController } from './calendar-feed/calendar-feed.controller';
 import { AuthController } from './auth/auth.controller';
@@ -29,7 +33,13 @@ export class ApiModule {
   static forRoot(options: ApiModuleOptions): DynamicModule {
     return {
       module: ApiModule,
-      imports: [CoreModule.forRoot(options), ...(options.withWorker ? [options.withWorker] : [])],
+      imports: [
+        CoreModule.forRoot(options),
+        AgendaModule,
+        PagesModule,
+        ObligationsApiModule,
+        ...(options.withWorker ? [options.withWorker] : []),
+      ],
       controllers: [
         HealthController,
         AuthController,
@@ -41,10 +51,12 @@ export class ApiModule {
         CalendarFeedController,
         DevMailController,
         TablesController,
+        AgendaApiController,
+        OpenApiController,
       ],
       providers: [
         ViewRenderer,
-        TableCalendarService,
+        OpenApiRegistry,
         RequestLoginLinkUseCase,
         SendTestMailUseCase,
         RetryFailedMailUseCase,

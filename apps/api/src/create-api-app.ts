@@ -1,11 +1,15 @@
 import path from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import { logLevels } from '@overlegtafels/application/runtime/lifecycle';
 import { projectRoot } from '@overlegtafels/persistence';
 import { ApiModule, ApiModuleOptions } from './api.module';
+import { uploadMiddleware } from './web/upload.middleware';
+import { OpenApiRegistry } from './openapi/openapi.controller';
+import { SESSION_COOKIE } from '@overlegtafels/auth';
 
 /** Builds the HTTP app (used by main.ts and by the e2e tests, so both run the same set-up). */
 export async function createApiApp(options: ApiModuleOptions): Promise<NestExpressApplication> {
@@ -19,6 +23,8 @@ export async function createApiApp(options: ApiModuleOptions): Promise<NestExpre
   app.useBodyParser('json', { limit: '256kb' });
   app.useBodyParser('urlencoded', { limit: '256kb', extended: false });
   app.use(cookieParser());
+  // The two forms that take a document; everything else refuses multipart by having no parser.
+  app.use(['/api/agenderingen', '/agendering'], uploadMiddleware);
   app.use((_req: Request, res: Response, next: NextFunction) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('X-Frame-Options', 'DENY');
@@ -34,5 +40,17 @@ export async function createApiApp(options: ApiModuleOptions): Promise<NestExpre
     prefix: '/static/',
     maxAge: '1h',
   });
+  app.get(OpenApiRegistry).document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Overlegtafels API')
+      .setDescription(
+        'Aanmelding, agendering, agenda’s en beslissingen van de overlegtafels (ketenaanpak IFG).',
+      )
+      .setVersion('1')
+      .addCookieAuth(SESSION_COOKIE)
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'x-csrf-token' }, 'csrf')
+      .build(),
+  );
   return app;
 }

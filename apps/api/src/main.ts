@@ -5,14 +5,16 @@ import { ConfigError, loadConfig } from '@overlegtafels/config';
 import { seedIfEmpty } from '@overlegtafels/persistence/seed/seed';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { createApiApp } from './create-api-app';
+import { seedDemoAgenda } from '@overlegtafels/application/agenda/demo-agenda';
 
 async function main(): Promise<void> {
   const logger = new Logger('Overlegtafels');
   const config = loadConfig();
   const runtime = await prepareRuntime(config, (line) => logger.log(line));
   const defaultMode = runtime.embedded.postgres;
+  let seeded = false;
   if (defaultMode) {
-    const seeded = await seedIfEmpty(runtime.config.databaseUrl, { demo: true });
+    seeded = await seedIfEmpty(runtime.config.databaseUrl, { demo: true });
     if (seeded) logger.log('empty database: seeded CO3 Antwerpen with fictitious demo people and dossiers');
   }
   const app = await createApiApp({
@@ -20,6 +22,10 @@ async function main(): Promise<void> {
     mailSink: runtime.mailSink,
     withWorker: defaultMode ? WorkerModule : undefined,
   });
+  if (seeded) {
+    const items = await seedDemoAgenda(app);
+    logger.log(`demo: ${items} fictitious items placed on the coming agendas`);
+  }
   installShutdown(async () => {
     await app.close();
     await runtime.stop();

@@ -1,15 +1,7 @@
-import { Controller, Get, Inject, NotFoundException, Param } from '@nestjs/common';
-import {
-  AuditService,
-  Authenticated,
-  CurrentPrincipal,
-  dossierAccess,
-  dossierScope,
-  Principal,
-} from '@overlegtafels/auth';
+import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { AuditService, Authenticated, CurrentPrincipal, dossierScope, Principal } from '@overlegtafels/auth';
 import { DossierRepository, DossierSummary } from '@overlegtafels/persistence';
-
-const CODE = /^[A-Z0-9]{2,10}-\d{4}-\d{4}$/;
+import { openDossierByCode } from './open-dossier';
 
 export function dossierJson(d: DossierSummary) {
   return {
@@ -46,19 +38,10 @@ export class DossiersController {
   @Get(':code')
   @Authenticated()
   async read(@CurrentPrincipal() principal: Principal, @Param('code') code: string) {
-    const dossier = CODE.test(code) ? await this.dossiers.findByCode(code) : undefined;
-    const allowed = dossier !== undefined && dossierAccess(principal, dossier) === 'full';
-    await this.audit.record(principal, {
+    const dossier = await openDossierByCode(this.dossiers, this.audit, principal, code, {
       action: 'dossier.read',
-      entityType: 'dossier',
-      entityId: dossier?.id ?? null,
-      dossierId: allowed ? dossier.id : null,
-      outcome: allowed ? 'allowed' : 'denied',
       route: 'GET /api/dossiers/:code',
-      details: { code: CODE.test(code) ? code : null },
     });
-    // The same answer for "does not exist" and "not yours": a refusal reveals nothing.
-    if (!allowed) throw new NotFoundException('Dossier niet gevonden.');
     return dossierJson(dossier);
   }
 }

@@ -10,6 +10,37 @@ import {
 import type { Request, Response } from 'express';
 import { ViewRenderer } from './view-renderer.service';
 import type { AuthenticatedRequest } from '@overlegtafels/auth';
+import { AgendaRefusal, InputError } from '@overlegtafels/application/agenda/agenda-input';
+
+/**
+ * The application's refusals as HTTP: bad input is a 400 naming every field; a refusal by the
+ * rules keeps its code (404 for "not found or not yours", 409 for a state conflict, else 422).
+ */
+export function toHttpException(exception: unknown): unknown {
+  if (exception instanceof InputError) {
+    const first = exception.errors[0]!;
+    return new HttpException(
+      {
+        field: first.field,
+        code: first.code,
+        message: exception.errors.map((e) => e.message).join(' '),
+        errors: exception.errors,
+      },
+      HttpStatus.BAD_REQUEST,
+    );
+  }
+  if (exception instanceof AgendaRefusal) {
+    return new HttpException(
+      {
+        code: exception.code,
+        message: exception.message,
+        ...(exception.field && { field: exception.field }),
+      },
+      exception.status,
+    );
+  }
+  return exception;
+}
 
 /**
  * API routes answer JSON (`{ statusCode, message, field? }`); pages answer a readable Dutch page,
@@ -21,7 +52,8 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   constructor(@Inject(ViewRenderer) private readonly views: ViewRenderer) {}
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(raised: unknown, host: ArgumentsHost): void {
+    const exception = toHttpException(raised);
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<Request>();
     const res = ctx.getResponse<Response>();
@@ -42,7 +74,9 @@ export class HttpErrorFilter implements ExceptionFilter {
           ? body
           : ((body as { message?: string | string[] } | undefined)?.message ?? 'Fout');
     const isPage =
-      !req.path.startsWith('/api') && req.path !== '/health' && req.accepts(['html', 'json']) === 'html';
+      (!req.path.startsWith('/api') || req.path === '/api/docs') &&
+      req.path !== '/health' &&
+      req.accepts(['html', 'json']) === 'html';
     if (!isPage) {
       // A 5xx never echoes internals; a 4xx keeps its named field and code.
       const extra = status < 500 && typeof body === 'object' && body !== null ? body : {};

@@ -1,0 +1,340 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+  Req,
+} from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AgendaQueries } from '@overlegtafels/application/agenda/agenda-queries';
+import {
+  AanmeldingSchema,
+  AgenderingSchema,
+  CapacitySchema,
+  ClosePeriodSchema,
+  DecisionSchema,
+  InputError,
+  MoveItemSchema,
+  MoveSessionSchema,
+  ReasonSchema,
+} from '@overlegtafels/application/agenda/agenda-input';
+import { CoordinatorAgendaUseCase } from '@overlegtafels/application/agenda/coordinator-agenda.usecase';
+import { RecordDecisionUseCase } from '@overlegtafels/application/agenda/record-decision.usecase';
+import { SubmitAanmeldingUseCase } from '@overlegtafels/application/agenda/submit-aanmelding.usecase';
+import { SubmitAgenderingUseCase } from '@overlegtafels/application/agenda/submit-agendering.usecase';
+import { DocumentStore } from '@overlegtafels/application/documents/document-store';
+import {
+  AuditService,
+  Authenticated,
+  CurrentPrincipal,
+  dossierAccess,
+  Principal,
+  Roles,
+} from '@overlegtafels/auth';
+import { AgendaRepository, DossierRepository, OrganisationRepository } from '@overlegtafels/persistence';
+import { jsonSchemaOf } from '../openapi/json-schema';
+import { uploadFieldError, UploadRequest } from '../web/upload.middleware';
+import { isCoordinator, viewerOf } from './viewer';
+import { openDossierByCode } from '../dossiers/open-dossier';
+
+const refusal = { description: 'Refused: `{ statusCode, code, message, field? }`' };
+const badInput = {
+  description: 'Bad input: `{ statusCode, field, code, message, errors: [{ field, code, message }] }`',
+};
+
+/** The agenda as a REST API: the same use cases, validation and access rules as the pages. */
+@ApiTags('agenda')
+@Controller('api')
+export class AgendaApiController {
+  constructor(
+    @Inject(SubmitAanmeldingUseCase) private readonly aanmelding: SubmitAanmeldingUseCase,
+    @Inject(SubmitAgenderingUseCase) private readonly agendering: SubmitAgenderingUseCase,
+    @Inject(RecordDecisionUseCase) private readonly decisions: RecordDecisionUseCase,
+    @Inject(CoordinatorAgendaUseCase) private readonly coordinator: CoordinatorAgendaUseCase,
+    @Inject(AgendaQueries) private readonly queries: AgendaQueries,
+    @Inject(OrganisationRepository) private readonly organisations: OrganisationRepository,
+    @Inject(DossierRepository) private readonly dossiers: DossierRepository,
+    @Inject(AgendaRepository) private readonly agendaRepo: AgendaRepository,
+    @Inject(DocumentStore) private readonly documents: DocumentStore,
+    @Inject(AuditService) private readonly audit: AuditService,
+  ) {}
+
+  @Get('organisations')
+  @Authenticated()
+  @ApiOperation({ summary: 'Partner organisations of the region (for the aanmelding form)' })
+  async listOrganisations(@CurrentPrincipal() principal: Principal) {
+    return {
+      organisations: (await this.organisations.list(principal.regionId)).map(({ id, kind, name }) => ({
+        id,
+        kind,
+        name,
+      })),
+    };
+  }
+
+  @Post('aanmeldingen')
+  @Roles('aanmelder')
+  @ApiOperation({ summary: 'File an aanmelding: creates the dossier and places it on the ICO' })
+  @ApiBody({ schema: jsonSchemaOf(AanmeldingSchema) })
+  @ApiResponse({
+    status: 201,
+    description: '`{ dossierCode, agendaItemId, slot }`; the slot is provisional until the freeze',
+  })
+  @ApiResponse({ status: 400, ...badInput })
+  async createAanmelding(@CurrentPrincipal() principal: Principal, @Body() body: unknown) {
+    return this.aanmelding.execute(viewerOf(principal, 'POST /api/aanmeldingen'), body);
+  }
+
+  @Get('agendering/preview')
+  @Roles('casusregisseur', 'aanmelder', 'coordinator')
+  @ApiOperation({ summary: 'The session an agendering made now lands on, and its deadline' })
+  @ApiQuery({ name: 'table', required: true })
+  @ApiQuery({ name: 'type', required: true })
+  async preview(@Query('table') table: string, @Query('type') type: string) {
+    const preview = await this.agendering.preview(String(table ?? ''), String(type ?? ''));
+    if (!preview)
+      throw new NotFoundException({
+        field: 'type',
+        code: 'UNKNOWN_ITEM_TYPE',
+        message: 'Onbekende tafel of soort agendapunt.',
+      });
+    return preview;
+  }
+
+  @Post('agenderingen')
+  @Roles('casusregisseur', 'aanmelder', 'coordinator')
+  @ApiOperation({ summary: 'Put an own dossier on the Weegploeg, the Ronde Tafel or back on the ICO' })
+  @ApiConsumes('multipart/form-data', 'application/json')
+  @ApiBody({
+    schema: jsonSchemaOf(AgenderingSchema, {
+      document: { type: 'string', format: 'binary', description: 'PDF, DOCX or ODT, at most 10 MB' },
+    }),
+  })
+  @ApiResponse({ status: 201, description: '`{ agendaItemId, dossierCode, slot }`' })
+  @ApiResponse({ status: 400, ...badInput })
+  @ApiResponse({ status: 404, ...refusal })
+  @ApiResponse({ status: 422, ...refusal })
+  async createAgendering(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: Record<string, unknown>,
+    @Req() req: UploadRequest,
+  ) {
+    if (req.uploadError) throw new InputError([uploadFieldError(req.uploadError)]);
+    return this.agendering.execute(
+      { ...viewerOf(principal, 'POST /api/agenderingen'), isCoordinator: isCoordinator(principal) },
+      normalizeGuests(body ?? {}),
+      req.upload,
+    );
+  }
+
+  @Get('tables/:key/agenda')
+  @Roles('coordinator', 'member')
+  @ApiOperation({ summary: 'Coming sessions of a table with fill level and status' })
+  async tableAgenda(@CurrentPrincipal() principal: Principal, @Param('key') key: string) {
+    return {
+      table: key,
+      sessions: await this.queries.tableSessions(viewerOf(principal, 'GET /api/tables/:key/agenda'), key),
+    };
+  }
+
+  @Get('sessions/:id/agenda')
+  @Roles('coordinator', 'member')
+  @ApiOperation({ summary: 'A session’s agenda; members see codes, types and times, not contents' })
+  async sessionAgenda(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ) {
+    return this.queries.sessionAgenda(viewerOf(principal, 'GET /api/sessions/:id/agenda'), id);
+  }
+
+  @Post('sessions/:id/cancel')
+  @Roles('coordinator')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Cancel a session; its items roll over ahead of new ones' })
+  @ApiBody({ schema: jsonSchemaOf(ReasonSchema) })
+  async cancelSession(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: unknown,
+  ) {
+    await this.coordinator.cancelSession(viewerOf(principal, 'POST /api/sessions/:id/cancel'), id, body);
+  }
+
+  @Post('sessions/:id/move')
+  @Roles('coordinator')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Move a session to another date or time' })
+  @ApiBody({ schema: jsonSchemaOf(MoveSessionSchema) })
+  async moveSession(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: unknown,
+  ) {
+    await this.coordinator.moveSession(viewerOf(principal, 'POST /api/sessions/:id/move'), id, body);
+  }
+
+  @Post('sessions/:id/capacity')
+  @Roles('coordinator')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Change a session’s capacity in minutes' })
+  @ApiBody({ schema: jsonSchemaOf(CapacitySchema) })
+  async capacity(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: unknown,
+  ) {
+    await this.coordinator.setCapacity(viewerOf(principal, 'POST /api/sessions/:id/capacity'), id, body);
+  }
+
+  @Post('sessions/:id/freeze')
+  @Roles('coordinator')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Freeze a session’s agenda now (slot confirmations go out)' })
+  @ApiBody({ schema: jsonSchemaOf(ReasonSchema) })
+  async freeze(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: unknown,
+  ) {
+    await this.coordinator.freeze(viewerOf(principal, 'POST /api/sessions/:id/freeze'), id, body);
+  }
+
+  @Post('sessions/:id/unfreeze')
+  @Roles('coordinator')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Open a frozen (not yet sent) agenda again' })
+  @ApiBody({ schema: jsonSchemaOf(ReasonSchema) })
+  async unfreeze(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: unknown,
+  ) {
+    await this.coordinator.unfreeze(viewerOf(principal, 'POST /api/sessions/:id/unfreeze'), id, body);
+  }
+
+  @Post('closed-periods')
+  @Roles('coordinator')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Close a period (no sessions), for one table or all' })
+  @ApiBody({ schema: jsonSchemaOf(ClosePeriodSchema) })
+  async closePeriod(@CurrentPrincipal() principal: Principal, @Body() body: unknown) {
+    await this.coordinator.closePeriod(viewerOf(principal, 'POST /api/closed-periods'), body);
+  }
+
+  @Post('agenda-items/:id/move')
+  @Roles('coordinator')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Move an item up/down, or to another (also frozen or full) session; reason required',
+  })
+  @ApiBody({ schema: jsonSchemaOf(MoveItemSchema) })
+  async moveItem(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: unknown,
+  ) {
+    await this.coordinator.moveItem(viewerOf(principal, 'POST /api/agenda-items/:id/move'), id, body);
+  }
+
+  @Post('agenda-items/:id/decision')
+  @Roles('coordinator')
+  @ApiOperation({ summary: 'Record the table’s decision on an item; drives the dossier’s phase' })
+  @ApiBody({ schema: jsonSchemaOf(DecisionSchema) })
+  @ApiResponse({ status: 201, description: '`{ decisionId, dossierCode, phase, followUpItemId? }`' })
+  @ApiResponse({ status: 400, ...badInput })
+  @ApiResponse({ status: 409, ...refusal })
+  @ApiResponse({ status: 422, description: 'Illegal transition: `{ code, message, field? }`' })
+  async decide(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: unknown,
+  ) {
+    return this.decisions.execute(viewerOf(principal, 'POST /api/agenda-items/:id/decision'), id, body);
+  }
+
+  @Post('agenda-items/:id/share')
+  @Roles('coordinator')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Share (or stop sharing) an item’s contents with the members of its session' })
+  @ApiBody({ schema: { type: 'object', properties: { shared: { type: 'boolean' } }, required: ['shared'] } })
+  async share(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: { shared?: unknown },
+  ) {
+    await this.coordinator.share(viewerOf(principal, 'POST /api/agenda-items/:id/share'), id, body);
+  }
+
+  @Get('casusregie-capaciteit')
+  @Roles('coordinator')
+  @ApiOperation({ summary: 'Casusregisseurs per organisation and the dossiers they carry' })
+  async capacityOverview(@CurrentPrincipal() principal: Principal) {
+    return { casusregisseurs: await this.queries.casusregieCapacity(principal.regionId) };
+  }
+
+  @Get('dossiers/:code/timeline')
+  @Authenticated()
+  @ApiOperation({ summary: 'Everything that happened to a dossier and what is planned' })
+  @ApiResponse({ status: 404, description: 'Not found or not yours (the same answer)' })
+  async timeline(@CurrentPrincipal() principal: Principal, @Param('code') code: string) {
+    const dossier = await openDossierByCode(this.dossiers, this.audit, principal, code, {
+      action: 'dossier.timeline.read',
+      route: 'GET /api/dossiers/:code/timeline',
+    });
+    const { timeline } = await this.queries.dossierTimeline(dossier.id);
+    return { code: dossier.code, phase: dossier.phase, timeline };
+  }
+
+  @Get('documents/:id')
+  @Authenticated()
+  @ApiOperation({ summary: 'Download an uploaded document (need-to-know of its dossier)' })
+  async download(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Res() res: Response,
+  ) {
+    const doc = await this.agendaRepo.document(id);
+    const dossier = doc ? await this.dossiers.findById(doc.dossierId) : undefined;
+    const allowed = !!dossier && dossierAccess(principal, dossier) === 'full';
+    await this.audit.record(principal, {
+      action: 'document.read',
+      entityType: 'document',
+      entityId: doc?.id ?? null,
+      dossierId: allowed ? dossier.id : null,
+      outcome: allowed ? 'allowed' : 'denied',
+      route: 'GET /api/documents/:id',
+    });
+    if (!allowed || !doc) throw new NotFoundException('Document niet gevonden.');
+    const bytes = await this.documents.read(doc.storageKey);
+    res
+      .status(200)
+      .type(doc.mimeType)
+      .setHeader('Content-Disposition', `attachment; filename="${doc.fileName.replace(/[^\w.\- ]/g, '_')}"`)
+      .setHeader('X-Content-Type-Options', 'nosniff')
+      .send(bytes);
+  }
+}
+
+/** Guests arrive as JSON arrays, or from a form as guests[0][kind]… (already nested by the body parser). */
+export function normalizeGuests(body: Record<string, unknown>): Record<string, unknown> {
+  const guests = body.guests;
+  if (guests && typeof guests === 'object' && !Array.isArray(guests)) {
+    return { ...body, guests: Object.values(guests as Record<string, unknown>) };
+  }
+  if (typeof guests === 'string') {
+    try {
+      return { ...body, guests: JSON.parse(guests) as unknown };
+    } catch {
+      return { ...body, guests: 'ongeldig' };
+    }
+  }
+  return body;
+}

@@ -1,0 +1,45 @@
+import { Controller, Get, Header, Inject, Query } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { ObligationQueryService } from '@overlegtafels/application/obligations/obligation-query.service';
+import { AuditService, CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
+import { ViewRenderer } from '../web/view-renderer.service';
+import { OPVOLGING_NOTICES } from './opvolging-page.controller';
+
+/**
+ * The coordinators' dashboard: what is overdue, per casusregisseur and per organisation; what is
+ * due in the next 30 days; how full the coming sessions of each table are.
+ */
+@ApiExcludeController()
+@Controller('coordinatie')
+export class CoordinatiePageController {
+  constructor(
+    @Inject(ObligationQueryService) private readonly queries: ObligationQueryService,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(ViewRenderer) private readonly views: ViewRenderer,
+  ) {}
+
+  @Get()
+  @Roles('coordinator')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async show(@CurrentPrincipal() principal: Principal, @Query('melding') melding?: string): Promise<string> {
+    const dashboard = await this.queries.dashboard(principal);
+    const overdue = dashboard.overdueByCasusregisseur.reduce((n, g) => n + g.obligations.length, 0);
+    await this.audit.record(principal, {
+      action: 'obligation.dashboard',
+      entityType: 'obligation',
+      entityId: null,
+      outcome: 'allowed',
+      route: 'GET /coordinatie',
+      details: { overdue, upcoming: dashboard.next30Days.length },
+    });
+    return this.views.render(
+      'coordinatie',
+      {
+        title: 'Coördinatie',
+        principal,
+        notice: melding && Object.hasOwn(OPVOLGING_NOTICES, melding) ? OPVOLGING_NOTICES[melding] : undefined,
+      },
+      { dashboard, overdue, back: 'coordinatie' },
+    );
+  }
+}

@@ -1,0 +1,82 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { MarkObligationDoneUseCase } from '@overlegtafels/application/obligations/mark-obligation-done.usecase';
+import { ObligationQueryService } from '@overlegtafels/application/obligations/obligation-query.service';
+import { AuditService, CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
+import { ViewRenderer } from '../web/view-renderer.service';
+
+/** Fixed texts only: the redirect's query never puts arbitrary text on the page. */
+export const OPVOLGING_NOTICES: Record<string, string> = {
+  afgerond: 'De taak is als afgerond gemarkeerd.',
+  OBLIGATION_NOT_FOUND: 'Deze opvolgingstaak bestaat niet of u hebt er geen toegang toe.',
+  OBLIGATION_NOT_OPEN: 'Deze opvolgingstaak is niet meer open.',
+  FULFILMENT_NOTE_REQUIRED: 'Noteer kort wat er gebeurd is voor u de taak als afgerond markeert.',
+  FULFILMENT_NOTE_TOO_LONG: 'De notitie is te lang (hoogstens 2000 tekens).',
+  MANUAL_FULFILMENT_NOT_ALLOWED:
+    'Deze taak wordt afgerond door te agenderen of door een beslissing; enkel een coördinator kan ze met een toelichting afsluiten.',
+};
+
+/** Where a "done" form may send the person back to. */
+const BACK: Record<string, string> = { opvolging: '/opvolging', coordinatie: '/coordinatie' };
+
+/** "Mijn opvolging": the open obligations a person owns, by due date, with the one-click agendering. */
+@ApiExcludeController()
+@Controller('opvolging')
+export class OpvolgingPageController {
+  constructor(
+    @Inject(ObligationQueryService) private readonly queries: ObligationQueryService,
+    @Inject(MarkObligationDoneUseCase) private readonly markDone: MarkObligationDoneUseCase,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(ViewRenderer) private readonly views: ViewRenderer,
+  ) {}
+
+  @Get()
+  @Roles('casusregisseur', 'coordinator')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async list(@CurrentPrincipal() principal: Principal, @Query('melding') melding?: string): Promise<string> {
+    const obligations = await this.queries.mine(principal);
+    await this.audit.record(principal, {
+      action: 'obligation.list',
+      entityType: 'obligation',
+      entityId: null,
+      outcome: 'allowed',
+      route: 'GET /opvolging',
+      details: { count: obligations.length, dossiers: new Set(obligations.map((o) => o.dossierId)).size },
+    });
+    return this.views.render(
+      'opvolging',
+      {
+        title: 'Mijn opvolging',
+        principal,
+        notice: melding && Object.hasOwn(OPVOLGING_NOTICES, melding) ? OPVOLGING_NOTICES[melding] : undefined,
+      },
+      { obligations, back: 'opvolging' },
+    );
+  }
+
+  @Post(':id/afgerond')
+  @Roles('casusregisseur', 'coordinator')
+  async done(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: { note?: unknown; terug?: unknown },
+    @Res() res: Response,
+  ): Promise<void> {
+    const result = await this.markDone.execute(principal, id, body?.note, 'POST /opvolging/:id/afgerond');
+    const back =
+      typeof body?.terug === 'string' && Object.hasOwn(BACK, body.terug) ? BACK[body.terug]! : '/opvolging';
+    res.redirect(303, `${back}?melding=${result.ok ? 'afgerond' : result.code}`);
+  }
+}

@@ -1,0 +1,167 @@
+import { Body, Controller, Get, Header, Inject, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { CLIENT_ROLES, MAX_CLIENTS } from '@overlegtafels/application/agenda/agenda-input';
+import { SubmitAanmeldingUseCase } from '@overlegtafels/application/agenda/submit-aanmelding.usecase';
+import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
+import { OrganisationRepository } from '@overlegtafels/persistence';
+import { viewerOf } from '../agenda/viewer';
+import { failedForm, FailedForm, PageForms, pick, str } from './page-form';
+import { PageService } from './page.service';
+
+const TEXT_FIELDS = [
+  'organisationId',
+  'contactEmail',
+  'contactPhone',
+  'whyNow',
+  'violenceDescription',
+  'situationAtStart',
+  'situationNow',
+  'mainRisks',
+  'clientRelations',
+  'servicesInvolved',
+  'safetyPlanExists',
+  'safetyPlanDescription',
+  'questionsAndExpectations',
+  'confidentialityConfirmed',
+  'familyInformed',
+  'familyNotInformedReason',
+] as const;
+
+const CLIENT_FIELDS = ['label', 'role', 'age', 'over12', 'relation', 'wishesAndNeeds'] as const;
+const EMPTY_CLIENT_ROWS = 4;
+
+type ClientRow = Record<(typeof CLIENT_FIELDS)[number], string>;
+
+/**
+ * The aanmelding as a mail to the ICO: every question of the guide (II.C), the clients as repeated
+ * fieldsets (more rows with a submit button, no JavaScript), the confidentiality confirmation.
+ */
+@Controller('aanmelding')
+export class AanmeldingPageController {
+  constructor(
+    @Inject(SubmitAanmeldingUseCase) private readonly aanmelding: SubmitAanmeldingUseCase,
+    @Inject(OrganisationRepository) private readonly organisations: OrganisationRepository,
+    @Inject(PageService) private readonly pages: PageService,
+  ) {}
+
+  @Get()
+  @Roles('aanmelder')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async form(@CurrentPrincipal() principal: Principal): Promise<string> {
+    const values = {
+      organisationId: principal.organisationId ?? '',
+      contactEmail: principal.email,
+    };
+    return this.render(principal, values, emptyRows(EMPTY_CLIENT_ROWS));
+  }
+
+  @Post()
+  @Roles('aanmelder')
+  async submit(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: Record<string, unknown>,
+    @Res() res: Response,
+  ): Promise<void> {
+    const values = pick(body, TEXT_FIELDS);
+    const typed = clientRows(body).filter(isFilled);
+    if (str(body, 'actie') === 'meer') {
+      const rows = [...typed, ...emptyRows(Math.max(EMPTY_CLIENT_ROWS - typed.length, 0) + 2)];
+      res
+        .status(200)
+        .type('html')
+        .send(await this.render(principal, values, rows.slice(0, MAX_CLIENTS)));
+      return;
+    }
+    try {
+      const result = await this.aanmelding.execute(viewerOf(principal, 'POST /aanmelding'), {
+        ...values,
+        contactPhone: values.contactPhone || undefined,
+        safetyPlanExists: values.safetyPlanExists || undefined,
+        familyInformed: values.familyInformed || undefined,
+        clients: typed.map((c) => ({
+          label: c.label,
+          role: c.role || undefined,
+          age: c.age,
+          over12: c.over12,
+          relation: c.relation,
+          wishesAndNeeds: c.wishesAndNeeds,
+        })),
+      });
+      res
+        .status(201)
+        .type('html')
+        .send(
+          this.pages.render('aanmelding-bevestigd', { title: 'Aanmelding verstuurd', principal }, { result }),
+        );
+    } catch (error) {
+      const failed = failedForm('aanmelding', values, error);
+      const rows = [...typed, ...emptyRows(Math.max(EMPTY_CLIENT_ROWS - typed.length, 1))];
+      res
+        .status(failed.status)
+        .type('html')
+        .send(
+          await this.render(principal, values, rows.slice(0, Math.max(MAX_CLIENTS, typed.length)), failed),
+        );
+    }
+  }
+
+  private async render(
+    principal: Principal,
+    values: Record<string, string>,
+    rows: ClientRow[],
+    failed?: FailedForm,
+  ): Promise<string> {
+    const flat: Record<string, string> = { ...values };
+    rows.forEach((row, i) => {
+      for (const f of CLIENT_FIELDS) flat[`clients.${i}.${f}`] = row[f];
+    });
+    const forms = new PageForms(
+      {
+        key: 'aanmelding',
+        values: flat,
+        errors: failed?.errors ?? [],
+        message: failed?.message,
+        status: failed?.status ?? 200,
+      },
+      { clients: 'clients.0.label' },
+    );
+    return this.pages.render(
+      'aanmelding',
+      { title: 'Nieuwe aanmelding', principal },
+      {
+        organisations: await this.organisations.list(principal.regionId),
+        rows: rows.length,
+        canAddRows: rows.length < MAX_CLIENTS,
+        roles: CLIENT_ROLES,
+      },
+      forms,
+    );
+  }
+}
+
+function emptyRows(n: number): ClientRow[] {
+  return Array.from({ length: n }, () => ({
+    label: '',
+    role: '',
+    age: '',
+    over12: '',
+    relation: '',
+    wishesAndNeeds: '',
+  }));
+}
+
+/** The client rows as typed: `client-<i>-<field>`, at most MAX_CLIENTS rows + a margin. */
+function clientRows(body: Record<string, unknown>): ClientRow[] {
+  const rows: ClientRow[] = [];
+  for (let i = 0; i < MAX_CLIENTS + 4; i++) {
+    const row = Object.fromEntries(
+      CLIENT_FIELDS.map((f) => [f, str(body, `client-${i}-${f}`).trim()]),
+    ) as ClientRow;
+    rows.push(row);
+  }
+  return rows;
+}
+
+function isFilled(row: ClientRow): boolean {
+  return CLIENT_FIELDS.some((f) => row[f] !== '');
+}

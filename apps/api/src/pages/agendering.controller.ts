@@ -1,0 +1,265 @@
+import { Controller, Get, Header, Inject, Post, Query, Req, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import {
+  AgenderingSchema,
+  FieldError,
+  InputError,
+  parseInput,
+} from '@overlegtafels/application/agenda/agenda-input';
+import { detectDocumentKind } from '@overlegtafels/application/documents/document-type';
+import { AgendaService } from '@overlegtafels/application/agenda/agenda.service';
+import { AgendaQueries } from '@overlegtafels/application/agenda/agenda-queries';
+import {
+  agenderingTables,
+  PlacementPreview,
+  SubmitAgenderingUseCase,
+} from '@overlegtafels/application/agenda/submit-agendering.usecase';
+import { AuditService, CurrentPrincipal, dossierScope, hasRole, Principal, Roles } from '@overlegtafels/auth';
+import { DossierRepository } from '@overlegtafels/persistence';
+import { isCoordinator, viewerOf } from '../agenda/viewer';
+import { uploadFieldError, UploadRequest } from '../web/upload.middleware';
+import { failedForm, FailedForm, PageForms, str } from './page-form';
+import { PageService } from './page.service';
+import { isDossierCode } from '@overlegtafels/domain';
+
+const KEY = /^[a-z][a-z0-9-]{0,59}$/;
+const GUEST_ROWS = 3;
+const GUEST_FIELDS = ['kind', 'email', 'name'] as const;
+type GuestRow = Record<(typeof GUEST_FIELDS)[number], string>;
+
+interface Choice {
+  /** `<table>:<item type>`, the value of the "Aan" select. */
+  readonly value: string;
+  readonly tableKey: string;
+  readonly tableName: string;
+  readonly itemType: string;
+  readonly itemTypeLabel: string;
+  readonly preview?: PlacementPreview;
+}
+
+/**
+ * Agenderen as a mail to a table: "Aan" the table and the kind of item, "Onderwerp" the dossier,
+ * the questions, the document as attachment and guests for this item. Before sending, the page
+ * shows for every choice the session it lands on and its deadline, and says which later session it
+ * will be when the deadline has passed or the session is full.
+ */
+@Controller('agendering')
+export class AgenderingPageController {
+  constructor(
+    @Inject(SubmitAgenderingUseCase) private readonly agendering: SubmitAgenderingUseCase,
+    @Inject(AgendaService) private readonly agenda: AgendaService,
+    @Inject(AgendaQueries) private readonly queries: AgendaQueries,
+    @Inject(DossierRepository) private readonly dossiers: DossierRepository,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(PageService) private readonly pages: PageService,
+  ) {}
+
+  @Get()
+  @Roles('casusregisseur', 'aanmelder', 'coordinator')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async form(
+    @CurrentPrincipal() principal: Principal,
+    @Query('dossier') dossier?: string,
+    @Query('tafel') tafel?: string,
+    @Query('type') type?: string,
+  ): Promise<string> {
+    const values: Record<string, string> = {
+      dossierCode: typeof dossier === 'string' && isDossierCode(dossier) ? dossier : '',
+      soort:
+        typeof tafel === 'string' && typeof type === 'string' && KEY.test(tafel) && KEY.test(type)
+          ? `${tafel}:${type}`
+          : '',
+      questions: '',
+    };
+    return this.render(principal, values, emptyGuests(GUEST_ROWS), 'GET /agendering');
+  }
+
+  /** The address the reminder mails link to; the same form. */
+  @Get('nieuw')
+  @Roles('casusregisseur', 'aanmelder', 'coordinator')
+  nieuw(
+    @Res() res: Response,
+    @Query('dossier') dossier?: string,
+    @Query('tafel') tafel?: string,
+    @Query('type') type?: string,
+  ): void {
+    const query = new URLSearchParams();
+    if (typeof dossier === 'string' && isDossierCode(dossier)) query.set('dossier', dossier);
+    if (typeof tafel === 'string' && KEY.test(tafel)) query.set('tafel', tafel);
+    if (typeof type === 'string' && KEY.test(type)) query.set('type', type);
+    const qs = query.toString();
+    res.redirect(303, `/agendering${qs ? `?${qs}` : ''}`);
+  }
+
+  @Post()
+  @Roles('casusregisseur', 'aanmelder', 'coordinator')
+  async submit(
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: UploadRequest,
+    @Res() res: Response,
+  ): Promise<void> {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const values: Record<string, string> = {
+      dossierCode: str(body, 'dossierCode'),
+      soort: str(body, 'soort'),
+      questions: str(body, 'questions'),
+    };
+    const guests = guestRows(body).filter((g) => g.email.trim() !== '' || g.name.trim() !== '');
+    const [tableKey, itemType] = splitChoice(values.soort!);
+    const input = {
+      dossierCode: values.dossierCode,
+      tableKey,
+      itemType,
+      questions: values.questions,
+      guests: guests.map((g) => ({ kind: g.kind || undefined, email: g.email, name: g.name })),
+    };
+    const rows = [...guests, ...emptyGuests(GUEST_ROWS - guests.length)].slice(
+      0,
+      Math.max(GUEST_ROWS, guests.length),
+    );
+    const fail = async (failed: FailedForm) => {
+      res
+        .status(failed.status)
+        .type('html')
+        .send(await this.render(principal, values, rows, 'POST /agendering', failed));
+    };
+    try {
+      // Every field's problem at once, the refused file included.
+      const errors: FieldError[] = [];
+      if (req.uploadError) errors.push(uploadFieldError(req.uploadError));
+      else if (req.upload && !detectDocumentKind(req.upload.bytes)) {
+        // Told now, with the other fields' problems; the use case checks the bytes again when storing.
+        errors.push({
+          field: 'document',
+          code: 'UNSUPPORTED_TYPE',
+          message: 'Enkel PDF-, DOCX- of ODT-bestanden zijn toegelaten.',
+        });
+      }
+      try {
+        parseInput(AgenderingSchema, input);
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        errors.push(...e.errors);
+      }
+      if (errors.length > 0) throw new InputError(errors);
+      const result = await this.agendering.execute(
+        { ...viewerOf(principal, 'POST /agendering'), isCoordinator: isCoordinator(principal) },
+        input,
+        req.upload,
+      );
+      res
+        .status(201)
+        .type('html')
+        .send(
+          this.pages.render(
+            'agendering-bevestigd',
+            { title: 'Agendering verstuurd', principal },
+            {
+              result,
+              itemTypeLabel: this.choices(principal).find((c) => c.value === values.soort)?.itemTypeLabel,
+            },
+          ),
+        );
+    } catch (error) {
+      await fail(failedForm('agendering', values, error));
+    }
+  }
+
+  /** The tables and item types this person can put a dossier on with this form. */
+  private choices(principal: Principal): Choice[] {
+    const mayReturnToIco = hasRole(principal, 'aanmelder') || hasRole(principal, 'coordinator');
+    return agenderingTables(this.agenda.region.tables).flatMap((table) =>
+      table.itemTypes
+        .filter((t) => (table.key === 'ico' ? mayReturnToIco && t.key === 'herbespreking' : true))
+        .map((t) => ({
+          value: `${table.key}:${t.key}`,
+          tableKey: table.key,
+          tableName: table.name,
+          itemType: t.key,
+          itemTypeLabel: t.label,
+        })),
+    );
+  }
+
+  private async render(
+    principal: Principal,
+    values: Record<string, string>,
+    guests: GuestRow[],
+    route: string,
+    failed?: FailedForm,
+  ): Promise<string> {
+    const own = await this.dossiers.list(dossierScope(principal));
+    await this.audit.record(principal, {
+      action: 'dossier.list',
+      entityType: 'dossier',
+      entityId: null,
+      outcome: 'allowed',
+      route,
+      details: { count: own.length },
+    });
+    // A code from the query that is not one of the person's own dossiers is simply not chosen.
+    if (values.dossierCode && !own.some((d) => d.code === values.dossierCode) && !failed) {
+      values = { ...values, dossierCode: '' };
+    }
+    const choices: Choice[] = [];
+    for (const c of this.choices(principal)) {
+      const preview = await this.agendering.preview(c.tableKey, c.itemType);
+      choices.push(preview ? { ...c, preview } : c);
+    }
+    if (values.soort && !choices.some((c) => c.value === values.soort) && !failed) {
+      values = { ...values, soort: '' };
+    }
+    const flat: Record<string, string> = { ...values };
+    guests.forEach((g, i) => {
+      for (const f of GUEST_FIELDS) flat[`guests.${i}.${f}`] = g[f];
+    });
+    const forms = new PageForms(
+      {
+        key: 'agendering',
+        values: flat,
+        errors: failed?.errors ?? [],
+        message: failed?.message,
+        status: failed?.status ?? 200,
+      },
+      { tableKey: 'soort', itemType: 'soort', guests: 'guests.0.email' },
+    );
+    const chosen = choices.find((c) => c.value === values.soort);
+    const chosenDossier = own.find((d) => d.code === values.dossierCode);
+    return this.pages.render(
+      'agendering',
+      { title: 'Agenderen', principal },
+      {
+        dossiers: own.map((d) => ({ code: d.code, phase: this.queries.phaseLabel(d.phase) })),
+        choices,
+        tables: [...new Set(choices.map((c) => c.tableName))],
+        chosen,
+        chosenDossier: chosenDossier?.code,
+        guestRows: guests.length,
+        guestKinds: [
+          { value: 'aanmelder', label: 'de aanmelder' },
+          { value: 'consulent', label: 'de consulent (OCJ/SDJ)' },
+          { value: 'expert', label: 'een externe expert' },
+        ],
+        resubmitted: !!failed,
+      },
+      forms,
+    );
+  }
+}
+
+function splitChoice(value: string): [string, string] {
+  const at = value.indexOf(':');
+  return at < 0 ? ['', ''] : [value.slice(0, at), value.slice(at + 1)];
+}
+
+function emptyGuests(n: number): GuestRow[] {
+  return Array.from({ length: Math.max(n, 0) }, () => ({ kind: '', email: '', name: '' }));
+}
+
+function guestRows(body: Record<string, unknown>): GuestRow[] {
+  return Array.from({ length: GUEST_ROWS }, (_, i) => ({
+    kind: str(body, `guest-${i}-kind`),
+    email: str(body, `guest-${i}-email`),
+    name: str(body, `guest-${i}-name`),
+  }));
+}

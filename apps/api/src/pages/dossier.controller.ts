@@ -1,0 +1,77 @@
+import { Controller, Get, Header, Inject, Param } from '@nestjs/common';
+import { AgendaService } from '@overlegtafels/application/agenda/agenda.service';
+import { AgendaQueries } from '@overlegtafels/application/agenda/agenda-queries';
+import { AuditService, Authenticated, CurrentPrincipal, hasRole, Principal } from '@overlegtafels/auth';
+import { DECISION_KIND_LABELS, DecisionKind } from '@overlegtafels/domain';
+import { DossierRepository } from '@overlegtafels/persistence';
+import { PageService } from './page.service';
+import { openDossierByCode } from '../dossiers/open-dossier';
+
+const ITEM_STATUS_LABELS: Record<string, string> = {
+  placed: 'gepland',
+  rolled_over: 'doorgeschoven',
+  withdrawn: 'ingetrokken',
+  discussed: 'besproken',
+};
+
+/**
+ * A dossier's page: what happened and what is planned, the aanmelding's answers, the agendapunten
+ * with their documents. Only for whoever has full access (need-to-know); everyone else gets the
+ * same "not found" as for a code that does not exist. Every look is audited.
+ */
+@Controller('dossiers')
+export class DossierPageController {
+  constructor(
+    @Inject(DossierRepository) private readonly dossiers: DossierRepository,
+    @Inject(AgendaQueries) private readonly queries: AgendaQueries,
+    @Inject(AgendaService) private readonly agenda: AgendaService,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(PageService) private readonly pages: PageService,
+  ) {}
+
+  @Get(':code')
+  @Authenticated()
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async show(@CurrentPrincipal() principal: Principal, @Param('code') code: string): Promise<string> {
+    // The same answer for "does not exist" and "not yours".
+    const dossier = await openDossierByCode(this.dossiers, this.audit, principal, code, {
+      action: 'dossier.read',
+      route: 'GET /dossiers/:code',
+    });
+    const { detail, timeline } = await this.queries.dossierTimeline(dossier.id);
+    const tables = this.agenda.region.tables;
+    const items = detail.agendaItems.map((item) => {
+      const table = tables.find((t) => t.key === item.tableKey);
+      return {
+        id: item.id,
+        sessionId: item.session.id,
+        tableName: table?.name ?? item.tableKey,
+        itemTypeLabel: table?.itemTypes.find((t) => t.key === item.itemType)?.label ?? item.itemType,
+        slotStart: item.slotStart ?? item.session.startsAt,
+        slotEnd: item.slotEnd ?? item.session.endsAt,
+        status: ITEM_STATUS_LABELS[String(item.status)] ?? String(item.status),
+        question: item.question,
+        document: item.document,
+        guests: item.guests,
+        submittedBy: item.submittedBy.displayName,
+        decision: item.decision ? DECISION_KIND_LABELS[item.decision.kind as DecisionKind] : null,
+      };
+    });
+    return this.pages.render(
+      'dossier',
+      { title: `Dossier ${detail.code}`, principal },
+      {
+        dossier: detail,
+        phase: this.queries.phaseLabel(String(detail.phase)),
+        timeline,
+        items,
+        decisionLabels: DECISION_KIND_LABELS,
+        canAgenderen:
+          hasRole(principal, 'coordinator') ||
+          (hasRole(principal, 'casusregisseur') && detail.casusregisseurId === principal.personId) ||
+          detail.aanmelderId === principal.personId,
+        coordinator: hasRole(principal, 'coordinator'),
+      },
+    );
+  }
+}

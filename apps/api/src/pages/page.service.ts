@@ -1,0 +1,71 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import type { Principal } from '@overlegtafels/auth';
+import {
+  dutchDate,
+  dutchDateTime,
+  dutchTime,
+  dutchTimeRange,
+  MAIL_SINK,
+  MailSink,
+} from '@overlegtafels/mail';
+import { ViewRenderer } from '../web/view-renderer.service';
+import { PageForms } from './page-form';
+
+/** Brussels times as the pages print them, whatever zone the process runs in. */
+export const when = {
+  /** "vrijdag 4 december 2026" */
+  date: (iso: string | Date) => dutchDate(toDateTime(iso)),
+  /** "vrijdag 4 december 2026 om 10:00" */
+  dateTime: (iso: string | Date) => dutchDateTime(toDateTime(iso)),
+  /** A deadline at midnight reads as the end of the day before: "donderdag 19 november 2026 om 24:00". */
+  deadline: (iso: string | Date) => {
+    const at = toDateTime(iso).setZone('Europe/Brussels');
+    return at.hour === 0 && at.minute === 0
+      ? `${dutchDate(at.minus({ days: 1 }))} om 24:00`
+      : dutchDateTime(at);
+  },
+  /** "10:00" */
+  time: (iso: string | Date) => dutchTime(toDateTime(iso)),
+  /** "10:00–10:30" */
+  range: (start: string | Date, end: string | Date) => dutchTimeRange(toDateTime(start), toDateTime(end)),
+  /** "2026-12-04" (Brussels calendar date) */
+  ymd: (iso: string | Date) => toDateTime(iso).setZone('Europe/Brussels').toISODate()!,
+};
+
+function toDateTime(value: string | Date): DateTime {
+  return typeof value === 'string' ? DateTime.fromISO(value) : DateTime.fromJSDate(value);
+}
+
+export const SESSION_STATUS_LABELS: Record<string, string> = {
+  planned: 'in voorbereiding',
+  frozen: 'agenda definitief',
+  sent: 'agenda verstuurd',
+  held: 'gehouden',
+  cancelled: 'geannuleerd',
+};
+
+/** Renders a page with the layout's needs: the local mailbox link, the error summary, time helpers. */
+@Injectable()
+export class PageService {
+  constructor(
+    @Inject(ViewRenderer) private readonly views: ViewRenderer,
+    @Inject(MAIL_SINK) private readonly sink: MailSink | null,
+  ) {}
+
+  render(
+    view: string,
+    page: { title: string; principal: Principal; notice?: string },
+    data: Record<string, unknown> = {},
+    forms: PageForms = new PageForms(),
+  ): string {
+    return this.views.render(view, page, {
+      ...data,
+      form: forms.form,
+      errorSummary: forms.summary(),
+      mailSink: !!this.sink,
+      when,
+      statusLabels: SESSION_STATUS_LABELS,
+    });
+  }
+}

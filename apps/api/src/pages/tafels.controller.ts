@@ -1,0 +1,180 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import type { Response } from 'express';
+import { AgendaService } from '@overlegtafels/application/agenda/agenda.service';
+import {
+  AgendaQueries,
+  canSeeTable,
+  coordinatesTable,
+} from '@overlegtafels/application/agenda/agenda-queries';
+import { CoordinatorAgendaUseCase } from '@overlegtafels/application/agenda/coordinator-agenda.usecase';
+import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
+import { viewerOf } from '../agenda/viewer';
+import { failedForm, FailedForm, noticeFor, PageForms, pick } from './page-form';
+import { PageService } from './page.service';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const NOTICES: Record<string, string> = {
+  geannuleerd: 'De zitting is geannuleerd; haar agendapunten schuiven door naar de volgende zitting.',
+  verplaatst: 'De zitting is verplaatst.',
+  capaciteit: 'De capaciteit is aangepast en de agenda opnieuw ingedeeld.',
+  ontdooid: 'De agenda is weer open.',
+  bevroren: 'De agenda is definitief; de indieners krijgen hun bevestigde tijdstip.',
+  gesloten: 'De periode is gesloten; zittingen in die periode gaan niet door.',
+};
+
+/** The actions on a session: the form key, its fields, and what it does. */
+const SESSION_ACTIONS = {
+  annuleren: { fields: ['reason'], notice: 'geannuleerd' },
+  verplaatsen: { fields: ['date', 'start', 'end', 'reason'], notice: 'verplaatst' },
+  capaciteit: { fields: ['capacityMinutes', 'reason'], notice: 'capaciteit' },
+  ontdooien: { fields: ['reason'], notice: 'ontdooid' },
+  bevriezen: { fields: ['reason'], notice: 'bevroren' },
+} as const;
+type SessionAction = keyof typeof SESSION_ACTIONS;
+
+/**
+ * The tables and their sessions: fill level, status and deadlines for coordinators and members;
+ * for coordinators also the calendar actions, each with a reason.
+ */
+@Controller('tafels')
+export class TafelsPageController {
+  constructor(
+    @Inject(AgendaService) private readonly agenda: AgendaService,
+    @Inject(AgendaQueries) private readonly queries: AgendaQueries,
+    @Inject(CoordinatorAgendaUseCase) private readonly coordinator: CoordinatorAgendaUseCase,
+    @Inject(PageService) private readonly pages: PageService,
+  ) {}
+
+  @Get()
+  @Roles('coordinator', 'member')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  list(@CurrentPrincipal() principal: Principal): string {
+    const viewer = viewerOf(principal, 'GET /tafels');
+    const tables = this.agenda.region.tables
+      .filter((t) => canSeeTable(viewer, t.key))
+      .map((t) => ({ key: t.key, name: t.name, coordinator: coordinatesTable(viewer, t.key) }));
+    return this.pages.render('tafels', { title: 'Tafels', principal }, { tables });
+  }
+
+  @Get(':key')
+  @Roles('coordinator', 'member')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async table(
+    @CurrentPrincipal() principal: Principal,
+    @Param('key') key: string,
+    @Query('melding') melding?: string,
+  ): Promise<string> {
+    return this.render(principal, key, noticeFor(NOTICES, melding));
+  }
+
+  @Post(':key/zittingen/:id/:action')
+  @Roles('coordinator')
+  async sessionAction(
+    @CurrentPrincipal() principal: Principal,
+    @Param('key') key: string,
+    @Param('id') id: string,
+    @Param('action') action: string,
+    @Body() body: Record<string, unknown>,
+    @Res() res: Response,
+  ): Promise<void> {
+    if (!Object.hasOwn(SESSION_ACTIONS, action) || !UUID.test(id)) throw new NotFoundException();
+    const act = action as SessionAction;
+    this.tableOr404(key);
+    const route = `POST /tafels/:key/zittingen/:id/${act}`;
+    const viewer = viewerOf(principal, route);
+    const values = pick(body, SESSION_ACTIONS[act].fields);
+    try {
+      switch (act) {
+        case 'annuleren':
+          await this.coordinator.cancelSession(viewer, id, values);
+          break;
+        case 'verplaatsen':
+          await this.coordinator.moveSession(viewer, id, values);
+          break;
+        case 'capaciteit':
+          await this.coordinator.setCapacity(viewer, id, values);
+          break;
+        case 'ontdooien':
+          await this.coordinator.unfreeze(viewer, id, values);
+          break;
+        case 'bevriezen':
+          await this.coordinator.freeze(viewer, id, values);
+          break;
+      }
+      res.redirect(303, `/tafels/${key}?melding=${SESSION_ACTIONS[act].notice}`);
+    } catch (error) {
+      const failed = failedForm(`${act}-${id}`, values, error);
+      res
+        .status(failed.status)
+        .type('html')
+        .send(await this.render(principal, key, undefined, failed));
+    }
+  }
+
+  @Post(':key/sluiten')
+  @Roles('coordinator')
+  async closePeriod(
+    @CurrentPrincipal() principal: Principal,
+    @Param('key') key: string,
+    @Body() body: Record<string, unknown>,
+    @Res() res: Response,
+  ): Promise<void> {
+    this.tableOr404(key);
+    const values = pick(body, ['from', 'to', 'tableKey', 'reason']);
+    try {
+      await this.coordinator.closePeriod(viewerOf(principal, 'POST /tafels/:key/sluiten'), values);
+      res.redirect(303, `/tafels/${key}?melding=gesloten`);
+    } catch (error) {
+      const failed = failedForm('sluiten', values, error);
+      res
+        .status(failed.status)
+        .type('html')
+        .send(await this.render(principal, key, undefined, failed));
+    }
+  }
+
+  private tableOr404(key: string) {
+    const table = this.agenda.region.tables.find((t) => t.key === key);
+    if (!table) throw new NotFoundException('Tafel niet gevonden.');
+    return table;
+  }
+
+  private async render(
+    principal: Principal,
+    key: string,
+    notice?: string,
+    failed?: FailedForm,
+  ): Promise<string> {
+    const table = this.tableOr404(key);
+    const viewer = viewerOf(principal, 'GET /tafels/:key');
+    const sessions = await this.queries.tableSessions(viewer, table.key);
+    const coordinator = coordinatesTable(viewer, table.key);
+    const forms = new PageForms(failed);
+    return this.pages.render(
+      'tafel',
+      { title: table.name, principal, notice },
+      {
+        table: { key: table.key, name: table.name },
+        sessions,
+        coordinator,
+        failedKey: failed?.key,
+        allTables:
+          viewer.coordinatorTables === 'all' ||
+          this.agenda.region.tables.every((t) => coordinatesTable(viewer, t.key)),
+      },
+      forms,
+    );
+  }
+}

@@ -1,0 +1,245 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import type { Response } from 'express';
+import { CLOCK, Clock } from '@overlegtafels/application/clock';
+import { InputError } from '@overlegtafels/application/agenda/agenda-input';
+import { AgendaQueries } from '@overlegtafels/application/agenda/agenda-queries';
+import { CoordinatorAgendaUseCase } from '@overlegtafels/application/agenda/coordinator-agenda.usecase';
+import { RecordDecisionUseCase } from '@overlegtafels/application/agenda/record-decision.usecase';
+import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
+import { DECISION_KIND_LABELS, DecisionKind, decisionsFor } from '@overlegtafels/domain';
+import { AgendaRepository } from '@overlegtafels/persistence';
+import { viewerOf } from '../agenda/viewer';
+import { failedForm, FailedForm, noticeFor, PageForms, pick, str } from './page-form';
+import { PageService } from './page.service';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const NOTICES: Record<string, string> = {
+  volgorde: 'De volgorde is aangepast.',
+  verplaatst: 'Het agendapunt is verplaatst.',
+  gedeeld: 'De inhoud van het agendapunt is gedeeld met de leden van de zitting.',
+  nietgedeeld: 'De inhoud van het agendapunt is niet langer gedeeld.',
+  beslissing: 'De beslissing is geregistreerd.',
+};
+
+/** The form fields of a decision; `noConsentAdviceText` is the advice of "geen instemming". */
+const DECISION_FIELDS = [
+  'kind',
+  'adviceText',
+  'safetyPlanAdvice',
+  'parketmeldingAdvies',
+  'casusregisseurId',
+  'startDate',
+  'consentVerified',
+  'consentVerifiedOn',
+  'missingInformation',
+  'noConsentAdviceText',
+  'terugkomdatum',
+] as const;
+
+/**
+ * A session's agenda, the page the agenda mails link to. Coordinators see everything and act on
+ * it (order, move, share, decide); members see times, codes, types and who brings them, and the
+ * contents only of what the coordinator shared with the session.
+ */
+@Controller('agenda')
+export class ZittingPageController {
+  constructor(
+    @Inject(AgendaQueries) private readonly queries: AgendaQueries,
+    @Inject(CoordinatorAgendaUseCase) private readonly coordinator: CoordinatorAgendaUseCase,
+    @Inject(RecordDecisionUseCase) private readonly decisions: RecordDecisionUseCase,
+    @Inject(AgendaRepository) private readonly repo: AgendaRepository,
+    @Inject(PageService) private readonly pages: PageService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get(':sessionId')
+  @Roles('coordinator', 'member')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async show(
+    @CurrentPrincipal() principal: Principal,
+    @Param('sessionId') sessionId: string,
+    @Query('melding') melding?: string,
+  ): Promise<string> {
+    if (!UUID.test(sessionId)) throw new NotFoundException('Zitting niet gevonden.');
+    return this.render(principal, sessionId, 'GET /agenda/:sessionId', noticeFor(NOTICES, melding));
+  }
+
+  @Post(':sessionId/punten/:itemId/volgorde')
+  @Roles('coordinator')
+  async order(
+    @CurrentPrincipal() principal: Principal,
+    @Param('sessionId') sessionId: string,
+    @Param('itemId') itemId: string,
+    @Body() body: Record<string, unknown>,
+    @Res() res: Response,
+  ): Promise<void> {
+    const values = pick(body, ['reason', 'direction']);
+    await this.act(principal, sessionId, itemId, 'volgorde', values, res, 'volgorde', (viewer) =>
+      this.coordinator.moveItem(viewer, itemId, {
+        reason: values.reason,
+        direction: values.direction || undefined,
+      }),
+    );
+  }
+
+  @Post(':sessionId/punten/:itemId/verplaatsen')
+  @Roles('coordinator')
+  async move(
+    @CurrentPrincipal() principal: Principal,
+    @Param('sessionId') sessionId: string,
+    @Param('itemId') itemId: string,
+    @Body() body: Record<string, unknown>,
+    @Res() res: Response,
+  ): Promise<void> {
+    const values = pick(body, ['reason', 'sessionId']);
+    await this.act(principal, sessionId, itemId, 'verplaatsen', values, res, 'verplaatst', (viewer) =>
+      this.coordinator.moveItem(viewer, itemId, {
+        reason: values.reason,
+        sessionId: values.sessionId || undefined,
+      }),
+    );
+  }
+
+  @Post(':sessionId/punten/:itemId/delen')
+  @Roles('coordinator')
+  async share(
+    @CurrentPrincipal() principal: Principal,
+    @Param('sessionId') sessionId: string,
+    @Param('itemId') itemId: string,
+    @Body() body: Record<string, unknown>,
+    @Res() res: Response,
+  ): Promise<void> {
+    const values = pick(body, ['shared']);
+    const notice = values.shared === 'true' ? 'gedeeld' : 'nietgedeeld';
+    await this.act(principal, sessionId, itemId, 'delen', values, res, notice, (viewer) =>
+      this.coordinator.share(viewer, itemId, { shared: values.shared }),
+    );
+  }
+
+  @Post(':sessionId/punten/:itemId/beslissing')
+  @Roles('coordinator')
+  async decide(
+    @CurrentPrincipal() principal: Principal,
+    @Param('sessionId') sessionId: string,
+    @Param('itemId') itemId: string,
+    @Body() body: Record<string, unknown>,
+    @Res() res: Response,
+  ): Promise<void> {
+    const values = pick(body, DECISION_FIELDS);
+    // An empty field is a field not filled in ("is verplicht"), not an invalid value.
+    const decision: Record<string, string> = Object.fromEntries(
+      Object.entries(values).filter(([, v]) => v.trim() !== ''),
+    );
+    if (values.kind === 'geen_instemming') {
+      delete decision.adviceText;
+      if (decision.noConsentAdviceText) decision.adviceText = decision.noConsentAdviceText;
+    }
+    await this.act(principal, sessionId, itemId, 'beslissing', values, res, 'beslissing', async (viewer) => {
+      try {
+        await this.decisions.execute(viewer, itemId, decision);
+      } catch (error) {
+        // The advice of "geen instemming" has its own field on the page.
+        if (error instanceof InputError && values.kind === 'geen_instemming') {
+          throw new InputError(
+            error.errors.map((e) => (e.field === 'adviceText' ? { ...e, field: 'noConsentAdviceText' } : e)),
+          );
+        }
+        throw error;
+      }
+    });
+  }
+
+  private async act(
+    principal: Principal,
+    sessionId: string,
+    itemId: string,
+    form: string,
+    values: Record<string, string>,
+    res: Response,
+    notice: string,
+    work: (viewer: ReturnType<typeof viewerOf>) => Promise<unknown>,
+  ): Promise<void> {
+    if (!UUID.test(sessionId) || !UUID.test(itemId)) throw new NotFoundException('Agendapunt niet gevonden.');
+    const route = `POST /agenda/:sessionId/punten/:itemId/${form}`;
+    try {
+      await work(viewerOf(principal, route));
+      res.redirect(303, `/agenda/${sessionId}?melding=${notice}#punt-${itemId}`);
+    } catch (error) {
+      const failed = failedForm(`${form}-${itemId}`, values, error);
+      res
+        .status(failed.status)
+        .type('html')
+        .send(await this.render(principal, sessionId, route, undefined, failed));
+    }
+  }
+
+  private async render(
+    principal: Principal,
+    sessionId: string,
+    route: string,
+    notice?: string,
+    failed?: FailedForm,
+  ): Promise<string> {
+    const viewer = viewerOf(principal, route);
+    const agenda = await this.queries.sessionAgenda(viewer, sessionId);
+    const started = Date.parse(agenda.session.startsAt) <= this.clock.now().getTime();
+    const coordinator = agenda.coordinator;
+    const targets = coordinator
+      ? (await this.queries.moveTargets(viewer, agenda.session.tableKey)).filter((s) => s.id !== sessionId)
+      : [];
+    const capacity = coordinator ? await this.queries.casusregieCapacity(principal.regionId) : [];
+    const entries = agenda.entries.map((e) => ({
+      ...e,
+      decisionKinds: coordinator
+        ? decisionsFor(agenda.session.tableKey, e.itemType).map((kind: DecisionKind) => ({
+            kind,
+            label: DECISION_KIND_LABELS[kind],
+          }))
+        : [],
+      movable: coordinator && (e.status === 'placed' || e.status === 'rolled_over'),
+      decidable: coordinator && e.decision === null && e.status !== 'discussed' && started,
+    }));
+    const today = this.clock.now();
+    return this.pages.render(
+      'zitting',
+      { title: `${agenda.tableName} – agenda`, principal, notice },
+      {
+        agenda,
+        entries,
+        coordinator,
+        started,
+        targets,
+        capacity: groupByOrganisation(capacity),
+        today,
+        failedKey: failed?.key,
+        sessionId,
+        kindValue: (itemId: string) =>
+          str(failed?.key === `beslissing-${itemId}` ? failed.values : {}, 'kind'),
+      },
+      new PageForms(failed),
+    );
+  }
+}
+
+export function groupByOrganisation<T extends { organisationName: string | null }>(
+  rows: readonly T[],
+): { organisation: string; people: T[] }[] {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const key = row.organisationName ?? 'zonder organisatie';
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  return [...groups.entries()].map(([organisation, people]) => ({ organisation, people }));
+}
