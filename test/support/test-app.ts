@@ -33,7 +33,7 @@ export function availableQueueBackends(): QueueBackend[] {
  * seeded with the demo data, a real SMTP sink and the chosen queue backend.
  */
 export async function startTestApp(
-  options: { queue?: QueueBackend; withWorker?: boolean | Type; clock?: Clock } = {},
+  options: { queue?: QueueBackend; withWorker?: boolean | Type; clock?: Clock; reminders?: boolean } = {},
 ): Promise<TestApp> {
   const queue = options.queue ?? 'postgres';
   const db = await createTestDatabase();
@@ -51,6 +51,8 @@ export async function startTestApp(
     QUEUE_PREFIX: prefix,
     LOG_LEVEL: 'warn',
     PUBLIC_URL: 'http://localhost:3999',
+    // The minute-by-minute reminder sweep runs on the wall clock; tests that want it call it.
+    REMINDERS: options.reminders ? 'true' : 'false',
   }) as TestApp['config'];
   await new QueueConnection({ redisUrl: config.redisUrl, databaseUrl: db.url, prefix }).prepare();
   await seedIfEmpty(db.url, { demo: true });

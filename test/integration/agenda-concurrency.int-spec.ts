@@ -1,0 +1,107 @@
+import { createPrismaClient } from '@overlegtafels/persistence';
+import { ControlledClock } from '@overlegtafels/testing';
+import { loginAs, startTestApp, TestApp } from '../support/test-app';
+
+/**
+ * Fifty aanmeldingen racing for the last slot of an ICO: exactly as many as fit get it, the rest
+ * land on the next sessions (five per ICO, as many as fit, in order), none is lost or placed twice. Real HTTP, real PostgreSQL, one
+ * connection pool — the per-table advisory lock is what keeps them in line.
+ */
+const clock = new ControlledClock('2026-11-23T09:00:00+01:00');
+const RACERS = 50;
+
+describe('fifty submissions racing for the last slot', () => {
+  let t: TestApp;
+  let db: ReturnType<typeof createPrismaClient>;
+
+  beforeAll(async () => {
+    t = await startTestApp({ clock, withWorker: false });
+    db = createPrismaClient(t.db.url, 2);
+  });
+  afterAll(async () => {
+    await db.$disconnect();
+    await t.close();
+  });
+
+  it('places exactly one on the last slot and the other 49 on the next sessions in order, each once', async () => {
+    const organisationId = (await db.organisation.findFirstOrThrow({ where: { kind: 'caw' } })).id;
+    const body = {
+      organisationId,
+      contactEmail: 'eva.wouters@example.org',
+      whyNow: 'Nieuw incident.',
+      violenceDescription: 'Partnergeweld.',
+      situationAtStart: 'Begin.',
+      situationNow: 'Nu.',
+      mainRisks: 'Herhaling.',
+      clients: [{ label: 'Persoon A', role: 'slachtoffer' }],
+      clientRelations: 'Alleen.',
+      servicesInvolved: 'CAW.',
+      safetyPlanExists: false,
+      questionsAndExpectations: 'Advies.',
+      confidentialityConfirmed: true,
+      familyInformed: true,
+    };
+    const eva = await loginAs(t, 'eva.wouters@example.org');
+    // Four of the five slots of Friday 4 December are taken first.
+    for (let i = 0; i < 4; i++) expect((await eva.post('/api/aanmeldingen', body)).status).toBe(201);
+    const lotte = await loginAs(t, 'lotte.verbeke@example.be');
+    const sessions = (await (await lotte.get('/api/tables/ico/agenda')).json()) as {
+      sessions: { id: string; startsAt: string; status: string }[];
+    };
+    const open = sessions.sessions.filter((s) => s.status !== 'cancelled');
+    const dec4 = open.find((s) => s.startsAt === '2026-12-04T08:30:00.000Z')!;
+    // The sessions after it, Christmas and New Year's Day (holidays) skipped.
+    const next = open.slice(open.indexOf(dec4) + 1);
+    expect(next.slice(0, 3).map((s) => s.startsAt)).toEqual([
+      '2026-12-11T08:30:00.000Z',
+      '2026-12-18T08:30:00.000Z',
+      '2027-01-08T08:30:00.000Z',
+    ]);
+
+    const clients = await Promise.all(Array.from({ length: 5 }, () => loginAs(t, 'eva.wouters@example.org')));
+    const results = await Promise.all(
+      Array.from({ length: RACERS }, (_, i) => clients[i % clients.length]!.post('/api/aanmeldingen', body)),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(RACERS);
+    const answers = (await Promise.all(results.map((r) => r.json()))) as {
+      dossierCode: string;
+      agendaItemId: string;
+      slot: { sessionId: string };
+    }[];
+
+    // Codes and items are all distinct: nobody got someone else's dossier or slot.
+    expect(new Set(answers.map((a) => a.dossierCode)).size).toBe(RACERS);
+    expect(new Set(answers.map((a) => a.agendaItemId)).size).toBe(RACERS);
+    expect(answers.filter((a) => a.slot.sessionId === dec4.id)).toHaveLength(1);
+    // The other 49 fill the next sessions to the brim, one after the other: 5, 5, …, 4.
+    const rows = await db.session.findMany({
+      where: { tableKey: 'ico', startsAt: { gt: new Date(dec4.startsAt) }, status: { not: 'cancelled' } },
+      orderBy: { startsAt: 'asc' },
+    });
+    const perSession = rows.map((s) => answers.filter((a) => a.slot.sessionId === s.id).length);
+    expect(perSession.slice(0, 10)).toEqual([5, 5, 5, 5, 5, 5, 5, 5, 5, 4]);
+    expect(perSession.slice(10).every((n) => n === 0)).toBe(true);
+    expect(rows[9]!.startsAt.toISOString()).toBe('2027-02-26T08:30:00.000Z');
+
+    // What is stored agrees with what was answered, and every agenda is sound.
+    const items = await db.agendaItem.findMany({
+      where: { tableKey: 'ico' },
+      orderBy: [{ sessionId: 'asc' }, { position: 'asc' }],
+    });
+    expect(items).toHaveLength(RACERS + 4);
+    for (const a of answers)
+      expect(items.find((i) => i.id === a.agendaItemId)!.sessionId).toBe(a.slot.sessionId);
+    for (const sessionId of [dec4.id, ...rows.slice(0, 10).map((s) => s.id)]) {
+      const onSession = items.filter((i) => i.sessionId === sessionId);
+      expect(onSession.map((i) => i.position)).toEqual(onSession.map((_, k) => k + 1));
+      for (let k = 1; k < onSession.length; k++) {
+        expect(onSession[k]!.slotStart!.getTime()).toBe(onSession[k - 1]!.slotEnd!.getTime());
+      }
+    }
+    expect(items.filter((i) => i.sessionId === dec4.id)).toHaveLength(5);
+    const lastOfDec4 = items.filter((i) => i.sessionId === dec4.id).at(-1)!;
+    expect(lastOfDec4.slotEnd!.toISOString()).toBe('2026-12-04T11:00:00.000Z');
+    expect(await db.dossier.count({ where: { phase: 'aangemeld' } })).toBe(RACERS + 4 + 1);
+  }, 60_000);
+});
