@@ -1,0 +1,285 @@
+/**
+ * Mail benchmark (issue 5). Run with `npm run --silent bench:mail`.
+ *
+ * Pipeline: the real worker (CoreModule + WorkerModule, as `npm run start:worker` composes it) on
+ * a fresh migrated database. One agenda send job for a session with N standing members: the send
+ * use case renders N agendas with their invitations into the outbox in one transaction, N mail
+ * jobs go through the queue, each is sent by the worker over pooled SMTP and marked sent.
+ * Measured from the moment the send job is enqueued to the last message accepted by the sink.
+ *
+ * Baseline, in the same run against the same sink: a bare nodemailer transport with the same pool
+ * (maxConnections) sending N messages of the same size — one of the agenda mails the pipeline just
+ * sent, composed by nodemailer from the same fields (text, HTML, invitation) — all handed to the
+ * pool at once. So the ratio is the price of the outbox, the queue and the bookkeeping.
+ *
+ * Then the time from the start of a send job (BullMQ's processedOn) to the last delivery for a
+ * session with 40 recipients.
+ *
+ * Options (environment): BENCH_DATABASE_URL (an admin URL; default TEST_DATABASE_URL, else an
+ * embedded PostgreSQL), BENCH_REDIS_URL (run the queues on Redis instead of PostgreSQL),
+ * BENCH_N (default 500).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DateTime } from 'luxon';
+import nodemailer from 'nodemailer';
+import { SMTPServer } from 'smtp-server';
+import { CoreModule } from '@overlegtafels/application/core.module';
+import { sessionRow } from '@overlegtafels/application/agenda-mailing/testing/agenda-mailing.test-util';
+import { loadConfig } from '@overlegtafels/config';
+import { generateSessions } from '@overlegtafels/domain';
+import { createPrismaClient, startEmbeddedPostgres } from '@overlegtafels/persistence';
+import { seedIfEmpty } from '@overlegtafels/persistence/seed/seed';
+import { AgendaProducer, agendaJobId, QueueConnection, QUEUES } from '@overlegtafels/queues';
+import { CO3_ANTWERPEN } from '@overlegtafels/regions';
+import { createTestDatabase } from '@overlegtafels/testing';
+import { AgendaPlanningCron } from '../../apps/worker/src/crons/agenda-planning.cron';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+
+const N = Number(process.env.BENCH_N ?? 500);
+const SESSION_RECIPIENTS = 40;
+const MIN_RATIO = 0.7;
+const POOL = 3;
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
+
+interface Delivery {
+  at: number;
+  messageId: string;
+  raw: Buffer;
+}
+
+/** The local sink both sides send to: accepts everything, remembers when and what. */
+async function startSink(): Promise<{ port: number; deliveries: Delivery[]; stop(): Promise<void> }> {
+  const deliveries: Delivery[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    size: 30 * 1024 * 1024,
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        const head = raw.subarray(0, Math.min(raw.length, 4096)).toString('latin1');
+        deliveries.push({
+          at: performance.now(),
+          messageId: /^Message-ID:\s*(\S+)/im.exec(head)?.[1] ?? '',
+          raw,
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.server.address() as { port: number }).port,
+    deliveries,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+async function waitFor(
+  probe: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 300_000,
+): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 2));
+  }
+}
+
+async function main(): Promise<void> {
+  let admin = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
+  const dir = mkdtempSync(path.join(tmpdir(), 'bench-mail-'));
+  if (!admin) {
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), persistent: false });
+    admin = embedded.url;
+  }
+  process.env.TEST_DATABASE_URL = admin;
+  const db = await createTestDatabase();
+  const sink = await startSink();
+  const redisUrl = process.env.BENCH_REDIS_URL;
+  const prefix = `ot_bench_${db.name}`;
+  const queues = new QueueConnection({ redisUrl, databaseUrl: db.url, prefix });
+  await queues.prepare();
+  await seedIfEmpty(db.url, { demo: true });
+  const prisma = createPrismaClient(db.url, 2);
+
+  // Standing members: N at the ICO, 40 at the Ronde Tafel (the seed has a few of each already).
+  const region = await prisma.region.findUniqueOrThrow({ where: { key: 'co3-antwerpen' } });
+  for (const [table, wanted] of [
+    ['ico', N],
+    ['ronde-tafel', SESSION_RECIPIENTS],
+  ] as const) {
+    const have = await prisma.tableMembership.count({ where: { tableKey: table, standing: true } });
+    for (let i = have; i < wanted; i++) {
+      await prisma.person.create({
+        data: {
+          regionId: region.id,
+          displayName: `Deelnemer ${table} ${i}`,
+          email: `deelnemer-${table}-${i}@example.org`,
+          tableMemberships: {
+            create: { regionId: region.id, tableKey: table, function: 'lid', standing: true },
+          },
+        },
+      });
+    }
+  }
+
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: db.url,
+    REDIS_URL: redisUrl,
+    SMTP_URL: `smtp://127.0.0.1:${sink.port}?maxConnections=${POOL}`,
+    PUBLIC_URL: 'https://overlegtafels.example.be',
+    QUEUE_PREFIX: prefix,
+    WORKER_CONCURRENCY: String(CONCURRENCY),
+    LOG_LEVEL: 'error',
+    DATA_DIR: dir,
+  });
+  @Module({ imports: [CoreModule.forRoot({ config }), WorkerModule] })
+  class BenchWorker {}
+  const app = await NestFactory.createApplicationContext(BenchWorker, { logger: ['error'] });
+  await app.init();
+  await app.get(AgendaPlanningCron, { strict: false }).settled();
+
+  /** A past session of the table (its send instant has passed, so the job runs at once). */
+  const pastSessions = (tableKey: string) => {
+    const table = CO3_ANTWERPEN.tables.find((t) => t.key === tableKey)!;
+    const now = DateTime.now().setZone(table.timeZone);
+    return generateSessions(table, {
+      fromMs: now.minus({ weeks: 10 }).toMillis(),
+      toMs: now.minus({ days: 1 }).toMillis(),
+    })
+      .filter((s) => s.status === 'open')
+      .reverse();
+  };
+  const producer = new AgendaProducer(queues);
+  /** Enqueues the send job of a past session; resolves with the deliveries of its messages. */
+  const sendAgenda = async (tableKey: string, index: number, expected: number) => {
+    const session = pastSessions(tableKey)[index]!;
+    const zone = CO3_ANTWERPEN.timeZone;
+    const iso = (ms: number) => DateTime.fromMillis(ms, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");
+    const sessionId = await sessionRow(prisma, tableKey, iso(session.startMs), iso(session.endMs));
+    const before = sink.deliveries.length;
+    const t0 = performance.now();
+    await producer.schedule('send', sessionId, session.agendaSendAtMs, Date.now());
+    // The outbox rows exist once the send job committed; then count this session's deliveries.
+    let ids = new Set<string>();
+    await waitFor(async () => {
+      if (ids.size < expected) {
+        const rows = await prisma.mailOutbox.findMany({ where: { sessionId }, select: { messageId: true } });
+        ids = new Set(rows.map((r) => r.messageId));
+      }
+      return (
+        ids.size >= expected &&
+        sink.deliveries.slice(before).filter((d) => ids.has(d.messageId)).length >= expected
+      );
+    }, `${expected} deliveries`);
+    const ours = sink.deliveries.slice(before).filter((d) => ids.has(d.messageId));
+    const job = await queues
+      .queue(QUEUES.agenda)
+      .getJob(agendaJobId('send', sessionId, session.agendaSendAtMs));
+    return {
+      t0,
+      ours,
+      first: Math.min(...ours.map((d) => d.at)),
+      last: Math.max(...ours.map((d) => d.at)),
+      processedOn: job?.processedOn,
+      finishedOn: job?.finishedOn,
+    };
+  };
+
+  // Warm-up: templates compiled, connections and JIT warm on both sides.
+  const warm = await sendAgenda(
+    'weegploeg',
+    0,
+    await prisma.tableMembership.count({ where: { tableKey: 'weegploeg' } }),
+  );
+
+  const pipeline = await sendAgenda('ico', 0, N);
+  const pipelineMs = pipeline.last - pipeline.t0;
+  const sample = pipeline.ours[0]!.raw;
+
+  // The same message as the pipeline composes it: one of the outbox rows just sent, handed to
+  // nodemailer field by field (text, HTML, the invitation part and attachment), N times.
+  const row = await prisma.mailOutbox.findFirstOrThrow({ where: { messageId: pipeline.ours[0]!.messageId } });
+  const transport = nodemailer.createTransport({
+    host: '127.0.0.1',
+    port: sink.port,
+    secure: false,
+    pool: true,
+    maxConnections: POOL,
+    ignoreTLS: true,
+  });
+  const message = (i: number) => ({
+    from: row.fromAddress,
+    sender: row.fromAddress,
+    to: row.recipientEmail,
+    subject: row.subject,
+    text: row.textBody,
+    html: row.htmlBody ?? undefined,
+    messageId: `<bare-${i}@example.be>`,
+    icalEvent: { method: row.icsMethod!, content: row.icsContent!, filename: 'uitnodiging.ics' },
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  });
+  await Promise.all(Array.from({ length: 20 }, (_, i) => transport.sendMail(message(-i - 1))));
+  const bareBefore = sink.deliveries.length;
+  const b0 = performance.now();
+  await Promise.all(Array.from({ length: N }, (_, i) => transport.sendMail(message(i))));
+  await waitFor(() => sink.deliveries.length - bareBefore >= N, 'bare deliveries');
+  const bareMs = Math.max(...sink.deliveries.slice(bareBefore).map((d) => d.at)) - b0;
+  const bareSize = sink.deliveries[bareBefore]!.raw.length;
+  transport.close();
+
+  const forty = await sendAgenda('ronde-tafel', 0, SESSION_RECIPIENTS);
+  const jobStartToLast =
+    forty.processedOn !== undefined
+      ? performance.timeOrigin + forty.last - forty.processedOn
+      : forty.last - forty.t0;
+
+  const pipelineRate = (N / pipelineMs) * 1000;
+  const bareRate = (N / bareMs) * 1000;
+  const ratio = pipelineRate / bareRate;
+  console.log(
+    `mail benchmark: ${N} messages of ${sample.length} bytes (bare: ${bareSize}), ${redisUrl ? 'Redis' : 'PostgreSQL'} queue backend, worker concurrency ${CONCURRENCY}`,
+  );
+  console.log(`  warm-up:  ${warm.ours.length} messages`);
+  console.log(
+    `  pipeline: send job ${pipeline.finishedOn! - pipeline.processedOn!} ms (render and write ${N} outbox rows), first delivery after ${(pipeline.first - pipeline.t0).toFixed(0)} ms`,
+  );
+  console.log(
+    `  pipeline: ${pipelineRate.toFixed(0).padStart(6)} msg/s  (agenda send job → ${N} invitations delivered, ${pipelineMs.toFixed(0)} ms)`,
+  );
+  console.log(
+    `  bare:     ${bareRate.toFixed(0).padStart(6)} msg/s  (pooled nodemailer composing the same message, ${POOL} connections, ${bareMs.toFixed(0)} ms)`,
+  );
+  console.log(
+    `  ratio:    ${ratio.toFixed(2)}  (target ≥ ${MIN_RATIO}) ${ratio >= MIN_RATIO ? 'OK' : 'BELOW TARGET'}`,
+  );
+  console.log(
+    `  session with ${SESSION_RECIPIENTS} recipients: ${jobStartToLast.toFixed(0)} ms from the send job's start to the last delivery`,
+  );
+
+  await app.close();
+  await queues.close();
+  await prisma.$disconnect();
+  await sink.stop();
+  await db.drop();
+  await embedded?.stop();
+  rmSync(dir, { recursive: true, force: true });
+  if (ratio < MIN_RATIO) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});
