@@ -21,13 +21,12 @@ export class SendOutboxMailUseCase {
   ) {}
 
   async execute(outboxId: string): Promise<SendOutcome> {
-    const row = await this.outbox.find(outboxId);
+    const row = await this.outbox.claim(outboxId, this.clock.now());
     if (!row) {
+      if (await this.outbox.exists(outboxId)) return 'already-sent';
       this.logger.warn(`outbox ${outboxId} not found; nothing to send`);
       return 'missing';
     }
-    if (row.status === 'sent' || !(await this.outbox.markSending(outboxId, this.clock.now())))
-      return 'already-sent';
     await this.transport.send({
       from: row.fromAddress,
       to: row.recipientEmail,

@@ -34,6 +34,32 @@ export interface OutboxRow extends NewOutboxMessage {
   sentAt: Date | null;
 }
 
+interface ClaimedRow {
+  id: string;
+  idempotency_key: string;
+  purpose: string;
+  template_key: string;
+  recipient_email: string;
+  recipient_person_id: string | null;
+  session_id: string | null;
+  agenda_item_id: string | null;
+  dossier_id: string | null;
+  sequence: number;
+  payload: Record<string, string | number | null>;
+  message_id: string;
+  from_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  ics_method: string | null;
+  ics_content: string | null;
+  status: OutboxRow['status'];
+  attempts: number;
+  last_error: string | null;
+  created_at: Date;
+  sent_at: Date | null;
+}
+
 /**
  * Every mail is first an outbox row, written in the same transaction as the change that caused
  * it; the mail queue only carries the row's id.
@@ -67,20 +93,57 @@ export class OutboxRepository {
     return (row as unknown as OutboxRow) ?? undefined;
   }
 
-  /** Claims a row for sending; false when it was already sent (a duplicate job after a crash). */
-  async markSending(id: string, now: Date): Promise<boolean> {
-    const { count } = await this.prisma.mailOutbox.updateMany({
-      where: { id, status: { in: ['pending', 'sending', 'failed'] } },
-      data: { status: 'sending', attempts: { increment: 1 }, updatedAt: now },
-    });
-    return count === 1;
+  /**
+   * Claims a row for sending and reads what to send, in one round trip: the row comes back unless
+   * it was already sent (a duplicate job after a crash) or does not exist.
+   */
+  async claim(id: string, now: Date): Promise<OutboxRow | undefined> {
+    const rows = await this.prisma.$queryRaw<ClaimedRow[]>`
+      UPDATE mail_outbox
+         SET status = 'sending', attempts = attempts + 1, updated_at = ${now}
+       WHERE id = ${id}::uuid AND status IN ('pending', 'sending', 'failed')
+   RETURNING id, idempotency_key, purpose, template_key, recipient_email, recipient_person_id,
+             session_id, agenda_item_id, dossier_id, sequence, payload, message_id, from_address,
+             subject, text_body, html_body, ics_method, ics_content, status, attempts, last_error,
+             created_at, sent_at`;
+    const r = rows[0];
+    if (!r) return undefined;
+    return {
+      id: r.id,
+      idempotencyKey: r.idempotency_key,
+      purpose: r.purpose,
+      templateKey: r.template_key,
+      recipientEmail: r.recipient_email,
+      recipientPersonId: r.recipient_person_id,
+      sessionId: r.session_id,
+      agendaItemId: r.agenda_item_id,
+      dossierId: r.dossier_id,
+      sequence: r.sequence,
+      payload: r.payload,
+      messageId: r.message_id,
+      fromAddress: r.from_address,
+      subject: r.subject,
+      textBody: r.text_body,
+      htmlBody: r.html_body,
+      icsMethod: r.ics_method,
+      icsContent: r.ics_content,
+      status: r.status,
+      attempts: r.attempts,
+      lastError: r.last_error,
+      createdAt: r.created_at,
+      sentAt: r.sent_at,
+    };
+  }
+
+  /** Whether a row with this id exists at all (to tell "already sent" from "missing"). */
+  async exists(id: string): Promise<boolean> {
+    return (await this.prisma.mailOutbox.count({ where: { id } })) > 0;
   }
 
   async markSent(id: string, now: Date): Promise<void> {
-    await this.prisma.mailOutbox.update({
-      where: { id },
-      data: { status: 'sent', sentAt: now, lastError: null, updatedAt: now },
-    });
+    await this.prisma.$executeRaw`
+      UPDATE mail_outbox SET status = 'sent', sent_at = ${now}, last_error = NULL, updated_at = ${now}
+       WHERE id = ${id}::uuid`;
   }
 
   async markAttemptFailed(id: string, error: string, now: Date, final: boolean): Promise<void> {

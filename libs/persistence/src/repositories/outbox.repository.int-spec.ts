@@ -1,0 +1,88 @@
+import { createTestDatabase, TestDatabase } from '../../../testing/src/test-database';
+import { createPrismaClient, PrismaService } from '../prisma.service';
+import { NewOutboxMessage, OutboxRepository } from './outbox.repository';
+
+const message = (key: string): NewOutboxMessage => ({
+  idempotencyKey: `test:${key}`,
+  purpose: 'test',
+  templateKey: 'test',
+  recipientEmail: 'lies.claes@example.org',
+  sequence: 3,
+  messageId: `<${key}@example.be>`,
+  fromAddress: 'CO3 Antwerpen <overlegtafels@example.be>',
+  subject: 'Testbericht – CO3 Antwerpen',
+  textBody: 'tekst',
+  htmlBody: '<p>tekst</p>',
+  icsMethod: 'REQUEST',
+  icsContent: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n',
+  payload: { sessionId: null },
+});
+
+/** The sender's claim: one round trip that marks the row as being sent and returns what to send. */
+describe('OutboxRepository.claim', () => {
+  let db: TestDatabase;
+  let prisma: ReturnType<typeof createPrismaClient>;
+  let outbox: OutboxRepository;
+  const now = new Date('2026-11-23T09:00:00Z');
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    prisma = createPrismaClient(db.url, 2);
+    outbox = new OutboxRepository(prisma as unknown as PrismaService);
+  });
+
+  afterAll(async () => {
+    await prisma?.$disconnect();
+    await db?.drop();
+  });
+
+  it('claims a pending row, counts the attempt and returns its content', async () => {
+    const { id } = await outbox.add(message('a'));
+    const row = await outbox.claim(id, now);
+    expect(row).toMatchObject({
+      id,
+      idempotencyKey: 'test:a',
+      recipientEmail: 'lies.claes@example.org',
+      sequence: 3,
+      messageId: '<a@example.be>',
+      htmlBody: '<p>tekst</p>',
+      icsMethod: 'REQUEST',
+      icsContent: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n',
+      status: 'sending',
+      attempts: 1,
+      sentAt: null,
+      payload: { sessionId: null },
+    });
+    const stored = await prisma.mailOutbox.findUniqueOrThrow({ where: { id } });
+    expect(stored).toMatchObject({ status: 'sending', attempts: 1, updatedAt: now });
+  });
+
+  it('claims again a row left "sending" by a crash, and a failed row on retry', async () => {
+    const { id } = await outbox.add(message('b'));
+    await outbox.claim(id, now);
+    expect((await outbox.claim(id, now))?.attempts).toBe(2);
+    await outbox.markAttemptFailed(id, 'connection refused', now, true);
+    expect(await outbox.claim(id, now)).toMatchObject({ status: 'sending', attempts: 3 });
+  });
+
+  it('returns nothing for a row that was sent, and leaves it as it was', async () => {
+    const { id } = await outbox.add(message('c'));
+    await outbox.claim(id, now);
+    const sentAt = new Date('2026-11-23T09:00:05Z');
+    await outbox.markSent(id, sentAt);
+    expect(await outbox.claim(id, new Date('2026-11-23T09:01:00Z'))).toBeUndefined();
+    expect(await prisma.mailOutbox.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: 'sent',
+      attempts: 1,
+      sentAt,
+      updatedAt: sentAt,
+    });
+    expect(await outbox.exists(id)).toBe(true);
+  });
+
+  it('returns nothing for an id that does not exist', async () => {
+    const id = '00000000-0000-4000-8000-000000000000';
+    expect(await outbox.claim(id, now)).toBeUndefined();
+    expect(await outbox.exists(id)).toBe(false);
+  });
+});
