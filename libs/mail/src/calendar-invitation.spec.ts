@@ -1,6 +1,11 @@
+import fc from 'fast-check';
+import { foldLines } from 'ical-generator';
 import { DateTime } from 'luxon';
 import {
   CalendarEntry,
+  foldIcs,
+  invitationCalendar,
+  serializeCalendar,
   CalendarUid,
   assertIcsShape,
   calendarName,
@@ -382,5 +387,43 @@ describe('assertIcsShape', () => {
     expect(() => assertIcsShape(content, expectation)).toThrow(
       expect.objectContaining({ code: 'UNSAFE_ICS' }),
     );
+  });
+});
+
+describe('serialization', () => {
+  it('folds exactly as ical-generator does, for any text', () => {
+    const line = fc.string({ unit: 'grapheme', maxLength: 300 });
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 4 }), (lines) => {
+        const content = lines.join('\r\n');
+        expect(foldIcs(content)).toBe(foldLines(content));
+      }),
+      { numRuns: 500 },
+    );
+    const mixed = `DESCRIPTION:${'Zitting é ✓ 𝄞 '.repeat(20)}`;
+    expect(foldIcs(mixed)).toBe(foldLines(mixed));
+    for (const folded of foldIcs(mixed).split('\r\n')) {
+      expect(Buffer.byteLength(folded, 'utf8')).toBeLessThanOrEqual(75);
+    }
+  });
+
+  it('writes the same calendar as ical-generator, for requests and cancellations', () => {
+    const entries: ['REQUEST' | 'CANCEL', CalendarEntry][] = [
+      ['REQUEST', sessionEntry()],
+      ['REQUEST', sessionEntry({ attendees: [alice, bob], location: undefined, sequence: 7 })],
+      [
+        'REQUEST',
+        sessionEntry({
+          attendees: [{ address: alice.address, name: 'Zoë Çelik-Ørsted 𝄞' }],
+          description: `${'Agenda: CO3-2026-0042, plan van aanpak; é ✓ '.repeat(30)}` as IcsDescription,
+          tentative: true,
+        }),
+      ],
+      ['CANCEL', sessionEntry({ sequence: 3 })],
+    ];
+    for (const [method, entry] of entries) {
+      const calendar = invitationCalendar(method, entry);
+      expect(serializeCalendar(calendar)).toBe(calendar.toString());
+    }
   });
 });

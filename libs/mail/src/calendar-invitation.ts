@@ -1,4 +1,5 @@
 import ical, {
+  ICalCalendar,
   ICalAttendeeRole,
   ICalAttendeeStatus,
   ICalAttendeeType,
@@ -94,7 +95,64 @@ function assertSequence(sequence: number): void {
   }
 }
 
-function build(method: IcsMethod, entry: CalendarEntry): IcsPart {
+/**
+ * RFC 5545 §3.1 folding: a line longer than 74 octets continues on the next line after one space,
+ * never inside a UTF-8 sequence or a surrogate pair. The same rule as ical-generator's foldLines
+ * (which the spec uses as the reference), without encoding every character on its own — that
+ * took most of an invitation's rendering time in a fan-out of hundreds.
+ */
+export function foldIcs(content: string): string {
+  return content.split('\r\n').map(foldLine).join('\r\n');
+}
+
+const SHORT_ASCII = /^[\x00-\x7f]{0,74}$/;
+
+function foldLine(line: string): string {
+  if (SHORT_ASCII.test(line)) return line;
+  let out = '';
+  let octets = 0;
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    let ch = line[i]!;
+    let size: number;
+    if (code < 0x80) size = 1;
+    else if (code < 0x800) size = 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < line.length) {
+      ch += line[++i]!;
+      size = 4;
+    } else size = 3;
+    octets += size;
+    if (octets > 74) {
+      out += '\r\n ';
+      octets = size;
+    }
+    out += ch;
+  }
+  return out;
+}
+
+/**
+ * The calendar as ical-generator's toString() writes it for an invitation (VERSION, PRODID,
+ * METHOD, the zone of its events, the events), folded with foldIcs. The spec holds the two equal.
+ */
+export function serializeCalendar(calendar: ICalCalendar): string {
+  const events = calendar.events();
+  const zones = [...new Set(events.map((e) => e.timezone()))].filter(
+    (z): z is string => z !== null && !z.startsWith('/'),
+  );
+  let out = `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-${calendar.prodId()}\r\n`;
+  const method = calendar.method();
+  if (method) out += `METHOD:${method}\r\n`;
+  for (const zone of zones) {
+    const block = vtimezoneFor(zone);
+    if (block) out += `${block.replace(/\r\n/g, '\n').replace(/\n/g, '\r\n').trim()}\r\n`;
+  }
+  for (const event of events) out += event.toString();
+  return foldIcs(`${out}END:VCALENDAR`);
+}
+
+/** The invitation's calendar object, before serialization (exported for the spec). */
+export function invitationCalendar(method: IcsMethod, entry: CalendarEntry): ICalCalendar {
   assertSequence(entry.sequence);
   assertInterval(entry.start, entry.end, 'calendar entry');
   if (entry.attendees.length === 0) {
@@ -143,7 +201,11 @@ function build(method: IcsMethod, entry: CalendarEntry): IcsPart {
       rsvp: method === 'REQUEST' ? true : null,
     });
   }
-  const content = calendar.toString();
+  return calendar;
+}
+
+function build(method: IcsMethod, entry: CalendarEntry): IcsPart {
+  const content = serializeCalendar(invitationCalendar(method, entry));
   assertIcsShape(content, {
     method,
     attendees: entry.attendees.length,
