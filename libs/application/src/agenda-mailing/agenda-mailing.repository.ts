@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AgendaRepository, NewOutboxMessage, PrismaService, Tx } from '@overlegtafels/persistence';
+import {
+  AgendaRepository,
+  NewOutboxMessage,
+  OutboxRepository,
+  PrismaService,
+  Tx,
+} from '@overlegtafels/persistence';
 
 export type MailingSessionStatus = 'planned' | 'frozen' | 'sent' | 'held' | 'cancelled';
 
@@ -173,6 +179,7 @@ export class AgendaMailingRepository {
   constructor(
     @Inject(PrismaService) private readonly prisma: PrismaService,
     @Inject(AgendaRepository) private readonly agenda: AgendaRepository,
+    @Inject(OutboxRepository) private readonly outbox: OutboxRepository,
   ) {}
 
   /** A fan-out renders and writes a few hundred rows: more time than Prisma's 5 s default. */
@@ -351,25 +358,7 @@ export class AgendaMailingRepository {
     tx: Tx,
     messages: readonly NewOutboxMessage[],
   ): Promise<{ id: string; idempotencyKey: string }[]> {
-    if (messages.length === 0) return [];
-    await tx.mailOutbox.createMany({
-      data: messages.map((m) => ({
-        ...m,
-        sequence: m.sequence ?? 0,
-        payload: m.payload ?? {},
-        status: 'pending' as const,
-        attempts: 0,
-      })),
-      skipDuplicates: true,
-    });
-    return tx.mailOutbox.findMany({
-      where: {
-        idempotencyKey: { in: messages.map((m) => m.idempotencyKey) },
-        status: { in: ['pending', 'sending'] },
-      },
-      select: { id: true, idempotencyKey: true },
-      orderBy: { createdAt: 'asc' },
-    });
+    return this.outbox.addMany(messages, tx);
   }
 
   /** The idempotency keys of outbox rows still to be sent, for enqueuing their jobs. */

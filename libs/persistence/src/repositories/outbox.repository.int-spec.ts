@@ -18,6 +18,73 @@ const message = (key: string): NewOutboxMessage => ({
   payload: { sessionId: null },
 });
 
+describe('OutboxRepository.addMany', () => {
+  let db: TestDatabase;
+  let prisma: ReturnType<typeof createPrismaClient>;
+  let outbox: OutboxRepository;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    prisma = createPrismaClient(db.url, 2);
+    outbox = new OutboxRepository(prisma as unknown as PrismaService);
+  });
+
+  afterAll(async () => {
+    await prisma?.$disconnect();
+    await db?.drop();
+  });
+
+  it('writes every column as given, in one statement, and returns the ids in the given order', async () => {
+    const hostile = 'Naam "met" \\ quotes, {accolades}, NULL, ; en\r\nregels é 𝄞';
+    const messages = ['m3', 'm1', 'm2'].map((k, i) => ({
+      ...message(k),
+      textBody: `${hostile} ${i}`,
+      htmlBody: i === 1 ? null : `<p>${hostile}</p>`,
+      icsMethod: i === 2 ? null : 'REQUEST',
+      icsContent: i === 2 ? null : 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n',
+      sequence: i,
+      payload: { sessionId: i === 0 ? '11111111-1111-4111-8111-111111111111' : null, n: i },
+    }));
+    const added = await outbox.addMany(messages);
+    expect(added.map((a) => a.idempotencyKey)).toEqual(['test:m3', 'test:m1', 'test:m2']);
+    const stored = await prisma.mailOutbox.findMany({ where: { id: { in: added.map((a) => a.id) } } });
+    for (const [i, m] of messages.entries()) {
+      const row = stored.find((r) => r.id === added[i]!.id)!;
+      expect(row).toMatchObject({
+        idempotencyKey: m.idempotencyKey,
+        purpose: 'test',
+        templateKey: 'test',
+        recipientEmail: 'lies.claes@example.org',
+        recipientPersonId: null,
+        sessionId: null,
+        sequence: i,
+        payload: m.payload,
+        messageId: m.messageId,
+        fromAddress: m.fromAddress,
+        subject: m.subject,
+        textBody: m.textBody,
+        htmlBody: m.htmlBody,
+        icsMethod: m.icsMethod,
+        icsContent: m.icsContent,
+        status: 'pending',
+        attempts: 0,
+        sentAt: null,
+      });
+    }
+  });
+
+  it('leaves an existing row alone and returns only what is still to be sent', async () => {
+    const [first] = await outbox.addMany([message('x1')]);
+    await outbox.claim(first!.id, new Date());
+    await outbox.markSent(first!.id, new Date());
+    const again = await outbox.addMany([{ ...message('x1'), subject: 'anders' }, message('x2')]);
+    expect(again.map((a) => a.idempotencyKey)).toEqual(['test:x2']);
+    const x1 = await prisma.mailOutbox.findUniqueOrThrow({ where: { idempotencyKey: 'test:x1' } });
+    expect(x1).toMatchObject({ status: 'sent', subject: 'Testbericht – CO3 Antwerpen' });
+    expect(await outbox.addMany([])).toEqual([]);
+  });
+});
+
 /** The sender's claim: one round trip that marks the row as being sent and returns what to send. */
 describe('OutboxRepository.claim', () => {
   let db: TestDatabase;

@@ -88,6 +88,43 @@ export class OutboxRepository {
     return { id: row.id, created: true };
   }
 
+  /**
+   * Inserts a fan-out's rows in one statement (rows whose idempotency key exists are left as they
+   * are) and returns, in the given order, the ids of those still to be sent. One statement with
+   * one array per column, because hundreds of agenda mails of 20 kB each through an ORM's batch
+   * insert cost more than rendering them.
+   */
+  async addMany(
+    messages: readonly NewOutboxMessage[],
+    tx: Tx = this.prisma,
+  ): Promise<{ id: string; idempotencyKey: string }[]> {
+    if (messages.length === 0) return [];
+    const col = <T>(pick: (m: NewOutboxMessage) => T) => messages.map(pick);
+    const keys = col((m) => m.idempotencyKey);
+    await tx.$executeRaw`
+      INSERT INTO mail_outbox (idempotency_key, purpose, template_key, recipient_email,
+                               recipient_person_id, session_id, agenda_item_id, dossier_id, sequence,
+                               payload, message_id, from_address, subject, text_body, html_body,
+                               ics_method, ics_content)
+      SELECT * FROM unnest(
+        ${keys}::text[], ${col((m) => m.purpose)}::text[], ${col((m) => m.templateKey)}::text[],
+        ${col((m) => m.recipientEmail)}::text[], ${col((m) => m.recipientPersonId ?? null)}::uuid[],
+        ${col((m) => m.sessionId ?? null)}::uuid[], ${col((m) => m.agendaItemId ?? null)}::uuid[],
+        ${col((m) => m.dossierId ?? null)}::uuid[], ${col((m) => m.sequence ?? 0)}::int[],
+        ${col((m) => JSON.stringify(m.payload ?? {}))}::jsonb[], ${col((m) => m.messageId)}::text[],
+        ${col((m) => m.fromAddress)}::text[], ${col((m) => m.subject)}::text[],
+        ${col((m) => m.textBody)}::text[], ${col((m) => m.htmlBody ?? null)}::text[],
+        ${col((m) => m.icsMethod ?? null)}::text[], ${col((m) => m.icsContent ?? null)}::text[])
+      ON CONFLICT DO NOTHING`;
+    const rows = await tx.$queryRaw<{ id: string; idempotency_key: string }[]>`
+      SELECT id, idempotency_key FROM mail_outbox
+       WHERE idempotency_key = ANY(${keys}::text[]) AND status IN ('pending', 'sending')`;
+    const order = new Map(keys.map((k, i) => [k, i]));
+    return rows
+      .map((r) => ({ id: r.id, idempotencyKey: r.idempotency_key }))
+      .sort((a, b) => order.get(a.idempotencyKey)! - order.get(b.idempotencyKey)!);
+  }
+
   async find(id: string): Promise<OutboxRow | undefined> {
     const row = await this.prisma.mailOutbox.findUnique({ where: { id } });
     return (row as unknown as OutboxRow) ?? undefined;
