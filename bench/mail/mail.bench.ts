@@ -143,6 +143,8 @@ async function main(): Promise<void> {
     WORKER_CONCURRENCY: String(CONCURRENCY),
     LOG_LEVEL: 'error',
     DATA_DIR: dir,
+    // Only the agenda is measured: the demo dossiers' follow-up reminders stay out of the run.
+    REMINDERS: 'false',
   });
   @Module({ imports: [CoreModule.forRoot({ config }), WorkerModule] })
   class BenchWorker {}
