@@ -105,10 +105,9 @@ export function foldIcs(content: string): string {
   return content.split('\r\n').map(foldLine).join('\r\n');
 }
 
-const SHORT_ASCII = /^[\x00-\x7f]{0,74}$/;
-
 function foldLine(line: string): string {
-  if (SHORT_ASCII.test(line)) return line;
+  // Most lines are short and plain ASCII (byte length = string length): nothing to fold.
+  if (line.length <= 74 && Buffer.byteLength(line, 'utf8') === line.length) return line;
   let out = '';
   let octets = 0;
   for (let i = 0; i < line.length; i++) {
