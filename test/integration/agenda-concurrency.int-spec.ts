@@ -104,4 +104,62 @@ describe('fifty submissions racing for the last slot', () => {
     expect(lastOfDec4.slotEnd!.toISOString()).toBe('2026-12-04T11:00:00.000Z');
     expect(await db.dossier.count({ where: { phase: 'aangemeld' } })).toBe(RACERS + 4 + 1);
   }, 60_000);
+
+  it("reads a table's sessions without waiting for its lock once their rows exist, and makes missing rows under it", async () => {
+    const lotte = await loginAs(t, 'lotte.verbeke@example.be');
+    expect((await lotte.get('/api/tables/weegploeg/agenda')).status).toBe(200);
+    const region = await db.region.findUniqueOrThrow({ where: { key: 'co3-antwerpen' } });
+    const count = () => db.session.count({ where: { tableKey: 'weegploeg' } });
+    const rowsBefore = await count();
+    // Someone holds the Weegploeg's lock (a long change); the page must not wait for it.
+    const holder = createPrismaClient(t.db.url, 1);
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    const holding = holder.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(4104, hashtext(${`${region.id}:weegploeg`}))`;
+        locked();
+        await released;
+      },
+      { timeout: 30_000 },
+    );
+    await isLocked;
+    try {
+      const started = Date.now();
+      const res = await lotte.get('/api/tables/weegploeg/agenda');
+      expect(res.status).toBe(200);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(await count()).toBe(rowsBefore);
+
+      // A row that is missing (deleted here) is made again, after the lock is free.
+      const last = await db.session.findFirstOrThrow({
+        where: {
+          tableKey: 'weegploeg',
+          status: 'planned',
+          agendaItems: { none: {} },
+          rolledOverItemsFrom: { none: {} },
+          mails: { none: {} },
+        },
+        orderBy: { startsAt: 'desc' },
+      });
+      await db.session.delete({ where: { id: last.id } });
+      let answered = false;
+      const pending = lotte.get('/api/tables/weegploeg/agenda').then((r) => {
+        answered = true;
+        return r;
+      });
+      await new Promise((r) => setTimeout(r, 500));
+      expect(answered).toBe(false);
+      release();
+      expect((await pending).status).toBe(200);
+      expect(await count()).toBe(rowsBefore);
+      expect(await db.session.count({ where: { tableKey: 'weegploeg', startsAt: last.startsAt } })).toBe(1);
+    } finally {
+      release();
+      await holding;
+      await holder.$disconnect();
+    }
+  });
 });

@@ -127,17 +127,38 @@ export class AgendaService {
     return row;
   }
 
-  /** Creates the rows of the open sessions that start in [fromMs, toMs); returns all of them. */
+  /**
+   * Creates the rows of the open sessions that start in [fromMs, toMs); returns all of them.
+   * Reads first without the table's lock: once the rows exist (the worker's planning makes those
+   * of the coming weeks), a page view or a planning run writes nothing and waits for no one.
+   */
   async materializeSessions(tableKey: string, fromMs: number, toMs: number): Promise<SessionRow[]> {
+    const table = this.table(tableKey);
+    const regionId = await this.repo.regionId(this.region.key);
+    const present = await this.repo.transaction(async (tx) =>
+      this.rowsIn(await this.load(tx, table, regionId), fromMs, toMs),
+    );
+    if (present.every((row) => row !== undefined)) return present as SessionRow[];
     return this.repo.transaction(async (tx) => {
       const state = await this.lock(tx, tableKey);
       const rows: SessionRow[] = [];
-      for (const session of this.generated(state, fromMs, toMs)) {
-        if (session.status === 'cancelled' && !state.rowsByKey.has(session.key)) continue;
+      for (const session of this.sessionsToKeep(state, fromMs, toMs)) {
         rows.push(await this.ensureRow(tx, state, session));
       }
       return rows;
     });
+  }
+
+  /** Generated sessions that have (or must get) a row: cancelled ones only when they have one. */
+  private sessionsToKeep(state: TableAgendaState, fromMs: number, toMs: number): Session[] {
+    return this.generated(state, fromMs, toMs).filter(
+      (session) => session.status !== 'cancelled' || state.rowsByKey.has(session.key),
+    );
+  }
+
+  /** The row of each session to keep; undefined where one is missing. */
+  private rowsIn(state: TableAgendaState, fromMs: number, toMs: number): (SessionRow | undefined)[] {
+    return this.sessionsToKeep(state, fromMs, toMs).map((session) => state.rowsByKey.get(session.key));
   }
 
   /**
