@@ -54,6 +54,8 @@ async function startSmtp(
       });
     },
   });
+  // A sender killed in the middle of a message resets its connection: not an error of the sink.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as { port: number }).port;
   return { port, deliveries, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };

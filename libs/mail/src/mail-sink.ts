@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { Logger } from '@nestjs/common';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
@@ -27,6 +28,8 @@ export interface CaughtMailDetail extends CaughtMail {
 export class MailSink {
   private server?: SMTPServer;
   private listeners: ((mail: CaughtMail) => void)[] = [];
+
+  private readonly logger = new Logger(MailSink.name);
 
   constructor(private readonly dir: string) {
     mkdirSync(dir, { recursive: true });
@@ -55,7 +58,15 @@ export class MailSink {
     this.server = server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(port, host, () => resolve());
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        // A client that dies in the middle of a message (a killed worker) resets its connection;
+        // smtp-server reports that as an error event, which must not take the process down.
+        server.on('error', (error: NodeJS.ErrnoException) => {
+          this.logger.warn(`a connection ended in the middle of a message (${error.code ?? 'error'})`);
+        });
+        resolve();
+      });
     });
     const address = server.server.address();
     return typeof address === 'object' && address ? address.port : port;
