@@ -10,4 +10,5 @@ export * from './repositories/dossier.repository';
 export * from './repositories/calendar-state.repository';
 export * from './repositories/calendar-feed.repository';
 export * from './repositories/agenda.repository';
+export * from './repositories/agenda-mailing.repository';
 export * from './repositories/organisation.repository';

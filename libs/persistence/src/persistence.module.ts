@@ -8,6 +8,7 @@ import { DossierRepository } from './repositories/dossier.repository';
 import { CalendarStateRepository } from './repositories/calendar-state.repository';
 import { CalendarFeedRepository } from './repositories/calendar-feed.repository';
 import { AgendaRepository } from './repositories/agenda.repository';
+import { AgendaMailingRepository } from './repositories/agenda-mailing.repository';
 import { OrganisationRepository } from './repositories/organisation.repository';
 
 const repositories = [
@@ -19,6 +20,7 @@ const repositories = [
   CalendarStateRepository,
   CalendarFeedRepository,
   AgendaRepository,
+  AgendaMailingRepository,
   OrganisationRepository,
 ];
 

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { AgendaJobName, AgendaProducer, JOBS } from '@overlegtafels/queues';
 import { CLOCK, Clock } from '../clock';
-import { AgendaMailingRepository, MailingSession } from './agenda-mailing.repository';
+import { AgendaMailingRepository, MailingSession } from '@overlegtafels/persistence';
 import { SESSION_MATERIALIZER, SessionMaterializer } from './session-rows.materializer';
 import { SessionTimingService } from './session-timing.service';
 

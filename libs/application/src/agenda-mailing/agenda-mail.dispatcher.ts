@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MailProducer } from '@overlegtafels/queues';
-import { AgendaMailingRepository } from './agenda-mailing.repository';
+import { AgendaMailingRepository } from '@overlegtafels/persistence';
 
 /**
  * After the commit of a change that wrote agenda mails: one mail job per outbox row, with the

@@ -26,7 +26,7 @@ import {
 import { NewOutboxMessage } from '@overlegtafels/persistence';
 import { CLOCK, Clock } from '../clock';
 import { AGENDA_MAIL, AgendaMailPurpose, agendaMailKey, messageLocalPart } from './agenda-mail-keys';
-import type { MailingItem, MailingPerson, MailingSession } from './agenda-mailing.repository';
+import type { MailingItem, MailingPerson, MailingSession } from '@overlegtafels/persistence';
 
 /** Someone an agenda mail goes to: a person of the service or a guest known by address only. */
 export interface AgendaRecipient {

@@ -6,7 +6,6 @@ import { AgendaJobsPlanner } from './agenda-jobs.planner';
 import { AgendaMailDispatcher } from './agenda-mail.dispatcher';
 import { AgendaMailWriter } from './agenda-mail.writer';
 import { AgendaMailingNotifier } from './agenda-mailing.notifier';
-import { AgendaMailingRepository } from './agenda-mailing.repository';
 import { FreezeSessionUseCase } from './freeze-session.usecase';
 import { SendAgendaUseCase } from './send-agenda.usecase';
 import { SESSION_MATERIALIZER } from './session-rows.materializer';
@@ -20,7 +19,6 @@ import { SessionTimingService } from './session-timing.service';
 @Module({
   imports: [AgendaCoreModule],
   providers: [
-    AgendaMailingRepository,
     SessionTimingService,
     // Session rows are made by the agenda itself, under the table's lock.
     { provide: SESSION_MATERIALIZER, useExisting: AgendaService },

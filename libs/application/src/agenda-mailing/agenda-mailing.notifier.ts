@@ -3,7 +3,7 @@ import { TableDefinition } from '@overlegtafels/domain';
 import { Tx } from '@overlegtafels/persistence';
 import { AgendaItemMove, AgendaNotifier } from '../agenda/agenda-notifier';
 import { AgendaMailWriter, OutboxBatch, personRecipient, sameAddress } from './agenda-mail.writer';
-import { AgendaMailingRepository, MailingItem, MailingSession } from './agenda-mailing.repository';
+import { AgendaMailingRepository, MailingItem, MailingSession } from '@overlegtafels/persistence';
 import { SessionTimingService } from './session-timing.service';
 
 /**

@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { TableDefinition } from '@overlegtafels/domain';
-import { Tx } from '@overlegtafels/persistence';
 import { JOBS } from '@overlegtafels/queues';
+import { Tx } from '@overlegtafels/persistence';
 import { CLOCK, Clock } from '../clock';
 import { AgendaMailDispatcher } from './agenda-mail.dispatcher';
 import { AgendaMailWriter, OutboxBatch, personRecipient, sameAddress } from './agenda-mail.writer';
 import { AGENDA_MAIL } from './agenda-mail-keys';
-import { AgendaMailingRepository, MailingSession } from './agenda-mailing.repository';
+import { AgendaMailingRepository, MailingSession } from '@overlegtafels/persistence';
 import { AgendaJobsPlanner } from './agenda-jobs.planner';
 import { SessionTimingService } from './session-timing.service';
 

@@ -3,7 +3,6 @@ export * from './agenda-mail.dispatcher';
 export * from './agenda-mail.writer';
 export * from './agenda-mailing.module';
 export * from './agenda-mailing.notifier';
-export * from './agenda-mailing.repository';
 export * from './agenda-jobs.planner';
 export * from './freeze-session.usecase';
 export * from './send-agenda.usecase';

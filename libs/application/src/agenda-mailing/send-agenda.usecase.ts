@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { JOBS } from '@overlegtafels/queues';
+import { AgendaMailingRepository, MailingSession } from '@overlegtafels/persistence';
 import { CLOCK, Clock } from '../clock';
 import { AgendaMailDispatcher } from './agenda-mail.dispatcher';
 import { AgendaMailWriter, OutboxBatch, personRecipient, slotRecipients } from './agenda-mail.writer';
-import { AgendaMailingRepository, MailingSession } from './agenda-mailing.repository';
 import { AgendaJobsPlanner } from './agenda-jobs.planner';
 import { FreezeSessionUseCase } from './freeze-session.usecase';
 import { SessionTimingService } from './session-timing.service';

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { getSession, TableDefinition } from '@overlegtafels/domain';
 import { CalendarStateRepository } from '@overlegtafels/persistence';
 import { TableCalendarService } from '../table-calendar/table-calendar.service';
-import type { MailingSession } from './agenda-mailing.repository';
+import type { MailingSession } from '@overlegtafels/persistence';
 
 export interface SessionInstants {
   readonly freezeAtMs: number;

@@ -1,11 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  AgendaRepository,
-  NewOutboxMessage,
-  OutboxRepository,
-  PrismaService,
-  Tx,
-} from '@overlegtafels/persistence';
+import { PrismaService } from '../prisma.service';
+import { AgendaRepository } from './agenda.repository';
+import { NewOutboxMessage, OutboxRepository, Tx } from './outbox.repository';
 
 export type MailingSessionStatus = 'planned' | 'frozen' | 'sent' | 'held' | 'cancelled';
 
@@ -182,9 +178,12 @@ export class AgendaMailingRepository {
     @Inject(OutboxRepository) private readonly outbox: OutboxRepository,
   ) {}
 
-  /** A fan-out renders and writes a few hundred rows: more time than Prisma's 5 s default. */
+  /**
+   * The agenda's transaction (same lock order, same limits): a fan-out that renders and writes a
+   * few hundred rows fits well within it.
+   */
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.prisma.$transaction(work, { maxWait: 20_000, timeout: 120_000 });
+    return this.agenda.transaction(work);
   }
 
   get db(): Tx {
