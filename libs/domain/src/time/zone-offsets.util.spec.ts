@@ -66,4 +66,12 @@ describe('zone offsets from a transition table', () => {
     expect(brussels.localDayOf(zdt('2026-12-31 23:59:59.999'))).toBe(epochDay(2026, 12, 31));
     expect(brussels.localDayOf(zdt('2027-01-01 00:00'))).toBe(epochDay(2027, 1, 1));
   });
+
+  it('tells a known zone from an unknown one, every time it is asked', () => {
+    for (let i = 0; i < 2; i++) {
+      expect(ZoneOffsets.isValidZone('Europe/Brussels')).toBe(true);
+      expect(ZoneOffsets.isValidZone('Europe/Brusels')).toBe(false);
+      expect(ZoneOffsets.isValidZone('')).toBe(false);
+    }
+  });
 });

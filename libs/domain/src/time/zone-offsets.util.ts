@@ -24,8 +24,14 @@ export class ZoneOffsets {
     this.zone = IANAZone.create(zoneName);
   }
 
+  /** Validated zone names: Intl's check costs tens of microseconds, and reminders ask per step. */
+  private static readonly validZones = new Set<string>();
+
   static isValidZone(zoneName: string): boolean {
-    return IANAZone.isValidZone(zoneName);
+    if (ZoneOffsets.validZones.has(zoneName)) return true;
+    const valid = IANAZone.isValidZone(zoneName);
+    if (valid) ZoneOffsets.validZones.add(zoneName);
+    return valid;
   }
 
   static of(zoneName: string): ZoneOffsets {
