@@ -115,6 +115,8 @@ export class ObligationSyncService {
         childrenOver12HeardAtMs: dossier.childrenOver12HeardAt.getTime(),
       }),
       consulentInvolved: dossier.ocjSdjConsulentInvolved,
+      ...(dossier.ocjSdjConsulentInvolved &&
+        dossier.consulentInvolvedSince && { consulentInvolvedSince: ymd(dossier.consulentInvolvedSince) }),
       childrenOver12: dossier.childrenOver12,
       decisions: decisions
         .filter((d) => isDecisionKind(d.kind))

@@ -168,6 +168,23 @@ export class DossierRepository {
     });
   }
 
+  /** Records (or ends) the involvement of an OCJ/SDJ consulent; dates are calendar dates. */
+  async setConsulent(
+    tx: Tx,
+    id: string,
+    consulent: { involved: boolean; since: Date | null; email: string | null },
+  ): Promise<void> {
+    await tx.dossier.update({
+      where: { id },
+      data: {
+        ocjSdjConsulentInvolved: consulent.involved,
+        consulentInvolvedSince: consulent.involved ? consulent.since : null,
+        consulentEmail: consulent.involved ? consulent.email : null,
+        ...(consulent.involved ? {} : { consulentId: null }),
+      },
+    });
+  }
+
   async stateOf(tx: Tx, id: string) {
     return tx.dossier.findUnique({
       where: { id },

@@ -14,6 +14,7 @@ export interface ObligationDossierRow {
   afsluitingDate: Date | null;
   consentVerifiedAt: Date | null;
   ocjSdjConsulentInvolved: boolean;
+  consulentInvolvedSince: Date | null;
   childrenOver12: number;
   childrenOver12HeardAt: Date | null;
 }
@@ -215,6 +216,7 @@ export class ObligationRepository {
         afsluitingDate: true,
         consentVerifiedAt: true,
         ocjSdjConsulentInvolved: true,
+        consulentInvolvedSince: true,
         childrenOver12: true,
         childrenOver12HeardAt: true,
       },
