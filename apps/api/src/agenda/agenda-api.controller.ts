@@ -20,6 +20,7 @@ import {
   AgenderingSchema,
   CapacitySchema,
   ClosePeriodSchema,
+  ConsulentSchema,
   DecisionSchema,
   InputError,
   MoveItemSchema,
@@ -27,6 +28,7 @@ import {
   ReasonSchema,
 } from '@overlegtafels/application/agenda/agenda-input';
 import { CoordinatorAgendaUseCase } from '@overlegtafels/application/agenda/coordinator-agenda.usecase';
+import { RecordConsulentUseCase } from '@overlegtafels/application/agenda/record-consulent.usecase';
 import { RecordDecisionUseCase } from '@overlegtafels/application/agenda/record-decision.usecase';
 import { SubmitAanmeldingUseCase } from '@overlegtafels/application/agenda/submit-aanmelding.usecase';
 import { SubmitAgenderingUseCase } from '@overlegtafels/application/agenda/submit-agendering.usecase';
@@ -58,6 +60,7 @@ export class AgendaApiController {
     @Inject(SubmitAanmeldingUseCase) private readonly aanmelding: SubmitAanmeldingUseCase,
     @Inject(SubmitAgenderingUseCase) private readonly agendering: SubmitAgenderingUseCase,
     @Inject(RecordDecisionUseCase) private readonly decisions: RecordDecisionUseCase,
+    @Inject(RecordConsulentUseCase) private readonly consulent: RecordConsulentUseCase,
     @Inject(CoordinatorAgendaUseCase) private readonly coordinator: CoordinatorAgendaUseCase,
     @Inject(AgendaQueries) private readonly queries: AgendaQueries,
     @Inject(OrganisationRepository) private readonly organisations: OrganisationRepository,
@@ -291,6 +294,37 @@ export class AgendaApiController {
     });
     const { timeline } = await this.queries.dossierTimeline(dossier.id);
     return { code: dossier.code, phase: dossier.phase, timeline };
+  }
+
+  @Post('dossiers/:code/consulent')
+  @Roles('casusregisseur', 'coordinator')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Record that an OCJ/SDJ consulent is involved since a date, or no longer (re-plans the alignment)',
+  })
+  @ApiBody({ schema: jsonSchemaOf(ConsulentSchema) })
+  @ApiResponse({ status: 200, description: '`{ code, consulent: { involved, since, email } }`' })
+  @ApiResponse({ status: 400, ...badInput })
+  @ApiResponse({ status: 403, description: 'Not the dossier’s casusregisseur: `{ code, message }`' })
+  @ApiResponse({ status: 404, description: 'Not found or not yours (the same answer)' })
+  @ApiResponse({ status: 422, ...refusal })
+  async recordConsulent(
+    @CurrentPrincipal() principal: Principal,
+    @Param('code') code: string,
+    @Body() body: unknown,
+  ) {
+    const route = 'POST /api/dossiers/:code/consulent';
+    const dossier = await openDossierByCode(this.dossiers, this.audit, principal, code, {
+      action: 'dossier.read',
+      route,
+    });
+    const consulent = await this.consulent.execute(
+      { ...viewerOf(principal, route), coordinator: isCoordinator(principal) },
+      dossier.id,
+      body,
+    );
+    return { code: dossier.code, consulent };
   }
 
   @Get('documents/:id')

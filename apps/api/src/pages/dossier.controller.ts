@@ -1,11 +1,26 @@
-import { Controller, Get, Header, Inject, Param } from '@nestjs/common';
+import { Body, Controller, Get, Header, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { AgendaService } from '@overlegtafels/application/agenda/agenda.service';
 import { AgendaQueries } from '@overlegtafels/application/agenda/agenda-queries';
-import { AuditService, Authenticated, CurrentPrincipal, hasRole, Principal } from '@overlegtafels/auth';
+import { RecordConsulentUseCase } from '@overlegtafels/application/agenda/record-consulent.usecase';
+import {
+  AuditService,
+  Authenticated,
+  CurrentPrincipal,
+  hasRole,
+  Principal,
+  Roles,
+} from '@overlegtafels/auth';
 import { DECISION_KIND_LABELS, DecisionKind } from '@overlegtafels/domain';
 import { DossierRepository } from '@overlegtafels/persistence';
+import { isCoordinator } from '../agenda/viewer';
+import { failedForm, FailedForm, noticeFor, PageForms, pick } from './page-form';
 import { PageService } from './page.service';
 import { openDossierByCode } from '../dossiers/open-dossier';
+
+const NOTICES: Record<string, string> = {
+  consulent: 'De betrokkenheid van de consulent is geregistreerd; de opvolging is bijgewerkt.',
+};
 
 const ITEM_STATUS_LABELS: Record<string, string> = {
   placed: 'gepland',
@@ -27,18 +42,68 @@ export class DossierPageController {
     @Inject(AgendaService) private readonly agenda: AgendaService,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(PageService) private readonly pages: PageService,
+    @Inject(RecordConsulentUseCase) private readonly recordConsulent: RecordConsulentUseCase,
   ) {}
 
   @Get(':code')
   @Authenticated()
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async show(@CurrentPrincipal() principal: Principal, @Param('code') code: string): Promise<string> {
+  async show(
+    @CurrentPrincipal() principal: Principal,
+    @Param('code') code: string,
+    @Query('melding') melding?: string,
+  ): Promise<string> {
     // The same answer for "does not exist" and "not yours".
     const dossier = await openDossierByCode(this.dossiers, this.audit, principal, code, {
       action: 'dossier.read',
       route: 'GET /dossiers/:code',
     });
-    const { detail, timeline } = await this.queries.dossierTimeline(dossier.id);
+    return this.render(principal, dossier.id, noticeFor(NOTICES, melding));
+  }
+
+  /** The casusregisseur (or a coordinator) records the OCJ/SDJ consulent's involvement. */
+  @Post(':code/consulent')
+  @Roles('casusregisseur', 'coordinator')
+  async consulent(
+    @CurrentPrincipal() principal: Principal,
+    @Param('code') code: string,
+    @Body() body: Record<string, unknown>,
+    @Res() res: Response,
+  ): Promise<void> {
+    const route = 'POST /dossiers/:code/consulent';
+    const dossier = await openDossierByCode(this.dossiers, this.audit, principal, code, {
+      action: 'dossier.read',
+      route,
+    });
+    const values = pick(body, ['involved', 'since', 'email']);
+    try {
+      await this.recordConsulent.execute(
+        {
+          personId: principal.personId,
+          regionId: principal.regionId,
+          route,
+          coordinator: isCoordinator(principal),
+        },
+        dossier.id,
+        values,
+      );
+      res.redirect(303, `/dossiers/${dossier.code}?melding=consulent#consulent`);
+    } catch (error) {
+      const failed = failedForm('consulent', values, error);
+      res
+        .status(failed.status)
+        .type('html')
+        .send(await this.render(principal, dossier.id, undefined, failed));
+    }
+  }
+
+  private async render(
+    principal: Principal,
+    dossierId: string,
+    notice?: string,
+    failed?: FailedForm,
+  ): Promise<string> {
+    const { detail, timeline } = await this.queries.dossierTimeline(dossierId);
     const tables = this.agenda.region.tables;
     const items = detail.agendaItems.map((item) => {
       const table = tables.find((t) => t.key === item.tableKey);
@@ -57,9 +122,16 @@ export class DossierPageController {
         decision: item.decision ? DECISION_KIND_LABELS[item.decision.kind as DecisionKind] : null,
       };
     });
+    const consulentDefaults = detail.ocjSdjConsulentInvolved
+      ? {
+          involved: 'true',
+          since: detail.consulentInvolvedSince?.toISOString().slice(0, 10) ?? '',
+          email: detail.consulentEmail ?? '',
+        }
+      : { involved: 'false' };
     return this.pages.render(
       'dossier',
-      { title: `Dossier ${detail.code}`, principal },
+      { title: `Dossier ${detail.code}`, principal, notice },
       {
         dossier: detail,
         phase: this.queries.phaseLabel(String(detail.phase)),
@@ -71,7 +143,12 @@ export class DossierPageController {
           (hasRole(principal, 'casusregisseur') && detail.casusregisseurId === principal.personId) ||
           detail.aanmelderId === principal.personId,
         coordinator: hasRole(principal, 'coordinator'),
+        canRecordConsulent:
+          hasRole(principal, 'coordinator') ||
+          (hasRole(principal, 'casusregisseur') && detail.casusregisseurId === principal.personId),
+        consulentDefaults,
       },
+      new PageForms(failed),
     );
   }
 }

@@ -25,7 +25,7 @@ export class AgendaRefusal extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
-    readonly status: 404 | 409 | 422 = 422,
+    readonly status: 403 | 404 | 409 | 422 = 422,
   ) {
     super(message);
   }
@@ -269,6 +269,33 @@ export const ClosePeriodSchema = z
       .transform((v) => (v ? v : undefined)),
   })
   .refine((v) => v.to >= v.from, { path: ['to'], error: 'Tot en met moet na Van liggen.' });
+
+/**
+ * Whether an OCJ/SDJ consulent is involved in a dossier, and since when. The address is optional
+ * (the consulent may not use the service); both are required only while one is involved.
+ */
+export const ConsulentSchema = z
+  .object({
+    involved: bool('Consulent betrokken'),
+    since: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? v : undefined))
+      .pipe(localDate('Betrokken sinds').optional()),
+    email: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? v : undefined))
+      .pipe(email('E-mailadres van de consulent').optional()),
+  })
+  .superRefine((v, ctx) => {
+    if (v.involved && !v.since) {
+      ctx.addIssue({ code: 'custom', path: ['since'], message: 'Betrokken sinds is verplicht.' });
+    }
+  });
+export type ConsulentInput = z.output<typeof ConsulentSchema>;
 
 /** Parses or throws an InputError with every field's first problem, named by its path. */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {

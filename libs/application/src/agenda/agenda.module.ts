@@ -9,6 +9,7 @@ import { DOSSIER_TIMELINE_SOURCES, DossierTimelineSource } from './agenda-querie
 import { DOSSIER_CHANGE_HOOKS, DossierChangeHook } from './dossier-change-hooks';
 import { AgendaQueries } from './agenda-queries';
 import { CoordinatorAgendaUseCase } from './coordinator-agenda.usecase';
+import { RecordConsulentUseCase } from './record-consulent.usecase';
 import { RecordDecisionUseCase } from './record-decision.usecase';
 import { SubmitAanmeldingUseCase } from './submit-aanmelding.usecase';
 import { SubmitAgenderingUseCase } from './submit-agendering.usecase';
@@ -18,6 +19,7 @@ const providers = [
   SubmitAanmeldingUseCase,
   SubmitAgenderingUseCase,
   RecordDecisionUseCase,
+  RecordConsulentUseCase,
   CoordinatorAgendaUseCase,
   AgendaQueries,
 ];
