@@ -100,11 +100,10 @@ export class ObligationSyncService {
     };
     const dossier = await this.repo.lockDossier(tx, dossierId);
     if (!dossier) return result;
-    const [decisions, items, stored] = await Promise.all([
-      this.repo.decisionsOf(tx, dossierId),
-      this.repo.agendaItemsOf(tx, dossierId),
-      this.repo.storedOf(tx, dossierId),
-    ]);
+    // One after the other: a transaction is one connection, which runs one query at a time.
+    const decisions = await this.repo.decisionsOf(tx, dossierId);
+    const items = await this.repo.agendaItemsOf(tx, dossierId);
+    const stored = await this.repo.storedOf(tx, dossierId);
     const zone = this.region.timeZone;
     const facts: DossierFacts = {
       ...(dossier.casusregieStartDate && { casusregieStartDate: ymd(dossier.casusregieStartDate) }),
