@@ -36,5 +36,6 @@ export type {
 } from './dossier/dossier-lifecycle.policy';
 export { AFSLUITING_WAIT_MONTHS, earliestAfsluitingDate } from './dossier/dossier-date.util';
 export * from './dossier/agendering.policy';
+export * from './dossier/start-correction.policy';
 export * from './dossier/dossier-code.util';
 export * from './obligations';
