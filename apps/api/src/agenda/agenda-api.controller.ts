@@ -19,6 +19,7 @@ import {
   AanmeldingSchema,
   AgenderingSchema,
   CapacitySchema,
+  CasusregieStartSchema,
   ClosePeriodSchema,
   ConsulentSchema,
   DecisionSchema,
@@ -28,6 +29,7 @@ import {
   ReasonSchema,
 } from '@overlegtafels/application/agenda/agenda-input';
 import { CoordinatorAgendaUseCase } from '@overlegtafels/application/agenda/coordinator-agenda.usecase';
+import { CorrectCasusregieStartUseCase } from '@overlegtafels/application/agenda/correct-casusregie-start.usecase';
 import { RecordConsulentUseCase } from '@overlegtafels/application/agenda/record-consulent.usecase';
 import { RecordDecisionUseCase } from '@overlegtafels/application/agenda/record-decision.usecase';
 import { SubmitAanmeldingUseCase } from '@overlegtafels/application/agenda/submit-aanmelding.usecase';
@@ -61,6 +63,8 @@ export class AgendaApiController {
     @Inject(SubmitAgenderingUseCase) private readonly agendering: SubmitAgenderingUseCase,
     @Inject(RecordDecisionUseCase) private readonly decisions: RecordDecisionUseCase,
     @Inject(RecordConsulentUseCase) private readonly consulent: RecordConsulentUseCase,
+    @Inject(CorrectCasusregieStartUseCase)
+    private readonly correctCasusregieStart: CorrectCasusregieStartUseCase,
     @Inject(CoordinatorAgendaUseCase) private readonly coordinator: CoordinatorAgendaUseCase,
     @Inject(AgendaQueries) private readonly queries: AgendaQueries,
     @Inject(OrganisationRepository) private readonly organisations: OrganisationRepository,
@@ -325,6 +329,30 @@ export class AgendaApiController {
       body,
     );
     return { code: dossier.code, consulent };
+  }
+
+  @Post('dossiers/:code/casusregie-start')
+  @Roles('coordinator')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Correct the start date of casusregie (re-plans the obligations that hang on it)',
+  })
+  @ApiBody({ schema: jsonSchemaOf(CasusregieStartSchema) })
+  @ApiResponse({ status: 200, description: '`{ code, casusregieStartDate, changed }`' })
+  @ApiResponse({ status: 400, ...badInput })
+  @ApiResponse({ status: 404, description: 'Not found (or not of this region)' })
+  @ApiResponse({ status: 422, description: 'The date breaks a rule: `{ code, message, field }`' })
+  async correctStart(
+    @CurrentPrincipal() principal: Principal,
+    @Param('code') code: string,
+    @Body() body: unknown,
+  ) {
+    const route = 'POST /api/dossiers/:code/casusregie-start';
+    const dossier = await openDossierByCode(this.dossiers, this.audit, principal, code, {
+      action: 'dossier.read',
+      route,
+    });
+    return this.correctCasusregieStart.execute(viewerOf(principal, route), dossier.id, body);
   }
 
   @Get('documents/:id')

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Header, Inject, Param, Post, Query, Res } from '
 import type { Response } from 'express';
 import { AgendaService } from '@overlegtafels/application/agenda/agenda.service';
 import { AgendaQueries } from '@overlegtafels/application/agenda/agenda-queries';
+import { CorrectCasusregieStartUseCase } from '@overlegtafels/application/agenda/correct-casusregie-start.usecase';
 import { RecordConsulentUseCase } from '@overlegtafels/application/agenda/record-consulent.usecase';
 import {
   AuditService,
@@ -20,6 +21,7 @@ import { openDossierByCode } from '../dossiers/open-dossier';
 
 const NOTICES: Record<string, string> = {
   consulent: 'De betrokkenheid van de consulent is geregistreerd; de opvolging is bijgewerkt.',
+  startdatum: 'De startdatum van de casusregie is gecorrigeerd; de opvolging is bijgewerkt.',
 };
 
 const ITEM_STATUS_LABELS: Record<string, string> = {
@@ -43,6 +45,8 @@ export class DossierPageController {
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(PageService) private readonly pages: PageService,
     @Inject(RecordConsulentUseCase) private readonly recordConsulent: RecordConsulentUseCase,
+    @Inject(CorrectCasusregieStartUseCase)
+    private readonly correctCasusregieStart: CorrectCasusregieStartUseCase,
   ) {}
 
   @Get(':code')
@@ -90,6 +94,37 @@ export class DossierPageController {
       res.redirect(303, `/dossiers/${dossier.code}?melding=consulent#consulent`);
     } catch (error) {
       const failed = failedForm('consulent', values, error);
+      res
+        .status(failed.status)
+        .type('html')
+        .send(await this.render(principal, dossier.id, undefined, failed));
+    }
+  }
+
+  /** A coordinator corrects the start date of casusregie. */
+  @Post(':code/casusregie-start')
+  @Roles('coordinator')
+  async correctStart(
+    @CurrentPrincipal() principal: Principal,
+    @Param('code') code: string,
+    @Body() body: Record<string, unknown>,
+    @Res() res: Response,
+  ): Promise<void> {
+    const route = 'POST /dossiers/:code/casusregie-start';
+    const dossier = await openDossierByCode(this.dossiers, this.audit, principal, code, {
+      action: 'dossier.read',
+      route,
+    });
+    const values = pick(body, ['startDate', 'reason']);
+    try {
+      await this.correctCasusregieStart.execute(
+        { personId: principal.personId, regionId: principal.regionId, route },
+        dossier.id,
+        values,
+      );
+      res.redirect(303, `/dossiers/${dossier.code}?melding=startdatum`);
+    } catch (error) {
+      const failed = failedForm('startdatum', values, error);
       res
         .status(failed.status)
         .type('html')
@@ -147,6 +182,8 @@ export class DossierPageController {
           hasRole(principal, 'coordinator') ||
           (hasRole(principal, 'casusregisseur') && detail.casusregisseurId === principal.personId),
         consulentDefaults,
+        canCorrectStart:
+          hasRole(principal, 'coordinator') && !!detail.casusregieStartDate && detail.phase !== 'afgesloten',
       },
       new PageForms(failed),
     );

@@ -270,6 +270,12 @@ export const ClosePeriodSchema = z
   })
   .refine((v) => v.to >= v.from, { path: ['to'], error: 'Tot en met moet na Van liggen.' });
 
+/** A coordinator's correction of the start of casusregie, with the reason for the record. */
+export const CasusregieStartSchema = z.object({
+  startDate: localDate('Startdatum'),
+  reason: text('Reden', 500),
+});
+
 /**
  * Whether an OCJ/SDJ consulent is involved in a dossier, and since when. The address is optional
  * (the consulent may not use the service); both are required only while one is involved.

@@ -9,6 +9,7 @@ import { DOSSIER_TIMELINE_SOURCES, DossierTimelineSource } from './agenda-querie
 import { DOSSIER_CHANGE_HOOKS, DossierChangeHook } from './dossier-change-hooks';
 import { AgendaQueries } from './agenda-queries';
 import { CoordinatorAgendaUseCase } from './coordinator-agenda.usecase';
+import { CorrectCasusregieStartUseCase } from './correct-casusregie-start.usecase';
 import { RecordConsulentUseCase } from './record-consulent.usecase';
 import { RecordDecisionUseCase } from './record-decision.usecase';
 import { SubmitAanmeldingUseCase } from './submit-aanmelding.usecase';
@@ -20,6 +21,7 @@ const providers = [
   SubmitAgenderingUseCase,
   RecordDecisionUseCase,
   RecordConsulentUseCase,
+  CorrectCasusregieStartUseCase,
   CoordinatorAgendaUseCase,
   AgendaQueries,
 ];

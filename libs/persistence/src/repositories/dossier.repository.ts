@@ -205,6 +205,26 @@ export class DossierRepository {
     });
   }
 
+  /** The dossier's decisions, oldest first: what a correction of its dates must respect. */
+  async decisionsOf(tx: Tx, id: string): Promise<{ id: string; kind: string; decidedAt: Date }[]> {
+    return tx.decision.findMany({
+      where: { dossierId: id },
+      select: { id: true, kind: true, decidedAt: true },
+      orderBy: [{ decidedAt: 'asc' }, { id: 'asc' }],
+    });
+  }
+
+  /** A corrected start of casusregie: on the dossier and on the ICO decision that set it. */
+  async correctCasusregieStart(
+    tx: Tx,
+    id: string,
+    decisionId: string | undefined,
+    startDate: Date,
+  ): Promise<void> {
+    await tx.dossier.update({ where: { id }, data: { casusregieStartDate: startDate } });
+    if (decisionId) await tx.decision.update({ where: { id: decisionId }, data: { startDate } });
+  }
+
   async createDecision(tx: Tx, data: Prisma.DecisionUncheckedCreateInput): Promise<{ id: string }> {
     return tx.decision.create({ data, select: { id: true } });
   }
