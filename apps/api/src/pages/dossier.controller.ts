@@ -19,10 +19,10 @@ import { failedForm, FailedForm, noticeFor, PageForms, pick } from './page-form'
 import { PageService } from './page.service';
 import { openDossierByCode } from '../dossiers/open-dossier';
 
-const NOTICES: Record<string, string> = {
+const NOTICES = {
   consulent: 'De betrokkenheid van de consulent is geregistreerd; de opvolging is bijgewerkt.',
   startdatum: 'De startdatum van de casusregie is gecorrigeerd; de opvolging is bijgewerkt.',
-};
+} satisfies Record<string, string>;
 
 const ITEM_STATUS_LABELS: Record<string, string> = {
   placed: 'gepland',
@@ -74,31 +74,10 @@ export class DossierPageController {
     @Body() body: Record<string, unknown>,
     @Res() res: Response,
   ): Promise<void> {
-    const route = 'POST /dossiers/:code/consulent';
-    const dossier = await openDossierByCode(this.dossiers, this.audit, principal, code, {
-      action: 'dossier.read',
-      route,
-    });
     const values = pick(body, ['involved', 'since', 'email']);
-    try {
-      await this.recordConsulent.execute(
-        {
-          personId: principal.personId,
-          regionId: principal.regionId,
-          route,
-          coordinator: isCoordinator(principal),
-        },
-        dossier.id,
-        values,
-      );
-      res.redirect(303, `/dossiers/${dossier.code}?melding=consulent#consulent`);
-    } catch (error) {
-      const failed = failedForm('consulent', values, error);
-      res
-        .status(failed.status)
-        .type('html')
-        .send(await this.render(principal, dossier.id, undefined, failed));
-    }
+    await this.submit(principal, code, 'consulent', 'consulent', values, res, (actor, dossierId) =>
+      this.recordConsulent.execute({ ...actor, coordinator: isCoordinator(principal) }, dossierId, values),
+    );
   }
 
   /** A coordinator corrects the start date of casusregie. */
@@ -110,21 +89,39 @@ export class DossierPageController {
     @Body() body: Record<string, unknown>,
     @Res() res: Response,
   ): Promise<void> {
-    const route = 'POST /dossiers/:code/casusregie-start';
+    const values = pick(body, ['startDate', 'reason']);
+    await this.submit(principal, code, 'casusregie-start', 'startdatum', values, res, (actor, dossierId) =>
+      this.correctCasusregieStart.execute(actor, dossierId, values),
+    );
+  }
+
+  /**
+   * A form of the dossier page: the dossier is opened as for reading (need-to-know, audited, the
+   * same 404), the work done, and either back to the page with a notice or the page again with the
+   * form's errors and what was typed.
+   */
+  private async submit(
+    principal: Principal,
+    code: string,
+    path: string,
+    form: keyof typeof NOTICES,
+    values: Record<string, string>,
+    res: Response,
+    work: (
+      actor: { personId: string; regionId: string; route: string },
+      dossierId: string,
+    ) => Promise<unknown>,
+  ): Promise<void> {
+    const route = `POST /dossiers/:code/${path}`;
     const dossier = await openDossierByCode(this.dossiers, this.audit, principal, code, {
       action: 'dossier.read',
       route,
     });
-    const values = pick(body, ['startDate', 'reason']);
     try {
-      await this.correctCasusregieStart.execute(
-        { personId: principal.personId, regionId: principal.regionId, route },
-        dossier.id,
-        values,
-      );
-      res.redirect(303, `/dossiers/${dossier.code}?melding=startdatum`);
+      await work({ personId: principal.personId, regionId: principal.regionId, route }, dossier.id);
+      res.redirect(303, `/dossiers/${dossier.code}?melding=${form}#${form}`);
     } catch (error) {
-      const failed = failedForm('startdatum', values, error);
+      const failed = failedForm(form, values, error);
       res
         .status(failed.status)
         .type('html')
