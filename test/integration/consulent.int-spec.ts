@@ -1,3 +1,4 @@
+import { RecordConsulentUseCase } from '@overlegtafels/application/agenda/record-consulent.usecase';
 import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
 import { pageUser } from '../support/page-client';
@@ -139,6 +140,31 @@ describe('recording the consulent of a dossier', () => {
       select: { action: true, outcome: true, dossierId: true },
     });
     expect(refusals).toEqual([{ action: 'dossier.read', outcome: 'denied', dossierId: null }]);
+
+    // The use case checks it again for any caller: a casusregisseur of another dossier is refused and
+    // the refusal is audited.
+    const dossier = await db.dossier.findUniqueOrThrow({
+      where: { code: CODE },
+      select: { id: true, regionId: true },
+    });
+    const refused = t.app
+      .get(RecordConsulentUseCase)
+      .execute(
+        { personId: tom.personId, regionId: dossier.regionId, coordinator: false, route: 'test' },
+        dossier.id,
+        {
+          involved: true,
+          since: '2026-04-01',
+        },
+      );
+    await expect(refused).rejects.toMatchObject({ code: 'NOT_CASUSREGISSEUR', status: 403 });
+    expect(
+      await db.auditEvent.findMany({
+        where: { actorPersonId: tom.personId, action: 'dossier.consulent' },
+        select: { outcome: true, dossierId: true },
+      }),
+    ).toEqual([{ outcome: 'denied', dossierId: dossier.id }]);
+    expect(await alignment()).toEqual(['#0 cancelled 2026-05-06T07:00:00.000Z']);
 
     const lotte = await loginAs(t, 'lotte.verbeke@example.be');
     const coordinator = await lotte.post(`/api/dossiers/${CODE}/consulent`, {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { AgendaRepository, AuditRepository, DossierRepository } from '@overlegtafels/persistence';
+import { AgendaRepository, AuditRepository, DossierRepository, Tx } from '@overlegtafels/persistence';
 import { CLOCK, Clock } from '../clock';
 import { AgendaRefusal, ConsulentSchema, parseInput } from './agenda-input';
 import { AgendaService } from './agenda.service';
@@ -50,60 +50,49 @@ export class RecordConsulentUseCase {
         422,
       );
     }
+    // Who may: checked before the change, so a refusal's audit event is not rolled back with it.
+    const seen = await this.dossiers.stateOf(this.repo.db, dossierId);
+    if (!seen || seen.regionId !== actor.regionId) {
+      throw new AgendaRefusal('DOSSIER_NOT_FOUND', 'Dossier niet gevonden.', undefined, 404);
+    }
+    const audit = (outcome: 'allowed' | 'denied', details: Record<string, unknown>, tx?: Tx) =>
+      this.audit.append(
+        {
+          actorPersonId: actor.personId,
+          action: 'dossier.consulent',
+          entityType: 'dossier',
+          entityId: seen.id,
+          dossierId: seen.id,
+          outcome,
+          route: actor.route,
+          details: { code: seen.code, ...details },
+        },
+        now,
+        tx,
+      );
+    if (!actor.coordinator && seen.casusregisseurId !== actor.personId) {
+      await audit('denied', {});
+      throw new AgendaRefusal(
+        'NOT_CASUSREGISSEUR',
+        'Alleen de casusregisseur van het dossier of een coördinator registreert de consulent.',
+        undefined,
+        403,
+      );
+    }
     return this.repo.transaction(async (tx) => {
-      const dossier = await this.dossiers.stateOf(tx, dossierId);
-      if (!dossier || dossier.regionId !== actor.regionId) {
-        throw new AgendaRefusal('DOSSIER_NOT_FOUND', 'Dossier niet gevonden.', undefined, 404);
-      }
-      const allowed = actor.coordinator || dossier.casusregisseurId === actor.personId;
-      if (!allowed) {
-        await this.audit.append(
-          {
-            actorPersonId: actor.personId,
-            action: 'dossier.consulent',
-            entityType: 'dossier',
-            entityId: dossier.id,
-            dossierId: dossier.id,
-            outcome: 'denied',
-            route: actor.route,
-            details: { code: dossier.code },
-          },
-          now,
-          tx,
-        );
-        throw new AgendaRefusal(
-          'NOT_CASUSREGISSEUR',
-          'Alleen de casusregisseur van het dossier of een coördinator registreert de consulent.',
-          undefined,
-          403,
-        );
-      }
       const state: ConsulentState = {
         involved: form.involved,
         since: form.involved ? form.since! : null,
         email: form.involved ? (form.email ?? null) : null,
       };
-      await this.dossiers.setConsulent(tx, dossier.id, {
+      await this.dossiers.setConsulent(tx, seen.id, {
         involved: state.involved,
         since: state.since ? new Date(`${state.since}T00:00:00Z`) : null,
         email: state.email,
       });
-      for (const hook of this.hooks ?? []) await hook.dossierChanged(tx, dossier.id);
-      await this.audit.append(
-        {
-          actorPersonId: actor.personId,
-          action: 'dossier.consulent',
-          entityType: 'dossier',
-          entityId: dossier.id,
-          dossierId: dossier.id,
-          outcome: 'allowed',
-          route: actor.route,
-          // The consulent's address stays in the dossier row.
-          details: { code: dossier.code, involved: state.involved, since: state.since },
-        },
-        now,
-        tx,
-      );
+      for (const hook of this.hooks ?? []) await hook.dossierChanged(tx, seen.id);
+      // The consulent's address stays in the dossier row.
+      await audit('allowed', { involved: state.involved, since: state.since }, tx);
       return state;
     });
   }
