@@ -135,9 +135,8 @@ export class AgendaService {
   async materializeSessions(tableKey: string, fromMs: number, toMs: number): Promise<SessionRow[]> {
     const table = this.table(tableKey);
     const regionId = await this.repo.regionId(this.region.key);
-    const present = await this.repo.transaction(async (tx) =>
-      this.rowsIn(await this.load(tx, table, regionId), fromMs, toMs),
-    );
+    // Plain reads, no transaction: a row made meanwhile is found again under the lock below.
+    const present = this.rowsIn(await this.load(this.repo.db, table, regionId), fromMs, toMs);
     if (present.every((row) => row !== undefined)) return present as SessionRow[];
     return this.repo.transaction(async (tx) => {
       const state = await this.lock(tx, tableKey);
