@@ -118,17 +118,11 @@ function toPerson(p: PersonRow): MailingPerson {
   };
 }
 
-type ItemRow = {
-  id: string;
-  sessionId: string;
-  originalSessionId: string | null;
-  itemType: string;
-  durationMinutes: number;
-  position: number;
-  slotStart: Date | null;
-  slotEnd: Date | null;
-  status: MailingItem['status'];
-  icsSequence: number;
+/** An item as the query returns it: the model's own fields, the people still as rows. */
+type ItemRow = Omit<
+  MailingItem,
+  'dossierId' | 'dossierCode' | 'casusregisseur' | 'submittedBy' | 'guests'
+> & {
   dossier: { id: string; code: string; casusregisseur: PersonRow | null };
   submittedBy: PersonRow;
   guests: {
