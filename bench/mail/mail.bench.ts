@@ -225,7 +225,10 @@ async function main(): Promise<void> {
 
   // The same message as the pipeline composes it: one of the outbox rows just sent, handed to
   // nodemailer field by field (text, HTML, the invitation part and attachment), N times.
-  const row = await prisma.mailOutbox.findFirstOrThrow({ where: { messageId: pipeline.ours[0]!.messageId } });
+  const row = await prisma.mailOutbox.findFirstOrThrow({
+    where: { messageId: pipeline.ours[0]!.messageId },
+    include: { body: true },
+  });
   const transport = nodemailer.createTransport({
     host: '127.0.0.1',
     port: sink.port,
@@ -239,8 +242,8 @@ async function main(): Promise<void> {
     sender: row.fromAddress,
     to: row.recipientEmail,
     subject: row.subject,
-    text: row.textBody,
-    html: row.htmlBody ?? undefined,
+    text: row.body.textBody,
+    html: row.body.htmlBody ?? undefined,
     messageId: `<bare-${i}@example.be>`,
     icalEvent: { method: row.icsMethod!, content: row.icsContent!, filename: 'uitnodiging.ics' },
     disableFileAccess: true,

@@ -93,10 +93,11 @@ describe('agenda API', () => {
     ]);
     const mail = await db.mailOutbox.findFirstOrThrow({
       where: { agendaItemId: evaItem, purpose: 'aanmelding-received' },
+      include: { body: true },
     });
     expect(mail.subject).toContain(evaCode);
     expect(mail.subject).not.toMatch(/Persoon|Kind 1|partnergeweld/);
-    expect(mail.textBody).toContain(
+    expect(mail.body.textBody).toContain(
       'vrijdag 4 december 2026, 09:30–10:00, onder voorbehoud tot donderdag 13:00',
     );
     const audit = await db.auditEvent.findFirst({

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createPrismaClient } from '@overlegtafels/persistence';
+import { createPrismaClient, mailBodyDigest } from '@overlegtafels/persistence';
 import { eventually, loginAs, startTestApp, TestApp } from '../support/test-app';
 
 /** The coordinators' page of mails the worker gave up on, and its retry button. */
@@ -28,7 +28,12 @@ describe('failed mails page', () => {
         messageId: `<${randomUUID()}@overlegtafels.example.be>`,
         fromAddress: t.config.mailFrom,
         subject: 'Uitnodiging ICO-2026-0042',
-        textBody: 'Testbericht.',
+        body: {
+          connectOrCreate: {
+            where: { digest: mailBodyDigest('Testbericht.', null) },
+            create: { digest: mailBodyDigest('Testbericht.', null), textBody: 'Testbericht.' },
+          },
+        },
         status: 'failed',
         attempts: 5,
         lastError: 'connect ECONNREFUSED 127.0.0.1:25',

@@ -601,7 +601,7 @@ describe('follow-up obligations over one dossier’s life (20 simulated months)'
       where: { dossierId: run.dossierId },
       select: {
         subject: true,
-        textBody: true,
+        body: { select: { textBody: true } },
         recipientEmail: true,
         purpose: true,
         payload: true,
@@ -612,21 +612,21 @@ describe('follow-up obligations over one dossier’s life (20 simulated months)'
     const first = outbox[0]!;
     expect(first.subject).toBe('Herinnering: CO3-2026-0900 – uiterlijk 27 april 2026 – CO3 Antwerpen');
     expect(first.recipientEmail).toBe('sara.elidrissi@example.org');
-    expect(first.textBody).toContain(
+    expect(first.body.textBody).toContain(
       'http://localhost:3999/agendering/nieuw?dossier=CO3-2026-0900&tafel=weegploeg&type=plan-van-aanpak',
     );
-    expect(first.textBody).toContain('uiterlijk op maandag 27 april 2026');
+    expect(first.body.textBody).toContain('uiterlijk op maandag 27 april 2026');
     const alignment = outbox.find(
-      (m) => m.purpose === 'obligation-reminder' && m.textBody.includes('consulent'),
+      (m) => m.purpose === 'obligation-reminder' && m.body.textBody.includes('consulent'),
     )!;
-    expect(alignment.textBody).toContain('http://localhost:3999/opvolging');
+    expect(alignment.body.textBody).toContain('http://localhost:3999/opvolging');
     const escalation = outbox.find((m) => m.purpose === 'obligation-escalation')!;
     expect(escalation.subject).toBe(
       'Termijn verstreken: CO3-2026-0900 – uiterlijk 4 augustus 2026 – CO3 Antwerpen',
     );
-    expect(escalation.textBody).toContain('Die termijn is gisteren verstreken');
-    expect(escalation.textBody).toContain('Verantwoordelijke: Sara El Idrissi');
-    expect(escalation.textBody).toContain('http://localhost:3999/coordinatie');
+    expect(escalation.body.textBody).toContain('Die termijn is gisteren verstreken');
+    expect(escalation.body.textBody).toContain('Verantwoordelijke: Sara El Idrissi');
+    expect(escalation.body.textBody).toContain('http://localhost:3999/coordinatie');
     for (const m of outbox) {
       expect(Object.keys(m.payload as object).sort()).toEqual(['dossierId', 'obligationId', 'stepKey']);
       expect(m.subject).not.toMatch(/Sara|Idrissi|consulent|kinderen/i);
@@ -666,10 +666,10 @@ describe('follow-up obligations over one dossier’s life (20 simulated months)'
     const escalation = await world.prisma.mailOutbox.findFirstOrThrow({
       where: { dossierId: run.dossierId, purpose: 'obligation-escalation' },
       orderBy: { createdAt: 'asc' },
-      select: { textBody: true },
+      select: { body: { select: { textBody: true } } },
     });
     // The catch-up mail says how things stand now.
-    expect(escalation.textBody).toContain('Die termijn is 9 dagen geleden verstreken');
+    expect(escalation.body.textBody).toContain('Die termijn is 9 dagen geleden verstreken');
   }, 600_000);
 });
 

@@ -10,5 +10,6 @@ export type { TemplateScope, TemplateValue } from './template-engine';
 export * from './mail-templates';
 export * from './mail-composer';
 export * from './outgoing-mail';
+export * from './mime-message';
 export * from './calendar-feed';
 export * from './mail-identity';

@@ -6,7 +6,7 @@ import { simpleParser } from 'mailparser';
 import { MailComposer, RenderedMail } from './mail-composer';
 import { MailSink } from './mail-sink';
 import { MailTransport } from './mail-transport';
-import { toOutboxContent, toOutgoingMail } from './outgoing-mail';
+import { encodeBody, mimeMessage } from './mime-message';
 import { emailAddress, uuid } from './mail-values';
 import {
   ITEM_ID,
@@ -21,6 +21,7 @@ import {
   weegploeg,
   agendaUrl,
 } from './testing/mail-fixtures.test-util';
+import { findPart, mimeTree } from './testing/mime-tree.test-util';
 
 /** The independent checks of ../shared/tools/ical-check need Debian's python3 with libical's GIR. */
 const ICAL_CHECK_DIR = path.resolve(__dirname, '../../../../shared/tools/ical-check');
@@ -28,41 +29,6 @@ const PYTHON = '/usr/bin/python3';
 const libicalAvailable =
   spawnSync(PYTHON, ['-c', "import gi; gi.require_version('ICalGLib','3.0')"], { stdio: 'ignore' }).status ===
     0 && existsSync(path.join(ICAL_CHECK_DIR, 'eml_check.py'));
-
-interface MimeNode {
-  contentType: string;
-  method?: string;
-  disposition?: string;
-  filename?: string;
-  children: MimeNode[];
-}
-
-/** The MIME tree, read straight from the raw message (mailparser flattens it). */
-function mimeTree(raw: string): MimeNode {
-  const parse = (part: string): MimeNode => {
-    const split = part.search(/\r?\n\r?\n/);
-    const head = part.slice(0, split).replace(/\r?\n[ \t]+/g, ' ');
-    const body = part.slice(split).replace(/^\r?\n\r?\n/, '');
-    const header = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(head)?.[1] ?? '';
-    const type = header('Content-Type');
-    const param = (value: string, name: string) =>
-      new RegExp(`;\\s*${name}="?([^";]+)"?`, 'i').exec(value)?.[1];
-    const node: MimeNode = {
-      contentType: type.split(';')[0]!.trim().toLowerCase(),
-      method: param(type, 'method'),
-      disposition: header('Content-Disposition').split(';')[0]!.trim().toLowerCase() || undefined,
-      filename: param(header('Content-Disposition'), 'filename') ?? param(type, 'name'),
-      children: [],
-    };
-    const boundary = param(type, 'boundary');
-    if (node.contentType.startsWith('multipart/') && boundary) {
-      const chunks = body.split(`--${boundary}`).slice(1, -1);
-      node.children = chunks.map((c) => parse(c.replace(/^\r?\n/, '')));
-    }
-    return node;
-  };
-  return parse(raw);
-}
 
 describe('an invitation mail through SMTP', () => {
   let dir: string;
@@ -89,8 +55,17 @@ describe('an invitation mail through SMTP', () => {
 
   async function sendAndRead(mail: RenderedMail, messageId: string) {
     const before = new Set(readdirSync(dir));
-    const outgoing = toOutgoingMail({ ...toOutboxContent(mail), recipientEmail: alice.address, messageId });
-    await transport.send(outgoing);
+    await transport.send(
+      mimeMessage({
+        from: mail.from,
+        to: alice.address,
+        subject: mail.subject,
+        messageId,
+        date: stamp.toJSDate(),
+        body: encodeBody(mail.text, mail.html),
+        ics: mail.ics ?? null,
+      }),
+    );
     // The sink writes the .eml when the DATA command ends, before it answers the client.
     const file = readdirSync(dir).find((f) => f.endsWith('.eml') && !before.has(f));
     if (!file) throw new Error('the sink stored no message');
@@ -174,9 +149,7 @@ describe('an invitation mail through SMTP', () => {
 
       // Structure: multipart/mixed [ multipart/alternative [ text/plain, text/html, text/calendar; method=X ], application/ics ]
       const tree = mimeTree(raw);
-      const find = (n: MimeNode, type: string): MimeNode | undefined =>
-        n.contentType === type ? n : n.children.map((c) => find(c, type)).find(Boolean);
-      const alternative = find(tree, 'multipart/alternative');
+      const alternative = findPart(tree, 'multipart/alternative');
       expect(alternative).toBeDefined();
       expect(alternative!.children.map((c) => c.contentType)).toEqual([
         'text/plain',
@@ -186,7 +159,7 @@ describe('an invitation mail through SMTP', () => {
       const calendarPart = alternative!.children[2]!;
       expect(calendarPart.method).toBe(method);
       expect(calendarPart.disposition).not.toBe('attachment');
-      const attachment = find(tree, 'application/ics');
+      const attachment = findPart(tree, 'application/ics');
       expect(attachment).toMatchObject({ disposition: 'attachment', filename: 'uitnodiging.ics' });
       expect(tree.contentType).toBe('multipart/mixed');
 

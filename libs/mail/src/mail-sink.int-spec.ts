@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Logger } from '@nestjs/common';
 import { MailSink } from './mail-sink';
 import { MailTransport } from './mail-transport';
+import { encodeBody, mimeMessage } from './mime-message';
 
 /** Speaks SMTP up to the middle of a message's data, then resets the connection (a killed sender). */
 async function dieInTheMiddleOfAMessage(port: number): Promise<void> {
@@ -52,13 +53,16 @@ describe('the local mail sink', () => {
     try {
       await dieInTheMiddleOfAMessage(port);
       await dieInTheMiddleOfAMessage(port);
-      await transport.send({
-        from: 'CO3 Antwerpen <overlegtafels@example.be>',
-        to: 'lies.claes@example.org',
-        subject: 'Testbericht – CO3 Antwerpen',
-        text: 'Het werkt.',
-        messageId: '<after-reset@example.be>',
-      });
+      await transport.send(
+        mimeMessage({
+          from: 'CO3 Antwerpen <overlegtafels@example.be>',
+          to: 'lies.claes@example.org',
+          subject: 'Testbericht – CO3 Antwerpen',
+          messageId: '<after-reset@example.be>',
+          date: new Date('2026-11-23T09:00:00Z'),
+          body: encodeBody('Het werkt.', null),
+        }),
+      );
       const caught = await sink.list();
       expect(caught.map((m) => m.subject)).toEqual(['Testbericht – CO3 Antwerpen']);
       expect(warn.mock.calls.map(([message]) => message)).toEqual([

@@ -1,17 +1,5 @@
 import nodemailer, { Transporter } from 'nodemailer';
-
-export interface OutgoingMail {
-  from: string;
-  to: string;
-  subject: string;
-  text: string;
-  html?: string;
-  /** Fixed per outbox row, so a resend after a crash is recognisably the same message. */
-  messageId: string;
-  headers?: Record<string, string>;
-  icalEvent?: { method: string; content: string; filename?: string };
-  attachments?: { filename: string; content: string | Buffer; contentType: string }[];
-}
+import { MimeMessage } from './mime-message';
 
 /** The one class that talks SMTP. */
 export class MailTransport {
@@ -25,22 +13,15 @@ export class MailTransport {
     this.transporter = nodemailer.createTransport(url.toString());
   }
 
-  async send(mail: OutgoingMail): Promise<{ messageId: string; accepted: string[] }> {
+  /** Hands a message assembled by mimeMessage() to the pool as it is, with its envelope. */
+  async send(message: MimeMessage): Promise<{ accepted: string[] }> {
     const info = await this.transporter.sendMail({
-      from: mail.from,
-      sender: mail.from,
-      to: mail.to,
-      subject: mail.subject,
-      text: mail.text,
-      html: mail.html,
-      messageId: mail.messageId,
-      headers: mail.headers,
-      icalEvent: mail.icalEvent,
-      attachments: mail.attachments,
+      envelope: { from: message.envelope.from, to: [message.envelope.to] },
+      raw: message.raw,
       disableFileAccess: true,
       disableUrlAccess: true,
     });
-    return { messageId: info.messageId, accepted: (info.accepted as string[]).map(String) };
+    return { accepted: (info.accepted as string[]).map(String) };
   }
 
   async verify(timeoutMs = 2_000): Promise<boolean> {

@@ -1,17 +1,36 @@
 import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { Pool } from 'pg';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
 import { PrismaClient } from './generated/prisma/client';
 
-export function createPrismaClient(databaseUrl: string, poolSize = 10): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize }) });
+/**
+ * Prisma runs on a pg pool we own, so that the few statements on the mail sender's hot path
+ * (claim a row, mark it sent: two per message) can go straight to pg on the same connections.
+ * Through Prisma's query interpreter each costs about half a millisecond of CPU; straight, a tenth.
+ */
+function adapterOn(pool: Pool): PrismaPg {
+  return new PrismaPg(pool, { disposeExternalPool: true });
+}
+
+export function createPrismaClient(
+  databaseUrl: string,
+  poolSize = 10,
+): PrismaClient & { readonly pool: Pool } {
+  const pool = new Pool({ connectionString: databaseUrl, max: poolSize });
+  return Object.assign(new PrismaClient({ adapter: adapterOn(pool) }), { pool });
 }
 
 /** The database, for repositories only: services and controllers never see Prisma. */
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleInit, OnModuleDestroy {
+  /** The connections under Prisma, for hand-written hot-path SQL in repositories only. */
+  readonly pool: Pool;
+
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    super({ adapter: new PrismaPg({ connectionString: config.databaseUrl!, max: 10 }) });
+    const pool = new Pool({ connectionString: config.databaseUrl!, max: 10 });
+    super({ adapter: adapterOn(pool) });
+    this.pool = pool;
   }
 
   async onModuleInit(): Promise<void> {

@@ -469,6 +469,7 @@ describe('database schema (prisma/schema.prisma vs prisma/migrations)', () => {
         },
       });
       expect(obligation.status).toBe('open');
+      const body = await prisma.mailBody.create({ data: { digest: 'digest-of-a-dash', textBody: '-' } });
       await prisma.mailOutbox.create({
         data: {
           idempotencyKey: `invite:${item.id}:0`,
@@ -482,7 +483,7 @@ describe('database schema (prisma/schema.prisma vs prisma/migrations)', () => {
           messageId: `<${item.id}@example.org>`,
           fromAddress: 'co3@example.org',
           subject: `ICO ${dossier.code}`,
-          textBody: '-',
+          bodyId: body.id,
           payload: { agendaItemId: item.id },
         },
       });

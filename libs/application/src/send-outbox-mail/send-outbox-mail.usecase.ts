@@ -1,9 +1,19 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { MailTransport } from '@overlegtafels/mail';
+import {
+  EncodedBody,
+  encodeBody,
+  IcsMethod,
+  MailTransport,
+  MailValueError,
+  mimeMessage,
+} from '@overlegtafels/mail';
 import { OutboxRepository } from '@overlegtafels/persistence';
 import { CLOCK, Clock } from '../clock';
 
-export type SendOutcome = 'sent' | 'already-sent' | 'missing';
+export type SendOutcome = 'sent' | 'already-sent' | 'missing' | 'refused';
+
+/** Bodies encoded for sending, by body id: at most this many are kept. */
+const ENCODED_BODIES = 64;
 
 /**
  * Sends one outbox row exactly as it was rendered. A crash between the SMTP hand-off and
@@ -13,6 +23,11 @@ export type SendOutcome = 'sent' | 'already-sent' | 'missing';
 @Injectable()
 export class SendOutboxMailUseCase {
   private readonly logger = new Logger(SendOutboxMailUseCase.name);
+  /**
+   * Bodies never change once stored, so their encoding is kept: the 500 agendas of one session
+   * share one body, read and encoded by the first of their jobs. Least recently used go first.
+   */
+  private readonly encoded = new Map<string, Promise<EncodedBody | undefined>>();
 
   constructor(
     @Inject(OutboxRepository) private readonly outbox: OutboxRepository,
@@ -27,18 +42,28 @@ export class SendOutboxMailUseCase {
       this.logger.warn(`outbox ${outboxId} not found; nothing to send`);
       return 'missing';
     }
-    await this.transport.send({
-      from: row.fromAddress,
-      to: row.recipientEmail,
-      subject: row.subject,
-      text: row.textBody,
-      html: row.htmlBody ?? undefined,
-      messageId: row.messageId,
-      icalEvent:
-        row.icsMethod && row.icsContent
-          ? { method: row.icsMethod, content: row.icsContent, filename: 'uitnodiging.ics' }
-          : undefined,
-    });
+    const body = await this.bodyOf(row.bodyId);
+    if (!body) throw new Error(`outbox ${outboxId}: body ${row.bodyId} not found`);
+    let message;
+    try {
+      message = mimeMessage({
+        from: row.fromAddress,
+        to: row.recipientEmail,
+        subject: row.subject,
+        messageId: row.messageId,
+        date: this.clock.now(),
+        body,
+        ics: row.icsContent ? { method: row.icsMethod as IcsMethod, content: row.icsContent } : null,
+      });
+    } catch (error) {
+      if (!(error instanceof MailValueError)) throw error;
+      // A stored row that cannot be sent safely will not improve with retries: failed at once,
+      // for a coordinator to see. The code only in the log; the row keeps the message.
+      await this.outbox.markAttemptFailed(outboxId, error.message, this.clock.now(), true);
+      this.logger.error(`outbox ${outboxId} refused: ${error.code}`);
+      return 'refused';
+    }
+    await this.transport.send(message);
     await this.outbox.markSent(outboxId, this.clock.now());
     // Ids only in logs: the recipient and subject stay in the database.
     this.logger.log(`outbox ${outboxId} sent (${row.purpose})`);
@@ -47,5 +72,20 @@ export class SendOutboxMailUseCase {
 
   async recordFailure(outboxId: string, error: Error, final: boolean): Promise<void> {
     await this.outbox.markAttemptFailed(outboxId, error.message, this.clock.now(), final);
+  }
+
+  private bodyOf(bodyId: string): Promise<EncodedBody | undefined> {
+    let entry = this.encoded.get(bodyId);
+    if (entry) {
+      // Most recently used: to the end of the map's order.
+      this.encoded.delete(bodyId);
+    } else {
+      entry = this.outbox.body(bodyId).then((b) => b && encodeBody(b.textBody, b.htmlBody));
+      // A failed read is not remembered: the job's retry reads again.
+      entry.catch(() => this.encoded.delete(bodyId));
+      while (this.encoded.size >= ENCODED_BODIES) this.encoded.delete(this.encoded.keys().next().value!);
+    }
+    this.encoded.set(bodyId, entry);
+    return entry;
   }
 }

@@ -1,6 +1,6 @@
 import { createTestDatabase, TestDatabase } from '../../../testing/src/test-database';
 import { createPrismaClient, PrismaService } from '../prisma.service';
-import { NewOutboxMessage, OutboxRepository } from './outbox.repository';
+import { mailBodyDigest, NewOutboxMessage, OutboxRepository } from './outbox.repository';
 
 const message = (key: string): NewOutboxMessage => ({
   idempotencyKey: `test:${key}`,
@@ -47,7 +47,10 @@ describe('OutboxRepository.addMany', () => {
     }));
     const added = await outbox.addMany(messages);
     expect(added.map((a) => a.idempotencyKey)).toEqual(['test:m3', 'test:m1', 'test:m2']);
-    const stored = await prisma.mailOutbox.findMany({ where: { id: { in: added.map((a) => a.id) } } });
+    const stored = await prisma.mailOutbox.findMany({
+      where: { id: { in: added.map((a) => a.id) } },
+      include: { body: true },
+    });
     for (const [i, m] of messages.entries()) {
       const row = stored.find((r) => r.id === added[i]!.id)!;
       expect(row).toMatchObject({
@@ -62,8 +65,7 @@ describe('OutboxRepository.addMany', () => {
         messageId: m.messageId,
         fromAddress: m.fromAddress,
         subject: m.subject,
-        textBody: m.textBody,
-        htmlBody: m.htmlBody,
+        body: { textBody: m.textBody, htmlBody: m.htmlBody },
         icsMethod: m.icsMethod,
         icsContent: m.icsContent,
         status: 'pending',
@@ -82,6 +84,47 @@ describe('OutboxRepository.addMany', () => {
     const x1 = await prisma.mailOutbox.findUniqueOrThrow({ where: { idempotencyKey: 'test:x1' } });
     expect(x1).toMatchObject({ status: 'sent', subject: 'Testbericht – CO3 Antwerpen' });
     expect(await outbox.addMany([])).toEqual([]);
+  });
+
+  it('stores a body shared by a fan-out once, and reuses a body stored before', async () => {
+    const text = 'Beste leden van de Weegploeg,\n\nDe agenda é 𝄞.';
+    const html = '<p>Beste leden van de Weegploeg,</p>';
+    const fanOut = ['f1', 'f2', 'f3'].map((k) => ({ ...message(k), textBody: text, htmlBody: html }));
+    // Equal content in other string objects (as a later change would render it) finds the same body.
+    const later = { ...message('f4'), textBody: `${text.slice(0, 5)}${text.slice(5)}`, htmlBody: `${html}` };
+    const added = [...(await outbox.addMany(fanOut)), ...(await outbox.addMany([later]))];
+    const { id: single } = await outbox.add({ ...message('f5'), textBody: text, htmlBody: html });
+    const rows = await prisma.mailOutbox.findMany({
+      where: { id: { in: [...added.map((a) => a.id), single] } },
+      select: { bodyId: true },
+    });
+    expect(rows).toHaveLength(5);
+    expect(new Set(rows.map((r) => r.bodyId)).size).toBe(1);
+    const body = await outbox.body(rows[0]!.bodyId);
+    expect(body).toEqual({ id: rows[0]!.bodyId, textBody: text, htmlBody: html });
+    // The same text without HTML is another body.
+    const [plain] = await outbox.addMany([{ ...message('f6'), textBody: text, htmlBody: null }]);
+    const plainRow = await prisma.mailOutbox.findUniqueOrThrow({ where: { id: plain!.id } });
+    expect(plainRow.bodyId).not.toBe(rows[0]!.bodyId);
+    expect(await outbox.body(plainRow.bodyId)).toMatchObject({ textBody: text, htmlBody: null });
+    expect(await outbox.body('00000000-0000-4000-8000-000000000000')).toBeUndefined();
+  });
+
+  it('computes the digest of a body as the migration that moved the bodies does in SQL', async () => {
+    const [a] = await outbox.addMany([{ ...message('d1'), textBody: 'tekst é\r\n𝄞', htmlBody: '<p>x</p>' }]);
+    const [b] = await outbox.addMany([{ ...message('d2'), textBody: 'tekst é\r\n𝄞', htmlBody: null }]);
+    const [c] = await outbox.addMany([{ ...message('d3'), textBody: 'tekst é\r\n𝄞', htmlBody: '' }]);
+    const rows = await prisma.$queryRaw<{ digest: string; sql: string }[]>`
+      SELECT b.digest,
+             encode(sha256(convert_to(b.text_body, 'UTF8') || '\\x00'::bytea ||
+                    CASE WHEN b.html_body IS NULL THEN '\\x00'::bytea
+                         ELSE '\\x01'::bytea || convert_to(b.html_body, 'UTF8') END), 'hex') AS sql
+        FROM mail_outbox o JOIN mail_bodies b ON b.id = o.body_id
+       WHERE o.id = ANY(${[a!.id, b!.id, c!.id]}::uuid[])`;
+    expect(rows).toHaveLength(3);
+    for (const r of rows) expect(r.sql).toBe(r.digest);
+    expect(new Set(rows.map((r) => r.digest)).size).toBe(3);
+    expect(rows.map((r) => r.digest)).toContain(mailBodyDigest('tekst é\r\n𝄞', null));
   });
 });
 
@@ -106,13 +149,13 @@ describe('OutboxRepository.claim', () => {
   it('claims a pending row, counts the attempt and returns its content', async () => {
     const { id } = await outbox.add(message('a'));
     const row = await outbox.claim(id, now);
+    expect(await outbox.body(row!.bodyId)).toMatchObject({ textBody: 'tekst', htmlBody: '<p>tekst</p>' });
     expect(row).toMatchObject({
       id,
       idempotencyKey: 'test:a',
       recipientEmail: 'lies.claes@example.org',
       sequence: 3,
       messageId: '<a@example.be>',
-      htmlBody: '<p>tekst</p>',
       icsMethod: 'REQUEST',
       icsContent: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n',
       status: 'sending',

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
@@ -25,14 +26,38 @@ export interface NewOutboxMessage {
   payload?: Record<string, string | number | null>;
 }
 
-export interface OutboxRow extends NewOutboxMessage {
+/** An outbox row as stored: what to send, except the body, which has its own table. */
+export interface OutboxRow extends Omit<NewOutboxMessage, 'textBody' | 'htmlBody'> {
   id: string;
+  /** The row's body in mail_bodies; rows with the same text and HTML share it. */
+  bodyId: string;
   status: 'pending' | 'sending' | 'sent' | 'failed';
   attempts: number;
   lastError: string | null;
   createdAt: Date;
   sentAt: Date | null;
 }
+
+/** A stored body. Never changes once written, so a sender may keep it (or its encoding) in memory. */
+export interface MailBodyRow {
+  id: string;
+  textBody: string;
+  htmlBody: string | null;
+}
+
+/**
+ * The key of a body in mail_bodies: SHA-256 (hex) of the UTF-8 text, a 0x00 byte, then 0x00 when
+ * there is no HTML or 0x01 and the UTF-8 HTML. The migration 20261123_4_mail_bodies computes the
+ * same in SQL for the rows it moved.
+ */
+export function mailBodyDigest(textBody: string, htmlBody: string | null): string {
+  const hash = createHash('sha256').update(textBody, 'utf8');
+  if (htmlBody === null) return hash.update(NO_HTML).digest('hex');
+  return hash.update(WITH_HTML).update(htmlBody, 'utf8').digest('hex');
+}
+
+const NO_HTML = Buffer.from([0, 0]);
+const WITH_HTML = Buffer.from([0, 1]);
 
 interface ClaimedRow {
   id: string;
@@ -49,8 +74,7 @@ interface ClaimedRow {
   message_id: string;
   from_address: string;
   subject: string;
-  text_body: string;
-  html_body: string | null;
+  body_id: string;
   ics_method: string | null;
   ics_content: string | null;
   status: OutboxRow['status'];
@@ -75,9 +99,12 @@ export class OutboxRepository {
       select: { id: true },
     });
     if (existing) return { id: existing.id, created: false };
+    const { textBody, htmlBody, ...rest } = message;
+    const [bodyId] = await this.storeBodies(tx, [textBody], [htmlBody ?? null]);
     const row = await tx.mailOutbox.create({
       data: {
-        ...message,
+        ...rest,
+        bodyId: bodyId!,
         sequence: message.sequence ?? 0,
         payload: message.payload ?? {},
         status: 'pending',
@@ -91,8 +118,8 @@ export class OutboxRepository {
   /**
    * Inserts a fan-out's rows in one statement (rows whose idempotency key exists are left as they
    * are) and returns, in the given order, the ids of those still to be sent. One statement with
-   * one array per column, because hundreds of agenda mails of 20 kB each through an ORM's batch
-   * insert cost more than rendering them.
+   * one array per column, because hundreds of agenda mails through an ORM's batch insert cost more
+   * than rendering them; their bodies, mostly one shared by all, are written once before.
    */
   async addMany(
     messages: readonly NewOutboxMessage[],
@@ -101,10 +128,15 @@ export class OutboxRepository {
     if (messages.length === 0) return [];
     const col = <T>(pick: (m: NewOutboxMessage) => T) => messages.map(pick);
     const keys = col((m) => m.idempotencyKey);
+    const bodyIds = await this.storeBodies(
+      tx,
+      col((m) => m.textBody),
+      col((m) => m.htmlBody ?? null),
+    );
     await tx.$executeRaw`
       INSERT INTO mail_outbox (idempotency_key, purpose, template_key, recipient_email,
                                recipient_person_id, session_id, agenda_item_id, dossier_id, sequence,
-                               payload, message_id, from_address, subject, text_body, html_body,
+                               payload, message_id, from_address, subject, body_id,
                                ics_method, ics_content)
       SELECT * FROM unnest(
         ${keys}::text[], ${col((m) => m.purpose)}::text[], ${col((m) => m.templateKey)}::text[],
@@ -112,8 +144,7 @@ export class OutboxRepository {
         ${col((m) => m.sessionId ?? null)}::uuid[], ${col((m) => m.agendaItemId ?? null)}::uuid[],
         ${col((m) => m.dossierId ?? null)}::uuid[], ${col((m) => m.sequence ?? 0)}::int[],
         ${col((m) => JSON.stringify(m.payload ?? {}))}::jsonb[], ${col((m) => m.messageId)}::text[],
-        ${col((m) => m.fromAddress)}::text[], ${col((m) => m.subject)}::text[],
-        ${col((m) => m.textBody)}::text[], ${col((m) => m.htmlBody ?? null)}::text[],
+        ${col((m) => m.fromAddress)}::text[], ${col((m) => m.subject)}::text[], ${bodyIds}::uuid[],
         ${col((m) => m.icsMethod ?? null)}::text[], ${col((m) => m.icsContent ?? null)}::text[])
       ON CONFLICT DO NOTHING`;
     const rows = await tx.$queryRaw<{ id: string; idempotency_key: string }[]>`
@@ -125,24 +156,64 @@ export class OutboxRepository {
       .sort((a, b) => order.get(a.idempotencyKey)! - order.get(b.idempotencyKey)!);
   }
 
+  /**
+   * Writes each distinct body once (a body stored before is reused) and returns, per given
+   * text/HTML pair, its body id. A fan-out hands the same string objects for every recipient; the
+   * digest is then computed once per distinct pair, not once per row.
+   */
+  private async storeBodies(
+    tx: Tx,
+    texts: readonly string[],
+    htmls: readonly (string | null)[],
+  ): Promise<string[]> {
+    const digestOf = new Map<string, Map<string | null, string>>();
+    const distinct = new Map<string, { text: string; html: string | null }>();
+    const digests = texts.map((text, i) => {
+      const html = htmls[i]!;
+      let byHtml = digestOf.get(text);
+      if (!byHtml) digestOf.set(text, (byHtml = new Map()));
+      let digest = byHtml.get(html);
+      if (digest === undefined) {
+        digest = mailBodyDigest(text, html);
+        byHtml.set(html, digest);
+        distinct.set(digest, { text, html });
+      }
+      return digest;
+    });
+    const unique = [...distinct.keys()];
+    await tx.$executeRaw`
+      INSERT INTO mail_bodies (digest, text_body, html_body)
+      SELECT * FROM unnest(${unique}::text[], ${unique.map((d) => distinct.get(d)!.text)}::text[],
+                           ${unique.map((d) => distinct.get(d)!.html)}::text[])
+      ON CONFLICT (digest) DO NOTHING`;
+    const stored = await tx.$queryRaw<{ id: string; digest: string }[]>`
+      SELECT id, digest FROM mail_bodies WHERE digest = ANY(${unique}::text[])`;
+    const idOf = new Map(stored.map((b) => [b.digest, b.id]));
+    return digests.map((d) => idOf.get(d)!);
+  }
+
   async find(id: string): Promise<OutboxRow | undefined> {
     const row = await this.prisma.mailOutbox.findUnique({ where: { id } });
     return (row as unknown as OutboxRow) ?? undefined;
   }
 
   /**
-   * Claims a row for sending and reads what to send, in one round trip: the row comes back unless
-   * it was already sent (a duplicate job after a crash) or does not exist.
+   * Claims a row for sending and reads its headers and invitation, in one round trip: the row
+   * comes back unless it was already sent (a duplicate job after a crash) or does not exist. The
+   * body is read apart (`body`), since most senders have it in memory already. Straight on pg:
+   * this and markSent run twice per message sent.
    */
   async claim(id: string, now: Date): Promise<OutboxRow | undefined> {
-    const rows = await this.prisma.$queryRaw<ClaimedRow[]>`
-      UPDATE mail_outbox
-         SET status = 'sending', attempts = attempts + 1, updated_at = ${now}
-       WHERE id = ${id}::uuid AND status IN ('pending', 'sending', 'failed')
-   RETURNING id, idempotency_key, purpose, template_key, recipient_email, recipient_person_id,
-             session_id, agenda_item_id, dossier_id, sequence, payload, message_id, from_address,
-             subject, text_body, html_body, ics_method, ics_content, status, attempts, last_error,
-             created_at, sent_at`;
+    const { rows } = await this.prisma.pool.query<ClaimedRow>(
+      `UPDATE mail_outbox
+          SET status = 'sending', attempts = attempts + 1, updated_at = $2
+        WHERE id = $1::uuid AND status IN ('pending', 'sending', 'failed')
+    RETURNING id, idempotency_key, purpose, template_key, recipient_email, recipient_person_id,
+              session_id, agenda_item_id, dossier_id, sequence, payload, message_id, from_address,
+              subject, body_id, ics_method, ics_content, status, attempts, last_error, created_at,
+              sent_at`,
+      [id, now],
+    );
     const r = rows[0];
     if (!r) return undefined;
     return {
@@ -160,8 +231,7 @@ export class OutboxRepository {
       messageId: r.message_id,
       fromAddress: r.from_address,
       subject: r.subject,
-      textBody: r.text_body,
-      htmlBody: r.html_body,
+      bodyId: r.body_id,
       icsMethod: r.ics_method,
       icsContent: r.ics_content,
       status: r.status,
@@ -172,15 +242,28 @@ export class OutboxRepository {
     };
   }
 
+  /** A stored body (undefined for an unknown id). */
+  async body(id: string): Promise<MailBodyRow | undefined> {
+    const { rows } = await this.prisma.pool.query<{
+      id: string;
+      text_body: string;
+      html_body: string | null;
+    }>('SELECT id, text_body, html_body FROM mail_bodies WHERE id = $1::uuid', [id]);
+    const r = rows[0];
+    return r && { id: r.id, textBody: r.text_body, htmlBody: r.html_body };
+  }
+
   /** Whether a row with this id exists at all (to tell "already sent" from "missing"). */
   async exists(id: string): Promise<boolean> {
     return (await this.prisma.mailOutbox.count({ where: { id } })) > 0;
   }
 
   async markSent(id: string, now: Date): Promise<void> {
-    await this.prisma.$executeRaw`
-      UPDATE mail_outbox SET status = 'sent', sent_at = ${now}, last_error = NULL, updated_at = ${now}
-       WHERE id = ${id}::uuid`;
+    await this.prisma.pool.query(
+      `UPDATE mail_outbox SET status = 'sent', sent_at = $2, last_error = NULL, updated_at = $2
+        WHERE id = $1::uuid`,
+      [id, now],
+    );
   }
 
   async markAttemptFailed(id: string, error: string, now: Date, final: boolean): Promise<void> {
