@@ -218,6 +218,14 @@ describe.each(Object.keys(ALL))('%s mail', (name) => {
 
   it('escapes hostile free text in HTML and keeps it readable in text', () => {
     expect(mail.html).not.toContain('<script>');
+    if (name === 'agenda') {
+      // The agenda is addressed to all members alike; the recipient's name is only the CN of
+      // their invitation (tested below).
+      expect(mail.text).toContain('Beste deelnemers,');
+      expect(mail.html).toContain('Beste deelnemers,');
+      expect(`${mail.text}${mail.html}`).not.toContain('Geheim');
+      return;
+    }
     expect(mail.html).toContain(
       'Sara Geheim x ATTENDEE:mailto:evil@example.org BCC: x@example.org\\;,&lt;script&gt;alert(1)&lt;/script&gt;{{subject}}',
     );
@@ -273,6 +281,30 @@ describe('agenda', () => {
     expect(mail.text).toContain('Er staan (nog) geen punten op deze agenda.');
     expect(mail.text).toContain('Deze agenda is gewijzigd.');
     expect(mail.html).toContain('Deze agenda is gewijzigd.');
+  });
+
+  it('is the same for every member: rendered once, only the invitation names its recipient', async () => {
+    const input = { session: weegploeg, rows, agendaUrl, invitation: { sequence: 2, stamp } };
+    const body = await composer.agendaBody(input);
+    expect(body.ics).toBeUndefined();
+    expect(body.text).toContain('Beste deelnemers,');
+    expect(body.text).toContain('De uitnodiging voor uw agenda zit bij deze e-mail.');
+    expect(`${body.text}${body.html}`).not.toMatch(/Lotte|Vermeulen|Pieter Claes,/);
+    const forAlice = composer.agendaInvitation({ ...input, recipient: alice });
+    const forBob = composer.agendaInvitation({ ...input, recipient: bob });
+    expect(icsLines(forAlice.content, 'ATTENDEE').join()).toMatch(
+      /:mailto:lotte\.vermeulen@caw\.example\.org$/i,
+    );
+    expect(icsLines(forBob.content, 'ATTENDEE').join()).toMatch(
+      /:mailto:pieter\.claes@politie\.example\.org$/i,
+    );
+    // Apart from the attendee, the same calendar entry.
+    const withoutAttendee = (ics: string) => ics.replace(/\r\n /g, '').replace(/^ATTENDEE.*\r\n/m, '');
+    expect(withoutAttendee(forAlice.content)).toBe(withoutAttendee(forBob.content));
+    // agenda() is the body with one recipient's invitation.
+    const whole = await composer.agenda({ ...input, recipient: alice });
+    expect([whole.subject, whole.text, whole.html]).toEqual([body.subject, body.text, body.html]);
+    expect(whole.ics).toEqual(forAlice);
   });
 
   it('carries the session invitation, to the recipient alone unless told otherwise', async () => {

@@ -109,18 +109,25 @@ export interface RenderedMail {
   readonly from: string;
 }
 
-export interface AgendaMailInput {
-  readonly recipient: Recipient;
+export interface AgendaInvitation extends InvitationVersion {
+  /** Defaults to the recipient alone, so no mail reveals the other participants' addresses. */
+  readonly attendees?: readonly Recipient[];
+}
+
+/** The agenda of a session, the same for every standing member. */
+export interface AgendaBodyInput {
   readonly session: SessionInfo;
   readonly rows: readonly AgendaRow[];
   readonly agendaUrl: WebLink;
   /** A re-sent agenda after a change ("Gewijzigd: …"). */
   readonly changed?: boolean;
-  /** With it, the session's invitation (METHOD:REQUEST, the session's UID) is attached. */
-  readonly invitation?: InvitationVersion & {
-    /** Defaults to the recipient alone, so no mail reveals the other participants' addresses. */
-    readonly attendees?: readonly Recipient[];
-  };
+  /** With it, the session's invitation (METHOD:REQUEST, the session's UID) comes along. */
+  readonly invitation?: AgendaInvitation;
+}
+
+export interface AgendaMailInput extends AgendaBodyInput {
+  /** Whom the invitation is for (the body is addressed to the table's members). */
+  readonly recipient: Recipient;
 }
 
 export interface GuestMailInput {
@@ -238,23 +245,23 @@ export class MailComposer {
   ) {}
 
   /** The session agenda for a table participant, optionally with the session's invitation. */
+  /** The agenda with, when asked, the session's invitation for its one recipient. */
   async agenda(input: AgendaMailInput): Promise<RenderedMail> {
-    const { session, rows } = input;
+    const body = await this.agendaBody(input);
+    return input.invitation
+      ? { ...body, ics: this.agendaInvitation({ ...input, invitation: input.invitation }) }
+      : body;
+  }
+
+  /**
+   * The agenda as every standing member gets it: addressed to all ("Beste deelnemers,"), not to
+   * one person, so one rendering serves the whole fan-out and its text and HTML are stored and
+   * encoded once. Only the invitation (agendaInvitation) is made per recipient.
+   */
+  async agendaBody(input: AgendaBodyInput): Promise<RenderedMail> {
+    const { session } = input;
     assertInterval(session.start, session.end, 'session');
-    const ordered = [...rows].sort((a, b) => a.start.toMillis() - b.start.toMillis());
-    const ics = input.invitation
-      ? invitationRequest({
-          ...this.version(input.invitation),
-          uid: sessionUid(session.id, this.identity.uidHost),
-          start: session.start,
-          end: session.end,
-          summary: sessionSummary(session.table, this.identity.region),
-          description: sessionDescription(ordered, input.agendaUrl),
-          location: session.location,
-          organizer: this.identity.sender,
-          attendees: attendeesOf(input.invitation.attendees ?? [input.recipient]),
-        })
-      : undefined;
+    const ordered = sortedRows(input.rows);
     return this.render(
       'agenda',
       sessionSubject(
@@ -263,7 +270,7 @@ export class MailComposer {
         input.changed ? 'Gewijzigd' : undefined,
       ),
       `${session.table}, ${dutchDate(session.start)}, ${dutchTimeRange(session.start, session.end)}`,
-      input.recipient,
+      'Beste deelnemers,',
       {
         ...sessionValues(session),
         changed: input.changed === true,
@@ -277,10 +284,26 @@ export class MailComposer {
           };
         }),
         agendaUrl: input.agendaUrl,
-        hasInvitation: ics !== undefined,
+        hasInvitation: input.invitation !== undefined,
       },
-      ics,
     );
+  }
+
+  /** The session's invitation (METHOD:REQUEST, the session's UID) for one recipient of the agenda. */
+  agendaInvitation(input: AgendaMailInput & { readonly invitation: AgendaInvitation }): IcsPart {
+    const { session } = input;
+    assertInterval(session.start, session.end, 'session');
+    return invitationRequest({
+      ...this.version(input.invitation),
+      uid: sessionUid(session.id, this.identity.uidHost),
+      start: session.start,
+      end: session.end,
+      summary: sessionSummary(session.table, this.identity.region),
+      description: sessionDescription(sortedRows(input.rows), input.agendaUrl),
+      location: session.location,
+      organizer: this.identity.sender,
+      attendees: attendeesOf(input.invitation.attendees ?? [input.recipient]),
+    });
   }
 
   /** A guest (aanmelder, consulent) invited for their own slot only. */
@@ -550,17 +573,16 @@ export class MailComposer {
     template: TemplateName,
     subject: MailSubject,
     preview: string,
-    recipient: Recipient,
+    to: Recipient | string,
     values: TemplateScope,
     ics?: IcsPart,
   ): Promise<RenderedMail> {
-    const name = recipient.name === undefined ? '' : cleanText(recipient.name, { maxLength: 120 });
     const { html, text } = await this.templates.render(template, {
       ...values,
       subject,
       preview,
       regionName: this.identity.region,
-      greeting: name ? `Beste ${name},` : 'Beste collega,',
+      greeting: typeof to === 'string' ? to : greetingOf(to),
     });
     return { subject, text, html, from: formatSender(this.identity.sender), ...(ics ? { ics } : {}) };
   }
@@ -598,6 +620,16 @@ function followUpValues(input: FollowUpInput): TemplateScope {
     formUrl: input.formUrl,
     manual: input.manual === true,
   };
+}
+
+/** "Beste Lotte Vermeulen," for a named recipient, "Beste collega," otherwise. */
+function greetingOf(recipient: Recipient): string {
+  const name = recipient.name === undefined ? '' : cleanText(recipient.name, { maxLength: 120 });
+  return name ? `Beste ${name},` : 'Beste collega,';
+}
+
+function sortedRows(rows: readonly AgendaRow[]): AgendaRow[] {
+  return [...rows].sort((a, b) => a.start.toMillis() - b.start.toMillis());
 }
 
 function attendeesOf(recipients: readonly Recipient[]): InvitationAttendee[] {

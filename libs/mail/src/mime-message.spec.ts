@@ -81,7 +81,8 @@ describe('mimeMessage', () => {
     expect(parsed.subject).toBe(mail.subject);
     expect(parsed.messageId).toBe('<x1@overlegtafels.example.be>');
     expect(parsed.from!.value).toEqual([{ address: 'overlegtafels@co3.example.be', name: 'CO3 Antwerpen' }]);
-    expect(raw).toMatch(/^Sender: "CO3 Antwerpen" <overlegtafels@co3\.example\.be>\r$/m);
+    expect(raw).toMatch(/^From: CO3 Antwerpen <overlegtafels@co3\.example\.be>\r$/m);
+    expect(raw).toMatch(/^Sender: CO3 Antwerpen <overlegtafels@co3\.example\.be>\r$/m);
     expect(parsed.date?.toISOString()).toBe(SENT.toISOString());
     expect(message.envelope).toEqual({ from: 'overlegtafels@co3.example.be', to: alice.address });
   });
@@ -169,8 +170,11 @@ describe('mimeMessage', () => {
     expect(parsed.from!.value).toEqual([
       { address: 'vh@example.be', name: 'Veilig Huis Oost-Vlaanderen – Gent' },
     ]);
-    const quoted = await messageOf({ from: '"CO3 \\"Antwerpen\\"" <co3@example.be>' });
-    expect(quoted.parsed.from!.value).toEqual([{ address: 'co3@example.be', name: 'CO3 "Antwerpen"' }]);
+    const quoted = await messageOf({ from: '"CO3 \\"Antwerpen\\", regio" <co3@example.be>' });
+    expect(quoted.parsed.from!.value).toEqual([
+      { address: 'co3@example.be', name: 'CO3 "Antwerpen", regio' },
+    ]);
+    expect(quoted.raw).toMatch(/^From: "CO3 \\"Antwerpen\\", regio" <co3@example\.be>\r$/m);
   });
 
   it('refuses header values that break lines, a second address, and an invitation whose method does not match', async () => {

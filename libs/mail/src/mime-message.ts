@@ -173,7 +173,7 @@ function headerText(value: string): string {
   return /^[\x20-\x7e]*$/.test(value) ? value : encodeWords(value, 'Q', 52);
 }
 
-/** `"Name" <address>` with the name quoted or, when it is not ASCII, encoded (RFC 5322, RFC 2047). */
+/** `Name <address>`, the name quoted when it needs to be or, when it is not ASCII, encoded (RFC 5322, RFC 2047). */
 function mailbox(value: string): { header: string; address: string } {
   const parsed = addressparser(value, { flatten: true });
   const first = parsed[0];
@@ -182,9 +182,13 @@ function mailbox(value: string): { header: string; address: string } {
   }
   const name = first.name.trim();
   if (!name) return { header: first.address, address: first.address };
-  const shown = /^[\x20-\x7e]*$/.test(name)
-    ? `"${name.replace(/(["\\])/g, '\\$1')}"`
-    : encodeWords(name, 'Q', 52);
+  // Words of atext stand as they are (RFC 5322 §3.2.5 phrase); other ASCII is quoted; anything
+  // beyond ASCII becomes encoded words.
+  const shown = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~ ]*$/.test(name)
+    ? name
+    : /^[\x20-\x7e]*$/.test(name)
+      ? `"${name.replace(/(["\\])/g, '\\$1')}"`
+      : encodeWords(name, 'Q', 52);
   return { header: `${shown} <${first.address}>`, address: first.address };
 }
 

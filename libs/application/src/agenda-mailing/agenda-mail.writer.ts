@@ -143,32 +143,38 @@ export class AgendaMailWriter {
     });
   }
 
-  /** The agenda with the session's invitation (a new one, or an update when `changed`). */
-  async agenda(
+  /**
+   * The agenda with the session's invitation (a new one, or an update when `changed`) to each of
+   * `recipients`. The agenda is rendered once: every row carries the very same text and HTML (one
+   * stored body, encoded once by the sender); only the invitation, whose ATTENDEE is the
+   * recipient, is made per row.
+   */
+  async agendaToMembers(
     batch: OutboxBatch,
     session: MailingSession,
     table: TableDefinition,
     items: readonly MailingItem[],
-    to: AgendaRecipient,
+    recipients: readonly AgendaRecipient[],
     sequence: number,
     changed: boolean,
   ): Promise<void> {
-    await this.write(
-      batch,
-      changed ? AGENDA_MAIL.agendaUpdate : AGENDA_MAIL.agenda,
-      { session },
-      to,
-      sequence,
-      (r) =>
-        this.composer.agenda({
-          recipient: r,
-          session: this.sessionInfo(session, table),
-          rows: this.rowsOf(items, session, table),
-          agendaUrl: this.agendaUrl(session.id),
-          changed,
-          invitation: { sequence, stamp: this.stamp() },
-        }),
-    );
+    if (recipients.length === 0) return;
+    const invitation = { sequence, stamp: this.stamp() };
+    const input = {
+      session: this.sessionInfo(session, table),
+      rows: this.rowsOf(items, session, table),
+      agendaUrl: this.agendaUrl(session.id),
+      changed,
+      invitation,
+    };
+    const body = await this.composer.agendaBody(input);
+    const purpose = changed ? AGENDA_MAIL.agendaUpdate : AGENDA_MAIL.agenda;
+    for (const to of recipients) {
+      await this.write(batch, purpose, { session }, to, sequence, async (recipient) => ({
+        ...body,
+        ics: this.composer.agendaInvitation({ ...input, recipient }),
+      }));
+    }
   }
 
   /** A guest's invitation for their own slot (or its update: same UID, higher SEQUENCE). */

@@ -160,9 +160,7 @@ export class AgendaMailingNotifier implements AgendaNotifier {
     const sequence = await this.repo.bumpSessionSequence(tx, session.id);
     const current = { ...session, icsSequence: sequence };
     const items = await this.repo.itemsOn(tx, session.id);
-    for (const holder of holders) {
-      await this.writer.agenda(batch, current, table, items, holder, sequence, true);
-    }
+    await this.writer.agendaToMembers(batch, current, table, items, holders, sequence, true);
   }
 
   private async write(tx: Tx, batch: OutboxBatch): Promise<string[]> {

@@ -56,9 +56,15 @@ export class SendAgendaUseCase {
       const items = await this.repo.itemsOn(tx, session.id);
       const members = await this.repo.standingMembers(tx, session.regionId, session.tableKey);
       const batch = new OutboxBatch();
-      for (const member of members) {
-        await this.writer.agenda(batch, sent, table, items, personRecipient(member), sent.icsSequence, false);
-      }
+      await this.writer.agendaToMembers(
+        batch,
+        sent,
+        table,
+        items,
+        members.map(personRecipient),
+        sent.icsSequence,
+        false,
+      );
       for (const item of items) {
         for (const guest of slotRecipients(item, members)) {
           await this.writer.slotInvitation(batch, sent, table, item, guest, item.icsSequence);
