@@ -12,6 +12,7 @@ import {
   guestSlotUid,
   invitationCancel,
   invitationRequest,
+  invitationRequests,
   sessionUid,
   unfoldIcs,
 } from './calendar-invitation';
@@ -425,5 +426,38 @@ describe('serialization', () => {
       const calendar = invitationCalendar(method, entry);
       expect(serializeCalendar(calendar)).toBe(calendar.toString());
     }
+  });
+});
+
+describe('invitationRequests (one entry, a copy per recipient)', () => {
+  it('gives each recipient exactly the invitation invitationRequest gives them alone', () => {
+    const { attendees: _none, ...entry } = sessionEntry({ sequence: 5 });
+    const forEach = invitationRequests(entry);
+    const people = [
+      alice,
+      bob,
+      { address: alice.address },
+      { address: bob.address, name: 'Zoë "Çelik"; Ørsted, \\ 𝄞' },
+      { address: bob.address, name: `Een heel lange naam ${'met veel woorden '.repeat(8)}` },
+      { address: alice.address, name: 'x\r\nATTENDEE:mailto:evil@example.org' },
+    ];
+    for (const person of people) {
+      expect(forEach(person)).toEqual(invitationRequest({ ...entry, attendees: [person] }));
+    }
+    const withoutLocation = invitationRequests({ ...entry, location: undefined, tentative: true });
+    expect(withoutLocation(bob)).toEqual(
+      invitationRequest({ ...entry, location: undefined, tentative: true, attendees: [bob] }),
+    );
+  });
+
+  it('names only its own recipient', () => {
+    const { attendees: _none, ...entry } = sessionEntry();
+    const forEach = invitationRequests(entry);
+    const a = forEach(alice).content;
+    const b = forEach(bob).content;
+    expect(icsLines(a, 'ATTENDEE')).toHaveLength(1);
+    expect(a).not.toContain(bob.address);
+    expect(b).not.toContain(alice.address);
+    expect(a).not.toContain('invalid.example');
   });
 });

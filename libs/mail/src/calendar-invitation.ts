@@ -1,5 +1,8 @@
 import ical, {
+  ICalAttendee,
+  ICalAttendeeData,
   ICalCalendar,
+  ICalEvent,
   ICalAttendeeRole,
   ICalAttendeeStatus,
   ICalAttendeeType,
@@ -150,6 +153,19 @@ export function serializeCalendar(calendar: ICalCalendar): string {
   return foldIcs(`${out}END:VCALENDAR`);
 }
 
+/** An ATTENDEE as invitations write it: a required individual, asked to answer a REQUEST. */
+function attendeeData(method: IcsMethod, attendee: InvitationAttendee): ICalAttendeeData {
+  return {
+    email: attendee.address,
+    name: attendee.name === undefined ? null : (calendarName(attendee.name) ?? null),
+    role: ICalAttendeeRole.REQ,
+    type: ICalAttendeeType.INDIVIDUAL,
+    status: ICalAttendeeStatus.NEEDSACTION,
+    // A cancellation asks for no answer; RSVP is left out there.
+    rsvp: method === 'REQUEST' ? true : null,
+  };
+}
+
 /** The invitation's calendar object, before serialization (exported for the spec). */
 export function invitationCalendar(method: IcsMethod, entry: CalendarEntry): ICalCalendar {
   assertSequence(entry.sequence);
@@ -189,17 +205,7 @@ export function invitationCalendar(method: IcsMethod, entry: CalendarEntry): ICa
     // Shared and delegated calendars then show "busy", not the dossier code.
     class: ICalEventClass.PRIVATE,
   });
-  for (const attendee of entry.attendees) {
-    event.createAttendee({
-      email: attendee.address,
-      name: attendee.name === undefined ? null : (calendarName(attendee.name) ?? null),
-      role: ICalAttendeeRole.REQ,
-      type: ICalAttendeeType.INDIVIDUAL,
-      status: ICalAttendeeStatus.NEEDSACTION,
-      // A cancellation asks for no answer; RSVP is left out there.
-      rsvp: method === 'REQUEST' ? true : null,
-    });
-  }
+  for (const attendee of entry.attendees) event.createAttendee(attendeeData(method, attendee));
   return calendar;
 }
 
@@ -216,6 +222,43 @@ function build(method: IcsMethod, entry: CalendarEntry): IcsPart {
 /** METHOD:REQUEST — a new invitation or an update of one (same UID, higher SEQUENCE). */
 export function invitationRequest(entry: CalendarEntry): IcsPart {
   return build('REQUEST', entry);
+}
+
+/**
+ * The same METHOD:REQUEST for each recipient of a fan-out, each copy naming its recipient as the
+ * one ATTENDEE (no copy shows the others' addresses). The entry is built and serialized once;
+ * per recipient only the ATTENDEE line is made and put in its place. Every copy is byte for byte
+ * what invitationRequest gives for that attendee (the spec holds the two equal) and passes the
+ * same shape check.
+ */
+export function invitationRequests(
+  entry: Omit<CalendarEntry, 'attendees'>,
+): (attendee: InvitationAttendee) => IcsPart {
+  const stand = { address: 'attendee@invalid.example' as EmailAddress };
+  const calendar = invitationCalendar('REQUEST', { ...entry, attendees: [stand] });
+  const event: ICalEvent = calendar.events()[0]!;
+  const marker = event.attendees()[0]!.toString();
+  // The calendar before folding (serializeCalendar folds line by line, so the parts can be folded
+  // apart): everything before the ATTENDEE line, and everything after it.
+  const unfolded = unfoldedLines(serializeCalendar(calendar));
+  const at = unfolded.indexOf(marker);
+  if (at < 0 || unfolded.indexOf(marker, at + 1) >= 0) {
+    throw new MailValueError('UNSAFE_ICS', 'generated calendar rejected: attendee line not found once');
+  }
+  const before = foldIcs(unfolded.slice(0, at));
+  const after = foldIcs(unfolded.slice(at + marker.length));
+  const location = entry.location !== undefined;
+  return (attendee) => {
+    const line = new ICalAttendee(attendeeData('REQUEST', attendee), event).toString();
+    const content = `${before}${foldIcs(line)}${after}`;
+    assertIcsShape(content, { method: 'REQUEST', attendees: 1, location });
+    return { method: 'REQUEST', content };
+  };
+}
+
+/** Folded content back to its lines as written (CRLF-separated), for splicing. */
+function unfoldedLines(content: string): string {
+  return content.replace(/\r\n /g, '');
 }
 
 /** METHOD:CANCEL with STATUS:CANCELLED — the entry disappears from the attendees' calendars. */
