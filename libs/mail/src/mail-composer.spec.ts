@@ -219,11 +219,18 @@ describe.each(Object.keys(ALL))('%s mail', (name) => {
   it('escapes hostile free text in HTML and keeps it readable in text', () => {
     expect(mail.html).not.toContain('<script>');
     if (name === 'agenda') {
-      // The agenda is addressed to all members alike; the recipient's name is only the CN of
-      // their invitation (tested below).
+      // The agenda is addressed to the table, the same for all members; the recipient's name is
+      // only the CN of their invitation (tested below). Its free text is who brings an item.
       expect(mail.text).toContain('Beste deelnemers,');
       expect(mail.html).toContain('Beste deelnemers,');
       expect(`${mail.text}${mail.html}`).not.toContain('Geheim');
+      expect(mail.html).toContain(
+        '>x ATTENDEE:mailto:evil@example.org BCC: x@example.org\\;,&lt;script&gt;alert(1)&lt;/script&gt;{{subject}}</td>',
+      );
+      expect(mail.text).toContain(
+        '(brengt in: x ATTENDEE:mailto:evil@example.org BCC: x@example.org\\;,<script>alert(1)</script>{{subject}})',
+      );
+      expect(mail.text).not.toMatch(/\r/);
       return;
     }
     expect(mail.html).toContain(
@@ -286,12 +293,17 @@ describe('agenda', () => {
   it('is the same for every member: rendered once, only the invitation names its recipient', async () => {
     const input = { session: weegploeg, rows, agendaUrl, invitation: { sequence: 2, stamp } };
     const body = await composer.agendaBody(input);
-    expect(body.ics).toBeUndefined();
-    expect(body.text).toContain('Beste deelnemers,');
+    expect('ics' in body).toBe(false);
+    expect(body.text).toContain('\nBeste deelnemers,\n');
+    expect(body.html).toContain('>Beste deelnemers,<');
     expect(body.text).toContain('De uitnodiging voor uw agenda zit bij deze e-mail.');
     expect(`${body.text}${body.html}`).not.toMatch(/Lotte|Vermeulen|Pieter Claes,/);
     const forAlice = composer.agendaInvitation({ ...input, recipient: alice });
     const forBob = composer.agendaInvitation({ ...input, recipient: bob });
+    // The fan-out's way (entry made once, attendee per recipient) gives the very same invitations.
+    const forEach = composer.agendaInvitations(input);
+    expect(forEach(alice)).toEqual(composer.agendaInvitation({ ...input, recipient: alice }));
+    expect(forEach(bob)).toEqual(forBob);
     expect(icsLines(forAlice.content, 'ATTENDEE').join()).toMatch(
       /:mailto:lotte\.vermeulen@caw\.example\.org$/i,
     );
@@ -305,6 +317,36 @@ describe('agenda', () => {
     const whole = await composer.agenda({ ...input, recipient: alice });
     expect([whole.subject, whole.text, whole.html]).toEqual([body.subject, body.text, body.html]);
     expect(whole.ics).toEqual(forAlice);
+  });
+
+  it('gives two members byte-identical text and HTML, each with their own ATTENDEE', async () => {
+    const common = { session: weegploeg, rows, agendaUrl, changed: true, invitation: { sequence: 3, stamp } };
+    const [forAlice, forBob, forNoName] = await Promise.all([
+      composer.agenda({ ...common, recipient: alice }),
+      composer.agenda({ ...common, recipient: bob }),
+      composer.agenda({ ...common, recipient: { address: emailAddress('secretariaat@co3.example.be') } }),
+    ]);
+    expect(forBob.text).toBe(forAlice.text);
+    expect(forBob.html).toBe(forAlice.html);
+    expect(forNoName.text).toBe(forAlice.text);
+    expect(forNoName.html).toBe(forAlice.html);
+    expect(forBob.subject).toBe('Gewijzigd: Weegploeg 1 december 2026 – CO3 Antwerpen');
+    // Neither the named members nor the unnamed one are greeted personally.
+    expect(forAlice.text).not.toMatch(/Beste (Lotte|Pieter|collega)/);
+    expect(forAlice.text).not.toContain('Vermeulen');
+    expect(parseInvitation(forAlice.ics!.content).attendees.map((a) => a.value)).toEqual([
+      'mailto:lotte.vermeulen@caw.example.org',
+    ]);
+    expect(parseInvitation(forBob.ics!.content).attendees.map((a) => a.value)).toEqual([
+      'mailto:pieter.claes@politie.example.org',
+    ]);
+    expect(parseInvitation(forBob.ics!.content).sequence).toBe(3);
+  });
+
+  it('greets the members of any table alike, and mentions no invitation when none comes along', async () => {
+    const body = await composer.agendaBody({ session: ico, rows: [], agendaUrl });
+    expect(body.text).toContain('\nBeste deelnemers,\n');
+    expect(body.text).not.toContain('De uitnodiging voor uw agenda');
   });
 
   it('carries the session invitation, to the recipient alone unless told otherwise', async () => {

@@ -14,6 +14,7 @@ import {
   guestSlotUid,
   invitationCancel,
   invitationRequest,
+  invitationRequests,
   sessionUid,
 } from './calendar-invitation';
 import {
@@ -108,6 +109,9 @@ export interface RenderedMail {
   /** `"CO3 Antwerpen" <co3@example.be>`: the From/Sender, always the ORGANIZER of `ics`. */
   readonly from: string;
 }
+
+/** A rendered message without its calendar part: what every copy of a fan-out shares. */
+export type RenderedBody = Omit<RenderedMail, 'ics'>;
 
 export interface AgendaInvitation extends InvitationVersion {
   /** Defaults to the recipient alone, so no mail reveals the other participants' addresses. */
@@ -244,8 +248,10 @@ export class MailComposer {
     private readonly templates: MailTemplates = MailTemplates.shared(),
   ) {}
 
-  /** The session agenda for a table participant, optionally with the session's invitation. */
-  /** The agenda with, when asked, the session's invitation for its one recipient. */
+  /**
+   * The agenda with, when asked, the session's invitation for its one recipient: agendaBody plus
+   * agendaInvitation. A fan-out renders the body once instead and adds each recipient's invitation.
+   */
   async agenda(input: AgendaMailInput): Promise<RenderedMail> {
     const body = await this.agendaBody(input);
     return input.invitation
@@ -255,10 +261,11 @@ export class MailComposer {
 
   /**
    * The agenda as every standing member gets it: addressed to all ("Beste deelnemers,"), not to
-   * one person, so one rendering serves the whole fan-out and its text and HTML are stored and
-   * encoded once. Only the invitation (agendaInvitation) is made per recipient.
+   * one person, so one rendering serves the whole fan-out and its text and
+   * HTML are stored and encoded once. Only the invitation (agendaInvitation) is made per recipient.
+   * Never carries `ics`: `input.invitation` only makes the body say that an invitation comes along.
    */
-  async agendaBody(input: AgendaBodyInput): Promise<RenderedMail> {
+  async agendaBody(input: AgendaBodyInput): Promise<RenderedBody> {
     const { session } = input;
     assertInterval(session.start, session.end, 'session');
     const ordered = sortedRows(input.rows);
@@ -270,7 +277,7 @@ export class MailComposer {
         input.changed ? 'Gewijzigd' : undefined,
       ),
       `${session.table}, ${dutchDate(session.start)}, ${dutchTimeRange(session.start, session.end)}`,
-      'Beste deelnemers,',
+      MEMBERS_GREETING,
       {
         ...sessionValues(session),
         changed: input.changed === true,
@@ -294,6 +301,29 @@ export class MailComposer {
     const { session } = input;
     assertInterval(session.start, session.end, 'session');
     return invitationRequest({
+      ...this.sessionEntry(input),
+      attendees: attendeesOf(input.invitation.attendees ?? [input.recipient]),
+    });
+  }
+
+  /**
+   * The session's invitation for each member of a fan-out, each copy naming its recipient alone:
+   * the entry is made once, only the ATTENDEE per recipient (the same bytes agendaInvitation
+   * gives each of them).
+   */
+  agendaInvitations(
+    input: AgendaBodyInput & { readonly invitation: InvitationVersion },
+  ): (recipient: Recipient) => IcsPart {
+    assertInterval(input.session.start, input.session.end, 'session');
+    const forEach = invitationRequests(this.sessionEntry(input));
+    return (recipient) => forEach(attendeesOf([recipient])[0]!);
+  }
+
+  private sessionEntry(
+    input: AgendaBodyInput & { readonly invitation: InvitationVersion },
+  ): Omit<CalendarEntry, 'attendees'> {
+    const { session } = input;
+    return {
       ...this.version(input.invitation),
       uid: sessionUid(session.id, this.identity.uidHost),
       start: session.start,
@@ -302,8 +332,7 @@ export class MailComposer {
       description: sessionDescription(sortedRows(input.rows), input.agendaUrl),
       location: session.location,
       organizer: this.identity.sender,
-      attendees: attendeesOf(input.invitation.attendees ?? [input.recipient]),
-    });
+    };
   }
 
   /** A guest (aanmelder, consulent) invited for their own slot only. */
@@ -627,6 +656,12 @@ function greetingOf(recipient: Recipient): string {
   const name = recipient.name === undefined ? '' : cleanText(recipient.name, { maxLength: 120 });
   return name ? `Beste ${name},` : 'Beste collega,';
 }
+
+/**
+ * The agenda goes to every member alike, so it greets them all rather than a person. Not "leden
+ * van de <tafel>": the tables' names do not all take "de" (het Verkennend casusoverleg).
+ */
+const MEMBERS_GREETING = 'Beste deelnemers,';
 
 function sortedRows(rows: readonly AgendaRow[]): AgendaRow[] {
   return [...rows].sort((a, b) => a.start.toMillis() - b.start.toMillis());

@@ -3,10 +3,13 @@ import { DateTime } from 'luxon';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
 import { TableDefinition } from '@overlegtafels/domain';
 import {
+  AgendaBodyInput,
+  AgendaInvitation,
   AgendaRow,
   dossierCode,
   emailAddress,
   GuestSlot,
+  IcsPart,
   label,
   Label,
   MAIL_IDENTITY,
@@ -15,6 +18,7 @@ import {
   MailValueError,
   messageIdFor,
   Recipient,
+  RenderedBody,
   RenderedMail,
   SessionInfo,
   SessionTitleInput,
@@ -159,20 +163,34 @@ export class AgendaMailWriter {
     changed: boolean,
   ): Promise<void> {
     if (recipients.length === 0) return;
-    const invitation = { sequence, stamp: this.stamp() };
-    const input = {
-      session: this.sessionInfo(session, table),
-      rows: this.rowsOf(items, session, table),
-      agendaUrl: this.agendaUrl(session.id),
-      changed,
-      invitation,
-    };
-    const body = await this.composer.agendaBody(input);
     const purpose = changed ? AGENDA_MAIL.agendaUpdate : AGENDA_MAIL.agenda;
+    let input: AgendaBodyInput & { readonly invitation: AgendaInvitation };
+    let body: RenderedBody;
+    let invitationFor: (recipient: Recipient) => IcsPart;
+    try {
+      input = {
+        session: this.sessionInfo(session, table),
+        rows: this.rowsOf(items, session, table),
+        agendaUrl: this.agendaUrl(session.id),
+        changed,
+        // One DTSTAMP for the whole fan-out: every copy is the same version of the entry.
+        invitation: { sequence, stamp: this.stamp() },
+      };
+      body = await this.composer.agendaBody(input);
+      invitationFor = this.composer.agendaInvitations(input);
+    } catch (error) {
+      if (!(error instanceof MailValueError)) throw error;
+      // A value the agenda cannot show skips these mails, not the whole change (as when the body
+      // was rendered per recipient); ids, the count and the code only in the log.
+      this.logger.warn(
+        `${purpose} for session ${session.id} skipped for ${recipients.length} recipient(s): ${error.code}`,
+      );
+      return;
+    }
     for (const to of recipients) {
       await this.write(batch, purpose, { session }, to, sequence, async (recipient) => ({
         ...body,
-        ics: this.composer.agendaInvitation({ ...input, recipient }),
+        ics: invitationFor(recipient),
       }));
     }
   }
