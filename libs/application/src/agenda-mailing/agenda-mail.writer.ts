@@ -3,8 +3,6 @@ import { DateTime } from 'luxon';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
 import { TableDefinition } from '@overlegtafels/domain';
 import {
-  AgendaBodyInput,
-  AgendaInvitation,
   AgendaRow,
   dossierCode,
   emailAddress,
@@ -164,11 +162,10 @@ export class AgendaMailWriter {
   ): Promise<void> {
     if (recipients.length === 0) return;
     const purpose = changed ? AGENDA_MAIL.agendaUpdate : AGENDA_MAIL.agenda;
-    let input: AgendaBodyInput & { readonly invitation: AgendaInvitation };
     let body: RenderedBody;
     let invitationFor: (recipient: Recipient) => IcsPart;
     try {
-      input = {
+      const input = {
         session: this.sessionInfo(session, table),
         rows: this.rowsOf(items, session, table),
         agendaUrl: this.agendaUrl(session.id),
