@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import type { Job, Worker } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
 import { assertHandlersComplete, JOB_PROCESSORS, JobProcessor, QueueConnection } from '@overlegtafels/queues';
+import { loggableError } from '@overlegtafels/application/runtime/loggable-error';
 
 /**
  * Starts one BullMQ worker per queue and dispatches by job name. Refuses to start when a declared
@@ -36,15 +37,17 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
         if (!job) return;
         const final = job.attemptsMade >= (job.opts.attempts ?? 1);
         this.logger.warn(
-          `${processor.queue}/${job.name} job ${job.id} failed (attempt ${job.attemptsMade}${final ? ', giving up' : ''}): ${error.message}`,
+          `${processor.queue}/${job.name} job ${job.id} failed (attempt ${job.attemptsMade}${final ? ', giving up' : ''}): ${loggableError(error)}`,
         );
         if (final && processor.onFinalFailure) {
           processor
             .onFinalFailure(job.name, job.data, error)
-            .catch((e: Error) => this.logger.error(`final-failure hook failed: ${e.message}`));
+            .catch((e: unknown) => this.logger.error(`final-failure hook failed: ${loggableError(e)}`));
         }
       });
-      worker.on('error', (error) => this.logger.error(`${processor.queue} worker error: ${error.message}`));
+      worker.on('error', (error) =>
+        this.logger.error(`${processor.queue} worker error: ${loggableError(error)}`),
+      );
       void worker.run();
       this.workers.push(worker);
     }

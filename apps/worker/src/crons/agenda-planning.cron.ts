@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { AgendaJobsPlanner } from '@overlegtafels/application/agenda-mailing/agenda-jobs.planner';
+import { loggableError } from '@overlegtafels/application/runtime/loggable-error';
 
 /**
  * Makes sure every upcoming session has its freeze and send jobs: creates the session rows of the
@@ -49,7 +50,7 @@ export class AgendaPlanningCron implements OnApplicationBootstrap, BeforeApplica
       this.logger.debug(`agenda jobs planned: ${planned}`);
       return planned;
     } catch (error) {
-      this.logger.error(`agenda planning failed: ${(error as Error).message}`);
+      this.logger.error(`agenda planning failed: ${loggableError(error)}`);
       return 0;
     }
   }

@@ -12,6 +12,7 @@ import {
   ReminderSweepService,
   SweepResult,
 } from '@overlegtafels/application/obligations/reminder-sweep.service';
+import { loggableError } from '@overlegtafels/application/runtime/loggable-error';
 
 const NOTHING: SweepResult = { obligations: 0, steps: 0, mails: 0, superseded: 0, failed: 0 };
 
@@ -52,7 +53,7 @@ export class ReminderCron implements OnApplicationBootstrap, BeforeApplicationSh
   async sweep(): Promise<SweepResult> {
     if (this.sweeping) return NOTHING;
     this.sweeping = this.sweeper.sweep().catch((error: unknown) => {
-      this.logger.error(`reminder sweep failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.error(`reminder sweep failed: ${loggableError(error)}`);
       return NOTHING;
     });
     try {

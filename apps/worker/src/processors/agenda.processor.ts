@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { FreezeSessionUseCase } from '@overlegtafels/application/agenda-mailing/freeze-session.usecase';
 import { SendAgendaUseCase } from '@overlegtafels/application/agenda-mailing/send-agenda.usecase';
 import { JobPayload, JobProcessor, JOBS, parseJobPayload, QUEUES } from '@overlegtafels/queues';
+import { loggableError } from '@overlegtafels/application/runtime/loggable-error';
 
 type SessionJob = JobPayload<'agenda', 'freeze'>;
 
@@ -33,6 +34,6 @@ export class AgendaProcessor implements JobProcessor {
   async onFinalFailure(jobName: string, data: unknown, error: Error): Promise<void> {
     const { sessionId } = parseJobPayload(QUEUES.agenda, jobName, data) as SessionJob;
     // The planning cron does not re-add a failed job of the same instant; a coordinator must act.
-    this.logger.error(`agenda/${jobName} for session ${sessionId} gave up: ${error.message}`);
+    this.logger.error(`agenda/${jobName} for session ${sessionId} gave up: ${loggableError(error)}`);
   }
 }
