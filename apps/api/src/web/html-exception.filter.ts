@@ -11,6 +11,7 @@ import type { Request, Response } from 'express';
 import { ViewRenderer } from './view-renderer.service';
 import type { AuthenticatedRequest } from '@overlegtafels/auth';
 import { AgendaRefusal, InputError } from '@overlegtafels/application/agenda/agenda-input';
+import { loggableStack } from '@overlegtafels/application/runtime/loggable-error';
 
 /**
  * The application's refusals as HTTP: bad input is a 400 naming every field; a refusal by the
@@ -61,10 +62,9 @@ export class HttpErrorFilter implements ExceptionFilter {
       exception instanceof HttpException ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
     if (status >= 500) {
       // The path only: query strings may carry search terms. A feed path carries its secret token.
+      // The error's kind, codes and frames, not its message (which may quote what was looked up).
       const loggedPath = req.path.replace(/^\/calendar\/[^/]+/, '/calendar/…');
-      this.logger.error(
-        `${req.method} ${loggedPath} failed: ${exception instanceof Error ? exception.stack : String(exception)}`,
-      );
+      this.logger.error(`${req.method} ${loggedPath} failed: ${loggableStack(exception)}`);
     }
     const body = exception instanceof HttpException ? exception.getResponse() : undefined;
     const message =

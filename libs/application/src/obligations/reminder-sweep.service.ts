@@ -23,6 +23,7 @@ import {
 import { MailProducer } from '@overlegtafels/queues';
 import { CLOCK, Clock } from '../clock';
 import { ObligationSyncService } from './obligation-sync.service';
+import { loggableError } from '../runtime/loggable-error';
 
 /** The steps one obligation should send now, as the sweep found them (before taking its lock). */
 export interface DueObligation {
@@ -89,9 +90,7 @@ export class ReminderSweepService {
           // One obligation that cannot be sent (a bad address, a configuration error) must not
           // hold back the others; it is tried again on the next sweep.
           totals.failed++;
-          this.logger.error(
-            `obligation ${d.obligationId}: reminder not sent: ${error instanceof Error ? error.message : String(error)}`,
-          );
+          this.logger.error(`obligation ${d.obligationId}: reminder not sent: ${loggableError(error)}`);
           continue;
         }
         if (r.steps > 0) totals.obligations++;

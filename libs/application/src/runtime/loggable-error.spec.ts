@@ -1,4 +1,4 @@
-import { loggableError } from './loggable-error';
+import { loggableError, loggableStack } from './loggable-error';
 
 describe('loggableError', () => {
   it('keeps the kind and the codes of an SMTP rejection, not the address it quotes', () => {
@@ -37,5 +37,13 @@ describe('loggableError', () => {
     expect(loggableError(odd)).toBe('Error');
     expect(loggableError('Sara Geheim')).toBe('a thrown string');
     expect(loggableError(undefined)).toBe('a thrown undefined');
+  });
+
+  it('keeps the frames of a stack and drops its message, also a message of several lines', () => {
+    const error = new Error('lookup failed for "Sara Geheim"\nsecond line: lotte@example.org');
+    const logged = loggableStack(error);
+    expect(logged.split('\n')[0]).toBe('Error');
+    expect(logged).toMatch(/\n\s+at .*loggable-error\.spec\.ts/);
+    expect(logged).not.toMatch(/Sara|lotte|second line/);
   });
 });

@@ -19,6 +19,15 @@ export function loggableError(error: unknown): string {
   return parts.join(' ');
 }
 
+/**
+ * loggableError with where it was thrown: the stack's frames (code locations) without its first
+ * line, which repeats the message.
+ */
+export function loggableStack(error: unknown): string {
+  const frames = error instanceof Error && error.stack ? error.stack.split('\n').slice(1) : [];
+  return [loggableError(error), ...frames.filter((f) => /^\s+at /.test(f))].join('\n');
+}
+
 /** A name or code as written by a library (EENVELOPE, 23505, P2002, UNSAFE_ICS), else nothing. */
 function safeToken(value: string | undefined): string | undefined {
   return value && /^[A-Za-z][A-Za-z0-9_.-]{0,39}$|^[0-9]{1,6}$/.test(value) ? value : undefined;
