@@ -9,13 +9,13 @@ import { MailTransport } from './mail-transport';
 import { encodeBody, mimeMessage } from './mime-message';
 import { emailAddress, uuid } from './mail-values';
 import {
-  ITEM_ID,
   aanmelding,
   alice,
   code42,
   detailsUrl,
   ico,
   identity,
+  icoSlot,
   stamp,
   zdt,
   weegploeg,
@@ -87,13 +87,7 @@ describe('an invitation mail through SMTP', () => {
         composer.guestInvitation({
           recipient: { address: alice.address, name: 'Lotte "x"\r\nBcc: evil@example.org' },
           session: ico,
-          slot: {
-            agendaItemId: ITEM_ID,
-            start: zdt('2026-12-04T10:00'),
-            end: zdt('2026-12-04T10:30'),
-            dossier: code42,
-            itemType: aanmelding,
-          },
+          slot: icoSlot,
           detailsUrl,
           invitation: { sequence: 0, stamp },
         }),

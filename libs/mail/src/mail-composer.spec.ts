@@ -6,7 +6,6 @@ import { LINE_BREAKING, emailAddress, label, uuid, webLink } from './mail-values
 import { icsLines, parseInvitation } from './testing/ics.test-util';
 import {
   ITEM_ID,
-  aanmelding,
   afronding,
   agendaUrl,
   alice,
@@ -21,6 +20,7 @@ import {
   stamp,
   weegploeg,
   zdt,
+  icoSlot,
 } from './testing/mail-fixtures.test-util';
 
 const templates = new MailTemplates();
@@ -30,13 +30,6 @@ const HOSTILE =
   'x\r\nATTENDEE:mailto:evil@example.org\rBCC: x@example.org\\;,<script>alert(1)</script>{{subject}}';
 const hostileRecipient = { address: emailAddress('sara.geheim@example.org'), name: `Sara Geheim ${HOSTILE}` };
 
-const icoSlot: GuestSlot = {
-  agendaItemId: ITEM_ID,
-  start: zdt('2026-12-04T10:00'),
-  end: zdt('2026-12-04T10:30'),
-  dossier: code42,
-  itemType: aanmelding,
-};
 const weegploegSlot: GuestSlot = {
   agendaItemId: ITEM_ID,
   start: zdt('2026-12-01T13:30'),

@@ -2,17 +2,7 @@ import { simpleParser } from 'mailparser';
 import { MailComposer } from './mail-composer';
 import { encodeBody, mimeMessage, MimeMessageInput, rfc5322Date } from './mime-message';
 import { toOutboxContent } from './outgoing-mail';
-import {
-  aanmelding,
-  alice,
-  code42,
-  detailsUrl,
-  ico,
-  identity,
-  ITEM_ID,
-  stamp,
-  zdt,
-} from './testing/mail-fixtures.test-util';
+import { alice, detailsUrl, ico, identity, icoSlot, stamp } from './testing/mail-fixtures.test-util';
 import { findPart, mimeTree } from './testing/mime-tree.test-util';
 
 const composer = new MailComposer(identity);
@@ -21,13 +11,7 @@ async function invitation() {
   return composer.guestInvitation({
     recipient: alice,
     session: ico,
-    slot: {
-      agendaItemId: ITEM_ID,
-      start: zdt('2026-12-04T10:00'),
-      end: zdt('2026-12-04T10:30'),
-      dossier: code42,
-      itemType: aanmelding,
-    },
+    slot: icoSlot,
     detailsUrl,
     invitation: { sequence: 0, stamp },
   });

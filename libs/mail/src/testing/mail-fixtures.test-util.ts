@@ -53,3 +53,12 @@ export const formUrl = webLink(
   'https://overlegtafels.example.be/agenderen?dossier=CO3-2026-0042&type=plan-van-aanpak',
 );
 export const stamp = DateTime.fromISO('2026-11-23T08:15:00Z', { zone: 'utc' });
+
+/** The 10:00 slot of CO3-2026-0042 (an aanmelding) at the ICO of 4 December 2026. */
+export const icoSlot = {
+  agendaItemId: ITEM_ID,
+  start: zdt('2026-12-04T10:00'),
+  end: zdt('2026-12-04T10:30'),
+  dossier: code42,
+  itemType: aanmelding,
+};
