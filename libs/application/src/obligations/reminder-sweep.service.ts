@@ -182,12 +182,14 @@ export class ReminderSweepService {
       );
       const handled = stored.filter((s) => s.enqueuedAt !== null).map((s) => s.stepKey);
       const toSend = dueSteps(all, handled, nowMs);
+      // Who directs the dossier: read once for every step and recipient of this obligation.
+      const owner = o.ownerId ? await this.repo.person(tx, o.ownerId) : undefined;
       let mails = 0;
       for (const step of toSend) {
-        const recipients = await this.recipientsOf(tx, o, rule, step);
+        const recipients = await this.recipientsOf(tx, o, rule, step, owner);
         for (const r of recipients) {
           const key = reminderIdempotencyKey(o.id, step.stepKey, r.personId);
-          const rendered = await this.render(tx, o, rule, step, r, now);
+          const rendered = await this.render(o, rule, step, r, owner, now);
           const { id, created } = await this.outbox.add(
             {
               idempotencyKey: key,
@@ -237,7 +239,7 @@ export class ReminderSweepService {
     });
     // After the commit: a job for a row that does not exist yet would find nothing to send. If the
     // process dies here, the outbox relay enqueues the pending rows (same job ids).
-    for (const q of queued) await this.mail.enqueueSend(q.outboxId, q.key);
+    await this.mail.enqueueMany(queued.map((q) => ({ outboxId: q.outboxId, idempotencyKey: q.key })));
     return counts;
   }
 
@@ -246,9 +248,9 @@ export class ReminderSweepService {
     o: LockedObligationRow,
     rule: ObligationRule,
     step: ReminderStep,
+    owner: MailRecipientRow | undefined,
   ): Promise<MailRecipientRow[]> {
     if (step.to.role === 'coordinator') return this.repo.coordinatorsOf(tx, o.regionId, step.to.table);
-    const owner = o.ownerId ? await this.repo.person(tx, o.ownerId) : undefined;
     if (owner) return [owner];
     // Nobody directs the dossier (any more): the coordinators who would hear of it later hear now.
     const table = rule.escalation?.to.role === 'coordinator' ? rule.escalation.to.table : o.tableKey;
@@ -256,11 +258,11 @@ export class ReminderSweepService {
   }
 
   private async render(
-    tx: Tx,
     o: LockedObligationRow,
     rule: ObligationRule,
     step: ReminderStep,
     r: MailRecipientRow,
+    owner: MailRecipientRow | undefined,
     now: Date,
   ): Promise<RenderedMail> {
     const zone = this.obligations.region.timeZone;
@@ -278,7 +280,7 @@ export class ReminderSweepService {
     return this.composer.escalation({
       ...base,
       formUrl: webLink(`${this.config.publicUrl}/coordinatie`),
-      owner: await this.ownerName(tx, o, rule),
+      owner: this.ownerName(rule, owner),
       now: DateTime.fromJSDate(now, { zone }),
     });
   }
@@ -294,14 +296,13 @@ export class ReminderSweepService {
     return `${this.config.publicUrl}/agendering/nieuw?${q.toString()}`;
   }
 
-  private async ownerName(tx: Tx, o: LockedObligationRow, rule: ObligationRule): Promise<string> {
+  private ownerName(rule: ObligationRule, owner: MailRecipientRow | undefined): string {
     if (rule.owner.role === 'coordinator') {
       const table = this.obligations.region.tables.find(
         (t) => t.key === (rule.owner as { table: string }).table,
       );
       return `de coördinatoren van ${table?.name ?? 'de tafel'}`;
     }
-    const owner = o.ownerId ? await this.repo.person(tx, o.ownerId) : undefined;
     return owner?.displayName ?? 'niet toegewezen';
   }
 }
