@@ -1,5 +1,10 @@
 import { AgendaRefusal, FieldError, InputError } from '@overlegtafels/application/agenda/agenda-input';
 
+/** An id in a page's path; anything else is answered 404 before any lookup. */
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
 /** One link of the error summary at the top of a page. */
 export interface SummaryLink {
   readonly href: string;

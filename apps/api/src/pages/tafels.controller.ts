@@ -20,10 +20,8 @@ import {
 import { CoordinatorAgendaUseCase } from '@overlegtafels/application/agenda/coordinator-agenda.usecase';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { viewerOf } from '../agenda/viewer';
-import { failedForm, FailedForm, noticeFor, PageForms, pick } from './page-form';
+import { failedForm, FailedForm, isUuid, noticeFor, PageForms, pick } from './page-form';
 import { PageService } from './page.service';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const NOTICES: Record<string, string> = {
   geannuleerd: 'De zitting is geannuleerd; haar agendapunten schuiven door naar de volgende zitting.',
@@ -89,7 +87,7 @@ export class TafelsPageController {
     @Body() body: Record<string, unknown>,
     @Res() res: Response,
   ): Promise<void> {
-    if (!Object.hasOwn(SESSION_ACTIONS, action) || !UUID.test(id)) throw new NotFoundException();
+    if (!Object.hasOwn(SESSION_ACTIONS, action) || !isUuid(id)) throw new NotFoundException();
     const act = action as SessionAction;
     this.tableOr404(key);
     const route = `POST /tafels/:key/zittingen/:id/${act}`;

@@ -18,12 +18,9 @@ import { CoordinatorAgendaUseCase } from '@overlegtafels/application/agenda/coor
 import { RecordDecisionUseCase } from '@overlegtafels/application/agenda/record-decision.usecase';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { DECISION_KIND_LABELS, DecisionKind, decisionsFor } from '@overlegtafels/domain';
-import { AgendaRepository } from '@overlegtafels/persistence';
 import { viewerOf } from '../agenda/viewer';
-import { failedForm, FailedForm, noticeFor, PageForms, pick, str } from './page-form';
+import { failedForm, FailedForm, isUuid, noticeFor, PageForms, pick, str } from './page-form';
 import { PageService } from './page.service';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const NOTICES: Record<string, string> = {
   volgorde: 'De volgorde is aangepast.',
@@ -59,7 +56,6 @@ export class ZittingPageController {
     @Inject(AgendaQueries) private readonly queries: AgendaQueries,
     @Inject(CoordinatorAgendaUseCase) private readonly coordinator: CoordinatorAgendaUseCase,
     @Inject(RecordDecisionUseCase) private readonly decisions: RecordDecisionUseCase,
-    @Inject(AgendaRepository) private readonly repo: AgendaRepository,
     @Inject(PageService) private readonly pages: PageService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -72,7 +68,7 @@ export class ZittingPageController {
     @Param('sessionId') sessionId: string,
     @Query('melding') melding?: string,
   ): Promise<string> {
-    if (!UUID.test(sessionId)) throw new NotFoundException('Zitting niet gevonden.');
+    if (!isUuid(sessionId)) throw new NotFoundException('Zitting niet gevonden.');
     return this.render(principal, sessionId, 'GET /agenda/:sessionId', noticeFor(NOTICES, melding));
   }
 
@@ -171,7 +167,7 @@ export class ZittingPageController {
     notice: string,
     work: (viewer: ReturnType<typeof viewerOf>) => Promise<unknown>,
   ): Promise<void> {
-    if (!UUID.test(sessionId) || !UUID.test(itemId)) throw new NotFoundException('Agendapunt niet gevonden.');
+    if (!isUuid(sessionId) || !isUuid(itemId)) throw new NotFoundException('Agendapunt niet gevonden.');
     const route = `POST /agenda/:sessionId/punten/:itemId/${form}`;
     try {
       await work(viewerOf(principal, route));

@@ -6,6 +6,7 @@ import { AgendaRefusal, ConsulentSchema, parseInput } from './agenda-input';
 import { AgendaService } from './agenda.service';
 import { Actor } from './agenda-views';
 import { DOSSIER_CHANGE_HOOKS, DossierChangeHook } from './dossier-change-hooks';
+import { dateOnly } from './dossier-state';
 
 export interface ConsulentActor extends Actor {
   /** A coordinator of the region (every dossier) or else only the dossier's own casusregisseur. */
@@ -87,7 +88,7 @@ export class RecordConsulentUseCase {
       };
       await this.dossiers.setConsulent(tx, seen.id, {
         involved: state.involved,
-        since: state.since ? new Date(`${state.since}T00:00:00Z`) : null,
+        since: state.since ? dateOnly(state.since) : null,
         email: state.email,
       });
       for (const hook of this.hooks ?? []) await hook.dossierChanged(tx, seen.id);
