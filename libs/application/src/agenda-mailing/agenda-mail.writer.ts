@@ -74,9 +74,13 @@ export function slotRecipients(
 /** The outbox rows of one change, collected before they are written in its transaction. */
 export class OutboxBatch {
   readonly messages: NewOutboxMessage[] = [];
+  private readonly keys = new Set<string>();
 
+  /** The first message of an idempotency key stands; a second one with the same key is left out. */
   push(message: NewOutboxMessage): void {
-    if (!this.messages.some((m) => m.idempotencyKey === message.idempotencyKey)) this.messages.push(message);
+    if (this.keys.has(message.idempotencyKey)) return;
+    this.keys.add(message.idempotencyKey);
+    this.messages.push(message);
   }
 }
 
