@@ -1,6 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
 import { applyDecision, DecisionInput, noConsentReturnLimitOf, placeSubmission } from '@overlegtafels/domain';
 import { dossierCode, emailAddress, label, MailComposer } from '@overlegtafels/mail';
 import { AgendaRepository, AuditRepository, DossierRepository, Tx } from '@overlegtafels/persistence';
@@ -35,7 +34,6 @@ export class RecordDecisionUseCase {
     @Inject(MailComposer) private readonly composer: MailComposer,
     @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Optional() @Inject(DOSSIER_CHANGE_HOOKS) private readonly hooks: DossierChangeHook[] | null,
   ) {}
 
