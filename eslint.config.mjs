@@ -29,6 +29,38 @@ const domainForbiddenImports = [
   },
 ];
 
+/**
+ * The libraries' boundaries: another lib is reached through its public face (`index.ts`), never a
+ * file inside it; only tests name a lib's testing face (`@overlegtafels/<lib>/testing`); nothing
+ * climbs out of its own package with a relative path; no lib imports an app. A cycle between libs
+ * is caught by scripts/check-boundaries.mjs (a step of `npm test`).
+ */
+const deepImport = {
+  regex: '^@overlegtafels/[a-z-]+/(?!testing$).+',
+  message: 'Import another lib through its index (@overlegtafels/<lib>), not a file inside it.',
+};
+const testingFace = {
+  regex: '^@overlegtafels/[a-z-]+/testing$',
+  message: "A lib's testing face is for tests and benchmarks only.",
+};
+const outOfPackage = {
+  regex: '^(\\.\\./)+(.*/)?(src|libs|apps)(/|$)',
+  message:
+    'No relative import out of this package: use @overlegtafels/<lib> (apps are composed only in apps/standalone).',
+};
+const intoLibs = {
+  regex: '^(\\.\\./)+libs/',
+  message: 'Tests and benchmarks reach a lib through @overlegtafels/<lib> or its testing face.',
+};
+const testFiles = [
+  '**/*.spec.ts',
+  '**/*.int-spec.ts',
+  '**/*.e2e-spec.ts',
+  '**/*.test-util.ts',
+  '**/testing/**',
+];
+const restrict = (...patterns) => ['error', { patterns }];
+
 export default tseslint.config(
   {
     ignores: [
@@ -53,8 +85,9 @@ export default tseslint.config(
   },
   {
     files: ['libs/domain/**/*.ts', 'libs/regions/**/*.ts'],
+    ignores: testFiles,
     rules: {
-      'no-restricted-imports': ['error', { patterns: domainForbiddenImports }],
+      'no-restricted-imports': restrict(...domainForbiddenImports, deepImport, testingFace, outOfPackage),
       'no-restricted-globals': [
         'error',
         { name: 'process', message: 'Configuration reaches the domain as arguments, never through process.' },
@@ -74,6 +107,30 @@ export default tseslint.config(
           message: 'The domain takes a Clock or a now argument; it never reads the system clock.',
         },
       ],
+    },
+  },
+  {
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    ignores: ['libs/domain/**', 'libs/regions/**', ...testFiles],
+    rules: { 'no-restricted-imports': restrict(deepImport, testingFace, outOfPackage) },
+  },
+  {
+    files: testFiles.map((p) => (p.startsWith('**/') ? `{apps,libs}/${p}` : p)),
+    rules: { 'no-restricted-imports': restrict(deepImport, outOfPackage) },
+  },
+  {
+    files: ['test/**/*.ts', 'bench/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict(deepImport, intoLibs) },
+  },
+  {
+    // The composition place: the default mode runs the api and the worker in one process.
+    files: ['apps/standalone/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(deepImport, testingFace, {
+        regex:
+          '^(?!\\.\\./\\.\\./(api/src/create-api-app|worker/src/worker\\.module)$)(\\.\\./)+(.*/)?(src|libs|apps)(/|$)',
+        message: 'apps/standalone composes the api and the worker through their entry modules only.',
+      }),
     },
   },
   {

@@ -1,4 +1,4 @@
-// `npm test`: lint, typecheck, the unit suite under three time zones, integration and e2e.
+// `npm test`: lint, the libs' boundaries (no cycle, no deep import), typecheck, the unit suite under three time zones, integration and e2e.
 // Stops at the first failing step and ends with one plain summary line ("N passed, N failed").
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -58,6 +58,7 @@ function finish(code) {
 
 const steps = [
   () => run('lint', [bin('eslint/bin/eslint.js'), '.', '--max-warnings', '0']) ?? 0,
+  () => run('boundaries', [path.join(root, 'scripts/check-boundaries.mjs')]) ?? 0,
   () => run('typecheck', [bin('typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']) ?? 0,
   () => jest('unit (TZ=UTC)', 'unit', { TZ: 'UTC' }),
   () => jest('unit (TZ=America/New_York)', 'unit', { TZ: 'America/New_York' }),

@@ -22,12 +22,14 @@ import path from 'node:path';
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
-import { CoreModule } from '@overlegtafels/application/core.module';
-import { ObligationsModule } from '@overlegtafels/application/obligations/obligations.module';
-import { ReminderSweepService } from '@overlegtafels/application/obligations/reminder-sweep.service';
+import { CoreModule, ObligationsModule, ReminderSweepService } from '@overlegtafels/application';
 import { loadConfig } from '@overlegtafels/config';
-import { EmbeddedPostgresServer, migrate, startEmbeddedPostgres } from '@overlegtafels/persistence';
-import { seedIfEmpty } from '@overlegtafels/persistence/seed/seed';
+import {
+  EmbeddedPostgresServer,
+  migrate,
+  seedIfEmpty,
+  startEmbeddedPostgres,
+} from '@overlegtafels/persistence';
 
 const SIZES = (process.argv[2] ?? '10000,100000,1000000').split(',').map(Number);
 const DUE = 1_000;

@@ -15,7 +15,7 @@ interface Started {
 
 function start(env: Record<string, string>): Started {
   let output = '';
-  const child = spawn(process.execPath, [path.join(root, 'dist/apps/api/src/main.js')], {
+  const child = spawn(process.execPath, [path.join(root, 'dist/apps/standalone/src/main.js')], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,13 +3,9 @@ import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { getSession } from '@overlegtafels/domain';
-import {
-  brussels,
-  sessionRow,
-} from '@overlegtafels/application/agenda-mailing/testing/agenda-mailing.test-util';
-import { parseInvitation } from '@overlegtafels/mail/testing/ics.test-util';
-import { createPrismaClient } from '@overlegtafels/persistence';
-import { seedIfEmpty } from '@overlegtafels/persistence/seed/seed';
+import { brussels, sessionRow } from '@overlegtafels/persistence/testing';
+import { parseInvitation } from '@overlegtafels/mail/testing';
+import { createPrismaClient, seedIfEmpty } from '@overlegtafels/persistence';
 import { AgendaProducer, QueueConnection } from '@overlegtafels/queues';
 import { CO3_ANTWERPEN } from '@overlegtafels/regions';
 import { createTestDatabase, TestDatabase } from '@overlegtafels/testing';

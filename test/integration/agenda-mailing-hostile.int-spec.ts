@@ -3,13 +3,9 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ICAL from 'ical.js';
-import { SendAgendaUseCase } from '@overlegtafels/application/agenda-mailing/send-agenda.usecase';
-import {
-  addItems,
-  brussels,
-  sessionRow,
-} from '@overlegtafels/application/agenda-mailing/testing/agenda-mailing.test-util';
-import { receivedMails } from '@overlegtafels/application/agenda-mailing/testing/received-mail.test-util';
+import { SendAgendaUseCase } from '@overlegtafels/application';
+import { receivedMails } from '@overlegtafels/mail/testing';
+import { addItems, brussels, sessionRow } from '@overlegtafels/persistence/testing';
 import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
 import { AgendaPlanningCron } from '../../apps/worker/src/crons/agenda-planning.cron';

@@ -1,21 +1,14 @@
 import ICAL from 'ical.js';
-import { AgendaJobsPlanner } from '@overlegtafels/application/agenda-mailing/agenda-jobs.planner';
-import { AgendaMailDispatcher } from '@overlegtafels/application/agenda-mailing/agenda-mail.dispatcher';
-import { AgendaMailingNotifier } from '@overlegtafels/application/agenda-mailing/agenda-mailing.notifier';
-import { FreezeSessionUseCase } from '@overlegtafels/application/agenda-mailing/freeze-session.usecase';
-import { SendAgendaUseCase } from '@overlegtafels/application/agenda-mailing/send-agenda.usecase';
 import {
-  addItems,
-  brussels,
-  sessionRow,
-  standingMemberEmails,
-} from '@overlegtafels/application/agenda-mailing/testing/agenda-mailing.test-util';
-import {
-  leaves,
-  ReceivedMail,
-  receivedMails,
-} from '@overlegtafels/application/agenda-mailing/testing/received-mail.test-util';
-import { parseInvitation } from '@overlegtafels/mail/testing/ics.test-util';
+  AgendaJobsPlanner,
+  AgendaMailDispatcher,
+  AgendaMailingNotifier,
+  FreezeSessionUseCase,
+  SendAgendaUseCase,
+} from '@overlegtafels/application';
+import { leaves, ReceivedMail, receivedMails } from '@overlegtafels/mail/testing';
+import { addItems, brussels, sessionRow, standingMemberEmails } from '@overlegtafels/persistence/testing';
+import { parseInvitation } from '@overlegtafels/mail/testing';
 import { createPrismaClient, PrismaService } from '@overlegtafels/persistence';
 import { agendaJobId, QueueConnection, QUEUES } from '@overlegtafels/queues';
 import { ControlledClock } from '@overlegtafels/testing';

@@ -1,5 +1,5 @@
 import { createPrismaClient } from '@overlegtafels/persistence';
-import { parseFeed } from '../../libs/mail/src/testing/calendar-feed.test-util';
+import { parseFeed } from '@overlegtafels/mail/testing';
 import { loginAs, startTestApp, TestApp } from '../support/test-app';
 
 /** A person's calendar subscription: made on a page, fetched by a calendar client without cookies. */

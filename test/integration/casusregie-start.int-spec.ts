@@ -1,4 +1,4 @@
-import { ObligationSyncService } from '@overlegtafels/application/obligations/obligation-sync.service';
+import { ObligationSyncService } from '@overlegtafels/application';
 import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
 import { pageUser } from '../support/page-client';

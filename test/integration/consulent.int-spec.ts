@@ -1,4 +1,4 @@
-import { RecordConsulentUseCase } from '@overlegtafels/application/agenda/record-consulent.usecase';
+import { RecordConsulentUseCase } from '@overlegtafels/application';
 import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
 import { pageUser } from '../support/page-client';

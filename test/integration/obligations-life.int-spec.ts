@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
-  Inject,
   INestApplicationContext,
+  Inject,
   Injectable,
   Module,
   OnApplicationBootstrap,
@@ -12,17 +12,18 @@ import {
 import type { Job, Worker } from 'bullmq';
 import { NestFactory } from '@nestjs/core';
 import { DateTime } from 'luxon';
-import { CoreModule } from '@overlegtafels/application/core.module';
-import { MarkObligationDoneUseCase } from '@overlegtafels/application/obligations/mark-obligation-done.usecase';
-import { ObligationSyncService } from '@overlegtafels/application/obligations/obligation-sync.service';
-import { ObligationsModule } from '@overlegtafels/application/obligations/obligations.module';
-import { SendOutboxMailUseCase } from '@overlegtafels/application/send-outbox-mail/send-outbox-mail.usecase';
+import {
+  CoreModule,
+  MarkObligationDoneUseCase,
+  ObligationsModule,
+  ObligationSyncService,
+  SendOutboxMailUseCase,
+} from '@overlegtafels/application';
 import type { Principal } from '@overlegtafels/auth';
 import { AppConfig, loadConfig } from '@overlegtafels/config';
 import { getSession } from '@overlegtafels/domain';
 import { MailSink } from '@overlegtafels/mail';
-import { createPrismaClient, PrismaService, Tx } from '@overlegtafels/persistence';
-import { seedIfEmpty } from '@overlegtafels/persistence/seed/seed';
+import { createPrismaClient, PrismaService, seedIfEmpty, Tx } from '@overlegtafels/persistence';
 import { QueueConnection, QUEUES } from '@overlegtafels/queues';
 import { CO3_ANTWERPEN } from '@overlegtafels/regions';
 import { ControlledClock, createTestDatabase, TestDatabase } from '@overlegtafels/testing';

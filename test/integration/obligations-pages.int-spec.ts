@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { CalendarFeedUseCase } from '@overlegtafels/application/calendar-feed/calendar-feed.usecase';
-import { ObligationSyncService } from '@overlegtafels/application/obligations/obligation-sync.service';
+import { CalendarFeedUseCase, ObligationSyncService } from '@overlegtafels/application';
 import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
 import { ObligationsApiModule } from '../../apps/api/src/obligations/obligations-api.module';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { SMTPServer } from 'smtp-server';
-import { CoreModule } from '@overlegtafels/application/core.module';
+import { CoreModule } from '@overlegtafels/application';
 import { loadConfig } from '@overlegtafels/config';
 import { OutboxRepository } from '@overlegtafels/persistence';
 import { MailProducer, QueueConnection } from '@overlegtafels/queues';

@@ -1,7 +1,7 @@
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startEmbeddedPostgres } from '../../libs/persistence/src/embedded-postgres';
+import { startEmbeddedPostgres } from '@overlegtafels/persistence';
 
 /**
  * Integration and e2e suites need a PostgreSQL server. With TEST_DATABASE_URL set (CI, or a

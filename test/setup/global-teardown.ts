@@ -1,4 +1,4 @@
-import type { EmbeddedPostgresServer } from '../../libs/persistence/src/embedded-postgres';
+import type { EmbeddedPostgresServer } from '@overlegtafels/persistence';
 
 export default async function globalTeardown(): Promise<void> {
   const server = (globalThis as { __OT_EMBEDDED_PG__?: EmbeddedPostgresServer }).__OT_EMBEDDED_PG__;

@@ -1,11 +1,14 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { CoreModule, CoreOptions } from '@overlegtafels/application/core.module';
-import { RequestLoginLinkUseCase } from '@overlegtafels/application/login-link/request-login-link.usecase';
-import { AgendaModule } from '@overlegtafels/application/agenda/agenda.module';
-import { CalendarFeedUseCase } from '@overlegtafels/application/calendar-feed/calendar-feed.usecase';
-import { RetryFailedMailUseCase } from '@overlegtafels/application/retry-failed-mail/retry-failed-mail.usecase';
-import { SendTestMailUseCase } from '@overlegtafels/application/send-test-mail/send-test-mail.usecase';
+import {
+  AgendaModule,
+  CalendarFeedUseCase,
+  CoreModule,
+  CoreOptions,
+  RequestLoginLinkUseCase,
+  RetryFailedMailUseCase,
+  SendTestMailUseCase,
+} from '@overlegtafels/application';
 import { AdminMailController } from './admin/admin-mail.controller';
 import { AgendaApiController } from './agenda/agenda-api.controller';
 import { OpenApiController, OpenApiRegistry } from './openapi/openapi.controller';

@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
-import { logLevels } from '@overlegtafels/application/runtime/lifecycle';
+import { logLevels } from '@overlegtafels/runtime';
 import { projectRoot } from '@overlegtafels/persistence';
 import { ApiModule, ApiModuleOptions } from './api.module';
 import { uploadMiddleware } from './web/upload.middleware';

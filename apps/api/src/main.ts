@@ -1,50 +1,20 @@
 import { Logger } from '@nestjs/common';
-import { prepareRuntime } from '@overlegtafels/application/runtime/runtime';
-import { installShutdown } from '@overlegtafels/application/runtime/lifecycle';
 import { ConfigError, loadConfig } from '@overlegtafels/config';
-import { seedIfEmpty } from '@overlegtafels/persistence/seed/seed';
-import { WorkerModule } from '../../worker/src/worker.module';
+import { installShutdown, prepareRuntime } from '@overlegtafels/runtime';
 import { createApiApp } from './create-api-app';
-import { seedDemoAgenda } from '@overlegtafels/application/agenda/demo-agenda';
 
+/** The api as its own process (production, `npm run start:api`); the workers run beside it. */
 async function main(): Promise<void> {
-  const logger = new Logger('Overlegtafels');
+  const logger = new Logger('Api');
   const config = loadConfig();
   const runtime = await prepareRuntime(config, (line) => logger.log(line));
-  const defaultMode = runtime.embedded.postgres;
-  let seeded = false;
-  if (defaultMode) {
-    seeded = await seedIfEmpty(runtime.config.databaseUrl, { demo: true });
-    if (seeded) logger.log('empty database: seeded CO3 Antwerpen with fictitious demo people and dossiers');
-  }
-  const app = await createApiApp({
-    config: runtime.config,
-    mailSink: runtime.mailSink,
-    withWorker: defaultMode ? WorkerModule : undefined,
-  });
-  if (seeded) {
-    const items = await seedDemoAgenda(app);
-    logger.log(`demo: ${items} fictitious items placed on the coming agendas`);
-  }
+  const app = await createApiApp({ config: runtime.config, mailSink: runtime.mailSink });
   installShutdown(async () => {
     await app.close();
     await runtime.stop();
   }, logger);
   await app.listen(config.port, config.host);
-
-  const base = `http://localhost:${config.port}`;
-  const lines = [
-    '',
-    `Overlegtafels draait (${defaultMode ? 'lokale modus: ingebouwde PostgreSQL, mail blijft op deze machine' : 'productie-modus'}).`,
-    `  web:      ${config.publicUrl}/`,
-    `  aanmelden: ${config.publicUrl}/login${config.demoLogin ? '  (demo-gebruikers)' : ''}`,
-    ...(runtime.mailSink ? [`  mails:    ${base}/dev/mail`] : []),
-    `  health:   ${config.publicUrl}/health`,
-    `  queue:    BullMQ op ${config.redisUrl ? 'Redis' : 'PostgreSQL'}${defaultMode ? ', worker in dit proces' : ''}`,
-    'Stoppen: Ctrl-C.',
-    '',
-  ];
-  process.stdout.write(lines.join('\n') + '\n');
+  logger.log(`api listening on ${config.host}:${config.port} (public address ${config.publicUrl})`);
 }
 
 main().catch((error: unknown) => {
@@ -53,7 +23,7 @@ main().catch((error: unknown) => {
     process.exit(2);
   }
   process.stderr.write(
-    `start failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    `api failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   );
   process.exit(1);
 });

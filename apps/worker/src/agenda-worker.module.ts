@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AgendaMailingModule } from '@overlegtafels/application/agenda-mailing/agenda-mailing.module';
+import { AgendaMailingModule } from '@overlegtafels/application';
 import { AgendaPlanningCron } from './crons/agenda-planning.cron';
 import { AgendaProcessor } from './processors/agenda.processor';
 

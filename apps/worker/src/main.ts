@@ -1,8 +1,7 @@
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { CoreModule } from '@overlegtafels/application/core.module';
-import { installShutdown, logLevels } from '@overlegtafels/application/runtime/lifecycle';
-import { prepareRuntime } from '@overlegtafels/application/runtime/runtime';
+import { CoreModule } from '@overlegtafels/application';
+import { installShutdown, logLevels, prepareRuntime } from '@overlegtafels/runtime';
 import { ConfigError, loadConfig } from '@overlegtafels/config';
 import { WorkerModule } from './worker.module';
 
@@ -13,7 +12,7 @@ async function main(): Promise<void> {
   if (!config.databaseUrl) {
     throw new ConfigError(
       'DATABASE_URL',
-      'is required for a separate worker (npm start runs the worker inside the api process)',
+      'is required for a separate worker (npm start runs the worker inside the default-mode process)',
     );
   }
   const runtime = await prepareRuntime(config, (line) => logger.log(line));

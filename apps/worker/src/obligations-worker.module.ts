@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ObligationsModule } from '@overlegtafels/application/obligations/obligations.module';
+import { ObligationsModule } from '@overlegtafels/application';
 import { ReminderCron } from './crons/reminder.cron';
 
 /**

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import type { Job, Worker } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
 import { assertHandlersComplete, JOB_PROCESSORS, JobProcessor, QueueConnection } from '@overlegtafels/queues';
-import { loggableError } from '@overlegtafels/application/runtime/loggable-error';
+import { loggableError } from '@overlegtafels/application';
 
 /**
  * Starts one BullMQ worker per queue and dispatches by job name. Refuses to start when a declared

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
-import { SendOutboxMailUseCase } from '@overlegtafels/application/send-outbox-mail/send-outbox-mail.usecase';
+import { SendOutboxMailUseCase } from '@overlegtafels/application';
 import { JOB_PROCESSORS } from '@overlegtafels/queues';
 import { AgendaWorkerModule } from './agenda-worker.module';
 import { ObligationsWorkerModule } from './obligations-worker.module';

@@ -1,11 +1,10 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { AuthModule } from '@overlegtafels/auth';
-import { AppConfig, ConfigModule } from '@overlegtafels/config';
-import { MailModule, MailSink, mailIdentity } from '@overlegtafels/mail';
+import { AppConfig, Clock, CLOCK, ConfigModule, SystemClock } from '@overlegtafels/config';
+import { mailIdentity, MailModule, MailSink } from '@overlegtafels/mail';
 import { getRegion } from '@overlegtafels/regions';
 import { PersistenceModule } from '@overlegtafels/persistence';
 import { QueuesModule } from '@overlegtafels/queues';
-import { CLOCK, Clock, SystemClock } from './clock';
 
 export interface CoreOptions {
   config: AppConfig;

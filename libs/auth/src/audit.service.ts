@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOCK, Clock } from '@overlegtafels/application/clock';
+import { CLOCK, Clock } from '@overlegtafels/config';
 import { AuditEventInput, AuditRepository } from '@overlegtafels/persistence';
 import { Principal } from './principal';
 

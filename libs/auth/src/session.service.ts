@@ -1,7 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOCK, Clock } from '@overlegtafels/application/clock';
-import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
+import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
 import { isRole } from '@overlegtafels/domain';
 import { SessionRepository } from '@overlegtafels/persistence';
 import { Principal } from './principal';

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { createTestDatabase, TestDatabase } from '../../testing/src/test-database';
+import { createTestDatabase, TestDatabase } from '@overlegtafels/testing';
 import { migrate, readMigrations } from './migrator';
 import { mailBodyDigest } from './repositories/outbox.repository';
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { createTestDatabase, TestDatabase } from '../../testing/src/test-database';
+import { createTestDatabase, TestDatabase } from '@overlegtafels/testing';
 import { PrismaClient } from './generated/prisma/client';
 import { migrate, projectRoot, readMigrations } from './migrator';
 import {

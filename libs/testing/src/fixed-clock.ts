@@ -1,4 +1,4 @@
-import type { Clock } from '../../application/src/clock';
+import type { Clock } from '@overlegtafels/config';
 
 /** A clock tests move by hand. */
 export class ControlledClock implements Clock {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { migrate } from '../../persistence/src/migrator';
+import { migrate } from '@overlegtafels/persistence';
 
 export interface TestDatabase {
   url: string;

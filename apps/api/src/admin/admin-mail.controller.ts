@@ -11,8 +11,7 @@ import {
   Post,
 } from '@nestjs/common';
 import { isEmailAddress } from '@overlegtafels/mail';
-import { SendTestMailUseCase } from '@overlegtafels/application/send-test-mail/send-test-mail.usecase';
-import { RetryFailedMailUseCase } from '@overlegtafels/application/retry-failed-mail/retry-failed-mail.usecase';
+import { RetryFailedMailUseCase, SendTestMailUseCase } from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { OutboxRepository } from '@overlegtafels/persistence';
 

@@ -9,32 +9,32 @@ import {
   ParseUUIDPipe,
   Post,
   Query,
-  Res,
   Req,
+  Res,
 } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { AgendaQueries } from '@overlegtafels/application/agenda/agenda-queries';
 import {
   AanmeldingSchema,
+  AgendaQueries,
   AgenderingSchema,
   CapacitySchema,
   CasusregieStartSchema,
   ClosePeriodSchema,
   ConsulentSchema,
+  CoordinatorAgendaUseCase,
+  CorrectCasusregieStartUseCase,
   DecisionSchema,
+  DocumentStore,
   InputError,
   MoveItemSchema,
   MoveSessionSchema,
   ReasonSchema,
-} from '@overlegtafels/application/agenda/agenda-input';
-import { CoordinatorAgendaUseCase } from '@overlegtafels/application/agenda/coordinator-agenda.usecase';
-import { CorrectCasusregieStartUseCase } from '@overlegtafels/application/agenda/correct-casusregie-start.usecase';
-import { RecordConsulentUseCase } from '@overlegtafels/application/agenda/record-consulent.usecase';
-import { RecordDecisionUseCase } from '@overlegtafels/application/agenda/record-decision.usecase';
-import { SubmitAanmeldingUseCase } from '@overlegtafels/application/agenda/submit-aanmelding.usecase';
-import { SubmitAgenderingUseCase } from '@overlegtafels/application/agenda/submit-agendering.usecase';
-import { DocumentStore } from '@overlegtafels/application/documents/document-store';
+  RecordConsulentUseCase,
+  RecordDecisionUseCase,
+  SubmitAanmeldingUseCase,
+  SubmitAgenderingUseCase,
+} from '@overlegtafels/application';
 import {
   AuditService,
   Authenticated,

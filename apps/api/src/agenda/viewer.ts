@@ -1,5 +1,5 @@
 import { Principal, tablesWithRole } from '@overlegtafels/auth';
-import type { Viewer } from '@overlegtafels/application/agenda/agenda-queries';
+import type { Viewer } from '@overlegtafels/application';
 
 /** The application's view of the logged-in person, with the route for the audit log. */
 export function viewerOf(principal: Principal, route: string): Viewer {

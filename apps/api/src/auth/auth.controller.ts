@@ -12,8 +12,8 @@ import {
   Res,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { RequestLoginLinkUseCase } from '@overlegtafels/application/login-link/request-login-link.usecase';
-import { CLOCK, Clock } from '@overlegtafels/application/clock';
+import { RequestLoginLinkUseCase } from '@overlegtafels/application';
+import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
 import {
   AuditService,
   Authenticated,
@@ -24,7 +24,6 @@ import {
   SESSION_COOKIE,
   SessionService,
 } from '@overlegtafels/auth';
-import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
 import { isEmailAddress } from '@overlegtafels/mail';
 import { PersonRepository, PersonSummary } from '@overlegtafels/persistence';
 import { ViewRenderer } from '../web/view-renderer.service';

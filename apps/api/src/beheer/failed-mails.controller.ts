@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { RetryFailedMailUseCase } from '@overlegtafels/application/retry-failed-mail/retry-failed-mail.usecase';
+import { RetryFailedMailUseCase } from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { MAIL_SINK, MailSink } from '@overlegtafels/mail';
 import { OutboxRepository } from '@overlegtafels/persistence';

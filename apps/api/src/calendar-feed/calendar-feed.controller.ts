@@ -11,7 +11,7 @@ import {
   Res,
 } from '@nestjs/common';
 import type { Response } from 'express';
-import { CalendarFeedUseCase } from '@overlegtafels/application/calendar-feed/calendar-feed.usecase';
+import { CalendarFeedUseCase } from '@overlegtafels/application';
 import { Authenticated, CurrentPrincipal, Principal, Public } from '@overlegtafels/auth';
 import { MAIL_SINK, MailSink } from '@overlegtafels/mail';
 import { ViewRenderer } from '../web/view-renderer.service';

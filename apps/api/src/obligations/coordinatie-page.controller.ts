@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Inject, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { ObligationQueryService } from '@overlegtafels/application/obligations/obligation-query.service';
+import { ObligationQueryService } from '@overlegtafels/application';
 import { AuditService, CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { ViewRenderer } from '../web/view-renderer.service';
 import { OPVOLGING_NOTICES } from './opvolging-page.controller';

@@ -10,8 +10,7 @@ import {
   Post,
 } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { MarkObligationDoneUseCase } from '@overlegtafels/application/obligations/mark-obligation-done.usecase';
-import { ObligationQueryService } from '@overlegtafels/application/obligations/obligation-query.service';
+import { MarkObligationDoneUseCase, ObligationQueryService } from '@overlegtafels/application';
 import { AuditService, Authenticated, CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { DossierRepository } from '@overlegtafels/persistence';
 import { openDossierByCode } from '../dossiers/open-dossier';

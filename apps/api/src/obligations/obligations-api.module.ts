@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ObligationsModule } from '@overlegtafels/application/obligations/obligations.module';
+import { ObligationsModule } from '@overlegtafels/application';
 import { ViewRenderer } from '../web/view-renderer.service';
 import { CoordinatiePageController } from './coordinatie-page.controller';
 import { ObligationsApiController } from './obligations-api.controller';

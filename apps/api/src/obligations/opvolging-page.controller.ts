@@ -12,8 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { MarkObligationDoneUseCase } from '@overlegtafels/application/obligations/mark-obligation-done.usecase';
-import { ObligationQueryService } from '@overlegtafels/application/obligations/obligation-query.service';
+import { MarkObligationDoneUseCase, ObligationQueryService } from '@overlegtafels/application';
 import { AuditService, CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { ViewRenderer } from '../web/view-renderer.service';
 

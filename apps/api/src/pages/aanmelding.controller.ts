@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Header, Inject, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { CLIENT_ROLES, MAX_CLIENTS } from '@overlegtafels/application/agenda/agenda-input';
-import { SubmitAanmeldingUseCase } from '@overlegtafels/application/agenda/submit-aanmelding.usecase';
+import { CLIENT_ROLES, MAX_CLIENTS, SubmitAanmeldingUseCase } from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { OrganisationRepository } from '@overlegtafels/persistence';
 import { viewerOf } from '../agenda/viewer';

@@ -1,19 +1,17 @@
 import { Controller, Get, Header, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import {
+  AgendaQueries,
+  AgendaService,
   AgenderingSchema,
+  agenderingTables,
+  detectDocumentKind,
   FieldError,
   InputError,
   parseInput,
-} from '@overlegtafels/application/agenda/agenda-input';
-import { detectDocumentKind } from '@overlegtafels/application/documents/document-type';
-import { AgendaService } from '@overlegtafels/application/agenda/agenda.service';
-import { AgendaQueries } from '@overlegtafels/application/agenda/agenda-queries';
-import {
-  agenderingTables,
   PlacementPreview,
   SubmitAgenderingUseCase,
-} from '@overlegtafels/application/agenda/submit-agendering.usecase';
+} from '@overlegtafels/application';
 import { AuditService, CurrentPrincipal, dossierScope, hasRole, Principal, Roles } from '@overlegtafels/auth';
 import { DossierRepository } from '@overlegtafels/persistence';
 import { isCoordinator, viewerOf } from '../agenda/viewer';

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
-import { AgendaQueries } from '@overlegtafels/application/agenda/agenda-queries';
+import { AgendaQueries } from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { PageService } from './page.service';
 import { groupByOrganisation } from './zitting.controller';

@@ -1,9 +1,11 @@
 import { Body, Controller, Get, Header, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { AgendaService } from '@overlegtafels/application/agenda/agenda.service';
-import { AgendaQueries } from '@overlegtafels/application/agenda/agenda-queries';
-import { CorrectCasusregieStartUseCase } from '@overlegtafels/application/agenda/correct-casusregie-start.usecase';
-import { RecordConsulentUseCase } from '@overlegtafels/application/agenda/record-consulent.usecase';
+import {
+  AgendaQueries,
+  AgendaService,
+  CorrectCasusregieStartUseCase,
+  RecordConsulentUseCase,
+} from '@overlegtafels/application';
 import {
   AuditService,
   Authenticated,

@@ -1,4 +1,4 @@
-import { AgendaRefusal, FieldError, InputError } from '@overlegtafels/application/agenda/agenda-input';
+import { AgendaRefusal, FieldError, InputError } from '@overlegtafels/application';
 
 /** An id in a page's path; anything else is answered 404 before any lookup. */
 export function isUuid(value: string): boolean {

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AgendaModule } from '@overlegtafels/application/agenda/agenda.module';
-import { AgendaMailingModule } from '@overlegtafels/application/agenda-mailing/agenda-mailing.module';
+import { AgendaMailingModule, AgendaModule } from '@overlegtafels/application';
 import { ViewRenderer } from '../web/view-renderer.service';
 import { AanmeldingPageController } from './aanmelding.controller';
 import { AgenderingPageController } from './agendering.controller';

@@ -11,13 +11,13 @@ import {
   Res,
 } from '@nestjs/common';
 import type { Response } from 'express';
-import { AgendaService } from '@overlegtafels/application/agenda/agenda.service';
 import {
   AgendaQueries,
+  AgendaService,
   canSeeTable,
   coordinatesTable,
-} from '@overlegtafels/application/agenda/agenda-queries';
-import { CoordinatorAgendaUseCase } from '@overlegtafels/application/agenda/coordinator-agenda.usecase';
+  CoordinatorAgendaUseCase,
+} from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { viewerOf } from '../agenda/viewer';
 import { failedForm, FailedForm, isUuid, noticeFor, PageForms, pick } from './page-form';

@@ -11,11 +11,13 @@ import {
   Res,
 } from '@nestjs/common';
 import type { Response } from 'express';
-import { CLOCK, Clock } from '@overlegtafels/application/clock';
-import { InputError } from '@overlegtafels/application/agenda/agenda-input';
-import { AgendaQueries } from '@overlegtafels/application/agenda/agenda-queries';
-import { CoordinatorAgendaUseCase } from '@overlegtafels/application/agenda/coordinator-agenda.usecase';
-import { RecordDecisionUseCase } from '@overlegtafels/application/agenda/record-decision.usecase';
+import { Clock, CLOCK } from '@overlegtafels/config';
+import {
+  AgendaQueries,
+  CoordinatorAgendaUseCase,
+  InputError,
+  RecordDecisionUseCase,
+} from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { DECISION_KIND_LABELS, DecisionKind, decisionsFor } from '@overlegtafels/domain';
 import { viewerOf } from '../agenda/viewer';

@@ -8,10 +8,7 @@ import {
   Param,
   Query,
 } from '@nestjs/common';
-import {
-  TableCalendarService,
-  TableQueryError,
-} from '@overlegtafels/application/table-calendar/table-calendar.service';
+import { TableCalendarService, TableQueryError } from '@overlegtafels/application';
 import { Authenticated } from '@overlegtafels/auth';
 
 function toHttp(error: unknown): never {

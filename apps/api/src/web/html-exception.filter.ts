@@ -10,8 +10,7 @@ import {
 import type { Request, Response } from 'express';
 import { ViewRenderer } from './view-renderer.service';
 import type { AuthenticatedRequest } from '@overlegtafels/auth';
-import { AgendaRefusal, InputError } from '@overlegtafels/application/agenda/agenda-input';
-import { loggableStack } from '@overlegtafels/application/runtime/loggable-error';
+import { AgendaRefusal, InputError, loggableStack } from '@overlegtafels/application';
 
 /**
  * The application's refusals as HTTP: bad input is a 400 naming every field; a refusal by the

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import multer from 'multer';
-import { DOCUMENT_MAX_BYTES } from '@overlegtafels/application/documents/document-store';
+import { DOCUMENT_MAX_BYTES } from '@overlegtafels/application';
 
 export interface UploadedDocument {
   readonly originalName: string;

@@ -6,8 +6,7 @@ import {
   OnApplicationBootstrap,
 } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
-import { AgendaJobsPlanner } from '@overlegtafels/application/agenda-mailing/agenda-jobs.planner';
-import { loggableError } from '@overlegtafels/application/runtime/loggable-error';
+import { AgendaJobsPlanner, loggableError } from '@overlegtafels/application';
 
 /**
  * Makes sure every upcoming session has its freeze and send jobs: creates the session rows of the

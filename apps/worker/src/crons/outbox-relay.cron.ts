@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
-import { CLOCK, Clock } from '@overlegtafels/application/clock';
+import { CLOCK, Clock } from '@overlegtafels/config';
 import { OutboxRepository } from '@overlegtafels/persistence';
 import { MailProducer } from '@overlegtafels/queues';
 

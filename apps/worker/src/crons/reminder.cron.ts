@@ -7,12 +7,12 @@ import {
 } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
-import { ObligationSyncService } from '@overlegtafels/application/obligations/obligation-sync.service';
 import {
+  loggableError,
+  ObligationSyncService,
   ReminderSweepService,
   SweepResult,
-} from '@overlegtafels/application/obligations/reminder-sweep.service';
-import { loggableError } from '@overlegtafels/application/runtime/loggable-error';
+} from '@overlegtafels/application';
 
 const NOTHING: SweepResult = { obligations: 0, steps: 0, mails: 0, superseded: 0, failed: 0 };
 

@@ -1,8 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { FreezeSessionUseCase } from '@overlegtafels/application/agenda-mailing/freeze-session.usecase';
-import { SendAgendaUseCase } from '@overlegtafels/application/agenda-mailing/send-agenda.usecase';
+import { FreezeSessionUseCase, loggableError, SendAgendaUseCase } from '@overlegtafels/application';
 import { JobPayload, JobProcessor, JOBS, parseJobPayload, QUEUES } from '@overlegtafels/queues';
-import { loggableError } from '@overlegtafels/application/runtime/loggable-error';
 
 type SessionJob = JobPayload<'agenda', 'freeze'>;
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SendOutboxMailUseCase } from '@overlegtafels/application/send-outbox-mail/send-outbox-mail.usecase';
+import { SendOutboxMailUseCase } from '@overlegtafels/application';
 import { JobProcessor, JOBS, parseJobPayload, QUEUES } from '@overlegtafels/queues';
 
 @Injectable()

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { AgendaJobName, AgendaProducer, JOBS } from '@overlegtafels/queues';
-import { CLOCK, Clock } from '../clock';
+import { CLOCK, Clock } from '@overlegtafels/config';
 import { AgendaMailingRepository, MailingSession } from '@overlegtafels/persistence';
 import { SESSION_MATERIALIZER, SessionMaterializer } from './session-rows.materializer';
 import { SessionTimingService } from './session-timing.service';

@@ -6,7 +6,9 @@ import type { MailingItem, MailingPerson, MailingSession } from '@overlegtafels/
 import { CO3_ANTWERPEN } from '@overlegtafels/regions';
 import { AGENDA_MAIL, agendaMailKey, messageLocalPart } from './agenda-mail-keys';
 import { AgendaMailWriter, AgendaRecipient, OutboxBatch } from './agenda-mail.writer';
-import { brussels } from './testing/agenda-mailing.test-util';
+import { zdt } from '@overlegtafels/domain/testing';
+
+const brussels = (local: string) => new Date(zdt(local.replace('T', ' ')));
 
 // Fictitious people and addresses only (example.org / example.be).
 const identity = mailIdentity('CO3 Antwerpen <overlegtafels@co3.example.be>', 'CO3 Antwerpen');
@@ -56,7 +58,11 @@ const item: MailingItem = {
 };
 
 const members: AgendaRecipient[] = [
-  { personId: 'f0e1d2c3-b4a5-4968-8776-655443322110', email: 'tom.testmans@politie.example.be', name: 'Tom Testmans' },
+  {
+    personId: 'f0e1d2c3-b4a5-4968-8776-655443322110',
+    email: 'tom.testmans@politie.example.be',
+    name: 'Tom Testmans',
+  },
   // Unusable: skipped, the others still get theirs.
   { personId: null, email: 'geen adres@example.org', name: 'Vera Fictief' },
   { personId: 'a0b1c2d3-e4f5-4a6b-8c7d-8e9fa0b1c2d3', email: ' An.Proef@stad.example.be ', name: 'An Proef' },

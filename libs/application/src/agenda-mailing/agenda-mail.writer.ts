@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
+import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
 import { TableDefinition } from '@overlegtafels/domain';
 import {
   AgendaRow,
@@ -26,8 +26,7 @@ import {
   WebLink,
 } from '@overlegtafels/mail';
 import { NewOutboxMessage } from '@overlegtafels/persistence';
-import { CLOCK, Clock } from '../clock';
-import { AGENDA_MAIL, AgendaMailPurpose, agendaMailKey, messageLocalPart } from './agenda-mail-keys';
+import { AGENDA_MAIL, agendaMailKey, AgendaMailPurpose, messageLocalPart } from './agenda-mail-keys';
 import type { MailingItem, MailingPerson, MailingSession } from '@overlegtafels/persistence';
 
 /** Someone an agenda mail goes to: a person of the service or a guest known by address only. */

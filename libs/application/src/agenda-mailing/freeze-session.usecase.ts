@@ -1,12 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { TableDefinition } from '@overlegtafels/domain';
 import { JOBS } from '@overlegtafels/queues';
-import { Tx } from '@overlegtafels/persistence';
-import { CLOCK, Clock } from '../clock';
+import { AgendaMailingRepository, MailingSession, Tx } from '@overlegtafels/persistence';
+import { Clock, CLOCK } from '@overlegtafels/config';
 import { AgendaMailDispatcher } from './agenda-mail.dispatcher';
 import { AgendaMailWriter, OutboxBatch, personRecipient, sameAddress } from './agenda-mail.writer';
 import { AGENDA_MAIL } from './agenda-mail-keys';
-import { AgendaMailingRepository, MailingSession } from '@overlegtafels/persistence';
 import { AgendaJobsPlanner } from './agenda-jobs.planner';
 import { SessionTimingService } from './session-timing.service';
 

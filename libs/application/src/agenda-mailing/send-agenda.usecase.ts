@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { JOBS } from '@overlegtafels/queues';
 import { AgendaMailingRepository, MailingSession } from '@overlegtafels/persistence';
-import { CLOCK, Clock } from '../clock';
+import { CLOCK, Clock } from '@overlegtafels/config';
 import { AgendaMailDispatcher } from './agenda-mail.dispatcher';
 import { AgendaMailWriter, OutboxBatch, personRecipient, slotRecipients } from './agenda-mail.writer';
 import { AgendaJobsPlanner } from './agenda-jobs.planner';

@@ -13,7 +13,7 @@ import {
   DossierRepository,
   OrganisationRepository,
 } from '@overlegtafels/persistence';
-import { CLOCK, Clock } from '../clock';
+import { CLOCK, Clock } from '@overlegtafels/config';
 import { AgendaRefusal } from './agenda-input';
 import { AgendaService } from './agenda.service';
 import { Actor, domainSession } from './agenda-views';

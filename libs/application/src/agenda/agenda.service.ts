@@ -15,7 +15,7 @@ import {
   SessionRow,
   Tx,
 } from '@overlegtafels/persistence';
-import { CLOCK, Clock } from '../clock';
+import { CLOCK, Clock } from '@overlegtafels/config';
 import { TableCalendarService } from '../table-calendar/table-calendar.service';
 import { AgendaItemMove } from './agenda-notifier';
 

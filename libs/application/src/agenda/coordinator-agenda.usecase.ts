@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { AgendaItemRow, AgendaRepository, AuditRepository, SessionRow, Tx } from '@overlegtafels/persistence';
-import { CLOCK, Clock } from '../clock';
+import { CLOCK, Clock } from '@overlegtafels/config';
 import {
   AgendaRefusal,
   CapacitySchema,

@@ -2,7 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { correctCasusregieStart } from '@overlegtafels/domain';
 import { AgendaRepository, AuditRepository, DossierRepository } from '@overlegtafels/persistence';
-import { CLOCK, Clock } from '../clock';
+import { CLOCK, Clock } from '@overlegtafels/config';
 import { AgendaRefusal, CasusregieStartSchema, parseInput } from './agenda-input';
 import { AgendaService } from './agenda.service';
 import { Actor } from './agenda-views';

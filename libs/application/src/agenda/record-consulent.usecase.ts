@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { AgendaRepository, AuditRepository, DossierRepository, Tx } from '@overlegtafels/persistence';
-import { CLOCK, Clock } from '../clock';
+import { CLOCK, Clock } from '@overlegtafels/config';
 import { AgendaRefusal, ConsulentSchema, parseInput } from './agenda-input';
 import { AgendaService } from './agenda.service';
 import { Actor } from './agenda-views';

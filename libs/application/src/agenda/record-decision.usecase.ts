@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { applyDecision, DecisionInput, noConsentReturnLimitOf, placeSubmission } from '@overlegtafels/domain';
 import { dossierCode, emailAddress, label, MailComposer } from '@overlegtafels/mail';
 import { AgendaRepository, AuditRepository, DossierRepository, Tx } from '@overlegtafels/persistence';
-import { CLOCK, Clock } from '../clock';
+import { CLOCK, Clock } from '@overlegtafels/config';
 import { AgendaRefusal, DecisionFormInput, DecisionSchema, InputError, parseInput } from './agenda-input';
 import { AgendaService } from './agenda.service';
 import { Actor } from './agenda-views';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
+import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
 import { nextDossierCode, placeSubmission } from '@overlegtafels/domain';
 import { dossierCode, emailAddress, label, MailComposer, uuid, webLink } from '@overlegtafels/mail';
 import {
@@ -9,10 +9,9 @@ import {
   DossierRepository,
   OrganisationRepository,
 } from '@overlegtafels/persistence';
-import { CLOCK, Clock } from '../clock';
 import { AanmeldingSchema, AgendaRefusal, InputError, parseInput } from './agenda-input';
 import { AgendaService } from './agenda.service';
-import { Actor, SlotInfo, slotInfo } from './agenda-views';
+import { Actor, slotInfo, SlotInfo } from './agenda-views';
 import { DOSSIER_CHANGE_HOOKS, DossierChangeHook } from './dossier-change-hooks';
 import { OutboxWriter, QueuedMail } from './outbox-writer';
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
+import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
 import {
   canAgenderen,
   generateSessions,
@@ -24,11 +24,10 @@ import {
   CalendarStateRepository,
   DossierRepository,
 } from '@overlegtafels/persistence';
-import { CLOCK, Clock } from '../clock';
 import { DocumentRejected, DocumentStore, StoredDocument } from '../documents/document-store';
 import { AgendaRefusal, AgenderingSchema, InputError, parseInput } from './agenda-input';
 import { AgendaService } from './agenda.service';
-import { Actor, domainSession, SlotInfo, slotInfo } from './agenda-views';
+import { Actor, domainSession, slotInfo, SlotInfo } from './agenda-views';
 import { dossierOwnerId, toDossierState } from './dossier-state';
 import { DOSSIER_CHANGE_HOOKS, DossierChangeHook } from './dossier-change-hooks';
 import { OutboxWriter, QueuedMail } from './outbox-writer';

@@ -2,20 +2,19 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { hashToken } from '@overlegtafels/auth';
-import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
+import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
 import {
   calendarFeed,
   dossierCode,
   FeedDueDate,
+  FeedEntry,
   feedObligationUid,
   feedSessionUid,
-  FeedEntry,
   MAIL_IDENTITY,
   MailIdentity,
   webLink,
 } from '@overlegtafels/mail';
 import { AuditRepository, CalendarFeedRepository, CalendarFeedStatus } from '@overlegtafels/persistence';
-import { CLOCK, Clock } from '../clock';
 import { ObligationQueryService } from '../obligations/obligation-query.service';
 import { TableCalendarService } from '../table-calendar/table-calendar.service';
 

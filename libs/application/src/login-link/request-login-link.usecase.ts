@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { hashToken } from '@overlegtafels/auth';
-import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
+import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
 import {
   emailAddress,
   MAIL_IDENTITY,
@@ -14,7 +14,6 @@ import {
 } from '@overlegtafels/mail';
 import { OutboxRepository, PersonRepository } from '@overlegtafels/persistence';
 import { MailProducer } from '@overlegtafels/queues';
-import { CLOCK, Clock } from '../clock';
 
 export const LOGIN_LINK_MINUTES = 15;
 

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService, hasRole, Principal } from '@overlegtafels/auth';
 import { checkManualFulfilment, ObligationRule, Role } from '@overlegtafels/domain';
-import { ObligationRepository } from '@overlegtafels/persistence/repositories/obligation.repository';
-import { CLOCK, Clock } from '../clock';
+import { ObligationRepository } from '@overlegtafels/persistence';
+import { CLOCK, Clock } from '@overlegtafels/config';
 import { ObligationSyncService } from './obligation-sync.service';
 
 export const MAX_NOTE_LENGTH = 2000;

@@ -2,12 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { Principal } from '@overlegtafels/auth';
 import { dutchDate, dutchDateTime } from '@overlegtafels/mail';
-import {
-  ObligationListFilter,
-  ObligationListRow,
-  ObligationRepository,
-} from '@overlegtafels/persistence/repositories/obligation.repository';
-import { CLOCK, Clock } from '../clock';
+import { ObligationListFilter, ObligationListRow, ObligationRepository } from '@overlegtafels/persistence';
+import { CLOCK, Clock } from '@overlegtafels/config';
 import { TableCalendarService } from '../table-calendar/table-calendar.service';
 import { ObligationSyncService } from './obligation-sync.service';
 

@@ -8,22 +8,22 @@ import {
   ObligationChange,
   obligationEvents,
   ObligationRule,
-  planObligations,
   PlannedObligation,
+  planObligations,
   RegionConfig,
   reminderSteps,
   StoredObligation,
 } from '@overlegtafels/domain';
-import { CalendarStateRepository } from '@overlegtafels/persistence/repositories/calendar-state.repository';
 import {
+  CalendarStateRepository,
   NewStepRow,
   ObligationDossierRow,
   ObligationPatch,
   ObligationRepository,
   StoredObligationRow,
-} from '@overlegtafels/persistence/repositories/obligation.repository';
+} from '@overlegtafels/persistence';
 import type { Tx } from '@overlegtafels/persistence';
-import { CLOCK, Clock } from '../clock';
+import { Clock, CLOCK } from '@overlegtafels/config';
 import { TableCalendarService } from '../table-calendar/table-calendar.service';
 
 /** What one sync changed, per kind of change; all zero when the stored obligations were up to date. */

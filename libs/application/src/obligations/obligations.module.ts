@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ObligationRepository } from '@overlegtafels/persistence/repositories/obligation.repository';
+import { ObligationRepository } from '@overlegtafels/persistence';
 import { TableCalendarService } from '../table-calendar/table-calendar.service';
 import { MarkObligationDoneUseCase } from './mark-obligation-done.usecase';
 import { ObligationQueryService } from './obligation-query.service';

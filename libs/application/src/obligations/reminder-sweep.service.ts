@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
-import { dueSteps, ObligationRule, ReminderStep, reminderJobId, reminderSteps } from '@overlegtafels/domain';
+import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
+import { dueSteps, ObligationRule, reminderJobId, ReminderStep, reminderSteps } from '@overlegtafels/domain';
 import {
   dossierCode,
   emailAddress,
@@ -14,14 +14,14 @@ import {
   toOutboxContent,
   webLink,
 } from '@overlegtafels/mail';
-import { OutboxRepository, Tx } from '@overlegtafels/persistence';
 import {
   LockedObligationRow,
   MailRecipientRow,
   ObligationRepository,
-} from '@overlegtafels/persistence/repositories/obligation.repository';
+  OutboxRepository,
+  Tx,
+} from '@overlegtafels/persistence';
 import { MailProducer } from '@overlegtafels/queues';
-import { CLOCK, Clock } from '../clock';
 import { ObligationSyncService } from './obligation-sync.service';
 import { loggableError } from '../runtime/loggable-error';
 

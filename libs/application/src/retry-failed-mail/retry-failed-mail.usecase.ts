@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { OutboxRepository } from '@overlegtafels/persistence';
 import { MailProducer } from '@overlegtafels/queues';
-import { CLOCK, Clock } from '../clock';
+import { CLOCK, Clock } from '@overlegtafels/config';
 
 /**
  * Sends a mail again after the worker gave up on it: the outbox row goes back to pending and gets a

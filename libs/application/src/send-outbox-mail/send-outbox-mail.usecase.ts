@@ -8,7 +8,7 @@ import {
   mimeMessage,
 } from '@overlegtafels/mail';
 import { OutboxRepository } from '@overlegtafels/persistence';
-import { CLOCK, Clock } from '../clock';
+import { CLOCK, Clock } from '@overlegtafels/config';
 
 export type SendOutcome = 'sent' | 'already-sent' | 'missing' | 'refused';
 

@@ -11,7 +11,7 @@ import {
 } from '@overlegtafels/mail';
 import { OutboxRepository } from '@overlegtafels/persistence';
 import { MailProducer } from '@overlegtafels/queues';
-import { CLOCK, Clock } from '../clock';
+import { CLOCK, Clock } from '@overlegtafels/config';
 
 /**
  * A test message through the whole pipeline (outbox → mail queue → worker → SMTP), so an operator

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
+import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
 import {
   findTable,
   generateSessions,
@@ -12,9 +12,8 @@ import {
   TableDefinition,
   toSessionView,
 } from '@overlegtafels/domain';
-import { CalendarStateRepository } from '@overlegtafels/persistence/repositories/calendar-state.repository';
+import { CalendarStateRepository } from '@overlegtafels/persistence';
 import { getRegion } from '@overlegtafels/regions';
-import { CLOCK, Clock } from '../clock';
 
 export class TableQueryError extends Error {
   constructor(

@@ -1,4 +1,4 @@
-import { createTestDatabase, TestDatabase } from '../../../testing/src/test-database';
+import { createTestDatabase, TestDatabase } from '@overlegtafels/testing';
 import { createPrismaClient, PrismaService } from '../prisma.service';
 import { mailBodyDigest, NewOutboxMessage, OutboxRepository } from './outbox.repository';
 

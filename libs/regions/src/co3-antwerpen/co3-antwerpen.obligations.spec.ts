@@ -12,7 +12,7 @@ import {
   StoredObligation,
   validateObligationRules,
 } from '@overlegtafels/domain';
-import { iso, zdt } from '@overlegtafels/domain/testing/zdt.test-util';
+import { iso, zdt } from '@overlegtafels/domain/testing';
 import fc from 'fast-check';
 import { CO3_ANTWERPEN } from './co3-antwerpen.region';
 

@@ -4,7 +4,7 @@ import {
   PlacementView,
   validateTableDefinition,
 } from '@overlegtafels/domain';
-import { zdt } from '@overlegtafels/domain/testing/zdt.test-util';
+import { zdt } from '@overlegtafels/domain/testing';
 import { co3Antwerpen, CO3_ANTWERPEN } from './co3-antwerpen.region';
 
 /** The placement JSON for a submission, failing the test when the engine refuses it. */

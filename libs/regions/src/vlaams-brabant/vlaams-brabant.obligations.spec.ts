@@ -5,7 +5,7 @@ import {
   reminderSteps,
   validateObligationRules,
 } from '@overlegtafels/domain';
-import { iso } from '@overlegtafels/domain/testing/zdt.test-util';
+import { iso } from '@overlegtafels/domain/testing';
 import { VLAAMS_BRABANT } from './vlaams-brabant.region';
 
 function facts(traject: string): DossierFacts {

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { PrismaClient } from '@overlegtafels/persistence/generated/prisma/client';
+import type { PrismaClient } from '../generated/prisma/client';
 
 /** Fictitious data for agenda-mailing tests: example.org / example.be, invented names. */
 

@@ -1,5 +1,5 @@
 import { simpleParser } from 'mailparser';
-import type { MailSink } from '@overlegtafels/mail';
+import type { MailSink } from '../mail-sink';
 
 /** One MIME part as it is on the wire: its type, parameters, disposition and decoded body. */
 export interface MimePart {

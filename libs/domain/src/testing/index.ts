@@ -1,0 +1,2 @@
+export * from './table-fixtures.test-util';
+export * from './zdt.test-util';

@@ -1,0 +1,81 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const script = path.join(__dirname, 'check-boundaries.mjs');
+
+/** A throw-away tree of libs: { 'a/src/index.ts': "import …" }. */
+function tree(files: Record<string, string>): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'boundaries-'));
+  for (const [file, text] of Object.entries(files)) {
+    const full = path.join(root, 'libs', file);
+    mkdirSync(path.dirname(full), { recursive: true });
+    writeFileSync(full, text);
+  }
+  return root;
+}
+
+function check(files: Record<string, string>): { status: number | null; out: string } {
+  const root = tree(files);
+  try {
+    const res = spawnSync(process.execPath, [script, '--root', root], { encoding: 'utf8' });
+    return { status: res.status, out: res.stdout + res.stderr };
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+describe('check-boundaries', () => {
+  it('passes a graph without cycles and lists each lib with what it depends on', () => {
+    const r = check({
+      'a/src/index.ts': "import { b } from '@overlegtafels/b';\nexport const a = b;\n",
+      'b/src/index.ts': "import { c } from '@overlegtafels/c';\nexport const b = c;\n",
+      'c/src/index.ts': 'export const c = 1;\n',
+    });
+    expect(r.status).toBe(0);
+    expect(r.out).toContain('3 libs, 2 dependencies, no cycle');
+    expect(r.out).toContain('a → b');
+  });
+
+  it('fails on a cycle through three libs and names the files that close it', () => {
+    const r = check({
+      'a/src/index.ts': "export * from './x';\n",
+      'a/src/x.ts': "import { b } from '@overlegtafels/b';\nexport const a = b;\n",
+      'b/src/index.ts': "import { c } from '@overlegtafels/c';\nexport const b = c;\n",
+      'c/src/index.ts': "import { a } from '@overlegtafels/a';\nexport const c = a;\n",
+    });
+    expect(r.status).toBe(1);
+    expect(r.out).toMatch(/cycle between libs a, b, c/);
+    expect(r.out).toContain('a → b (libs/a/src/x.ts)');
+    expect(r.out).toContain('c → a (libs/c/src/index.ts)');
+  });
+
+  it('ignores test files and testing faces when it draws the graph', () => {
+    const r = check({
+      'a/src/index.ts': "import { b } from '@overlegtafels/b';\nexport const a = b;\n",
+      'b/src/index.ts': 'export const b = 1;\n',
+      'b/src/b.spec.ts': "import { a } from '@overlegtafels/a';\nvoid a;\n",
+      'b/src/testing/index.ts': "import { a } from '@overlegtafels/a';\nexport const t = a;\n",
+    });
+    expect(r.status).toBe(0);
+  });
+
+  it('fails on a deep import, on a relative path out of the lib and on a lib importing an app', () => {
+    const r = check({
+      'a/src/index.ts': [
+        "import { b } from '@overlegtafels/b/inner';",
+        "import { c } from '../../c/src/index';",
+        "import { w } from '../../../apps/worker/src/worker.module';",
+        'export const a = [b, c, w];',
+        '',
+      ].join('\n'),
+      'b/src/index.ts': 'export const b = 1;\n',
+      'c/src/index.ts': 'export const c = 1;\n',
+    });
+    expect(r.status).toBe(1);
+    expect(r.out).toContain("deep import '@overlegtafels/b/inner'");
+    expect(r.out).toContain("relative import out of libs/a ('../../c/src/index')");
+    expect(r.out).toContain("a lib imports an app ('../../../apps/worker/src/worker.module')");
+  });
+});
