@@ -20,6 +20,7 @@
  * BENCH_N (default 500).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { CoreModule } from '@overlegtafels/runtime';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Module } from '@nestjs/common';
@@ -27,7 +28,6 @@ import { NestFactory } from '@nestjs/core';
 import { DateTime } from 'luxon';
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
-import { CoreModule } from '@overlegtafels/application';
 import { sessionRow } from '@overlegtafels/persistence/testing';
 import { loadConfig } from '@overlegtafels/config';
 import { generateSessions } from '@overlegtafels/domain';

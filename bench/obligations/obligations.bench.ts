@@ -22,7 +22,8 @@ import path from 'node:path';
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
-import { CoreModule, ObligationsModule, ReminderSweepService } from '@overlegtafels/application';
+import { ObligationsModule, ReminderSweepService } from '@overlegtafels/application';
+import { CoreModule } from '@overlegtafels/runtime';
 import { loadConfig } from '@overlegtafels/config';
 import {
   EmbeddedPostgresServer,

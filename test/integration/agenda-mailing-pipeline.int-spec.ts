@@ -7,7 +7,13 @@ import {
   SendAgendaUseCase,
 } from '@overlegtafels/application';
 import { leaves, ReceivedMail, receivedMails } from '@overlegtafels/mail/testing';
-import { addItems, brussels, sessionRow, standingMemberEmails } from '@overlegtafels/persistence/testing';
+import {
+  addItems,
+  asTransaction,
+  brussels,
+  sessionRow,
+  standingMemberEmails,
+} from '@overlegtafels/persistence/testing';
 import { parseInvitation } from '@overlegtafels/mail/testing';
 import { createPrismaClient, PrismaService } from '@overlegtafels/persistence';
 import { agendaJobId, QueueConnection, QUEUES } from '@overlegtafels/queues';
@@ -194,7 +200,7 @@ describe.each(availableQueueBackends())('agenda mailing through the queues (%s b
           },
         });
       }
-      return get(AgendaMailingNotifier).sessionMoved(tx, sessionId, 'zaal niet beschikbaar');
+      return get(AgendaMailingNotifier).sessionMoved(asTransaction(tx), sessionId, 'zaal niet beschikbaar');
     });
     await get(AgendaMailDispatcher).dispatch(ids);
     // 6 changed agendas, 4 moved slots (each of the four holds a slot invitation).
@@ -233,7 +239,7 @@ describe.each(availableQueueBackends())('agenda mailing through the queues (%s b
         where: { id: sessionId },
         data: { status: 'cancelled', cancelReason: 'staking', cancelledAt: clock.now() },
       });
-      return get(AgendaMailingNotifier).sessionCancelled(tx, sessionId, 'staking');
+      return get(AgendaMailingNotifier).sessionCancelled(asTransaction(tx), sessionId, 'staking');
     });
     await get(AgendaMailDispatcher).dispatch(ids);
     expect(ids).toHaveLength(members.length + 4);

@@ -13,17 +13,18 @@ import type { Job, Worker } from 'bullmq';
 import { NestFactory } from '@nestjs/core';
 import { DateTime } from 'luxon';
 import {
-  CoreModule,
   MarkObligationDoneUseCase,
   ObligationsModule,
   ObligationSyncService,
   SendOutboxMailUseCase,
 } from '@overlegtafels/application';
+import { CoreModule } from '@overlegtafels/runtime';
 import type { Principal } from '@overlegtafels/auth';
 import { AppConfig, loadConfig } from '@overlegtafels/config';
 import { getSession } from '@overlegtafels/domain';
 import { MailSink } from '@overlegtafels/mail';
-import { createPrismaClient, PrismaService, seedIfEmpty, Tx } from '@overlegtafels/persistence';
+import { createPrismaClient, PrismaService, seedIfEmpty } from '@overlegtafels/persistence';
+import { asTransaction, type Tx } from '@overlegtafels/persistence/testing';
 import { QueueConnection, QUEUES } from '@overlegtafels/queues';
 import { CO3_ANTWERPEN } from '@overlegtafels/regions';
 import { ControlledClock, createTestDatabase, TestDatabase } from '@overlegtafels/testing';
@@ -177,7 +178,7 @@ class DossierDriver {
     const app = this.api();
     await app.get(PrismaService).$transaction(async (tx) => {
       await work(tx);
-      await app.get(ObligationSyncService).syncDossier(tx, this.dossierId);
+      await app.get(ObligationSyncService).syncDossier(asTransaction(tx), this.dossierId);
     });
   }
 
@@ -338,7 +339,7 @@ const SCRIPT: Step[] = [
     async (d, _w, api) => {
       await api.get(PrismaService).$transaction(async (tx) => {
         await d.session(tx, 'weegploeg', '2026-04-21', 'cancelled');
-        await api.get(ObligationSyncService).syncAfterCalendarChange(tx, 'weegploeg');
+        await api.get(ObligationSyncService).syncAfterCalendarChange(asTransaction(tx), 'weegploeg');
       });
     },
   ],

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { CoreModule } from '@overlegtafels/runtime';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { SMTPServer } from 'smtp-server';
-import { CoreModule } from '@overlegtafels/application';
 import { loadConfig } from '@overlegtafels/config';
 import { OutboxRepository } from '@overlegtafels/persistence';
 import { MailProducer, QueueConnection } from '@overlegtafels/queues';

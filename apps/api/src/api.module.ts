@@ -3,12 +3,11 @@ import { APP_FILTER } from '@nestjs/core';
 import {
   AgendaModule,
   CalendarFeedUseCase,
-  CoreModule,
-  CoreOptions,
   RequestLoginLinkUseCase,
   RetryFailedMailUseCase,
   SendTestMailUseCase,
 } from '@overlegtafels/application';
+import { CoreModule, CoreOptions } from '@overlegtafels/runtime';
 import { AdminMailController } from './admin/admin-mail.controller';
 import { AgendaApiController } from './agenda/agenda-api.controller';
 import { OpenApiController, OpenApiRegistry } from './openapi/openapi.controller';

@@ -1,7 +1,6 @@
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { CoreModule } from '@overlegtafels/application';
-import { installShutdown, logLevels, prepareRuntime } from '@overlegtafels/runtime';
+import { CoreModule, installShutdown, logLevels, prepareRuntime } from '@overlegtafels/runtime';
 import { ConfigError, loadConfig } from '@overlegtafels/config';
 import { WorkerModule } from './worker.module';
 

@@ -1,4 +1,4 @@
-export * from './core.module';
+export * from './ports';
 export * from './agenda-mailing/agenda-jobs.planner';
 export * from './agenda-mailing/agenda-mail.dispatcher';
 export * from './agenda-mailing/agenda-mailing.module';

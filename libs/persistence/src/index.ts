@@ -1,6 +1,8 @@
+export type { Transaction } from './transaction';
 export * from './embedded-postgres';
 export * from './migrator';
 export * from './prisma.service';
+export * from './prisma-unit-of-work';
 export * from './persistence.module';
 export * from './repositories/audit.repository';
 export * from './repositories/outbox.repository';

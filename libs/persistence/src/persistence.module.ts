@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { PrismaService } from './prisma.service';
+import { PrismaUnitOfWork } from './prisma-unit-of-work';
 import { AuditRepository } from './repositories/audit.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
 import { SessionRepository } from './repositories/session.repository';
@@ -12,6 +13,7 @@ import { AgendaMailingRepository } from './repositories/agenda-mailing.repositor
 import { OrganisationRepository } from './repositories/organisation.repository';
 
 const repositories = [
+  PrismaUnitOfWork,
   AuditRepository,
   OutboxRepository,
   SessionRepository,

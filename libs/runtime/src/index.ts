@@ -1,2 +1,3 @@
 export * from './runtime';
 export * from './lifecycle';
+export * from './core.module';

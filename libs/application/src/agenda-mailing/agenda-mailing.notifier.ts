@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TableDefinition } from '@overlegtafels/domain';
-import { Tx } from '@overlegtafels/persistence';
+import { Transaction } from '@overlegtafels/persistence';
 import { AgendaItemMove, AgendaNotifier } from '../agenda/agenda-notifier';
 import { AgendaMailWriter, OutboxBatch, personRecipient, sameAddress } from './agenda-mail.writer';
 import { AgendaMailingRepository, MailingItem, MailingSession } from '@overlegtafels/persistence';
@@ -21,7 +21,11 @@ export class AgendaMailingNotifier implements AgendaNotifier {
     @Inject(SessionTimingService) private readonly timing: SessionTimingService,
   ) {}
 
-  async itemsMoved(tx: Tx, moves: readonly AgendaItemMove[], reason: string | null): Promise<string[]> {
+  async itemsMoved(
+    tx: Transaction,
+    moves: readonly AgendaItemMove[],
+    reason: string | null,
+  ): Promise<string[]> {
     const batch = new OutboxBatch();
     const changedAgendas = new Map<string, MailingSession>();
     for (const move of moves) {
@@ -69,7 +73,7 @@ export class AgendaMailingNotifier implements AgendaNotifier {
     return this.write(tx, batch);
   }
 
-  async sessionCancelled(tx: Tx, sessionId: string, reason: string): Promise<string[]> {
+  async sessionCancelled(tx: Transaction, sessionId: string, reason: string): Promise<string[]> {
     const batch = new OutboxBatch();
     const session = await this.repo.session(sessionId, tx);
     const table = session && this.timing.findTable(session.tableKey);
@@ -117,7 +121,7 @@ export class AgendaMailingNotifier implements AgendaNotifier {
     return this.write(tx, batch);
   }
 
-  async sessionMoved(tx: Tx, sessionId: string, reason: string): Promise<string[]> {
+  async sessionMoved(tx: Transaction, sessionId: string, reason: string): Promise<string[]> {
     const batch = new OutboxBatch();
     const session = await this.repo.session(sessionId, tx);
     const table = session && this.timing.findTable(session.tableKey);
@@ -153,7 +157,7 @@ export class AgendaMailingNotifier implements AgendaNotifier {
   }
 
   /** The changed agenda, with the session's updated invitation, to everyone who holds it. */
-  private async agendaChanged(tx: Tx, batch: OutboxBatch, session: MailingSession): Promise<void> {
+  private async agendaChanged(tx: Transaction, batch: OutboxBatch, session: MailingSession): Promise<void> {
     const table: TableDefinition | undefined = this.timing.findTable(session.tableKey);
     const holders = await this.repo.entryHolders(tx, { sessionId: session.id });
     if (!table || !holders.length) return;
@@ -163,7 +167,7 @@ export class AgendaMailingNotifier implements AgendaNotifier {
     await this.writer.agendaToMembers(batch, current, table, items, holders, sequence, true);
   }
 
-  private async write(tx: Tx, batch: OutboxBatch): Promise<string[]> {
+  private async write(tx: Transaction, batch: OutboxBatch): Promise<string[]> {
     return (await this.repo.addOutbox(tx, batch.messages)).map((r) => r.id);
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { TableDefinition } from '@overlegtafels/domain';
 import { JOBS } from '@overlegtafels/queues';
-import { AgendaMailingRepository, MailingSession, Tx } from '@overlegtafels/persistence';
+import { AgendaMailingRepository, MailingSession, Transaction } from '@overlegtafels/persistence';
 import { Clock, CLOCK } from '@overlegtafels/config';
 import { AgendaMailDispatcher } from './agenda-mail.dispatcher';
 import { AgendaMailWriter, OutboxBatch, personRecipient, sameAddress } from './agenda-mail.writer';
@@ -54,7 +54,7 @@ export class FreezeSessionUseCase {
    * the same moment). Returns the outbox rows to enqueue after the commit.
    */
   async freezeInTransaction(
-    tx: Tx,
+    tx: Transaction,
     sessionId: string,
   ): Promise<{ outcome: FreezeOutcome; mails: { id: string; idempotencyKey: string }[] }> {
     const before = await this.repo.session(sessionId, tx);
@@ -74,7 +74,7 @@ export class FreezeSessionUseCase {
   }
 
   private async confirmSlots(
-    tx: Tx,
+    tx: Transaction,
     batch: OutboxBatch,
     session: MailingSession,
     table: TableDefinition,
@@ -102,7 +102,7 @@ export class FreezeSessionUseCase {
   }
 
   private async tellRolledOut(
-    tx: Tx,
+    tx: Transaction,
     batch: OutboxBatch,
     session: MailingSession,
     table: TableDefinition,

@@ -1,4 +1,4 @@
-import type { Tx } from '@overlegtafels/persistence';
+import type { Transaction } from '@overlegtafels/persistence';
 
 /** One agendapunt whose session or slot changed through a coordinator's action or a re-allocation. */
 export interface AgendaItemMove {
@@ -18,9 +18,9 @@ export interface AgendaItemMove {
  * before that) — the agenda side only says what happened.
  */
 export interface AgendaNotifier {
-  itemsMoved(tx: Tx, moves: readonly AgendaItemMove[], reason: string | null): Promise<string[]>;
-  sessionCancelled(tx: Tx, sessionId: string, reason: string): Promise<string[]>;
-  sessionMoved(tx: Tx, sessionId: string, reason: string): Promise<string[]>;
+  itemsMoved(tx: Transaction, moves: readonly AgendaItemMove[], reason: string | null): Promise<string[]>;
+  sessionCancelled(tx: Transaction, sessionId: string, reason: string): Promise<string[]>;
+  sessionMoved(tx: Transaction, sessionId: string, reason: string): Promise<string[]>;
 }
 
 export const AGENDA_NOTIFIER = Symbol('AGENDA_NOTIFIER');

@@ -3,10 +3,10 @@ import { DocumentStore } from '../documents/document-store';
 import { AgendaMailingModule } from '../agenda-mailing/agenda-mailing.module';
 import { ObligationsModule } from '../obligations/obligations.module';
 import { ObligationQueryService } from '../obligations/obligation-query.service';
-import { ObligationSyncService } from '../obligations/obligation-sync.service';
+import { ObligationsFollowDossier } from '../obligations/obligations-follow-dossier';
+import { DossierChanged } from '../ports/dossier-changed.port';
 import { AgendaCoreModule } from './agenda-core.module';
 import { DOSSIER_TIMELINE_SOURCES, DossierTimelineSource } from './agenda-queries';
-import { DOSSIER_CHANGE_HOOKS, DossierChangeHook } from './dossier-change-hooks';
 import { AgendaQueries } from './agenda-queries';
 import { CoordinatorAgendaUseCase } from './coordinator-agenda.usecase';
 import { CorrectCasusregieStartUseCase } from './correct-casusregie-start.usecase';
@@ -30,22 +30,13 @@ const providers = [
  * The agenda: aanmelding, agendering, decisions, the coordinator's actions and the read side.
  * Infrastructure (persistence, queues, mail, clock) comes from CoreModule. The mailing side plugs
  * in through AGENDA_NOTIFIER (AgendaMailingModule), follow-up obligations through
- * DOSSIER_CHANGE_HOOKS and DOSSIER_TIMELINE_SOURCES.
+ * the required DossierChanged port and DOSSIER_TIMELINE_SOURCES.
  */
 @Module({
   imports: [AgendaCoreModule, AgendaMailingModule, ObligationsModule],
   providers: [
     ...providers,
-    {
-      provide: DOSSIER_CHANGE_HOOKS,
-      inject: [ObligationSyncService],
-      useFactory: (sync: ObligationSyncService): DossierChangeHook[] => [
-        {
-          dossierChanged: async (tx, dossierId) => void (await sync.syncDossier(tx, dossierId)),
-          calendarChanged: async (tx, tableKey) => void (await sync.syncAfterCalendarChange(tx, tableKey)),
-        },
-      ],
-    },
+    { provide: DossierChanged, useClass: ObligationsFollowDossier },
     {
       provide: DOSSIER_TIMELINE_SOURCES,
       inject: [ObligationQueryService],

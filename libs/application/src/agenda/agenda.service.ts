@@ -13,7 +13,7 @@ import {
   AgendaRepository,
   CalendarStateRepository,
   SessionRow,
-  Tx,
+  Transaction,
 } from '@overlegtafels/persistence';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { TableCalendarService } from '../table-calendar/table-calendar.service';
@@ -82,14 +82,18 @@ export class AgendaService {
   }
 
   /** Takes the table's lock and reads its calendar and session rows inside `tx`. */
-  async lock(tx: Tx, tableKey: string): Promise<TableAgendaState> {
+  async lock(tx: Transaction, tableKey: string): Promise<TableAgendaState> {
     const table = this.table(tableKey);
     const regionId = await this.repo.regionId(this.region.key);
     await this.repo.lockTable(tx, regionId, table.key);
     return this.load(tx, table, regionId);
   }
 
-  private async load(tx: Tx, table: TableDefinition, regionId: string): Promise<TableAgendaState> {
+  private async load(
+    tx: Transaction | undefined,
+    table: TableDefinition,
+    regionId: string,
+  ): Promise<TableAgendaState> {
     const calendar = await this.calendars.forTable(this.region.key, table.key, table.timeZone, tx);
     // Rows from a week back: older sessions are held and fixed, and re-reading a table's whole
     // history on every change would grow with the years.
@@ -109,7 +113,7 @@ export class AgendaService {
   }
 
   /** The row of a generated session, created when it does not exist yet. */
-  async ensureRow(tx: Tx, state: TableAgendaState, session: Session): Promise<SessionRow> {
+  async ensureRow(tx: Transaction, state: TableAgendaState, session: Session): Promise<SessionRow> {
     const existing = state.rowsByKey.get(session.key);
     if (existing) return existing;
     const row = await this.repo.createSession(tx, {
@@ -136,7 +140,7 @@ export class AgendaService {
     const table = this.table(tableKey);
     const regionId = await this.repo.regionId(this.region.key);
     // Plain reads, no transaction: a row made meanwhile is found again under the lock below.
-    const present = this.rowsIn(await this.load(this.repo.db, table, regionId), fromMs, toMs);
+    const present = this.rowsIn(await this.load(undefined, table, regionId), fromMs, toMs);
     if (present.every((row) => row !== undefined)) return present as SessionRow[];
     return this.repo.transaction(async (tx) => {
       const state = await this.lock(tx, tableKey);
@@ -164,7 +168,7 @@ export class AgendaService {
    * Re-allocates every item on the table's sessions that are not fixed. Call it, under the lock,
    * after any change: a new item, a pin, a cancellation, a move, a capacity change.
    */
-  async reallocate(tx: Tx, state: TableAgendaState): Promise<Reallocation> {
+  async reallocate(tx: Transaction, state: TableAgendaState): Promise<Reallocation> {
     const nowMs = this.clock.now().getTime();
     const fixedRowIds = new Set<string>();
     const openRows: SessionRow[] = [];

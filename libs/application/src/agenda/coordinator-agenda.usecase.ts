@@ -1,6 +1,12 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { AgendaItemRow, AgendaRepository, AuditRepository, SessionRow, Tx } from '@overlegtafels/persistence';
+import {
+  AgendaItemRow,
+  AgendaRepository,
+  AuditRepository,
+  SessionRow,
+  Transaction,
+} from '@overlegtafels/persistence';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import {
   AgendaRefusal,
@@ -18,7 +24,7 @@ import { FreezeSessionUseCase } from '../agenda-mailing/freeze-session.usecase';
 import { AGENDA_NOTIFIER, AgendaItemMove, AgendaNotifier } from './agenda-notifier';
 import { AgendaService, isFixedSession, TableAgendaState } from './agenda.service';
 import { Actor } from './agenda-views';
-import { DOSSIER_CHANGE_HOOKS, DossierChangeHook } from './dossier-change-hooks';
+import { DossierChanged } from '../ports/dossier-changed.port';
 import { dateOnly } from './dossier-state';
 
 export interface CoordinatorActor extends Actor {
@@ -42,7 +48,7 @@ export class CoordinatorAgendaUseCase {
     @Inject(AGENDA_NOTIFIER) private readonly notifier: AgendaNotifier,
     @Inject(AgendaJobsPlanner) private readonly jobs: AgendaJobsPlanner,
     @Inject(FreezeSessionUseCase) private readonly freezer: FreezeSessionUseCase,
-    @Optional() @Inject(DOSSIER_CHANGE_HOOKS) private readonly hooks: DossierChangeHook[] | null,
+    @Inject(DossierChanged) private readonly dossierChanged: DossierChanged,
   ) {}
 
   /** Up or down on its agenda, or to another session (also a frozen or full one: a late item). */
@@ -458,21 +464,18 @@ export class CoordinatorAgendaUseCase {
 
   /** Follow-up obligations hang on items and sessions: let them follow the change. */
   private async followUp(
-    tx: Tx,
+    tx: Transaction,
     tableKey: string,
     moves: readonly AgendaItemMove[],
     calendar: boolean,
   ): Promise<void> {
-    if (!this.hooks || this.hooks.length === 0) return;
     const dossierIds = new Set<string>();
     for (const move of moves) {
       const item = await this.repo.item(move.itemId, tx);
       if (item) dossierIds.add(item.dossierId);
     }
-    for (const hook of this.hooks) {
-      if (calendar) await hook.calendarChanged(tx, tableKey);
-      for (const id of dossierIds) await hook.dossierChanged(tx, id);
-    }
+    if (calendar) await this.dossierChanged.calendarChanged(tx, tableKey);
+    for (const id of dossierIds) await this.dossierChanged.dossierChanged(tx, id);
   }
 
   private coordinates(actor: CoordinatorActor, tableKey: string): boolean {
@@ -487,7 +490,7 @@ export class CoordinatorAgendaUseCase {
     return session;
   }
 
-  private async unpinAll(tx: Tx, sessionId: string): Promise<void> {
+  private async unpinAll(tx: Transaction, sessionId: string): Promise<void> {
     for (const item of await this.repo.activeItems(tx, [sessionId])) {
       if (item.pinned) await this.repo.updateItem(tx, item.id, { pinned: false, pinnedPosition: null });
     }
@@ -495,7 +498,7 @@ export class CoordinatorAgendaUseCase {
 
   /** Slots back to back from the session's start, in the given order (a fixed agenda). */
   private async resequence(
-    tx: Tx,
+    tx: Transaction,
     session: Pick<SessionRow, 'id' | 'startsAt'>,
     ordered: readonly AgendaItemRow[],
   ): Promise<AgendaItemMove[]> {
@@ -529,7 +532,7 @@ export class CoordinatorAgendaUseCase {
     action: string,
     details: Record<string, string | number | boolean | null>,
     work: (
-      tx: Tx,
+      tx: Transaction,
       state: TableAgendaState,
     ) => Promise<AgendaItemMove[] | { moves: AgendaItemMove[]; notified: string[]; movesNotified: boolean }>,
     reason?: string,

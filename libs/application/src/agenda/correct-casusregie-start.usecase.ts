@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { correctCasusregieStart } from '@overlegtafels/domain';
 import { AgendaRepository, AuditRepository, DossierRepository } from '@overlegtafels/persistence';
@@ -7,7 +7,7 @@ import { AgendaRefusal, CasusregieStartSchema, parseInput } from './agenda-input
 import { AgendaService } from './agenda.service';
 import { Actor } from './agenda-views';
 import { dateOnly, toDossierState, ymd } from './dossier-state';
-import { DOSSIER_CHANGE_HOOKS, DossierChangeHook } from './dossier-change-hooks';
+import { DossierChanged } from '../ports/dossier-changed.port';
 
 export interface StartCorrection {
   readonly code: string;
@@ -30,7 +30,7 @@ export class CorrectCasusregieStartUseCase {
     @Inject(AuditRepository) private readonly audit: AuditRepository,
     @Inject(AgendaService) private readonly agenda: AgendaService,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Optional() @Inject(DOSSIER_CHANGE_HOOKS) private readonly hooks: DossierChangeHook[] | null,
+    @Inject(DossierChanged) private readonly dossierChanged: DossierChanged,
   ) {}
 
   /** For coordinators (the route says so); `dossierId` comes from an audited read. */
@@ -62,7 +62,7 @@ export class CorrectCasusregieStartUseCase {
       if (!outcome.ok) throw new AgendaRefusal(outcome.code, outcome.message, outcome.field, 422);
       if (outcome.changed) {
         await this.dossiers.correctCasusregieStart(tx, row.id, start?.id, dateOnly(form.startDate));
-        for (const hook of this.hooks ?? []) await hook.dossierChanged(tx, row.id);
+        await this.dossierChanged.dossierChanged(tx, row.id);
       }
       await this.audit.append(
         {

@@ -7,7 +7,7 @@ import {
   RenderedMail,
   toOutboxContent,
 } from '@overlegtafels/mail';
-import { OutboxRepository, Tx } from '@overlegtafels/persistence';
+import { OutboxRepository, Transaction } from '@overlegtafels/persistence';
 import { MailProducer } from '@overlegtafels/queues';
 
 export interface OutboxMeta {
@@ -39,7 +39,7 @@ export class OutboxWriter {
     @Inject(MAIL_IDENTITY) private readonly identity: MailIdentity,
   ) {}
 
-  async write(tx: Tx, mail: RenderedMail, meta: OutboxMeta): Promise<QueuedMail> {
+  async write(tx: Transaction, mail: RenderedMail, meta: OutboxMeta): Promise<QueuedMail> {
     const { id } = await this.outbox.add(
       {
         idempotencyKey: meta.key,

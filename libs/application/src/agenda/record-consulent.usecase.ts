@@ -1,11 +1,16 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { AgendaRepository, AuditRepository, DossierRepository, Tx } from '@overlegtafels/persistence';
+import {
+  AgendaRepository,
+  AuditRepository,
+  DossierRepository,
+  Transaction,
+} from '@overlegtafels/persistence';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { AgendaRefusal, ConsulentSchema, parseInput } from './agenda-input';
 import { AgendaService } from './agenda.service';
 import { Actor } from './agenda-views';
-import { DOSSIER_CHANGE_HOOKS, DossierChangeHook } from './dossier-change-hooks';
+import { DossierChanged } from '../ports/dossier-changed.port';
 import { dateOnly } from './dossier-state';
 
 export interface ConsulentActor extends Actor {
@@ -34,7 +39,7 @@ export class RecordConsulentUseCase {
     @Inject(AuditRepository) private readonly audit: AuditRepository,
     @Inject(AgendaService) private readonly agenda: AgendaService,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Optional() @Inject(DOSSIER_CHANGE_HOOKS) private readonly hooks: DossierChangeHook[] | null,
+    @Inject(DossierChanged) private readonly dossierChanged: DossierChanged,
   ) {}
 
   /** `dossierId` comes from a read the caller has audited (need-to-know decided there). */
@@ -52,11 +57,11 @@ export class RecordConsulentUseCase {
       );
     }
     // Who may: checked before the change, so a refusal's audit event is not rolled back with it.
-    const seen = await this.dossiers.stateOf(this.repo.db, dossierId);
+    const seen = await this.dossiers.stateOf(undefined, dossierId);
     if (!seen || seen.regionId !== actor.regionId) {
       throw new AgendaRefusal('DOSSIER_NOT_FOUND', 'Dossier niet gevonden.', undefined, 404);
     }
-    const audit = (outcome: 'allowed' | 'denied', details: Record<string, unknown>, tx?: Tx) =>
+    const audit = (outcome: 'allowed' | 'denied', details: Record<string, unknown>, tx?: Transaction) =>
       this.audit.append(
         {
           actorPersonId: actor.personId,
@@ -91,7 +96,7 @@ export class RecordConsulentUseCase {
         since: state.since ? dateOnly(state.since) : null,
         email: state.email,
       });
-      for (const hook of this.hooks ?? []) await hook.dossierChanged(tx, seen.id);
+      await this.dossierChanged.dossierChanged(tx, seen.id);
       // The consulent's address stays in the dossier row.
       await audit('allowed', { involved: state.involved, since: state.since }, tx);
       return state;

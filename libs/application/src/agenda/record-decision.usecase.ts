@@ -1,14 +1,19 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { applyDecision, DecisionInput, noConsentReturnLimitOf, placeSubmission } from '@overlegtafels/domain';
 import { dossierCode, emailAddress, label, MailComposer } from '@overlegtafels/mail';
-import { AgendaRepository, AuditRepository, DossierRepository, Tx } from '@overlegtafels/persistence';
+import {
+  AgendaRepository,
+  AuditRepository,
+  DossierRepository,
+  Transaction,
+} from '@overlegtafels/persistence';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { AgendaRefusal, DecisionFormInput, DecisionSchema, InputError, parseInput } from './agenda-input';
 import { AgendaService } from './agenda.service';
 import { Actor } from './agenda-views';
 import { dateOnly, toDossierState } from './dossier-state';
-import { DOSSIER_CHANGE_HOOKS, DossierChangeHook } from './dossier-change-hooks';
+import { DossierChanged } from '../ports/dossier-changed.port';
 import { OutboxWriter, QueuedMail } from './outbox-writer';
 
 export interface DecisionResult {
@@ -34,7 +39,7 @@ export class RecordDecisionUseCase {
     @Inject(MailComposer) private readonly composer: MailComposer,
     @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Optional() @Inject(DOSSIER_CHANGE_HOOKS) private readonly hooks: DossierChangeHook[] | null,
+    @Inject(DossierChanged) private readonly dossierChanged: DossierChanged,
   ) {}
 
   async execute(
@@ -166,7 +171,7 @@ export class RecordDecisionUseCase {
           );
         }
       }
-      for (const hook of this.hooks ?? []) await hook.dossierChanged(tx, dossierRow.id);
+      await this.dossierChanged.dossierChanged(tx, dossierRow.id);
       await this.audit.append(
         {
           actorPersonId: actor.personId,
@@ -193,7 +198,12 @@ export class RecordDecisionUseCase {
   }
 
   /** Herbespreking: the dossier comes back on the next ICO whose deadline is still ahead. */
-  private async returnToIco(tx: Tx, dossierId: string, coordinatorId: string, now: Date): Promise<string> {
+  private async returnToIco(
+    tx: Transaction,
+    dossierId: string,
+    coordinatorId: string,
+    now: Date,
+  ): Promise<string> {
     const state = await this.agenda.lock(tx, 'ico');
     const placed = placeSubmission(state.table, now.getTime(), {
       calendar: state.calendar,

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
 import { nextDossierCode, placeSubmission } from '@overlegtafels/domain';
@@ -12,7 +12,7 @@ import {
 import { AanmeldingSchema, AgendaRefusal, InputError, parseInput } from './agenda-input';
 import { AgendaService } from './agenda.service';
 import { Actor, slotInfo, SlotInfo } from './agenda-views';
-import { DOSSIER_CHANGE_HOOKS, DossierChangeHook } from './dossier-change-hooks';
+import { DossierChanged } from '../ports/dossier-changed.port';
 import { OutboxWriter, QueuedMail } from './outbox-writer';
 
 export const ICO_TABLE = 'ico';
@@ -41,7 +41,7 @@ export class SubmitAanmeldingUseCase {
     @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Optional() @Inject(DOSSIER_CHANGE_HOOKS) private readonly hooks: DossierChangeHook[] | null,
+    @Inject(DossierChanged) private readonly dossierChanged: DossierChanged,
   ) {}
 
   async execute(actor: Actor, body: unknown): Promise<AanmeldingResult> {
@@ -103,7 +103,7 @@ export class SubmitAanmeldingUseCase {
           'Alle ICO’s van het komende jaar zijn volzet; neem contact op met de coördinator.',
         );
       }
-      for (const hook of this.hooks ?? []) await hook.dossierChanged(tx, dossierId);
+      await this.dossierChanged.dossierChanged(tx, dossierId);
       const stored = (await this.repo.item(item.id, tx))!;
       const session = (await this.repo.session(stored.sessionId, tx))!;
       const slot = slotInfo(table, session, stored, state.calendar);

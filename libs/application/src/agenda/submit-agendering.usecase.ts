@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
 import {
@@ -29,7 +29,7 @@ import { AgendaRefusal, AgenderingSchema, InputError, parseInput } from './agend
 import { AgendaService } from './agenda.service';
 import { Actor, domainSession, slotInfo, SlotInfo } from './agenda-views';
 import { dossierOwnerId, toDossierState } from './dossier-state';
-import { DOSSIER_CHANGE_HOOKS, DossierChangeHook } from './dossier-change-hooks';
+import { DossierChanged } from '../ports/dossier-changed.port';
 import { OutboxWriter, QueuedMail } from './outbox-writer';
 
 export interface UploadedFile {
@@ -83,7 +83,7 @@ export class SubmitAgenderingUseCase {
     @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Optional() @Inject(DOSSIER_CHANGE_HOOKS) private readonly hooks: DossierChangeHook[] | null,
+    @Inject(DossierChanged) private readonly dossierChanged: DossierChanged,
   ) {}
 
   /** The session an agendering made now would land on, and its deadline, for the form. */
@@ -276,7 +276,7 @@ export class SubmitAgenderingUseCase {
           `Alle zittingen van ${table.name} van het komende jaar zijn volzet.`,
         );
       }
-      for (const hook of this.hooks ?? []) await hook.dossierChanged(tx, dossier.id);
+      await this.dossierChanged.dossierChanged(tx, dossier.id);
       const placedItem = (await this.repo.item(item.id, tx))!;
       const session = (await this.repo.session(placedItem.sessionId, tx))!;
       const slot = slotInfo(table, session, placedItem, state.calendar);

@@ -22,7 +22,7 @@ import {
   ObligationRepository,
   StoredObligationRow,
 } from '@overlegtafels/persistence';
-import type { Tx } from '@overlegtafels/persistence';
+import type { Transaction } from '@overlegtafels/persistence';
 import { Clock, CLOCK } from '@overlegtafels/config';
 import { TableCalendarService } from '../table-calendar/table-calendar.service';
 
@@ -85,12 +85,7 @@ export class ObligationSyncService {
     return this.rules.get(key);
   }
 
-  /** The same as syncDossier, under the name the agenda's change hooks call. */
-  async dossierChanged(tx: Tx, dossierId: string): Promise<void> {
-    await this.syncDossier(tx, dossierId);
-  }
-
-  async syncDossier(tx: Tx, dossierId: string): Promise<ObligationSyncResult> {
+  async syncDossier(tx: Transaction, dossierId: string): Promise<ObligationSyncResult> {
     const result: ObligationSyncResult = {
       created: 0,
       updatedDue: 0,
@@ -167,7 +162,7 @@ export class ObligationSyncService {
   }
 
   /** Every dossier whose open obligations hang on a session of the table (after a calendar change). */
-  async syncAfterCalendarChange(tx: Tx, tableKey: string): Promise<number> {
+  async syncAfterCalendarChange(tx: Transaction, tableKey: string): Promise<number> {
     const ids = await this.repo.dossiersWithOpenObligationsOn(tx, tableKey);
     for (const id of ids) await this.syncDossier(tx, id);
     return ids.length;
@@ -199,7 +194,7 @@ export class ObligationSyncService {
   }
 
   private async apply(
-    tx: Tx,
+    tx: Transaction,
     dossier: ObligationDossierRow,
     change: ObligationChange,
     storedById: ReadonlyMap<string, StoredObligationRow>,

@@ -19,7 +19,7 @@ import {
   MailRecipientRow,
   ObligationRepository,
   OutboxRepository,
-  Tx,
+  Transaction,
 } from '@overlegtafels/persistence';
 import { MailProducer } from '@overlegtafels/queues';
 import { ObligationSyncService } from './obligation-sync.service';
@@ -244,7 +244,7 @@ export class ReminderSweepService {
   }
 
   private async recipientsOf(
-    tx: Tx,
+    tx: Transaction,
     o: LockedObligationRow,
     rule: ObligationRule,
     step: ReminderStep,

@@ -1,7 +1,8 @@
+import { on, type Transaction } from '../transaction';
 import { Inject, Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service';
 import { AgendaRepository } from './agenda.repository';
-import { NewOutboxMessage, OutboxRepository, Tx } from './outbox.repository';
+import { NewOutboxMessage, OutboxRepository } from './outbox.repository';
 
 export type MailingSessionStatus = 'planned' | 'frozen' | 'sent' | 'held' | 'cancelled';
 
@@ -176,35 +177,34 @@ export class AgendaMailingRepository {
    * The agenda's transaction (same lock order, same limits): a fan-out that renders and writes a
    * few hundred rows fits well within it.
    */
-  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.agenda.transaction(work);
   }
 
-  get db(): Tx {
-    return this.prisma;
-  }
-
-  async regionId(regionKey: string, db: Tx = this.prisma): Promise<string | undefined> {
+  async regionId(regionKey: string, db?: Transaction): Promise<string | undefined> {
     const cached = this.regionIds.get(regionKey);
     if (cached) return cached;
-    const row = await db.region.findUnique({ where: { key: regionKey }, select: { id: true } });
+    const row = await on(db, this.prisma).region.findUnique({
+      where: { key: regionKey },
+      select: { id: true },
+    });
     if (row) this.regionIds.set(regionKey, row.id);
     return row?.id;
   }
 
   /** The agenda's own table lock: a freeze or an agenda send never interleaves with a re-allocation. */
-  lockTable(tx: Tx, regionId: string, tableKey: string): Promise<void> {
+  lockTable(tx: Transaction, regionId: string, tableKey: string): Promise<void> {
     return this.agenda.lockTable(tx, regionId, tableKey);
   }
 
-  async session(id: string, db: Tx = this.prisma): Promise<MailingSession | undefined> {
-    const row = await db.session.findUnique({ where: { id }, select: sessionSelect });
+  async session(id: string, db?: Transaction): Promise<MailingSession | undefined> {
+    const row = await on(db, this.prisma).session.findUnique({ where: { id }, select: sessionSelect });
     return row ?? undefined;
   }
 
   /** The session row, locked until the transaction ends. */
-  async lockSession(tx: Tx, id: string): Promise<MailingSession | undefined> {
-    const locked = await tx.$queryRaw<
+  async lockSession(tx: Transaction, id: string): Promise<MailingSession | undefined> {
+    const locked = await on(tx, this.prisma).$queryRaw<
       { id: string }[]
     >`SELECT id FROM sessions WHERE id = ${id}::uuid FOR UPDATE`;
     return locked.length ? this.session(id, tx) : undefined;
@@ -212,17 +212,20 @@ export class AgendaMailingRepository {
 
   /** Moves the status on only from one of `from`; false when another transaction got there first. */
   async transition(
-    tx: Tx,
+    tx: Transaction,
     id: string,
     from: MailingSessionStatus[],
     data: { status: MailingSessionStatus; frozenAt?: Date; sentAt?: Date },
   ): Promise<boolean> {
-    const { count } = await tx.session.updateMany({ where: { id, status: { in: from } }, data });
+    const { count } = await on(tx, this.prisma).session.updateMany({
+      where: { id, status: { in: from } },
+      data,
+    });
     return count === 1;
   }
 
-  async bumpSessionSequence(tx: Tx, id: string): Promise<number> {
-    const row = await tx.session.update({
+  async bumpSessionSequence(tx: Transaction, id: string): Promise<number> {
+    const row = await on(tx, this.prisma).session.update({
       where: { id },
       data: { icsSequence: { increment: 1 } },
       select: { icsSequence: true },
@@ -230,8 +233,8 @@ export class AgendaMailingRepository {
     return row.icsSequence;
   }
 
-  async bumpItemSequence(tx: Tx, id: string): Promise<number> {
-    const row = await tx.agendaItem.update({
+  async bumpItemSequence(tx: Transaction, id: string): Promise<number> {
+    const row = await on(tx, this.prisma).agendaItem.update({
       where: { id },
       data: { icsSequence: { increment: 1 } },
       select: { icsSequence: true },
@@ -240,8 +243,8 @@ export class AgendaMailingRepository {
   }
 
   /** The agenda of a session: the items on it that are still to be discussed, in agenda order. */
-  async itemsOn(tx: Tx, sessionId: string): Promise<MailingItem[]> {
-    const rows = await tx.agendaItem.findMany({
+  async itemsOn(tx: Transaction, sessionId: string): Promise<MailingItem[]> {
+    const rows = await on(tx, this.prisma).agendaItem.findMany({
       where: { sessionId, status: { in: ['placed', 'rolled_over'] } },
       select: itemSelect,
       orderBy: [{ position: 'asc' }, { slotStart: 'asc' }, { id: 'asc' }],
@@ -250,8 +253,8 @@ export class AgendaMailingRepository {
   }
 
   /** Items that were on this session and were carried to a later one (full or cancelled). */
-  async rolledOutOf(tx: Tx, sessionId: string): Promise<MailingItem[]> {
-    const rows = await tx.agendaItem.findMany({
+  async rolledOutOf(tx: Transaction, sessionId: string): Promise<MailingItem[]> {
+    const rows = await on(tx, this.prisma).agendaItem.findMany({
       where: { originalSessionId: sessionId, status: 'rolled_over', sessionId: { not: sessionId } },
       select: itemSelect,
       orderBy: [{ position: 'asc' }, { id: 'asc' }],
@@ -259,14 +262,14 @@ export class AgendaMailingRepository {
     return rows.map(toItem);
   }
 
-  async item(tx: Tx, id: string): Promise<MailingItem | undefined> {
-    const row = await tx.agendaItem.findUnique({ where: { id }, select: itemSelect });
+  async item(tx: Transaction, id: string): Promise<MailingItem | undefined> {
+    const row = await on(tx, this.prisma).agendaItem.findUnique({ where: { id }, select: itemSelect });
     return row ? toItem(row) : undefined;
   }
 
   /** The active standing members of a table: they receive every agenda. */
-  async standingMembers(tx: Tx, regionId: string, tableKey: string): Promise<MailingPerson[]> {
-    const rows = await tx.tableMembership.findMany({
+  async standingMembers(tx: Transaction, regionId: string, tableKey: string): Promise<MailingPerson[]> {
+    const rows = await on(tx, this.prisma).tableMembership.findMany({
       where: { regionId, tableKey, standing: true, person: { active: true } },
       select: { person: { select: personSelect } },
       orderBy: { person: { email: 'asc' } },
@@ -276,12 +279,12 @@ export class AgendaMailingRepository {
 
   /** The first session of the table after `after` that is not cancelled, if a row exists. */
   async nextOpenSession(
-    tx: Tx,
+    tx: Transaction,
     regionId: string,
     tableKey: string,
     after: Date,
   ): Promise<MailingSession | undefined> {
-    const row = await tx.session.findFirst({
+    const row = await on(tx, this.prisma).session.findFirst({
       where: { regionId, tableKey, startsAt: { gt: after }, status: { not: 'cancelled' } },
       orderBy: { startsAt: 'asc' },
       select: sessionSelect,
@@ -295,14 +298,14 @@ export class AgendaMailingRepository {
    * was invited, so an update or a cancellation reaches exactly them.
    */
   async entryHolders(
-    tx: Tx,
+    tx: Transaction,
     entry: { sessionId: string } | { agendaItemId: string },
   ): Promise<EntryHolder[]> {
     const where =
       'sessionId' in entry
         ? { sessionId: entry.sessionId, agendaItemId: null }
         : { agendaItemId: entry.agendaItemId };
-    const rows = await tx.mailOutbox.findMany({
+    const rows = await on(tx, this.prisma).mailOutbox.findMany({
       where: { ...where, icsMethod: { not: null } },
       select: {
         recipientEmail: true,
@@ -328,10 +331,10 @@ export class AgendaMailingRepository {
 
   /** True when a mail of one of these purposes about this item and session went to this address. */
   async hasMailAbout(
-    tx: Tx,
+    tx: Transaction,
     q: { agendaItemId: string; sessionId: string; email: string; purposes: string[] },
   ): Promise<boolean> {
-    const row = await tx.mailOutbox.findFirst({
+    const row = await on(tx, this.prisma).mailOutbox.findFirst({
       where: {
         agendaItemId: q.agendaItemId,
         sessionId: q.sessionId,
@@ -348,7 +351,7 @@ export class AgendaMailingRepository {
    * batch (new or existing) that still has to be sent.
    */
   async addOutbox(
-    tx: Tx,
+    tx: Transaction,
     messages: readonly NewOutboxMessage[],
   ): Promise<{ id: string; idempotencyKey: string }[]> {
     return this.outbox.addMany(messages, tx);

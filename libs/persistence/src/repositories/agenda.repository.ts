@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
-import type { Tx } from './outbox.repository';
+import { asTransaction, on, type Transaction } from '../transaction';
 
 export type SessionStatusValue = 'planned' | 'frozen' | 'sent' | 'held' | 'cancelled';
 export type AgendaItemStatusValue = 'placed' | 'rolled_over' | 'withdrawn' | 'discussed';
@@ -121,12 +121,11 @@ export class AgendaRepository {
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
   /** Runs `work` in one transaction; the agenda's changes and their outbox rows commit together. */
-  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.prisma.$transaction(work, { maxWait: 20_000, timeout: 60_000 });
-  }
-
-  get db(): Tx {
-    return this.prisma;
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction((client) => work(asTransaction(client)), {
+      maxWait: 20_000,
+      timeout: 60_000,
+    });
   }
 
   async regionId(regionKey: string): Promise<string> {
@@ -139,12 +138,18 @@ export class AgendaRepository {
   }
 
   /** Serialises every change to one table's agenda until the transaction ends. */
-  async lockTable(tx: Tx, regionId: string, tableKey: string): Promise<void> {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AGENDA_LOCK_NAMESPACE}::int, hashtext(${regionId + ':' + tableKey}))`;
+  async lockTable(tx: Transaction, regionId: string, tableKey: string): Promise<void> {
+    await on(tx, this.prisma)
+      .$executeRaw`SELECT pg_advisory_xact_lock(${AGENDA_LOCK_NAMESPACE}::int, hashtext(${regionId + ':' + tableKey}))`;
   }
 
-  async sessions(tx: Tx, regionId: string, tableKey: string, startsFrom?: Date): Promise<SessionRow[]> {
-    return (await tx.session.findMany({
+  async sessions(
+    tx: Transaction | undefined,
+    regionId: string,
+    tableKey: string,
+    startsFrom?: Date,
+  ): Promise<SessionRow[]> {
+    return (await on(tx, this.prisma).session.findMany({
       where: { regionId, tableKey, ...(startsFrom ? { startsAt: { gte: startsFrom } } : {}) },
       select: sessionSelect,
       orderBy: { startsAt: 'asc' },
@@ -156,24 +161,26 @@ export class AgendaRepository {
     tableKey: string,
     from: Date,
     to: Date,
-    tx: Tx = this.prisma,
+    tx?: Transaction,
   ): Promise<SessionRow[]> {
-    return (await tx.session.findMany({
+    return (await on(tx, this.prisma).session.findMany({
       where: { regionId, tableKey, startsAt: { gte: from, lt: to } },
       select: sessionSelect,
       orderBy: { startsAt: 'asc' },
     })) as SessionRow[];
   }
 
-  async session(id: string, tx: Tx = this.prisma): Promise<SessionRow | undefined> {
+  async session(id: string, tx?: Transaction): Promise<SessionRow | undefined> {
     return (
-      ((await tx.session.findUnique({ where: { id }, select: sessionSelect })) as SessionRow | null) ??
-      undefined
+      ((await on(tx, this.prisma).session.findUnique({
+        where: { id },
+        select: sessionSelect,
+      })) as SessionRow | null) ?? undefined
     );
   }
 
   async createSession(
-    tx: Tx,
+    tx: Transaction,
     data: {
       regionId: string;
       tableKey: string;
@@ -184,20 +191,24 @@ export class AgendaRepository {
       cancelReason?: string | null;
     },
   ): Promise<SessionRow> {
-    return (await tx.session.create({
+    return (await on(tx, this.prisma).session.create({
       data: { ...data, ...(data.status === 'cancelled' ? { cancelledAt: new Date() } : {}) },
       select: sessionSelect,
     })) as SessionRow;
   }
 
-  async updateSession(tx: Tx, id: string, data: Prisma.SessionUpdateInput): Promise<SessionRow> {
-    return (await tx.session.update({ where: { id }, data, select: sessionSelect })) as SessionRow;
+  async updateSession(tx: Transaction, id: string, data: Prisma.SessionUpdateInput): Promise<SessionRow> {
+    return (await on(tx, this.prisma).session.update({
+      where: { id },
+      data,
+      select: sessionSelect,
+    })) as SessionRow;
   }
 
   /** Agendapunten still to be held (placed or rolled over) on the given sessions. */
-  async activeItems(tx: Tx, sessionIds: readonly string[]): Promise<AgendaItemRow[]> {
+  async activeItems(tx: Transaction, sessionIds: readonly string[]): Promise<AgendaItemRow[]> {
     if (sessionIds.length === 0) return [];
-    return (await tx.agendaItem.findMany({
+    return (await on(tx, this.prisma).agendaItem.findMany({
       where: { sessionId: { in: [...sessionIds] }, status: { in: ['placed', 'rolled_over'] } },
       select: itemSelect,
       // Arrival order: the allocation keeps it for items submitted at the same instant.
@@ -205,16 +216,18 @@ export class AgendaRepository {
     })) as AgendaItemRow[];
   }
 
-  async item(id: string, tx: Tx = this.prisma): Promise<AgendaItemRow | undefined> {
+  async item(id: string, tx?: Transaction): Promise<AgendaItemRow | undefined> {
     return (
-      ((await tx.agendaItem.findUnique({ where: { id }, select: itemSelect })) as AgendaItemRow | null) ??
-      undefined
+      ((await on(tx, this.prisma).agendaItem.findUnique({
+        where: { id },
+        select: itemSelect,
+      })) as AgendaItemRow | null) ?? undefined
     );
   }
 
-  async createItem(tx: Tx, input: NewAgendaItem): Promise<AgendaItemRow> {
+  async createItem(tx: Transaction, input: NewAgendaItem): Promise<AgendaItemRow> {
     const { guests, ...data } = input;
-    return (await tx.agendaItem.create({
+    return (await on(tx, this.prisma).agendaItem.create({
       data: {
         ...data,
         status: 'placed',
@@ -224,12 +237,12 @@ export class AgendaRepository {
     })) as AgendaItemRow;
   }
 
-  async updateItem(tx: Tx, id: string, data: Prisma.AgendaItemUncheckedUpdateInput): Promise<void> {
-    await tx.agendaItem.update({ where: { id }, data });
+  async updateItem(tx: Transaction, id: string, data: Prisma.AgendaItemUncheckedUpdateInput): Promise<void> {
+    await on(tx, this.prisma).agendaItem.update({ where: { id }, data });
   }
 
   async createDocument(
-    tx: Tx,
+    tx: Transaction,
     data: {
       dossierId: string;
       storageKey: string;
@@ -241,7 +254,7 @@ export class AgendaRepository {
       uploadedAt: Date;
     },
   ): Promise<string> {
-    const row = await tx.document.create({ data, select: { id: true } });
+    const row = await on(tx, this.prisma).document.create({ data, select: { id: true } });
     return row.id;
   }
 
@@ -261,9 +274,13 @@ export class AgendaRepository {
   }
 
   /** Active people of the region by e-mail (guests who have an account are linked to it). */
-  async personIdsByEmail(tx: Tx, regionId: string, emails: readonly string[]): Promise<Map<string, string>> {
+  async personIdsByEmail(
+    tx: Transaction,
+    regionId: string,
+    emails: readonly string[],
+  ): Promise<Map<string, string>> {
     if (emails.length === 0) return new Map();
-    const rows = await tx.person.findMany({
+    const rows = await on(tx, this.prisma).person.findMany({
       where: { regionId, active: true, email: { in: [...emails] } },
       select: { id: true, email: true },
     });
@@ -273,10 +290,10 @@ export class AgendaRepository {
   /** Per session row, the agendapunten on its agenda (to be held or discussed) and their minutes. */
   async sessionLoad(
     sessionIds: readonly string[],
-    tx: Tx = this.prisma,
+    tx?: Transaction,
   ): Promise<Map<string, { minutes: number; items: number }>> {
     if (sessionIds.length === 0) return new Map();
-    const rows = await tx.agendaItem.groupBy({
+    const rows = await on(tx, this.prisma).agendaItem.groupBy({
       by: ['sessionId'],
       where: { sessionId: { in: [...sessionIds] }, status: { in: ['placed', 'rolled_over', 'discussed'] } },
       _sum: { durationMinutes: true },
@@ -288,17 +305,19 @@ export class AgendaRepository {
   }
 
   async personContact(
-    tx: Tx,
+    tx: Transaction,
     id: string,
   ): Promise<{ id: string; email: string; displayName: string } | undefined> {
     return (
-      (await tx.person.findUnique({ where: { id }, select: { id: true, email: true, displayName: true } })) ??
-      undefined
+      (await on(tx, this.prisma).person.findUnique({
+        where: { id },
+        select: { id: true, email: true, displayName: true },
+      })) ?? undefined
     );
   }
 
-  async isCasusregisseur(tx: Tx, regionId: string, personId: string): Promise<boolean> {
-    const row = await tx.roleAssignment.findFirst({
+  async isCasusregisseur(tx: Transaction, regionId: string, personId: string): Promise<boolean> {
+    const row = await on(tx, this.prisma).roleAssignment.findFirst({
       where: { personId, role: 'casusregisseur', person: { regionId, active: true } },
       select: { id: true },
     });
@@ -306,7 +325,7 @@ export class AgendaRepository {
   }
 
   async createClosedPeriod(
-    tx: Tx,
+    tx: Transaction,
     data: {
       regionId: string;
       tableKey: string | null;
@@ -316,7 +335,7 @@ export class AgendaRepository {
       createdById: string;
     },
   ): Promise<void> {
-    await tx.closedPeriod.create({ data });
+    await on(tx, this.prisma).closedPeriod.create({ data });
   }
 
   async closedPeriods(regionId: string) {

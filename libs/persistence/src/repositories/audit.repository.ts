@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service';
-import type { Tx } from './outbox.repository';
+import { on, type Transaction } from '../transaction';
 
 export interface AuditEventInput {
   actorPersonId: string | null;
@@ -20,8 +20,8 @@ export class AuditRepository {
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
   /** With `tx`, the event commits (or not) with the change it records. */
-  async append(event: AuditEventInput, at: Date, tx: Tx = this.prisma): Promise<void> {
-    await tx.auditEvent.create({
+  async append(event: AuditEventInput, at: Date, tx?: Transaction): Promise<void> {
+    await on(tx, this.prisma).auditEvent.create({
       data: {
         at,
         actorPersonId: event.actorPersonId,

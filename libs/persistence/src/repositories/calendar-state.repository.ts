@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { CalendarState } from '@overlegtafels/domain';
 import { PrismaService } from '../prisma.service';
-import type { Tx } from './outbox.repository';
+import { on, type Transaction } from '../transaction';
 
 const ymd = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -18,12 +18,15 @@ export class CalendarStateRepository {
     regionKey: string,
     tableKey: string,
     timeZone: string,
-    db: Tx = this.prisma,
+    db?: Transaction,
   ): Promise<CalendarState> {
-    const region = await db.region.findUnique({ where: { key: regionKey }, select: { id: true } });
+    const region = await on(db, this.prisma).region.findUnique({
+      where: { key: regionKey },
+      select: { id: true },
+    });
     if (!region) return {};
     // One after the other: inside a transaction both run on the same connection.
-    const sessions = await db.session.findMany({
+    const sessions = await on(db, this.prisma).session.findMany({
       where: {
         regionId: region.id,
         tableKey,
@@ -43,7 +46,7 @@ export class CalendarStateRepository {
         capacityMinutes: true,
       },
     });
-    const closed = await db.closedPeriod.findMany({
+    const closed = await on(db, this.prisma).closedPeriod.findMany({
       where: { regionId: region.id, OR: [{ tableKey: null }, { tableKey }] },
       select: { fromDate: true, toDate: true, reason: true },
     });

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service';
 import type { Prisma } from '../generated/prisma/client';
-import type { Tx } from './outbox.repository';
+import { on, type Transaction } from '../transaction';
 
 export interface DossierScope {
   regionId: string;
@@ -64,14 +64,14 @@ export class DossierRepository {
     return row ? toSummary(row as Row) : undefined;
   }
 
-  async findByCodeIn(tx: Tx, code: string): Promise<DossierSummary | undefined> {
-    const row = await tx.dossier.findUnique({ where: { code }, select });
+  async findByCodeIn(tx: Transaction, code: string): Promise<DossierSummary | undefined> {
+    const row = await on(tx, this.prisma).dossier.findUnique({ where: { code }, select });
     return row ? toSummary(row as Row) : undefined;
   }
 
   /** The next number of the region's year, taken under the counter row's lock. */
-  async nextNumber(tx: Tx, regionId: string, year: number): Promise<number> {
-    const rows = await tx.$queryRaw<{ last_number: number }[]>`
+  async nextNumber(tx: Transaction, regionId: string, year: number): Promise<number> {
+    const rows = await on(tx, this.prisma).$queryRaw<{ last_number: number }[]>`
       INSERT INTO dossier_code_counters (region_id, year, last_number) VALUES (${regionId}::uuid, ${year}, 1)
       ON CONFLICT (region_id, year) DO UPDATE SET last_number = dossier_code_counters.last_number + 1
       RETURNING last_number`;
@@ -79,10 +79,10 @@ export class DossierRepository {
   }
 
   async createWithAanmelding(
-    tx: Tx,
+    tx: Transaction,
     input: NewDossierWithAanmelding,
   ): Promise<{ dossierId: string; aanmeldingId: string }> {
-    const dossier = await tx.dossier.create({
+    const dossier = await on(tx, this.prisma).dossier.create({
       data: {
         code: input.code,
         regionId: input.regionId,
@@ -93,7 +93,7 @@ export class DossierRepository {
       },
       select: { id: true },
     });
-    const aanmelding = await tx.aanmelding.create({
+    const aanmelding = await on(tx, this.prisma).aanmelding.create({
       data: {
         dossierId: dossier.id,
         sequence: 1,
@@ -170,11 +170,11 @@ export class DossierRepository {
 
   /** Records (or ends) the involvement of an OCJ/SDJ consulent; dates are calendar dates. */
   async setConsulent(
-    tx: Tx,
+    tx: Transaction,
     id: string,
     consulent: { involved: boolean; since: Date | null; email: string | null },
   ): Promise<void> {
-    await tx.dossier.update({
+    await on(tx, this.prisma).dossier.update({
       where: { id },
       data: {
         ocjSdjConsulentInvolved: consulent.involved,
@@ -185,8 +185,8 @@ export class DossierRepository {
     });
   }
 
-  async stateOf(tx: Tx, id: string) {
-    return tx.dossier.findUnique({
+  async stateOf(tx: Transaction | undefined, id: string) {
+    return on(tx, this.prisma).dossier.findUnique({
       where: { id },
       select: {
         id: true,
@@ -206,8 +206,8 @@ export class DossierRepository {
   }
 
   /** The dossier's decisions, oldest first: what a correction of its dates must respect. */
-  async decisionsOf(tx: Tx, id: string): Promise<{ id: string; kind: string; decidedAt: Date }[]> {
-    return tx.decision.findMany({
+  async decisionsOf(tx: Transaction, id: string): Promise<{ id: string; kind: string; decidedAt: Date }[]> {
+    return on(tx, this.prisma).decision.findMany({
       where: { dossierId: id },
       select: { id: true, kind: true, decidedAt: true },
       orderBy: [{ decidedAt: 'asc' }, { id: 'asc' }],
@@ -216,21 +216,26 @@ export class DossierRepository {
 
   /** A corrected start of casusregie: on the dossier and on the ICO decision that set it. */
   async correctCasusregieStart(
-    tx: Tx,
+    tx: Transaction,
     id: string,
     decisionId: string | undefined,
     startDate: Date,
   ): Promise<void> {
-    await tx.dossier.update({ where: { id }, data: { casusregieStartDate: startDate } });
-    if (decisionId) await tx.decision.update({ where: { id: decisionId }, data: { startDate } });
+    await on(tx, this.prisma).dossier.update({ where: { id }, data: { casusregieStartDate: startDate } });
+    if (decisionId)
+      await on(tx, this.prisma).decision.update({ where: { id: decisionId }, data: { startDate } });
   }
 
-  async createDecision(tx: Tx, data: Prisma.DecisionUncheckedCreateInput): Promise<{ id: string }> {
-    return tx.decision.create({ data, select: { id: true } });
+  async createDecision(tx: Transaction, data: Prisma.DecisionUncheckedCreateInput): Promise<{ id: string }> {
+    return on(tx, this.prisma).decision.create({ data, select: { id: true } });
   }
 
-  async update(tx: Tx, id: string, data: Parameters<Tx['dossier']['update']>[0]['data']): Promise<void> {
-    await tx.dossier.update({ where: { id }, data });
+  async update(
+    tx: Transaction,
+    id: string,
+    data: Parameters<Prisma.TransactionClient['dossier']['update']>[0]['data'],
+  ): Promise<void> {
+    await on(tx, this.prisma).dossier.update({ where: { id }, data });
   }
 }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
-import type { Tx } from './outbox.repository';
+import { asTransaction, on, type Transaction } from '../transaction';
 
 /** The dossier row as far as its obligations care. Dates are the stored calendar dates (UTC midnight). */
 export interface ObligationDossierRow {
@@ -191,20 +191,20 @@ const storedSelect = {
 export class ObligationRepository {
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
-  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.prisma.$transaction(work, { timeout: 30_000 });
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction((client) => work(asTransaction(client)), { timeout: 30_000 });
   }
 
   /**
    * Locks the dossier row against a concurrent sync of the same dossier (FOR NO KEY UPDATE: agenda
    * items and decisions referring to it can still be inserted) and reads it.
    */
-  async lockDossier(tx: Tx, dossierId: string): Promise<ObligationDossierRow | undefined> {
-    const locked = await tx.$queryRaw<{ id: string }[]>(
+  async lockDossier(tx: Transaction, dossierId: string): Promise<ObligationDossierRow | undefined> {
+    const locked = await on(tx, this.prisma).$queryRaw<{ id: string }[]>(
       Prisma.sql`SELECT id FROM dossiers WHERE id = ${dossierId}::uuid FOR NO KEY UPDATE`,
     );
     if (locked.length === 0) return undefined;
-    const row = await tx.dossier.findUnique({
+    const row = await on(tx, this.prisma).dossier.findUnique({
       where: { id: dossierId },
       select: {
         id: true,
@@ -224,8 +224,8 @@ export class ObligationRepository {
     return row ?? undefined;
   }
 
-  async decisionsOf(tx: Tx, dossierId: string): Promise<ObligationDecisionRow[]> {
-    const rows = await tx.decision.findMany({
+  async decisionsOf(tx: Transaction, dossierId: string): Promise<ObligationDecisionRow[]> {
+    const rows = await on(tx, this.prisma).decision.findMany({
       where: { dossierId },
       select: { id: true, kind: true, decidedAt: true, tableKey: true, terugkomdatum: true },
       orderBy: [{ decidedAt: 'asc' }, { id: 'asc' }],
@@ -234,8 +234,8 @@ export class ObligationRepository {
   }
 
   /** Every agenda item of the dossier but the withdrawn ones, with its session's series slot. */
-  async agendaItemsOf(tx: Tx, dossierId: string): Promise<ObligationAgendaItemRow[]> {
-    const rows = await tx.agendaItem.findMany({
+  async agendaItemsOf(tx: Transaction, dossierId: string): Promise<ObligationAgendaItemRow[]> {
+    const rows = await on(tx, this.prisma).agendaItem.findMany({
       where: { dossierId, status: { not: 'withdrawn' } },
       select: {
         id: true,
@@ -254,8 +254,8 @@ export class ObligationRepository {
     }));
   }
 
-  async storedOf(tx: Tx, dossierId: string): Promise<StoredObligationRow[]> {
-    const rows = await tx.followUpObligation.findMany({
+  async storedOf(tx: Transaction, dossierId: string): Promise<StoredObligationRow[]> {
+    const rows = await on(tx, this.prisma).followUpObligation.findMany({
       where: { dossierId },
       select: storedSelect,
       orderBy: [{ ruleKey: 'asc' }, { sequence: 'asc' }],
@@ -267,32 +267,32 @@ export class ObligationRepository {
     }));
   }
 
-  async create(tx: Tx, row: NewObligationRow): Promise<string> {
-    const created = await tx.followUpObligation.create({ data: row, select: { id: true } });
+  async create(tx: Transaction, row: NewObligationRow): Promise<string> {
+    const created = await on(tx, this.prisma).followUpObligation.create({ data: row, select: { id: true } });
     return created.id;
   }
 
-  async update(tx: Tx, id: string, patch: ObligationPatch): Promise<void> {
-    await tx.followUpObligation.update({ where: { id }, data: patch });
+  async update(tx: Transaction, id: string, patch: ObligationPatch): Promise<void> {
+    await on(tx, this.prisma).followUpObligation.update({ where: { id }, data: patch });
   }
 
   /** Steps not handled yet go; steps already mailed stay as the record of what was sent. */
-  async deleteUnsentSteps(tx: Tx, obligationId: string): Promise<void> {
-    await tx.obligationReminder.deleteMany({ where: { obligationId, enqueuedAt: null } });
+  async deleteUnsentSteps(tx: Transaction, obligationId: string): Promise<void> {
+    await on(tx, this.prisma).obligationReminder.deleteMany({ where: { obligationId, enqueuedAt: null } });
   }
 
   /** Adds steps; a step with the same key (already there, or sent before) is left as it is. */
-  async addSteps(tx: Tx, obligationId: string, steps: readonly NewStepRow[]): Promise<void> {
+  async addSteps(tx: Transaction, obligationId: string, steps: readonly NewStepRow[]): Promise<void> {
     if (steps.length === 0) return;
-    await tx.obligationReminder.createMany({
+    await on(tx, this.prisma).obligationReminder.createMany({
       data: steps.map((s) => ({ obligationId, stepKey: s.stepKey, sendAt: s.sendAt })),
       skipDuplicates: true,
     });
   }
 
   /** Open obligations whose due date hangs on a session of the table: what a calendar change can move. */
-  async dossiersWithOpenObligationsOn(tx: Tx, tableKey: string): Promise<string[]> {
-    const rows = await tx.followUpObligation.findMany({
+  async dossiersWithOpenObligationsOn(tx: Transaction, tableKey: string): Promise<string[]> {
+    const rows = await on(tx, this.prisma).followUpObligation.findMany({
       where: { status: 'open', sessionKey: { startsWith: `${tableKey}:` } },
       select: { dossierId: true },
       distinct: ['dossierId'],
@@ -334,8 +334,8 @@ export class ObligationRepository {
   }
 
   /** The obligation, if it is open and no other worker holds it; never waits. */
-  async lockOpenObligation(tx: Tx, obligationId: string): Promise<LockedObligationRow | undefined> {
-    const rows = await tx.$queryRaw<LockedObligationRow[]>(Prisma.sql`
+  async lockOpenObligation(tx: Transaction, obligationId: string): Promise<LockedObligationRow | undefined> {
+    const rows = await on(tx, this.prisma).$queryRaw<LockedObligationRow[]>(Prisma.sql`
       SELECT o.id, o.dossier_id AS "dossierId", d.code AS "dossierCode", d.region_id AS "regionId",
              o.rule_key AS "ruleKey", o.sequence, o.due_at AS "dueAt", o.owner_id AS "ownerId",
              o.table_key AS "tableKey", o.item_type AS "itemType"
@@ -346,8 +346,8 @@ export class ObligationRepository {
     return rows[0];
   }
 
-  async stepsOf(tx: Tx, obligationId: string): Promise<StepRow[]> {
-    return tx.obligationReminder.findMany({
+  async stepsOf(tx: Transaction, obligationId: string): Promise<StepRow[]> {
+    return on(tx, this.prisma).obligationReminder.findMany({
       where: { obligationId },
       select: { id: true, stepKey: true, sendAt: true, enqueuedAt: true, superseded: true },
       orderBy: [{ sendAt: 'asc' }, { stepKey: 'asc' }],
@@ -356,21 +356,21 @@ export class ObligationRepository {
 
   /** Records a step as handled: mailed now, or superseded by a later one. Inserts it if it was not stored. */
   async markStep(
-    tx: Tx,
+    tx: Transaction,
     obligationId: string,
     step: NewStepRow,
     at: Date,
     superseded: boolean,
   ): Promise<void> {
-    await tx.obligationReminder.upsert({
+    await on(tx, this.prisma).obligationReminder.upsert({
       where: { obligationId_stepKey: { obligationId, stepKey: step.stepKey } },
       create: { obligationId, stepKey: step.stepKey, sendAt: step.sendAt, enqueuedAt: at, superseded },
       update: { enqueuedAt: at, superseded },
     });
   }
 
-  async person(tx: Tx, personId: string): Promise<MailRecipientRow | undefined> {
-    const p = await tx.person.findFirst({
+  async person(tx: Transaction, personId: string): Promise<MailRecipientRow | undefined> {
+    const p = await on(tx, this.prisma).person.findFirst({
       where: { id: personId, active: true },
       select: { id: true, email: true, displayName: true },
     });
@@ -378,8 +378,8 @@ export class ObligationRepository {
   }
 
   /** The active coordinators of one table of the region, in a stable order. */
-  async coordinatorsOf(tx: Tx, regionId: string, tableKey: string): Promise<MailRecipientRow[]> {
-    const rows = await tx.person.findMany({
+  async coordinatorsOf(tx: Transaction, regionId: string, tableKey: string): Promise<MailRecipientRow[]> {
+    const rows = await on(tx, this.prisma).person.findMany({
       where: {
         regionId,
         active: true,
@@ -483,13 +483,13 @@ export class ObligationRepository {
 
   /** Marks an open obligation done by hand; false when it was no longer open (a second click). */
   async fulfilManually(
-    tx: Tx,
+    tx: Transaction,
     obligationId: string,
     byPersonId: string,
     note: string,
     at: Date,
   ): Promise<boolean> {
-    const { count } = await tx.followUpObligation.updateMany({
+    const { count } = await on(tx, this.prisma).followUpObligation.updateMany({
       where: { id: obligationId, status: 'open' },
       data: {
         status: 'fulfilled',

@@ -1,9 +1,7 @@
+import { on, type Transaction } from '../transaction';
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
-
-export type Tx = Prisma.TransactionClient;
 
 export interface NewOutboxMessage {
   idempotencyKey: string;
@@ -93,15 +91,15 @@ export class OutboxRepository {
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
   /** Inserts unless a row with this idempotency key exists; returns the row id either way. */
-  async add(message: NewOutboxMessage, tx: Tx = this.prisma): Promise<{ id: string; created: boolean }> {
-    const existing = await tx.mailOutbox.findUnique({
+  async add(message: NewOutboxMessage, tx?: Transaction): Promise<{ id: string; created: boolean }> {
+    const existing = await on(tx, this.prisma).mailOutbox.findUnique({
       where: { idempotencyKey: message.idempotencyKey },
       select: { id: true },
     });
     if (existing) return { id: existing.id, created: false };
     const { textBody, htmlBody, ...rest } = message;
     const [bodyId] = await this.storeBodies(tx, [textBody], [htmlBody ?? null]);
-    const row = await tx.mailOutbox.create({
+    const row = await on(tx, this.prisma).mailOutbox.create({
       data: {
         ...rest,
         bodyId: bodyId!,
@@ -123,7 +121,7 @@ export class OutboxRepository {
    */
   async addMany(
     messages: readonly NewOutboxMessage[],
-    tx: Tx = this.prisma,
+    tx?: Transaction,
   ): Promise<{ id: string; idempotencyKey: string }[]> {
     if (messages.length === 0) return [];
     const col = <T>(pick: (m: NewOutboxMessage) => T) => messages.map(pick);
@@ -133,7 +131,7 @@ export class OutboxRepository {
       col((m) => m.textBody),
       col((m) => m.htmlBody ?? null),
     );
-    await tx.$executeRaw`
+    await on(tx, this.prisma).$executeRaw`
       INSERT INTO mail_outbox (idempotency_key, purpose, template_key, recipient_email,
                                recipient_person_id, session_id, agenda_item_id, dossier_id, sequence,
                                payload, message_id, from_address, subject, body_id,
@@ -147,7 +145,7 @@ export class OutboxRepository {
         ${col((m) => m.fromAddress)}::text[], ${col((m) => m.subject)}::text[], ${bodyIds}::uuid[],
         ${col((m) => m.icsMethod ?? null)}::text[], ${col((m) => m.icsContent ?? null)}::text[])
       ON CONFLICT DO NOTHING`;
-    const rows = await tx.$queryRaw<{ id: string; idempotency_key: string }[]>`
+    const rows = await on(tx, this.prisma).$queryRaw<{ id: string; idempotency_key: string }[]>`
       SELECT id, idempotency_key FROM mail_outbox
        WHERE idempotency_key = ANY(${keys}::text[]) AND status IN ('pending', 'sending')`;
     const order = new Map(keys.map((k, i) => [k, i]));
@@ -162,7 +160,7 @@ export class OutboxRepository {
    * digest is then computed once per distinct pair, not once per row.
    */
   private async storeBodies(
-    tx: Tx,
+    tx: Transaction | undefined,
     texts: readonly string[],
     htmls: readonly (string | null)[],
   ): Promise<string[]> {
@@ -181,12 +179,12 @@ export class OutboxRepository {
       return digest;
     });
     const unique = [...distinct.keys()];
-    await tx.$executeRaw`
+    await on(tx, this.prisma).$executeRaw`
       INSERT INTO mail_bodies (digest, text_body, html_body)
       SELECT * FROM unnest(${unique}::text[], ${unique.map((d) => distinct.get(d)!.text)}::text[],
                            ${unique.map((d) => distinct.get(d)!.html)}::text[])
       ON CONFLICT (digest) DO NOTHING`;
-    const stored = await tx.$queryRaw<{ id: string; digest: string }[]>`
+    const stored = await on(tx, this.prisma).$queryRaw<{ id: string; digest: string }[]>`
       SELECT id, digest FROM mail_bodies WHERE digest = ANY(${unique}::text[])`;
     const idOf = new Map(stored.map((b) => [b.digest, b.id]));
     return digests.map((d) => idOf.get(d)!);

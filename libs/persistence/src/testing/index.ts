@@ -1,1 +1,2 @@
 export * from './agenda-fixtures.test-util';
+export { asTransaction, type Tx } from '../transaction';

@@ -1,9 +1,10 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { UnitOfWork } from '@overlegtafels/application';
 import { AuthModule } from '@overlegtafels/auth';
 import { AppConfig, Clock, CLOCK, ConfigModule, SystemClock } from '@overlegtafels/config';
 import { mailIdentity, MailModule, MailSink } from '@overlegtafels/mail';
 import { getRegion } from '@overlegtafels/regions';
-import { PersistenceModule } from '@overlegtafels/persistence';
+import { PersistenceModule, PrismaUnitOfWork } from '@overlegtafels/persistence';
 import { QueuesModule } from '@overlegtafels/queues';
 
 export interface CoreOptions {
@@ -13,7 +14,10 @@ export interface CoreOptions {
   clock?: Clock;
 }
 
-/** The infrastructure both the api and the worker stand on. */
+/**
+ * The infrastructure both the api and the worker stand on, and the application's ports bound to
+ * it (the unit of work on PostgreSQL, the clock).
+ */
 @Global()
 @Module({})
 export class CoreModule {
@@ -33,8 +37,11 @@ export class CoreModule {
         ),
         AuthModule,
       ],
-      providers: [{ provide: CLOCK, useValue: options.clock ?? new SystemClock() }],
-      exports: [CLOCK],
+      providers: [
+        { provide: CLOCK, useValue: options.clock ?? new SystemClock() },
+        { provide: UnitOfWork, useExisting: PrismaUnitOfWork },
+      ],
+      exports: [CLOCK, UnitOfWork],
     };
   }
 }

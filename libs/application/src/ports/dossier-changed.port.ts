@@ -1,0 +1,13 @@
+import type { Transaction } from '@overlegtafels/persistence';
+
+/**
+ * What must follow a change of a dossier's facts, or of a table's calendar, inside the change's
+ * transaction: its follow-up obligations are re-planned from them. Required by every use case that
+ * changes a dossier, an agenda item or a session, so obligations cannot silently stop following
+ * the dossier when the wiring changes (the application refuses to start without it).
+ */
+export abstract class DossierChanged {
+  abstract dossierChanged(tx: Transaction, dossierId: string): Promise<void>;
+  /** Sessions of the table were cancelled or moved: due dates that hang on them move too. */
+  abstract calendarChanged(tx: Transaction, tableKey: string): Promise<void>;
+}

@@ -1,0 +1,2 @@
+export * from './dossier-changed.port';
+export * from './unit-of-work.port';
