@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
 import { guestSlotUid, sessionUid } from './calendar-invitation';
-import { GuestSlot, MailComposer, RenderedMail } from './mail-composer';
+import { GuestSlot } from './families/guest-slot.util';
+import { MailComposer } from './mail-composer';
+import { RenderedMail } from './mail-renderer';
 import { MailTemplates } from './mail-templates';
 import { LINE_BREAKING, emailAddress, label, uuid, webLink } from './mail-values';
 import { icsLines, parseInvitation } from './testing/ics.test-util';
