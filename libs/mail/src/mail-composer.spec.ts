@@ -1,4 +1,5 @@
 import { RenderedMail } from './mail-renderer';
+import { TEMPLATE_NAMES } from './mail-templates';
 import { LINE_BREAKING } from './mail-values';
 import { icsLines, parseInvitation } from './testing/ics.test-util';
 import { identity } from './testing/mail-fixtures.test-util';
@@ -24,6 +25,11 @@ const EXPECTED_SUBJECTS: Record<string, string> = {
   'login-link': 'Inloglink – CO3 Antwerpen',
   test: 'Testbericht – CO3 Antwerpen',
 };
+
+it('has one mail of every family, one family per template', () => {
+  expect(Object.keys(EVERY_MAIL).sort()).toEqual([...TEMPLATE_NAMES].sort());
+  expect(Object.keys(EXPECTED_SUBJECTS).sort()).toEqual([...TEMPLATE_NAMES].sort());
+});
 
 describe.each(Object.keys(EVERY_MAIL))('%s mail', (name) => {
   let mail: RenderedMail;
