@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
-import { MailComposer, RenderedMail } from './mail-composer';
+import { MailComposer } from './mail-composer';
+import { RenderedMail } from './mail-renderer';
 import { MailSink } from './mail-sink';
 import { MailTransport } from './mail-transport';
 import { encodeBody, mimeMessage } from './mime-message';

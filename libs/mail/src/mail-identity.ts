@@ -1,5 +1,13 @@
-import { emailAddress, hostName, HostName, label, MailSender } from './mail-values';
-import type { MailIdentity } from './mail-composer';
+import { emailAddress, hostName, HostName, Label, label, MailSender } from './mail-values';
+
+/** A region's mail identity: who sends (and organizes), what the region is called, the UID host. */
+export interface MailIdentity {
+  /** From, Sender and ORGANIZER of every message: replies and RSVPs go to this mailbox. */
+  readonly sender: MailSender;
+  readonly region: Label;
+  /** Right-hand side of calendar UIDs, e.g. overlegtafels.example.be. */
+  readonly uidHost: HostName;
+}
 
 /** `Name <address>` or a bare address, as MAIL_FROM is written. */
 export function parseMailFrom(value: string): MailSender {

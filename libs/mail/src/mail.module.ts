@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
-import { MailComposer, MailIdentity } from './mail-composer';
+import { MailComposer } from './mail-composer';
+import { MailIdentity } from './mail-identity';
 import { MailSink } from './mail-sink';
 import { MailTransport } from './mail-transport';
 

@@ -1,5 +1,5 @@
 import { IcsMethod } from './calendar-invitation';
-import { RenderedMail } from './mail-composer';
+import { RenderedMail } from './mail-renderer';
 
 /** The rendered columns of an outbox row (the rest — recipient, keys, ids — is the caller's). */
 export interface OutboxContent {
