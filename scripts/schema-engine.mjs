@@ -76,8 +76,3 @@ export async function diffSchemas({ fromSchema, toSchema, databaseUrl }) {
     await Promise.all(connections.map((c) => c.dispose()));
   }
 }
-
-/** The engine's own version (the prisma-engines commit it was built from). */
-export async function engineVersion() {
-  return (await loadBindings()).version();
-}
