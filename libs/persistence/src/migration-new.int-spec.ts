@@ -12,7 +12,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { createTestDatabase, TestDatabase } from '../../testing/src/test-database';
+import { createTestDatabase, TestDatabase } from '@overlegtafels/testing';
 import { catalogDifference, DatabaseCatalog, PRISMA_PARTS, readCatalog } from './database-catalog.util';
 import { migrate, projectRoot, readMigrations } from './migrator';
 import { readDatamodel } from './prisma-dmmf.util';
