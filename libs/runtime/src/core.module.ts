@@ -6,6 +6,7 @@ import { mailIdentity, MailModule, MailSink } from '@overlegtafels/mail';
 import { getRegion } from '@overlegtafels/regions';
 import { PersistenceModule, PrismaUnitOfWork } from '@overlegtafels/persistence';
 import { QueuesModule } from '@overlegtafels/queues';
+import { bindPort } from './port-binding';
 
 export interface CoreOptions {
   config: AppConfig;
@@ -39,7 +40,7 @@ export class CoreModule {
       ],
       providers: [
         { provide: CLOCK, useValue: options.clock ?? new SystemClock() },
-        { provide: UnitOfWork, useExisting: PrismaUnitOfWork },
+        bindPort(UnitOfWork, PrismaUnitOfWork),
       ],
       exports: [CLOCK, UnitOfWork],
     };

@@ -1,2 +1,3 @@
 export * from './fixed-clock';
 export * from './test-database';
+export * from './fakes';

@@ -1,0 +1,2 @@
+export * from './fake-dossier-changed';
+export * from './fake-unit-of-work';
