@@ -157,7 +157,7 @@ describe('recording the consulent of a dossier', () => {
           since: '2026-04-01',
         },
       );
-    await expect(refused).rejects.toMatchObject({ code: 'NOT_CASUSREGISSEUR', status: 403 });
+    await expect(refused).rejects.toMatchObject({ code: 'NOT_CASUSREGISSEUR', kind: 'forbidden' });
     expect(
       await db.auditEvent.findMany({
         where: { actorPersonId: tom.personId, action: 'dossier.consulent' },

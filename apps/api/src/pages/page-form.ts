@@ -1,4 +1,5 @@
 import { AgendaRefusal, FieldError, InputError } from '@overlegtafels/application';
+import { statusOf } from '../web/error-status';
 
 /** An id in a page's path; anything else is answered 404 before any lookup. */
 export function isUuid(value: string): boolean {
@@ -96,15 +97,15 @@ export interface FailedForm {
  */
 export function failedForm(key: string, values: Record<string, unknown>, error: unknown): FailedForm {
   if (error instanceof InputError) return { key, values, errors: error.errors, status: 400 };
-  if (error instanceof AgendaRefusal && error.status !== 404) {
+  if (error instanceof AgendaRefusal && error.kind !== 'not_found') {
     return error.field
       ? {
           key,
           values,
           errors: [{ field: error.field, code: error.code, message: error.message }],
-          status: error.status,
+          status: statusOf(error.kind),
         }
-      : { key, values, errors: [], message: error.message, status: error.status };
+      : { key, values, errors: [], message: error.message, status: statusOf(error.kind) };
   }
   throw error;
 }

@@ -14,7 +14,7 @@ import { Authenticated } from '@overlegtafels/auth';
 function toHttp(error: unknown): never {
   if (error instanceof TableQueryError) {
     const body = { field: error.field, code: error.code, message: error.message };
-    throw error.status === 404 ? new NotFoundException(body) : new BadRequestException(body);
+    throw error.kind === 'not_found' ? new NotFoundException(body) : new BadRequestException(body);
   }
   throw error;
 }

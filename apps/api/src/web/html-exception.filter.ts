@@ -11,6 +11,7 @@ import type { Request, Response } from 'express';
 import { ViewRenderer } from './view-renderer.service';
 import type { AuthenticatedRequest } from '@overlegtafels/auth';
 import { AgendaRefusal, InputError, loggableStack } from '@overlegtafels/application';
+import { statusOf } from './error-status';
 
 /**
  * The application's refusals as HTTP: bad input is a 400 naming every field; a refusal by the
@@ -36,7 +37,7 @@ export function toHttpException(exception: unknown): unknown {
         message: exception.message,
         ...(exception.field && { field: exception.field }),
       },
-      exception.status,
+      statusOf(exception.kind),
     );
   }
   return exception;

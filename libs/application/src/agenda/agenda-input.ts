@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isEmailAddress } from '@overlegtafels/mail';
+import type { RefusalKind } from '../errors/refusal-kind';
 
 /**
  * The fields of the forms and of the API, validated once for both. Every message is Dutch and is
@@ -19,13 +20,17 @@ export class InputError extends Error {
   }
 }
 
-/** A refusal by the rules (not a typo): 409/422 in the API, a message on the page. */
+/**
+ * A refusal by the rules (not a typo), with a stable code and the kind of refusal; the edge maps
+ * the kind to an HTTP status in one place (apps/api/src/web/error-status.ts), a page shows the
+ * message.
+ */
 export class AgendaRefusal extends Error {
   constructor(
     readonly code: string,
     message: string,
     readonly field?: string,
-    readonly status: 403 | 404 | 409 | 422 = 422,
+    readonly kind: RefusalKind = 'unprocessable',
   ) {
     super(message);
   }

@@ -120,7 +120,7 @@ export class AgendaQueries {
   async tableSessions(viewer: Viewer, tableKey: string, weeks = 13): Promise<SessionSummary[]> {
     const table = this.agenda.table(tableKey);
     if (!canSeeTable(viewer, table.key))
-      throw new AgendaRefusal('TABLE_NOT_FOUND', 'Tafel niet gevonden.', undefined, 404);
+      throw new AgendaRefusal('TABLE_NOT_FOUND', 'Tafel niet gevonden.', undefined, 'not_found');
     const zone = table.timeZone;
     const from = DateTime.fromJSDate(this.clock.now(), { zone }).startOf('day');
     const to = from.plus({ weeks });
@@ -172,7 +172,7 @@ export class AgendaQueries {
         },
         this.clock.now(),
       );
-      throw new AgendaRefusal('SESSION_NOT_FOUND', 'Zitting niet gevonden.', undefined, 404);
+      throw new AgendaRefusal('SESSION_NOT_FOUND', 'Zitting niet gevonden.', undefined, 'not_found');
     }
     const table = this.agenda.table(row.tableKey);
     const [session] = await this.summaries(table.key, [row]);

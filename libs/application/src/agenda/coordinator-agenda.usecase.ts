@@ -69,7 +69,7 @@ export class CoordinatorAgendaUseCase {
         'ITEM_NOT_FOUND',
         'Agendapunt niet gevonden of niet meer te verplaatsen.',
         undefined,
-        404,
+        'not_found',
       );
     }
     await this.change(
@@ -183,7 +183,7 @@ export class CoordinatorAgendaUseCase {
             'SESSION_PAST',
             'Een zitting die al begonnen is, kan niet meer geannuleerd worden.',
             undefined,
-            409,
+            'conflict',
           );
         }
         await this.repo.updateSession(tx, row.id, {
@@ -236,7 +236,7 @@ export class CoordinatorAgendaUseCase {
             'SESSION_NOT_OPEN',
             'Een geannuleerde of gehouden zitting kan niet verplaatst worden.',
             undefined,
-            409,
+            'conflict',
           );
         }
         const clash = [...state.rowsByKey.values()].find(
@@ -325,7 +325,7 @@ export class CoordinatorAgendaUseCase {
         'NOT_PLANNED',
         'Enkel een agenda in voorbereiding kan definitief gemaakt worden.',
         undefined,
-        409,
+        'conflict',
       );
     }
   }
@@ -346,7 +346,7 @@ export class CoordinatorAgendaUseCase {
             'NOT_FROZEN',
             'Enkel een bevroren agenda die nog niet verstuurd is, kan weer open.',
             undefined,
-            409,
+            'conflict',
           );
         }
         await this.repo.updateSession(tx, sessionId, { status: 'planned', frozenAt: null });
@@ -369,7 +369,7 @@ export class CoordinatorAgendaUseCase {
         ]);
       }
       if (!this.coordinates(actor, key))
-        throw new AgendaRefusal('FORBIDDEN', 'U coördineert deze tafel niet.', 'tableKey', 404);
+        throw new AgendaRefusal('FORBIDDEN', 'U coördineert deze tafel niet.', 'tableKey', 'not_found');
     }
     const now = this.clock.now();
     const mails: string[] = [];
@@ -445,7 +445,7 @@ export class CoordinatorAgendaUseCase {
     }
     const item = await this.repo.item(itemId);
     if (!item || !this.coordinates(actor, item.tableKey)) {
-      throw new AgendaRefusal('ITEM_NOT_FOUND', 'Agendapunt niet gevonden.', undefined, 404);
+      throw new AgendaRefusal('ITEM_NOT_FOUND', 'Agendapunt niet gevonden.', undefined, 'not_found');
     }
     await this.repo.setShared(itemId, shared);
     await this.audit.append(
@@ -485,7 +485,7 @@ export class CoordinatorAgendaUseCase {
   private async sessionFor(actor: CoordinatorActor, sessionId: string): Promise<SessionRow> {
     const session = await this.repo.session(sessionId);
     if (!session || session.regionId !== actor.regionId || !this.coordinates(actor, session.tableKey)) {
-      throw new AgendaRefusal('SESSION_NOT_FOUND', 'Zitting niet gevonden.', undefined, 404);
+      throw new AgendaRefusal('SESSION_NOT_FOUND', 'Zitting niet gevonden.', undefined, 'not_found');
     }
     return session;
   }

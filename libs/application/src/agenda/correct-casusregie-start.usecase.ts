@@ -42,7 +42,7 @@ export class CorrectCasusregieStartUseCase {
     return this.repo.transaction(async (tx) => {
       const row = await this.dossiers.stateOf(tx, dossierId);
       if (!row || row.regionId !== actor.regionId) {
-        throw new AgendaRefusal('DOSSIER_NOT_FOUND', 'Dossier niet gevonden.', undefined, 404);
+        throw new AgendaRefusal('DOSSIER_NOT_FOUND', 'Dossier niet gevonden.', undefined, 'not_found');
       }
       const decisions = await this.dossiers.decisionsOf(tx, row.id);
       // The ICO decision that started casusregie; a start taken over from before the service has none.
@@ -59,7 +59,7 @@ export class CorrectCasusregieStartUseCase {
           .map((d) => dayOf(d.decidedAt)),
         today: dayOf(now),
       });
-      if (!outcome.ok) throw new AgendaRefusal(outcome.code, outcome.message, outcome.field, 422);
+      if (!outcome.ok) throw new AgendaRefusal(outcome.code, outcome.message, outcome.field, 'unprocessable');
       if (outcome.changed) {
         await this.dossiers.correctCasusregieStart(tx, row.id, start?.id, dateOnly(form.startDate));
         await this.dossierChanged.dossierChanged(tx, row.id);

@@ -53,13 +53,13 @@ export class RecordConsulentUseCase {
         'SINCE_IN_FUTURE',
         'Betrokken sinds kan niet in de toekomst liggen.',
         'since',
-        422,
+        'unprocessable',
       );
     }
     // Who may: checked before the change, so a refusal's audit event is not rolled back with it.
     const seen = await this.dossiers.stateOf(undefined, dossierId);
     if (!seen || seen.regionId !== actor.regionId) {
-      throw new AgendaRefusal('DOSSIER_NOT_FOUND', 'Dossier niet gevonden.', undefined, 404);
+      throw new AgendaRefusal('DOSSIER_NOT_FOUND', 'Dossier niet gevonden.', undefined, 'not_found');
     }
     const audit = (outcome: 'allowed' | 'denied', details: Record<string, unknown>, tx?: Transaction) =>
       this.audit.append(
@@ -82,7 +82,7 @@ export class RecordConsulentUseCase {
         'NOT_CASUSREGISSEUR',
         'Alleen de casusregisseur van het dossier of een coördinator registreert de consulent.',
         undefined,
-        403,
+        'forbidden',
       );
     }
     return this.repo.transaction(async (tx) => {

@@ -56,7 +56,7 @@ export class RecordDecisionUseCase {
         item && (actor.coordinatorTables === 'all' || actor.coordinatorTables.includes(item.tableKey));
       const dossierRow = item && allowed ? await this.dossiers.stateOf(tx, item.dossierId) : undefined;
       if (!item || !dossierRow || dossierRow.regionId !== actor.regionId) {
-        throw new AgendaRefusal('ITEM_NOT_FOUND', 'Agendapunt niet gevonden.', undefined, 404);
+        throw new AgendaRefusal('ITEM_NOT_FOUND', 'Agendapunt niet gevonden.', undefined, 'not_found');
       }
       const table = this.agenda.table(item.tableKey);
       const zone = table.timeZone;
@@ -66,18 +66,18 @@ export class RecordDecisionUseCase {
           'ALREADY_DECIDED',
           'Voor dit agendapunt is al een beslissing geregistreerd.',
           undefined,
-          409,
+          'conflict',
         );
       }
       if (item.status === 'withdrawn') {
-        throw new AgendaRefusal('ITEM_WITHDRAWN', 'Dit agendapunt werd ingetrokken.', undefined, 409);
+        throw new AgendaRefusal('ITEM_WITHDRAWN', 'Dit agendapunt werd ingetrokken.', undefined, 'conflict');
       }
       if (session.status === 'cancelled') {
         throw new AgendaRefusal(
           'SESSION_CANCELLED',
           'Deze zitting werd geannuleerd; het agendapunt schuift door.',
           undefined,
-          409,
+          'conflict',
         );
       }
       if (session.startsAt.getTime() > now.getTime()) {
@@ -85,7 +85,7 @@ export class RecordDecisionUseCase {
           'SESSION_NOT_HELD',
           'Een beslissing kan pas vanaf het begin van de zitting worden geregistreerd.',
           undefined,
-          409,
+          'conflict',
         );
       }
       const decisionDate = DateTime.fromJSDate(session.startsAt, { zone }).toISODate()!;
@@ -105,7 +105,7 @@ export class RecordDecisionUseCase {
         itemType: item.itemType,
         noConsentReturnLimit: noConsentReturnLimitOf(this.agenda.region),
       });
-      if (!outcome.ok) throw new AgendaRefusal(outcome.code, outcome.message, outcome.field, 422);
+      if (!outcome.ok) throw new AgendaRefusal(outcome.code, outcome.message, outcome.field, 'unprocessable');
       const next = outcome.next;
 
       await this.dossiers.update(tx, dossierRow.id, {

@@ -209,7 +209,7 @@ export class SubmitAgenderingUseCase {
           },
           now,
         );
-        throw new AgendaRefusal('DOSSIER_NOT_FOUND', 'Dossier niet gevonden.', 'dossierCode', 404);
+        throw new AgendaRefusal('DOSSIER_NOT_FOUND', 'Dossier niet gevonden.', 'dossierCode', 'not_found');
       }
       const zone = table.timeZone;
       const verdict = canAgenderen(

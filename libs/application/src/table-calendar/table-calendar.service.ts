@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
+import type { RefusalKind } from '../errors/refusal-kind';
 import {
   findTable,
   generateSessions,
@@ -20,7 +21,7 @@ export class TableQueryError extends Error {
     readonly field: string,
     readonly code: string,
     message: string,
-    readonly status: 400 | 404 = 400,
+    readonly kind: Extract<RefusalKind, 'invalid' | 'not_found'> = 'invalid',
   ) {
     super(message);
   }
@@ -53,7 +54,7 @@ export class TableCalendarService {
         'key',
         'UNKNOWN_TABLE',
         `unknown table "${key}" (known: ${this.region.tables.map((t) => t.key).join(', ')})`,
-        404,
+        'not_found',
       );
     }
     return table;
