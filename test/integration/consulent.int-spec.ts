@@ -147,16 +147,11 @@ describe('recording the consulent of a dossier', () => {
       where: { code: CODE },
       select: { id: true, regionId: true },
     });
-    const refused = t.app
-      .get(RecordConsulentUseCase)
-      .execute(
-        { personId: tom.personId, regionId: dossier.regionId, coordinator: false, route: 'test' },
-        dossier.id,
-        {
-          involved: true,
-          since: '2026-04-01',
-        },
-      );
+    const refused = t.app.get(RecordConsulentUseCase).execute({
+      actor: { personId: tom.personId, regionId: dossier.regionId, coordinator: false, route: 'test' },
+      dossierId: dossier.id,
+      involvement: { involved: true, since: '2026-04-01', email: null },
+    });
     await expect(refused).rejects.toMatchObject({ code: 'NOT_CASUSREGISSEUR', kind: 'forbidden' });
     expect(
       await db.auditEvent.findMany({

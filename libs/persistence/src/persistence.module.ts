@@ -11,6 +11,9 @@ import { CalendarFeedRepository } from './repositories/calendar-feed.repository'
 import { AgendaRepository } from './repositories/agenda.repository';
 import { AgendaMailingRepository } from './repositories/agenda-mailing.repository';
 import { OrganisationRepository } from './repositories/organisation.repository';
+import { PrismaDossierRepository } from './repositories/dossier/prisma-dossier.repository';
+import { PrismaRegionRepository } from './repositories/region.repository';
+import { PrismaPersonDirectory } from './repositories/person-directory.repository';
 
 const repositories = [
   PrismaUnitOfWork,
@@ -24,6 +27,9 @@ const repositories = [
   AgendaRepository,
   AgendaMailingRepository,
   OrganisationRepository,
+  PrismaDossierRepository,
+  PrismaRegionRepository,
+  PrismaPersonDirectory,
 ];
 
 @Global()

@@ -1,10 +1,23 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { UnitOfWork } from '@overlegtafels/application';
+import {
+  AuditLog,
+  DossierRepository,
+  PersonDirectory,
+  RegionRepository,
+  UnitOfWork,
+} from '@overlegtafels/application';
 import { AuthModule } from '@overlegtafels/auth';
 import { AppConfig, Clock, CLOCK, ConfigModule, SystemClock } from '@overlegtafels/config';
 import { mailIdentity, MailModule, MailSink } from '@overlegtafels/mail';
 import { getRegion } from '@overlegtafels/regions';
-import { PersistenceModule, PrismaUnitOfWork } from '@overlegtafels/persistence';
+import {
+  AuditRepository,
+  PersistenceModule,
+  PrismaDossierRepository,
+  PrismaPersonDirectory,
+  PrismaRegionRepository,
+  PrismaUnitOfWork,
+} from '@overlegtafels/persistence';
 import { QueuesModule } from '@overlegtafels/queues';
 import { bindPort } from './port-binding';
 
@@ -41,8 +54,12 @@ export class CoreModule {
       providers: [
         { provide: CLOCK, useValue: options.clock ?? new SystemClock() },
         bindPort(UnitOfWork, PrismaUnitOfWork),
+        bindPort(AuditLog, AuditRepository),
+        bindPort(DossierRepository, PrismaDossierRepository),
+        bindPort(RegionRepository, PrismaRegionRepository),
+        bindPort(PersonDirectory, PrismaPersonDirectory),
       ],
-      exports: [CLOCK, UnitOfWork],
+      exports: [CLOCK, UnitOfWork, AuditLog, DossierRepository, RegionRepository, PersonDirectory],
     };
   }
 }

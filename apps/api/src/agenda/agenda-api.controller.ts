@@ -23,11 +23,13 @@ import {
   ClosePeriodSchema,
   ConsulentSchema,
   CoordinatorAgendaUseCase,
+  OpenDossierUseCase,
   CorrectCasusregieStartUseCase,
   DecisionSchema,
   DocumentStore,
   InputError,
   MoveItemSchema,
+  parseInput,
   MoveSessionSchema,
   ReasonSchema,
   RecordConsulentUseCase,
@@ -47,7 +49,7 @@ import { AgendaRepository, DossierRepository, OrganisationRepository } from '@ov
 import { jsonSchemaOf } from '../openapi/json-schema';
 import { uploadFieldError, UploadRequest } from '../web/upload.middleware';
 import { isCoordinator, viewerOf } from './viewer';
-import { openDossierByCode } from '../dossiers/open-dossier';
+import { consulentInvolvementOf, startCorrectionOf } from '../dossiers/dossier-commands';
 
 const refusal = { description: 'Refused: `{ statusCode, code, message, field? }`' };
 const badInput = {
@@ -66,6 +68,7 @@ export class AgendaApiController {
     @Inject(CorrectCasusregieStartUseCase)
     private readonly correctCasusregieStart: CorrectCasusregieStartUseCase,
     @Inject(CoordinatorAgendaUseCase) private readonly coordinator: CoordinatorAgendaUseCase,
+    @Inject(OpenDossierUseCase) private readonly openDossier: OpenDossierUseCase,
     @Inject(AgendaQueries) private readonly queries: AgendaQueries,
     @Inject(OrganisationRepository) private readonly organisations: OrganisationRepository,
     @Inject(DossierRepository) private readonly dossiers: DossierRepository,
@@ -264,7 +267,11 @@ export class AgendaApiController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
   ) {
-    return this.decisions.execute(viewerOf(principal, 'POST /api/agenda-items/:id/decision'), id, body);
+    return this.decisions.execute({
+      actor: viewerOf(principal, 'POST /api/agenda-items/:id/decision'),
+      itemId: id,
+      decision: parseInput(DecisionSchema, body),
+    });
   }
 
   @Post('agenda-items/:id/share')
@@ -292,7 +299,9 @@ export class AgendaApiController {
   @ApiOperation({ summary: 'Everything that happened to a dossier and what is planned' })
   @ApiResponse({ status: 404, description: 'Not found or not yours (the same answer)' })
   async timeline(@CurrentPrincipal() principal: Principal, @Param('code') code: string) {
-    const dossier = await openDossierByCode(this.dossiers, this.audit, principal, code, {
+    const dossier = await this.openDossier.execute({
+      principal,
+      code,
       action: 'dossier.timeline.read',
       route: 'GET /api/dossiers/:code/timeline',
     });
@@ -319,15 +328,17 @@ export class AgendaApiController {
     @Body() body: unknown,
   ) {
     const route = 'POST /api/dossiers/:code/consulent';
-    const dossier = await openDossierByCode(this.dossiers, this.audit, principal, code, {
+    const dossier = await this.openDossier.execute({
+      principal,
+      code,
       action: 'dossier.read',
       route,
     });
-    const consulent = await this.consulent.execute(
-      { ...viewerOf(principal, route), coordinator: isCoordinator(principal) },
-      dossier.id,
-      body,
-    );
+    const consulent = await this.consulent.execute({
+      actor: { ...viewerOf(principal, route), coordinator: isCoordinator(principal) },
+      dossierId: dossier.id,
+      involvement: consulentInvolvementOf(body),
+    });
     return { code: dossier.code, consulent };
   }
 
@@ -348,11 +359,17 @@ export class AgendaApiController {
     @Body() body: unknown,
   ) {
     const route = 'POST /api/dossiers/:code/casusregie-start';
-    const dossier = await openDossierByCode(this.dossiers, this.audit, principal, code, {
+    const dossier = await this.openDossier.execute({
+      principal,
+      code,
       action: 'dossier.read',
       route,
     });
-    return this.correctCasusregieStart.execute(viewerOf(principal, route), dossier.id, body);
+    return this.correctCasusregieStart.execute({
+      actor: viewerOf(principal, route),
+      dossierId: dossier.id,
+      ...startCorrectionOf(body),
+    });
   }
 
   @Get('documents/:id')

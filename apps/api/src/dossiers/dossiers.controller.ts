@@ -1,15 +1,27 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { OpenDossierUseCase } from '@overlegtafels/application';
 import { AuditService, Authenticated, CurrentPrincipal, dossierScope, Principal } from '@overlegtafels/auth';
-import { DossierRepository, DossierSummary } from '@overlegtafels/persistence';
-import { openDossierByCode } from './open-dossier';
+import { DossierRepository } from '@overlegtafels/persistence';
 
-export function dossierJson(d: DossierSummary) {
+interface DossierJsonFacts {
+  code: string;
+  phase: string;
+  casusregisseurName: string | null;
+  /** A DATE column (UTC midnight) or its day. */
+  casusregieStartDate: Date | string | null;
+  afrondingDate: Date | string | null;
+}
+
+const day = (d: Date | string | null): string | null =>
+  d === null ? null : typeof d === 'string' ? d : d.toISOString().slice(0, 10);
+
+export function dossierJson(d: DossierJsonFacts) {
   return {
     code: d.code,
     phase: d.phase,
     casusregisseur: d.casusregisseurName,
-    casusregieStartDate: d.casusregieStartDate?.toISOString().slice(0, 10) ?? null,
-    afrondingDate: d.afrondingDate?.toISOString().slice(0, 10) ?? null,
+    casusregieStartDate: day(d.casusregieStartDate),
+    afrondingDate: day(d.afrondingDate),
   };
 }
 
@@ -18,6 +30,7 @@ export class DossiersController {
   constructor(
     @Inject(DossierRepository) private readonly dossiers: DossierRepository,
     @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(OpenDossierUseCase) private readonly openDossier: OpenDossierUseCase,
   ) {}
 
   @Get()
@@ -38,7 +51,9 @@ export class DossiersController {
   @Get(':code')
   @Authenticated()
   async read(@CurrentPrincipal() principal: Principal, @Param('code') code: string) {
-    const dossier = await openDossierByCode(this.dossiers, this.audit, principal, code, {
+    const dossier = await this.openDossier.execute({
+      principal,
+      code,
       action: 'dossier.read',
       route: 'GET /api/dossiers/:code',
     });

@@ -10,10 +10,12 @@ import {
   Post,
 } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { MarkObligationDoneUseCase, ObligationQueryService } from '@overlegtafels/application';
+import {
+  MarkObligationDoneUseCase,
+  ObligationQueryService,
+  OpenDossierUseCase,
+} from '@overlegtafels/application';
 import { AuditService, Authenticated, CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
-import { DossierRepository } from '@overlegtafels/persistence';
-import { openDossierByCode } from '../dossiers/open-dossier';
 
 /** The OpenAPI schema object type, as @nestjs/swagger takes it (its interfaces are not exported). */
 type SchemaObject = Extract<
@@ -56,7 +58,7 @@ export class ObligationsApiController {
   constructor(
     @Inject(ObligationQueryService) private readonly queries: ObligationQueryService,
     @Inject(MarkObligationDoneUseCase) private readonly markDone: MarkObligationDoneUseCase,
-    @Inject(DossierRepository) private readonly dossiers: DossierRepository,
+    @Inject(OpenDossierUseCase) private readonly openDossier: OpenDossierUseCase,
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
@@ -141,7 +143,9 @@ export class ObligationsApiController {
   })
   @ApiResponse({ status: 404, description: 'unknown, or not yours' })
   async forDossier(@CurrentPrincipal() principal: Principal, @Param('code') code: string) {
-    const dossier = await openDossierByCode(this.dossiers, this.audit, principal, code, {
+    const dossier = await this.openDossier.execute({
+      principal,
+      code,
       action: 'obligation.read',
       route: 'GET /api/opvolging/dossiers/:code',
     });

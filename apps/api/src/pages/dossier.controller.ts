@@ -4,22 +4,15 @@ import {
   AgendaQueries,
   AgendaService,
   CorrectCasusregieStartUseCase,
+  OpenDossierUseCase,
   RecordConsulentUseCase,
 } from '@overlegtafels/application';
-import {
-  AuditService,
-  Authenticated,
-  CurrentPrincipal,
-  hasRole,
-  Principal,
-  Roles,
-} from '@overlegtafels/auth';
+import { Authenticated, CurrentPrincipal, hasRole, Principal, Roles } from '@overlegtafels/auth';
 import { DECISION_KIND_LABELS, DecisionKind } from '@overlegtafels/domain';
-import { DossierRepository } from '@overlegtafels/persistence';
 import { isCoordinator } from '../agenda/viewer';
 import { failedForm, FailedForm, noticeFor, PageForms, pick } from './page-form';
 import { PageService } from './page.service';
-import { openDossierByCode } from '../dossiers/open-dossier';
+import { consulentInvolvementOf, startCorrectionOf } from '../dossiers/dossier-commands';
 
 const NOTICES = {
   consulent: 'De betrokkenheid van de consulent is geregistreerd; de opvolging is bijgewerkt.',
@@ -41,10 +34,9 @@ const ITEM_STATUS_LABELS: Record<string, string> = {
 @Controller('dossiers')
 export class DossierPageController {
   constructor(
-    @Inject(DossierRepository) private readonly dossiers: DossierRepository,
+    @Inject(OpenDossierUseCase) private readonly openDossier: OpenDossierUseCase,
     @Inject(AgendaQueries) private readonly queries: AgendaQueries,
     @Inject(AgendaService) private readonly agenda: AgendaService,
-    @Inject(AuditService) private readonly audit: AuditService,
     @Inject(PageService) private readonly pages: PageService,
     @Inject(RecordConsulentUseCase) private readonly recordConsulent: RecordConsulentUseCase,
     @Inject(CorrectCasusregieStartUseCase)
@@ -60,7 +52,9 @@ export class DossierPageController {
     @Query('melding') melding?: string,
   ): Promise<string> {
     // The same answer for "does not exist" and "not yours".
-    const dossier = await openDossierByCode(this.dossiers, this.audit, principal, code, {
+    const dossier = await this.openDossier.execute({
+      principal,
+      code,
       action: 'dossier.read',
       route: 'GET /dossiers/:code',
     });
@@ -78,7 +72,11 @@ export class DossierPageController {
   ): Promise<void> {
     const values = pick(body, ['involved', 'since', 'email']);
     await this.submit(principal, code, 'consulent', 'consulent', values, res, (actor, dossierId) =>
-      this.recordConsulent.execute({ ...actor, coordinator: isCoordinator(principal) }, dossierId, values),
+      this.recordConsulent.execute({
+        actor: { ...actor, coordinator: isCoordinator(principal) },
+        dossierId,
+        involvement: consulentInvolvementOf(values),
+      }),
     );
   }
 
@@ -93,7 +91,7 @@ export class DossierPageController {
   ): Promise<void> {
     const values = pick(body, ['startDate', 'reason']);
     await this.submit(principal, code, 'casusregie-start', 'startdatum', values, res, (actor, dossierId) =>
-      this.correctCasusregieStart.execute(actor, dossierId, values),
+      this.correctCasusregieStart.execute({ actor, dossierId, ...startCorrectionOf(values) }),
     );
   }
 
@@ -115,7 +113,9 @@ export class DossierPageController {
     ) => Promise<unknown>,
   ): Promise<void> {
     const route = `POST /dossiers/:code/${path}`;
-    const dossier = await openDossierByCode(this.dossiers, this.audit, principal, code, {
+    const dossier = await this.openDossier.execute({
+      principal,
+      code,
       action: 'dossier.read',
       route,
     });

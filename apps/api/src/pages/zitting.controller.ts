@@ -15,7 +15,9 @@ import { Clock, CLOCK } from '@overlegtafels/config';
 import {
   AgendaQueries,
   CoordinatorAgendaUseCase,
+  DecisionSchema,
   InputError,
+  parseInput,
   RecordDecisionUseCase,
 } from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
@@ -146,7 +148,11 @@ export class ZittingPageController {
     }
     await this.act(principal, sessionId, itemId, 'beslissing', values, res, 'beslissing', async (viewer) => {
       try {
-        await this.decisions.execute(viewer, itemId, decision);
+        await this.decisions.execute({
+          actor: viewer,
+          itemId,
+          decision: parseInput(DecisionSchema, decision),
+        });
       } catch (error) {
         // The advice of "geen instemming" has its own field on the page.
         if (error instanceof InputError && values.kind === 'geen_instemming') {

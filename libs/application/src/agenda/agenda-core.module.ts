@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TableCalendarService } from '../table-calendar/table-calendar.service';
 import { AgendaService } from './agenda.service';
+import { MailOutbox } from '../ports/mail-outbox.port';
 import { OutboxWriter } from './outbox-writer';
 
 /**
@@ -9,7 +10,12 @@ import { OutboxWriter } from './outbox-writer';
  * module uses the mailing module's notifier.
  */
 @Module({
-  providers: [TableCalendarService, AgendaService, OutboxWriter],
-  exports: [TableCalendarService, AgendaService, OutboxWriter],
+  providers: [
+    TableCalendarService,
+    AgendaService,
+    OutboxWriter,
+    { provide: MailOutbox, useExisting: OutboxWriter },
+  ],
+  exports: [TableCalendarService, AgendaService, OutboxWriter, MailOutbox],
 })
 export class AgendaCoreModule {}

@@ -9,9 +9,12 @@ import { AgendaCoreModule } from './agenda-core.module';
 import { DOSSIER_TIMELINE_SOURCES, DossierTimelineSource } from './agenda-queries';
 import { AgendaQueries } from './agenda-queries';
 import { CoordinatorAgendaUseCase } from './coordinator-agenda.usecase';
-import { CorrectCasusregieStartUseCase } from './correct-casusregie-start.usecase';
-import { RecordConsulentUseCase } from './record-consulent.usecase';
-import { RecordDecisionUseCase } from './record-decision.usecase';
+import { CorrectCasusregieStartUseCase } from '../correct-casusregie-start/correct-casusregie-start.usecase';
+import { OpenDossierModule } from '../open-dossier/open-dossier.module';
+import { RecordConsulentUseCase } from '../record-consulent/record-consulent.usecase';
+import { DecisionAgenda } from '../ports/decision-agenda.port';
+import { AgendaDecisionAdapter } from '../record-decision/agenda-decision.adapter';
+import { RecordDecisionUseCase } from '../record-decision/record-decision.usecase';
 import { SubmitAanmeldingUseCase } from './submit-aanmelding.usecase';
 import { SubmitAgenderingUseCase } from './submit-agendering.usecase';
 
@@ -33,16 +36,17 @@ const providers = [
  * the required DossierChanged port and DOSSIER_TIMELINE_SOURCES.
  */
 @Module({
-  imports: [AgendaCoreModule, AgendaMailingModule, ObligationsModule],
+  imports: [AgendaCoreModule, AgendaMailingModule, ObligationsModule, OpenDossierModule],
   providers: [
     ...providers,
     { provide: DossierChanged, useClass: ObligationsFollowDossier },
+    { provide: DecisionAgenda, useClass: AgendaDecisionAdapter },
     {
       provide: DOSSIER_TIMELINE_SOURCES,
       inject: [ObligationQueryService],
       useFactory: (query: ObligationQueryService): DossierTimelineSource[] => [query],
     },
   ],
-  exports: [...providers, AgendaCoreModule, AgendaMailingModule],
+  exports: [...providers, AgendaCoreModule, AgendaMailingModule, OpenDossierModule],
 })
 export class AgendaModule {}

@@ -1,17 +1,6 @@
 import { DateTime } from 'luxon';
-import { DossierPhase, DossierState } from '@overlegtafels/domain';
-
-export interface DossierStateRow {
-  phase: string;
-  casusregisseurId: string | null;
-  aanmelderId: string | null;
-  casusregieStartDate: Date | null;
-  afrondingDate: Date | null;
-  afsluitingDate: Date | null;
-  consentVerifiedAt: Date | null;
-  consentVerifiedById: string | null;
-  noConsentReturns: number;
-}
+import { DossierState } from '@overlegtafels/domain';
+import type { DossierRecord } from '../ports/dossier.repository.port';
 
 /** DATE columns come back as UTC midnight: their ISO day is the stored local date. */
 export const ymd = (d: Date | null | undefined): string | undefined =>
@@ -20,13 +9,14 @@ export const ymd = (d: Date | null | undefined): string | undefined =>
 /** A date-only value for a DATE column. */
 export const dateOnly = (ymdString: string): Date => new Date(`${ymdString}T00:00:00.000Z`);
 
-export function toDossierState(row: DossierStateRow, zone: string): DossierState {
+/** The domain's view of a stored dossier (the consent's day in the region's zone). */
+export function toDossierState(row: DossierRecord, zone: string): DossierState {
   return {
-    phase: row.phase as DossierPhase,
+    phase: row.phase,
     ...(row.casusregisseurId && { casusregisseurId: row.casusregisseurId }),
-    ...(row.casusregieStartDate && { casusregieStartDate: ymd(row.casusregieStartDate) }),
-    ...(row.afrondingDate && { afrondingDate: ymd(row.afrondingDate) }),
-    ...(row.afsluitingDate && { afsluitingDate: ymd(row.afsluitingDate) }),
+    ...(row.casusregieStartDate && { casusregieStartDate: row.casusregieStartDate }),
+    ...(row.afrondingDate && { afrondingDate: row.afrondingDate }),
+    ...(row.afsluitingDate && { afsluitingDate: row.afsluitingDate }),
     ...(row.consentVerifiedAt &&
       row.consentVerifiedById && {
         consent: {
@@ -39,8 +29,6 @@ export function toDossierState(row: DossierStateRow, zone: string): DossierState
 }
 
 /** Who may put a dossier on an agenda: its casusregisseur, or while it has none, its aanmelder. */
-export function dossierOwnerId(
-  row: Pick<DossierStateRow, 'casusregisseurId' | 'aanmelderId'>,
-): string | null {
+export function dossierOwnerId(row: Pick<DossierRecord, 'casusregisseurId' | 'aanmelderId'>): string | null {
   return row.casusregisseurId ?? row.aanmelderId;
 }

@@ -9,6 +9,7 @@ import {
 } from '@overlegtafels/mail';
 import { OutboxRepository, Transaction } from '@overlegtafels/persistence';
 import { MailProducer } from '@overlegtafels/queues';
+import type { MailOutbox } from '../ports/mail-outbox.port';
 
 export interface OutboxMeta {
   /** purpose|entity|recipient|sequence: the same change never mails twice. */
@@ -32,7 +33,7 @@ export interface QueuedMail {
  * rows to the mail queue after the commit (a lost enqueue is picked up by the outbox relay).
  */
 @Injectable()
-export class OutboxWriter {
+export class OutboxWriter implements MailOutbox {
   constructor(
     @Inject(OutboxRepository) private readonly outbox: OutboxRepository,
     @Inject(MailProducer) private readonly producer: MailProducer,

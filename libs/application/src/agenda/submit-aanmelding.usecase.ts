@@ -3,12 +3,8 @@ import { DateTime } from 'luxon';
 import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
 import { nextDossierCode, placeSubmission } from '@overlegtafels/domain';
 import { dossierCode, emailAddress, label, MailComposer, uuid, webLink } from '@overlegtafels/mail';
-import {
-  AgendaRepository,
-  AuditRepository,
-  DossierRepository,
-  OrganisationRepository,
-} from '@overlegtafels/persistence';
+import { AgendaRepository, AuditRepository, OrganisationRepository } from '@overlegtafels/persistence';
+import { DossierRepository } from '../ports/dossier.repository.port';
 import { AanmeldingSchema, AgendaRefusal, InputError, parseInput } from './agenda-input';
 import { AgendaService } from './agenda.service';
 import { Actor, slotInfo, SlotInfo } from './agenda-views';
@@ -72,9 +68,9 @@ export class SubmitAanmeldingUseCase {
       const code = nextDossierCode(
         region.dossierCodePrefix ?? 'CO3',
         year,
-        (await this.dossiers.nextNumber(tx, state.regionId, year)) - 1,
+        (await this.dossiers.takeNextNumber(tx, state.regionId, year)) - 1,
       );
-      const { dossierId, aanmeldingId } = await this.dossiers.createWithAanmelding(tx, {
+      const { dossierId, aanmeldingId } = await this.dossiers.openWithAanmelding(tx, {
         ...input,
         code,
         regionId: state.regionId,

@@ -18,12 +18,8 @@ import {
   MailComposer,
   webLink,
 } from '@overlegtafels/mail';
-import {
-  AgendaRepository,
-  AuditRepository,
-  CalendarStateRepository,
-  DossierRepository,
-} from '@overlegtafels/persistence';
+import { AgendaRepository, AuditRepository, CalendarStateRepository } from '@overlegtafels/persistence';
+import { DossierRepository } from '../ports/dossier.repository.port';
 import { DocumentRejected, DocumentStore, StoredDocument } from '../documents/document-store';
 import { AgendaRefusal, AgenderingSchema, InputError, parseInput } from './agenda-input';
 import { AgendaService } from './agenda.service';
@@ -188,8 +184,8 @@ export class SubmitAgenderingUseCase {
     const mails: QueuedMail[] = [];
     const result = await this.repo.transaction(async (tx) => {
       const now = this.clock.now();
-      const dossier = await this.dossiers.findByCodeIn(tx, input.dossierCode);
-      const row = dossier ? await this.dossiers.stateOf(tx, dossier.id) : undefined;
+      const dossier = await this.dossiers.byCode(tx, input.dossierCode);
+      const row = dossier;
       // Not found and not yours answer the same.
       if (
         !dossier ||

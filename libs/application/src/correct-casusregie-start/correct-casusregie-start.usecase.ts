@@ -1,13 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
+import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@overlegtafels/config';
 import { correctCasusregieStart } from '@overlegtafels/domain';
-import { AgendaRepository, AuditRepository, DossierRepository } from '@overlegtafels/persistence';
-import { CLOCK, Clock } from '@overlegtafels/config';
-import { AgendaRefusal, CasusregieStartSchema, parseInput } from './agenda-input';
-import { AgendaService } from './agenda.service';
-import { Actor } from './agenda-views';
-import { dateOnly, toDossierState, ymd } from './dossier-state';
+import { AgendaRefusal } from '../agenda/agenda-input';
+import { toDossierState } from '../agenda/dossier-state';
+import { AuditLog } from '../ports/audit-log.port';
 import { DossierChanged } from '../ports/dossier-changed.port';
+import { DossierRepository } from '../ports/dossier.repository.port';
+import { UnitOfWork } from '../ports/unit-of-work.port';
+import { regionTimeZone } from '../region-time-zone';
+import { CorrectCasusregieStartCommand } from './correct-casusregie-start.command';
 
 export interface StartCorrection {
   readonly code: string;
@@ -24,44 +26,46 @@ export interface StartCorrection {
  */
 @Injectable()
 export class CorrectCasusregieStartUseCase {
-  constructor(
-    @Inject(AgendaRepository) private readonly repo: AgendaRepository,
-    @Inject(DossierRepository) private readonly dossiers: DossierRepository,
-    @Inject(AuditRepository) private readonly audit: AuditRepository,
-    @Inject(AgendaService) private readonly agenda: AgendaService,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(DossierChanged) private readonly dossierChanged: DossierChanged,
-  ) {}
+  private readonly zone: string;
 
-  /** For coordinators (the route says so); `dossierId` comes from an audited read. */
-  async execute(actor: Actor, dossierId: string, body: unknown): Promise<StartCorrection> {
-    const form = parseInput(CasusregieStartSchema, body);
-    const zone = this.agenda.region.timeZone;
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(DossierRepository) private readonly dossiers: DossierRepository,
+    @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(DossierChanged) private readonly dossierChanged: DossierChanged,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.zone = regionTimeZone(config);
+  }
+
+  async execute(command: CorrectCasusregieStartCommand): Promise<StartCorrection> {
+    const { actor, startDate, reason } = command;
     const now = this.clock.now();
-    const dayOf = (at: Date) => DateTime.fromJSDate(at, { zone }).toISODate()!;
-    return this.repo.transaction(async (tx) => {
-      const row = await this.dossiers.stateOf(tx, dossierId);
+    const dayOf = (at: Date) => DateTime.fromJSDate(at, { zone: this.zone }).toISODate()!;
+    return this.uow.run(async (tx) => {
+      const row = await this.dossiers.byId(tx, command.dossierId);
       if (!row || row.regionId !== actor.regionId) {
         throw new AgendaRefusal('DOSSIER_NOT_FOUND', 'Dossier niet gevonden.', undefined, 'not_found');
       }
       const decisions = await this.dossiers.decisionsOf(tx, row.id);
       // The ICO decision that started casusregie; a start taken over from before the service has none.
       const start = decisions.filter((d) => d.kind === 'met_casusregie').at(-1);
-      const from = ymd(row.casusregieStartDate);
-      const outcome = correctCasusregieStart(toDossierState(row, zone), form.startDate, {
+      const from = row.casusregieStartDate;
+      const outcome = correctCasusregieStart(toDossierState(row, this.zone), startDate, {
         ...(start && { startDecisionDate: dayOf(start.decidedAt) }),
         laterDecisionDates: decisions
           .filter((d) =>
             start
               ? d.decidedAt.getTime() > start.decidedAt.getTime()
-              : from !== undefined && dayOf(d.decidedAt) >= from,
+              : from !== null && dayOf(d.decidedAt) >= from,
           )
           .map((d) => dayOf(d.decidedAt)),
         today: dayOf(now),
       });
       if (!outcome.ok) throw new AgendaRefusal(outcome.code, outcome.message, outcome.field, 'unprocessable');
       if (outcome.changed) {
-        await this.dossiers.correctCasusregieStart(tx, row.id, start?.id, dateOnly(form.startDate));
+        await this.dossiers.correctCasusregieStart(tx, row.id, start?.id, startDate);
         await this.dossierChanged.dossierChanged(tx, row.id);
       }
       await this.audit.append(
@@ -72,13 +76,13 @@ export class CorrectCasusregieStartUseCase {
           entityId: row.id,
           dossierId: row.id,
           outcome: 'allowed',
-          route: actor.route,
-          details: { code: row.code, from: from ?? null, to: form.startDate, reason: form.reason },
+          route: actor.route ?? null,
+          details: { code: row.code, from, to: startDate, reason },
         },
         now,
         tx,
       );
-      return { code: row.code, casusregieStartDate: form.startDate, changed: outcome.changed };
+      return { code: row.code, casusregieStartDate: startDate, changed: outcome.changed };
     });
   }
 }

@@ -1,22 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import {
-  AgendaRepository,
-  AuditRepository,
-  DossierRepository,
-  Transaction,
-} from '@overlegtafels/persistence';
-import { CLOCK, Clock } from '@overlegtafels/config';
-import { AgendaRefusal, ConsulentSchema, parseInput } from './agenda-input';
-import { AgendaService } from './agenda.service';
-import { Actor } from './agenda-views';
+import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@overlegtafels/config';
+import type { Transaction } from '@overlegtafels/persistence';
+import { AgendaRefusal } from '../agenda/agenda-input';
+import { AuditLog } from '../ports/audit-log.port';
 import { DossierChanged } from '../ports/dossier-changed.port';
-import { dateOnly } from './dossier-state';
-
-export interface ConsulentActor extends Actor {
-  /** A coordinator of the region (every dossier) or else only the dossier's own casusregisseur. */
-  readonly coordinator: boolean;
-}
+import { DossierRepository } from '../ports/dossier.repository.port';
+import { UnitOfWork } from '../ports/unit-of-work.port';
+import { regionTimeZone } from '../region-time-zone';
+import { RecordConsulentCommand } from './record-consulent.command';
 
 export interface ConsulentState {
   readonly involved: boolean;
@@ -33,22 +25,23 @@ export interface ConsulentState {
  */
 @Injectable()
 export class RecordConsulentUseCase {
-  constructor(
-    @Inject(AgendaRepository) private readonly repo: AgendaRepository,
-    @Inject(DossierRepository) private readonly dossiers: DossierRepository,
-    @Inject(AuditRepository) private readonly audit: AuditRepository,
-    @Inject(AgendaService) private readonly agenda: AgendaService,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(DossierChanged) private readonly dossierChanged: DossierChanged,
-  ) {}
+  private readonly zone: string;
 
-  /** `dossierId` comes from a read the caller has audited (need-to-know decided there). */
-  async execute(actor: ConsulentActor, dossierId: string, body: unknown): Promise<ConsulentState> {
-    const form = parseInput(ConsulentSchema, body);
-    const zone = this.agenda.region.timeZone;
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(DossierRepository) private readonly dossiers: DossierRepository,
+    @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(DossierChanged) private readonly dossierChanged: DossierChanged,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.zone = regionTimeZone(config);
+  }
+
+  async execute({ actor, dossierId, involvement }: RecordConsulentCommand): Promise<ConsulentState> {
     const now = this.clock.now();
-    const today = DateTime.fromJSDate(now, { zone }).toISODate()!;
-    if (form.involved && form.since! > today) {
+    const today = DateTime.fromJSDate(now, { zone: this.zone }).toISODate()!;
+    if (involvement.involved && involvement.since > today) {
       throw new AgendaRefusal(
         'SINCE_IN_FUTURE',
         'Betrokken sinds kan niet in de toekomst liggen.',
@@ -57,11 +50,15 @@ export class RecordConsulentUseCase {
       );
     }
     // Who may: checked before the change, so a refusal's audit event is not rolled back with it.
-    const seen = await this.dossiers.stateOf(undefined, dossierId);
+    const seen = await this.dossiers.byId(undefined, dossierId);
     if (!seen || seen.regionId !== actor.regionId) {
       throw new AgendaRefusal('DOSSIER_NOT_FOUND', 'Dossier niet gevonden.', undefined, 'not_found');
     }
-    const audit = (outcome: 'allowed' | 'denied', details: Record<string, unknown>, tx?: Transaction) =>
+    const audit = (
+      outcome: 'allowed' | 'denied',
+      details: Record<string, string | boolean | null>,
+      tx?: Transaction,
+    ) =>
       this.audit.append(
         {
           actorPersonId: actor.personId,
@@ -70,7 +67,7 @@ export class RecordConsulentUseCase {
           entityId: seen.id,
           dossierId: seen.id,
           outcome,
-          route: actor.route,
+          route: actor.route ?? null,
           details: { code: seen.code, ...details },
         },
         now,
@@ -85,17 +82,11 @@ export class RecordConsulentUseCase {
         'forbidden',
       );
     }
-    return this.repo.transaction(async (tx) => {
-      const state: ConsulentState = {
-        involved: form.involved,
-        since: form.involved ? form.since! : null,
-        email: form.involved ? (form.email ?? null) : null,
-      };
-      await this.dossiers.setConsulent(tx, seen.id, {
-        involved: state.involved,
-        since: state.since ? dateOnly(state.since) : null,
-        email: state.email,
-      });
+    const state: ConsulentState = involvement.involved
+      ? { involved: true, since: involvement.since, email: involvement.email }
+      : { involved: false, since: null, email: null };
+    return this.uow.run(async (tx) => {
+      await this.dossiers.recordConsulent(tx, seen.id, involvement);
       await this.dossierChanged.dossierChanged(tx, seen.id);
       // The consulent's address stays in the dossier row.
       await audit('allowed', { involved: state.involved, since: state.since }, tx);

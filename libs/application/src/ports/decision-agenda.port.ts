@@ -1,0 +1,26 @@
+import type { Transaction } from '@overlegtafels/persistence';
+
+/** An agendapunt as a decision about it needs it, with its session. */
+export interface ItemToDecide {
+  readonly id: string;
+  readonly dossierId: string;
+  readonly tableKey: string;
+  readonly itemType: string;
+  readonly status: 'placed' | 'rolled_over' | 'withdrawn' | 'discussed';
+  readonly session: {
+    readonly id: string;
+    readonly status: 'planned' | 'frozen' | 'sent' | 'held' | 'cancelled';
+    readonly startsAt: Date;
+  };
+}
+
+/**
+ * The agenda side of recording a decision: the agendapunt decided on, marking it discussed (and
+ * its session held), and a dossier's return to the ICO placed by the table's rules.
+ */
+export abstract class DecisionAgenda {
+  abstract itemToDecide(tx: Transaction, itemId: string): Promise<ItemToDecide | undefined>;
+  abstract markDiscussed(tx: Transaction, item: ItemToDecide, at: Date): Promise<void>;
+  /** The new ICO agendapunt's id; refuses (NO_SESSION_IN_RANGE) when no ICO is planned. */
+  abstract returnToIco(tx: Transaction, dossierId: string, submittedById: string, at: Date): Promise<string>;
+}

@@ -1,0 +1,117 @@
+import type { Transaction } from '@overlegtafels/persistence';
+import type { DecisionKind, DossierPhase, DossierState, LocalDateString } from '@overlegtafels/domain';
+
+/** A dossier's facts as the rules and the need-to-know check read them. Dates are Brussels days. */
+export interface DossierRecord {
+  readonly id: string;
+  readonly code: string;
+  readonly regionId: string;
+  readonly phase: DossierPhase;
+  readonly casusregisseurId: string | null;
+  /** For the dossier's own pages and API; never for logs. */
+  readonly casusregisseurName: string | null;
+  readonly aanmelderId: string | null;
+  readonly casusregieStartDate: LocalDateString | null;
+  readonly afrondingDate: LocalDateString | null;
+  readonly afsluitingDate: LocalDateString | null;
+  readonly consentVerifiedAt: Date | null;
+  readonly consentVerifiedById: string | null;
+  readonly noConsentReturns: number;
+}
+
+export interface DecisionRecord {
+  readonly id: string;
+  readonly kind: string;
+  readonly decidedAt: Date;
+}
+
+/** The involvement of an OCJ/SDJ consulent, from a day on, or none. */
+export type ConsulentInvolvement =
+  | { readonly involved: true; readonly since: LocalDateString; readonly email: string | null }
+  | { readonly involved: false };
+
+/** What a table decided about one agendapunt, as it is kept. */
+export interface NewDecision {
+  readonly agendaItemId: string;
+  readonly tableKey: string;
+  readonly kind: DecisionKind;
+  readonly adviceText: string | null;
+  readonly safetyPlanAdvice: string | null;
+  readonly parketmeldingAdvies: boolean;
+  readonly missingInformation: string | null;
+  readonly casusregisseurId: string | null;
+  readonly startDate: LocalDateString | null;
+  readonly terugkomdatum: LocalDateString | null;
+  readonly decidedAt: Date;
+  readonly decidedById: string;
+}
+
+export interface AanmeldingClient {
+  readonly label: string;
+  readonly role: 'pleger' | 'slachtoffer' | 'kind' | 'andere';
+  readonly age?: number;
+  readonly over12: boolean;
+  readonly relation?: string;
+  readonly wishesAndNeeds?: string;
+}
+
+/** A new dossier (phase aangemeld) with its first aanmelding and every answer of the guide. */
+export interface NewAanmelding {
+  readonly code: string;
+  readonly regionId: string;
+  readonly aanmelderId: string;
+  readonly organisationId: string;
+  readonly contactEmail: string;
+  readonly contactPhone?: string;
+  readonly whyNow: string;
+  readonly violenceDescription: string;
+  readonly situationAtStart: string;
+  readonly situationNow: string;
+  readonly mainRisks: string;
+  readonly clientRelations: string;
+  readonly servicesInvolved: string;
+  readonly safetyPlanExists: boolean;
+  readonly safetyPlanDescription?: string;
+  readonly questionsAndExpectations: string;
+  readonly familyInformed: boolean;
+  readonly familyNotInformedReason?: string;
+  readonly submittedAt: Date;
+  readonly clients: readonly AanmeldingClient[];
+}
+
+/**
+ * The dossier aggregate as the use cases load and change it: reads of its facts, and one intent
+ * method per change the guide knows. Without `tx` a read sees what is committed.
+ */
+export abstract class DossierRepository {
+  abstract byId(tx: Transaction | undefined, id: string): Promise<DossierRecord | undefined>;
+  abstract byCode(tx: Transaction | undefined, code: string): Promise<DossierRecord | undefined>;
+  /** Its decisions, oldest first. */
+  abstract decisionsOf(tx: Transaction, id: string): Promise<DecisionRecord[]>;
+  /** The next dossier number of the region's year, under the counter's lock. */
+  abstract takeNextNumber(tx: Transaction, regionId: string, year: number): Promise<number>;
+  abstract openWithAanmelding(
+    tx: Transaction,
+    aanmelding: NewAanmelding,
+  ): Promise<{ dossierId: string; aanmeldingId: string }>;
+  /** Ending the involvement also forgets the consulent. */
+  abstract recordConsulent(tx: Transaction, id: string, involvement: ConsulentInvolvement): Promise<void>;
+  /** On the dossier, and on the ICO decision that set the start when there is one. */
+  abstract correctCasusregieStart(
+    tx: Transaction,
+    id: string,
+    startDecisionId: string | undefined,
+    startDate: LocalDateString,
+  ): Promise<void>;
+  /**
+   * The decision, and the dossier as the lifecycle made it (`consentVerifiedAt` only when the
+   * decision is the one that verified the consent).
+   */
+  abstract recordDecision(
+    tx: Transaction,
+    id: string,
+    next: DossierState,
+    consentVerifiedAt: Date | undefined,
+    decision: NewDecision,
+  ): Promise<{ id: string }>;
+}

@@ -1,0 +1,14 @@
+import type { Transaction } from '@overlegtafels/persistence';
+
+export interface PersonContact {
+  readonly id: string;
+  readonly email: string;
+  readonly displayName: string;
+}
+
+/** Who people are, as the use cases need to address or choose them. */
+export abstract class PersonDirectory {
+  /** An active person of the region holding the casusregisseur role. */
+  abstract isCasusregisseur(tx: Transaction, regionId: string, personId: string): Promise<boolean>;
+  abstract contactOf(tx: Transaction, personId: string): Promise<PersonContact | undefined>;
+}

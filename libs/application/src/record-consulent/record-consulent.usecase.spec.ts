@@ -1,0 +1,164 @@
+import type { AppConfig } from '@overlegtafels/config';
+import {
+  ControlledClock,
+  FakeAuditLog,
+  FakeDossierChanged,
+  FakeDossierRepository,
+  fakeDossier,
+  FakeUnitOfWork,
+} from '@overlegtafels/testing';
+import { AgendaRefusal } from '../agenda/agenda-input';
+import { RecordConsulentUseCase } from './record-consulent.usecase';
+import { ConsulentActor } from './record-consulent.command';
+
+const config = { region: 'co3-antwerpen' } as AppConfig;
+const casusregisseur: ConsulentActor = {
+  personId: 'cr-1',
+  regionId: 'region-1',
+  route: 'POST /dossiers/:code/consulent',
+  coordinator: false,
+};
+
+function setup() {
+  const dossiers = new FakeDossierRepository([
+    fakeDossier({ id: 'd1', code: 'CO3-2026-0007', phase: 'casusregie', casusregisseurId: 'cr-1' }),
+  ]);
+  const audit = new FakeAuditLog();
+  const uow = new FakeUnitOfWork(dossiers, audit);
+  const changed = new FakeDossierChanged();
+  // 23:30 in Brussels on 1 December is already 2 December there.
+  const clock = new ControlledClock('2026-12-01T23:30:00Z');
+  const useCase = new RecordConsulentUseCase(uow, dossiers, audit, changed, clock, config);
+  return { dossiers, audit, uow, changed, useCase };
+}
+
+async function refusal(work: Promise<unknown>): Promise<AgendaRefusal> {
+  const error = await work.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AgendaRefusal);
+  return error as AgendaRefusal;
+}
+
+describe('RecordConsulentUseCase', () => {
+  it('records the involvement, re-plans the obligations in the same transaction and audits it', async () => {
+    const { dossiers, audit, uow, changed, useCase } = setup();
+    const state = await useCase.execute({
+      actor: casusregisseur,
+      dossierId: 'd1',
+      involvement: { involved: true, since: '2026-12-02', email: 'consulent@ocj.example' },
+    });
+    expect(state).toEqual({ involved: true, since: '2026-12-02', email: 'consulent@ocj.example' });
+    expect(dossiers.dossiers.get('d1')!.consulent).toEqual({
+      involved: true,
+      since: '2026-12-02',
+      email: 'consulent@ocj.example',
+    });
+    expect(changed.dossiers).toEqual([{ dossierId: 'd1', tx: uow.tx }]);
+    expect(dossiers.writeTxs).toEqual([uow.tx]);
+    expect(audit.of('dossier.consulent')).toEqual([
+      {
+        actorPersonId: 'cr-1',
+        action: 'dossier.consulent',
+        entityType: 'dossier',
+        entityId: 'd1',
+        dossierId: 'd1',
+        outcome: 'allowed',
+        route: 'POST /dossiers/:code/consulent',
+        details: { code: 'CO3-2026-0007', involved: true, since: '2026-12-02' },
+      },
+    ]);
+    expect(audit.all()[0]!.tx).toBe(uow.tx);
+  });
+
+  it('ends the involvement: no day and no address are kept', async () => {
+    const { dossiers, useCase } = setup();
+    const state = await useCase.execute({
+      actor: { ...casusregisseur, coordinator: true, personId: 'coord-1' },
+      dossierId: 'd1',
+      involvement: { involved: false },
+    });
+    expect(state).toEqual({ involved: false, since: null, email: null });
+    expect(dossiers.dossiers.get('d1')!.consulent).toEqual({ involved: false });
+  });
+
+  it('refuses a day after today in Brussels as unprocessable, before anything is read or written', async () => {
+    const { dossiers, audit, changed, uow, useCase } = setup();
+    const error = await refusal(
+      useCase.execute({
+        actor: casusregisseur,
+        dossierId: 'd1',
+        involvement: { involved: true, since: '2026-12-03', email: null },
+      }),
+    );
+    expect([error.code, error.kind, error.field]).toEqual(['SINCE_IN_FUTURE', 'unprocessable', 'since']);
+    expect(dossiers.dossiers.get('d1')!.consulent).toBeUndefined();
+    expect([audit.all(), changed.dossiers, uow.commits]).toEqual([[], [], 0]);
+  });
+
+  it('answers not found for a dossier of another region, and writes nothing', async () => {
+    const { audit, changed, useCase } = setup();
+    const error = await refusal(
+      useCase.execute({
+        actor: { ...casusregisseur, regionId: 'region-2', coordinator: true },
+        dossierId: 'd1',
+        involvement: { involved: false },
+      }),
+    );
+    expect([error.code, error.kind]).toEqual(['DOSSIER_NOT_FOUND', 'not_found']);
+    expect([audit.all(), changed.dossiers]).toEqual([[], []]);
+  });
+
+  it('answers not found for a dossier that does not exist', async () => {
+    const { useCase } = setup();
+    const error = await refusal(
+      useCase.execute({ actor: casusregisseur, dossierId: 'nope', involvement: { involved: false } }),
+    );
+    expect(error.kind).toBe('not_found');
+  });
+
+  it('forbids someone else than the casusregisseur or a coordinator, and keeps the denial in the log', async () => {
+    const { dossiers, audit, changed, uow, useCase } = setup();
+    const error = await refusal(
+      useCase.execute({
+        actor: { ...casusregisseur, personId: 'cr-2' },
+        dossierId: 'd1',
+        involvement: { involved: true, since: '2026-11-01', email: null },
+      }),
+    );
+    expect([error.code, error.kind]).toEqual(['NOT_CASUSREGISSEUR', 'forbidden']);
+    expect(dossiers.dossiers.get('d1')!.consulent).toBeUndefined();
+    expect(changed.dossiers).toEqual([]);
+    expect(uow.commits).toBe(0);
+    expect(audit.of('dossier.consulent').map((e) => [e.actorPersonId, e.outcome])).toEqual([
+      ['cr-2', 'denied'],
+    ]);
+    expect(audit.all()[0]!.tx).toBeUndefined();
+  });
+
+  it('rolls the change and its audit event back when re-planning fails', async () => {
+    const { dossiers, audit, uow } = setup();
+    const failing = new RecordConsulentUseCase(
+      uow,
+      dossiers,
+      audit,
+      {
+        dossierChanged: () => Promise.reject(new Error('obligations down')),
+        calendarChanged: () => Promise.resolve(),
+      },
+      new ControlledClock('2026-12-01T10:00:00Z'),
+      config,
+    );
+    await expect(
+      failing.execute({
+        actor: casusregisseur,
+        dossierId: 'd1',
+        involvement: { involved: true, since: '2026-11-01', email: null },
+      }),
+    ).rejects.toThrow('obligations down');
+    expect(dossiers.dossiers.get('d1')!.consulent).toBeUndefined();
+    expect(audit.all()).toEqual([]);
+    expect(uow.rollbacks).toBe(1);
+  });
+});

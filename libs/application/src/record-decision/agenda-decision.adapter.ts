@@ -1,0 +1,62 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { placeSubmission } from '@overlegtafels/domain';
+import { AgendaRepository, type Transaction } from '@overlegtafels/persistence';
+import { AgendaRefusal } from '../agenda/agenda-input';
+import { AgendaService } from '../agenda/agenda.service';
+import { DecisionAgenda, ItemToDecide } from '../ports/decision-agenda.port';
+
+/** The DecisionAgenda port on the stored agenda and its allocation (AgendaService). */
+@Injectable()
+export class AgendaDecisionAdapter implements DecisionAgenda {
+  constructor(
+    @Inject(AgendaRepository) private readonly repo: AgendaRepository,
+    @Inject(AgendaService) private readonly agenda: AgendaService,
+  ) {}
+
+  async itemToDecide(tx: Transaction, itemId: string): Promise<ItemToDecide | undefined> {
+    const item = await this.repo.item(itemId, tx);
+    const session = item && (await this.repo.session(item.sessionId, tx));
+    if (!item || !session) return undefined;
+    return {
+      id: item.id,
+      dossierId: item.dossierId,
+      tableKey: item.tableKey,
+      itemType: item.itemType,
+      status: item.status,
+      session: { id: session.id, status: session.status, startsAt: session.startsAt },
+    };
+  }
+
+  async markDiscussed(tx: Transaction, item: ItemToDecide, at: Date): Promise<void> {
+    await this.repo.updateItem(tx, item.id, { status: 'discussed' });
+    if (item.session.status !== 'held') {
+      await this.repo.updateSession(tx, item.session.id, { status: 'held', heldAt: at });
+    }
+  }
+
+  /** Herbespreking: the dossier comes back on the next ICO whose deadline is still ahead. */
+  async returnToIco(tx: Transaction, dossierId: string, submittedById: string, at: Date): Promise<string> {
+    const state = await this.agenda.lock(tx, 'ico');
+    const placed = placeSubmission(state.table, at.getTime(), {
+      calendar: state.calendar,
+      itemType: 'herbespreking',
+    });
+    if (!placed.ok)
+      throw new AgendaRefusal('NO_SESSION_IN_RANGE', 'Er is het komende jaar geen ICO gepland.');
+    const row = await this.agenda.ensureRow(tx, state, placed.session);
+    const item = await this.repo.createItem(tx, {
+      sessionId: row.id,
+      dossierId,
+      tableKey: 'ico',
+      itemType: 'herbespreking',
+      durationMinutes: placed.itemType!.durationMinutes,
+      position: 0,
+      slotStart: null,
+      slotEnd: null,
+      submittedAt: at,
+      submittedById,
+    });
+    await this.agenda.reallocate(tx, state);
+    return item.id;
+  }
+}

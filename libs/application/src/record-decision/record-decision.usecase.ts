@@ -1,0 +1,222 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@overlegtafels/config';
+import {
+  applyDecision,
+  DecisionInput,
+  findTable,
+  noConsentReturnLimitOf,
+  RegionConfig,
+} from '@overlegtafels/domain';
+import { dossierCode, emailAddress, label, MailComposer } from '@overlegtafels/mail';
+import { getRegion } from '@overlegtafels/regions';
+import { AgendaRefusal, DecisionFormInput, InputError } from '../agenda/agenda-input';
+import { toDossierState } from '../agenda/dossier-state';
+import { AuditLog } from '../ports/audit-log.port';
+import { DecisionAgenda } from '../ports/decision-agenda.port';
+import { DossierChanged } from '../ports/dossier-changed.port';
+import { DossierRepository, NewDecision } from '../ports/dossier.repository.port';
+import { MailOutbox, QueuedMail } from '../ports/mail-outbox.port';
+import { PersonDirectory } from '../ports/person-directory.port';
+import { UnitOfWork } from '../ports/unit-of-work.port';
+import { RecordDecisionCommand } from './record-decision.command';
+
+export interface DecisionResult {
+  readonly decisionId: string;
+  readonly dossierCode: string;
+  readonly phase: string;
+  /** The ICO agendapunt made for a herbespreking, if any. */
+  readonly followUpItemId?: string;
+}
+
+const conflict = (code: string, message: string) => new AgendaRefusal(code, message, undefined, 'conflict');
+
+/**
+ * The coordinator records what the table decided about one agendapunt. The dossier's lifecycle
+ * (libs/domain) decides whether the decision is allowed and what the dossier becomes; here it is
+ * stored with its consequences: the phase, the casusregie, a return to the ICO, the advice letter.
+ */
+@Injectable()
+export class RecordDecisionUseCase {
+  private readonly region: RegionConfig;
+
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(DossierRepository) private readonly dossiers: DossierRepository,
+    @Inject(DecisionAgenda) private readonly agenda: DecisionAgenda,
+    @Inject(PersonDirectory) private readonly people: PersonDirectory,
+    @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(MailComposer) private readonly composer: MailComposer,
+    @Inject(MailOutbox) private readonly outbox: MailOutbox,
+    @Inject(DossierChanged) private readonly dossierChanged: DossierChanged,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    const region = getRegion(config.region);
+    if (!region) throw new Error(`REGION ${config.region} has no configuration in libs/regions`);
+    this.region = region;
+  }
+
+  async execute({ actor, itemId, decision: form }: RecordDecisionCommand): Promise<DecisionResult> {
+    const mails: QueuedMail[] = [];
+    const result = await this.uow.run(async (tx) => {
+      const now = this.clock.now();
+      const item = await this.agenda.itemToDecide(tx, itemId);
+      const allowed =
+        item && (actor.coordinatorTables === 'all' || actor.coordinatorTables.includes(item.tableKey));
+      const dossier = item && allowed ? await this.dossiers.byId(tx, item.dossierId) : undefined;
+      if (!item || !dossier || dossier.regionId !== actor.regionId) {
+        throw new AgendaRefusal('ITEM_NOT_FOUND', 'Agendapunt niet gevonden.', undefined, 'not_found');
+      }
+      const table = findTable(this.region, item.tableKey);
+      if (!table)
+        throw new AgendaRefusal('ITEM_NOT_FOUND', 'Agendapunt niet gevonden.', undefined, 'not_found');
+      const zone = table.timeZone;
+      const { session } = item;
+      if (item.status === 'discussed')
+        throw conflict('ALREADY_DECIDED', 'Voor dit agendapunt is al een beslissing geregistreerd.');
+      if (item.status === 'withdrawn') throw conflict('ITEM_WITHDRAWN', 'Dit agendapunt werd ingetrokken.');
+      if (session.status === 'cancelled')
+        throw conflict('SESSION_CANCELLED', 'Deze zitting werd geannuleerd; het agendapunt schuift door.');
+      if (session.startsAt.getTime() > now.getTime()) {
+        throw conflict(
+          'SESSION_NOT_HELD',
+          'Een beslissing kan pas vanaf het begin van de zitting worden geregistreerd.',
+        );
+      }
+      const decisionDate = DateTime.fromJSDate(session.startsAt, { zone }).toISODate()!;
+      if (
+        form.kind === 'met_casusregie' &&
+        !(await this.people.isCasusregisseur(tx, actor.regionId, form.casusregisseurId))
+      ) {
+        throw new InputError([
+          { field: 'casusregisseurId', code: 'UNKNOWN', message: 'Kies een casusregisseur uit de lijst.' },
+        ]);
+      }
+      const outcome = applyDecision(
+        toDossierState(dossier, zone),
+        toDecisionInput(form, actor.personId, decisionDate),
+        {
+          decisionDate,
+          tableKey: item.tableKey,
+          itemType: item.itemType,
+          noConsentReturnLimit: noConsentReturnLimitOf(this.region),
+        },
+      );
+      if (!outcome.ok) throw new AgendaRefusal(outcome.code, outcome.message, outcome.field, 'unprocessable');
+      const next = outcome.next;
+      const consentVerifiedAt =
+        next.consent && !dossier.consentVerifiedAt
+          ? DateTime.fromISO(next.consent.verifiedOn, { zone }).toJSDate()
+          : undefined;
+      const decision = await this.dossiers.recordDecision(
+        tx,
+        dossier.id,
+        next,
+        consentVerifiedAt,
+        toNewDecision(form, item, actor.personId, now),
+      );
+      await this.agenda.markDiscussed(tx, item, now);
+      const followUpItemId = outcome.effects.some((e) => e.type === 'terug-naar-ico')
+        ? await this.agenda.returnToIco(tx, dossier.id, actor.personId, now)
+        : undefined;
+      if (form.kind === 'geen_ketenaanpak' && dossier.aanmelderId) {
+        const aanmelder = await this.people.contactOf(tx, dossier.aanmelderId);
+        if (aanmelder) {
+          const rendered = await this.composer.adviceLetter({
+            recipient: { address: emailAddress(aanmelder.email), name: aanmelder.displayName },
+            session: { table: label(table.name), start: DateTime.fromJSDate(session.startsAt, { zone }) },
+            dossier: dossierCode(dossier.code),
+            adviceText: form.adviceText,
+            safetyPlanAdvice: form.safetyPlanAdvice,
+          });
+          mails.push(
+            await this.outbox.write(tx, rendered, {
+              key: `advice-letter|${decision.id}|${aanmelder.id}`,
+              purpose: 'advice-letter',
+              recipientEmail: aanmelder.email,
+              recipientPersonId: aanmelder.id,
+              sessionId: session.id,
+              agendaItemId: item.id,
+              dossierId: dossier.id,
+            }),
+          );
+        }
+      }
+      await this.dossierChanged.dossierChanged(tx, dossier.id);
+      await this.audit.append(
+        {
+          actorPersonId: actor.personId,
+          action: 'decision.record',
+          entityType: 'decision',
+          entityId: decision.id,
+          dossierId: dossier.id,
+          outcome: 'allowed',
+          route: actor.route ?? null,
+          details: { code: dossier.code, kind: form.kind, agendaItemId: item.id, phase: next.phase },
+        },
+        now,
+        tx,
+      );
+      return {
+        decisionId: decision.id,
+        dossierCode: dossier.code,
+        phase: next.phase,
+        ...(followUpItemId && { followUpItemId }),
+      };
+    });
+    await this.outbox.enqueue(mails);
+    return result;
+  }
+}
+
+function toNewDecision(
+  form: DecisionFormInput,
+  item: { id: string; tableKey: string },
+  actorId: string,
+  now: Date,
+): NewDecision {
+  return {
+    agendaItemId: item.id,
+    tableKey: item.tableKey,
+    kind: form.kind,
+    adviceText: 'adviceText' in form ? (form.adviceText ?? null) : null,
+    safetyPlanAdvice: form.kind === 'geen_ketenaanpak' ? form.safetyPlanAdvice : null,
+    parketmeldingAdvies: form.kind === 'geen_ketenaanpak' ? form.parketmeldingAdvies : false,
+    missingInformation: form.kind === 'herbespreking' ? form.missingInformation : null,
+    casusregisseurId: form.kind === 'met_casusregie' ? form.casusregisseurId : null,
+    startDate: form.kind === 'met_casusregie' ? form.startDate : null,
+    terugkomdatum: form.kind === 'pva_besproken' ? form.terugkomdatum : null,
+    decidedAt: now,
+    decidedById: actorId,
+  };
+}
+
+function toDecisionInput(form: DecisionFormInput, actorId: string, decisionDate: string): DecisionInput {
+  switch (form.kind) {
+    case 'met_casusregie':
+      return {
+        kind: 'met_casusregie',
+        casusregisseurId: form.casusregisseurId,
+        startDate: form.startDate,
+        ...(form.consentVerified && {
+          consent: {
+            verifiedById: actorId,
+            verifiedOn: form.consentVerifiedOn ?? decisionDate,
+            adultFamilyMemberConsented: true,
+          },
+        }),
+      };
+    case 'geen_ketenaanpak':
+      return {
+        kind: 'geen_ketenaanpak',
+        adviceText: form.adviceText,
+        safetyPlanAdvice: form.safetyPlanAdvice,
+        parketmeldingAdvies: form.parketmeldingAdvies,
+      };
+    case 'geen_instemming':
+      return { kind: 'geen_instemming', ...(form.adviceText && { adviceText: form.adviceText }) };
+    default:
+      return form as DecisionInput;
+  }
+}

@@ -1,0 +1,237 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DecisionKind, DossierPhase, DossierState, LocalDateString } from '@overlegtafels/domain';
+import { PrismaService } from '../../prisma.service';
+import { on, type Transaction } from '../../transaction';
+import type { NewDossierWithAanmelding } from '../dossier.repository';
+
+/** A dossier's facts for the rules and need-to-know; DATE columns as their Brussels day. */
+export interface DossierFactsRow {
+  id: string;
+  code: string;
+  regionId: string;
+  phase: DossierPhase;
+  casusregisseurId: string | null;
+  casusregisseurName: string | null;
+  aanmelderId: string | null;
+  casusregieStartDate: LocalDateString | null;
+  afrondingDate: LocalDateString | null;
+  afsluitingDate: LocalDateString | null;
+  consentVerifiedAt: Date | null;
+  consentVerifiedById: string | null;
+  noConsentReturns: number;
+}
+
+export type ConsulentInvolvementRow =
+  { involved: true; since: LocalDateString; email: string | null } | { involved: false };
+
+export interface DecisionRow {
+  agendaItemId: string;
+  tableKey: string;
+  kind: DecisionKind;
+  adviceText: string | null;
+  safetyPlanAdvice: string | null;
+  parketmeldingAdvies: boolean;
+  missingInformation: string | null;
+  casusregisseurId: string | null;
+  startDate: LocalDateString | null;
+  terugkomdatum: LocalDateString | null;
+  decidedAt: Date;
+  decidedById: string;
+}
+
+const factsSelect = {
+  id: true,
+  code: true,
+  regionId: true,
+  phase: true,
+  casusregisseurId: true,
+  aanmelderId: true,
+  casusregieStartDate: true,
+  afrondingDate: true,
+  afsluitingDate: true,
+  consentVerifiedAt: true,
+  consentVerifiedById: true,
+  noConsentReturns: true,
+  casusregisseur: { select: { displayName: true } },
+} as const;
+
+/** DATE columns come back as UTC midnight: their ISO day is the stored local date. */
+const dayOf = (d: Date | null): LocalDateString | null => (d ? d.toISOString().slice(0, 10) : null);
+const dateColumn = (day: LocalDateString | null | undefined): Date | null =>
+  day ? new Date(`${day}T00:00:00.000Z`) : null;
+
+type FactsRecord = Omit<
+  DossierFactsRow,
+  'phase' | 'casusregisseurName' | 'casusregieStartDate' | 'afrondingDate' | 'afsluitingDate'
+> & {
+  casusregisseur: { displayName: string } | null;
+  phase: unknown;
+  casusregieStartDate: Date | null;
+  afrondingDate: Date | null;
+  afsluitingDate: Date | null;
+};
+
+function toFacts({ casusregisseur, ...row }: FactsRecord): DossierFactsRow {
+  return {
+    ...row,
+    casusregisseurName: casusregisseur?.displayName ?? null,
+    phase: String(row.phase) as DossierPhase,
+    casusregieStartDate: dayOf(row.casusregieStartDate),
+    afrondingDate: dayOf(row.afrondingDate),
+    afsluitingDate: dayOf(row.afsluitingDate),
+  };
+}
+
+/** The dossier aggregate's reads and intent changes (bound to the application's port). */
+@Injectable()
+export class PrismaDossierRepository {
+  constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
+
+  async byId(tx: Transaction | undefined, id: string): Promise<DossierFactsRow | undefined> {
+    const row = await on(tx, this.prisma).dossier.findUnique({ where: { id }, select: factsSelect });
+    return row ? toFacts(row) : undefined;
+  }
+
+  async byCode(tx: Transaction | undefined, code: string): Promise<DossierFactsRow | undefined> {
+    const row = await on(tx, this.prisma).dossier.findUnique({ where: { code }, select: factsSelect });
+    return row ? toFacts(row) : undefined;
+  }
+
+  async decisionsOf(tx: Transaction, id: string): Promise<{ id: string; kind: string; decidedAt: Date }[]> {
+    const rows = await on(tx, this.prisma).decision.findMany({
+      where: { dossierId: id },
+      select: { id: true, kind: true, decidedAt: true },
+      orderBy: [{ decidedAt: 'asc' }, { id: 'asc' }],
+    });
+    return rows.map((r) => ({ id: r.id, kind: String(r.kind), decidedAt: r.decidedAt }));
+  }
+
+  async takeNextNumber(tx: Transaction, regionId: string, year: number): Promise<number> {
+    const rows = await on(tx, this.prisma).$queryRaw<{ last_number: number }[]>`
+      INSERT INTO dossier_code_counters (region_id, year, last_number) VALUES (${regionId}::uuid, ${year}, 1)
+      ON CONFLICT (region_id, year) DO UPDATE SET last_number = dossier_code_counters.last_number + 1
+      RETURNING last_number`;
+    return Number(rows[0]!.last_number);
+  }
+
+  async openWithAanmelding(
+    tx: Transaction,
+    input: NewDossierWithAanmelding,
+  ): Promise<{ dossierId: string; aanmeldingId: string }> {
+    const db = on(tx, this.prisma);
+    const dossier = await db.dossier.create({
+      data: {
+        code: input.code,
+        regionId: input.regionId,
+        phase: 'aangemeld',
+        aanmelderId: input.aanmelderId,
+        aanmelderOrganisationId: input.organisationId,
+        childrenOver12: input.clients.filter((c) => c.over12).length,
+      },
+      select: { id: true },
+    });
+    const aanmelding = await db.aanmelding.create({
+      data: {
+        dossierId: dossier.id,
+        sequence: 1,
+        aanmelderId: input.aanmelderId,
+        organisationId: input.organisationId,
+        contactEmail: input.contactEmail,
+        contactPhone: input.contactPhone ?? null,
+        whyNow: input.whyNow,
+        violenceDescription: input.violenceDescription,
+        situationAtStart: input.situationAtStart,
+        situationNow: input.situationNow,
+        mainRisks: input.mainRisks,
+        clientRelations: input.clientRelations,
+        servicesInvolved: input.servicesInvolved,
+        safetyPlanExists: input.safetyPlanExists,
+        safetyPlanDescription: input.safetyPlanDescription ?? null,
+        questionsAndExpectations: input.questionsAndExpectations,
+        confidentialityConfirmedAt: input.submittedAt,
+        familyInformed: input.familyInformed,
+        familyNotInformedReason: input.familyNotInformedReason ?? null,
+        submittedAt: input.submittedAt,
+        clients: {
+          create: input.clients.map((c, position) => ({
+            position,
+            label: c.label,
+            role: c.role,
+            age: c.age ?? null,
+            over12: c.over12,
+            relation: c.relation ?? null,
+            wishesAndNeeds: c.wishesAndNeeds ?? null,
+          })),
+        },
+      },
+      select: { id: true },
+    });
+    return { dossierId: dossier.id, aanmeldingId: aanmelding.id };
+  }
+
+  async recordConsulent(tx: Transaction, id: string, involvement: ConsulentInvolvementRow): Promise<void> {
+    await on(tx, this.prisma).dossier.update({
+      where: { id },
+      data: involvement.involved
+        ? {
+            ocjSdjConsulentInvolved: true,
+            consulentInvolvedSince: dateColumn(involvement.since),
+            consulentEmail: involvement.email,
+          }
+        : {
+            ocjSdjConsulentInvolved: false,
+            consulentInvolvedSince: null,
+            consulentEmail: null,
+            consulentId: null,
+          },
+    });
+  }
+
+  async correctCasusregieStart(
+    tx: Transaction,
+    id: string,
+    startDecisionId: string | undefined,
+    startDate: LocalDateString,
+  ): Promise<void> {
+    const db = on(tx, this.prisma);
+    await db.dossier.update({ where: { id }, data: { casusregieStartDate: dateColumn(startDate) } });
+    if (startDecisionId)
+      await db.decision.update({
+        where: { id: startDecisionId },
+        data: { startDate: dateColumn(startDate) },
+      });
+  }
+
+  async recordDecision(
+    tx: Transaction,
+    id: string,
+    next: DossierState,
+    consentVerifiedAt: Date | undefined,
+    decision: DecisionRow,
+  ): Promise<{ id: string }> {
+    const db = on(tx, this.prisma);
+    await db.dossier.update({
+      where: { id },
+      data: {
+        phase: next.phase,
+        casusregisseurId: next.casusregisseurId ?? null,
+        casusregieStartDate: dateColumn(next.casusregieStartDate),
+        afrondingDate: dateColumn(next.afrondingDate),
+        afsluitingDate: dateColumn(next.afsluitingDate),
+        noConsentReturns: next.noConsentReturns,
+        ...(consentVerifiedAt && next.consent
+          ? { consentVerifiedAt, consentVerifiedById: next.consent.verifiedById }
+          : {}),
+      },
+    });
+    return db.decision.create({
+      data: {
+        ...decision,
+        dossierId: id,
+        startDate: dateColumn(decision.startDate),
+        terugkomdatum: dateColumn(decision.terugkomdatum),
+      },
+      select: { id: true },
+    });
+  }
+}

@@ -1,0 +1,154 @@
+import type {
+  ConsulentInvolvement,
+  DecisionRecord,
+  DossierRecord,
+  DossierRepository,
+  NewAanmelding,
+  NewDecision,
+} from '@overlegtafels/application';
+import type { DossierState, LocalDateString } from '@overlegtafels/domain';
+import type { Transaction } from '@overlegtafels/persistence';
+import { FakeTable, Rollbackable } from './fake-unit-of-work';
+
+/** A dossier as the fake keeps it: its facts and what the intent methods wrote. */
+export interface FakeDossier extends DossierRecord {
+  readonly consulent?: ConsulentInvolvement;
+  readonly aanmelding?: NewAanmelding;
+}
+
+export interface FakeDecision extends NewDecision {
+  readonly id: string;
+  readonly dossierId: string;
+}
+
+/** A stored dossier with defaults for what a test does not care about. */
+export function fakeDossier(facts: Partial<FakeDossier> & { id: string }): FakeDossier {
+  return {
+    code: 'CO3-2026-0001',
+    regionId: 'region-1',
+    phase: 'aangemeld',
+    casusregisseurId: null,
+    casusregisseurName: null,
+    aanmelderId: null,
+    casusregieStartDate: null,
+    afrondingDate: null,
+    afsluitingDate: null,
+    consentVerifiedAt: null,
+    consentVerifiedById: null,
+    noConsentReturns: 0,
+    ...facts,
+  };
+}
+
+/** The in-memory DossierRepository of the use-case specs; enlist it in a FakeUnitOfWork. */
+export class FakeDossierRepository implements DossierRepository, Rollbackable {
+  readonly dossiers: FakeTable<FakeDossier>;
+  readonly decisions: FakeTable<FakeDecision>;
+  /** Every transaction handle a write was given, to assert the use case's own was used. */
+  readonly writeTxs: Transaction[] = [];
+  private counters = new Map<string, number>();
+  private ids = 0;
+
+  constructor(dossiers: readonly FakeDossier[] = [], decisions: readonly FakeDecision[] = []) {
+    this.dossiers = new FakeTable(dossiers);
+    this.decisions = new FakeTable(decisions);
+  }
+
+  async byId(_tx: Transaction | undefined, id: string): Promise<DossierRecord | undefined> {
+    const row = this.dossiers.get(id);
+    return row && facts(row);
+  }
+
+  async byCode(_tx: Transaction | undefined, code: string): Promise<DossierRecord | undefined> {
+    const row = this.dossiers.where((d) => d.code === code)[0];
+    return row && facts(row);
+  }
+
+  async decisionsOf(_tx: Transaction, id: string): Promise<DecisionRecord[]> {
+    return this.decisions
+      .where((d) => d.dossierId === id)
+      .sort((a, b) => a.decidedAt.getTime() - b.decidedAt.getTime() || a.id.localeCompare(b.id))
+      .map((d) => ({ id: d.id, kind: d.kind, decidedAt: d.decidedAt }));
+  }
+
+  async takeNextNumber(tx: Transaction, regionId: string, year: number): Promise<number> {
+    this.writeTxs.push(tx);
+    const key = `${regionId}|${year}`;
+    const next = (this.counters.get(key) ?? 0) + 1;
+    this.counters.set(key, next);
+    return next;
+  }
+
+  async openWithAanmelding(
+    tx: Transaction,
+    aanmelding: NewAanmelding,
+  ): Promise<{ dossierId: string; aanmeldingId: string }> {
+    this.writeTxs.push(tx);
+    const dossierId = `dossier-${++this.ids}`;
+    this.dossiers.put(
+      fakeDossier({
+        id: dossierId,
+        code: aanmelding.code,
+        regionId: aanmelding.regionId,
+        aanmelderId: aanmelding.aanmelderId,
+        aanmelding,
+      }),
+    );
+    return { dossierId, aanmeldingId: `aanmelding-${this.ids}` };
+  }
+
+  async recordConsulent(tx: Transaction, id: string, involvement: ConsulentInvolvement): Promise<void> {
+    this.writeTxs.push(tx);
+    this.dossiers.update(id, { consulent: involvement });
+  }
+
+  async correctCasusregieStart(
+    tx: Transaction,
+    id: string,
+    startDecisionId: string | undefined,
+    startDate: LocalDateString,
+  ): Promise<void> {
+    this.writeTxs.push(tx);
+    this.dossiers.update(id, { casusregieStartDate: startDate });
+    if (startDecisionId) this.decisions.update(startDecisionId, { startDate });
+  }
+
+  async recordDecision(
+    tx: Transaction,
+    id: string,
+    next: DossierState,
+    consentVerifiedAt: Date | undefined,
+    decision: NewDecision,
+  ): Promise<{ id: string }> {
+    this.writeTxs.push(tx);
+    this.dossiers.update(id, {
+      phase: next.phase,
+      casusregisseurId: next.casusregisseurId ?? null,
+      casusregieStartDate: next.casusregieStartDate ?? null,
+      afrondingDate: next.afrondingDate ?? null,
+      afsluitingDate: next.afsluitingDate ?? null,
+      noConsentReturns: next.noConsentReturns,
+      ...(consentVerifiedAt &&
+        next.consent && { consentVerifiedAt, consentVerifiedById: next.consent.verifiedById }),
+    });
+    const stored = this.decisions.put({ ...decision, id: `decision-${++this.ids}`, dossierId: id });
+    return { id: stored.id };
+  }
+
+  snapshot(): unknown {
+    return [this.dossiers.snapshot(), this.decisions.snapshot(), new Map(this.counters)];
+  }
+
+  restore(snapshot: unknown): void {
+    const [dossiers, decisions, counters] = snapshot as [unknown, unknown, Map<string, number>];
+    this.dossiers.restore(dossiers);
+    this.decisions.restore(decisions);
+    this.counters = counters;
+  }
+}
+
+function facts(row: FakeDossier): DossierRecord {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the fake's own fields stay inside
+  const { consulent, aanmelding, ...rest } = row;
+  return rest;
+}

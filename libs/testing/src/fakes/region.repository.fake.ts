@@ -1,0 +1,18 @@
+import type { RegionRepository } from '@overlegtafels/application';
+
+/** Region ids by key; counts look-ups so a test can see the cache is the only way in. */
+export class FakeRegionRepository implements RegionRepository {
+  lookups = 0;
+  private readonly ids: Map<string, string>;
+
+  constructor(ids: Record<string, string> = { 'co3-antwerpen': 'region-1' }) {
+    this.ids = new Map(Object.entries(ids));
+  }
+
+  async idOf(regionKey: string): Promise<string> {
+    this.lookups++;
+    const id = this.ids.get(regionKey);
+    if (!id) throw new Error(`region ${regionKey} is not in the database`);
+    return id;
+  }
+}
