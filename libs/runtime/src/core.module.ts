@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import {
   AuditLog,
   DossierRepository,
+  OrganisationDirectory,
   PersonDirectory,
   RegionRepository,
   UnitOfWork,
@@ -12,6 +13,7 @@ import { mailIdentity, MailModule, MailSink } from '@overlegtafels/mail';
 import { getRegion } from '@overlegtafels/regions';
 import {
   AuditRepository,
+  OrganisationRepository,
   PersistenceModule,
   PrismaDossierRepository,
   PrismaPersonDirectory,
@@ -58,8 +60,17 @@ export class CoreModule {
         bindPort(DossierRepository, PrismaDossierRepository),
         bindPort(RegionRepository, PrismaRegionRepository),
         bindPort(PersonDirectory, PrismaPersonDirectory),
+        bindPort(OrganisationDirectory, OrganisationRepository),
       ],
-      exports: [CLOCK, UnitOfWork, AuditLog, DossierRepository, RegionRepository, PersonDirectory],
+      exports: [
+        CLOCK,
+        UnitOfWork,
+        AuditLog,
+        DossierRepository,
+        RegionRepository,
+        PersonDirectory,
+        OrganisationDirectory,
+      ],
     };
   }
 }

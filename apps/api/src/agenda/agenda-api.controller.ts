@@ -17,6 +17,7 @@ import type { Response } from 'express';
 import {
   AanmeldingSchema,
   AgendaQueries,
+  AgenderingPreviewQuery,
   AgenderingSchema,
   CapacitySchema,
   CasusregieStartSchema,
@@ -63,6 +64,7 @@ export class AgendaApiController {
   constructor(
     @Inject(SubmitAanmeldingUseCase) private readonly aanmelding: SubmitAanmeldingUseCase,
     @Inject(SubmitAgenderingUseCase) private readonly agendering: SubmitAgenderingUseCase,
+    @Inject(AgenderingPreviewQuery) private readonly agenderingPreview: AgenderingPreviewQuery,
     @Inject(RecordDecisionUseCase) private readonly decisions: RecordDecisionUseCase,
     @Inject(RecordConsulentUseCase) private readonly consulent: RecordConsulentUseCase,
     @Inject(CorrectCasusregieStartUseCase)
@@ -100,7 +102,10 @@ export class AgendaApiController {
   })
   @ApiResponse({ status: 400, ...badInput })
   async createAanmelding(@CurrentPrincipal() principal: Principal, @Body() body: unknown) {
-    return this.aanmelding.execute(viewerOf(principal, 'POST /api/aanmeldingen'), body);
+    return this.aanmelding.execute({
+      actor: viewerOf(principal, 'POST /api/aanmeldingen'),
+      aanmelding: parseInput(AanmeldingSchema, body),
+    });
   }
 
   @Get('agendering/preview')
@@ -109,7 +114,7 @@ export class AgendaApiController {
   @ApiQuery({ name: 'table', required: true })
   @ApiQuery({ name: 'type', required: true })
   async preview(@Query('table') table: string, @Query('type') type: string) {
-    const preview = await this.agendering.preview(String(table ?? ''), String(type ?? ''));
+    const preview = await this.agenderingPreview.preview(String(table ?? ''), String(type ?? ''));
     if (!preview)
       throw new NotFoundException({
         field: 'type',
@@ -138,11 +143,11 @@ export class AgendaApiController {
     @Req() req: UploadRequest,
   ) {
     if (req.uploadError) throw new InputError([uploadFieldError(req.uploadError)]);
-    return this.agendering.execute(
-      { ...viewerOf(principal, 'POST /api/agenderingen'), isCoordinator: isCoordinator(principal) },
-      normalizeGuests(body ?? {}),
-      req.upload,
-    );
+    return this.agendering.execute({
+      actor: { ...viewerOf(principal, 'POST /api/agenderingen'), isCoordinator: isCoordinator(principal) },
+      agendering: parseInput(AgenderingSchema, normalizeGuests(body ?? {})),
+      ...(req.upload && { document: req.upload }),
+    });
   }
 
   @Get('tables/:key/agenda')

@@ -1,6 +1,12 @@
 import { Body, Controller, Get, Header, Inject, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { CLIENT_ROLES, MAX_CLIENTS, SubmitAanmeldingUseCase } from '@overlegtafels/application';
+import {
+  AanmeldingSchema,
+  CLIENT_ROLES,
+  MAX_CLIENTS,
+  parseInput,
+  SubmitAanmeldingUseCase,
+} from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { OrganisationRepository } from '@overlegtafels/persistence';
 import { viewerOf } from '../agenda/viewer';
@@ -72,19 +78,22 @@ export class AanmeldingPageController {
       return;
     }
     try {
-      const result = await this.aanmelding.execute(viewerOf(principal, 'POST /aanmelding'), {
-        ...values,
-        contactPhone: values.contactPhone || undefined,
-        safetyPlanExists: values.safetyPlanExists || undefined,
-        familyInformed: values.familyInformed || undefined,
-        clients: typed.map((c) => ({
-          label: c.label,
-          role: c.role || undefined,
-          age: c.age,
-          over12: c.over12,
-          relation: c.relation,
-          wishesAndNeeds: c.wishesAndNeeds,
-        })),
+      const result = await this.aanmelding.execute({
+        actor: viewerOf(principal, 'POST /aanmelding'),
+        aanmelding: parseInput(AanmeldingSchema, {
+          ...values,
+          contactPhone: values.contactPhone || undefined,
+          safetyPlanExists: values.safetyPlanExists || undefined,
+          familyInformed: values.familyInformed || undefined,
+          clients: typed.map((c) => ({
+            label: c.label,
+            role: c.role || undefined,
+            age: c.age,
+            over12: c.over12,
+            relation: c.relation,
+            wishesAndNeeds: c.wishesAndNeeds,
+          })),
+        }),
       });
       res
         .status(201)

@@ -3,6 +3,8 @@ import type { Response } from 'express';
 import {
   AgendaQueries,
   AgendaService,
+  AgenderingInput,
+  AgenderingPreviewQuery,
   AgenderingSchema,
   agenderingTables,
   detectDocumentKind,
@@ -45,6 +47,7 @@ interface Choice {
 export class AgenderingPageController {
   constructor(
     @Inject(SubmitAgenderingUseCase) private readonly agendering: SubmitAgenderingUseCase,
+    @Inject(AgenderingPreviewQuery) private readonly previews: AgenderingPreviewQuery,
     @Inject(AgendaService) private readonly agenda: AgendaService,
     @Inject(AgendaQueries) private readonly queries: AgendaQueries,
     @Inject(DossierRepository) private readonly dossiers: DossierRepository,
@@ -133,18 +136,19 @@ export class AgenderingPageController {
           message: 'Enkel PDF-, DOCX- of ODT-bestanden zijn toegelaten.',
         });
       }
+      let agendering: AgenderingInput | undefined;
       try {
-        parseInput(AgenderingSchema, input);
+        agendering = parseInput(AgenderingSchema, input);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         errors.push(...e.errors);
       }
-      if (errors.length > 0) throw new InputError(errors);
-      const result = await this.agendering.execute(
-        { ...viewerOf(principal, 'POST /agendering'), isCoordinator: isCoordinator(principal) },
-        input,
-        req.upload,
-      );
+      if (errors.length > 0 || !agendering) throw new InputError(errors);
+      const result = await this.agendering.execute({
+        actor: { ...viewerOf(principal, 'POST /agendering'), isCoordinator: isCoordinator(principal) },
+        agendering,
+        ...(req.upload && { document: req.upload }),
+      });
       res
         .status(201)
         .type('html')
@@ -201,7 +205,7 @@ export class AgenderingPageController {
     }
     const choices: Choice[] = [];
     for (const c of this.choices(principal)) {
-      const preview = await this.agendering.preview(c.tableKey, c.itemType);
+      const preview = await this.previews.preview(c.tableKey, c.itemType);
       choices.push(preview ? { ...c, preview } : c);
     }
     if (values.soort && !choices.some((c) => c.value === values.soort) && !failed) {

@@ -1,5 +1,5 @@
 import { AanmeldingSchema, DecisionSchema, InputError, parseInput } from './agenda-input';
-import { sanitizeFileName } from './submit-agendering.usecase';
+import { sanitizeFileName } from '../submit-agendering/file-name';
 
 const valid = {
   organisationId: '6f1c1f34-7c58-4a43-9a3a-0b9f6d3b2a11',

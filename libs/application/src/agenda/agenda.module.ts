@@ -15,13 +15,17 @@ import { RecordConsulentUseCase } from '../record-consulent/record-consulent.use
 import { DecisionAgenda } from '../ports/decision-agenda.port';
 import { AgendaDecisionAdapter } from '../record-decision/agenda-decision.adapter';
 import { RecordDecisionUseCase } from '../record-decision/record-decision.usecase';
-import { SubmitAanmeldingUseCase } from './submit-aanmelding.usecase';
-import { SubmitAgenderingUseCase } from './submit-agendering.usecase';
+import { AgendaPlacementAdapter } from '../agenda-placement/agenda-placement.adapter';
+import { AgendaPlacement } from '../ports/agenda-placement.port';
+import { SubmitAanmeldingUseCase } from '../submit-aanmelding/submit-aanmelding.usecase';
+import { AgenderingPreviewQuery } from '../submit-agendering/agendering-preview.query';
+import { SubmitAgenderingUseCase } from '../submit-agendering/submit-agendering.usecase';
 
 const providers = [
   DocumentStore,
   SubmitAanmeldingUseCase,
   SubmitAgenderingUseCase,
+  AgenderingPreviewQuery,
   RecordDecisionUseCase,
   RecordConsulentUseCase,
   CorrectCasusregieStartUseCase,
@@ -41,6 +45,7 @@ const providers = [
     ...providers,
     { provide: DossierChanged, useClass: ObligationsFollowDossier },
     { provide: DecisionAgenda, useClass: AgendaDecisionAdapter },
+    { provide: AgendaPlacement, useClass: AgendaPlacementAdapter },
     {
       provide: DOSSIER_TIMELINE_SOURCES,
       inject: [ObligationQueryService],

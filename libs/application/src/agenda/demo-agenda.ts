@@ -1,8 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { AgendaRepository, OrganisationRepository, PersonRepository } from '@overlegtafels/persistence';
+import { OrganisationRepository, PersonRepository } from '@overlegtafels/persistence';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
-import { SubmitAanmeldingUseCase } from './submit-aanmelding.usecase';
-import { SubmitAgenderingUseCase } from './submit-agendering.usecase';
+import { RegionRepository } from '../ports/region.repository.port';
+import { SubmitAanmeldingUseCase } from '../submit-aanmelding/submit-aanmelding.usecase';
+import { SubmitAgenderingUseCase } from '../submit-agendering/submit-agendering.usecase';
+import { AanmeldingSchema, AgenderingSchema, parseInput } from './agenda-input';
 
 /** A one-page PDF, enough for the demo's plan van aanpak. */
 const DEMO_PDF = Buffer.from(
@@ -18,7 +20,7 @@ const DEMO_PDF = Buffer.from(
 export async function seedDemoAgenda(app: INestApplicationContext): Promise<number> {
   const config = app.get<AppConfig>(APP_CONFIG);
   const people = app.get(PersonRepository);
-  const regionId = await app.get(AgendaRepository).regionId(config.region);
+  const regionId = await app.get(RegionRepository).idOf(config.region);
   const person = async (email: string) => {
     const p = await people.findActiveByEmail(config.region, email);
     if (!p) throw new Error(`demo person ${email} is missing`);
@@ -46,35 +48,33 @@ export async function seedDemoAgenda(app: INestApplicationContext): Promise<numb
     confidentialityConfirmed: true,
     familyInformed: true,
   };
-  await aanmelding.execute(await person('eva.wouters@example.org'), {
-    ...base,
-    contactEmail: 'eva.wouters@example.org',
-  });
-  await aanmelding.execute(await person('karim.bouzid@example.be'), {
-    ...base,
-    contactEmail: 'karim.bouzid@example.be',
-  });
+  for (const email of ['eva.wouters@example.org', 'karim.bouzid@example.be']) {
+    await aanmelding.execute({
+      actor: await person(email),
+      aanmelding: parseInput(AanmeldingSchema, { ...base, contactEmail: email }),
+    });
+  }
   const agendering = app.get(SubmitAgenderingUseCase);
-  await agendering.execute(
-    { ...(await person('sara.elidrissi@example.org')), isCoordinator: false },
-    {
+  await agendering.execute({
+    actor: { ...(await person('sara.elidrissi@example.org')), isCoordinator: false },
+    agendering: parseInput(AgenderingSchema, {
       dossierCode: 'CO3-2026-0001',
       tableKey: 'weegploeg',
       itemType: 'gewijzigd-plan-van-aanpak',
       questions: 'Is de bijgestuurde aanpak voldoende om de risico’s te beheersen?',
       guests: [],
-    },
-    { originalName: 'plan-van-aanpak.pdf', bytes: DEMO_PDF },
-  );
-  await agendering.execute(
-    { ...(await person('tom.peeters@example.org')), isCoordinator: false },
-    {
+    }),
+    document: { originalName: 'plan-van-aanpak.pdf', bytes: DEMO_PDF },
+  });
+  await agendering.execute({
+    actor: { ...(await person('tom.peeters@example.org')), isCoordinator: false },
+    agendering: parseInput(AgenderingSchema, {
       dossierCode: 'CO3-2026-0002',
       tableKey: 'ronde-tafel',
       itemType: 'vraag',
       questions: 'Welke informatie hebben de partners over de schoolsituatie?',
       guests: [{ kind: 'consulent', email: 'nadia.claes@example.be' }],
-    },
-  );
+    }),
+  });
   return 4;
 }

@@ -79,6 +79,17 @@ export interface NewAanmelding {
   readonly clients: readonly AanmeldingClient[];
 }
 
+/** An uploaded document of the dossier, its bytes already stored and checked. */
+export interface NewDossierDocument {
+  readonly storageKey: string;
+  readonly fileName: string;
+  readonly mimeType: string;
+  readonly sizeBytes: number;
+  readonly sha256: string;
+  readonly uploadedById: string;
+  readonly uploadedAt: Date;
+}
+
 /**
  * The dossier aggregate as the use cases load and change it: reads of its facts, and one intent
  * method per change the guide knows. Without `tx` a read sees what is committed.
@@ -94,6 +105,8 @@ export abstract class DossierRepository {
     tx: Transaction,
     aanmelding: NewAanmelding,
   ): Promise<{ dossierId: string; aanmeldingId: string }>;
+  /** The document's id. */
+  abstract attachDocument(tx: Transaction, id: string, document: NewDossierDocument): Promise<string>;
   /** Ending the involvement also forgets the consulent. */
   abstract recordConsulent(tx: Transaction, id: string, involvement: ConsulentInvolvement): Promise<void>;
   /** On the dossier, and on the ICO decision that set the start when there is one. */

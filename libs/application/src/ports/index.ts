@@ -6,3 +6,5 @@ export * from './region.repository.port';
 export * from './decision-agenda.port';
 export * from './mail-outbox.port';
 export * from './person-directory.port';
+export * from './agenda-placement.port';
+export * from './organisation-directory.port';

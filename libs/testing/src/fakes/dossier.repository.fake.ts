@@ -5,6 +5,7 @@ import type {
   DossierRepository,
   NewAanmelding,
   NewDecision,
+  NewDossierDocument,
 } from '@overlegtafels/application';
 import type { DossierState, LocalDateString } from '@overlegtafels/domain';
 import type { Transaction } from '@overlegtafels/persistence';
@@ -14,6 +15,7 @@ import { FakeTable, Rollbackable } from './fake-unit-of-work';
 export interface FakeDossier extends DossierRecord {
   readonly consulent?: ConsulentInvolvement;
   readonly aanmelding?: NewAanmelding;
+  readonly documents?: readonly (NewDossierDocument & { id: string })[];
 }
 
 export interface FakeDecision extends NewDecision {
@@ -97,6 +99,14 @@ export class FakeDossierRepository implements DossierRepository, Rollbackable {
     return { dossierId, aanmeldingId: `aanmelding-${this.ids}` };
   }
 
+  async attachDocument(tx: Transaction, id: string, document: NewDossierDocument): Promise<string> {
+    this.writeTxs.push(tx);
+    const documentId = `document-${++this.ids}`;
+    const row = this.dossiers.get(id)!;
+    this.dossiers.update(id, { documents: [...(row.documents ?? []), { ...document, id: documentId }] });
+    return documentId;
+  }
+
   async recordConsulent(tx: Transaction, id: string, involvement: ConsulentInvolvement): Promise<void> {
     this.writeTxs.push(tx);
     this.dossiers.update(id, { consulent: involvement });
@@ -149,6 +159,6 @@ export class FakeDossierRepository implements DossierRepository, Rollbackable {
 
 function facts(row: FakeDossier): DossierRecord {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the fake's own fields stay inside
-  const { consulent, aanmelding, ...rest } = row;
+  const { consulent, aanmelding, documents, ...rest } = row;
   return rest;
 }

@@ -6,3 +6,4 @@ export * from './region.repository.fake';
 export * from './decision-agenda.fake';
 export * from './mail-outbox.fake';
 export * from './person-directory.fake';
+export * from './organisation-directory.fake';

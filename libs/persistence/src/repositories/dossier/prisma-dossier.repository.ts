@@ -169,6 +169,26 @@ export class PrismaDossierRepository {
     return { dossierId: dossier.id, aanmeldingId: aanmelding.id };
   }
 
+  async attachDocument(
+    tx: Transaction,
+    id: string,
+    document: {
+      storageKey: string;
+      fileName: string;
+      mimeType: string;
+      sizeBytes: number;
+      sha256: string;
+      uploadedById: string;
+      uploadedAt: Date;
+    },
+  ): Promise<string> {
+    const row = await on(tx, this.prisma).document.create({
+      data: { ...document, dossierId: id },
+      select: { id: true },
+    });
+    return row.id;
+  }
+
   async recordConsulent(tx: Transaction, id: string, involvement: ConsulentInvolvementRow): Promise<void> {
     await on(tx, this.prisma).dossier.update({
       where: { id },

@@ -1,0 +1,64 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { placeSubmission } from '@overlegtafels/domain';
+import { AgendaRepository, type Transaction } from '@overlegtafels/persistence';
+import { domainSession, slotInfo } from '../agenda/agenda-views';
+import { AgendaService } from '../agenda/agenda.service';
+import { AgendaPlacement, Placement, PlacementRequest } from '../ports/agenda-placement.port';
+
+/** The AgendaPlacement port on the stored agenda and its allocation (AgendaService). */
+@Injectable()
+export class AgendaPlacementAdapter implements AgendaPlacement {
+  constructor(
+    @Inject(AgendaService) private readonly agenda: AgendaService,
+    @Inject(AgendaRepository) private readonly repo: AgendaRepository,
+  ) {}
+
+  async place(tx: Transaction, request: PlacementRequest): Promise<Placement> {
+    const state = await this.agenda.lock(tx, request.tableKey);
+    const table = state.table;
+    const placed = placeSubmission(table, request.submittedAt.getTime(), {
+      calendar: state.calendar,
+      itemType: request.itemType,
+    });
+    if (!placed.ok) return { ok: false, reason: 'no_session' };
+    const unknown = request.guests.filter((g) => g.personId === undefined).map((g) => g.email.toLowerCase());
+    const people =
+      unknown.length > 0 ? await this.repo.personIdsByEmail(tx, state.regionId, unknown) : new Map();
+    const row = await this.agenda.ensureRow(tx, state, placed.session);
+    const item = await this.repo.createItem(tx, {
+      sessionId: row.id,
+      dossierId: request.dossierId,
+      tableKey: table.key,
+      itemType: request.itemType,
+      durationMinutes: placed.itemType!.durationMinutes,
+      position: 0,
+      slotStart: null,
+      slotEnd: null,
+      submittedAt: request.submittedAt,
+      submittedById: request.submittedById,
+      ...(request.aanmeldingId && { aanmeldingId: request.aanmeldingId }),
+      ...(request.question !== undefined && { question: request.question }),
+      ...(request.documentId !== undefined && { documentId: request.documentId }),
+      guests: request.guests.map((g) => ({
+        kind: g.kind,
+        email: g.email,
+        ...(g.name !== undefined && { name: g.name }),
+        personId: g.personId === undefined ? (people.get(g.email.toLowerCase()) ?? null) : g.personId,
+      })),
+    });
+    const realloc = await this.agenda.reallocate(tx, state);
+    if (realloc.unallocated.includes(item.id)) return { ok: false, reason: 'full' };
+    const stored = (await this.repo.item(item.id, tx))!;
+    const session = (await this.repo.session(stored.sessionId, tx))!;
+    return {
+      ok: true,
+      itemId: item.id,
+      sessionId: session.id,
+      sessionStart: session.startsAt,
+      sessionEnd: session.endsAt,
+      slot: slotInfo(table, session, stored, state.calendar),
+      icsSequence: stored.icsSequence,
+      agendaSendAt: new Date(domainSession(table, session, state.calendar).agendaSendAtMs),
+    };
+  }
+}

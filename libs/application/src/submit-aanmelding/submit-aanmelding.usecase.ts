@@ -1,0 +1,156 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
+import { findTable, nextDossierCode, RegionConfig, TableDefinition } from '@overlegtafels/domain';
+import { dossierCode, emailAddress, label, MailComposer, uuid, webLink } from '@overlegtafels/mail';
+import { getRegion } from '@overlegtafels/regions';
+import { AgendaRefusal, InputError } from '../agenda/agenda-input';
+import type { SlotInfo } from '../agenda/agenda-views';
+import { AgendaPlacement } from '../ports/agenda-placement.port';
+import { AuditLog } from '../ports/audit-log.port';
+import { DossierChanged } from '../ports/dossier-changed.port';
+import { DossierRepository } from '../ports/dossier.repository.port';
+import { MailOutbox, QueuedMail } from '../ports/mail-outbox.port';
+import { OrganisationDirectory } from '../ports/organisation-directory.port';
+import { RegionRepository } from '../ports/region.repository.port';
+import { UnitOfWork } from '../ports/unit-of-work.port';
+import { SubmitAanmeldingCommand } from './submit-aanmelding.command';
+
+export const ICO_TABLE = 'ico';
+
+export interface AanmeldingResult {
+  readonly dossierId: string;
+  readonly dossierCode: string;
+  readonly agendaItemId: string;
+  readonly slot: SlotInfo;
+}
+
+/**
+ * An aanmelder files an aanmelding: a new dossier (phase aangemeld, a new code), the aanmelding
+ * with every question of the guide, and an ICO agendapunt placed by the table's rules — in one
+ * transaction with the confirmation mail, under the ICO's lock so racing submissions queue up.
+ */
+@Injectable()
+export class SubmitAanmeldingUseCase {
+  private readonly region: RegionConfig;
+  private readonly ico: TableDefinition;
+
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(DossierRepository) private readonly dossiers: DossierRepository,
+    @Inject(AgendaPlacement) private readonly placement: AgendaPlacement,
+    @Inject(OrganisationDirectory) private readonly organisations: OrganisationDirectory,
+    @Inject(RegionRepository) private readonly regions: RegionRepository,
+    @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(MailComposer) private readonly composer: MailComposer,
+    @Inject(MailOutbox) private readonly outbox: MailOutbox,
+    @Inject(DossierChanged) private readonly dossierChanged: DossierChanged,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    const region = getRegion(config.region);
+    const ico = region && findTable(region, ICO_TABLE);
+    if (!region || !ico) throw new Error(`REGION ${config.region} has no configuration with an ICO`);
+    this.region = region;
+    this.ico = ico;
+  }
+
+  async execute({ actor, aanmelding: input }: SubmitAanmeldingCommand): Promise<AanmeldingResult> {
+    const organisation = await this.organisations.find(input.organisationId);
+    if (!organisation || organisation.regionId !== actor.regionId || !organisation.active) {
+      throw new InputError([
+        { field: 'organisationId', code: 'UNKNOWN', message: 'Kies een organisatie uit de lijst.' },
+      ]);
+    }
+    const table = this.ico;
+    const zone = table.timeZone;
+    const mails: QueuedMail[] = [];
+    const result = await this.uow.run(async (tx) => {
+      const now = this.clock.now();
+      const regionId = await this.regions.idOf(this.region.key);
+      const year = DateTime.fromJSDate(now, { zone }).year;
+      const code = nextDossierCode(
+        this.region.dossierCodePrefix ?? 'CO3',
+        year,
+        (await this.dossiers.takeNextNumber(tx, regionId, year)) - 1,
+      );
+      const { dossierId, aanmeldingId } = await this.dossiers.openWithAanmelding(tx, {
+        ...input,
+        code,
+        regionId,
+        aanmelderId: actor.personId,
+        submittedAt: now,
+      });
+      const placed = await this.placement.place(tx, {
+        tableKey: table.key,
+        itemType: 'aanmelding',
+        dossierId,
+        submittedAt: now,
+        submittedById: actor.personId,
+        aanmeldingId,
+        guests: [{ kind: 'aanmelder', personId: actor.personId, email: input.contactEmail }],
+      });
+      if (!placed.ok) {
+        throw placed.reason === 'no_session'
+          ? new AgendaRefusal(
+              'NO_SESSION_IN_RANGE',
+              'Er is het komende jaar geen ICO gepland; neem contact op met de coördinator.',
+            )
+          : new AgendaRefusal(
+              'SESSION_FULL',
+              'Alle ICO’s van het komende jaar zijn volzet; neem contact op met de coördinator.',
+            );
+      }
+      await this.dossierChanged.dossierChanged(tx, dossierId);
+      const { slot } = placed;
+      await this.audit.append(
+        {
+          actorPersonId: actor.personId,
+          action: 'aanmelding.create',
+          entityType: 'dossier',
+          entityId: dossierId,
+          dossierId,
+          outcome: 'allowed',
+          route: actor.route ?? null,
+          details: { code, agendaItemId: placed.itemId, sessionId: placed.sessionId },
+        },
+        now,
+        tx,
+      );
+      const rendered = await this.composer.aanmeldingReceived({
+        recipient: { address: emailAddress(input.contactEmail) },
+        session: {
+          id: uuid(placed.sessionId),
+          table: label(table.name),
+          start: DateTime.fromJSDate(placed.sessionStart, { zone }),
+          end: DateTime.fromJSDate(placed.sessionEnd, { zone }),
+        },
+        slot: {
+          agendaItemId: uuid(placed.itemId),
+          start: DateTime.fromISO(slot.slotStart, { zone }),
+          end: DateTime.fromISO(slot.slotEnd, { zone }),
+          dossier: dossierCode(code),
+          itemType: label('Aanmelding'),
+        },
+        detailsUrl: webLink(`${this.config.publicUrl}/dossiers/${code}`),
+        freezeAt: DateTime.fromMillis(slot.freezeAtMs, { zone }),
+        invitation: { sequence: placed.icsSequence, stamp: DateTime.fromJSDate(now, { zone }) },
+      });
+      mails.push(
+        await this.outbox.write(tx, rendered, {
+          key: `aanmelding-received|${placed.itemId}|${actor.personId}|${placed.icsSequence}`,
+          purpose: 'aanmelding-received',
+          recipientEmail: input.contactEmail,
+          recipientPersonId: actor.personId,
+          sessionId: placed.sessionId,
+          agendaItemId: placed.itemId,
+          dossierId,
+          sequence: placed.icsSequence,
+        }),
+      );
+      return { dossierId, dossierCode: code, agendaItemId: placed.itemId, slot };
+    });
+    await this.outbox.enqueue(mails);
+    return result;
+  }
+}

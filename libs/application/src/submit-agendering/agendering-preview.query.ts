@@ -1,0 +1,104 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { Clock, CLOCK } from '@overlegtafels/config';
+import { generateSessions, placeSubmission, Session, TableDefinition } from '@overlegtafels/domain';
+import { dutchDate, dutchDateTime } from '@overlegtafels/mail';
+import { AgendaRepository, CalendarStateRepository } from '@overlegtafels/persistence';
+import { RegionRepository } from '../ports/region.repository.port';
+import { TableCalendarService } from '../table-calendar/table-calendar.service';
+
+/** Tables and item types a casusregisseur (or aanmelder) can put a dossier on with this form. */
+export function agenderingTables(tables: readonly TableDefinition[]): TableDefinition[] {
+  return tables.filter((t) => t.key !== 'ico' || t.itemTypes.some((i) => i.key === 'herbespreking'));
+}
+
+export interface PlacementPreview {
+  readonly tableKey: string;
+  readonly tableName: string;
+  readonly sessionStart: string;
+  readonly deadline: string;
+  /** "dinsdag 8 december 2026" */
+  readonly sessionText: string;
+  /** "maandag 30 november 2026 om 12:00" */
+  readonly deadlineText: string;
+  /** Set when the next session's deadline has passed or it is full: which session it will be instead. */
+  readonly notice?: string;
+}
+
+/** Where an agendering made now would land, for the form (a read; nothing is locked or written). */
+@Injectable()
+export class AgenderingPreviewQuery {
+  constructor(
+    @Inject(TableCalendarService) private readonly tables: TableCalendarService,
+    @Inject(AgendaRepository) private readonly repo: AgendaRepository,
+    @Inject(CalendarStateRepository) private readonly calendars: CalendarStateRepository,
+    @Inject(RegionRepository) private readonly regions: RegionRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** The session an agendering made now would land on, and its deadline, for the form. */
+  async preview(tableKey: string, itemType: string): Promise<PlacementPreview | undefined> {
+    const table = this.tables.region.tables.find((t) => t.key === tableKey);
+    if (!table || !table.itemTypes.some((i) => i.key === itemType)) return undefined;
+    const nowMs = this.clock.now().getTime();
+    const calendar = await this.calendars.forTable(this.tables.region.key, table.key, table.timeZone);
+    const placed = placeSubmission(table, nowMs, { calendar, itemType });
+    if (!placed.ok) return undefined;
+    const zone = table.timeZone;
+    const duration = placed.itemType!.durationMinutes;
+    let target = placed.session;
+    const notices: string[] = [];
+    const earlier = generateSessions(table, { fromMs: nowMs, toMs: target.startMs }, calendar).filter(
+      (s) => s.status === 'open' && s.deadlineMs <= nowMs,
+    );
+    const missed = earlier[earlier.length - 1];
+    if (missed) {
+      notices.push(
+        `De deadline voor ${table.name} van ${dutchDate(DateTime.fromMillis(missed.startMs, { zone }))} ` +
+          `(${dutchDateTime(DateTime.fromMillis(missed.deadlineMs, { zone }))}) is voorbij.`,
+      );
+    }
+    // A full session sends the item on; look ahead as allocation would.
+    const regionId = await this.regions.idOf(this.tables.region.key);
+    const rows = await this.repo.sessionsBetween(
+      regionId,
+      table.key,
+      new Date(target.startMs),
+      new Date(target.startMs + 120 * 86_400_000),
+    );
+    const rowByStart = new Map(rows.map((r) => [r.startsAt.getTime(), r]));
+    const load = await this.repo.sessionLoad(rows.map((r) => r.id));
+    const upcoming = generateSessions(
+      table,
+      { fromMs: target.startMs, toMs: target.startMs + 120 * 86_400_000 },
+      calendar,
+    ).filter((s) => s.status === 'open');
+    for (const s of upcoming) {
+      const row = rowByStart.get(s.startMs);
+      const taken = row ? (load.get(row.id)?.minutes ?? 0) : 0;
+      if (row && row.status !== 'planned') continue;
+      if (taken + duration <= s.capacityMinutes) {
+        if (s.key !== placed.session.key) {
+          notices.push(
+            `${table.name} van ${dutchDate(DateTime.fromMillis(placed.session.startMs, { zone }))} is volzet.`,
+          );
+        }
+        target = s;
+        break;
+      }
+    }
+    const view: Session = target;
+    const sessionText = dutchDate(DateTime.fromMillis(view.startMs, { zone }));
+    return {
+      tableKey: table.key,
+      tableName: table.name,
+      sessionStart: new Date(view.startMs).toISOString(),
+      deadline: new Date(placed.session.deadlineMs).toISOString(),
+      sessionText,
+      deadlineText: dutchDateTime(DateTime.fromMillis(placed.session.deadlineMs, { zone })),
+      ...(notices.length > 0 && {
+        notice: `${notices.join(' ')} Dit agendapunt komt op ${table.name} van ${sessionText}.`,
+      }),
+    };
+  }
+}

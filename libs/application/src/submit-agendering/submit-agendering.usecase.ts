@@ -1,0 +1,201 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
+import { canAgenderen, noConsentReturnLimitOf, RegionConfig } from '@overlegtafels/domain';
+import { dossierCode, emailAddress, label, MailComposer, webLink } from '@overlegtafels/mail';
+import { getRegion } from '@overlegtafels/regions';
+import { DocumentRejected, DocumentStore, StoredDocument } from '../documents/document-store';
+import { AgendaRefusal, InputError } from '../agenda/agenda-input';
+import type { SlotInfo } from '../agenda/agenda-views';
+import { dossierOwnerId, toDossierState } from '../agenda/dossier-state';
+import { AgendaPlacement } from '../ports/agenda-placement.port';
+import { AuditLog } from '../ports/audit-log.port';
+import { DossierChanged } from '../ports/dossier-changed.port';
+import { DossierRepository } from '../ports/dossier.repository.port';
+import { MailOutbox, QueuedMail } from '../ports/mail-outbox.port';
+import { PersonDirectory } from '../ports/person-directory.port';
+import { UnitOfWork } from '../ports/unit-of-work.port';
+import { sanitizeFileName } from './file-name';
+import { SubmitAgenderingCommand } from './submit-agendering.command';
+
+/** Tables whose agendapunten need a document (a plan van aanpak or the motivation for an afronding). */
+const DOCUMENT_REQUIRED_TABLES = new Set(['weegploeg']);
+
+export interface AgenderingResult {
+  readonly agendaItemId: string;
+  readonly dossierCode: string;
+  readonly slot: SlotInfo;
+}
+
+/**
+ * A casusregisseur puts their dossier on the Weegploeg or the Ronde Tafel (or an aanmelder brings
+ * their dossier back to the ICO): the rules of the dossier's phase first, then placement by the
+ * table's deadlines and capacity, the document checked from its bytes and stored with its checksum,
+ * guests for this item only, and the confirmation mail — all in one transaction.
+ */
+@Injectable()
+export class SubmitAgenderingUseCase {
+  private readonly region: RegionConfig;
+
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(DossierRepository) private readonly dossiers: DossierRepository,
+    @Inject(AgendaPlacement) private readonly placement: AgendaPlacement,
+    @Inject(PersonDirectory) private readonly people: PersonDirectory,
+    @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(DocumentStore) private readonly documents: DocumentStore,
+    @Inject(MailComposer) private readonly composer: MailComposer,
+    @Inject(MailOutbox) private readonly outbox: MailOutbox,
+    @Inject(DossierChanged) private readonly dossierChanged: DossierChanged,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    const region = getRegion(config.region);
+    if (!region) throw new Error(`REGION ${config.region} has no configuration in libs/regions`);
+    this.region = region;
+  }
+
+  async execute({
+    actor,
+    agendering: input,
+    document: file,
+  }: SubmitAgenderingCommand): Promise<AgenderingResult> {
+    const table = this.region.tables.find((t) => t.key === input.tableKey);
+    if (!table)
+      throw new InputError([
+        { field: 'tableKey', code: 'UNKNOWN', message: 'Kies een overlegtafel uit de lijst.' },
+      ]);
+    const itemType = table.itemTypes.find((i) => i.key === input.itemType);
+    if (!itemType) {
+      throw new InputError([
+        { field: 'itemType', code: 'UNKNOWN', message: `Kies een soort agendapunt van ${table.name}.` },
+      ]);
+    }
+    if (!file && DOCUMENT_REQUIRED_TABLES.has(table.key)) {
+      throw new InputError([
+        { field: 'document', code: 'REQUIRED', message: 'Voeg het document toe (PDF, DOCX of ODT).' },
+      ]);
+    }
+    let stored: StoredDocument | undefined;
+    if (file) {
+      try {
+        stored = await this.documents.save(file.bytes);
+      } catch (e) {
+        if (e instanceof DocumentRejected)
+          throw new InputError([{ field: 'document', code: e.code, message: e.message }]);
+        throw e;
+      }
+    }
+
+    const mails: QueuedMail[] = [];
+    const result = await this.uow.run(async (tx) => {
+      const now = this.clock.now();
+      const dossier = await this.dossiers.byCode(tx, input.dossierCode);
+      // Not found and not yours answer the same; the refusal stays in the log.
+      if (
+        !dossier ||
+        dossier.regionId !== actor.regionId ||
+        (!actor.isCoordinator && dossierOwnerId(dossier) !== actor.personId)
+      ) {
+        await this.audit.append(
+          {
+            actorPersonId: actor.personId,
+            action: 'agendering.create',
+            entityType: 'dossier',
+            entityId: dossier?.id ?? null,
+            outcome: 'denied',
+            route: actor.route ?? null,
+            details: { code: input.dossierCode },
+          },
+          now,
+        );
+        throw new AgendaRefusal('DOSSIER_NOT_FOUND', 'Dossier niet gevonden.', 'dossierCode', 'not_found');
+      }
+      const zone = table.timeZone;
+      const verdict = canAgenderen(
+        toDossierState(dossier, zone),
+        table.key,
+        itemType.key,
+        DateTime.fromJSDate(now, { zone }).toISODate()!,
+        { noConsentReturnLimit: noConsentReturnLimitOf(this.region) },
+      );
+      if (!verdict.ok) throw new AgendaRefusal(verdict.code, verdict.message, verdict.field);
+
+      const documentId = stored
+        ? await this.dossiers.attachDocument(tx, dossier.id, {
+            storageKey: stored.storageKey,
+            fileName: sanitizeFileName(file!.originalName, stored.kind),
+            mimeType: stored.mimeType,
+            sizeBytes: stored.sizeBytes,
+            sha256: stored.sha256,
+            uploadedById: actor.personId,
+            uploadedAt: now,
+          })
+        : null;
+      const placed = await this.placement.place(tx, {
+        tableKey: table.key,
+        itemType: itemType.key,
+        dossierId: dossier.id,
+        submittedAt: now,
+        submittedById: actor.personId,
+        question: input.questions,
+        documentId,
+        guests: input.guests.map((g) => ({ kind: g.kind, email: g.email, name: g.name ?? null })),
+      });
+      if (!placed.ok) {
+        throw placed.reason === 'no_session'
+          ? new AgendaRefusal('NO_SESSION_IN_RANGE', `Er is het komende jaar geen zitting van ${table.name}.`)
+          : new AgendaRefusal(
+              'SESSION_FULL',
+              `Alle zittingen van ${table.name} van het komende jaar zijn volzet.`,
+            );
+      }
+      await this.dossierChanged.dossierChanged(tx, dossier.id);
+      await this.audit.append(
+        {
+          actorPersonId: actor.personId,
+          action: 'agendering.create',
+          entityType: 'agenda_item',
+          entityId: placed.itemId,
+          dossierId: dossier.id,
+          outcome: 'allowed',
+          route: actor.route ?? null,
+          details: {
+            code: dossier.code,
+            tableKey: table.key,
+            itemType: itemType.key,
+            sessionId: placed.sessionId,
+            documentId,
+          },
+        },
+        now,
+        tx,
+      );
+      const submitter = await this.people.contactOf(tx, actor.personId);
+      if (submitter) {
+        const rendered = await this.composer.agenderingReceived({
+          recipient: { address: emailAddress(submitter.email), name: submitter.displayName },
+          session: { table: label(table.name), start: DateTime.fromJSDate(placed.sessionStart, { zone }) },
+          dossier: dossierCode(dossier.code),
+          itemType: label(itemType.label),
+          agendaSentAt: DateTime.fromJSDate(placed.agendaSendAt, { zone }),
+          detailsUrl: webLink(`${this.config.publicUrl}/dossiers/${dossier.code}`),
+        });
+        mails.push(
+          await this.outbox.write(tx, rendered, {
+            key: `agendering-received|${placed.itemId}|${actor.personId}`,
+            purpose: 'agendering-received',
+            recipientEmail: submitter.email,
+            recipientPersonId: actor.personId,
+            sessionId: placed.sessionId,
+            agendaItemId: placed.itemId,
+            dossierId: dossier.id,
+          }),
+        );
+      }
+      return { agendaItemId: placed.itemId, dossierCode: dossier.code, slot: placed.slot };
+    });
+    await this.outbox.enqueue(mails);
+    return result;
+  }
+}
