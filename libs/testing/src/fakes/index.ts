@@ -7,3 +7,4 @@ export * from './decision-agenda.fake';
 export * from './mail-outbox.fake';
 export * from './person-directory.fake';
 export * from './organisation-directory.fake';
+export * from './agenda-placement.fake';

@@ -1,0 +1,296 @@
+import type { AppConfig } from '@overlegtafels/config';
+import { emailAddress, MailComposer, mailIdentity } from '@overlegtafels/mail';
+import {
+  ControlledClock,
+  FAKE_SESSION_ID,
+  FakeAgendaPlacement,
+  fakeItemId,
+  FakeAuditLog,
+  FakeDossier,
+  FakeDossierChanged,
+  FakeDossierRepository,
+  fakeDossier,
+  FakeMailOutbox,
+  FakePersonDirectory,
+  FakeUnitOfWork,
+} from '@overlegtafels/testing';
+import { AgendaRefusal, AgenderingInput, InputError } from '../agenda/agenda-input';
+import { DocumentRejected, DocumentStore, StoredDocument } from '../documents/document-store';
+import { AgenderingActor, UploadedFile } from './submit-agendering.command';
+import { SubmitAgenderingUseCase } from './submit-agendering.usecase';
+
+const config = {
+  region: 'co3-antwerpen',
+  publicUrl: 'https://overleg.example.be',
+  dataDir: '/nowhere',
+} as AppConfig;
+const composer = new MailComposer(mailIdentity('overlegtafels@co3.example.be', 'CO3 Antwerpen'));
+const CODE = 'CO3-2026-0042';
+const casusregisseur: AgenderingActor = {
+  personId: 'cr-1',
+  regionId: 'region-1',
+  route: 'POST /agendering',
+  isCoordinator: false,
+};
+
+/** Keeps "stored" documents in memory; only bytes starting with %PDF pass, as the real check would. */
+class MemoryDocumentStore extends DocumentStore {
+  readonly saved: Buffer[] = [];
+  override async save(bytes: Buffer): Promise<StoredDocument> {
+    if (!bytes.subarray(0, 4).equals(Buffer.from('%PDF')))
+      throw new DocumentRejected('UNSUPPORTED_TYPE', 'Enkel PDF-, DOCX- of ODT-bestanden zijn toegelaten.');
+    this.saved.push(bytes);
+    return {
+      storageKey: 'ab/key',
+      kind: 'pdf',
+      mimeType: 'application/pdf',
+      sizeBytes: bytes.length,
+      sha256: 'f00',
+    };
+  }
+}
+
+const PDF: UploadedFile = { originalName: 'C:\\temp\\Plan.PDF', bytes: Buffer.from('%PDF-1.4 plan') };
+
+function setup(facts: Partial<FakeDossier> = {}) {
+  const dossiers = new FakeDossierRepository([
+    fakeDossier({
+      id: 'd1',
+      code: CODE,
+      phase: 'casusregie',
+      casusregisseurId: 'cr-1',
+      casusregieStartDate: '2026-10-01',
+      ...facts,
+    }),
+  ]);
+  const placement = new FakeAgendaPlacement();
+  const people = new FakePersonDirectory([
+    { id: 'cr-1', email: 'cr@example.org', displayName: 'Casus Regisseur' },
+  ]);
+  const audit = new FakeAuditLog();
+  const outbox = new FakeMailOutbox();
+  const uow = new FakeUnitOfWork(dossiers, placement, audit, outbox);
+  const changed = new FakeDossierChanged();
+  const documents = new MemoryDocumentStore(config);
+  const useCase = new SubmitAgenderingUseCase(
+    uow,
+    dossiers,
+    placement,
+    people,
+    audit,
+    documents,
+    composer,
+    outbox,
+    changed,
+    new ControlledClock('2026-12-01T10:00:00Z'),
+    config,
+  );
+  const submit = (
+    agendering: Partial<AgenderingInput> = {},
+    document?: UploadedFile,
+    actor = casusregisseur,
+  ) =>
+    useCase.execute({
+      actor,
+      agendering: {
+        dossierCode: CODE,
+        tableKey: 'ronde-tafel',
+        itemType: 'vraag',
+        questions: 'Wat weet de school?',
+        guests: [],
+        ...agendering,
+      },
+      ...(document && { document }),
+    });
+  return { dossiers, placement, audit, outbox, uow, changed, documents, submit };
+}
+
+async function refusal(work: Promise<unknown>): Promise<AgendaRefusal> {
+  const error = await work.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AgendaRefusal);
+  return error as AgendaRefusal;
+}
+
+async function inputError(work: Promise<unknown>): Promise<[string, string][]> {
+  const error = await work.catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(InputError);
+  return (error as InputError).errors.map((e) => [e.field, e.code]);
+}
+
+describe('SubmitAgenderingUseCase', () => {
+  it('places the agendapunt with its guests, re-plans the obligations, audits and mails the casusregisseur', async () => {
+    const { placement, audit, outbox, uow, changed, submit } = setup();
+    const result = await submit({
+      guests: [{ kind: 'consulent', email: emailAddress('Nadia@example.be'), name: undefined }],
+    });
+    expect(result).toMatchObject({
+      agendaItemId: fakeItemId(1),
+      dossierCode: CODE,
+      slot: { sessionId: FAKE_SESSION_ID },
+    });
+    expect(placement.requests()).toEqual([
+      {
+        itemId: fakeItemId(1),
+        tx: uow.tx,
+        request: {
+          tableKey: 'ronde-tafel',
+          itemType: 'vraag',
+          dossierId: 'd1',
+          submittedAt: new Date('2026-12-01T10:00:00Z'),
+          submittedById: 'cr-1',
+          question: 'Wat weet de school?',
+          documentId: null,
+          guests: [{ kind: 'consulent', email: 'Nadia@example.be', name: null }],
+        },
+      },
+    ]);
+    expect(changed.dossiers).toEqual([{ dossierId: 'd1', tx: uow.tx }]);
+    expect(audit.of('agendering.create')).toEqual([
+      {
+        actorPersonId: 'cr-1',
+        action: 'agendering.create',
+        entityType: 'agenda_item',
+        entityId: fakeItemId(1),
+        dossierId: 'd1',
+        outcome: 'allowed',
+        route: 'POST /agendering',
+        details: {
+          code: CODE,
+          tableKey: 'ronde-tafel',
+          itemType: 'vraag',
+          sessionId: FAKE_SESSION_ID,
+          documentId: null,
+        },
+      },
+    ]);
+    const [mail] = outbox.written();
+    expect(mail!.entry).toEqual({
+      key: `agendering-received|${fakeItemId(1)}|cr-1`,
+      purpose: 'agendering-received',
+      recipientEmail: 'cr@example.org',
+      recipientPersonId: 'cr-1',
+      sessionId: FAKE_SESSION_ID,
+      agendaItemId: fakeItemId(1),
+      dossierId: 'd1',
+    });
+    expect(mail!.mail.subject).not.toContain('school');
+    expect(outbox.enqueued.map((m) => m.id)).toEqual([mail!.id]);
+  });
+
+  it('a Weegploeg plan van aanpak stores its document with a clean name and links it to the item', async () => {
+    const { dossiers, placement, documents, submit } = setup();
+    await submit({ tableKey: 'weegploeg', itemType: 'plan-van-aanpak' }, PDF);
+    expect(documents.saved).toHaveLength(1);
+    const [doc] = dossiers.dossiers.get('d1')!.documents!;
+    expect(doc).toMatchObject({
+      fileName: 'Plan.pdf',
+      sha256: 'f00',
+      uploadedById: 'cr-1',
+      storageKey: 'ab/key',
+    });
+    expect(placement.requests()[0]!.request.documentId).toBe(doc!.id);
+  });
+
+  it('the aanmelder may bring a dossier without casusregisseur back to the ICO', async () => {
+    const { placement, submit } = setup({
+      phase: 'herbespreking',
+      casusregisseurId: null,
+      casusregieStartDate: null,
+      aanmelderId: 'am-1',
+    });
+    await submit({ tableKey: 'ico', itemType: 'herbespreking' }, undefined, {
+      ...casusregisseur,
+      personId: 'am-1',
+    });
+    expect(placement.requests()[0]!.request).toMatchObject({
+      tableKey: 'ico',
+      itemType: 'herbespreking',
+      submittedById: 'am-1',
+    });
+  });
+
+  it.each([
+    ['an unknown table', { tableKey: 'bestaat-niet' }, undefined, [['tableKey', 'UNKNOWN']]],
+    ['an item type of another table', { itemType: 'plan-van-aanpak' }, undefined, [['itemType', 'UNKNOWN']]],
+    [
+      'a Weegploeg item without its document',
+      { tableKey: 'weegploeg', itemType: 'plan-van-aanpak' },
+      undefined,
+      [['document', 'REQUIRED']],
+    ],
+    [
+      'a document that is not a PDF, DOCX or ODT',
+      { tableKey: 'weegploeg', itemType: 'plan-van-aanpak' },
+      { originalName: 'x.exe', bytes: Buffer.from('MZ') },
+      [['document', 'UNSUPPORTED_TYPE']],
+    ],
+  ] as const)(
+    'refuses %s per field, before the dossier is even looked at',
+    async (_, agendering, document, fields) => {
+      const { audit, uow, submit } = setup();
+      expect(await inputError(submit(agendering, document))).toEqual(fields);
+      expect([audit.all(), uow.commits + uow.rollbacks]).toEqual([[], 0]);
+    },
+  );
+
+  it.each([
+    ['someone else’s dossier', {}, { ...casusregisseur, personId: 'cr-2' }, CODE],
+    ['a dossier of another region', { regionId: 'region-2' }, casusregisseur, CODE],
+    ['a dossier that does not exist', {}, casusregisseur, 'CO3-2026-0999'],
+  ] as const)('answers not found for %s, and keeps the denial in the log', async (_, facts, actor, code) => {
+    const { placement, changed, audit, submit } = setup(facts);
+    const error = await refusal(submit({ dossierCode: code }, undefined, actor));
+    expect([error.code, error.kind, error.field]).toEqual(['DOSSIER_NOT_FOUND', 'not_found', 'dossierCode']);
+    expect([placement.requests(), changed.dossiers]).toEqual([[], []]);
+    expect(audit.of('agendering.create').map((e) => [e.actorPersonId, e.outcome])).toEqual([
+      [actor.personId, 'denied'],
+    ]);
+  });
+
+  it('audits the denial outside the transaction, so it survives the rollback', async () => {
+    const { audit, uow, submit } = setup();
+    await refusal(submit({}, undefined, { ...casusregisseur, personId: 'cr-2' }));
+    expect(audit.of('agendering.create')).toEqual([
+      {
+        actorPersonId: 'cr-2',
+        action: 'agendering.create',
+        entityType: 'dossier',
+        entityId: 'd1',
+        outcome: 'denied',
+        route: 'POST /agendering',
+        details: { code: CODE },
+      },
+    ]);
+    expect(audit.all()[0]!.tx).toBeUndefined();
+    expect(uow.rollbacks).toBe(1);
+  });
+
+  it('a coordinator may agenderen any dossier of the region', async () => {
+    const { placement, submit } = setup();
+    await submit({}, undefined, { ...casusregisseur, personId: 'coord-1', isCoordinator: true });
+    expect(placement.requests()).toHaveLength(1);
+  });
+
+  it('refuses what the dossier phase does not allow, and stores no document row', async () => {
+    const { dossiers, placement, audit, submit } = setup({ phase: 'aangemeld', casusregieStartDate: null });
+    const error = await refusal(submit({ tableKey: 'weegploeg', itemType: 'plan-van-aanpak' }, PDF));
+    expect([error.code, error.kind]).toEqual(['AGENDERING_NOT_ALLOWED', 'unprocessable']);
+    expect(dossiers.dossiers.get('d1')!.documents).toBeUndefined();
+    expect([placement.requests(), audit.all()]).toEqual([[], []]);
+  });
+
+  it.each([
+    ['no_session', 'NO_SESSION_IN_RANGE'],
+    ['full', 'SESSION_FULL'],
+  ] as const)('refuses when placement answers %s, and rolls the document row back', async (reason, code) => {
+    const { dossiers, placement, audit, outbox, changed, submit } = setup();
+    placement.refuse = reason;
+    const error = await refusal(submit({ tableKey: 'weegploeg', itemType: 'plan-van-aanpak' }, PDF));
+    expect([error.code, error.kind]).toEqual([code, 'unprocessable']);
+    expect(dossiers.dossiers.get('d1')!.documents).toBeUndefined();
+    expect([audit.all(), outbox.written(), outbox.enqueued, changed.dossiers]).toEqual([[], [], [], []]);
+  });
+});
