@@ -1,7 +1,6 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { OpenDossierUseCase } from '@overlegtafels/application';
-import { AuditService, Authenticated, CurrentPrincipal, dossierScope, Principal } from '@overlegtafels/auth';
-import { DossierRepository } from '@overlegtafels/persistence';
+import { ListDossiersUseCase, OpenDossierUseCase } from '@overlegtafels/application';
+import { Authenticated, CurrentPrincipal, Principal } from '@overlegtafels/auth';
 
 interface DossierJsonFacts {
   code: string;
@@ -28,23 +27,14 @@ export function dossierJson(d: DossierJsonFacts) {
 @Controller('api/dossiers')
 export class DossiersController {
   constructor(
-    @Inject(DossierRepository) private readonly dossiers: DossierRepository,
-    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(ListDossiersUseCase) private readonly listDossiers: ListDossiersUseCase,
     @Inject(OpenDossierUseCase) private readonly openDossier: OpenDossierUseCase,
   ) {}
 
   @Get()
   @Authenticated()
   async list(@CurrentPrincipal() principal: Principal) {
-    const rows = await this.dossiers.list(dossierScope(principal));
-    await this.audit.record(principal, {
-      action: 'dossier.list',
-      entityType: 'dossier',
-      entityId: null,
-      outcome: 'allowed',
-      route: 'GET /api/dossiers',
-      details: { count: rows.length },
-    });
+    const rows = await this.listDossiers.execute({ principal, route: 'GET /api/dossiers' });
     return { dossiers: rows.map(dossierJson) };
   }
 

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Header, Inject, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import {
+  AanmeldingFormQuery,
   AanmeldingSchema,
   CLIENT_ROLES,
   MAX_CLIENTS,
@@ -8,7 +9,6 @@ import {
   SubmitAanmeldingUseCase,
 } from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
-import { OrganisationRepository } from '@overlegtafels/persistence';
 import { viewerOf } from '../agenda/viewer';
 import { failedForm, FailedForm, PageForms, pick, str } from './page-form';
 import { PageService } from './page.service';
@@ -45,7 +45,7 @@ type ClientRow = Record<(typeof CLIENT_FIELDS)[number], string>;
 export class AanmeldingPageController {
   constructor(
     @Inject(SubmitAanmeldingUseCase) private readonly aanmelding: SubmitAanmeldingUseCase,
-    @Inject(OrganisationRepository) private readonly organisations: OrganisationRepository,
+    @Inject(AanmeldingFormQuery) private readonly formQuery: AanmeldingFormQuery,
     @Inject(PageService) private readonly pages: PageService,
   ) {}
 
@@ -137,7 +137,7 @@ export class AanmeldingPageController {
       'aanmelding',
       { title: 'Nieuwe aanmelding', principal },
       {
-        organisations: await this.organisations.list(principal.regionId),
+        organisations: await this.formQuery.organisationsOf(principal.regionId),
         rows: rows.length,
         canAddRows: rows.length < MAX_CLIENTS,
         roles: CLIENT_ROLES,

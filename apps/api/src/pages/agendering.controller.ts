@@ -10,12 +10,12 @@ import {
   detectDocumentKind,
   FieldError,
   InputError,
+  ListDossiersUseCase,
   parseInput,
   PlacementPreview,
   SubmitAgenderingUseCase,
 } from '@overlegtafels/application';
-import { AuditService, CurrentPrincipal, dossierScope, hasRole, Principal, Roles } from '@overlegtafels/auth';
-import { DossierRepository } from '@overlegtafels/persistence';
+import { CurrentPrincipal, hasRole, Principal, Roles } from '@overlegtafels/auth';
 import { isCoordinator, viewerOf } from '../agenda/viewer';
 import { uploadFieldError, UploadRequest } from '../web/upload.middleware';
 import { failedForm, FailedForm, PageForms, str } from './page-form';
@@ -50,8 +50,7 @@ export class AgenderingPageController {
     @Inject(AgenderingPreviewQuery) private readonly previews: AgenderingPreviewQuery,
     @Inject(AgendaService) private readonly agenda: AgendaService,
     @Inject(AgendaQueries) private readonly queries: AgendaQueries,
-    @Inject(DossierRepository) private readonly dossiers: DossierRepository,
-    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(ListDossiersUseCase) private readonly listDossiers: ListDossiersUseCase,
     @Inject(PageService) private readonly pages: PageService,
   ) {}
 
@@ -190,15 +189,7 @@ export class AgenderingPageController {
     route: string,
     failed?: FailedForm,
   ): Promise<string> {
-    const own = await this.dossiers.list(dossierScope(principal));
-    await this.audit.record(principal, {
-      action: 'dossier.list',
-      entityType: 'dossier',
-      entityId: null,
-      outcome: 'allowed',
-      route,
-      details: { count: own.length },
-    });
+    const own = await this.listDossiers.execute({ principal, route });
     // A code from the query that is not one of the person's own dossiers is simply not chosen.
     if (values.dossierCode && !own.some((d) => d.code === values.dossierCode) && !failed) {
       values = { ...values, dossierCode: '' };

@@ -17,6 +17,7 @@ import { AgendaDecisionAdapter } from '../record-decision/agenda-decision.adapte
 import { RecordDecisionUseCase } from '../record-decision/record-decision.usecase';
 import { AgendaPlacementAdapter } from '../agenda-placement/agenda-placement.adapter';
 import { AgendaPlacement } from '../ports/agenda-placement.port';
+import { AanmeldingFormQuery } from '../submit-aanmelding/aanmelding-form.query';
 import { SubmitAanmeldingUseCase } from '../submit-aanmelding/submit-aanmelding.usecase';
 import { AgenderingPreviewQuery } from '../submit-agendering/agendering-preview.query';
 import { SubmitAgenderingUseCase } from '../submit-agendering/submit-agendering.usecase';
@@ -24,6 +25,7 @@ import { SubmitAgenderingUseCase } from '../submit-agendering/submit-agendering.
 const providers = [
   DocumentStore,
   SubmitAanmeldingUseCase,
+  AanmeldingFormQuery,
   SubmitAgenderingUseCase,
   AgenderingPreviewQuery,
   RecordDecisionUseCase,
