@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
+import { AgendaMailingModule } from '@overlegtafels/application/agenda-mailing/agenda-mailing.module';
+import { ObligationsModule } from '@overlegtafels/application/obligations/obligations.module';
+import { RelayOutboxUseCase } from '@overlegtafels/application/relay-outbox/relay-outbox.usecase';
 import { SendOutboxMailUseCase } from '@overlegtafels/application/send-outbox-mail/send-outbox-mail.usecase';
 import { JOB_PROCESSORS } from '@overlegtafels/queues';
 import { AgendaWorkerModule } from './agenda-worker.module';
@@ -7,21 +10,33 @@ import { ObligationsWorkerModule } from './obligations-worker.module';
 import { OutboxRelayCron } from './crons/outbox-relay.cron';
 import { AgendaProcessor } from './processors/agenda.processor';
 import { MailProcessor } from './processors/mail.processor';
+import { MaintenanceProcessor } from './processors/maintenance.processor';
+import { ReminderProcessor } from './processors/reminder.processor';
 import { WorkerHost } from './worker-host.service';
 
 /**
- * The worker's own part: processors, crons and the host that runs them. Infrastructure modules
- * (config, persistence, queues, mail) come from the composition root (CoreModule).
+ * The worker's own part: processors, crons and the host that runs them. The crons only enqueue
+ * (one job per moment, whatever the number of workers); the processors do the work. Infrastructure
+ * modules (config, persistence, queues, mail) come from the composition root (CoreModule).
  */
 @Module({
-  imports: [ScheduleModule.forRoot(), AgendaWorkerModule, ObligationsWorkerModule],
+  imports: [
+    ScheduleModule.forRoot(),
+    AgendaWorkerModule,
+    ObligationsWorkerModule,
+    // What the maintenance processor calls: the agenda planner and the re-plan.
+    AgendaMailingModule,
+    ObligationsModule,
+  ],
   providers: [
     SendOutboxMailUseCase,
+    RelayOutboxUseCase,
     MailProcessor,
+    MaintenanceProcessor,
     OutboxRelayCron,
     {
       provide: JOB_PROCESSORS,
-      inject: [MailProcessor, AgendaProcessor],
+      inject: [MailProcessor, AgendaProcessor, MaintenanceProcessor, ReminderProcessor],
       useFactory: (...processors: unknown[]) => processors,
     },
     WorkerHost,
