@@ -14,12 +14,13 @@ describe('maintenance moments', () => {
     expect(maintenanceMoment('obligation-reconcile', at('2026-12-03T16:45:00+01:00')).key).toBe(
       'obligation-reconcile:2026-12-03',
     );
-    // Before 03:30 it is still the previous night; 23:30 in Brussels is already the next day in UTC+1.
+    // Before 03:30 it is still the previous night.
     expect(maintenanceJobId('obligation-reconcile', at('2026-12-04T02:59:00+01:00'))).toBe(
       'obligation-reconcile|2026-12-03',
     );
-    expect(maintenanceJobId('obligation-reconcile', at('2026-12-03T23:30:00+01:00'))).toBe(
-      'obligation-reconcile|2026-12-03',
+    // 03:30 on the Brussels clock, not in UTC: at 01:45 UTC in summer the night has passed.
+    expect(maintenanceJobId('obligation-reconcile', at('2026-06-04T03:45:00+02:00'))).toBe(
+      'obligation-reconcile|2026-06-04',
     );
   });
 

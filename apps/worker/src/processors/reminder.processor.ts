@@ -7,7 +7,10 @@ import { JobProcessor, JOBS, parseJobPayload, QUEUES } from '@overlegtafels/queu
 @Injectable()
 export class ReminderProcessor implements JobProcessor {
   readonly queue = QUEUES.reminders;
-  /** One sweep at a time on this worker; other workers may sweep another minute meanwhile (locks per obligation). */
+  /**
+   * One sweep at a time on this worker; another worker may sweep another minute meanwhile (the
+   * sweep locks each obligation it sends for).
+   */
   readonly concurrency = 1;
   /** REMINDERS=false: this worker takes no sweep jobs (and its cron enqueues none). */
   readonly enabled: boolean;
