@@ -44,3 +44,4 @@ export * from './submit-agendering/submit-agendering.command';
 export * from './submit-agendering/submit-agendering.usecase';
 export * from './list-dossiers/list-dossiers.command';
 export * from './list-dossiers/list-dossiers.usecase';
+export * from './relay-outbox/relay-outbox.usecase';
