@@ -45,3 +45,6 @@ export * from './submit-agendering/submit-agendering.usecase';
 export * from './list-dossiers/list-dossiers.command';
 export * from './list-dossiers/list-dossiers.usecase';
 export * from './relay-outbox/relay-outbox.usecase';
+export * from './dossier-timeline/dossier-timeline.query';
+export { timelineOf } from './dossier-timeline/dossier-timeline';
+export type { TimelineFacts } from './dossier-timeline/dossier-timeline';

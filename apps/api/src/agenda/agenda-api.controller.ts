@@ -28,6 +28,7 @@ import {
   CorrectCasusregieStartUseCase,
   DecisionSchema,
   DocumentStore,
+  DossierTimelineQuery,
   InputError,
   MoveItemSchema,
   parseInput,
@@ -72,6 +73,7 @@ export class AgendaApiController {
     @Inject(CoordinatorAgendaUseCase) private readonly coordinator: CoordinatorAgendaUseCase,
     @Inject(OpenDossierUseCase) private readonly openDossier: OpenDossierUseCase,
     @Inject(AgendaQueries) private readonly queries: AgendaQueries,
+    @Inject(DossierTimelineQuery) private readonly dossierPages: DossierTimelineQuery,
     @Inject(OrganisationRepository) private readonly organisations: OrganisationRepository,
     @Inject(DossierRepository) private readonly dossiers: DossierRepository,
     @Inject(AgendaRepository) private readonly agendaRepo: AgendaRepository,
@@ -310,7 +312,7 @@ export class AgendaApiController {
       action: 'dossier.timeline.read',
       route: 'GET /api/dossiers/:code/timeline',
     });
-    const { timeline } = await this.queries.dossierTimeline(dossier.id);
+    const { timeline } = await this.dossierPages.dossierTimeline(dossier.id);
     return { code: dossier.code, phase: dossier.phase, timeline };
   }
 

@@ -1,13 +1,13 @@
 import { Controller, Get, Header, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import {
-  AgendaQueries,
   AgendaService,
   AgenderingInput,
   AgenderingPreviewQuery,
   AgenderingSchema,
   agenderingTables,
   detectDocumentKind,
+  DossierTimelineQuery,
   FieldError,
   InputError,
   ListDossiersUseCase,
@@ -49,7 +49,7 @@ export class AgenderingPageController {
     @Inject(SubmitAgenderingUseCase) private readonly agendering: SubmitAgenderingUseCase,
     @Inject(AgenderingPreviewQuery) private readonly previews: AgenderingPreviewQuery,
     @Inject(AgendaService) private readonly agenda: AgendaService,
-    @Inject(AgendaQueries) private readonly queries: AgendaQueries,
+    @Inject(DossierTimelineQuery) private readonly timeline: DossierTimelineQuery,
     @Inject(ListDossiersUseCase) private readonly listDossiers: ListDossiersUseCase,
     @Inject(PageService) private readonly pages: PageService,
   ) {}
@@ -222,7 +222,7 @@ export class AgenderingPageController {
       'agendering',
       { title: 'Agenderen', principal },
       {
-        dossiers: own.map((d) => ({ code: d.code, phase: this.queries.phaseLabel(d.phase) })),
+        dossiers: own.map((d) => ({ code: d.code, phase: this.timeline.phaseLabel(d.phase) })),
         choices,
         tables: [...new Set(choices.map((c) => c.tableName))],
         chosen,

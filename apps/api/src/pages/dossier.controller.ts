@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import {
-  AgendaQueries,
+  DossierTimelineQuery,
   AgendaService,
   CorrectCasusregieStartUseCase,
   OpenDossierUseCase,
@@ -35,7 +35,7 @@ const ITEM_STATUS_LABELS: Record<string, string> = {
 export class DossierPageController {
   constructor(
     @Inject(OpenDossierUseCase) private readonly openDossier: OpenDossierUseCase,
-    @Inject(AgendaQueries) private readonly queries: AgendaQueries,
+    @Inject(DossierTimelineQuery) private readonly queries: DossierTimelineQuery,
     @Inject(AgendaService) private readonly agenda: AgendaService,
     @Inject(PageService) private readonly pages: PageService,
     @Inject(RecordConsulentUseCase) private readonly recordConsulent: RecordConsulentUseCase,

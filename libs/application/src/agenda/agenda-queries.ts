@@ -1,23 +1,17 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import {
-  DECISION_KIND_LABELS,
-  DOSSIER_PHASE_LABELS,
-  DecisionKind,
-  DossierPhase,
-} from '@overlegtafels/domain';
+import { DECISION_KIND_LABELS, DecisionKind } from '@overlegtafels/domain';
 import {
   AgendaRepository,
   AuditRepository,
   CalendarStateRepository,
-  DossierRepository,
   OrganisationRepository,
 } from '@overlegtafels/persistence';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { AgendaRefusal } from './agenda-input';
 import { AgendaService } from './agenda.service';
 import { Actor, domainSession } from './agenda-views';
-import { dossierOwnerId, ymd } from './dossier-state';
+import { dossierOwnerId } from './dossier-state';
 
 /** What a viewer may see of a table: everything (coordinator), or the agenda without contents (member). */
 export interface Viewer extends Actor {
@@ -86,19 +80,8 @@ export interface SessionAgendaView {
   readonly coordinator: boolean;
 }
 
-/** Fills a dossier page's "what is planned" with follow-up obligations (issue #6 provides it). */
-export interface DossierTimelineSource {
-  timelineFor(dossierId: string): Promise<TimelineEntry[]>;
-}
-export const DOSSIER_TIMELINE_SOURCES = Symbol('DOSSIER_TIMELINE_SOURCES');
-
-export interface TimelineEntry {
-  readonly at: string;
-  readonly kind: 'aanmelding' | 'agendapunt' | 'beslissing' | 'opvolging';
-  readonly title: string;
-  readonly detail?: string;
-  readonly planned: boolean;
-}
+export type { DossierTimelineSource, TimelineEntry } from '../dossier-timeline/dossier-timeline';
+export { DOSSIER_TIMELINE_SOURCES } from '../dossier-timeline/dossier-timeline';
 
 /** The read side of the agenda: what the pages and the API show, filtered by need-to-know. */
 @Injectable()
@@ -106,14 +89,10 @@ export class AgendaQueries {
   constructor(
     @Inject(AgendaService) private readonly agenda: AgendaService,
     @Inject(AgendaRepository) private readonly repo: AgendaRepository,
-    @Inject(DossierRepository) private readonly dossiers: DossierRepository,
     @Inject(OrganisationRepository) private readonly organisations: OrganisationRepository,
     @Inject(CalendarStateRepository) private readonly calendars: CalendarStateRepository,
     @Inject(AuditRepository) private readonly audit: AuditRepository,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Optional()
-    @Inject(DOSSIER_TIMELINE_SOURCES)
-    private readonly timelineSources: DossierTimelineSource[] | null,
   ) {}
 
   /** The coming sessions of a table with their fill level; rows are created so actions can name them. */
@@ -250,71 +229,6 @@ export class AgendaQueries {
         s.status !== 'held' &&
         Date.parse(s.startsAt) > this.clock.now().getTime(),
     );
-  }
-
-  /** Everything on a dossier's page, for someone with full access (checked by the caller). */
-  async dossierTimeline(dossierId: string): Promise<{
-    detail: NonNullable<Awaited<ReturnType<DossierRepository['detail']>>>;
-    timeline: TimelineEntry[];
-  }> {
-    const detail = (await this.dossiers.detail(dossierId))!;
-    const zone = this.agenda.region.timeZone;
-    const now = this.clock.now().getTime();
-    const fmt = (d: Date) =>
-      DateTime.fromJSDate(d, { zone }).toFormat('d LLLL yyyy HH:mm', { locale: 'nl-BE' });
-    const timeline: TimelineEntry[] = [];
-    for (const a of detail.aanmeldingen) {
-      timeline.push({
-        at: a.submittedAt.toISOString(),
-        kind: 'aanmelding',
-        title: 'Aanmelding ingediend',
-        detail: a.organisation.name,
-        planned: false,
-      });
-    }
-    for (const item of detail.agendaItems) {
-      const table = this.agenda.region.tables.find((t) => t.key === item.tableKey);
-      const type = table?.itemTypes.find((t) => t.key === item.itemType)?.label ?? item.itemType;
-      const at = item.slotStart ?? item.session.startsAt;
-      const status =
-        item.status === 'discussed'
-          ? 'besproken'
-          : item.status === 'withdrawn'
-            ? 'ingetrokken'
-            : item.session.status === 'planned'
-              ? 'onder voorbehoud'
-              : 'bevestigd';
-      timeline.push({
-        at: at.toISOString(),
-        kind: 'agendapunt',
-        title: `${table?.name ?? item.tableKey}: ${type}`,
-        detail: `${fmt(at)} (${status})`,
-        planned: at.getTime() > now && item.status !== 'discussed',
-      });
-    }
-    for (const d of detail.decisions) {
-      timeline.push({
-        at: d.decidedAt.toISOString(),
-        kind: 'beslissing',
-        title: `Beslissing: ${DECISION_KIND_LABELS[d.kind as DecisionKind]}`,
-        detail:
-          [
-            d.casusregisseur ? `casusregisseur ${d.casusregisseur.displayName}` : undefined,
-            d.startDate ? `start ${ymd(d.startDate)}` : undefined,
-            d.terugkomdatum ? `terugkomdatum ${ymd(d.terugkomdatum)}` : undefined,
-          ]
-            .filter(Boolean)
-            .join(', ') || undefined,
-        planned: false,
-      });
-    }
-    for (const source of this.timelineSources ?? []) timeline.push(...(await source.timelineFor(dossierId)));
-    timeline.sort((a, b) => a.at.localeCompare(b.at));
-    return { detail, timeline };
-  }
-
-  phaseLabel(phase: string): string {
-    return DOSSIER_PHASE_LABELS[phase as DossierPhase] ?? phase;
   }
 
   async casusregieCapacity(regionId: string) {

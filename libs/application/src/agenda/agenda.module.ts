@@ -6,7 +6,8 @@ import { ObligationQueryService } from '../obligations/obligation-query.service'
 import { ObligationsFollowDossier } from '../obligations/obligations-follow-dossier';
 import { DossierChanged } from '../ports/dossier-changed.port';
 import { AgendaCoreModule } from './agenda-core.module';
-import { DOSSIER_TIMELINE_SOURCES, DossierTimelineSource } from './agenda-queries';
+import { DOSSIER_TIMELINE_SOURCES, DossierTimelineSource } from '../dossier-timeline/dossier-timeline';
+import { DossierTimelineQuery } from '../dossier-timeline/dossier-timeline.query';
 import { AgendaQueries } from './agenda-queries';
 import { CoordinatorAgendaUseCase } from './coordinator-agenda.usecase';
 import { CorrectCasusregieStartUseCase } from '../correct-casusregie-start/correct-casusregie-start.usecase';
@@ -33,6 +34,7 @@ const providers = [
   CorrectCasusregieStartUseCase,
   CoordinatorAgendaUseCase,
   AgendaQueries,
+  DossierTimelineQuery,
 ];
 
 /**

@@ -1,0 +1,47 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@overlegtafels/config';
+import { DOSSIER_PHASE_LABELS, DossierPhase, RegionConfig } from '@overlegtafels/domain';
+import { DossierRepository as DossierPages } from '@overlegtafels/persistence';
+import { getRegion } from '@overlegtafels/regions';
+import {
+  DOSSIER_TIMELINE_SOURCES,
+  DossierTimelineSource,
+  TimelineEntry,
+  timelineOf,
+} from './dossier-timeline';
+
+export type DossierPage = NonNullable<Awaited<ReturnType<DossierPages['detail']>>>;
+
+/**
+ * The read of a dossier's page: everything on it and its timeline, with the follow-up
+ * obligations' entries. For someone with full access (OpenDossier decided that first).
+ */
+@Injectable()
+export class DossierTimelineQuery {
+  private readonly region: RegionConfig;
+
+  constructor(
+    @Inject(DossierPages) private readonly pages: DossierPages,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Optional()
+    @Inject(DOSSIER_TIMELINE_SOURCES)
+    private readonly sources: DossierTimelineSource[] | null,
+  ) {
+    const region = getRegion(config.region);
+    if (!region) throw new Error(`REGION ${config.region} has no configuration in libs/regions`);
+    this.region = region;
+  }
+
+  async dossierTimeline(dossierId: string): Promise<{ detail: DossierPage; timeline: TimelineEntry[] }> {
+    const detail = (await this.pages.detail(dossierId))!;
+    const timeline = timelineOf(detail, this.region, this.clock.now());
+    for (const source of this.sources ?? []) timeline.push(...(await source.timelineFor(dossierId)));
+    timeline.sort((a, b) => a.at.localeCompare(b.at));
+    return { detail, timeline };
+  }
+
+  phaseLabel(phase: string): string {
+    return DOSSIER_PHASE_LABELS[phase as DossierPhase] ?? phase;
+  }
+}
