@@ -11,6 +11,12 @@ import { CalendarFeedRepository } from './repositories/calendar-feed.repository'
 import { AgendaRepository } from './repositories/agenda.repository';
 import { AgendaMailingRepository } from './repositories/agenda-mailing.repository';
 import { OrganisationRepository } from './repositories/organisation.repository';
+import {
+  PrismaObligationPeople,
+  PrismaObligationReadModel,
+  PrismaObligationRepository,
+  PrismaReminderSweepClaim,
+} from './repositories/obligations';
 
 const repositories = [
   PrismaUnitOfWork,
@@ -24,6 +30,10 @@ const repositories = [
   AgendaRepository,
   AgendaMailingRepository,
   OrganisationRepository,
+  PrismaObligationRepository,
+  PrismaReminderSweepClaim,
+  PrismaObligationPeople,
+  PrismaObligationReadModel,
 ];
 
 @Global()

@@ -1,11 +1,27 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { UnitOfWork } from '@overlegtafels/application';
+import {
+  MailOutbox,
+  MailQueue,
+  ObligationPeople,
+  ObligationReadModel,
+  ObligationRepository,
+  ReminderSweepClaim,
+  UnitOfWork,
+} from '@overlegtafels/application';
 import { AuthModule } from '@overlegtafels/auth';
 import { AppConfig, Clock, CLOCK, ConfigModule, SystemClock } from '@overlegtafels/config';
 import { mailIdentity, MailModule, MailSink } from '@overlegtafels/mail';
 import { getRegion } from '@overlegtafels/regions';
-import { PersistenceModule, PrismaUnitOfWork } from '@overlegtafels/persistence';
-import { QueuesModule } from '@overlegtafels/queues';
+import {
+  OutboxRepository,
+  PersistenceModule,
+  PrismaObligationPeople,
+  PrismaObligationReadModel,
+  PrismaObligationRepository,
+  PrismaReminderSweepClaim,
+  PrismaUnitOfWork,
+} from '@overlegtafels/persistence';
+import { MailProducer, QueuesModule } from '@overlegtafels/queues';
 import { bindPort } from './port-binding';
 
 export interface CoreOptions {
@@ -14,6 +30,16 @@ export interface CoreOptions {
   /** Tests pass a fixed or controllable clock. */
   clock?: Clock;
 }
+
+/** The follow-up obligations' ports: their repositories, the people, the pages' read model, mail. */
+const obligationPorts = [
+  bindPort(ObligationRepository, PrismaObligationRepository),
+  bindPort(ReminderSweepClaim, PrismaReminderSweepClaim),
+  bindPort(ObligationPeople, PrismaObligationPeople),
+  bindPort(ObligationReadModel, PrismaObligationReadModel),
+  bindPort(MailOutbox, OutboxRepository),
+  bindPort(MailQueue, MailProducer),
+];
 
 /**
  * The infrastructure both the api and the worker stand on, and the application's ports bound to
@@ -41,8 +67,9 @@ export class CoreModule {
       providers: [
         { provide: CLOCK, useValue: options.clock ?? new SystemClock() },
         bindPort(UnitOfWork, PrismaUnitOfWork),
+        ...obligationPorts,
       ],
-      exports: [CLOCK, UnitOfWork],
+      exports: [CLOCK, UnitOfWork, ...obligationPorts.map((p) => p.provide)],
     };
   }
 }

@@ -9,8 +9,8 @@ import { Cron } from '@nestjs/schedule';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
 import {
   loggableError,
-  ObligationSyncService,
-  ReminderSweepService,
+  ReconcileObligationsUseCase,
+  SweepRemindersUseCase,
   SweepResult,
 } from '@overlegtafels/application';
 
@@ -18,7 +18,7 @@ const NOTHING: SweepResult = { obligations: 0, steps: 0, mails: 0, superseded: 0
 
 /**
  * Follow-up reminders and escalations. Every minute it only finds the reminder steps whose moment
- * has come and hands them to the mail queue through the outbox (ReminderSweepService); any number
+ * has come and hands them to the mail queue through the outbox (SweepRemindersUseCase); any number
  * of workers may run it at once. Steps are at 08:00 Brussels or at a due moment, so a minute is
  * as late as a reminder gets while a worker runs, and one that fell due while none ran goes out on
  * the first sweep after.
@@ -34,8 +34,8 @@ export class ReminderCron implements OnApplicationBootstrap, BeforeApplicationSh
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(ReminderSweepService) private readonly sweeper: ReminderSweepService,
-    @Inject(ObligationSyncService) private readonly obligations: ObligationSyncService,
+    @Inject(SweepRemindersUseCase) private readonly sweeper: SweepRemindersUseCase,
+    @Inject(ReconcileObligationsUseCase) private readonly reconciler: ReconcileObligationsUseCase,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -52,7 +52,7 @@ export class ReminderCron implements OnApplicationBootstrap, BeforeApplicationSh
   /** One sweep at a time: a call while one runs gets nothing to do. */
   async sweep(): Promise<SweepResult> {
     if (this.sweeping) return NOTHING;
-    this.sweeping = this.sweeper.sweep().catch((error: unknown) => {
+    this.sweeping = this.sweeper.execute().catch((error: unknown) => {
       this.logger.error(`reminder sweep failed: ${loggableError(error)}`);
       return NOTHING;
     });
@@ -66,8 +66,8 @@ export class ReminderCron implements OnApplicationBootstrap, BeforeApplicationSh
   @Cron('0 30 3 * * *', { name: 'obligation-reconcile', timeZone: 'Europe/Brussels' })
   async reconcile(): Promise<void> {
     if (this.reconciling) return;
-    this.reconciling = this.obligations
-      .reconcileAll()
+    this.reconciling = this.reconciler
+      .execute()
       .then(() => undefined)
       .catch((error: unknown) => {
         this.logger.error(
