@@ -1,2 +1,7 @@
 export * from './fake-dossier-changed';
 export * from './fake-unit-of-work';
+export * from './mail-outbox.fake';
+export * from './obligation-people.fake';
+export * from './obligation-read-model.fake';
+export * from './obligation.repository.fake';
+export * from './reminder-sweep-claim.fake';
