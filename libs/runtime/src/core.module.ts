@@ -1,7 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import {
-  MailOutbox,
-  MailQueue,
+  ReminderOutbox,
+  ReminderMailQueue,
   ObligationPeople,
   ObligationReadModel,
   ObligationRepository,
@@ -37,8 +37,8 @@ const obligationPorts = [
   bindPort(ReminderSweepClaim, PrismaReminderSweepClaim),
   bindPort(ObligationPeople, PrismaObligationPeople),
   bindPort(ObligationReadModel, PrismaObligationReadModel),
-  bindPort(MailOutbox, OutboxRepository),
-  bindPort(MailQueue, MailProducer),
+  bindPort(ReminderOutbox, OutboxRepository),
+  bindPort(ReminderMailQueue, MailProducer),
 ];
 
 /**

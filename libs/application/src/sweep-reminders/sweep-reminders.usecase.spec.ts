@@ -2,8 +2,8 @@ import { mailIdentity, MailComposer } from '@overlegtafels/mail';
 import {
   ControlledClock,
   fakeDossier,
-  FakeMailOutbox,
-  FakeMailQueue,
+  FakeReminderOutbox,
+  FakeReminderMailQueue,
   FakeObligationPeople,
   FakeObligationRepository,
   FakeReminderSweepClaim,
@@ -37,8 +37,8 @@ async function setup(options: { owner?: string | null } = {}) {
     .addPerson({ id: 'lotte', displayName: 'Lotte', coordinates: ['ico'] })
     .addPerson({ id: 'jan', displayName: 'Jan', coordinates: [null] })
     .addPerson({ id: 'piet', displayName: 'Piet', coordinates: ['weegploeg'] });
-  const outbox = new FakeMailOutbox();
-  const queue = new FakeMailQueue();
+  const outbox = new FakeReminderOutbox();
+  const queue = new FakeReminderMailQueue();
   const claims = new FakeReminderSweepClaim(repo);
   const uow = new FakeUnitOfWork(...repo.stores, outbox.messages);
   const clock = new ControlledClock('2026-03-01T09:00:00Z');

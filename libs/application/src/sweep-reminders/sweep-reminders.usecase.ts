@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock, CLOCK } from '@overlegtafels/config';
 import { dueSteps, ReminderStep, reminderSteps } from '@overlegtafels/domain';
 import { MAIL_IDENTITY, MailIdentity, messageIdFor, toOutboxContent } from '@overlegtafels/mail';
-import { MailOutbox, MailQueue } from '../ports/mail-outbox.port';
+import { ReminderOutbox, ReminderMailQueue } from '../ports/reminder-outbox.port';
 import { ReminderSweepClaim } from '../ports/reminder-sweep.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
 import { ObligationRules } from '../obligations/obligation-rules';
@@ -42,8 +42,8 @@ export class SweepRemindersUseCase {
   constructor(
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
     @Inject(ReminderSweepClaim) private readonly claims: ReminderSweepClaim,
-    @Inject(MailOutbox) private readonly outbox: MailOutbox,
-    @Inject(MailQueue) private readonly mail: MailQueue,
+    @Inject(ReminderOutbox) private readonly outbox: ReminderOutbox,
+    @Inject(ReminderMailQueue) private readonly mail: ReminderMailQueue,
     @Inject(ReminderMail) private readonly mails: ReminderMail,
     @Inject(ObligationRules) private readonly rules: ObligationRules,
     @Inject(MAIL_IDENTITY) private readonly identity: MailIdentity,

@@ -1,14 +1,14 @@
-import type { MailOutbox, MailQueue, OutboxMessage } from '@overlegtafels/application';
+import type { ReminderOutbox, ReminderMailQueue, ReminderOutboxMessage } from '@overlegtafels/application';
 import type { Transaction } from '@overlegtafels/persistence';
 import { FakeTable } from './fake-unit-of-work';
 
 /** The outbox in memory: one row per idempotency key, as the database's unique key keeps it. */
-export class FakeMailOutbox implements MailOutbox {
-  readonly messages = new FakeTable<OutboxMessage & { id: string }>();
+export class FakeReminderOutbox implements ReminderOutbox {
+  readonly messages = new FakeTable<ReminderOutboxMessage & { id: string }>();
   /** Whether each add came with a transaction handle. */
   readonly handles: (Transaction | undefined)[] = [];
 
-  async add(message: OutboxMessage, tx?: Transaction): Promise<{ id: string; created: boolean }> {
+  async add(message: ReminderOutboxMessage, tx?: Transaction): Promise<{ id: string; created: boolean }> {
     this.handles.push(tx);
     const id = `outbox:${message.idempotencyKey}`;
     if (this.messages.get(id)) return { id, created: false };
@@ -18,7 +18,7 @@ export class FakeMailOutbox implements MailOutbox {
 }
 
 /** The mail queue in memory: one job per job id, as BullMQ keeps it. */
-export class FakeMailQueue implements MailQueue {
+export class FakeReminderMailQueue implements ReminderMailQueue {
   readonly jobs = new Map<string, { outboxId: string }>();
   /** Every call, as made. */
   readonly calls: { outboxId: string; idempotencyKey: string }[][] = [];

@@ -1,7 +1,7 @@
 import type { Transaction } from '@overlegtafels/persistence';
 
 /** One mail to one recipient as the outbox stores it until it is sent. */
-export interface OutboxMessage {
+export interface ReminderOutboxMessage {
   /** Adding the same key twice stores one row. */
   idempotencyKey: string;
   purpose: string;
@@ -24,13 +24,13 @@ export interface OutboxMessage {
 }
 
 /** Mails written in the transaction of what caused them; sent after it commits. */
-export abstract class MailOutbox {
+export abstract class ReminderOutbox {
   /** `created` false: a row with the key was there already (the mail was asked for before). */
-  abstract add(message: OutboxMessage, tx?: Transaction): Promise<{ id: string; created: boolean }>;
+  abstract add(message: ReminderOutboxMessage, tx?: Transaction): Promise<{ id: string; created: boolean }>;
 }
 
 /** The mail queue: one send job per outbox row, the job id the row's idempotency key. */
-export abstract class MailQueue {
+export abstract class ReminderMailQueue {
   abstract enqueueMany(
     rows: readonly { outboxId: string; idempotencyKey: string }[],
     delayMs?: number,
