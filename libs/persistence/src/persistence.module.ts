@@ -14,6 +14,12 @@ import { OrganisationRepository } from './repositories/organisation.repository';
 import { PrismaDossierRepository } from './repositories/dossier/prisma-dossier.repository';
 import { PrismaRegionRepository } from './repositories/region.repository';
 import { PrismaPersonDirectory } from './repositories/person-directory.repository';
+import {
+  PrismaObligationPeople,
+  PrismaObligationReadModel,
+  PrismaObligationRepository,
+  PrismaReminderSweepClaim,
+} from './repositories/obligations';
 
 const repositories = [
   PrismaUnitOfWork,
@@ -30,6 +36,10 @@ const repositories = [
   PrismaDossierRepository,
   PrismaRegionRepository,
   PrismaPersonDirectory,
+  PrismaObligationRepository,
+  PrismaReminderSweepClaim,
+  PrismaObligationPeople,
+  PrismaObligationReadModel,
 ];
 
 @Global()

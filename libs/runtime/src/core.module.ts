@@ -5,6 +5,12 @@ import {
   OrganisationDirectory,
   PersonDirectory,
   RegionRepository,
+  ReminderOutbox,
+  ReminderMailQueue,
+  ObligationPeople,
+  ObligationReadModel,
+  ObligationRepository,
+  ReminderSweepClaim,
   UnitOfWork,
 } from '@overlegtafels/application';
 import { AuthModule } from '@overlegtafels/auth';
@@ -18,9 +24,14 @@ import {
   PrismaDossierRepository,
   PrismaPersonDirectory,
   PrismaRegionRepository,
+  OutboxRepository,
+  PrismaObligationPeople,
+  PrismaObligationReadModel,
+  PrismaObligationRepository,
+  PrismaReminderSweepClaim,
   PrismaUnitOfWork,
 } from '@overlegtafels/persistence';
-import { QueuesModule } from '@overlegtafels/queues';
+import { MailProducer, QueuesModule } from '@overlegtafels/queues';
 import { bindPort } from './port-binding';
 
 export interface CoreOptions {
@@ -29,6 +40,16 @@ export interface CoreOptions {
   /** Tests pass a fixed or controllable clock. */
   clock?: Clock;
 }
+
+/** The follow-up obligations' ports: their repositories, the people, the pages' read model, mail. */
+const obligationPorts = [
+  bindPort(ObligationRepository, PrismaObligationRepository),
+  bindPort(ReminderSweepClaim, PrismaReminderSweepClaim),
+  bindPort(ObligationPeople, PrismaObligationPeople),
+  bindPort(ObligationReadModel, PrismaObligationReadModel),
+  bindPort(ReminderOutbox, OutboxRepository),
+  bindPort(ReminderMailQueue, MailProducer),
+];
 
 /**
  * The infrastructure both the api and the worker stand on, and the application's ports bound to
@@ -61,6 +82,7 @@ export class CoreModule {
         bindPort(RegionRepository, PrismaRegionRepository),
         bindPort(PersonDirectory, PrismaPersonDirectory),
         bindPort(OrganisationDirectory, OrganisationRepository),
+        ...obligationPorts,
       ],
       exports: [
         CLOCK,
@@ -70,6 +92,7 @@ export class CoreModule {
         RegionRepository,
         PersonDirectory,
         OrganisationDirectory,
+        ...obligationPorts.map((p) => p.provide),
       ],
     };
   }

@@ -15,7 +15,7 @@ import {
   webLink,
 } from '@overlegtafels/mail';
 import { AuditRepository, CalendarFeedRepository, CalendarFeedStatus } from '@overlegtafels/persistence';
-import { ObligationQueryService } from '../obligations/obligation-query.service';
+import { ListObligationDueDatesUseCase } from '../list-obligation-due-dates/list-obligation-due-dates.usecase';
 import { TableCalendarService } from '../table-calendar/table-calendar.service';
 
 const FEED_WEEKS = 26;
@@ -38,7 +38,9 @@ export class CalendarFeedUseCase {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(AuditRepository) private readonly audit: AuditRepository,
     // Present where ObligationsModule is imported (the api): the feed then carries due dates too.
-    @Optional() @Inject(ObligationQueryService) private readonly obligations: ObligationQueryService | null,
+    @Optional()
+    @Inject(ListObligationDueDatesUseCase)
+    private readonly obligations: ListObligationDueDatesUseCase | null,
   ) {}
 
   status(personId: string): Promise<CalendarFeedStatus | undefined> {
@@ -103,7 +105,7 @@ export class CalendarFeedUseCase {
    */
   private async dueDates(personId: string, now: Date): Promise<FeedDueDate[]> {
     if (!this.obligations) return [];
-    const open = await this.obligations.dueDatesOf(personId);
+    const open = await this.obligations.execute({ personId });
     const link = webLink(`${this.config.publicUrl}/opvolging`);
     for (const dossierId of new Set(open.map((o) => o.dossierId))) {
       await this.audit.append(

@@ -3,10 +3,10 @@ import {
   ControlledClock,
   FakeAuditLog,
   FakeDecision,
-  FakeDossier,
+  FakeDossierRecord,
   FakeDossierChanged,
   FakeDossierRepository,
-  fakeDossier,
+  fakeDossierRecord,
   FakeUnitOfWork,
 } from '@overlegtafels/testing';
 import { AgendaRefusal } from '../agenda/agenda-input';
@@ -33,10 +33,10 @@ const decision = (id: string, kind: FakeDecision['kind'], decidedAt: string): Fa
   decidedById: 'coord-1',
 });
 
-function setup(dossier: Partial<FakeDossier> = {}, decisions: FakeDecision[] = []) {
+function setup(dossier: Partial<FakeDossierRecord> = {}, decisions: FakeDecision[] = []) {
   const dossiers = new FakeDossierRepository(
     [
-      fakeDossier({
+      fakeDossierRecord({
         id: 'd1',
         code: 'CO3-2026-0012',
         phase: 'casusregie',
@@ -128,7 +128,7 @@ describe('CorrectCasusregieStartUseCase', () => {
     expect(error.kind).toBe('not_found');
   });
 
-  const cases: [string, Partial<FakeDossier>, FakeDecision[], string, string][] = [
+  const cases: [string, Partial<FakeDossierRecord>, FakeDecision[], string, string][] = [
     [
       'a closed dossier',
       { phase: 'afgesloten', afrondingDate: '2026-11-20', afsluitingDate: '2026-11-30' },
@@ -189,7 +189,7 @@ describe('CorrectCasusregieStartUseCase', () => {
   it('rolls the new date back when the obligations cannot follow', async () => {
     const dossiers = new FakeDossierRepository(
       [
-        fakeDossier({
+        fakeDossierRecord({
           id: 'd1',
           phase: 'casusregie',
           casusregisseurId: 'cr-1',

@@ -1,5 +1,10 @@
 import type { Principal } from '@overlegtafels/auth';
-import { ControlledClock, FakeAuditLog, FakeDossierRepository, fakeDossier } from '@overlegtafels/testing';
+import {
+  ControlledClock,
+  FakeAuditLog,
+  FakeDossierRepository,
+  fakeDossierRecord,
+} from '@overlegtafels/testing';
 import { ListDossiersUseCase } from './list-dossiers.usecase';
 
 type Role = Principal['grants'][number]['role'];
@@ -16,10 +21,10 @@ const principal = (personId: string, roles: Role[], regionId = 'region-1'): Prin
 
 function setup() {
   const dossiers = new FakeDossierRepository([
-    fakeDossier({ id: 'd2', code: 'CO3-2026-0002', casusregisseurId: 'cr-1', aanmelderId: 'am-1' }),
-    fakeDossier({ id: 'd1', code: 'CO3-2026-0001', aanmelderId: 'am-1' }),
-    fakeDossier({ id: 'd3', code: 'CO3-2026-0003', casusregisseurId: 'cr-2' }),
-    fakeDossier({ id: 'd9', code: 'VB-2026-0001', regionId: 'region-2', casusregisseurId: 'cr-1' }),
+    fakeDossierRecord({ id: 'd2', code: 'CO3-2026-0002', casusregisseurId: 'cr-1', aanmelderId: 'am-1' }),
+    fakeDossierRecord({ id: 'd1', code: 'CO3-2026-0001', aanmelderId: 'am-1' }),
+    fakeDossierRecord({ id: 'd3', code: 'CO3-2026-0003', casusregisseurId: 'cr-2' }),
+    fakeDossierRecord({ id: 'd9', code: 'VB-2026-0001', regionId: 'region-2', casusregisseurId: 'cr-1' }),
   ]);
   const audit = new FakeAuditLog();
   const useCase = new ListDossiersUseCase(dossiers, audit, new ControlledClock('2026-12-01T10:00:00Z'));

@@ -1,7 +1,12 @@
 import type { Principal } from '@overlegtafels/auth';
 
 type Role = Principal['grants'][number]['role'];
-import { ControlledClock, FakeAuditLog, FakeDossierRepository, fakeDossier } from '@overlegtafels/testing';
+import {
+  ControlledClock,
+  FakeAuditLog,
+  FakeDossierRepository,
+  fakeDossierRecord,
+} from '@overlegtafels/testing';
 import { AgendaRefusal } from '../agenda/agenda-input';
 import { OpenDossierUseCase } from './open-dossier.usecase';
 
@@ -22,7 +27,13 @@ function principal(personId: string, roles: Role[], regionId = 'region-1'): Prin
 
 function setup() {
   const dossiers = new FakeDossierRepository([
-    fakeDossier({ id: 'd1', code: CODE, casusregisseurId: 'cr-1', aanmelderId: 'am-1', phase: 'casusregie' }),
+    fakeDossierRecord({
+      id: 'd1',
+      code: CODE,
+      casusregisseurId: 'cr-1',
+      aanmelderId: 'am-1',
+      phase: 'casusregie',
+    }),
   ]);
   const audit = new FakeAuditLog();
   const clock = new ControlledClock('2026-12-01T10:00:00Z');

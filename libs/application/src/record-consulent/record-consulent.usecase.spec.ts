@@ -4,7 +4,7 @@ import {
   FakeAuditLog,
   FakeDossierChanged,
   FakeDossierRepository,
-  fakeDossier,
+  fakeDossierRecord,
   FakeUnitOfWork,
 } from '@overlegtafels/testing';
 import { AgendaRefusal } from '../agenda/agenda-input';
@@ -21,7 +21,7 @@ const casusregisseur: ConsulentActor = {
 
 function setup() {
   const dossiers = new FakeDossierRepository([
-    fakeDossier({ id: 'd1', code: 'CO3-2026-0007', phase: 'casusregie', casusregisseurId: 'cr-1' }),
+    fakeDossierRecord({ id: 'd1', code: 'CO3-2026-0007', phase: 'casusregie', casusregisseurId: 'cr-1' }),
   ]);
   const audit = new FakeAuditLog();
   const uow = new FakeUnitOfWork(dossiers, audit);

@@ -5,10 +5,10 @@ import {
   FakeAgendaItem,
   FakeAuditLog,
   FakeDecisionAgenda,
-  FakeDossier,
+  FakeDossierRecord,
   FakeDossierChanged,
   FakeDossierRepository,
-  fakeDossier,
+  fakeDossierRecord,
   FakeMailOutbox,
   FakePersonDirectory,
   FakeUnitOfWork,
@@ -40,9 +40,9 @@ const icoItem = (over: Partial<FakeAgendaItem> = {}): FakeAgendaItem => ({
   ...over,
 });
 
-function setup(dossier: Partial<FakeDossier> = {}, item: FakeAgendaItem = icoItem()) {
+function setup(dossier: Partial<FakeDossierRecord> = {}, item: FakeAgendaItem = icoItem()) {
   const dossiers = new FakeDossierRepository([
-    fakeDossier({ id: 'd1', code: 'CO3-2026-0031', aanmelderId: 'am-1', ...dossier }),
+    fakeDossierRecord({ id: 'd1', code: 'CO3-2026-0031', aanmelderId: 'am-1', ...dossier }),
   ]);
   const agenda = new FakeDecisionAgenda([item]);
   const people = new FakePersonDirectory(

@@ -6,10 +6,10 @@ import {
   FakeAgendaPlacement,
   fakeItemId,
   FakeAuditLog,
-  FakeDossier,
+  FakeDossierRecord,
   FakeDossierChanged,
   FakeDossierRepository,
-  fakeDossier,
+  fakeDossierRecord,
   FakeMailOutbox,
   FakePersonDirectory,
   FakeUnitOfWork,
@@ -52,9 +52,9 @@ class MemoryDocumentStore extends DocumentStore {
 
 const PDF: UploadedFile = { originalName: 'C:\\temp\\Plan.PDF', bytes: Buffer.from('%PDF-1.4 plan') };
 
-function setup(facts: Partial<FakeDossier> = {}) {
+function setup(facts: Partial<FakeDossierRecord> = {}) {
   const dossiers = new FakeDossierRepository([
-    fakeDossier({
+    fakeDossierRecord({
       id: 'd1',
       code: CODE,
       phase: 'casusregie',

@@ -13,7 +13,7 @@ import type { Transaction } from '@overlegtafels/persistence';
 import { FakeTable, Rollbackable } from './fake-unit-of-work';
 
 /** A dossier as the fake keeps it: its facts and what the intent methods wrote. */
-export interface FakeDossier extends DossierRecord {
+export interface FakeDossierRecord extends DossierRecord {
   readonly consulent?: ConsulentInvolvement;
   readonly aanmelding?: NewAanmelding;
   readonly documents?: readonly (NewDossierDocument & { id: string })[];
@@ -25,7 +25,7 @@ export interface FakeDecision extends NewDecision {
 }
 
 /** A stored dossier with defaults for what a test does not care about. */
-export function fakeDossier(facts: Partial<FakeDossier> & { id: string }): FakeDossier {
+export function fakeDossierRecord(facts: Partial<FakeDossierRecord> & { id: string }): FakeDossierRecord {
   return {
     code: 'CO3-2026-0001',
     regionId: 'region-1',
@@ -45,14 +45,14 @@ export function fakeDossier(facts: Partial<FakeDossier> & { id: string }): FakeD
 
 /** The in-memory DossierRepository of the use-case specs; enlist it in a FakeUnitOfWork. */
 export class FakeDossierRepository implements DossierRepository, Rollbackable {
-  readonly dossiers: FakeTable<FakeDossier>;
+  readonly dossiers: FakeTable<FakeDossierRecord>;
   readonly decisions: FakeTable<FakeDecision>;
   /** Every transaction handle a write was given, to assert the use case's own was used. */
   readonly writeTxs: Transaction[] = [];
   private counters = new Map<string, number>();
   private ids = 0;
 
-  constructor(dossiers: readonly FakeDossier[] = [], decisions: readonly FakeDecision[] = []) {
+  constructor(dossiers: readonly FakeDossierRecord[] = [], decisions: readonly FakeDecision[] = []) {
     this.dossiers = new FakeTable(dossiers);
     this.decisions = new FakeTable(decisions);
   }
@@ -106,7 +106,7 @@ export class FakeDossierRepository implements DossierRepository, Rollbackable {
     this.writeTxs.push(tx);
     const dossierId = `dossier-${++this.ids}`;
     this.dossiers.put(
-      fakeDossier({
+      fakeDossierRecord({
         id: dossierId,
         code: aanmelding.code,
         regionId: aanmelding.regionId,
@@ -175,7 +175,7 @@ export class FakeDossierRepository implements DossierRepository, Rollbackable {
   }
 }
 
-function facts(row: FakeDossier): DossierRecord {
+function facts(row: FakeDossierRecord): DossierRecord {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the fake's own fields stay inside
   const { consulent, aanmelding, documents, ...rest } = row;
   return rest;

@@ -8,3 +8,8 @@ export * from './mail-outbox.fake';
 export * from './person-directory.fake';
 export * from './organisation-directory.fake';
 export * from './agenda-placement.fake';
+export * from './obligation-people.fake';
+export * from './obligation-read-model.fake';
+export * from './obligation.repository.fake';
+export * from './reminder-outbox.fake';
+export * from './reminder-sweep-claim.fake';
