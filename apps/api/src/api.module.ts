@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import {
   AgendaModule,
   CalendarFeedUseCase,
+  ReadDocumentUseCase,
   RequestLoginLinkUseCase,
   RetryFailedMailUseCase,
   SendTestMailUseCase,
@@ -17,6 +18,7 @@ import { FailedMailsController } from './beheer/failed-mails.controller';
 import { CalendarFeedController } from './calendar-feed/calendar-feed.controller';
 import { AuthController } from './auth/auth.controller';
 import { DevMailController } from './dev-mail/dev-mail.controller';
+import { DocumentsController } from './documents/documents.controller';
 import { DossiersController } from './dossiers/dossiers.controller';
 import { HealthController } from './health/health.controller';
 import { HomeController } from './home/home.controller';
@@ -54,6 +56,7 @@ export class ApiModule {
         DevMailController,
         TablesController,
         AgendaApiController,
+        DocumentsController,
         OpenApiController,
       ],
       providers: [
@@ -63,6 +66,7 @@ export class ApiModule {
         SendTestMailUseCase,
         RetryFailedMailUseCase,
         CalendarFeedUseCase,
+        ReadDocumentUseCase,
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],
     };

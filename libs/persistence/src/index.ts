@@ -14,5 +14,6 @@ export * from './repositories/calendar-feed.repository';
 export * from './repositories/agenda.repository';
 export * from './repositories/agenda-mailing.repository';
 export * from './repositories/organisation.repository';
+export * from './repositories/document.repository';
 export * from './repositories/obligation.repository';
 export * from './seed/seed';

@@ -11,6 +11,7 @@ import { CalendarFeedRepository } from './repositories/calendar-feed.repository'
 import { AgendaRepository } from './repositories/agenda.repository';
 import { AgendaMailingRepository } from './repositories/agenda-mailing.repository';
 import { OrganisationRepository } from './repositories/organisation.repository';
+import { PrismaDocumentRepository } from './repositories/document.repository';
 
 const repositories = [
   PrismaUnitOfWork,
@@ -24,6 +25,7 @@ const repositories = [
   AgendaRepository,
   AgendaMailingRepository,
   OrganisationRepository,
+  PrismaDocumentRepository,
 ];
 
 @Global()

@@ -1,10 +1,16 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { UnitOfWork } from '@overlegtafels/application';
+import { AuditLog, Documents, Outbox, UnitOfWork } from '@overlegtafels/application';
 import { AuthModule } from '@overlegtafels/auth';
 import { AppConfig, Clock, CLOCK, ConfigModule, SystemClock } from '@overlegtafels/config';
 import { mailIdentity, MailModule, MailSink } from '@overlegtafels/mail';
 import { getRegion } from '@overlegtafels/regions';
-import { PersistenceModule, PrismaUnitOfWork } from '@overlegtafels/persistence';
+import {
+  AuditRepository,
+  OutboxRepository,
+  PersistenceModule,
+  PrismaDocumentRepository,
+  PrismaUnitOfWork,
+} from '@overlegtafels/persistence';
 import { QueuesModule } from '@overlegtafels/queues';
 import { bindPort } from './port-binding';
 
@@ -41,8 +47,11 @@ export class CoreModule {
       providers: [
         { provide: CLOCK, useValue: options.clock ?? new SystemClock() },
         bindPort(UnitOfWork, PrismaUnitOfWork),
+        bindPort(AuditLog, AuditRepository),
+        bindPort(Outbox, OutboxRepository),
+        bindPort(Documents, PrismaDocumentRepository),
       ],
-      exports: [CLOCK, UnitOfWork],
+      exports: [CLOCK, UnitOfWork, AuditLog, Outbox, Documents],
     };
   }
 }

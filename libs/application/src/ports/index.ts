@@ -1,2 +1,5 @@
+export * from './audit-log.repository.port';
+export * from './document.repository.port';
 export * from './dossier-changed.port';
+export * from './outbox.repository.port';
 export * from './unit-of-work.port';
