@@ -3,18 +3,20 @@ import { APP_FILTER } from '@nestjs/core';
 import {
   AgendaModule,
   CalendarFeedUseCase,
+  ListFailedMailUseCase,
   ReadDocumentUseCase,
+  ReadOutboxStatusUseCase,
   RequestLoginLinkUseCase,
   RetryFailedMailUseCase,
   SendTestMailUseCase,
 } from '@overlegtafels/application';
 import { CoreModule, CoreOptions } from '@overlegtafels/runtime';
-import { AdminMailController } from './admin/admin-mail.controller';
 import { AgendaApiController } from './agenda/agenda-api.controller';
 import { OpenApiController, OpenApiRegistry } from './openapi/openapi.controller';
 import { PagesModule } from './pages/pages.module';
 import { ObligationsApiModule } from './obligations/obligations-api.module';
 import { FailedMailsController } from './beheer/failed-mails.controller';
+import { MailApiController } from './beheer/mail-api.controller';
 import { CalendarFeedController } from './calendar-feed/calendar-feed.controller';
 import { AuthController } from './auth/auth.controller';
 import { DevMailController } from './dev-mail/dev-mail.controller';
@@ -50,7 +52,7 @@ export class ApiModule {
         HomeController,
         MeController,
         DossiersController,
-        AdminMailController,
+        MailApiController,
         FailedMailsController,
         CalendarFeedController,
         DevMailController,
@@ -65,6 +67,8 @@ export class ApiModule {
         RequestLoginLinkUseCase,
         SendTestMailUseCase,
         RetryFailedMailUseCase,
+        ListFailedMailUseCase,
+        ReadOutboxStatusUseCase,
         CalendarFeedUseCase,
         ReadDocumentUseCase,
         { provide: APP_FILTER, useClass: HttpErrorFilter },

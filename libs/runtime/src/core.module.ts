@@ -1,17 +1,26 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { AuditLog, Documents, Outbox, UnitOfWork } from '@overlegtafels/application';
+import {
+  AuditLog,
+  Documents,
+  MailQueue,
+  MailSender,
+  Outbox,
+  People,
+  UnitOfWork,
+} from '@overlegtafels/application';
 import { AuthModule } from '@overlegtafels/auth';
 import { AppConfig, Clock, CLOCK, ConfigModule, SystemClock } from '@overlegtafels/config';
-import { mailIdentity, MailModule, MailSink } from '@overlegtafels/mail';
+import { mailIdentity, MailModule, MailSink, MailTransport } from '@overlegtafels/mail';
 import { getRegion } from '@overlegtafels/regions';
 import {
   AuditRepository,
   OutboxRepository,
   PersistenceModule,
+  PersonRepository,
   PrismaDocumentRepository,
   PrismaUnitOfWork,
 } from '@overlegtafels/persistence';
-import { QueuesModule } from '@overlegtafels/queues';
+import { MailProducer, QueuesModule } from '@overlegtafels/queues';
 import { bindPort } from './port-binding';
 
 export interface CoreOptions {
@@ -50,8 +59,11 @@ export class CoreModule {
         bindPort(AuditLog, AuditRepository),
         bindPort(Outbox, OutboxRepository),
         bindPort(Documents, PrismaDocumentRepository),
+        bindPort(People, PersonRepository),
+        bindPort(MailQueue, MailProducer),
+        bindPort(MailSender, MailTransport),
       ],
-      exports: [CLOCK, UnitOfWork, AuditLog, Outbox, Documents],
+      exports: [CLOCK, UnitOfWork, AuditLog, Outbox, Documents, People, MailQueue, MailSender],
     };
   }
 }

@@ -110,7 +110,7 @@ export class AuthController {
       });
       return;
     }
-    await this.loginLink.execute(email, safeNext(body.next));
+    await this.loginLink.execute({ email, next: safeNext(body.next) });
     res
       .status(200)
       .type('html')

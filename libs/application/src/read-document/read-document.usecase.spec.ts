@@ -1,26 +1,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Principal, RoleGrant } from '@overlegtafels/auth';
 import type { AppConfig } from '@overlegtafels/config';
 import { AgendaRefusal, DocumentStore, ReadDocumentUseCase } from '@overlegtafels/application';
-import { ControlledClock, FakeAuditLog, FakeDocuments } from '@overlegtafels/testing';
+import { ControlledClock, FakeAuditLog, FakeDocuments, principalWith } from '@overlegtafels/testing';
 
 const ROUTE = 'GET /api/documents/:id';
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n');
 
-function person(personId: string, grants: RoleGrant[], regionId = 'region-1'): Principal {
-  return {
-    personId,
-    regionId,
-    displayName: personId,
-    email: `${personId}@example.be`,
-    organisationId: null,
-    grants,
-    sessionId: 'session',
-    csrfToken: 'csrf',
-  };
-}
+const person = principalWith;
 
 const coordinator = person('coord', [{ role: 'coordinator', tableKey: 'ico' }]);
 const regisseur = person('regisseur', [{ role: 'casusregisseur', tableKey: null }]);

@@ -11,15 +11,21 @@ import {
   Post,
 } from '@nestjs/common';
 import { isEmailAddress } from '@overlegtafels/mail';
-import { RetryFailedMailUseCase, SendTestMailUseCase } from '@overlegtafels/application';
+import {
+  ListFailedMailUseCase,
+  ReadOutboxStatusUseCase,
+  RetryFailedMailUseCase,
+  SendTestMailUseCase,
+} from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
-import { OutboxRepository } from '@overlegtafels/persistence';
 
+/** The mail of the installation as JSON (under /api/admin/mail, as it always was): test, status, retry. */
 @Controller('api/admin/mail')
-export class AdminMailController {
+export class MailApiController {
   constructor(
     @Inject(SendTestMailUseCase) private readonly testMail: SendTestMailUseCase,
-    @Inject(OutboxRepository) private readonly outbox: OutboxRepository,
+    @Inject(ReadOutboxStatusUseCase) private readonly outboxStatus: ReadOutboxStatusUseCase,
+    @Inject(ListFailedMailUseCase) private readonly failedMail: ListFailedMailUseCase,
     @Inject(RetryFailedMailUseCase) private readonly retryMail: RetryFailedMailUseCase,
   ) {}
 
@@ -31,35 +37,28 @@ export class AdminMailController {
     if (!isEmailAddress(to)) {
       throw new BadRequestException({ field: 'to', message: 'to: must be an e-mail address' });
     }
-    return this.testMail.execute(principal.personId, to);
+    return this.testMail.execute(principal, { to });
   }
 
   @Get('outbox/:id')
   @Roles('admin', 'coordinator')
-  async status(@Param('id', new ParseUUIDPipe()) id: string) {
-    const row = await this.outbox.find(id);
-    if (!row) throw new NotFoundException('outbox message not found');
-    return {
-      id: row.id,
-      purpose: row.purpose,
-      status: row.status,
-      attempts: row.attempts,
-      lastError: row.lastError,
-      sentAt: row.sentAt,
-    };
+  async status(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.outboxStatus.execute(principal, { outboxId: id });
   }
 
   @Get('failed')
   @Roles('admin', 'coordinator')
-  async failed() {
-    return { failed: await this.outbox.failed() };
+  async failed(@CurrentPrincipal() principal: Principal) {
+    return { failed: await this.failedMail.execute(principal) };
   }
 
   @Post('outbox/:id/retry')
   @HttpCode(202)
   @Roles('admin', 'coordinator')
-  async retry(@Param('id', new ParseUUIDPipe()) id: string) {
-    if (!(await this.retryMail.execute(id))) throw new NotFoundException('no failed message with this id');
+  async retry(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
+    if (!(await this.retryMail.execute(principal, { outboxId: id }))) {
+      throw new NotFoundException('no failed message with this id');
+    }
     return { id, status: 'pending' };
   }
 }
