@@ -6,6 +6,8 @@ import {
   ListFailedMailUseCase,
   ReadDocumentUseCase,
   ReadOutboxStatusUseCase,
+  RenewCalendarFeedUseCase,
+  RevokeCalendarFeedUseCase,
   RequestLoginLinkUseCase,
   RetryFailedMailUseCase,
   SendTestMailUseCase,
@@ -71,6 +73,8 @@ export class ApiModule {
         ReadOutboxStatusUseCase,
         CalendarFeedUseCase,
         ReadDocumentUseCase,
+        RenewCalendarFeedUseCase,
+        RevokeCalendarFeedUseCase,
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],
     };

@@ -41,3 +41,8 @@ export * from './read-outbox-status/read-outbox-status.usecase';
 export * from './retry-failed-mail/retry-failed-mail.command';
 export * from './send-outbox-mail/send-outbox-mail.command';
 export * from './send-test-mail/send-test-mail.command';
+export * from './calendar-feed/calendar-feed.command';
+export * from './renew-calendar-feed/renew-calendar-feed.command';
+export * from './renew-calendar-feed/renew-calendar-feed.usecase';
+export * from './revoke-calendar-feed/revoke-calendar-feed.command';
+export * from './revoke-calendar-feed/revoke-calendar-feed.usecase';

@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import {
   AuditLog,
+  CalendarFeedTokens,
   Documents,
   MailQueue,
   MailSender,
@@ -14,6 +15,7 @@ import { mailIdentity, MailModule, MailSink, MailTransport } from '@overlegtafel
 import { getRegion } from '@overlegtafels/regions';
 import {
   AuditRepository,
+  CalendarFeedRepository,
   OutboxRepository,
   PersistenceModule,
   PersonRepository,
@@ -59,11 +61,22 @@ export class CoreModule {
         bindPort(AuditLog, AuditRepository),
         bindPort(Outbox, OutboxRepository),
         bindPort(Documents, PrismaDocumentRepository),
+        bindPort(CalendarFeedTokens, CalendarFeedRepository),
         bindPort(People, PersonRepository),
         bindPort(MailQueue, MailProducer),
         bindPort(MailSender, MailTransport),
       ],
-      exports: [CLOCK, UnitOfWork, AuditLog, Outbox, Documents, People, MailQueue, MailSender],
+      exports: [
+        CLOCK,
+        UnitOfWork,
+        AuditLog,
+        Outbox,
+        Documents,
+        People,
+        MailQueue,
+        MailSender,
+        CalendarFeedTokens,
+      ],
     };
   }
 }

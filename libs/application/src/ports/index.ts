@@ -1,4 +1,5 @@
 export * from './audit-log.repository.port';
+export * from './calendar-feed.repository.port';
 export * from './document.repository.port';
 export * from './dossier-changed.port';
 export * from './mail-queue.port';

@@ -6,3 +6,4 @@ export * from './mail-queue.fake';
 export * from './mail-sender.fake';
 export * from './outbox.repository.fake';
 export * from './person.repository.fake';
+export * from './calendar-feed.repository.fake';
