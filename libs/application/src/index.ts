@@ -46,3 +46,8 @@ export * from './renew-calendar-feed/renew-calendar-feed.command';
 export * from './renew-calendar-feed/renew-calendar-feed.usecase';
 export * from './revoke-calendar-feed/revoke-calendar-feed.command';
 export * from './revoke-calendar-feed/revoke-calendar-feed.usecase';
+export * from './list-demo-people/list-demo-people.usecase';
+export * from './log-in/log-in.command';
+export * from './log-in/log-in.usecase';
+export * from './log-out/log-out.command';
+export * from './log-out/log-out.usecase';

@@ -3,13 +3,15 @@ import {
   AuditLog,
   CalendarFeedTokens,
   Documents,
-  MailQueue,
+  LoginPeople,
+  LoginSessions,
+  MailJobQueue,
   MailSender,
   Outbox,
   People,
   UnitOfWork,
 } from '@overlegtafels/application';
-import { AuthModule } from '@overlegtafels/auth';
+import { AuthModule, SessionService } from '@overlegtafels/auth';
 import { AppConfig, Clock, CLOCK, ConfigModule, SystemClock } from '@overlegtafels/config';
 import { mailIdentity, MailModule, MailSink, MailTransport } from '@overlegtafels/mail';
 import { getRegion } from '@overlegtafels/regions';
@@ -63,7 +65,9 @@ export class CoreModule {
         bindPort(Documents, PrismaDocumentRepository),
         bindPort(CalendarFeedTokens, CalendarFeedRepository),
         bindPort(People, PersonRepository),
-        bindPort(MailQueue, MailProducer),
+        bindPort(LoginPeople, PersonRepository),
+        bindPort(LoginSessions, SessionService),
+        bindPort(MailJobQueue, MailProducer),
         bindPort(MailSender, MailTransport),
       ],
       exports: [
@@ -73,9 +77,11 @@ export class CoreModule {
         Outbox,
         Documents,
         People,
-        MailQueue,
+        MailJobQueue,
         MailSender,
         CalendarFeedTokens,
+        LoginPeople,
+        LoginSessions,
       ],
     };
   }

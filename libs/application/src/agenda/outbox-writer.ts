@@ -8,7 +8,7 @@ import {
   toOutboxContent,
 } from '@overlegtafels/mail';
 import type { Transaction } from '@overlegtafels/persistence';
-import { MailQueue } from '../ports/mail-queue.port';
+import { MailJobQueue } from '../ports/mail-job-queue.port';
 import { Outbox } from '../ports/outbox.repository.port';
 
 export interface OutboxMeta {
@@ -36,7 +36,7 @@ export interface QueuedMail {
 export class OutboxWriter {
   constructor(
     @Inject(Outbox) private readonly outbox: Outbox,
-    @Inject(MailQueue) private readonly producer: MailQueue,
+    @Inject(MailJobQueue) private readonly producer: MailJobQueue,
     @Inject(MAIL_IDENTITY) private readonly identity: MailIdentity,
   ) {}
 

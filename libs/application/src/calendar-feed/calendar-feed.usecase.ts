@@ -14,7 +14,7 @@ import {
   webLink,
 } from '@overlegtafels/mail';
 import { ObligationQueryService } from '../obligations/obligation-query.service';
-import { AuditLog } from '../ports/audit-log.repository.port';
+import { AuditLog } from '../ports/audit-log.port';
 import { CalendarFeedStatus, CalendarFeedTokens } from '../ports/calendar-feed.repository.port';
 import { TableCalendarService } from '../table-calendar/table-calendar.service';
 import { CalendarFeedCommand } from './calendar-feed.command';

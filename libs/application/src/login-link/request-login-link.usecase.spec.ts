@@ -2,7 +2,7 @@ import { hashToken } from '@overlegtafels/auth';
 import type { AppConfig } from '@overlegtafels/config';
 import { RequestLoginLinkUseCase } from '@overlegtafels/application';
 import { mailIdentity, MailComposer } from '@overlegtafels/mail';
-import { ControlledClock, FakeMailQueue, FakeOutbox, FakePeople } from '@overlegtafels/testing';
+import { ControlledClock, FakeMailJobQueue, FakeOutbox, FakePeople } from '@overlegtafels/testing';
 
 const identity = mailIdentity('Overlegtafels <overlegtafels@example.be>', 'CO3 (demo)');
 const config = { region: 'co3', publicUrl: 'https://overleg.example.be' } as AppConfig;
@@ -11,7 +11,7 @@ describe('RequestLoginLinkUseCase', () => {
   const clock = new ControlledClock('2026-03-02T09:00:00Z');
   let people: FakePeople;
   let outbox: FakeOutbox;
-  let queue: FakeMailQueue;
+  let queue: FakeMailJobQueue;
   let useCase: RequestLoginLinkUseCase;
 
   beforeEach(() => {
@@ -27,7 +27,7 @@ describe('RequestLoginLinkUseCase', () => {
       },
     ]);
     outbox = new FakeOutbox();
-    queue = new FakeMailQueue();
+    queue = new FakeMailJobQueue();
     useCase = new RequestLoginLinkUseCase(
       people,
       outbox,

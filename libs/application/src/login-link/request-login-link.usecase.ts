@@ -12,7 +12,7 @@ import {
   toOutboxContent,
   webLink,
 } from '@overlegtafels/mail';
-import { MailQueue } from '../ports/mail-queue.port';
+import { MailJobQueue } from '../ports/mail-job-queue.port';
 import { Outbox } from '../ports/outbox.repository.port';
 import { People } from '../ports/person.repository.port';
 import { RequestLoginLinkCommand } from './request-login-link.command';
@@ -28,7 +28,7 @@ export class RequestLoginLinkUseCase {
   constructor(
     @Inject(People) private readonly people: People,
     @Inject(Outbox) private readonly outbox: Outbox,
-    @Inject(MailQueue) private readonly mail: MailQueue,
+    @Inject(MailJobQueue) private readonly mail: MailJobQueue,
     @Inject(MailComposer) private readonly composer: MailComposer,
     @Inject(MAIL_IDENTITY) private readonly identity: MailIdentity,
     @Inject(CLOCK) private readonly clock: Clock,

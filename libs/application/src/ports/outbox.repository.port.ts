@@ -1,7 +1,7 @@
 import type { Transaction } from '@overlegtafels/persistence';
 
 /** A rendered mail to be sent, as the outbox keeps it until the worker hands it to SMTP. */
-export interface OutboxMessage {
+export interface OutboxMail {
   /** purpose|entity|recipient|sequence: the same change never mails twice. */
   readonly idempotencyKey: string;
   readonly purpose: string;
@@ -26,7 +26,7 @@ export interface OutboxMessage {
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
 
 /** A stored outbox row: what to send, except the body, which is stored (and shared) on its own. */
-export interface OutboxEntry {
+export interface OutboxRecord {
   readonly id: string;
   readonly idempotencyKey: string;
   readonly purpose: string;
@@ -68,10 +68,10 @@ export interface FailedOutboxEntry {
  */
 export abstract class Outbox {
   /** Adds the message unless one with its idempotency key exists; the row's id either way. */
-  abstract add(message: OutboxMessage, tx?: Transaction): Promise<{ id: string; created: boolean }>;
-  abstract find(id: string): Promise<OutboxEntry | undefined>;
+  abstract add(message: OutboxMail, tx?: Transaction): Promise<{ id: string; created: boolean }>;
+  abstract find(id: string): Promise<OutboxRecord | undefined>;
   /** Takes a row that is not sent yet for one sending attempt; undefined when there is none to take. */
-  abstract claim(id: string, now: Date): Promise<OutboxEntry | undefined>;
+  abstract claim(id: string, now: Date): Promise<OutboxRecord | undefined>;
   abstract body(bodyId: string): Promise<OutboxBody | undefined>;
   abstract exists(id: string): Promise<boolean>;
   abstract markSent(id: string, now: Date): Promise<void>;

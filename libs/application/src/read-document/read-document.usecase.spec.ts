@@ -55,7 +55,7 @@ describe('ReadDocumentUseCase', () => {
         route: ROUTE,
       },
     ]);
-    expect(audit.events[0]!.at).toEqual(new Date('2026-03-02T09:00:00Z'));
+    expect(audit.all()[0]!.at).toEqual(new Date('2026-03-02T09:00:00Z'));
   });
 
   it('lets the casusregisseur of the dossier read it', async () => {

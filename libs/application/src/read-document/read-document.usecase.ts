@@ -3,7 +3,7 @@ import { dossierAccess, Principal } from '@overlegtafels/auth';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { AgendaRefusal } from '../agenda/agenda-input';
 import { DocumentStore } from '../documents/document-store';
-import { AuditLog } from '../ports/audit-log.repository.port';
+import { AuditLog } from '../ports/audit-log.port';
 import { Documents } from '../ports/document.repository.port';
 import { ReadDocumentCommand, ReadDocumentResult } from './read-document.command';
 

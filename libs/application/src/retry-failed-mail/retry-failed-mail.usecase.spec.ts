@@ -2,7 +2,7 @@ import { AgendaRefusal, RetryFailedMailUseCase } from '@overlegtafels/applicatio
 import {
   anOutboxMessage as outboxMessage,
   ControlledClock,
-  FakeMailQueue,
+  FakeMailJobQueue,
   FakeOutbox,
   principalWith,
 } from '@overlegtafels/testing';
@@ -14,12 +14,12 @@ const member = principalWith('lid', [{ role: 'member', tableKey: 'ico' }]);
 describe('RetryFailedMailUseCase', () => {
   const clock = new ControlledClock('2026-03-02T09:00:00Z');
   let outbox: FakeOutbox;
-  let queue: FakeMailQueue;
+  let queue: FakeMailJobQueue;
   let useCase: RetryFailedMailUseCase;
 
   beforeEach(() => {
     outbox = new FakeOutbox();
-    queue = new FakeMailQueue();
+    queue = new FakeMailJobQueue();
     useCase = new RetryFailedMailUseCase(outbox, queue, clock);
   });
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { hasRole, Principal } from '@overlegtafels/auth';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { AgendaRefusal } from '../agenda/agenda-input';
-import { MailQueue } from '../ports/mail-queue.port';
+import { MailJobQueue } from '../ports/mail-job-queue.port';
 import { Outbox } from '../ports/outbox.repository.port';
 import { RetryFailedMailCommand } from './retry-failed-mail.command';
 
@@ -19,7 +19,7 @@ export function mayManageMail(actor: Principal): boolean {
 export class RetryFailedMailUseCase {
   constructor(
     @Inject(Outbox) private readonly outbox: Outbox,
-    @Inject(MailQueue) private readonly queue: MailQueue,
+    @Inject(MailJobQueue) private readonly queue: MailJobQueue,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 

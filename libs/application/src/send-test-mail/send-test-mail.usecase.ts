@@ -11,7 +11,7 @@ import {
 import { Principal } from '@overlegtafels/auth';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { AgendaRefusal } from '../agenda/agenda-input';
-import { MailQueue } from '../ports/mail-queue.port';
+import { MailJobQueue } from '../ports/mail-job-queue.port';
 import { Outbox } from '../ports/outbox.repository.port';
 import { mayManageMail } from '../retry-failed-mail/retry-failed-mail.usecase';
 import { SendTestMailCommand } from './send-test-mail.command';
@@ -24,7 +24,7 @@ import { SendTestMailCommand } from './send-test-mail.command';
 export class SendTestMailUseCase {
   constructor(
     @Inject(Outbox) private readonly outbox: Outbox,
-    @Inject(MailQueue) private readonly mail: MailQueue,
+    @Inject(MailJobQueue) private readonly mail: MailJobQueue,
     @Inject(MailComposer) private readonly composer: MailComposer,
     @Inject(MAIL_IDENTITY) private readonly identity: MailIdentity,
     @Inject(CLOCK) private readonly clock: Clock,

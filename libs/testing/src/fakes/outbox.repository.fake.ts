@@ -2,16 +2,16 @@ import type {
   FailedOutboxEntry,
   Outbox,
   OutboxBody,
-  OutboxEntry,
-  OutboxMessage,
+  OutboxRecord,
+  OutboxMail,
   OutboxStatus,
 } from '@overlegtafels/application';
 import type { Transaction } from '@overlegtafels/persistence';
 import { FakeTable } from './fake-unit-of-work';
 
 /** An outbox row as the fake keeps it: the entry, its stored message and when it last changed. */
-export interface FakeOutboxRow extends OutboxEntry {
-  readonly message: OutboxMessage;
+export interface FakeOutboxRecord extends OutboxRecord {
+  readonly message: OutboxMail;
   readonly updatedAt: Date;
   readonly tx: boolean;
 }
@@ -22,11 +22,11 @@ export interface FakeOutboxRow extends OutboxEntry {
  * failed row.
  */
 export class FakeOutbox implements Outbox {
-  readonly rows = new FakeTable<FakeOutboxRow>();
+  readonly rows = new FakeTable<FakeOutboxRecord>();
   readonly bodies = new FakeTable<OutboxBody>();
   private next = 1;
 
-  async add(message: OutboxMessage, tx?: Transaction): Promise<{ id: string; created: boolean }> {
+  async add(message: OutboxMail, tx?: Transaction): Promise<{ id: string; created: boolean }> {
     const existing = this.rows.where((r) => r.idempotencyKey === message.idempotencyKey)[0];
     if (existing) return { id: existing.id, created: false };
     const htmlBody = message.htmlBody ?? null;
@@ -58,7 +58,7 @@ export class FakeOutbox implements Outbox {
 
   /** Adds a row and puts it in a given state, as a test's starting point. */
   async seed(
-    message: OutboxMessage,
+    message: OutboxMail,
     state: { status: OutboxStatus; attempts?: number; lastError?: string; updatedAt?: Date },
   ): Promise<string> {
     const { id } = await this.add(message);
@@ -71,11 +71,11 @@ export class FakeOutbox implements Outbox {
     return id;
   }
 
-  async find(id: string): Promise<OutboxEntry | undefined> {
+  async find(id: string): Promise<OutboxRecord | undefined> {
     return this.rows.get(id);
   }
 
-  async claim(id: string, now: Date): Promise<OutboxEntry | undefined> {
+  async claim(id: string, now: Date): Promise<OutboxRecord | undefined> {
     const row = this.rows.get(id);
     if (!row || row.status === 'sent') return undefined;
     return this.rows.update(id, { status: 'sending', attempts: row.attempts + 1, updatedAt: now });
@@ -126,7 +126,7 @@ export class FakeOutbox implements Outbox {
 }
 
 /** A plain message for outbox specs: what is in it matters less than its key. */
-export function anOutboxMessage(key: string, change: Partial<OutboxMessage> = {}): OutboxMessage {
+export function anOutboxMessage(key: string, change: Partial<OutboxMail> = {}): OutboxMail {
   return {
     idempotencyKey: key,
     purpose: 'agenda',

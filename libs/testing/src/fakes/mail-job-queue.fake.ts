@@ -1,7 +1,7 @@
-import type { MailJob, MailQueue } from '@overlegtafels/application';
+import type { MailJob, MailJobQueue } from '@overlegtafels/application';
 
 /** The mail queue in memory: the jobs in the order they were enqueued. */
-export class FakeMailQueue implements MailQueue {
+export class FakeMailJobQueue implements MailJobQueue {
   readonly jobs: (MailJob & { delayMs: number })[] = [];
 
   async enqueueSend(outboxId: string, idempotencyKey: string, delayMs = 0): Promise<void> {

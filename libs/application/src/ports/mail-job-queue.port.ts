@@ -6,7 +6,7 @@ export interface MailJob {
 }
 
 /** The mail queue the worker sends from. */
-export abstract class MailQueue {
+export abstract class MailJobQueue {
   abstract enqueueSend(outboxId: string, idempotencyKey: string, delayMs?: number): Promise<void>;
   abstract enqueueMany(jobs: readonly MailJob[], delayMs?: number): Promise<void>;
 }
