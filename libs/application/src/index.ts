@@ -51,3 +51,5 @@ export * from './log-in/log-in.command';
 export * from './log-in/log-in.usecase';
 export * from './log-out/log-out.command';
 export * from './log-out/log-out.usecase';
+export * from './list-dossiers/list-dossiers.command';
+export * from './list-dossiers/list-dossiers.usecase';

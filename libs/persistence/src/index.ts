@@ -6,7 +6,7 @@ export * from './prisma-unit-of-work';
 export * from './persistence.module';
 export * from './repositories/audit.repository';
 export * from './repositories/outbox.repository';
-export * from './repositories/session.repository';
+export * from './repositories/user-session.repository';
 export * from './repositories/person.repository';
 export * from './repositories/dossier.repository';
 export * from './repositories/calendar-state.repository';

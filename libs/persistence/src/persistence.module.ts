@@ -3,7 +3,7 @@ import { PrismaService } from './prisma.service';
 import { PrismaUnitOfWork } from './prisma-unit-of-work';
 import { AuditRepository } from './repositories/audit.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
-import { SessionRepository } from './repositories/session.repository';
+import { UserSessionRepository } from './repositories/user-session.repository';
 import { PersonRepository } from './repositories/person.repository';
 import { DossierRepository } from './repositories/dossier.repository';
 import { CalendarStateRepository } from './repositories/calendar-state.repository';
@@ -17,7 +17,7 @@ const repositories = [
   PrismaUnitOfWork,
   AuditRepository,
   OutboxRepository,
-  SessionRepository,
+  UserSessionRepository,
   PersonRepository,
   DossierRepository,
   CalendarStateRepository,

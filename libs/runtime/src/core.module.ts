@@ -3,6 +3,7 @@ import {
   AuditLog,
   CalendarFeedTokens,
   Documents,
+  DossierList,
   LoginPeople,
   LoginSessions,
   MailJobQueue,
@@ -18,6 +19,7 @@ import { getRegion } from '@overlegtafels/regions';
 import {
   AuditRepository,
   CalendarFeedRepository,
+  DossierRepository,
   OutboxRepository,
   PersistenceModule,
   PersonRepository,
@@ -64,6 +66,7 @@ export class CoreModule {
         bindPort(Outbox, OutboxRepository),
         bindPort(Documents, PrismaDocumentRepository),
         bindPort(CalendarFeedTokens, CalendarFeedRepository),
+        bindPort(DossierList, DossierRepository),
         bindPort(People, PersonRepository),
         bindPort(LoginPeople, PersonRepository),
         bindPort(LoginSessions, SessionService),
@@ -82,6 +85,7 @@ export class CoreModule {
         CalendarFeedTokens,
         LoginPeople,
         LoginSessions,
+        DossierList,
       ],
     };
   }

@@ -8,3 +8,4 @@ export * from './mail-job-queue.port';
 export * from './mail-sender.port';
 export * from './outbox.repository.port';
 export * from './person.repository.port';
+export * from './dossier-list.port';

@@ -8,3 +8,4 @@ export * from './outbox.repository.fake';
 export * from './person.repository.fake';
 export * from './calendar-feed.repository.fake';
 export * from './login-sessions.fake';
+export * from './dossier-list.fake';
