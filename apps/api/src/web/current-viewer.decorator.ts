@@ -22,9 +22,11 @@ function principalOf(ctx: ExecutionContext): Principal {
 }
 
 /** The logged-in person as the use cases see them, with the route for the audit log. */
-export const CurrentViewer = createParamDecorator((_data: unknown, ctx: ExecutionContext): Viewer =>
-  viewerOf(principalOf(ctx), routeOf(ctx)),
-);
+export function viewerFrom(ctx: ExecutionContext): Viewer {
+  return viewerOf(principalOf(ctx), routeOf(ctx));
+}
+
+export const CurrentViewer = createParamDecorator((_data: unknown, ctx: ExecutionContext) => viewerFrom(ctx));
 
 /** The route template alone, for use cases that take the principal and the route. */
 export const CurrentRoute = createParamDecorator((_data: unknown, ctx: ExecutionContext): string =>
