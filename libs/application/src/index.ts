@@ -31,6 +31,7 @@ export * from './send-outbox-mail/send-outbox-mail.usecase';
 export * from './send-test-mail/send-test-mail.usecase';
 export * from './table-calendar/table-calendar.service';
 export * from './errors/refusal-kind';
+export * from './relay-outbox/relay-outbox.usecase';
 export * from './read-document/read-document.command';
 export * from './read-document/read-document.usecase';
 export * from './list-failed-mail/list-failed-mail.command';
