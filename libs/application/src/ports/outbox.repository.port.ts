@@ -79,6 +79,8 @@ export abstract class Outbox {
   abstract markAttemptFailed(id: string, error: string, now: Date, final: boolean): Promise<void>;
   /** The failed rows, most recently failed first. */
   abstract failed(limit?: number): Promise<FailedOutboxEntry[]>;
+  /** Pending rows created before `before`, whose enqueue may have been lost; oldest first. */
+  abstract pendingOlderThan(before: Date, limit?: number): Promise<{ id: string; idempotencyKey: string }[]>;
   /** A failed row back to pending; false when the row is not (or no longer) failed. */
   abstract resetForRetry(id: string, now: Date): Promise<boolean>;
 }

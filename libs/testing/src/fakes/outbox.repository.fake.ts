@@ -12,6 +12,7 @@ import { FakeTable } from './fake-unit-of-work';
 /** An outbox row as the fake keeps it: the entry, its stored message and when it last changed. */
 export interface FakeOutboxRecord extends OutboxRecord {
   readonly message: OutboxMail;
+  readonly createdAt: Date;
   readonly updatedAt: Date;
   readonly tx: boolean;
 }
@@ -50,6 +51,7 @@ export class FakeOutbox implements Outbox {
       lastError: null,
       sentAt: null,
       message,
+      createdAt: new Date(0),
       updatedAt: new Date(0),
       tx: tx !== undefined,
     });
@@ -59,13 +61,20 @@ export class FakeOutbox implements Outbox {
   /** Adds a row and puts it in a given state, as a test's starting point. */
   async seed(
     message: OutboxMail,
-    state: { status: OutboxStatus; attempts?: number; lastError?: string; updatedAt?: Date },
+    state: {
+      status: OutboxStatus;
+      attempts?: number;
+      lastError?: string;
+      createdAt?: Date;
+      updatedAt?: Date;
+    },
   ): Promise<string> {
     const { id } = await this.add(message);
     this.rows.update(id, {
       status: state.status,
       attempts: state.attempts ?? 0,
       lastError: state.lastError ?? null,
+      createdAt: state.createdAt ?? new Date(0),
       updatedAt: state.updatedAt ?? new Date(0),
     });
     return id;
@@ -116,6 +125,14 @@ export class FakeOutbox implements Outbox {
         lastError: r.lastError,
         updatedAt: r.updatedAt,
       }));
+  }
+
+  async pendingOlderThan(before: Date, limit = 500): Promise<{ id: string; idempotencyKey: string }[]> {
+    return this.rows
+      .where((r) => r.status === 'pending' && r.createdAt < before)
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+      .slice(0, limit)
+      .map((r) => ({ id: r.id, idempotencyKey: r.idempotencyKey }));
   }
 
   async resetForRetry(id: string, now: Date): Promise<boolean> {
