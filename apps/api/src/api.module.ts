@@ -22,7 +22,8 @@ import { OpenApiController, OpenApiRegistry } from './openapi/openapi.controller
 import { PagesModule } from './pages/pages.module';
 import { ObligationsApiModule } from './obligations/obligations-api.module';
 import { FailedMailsController } from './beheer/failed-mails.controller';
-import { MailApiController } from './beheer/mail-api.controller';
+import { OutboxMessagesController } from './beheer/outbox-messages.controller';
+import { TestMailController } from './beheer/test-mail.controller';
 import { CalendarFeedController } from './calendar-feed/calendar-feed.controller';
 import { AuthController } from './auth/auth.controller';
 import { DevMailController } from './dev-mail/dev-mail.controller';
@@ -58,7 +59,8 @@ export class ApiModule {
         HomeController,
         MeController,
         DossiersController,
-        MailApiController,
+        TestMailController,
+        OutboxMessagesController,
         FailedMailsController,
         CalendarFeedController,
         DevMailController,

@@ -1,6 +1,4 @@
 import {
-  BadRequestException,
-  Body,
   Controller,
   Get,
   HttpCode,
@@ -10,35 +8,21 @@ import {
   ParseUUIDPipe,
   Post,
 } from '@nestjs/common';
-import { isEmailAddress } from '@overlegtafels/mail';
 import {
   ListFailedMailUseCase,
   ReadOutboxStatusUseCase,
   RetryFailedMailUseCase,
-  SendTestMailUseCase,
 } from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 
-/** The mail of the installation as JSON (under /api/admin/mail, as it always was): test, status, retry. */
+/** The outbox's messages as JSON (under /api/admin/mail, as it always was): status, the failed ones, retry. */
 @Controller('api/admin/mail')
-export class MailApiController {
+export class OutboxMessagesController {
   constructor(
-    @Inject(SendTestMailUseCase) private readonly testMail: SendTestMailUseCase,
     @Inject(ReadOutboxStatusUseCase) private readonly outboxStatus: ReadOutboxStatusUseCase,
     @Inject(ListFailedMailUseCase) private readonly failedMail: ListFailedMailUseCase,
     @Inject(RetryFailedMailUseCase) private readonly retryMail: RetryFailedMailUseCase,
   ) {}
-
-  @Post('test')
-  @HttpCode(202)
-  @Roles('admin', 'coordinator')
-  async sendTest(@CurrentPrincipal() principal: Principal, @Body() body: Record<string, unknown>) {
-    const to = typeof body?.to === 'string' ? body.to.trim() : '';
-    if (!isEmailAddress(to)) {
-      throw new BadRequestException({ field: 'to', message: 'to: must be an e-mail address' });
-    }
-    return this.testMail.execute(principal, { to });
-  }
 
   @Get('outbox/:id')
   @Roles('admin', 'coordinator')
