@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import {
   AgendaModule,
   CalendarFeedUseCase,
+  CheckHealthUseCase,
   ListDemoPeopleUseCase,
   ListDossiersUseCase,
   ListFailedMailUseCase,
@@ -82,6 +83,7 @@ export class ApiModule {
         ListFailedMailUseCase,
         ReadOutboxStatusUseCase,
         CalendarFeedUseCase,
+        CheckHealthUseCase,
         ReadDocumentUseCase,
         RenewCalendarFeedUseCase,
         RevokeCalendarFeedUseCase,

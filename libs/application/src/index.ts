@@ -54,3 +54,4 @@ export * from './log-out/log-out.command';
 export * from './log-out/log-out.usecase';
 export * from './list-dossiers/list-dossiers.command';
 export * from './list-dossiers/list-dossiers.usecase';
+export * from './check-health/check-health.usecase';

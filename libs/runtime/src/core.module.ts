@@ -2,14 +2,17 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import {
   AuditLog,
   CalendarFeedTokens,
+  DatabaseProbe,
   Documents,
   DossierList,
   LoginPeople,
   LoginSessions,
   MailJobQueue,
+  MailProbe,
   MailSender,
   Outbox,
   People,
+  QueueProbe,
   UnitOfWork,
 } from '@overlegtafels/application';
 import { AuthModule, SessionService } from '@overlegtafels/auth';
@@ -24,9 +27,10 @@ import {
   PersistenceModule,
   PersonRepository,
   PrismaDocumentRepository,
+  PrismaService,
   PrismaUnitOfWork,
 } from '@overlegtafels/persistence';
-import { MailProducer, QueuesModule } from '@overlegtafels/queues';
+import { MailProducer, QueueConnection, QueuesModule } from '@overlegtafels/queues';
 import { bindPort } from './port-binding';
 
 export interface CoreOptions {
@@ -67,6 +71,9 @@ export class CoreModule {
         bindPort(Documents, PrismaDocumentRepository),
         bindPort(CalendarFeedTokens, CalendarFeedRepository),
         bindPort(DossierList, DossierRepository),
+        bindPort(DatabaseProbe, PrismaService),
+        bindPort(QueueProbe, QueueConnection),
+        bindPort(MailProbe, MailTransport),
         bindPort(People, PersonRepository),
         bindPort(LoginPeople, PersonRepository),
         bindPort(LoginSessions, SessionService),
@@ -86,6 +93,9 @@ export class CoreModule {
         LoginPeople,
         LoginSessions,
         DossierList,
+        DatabaseProbe,
+        QueueProbe,
+        MailProbe,
       ],
     };
   }

@@ -9,3 +9,4 @@ export * from './mail-sender.port';
 export * from './outbox.repository.port';
 export * from './person.repository.port';
 export * from './dossier-list.port';
+export * from './health-probes.port';

@@ -9,3 +9,4 @@ export * from './person.repository.fake';
 export * from './calendar-feed.repository.fake';
 export * from './login-sessions.fake';
 export * from './dossier-list.fake';
+export * from './health-probes.fake';
