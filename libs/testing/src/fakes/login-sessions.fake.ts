@@ -6,11 +6,12 @@ export class FakeLoginSessions implements LoginSessions {
   readonly ended: (string | undefined)[] = [];
   private next = 1;
 
-  constructor(private readonly ttlMs = 8 * 3600_000) {}
+  /** Every session the fake starts ends at `expiresAt` (the real one counts from its clock). */
+  constructor(private readonly expiresAt = new Date('2030-01-01T08:00:00Z')) {}
 
   async start(personId: string, userAgent?: string): Promise<StartedSession> {
     const token = `session-token-${this.next++}`;
-    const expiresAt = new Date(Date.UTC(2030, 0, 1) + this.ttlMs);
+    const expiresAt = new Date(this.expiresAt);
     this.open.set(token, { personId, userAgent, expiresAt });
     return { token, expiresAt };
   }
