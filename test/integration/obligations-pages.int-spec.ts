@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ObligationSyncService, RenewCalendarFeedUseCase } from '@overlegtafels/application';
+import { ReconcileObligationsUseCase, RenewCalendarFeedUseCase } from '@overlegtafels/application';
 import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
 import { ObligationsApiModule } from '../../apps/api/src/obligations/obligations-api.module';
@@ -42,7 +42,7 @@ describe('follow-up pages and API', () => {
     t = await startTestApp({ clock, withWorker: WithObligations });
     prisma = createPrismaClient(t.db.url, 1);
     // The worker re-plans at start in the background; this waits for the same, idempotently.
-    await t.app.get(ObligationSyncService).reconcileAll();
+    await t.app.get(ReconcileObligationsUseCase).execute();
   }, 60_000);
 
   afterAll(async () => {

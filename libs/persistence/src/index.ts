@@ -15,5 +15,5 @@ export * from './repositories/agenda.repository';
 export * from './repositories/agenda-mailing.repository';
 export * from './repositories/organisation.repository';
 export * from './repositories/document.repository';
-export * from './repositories/obligation.repository';
+export * from './repositories/obligations';
 export * from './seed/seed';

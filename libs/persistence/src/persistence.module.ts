@@ -12,6 +12,12 @@ import { AgendaRepository } from './repositories/agenda.repository';
 import { AgendaMailingRepository } from './repositories/agenda-mailing.repository';
 import { OrganisationRepository } from './repositories/organisation.repository';
 import { PrismaDocumentRepository } from './repositories/document.repository';
+import {
+  PrismaObligationPeople,
+  PrismaObligationReadModel,
+  PrismaObligationRepository,
+  PrismaReminderSweepClaim,
+} from './repositories/obligations';
 
 const repositories = [
   PrismaUnitOfWork,
@@ -26,6 +32,10 @@ const repositories = [
   AgendaMailingRepository,
   OrganisationRepository,
   PrismaDocumentRepository,
+  PrismaObligationRepository,
+  PrismaReminderSweepClaim,
+  PrismaObligationPeople,
+  PrismaObligationReadModel,
 ];
 
 @Global()

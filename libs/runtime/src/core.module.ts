@@ -13,6 +13,12 @@ import {
   Outbox,
   People,
   QueueProbe,
+  ReminderOutbox,
+  ReminderMailQueue,
+  ObligationPeople,
+  ObligationReadModel,
+  ObligationRepository,
+  ReminderSweepClaim,
   UnitOfWork,
 } from '@overlegtafels/application';
 import { AuthModule, SessionService } from '@overlegtafels/auth';
@@ -27,6 +33,10 @@ import {
   PersistenceModule,
   PersonRepository,
   PrismaDocumentRepository,
+  PrismaObligationPeople,
+  PrismaObligationReadModel,
+  PrismaObligationRepository,
+  PrismaReminderSweepClaim,
   PrismaService,
   PrismaUnitOfWork,
 } from '@overlegtafels/persistence';
@@ -39,6 +49,33 @@ export interface CoreOptions {
   /** Tests pass a fixed or controllable clock. */
   clock?: Clock;
 }
+
+/** The follow-up obligations' ports: their repositories, the people, the pages' read model, mail. */
+const obligationPorts = [
+  bindPort(ObligationRepository, PrismaObligationRepository),
+  bindPort(ReminderSweepClaim, PrismaReminderSweepClaim),
+  bindPort(ObligationPeople, PrismaObligationPeople),
+  bindPort(ObligationReadModel, PrismaObligationReadModel),
+  bindPort(ReminderOutbox, OutboxRepository),
+  bindPort(ReminderMailQueue, MailProducer),
+];
+
+/** The edge's ports: audit log, outbox and mail, documents, logins, the calendar feed, health probes. */
+const edgePorts = [
+  bindPort(AuditLog, AuditRepository),
+  bindPort(Outbox, OutboxRepository),
+  bindPort(Documents, PrismaDocumentRepository),
+  bindPort(CalendarFeedTokens, CalendarFeedRepository),
+  bindPort(DossierList, DossierRepository),
+  bindPort(DatabaseProbe, PrismaService),
+  bindPort(QueueProbe, QueueConnection),
+  bindPort(MailProbe, MailTransport),
+  bindPort(People, PersonRepository),
+  bindPort(LoginPeople, PersonRepository),
+  bindPort(LoginSessions, SessionService),
+  bindPort(MailJobQueue, MailProducer),
+  bindPort(MailSender, MailTransport),
+];
 
 /**
  * The infrastructure both the api and the worker stand on, and the application's ports bound to
@@ -66,37 +103,10 @@ export class CoreModule {
       providers: [
         { provide: CLOCK, useValue: options.clock ?? new SystemClock() },
         bindPort(UnitOfWork, PrismaUnitOfWork),
-        bindPort(AuditLog, AuditRepository),
-        bindPort(Outbox, OutboxRepository),
-        bindPort(Documents, PrismaDocumentRepository),
-        bindPort(CalendarFeedTokens, CalendarFeedRepository),
-        bindPort(DossierList, DossierRepository),
-        bindPort(DatabaseProbe, PrismaService),
-        bindPort(QueueProbe, QueueConnection),
-        bindPort(MailProbe, MailTransport),
-        bindPort(People, PersonRepository),
-        bindPort(LoginPeople, PersonRepository),
-        bindPort(LoginSessions, SessionService),
-        bindPort(MailJobQueue, MailProducer),
-        bindPort(MailSender, MailTransport),
+        ...obligationPorts,
+        ...edgePorts,
       ],
-      exports: [
-        CLOCK,
-        UnitOfWork,
-        AuditLog,
-        Outbox,
-        Documents,
-        People,
-        MailJobQueue,
-        MailSender,
-        CalendarFeedTokens,
-        LoginPeople,
-        LoginSessions,
-        DossierList,
-        DatabaseProbe,
-        QueueProbe,
-        MailProbe,
-      ],
+      exports: [CLOCK, UnitOfWork, ...[...obligationPorts, ...edgePorts].map((p) => p.provide)],
     };
   }
 }

@@ -13,7 +13,7 @@ import {
   MailIdentity,
   webLink,
 } from '@overlegtafels/mail';
-import { ObligationQueryService } from '../obligations/obligation-query.service';
+import { ListObligationDueDatesUseCase } from '../list-obligation-due-dates/list-obligation-due-dates.usecase';
 import { AuditLog } from '../ports/audit-log.port';
 import { CalendarFeedStatus, CalendarFeedTokens } from '../ports/calendar-feed.repository.port';
 import { TableCalendarService } from '../table-calendar/table-calendar.service';
@@ -39,7 +39,9 @@ export class CalendarFeedUseCase {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(AuditLog) private readonly audit: AuditLog,
     // Present where ObligationsModule is imported (the api): the feed then carries due dates too.
-    @Optional() @Inject(ObligationQueryService) private readonly obligations: ObligationQueryService | null,
+    @Optional()
+    @Inject(ListObligationDueDatesUseCase)
+    private readonly obligations: ListObligationDueDatesUseCase | null,
   ) {}
 
   status(personId: string): Promise<CalendarFeedStatus | undefined> {
@@ -93,7 +95,7 @@ export class CalendarFeedUseCase {
    */
   private async dueDates(personId: string, now: Date): Promise<FeedDueDate[]> {
     if (!this.obligations) return [];
-    const open = await this.obligations.dueDatesOf(personId);
+    const open = await this.obligations.execute({ personId });
     const link = webLink(`${this.config.publicUrl}/opvolging`);
     for (const dossierId of new Set(open.map((o) => o.dossierId))) {
       await this.audit.append(

@@ -10,3 +10,8 @@ export * from './calendar-feed.repository.fake';
 export * from './login-sessions.fake';
 export * from './dossier-list.fake';
 export * from './health-probes.fake';
+export * from './obligation-people.fake';
+export * from './obligation-read-model.fake';
+export * from './obligation.repository.fake';
+export * from './reminder-outbox.fake';
+export * from './reminder-sweep-claim.fake';
