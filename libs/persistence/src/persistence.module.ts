@@ -3,7 +3,7 @@ import { PrismaService } from './prisma.service';
 import { PrismaUnitOfWork } from './prisma-unit-of-work';
 import { AuditRepository } from './repositories/audit.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
-import { SessionRepository } from './repositories/session.repository';
+import { UserSessionRepository } from './repositories/user-session.repository';
 import { PersonRepository } from './repositories/person.repository';
 import { DossierRepository } from './repositories/dossier.repository';
 import { CalendarStateRepository } from './repositories/calendar-state.repository';
@@ -14,6 +14,7 @@ import { OrganisationRepository } from './repositories/organisation.repository';
 import { PrismaDossierRepository } from './repositories/dossier/prisma-dossier.repository';
 import { PrismaRegionRepository } from './repositories/region.repository';
 import { PrismaPersonDirectory } from './repositories/person-directory.repository';
+import { PrismaDocumentRepository } from './repositories/document.repository';
 import {
   PrismaObligationPeople,
   PrismaObligationReadModel,
@@ -25,7 +26,7 @@ const repositories = [
   PrismaUnitOfWork,
   AuditRepository,
   OutboxRepository,
-  SessionRepository,
+  UserSessionRepository,
   PersonRepository,
   DossierRepository,
   CalendarStateRepository,
@@ -36,6 +37,7 @@ const repositories = [
   PrismaDossierRepository,
   PrismaRegionRepository,
   PrismaPersonDirectory,
+  PrismaDocumentRepository,
   PrismaObligationRepository,
   PrismaReminderSweepClaim,
   PrismaObligationPeople,

@@ -1,7 +1,19 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import {
   AuditLog,
-  DossierRepository,
+  CalendarFeedTokens,
+  DatabaseProbe,
+  Documents,
+  DossierList,
+  DossierRepository as DossierRepositoryPort,
+  LoginPeople,
+  LoginSessions,
+  MailJobQueue,
+  MailProbe,
+  MailSender,
+  Outbox,
+  People,
+  QueueProbe,
   OrganisationDirectory,
   PersonDirectory,
   RegionRepository,
@@ -13,25 +25,30 @@ import {
   ReminderSweepClaim,
   UnitOfWork,
 } from '@overlegtafels/application';
-import { AuthModule } from '@overlegtafels/auth';
+import { AuthModule, SessionService } from '@overlegtafels/auth';
 import { AppConfig, Clock, CLOCK, ConfigModule, SystemClock } from '@overlegtafels/config';
-import { mailIdentity, MailModule, MailSink } from '@overlegtafels/mail';
+import { mailIdentity, MailModule, MailSink, MailTransport } from '@overlegtafels/mail';
 import { getRegion } from '@overlegtafels/regions';
 import {
   AuditRepository,
-  OrganisationRepository,
+  CalendarFeedRepository,
+  DossierRepository,
+  OutboxRepository,
   PersistenceModule,
+  PersonRepository,
+  PrismaDocumentRepository,
+  OrganisationRepository,
   PrismaDossierRepository,
   PrismaPersonDirectory,
   PrismaRegionRepository,
-  OutboxRepository,
   PrismaObligationPeople,
   PrismaObligationReadModel,
   PrismaObligationRepository,
   PrismaReminderSweepClaim,
+  PrismaService,
   PrismaUnitOfWork,
 } from '@overlegtafels/persistence';
-import { MailProducer, QueuesModule } from '@overlegtafels/queues';
+import { MailProducer, QueueConnection, QueuesModule } from '@overlegtafels/queues';
 import { bindPort } from './port-binding';
 
 export interface CoreOptions {
@@ -49,6 +66,31 @@ const obligationPorts = [
   bindPort(ObligationReadModel, PrismaObligationReadModel),
   bindPort(ReminderOutbox, OutboxRepository),
   bindPort(ReminderMailQueue, MailProducer),
+];
+
+/** The dossiers' ports: the aggregate's intent methods, the region's id, people and organisations. */
+const dossierPorts = [
+  bindPort(DossierRepositoryPort, PrismaDossierRepository),
+  bindPort(RegionRepository, PrismaRegionRepository),
+  bindPort(PersonDirectory, PrismaPersonDirectory),
+  bindPort(OrganisationDirectory, OrganisationRepository),
+];
+
+/** The edge's ports: audit log, outbox and mail, documents, logins, the calendar feed, health probes. */
+const edgePorts = [
+  bindPort(AuditLog, AuditRepository),
+  bindPort(Outbox, OutboxRepository),
+  bindPort(Documents, PrismaDocumentRepository),
+  bindPort(CalendarFeedTokens, CalendarFeedRepository),
+  bindPort(DossierList, DossierRepository),
+  bindPort(DatabaseProbe, PrismaService),
+  bindPort(QueueProbe, QueueConnection),
+  bindPort(MailProbe, MailTransport),
+  bindPort(People, PersonRepository),
+  bindPort(LoginPeople, PersonRepository),
+  bindPort(LoginSessions, SessionService),
+  bindPort(MailJobQueue, MailProducer),
+  bindPort(MailSender, MailTransport),
 ];
 
 /**
@@ -77,22 +119,15 @@ export class CoreModule {
       providers: [
         { provide: CLOCK, useValue: options.clock ?? new SystemClock() },
         bindPort(UnitOfWork, PrismaUnitOfWork),
-        bindPort(AuditLog, AuditRepository),
-        bindPort(DossierRepository, PrismaDossierRepository),
-        bindPort(RegionRepository, PrismaRegionRepository),
-        bindPort(PersonDirectory, PrismaPersonDirectory),
-        bindPort(OrganisationDirectory, OrganisationRepository),
+        ...dossierPorts,
         ...obligationPorts,
+        ...edgePorts,
       ],
       exports: [
         CLOCK,
         UnitOfWork,
-        AuditLog,
-        DossierRepository,
-        RegionRepository,
-        PersonDirectory,
-        OrganisationDirectory,
-        ...obligationPorts.map((p) => p.provide),
+        ...dossierPorts.map((p) => p.provide),
+        ...[...obligationPorts, ...edgePorts].map((p) => p.provide),
       ],
     };
   }

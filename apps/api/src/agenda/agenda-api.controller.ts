@@ -10,10 +10,8 @@ import {
   Post,
   Query,
   Req,
-  Res,
 } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import {
   AanmeldingSchema,
   AgendaQueries,
@@ -27,7 +25,6 @@ import {
   OpenDossierUseCase,
   CorrectCasusregieStartUseCase,
   DecisionSchema,
-  DocumentStore,
   DossierTimelineQuery,
   InputError,
   MoveItemSchema,
@@ -39,15 +36,8 @@ import {
   SubmitAanmeldingUseCase,
   SubmitAgenderingUseCase,
 } from '@overlegtafels/application';
-import {
-  AuditService,
-  Authenticated,
-  CurrentPrincipal,
-  dossierAccess,
-  Principal,
-  Roles,
-} from '@overlegtafels/auth';
-import { AgendaRepository, DossierRepository, OrganisationRepository } from '@overlegtafels/persistence';
+import { Authenticated, CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
+import { OrganisationRepository } from '@overlegtafels/persistence';
 import { jsonSchemaOf } from '../openapi/json-schema';
 import { uploadFieldError, UploadRequest } from '../web/upload.middleware';
 import { isCoordinator, viewerOf } from './viewer';
@@ -75,10 +65,6 @@ export class AgendaApiController {
     @Inject(AgendaQueries) private readonly queries: AgendaQueries,
     @Inject(DossierTimelineQuery) private readonly dossierPages: DossierTimelineQuery,
     @Inject(OrganisationRepository) private readonly organisations: OrganisationRepository,
-    @Inject(DossierRepository) private readonly dossiers: DossierRepository,
-    @Inject(AgendaRepository) private readonly agendaRepo: AgendaRepository,
-    @Inject(DocumentStore) private readonly documents: DocumentStore,
-    @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
   @Get('organisations')
@@ -377,35 +363,6 @@ export class AgendaApiController {
       dossierId: dossier.id,
       ...startCorrectionOf(body),
     });
-  }
-
-  @Get('documents/:id')
-  @Authenticated()
-  @ApiOperation({ summary: 'Download an uploaded document (need-to-know of its dossier)' })
-  async download(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Res() res: Response,
-  ) {
-    const doc = await this.agendaRepo.document(id);
-    const dossier = doc ? await this.dossiers.findById(doc.dossierId) : undefined;
-    const allowed = !!dossier && dossierAccess(principal, dossier) === 'full';
-    await this.audit.record(principal, {
-      action: 'document.read',
-      entityType: 'document',
-      entityId: doc?.id ?? null,
-      dossierId: allowed ? dossier.id : null,
-      outcome: allowed ? 'allowed' : 'denied',
-      route: 'GET /api/documents/:id',
-    });
-    if (!allowed || !doc) throw new NotFoundException('Document niet gevonden.');
-    const bytes = await this.documents.read(doc.storageKey);
-    res
-      .status(200)
-      .type(doc.mimeType)
-      .setHeader('Content-Disposition', `attachment; filename="${doc.fileName.replace(/[^\w.\- ]/g, '_')}"`)
-      .setHeader('X-Content-Type-Options', 'nosniff')
-      .send(bytes);
   }
 }
 

@@ -34,7 +34,7 @@ export class DossiersController {
   @Get()
   @Authenticated()
   async list(@CurrentPrincipal() principal: Principal) {
-    const rows = await this.listDossiers.execute({ principal, route: 'GET /api/dossiers' });
+    const rows = await this.listDossiers.execute(principal, 'GET /api/dossiers');
     return { dossiers: rows.map(dossierJson) };
   }
 

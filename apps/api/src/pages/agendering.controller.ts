@@ -189,7 +189,7 @@ export class AgenderingPageController {
     route: string,
     failed?: FailedForm,
   ): Promise<string> {
-    const own = await this.listDossiers.execute({ principal, route });
+    const own = await this.listDossiers.execute(principal, route);
     // A code from the query that is not one of the person's own dossiers is simply not chosen.
     if (values.dossierCode && !own.some((d) => d.code === values.dossierCode) && !failed) {
       values = { ...values, dossierCode: '' };

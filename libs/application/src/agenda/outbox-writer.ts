@@ -7,8 +7,9 @@ import {
   RenderedMail,
   toOutboxContent,
 } from '@overlegtafels/mail';
-import { OutboxRepository, Transaction } from '@overlegtafels/persistence';
-import { MailProducer } from '@overlegtafels/queues';
+import type { Transaction } from '@overlegtafels/persistence';
+import { MailJobQueue } from '../ports/mail-job-queue.port';
+import { Outbox } from '../ports/outbox.repository.port';
 import type { MailOutbox } from '../ports/mail-outbox.port';
 
 export interface OutboxMeta {
@@ -35,8 +36,8 @@ export interface QueuedMail {
 @Injectable()
 export class OutboxWriter implements MailOutbox {
   constructor(
-    @Inject(OutboxRepository) private readonly outbox: OutboxRepository,
-    @Inject(MailProducer) private readonly producer: MailProducer,
+    @Inject(Outbox) private readonly outbox: Outbox,
+    @Inject(MailJobQueue) private readonly producer: MailJobQueue,
     @Inject(MAIL_IDENTITY) private readonly identity: MailIdentity,
   ) {}
 

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { hashToken } from '@overlegtafels/auth';
@@ -14,13 +13,15 @@ import {
   MailIdentity,
   webLink,
 } from '@overlegtafels/mail';
-import { AuditRepository, CalendarFeedRepository, CalendarFeedStatus } from '@overlegtafels/persistence';
 import { ListObligationDueDatesUseCase } from '../list-obligation-due-dates/list-obligation-due-dates.usecase';
+import { AuditLog } from '../ports/audit-log.port';
+import { CalendarFeedStatus, CalendarFeedTokens } from '../ports/calendar-feed.repository.port';
 import { TableCalendarService } from '../table-calendar/table-calendar.service';
+import { CalendarFeedCommand } from './calendar-feed.command';
 
 const FEED_WEEKS = 26;
 
-/** 32 random bytes, base64url: what the URL carries; only its hash is stored. */
+/** 32 random bytes, base64url (see RenewCalendarFeedUseCase): what the URL carries. */
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 /**
@@ -31,12 +32,12 @@ const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 @Injectable()
 export class CalendarFeedUseCase {
   constructor(
-    @Inject(CalendarFeedRepository) private readonly feeds: CalendarFeedRepository,
+    @Inject(CalendarFeedTokens) private readonly feeds: CalendarFeedTokens,
     @Inject(TableCalendarService) private readonly tables: TableCalendarService,
     @Inject(MAIL_IDENTITY) private readonly identity: MailIdentity,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(AuditRepository) private readonly audit: AuditRepository,
+    @Inject(AuditLog) private readonly audit: AuditLog,
     // Present where ObligationsModule is imported (the api): the feed then carries due dates too.
     @Optional()
     @Inject(ListObligationDueDatesUseCase)
@@ -47,19 +48,8 @@ export class CalendarFeedUseCase {
     return this.feeds.active(personId);
   }
 
-  /** Revokes any old token and returns the URL of a new one; the token is never shown again. */
-  async renew(personId: string): Promise<{ url: string }> {
-    const token = randomBytes(32).toString('base64url');
-    await this.feeds.renew(personId, hashToken(token), this.clock.now());
-    return { url: `${this.config.publicUrl}/calendar/${token}.ics` };
-  }
-
-  async revoke(personId: string): Promise<boolean> {
-    return (await this.feeds.revoke(personId, this.clock.now())) > 0;
-  }
-
   /** The feed for a token, or undefined for anything unknown or revoked (the caller says 404, nothing more). */
-  async feed(token: string): Promise<string | undefined> {
+  async feed({ token }: CalendarFeedCommand): Promise<string | undefined> {
     if (!TOKEN_PATTERN.test(token)) return undefined;
     const owner = await this.feeds.findActiveByHash(hashToken(token));
     if (!owner) return undefined;

@@ -1,7 +1,4 @@
-import type { Principal } from '@overlegtafels/auth';
-
-/** The dossiers a person may see; `route` names the look in the audit log. */
+/** List the dossiers the reader has need-to-know of. */
 export interface ListDossiersCommand {
-  readonly principal: Principal;
-  readonly route: string;
+  readonly limit?: number;
 }

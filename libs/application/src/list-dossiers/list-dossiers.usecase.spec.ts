@@ -1,72 +1,65 @@
-import type { Principal } from '@overlegtafels/auth';
+import { ListDossiersUseCase } from '@overlegtafels/application';
 import {
   ControlledClock,
   FakeAuditLog,
-  FakeDossierRepository,
-  fakeDossierRecord,
+  FakeDossierList,
+  FakeListedDossier,
+  principalWith,
 } from '@overlegtafels/testing';
-import { ListDossiersUseCase } from './list-dossiers.usecase';
 
-type Role = Principal['grants'][number]['role'];
-const principal = (personId: string, roles: Role[], regionId = 'region-1'): Principal => ({
-  personId,
-  regionId,
-  displayName: 'Iemand',
-  email: 'iemand@example.org',
-  organisationId: null,
-  grants: roles.map((role) => ({ role, tableKey: null })),
-  sessionId: 's',
-  csrfToken: 'c',
-});
-
-function setup() {
-  const dossiers = new FakeDossierRepository([
-    fakeDossierRecord({ id: 'd2', code: 'CO3-2026-0002', casusregisseurId: 'cr-1', aanmelderId: 'am-1' }),
-    fakeDossierRecord({ id: 'd1', code: 'CO3-2026-0001', aanmelderId: 'am-1' }),
-    fakeDossierRecord({ id: 'd3', code: 'CO3-2026-0003', casusregisseurId: 'cr-2' }),
-    fakeDossierRecord({ id: 'd9', code: 'VB-2026-0001', regionId: 'region-2', casusregisseurId: 'cr-1' }),
-  ]);
-  const audit = new FakeAuditLog();
-  const useCase = new ListDossiersUseCase(dossiers, audit, new ControlledClock('2026-12-01T10:00:00Z'));
-  return { audit, list: (p: Principal) => useCase.execute({ principal: p, route: 'GET /api/dossiers' }) };
+function dossier(code: string, change: Partial<FakeListedDossier> = {}): FakeListedDossier {
+  return {
+    id: code,
+    code,
+    phase: 'aangemeld',
+    casusregisseurName: null,
+    casusregieStartDate: null,
+    afrondingDate: null,
+    regionId: 'region-1',
+    casusregisseurId: null,
+    aanmelderId: 'someone',
+    ...change,
+  };
 }
 
-const codes = (rows: { code: string }[]) => rows.map((r) => r.code);
-
 describe('ListDossiersUseCase', () => {
-  it('shows a coordinator every dossier of the region, by code, and audits how many', async () => {
-    const { audit, list } = setup();
-    expect(codes(await list(principal('coord-1', ['coordinator'])))).toEqual([
-      'CO3-2026-0001',
-      'CO3-2026-0002',
-      'CO3-2026-0003',
-    ]);
+  const clock = new ControlledClock('2026-03-02T09:00:00Z');
+  const dossiers = new FakeDossierList([
+    dossier('CO3-2026-0002', { casusregisseurId: 'regisseur' }),
+    dossier('CO3-2026-0001', { aanmelderId: 'eva' }),
+    dossier('VB-2026-0001', { regionId: 'region-2', aanmelderId: 'eva' }),
+  ]);
+
+  it('lists every dossier of the region for a coordinator, by code, and logs how many', async () => {
+    const audit = new FakeAuditLog();
+    const coordinator = principalWith('coord', [{ role: 'coordinator', tableKey: 'ico' }]);
+    const rows = await new ListDossiersUseCase(dossiers, audit, clock).execute(coordinator, 'GET /');
+    expect(rows.map((d) => d.code)).toEqual(['CO3-2026-0001', 'CO3-2026-0002']);
     expect(audit.of('dossier.list')).toEqual([
       {
-        actorPersonId: 'coord-1',
+        actorPersonId: 'coord',
         action: 'dossier.list',
         entityType: 'dossier',
         entityId: null,
         outcome: 'allowed',
-        route: 'GET /api/dossiers',
-        details: { count: 3 },
+        route: 'GET /',
+        details: { count: 2 },
       },
     ]);
   });
 
-  it('shows a casusregisseur the dossiers they direct or referred, of their own region only', async () => {
-    const { list } = setup();
-    expect(codes(await list(principal('cr-1', ['casusregisseur'])))).toEqual(['CO3-2026-0002']);
+  it('lists only their own dossiers for an aanmelder and a casusregisseur', async () => {
+    const useCase = new ListDossiersUseCase(dossiers, new FakeAuditLog(), clock);
+    const eva = principalWith('eva', [{ role: 'aanmelder', tableKey: null }]);
+    const regisseur = principalWith('regisseur', [{ role: 'casusregisseur', tableKey: null }]);
+    expect((await useCase.execute(eva, 'GET /')).map((d) => d.code)).toEqual(['CO3-2026-0001']);
+    expect((await useCase.execute(regisseur, 'GET /')).map((d) => d.code)).toEqual(['CO3-2026-0002']);
   });
 
-  it('shows an aanmelder the dossiers they referred', async () => {
-    const { list } = setup();
-    expect(codes(await list(principal('am-1', ['aanmelder'])))).toEqual(['CO3-2026-0001', 'CO3-2026-0002']);
-  });
-
-  it('shows someone without a role on any dossier nothing, and audits that too', async () => {
-    const { audit, list } = setup();
-    expect(await list(principal('m-1', ['member']))).toEqual([]);
-    expect(audit.of('dossier.list')[0]!.details).toEqual({ count: 0 });
+  it('lists nothing for a table member, and still logs the read', async () => {
+    const audit = new FakeAuditLog();
+    const member = principalWith('lid', [{ role: 'member', tableKey: 'ico' }]);
+    expect(await new ListDossiersUseCase(dossiers, audit, clock).execute(member, 'GET /')).toEqual([]);
+    expect(audit.of('dossier.list')[0]?.details).toEqual({ count: 0 });
   });
 });

@@ -1,30 +1,31 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { dossierScope } from '@overlegtafels/auth';
-import { CLOCK, Clock } from '@overlegtafels/config';
+import { dossierScope, Principal } from '@overlegtafels/auth';
+import { Clock, CLOCK } from '@overlegtafels/config';
 import { AuditLog } from '../ports/audit-log.port';
-import { DossierRecord, DossierRepository } from '../ports/dossier.repository.port';
+import { DossierList, DossierListEntry } from '../ports/dossier-list.port';
 import { ListDossiersCommand } from './list-dossiers.command';
 
-/** More than any casusregisseur carries; a coordinator's list is bounded the same way. */
-export const DOSSIER_LIST_LIMIT = 500;
-
 /**
- * The dossiers a person may see by need-to-know (the same rule as opening one), the look
- * audited with how many were shown.
+ * The dossiers a person may see (need-to-know as a query scope, so a list never shows what a
+ * single read would refuse), with the list's read in the audit log: how many, not which.
  */
 @Injectable()
 export class ListDossiersUseCase {
   constructor(
-    @Inject(DossierRepository) private readonly dossiers: DossierRepository,
+    @Inject(DossierList) private readonly dossiers: DossierList,
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ principal, route }: ListDossiersCommand): Promise<DossierRecord[]> {
-    const rows = await this.dossiers.listIn(dossierScope(principal), DOSSIER_LIST_LIMIT);
+  async execute(
+    reader: Principal,
+    route: string,
+    command: ListDossiersCommand = {},
+  ): Promise<DossierListEntry[]> {
+    const rows = await this.dossiers.list(dossierScope(reader), command.limit);
     await this.audit.append(
       {
-        actorPersonId: principal.personId,
+        actorPersonId: reader.personId,
         action: 'dossier.list',
         entityType: 'dossier',
         entityId: null,

@@ -90,12 +90,6 @@ export interface NewDossierDocument {
   readonly uploadedAt: Date;
 }
 
-/** Which dossiers a person may see: the region's, or only those where they are one of `anyOf`. */
-export interface DossierScope {
-  readonly regionId: string;
-  readonly anyOf?: readonly { readonly casusregisseurId?: string; readonly aanmelderId?: string }[];
-}
-
 /**
  * The dossier aggregate as the use cases load and change it: reads of its facts, and one intent
  * method per change the guide knows. Without `tx` a read sees what is committed.
@@ -103,8 +97,6 @@ export interface DossierScope {
 export abstract class DossierRepository {
   abstract byId(tx: Transaction | undefined, id: string): Promise<DossierRecord | undefined>;
   abstract byCode(tx: Transaction | undefined, code: string): Promise<DossierRecord | undefined>;
-  /** By code, at most `limit`. */
-  abstract listIn(scope: DossierScope, limit: number): Promise<DossierRecord[]>;
   /** Its decisions, oldest first. */
   abstract decisionsOf(tx: Transaction, id: string): Promise<DecisionRecord[]>;
   /** The next dossier number of the region's year, under the counter's lock. */

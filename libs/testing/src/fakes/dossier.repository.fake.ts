@@ -3,7 +3,6 @@ import type {
   DecisionRecord,
   DossierRecord,
   DossierRepository,
-  DossierScope,
   NewAanmelding,
   NewDecision,
   NewDossierDocument,
@@ -65,23 +64,6 @@ export class FakeDossierRepository implements DossierRepository, Rollbackable {
   async byCode(_tx: Transaction | undefined, code: string): Promise<DossierRecord | undefined> {
     const row = this.dossiers.where((d) => d.code === code)[0];
     return row && facts(row);
-  }
-
-  async listIn(scope: DossierScope, limit: number): Promise<DossierRecord[]> {
-    return this.dossiers
-      .where(
-        (d) =>
-          d.regionId === scope.regionId &&
-          (!scope.anyOf ||
-            scope.anyOf.some(
-              (m) =>
-                (m.casusregisseurId !== undefined && m.casusregisseurId === d.casusregisseurId) ||
-                (m.aanmelderId !== undefined && m.aanmelderId === d.aanmelderId),
-            )),
-      )
-      .sort((a, b) => a.code.localeCompare(b.code))
-      .slice(0, limit)
-      .map(facts);
   }
 
   async decisionsOf(_tx: Transaction, id: string): Promise<DecisionRecord[]> {

@@ -97,22 +97,6 @@ export class PrismaDossierRepository {
     return row ? toFacts(row) : undefined;
   }
 
-  async listIn(
-    scope: {
-      regionId: string;
-      anyOf?: readonly { casusregisseurId?: string; aanmelderId?: string }[];
-    },
-    limit: number,
-  ): Promise<DossierFactsRow[]> {
-    const rows = await this.prisma.dossier.findMany({
-      where: { regionId: scope.regionId, ...(scope.anyOf ? { OR: [...scope.anyOf] } : {}) },
-      select: factsSelect,
-      orderBy: { code: 'asc' },
-      take: limit,
-    });
-    return rows.map(toFacts);
-  }
-
   async decisionsOf(tx: Transaction, id: string): Promise<{ id: string; kind: string; decidedAt: Date }[]> {
     const rows = await on(tx, this.prisma).decision.findMany({
       where: { dossierId: id },

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service';
 
-export interface SessionWithPerson {
+export interface UserSessionWithPerson {
   id: string;
   csrfSecret: string;
   expiresAt: Date;
@@ -16,8 +16,9 @@ export interface SessionWithPerson {
   };
 }
 
+/** Login sessions of people (not the sessions of a table): hashed tokens, with their person. */
 @Injectable()
-export class SessionRepository {
+export class UserSessionRepository {
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
   async create(input: {
@@ -40,7 +41,7 @@ export class SessionRepository {
     return row.id;
   }
 
-  async findValid(tokenHash: string, now: Date): Promise<SessionWithPerson | undefined> {
+  async findValid(tokenHash: string, now: Date): Promise<UserSessionWithPerson | undefined> {
     const row = await this.prisma.userSession.findUnique({
       where: { tokenHash },
       select: {
