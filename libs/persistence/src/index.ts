@@ -12,6 +12,7 @@ export * from './repositories/dossier.repository';
 export * from './repositories/calendar-state.repository';
 export * from './repositories/calendar-feed.repository';
 export * from './repositories/agenda.repository';
+export { PrismaAgendaSessionRepository } from './repositories/agenda-session.repository';
 export * from './repositories/agenda-mailing.repository';
 export * from './repositories/organisation.repository';
 export * from './repositories/obligation.repository';

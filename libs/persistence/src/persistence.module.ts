@@ -9,6 +9,7 @@ import { DossierRepository } from './repositories/dossier.repository';
 import { CalendarStateRepository } from './repositories/calendar-state.repository';
 import { CalendarFeedRepository } from './repositories/calendar-feed.repository';
 import { AgendaRepository } from './repositories/agenda.repository';
+import { PrismaAgendaSessionRepository } from './repositories/agenda-session.repository';
 import { AgendaMailingRepository } from './repositories/agenda-mailing.repository';
 import { OrganisationRepository } from './repositories/organisation.repository';
 
@@ -22,6 +23,7 @@ const repositories = [
   CalendarStateRepository,
   CalendarFeedRepository,
   AgendaRepository,
+  PrismaAgendaSessionRepository,
   AgendaMailingRepository,
   OrganisationRepository,
 ];

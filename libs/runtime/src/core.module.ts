@@ -1,10 +1,14 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { UnitOfWork } from '@overlegtafels/application';
+import { AgendaSessionRepository, UnitOfWork } from '@overlegtafels/application';
 import { AuthModule } from '@overlegtafels/auth';
 import { AppConfig, Clock, CLOCK, ConfigModule, SystemClock } from '@overlegtafels/config';
 import { mailIdentity, MailModule, MailSink } from '@overlegtafels/mail';
 import { getRegion } from '@overlegtafels/regions';
-import { PersistenceModule, PrismaUnitOfWork } from '@overlegtafels/persistence';
+import {
+  PersistenceModule,
+  PrismaAgendaSessionRepository,
+  PrismaUnitOfWork,
+} from '@overlegtafels/persistence';
 import { QueuesModule } from '@overlegtafels/queues';
 import { bindPort } from './port-binding';
 
@@ -41,8 +45,9 @@ export class CoreModule {
       providers: [
         { provide: CLOCK, useValue: options.clock ?? new SystemClock() },
         bindPort(UnitOfWork, PrismaUnitOfWork),
+        bindPort(AgendaSessionRepository, PrismaAgendaSessionRepository),
       ],
-      exports: [CLOCK, UnitOfWork],
+      exports: [CLOCK, UnitOfWork, AgendaSessionRepository],
     };
   }
 }

@@ -5,6 +5,9 @@ import {
   DOSSIER_PHASE_LABELS,
   DecisionKind,
   DossierPhase,
+  acceptsItems,
+  isProvisional,
+  type SessionStatus,
 } from '@overlegtafels/domain';
 import {
   AgendaRepository,
@@ -43,7 +46,7 @@ export interface SessionSummary {
   readonly tableKey: string;
   readonly startsAt: string;
   readonly endsAt: string;
-  readonly status: 'planned' | 'frozen' | 'sent' | 'held' | 'cancelled';
+  readonly status: SessionStatus;
   readonly cancelReason: string | null;
   readonly movedFrom: string | null;
   readonly capacityMinutes: number;
@@ -244,11 +247,8 @@ export class AgendaQueries {
 
   /** The other sessions an item can be moved to (same table, not cancelled, not started). */
   async moveTargets(viewer: Viewer, tableKey: string): Promise<SessionSummary[]> {
-    return (await this.tableSessions(viewer, tableKey, 26)).filter(
-      (s) =>
-        s.status !== 'cancelled' &&
-        s.status !== 'held' &&
-        Date.parse(s.startsAt) > this.clock.now().getTime(),
+    return (await this.tableSessions(viewer, tableKey, 26)).filter((s) =>
+      acceptsItems({ status: s.status, startsAtMs: Date.parse(s.startsAt) }, this.clock.now().getTime()),
     );
   }
 
@@ -281,7 +281,7 @@ export class AgendaQueries {
           ? 'besproken'
           : item.status === 'withdrawn'
             ? 'ingetrokken'
-            : item.session.status === 'planned'
+            : isProvisional(item.session)
               ? 'onder voorbehoud'
               : 'bevestigd';
       timeline.push({

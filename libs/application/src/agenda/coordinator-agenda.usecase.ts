@@ -9,6 +9,14 @@ import {
 } from '@overlegtafels/persistence';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import {
+  acceptsItems,
+  cancelSession,
+  freezeSession,
+  isCancelled,
+  moveSession,
+  unfreezeSession,
+} from '@overlegtafels/domain';
+import {
   AgendaRefusal,
   CapacitySchema,
   ClosePeriodSchema,
@@ -25,7 +33,9 @@ import { AGENDA_NOTIFIER, AgendaItemMove, AgendaNotifier } from './agenda-notifi
 import { AgendaService, isFixedSession, TableAgendaState } from './agenda.service';
 import { Actor } from './agenda-views';
 import { DossierChanged } from '../ports/dossier-changed.port';
+import { AgendaSessionRepository } from '../ports/agenda-session.repository.port';
 import { dateOnly } from './dossier-state';
+import { lifecycleOf } from './session-lifecycle';
 
 export interface CoordinatorActor extends Actor {
   /** The tables this person coordinates ('all' for a region-wide coordinator). */
@@ -42,6 +52,7 @@ export class CoordinatorAgendaUseCase {
   constructor(
     @Inject(AgendaService) private readonly agenda: AgendaService,
     @Inject(AgendaRepository) private readonly repo: AgendaRepository,
+    @Inject(AgendaSessionRepository) private readonly sessions: AgendaSessionRepository,
     @Inject(AuditRepository) private readonly audit: AuditRepository,
     @Inject(AgendaMailDispatcher) private readonly mailDispatch: AgendaMailDispatcher,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -87,11 +98,7 @@ export class CoordinatorAgendaUseCase {
               { field: 'sessionId', code: 'UNKNOWN', message: 'Kies een zitting van dezelfde tafel.' },
             ]);
           }
-          if (
-            target.status === 'cancelled' ||
-            target.status === 'held' ||
-            target.startsAt.getTime() <= nowMs
-          ) {
+          if (!acceptsItems(lifecycleOf(target), nowMs)) {
             throw new InputError([
               { field: 'sessionId', code: 'NOT_OPEN', message: 'Deze zitting is geannuleerd of al voorbij.' },
             ]);
@@ -177,21 +184,10 @@ export class CoordinatorAgendaUseCase {
       { sessionId },
       async (tx, state) => {
         const row = (await this.repo.session(sessionId, tx))!;
-        if (row.status === 'cancelled') return [];
-        if (row.status === 'held' || row.startsAt.getTime() <= this.clock.now().getTime()) {
-          throw new AgendaRefusal(
-            'SESSION_PAST',
-            'Een zitting die al begonnen is, kan niet meer geannuleerd worden.',
-            undefined,
-            'conflict',
-          );
-        }
-        await this.repo.updateSession(tx, row.id, {
-          status: 'cancelled',
-          cancelReason: reason,
-          cancelledAt: this.clock.now(),
-          icsSequence: { increment: 1 },
-        });
+        const cancel = cancelSession(lifecycleOf(row), this.clock.now().getTime());
+        if (!cancel.ok) throw new AgendaRefusal(cancel.code, cancel.message, undefined, 'conflict');
+        if (!cancel.changed) return [];
+        await this.sessions.cancelSession(tx, row.id, reason, this.clock.now(), cancel);
         await this.unpinAll(tx, row.id);
         const fresh = await this.agenda.lock(tx, state.table.key);
         const realloc = await this.agenda.reallocate(tx, fresh);
@@ -231,31 +227,28 @@ export class CoordinatorAgendaUseCase {
       { sessionId, date: input.date },
       async (tx, state) => {
         const row = (await this.repo.session(sessionId, tx))!;
-        if (row.status === 'cancelled' || row.status === 'held') {
-          throw new AgendaRefusal(
-            'SESSION_NOT_OPEN',
-            'Een geannuleerde of gehouden zitting kan niet verplaatst worden.',
-            undefined,
-            'conflict',
-          );
-        }
+        const move = moveSession(
+          lifecycleOf(row),
+          { startMs: startsAt.toMillis(), endMs: endsAt.toMillis() },
+          this.clock.now().getTime(),
+        );
+        if (!move.ok) throw new AgendaRefusal(move.code, move.message, undefined, 'conflict');
         const clash = [...state.rowsByKey.values()].find(
           (r) =>
             r.id !== row.id &&
-            r.status !== 'cancelled' &&
+            !isCancelled(r) &&
             DateTime.fromJSDate(r.startsAt, { zone: table.timeZone }).toISODate() === input.date,
         );
         if (clash)
           throw new InputError([
             { field: 'date', code: 'CLASH', message: 'Op die dag is er al een zitting van deze tafel.' },
           ]);
-        await this.repo.updateSession(tx, row.id, {
-          startsAt: startsAt.toJSDate(),
-          endsAt: endsAt.toJSDate(),
-          movedFromStartsAt: row.movedFromStartsAt ?? row.startsAt,
-          moveReason: input.reason,
-          icsSequence: { increment: 1 },
-        });
+        await this.sessions.moveSession(
+          tx,
+          row.id,
+          { startsAt: startsAt.toJSDate(), endsAt: endsAt.toJSDate(), reason: input.reason },
+          move,
+        );
         const fresh = await this.agenda.lock(tx, state.table.key);
         let moves: AgendaItemMove[];
         if (isFixedSession(row, this.clock.now().getTime())) {
@@ -295,7 +288,7 @@ export class CoordinatorAgendaUseCase {
       'session.capacity',
       { sessionId, capacityMinutes: input.capacityMinutes },
       async (tx) => {
-        await this.repo.updateSession(tx, sessionId, { capacityMinutes: input.capacityMinutes });
+        await this.sessions.changeCapacity(tx, sessionId, input.capacityMinutes);
         const fresh = await this.agenda.lock(tx, session.tableKey);
         return (await this.agenda.reallocate(tx, fresh)).moves;
       },
@@ -307,7 +300,7 @@ export class CoordinatorAgendaUseCase {
   async freeze(actor: CoordinatorActor, sessionId: string, body: unknown): Promise<void> {
     const { reason } = parseInput(ReasonSchema, body);
     const session = await this.sessionFor(actor, sessionId);
-    const outcome = session.status === 'planned' ? await this.freezer.execute(sessionId) : 'not-planned';
+    const outcome = freezeSession(session).ok ? await this.freezer.execute(sessionId) : 'not-planned';
     await this.audit.append(
       {
         actorPersonId: actor.personId,
@@ -341,15 +334,9 @@ export class CoordinatorAgendaUseCase {
       { sessionId },
       async (tx) => {
         const row = (await this.repo.session(sessionId, tx))!;
-        if (row.status !== 'frozen') {
-          throw new AgendaRefusal(
-            'NOT_FROZEN',
-            'Enkel een bevroren agenda die nog niet verstuurd is, kan weer open.',
-            undefined,
-            'conflict',
-          );
-        }
-        await this.repo.updateSession(tx, sessionId, { status: 'planned', frozenAt: null });
+        const reopen = unfreezeSession(row);
+        if (!reopen.ok) throw new AgendaRefusal(reopen.code, reopen.message, undefined, 'conflict');
+        await this.sessions.unfreeze(tx, sessionId);
         const fresh = await this.agenda.lock(tx, session.tableKey);
         return (await this.agenda.reallocate(tx, fresh)).moves;
       },
@@ -392,19 +379,9 @@ export class CoordinatorAgendaUseCase {
         const toMs = DateTime.fromISO(input.to, { zone }).plus({ days: 1 }).toMillis();
         for (const session of this.agenda.generated(state, fromMs, toMs)) {
           const row = state.rowsByKey.get(session.key);
-          if (
-            !row ||
-            row.status === 'cancelled' ||
-            row.status === 'held' ||
-            row.startsAt.getTime() <= now.getTime()
-          )
-            continue;
-          await this.repo.updateSession(tx, row.id, {
-            status: 'cancelled',
-            cancelReason: input.reason,
-            cancelledAt: now,
-            icsSequence: { increment: 1 },
-          });
+          const cancel = row && cancelSession(lifecycleOf(row), now.getTime());
+          if (!row || !cancel?.ok || !cancel.changed) continue;
+          await this.sessions.cancelSession(tx, row.id, input.reason, now, cancel);
           await this.unpinAll(tx, row.id);
           cancelled.push(row.id);
           replan.push(row.id);

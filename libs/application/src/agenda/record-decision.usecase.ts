@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { applyDecision, DecisionInput, noConsentReturnLimitOf, placeSubmission } from '@overlegtafels/domain';
+import {
+  applyDecision,
+  DecisionInput,
+  holdSession,
+  noConsentReturnLimitOf,
+  placeSubmission,
+} from '@overlegtafels/domain';
 import { dossierCode, emailAddress, label, MailComposer } from '@overlegtafels/mail';
 import {
   AgendaRepository,
@@ -72,7 +78,8 @@ export class RecordDecisionUseCase {
       if (item.status === 'withdrawn') {
         throw new AgendaRefusal('ITEM_WITHDRAWN', 'Dit agendapunt werd ingetrokken.', undefined, 'conflict');
       }
-      if (session.status === 'cancelled') {
+      const held = holdSession(session);
+      if (!held.ok) {
         throw new AgendaRefusal(
           'SESSION_CANCELLED',
           'Deze zitting werd geannuleerd; het agendapunt schuift door.',
@@ -138,9 +145,7 @@ export class RecordDecisionUseCase {
         decidedById: actor.personId,
       });
       await this.repo.updateItem(tx, item.id, { status: 'discussed' });
-      if (session.status !== 'held') {
-        await this.repo.updateSession(tx, session.id, { status: 'held', heldAt: now });
-      }
+      if (held.ok) await this.repo.markHeld(tx, session.id, now, held);
 
       let followUpItemId: string | undefined;
       if (outcome.effects.some((e) => e.type === 'terug-naar-ico')) {

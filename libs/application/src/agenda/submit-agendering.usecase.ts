@@ -4,10 +4,12 @@ import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
 import {
   canAgenderen,
   generateSessions,
+  isCancelled,
   noConsentReturnLimitOf,
   placeSubmission,
   Session,
   TableDefinition,
+  takesPlacements,
 } from '@overlegtafels/domain';
 import {
   dossierCode,
@@ -99,7 +101,7 @@ export class SubmitAgenderingUseCase {
     let target = placed.session;
     const notices: string[] = [];
     const earlier = generateSessions(table, { fromMs: nowMs, toMs: target.startMs }, calendar).filter(
-      (s) => s.status === 'open' && s.deadlineMs <= nowMs,
+      (s) => !isCancelled(s) && s.deadlineMs <= nowMs,
     );
     const missed = earlier[earlier.length - 1];
     if (missed) {
@@ -122,11 +124,11 @@ export class SubmitAgenderingUseCase {
       table,
       { fromMs: target.startMs, toMs: target.startMs + 120 * 86_400_000 },
       calendar,
-    ).filter((s) => s.status === 'open');
+    ).filter((s) => !isCancelled(s));
     for (const s of upcoming) {
       const row = rowByStart.get(s.startMs);
       const taken = row ? (load.get(row.id)?.minutes ?? 0) : 0;
-      if (row && row.status !== 'planned') continue;
+      if (row && !takesPlacements(row)) continue;
       if (taken + duration <= s.capacityMinutes) {
         if (s.key !== placed.session.key) {
           notices.push(

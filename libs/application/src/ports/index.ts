@@ -1,2 +1,3 @@
 export * from './dossier-changed.port';
 export * from './unit-of-work.port';
+export * from './agenda-session.repository.port';

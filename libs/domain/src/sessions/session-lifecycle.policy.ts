@@ -144,7 +144,7 @@ export function awaitsAgendaSend(session: HasSessionStatus): boolean {
 }
 
 /** The agenda becomes definitive. */
-export function freezeSession(session: Pick<SessionLifecycleState, 'status'>): SessionTransition {
+export function freezeSession(session: HasSessionStatus): SessionTransition {
   if (session.status !== 'planned') {
     return refuse('NOT_PLANNED', 'Enkel een agenda in voorbereiding kan definitief gemaakt worden.');
   }
@@ -152,7 +152,7 @@ export function freezeSession(session: Pick<SessionLifecycleState, 'status'>): S
 }
 
 /** Back to planned: the agenda opens again. */
-export function unfreezeSession(session: Pick<SessionLifecycleState, 'status'>): SessionTransition {
+export function unfreezeSession(session: HasSessionStatus): SessionTransition {
   if (session.status !== 'frozen') {
     return refuse('NOT_FROZEN', 'Enkel een bevroren agenda die nog niet verstuurd is, kan weer open.');
   }

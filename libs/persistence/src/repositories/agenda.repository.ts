@@ -1,28 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { SessionStatus, SessionTransitionOk } from '@overlegtafels/domain';
 import type { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
 import { asTransaction, on, type Transaction } from '../transaction';
+import { PrismaAgendaSessionRepository, sessionSelect, type SessionRow } from './agenda-session.repository';
 
-export type SessionStatusValue = 'planned' | 'frozen' | 'sent' | 'held' | 'cancelled';
+export type SessionStatusValue = SessionStatus;
+export type { SessionRow };
 export type AgendaItemStatusValue = 'placed' | 'rolled_over' | 'withdrawn' | 'discussed';
-
-export interface SessionRow {
-  id: string;
-  regionId: string;
-  tableKey: string;
-  scheduledStart: Date;
-  startsAt: Date;
-  endsAt: Date;
-  status: SessionStatusValue;
-  cancelReason: string | null;
-  movedFromStartsAt: Date | null;
-  moveReason: string | null;
-  capacityMinutes: number | null;
-  frozenAt: Date | null;
-  sentAt: Date | null;
-  heldAt: Date | null;
-  icsSequence: number;
-}
 
 export interface AgendaItemRow {
   id: string;
@@ -68,24 +53,6 @@ export interface NewAgendaItem {
   }[];
 }
 
-const sessionSelect = {
-  id: true,
-  regionId: true,
-  tableKey: true,
-  scheduledStart: true,
-  startsAt: true,
-  endsAt: true,
-  status: true,
-  cancelReason: true,
-  movedFromStartsAt: true,
-  moveReason: true,
-  capacityMinutes: true,
-  frozenAt: true,
-  sentAt: true,
-  heldAt: true,
-  icsSequence: true,
-} as const;
-
 const itemSelect = {
   id: true,
   sessionId: true,
@@ -118,7 +85,10 @@ const AGENDA_LOCK_NAMESPACE = 4_104;
 export class AgendaRepository {
   private readonly regionIds = new Map<string, string>();
 
-  constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
+  constructor(
+    @Inject(PrismaService) private readonly prisma: PrismaService,
+    @Inject(PrismaAgendaSessionRepository) private readonly sessionRows: PrismaAgendaSessionRepository,
+  ) {}
 
   /** Runs `work` in one transaction; the agenda's changes and their outbox rows commit together. */
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
@@ -141,19 +111,6 @@ export class AgendaRepository {
   async lockTable(tx: Transaction, regionId: string, tableKey: string): Promise<void> {
     await on(tx, this.prisma)
       .$executeRaw`SELECT pg_advisory_xact_lock(${AGENDA_LOCK_NAMESPACE}::int, hashtext(${regionId + ':' + tableKey}))`;
-  }
-
-  async sessions(
-    tx: Transaction | undefined,
-    regionId: string,
-    tableKey: string,
-    startsFrom?: Date,
-  ): Promise<SessionRow[]> {
-    return (await on(tx, this.prisma).session.findMany({
-      where: { regionId, tableKey, ...(startsFrom ? { startsAt: { gte: startsFrom } } : {}) },
-      select: sessionSelect,
-      orderBy: { startsAt: 'asc' },
-    })) as SessionRow[];
   }
 
   async sessionsBetween(
@@ -179,30 +136,9 @@ export class AgendaRepository {
     );
   }
 
-  async createSession(
-    tx: Transaction,
-    data: {
-      regionId: string;
-      tableKey: string;
-      scheduledStart: Date;
-      startsAt: Date;
-      endsAt: Date;
-      status?: SessionStatusValue;
-      cancelReason?: string | null;
-    },
-  ): Promise<SessionRow> {
-    return (await on(tx, this.prisma).session.create({
-      data: { ...data, ...(data.status === 'cancelled' ? { cancelledAt: new Date() } : {}) },
-      select: sessionSelect,
-    })) as SessionRow;
-  }
-
-  async updateSession(tx: Transaction, id: string, data: Prisma.SessionUpdateInput): Promise<SessionRow> {
-    return (await on(tx, this.prisma).session.update({
-      where: { id },
-      data,
-      select: sessionSelect,
-    })) as SessionRow;
+  /** Held: a decision was taken on one of its items (the transition the domain allowed). */
+  markHeld(tx: Transaction, id: string, at: Date, transition: SessionTransitionOk): Promise<void> {
+    return this.sessionRows.markHeld(tx, id, at, transition);
   }
 
   /** Agendapunten still to be held (placed or rolled over) on the given sessions. */

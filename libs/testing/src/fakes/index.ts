@@ -1,2 +1,3 @@
 export * from './fake-dossier-changed';
 export * from './fake-unit-of-work';
+export * from './agenda-session.repository.fake';
