@@ -16,6 +16,7 @@ import {
   MarkObligationDoneUseCase,
   ObligationsModule,
   ObligationSyncService,
+  ReminderSweepService,
   SendOutboxMailUseCase,
 } from '@overlegtafels/application';
 import { CoreModule } from '@overlegtafels/runtime';
@@ -28,16 +29,15 @@ import { asTransaction, type Tx } from '@overlegtafels/persistence/testing';
 import { QueueConnection, QUEUES } from '@overlegtafels/queues';
 import { CO3_ANTWERPEN } from '@overlegtafels/regions';
 import { ControlledClock, createTestDatabase, TestDatabase } from '@overlegtafels/testing';
-import { ReminderCron } from '../../apps/worker/src/crons/reminder.cron';
 import { ObligationsWorkerModule } from '../../apps/worker/src/obligations-worker.module';
 import { MailProcessor } from '../../apps/worker/src/processors/mail.processor';
 
 /**
  * One dossier's life over twenty simulated months, against PostgreSQL, the mail queue and an SMTP
  * sink: the dossier, decision and agenda-item rows are written as the agenda use cases would,
- * each change followed by syncDossier in the same transaction, and the reminder cron's sweep runs
- * every simulated hour. The expected mails are those of the pure simulation in
- * libs/regions/src/co3-antwerpen/co3-antwerpen.obligations.spec.ts.
+ * each change followed by syncDossier in the same transaction, and the reminder sweep (what the
+ * worker's sweep job runs) runs every simulated hour. The expected mails are those of the pure
+ * simulation in libs/regions/src/co3-antwerpen/co3-antwerpen.obligations.spec.ts.
  */
 
 const ZONE = 'Europe/Brussels';
@@ -76,7 +76,7 @@ class MailQueueRunner implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 }
 
-/** The worker without ScheduleModule: the test calls the cron's sweep itself, on simulated time. */
+/** The worker without ScheduleModule or its host: the test calls the sweep itself, on simulated time. */
 @Module({
   imports: [ObligationsWorkerModule],
   providers: [SendOutboxMailUseCase, MailProcessor, MailQueueRunner],
@@ -507,11 +507,12 @@ async function live(world: World, options: LifeOptions = {}): Promise<LifeRun> {
         workers = [];
       }
       if (t === outageUntil) {
-        // Two workers come back at once; both run the cron on every tick from now on.
+        // Two workers come back at once; both sweep on every tick from now on: sweeps of
+        // different minutes can overlap, and the sweep itself never sends a step twice.
         workers = [await context(world, clock, true), await context(world, clock, true)];
       }
       for (const w of workers) {
-        const swept = await w.get(ReminderCron).sweep();
+        const swept = await w.get(ReminderSweepService).sweep();
         if (swept.failed > 0)
           throw new Error(`sweep at ${local(new Date(t))}: ${swept.failed} obligations failed`);
       }

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { SchedulerRegistry } from '@nestjs/schedule';
 import { CalendarFeedUseCase, ObligationSyncService } from '@overlegtafels/application';
 import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
@@ -60,12 +59,6 @@ describe('follow-up pages and API', () => {
       orderBy: { id: 'asc' },
     });
   }
-
-  it('runs the reminder cron every minute in the worker', () => {
-    const registry = t.app.get(SchedulerRegistry);
-    expect(registry.getCronJob('obligation-reminders')).toBeDefined();
-    expect(registry.getCronJob('obligation-reconcile')).toBeDefined();
-  });
 
   it('lists a casusregisseur’s own open obligations by due date, with the pre-filled agendering link', async () => {
     const sara = await loginAs(t, 'sara.elidrissi@example.org');

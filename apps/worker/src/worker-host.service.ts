@@ -1,16 +1,18 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import type { Job, Worker } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
 import { assertHandlersComplete, JOB_PROCESSORS, JobProcessor, QueueConnection } from '@overlegtafels/queues';
 import { loggableError } from '@overlegtafels/application';
 
 /**
- * Starts one BullMQ worker per queue and dispatches by job name. Refuses to start when a declared
- * job has no handler. On shutdown the workers finish their active jobs (or release them to be
- * retried) before the connections close.
+ * Starts one BullMQ worker per queue (none for a processor that is not enabled here) and
+ * dispatches by job name. Refuses to start when a declared job has no handler. On shutdown the
+ * workers finish their active jobs (or release them to be retried) before the connections close:
+ * they close when this module is destroyed, before the global modules that hold the database pool
+ * and the queue connections are.
  */
 @Injectable()
-export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+export class WorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(WorkerHost.name);
   private readonly workers: Worker[] = [];
 
@@ -23,7 +25,8 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   onApplicationBootstrap(): void {
-    for (const processor of this.processors) {
+    const running = this.processors.filter((p) => p.enabled !== false);
+    for (const processor of running) {
       const worker = this.connection.worker(
         processor.queue,
         async (job: Job) => {
@@ -31,7 +34,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
           if (!handler) throw new Error(`no handler for ${processor.queue}/${job.name}`);
           return handler(job.data, job);
         },
-        this.config.workerConcurrency,
+        processor.concurrency ?? this.config.workerConcurrency,
       );
       worker.on('failed', (job, error) => {
         if (!job) return;
@@ -52,11 +55,11 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
       this.workers.push(worker);
     }
     this.logger.log(
-      `workers running for: ${this.processors.map((p) => p.queue).join(', ')} (${this.connection.kind} backend)`,
+      `workers running for: ${running.map((p) => p.queue).join(', ')} (${this.connection.kind} backend)`,
     );
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async onModuleDestroy(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.close()));
     this.workers.length = 0;
   }

@@ -1,27 +1,44 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
-import { SendOutboxMailUseCase } from '@overlegtafels/application';
+import {
+  AgendaMailingModule,
+  ObligationsModule,
+  RelayOutboxUseCase,
+  SendOutboxMailUseCase,
+} from '@overlegtafels/application';
 import { JOB_PROCESSORS } from '@overlegtafels/queues';
 import { AgendaWorkerModule } from './agenda-worker.module';
 import { ObligationsWorkerModule } from './obligations-worker.module';
 import { OutboxRelayCron } from './crons/outbox-relay.cron';
 import { AgendaProcessor } from './processors/agenda.processor';
 import { MailProcessor } from './processors/mail.processor';
+import { MaintenanceProcessor } from './processors/maintenance.processor';
+import { ReminderProcessor } from './processors/reminder.processor';
 import { WorkerHost } from './worker-host.service';
 
 /**
- * The worker's own part: processors, crons and the host that runs them. Infrastructure modules
- * (config, persistence, queues, mail) come from the composition root (CoreModule).
+ * The worker's own part: processors, crons and the host that runs them. The crons only enqueue
+ * (one job per moment, whatever the number of workers); the processors do the work. Infrastructure
+ * modules (config, persistence, queues, mail) come from the composition root (CoreModule).
  */
 @Module({
-  imports: [ScheduleModule.forRoot(), AgendaWorkerModule, ObligationsWorkerModule],
+  imports: [
+    ScheduleModule.forRoot(),
+    AgendaWorkerModule,
+    ObligationsWorkerModule,
+    // What the maintenance processor calls: the agenda planner and the re-plan.
+    AgendaMailingModule,
+    ObligationsModule,
+  ],
   providers: [
     SendOutboxMailUseCase,
+    RelayOutboxUseCase,
     MailProcessor,
+    MaintenanceProcessor,
     OutboxRelayCron,
     {
       provide: JOB_PROCESSORS,
-      inject: [MailProcessor, AgendaProcessor],
+      inject: [MailProcessor, AgendaProcessor, MaintenanceProcessor, ReminderProcessor],
       useFactory: (...processors: unknown[]) => processors,
     },
     WorkerHost,

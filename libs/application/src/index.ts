@@ -31,3 +31,4 @@ export * from './send-outbox-mail/send-outbox-mail.usecase';
 export * from './send-test-mail/send-test-mail.usecase';
 export * from './table-calendar/table-calendar.service';
 export * from './errors/refusal-kind';
+export * from './relay-outbox/relay-outbox.usecase';

@@ -5,4 +5,5 @@ export * from './job-processor';
 export * from './queue-connection';
 export * from './mail.producer';
 export * from './agenda.producer';
+export * from './maintenance.producer';
 export * from './queues.module';

@@ -11,6 +11,12 @@ const scheduledSessionJob = z
   .strict();
 
 /**
+ * A maintenance job: only the moment it stands for (epoch ms: the start of its slot, or the
+ * night's 03:30 for the re-plan). The work itself reads the clock and the database.
+ */
+const maintenanceJob = z.object({ momentMs: z.number().int().nonnegative() }).strict();
+
+/**
  * Payload schemas. Payloads carry ids only — never names, addresses or case content — and are
  * strict, so an extra field is a bug caught at enqueue time rather than data in Redis.
  */
@@ -21,6 +27,14 @@ export const JOB_PAYLOADS = {
   agenda: {
     [JOBS.agenda.freeze]: scheduledSessionJob,
     [JOBS.agenda.send]: scheduledSessionJob,
+  },
+  maintenance: {
+    [JOBS.maintenance.reconcileObligations]: maintenanceJob,
+    [JOBS.maintenance.planAgenda]: maintenanceJob,
+    [JOBS.maintenance.relayOutbox]: maintenanceJob,
+  },
+  reminders: {
+    [JOBS.reminders.sweep]: maintenanceJob,
   },
 } as const satisfies { [Q in QueueName]: Record<string, z.ZodType> };
 

@@ -10,6 +10,13 @@ export type JobHandler = (payload: unknown, job: Job) => Promise<unknown>;
 export interface JobProcessor {
   readonly queue: QueueName;
   readonly handlers: Readonly<Record<string, JobHandler>>;
+  /** Jobs of this queue one worker runs at once; WORKER_CONCURRENCY when not set. */
+  readonly concurrency?: number;
+  /**
+   * False: this worker takes no jobs of the queue (its handlers still count as declared, so the
+   * check below holds whatever the configuration).
+   */
+  readonly enabled?: boolean;
   /** Called once a job has failed its last attempt: decide what "given up" means (e.g. mark an outbox row failed). */
   onFinalFailure?(jobName: string, payload: unknown, error: Error): Promise<void>;
 }

@@ -5,6 +5,10 @@
 export const QUEUES = {
   mail: 'mail',
   agenda: 'agenda',
+  /** What the crons enqueue (the re-plan, the agenda planning, the outbox relay): one job per moment. */
+  maintenance: 'maintenance',
+  /** The minute's reminder sweep, on its own queue: a worker with REMINDERS=false takes none of it. */
+  reminders: 'reminders',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -19,6 +23,19 @@ export const JOBS = {
     freeze: 'freeze',
     /** At a session's agenda-send instant: render the agenda and invitations into the outbox. */
     send: 'send',
+  },
+  // A maintenance job's name is also the first part of its id (`<name>:<moment>`).
+  maintenance: {
+    /** The nightly re-plan of every dossier's obligations (and the catch-up at start). */
+    reconcileObligations: 'obligation-reconcile',
+    /** Session rows of the coming weeks and their freeze and send jobs (every ten minutes, at start). */
+    planAgenda: 'agenda-planning',
+    /** Re-enqueue outbox rows whose enqueue was lost (every 30 s). */
+    relayOutbox: 'outbox-relay',
+  },
+  reminders: {
+    /** Send the reminder and escalation steps whose moment has come (every minute). */
+    sweep: 'reminder-sweep',
   },
 } as const satisfies Record<QueueName, Record<string, string>>;
 

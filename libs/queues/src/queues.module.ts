@@ -3,6 +3,7 @@ import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
 import { QueueConnection } from './queue-connection';
 import { MailProducer } from './mail.producer';
 import { AgendaProducer } from './agenda.producer';
+import { MaintenanceProducer } from './maintenance.producer';
 
 @Global()
 @Module({
@@ -19,8 +20,9 @@ import { AgendaProducer } from './agenda.producer';
     },
     MailProducer,
     AgendaProducer,
+    MaintenanceProducer,
   ],
-  exports: [QueueConnection, MailProducer, AgendaProducer],
+  exports: [QueueConnection, MailProducer, AgendaProducer, MaintenanceProducer],
 })
 export class QueuesModule implements OnApplicationShutdown {
   constructor(@Inject(QueueConnection) private readonly connection: QueueConnection) {}

@@ -5,52 +5,50 @@ import {
   Logger,
   OnApplicationBootstrap,
 } from '@nestjs/common';
-import { Interval } from '@nestjs/schedule';
-import { AgendaJobsPlanner, loggableError } from '@overlegtafels/application';
+import { Cron } from '@nestjs/schedule';
+import { CLOCK, Clock } from '@overlegtafels/config';
+import { JOBS, MAINTENANCE_ZONE, MaintenanceProducer } from '@overlegtafels/queues';
+import { EnqueueTracker } from './enqueue-tracker';
 
 /**
- * Makes sure every upcoming session has its freeze and send jobs: creates the session rows of the
- * coming weeks and plans their jobs (deterministic ids, so planning again adds nothing). Runs at
- * start, so a worker that was down catches up, and then every ten minutes.
+ * Makes sure every upcoming session has its freeze and send jobs (AgendaJobsPlanner, run by the
+ * maintenance processor). Every ten minutes, and at start so a worker that was down catches up,
+ * it only enqueues the planning job of the current ten-minute slot: its id is the slot, so any
+ * number of workers plan once per slot.
  */
 @Injectable()
 export class AgendaPlanningCron implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(AgendaPlanningCron.name);
-  private running?: Promise<number>;
+  private readonly enqueues = new EnqueueTracker(this.logger);
+  private last?: Promise<string | undefined>;
 
-  constructor(@Inject(AgendaJobsPlanner) private readonly planner: AgendaJobsPlanner) {}
+  constructor(
+    @Inject(MaintenanceProducer) private readonly producer: MaintenanceProducer,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   onApplicationBootstrap(): void {
     void this.plan();
   }
 
-  /** One run at a time; a call during a run waits for it. */
-  @Interval(10 * 60_000)
-  plan(): Promise<number> {
-    this.running ??= this.run().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
+  /** Enqueues this slot's planning job; resolves with its id (undefined when the enqueue failed). */
+  @Cron('0 */10 * * * *', { name: 'agenda-planning', timeZone: MAINTENANCE_ZONE })
+  plan(): Promise<string | undefined> {
+    this.last = this.enqueues.track(
+      'agenda planning',
+      this.producer.enqueue(JOBS.maintenance.planAgenda, this.clock.now()),
+    );
+    return this.last;
   }
 
-  /** Resolves once no planning run is in progress (shutdown, tests). */
-  async settled(): Promise<void> {
-    await this.running;
+  /** Resolves once the planning job this worker enqueued last has run, here or elsewhere (tests, tools). */
+  async settled(timeoutMs?: number): Promise<void> {
+    const jobId = await this.last;
+    if (jobId) await this.producer.finished(JOBS.maintenance.planAgenda, jobId, timeoutMs);
   }
 
-  /** A planning run under way finishes before the connections close. */
+  /** An enqueue under way finishes before the queue connections close. */
   beforeApplicationShutdown(): Promise<void> {
-    return this.settled();
-  }
-
-  private async run(): Promise<number> {
-    try {
-      const planned = await this.planner.planUpcoming();
-      this.logger.debug(`agenda jobs planned: ${planned}`);
-      return planned;
-    } catch (error) {
-      this.logger.error(`agenda planning failed: ${loggableError(error)}`);
-      return 0;
-    }
+    return this.enqueues.idle();
   }
 }

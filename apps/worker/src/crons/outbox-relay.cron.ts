@@ -1,36 +1,33 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Interval } from '@nestjs/schedule';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
+import { Cron } from '@nestjs/schedule';
 import { CLOCK, Clock } from '@overlegtafels/config';
-import { OutboxRepository } from '@overlegtafels/persistence';
-import { MailProducer } from '@overlegtafels/queues';
+import { JOBS, MAINTENANCE_ZONE, MaintenanceProducer } from '@overlegtafels/queues';
+import { EnqueueTracker } from './enqueue-tracker';
 
 /**
- * An outbox row is committed before its job is enqueued; a process that dies in between leaves a
- * pending row without a job. This cron only re-enqueues such rows — the job id is the idempotency
- * key, so a row whose job still exists is not enqueued twice.
+ * Every 30 seconds it enqueues the outbox relay of that slot (RelayOutboxUseCase, run by the
+ * maintenance processor: pending rows whose enqueue was lost go to the mail queue). The id is the
+ * slot, so the relay runs once per slot however many workers there are.
  */
 @Injectable()
-export class OutboxRelayCron {
+export class OutboxRelayCron implements BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelayCron.name);
-  private running = false;
+  private readonly enqueues = new EnqueueTracker(this.logger);
 
   constructor(
-    @Inject(OutboxRepository) private readonly outbox: OutboxRepository,
-    @Inject(MailProducer) private readonly producer: MailProducer,
+    @Inject(MaintenanceProducer) private readonly producer: MaintenanceProducer,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  @Interval(30_000)
-  async relay(): Promise<number> {
-    if (this.running) return 0;
-    this.running = true;
-    try {
-      const stale = await this.outbox.pendingOlderThan(new Date(this.clock.now().getTime() - 20_000));
-      for (const row of stale) await this.producer.enqueueSend(row.id, row.idempotencyKey);
-      if (stale.length) this.logger.log(`re-enqueued ${stale.length} pending outbox rows`);
-      return stale.length;
-    } finally {
-      this.running = false;
-    }
+  @Cron('*/30 * * * * *', { name: 'outbox-relay', timeZone: MAINTENANCE_ZONE })
+  relay(): Promise<string | undefined> {
+    return this.enqueues.track(
+      'outbox relay',
+      this.producer.enqueue(JOBS.maintenance.relayOutbox, this.clock.now()),
+    );
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.enqueues.idle();
   }
 }

@@ -6,83 +6,62 @@ import {
   OnApplicationBootstrap,
 } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
-import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
-import {
-  loggableError,
-  ObligationSyncService,
-  ReminderSweepService,
-  SweepResult,
-} from '@overlegtafels/application';
-
-const NOTHING: SweepResult = { obligations: 0, steps: 0, mails: 0, superseded: 0, failed: 0 };
+import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
+import { JOBS, MAINTENANCE_ZONE, MaintenanceProducer } from '@overlegtafels/queues';
+import { EnqueueTracker } from './enqueue-tracker';
 
 /**
- * Follow-up reminders and escalations. Every minute it only finds the reminder steps whose moment
- * has come and hands them to the mail queue through the outbox (ReminderSweepService); any number
- * of workers may run it at once. Steps are at 08:00 Brussels or at a due moment, so a minute is
- * as late as a reminder gets while a worker runs, and one that fell due while none ran goes out on
- * the first sweep after.
+ * Follow-up reminders and escalations, and the nightly re-plan. The crons only enqueue; the
+ * reminder and maintenance processors do the work, once per moment whatever the number of
+ * workers, because a job's id is the moment it stands for.
  *
- * Once a night, and once at start, every dossier's obligations are re-planned: cheap when nothing
- * changed, and it catches a change that reached the database without a sync.
+ * Every minute: the sweep of that minute (ReminderSweepService: the steps whose moment has come,
+ * to the mail queue through the outbox). Steps are at 08:00 Brussels or at a due moment, so a
+ * minute is as late as a reminder gets while a worker runs, and one that fell due while none ran
+ * goes out on the first sweep after. A worker started with REMINDERS=false neither enqueues nor
+ * takes sweep jobs; the others sweep.
+ *
+ * At 03:30 Brussels, and at start: the re-plan of that night (every dossier's obligations; cheap
+ * when nothing changed, and it catches a change that reached the database without a sync). At
+ * start the id is the night that passed, so a worker that was down at 03:30 catches up and
+ * workers starting later that day, or several at once, add nothing.
  */
 @Injectable()
 export class ReminderCron implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(ReminderCron.name);
-  private sweeping?: Promise<SweepResult>;
-  private reconciling?: Promise<void>;
+  private readonly enqueues = new EnqueueTracker(this.logger);
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(ReminderSweepService) private readonly sweeper: ReminderSweepService,
-    @Inject(ObligationSyncService) private readonly obligations: ObligationSyncService,
+    @Inject(MaintenanceProducer) private readonly producer: MaintenanceProducer,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
-    // In the background: a worker is ready to take jobs before a large region is re-planned.
     void this.reconcile();
   }
 
-  /** Every minute, unless this worker was started with REMINDERS=false. */
-  @Cron('0 * * * * *', { name: 'obligation-reminders', timeZone: 'Europe/Brussels' })
-  async tick(): Promise<void> {
-    if (this.config.reminders) await this.sweep();
+  /** Enqueues this minute's sweep, unless this worker was started with REMINDERS=false. */
+  @Cron('0 * * * * *', { name: 'obligation-reminders', timeZone: MAINTENANCE_ZONE })
+  tick(): Promise<string | undefined> {
+    if (!this.config.reminders) return Promise.resolve(undefined);
+    return this.enqueues.track(
+      'reminder sweep',
+      this.producer.enqueue(JOBS.reminders.sweep, this.clock.now()),
+    );
   }
 
-  /** One sweep at a time: a call while one runs gets nothing to do. */
-  async sweep(): Promise<SweepResult> {
-    if (this.sweeping) return NOTHING;
-    this.sweeping = this.sweeper.sweep().catch((error: unknown) => {
-      this.logger.error(`reminder sweep failed: ${loggableError(error)}`);
-      return NOTHING;
-    });
-    try {
-      return await this.sweeping;
-    } finally {
-      this.sweeping = undefined;
-    }
+  /** Enqueues the re-plan of the night that is, or last was, at 03:30. */
+  @Cron('0 30 3 * * *', { name: 'obligation-reconcile', timeZone: MAINTENANCE_ZONE })
+  reconcile(): Promise<string | undefined> {
+    return this.enqueues.track(
+      'obligation re-plan',
+      this.producer.enqueue(JOBS.maintenance.reconcileObligations, this.clock.now()),
+    );
   }
 
-  @Cron('0 30 3 * * *', { name: 'obligation-reconcile', timeZone: 'Europe/Brussels' })
-  async reconcile(): Promise<void> {
-    if (this.reconciling) return;
-    this.reconciling = this.obligations
-      .reconcileAll()
-      .then(() => undefined)
-      .catch((error: unknown) => {
-        this.logger.error(
-          `obligation reconcile failed: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      });
-    try {
-      await this.reconciling;
-    } finally {
-      this.reconciling = undefined;
-    }
-  }
-
-  /** The crons stop first; a sweep or re-plan under way finishes before the connections close. */
-  async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all([this.sweeping, this.reconciling]);
+  /** The crons stop first; an enqueue under way finishes before the queue connections close. */
+  beforeApplicationShutdown(): Promise<void> {
+    return this.enqueues.idle();
   }
 }

@@ -1,0 +1,32 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AgendaJobsPlanner, ObligationSyncService, RelayOutboxUseCase } from '@overlegtafels/application';
+import { JobProcessor, JOBS, parseJobPayload, QUEUES } from '@overlegtafels/queues';
+
+/** What the crons enqueue, one job per moment; each job reads the clock and the database itself. */
+@Injectable()
+export class MaintenanceProcessor implements JobProcessor {
+  readonly queue = QUEUES.maintenance;
+  /** Room for one job of each kind: a long re-plan does not hold up the relay or the planning. */
+  readonly concurrency = 3;
+
+  constructor(
+    @Inject(ObligationSyncService) private readonly obligations: ObligationSyncService,
+    @Inject(AgendaJobsPlanner) private readonly planner: AgendaJobsPlanner,
+    @Inject(RelayOutboxUseCase) private readonly relay: RelayOutboxUseCase,
+  ) {}
+
+  readonly handlers = {
+    [JOBS.maintenance.reconcileObligations]: async (data: unknown) => {
+      parseJobPayload(QUEUES.maintenance, JOBS.maintenance.reconcileObligations, data);
+      return this.obligations.reconcileAll();
+    },
+    [JOBS.maintenance.planAgenda]: async (data: unknown) => {
+      parseJobPayload(QUEUES.maintenance, JOBS.maintenance.planAgenda, data);
+      return this.planner.planUpcoming();
+    },
+    [JOBS.maintenance.relayOutbox]: async (data: unknown) => {
+      parseJobPayload(QUEUES.maintenance, JOBS.maintenance.relayOutbox, data);
+      return this.relay.execute();
+    },
+  };
+}
