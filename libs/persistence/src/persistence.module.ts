@@ -10,6 +10,7 @@ import { CalendarStateRepository } from './repositories/calendar-state.repositor
 import { CalendarFeedRepository } from './repositories/calendar-feed.repository';
 import { AgendaRepository } from './repositories/agenda.repository';
 import { PrismaAgendaSessionRepository } from './repositories/agenda-session.repository';
+import { PrismaAgendaItemRepository } from './repositories/agenda-item.repository';
 import { AgendaMailingRepository } from './repositories/agenda-mailing.repository';
 import { OrganisationRepository } from './repositories/organisation.repository';
 
@@ -24,6 +25,7 @@ const repositories = [
   CalendarFeedRepository,
   AgendaRepository,
   PrismaAgendaSessionRepository,
+  PrismaAgendaItemRepository,
   AgendaMailingRepository,
   OrganisationRepository,
 ];

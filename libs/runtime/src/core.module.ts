@@ -1,11 +1,12 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { AgendaSessionRepository, UnitOfWork } from '@overlegtafels/application';
+import { AgendaItemRepository, AgendaSessionRepository, UnitOfWork } from '@overlegtafels/application';
 import { AuthModule } from '@overlegtafels/auth';
 import { AppConfig, Clock, CLOCK, ConfigModule, SystemClock } from '@overlegtafels/config';
 import { mailIdentity, MailModule, MailSink } from '@overlegtafels/mail';
 import { getRegion } from '@overlegtafels/regions';
 import {
   PersistenceModule,
+  PrismaAgendaItemRepository,
   PrismaAgendaSessionRepository,
   PrismaUnitOfWork,
 } from '@overlegtafels/persistence';
@@ -46,8 +47,9 @@ export class CoreModule {
         { provide: CLOCK, useValue: options.clock ?? new SystemClock() },
         bindPort(UnitOfWork, PrismaUnitOfWork),
         bindPort(AgendaSessionRepository, PrismaAgendaSessionRepository),
+        bindPort(AgendaItemRepository, PrismaAgendaItemRepository),
       ],
-      exports: [CLOCK, UnitOfWork, AgendaSessionRepository],
+      exports: [CLOCK, UnitOfWork, AgendaSessionRepository, AgendaItemRepository],
     };
   }
 }

@@ -18,6 +18,7 @@ import {
   AanmeldingSchema,
   AgendaQueries,
   AgenderingSchema,
+  CancelSessionUseCase,
   CapacitySchema,
   CasusregieStartSchema,
   ClosePeriodSchema,
@@ -29,6 +30,7 @@ import {
   InputError,
   MoveItemSchema,
   MoveSessionSchema,
+  parseInput,
   ReasonSchema,
   RecordConsulentUseCase,
   RecordDecisionUseCase,
@@ -66,6 +68,7 @@ export class AgendaApiController {
     @Inject(CorrectCasusregieStartUseCase)
     private readonly correctCasusregieStart: CorrectCasusregieStartUseCase,
     @Inject(CoordinatorAgendaUseCase) private readonly coordinator: CoordinatorAgendaUseCase,
+    @Inject(CancelSessionUseCase) private readonly cancelSessionUseCase: CancelSessionUseCase,
     @Inject(AgendaQueries) private readonly queries: AgendaQueries,
     @Inject(OrganisationRepository) private readonly organisations: OrganisationRepository,
     @Inject(DossierRepository) private readonly dossiers: DossierRepository,
@@ -172,7 +175,9 @@ export class AgendaApiController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
   ) {
-    await this.coordinator.cancelSession(viewerOf(principal, 'POST /api/sessions/:id/cancel'), id, body);
+    const { reason } = parseInput(ReasonSchema, body);
+    const actor = viewerOf(principal, 'POST /api/sessions/:id/cancel');
+    await this.cancelSessionUseCase.execute({ actor, sessionId: id, reason });
   }
 
   @Post('sessions/:id/move')

@@ -14,9 +14,12 @@ import type { Response } from 'express';
 import {
   AgendaQueries,
   AgendaService,
+  CancelSessionUseCase,
   canSeeTable,
   coordinatesTable,
   CoordinatorAgendaUseCase,
+  parseInput,
+  ReasonSchema,
 } from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { viewerOf } from '../agenda/viewer';
@@ -52,6 +55,7 @@ export class TafelsPageController {
     @Inject(AgendaService) private readonly agenda: AgendaService,
     @Inject(AgendaQueries) private readonly queries: AgendaQueries,
     @Inject(CoordinatorAgendaUseCase) private readonly coordinator: CoordinatorAgendaUseCase,
+    @Inject(CancelSessionUseCase) private readonly cancelSession: CancelSessionUseCase,
     @Inject(PageService) private readonly pages: PageService,
   ) {}
 
@@ -96,7 +100,11 @@ export class TafelsPageController {
     try {
       switch (act) {
         case 'annuleren':
-          await this.coordinator.cancelSession(viewer, id, values);
+          await this.cancelSession.execute({
+            actor: viewer,
+            sessionId: id,
+            reason: parseInput(ReasonSchema, values).reason,
+          });
           break;
         case 'verplaatsen':
           await this.coordinator.moveSession(viewer, id, values);

@@ -9,6 +9,8 @@ import { AgendaCoreModule } from './agenda-core.module';
 import { DOSSIER_TIMELINE_SOURCES, DossierTimelineSource } from './agenda-queries';
 import { AgendaQueries } from './agenda-queries';
 import { CoordinatorAgendaUseCase } from './coordinator-agenda.usecase';
+import { CancelSessionUseCase } from '../cancel-session/cancel-session.usecase';
+import { CoordinatorChange } from '../coordinator/coordinator-change';
 import { CorrectCasusregieStartUseCase } from './correct-casusregie-start.usecase';
 import { RecordConsulentUseCase } from './record-consulent.usecase';
 import { RecordDecisionUseCase } from './record-decision.usecase';
@@ -23,6 +25,8 @@ const providers = [
   RecordConsulentUseCase,
   CorrectCasusregieStartUseCase,
   CoordinatorAgendaUseCase,
+  CoordinatorChange,
+  CancelSessionUseCase,
   AgendaQueries,
 ];
 

@@ -11,12 +11,7 @@ import {
   Session,
   TableDefinition,
 } from '@overlegtafels/domain';
-import {
-  AgendaItemRow,
-  AgendaRepository,
-  CalendarStateRepository,
-  Transaction,
-} from '@overlegtafels/persistence';
+import { AgendaRepository, CalendarStateRepository, Transaction } from '@overlegtafels/persistence';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { TableCalendarService } from '../table-calendar/table-calendar.service';
 import { AgendaItemMove } from './agenda-notifier';
@@ -25,6 +20,10 @@ import {
   AgendaSessionRepository,
   SessionRecord as SessionRow,
 } from '../ports/agenda-session.repository.port';
+import {
+  AgendaItemRecord as AgendaItemRow,
+  AgendaItemRepository,
+} from '../ports/agenda-item.repository.port';
 
 /** How far ahead the agenda is kept allocated; far beyond any realistic queue of items. */
 export const AGENDA_HORIZON_DAYS = 400;
@@ -67,6 +66,7 @@ export class AgendaService {
   constructor(
     @Inject(AgendaRepository) private readonly repo: AgendaRepository,
     @Inject(AgendaSessionRepository) private readonly sessionRows: AgendaSessionRepository,
+    @Inject(AgendaItemRepository) private readonly items: AgendaItemRepository,
     @Inject(CalendarStateRepository) private readonly calendars: CalendarStateRepository,
     @Inject(TableCalendarService) private readonly tables: TableCalendarService,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -177,7 +177,7 @@ export class AgendaService {
       if (keepsItemsOnReallocation(lifecycleOf(row), nowMs)) fixedRowIds.add(row.id);
       else openRows.push(row);
     }
-    const items = await this.repo.activeItems(
+    const items = await this.items.activeItems(
       tx,
       openRows.map((r) => r.id),
     );
@@ -242,14 +242,14 @@ export class AgendaService {
         ) {
           continue;
         }
-        await this.repo.updateItem(tx, item.id, {
+        await this.items.place(tx, item.id, {
           sessionId: row.id,
           position: slot.position,
           slotStart,
           slotEnd,
-          status,
+          rolledOver: status === 'rolled_over',
           originalSessionId,
-          ...(pinLost && { pinned: false, pinnedPosition: null }),
+          dropPin: pinLost,
         });
         touchedSessions.add(row.id);
         touchedSessions.add(item.sessionId);

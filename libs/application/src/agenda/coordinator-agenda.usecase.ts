@@ -1,12 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import {
-  AgendaItemRow,
-  AgendaRepository,
-  AuditRepository,
-  SessionRow,
-  Transaction,
-} from '@overlegtafels/persistence';
+import { AgendaRepository, AuditRepository, Transaction } from '@overlegtafels/persistence';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import {
   acceptsItems,
@@ -31,16 +25,20 @@ import { AgendaMailDispatcher } from '../agenda-mailing/agenda-mail.dispatcher';
 import { FreezeSessionUseCase } from '../agenda-mailing/freeze-session.usecase';
 import { AGENDA_NOTIFIER, AgendaItemMove, AgendaNotifier } from './agenda-notifier';
 import { AgendaService, isFixedSession, TableAgendaState } from './agenda.service';
-import { Actor } from './agenda-views';
-import { DossierChanged } from '../ports/dossier-changed.port';
-import { AgendaSessionRepository } from '../ports/agenda-session.repository.port';
+import { ChangeResult, CoordinatorActor, CoordinatorChange } from '../coordinator/coordinator-change';
+import {
+  AgendaSessionRepository,
+  SessionRecord as SessionRow,
+} from '../ports/agenda-session.repository.port';
+import {
+  AgendaItemRecord as AgendaItemRow,
+  AgendaItemRepository,
+} from '../ports/agenda-item.repository.port';
+import { UnitOfWork } from '../ports/unit-of-work.port';
 import { dateOnly } from './dossier-state';
 import { lifecycleOf } from './session-lifecycle';
 
-export interface CoordinatorActor extends Actor {
-  /** The tables this person coordinates ('all' for a region-wide coordinator). */
-  readonly coordinatorTables: readonly string[] | 'all';
-}
+export type { CoordinatorActor };
 
 /**
  * What a coordinator does to a table's calendar and agendas. Every action takes a reason (kept in
@@ -53,13 +51,15 @@ export class CoordinatorAgendaUseCase {
     @Inject(AgendaService) private readonly agenda: AgendaService,
     @Inject(AgendaRepository) private readonly repo: AgendaRepository,
     @Inject(AgendaSessionRepository) private readonly sessions: AgendaSessionRepository,
+    @Inject(AgendaItemRepository) private readonly items: AgendaItemRepository,
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
     @Inject(AuditRepository) private readonly audit: AuditRepository,
     @Inject(AgendaMailDispatcher) private readonly mailDispatch: AgendaMailDispatcher,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(AGENDA_NOTIFIER) private readonly notifier: AgendaNotifier,
     @Inject(AgendaJobsPlanner) private readonly jobs: AgendaJobsPlanner,
     @Inject(FreezeSessionUseCase) private readonly freezer: FreezeSessionUseCase,
-    @Inject(DossierChanged) private readonly dossierChanged: DossierChanged,
+    @Inject(CoordinatorChange) private readonly changes: CoordinatorChange,
   ) {}
 
   /** Up or down on its agenda, or to another session (also a frozen or full one: a late item). */
@@ -70,7 +70,7 @@ export class CoordinatorAgendaUseCase {
         { field: 'sessionId', code: 'REQUIRED', message: 'Kies een zitting of een richting.' },
       ]);
     }
-    const item = await this.repo.item(itemId);
+    const item = await this.items.item(itemId);
     if (
       !item ||
       !this.coordinates(actor, item.tableKey) ||
@@ -89,10 +89,11 @@ export class CoordinatorAgendaUseCase {
       'agenda.item.move',
       { itemId, ...(input.sessionId && { sessionId: input.sessionId }), direction: input.direction ?? null },
       async (tx, state) => {
-        const current = (await this.repo.item(itemId, tx))!;
+        const current = (await this.items.item(itemId, tx))!;
         const nowMs = this.clock.now().getTime();
+        const override = { reason: input.reason, byPersonId: actor.personId };
         if (input.sessionId && input.sessionId !== current.sessionId) {
-          const target = await this.repo.session(input.sessionId, tx);
+          const target = await this.sessions.session(input.sessionId, tx);
           if (!target || target.tableKey !== current.tableKey || target.regionId !== state.regionId) {
             throw new InputError([
               { field: 'sessionId', code: 'UNKNOWN', message: 'Kies een zitting van dezelfde tafel.' },
@@ -105,25 +106,23 @@ export class CoordinatorAgendaUseCase {
           }
           if (isFixedSession(target, nowMs)) {
             // A late item accepted into a frozen or sent agenda: it joins at the end, the rest stays.
-            const onTarget = await this.repo.activeItems(tx, [target.id]);
+            const onTarget = await this.items.activeItems(tx, [target.id]);
             const last = onTarget.reduce<AgendaItemRow | undefined>(
               (a, b) => (!a || b.position > a.position ? b : a),
               undefined,
             );
             const start = last?.slotEnd ?? target.startsAt;
-            await this.repo.updateItem(tx, current.id, {
-              sessionId: target.id,
-              position: (last?.position ?? 0) + 1,
-              slotStart: start,
-              slotEnd: new Date(start.getTime() + current.durationMinutes * 60_000),
-              pinned: true,
-              pinnedPosition: null,
-              overrideReason: input.reason,
-              lateReason: input.reason,
-              overriddenById: actor.personId,
-              status: 'placed',
-              originalSessionId: null,
-            });
+            await this.items.acceptLate(
+              tx,
+              current.id,
+              {
+                sessionId: target.id,
+                position: (last?.position ?? 0) + 1,
+                slotStart: start,
+                slotEnd: new Date(start.getTime() + current.durationMinutes * 60_000),
+              },
+              override,
+            );
             const realloc = await this.agenda.reallocate(tx, state);
             return [
               {
@@ -136,19 +135,15 @@ export class CoordinatorAgendaUseCase {
               ...realloc.moves,
             ];
           }
-          await this.repo.updateItem(tx, current.id, {
-            sessionId: target.id,
-            pinned: true,
-            pinnedPosition: null,
-            overrideReason: input.reason,
-            overriddenById: actor.personId,
-          });
+          await this.items.pinToSession(tx, current.id, target.id, override);
           const realloc = await this.agenda.reallocate(tx, state);
           return withMove(realloc.moves, current, target.id);
         }
         if (!input.direction) return [];
-        const session = (await this.repo.session(current.sessionId, tx))!;
-        const items = (await this.repo.activeItems(tx, [session.id])).sort((a, b) => a.position - b.position);
+        const session = (await this.sessions.session(current.sessionId, tx))!;
+        const items = (await this.items.activeItems(tx, [session.id])).sort(
+          (a, b) => a.position - b.position,
+        );
         const index = items.findIndex((i) => i.id === current.id);
         const otherIndex = input.direction === 'up' ? index - 1 : index + 1;
         const other = items[otherIndex];
@@ -157,48 +152,10 @@ export class CoordinatorAgendaUseCase {
           [items[index], items[otherIndex]] = [other, current];
           return this.resequence(tx, session, items);
         }
-        await this.repo.updateItem(tx, current.id, {
-          pinned: true,
-          pinnedPosition: otherIndex + 1,
-          overrideReason: input.reason,
-          overriddenById: actor.personId,
-        });
-        await this.repo.updateItem(tx, other.id, {
-          pinned: true,
-          pinnedPosition: index + 1,
-          overrideReason: input.reason,
-          overriddenById: actor.personId,
-        });
+        await this.items.pinAtPosition(tx, current.id, otherIndex + 1, override);
+        await this.items.pinAtPosition(tx, other.id, index + 1, override);
         return (await this.agenda.reallocate(tx, state)).moves;
       },
-    );
-  }
-
-  async cancelSession(actor: CoordinatorActor, sessionId: string, body: unknown): Promise<void> {
-    const { reason } = parseInput(ReasonSchema, body);
-    const session = await this.sessionFor(actor, sessionId);
-    await this.change(
-      actor,
-      session.tableKey,
-      'session.cancel',
-      { sessionId },
-      async (tx, state) => {
-        const row = (await this.repo.session(sessionId, tx))!;
-        const cancel = cancelSession(lifecycleOf(row), this.clock.now().getTime());
-        if (!cancel.ok) throw new AgendaRefusal(cancel.code, cancel.message, undefined, 'conflict');
-        if (!cancel.changed) return [];
-        await this.sessions.cancelSession(tx, row.id, reason, this.clock.now(), cancel);
-        await this.unpinAll(tx, row.id);
-        const fresh = await this.agenda.lock(tx, state.table.key);
-        const realloc = await this.agenda.reallocate(tx, fresh);
-        // The items carried on hear where they went; then everyone invited hears of the cancellation.
-        const moved =
-          realloc.moves.length > 0 ? await this.notifier.itemsMoved(tx, realloc.moves, reason) : [];
-        const notified = await this.notifier.sessionCancelled(tx, row.id, reason);
-        return { moves: realloc.moves, notified: [...moved, ...notified], movesNotified: true };
-      },
-      reason,
-      sessionId,
     );
   }
 
@@ -226,7 +183,7 @@ export class CoordinatorAgendaUseCase {
       'session.move',
       { sessionId, date: input.date },
       async (tx, state) => {
-        const row = (await this.repo.session(sessionId, tx))!;
+        const row = (await this.sessions.session(sessionId, tx))!;
         const move = moveSession(
           lifecycleOf(row),
           { startMs: startsAt.toMillis(), endMs: endsAt.toMillis() },
@@ -252,7 +209,7 @@ export class CoordinatorAgendaUseCase {
         const fresh = await this.agenda.lock(tx, state.table.key);
         let moves: AgendaItemMove[];
         if (isFixedSession(row, this.clock.now().getTime())) {
-          const items = (await this.repo.activeItems(tx, [row.id])).sort((a, b) => a.position - b.position);
+          const items = (await this.items.activeItems(tx, [row.id])).sort((a, b) => a.position - b.position);
           moves = await this.resequence(tx, { ...row, startsAt: startsAt.toJSDate() }, items);
         } else {
           moves = (await this.agenda.reallocate(tx, fresh)).moves;
@@ -333,7 +290,7 @@ export class CoordinatorAgendaUseCase {
       'session.unfreeze',
       { sessionId },
       async (tx) => {
-        const row = (await this.repo.session(sessionId, tx))!;
+        const row = (await this.sessions.session(sessionId, tx))!;
         const reopen = unfreezeSession(row);
         if (!reopen.ok) throw new AgendaRefusal(reopen.code, reopen.message, undefined, 'conflict');
         await this.sessions.unfreeze(tx, sessionId);
@@ -362,7 +319,7 @@ export class CoordinatorAgendaUseCase {
     const mails: string[] = [];
     const cancelled: string[] = [];
     const replan: string[] = [];
-    await this.repo.transaction(async (tx) => {
+    await this.uow.run(async (tx) => {
       const regionId = await this.repo.regionId(this.agenda.region.key);
       await this.repo.createClosedPeriod(tx, {
         regionId,
@@ -420,11 +377,11 @@ export class CoordinatorAgendaUseCase {
         { field: 'shared', code: 'INVALID', message: 'Kies of het agendapunt gedeeld wordt (ja of nee).' },
       ]);
     }
-    const item = await this.repo.item(itemId);
+    const item = await this.items.item(itemId);
     if (!item || !this.coordinates(actor, item.tableKey)) {
       throw new AgendaRefusal('ITEM_NOT_FOUND', 'Agendapunt niet gevonden.', undefined, 'not_found');
     }
-    await this.repo.setShared(itemId, shared);
+    await this.items.setShared(itemId, shared);
     await this.audit.append(
       {
         actorPersonId: actor.personId,
@@ -439,109 +396,55 @@ export class CoordinatorAgendaUseCase {
     );
   }
 
-  /** Follow-up obligations hang on items and sessions: let them follow the change. */
-  private async followUp(
+  private followUp(
     tx: Transaction,
     tableKey: string,
     moves: readonly AgendaItemMove[],
     calendar: boolean,
   ): Promise<void> {
-    const dossierIds = new Set<string>();
-    for (const move of moves) {
-      const item = await this.repo.item(move.itemId, tx);
-      if (item) dossierIds.add(item.dossierId);
-    }
-    if (calendar) await this.dossierChanged.calendarChanged(tx, tableKey);
-    for (const id of dossierIds) await this.dossierChanged.dossierChanged(tx, id);
+    return this.changes.followUp(tx, tableKey, moves, calendar);
   }
 
   private coordinates(actor: CoordinatorActor, tableKey: string): boolean {
-    return actor.coordinatorTables === 'all' || actor.coordinatorTables.includes(tableKey);
+    return this.changes.coordinates(actor, tableKey);
   }
 
-  private async sessionFor(actor: CoordinatorActor, sessionId: string): Promise<SessionRow> {
-    const session = await this.repo.session(sessionId);
-    if (!session || session.regionId !== actor.regionId || !this.coordinates(actor, session.tableKey)) {
-      throw new AgendaRefusal('SESSION_NOT_FOUND', 'Zitting niet gevonden.', undefined, 'not_found');
-    }
-    return session;
+  private sessionFor(actor: CoordinatorActor, sessionId: string): Promise<SessionRow> {
+    return this.changes.sessionFor(actor, sessionId);
   }
 
-  private async unpinAll(tx: Transaction, sessionId: string): Promise<void> {
-    for (const item of await this.repo.activeItems(tx, [sessionId])) {
-      if (item.pinned) await this.repo.updateItem(tx, item.id, { pinned: false, pinnedPosition: null });
-    }
+  private unpinAll(tx: Transaction, sessionId: string): Promise<void> {
+    return this.changes.unpinAll(tx, sessionId);
   }
 
-  /** Slots back to back from the session's start, in the given order (a fixed agenda). */
-  private async resequence(
+  private resequence(
     tx: Transaction,
     session: Pick<SessionRow, 'id' | 'startsAt'>,
     ordered: readonly AgendaItemRow[],
   ): Promise<AgendaItemMove[]> {
-    const moves: AgendaItemMove[] = [];
-    let start = session.startsAt.getTime();
-    for (const [i, item] of ordered.entries()) {
-      const slotStart = new Date(start);
-      start += item.durationMinutes * 60_000;
-      if (item.position === i + 1 && item.slotStart?.getTime() === slotStart.getTime()) continue;
-      await this.repo.updateItem(tx, item.id, { position: i + 1, slotStart, slotEnd: new Date(start) });
-      if (item.slotStart?.getTime() !== slotStart.getTime()) {
-        moves.push({
-          itemId: item.id,
-          fromSessionId: item.sessionId,
-          toSessionId: session.id,
-          fromSlotStart: item.slotStart,
-          toSlotStart: slotStart,
-        });
-      }
-    }
-    return moves;
+    return this.changes.resequence(tx, session, ordered);
   }
 
-  /**
-   * One coordinator action: lock, work, notify, audit, commit, enqueue. `work` returns the moves
-   * (the notifier is told about them) or moves plus outbox ids it already has.
-   */
-  private async change(
+  private change(
     actor: CoordinatorActor,
     tableKey: string,
     action: string,
     details: Record<string, string | number | boolean | null>,
-    work: (
-      tx: Transaction,
-      state: TableAgendaState,
-    ) => Promise<AgendaItemMove[] | { moves: AgendaItemMove[]; notified: string[]; movesNotified: boolean }>,
+    work: (tx: Transaction, state: TableAgendaState) => Promise<ChangeResult>,
     reason?: string,
-    /** A session whose freeze and send jobs must be planned again after the change. */
     replanSessionId?: string,
   ): Promise<void> {
-    const ids = await this.repo.transaction(async (tx) => {
-      const state = await this.agenda.lock(tx, tableKey);
-      const done = await work(tx, state);
-      const { moves, notified, movesNotified } = Array.isArray(done)
-        ? { moves: done, notified: [], movesNotified: false }
-        : done;
-      const movedIds =
-        !movesNotified && moves.length > 0 ? await this.notifier.itemsMoved(tx, moves, reason ?? null) : [];
-      await this.followUp(tx, tableKey, moves, action.startsWith('session'));
-      await this.audit.append(
-        {
-          actorPersonId: actor.personId,
-          action,
-          entityType: action.startsWith('session') ? 'session' : 'agenda_item',
-          entityId: (details.itemId ?? details.sessionId ?? null) as string | null,
-          outcome: 'allowed',
-          route: actor.route,
-          details: { ...details, tableKey, moved: moves.length },
-        },
-        this.clock.now(),
-        tx,
-      );
-      return [...notified, ...movedIds];
-    });
-    await this.mailDispatch.dispatch(ids);
-    if (replanSessionId) await this.jobs.planSession(replanSessionId);
+    return this.changes.run(
+      {
+        actor,
+        tableKey,
+        action,
+        details,
+        ...(reason !== undefined && { reason }),
+        ...(replanSessionId !== undefined && { replanSessionId }),
+      },
+      work,
+    );
   }
 }
 

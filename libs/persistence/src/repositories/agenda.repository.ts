@@ -4,31 +4,11 @@ import type { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
 import { asTransaction, on, type Transaction } from '../transaction';
 import { PrismaAgendaSessionRepository, sessionSelect, type SessionRow } from './agenda-session.repository';
+import { itemSelect, PrismaAgendaItemRepository, type AgendaItemRow } from './agenda-item.repository';
 
 export type SessionStatusValue = SessionStatus;
-export type { SessionRow };
+export type { AgendaItemRow, SessionRow };
 export type AgendaItemStatusValue = 'placed' | 'rolled_over' | 'withdrawn' | 'discussed';
-
-export interface AgendaItemRow {
-  id: string;
-  sessionId: string;
-  dossierId: string;
-  tableKey: string;
-  itemType: string;
-  durationMinutes: number;
-  position: number;
-  slotStart: Date | null;
-  slotEnd: Date | null;
-  status: AgendaItemStatusValue;
-  submittedAt: Date;
-  submittedById: string;
-  originalSessionId: string | null;
-  pinned: boolean;
-  pinnedPosition: number | null;
-  overrideReason: string | null;
-  lateReason: string | null;
-  icsSequence: number;
-}
 
 export interface NewAgendaItem {
   id?: string;
@@ -53,27 +33,6 @@ export interface NewAgendaItem {
   }[];
 }
 
-const itemSelect = {
-  id: true,
-  sessionId: true,
-  dossierId: true,
-  tableKey: true,
-  itemType: true,
-  durationMinutes: true,
-  position: true,
-  slotStart: true,
-  slotEnd: true,
-  status: true,
-  submittedAt: true,
-  submittedById: true,
-  originalSessionId: true,
-  pinned: true,
-  pinnedPosition: true,
-  overrideReason: true,
-  lateReason: true,
-  icsSequence: true,
-} as const;
-
 /** Lock keys live in their own namespace (first int) so they never meet the migrator's lock. */
 const AGENDA_LOCK_NAMESPACE = 4_104;
 
@@ -88,6 +47,7 @@ export class AgendaRepository {
   constructor(
     @Inject(PrismaService) private readonly prisma: PrismaService,
     @Inject(PrismaAgendaSessionRepository) private readonly sessionRows: PrismaAgendaSessionRepository,
+    @Inject(PrismaAgendaItemRepository) private readonly items: PrismaAgendaItemRepository,
   ) {}
 
   /** Runs `work` in one transaction; the agenda's changes and their outbox rows commit together. */
@@ -142,23 +102,12 @@ export class AgendaRepository {
   }
 
   /** Agendapunten still to be held (placed or rolled over) on the given sessions. */
-  async activeItems(tx: Transaction, sessionIds: readonly string[]): Promise<AgendaItemRow[]> {
-    if (sessionIds.length === 0) return [];
-    return (await on(tx, this.prisma).agendaItem.findMany({
-      where: { sessionId: { in: [...sessionIds] }, status: { in: ['placed', 'rolled_over'] } },
-      select: itemSelect,
-      // Arrival order: the allocation keeps it for items submitted at the same instant.
-      orderBy: [{ submittedAt: 'asc' }, { arrival: 'asc' }],
-    })) as AgendaItemRow[];
+  activeItems(tx: Transaction, sessionIds: readonly string[]): Promise<AgendaItemRow[]> {
+    return this.items.activeItems(tx, sessionIds);
   }
 
-  async item(id: string, tx?: Transaction): Promise<AgendaItemRow | undefined> {
-    return (
-      ((await on(tx, this.prisma).agendaItem.findUnique({
-        where: { id },
-        select: itemSelect,
-      })) as AgendaItemRow | null) ?? undefined
-    );
+  item(id: string, tx?: Transaction): Promise<AgendaItemRow | undefined> {
+    return this.items.item(id, tx);
   }
 
   async createItem(tx: Transaction, input: NewAgendaItem): Promise<AgendaItemRow> {
@@ -307,9 +256,5 @@ export class AgendaRepository {
       },
       orderBy: { position: 'asc' },
     });
-  }
-
-  async setShared(itemId: string, shared: boolean): Promise<void> {
-    await this.prisma.agendaItem.update({ where: { id: itemId }, data: { sharedWithSession: shared } });
   }
 }
