@@ -101,12 +101,7 @@ describe('moving a session', () => {
   it.each<[string, ReturnType<typeof to>, string, string]>([
     ['to the past', to('2026-11-19'), 'date', 'IN_PAST'],
     ['to an end before its start', to('2026-11-26', '15:00', '13:00'), 'end', 'INVALID'],
-    [
-      'to an hour that does not exist (summer time starts)',
-      to('2027-03-28', '02:30', '04:00'),
-      'start',
-      'INVALID',
-    ],
+    ['to a day that does not exist', to('2026-11-31'), 'start', 'INVALID'],
     ['to the day of another session of the table', to('2026-12-04'), 'date', 'CLASH'],
   ])('refuses a move %s, next to the field', async (_, command, field, code) => {
     const { world, useCase } = setup();
