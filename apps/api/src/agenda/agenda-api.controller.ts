@@ -20,6 +20,9 @@ import {
   AgenderingSchema,
   CancelSessionUseCase,
   CapacitySchema,
+  ChangeSessionCapacityUseCase,
+  MoveSessionUseCase,
+  UnfreezeAgendaUseCase,
   CasusregieStartSchema,
   ClosePeriodSchema,
   ConsulentSchema,
@@ -69,6 +72,9 @@ export class AgendaApiController {
     private readonly correctCasusregieStart: CorrectCasusregieStartUseCase,
     @Inject(CoordinatorAgendaUseCase) private readonly coordinator: CoordinatorAgendaUseCase,
     @Inject(CancelSessionUseCase) private readonly cancelSessionUseCase: CancelSessionUseCase,
+    @Inject(MoveSessionUseCase) private readonly moveSessionUseCase: MoveSessionUseCase,
+    @Inject(ChangeSessionCapacityUseCase) private readonly changeCapacity: ChangeSessionCapacityUseCase,
+    @Inject(UnfreezeAgendaUseCase) private readonly unfreezeAgenda: UnfreezeAgendaUseCase,
     @Inject(AgendaQueries) private readonly queries: AgendaQueries,
     @Inject(OrganisationRepository) private readonly organisations: OrganisationRepository,
     @Inject(DossierRepository) private readonly dossiers: DossierRepository,
@@ -190,7 +196,9 @@ export class AgendaApiController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
   ) {
-    await this.coordinator.moveSession(viewerOf(principal, 'POST /api/sessions/:id/move'), id, body);
+    const input = parseInput(MoveSessionSchema, body);
+    const actor = viewerOf(principal, 'POST /api/sessions/:id/move');
+    await this.moveSessionUseCase.execute({ actor, sessionId: id, ...input });
   }
 
   @Post('sessions/:id/capacity')
@@ -203,7 +211,9 @@ export class AgendaApiController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
   ) {
-    await this.coordinator.setCapacity(viewerOf(principal, 'POST /api/sessions/:id/capacity'), id, body);
+    const input = parseInput(CapacitySchema, body);
+    const actor = viewerOf(principal, 'POST /api/sessions/:id/capacity');
+    await this.changeCapacity.execute({ actor, sessionId: id, ...input });
   }
 
   @Post('sessions/:id/freeze')
@@ -229,7 +239,9 @@ export class AgendaApiController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
   ) {
-    await this.coordinator.unfreeze(viewerOf(principal, 'POST /api/sessions/:id/unfreeze'), id, body);
+    const { reason } = parseInput(ReasonSchema, body);
+    const actor = viewerOf(principal, 'POST /api/sessions/:id/unfreeze');
+    await this.unfreezeAgenda.execute({ actor, sessionId: id, reason });
   }
 
   @Post('closed-periods')

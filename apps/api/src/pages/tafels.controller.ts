@@ -16,6 +16,11 @@ import {
   AgendaService,
   CancelSessionUseCase,
   canSeeTable,
+  CapacitySchema,
+  ChangeSessionCapacityUseCase,
+  MoveSessionSchema,
+  MoveSessionUseCase,
+  UnfreezeAgendaUseCase,
   coordinatesTable,
   CoordinatorAgendaUseCase,
   parseInput,
@@ -56,6 +61,9 @@ export class TafelsPageController {
     @Inject(AgendaQueries) private readonly queries: AgendaQueries,
     @Inject(CoordinatorAgendaUseCase) private readonly coordinator: CoordinatorAgendaUseCase,
     @Inject(CancelSessionUseCase) private readonly cancelSession: CancelSessionUseCase,
+    @Inject(MoveSessionUseCase) private readonly moveSession: MoveSessionUseCase,
+    @Inject(ChangeSessionCapacityUseCase) private readonly changeCapacity: ChangeSessionCapacityUseCase,
+    @Inject(UnfreezeAgendaUseCase) private readonly unfreezeAgenda: UnfreezeAgendaUseCase,
     @Inject(PageService) private readonly pages: PageService,
   ) {}
 
@@ -107,13 +115,25 @@ export class TafelsPageController {
           });
           break;
         case 'verplaatsen':
-          await this.coordinator.moveSession(viewer, id, values);
+          await this.moveSession.execute({
+            actor: viewer,
+            sessionId: id,
+            ...parseInput(MoveSessionSchema, values),
+          });
           break;
         case 'capaciteit':
-          await this.coordinator.setCapacity(viewer, id, values);
+          await this.changeCapacity.execute({
+            actor: viewer,
+            sessionId: id,
+            ...parseInput(CapacitySchema, values),
+          });
           break;
         case 'ontdooien':
-          await this.coordinator.unfreeze(viewer, id, values);
+          await this.unfreezeAgenda.execute({
+            actor: viewer,
+            sessionId: id,
+            reason: parseInput(ReasonSchema, values).reason,
+          });
           break;
         case 'bevriezen':
           await this.coordinator.freeze(viewer, id, values);

@@ -10,6 +10,9 @@ import { DOSSIER_TIMELINE_SOURCES, DossierTimelineSource } from './agenda-querie
 import { AgendaQueries } from './agenda-queries';
 import { CoordinatorAgendaUseCase } from './coordinator-agenda.usecase';
 import { CancelSessionUseCase } from '../cancel-session/cancel-session.usecase';
+import { ChangeSessionCapacityUseCase } from '../change-session-capacity/change-session-capacity.usecase';
+import { MoveSessionUseCase } from '../move-session/move-session.usecase';
+import { UnfreezeAgendaUseCase } from '../unfreeze-agenda/unfreeze-agenda.usecase';
 import { CoordinatorChange } from '../coordinator/coordinator-change';
 import { CorrectCasusregieStartUseCase } from './correct-casusregie-start.usecase';
 import { RecordConsulentUseCase } from './record-consulent.usecase';
@@ -27,6 +30,9 @@ const providers = [
   CoordinatorAgendaUseCase,
   CoordinatorChange,
   CancelSessionUseCase,
+  MoveSessionUseCase,
+  ChangeSessionCapacityUseCase,
+  UnfreezeAgendaUseCase,
   AgendaQueries,
 ];
 

@@ -2,21 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { AgendaRepository, AuditRepository, Transaction } from '@overlegtafels/persistence';
 import { CLOCK, Clock } from '@overlegtafels/config';
-import {
-  acceptsItems,
-  cancelSession,
-  freezeSession,
-  isCancelled,
-  moveSession,
-  unfreezeSession,
-} from '@overlegtafels/domain';
+import { acceptsItems, cancelSession, freezeSession } from '@overlegtafels/domain';
 import {
   AgendaRefusal,
-  CapacitySchema,
   ClosePeriodSchema,
   InputError,
   MoveItemSchema,
-  MoveSessionSchema,
   parseInput,
   ReasonSchema,
 } from './agenda-input';
@@ -159,100 +150,6 @@ export class CoordinatorAgendaUseCase {
     );
   }
 
-  async moveSession(actor: CoordinatorActor, sessionId: string, body: unknown): Promise<void> {
-    const input = parseInput(MoveSessionSchema, body);
-    const session = await this.sessionFor(actor, sessionId);
-    const table = this.agenda.table(session.tableKey);
-    const startsAt = DateTime.fromISO(`${input.date}T${input.start}`, { zone: table.timeZone });
-    const endsAt = DateTime.fromISO(`${input.date}T${input.end}`, { zone: table.timeZone });
-    if (!startsAt.isValid)
-      throw new InputError([
-        { field: 'start', code: 'INVALID', message: 'Beginuur bestaat niet op die dag.' },
-      ]);
-    if (!endsAt.isValid || endsAt <= startsAt) {
-      throw new InputError([
-        { field: 'end', code: 'INVALID', message: 'Het einduur moet na het beginuur liggen.' },
-      ]);
-    }
-    if (startsAt.toMillis() <= this.clock.now().getTime()) {
-      throw new InputError([{ field: 'date', code: 'IN_PAST', message: 'Kies een moment in de toekomst.' }]);
-    }
-    await this.change(
-      actor,
-      session.tableKey,
-      'session.move',
-      { sessionId, date: input.date },
-      async (tx, state) => {
-        const row = (await this.sessions.session(sessionId, tx))!;
-        const move = moveSession(
-          lifecycleOf(row),
-          { startMs: startsAt.toMillis(), endMs: endsAt.toMillis() },
-          this.clock.now().getTime(),
-        );
-        if (!move.ok) throw new AgendaRefusal(move.code, move.message, undefined, 'conflict');
-        const clash = [...state.rowsByKey.values()].find(
-          (r) =>
-            r.id !== row.id &&
-            !isCancelled(r) &&
-            DateTime.fromJSDate(r.startsAt, { zone: table.timeZone }).toISODate() === input.date,
-        );
-        if (clash)
-          throw new InputError([
-            { field: 'date', code: 'CLASH', message: 'Op die dag is er al een zitting van deze tafel.' },
-          ]);
-        await this.sessions.moveSession(
-          tx,
-          row.id,
-          { startsAt: startsAt.toJSDate(), endsAt: endsAt.toJSDate(), reason: input.reason },
-          move,
-        );
-        const fresh = await this.agenda.lock(tx, state.table.key);
-        let moves: AgendaItemMove[];
-        if (isFixedSession(row, this.clock.now().getTime())) {
-          const items = (await this.items.activeItems(tx, [row.id])).sort((a, b) => a.position - b.position);
-          moves = await this.resequence(tx, { ...row, startsAt: startsAt.toJSDate() }, items);
-        } else {
-          moves = (await this.agenda.reallocate(tx, fresh)).moves;
-        }
-        const carried = moves.filter((m) => m.fromSessionId !== m.toSessionId);
-        const moved = carried.length > 0 ? await this.notifier.itemsMoved(tx, carried, input.reason) : [];
-        // Slots that only shifted with the session are updated by the session's own notice.
-        const notified = await this.notifier.sessionMoved(tx, row.id, input.reason);
-        return { moves, notified: [...moved, ...notified], movesNotified: true };
-      },
-      input.reason,
-      sessionId,
-    );
-  }
-
-  async setCapacity(actor: CoordinatorActor, sessionId: string, body: unknown): Promise<void> {
-    const input = parseInput(CapacitySchema, body);
-    const session = await this.sessionFor(actor, sessionId);
-    // The calendar refuses more minutes than the session lasts; say so next to the field.
-    const lengthMinutes = Math.round((session.endsAt.getTime() - session.startsAt.getTime()) / 60_000);
-    if (input.capacityMinutes > lengthMinutes) {
-      throw new InputError([
-        {
-          field: 'capacityMinutes',
-          code: 'TOO_BIG',
-          message: `Capaciteit: hoogstens ${lengthMinutes} minuten, de duur van de zitting.`,
-        },
-      ]);
-    }
-    await this.change(
-      actor,
-      session.tableKey,
-      'session.capacity',
-      { sessionId, capacityMinutes: input.capacityMinutes },
-      async (tx) => {
-        await this.sessions.changeCapacity(tx, sessionId, input.capacityMinutes);
-        const fresh = await this.agenda.lock(tx, session.tableKey);
-        return (await this.agenda.reallocate(tx, fresh)).moves;
-      },
-      input.reason,
-    );
-  }
-
   /** Fixes the agenda now instead of at the freeze moment (slot confirmations go out). */
   async freeze(actor: CoordinatorActor, sessionId: string, body: unknown): Promise<void> {
     const { reason } = parseInput(ReasonSchema, body);
@@ -278,28 +175,6 @@ export class CoordinatorAgendaUseCase {
         'conflict',
       );
     }
-  }
-
-  /** Back to planned: the agenda opens again and is re-allocated with what came in since. */
-  async unfreeze(actor: CoordinatorActor, sessionId: string, body: unknown): Promise<void> {
-    const { reason } = parseInput(ReasonSchema, body);
-    const session = await this.sessionFor(actor, sessionId);
-    await this.change(
-      actor,
-      session.tableKey,
-      'session.unfreeze',
-      { sessionId },
-      async (tx) => {
-        const row = (await this.sessions.session(sessionId, tx))!;
-        const reopen = unfreezeSession(row);
-        if (!reopen.ok) throw new AgendaRefusal(reopen.code, reopen.message, undefined, 'conflict');
-        await this.sessions.unfreeze(tx, sessionId);
-        const fresh = await this.agenda.lock(tx, session.tableKey);
-        return (await this.agenda.reallocate(tx, fresh)).moves;
-      },
-      reason,
-      sessionId,
-    );
   }
 
   /** A period without sessions (e.g. the Christmas weeks), for one table or all of them. */
