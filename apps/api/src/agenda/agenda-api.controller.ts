@@ -21,7 +21,9 @@ import {
   CancelSessionUseCase,
   CapacitySchema,
   ChangeSessionCapacityUseCase,
+  FreezeAgendaUseCase,
   MoveSessionUseCase,
+  ShareAgendaItemUseCase,
   UnfreezeAgendaUseCase,
   CasusregieStartSchema,
   ClosePeriodSchema,
@@ -51,6 +53,7 @@ import {
 import { AgendaRepository, DossierRepository, OrganisationRepository } from '@overlegtafels/persistence';
 import { jsonSchemaOf } from '../openapi/json-schema';
 import { uploadFieldError, UploadRequest } from '../web/upload.middleware';
+import { sharedFlag } from './shared-flag';
 import { isCoordinator, viewerOf } from './viewer';
 import { openDossierByCode } from '../dossiers/open-dossier';
 
@@ -75,6 +78,8 @@ export class AgendaApiController {
     @Inject(MoveSessionUseCase) private readonly moveSessionUseCase: MoveSessionUseCase,
     @Inject(ChangeSessionCapacityUseCase) private readonly changeCapacity: ChangeSessionCapacityUseCase,
     @Inject(UnfreezeAgendaUseCase) private readonly unfreezeAgenda: UnfreezeAgendaUseCase,
+    @Inject(FreezeAgendaUseCase) private readonly freezeAgenda: FreezeAgendaUseCase,
+    @Inject(ShareAgendaItemUseCase) private readonly shareItem: ShareAgendaItemUseCase,
     @Inject(AgendaQueries) private readonly queries: AgendaQueries,
     @Inject(OrganisationRepository) private readonly organisations: OrganisationRepository,
     @Inject(DossierRepository) private readonly dossiers: DossierRepository,
@@ -226,7 +231,9 @@ export class AgendaApiController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
   ) {
-    await this.coordinator.freeze(viewerOf(principal, 'POST /api/sessions/:id/freeze'), id, body);
+    const { reason } = parseInput(ReasonSchema, body);
+    const actor = viewerOf(principal, 'POST /api/sessions/:id/freeze');
+    await this.freezeAgenda.execute({ actor, sessionId: id, reason });
   }
 
   @Post('sessions/:id/unfreeze')
@@ -294,7 +301,9 @@ export class AgendaApiController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: { shared?: unknown },
   ) {
-    await this.coordinator.share(viewerOf(principal, 'POST /api/agenda-items/:id/share'), id, body);
+    const shared = sharedFlag(body?.shared);
+    const actor = viewerOf(principal, 'POST /api/agenda-items/:id/share');
+    await this.shareItem.execute({ actor, itemId: id, shared });
   }
 
   @Get('casusregie-capaciteit')

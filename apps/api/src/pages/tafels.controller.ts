@@ -18,6 +18,7 @@ import {
   canSeeTable,
   CapacitySchema,
   ChangeSessionCapacityUseCase,
+  FreezeAgendaUseCase,
   MoveSessionSchema,
   MoveSessionUseCase,
   UnfreezeAgendaUseCase,
@@ -64,6 +65,7 @@ export class TafelsPageController {
     @Inject(MoveSessionUseCase) private readonly moveSession: MoveSessionUseCase,
     @Inject(ChangeSessionCapacityUseCase) private readonly changeCapacity: ChangeSessionCapacityUseCase,
     @Inject(UnfreezeAgendaUseCase) private readonly unfreezeAgenda: UnfreezeAgendaUseCase,
+    @Inject(FreezeAgendaUseCase) private readonly freezeAgenda: FreezeAgendaUseCase,
     @Inject(PageService) private readonly pages: PageService,
   ) {}
 
@@ -136,7 +138,11 @@ export class TafelsPageController {
           });
           break;
         case 'bevriezen':
-          await this.coordinator.freeze(viewer, id, values);
+          await this.freezeAgenda.execute({
+            actor: viewer,
+            sessionId: id,
+            reason: parseInput(ReasonSchema, values).reason,
+          });
           break;
       }
       res.redirect(303, `/tafels/${key}?melding=${SESSION_ACTIONS[act].notice}`);

@@ -15,11 +15,13 @@ import { Clock, CLOCK } from '@overlegtafels/config';
 import {
   AgendaQueries,
   CoordinatorAgendaUseCase,
+  ShareAgendaItemUseCase,
   InputError,
   RecordDecisionUseCase,
 } from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { DECISION_KIND_LABELS, DecisionKind, decisionsFor } from '@overlegtafels/domain';
+import { sharedFlag } from '../agenda/shared-flag';
 import { viewerOf } from '../agenda/viewer';
 import { failedForm, FailedForm, isUuid, noticeFor, PageForms, pick, str } from './page-form';
 import { PageService } from './page.service';
@@ -57,6 +59,7 @@ export class ZittingPageController {
   constructor(
     @Inject(AgendaQueries) private readonly queries: AgendaQueries,
     @Inject(CoordinatorAgendaUseCase) private readonly coordinator: CoordinatorAgendaUseCase,
+    @Inject(ShareAgendaItemUseCase) private readonly shareItem: ShareAgendaItemUseCase,
     @Inject(RecordDecisionUseCase) private readonly decisions: RecordDecisionUseCase,
     @Inject(PageService) private readonly pages: PageService,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -122,7 +125,7 @@ export class ZittingPageController {
     const values = pick(body, ['shared']);
     const notice = values.shared === 'true' ? 'gedeeld' : 'nietgedeeld';
     await this.act(principal, sessionId, itemId, 'delen', values, res, notice, (viewer) =>
-      this.coordinator.share(viewer, itemId, { shared: values.shared }),
+      this.shareItem.execute({ actor: viewer, itemId, shared: sharedFlag(values.shared) }),
     );
   }
 

@@ -12,6 +12,8 @@ import { CoordinatorAgendaUseCase } from './coordinator-agenda.usecase';
 import { CancelSessionUseCase } from '../cancel-session/cancel-session.usecase';
 import { ChangeSessionCapacityUseCase } from '../change-session-capacity/change-session-capacity.usecase';
 import { MoveSessionUseCase } from '../move-session/move-session.usecase';
+import { FreezeAgendaUseCase } from '../freeze-agenda/freeze-agenda.usecase';
+import { ShareAgendaItemUseCase } from '../share-agenda-item/share-agenda-item.usecase';
 import { UnfreezeAgendaUseCase } from '../unfreeze-agenda/unfreeze-agenda.usecase';
 import { CoordinatorChange } from '../coordinator/coordinator-change';
 import { CorrectCasusregieStartUseCase } from './correct-casusregie-start.usecase';
@@ -33,6 +35,8 @@ const providers = [
   MoveSessionUseCase,
   ChangeSessionCapacityUseCase,
   UnfreezeAgendaUseCase,
+  FreezeAgendaUseCase,
+  ShareAgendaItemUseCase,
   AgendaQueries,
 ];
 

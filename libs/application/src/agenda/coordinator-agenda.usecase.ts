@@ -2,18 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { AgendaRepository, AuditRepository, Transaction } from '@overlegtafels/persistence';
 import { CLOCK, Clock } from '@overlegtafels/config';
-import { acceptsItems, cancelSession, freezeSession } from '@overlegtafels/domain';
-import {
-  AgendaRefusal,
-  ClosePeriodSchema,
-  InputError,
-  MoveItemSchema,
-  parseInput,
-  ReasonSchema,
-} from './agenda-input';
+import { acceptsItems, cancelSession } from '@overlegtafels/domain';
+import { AgendaRefusal, ClosePeriodSchema, InputError, MoveItemSchema, parseInput } from './agenda-input';
 import { AgendaJobsPlanner } from '../agenda-mailing/agenda-jobs.planner';
 import { AgendaMailDispatcher } from '../agenda-mailing/agenda-mail.dispatcher';
-import { FreezeSessionUseCase } from '../agenda-mailing/freeze-session.usecase';
 import { AGENDA_NOTIFIER, AgendaItemMove, AgendaNotifier } from './agenda-notifier';
 import { AgendaService, isFixedSession, TableAgendaState } from './agenda.service';
 import { ChangeResult, CoordinatorActor, CoordinatorChange } from '../coordinator/coordinator-change';
@@ -49,7 +41,6 @@ export class CoordinatorAgendaUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(AGENDA_NOTIFIER) private readonly notifier: AgendaNotifier,
     @Inject(AgendaJobsPlanner) private readonly jobs: AgendaJobsPlanner,
-    @Inject(FreezeSessionUseCase) private readonly freezer: FreezeSessionUseCase,
     @Inject(CoordinatorChange) private readonly changes: CoordinatorChange,
   ) {}
 
@@ -150,33 +141,6 @@ export class CoordinatorAgendaUseCase {
     );
   }
 
-  /** Fixes the agenda now instead of at the freeze moment (slot confirmations go out). */
-  async freeze(actor: CoordinatorActor, sessionId: string, body: unknown): Promise<void> {
-    const { reason } = parseInput(ReasonSchema, body);
-    const session = await this.sessionFor(actor, sessionId);
-    const outcome = freezeSession(session).ok ? await this.freezer.execute(sessionId) : 'not-planned';
-    await this.audit.append(
-      {
-        actorPersonId: actor.personId,
-        action: 'session.freeze',
-        entityType: 'session',
-        entityId: sessionId,
-        outcome: outcome === 'frozen' ? 'allowed' : 'denied',
-        route: actor.route,
-        details: { tableKey: session.tableKey, result: outcome, reason: reason.length },
-      },
-      this.clock.now(),
-    );
-    if (outcome !== 'frozen') {
-      throw new AgendaRefusal(
-        'NOT_PLANNED',
-        'Enkel een agenda in voorbereiding kan definitief gemaakt worden.',
-        undefined,
-        'conflict',
-      );
-    }
-  }
-
   /** A period without sessions (e.g. the Christmas weeks), for one table or all of them. */
   async closePeriod(actor: CoordinatorActor, body: unknown): Promise<void> {
     const input = parseInput(ClosePeriodSchema, body);
@@ -242,33 +206,6 @@ export class CoordinatorAgendaUseCase {
     });
     await this.mailDispatch.dispatch(mails);
     for (const id of replan) await this.jobs.planSession(id);
-  }
-
-  /** Shares an item's contents (question, document) with the members of its session, or stops it. */
-  async share(actor: CoordinatorActor, itemId: string, body: { shared?: unknown }): Promise<void> {
-    const shared = body?.shared === true || body?.shared === 'true' || body?.shared === 'on';
-    if (body?.shared === undefined || (!shared && body.shared !== false && body.shared !== 'false')) {
-      throw new InputError([
-        { field: 'shared', code: 'INVALID', message: 'Kies of het agendapunt gedeeld wordt (ja of nee).' },
-      ]);
-    }
-    const item = await this.items.item(itemId);
-    if (!item || !this.coordinates(actor, item.tableKey)) {
-      throw new AgendaRefusal('ITEM_NOT_FOUND', 'Agendapunt niet gevonden.', undefined, 'not_found');
-    }
-    await this.items.setShared(itemId, shared);
-    await this.audit.append(
-      {
-        actorPersonId: actor.personId,
-        action: shared ? 'agenda-item.share' : 'agenda-item.unshare',
-        entityType: 'agenda_item',
-        entityId: itemId,
-        dossierId: item.dossierId,
-        outcome: 'allowed',
-        route: actor.route,
-      },
-      this.clock.now(),
-    );
   }
 
   private followUp(

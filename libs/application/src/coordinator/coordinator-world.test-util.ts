@@ -1,4 +1,5 @@
-import { EMPTY_CALENDAR } from '@overlegtafels/domain';
+import { DateTime } from 'luxon';
+import { EMPTY_CALENDAR, generateSessions } from '@overlegtafels/domain';
 import type { AuditEventInput, Transaction } from '@overlegtafels/persistence';
 import { CO3_ANTWERPEN } from '@overlegtafels/regions';
 import {
@@ -18,6 +19,10 @@ import { CoordinatorActor, CoordinatorChange } from './coordinator-change';
 export const NOW = new Date('2026-11-20T10:00:00Z');
 export const REGION = 'region-1';
 export const ico = CO3_ANTWERPEN.tables.find((t) => t.key === 'ico')!;
+
+/** Rows are keyed as the agenda keys them: table and scheduled date in Brussels. */
+const keyOfRow = (row: SessionRecord) =>
+  `${row.tableKey}:${DateTime.fromJSDate(row.scheduledStart, { zone: 'Europe/Brussels' }).toISODate()}`;
 
 export const coordinator: CoordinatorActor = {
   personId: 'coordinator-1',
@@ -47,10 +52,13 @@ export function coordinatorWorld(sessions: SessionRecord[], items: FakeAgendaIte
     table: ico,
     regionId: REGION,
     calendar: EMPTY_CALENDAR,
-    rowsByKey: new Map(sessionRepo.rows.all().map((r) => [`ico:${r.id}`, r])),
-    keyOfRow: (row) => `ico:${row.id}`,
+    rowsByKey: new Map(sessionRepo.rows.all().map((r) => [keyOfRow(r), r])),
+    keyOfRow,
   });
   const agenda = {
+    region: CO3_ANTWERPEN,
+    generated: (s: TableAgendaState, fromMs: number, toMs: number) =>
+      generateSessions(s.table, { fromMs, toMs }, s.calendar),
     lock: async (_tx: Transaction, tableKey: string) => {
       locks.push(tableKey);
       return state();
@@ -73,15 +81,34 @@ export function coordinatorWorld(sessions: SessionRecord[], items: FakeAgendaIte
     },
   };
   const clock = { now: () => NOW };
+  const periods = {
+    created: [] as { tableKey: string | null; fromDate: Date; toDate: Date; reason: string }[],
+    regionId: async () => REGION,
+    createClosedPeriod: async (
+      _tx: Transaction,
+      p: { tableKey: string | null; fromDate: Date; toDate: Date; reason: string },
+    ) =>
+      void periods.created.push({
+        tableKey: p.tableKey,
+        fromDate: p.fromDate,
+        toDate: p.toDate,
+        reason: p.reason,
+      }),
+  };
+  const auditLog = {
+    append: async (event: AuditEventInput, _at: Date, tx?: Transaction) => void audit.push({ event, tx }),
+  };
+  const dispatcher = { dispatch: async (ids: readonly string[]) => void dispatched.push([...ids]) };
+  const planner = { planSession: async (id: string) => (planned.push(id), []) };
   const change = new CoordinatorChange(
     uow,
     agenda,
     sessionRepo,
     itemRepo,
-    { append: async (event, _at, tx) => void audit.push({ event, tx }) },
+    auditLog,
     notifier,
-    { dispatch: async (ids) => void dispatched.push([...ids]) },
-    { planSession: async (id) => (planned.push(id), []) },
+    dispatcher,
+    planner,
     dossierChanged,
     clock,
   );
@@ -99,6 +126,10 @@ export function coordinatorWorld(sessions: SessionRecord[], items: FakeAgendaIte
     notifier,
     clock,
     change,
+    periods,
+    auditLog,
+    dispatcher,
+    planner,
     willMove(moves: AgendaItemMove[]) {
       nextMoves = moves;
     },
