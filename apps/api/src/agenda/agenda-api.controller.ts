@@ -21,6 +21,7 @@ import {
   CancelSessionUseCase,
   CapacitySchema,
   ChangeSessionCapacityUseCase,
+  ClosePeriodUseCase,
   FreezeAgendaUseCase,
   MoveSessionUseCase,
   ShareAgendaItemUseCase,
@@ -28,7 +29,7 @@ import {
   CasusregieStartSchema,
   ClosePeriodSchema,
   ConsulentSchema,
-  CoordinatorAgendaUseCase,
+  MoveAgendaItemUseCase,
   CorrectCasusregieStartUseCase,
   DecisionSchema,
   DocumentStore,
@@ -73,13 +74,14 @@ export class AgendaApiController {
     @Inject(RecordConsulentUseCase) private readonly consulent: RecordConsulentUseCase,
     @Inject(CorrectCasusregieStartUseCase)
     private readonly correctCasusregieStart: CorrectCasusregieStartUseCase,
-    @Inject(CoordinatorAgendaUseCase) private readonly coordinator: CoordinatorAgendaUseCase,
+    @Inject(MoveAgendaItemUseCase) private readonly moveAgendaItem: MoveAgendaItemUseCase,
     @Inject(CancelSessionUseCase) private readonly cancelSessionUseCase: CancelSessionUseCase,
     @Inject(MoveSessionUseCase) private readonly moveSessionUseCase: MoveSessionUseCase,
     @Inject(ChangeSessionCapacityUseCase) private readonly changeCapacity: ChangeSessionCapacityUseCase,
     @Inject(UnfreezeAgendaUseCase) private readonly unfreezeAgenda: UnfreezeAgendaUseCase,
     @Inject(FreezeAgendaUseCase) private readonly freezeAgenda: FreezeAgendaUseCase,
     @Inject(ShareAgendaItemUseCase) private readonly shareItem: ShareAgendaItemUseCase,
+    @Inject(ClosePeriodUseCase) private readonly closePeriodUseCase: ClosePeriodUseCase,
     @Inject(AgendaQueries) private readonly queries: AgendaQueries,
     @Inject(OrganisationRepository) private readonly organisations: OrganisationRepository,
     @Inject(DossierRepository) private readonly dossiers: DossierRepository,
@@ -257,7 +259,11 @@ export class AgendaApiController {
   @ApiOperation({ summary: 'Close a period (no sessions), for one table or all' })
   @ApiBody({ schema: jsonSchemaOf(ClosePeriodSchema) })
   async closePeriod(@CurrentPrincipal() principal: Principal, @Body() body: unknown) {
-    await this.coordinator.closePeriod(viewerOf(principal, 'POST /api/closed-periods'), body);
+    const input = parseInput(ClosePeriodSchema, body);
+    await this.closePeriodUseCase.execute({
+      actor: viewerOf(principal, 'POST /api/closed-periods'),
+      ...input,
+    });
   }
 
   @Post('agenda-items/:id/move')
@@ -272,7 +278,9 @@ export class AgendaApiController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
   ) {
-    await this.coordinator.moveItem(viewerOf(principal, 'POST /api/agenda-items/:id/move'), id, body);
+    const input = parseInput(MoveItemSchema, body);
+    const actor = viewerOf(principal, 'POST /api/agenda-items/:id/move');
+    await this.moveAgendaItem.execute({ actor, itemId: id, ...input });
   }
 
   @Post('agenda-items/:id/decision')

@@ -18,12 +18,13 @@ import {
   canSeeTable,
   CapacitySchema,
   ChangeSessionCapacityUseCase,
+  ClosePeriodSchema,
+  ClosePeriodUseCase,
   FreezeAgendaUseCase,
   MoveSessionSchema,
   MoveSessionUseCase,
   UnfreezeAgendaUseCase,
   coordinatesTable,
-  CoordinatorAgendaUseCase,
   parseInput,
   ReasonSchema,
 } from '@overlegtafels/application';
@@ -60,12 +61,12 @@ export class TafelsPageController {
   constructor(
     @Inject(AgendaService) private readonly agenda: AgendaService,
     @Inject(AgendaQueries) private readonly queries: AgendaQueries,
-    @Inject(CoordinatorAgendaUseCase) private readonly coordinator: CoordinatorAgendaUseCase,
     @Inject(CancelSessionUseCase) private readonly cancelSession: CancelSessionUseCase,
     @Inject(MoveSessionUseCase) private readonly moveSession: MoveSessionUseCase,
     @Inject(ChangeSessionCapacityUseCase) private readonly changeCapacity: ChangeSessionCapacityUseCase,
     @Inject(UnfreezeAgendaUseCase) private readonly unfreezeAgenda: UnfreezeAgendaUseCase,
     @Inject(FreezeAgendaUseCase) private readonly freezeAgenda: FreezeAgendaUseCase,
+    @Inject(ClosePeriodUseCase) private readonly closePeriodUseCase: ClosePeriodUseCase,
     @Inject(PageService) private readonly pages: PageService,
   ) {}
 
@@ -166,7 +167,11 @@ export class TafelsPageController {
     this.tableOr404(key);
     const values = pick(body, ['from', 'to', 'tableKey', 'reason']);
     try {
-      await this.coordinator.closePeriod(viewerOf(principal, 'POST /tafels/:key/sluiten'), values);
+      const input = parseInput(ClosePeriodSchema, values);
+      await this.closePeriodUseCase.execute({
+        actor: viewerOf(principal, 'POST /tafels/:key/sluiten'),
+        ...input,
+      });
       res.redirect(303, `/tafels/${key}?melding=gesloten`);
     } catch (error) {
       const failed = failedForm('sluiten', values, error);

@@ -14,7 +14,9 @@ import type { Response } from 'express';
 import { Clock, CLOCK } from '@overlegtafels/config';
 import {
   AgendaQueries,
-  CoordinatorAgendaUseCase,
+  MoveAgendaItemUseCase,
+  MoveItemSchema,
+  parseInput,
   ShareAgendaItemUseCase,
   InputError,
   RecordDecisionUseCase,
@@ -58,7 +60,7 @@ const DECISION_FIELDS = [
 export class ZittingPageController {
   constructor(
     @Inject(AgendaQueries) private readonly queries: AgendaQueries,
-    @Inject(CoordinatorAgendaUseCase) private readonly coordinator: CoordinatorAgendaUseCase,
+    @Inject(MoveAgendaItemUseCase) private readonly moveItem: MoveAgendaItemUseCase,
     @Inject(ShareAgendaItemUseCase) private readonly shareItem: ShareAgendaItemUseCase,
     @Inject(RecordDecisionUseCase) private readonly decisions: RecordDecisionUseCase,
     @Inject(PageService) private readonly pages: PageService,
@@ -88,9 +90,10 @@ export class ZittingPageController {
   ): Promise<void> {
     const values = pick(body, ['reason', 'direction']);
     await this.act(principal, sessionId, itemId, 'volgorde', values, res, 'volgorde', (viewer) =>
-      this.coordinator.moveItem(viewer, itemId, {
-        reason: values.reason,
-        direction: values.direction || undefined,
+      this.moveItem.execute({
+        actor: viewer,
+        itemId,
+        ...parseInput(MoveItemSchema, { reason: values.reason, direction: values.direction || undefined }),
       }),
     );
   }
@@ -106,9 +109,10 @@ export class ZittingPageController {
   ): Promise<void> {
     const values = pick(body, ['reason', 'sessionId']);
     await this.act(principal, sessionId, itemId, 'verplaatsen', values, res, 'verplaatst', (viewer) =>
-      this.coordinator.moveItem(viewer, itemId, {
-        reason: values.reason,
-        sessionId: values.sessionId || undefined,
+      this.moveItem.execute({
+        actor: viewer,
+        itemId,
+        ...parseInput(MoveItemSchema, { reason: values.reason, sessionId: values.sessionId || undefined }),
       }),
     );
   }

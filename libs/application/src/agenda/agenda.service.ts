@@ -6,7 +6,6 @@ import {
   CalendarState,
   generateSessions,
   isCancelled,
-  isFixed,
   keepsItemsOnReallocation,
   Session,
   TableDefinition,
@@ -28,11 +27,6 @@ import {
 /** How far ahead the agenda is kept allocated; far beyond any realistic queue of items. */
 export const AGENDA_HORIZON_DAYS = 400;
 const DAY_MS = 86_400_000;
-
-/** A session row is fixed once its agenda is frozen, sent or held, or once it has started. */
-export function isFixedSession(row: Pick<SessionRow, 'status' | 'startsAt'>, nowMs: number): boolean {
-  return isFixed(lifecycleOf(row), nowMs);
-}
 
 export interface TableAgendaState {
   readonly table: TableDefinition;
