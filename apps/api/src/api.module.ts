@@ -10,6 +10,9 @@ import {
 import { CoreModule, CoreOptions } from '@overlegtafels/runtime';
 import { AdminMailController } from './admin/admin-mail.controller';
 import { AgendaApiController } from './agenda/agenda-api.controller';
+import { AgendaItemsApiController } from './agenda-items/agenda-items-api.controller';
+import { ClosedPeriodsApiController } from './sessions/closed-periods-api.controller';
+import { SessionsApiController } from './sessions/sessions-api.controller';
 import { OpenApiController, OpenApiRegistry } from './openapi/openapi.controller';
 import { PagesModule } from './pages/pages.module';
 import { ObligationsApiModule } from './obligations/obligations-api.module';
@@ -54,6 +57,9 @@ export class ApiModule {
         DevMailController,
         TablesController,
         AgendaApiController,
+        SessionsApiController,
+        ClosedPeriodsApiController,
+        AgendaItemsApiController,
         OpenApiController,
       ],
       providers: [

@@ -18,26 +18,12 @@ import {
   AanmeldingSchema,
   AgendaQueries,
   AgenderingSchema,
-  CancelSessionUseCase,
-  CapacitySchema,
-  ChangeSessionCapacityUseCase,
-  ClosePeriodUseCase,
-  FreezeAgendaUseCase,
-  MoveSessionUseCase,
-  ShareAgendaItemUseCase,
-  UnfreezeAgendaUseCase,
   CasusregieStartSchema,
-  ClosePeriodSchema,
   ConsulentSchema,
-  MoveAgendaItemUseCase,
   CorrectCasusregieStartUseCase,
   DecisionSchema,
   DocumentStore,
   InputError,
-  MoveItemSchema,
-  MoveSessionSchema,
-  parseInput,
-  ReasonSchema,
   RecordConsulentUseCase,
   RecordDecisionUseCase,
   SubmitAanmeldingUseCase,
@@ -54,7 +40,6 @@ import {
 import { AgendaRepository, DossierRepository, OrganisationRepository } from '@overlegtafels/persistence';
 import { jsonSchemaOf } from '../openapi/json-schema';
 import { uploadFieldError, UploadRequest } from '../web/upload.middleware';
-import { sharedFlag } from './shared-flag';
 import { isCoordinator, viewerOf } from './viewer';
 import { openDossierByCode } from '../dossiers/open-dossier';
 
@@ -74,14 +59,6 @@ export class AgendaApiController {
     @Inject(RecordConsulentUseCase) private readonly consulent: RecordConsulentUseCase,
     @Inject(CorrectCasusregieStartUseCase)
     private readonly correctCasusregieStart: CorrectCasusregieStartUseCase,
-    @Inject(MoveAgendaItemUseCase) private readonly moveAgendaItem: MoveAgendaItemUseCase,
-    @Inject(CancelSessionUseCase) private readonly cancelSessionUseCase: CancelSessionUseCase,
-    @Inject(MoveSessionUseCase) private readonly moveSessionUseCase: MoveSessionUseCase,
-    @Inject(ChangeSessionCapacityUseCase) private readonly changeCapacity: ChangeSessionCapacityUseCase,
-    @Inject(UnfreezeAgendaUseCase) private readonly unfreezeAgenda: UnfreezeAgendaUseCase,
-    @Inject(FreezeAgendaUseCase) private readonly freezeAgenda: FreezeAgendaUseCase,
-    @Inject(ShareAgendaItemUseCase) private readonly shareItem: ShareAgendaItemUseCase,
-    @Inject(ClosePeriodUseCase) private readonly closePeriodUseCase: ClosePeriodUseCase,
     @Inject(AgendaQueries) private readonly queries: AgendaQueries,
     @Inject(OrganisationRepository) private readonly organisations: OrganisationRepository,
     @Inject(DossierRepository) private readonly dossiers: DossierRepository,
@@ -178,111 +155,6 @@ export class AgendaApiController {
     return this.queries.sessionAgenda(viewerOf(principal, 'GET /api/sessions/:id/agenda'), id);
   }
 
-  @Post('sessions/:id/cancel')
-  @Roles('coordinator')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Cancel a session; its items roll over ahead of new ones' })
-  @ApiBody({ schema: jsonSchemaOf(ReasonSchema) })
-  async cancelSession(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Body() body: unknown,
-  ) {
-    const { reason } = parseInput(ReasonSchema, body);
-    const actor = viewerOf(principal, 'POST /api/sessions/:id/cancel');
-    await this.cancelSessionUseCase.execute({ actor, sessionId: id, reason });
-  }
-
-  @Post('sessions/:id/move')
-  @Roles('coordinator')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Move a session to another date or time' })
-  @ApiBody({ schema: jsonSchemaOf(MoveSessionSchema) })
-  async moveSession(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Body() body: unknown,
-  ) {
-    const input = parseInput(MoveSessionSchema, body);
-    const actor = viewerOf(principal, 'POST /api/sessions/:id/move');
-    await this.moveSessionUseCase.execute({ actor, sessionId: id, ...input });
-  }
-
-  @Post('sessions/:id/capacity')
-  @Roles('coordinator')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Change a session’s capacity in minutes' })
-  @ApiBody({ schema: jsonSchemaOf(CapacitySchema) })
-  async capacity(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Body() body: unknown,
-  ) {
-    const input = parseInput(CapacitySchema, body);
-    const actor = viewerOf(principal, 'POST /api/sessions/:id/capacity');
-    await this.changeCapacity.execute({ actor, sessionId: id, ...input });
-  }
-
-  @Post('sessions/:id/freeze')
-  @Roles('coordinator')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Freeze a session’s agenda now (slot confirmations go out)' })
-  @ApiBody({ schema: jsonSchemaOf(ReasonSchema) })
-  async freeze(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Body() body: unknown,
-  ) {
-    const { reason } = parseInput(ReasonSchema, body);
-    const actor = viewerOf(principal, 'POST /api/sessions/:id/freeze');
-    await this.freezeAgenda.execute({ actor, sessionId: id, reason });
-  }
-
-  @Post('sessions/:id/unfreeze')
-  @Roles('coordinator')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Open a frozen (not yet sent) agenda again' })
-  @ApiBody({ schema: jsonSchemaOf(ReasonSchema) })
-  async unfreeze(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Body() body: unknown,
-  ) {
-    const { reason } = parseInput(ReasonSchema, body);
-    const actor = viewerOf(principal, 'POST /api/sessions/:id/unfreeze');
-    await this.unfreezeAgenda.execute({ actor, sessionId: id, reason });
-  }
-
-  @Post('closed-periods')
-  @Roles('coordinator')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Close a period (no sessions), for one table or all' })
-  @ApiBody({ schema: jsonSchemaOf(ClosePeriodSchema) })
-  async closePeriod(@CurrentPrincipal() principal: Principal, @Body() body: unknown) {
-    const input = parseInput(ClosePeriodSchema, body);
-    await this.closePeriodUseCase.execute({
-      actor: viewerOf(principal, 'POST /api/closed-periods'),
-      ...input,
-    });
-  }
-
-  @Post('agenda-items/:id/move')
-  @Roles('coordinator')
-  @HttpCode(204)
-  @ApiOperation({
-    summary: 'Move an item up/down, or to another (also frozen or full) session; reason required',
-  })
-  @ApiBody({ schema: jsonSchemaOf(MoveItemSchema) })
-  async moveItem(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Body() body: unknown,
-  ) {
-    const input = parseInput(MoveItemSchema, body);
-    const actor = viewerOf(principal, 'POST /api/agenda-items/:id/move');
-    await this.moveAgendaItem.execute({ actor, itemId: id, ...input });
-  }
-
   @Post('agenda-items/:id/decision')
   @Roles('coordinator')
   @ApiOperation({ summary: 'Record the table’s decision on an item; drives the dossier’s phase' })
@@ -297,21 +169,6 @@ export class AgendaApiController {
     @Body() body: unknown,
   ) {
     return this.decisions.execute(viewerOf(principal, 'POST /api/agenda-items/:id/decision'), id, body);
-  }
-
-  @Post('agenda-items/:id/share')
-  @Roles('coordinator')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Share (or stop sharing) an item’s contents with the members of its session' })
-  @ApiBody({ schema: { type: 'object', properties: { shared: { type: 'boolean' } }, required: ['shared'] } })
-  async share(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Body() body: { shared?: unknown },
-  ) {
-    const shared = sharedFlag(body?.shared);
-    const actor = viewerOf(principal, 'POST /api/agenda-items/:id/share');
-    await this.shareItem.execute({ actor, itemId: id, shared });
   }
 
   @Get('casusregie-capaciteit')
