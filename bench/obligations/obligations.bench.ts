@@ -6,7 +6,7 @@
  * stores them: the past step of each obligation already sent, the coming ones not yet. Exactly
  * DUE obligations have one step whose moment has come.
  *
- * Sweep: ReminderSweepService.findDue, the finding half of the cron's sweep, exactly as the cron
+ * Sweep: SweepRemindersUseCase.findDue, the finding half of the cron's sweep, exactly as the cron
  * calls it: the repository's query through Prisma, then per obligation the domain's reminderSteps
  * and dueSteps to choose what goes out. (The other half writes an outbox row and a mail job per
  * mail; it costs the same per mail at any size and is not what the total size could slow down.)
@@ -22,7 +22,7 @@ import path from 'node:path';
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
-import { ObligationsModule, ReminderSweepService } from '@overlegtafels/application';
+import { ObligationsModule, SweepRemindersUseCase } from '@overlegtafels/application';
 import { CoreModule } from '@overlegtafels/runtime';
 import { loadConfig } from '@overlegtafels/config';
 import {
@@ -152,7 +152,7 @@ async function main(): Promise<void> {
     @Module({ imports: [CoreModule.forRoot({ config }), ObligationsModule] })
     class BenchModule {}
     app = await NestFactory.createApplicationContext(BenchModule, { logger: ['error'] });
-    const sweep = app.get(ReminderSweepService);
+    const sweep = app.get(SweepRemindersUseCase);
 
     console.log(`reminder sweep: ${DUE} due steps, median of ${RUNS} runs after a warm-up`);
     let generated = 0;

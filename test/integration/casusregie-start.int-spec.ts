@@ -1,4 +1,4 @@
-import { ObligationSyncService } from '@overlegtafels/application';
+import { ReconcileObligationsUseCase } from '@overlegtafels/application';
 import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
 import { pageUser } from '../support/page-client';
@@ -41,7 +41,7 @@ describe('correcting the start of casusregie', () => {
 
   it('moves the start and the obligations that hang on it, and records why', async () => {
     // The obligations as the worker plans them at start.
-    await t.app.get(ObligationSyncService).reconcileAll();
+    await t.app.get(ReconcileObligationsUseCase).execute();
     const lotte = await loginAs(t, 'lotte.verbeke@example.be');
     const same = await lotte.post(`/api/dossiers/${CODE}/casusregie-start`, {
       startDate: '2026-02-06',

@@ -15,8 +15,8 @@ import { DateTime } from 'luxon';
 import {
   MarkObligationDoneUseCase,
   ObligationsModule,
-  ObligationSyncService,
-  ReminderSweepService,
+  SyncDossierObligationsUseCase,
+  SweepRemindersUseCase,
   SendOutboxMailUseCase,
 } from '@overlegtafels/application';
 import { CoreModule } from '@overlegtafels/runtime';
@@ -35,7 +35,7 @@ import { MailProcessor } from '../../apps/worker/src/processors/mail.processor';
 /**
  * One dossier's life over twenty simulated months, against PostgreSQL, the mail queue and an SMTP
  * sink: the dossier, decision and agenda-item rows are written as the agenda use cases would,
- * each change followed by syncDossier in the same transaction, and the reminder sweep (what the
+ * each change followed by the dossier's re-plan in the same transaction, and the reminder sweep (what the
  * worker's sweep job runs) runs every simulated hour. The expected mails are those of the pure
  * simulation in libs/regions/src/co3-antwerpen/co3-antwerpen.obligations.spec.ts.
  */
@@ -178,7 +178,7 @@ class DossierDriver {
     const app = this.api();
     await app.get(PrismaService).$transaction(async (tx) => {
       await work(tx);
-      await app.get(ObligationSyncService).syncDossier(asTransaction(tx), this.dossierId);
+      await app.get(SyncDossierObligationsUseCase).execute(asTransaction(tx), { dossierId: this.dossierId });
     });
   }
 
@@ -293,7 +293,11 @@ async function markDone(
     where: { dossierId_ruleKey_sequence: { dossierId, ruleKey, sequence } },
     select: { id: true },
   });
-  const result = await api.get(MarkObligationDoneUseCase).execute(principal(world, who), o.id, note, 'test');
+  const result = await api.get(MarkObligationDoneUseCase).execute(principal(world, who), {
+    obligationId: o.id,
+    note,
+    route: 'test',
+  });
   expect(result).toMatchObject({ ok: true });
 }
 
@@ -339,7 +343,9 @@ const SCRIPT: Step[] = [
     async (d, _w, api) => {
       await api.get(PrismaService).$transaction(async (tx) => {
         await d.session(tx, 'weegploeg', '2026-04-21', 'cancelled');
-        await api.get(ObligationSyncService).syncAfterCalendarChange(asTransaction(tx), 'weegploeg');
+        await api
+          .get(SyncDossierObligationsUseCase)
+          .executeForTable(asTransaction(tx), { tableKey: 'weegploeg' });
       });
     },
   ],
@@ -512,7 +518,7 @@ async function live(world: World, options: LifeOptions = {}): Promise<LifeRun> {
         workers = [await context(world, clock, true), await context(world, clock, true)];
       }
       for (const w of workers) {
-        const swept = await w.get(ReminderSweepService).sweep();
+        const swept = await w.get(SweepRemindersUseCase).execute();
         if (swept.failed > 0)
           throw new Error(`sweep at ${local(new Date(t))}: ${swept.failed} obligations failed`);
       }

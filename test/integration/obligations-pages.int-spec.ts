@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CalendarFeedUseCase, ObligationSyncService } from '@overlegtafels/application';
+import { ReconcileObligationsUseCase, RenewCalendarFeedUseCase } from '@overlegtafels/application';
 import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
 import { ObligationsApiModule } from '../../apps/api/src/obligations/obligations-api.module';
@@ -42,7 +42,7 @@ describe('follow-up pages and API', () => {
     t = await startTestApp({ clock, withWorker: WithObligations });
     prisma = createPrismaClient(t.db.url, 1);
     // The worker re-plans at start in the background; this waits for the same, idempotently.
-    await t.app.get(ObligationSyncService).reconcileAll();
+    await t.app.get(ReconcileObligationsUseCase).execute();
   }, 60_000);
 
   afterAll(async () => {
@@ -289,7 +289,7 @@ describe('follow-up pages and API', () => {
 
   it('puts the open due dates in the personal calendar feed as all-day entries with the dossier code only', async () => {
     const sara = await loginAs(t, 'sara.elidrissi@example.org');
-    const { url } = await t.app.get(CalendarFeedUseCase).renew(sara.personId);
+    const { url } = await t.app.get(RenewCalendarFeedUseCase).execute({ personId: sara.personId });
     const res = await fetch(`${t.baseUrl}${new URL(url).pathname}`);
     expect(res.status).toBe(200);
     const ics = (await res.text()).replace(/\r\n[ \t]/g, '');

@@ -5,7 +5,7 @@ import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { ObligationSyncService, ReminderSweepService } from '@overlegtafels/application';
+import { ReconcileObligationsUseCase, SweepRemindersUseCase } from '@overlegtafels/application';
 import { CoreModule } from '@overlegtafels/runtime';
 import { AppConfig, loadConfig } from '@overlegtafels/config';
 import { MailSink } from '@overlegtafels/mail';
@@ -84,18 +84,18 @@ describe.each(availableQueueBackends())('the worker crons on several workers (%s
     await seedIfEmpty(db.url, { demo: true });
     prisma = createPrismaClient(db.url, 2);
 
-    const reconcileAll = ObligationSyncService.prototype.reconcileAll;
-    jest.spyOn(ObligationSyncService.prototype, 'reconcileAll').mockImplementation(async function (
-      this: ObligationSyncService,
+    const reconcileAll = ReconcileObligationsUseCase.prototype.execute;
+    jest.spyOn(ReconcileObligationsUseCase.prototype, 'execute').mockImplementation(async function (
+      this: ReconcileObligationsUseCase,
       ...args
     ) {
       reconciledAt.push(clock.now().toISOString());
       if (slowReconcile) await new Promise((resolve) => setTimeout(resolve, 1_500));
       return reconcileAll.apply(this, args);
     });
-    const sweep = ReminderSweepService.prototype.sweep;
-    jest.spyOn(ReminderSweepService.prototype, 'sweep').mockImplementation(function (
-      this: ReminderSweepService,
+    const sweep = SweepRemindersUseCase.prototype.execute;
+    jest.spyOn(SweepRemindersUseCase.prototype, 'execute').mockImplementation(function (
+      this: SweepRemindersUseCase,
       ...args
     ) {
       sweptAt.push(clock.now().toISOString());
@@ -140,7 +140,7 @@ describe.each(availableQueueBackends())('the worker crons on several workers (%s
     const [a] = workers as [INestApplicationContext];
     const now = '2026-05-01T10:05:00.020+02:00';
     clock.set(now);
-    const due = await a.get(ReminderSweepService).findDue(clock.now());
+    const due = await a.get(SweepRemindersUseCase).findDue(clock.now());
     expect(due.length).toBeGreaterThan(0);
 
     const cron = a.get(SchedulerRegistry).getCronJob('obligation-reminders');

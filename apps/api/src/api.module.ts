@@ -3,12 +3,21 @@ import { APP_FILTER } from '@nestjs/core';
 import {
   AgendaModule,
   CalendarFeedUseCase,
+  CheckHealthUseCase,
+  ListDemoPeopleUseCase,
+  ListDossiersUseCase,
+  ListFailedMailUseCase,
+  LogInUseCase,
+  LogOutUseCase,
+  ReadDocumentUseCase,
+  ReadOutboxStatusUseCase,
+  RenewCalendarFeedUseCase,
+  RevokeCalendarFeedUseCase,
   RequestLoginLinkUseCase,
   RetryFailedMailUseCase,
   SendTestMailUseCase,
 } from '@overlegtafels/application';
 import { CoreModule, CoreOptions } from '@overlegtafels/runtime';
-import { AdminMailController } from './admin/admin-mail.controller';
 import { AgendaApiController } from './agenda/agenda-api.controller';
 import { AgendaItemsApiController } from './agenda-items/agenda-items-api.controller';
 import { ClosedPeriodsApiController } from './sessions/closed-periods-api.controller';
@@ -17,9 +26,12 @@ import { OpenApiController, OpenApiRegistry } from './openapi/openapi.controller
 import { PagesModule } from './pages/pages.module';
 import { ObligationsApiModule } from './obligations/obligations-api.module';
 import { FailedMailsController } from './beheer/failed-mails.controller';
+import { OutboxMessagesController } from './beheer/outbox-messages.controller';
+import { TestMailController } from './beheer/test-mail.controller';
 import { CalendarFeedController } from './calendar-feed/calendar-feed.controller';
 import { AuthController } from './auth/auth.controller';
 import { DevMailController } from './dev-mail/dev-mail.controller';
+import { DocumentsController } from './documents/documents.controller';
 import { DossiersController } from './dossiers/dossiers.controller';
 import { HealthController } from './health/health.controller';
 import { HomeController } from './home/home.controller';
@@ -51,7 +63,8 @@ export class ApiModule {
         HomeController,
         MeController,
         DossiersController,
-        AdminMailController,
+        TestMailController,
+        OutboxMessagesController,
         FailedMailsController,
         CalendarFeedController,
         DevMailController,
@@ -60,15 +73,26 @@ export class ApiModule {
         SessionsApiController,
         ClosedPeriodsApiController,
         AgendaItemsApiController,
+        DocumentsController,
         OpenApiController,
       ],
       providers: [
         ViewRenderer,
         OpenApiRegistry,
         RequestLoginLinkUseCase,
+        LogInUseCase,
+        LogOutUseCase,
+        ListDemoPeopleUseCase,
+        ListDossiersUseCase,
         SendTestMailUseCase,
         RetryFailedMailUseCase,
+        ListFailedMailUseCase,
+        ReadOutboxStatusUseCase,
         CalendarFeedUseCase,
+        CheckHealthUseCase,
+        ReadDocumentUseCase,
+        RenewCalendarFeedUseCase,
+        RevokeCalendarFeedUseCase,
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],
     };

@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
 import { isRole } from '@overlegtafels/domain';
-import { SessionRepository } from '@overlegtafels/persistence';
+import { UserSessionRepository } from '@overlegtafels/persistence';
 import { Principal } from './principal';
 
 export const SESSION_COOKIE = 'ot_sessie';
@@ -24,7 +24,7 @@ export function safeEqual(a: string, b: string): boolean {
 @Injectable()
 export class SessionService {
   constructor(
-    @Inject(SessionRepository) private readonly sessions: SessionRepository,
+    @Inject(UserSessionRepository) private readonly sessions: UserSessionRepository,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}

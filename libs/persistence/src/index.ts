@@ -6,7 +6,7 @@ export * from './prisma-unit-of-work';
 export * from './persistence.module';
 export * from './repositories/audit.repository';
 export * from './repositories/outbox.repository';
-export * from './repositories/session.repository';
+export * from './repositories/user-session.repository';
 export * from './repositories/person.repository';
 export * from './repositories/dossier.repository';
 export * from './repositories/calendar-state.repository';
@@ -16,5 +16,6 @@ export { PrismaAgendaSessionRepository } from './repositories/agenda-session.rep
 export { PrismaAgendaItemRepository } from './repositories/agenda-item.repository';
 export * from './repositories/agenda-mailing.repository';
 export * from './repositories/organisation.repository';
-export * from './repositories/obligation.repository';
+export * from './repositories/document.repository';
+export * from './repositories/obligations';
 export * from './seed/seed';

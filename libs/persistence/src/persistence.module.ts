@@ -3,7 +3,7 @@ import { PrismaService } from './prisma.service';
 import { PrismaUnitOfWork } from './prisma-unit-of-work';
 import { AuditRepository } from './repositories/audit.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
-import { SessionRepository } from './repositories/session.repository';
+import { UserSessionRepository } from './repositories/user-session.repository';
 import { PersonRepository } from './repositories/person.repository';
 import { DossierRepository } from './repositories/dossier.repository';
 import { CalendarStateRepository } from './repositories/calendar-state.repository';
@@ -13,12 +13,19 @@ import { PrismaAgendaSessionRepository } from './repositories/agenda-session.rep
 import { PrismaAgendaItemRepository } from './repositories/agenda-item.repository';
 import { AgendaMailingRepository } from './repositories/agenda-mailing.repository';
 import { OrganisationRepository } from './repositories/organisation.repository';
+import { PrismaDocumentRepository } from './repositories/document.repository';
+import {
+  PrismaObligationPeople,
+  PrismaObligationReadModel,
+  PrismaObligationRepository,
+  PrismaReminderSweepClaim,
+} from './repositories/obligations';
 
 const repositories = [
   PrismaUnitOfWork,
   AuditRepository,
   OutboxRepository,
-  SessionRepository,
+  UserSessionRepository,
   PersonRepository,
   DossierRepository,
   CalendarStateRepository,
@@ -28,6 +35,11 @@ const repositories = [
   PrismaAgendaItemRepository,
   AgendaMailingRepository,
   OrganisationRepository,
+  PrismaDocumentRepository,
+  PrismaObligationRepository,
+  PrismaReminderSweepClaim,
+  PrismaObligationPeople,
+  PrismaObligationReadModel,
 ];
 
 @Global()

@@ -1,16 +1,50 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { AgendaItemRepository, AgendaSessionRepository, UnitOfWork } from '@overlegtafels/application';
-import { AuthModule } from '@overlegtafels/auth';
+import {
+  AuditLog,
+  CalendarFeedTokens,
+  DatabaseProbe,
+  Documents,
+  DossierList,
+  LoginPeople,
+  LoginSessions,
+  MailJobQueue,
+  MailProbe,
+  MailSender,
+  Outbox,
+  People,
+  QueueProbe,
+  ReminderOutbox,
+  ReminderMailQueue,
+  ObligationPeople,
+  ObligationReadModel,
+  ObligationRepository,
+  ReminderSweepClaim,
+  UnitOfWork,
+  AgendaItemRepository,
+  AgendaSessionRepository,
+} from '@overlegtafels/application';
+import { AuthModule, SessionService } from '@overlegtafels/auth';
 import { AppConfig, Clock, CLOCK, ConfigModule, SystemClock } from '@overlegtafels/config';
-import { mailIdentity, MailModule, MailSink } from '@overlegtafels/mail';
+import { mailIdentity, MailModule, MailSink, MailTransport } from '@overlegtafels/mail';
 import { getRegion } from '@overlegtafels/regions';
 import {
+  AuditRepository,
+  CalendarFeedRepository,
+  DossierRepository,
+  OutboxRepository,
   PersistenceModule,
   PrismaAgendaItemRepository,
   PrismaAgendaSessionRepository,
+  PersonRepository,
+  PrismaDocumentRepository,
+  PrismaObligationPeople,
+  PrismaObligationReadModel,
+  PrismaObligationRepository,
+  PrismaReminderSweepClaim,
+  PrismaService,
   PrismaUnitOfWork,
 } from '@overlegtafels/persistence';
-import { QueuesModule } from '@overlegtafels/queues';
+import { MailProducer, QueueConnection, QueuesModule } from '@overlegtafels/queues';
 import { bindPort } from './port-binding';
 
 export interface CoreOptions {
@@ -19,6 +53,33 @@ export interface CoreOptions {
   /** Tests pass a fixed or controllable clock. */
   clock?: Clock;
 }
+
+/** The follow-up obligations' ports: their repositories, the people, the pages' read model, mail. */
+const obligationPorts = [
+  bindPort(ObligationRepository, PrismaObligationRepository),
+  bindPort(ReminderSweepClaim, PrismaReminderSweepClaim),
+  bindPort(ObligationPeople, PrismaObligationPeople),
+  bindPort(ObligationReadModel, PrismaObligationReadModel),
+  bindPort(ReminderOutbox, OutboxRepository),
+  bindPort(ReminderMailQueue, MailProducer),
+];
+
+/** The edge's ports: audit log, outbox and mail, documents, logins, the calendar feed, health probes. */
+const edgePorts = [
+  bindPort(AuditLog, AuditRepository),
+  bindPort(Outbox, OutboxRepository),
+  bindPort(Documents, PrismaDocumentRepository),
+  bindPort(CalendarFeedTokens, CalendarFeedRepository),
+  bindPort(DossierList, DossierRepository),
+  bindPort(DatabaseProbe, PrismaService),
+  bindPort(QueueProbe, QueueConnection),
+  bindPort(MailProbe, MailTransport),
+  bindPort(People, PersonRepository),
+  bindPort(LoginPeople, PersonRepository),
+  bindPort(LoginSessions, SessionService),
+  bindPort(MailJobQueue, MailProducer),
+  bindPort(MailSender, MailTransport),
+];
 
 /**
  * The infrastructure both the api and the worker stand on, and the application's ports bound to
@@ -48,8 +109,16 @@ export class CoreModule {
         bindPort(UnitOfWork, PrismaUnitOfWork),
         bindPort(AgendaSessionRepository, PrismaAgendaSessionRepository),
         bindPort(AgendaItemRepository, PrismaAgendaItemRepository),
+        ...obligationPorts,
+        ...edgePorts,
       ],
-      exports: [CLOCK, UnitOfWork, AgendaSessionRepository, AgendaItemRepository],
+      exports: [
+        CLOCK,
+        UnitOfWork,
+        AgendaSessionRepository,
+        AgendaItemRepository,
+        ...[...obligationPorts, ...edgePorts].map((p) => p.provide),
+      ],
     };
   }
 }

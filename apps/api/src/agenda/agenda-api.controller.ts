@@ -10,10 +10,8 @@ import {
   Post,
   Query,
   Req,
-  Res,
 } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import {
   AanmeldingSchema,
   AgendaQueries,
@@ -22,22 +20,14 @@ import {
   ConsulentSchema,
   CorrectCasusregieStartUseCase,
   DecisionSchema,
-  DocumentStore,
   InputError,
   RecordConsulentUseCase,
   RecordDecisionUseCase,
   SubmitAanmeldingUseCase,
   SubmitAgenderingUseCase,
 } from '@overlegtafels/application';
-import {
-  AuditService,
-  Authenticated,
-  CurrentPrincipal,
-  dossierAccess,
-  Principal,
-  Roles,
-} from '@overlegtafels/auth';
-import { AgendaRepository, DossierRepository, OrganisationRepository } from '@overlegtafels/persistence';
+import { AuditService, Authenticated, CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
+import { DossierRepository, OrganisationRepository } from '@overlegtafels/persistence';
 import { jsonSchemaOf } from '../openapi/json-schema';
 import { uploadFieldError, UploadRequest } from '../web/upload.middleware';
 import { isCoordinator, viewerOf } from './viewer';
@@ -62,8 +52,6 @@ export class AgendaApiController {
     @Inject(AgendaQueries) private readonly queries: AgendaQueries,
     @Inject(OrganisationRepository) private readonly organisations: OrganisationRepository,
     @Inject(DossierRepository) private readonly dossiers: DossierRepository,
-    @Inject(AgendaRepository) private readonly agendaRepo: AgendaRepository,
-    @Inject(DocumentStore) private readonly documents: DocumentStore,
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
@@ -244,35 +232,6 @@ export class AgendaApiController {
       route,
     });
     return this.correctCasusregieStart.execute(viewerOf(principal, route), dossier.id, body);
-  }
-
-  @Get('documents/:id')
-  @Authenticated()
-  @ApiOperation({ summary: 'Download an uploaded document (need-to-know of its dossier)' })
-  async download(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Res() res: Response,
-  ) {
-    const doc = await this.agendaRepo.document(id);
-    const dossier = doc ? await this.dossiers.findById(doc.dossierId) : undefined;
-    const allowed = !!dossier && dossierAccess(principal, dossier) === 'full';
-    await this.audit.record(principal, {
-      action: 'document.read',
-      entityType: 'document',
-      entityId: doc?.id ?? null,
-      dossierId: allowed ? dossier.id : null,
-      outcome: allowed ? 'allowed' : 'denied',
-      route: 'GET /api/documents/:id',
-    });
-    if (!allowed || !doc) throw new NotFoundException('Document niet gevonden.');
-    const bytes = await this.documents.read(doc.storageKey);
-    res
-      .status(200)
-      .type(doc.mimeType)
-      .setHeader('Content-Disposition', `attachment; filename="${doc.fileName.replace(/[^\w.\- ]/g, '_')}"`)
-      .setHeader('X-Content-Type-Options', 'nosniff')
-      .send(bytes);
   }
 }
 

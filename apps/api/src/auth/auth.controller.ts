@@ -1,31 +1,23 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Header,
-  Inject,
-  NotFoundException,
-  Param,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, Header, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { RequestLoginLinkUseCase } from '@overlegtafels/application';
-import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
 import {
-  AuditService,
+  ListDemoPeopleUseCase,
+  LogInCommand,
+  LogInUseCase,
+  LogOutUseCase,
+  PersonWithRoles,
+  RequestLoginLinkUseCase,
+} from '@overlegtafels/application';
+import {
   Authenticated,
   CurrentPrincipal,
-  hashToken,
   Principal,
   Public,
   SESSION_COOKIE,
   SessionService,
 } from '@overlegtafels/auth';
 import { isEmailAddress } from '@overlegtafels/mail';
-import { PersonRepository, PersonSummary } from '@overlegtafels/persistence';
+import { CurrentRoute } from '../web/current-viewer.decorator';
 import { ViewRenderer } from '../web/view-renderer.service';
 
 const ROLE_LABELS: Record<string, string> = {
@@ -46,7 +38,7 @@ export function safeNext(next: unknown): string {
   return typeof next === 'string' && /^\/(?![/\\])[\w\-./?=&%]*$/.test(next) ? next : '/';
 }
 
-function describeRoles(p: PersonSummary): string {
+function describeRoles(p: PersonWithRoles): string {
   return p.roles
     .map(
       (r) =>
@@ -59,12 +51,11 @@ function describeRoles(p: PersonSummary): string {
 export class AuthController {
   constructor(
     @Inject(SessionService) private readonly sessions: SessionService,
-    @Inject(PersonRepository) private readonly people: PersonRepository,
     @Inject(RequestLoginLinkUseCase) private readonly loginLink: RequestLoginLinkUseCase,
-    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(LogInUseCase) private readonly logIn: LogInUseCase,
+    @Inject(LogOutUseCase) private readonly logOut: LogOutUseCase,
+    @Inject(ListDemoPeopleUseCase) private readonly demoPeople: ListDemoPeopleUseCase,
     @Inject(ViewRenderer) private readonly views: ViewRenderer,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get('login')
@@ -85,16 +76,11 @@ export class AuthController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    if (!this.config.demoLogin) throw new NotFoundException();
-    const person =
-      typeof body.personId === 'string' && /^[0-9a-f-]{36}$/i.test(body.personId)
-        ? await this.people.findActive(body.personId)
-        : undefined;
-    if (!person) {
+    const personId = typeof body.personId === 'string' ? body.personId : '';
+    if (!(await this.startSession({ via: 'demo', personId, userAgent: req.get('user-agent') }, res))) {
       await this.sendLoginForm(res, { next: safeNext(body.next), error: 'Kies een persoon uit de lijst.' });
       return;
     }
-    await this.startSession(person.id, 'demo', req, res);
     res.redirect(303, safeNext(body.next));
   }
 
@@ -110,7 +96,7 @@ export class AuthController {
       });
       return;
     }
-    await this.loginLink.execute(email, safeNext(body.next));
+    await this.loginLink.execute({ email, next: safeNext(body.next) });
     res
       .status(200)
       .type('html')
@@ -146,8 +132,7 @@ export class AuthController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const personId = await this.people.consumeLoginToken(hashToken(token), this.clock.now());
-    if (!personId) {
+    if (!(await this.startSession({ via: 'link', token, userAgent: req.get('user-agent') }, res))) {
       res
         .status(400)
         .type('html')
@@ -164,7 +149,6 @@ export class AuthController {
         );
       return;
     }
-    await this.startSession(personId, 'link', req, res);
     res.redirect(303, safeNext(body.next));
   }
 
@@ -172,17 +156,12 @@ export class AuthController {
   @Authenticated()
   async logout(
     @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    await this.sessions.end((req as { cookies?: Record<string, string> }).cookies?.[SESSION_COOKIE]);
-    await this.audit.record(principal, {
-      action: 'auth.logout',
-      entityType: 'person',
-      entityId: principal.personId,
-      outcome: 'allowed',
-      route: 'POST /logout',
-    });
+    const sessionToken = (req as { cookies?: Record<string, string> }).cookies?.[SESSION_COOKIE];
+    await this.logOut.execute(principal, route, { sessionToken });
     res.clearCookie(SESSION_COOKIE, this.sessions.cookieOptions());
     res.redirect(303, '/login');
   }
@@ -201,27 +180,16 @@ export class AuthController {
       );
   }
 
-  private async startSession(
-    personId: string,
-    method: 'demo' | 'link',
-    req: Request,
-    res: Response,
-  ): Promise<void> {
-    const { token, expiresAt } = await this.sessions.start(personId, req.get('user-agent'));
-    await this.people.markLoggedIn(personId, this.clock.now());
-    await this.audit.record(null, {
-      action: 'auth.login',
-      entityType: 'person',
-      entityId: personId,
-      outcome: 'allowed',
-      details: { method },
-    });
-    res.cookie(SESSION_COOKIE, token, this.sessions.cookieOptions(expiresAt));
+  /** Sets the session cookie when the login succeeds; false when it does not. */
+  private async startSession(command: LogInCommand, res: Response): Promise<boolean> {
+    const session = await this.logIn.execute(command);
+    if (!session) return false;
+    res.cookie(SESSION_COOKIE, session.token, this.sessions.cookieOptions(session.expiresAt));
+    return true;
   }
 
   private async demoGroups() {
-    if (!this.config.demoLogin) return [];
-    const people = await this.people.listActiveWithRoles(this.config.region);
+    const people = await this.demoPeople.execute();
     const order = ['coordinator', 'casusregisseur', 'aanmelder', 'member', 'admin'];
     const labels: Record<string, string> = {
       coordinator: 'Coördinatoren',

@@ -1,9 +1,8 @@
 import { Controller, Get, Header, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { RetryFailedMailUseCase } from '@overlegtafels/application';
+import { ListFailedMailUseCase, RetryFailedMailUseCase } from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { MAIL_SINK, MailSink } from '@overlegtafels/mail';
-import { OutboxRepository } from '@overlegtafels/persistence';
 import { ViewRenderer } from '../web/view-renderer.service';
 
 /** Fixed texts only: the redirect's query never puts arbitrary text on the page. */
@@ -16,7 +15,7 @@ const NOTICES: Record<string, string> = {
 @Controller('beheer/mails')
 export class FailedMailsController {
   constructor(
-    @Inject(OutboxRepository) private readonly outbox: OutboxRepository,
+    @Inject(ListFailedMailUseCase) private readonly failedMail: ListFailedMailUseCase,
     @Inject(RetryFailedMailUseCase) private readonly retryMail: RetryFailedMailUseCase,
     @Inject(ViewRenderer) private readonly views: ViewRenderer,
     @Inject(MAIL_SINK) private readonly sink: MailSink | null,
@@ -26,7 +25,7 @@ export class FailedMailsController {
   @Roles('coordinator', 'admin')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async list(@CurrentPrincipal() principal: Principal, @Query('melding') melding?: string): Promise<string> {
-    const mails = await this.outbox.failed();
+    const mails = await this.failedMail.execute(principal);
     return this.views.render(
       'failed-mails',
       {
@@ -40,8 +39,12 @@ export class FailedMailsController {
 
   @Post(':id/retry')
   @Roles('coordinator', 'admin')
-  async retry(@Param('id', new ParseUUIDPipe()) id: string, @Res() res: Response): Promise<void> {
-    const retried = await this.retryMail.execute(id);
+  async retry(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    const retried = await this.retryMail.execute(principal, { outboxId: id });
     res.redirect(303, `/beheer/mails?melding=${retried ? 'opnieuw' : 'onbekend'}`);
   }
 }

@@ -11,7 +11,11 @@ import {
   Res,
 } from '@nestjs/common';
 import type { Response } from 'express';
-import { CalendarFeedUseCase } from '@overlegtafels/application';
+import {
+  CalendarFeedUseCase,
+  RenewCalendarFeedUseCase,
+  RevokeCalendarFeedUseCase,
+} from '@overlegtafels/application';
 import { Authenticated, CurrentPrincipal, Principal, Public } from '@overlegtafels/auth';
 import { MAIL_SINK, MailSink } from '@overlegtafels/mail';
 import { ViewRenderer } from '../web/view-renderer.service';
@@ -27,6 +31,8 @@ const NOTICES: Record<string, string> = {
 export class CalendarFeedController {
   constructor(
     @Inject(CalendarFeedUseCase) private readonly feeds: CalendarFeedUseCase,
+    @Inject(RenewCalendarFeedUseCase) private readonly renewFeed: RenewCalendarFeedUseCase,
+    @Inject(RevokeCalendarFeedUseCase) private readonly revokeFeed: RevokeCalendarFeedUseCase,
     @Inject(ViewRenderer) private readonly views: ViewRenderer,
     @Inject(MAIL_SINK) private readonly sink: MailSink | null,
   ) {}
@@ -46,7 +52,7 @@ export class CalendarFeedController {
   @Authenticated()
   @Header('Content-Type', 'text/html; charset=utf-8')
   async renew(@CurrentPrincipal() principal: Principal): Promise<string> {
-    const { url } = await this.feeds.renew(principal.personId);
+    const { url } = await this.renewFeed.execute({ personId: principal.personId });
     return this.render(principal, {
       url,
       notice: 'Je nieuwe agenda-abonnement is klaar. Een eerdere link werkt niet meer.',
@@ -56,7 +62,7 @@ export class CalendarFeedController {
   @Post('agenda-abonnement/intrekken')
   @Authenticated()
   async revoke(@CurrentPrincipal() principal: Principal, @Res() res: Response): Promise<void> {
-    const revoked = await this.feeds.revoke(principal.personId);
+    const revoked = await this.revokeFeed.execute({ personId: principal.personId });
     res.redirect(303, `/agenda-abonnement?melding=${revoked ? 'ingetrokken' : 'geen'}`);
   }
 
@@ -64,7 +70,7 @@ export class CalendarFeedController {
   @Public('the secret token in the URL is the credential; a calendar client cannot log in')
   async feed(@Param('file') file: string, @Res() res: Response): Promise<void> {
     const token = /^(.+)\.ics$/.exec(file)?.[1];
-    const content = token === undefined ? undefined : await this.feeds.feed(token);
+    const content = token === undefined ? undefined : await this.feeds.feed({ token });
     // The same bare 404 for a malformed, unknown or revoked token: nothing to tell them apart.
     if (content === undefined) throw new NotFoundException();
     res.status(200).type('text/calendar; charset=utf-8').send(content);

@@ -1,13 +1,14 @@
 import type { Response } from 'express';
+import { CheckHealthUseCase } from '@overlegtafels/application';
+import type { MailSink } from '@overlegtafels/mail';
+import { FakeHealthProbes } from '@overlegtafels/testing';
 import { HealthController } from './health.controller';
 
 function controller(state: { db: boolean; queue: boolean; mail: boolean }, sink = true) {
-  return new HealthController(
-    { isHealthy: async () => state.db } as never,
-    { isHealthy: async () => state.queue, kind: 'redis' } as never,
-    { verify: async () => state.mail } as never,
-    (sink ? {} : null) as never,
-  );
+  const probes = new FakeHealthProbes();
+  Object.assign(probes.up, { database: state.db, queue: state.queue, mail: state.mail });
+  const sinkOrNot = sink ? ({} as MailSink) : null;
+  return new HealthController(new CheckHealthUseCase(probes.database, probes.queue, probes.mail, sinkOrNot));
 }
 
 function response() {

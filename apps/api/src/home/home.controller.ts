@@ -1,7 +1,8 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
-import { AuditService, Authenticated, CurrentPrincipal, dossierScope, Principal } from '@overlegtafels/auth';
+import { ListDossiersUseCase } from '@overlegtafels/application';
+import { Authenticated, CurrentPrincipal, Principal } from '@overlegtafels/auth';
 import { MAIL_SINK, MailSink } from '@overlegtafels/mail';
-import { DossierRepository } from '@overlegtafels/persistence';
+import { CurrentRoute } from '../web/current-viewer.decorator';
 import { ViewRenderer } from '../web/view-renderer.service';
 
 export const PHASE_LABELS: Record<string, string> = {
@@ -18,8 +19,7 @@ export const PHASE_LABELS: Record<string, string> = {
 @Controller()
 export class HomeController {
   constructor(
-    @Inject(DossierRepository) private readonly dossiers: DossierRepository,
-    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(ListDossiersUseCase) private readonly listDossiers: ListDossiersUseCase,
     @Inject(ViewRenderer) private readonly views: ViewRenderer,
     @Inject(MAIL_SINK) private readonly sink: MailSink | null,
   ) {}
@@ -27,16 +27,8 @@ export class HomeController {
   @Get()
   @Authenticated()
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async overview(@CurrentPrincipal() principal: Principal): Promise<string> {
-    const dossiers = await this.dossiers.list(dossierScope(principal));
-    await this.audit.record(principal, {
-      action: 'dossier.list',
-      entityType: 'dossier',
-      entityId: null,
-      outcome: 'allowed',
-      route: 'GET /',
-      details: { count: dossiers.length },
-    });
+  async overview(@CurrentPrincipal() principal: Principal, @CurrentRoute() route: string): Promise<string> {
+    const dossiers = await this.listDossiers.execute(principal, route);
     return this.views.render(
       'home',
       { title: 'Overzicht', principal },

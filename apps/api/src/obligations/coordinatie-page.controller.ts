@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Inject, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { ObligationQueryService } from '@overlegtafels/application';
-import { AuditService, CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
+import { CoordinationOverviewUseCase } from '@overlegtafels/application';
+import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { ViewRenderer } from '../web/view-renderer.service';
 import { OPVOLGING_NOTICES } from './opvolging-page.controller';
 
@@ -13,8 +13,7 @@ import { OPVOLGING_NOTICES } from './opvolging-page.controller';
 @Controller('coordinatie')
 export class CoordinatiePageController {
   constructor(
-    @Inject(ObligationQueryService) private readonly queries: ObligationQueryService,
-    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(CoordinationOverviewUseCase) private readonly overview: CoordinationOverviewUseCase,
     @Inject(ViewRenderer) private readonly views: ViewRenderer,
   ) {}
 
@@ -22,16 +21,8 @@ export class CoordinatiePageController {
   @Roles('coordinator')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async show(@CurrentPrincipal() principal: Principal, @Query('melding') melding?: string): Promise<string> {
-    const dashboard = await this.queries.dashboard(principal);
+    const dashboard = await this.overview.execute(principal, { route: 'GET /coordinatie' });
     const overdue = dashboard.overdueByCasusregisseur.reduce((n, g) => n + g.obligations.length, 0);
-    await this.audit.record(principal, {
-      action: 'obligation.dashboard',
-      entityType: 'obligation',
-      entityId: null,
-      outcome: 'allowed',
-      route: 'GET /coordinatie',
-      details: { overdue, upcoming: dashboard.next30Days.length },
-    });
     return this.views.render(
       'coordinatie',
       {

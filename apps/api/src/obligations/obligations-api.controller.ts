@@ -10,10 +10,17 @@ import {
   Post,
 } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { MarkObligationDoneUseCase, ObligationQueryService } from '@overlegtafels/application';
+import {
+  CoordinationOverviewUseCase,
+  ListDossierObligationsUseCase,
+  ListMyObligationsUseCase,
+  MarkObligationDoneUseCase,
+} from '@overlegtafels/application';
 import { AuditService, Authenticated, CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { DossierRepository } from '@overlegtafels/persistence';
 import { openDossierByCode } from '../dossiers/open-dossier';
+import { statusOf } from '../web/error-status';
+import { noteOf } from './obligation-form';
 
 /** The OpenAPI schema object type, as @nestjs/swagger takes it (its interfaces are not exported). */
 type SchemaObject = Extract<
@@ -54,8 +61,10 @@ const refusalSchema: SchemaObject = {
 @Controller('api')
 export class ObligationsApiController {
   constructor(
-    @Inject(ObligationQueryService) private readonly queries: ObligationQueryService,
+    @Inject(ListMyObligationsUseCase) private readonly myObligations: ListMyObligationsUseCase,
     @Inject(MarkObligationDoneUseCase) private readonly markDone: MarkObligationDoneUseCase,
+    @Inject(ListDossierObligationsUseCase) private readonly dossierObligations: ListDossierObligationsUseCase,
+    @Inject(CoordinationOverviewUseCase) private readonly overview: CoordinationOverviewUseCase,
     @Inject(DossierRepository) private readonly dossiers: DossierRepository,
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
@@ -72,16 +81,7 @@ export class ObligationsApiController {
     schema: { type: 'object', properties: { obligations: { type: 'array', items: obligationSchema } } },
   })
   async mine(@CurrentPrincipal() principal: Principal) {
-    const obligations = await this.queries.mine(principal);
-    await this.audit.record(principal, {
-      action: 'obligation.list',
-      entityType: 'obligation',
-      entityId: null,
-      outcome: 'allowed',
-      route: 'GET /api/opvolging',
-      details: { count: obligations.length },
-    });
-    return { obligations };
+    return { obligations: await this.myObligations.execute(principal, { route: 'GET /api/opvolging' }) };
   }
 
   @Post('opvolging/:id/afgerond')
@@ -117,8 +117,13 @@ export class ObligationsApiController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: { note?: unknown },
   ) {
-    const result = await this.markDone.execute(principal, id, body?.note, 'POST /api/opvolging/:id/afgerond');
-    if (!result.ok) throw new HttpException({ code: result.code, message: result.message }, result.status);
+    const result = await this.markDone.execute(principal, {
+      obligationId: id,
+      note: noteOf(body),
+      route: 'POST /api/opvolging/:id/afgerond',
+    });
+    if (!result.ok)
+      throw new HttpException({ code: result.code, message: result.message }, statusOf(result.kind));
     return { ok: true, obligationId: result.obligationId };
   }
 
@@ -145,7 +150,10 @@ export class ObligationsApiController {
       action: 'obligation.read',
       route: 'GET /api/opvolging/dossiers/:code',
     });
-    return { dossierCode: dossier.code, obligations: await this.queries.forDossier(dossier.id) };
+    return {
+      dossierCode: dossier.code,
+      obligations: await this.dossierObligations.execute({ dossierId: dossier.id }),
+    };
   }
 
   @Get('coordinatie/dashboard')
@@ -208,18 +216,6 @@ export class ObligationsApiController {
     },
   })
   async dashboard(@CurrentPrincipal() principal: Principal) {
-    const dashboard = await this.queries.dashboard(principal);
-    await this.audit.record(principal, {
-      action: 'obligation.dashboard',
-      entityType: 'obligation',
-      entityId: null,
-      outcome: 'allowed',
-      route: 'GET /api/coordinatie/dashboard',
-      details: {
-        overdue: dashboard.overdueByCasusregisseur.reduce((n, g) => n + g.obligations.length, 0),
-        upcoming: dashboard.next30Days.length,
-      },
-    });
-    return dashboard;
+    return this.overview.execute(principal, { route: 'GET /api/coordinatie/dashboard' });
   }
 }

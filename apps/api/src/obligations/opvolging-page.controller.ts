@@ -12,9 +12,10 @@ import {
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { MarkObligationDoneUseCase, ObligationQueryService } from '@overlegtafels/application';
-import { AuditService, CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
+import { ListMyObligationsUseCase, MarkObligationDoneUseCase } from '@overlegtafels/application';
+import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { ViewRenderer } from '../web/view-renderer.service';
+import { noteOf } from './obligation-form';
 
 /** Fixed texts only: the redirect's query never puts arbitrary text on the page. */
 export const OPVOLGING_NOTICES: Record<string, string> = {
@@ -35,9 +36,8 @@ const BACK: Record<string, string> = { opvolging: '/opvolging', coordinatie: '/c
 @Controller('opvolging')
 export class OpvolgingPageController {
   constructor(
-    @Inject(ObligationQueryService) private readonly queries: ObligationQueryService,
+    @Inject(ListMyObligationsUseCase) private readonly mine: ListMyObligationsUseCase,
     @Inject(MarkObligationDoneUseCase) private readonly markDone: MarkObligationDoneUseCase,
-    @Inject(AuditService) private readonly audit: AuditService,
     @Inject(ViewRenderer) private readonly views: ViewRenderer,
   ) {}
 
@@ -45,15 +45,7 @@ export class OpvolgingPageController {
   @Roles('casusregisseur', 'coordinator')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async list(@CurrentPrincipal() principal: Principal, @Query('melding') melding?: string): Promise<string> {
-    const obligations = await this.queries.mine(principal);
-    await this.audit.record(principal, {
-      action: 'obligation.list',
-      entityType: 'obligation',
-      entityId: null,
-      outcome: 'allowed',
-      route: 'GET /opvolging',
-      details: { count: obligations.length, dossiers: new Set(obligations.map((o) => o.dossierId)).size },
-    });
+    const obligations = await this.mine.execute(principal, { route: 'GET /opvolging' });
     return this.views.render(
       'opvolging',
       {
@@ -73,7 +65,11 @@ export class OpvolgingPageController {
     @Body() body: { note?: unknown; terug?: unknown },
     @Res() res: Response,
   ): Promise<void> {
-    const result = await this.markDone.execute(principal, id, body?.note, 'POST /opvolging/:id/afgerond');
+    const result = await this.markDone.execute(principal, {
+      obligationId: id,
+      note: noteOf(body),
+      route: 'POST /opvolging/:id/afgerond',
+    });
     const back =
       typeof body?.terug === 'string' && Object.hasOwn(BACK, body.terug) ? BACK[body.terug]! : '/opvolging';
     res.redirect(303, `${back}?melding=${result.ok ? 'afgerond' : result.code}`);

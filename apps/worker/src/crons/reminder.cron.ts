@@ -15,7 +15,7 @@ import { EnqueueTracker } from './enqueue-tracker';
  * reminder and maintenance processors do the work, once per moment whatever the number of
  * workers, because a job's id is the moment it stands for.
  *
- * Every minute: the sweep of that minute (ReminderSweepService: the steps whose moment has come,
+ * Every minute: the sweep of that minute (SweepRemindersUseCase: the steps whose moment has come,
  * to the mail queue through the outbox). Steps are at 08:00 Brussels or at a due moment, so a
  * minute is as late as a reminder gets while a worker runs, and one that fell due while none ran
  * goes out on the first sweep after. A worker started with REMINDERS=false neither enqueues nor

@@ -11,12 +11,12 @@ export class MailProcessor implements JobProcessor {
   readonly handlers = {
     [JOBS.mail.send]: async (data: unknown) => {
       const { outboxId } = parseJobPayload(QUEUES.mail, JOBS.mail.send, data) as { outboxId: string };
-      return this.sendOutboxMail.execute(outboxId);
+      return this.sendOutboxMail.execute({ outboxId });
     },
   };
 
   async onFinalFailure(_jobName: string, data: unknown, error: Error): Promise<void> {
     const { outboxId } = parseJobPayload(QUEUES.mail, JOBS.mail.send, data) as { outboxId: string };
-    await this.sendOutboxMail.recordFailure(outboxId, error, true);
+    await this.sendOutboxMail.recordFailure({ outboxId }, error, true);
   }
 }

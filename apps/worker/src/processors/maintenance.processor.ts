@@ -1,5 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AgendaJobsPlanner, ObligationSyncService, RelayOutboxUseCase } from '@overlegtafels/application';
+import {
+  AgendaJobsPlanner,
+  ReconcileObligationsUseCase,
+  RelayOutboxUseCase,
+} from '@overlegtafels/application';
 import { JobProcessor, JOBS, parseJobPayload, QUEUES } from '@overlegtafels/queues';
 
 /** What the crons enqueue, one job per moment; each job reads the clock and the database itself. */
@@ -10,7 +14,7 @@ export class MaintenanceProcessor implements JobProcessor {
   readonly concurrency = 3;
 
   constructor(
-    @Inject(ObligationSyncService) private readonly obligations: ObligationSyncService,
+    @Inject(ReconcileObligationsUseCase) private readonly reconcile: ReconcileObligationsUseCase,
     @Inject(AgendaJobsPlanner) private readonly planner: AgendaJobsPlanner,
     @Inject(RelayOutboxUseCase) private readonly relay: RelayOutboxUseCase,
   ) {}
@@ -18,7 +22,7 @@ export class MaintenanceProcessor implements JobProcessor {
   readonly handlers = {
     [JOBS.maintenance.reconcileObligations]: async (data: unknown) => {
       parseJobPayload(QUEUES.maintenance, JOBS.maintenance.reconcileObligations, data);
-      return this.obligations.reconcileAll();
+      return this.reconcile.execute();
     },
     [JOBS.maintenance.planAgenda]: async (data: unknown) => {
       parseJobPayload(QUEUES.maintenance, JOBS.maintenance.planAgenda, data);

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ReminderSweepService } from '@overlegtafels/application';
+import { SweepRemindersUseCase } from '@overlegtafels/application';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
 import { JobProcessor, JOBS, parseJobPayload, QUEUES } from '@overlegtafels/queues';
 
@@ -17,7 +17,7 @@ export class ReminderProcessor implements JobProcessor {
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
-    @Inject(ReminderSweepService) private readonly sweeper: ReminderSweepService,
+    @Inject(SweepRemindersUseCase) private readonly sweeper: SweepRemindersUseCase,
   ) {
     this.enabled = config.reminders;
   }
@@ -25,7 +25,7 @@ export class ReminderProcessor implements JobProcessor {
   readonly handlers = {
     [JOBS.reminders.sweep]: async (data: unknown) => {
       parseJobPayload(QUEUES.reminders, JOBS.reminders.sweep, data);
-      return this.sweeper.sweep();
+      return this.sweeper.execute();
     },
   };
 }

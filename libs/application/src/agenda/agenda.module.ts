@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { DocumentStore } from '../documents/document-store';
 import { AgendaMailingModule } from '../agenda-mailing/agenda-mailing.module';
 import { ObligationsModule } from '../obligations/obligations.module';
-import { ObligationQueryService } from '../obligations/obligation-query.service';
+import { ListDossierObligationsUseCase } from '../list-dossier-obligations/list-dossier-obligations.usecase';
 import { ObligationsFollowDossier } from '../obligations/obligations-follow-dossier';
 import { DossierChanged } from '../ports/dossier-changed.port';
 import { AgendaCoreModule } from './agenda-core.module';
@@ -55,8 +55,8 @@ const providers = [
     { provide: DossierChanged, useClass: ObligationsFollowDossier },
     {
       provide: DOSSIER_TIMELINE_SOURCES,
-      inject: [ObligationQueryService],
-      useFactory: (query: ObligationQueryService): DossierTimelineSource[] => [query],
+      inject: [ListDossierObligationsUseCase],
+      useFactory: (query: ListDossierObligationsUseCase): DossierTimelineSource[] => [query],
     },
   ],
   exports: [...providers, AgendaCoreModule, AgendaMailingModule],

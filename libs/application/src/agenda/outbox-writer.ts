@@ -7,8 +7,9 @@ import {
   RenderedMail,
   toOutboxContent,
 } from '@overlegtafels/mail';
-import { OutboxRepository, Transaction } from '@overlegtafels/persistence';
-import { MailProducer } from '@overlegtafels/queues';
+import type { Transaction } from '@overlegtafels/persistence';
+import { MailJobQueue } from '../ports/mail-job-queue.port';
+import { Outbox } from '../ports/outbox.repository.port';
 
 export interface OutboxMeta {
   /** purpose|entity|recipient|sequence: the same change never mails twice. */
@@ -34,8 +35,8 @@ export interface QueuedMail {
 @Injectable()
 export class OutboxWriter {
   constructor(
-    @Inject(OutboxRepository) private readonly outbox: OutboxRepository,
-    @Inject(MailProducer) private readonly producer: MailProducer,
+    @Inject(Outbox) private readonly outbox: Outbox,
+    @Inject(MailJobQueue) private readonly producer: MailJobQueue,
     @Inject(MAIL_IDENTITY) private readonly identity: MailIdentity,
   ) {}
 

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { hashToken } from '@overlegtafels/auth';
@@ -15,13 +14,15 @@ import {
   MailIdentity,
   webLink,
 } from '@overlegtafels/mail';
-import { AuditRepository, CalendarFeedRepository, CalendarFeedStatus } from '@overlegtafels/persistence';
-import { ObligationQueryService } from '../obligations/obligation-query.service';
+import { ListObligationDueDatesUseCase } from '../list-obligation-due-dates/list-obligation-due-dates.usecase';
+import { AuditLog } from '../ports/audit-log.port';
+import { CalendarFeedStatus, CalendarFeedTokens } from '../ports/calendar-feed.repository.port';
 import { TableCalendarService } from '../table-calendar/table-calendar.service';
+import { CalendarFeedCommand } from './calendar-feed.command';
 
 const FEED_WEEKS = 26;
 
-/** 32 random bytes, base64url: what the URL carries; only its hash is stored. */
+/** 32 random bytes, base64url (see RenewCalendarFeedUseCase): what the URL carries. */
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 /**
@@ -32,33 +33,24 @@ const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 @Injectable()
 export class CalendarFeedUseCase {
   constructor(
-    @Inject(CalendarFeedRepository) private readonly feeds: CalendarFeedRepository,
+    @Inject(CalendarFeedTokens) private readonly feeds: CalendarFeedTokens,
     @Inject(TableCalendarService) private readonly tables: TableCalendarService,
     @Inject(MAIL_IDENTITY) private readonly identity: MailIdentity,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(AuditRepository) private readonly audit: AuditRepository,
+    @Inject(AuditLog) private readonly audit: AuditLog,
     // Present where ObligationsModule is imported (the api): the feed then carries due dates too.
-    @Optional() @Inject(ObligationQueryService) private readonly obligations: ObligationQueryService | null,
+    @Optional()
+    @Inject(ListObligationDueDatesUseCase)
+    private readonly obligations: ListObligationDueDatesUseCase | null,
   ) {}
 
   status(personId: string): Promise<CalendarFeedStatus | undefined> {
     return this.feeds.active(personId);
   }
 
-  /** Revokes any old token and returns the URL of a new one; the token is never shown again. */
-  async renew(personId: string): Promise<{ url: string }> {
-    const token = randomBytes(32).toString('base64url');
-    await this.feeds.renew(personId, hashToken(token), this.clock.now());
-    return { url: `${this.config.publicUrl}/calendar/${token}.ics` };
-  }
-
-  async revoke(personId: string): Promise<boolean> {
-    return (await this.feeds.revoke(personId, this.clock.now())) > 0;
-  }
-
   /** The feed for a token, or undefined for anything unknown or revoked (the caller says 404, nothing more). */
-  async feed(token: string): Promise<string | undefined> {
+  async feed({ token }: CalendarFeedCommand): Promise<string | undefined> {
     if (!TOKEN_PATTERN.test(token)) return undefined;
     const owner = await this.feeds.findActiveByHash(hashToken(token));
     if (!owner) return undefined;
@@ -104,7 +96,7 @@ export class CalendarFeedUseCase {
    */
   private async dueDates(personId: string, now: Date): Promise<FeedDueDate[]> {
     if (!this.obligations) return [];
-    const open = await this.obligations.dueDatesOf(personId);
+    const open = await this.obligations.execute({ personId });
     const link = webLink(`${this.config.publicUrl}/opvolging`);
     for (const dossierId of new Set(open.map((o) => o.dossierId))) {
       await this.audit.append(

@@ -12,8 +12,10 @@ import {
   toOutboxContent,
   webLink,
 } from '@overlegtafels/mail';
-import { OutboxRepository, PersonRepository } from '@overlegtafels/persistence';
-import { MailProducer } from '@overlegtafels/queues';
+import { MailJobQueue } from '../ports/mail-job-queue.port';
+import { Outbox } from '../ports/outbox.repository.port';
+import { People } from '../ports/person.repository.port';
+import { RequestLoginLinkCommand } from './request-login-link.command';
 
 export const LOGIN_LINK_MINUTES = 15;
 
@@ -24,16 +26,16 @@ export const LOGIN_LINK_MINUTES = 15;
 @Injectable()
 export class RequestLoginLinkUseCase {
   constructor(
-    @Inject(PersonRepository) private readonly people: PersonRepository,
-    @Inject(OutboxRepository) private readonly outbox: OutboxRepository,
-    @Inject(MailProducer) private readonly mail: MailProducer,
+    @Inject(People) private readonly people: People,
+    @Inject(Outbox) private readonly outbox: Outbox,
+    @Inject(MailJobQueue) private readonly mail: MailJobQueue,
     @Inject(MailComposer) private readonly composer: MailComposer,
     @Inject(MAIL_IDENTITY) private readonly identity: MailIdentity,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async execute(email: string, next = '/'): Promise<void> {
+  async execute({ email, next = '/' }: RequestLoginLinkCommand): Promise<void> {
     const person = await this.people.findActiveByEmail(this.config.region, email);
     if (!person) return;
     const token = randomBytes(32).toString('base64url');

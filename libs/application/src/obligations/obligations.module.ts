@@ -1,25 +1,35 @@
 import { Module } from '@nestjs/common';
-import { ObligationRepository } from '@overlegtafels/persistence';
+import { CoordinationOverviewUseCase } from '../coordination-overview/coordination-overview.usecase';
+import { ListDossierObligationsUseCase } from '../list-dossier-obligations/list-dossier-obligations.usecase';
+import { ListMyObligationsUseCase } from '../list-my-obligations/list-my-obligations.usecase';
+import { ListObligationDueDatesUseCase } from '../list-obligation-due-dates/list-obligation-due-dates.usecase';
+import { MarkObligationDoneUseCase } from '../mark-obligation-done/mark-obligation-done.usecase';
+import { ReconcileObligationsUseCase } from '../reconcile-obligations/reconcile-obligations.usecase';
+import { ReminderMail } from '../sweep-reminders/reminder-mail';
+import { SweepRemindersUseCase } from '../sweep-reminders/sweep-reminders.usecase';
+import { SyncDossierObligationsUseCase } from '../sync-dossier-obligations/sync-dossier-obligations.usecase';
 import { TableCalendarService } from '../table-calendar/table-calendar.service';
-import { MarkObligationDoneUseCase } from './mark-obligation-done.usecase';
-import { ObligationQueryService } from './obligation-query.service';
-import { ObligationSyncService } from './obligation-sync.service';
-import { ReminderSweepService } from './reminder-sweep.service';
+import { ObligationRules } from './obligation-rules';
+
+const useCases = [
+  SyncDossierObligationsUseCase,
+  ReconcileObligationsUseCase,
+  SweepRemindersUseCase,
+  MarkObligationDoneUseCase,
+  ListMyObligationsUseCase,
+  CoordinationOverviewUseCase,
+  ListDossierObligationsUseCase,
+  ListObligationDueDatesUseCase,
+];
 
 /**
- * Follow-up obligations: keeping them in step with a dossier (ObligationSyncService, for the use
- * cases that change a dossier, inside their transaction), reading them (ObligationQueryService),
- * the manual "done" and the reminder sweep. Stands on the global infrastructure of CoreModule.
+ * Follow-up obligations: keeping them in step with a dossier (SyncDossierObligationsUseCase, for
+ * the use cases that change a dossier, inside their transaction, through DossierChanged), the
+ * nightly re-plan, the reminder sweep, the manual "done" and the pages' reads. Stands on the
+ * global infrastructure and the ports CoreModule binds.
  */
 @Module({
-  providers: [
-    ObligationRepository,
-    TableCalendarService,
-    ObligationSyncService,
-    ObligationQueryService,
-    MarkObligationDoneUseCase,
-    ReminderSweepService,
-  ],
-  exports: [ObligationSyncService, ObligationQueryService, MarkObligationDoneUseCase, ReminderSweepService],
+  providers: [ObligationRules, TableCalendarService, ReminderMail, ...useCases],
+  exports: [ObligationRules, ...useCases],
 })
 export class ObligationsModule {}

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { OutboxRepository } from '@overlegtafels/persistence';
-import { MailProducer } from '@overlegtafels/queues';
 import { CLOCK, Clock } from '@overlegtafels/config';
+import { MailJobQueue } from '../ports/mail-job-queue.port';
+import { Outbox } from '../ports/outbox.repository.port';
 
 /** A pending row younger than this may still be on its way to the queue; it is left alone. */
 const GRACE_MS = 20_000;
@@ -16,8 +16,8 @@ export class RelayOutboxUseCase {
   private readonly logger = new Logger(RelayOutboxUseCase.name);
 
   constructor(
-    @Inject(OutboxRepository) private readonly outbox: OutboxRepository,
-    @Inject(MailProducer) private readonly producer: MailProducer,
+    @Inject(Outbox) private readonly outbox: Outbox,
+    @Inject(MailJobQueue) private readonly producer: MailJobQueue,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 

@@ -1,7 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { OutboxRepository } from '@overlegtafels/persistence';
-import { MailProducer } from '@overlegtafels/queues';
+import { hasRole, Principal } from '@overlegtafels/auth';
 import { CLOCK, Clock } from '@overlegtafels/config';
+import { AgendaRefusal } from '../agenda/agenda-input';
+import { MailJobQueue } from '../ports/mail-job-queue.port';
+import { Outbox } from '../ports/outbox.repository.port';
+import { RetryFailedMailCommand } from './retry-failed-mail.command';
+
+/** Who may look after failed mails: the coordinators, and the administrators of the installation. */
+export function mayManageMail(actor: Principal): boolean {
+  return hasRole(actor, 'coordinator') || hasRole(actor, 'admin');
+}
 
 /**
  * Sends a mail again after the worker gave up on it: the outbox row goes back to pending and gets a
@@ -10,17 +18,25 @@ import { CLOCK, Clock } from '@overlegtafels/config';
 @Injectable()
 export class RetryFailedMailUseCase {
   constructor(
-    @Inject(OutboxRepository) private readonly outbox: OutboxRepository,
-    @Inject(MailProducer) private readonly producer: MailProducer,
+    @Inject(Outbox) private readonly outbox: Outbox,
+    @Inject(MailJobQueue) private readonly queue: MailJobQueue,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** False when there is no failed row with this id (unknown, already retried or sent). */
-  async execute(id: string): Promise<boolean> {
-    const row = await this.outbox.find(id);
-    if (!row || !(await this.outbox.resetForRetry(id, this.clock.now()))) return false;
+  async execute(actor: Principal, { outboxId }: RetryFailedMailCommand): Promise<boolean> {
+    if (!mayManageMail(actor)) {
+      throw new AgendaRefusal(
+        'MAIL_NOT_YOURS',
+        'Enkel coördinatoren sturen mails opnieuw.',
+        undefined,
+        'forbidden',
+      );
+    }
+    const row = await this.outbox.find(outboxId);
+    if (!row || !(await this.outbox.resetForRetry(outboxId, this.clock.now()))) return false;
     // A fresh job id: the failed job of the same key may still be kept for inspection.
-    await this.producer.enqueueSend(id, `${row.idempotencyKey}|retry|${this.clock.now().getTime()}`);
+    await this.queue.enqueueSend(outboxId, `${row.idempotencyKey}|retry|${this.clock.now().getTime()}`);
     return true;
   }
 }

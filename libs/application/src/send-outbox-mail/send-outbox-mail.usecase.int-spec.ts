@@ -75,7 +75,7 @@ describe('SendOutboxMailUseCase', () => {
 
   it('sends a row as it was stored, marks it sent, and never sends it again', async () => {
     const { id } = await outbox.add(message('a'));
-    expect(await useCase.execute(id)).toBe('sent');
+    expect(await useCase.execute({ outboxId: id })).toBe('sent');
     expect(sent).toHaveLength(1);
     expect(sent[0]!.envelope).toEqual({ from: 'overlegtafels@example.be', to: 'lid-a@example.org' });
     const parsed = await simpleParser(sent[0]!.raw);
@@ -91,8 +91,8 @@ describe('SendOutboxMailUseCase', () => {
       attempts: 1,
     });
 
-    expect(await useCase.execute(id)).toBe('already-sent');
-    expect(await useCase.execute('00000000-0000-4000-8000-000000000000')).toBe('missing');
+    expect(await useCase.execute({ outboxId: id })).toBe('already-sent');
+    expect(await useCase.execute({ outboxId: '00000000-0000-4000-8000-000000000000' })).toBe('missing');
     expect(sent).toHaveLength(1);
   });
 
@@ -100,7 +100,7 @@ describe('SendOutboxMailUseCase', () => {
     const rows = await outbox.addMany(['f1', 'f2', 'f3', 'f4'].map((k) => message(k)));
     const read = jest.spyOn(outbox, 'body');
     try {
-      expect(await Promise.all(rows.map((r) => useCase.execute(r.id)))).toEqual([
+      expect(await Promise.all(rows.map((r) => useCase.execute({ outboxId: r.id })))).toEqual([
         'sent',
         'sent',
         'sent',
@@ -127,14 +127,14 @@ describe('SendOutboxMailUseCase', () => {
       const rows = await outbox.addMany(
         Array.from({ length: 70 }, (_, i) => message(`b${i}`, { textBody: `Tekst ${i}` })),
       );
-      for (const r of rows) await useCase.execute(r.id);
+      for (const r of rows) await useCase.execute({ outboxId: r.id });
       expect(read).toHaveBeenCalledTimes(70);
       const [again] = await outbox.addMany([message('b0-again', { textBody: 'Tekst 0' })]);
-      await useCase.execute(again!.id);
+      await useCase.execute({ outboxId: again!.id });
       expect(read).toHaveBeenCalledTimes(71);
       // The most recent one is still there.
       const [recent] = await outbox.addMany([message('b69-again', { textBody: 'Tekst 69' })]);
-      await useCase.execute(recent!.id);
+      await useCase.execute({ outboxId: recent!.id });
       expect(read).toHaveBeenCalledTimes(71);
     } finally {
       read.mockRestore();
@@ -147,8 +147,8 @@ describe('SendOutboxMailUseCase', () => {
       const { id: broken } = await outbox.add(message('h1'));
       await prisma.$executeRaw`UPDATE mail_outbox SET subject = ${'Weegploeg\r\nBcc: evil@example.org'} WHERE id = ${broken}::uuid`;
       const { id: mismatch } = await outbox.add(message('h2', { icsMethod: 'CANCEL' }));
-      expect(await useCase.execute(broken)).toBe('refused');
-      expect(await useCase.execute(mismatch)).toBe('refused');
+      expect(await useCase.execute({ outboxId: broken })).toBe('refused');
+      expect(await useCase.execute({ outboxId: mismatch })).toBe('refused');
       expect(sent).toHaveLength(0);
       const rows = await prisma.mailOutbox.findMany({
         where: { id: { in: [broken, mismatch] } },

@@ -1,14 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import {
-  EncodedBody,
-  encodeBody,
-  IcsMethod,
-  MailTransport,
-  MailValueError,
-  mimeMessage,
-} from '@overlegtafels/mail';
-import { OutboxRepository } from '@overlegtafels/persistence';
+import { EncodedBody, encodeBody, IcsMethod, MailValueError, mimeMessage } from '@overlegtafels/mail';
 import { CLOCK, Clock } from '@overlegtafels/config';
+import { MailSender } from '../ports/mail-sender.port';
+import { Outbox } from '../ports/outbox.repository.port';
+import { SendOutboxMailCommand } from './send-outbox-mail.command';
 
 export type SendOutcome = 'sent' | 'already-sent' | 'missing' | 'refused';
 
@@ -30,12 +25,12 @@ export class SendOutboxMailUseCase {
   private readonly encoded = new Map<string, Promise<EncodedBody | undefined>>();
 
   constructor(
-    @Inject(OutboxRepository) private readonly outbox: OutboxRepository,
-    @Inject(MailTransport) private readonly transport: MailTransport,
+    @Inject(Outbox) private readonly outbox: Outbox,
+    @Inject(MailSender) private readonly transport: MailSender,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(outboxId: string): Promise<SendOutcome> {
+  async execute({ outboxId }: SendOutboxMailCommand): Promise<SendOutcome> {
     const row = await this.outbox.claim(outboxId, this.clock.now());
     if (!row) {
       if (await this.outbox.exists(outboxId)) return 'already-sent';
@@ -70,7 +65,8 @@ export class SendOutboxMailUseCase {
     return 'sent';
   }
 
-  async recordFailure(outboxId: string, error: Error, final: boolean): Promise<void> {
+  /** The worker's last word on a job: back to pending for another attempt, or failed for good. */
+  async recordFailure({ outboxId }: SendOutboxMailCommand, error: Error, final: boolean): Promise<void> {
     await this.outbox.markAttemptFailed(outboxId, error.message, this.clock.now(), final);
   }
 

@@ -2,16 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import {
-  EmailAddress,
   MAIL_IDENTITY,
   MailComposer,
   MailIdentity,
   messageIdFor,
   toOutboxContent,
 } from '@overlegtafels/mail';
-import { OutboxRepository } from '@overlegtafels/persistence';
-import { MailProducer } from '@overlegtafels/queues';
+import { Principal } from '@overlegtafels/auth';
 import { CLOCK, Clock } from '@overlegtafels/config';
+import { AgendaRefusal } from '../agenda/agenda-input';
+import { MailJobQueue } from '../ports/mail-job-queue.port';
+import { Outbox } from '../ports/outbox.repository.port';
+import { mayManageMail } from '../retry-failed-mail/retry-failed-mail.usecase';
+import { SendTestMailCommand } from './send-test-mail.command';
 
 /**
  * A test message through the whole pipeline (outbox → mail queue → worker → SMTP), so an operator
@@ -20,14 +23,22 @@ import { CLOCK, Clock } from '@overlegtafels/config';
 @Injectable()
 export class SendTestMailUseCase {
   constructor(
-    @Inject(OutboxRepository) private readonly outbox: OutboxRepository,
-    @Inject(MailProducer) private readonly mail: MailProducer,
+    @Inject(Outbox) private readonly outbox: Outbox,
+    @Inject(MailJobQueue) private readonly mail: MailJobQueue,
     @Inject(MailComposer) private readonly composer: MailComposer,
     @Inject(MAIL_IDENTITY) private readonly identity: MailIdentity,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(requestedBy: string, to: EmailAddress): Promise<{ outboxId: string }> {
+  async execute(actor: Principal, { to }: SendTestMailCommand): Promise<{ outboxId: string }> {
+    if (!mayManageMail(actor)) {
+      throw new AgendaRefusal(
+        'MAIL_NOT_YOURS',
+        'Enkel coördinatoren sturen een testmail.',
+        undefined,
+        'forbidden',
+      );
+    }
     const rendered = await this.composer.test({
       recipient: { address: to },
       sentAt: DateTime.fromJSDate(this.clock.now(), { zone: 'Europe/Brussels' }),
@@ -40,7 +51,7 @@ export class SendTestMailUseCase {
       recipientEmail: to,
       messageId: messageIdFor(this.identity.uidHost, randomUUID()),
       ...toOutboxContent(rendered),
-      payload: { requestedBy },
+      payload: { requestedBy: actor.personId },
     });
     await this.mail.enqueueSend(id, key);
     return { outboxId: id };

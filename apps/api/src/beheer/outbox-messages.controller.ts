@@ -1,0 +1,48 @@
+import {
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+} from '@nestjs/common';
+import {
+  ListFailedMailUseCase,
+  ReadOutboxStatusUseCase,
+  RetryFailedMailUseCase,
+} from '@overlegtafels/application';
+import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
+
+/** The outbox's messages as JSON (under /api/admin/mail, as it always was): status, the failed ones, retry. */
+@Controller('api/admin/mail')
+export class OutboxMessagesController {
+  constructor(
+    @Inject(ReadOutboxStatusUseCase) private readonly outboxStatus: ReadOutboxStatusUseCase,
+    @Inject(ListFailedMailUseCase) private readonly failedMail: ListFailedMailUseCase,
+    @Inject(RetryFailedMailUseCase) private readonly retryMail: RetryFailedMailUseCase,
+  ) {}
+
+  @Get('outbox/:id')
+  @Roles('admin', 'coordinator')
+  async status(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.outboxStatus.execute(principal, { outboxId: id });
+  }
+
+  @Get('failed')
+  @Roles('admin', 'coordinator')
+  async failed(@CurrentPrincipal() principal: Principal) {
+    return { failed: await this.failedMail.execute(principal) };
+  }
+
+  @Post('outbox/:id/retry')
+  @HttpCode(202)
+  @Roles('admin', 'coordinator')
+  async retry(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
+    if (!(await this.retryMail.execute(principal, { outboxId: id }))) {
+      throw new NotFoundException('no failed message with this id');
+    }
+    return { id, status: 'pending' };
+  }
+}

@@ -1,0 +1,122 @@
+import type { AuditService, Principal } from '@overlegtafels/auth';
+import type { AppConfig } from '@overlegtafels/config';
+import type { CalendarState } from '@overlegtafels/domain';
+import type { CalendarStateRepository } from '@overlegtafels/persistence';
+import { ControlledClock, FakeObligationReadModel, fakeListRow } from '@overlegtafels/testing';
+import { ObligationRules } from '../obligations/obligation-rules';
+import { TableCalendarService } from '../table-calendar/table-calendar.service';
+import { CoordinationOverviewUseCase } from './coordination-overview.usecase';
+
+const lotte: Principal = {
+  personId: 'lotte',
+  regionId: 'region-1',
+  displayName: 'Lotte',
+  email: 'lotte@example.org',
+  organisationId: null,
+  grants: [{ role: 'coordinator', tableKey: null }],
+  sessionId: 's',
+  csrfToken: 'c',
+};
+
+const NOW = '2026-05-04T10:00:00Z'; // Monday
+
+function setup(calendars: Record<string, CalendarState> = {}) {
+  const sara = { casusregisseurId: 'sara', casusregisseurName: 'Sara', organisationName: 'CAW' };
+  const tom = { casusregisseurId: 'tom', casusregisseurName: 'Tom', organisationName: 'OCMW' };
+  const reads = new FakeObligationReadModel()
+    .add(fakeListRow('s1', { ...sara, dueAt: new Date('2026-04-20T07:00:00Z') }))
+    .add(
+      fakeListRow('s2', {
+        ...sara,
+        ruleKey: 'afstemming-consulent',
+        dueAt: new Date('2026-04-28T07:00:00Z'),
+      }),
+    )
+    .add(fakeListRow('t1', { ...tom, dueAt: new Date('2026-04-30T07:00:00Z') }))
+    // Optional: never counted as overdue.
+    .add(
+      fakeListRow('opt', {
+        ...tom,
+        ruleKey: 'opvolging-na-afronding',
+        dueAt: new Date('2026-04-01T07:00:00Z'),
+      }),
+    )
+    .add(
+      fakeListRow('q1', {
+        ...tom,
+        ownerRole: 'coordinator',
+        tableKey: 'ronde-tafel',
+        ruleKey: 'kwaliteitscontrole',
+        dueAt: new Date('2026-05-01T07:00:00Z'),
+      }),
+    )
+    .add(fakeListRow('soon', { ...tom, dueAt: new Date('2026-05-20T07:00:00Z') }))
+    .add(fakeListRow('later', { ...tom, dueAt: new Date('2026-06-10T07:00:00Z') }))
+    .add(fakeListRow('closed', { ...sara, status: 'fulfilled', dueAt: new Date('2026-04-02T07:00:00Z') }));
+  // 75 of the ICO's 150 minutes on Friday 8 May.
+  reads.placed.set('region-1|ico', [{ scheduledStart: new Date('2026-05-08T07:00:00Z'), minutes: 75 }]);
+  const clock = new ControlledClock(NOW);
+  const stored = { forTable: async (_r: string, table: string) => calendars[table] ?? {} };
+  const tables = new TableCalendarService(stored as unknown as CalendarStateRepository, clock, {
+    region: 'co3-antwerpen',
+  } as AppConfig);
+  const events: { route: string; details: unknown }[] = [];
+  const audit = { record: async (_p: unknown, e: (typeof events)[number]) => void events.push(e) };
+  const overview = new CoordinationOverviewUseCase(
+    reads,
+    new ObligationRules({ region: 'co3-antwerpen' }),
+    tables,
+    audit as unknown as AuditService,
+    clock,
+  );
+  return { overview, events };
+}
+
+describe('CoordinationOverviewUseCase (the coordinators’ dashboard)', () => {
+  it('groups what is overdue per casusregisseur, most first, coordinator-owned ones apart, optional ones aside', async () => {
+    const { overview } = setup();
+    const d = await overview.execute(lotte, { route: 'GET /coordinatie' });
+    expect(d.now).toBe('2026-05-04T12:00:00.000+02:00');
+    expect(
+      d.overdueByCasusregisseur.map((g) => [g.name, g.organisation, g.obligations.map((o) => o.id)]),
+    ).toEqual([
+      ['Sara', 'CAW', ['s1', 's2']],
+      ['Tom', 'OCMW', ['t1', 'q1']],
+    ]);
+    expect(d.overdueByOrganisation).toEqual([
+      { organisation: 'CAW', count: 2 },
+      { organisation: 'OCMW', count: 2 },
+    ]);
+  });
+
+  it('lists the next 30 days and audits the counts', async () => {
+    const { overview, events } = setup();
+    const d = await overview.execute(lotte, { route: 'GET /api/coordinatie/dashboard' });
+    expect(d.next30Days.map((o) => o.id)).toEqual(['soon']);
+    expect(events).toEqual([
+      expect.objectContaining({
+        action: 'obligation.dashboard',
+        route: 'GET /api/coordinatie/dashboard',
+        details: { overdue: 4, upcoming: 1 },
+      }),
+    ]);
+  });
+
+  it('shows how full each table’s coming sessions are; a cancelled one at 0 %', async () => {
+    const { overview } = setup({
+      ico: { cancellations: [{ scheduledDate: '2026-05-15', reason: 'opleiding' }] },
+    });
+    const { tables } = await overview.execute(lotte, { route: 'GET /coordinatie' });
+    expect(tables.map((t) => t.key)).toEqual(['ico', 'weegploeg', 'ronde-tafel']);
+    const [first, second] = tables[0]!.sessions;
+    expect(first).toMatchObject({
+      date: '2026-05-08',
+      dateText: 'vrijdag 8 mei 2026',
+      status: 'open',
+      capacityMinutes: 150,
+      usedMinutes: 75,
+      percent: 50,
+    });
+    expect(second).toMatchObject({ date: '2026-05-15', status: 'cancelled', usedMinutes: 0, percent: 0 });
+  });
+});

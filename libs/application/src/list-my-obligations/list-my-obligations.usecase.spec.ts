@@ -1,0 +1,113 @@
+import type { AuditService, Principal, RoleGrant } from '@overlegtafels/auth';
+import { ControlledClock, FakeObligationReadModel, fakeListRow } from '@overlegtafels/testing';
+import { ObligationRules } from '../obligations/obligation-rules';
+import { ListMyObligationsUseCase } from './list-my-obligations.usecase';
+
+const who = (personId: string, ...grants: RoleGrant[]): Principal => ({
+  personId,
+  regionId: 'region-1',
+  displayName: personId,
+  email: `${personId}@example.org`,
+  organisationId: null,
+  grants,
+  sessionId: 's',
+  csrfToken: 'c',
+});
+
+function setup() {
+  const reads = new FakeObligationReadModel()
+    .add(
+      fakeListRow('o-late', {
+        ownerId: 'sara',
+        dueAt: new Date('2026-05-06T10:00:00Z'),
+        dossierCode: 'CO3-2026-0002',
+      }),
+    )
+    .add(
+      fakeListRow('o-early', {
+        ownerId: 'sara',
+        dossierId: 'dossier-2',
+        ruleKey: 'afstemming-consulent',
+        dueAt: new Date('2026-05-01T07:00:00Z'),
+      }),
+    )
+    .add(
+      fakeListRow('o-same-moment', {
+        ownerId: 'sara',
+        dueAt: new Date('2026-05-06T10:00:00Z'),
+        dossierCode: 'CO3-2026-0001',
+      }),
+    )
+    .add(fakeListRow('o-done', { ownerId: 'sara', status: 'fulfilled' }))
+    .add(fakeListRow('o-tom', { ownerId: 'tom' }))
+    .add(
+      fakeListRow('o-quality', {
+        ownerRole: 'coordinator',
+        tableKey: 'ronde-tafel',
+        ruleKey: 'kwaliteitscontrole',
+        dueAt: new Date('2026-06-01T07:00:00Z'),
+      }),
+    )
+    .add(fakeListRow('o-elsewhere', { ownerId: 'sara' }), 'region-2');
+  const events: { route: string; details: unknown }[] = [];
+  const audit = { record: async (_p: unknown, e: (typeof events)[number]) => void events.push(e) };
+  const useCase = new ListMyObligationsUseCase(
+    reads,
+    new ObligationRules({ region: 'co3-antwerpen' }),
+    audit as unknown as AuditService,
+    new ControlledClock('2026-05-04T10:00:00Z'),
+  );
+  return { useCase, events };
+}
+
+describe('ListMyObligationsUseCase ("Mijn opvolging")', () => {
+  it('lists the casusregisseur’s own open obligations of their region by due moment, then dossier code', async () => {
+    const { useCase } = setup();
+    const list = await useCase.execute(who('sara', { role: 'casusregisseur', tableKey: null }), {
+      route: 'GET /opvolging',
+    });
+    expect(list.map((o) => o.id)).toEqual(['o-early', 'o-same-moment', 'o-late']);
+  });
+
+  it('shows each with the rule’s Dutch texts, Brussels dates, overdue flag and the one-click agendering', async () => {
+    const { useCase } = setup();
+    const [early, , late] = await useCase.execute(who('sara', { role: 'casusregisseur', tableKey: null }), {
+      route: 'GET /opvolging',
+    });
+    expect(early).toMatchObject({
+      label: 'Afstemming met de consulent van OCJ/SDJ',
+      dueAt: '2026-05-01T09:00:00.000+02:00',
+      dueDate: '2026-05-01',
+      overdue: true,
+      manual: true,
+      agenderingUrl: null,
+    });
+    expect(late).toMatchObject({
+      label: 'Eerste plan van aanpak op de Weegploeg',
+      dueDate: '2026-05-06',
+      dueText: 'woensdag 6 mei 2026 om 12:00',
+      overdue: false,
+      manual: false,
+      agenderingUrl: '/agendering/nieuw?dossier=CO3-2026-0002&tafel=weegploeg&type=plan-van-aanpak',
+    });
+  });
+
+  it('adds what the coordinators of the person’s tables own, and audits the counts only', async () => {
+    const { useCase, events } = setup();
+    const lotte = who('lotte', { role: 'coordinator', tableKey: 'ronde-tafel' });
+    expect((await useCase.execute(lotte, { route: 'GET /api/opvolging' })).map((o) => o.id)).toEqual([
+      'o-quality',
+    ]);
+    const regionWide = who('jan', { role: 'coordinator', tableKey: null });
+    expect((await useCase.execute(regionWide, { route: 'GET /opvolging' })).map((o) => o.id)).toEqual([
+      'o-quality',
+    ]);
+    const weegploeg = who('piet', { role: 'coordinator', tableKey: 'weegploeg' });
+    expect(await useCase.execute(weegploeg, { route: 'GET /opvolging' })).toEqual([]);
+    expect(events.map((e) => [e.route, e.details])).toEqual([
+      ['GET /api/opvolging', { count: 1, dossiers: 1 }],
+      ['GET /opvolging', { count: 1, dossiers: 1 }],
+      ['GET /opvolging', { count: 0, dossiers: 0 }],
+    ]);
+  });
+});

@@ -1,0 +1,55 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { hashToken } from '@overlegtafels/auth';
+import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
+import { AgendaRefusal } from '../agenda/agenda-input';
+import { AuditLog } from '../ports/audit-log.port';
+import { LoginSessions, StartedSession } from '../ports/login-sessions.port';
+import { LoginPeople } from '../ports/person.repository.port';
+import { LogInCommand } from './log-in.command';
+
+const UUID = /^[0-9a-f-]{36}$/i;
+
+/**
+ * Starts a login session for the person of a one-time link (used up by this), or for a demo
+ * person where the demo login is on. Undefined when the link is used, expired or unknown, or the
+ * demo person is not an active one; every login is in the audit log, with how it happened.
+ */
+@Injectable()
+export class LogInUseCase {
+  constructor(
+    @Inject(LoginPeople) private readonly people: LoginPeople,
+    @Inject(LoginSessions) private readonly sessions: LoginSessions,
+    @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async execute(command: LogInCommand): Promise<StartedSession | undefined> {
+    const personId = await this.personOf(command);
+    if (!personId) return undefined;
+    const session = await this.sessions.start(personId, command.userAgent);
+    await this.people.markLoggedIn(personId, this.clock.now());
+    await this.audit.append(
+      {
+        actorPersonId: null,
+        action: 'auth.login',
+        entityType: 'person',
+        entityId: personId,
+        outcome: 'allowed',
+        details: { method: command.via },
+      },
+      this.clock.now(),
+    );
+    return session;
+  }
+
+  private async personOf(command: LogInCommand): Promise<string | undefined> {
+    if (command.via === 'link')
+      return this.people.consumeLoginToken(hashToken(command.token), this.clock.now());
+    // Not a refusal to explain: on a real installation the demo login does not exist.
+    if (!this.config.demoLogin)
+      throw new AgendaRefusal('DEMO_LOGIN_OFF', 'Not Found', undefined, 'not_found');
+    if (!UUID.test(command.personId)) return undefined;
+    return (await this.people.findActive(command.personId))?.id;
+  }
+}

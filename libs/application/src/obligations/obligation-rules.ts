@@ -1,0 +1,59 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
+import { ObligationRule, PlannedObligation, RegionConfig } from '@overlegtafels/domain';
+import { getRegion } from '@overlegtafels/regions';
+
+/**
+ * The region's follow-up rules as the obligation use cases look them up: by key, the tables a due
+ * date can hang on, the time zone.
+ */
+@Injectable()
+export class ObligationRules {
+  readonly region: RegionConfig;
+  private readonly rules: ReadonlyMap<string, ObligationRule>;
+  /** Tables whose calendar a due date can hang on. */
+  readonly sessionTables: readonly string[];
+
+  constructor(@Inject(APP_CONFIG) config: Pick<AppConfig, 'region'>) {
+    const region = getRegion(config.region);
+    if (!region) throw new Error(`REGION ${config.region} has no configuration in libs/regions`);
+    this.region = region;
+    this.rules = new Map((region.obligations ?? []).map((r) => [r.key, r]));
+    this.sessionTables = [
+      ...new Set((region.obligations ?? []).flatMap((r) => (r.due.kind === 'session' ? [r.due.table] : []))),
+    ];
+  }
+
+  get timeZone(): string {
+    return this.region.timeZone;
+  }
+
+  rule(key: string): ObligationRule | undefined {
+    return this.rules.get(key);
+  }
+
+  /** The position of a rule in the region's list: the order pages show obligations of one moment in. */
+  order(key: string): number {
+    const index = (this.region.obligations ?? []).findIndex((r) => r.key === key);
+    return index < 0 ? 99 : index;
+  }
+
+  tableName(key: string): string | undefined {
+    return this.region.tables.find((t) => t.key === key)?.name;
+  }
+
+  tableZone(key: string): string {
+    return this.region.tables.find((t) => t.key === key)?.timeZone ?? this.region.timeZone;
+  }
+}
+
+/** The rule's table for an obligation: who owns it, where it is agendered, what it hangs on. */
+export function obligationTableKey(rule: ObligationRule, planned?: PlannedObligation): string | null {
+  if (rule.owner.role === 'coordinator') return rule.owner.table;
+  return (
+    rule.agendering?.table ??
+    planned?.session?.tableKey ??
+    (rule.escalation?.to.role === 'coordinator' ? rule.escalation.to.table : null) ??
+    null
+  );
+}

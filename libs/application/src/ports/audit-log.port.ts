@@ -1,0 +1,21 @@
+import type { Transaction } from '@overlegtafels/persistence';
+
+export interface AuditEntry {
+  readonly actorPersonId: string | null;
+  readonly action: string;
+  readonly entityType: string;
+  readonly entityId: string | null;
+  readonly dossierId?: string | null;
+  readonly route?: string | null;
+  readonly outcome: 'allowed' | 'denied';
+  /** Ids and codes only; never names or case content. */
+  readonly details?: Record<string, string | number | boolean | null>;
+}
+
+/**
+ * The append-only audit log. With `tx` the entry commits (or not) with the change it records;
+ * without, it stays even when the work that follows fails (a refusal is kept).
+ */
+export abstract class AuditLog {
+  abstract append(entry: AuditEntry, at: Date, tx?: Transaction): Promise<void>;
+}

@@ -1,0 +1,57 @@
+import type { ObligationStatus } from './obligation.repository.port';
+
+/** An obligation for the pages: with its dossier's code and casusregisseur, ids and names only. */
+export interface ObligationListRow {
+  id: string;
+  dossierId: string;
+  dossierCode: string;
+  ruleKey: string;
+  sequence: number;
+  ownerId: string | null;
+  ownerRole: string;
+  tableKey: string | null;
+  itemType: string | null;
+  dueAt: Date;
+  status: ObligationStatus;
+  sessionKey: string | null;
+  fulfilledAt: Date | null;
+  fulfilmentKind: string | null;
+  fulfilmentNote: string | null;
+  cancelledAt: Date | null;
+  casusregisseurId: string | null;
+  casusregisseurName: string | null;
+  organisationId: string | null;
+  organisationName: string | null;
+}
+
+export interface ObligationListFilter {
+  regionId: string;
+  status?: ObligationStatus;
+  /** Due strictly before. */
+  dueBefore?: Date;
+  /** Due at or after. */
+  dueFrom?: Date;
+  /** Owned by this person, or owned by the coordinators of one of these tables. */
+  ownedBy?: { personId: string; coordinatorTables: readonly string[] };
+  dossierId?: string;
+  limit?: number;
+}
+
+/** Minutes of placed agenda items on one stored session. */
+export interface PlacedMinutes {
+  scheduledStart: Date;
+  minutes: number;
+}
+
+/** What the follow-up pages read: lists of obligations and how full the sessions are. */
+export abstract class ObligationReadModel {
+  /** By due moment, then id; at most `limit` (1000 by default). */
+  abstract list(filter: ObligationListFilter): Promise<ObligationListRow[]>;
+  /** Per stored session of a table whose series slot lies in [from, until). */
+  abstract placedMinutes(
+    regionId: string,
+    tableKey: string,
+    from: Date,
+    until: Date,
+  ): Promise<PlacedMinutes[]>;
+}

@@ -1,0 +1,165 @@
+import type { CalendarState } from '@overlegtafels/domain';
+import type { Transaction } from '@overlegtafels/persistence';
+
+export type ObligationStatus = 'open' | 'fulfilled' | 'cancelled';
+export type ObligationOwnerRole = 'casusregisseur' | 'coordinator';
+
+/** The dossier as far as its obligations care. Dates are the stored calendar dates (UTC midnight). */
+export interface ObligationDossier {
+  id: string;
+  code: string;
+  regionId: string;
+  casusregisseurId: string | null;
+  casusregieStartDate: Date | null;
+  afrondingDate: Date | null;
+  afsluitingDate: Date | null;
+  consentVerifiedAt: Date | null;
+  ocjSdjConsulentInvolved: boolean;
+  consulentInvolvedSince: Date | null;
+  childrenOver12: number;
+  childrenOver12HeardAt: Date | null;
+}
+
+export interface ObligationDecision {
+  id: string;
+  kind: string;
+  decidedAt: Date;
+  tableKey: string;
+  terugkomdatum: Date | null;
+}
+
+/** An agenda item of the dossier (never a withdrawn one), with its session's series slot. */
+export interface ObligationAgendaItem {
+  id: string;
+  tableKey: string;
+  itemType: string;
+  submittedAt: Date;
+  status: string;
+  sessionScheduledStart: Date;
+}
+
+/** An obligation as stored, the way the re-plan compares it with the plan. */
+export interface ObligationRecord {
+  id: string;
+  ruleKey: string;
+  sequence: number;
+  ownerId: string | null;
+  ownerRole: string;
+  tableKey: string | null;
+  itemType: string | null;
+  dueAt: Date;
+  status: ObligationStatus;
+  fulfilledAt: Date | null;
+  fulfilmentKind: string | null;
+  fulfilmentNote: string | null;
+  fulfilledByAgendaItemId: string | null;
+  sessionKey: string | null;
+}
+
+/** Everything the re-plan of one dossier reads, under the dossier's lock. */
+export interface DossierToPlan {
+  dossier: ObligationDossier;
+  decisions: ObligationDecision[];
+  agendaItems: ObligationAgendaItem[];
+  obligations: ObligationRecord[];
+}
+
+/** Who owns an obligation and what it hangs on. */
+export interface ObligationPlacement {
+  ownerId: string | null;
+  ownerRole: ObligationOwnerRole;
+  tableKey: string | null;
+  itemType: string | null;
+  sessionKey: string | null;
+}
+
+/** How an obligation was done, as the plan found it (not by hand: that is fulfilManually). */
+export interface ObligationFulfilmentRecord {
+  at: Date;
+  kind: string;
+  agendaItemId: string | null;
+}
+
+export interface ReminderStepPlan {
+  stepKey: string;
+  sendAt: Date;
+}
+
+export interface NewObligation {
+  dossierId: string;
+  ruleKey: string;
+  sequence: number;
+  placement: ObligationPlacement;
+  dueAt: Date;
+  status: 'open' | 'fulfilled';
+  fulfilment: ObligationFulfilmentRecord | null;
+}
+
+/** What the manual "done" needs to decide who may and whether it still can. */
+export interface ObligationToFulfil {
+  id: string;
+  dossierId: string;
+  regionId: string;
+  casusregisseurId: string | null;
+  ruleKey: string;
+  status: ObligationStatus;
+  tableKey: string | null;
+}
+
+/**
+ * Follow-up obligations with their reminder steps, as the re-plan and the manual "done" change
+ * them. Every change of due date, fulfilment or cancellation drops the steps not sent yet; the
+ * steps already mailed stay as the record of what was sent.
+ */
+export abstract class ObligationRepository {
+  /**
+   * Locks the dossier against a concurrent re-plan of the same dossier (agenda items and decisions
+   * can still be added to it) and reads what the plan needs; undefined for an unknown dossier.
+   */
+  abstract lockDossierToPlan(tx: Transaction, dossierId: string): Promise<DossierToPlan | undefined>;
+  /** The coordinators' decisions about a table's calendar, as the plan reads them. */
+  abstract calendarOf(
+    tx: Transaction,
+    regionKey: string,
+    tableKey: string,
+    timeZone: string,
+  ): Promise<CalendarState>;
+  /** Stores a new obligation with its first reminder steps; returns its id. */
+  abstract addObligation(
+    tx: Transaction,
+    obligation: NewObligation,
+    steps: readonly ReminderStepPlan[],
+  ): Promise<string>;
+  /** A new due date (and placement); `reopen` makes a cancelled one open again. Unsent steps are replaced. */
+  abstract reschedule(
+    tx: Transaction,
+    obligationId: string,
+    change: { placement: ObligationPlacement; dueAt: Date; reopen: boolean },
+    steps: readonly ReminderStepPlan[],
+  ): Promise<void>;
+  abstract markFulfilled(
+    tx: Transaction,
+    obligationId: string,
+    fulfilment: ObligationFulfilmentRecord | null,
+  ): Promise<void>;
+  abstract cancel(tx: Transaction, obligationId: string, at: Date, reason: string): Promise<void>;
+  /** An open obligation changing hands, table or session; its steps stay. */
+  abstract reassign(
+    tx: Transaction,
+    obligationId: string,
+    change: Partial<Pick<ObligationPlacement, 'ownerId' | 'tableKey' | 'sessionKey'>>,
+  ): Promise<void>;
+  /** Dossiers with open obligations whose due date hangs on a session of the table. */
+  abstract dossiersHangingOnTable(tx: Transaction, tableKey: string): Promise<string[]>;
+  /** Dossiers that have (or should have) obligations, by id, `limit` after `afterId`. */
+  abstract dossiersToReconcile(regionId: string, afterId: string | null, limit: number): Promise<string[]>;
+  abstract findToFulfil(obligationId: string): Promise<ObligationToFulfil | undefined>;
+  /** Marks an open obligation done by hand; false when it was no longer open (a second click). */
+  abstract fulfilManually(
+    tx: Transaction,
+    obligationId: string,
+    byPersonId: string,
+    note: string,
+    at: Date,
+  ): Promise<boolean>;
+}

@@ -1,0 +1,4 @@
+/** Make a new calendar subscription for the logged-in person (revoking any old one). */
+export interface RenewCalendarFeedCommand {
+  readonly personId: string;
+}

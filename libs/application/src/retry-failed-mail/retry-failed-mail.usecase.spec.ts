@@ -1,0 +1,63 @@
+import { AgendaRefusal, RetryFailedMailUseCase } from '@overlegtafels/application';
+import {
+  anOutboxMessage as outboxMessage,
+  ControlledClock,
+  FakeMailJobQueue,
+  FakeOutbox,
+  principalWith,
+} from '@overlegtafels/testing';
+
+const coordinator = principalWith('coord', [{ role: 'coordinator', tableKey: 'ico' }]);
+const admin = principalWith('admin', [{ role: 'admin', tableKey: null }]);
+const member = principalWith('lid', [{ role: 'member', tableKey: 'ico' }]);
+
+describe('RetryFailedMailUseCase', () => {
+  const clock = new ControlledClock('2026-03-02T09:00:00Z');
+  let outbox: FakeOutbox;
+  let queue: FakeMailJobQueue;
+  let useCase: RetryFailedMailUseCase;
+
+  beforeEach(() => {
+    outbox = new FakeOutbox();
+    queue = new FakeMailJobQueue();
+    useCase = new RetryFailedMailUseCase(outbox, queue, clock);
+  });
+
+  it('puts a failed row back to pending and gives it a fresh job id', async () => {
+    const id = await outbox.seed(outboxMessage('agenda|s1|lid'), { status: 'failed', attempts: 5 });
+    expect(await useCase.execute(coordinator, { outboxId: id })).toBe(true);
+    expect((await outbox.find(id))?.status).toBe('pending');
+    expect(queue.jobs).toEqual([
+      { outboxId: id, idempotencyKey: `agenda|s1|lid|retry|${clock.now().getTime()}`, delayMs: 0 },
+    ]);
+  });
+
+  it('lets an administrator retry as well', async () => {
+    const id = await outbox.seed(outboxMessage('k'), { status: 'failed' });
+    expect(await useCase.execute(admin, { outboxId: id })).toBe(true);
+  });
+
+  it.each(['pending', 'sending', 'sent'] as const)(
+    'leaves a %s row alone and enqueues nothing',
+    async (status) => {
+      const id = await outbox.seed(outboxMessage('k'), { status });
+      expect(await useCase.execute(coordinator, { outboxId: id })).toBe(false);
+      expect((await outbox.find(id))?.status).toBe(status);
+      expect(queue.jobs).toEqual([]);
+    },
+  );
+
+  it('answers false for an unknown id', async () => {
+    expect(await useCase.execute(coordinator, { outboxId: 'nope' })).toBe(false);
+    expect(queue.jobs).toEqual([]);
+  });
+
+  it('refuses a table member (forbidden) and changes nothing', async () => {
+    const id = await outbox.seed(outboxMessage('k'), { status: 'failed' });
+    const refused = await useCase.execute(member, { outboxId: id }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(AgendaRefusal);
+    expect(refused).toMatchObject({ code: 'MAIL_NOT_YOURS', kind: 'forbidden' });
+    expect((await outbox.find(id))?.status).toBe('failed');
+    expect(queue.jobs).toEqual([]);
+  });
+});

@@ -1,0 +1,48 @@
+import { DateTime } from 'luxon';
+import { DossierFacts, isDecisionKind } from '@overlegtafels/domain';
+import type { DossierToPlan } from '../ports/obligation.repository.port';
+
+const ymd = (d: Date): string => d.toISOString().slice(0, 10);
+
+/** The stored dossier as the domain's planning sees it. Sessions are keyed by their local date. */
+export function dossierFacts(read: DossierToPlan, zone: string): DossierFacts {
+  const { dossier, decisions, agendaItems, obligations } = read;
+  return {
+    ...(dossier.casusregieStartDate && { casusregieStartDate: ymd(dossier.casusregieStartDate) }),
+    ...(dossier.afrondingDate && { afrondingDate: ymd(dossier.afrondingDate) }),
+    ...(dossier.afsluitingDate && { afsluitingDate: ymd(dossier.afsluitingDate) }),
+    ...(dossier.consentVerifiedAt && { consentVerifiedAtMs: dossier.consentVerifiedAt.getTime() }),
+    ...(dossier.childrenOver12HeardAt && {
+      childrenOver12HeardAtMs: dossier.childrenOver12HeardAt.getTime(),
+    }),
+    consulentInvolved: dossier.ocjSdjConsulentInvolved,
+    ...(dossier.ocjSdjConsulentInvolved &&
+      dossier.consulentInvolvedSince && { consulentInvolvedSince: ymd(dossier.consulentInvolvedSince) }),
+    childrenOver12: dossier.childrenOver12,
+    decisions: decisions
+      .filter((d) => isDecisionKind(d.kind))
+      .map((d) => ({
+        id: d.id,
+        kind: d.kind as DossierFacts['decisions'][number]['kind'],
+        decidedAtMs: d.decidedAt.getTime(),
+        tableKey: d.tableKey,
+        ...(d.terugkomdatum && { terugkomdatum: ymd(d.terugkomdatum) }),
+      })),
+    agendaItems: agendaItems.map((i) => ({
+      id: i.id,
+      tableKey: i.tableKey,
+      itemType: i.itemType,
+      submittedAtMs: i.submittedAt.getTime(),
+      sessionKey: `${i.tableKey}:${DateTime.fromJSDate(i.sessionScheduledStart, { zone }).toISODate()}`,
+      withdrawn: false,
+    })),
+    manualFulfilments: obligations
+      .filter((o) => o.status === 'fulfilled' && o.fulfilmentKind === 'manual' && o.fulfilledAt)
+      .map((o) => ({
+        ruleKey: o.ruleKey,
+        sequence: o.sequence,
+        atMs: (o.fulfilledAt as Date).getTime(),
+        note: o.fulfilmentNote?.trim() || 'afgerond',
+      })),
+  };
+}

@@ -1,0 +1,22 @@
+/** Re-plan the follow-up obligations of one dossier, inside the transaction that changed it. */
+export interface SyncDossierObligationsCommand {
+  readonly dossierId: string;
+}
+
+/** Re-plan every dossier whose open obligations hang on a session of the table (its calendar changed). */
+export interface SyncTableObligationsCommand {
+  readonly tableKey: string;
+}
+
+/** What one re-plan changed, per kind of change; all zero when the stored obligations were up to date. */
+export interface ObligationSyncResult {
+  created: number;
+  updatedDue: number;
+  fulfilled: number;
+  reopened: number;
+  cancelled: number;
+}
+
+export function changedAnything(r: ObligationSyncResult): boolean {
+  return r.created + r.updatedDue + r.fulfilled + r.reopened + r.cancelled > 0;
+}

@@ -1,0 +1,204 @@
+import {
+  ControlledClock,
+  fakeDossier,
+  FakeObligationRepository,
+  FakeUnitOfWork,
+} from '@overlegtafels/testing';
+import { ObligationRules } from '../obligations/obligation-rules';
+import { CANCEL_REASON, SyncDossierObligationsUseCase } from './sync-dossier-obligations.usecase';
+
+const NOW = '2026-03-01T09:00:00Z';
+const D = 'dossier-1';
+
+function setup() {
+  const repo = new FakeObligationRepository();
+  const uow = new FakeUnitOfWork(...repo.stores);
+  const clock = new ControlledClock(NOW);
+  const sync = new SyncDossierObligationsUseCase(
+    repo,
+    new ObligationRules({ region: 'co3-antwerpen' }),
+    clock,
+  );
+  const run = () => uow.run((tx) => sync.execute(tx, { dossierId: D }));
+  return { repo, uow, clock, sync, run };
+}
+
+/** A dossier whose casusregie started on 2 March 2026, directed by Sara. */
+function started(change: Parameters<typeof fakeDossier>[1] = {}) {
+  const s = setup();
+  s.repo.addDossier(
+    fakeDossier(D, {
+      casusregisseurId: 'sara',
+      casusregieStartDate: new Date('2026-03-02T00:00:00Z'),
+      ...change,
+    }),
+  );
+  return s;
+}
+
+const byRule = (repo: FakeObligationRepository, ruleKey: string) =>
+  repo.obligationsOf(D).find((o) => o.ruleKey === ruleKey)!;
+
+describe('SyncDossierObligationsUseCase', () => {
+  it('does nothing for an unknown dossier', async () => {
+    const { repo, run } = setup();
+    expect(await run()).toEqual({ created: 0, updatedDue: 0, fulfilled: 0, reopened: 0, cancelled: 0 });
+    expect(repo.obligations.all()).toEqual([]);
+  });
+
+  it('plans nothing for a dossier at the ICO (no casusregie yet), but locks it first', async () => {
+    const { repo, uow, run } = setup();
+    repo.addDossier(fakeDossier(D));
+    expect((await run()).created).toBe(0);
+    expect(repo.obligations.all()).toEqual([]);
+    expect(repo.locked).toEqual([{ dossierId: D, tx: uow.tx }]);
+  });
+
+  it('creates the obligations of a started casusregie, owned by the casusregisseur, with their first steps', async () => {
+    const { repo, run } = started();
+    expect(await run()).toEqual({ created: 3, updatedDue: 0, fulfilled: 0, reopened: 0, cancelled: 0 });
+    expect(repo.obligationsOf(D).map((o) => [o.ruleKey, o.status, o.ownerId, o.ownerRole])).toEqual([
+      ['eerste-plan-van-aanpak', 'open', 'sara', 'casusregisseur'],
+      ['instemming-volwassene', 'open', 'sara', 'casusregisseur'],
+      ['tussentijdse-evaluatie', 'open', 'sara', 'casusregisseur'],
+    ]);
+    const consent = byRule(repo, 'instemming-volwassene');
+    // 09:00 in Brussels on the start date (CET).
+    expect(consent.dueAt.toISOString()).toBe('2026-03-02T08:00:00.000Z');
+    expect(consent.tableKey).toBe('ico');
+    const plan = byRule(repo, 'eerste-plan-van-aanpak');
+    expect([plan.tableKey, plan.itemType]).toEqual(['weegploeg', 'plan-van-aanpak']);
+    expect(plan.sessionKey).toMatch(/^weegploeg:2026-05-\d\d$/);
+    // Three reminders and the first escalation; later escalations are the sweep's.
+    expect(repo.stepsOf(plan.id).map((s) => s.stepKey.replace(/-due-.*/, ''))).toEqual([
+      'reminder-14d',
+      'reminder-2d',
+      'reminder-0d',
+      'escalation-1',
+    ]);
+  });
+
+  it('adds the hearing of the children over 12 only when there are any', async () => {
+    const { repo, run } = started({ childrenOver12: 2 });
+    expect((await run()).created).toBe(4);
+    const heard = byRule(repo, 'kinderen-boven-12-gehoord');
+    // Due with the first plan ("same-as").
+    expect(heard.dueAt).toEqual(byRule(repo, 'eerste-plan-van-aanpak').dueAt);
+  });
+
+  it('writes nothing when run again without a change (idempotent)', async () => {
+    const { repo, run } = started();
+    await run();
+    const before = { obligations: repo.obligations.all(), steps: repo.steps.all() };
+    expect(await run()).toEqual({ created: 0, updatedDue: 0, fulfilled: 0, reopened: 0, cancelled: 0 });
+    expect({ obligations: repo.obligations.all(), steps: repo.steps.all() }).toEqual(before);
+  });
+
+  it('fulfils the consent obligation when the consent is registered, dropping its unsent steps', async () => {
+    const { repo, run } = started();
+    await run();
+    const consent = byRule(repo, 'instemming-volwassene');
+    expect(repo.stepsOf(consent.id).length).toBeGreaterThan(0);
+    repo.changeDossier(D, { consentVerifiedAt: new Date('2026-03-02T10:15:00Z') });
+    expect(await run()).toMatchObject({ fulfilled: 1, created: 0, cancelled: 0 });
+    expect(byRule(repo, 'instemming-volwassene')).toMatchObject({
+      status: 'fulfilled',
+      fulfilmentKind: 'event',
+      fulfilledAt: new Date('2026-03-02T10:15:00Z'),
+    });
+    expect(repo.stepsOf(consent.id)).toEqual([]);
+  });
+
+  it('fulfils the first plan by its agenda item, recording which item', async () => {
+    const { repo, run } = started();
+    await run();
+    const plan = byRule(repo, 'eerste-plan-van-aanpak');
+    const sessionDate = plan.sessionKey!.slice('weegploeg:'.length);
+    repo.dossiers.update(D, {
+      agendaItems: [
+        {
+          id: 'item-1',
+          tableKey: 'weegploeg',
+          itemType: 'plan-van-aanpak',
+          submittedAt: new Date('2026-04-20T09:00:00Z'),
+          status: 'placed',
+          sessionScheduledStart: new Date(`${sessionDate}T07:00:00Z`),
+        },
+      ],
+    });
+    expect((await run()).fulfilled).toBe(1);
+    expect(byRule(repo, 'eerste-plan-van-aanpak')).toMatchObject({
+      status: 'fulfilled',
+      fulfilmentKind: 'agenda-item',
+      fulfilledByAgendaItemId: 'item-1',
+    });
+  });
+
+  it('moves the due dates when the start moves: unsent steps replaced, sent ones kept', async () => {
+    const { repo, run } = started();
+    await run();
+    const consent = byRule(repo, 'instemming-volwassene');
+    const [sent] = repo.stepsOf(consent.id);
+    repo.steps.update(sent!.id, { enqueuedAt: new Date(NOW) });
+    repo.changeDossier(D, { casusregieStartDate: new Date('2026-03-16T00:00:00Z') });
+    const result = await run();
+    expect(result.updatedDue).toBe(3);
+    expect(byRule(repo, 'instemming-volwassene').dueAt.toISOString()).toBe('2026-03-16T08:00:00.000Z');
+    const keys = repo.stepsOf(consent.id).map((s) => s.stepKey);
+    expect(keys).toContain(sent!.stepKey);
+    expect(keys.filter((k) => k.includes('due-2026-03-16')).length).toBeGreaterThan(0);
+    expect(keys.filter((k) => k.includes('due-2026-03-02'))).toEqual([sent!.stepKey]);
+  });
+
+  it('hands open obligations to the new casusregisseur without touching their steps', async () => {
+    const { repo, run } = started();
+    await run();
+    const steps = repo.steps.all();
+    repo.changeDossier(D, { casusregisseurId: 'tom' });
+    expect(await run()).toEqual({ created: 0, updatedDue: 0, fulfilled: 0, reopened: 0, cancelled: 0 });
+    expect(repo.obligationsOf(D).map((o) => o.ownerId)).toEqual(['tom', 'tom', 'tom']);
+    expect(repo.steps.all()).toEqual(steps);
+  });
+
+  it('cancels what no longer applies, with the reason and the moment, and reopens it when it applies again', async () => {
+    const { repo, clock, run } = started();
+    await run();
+    clock.set('2026-03-05T12:00:00Z');
+    repo.changeDossier(D, { casusregieStartDate: null });
+    expect((await run()).cancelled).toBe(3);
+    expect(
+      repo.obligationsOf(D).map((o) => [o.status, o.cancelReason, o.cancelledAt?.toISOString()]),
+    ).toEqual(Array(3).fill(['cancelled', CANCEL_REASON, '2026-03-05T12:00:00.000Z']));
+    expect(repo.steps.all()).toEqual([]);
+
+    repo.changeDossier(D, { casusregieStartDate: new Date('2026-03-02T00:00:00Z') });
+    expect((await run()).reopened).toBe(3);
+    expect(repo.obligationsOf(D).map((o) => [o.status, o.cancelReason, o.cancelledAt])).toEqual(
+      Array(3).fill(['open', null, null]),
+    );
+    expect(repo.steps.all().length).toBeGreaterThan(0);
+  });
+
+  it('re-plans after a calendar change every dossier hanging on the table, and moves the due date', async () => {
+    const { repo, uow, sync, run } = started();
+    repo.addDossier(fakeDossier('dossier-2'));
+    await run();
+    const plan = byRule(repo, 'eerste-plan-van-aanpak');
+    const sessionDate = plan.sessionKey!.slice('weegploeg:'.length);
+    repo.calendars.set('weegploeg', { cancellations: [{ scheduledDate: sessionDate, reason: 'feestdag' }] });
+    repo.locked.length = 0;
+    expect(await uow.run((tx) => sync.executeForTable(tx, { tableKey: 'weegploeg' }))).toBe(1);
+    expect(repo.locked.map((l) => l.dossierId)).toEqual([D]);
+    const moved = byRule(repo, 'eerste-plan-van-aanpak');
+    expect(moved.sessionKey).not.toBe(plan.sessionKey);
+    expect(moved.dueAt.getTime()).toBeGreaterThan(plan.dueAt.getTime());
+  });
+
+  it('re-plans nobody after a change of a table no open obligation hangs on', async () => {
+    const { repo, uow, sync, run } = started();
+    await run();
+    repo.locked.length = 0;
+    expect(await uow.run((tx) => sync.executeForTable(tx, { tableKey: 'ico' }))).toBe(0);
+    expect(repo.locked).toEqual([]);
+  });
+});

@@ -1,0 +1,191 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  CalendarsByTable,
+  diffObligations,
+  ObligationChange,
+  obligationEvents,
+  ObligationRule,
+  PlannedObligation,
+  planObligations,
+  reminderSteps,
+} from '@overlegtafels/domain';
+import type { Transaction } from '@overlegtafels/persistence';
+import { Clock, CLOCK } from '@overlegtafels/config';
+import {
+  ObligationDossier,
+  ObligationFulfilmentRecord,
+  ObligationPlacement,
+  ObligationRecord,
+  ObligationRepository,
+  ReminderStepPlan,
+} from '../ports/obligation.repository.port';
+import { obligationTableKey, ObligationRules } from '../obligations/obligation-rules';
+import { dossierFacts } from './dossier-facts.mapper';
+import type {
+  ObligationSyncResult,
+  SyncDossierObligationsCommand,
+  SyncTableObligationsCommand,
+} from './sync-dossier-obligations.command';
+
+export const CANCEL_REASON = 'Niet meer van toepassing na een wijziging in het dossier.';
+
+/**
+ * Keeps a dossier's stored follow-up obligations in line with its facts: reads them under the
+ * dossier's lock, plans with the region's rules and the tables' calendars, compares (the domain's
+ * diff) and writes the difference with the reminder steps, all in the caller's transaction.
+ * Deterministic and idempotent: run again without a change in between, it writes nothing, so it
+ * can follow every change of a dossier (DossierChanged).
+ */
+@Injectable()
+export class SyncDossierObligationsUseCase {
+  constructor(
+    @Inject(ObligationRepository) private readonly obligations: ObligationRepository,
+    @Inject(ObligationRules) private readonly rules: ObligationRules,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(tx: Transaction, command: SyncDossierObligationsCommand): Promise<ObligationSyncResult> {
+    const result: ObligationSyncResult = {
+      created: 0,
+      updatedDue: 0,
+      fulfilled: 0,
+      reopened: 0,
+      cancelled: 0,
+    };
+    const read = await this.obligations.lockDossierToPlan(tx, command.dossierId);
+    if (!read) return result;
+    const region = this.rules.region;
+    const facts = dossierFacts(read, region.timeZone);
+    // Most dossiers at the ICO have nothing to plan yet: skip reading the calendars for them.
+    if (read.obligations.length === 0 && obligationEvents(facts, region.timeZone).length === 0) return result;
+
+    const calendars: Record<string, CalendarsByTable[string]> = {};
+    for (const key of this.rules.sessionTables) {
+      calendars[key] = await this.obligations.calendarOf(tx, region.key, key, this.rules.tableZone(key));
+    }
+    const planned = planObligations(region, facts, calendars);
+    const storedById = new Map(read.obligations.map((s) => [s.id, s]));
+    const changes = diffObligations(
+      read.obligations.map((s) => ({
+        id: s.id,
+        ruleKey: s.ruleKey,
+        sequence: s.sequence,
+        dueAtMs: s.dueAt.getTime(),
+        status: s.status,
+      })),
+      planned,
+    );
+    for (const change of changes) await this.apply(tx, read.dossier, change, storedById, result);
+    return result;
+  }
+
+  /** Every dossier whose open obligations hang on a session of the table; how many were re-planned. */
+  async executeForTable(tx: Transaction, command: SyncTableObligationsCommand): Promise<number> {
+    const ids = await this.obligations.dossiersHangingOnTable(tx, command.tableKey);
+    for (const dossierId of ids) await this.execute(tx, { dossierId });
+    return ids.length;
+  }
+
+  private async apply(
+    tx: Transaction,
+    dossier: ObligationDossier,
+    change: ObligationChange,
+    storedById: ReadonlyMap<string, ObligationRecord>,
+    result: ObligationSyncResult,
+  ): Promise<void> {
+    if (change.kind === 'create') {
+      const p = change.planned;
+      const rule = this.rules.rule(p.ruleKey) as ObligationRule;
+      await this.obligations.addObligation(
+        tx,
+        {
+          dossierId: dossier.id,
+          ruleKey: p.ruleKey,
+          sequence: p.sequence,
+          placement: this.placement(rule, p, dossier),
+          dueAt: new Date(p.dueAtMs),
+          status: p.status,
+          fulfilment: fulfilmentOf(p),
+        },
+        p.status === 'open' ? this.initialSteps(`${dossier.id}|${p.key}`, p.dueAtMs, rule) : [],
+      );
+      result.created++;
+      return;
+    }
+    const row = storedById.get(change.stored.id) as ObligationRecord;
+    const rule = this.rules.rule(row.ruleKey);
+    switch (change.kind) {
+      case 'update-due':
+      case 'reopen': {
+        const p = change.planned;
+        await this.obligations.reschedule(
+          tx,
+          row.id,
+          {
+            placement: this.placement(rule as ObligationRule, p, dossier),
+            dueAt: new Date(p.dueAtMs),
+            reopen: change.kind === 'reopen',
+          },
+          this.initialSteps(row.id, p.dueAtMs, rule as ObligationRule),
+        );
+        if (change.kind === 'reopen') result.reopened++;
+        else result.updatedDue++;
+        return;
+      }
+      case 'fulfil':
+        await this.obligations.markFulfilled(tx, row.id, fulfilmentOf(change.planned));
+        result.fulfilled++;
+        return;
+      case 'cancel':
+        await this.obligations.cancel(tx, row.id, this.clock.now(), CANCEL_REASON);
+        result.cancelled++;
+        return;
+      case 'keep': {
+        // An open one can still change hands (another casusregisseur), table or session key.
+        if (row.status !== 'open' || !change.planned || !rule) return;
+        const wanted = this.placement(rule, change.planned, dossier);
+        const moved: Partial<Pick<ObligationPlacement, 'ownerId' | 'tableKey' | 'sessionKey'>> = {};
+        if (wanted.ownerId !== row.ownerId) moved.ownerId = wanted.ownerId;
+        if (wanted.sessionKey !== row.sessionKey) moved.sessionKey = wanted.sessionKey;
+        if (wanted.tableKey !== row.tableKey) moved.tableKey = wanted.tableKey;
+        if (Object.keys(moved).length > 0) await this.obligations.reassign(tx, row.id, moved);
+        return;
+      }
+    }
+  }
+
+  private placement(
+    rule: ObligationRule,
+    p: PlannedObligation,
+    dossier: ObligationDossier,
+  ): ObligationPlacement {
+    return {
+      ownerId: rule.owner.role === 'casusregisseur' ? dossier.casusregisseurId : null,
+      ownerRole: rule.owner.role,
+      tableKey: obligationTableKey(rule, p),
+      itemType: rule.agendering?.itemType ?? null,
+      sessionKey: p.session?.key ?? null,
+    };
+  }
+
+  /**
+   * The reminders and the first escalation. Later escalations are added by the sweep one at a
+   * time as the previous one goes out, so an obligation holds a handful of rows, not a year of
+   * weekly ones. The step keys do not depend on `key`.
+   */
+  private initialSteps(key: string, dueAtMs: number, rule: ObligationRule): ReminderStepPlan[] {
+    return reminderSteps({ key, dueAtMs, status: 'open' }, rule, this.rules.timeZone)
+      .filter((s) => s.kind === 'reminder' || s.repeat === 1)
+      .map((s) => ({ stepKey: s.stepKey, sendAt: new Date(s.sendAtMs) }));
+  }
+}
+
+function fulfilmentOf(p: PlannedObligation): ObligationFulfilmentRecord | null {
+  const f = p.fulfilment;
+  if (!f) return null;
+  return {
+    at: new Date(f.atMs),
+    kind: f.kind,
+    agendaItemId: f.kind === 'agenda-item' ? f.agendaItemId : null,
+  };
+}

@@ -1,0 +1,32 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PrismaService } from '../prisma.service';
+
+export interface DocumentWithDossier {
+  id: string;
+  dossierId: string;
+  storageKey: string;
+  fileName: string;
+  mimeType: string;
+  dossier: { regionId: string; casusregisseurId: string | null; aanmelderId: string | null };
+}
+
+/** Uploaded documents' records, with the facts of their dossier that need-to-know asks for. */
+@Injectable()
+export class PrismaDocumentRepository {
+  constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
+
+  async findWithDossier(id: string): Promise<DocumentWithDossier | undefined> {
+    const row = await this.prisma.document.findUnique({
+      where: { id },
+      select: {
+        id: true,
+        dossierId: true,
+        storageKey: true,
+        fileName: true,
+        mimeType: true,
+        dossier: { select: { regionId: true, casusregisseurId: true, aanmelderId: true } },
+      },
+    });
+    return row ?? undefined;
+  }
+}

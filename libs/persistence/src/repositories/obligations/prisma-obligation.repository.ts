@@ -1,0 +1,304 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { CalendarState } from '@overlegtafels/domain';
+import { Prisma } from '../../generated/prisma/client';
+import { PrismaService } from '../../prisma.service';
+import { on, type Transaction, type Tx } from '../../transaction';
+import { CalendarStateRepository } from '../calendar-state.repository';
+import type {
+  FulfilmentRow,
+  NewObligationRow,
+  NewStepRow,
+  ObligationAgendaItemRow,
+  ObligationDecisionRow,
+  ObligationDossierRow,
+  ObligationStatusValue,
+  ObligationToFulfilRow,
+  PlacementRow,
+  StoredObligationRow,
+} from './obligation-rows';
+
+export const storedObligationSelect = {
+  id: true,
+  ruleKey: true,
+  sequence: true,
+  ownerId: true,
+  ownerRole: true,
+  tableKey: true,
+  itemType: true,
+  dueAt: true,
+  status: true,
+  fulfilledAt: true,
+  fulfilmentKind: true,
+  fulfilmentNote: true,
+  fulfilledByAgendaItemId: true,
+  sessionKey: true,
+} as const;
+
+/** The fulfilment's columns; the agenda item only when it was one (an earlier link stays otherwise). */
+const fulfilmentData = (f: FulfilmentRow | null) =>
+  f
+    ? {
+        fulfilledAt: f.at,
+        fulfilmentKind: f.kind,
+        ...(f.agendaItemId !== null && { fulfilledByAgendaItemId: f.agendaItemId }),
+      }
+    : {};
+
+/**
+ * Follow-up obligations with their reminder steps, as the re-plan and the manual "done" write
+ * them, always in the caller's transaction.
+ */
+@Injectable()
+export class PrismaObligationRepository {
+  constructor(
+    @Inject(PrismaService) private readonly prisma: PrismaService,
+    @Inject(CalendarStateRepository) private readonly calendars: CalendarStateRepository,
+  ) {}
+
+  /**
+   * Locks the dossier row against a concurrent re-plan of the same dossier (FOR NO KEY UPDATE:
+   * agenda items and decisions referring to it can still be inserted) and reads what the plan
+   * needs, one query after the other (a transaction is one connection).
+   */
+  async lockDossierToPlan(
+    tx: Transaction,
+    dossierId: string,
+  ): Promise<
+    | {
+        dossier: ObligationDossierRow;
+        decisions: ObligationDecisionRow[];
+        agendaItems: ObligationAgendaItemRow[];
+        obligations: StoredObligationRow[];
+      }
+    | undefined
+  > {
+    const db = on(tx, this.prisma);
+    const locked = await db.$queryRaw<{ id: string }[]>(
+      Prisma.sql`SELECT id FROM dossiers WHERE id = ${dossierId}::uuid FOR NO KEY UPDATE`,
+    );
+    if (locked.length === 0) return undefined;
+    const dossier = await db.dossier.findUnique({
+      where: { id: dossierId },
+      select: {
+        id: true,
+        code: true,
+        regionId: true,
+        casusregisseurId: true,
+        casusregieStartDate: true,
+        afrondingDate: true,
+        afsluitingDate: true,
+        consentVerifiedAt: true,
+        ocjSdjConsulentInvolved: true,
+        consulentInvolvedSince: true,
+        childrenOver12: true,
+        childrenOver12HeardAt: true,
+      },
+    });
+    if (!dossier) return undefined;
+    return {
+      dossier,
+      decisions: await this.decisionsOf(db, dossierId),
+      agendaItems: await this.agendaItemsOf(db, dossierId),
+      obligations: await this.storedOf(db, dossierId),
+    };
+  }
+
+  calendarOf(tx: Transaction, regionKey: string, tableKey: string, timeZone: string): Promise<CalendarState> {
+    return this.calendars.forTable(regionKey, tableKey, timeZone, tx);
+  }
+
+  async addObligation(tx: Transaction, o: NewObligationRow, steps: readonly NewStepRow[]): Promise<string> {
+    const db = on(tx, this.prisma);
+    const created = await db.followUpObligation.create({
+      data: {
+        dossierId: o.dossierId,
+        ruleKey: o.ruleKey,
+        sequence: o.sequence,
+        ...o.placement,
+        dueAt: o.dueAt,
+        status: o.status,
+        ...fulfilmentData(o.fulfilment),
+      },
+      select: { id: true },
+    });
+    await this.addSteps(db, created.id, steps);
+    return created.id;
+  }
+
+  async reschedule(
+    tx: Transaction,
+    obligationId: string,
+    change: { placement: PlacementRow; dueAt: Date; reopen: boolean },
+    steps: readonly NewStepRow[],
+  ): Promise<void> {
+    const db = on(tx, this.prisma);
+    await db.followUpObligation.update({
+      where: { id: obligationId },
+      data: {
+        ...change.placement,
+        dueAt: change.dueAt,
+        ...(change.reopen && { status: 'open', cancelledAt: null, cancelReason: null }),
+      },
+    });
+    // Steps of the old due date that were not sent yet go; the ones sent stay sent.
+    await this.deleteUnsentSteps(db, obligationId);
+    await this.addSteps(db, obligationId, steps);
+  }
+
+  async markFulfilled(
+    tx: Transaction,
+    obligationId: string,
+    fulfilment: FulfilmentRow | null,
+  ): Promise<void> {
+    const db = on(tx, this.prisma);
+    await db.followUpObligation.update({
+      where: { id: obligationId },
+      data: { status: 'fulfilled', ...fulfilmentData(fulfilment) },
+    });
+    await this.deleteUnsentSteps(db, obligationId);
+  }
+
+  async cancel(tx: Transaction, obligationId: string, at: Date, reason: string): Promise<void> {
+    const db = on(tx, this.prisma);
+    await db.followUpObligation.update({
+      where: { id: obligationId },
+      data: { status: 'cancelled', cancelledAt: at, cancelReason: reason },
+    });
+    await this.deleteUnsentSteps(db, obligationId);
+  }
+
+  async reassign(
+    tx: Transaction,
+    obligationId: string,
+    change: Partial<Pick<PlacementRow, 'ownerId' | 'tableKey' | 'sessionKey'>>,
+  ): Promise<void> {
+    await on(tx, this.prisma).followUpObligation.update({ where: { id: obligationId }, data: change });
+  }
+
+  async dossiersHangingOnTable(tx: Transaction, tableKey: string): Promise<string[]> {
+    const rows = await on(tx, this.prisma).followUpObligation.findMany({
+      where: { status: 'open', sessionKey: { startsWith: `${tableKey}:` } },
+      select: { dossierId: true },
+      distinct: ['dossierId'],
+    });
+    return rows.map((r) => r.dossierId);
+  }
+
+  /** Dossiers that have (or should have) obligations: casusregie started at some point. */
+  async dossiersToReconcile(regionId: string, afterId: string | null, limit: number): Promise<string[]> {
+    const rows = await this.prisma.dossier.findMany({
+      where: {
+        regionId,
+        ...(afterId ? { id: { gt: afterId } } : {}),
+        OR: [{ casusregieStartDate: { not: null } }, { obligations: { some: {} } }],
+      },
+      select: { id: true },
+      orderBy: { id: 'asc' },
+      take: limit,
+    });
+    return rows.map((r) => r.id);
+  }
+
+  async findToFulfil(obligationId: string): Promise<ObligationToFulfilRow | undefined> {
+    const row = await this.prisma.followUpObligation.findUnique({
+      where: { id: obligationId },
+      select: {
+        id: true,
+        dossierId: true,
+        ruleKey: true,
+        status: true,
+        tableKey: true,
+        dossier: { select: { regionId: true, casusregisseurId: true } },
+      },
+    });
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      dossierId: row.dossierId,
+      regionId: row.dossier.regionId,
+      casusregisseurId: row.dossier.casusregisseurId,
+      ruleKey: row.ruleKey,
+      status: row.status as ObligationStatusValue,
+      tableKey: row.tableKey,
+    };
+  }
+
+  async fulfilManually(
+    tx: Transaction,
+    obligationId: string,
+    byPersonId: string,
+    note: string,
+    at: Date,
+  ): Promise<boolean> {
+    const db = on(tx, this.prisma);
+    const { count } = await db.followUpObligation.updateMany({
+      where: { id: obligationId, status: 'open' },
+      data: {
+        status: 'fulfilled',
+        fulfilledAt: at,
+        fulfilledById: byPersonId,
+        fulfilmentKind: 'manual',
+        fulfilmentNote: note,
+      },
+    });
+    if (count === 1) await this.deleteUnsentSteps(db, obligationId);
+    return count === 1;
+  }
+
+  private async decisionsOf(db: Tx, dossierId: string): Promise<ObligationDecisionRow[]> {
+    const rows = await db.decision.findMany({
+      where: { dossierId },
+      select: { id: true, kind: true, decidedAt: true, tableKey: true, terugkomdatum: true },
+      orderBy: [{ decidedAt: 'asc' }, { id: 'asc' }],
+    });
+    return rows.map((r) => ({ ...r, kind: String(r.kind) }));
+  }
+
+  /** Every agenda item of the dossier but the withdrawn ones, with its session's series slot. */
+  private async agendaItemsOf(db: Tx, dossierId: string): Promise<ObligationAgendaItemRow[]> {
+    const rows = await db.agendaItem.findMany({
+      where: { dossierId, status: { not: 'withdrawn' } },
+      select: {
+        id: true,
+        tableKey: true,
+        itemType: true,
+        submittedAt: true,
+        status: true,
+        session: { select: { scheduledStart: true } },
+      },
+      orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
+    });
+    return rows.map(({ session, ...r }) => ({
+      ...r,
+      status: String(r.status),
+      sessionScheduledStart: session.scheduledStart,
+    }));
+  }
+
+  private async storedOf(db: Tx, dossierId: string): Promise<StoredObligationRow[]> {
+    const rows = await db.followUpObligation.findMany({
+      where: { dossierId },
+      select: storedObligationSelect,
+      orderBy: [{ ruleKey: 'asc' }, { sequence: 'asc' }],
+    });
+    return rows.map((r) => ({
+      ...r,
+      ownerRole: String(r.ownerRole),
+      status: r.status as ObligationStatusValue,
+    }));
+  }
+
+  /** Steps not handled yet go; steps already mailed stay as the record of what was sent. */
+  private async deleteUnsentSteps(db: Tx, obligationId: string): Promise<void> {
+    await db.obligationReminder.deleteMany({ where: { obligationId, enqueuedAt: null } });
+  }
+
+  /** Adds steps; a step with the same key (already there, or sent before) is left as it is. */
+  private async addSteps(db: Tx, obligationId: string, steps: readonly NewStepRow[]): Promise<void> {
+    if (steps.length === 0) return;
+    await db.obligationReminder.createMany({
+      data: steps.map((s) => ({ obligationId, stepKey: s.stepKey, sendAt: s.sendAt })),
+      skipDuplicates: true,
+    });
+  }
+}

@@ -1,0 +1,72 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PrismaService } from '../prisma.service';
+
+export interface UserSessionWithPerson {
+  id: string;
+  csrfSecret: string;
+  expiresAt: Date;
+  person: {
+    id: string;
+    regionId: string;
+    displayName: string;
+    email: string;
+    organisationId: string | null;
+    active: boolean;
+    roles: { role: string; tableKey: string | null }[];
+  };
+}
+
+/** Login sessions of people (not the sessions of a table): hashed tokens, with their person. */
+@Injectable()
+export class UserSessionRepository {
+  constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
+
+  async create(input: {
+    tokenHash: string;
+    personId: string;
+    csrfSecret: string;
+    expiresAt: Date;
+    userAgent?: string;
+  }): Promise<string> {
+    const row = await this.prisma.userSession.create({
+      data: {
+        tokenHash: input.tokenHash,
+        personId: input.personId,
+        csrfSecret: input.csrfSecret,
+        expiresAt: input.expiresAt,
+        userAgent: input.userAgent?.slice(0, 300),
+      },
+      select: { id: true },
+    });
+    return row.id;
+  }
+
+  async findValid(tokenHash: string, now: Date): Promise<UserSessionWithPerson | undefined> {
+    const row = await this.prisma.userSession.findUnique({
+      where: { tokenHash },
+      select: {
+        id: true,
+        csrfSecret: true,
+        expiresAt: true,
+        person: {
+          select: {
+            id: true,
+            regionId: true,
+            displayName: true,
+            email: true,
+            organisationId: true,
+            active: true,
+            roleAssignments: { select: { role: true, tableKey: true } },
+          },
+        },
+      },
+    });
+    if (!row || row.expiresAt <= now || !row.person.active) return undefined;
+    const { roleAssignments, ...person } = row.person;
+    return { ...row, person: { ...person, roles: roleAssignments } };
+  }
+
+  async delete(tokenHash: string): Promise<void> {
+    await this.prisma.userSession.deleteMany({ where: { tokenHash } });
+  }
+}
