@@ -16,6 +16,7 @@ import { CoreModule } from '@overlegtafels/application/core.module';
 import { MarkObligationDoneUseCase } from '@overlegtafels/application/obligations/mark-obligation-done.usecase';
 import { ObligationSyncService } from '@overlegtafels/application/obligations/obligation-sync.service';
 import { ObligationsModule } from '@overlegtafels/application/obligations/obligations.module';
+import { ReminderSweepService } from '@overlegtafels/application/obligations/reminder-sweep.service';
 import { SendOutboxMailUseCase } from '@overlegtafels/application/send-outbox-mail/send-outbox-mail.usecase';
 import type { Principal } from '@overlegtafels/auth';
 import { AppConfig, loadConfig } from '@overlegtafels/config';
@@ -34,8 +35,13 @@ import { MailProcessor } from '../../apps/worker/src/processors/mail.processor';
  * One dossier's life over twenty simulated months, against PostgreSQL, the mail queue and an SMTP
  * sink: the dossier, decision and agenda-item rows are written as the agenda use cases would,
  * each change followed by syncDossier in the same transaction, and the reminder cron's sweep runs
- * every simulated hour. The expected mails are those of the pure simulation in
+ * on simulated time. The expected mails are those of the pure simulation in
  * libs/regions/src/co3-antwerpen/co3-antwerpen.obligations.spec.ts.
+ *
+ * The simulated hours are whole hours from the start; a sweep runs on every one at which something
+ * can happen: a step of the script, a worker stopping or starting, or the first whole hour at or
+ * after the earliest stored step that is still to be sent (what the sweep itself looks for). The
+ * hours in between are skipped: a sweep there would find nothing due, which the run checks.
  */
 
 const ZONE = 'Europe/Brussels';
@@ -121,7 +127,7 @@ async function createWorld(): Promise<World> {
   };
   const regionId = (await prisma.region.findUniqueOrThrow({ where: { key: 'co3-antwerpen' } })).id;
   // The demo dossiers would have obligations of their own; this suite follows one dossier, so
-  // they are taken back to before casusregie (fewer rows for twenty months of hourly sweeps).
+  // they are taken back to before casusregie (nothing else for the sweeps to find).
   await prisma.dossier.updateMany({
     data: { casusregieStartDate: null, afrondingDate: null, afsluitingDate: null },
   });
@@ -489,9 +495,22 @@ async function live(world: World, options: LifeOptions = {}): Promise<LifeRun> {
   };
   const outageFrom = options.outage ? zdt(options.outage.from).getTime() : Infinity;
   const outageUntil = options.outage ? zdt(options.outage.until).getTime() : Infinity;
+  const start = clock.now().getTime();
+  const end = zdt('2027-09-12 00:00').getTime();
+  /** The first simulated hour at or after `ms`. */
+  const onTheHour = (ms: number) => start + Math.ceil((ms - start) / HOUR) * HOUR;
+  /** When the sweep next finds a step to send: the earliest unsent step of an open obligation. */
+  const nextStoredStep = async (): Promise<number> => {
+    const step = await world.prisma.obligationReminder.findFirst({
+      where: { enqueuedAt: null, obligation: { status: 'open' } },
+      orderBy: { sendAt: 'asc' },
+      select: { sendAt: true },
+    });
+    return step ? step.sendAt.getTime() : Infinity;
+  };
   let next = 0;
   try {
-    for (let t = clock.now().getTime(); t < zdt('2027-09-12 00:00').getTime(); t += HOUR) {
+    for (let t = start; t < end;) {
       while (next < SCRIPT.length && zdt(SCRIPT[next]![0]).getTime() <= t) {
         const [at, run] = SCRIPT[next]!;
         clock.set(zdt(at));
@@ -505,7 +524,7 @@ async function live(world: World, options: LifeOptions = {}): Promise<LifeRun> {
         workers = [];
       }
       if (t === outageUntil) {
-        // Two workers come back at once; both run the cron on every tick from now on.
+        // Two workers come back at once; both run the cron on every sweep from now on.
         workers = [await context(world, clock, true), await context(world, clock, true)];
       }
       for (const w of workers) {
@@ -513,6 +532,21 @@ async function live(world: World, options: LifeOptions = {}): Promise<LifeRun> {
         if (swept.failed > 0)
           throw new Error(`sweep at ${local(new Date(t))}: ${swept.failed} obligations failed`);
       }
+      // The next hour at which anything can happen. Without a worker only the script and the
+      // restart can; a step that falls due meanwhile waits for the restart, as it would.
+      const moments = [end];
+      if (outageFrom > t) moments.push(outageFrom);
+      if (outageUntil > t) moments.push(outageUntil);
+      if (next < SCRIPT.length) moments.push(onTheHour(zdt(SCRIPT[next]![0]).getTime()));
+      if (workers.length > 0) moments.push(Math.max(t + HOUR, onTheHour(await nextStoredStep())));
+      const following = Math.min(...moments);
+      // What is skipped must be nothing: a sweep on the last hour skipped would find no step due.
+      if (workers.length > 0 && following - HOUR > t) {
+        const due = await api.get(ReminderSweepService).findDue(new Date(following - HOUR));
+        if (due.length > 0)
+          throw new Error(`skipped a sweep with steps due at ${local(new Date(following - HOUR))}`);
+      }
+      t = following;
     }
   } finally {
     for (const w of workers) await w.close();
