@@ -45,7 +45,7 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      globalSetup: '<rootDir>/test/setup/global-setup.ts',
+      globalSetup: '<rootDir>/test/setup/e2e-global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
     },
   ],
