@@ -23,7 +23,6 @@ import { AppConfig, loadConfig } from '@overlegtafels/config';
 import { getSession } from '@overlegtafels/domain';
 import { MailSink } from '@overlegtafels/mail';
 import { createPrismaClient, PrismaService, Tx } from '@overlegtafels/persistence';
-import { seedIfEmpty } from '@overlegtafels/persistence/seed/seed';
 import { QueueConnection, QUEUES } from '@overlegtafels/queues';
 import { CO3_ANTWERPEN } from '@overlegtafels/regions';
 import { ControlledClock, createTestDatabase, TestDatabase } from '@overlegtafels/testing';
@@ -98,7 +97,7 @@ interface World {
 }
 
 async function createWorld(): Promise<World> {
-  const db = await createTestDatabase();
+  const db = await createTestDatabase({ seed: 'demo' });
   const dir = mkdtempSync(path.join(tmpdir(), 'ot-obligations-'));
   const sink = new MailSink(path.join(dir, 'mail'));
   const smtpPort = await sink.start(0);
@@ -115,7 +114,6 @@ async function createWorld(): Promise<World> {
     PUBLIC_URL: 'http://localhost:3999',
   });
   await new QueueConnection({ redisUrl: undefined, databaseUrl: db.url, prefix }).prepare();
-  await seedIfEmpty(db.url, { demo: true });
   const prisma = createPrismaClient(db.url, 2);
   const idOf = async (email: string) =>
     (await prisma.person.findFirstOrThrow({ where: { email }, select: { id: true } })).id;

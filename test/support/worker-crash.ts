@@ -9,7 +9,6 @@ import {
 } from '@overlegtafels/application/agenda-mailing/testing/agenda-mailing.test-util';
 import { parseInvitation } from '@overlegtafels/mail/testing/ics.test-util';
 import { createPrismaClient } from '@overlegtafels/persistence';
-import { seedIfEmpty } from '@overlegtafels/persistence/seed/seed';
 import { AgendaProducer, QueueConnection } from '@overlegtafels/queues';
 import { CO3_ANTWERPEN } from '@overlegtafels/regions';
 import { createTestDatabase, TestDatabase } from '@overlegtafels/testing';
@@ -113,8 +112,7 @@ export function describeWorkerCrash(backend: 'postgres' | 'redis'): void {
 
     beforeAll(async () => {
       // dist/ is built once for the e2e run, by its global setup.
-      db = await createTestDatabase();
-      await seedIfEmpty(db.url, { demo: true });
+      db = await createTestDatabase({ seed: 'demo' });
       smtp = await startSmtp(25);
       const prefix = `ot_crash_${db.name}`;
       queues = new QueueConnection({ redisUrl, databaseUrl: db.url, prefix });
