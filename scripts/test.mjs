@@ -1,6 +1,14 @@
-// `npm test`: lint, the libs' boundaries (no cycle, no deep import), typecheck, the unit suite under three time zones, integration and e2e.
-// Stops at the first failing step and ends with one plain summary line ("N passed, N failed").
-import { spawnSync } from 'node:child_process';
+// `npm test`: lint, the libs' boundaries (no cycle, no deep import) and the type check, the unit suite under two time zones, then the integration
+// and e2e suites. The steps of one stage run side by side (each one's output is printed when it
+// ends); the run stops after the first stage with a failing step and ends with one plain summary
+// line ("N passed, N failed, N skipped").
+//
+// Integration and e2e run as one jest run over both projects: every suite has its own database,
+// queue prefix and ports, and the e2e suites mostly wait (a worker restart, BullMQ's stalled-job
+// check) while the integration suites use the CPU. `npm test -- integration` (or `e2e`, `unit`,
+// `lint`, …) runs just that step.
+import { Buffer } from 'node:buffer';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,43 +19,69 @@ const bin = (p) => path.join(root, 'node_modules', p);
 const reportDir = mkdtempSync(path.join(tmpdir(), 'ot-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const only = process.argv.slice(2); // e.g. `npm test -- unit` runs just that step
+const selected = (label) => !only.length || only.some((o) => label.startsWith(o));
+/** Suites side by side in the integration + e2e run; most of the e2e suites' time is waiting. */
+const SERVER_SUITE_WORKERS = 4;
 
-function run(label, args, env = {}) {
-  if (only.length && !only.some((o) => label.startsWith(o))) return;
+/** Runs one step; `buffered` keeps its output until it ends (for steps that run side by side). */
+function run(label, args, { env = {}, buffered = false } = {}) {
   const started = Date.now();
-  console.log(`\n▶ ${label}`);
-  const res = spawnSync(process.execPath, args, {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, ...env },
+  if (!buffered) console.log(`\n▶ ${label}`);
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, {
+      cwd: root,
+      stdio: buffered ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+      env: { ...process.env, ...env },
+    });
+    const output = [];
+    child.stdout?.on('data', (c) => output.push(c));
+    child.stderr?.on('data', (c) => output.push(c));
+    child.on('error', (error) => output.push(Buffer.from(`${error.message}\n`)));
+    child.on('close', (code) => {
+      if (buffered) {
+        console.log(`\n▶ ${label}`);
+        process.stdout.write(Buffer.concat(output));
+      }
+      const status = code ?? 1;
+      console.log(
+        `◀ ${label}: ${status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
+      resolve(status);
+    });
   });
-  console.log(
-    `◀ ${label}: ${res.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-  );
-  return res.status ?? 1;
 }
 
-function jest(label, project, env, extra = []) {
+/** How a project's test files end (`x.int-spec.ts` does not end in `.spec.ts`). */
+const PROJECT_SUFFIX = { unit: '.spec.ts', integration: '.int-spec.ts', e2e: '.e2e-spec.ts' };
+
+async function jest(label, projects, { env = {}, buffered = false, extra = [] } = {}) {
   const out = path.join(reportDir, `${label.replace(/\W+/g, '-')}.json`);
-  const status = run(
+  const status = await run(
     label,
-    [bin('jest/bin/jest.js'), '--selectProjects', project, '--json', '--outputFile', out, ...extra],
-    env,
+    [bin('jest/bin/jest.js'), '--selectProjects', ...projects, '--json', '--outputFile', out, ...extra],
+    { env, buffered },
   );
-  if (status === undefined) return 0;
+  let report;
   try {
-    const r = JSON.parse(readFileSync(out, 'utf8'));
-    totals.passed += r.numPassedTests;
-    totals.failed += r.numFailedTests;
-    totals.skipped += r.numPendingTests + r.numTodoTests;
-    if (r.numTotalTests === 0) {
-      console.error(`${label}: no test ran`);
-      return 1;
-    }
+    report = JSON.parse(readFileSync(out, 'utf8'));
   } catch {
     totals.failed += 1;
+    return status || 1;
   }
-  return status;
+  totals.passed += report.numPassedTests;
+  totals.failed += report.numFailedTests;
+  totals.skipped += report.numPendingTests + report.numTodoTests;
+  let code = status;
+  for (const project of projects) {
+    const ran = report.testResults
+      .filter((r) => r.name.endsWith(PROJECT_SUFFIX[project]))
+      .reduce((n, r) => n + r.assertionResults.length, 0);
+    if (ran === 0) {
+      console.error(`${label}: no ${project} test ran`);
+      code = 1;
+    }
+  }
+  return code;
 }
 
 function finish(code) {
@@ -56,17 +90,51 @@ function finish(code) {
   process.exit(code);
 }
 
-const steps = [
-  () => run('lint', [bin('eslint/bin/eslint.js'), '.', '--max-warnings', '0']) ?? 0,
-  () => run('boundaries', [path.join(root, 'scripts/check-boundaries.mjs')]) ?? 0,
-  () => run('typecheck', [bin('typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']) ?? 0,
-  () => jest('unit (TZ=UTC)', 'unit', { TZ: 'UTC' }),
-  () => jest('unit (TZ=America/New_York)', 'unit', { TZ: 'America/New_York' }),
-  () => jest('integration', 'integration', {}, ['--runInBand']),
-  () => jest('e2e', 'e2e', {}, ['--runInBand']),
+/** One stage: its selected steps side by side (output buffered when there is more than one). */
+async function stage(steps) {
+  const chosen = steps.filter((s) => selected(s.label));
+  const buffered = chosen.length > 1;
+  const codes = await Promise.all(chosen.map((s) => s.start(buffered)));
+  return codes.find((c) => c !== 0) ?? 0;
+}
+
+const serverProjects = ['integration', 'e2e'].filter(selected);
+const stages = [
+  [
+    {
+      label: 'lint',
+      start: (buffered) =>
+        run('lint', [bin('eslint/bin/eslint.js'), '.', '--max-warnings', '0'], { buffered }),
+    },
+    {
+      label: 'boundaries',
+      start: (buffered) => run('boundaries', [path.join(root, 'scripts/check-boundaries.mjs')], { buffered }),
+    },
+    {
+      label: 'typecheck',
+      start: (buffered) =>
+        run('typecheck', [bin('typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit'], { buffered }),
+    },
+  ],
+  ['UTC', 'America/New_York'].map((tz) => ({
+    label: `unit (TZ=${tz})`,
+    start: (buffered) => jest(`unit (TZ=${tz})`, ['unit'], { env: { TZ: tz }, buffered }),
+  })),
+  serverProjects.length
+    ? [
+        {
+          label: serverProjects.join(' + '),
+          start: (buffered) =>
+            jest(serverProjects.join(' + '), serverProjects, {
+              buffered,
+              extra: [`--maxWorkers=${SERVER_SUITE_WORKERS}`],
+            }),
+        },
+      ]
+    : [],
 ];
-for (const step of steps) {
-  const code = step();
+for (const steps of stages) {
+  const code = await stage(steps);
   if (code !== 0) finish(code);
 }
 finish(0);

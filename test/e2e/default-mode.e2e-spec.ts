@@ -57,7 +57,7 @@ describe('the default mode (npm start without configuration)', () => {
   let pgPort: number;
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+    // dist/ is built once for the e2e run, by its global setup.
     const base = mkdtempSync(path.join(tmpdir(), 'ot-default-'));
     chmodSync(base, 0o755);
     dataDir = path.join(base, 'data');

@@ -24,7 +24,7 @@ import type { Principal } from '@overlegtafels/auth';
 import { AppConfig, loadConfig } from '@overlegtafels/config';
 import { getSession } from '@overlegtafels/domain';
 import { MailSink } from '@overlegtafels/mail';
-import { createPrismaClient, PrismaService, seedIfEmpty } from '@overlegtafels/persistence';
+import { createPrismaClient, PrismaService } from '@overlegtafels/persistence';
 import { asTransaction, type Tx } from '@overlegtafels/persistence/testing';
 import { QueueConnection, QUEUES } from '@overlegtafels/queues';
 import { CO3_ANTWERPEN } from '@overlegtafels/regions';
@@ -35,9 +35,14 @@ import { MailProcessor } from '../../apps/worker/src/processors/mail.processor';
 /**
  * One dossier's life over twenty simulated months, against PostgreSQL, the mail queue and an SMTP
  * sink: the dossier, decision and agenda-item rows are written as the agenda use cases would,
- * each change followed by the dossier's re-plan in the same transaction, and the reminder sweep (what the
- * worker's sweep job runs) runs every simulated hour. The expected mails are those of the pure
- * simulation in libs/regions/src/co3-antwerpen/co3-antwerpen.obligations.spec.ts.
+ * each change followed by syncDossier in the same transaction, and the reminder cron's sweep runs
+ * on simulated time. The expected mails are those of the pure simulation in
+ * libs/regions/src/co3-antwerpen/co3-antwerpen.obligations.spec.ts.
+ *
+ * The simulated hours are whole hours from the start; a sweep runs on every one at which something
+ * can happen: a step of the script, a worker stopping or starting, or the first whole hour at or
+ * after the earliest stored step that is still to be sent (what the sweep itself looks for). The
+ * hours in between are skipped: a sweep there would find nothing due, which the run checks.
  */
 
 const ZONE = 'Europe/Brussels';
@@ -94,7 +99,7 @@ interface World {
 }
 
 async function createWorld(): Promise<World> {
-  const db = await createTestDatabase();
+  const db = await createTestDatabase({ seed: 'demo' });
   const dir = mkdtempSync(path.join(tmpdir(), 'ot-obligations-'));
   const sink = new MailSink(path.join(dir, 'mail'));
   const smtpPort = await sink.start(0);
@@ -111,7 +116,6 @@ async function createWorld(): Promise<World> {
     PUBLIC_URL: 'http://localhost:3999',
   });
   await new QueueConnection({ redisUrl: undefined, databaseUrl: db.url, prefix }).prepare();
-  await seedIfEmpty(db.url, { demo: true });
   const prisma = createPrismaClient(db.url, 2);
   const idOf = async (email: string) =>
     (await prisma.person.findFirstOrThrow({ where: { email }, select: { id: true } })).id;
@@ -123,7 +127,7 @@ async function createWorld(): Promise<World> {
   };
   const regionId = (await prisma.region.findUniqueOrThrow({ where: { key: 'co3-antwerpen' } })).id;
   // The demo dossiers would have obligations of their own; this suite follows one dossier, so
-  // they are taken back to before casusregie (fewer rows for twenty months of hourly sweeps).
+  // they are taken back to before casusregie (nothing else for the sweeps to find).
   await prisma.dossier.updateMany({
     data: { casusregieStartDate: null, afrondingDate: null, afsluitingDate: null },
   });
@@ -497,9 +501,22 @@ async function live(world: World, options: LifeOptions = {}): Promise<LifeRun> {
   };
   const outageFrom = options.outage ? zdt(options.outage.from).getTime() : Infinity;
   const outageUntil = options.outage ? zdt(options.outage.until).getTime() : Infinity;
+  const start = clock.now().getTime();
+  const end = zdt('2027-09-12 00:00').getTime();
+  /** The first simulated hour at or after `ms`. */
+  const onTheHour = (ms: number) => start + Math.ceil((ms - start) / HOUR) * HOUR;
+  /** When the sweep next finds a step to send: the earliest unsent step of an open obligation. */
+  const nextStoredStep = async (): Promise<number> => {
+    const step = await world.prisma.obligationReminder.findFirst({
+      where: { enqueuedAt: null, obligation: { status: 'open' } },
+      orderBy: { sendAt: 'asc' },
+      select: { sendAt: true },
+    });
+    return step ? step.sendAt.getTime() : Infinity;
+  };
   let next = 0;
   try {
-    for (let t = clock.now().getTime(); t < zdt('2027-09-12 00:00').getTime(); t += HOUR) {
+    for (let t = start; t < end;) {
       while (next < SCRIPT.length && zdt(SCRIPT[next]![0]).getTime() <= t) {
         const [at, run] = SCRIPT[next]!;
         clock.set(zdt(at));
@@ -522,6 +539,21 @@ async function live(world: World, options: LifeOptions = {}): Promise<LifeRun> {
         if (swept.failed > 0)
           throw new Error(`sweep at ${local(new Date(t))}: ${swept.failed} obligations failed`);
       }
+      // The next hour at which anything can happen. Without a worker only the script and the
+      // restart can; a step that falls due meanwhile waits for the restart, as it would.
+      const moments = [end];
+      if (outageFrom > t) moments.push(outageFrom);
+      if (outageUntil > t) moments.push(outageUntil);
+      if (next < SCRIPT.length) moments.push(onTheHour(zdt(SCRIPT[next]![0]).getTime()));
+      if (workers.length > 0) moments.push(Math.max(t + HOUR, onTheHour(await nextStoredStep())));
+      const following = Math.min(...moments);
+      // What is skipped must be nothing: a sweep on the last hour skipped would find no step due.
+      if (workers.length > 0 && following - HOUR > t) {
+        const due = await api.get(SweepRemindersUseCase).findDue(new Date(following - HOUR));
+        if (due.length > 0)
+          throw new Error(`skipped a sweep with steps due at ${local(new Date(following - HOUR))}`);
+      }
+      t = following;
     }
   } finally {
     for (const w of workers) await w.close();

@@ -6,7 +6,6 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Clock } from '@overlegtafels/config';
 import { AppConfig, loadConfig } from '@overlegtafels/config';
 import { MailSink } from '@overlegtafels/mail';
-import { seedIfEmpty } from '@overlegtafels/persistence';
 import { QueueConnection } from '@overlegtafels/queues';
 import { createTestDatabase, TestDatabase } from '@overlegtafels/testing';
 import { createApiApp } from '../../apps/api/src/create-api-app';
@@ -36,7 +35,7 @@ export async function startTestApp(
   options: { queue?: QueueBackend; withWorker?: boolean | Type; clock?: Clock; reminders?: boolean } = {},
 ): Promise<TestApp> {
   const queue = options.queue ?? 'postgres';
-  const db = await createTestDatabase();
+  const db = await createTestDatabase({ seed: 'demo' });
   const dir = mkdtempSync(path.join(tmpdir(), 'ot-app-'));
   const sink = new MailSink(path.join(dir, 'mail'));
   const smtpPort = await sink.start(0);
@@ -55,7 +54,6 @@ export async function startTestApp(
     REMINDERS: options.reminders ? 'true' : 'false',
   }) as TestApp['config'];
   await new QueueConnection({ redisUrl: config.redisUrl, databaseUrl: db.url, prefix }).prepare();
-  await seedIfEmpty(db.url, { demo: true });
   const app = await createApiApp({
     config,
     mailSink: sink,

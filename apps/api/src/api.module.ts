@@ -19,6 +19,9 @@ import {
 } from '@overlegtafels/application';
 import { CoreModule, CoreOptions } from '@overlegtafels/runtime';
 import { AgendaApiController } from './agenda/agenda-api.controller';
+import { AgendaItemsApiController } from './agenda-items/agenda-items-api.controller';
+import { ClosedPeriodsApiController } from './sessions/closed-periods-api.controller';
+import { SessionsApiController } from './sessions/sessions-api.controller';
 import { OpenApiController, OpenApiRegistry } from './openapi/openapi.controller';
 import { PagesModule } from './pages/pages.module';
 import { ObligationsApiModule } from './obligations/obligations-api.module';
@@ -67,6 +70,9 @@ export class ApiModule {
         DevMailController,
         TablesController,
         AgendaApiController,
+        SessionsApiController,
+        ClosedPeriodsApiController,
+        AgendaItemsApiController,
         DocumentsController,
         OpenApiController,
       ],

@@ -39,3 +39,4 @@ export * from './dossier/agendering.policy';
 export * from './dossier/start-correction.policy';
 export * from './dossier/dossier-code.util';
 export * from './obligations';
+export * from './sessions/session-lifecycle.policy';

@@ -15,6 +15,8 @@ export * from './repositories/person-directory.repository';
 export * from './repositories/calendar-state.repository';
 export * from './repositories/calendar-feed.repository';
 export * from './repositories/agenda.repository';
+export { PrismaAgendaSessionRepository } from './repositories/agenda-session.repository';
+export { PrismaAgendaItemRepository } from './repositories/agenda-item.repository';
 export * from './repositories/agenda-mailing.repository';
 export * from './repositories/organisation.repository';
 export * from './repositories/document.repository';

@@ -9,6 +9,8 @@ import { DossierRepository } from './repositories/dossier.repository';
 import { CalendarStateRepository } from './repositories/calendar-state.repository';
 import { CalendarFeedRepository } from './repositories/calendar-feed.repository';
 import { AgendaRepository } from './repositories/agenda.repository';
+import { PrismaAgendaSessionRepository } from './repositories/agenda-session.repository';
+import { PrismaAgendaItemRepository } from './repositories/agenda-item.repository';
 import { AgendaMailingRepository } from './repositories/agenda-mailing.repository';
 import { OrganisationRepository } from './repositories/organisation.repository';
 import { PrismaDossierRepository } from './repositories/dossier/prisma-dossier.repository';
@@ -32,6 +34,8 @@ const repositories = [
   CalendarStateRepository,
   CalendarFeedRepository,
   AgendaRepository,
+  PrismaAgendaSessionRepository,
+  PrismaAgendaItemRepository,
   AgendaMailingRepository,
   OrganisationRepository,
   PrismaDossierRepository,

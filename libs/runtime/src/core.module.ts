@@ -24,6 +24,8 @@ import {
   ObligationRepository,
   ReminderSweepClaim,
   UnitOfWork,
+  AgendaItemRepository,
+  AgendaSessionRepository,
 } from '@overlegtafels/application';
 import { AuthModule, SessionService } from '@overlegtafels/auth';
 import { AppConfig, Clock, CLOCK, ConfigModule, SystemClock } from '@overlegtafels/config';
@@ -35,6 +37,8 @@ import {
   DossierRepository,
   OutboxRepository,
   PersistenceModule,
+  PrismaAgendaItemRepository,
+  PrismaAgendaSessionRepository,
   PersonRepository,
   PrismaDocumentRepository,
   OrganisationRepository,
@@ -120,6 +124,8 @@ export class CoreModule {
         { provide: CLOCK, useValue: options.clock ?? new SystemClock() },
         bindPort(UnitOfWork, PrismaUnitOfWork),
         ...dossierPorts,
+        bindPort(AgendaSessionRepository, PrismaAgendaSessionRepository),
+        bindPort(AgendaItemRepository, PrismaAgendaItemRepository),
         ...obligationPorts,
         ...edgePorts,
       ],
@@ -127,6 +133,8 @@ export class CoreModule {
         CLOCK,
         UnitOfWork,
         ...dossierPorts.map((p) => p.provide),
+        AgendaSessionRepository,
+        AgendaItemRepository,
         ...[...obligationPorts, ...edgePorts].map((p) => p.provide),
       ],
     };

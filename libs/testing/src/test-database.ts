@@ -8,6 +8,25 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+export interface TestDatabaseOptions {
+  /** false: an empty database, without even the schema (for the migration suites). Default true. */
+  migrated?: boolean;
+  /** 'demo': also seeded with the region and the demo data, as `seedIfEmpty(url, { demo: true })`. */
+  seed?: 'demo';
+}
+
+/**
+ * The names of databases to copy instead of migrating (and seeding) a new one for every suite:
+ * set by the global setup of the integration and e2e runs (createTemplateDatabases), read by the
+ * suites' processes.
+ */
+const TEMPLATES_ENV = 'TEST_TEMPLATE_DATABASES';
+
+interface Templates {
+  migrated: string;
+  demo: string;
+}
+
 function adminUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
   if (!url)
@@ -23,33 +42,82 @@ function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-/**
- * A fresh, migrated database for one suite, so suites never see each other's rows and can run in
- * parallel. Dropped again by `drop()`.
- */
-export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
-  const admin = adminUrl();
-  const name = `ot_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  const client = new Client({ connectionString: admin });
+function uniqueName(kind: string): string {
+  return `ot_${kind}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+}
+
+async function asAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: adminUrl() });
   await client.connect();
   try {
-    await client.query(`CREATE DATABASE "${name}"`);
+    return await work(client);
   } finally {
     await client.end();
   }
-  const url = withDatabase(admin, name);
-  if (options.migrated !== false) await migrate(url);
-  return {
-    url,
-    name,
-    drop: async () => {
-      const c = new Client({ connectionString: admin });
-      await c.connect();
-      try {
-        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      } finally {
-        await c.end();
+}
+
+function templates(): Templates | undefined {
+  const raw = process.env[TEMPLATES_ENV];
+  return raw ? (JSON.parse(raw) as Templates) : undefined;
+}
+
+async function seedDemo(url: string): Promise<void> {
+  // Loaded only when needed: most suites get the seeded copy and never load the Prisma client here.
+  const { seedIfEmpty } = await import('@overlegtafels/persistence');
+  await seedIfEmpty(url, { demo: true });
+}
+
+/**
+ * A fresh database for one suite, so suites never see each other's rows and can run in
+ * parallel. Dropped again by `drop()`. Under jest's global setup it is a copy of a database that
+ * was migrated (and seeded) once for the run; elsewhere it is migrated (and seeded) here: the same
+ * rows either way.
+ */
+export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
+  const migrated = options.migrated !== false;
+  if (options.seed && !migrated) throw new Error('a seeded test database must be migrated');
+  const name = uniqueName('test');
+  const template = migrated ? templates()?.[options.seed ?? 'migrated'] : undefined;
+  await asAdmin((c) => c.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`));
+  const url = withDatabase(adminUrl(), name);
+  if (!template && migrated) await migrate(url);
+  if (!template && options.seed) await seedDemo(url);
+  return { url, name, drop: () => dropDatabase(name) };
+}
+
+async function dropDatabase(name: string): Promise<void> {
+  await asAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+}
+
+/**
+ * For a global setup: one migrated database and one migrated and seeded, for createTestDatabase
+ * in every suite of the run to copy (CREATE DATABASE … TEMPLATE). Closed to connections once made,
+ * as a template must have none. Names are unique per run: runs on one server never share them.
+ */
+export async function createTemplateDatabases(): Promise<void> {
+  if (templates()) return;
+  const made: Templates = { migrated: uniqueName('tpl'), demo: uniqueName('tpl') };
+  try {
+    await asAdmin((c) => c.query(`CREATE DATABASE "${made.migrated}"`));
+    await migrate(withDatabase(adminUrl(), made.migrated));
+    await asAdmin((c) => c.query(`CREATE DATABASE "${made.demo}" TEMPLATE "${made.migrated}"`));
+    await seedDemo(withDatabase(adminUrl(), made.demo));
+    await asAdmin(async (c) => {
+      for (const db of [made.migrated, made.demo]) {
+        await c.query(`ALTER DATABASE "${db}" WITH ALLOW_CONNECTIONS false`);
       }
-    },
-  };
+    });
+  } catch (error) {
+    for (const db of [made.demo, made.migrated]) await dropDatabase(db).catch(() => undefined);
+    throw error;
+  }
+  process.env[TEMPLATES_ENV] = JSON.stringify(made);
+}
+
+/** For a global teardown: drops what createTemplateDatabases made. */
+export async function dropTemplateDatabases(): Promise<void> {
+  const made = templates();
+  if (!made) return;
+  delete process.env[TEMPLATES_ENV];
+  for (const db of [made.demo, made.migrated]) await dropDatabase(db);
 }

@@ -17,20 +17,14 @@ import {
   AgendaQueries,
   AgenderingPreviewQuery,
   AgenderingSchema,
-  CapacitySchema,
   CasusregieStartSchema,
-  ClosePeriodSchema,
   ConsulentSchema,
-  CoordinatorAgendaUseCase,
   OpenDossierUseCase,
   CorrectCasusregieStartUseCase,
   DecisionSchema,
   DossierTimelineQuery,
   InputError,
-  MoveItemSchema,
   parseInput,
-  MoveSessionSchema,
-  ReasonSchema,
   RecordConsulentUseCase,
   RecordDecisionUseCase,
   SubmitAanmeldingUseCase,
@@ -60,7 +54,6 @@ export class AgendaApiController {
     @Inject(RecordConsulentUseCase) private readonly consulent: RecordConsulentUseCase,
     @Inject(CorrectCasusregieStartUseCase)
     private readonly correctCasusregieStart: CorrectCasusregieStartUseCase,
-    @Inject(CoordinatorAgendaUseCase) private readonly coordinator: CoordinatorAgendaUseCase,
     @Inject(OpenDossierUseCase) private readonly openDossier: OpenDossierUseCase,
     @Inject(AgendaQueries) private readonly queries: AgendaQueries,
     @Inject(DossierTimelineQuery) private readonly dossierPages: DossierTimelineQuery,
@@ -158,95 +151,6 @@ export class AgendaApiController {
     return this.queries.sessionAgenda(viewerOf(principal, 'GET /api/sessions/:id/agenda'), id);
   }
 
-  @Post('sessions/:id/cancel')
-  @Roles('coordinator')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Cancel a session; its items roll over ahead of new ones' })
-  @ApiBody({ schema: jsonSchemaOf(ReasonSchema) })
-  async cancelSession(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Body() body: unknown,
-  ) {
-    await this.coordinator.cancelSession(viewerOf(principal, 'POST /api/sessions/:id/cancel'), id, body);
-  }
-
-  @Post('sessions/:id/move')
-  @Roles('coordinator')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Move a session to another date or time' })
-  @ApiBody({ schema: jsonSchemaOf(MoveSessionSchema) })
-  async moveSession(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Body() body: unknown,
-  ) {
-    await this.coordinator.moveSession(viewerOf(principal, 'POST /api/sessions/:id/move'), id, body);
-  }
-
-  @Post('sessions/:id/capacity')
-  @Roles('coordinator')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Change a session’s capacity in minutes' })
-  @ApiBody({ schema: jsonSchemaOf(CapacitySchema) })
-  async capacity(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Body() body: unknown,
-  ) {
-    await this.coordinator.setCapacity(viewerOf(principal, 'POST /api/sessions/:id/capacity'), id, body);
-  }
-
-  @Post('sessions/:id/freeze')
-  @Roles('coordinator')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Freeze a session’s agenda now (slot confirmations go out)' })
-  @ApiBody({ schema: jsonSchemaOf(ReasonSchema) })
-  async freeze(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Body() body: unknown,
-  ) {
-    await this.coordinator.freeze(viewerOf(principal, 'POST /api/sessions/:id/freeze'), id, body);
-  }
-
-  @Post('sessions/:id/unfreeze')
-  @Roles('coordinator')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Open a frozen (not yet sent) agenda again' })
-  @ApiBody({ schema: jsonSchemaOf(ReasonSchema) })
-  async unfreeze(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Body() body: unknown,
-  ) {
-    await this.coordinator.unfreeze(viewerOf(principal, 'POST /api/sessions/:id/unfreeze'), id, body);
-  }
-
-  @Post('closed-periods')
-  @Roles('coordinator')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Close a period (no sessions), for one table or all' })
-  @ApiBody({ schema: jsonSchemaOf(ClosePeriodSchema) })
-  async closePeriod(@CurrentPrincipal() principal: Principal, @Body() body: unknown) {
-    await this.coordinator.closePeriod(viewerOf(principal, 'POST /api/closed-periods'), body);
-  }
-
-  @Post('agenda-items/:id/move')
-  @Roles('coordinator')
-  @HttpCode(204)
-  @ApiOperation({
-    summary: 'Move an item up/down, or to another (also frozen or full) session; reason required',
-  })
-  @ApiBody({ schema: jsonSchemaOf(MoveItemSchema) })
-  async moveItem(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Body() body: unknown,
-  ) {
-    await this.coordinator.moveItem(viewerOf(principal, 'POST /api/agenda-items/:id/move'), id, body);
-  }
-
   @Post('agenda-items/:id/decision')
   @Roles('coordinator')
   @ApiOperation({ summary: 'Record the table’s decision on an item; drives the dossier’s phase' })
@@ -265,19 +169,6 @@ export class AgendaApiController {
       itemId: id,
       decision: parseInput(DecisionSchema, body),
     });
-  }
-
-  @Post('agenda-items/:id/share')
-  @Roles('coordinator')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Share (or stop sharing) an item’s contents with the members of its session' })
-  @ApiBody({ schema: { type: 'object', properties: { shared: { type: 'boolean' } }, required: ['shared'] } })
-  async share(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Body() body: { shared?: unknown },
-  ) {
-    await this.coordinator.share(viewerOf(principal, 'POST /api/agenda-items/:id/share'), id, body);
   }
 
   @Get('casusregie-capaciteit')

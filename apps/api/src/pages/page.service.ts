@@ -2,6 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { Principal } from '@overlegtafels/auth';
 import {
+  freezeSession,
+  type HasSessionStatus,
+  isCancelled,
+  isHeld,
+  isProvisional,
+  unfreezeSession,
+} from '@overlegtafels/domain';
+import {
   dutchDate,
   dutchDateTime,
   dutchTime,
@@ -45,6 +53,16 @@ export const SESSION_STATUS_LABELS: Record<string, string> = {
   cancelled: 'geannuleerd',
 };
 
+/** What the views may ask of a session's status: the lifecycle answers, the views do not compare. */
+export const sessionIs = {
+  cancelled: (s: HasSessionStatus) => isCancelled(s),
+  provisional: (s: HasSessionStatus) => isProvisional(s),
+  /** Still to be changed by a coordinator: cancelled, moved, frozen or opened again. */
+  changeable: (s: HasSessionStatus) => !isCancelled(s) && !isHeld(s),
+  freezable: (s: HasSessionStatus) => freezeSession(s).ok,
+  unfreezable: (s: HasSessionStatus) => unfreezeSession(s).ok,
+};
+
 /** Renders a page with the layout's needs: the local mailbox link, the error summary, time helpers. */
 @Injectable()
 export class PageService {
@@ -66,6 +84,7 @@ export class PageService {
       mailSink: !!this.sink,
       when,
       statusLabels: SESSION_STATUS_LABELS,
+      sessionIs,
     });
   }
 }

@@ -14,9 +14,19 @@ import type { Response } from 'express';
 import {
   AgendaQueries,
   AgendaService,
+  CancelSessionUseCase,
   canSeeTable,
+  CapacitySchema,
+  ChangeSessionCapacityUseCase,
+  ClosePeriodSchema,
+  ClosePeriodUseCase,
+  FreezeAgendaUseCase,
+  MoveSessionSchema,
+  MoveSessionUseCase,
+  UnfreezeAgendaUseCase,
   coordinatesTable,
-  CoordinatorAgendaUseCase,
+  parseInput,
+  ReasonSchema,
 } from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { viewerOf } from '../agenda/viewer';
@@ -51,7 +61,12 @@ export class TafelsPageController {
   constructor(
     @Inject(AgendaService) private readonly agenda: AgendaService,
     @Inject(AgendaQueries) private readonly queries: AgendaQueries,
-    @Inject(CoordinatorAgendaUseCase) private readonly coordinator: CoordinatorAgendaUseCase,
+    @Inject(CancelSessionUseCase) private readonly cancelSession: CancelSessionUseCase,
+    @Inject(MoveSessionUseCase) private readonly moveSession: MoveSessionUseCase,
+    @Inject(ChangeSessionCapacityUseCase) private readonly changeCapacity: ChangeSessionCapacityUseCase,
+    @Inject(UnfreezeAgendaUseCase) private readonly unfreezeAgenda: UnfreezeAgendaUseCase,
+    @Inject(FreezeAgendaUseCase) private readonly freezeAgenda: FreezeAgendaUseCase,
+    @Inject(ClosePeriodUseCase) private readonly closePeriodUseCase: ClosePeriodUseCase,
     @Inject(PageService) private readonly pages: PageService,
   ) {}
 
@@ -96,19 +111,39 @@ export class TafelsPageController {
     try {
       switch (act) {
         case 'annuleren':
-          await this.coordinator.cancelSession(viewer, id, values);
+          await this.cancelSession.execute({
+            actor: viewer,
+            sessionId: id,
+            reason: parseInput(ReasonSchema, values).reason,
+          });
           break;
         case 'verplaatsen':
-          await this.coordinator.moveSession(viewer, id, values);
+          await this.moveSession.execute({
+            actor: viewer,
+            sessionId: id,
+            ...parseInput(MoveSessionSchema, values),
+          });
           break;
         case 'capaciteit':
-          await this.coordinator.setCapacity(viewer, id, values);
+          await this.changeCapacity.execute({
+            actor: viewer,
+            sessionId: id,
+            ...parseInput(CapacitySchema, values),
+          });
           break;
         case 'ontdooien':
-          await this.coordinator.unfreeze(viewer, id, values);
+          await this.unfreezeAgenda.execute({
+            actor: viewer,
+            sessionId: id,
+            reason: parseInput(ReasonSchema, values).reason,
+          });
           break;
         case 'bevriezen':
-          await this.coordinator.freeze(viewer, id, values);
+          await this.freezeAgenda.execute({
+            actor: viewer,
+            sessionId: id,
+            reason: parseInput(ReasonSchema, values).reason,
+          });
           break;
       }
       res.redirect(303, `/tafels/${key}?melding=${SESSION_ACTIONS[act].notice}`);
@@ -132,7 +167,11 @@ export class TafelsPageController {
     this.tableOr404(key);
     const values = pick(body, ['from', 'to', 'tableKey', 'reason']);
     try {
-      await this.coordinator.closePeriod(viewerOf(principal, 'POST /tafels/:key/sluiten'), values);
+      const input = parseInput(ClosePeriodSchema, values);
+      await this.closePeriodUseCase.execute({
+        actor: viewerOf(principal, 'POST /tafels/:key/sluiten'),
+        ...input,
+      });
       res.redirect(303, `/tafels/${key}?melding=gesloten`);
     } catch (error) {
       const failed = failedForm('sluiten', values, error);

@@ -14,14 +14,17 @@ import type { Response } from 'express';
 import { Clock, CLOCK } from '@overlegtafels/config';
 import {
   AgendaQueries,
-  CoordinatorAgendaUseCase,
+  MoveAgendaItemUseCase,
+  MoveItemSchema,
   DecisionSchema,
-  InputError,
   parseInput,
+  ShareAgendaItemUseCase,
+  InputError,
   RecordDecisionUseCase,
 } from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { DECISION_KIND_LABELS, DecisionKind, decisionsFor } from '@overlegtafels/domain';
+import { sharedFlag } from '../agenda/shared-flag';
 import { viewerOf } from '../agenda/viewer';
 import { failedForm, FailedForm, isUuid, noticeFor, PageForms, pick, str } from './page-form';
 import { PageService } from './page.service';
@@ -58,7 +61,8 @@ const DECISION_FIELDS = [
 export class ZittingPageController {
   constructor(
     @Inject(AgendaQueries) private readonly queries: AgendaQueries,
-    @Inject(CoordinatorAgendaUseCase) private readonly coordinator: CoordinatorAgendaUseCase,
+    @Inject(MoveAgendaItemUseCase) private readonly moveItem: MoveAgendaItemUseCase,
+    @Inject(ShareAgendaItemUseCase) private readonly shareItem: ShareAgendaItemUseCase,
     @Inject(RecordDecisionUseCase) private readonly decisions: RecordDecisionUseCase,
     @Inject(PageService) private readonly pages: PageService,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -87,9 +91,10 @@ export class ZittingPageController {
   ): Promise<void> {
     const values = pick(body, ['reason', 'direction']);
     await this.act(principal, sessionId, itemId, 'volgorde', values, res, 'volgorde', (viewer) =>
-      this.coordinator.moveItem(viewer, itemId, {
-        reason: values.reason,
-        direction: values.direction || undefined,
+      this.moveItem.execute({
+        actor: viewer,
+        itemId,
+        ...parseInput(MoveItemSchema, { reason: values.reason, direction: values.direction || undefined }),
       }),
     );
   }
@@ -105,9 +110,10 @@ export class ZittingPageController {
   ): Promise<void> {
     const values = pick(body, ['reason', 'sessionId']);
     await this.act(principal, sessionId, itemId, 'verplaatsen', values, res, 'verplaatst', (viewer) =>
-      this.coordinator.moveItem(viewer, itemId, {
-        reason: values.reason,
-        sessionId: values.sessionId || undefined,
+      this.moveItem.execute({
+        actor: viewer,
+        itemId,
+        ...parseInput(MoveItemSchema, { reason: values.reason, sessionId: values.sessionId || undefined }),
       }),
     );
   }
@@ -124,7 +130,7 @@ export class ZittingPageController {
     const values = pick(body, ['shared']);
     const notice = values.shared === 'true' ? 'gedeeld' : 'nietgedeeld';
     await this.act(principal, sessionId, itemId, 'delen', values, res, notice, (viewer) =>
-      this.coordinator.share(viewer, itemId, { shared: values.shared }),
+      this.shareItem.execute({ actor: viewer, itemId, shared: sharedFlag(values.shared) }),
     );
   }
 

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DateTime } from 'luxon';
+import { awaitsAgendaSend, awaitsFreeze, isCancelled } from '@overlegtafels/domain';
 import { AgendaJobName, AgendaProducer, JOBS } from '@overlegtafels/queues';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { AgendaMailingRepository, MailingSession } from '@overlegtafels/persistence';
@@ -55,14 +56,14 @@ export class AgendaJobsPlanner {
   /** True when a job planned for `plannedAtMs` is still the session's current one. */
   async isCurrent(job: AgendaJobName, sessionId: string, plannedAtMs: number): Promise<boolean> {
     const row = await this.repo.session(sessionId);
-    if (!row || row.status === 'cancelled') return false;
+    if (!row || isCancelled(row)) return false;
     const instants = await this.timing.instants(row);
     if (!instants) return false;
     return (job === JOBS.agenda.freeze ? instants.freezeAtMs : instants.agendaSendAtMs) === plannedAtMs;
   }
 
   private async plan(row: MailingSession): Promise<string[]> {
-    if (row.status !== 'planned' && row.status !== 'frozen') return [];
+    if (!awaitsAgendaSend(row)) return [];
     const instants = await this.timing.instants(row);
     if (!instants) {
       this.logger.warn(
@@ -72,7 +73,7 @@ export class AgendaJobsPlanner {
     }
     const nowMs = this.clock.now().getTime();
     const ids: string[] = [];
-    if (row.status === 'planned') {
+    if (awaitsFreeze(row)) {
       ids.push(await this.producer.schedule(JOBS.agenda.freeze, row.id, instants.freezeAtMs, nowMs));
     }
     ids.push(await this.producer.schedule(JOBS.agenda.send, row.id, instants.agendaSendAtMs, nowMs));

@@ -28,7 +28,11 @@ const session: MailingSession = {
   status: 'sent',
   frozenAt: NOW,
   sentAt: NOW,
+  heldAt: null,
+  cancelReason: null,
   movedFromStartsAt: null,
+  moveReason: null,
+  capacityMinutes: null,
   icsSequence: 0,
 };
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { TableDefinition } from '@overlegtafels/domain';
+import { isAgendaSent, TableDefinition } from '@overlegtafels/domain';
 import { Transaction } from '@overlegtafels/persistence';
 import { AgendaItemMove, AgendaNotifier } from '../agenda/agenda-notifier';
 import { AgendaMailWriter, OutboxBatch, personRecipient, sameAddress } from './agenda-mail.writer';
@@ -40,7 +40,7 @@ export class AgendaMailingNotifier implements AgendaNotifier {
       const to = await this.repo.session(move.toSessionId, tx);
       const table = to && this.timing.findTable(to.tableKey);
       if (!item || !from || !to || !table) continue;
-      for (const s of [from, to]) if (s.status === 'sent') changedAgendas.set(s.id, s);
+      for (const s of [from, to]) if (isAgendaSent(s)) changedAgendas.set(s.id, s);
 
       const holders = await this.repo.entryHolders(tx, { agendaItemId: item.id });
       const submitter = item.submittedBy;

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { TableDefinition } from '@overlegtafels/domain';
+import { freezeSession, TableDefinition } from '@overlegtafels/domain';
 import { JOBS } from '@overlegtafels/queues';
 import { AgendaMailingRepository, MailingSession, Transaction } from '@overlegtafels/persistence';
 import { Clock, CLOCK } from '@overlegtafels/config';
@@ -8,6 +8,7 @@ import { AgendaMailWriter, OutboxBatch, personRecipient, sameAddress } from './a
 import { AGENDA_MAIL } from './agenda-mail-keys';
 import { AgendaJobsPlanner } from './agenda-jobs.planner';
 import { SessionTimingService } from './session-timing.service';
+import { AgendaSessionRepository } from '../ports/agenda-session.repository.port';
 
 export type FreezeOutcome = 'frozen' | 'not-planned' | 'missing' | 'stale';
 
@@ -23,6 +24,7 @@ export class FreezeSessionUseCase {
 
   constructor(
     @Inject(AgendaMailingRepository) private readonly repo: AgendaMailingRepository,
+    @Inject(AgendaSessionRepository) private readonly sessions: AgendaSessionRepository,
     @Inject(AgendaMailWriter) private readonly writer: AgendaMailWriter,
     @Inject(AgendaMailDispatcher) private readonly dispatcher: AgendaMailDispatcher,
     @Inject(SessionTimingService) private readonly timing: SessionTimingService,
@@ -63,10 +65,11 @@ export class FreezeSessionUseCase {
     if (!table) return { outcome: 'missing', mails: [] };
     await this.repo.lockTable(tx, before.regionId, before.tableKey);
     const session = await this.repo.lockSession(tx, sessionId);
-    if (!session || session.status !== 'planned') return { outcome: 'not-planned', mails: [] };
+    const step = session && freezeSession(session);
+    if (!session || !step?.ok) return { outcome: 'not-planned', mails: [] };
     const now = this.clock.now();
-    await this.repo.transition(tx, session.id, ['planned'], { status: 'frozen', frozenAt: now });
-    const frozen: MailingSession = { ...session, status: 'frozen', frozenAt: now };
+    await this.sessions.freeze(tx, session.id, now);
+    const frozen: MailingSession = { ...session, status: step.status, frozenAt: now };
     const batch = new OutboxBatch();
     await this.confirmSlots(tx, batch, frozen, table);
     await this.tellRolledOut(tx, batch, frozen, table);

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { sendAgenda } from '@overlegtafels/domain';
 import { JOBS } from '@overlegtafels/queues';
 import { AgendaMailingRepository, MailingSession } from '@overlegtafels/persistence';
 import { CLOCK, Clock } from '@overlegtafels/config';
@@ -7,6 +8,7 @@ import { AgendaMailWriter, OutboxBatch, personRecipient, slotRecipients } from '
 import { AgendaJobsPlanner } from './agenda-jobs.planner';
 import { FreezeSessionUseCase } from './freeze-session.usecase';
 import { SessionTimingService } from './session-timing.service';
+import { AgendaSessionRepository } from '../ports/agenda-session.repository.port';
 
 export type SendAgendaOutcome = 'sent' | 'not-due' | 'missing' | 'stale';
 
@@ -23,6 +25,7 @@ export class SendAgendaUseCase {
 
   constructor(
     @Inject(AgendaMailingRepository) private readonly repo: AgendaMailingRepository,
+    @Inject(AgendaSessionRepository) private readonly sessions: AgendaSessionRepository,
     @Inject(AgendaMailWriter) private readonly writer: AgendaMailWriter,
     @Inject(AgendaMailDispatcher) private readonly dispatcher: AgendaMailDispatcher,
     @Inject(FreezeSessionUseCase) private readonly freeze: FreezeSessionUseCase,
@@ -49,10 +52,11 @@ export class SendAgendaUseCase {
       // The freeze took the table's lock and the session's row lock; both hold until the commit.
       const session = await this.repo.lockSession(tx, sessionId);
       const table = session && this.timing.findTable(session.tableKey);
-      if (!session || !table || session.status !== 'frozen') return { outcome: 'not-due' as const, mails };
+      const step = session && sendAgenda(session);
+      if (!session || !table || !step?.ok) return { outcome: 'not-due' as const, mails };
       const now = this.clock.now();
-      await this.repo.transition(tx, session.id, ['frozen'], { status: 'sent', sentAt: now });
-      const sent: MailingSession = { ...session, status: 'sent', sentAt: now };
+      await this.sessions.markSent(tx, session.id, now);
+      const sent: MailingSession = { ...session, status: step.status, sentAt: now };
       const items = await this.repo.itemsOn(tx, session.id);
       const members = await this.repo.standingMembers(tx, session.regionId, session.tableKey);
       const batch = new OutboxBatch();

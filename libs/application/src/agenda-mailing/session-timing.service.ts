@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { getSession, TableDefinition } from '@overlegtafels/domain';
+import { getSession, isCancelled, TableDefinition } from '@overlegtafels/domain';
 import { CalendarStateRepository } from '@overlegtafels/persistence';
 import { TableCalendarService } from '../table-calendar/table-calendar.service';
 import type { MailingSession } from '@overlegtafels/persistence';
@@ -40,7 +40,7 @@ export class SessionTimingService {
     const scheduledDate = DateTime.fromJSDate(row.scheduledStart, { zone: table.timeZone }).toISODate()!;
     try {
       const session = getSession(table, scheduledDate, calendar);
-      if (session.status === 'cancelled') return undefined;
+      if (isCancelled(session)) return undefined;
       return { freezeAtMs: session.freezeAtMs, agendaSendAtMs: session.agendaSendAtMs };
     } catch {
       return undefined;

@@ -1,6 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { DECISION_KIND_LABELS, DecisionKind } from '@overlegtafels/domain';
+import {
+  DECISION_KIND_LABELS,
+  DecisionKind,
+  acceptsItems,
+  type SessionStatus,
+} from '@overlegtafels/domain';
 import {
   AgendaRepository,
   AuditRepository,
@@ -37,7 +42,7 @@ export interface SessionSummary {
   readonly tableKey: string;
   readonly startsAt: string;
   readonly endsAt: string;
-  readonly status: 'planned' | 'frozen' | 'sent' | 'held' | 'cancelled';
+  readonly status: SessionStatus;
   readonly cancelReason: string | null;
   readonly movedFrom: string | null;
   readonly capacityMinutes: number;
@@ -223,11 +228,8 @@ export class AgendaQueries {
 
   /** The other sessions an item can be moved to (same table, not cancelled, not started). */
   async moveTargets(viewer: Viewer, tableKey: string): Promise<SessionSummary[]> {
-    return (await this.tableSessions(viewer, tableKey, 26)).filter(
-      (s) =>
-        s.status !== 'cancelled' &&
-        s.status !== 'held' &&
-        Date.parse(s.startsAt) > this.clock.now().getTime(),
+    return (await this.tableSessions(viewer, tableKey, 26)).filter((s) =>
+      acceptsItems({ status: s.status, startsAtMs: Date.parse(s.startsAt) }, this.clock.now().getTime()),
     );
   }
 

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { CalendarState, getSession, Session, TableDefinition } from '@overlegtafels/domain';
+import { CalendarState, getSession, isProvisional, Session, TableDefinition } from '@overlegtafels/domain';
 import { dutchDate, dutchTimeRange, dutchWeekdayTime } from '@overlegtafels/mail';
 import type { AgendaItemRow, SessionRow } from '@overlegtafels/persistence';
 
@@ -43,7 +43,7 @@ export function slotInfo(
   const start = DateTime.fromJSDate(item.slotStart!, { zone });
   const end = DateTime.fromJSDate(item.slotEnd!, { zone });
   const freeze = DateTime.fromMillis(session.freezeAtMs, { zone });
-  const provisional = row.status === 'planned';
+  const provisional = isProvisional(row);
   return {
     sessionId: row.id,
     tableKey: table.key,

@@ -9,7 +9,15 @@ import { AgendaCoreModule } from './agenda-core.module';
 import { DOSSIER_TIMELINE_SOURCES, DossierTimelineSource } from '../dossier-timeline/dossier-timeline';
 import { DossierTimelineQuery } from '../dossier-timeline/dossier-timeline.query';
 import { AgendaQueries } from './agenda-queries';
-import { CoordinatorAgendaUseCase } from './coordinator-agenda.usecase';
+import { MoveAgendaItemUseCase } from '../move-agenda-item/move-agenda-item.usecase';
+import { CancelSessionUseCase } from '../cancel-session/cancel-session.usecase';
+import { ChangeSessionCapacityUseCase } from '../change-session-capacity/change-session-capacity.usecase';
+import { MoveSessionUseCase } from '../move-session/move-session.usecase';
+import { FreezeAgendaUseCase } from '../freeze-agenda/freeze-agenda.usecase';
+import { ClosePeriodUseCase } from '../close-period/close-period.usecase';
+import { ShareAgendaItemUseCase } from '../share-agenda-item/share-agenda-item.usecase';
+import { UnfreezeAgendaUseCase } from '../unfreeze-agenda/unfreeze-agenda.usecase';
+import { CoordinatorChange } from '../coordinator/coordinator-change';
 import { CorrectCasusregieStartUseCase } from '../correct-casusregie-start/correct-casusregie-start.usecase';
 import { OpenDossierModule } from '../open-dossier/open-dossier.module';
 import { RecordConsulentUseCase } from '../record-consulent/record-consulent.usecase';
@@ -32,7 +40,15 @@ const providers = [
   RecordDecisionUseCase,
   RecordConsulentUseCase,
   CorrectCasusregieStartUseCase,
-  CoordinatorAgendaUseCase,
+  CoordinatorChange,
+  MoveAgendaItemUseCase,
+  CancelSessionUseCase,
+  MoveSessionUseCase,
+  ChangeSessionCapacityUseCase,
+  UnfreezeAgendaUseCase,
+  FreezeAgendaUseCase,
+  ShareAgendaItemUseCase,
+  ClosePeriodUseCase,
   AgendaQueries,
   DossierTimelineQuery,
 ];

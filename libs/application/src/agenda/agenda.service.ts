@@ -5,33 +5,28 @@ import {
   allocateItems,
   CalendarState,
   generateSessions,
+  isCancelled,
+  keepsItemsOnReallocation,
   Session,
   TableDefinition,
 } from '@overlegtafels/domain';
-import {
-  AgendaItemRow,
-  AgendaRepository,
-  CalendarStateRepository,
-  SessionRow,
-  Transaction,
-} from '@overlegtafels/persistence';
+import { AgendaRepository, CalendarStateRepository, Transaction } from '@overlegtafels/persistence';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { TableCalendarService } from '../table-calendar/table-calendar.service';
 import { AgendaItemMove } from './agenda-notifier';
+import { lifecycleOf } from './session-lifecycle';
+import {
+  AgendaSessionRepository,
+  SessionRecord as SessionRow,
+} from '../ports/agenda-session.repository.port';
+import {
+  AgendaItemRecord as AgendaItemRow,
+  AgendaItemRepository,
+} from '../ports/agenda-item.repository.port';
 
 /** How far ahead the agenda is kept allocated; far beyond any realistic queue of items. */
 export const AGENDA_HORIZON_DAYS = 400;
 const DAY_MS = 86_400_000;
-
-/** A session row is fixed once its agenda is frozen, sent or held, or once it has started. */
-export function isFixedSession(row: Pick<SessionRow, 'status' | 'startsAt'>, nowMs: number): boolean {
-  return (
-    row.status === 'frozen' ||
-    row.status === 'sent' ||
-    row.status === 'held' ||
-    row.startsAt.getTime() <= nowMs
-  );
-}
 
 export interface TableAgendaState {
   readonly table: TableDefinition;
@@ -64,6 +59,8 @@ export interface Reallocation {
 export class AgendaService {
   constructor(
     @Inject(AgendaRepository) private readonly repo: AgendaRepository,
+    @Inject(AgendaSessionRepository) private readonly sessionRows: AgendaSessionRepository,
+    @Inject(AgendaItemRepository) private readonly items: AgendaItemRepository,
     @Inject(CalendarStateRepository) private readonly calendars: CalendarStateRepository,
     @Inject(TableCalendarService) private readonly tables: TableCalendarService,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -98,7 +95,7 @@ export class AgendaService {
     // Rows from a week back: older sessions are held and fixed, and re-reading a table's whole
     // history on every change would grow with the years.
     const since = new Date(this.clock.now().getTime() - 7 * DAY_MS);
-    const rows = await this.repo.sessions(tx, regionId, table.key, since);
+    const rows = await this.sessionRows.sessionsOf(tx, regionId, table.key, since);
     const keyOfRow = (row: SessionRow) => this.keyOf(table, row.scheduledStart);
     return { table, regionId, calendar, rowsByKey: new Map(rows.map((r) => [keyOfRow(r), r])), keyOfRow };
   }
@@ -116,16 +113,14 @@ export class AgendaService {
   async ensureRow(tx: Transaction, state: TableAgendaState, session: Session): Promise<SessionRow> {
     const existing = state.rowsByKey.get(session.key);
     if (existing) return existing;
-    const row = await this.repo.createSession(tx, {
+    const row = await this.sessionRows.createSession(tx, {
       regionId: state.regionId,
       tableKey: state.table.key,
       // Only sessions that were never moved lack a row, so the scheduled start is the start.
       scheduledStart: new Date(session.startMs),
       startsAt: new Date(session.startMs),
       endsAt: new Date(session.endMs),
-      ...(session.status === 'cancelled'
-        ? { status: 'cancelled' as const, cancelReason: session.cancellation?.reason ?? null }
-        : {}),
+      ...(isCancelled(session) ? { cancelled: { reason: session.cancellation?.reason ?? null } } : {}),
     });
     state.rowsByKey.set(session.key, row);
     return row;
@@ -155,7 +150,7 @@ export class AgendaService {
   /** Generated sessions that have (or must get) a row: cancelled ones only when they have one. */
   private sessionsToKeep(state: TableAgendaState, fromMs: number, toMs: number): Session[] {
     return this.generated(state, fromMs, toMs).filter(
-      (session) => session.status !== 'cancelled' || state.rowsByKey.has(session.key),
+      (session) => !isCancelled(session) || state.rowsByKey.has(session.key),
     );
   }
 
@@ -173,10 +168,10 @@ export class AgendaService {
     const fixedRowIds = new Set<string>();
     const openRows: SessionRow[] = [];
     for (const row of state.rowsByKey.values()) {
-      if (row.status !== 'cancelled' && isFixedSession(row, nowMs)) fixedRowIds.add(row.id);
+      if (keepsItemsOnReallocation(lifecycleOf(row), nowMs)) fixedRowIds.add(row.id);
       else openRows.push(row);
     }
-    const items = await this.repo.activeItems(
+    const items = await this.items.activeItems(
       tx,
       openRows.map((r) => r.id),
     );
@@ -241,14 +236,14 @@ export class AgendaService {
         ) {
           continue;
         }
-        await this.repo.updateItem(tx, item.id, {
+        await this.items.place(tx, item.id, {
           sessionId: row.id,
           position: slot.position,
           slotStart,
           slotEnd,
-          status,
+          rolledOver: status === 'rolled_over',
           originalSessionId,
-          ...(pinLost && { pinned: false, pinnedPosition: null }),
+          dropPin: pinLost,
         });
         touchedSessions.add(row.id);
         touchedSessions.add(item.sessionId);

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { hashToken } from '@overlegtafels/auth';
+import { isCancelled } from '@overlegtafels/domain';
 import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
 import {
   calendarFeed,
@@ -67,7 +68,7 @@ export class CalendarFeedUseCase {
       // Table and region names only: a feed never carries case data.
       const summary = `${table.name} – ${this.tables.region.name}`;
       for (const session of await this.tables.sessions(key, undefined, until)) {
-        const cancelled = session.status === 'cancelled';
+        const cancelled = isCancelled(session);
         entries.push({
           uid: feedSessionUid(key, session.scheduledDate, this.identity.uidHost),
           start: DateTime.fromISO(session.start, { setZone: true }),

@@ -1,5 +1,11 @@
 import { DateTime } from 'luxon';
-import { DECISION_KIND_LABELS, DecisionKind, RegionConfig } from '@overlegtafels/domain';
+import {
+  DECISION_KIND_LABELS,
+  DecisionKind,
+  isProvisional,
+  RegionConfig,
+  SessionStatus,
+} from '@overlegtafels/domain';
 
 /** Fills a dossier page's "what is planned" with follow-up obligations (issue #6 provides it). */
 export interface DossierTimelineSource {
@@ -23,7 +29,7 @@ export interface TimelineFacts {
     itemType: string;
     slotStart: Date | null;
     status: unknown;
-    session: { startsAt: Date; status: unknown };
+    session: { startsAt: Date; status: SessionStatus };
   }[];
   readonly decisions: readonly {
     decidedAt: Date;
@@ -60,7 +66,7 @@ export function timelineOf(facts: TimelineFacts, region: RegionConfig, now: Date
         ? 'besproken'
         : item.status === 'withdrawn'
           ? 'ingetrokken'
-          : item.session.status === 'planned'
+          : isProvisional(item.session)
             ? 'onder voorbehoud'
             : 'bevestigd';
     timeline.push({

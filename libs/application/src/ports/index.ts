@@ -5,6 +5,8 @@ export * from './obligation.repository.port';
 export * from './reminder-outbox.port';
 export * from './reminder-sweep.port';
 export * from './unit-of-work.port';
+export * from './agenda-session.repository.port';
+export * from './agenda-item.repository.port';
 export * from './audit-log.port';
 export * from './dossier.repository.port';
 export * from './region.repository.port';

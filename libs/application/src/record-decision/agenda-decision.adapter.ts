@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { placeSubmission } from '@overlegtafels/domain';
+import { holdSession, placeSubmission } from '@overlegtafels/domain';
 import { AgendaRepository, type Transaction } from '@overlegtafels/persistence';
 import { AgendaRefusal } from '../agenda/agenda-input';
 import { AgendaService } from '../agenda/agenda.service';
@@ -29,9 +29,8 @@ export class AgendaDecisionAdapter implements DecisionAgenda {
 
   async markDiscussed(tx: Transaction, item: ItemToDecide, at: Date): Promise<void> {
     await this.repo.updateItem(tx, item.id, { status: 'discussed' });
-    if (item.session.status !== 'held') {
-      await this.repo.updateSession(tx, item.session.id, { status: 'held', heldAt: at });
-    }
+    const held = holdSession(item.session);
+    if (held.ok) await this.repo.markHeld(tx, item.session.id, at, held);
   }
 
   /** Herbespreking: the dossier comes back on the next ICO whose deadline is still ahead. */

@@ -2,7 +2,7 @@ import type { AppConfig } from '@overlegtafels/config';
 import { MailComposer, mailIdentity } from '@overlegtafels/mail';
 import {
   ControlledClock,
-  FakeAgendaItem,
+  FakeItemToDecide,
   FakeAuditLog,
   FakeDecisionAgenda,
   FakeDossierRecord,
@@ -30,7 +30,7 @@ const ICO_START = new Date('2026-11-26T08:00:00Z');
 const NOW = '2026-11-27T10:00:00Z';
 const CR = '6f0c2a8e-4b7d-4c1e-9a3f-2d5e8b1c7a90';
 
-const icoItem = (over: Partial<FakeAgendaItem> = {}): FakeAgendaItem => ({
+const icoItem = (over: Partial<FakeItemToDecide> = {}): FakeItemToDecide => ({
   id: 'item-1',
   dossierId: 'd1',
   tableKey: 'ico',
@@ -40,7 +40,7 @@ const icoItem = (over: Partial<FakeAgendaItem> = {}): FakeAgendaItem => ({
   ...over,
 });
 
-function setup(dossier: Partial<FakeDossierRecord> = {}, item: FakeAgendaItem = icoItem()) {
+function setup(dossier: Partial<FakeDossierRecord> = {}, item: FakeItemToDecide = icoItem()) {
   const dossiers = new FakeDossierRepository([
     fakeDossierRecord({ id: 'd1', code: 'CO3-2026-0031', aanmelderId: 'am-1', ...dossier }),
   ]);

@@ -5,6 +5,7 @@ import {
   applyDecision,
   DecisionInput,
   findTable,
+  holdSession,
   noConsentReturnLimitOf,
   RegionConfig,
 } from '@overlegtafels/domain';
@@ -76,8 +77,8 @@ export class RecordDecisionUseCase {
       if (item.status === 'discussed')
         throw conflict('ALREADY_DECIDED', 'Voor dit agendapunt is al een beslissing geregistreerd.');
       if (item.status === 'withdrawn') throw conflict('ITEM_WITHDRAWN', 'Dit agendapunt werd ingetrokken.');
-      if (session.status === 'cancelled')
-        throw conflict('SESSION_CANCELLED', 'Deze zitting werd geannuleerd; het agendapunt schuift door.');
+      const held = holdSession(session);
+      if (!held.ok) throw conflict(held.code, held.message);
       if (session.startsAt.getTime() > now.getTime()) {
         throw conflict(
           'SESSION_NOT_HELD',

@@ -1,7 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { Clock, CLOCK } from '@overlegtafels/config';
-import { generateSessions, placeSubmission, Session, TableDefinition } from '@overlegtafels/domain';
+import {
+  generateSessions,
+  isCancelled,
+  placeSubmission,
+  Session,
+  TableDefinition,
+  takesPlacements,
+} from '@overlegtafels/domain';
 import { dutchDate, dutchDateTime } from '@overlegtafels/mail';
 import { AgendaRepository, CalendarStateRepository } from '@overlegtafels/persistence';
 import { RegionRepository } from '../ports/region.repository.port';
@@ -49,7 +56,7 @@ export class AgenderingPreviewQuery {
     let target = placed.session;
     const notices: string[] = [];
     const earlier = generateSessions(table, { fromMs: nowMs, toMs: target.startMs }, calendar).filter(
-      (s) => s.status === 'open' && s.deadlineMs <= nowMs,
+      (s) => !isCancelled(s) && s.deadlineMs <= nowMs,
     );
     const missed = earlier[earlier.length - 1];
     if (missed) {
@@ -72,11 +79,11 @@ export class AgenderingPreviewQuery {
       table,
       { fromMs: target.startMs, toMs: target.startMs + 120 * 86_400_000 },
       calendar,
-    ).filter((s) => s.status === 'open');
+    ).filter((s) => !isCancelled(s));
     for (const s of upcoming) {
       const row = rowByStart.get(s.startMs);
       const taken = row ? (load.get(row.id)?.minutes ?? 0) : 0;
-      if (row && row.status !== 'planned') continue;
+      if (row && !takesPlacements(row)) continue;
       if (taken + duration <= s.capacityMinutes) {
         if (s.key !== placed.session.key) {
           notices.push(

@@ -1,7 +1,8 @@
 import { LocalDateString, parseLocalDate } from '../time/local-date.util';
 import { CO3_DECISION_RULES, DecisionRules, lookupItemType } from './decision-rules';
 import { earliestAfsluitingDate } from './dossier-date.util';
-import { resolveReturnLimit, returnLimitMessage, tooEarlyMessage } from './dossier-lifecycle.policy';
+import { tooEarlyMessage } from './decision-effects.policy';
+import { resolveReturnLimit, returnLimitMessage } from './dossier-lifecycle.policy';
 import { DossierRefusal, refuse } from './dossier-outcome.model';
 import { phaseLabel, phaseList } from './dossier-text.util';
 import { assertDossierState, DossierPhase, DossierState } from './dossier.model';

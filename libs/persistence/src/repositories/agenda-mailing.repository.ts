@@ -1,24 +1,18 @@
+import {
+  SESSION_STATUSES_AWAITING_AGENDA,
+  SESSION_STATUSES_ON_CALENDAR,
+  type SessionStatus,
+} from '@overlegtafels/domain';
 import { on, type Transaction } from '../transaction';
 import { Inject, Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service';
 import { AgendaRepository } from './agenda.repository';
+import { sessionSelect, type SessionRow } from './agenda-session.repository';
 import { NewOutboxMessage, OutboxRepository } from './outbox.repository';
 
-export type MailingSessionStatus = 'planned' | 'frozen' | 'sent' | 'held' | 'cancelled';
-
-export interface MailingSession {
-  id: string;
-  regionId: string;
-  tableKey: string;
-  scheduledStart: Date;
-  startsAt: Date;
-  endsAt: Date;
-  status: MailingSessionStatus;
-  frozenAt: Date | null;
-  sentAt: Date | null;
-  movedFromStartsAt: Date | null;
-  icsSequence: number;
-}
+export type MailingSessionStatus = SessionStatus;
+/** The session row of the agenda: there is one shape. */
+export type MailingSession = SessionRow;
 
 export interface MailingPerson {
   id: string;
@@ -59,20 +53,6 @@ export interface EntryHolder {
   personId: string | null;
   name?: string;
 }
-
-const sessionSelect = {
-  id: true,
-  regionId: true,
-  tableKey: true,
-  scheduledStart: true,
-  startsAt: true,
-  endsAt: true,
-  status: true,
-  frozenAt: true,
-  sentAt: true,
-  movedFromStartsAt: true,
-  icsSequence: true,
-} as const;
 
 const personSelect = {
   id: true,
@@ -210,20 +190,6 @@ export class AgendaMailingRepository {
     return locked.length ? this.session(id, tx) : undefined;
   }
 
-  /** Moves the status on only from one of `from`; false when another transaction got there first. */
-  async transition(
-    tx: Transaction,
-    id: string,
-    from: MailingSessionStatus[],
-    data: { status: MailingSessionStatus; frozenAt?: Date; sentAt?: Date },
-  ): Promise<boolean> {
-    const { count } = await on(tx, this.prisma).session.updateMany({
-      where: { id, status: { in: from } },
-      data,
-    });
-    return count === 1;
-  }
-
   async bumpSessionSequence(tx: Transaction, id: string): Promise<number> {
     const row = await on(tx, this.prisma).session.update({
       where: { id },
@@ -285,7 +251,12 @@ export class AgendaMailingRepository {
     after: Date,
   ): Promise<MailingSession | undefined> {
     const row = await on(tx, this.prisma).session.findFirst({
-      where: { regionId, tableKey, startsAt: { gt: after }, status: { not: 'cancelled' } },
+      where: {
+        regionId,
+        tableKey,
+        startsAt: { gt: after },
+        status: { in: [...SESSION_STATUSES_ON_CALENDAR] },
+      },
       orderBy: { startsAt: 'asc' },
       select: sessionSelect,
     });
@@ -370,7 +341,12 @@ export class AgendaMailingRepository {
   /** Sessions of a table starting in [from, to) whose freeze or agenda send may still be due. */
   async sessionsToPlan(regionId: string, tableKey: string, from: Date, to: Date): Promise<MailingSession[]> {
     return this.prisma.session.findMany({
-      where: { regionId, tableKey, startsAt: { gte: from, lt: to }, status: { in: ['planned', 'frozen'] } },
+      where: {
+        regionId,
+        tableKey,
+        startsAt: { gte: from, lt: to },
+        status: { in: [...SESSION_STATUSES_AWAITING_AGENDA] },
+      },
       select: sessionSelect,
       orderBy: { startsAt: 'asc' },
     });

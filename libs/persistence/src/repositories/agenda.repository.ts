@@ -1,49 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { SessionStatus, SessionTransitionOk } from '@overlegtafels/domain';
 import type { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
 import { asTransaction, on, type Transaction } from '../transaction';
+import { PrismaAgendaSessionRepository, sessionSelect, type SessionRow } from './agenda-session.repository';
+import { itemSelect, PrismaAgendaItemRepository, type AgendaItemRow } from './agenda-item.repository';
 
-export type SessionStatusValue = 'planned' | 'frozen' | 'sent' | 'held' | 'cancelled';
+export type SessionStatusValue = SessionStatus;
+export type { AgendaItemRow, SessionRow };
 export type AgendaItemStatusValue = 'placed' | 'rolled_over' | 'withdrawn' | 'discussed';
-
-export interface SessionRow {
-  id: string;
-  regionId: string;
-  tableKey: string;
-  scheduledStart: Date;
-  startsAt: Date;
-  endsAt: Date;
-  status: SessionStatusValue;
-  cancelReason: string | null;
-  movedFromStartsAt: Date | null;
-  moveReason: string | null;
-  capacityMinutes: number | null;
-  frozenAt: Date | null;
-  sentAt: Date | null;
-  heldAt: Date | null;
-  icsSequence: number;
-}
-
-export interface AgendaItemRow {
-  id: string;
-  sessionId: string;
-  dossierId: string;
-  tableKey: string;
-  itemType: string;
-  durationMinutes: number;
-  position: number;
-  slotStart: Date | null;
-  slotEnd: Date | null;
-  status: AgendaItemStatusValue;
-  submittedAt: Date;
-  submittedById: string;
-  originalSessionId: string | null;
-  pinned: boolean;
-  pinnedPosition: number | null;
-  overrideReason: string | null;
-  lateReason: string | null;
-  icsSequence: number;
-}
 
 export interface NewAgendaItem {
   id?: string;
@@ -68,45 +33,6 @@ export interface NewAgendaItem {
   }[];
 }
 
-const sessionSelect = {
-  id: true,
-  regionId: true,
-  tableKey: true,
-  scheduledStart: true,
-  startsAt: true,
-  endsAt: true,
-  status: true,
-  cancelReason: true,
-  movedFromStartsAt: true,
-  moveReason: true,
-  capacityMinutes: true,
-  frozenAt: true,
-  sentAt: true,
-  heldAt: true,
-  icsSequence: true,
-} as const;
-
-const itemSelect = {
-  id: true,
-  sessionId: true,
-  dossierId: true,
-  tableKey: true,
-  itemType: true,
-  durationMinutes: true,
-  position: true,
-  slotStart: true,
-  slotEnd: true,
-  status: true,
-  submittedAt: true,
-  submittedById: true,
-  originalSessionId: true,
-  pinned: true,
-  pinnedPosition: true,
-  overrideReason: true,
-  lateReason: true,
-  icsSequence: true,
-} as const;
-
 /** Lock keys live in their own namespace (first int) so they never meet the migrator's lock. */
 const AGENDA_LOCK_NAMESPACE = 4_104;
 
@@ -118,7 +44,11 @@ const AGENDA_LOCK_NAMESPACE = 4_104;
 export class AgendaRepository {
   private readonly regionIds = new Map<string, string>();
 
-  constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
+  constructor(
+    @Inject(PrismaService) private readonly prisma: PrismaService,
+    @Inject(PrismaAgendaSessionRepository) private readonly sessionRows: PrismaAgendaSessionRepository,
+    @Inject(PrismaAgendaItemRepository) private readonly items: PrismaAgendaItemRepository,
+  ) {}
 
   /** Runs `work` in one transaction; the agenda's changes and their outbox rows commit together. */
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
@@ -141,19 +71,6 @@ export class AgendaRepository {
   async lockTable(tx: Transaction, regionId: string, tableKey: string): Promise<void> {
     await on(tx, this.prisma)
       .$executeRaw`SELECT pg_advisory_xact_lock(${AGENDA_LOCK_NAMESPACE}::int, hashtext(${regionId + ':' + tableKey}))`;
-  }
-
-  async sessions(
-    tx: Transaction | undefined,
-    regionId: string,
-    tableKey: string,
-    startsFrom?: Date,
-  ): Promise<SessionRow[]> {
-    return (await on(tx, this.prisma).session.findMany({
-      where: { regionId, tableKey, ...(startsFrom ? { startsAt: { gte: startsFrom } } : {}) },
-      select: sessionSelect,
-      orderBy: { startsAt: 'asc' },
-    })) as SessionRow[];
   }
 
   async sessionsBetween(
@@ -179,50 +96,18 @@ export class AgendaRepository {
     );
   }
 
-  async createSession(
-    tx: Transaction,
-    data: {
-      regionId: string;
-      tableKey: string;
-      scheduledStart: Date;
-      startsAt: Date;
-      endsAt: Date;
-      status?: SessionStatusValue;
-      cancelReason?: string | null;
-    },
-  ): Promise<SessionRow> {
-    return (await on(tx, this.prisma).session.create({
-      data: { ...data, ...(data.status === 'cancelled' ? { cancelledAt: new Date() } : {}) },
-      select: sessionSelect,
-    })) as SessionRow;
-  }
-
-  async updateSession(tx: Transaction, id: string, data: Prisma.SessionUpdateInput): Promise<SessionRow> {
-    return (await on(tx, this.prisma).session.update({
-      where: { id },
-      data,
-      select: sessionSelect,
-    })) as SessionRow;
+  /** Held: a decision was taken on one of its items (the transition the domain allowed). */
+  markHeld(tx: Transaction, id: string, at: Date, transition: SessionTransitionOk): Promise<void> {
+    return this.sessionRows.markHeld(tx, id, at, transition);
   }
 
   /** Agendapunten still to be held (placed or rolled over) on the given sessions. */
-  async activeItems(tx: Transaction, sessionIds: readonly string[]): Promise<AgendaItemRow[]> {
-    if (sessionIds.length === 0) return [];
-    return (await on(tx, this.prisma).agendaItem.findMany({
-      where: { sessionId: { in: [...sessionIds] }, status: { in: ['placed', 'rolled_over'] } },
-      select: itemSelect,
-      // Arrival order: the allocation keeps it for items submitted at the same instant.
-      orderBy: [{ submittedAt: 'asc' }, { arrival: 'asc' }],
-    })) as AgendaItemRow[];
+  activeItems(tx: Transaction, sessionIds: readonly string[]): Promise<AgendaItemRow[]> {
+    return this.items.activeItems(tx, sessionIds);
   }
 
-  async item(id: string, tx?: Transaction): Promise<AgendaItemRow | undefined> {
-    return (
-      ((await on(tx, this.prisma).agendaItem.findUnique({
-        where: { id },
-        select: itemSelect,
-      })) as AgendaItemRow | null) ?? undefined
-    );
+  item(id: string, tx?: Transaction): Promise<AgendaItemRow | undefined> {
+    return this.items.item(id, tx);
   }
 
   async createItem(tx: Transaction, input: NewAgendaItem): Promise<AgendaItemRow> {
@@ -371,9 +256,5 @@ export class AgendaRepository {
       },
       orderBy: { position: 'asc' },
     });
-  }
-
-  async setShared(itemId: string, shared: boolean): Promise<void> {
-    await this.prisma.agendaItem.update({ where: { id: itemId }, data: { sharedWithSession: shared } });
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import type { CalendarState } from '@overlegtafels/domain';
+import { isCancelled, SESSION_STATUSES_ON_CALENDAR, type CalendarState } from '@overlegtafels/domain';
 import { PrismaService } from '../prisma.service';
 import { on, type Transaction } from '../transaction';
 
@@ -31,7 +31,7 @@ export class CalendarStateRepository {
         regionId: region.id,
         tableKey,
         OR: [
-          { status: 'cancelled' },
+          { status: { notIn: [...SESSION_STATUSES_ON_CALENDAR] } },
           { movedFromStartsAt: { not: null } },
           { capacityMinutes: { not: null } },
         ],
@@ -62,7 +62,7 @@ export class CalendarStateRepository {
     };
     for (const s of sessions) {
       const scheduledDate = local(s.scheduledStart).toISODate()!;
-      if (s.status === 'cancelled') {
+      if (isCancelled(s)) {
         state.cancellations.push({
           scheduledDate,
           reason: s.cancelReason ?? 'geannuleerd door de coördinator',

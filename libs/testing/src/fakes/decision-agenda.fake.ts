@@ -3,7 +3,7 @@ import { AgendaRefusal } from '@overlegtafels/application';
 import type { Transaction } from '@overlegtafels/persistence';
 import { FakeTable, Rollbackable } from './fake-unit-of-work';
 
-export interface FakeAgendaItem extends ItemToDecide {
+export interface FakeItemToDecide extends ItemToDecide {
   readonly discussedAt?: Date;
   /** Set on an item the fake placed for a return to the ICO. */
   readonly submittedById?: string;
@@ -14,13 +14,13 @@ export interface FakeAgendaItem extends ItemToDecide {
  * herbespreking (or, with `noIcoPlanned`, refuses as the real placement does).
  */
 export class FakeDecisionAgenda implements DecisionAgenda, Rollbackable {
-  readonly items: FakeTable<FakeAgendaItem>;
+  readonly items: FakeTable<FakeItemToDecide>;
   /** Sessions this fake marked held, by id, with when. */
   private held = new Map<string, Date>();
   noIcoPlanned = false;
   private ids = 0;
 
-  constructor(items: readonly FakeAgendaItem[] = []) {
+  constructor(items: readonly FakeItemToDecide[] = []) {
     this.items = new FakeTable(items);
   }
 

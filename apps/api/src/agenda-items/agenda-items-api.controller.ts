@@ -1,0 +1,54 @@
+import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  MoveAgendaItemUseCase,
+  MoveItemSchema,
+  parseInput,
+  ShareAgendaItemUseCase,
+} from '@overlegtafels/application';
+import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
+import { sharedFlag } from '../agenda/shared-flag';
+import { viewerOf } from '../agenda/viewer';
+import { jsonSchemaOf } from '../openapi/json-schema';
+
+/** A coordinator's commands on an agendapunt: its place on the agenda, and sharing its contents. */
+@ApiTags('agenda')
+@Controller('api')
+export class AgendaItemsApiController {
+  constructor(
+    @Inject(MoveAgendaItemUseCase) private readonly moveAgendaItem: MoveAgendaItemUseCase,
+    @Inject(ShareAgendaItemUseCase) private readonly shareItem: ShareAgendaItemUseCase,
+  ) {}
+
+  @Post('agenda-items/:id/move')
+  @Roles('coordinator')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Move an item up/down, or to another (also frozen or full) session; reason required',
+  })
+  @ApiBody({ schema: jsonSchemaOf(MoveItemSchema) })
+  async moveItem(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: unknown,
+  ) {
+    const input = parseInput(MoveItemSchema, body);
+    const actor = viewerOf(principal, 'POST /api/agenda-items/:id/move');
+    await this.moveAgendaItem.execute({ actor, itemId: id, ...input });
+  }
+
+  @Post('agenda-items/:id/share')
+  @Roles('coordinator')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Share (or stop sharing) an item’s contents with the members of its session' })
+  @ApiBody({ schema: { type: 'object', properties: { shared: { type: 'boolean' } }, required: ['shared'] } })
+  async share(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: { shared?: unknown },
+  ) {
+    const shared = sharedFlag(body?.shared);
+    const actor = viewerOf(principal, 'POST /api/agenda-items/:id/share');
+    await this.shareItem.execute({ actor, itemId: id, shared });
+  }
+}

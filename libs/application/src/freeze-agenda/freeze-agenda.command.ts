@@ -1,0 +1,8 @@
+import type { CoordinatorActor } from '../coordinator/coordinator-change';
+
+/** A coordinator makes a session's agenda definitive now instead of at its freeze moment. */
+export interface FreezeAgendaCommand {
+  readonly actor: CoordinatorActor;
+  readonly sessionId: string;
+  readonly reason: string;
+}

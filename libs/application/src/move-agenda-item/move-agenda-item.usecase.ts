@@ -1,0 +1,149 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, Clock } from '@overlegtafels/config';
+import { acceptsItems, isFixed } from '@overlegtafels/domain';
+import { AgendaRefusal, InputError } from '../agenda/agenda-input';
+import { AgendaItemMove } from '../agenda/agenda-notifier';
+import { AgendaService } from '../agenda/agenda.service';
+import { lifecycleOf } from '../agenda/session-lifecycle';
+import { CoordinatorChange } from '../coordinator/coordinator-change';
+import { AgendaItemRecord, AgendaItemRepository } from '../ports/agenda-item.repository.port';
+import { AgendaSessionRepository } from '../ports/agenda-session.repository.port';
+import { MoveAgendaItemCommand } from './move-agenda-item.command';
+
+/**
+ * A coordinator moves an agendapunt up or down on its agenda, or to another session of the table
+ * (also a frozen or full one). On an open agenda the move is a pin and the table is re-allocated;
+ * on a fixed one the order changes in place, or the item joins at the end as a late item.
+ */
+@Injectable()
+export class MoveAgendaItemUseCase {
+  constructor(
+    @Inject(CoordinatorChange) private readonly change: CoordinatorChange,
+    @Inject(AgendaService) private readonly agenda: Pick<AgendaService, 'reallocate'>,
+    @Inject(AgendaSessionRepository) private readonly sessions: Pick<AgendaSessionRepository, 'session'>,
+    @Inject(AgendaItemRepository)
+    private readonly items: Pick<
+      AgendaItemRepository,
+      'item' | 'activeItems' | 'acceptLate' | 'pinToSession' | 'pinAtPosition'
+    >,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(input: MoveAgendaItemCommand): Promise<void> {
+    const { actor, itemId } = input;
+    if (!input.direction && !input.sessionId) {
+      throw new InputError([
+        { field: 'sessionId', code: 'REQUIRED', message: 'Kies een zitting of een richting.' },
+      ]);
+    }
+    const item = await this.items.item(itemId);
+    if (!item || !this.change.coordinates(actor, item.tableKey) || !isToBeHeld(item)) {
+      throw new AgendaRefusal(
+        'ITEM_NOT_FOUND',
+        'Agendapunt niet gevonden of niet meer te verplaatsen.',
+        undefined,
+        'not_found',
+      );
+    }
+    await this.change.run(
+      {
+        actor,
+        tableKey: item.tableKey,
+        action: 'agenda.item.move',
+        details: {
+          itemId,
+          ...(input.sessionId && { sessionId: input.sessionId }),
+          direction: input.direction ?? null,
+        },
+      },
+      async (tx, state) => {
+        const current = (await this.items.item(itemId, tx))!;
+        const nowMs = this.clock.now().getTime();
+        const override = { reason: input.reason, byPersonId: actor.personId };
+        if (input.sessionId && input.sessionId !== current.sessionId) {
+          const target = await this.sessions.session(input.sessionId, tx);
+          if (!target || target.tableKey !== current.tableKey || target.regionId !== state.regionId) {
+            throw new InputError([
+              { field: 'sessionId', code: 'UNKNOWN', message: 'Kies een zitting van dezelfde tafel.' },
+            ]);
+          }
+          if (!acceptsItems(lifecycleOf(target), nowMs)) {
+            throw new InputError([
+              { field: 'sessionId', code: 'NOT_OPEN', message: 'Deze zitting is geannuleerd of al voorbij.' },
+            ]);
+          }
+          if (isFixed(lifecycleOf(target), nowMs)) {
+            // A late item accepted into a frozen or sent agenda: it joins at the end, the rest stays.
+            const onTarget = await this.items.activeItems(tx, [target.id]);
+            const last = onTarget.reduce<AgendaItemRecord | undefined>(
+              (a, b) => (!a || b.position > a.position ? b : a),
+              undefined,
+            );
+            const start = last?.slotEnd ?? target.startsAt;
+            await this.items.acceptLate(
+              tx,
+              current.id,
+              {
+                sessionId: target.id,
+                position: (last?.position ?? 0) + 1,
+                slotStart: start,
+                slotEnd: new Date(start.getTime() + current.durationMinutes * 60_000),
+              },
+              override,
+            );
+            const realloc = await this.agenda.reallocate(tx, state);
+            return [
+              {
+                itemId: current.id,
+                fromSessionId: current.sessionId,
+                toSessionId: target.id,
+                fromSlotStart: current.slotStart,
+                toSlotStart: start,
+              },
+              ...realloc.moves,
+            ];
+          }
+          await this.items.pinToSession(tx, current.id, target.id, override);
+          const realloc = await this.agenda.reallocate(tx, state);
+          return withMove(realloc.moves, current, target.id);
+        }
+        if (!input.direction) return [];
+        const session = (await this.sessions.session(current.sessionId, tx))!;
+        const items = (await this.items.activeItems(tx, [session.id])).sort(
+          (a, b) => a.position - b.position,
+        );
+        const index = items.findIndex((i) => i.id === current.id);
+        const otherIndex = input.direction === 'up' ? index - 1 : index + 1;
+        const other = items[otherIndex];
+        if (!other) return [];
+        if (isFixed(lifecycleOf(session), nowMs)) {
+          [items[index], items[otherIndex]] = [other, current];
+          return this.change.resequence(tx, session, items);
+        }
+        await this.items.pinAtPosition(tx, current.id, otherIndex + 1, override);
+        await this.items.pinAtPosition(tx, other.id, index + 1, override);
+        return (await this.agenda.reallocate(tx, state)).moves;
+      },
+    );
+  }
+}
+
+/** Placed or rolled over: still on an agenda, not withdrawn or discussed. */
+function isToBeHeld(item: AgendaItemRecord): boolean {
+  return item.status === 'placed' || item.status === 'rolled_over';
+}
+
+function withMove(moves: AgendaItemMove[], item: AgendaItemRecord, toSessionId: string): AgendaItemMove[] {
+  return moves.some((m) => m.itemId === item.id)
+    ? moves
+    : [
+        ...moves,
+        {
+          itemId: item.id,
+          fromSessionId: item.sessionId,
+          toSessionId,
+          fromSlotStart: item.slotStart,
+          toSlotStart: item.slotStart,
+        },
+      ];
+}

@@ -1,0 +1,41 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditRepository } from '@overlegtafels/persistence';
+import { CLOCK, Clock } from '@overlegtafels/config';
+import { AgendaRefusal } from '../agenda/agenda-input';
+import { CoordinatorChange } from '../coordinator/coordinator-change';
+import { AgendaItemRepository } from '../ports/agenda-item.repository.port';
+import { ShareAgendaItemCommand } from './share-agenda-item.command';
+
+/**
+ * Shares an agendapunt's contents with the members of its session (or stops it), for a
+ * coordinator of its table; anyone else does not find the item. Audited on the item's dossier.
+ */
+@Injectable()
+export class ShareAgendaItemUseCase {
+  constructor(
+    @Inject(CoordinatorChange) private readonly change: Pick<CoordinatorChange, 'coordinates'>,
+    @Inject(AgendaItemRepository) private readonly items: Pick<AgendaItemRepository, 'item' | 'setShared'>,
+    @Inject(AuditRepository) private readonly audit: Pick<AuditRepository, 'append'>,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ actor, itemId, shared }: ShareAgendaItemCommand): Promise<void> {
+    const item = await this.items.item(itemId);
+    if (!item || !this.change.coordinates(actor, item.tableKey)) {
+      throw new AgendaRefusal('ITEM_NOT_FOUND', 'Agendapunt niet gevonden.', undefined, 'not_found');
+    }
+    await this.items.setShared(itemId, shared);
+    await this.audit.append(
+      {
+        actorPersonId: actor.personId,
+        action: shared ? 'agenda-item.share' : 'agenda-item.unshare',
+        entityType: 'agenda_item',
+        entityId: itemId,
+        dossierId: item.dossierId,
+        outcome: 'allowed',
+        route: actor.route,
+      },
+      this.clock.now(),
+    );
+  }
+}

@@ -1,0 +1,8 @@
+import type { CoordinatorActor } from '../coordinator/coordinator-change';
+
+/** A coordinator opens a frozen (not yet sent) agenda again, with the reason for the audit log. */
+export interface UnfreezeAgendaCommand {
+  readonly actor: CoordinatorActor;
+  readonly sessionId: string;
+  readonly reason: string;
+}

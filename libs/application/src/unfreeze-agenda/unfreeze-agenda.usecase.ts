@@ -1,0 +1,43 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { unfreezeSession } from '@overlegtafels/domain';
+import { AgendaRefusal } from '../agenda/agenda-input';
+import { AgendaService } from '../agenda/agenda.service';
+import { CoordinatorChange } from '../coordinator/coordinator-change';
+import { AgendaSessionRepository } from '../ports/agenda-session.repository.port';
+import { UnfreezeAgendaCommand } from './unfreeze-agenda.command';
+
+/**
+ * Back to planned: the agenda opens again and is re-allocated with what came in since; its freeze
+ * and send jobs are planned again. Only a frozen agenda that was not sent can be opened.
+ */
+@Injectable()
+export class UnfreezeAgendaUseCase {
+  constructor(
+    @Inject(CoordinatorChange) private readonly change: CoordinatorChange,
+    @Inject(AgendaService) private readonly agenda: Pick<AgendaService, 'lock' | 'reallocate'>,
+    @Inject(AgendaSessionRepository)
+    private readonly sessions: Pick<AgendaSessionRepository, 'session' | 'unfreeze'>,
+  ) {}
+
+  async execute({ actor, sessionId, reason }: UnfreezeAgendaCommand): Promise<void> {
+    const session = await this.change.sessionFor(actor, sessionId);
+    await this.change.run(
+      {
+        actor,
+        tableKey: session.tableKey,
+        action: 'session.unfreeze',
+        details: { sessionId },
+        reason,
+        replanSessionId: sessionId,
+      },
+      async (tx) => {
+        const row = (await this.sessions.session(sessionId, tx))!;
+        const reopen = unfreezeSession(row);
+        if (!reopen.ok) throw new AgendaRefusal(reopen.code, reopen.message, undefined, 'conflict');
+        await this.sessions.unfreeze(tx, sessionId);
+        const fresh = await this.agenda.lock(tx, session.tableKey);
+        return (await this.agenda.reallocate(tx, fresh)).moves;
+      },
+    );
+  }
+}

@@ -1,0 +1,272 @@
+// What each kind of decision does to a dossier, and the checks of its fields; the bookkeeping every
+// decision shares (the item, the phase, the return limit) stays in dossier-lifecycle.policy.ts.
+import { LocalDateString, parseLocalDate } from '../time/local-date.util';
+import {
+  ConsentFacts,
+  DecisionInput,
+  GeenInstemmingInput,
+  GeenKetenaanpakInput,
+  HerbesprekingInput,
+  MetCasusregieInput,
+  PvaBesprokenInput,
+} from './decision-input.model';
+import { AFSLUITING_WAIT_MONTHS, earliestAfsluitingDate, formatDutchDate } from './dossier-date.util';
+import { DossierEvent } from './dossier-event.model';
+import { DossierRefusal, refuse } from './dossier-outcome.model';
+import { ConsentRecord, DossierState } from './dossier.model';
+
+/** A decision's own result, before the bookkeeping every decision shares. */
+export type Applied =
+  | { readonly ok: true; readonly patch: Partial<DossierState>; readonly effects: readonly DossierEvent[] }
+  | DossierRefusal;
+
+export function applyKind(
+  state: DossierState,
+  input: DecisionInput,
+  date: LocalDateString,
+  decisionDay: number,
+  noConsentReturns: number,
+  limit: number,
+): Applied {
+  switch (input.kind) {
+    case 'geen_ketenaanpak':
+      return geenKetenaanpak(input, date);
+    case 'zonder_casusregisseur':
+      return accepted({}, { type: 'ketenaanpak-zonder-casusregisseur', date });
+    case 'met_casusregie':
+      return metCasusregie(state, input, date, decisionDay);
+    case 'herbespreking':
+      return herbespreking(input, date);
+    case 'geen_instemming':
+      return geenInstemming(input, date, noConsentReturns, limit);
+    case 'pva_besproken':
+      return pvaBesproken(input, date, decisionDay);
+    case 'afronding_goedgekeurd':
+      return accepted({ afrondingDate: date }, { type: 'afronding-goedgekeurd', date });
+    case 'afronding_niet_goedgekeurd':
+      return accepted({}, { type: 'afronding-niet-goedgekeurd', date });
+    case 'opvolging_genoteerd':
+      return accepted({}, { type: 'opvolging-genoteerd', date });
+    case 'afsluiting_bevestigd':
+      return afsluitingBevestigd(state, date, decisionDay);
+    case 'afsluiting_niet_bevestigd':
+      return accepted({}, { type: 'afsluiting-niet-bevestigd', date });
+  }
+}
+
+function accepted(patch: Partial<DossierState>, ...effects: DossierEvent[]): Applied {
+  return { ok: true, patch, effects };
+}
+
+function geenKetenaanpak(input: GeenKetenaanpakInput, date: LocalDateString): Applied {
+  const problem =
+    requiredText(input.adviceText, 'adviceText', 'Het advies aan de aanmelder') ??
+    requiredText(
+      input.safetyPlanAdvice,
+      'safetyPlanAdvice',
+      'Het advies voor een veiligheidsplan',
+      'De aanmelder krijgt bij "geen ketenaanpak" altijd advies voor het opmaken van een veiligheidsplan.',
+    ) ??
+    optionalBoolean(input.parketmeldingAdvies, 'parketmeldingAdvies', 'Het advies tot parketmelding');
+  if (problem) return problem;
+  return accepted(
+    {},
+    {
+      type: 'advies-verstuurd',
+      date,
+      reason: 'geen-ketenaanpak',
+      parketmeldingAdvies: input.parketmeldingAdvies === true,
+    },
+  );
+}
+
+function metCasusregie(
+  state: DossierState,
+  input: MetCasusregieInput,
+  date: LocalDateString,
+  decisionDay: number,
+): Applied {
+  const idProblem = requiredText(input.casusregisseurId, 'casusregisseurId', 'De casusregisseur');
+  if (idProblem) return idProblem;
+  const start = requiredDate(input.startDate, 'startDate', 'De startdatum van de casusregie');
+  if (!start.ok) return start;
+  if (start.day < decisionDay) {
+    return refuse(
+      'FIELD_INVALID',
+      `De startdatum van de casusregie (${formatDutchDate(input.startDate)}) kan niet vóór de ` +
+        `beslissing van het ICO (${formatDutchDate(date)}) liggen.`,
+      'startDate',
+    );
+  }
+
+  let consent: ConsentRecord;
+  const effects: DossierEvent[] = [];
+  if (input.consent !== undefined) {
+    const checked = checkConsent(input.consent);
+    if (!checked.ok) return checked;
+    consent = { verifiedById: input.consent.verifiedById, verifiedOn: input.consent.verifiedOn };
+    effects.push({ type: 'instemming-geregistreerd', ...consent });
+  } else if (state.consent) {
+    consent = state.consent;
+  } else {
+    return refuse(
+      'CONSENT_REQUIRED',
+      'Casusregie kan pas starten als minstens één volwassen gezinslid instemt met de ketenaanpak ' +
+        '(informed consent). Registreer wie de instemming nagegaan heeft en op welke datum.',
+      'consent',
+    );
+  }
+  // Consent is what allows the start, so it cannot come after it.
+  if (parseLocalDate(consent.verifiedOn)! > start.day) {
+    return refuse(
+      'CONSENT_REQUIRED',
+      `Casusregie kan pas starten zodra een volwassen gezinslid ingestemd heeft: de instemming is ` +
+        `van ${formatDutchDate(consent.verifiedOn)}, de startdatum ${formatDutchDate(input.startDate)}.`,
+      'startDate',
+    );
+  }
+  effects.push({
+    type: 'casusregie-gestart',
+    startDate: input.startDate,
+    casusregisseurId: input.casusregisseurId,
+  });
+  return {
+    ok: true,
+    patch: { casusregisseurId: input.casusregisseurId, casusregieStartDate: input.startDate, consent },
+    effects,
+  };
+}
+
+function checkConsent(consent: ConsentFacts): { readonly ok: true } | DossierRefusal {
+  if (typeof consent !== 'object' || consent === null) {
+    return refuse('FIELD_INVALID', 'De gegevens over de instemming zijn ongeldig.', 'consent');
+  }
+  const problem = requiredText(
+    consent.verifiedById,
+    'consent.verifiedById',
+    'Wie de instemming nagegaan heeft',
+  );
+  if (problem) return problem;
+  const verifiedOn = requiredDate(consent.verifiedOn, 'consent.verifiedOn', 'De datum van de instemming');
+  if (!verifiedOn.ok) return verifiedOn;
+  if (consent.adultFamilyMemberConsented === undefined) {
+    return refuse(
+      'FIELD_REQUIRED',
+      'Vermeld of een volwassen gezinslid ingestemd heeft.',
+      'consent.adultFamilyMemberConsented',
+    );
+  }
+  if (typeof consent.adultFamilyMemberConsented !== 'boolean') {
+    return refuse(
+      'FIELD_INVALID',
+      'Of een volwassen gezinslid ingestemd heeft, is ja of nee.',
+      'consent.adultFamilyMemberConsented',
+    );
+  }
+  if (!consent.adultFamilyMemberConsented) {
+    return refuse(
+      'CONSENT_REQUIRED',
+      'Casusregie kan pas starten als minstens één volwassen gezinslid instemt; de instemming van ' +
+        'enkel kinderen volstaat niet. Zonder instemming is de beslissing "geen instemming".',
+      'consent.adultFamilyMemberConsented',
+    );
+  }
+  return { ok: true };
+}
+
+function herbespreking(input: HerbesprekingInput, date: LocalDateString): Applied {
+  const problem = requiredText(
+    input.missingInformation,
+    'missingInformation',
+    'Welke informatie ontbreekt',
+    'Noteer welke informatie ontbreekt en wie ze meebrengt naar het volgende ICO.',
+  );
+  if (problem) return problem;
+  return accepted({}, { type: 'terug-naar-ico', date });
+}
+
+function geenInstemming(
+  input: GeenInstemmingInput,
+  date: LocalDateString,
+  noConsentReturns: number,
+  limit: number,
+): Applied {
+  const effects: DossierEvent[] = [
+    {
+      type: 'geen-instemming',
+      date,
+      returnsUsed: noConsentReturns,
+      returnsLeft: Math.max(0, limit - noConsentReturns),
+    },
+  ];
+  if (input.adviceText !== undefined) {
+    if (typeof input.adviceText !== 'string' || input.adviceText.trim() === '') {
+      return refuse(
+        'FIELD_INVALID',
+        'Het advies aan de aanmelder is leeg; laat het weg of vul het in.',
+        'adviceText',
+      );
+    }
+    effects.push({ type: 'advies-verstuurd', date, reason: 'geen-instemming', parketmeldingAdvies: false });
+  }
+  return { ok: true, patch: {}, effects };
+}
+
+function pvaBesproken(input: PvaBesprokenInput, date: LocalDateString, decisionDay: number): Applied {
+  const terugkom = requiredDate(input.terugkomdatum, 'terugkomdatum', 'De terugkomdatum voor de Ronde Tafel');
+  if (!terugkom.ok) return terugkom;
+  if (terugkom.day <= decisionDay) {
+    return refuse(
+      'FIELD_INVALID',
+      `De terugkomdatum voor de Ronde Tafel (${formatDutchDate(input.terugkomdatum)}) moet na de ` +
+        `Weegploeg van ${formatDutchDate(date)} liggen.`,
+      'terugkomdatum',
+    );
+  }
+  return accepted({}, { type: 'pva-besproken', date, terugkomdatum: input.terugkomdatum });
+}
+
+function afsluitingBevestigd(state: DossierState, date: LocalDateString, decisionDay: number): Applied {
+  // assertDossierState guarantees the afrondingDate of an afgerond dossier.
+  const afronding = state.afrondingDate!;
+  const earliest = earliestAfsluitingDate(afronding);
+  if (decisionDay < parseLocalDate(earliest)!) {
+    return refuse('TOO_EARLY_FOR_AFSLUITING', tooEarlyMessage(afronding, earliest));
+  }
+  return accepted({ afsluitingDate: date }, { type: 'afgesloten', date });
+}
+
+export function tooEarlyMessage(afrondingDate: LocalDateString, earliest: LocalDateString): string {
+  return (
+    `Een dossier wordt pas afgesloten ${AFSLUITING_WAIT_MONTHS} maanden na de afronding ` +
+    `(${formatDutchDate(afrondingDate)}), dus ten vroegste op ${formatDutchDate(earliest)}.`
+  );
+}
+
+/** Undefined when the text is there; a refusal naming the field when it is missing or not text. */
+function requiredText(value: unknown, field: string, what: string, why?: string): DossierRefusal | undefined {
+  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+    return refuse('FIELD_REQUIRED', why ? `${what} is verplicht. ${why}` : `${what} is verplicht.`, field);
+  }
+  if (typeof value !== 'string') return refuse('FIELD_INVALID', `${what} moet tekst zijn.`, field);
+  return undefined;
+}
+
+function optionalBoolean(value: unknown, field: string, what: string): DossierRefusal | undefined {
+  if (value === undefined || typeof value === 'boolean') return undefined;
+  return refuse('FIELD_INVALID', `${what} is ja of nee.`, field);
+}
+
+function requiredDate(
+  value: unknown,
+  field: string,
+  what: string,
+): { readonly ok: true; readonly day: number } | DossierRefusal {
+  const missing = requiredText(value, field, what);
+  if (missing) return missing;
+  const day = parseLocalDate(value as string);
+  if (day === undefined) {
+    return refuse('FIELD_INVALID', `${what} is geen geldige datum (jjjj-mm-dd): "${String(value)}".`, field);
+  }
+  return { ok: true, day };
+}

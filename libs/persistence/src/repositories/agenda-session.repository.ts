@@ -1,0 +1,199 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  freezeSession,
+  sendAgenda,
+  SESSION_STATUSES,
+  type SessionStatus,
+  type SessionTransitionOk,
+  unfreezeSession,
+} from '@overlegtafels/domain';
+import { PrismaService } from '../prisma.service';
+import { on, type Transaction } from '../transaction';
+
+/** The one shape of a stored zitting, for the agenda and its mailing alike. */
+export interface SessionRow {
+  id: string;
+  regionId: string;
+  tableKey: string;
+  scheduledStart: Date;
+  startsAt: Date;
+  endsAt: Date;
+  status: SessionStatus;
+  cancelReason: string | null;
+  movedFromStartsAt: Date | null;
+  moveReason: string | null;
+  capacityMinutes: number | null;
+  frozenAt: Date | null;
+  sentAt: Date | null;
+  heldAt: Date | null;
+  icsSequence: number;
+}
+
+export const sessionSelect = {
+  id: true,
+  regionId: true,
+  tableKey: true,
+  scheduledStart: true,
+  startsAt: true,
+  endsAt: true,
+  status: true,
+  cancelReason: true,
+  movedFromStartsAt: true,
+  moveReason: true,
+  capacityMinutes: true,
+  frozenAt: true,
+  sentAt: true,
+  heldAt: true,
+  icsSequence: true,
+} as const;
+
+/** The statuses from which a lifecycle transition may start, as the domain decides them. */
+function statusesFrom(transition: (s: { status: SessionStatus }) => { ok: boolean }): SessionStatus[] {
+  return SESSION_STATUSES.filter((status) => transition({ status }).ok);
+}
+
+const FREEZABLE = statusesFrom(freezeSession);
+const UNFREEZABLE = statusesFrom(unfreezeSession);
+const SENDABLE = statusesFrom(sendAgenda);
+
+/**
+ * The zittingen (rows of `sessions`) as the lifecycle changes them: each write is one intent.
+ * Freeze, unfreeze and send only move on from the status the domain allows, so a concurrent
+ * transition that got there first makes them return false instead of overwriting it.
+ */
+@Injectable()
+export class PrismaAgendaSessionRepository {
+  constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
+
+  async session(id: string, tx?: Transaction): Promise<SessionRow | undefined> {
+    return (
+      (await on(tx, this.prisma).session.findUnique({ where: { id }, select: sessionSelect })) ?? undefined
+    );
+  }
+
+  async lockSession(tx: Transaction, id: string): Promise<SessionRow | undefined> {
+    const locked = await on(tx, this.prisma).$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM sessions WHERE id = ${id}::uuid FOR UPDATE`;
+    return locked.length ? this.session(id, tx) : undefined;
+  }
+
+  async sessionsOf(
+    tx: Transaction | undefined,
+    regionId: string,
+    tableKey: string,
+    startsFrom?: Date,
+  ): Promise<SessionRow[]> {
+    return on(tx, this.prisma).session.findMany({
+      where: { regionId, tableKey, ...(startsFrom ? { startsAt: { gte: startsFrom } } : {}) },
+      select: sessionSelect,
+      orderBy: { startsAt: 'asc' },
+    });
+  }
+
+  async createSession(
+    tx: Transaction,
+    data: {
+      regionId: string;
+      tableKey: string;
+      scheduledStart: Date;
+      startsAt: Date;
+      endsAt: Date;
+      cancelled?: { reason: string | null };
+    },
+  ): Promise<SessionRow> {
+    const { cancelled, ...row } = data;
+    return on(tx, this.prisma).session.create({
+      data: {
+        ...row,
+        ...(cancelled && { status: 'cancelled', cancelReason: cancelled.reason, cancelledAt: new Date() }),
+      },
+      select: sessionSelect,
+    });
+  }
+
+  async freeze(tx: Transaction, id: string, at: Date): Promise<boolean> {
+    return this.moveOn(tx, id, FREEZABLE, { status: 'frozen', frozenAt: at });
+  }
+
+  async unfreeze(tx: Transaction, id: string): Promise<boolean> {
+    return this.moveOn(tx, id, UNFREEZABLE, { status: 'planned', frozenAt: null });
+  }
+
+  async markSent(tx: Transaction, id: string, at: Date): Promise<boolean> {
+    return this.moveOn(tx, id, SENDABLE, { status: 'sent', sentAt: at });
+  }
+
+  async cancelSession(
+    tx: Transaction,
+    id: string,
+    reason: string,
+    at: Date,
+    transition: SessionTransitionOk,
+  ): Promise<SessionRow> {
+    return on(tx, this.prisma).session.update({
+      where: { id },
+      data: {
+        status: transition.status,
+        cancelReason: reason,
+        cancelledAt: at,
+        ...(transition.raisesSequence && { icsSequence: { increment: 1 } }),
+      },
+      select: sessionSelect,
+    });
+  }
+
+  async moveSession(
+    tx: Transaction,
+    id: string,
+    move: { startsAt: Date; endsAt: Date; reason: string },
+    transition: SessionTransitionOk,
+  ): Promise<SessionRow> {
+    const before = await on(tx, this.prisma).session.findUniqueOrThrow({
+      where: { id },
+      select: { startsAt: true, movedFromStartsAt: true },
+    });
+    return on(tx, this.prisma).session.update({
+      where: { id },
+      data: {
+        status: transition.status,
+        startsAt: move.startsAt,
+        endsAt: move.endsAt,
+        movedFromStartsAt: before.movedFromStartsAt ?? before.startsAt,
+        moveReason: move.reason,
+        ...(transition.raisesSequence && { icsSequence: { increment: 1 } }),
+      },
+      select: sessionSelect,
+    });
+  }
+
+  async changeCapacity(tx: Transaction, id: string, capacityMinutes: number): Promise<SessionRow> {
+    return on(tx, this.prisma).session.update({
+      where: { id },
+      data: { capacityMinutes },
+      select: sessionSelect,
+    });
+  }
+
+  /** Held: a decision was taken on one of its items. */
+  async markHeld(tx: Transaction, id: string, at: Date, transition: SessionTransitionOk): Promise<void> {
+    if (!transition.changed) return;
+    await on(tx, this.prisma).session.update({
+      where: { id },
+      data: { status: transition.status, heldAt: at },
+    });
+  }
+
+  private async moveOn(
+    tx: Transaction,
+    id: string,
+    from: SessionStatus[],
+    data: { status: SessionStatus; frozenAt?: Date | null; sentAt?: Date },
+  ): Promise<boolean> {
+    const { count } = await on(tx, this.prisma).session.updateMany({
+      where: { id, status: { in: from } },
+      data,
+    });
+    return count === 1;
+  }
+}

@@ -1,0 +1,3 @@
+import { describeWorkerCrash } from '../support/worker-crash';
+
+describeWorkerCrash('redis');
