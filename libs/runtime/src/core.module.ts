@@ -21,6 +21,7 @@ import {
   ReminderSweepClaim,
   UnitOfWork,
   AgendaItemRepository,
+  AgendaMailing,
   AgendaSessionRepository,
 } from '@overlegtafels/application';
 import { AuthModule, SessionService } from '@overlegtafels/auth';
@@ -28,6 +29,7 @@ import { AppConfig, Clock, CLOCK, ConfigModule, SystemClock } from '@overlegtafe
 import { mailIdentity, MailModule, MailSink, MailTransport } from '@overlegtafels/mail';
 import { getRegion } from '@overlegtafels/regions';
 import {
+  AgendaMailingRepository,
   AuditRepository,
   CalendarFeedRepository,
   DossierRepository,
@@ -109,6 +111,7 @@ export class CoreModule {
         bindPort(UnitOfWork, PrismaUnitOfWork),
         bindPort(AgendaSessionRepository, PrismaAgendaSessionRepository),
         bindPort(AgendaItemRepository, PrismaAgendaItemRepository),
+        bindPort(AgendaMailing, AgendaMailingRepository),
         ...obligationPorts,
         ...edgePorts,
       ],
@@ -117,6 +120,7 @@ export class CoreModule {
         UnitOfWork,
         AgendaSessionRepository,
         AgendaItemRepository,
+        AgendaMailing,
         ...[...obligationPorts, ...edgePorts].map((p) => p.provide),
       ],
     };
