@@ -2,6 +2,7 @@ export * from './fake-dossier-changed';
 export * from './fake-unit-of-work';
 export * from './agenda-session.repository.fake';
 export * from './agenda-item.repository.fake';
+export * from './agenda-mailing.fake';
 export * from './audit-log.fake';
 export * from './document.repository.fake';
 export * from './mail-job-queue.fake';
