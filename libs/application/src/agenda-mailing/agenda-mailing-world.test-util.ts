@@ -41,9 +41,21 @@ export function person(id: string, email: string, displayName: string): MailingP
   return { id, email, displayName, active: true, organisationName: 'CAW Regio Noord' };
 }
 
-export const submitter = person('c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f', 'ilse.voorbeeldt@caw.example.org', 'Ilse Voorbeeldt');
-export const regisseur = person('d2e3f4a5-b6c7-4d8e-9f0a-1b2c3d4e5f60', 'jan.proefmans@caw.example.org', 'Jan Proefmans');
-export const member = person('f0e1d2c3-b4a5-4968-8776-655443322110', 'tom.testmans@politie.example.be', 'Tom Testmans');
+export const submitter = person(
+  'c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f',
+  'ilse.voorbeeldt@caw.example.org',
+  'Ilse Voorbeeldt',
+);
+export const regisseur = person(
+  'd2e3f4a5-b6c7-4d8e-9f0a-1b2c3d4e5f60',
+  'jan.proefmans@caw.example.org',
+  'Jan Proefmans',
+);
+export const member = person(
+  'f0e1d2c3-b4a5-4968-8776-655443322110',
+  'tom.testmans@politie.example.be',
+  'Tom Testmans',
+);
 export const EXPERT_EMAIL = 'expert@vk.example.org';
 
 export function mailingItem(fields: Partial<MailingItem> & Pick<MailingItem, 'id'>): MailingItem {
@@ -110,7 +122,12 @@ export function mailingWorld(options: MailingWorldOptions = {}) {
   const clock = { now: () => NOW };
   const identity = mailIdentity('CO3 Antwerpen <overlegtafels@co3.example.be>', 'CO3 Antwerpen');
   const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'https://overlegtafels.example.be' }, '/tmp');
-  const writer = new AgendaMailWriter(new MailComposer(identity, new MailTemplates()), identity, config, clock);
+  const writer = new AgendaMailWriter(
+    new MailComposer(identity, new MailTemplates()),
+    identity,
+    config,
+    clock,
+  );
   const dispatcher = new AgendaMailDispatcher(mailing, queue);
   const freeze = new FreezeSessionUseCase(
     unitOfWork,
@@ -163,4 +180,3 @@ export function mailingWorld(options: MailingWorldOptions = {}) {
 }
 
 export type MailingWorld = ReturnType<typeof mailingWorld>;
-

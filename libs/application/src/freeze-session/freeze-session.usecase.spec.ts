@@ -86,7 +86,9 @@ describe('the freeze job', () => {
     expect(world.mailing.items.get(ITEM_ID)?.icsSequence).toBe(0);
     expect([world.unitOfWork.commits, world.unitOfWork.rollbacks]).toEqual([1, 0]);
     const [row] = world.mailing.outbox.rows.all();
-    expect(world.queue.jobs).toEqual([{ outboxId: row!.id, idempotencyKey: row!.idempotencyKey, delayMs: 0 }]);
+    expect(world.queue.jobs).toEqual([
+      { outboxId: row!.id, idempotencyKey: row!.idempotencyKey, delayMs: 0 },
+    ]);
     expect(world.enqueuedInTransaction).toEqual([false]);
     expect(world.warnings).not.toHaveBeenCalled();
   });
@@ -98,7 +100,12 @@ describe('the freeze job', () => {
     await world.freeze.execute(command);
 
     expect(world.mailing.items.get(ITEM_ID)?.icsSequence).toBe(4);
-    expect(world.mails().slice(1).map((m) => [m.purpose, m.to, m.sequence, m.ics])).toEqual([
+    expect(
+      world
+        .mails()
+        .slice(1)
+        .map((m) => [m.purpose, m.to, m.sequence, m.ics]),
+    ).toEqual([
       [AGENDA_MAIL.slotInvitation, EXPERT_EMAIL, 4, 'REQUEST'],
       [AGENDA_MAIL.slotConfirmed, submitter.email, 0, null],
     ]);
@@ -113,9 +120,12 @@ describe('the freeze job', () => {
 
     await world.freeze.execute(command);
 
-    expect(world.mails().slice(1).map((m) => [m.purpose, m.to])).toEqual([
-      [AGENDA_MAIL.slotInvitation, EXPERT_EMAIL],
-    ]);
+    expect(
+      world
+        .mails()
+        .slice(1)
+        .map((m) => [m.purpose, m.to]),
+    ).toEqual([[AGENDA_MAIL.slotInvitation, EXPERT_EMAIL]]);
   });
 
   it('writes nothing for an inactive submitter who holds no entry', async () => {
@@ -131,10 +141,7 @@ describe('the freeze job', () => {
 
   it('tells the submitter of an item that rolled on to a later session where it went', async () => {
     const world = mailingWorld({
-      sessions: [
-        weegploegSession(),
-        nextSession,
-      ],
+      sessions: [weegploegSession(), nextSession],
       items: [
         mailingItem({
           id: MOVED_ID,
@@ -171,10 +178,7 @@ describe('the freeze job', () => {
 
   it('moves the entry of whoever holds the slot of a rolled-on item, and tells nobody twice', async () => {
     const world = mailingWorld({
-      sessions: [
-        weegploegSession(),
-        nextSession,
-      ],
+      sessions: [weegploegSession(), nextSession],
       items: [
         mailingItem({
           id: MOVED_ID,
@@ -189,9 +193,12 @@ describe('the freeze job', () => {
     await expertHoldsSlot(world, MOVED_ID);
 
     await world.freeze.execute(command);
-    expect(world.mails().slice(1).map((m) => [m.purpose, m.to, m.sequence, m.sessionId])).toEqual([
-      [AGENDA_MAIL.slotInvitation, EXPERT_EMAIL, 1, NEXT_SESSION_ID],
-    ]);
+    expect(
+      world
+        .mails()
+        .slice(1)
+        .map((m) => [m.purpose, m.to, m.sequence, m.sessionId]),
+    ).toEqual([[AGENDA_MAIL.slotInvitation, EXPERT_EMAIL, 1, NEXT_SESSION_ID]]);
 
     // Frozen again (after an unfreeze): the expert was told about this session already.
     await world.sessions.unfreeze(world.unitOfWork.tx, SESSION_ID);

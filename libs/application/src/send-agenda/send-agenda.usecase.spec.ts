@@ -89,7 +89,9 @@ describe('the agenda-send job', () => {
     expect([world.unitOfWork.commits, world.unitOfWork.rollbacks]).toEqual([1, 0]);
     expect(world.sessions.writes).toEqual([{ method: 'markSent', id: SESSION_ID, tx: world.unitOfWork.tx }]);
     expect(world.queue.jobs).toEqual(
-      world.mailing.outbox.rows.all().map((r) => ({ outboxId: r.id, idempotencyKey: r.idempotencyKey, delayMs: 0 })),
+      world.mailing.outbox.rows
+        .all()
+        .map((r) => ({ outboxId: r.id, idempotencyKey: r.idempotencyKey, delayMs: 0 })),
     );
     expect(world.queue.jobs).toHaveLength(3);
     expect(world.enqueuedInTransaction).toEqual([false]);
@@ -134,7 +136,11 @@ describe('the agenda-send job', () => {
   );
 
   it('is not due when another transaction sent the agenda first', async () => {
-    const world = mailingWorld({ sessions: [weegploegSession({ status: 'frozen' })], items, members: [member] });
+    const world = mailingWorld({
+      sessions: [weegploegSession({ status: 'frozen' })],
+      items,
+      members: [member],
+    });
     jest.spyOn(world.sessions, 'markSent').mockResolvedValue(false);
 
     expect(await world.send.execute(command)).toBe('not-due');
@@ -143,7 +149,11 @@ describe('the agenda-send job', () => {
   });
 
   it('sends once: a second run finds the agenda sent', async () => {
-    const world = mailingWorld({ sessions: [weegploegSession({ status: 'frozen' })], items, members: [member] });
+    const world = mailingWorld({
+      sessions: [weegploegSession({ status: 'frozen' })],
+      items,
+      members: [member],
+    });
 
     expect(await world.send.execute(command)).toBe('sent');
     expect(await world.send.execute(command)).toBe('not-due');

@@ -45,7 +45,9 @@ export class FakeAgendaMailing implements AgendaMailing {
 
   async rolledOutOf(_tx: Transaction, sessionId: string): Promise<MailingItem[]> {
     return this.items
-      .where((i) => i.originalSessionId === sessionId && i.status === 'rolled_over' && i.sessionId !== sessionId)
+      .where(
+        (i) => i.originalSessionId === sessionId && i.status === 'rolled_over' && i.sessionId !== sessionId,
+      )
       .sort((a, b) => a.position - b.position || a.id.localeCompare(b.id));
   }
 
@@ -72,13 +74,15 @@ export class FakeAgendaMailing implements AgendaMailing {
   }
 
   async hasMailAbout(_tx: Transaction, q: MailAboutQuery): Promise<boolean> {
-    return this.outbox.rows.all().some(
-      (r) =>
-        r.message.agendaItemId === q.agendaItemId &&
-        r.message.sessionId === q.sessionId &&
-        q.purposes.includes(r.purpose) &&
-        r.recipientEmail.toLowerCase() === q.email.toLowerCase(),
-    );
+    return this.outbox.rows
+      .all()
+      .some(
+        (r) =>
+          r.message.agendaItemId === q.agendaItemId &&
+          r.message.sessionId === q.sessionId &&
+          q.purposes.includes(r.purpose) &&
+          r.recipientEmail.toLowerCase() === q.email.toLowerCase(),
+      );
   }
 
   async bumpItemSequence(_tx: Transaction, itemId: string): Promise<number> {
