@@ -1,5 +1,6 @@
-// A step of `npm test`: the libraries form a graph without cycles, no lib imports an app, and no
-// source file reaches into another lib past its index. ESLint says the same per import line; this
+// A step of `npm test`: the libraries form a graph without cycles, no lib imports an app, no
+// source file reaches into another lib past its index, none is over 400 lines, and only the
+// domain's session lifecycle compares a session's status. ESLint says the same per import line; this
 // sees the whole graph, which no single file can. `--root DIR` checks another tree (its tests).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -91,6 +92,39 @@ for (const component of cycles) {
       .map(([to, file]) => `${from} → ${to} (${file})`),
   );
   problems.push(`cycle between libs ${component.join(', ')}: ${links.join('; ')}`);
+}
+
+// Two shape rules of the whole tree: no source file over 400 lines, and a session's status is
+// compared only by the domain's lifecycle policy (libs/domain/src/sessions).
+const MAX_LINES = 400;
+const SESSION_STATUS =
+  /\bstatus\b\s*[!=]==?\s*'(planned|frozen|held)'|'(planned|frozen|held)'\s*[!=]==?\s*[\w.]*\bstatus\b/;
+function treeFiles(dir, ends) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) {
+      if (name !== 'generated' && name !== 'node_modules') out.push(...treeFiles(full, ends));
+    } else if (ends.some((e) => name.endsWith(e)) && !TEST_FILE.test(name)) out.push(full);
+  }
+  return out;
+}
+for (const top of ['libs', 'apps']) {
+  const dir = path.join(root, top);
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) continue;
+  for (const file of treeFiles(dir, ['.ts', '.eta'])) {
+    const rel = path.relative(root, file);
+    const text = readFileSync(file, 'utf8');
+    const lines = text.split('\n');
+    const count = lines.length - (text.endsWith('\n') ? 1 : 0);
+    if (file.endsWith('.ts') && count > MAX_LINES)
+      problems.push(`${rel}: ${count} lines (at most ${MAX_LINES})`);
+    if (rel.startsWith(path.join('libs', 'domain', 'src', 'sessions'))) continue;
+    lines.forEach((line, i) => {
+      if (SESSION_STATUS.test(line))
+        problems.push(`${rel}:${i + 1}: a session status compared outside the lifecycle policy`);
+    });
+  }
 }
 
 const edgeCount = [...edges.values()].reduce((n, m) => n + m.size, 0);

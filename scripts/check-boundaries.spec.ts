@@ -78,4 +78,24 @@ describe('check-boundaries', () => {
     expect(r.out).toContain("relative import out of libs/a ('../../c/src/index')");
     expect(r.out).toContain("a lib imports an app ('../../../apps/worker/src/worker.module')");
   });
+
+  it('fails on a source file over 400 lines, but not on a test file of that length', () => {
+    const long = Array.from({ length: 401 }, (_, i) => `export const v${i} = ${i};`).join('\n');
+    const r = check({ 'a/src/index.ts': long + '\n', 'a/src/long.spec.ts': long + '\n' });
+    expect(r.status).toBe(1);
+    expect(r.out).toContain('libs/a/src/index.ts: 401 lines (at most 400)');
+    expect(r.out).not.toContain('long.spec.ts');
+  });
+
+  it("fails on a session's status compared outside the domain's lifecycle policy", () => {
+    const r = check({
+      'a/src/index.ts': "export const open = (s: { status: string }) => s.status !== 'frozen';\n",
+      'domain/src/sessions/session-lifecycle.policy.ts':
+        "export const f = (s: { status: string }) => s.status === 'held';\n",
+      'domain/src/index.ts': "export * from './sessions/session-lifecycle.policy';\n",
+    });
+    expect(r.status).toBe(1);
+    expect(r.out).toContain('libs/a/src/index.ts:1: a session status compared outside the lifecycle policy');
+    expect(r.out).not.toContain('session-lifecycle.policy.ts:');
+  });
 });

@@ -97,7 +97,7 @@ describe('agenda mails with hostile names and question texts', () => {
   });
 
   it('adds no header, property, parameter or attendee, and never sends the question', async () => {
-    expect(await t.app.get(SendAgendaUseCase, { strict: false }).execute(sessionId)).toBe('sent');
+    expect(await t.app.get(SendAgendaUseCase, { strict: false }).sendNow(sessionId)).toBe('sent');
     const expected = await db.mailOutbox.count({ where: { sessionId } });
     // 6 members, 3 slot invitations (regisseur, consulent, expert), 1 confirmation (submitter).
     expect(expected).toBe(10);

@@ -156,8 +156,8 @@ describe.each(availableQueueBackends())('agenda mailing through the queues (%s b
     expect(rolled).toHaveLength(1);
 
     // Sent once: running the use case or the job again adds nothing.
-    expect(await get(SendAgendaUseCase).execute(sessionId)).toBe('not-due');
-    expect(await get(FreezeSessionUseCase).execute(sessionId)).toBe('not-planned');
+    expect(await get(SendAgendaUseCase).sendNow(sessionId)).toBe('not-due');
+    expect(await get(FreezeSessionUseCase).freezeNow(sessionId)).toBe('not-planned');
     expect(await db.mailOutbox.count({ where: { sessionId } })).toBe(members.length + 6);
   }, 90_000);
 
@@ -227,8 +227,8 @@ describe.each(availableQueueBackends())('agenda mailing through the queues (%s b
     ]);
 
     // The jobs planned for the old instant find a different one now and do nothing.
-    expect(await get(FreezeSessionUseCase).runScheduled(sessionId, SEND_AT)).toBe('stale');
-    expect(await get(SendAgendaUseCase).runScheduled(sessionId, SEND_AT)).toBe('stale');
+    expect(await get(FreezeSessionUseCase).execute({ sessionId, plannedAtMs: SEND_AT })).toBe('stale');
+    expect(await get(SendAgendaUseCase).execute({ sessionId, plannedAtMs: SEND_AT })).toBe('stale');
   }, 90_000);
 
   it('cancels with METHOD:CANCEL and STATUS:CANCELLED, same UID and the next SEQUENCE, to everyone invited', async () => {

@@ -25,6 +25,7 @@ import {
   ReminderSweepClaim,
   UnitOfWork,
   AgendaItemRepository,
+  AgendaMailing,
   AgendaSessionRepository,
 } from '@overlegtafels/application';
 import { AuthModule, SessionService } from '@overlegtafels/auth';
@@ -32,6 +33,7 @@ import { AppConfig, Clock, CLOCK, ConfigModule, SystemClock } from '@overlegtafe
 import { mailIdentity, MailModule, MailSink, MailTransport } from '@overlegtafels/mail';
 import { getRegion } from '@overlegtafels/regions';
 import {
+  AgendaMailingRepository,
   AuditRepository,
   CalendarFeedRepository,
   DossierRepository,
@@ -126,6 +128,7 @@ export class CoreModule {
         ...dossierPorts,
         bindPort(AgendaSessionRepository, PrismaAgendaSessionRepository),
         bindPort(AgendaItemRepository, PrismaAgendaItemRepository),
+        bindPort(AgendaMailing, AgendaMailingRepository),
         ...obligationPorts,
         ...edgePorts,
       ],
@@ -135,6 +138,7 @@ export class CoreModule {
         ...dossierPorts.map((p) => p.provide),
         AgendaSessionRepository,
         AgendaItemRepository,
+        AgendaMailing,
         ...[...obligationPorts, ...edgePorts].map((p) => p.provide),
       ],
     };

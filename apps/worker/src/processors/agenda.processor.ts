@@ -21,11 +21,11 @@ export class AgendaProcessor implements JobProcessor {
         JOBS.agenda.freeze,
         data,
       ) as SessionJob;
-      return this.freeze.runScheduled(sessionId, plannedAtMs);
+      return this.freeze.execute({ sessionId, plannedAtMs });
     },
     [JOBS.agenda.send]: async (data: unknown) => {
       const { sessionId, plannedAtMs } = parseJobPayload(QUEUES.agenda, JOBS.agenda.send, data) as SessionJob;
-      return this.send.runScheduled(sessionId, plannedAtMs);
+      return this.send.execute({ sessionId, plannedAtMs });
     },
   };
 

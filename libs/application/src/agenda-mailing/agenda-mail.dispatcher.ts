@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { MailProducer } from '@overlegtafels/queues';
-import { AgendaMailingRepository } from '@overlegtafels/persistence';
+import { AgendaMailing } from '../ports/agenda-mailing.port';
+import { MailJobQueue } from '../ports/mail-job-queue.port';
 
 /**
  * After the commit of a change that wrote agenda mails: one mail job per outbox row, with the
@@ -10,8 +10,8 @@ import { AgendaMailingRepository } from '@overlegtafels/persistence';
 @Injectable()
 export class AgendaMailDispatcher {
   constructor(
-    @Inject(AgendaMailingRepository) private readonly repo: AgendaMailingRepository,
-    @Inject(MailProducer) private readonly producer: MailProducer,
+    @Inject(AgendaMailing) private readonly repo: Pick<AgendaMailing, 'pendingKeys'>,
+    @Inject(MailJobQueue) private readonly producer: MailJobQueue,
   ) {}
 
   /** For rows whose keys the caller already has (the use cases of this folder). */

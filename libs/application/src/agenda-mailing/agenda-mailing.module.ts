@@ -6,8 +6,8 @@ import { AgendaJobsPlanner } from './agenda-jobs.planner';
 import { AgendaMailDispatcher } from './agenda-mail.dispatcher';
 import { AgendaMailWriter } from './agenda-mail.writer';
 import { AgendaMailingNotifier } from './agenda-mailing.notifier';
-import { FreezeSessionUseCase } from './freeze-session.usecase';
-import { SendAgendaUseCase } from './send-agenda.usecase';
+import { FreezeSessionUseCase } from '../freeze-session/freeze-session.usecase';
+import { SendAgendaUseCase } from '../send-agenda/send-agenda.usecase';
 import { SESSION_MATERIALIZER } from './session-rows.materializer';
 import { SessionTimingService } from './session-timing.service';
 

@@ -4,7 +4,5 @@ export * from './agenda-mail.writer';
 export * from './agenda-mailing.module';
 export * from './agenda-mailing.notifier';
 export * from './agenda-jobs.planner';
-export * from './freeze-session.usecase';
-export * from './send-agenda.usecase';
 export * from './session-rows.materializer';
 export * from './session-timing.service';

@@ -1,7 +1,7 @@
 import { SessionStatus } from '@overlegtafels/domain';
 import type { AuditEventInput } from '@overlegtafels/persistence';
 import { AgendaRefusal } from '../agenda/agenda-input';
-import { FreezeOutcome } from '../agenda-mailing/freeze-session.usecase';
+import { FreezeOutcome } from '../freeze-session/freeze-session.usecase';
 import {
   coordinator,
   coordinatorWorld,
@@ -18,7 +18,7 @@ function setup(status: SessionStatus, freezerSays: FreezeOutcome = 'frozen') {
   const audit: { event: AuditEventInput; at: Date }[] = [];
   const useCase = new FreezeAgendaUseCase(
     world.change,
-    { execute: async (id) => (frozen.push(id), freezerSays) },
+    { freezeNow: async (id) => (frozen.push(id), freezerSays) },
     { append: async (event, at) => void audit.push({ event, at }) },
     world.clock,
   );

@@ -3,7 +3,7 @@ import { AuditRepository } from '@overlegtafels/persistence';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { freezeSession } from '@overlegtafels/domain';
 import { AgendaRefusal } from '../agenda/agenda-input';
-import { FreezeOutcome, FreezeSessionUseCase } from '../agenda-mailing/freeze-session.usecase';
+import { FreezeOutcome, FreezeSessionUseCase } from '../freeze-session/freeze-session.usecase';
 import { CoordinatorChange } from '../coordinator/coordinator-change';
 import { FreezeAgendaCommand } from './freeze-agenda.command';
 
@@ -16,7 +16,7 @@ import { FreezeAgendaCommand } from './freeze-agenda.command';
 export class FreezeAgendaUseCase {
   constructor(
     @Inject(CoordinatorChange) private readonly change: Pick<CoordinatorChange, 'sessionFor'>,
-    @Inject(FreezeSessionUseCase) private readonly freezer: Pick<FreezeSessionUseCase, 'execute'>,
+    @Inject(FreezeSessionUseCase) private readonly freezer: Pick<FreezeSessionUseCase, 'freezeNow'>,
     @Inject(AuditRepository) private readonly audit: Pick<AuditRepository, 'append'>,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -24,7 +24,7 @@ export class FreezeAgendaUseCase {
   async execute({ actor, sessionId, reason }: FreezeAgendaCommand): Promise<void> {
     const session = await this.change.sessionFor(actor, sessionId);
     const allowed = freezeSession(session);
-    const outcome: FreezeOutcome = allowed.ok ? await this.freezer.execute(sessionId) : 'not-planned';
+    const outcome: FreezeOutcome = allowed.ok ? await this.freezer.freezeNow(sessionId) : 'not-planned';
     await this.audit.append(
       {
         actorPersonId: actor.personId,

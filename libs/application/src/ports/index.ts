@@ -24,3 +24,4 @@ export * from './outbox.repository.port';
 export * from './person.repository.port';
 export * from './dossier-list.port';
 export * from './health-probes.port';
+export * from './agenda-mailing.port';

@@ -2,6 +2,7 @@ export * from './fake-dossier-changed';
 export * from './fake-unit-of-work';
 export * from './agenda-session.repository.fake';
 export * from './agenda-item.repository.fake';
+export * from './agenda-mailing.fake';
 export * from './audit-log.fake';
 export * from './dossier.repository.fake';
 export * from './region.repository.fake';

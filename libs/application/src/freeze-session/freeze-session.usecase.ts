@@ -1,16 +1,30 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { freezeSession, TableDefinition } from '@overlegtafels/domain';
 import { JOBS } from '@overlegtafels/queues';
-import { AgendaMailingRepository, MailingSession, Transaction } from '@overlegtafels/persistence';
+import type { MailingSession, Transaction } from '@overlegtafels/persistence';
 import { Clock, CLOCK } from '@overlegtafels/config';
-import { AgendaMailDispatcher } from './agenda-mail.dispatcher';
-import { AgendaMailWriter, OutboxBatch, personRecipient, sameAddress } from './agenda-mail.writer';
-import { AGENDA_MAIL } from './agenda-mail-keys';
-import { AgendaJobsPlanner } from './agenda-jobs.planner';
-import { SessionTimingService } from './session-timing.service';
+import { AgendaMailDispatcher } from '../agenda-mailing/agenda-mail.dispatcher';
+import {
+  AgendaMailWriter,
+  OutboxBatch,
+  personRecipient,
+  sameAddress,
+} from '../agenda-mailing/agenda-mail.writer';
+import { AGENDA_MAIL } from '../agenda-mailing/agenda-mail-keys';
+import { AgendaJobsPlanner } from '../agenda-mailing/agenda-jobs.planner';
+import { SessionTimingService } from '../agenda-mailing/session-timing.service';
+import { AgendaMailing, PendingMail } from '../ports/agenda-mailing.port';
 import { AgendaSessionRepository } from '../ports/agenda-session.repository.port';
+import { UnitOfWork } from '../ports/unit-of-work.port';
+import { FreezeSessionCommand } from './freeze-session.command';
 
 export type FreezeOutcome = 'frozen' | 'not-planned' | 'missing' | 'stale';
+
+/** What a freeze inside a transaction did, and the outbox rows to enqueue after its commit. */
+export interface FreezeResult {
+  readonly outcome: FreezeOutcome;
+  readonly mails: PendingMail[];
+}
 
 /**
  * The agenda becomes definitive: the session goes from planned to frozen (its order and slot
@@ -23,27 +37,28 @@ export class FreezeSessionUseCase {
   private readonly logger = new Logger(FreezeSessionUseCase.name);
 
   constructor(
-    @Inject(AgendaMailingRepository) private readonly repo: AgendaMailingRepository,
+    @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
     @Inject(AgendaSessionRepository) private readonly sessions: AgendaSessionRepository,
+    @Inject(AgendaMailing) private readonly mailing: AgendaMailing,
     @Inject(AgendaMailWriter) private readonly writer: AgendaMailWriter,
-    @Inject(AgendaMailDispatcher) private readonly dispatcher: AgendaMailDispatcher,
-    @Inject(SessionTimingService) private readonly timing: SessionTimingService,
-    @Inject(AgendaJobsPlanner) private readonly planner: AgendaJobsPlanner,
+    @Inject(AgendaMailDispatcher) private readonly dispatcher: Pick<AgendaMailDispatcher, 'enqueue'>,
+    @Inject(SessionTimingService) private readonly timing: Pick<SessionTimingService, 'findTable'>,
+    @Inject(AgendaJobsPlanner) private readonly planner: Pick<AgendaJobsPlanner, 'isCurrent'>,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** The freeze job: does nothing when the session moved or was cancelled since it was planned. */
-  async runScheduled(sessionId: string, plannedAtMs: number): Promise<FreezeOutcome> {
+  async execute({ sessionId, plannedAtMs }: FreezeSessionCommand): Promise<FreezeOutcome> {
     if (!(await this.planner.isCurrent(JOBS.agenda.freeze, sessionId, plannedAtMs))) {
       this.logger.log(`freeze job for session ${sessionId} at ${plannedAtMs} is stale; nothing to do`);
       return 'stale';
     }
-    return this.execute(sessionId);
+    return this.freezeNow(sessionId);
   }
 
   /** Freezes now (the job, or a coordinator's button) and enqueues the mails after the commit. */
-  async execute(sessionId: string): Promise<FreezeOutcome> {
-    const result = await this.repo.transaction((tx) => this.freezeInTransaction(tx, sessionId));
+  async freezeNow(sessionId: string): Promise<FreezeOutcome> {
+    const result = await this.unitOfWork.run((tx) => this.freezeWithin(tx, sessionId));
     await this.dispatcher.enqueue(result.mails);
     if (result.outcome === 'frozen') {
       this.logger.log(`session ${sessionId} frozen (${result.mails.length} mails)`);
@@ -55,25 +70,22 @@ export class FreezeSessionUseCase {
    * The freeze inside the caller's transaction (the agenda send freezes first when it comes at
    * the same moment). Returns the outbox rows to enqueue after the commit.
    */
-  async freezeInTransaction(
-    tx: Transaction,
-    sessionId: string,
-  ): Promise<{ outcome: FreezeOutcome; mails: { id: string; idempotencyKey: string }[] }> {
-    const before = await this.repo.session(sessionId, tx);
+  async freezeWithin(tx: Transaction, sessionId: string): Promise<FreezeResult> {
+    const before = await this.sessions.session(sessionId, tx);
     if (!before) return { outcome: 'missing', mails: [] };
     const table = this.timing.findTable(before.tableKey);
     if (!table) return { outcome: 'missing', mails: [] };
-    await this.repo.lockTable(tx, before.regionId, before.tableKey);
-    const session = await this.repo.lockSession(tx, sessionId);
+    await this.mailing.lockTable(tx, before.regionId, before.tableKey);
+    const session = await this.sessions.lockSession(tx, sessionId);
     const step = session && freezeSession(session);
     if (!session || !step?.ok) return { outcome: 'not-planned', mails: [] };
     const now = this.clock.now();
-    await this.sessions.freeze(tx, session.id, now);
+    if (!(await this.sessions.freeze(tx, session.id, now))) return { outcome: 'not-planned', mails: [] };
     const frozen: MailingSession = { ...session, status: step.status, frozenAt: now };
     const batch = new OutboxBatch();
     await this.confirmSlots(tx, batch, frozen, table);
     await this.tellRolledOut(tx, batch, frozen, table);
-    return { outcome: 'frozen', mails: await this.repo.addOutbox(tx, batch.messages) };
+    return { outcome: 'frozen', mails: await this.mailing.addOutbox(tx, batch.messages) };
   }
 
   private async confirmSlots(
@@ -82,10 +94,10 @@ export class FreezeSessionUseCase {
     session: MailingSession,
     table: TableDefinition,
   ): Promise<void> {
-    for (const item of await this.repo.itemsOn(tx, session.id)) {
+    for (const item of await this.mailing.itemsOn(tx, session.id)) {
       // Whoever holds a provisional entry for the slot gets it confirmed (same UID, next SEQUENCE).
-      const holders = await this.repo.entryHolders(tx, { agendaItemId: item.id });
-      const sequence = holders.length ? await this.repo.bumpItemSequence(tx, item.id) : undefined;
+      const holders = await this.mailing.entryHolders(tx, { agendaItemId: item.id });
+      const sequence = holders.length ? await this.mailing.bumpItemSequence(tx, item.id) : undefined;
       const current = { ...item, icsSequence: sequence ?? item.icsSequence };
       for (const holder of holders) {
         await this.writer.slotConfirmed(batch, session, table, current, holder, sequence);
@@ -110,18 +122,18 @@ export class FreezeSessionUseCase {
     session: MailingSession,
     table: TableDefinition,
   ): Promise<void> {
-    for (const item of await this.repo.rolledOutOf(tx, session.id)) {
-      const target = await this.repo.session(item.sessionId, tx);
+    for (const item of await this.mailing.rolledOutOf(tx, session.id)) {
+      const target = await this.sessions.session(item.sessionId, tx);
       if (!target) continue;
       const told = (email: string) =>
-        this.repo.hasMailAbout(tx, {
+        this.mailing.hasMailAbout(tx, {
           agendaItemId: item.id,
           sessionId: target.id,
           email,
           purposes: [AGENDA_MAIL.itemMoved, AGENDA_MAIL.slotInvitation],
         });
       const holders = [];
-      for (const h of await this.repo.entryHolders(tx, { agendaItemId: item.id })) {
+      for (const h of await this.mailing.entryHolders(tx, { agendaItemId: item.id })) {
         if (!(await told(h.email))) holders.push(h);
       }
       const submitter = item.submittedBy;
@@ -129,7 +141,7 @@ export class FreezeSessionUseCase {
         submitter.active && !holders.some((h) => sameAddress(h, submitter)) && !(await told(submitter.email));
       if (!holders.length && !tellSubmitter) continue;
       // A move is a change: the next SEQUENCE, which also keeps each move's mails apart.
-      const sequence = await this.repo.bumpItemSequence(tx, item.id);
+      const sequence = await this.mailing.bumpItemSequence(tx, item.id);
       const current = { ...item, icsSequence: sequence };
       for (const holder of holders) {
         await this.writer.itemMoved(batch, session, target, table, current, holder, null, sequence);

@@ -1,0 +1,49 @@
+import type {
+  EntryHolder,
+  MailingItem,
+  MailingPerson,
+  NewOutboxMessage,
+  Transaction,
+} from '@overlegtafels/persistence';
+
+/** Which calendar entry: a session's own (for its standing members) or one item's slot. */
+export type CalendarEntry = { readonly sessionId: string } | { readonly agendaItemId: string };
+
+/** Did a mail of one of these purposes about this item, for this session, go to this address? */
+export interface MailAboutQuery {
+  readonly agendaItemId: string;
+  readonly sessionId: string;
+  readonly email: string;
+  readonly purposes: string[];
+}
+
+/** An outbox row that still has to be sent, by the key its mail job carries. */
+export interface PendingMail {
+  readonly id: string;
+  readonly idempotencyKey: string;
+}
+
+/**
+ * What the agenda's freeze and send read and write besides the session row: the table's lock,
+ * the items and who is to hear about them, who holds a calendar entry, and the outbox rows the
+ * change writes in its own transaction.
+ */
+export abstract class AgendaMailing {
+  /** The agenda's table lock: a freeze or a send never interleaves with a re-allocation. */
+  abstract lockTable(tx: Transaction, regionId: string, tableKey: string): Promise<void>;
+  /** The items still to be discussed on a session, in agenda order. */
+  abstract itemsOn(tx: Transaction, sessionId: string): Promise<MailingItem[]>;
+  /** Items that were on this session and were carried to a later one. */
+  abstract rolledOutOf(tx: Transaction, sessionId: string): Promise<MailingItem[]>;
+  /** The active standing members of a table: they receive every agenda. */
+  abstract standingMembers(tx: Transaction, regionId: string, tableKey: string): Promise<MailingPerson[]>;
+  /** Whose latest invitation for the entry was a REQUEST. */
+  abstract entryHolders(tx: Transaction, entry: CalendarEntry): Promise<EntryHolder[]>;
+  abstract hasMailAbout(tx: Transaction, query: MailAboutQuery): Promise<boolean>;
+  /** The item's calendar entry changes: its next SEQUENCE. */
+  abstract bumpItemSequence(tx: Transaction, itemId: string): Promise<number>;
+  /** Writes the messages whose key is new; every row of the batch still to be sent. */
+  abstract addOutbox(tx: Transaction, messages: readonly NewOutboxMessage[]): Promise<PendingMail[]>;
+  /** Of these outbox rows, the ones still to be sent. */
+  abstract pendingKeys(ids: readonly string[]): Promise<PendingMail[]>;
+}

@@ -1,0 +1,6 @@
+/** The agenda-send job of one session, as the planner put it on the agenda queue. */
+export interface SendAgendaCommand {
+  readonly sessionId: string;
+  /** The send moment the job was planned for; the job is stale when the session's moved on. */
+  readonly plannedAtMs: number;
+}
