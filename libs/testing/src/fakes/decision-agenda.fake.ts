@@ -1,5 +1,6 @@
 import type { DecisionAgenda, ItemToDecide } from '@overlegtafels/application';
 import { AgendaRefusal } from '@overlegtafels/application';
+import { holdSession } from '@overlegtafels/domain';
 import type { Transaction } from '@overlegtafels/persistence';
 import { FakeTable, Rollbackable } from './fake-unit-of-work';
 
@@ -33,7 +34,8 @@ export class FakeDecisionAgenda implements DecisionAgenda, Rollbackable {
 
   async markDiscussed(_tx: Transaction, item: ItemToDecide, at: Date): Promise<void> {
     this.items.update(item.id, { status: 'discussed', discussedAt: at });
-    if (item.session.status !== 'held') this.held.set(item.session.id, at);
+    const held = holdSession(item.session);
+    if (held.ok && held.changed) this.held.set(item.session.id, at);
   }
 
   async returnToIco(_tx: Transaction, dossierId: string, submittedById: string, at: Date): Promise<string> {
