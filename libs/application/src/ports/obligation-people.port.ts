@@ -1,11 +1,7 @@
-import type { Transaction } from '@overlegtafels/persistence';
+import type { MailRecipientRow, Transaction } from '@overlegtafels/persistence';
 
 /** Someone a reminder or escalation goes to. */
-export interface ObligationRecipient {
-  personId: string;
-  email: string;
-  displayName: string;
-}
+export type ObligationRecipient = MailRecipientRow;
 
 /** A person's region and the tables they coordinate (null: every table, a region-wide grant). */
 export interface ObligationOwnerScope {

@@ -1,42 +1,23 @@
 import type { CalendarState } from '@overlegtafels/domain';
-import type { Transaction } from '@overlegtafels/persistence';
+import type {
+  FulfilmentRow,
+  NewStepRow,
+  ObligationAgendaItemRow,
+  ObligationDecisionRow,
+  ObligationDossierRow,
+  Transaction,
+} from '@overlegtafels/persistence';
 
 export type ObligationStatus = 'open' | 'fulfilled' | 'cancelled';
 export type ObligationOwnerRole = 'casusregisseur' | 'coordinator';
 
 /** The dossier as far as its obligations care. Dates are the stored calendar dates (UTC midnight). */
-export interface ObligationDossier {
-  id: string;
-  code: string;
-  regionId: string;
-  casusregisseurId: string | null;
-  casusregieStartDate: Date | null;
-  afrondingDate: Date | null;
-  afsluitingDate: Date | null;
-  consentVerifiedAt: Date | null;
-  ocjSdjConsulentInvolved: boolean;
-  consulentInvolvedSince: Date | null;
-  childrenOver12: number;
-  childrenOver12HeardAt: Date | null;
-}
+export type ObligationDossier = ObligationDossierRow;
 
-export interface ObligationDecision {
-  id: string;
-  kind: string;
-  decidedAt: Date;
-  tableKey: string;
-  terugkomdatum: Date | null;
-}
+export type ObligationDecision = ObligationDecisionRow;
 
 /** An agenda item of the dossier (never a withdrawn one), with its session's series slot. */
-export interface ObligationAgendaItem {
-  id: string;
-  tableKey: string;
-  itemType: string;
-  submittedAt: Date;
-  status: string;
-  sessionScheduledStart: Date;
-}
+export type ObligationAgendaItem = ObligationAgendaItemRow;
 
 /** An obligation as stored, the way the re-plan compares it with the plan. */
 export interface ObligationRecord {
@@ -74,16 +55,9 @@ export interface ObligationPlacement {
 }
 
 /** How an obligation was done, as the plan found it (not by hand: that is fulfilManually). */
-export interface ObligationFulfilmentRecord {
-  at: Date;
-  kind: string;
-  agendaItemId: string | null;
-}
+export type ObligationFulfilmentRecord = FulfilmentRow;
 
-export interface ReminderStepPlan {
-  stepKey: string;
-  sendAt: Date;
-}
+export type ReminderStepPlan = NewStepRow;
 
 export interface NewObligation {
   dossierId: string;

@@ -1,35 +1,13 @@
-import type { Transaction } from '@overlegtafels/persistence';
+import type { DueStepRow, LockedObligationRow, StepRow, Transaction } from '@overlegtafels/persistence';
 import type { ReminderStepPlan } from './obligation.repository.port';
 
 /** A due, unsent reminder step with what the sweep needs of its obligation. */
-export interface DueReminderStep {
-  obligationId: string;
-  stepKey: string;
-  ruleKey: string;
-  dueAt: Date;
-}
+export type DueReminderStep = DueStepRow;
 
 /** An open obligation claimed by one sweep, with its dossier's code and region. */
-export interface ClaimedObligation {
-  id: string;
-  dossierId: string;
-  dossierCode: string;
-  regionId: string;
-  ruleKey: string;
-  sequence: number;
-  dueAt: Date;
-  ownerId: string | null;
-  tableKey: string | null;
-  itemType: string | null;
-}
+export type ClaimedObligation = LockedObligationRow;
 
-export interface StoredReminderStep {
-  stepKey: string;
-  sendAt: Date;
-  /** When it was handled (mailed or superseded); null while it waits. */
-  enqueuedAt: Date | null;
-  superseded: boolean;
-}
+export type StoredReminderStep = StepRow;
 
 /**
  * The reminder sweep's side of the obligations: finding due steps, claiming one obligation at a
