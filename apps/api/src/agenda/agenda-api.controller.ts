@@ -13,17 +13,18 @@ import {
 } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
+  AanmeldingFormQuery,
   AanmeldingSchema,
   AgendaQueries,
   AgenderingPreviewQuery,
   AgenderingSchema,
   CasusregieStartSchema,
   ConsulentSchema,
-  OpenDossierUseCase,
   CorrectCasusregieStartUseCase,
   DecisionSchema,
   DossierTimelineQuery,
   InputError,
+  OpenDossierUseCase,
   parseInput,
   RecordConsulentUseCase,
   RecordDecisionUseCase,
@@ -31,7 +32,6 @@ import {
   SubmitAgenderingUseCase,
 } from '@overlegtafels/application';
 import { Authenticated, CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
-import { OrganisationRepository } from '@overlegtafels/persistence';
 import { jsonSchemaOf } from '../openapi/json-schema';
 import { uploadFieldError, UploadRequest } from '../web/upload.middleware';
 import { isCoordinator, viewerOf } from './viewer';
@@ -57,7 +57,7 @@ export class AgendaApiController {
     @Inject(OpenDossierUseCase) private readonly openDossier: OpenDossierUseCase,
     @Inject(AgendaQueries) private readonly queries: AgendaQueries,
     @Inject(DossierTimelineQuery) private readonly dossierPages: DossierTimelineQuery,
-    @Inject(OrganisationRepository) private readonly organisations: OrganisationRepository,
+    @Inject(AanmeldingFormQuery) private readonly aanmeldingForm: AanmeldingFormQuery,
   ) {}
 
   @Get('organisations')
@@ -65,11 +65,13 @@ export class AgendaApiController {
   @ApiOperation({ summary: 'Partner organisations of the region (for the aanmelding form)' })
   async listOrganisations(@CurrentPrincipal() principal: Principal) {
     return {
-      organisations: (await this.organisations.list(principal.regionId)).map(({ id, kind, name }) => ({
-        id,
-        kind,
-        name,
-      })),
+      organisations: (await this.aanmeldingForm.organisationsOf(principal.regionId)).map(
+        ({ id, kind, name }) => ({
+          id,
+          kind,
+          name,
+        }),
+      ),
     };
   }
 
