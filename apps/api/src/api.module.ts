@@ -23,7 +23,7 @@ import { AgendaItemsApiController } from './agenda-items/agenda-items-api.contro
 import { ClosedPeriodsApiController } from './sessions/closed-periods-api.controller';
 import { SessionsApiController } from './sessions/sessions-api.controller';
 import { OpenApiController, OpenApiRegistry } from './openapi/openapi.controller';
-import { PagesModule } from './pages/pages.module';
+import { PagesModule } from './web/pages.module';
 import { ObligationsApiModule } from './obligations/obligations-api.module';
 import { FailedMailsController } from './beheer/failed-mails.controller';
 import { OutboxMessagesController } from './beheer/outbox-messages.controller';

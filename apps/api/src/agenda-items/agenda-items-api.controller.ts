@@ -5,10 +5,11 @@ import {
   MoveItemSchema,
   parseInput,
   ShareAgendaItemUseCase,
+  Viewer,
 } from '@overlegtafels/application';
-import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
+import { Roles } from '@overlegtafels/auth';
 import { sharedFlag } from '../agenda/shared-flag';
-import { viewerOf } from '../agenda/viewer';
+import { CurrentViewer } from '../web/current-viewer.decorator';
 import { jsonSchemaOf } from '../openapi/json-schema';
 
 /** A coordinator's commands on an agendapunt: its place on the agenda, and sharing its contents. */
@@ -28,12 +29,11 @@ export class AgendaItemsApiController {
   })
   @ApiBody({ schema: jsonSchemaOf(MoveItemSchema) })
   async moveItem(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentViewer() actor: Viewer,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
   ) {
     const input = parseInput(MoveItemSchema, body);
-    const actor = viewerOf(principal, 'POST /api/agenda-items/:id/move');
     await this.moveAgendaItem.execute({ actor, itemId: id, ...input });
   }
 
@@ -43,12 +43,11 @@ export class AgendaItemsApiController {
   @ApiOperation({ summary: 'Share (or stop sharing) an item’s contents with the members of its session' })
   @ApiBody({ schema: { type: 'object', properties: { shared: { type: 'boolean' } }, required: ['shared'] } })
   async share(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentViewer() actor: Viewer,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: { shared?: unknown },
   ) {
     const shared = sharedFlag(body?.shared);
-    const actor = viewerOf(principal, 'POST /api/agenda-items/:id/share');
     await this.shareItem.execute({ actor, itemId: id, shared });
   }
 }

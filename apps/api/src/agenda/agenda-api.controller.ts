@@ -30,9 +30,11 @@ import {
   RecordDecisionUseCase,
   SubmitAanmeldingUseCase,
   SubmitAgenderingUseCase,
+  Viewer,
 } from '@overlegtafels/application';
 import { Authenticated, CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { jsonSchemaOf } from '../openapi/json-schema';
+import { CurrentRoute, CurrentViewer } from '../web/current-viewer.decorator';
 import { uploadFieldError, UploadRequest } from '../web/upload.middleware';
 import { isCoordinator, viewerOf } from './viewer';
 import { consulentInvolvementOf, startCorrectionOf } from '../dossiers/dossier-commands';
@@ -84,9 +86,9 @@ export class AgendaApiController {
     description: '`{ dossierCode, agendaItemId, slot }`; the slot is provisional until the freeze',
   })
   @ApiResponse({ status: 400, ...badInput })
-  async createAanmelding(@CurrentPrincipal() principal: Principal, @Body() body: unknown) {
+  async createAanmelding(@CurrentViewer() actor: Viewer, @Body() body: unknown) {
     return this.aanmelding.execute({
-      actor: viewerOf(principal, 'POST /api/aanmeldingen'),
+      actor,
       aanmelding: parseInput(AanmeldingSchema, body),
     });
   }
@@ -122,12 +124,13 @@ export class AgendaApiController {
   @ApiResponse({ status: 422, ...refusal })
   async createAgendering(
     @CurrentPrincipal() principal: Principal,
+    @CurrentViewer() viewer: Viewer,
     @Body() body: Record<string, unknown>,
     @Req() req: UploadRequest,
   ) {
     if (req.uploadError) throw new InputError([uploadFieldError(req.uploadError)]);
     return this.agendering.execute({
-      actor: { ...viewerOf(principal, 'POST /api/agenderingen'), isCoordinator: isCoordinator(principal) },
+      actor: { ...viewer, isCoordinator: isCoordinator(principal) },
       agendering: parseInput(AgenderingSchema, normalizeGuests(body ?? {})),
       ...(req.upload && { document: req.upload }),
     });
@@ -136,21 +139,18 @@ export class AgendaApiController {
   @Get('tables/:key/agenda')
   @Roles('coordinator', 'member')
   @ApiOperation({ summary: 'Coming sessions of a table with fill level and status' })
-  async tableAgenda(@CurrentPrincipal() principal: Principal, @Param('key') key: string) {
+  async tableAgenda(@CurrentViewer() viewer: Viewer, @Param('key') key: string) {
     return {
       table: key,
-      sessions: await this.queries.tableSessions(viewerOf(principal, 'GET /api/tables/:key/agenda'), key),
+      sessions: await this.queries.tableSessions(viewer, key),
     };
   }
 
   @Get('sessions/:id/agenda')
   @Roles('coordinator', 'member')
   @ApiOperation({ summary: 'A session’s agenda; members see codes, types and times, not contents' })
-  async sessionAgenda(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', new ParseUUIDPipe()) id: string,
-  ) {
-    return this.queries.sessionAgenda(viewerOf(principal, 'GET /api/sessions/:id/agenda'), id);
+  async sessionAgenda(@CurrentViewer() viewer: Viewer, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.queries.sessionAgenda(viewer, id);
   }
 
   @Post('agenda-items/:id/decision')
@@ -162,12 +162,12 @@ export class AgendaApiController {
   @ApiResponse({ status: 409, ...refusal })
   @ApiResponse({ status: 422, description: 'Illegal transition: `{ code, message, field? }`' })
   async decide(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentViewer() actor: Viewer,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
   ) {
     return this.decisions.execute({
-      actor: viewerOf(principal, 'POST /api/agenda-items/:id/decision'),
+      actor,
       itemId: id,
       decision: parseInput(DecisionSchema, body),
     });
@@ -184,12 +184,16 @@ export class AgendaApiController {
   @Authenticated()
   @ApiOperation({ summary: 'Everything that happened to a dossier and what is planned' })
   @ApiResponse({ status: 404, description: 'Not found or not yours (the same answer)' })
-  async timeline(@CurrentPrincipal() principal: Principal, @Param('code') code: string) {
+  async timeline(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
+    @Param('code') code: string,
+  ) {
     const dossier = await this.openDossier.execute({
       principal,
       code,
       action: 'dossier.timeline.read',
-      route: 'GET /api/dossiers/:code/timeline',
+      route,
     });
     const { timeline } = await this.dossierPages.dossierTimeline(dossier.id);
     return { code: dossier.code, phase: dossier.phase, timeline };
@@ -210,10 +214,10 @@ export class AgendaApiController {
   @ApiResponse({ status: 422, ...refusal })
   async recordConsulent(
     @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
     @Param('code') code: string,
     @Body() body: unknown,
   ) {
-    const route = 'POST /api/dossiers/:code/consulent';
     const dossier = await this.openDossier.execute({
       principal,
       code,
@@ -241,10 +245,10 @@ export class AgendaApiController {
   @ApiResponse({ status: 422, description: 'The date breaks a rule: `{ code, message, field }`' })
   async correctStart(
     @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
     @Param('code') code: string,
     @Body() body: unknown,
   ) {
-    const route = 'POST /api/dossiers/:code/casusregie-start';
     const dossier = await this.openDossier.execute({
       principal,
       code,

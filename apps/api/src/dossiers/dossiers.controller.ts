@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ListDossiersUseCase, OpenDossierUseCase } from '@overlegtafels/application';
 import { Authenticated, CurrentPrincipal, Principal } from '@overlegtafels/auth';
+import { CurrentRoute } from '../web/current-viewer.decorator';
 
 interface DossierJsonFacts {
   code: string;
@@ -33,19 +34,23 @@ export class DossiersController {
 
   @Get()
   @Authenticated()
-  async list(@CurrentPrincipal() principal: Principal) {
-    const rows = await this.listDossiers.execute(principal, 'GET /api/dossiers');
+  async list(@CurrentPrincipal() principal: Principal, @CurrentRoute() route: string) {
+    const rows = await this.listDossiers.execute(principal, route);
     return { dossiers: rows.map(dossierJson) };
   }
 
   @Get(':code')
   @Authenticated()
-  async read(@CurrentPrincipal() principal: Principal, @Param('code') code: string) {
+  async read(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
+    @Param('code') code: string,
+  ) {
     const dossier = await this.openDossier.execute({
       principal,
       code,
       action: 'dossier.read',
-      route: 'GET /api/dossiers/:code',
+      route,
     });
     return dossierJson(dossier);
   }

@@ -2,6 +2,7 @@ import { Controller, Get, Header, Inject, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { CoordinationOverviewUseCase } from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
+import { CurrentRoute } from '../web/current-viewer.decorator';
 import { ViewRenderer } from '../web/view-renderer.service';
 import { OPVOLGING_NOTICES } from './opvolging-page.controller';
 
@@ -20,8 +21,12 @@ export class CoordinatiePageController {
   @Get()
   @Roles('coordinator')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async show(@CurrentPrincipal() principal: Principal, @Query('melding') melding?: string): Promise<string> {
-    const dashboard = await this.overview.execute(principal, { route: 'GET /coordinatie' });
+  async show(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
+    @Query('melding') melding?: string,
+  ): Promise<string> {
+    const dashboard = await this.overview.execute(principal, { route });
     const overdue = dashboard.overdueByCasusregisseur.reduce((n, g) => n + g.obligations.length, 0);
     return this.views.render(
       'coordinatie',

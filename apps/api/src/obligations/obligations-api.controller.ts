@@ -18,6 +18,7 @@ import {
   OpenDossierUseCase,
 } from '@overlegtafels/application';
 import { AuditService, Authenticated, CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
+import { CurrentRoute } from '../web/current-viewer.decorator';
 import { statusOf } from '../web/error-status';
 import { noteOf } from './obligation-form';
 
@@ -79,8 +80,8 @@ export class ObligationsApiController {
     status: 200,
     schema: { type: 'object', properties: { obligations: { type: 'array', items: obligationSchema } } },
   })
-  async mine(@CurrentPrincipal() principal: Principal) {
-    return { obligations: await this.myObligations.execute(principal, { route: 'GET /api/opvolging' }) };
+  async mine(@CurrentPrincipal() principal: Principal, @CurrentRoute() route: string) {
+    return { obligations: await this.myObligations.execute(principal, { route }) };
   }
 
   @Post('opvolging/:id/afgerond')
@@ -113,13 +114,14 @@ export class ObligationsApiController {
   @ApiResponse({ status: 409, description: 'OBLIGATION_NOT_OPEN', schema: refusalSchema })
   async done(
     @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: { note?: unknown },
   ) {
     const result = await this.markDone.execute(principal, {
       obligationId: id,
       note: noteOf(body),
-      route: 'POST /api/opvolging/:id/afgerond',
+      route,
     });
     if (!result.ok)
       throw new HttpException({ code: result.code, message: result.message }, statusOf(result.kind));
@@ -144,12 +146,16 @@ export class ObligationsApiController {
     },
   })
   @ApiResponse({ status: 404, description: 'unknown, or not yours' })
-  async forDossier(@CurrentPrincipal() principal: Principal, @Param('code') code: string) {
+  async forDossier(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
+    @Param('code') code: string,
+  ) {
     const dossier = await this.openDossier.execute({
       principal,
       code,
       action: 'obligation.read',
-      route: 'GET /api/opvolging/dossiers/:code',
+      route,
     });
     return {
       dossierCode: dossier.code,
@@ -216,7 +222,7 @@ export class ObligationsApiController {
       },
     },
   })
-  async dashboard(@CurrentPrincipal() principal: Principal) {
-    return this.overview.execute(principal, { route: 'GET /api/coordinatie/dashboard' });
+  async dashboard(@CurrentPrincipal() principal: Principal, @CurrentRoute() route: string) {
+    return this.overview.execute(principal, { route });
   }
 }

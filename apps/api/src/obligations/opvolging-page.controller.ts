@@ -14,6 +14,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ListMyObligationsUseCase, MarkObligationDoneUseCase } from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
+import { CurrentRoute } from '../web/current-viewer.decorator';
 import { ViewRenderer } from '../web/view-renderer.service';
 import { noteOf } from './obligation-form';
 
@@ -44,8 +45,12 @@ export class OpvolgingPageController {
   @Get()
   @Roles('casusregisseur', 'coordinator')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async list(@CurrentPrincipal() principal: Principal, @Query('melding') melding?: string): Promise<string> {
-    const obligations = await this.mine.execute(principal, { route: 'GET /opvolging' });
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
+    @Query('melding') melding?: string,
+  ): Promise<string> {
+    const obligations = await this.mine.execute(principal, { route });
     return this.views.render(
       'opvolging',
       {
@@ -61,6 +66,7 @@ export class OpvolgingPageController {
   @Roles('casusregisseur', 'coordinator')
   async done(
     @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: { note?: unknown; terug?: unknown },
     @Res() res: Response,
@@ -68,7 +74,7 @@ export class OpvolgingPageController {
     const result = await this.markDone.execute(principal, {
       obligationId: id,
       note: noteOf(body),
-      route: 'POST /opvolging/:id/afgerond',
+      route,
     });
     const back =
       typeof body?.terug === 'string' && Object.hasOwn(BACK, body.terug) ? BACK[body.terug]! : '/opvolging';

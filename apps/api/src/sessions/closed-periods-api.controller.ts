@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ClosePeriodSchema, ClosePeriodUseCase, parseInput } from '@overlegtafels/application';
-import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
-import { viewerOf } from '../agenda/viewer';
+import { ClosePeriodSchema, ClosePeriodUseCase, parseInput, Viewer } from '@overlegtafels/application';
+import { Roles } from '@overlegtafels/auth';
+import { CurrentViewer } from '../web/current-viewer.decorator';
 import { jsonSchemaOf } from '../openapi/json-schema';
 
 /** Periods without sessions (e.g. the Christmas weeks), closed by a coordinator. */
@@ -16,10 +16,10 @@ export class ClosedPeriodsApiController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Close a period (no sessions), for one table or all' })
   @ApiBody({ schema: jsonSchemaOf(ClosePeriodSchema) })
-  async closePeriod(@CurrentPrincipal() principal: Principal, @Body() body: unknown) {
+  async closePeriod(@CurrentViewer() actor: Viewer, @Body() body: unknown) {
     const input = parseInput(ClosePeriodSchema, body);
     await this.closePeriodUseCase.execute({
-      actor: viewerOf(principal, 'POST /api/closed-periods'),
+      actor,
       ...input,
     });
   }

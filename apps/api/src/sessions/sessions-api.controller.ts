@@ -10,9 +10,10 @@ import {
   parseInput,
   ReasonSchema,
   UnfreezeAgendaUseCase,
+  Viewer,
 } from '@overlegtafels/application';
-import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
-import { viewerOf } from '../agenda/viewer';
+import { Roles } from '@overlegtafels/auth';
+import { CurrentViewer } from '../web/current-viewer.decorator';
 import { jsonSchemaOf } from '../openapi/json-schema';
 
 /** A coordinator's commands on a session (zitting): parsed here, decided by the use cases. */
@@ -33,12 +34,11 @@ export class SessionsApiController {
   @ApiOperation({ summary: 'Cancel a session; its items roll over ahead of new ones' })
   @ApiBody({ schema: jsonSchemaOf(ReasonSchema) })
   async cancelSession(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentViewer() actor: Viewer,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
   ) {
     const { reason } = parseInput(ReasonSchema, body);
-    const actor = viewerOf(principal, 'POST /api/sessions/:id/cancel');
     await this.cancelSessionUseCase.execute({ actor, sessionId: id, reason });
   }
 
@@ -48,12 +48,11 @@ export class SessionsApiController {
   @ApiOperation({ summary: 'Move a session to another date or time' })
   @ApiBody({ schema: jsonSchemaOf(MoveSessionSchema) })
   async moveSession(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentViewer() actor: Viewer,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
   ) {
     const input = parseInput(MoveSessionSchema, body);
-    const actor = viewerOf(principal, 'POST /api/sessions/:id/move');
     await this.moveSessionUseCase.execute({ actor, sessionId: id, ...input });
   }
 
@@ -63,12 +62,11 @@ export class SessionsApiController {
   @ApiOperation({ summary: 'Change a session’s capacity in minutes' })
   @ApiBody({ schema: jsonSchemaOf(CapacitySchema) })
   async capacity(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentViewer() actor: Viewer,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
   ) {
     const input = parseInput(CapacitySchema, body);
-    const actor = viewerOf(principal, 'POST /api/sessions/:id/capacity');
     await this.changeCapacity.execute({ actor, sessionId: id, ...input });
   }
 
@@ -78,12 +76,11 @@ export class SessionsApiController {
   @ApiOperation({ summary: 'Freeze a session’s agenda now (slot confirmations go out)' })
   @ApiBody({ schema: jsonSchemaOf(ReasonSchema) })
   async freeze(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentViewer() actor: Viewer,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
   ) {
     const { reason } = parseInput(ReasonSchema, body);
-    const actor = viewerOf(principal, 'POST /api/sessions/:id/freeze');
     await this.freezeAgenda.execute({ actor, sessionId: id, reason });
   }
 
@@ -93,12 +90,11 @@ export class SessionsApiController {
   @ApiOperation({ summary: 'Open a frozen (not yet sent) agenda again' })
   @ApiBody({ schema: jsonSchemaOf(ReasonSchema) })
   async unfreeze(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentViewer() actor: Viewer,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
   ) {
     const { reason } = parseInput(ReasonSchema, body);
-    const actor = viewerOf(principal, 'POST /api/sessions/:id/unfreeze');
     await this.unfreezeAgenda.execute({ actor, sessionId: id, reason });
   }
 }

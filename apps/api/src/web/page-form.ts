@@ -1,5 +1,5 @@
 import { AgendaRefusal, FieldError, InputError } from '@overlegtafels/application';
-import { statusOf } from '../web/error-status';
+import { statusOf } from './error-status';
 
 /** An id in a page's path; anything else is answered 404 before any lookup. */
 export function isUuid(value: string): boolean {

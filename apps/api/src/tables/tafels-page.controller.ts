@@ -27,11 +27,13 @@ import {
   coordinatesTable,
   parseInput,
   ReasonSchema,
+  Viewer,
 } from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { viewerOf } from '../agenda/viewer';
-import { failedForm, FailedForm, isUuid, noticeFor, PageForms, pick } from './page-form';
-import { PageService } from './page.service';
+import { CurrentRoute, CurrentViewer } from '../web/current-viewer.decorator';
+import { failedForm, FailedForm, isUuid, noticeFor, PageForms, pick } from '../web/page-form';
+import { PageService } from '../web/page.service';
 
 const NOTICES: Record<string, string> = {
   geannuleerd: 'De zitting is geannuleerd; haar agendapunten schuiven door naar de volgende zitting.',
@@ -73,8 +75,7 @@ export class TafelsPageController {
   @Get()
   @Roles('coordinator', 'member')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  list(@CurrentPrincipal() principal: Principal): string {
-    const viewer = viewerOf(principal, 'GET /tafels');
+  list(@CurrentPrincipal() principal: Principal, @CurrentViewer() viewer: Viewer): string {
     const tables = this.agenda.region.tables
       .filter((t) => canSeeTable(viewer, t.key))
       .map((t) => ({ key: t.key, name: t.name, coordinator: coordinatesTable(viewer, t.key) }));
@@ -86,16 +87,18 @@ export class TafelsPageController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   async table(
     @CurrentPrincipal() principal: Principal,
+    @CurrentViewer() viewer: Viewer,
     @Param('key') key: string,
     @Query('melding') melding?: string,
   ): Promise<string> {
-    return this.render(principal, key, noticeFor(NOTICES, melding));
+    return this.render(principal, viewer, key, noticeFor(NOTICES, melding));
   }
 
   @Post(':key/zittingen/:id/:action')
   @Roles('coordinator')
   async sessionAction(
     @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
     @Param('key') key: string,
     @Param('id') id: string,
     @Param('action') action: string,
@@ -105,8 +108,8 @@ export class TafelsPageController {
     if (!Object.hasOwn(SESSION_ACTIONS, action) || !isUuid(id)) throw new NotFoundException();
     const act = action as SessionAction;
     this.tableOr404(key);
-    const route = `POST /tafels/:key/zittingen/:id/${act}`;
-    const viewer = viewerOf(principal, route);
+    // Five fixed actions share one route; each is audited under its own name, as `…/annuleren`.
+    const viewer = viewerOf(principal, route.replace(/:action$/, act));
     const values = pick(body, SESSION_ACTIONS[act].fields);
     try {
       switch (act) {
@@ -152,7 +155,7 @@ export class TafelsPageController {
       res
         .status(failed.status)
         .type('html')
-        .send(await this.render(principal, key, undefined, failed));
+        .send(await this.render(principal, viewer, key, undefined, failed));
     }
   }
 
@@ -160,6 +163,7 @@ export class TafelsPageController {
   @Roles('coordinator')
   async closePeriod(
     @CurrentPrincipal() principal: Principal,
+    @CurrentViewer() viewer: Viewer,
     @Param('key') key: string,
     @Body() body: Record<string, unknown>,
     @Res() res: Response,
@@ -169,7 +173,7 @@ export class TafelsPageController {
     try {
       const input = parseInput(ClosePeriodSchema, values);
       await this.closePeriodUseCase.execute({
-        actor: viewerOf(principal, 'POST /tafels/:key/sluiten'),
+        actor: viewer,
         ...input,
       });
       res.redirect(303, `/tafels/${key}?melding=gesloten`);
@@ -178,7 +182,7 @@ export class TafelsPageController {
       res
         .status(failed.status)
         .type('html')
-        .send(await this.render(principal, key, undefined, failed));
+        .send(await this.render(principal, viewer, key, undefined, failed));
     }
   }
 
@@ -190,12 +194,12 @@ export class TafelsPageController {
 
   private async render(
     principal: Principal,
+    viewer: Viewer,
     key: string,
     notice?: string,
     failed?: FailedForm,
   ): Promise<string> {
     const table = this.tableOr404(key);
-    const viewer = viewerOf(principal, 'GET /tafels/:key');
     const sessions = await this.queries.tableSessions(viewer, table.key);
     const coordinator = coordinatesTable(viewer, table.key);
     const forms = new PageForms(failed);

@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AgendaMailingModule, AgendaModule } from '@overlegtafels/application';
-import { ViewRenderer } from '../web/view-renderer.service';
-import { AanmeldingPageController } from './aanmelding.controller';
-import { AgenderingPageController } from './agendering.controller';
-import { CapaciteitPageController } from './capaciteit.controller';
-import { DossierPageController } from './dossier.controller';
+import { ViewRenderer } from './view-renderer.service';
+import { AanmeldingPageController } from '../agenda/aanmelding-page.controller';
+import { AgenderingPageController } from '../agenda/agendering-page.controller';
+import { CapaciteitPageController } from '../agenda/capaciteit-page.controller';
+import { DossierPageController } from '../dossiers/dossier-page.controller';
 import { PageService } from './page.service';
-import { TafelsPageController } from './tafels.controller';
-import { ZittingPageController } from './zitting.controller';
+import { TafelsPageController } from '../tables/tafels-page.controller';
+import { ZittingPageController } from '../sessions/zitting-page.controller';
 
 /**
  * The server-rendered pages of the agenda (forms, agendas, dossier page). They call the same use

@@ -17,7 +17,7 @@ import {
   MAIL_SINK,
   MailSink,
 } from '@overlegtafels/mail';
-import { ViewRenderer } from '../web/view-renderer.service';
+import { ViewRenderer } from './view-renderer.service';
 import { PageForms } from './page-form';
 
 /** Brussels times as the pages print them, whatever zone the process runs in. */

@@ -1,8 +1,8 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { AgendaQueries } from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
-import { PageService } from './page.service';
-import { groupByOrganisation } from './zitting.controller';
+import { PageService } from '../web/page.service';
+import { groupByOrganisation } from '../sessions/zitting-page.controller';
 
 /** Casusregie capacity: per partner organisation its casusregisseurs and the dossiers they carry. */
 @Controller('casusregie-capaciteit')

@@ -7,11 +7,12 @@ import {
   MAX_CLIENTS,
   parseInput,
   SubmitAanmeldingUseCase,
+  Viewer,
 } from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
-import { viewerOf } from '../agenda/viewer';
-import { failedForm, FailedForm, PageForms, pick, str } from './page-form';
-import { PageService } from './page.service';
+import { CurrentViewer } from '../web/current-viewer.decorator';
+import { failedForm, FailedForm, PageForms, pick, str } from '../web/page-form';
+import { PageService } from '../web/page.service';
 
 const TEXT_FIELDS = [
   'organisationId',
@@ -64,6 +65,7 @@ export class AanmeldingPageController {
   @Roles('aanmelder')
   async submit(
     @CurrentPrincipal() principal: Principal,
+    @CurrentViewer() actor: Viewer,
     @Body() body: Record<string, unknown>,
     @Res() res: Response,
   ): Promise<void> {
@@ -79,7 +81,7 @@ export class AanmeldingPageController {
     }
     try {
       const result = await this.aanmelding.execute({
-        actor: viewerOf(principal, 'POST /aanmelding'),
+        actor,
         aanmelding: parseInput(AanmeldingSchema, {
           ...values,
           contactPhone: values.contactPhone || undefined,

@@ -26,8 +26,9 @@ import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { DECISION_KIND_LABELS, DecisionKind, decisionsFor } from '@overlegtafels/domain';
 import { sharedFlag } from '../agenda/shared-flag';
 import { viewerOf } from '../agenda/viewer';
-import { failedForm, FailedForm, isUuid, noticeFor, PageForms, pick, str } from './page-form';
-import { PageService } from './page.service';
+import { CurrentRoute } from '../web/current-viewer.decorator';
+import { failedForm, FailedForm, isUuid, noticeFor, PageForms, pick, str } from '../web/page-form';
+import { PageService } from '../web/page.service';
 
 const NOTICES: Record<string, string> = {
   volgorde: 'De volgorde is aangepast.',
@@ -57,6 +58,14 @@ const DECISION_FIELDS = [
  * it (order, move, share, decide); members see times, codes, types and who brings them, and the
  * contents only of what the coordinator shared with the session.
  */
+/** Who submits a form of an agendapunt, on which route, for which item of which session. */
+interface ItemForm {
+  principal: Principal;
+  route: string;
+  sessionId: string;
+  itemId: string;
+}
+
 @Controller('agenda')
 export class ZittingPageController {
   constructor(
@@ -73,24 +82,26 @@ export class ZittingPageController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   async show(
     @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
     @Param('sessionId') sessionId: string,
     @Query('melding') melding?: string,
   ): Promise<string> {
     if (!isUuid(sessionId)) throw new NotFoundException('Zitting niet gevonden.');
-    return this.render(principal, sessionId, 'GET /agenda/:sessionId', noticeFor(NOTICES, melding));
+    return this.render(principal, sessionId, route, noticeFor(NOTICES, melding));
   }
 
   @Post(':sessionId/punten/:itemId/volgorde')
   @Roles('coordinator')
   async order(
     @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
     @Param('sessionId') sessionId: string,
     @Param('itemId') itemId: string,
     @Body() body: Record<string, unknown>,
     @Res() res: Response,
   ): Promise<void> {
     const values = pick(body, ['reason', 'direction']);
-    await this.act(principal, sessionId, itemId, 'volgorde', values, res, 'volgorde', (viewer) =>
+    await this.act({ principal, route, sessionId, itemId }, 'volgorde', values, res, 'volgorde', (viewer) =>
       this.moveItem.execute({
         actor: viewer,
         itemId,
@@ -103,18 +114,25 @@ export class ZittingPageController {
   @Roles('coordinator')
   async move(
     @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
     @Param('sessionId') sessionId: string,
     @Param('itemId') itemId: string,
     @Body() body: Record<string, unknown>,
     @Res() res: Response,
   ): Promise<void> {
     const values = pick(body, ['reason', 'sessionId']);
-    await this.act(principal, sessionId, itemId, 'verplaatsen', values, res, 'verplaatst', (viewer) =>
-      this.moveItem.execute({
-        actor: viewer,
-        itemId,
-        ...parseInput(MoveItemSchema, { reason: values.reason, sessionId: values.sessionId || undefined }),
-      }),
+    await this.act(
+      { principal, route, sessionId, itemId },
+      'verplaatsen',
+      values,
+      res,
+      'verplaatst',
+      (viewer) =>
+        this.moveItem.execute({
+          actor: viewer,
+          itemId,
+          ...parseInput(MoveItemSchema, { reason: values.reason, sessionId: values.sessionId || undefined }),
+        }),
     );
   }
 
@@ -122,6 +140,7 @@ export class ZittingPageController {
   @Roles('coordinator')
   async share(
     @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
     @Param('sessionId') sessionId: string,
     @Param('itemId') itemId: string,
     @Body() body: Record<string, unknown>,
@@ -129,7 +148,7 @@ export class ZittingPageController {
   ): Promise<void> {
     const values = pick(body, ['shared']);
     const notice = values.shared === 'true' ? 'gedeeld' : 'nietgedeeld';
-    await this.act(principal, sessionId, itemId, 'delen', values, res, notice, (viewer) =>
+    await this.act({ principal, route, sessionId, itemId }, 'delen', values, res, notice, (viewer) =>
       this.shareItem.execute({ actor: viewer, itemId, shared: sharedFlag(values.shared) }),
     );
   }
@@ -138,6 +157,7 @@ export class ZittingPageController {
   @Roles('coordinator')
   async decide(
     @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
     @Param('sessionId') sessionId: string,
     @Param('itemId') itemId: string,
     @Body() body: Record<string, unknown>,
@@ -152,29 +172,36 @@ export class ZittingPageController {
       delete decision.adviceText;
       if (decision.noConsentAdviceText) decision.adviceText = decision.noConsentAdviceText;
     }
-    await this.act(principal, sessionId, itemId, 'beslissing', values, res, 'beslissing', async (viewer) => {
-      try {
-        await this.decisions.execute({
-          actor: viewer,
-          itemId,
-          decision: parseInput(DecisionSchema, decision),
-        });
-      } catch (error) {
-        // The advice of "geen instemming" has its own field on the page.
-        if (error instanceof InputError && values.kind === 'geen_instemming') {
-          throw new InputError(
-            error.errors.map((e) => (e.field === 'adviceText' ? { ...e, field: 'noConsentAdviceText' } : e)),
-          );
+    await this.act(
+      { principal, route, sessionId, itemId },
+      'beslissing',
+      values,
+      res,
+      'beslissing',
+      async (viewer) => {
+        try {
+          await this.decisions.execute({
+            actor: viewer,
+            itemId,
+            decision: parseInput(DecisionSchema, decision),
+          });
+        } catch (error) {
+          // The advice of "geen instemming" has its own field on the page.
+          if (error instanceof InputError && values.kind === 'geen_instemming') {
+            throw new InputError(
+              error.errors.map((e) =>
+                e.field === 'adviceText' ? { ...e, field: 'noConsentAdviceText' } : e,
+              ),
+            );
+          }
+          throw error;
         }
-        throw error;
-      }
-    });
+      },
+    );
   }
 
   private async act(
-    principal: Principal,
-    sessionId: string,
-    itemId: string,
+    { principal, route, sessionId, itemId }: ItemForm,
     form: string,
     values: Record<string, string>,
     res: Response,
@@ -182,7 +209,6 @@ export class ZittingPageController {
     work: (viewer: ReturnType<typeof viewerOf>) => Promise<unknown>,
   ): Promise<void> {
     if (!isUuid(sessionId) || !isUuid(itemId)) throw new NotFoundException('Agendapunt niet gevonden.');
-    const route = `POST /agenda/:sessionId/punten/:itemId/${form}`;
     try {
       await work(viewerOf(principal, route));
       res.redirect(303, `/agenda/${sessionId}?melding=${notice}#punt-${itemId}`);

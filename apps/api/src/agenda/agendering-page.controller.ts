@@ -16,10 +16,11 @@ import {
   SubmitAgenderingUseCase,
 } from '@overlegtafels/application';
 import { CurrentPrincipal, hasRole, Principal, Roles } from '@overlegtafels/auth';
-import { isCoordinator, viewerOf } from '../agenda/viewer';
+import { isCoordinator, viewerOf } from './viewer';
+import { CurrentRoute } from '../web/current-viewer.decorator';
 import { uploadFieldError, UploadRequest } from '../web/upload.middleware';
-import { failedForm, FailedForm, PageForms, str } from './page-form';
-import { PageService } from './page.service';
+import { failedForm, FailedForm, PageForms, str } from '../web/page-form';
+import { PageService } from '../web/page.service';
 import { isDossierCode } from '@overlegtafels/domain';
 
 const KEY = /^[a-z][a-z0-9-]{0,59}$/;
@@ -59,6 +60,7 @@ export class AgenderingPageController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   async form(
     @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
     @Query('dossier') dossier?: string,
     @Query('tafel') tafel?: string,
     @Query('type') type?: string,
@@ -71,7 +73,7 @@ export class AgenderingPageController {
           : '',
       questions: '',
     };
-    return this.render(principal, values, emptyGuests(GUEST_ROWS), 'GET /agendering');
+    return this.render(principal, values, emptyGuests(GUEST_ROWS), route);
   }
 
   /** The address the reminder mails link to; the same form. */
@@ -95,6 +97,7 @@ export class AgenderingPageController {
   @Roles('casusregisseur', 'aanmelder', 'coordinator')
   async submit(
     @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
     @Req() req: UploadRequest,
     @Res() res: Response,
   ): Promise<void> {
@@ -121,7 +124,7 @@ export class AgenderingPageController {
       res
         .status(failed.status)
         .type('html')
-        .send(await this.render(principal, values, rows, 'POST /agendering', failed));
+        .send(await this.render(principal, values, rows, route, failed));
     };
     try {
       // Every field's problem at once, the refused file included.
@@ -144,7 +147,7 @@ export class AgenderingPageController {
       }
       if (errors.length > 0 || !agendering) throw new InputError(errors);
       const result = await this.agendering.execute({
-        actor: { ...viewerOf(principal, 'POST /agendering'), isCoordinator: isCoordinator(principal) },
+        actor: { ...viewerOf(principal, route), isCoordinator: isCoordinator(principal) },
         agendering,
         ...(req.upload && { document: req.upload }),
       });

@@ -10,9 +10,10 @@ import {
 import { Authenticated, CurrentPrincipal, hasRole, Principal, Roles } from '@overlegtafels/auth';
 import { DECISION_KIND_LABELS, DecisionKind } from '@overlegtafels/domain';
 import { isCoordinator } from '../agenda/viewer';
-import { failedForm, FailedForm, noticeFor, PageForms, pick } from './page-form';
-import { PageService } from './page.service';
-import { consulentInvolvementOf, startCorrectionOf } from '../dossiers/dossier-commands';
+import { failedForm, FailedForm, noticeFor, PageForms, pick } from '../web/page-form';
+import { CurrentRoute } from '../web/current-viewer.decorator';
+import { PageService } from '../web/page.service';
+import { consulentInvolvementOf, startCorrectionOf } from './dossier-commands';
 
 const NOTICES = {
   consulent: 'De betrokkenheid van de consulent is geregistreerd; de opvolging is bijgewerkt.',
@@ -48,6 +49,7 @@ export class DossierPageController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   async show(
     @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
     @Param('code') code: string,
     @Query('melding') melding?: string,
   ): Promise<string> {
@@ -56,7 +58,7 @@ export class DossierPageController {
       principal,
       code,
       action: 'dossier.read',
-      route: 'GET /dossiers/:code',
+      route,
     });
     return this.render(principal, dossier.id, noticeFor(NOTICES, melding));
   }
@@ -66,12 +68,13 @@ export class DossierPageController {
   @Roles('casusregisseur', 'coordinator')
   async consulent(
     @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
     @Param('code') code: string,
     @Body() body: Record<string, unknown>,
     @Res() res: Response,
   ): Promise<void> {
     const values = pick(body, ['involved', 'since', 'email']);
-    await this.submit(principal, code, 'consulent', 'consulent', values, res, (actor, dossierId) =>
+    await this.submit(principal, route, code, 'consulent', values, res, (actor, dossierId) =>
       this.recordConsulent.execute({
         actor: { ...actor, coordinator: isCoordinator(principal) },
         dossierId,
@@ -85,12 +88,13 @@ export class DossierPageController {
   @Roles('coordinator')
   async correctStart(
     @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
     @Param('code') code: string,
     @Body() body: Record<string, unknown>,
     @Res() res: Response,
   ): Promise<void> {
     const values = pick(body, ['startDate', 'reason']);
-    await this.submit(principal, code, 'casusregie-start', 'startdatum', values, res, (actor, dossierId) =>
+    await this.submit(principal, route, code, 'startdatum', values, res, (actor, dossierId) =>
       this.correctCasusregieStart.execute({ actor, dossierId, ...startCorrectionOf(values) }),
     );
   }
@@ -102,8 +106,8 @@ export class DossierPageController {
    */
   private async submit(
     principal: Principal,
+    route: string,
     code: string,
-    path: string,
     form: keyof typeof NOTICES,
     values: Record<string, string>,
     res: Response,
@@ -112,7 +116,6 @@ export class DossierPageController {
       dossierId: string,
     ) => Promise<unknown>,
   ): Promise<void> {
-    const route = `POST /dossiers/:code/${path}`;
     const dossier = await this.openDossier.execute({
       principal,
       code,
