@@ -3,9 +3,9 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { CoordinationOverviewUseCase } from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { CurrentRoute } from '../web/current-viewer.decorator';
+import { sessionIs } from '../web/page.service';
 import { ViewRenderer } from '../web/view-renderer.service';
 import { OPVOLGING_NOTICES } from './opvolging-page.controller';
-import { sessionIs } from '../pages/page.service';
 
 /**
  * The coordinators' dashboard: what is overdue, per casusregisseur and per organisation; what is
