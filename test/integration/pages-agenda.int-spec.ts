@@ -146,6 +146,23 @@ describe('the coordinator’s agenda pages', () => {
     );
   });
 
+  it('audits each page action under the route that served it, the session action by its name', async () => {
+    const db = createPrismaClient(t.db.url, 1);
+    const routes = async (action: string) =>
+      (await db.auditEvent.findMany({ where: { action, outcome: 'allowed' }, orderBy: { id: 'asc' } })).map(
+        (e) => e.route,
+      );
+    try {
+      expect(await routes('aanmelding.create')).toEqual(Array(3).fill('POST /aanmelding'));
+      expect(await routes('session.capacity')).toEqual(['POST /tafels/:key/zittingen/:id/capaciteit']);
+      expect(await routes('session.freeze')).toEqual(['POST /tafels/:key/zittingen/:id/bevriezen']);
+      expect(await routes('session.unfreeze')).toEqual(['POST /tafels/:key/zittingen/:id/ontdooien']);
+      expect(await routes('agenda.item.move')).toEqual(['POST /agenda/:sessionId/punten/:itemId/volgorde']);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
   it('moves an item to a later session, a full one included, and lists the targets with their fill level', async () => {
     const page = await lotte.get(`/agenda/${icoSessionId}`);
     const select = new RegExp(`<select id="verplaatsen-${itemIds[2]}-sessionId"[\\s\\S]*?</select>`).exec(
