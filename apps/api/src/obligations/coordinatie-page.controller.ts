@@ -4,6 +4,7 @@ import { CoordinationOverviewUseCase } from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { ViewRenderer } from '../web/view-renderer.service';
 import { OPVOLGING_NOTICES } from './opvolging-page.controller';
+import { sessionIs } from '../pages/page.service';
 
 /**
  * The coordinators' dashboard: what is overdue, per casusregisseur and per organisation; what is
@@ -30,7 +31,7 @@ export class CoordinatiePageController {
         principal,
         notice: melding && Object.hasOwn(OPVOLGING_NOTICES, melding) ? OPVOLGING_NOTICES[melding] : undefined,
       },
-      { dashboard, overdue, back: 'coordinatie' },
+      { dashboard, overdue, back: 'coordinatie', sessionIs },
     );
   }
 }
