@@ -5,6 +5,7 @@ import { AgendaJobName, AgendaProducer, JOBS } from '@overlegtafels/queues';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { AgendaMailingRepository, MailingSession } from '@overlegtafels/persistence';
 import { SESSION_MATERIALIZER, SessionMaterializer } from './session-rows.materializer';
+import { RegionRepository } from '../ports/region.repository.port';
 import { SessionTimingService } from './session-timing.service';
 
 /** How far ahead the planning cron creates session rows and plans their jobs. */
@@ -22,6 +23,7 @@ export class AgendaJobsPlanner {
   constructor(
     @Inject(AgendaMailingRepository) private readonly repo: AgendaMailingRepository,
     @Inject(SessionTimingService) private readonly timing: SessionTimingService,
+    @Inject(RegionRepository) private readonly regions: RegionRepository,
     @Inject(AgendaProducer) private readonly producer: AgendaProducer,
     @Inject(SESSION_MATERIALIZER) private readonly materializer: SessionMaterializer,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -42,8 +44,7 @@ export class AgendaJobsPlanner {
     // From now: a session that has started is past its agenda; its mails would come too late.
     const from = DateTime.fromJSDate(this.clock.now(), { zone: this.timing.region.timeZone });
     const to = from.plus({ weeks });
-    const regionId = await this.repo.regionId(this.timing.region.key);
-    if (!regionId) return 0;
+    const regionId = await this.regions.idOf(this.timing.region.key);
     let planned = 0;
     for (const table of this.timing.region.tables) {
       await this.materializer.materializeSessions(table.key, from.toMillis(), to.toMillis());

@@ -17,6 +17,7 @@ import { AgendaRefusal } from './agenda-input';
 import { AgendaService } from './agenda.service';
 import { Actor, domainSession } from './agenda-views';
 import { dossierOwnerId } from './dossier-state';
+import { RegionRepository } from '../ports/region.repository.port';
 
 /** What a viewer may see of a table: everything (coordinator), or the agenda without contents (member). */
 export interface Viewer extends Actor {
@@ -97,6 +98,7 @@ export class AgendaQueries {
     @Inject(OrganisationRepository) private readonly organisations: OrganisationRepository,
     @Inject(CalendarStateRepository) private readonly calendars: CalendarStateRepository,
     @Inject(AuditRepository) private readonly audit: AuditRepository,
+    @Inject(RegionRepository) private readonly regions: RegionRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -109,7 +111,7 @@ export class AgendaQueries {
     const from = DateTime.fromJSDate(this.clock.now(), { zone }).startOf('day');
     const to = from.plus({ weeks });
     await this.agenda.materializeSessions(table.key, from.toMillis(), to.toMillis());
-    const regionId = await this.repo.regionId(this.agenda.region.key);
+    const regionId = await this.regions.idOf(this.agenda.region.key);
     const rows = await this.repo.sessionsBetween(regionId, table.key, from.toJSDate(), to.toJSDate());
     return this.summaries(table.key, rows);
   }

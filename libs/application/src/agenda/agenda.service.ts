@@ -23,6 +23,7 @@ import {
   AgendaItemRecord as AgendaItemRow,
   AgendaItemRepository,
 } from '../ports/agenda-item.repository.port';
+import { RegionRepository } from '../ports/region.repository.port';
 
 /** How far ahead the agenda is kept allocated; far beyond any realistic queue of items. */
 export const AGENDA_HORIZON_DAYS = 400;
@@ -63,6 +64,7 @@ export class AgendaService {
     @Inject(AgendaItemRepository) private readonly items: AgendaItemRepository,
     @Inject(CalendarStateRepository) private readonly calendars: CalendarStateRepository,
     @Inject(TableCalendarService) private readonly tables: TableCalendarService,
+    @Inject(RegionRepository) private readonly regions: RegionRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -81,7 +83,7 @@ export class AgendaService {
   /** Takes the table's lock and reads its calendar and session rows inside `tx`. */
   async lock(tx: Transaction, tableKey: string): Promise<TableAgendaState> {
     const table = this.table(tableKey);
-    const regionId = await this.repo.regionId(this.region.key);
+    const regionId = await this.regions.idOf(this.region.key);
     await this.repo.lockTable(tx, regionId, table.key);
     return this.load(tx, table, regionId);
   }
@@ -133,7 +135,7 @@ export class AgendaService {
    */
   async materializeSessions(tableKey: string, fromMs: number, toMs: number): Promise<SessionRow[]> {
     const table = this.table(tableKey);
-    const regionId = await this.repo.regionId(this.region.key);
+    const regionId = await this.regions.idOf(this.region.key);
     // Plain reads, no transaction: a row made meanwhile is found again under the lock below.
     const present = this.rowsIn(await this.load(undefined, table, regionId), fromMs, toMs);
     if (present.every((row) => row !== undefined)) return present as SessionRow[];

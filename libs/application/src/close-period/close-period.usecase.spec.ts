@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { generateSessions, SessionStatus } from '@overlegtafels/domain';
+import { FakeRegionRepository } from '@overlegtafels/testing';
 import { AgendaRefusal, InputError } from '../agenda/agenda-input';
 import {
   agendaItemRecord,
@@ -25,7 +26,7 @@ const row = (id: string, s: NonNullable<typeof first>, status: SessionStatus = '
     status,
   });
 
-function setup(secondStatus: SessionStatus = 'planned') {
+function setup(secondStatus: SessionStatus = 'planned', regions?: FakeRegionRepository) {
   const world = coordinatorWorld(
     [row('s1', first!), row('s2', second!, secondStatus), row('s3', third!)],
     [agendaItemRecord({ id: 'i2', sessionId: 's2', dossierId: 'd2', pinned: true })],
@@ -35,6 +36,7 @@ function setup(secondStatus: SessionStatus = 'planned') {
     world.change,
     world.agenda,
     world.periods,
+    regions ?? world.regions,
     world.sessionRepo,
     world.auditLog,
     world.notifier,
@@ -143,5 +145,11 @@ describe('closing a period', () => {
       (error as AgendaRefusal).field,
     ]).toEqual(['FORBIDDEN', 'not_found', 'tableKey']);
     expect(world.periods.created).toEqual([]);
+  });
+
+  it('fails on a region that is not in the database, before it writes anything', async () => {
+    const { world, useCase } = setup('planned', new FakeRegionRepository({}));
+    await expect(useCase.execute(period)).rejects.toThrow('region co3-antwerpen is not in the database');
+    expect([world.periods.created, world.locks, world.told, world.dispatched]).toEqual([[], [], [], []]);
   });
 });

@@ -12,6 +12,7 @@ import { AgendaJobsPlanner } from '../agenda-mailing/agenda-jobs.planner';
 import { AgendaMailDispatcher } from '../agenda-mailing/agenda-mail.dispatcher';
 import { CoordinatorChange } from '../coordinator/coordinator-change';
 import { AgendaSessionRepository } from '../ports/agenda-session.repository.port';
+import { RegionRepository } from '../ports/region.repository.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
 import { ClosePeriodCommand } from './close-period.command';
 
@@ -29,7 +30,8 @@ export class ClosePeriodUseCase {
     @Inject(AgendaService)
     private readonly agenda: Pick<AgendaService, 'region' | 'lock' | 'reallocate' | 'generated'>,
     @Inject(AgendaRepository)
-    private readonly periods: Pick<AgendaRepository, 'regionId' | 'createClosedPeriod'>,
+    private readonly periods: Pick<AgendaRepository, 'createClosedPeriod'>,
+    @Inject(RegionRepository) private readonly regions: RegionRepository,
     @Inject(AgendaSessionRepository)
     private readonly sessions: Pick<AgendaSessionRepository, 'cancelSession'>,
     @Inject(AuditRepository) private readonly audit: Pick<AuditRepository, 'append'>,
@@ -57,7 +59,7 @@ export class ClosePeriodUseCase {
     const mails: string[] = [];
     const replan: string[] = [];
     await this.uow.run(async (tx) => {
-      const regionId = await this.periods.regionId(region.key);
+      const regionId = await this.regions.idOf(region.key);
       await this.periods.createClosedPeriod(tx, {
         regionId,
         tableKey: input.tableKey ?? null,

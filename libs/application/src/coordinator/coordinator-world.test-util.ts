@@ -8,6 +8,7 @@ import {
   FakeAgendaItemRepository,
   FakeAgendaSessionRepository,
   FakeDossierChanged,
+  FakeRegionRepository,
   FakeUnitOfWork,
   sessionRecord,
 } from '@overlegtafels/testing';
@@ -81,9 +82,9 @@ export function coordinatorWorld(sessions: SessionRecord[], items: FakeAgendaIte
     },
   };
   const clock = { now: () => NOW };
+  const regions = new FakeRegionRepository({ [CO3_ANTWERPEN.key]: REGION });
   const periods = {
     created: [] as { tableKey: string | null; fromDate: Date; toDate: Date; reason: string }[],
-    regionId: async () => REGION,
     createClosedPeriod: async (
       _tx: Transaction,
       p: { tableKey: string | null; fromDate: Date; toDate: Date; reason: string },
@@ -127,6 +128,7 @@ export function coordinatorWorld(sessions: SessionRecord[], items: FakeAgendaIte
     clock,
     change,
     periods,
+    regions,
     auditLog,
     dispatcher,
     planner,

@@ -1,13 +1,13 @@
 import {
   ControlledClock,
-  FakeObligationPeople,
   FakeObligationReadModel,
+  FakeRegionRepository,
   fakeListRow,
 } from '@overlegtafels/testing';
 import { ObligationRules } from '../obligations/obligation-rules';
 import { ListDossierObligationsUseCase } from './list-dossier-obligations.usecase';
 
-function setup() {
+function setup(regions = new FakeRegionRepository({ 'co3-antwerpen': 'region-1' })) {
   const reads = new FakeObligationReadModel()
     .add(fakeListRow('open', { dueAt: new Date('2026-05-01T07:00:00Z') }))
     .add(
@@ -29,15 +29,13 @@ function setup() {
       }),
     )
     .add(fakeListRow('other-dossier', { dossierId: 'dossier-2' }));
-  const people = new FakeObligationPeople();
-  people.regions.set('co3-antwerpen', 'region-1');
   const useCase = new ListDossierObligationsUseCase(
     reads,
-    people,
+    regions,
     new ObligationRules({ region: 'co3-antwerpen' }),
     new ControlledClock('2026-05-04T10:00:00Z'),
   );
-  return { useCase, people };
+  return { useCase, regions };
 }
 
 describe('ListDossierObligationsUseCase', () => {
@@ -76,9 +74,10 @@ describe('ListDossierObligationsUseCase', () => {
     ]);
   });
 
-  it('lists nothing when the region is not in the database', async () => {
-    const { useCase, people } = setup();
-    people.regions.clear();
-    expect(await useCase.execute({ dossierId: 'dossier-1' })).toEqual([]);
+  it('fails when the region is not in the database (a setup error, not an empty list)', async () => {
+    const { useCase } = setup(new FakeRegionRepository({}));
+    await expect(useCase.execute({ dossierId: 'dossier-1' })).rejects.toThrow(
+      'region co3-antwerpen is not in the database',
+    );
   });
 });

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { dutchDate } from '@overlegtafels/mail';
-import { ObligationPeople } from '../ports/obligation-people.port';
+import { RegionRepository } from '../ports/region.repository.port';
 import { ObligationReadModel } from '../ports/obligation-read-model.port';
 import { ObligationRules } from '../obligations/obligation-rules';
 import { obligationView, ObligationView, orderObligations } from '../obligations/obligation-view';
@@ -38,14 +38,13 @@ const FULFILMENT_LABELS: Record<string, string> = {
 export class ListDossierObligationsUseCase {
   constructor(
     @Inject(ObligationReadModel) private readonly reads: ObligationReadModel,
-    @Inject(ObligationPeople) private readonly people: ObligationPeople,
+    @Inject(RegionRepository) private readonly regions: RegionRepository,
     @Inject(ObligationRules) private readonly rules: ObligationRules,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute(command: ListDossierObligationsCommand): Promise<DossierObligationView[]> {
-    const regionId = await this.people.regionIdOf(this.rules.region.key);
-    if (!regionId) return [];
+    const regionId = await this.regions.idOf(this.rules.region.key);
     const nowMs = this.clock.now().getTime();
     const rows = orderObligations(
       await this.reads.list({ regionId, dossierId: command.dossierId }),

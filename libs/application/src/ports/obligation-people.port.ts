@@ -20,5 +20,4 @@ export abstract class ObligationPeople {
     tableKey: string,
   ): Promise<ObligationRecipient[]>;
   abstract ownerScopeOf(personId: string): Promise<ObligationOwnerScope | undefined>;
-  abstract regionIdOf(regionKey: string): Promise<string | undefined>;
 }

@@ -1,8 +1,8 @@
 import {
   ControlledClock,
   fakeDossier,
-  FakeObligationPeople,
   FakeObligationRepository,
+  FakeRegionRepository,
   FakeUnitOfWork,
 } from '@overlegtafels/testing';
 import { ObligationRules } from '../obligations/obligation-rules';
@@ -11,14 +11,12 @@ import { ReconcileObligationsUseCase } from './reconcile-obligations.usecase';
 
 const START = new Date('2026-03-02T00:00:00Z');
 
-function setup() {
+function setup(regions = new FakeRegionRepository({ 'co3-antwerpen': 'region-1' })) {
   const repo = new FakeObligationRepository();
-  const people = new FakeObligationPeople();
-  people.regions.set('co3-antwerpen', 'region-1');
   const uow = new FakeUnitOfWork(...repo.stores);
   const rules = new ObligationRules({ region: 'co3-antwerpen' });
   const sync = new SyncDossierObligationsUseCase(repo, rules, new ControlledClock('2026-03-01T09:00:00Z'));
-  return { repo, people, uow, reconcile: new ReconcileObligationsUseCase(uow, repo, people, sync, rules) };
+  return { repo, uow, reconcile: new ReconcileObligationsUseCase(uow, repo, regions, sync, rules) };
 }
 
 describe('ReconcileObligationsUseCase', () => {
@@ -47,11 +45,10 @@ describe('ReconcileObligationsUseCase', () => {
     expect(repo.obligationsOf('d1').map((o) => o.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
   });
 
-  it('does nothing when the region is not in the database', async () => {
-    const { repo, people, reconcile } = setup();
-    people.regions.clear();
+  it('fails when the region is not in the database, before it touches a dossier', async () => {
+    const { repo, reconcile } = setup(new FakeRegionRepository({}));
     repo.addDossier(fakeDossier('d1', { casusregieStartDate: START }));
-    expect(await reconcile.execute()).toEqual({ dossiers: 0, changed: 0 });
+    await expect(reconcile.execute()).rejects.toThrow('region co3-antwerpen is not in the database');
     expect(repo.locked).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ObligationPeople } from '../ports/obligation-people.port';
+import { RegionRepository } from '../ports/region.repository.port';
 import { ObligationRepository } from '../ports/obligation.repository.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
 import { ObligationRules } from '../obligations/obligation-rules';
@@ -25,15 +25,14 @@ export class ReconcileObligationsUseCase {
   constructor(
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
     @Inject(ObligationRepository) private readonly obligations: ObligationRepository,
-    @Inject(ObligationPeople) private readonly people: ObligationPeople,
+    @Inject(RegionRepository) private readonly regions: RegionRepository,
     @Inject(SyncDossierObligationsUseCase) private readonly sync: SyncDossierObligationsUseCase,
     @Inject(ObligationRules) private readonly rules: ObligationRules,
   ) {}
 
   async execute(command: ReconcileObligationsCommand = {}): Promise<ReconcileObligationsResult> {
     const batchSize = command.batchSize ?? DEFAULT_BATCH;
-    const regionId = await this.people.regionIdOf(this.rules.region.key);
-    if (!regionId) return { dossiers: 0, changed: 0 };
+    const regionId = await this.regions.idOf(this.rules.region.key);
     let after: string | null = null;
     let dossiers = 0;
     let changed = 0;

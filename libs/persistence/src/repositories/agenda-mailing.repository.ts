@@ -145,8 +145,6 @@ function toItem(row: ItemRow): MailingItem {
  */
 @Injectable()
 export class AgendaMailingRepository {
-  private readonly regionIds = new Map<string, string>();
-
   constructor(
     @Inject(PrismaService) private readonly prisma: PrismaService,
     @Inject(AgendaRepository) private readonly agenda: AgendaRepository,
@@ -159,17 +157,6 @@ export class AgendaMailingRepository {
    */
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.agenda.transaction(work);
-  }
-
-  async regionId(regionKey: string, db?: Transaction): Promise<string | undefined> {
-    const cached = this.regionIds.get(regionKey);
-    if (cached) return cached;
-    const row = await on(db, this.prisma).region.findUnique({
-      where: { key: regionKey },
-      select: { id: true },
-    });
-    if (row) this.regionIds.set(regionKey, row.id);
-    return row?.id;
   }
 
   /** The agenda's own table lock: a freeze or an agenda send never interleaves with a re-allocation. */

@@ -42,8 +42,6 @@ const AGENDA_LOCK_NAMESPACE = 4_104;
  */
 @Injectable()
 export class AgendaRepository {
-  private readonly regionIds = new Map<string, string>();
-
   constructor(
     @Inject(PrismaService) private readonly prisma: PrismaService,
     @Inject(PrismaAgendaSessionRepository) private readonly sessionRows: PrismaAgendaSessionRepository,
@@ -56,15 +54,6 @@ export class AgendaRepository {
       maxWait: 20_000,
       timeout: 60_000,
     });
-  }
-
-  async regionId(regionKey: string): Promise<string> {
-    const cached = this.regionIds.get(regionKey);
-    if (cached) return cached;
-    const row = await this.prisma.region.findUnique({ where: { key: regionKey }, select: { id: true } });
-    if (!row) throw new Error(`region ${regionKey} is not in the database`);
-    this.regionIds.set(regionKey, row.id);
-    return row.id;
   }
 
   /** Serialises every change to one table's agenda until the transaction ends. */

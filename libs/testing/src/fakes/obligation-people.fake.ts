@@ -12,10 +12,9 @@ export interface FakePerson {
   coordinates: (string | null)[];
 }
 
-/** People in memory: owners and coordinators, and the regions by key. */
+/** People in memory: owners and coordinators. */
 export class FakeObligationPeople implements ObligationPeople {
   readonly persons = new FakeTable<FakePerson>();
-  readonly regions = new Map<string, string>();
 
   addPerson(person: Partial<FakePerson> & { id: string }): this {
     this.persons.put({
@@ -46,10 +45,6 @@ export class FakeObligationPeople implements ObligationPeople {
   async ownerScopeOf(personId: string): Promise<ObligationOwnerScope | undefined> {
     const p = this.persons.get(personId);
     return p?.active ? { regionId: p.regionId, coordinatorTables: p.coordinates } : undefined;
-  }
-
-  async regionIdOf(regionKey: string): Promise<string | undefined> {
-    return this.regions.get(regionKey);
   }
 }
 

@@ -44,9 +44,4 @@ export class PrismaObligationPeople {
     if (!person) return undefined;
     return { regionId: person.regionId, coordinatorTables: person.roleAssignments.map((r) => r.tableKey) };
   }
-
-  async regionIdOf(regionKey: string): Promise<string | undefined> {
-    const row = await this.prisma.region.findUnique({ where: { key: regionKey }, select: { id: true } });
-    return row?.id;
-  }
 }
