@@ -24,6 +24,7 @@ import {
   AgendaItemRepository,
 } from '../ports/agenda-item.repository.port';
 import { RegionRepository } from '../ports/region.repository.port';
+import { UnitOfWork } from '../ports/unit-of-work.port';
 
 /** How far ahead the agenda is kept allocated; far beyond any realistic queue of items. */
 export const AGENDA_HORIZON_DAYS = 400;
@@ -65,6 +66,7 @@ export class AgendaService {
     @Inject(CalendarStateRepository) private readonly calendars: CalendarStateRepository,
     @Inject(TableCalendarService) private readonly tables: TableCalendarService,
     @Inject(RegionRepository) private readonly regions: RegionRepository,
+    @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -139,7 +141,7 @@ export class AgendaService {
     // Plain reads, no transaction: a row made meanwhile is found again under the lock below.
     const present = this.rowsIn(await this.load(undefined, table, regionId), fromMs, toMs);
     if (present.every((row) => row !== undefined)) return present as SessionRow[];
-    return this.repo.transaction(async (tx) => {
+    return this.unitOfWork.run(async (tx) => {
       const state = await this.lock(tx, tableKey);
       const rows: SessionRow[] = [];
       for (const session of this.sessionsToKeep(state, fromMs, toMs)) {

@@ -151,14 +151,6 @@ export class AgendaMailingRepository {
     @Inject(OutboxRepository) private readonly outbox: OutboxRepository,
   ) {}
 
-  /**
-   * The agenda's transaction (same lock order, same limits): a fan-out that renders and writes a
-   * few hundred rows fits well within it.
-   */
-  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-    return this.agenda.transaction(work);
-  }
-
   /** The agenda's own table lock: a freeze or an agenda send never interleaves with a re-allocation. */
   lockTable(tx: Transaction, regionId: string, tableKey: string): Promise<void> {
     return this.agenda.lockTable(tx, regionId, tableKey);

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { SessionStatus, SessionTransitionOk } from '@overlegtafels/domain';
 import type { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
-import { asTransaction, on, type Transaction } from '../transaction';
+import { on, type Transaction } from '../transaction';
 import { PrismaAgendaSessionRepository, sessionSelect, type SessionRow } from './agenda-session.repository';
 import { itemSelect, PrismaAgendaItemRepository, type AgendaItemRow } from './agenda-item.repository';
 
@@ -47,14 +47,6 @@ export class AgendaRepository {
     @Inject(PrismaAgendaSessionRepository) private readonly sessionRows: PrismaAgendaSessionRepository,
     @Inject(PrismaAgendaItemRepository) private readonly items: PrismaAgendaItemRepository,
   ) {}
-
-  /** Runs `work` in one transaction; the agenda's changes and their outbox rows commit together. */
-  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-    return this.prisma.$transaction((client) => work(asTransaction(client)), {
-      maxWait: 20_000,
-      timeout: 60_000,
-    });
-  }
 
   /** Serialises every change to one table's agenda until the transaction ends. */
   async lockTable(tx: Transaction, regionId: string, tableKey: string): Promise<void> {
