@@ -10,24 +10,10 @@ import {
 import type { Transaction } from '@overlegtafels/persistence';
 import { MailJobQueue } from '../ports/mail-job-queue.port';
 import { Outbox } from '../ports/outbox.repository.port';
-import type { MailOutbox } from '../ports/mail-outbox.port';
+import type { MailOutbox, OutboxEntry as OutboxMeta, QueuedMail } from '../ports/mail-outbox.port';
 
-export interface OutboxMeta {
-  /** purpose|entity|recipient|sequence: the same change never mails twice. */
-  readonly key: string;
-  readonly purpose: string;
-  readonly recipientEmail: string;
-  readonly recipientPersonId?: string | null;
-  readonly sessionId?: string | null;
-  readonly agendaItemId?: string | null;
-  readonly dossierId?: string | null;
-  readonly sequence?: number;
-}
-
-export interface QueuedMail {
-  readonly id: string;
-  readonly key: string;
-}
+/** What the outbox keeps beside a mail (the port's entry), and a written mail's id and key. */
+export type { OutboxEntry as OutboxMeta, QueuedMail } from '../ports/mail-outbox.port';
 
 /**
  * Writes a rendered mail as an outbox row inside the change's transaction; `enqueue` hands the

@@ -1,41 +1,10 @@
-import type { ObligationStatus } from './obligation.repository.port';
+import type { ObligationListFilterRow, ObligationListRow } from '@overlegtafels/persistence';
 
 /** An obligation for the pages: with its dossier's code and casusregisseur, ids and names only. */
-export interface ObligationListRow {
-  id: string;
-  dossierId: string;
-  dossierCode: string;
-  ruleKey: string;
-  sequence: number;
-  ownerId: string | null;
-  ownerRole: string;
-  tableKey: string | null;
-  itemType: string | null;
-  dueAt: Date;
-  status: ObligationStatus;
-  sessionKey: string | null;
-  fulfilledAt: Date | null;
-  fulfilmentKind: string | null;
-  fulfilmentNote: string | null;
-  cancelledAt: Date | null;
-  casusregisseurId: string | null;
-  casusregisseurName: string | null;
-  organisationId: string | null;
-  organisationName: string | null;
-}
+export type { ObligationListRow };
 
-export interface ObligationListFilter {
-  regionId: string;
-  status?: ObligationStatus;
-  /** Due strictly before. */
-  dueBefore?: Date;
-  /** Due at or after. */
-  dueFrom?: Date;
-  /** Owned by this person, or owned by the coordinators of one of these tables. */
-  ownedBy?: { personId: string; coordinatorTables: readonly string[] };
-  dossierId?: string;
-  limit?: number;
-}
+/** Which obligations a page lists: by region, status, due window, owner or dossier. */
+export type ObligationListFilter = ObligationListFilterRow;
 
 /** Minutes of placed agenda items on one stored session. */
 export interface PlacedMinutes {

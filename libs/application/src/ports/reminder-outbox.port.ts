@@ -1,27 +1,7 @@
-import type { Transaction } from '@overlegtafels/persistence';
+import type { NewOutboxMessage, Transaction } from '@overlegtafels/persistence';
 
 /** One mail to one recipient as the outbox stores it until it is sent. */
-export interface ReminderOutboxMessage {
-  /** Adding the same key twice stores one row. */
-  idempotencyKey: string;
-  purpose: string;
-  templateKey: string;
-  recipientEmail: string;
-  recipientPersonId?: string | null;
-  sessionId?: string | null;
-  agendaItemId?: string | null;
-  dossierId?: string | null;
-  sequence?: number;
-  messageId: string;
-  fromAddress: string;
-  subject: string;
-  textBody: string;
-  htmlBody?: string | null;
-  icsMethod?: string | null;
-  icsContent?: string | null;
-  /** Ids only, for the record of why this message exists. */
-  payload?: Record<string, string | number | null>;
-}
+export type ReminderOutboxMessage = NewOutboxMessage;
 
 /** Mails written in the transaction of what caused them; sent after it commits. */
 export abstract class ReminderOutbox {
