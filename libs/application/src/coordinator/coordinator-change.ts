@@ -58,6 +58,17 @@ export class CoordinatorChange {
     return actor.coordinatorTables === 'all' || actor.coordinatorTables.includes(tableKey);
   }
 
+  /**
+   * The agenda item, if its session is of the actor's region and on a table they coordinate; else
+   * undefined (the caller answers "not found", as for any item the actor may not know of).
+   */
+  async itemFor(actor: CoordinatorActor, itemId: string): Promise<AgendaItemRecord | undefined> {
+    const item = await this.items.item(itemId);
+    if (!item || !this.coordinates(actor, item.tableKey)) return undefined;
+    const session = await this.sessions.session(item.sessionId);
+    return session?.regionId === actor.regionId ? item : undefined;
+  }
+
   /** The session, if it is of the actor's region and on a table they coordinate; else not found. */
   async sessionFor(actor: CoordinatorActor, sessionId: string): Promise<SessionRecord> {
     const session = await this.sessions.session(sessionId);

@@ -86,6 +86,11 @@ describe('moving an agenda item', () => {
       'an item of a table the actor does not coordinate',
       command({ direction: 'up', actor: { ...coordinator, coordinatorTables: [] } }),
     ],
+    // Same table key, another region: a coordinator there must not move this region's items.
+    [
+      'an item of another region',
+      command({ direction: 'up', actor: { ...coordinator, regionId: 'region-2' } }),
+    ],
   ])('does not find %s', async (_, cmd) => {
     const { useCase } = setup();
     const error = await failure(useCase.execute(cmd));

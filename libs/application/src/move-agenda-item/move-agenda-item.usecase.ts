@@ -36,8 +36,8 @@ export class MoveAgendaItemUseCase {
         { field: 'sessionId', code: 'REQUIRED', message: 'Kies een zitting of een richting.' },
       ]);
     }
-    const item = await this.items.item(itemId);
-    if (!item || !this.change.coordinates(actor, item.tableKey) || !isToBeHeld(item)) {
+    const item = await this.change.itemFor(actor, itemId);
+    if (!item || !isToBeHeld(item)) {
       throw new AgendaRefusal(
         'ITEM_NOT_FOUND',
         'Agendapunt niet gevonden of niet meer te verplaatsen.',

@@ -5,11 +5,15 @@ import {
   coordinator,
   coordinatorWorld,
   NOW,
+  sessionRecord,
 } from '../coordinator/coordinator-world.test-util';
 import { ShareAgendaItemUseCase } from './share-agenda-item.usecase';
 
 function setup() {
-  const world = coordinatorWorld([], [agendaItemRecord({ id: 'i1', sessionId: 's1', dossierId: 'd1' })]);
+  const world = coordinatorWorld(
+    [sessionRecord({ id: 's1', startsAt: new Date('2026-11-27T08:30:00Z') })],
+    [agendaItemRecord({ id: 'i1', sessionId: 's1', dossierId: 'd1' })],
+  );
   const audit: { event: AuditEventInput; at: Date }[] = [];
   const useCase = new ShareAgendaItemUseCase(
     world.change,
@@ -52,6 +56,8 @@ describe('sharing an agenda item with the session', () => {
       'i1',
       { ...coordinator, coordinatorTables: ['weegploeg'] },
     ],
+    // A coordinator of the same table key in another region: the write is fenced by region too.
+    ['an item of another region', 'i1', { ...coordinator, regionId: 'region-2' }],
   ])('does not find %s and changes nothing', async (_, itemId, actor) => {
     const { world, useCase, audit } = setup();
 

@@ -13,15 +13,15 @@ import { ShareAgendaItemCommand } from './share-agenda-item.command';
 @Injectable()
 export class ShareAgendaItemUseCase {
   constructor(
-    @Inject(CoordinatorChange) private readonly change: Pick<CoordinatorChange, 'coordinates'>,
+    @Inject(CoordinatorChange) private readonly change: Pick<CoordinatorChange, 'itemFor'>,
     @Inject(AgendaItemRepository) private readonly items: Pick<AgendaItemRepository, 'item' | 'setShared'>,
     @Inject(AuditRepository) private readonly audit: Pick<AuditRepository, 'append'>,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ actor, itemId, shared }: ShareAgendaItemCommand): Promise<void> {
-    const item = await this.items.item(itemId);
-    if (!item || !this.change.coordinates(actor, item.tableKey)) {
+    const item = await this.change.itemFor(actor, itemId);
+    if (!item) {
       throw new AgendaRefusal('ITEM_NOT_FOUND', 'Agendapunt niet gevonden.', undefined, 'not_found');
     }
     await this.items.setShared(itemId, shared);
