@@ -28,7 +28,7 @@ import {
   AgendaMailing,
   AgendaSessionRepository,
 } from '@overlegtafels/application';
-import { AuthModule, SessionService } from '@overlegtafels/auth';
+import { AuthModule, SessionService, SessionStore } from '@overlegtafels/auth';
 import { AppConfig, Clock, CLOCK, ConfigModule, SystemClock } from '@overlegtafels/config';
 import { mailIdentity, MailModule, MailSink, MailTransport } from '@overlegtafels/mail';
 import { getRegion } from '@overlegtafels/regions';
@@ -53,6 +53,7 @@ import {
   PrismaReminderSweepClaim,
   PrismaService,
   PrismaUnitOfWork,
+  UserSessionRepository,
 } from '@overlegtafels/persistence';
 import { MailProducer, QueueConnection, QueuesModule } from '@overlegtafels/queues';
 import { bindPort } from './port-binding';
@@ -94,6 +95,7 @@ const edgePorts = [
   bindPort(MailProbe, MailTransport),
   bindPort(People, PersonRepository),
   bindPort(LoginPeople, PersonRepository),
+  bindPort(SessionStore, UserSessionRepository),
   bindPort(LoginSessions, SessionService),
   bindPort(MailJobQueue, MailProducer),
   bindPort(MailSender, MailTransport),

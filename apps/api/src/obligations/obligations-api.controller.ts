@@ -17,7 +17,7 @@ import {
   MarkObligationDoneUseCase,
   OpenDossierUseCase,
 } from '@overlegtafels/application';
-import { AuditService, Authenticated, CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
+import { Authenticated, CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { CurrentRoute } from '../web/current-viewer.decorator';
 import { statusOf } from '../web/error-status';
 import { noteOf } from './obligation-form';
@@ -66,7 +66,6 @@ export class ObligationsApiController {
     @Inject(ListDossierObligationsUseCase) private readonly dossierObligations: ListDossierObligationsUseCase,
     @Inject(CoordinationOverviewUseCase) private readonly overview: CoordinationOverviewUseCase,
     @Inject(OpenDossierUseCase) private readonly openDossier: OpenDossierUseCase,
-    @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
   @Get('opvolging')

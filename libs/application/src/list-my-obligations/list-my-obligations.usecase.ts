@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditService, Principal } from '@overlegtafels/auth';
+import { Principal } from '@overlegtafels/auth';
 import { CLOCK, Clock } from '@overlegtafels/config';
+import { AuditLog } from '../ports/audit-log.port';
 import { ObligationReadModel } from '../ports/obligation-read-model.port';
 import { ObligationRules } from '../obligations/obligation-rules';
 import {
@@ -21,7 +22,7 @@ export class ListMyObligationsUseCase {
   constructor(
     @Inject(ObligationReadModel) private readonly reads: ObligationReadModel,
     @Inject(ObligationRules) private readonly rules: ObligationRules,
-    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -36,14 +37,18 @@ export class ListMyObligationsUseCase {
       },
     });
     const obligations = orderObligations(rows, this.rules).map((r) => obligationView(r, this.rules, nowMs));
-    await this.audit.record(principal, {
-      action: 'obligation.list',
-      entityType: 'obligation',
-      entityId: null,
-      outcome: 'allowed',
-      route: command.route,
-      details: { count: obligations.length, dossiers: new Set(obligations.map((o) => o.dossierId)).size },
-    });
+    await this.audit.append(
+      {
+        actorPersonId: principal.personId,
+        action: 'obligation.list',
+        entityType: 'obligation',
+        entityId: null,
+        outcome: 'allowed',
+        route: command.route,
+        details: { count: obligations.length, dossiers: new Set(obligations.map((o) => o.dossierId)).size },
+      },
+      this.clock.now(),
+    );
     return obligations;
   }
 }
