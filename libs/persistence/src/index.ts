@@ -1,4 +1,3 @@
-export type { Transaction } from './transaction';
 export * from './embedded-postgres';
 export * from './migrator';
 export * from './prisma.service';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isAgendaSent, TableDefinition } from '@overlegtafels/domain';
-import { Transaction } from '@overlegtafels/persistence';
+import type { Transaction } from '../ports/unit-of-work.port';
 import { AgendaItemMove, AgendaNotifier } from '../agenda/agenda-notifier';
 import { AgendaMailWriter, OutboxBatch, personRecipient, sameAddress } from './agenda-mail.writer';
 import { AgendaMailingRepository, MailingItem, MailingSession } from '@overlegtafels/persistence';

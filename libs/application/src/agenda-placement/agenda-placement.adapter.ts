@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { placeSubmission } from '@overlegtafels/domain';
-import { AgendaRepository, type Transaction } from '@overlegtafels/persistence';
+import { AgendaRepository } from '@overlegtafels/persistence';
+import type { Transaction } from '../ports/unit-of-work.port';
 import { domainSession, slotInfo } from '../agenda/agenda-views';
 import { AgendaService } from '../agenda/agenda.service';
 import { AgendaPlacement, Placement, PlacementRequest } from '../ports/agenda-placement.port';

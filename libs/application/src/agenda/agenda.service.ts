@@ -10,7 +10,7 @@ import {
   Session,
   TableDefinition,
 } from '@overlegtafels/domain';
-import { AgendaRepository, CalendarStateRepository, Transaction } from '@overlegtafels/persistence';
+import { AgendaRepository, CalendarStateRepository } from '@overlegtafels/persistence';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { TableCalendarService } from '../table-calendar/table-calendar.service';
 import { AgendaItemMove } from './agenda-notifier';
@@ -24,7 +24,7 @@ import {
   AgendaItemRepository,
 } from '../ports/agenda-item.repository.port';
 import { RegionRepository } from '../ports/region.repository.port';
-import { UnitOfWork } from '../ports/unit-of-work.port';
+import { type Transaction, UnitOfWork } from '../ports/unit-of-work.port';
 
 /** How far ahead the agenda is kept allocated; far beyond any realistic queue of items. */
 export const AGENDA_HORIZON_DAYS = 400;

@@ -7,7 +7,7 @@ import {
   RenderedMail,
   toOutboxContent,
 } from '@overlegtafels/mail';
-import type { Transaction } from '@overlegtafels/persistence';
+import type { Transaction } from '../ports/unit-of-work.port';
 import { MailJobQueue } from '../ports/mail-job-queue.port';
 import { Outbox } from '../ports/outbox.repository.port';
 import type { MailOutbox, OutboxEntry as OutboxMeta, QueuedMail } from '../ports/mail-outbox.port';

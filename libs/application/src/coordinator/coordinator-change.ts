@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditRepository, Transaction } from '@overlegtafels/persistence';
+import { AuditRepository } from '@overlegtafels/persistence';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { AgendaRefusal } from '../agenda/agenda-input';
 import { AGENDA_NOTIFIER, AgendaItemMove, AgendaNotifier } from '../agenda/agenda-notifier';
@@ -10,7 +10,7 @@ import { AgendaMailDispatcher } from '../agenda-mailing/agenda-mail.dispatcher';
 import { AgendaItemRecord, AgendaItemRepository } from '../ports/agenda-item.repository.port';
 import { AgendaSessionRepository, SessionRecord } from '../ports/agenda-session.repository.port';
 import { DossierChanged } from '../ports/dossier-changed.port';
-import { UnitOfWork } from '../ports/unit-of-work.port';
+import { type Transaction, UnitOfWork } from '../ports/unit-of-work.port';
 
 export interface CoordinatorActor extends Actor {
   /** The tables this person coordinates ('all' for a region-wide coordinator). */

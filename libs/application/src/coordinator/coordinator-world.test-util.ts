@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { EMPTY_CALENDAR, generateSessions } from '@overlegtafels/domain';
-import type { AuditEventInput, Transaction } from '@overlegtafels/persistence';
+import type { AuditEventInput } from '@overlegtafels/persistence';
+import type { Transaction } from '../ports/unit-of-work.port';
 import { CO3_ANTWERPEN } from '@overlegtafels/regions';
 import {
   agendaItemRecord,

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { freezeSession, TableDefinition } from '@overlegtafels/domain';
 import { JOBS } from '@overlegtafels/queues';
-import type { MailingSession, Transaction } from '@overlegtafels/persistence';
+import type { MailingSession } from '@overlegtafels/persistence';
 import { Clock, CLOCK } from '@overlegtafels/config';
 import { AgendaMailDispatcher } from '../agenda-mailing/agenda-mail.dispatcher';
 import {
@@ -15,7 +15,7 @@ import { AgendaJobsPlanner } from '../agenda-mailing/agenda-jobs.planner';
 import { SessionTimingService } from '../agenda-mailing/session-timing.service';
 import { AgendaMailing, PendingMail } from '../ports/agenda-mailing.port';
 import { AgendaSessionRepository } from '../ports/agenda-session.repository.port';
-import { UnitOfWork } from '../ports/unit-of-work.port';
+import { type Transaction, UnitOfWork } from '../ports/unit-of-work.port';
 import { FreezeSessionCommand } from './freeze-session.command';
 
 export type FreezeOutcome = 'frozen' | 'not-planned' | 'missing' | 'stale';

@@ -1,4 +1,4 @@
-import type { Transaction } from '@overlegtafels/persistence';
+import type { Transaction } from './unit-of-work.port';
 
 export type AgendaItemStatus = 'placed' | 'rolled_over' | 'withdrawn' | 'discussed';
 

@@ -1,10 +1,5 @@
-import type {
-  EntryHolder,
-  MailingItem,
-  MailingPerson,
-  NewOutboxMessage,
-  Transaction,
-} from '@overlegtafels/persistence';
+import type { EntryHolder, MailingItem, MailingPerson, NewOutboxMessage } from '@overlegtafels/persistence';
+import type { Transaction } from './unit-of-work.port';
 
 /** Which calendar entry: a session's own (for its standing members) or one item's slot. */
 export type CalendarEntry = { readonly sessionId: string } | { readonly agendaItemId: string };

@@ -1,5 +1,5 @@
 import type { SessionStatus, SessionTransitionOk } from '@overlegtafels/domain';
-import type { Transaction } from '@overlegtafels/persistence';
+import type { Transaction } from './unit-of-work.port';
 
 /** A stored zitting: the one shape every use case reads. */
 export interface SessionRecord {

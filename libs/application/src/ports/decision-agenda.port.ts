@@ -1,4 +1,4 @@
-import type { Transaction } from '@overlegtafels/persistence';
+import type { Transaction } from './unit-of-work.port';
 
 /** An agendapunt as a decision about it needs it, with its session. */
 export interface ItemToDecide {

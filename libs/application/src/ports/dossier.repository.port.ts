@@ -1,4 +1,4 @@
-import type { Transaction } from '@overlegtafels/persistence';
+import type { Transaction } from './unit-of-work.port';
 import type { DecisionKind, DossierPhase, DossierState, LocalDateString } from '@overlegtafels/domain';
 
 /** A dossier's facts as the rules and the need-to-know check read them. Dates are Brussels days. */

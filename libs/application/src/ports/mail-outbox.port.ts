@@ -1,5 +1,5 @@
 import type { RenderedMail } from '@overlegtafels/mail';
-import type { Transaction } from '@overlegtafels/persistence';
+import type { Transaction } from './unit-of-work.port';
 
 export interface OutboxEntry {
   /** purpose|entity|recipient|sequence: the same change never mails twice. */

@@ -1,4 +1,5 @@
-import type { MailRecipientRow, Transaction } from '@overlegtafels/persistence';
+import type { MailRecipientRow } from '@overlegtafels/persistence';
+import type { Transaction } from './unit-of-work.port';
 
 /** Someone a reminder or escalation goes to. */
 export type ObligationRecipient = MailRecipientRow;

@@ -5,8 +5,8 @@ import type {
   ObligationAgendaItemRow,
   ObligationDecisionRow,
   ObligationDossierRow,
-  Transaction,
 } from '@overlegtafels/persistence';
+import type { Transaction } from './unit-of-work.port';
 
 export type ObligationStatus = 'open' | 'fulfilled' | 'cancelled';
 export type ObligationOwnerRole = 'casusregisseur' | 'coordinator';

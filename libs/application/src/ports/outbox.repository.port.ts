@@ -1,4 +1,4 @@
-import type { Transaction } from '@overlegtafels/persistence';
+import type { Transaction } from './unit-of-work.port';
 
 /** A rendered mail to be sent, as the outbox keeps it until the worker hands it to SMTP. */
 export interface OutboxMail {

@@ -1,4 +1,5 @@
-import type { NewOutboxMessage, Transaction } from '@overlegtafels/persistence';
+import type { NewOutboxMessage } from '@overlegtafels/persistence';
+import type { Transaction } from './unit-of-work.port';
 
 /** One mail to one recipient as the outbox stores it until it is sent. */
 export type ReminderOutboxMessage = NewOutboxMessage;

@@ -1,4 +1,5 @@
-import type { DueStepRow, LockedObligationRow, StepRow, Transaction } from '@overlegtafels/persistence';
+import type { DueStepRow, LockedObligationRow, StepRow } from '@overlegtafels/persistence';
+import type { Transaction } from './unit-of-work.port';
 import type { ReminderStepPlan } from './obligation.repository.port';
 
 /** A due, unsent reminder step with what the sweep needs of its obligation. */

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { holdSession, placeSubmission } from '@overlegtafels/domain';
-import { AgendaRepository, type Transaction } from '@overlegtafels/persistence';
+import { AgendaRepository } from '@overlegtafels/persistence';
+import type { Transaction } from '../ports/unit-of-work.port';
 import { AgendaRefusal } from '../agenda/agenda-input';
 import { AgendaService } from '../agenda/agenda.service';
 import { DecisionAgenda, ItemToDecide } from '../ports/decision-agenda.port';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { sendAgenda } from '@overlegtafels/domain';
 import { JOBS } from '@overlegtafels/queues';
-import type { MailingSession, Transaction } from '@overlegtafels/persistence';
+import type { MailingSession } from '@overlegtafels/persistence';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { AgendaMailDispatcher } from '../agenda-mailing/agenda-mail.dispatcher';
 import {
@@ -15,7 +15,7 @@ import { SessionTimingService } from '../agenda-mailing/session-timing.service';
 import { FreezeSessionUseCase } from '../freeze-session/freeze-session.usecase';
 import { AgendaMailing, PendingMail } from '../ports/agenda-mailing.port';
 import { AgendaSessionRepository } from '../ports/agenda-session.repository.port';
-import { UnitOfWork } from '../ports/unit-of-work.port';
+import { type Transaction, UnitOfWork } from '../ports/unit-of-work.port';
 import { SendAgendaCommand } from './send-agenda.command';
 
 export type SendAgendaOutcome = 'sent' | 'not-due' | 'missing' | 'stale';

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
 import { ObligationRule, reminderJobId, ReminderStep } from '@overlegtafels/domain';
 import { dossierCode, emailAddress, MailComposer, RenderedMail, webLink } from '@overlegtafels/mail';
-import type { Transaction } from '@overlegtafels/persistence';
+import type { Transaction } from '../ports/unit-of-work.port';
 import { ObligationPeople, ObligationRecipient } from '../ports/obligation-people.port';
 import type { ClaimedObligation } from '../ports/reminder-sweep.port';
 import { ObligationRules } from '../obligations/obligation-rules';

@@ -5,7 +5,7 @@ import type {
   CoordinatorOverride,
   ItemPlacement,
 } from '@overlegtafels/application';
-import type { Transaction } from '@overlegtafels/persistence';
+import type { Transaction } from '@overlegtafels/application';
 import { FakeTable } from './fake-unit-of-work';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -1,11 +1,6 @@
 import type { AgendaMailing, CalendarEntry, MailAboutQuery, PendingMail } from '@overlegtafels/application';
-import type {
-  EntryHolder,
-  MailingItem,
-  MailingPerson,
-  NewOutboxMessage,
-  Transaction,
-} from '@overlegtafels/persistence';
+import type { EntryHolder, MailingItem, MailingPerson, NewOutboxMessage } from '@overlegtafels/persistence';
+import type { Transaction } from '@overlegtafels/application';
 import { FakeTable } from './fake-unit-of-work';
 import { FakeOutbox } from './outbox.repository.fake';
 

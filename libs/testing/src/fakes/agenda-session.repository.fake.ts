@@ -6,7 +6,7 @@ import type {
   SessionRecord,
 } from '@overlegtafels/application';
 import { freezeSession, sendAgenda, type SessionTransitionOk, unfreezeSession } from '@overlegtafels/domain';
-import type { Transaction } from '@overlegtafels/persistence';
+import type { Transaction } from '@overlegtafels/application';
 import { FakeTable } from './fake-unit-of-work';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

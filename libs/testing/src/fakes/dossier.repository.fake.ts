@@ -8,7 +8,7 @@ import type {
   NewDossierDocument,
 } from '@overlegtafels/application';
 import type { DossierState, LocalDateString } from '@overlegtafels/domain';
-import type { Transaction } from '@overlegtafels/persistence';
+import type { Transaction } from '@overlegtafels/application';
 import { FakeTable, Rollbackable } from './fake-unit-of-work';
 
 /** A dossier as the fake keeps it: its facts and what the intent methods wrote. */

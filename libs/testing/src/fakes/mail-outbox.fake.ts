@@ -1,6 +1,6 @@
 import type { MailOutbox, OutboxEntry, QueuedMail } from '@overlegtafels/application';
 import type { RenderedMail } from '@overlegtafels/mail';
-import type { Transaction } from '@overlegtafels/persistence';
+import type { Transaction } from '@overlegtafels/application';
 import type { Rollbackable } from './fake-unit-of-work';
 
 export interface FakeOutboxRow {

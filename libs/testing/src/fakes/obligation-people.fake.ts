@@ -1,5 +1,5 @@
 import type { ObligationOwnerScope, ObligationPeople, ObligationRecipient } from '@overlegtafels/application';
-import type { Transaction } from '@overlegtafels/persistence';
+import type { Transaction } from '@overlegtafels/application';
 import { FakeTable } from './fake-unit-of-work';
 
 export interface FakePerson {

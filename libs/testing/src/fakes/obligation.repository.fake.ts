@@ -12,7 +12,7 @@ import type {
   ReminderStepPlan,
 } from '@overlegtafels/application';
 import type { CalendarState } from '@overlegtafels/domain';
-import type { Transaction } from '@overlegtafels/persistence';
+import type { Transaction } from '@overlegtafels/application';
 import { FakeTable, Rollbackable } from './fake-unit-of-work';
 
 /** A dossier as the fake stores it: the row and what hangs on it. */

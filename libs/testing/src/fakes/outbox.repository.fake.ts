@@ -6,7 +6,7 @@ import type {
   OutboxMail,
   OutboxStatus,
 } from '@overlegtafels/application';
-import type { Transaction } from '@overlegtafels/persistence';
+import type { Transaction } from '@overlegtafels/application';
 import { FakeTable } from './fake-unit-of-work';
 
 /** An outbox row as the fake keeps it: the entry, its stored message and when it last changed. */

@@ -1,5 +1,5 @@
 import type { PersonContact, PersonDirectory } from '@overlegtafels/application';
-import type { Transaction } from '@overlegtafels/persistence';
+import type { Transaction } from '@overlegtafels/application';
 
 /** People by id; `casusregisseurs` lists who holds the role, per region. */
 export class FakePersonDirectory implements PersonDirectory {

@@ -1,5 +1,5 @@
 import type { ReminderOutbox, ReminderMailQueue, ReminderOutboxMessage } from '@overlegtafels/application';
-import type { Transaction } from '@overlegtafels/persistence';
+import type { Transaction } from '@overlegtafels/application';
 import { FakeTable } from './fake-unit-of-work';
 
 /** The outbox in memory: one row per idempotency key, as the database's unique key keeps it. */
