@@ -21,4 +21,3 @@ export * from './repositories/organisation.repository';
 export * from './repositories/document.repository';
 export * from './repositories/obligations';
 export * from './seed/seed';
-export type * from './repositories/obligations/obligation-rows';

@@ -3,7 +3,8 @@ import { DateTime } from 'luxon';
 import { awaitsAgendaSend, awaitsFreeze, isCancelled } from '@overlegtafels/domain';
 import { AgendaJobName, AgendaProducer, JOBS } from '@overlegtafels/queues';
 import { CLOCK, Clock } from '@overlegtafels/config';
-import { AgendaMailingRepository, MailingSession } from '@overlegtafels/persistence';
+import { AgendaMailingRepository } from '@overlegtafels/persistence';
+import { SessionRecord } from '../ports/agenda-session.repository.port';
 import { SESSION_MATERIALIZER, SessionMaterializer } from './session-rows.materializer';
 import { RegionRepository } from '../ports/region.repository.port';
 import { SessionTimingService } from './session-timing.service';
@@ -63,7 +64,7 @@ export class AgendaJobsPlanner {
     return (job === JOBS.agenda.freeze ? instants.freezeAtMs : instants.agendaSendAtMs) === plannedAtMs;
   }
 
-  private async plan(row: MailingSession): Promise<string[]> {
+  private async plan(row: SessionRecord): Promise<string[]> {
     if (!awaitsAgendaSend(row)) return [];
     const instants = await this.timing.instants(row);
     if (!instants) {

@@ -3,7 +3,9 @@ import { isAgendaSent, TableDefinition } from '@overlegtafels/domain';
 import type { Transaction } from '../ports/unit-of-work.port';
 import { AgendaItemMove, AgendaNotifier } from '../agenda/agenda-notifier';
 import { AgendaMailWriter, OutboxBatch, personRecipient, sameAddress } from './agenda-mail.writer';
-import { AgendaMailingRepository, MailingItem, MailingSession } from '@overlegtafels/persistence';
+import { AgendaMailingRepository } from '@overlegtafels/persistence';
+import { MailingItem } from '../ports/agenda-mailing.port';
+import { SessionRecord } from '../ports/agenda-session.repository.port';
 import { SessionTimingService } from './session-timing.service';
 
 /**
@@ -27,7 +29,7 @@ export class AgendaMailingNotifier implements AgendaNotifier {
     reason: string | null,
   ): Promise<string[]> {
     const batch = new OutboxBatch();
-    const changedAgendas = new Map<string, MailingSession>();
+    const changedAgendas = new Map<string, SessionRecord>();
     for (const move of moves) {
       // A new item was never told anything here (its "received" mail is the submission's).
       if (!move.fromSessionId) continue;
@@ -127,7 +129,7 @@ export class AgendaMailingNotifier implements AgendaNotifier {
     const table = session && this.timing.findTable(session.tableKey);
     if (!session || !table) return [];
     await this.agendaChanged(tx, batch, session);
-    const before: MailingSession = {
+    const before: SessionRecord = {
       ...session,
       startsAt: session.movedFromStartsAt ?? session.scheduledStart,
     };
@@ -157,7 +159,7 @@ export class AgendaMailingNotifier implements AgendaNotifier {
   }
 
   /** The changed agenda, with the session's updated invitation, to everyone who holds it. */
-  private async agendaChanged(tx: Transaction, batch: OutboxBatch, session: MailingSession): Promise<void> {
+  private async agendaChanged(tx: Transaction, batch: OutboxBatch, session: SessionRecord): Promise<void> {
     const table: TableDefinition | undefined = this.timing.findTable(session.tableKey);
     const holders = await this.repo.entryHolders(tx, { sessionId: session.id });
     if (!table || !holders.length) return;

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { freezeSession, TableDefinition } from '@overlegtafels/domain';
 import { JOBS } from '@overlegtafels/queues';
-import type { MailingSession } from '@overlegtafels/persistence';
+import { AgendaSessionRepository, type SessionRecord } from '../ports/agenda-session.repository.port';
 import { Clock, CLOCK } from '@overlegtafels/config';
 import { AgendaMailDispatcher } from '../agenda-mailing/agenda-mail.dispatcher';
 import {
@@ -14,7 +14,6 @@ import { AGENDA_MAIL } from '../agenda-mailing/agenda-mail-keys';
 import { AgendaJobsPlanner } from '../agenda-mailing/agenda-jobs.planner';
 import { SessionTimingService } from '../agenda-mailing/session-timing.service';
 import { AgendaMailing, PendingMail } from '../ports/agenda-mailing.port';
-import { AgendaSessionRepository } from '../ports/agenda-session.repository.port';
 import { type Transaction, UnitOfWork } from '../ports/unit-of-work.port';
 import { FreezeSessionCommand } from './freeze-session.command';
 
@@ -81,7 +80,7 @@ export class FreezeSessionUseCase {
     if (!session || !step?.ok) return { outcome: 'not-planned', mails: [] };
     const now = this.clock.now();
     if (!(await this.sessions.freeze(tx, session.id, now))) return { outcome: 'not-planned', mails: [] };
-    const frozen: MailingSession = { ...session, status: step.status, frozenAt: now };
+    const frozen: SessionRecord = { ...session, status: step.status, frozenAt: now };
     const batch = new OutboxBatch();
     await this.confirmSlots(tx, batch, frozen, table);
     await this.tellRolledOut(tx, batch, frozen, table);
@@ -91,7 +90,7 @@ export class FreezeSessionUseCase {
   private async confirmSlots(
     tx: Transaction,
     batch: OutboxBatch,
-    session: MailingSession,
+    session: SessionRecord,
     table: TableDefinition,
   ): Promise<void> {
     for (const item of await this.mailing.itemsOn(tx, session.id)) {
@@ -119,7 +118,7 @@ export class FreezeSessionUseCase {
   private async tellRolledOut(
     tx: Transaction,
     batch: OutboxBatch,
-    session: MailingSession,
+    session: SessionRecord,
     table: TableDefinition,
   ): Promise<void> {
     for (const item of await this.mailing.rolledOutOf(tx, session.id)) {

@@ -1,5 +1,49 @@
-import type { EntryHolder, MailingItem, MailingPerson, NewOutboxMessage } from '@overlegtafels/persistence';
+import type { NewOutboxMessage } from '@overlegtafels/persistence';
+import type { AgendaItemStatus } from './agenda-item.repository.port';
 import type { Transaction } from './unit-of-work.port';
+
+/** A person an agenda mail may go to or name (the organisation only, never in a subject). */
+export interface MailingPerson {
+  id: string;
+  email: string;
+  displayName: string;
+  active: boolean;
+  organisationName: string | null;
+}
+
+/** A guest of an item's slot: a person of the service, or an address only. */
+export interface MailingGuest {
+  kind: 'aanmelder' | 'consulent' | 'expert';
+  person: MailingPerson | null;
+  email: string | null;
+  name: string | null;
+}
+
+/** An agendapunt as its mails show it: its slot, its dossier's code and who is concerned. */
+export interface MailingItem {
+  id: string;
+  sessionId: string;
+  originalSessionId: string | null;
+  itemType: string;
+  durationMinutes: number;
+  position: number;
+  slotStart: Date | null;
+  slotEnd: Date | null;
+  status: AgendaItemStatus;
+  icsSequence: number;
+  dossierId: string;
+  dossierCode: string;
+  casusregisseur: MailingPerson | null;
+  submittedBy: MailingPerson;
+  guests: MailingGuest[];
+}
+
+/** Someone who holds a calendar entry (the last invitation they got for it was a REQUEST). */
+export interface EntryHolder {
+  email: string;
+  personId: string | null;
+  name?: string;
+}
 
 /** Which calendar entry: a session's own (for its standing members) or one item's slot. */
 export type CalendarEntry = { readonly sessionId: string } | { readonly agendaItemId: string };

@@ -1,8 +1,11 @@
-import type { MailRecipientRow } from '@overlegtafels/persistence';
 import type { Transaction } from './unit-of-work.port';
 
 /** Someone a reminder or escalation goes to. */
-export type ObligationRecipient = MailRecipientRow;
+export interface ObligationRecipient {
+  personId: string;
+  email: string;
+  displayName: string;
+}
 
 /** A person's region and the tables they coordinate (null: every table, a region-wide grant). */
 export interface ObligationOwnerScope {

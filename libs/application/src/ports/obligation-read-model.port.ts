@@ -1,10 +1,39 @@
-import type { ObligationListFilterRow, ObligationListRow } from '@overlegtafels/persistence';
+import type { ObligationStatus } from './obligation.repository.port';
 
 /** An obligation for the pages: with its dossier's code and casusregisseur, ids and names only. */
-export type { ObligationListRow };
+export interface ObligationListRow {
+  id: string;
+  dossierId: string;
+  dossierCode: string;
+  ruleKey: string;
+  sequence: number;
+  ownerId: string | null;
+  ownerRole: string;
+  tableKey: string | null;
+  itemType: string | null;
+  dueAt: Date;
+  status: ObligationStatus;
+  sessionKey: string | null;
+  fulfilledAt: Date | null;
+  fulfilmentKind: string | null;
+  fulfilmentNote: string | null;
+  cancelledAt: Date | null;
+  casusregisseurId: string | null;
+  casusregisseurName: string | null;
+  organisationId: string | null;
+  organisationName: string | null;
+}
 
 /** Which obligations a page lists: by region, status, due window, owner or dossier. */
-export type ObligationListFilter = ObligationListFilterRow;
+export interface ObligationListFilter {
+  regionId: string;
+  status?: ObligationStatus;
+  dueBefore?: Date;
+  dueFrom?: Date;
+  ownedBy?: { personId: string; coordinatorTables: readonly string[] };
+  dossierId?: string;
+  limit?: number;
+}
 
 /** Minutes of placed agenda items on one stored session. */
 export interface PlacedMinutes {

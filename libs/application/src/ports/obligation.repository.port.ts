@@ -1,23 +1,42 @@
 import type { CalendarState } from '@overlegtafels/domain';
-import type {
-  FulfilmentRow,
-  NewStepRow,
-  ObligationAgendaItemRow,
-  ObligationDecisionRow,
-  ObligationDossierRow,
-} from '@overlegtafels/persistence';
 import type { Transaction } from './unit-of-work.port';
 
 export type ObligationStatus = 'open' | 'fulfilled' | 'cancelled';
 export type ObligationOwnerRole = 'casusregisseur' | 'coordinator';
 
 /** The dossier as far as its obligations care. Dates are the stored calendar dates (UTC midnight). */
-export type ObligationDossier = ObligationDossierRow;
+export interface ObligationDossier {
+  id: string;
+  code: string;
+  regionId: string;
+  casusregisseurId: string | null;
+  casusregieStartDate: Date | null;
+  afrondingDate: Date | null;
+  afsluitingDate: Date | null;
+  consentVerifiedAt: Date | null;
+  ocjSdjConsulentInvolved: boolean;
+  consulentInvolvedSince: Date | null;
+  childrenOver12: number;
+  childrenOver12HeardAt: Date | null;
+}
 
-export type ObligationDecision = ObligationDecisionRow;
+export interface ObligationDecision {
+  id: string;
+  kind: string;
+  decidedAt: Date;
+  tableKey: string;
+  terugkomdatum: Date | null;
+}
 
 /** An agenda item of the dossier (never a withdrawn one), with its session's series slot. */
-export type ObligationAgendaItem = ObligationAgendaItemRow;
+export interface ObligationAgendaItem {
+  id: string;
+  tableKey: string;
+  itemType: string;
+  submittedAt: Date;
+  status: string;
+  sessionScheduledStart: Date;
+}
 
 /** An obligation as stored, the way the re-plan compares it with the plan. */
 export interface ObligationRecord {
@@ -55,9 +74,17 @@ export interface ObligationPlacement {
 }
 
 /** How an obligation was done, as the plan found it (not by hand: that is fulfilManually). */
-export type ObligationFulfilmentRecord = FulfilmentRow;
+export interface ObligationFulfilmentRecord {
+  at: Date;
+  kind: string;
+  agendaItemId: string | null;
+}
 
-export type ReminderStepPlan = NewStepRow;
+/** A reminder step to wait for: its key within the obligation and when it is to go out. */
+export interface ReminderStepPlan {
+  stepKey: string;
+  sendAt: Date;
+}
 
 export interface NewObligation {
   dossierId: string;

@@ -1,28 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { AgendaItemRecord } from '@overlegtafels/application';
 import { PrismaService } from '../prisma.service';
 import { on, type Transaction } from '../transaction';
-
-/** The agendapunt as the agenda places it. */
-export interface AgendaItemRow {
-  id: string;
-  sessionId: string;
-  dossierId: string;
-  tableKey: string;
-  itemType: string;
-  durationMinutes: number;
-  position: number;
-  slotStart: Date | null;
-  slotEnd: Date | null;
-  status: 'placed' | 'rolled_over' | 'withdrawn' | 'discussed';
-  submittedAt: Date;
-  submittedById: string;
-  originalSessionId: string | null;
-  pinned: boolean;
-  pinnedPosition: number | null;
-  overrideReason: string | null;
-  lateReason: string | null;
-  icsSequence: number;
-}
 
 export const itemSelect = {
   id: true,
@@ -55,13 +34,13 @@ const TO_BE_HELD = ['placed', 'rolled_over'] as const;
 export class PrismaAgendaItemRepository {
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
-  async item(id: string, tx?: Transaction): Promise<AgendaItemRow | undefined> {
+  async item(id: string, tx?: Transaction): Promise<AgendaItemRecord | undefined> {
     return (
       (await on(tx, this.prisma).agendaItem.findUnique({ where: { id }, select: itemSelect })) ?? undefined
     );
   }
 
-  async activeItems(tx: Transaction, sessionIds: readonly string[]): Promise<AgendaItemRow[]> {
+  async activeItems(tx: Transaction, sessionIds: readonly string[]): Promise<AgendaItemRecord[]> {
     if (sessionIds.length === 0) return [];
     return on(tx, this.prisma).agendaItem.findMany({
       where: { sessionId: { in: [...sessionIds] }, status: { in: [...TO_BE_HELD] } },

@@ -1,58 +1,17 @@
-import {
-  SESSION_STATUSES_AWAITING_AGENDA,
-  SESSION_STATUSES_ON_CALENDAR,
-  type SessionStatus,
-} from '@overlegtafels/domain';
+import type {
+  EntryHolder,
+  MailingGuest,
+  MailingItem,
+  MailingPerson,
+  SessionRecord,
+} from '@overlegtafels/application';
+import { SESSION_STATUSES_AWAITING_AGENDA, SESSION_STATUSES_ON_CALENDAR } from '@overlegtafels/domain';
 import { on, type Transaction } from '../transaction';
 import { Inject, Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service';
 import { AgendaRepository } from './agenda.repository';
-import { sessionSelect, type SessionRow } from './agenda-session.repository';
+import { sessionSelect } from './agenda-session.repository';
 import { NewOutboxMessage, OutboxRepository } from './outbox.repository';
-
-export type MailingSessionStatus = SessionStatus;
-/** The session row of the agenda: there is one shape. */
-export type MailingSession = SessionRow;
-
-export interface MailingPerson {
-  id: string;
-  email: string;
-  displayName: string;
-  active: boolean;
-  organisationName: string | null;
-}
-
-export interface MailingGuest {
-  kind: 'aanmelder' | 'consulent' | 'expert';
-  person: MailingPerson | null;
-  email: string | null;
-  name: string | null;
-}
-
-export interface MailingItem {
-  id: string;
-  sessionId: string;
-  originalSessionId: string | null;
-  itemType: string;
-  durationMinutes: number;
-  position: number;
-  slotStart: Date | null;
-  slotEnd: Date | null;
-  status: 'placed' | 'rolled_over' | 'withdrawn' | 'discussed';
-  icsSequence: number;
-  dossierId: string;
-  dossierCode: string;
-  casusregisseur: MailingPerson | null;
-  submittedBy: MailingPerson;
-  guests: MailingGuest[];
-}
-
-/** Someone who holds a calendar entry (the last invitation they got for it was a REQUEST). */
-export interface EntryHolder {
-  email: string;
-  personId: string | null;
-  name?: string;
-}
 
 const personSelect = {
   id: true,
@@ -156,13 +115,13 @@ export class AgendaMailingRepository {
     return this.agenda.lockTable(tx, regionId, tableKey);
   }
 
-  async session(id: string, db?: Transaction): Promise<MailingSession | undefined> {
+  async session(id: string, db?: Transaction): Promise<SessionRecord | undefined> {
     const row = await on(db, this.prisma).session.findUnique({ where: { id }, select: sessionSelect });
     return row ?? undefined;
   }
 
   /** The session row, locked until the transaction ends. */
-  async lockSession(tx: Transaction, id: string): Promise<MailingSession | undefined> {
+  async lockSession(tx: Transaction, id: string): Promise<SessionRecord | undefined> {
     const locked = await on(tx, this.prisma).$queryRaw<
       { id: string }[]
     >`SELECT id FROM sessions WHERE id = ${id}::uuid FOR UPDATE`;
@@ -228,7 +187,7 @@ export class AgendaMailingRepository {
     regionId: string,
     tableKey: string,
     after: Date,
-  ): Promise<MailingSession | undefined> {
+  ): Promise<SessionRecord | undefined> {
     const row = await on(tx, this.prisma).session.findFirst({
       where: {
         regionId,
@@ -318,7 +277,7 @@ export class AgendaMailingRepository {
   }
 
   /** Sessions of a table starting in [from, to) whose freeze or agenda send may still be due. */
-  async sessionsToPlan(regionId: string, tableKey: string, from: Date, to: Date): Promise<MailingSession[]> {
+  async sessionsToPlan(regionId: string, tableKey: string, from: Date, to: Date): Promise<SessionRecord[]> {
     return this.prisma.session.findMany({
       where: {
         regionId,

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { NewSessionRecord, SessionMove, SessionRecord } from '@overlegtafels/application';
 import {
   freezeSession,
   sendAgenda,
@@ -9,25 +10,6 @@ import {
 } from '@overlegtafels/domain';
 import { PrismaService } from '../prisma.service';
 import { on, type Transaction } from '../transaction';
-
-/** The one shape of a stored zitting, for the agenda and its mailing alike. */
-export interface SessionRow {
-  id: string;
-  regionId: string;
-  tableKey: string;
-  scheduledStart: Date;
-  startsAt: Date;
-  endsAt: Date;
-  status: SessionStatus;
-  cancelReason: string | null;
-  movedFromStartsAt: Date | null;
-  moveReason: string | null;
-  capacityMinutes: number | null;
-  frozenAt: Date | null;
-  sentAt: Date | null;
-  heldAt: Date | null;
-  icsSequence: number;
-}
 
 export const sessionSelect = {
   id: true,
@@ -65,13 +47,13 @@ const SENDABLE = statusesFrom(sendAgenda);
 export class PrismaAgendaSessionRepository {
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
-  async session(id: string, tx?: Transaction): Promise<SessionRow | undefined> {
+  async session(id: string, tx?: Transaction): Promise<SessionRecord | undefined> {
     return (
       (await on(tx, this.prisma).session.findUnique({ where: { id }, select: sessionSelect })) ?? undefined
     );
   }
 
-  async lockSession(tx: Transaction, id: string): Promise<SessionRow | undefined> {
+  async lockSession(tx: Transaction, id: string): Promise<SessionRecord | undefined> {
     const locked = await on(tx, this.prisma).$queryRaw<
       { id: string }[]
     >`SELECT id FROM sessions WHERE id = ${id}::uuid FOR UPDATE`;
@@ -83,7 +65,7 @@ export class PrismaAgendaSessionRepository {
     regionId: string,
     tableKey: string,
     startsFrom?: Date,
-  ): Promise<SessionRow[]> {
+  ): Promise<SessionRecord[]> {
     return on(tx, this.prisma).session.findMany({
       where: { regionId, tableKey, ...(startsFrom ? { startsAt: { gte: startsFrom } } : {}) },
       select: sessionSelect,
@@ -91,17 +73,7 @@ export class PrismaAgendaSessionRepository {
     });
   }
 
-  async createSession(
-    tx: Transaction,
-    data: {
-      regionId: string;
-      tableKey: string;
-      scheduledStart: Date;
-      startsAt: Date;
-      endsAt: Date;
-      cancelled?: { reason: string | null };
-    },
-  ): Promise<SessionRow> {
+  async createSession(tx: Transaction, data: NewSessionRecord): Promise<SessionRecord> {
     const { cancelled, ...row } = data;
     return on(tx, this.prisma).session.create({
       data: {
@@ -130,7 +102,7 @@ export class PrismaAgendaSessionRepository {
     reason: string,
     at: Date,
     transition: SessionTransitionOk,
-  ): Promise<SessionRow> {
+  ): Promise<SessionRecord> {
     return on(tx, this.prisma).session.update({
       where: { id },
       data: {
@@ -146,9 +118,9 @@ export class PrismaAgendaSessionRepository {
   async moveSession(
     tx: Transaction,
     id: string,
-    move: { startsAt: Date; endsAt: Date; reason: string },
+    move: SessionMove,
     transition: SessionTransitionOk,
-  ): Promise<SessionRow> {
+  ): Promise<SessionRecord> {
     const before = await on(tx, this.prisma).session.findUniqueOrThrow({
       where: { id },
       select: { startsAt: true, movedFromStartsAt: true },
@@ -167,7 +139,7 @@ export class PrismaAgendaSessionRepository {
     });
   }
 
-  async changeCapacity(tx: Transaction, id: string, capacityMinutes: number): Promise<SessionRow> {
+  async changeCapacity(tx: Transaction, id: string, capacityMinutes: number): Promise<SessionRecord> {
     return on(tx, this.prisma).session.update({
       where: { id },
       data: { capacityMinutes },

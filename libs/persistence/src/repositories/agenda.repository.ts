@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { SessionStatus, SessionTransitionOk } from '@overlegtafels/domain';
+import type {
+  AgendaItemRecord as AgendaItemRow,
+  SessionRecord as SessionRow,
+} from '@overlegtafels/application';
+import type { SessionTransitionOk } from '@overlegtafels/domain';
 import type { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
 import { on, type Transaction } from '../transaction';
-import { PrismaAgendaSessionRepository, sessionSelect, type SessionRow } from './agenda-session.repository';
-import { itemSelect, PrismaAgendaItemRepository, type AgendaItemRow } from './agenda-item.repository';
-
-export type SessionStatusValue = SessionStatus;
-export type { AgendaItemRow, SessionRow };
-export type AgendaItemStatusValue = 'placed' | 'rolled_over' | 'withdrawn' | 'discussed';
+import { PrismaAgendaSessionRepository, sessionSelect } from './agenda-session.repository';
+import { itemSelect, PrismaAgendaItemRepository } from './agenda-item.repository';
 
 export interface NewAgendaItem {
   id?: string;

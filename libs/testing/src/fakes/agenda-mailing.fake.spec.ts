@@ -1,4 +1,5 @@
-import type { MailingItem, MailingPerson, NewOutboxMessage } from '@overlegtafels/persistence';
+import type { NewOutboxMessage } from '@overlegtafels/persistence';
+import type { MailingItem, MailingPerson } from '@overlegtafels/application';
 import { FakeAgendaMailing } from './agenda-mailing.fake';
 import { FakeUnitOfWork } from './fake-unit-of-work';
 

@@ -1,6 +1,14 @@
-import type { AgendaMailing, CalendarEntry, MailAboutQuery, PendingMail } from '@overlegtafels/application';
-import type { EntryHolder, MailingItem, MailingPerson, NewOutboxMessage } from '@overlegtafels/persistence';
-import type { Transaction } from '@overlegtafels/application';
+import type {
+  AgendaMailing,
+  CalendarEntry,
+  EntryHolder,
+  MailAboutQuery,
+  MailingItem,
+  MailingPerson,
+  PendingMail,
+  Transaction,
+} from '@overlegtafels/application';
+import type { NewOutboxMessage } from '@overlegtafels/persistence';
 import { FakeTable } from './fake-unit-of-work';
 import { FakeOutbox } from './outbox.repository.fake';
 

@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PrismaService } from '../../prisma.service';
 import { on, type Transaction } from '../../transaction';
-import type { MailRecipientRow } from './obligation-rows';
+import type { ObligationRecipient } from '@overlegtafels/application';
 
 /** The people the obligations are about: owners, the coordinators they escalate to, a person's scope. */
 @Injectable()
 export class PrismaObligationPeople {
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
-  async activePerson(tx: Transaction, personId: string): Promise<MailRecipientRow | undefined> {
+  async activePerson(tx: Transaction, personId: string): Promise<ObligationRecipient | undefined> {
     const p = await on(tx, this.prisma).person.findFirst({
       where: { id: personId, active: true },
       select: { id: true, email: true, displayName: true },
@@ -17,7 +17,7 @@ export class PrismaObligationPeople {
   }
 
   /** The active coordinators of one table of the region (or of all its tables), in a stable order. */
-  async coordinatorsOf(tx: Transaction, regionId: string, tableKey: string): Promise<MailRecipientRow[]> {
+  async coordinatorsOf(tx: Transaction, regionId: string, tableKey: string): Promise<ObligationRecipient[]> {
     const rows = await on(tx, this.prisma).person.findMany({
       where: {
         regionId,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Prisma } from '../../generated/prisma/client';
 import { PrismaService } from '../../prisma.service';
-import type { ObligationListFilterRow, ObligationListRow, ObligationStatusValue } from './obligation-rows';
+import type { ObligationListFilter, ObligationListRow, ObligationStatus } from '@overlegtafels/application';
 import { storedObligationSelect } from './prisma-obligation.repository';
 
 /** What the follow-up pages read: obligations with their dossier's code and casusregisseur, session load. */
@@ -9,7 +9,7 @@ import { storedObligationSelect } from './prisma-obligation.repository';
 export class PrismaObligationReadModel {
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
-  async list(filter: ObligationListFilterRow): Promise<ObligationListRow[]> {
+  async list(filter: ObligationListFilter): Promise<ObligationListRow[]> {
     const where: Prisma.FollowUpObligationWhereInput = {
       dossier: { regionId: filter.regionId },
       ...(filter.dossierId ? { dossierId: filter.dossierId } : {}),
@@ -53,7 +53,7 @@ export class PrismaObligationReadModel {
     return rows.map(({ dossier, ...r }) => ({
       ...r,
       ownerRole: String(r.ownerRole),
-      status: r.status as ObligationStatusValue,
+      status: r.status as ObligationStatus,
       dossierCode: dossier.code,
       casusregisseurId: dossier.casusregisseurId,
       casusregisseurName: dossier.casusregisseur?.displayName ?? null,

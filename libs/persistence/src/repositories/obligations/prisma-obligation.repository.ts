@@ -5,17 +5,17 @@ import { PrismaService } from '../../prisma.service';
 import { on, type Transaction, type Tx } from '../../transaction';
 import { CalendarStateRepository } from '../calendar-state.repository';
 import type {
-  FulfilmentRow,
-  NewObligationRow,
-  NewStepRow,
-  ObligationAgendaItemRow,
-  ObligationDecisionRow,
-  ObligationDossierRow,
-  ObligationStatusValue,
-  ObligationToFulfilRow,
-  PlacementRow,
-  StoredObligationRow,
-} from './obligation-rows';
+  NewObligation,
+  ObligationAgendaItem,
+  ObligationDecision,
+  ObligationDossier,
+  ObligationFulfilmentRecord,
+  ObligationPlacement,
+  ObligationRecord,
+  ObligationStatus,
+  ObligationToFulfil,
+  ReminderStepPlan,
+} from '@overlegtafels/application';
 
 export const storedObligationSelect = {
   id: true,
@@ -35,7 +35,7 @@ export const storedObligationSelect = {
 } as const;
 
 /** The fulfilment's columns; the agenda item only when it was one (an earlier link stays otherwise). */
-const fulfilmentData = (f: FulfilmentRow | null) =>
+const fulfilmentData = (f: ObligationFulfilmentRecord | null) =>
   f
     ? {
         fulfilledAt: f.at,
@@ -65,10 +65,10 @@ export class PrismaObligationRepository {
     dossierId: string,
   ): Promise<
     | {
-        dossier: ObligationDossierRow;
-        decisions: ObligationDecisionRow[];
-        agendaItems: ObligationAgendaItemRow[];
-        obligations: StoredObligationRow[];
+        dossier: ObligationDossier;
+        decisions: ObligationDecision[];
+        agendaItems: ObligationAgendaItem[];
+        obligations: ObligationRecord[];
       }
     | undefined
   > {
@@ -107,7 +107,11 @@ export class PrismaObligationRepository {
     return this.calendars.forTable(regionKey, tableKey, timeZone, tx);
   }
 
-  async addObligation(tx: Transaction, o: NewObligationRow, steps: readonly NewStepRow[]): Promise<string> {
+  async addObligation(
+    tx: Transaction,
+    o: NewObligation,
+    steps: readonly ReminderStepPlan[],
+  ): Promise<string> {
     const db = on(tx, this.prisma);
     const created = await db.followUpObligation.create({
       data: {
@@ -128,8 +132,8 @@ export class PrismaObligationRepository {
   async reschedule(
     tx: Transaction,
     obligationId: string,
-    change: { placement: PlacementRow; dueAt: Date; reopen: boolean },
-    steps: readonly NewStepRow[],
+    change: { placement: ObligationPlacement; dueAt: Date; reopen: boolean },
+    steps: readonly ReminderStepPlan[],
   ): Promise<void> {
     const db = on(tx, this.prisma);
     await db.followUpObligation.update({
@@ -148,7 +152,7 @@ export class PrismaObligationRepository {
   async markFulfilled(
     tx: Transaction,
     obligationId: string,
-    fulfilment: FulfilmentRow | null,
+    fulfilment: ObligationFulfilmentRecord | null,
   ): Promise<void> {
     const db = on(tx, this.prisma);
     await db.followUpObligation.update({
@@ -170,7 +174,7 @@ export class PrismaObligationRepository {
   async reassign(
     tx: Transaction,
     obligationId: string,
-    change: Partial<Pick<PlacementRow, 'ownerId' | 'tableKey' | 'sessionKey'>>,
+    change: Partial<Pick<ObligationPlacement, 'ownerId' | 'tableKey' | 'sessionKey'>>,
   ): Promise<void> {
     await on(tx, this.prisma).followUpObligation.update({ where: { id: obligationId }, data: change });
   }
@@ -199,7 +203,7 @@ export class PrismaObligationRepository {
     return rows.map((r) => r.id);
   }
 
-  async findToFulfil(obligationId: string): Promise<ObligationToFulfilRow | undefined> {
+  async findToFulfil(obligationId: string): Promise<ObligationToFulfil | undefined> {
     const row = await this.prisma.followUpObligation.findUnique({
       where: { id: obligationId },
       select: {
@@ -218,7 +222,7 @@ export class PrismaObligationRepository {
       regionId: row.dossier.regionId,
       casusregisseurId: row.dossier.casusregisseurId,
       ruleKey: row.ruleKey,
-      status: row.status as ObligationStatusValue,
+      status: row.status as ObligationStatus,
       tableKey: row.tableKey,
     };
   }
@@ -245,7 +249,7 @@ export class PrismaObligationRepository {
     return count === 1;
   }
 
-  private async decisionsOf(db: Tx, dossierId: string): Promise<ObligationDecisionRow[]> {
+  private async decisionsOf(db: Tx, dossierId: string): Promise<ObligationDecision[]> {
     const rows = await db.decision.findMany({
       where: { dossierId },
       select: { id: true, kind: true, decidedAt: true, tableKey: true, terugkomdatum: true },
@@ -255,7 +259,7 @@ export class PrismaObligationRepository {
   }
 
   /** Every agenda item of the dossier but the withdrawn ones, with its session's series slot. */
-  private async agendaItemsOf(db: Tx, dossierId: string): Promise<ObligationAgendaItemRow[]> {
+  private async agendaItemsOf(db: Tx, dossierId: string): Promise<ObligationAgendaItem[]> {
     const rows = await db.agendaItem.findMany({
       where: { dossierId, status: { not: 'withdrawn' } },
       select: {
@@ -275,7 +279,7 @@ export class PrismaObligationRepository {
     }));
   }
 
-  private async storedOf(db: Tx, dossierId: string): Promise<StoredObligationRow[]> {
+  private async storedOf(db: Tx, dossierId: string): Promise<ObligationRecord[]> {
     const rows = await db.followUpObligation.findMany({
       where: { dossierId },
       select: storedObligationSelect,
@@ -284,7 +288,7 @@ export class PrismaObligationRepository {
     return rows.map((r) => ({
       ...r,
       ownerRole: String(r.ownerRole),
-      status: r.status as ObligationStatusValue,
+      status: r.status as ObligationStatus,
     }));
   }
 
@@ -294,7 +298,7 @@ export class PrismaObligationRepository {
   }
 
   /** Adds steps; a step with the same key (already there, or sent before) is left as it is. */
-  private async addSteps(db: Tx, obligationId: string, steps: readonly NewStepRow[]): Promise<void> {
+  private async addSteps(db: Tx, obligationId: string, steps: readonly ReminderStepPlan[]): Promise<void> {
     if (steps.length === 0) return;
     await db.obligationReminder.createMany({
       data: steps.map((s) => ({ obligationId, stepKey: s.stepKey, sendAt: s.sendAt })),
