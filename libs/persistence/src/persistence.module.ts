@@ -6,9 +6,9 @@ import { OutboxRepository } from './repositories/outbox.repository';
 import { UserSessionRepository } from './repositories/user-session.repository';
 import { PersonRepository } from './repositories/person.repository';
 import { DossierRepository } from './repositories/dossier.repository';
-import { CalendarStateRepository } from './repositories/calendar-state.repository';
+import { PrismaCalendarStateRepository } from './repositories/calendar-state.repository';
 import { CalendarFeedRepository } from './repositories/calendar-feed.repository';
-import { AgendaRepository } from './repositories/agenda.repository';
+import { PrismaAgendaReadModel } from './repositories/agenda-read-model';
 import { PrismaAgendaSessionRepository } from './repositories/agenda-session.repository';
 import { PrismaAgendaItemRepository } from './repositories/agenda-item.repository';
 import { AgendaMailingRepository } from './repositories/agenda-mailing.repository';
@@ -31,9 +31,9 @@ const repositories = [
   UserSessionRepository,
   PersonRepository,
   DossierRepository,
-  CalendarStateRepository,
+  PrismaCalendarStateRepository,
   CalendarFeedRepository,
-  AgendaRepository,
+  PrismaAgendaReadModel,
   PrismaAgendaSessionRepository,
   PrismaAgendaItemRepository,
   AgendaMailingRepository,

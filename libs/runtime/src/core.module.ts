@@ -26,7 +26,9 @@ import {
   UnitOfWork,
   AgendaItemRepository,
   AgendaMailing,
+  AgendaReadModel,
   AgendaSessionRepository,
+  CalendarStateRepository,
 } from '@overlegtafels/application';
 import { AuthModule, SessionService, SessionStore } from '@overlegtafels/auth';
 import { AppConfig, Clock, CLOCK, ConfigModule, SystemClock } from '@overlegtafels/config';
@@ -40,7 +42,9 @@ import {
   OutboxRepository,
   PersistenceModule,
   PrismaAgendaItemRepository,
+  PrismaAgendaReadModel,
   PrismaAgendaSessionRepository,
+  PrismaCalendarStateRepository,
   PersonRepository,
   PrismaDocumentRepository,
   OrganisationRepository,
@@ -131,6 +135,8 @@ export class CoreModule {
         bindPort(AgendaSessionRepository, PrismaAgendaSessionRepository),
         bindPort(AgendaItemRepository, PrismaAgendaItemRepository),
         bindPort(AgendaMailing, AgendaMailingRepository),
+        bindPort(AgendaReadModel, PrismaAgendaReadModel),
+        bindPort(CalendarStateRepository, PrismaCalendarStateRepository),
         ...obligationPorts,
         ...edgePorts,
       ],
@@ -141,6 +147,8 @@ export class CoreModule {
         AgendaSessionRepository,
         AgendaItemRepository,
         AgendaMailing,
+        AgendaReadModel,
+        CalendarStateRepository,
         ...[...obligationPorts, ...edgePorts].map((p) => p.provide),
       ],
     };

@@ -3,9 +3,8 @@ import { isAgendaSent, TableDefinition } from '@overlegtafels/domain';
 import type { Transaction } from '../ports/unit-of-work.port';
 import { AgendaItemMove, AgendaNotifier } from '../agenda/agenda-notifier';
 import { AgendaMailWriter, OutboxBatch, personRecipient, sameAddress } from './agenda-mail.writer';
-import { AgendaMailingRepository } from '@overlegtafels/persistence';
-import { MailingItem } from '../ports/agenda-mailing.port';
-import { SessionRecord } from '../ports/agenda-session.repository.port';
+import { AgendaMailing, MailingItem } from '../ports/agenda-mailing.port';
+import { AgendaSessionRepository, SessionRecord } from '../ports/agenda-session.repository.port';
 import { SessionTimingService } from './session-timing.service';
 
 /**
@@ -18,7 +17,9 @@ import { SessionTimingService } from './session-timing.service';
 @Injectable()
 export class AgendaMailingNotifier implements AgendaNotifier {
   constructor(
-    @Inject(AgendaMailingRepository) private readonly repo: AgendaMailingRepository,
+    @Inject(AgendaMailing) private readonly repo: AgendaMailing,
+    @Inject(AgendaSessionRepository)
+    private readonly sessions: Pick<AgendaSessionRepository, 'session' | 'nextOpenSession' | 'bumpSessionSequence'>,
     @Inject(AgendaMailWriter) private readonly writer: AgendaMailWriter,
     @Inject(SessionTimingService) private readonly timing: SessionTimingService,
   ) {}
@@ -38,8 +39,8 @@ export class AgendaMailingNotifier implements AgendaNotifier {
       if (!sessionChanged && !slotChanged) continue;
       // Sequential: inside the transaction these share one connection.
       const item = await this.repo.item(tx, move.itemId);
-      const from = await this.repo.session(move.fromSessionId, tx);
-      const to = await this.repo.session(move.toSessionId, tx);
+      const from = await this.sessions.session(move.fromSessionId, tx);
+      const to = await this.sessions.session(move.toSessionId, tx);
       const table = to && this.timing.findTable(to.tableKey);
       if (!item || !from || !to || !table) continue;
       for (const s of [from, to]) if (isAgendaSent(s)) changedAgendas.set(s.id, s);
@@ -77,15 +78,15 @@ export class AgendaMailingNotifier implements AgendaNotifier {
 
   async sessionCancelled(tx: Transaction, sessionId: string, reason: string): Promise<string[]> {
     const batch = new OutboxBatch();
-    const session = await this.repo.session(sessionId, tx);
+    const session = await this.sessions.session(sessionId, tx);
     const table = session && this.timing.findTable(session.tableKey);
     if (!session || !table) return [];
-    const next = await this.repo.nextOpenSession(tx, session.regionId, session.tableKey, session.startsAt);
+    const next = await this.sessions.nextOpenSession(tx, session.regionId, session.tableKey, session.startsAt);
     const told: { email: string }[] = [];
 
     const holders = await this.repo.entryHolders(tx, { sessionId });
     if (holders.length) {
-      const sequence = await this.repo.bumpSessionSequence(tx, sessionId);
+      const sequence = await this.sessions.bumpSessionSequence(tx, sessionId);
       for (const holder of holders) {
         await this.writer.sessionCancelled(batch, session, table, holder, {
           reason,
@@ -125,7 +126,7 @@ export class AgendaMailingNotifier implements AgendaNotifier {
 
   async sessionMoved(tx: Transaction, sessionId: string, reason: string): Promise<string[]> {
     const batch = new OutboxBatch();
-    const session = await this.repo.session(sessionId, tx);
+    const session = await this.sessions.session(sessionId, tx);
     const table = session && this.timing.findTable(session.tableKey);
     if (!session || !table) return [];
     await this.agendaChanged(tx, batch, session);
@@ -163,7 +164,7 @@ export class AgendaMailingNotifier implements AgendaNotifier {
     const table: TableDefinition | undefined = this.timing.findTable(session.tableKey);
     const holders = await this.repo.entryHolders(tx, { sessionId: session.id });
     if (!table || !holders.length) return;
-    const sequence = await this.repo.bumpSessionSequence(tx, session.id);
+    const sequence = await this.sessions.bumpSessionSequence(tx, session.id);
     const current = { ...session, icsSequence: sequence };
     const items = await this.repo.itemsOn(tx, session.id);
     await this.writer.agendaToMembers(batch, current, table, items, holders, sequence, true);

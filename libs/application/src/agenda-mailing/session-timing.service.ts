@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { getSession, isCancelled, TableDefinition } from '@overlegtafels/domain';
-import { CalendarStateRepository } from '@overlegtafels/persistence';
+import { CalendarStateRepository } from '../ports/calendar-state.port';
 import type { SessionRecord } from '../ports/agenda-session.repository.port';
 import { TableCalendarService } from '../table-calendar/table-calendar.service';
 

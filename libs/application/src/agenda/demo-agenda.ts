@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { OrganisationRepository, PersonRepository } from '@overlegtafels/persistence';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
+import { OrganisationDirectory } from '../ports/organisation-directory.port';
+import { People } from '../ports/person.repository.port';
 import { RegionRepository } from '../ports/region.repository.port';
 import { SubmitAanmeldingUseCase } from '../submit-aanmelding/submit-aanmelding.usecase';
 import { SubmitAgenderingUseCase } from '../submit-agendering/submit-agendering.usecase';
@@ -19,14 +20,14 @@ const DEMO_PDF = Buffer.from(
  */
 export async function seedDemoAgenda(app: INestApplicationContext): Promise<number> {
   const config = app.get<AppConfig>(APP_CONFIG);
-  const people = app.get(PersonRepository);
+  const people = app.get(People);
   const regionId = await app.get(RegionRepository).idOf(config.region);
   const person = async (email: string) => {
     const p = await people.findActiveByEmail(config.region, email);
     if (!p) throw new Error(`demo person ${email} is missing`);
     return { personId: p.id, regionId, route: 'demo-seed' };
   };
-  const organisations = await app.get(OrganisationRepository).list(regionId);
+  const organisations = await app.get(OrganisationDirectory).list(regionId);
   const politie = organisations.find((o) => o.kind === 'politie')!;
   const aanmelding = app.get(SubmitAanmeldingUseCase);
   const base = {

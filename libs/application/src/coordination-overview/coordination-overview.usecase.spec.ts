@@ -2,7 +2,7 @@ import type { Principal } from '@overlegtafels/auth';
 import type { AuditLog } from '../ports/audit-log.port';
 import type { AppConfig } from '@overlegtafels/config';
 import type { CalendarState } from '@overlegtafels/domain';
-import type { CalendarStateRepository } from '@overlegtafels/persistence';
+import type { CalendarStateRepository } from '../ports/calendar-state.port';
 import { ControlledClock, FakeObligationReadModel, fakeListRow } from '@overlegtafels/testing';
 import { ObligationRules } from '../obligations/obligation-rules';
 import { TableCalendarService } from '../table-calendar/table-calendar.service';

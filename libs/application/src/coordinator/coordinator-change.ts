@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditRepository } from '@overlegtafels/persistence';
 import { CLOCK, Clock } from '@overlegtafels/config';
+import { AuditLog } from '../ports/audit-log.port';
 import { AgendaRefusal } from '../agenda/agenda-input';
 import { AGENDA_NOTIFIER, AgendaItemMove, AgendaNotifier } from '../agenda/agenda-notifier';
 import { AgendaService, TableAgendaState } from '../agenda/agenda.service';
@@ -46,7 +46,7 @@ export class CoordinatorChange {
     @Inject(AgendaSessionRepository) private readonly sessions: Pick<AgendaSessionRepository, 'session'>,
     @Inject(AgendaItemRepository)
     private readonly items: Pick<AgendaItemRepository, 'item' | 'activeItems' | 'unpin' | 'reslot'>,
-    @Inject(AuditRepository) private readonly audit: Pick<AuditRepository, 'append'>,
+    @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(AGENDA_NOTIFIER) private readonly notifier: Pick<AgendaNotifier, 'itemsMoved'>,
     @Inject(AgendaMailDispatcher) private readonly mailDispatch: Pick<AgendaMailDispatcher, 'dispatch'>,
     @Inject(AgendaJobsPlanner) private readonly jobs: Pick<AgendaJobsPlanner, 'planSession'>,

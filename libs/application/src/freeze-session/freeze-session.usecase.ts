@@ -74,7 +74,7 @@ export class FreezeSessionUseCase {
     if (!before) return { outcome: 'missing', mails: [] };
     const table = this.timing.findTable(before.tableKey);
     if (!table) return { outcome: 'missing', mails: [] };
-    await this.mailing.lockTable(tx, before.regionId, before.tableKey);
+    await this.sessions.lockTable(tx, before.regionId, before.tableKey);
     const session = await this.sessions.lockSession(tx, sessionId);
     const step = session && freezeSession(session);
     if (!session || !step?.ok) return { outcome: 'not-planned', mails: [] };

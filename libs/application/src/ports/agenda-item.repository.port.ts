@@ -24,6 +24,30 @@ export interface AgendaItemRecord {
   readonly icsSequence: number;
 }
 
+/** A new agendapunt, before the allocation gives it its place and slot. */
+export interface NewAgendaItem {
+  readonly id?: string;
+  readonly sessionId: string;
+  readonly dossierId: string;
+  readonly tableKey: string;
+  readonly itemType: string;
+  readonly durationMinutes: number;
+  readonly position: number;
+  readonly slotStart: Date | null;
+  readonly slotEnd: Date | null;
+  readonly submittedAt: Date;
+  readonly submittedById: string;
+  readonly aanmeldingId?: string | null;
+  readonly question?: string | null;
+  readonly documentId?: string | null;
+  readonly guests?: readonly {
+    readonly kind: 'aanmelder' | 'consulent' | 'expert';
+    readonly personId?: string | null;
+    readonly email?: string | null;
+    readonly name?: string | null;
+  }[];
+}
+
 /** Where the allocation puts an item. */
 export interface ItemPlacement {
   readonly sessionId: string;
@@ -51,6 +75,8 @@ export abstract class AgendaItemRepository {
   abstract item(id: string, tx?: Transaction): Promise<AgendaItemRecord | undefined>;
   /** Items still to be held on the sessions, in arrival order. */
   abstract activeItems(tx: Transaction, sessionIds: readonly string[]): Promise<AgendaItemRecord[]>;
+  /** A new item, placed; the caller re-allocates the table under its lock. */
+  abstract createItem(tx: Transaction, item: NewAgendaItem): Promise<AgendaItemRecord>;
   abstract place(tx: Transaction, id: string, placement: ItemPlacement): Promise<void>;
   /** Onto another session, pinned there; the allocation gives it its place and slot. */
   abstract pinToSession(
@@ -88,6 +114,8 @@ export abstract class AgendaItemRepository {
     id: string,
     slot: { readonly position: number; readonly slotStart: Date; readonly slotEnd: Date },
   ): Promise<void>;
+  /** A decision was taken on it. */
+  abstract markDiscussed(tx: Transaction, id: string): Promise<void>;
   /** Shares the item's contents with the members of its session, or stops sharing them. */
   abstract setShared(id: string, shared: boolean): Promise<void>;
 }

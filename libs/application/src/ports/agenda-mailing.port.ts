@@ -63,13 +63,12 @@ export interface PendingMail {
 }
 
 /**
- * What the agenda's freeze and send read and write besides the session row: the table's lock,
- * the items and who is to hear about them, who holds a calendar entry, and the outbox rows the
- * change writes in its own transaction.
+ * What the agenda's mails read and write besides the session rows: the items and who is to hear
+ * about them, who holds a calendar entry, and the outbox rows a change writes in its own
+ * transaction.
  */
 export abstract class AgendaMailing {
-  /** The agenda's table lock: a freeze or a send never interleaves with a re-allocation. */
-  abstract lockTable(tx: Transaction, regionId: string, tableKey: string): Promise<void>;
+  abstract item(tx: Transaction, id: string): Promise<MailingItem | undefined>;
   /** The items still to be discussed on a session, in agenda order. */
   abstract itemsOn(tx: Transaction, sessionId: string): Promise<MailingItem[]>;
   /** Items that were on this session and were carried to a later one. */

@@ -25,3 +25,5 @@ export * from './person.repository.port';
 export * from './dossier-list.port';
 export * from './health-probes.port';
 export * from './agenda-mailing.port';
+export * from './agenda-read-model.port';
+export * from './calendar-state.port';

@@ -11,4 +11,10 @@ export abstract class PersonDirectory {
   /** An active person of the region holding the casusregisseur role. */
   abstract isCasusregisseur(tx: Transaction, regionId: string, personId: string): Promise<boolean>;
   abstract contactOf(tx: Transaction, personId: string): Promise<PersonContact | undefined>;
+  /** The active people of the region with these addresses: their ids by lower-cased address. */
+  abstract personIdsByEmail(
+    tx: Transaction,
+    regionId: string,
+    emails: readonly string[],
+  ): Promise<Map<string, string>>;
 }

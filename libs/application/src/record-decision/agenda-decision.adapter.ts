@@ -1,22 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { holdSession, placeSubmission } from '@overlegtafels/domain';
-import { AgendaRepository } from '@overlegtafels/persistence';
 import type { Transaction } from '../ports/unit-of-work.port';
 import { AgendaRefusal } from '../agenda/agenda-input';
 import { AgendaService } from '../agenda/agenda.service';
+import { AgendaItemRepository } from '../ports/agenda-item.repository.port';
+import { AgendaSessionRepository } from '../ports/agenda-session.repository.port';
 import { DecisionAgenda, ItemToDecide } from '../ports/decision-agenda.port';
 
 /** The DecisionAgenda port on the stored agenda and its allocation (AgendaService). */
 @Injectable()
 export class AgendaDecisionAdapter implements DecisionAgenda {
   constructor(
-    @Inject(AgendaRepository) private readonly repo: AgendaRepository,
+    @Inject(AgendaItemRepository)
+    private readonly items: Pick<AgendaItemRepository, 'item' | 'createItem' | 'markDiscussed'>,
+    @Inject(AgendaSessionRepository)
+    private readonly sessions: Pick<AgendaSessionRepository, 'session' | 'markHeld'>,
     @Inject(AgendaService) private readonly agenda: AgendaService,
   ) {}
 
   async itemToDecide(tx: Transaction, itemId: string): Promise<ItemToDecide | undefined> {
-    const item = await this.repo.item(itemId, tx);
-    const session = item && (await this.repo.session(item.sessionId, tx));
+    const item = await this.items.item(itemId, tx);
+    const session = item && (await this.sessions.session(item.sessionId, tx));
     if (!item || !session) return undefined;
     return {
       id: item.id,
@@ -29,9 +33,9 @@ export class AgendaDecisionAdapter implements DecisionAgenda {
   }
 
   async markDiscussed(tx: Transaction, item: ItemToDecide, at: Date): Promise<void> {
-    await this.repo.updateItem(tx, item.id, { status: 'discussed' });
+    await this.items.markDiscussed(tx, item.id);
     const held = holdSession(item.session);
-    if (held.ok) await this.repo.markHeld(tx, item.session.id, at, held);
+    if (held.ok) await this.sessions.markHeld(tx, item.session.id, at, held);
   }
 
   /** Herbespreking: the dossier comes back on the next ICO whose deadline is still ahead. */
@@ -44,7 +48,7 @@ export class AgendaDecisionAdapter implements DecisionAgenda {
     if (!placed.ok)
       throw new AgendaRefusal('NO_SESSION_IN_RANGE', 'Er is het komende jaar geen ICO gepland.');
     const row = await this.agenda.ensureRow(tx, state, placed.session);
-    const item = await this.repo.createItem(tx, {
+    const item = await this.items.createItem(tx, {
       sessionId: row.id,
       dossierId,
       tableKey: 'ico',

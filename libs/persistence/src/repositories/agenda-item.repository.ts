@@ -1,5 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { AgendaItemRecord } from '@overlegtafels/application';
+import type {
+  AgendaItemRecord,
+  AgendaItemRepository,
+  ItemPlacement,
+  NewAgendaItem,
+} from '@overlegtafels/application';
 import { PrismaService } from '../prisma.service';
 import { on, type Transaction } from '../transaction';
 
@@ -31,7 +36,7 @@ const TO_BE_HELD = ['placed', 'rolled_over'] as const;
  * Every write takes the transaction of the change (which holds the table's lock).
  */
 @Injectable()
-export class PrismaAgendaItemRepository {
+export class PrismaAgendaItemRepository implements AgendaItemRepository {
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
   async item(id: string, tx?: Transaction): Promise<AgendaItemRecord | undefined> {
@@ -50,19 +55,19 @@ export class PrismaAgendaItemRepository {
     });
   }
 
-  async place(
-    tx: Transaction,
-    id: string,
-    placement: {
-      sessionId: string;
-      position: number;
-      slotStart: Date;
-      slotEnd: Date;
-      rolledOver: boolean;
-      originalSessionId: string | null;
-      dropPin: boolean;
-    },
-  ): Promise<void> {
+  async createItem(tx: Transaction, input: NewAgendaItem): Promise<AgendaItemRecord> {
+    const { guests, ...data } = input;
+    return on(tx, this.prisma).agendaItem.create({
+      data: {
+        ...data,
+        status: 'placed',
+        ...(guests && guests.length > 0 ? { guests: { create: [...guests] } } : {}),
+      },
+      select: itemSelect,
+    });
+  }
+
+  async place(tx: Transaction, id: string, placement: ItemPlacement): Promise<void> {
     await on(tx, this.prisma).agendaItem.update({
       where: { id },
       data: {
@@ -146,6 +151,10 @@ export class PrismaAgendaItemRepository {
     slot: { position: number; slotStart: Date; slotEnd: Date },
   ): Promise<void> {
     await on(tx, this.prisma).agendaItem.update({ where: { id }, data: slot });
+  }
+
+  async markDiscussed(tx: Transaction, id: string): Promise<void> {
+    await on(tx, this.prisma).agendaItem.update({ where: { id }, data: { status: 'discussed' } });
   }
 
   async setShared(id: string, shared: boolean): Promise<void> {

@@ -1,9 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { NewSessionRecord, SessionMove, SessionRecord } from '@overlegtafels/application';
+import type {
+  AgendaSessionRepository,
+  NewSessionRecord,
+  SessionMove,
+  SessionRecord,
+} from '@overlegtafels/application';
 import {
   freezeSession,
   sendAgenda,
   SESSION_STATUSES,
+  SESSION_STATUSES_AWAITING_AGENDA,
+  SESSION_STATUSES_ON_CALENDAR,
   type SessionStatus,
   type SessionTransitionOk,
   unfreezeSession,
@@ -38,14 +45,23 @@ const FREEZABLE = statusesFrom(freezeSession);
 const UNFREEZABLE = statusesFrom(unfreezeSession);
 const SENDABLE = statusesFrom(sendAgenda);
 
+/** Lock keys live in their own namespace (first int) so they never meet the migrator's lock. */
+const AGENDA_LOCK_NAMESPACE = 4_104;
+
 /**
  * The zittingen (rows of `sessions`) as the lifecycle changes them: each write is one intent.
  * Freeze, unfreeze and send only move on from the status the domain allows, so a concurrent
  * transition that got there first makes them return false instead of overwriting it.
  */
 @Injectable()
-export class PrismaAgendaSessionRepository {
+export class PrismaAgendaSessionRepository implements AgendaSessionRepository {
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
+
+  /** Serialises every change to one table's agenda until the transaction ends. */
+  async lockTable(tx: Transaction, regionId: string, tableKey: string): Promise<void> {
+    await on(tx, this.prisma)
+      .$executeRaw`SELECT pg_advisory_xact_lock(${AGENDA_LOCK_NAMESPACE}::int, hashtext(${regionId + ':' + tableKey}))`;
+  }
 
   async session(id: string, tx?: Transaction): Promise<SessionRecord | undefined> {
     return (
@@ -71,6 +87,52 @@ export class PrismaAgendaSessionRepository {
       select: sessionSelect,
       orderBy: { startsAt: 'asc' },
     });
+  }
+
+  async sessionsBetween(
+    regionId: string,
+    tableKey: string,
+    from: Date,
+    to: Date,
+    tx?: Transaction,
+  ): Promise<SessionRecord[]> {
+    return on(tx, this.prisma).session.findMany({
+      where: { regionId, tableKey, startsAt: { gte: from, lt: to } },
+      select: sessionSelect,
+      orderBy: { startsAt: 'asc' },
+    });
+  }
+
+  async awaitingAgenda(regionId: string, tableKey: string, from: Date, to: Date): Promise<SessionRecord[]> {
+    return this.prisma.session.findMany({
+      where: {
+        regionId,
+        tableKey,
+        startsAt: { gte: from, lt: to },
+        status: { in: [...SESSION_STATUSES_AWAITING_AGENDA] },
+      },
+      select: sessionSelect,
+      orderBy: { startsAt: 'asc' },
+    });
+  }
+
+  async nextOpenSession(
+    tx: Transaction,
+    regionId: string,
+    tableKey: string,
+    after: Date,
+  ): Promise<SessionRecord | undefined> {
+    const row = await on(tx, this.prisma).session.findFirst({
+      where: {
+        regionId,
+        tableKey,
+        startsAt: { gt: after },
+        status: { in: [...SESSION_STATUSES_ON_CALENDAR] },
+      },
+      orderBy: { startsAt: 'asc' },
+      select: sessionSelect,
+    });
+    return row ?? undefined;
   }
 
   async createSession(tx: Transaction, data: NewSessionRecord): Promise<SessionRecord> {
@@ -145,6 +207,15 @@ export class PrismaAgendaSessionRepository {
       data: { capacityMinutes },
       select: sessionSelect,
     });
+  }
+
+  async bumpSessionSequence(tx: Transaction, id: string): Promise<number> {
+    const row = await on(tx, this.prisma).session.update({
+      where: { id },
+      data: { icsSequence: { increment: 1 } },
+      select: { icsSequence: true },
+    });
+    return row.icsSequence;
   }
 
   /** Held: a decision was taken on one of its items. */

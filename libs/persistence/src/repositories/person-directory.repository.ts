@@ -25,4 +25,18 @@ export class PrismaPersonDirectory {
     });
     return row ?? undefined;
   }
+
+  /** Active people of the region by e-mail (guests who have an account are linked to it). */
+  async personIdsByEmail(
+    tx: Transaction,
+    regionId: string,
+    emails: readonly string[],
+  ): Promise<Map<string, string>> {
+    if (emails.length === 0) return new Map();
+    const rows = await on(tx, this.prisma).person.findMany({
+      where: { regionId, active: true, email: { in: [...emails] } },
+      select: { id: true, email: true },
+    });
+    return new Map(rows.map((r) => [r.email.toLowerCase(), r.id]));
+  }
 }

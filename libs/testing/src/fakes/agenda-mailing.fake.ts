@@ -19,8 +19,6 @@ import { FakeOutbox } from './outbox.repository.fake';
  */
 export class FakeAgendaMailing implements AgendaMailing {
   readonly items: FakeTable<MailingItem>;
-  /** The table locks taken, in order. */
-  readonly locks: { regionId: string; tableKey: string; tx: Transaction }[] = [];
   private readonly members = new Map<string, MailingPerson[]>();
 
   constructor(
@@ -36,8 +34,9 @@ export class FakeAgendaMailing implements AgendaMailing {
     return this;
   }
 
-  async lockTable(tx: Transaction, regionId: string, tableKey: string): Promise<void> {
-    this.locks.push({ regionId, tableKey, tx });
+  async item(_tx: Transaction, id: string): Promise<MailingItem | undefined> {
+    const found = this.items.get(id);
+    return found && structuredClone(found);
   }
 
   async itemsOn(_tx: Transaction, sessionId: string): Promise<MailingItem[]> {

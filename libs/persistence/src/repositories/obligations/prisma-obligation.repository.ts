@@ -3,7 +3,7 @@ import type { CalendarState } from '@overlegtafels/domain';
 import { Prisma } from '../../generated/prisma/client';
 import { PrismaService } from '../../prisma.service';
 import { on, type Transaction, type Tx } from '../../transaction';
-import { CalendarStateRepository } from '../calendar-state.repository';
+import { PrismaCalendarStateRepository } from '../calendar-state.repository';
 import type {
   NewObligation,
   ObligationAgendaItem,
@@ -52,7 +52,7 @@ const fulfilmentData = (f: ObligationFulfilmentRecord | null) =>
 export class PrismaObligationRepository {
   constructor(
     @Inject(PrismaService) private readonly prisma: PrismaService,
-    @Inject(CalendarStateRepository) private readonly calendars: CalendarStateRepository,
+    @Inject(PrismaCalendarStateRepository) private readonly calendars: PrismaCalendarStateRepository,
   ) {}
 
   /**
