@@ -7,7 +7,7 @@ export * from './repositories/audit.repository';
 export * from './repositories/outbox.repository';
 export * from './repositories/user-session.repository';
 export * from './repositories/person.repository';
-export * from './repositories/dossier.repository';
+export * from './repositories/dossier-read-model';
 export * from './repositories/dossier/prisma-dossier.repository';
 export * from './repositories/region.repository';
 export * from './repositories/person-directory.repository';

@@ -5,7 +5,7 @@ import { AuditRepository } from './repositories/audit.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
 import { UserSessionRepository } from './repositories/user-session.repository';
 import { PersonRepository } from './repositories/person.repository';
-import { DossierRepository } from './repositories/dossier.repository';
+import { PrismaDossierReadModel } from './repositories/dossier-read-model';
 import { PrismaCalendarStateRepository } from './repositories/calendar-state.repository';
 import { CalendarFeedRepository } from './repositories/calendar-feed.repository';
 import { PrismaAgendaReadModel } from './repositories/agenda-read-model';
@@ -30,7 +30,7 @@ const repositories = [
   OutboxRepository,
   UserSessionRepository,
   PersonRepository,
-  DossierRepository,
+  PrismaDossierReadModel,
   PrismaCalendarStateRepository,
   CalendarFeedRepository,
   PrismaAgendaReadModel,

@@ -27,3 +27,4 @@ export * from './health-probes.port';
 export * from './agenda-mailing.port';
 export * from './agenda-read-model.port';
 export * from './calendar-state.port';
+export * from './dossier-pages.port';

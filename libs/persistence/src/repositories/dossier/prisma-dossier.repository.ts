@@ -1,43 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DecisionKind, DossierPhase, DossierState, LocalDateString } from '@overlegtafels/domain';
+import type {
+  ConsulentInvolvement,
+  DossierRecord,
+  DossierRepository,
+  NewAanmelding,
+  NewDecision,
+} from '@overlegtafels/application';
+import type { DossierPhase, DossierState, LocalDateString } from '@overlegtafels/domain';
 import { PrismaService } from '../../prisma.service';
 import { on, type Transaction } from '../../transaction';
-import type { NewDossierWithAanmelding } from '../dossier.repository';
-
-/** A dossier's facts for the rules and need-to-know; DATE columns as their Brussels day. */
-export interface DossierFactsRow {
-  id: string;
-  code: string;
-  regionId: string;
-  phase: DossierPhase;
-  casusregisseurId: string | null;
-  casusregisseurName: string | null;
-  aanmelderId: string | null;
-  casusregieStartDate: LocalDateString | null;
-  afrondingDate: LocalDateString | null;
-  afsluitingDate: LocalDateString | null;
-  consentVerifiedAt: Date | null;
-  consentVerifiedById: string | null;
-  noConsentReturns: number;
-}
-
-export type ConsulentInvolvementRow =
-  { involved: true; since: LocalDateString; email: string | null } | { involved: false };
-
-export interface DecisionRow {
-  agendaItemId: string;
-  tableKey: string;
-  kind: DecisionKind;
-  adviceText: string | null;
-  safetyPlanAdvice: string | null;
-  parketmeldingAdvies: boolean;
-  missingInformation: string | null;
-  casusregisseurId: string | null;
-  startDate: LocalDateString | null;
-  terugkomdatum: LocalDateString | null;
-  decidedAt: Date;
-  decidedById: string;
-}
 
 const factsSelect = {
   id: true,
@@ -61,7 +32,7 @@ const dateColumn = (day: LocalDateString | null | undefined): Date | null =>
   day ? new Date(`${day}T00:00:00.000Z`) : null;
 
 type FactsRecord = Omit<
-  DossierFactsRow,
+  DossierRecord,
   'phase' | 'casusregisseurName' | 'casusregieStartDate' | 'afrondingDate' | 'afsluitingDate'
 > & {
   casusregisseur: { displayName: string } | null;
@@ -71,7 +42,7 @@ type FactsRecord = Omit<
   afsluitingDate: Date | null;
 };
 
-function toFacts({ casusregisseur, ...row }: FactsRecord): DossierFactsRow {
+function toFacts({ casusregisseur, ...row }: FactsRecord): DossierRecord {
   return {
     ...row,
     casusregisseurName: casusregisseur?.displayName ?? null,
@@ -84,15 +55,15 @@ function toFacts({ casusregisseur, ...row }: FactsRecord): DossierFactsRow {
 
 /** The dossier aggregate's reads and intent changes (bound to the application's port). */
 @Injectable()
-export class PrismaDossierRepository {
+export class PrismaDossierRepository implements DossierRepository {
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
-  async byId(tx: Transaction | undefined, id: string): Promise<DossierFactsRow | undefined> {
+  async byId(tx: Transaction | undefined, id: string): Promise<DossierRecord | undefined> {
     const row = await on(tx, this.prisma).dossier.findUnique({ where: { id }, select: factsSelect });
     return row ? toFacts(row) : undefined;
   }
 
-  async byCode(tx: Transaction | undefined, code: string): Promise<DossierFactsRow | undefined> {
+  async byCode(tx: Transaction | undefined, code: string): Promise<DossierRecord | undefined> {
     const row = await on(tx, this.prisma).dossier.findUnique({ where: { code }, select: factsSelect });
     return row ? toFacts(row) : undefined;
   }
@@ -116,7 +87,7 @@ export class PrismaDossierRepository {
 
   async openWithAanmelding(
     tx: Transaction,
-    input: NewDossierWithAanmelding,
+    input: NewAanmelding,
   ): Promise<{ dossierId: string; aanmeldingId: string }> {
     const db = on(tx, this.prisma);
     const dossier = await db.dossier.create({
@@ -189,7 +160,7 @@ export class PrismaDossierRepository {
     return row.id;
   }
 
-  async recordConsulent(tx: Transaction, id: string, involvement: ConsulentInvolvementRow): Promise<void> {
+  async recordConsulent(tx: Transaction, id: string, involvement: ConsulentInvolvement): Promise<void> {
     await on(tx, this.prisma).dossier.update({
       where: { id },
       data: involvement.involved
@@ -227,7 +198,7 @@ export class PrismaDossierRepository {
     id: string,
     next: DossierState,
     consentVerifiedAt: Date | undefined,
-    decision: DecisionRow,
+    decision: NewDecision,
   ): Promise<{ id: string }> {
     const db = on(tx, this.prisma);
     await db.dossier.update({

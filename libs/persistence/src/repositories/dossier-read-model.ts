@@ -1,23 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type {
+  DossierList,
+  DossierListEntry,
+  DossierListScope,
+  DossierPage,
+  DossierPages,
+} from '@overlegtafels/application';
 import { PrismaService } from '../prisma.service';
-
-export interface DossierScope {
-  regionId: string;
-  anyOf?: { casusregisseurId?: string; aanmelderId?: string }[];
-}
-
-export interface DossierSummary {
-  id: string;
-  code: string;
-  regionId: string;
-  phase: string;
-  casusregisseurId: string | null;
-  casusregisseurName: string | null;
-  aanmelderId: string | null;
-  casusregieStartDate: Date | null;
-  afrondingDate: Date | null;
-  createdAt: Date;
-}
 
 const select = {
   id: true,
@@ -32,39 +21,36 @@ const select = {
   casusregisseur: { select: { displayName: true } },
 } as const;
 
-type Row = Omit<DossierSummary, 'casusregisseurName'> & { casusregisseur: { displayName: string } | null };
+type Row = Omit<DossierListEntry, 'casusregisseurName'> & {
+  regionId: string;
+  casusregisseurId: string | null;
+  aanmelderId: string | null;
+  createdAt: Date;
+  casusregisseur: { displayName: string } | null;
+};
 
-function toSummary({ casusregisseur, ...rest }: Row): DossierSummary {
+function toEntry({ casusregisseur, ...rest }: Row): DossierListEntry {
   return { ...rest, phase: String(rest.phase), casusregisseurName: casusregisseur?.displayName ?? null };
 }
 
+/** The dossiers as the overviews list them and as the dossier page shows one. */
 @Injectable()
-export class DossierRepository {
+export class PrismaDossierReadModel implements DossierList, DossierPages {
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
-  async list(scope: DossierScope, limit = 500): Promise<DossierSummary[]> {
+  async list(scope: DossierListScope, limit = 500): Promise<DossierListEntry[]> {
     const rows = await this.prisma.dossier.findMany({
-      where: { regionId: scope.regionId, ...(scope.anyOf ? { OR: scope.anyOf } : {}) },
+      where: { regionId: scope.regionId, ...(scope.anyOf ? { OR: [...scope.anyOf] } : {}) },
       select,
       orderBy: { code: 'asc' },
       take: limit,
     });
-    return (rows as Row[]).map(toSummary);
-  }
-
-  async findByCode(code: string): Promise<DossierSummary | undefined> {
-    const row = await this.prisma.dossier.findUnique({ where: { code }, select });
-    return row ? toSummary(row as Row) : undefined;
-  }
-
-  async findById(id: string): Promise<DossierSummary | undefined> {
-    const row = await this.prisma.dossier.findUnique({ where: { id }, select });
-    return row ? toSummary(row as Row) : undefined;
+    return (rows as Row[]).map(toEntry);
   }
 
   /** Everything the dossier page shows, for someone with full access. */
-  async detail(id: string) {
-    return this.prisma.dossier.findUnique({
+  async detail(id: string): Promise<DossierPage | undefined> {
+    const page = await this.prisma.dossier.findUnique({
       where: { id },
       include: {
         casusregisseur: {
@@ -96,35 +82,6 @@ export class DossierRepository {
         },
       },
     });
+    return page ?? undefined;
   }
-}
-
-export interface NewDossierWithAanmelding {
-  code: string;
-  regionId: string;
-  aanmelderId: string;
-  organisationId: string;
-  contactEmail: string;
-  contactPhone?: string;
-  whyNow: string;
-  violenceDescription: string;
-  situationAtStart: string;
-  situationNow: string;
-  mainRisks: string;
-  clientRelations: string;
-  servicesInvolved: string;
-  safetyPlanExists: boolean;
-  safetyPlanDescription?: string;
-  questionsAndExpectations: string;
-  familyInformed: boolean;
-  familyNotInformedReason?: string;
-  submittedAt: Date;
-  clients: {
-    label: string;
-    role: 'pleger' | 'slachtoffer' | 'kind' | 'andere';
-    age?: number;
-    over12: boolean;
-    relation?: string;
-    wishesAndNeeds?: string;
-  }[];
 }

@@ -1,0 +1,168 @@
+import type { DossierPhase, SessionStatus } from '@overlegtafels/domain';
+import type { AgendaItemStatus } from './agenda-item.repository.port';
+import type { AanmeldingClient } from './dossier.repository.port';
+
+/** A person as the dossier page names them. */
+interface NamedPerson {
+  readonly displayName: string;
+}
+
+/** A decision as it is stored (DATE columns as UTC midnight). */
+export interface DossierPageDecision {
+  readonly id: string;
+  readonly agendaItemId: string;
+  readonly dossierId: string;
+  readonly tableKey: string;
+  readonly kind: string;
+  readonly adviceText: string | null;
+  readonly safetyPlanAdvice: string | null;
+  readonly parketmeldingAdvies: boolean;
+  readonly missingInformation: string | null;
+  readonly casusregisseurId: string | null;
+  readonly startDate: Date | null;
+  readonly terugkomdatum: Date | null;
+  readonly notes: string | null;
+  readonly decidedAt: Date;
+  readonly decidedById: string;
+}
+
+/** One aanmelding with every answer of the guide and its clients, in their order. */
+export interface DossierPageAanmelding {
+  readonly id: string;
+  readonly dossierId: string;
+  readonly sequence: number;
+  readonly aanmelderId: string;
+  readonly organisationId: string;
+  readonly contactPhone: string | null;
+  readonly contactEmail: string;
+  readonly whyNow: string;
+  readonly violenceDescription: string;
+  readonly situationAtStart: string;
+  readonly situationNow: string;
+  readonly mainRisks: string;
+  readonly clientRelations: string;
+  readonly servicesInvolved: string;
+  readonly safetyPlanExists: boolean;
+  readonly safetyPlanDescription: string | null;
+  readonly questionsAndExpectations: string;
+  readonly confidentialityConfirmedAt: Date;
+  readonly familyInformed: boolean;
+  readonly familyNotInformedReason: string | null;
+  readonly submittedAt: Date;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  readonly clients: readonly {
+    readonly id: string;
+    readonly aanmeldingId: string;
+    readonly position: number;
+    readonly label: string;
+    readonly role: AanmeldingClient['role'];
+    readonly age: number | null;
+    readonly over12: boolean;
+    readonly relation: string | null;
+    readonly wishesAndNeeds: string | null;
+  }[];
+  readonly organisation: { readonly name: string };
+}
+
+/** An agendapunt of the dossier with its session, document, guests and decision. */
+export interface DossierPageAgendaItem {
+  readonly id: string;
+  readonly sessionId: string;
+  readonly dossierId: string;
+  readonly tableKey: string;
+  readonly itemType: string;
+  readonly durationMinutes: number;
+  readonly position: number;
+  readonly slotStart: Date | null;
+  readonly slotEnd: Date | null;
+  readonly status: AgendaItemStatus;
+  readonly aanmeldingId: string | null;
+  readonly submittedAt: Date;
+  readonly submittedById: string;
+  readonly question: string | null;
+  readonly documentId: string | null;
+  readonly lateReason: string | null;
+  readonly overrideReason: string | null;
+  readonly overriddenById: string | null;
+  readonly originalSessionId: string | null;
+  readonly withdrawnAt: Date | null;
+  readonly withdrawReason: string | null;
+  readonly sharedWithSession: boolean;
+  readonly pinned: boolean;
+  readonly pinnedPosition: number | null;
+  readonly arrival: bigint;
+  readonly icsSequence: number;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  readonly session: {
+    readonly id: string;
+    readonly startsAt: Date;
+    readonly endsAt: Date;
+    readonly status: SessionStatus;
+    readonly tableKey: string;
+  };
+  readonly document: {
+    readonly id: string;
+    readonly fileName: string;
+    readonly sizeBytes: number;
+    readonly mimeType: string;
+    readonly sha256: string;
+  } | null;
+  readonly guests: readonly {
+    readonly kind: 'aanmelder' | 'consulent' | 'expert';
+    readonly email: string | null;
+    readonly name: string | null;
+  }[];
+  readonly submittedBy: NamedPerson;
+  readonly decision: DossierPageDecision | null;
+}
+
+/**
+ * Everything the dossier page shows, for someone with full access (DATE columns as UTC
+ * midnight): the dossier's facts, its people, every aanmelding, agendapunt and decision.
+ */
+export interface DossierPage {
+  readonly id: string;
+  readonly code: string;
+  readonly regionId: string;
+  readonly phase: DossierPhase;
+  readonly casusregisseurId: string | null;
+  readonly aanmelderId: string;
+  readonly aanmelderOrganisationId: string | null;
+  readonly casusregieStartDate: Date | null;
+  readonly afrondingDate: Date | null;
+  readonly afsluitingDate: Date | null;
+  readonly consentVerifiedAt: Date | null;
+  readonly consentVerifiedById: string | null;
+  readonly noConsentReturns: number;
+  readonly ocjSdjConsulentInvolved: boolean;
+  readonly consulentInvolvedSince: Date | null;
+  readonly consulentId: string | null;
+  readonly consulentEmail: string | null;
+  readonly childrenOver12: number;
+  readonly childrenOver12HeardAt: Date | null;
+  readonly ifgProfile: string | null;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  readonly casusregisseur: {
+    readonly id: string;
+    readonly displayName: string;
+    readonly email: string;
+    readonly organisation: { readonly name: string } | null;
+  } | null;
+  readonly aanmelder: { readonly id: string; readonly displayName: string; readonly email: string };
+  readonly aanmelderOrganisation: { readonly name: string } | null;
+  readonly consulent: NamedPerson | null;
+  readonly aanmeldingen: readonly DossierPageAanmelding[];
+  readonly agendaItems: readonly DossierPageAgendaItem[];
+  readonly decisions: readonly (DossierPageDecision & {
+    readonly decidedBy: NamedPerson;
+    readonly casusregisseur: NamedPerson | null;
+  })[];
+}
+
+/** The read of a dossier's page (need-to-know is decided before, by OpenDossier). */
+export abstract class DossierPages {
+  abstract detail(dossierId: string): Promise<DossierPage | undefined>;
+}
