@@ -2,7 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { PrismaService } from './prisma.service';
 import { PrismaUnitOfWork } from './prisma-unit-of-work';
 import { AuditRepository } from './repositories/audit.repository';
-import { OutboxRepository } from './repositories/outbox.repository';
+import { PrismaMailOutbox } from './repositories/mail-outbox.repository';
 import { UserSessionRepository } from './repositories/user-session.repository';
 import { PersonRepository } from './repositories/person.repository';
 import { PrismaDossierReadModel } from './repositories/dossier-read-model';
@@ -27,7 +27,7 @@ import {
 const repositories = [
   PrismaUnitOfWork,
   AuditRepository,
-  OutboxRepository,
+  PrismaMailOutbox,
   UserSessionRepository,
   PersonRepository,
   PrismaDossierReadModel,

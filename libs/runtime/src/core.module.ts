@@ -10,16 +10,14 @@ import {
   LoginPeople,
   LoginSessions,
   MailJobQueue,
+  MailOutbox,
   MailProbe,
   MailSender,
-  Outbox,
   People,
   QueueProbe,
   OrganisationDirectory,
   PersonDirectory,
   RegionRepository,
-  ReminderOutbox,
-  ReminderMailQueue,
   ObligationPeople,
   ObligationReadModel,
   ObligationRepository,
@@ -39,7 +37,7 @@ import {
   AgendaMailingRepository,
   AuditRepository,
   CalendarFeedRepository,
-  OutboxRepository,
+  PrismaMailOutbox,
   PersistenceModule,
   PrismaAgendaItemRepository,
   PrismaAgendaReadModel,
@@ -70,14 +68,12 @@ export interface CoreOptions {
   clock?: Clock;
 }
 
-/** The follow-up obligations' ports: their repositories, the people, the pages' read model, mail. */
+/** The follow-up obligations' ports: their repositories, the people, the pages' read model. */
 const obligationPorts = [
   bindPort(ObligationRepository, PrismaObligationRepository),
   bindPort(ReminderSweepClaim, PrismaReminderSweepClaim),
   bindPort(ObligationPeople, PrismaObligationPeople),
   bindPort(ObligationReadModel, PrismaObligationReadModel),
-  bindPort(ReminderOutbox, OutboxRepository),
-  bindPort(ReminderMailQueue, MailProducer),
 ];
 
 /** The dossiers' ports: the aggregate's intent methods, the region's id, people and organisations. */
@@ -91,7 +87,7 @@ const dossierPorts = [
 /** The edge's ports: audit log, outbox and mail, documents, logins, the calendar feed, health probes. */
 const edgePorts = [
   bindPort(AuditLog, AuditRepository),
-  bindPort(Outbox, OutboxRepository),
+  bindPort(MailOutbox, PrismaMailOutbox),
   bindPort(Documents, PrismaDocumentRepository),
   bindPort(CalendarFeedTokens, CalendarFeedRepository),
   bindPort(DossierList, PrismaDossierReadModel),

@@ -25,8 +25,8 @@ import {
   webLink,
   WebLink,
 } from '@overlegtafels/mail';
-import { NewOutboxMessage } from '@overlegtafels/persistence';
 import type { MailingItem, MailingPerson } from '../ports/agenda-mailing.port';
+import type { OutboxMail } from '../ports/mail-outbox.port';
 import type { SessionRecord } from '../ports/agenda-session.repository.port';
 import { AGENDA_MAIL, agendaMailKey, AgendaMailPurpose, messageLocalPart } from './agenda-mail-keys';
 
@@ -73,11 +73,11 @@ export function slotRecipients(
 
 /** The outbox rows of one change, collected before they are written in its transaction. */
 export class OutboxBatch {
-  readonly messages: NewOutboxMessage[] = [];
+  readonly messages: OutboxMail[] = [];
   private readonly keys = new Set<string>();
 
   /** The first message of an idempotency key stands; a second one with the same key is left out. */
-  push(message: NewOutboxMessage): void {
+  push(message: OutboxMail): void {
     if (this.keys.has(message.idempotencyKey)) return;
     this.keys.add(message.idempotencyKey);
     this.messages.push(message);

@@ -2,7 +2,7 @@ import { hashToken } from '@overlegtafels/auth';
 import type { AppConfig } from '@overlegtafels/config';
 import { RequestLoginLinkUseCase } from '@overlegtafels/application';
 import { mailIdentity, MailComposer } from '@overlegtafels/mail';
-import { ControlledClock, FakeMailJobQueue, FakeOutbox, FakePeople } from '@overlegtafels/testing';
+import { ControlledClock, FakeMailJobQueue, FakeMailOutbox, FakePeople } from '@overlegtafels/testing';
 
 const identity = mailIdentity('Overlegtafels <overlegtafels@example.be>', 'CO3 (demo)');
 const config = { region: 'co3', publicUrl: 'https://overleg.example.be' } as AppConfig;
@@ -10,7 +10,7 @@ const config = { region: 'co3', publicUrl: 'https://overleg.example.be' } as App
 describe('RequestLoginLinkUseCase', () => {
   const clock = new ControlledClock('2026-03-02T09:00:00Z');
   let people: FakePeople;
-  let outbox: FakeOutbox;
+  let outbox: FakeMailOutbox;
   let queue: FakeMailJobQueue;
   let useCase: RequestLoginLinkUseCase;
 
@@ -26,7 +26,7 @@ describe('RequestLoginLinkUseCase', () => {
         active: true,
       },
     ]);
-    outbox = new FakeOutbox();
+    outbox = new FakeMailOutbox();
     queue = new FakeMailJobQueue();
     useCase = new RequestLoginLinkUseCase(
       people,

@@ -13,7 +13,7 @@ import {
   webLink,
 } from '@overlegtafels/mail';
 import { MailJobQueue } from '../ports/mail-job-queue.port';
-import { Outbox } from '../ports/outbox.repository.port';
+import { MailOutbox } from '../ports/mail-outbox.port';
 import { People } from '../ports/person.repository.port';
 import { RequestLoginLinkCommand } from './request-login-link.command';
 
@@ -27,7 +27,7 @@ export const LOGIN_LINK_MINUTES = 15;
 export class RequestLoginLinkUseCase {
   constructor(
     @Inject(People) private readonly people: People,
-    @Inject(Outbox) private readonly outbox: Outbox,
+    @Inject(MailOutbox) private readonly outbox: MailOutbox,
     @Inject(MailJobQueue) private readonly mail: MailJobQueue,
     @Inject(MailComposer) private readonly composer: MailComposer,
     @Inject(MAIL_IDENTITY) private readonly identity: MailIdentity,

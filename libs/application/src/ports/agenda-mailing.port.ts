@@ -1,5 +1,5 @@
-import type { NewOutboxMessage } from '@overlegtafels/persistence';
 import type { AgendaItemStatus } from './agenda-item.repository.port';
+import type { OutboxMail } from './mail-outbox.port';
 import type { Transaction } from './unit-of-work.port';
 
 /** A person an agenda mail may go to or name (the organisation only, never in a subject). */
@@ -81,7 +81,7 @@ export abstract class AgendaMailing {
   /** The item's calendar entry changes: its next SEQUENCE. */
   abstract bumpItemSequence(tx: Transaction, itemId: string): Promise<number>;
   /** Writes the messages whose key is new; every row of the batch still to be sent. */
-  abstract addOutbox(tx: Transaction, messages: readonly NewOutboxMessage[]): Promise<PendingMail[]>;
+  abstract addOutbox(tx: Transaction, messages: readonly OutboxMail[]): Promise<PendingMail[]>;
   /** Of these outbox rows, the ones still to be sent. */
   abstract pendingKeys(ids: readonly string[]): Promise<PendingMail[]>;
 }

@@ -2,8 +2,8 @@ import { mailIdentity, MailComposer } from '@overlegtafels/mail';
 import {
   ControlledClock,
   fakeDossier,
-  FakeReminderOutbox,
-  FakeReminderMailQueue,
+  FakeMailJobQueue,
+  FakeMailOutbox,
   FakeObligationPeople,
   FakeObligationRepository,
   FakeReminderSweepClaim,
@@ -37,10 +37,10 @@ async function setup(options: { owner?: string | null } = {}) {
     .addPerson({ id: 'lotte', displayName: 'Lotte', coordinates: ['ico'] })
     .addPerson({ id: 'jan', displayName: 'Jan', coordinates: [null] })
     .addPerson({ id: 'piet', displayName: 'Piet', coordinates: ['weegploeg'] });
-  const outbox = new FakeReminderOutbox();
-  const queue = new FakeReminderMailQueue();
+  const outbox = new FakeMailOutbox();
+  const queue = new FakeMailJobQueue();
   const claims = new FakeReminderSweepClaim(repo);
-  const uow = new FakeUnitOfWork(...repo.stores, outbox.messages);
+  const uow = new FakeUnitOfWork(...repo.stores, outbox.rows);
   const clock = new ControlledClock('2026-03-01T09:00:00Z');
   const rules = new ObligationRules({ region: 'co3-antwerpen' });
   await uow.run((tx) => new SyncDossierObligationsUseCase(repo, rules, clock).execute(tx, { dossierId: D }));
@@ -55,7 +55,7 @@ describe('SweepRemindersUseCase', () => {
     const { sweep, outbox, queue, clock } = await setup();
     clock.set('2026-02-26T12:00:00Z'); // the first reminder is on Friday 27 February (not the weekend)
     expect(await sweep.execute()).toEqual({ obligations: 0, steps: 0, mails: 0, superseded: 0, failed: 0 });
-    expect(outbox.messages.all()).toEqual([]);
+    expect(outbox.messages()).toEqual([]);
     expect(queue.calls).toEqual([]);
   });
 
@@ -63,7 +63,7 @@ describe('SweepRemindersUseCase', () => {
     const { sweep, outbox, queue, repo, clock, consent, uow } = await setup();
     clock.set('2026-03-02T07:30:00Z'); // 08:30 in Brussels, on the due day
     expect(await sweep.execute()).toEqual({ obligations: 1, steps: 1, mails: 1, superseded: 1, failed: 0 });
-    const [mail] = outbox.messages.all();
+    const [mail] = outbox.messages();
     expect(mail).toMatchObject({
       idempotencyKey: reminderIdempotencyKey(consent.id, 'reminder-0d-due-2026-03-02', 'sara'),
       purpose: 'obligation-reminder',
@@ -95,8 +95,8 @@ describe('SweepRemindersUseCase', () => {
     expect(await sweep.execute()).toEqual({ obligations: 0, steps: 0, mails: 0, superseded: 0, failed: 0 });
     clock.set('2026-03-02T20:00:00Z');
     expect((await sweep.execute()).steps).toBe(0);
-    expect(outbox.messages.all()).toHaveLength(1);
-    expect(queue.jobs.size).toBe(1);
+    expect(outbox.messages()).toHaveLength(1);
+    expect(queue.queued().size).toBe(1);
   });
 
   it('escalates to the coordinators of the table (and the region-wide ones), records it, and plans the next escalation', async () => {
@@ -105,7 +105,7 @@ describe('SweepRemindersUseCase', () => {
     await sweep.execute();
     clock.set('2026-03-03T07:05:00Z'); // 08:05 on Tuesday
     expect(await sweep.execute()).toEqual({ obligations: 1, steps: 1, mails: 2, superseded: 0, failed: 0 });
-    const escalations = outbox.messages.where((m) => m.purpose === 'obligation-escalation');
+    const escalations = outbox.messages().filter((m) => m.purpose === 'obligation-escalation');
     expect(escalations.map((m) => m.recipientPersonId)).toEqual(['jan', 'lotte']);
     expect(escalations[0]!.textBody).toContain('https://overleg.example/coordinatie');
     expect(repo.obligations.get(consent.id)!.lastEscalatedAt).toEqual(new Date('2026-03-03T07:05:00Z'));
@@ -119,7 +119,7 @@ describe('SweepRemindersUseCase', () => {
     const { sweep, outbox, clock } = await setup({ owner: null });
     clock.set('2026-03-02T07:30:00Z');
     expect((await sweep.execute()).mails).toBe(2);
-    expect(outbox.messages.all().map((m) => [m.purpose, m.recipientPersonId])).toEqual([
+    expect(outbox.messages().map((m) => [m.purpose, m.recipientPersonId])).toEqual([
       ['obligation-reminder', 'jan'],
       ['obligation-reminder', 'lotte'],
     ]);
@@ -131,7 +131,7 @@ describe('SweepRemindersUseCase', () => {
     clock.set('2026-03-02T07:30:00Z');
     expect(await sweep.execute()).toEqual({ obligations: 0, steps: 0, mails: 0, superseded: 0, failed: 0 });
     expect(claims.claims).toEqual([consent.id]);
-    expect(outbox.messages.all()).toEqual([]);
+    expect(outbox.messages()).toEqual([]);
     expect(repo.stepsOf(consent.id).every((s) => s.enqueuedAt === null)).toBe(true);
   });
 
@@ -140,7 +140,7 @@ describe('SweepRemindersUseCase', () => {
     repo.obligations.update(consent.id, { ruleKey: 'vervallen-regel' });
     clock.set('2026-03-02T07:30:00Z');
     expect(await sweep.execute()).toEqual({ obligations: 0, steps: 0, mails: 0, superseded: 2, failed: 0 });
-    expect(outbox.messages.all()).toEqual([]);
+    expect(outbox.messages()).toEqual([]);
     expect(
       repo
         .stepsOf(consent.id)
@@ -173,10 +173,10 @@ describe('SweepRemindersUseCase', () => {
     clock.set('2026-03-02T07:30:00Z');
     // "ghost" is nobody: the coordinators hear of dossier 2, and that fails.
     expect(await sweep.execute()).toMatchObject({ obligations: 1, steps: 1, failed: 1 });
-    expect(outbox.messages.all().map((m) => m.dossierId)).toEqual([D]);
+    expect(outbox.messages().map((m) => m.dossierId)).toEqual([D]);
     expect(repo.stepsOf(broken.id).every((s) => s.enqueuedAt === null)).toBe(true);
     expect(repo.stepsOf(consent.id).some((s) => s.enqueuedAt !== null)).toBe(true);
-    expect(queue.jobs.size).toBe(1);
+    expect(queue.queued().size).toBe(1);
   });
 
   it('finds what is due without claiming or writing: per obligation, the latest step of each kind', async () => {

@@ -1,8 +1,15 @@
-import type { EntryHolder, MailingGuest, MailingItem, MailingPerson } from '@overlegtafels/application';
+import type {
+  AgendaMailing,
+  EntryHolder,
+  MailingGuest,
+  MailingItem,
+  MailingPerson,
+  OutboxMail,
+} from '@overlegtafels/application';
 import { on, type Transaction } from '../transaction';
 import { Inject, Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service';
-import { NewOutboxMessage, OutboxRepository } from './outbox.repository';
+import { insertOutboxRows } from './outbox-rows';
 
 const personSelect = {
   id: true,
@@ -94,11 +101,8 @@ function toItem(row: ItemRow): MailingItem {
  * the outbox. Every write takes the transaction of the change it belongs to.
  */
 @Injectable()
-export class AgendaMailingRepository {
-  constructor(
-    @Inject(PrismaService) private readonly prisma: PrismaService,
-    @Inject(OutboxRepository) private readonly outbox: OutboxRepository,
-  ) {}
+export class AgendaMailingRepository implements AgendaMailing {
+  constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
   /** The agenda of a session: the items on it that are still to be discussed, in agenda order. */
   async itemsOn(tx: Transaction, sessionId: string): Promise<MailingItem[]> {
@@ -204,9 +208,9 @@ export class AgendaMailingRepository {
    */
   async addOutbox(
     tx: Transaction,
-    messages: readonly NewOutboxMessage[],
+    messages: readonly OutboxMail[],
   ): Promise<{ id: string; idempotencyKey: string }[]> {
-    return this.outbox.addMany(messages, tx);
+    return insertOutboxRows(on(tx, this.prisma), messages);
   }
 
   /** The idempotency keys of outbox rows still to be sent, for enqueuing their jobs. */

@@ -8,9 +8,9 @@ import type {
   PendingMail,
   Transaction,
 } from '@overlegtafels/application';
-import type { NewOutboxMessage } from '@overlegtafels/persistence';
+import type { OutboxMail } from '@overlegtafels/application';
 import { FakeTable } from './fake-unit-of-work';
-import { FakeOutbox } from './outbox.repository.fake';
+import { FakeMailOutbox } from './mail-outbox.fake';
 
 /**
  * What agenda mailing reads and writes, in memory: the items (the ones still to discuss, in
@@ -23,7 +23,7 @@ export class FakeAgendaMailing implements AgendaMailing {
 
   constructor(
     items: readonly MailingItem[] = [],
-    readonly outbox = new FakeOutbox(),
+    readonly outbox = new FakeMailOutbox(),
   ) {
     this.items = new FakeTable(items);
   }
@@ -93,7 +93,7 @@ export class FakeAgendaMailing implements AgendaMailing {
     return this.items.update(itemId, { icsSequence: item.icsSequence + 1 }).icsSequence;
   }
 
-  async addOutbox(tx: Transaction, messages: readonly NewOutboxMessage[]): Promise<PendingMail[]> {
+  async addOutbox(tx: Transaction, messages: readonly OutboxMail[]): Promise<PendingMail[]> {
     const rows: PendingMail[] = [];
     for (const message of messages) {
       const { id } = await this.outbox.add(message, tx);

@@ -1,8 +1,15 @@
 import { createTestDatabase, TestDatabase } from '@overlegtafels/testing';
 import { createPrismaClient, PrismaService } from '../prisma.service';
-import { mailBodyDigest, NewOutboxMessage, OutboxRepository } from './outbox.repository';
+import type { OutboxMail } from '@overlegtafels/application';
+import { mailIdentity } from '@overlegtafels/mail';
+import { PrismaMailOutbox } from './mail-outbox.repository';
+import { mailBodyDigest } from './outbox-rows';
 
-const message = (key: string): NewOutboxMessage => ({
+/** Rows are written and read here; nothing is sent, so no mail queue is needed. */
+const identity = mailIdentity('CO3 Antwerpen <overlegtafels@example.be>', 'CO3 Antwerpen');
+const noQueue = { enqueueMany: async () => undefined };
+
+const message = (key: string): OutboxMail => ({
   idempotencyKey: `test:${key}`,
   purpose: 'test',
   templateKey: 'test',
@@ -18,15 +25,15 @@ const message = (key: string): NewOutboxMessage => ({
   payload: { sessionId: null },
 });
 
-describe('OutboxRepository.addMany', () => {
+describe('PrismaMailOutbox.addMany', () => {
   let db: TestDatabase;
   let prisma: ReturnType<typeof createPrismaClient>;
-  let outbox: OutboxRepository;
+  let outbox: PrismaMailOutbox;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     prisma = createPrismaClient(db.url, 2);
-    outbox = new OutboxRepository(prisma as unknown as PrismaService);
+    outbox = new PrismaMailOutbox(prisma as unknown as PrismaService, identity, noQueue);
   });
 
   afterAll(async () => {
@@ -129,16 +136,16 @@ describe('OutboxRepository.addMany', () => {
 });
 
 /** The sender's claim: one round trip that marks the row as being sent and returns what to send. */
-describe('OutboxRepository.claim', () => {
+describe('PrismaMailOutbox.claim', () => {
   let db: TestDatabase;
   let prisma: ReturnType<typeof createPrismaClient>;
-  let outbox: OutboxRepository;
+  let outbox: PrismaMailOutbox;
   const now = new Date('2026-11-23T09:00:00Z');
 
   beforeAll(async () => {
     db = await createTestDatabase();
     prisma = createPrismaClient(db.url, 2);
-    outbox = new OutboxRepository(prisma as unknown as PrismaService);
+    outbox = new PrismaMailOutbox(prisma as unknown as PrismaService, identity, noQueue);
   });
 
   afterAll(async () => {
