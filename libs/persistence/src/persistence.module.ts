@@ -4,7 +4,6 @@ import { PrismaUnitOfWork } from './prisma-unit-of-work';
 import { AuditRepository } from './repositories/audit.repository';
 import { PrismaMailOutbox } from './repositories/mail-outbox.repository';
 import { UserSessionRepository } from './repositories/user-session.repository';
-import { PersonRepository } from './repositories/person.repository';
 import { PrismaDossierReadModel } from './repositories/dossier-read-model';
 import { PrismaCalendarStateRepository } from './repositories/calendar-state.repository';
 import { CalendarFeedRepository } from './repositories/calendar-feed.repository';
@@ -18,7 +17,6 @@ import { PrismaRegionRepository } from './repositories/region.repository';
 import { PrismaPersonDirectory } from './repositories/person-directory.repository';
 import { PrismaDocumentRepository } from './repositories/document.repository';
 import {
-  PrismaObligationPeople,
   PrismaObligationReadModel,
   PrismaObligationRepository,
   PrismaReminderSweepClaim,
@@ -29,7 +27,6 @@ const repositories = [
   AuditRepository,
   PrismaMailOutbox,
   UserSessionRepository,
-  PersonRepository,
   PrismaDossierReadModel,
   PrismaCalendarStateRepository,
   CalendarFeedRepository,
@@ -44,7 +41,6 @@ const repositories = [
   PrismaDocumentRepository,
   PrismaObligationRepository,
   PrismaReminderSweepClaim,
-  PrismaObligationPeople,
   PrismaObligationReadModel,
 ];
 

@@ -7,18 +7,15 @@ import {
   DossierList,
   DossierPages,
   DossierRepository as DossierRepositoryPort,
-  LoginPeople,
   LoginSessions,
   MailJobQueue,
   MailOutbox,
   MailProbe,
   MailSender,
-  People,
   QueueProbe,
   OrganisationDirectory,
   PersonDirectory,
   RegionRepository,
-  ObligationPeople,
   ObligationReadModel,
   ObligationRepository,
   ReminderSweepClaim,
@@ -43,14 +40,12 @@ import {
   PrismaAgendaReadModel,
   PrismaAgendaSessionRepository,
   PrismaCalendarStateRepository,
-  PersonRepository,
   PrismaDocumentRepository,
   OrganisationRepository,
   PrismaDossierReadModel,
   PrismaDossierRepository,
   PrismaPersonDirectory,
   PrismaRegionRepository,
-  PrismaObligationPeople,
   PrismaObligationReadModel,
   PrismaObligationRepository,
   PrismaReminderSweepClaim,
@@ -68,11 +63,10 @@ export interface CoreOptions {
   clock?: Clock;
 }
 
-/** The follow-up obligations' ports: their repositories, the people, the pages' read model. */
+/** The follow-up obligations' ports: their repositories, the reminder sweep, the pages' read model. */
 const obligationPorts = [
   bindPort(ObligationRepository, PrismaObligationRepository),
   bindPort(ReminderSweepClaim, PrismaReminderSweepClaim),
-  bindPort(ObligationPeople, PrismaObligationPeople),
   bindPort(ObligationReadModel, PrismaObligationReadModel),
 ];
 
@@ -95,8 +89,6 @@ const edgePorts = [
   bindPort(DatabaseProbe, PrismaService),
   bindPort(QueueProbe, QueueConnection),
   bindPort(MailProbe, MailTransport),
-  bindPort(People, PersonRepository),
-  bindPort(LoginPeople, PersonRepository),
   bindPort(SessionStore, UserSessionRepository),
   bindPort(LoginSessions, SessionService),
   bindPort(MailJobQueue, MailProducer),

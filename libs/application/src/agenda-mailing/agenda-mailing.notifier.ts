@@ -19,7 +19,10 @@ export class AgendaMailingNotifier implements AgendaNotifier {
   constructor(
     @Inject(AgendaMailing) private readonly repo: AgendaMailing,
     @Inject(AgendaSessionRepository)
-    private readonly sessions: Pick<AgendaSessionRepository, 'session' | 'nextOpenSession' | 'bumpSessionSequence'>,
+    private readonly sessions: Pick<
+      AgendaSessionRepository,
+      'session' | 'nextOpenSession' | 'bumpSessionSequence'
+    >,
     @Inject(AgendaMailWriter) private readonly writer: AgendaMailWriter,
     @Inject(SessionTimingService) private readonly timing: SessionTimingService,
   ) {}
@@ -81,7 +84,12 @@ export class AgendaMailingNotifier implements AgendaNotifier {
     const session = await this.sessions.session(sessionId, tx);
     const table = session && this.timing.findTable(session.tableKey);
     if (!session || !table) return [];
-    const next = await this.sessions.nextOpenSession(tx, session.regionId, session.tableKey, session.startsAt);
+    const next = await this.sessions.nextOpenSession(
+      tx,
+      session.regionId,
+      session.tableKey,
+      session.startsAt,
+    );
     const told: { email: string }[] = [];
 
     const holders = await this.repo.entryHolders(tx, { sessionId });

@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
 import { OrganisationDirectory } from '../ports/organisation-directory.port';
-import { People } from '../ports/person.repository.port';
+import { PersonDirectory } from '../ports/person-directory.port';
 import { RegionRepository } from '../ports/region.repository.port';
 import { SubmitAanmeldingUseCase } from '../submit-aanmelding/submit-aanmelding.usecase';
 import { SubmitAgenderingUseCase } from '../submit-agendering/submit-agendering.usecase';
@@ -20,7 +20,7 @@ const DEMO_PDF = Buffer.from(
  */
 export async function seedDemoAgenda(app: INestApplicationContext): Promise<number> {
   const config = app.get<AppConfig>(APP_CONFIG);
-  const people = app.get(People);
+  const people = app.get(PersonDirectory);
   const regionId = await app.get(RegionRepository).idOf(config.region);
   const person = async (email: string) => {
     const p = await people.findActiveByEmail(config.region, email);

@@ -14,7 +14,7 @@ import {
 } from '@overlegtafels/mail';
 import { MailJobQueue } from '../ports/mail-job-queue.port';
 import { MailOutbox } from '../ports/mail-outbox.port';
-import { People } from '../ports/person.repository.port';
+import { PersonDirectory } from '../ports/person-directory.port';
 import { RequestLoginLinkCommand } from './request-login-link.command';
 
 export const LOGIN_LINK_MINUTES = 15;
@@ -26,7 +26,7 @@ export const LOGIN_LINK_MINUTES = 15;
 @Injectable()
 export class RequestLoginLinkUseCase {
   constructor(
-    @Inject(People) private readonly people: People,
+    @Inject(PersonDirectory) private readonly people: PersonDirectory,
     @Inject(MailOutbox) private readonly outbox: MailOutbox,
     @Inject(MailJobQueue) private readonly mail: MailJobQueue,
     @Inject(MailComposer) private readonly composer: MailComposer,

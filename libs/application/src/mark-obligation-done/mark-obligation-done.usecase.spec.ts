@@ -49,14 +49,7 @@ async function setup() {
   const events: { outcome: string; entityId: string | null; dossierId?: string | null; details?: unknown }[] =
     [];
   const audit = { append: async (e: (typeof events)[number]) => void events.push(e) };
-  const markDone = new MarkObligationDoneUseCase(
-    uow,
-    repo,
-    sync,
-    rules,
-    audit as unknown as AuditLog,
-    clock,
-  );
+  const markDone = new MarkObligationDoneUseCase(uow, repo, sync, rules, audit as unknown as AuditLog, clock);
   const id = (ruleKey: string, sequence = 0) =>
     repo.obligationsOf(D).find((o) => o.ruleKey === ruleKey && o.sequence === sequence)!.id;
   const done = (who: Principal, obligationId: string, note: string) =>

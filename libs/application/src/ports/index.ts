@@ -1,5 +1,4 @@
 export * from './dossier-changed.port';
-export * from './obligation-people.port';
 export * from './obligation-read-model.port';
 export * from './obligation.repository.port';
 export * from './reminder-sweep.port';
@@ -19,7 +18,6 @@ export * from './document.repository.port';
 export * from './login-sessions.port';
 export * from './mail-job-queue.port';
 export * from './mail-sender.port';
-export * from './person.repository.port';
 export * from './dossier-list.port';
 export * from './health-probes.port';
 export * from './agenda-mailing.port';

@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
 import { ObligationRule, reminderJobId, ReminderStep } from '@overlegtafels/domain';
 import { dossierCode, emailAddress, MailComposer, RenderedMail, webLink } from '@overlegtafels/mail';
 import type { Transaction } from '../ports/unit-of-work.port';
-import { ObligationPeople, ObligationRecipient } from '../ports/obligation-people.port';
+import { ObligationRecipient, PersonDirectory } from '../ports/person-directory.port';
 import type { ClaimedObligation } from '../ports/reminder-sweep.port';
 import { ObligationRules } from '../obligations/obligation-rules';
 
@@ -17,7 +17,7 @@ export function reminderIdempotencyKey(obligationId: string, stepKey: string, pe
 @Injectable()
 export class ReminderMail {
   constructor(
-    @Inject(ObligationPeople) private readonly people: ObligationPeople,
+    @Inject(PersonDirectory) private readonly people: PersonDirectory,
     @Inject(MailComposer) private readonly composer: MailComposer,
     @Inject(ObligationRules) private readonly rules: ObligationRules,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'publicUrl'>,

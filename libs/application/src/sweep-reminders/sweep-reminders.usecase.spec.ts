@@ -4,7 +4,7 @@ import {
   fakeDossier,
   FakeMailJobQueue,
   FakeMailOutbox,
-  FakeObligationPeople,
+  FakePersonDirectory,
   FakeObligationRepository,
   FakeReminderSweepClaim,
   FakeUnitOfWork,
@@ -32,7 +32,7 @@ async function setup(options: { owner?: string | null } = {}) {
       casusregieStartDate: new Date('2026-03-02T00:00:00Z'),
     }),
   );
-  const people = new FakeObligationPeople()
+  const people = new FakePersonDirectory()
     .addPerson({ id: 'sara', displayName: 'Sara El Idrissi' })
     .addPerson({ id: 'lotte', displayName: 'Lotte', coordinates: ['ico'] })
     .addPerson({ id: 'jan', displayName: 'Jan', coordinates: [null] })

@@ -174,7 +174,6 @@ export class PrismaMailOutbox implements MailOutbox {
     };
   }
 
-
   /** A stored body (undefined for an unknown id). */
   async body(id: string): Promise<OutboxBody | undefined> {
     const { rows } = await this.prisma.pool.query<{
