@@ -1,12 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Prisma } from '../../generated/prisma/client';
 import { PrismaService } from '../../prisma.service';
-import type { ObligationListFilter, ObligationListRow, ObligationStatus } from '@overlegtafels/application';
+import type {
+  ObligationListFilter,
+  ObligationListRow,
+  ObligationReadModel,
+  ObligationStatus,
+} from '@overlegtafels/application';
 import { storedObligationSelect } from './prisma-obligation.repository';
 
 /** What the follow-up pages read: obligations with their dossier's code and casusregisseur, session load. */
 @Injectable()
-export class PrismaObligationReadModel {
+export class PrismaObligationReadModel implements ObligationReadModel {
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
   async list(filter: ObligationListFilter): Promise<ObligationListRow[]> {

@@ -5,6 +5,7 @@ import { PrismaService } from '../../prisma.service';
 import { on, type Transaction, type Tx } from '../../transaction';
 import { PrismaCalendarStateRepository } from '../calendar-state.repository';
 import type {
+  ObligationRepository,
   NewObligation,
   ObligationAgendaItem,
   ObligationDecision,
@@ -49,7 +50,7 @@ const fulfilmentData = (f: ObligationFulfilmentRecord | null) =>
  * them, always in the caller's transaction.
  */
 @Injectable()
-export class PrismaObligationRepository {
+export class PrismaObligationRepository implements ObligationRepository {
   constructor(
     @Inject(PrismaService) private readonly prisma: PrismaService,
     @Inject(PrismaCalendarStateRepository) private readonly calendars: PrismaCalendarStateRepository,

@@ -3,6 +3,7 @@ import { Prisma } from '../../generated/prisma/client';
 import { PrismaService } from '../../prisma.service';
 import { on, type Transaction } from '../../transaction';
 import type {
+  ReminderSweepClaim,
   ClaimedObligation,
   DueReminderStep,
   ReminderStepPlan,
@@ -15,7 +16,7 @@ import type {
  * handled steps recorded in the claim's transaction.
  */
 @Injectable()
-export class PrismaReminderSweepClaim {
+export class PrismaReminderSweepClaim implements ReminderSweepClaim {
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
   /**
