@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DECISION_KIND_LABELS, DecisionKind, acceptsItems, type SessionStatus } from '@overlegtafels/domain';
 import { CLOCK, Clock } from '@overlegtafels/config';
-import { AgendaRefusal } from './agenda-input';
+import { AgendaRefusal } from '../errors';
 import { AgendaService } from './agenda.service';
 import { Actor, domainSession } from './agenda-views';
 import { dossierOwnerId } from './dossier-state';

@@ -5,7 +5,9 @@ import { PersonDirectory } from '../ports/person-directory.port';
 import { RegionRepository } from '../ports/region.repository.port';
 import { SubmitAanmeldingUseCase } from '../submit-aanmelding/submit-aanmelding.usecase';
 import { SubmitAgenderingUseCase } from '../submit-agendering/submit-agendering.usecase';
-import { AanmeldingSchema, AgenderingSchema, parseInput } from './agenda-input';
+import { AanmeldingSchema } from '../submit-aanmelding/submit-aanmelding.command';
+import { AgenderingSchema } from '../submit-agendering/submit-agendering.command';
+import { parseInput } from '../input/parse-input';
 
 /** A one-page PDF, enough for the demo's plan van aanpak. */
 const DEMO_PDF = Buffer.from(

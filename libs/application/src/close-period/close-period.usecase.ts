@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { cancelSession } from '@overlegtafels/domain';
-import { AgendaRefusal, InputError } from '../agenda/agenda-input';
+import { AgendaRefusal, InputError } from '../errors';
 import { AGENDA_NOTIFIER, AgendaNotifier } from '../agenda/agenda-notifier';
 import { AgendaService } from '../agenda/agenda.service';
 import { dateOnly } from '../agenda/dossier-state';

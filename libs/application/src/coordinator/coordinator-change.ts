@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { AuditLog } from '../ports/audit-log.port';
-import { AgendaRefusal } from '../agenda/agenda-input';
+import { AgendaRefusal } from '../errors';
 import { AGENDA_NOTIFIER, AgendaItemMove, AgendaNotifier } from '../agenda/agenda-notifier';
 import { AgendaService, TableAgendaState } from '../agenda/agenda.service';
 import { Actor } from '../agenda/agenda-views';

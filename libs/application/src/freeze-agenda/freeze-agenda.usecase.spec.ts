@@ -1,6 +1,6 @@
 import { SessionStatus } from '@overlegtafels/domain';
 import type { AuditEntry } from '../ports/audit-log.port';
-import { AgendaRefusal } from '../agenda/agenda-input';
+import { AgendaRefusal } from '../errors';
 import { FreezeOutcome } from '../freeze-session/freeze-session.usecase';
 import {
   coordinator,

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { freezeSession } from '@overlegtafels/domain';
 import { AuditLog } from '../ports/audit-log.port';
-import { AgendaRefusal } from '../agenda/agenda-input';
+import { AgendaRefusal } from '../errors';
 import { FreezeOutcome, FreezeSessionUseCase } from '../freeze-session/freeze-session.usecase';
 import { CoordinatorChange } from '../coordinator/coordinator-change';
 import { FreezeAgendaCommand } from './freeze-agenda.command';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Principal } from '@overlegtafels/auth';
-import { AgendaRefusal } from '../agenda/agenda-input';
+import { AgendaRefusal } from '../errors';
 import { FailedOutboxEntry, MailOutbox } from '../ports/mail-outbox.port';
 import { mayManageMail } from '../retry-failed-mail/retry-failed-mail.usecase';
 import { ListFailedMailCommand } from './list-failed-mail.command';

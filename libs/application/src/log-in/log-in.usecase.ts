@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { hashToken } from '@overlegtafels/auth';
 import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
-import { AgendaRefusal } from '../agenda/agenda-input';
+import { AgendaRefusal } from '../errors';
 import { AuditLog } from '../ports/audit-log.port';
 import { LoginSessions, StartedSession } from '../ports/login-sessions.port';
 import { PersonDirectory } from '../ports/person-directory.port';

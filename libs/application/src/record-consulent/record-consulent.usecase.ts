@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@overlegtafels/config';
-import { AgendaRefusal } from '../agenda/agenda-input';
+import { AgendaRefusal } from '../errors';
 import { AuditLog } from '../ports/audit-log.port';
 import { DossierChanged } from '../ports/dossier-changed.port';
 import { DossierRepository } from '../ports/dossier.repository.port';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { holdSession, placeSubmission } from '@overlegtafels/domain';
 import type { Transaction } from '../ports/unit-of-work.port';
-import { AgendaRefusal } from '../agenda/agenda-input';
+import { AgendaRefusal } from '../errors';
 import { AgendaService } from '../agenda/agenda.service';
 import { AgendaItemRepository } from '../ports/agenda-item.repository.port';
 import { AgendaSessionRepository } from '../ports/agenda-session.repository.port';

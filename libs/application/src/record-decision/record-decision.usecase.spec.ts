@@ -13,9 +13,9 @@ import {
   FakePersonDirectory,
   FakeUnitOfWork,
 } from '@overlegtafels/testing';
-import { AgendaRefusal, DecisionFormInput, InputError } from '../agenda/agenda-input';
+import { AgendaRefusal, InputError } from '../errors';
+import { DecisionActor, DecisionFormInput } from './record-decision.command';
 import { RecordDecisionUseCase } from './record-decision.usecase';
-import { DecisionActor } from './record-decision.command';
 
 const config = { region: 'co3-antwerpen' } as AppConfig;
 const composer = new MailComposer(mailIdentity('overlegtafels@co3.example.be', 'CO3 Antwerpen'));

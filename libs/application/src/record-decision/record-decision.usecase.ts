@@ -11,7 +11,8 @@ import {
 } from '@overlegtafels/domain';
 import { dossierCode, emailAddress, label, MailComposer } from '@overlegtafels/mail';
 import { getRegion } from '@overlegtafels/regions';
-import { AgendaRefusal, DecisionFormInput, InputError } from '../agenda/agenda-input';
+import { AgendaRefusal, InputError } from '../errors';
+import { DecisionFormInput, RecordDecisionCommand } from './record-decision.command';
 import { toDossierState } from '../agenda/dossier-state';
 import { AuditLog } from '../ports/audit-log.port';
 import { DecisionAgenda } from '../ports/decision-agenda.port';
@@ -20,7 +21,6 @@ import { DossierRepository, NewDecision } from '../ports/dossier.repository.port
 import { MailOutbox, QueuedMail } from '../ports/mail-outbox.port';
 import { PersonDirectory } from '../ports/person-directory.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
-import { RecordDecisionCommand } from './record-decision.command';
 
 export interface DecisionResult {
   readonly decisionId: string;

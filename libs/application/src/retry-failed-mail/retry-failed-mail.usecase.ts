@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { hasRole, Principal } from '@overlegtafels/auth';
 import { CLOCK, Clock } from '@overlegtafels/config';
-import { AgendaRefusal } from '../agenda/agenda-input';
+import { AgendaRefusal } from '../errors';
 import { MailJobQueue } from '../ports/mail-job-queue.port';
 import { MailOutbox } from '../ports/mail-outbox.port';
 import { RetryFailedMailCommand } from './retry-failed-mail.command';

@@ -10,7 +10,7 @@ import {
 } from '@overlegtafels/mail';
 import { Principal } from '@overlegtafels/auth';
 import { CLOCK, Clock } from '@overlegtafels/config';
-import { AgendaRefusal } from '../agenda/agenda-input';
+import { AgendaRefusal } from '../errors';
 import { MailJobQueue } from '../ports/mail-job-queue.port';
 import { MailOutbox } from '../ports/mail-outbox.port';
 import { mayManageMail } from '../retry-failed-mail/retry-failed-mail.usecase';

@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../ports/audit-log.port';
-import { AgendaRefusal } from '../agenda/agenda-input';
+import { AgendaRefusal } from '../errors';
 import {
   agendaItemRecord,
   coordinator,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { AuditLog } from '../ports/audit-log.port';
-import { AgendaRefusal } from '../agenda/agenda-input';
+import { AgendaRefusal } from '../errors';
 import { CoordinatorChange } from '../coordinator/coordinator-change';
 import { AgendaItemRepository } from '../ports/agenda-item.repository.port';
 import { ShareAgendaItemCommand } from './share-agenda-item.command';

@@ -5,7 +5,7 @@ import { canAgenderen, noConsentReturnLimitOf, RegionConfig } from '@overlegtafe
 import { dossierCode, emailAddress, label, MailComposer, webLink } from '@overlegtafels/mail';
 import { getRegion } from '@overlegtafels/regions';
 import { DocumentRejected, DocumentStore, StoredDocument } from '../documents/document-store';
-import { AgendaRefusal, InputError } from '../agenda/agenda-input';
+import { AgendaRefusal, InputError } from '../errors';
 import type { SlotInfo } from '../agenda/agenda-views';
 import { dossierOwnerId, toDossierState } from '../agenda/dossier-state';
 import { AgendaPlacement } from '../ports/agenda-placement.port';

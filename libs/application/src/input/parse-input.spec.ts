@@ -1,5 +1,7 @@
-import { AanmeldingSchema, DecisionSchema, InputError, parseInput } from './agenda-input';
-import { sanitizeFileName } from '../submit-agendering/file-name';
+import { InputError } from '../errors/input-error';
+import { DecisionSchema } from '../record-decision/record-decision.command';
+import { AanmeldingSchema } from '../submit-aanmelding/submit-aanmelding.command';
+import { parseInput } from './parse-input';
 
 const valid = {
   organisationId: '6f1c1f34-7c58-4a43-9a3a-0b9f6d3b2a11',
@@ -86,14 +88,5 @@ describe('decision input', () => {
     expect(errorsOf(() => parseInput(DecisionSchema, { kind: 'iets' }))).toEqual({
       kind: 'Kies een beslissing.',
     });
-  });
-});
-
-describe('sanitizeFileName', () => {
-  it('keeps a readable name with the extension of the real type, and nothing that could break a header or path', () => {
-    expect(sanitizeFileName('C:\\Users\\x\\Plan van aanpak.PDF', 'pdf')).toBe('Plan van aanpak.pdf');
-    expect(sanitizeFileName('../../etc/passwd', 'odt')).toBe('passwd.odt');
-    expect(sanitizeFileName('a"b\r\nc.docx', 'docx')).toBe('abc.docx');
-    expect(sanitizeFileName('', 'pdf')).toBe('document.pdf');
   });
 });
