@@ -13,7 +13,8 @@ import {
 import { AGENDA_MAIL } from '../agenda-mailing/agenda-mail-keys';
 import { AgendaJobsPlanner } from '../agenda-mailing/agenda-jobs.planner';
 import { SessionTimingService } from '../agenda-mailing/session-timing.service';
-import { AgendaMailing, PendingMail } from '../ports/agenda-mailing.port';
+import { AgendaMailing } from '../ports/agenda-mailing.port';
+import type { PendingMail } from '../ports/mail-outbox.port';
 import { type Transaction, UnitOfWork } from '../ports/unit-of-work.port';
 import { FreezeSessionCommand } from './freeze-session.command';
 

@@ -25,18 +25,20 @@ export interface AgendaItemRecord {
 }
 
 /** A new agendapunt, before the allocation gives it its place and slot. */
-export interface NewAgendaItem {
+export interface NewAgendaItem extends Pick<
+  AgendaItemRecord,
+  | 'sessionId'
+  | 'dossierId'
+  | 'tableKey'
+  | 'itemType'
+  | 'durationMinutes'
+  | 'position'
+  | 'slotStart'
+  | 'slotEnd'
+  | 'submittedAt'
+  | 'submittedById'
+> {
   readonly id?: string;
-  readonly sessionId: string;
-  readonly dossierId: string;
-  readonly tableKey: string;
-  readonly itemType: string;
-  readonly durationMinutes: number;
-  readonly position: number;
-  readonly slotStart: Date | null;
-  readonly slotEnd: Date | null;
-  readonly submittedAt: Date;
-  readonly submittedById: string;
   readonly aanmeldingId?: string | null;
   readonly question?: string | null;
   readonly documentId?: string | null;

@@ -1,5 +1,5 @@
 import type { AgendaItemStatus } from './agenda-item.repository.port';
-import type { OutboxMail } from './mail-outbox.port';
+import type { OutboxMail, PendingMail } from './mail-outbox.port';
 import type { Transaction } from './unit-of-work.port';
 
 /** A person an agenda mail may go to or name (the organisation only, never in a subject). */
@@ -54,12 +54,6 @@ export interface MailAboutQuery {
   readonly sessionId: string;
   readonly email: string;
   readonly purposes: string[];
-}
-
-/** An outbox row that still has to be sent, by the key its mail job carries. */
-export interface PendingMail {
-  readonly id: string;
-  readonly idempotencyKey: string;
 }
 
 /**

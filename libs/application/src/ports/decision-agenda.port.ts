@@ -1,3 +1,5 @@
+import type { SessionStatus } from '@overlegtafels/domain';
+import type { AgendaItemStatus } from './agenda-item.repository.port';
 import type { Transaction } from './unit-of-work.port';
 
 /** An agendapunt as a decision about it needs it, with its session. */
@@ -6,10 +8,10 @@ export interface ItemToDecide {
   readonly dossierId: string;
   readonly tableKey: string;
   readonly itemType: string;
-  readonly status: 'placed' | 'rolled_over' | 'withdrawn' | 'discussed';
+  readonly status: AgendaItemStatus;
   readonly session: {
     readonly id: string;
-    readonly status: 'planned' | 'frozen' | 'sent' | 'held' | 'cancelled';
+    readonly status: SessionStatus;
     readonly startsAt: Date;
   };
 }

@@ -1,6 +1,6 @@
 import type { DossierPhase, SessionStatus } from '@overlegtafels/domain';
-import type { AgendaItemStatus } from './agenda-item.repository.port';
-import type { AanmeldingClient } from './dossier.repository.port';
+import type { AgendaItemRecord } from './agenda-item.repository.port';
+import type { AanmeldingAnswers, AanmeldingClient } from './dossier.repository.port';
 
 /** A person as the dossier page names them. */
 interface NamedPerson {
@@ -27,26 +27,15 @@ export interface DossierPageDecision {
 }
 
 /** One aanmelding with every answer of the guide and its clients, in their order. */
-export interface DossierPageAanmelding {
+export interface DossierPageAanmelding extends AanmeldingAnswers {
   readonly id: string;
   readonly dossierId: string;
   readonly sequence: number;
   readonly aanmelderId: string;
   readonly organisationId: string;
   readonly contactPhone: string | null;
-  readonly contactEmail: string;
-  readonly whyNow: string;
-  readonly violenceDescription: string;
-  readonly situationAtStart: string;
-  readonly situationNow: string;
-  readonly mainRisks: string;
-  readonly clientRelations: string;
-  readonly servicesInvolved: string;
-  readonly safetyPlanExists: boolean;
   readonly safetyPlanDescription: string | null;
-  readonly questionsAndExpectations: string;
   readonly confidentialityConfirmedAt: Date;
-  readonly familyInformed: boolean;
   readonly familyNotInformedReason: string | null;
   readonly submittedAt: Date;
   readonly createdAt: Date;
@@ -66,33 +55,15 @@ export interface DossierPageAanmelding {
 }
 
 /** An agendapunt of the dossier with its session, document, guests and decision. */
-export interface DossierPageAgendaItem {
-  readonly id: string;
-  readonly sessionId: string;
-  readonly dossierId: string;
-  readonly tableKey: string;
-  readonly itemType: string;
-  readonly durationMinutes: number;
-  readonly position: number;
-  readonly slotStart: Date | null;
-  readonly slotEnd: Date | null;
-  readonly status: AgendaItemStatus;
+export interface DossierPageAgendaItem extends AgendaItemRecord {
   readonly aanmeldingId: string | null;
-  readonly submittedAt: Date;
-  readonly submittedById: string;
   readonly question: string | null;
   readonly documentId: string | null;
-  readonly lateReason: string | null;
-  readonly overrideReason: string | null;
   readonly overriddenById: string | null;
-  readonly originalSessionId: string | null;
   readonly withdrawnAt: Date | null;
   readonly withdrawReason: string | null;
   readonly sharedWithSession: boolean;
-  readonly pinned: boolean;
-  readonly pinnedPosition: number | null;
   readonly arrival: bigint;
-  readonly icsSequence: number;
   readonly createdAt: Date;
   readonly updatedAt: Date;
   readonly session: {

@@ -55,14 +55,9 @@ export interface AanmeldingClient {
   readonly wishesAndNeeds?: string;
 }
 
-/** A new dossier (phase aangemeld) with its first aanmelding and every answer of the guide. */
-export interface NewAanmelding {
-  readonly code: string;
-  readonly regionId: string;
-  readonly aanmelderId: string;
-  readonly organisationId: string;
+/** The answers of the guide that every aanmelding gives (the optional ones differ per use). */
+export interface AanmeldingAnswers {
   readonly contactEmail: string;
-  readonly contactPhone?: string;
   readonly whyNow: string;
   readonly violenceDescription: string;
   readonly situationAtStart: string;
@@ -71,9 +66,18 @@ export interface NewAanmelding {
   readonly clientRelations: string;
   readonly servicesInvolved: string;
   readonly safetyPlanExists: boolean;
-  readonly safetyPlanDescription?: string;
   readonly questionsAndExpectations: string;
   readonly familyInformed: boolean;
+}
+
+/** A new dossier (phase aangemeld) with its first aanmelding and every answer of the guide. */
+export interface NewAanmelding extends AanmeldingAnswers {
+  readonly code: string;
+  readonly regionId: string;
+  readonly aanmelderId: string;
+  readonly organisationId: string;
+  readonly contactPhone?: string;
+  readonly safetyPlanDescription?: string;
   readonly familyNotInformedReason?: string;
   readonly submittedAt: Date;
   readonly clients: readonly AanmeldingClient[];

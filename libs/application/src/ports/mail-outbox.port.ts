@@ -1,24 +1,5 @@
-import type { RenderedMail } from '@overlegtafels/mail';
+import { toOutboxContent, type RenderedMail } from '@overlegtafels/mail';
 import type { Transaction } from './unit-of-work.port';
-
-/** What the outbox keeps beside a rendered mail: its key, purpose, recipient and what it is about. */
-export interface OutboxEntry {
-  /** purpose|entity|recipient|sequence: the same change never mails twice. */
-  readonly key: string;
-  readonly purpose: string;
-  readonly recipientEmail: string;
-  readonly recipientPersonId?: string | null;
-  readonly sessionId?: string | null;
-  readonly agendaItemId?: string | null;
-  readonly dossierId?: string | null;
-  readonly sequence?: number;
-}
-
-/** A written mail: its outbox row and key (the key is also its mail job's id). */
-export interface QueuedMail {
-  readonly id: string;
-  readonly key: string;
-}
 
 /** A rendered mail to be sent, as the outbox keeps it until the worker hands it to SMTP. */
 export interface OutboxMail {
@@ -43,6 +24,52 @@ export interface OutboxMail {
   readonly payload?: Record<string, string | number | null>;
 }
 
+/** What the outbox keeps beside a rendered mail: its key, purpose, recipient and what it is about. */
+export interface OutboxEntry extends Pick<
+  OutboxMail,
+  'purpose' | 'recipientEmail' | 'recipientPersonId' | 'sessionId' | 'agendaItemId' | 'dossierId' | 'sequence'
+> {
+  /** purpose|entity|recipient|sequence: the same change never mails twice. */
+  readonly key: string;
+}
+
+/** A written mail: its outbox row and key (the key is also its mail job's id). */
+export interface QueuedMail {
+  readonly id: string;
+  readonly key: string;
+}
+
+/** An outbox row that still has to be sent, by the key its mail job carries. */
+export interface PendingMail {
+  readonly id: string;
+  readonly idempotencyKey: string;
+}
+
+/**
+ * The row `write` stores for a rendered mail: the entry's fields, the purpose as its template
+ * key, and the ids it is about (only those) as its payload.
+ */
+export function outboxMailOf(entry: OutboxEntry, mail: RenderedMail, messageId: string): OutboxMail {
+  return {
+    idempotencyKey: entry.key,
+    purpose: entry.purpose,
+    templateKey: entry.purpose,
+    recipientEmail: entry.recipientEmail,
+    recipientPersonId: entry.recipientPersonId ?? null,
+    sessionId: entry.sessionId ?? null,
+    agendaItemId: entry.agendaItemId ?? null,
+    dossierId: entry.dossierId ?? null,
+    sequence: entry.sequence ?? 0,
+    messageId,
+    ...toOutboxContent(mail),
+    payload: {
+      ...(entry.sessionId ? { sessionId: entry.sessionId } : {}),
+      ...(entry.agendaItemId ? { agendaItemId: entry.agendaItemId } : {}),
+      ...(entry.dossierId ? { dossierId: entry.dossierId } : {}),
+    },
+  };
+}
+
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
 
 /** A stored outbox row: what to send, except the body, which is stored (and shared) on its own. */
@@ -65,14 +92,10 @@ export interface OutboxBody {
 }
 
 /** A mail the worker gave up on, as a coordinator sees it. */
-export interface FailedOutboxEntry {
-  readonly id: string;
-  readonly idempotencyKey: string;
-  readonly purpose: string;
-  readonly recipientEmail: string;
-  readonly subject: string;
-  readonly attempts: number;
-  readonly lastError: string | null;
+export interface FailedOutboxEntry extends Pick<
+  OutboxRecord,
+  'id' | 'idempotencyKey' | 'purpose' | 'recipientEmail' | 'subject' | 'attempts' | 'lastError'
+> {
   readonly updatedAt: Date;
 }
 
@@ -98,7 +121,7 @@ export abstract class MailOutbox {
   /** The failed rows, most recently failed first. */
   abstract failed(limit?: number): Promise<FailedOutboxEntry[]>;
   /** Pending rows created before `before`, whose enqueue may have been lost; oldest first. */
-  abstract pendingOlderThan(before: Date, limit?: number): Promise<{ id: string; idempotencyKey: string }[]>;
+  abstract pendingOlderThan(before: Date, limit?: number): Promise<PendingMail[]>;
   /** A failed row back to pending; false when the row is not (or no longer) failed. */
   abstract resetForRetry(id: string, now: Date): Promise<boolean>;
 }

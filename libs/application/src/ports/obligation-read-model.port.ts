@@ -1,22 +1,9 @@
-import type { ObligationStatus } from './obligation.repository.port';
+import type { ObligationRecord, ObligationStatus } from './obligation.repository.port';
 
 /** An obligation for the pages: with its dossier's code and casusregisseur, ids and names only. */
-export interface ObligationListRow {
-  id: string;
+export interface ObligationListRow extends Omit<ObligationRecord, 'fulfilledByAgendaItemId'> {
   dossierId: string;
   dossierCode: string;
-  ruleKey: string;
-  sequence: number;
-  ownerId: string | null;
-  ownerRole: string;
-  tableKey: string | null;
-  itemType: string | null;
-  dueAt: Date;
-  status: ObligationStatus;
-  sessionKey: string | null;
-  fulfilledAt: Date | null;
-  fulfilmentKind: string | null;
-  fulfilmentNote: string | null;
   cancelledAt: Date | null;
   casusregisseurId: string | null;
   casusregisseurName: string | null;

@@ -13,7 +13,8 @@ import {
 import { AgendaJobsPlanner } from '../agenda-mailing/agenda-jobs.planner';
 import { SessionTimingService } from '../agenda-mailing/session-timing.service';
 import { FreezeSessionUseCase } from '../freeze-session/freeze-session.usecase';
-import { AgendaMailing, PendingMail } from '../ports/agenda-mailing.port';
+import { AgendaMailing } from '../ports/agenda-mailing.port';
+import type { PendingMail } from '../ports/mail-outbox.port';
 import { type Transaction, UnitOfWork } from '../ports/unit-of-work.port';
 import { SendAgendaCommand } from './send-agenda.command';
 

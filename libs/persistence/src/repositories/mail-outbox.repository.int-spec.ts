@@ -25,21 +25,27 @@ const message = (key: string): OutboxMail => ({
   payload: { sessionId: null },
 });
 
-describe('PrismaMailOutbox.addMany', () => {
-  let db: TestDatabase;
-  let prisma: ReturnType<typeof createPrismaClient>;
-  let outbox: PrismaMailOutbox;
-
+/** A fresh database for the describe block it is called in, with the outbox on it. */
+function outboxOnFreshDatabase() {
+  const t = {} as {
+    db: TestDatabase;
+    prisma: ReturnType<typeof createPrismaClient>;
+    outbox: PrismaMailOutbox;
+  };
   beforeAll(async () => {
-    db = await createTestDatabase();
-    prisma = createPrismaClient(db.url, 2);
-    outbox = new PrismaMailOutbox(prisma as unknown as PrismaService, identity, noQueue);
+    t.db = await createTestDatabase();
+    t.prisma = createPrismaClient(t.db.url, 2);
+    t.outbox = new PrismaMailOutbox(t.prisma as unknown as PrismaService, identity, noQueue);
   });
-
   afterAll(async () => {
-    await prisma?.$disconnect();
-    await db?.drop();
+    await t.prisma?.$disconnect();
+    await t.db?.drop();
   });
+  return t;
+}
+
+describe('PrismaMailOutbox.addMany', () => {
+  const t = outboxOnFreshDatabase();
 
   it('writes every column as given, in one statement, and returns the ids in the given order', async () => {
     const hostile = 'Naam "met" \\ quotes, {accolades}, NULL, ; en\r\nregels é 𝄞';
@@ -52,9 +58,9 @@ describe('PrismaMailOutbox.addMany', () => {
       sequence: i,
       payload: { sessionId: i === 0 ? '11111111-1111-4111-8111-111111111111' : null, n: i },
     }));
-    const added = await outbox.addMany(messages);
+    const added = await t.outbox.addMany(messages);
     expect(added.map((a) => a.idempotencyKey)).toEqual(['test:m3', 'test:m1', 'test:m2']);
-    const stored = await prisma.mailOutbox.findMany({
+    const stored = await t.prisma.mailOutbox.findMany({
       where: { id: { in: added.map((a) => a.id) } },
       include: { body: true },
     });
@@ -83,14 +89,14 @@ describe('PrismaMailOutbox.addMany', () => {
   });
 
   it('leaves an existing row alone and returns only what is still to be sent', async () => {
-    const [first] = await outbox.addMany([message('x1')]);
-    await outbox.claim(first!.id, new Date());
-    await outbox.markSent(first!.id, new Date());
-    const again = await outbox.addMany([{ ...message('x1'), subject: 'anders' }, message('x2')]);
+    const [first] = await t.outbox.addMany([message('x1')]);
+    await t.outbox.claim(first!.id, new Date());
+    await t.outbox.markSent(first!.id, new Date());
+    const again = await t.outbox.addMany([{ ...message('x1'), subject: 'anders' }, message('x2')]);
     expect(again.map((a) => a.idempotencyKey)).toEqual(['test:x2']);
-    const x1 = await prisma.mailOutbox.findUniqueOrThrow({ where: { idempotencyKey: 'test:x1' } });
+    const x1 = await t.prisma.mailOutbox.findUniqueOrThrow({ where: { idempotencyKey: 'test:x1' } });
     expect(x1).toMatchObject({ status: 'sent', subject: 'Testbericht – CO3 Antwerpen' });
-    expect(await outbox.addMany([])).toEqual([]);
+    expect(await t.outbox.addMany([])).toEqual([]);
   });
 
   it('stores a body shared by a fan-out once, and reuses a body stored before', async () => {
@@ -99,29 +105,31 @@ describe('PrismaMailOutbox.addMany', () => {
     const fanOut = ['f1', 'f2', 'f3'].map((k) => ({ ...message(k), textBody: text, htmlBody: html }));
     // Equal content in other string objects (as a later change would render it) finds the same body.
     const later = { ...message('f4'), textBody: `${text.slice(0, 5)}${text.slice(5)}`, htmlBody: `${html}` };
-    const added = [...(await outbox.addMany(fanOut)), ...(await outbox.addMany([later]))];
-    const { id: single } = await outbox.add({ ...message('f5'), textBody: text, htmlBody: html });
-    const rows = await prisma.mailOutbox.findMany({
+    const added = [...(await t.outbox.addMany(fanOut)), ...(await t.outbox.addMany([later]))];
+    const { id: single } = await t.outbox.add({ ...message('f5'), textBody: text, htmlBody: html });
+    const rows = await t.prisma.mailOutbox.findMany({
       where: { id: { in: [...added.map((a) => a.id), single] } },
       select: { bodyId: true },
     });
     expect(rows).toHaveLength(5);
     expect(new Set(rows.map((r) => r.bodyId)).size).toBe(1);
-    const body = await outbox.body(rows[0]!.bodyId);
+    const body = await t.outbox.body(rows[0]!.bodyId);
     expect(body).toEqual({ id: rows[0]!.bodyId, textBody: text, htmlBody: html });
     // The same text without HTML is another body.
-    const [plain] = await outbox.addMany([{ ...message('f6'), textBody: text, htmlBody: null }]);
-    const plainRow = await prisma.mailOutbox.findUniqueOrThrow({ where: { id: plain!.id } });
+    const [plain] = await t.outbox.addMany([{ ...message('f6'), textBody: text, htmlBody: null }]);
+    const plainRow = await t.prisma.mailOutbox.findUniqueOrThrow({ where: { id: plain!.id } });
     expect(plainRow.bodyId).not.toBe(rows[0]!.bodyId);
-    expect(await outbox.body(plainRow.bodyId)).toMatchObject({ textBody: text, htmlBody: null });
-    expect(await outbox.body('00000000-0000-4000-8000-000000000000')).toBeUndefined();
+    expect(await t.outbox.body(plainRow.bodyId)).toMatchObject({ textBody: text, htmlBody: null });
+    expect(await t.outbox.body('00000000-0000-4000-8000-000000000000')).toBeUndefined();
   });
 
   it('computes the digest of a body as the migration that moved the bodies does in SQL', async () => {
-    const [a] = await outbox.addMany([{ ...message('d1'), textBody: 'tekst é\r\n𝄞', htmlBody: '<p>x</p>' }]);
-    const [b] = await outbox.addMany([{ ...message('d2'), textBody: 'tekst é\r\n𝄞', htmlBody: null }]);
-    const [c] = await outbox.addMany([{ ...message('d3'), textBody: 'tekst é\r\n𝄞', htmlBody: '' }]);
-    const rows = await prisma.$queryRaw<{ digest: string; sql: string }[]>`
+    const [a] = await t.outbox.addMany([
+      { ...message('d1'), textBody: 'tekst é\r\n𝄞', htmlBody: '<p>x</p>' },
+    ]);
+    const [b] = await t.outbox.addMany([{ ...message('d2'), textBody: 'tekst é\r\n𝄞', htmlBody: null }]);
+    const [c] = await t.outbox.addMany([{ ...message('d3'), textBody: 'tekst é\r\n𝄞', htmlBody: '' }]);
+    const rows = await t.prisma.$queryRaw<{ digest: string; sql: string }[]>`
       SELECT b.digest,
              encode(sha256(convert_to(b.text_body, 'UTF8') || '\\x00'::bytea ||
                     CASE WHEN b.html_body IS NULL THEN '\\x00'::bytea
@@ -137,26 +145,13 @@ describe('PrismaMailOutbox.addMany', () => {
 
 /** The sender's claim: one round trip that marks the row as being sent and returns what to send. */
 describe('PrismaMailOutbox.claim', () => {
-  let db: TestDatabase;
-  let prisma: ReturnType<typeof createPrismaClient>;
-  let outbox: PrismaMailOutbox;
+  const t = outboxOnFreshDatabase();
   const now = new Date('2026-11-23T09:00:00Z');
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    prisma = createPrismaClient(db.url, 2);
-    outbox = new PrismaMailOutbox(prisma as unknown as PrismaService, identity, noQueue);
-  });
-
-  afterAll(async () => {
-    await prisma?.$disconnect();
-    await db?.drop();
-  });
-
   it('claims a pending row, counts the attempt and returns its content', async () => {
-    const { id } = await outbox.add(message('a'));
-    const row = await outbox.claim(id, now);
-    expect(await outbox.body(row!.bodyId)).toMatchObject({ textBody: 'tekst', htmlBody: '<p>tekst</p>' });
+    const { id } = await t.outbox.add(message('a'));
+    const row = await t.outbox.claim(id, now);
+    expect(await t.outbox.body(row!.bodyId)).toMatchObject({ textBody: 'tekst', htmlBody: '<p>tekst</p>' });
     expect(row).toMatchObject({
       id,
       idempotencyKey: 'test:a',
@@ -170,36 +165,36 @@ describe('PrismaMailOutbox.claim', () => {
       sentAt: null,
       payload: { sessionId: null },
     });
-    const stored = await prisma.mailOutbox.findUniqueOrThrow({ where: { id } });
+    const stored = await t.prisma.mailOutbox.findUniqueOrThrow({ where: { id } });
     expect(stored).toMatchObject({ status: 'sending', attempts: 1, updatedAt: now });
   });
 
   it('claims again a row left "sending" by a crash, and a failed row on retry', async () => {
-    const { id } = await outbox.add(message('b'));
-    await outbox.claim(id, now);
-    expect((await outbox.claim(id, now))?.attempts).toBe(2);
-    await outbox.markAttemptFailed(id, 'connection refused', now, true);
-    expect(await outbox.claim(id, now)).toMatchObject({ status: 'sending', attempts: 3 });
+    const { id } = await t.outbox.add(message('b'));
+    await t.outbox.claim(id, now);
+    expect((await t.outbox.claim(id, now))?.attempts).toBe(2);
+    await t.outbox.markAttemptFailed(id, 'connection refused', now, true);
+    expect(await t.outbox.claim(id, now)).toMatchObject({ status: 'sending', attempts: 3 });
   });
 
   it('returns nothing for a row that was sent, and leaves it as it was', async () => {
-    const { id } = await outbox.add(message('c'));
-    await outbox.claim(id, now);
+    const { id } = await t.outbox.add(message('c'));
+    await t.outbox.claim(id, now);
     const sentAt = new Date('2026-11-23T09:00:05Z');
-    await outbox.markSent(id, sentAt);
-    expect(await outbox.claim(id, new Date('2026-11-23T09:01:00Z'))).toBeUndefined();
-    expect(await prisma.mailOutbox.findUniqueOrThrow({ where: { id } })).toMatchObject({
+    await t.outbox.markSent(id, sentAt);
+    expect(await t.outbox.claim(id, new Date('2026-11-23T09:01:00Z'))).toBeUndefined();
+    expect(await t.prisma.mailOutbox.findUniqueOrThrow({ where: { id } })).toMatchObject({
       status: 'sent',
       attempts: 1,
       sentAt,
       updatedAt: sentAt,
     });
-    expect(await outbox.exists(id)).toBe(true);
+    expect(await t.outbox.exists(id)).toBe(true);
   });
 
   it('returns nothing for an id that does not exist', async () => {
     const id = '00000000-0000-4000-8000-000000000000';
-    expect(await outbox.claim(id, now)).toBeUndefined();
-    expect(await outbox.exists(id)).toBe(false);
+    expect(await t.outbox.claim(id, now)).toBeUndefined();
+    expect(await t.outbox.exists(id)).toBe(false);
   });
 });

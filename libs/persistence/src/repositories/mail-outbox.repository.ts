@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   MailJobQueue,
+  outboxMailOf,
   type FailedOutboxEntry,
   type MailOutbox,
   type OutboxBody,
@@ -9,15 +10,10 @@ import {
   type OutboxMail,
   type OutboxRecord,
   type OutboxStatus,
+  type PendingMail,
   type QueuedMail,
 } from '@overlegtafels/application';
-import {
-  MAIL_IDENTITY,
-  messageIdFor,
-  toOutboxContent,
-  type MailIdentity,
-  type RenderedMail,
-} from '@overlegtafels/mail';
+import { MAIL_IDENTITY, messageIdFor, type MailIdentity, type RenderedMail } from '@overlegtafels/mail';
 import { PrismaService } from '../prisma.service';
 import { on, type Transaction } from '../transaction';
 import { insertOutboxRows, storeBodies } from './outbox-rows';
@@ -61,27 +57,8 @@ export class PrismaMailOutbox implements MailOutbox {
 
   /** A rendered mail as a row of the change's transaction, its purpose also its template key. */
   async write(tx: Transaction, mail: RenderedMail, entry: OutboxEntry): Promise<QueuedMail> {
-    const { id } = await this.add(
-      {
-        idempotencyKey: entry.key,
-        purpose: entry.purpose,
-        templateKey: entry.purpose,
-        recipientEmail: entry.recipientEmail,
-        recipientPersonId: entry.recipientPersonId ?? null,
-        sessionId: entry.sessionId ?? null,
-        agendaItemId: entry.agendaItemId ?? null,
-        dossierId: entry.dossierId ?? null,
-        sequence: entry.sequence ?? 0,
-        messageId: messageIdFor(this.identity.uidHost, randomUUID()),
-        ...toOutboxContent(mail),
-        payload: {
-          ...(entry.sessionId ? { sessionId: entry.sessionId } : {}),
-          ...(entry.agendaItemId ? { agendaItemId: entry.agendaItemId } : {}),
-          ...(entry.dossierId ? { dossierId: entry.dossierId } : {}),
-        },
-      },
-      tx,
-    );
+    const messageId = messageIdFor(this.identity.uidHost, randomUUID());
+    const { id } = await this.add(outboxMailOf(entry, mail, messageId), tx);
     return { id, key: entry.key };
   }
 
@@ -206,7 +183,7 @@ export class PrismaMailOutbox implements MailOutbox {
   }
 
   /** Rows whose enqueue may have been lost (process died between commit and enqueue). */
-  async pendingOlderThan(before: Date, limit = 500): Promise<{ id: string; idempotencyKey: string }[]> {
+  async pendingOlderThan(before: Date, limit = 500): Promise<PendingMail[]> {
     return this.prisma.mailOutbox.findMany({
       where: { status: 'pending', createdAt: { lt: before } },
       select: { id: true, idempotencyKey: true },

@@ -1,15 +1,17 @@
-import type {
-  FailedOutboxEntry,
-  MailOutbox,
-  OutboxBody,
-  OutboxEntry,
-  OutboxMail,
-  OutboxRecord,
-  OutboxStatus,
-  QueuedMail,
-  Transaction,
+import {
+  outboxMailOf,
+  type FailedOutboxEntry,
+  type MailOutbox,
+  type OutboxBody,
+  type OutboxEntry,
+  type OutboxMail,
+  type OutboxRecord,
+  type OutboxStatus,
+  type PendingMail,
+  type QueuedMail,
+  type Transaction,
 } from '@overlegtafels/application';
-import { toOutboxContent, type RenderedMail } from '@overlegtafels/mail';
+import type { RenderedMail } from '@overlegtafels/mail';
 import { FakeTable, type Rollbackable } from './fake-unit-of-work';
 
 /** An outbox row as the fake keeps it: the entry, its stored message and when it last changed. */
@@ -44,22 +46,8 @@ export class FakeMailOutbox implements MailOutbox, Rollbackable {
   private next = 1;
 
   async write(tx: Transaction, mail: RenderedMail, entry: OutboxEntry): Promise<QueuedMail> {
-    const { id } = await this.add(
-      {
-        idempotencyKey: entry.key,
-        purpose: entry.purpose,
-        templateKey: entry.purpose,
-        recipientEmail: entry.recipientEmail,
-        recipientPersonId: entry.recipientPersonId ?? null,
-        sessionId: entry.sessionId ?? null,
-        agendaItemId: entry.agendaItemId ?? null,
-        dossierId: entry.dossierId ?? null,
-        sequence: entry.sequence ?? 0,
-        messageId: `<fake-${this.next}@overlegtafels.example.be>`,
-        ...toOutboxContent(mail),
-      },
-      tx,
-    );
+    const messageId = `<fake-${this.next}@overlegtafels.example.be>`;
+    const { id } = await this.add(outboxMailOf(entry, mail, messageId), tx);
     this.writes.push({ id, entry: { ...entry }, mail, tx });
     return { id, key: entry.key };
   }
@@ -191,7 +179,7 @@ export class FakeMailOutbox implements MailOutbox, Rollbackable {
       }));
   }
 
-  async pendingOlderThan(before: Date, limit = 500): Promise<{ id: string; idempotencyKey: string }[]> {
+  async pendingOlderThan(before: Date, limit = 500): Promise<PendingMail[]> {
     return this.rows
       .where((r) => r.status === 'pending' && r.createdAt < before)
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
