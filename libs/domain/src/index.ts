@@ -27,6 +27,7 @@ export {
   applyDecision,
   DECISION_TRANSITIONS,
   DEFAULT_NO_CONSENT_RETURN_LIMIT,
+  NEEDS_STARTED_CASUSREGIE,
   noConsentReturnLimitOf,
 } from './dossier/dossier-lifecycle.policy';
 export type {
@@ -37,6 +38,7 @@ export type {
 export { AFSLUITING_WAIT_MONTHS, earliestAfsluitingDate } from './dossier/dossier-date.util';
 export * from './dossier/agendering.policy';
 export * from './dossier/start-correction.policy';
+export * from './dossier/casusregie-checks.policy';
 export * from './dossier/dossier-code.util';
 export * from './obligations';
 export * from './sessions/session-lifecycle.policy';

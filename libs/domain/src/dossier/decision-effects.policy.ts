@@ -42,7 +42,7 @@ export function applyKind(
     case 'pva_besproken':
       return pvaBesproken(input, date, decisionDay);
     case 'afronding_goedgekeurd':
-      return accepted({ afrondingDate: date }, { type: 'afronding-goedgekeurd', date });
+      return afrondingGoedgekeurd(state, date, decisionDay);
     case 'afronding_niet_goedgekeurd':
       return accepted({}, { type: 'afronding-niet-goedgekeurd', date });
     case 'opvolging_genoteerd':
@@ -100,21 +100,38 @@ function metCasusregie(
   }
 
   let consent: ConsentRecord;
-  const effects: DossierEvent[] = [];
+  const appointed: DossierEvent = {
+    type: 'casusregisseur-aangesteld',
+    startDate: input.startDate,
+    casusregisseurId: input.casusregisseurId,
+  };
+  const effects: DossierEvent[] = [appointed];
   if (input.consent !== undefined) {
     const checked = checkConsent(input.consent);
     if (!checked.ok) return checked;
-    consent = { verifiedById: input.consent.verifiedById, verifiedOn: input.consent.verifiedOn };
-    effects.push({ type: 'instemming-geregistreerd', ...consent });
+    consent = {
+      verifiedById: input.consent.verifiedById,
+      verifiedOn: input.consent.verifiedOn,
+      ...(input.consent.givenBy !== undefined && { givenBy: input.consent.givenBy }),
+    };
+    effects.push({
+      type: 'instemming-geregistreerd',
+      verifiedOn: consent.verifiedOn,
+      verifiedById: consent.verifiedById,
+    });
   } else if (state.consent) {
     consent = state.consent;
   } else {
-    return refuse(
-      'CONSENT_REQUIRED',
-      'Casusregie kan pas starten als minstens één volwassen gezinslid instemt met de ketenaanpak ' +
-        '(informed consent). Registreer wie de instemming nagegaan heeft en op welke datum.',
-      'consent',
-    );
+    // The casusregisseur verifies the consent after taking up the dossier (guide III.B); until then
+    // casusregie waits for it and nothing is counted from the start (awaitsConsent).
+    return {
+      ok: true,
+      patch: {
+        casusregisseurId: input.casusregisseurId,
+        casusregiePlannedStartDate: input.startDate,
+      },
+      effects,
+    };
   }
   // Consent is what allows the start, so it cannot come after it.
   if (parseLocalDate(consent.verifiedOn)! > start.day) {
@@ -132,7 +149,12 @@ function metCasusregie(
   });
   return {
     ok: true,
-    patch: { casusregisseurId: input.casusregisseurId, casusregieStartDate: input.startDate, consent },
+    patch: {
+      casusregisseurId: input.casusregisseurId,
+      casusregiePlannedStartDate: input.startDate,
+      casusregieStartDate: input.startDate,
+      consent,
+    },
     effects,
   };
 }
@@ -161,6 +183,16 @@ function checkConsent(consent: ConsentFacts): { readonly ok: true } | DossierRef
       'FIELD_INVALID',
       'Of een volwassen gezinslid ingestemd heeft, is ja of nee.',
       'consent.adultFamilyMemberConsented',
+    );
+  }
+  if (
+    consent.givenBy !== undefined &&
+    (typeof consent.givenBy !== 'string' || consent.givenBy.trim() === '')
+  ) {
+    return refuse(
+      'FIELD_INVALID',
+      'Wie de instemming gaf (bv. "moeder") is leeg; laat het weg of vul het in.',
+      'consent.givenBy',
     );
   }
   if (!consent.adultFamilyMemberConsented) {
@@ -226,6 +258,30 @@ function pvaBesproken(input: PvaBesprokenInput, date: LocalDateString, decisionD
   return accepted({}, { type: 'pva-besproken', date, terugkomdatum: input.terugkomdatum });
 }
 
+/** Annex B: where an OCJ/SDJ consulent is involved, the two align before the afronding. */
+function afrondingGoedgekeurd(state: DossierState, date: LocalDateString, decisionDay: number): Applied {
+  if (state.consulentInvolved === true) {
+    if (state.consulentConsultedOn === undefined) {
+      return refuse(
+        'CONSULENT_NOT_CONSULTED',
+        'Er is een consulent van OCJ/SDJ betrokken: de afronding kan pas worden goedgekeurd als op de ' +
+          'dossierpagina geregistreerd is dat de casusregisseur de consulent over de afronding ' +
+          'geconsulteerd heeft ("Consulent geconsulteerd over de afronding").',
+        'consulentGeconsulteerd',
+      );
+    }
+    if (parseLocalDate(state.consulentConsultedOn)! > decisionDay) {
+      return refuse(
+        'CONSULENT_NOT_CONSULTED',
+        `De consulent werd pas op ${formatDutchDate(state.consulentConsultedOn)} geconsulteerd over de ` +
+          `afronding, na de Weegploeg van ${formatDutchDate(date)}; dat moet ervóór gebeuren.`,
+        'consulentGeconsulteerd',
+      );
+    }
+  }
+  return accepted({ afrondingDate: date }, { type: 'afronding-goedgekeurd', date });
+}
+
 function afsluitingBevestigd(state: DossierState, date: LocalDateString, decisionDay: number): Applied {
   // assertDossierState guarantees the afrondingDate of an afgerond dossier.
   const afronding = state.afrondingDate!;
@@ -244,7 +300,12 @@ export function tooEarlyMessage(afrondingDate: LocalDateString, earliest: LocalD
 }
 
 /** Undefined when the text is there; a refusal naming the field when it is missing or not text. */
-function requiredText(value: unknown, field: string, what: string, why?: string): DossierRefusal | undefined {
+export function requiredText(
+  value: unknown,
+  field: string,
+  what: string,
+  why?: string,
+): DossierRefusal | undefined {
   if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
     return refuse('FIELD_REQUIRED', why ? `${what} is verplicht. ${why}` : `${what} is verplicht.`, field);
   }
@@ -257,7 +318,7 @@ function optionalBoolean(value: unknown, field: string, what: string): DossierRe
   return refuse('FIELD_INVALID', `${what} is ja of nee.`, field);
 }
 
-function requiredDate(
+export function requiredDate(
   value: unknown,
   field: string,
   what: string,
