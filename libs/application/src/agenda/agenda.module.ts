@@ -21,6 +21,9 @@ import { CoordinatorChange } from '../coordinator/coordinator-change';
 import { CorrectCasusregieStartUseCase } from '../correct-casusregie-start/correct-casusregie-start.usecase';
 import { OpenDossierModule } from '../open-dossier/open-dossier.module';
 import { RecordConsulentUseCase } from '../record-consulent/record-consulent.usecase';
+import { RecordConsentUseCase } from '../record-consent/record-consent.usecase';
+import { RecordChildHearingUseCase } from '../record-child-hearing/record-child-hearing.usecase';
+import { RecordConsulentConsultationUseCase } from '../record-consulent-consultation/record-consulent-consultation.usecase';
 import { DecisionAgenda } from '../ports/decision-agenda.port';
 import { AgendaDecisionAdapter } from '../record-decision/agenda-decision.adapter';
 import { RecordDecisionUseCase } from '../record-decision/record-decision.usecase';
@@ -39,6 +42,9 @@ const providers = [
   AgenderingPreviewQuery,
   RecordDecisionUseCase,
   RecordConsulentUseCase,
+  RecordConsentUseCase,
+  RecordChildHearingUseCase,
+  RecordConsulentConsultationUseCase,
   CorrectCasusregieStartUseCase,
   CoordinatorChange,
   MoveAgendaItemUseCase,

@@ -116,7 +116,7 @@ export interface ChildHearing {
 
 export interface ChildHearingInput {
   readonly label: unknown;
-  readonly heard: unknown;
+  readonly heard?: unknown;
   readonly heardOn?: unknown;
   readonly notHeardReason?: unknown;
 }
