@@ -111,3 +111,4 @@ export * from './record-child-hearing/record-child-hearing.command';
 export * from './record-child-hearing/record-child-hearing.usecase';
 export * from './record-consulent-consultation/record-consulent-consultation.command';
 export * from './record-consulent-consultation/record-consulent-consultation.usecase';
+export * from './record-consulent-consultation/consulent-consultation.query';

@@ -24,6 +24,7 @@ import { RecordConsulentUseCase } from '../record-consulent/record-consulent.use
 import { RecordConsentUseCase } from '../record-consent/record-consent.usecase';
 import { RecordChildHearingUseCase } from '../record-child-hearing/record-child-hearing.usecase';
 import { RecordConsulentConsultationUseCase } from '../record-consulent-consultation/record-consulent-consultation.usecase';
+import { ConsulentCheckQuery } from '../record-consulent-consultation/consulent-consultation.query';
 import { DecisionAgenda } from '../ports/decision-agenda.port';
 import { AgendaDecisionAdapter } from '../record-decision/agenda-decision.adapter';
 import { RecordDecisionUseCase } from '../record-decision/record-decision.usecase';
@@ -45,6 +46,7 @@ const providers = [
   RecordConsentUseCase,
   RecordChildHearingUseCase,
   RecordConsulentConsultationUseCase,
+  ConsulentCheckQuery,
   CorrectCasusregieStartUseCase,
   CoordinatorChange,
   MoveAgendaItemUseCase,
