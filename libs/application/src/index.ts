@@ -112,3 +112,6 @@ export * from './record-child-hearing/record-child-hearing.usecase';
 export * from './record-consulent-consultation/record-consulent-consultation.command';
 export * from './record-consulent-consultation/record-consulent-consultation.usecase';
 export * from './record-consulent-consultation/consulent-consultation.query';
+export * from './record-child-hearing/children-heard.query';
+export * from './region-time-zone';
+export * from './obligations/fulfilment-paths';

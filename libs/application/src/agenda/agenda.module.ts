@@ -25,6 +25,7 @@ import { RecordConsentUseCase } from '../record-consent/record-consent.usecase';
 import { RecordChildHearingUseCase } from '../record-child-hearing/record-child-hearing.usecase';
 import { RecordConsulentConsultationUseCase } from '../record-consulent-consultation/record-consulent-consultation.usecase';
 import { ConsulentCheckQuery } from '../record-consulent-consultation/consulent-consultation.query';
+import { ChildrenHeardQuery } from '../record-child-hearing/children-heard.query';
 import { DecisionAgenda } from '../ports/decision-agenda.port';
 import { AgendaDecisionAdapter } from '../record-decision/agenda-decision.adapter';
 import { RecordDecisionUseCase } from '../record-decision/record-decision.usecase';
@@ -47,6 +48,7 @@ const providers = [
   RecordChildHearingUseCase,
   RecordConsulentConsultationUseCase,
   ConsulentCheckQuery,
+  ChildrenHeardQuery,
   CorrectCasusregieStartUseCase,
   CoordinatorChange,
   MoveAgendaItemUseCase,

@@ -10,6 +10,7 @@ import {
 } from '@overlegtafels/testing';
 import { AgendaRefusal } from '../agenda/agenda-input';
 import type { CasusregisseurActor } from '../agenda/casusregisseur-guard';
+import { ChildrenHeardQuery } from './children-heard.query';
 import { RecordChildHearingUseCase } from './record-child-hearing.usecase';
 
 const config = { region: 'co3-antwerpen' } as AppConfig;
@@ -150,5 +151,23 @@ describe('RecordChildHearingUseCase', () => {
       .execute({ actor: casusregisseur, dossierId: 'd1', hearing })
       .catch((e: unknown) => e)) as AgendaRefusal;
     expect([late.code, late.kind]).toEqual(['ILLEGAL_TRANSITION', 'conflict']);
+  });
+});
+
+describe('ChildrenHeardQuery', () => {
+  it('reads the count and the children recorded so far', async () => {
+    const { useCase, dossiers } = setup();
+    await useCase.execute({
+      actor: casusregisseur,
+      dossierId: 'd1',
+      hearing: { label: 'kind 1, 14 jaar', heard: true, heardOn: '2026-03-03' },
+    });
+    expect(await new ChildrenHeardQuery(dossiers).of('d1')).toEqual({
+      code: 'CO3-2026-0001',
+      expected: 2,
+      children: [{ label: 'kind 1, 14 jaar', heardOn: '2026-03-03' }],
+      allAccountedFor: false,
+    });
+    expect(await new ChildrenHeardQuery(dossiers).of('nope')).toBeUndefined();
   });
 });
