@@ -205,7 +205,10 @@ export class FakeDossierRepository implements DossierRepository, Rollbackable {
     consultation: { consultedOn: LocalDateString; note: string; consultedById: string },
   ): Promise<void> {
     this.writeTxs.push(tx);
-    this.dossiers.update(id, { consulentConsultedOn: consultation.consultedOn, consulentConsultation: consultation });
+    this.dossiers.update(id, {
+      consulentConsultedOn: consultation.consultedOn,
+      consulentConsultation: consultation,
+    });
   }
 
   snapshot(): unknown {
