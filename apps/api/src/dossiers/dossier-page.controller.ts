@@ -27,7 +27,7 @@ import { consulentInvolvementOf, startCorrectionOf } from './dossier-commands';
 const NOTICES = {
   consulent: 'De betrokkenheid van de consulent is geregistreerd; de opvolging is bijgewerkt.',
   startdatum: 'De startdatum van de casusregie is gecorrigeerd; de opvolging is bijgewerkt.',
-  instemming: 'De instemming is geregistreerd; de casusregie is gestart en de opvolging is bijgewerkt.',
+  instemming: 'De instemming is geregistreerd; de casusregie loopt en de opvolging is bijgewerkt.',
   kinderen: 'Het kind is geregistreerd; de opvolging is bijgewerkt.',
   'consulent-afronding':
     'Het overleg met de consulent over de afronding is geregistreerd; de opvolging is bijgewerkt.',
@@ -261,9 +261,6 @@ export class DossierPageController {
         dossier: detail,
         phase: this.queries.phaseLabel(String(detail.phase)),
         awaitingConsent,
-        consentOn: detail.consentVerifiedAt
-          ? DateTime.fromJSDate(detail.consentVerifiedAt, { zone }).toISODate()
-          : null,
         children: {
           expected: Math.max(detail.childrenOver12, detail.childHearings.length),
           recorded: detail.childHearings,
