@@ -49,15 +49,11 @@ describe('which agenderingen a dossier allows', () => {
   });
 
   it.each(REFUSED)('refuses, in phase %s, on %s, an agendapunt %s', (phase, table, item) => {
-    expect(refusal(canAgenderen(stateIn(phase), table, item)).code).toBe(
-      'AGENDERING_NOT_ALLOWED',
-    );
+    expect(refusal(canAgenderen(stateIn(phase), table, item)).code).toBe('AGENDERING_NOT_ALLOWED');
   });
 
   it('a casusregisseur puts a plan van aanpak on the Weegploeg only during casusregie', () => {
-    expect(
-      refusal(canAgenderen(stateIn('zonder_casusregisseur'), 'weegploeg', 'plan-van-aanpak')),
-    ).toEqual({
+    expect(refusal(canAgenderen(stateIn('zonder_casusregisseur'), 'weegploeg', 'plan-van-aanpak'))).toEqual({
       ok: false,
       code: 'AGENDERING_NOT_ALLOWED',
       message:
@@ -114,7 +110,7 @@ describe('the afsluiting goes to a zitting six months after the afronding', () =
   });
 
   it('says which zitting is too early, from when agendering lands on the first one late enough, and its deadline', () => {
-    const table = fridayTable({ name: 'de Vrijdagtafel' });
+    const table = fridayTable({ name: 'Vrijdagtafel' });
     // Afronding Friday 16 June 2026: not before Wednesday 16 December. Submitted on 1 December,
     // the item lands on Friday 11 December (deadline Friday 4 December 00:00): too early. The
     // first Friday on or after 16 December is the 18th; from the 11th's deadline, Friday 4
@@ -125,21 +121,21 @@ describe('the afsluiting goes to a zitting six months after the afronding', () =
       ok: false,
       code: 'TOO_EARLY_FOR_AFSLUITING',
       message:
-        'Een afsluiting komt op een zitting van de Vrijdagtafel die ten vroegste 6 maanden na de ' +
-        'afronding (16 juni 2026) plaatsvindt: op of na 16 december 2026. Wie nu agendeert, komt op ' +
-        'de zitting van 11 december 2026, en die is te vroeg. Agendeer de afsluiting vanaf 4 december ' +
-        '2026 om 00:00; dan komt ze op de zitting van 18 december 2026 (deadline 11 december 2026 om 00:00).',
+        'Een afsluiting komt op een Vrijdagtafel die ten vroegste 6 maanden na de afronding ' +
+        '(16 juni 2026) plaatsvindt: op of na 16 december 2026. Wie nu agendeert, komt op de ' +
+        'Vrijdagtafel van 11 december 2026, en die is te vroeg. Agendeer de afsluiting vanaf 4 december ' +
+        '2026 om 00:00; dan komt ze op de Vrijdagtafel van 18 december 2026 (deadline 11 december 2026 om 00:00).',
     });
   });
 
   it('says so when no zitting late enough lies within the year', () => {
     const table = fridayTable({
-      name: 'de Vrijdagtafel',
+      name: 'Vrijdagtafel',
       recurrence: { weekday: 'friday', everyWeeks: 1, seriesStart: '2026-01-02', seriesEnd: '2026-12-11' },
     });
     const tooEarly = placeOnOrAfter(table, zdt('2026-12-01 10:00'), '2026-12-16');
     expect(afsluitingTooEarly('2026-06-16', table, tooEarly as SessionTooEarly).message).toMatch(
-      / Er is in het jaar daarna geen zitting van de Vrijdagtafel gepland\.$/,
+      / Er is in het jaar daarna geen Vrijdagtafel gepland\.$/,
     );
   });
 });
@@ -165,11 +161,9 @@ describe('the returns after "geen instemming"', () => {
   });
 
   it('follows the configured limit', () => {
-    expect(canAgenderen(afterReturns(2), 'ico', 'herbespreking', { noConsentReturnLimit: 3 })).toEqual(
-      {
-        ok: true,
-      },
-    );
+    expect(canAgenderen(afterReturns(2), 'ico', 'herbespreking', { noConsentReturnLimit: 3 })).toEqual({
+      ok: true,
+    });
     expect(
       refusal(canAgenderen(afterReturns(0), 'ico', 'herbespreking', { noConsentReturnLimit: 0 })).code,
     ).toBe('RETURN_LIMIT_REACHED');

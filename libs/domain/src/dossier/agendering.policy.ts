@@ -74,16 +74,31 @@ export function canAgenderen(
   if (rule.decisions.includes('afsluiting_bevestigd')) {
     // assertDossierState guarantees the afrondingDate of an afgerond dossier, the only phase an
     // afsluiting can be agendered in; a rule set that allows it elsewhere has no date to wait for.
-    const afronding = dossier.afrondingDate;
-    if (afronding === undefined) {
+    const notBeforeDate = notBeforeDateFor(tableKey, itemType, dossier.afrondingDate, rules);
+    if (notBeforeDate === undefined) {
       return refuse(
         'AGENDERING_NOT_ALLOWED',
         `Een afsluiting kan pas na de afronding; dit dossier is in de fase "${phaseLabel(dossier.phase)}".`,
       );
     }
-    return { ok: true, notBeforeDate: earliestAfsluitingDate(afronding) };
+    return { ok: true, notBeforeDate };
   }
   return { ok: true };
+}
+
+/**
+ * The date an agendapunt's zitting may not come before: afronding + 6 months for an item that
+ * can carry afsluiting_bevestigd, once the afronding date is known; undefined otherwise.
+ */
+export function notBeforeDateFor(
+  tableKey: string,
+  itemType: string,
+  afrondingDate: LocalDateString | undefined,
+  rules: DecisionRules = CO3_DECISION_RULES,
+): LocalDateString | undefined {
+  const found = lookupItemType(rules, tableKey, itemType);
+  if (!found.ok || !found.itemType.decisions.includes('afsluiting_bevestigd')) return undefined;
+  return afrondingDate === undefined ? undefined : earliestAfsluitingDate(afrondingDate);
 }
 
 /**
@@ -98,21 +113,21 @@ export function afsluitingTooEarly(
 ): DossierRefusal {
   const zone = table.timeZone;
   const message =
-    `Een afsluiting komt op een zitting van ${table.name} die ten vroegste ${AFSLUITING_WAIT_MONTHS} ` +
+    `Een afsluiting komt op een ${table.name} die ten vroegste ${AFSLUITING_WAIT_MONTHS} ` +
     `maanden na de afronding (${formatDutchDate(afrondingDate)}) plaatsvindt: op of na ` +
-    `${formatDutchDate(tooEarly.notBeforeDate)}. Wie nu agendeert, komt op de zitting van ` +
+    `${formatDutchDate(tooEarly.notBeforeDate)}. Wie nu agendeert, komt op de ${table.name} van ` +
     `${formatDutchDate(tooEarly.session.date)}, en die is te vroeg.`;
   const { first, opensAtMs } = tooEarly;
   if (!first || opensAtMs === undefined) {
     return refuse(
       'TOO_EARLY_FOR_AFSLUITING',
-      `${message} Er is in het jaar daarna geen zitting van ${table.name} gepland.`,
+      `${message} Er is in het jaar daarna geen ${table.name} gepland.`,
     );
   }
   return refuse(
     'TOO_EARLY_FOR_AFSLUITING',
     `${message} Agendeer de afsluiting vanaf ${formatDutchDateTime(opensAtMs, zone)}; dan komt ze op ` +
-      `de zitting van ${formatDutchDate(first.date)} (deadline ${formatDutchDateTime(first.deadlineMs, zone)}).`,
+      `de ${table.name} van ${formatDutchDate(first.date)} (deadline ${formatDutchDateTime(first.deadlineMs, zone)}).`,
   );
 }
 

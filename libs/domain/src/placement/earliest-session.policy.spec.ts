@@ -31,15 +31,17 @@ describe('placing an item that must not come before a date', () => {
     expect(tooEarly.first?.date).toBe('2027-01-08');
     // The last open session before it is the 11th; its deadline opens the window.
     expect(iso(tooEarly.opensAtMs!)).toBe('2026-12-04T00:00:00+01:00');
-    expect(firstOpenSessionBetween(table, zdt('2026-12-16 00:00'), zdt('2027-12-16 00:00'), calendar)?.date).toBe(
-      '2027-01-08',
-    );
+    expect(
+      firstOpenSessionBetween(table, zdt('2026-12-16 00:00'), zdt('2027-12-16 00:00'), calendar)?.date,
+    ).toBe('2027-01-08');
   });
 
   it('passes placement’s own refusals on', () => {
-    expect(placeOnOrAfter(table, zdt('2026-12-01 10:00'), '2026-12-16', { itemType: 'groot' })).toMatchObject({
-      ok: false,
-      code: 'UNKNOWN_ITEM_TYPE',
-    });
+    expect(placeOnOrAfter(table, zdt('2026-12-01 10:00'), '2026-12-16', { itemType: 'groot' })).toMatchObject(
+      {
+        ok: false,
+        code: 'UNKNOWN_ITEM_TYPE',
+      },
+    );
   });
 });

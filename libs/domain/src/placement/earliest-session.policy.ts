@@ -3,7 +3,12 @@ import { CalendarState, EMPTY_CALENDAR, Instant, Session } from '../sessions/ses
 import { TableDefinition } from '../tables/table-definition.model';
 import { LocalDateString, MS_PER_DAY, parseLocalDate } from '../time/local-date.util';
 import { ZoneOffsets } from '../time/zone-offsets.util';
-import { DEFAULT_PLACEMENT_HORIZON_DAYS, placeSubmission, PlacementOptions, PlacementOutcome } from './placement.policy';
+import {
+  DEFAULT_PLACEMENT_HORIZON_DAYS,
+  placeSubmission,
+  PlacementOptions,
+  PlacementOutcome,
+} from './placement.policy';
 
 /**
  * The first open session of a table starting in [fromMs, untilMs), or undefined. Searched in
