@@ -1,11 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import {
-  DECISION_KIND_LABELS,
-  DecisionKind,
-  acceptsItems,
-  type SessionStatus,
-} from '@overlegtafels/domain';
+import { DECISION_KIND_LABELS, DecisionKind, acceptsItems, type SessionStatus } from '@overlegtafels/domain';
 import {
   AgendaRepository,
   AuditRepository,
