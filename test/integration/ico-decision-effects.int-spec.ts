@@ -246,7 +246,7 @@ describe('the effects of every ICO outcome', () => {
     expect(tom.text).toContain(
       'Uw eerste opvolging:\n' +
         '– Bijkomend casusoverleg met de casusregisseur: uiterlijk donderdag 10 december 2026 om 17:00\n' +
-        '– Eerste vervolgoverleg op de datum van het ICO: uiterlijk dinsdag 19 januari 2027 om 17:00\n' +
+        '– Eerste vervolgoverleg dat het ICO vastlegde: uiterlijk dinsdag 19 januari 2027 om 17:00\n' +
         '– Kinderen ouder dan 12 jaar gehoord: uiterlijk maandag 1 februari 2027 om 12:00\n' +
         '– Eerste plan van aanpak op de Weegploeg: uiterlijk maandag 1 februari 2027 om 12:00\n',
     );

@@ -89,7 +89,7 @@ export const CO3_ANTWERPEN_OBLIGATIONS: readonly ObligationRule[] = [
   },
   {
     key: 'eerste-vervolgoverleg',
-    label: 'Eerste vervolgoverleg op de datum van het ICO',
+    label: 'Eerste vervolgoverleg dat het ICO vastlegde',
     explanation:
       'Het ICO legde bij de start van de casusregie meteen de datum van het eerste vervolgoverleg ' +
       'vast. Markeer het als gedaan zodra het plaatsvond, met een korte notitie.',

@@ -66,7 +66,7 @@ export const VLAAMS_BRABANT_OBLIGATIONS: readonly ObligationRule[] = [
   },
   {
     key: 'eerste-vervolgoverleg',
-    label: 'Eerste vervolgoverleg op de datum van het triage-overleg',
+    label: 'Eerste vervolgoverleg dat het triage-overleg vastlegde',
     explanation:
       'Het triage-overleg legde bij de start meteen de datum van het eerste vervolgoverleg vast. ' +
       'Markeer het als gedaan zodra het plaatsvond, met een korte notitie.',
