@@ -15,6 +15,7 @@ export type { SessionRange } from './sessions/session-calendar.policy';
 export * from './sessions/session.view';
 export * from './placement/placement.policy';
 export * from './placement/placement.view';
+export * from './placement/earliest-session.policy';
 export * from './allocation/slot-allocation.policy';
 export * from './dossier/dossier.model';
 export * from './dossier/dossier.error';

@@ -1,4 +1,9 @@
-import { EscalationSpec, ObligationRule, ReminderSchedule } from '@overlegtafels/domain';
+import {
+  AFSLUITING_WAIT_MONTHS,
+  EscalationSpec,
+  ObligationRule,
+  ReminderSchedule,
+} from '@overlegtafels/domain';
 
 /**
  * The follow-up obligations of CO3 Antwerpen (domain.md, "The life of a dossier"), as data.
@@ -8,8 +13,11 @@ import { EscalationSpec, ObligationRule, ReminderSchedule } from '@overlegtafels
  *   the Weegploeg meets every other week, so this is the session of week 10 or 11.
  * - "interim evaluation after about ten months": the first Ronde Tafel at least 10 months
  *   after S, due at its deadline.
- * - "afsluiting at least six months after the afronding": the first Ronde Tafel at least
- *   6 months after A, due at its deadline.
+ * - "afsluiting at least six months after the afronding" is about the zitting: the first Ronde
+ *   Tafel on or after A + 6 months, due at its deadline. Agendering lands there from the deadline
+ *   of the Ronde Tafel before it (canAgenderen gives placement the date, placeOnOrAfter refuses
+ *   an earlier zitting), so the window is normally the week before the due date, and the
+ *   reminders fall inside it (4 and 2 days before, and on the day).
  * - the six-month check: A + 6 months at 09:00.
  * - the consulent alignment: 3 months after S (or after the consulent came in), then 3 months
  *   after each alignment: "at least every three months" counted from the last one.
@@ -224,18 +232,20 @@ export const CO3_ANTWERPEN_OBLIGATIONS: readonly ObligationRule[] = [
     key: 'afsluiting',
     label: 'Afsluiting op de Ronde Tafel',
     explanation:
-      'Minstens zes maanden na de afronding controleren de partners een laatste keer op nieuwe ' +
-      'feiten en wordt het dossier afgesloten.',
+      'De afsluiting komt op de eerste Ronde Tafel die minstens zes maanden na de afronding ' +
+      'plaatsvindt. Agenderen kan zodra die zitting de eerstvolgende is, tot haar deadline. De ' +
+      'partners controleren er een laatste keer op nieuwe feiten en het dossier wordt afgesloten.',
     trigger: 'afronding-goedgekeurd',
     due: {
       kind: 'session',
       table: 'ronde-tafel',
       from: 'afronding',
-      atLeast: { amount: 6, unit: 'months' },
+      atLeast: { amount: AFSLUITING_WAIT_MONTHS, unit: 'months' },
       dueAt: 'deadline',
     },
     owner: { role: 'casusregisseur' },
-    reminders: REMINDERS_14_2_0,
+    // Not earlier: before the deadline of the Ronde Tafel before it, agendering is refused.
+    reminders: { daysBeforeDue: [4, 2, 0], time: '08:00', avoidWeekends: true },
     escalation: escalateTo('ronde-tafel'),
     fulfilledBy: [
       { kind: 'agenda-item', table: 'ronde-tafel', itemTypes: ['afsluiting'] },
