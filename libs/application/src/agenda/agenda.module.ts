@@ -23,6 +23,7 @@ import { OpenDossierModule } from '../open-dossier/open-dossier.module';
 import { RecordConsulentUseCase } from '../record-consulent/record-consulent.usecase';
 import { DecisionAgenda } from '../ports/decision-agenda.port';
 import { AgendaDecisionAdapter } from '../record-decision/agenda-decision.adapter';
+import { DecisionLetters } from '../record-decision/decision-letters';
 import { RecordDecisionUseCase } from '../record-decision/record-decision.usecase';
 import { AgendaPlacementAdapter } from '../agenda-placement/agenda-placement.adapter';
 import { AgendaPlacement } from '../ports/agenda-placement.port';
@@ -65,6 +66,7 @@ const providers = [
     ...providers,
     { provide: DossierChanged, useClass: ObligationsFollowDossier },
     { provide: DecisionAgenda, useClass: AgendaDecisionAdapter },
+    DecisionLetters,
     { provide: AgendaPlacement, useClass: AgendaPlacementAdapter },
     {
       provide: DOSSIER_TIMELINE_SOURCES,
