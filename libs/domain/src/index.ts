@@ -38,6 +38,9 @@ export type {
 } from './dossier/dossier-lifecycle.policy';
 export { AFSLUITING_WAIT_MONTHS, earliestAfsluitingDate } from './dossier/dossier-date.util';
 export * from './dossier/agendering.policy';
+export * from './dossier/decision-notices.policy';
+export { checkZonderCasusregisseur } from './dossier/zonder-casusregisseur.policy';
+export { PLANNED_AT_ICO_MONTHS } from './dossier/planned-at-ico.policy';
 export * from './dossier/start-correction.policy';
 export * from './dossier/casusregie-checks.policy';
 export * from './dossier/dossier-code.util';

@@ -50,6 +50,9 @@ const DECISION_FIELDS = [
   'consentVerified',
   'consentVerifiedOn',
   'consentGivenBy',
+  'vervolgoverlegDate',
+  'casusregisseurAbsent',
+  'bijkomendCasusoverlegDate',
   'missingInformation',
   'noConsentAdviceText',
   'terugkomdatum',
@@ -256,6 +259,7 @@ export class ZittingPageController {
         ? decisionsFor(agenda.session.tableKey, e.itemType).map((kind: DecisionKind) => ({
             kind,
             label: DECISION_KIND_LABELS[kind],
+            unavailable: e.unavailableDecisions[kind] ?? null,
           }))
         : [],
       movable: coordinator && (e.status === 'placed' || e.status === 'rolled_over'),

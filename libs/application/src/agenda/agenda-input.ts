@@ -160,6 +160,14 @@ export const DecisionSchema = z.discriminatedUnion(
         .or(z.literal('').transform(() => undefined)),
       /** Which family member consented (a role, e.g. "moeder"); with consentVerified only. */
       consentGivenBy: optionalText('Wie de instemming gaf', SHORT).optional(),
+      // Unset: the first Weegploeg is the first vervolgoverleg.
+      vervolgoverlegDate: localDate('Datum van het eerste vervolgoverleg')
+        .optional()
+        .or(z.literal('').transform(() => undefined)),
+      casusregisseurAbsent: checkbox.optional().default(false),
+      bijkomendCasusoverlegDate: localDate('Datum van het bijkomend casusoverleg')
+        .optional()
+        .or(z.literal('').transform(() => undefined)),
     }),
     z.object({ kind: z.literal('herbespreking'), missingInformation: text('Wat ontbreekt') }),
     z.object({ kind: z.literal('geen_instemming'), adviceText: optionalText('Advies') }),

@@ -28,6 +28,7 @@ import { ConsulentCheckQuery } from '../record-consulent-consultation/consulent-
 import { ChildrenHeardQuery } from '../record-child-hearing/children-heard.query';
 import { DecisionAgenda } from '../ports/decision-agenda.port';
 import { AgendaDecisionAdapter } from '../record-decision/agenda-decision.adapter';
+import { DecisionLetters } from '../record-decision/decision-letters';
 import { RecordDecisionUseCase } from '../record-decision/record-decision.usecase';
 import { AgendaPlacementAdapter } from '../agenda-placement/agenda-placement.adapter';
 import { AgendaPlacement } from '../ports/agenda-placement.port';
@@ -75,6 +76,7 @@ const providers = [
     ...providers,
     { provide: DossierChanged, useClass: ObligationsFollowDossier },
     { provide: DecisionAgenda, useClass: AgendaDecisionAdapter },
+    DecisionLetters,
     { provide: AgendaPlacement, useClass: AgendaPlacementAdapter },
     {
       provide: DOSSIER_TIMELINE_SOURCES,

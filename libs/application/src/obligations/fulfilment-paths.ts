@@ -105,6 +105,9 @@ export const EVENT_PATHS: Readonly<Record<ObligationEventKey, readonly EventPath
   'pva-besproken': [{ kind: 'decision', decisionKinds: ['pva_besproken'] }],
   'afronding-goedgekeurd': [{ kind: 'decision', decisionKinds: ['afronding_goedgekeurd'] }],
   afgesloten: [{ kind: 'decision', decisionKinds: ['afsluiting_bevestigd'] }],
+  // What the ICO planned with "ketenaanpak met casusregie" (II.E).
+  'vervolgoverleg-gepland': [{ kind: 'decision', decisionKinds: ['met_casusregie'] }],
+  'bijkomend-casusoverleg-gepland': [{ kind: 'decision', decisionKinds: ['met_casusregie'] }],
 };
 
 /** The dossier-page form a task fulfilled by a recorded event links to, if its rule has one. */

@@ -1,5 +1,11 @@
 import type { Transaction } from '@overlegtafels/persistence';
-import type { DecisionKind, DossierPhase, DossierState, LocalDateString } from '@overlegtafels/domain';
+import type {
+  DecisionKind,
+  DossierPhase,
+  DossierState,
+  LocalDateString,
+  OrganisationKind,
+} from '@overlegtafels/domain';
 
 /** A dossier's facts as the rules and the need-to-know check read them. Dates are Brussels days. */
 export interface DossierRecord {
@@ -13,6 +19,8 @@ export interface DossierRecord {
   readonly aanmelderId: string | null;
   /** The start the ICO set; casusregie awaits the consent while casusregieStartDate is empty. */
   readonly casusregiePlannedStartDate: LocalDateString | null;
+  /** The kind of the aanmelder's organisation (guide I.I limits "zonder casusregisseur" by it). */
+  readonly aanmelderOrganisationKind: OrganisationKind | null;
   readonly casusregieStartDate: LocalDateString | null;
   readonly afrondingDate: LocalDateString | null;
   readonly afsluitingDate: LocalDateString | null;
@@ -65,6 +73,10 @@ export interface NewDecision {
   readonly casusregisseurId: string | null;
   readonly startDate: LocalDateString | null;
   readonly terugkomdatum: LocalDateString | null;
+  /** met_casusregie: the first vervolgoverleg; null: the first Weegploeg. */
+  readonly vervolgoverlegDate: LocalDateString | null;
+  readonly casusregisseurAbsent: boolean;
+  readonly bijkomendCasusoverlegDate: LocalDateString | null;
   readonly decidedAt: Date;
   readonly decidedById: string;
 }

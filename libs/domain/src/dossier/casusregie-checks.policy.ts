@@ -3,7 +3,7 @@
 // the afronding. Each is recorded on the dossier page; these rules decide whether it can be and
 // what it changes. Like the decisions, a refusal is a returned value with a code and the field.
 import { formatLocalDate, LocalDateString, parseLocalDate } from '../time/local-date.util';
-import { requiredDate, requiredText } from './decision-effects.policy';
+import { requiredDate, requiredText } from './decision-fields.util';
 import { formatDutchDate } from './dossier-date.util';
 import { DossierEvent } from './dossier-event.model';
 import { DossierRefusal, refuse } from './dossier-outcome.model';

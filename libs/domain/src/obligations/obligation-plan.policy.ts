@@ -196,6 +196,8 @@ class Planner {
             : this.events.filter((e) => e.key === 'pva-besproken').at(-1);
         return review && (review.terugkomdatum ?? review.date);
       }
+      case 'geplande-datum':
+        return trigger.plannedDate;
     }
   }
 

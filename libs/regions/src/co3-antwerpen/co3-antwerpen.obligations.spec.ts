@@ -75,6 +75,8 @@ describe('CO3 Antwerpen follow-up rules', () => {
     expect(CO3_ANTWERPEN.obligations?.map((r) => r.key)).toEqual([
       'instemming-volwassene',
       'kinderen-boven-12-gehoord',
+      'bijkomend-casusoverleg',
+      'eerste-vervolgoverleg',
       'eerste-plan-van-aanpak',
       'ronde-tafel-na-weegploeg',
       'tussentijdse-evaluatie',
@@ -148,6 +150,70 @@ describe('casusregie starting on 6 February 2026', () => {
       event: 'instemming-geregistreerd',
       atMs: zdt('2026-01-30 11:10'),
     });
+  });
+});
+
+describe('what the ICO of 6 February 2026 planned when it started casusregie (II.E)', () => {
+  const decided = zdt('2026-02-06 11:40', ZONE);
+  const atTheIco = (planned: { vervolgoverlegDate?: string; bijkomendCasusoverlegDate?: string }) =>
+    facts({
+      casusregieStartDate: '2026-02-06',
+      decisions: [
+        { id: 'ico-start', kind: 'met_casusregie', decidedAtMs: decided, tableKey: 'ico', ...planned },
+      ],
+    });
+
+  it('plans the first vervolgoverleg and the bijkomend casusoverleg on their days, for the casusregisseur', () => {
+    const planned = plan(
+      atTheIco({ vervolgoverlegDate: '2026-03-03', bijkomendCasusoverlegDate: '2026-02-12' }),
+    );
+    expect(overview(planned)).toMatchObject({
+      'bijkomend-casusoverleg#0': 'open 2026-02-12T17:00:00+01:00',
+      'eerste-vervolgoverleg#0': 'open 2026-03-03T17:00:00+01:00',
+      'eerste-plan-van-aanpak#0': 'open 2026-04-13T12:00:00+02:00',
+    });
+    const vervolg = find(planned, 'eerste-vervolgoverleg#0');
+    expect([vervolg.owner, vervolg.trigger, vervolg.opensAtMs]).toEqual([
+      { role: 'casusregisseur' },
+      { event: 'vervolgoverleg-gepland', index: 0, atMs: decided },
+      decided,
+    ]);
+    expect(schedule(vervolg, zdt('2026-03-05 00:00', ZONE))).toEqual([
+      'reminder 2026-02-24T08:00:00+01:00',
+      'reminder 2026-03-02T08:00:00+01:00',
+      'reminder 2026-03-03T08:00:00+01:00',
+      'escalation 2026-03-04T08:00:00+01:00',
+    ]);
+    expect(rule('eerste-vervolgoverleg').escalation?.to).toEqual({ role: 'coordinator', table: 'ico' });
+  });
+
+  it('without a date the first Weegploeg is the first vervolgoverleg: no extra obligation', () => {
+    const keys = plan(atTheIco({})).map((o) => o.ruleKey);
+    expect(keys).toContain('eerste-plan-van-aanpak');
+    expect(keys).not.toContain('eerste-vervolgoverleg');
+    expect(keys).not.toContain('bijkomend-casusoverleg');
+  });
+
+  it('is fulfilled by the casusregisseur marking it done, and ends with the afronding when still open', () => {
+    const withDates = atTheIco({ vervolgoverlegDate: '2026-03-03', bijkomendCasusoverlegDate: '2026-02-12' });
+    const done = plan({
+      ...withDates,
+      manualFulfilments: [
+        {
+          ruleKey: 'bijkomend-casusoverleg',
+          sequence: 0,
+          atMs: zdt('2026-02-12 16:00', ZONE),
+          note: 'gehouden',
+        },
+      ],
+    });
+    expect(find(done, 'bijkomend-casusoverleg#0').status).toBe('fulfilled');
+    const ended = plan({ ...withDates, afrondingDate: '2026-09-08' }).map((o) => o.ruleKey);
+    expect(ended).not.toContain('eerste-vervolgoverleg');
+    expect(['eerste-vervolgoverleg', 'bijkomend-casusoverleg'].map((k) => rule(k).fulfilledBy)).toEqual([
+      [{ kind: 'manual' }],
+      [{ kind: 'manual' }],
+    ]);
   });
 });
 

@@ -32,6 +32,11 @@ import {
  *   goes to; it is a task from the moment the afronding is agendered, and the Weegploeg cannot
  *   approve the afronding without it.
  * - the quality check after closure (no date in the guide): 4 weeks after the afsluiting, 09:00.
+ * - the first vervolgoverleg, when the ICO set its date at once (II.E), and the bijkomend
+ *   casusoverleg with a casusregisseur who was absent at the ICO: on the planned day, 17:00, so
+ *   the casusregisseur can mark it held that evening; escalated to the ICO's coordinators, who
+ *   planned it. Without a date the first Weegploeg is the first vervolgoverleg, and the first plan
+ *   van aanpak already follows it.
  * Reminders go out at 08:00 (Brussels), before the working day, and never in a weekend: a
  * reminder on a Saturday or Sunday goes out the Friday before. Escalations go to the coordinator
  * of the table the obligation belongs to, from the day after the due date, then weekly while
@@ -39,6 +44,7 @@ import {
  */
 
 const REMINDERS_14_2_0: ReminderSchedule = { daysBeforeDue: [14, 2, 0], time: '08:00', avoidWeekends: true };
+const REMINDERS_7_1_0: ReminderSchedule = { daysBeforeDue: [7, 1, 0], time: '08:00', avoidWeekends: true };
 
 function escalateTo(table: string): EscalationSpec {
   return {
@@ -82,6 +88,35 @@ export const CO3_ANTWERPEN_OBLIGATIONS: readonly ObligationRule[] = [
     reminders: REMINDERS_14_2_0,
     escalation: escalateTo('weegploeg'),
     fulfilledBy: [{ kind: 'event', event: 'kinderen-gehoord' }],
+  },
+  {
+    key: 'bijkomend-casusoverleg',
+    label: 'Bijkomend casusoverleg met de casusregisseur',
+    explanation:
+      'De casusregisseur was niet op het ICO. In een bijkomend casusoverleg krijgt hij of zij de ' +
+      'informatie en expertise van het ICO en maakt de eerste afspraken met de aanmelder. Markeer ' +
+      'het als gedaan zodra het plaatsvond, met een korte notitie.',
+    trigger: 'bijkomend-casusoverleg-gepland',
+    endsWith: CASUSREGIE_ENDS,
+    due: { kind: 'offset', from: 'geplande-datum', offset: { amount: 0, unit: 'days' }, time: '17:00' },
+    owner: { role: 'casusregisseur' },
+    reminders: REMINDERS_7_1_0,
+    escalation: escalateTo('ico'),
+    fulfilledBy: [{ kind: 'manual' }],
+  },
+  {
+    key: 'eerste-vervolgoverleg',
+    label: 'Eerste vervolgoverleg dat het ICO vastlegde',
+    explanation:
+      'Het ICO legde bij de start van de casusregie meteen de datum van het eerste vervolgoverleg ' +
+      'vast. Markeer het als gedaan zodra het plaatsvond, met een korte notitie.',
+    trigger: 'vervolgoverleg-gepland',
+    endsWith: CASUSREGIE_ENDS,
+    due: { kind: 'offset', from: 'geplande-datum', offset: { amount: 0, unit: 'days' }, time: '17:00' },
+    owner: { role: 'casusregisseur' },
+    reminders: REMINDERS_7_1_0,
+    escalation: escalateTo('ico'),
+    fulfilledBy: [{ kind: 'manual' }],
   },
   {
     key: 'eerste-plan-van-aanpak',

@@ -38,6 +38,7 @@ export function fakeDossierRecord(facts: Partial<FakeDossierRecord> & { id: stri
     casusregisseurName: null,
     aanmelderId: null,
     casusregiePlannedStartDate: null,
+    aanmelderOrganisationKind: null,
     casusregieStartDate: null,
     afrondingDate: null,
     afsluitingDate: null,

@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DecisionKind, DossierPhase, DossierState, LocalDateString } from '@overlegtafels/domain';
+import type {
+  DecisionKind,
+  DossierPhase,
+  DossierState,
+  LocalDateString,
+  OrganisationKind,
+} from '@overlegtafels/domain';
 import { PrismaService } from '../../prisma.service';
 import { on, type Transaction } from '../../transaction';
 import type { NewDossierWithAanmelding } from '../dossier.repository';
@@ -14,6 +20,8 @@ export interface DossierFactsRow {
   casusregisseurName: string | null;
   aanmelderId: string | null;
   casusregiePlannedStartDate: LocalDateString | null;
+  /** The domain key of the aanmelder's organisation kind (`meldpunt-risicojongeren`). */
+  aanmelderOrganisationKind: OrganisationKind | null;
   casusregieStartDate: LocalDateString | null;
   afrondingDate: LocalDateString | null;
   afsluitingDate: LocalDateString | null;
@@ -53,6 +61,9 @@ export interface DecisionRow {
   casusregisseurId: string | null;
   startDate: LocalDateString | null;
   terugkomdatum: LocalDateString | null;
+  vervolgoverlegDate: LocalDateString | null;
+  casusregisseurAbsent: boolean;
+  bijkomendCasusoverlegDate: LocalDateString | null;
   decidedAt: Date;
   decidedById: string;
 }
@@ -76,6 +87,7 @@ const factsSelect = {
   consulentConsultedOn: true,
   childrenOver12: true,
   casusregisseur: { select: { displayName: true } },
+  aanmelderOrganisation: { select: { kind: true } },
 } as const;
 
 /** DATE columns come back as UTC midnight: their ISO day is the stored local date. */
@@ -90,16 +102,29 @@ type DayField =
   | 'afsluitingDate'
   | 'consulentConsultedOn';
 
-type FactsRecord = Omit<DossierFactsRow, 'phase' | 'casusregisseurName' | 'consulentInvolved' | DayField> & {
+type FactsRecord = Omit<
+  DossierFactsRow,
+  'phase' | 'casusregisseurName' | 'aanmelderOrganisationKind' | 'consulentInvolved' | DayField
+> & {
   casusregisseur: { displayName: string } | null;
+  aanmelderOrganisation: { kind: string } | null;
   phase: unknown;
   ocjSdjConsulentInvolved: boolean;
 } & Record<DayField, Date | null>;
 
-function toFacts({ casusregisseur, ocjSdjConsulentInvolved, ...row }: FactsRecord): DossierFactsRow {
+function toFacts({
+  casusregisseur,
+  aanmelderOrganisation,
+  ocjSdjConsulentInvolved,
+  ...row
+}: FactsRecord): DossierFactsRow {
   return {
     ...row,
     casusregisseurName: casusregisseur?.displayName ?? null,
+    // The database spells a kind's hyphen as an underscore (schema.prisma, "Enums").
+    aanmelderOrganisationKind: aanmelderOrganisation
+      ? (aanmelderOrganisation.kind.replace(/_/g, '-') as OrganisationKind)
+      : null,
     phase: String(row.phase) as DossierPhase,
     casusregiePlannedStartDate: dayOf(row.casusregiePlannedStartDate),
     casusregieStartDate: dayOf(row.casusregieStartDate),
@@ -283,6 +308,8 @@ export class PrismaDossierRepository {
         dossierId: id,
         startDate: dateColumn(decision.startDate),
         terugkomdatum: dateColumn(decision.terugkomdatum),
+        vervolgoverlegDate: dateColumn(decision.vervolgoverlegDate),
+        bijkomendCasusoverlegDate: dateColumn(decision.bijkomendCasusoverlegDate),
       },
       select: { id: true },
     });
