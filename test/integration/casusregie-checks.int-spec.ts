@@ -82,6 +82,16 @@ describe('recording what the casusregisseur verifies', () => {
     expect(await decided.json()).toMatchObject({ dossierCode: CODE, phase: 'casusregie' });
     // Two weeks after the planned start, 09:00 Brussels; nothing counts from a start yet.
     expect(await obligations()).toEqual(['instemming-volwassene#0 open 2026-12-21T08:00:00.000Z']);
+    // The casusregisseur hears of it, with the consent as the first task.
+    const appointed = await db.mailOutbox.findFirstOrThrow({
+      where: { dossier: { code: CODE }, purpose: 'casusregie-appointed' },
+      include: { body: true },
+    });
+    expect([appointed.recipientPersonId, appointed.subject.includes(CODE)]).toEqual([tomId, true]);
+    expect(appointed.body!.textBody).toContain('tot dan is ze in afwachting van instemming');
+    expect(appointed.body!.textBody).toContain(
+      '– Instemming van minstens één volwassen gezinslid geverifieerd: uiterlijk maandag 21 december 2026 om 09:00',
+    );
 
     const tom = await loginAs(t, 'tom.peeters@example.org');
     expect(await (await tom.get(`/api/dossiers/${CODE}`)).json()).toEqual({
