@@ -390,12 +390,19 @@ const SCRIPT: Step[] = [
       await markDone(api, w, 'sara', 'afstemming-consulent', 1, d.dossierId, 'Telefonisch afgestemd');
     },
   ],
+  // Annex B: with a consulent involved, they align before the afronding goes to the Weegploeg
+  // (recorded as RecordConsulentConsultation does), so the afronding can be approved.
   [
     '2026-08-24 10:00',
-    async (d) => {
-      await d.change((tx) =>
-        d.agendeer(tx, 'afr', 'weegploeg', 'afronding', '2026-09-08', '2026-08-24 10:00'),
-      );
+    async (d, w) => {
+      await d.change(async (tx) => {
+        await d.dossier(tx, {
+          consulentConsultedOn: dateOnly('2026-08-20'),
+          consulentConsultationNote: 'Afronding afgestemd met de consulent',
+          consulentConsultedById: w.people.sara,
+        });
+        await d.agendeer(tx, 'afr', 'weegploeg', 'afronding', '2026-09-08', '2026-08-24 10:00');
+      });
     },
   ],
   [
@@ -407,11 +414,15 @@ const SCRIPT: Step[] = [
       });
     },
   ],
+  // Only from the deadline of the Ronde Tafel of 4 March (Friday 26 February 12:00) is that of
+  // 11 March, the first on or after afronding + 6 months, the next open one: the use case would
+  // refuse it earlier (test/integration/afsluiting-life.int-spec.ts drives that through the use
+  // cases). On the Monday of that week, after the first reminder.
   [
-    '2027-02-22 09:00',
+    '2027-03-01 09:00',
     async (d) => {
       await d.change((tx) =>
-        d.agendeer(tx, 'afs', 'ronde-tafel', 'afsluiting', '2027-03-11', '2027-02-22 09:00'),
+        d.agendeer(tx, 'afs', 'ronde-tafel', 'afsluiting', '2027-03-11', '2027-03-01 09:00'),
       );
     },
   ],
@@ -464,8 +475,9 @@ const EXPECTED = [
   // The optional check after the afronding: reminded, never escalated.
   '2026-11-20T08:00 reminder opvolging-na-afronding#0 → sara',
   '2026-12-04T08:00 reminder opvolging-na-afronding#0 → sara',
-  '2027-02-19T08:00 reminder afsluiting#0 → sara',
   '2027-02-22T08:00 reminder controle-zes-maanden-na-afronding#0 → sara',
+  // Four days before its due date (Friday 5 March 12:00), inside the agendering window.
+  '2027-03-01T08:00 reminder afsluiting#0 → sara',
   // Two days before Monday 8 March is a Saturday: the Friday before.
   '2027-03-05T08:00 reminder controle-zes-maanden-na-afronding#0 → sara',
   '2027-03-08T08:00 reminder controle-zes-maanden-na-afronding#0 → sara',
@@ -627,6 +639,7 @@ describe('follow-up obligations over one dossier’s life (20 simulated months)'
       'afstemming-consulent#0 fulfilled manual',
       'afstemming-consulent#1 fulfilled manual',
       'afstemming-consulent#2 cancelled',
+      'consulent-voor-afronding#0 fulfilled event',
       'controle-zes-maanden-na-afronding#0 fulfilled manual',
       'eerste-plan-van-aanpak#0 fulfilled agenda-item',
       'instemming-volwassene#0 fulfilled event',

@@ -1,23 +1,37 @@
 import { Body, Controller, Get, Header, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import {
+  ChildHearingSchema,
+  ConsentSchema,
+  ConsulentConsultationSchema,
   DossierTimelineQuery,
   AgendaService,
   CorrectCasusregieStartUseCase,
   OpenDossierUseCase,
+  parseInput,
+  RecordChildHearingUseCase,
+  RecordConsentUseCase,
+  RecordConsulentConsultationUseCase,
   RecordConsulentUseCase,
 } from '@overlegtafels/application';
 import { Authenticated, CurrentPrincipal, hasRole, Principal, Roles } from '@overlegtafels/auth';
-import { DECISION_KIND_LABELS, DecisionKind } from '@overlegtafels/domain';
+import { awaitsConsent, DECISION_KIND_LABELS, DecisionKind } from '@overlegtafels/domain';
+import { DateTime } from 'luxon';
+import { Clock, CLOCK } from '@overlegtafels/config';
 import { isCoordinator } from '../agenda/viewer';
 import { failedForm, FailedForm, noticeFor, PageForms, pick } from '../web/page-form';
 import { CurrentRoute } from '../web/current-viewer.decorator';
 import { PageService } from '../web/page.service';
 import { consulentInvolvementOf, startCorrectionOf } from './dossier-commands';
+import { decisionViews } from './dossier-decisions';
 
 const NOTICES = {
   consulent: 'De betrokkenheid van de consulent is geregistreerd; de opvolging is bijgewerkt.',
   startdatum: 'De startdatum van de casusregie is gecorrigeerd; de opvolging is bijgewerkt.',
+  instemming: 'De instemming is geregistreerd; de casusregie loopt en de opvolging is bijgewerkt.',
+  kinderen: 'Het kind is geregistreerd; de opvolging is bijgewerkt.',
+  'consulent-afronding':
+    'Het overleg met de consulent over de afronding is geregistreerd; de opvolging is bijgewerkt.',
 } satisfies Record<string, string>;
 
 const ITEM_STATUS_LABELS: Record<string, string> = {
@@ -42,6 +56,11 @@ export class DossierPageController {
     @Inject(RecordConsulentUseCase) private readonly recordConsulent: RecordConsulentUseCase,
     @Inject(CorrectCasusregieStartUseCase)
     private readonly correctCasusregieStart: CorrectCasusregieStartUseCase,
+    @Inject(RecordConsentUseCase) private readonly recordConsent: RecordConsentUseCase,
+    @Inject(RecordChildHearingUseCase) private readonly recordChildHearing: RecordChildHearingUseCase,
+    @Inject(RecordConsulentConsultationUseCase)
+    private readonly recordConsultation: RecordConsulentConsultationUseCase,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get(':code')
@@ -79,6 +98,66 @@ export class DossierPageController {
         actor: { ...actor, coordinator: isCoordinator(principal) },
         dossierId,
         involvement: consulentInvolvementOf(values),
+      }),
+    );
+  }
+
+  /** The casusregisseur (or a coordinator) records the consent of an adult family member. */
+  @Post(':code/instemming')
+  @Roles('casusregisseur', 'coordinator')
+  async consent(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
+    @Param('code') code: string,
+    @Body() body: Record<string, unknown>,
+    @Res() res: Response,
+  ): Promise<void> {
+    const values = pick(body, ['givenBy', 'verifiedOn', 'adultFamilyMember']);
+    await this.submit(principal, route, code, 'instemming', values, res, (actor, dossierId) =>
+      this.recordConsent.execute({
+        actor: { ...actor, coordinator: isCoordinator(principal) },
+        dossierId,
+        consent: parseInput(ConsentSchema, values),
+      }),
+    );
+  }
+
+  /** The casusregisseur (or a coordinator) records that a child over 12 was heard, or why not. */
+  @Post(':code/kinderen')
+  @Roles('casusregisseur', 'coordinator')
+  async child(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
+    @Param('code') code: string,
+    @Body() body: Record<string, unknown>,
+    @Res() res: Response,
+  ): Promise<void> {
+    const values = pick(body, ['label', 'heard', 'heardOn', 'notHeardReason']);
+    await this.submit(principal, route, code, 'kinderen', values, res, (actor, dossierId) =>
+      this.recordChildHearing.execute({
+        actor: { ...actor, coordinator: isCoordinator(principal) },
+        dossierId,
+        hearing: parseInput(ChildHearingSchema, values),
+      }),
+    );
+  }
+
+  /** The casusregisseur (or a coordinator) records that the consulent was consulted about the afronding. */
+  @Post(':code/consulent-afronding')
+  @Roles('casusregisseur', 'coordinator')
+  async consultation(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
+    @Param('code') code: string,
+    @Body() body: Record<string, unknown>,
+    @Res() res: Response,
+  ): Promise<void> {
+    const values = pick(body, ['consultedOn', 'note']);
+    await this.submit(principal, route, code, 'consulent-afronding', values, res, (actor, dossierId) =>
+      this.recordConsultation.execute({
+        actor: { ...actor, coordinator: isCoordinator(principal) },
+        dossierId,
+        consultation: parseInput(ConsulentConsultationSchema, values),
       }),
     );
   }
@@ -166,23 +245,42 @@ export class DossierPageController {
           email: detail.consulentEmail ?? '',
         }
       : { involved: 'false' };
+    const zone = this.agenda.region.timeZone;
+    const today = DateTime.fromJSDate(this.clock.now(), { zone }).toISODate()!;
+    const canRecord =
+      hasRole(principal, 'coordinator') ||
+      (hasRole(principal, 'casusregisseur') && detail.casusregisseurId === principal.personId);
+    const inCasusregie = detail.phase === 'casusregie';
+    const awaitingConsent = awaitsConsent({
+      phase: detail.phase,
+      ...(detail.casusregieStartDate && { casusregieStartDate: day(detail.casusregieStartDate) }),
+    });
     return this.pages.render(
       'dossier',
       { title: `Dossier ${detail.code}`, principal, notice },
       {
         dossier: detail,
         phase: this.queries.phaseLabel(String(detail.phase)),
+        awaitingConsent,
+        children: {
+          expected: Math.max(detail.childrenOver12, detail.childHearings.length),
+          recorded: detail.childHearings,
+          allAccountedFor: detail.childrenOver12HeardAt !== null,
+        },
+        canRecordConsent: canRecord && inCasusregie && !detail.consentVerifiedAt,
+        canRecordChild: canRecord && inCasusregie,
+        canRecordConsultation: canRecord && inCasusregie && detail.ocjSdjConsulentInvolved,
+        today,
         timeline,
         items,
         decisionLabels: DECISION_KIND_LABELS,
+        decisions: decisionViews(detail.decisions, (key) => tables.find((t) => t.key === key)?.name ?? key),
         canAgenderen:
           hasRole(principal, 'coordinator') ||
           (hasRole(principal, 'casusregisseur') && detail.casusregisseurId === principal.personId) ||
           detail.aanmelderId === principal.personId,
         coordinator: hasRole(principal, 'coordinator'),
-        canRecordConsulent:
-          hasRole(principal, 'coordinator') ||
-          (hasRole(principal, 'casusregisseur') && detail.casusregisseurId === principal.personId),
+        canRecordConsulent: canRecord,
         consulentDefaults,
         canCorrectStart:
           hasRole(principal, 'coordinator') && !!detail.casusregieStartDate && detail.phase !== 'afgesloten',
@@ -191,3 +289,6 @@ export class DossierPageController {
     );
   }
 }
+
+/** A DATE column (UTC midnight) as its day. */
+const day = (d: Date): string => d.toISOString().slice(0, 10);

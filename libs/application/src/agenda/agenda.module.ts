@@ -21,8 +21,14 @@ import { CoordinatorChange } from '../coordinator/coordinator-change';
 import { CorrectCasusregieStartUseCase } from '../correct-casusregie-start/correct-casusregie-start.usecase';
 import { OpenDossierModule } from '../open-dossier/open-dossier.module';
 import { RecordConsulentUseCase } from '../record-consulent/record-consulent.usecase';
+import { RecordConsentUseCase } from '../record-consent/record-consent.usecase';
+import { RecordChildHearingUseCase } from '../record-child-hearing/record-child-hearing.usecase';
+import { RecordConsulentConsultationUseCase } from '../record-consulent-consultation/record-consulent-consultation.usecase';
+import { ConsulentCheckQuery } from '../record-consulent-consultation/consulent-consultation.query';
+import { ChildrenHeardQuery } from '../record-child-hearing/children-heard.query';
 import { DecisionAgenda } from '../ports/decision-agenda.port';
 import { AgendaDecisionAdapter } from '../record-decision/agenda-decision.adapter';
+import { DecisionLetters } from '../record-decision/decision-letters';
 import { RecordDecisionUseCase } from '../record-decision/record-decision.usecase';
 import { AgendaPlacementAdapter } from '../agenda-placement/agenda-placement.adapter';
 import { AgendaPlacement } from '../ports/agenda-placement.port';
@@ -39,6 +45,11 @@ const providers = [
   AgenderingPreviewQuery,
   RecordDecisionUseCase,
   RecordConsulentUseCase,
+  RecordConsentUseCase,
+  RecordChildHearingUseCase,
+  RecordConsulentConsultationUseCase,
+  ConsulentCheckQuery,
+  ChildrenHeardQuery,
   CorrectCasusregieStartUseCase,
   CoordinatorChange,
   MoveAgendaItemUseCase,
@@ -65,6 +76,7 @@ const providers = [
     ...providers,
     { provide: DossierChanged, useClass: ObligationsFollowDossier },
     { provide: DecisionAgenda, useClass: AgendaDecisionAdapter },
+    DecisionLetters,
     { provide: AgendaPlacement, useClass: AgendaPlacementAdapter },
     {
       provide: DOSSIER_TIMELINE_SOURCES,

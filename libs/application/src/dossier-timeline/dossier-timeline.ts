@@ -6,6 +6,7 @@ import {
   RegionConfig,
   SessionStatus,
 } from '@overlegtafels/domain';
+import { CasusregieCheckFacts, casusregieCheckEntries } from './casusregie-timeline';
 
 /** Fills a dossier page's "what is planned" with follow-up obligations (issue #6 provides it). */
 export interface DossierTimelineSource {
@@ -15,14 +16,14 @@ export const DOSSIER_TIMELINE_SOURCES = Symbol('DOSSIER_TIMELINE_SOURCES');
 
 export interface TimelineEntry {
   readonly at: string;
-  readonly kind: 'aanmelding' | 'agendapunt' | 'beslissing' | 'opvolging';
+  readonly kind: 'aanmelding' | 'agendapunt' | 'beslissing' | 'opvolging' | 'casusregie';
   readonly title: string;
   readonly detail?: string;
   readonly planned: boolean;
 }
 
 /** What of a stored dossier its timeline tells (DATE columns as UTC midnight). */
-export interface TimelineFacts {
+export interface TimelineFacts extends CasusregieCheckFacts {
   readonly aanmeldingen: readonly { submittedAt: Date; organisation: { name: string } }[];
   readonly agendaItems: readonly {
     tableKey: string;
@@ -93,5 +94,6 @@ export function timelineOf(facts: TimelineFacts, region: RegionConfig, now: Date
       planned: false,
     });
   }
+  timeline.push(...casusregieCheckEntries(facts, zone));
   return timeline.sort((a, b) => a.at.localeCompare(b.at));
 }

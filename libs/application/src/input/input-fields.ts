@@ -66,6 +66,12 @@ export const localDate = (label: string) =>
       },
     );
 
+/** A note's length: what was agreed, or why a child was not heard. */
+export const NOTE = 2_000;
+
+/** Empty form fields are fields not filled in. */
+export const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
 /** A coordinator's reason, for the audit log and whoever hears about the change. */
 export const reason = text('Reden', 500);
 

@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
 import { dutchDateTime } from '@overlegtafels/mail';
 import type { ObligationListRow } from '../ports/obligation-read-model.port';
+import type { ObligationRule } from '@overlegtafels/domain';
+import { dossierFormFor } from './fulfilment-paths';
 import type { ObligationRules } from './obligation-rules';
 
 /** One obligation as pages and the API show it: codes, dates and rule texts, ids for links. */
@@ -28,6 +30,8 @@ export interface ObligationView {
   manual: boolean;
   /** The pre-filled agendering form (relative URL), for obligations fulfilled by agendering. */
   agenderingUrl: string | null;
+  /** The dossier-page form that records what fulfils it (consent, children heard, …), if any. */
+  fulfilForm: { url: string; label: string } | null;
   ownerRole: string;
   casusregisseurId: string | null;
   casusregisseurName: string | null;
@@ -76,6 +80,7 @@ export function obligationView(r: ObligationListRow, rules: ObligationRules, now
     agenderingUrl: agendering
       ? `/agendering/nieuw?${new URLSearchParams({ dossier: r.dossierCode, tafel: agendering.table, type: agendering.itemType }).toString()}`
       : null,
+    fulfilForm: fulfilFormOf(rule, r.dossierCode),
     ownerRole: r.ownerRole,
     casusregisseurId: r.casusregisseurId,
     casusregisseurName: r.casusregisseurName,
@@ -94,4 +99,9 @@ export function coordinatedTables(
   return grants
     .filter((g) => g.role === 'coordinator')
     .flatMap((g) => (g.tableKey ? [g.tableKey] : rules.region.tables.map((t) => t.key)));
+}
+
+function fulfilFormOf(rule: ObligationRule | undefined, code: string): ObligationView['fulfilForm'] {
+  const form = rule && dossierFormFor(rule);
+  return form ? { url: `/dossiers/${encodeURIComponent(code)}#${form.anchor}`, label: form.label } : null;
 }

@@ -18,6 +18,7 @@ export interface AgendaPageItem extends AgendaItemRecord {
     readonly casusregisseurId: string | null;
     readonly aanmelderId: string;
     readonly regionId: string;
+    readonly aanmelderOrganisation: { readonly kind: string } | null;
   };
   readonly submittedBy: {
     readonly displayName: string;

@@ -21,6 +21,9 @@ export interface DossierPageDecision {
   readonly casusregisseurId: string | null;
   readonly startDate: Date | null;
   readonly terugkomdatum: Date | null;
+  readonly vervolgoverlegDate: Date | null;
+  readonly casusregisseurAbsent: boolean;
+  readonly bijkomendCasusoverlegDate: Date | null;
   readonly notes: string | null;
   readonly decidedAt: Date;
   readonly decidedById: string;
@@ -101,11 +104,13 @@ export interface DossierPage {
   readonly casusregisseurId: string | null;
   readonly aanmelderId: string;
   readonly aanmelderOrganisationId: string | null;
+  readonly casusregiePlannedStartDate: Date | null;
   readonly casusregieStartDate: Date | null;
   readonly afrondingDate: Date | null;
   readonly afsluitingDate: Date | null;
   readonly consentVerifiedAt: Date | null;
   readonly consentVerifiedById: string | null;
+  readonly consentGivenBy: string | null;
   readonly noConsentReturns: number;
   readonly ocjSdjConsulentInvolved: boolean;
   readonly consulentInvolvedSince: Date | null;
@@ -113,6 +118,9 @@ export interface DossierPage {
   readonly consulentEmail: string | null;
   readonly childrenOver12: number;
   readonly childrenOver12HeardAt: Date | null;
+  readonly consulentConsultedOn: Date | null;
+  readonly consulentConsultationNote: string | null;
+  readonly consulentConsultedById: string | null;
   readonly ifgProfile: string | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
@@ -125,6 +133,16 @@ export interface DossierPage {
   readonly aanmelder: { readonly id: string; readonly displayName: string; readonly email: string };
   readonly aanmelderOrganisation: { readonly name: string } | null;
   readonly consulent: NamedPerson | null;
+  readonly consentVerifiedBy: NamedPerson | null;
+  readonly consulentConsultedBy: NamedPerson | null;
+  /** The children over 12 heard (or why not), as recorded, oldest first. */
+  readonly childHearings: readonly {
+    readonly label: string;
+    readonly heardOn: Date | null;
+    readonly notHeardReason: string | null;
+    readonly recordedAt: Date;
+    readonly recordedBy: NamedPerson;
+  }[];
   readonly aanmeldingen: readonly DossierPageAanmelding[];
   readonly agendaItems: readonly DossierPageAgendaItem[];
   readonly decisions: readonly (DossierPageDecision & {

@@ -10,12 +10,14 @@ export interface ObligationDossier {
   code: string;
   regionId: string;
   casusregisseurId: string | null;
+  casusregiePlannedStartDate: Date | null;
   casusregieStartDate: Date | null;
   afrondingDate: Date | null;
   afsluitingDate: Date | null;
   consentVerifiedAt: Date | null;
   ocjSdjConsulentInvolved: boolean;
   consulentInvolvedSince: Date | null;
+  consulentConsultedOn: Date | null;
   childrenOver12: number;
   childrenOver12HeardAt: Date | null;
 }
@@ -26,6 +28,9 @@ export interface ObligationDecision {
   decidedAt: Date;
   tableKey: string;
   terugkomdatum: Date | null;
+  /** met_casusregie: what the ICO planned at once (DATE columns, UTC midnight). */
+  vervolgoverlegDate: Date | null;
+  bijkomendCasusoverlegDate: Date | null;
 }
 
 /** An agenda item of the dossier (never a withdrawn one), with its session's series slot. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text, optionalText, checkbox, uuid, localDate } from '../input/input-fields';
+import { checkbox, localDate, optionalText, SHORT, text, uuid } from '../input/input-fields';
 import type { Actor } from '../agenda/agenda-views';
 
 export interface DecisionActor extends Actor {
@@ -30,6 +30,16 @@ export const DecisionSchema = z.discriminatedUnion(
       startDate: localDate('Startdatum'),
       consentVerified: checkbox.optional().default(false),
       consentVerifiedOn: localDate('Datum van de instemming')
+        .optional()
+        .or(z.literal('').transform(() => undefined)),
+      /** Which family member consented (a role, e.g. "moeder"); with consentVerified only. */
+      consentGivenBy: optionalText('Wie de instemming gaf', SHORT).optional(),
+      // Unset: the first Weegploeg is the first vervolgoverleg.
+      vervolgoverlegDate: localDate('Datum van het eerste vervolgoverleg')
+        .optional()
+        .or(z.literal('').transform(() => undefined)),
+      casusregisseurAbsent: checkbox.optional().default(false),
+      bijkomendCasusoverlegDate: localDate('Datum van het bijkomend casusoverleg')
         .optional()
         .or(z.literal('').transform(() => undefined)),
     }),

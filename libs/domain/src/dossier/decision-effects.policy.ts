@@ -10,10 +10,20 @@ import {
   MetCasusregieInput,
   PvaBesprokenInput,
 } from './decision-input.model';
+import type { OrganisationKind } from '../organisation/organisation-kind';
 import { AFSLUITING_WAIT_MONTHS, earliestAfsluitingDate, formatDutchDate } from './dossier-date.util';
 import { DossierEvent } from './dossier-event.model';
 import { DossierRefusal, refuse } from './dossier-outcome.model';
 import { ConsentRecord, DossierState } from './dossier.model';
+import { optionalBoolean, requiredDate, requiredText } from './decision-fields.util';
+import { plannedAtTheIco } from './planned-at-ico.policy';
+import { checkZonderCasusregisseur } from './zonder-casusregisseur.policy';
+
+/** What a decision's own checks need to know beyond the dossier: who referred it, the region's limits. */
+export interface KindContext {
+  readonly zonderCasusregisseurAanmelders?: readonly OrganisationKind[];
+  readonly aanmelderOrganisation?: OrganisationKind | null;
+}
 
 /** A decision's own result, before the bookkeeping every decision shares. */
 export type Applied =
@@ -27,12 +37,19 @@ export function applyKind(
   decisionDay: number,
   noConsentReturns: number,
   limit: number,
+  context: KindContext = {},
 ): Applied {
   switch (input.kind) {
     case 'geen_ketenaanpak':
       return geenKetenaanpak(input, date);
-    case 'zonder_casusregisseur':
+    case 'zonder_casusregisseur': {
+      const eligible = checkZonderCasusregisseur(
+        context.zonderCasusregisseurAanmelders,
+        context.aanmelderOrganisation,
+      );
+      if (!eligible.ok) return eligible;
       return accepted({}, { type: 'ketenaanpak-zonder-casusregisseur', date });
+    }
     case 'met_casusregie':
       return metCasusregie(state, input, date, decisionDay);
     case 'herbespreking':
@@ -42,7 +59,7 @@ export function applyKind(
     case 'pva_besproken':
       return pvaBesproken(input, date, decisionDay);
     case 'afronding_goedgekeurd':
-      return accepted({ afrondingDate: date }, { type: 'afronding-goedgekeurd', date });
+      return afrondingGoedgekeurd(state, date, decisionDay);
     case 'afronding_niet_goedgekeurd':
       return accepted({}, { type: 'afronding-niet-goedgekeurd', date });
     case 'opvolging_genoteerd':
@@ -99,22 +116,43 @@ function metCasusregie(
     );
   }
 
+  const planned = plannedAtTheIco(input, date, decisionDay, start.day);
+  if (!planned.ok) return planned;
+
   let consent: ConsentRecord;
-  const effects: DossierEvent[] = [];
+  const appointed: DossierEvent = {
+    type: 'casusregisseur-aangesteld',
+    startDate: input.startDate,
+    casusregisseurId: input.casusregisseurId,
+  };
+  const effects: DossierEvent[] = [appointed];
   if (input.consent !== undefined) {
     const checked = checkConsent(input.consent);
     if (!checked.ok) return checked;
-    consent = { verifiedById: input.consent.verifiedById, verifiedOn: input.consent.verifiedOn };
-    effects.push({ type: 'instemming-geregistreerd', ...consent });
+    consent = {
+      verifiedById: input.consent.verifiedById,
+      verifiedOn: input.consent.verifiedOn,
+      ...(input.consent.givenBy !== undefined && { givenBy: input.consent.givenBy }),
+    };
+    effects.push({
+      type: 'instemming-geregistreerd',
+      verifiedOn: consent.verifiedOn,
+      verifiedById: consent.verifiedById,
+    });
   } else if (state.consent) {
     consent = state.consent;
   } else {
-    return refuse(
-      'CONSENT_REQUIRED',
-      'Casusregie kan pas starten als minstens één volwassen gezinslid instemt met de ketenaanpak ' +
-        '(informed consent). Registreer wie de instemming nagegaan heeft en op welke datum.',
-      'consent',
-    );
+    // The casusregisseur verifies the consent after taking up the dossier (guide III.B); until then
+    // casusregie waits for it and nothing is counted from the start (awaitsConsent). What the ICO
+    // planned with the casusregisseur (II.E) stands.
+    return {
+      ok: true,
+      patch: {
+        casusregisseurId: input.casusregisseurId,
+        casusregiePlannedStartDate: input.startDate,
+      },
+      effects: [...effects, ...planned.events],
+    };
   }
   // Consent is what allows the start, so it cannot come after it.
   if (parseLocalDate(consent.verifiedOn)! > start.day) {
@@ -130,9 +168,15 @@ function metCasusregie(
     startDate: input.startDate,
     casusregisseurId: input.casusregisseurId,
   });
+  effects.push(...planned.events);
   return {
     ok: true,
-    patch: { casusregisseurId: input.casusregisseurId, casusregieStartDate: input.startDate, consent },
+    patch: {
+      casusregisseurId: input.casusregisseurId,
+      casusregiePlannedStartDate: input.startDate,
+      casusregieStartDate: input.startDate,
+      consent,
+    },
     effects,
   };
 }
@@ -163,6 +207,16 @@ function checkConsent(consent: ConsentFacts): { readonly ok: true } | DossierRef
       'consent.adultFamilyMemberConsented',
     );
   }
+  if (
+    consent.givenBy !== undefined &&
+    (typeof consent.givenBy !== 'string' || consent.givenBy.trim() === '')
+  ) {
+    return refuse(
+      'FIELD_INVALID',
+      'Wie de instemming gaf (bv. "moeder") is leeg; laat het weg of vul het in.',
+      'consent.givenBy',
+    );
+  }
   if (!consent.adultFamilyMemberConsented) {
     return refuse(
       'CONSENT_REQUIRED',
@@ -182,7 +236,7 @@ function herbespreking(input: HerbesprekingInput, date: LocalDateString): Applie
     'Noteer welke informatie ontbreekt en wie ze meebrengt naar het volgende ICO.',
   );
   if (problem) return problem;
-  return accepted({}, { type: 'terug-naar-ico', date });
+  return accepted({}, { type: 'terug-naar-ico', date, guest: 'aanmelder' });
 }
 
 function geenInstemming(
@@ -226,6 +280,30 @@ function pvaBesproken(input: PvaBesprokenInput, date: LocalDateString, decisionD
   return accepted({}, { type: 'pva-besproken', date, terugkomdatum: input.terugkomdatum });
 }
 
+/** Annex B: where an OCJ/SDJ consulent is involved, the two align before the afronding. */
+function afrondingGoedgekeurd(state: DossierState, date: LocalDateString, decisionDay: number): Applied {
+  if (state.consulentInvolved === true) {
+    if (state.consulentConsultedOn === undefined) {
+      return refuse(
+        'CONSULENT_NOT_CONSULTED',
+        'Er is een consulent van OCJ/SDJ betrokken: de afronding kan pas worden goedgekeurd als op de ' +
+          'dossierpagina geregistreerd is dat de casusregisseur de consulent over de afronding ' +
+          'geconsulteerd heeft ("Consulent geconsulteerd over de afronding").',
+        'consulentGeconsulteerd',
+      );
+    }
+    if (parseLocalDate(state.consulentConsultedOn)! > decisionDay) {
+      return refuse(
+        'CONSULENT_NOT_CONSULTED',
+        `De consulent werd pas op ${formatDutchDate(state.consulentConsultedOn)} geconsulteerd over de ` +
+          `afronding, na de Weegploeg van ${formatDutchDate(date)}; dat moet ervóór gebeuren.`,
+        'consulentGeconsulteerd',
+      );
+    }
+  }
+  return accepted({ afrondingDate: date }, { type: 'afronding-goedgekeurd', date });
+}
+
 function afsluitingBevestigd(state: DossierState, date: LocalDateString, decisionDay: number): Applied {
   // assertDossierState guarantees the afrondingDate of an afgerond dossier.
   const afronding = state.afrondingDate!;
@@ -241,32 +319,4 @@ export function tooEarlyMessage(afrondingDate: LocalDateString, earliest: LocalD
     `Een dossier wordt pas afgesloten ${AFSLUITING_WAIT_MONTHS} maanden na de afronding ` +
     `(${formatDutchDate(afrondingDate)}), dus ten vroegste op ${formatDutchDate(earliest)}.`
   );
-}
-
-/** Undefined when the text is there; a refusal naming the field when it is missing or not text. */
-function requiredText(value: unknown, field: string, what: string, why?: string): DossierRefusal | undefined {
-  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
-    return refuse('FIELD_REQUIRED', why ? `${what} is verplicht. ${why}` : `${what} is verplicht.`, field);
-  }
-  if (typeof value !== 'string') return refuse('FIELD_INVALID', `${what} moet tekst zijn.`, field);
-  return undefined;
-}
-
-function optionalBoolean(value: unknown, field: string, what: string): DossierRefusal | undefined {
-  if (value === undefined || typeof value === 'boolean') return undefined;
-  return refuse('FIELD_INVALID', `${what} is ja of nee.`, field);
-}
-
-function requiredDate(
-  value: unknown,
-  field: string,
-  what: string,
-): { readonly ok: true; readonly day: number } | DossierRefusal {
-  const missing = requiredText(value, field, what);
-  if (missing) return missing;
-  const day = parseLocalDate(value as string);
-  if (day === undefined) {
-    return refuse('FIELD_INVALID', `${what} is geen geldige datum (jjjj-mm-dd): "${String(value)}".`, field);
-  }
-  return { ok: true, day };
 }

@@ -11,6 +11,9 @@ export const DOSSIER_EVENT_TYPES = [
   'ketenaanpak-zonder-casusregisseur',
   'instemming-geregistreerd',
   'casusregie-gestart',
+  'casusregisseur-aangesteld',
+  'kind-gehoord',
+  'consulent-geconsulteerd',
   'terug-naar-ico',
   'geen-instemming',
   'pva-besproken',
@@ -19,6 +22,8 @@ export const DOSSIER_EVENT_TYPES = [
   'opvolging-genoteerd',
   'afgesloten',
   'afsluiting-niet-bevestigd',
+  'vervolgoverleg-gepland',
+  'bijkomend-casusoverleg-gepland',
 ] as const;
 
 export type DossierEventType = (typeof DOSSIER_EVENT_TYPES)[number];
@@ -33,7 +38,20 @@ export type DossierEvent =
     }
   /** The aanmelder is put in touch with the CO3 criminologists and may use the tables. */
   | { readonly type: 'ketenaanpak-zonder-casusregisseur'; readonly date: LocalDateString }
-  /** Consent was recorded as part of the met_casusregie decision. */
+  /**
+   * The ICO appointed the casusregisseur, from `startDate` on (the planned start). Casusregie itself
+   * starts with it only when the consent is there; otherwise `casusregie-gestart` follows the consent.
+   */
+  | {
+      readonly type: 'casusregisseur-aangesteld';
+      readonly startDate: LocalDateString;
+      readonly casusregisseurId: string;
+    }
+  /** One child over 12 was heard, or the reason it was not is noted; `allAccountedFor` once every one is. */
+  | { readonly type: 'kind-gehoord'; readonly date: LocalDateString; readonly allAccountedFor: boolean }
+  /** The casusregisseur consulted the OCJ/SDJ consulent about the afronding (annex B). */
+  | { readonly type: 'consulent-geconsulteerd'; readonly date: LocalDateString }
+  /** Consent was recorded, with the met_casusregie decision or later by the casusregisseur. */
   | {
       readonly type: 'instemming-geregistreerd';
       readonly verifiedOn: LocalDateString;
@@ -45,8 +63,11 @@ export type DossierEvent =
       readonly startDate: LocalDateString;
       readonly casusregisseurId: string;
     }
-  /** Information is missing; the dossier comes back on a later ICO (aanvullend verkennend casusoverleg). */
-  | { readonly type: 'terug-naar-ico'; readonly date: LocalDateString }
+  /**
+   * Information is missing; the dossier comes back on a later ICO (aanvullend verkennend
+   * casusoverleg), with the aanmelder invited as guest for it (guide II.D).
+   */
+  | { readonly type: 'terug-naar-ico'; readonly date: LocalDateString; readonly guest: 'aanmelder' }
   /** No family member consents; the aanmelder may still come back `returnsLeft` times. */
   | {
       readonly type: 'geen-instemming';
@@ -67,4 +88,17 @@ export type DossierEvent =
   /** Final closure; the quality check of the closed dossier follows. */
   | { readonly type: 'afgesloten'; readonly date: LocalDateString }
   /** New facts at the afsluiting: the dossier stays open (afgerond). */
-  | { readonly type: 'afsluiting-niet-bevestigd'; readonly date: LocalDateString };
+  | { readonly type: 'afsluiting-niet-bevestigd'; readonly date: LocalDateString }
+  /** The ICO set the date of the first vervolgoverleg at once (guide II.E). */
+  | {
+      readonly type: 'vervolgoverleg-gepland';
+      readonly date: LocalDateString;
+      readonly plannedDate: LocalDateString;
+    }
+  /** The casusregisseur was absent at the ICO: a bijkomend casusoverleg with them on `plannedDate`. */
+  | {
+      readonly type: 'bijkomend-casusoverleg-gepland';
+      readonly date: LocalDateString;
+      readonly plannedDate: LocalDateString;
+      readonly casusregisseurId: string;
+    };

@@ -7,6 +7,7 @@ import { DossierRefusal, refuse } from './dossier-outcome.model';
 import { decisionLabel, decisionList, phaseLabel, phaseList } from './dossier-text.util';
 import {
   assertDossierState,
+  awaitsConsent,
   DecisionKind,
   DossierPhase,
   DossierState,
@@ -14,6 +15,7 @@ import {
 } from './dossier.model';
 import { InvalidDossierContextError, UnknownDecisionKindError } from './dossier.error';
 import { applyKind } from './decision-effects.policy';
+import type { OrganisationKind } from '../organisation/organisation-kind';
 
 /** The guide speaks of "een beperkt aantal keer"; CO3 Antwerpen allows two returns unless configured. */
 export const DEFAULT_NO_CONSENT_RETURN_LIMIT = 2;
@@ -59,6 +61,17 @@ export const DECISION_TRANSITIONS: Readonly<Record<DecisionKind, DecisionTransit
   afsluiting_niet_bevestigd: { from: ['afgerond'], to: 'unchanged' },
 };
 
+/** Decisions about casusregie itself, which cannot come before it started. */
+export const NEEDS_STARTED_CASUSREGIE: readonly DecisionKind[] = [
+  'pva_besproken',
+  'afronding_goedgekeurd',
+  'afronding_niet_goedgekeurd',
+];
+
+export const AWAITS_CONSENT_MESSAGE =
+  'Casusregie is in afwachting van instemming: ze start pas als de casusregisseur de instemming ' +
+  'van minstens één volwassen gezinslid registreert op de dossierpagina.';
+
 export interface DecisionContext {
   /** The date of the zitting at which the table took the decision (not the day it is recorded). */
   readonly decisionDate: LocalDateString;
@@ -67,6 +80,10 @@ export interface DecisionContext {
   /** Returns to the ICO allowed after "geen instemming"; see noConsentReturnLimitOf(region). */
   readonly noConsentReturnLimit?: number;
   readonly rules?: DecisionRules;
+  /** Who may go on "zonder casusregisseur" (RegionConfig.zonderCasusregisseurAanmelders); unset: anyone. */
+  readonly zonderCasusregisseurAanmelders?: readonly OrganisationKind[];
+  /** The kind of the aanmelder's organisation; null when the dossier does not know it. */
+  readonly aanmelderOrganisation?: OrganisationKind | null;
 }
 
 export type DecisionOutcome =
@@ -123,6 +140,11 @@ export function applyDecision(
     );
   }
 
+  // A plan is reviewed and casusregie rounded off only once it started, that is with the consent.
+  if (awaitsConsent(state) && NEEDS_STARTED_CASUSREGIE.includes(input.kind)) {
+    return refuse('CASUSREGIE_AWAITS_CONSENT', AWAITS_CONSENT_MESSAGE);
+  }
+
   const phaseStart = phaseStartDate(state);
   if (phaseStart !== undefined && decisionDay < parseLocalDate(phaseStart)!) {
     return refuse(
@@ -141,7 +163,10 @@ export function applyDecision(
   }
   const noConsentReturns = state.noConsentReturns + (isNoConsentReturn ? 1 : 0);
 
-  const applied = applyKind(state, input, context.decisionDate, decisionDay, noConsentReturns, limit);
+  const applied = applyKind(state, input, context.decisionDate, decisionDay, noConsentReturns, limit, {
+    zonderCasusregisseurAanmelders: context.zonderCasusregisseurAanmelders,
+    aanmelderOrganisation: context.aanmelderOrganisation,
+  });
   if (!applied.ok) return applied;
   const next: DossierState = {
     ...state,

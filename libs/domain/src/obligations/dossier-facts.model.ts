@@ -10,6 +10,10 @@ export interface DecisionFact {
   readonly tableKey?: string;
   /** Set with `pva_besproken`: the date the dossier is expected back at the Ronde Tafel. */
   readonly terugkomdatum?: LocalDateString;
+  /** Set with `met_casusregie` when the ICO fixed the first vervolgoverleg at once. */
+  readonly vervolgoverlegDate?: LocalDateString;
+  /** Set with `met_casusregie` when the casusregisseur was absent: the bijkomend casusoverleg. */
+  readonly bijkomendCasusoverlegDate?: LocalDateString;
 }
 
 export interface AgendaItemFact {
@@ -37,6 +41,11 @@ export interface ManualFulfilmentFact {
  * say when it got there, and due dates hang on the dates (which can be corrected after the fact).
  */
 export interface DossierFacts {
+  /**
+   * The start the ICO set when it appointed the casusregisseur. Casusregie starts on it when the
+   * consent is there, later when the consent comes later (then `casusregieStartDate` is that day).
+   */
+  readonly casusregiePlannedStartDate?: LocalDateString;
   readonly casusregieStartDate?: LocalDateString;
   readonly afrondingDate?: LocalDateString;
   readonly afsluitingDate?: LocalDateString;
@@ -44,6 +53,8 @@ export interface DossierFacts {
   readonly consulentInvolved: boolean;
   /** When the consulent got involved; casusregie start when unknown or earlier. */
   readonly consulentInvolvedSince?: LocalDateString;
+  /** The day the casusregisseur consulted the consulent about the afronding (annex B). */
+  readonly consulentConsultedOn?: LocalDateString;
   readonly childrenOver12: number;
   readonly childrenOver12HeardAtMs?: Instant;
   /** Region-specific track (e.g. `spoor-2`), for rules that apply to one track only. */
@@ -62,5 +73,7 @@ export interface ObligationEvent {
   /** The instant it happened; local midnight of `date` for events known by date only. */
   readonly atMs: Instant;
   readonly terugkomdatum?: LocalDateString;
+  /** What the event planned for that day (a vervolgoverleg, a bijkomend casusoverleg). */
+  readonly plannedDate?: LocalDateString;
   readonly decisionId?: string;
 }

@@ -22,10 +22,12 @@ function checkInstant(what: string, value: Instant | undefined): void {
 
 /** Throws InvalidObligationInputError when the facts cannot be right (malformed dates, ids twice). */
 export function validateDossierFacts(facts: DossierFacts): void {
+  checkDate('casusregiePlannedStartDate', facts.casusregiePlannedStartDate);
   checkDate('casusregieStartDate', facts.casusregieStartDate);
   checkDate('afrondingDate', facts.afrondingDate);
   checkDate('afsluitingDate', facts.afsluitingDate);
   checkDate('consulentInvolvedSince', facts.consulentInvolvedSince);
+  checkDate('consulentConsultedOn', facts.consulentConsultedOn);
   checkInstant('consentVerifiedAtMs', facts.consentVerifiedAtMs);
   checkInstant('childrenOver12HeardAtMs', facts.childrenOver12HeardAtMs);
   if (!Number.isInteger(facts.childrenOver12) || facts.childrenOver12 < 0) {
@@ -38,6 +40,8 @@ export function validateDossierFacts(facts: DossierFacts): void {
     if (!isDecisionKind(d.kind)) fail(`decision "${d.id}": unknown kind "${String(d.kind)}"`);
     checkInstant(`decision "${d.id}".decidedAtMs`, d.decidedAtMs);
     checkDate(`decision "${d.id}".terugkomdatum`, d.terugkomdatum);
+    checkDate(`decision "${d.id}".vervolgoverlegDate`, d.vervolgoverlegDate);
+    checkDate(`decision "${d.id}".bijkomendCasusoverlegDate`, d.bijkomendCasusoverlegDate);
   }
   const itemIds = new Set<string>();
   for (const item of facts.agendaItems) {
@@ -70,6 +74,9 @@ export function obligationEvents(facts: DossierFacts, zone: string): ObligationE
   };
 
   const start = facts.casusregieStartDate;
+  // A dossier whose start was taken over from before the service has no planned start: its
+  // casusregisseur was appointed when casusregie started.
+  onDate('casusregisseur-aangesteld', facts.casusregiePlannedStartDate ?? start);
   onDate('casusregie-gestart', start);
   atInstant('instemming-geregistreerd', facts.consentVerifiedAtMs);
   atInstant('kinderen-gehoord', facts.childrenOver12HeardAtMs);
@@ -91,7 +98,27 @@ export function obligationEvents(facts: DossierFacts, zone: string): ObligationE
       ...(d.terugkomdatum !== undefined && { terugkomdatum: d.terugkomdatum }),
     });
   });
+  onDate('consulent-geconsulteerd', facts.consulentConsultedOn);
   onDate('afronding-goedgekeurd', facts.afrondingDate);
   onDate('afgesloten', facts.afsluitingDate);
+  // What the ICO planned when it started casusregie. A dossier starts casusregie once; should
+  // there be more such decisions, the latest counts.
+  const startDecision = facts.decisions
+    .filter((d) => d.kind === 'met_casusregie')
+    .sort((a, b) => b.decidedAtMs - a.decidedAtMs || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))[0];
+  const planned = (key: ObligationEventKey, plannedDate: LocalDateString | undefined): void => {
+    if (startDecision && plannedDate !== undefined) {
+      events.push({
+        key,
+        index: 0,
+        date: localDateOf(startDecision.decidedAtMs, zone),
+        atMs: startDecision.decidedAtMs,
+        plannedDate,
+        decisionId: startDecision.id,
+      });
+    }
+  };
+  planned('vervolgoverleg-gepland', startDecision?.vervolgoverlegDate);
+  planned('bijkomend-casusoverleg-gepland', startDecision?.bijkomendCasusoverlegDate);
   return events;
 }

@@ -1,5 +1,6 @@
 import { DEFAULT_PLACEMENT_HORIZON_DAYS } from '../placement/placement.policy';
-import { generateSessions, getSession } from '../sessions/session-calendar.policy';
+import { firstOpenSessionBetween } from '../placement/earliest-session.policy';
+import { getSession } from '../sessions/session-calendar.policy';
 import { EMPTY_CALENDAR, Instant, Session } from '../sessions/session.model';
 import { RegionConfig, TableDefinition } from '../tables/table-definition.model';
 import { LocalDateString, MS_PER_DAY, parseLocalDate } from '../time/local-date.util';
@@ -11,7 +12,13 @@ import {
   ObligationSession,
   PlannedObligation,
 } from './obligation-plan.model';
-import { DossierDateKey, DueSpec, ObligationCondition, ObligationRule } from './obligation-rule.model';
+import {
+  DossierDateKey,
+  DueSpec,
+  ItemSessionDueSpec,
+  ObligationCondition,
+  ObligationRule,
+} from './obligation-rule.model';
 import { REPEATING_EVENTS, validateObligationRules } from './obligation-rules.policy';
 import { addDuration, localDateOf, startOfLocalDay, wallClock } from './obligation-time.util';
 
@@ -189,6 +196,8 @@ class Planner {
             : this.events.filter((e) => e.key === 'pva-besproken').at(-1);
         return review && (review.terugkomdatum ?? review.date);
       }
+      case 'geplande-datum':
+        return trigger.plannedDate;
     }
   }
 
@@ -198,6 +207,7 @@ class Planner {
     anchorOverride: LocalDateString | undefined,
   ): ResolvedDue | undefined {
     if (spec.kind === 'same-as') return this.resolveSameAs(spec.rule);
+    if (spec.kind === 'item-session') return this.resolveItemSession(spec);
     const anchor = anchorOverride ?? this.dateOf(spec.from, trigger);
     if (anchor === undefined) return undefined;
     if (spec.kind === 'offset') {
@@ -224,23 +234,9 @@ class Planner {
     };
   }
 
-  /**
-   * The first open session starting in [fromMs, untilMs). Searched in windows of a few sessions:
-   * the answer is nearly always the first or second session, and planning runs for every dossier
-   * on every change, so generating a year of sessions each time would be waste.
-   */
+  /** The first open session starting in [fromMs, untilMs), as the agendering gate finds it too. */
   private firstOpenSession(table: TableDefinition, fromMs: Instant, untilMs: Instant): Session | undefined {
-    const calendar = this.calendars[table.key] ?? EMPTY_CALENDAR;
-    const windowMs = Math.max(8, 2 * table.recurrence.everyWeeks) * 7 * MS_PER_DAY;
-    for (let start = fromMs; start < untilMs; start += windowMs) {
-      const found = generateSessions(
-        table,
-        { fromMs: start, toMs: Math.min(start + windowMs, untilMs) },
-        calendar,
-      ).find((s) => s.status === 'open');
-      if (found) return found;
-    }
-    return undefined;
+    return firstOpenSessionBetween(table, fromMs, untilMs, this.calendars[table.key] ?? EMPTY_CALENDAR);
   }
 
   /**
@@ -266,6 +262,22 @@ class Planner {
       dueAtMs: first.dueAtMs,
       ...(first.session && { session: first.session }),
       ...(first.unresolved && { unresolved: first.unresolved }),
+    };
+  }
+
+  /**
+   * The session the dossier's latest agendapunt of the types is on (withdrawn ones are not facts).
+   * No such item, or one on a date that is not a session of the table: no due date yet.
+   */
+  private resolveItemSession(spec: ItemSessionDueSpec): ResolvedDue | undefined {
+    const latest = this.facts.agendaItems
+      .filter((i) => !i.withdrawn && i.tableKey === spec.table && spec.itemTypes.includes(i.itemType))
+      .sort((a, b) => b.submittedAtMs - a.submittedAtMs || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))[0];
+    const session = latest && this.sessionByKey(spec.table, latest.sessionKey);
+    if (!session) return undefined;
+    return {
+      dueAtMs: spec.dueAt === 'deadline' ? session.deadlineMs : session.startMs,
+      session: toSession(session),
     };
   }
 

@@ -12,23 +12,35 @@ import { LocalTimeString } from '../time/local-date.util';
  * What happens in the life of a dossier, as far as obligations care, derived from its facts (see
  * obligationEvents). Stable keys, stored with obligations and used in region configurations; the
  * ones the dossier lifecycle also emits are spelled as there (DOSSIER_EVENT_TYPES).
- * - `casusregie-gestart`: the start date S of casusregie is known.
+ * - `casusregisseur-aangesteld`: the ICO appointed a casusregisseur ("ketenaanpak met
+ *   casusregie"); dated on the start the ICO set. Casusregie itself may still wait for consent.
+ * - `casusregie-gestart`: the start date S of casusregie is known (the consent is there).
  * - `instemming-geregistreerd`: consent of at least one adult family member was verified.
- * - `kinderen-gehoord`: the children over 12 were heard.
+ * - `kinderen-gehoord`: every child over 12 was heard, or the casusregisseur noted why not.
  * - `consulent-betrokken`: an OCJ/SDJ consulent co-runs the case (during casusregie).
+ * - `consulent-geconsulteerd`: the casusregisseur consulted the consulent about the afronding
+ *   (annex B: "stemmen met elkaar af, vooraleer ze overgaan tot afronding").
  * - `pva-besproken`: the Weegploeg discussed a plan van aanpak; happens once per review and
  *   carries the terugkomdatum for the Ronde Tafel.
  * - `afronding-goedgekeurd`: the Weegploeg approved the afronding (date A).
  * - `afgesloten`: the dossier was closed at the Ronde Tafel.
+ * - `vervolgoverleg-gepland`: the ICO that started casusregie set the date of the first
+ *   vervolgoverleg; carries that date (`geplande-datum`).
+ * - `bijkomend-casusoverleg-gepland`: the casusregisseur was absent at that ICO, so a bijkomend
+ *   casusoverleg with them was planned; carries its date.
  */
 export const OBLIGATION_EVENT_KEYS = [
+  'casusregisseur-aangesteld',
   'casusregie-gestart',
   'instemming-geregistreerd',
   'kinderen-gehoord',
   'consulent-betrokken',
+  'consulent-geconsulteerd',
   'pva-besproken',
   'afronding-goedgekeurd',
   'afgesloten',
+  'vervolgoverleg-gepland',
+  'bijkomend-casusoverleg-gepland',
 ] as const;
 export type ObligationEventKey = (typeof OBLIGATION_EVENT_KEYS)[number];
 
@@ -36,9 +48,11 @@ export type ObligationEventKey = (typeof OBLIGATION_EVENT_KEYS)[number];
  * The dossier date a due date hangs on. `trigger` is the date of the event occurrence that created
  * the obligation; `terugkomdatum` is the one set by the triggering `pva-besproken` (or by the
  * latest one when the trigger is another event), falling back to the date of that review when
- * the Weegploeg set none.
+ * the Weegploeg set none; `geplande-datum` is the date the triggering event planned (the day of
+ * a vervolgoverleg or a bijkomend casusoverleg).
  */
-export type DossierDateKey = 'trigger' | 'casusregie-start' | 'afronding' | 'afsluiting' | 'terugkomdatum';
+export type DossierDateKey =
+  'trigger' | 'casusregie-start' | 'afronding' | 'afsluiting' | 'terugkomdatum' | 'geplande-datum';
 
 export type DurationUnit = 'days' | 'weeks' | 'months';
 
@@ -79,7 +93,20 @@ export interface SameAsDueSpec {
   readonly rule: string;
 }
 
-export type DueSpec = OffsetDueSpec | SessionDueSpec | SameAsDueSpec;
+/**
+ * Due at the session an agendapunt of one of the types is on: the dossier's latest such item on
+ * the table (rolled over, it moves with it), at that session's deadline or start. While there is
+ * no such item there is no due date, so no obligation yet: "before the afronding goes to the
+ * Weegploeg" becomes a task when the afronding is agendered.
+ */
+export interface ItemSessionDueSpec {
+  readonly kind: 'item-session';
+  readonly table: string;
+  readonly itemTypes: readonly string[];
+  readonly dueAt: 'deadline' | 'start';
+}
+
+export type DueSpec = OffsetDueSpec | SessionDueSpec | SameAsDueSpec | ItemSessionDueSpec;
 
 /** The roles that own or receive obligations; a coordinator is always one of a table. */
 export type ObligationRole = Extract<Role, 'casusregisseur' | 'coordinator'>;

@@ -41,6 +41,7 @@ export class PrismaAgendaReadModel implements AgendaReadModel {
             casusregisseurId: true,
             aanmelderId: true,
             regionId: true,
+            aanmelderOrganisation: { select: { kind: true } },
           },
         },
         submittedBy: { select: { displayName: true, organisation: { select: { name: true } } } },

@@ -59,6 +59,18 @@ export class PrismaDossierReadModel implements DossierList, DossierPages {
         aanmelder: { select: { id: true, displayName: true, email: true } },
         aanmelderOrganisation: { select: { name: true } },
         consulent: { select: { displayName: true } },
+        consentVerifiedBy: { select: { displayName: true } },
+        consulentConsultedBy: { select: { displayName: true } },
+        childHearings: {
+          select: {
+            label: true,
+            heardOn: true,
+            notHeardReason: true,
+            recordedAt: true,
+            recordedBy: { select: { displayName: true } },
+          },
+          orderBy: [{ recordedAt: 'asc' }, { id: 'asc' }],
+        },
         aanmeldingen: {
           include: { clients: { orderBy: { position: 'asc' } }, organisation: { select: { name: true } } },
           orderBy: { sequence: 'asc' },

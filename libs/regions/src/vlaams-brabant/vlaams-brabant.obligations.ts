@@ -6,6 +6,11 @@ import { EscalationSpec, ObligationRule, ReminderSchedule } from '@overlegtafels
  * about a year) but no follow-up rules. The rules below show that another region's follow-up is
  * a different list of data, with a track condition the CO3 rules do not need; they are to be
  * replaced by the region's own.
+ *
+ * Not here, on purpose: the consent, the children over 12 and the consulent consulted before the
+ * afronding. Those come from the CO3 guide (III.B, and annex B, CO3's agreement with OCJ/SDJ); the
+ * Vlaams-Brabant source names OCJ/SDJ only as referrers and follow-up after closure, and its
+ * tables take no afronding decision that such a check could guard.
  */
 
 const REMINDERS: ReminderSchedule = { daysBeforeDue: [14, 0], time: '08:30', avoidWeekends: true };
@@ -49,6 +54,34 @@ export const VLAAMS_BRABANT_OBLIGATIONS: readonly ObligationRule[] = [
       { kind: 'event', event: 'afronding-goedgekeurd' },
       { kind: 'event', event: 'afgesloten' },
     ],
+  },
+  {
+    key: 'bijkomend-casusoverleg',
+    label: 'Bijkomend casusoverleg met de casusregisseur',
+    explanation:
+      'De casusregisseur was niet op het triage-overleg; een bijkomend overleg geeft hem of haar de ' +
+      'informatie ervan. Markeer het als gedaan zodra het plaatsvond, met een korte notitie.',
+    trigger: 'bijkomend-casusoverleg-gepland',
+    endsWith: ['afronding-goedgekeurd', 'afgesloten'],
+    due: { kind: 'offset', from: 'geplande-datum', offset: { amount: 0, unit: 'days' }, time: '17:00' },
+    owner: { role: 'casusregisseur' },
+    reminders: REMINDERS,
+    escalation: escalateTo('triage-overleg'),
+    fulfilledBy: [{ kind: 'manual' }],
+  },
+  {
+    key: 'eerste-vervolgoverleg',
+    label: 'Eerste vervolgoverleg dat het triage-overleg vastlegde',
+    explanation:
+      'Het triage-overleg legde bij de start meteen de datum van het eerste vervolgoverleg vast. ' +
+      'Markeer het als gedaan zodra het plaatsvond, met een korte notitie.',
+    trigger: 'vervolgoverleg-gepland',
+    endsWith: ['afronding-goedgekeurd', 'afgesloten'],
+    due: { kind: 'offset', from: 'geplande-datum', offset: { amount: 0, unit: 'days' }, time: '17:00' },
+    owner: { role: 'casusregisseur' },
+    reminders: REMINDERS,
+    escalation: escalateTo('triage-overleg'),
+    fulfilledBy: [{ kind: 'manual' }],
   },
   {
     key: 'spoor-3-plan-van-aanpak',

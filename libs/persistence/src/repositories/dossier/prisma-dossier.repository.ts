@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type {
+  ChildHearingRecord,
   ConsulentInvolvement,
   DossierRecord,
-  DossierRepository,
   NewAanmelding,
+  NewChildHearing,
   NewDecision,
+  DossierRepository,
 } from '@overlegtafels/application';
-import type { DossierPhase, DossierState, LocalDateString } from '@overlegtafels/domain';
+import type { DossierPhase, DossierState, LocalDateString, OrganisationKind } from '@overlegtafels/domain';
 import { PrismaService } from '../../prisma.service';
 import { on, type Transaction } from '../../transaction';
 
@@ -17,13 +19,19 @@ const factsSelect = {
   phase: true,
   casusregisseurId: true,
   aanmelderId: true,
+  casusregiePlannedStartDate: true,
   casusregieStartDate: true,
   afrondingDate: true,
   afsluitingDate: true,
   consentVerifiedAt: true,
   consentVerifiedById: true,
+  consentGivenBy: true,
   noConsentReturns: true,
+  ocjSdjConsulentInvolved: true,
+  consulentConsultedOn: true,
+  childrenOver12: true,
   casusregisseur: { select: { displayName: true } },
+  aanmelderOrganisation: { select: { kind: true } },
 } as const;
 
 /** DATE columns come back as UTC midnight: their ISO day is the stored local date. */
@@ -31,25 +39,43 @@ const dayOf = (d: Date | null): LocalDateString | null => (d ? d.toISOString().s
 const dateColumn = (day: LocalDateString | null | undefined): Date | null =>
   day ? new Date(`${day}T00:00:00.000Z`) : null;
 
+type DayField =
+  | 'casusregiePlannedStartDate'
+  | 'casusregieStartDate'
+  | 'afrondingDate'
+  | 'afsluitingDate'
+  | 'consulentConsultedOn';
+
 type FactsRecord = Omit<
   DossierRecord,
-  'phase' | 'casusregisseurName' | 'casusregieStartDate' | 'afrondingDate' | 'afsluitingDate'
+  'phase' | 'casusregisseurName' | 'aanmelderOrganisationKind' | 'consulentInvolved' | DayField
 > & {
   casusregisseur: { displayName: string } | null;
+  aanmelderOrganisation: { kind: string } | null;
   phase: unknown;
-  casusregieStartDate: Date | null;
-  afrondingDate: Date | null;
-  afsluitingDate: Date | null;
-};
+  ocjSdjConsulentInvolved: boolean;
+} & Record<DayField, Date | null>;
 
-function toFacts({ casusregisseur, ...row }: FactsRecord): DossierRecord {
+function toFacts({
+  casusregisseur,
+  aanmelderOrganisation,
+  ocjSdjConsulentInvolved,
+  ...row
+}: FactsRecord): DossierRecord {
   return {
     ...row,
     casusregisseurName: casusregisseur?.displayName ?? null,
+    // The database spells a kind's hyphen as an underscore (schema.prisma, "Enums").
+    aanmelderOrganisationKind: aanmelderOrganisation
+      ? (aanmelderOrganisation.kind.replace(/_/g, '-') as OrganisationKind)
+      : null,
     phase: String(row.phase) as DossierPhase,
+    casusregiePlannedStartDate: dayOf(row.casusregiePlannedStartDate),
     casusregieStartDate: dayOf(row.casusregieStartDate),
     afrondingDate: dayOf(row.afrondingDate),
     afsluitingDate: dayOf(row.afsluitingDate),
+    consulentInvolved: ocjSdjConsulentInvolved,
+    consulentConsultedOn: dayOf(row.consulentConsultedOn),
   };
 }
 
@@ -206,12 +232,17 @@ export class PrismaDossierRepository implements DossierRepository {
       data: {
         phase: next.phase,
         casusregisseurId: next.casusregisseurId ?? null,
+        casusregiePlannedStartDate: dateColumn(next.casusregiePlannedStartDate),
         casusregieStartDate: dateColumn(next.casusregieStartDate),
         afrondingDate: dateColumn(next.afrondingDate),
         afsluitingDate: dateColumn(next.afsluitingDate),
         noConsentReturns: next.noConsentReturns,
         ...(consentVerifiedAt && next.consent
-          ? { consentVerifiedAt, consentVerifiedById: next.consent.verifiedById }
+          ? {
+              consentVerifiedAt,
+              consentVerifiedById: next.consent.verifiedById,
+              consentGivenBy: next.consent.givenBy ?? null,
+            }
           : {}),
       },
     });
@@ -221,8 +252,84 @@ export class PrismaDossierRepository implements DossierRepository {
         dossierId: id,
         startDate: dateColumn(decision.startDate),
         terugkomdatum: dateColumn(decision.terugkomdatum),
+        vervolgoverlegDate: dateColumn(decision.vervolgoverlegDate),
+        bijkomendCasusoverlegDate: dateColumn(decision.bijkomendCasusoverlegDate),
       },
       select: { id: true },
+    });
+  }
+
+  /** The consent of an adult family member; `startDate` the start of casusregie it allows. */
+  async recordConsent(
+    tx: Transaction,
+    id: string,
+    consent: { verifiedAt: Date; verifiedById: string; givenBy: string },
+    startDate: LocalDateString,
+  ): Promise<void> {
+    await on(tx, this.prisma).dossier.update({
+      where: { id },
+      data: {
+        consentVerifiedAt: consent.verifiedAt,
+        consentVerifiedById: consent.verifiedById,
+        consentGivenBy: consent.givenBy,
+        casusregieStartDate: dateColumn(startDate),
+      },
+    });
+  }
+
+  async childHearingsOf(tx: Transaction | undefined, id: string): Promise<ChildHearingRecord[]> {
+    const rows = await on(tx, this.prisma).childHearing.findMany({
+      where: { dossierId: id },
+      select: { label: true, heardOn: true, notHeardReason: true },
+      orderBy: [{ recordedAt: 'asc' }, { id: 'asc' }],
+    });
+    return rows.map((r) => ({ ...r, heardOn: dayOf(r.heardOn) }));
+  }
+
+  /**
+   * One child's entry (the same label key replaces it), the dossier's count of children over 12,
+   * and when every one of them was accounted for (`heardAt` only the first time).
+   */
+  async recordChildHearing(
+    tx: Transaction,
+    id: string,
+    hearing: NewChildHearing,
+    count: { childrenOver12: number; heardAt: Date | null },
+  ): Promise<void> {
+    const db = on(tx, this.prisma);
+    const values = {
+      label: hearing.label,
+      heardOn: dateColumn(hearing.heardOn),
+      notHeardReason: hearing.notHeardReason,
+      recordedById: hearing.recordedById,
+      recordedAt: hearing.recordedAt,
+    };
+    await db.childHearing.upsert({
+      where: { dossierId_labelKey: { dossierId: id, labelKey: hearing.labelKey } },
+      create: { ...values, dossierId: id, labelKey: hearing.labelKey },
+      update: values,
+    });
+    await db.dossier.update({
+      where: { id },
+      data: {
+        childrenOver12: count.childrenOver12,
+        ...(count.heardAt && { childrenOver12HeardAt: count.heardAt }),
+      },
+    });
+  }
+
+  async recordConsulentConsultation(
+    tx: Transaction,
+    id: string,
+    consultation: { consultedOn: LocalDateString; note: string; consultedById: string },
+  ): Promise<void> {
+    await on(tx, this.prisma).dossier.update({
+      where: { id },
+      data: {
+        consulentConsultedOn: dateColumn(consultation.consultedOn),
+        consulentConsultationNote: consultation.note,
+        consulentConsultedById: consultation.consultedById,
+      },
     });
   }
 }
