@@ -37,6 +37,7 @@ export type {
 export { AFSLUITING_WAIT_MONTHS, earliestAfsluitingDate } from './dossier/dossier-date.util';
 export * from './dossier/agendering.policy';
 export * from './dossier/start-correction.policy';
+export * from './dossier/casusregisseur-change.policy';
 export * from './dossier/dossier-code.util';
 export * from './obligations';
 export * from './sessions/session-lifecycle.policy';

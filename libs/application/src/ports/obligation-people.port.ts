@@ -7,6 +7,8 @@ export type ObligationRecipient = MailRecipientRow;
 export interface ObligationOwnerScope {
   regionId: string;
   coordinatorTables: (string | null)[];
+  /** Holds the region's strategisch-coordinator role: owns the quality checks. */
+  strategicCoordinator: boolean;
 }
 
 /** The people the obligations are about: owners, and the coordinators they escalate to. */
@@ -19,5 +21,7 @@ export abstract class ObligationPeople {
     regionId: string,
     tableKey: string,
   ): Promise<ObligationRecipient[]>;
+  /** The active strategic coordinators of the region (guide V.D), in a stable order. */
+  abstract strategicCoordinatorsOf(tx: Transaction, regionId: string): Promise<ObligationRecipient[]>;
   abstract ownerScopeOf(personId: string): Promise<ObligationOwnerScope | undefined>;
 }

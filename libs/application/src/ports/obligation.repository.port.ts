@@ -9,7 +9,7 @@ import type {
 } from '@overlegtafels/persistence';
 
 export type ObligationStatus = 'open' | 'fulfilled' | 'cancelled';
-export type ObligationOwnerRole = 'casusregisseur' | 'coordinator';
+export type ObligationOwnerRole = 'casusregisseur' | 'coordinator' | 'strategisch-coordinator';
 
 /** The dossier as far as its obligations care. Dates are the stored calendar dates (UTC midnight). */
 export type ObligationDossier = ObligationDossierRow;

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service';
+import { roleKey } from './role-keys';
 
 export interface PersonSummary {
   id: string;
@@ -34,7 +35,7 @@ function toSummary(p: SummaryRow): PersonSummary {
     displayName: p.displayName,
     email: p.email,
     organisationName: p.organisation?.name ?? null,
-    roles: p.roleAssignments,
+    roles: p.roleAssignments.map((r) => ({ role: roleKey(String(r.role)), tableKey: r.tableKey })),
   };
 }
 

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service';
+import { roleKey } from './role-keys';
 
 export interface UserSessionWithPerson {
   id: string;
@@ -63,7 +64,13 @@ export class UserSessionRepository {
     });
     if (!row || row.expiresAt <= now || !row.person.active) return undefined;
     const { roleAssignments, ...person } = row.person;
-    return { ...row, person: { ...person, roles: roleAssignments } };
+    return {
+      ...row,
+      person: {
+        ...person,
+        roles: roleAssignments.map((r) => ({ role: roleKey(String(r.role)), tableKey: r.tableKey })),
+      },
+    };
   }
 
   async delete(tokenHash: string): Promise<void> {

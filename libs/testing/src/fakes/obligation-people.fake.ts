@@ -10,6 +10,8 @@ export interface FakePerson {
   active: boolean;
   /** Tables the person coordinates; null: every table of the region. */
   coordinates: (string | null)[];
+  /** Holds the region's strategisch-coordinator role. */
+  strategic: boolean;
 }
 
 /** People in memory: owners and coordinators. */
@@ -23,6 +25,7 @@ export class FakeObligationPeople implements ObligationPeople {
       regionId: 'region-1',
       active: true,
       coordinates: [],
+      strategic: false,
       ...person,
     });
     return this;
@@ -42,9 +45,18 @@ export class FakeObligationPeople implements ObligationPeople {
       .map(recipient);
   }
 
+  async strategicCoordinatorsOf(_tx: Transaction, regionId: string): Promise<ObligationRecipient[]> {
+    return this.persons
+      .where((p) => p.active && p.regionId === regionId && p.strategic)
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map(recipient);
+  }
+
   async ownerScopeOf(personId: string): Promise<ObligationOwnerScope | undefined> {
     const p = this.persons.get(personId);
-    return p?.active ? { regionId: p.regionId, coordinatorTables: p.coordinates } : undefined;
+    return p?.active
+      ? { regionId: p.regionId, coordinatorTables: p.coordinates, strategicCoordinator: p.strategic }
+      : undefined;
   }
 }
 

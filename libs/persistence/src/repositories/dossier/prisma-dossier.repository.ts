@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DecisionKind, DossierPhase, DossierState, LocalDateString } from '@overlegtafels/domain';
+import type {
+  CasusregisseurChangeReason,
+  DecisionKind,
+  DossierPhase,
+  DossierState,
+  LocalDateString,
+} from '@overlegtafels/domain';
 import { PrismaService } from '../../prisma.service';
 import { on, type Transaction } from '../../transaction';
 import type { NewDossierWithAanmelding } from '../dossier.repository';
@@ -54,6 +60,16 @@ const factsSelect = {
   noConsentReturns: true,
   casusregisseur: { select: { displayName: true } },
 } as const;
+
+export interface CasusregisseurChangeRow {
+  fromPersonId: string;
+  toPersonId: string;
+  effectiveDate: LocalDateString;
+  reason: CasusregisseurChangeReason;
+  note: string | null;
+  changedById: string;
+  changedAt: Date;
+}
 
 /** DATE columns come back as UTC midnight: their ISO day is the stored local date. */
 const dayOf = (d: Date | null): LocalDateString | null => (d ? d.toISOString().slice(0, 10) : null);
@@ -220,6 +236,49 @@ export class PrismaDossierRepository {
         where: { id: startDecisionId },
         data: { startDate: dateColumn(startDate) },
       });
+  }
+
+  /** Only while `fromPersonId` still directs it: a change recorded meanwhile wins, this one writes nothing. */
+  async changeCasusregisseur(
+    tx: Transaction,
+    id: string,
+    change: CasusregisseurChangeRow,
+  ): Promise<{ id: string } | undefined> {
+    const db = on(tx, this.prisma);
+    const { count } = await db.dossier.updateMany({
+      where: { id, casusregisseurId: change.fromPersonId },
+      data: { casusregisseurId: change.toPersonId },
+    });
+    if (count !== 1) return undefined;
+    return db.casusregisseurChange.create({
+      data: {
+        dossierId: id,
+        ...change,
+        effectiveDate: dateColumn(change.effectiveDate)!,
+        reason: change.reason.replace(/-/g, '_') as 'tijdelijk_naar_definitief' | 'vertrek' | 'andere',
+      },
+      select: { id: true },
+    });
+  }
+
+  async casusregisseurChangesOf(
+    tx: Transaction | undefined,
+    id: string,
+  ): Promise<(CasusregisseurChangeRow & { id: string })[]> {
+    const rows = await on(tx, this.prisma).casusregisseurChange.findMany({
+      where: { dossierId: id },
+      orderBy: [{ changedAt: 'asc' }, { id: 'asc' }],
+    });
+    return rows.map((r) => ({
+      id: r.id,
+      fromPersonId: r.fromPersonId,
+      toPersonId: r.toPersonId,
+      effectiveDate: dayOf(r.effectiveDate)!,
+      reason: String(r.reason).replace(/_/g, '-') as CasusregisseurChangeReason,
+      note: r.note,
+      changedById: r.changedById,
+      changedAt: r.changedAt,
+    }));
   }
 
   async recordDecision(

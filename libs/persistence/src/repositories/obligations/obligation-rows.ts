@@ -3,7 +3,7 @@
  * application's ports declare the same shapes; runtime's bindPort checks that they match.
  */
 export type ObligationStatusValue = 'open' | 'fulfilled' | 'cancelled';
-export type ObligationOwnerRoleValue = 'casusregisseur' | 'coordinator';
+export type ObligationOwnerRoleValue = 'casusregisseur' | 'coordinator' | 'strategisch-coordinator';
 
 export interface ObligationDossierRow {
   id: string;

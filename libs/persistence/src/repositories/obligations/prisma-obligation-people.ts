@@ -30,18 +30,40 @@ export class PrismaObligationPeople {
     return rows.map((p) => ({ personId: p.id, email: p.email, displayName: p.displayName }));
   }
 
-  /** A person's region and the tables they coordinate (every table for a region-wide grant: null). */
+  /** The active strategic coordinators of the region, in a stable order. */
+  async strategicCoordinatorsOf(tx: Transaction, regionId: string): Promise<MailRecipientRow[]> {
+    const rows = await on(tx, this.prisma).person.findMany({
+      where: { regionId, active: true, roleAssignments: { some: { role: 'strategisch_coordinator' } } },
+      select: { id: true, email: true, displayName: true },
+      orderBy: { id: 'asc' },
+    });
+    return rows.map((p) => ({ personId: p.id, email: p.email, displayName: p.displayName }));
+  }
+
+  /**
+   * A person's region, the tables they coordinate (every table for a region-wide grant: null) and
+   * whether they are a strategic coordinator.
+   */
   async ownerScopeOf(
     personId: string,
-  ): Promise<{ regionId: string; coordinatorTables: (string | null)[] } | undefined> {
+  ): Promise<
+    { regionId: string; coordinatorTables: (string | null)[]; strategicCoordinator: boolean } | undefined
+  > {
     const person = await this.prisma.person.findFirst({
       where: { id: personId, active: true },
       select: {
         regionId: true,
-        roleAssignments: { where: { role: 'coordinator' }, select: { tableKey: true } },
+        roleAssignments: {
+          where: { role: { in: ['coordinator', 'strategisch_coordinator'] } },
+          select: { role: true, tableKey: true },
+        },
       },
     });
     if (!person) return undefined;
-    return { regionId: person.regionId, coordinatorTables: person.roleAssignments.map((r) => r.tableKey) };
+    return {
+      regionId: person.regionId,
+      coordinatorTables: person.roleAssignments.filter((r) => r.role === 'coordinator').map((r) => r.tableKey),
+      strategicCoordinator: person.roleAssignments.some((r) => r.role === 'strategisch_coordinator'),
+    };
   }
 }

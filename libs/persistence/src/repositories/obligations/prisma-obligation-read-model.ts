@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Prisma } from '../../generated/prisma/client';
 import { PrismaService } from '../../prisma.service';
 import type { ObligationListFilterRow, ObligationListRow, ObligationStatusValue } from './obligation-rows';
+import { roleKey } from '../role-keys';
 import { storedObligationSelect } from './prisma-obligation.repository';
 
 /** What the follow-up pages read: obligations with their dossier's code and casusregisseur, session load. */
@@ -52,7 +53,7 @@ export class PrismaObligationReadModel {
     });
     return rows.map(({ dossier, ...r }) => ({
       ...r,
-      ownerRole: String(r.ownerRole),
+      ownerRole: roleKey(String(r.ownerRole)),
       status: r.status as ObligationStatusValue,
       dossierCode: dossier.code,
       casusregisseurId: dossier.casusregisseurId,

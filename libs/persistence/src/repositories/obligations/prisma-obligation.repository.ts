@@ -4,6 +4,7 @@ import { Prisma } from '../../generated/prisma/client';
 import { PrismaService } from '../../prisma.service';
 import { on, type Transaction, type Tx } from '../../transaction';
 import { CalendarStateRepository } from '../calendar-state.repository';
+import { dbRole, roleKey } from '../role-keys';
 import type {
   FulfilmentRow,
   NewObligationRow,
@@ -115,6 +116,7 @@ export class PrismaObligationRepository {
         ruleKey: o.ruleKey,
         sequence: o.sequence,
         ...o.placement,
+        ownerRole: dbRole(o.placement.ownerRole),
         dueAt: o.dueAt,
         status: o.status,
         ...fulfilmentData(o.fulfilment),
@@ -136,6 +138,7 @@ export class PrismaObligationRepository {
       where: { id: obligationId },
       data: {
         ...change.placement,
+        ownerRole: dbRole(change.placement.ownerRole),
         dueAt: change.dueAt,
         ...(change.reopen && { status: 'open', cancelledAt: null, cancelReason: null }),
       },
@@ -283,7 +286,7 @@ export class PrismaObligationRepository {
     });
     return rows.map((r) => ({
       ...r,
-      ownerRole: String(r.ownerRole),
+      ownerRole: roleKey(String(r.ownerRole)),
       status: r.status as ObligationStatusValue,
     }));
   }
