@@ -21,6 +21,7 @@ import { CoordinatorChange } from '../coordinator/coordinator-change';
 import { CorrectCasusregieStartUseCase } from '../correct-casusregie-start/correct-casusregie-start.usecase';
 import { OpenDossierModule } from '../open-dossier/open-dossier.module';
 import { RecordConsulentUseCase } from '../record-consulent/record-consulent.usecase';
+import { ReassignCasusregisseurUseCase } from '../reassign-casusregisseur/reassign-casusregisseur.usecase';
 import { DecisionAgenda } from '../ports/decision-agenda.port';
 import { AgendaDecisionAdapter } from '../record-decision/agenda-decision.adapter';
 import { RecordDecisionUseCase } from '../record-decision/record-decision.usecase';
@@ -40,6 +41,7 @@ const providers = [
   RecordDecisionUseCase,
   RecordConsulentUseCase,
   CorrectCasusregieStartUseCase,
+  ReassignCasusregisseurUseCase,
   CoordinatorChange,
   MoveAgendaItemUseCase,
   CancelSessionUseCase,

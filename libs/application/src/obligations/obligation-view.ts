@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { formOf, ObligationForm } from '@overlegtafels/domain';
 import { dutchDateTime } from '@overlegtafels/mail';
 import type { ObligationListRow } from '../ports/obligation-read-model.port';
 import type { ObligationRules } from './obligation-rules';
@@ -28,6 +29,10 @@ export interface ObligationView {
   manual: boolean;
   /** The pre-filled agendering form (relative URL), for obligations fulfilled by agendering. */
   agenderingUrl: string | null;
+  /** The short form on the obligation's page that fulfils it (the six-month report, the quality check). */
+  form: ObligationForm | null;
+  /** The obligation's own page (relative URL). */
+  pageUrl: string;
   ownerRole: string;
   casusregisseurId: string | null;
   casusregisseurName: string | null;
@@ -76,6 +81,8 @@ export function obligationView(r: ObligationListRow, rules: ObligationRules, now
     agenderingUrl: agendering
       ? `/agendering/nieuw?${new URLSearchParams({ dossier: r.dossierCode, tafel: agendering.table, type: agendering.itemType }).toString()}`
       : null,
+    form: rule ? (formOf(rule) ?? null) : null,
+    pageUrl: `/opvolging/${r.id}`,
     ownerRole: r.ownerRole,
     casusregisseurId: r.casusregisseurId,
     casusregisseurName: r.casusregisseurName,

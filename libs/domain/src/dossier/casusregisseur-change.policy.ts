@@ -44,8 +44,7 @@ export interface CasusregisseurChangeContext {
 }
 
 export type CasusregisseurChangeOutcome =
-  | { readonly ok: true; readonly next: DossierState; readonly fromPersonId: string }
-  | DossierRefusal;
+  { readonly ok: true; readonly next: DossierState; readonly fromPersonId: string } | DossierRefusal;
 
 /**
  * A coordinator hands the casusregie of a dossier to another casusregisseur. Only while there is

@@ -125,7 +125,12 @@ export type FulfilmentSpec =
   | { readonly kind: 'decision'; readonly decisionKinds: readonly DecisionKind[] }
   | { readonly kind: 'event'; readonly event: ObligationEventKey }
   | { readonly kind: 'manual' }
-  | { readonly kind: 'form'; readonly form: ObligationForm };
+  | {
+      readonly kind: 'form';
+      readonly form: ObligationForm;
+      /** Who is told (a mail with the code and a link) when it is submitted, to read the answers. */
+      readonly reportTo?: ObligationParty;
+    };
 
 /**
  * Reminders to the owner, whole calendar days before the due date at a wall-clock time in the

@@ -177,6 +177,7 @@ function checkRule(
         if (!(OBLIGATION_FORMS as readonly string[]).includes(f.form)) {
           fail(`fulfilledBy form: unknown form "${String(f.form)}"`);
         }
+        if (f.reportTo) party('fulfilledBy form reportTo', f.reportTo);
         break;
       default:
         fail(`unknown fulfilment kind "${(f as { kind: string }).kind}"`);

@@ -14,6 +14,7 @@ export class PrismaObligationReadModel {
     const where: Prisma.FollowUpObligationWhereInput = {
       dossier: { regionId: filter.regionId },
       ...(filter.dossierId ? { dossierId: filter.dossierId } : {}),
+      ...(filter.obligationId ? { id: filter.obligationId } : {}),
       ...(filter.status ? { status: filter.status } : {}),
       ...(filter.dueBefore || filter.dueFrom
         ? {
@@ -28,6 +29,9 @@ export class PrismaObligationReadModel {
             OR: [
               { ownerId: filter.ownedBy.personId },
               { ownerRole: 'coordinator', tableKey: { in: [...filter.ownedBy.coordinatorTables] } },
+              ...(filter.ownedBy.strategicCoordinator
+                ? [{ ownerRole: 'strategisch_coordinator' as const }]
+                : []),
             ],
           }
         : {}),

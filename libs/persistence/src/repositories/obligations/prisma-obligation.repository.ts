@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CalendarState } from '@overlegtafels/domain';
+import type { CalendarState, ObligationFormAnswers } from '@overlegtafels/domain';
 import { Prisma } from '../../generated/prisma/client';
 import { PrismaService } from '../../prisma.service';
 import { on, type Transaction, type Tx } from '../../transaction';
@@ -246,6 +246,54 @@ export class PrismaObligationRepository {
     });
     if (count === 1) await this.deleteUnsentSteps(db, obligationId);
     return count === 1;
+  }
+
+  /** The obligation, only while open, and its form's answers, in one transaction. */
+  async fulfilWithForm(
+    tx: Transaction,
+    obligationId: string,
+    report: ObligationFormAnswers & { submittedById: string; submittedAt: Date },
+  ): Promise<boolean> {
+    const db = on(tx, this.prisma);
+    const { count } = await db.followUpObligation.updateMany({
+      where: { id: obligationId, status: 'open' },
+      data: {
+        status: 'fulfilled',
+        fulfilledAt: report.submittedAt,
+        fulfilledById: report.submittedById,
+        fulfilmentKind: 'form',
+      },
+    });
+    if (count !== 1) return false;
+    await this.deleteUnsentSteps(db, obligationId);
+    const { dossierId } = await db.followUpObligation.findUniqueOrThrow({
+      where: { id: obligationId },
+      select: { dossierId: true },
+    });
+    await db.obligationReport.create({
+      data: {
+        obligationId,
+        dossierId,
+        form: report.form,
+        answers: report.answers as unknown as Prisma.InputJsonValue,
+        submittedById: report.submittedById,
+        submittedAt: report.submittedAt,
+      },
+    });
+    return true;
+  }
+
+  async reportOf(
+    obligationId: string,
+  ): Promise<(ObligationFormAnswers & { submittedById: string; submittedAt: Date }) | undefined> {
+    const row = await this.prisma.obligationReport.findUnique({ where: { obligationId } });
+    if (!row) return undefined;
+    return {
+      form: row.form,
+      answers: row.answers,
+      submittedById: row.submittedById,
+      submittedAt: row.submittedAt,
+    } as unknown as ObligationFormAnswers & { submittedById: string; submittedAt: Date };
   }
 
   private async decisionsOf(db: Tx, dossierId: string): Promise<ObligationDecisionRow[]> {
