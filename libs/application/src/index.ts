@@ -80,8 +80,12 @@ export * from './list-dossiers/list-dossiers.command';
 export * from './list-dossiers/list-dossiers.usecase';
 export * from './relay-outbox/relay-outbox.usecase';
 export * from './dossier-timeline/dossier-timeline.query';
-export { timelineOf } from './dossier-timeline/dossier-timeline';
-export type { TimelineFacts } from './dossier-timeline/dossier-timeline';
+export {
+  casusregisseurChangeReasonLabel,
+  casusregisseurHistoryOf,
+  timelineOf,
+} from './dossier-timeline/dossier-timeline';
+export type { CasusregisseurChangeFacts, TimelineFacts } from './dossier-timeline/dossier-timeline';
 export * from './read-document/read-document.command';
 export * from './read-document/read-document.usecase';
 export * from './list-failed-mail/list-failed-mail.command';

@@ -7,7 +7,7 @@ export interface DocumentWithDossier {
   storageKey: string;
   fileName: string;
   mimeType: string;
-  dossier: { regionId: string; casusregisseurId: string | null; aanmelderId: string | null };
+  dossier: { regionId: string; casusregisseurId: string | null; aanmelderId: string | null; phase: string };
 }
 
 /** Uploaded documents' records, with the facts of their dossier that need-to-know asks for. */
@@ -24,9 +24,9 @@ export class PrismaDocumentRepository {
         storageKey: true,
         fileName: true,
         mimeType: true,
-        dossier: { select: { regionId: true, casusregisseurId: true, aanmelderId: true } },
+        dossier: { select: { regionId: true, casusregisseurId: true, aanmelderId: true, phase: true } },
       },
     });
-    return row ?? undefined;
+    return row ? { ...row, dossier: { ...row.dossier, phase: String(row.dossier.phase) } } : undefined;
   }
 }

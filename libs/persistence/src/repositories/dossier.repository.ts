@@ -3,7 +3,7 @@ import { PrismaService } from '../prisma.service';
 
 export interface DossierScope {
   regionId: string;
-  anyOf?: { casusregisseurId?: string; aanmelderId?: string }[];
+  anyOf?: { casusregisseurId?: string; aanmelderId?: string; phase?: 'afgesloten' }[];
 }
 
 export interface DossierSummary {
@@ -93,6 +93,17 @@ export class DossierRepository {
             casusregisseur: { select: { displayName: true } },
           },
           orderBy: { decidedAt: 'asc' },
+        },
+        casusregisseurChanges: {
+          include: {
+            from: { select: { id: true, displayName: true } },
+            to: { select: { id: true, displayName: true } },
+          },
+          orderBy: [{ changedAt: 'asc' }, { id: 'asc' }],
+        },
+        obligationReports: {
+          include: { submittedBy: { select: { displayName: true } } },
+          orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
         },
       },
     });

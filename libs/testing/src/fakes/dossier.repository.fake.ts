@@ -151,11 +151,13 @@ export class FakeDossierRepository implements DossierRepository, Rollbackable {
     _tx: Transaction | undefined,
     id: string,
   ): Promise<CasusregisseurChangeRecord[]> {
-    return this.changes
-      .where((c) => c.dossierId === id)
-      .sort((a, b) => a.changedAt.getTime() - b.changedAt.getTime() || a.id.localeCompare(b.id))
-      // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the fake's own key
-      .map(({ dossierId, ...change }) => change);
+    return (
+      this.changes
+        .where((c) => c.dossierId === id)
+        .sort((a, b) => a.changedAt.getTime() - b.changedAt.getTime() || a.id.localeCompare(b.id))
+        // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the fake's own key
+        .map(({ dossierId, ...change }) => change)
+    );
   }
 
   async recordDecision(
