@@ -1,14 +1,30 @@
 import { Body, Controller, Get, Header, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import {
-  DossierTimelineQuery,
+  AgendaQueries,
   AgendaService,
+  CasusregisseurChangeSchema,
+  casusregisseurHistoryOf,
   CorrectCasusregieStartUseCase,
+  DossierTimelineQuery,
   OpenDossierUseCase,
+  parseInput,
+  ReassignCasusregisseurUseCase,
   RecordConsulentUseCase,
 } from '@overlegtafels/application';
 import { Authenticated, CurrentPrincipal, hasRole, Principal, Roles } from '@overlegtafels/auth';
-import { DECISION_KIND_LABELS, DecisionKind } from '@overlegtafels/domain';
+import {
+  CASUSREGISSEUR_CHANGE_REASON_LABELS,
+  CASUSREGISSEUR_CHANGE_REASONS,
+  DECISION_KIND_LABELS,
+  DecisionKind,
+} from '@overlegtafels/domain';
+import { CLOCK, Clock } from '@overlegtafels/config';
+import { dutchDate } from '@overlegtafels/mail';
+import { DateTime } from 'luxon';
+import { reportsOf } from './dossier-reports';
+
+const ZONE = 'Europe/Brussels';
 import { isCoordinator } from '../agenda/viewer';
 import { failedForm, FailedForm, noticeFor, PageForms, pick } from '../web/page-form';
 import { CurrentRoute } from '../web/current-viewer.decorator';
@@ -18,6 +34,8 @@ import { consulentInvolvementOf, startCorrectionOf } from './dossier-commands';
 const NOTICES = {
   consulent: 'De betrokkenheid van de consulent is geregistreerd; de opvolging is bijgewerkt.',
   startdatum: 'De startdatum van de casusregie is gecorrigeerd; de opvolging is bijgewerkt.',
+  casusregisseur:
+    'De casusregie is overgedragen: de openstaande taken staan op naam van de nieuwe casusregisseur, beide casusregisseurs krijgen een mail.',
 } satisfies Record<string, string>;
 
 const ITEM_STATUS_LABELS: Record<string, string> = {
@@ -42,6 +60,9 @@ export class DossierPageController {
     @Inject(RecordConsulentUseCase) private readonly recordConsulent: RecordConsulentUseCase,
     @Inject(CorrectCasusregieStartUseCase)
     private readonly correctCasusregieStart: CorrectCasusregieStartUseCase,
+    @Inject(ReassignCasusregisseurUseCase) private readonly reassign: ReassignCasusregisseurUseCase,
+    @Inject(AgendaQueries) private readonly agendaQueries: AgendaQueries,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get(':code')
@@ -96,6 +117,22 @@ export class DossierPageController {
     const values = pick(body, ['startDate', 'reason']);
     await this.submit(principal, route, code, 'startdatum', values, res, (actor, dossierId) =>
       this.correctCasusregieStart.execute({ actor, dossierId, ...startCorrectionOf(values) }),
+    );
+  }
+
+  /** A coordinator hands the casusregie to another casusregisseur of the region. */
+  @Post(':code/casusregisseur')
+  @Roles('coordinator')
+  async changeCasusregisseur(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
+    @Param('code') code: string,
+    @Body() body: Record<string, unknown>,
+    @Res() res: Response,
+  ): Promise<void> {
+    const values = pick(body, ['casusregisseurId', 'effectiveDate', 'reason', 'note']);
+    await this.submit(principal, route, code, 'casusregisseur', values, res, (actor, dossierId) =>
+      this.reassign.execute({ actor, dossierId, ...parseInput(CasusregisseurChangeSchema, values) }),
     );
   }
 
@@ -166,6 +203,14 @@ export class DossierPageController {
           email: detail.consulentEmail ?? '',
         }
       : { involved: 'false' };
+    const coordinator = hasRole(principal, 'coordinator');
+    const canChangeCasusregisseur =
+      coordinator && !!detail.casusregisseurId && ['casusregie', 'afgerond'].includes(String(detail.phase));
+    const casusregisseurs = canChangeCasusregisseur
+      ? (await this.agendaQueries.casusregieCapacity(principal.regionId)).filter(
+          (p) => p.personId !== detail.casusregisseurId,
+        )
+      : [];
     return this.pages.render(
       'dossier',
       { title: `Dossier ${detail.code}`, principal, notice },
@@ -186,6 +231,21 @@ export class DossierPageController {
         consulentDefaults,
         canCorrectStart:
           hasRole(principal, 'coordinator') && !!detail.casusregieStartDate && detail.phase !== 'afgesloten',
+        history: casusregisseurHistoryOf(detail).map((h) => ({
+          ...h,
+          from: h.from && dutchDate(DateTime.fromISO(h.from, { zone: ZONE })),
+          until: h.until && dutchDate(DateTime.fromISO(h.until, { zone: ZONE })),
+        })),
+        today: DateTime.fromJSDate(this.clock.now(), { zone: ZONE }).toISODate(),
+        canChangeCasusregisseur,
+        casusregisseurs,
+        reasons: CASUSREGISSEUR_CHANGE_REASONS.map((value) => ({
+          value,
+          label: CASUSREGISSEUR_CHANGE_REASON_LABELS[value],
+        })),
+        reports: reportsOf(detail.obligationReports, {
+          qualityChecks: coordinator || hasRole(principal, 'strategisch-coordinator'),
+        }),
       },
       new PageForms(failed),
     );
