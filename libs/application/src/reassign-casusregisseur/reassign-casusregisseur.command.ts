@@ -15,9 +15,13 @@ export const CasusregisseurChangeSchema = z.object({
     .string({ error: 'Datum van de overdracht is verplicht.' })
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Datum van de overdracht: geef een datum (jjjj-mm-dd).' })
-    .refine((v) => new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
-      error: 'Datum van de overdracht: deze datum bestaat niet.',
-    }),
+    .refine(
+      (v) =>
+        !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+      {
+        error: 'Datum van de overdracht: deze datum bestaat niet.',
+      },
+    ),
   reason: z.enum(CASUSREGISSEUR_CHANGE_REASONS, { error: 'Kies de reden van de overdracht.' }),
   note: z
     .string({ error: 'Toelichting: geef tekst.' })
