@@ -255,4 +255,23 @@ describe('the six-month report and the quality check after the afronding', () =>
       0,
     );
   });
+
+  it('documents the obligation and its forms in OpenAPI, and keeps the pages out of it', async () => {
+    const lotte = await loginAs(t, 'lotte.verbeke@example.be');
+    const doc = (await (await lotte.get('/api/docs/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { tags?: string[]; requestBody?: unknown }>>;
+    };
+    expect(doc.paths['/api/opvolging/{id}']?.get?.tags).toEqual(['opvolging']);
+    expect(doc.paths['/api/opvolging/{id}/vervolghulp']?.post?.requestBody).toBeDefined();
+    expect(doc.paths['/api/opvolging/{id}/kwaliteitscontrole']?.post?.requestBody).toBeDefined();
+    expect(Object.keys(doc.paths)).not.toContain('/opvolging/{id}');
+  });
+
+  it('lists the demo strategic coordinator on the demo login page, in a group of her own', async () => {
+    const html = await (await fetch(`${t.baseUrl}/login`, { headers: { accept: 'text/html' } })).text();
+    const group = html.indexOf('Strategisch coördinatoren');
+    expect(group).toBeGreaterThan(-1);
+    expect(html.indexOf('Ines Goossens', group)).toBeGreaterThan(group);
+    expect(html).toContain('strategisch coördinator');
+  });
 });

@@ -337,4 +337,26 @@ describe('changing the casusregisseur of a dossier', () => {
     expect((await tom.get(`/dossiers/${CODE}`)).html).not.toContain('/casusregisseur"');
     expect((await db.dossier.findUniqueOrThrow({ where: { code: CODE } })).casusregisseurId).toBe(tomId);
   });
+
+  it('documents the change and the history in OpenAPI, with the fields of the body', async () => {
+    const lotte = await loginAs(t, 'lotte.verbeke@example.be');
+    const doc = (await (await lotte.get('/api/docs/openapi.json')).json()) as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          { tags?: string[]; requestBody?: { content: Record<string, { schema: { properties: object } }> } }
+        >
+      >;
+    };
+    const change = doc.paths['/api/dossiers/{code}/casusregisseur']?.post;
+    expect(change?.tags).toEqual(['dossiers']);
+    expect(Object.keys(change!.requestBody!.content['application/json']!.schema.properties).sort()).toEqual([
+      'casusregisseurId',
+      'effectiveDate',
+      'note',
+      'reason',
+    ]);
+    expect(doc.paths['/api/dossiers/{code}/casusregisseurs']?.get).toBeDefined();
+  });
 });
