@@ -423,11 +423,15 @@ const SCRIPT: Step[] = [
       });
     },
   ],
+  // Only from the deadline of the Ronde Tafel of 4 March (Friday 26 February 12:00) is that of
+  // 11 March, the first on or after afronding + 6 months, the next open one: the use case would
+  // refuse it earlier (test/integration/afsluiting-life.int-spec.ts drives that through the use
+  // cases). On the Monday of that week, after the first reminder.
   [
-    '2027-02-22 09:00',
+    '2027-03-01 09:00',
     async (d) => {
       await d.change((tx) =>
-        d.agendeer(tx, 'afs', 'ronde-tafel', 'afsluiting', '2027-03-11', '2027-02-22 09:00'),
+        d.agendeer(tx, 'afs', 'ronde-tafel', 'afsluiting', '2027-03-11', '2027-03-01 09:00'),
       );
     },
   ],
@@ -490,8 +494,9 @@ const EXPECTED = [
   // The optional check after the afronding: reminded, never escalated.
   '2026-11-20T08:00 reminder opvolging-na-afronding#0 → sara',
   '2026-12-04T08:00 reminder opvolging-na-afronding#0 → sara',
-  '2027-02-19T08:00 reminder afsluiting#0 → sara',
   '2027-02-22T08:00 reminder controle-zes-maanden-na-afronding#0 → sara',
+  // Four days before its due date (Friday 5 March 12:00), inside the agendering window.
+  '2027-03-01T08:00 reminder afsluiting#0 → sara',
   // Two days before Monday 8 March is a Saturday: the Friday before.
   '2027-03-05T08:00 reminder controle-zes-maanden-na-afronding#0 → sara',
   '2027-03-08T08:00 reminder controle-zes-maanden-na-afronding#0 → sara',

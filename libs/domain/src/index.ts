@@ -15,6 +15,7 @@ export type { SessionRange } from './sessions/session-calendar.policy';
 export * from './sessions/session.view';
 export * from './placement/placement.policy';
 export * from './placement/placement.view';
+export * from './placement/earliest-session.policy';
 export * from './allocation/slot-allocation.policy';
 export * from './dossier/dossier.model';
 export * from './dossier/dossier.error';
@@ -36,6 +37,9 @@ export type {
 } from './dossier/dossier-lifecycle.policy';
 export { AFSLUITING_WAIT_MONTHS, earliestAfsluitingDate } from './dossier/dossier-date.util';
 export * from './dossier/agendering.policy';
+export * from './dossier/decision-notices.policy';
+export { checkZonderCasusregisseur } from './dossier/zonder-casusregisseur.policy';
+export { PLANNED_AT_ICO_MONTHS } from './dossier/planned-at-ico.policy';
 export * from './dossier/start-correction.policy';
 export * from './dossier/casusregisseur-change.policy';
 export * from './dossier/dossier-code.util';

@@ -19,7 +19,20 @@ const EXPECTED_SUBJECTS: Record<string, string> = {
   'session-cancelled': 'Geannuleerd: Weegploeg 1 december 2026 – CO3 Antwerpen',
   'agendering-received':
     'Agendering ontvangen: CO3-2026-0042, plan van aanpak – Weegploeg 1 december 2026 – CO3 Antwerpen',
-  'advice-letter': 'Advies: CO3-2026-0042 – Verkennend casusoverleg (ICO) 4 december 2026 – CO3 Antwerpen',
+  'advice-letter':
+    'Beslissing: CO3-2026-0042 – Verkennend casusoverleg (ICO) 4 december 2026 – CO3 Antwerpen',
+  'no-consent-letter':
+    'Beslissing: CO3-2026-0042 – Verkennend casusoverleg (ICO) 4 december 2026 – CO3 Antwerpen',
+  'zonder-casusregisseur-letter':
+    'Beslissing: CO3-2026-0042 – Verkennend casusoverleg (ICO) 4 december 2026 – CO3 Antwerpen',
+  'herbespreking-letter':
+    'Beslissing: CO3-2026-0042 – Verkennend casusoverleg (ICO) 4 december 2026 – CO3 Antwerpen',
+  'instroom-letter':
+    'Beslissing: CO3-2026-0042 – Verkennend casusoverleg (ICO) 4 december 2026 – CO3 Antwerpen',
+  'casusregie-appointed':
+    'Casusregie: CO3-2026-0042 – Verkennend casusoverleg (ICO) 4 december 2026 – CO3 Antwerpen',
+  'criminologen-referral':
+    'Beslissing: CO3-2026-0042 – Verkennend casusoverleg (ICO) 4 december 2026 – CO3 Antwerpen',
   reminder: 'Herinnering: CO3-2026-0042 – uiterlijk 1 februari 2027 – CO3 Antwerpen',
   escalation: 'Termijn verstreken: CO3-2026-0042 – uiterlijk 1 februari 2027 – CO3 Antwerpen',
   'login-link': 'Inloglink – CO3 Antwerpen',

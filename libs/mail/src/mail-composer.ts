@@ -1,6 +1,15 @@
 import { IcsPart } from './calendar-invitation';
 import { AanmeldingReceivedInput, aanmeldingReceivedMail } from './families/aanmelding-received.mail';
 import { AdviceLetterInput, adviceLetterMail } from './families/advice-letter.mail';
+import { CasusregieAppointedInput, casusregieAppointedMail } from './families/casusregie-appointed.mail';
+import { CriminologenReferralInput, criminologenReferralMail } from './families/criminologen-referral.mail';
+import { HerbesprekingLetterInput, herbesprekingLetterMail } from './families/herbespreking-letter.mail';
+import { InstroomLetterInput, instroomLetterMail } from './families/instroom-letter.mail';
+import { NoConsentLetterInput, noConsentLetterMail } from './families/no-consent-letter.mail';
+import {
+  ZonderCasusregisseurLetterInput,
+  zonderCasusregisseurLetterMail,
+} from './families/zonder-casusregisseur-letter.mail';
 import {
   AgendaBodyInput,
   AgendaInvitation,
@@ -107,6 +116,36 @@ export class MailComposer {
   /** After "geen ketenaanpak": the advice to the aanmelder, always with safety-plan advice. */
   async adviceLetter(input: AdviceLetterInput): Promise<RenderedMail> {
     return this.render(adviceLetterMail(this.identity, input));
+  }
+
+  /** After "geen instemming": to the aanmelder, with the advice and the returns left. */
+  async noConsentLetter(input: NoConsentLetterInput): Promise<RenderedMail> {
+    return this.render(noConsentLetterMail(this.identity, input));
+  }
+
+  /** After "ketenaanpak zonder casusregisseur": to the aanmelder, with the criminologists' address. */
+  async zonderCasusregisseurLetter(input: ZonderCasusregisseurLetterInput): Promise<RenderedMail> {
+    return this.render(zonderCasusregisseurLetterMail(this.identity, input));
+  }
+
+  /** After "herbespreking": to the aanmelder, the guest of the aanvullend verkennend casusoverleg. */
+  async herbesprekingLetter(input: HerbesprekingLetterInput): Promise<RenderedMail> {
+    return this.render(herbesprekingLetterMail(this.identity, input));
+  }
+
+  /** After "ketenaanpak met casusregie": to the aanmelder. */
+  async instroomLetter(input: InstroomLetterInput): Promise<RenderedMail> {
+    return this.render(instroomLetterMail(this.identity, input));
+  }
+
+  /** After "ketenaanpak met casusregie": to the appointed casusregisseur. */
+  async casusregieAppointed(input: CasusregieAppointedInput): Promise<RenderedMail> {
+    return this.render(casusregieAppointedMail(this.identity, input));
+  }
+
+  /** After "ketenaanpak zonder casusregisseur": to the region's criminologists. */
+  async criminologenReferral(input: CriminologenReferralInput): Promise<RenderedMail> {
+    return this.render(criminologenReferralMail(this.identity, input));
   }
 
   /** Before a follow-up obligation's due date. */

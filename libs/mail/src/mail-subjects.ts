@@ -23,6 +23,8 @@ export type SubjectPrefix =
   | 'Geannuleerd'
   | 'Agendering ontvangen'
   | 'Advies'
+  | 'Beslissing'
+  | 'Casusregie'
   | 'Herinnering'
   | 'Termijn verstreken'
   | 'Inloglink'

@@ -160,7 +160,13 @@ export class AgendaApiController {
   @ApiResponse({ status: 201, description: '`{ decisionId, dossierCode, phase, followUpItemId? }`' })
   @ApiResponse({ status: 400, ...badInput })
   @ApiResponse({ status: 409, ...refusal })
-  @ApiResponse({ status: 422, description: 'Illegal transition: `{ code, message, field? }`' })
+  @ApiResponse({
+    status: 422,
+    description:
+      'Refused by the rules: an illegal transition, a wrong field (e.g. `vervolgoverlegDate`, ' +
+      '`bijkomendCasusoverlegDate`), `AANMELDER_NOT_ELIGIBLE` for "zonder casusregisseur": ' +
+      '`{ code, message, field? }`',
+  })
   async decide(
     @CurrentViewer() actor: Viewer,
     @Param('id', new ParseUUIDPipe()) id: string,

@@ -219,8 +219,15 @@ export class AgenderingPageController {
       },
       { tableKey: 'soort', itemType: 'soort', guests: 'guests.0.email' },
     );
-    const chosen = choices.find((c) => c.value === values.soort);
+    let chosen = choices.find((c) => c.value === values.soort);
     const chosenDossier = own.find((d) => d.code === values.dossierCode);
+    if (chosen && chosenDossier?.afrondingDate) {
+      // For this dossier: an afsluiting goes to a zitting on or after afronding + 6 months.
+      const preview = await this.previews.preview(chosen.tableKey, chosen.itemType, {
+        afrondingDate: chosenDossier.afrondingDate.toISOString().slice(0, 10),
+      });
+      chosen = preview ? { ...chosen, preview } : chosen;
+    }
     return this.pages.render(
       'agendering',
       { title: 'Agenderen', principal },

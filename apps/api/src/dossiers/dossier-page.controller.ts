@@ -30,6 +30,7 @@ import { failedForm, FailedForm, noticeFor, PageForms, pick } from '../web/page-
 import { CurrentRoute } from '../web/current-viewer.decorator';
 import { PageService } from '../web/page.service';
 import { consulentInvolvementOf, startCorrectionOf } from './dossier-commands';
+import { decisionViews } from './dossier-decisions';
 
 const NOTICES = {
   consulent: 'De betrokkenheid van de consulent is geregistreerd; de opvolging is bijgewerkt.',
@@ -220,6 +221,7 @@ export class DossierPageController {
         timeline,
         items,
         decisionLabels: DECISION_KIND_LABELS,
+        decisions: decisionViews(detail.decisions, (key) => tables.find((t) => t.key === key)?.name ?? key),
         canAgenderen:
           hasRole(principal, 'coordinator') ||
           (hasRole(principal, 'casusregisseur') && detail.casusregisseurId === principal.personId) ||

@@ -48,6 +48,9 @@ const DECISION_FIELDS = [
   'startDate',
   'consentVerified',
   'consentVerifiedOn',
+  'vervolgoverlegDate',
+  'casusregisseurAbsent',
+  'bijkomendCasusoverlegDate',
   'missingInformation',
   'noConsentAdviceText',
   'terugkomdatum',
@@ -242,6 +245,7 @@ export class ZittingPageController {
         ? decisionsFor(agenda.session.tableKey, e.itemType).map((kind: DecisionKind) => ({
             kind,
             label: DECISION_KIND_LABELS[kind],
+            unavailable: e.unavailableDecisions[kind] ?? null,
           }))
         : [],
       movable: coordinator && (e.status === 'placed' || e.status === 'rolled_over'),

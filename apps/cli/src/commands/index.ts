@@ -1,5 +1,6 @@
 import { CliCommand } from '../cli-command';
+import { ObligationsCommand } from './obligations.command';
 import { PlacementCommand } from './placement.command';
 
 /** Every command the CLI knows; add new ones here. */
-export const commands: readonly CliCommand[] = [new PlacementCommand()];
+export const commands: readonly CliCommand[] = [new PlacementCommand(), new ObligationsCommand()];

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { placeSubmission } from '@overlegtafels/domain';
+import { placeOnOrAfter, placeSubmission } from '@overlegtafels/domain';
 import { AgendaRepository, type Transaction } from '@overlegtafels/persistence';
 import { domainSession, slotInfo } from '../agenda/agenda-views';
 import { AgendaService } from '../agenda/agenda.service';
@@ -16,11 +16,18 @@ export class AgendaPlacementAdapter implements AgendaPlacement {
   async place(tx: Transaction, request: PlacementRequest): Promise<Placement> {
     const state = await this.agenda.lock(tx, request.tableKey);
     const table = state.table;
-    const placed = placeSubmission(table, request.submittedAt.getTime(), {
-      calendar: state.calendar,
-      itemType: request.itemType,
-    });
-    if (!placed.ok) return { ok: false, reason: 'no_session' };
+    const options = { calendar: state.calendar, itemType: request.itemType };
+    // Under the table's lock, against the calendar it places with: a zitting cancelled or moved
+    // meanwhile cannot let an item through to a zitting before its date.
+    const placed =
+      request.notBeforeDate === undefined
+        ? placeSubmission(table, request.submittedAt.getTime(), options)
+        : placeOnOrAfter(table, request.submittedAt.getTime(), request.notBeforeDate, options);
+    if (!placed.ok) {
+      return placed.code === 'SESSION_TOO_EARLY'
+        ? { ok: false, reason: 'too_early', tooEarly: placed }
+        : { ok: false, reason: 'no_session' };
+    }
     const unknown = request.guests.filter((g) => g.personId === undefined).map((g) => g.email.toLowerCase());
     const people =
       unknown.length > 0 ? await this.repo.personIdsByEmail(tx, state.regionId, unknown) : new Map();

@@ -213,6 +213,14 @@ export const DecisionSchema = z.discriminatedUnion(
       consentVerifiedOn: localDate('Datum van de instemming')
         .optional()
         .or(z.literal('').transform(() => undefined)),
+      // Unset: the first Weegploeg is the first vervolgoverleg.
+      vervolgoverlegDate: localDate('Datum van het eerste vervolgoverleg')
+        .optional()
+        .or(z.literal('').transform(() => undefined)),
+      casusregisseurAbsent: checkbox.optional().default(false),
+      bijkomendCasusoverlegDate: localDate('Datum van het bijkomend casusoverleg')
+        .optional()
+        .or(z.literal('').transform(() => undefined)),
     }),
     z.object({ kind: z.literal('herbespreking'), missingInformation: text('Wat ontbreekt') }),
     z.object({ kind: z.literal('geen_instemming'), adviceText: optionalText('Advies') }),

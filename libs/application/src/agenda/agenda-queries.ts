@@ -4,6 +4,8 @@ import {
   DECISION_KIND_LABELS,
   DecisionKind,
   acceptsItems,
+  checkZonderCasusregisseur,
+  type OrganisationKind,
   type SessionStatus,
 } from '@overlegtafels/domain';
 import {
@@ -71,6 +73,11 @@ export interface AgendaEntry {
   readonly late: boolean;
   readonly shared: boolean;
   readonly decision: { kind: string; label: string } | null;
+  /**
+   * For coordinators: decisions the rules refuse for this item whatever is filled in, with why
+   * (Dutch), so the form can say so before it is sent ("zonder casusregisseur", guide I.I).
+   */
+  readonly unavailableDecisions: Readonly<Partial<Record<DecisionKind, string>>>;
   /** Only for whoever may see the contents: coordinators, the dossier's own people, or when shared. */
   readonly contents: {
     readonly question: string | null;
@@ -193,6 +200,8 @@ export class AgendaQueries {
               label: DECISION_KIND_LABELS[item.decision.kind as DecisionKind],
             }
           : null,
+        unavailableDecisions:
+          coordinator && item.status !== 'discussed' ? this.unavailableDecisions(item.dossier) : {},
         contents: full ? { question: item.question, document: item.document, guests: item.guests } : null,
       };
     });
@@ -226,6 +235,17 @@ export class AgendaQueries {
       );
     }
     return { session: session!, tableName: table.name, entries, coordinator };
+  }
+
+  private unavailableDecisions(dossier: {
+    aanmelderOrganisation: { kind: string } | null;
+  }): Partial<Record<DecisionKind, string>> {
+    const kind = dossier.aanmelderOrganisation?.kind.replace(/_/g, '-') as OrganisationKind | undefined;
+    const eligible = checkZonderCasusregisseur(
+      this.agenda.region.zonderCasusregisseurAanmelders,
+      kind ?? null,
+    );
+    return eligible.ok ? {} : { zonder_casusregisseur: eligible.message };
   }
 
   /** The other sessions an item can be moved to (same table, not cancelled, not started). */

@@ -24,6 +24,7 @@ import { RecordConsulentUseCase } from '../record-consulent/record-consulent.use
 import { ReassignCasusregisseurUseCase } from '../reassign-casusregisseur/reassign-casusregisseur.usecase';
 import { DecisionAgenda } from '../ports/decision-agenda.port';
 import { AgendaDecisionAdapter } from '../record-decision/agenda-decision.adapter';
+import { DecisionLetters } from '../record-decision/decision-letters';
 import { RecordDecisionUseCase } from '../record-decision/record-decision.usecase';
 import { AgendaPlacementAdapter } from '../agenda-placement/agenda-placement.adapter';
 import { AgendaPlacement } from '../ports/agenda-placement.port';
@@ -67,6 +68,7 @@ const providers = [
     ...providers,
     { provide: DossierChanged, useClass: ObligationsFollowDossier },
     { provide: DecisionAgenda, useClass: AgendaDecisionAdapter },
+    DecisionLetters,
     { provide: AgendaPlacement, useClass: AgendaPlacementAdapter },
     {
       provide: DOSSIER_TIMELINE_SOURCES,

@@ -29,6 +29,9 @@ const decision = (id: string, kind: FakeDecision['kind'], decidedAt: string): Fa
   casusregisseurId: kind === 'met_casusregie' ? 'cr-1' : null,
   startDate: kind === 'met_casusregie' ? '2026-10-06' : null,
   terugkomdatum: null,
+  vervolgoverlegDate: null,
+  casusregisseurAbsent: false,
+  bijkomendCasusoverlegDate: null,
   decidedAt: new Date(decidedAt),
   decidedById: 'coord-1',
 });

@@ -1,3 +1,4 @@
+import type { LocalDateString, SessionTooEarly } from '@overlegtafels/domain';
 import type { Transaction } from '@overlegtafels/persistence';
 import type { SlotInfo } from '../agenda/agenda-views';
 
@@ -20,6 +21,11 @@ export interface PlacementRequest {
   readonly question?: string;
   readonly documentId?: string | null;
   readonly guests: readonly PlacementGuest[];
+  /**
+   * The zitting must take place on or after this local date (an afsluiting: afronding + 6
+   * months). When the one it would land on now is earlier, nothing is placed: `too_early`.
+   */
+  readonly notBeforeDate?: LocalDateString;
 }
 
 export type Placement =
@@ -35,7 +41,9 @@ export type Placement =
       readonly agendaSendAt: Date;
     }
   /** `no_session`: none within the year; `full`: every session within the horizon is full. */
-  | { readonly ok: false; readonly reason: 'no_session' | 'full' };
+  | { readonly ok: false; readonly reason: 'no_session' | 'full' }
+  /** The next open zitting lies before `notBeforeDate`: which one, and which one it can go to from when. */
+  | { readonly ok: false; readonly reason: 'too_early'; readonly tooEarly: SessionTooEarly };
 
 /**
  * Puts a new agendapunt on a table's agenda under the table's lock, inside the caller's

@@ -1,4 +1,14 @@
 import type { Transaction } from '@overlegtafels/persistence';
+import type { PlacementGuest } from './agenda-placement.port';
+
+/** Where a herbespreking put the dossier: the new ICO agendapunt and its session. */
+export interface IcoReturn {
+  readonly itemId: string;
+  readonly sessionId: string;
+  readonly sessionStart: Date;
+  /** When that session's agenda (with the guests' invitations) goes out. */
+  readonly agendaSendAt: Date;
+}
 
 /** An agendapunt as a decision about it needs it, with its session. */
 export interface ItemToDecide {
@@ -21,6 +31,15 @@ export interface ItemToDecide {
 export abstract class DecisionAgenda {
   abstract itemToDecide(tx: Transaction, itemId: string): Promise<ItemToDecide | undefined>;
   abstract markDiscussed(tx: Transaction, item: ItemToDecide, at: Date): Promise<void>;
-  /** The new ICO agendapunt's id; refuses (NO_SESSION_IN_RANGE) when no ICO is planned. */
-  abstract returnToIco(tx: Transaction, dossierId: string, submittedById: string, at: Date): Promise<string>;
+  /**
+   * A new ICO agendapunt for the dossier, with its guests (the aanmelder, for the aanvullend
+   * verkennend casusoverleg); refuses (NO_SESSION_IN_RANGE) when no ICO is planned.
+   */
+  abstract returnToIco(
+    tx: Transaction,
+    dossierId: string,
+    submittedById: string,
+    at: Date,
+    guests: readonly PlacementGuest[],
+  ): Promise<IcoReturn>;
 }

@@ -5,6 +5,7 @@ import type {
   DossierPhase,
   DossierState,
   LocalDateString,
+  OrganisationKind,
 } from '@overlegtafels/domain';
 
 /** A dossier's facts as the rules and the need-to-know check read them. Dates are Brussels days. */
@@ -17,6 +18,8 @@ export interface DossierRecord {
   /** For the dossier's own pages and API; never for logs. */
   readonly casusregisseurName: string | null;
   readonly aanmelderId: string | null;
+  /** The kind of the aanmelder's organisation (guide I.I limits "zonder casusregisseur" by it). */
+  readonly aanmelderOrganisationKind: OrganisationKind | null;
   readonly casusregieStartDate: LocalDateString | null;
   readonly afrondingDate: LocalDateString | null;
   readonly afsluitingDate: LocalDateString | null;
@@ -48,6 +51,10 @@ export interface NewDecision {
   readonly casusregisseurId: string | null;
   readonly startDate: LocalDateString | null;
   readonly terugkomdatum: LocalDateString | null;
+  /** met_casusregie: the first vervolgoverleg; null: the first Weegploeg. */
+  readonly vervolgoverlegDate: LocalDateString | null;
+  readonly casusregisseurAbsent: boolean;
+  readonly bijkomendCasusoverlegDate: LocalDateString | null;
   readonly decidedAt: Date;
   readonly decidedById: string;
 }

@@ -40,6 +40,9 @@ const appointed: FakeDecision = {
   casusregisseurId: 'sara',
   startDate: '2026-02-09',
   terugkomdatum: null,
+  vervolgoverlegDate: null,
+  casusregisseurAbsent: false,
+  bijkomendCasusoverlegDate: null,
   decidedAt: new Date('2026-02-06T09:30:00Z'),
   decidedById: 'coord-1',
 };

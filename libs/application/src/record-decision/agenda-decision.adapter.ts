@@ -2,8 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { holdSession, placeSubmission } from '@overlegtafels/domain';
 import { AgendaRepository, type Transaction } from '@overlegtafels/persistence';
 import { AgendaRefusal } from '../agenda/agenda-input';
+import { domainSession } from '../agenda/agenda-views';
 import { AgendaService } from '../agenda/agenda.service';
-import { DecisionAgenda, ItemToDecide } from '../ports/decision-agenda.port';
+import type { PlacementGuest } from '../ports/agenda-placement.port';
+import { DecisionAgenda, IcoReturn, ItemToDecide } from '../ports/decision-agenda.port';
 
 /** The DecisionAgenda port on the stored agenda and its allocation (AgendaService). */
 @Injectable()
@@ -34,7 +36,13 @@ export class AgendaDecisionAdapter implements DecisionAgenda {
   }
 
   /** Herbespreking: the dossier comes back on the next ICO whose deadline is still ahead. */
-  async returnToIco(tx: Transaction, dossierId: string, submittedById: string, at: Date): Promise<string> {
+  async returnToIco(
+    tx: Transaction,
+    dossierId: string,
+    submittedById: string,
+    at: Date,
+    guests: readonly PlacementGuest[],
+  ): Promise<IcoReturn> {
     const state = await this.agenda.lock(tx, 'ico');
     const placed = placeSubmission(state.table, at.getTime(), {
       calendar: state.calendar,
@@ -54,8 +62,22 @@ export class AgendaDecisionAdapter implements DecisionAgenda {
       slotEnd: null,
       submittedAt: at,
       submittedById,
+      guests: guests.map((g) => ({
+        kind: g.kind,
+        email: g.email,
+        personId: g.personId ?? null,
+        ...(g.name ? { name: g.name } : {}),
+      })),
     });
     await this.agenda.reallocate(tx, state);
-    return item.id;
+    // Where the allocation left it (a full session passes it on).
+    const stored = (await this.repo.item(item.id, tx))!;
+    const session = (await this.repo.session(stored.sessionId, tx))!;
+    return {
+      itemId: item.id,
+      sessionId: session.id,
+      sessionStart: session.startsAt,
+      agendaSendAt: new Date(domainSession(state.table, session, state.calendar).agendaSendAtMs),
+    };
   }
 }

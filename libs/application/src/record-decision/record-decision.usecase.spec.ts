@@ -2,6 +2,8 @@ import type { AppConfig } from '@overlegtafels/config';
 import { MailComposer, mailIdentity } from '@overlegtafels/mail';
 import {
   ControlledClock,
+  fakeDossier,
+  FakeObligationRepository,
   FakeItemToDecide,
   FakeAuditLog,
   FakeDecisionAgenda,
@@ -16,8 +18,11 @@ import {
 import { AgendaRefusal, DecisionFormInput, InputError } from '../agenda/agenda-input';
 import { RecordDecisionUseCase } from './record-decision.usecase';
 import { DecisionActor } from './record-decision.command';
+import { DecisionLetters } from './decision-letters';
+import { ObligationRules } from '../obligations/obligation-rules';
+import type { Transaction } from '@overlegtafels/persistence';
 
-const config = { region: 'co3-antwerpen' } as AppConfig;
+const config = { region: 'co3-antwerpen', publicUrl: 'https://overlegtafels.example.be' } as AppConfig;
 const composer = new MailComposer(mailIdentity('overlegtafels@co3.example.be', 'CO3 Antwerpen'));
 const coordinator: DecisionActor = {
   personId: 'coord-1',
@@ -25,9 +30,9 @@ const coordinator: DecisionActor = {
   route: 'POST /api/agenda-items/:id/decision',
   coordinatorTables: 'all',
 };
-// The ICO of Thursday 26 November 2026, 09:00 in Brussels; the decision is recorded a day later.
-const ICO_START = new Date('2026-11-26T08:00:00Z');
-const NOW = '2026-11-27T10:00:00Z';
+// The ICO of Friday 27 November 2026, 09:30 in Brussels; the decision is recorded at noon.
+const ICO_START = new Date('2026-11-27T08:30:00Z');
+const NOW = '2026-11-27T11:00:00Z';
 const CR = '6f0c2a8e-4b7d-4c1e-9a3f-2d5e8b1c7a90';
 
 const icoItem = (over: Partial<FakeItemToDecide> = {}): FakeItemToDecide => ({
@@ -40,27 +45,116 @@ const icoItem = (over: Partial<FakeItemToDecide> = {}): FakeItemToDecide => ({
   ...over,
 });
 
+/**
+ * What the re-plan does when the decision tells it the dossier changed: it writes the
+ * casusregisseur's first obligations, so the appointment letter can be seen to list what the
+ * re-plan of the same transaction wrote.
+ */
+class ReplanningDossierChanged extends FakeDossierChanged {
+  constructor(private readonly obligations: FakeObligationRepository) {
+    super();
+  }
+
+  override async dossierChanged(tx: Transaction, dossierId: string): Promise<void> {
+    await super.dossierChanged(tx, dossierId);
+    const placement = (ownerId: string | null, tableKey: string) => ({
+      ownerId,
+      ownerRole: 'casusregisseur' as const,
+      tableKey,
+      itemType: null,
+      sessionKey: null,
+    });
+    const open = { dossierId, sequence: 0, status: 'open' as const, fulfilment: null };
+    await this.obligations.addObligation(
+      tx,
+      {
+        ...open,
+        ruleKey: 'eerste-plan-van-aanpak',
+        placement: placement(CR, 'weegploeg'),
+        dueAt: new Date('2027-01-25T11:00:00Z'),
+      },
+      [],
+    );
+    await this.obligations.addObligation(
+      tx,
+      {
+        ...open,
+        ruleKey: 'bijkomend-casusoverleg',
+        placement: placement(CR, 'ico'),
+        dueAt: new Date('2026-12-03T16:00:00Z'),
+      },
+      [],
+    );
+    // Another dossier's owner and a fulfilled one are not the casusregisseur's to do.
+    await this.obligations.addObligation(
+      tx,
+      {
+        ...open,
+        ruleKey: 'tussentijdse-evaluatie',
+        placement: placement('someone-else', 'ronde-tafel'),
+        dueAt: new Date('2027-09-03T10:00:00Z'),
+      },
+      [],
+    );
+    await this.obligations.addObligation(
+      tx,
+      {
+        ...open,
+        status: 'fulfilled',
+        ruleKey: 'instemming-volwassene',
+        placement: placement(CR, 'ico'),
+        dueAt: new Date('2026-11-27T08:00:00Z'),
+        fulfilment: { at: new Date(NOW), kind: 'event', agendaItemId: null },
+      },
+      [],
+    );
+  }
+}
+
 function setup(dossier: Partial<FakeDossierRecord> = {}, item: FakeItemToDecide = icoItem()) {
   const dossiers = new FakeDossierRepository([
-    fakeDossierRecord({ id: 'd1', code: 'CO3-2026-0031', aanmelderId: 'am-1', ...dossier }),
+    fakeDossierRecord({
+      id: 'd1',
+      code: 'CO3-2026-0031',
+      aanmelderId: 'am-1',
+      aanmelderOrganisationKind: 'politie',
+      ...dossier,
+    }),
   ]);
   const agenda = new FakeDecisionAgenda([item]);
+  agenda.nextIco = {
+    id: 'ico-s2',
+    startsAt: new Date('2026-12-11T08:30:00Z'),
+    agendaSendAt: new Date('2026-12-10T12:00:00Z'),
+  };
   const people = new FakePersonDirectory(
-    [{ id: 'am-1', email: 'aanmelder@example.org', displayName: 'An Aanmelder' }],
+    [
+      { id: 'am-1', email: 'aanmelder@example.org', displayName: 'Anke Aanmelder' },
+      { id: CR, email: 'regisseur@example.org', displayName: 'Chris Regisseur' },
+    ],
     [{ regionId: 'region-1', personId: CR }],
   );
   const audit = new FakeAuditLog();
   const outbox = new FakeMailOutbox();
-  const uow = new FakeUnitOfWork(dossiers, agenda, audit, outbox);
-  const changed = new FakeDossierChanged();
+  const obligations = new FakeObligationRepository().addDossier(fakeDossier('d1'));
+  const uow = new FakeUnitOfWork(dossiers, agenda, audit, outbox, ...obligations.stores);
+  const changed = new ReplanningDossierChanged(obligations);
   const clock = new ControlledClock(NOW);
+  const letters = new DecisionLetters(
+    composer,
+    outbox,
+    people,
+    obligations,
+    new ObligationRules(config),
+    config,
+  );
   const useCase = new RecordDecisionUseCase(
     uow,
     dossiers,
     agenda,
     people,
     audit,
-    composer,
+    letters,
     outbox,
     changed,
     clock,
@@ -68,7 +162,7 @@ function setup(dossier: Partial<FakeDossierRecord> = {}, item: FakeItemToDecide 
   );
   const decide = (decision: DecisionFormInput, actor: DecisionActor = coordinator, itemId = 'item-1') =>
     useCase.execute({ actor, itemId, decision });
-  return { dossiers, agenda, audit, outbox, uow, changed, clock, decide };
+  return { dossiers, agenda, audit, outbox, uow, changed, clock, decide, obligations };
 }
 
 async function refusal(work: Promise<unknown>): Promise<AgendaRefusal> {
@@ -83,9 +177,10 @@ async function refusal(work: Promise<unknown>): Promise<AgendaRefusal> {
 const metCasusregie: DecisionFormInput = {
   kind: 'met_casusregie',
   casusregisseurId: CR,
-  startDate: '2026-11-26',
+  startDate: '2026-11-27',
   consentVerified: true,
   consentVerifiedOn: undefined,
+  casusregisseurAbsent: false,
 };
 
 describe('RecordDecisionUseCase', () => {
@@ -100,10 +195,10 @@ describe('RecordDecisionUseCase', () => {
     expect(dossiers.dossiers.get('d1')).toMatchObject({
       phase: 'casusregie',
       casusregisseurId: CR,
-      casusregieStartDate: '2026-11-26',
+      casusregieStartDate: '2026-11-27',
       consentVerifiedById: 'coord-1',
       // The consent's day in Brussels (midnight there is 23:00 UTC the day before).
-      consentVerifiedAt: new Date('2026-11-25T23:00:00Z'),
+      consentVerifiedAt: new Date('2026-11-26T23:00:00Z'),
     });
     expect(dossiers.decisions.get(result.decisionId)).toMatchObject({
       dossierId: 'd1',
@@ -111,8 +206,11 @@ describe('RecordDecisionUseCase', () => {
       tableKey: 'ico',
       kind: 'met_casusregie',
       casusregisseurId: CR,
-      startDate: '2026-11-26',
+      startDate: '2026-11-27',
       terugkomdatum: null,
+      vervolgoverlegDate: null,
+      casusregisseurAbsent: false,
+      bijkomendCasusoverlegDate: null,
       decidedAt: new Date(NOW),
       decidedById: 'coord-1',
     });
@@ -137,7 +235,10 @@ describe('RecordDecisionUseCase', () => {
         },
       },
     ]);
-    expect(outbox.written()).toEqual([]);
+    expect(outbox.written().map((r) => r.entry.recipientEmail)).toEqual([
+      'aanmelder@example.org',
+      'regisseur@example.org',
+    ]);
   });
 
   it('geen ketenaanpak: the advice letter to the aanmelder goes into the outbox and is queued after the commit', async () => {
@@ -165,11 +266,18 @@ describe('RecordDecisionUseCase', () => {
       dossierId: 'd1',
     });
     expect(row!.tx).toBe(uow.tx);
-    expect(row!.mail.subject).not.toContain('CAW');
+    expect(row!.mail.subject).toBe(
+      'Beslissing: CO3-2026-0031 – Verkennend casusoverleg (ICO) 27 november 2026 – CO3 Antwerpen',
+    );
+    // The advice as typed is case content: behind login, on the dossier's page.
+    expect(row!.mail.text).not.toMatch(/CAW|Maak een veiligheidsplan/);
+    expect(row!.mail.text).toContain('– advies voor het opmaken van een veiligheidsplan');
+    expect(row!.mail.text).toContain('– het advies om het parket in te lichten (een parketmelding).');
+    expect(row!.mail.text).toContain('https://overlegtafels.example.be/dossiers/CO3-2026-0031#beslissingen');
     expect(outbox.enqueued).toEqual([{ id: row!.id, key: row!.entry.key }]);
   });
 
-  it('herbespreking: the dossier comes back on the ICO as a new agendapunt', async () => {
+  it('herbespreking: the dossier comes back on the ICO as a new agendapunt, with the aanmelder as guest', async () => {
     const { agenda, dossiers, decide } = setup();
     const result = await decide({ kind: 'herbespreking', missingInformation: 'De visie van de school.' });
     expect(result).toMatchObject({ phase: 'herbespreking', followUpItemId: 'ico-return-1' });
@@ -178,6 +286,7 @@ describe('RecordDecisionUseCase', () => {
       tableKey: 'ico',
       itemType: 'herbespreking',
       submittedById: 'coord-1',
+      guests: [{ kind: 'aanmelder', personId: 'am-1', email: 'aanmelder@example.org' }],
     });
     expect(dossiers.decisions.get(result.decisionId)!.missingInformation).toBe('De visie van de school.');
   });
@@ -227,7 +336,7 @@ describe('RecordDecisionUseCase', () => {
     ['SESSION_CANCELLED', icoItem({ session: { id: 'ico-s1', status: 'cancelled', startsAt: ICO_START } })],
     [
       'SESSION_NOT_HELD',
-      icoItem({ session: { id: 'ico-s1', status: 'sent', startsAt: new Date('2026-11-27T10:00:01Z') } }),
+      icoItem({ session: { id: 'ico-s1', status: 'sent', startsAt: new Date('2026-11-27T11:00:00.001Z') } }),
     ],
   ] as const)('refuses %s as a conflict and leaves the dossier as it was', async (code, item) => {
     const { dossiers, changed, decide } = setup({}, item);
@@ -265,5 +374,153 @@ describe('RecordDecisionUseCase', () => {
     const { decide } = setup();
     const error = await refusal(decide({ kind: 'afronding_goedgekeurd' }));
     expect([error.code, error.kind, error.field]).toEqual(['DECISION_NOT_FOR_ITEM', 'unprocessable', 'kind']);
+  });
+
+  describe('tells whoever must hear of an ICO outcome, in the decision’s transaction', () => {
+    const SUBJECT = 'Verkennend casusoverleg (ICO) 27 november 2026 – CO3 Antwerpen';
+    const mailsOf = (outbox: FakeMailOutbox) =>
+      outbox.written().map((r) => ({
+        key: r.entry.key,
+        purpose: r.entry.purpose,
+        to: r.entry.recipientEmail,
+        subject: r.mail.subject,
+      }));
+
+    it('met casusregie: the aanmelder, and the casusregisseur with the dossier link and the first obligations', async () => {
+      const { outbox, uow, decide } = setup();
+      const { decisionId } = await decide({
+        ...metCasusregie,
+        vervolgoverlegDate: '2027-01-12',
+        casusregisseurAbsent: true,
+        bijkomendCasusoverlegDate: '2026-12-03',
+      });
+      expect(mailsOf(outbox)).toEqual([
+        {
+          key: `instroom-letter|${decisionId}|am-1`,
+          purpose: 'instroom-letter',
+          to: 'aanmelder@example.org',
+          subject: `Beslissing: CO3-2026-0031 – ${SUBJECT}`,
+        },
+        {
+          key: `casusregie-appointed|${decisionId}|${CR}`,
+          purpose: 'casusregie-appointed',
+          to: 'regisseur@example.org',
+          subject: `Casusregie: CO3-2026-0031 – ${SUBJECT}`,
+        },
+      ]);
+      const [aanmelder, regisseur] = outbox.written();
+      expect(aanmelder!.mail.text).toContain('met casusregie vanaf vrijdag 27 november 2026.');
+      expect(aanmelder!.mail.text).toContain(
+        'Het eerste vervolgoverleg is vastgelegd op dinsdag 12 januari 2027.',
+      );
+      expect(aanmelder!.mail.text).not.toContain('Chris Regisseur');
+      expect(regisseur!.mail.text).toContain('Beste Chris Regisseur,');
+      expect(regisseur!.mail.text).toContain('Op donderdag 3 december 2026 volgt een bijkomend casusoverleg');
+      expect(regisseur!.mail.text).toContain(
+        'Uw eerste opvolging:\n' +
+          '– Bijkomend casusoverleg met de casusregisseur: uiterlijk donderdag 3 december 2026 om 17:00\n' +
+          '– Eerste plan van aanpak op de Weegploeg: uiterlijk maandag 25 januari 2027 om 12:00\n',
+      );
+      expect(regisseur!.mail.text).toContain(
+        'https://overlegtafels.example.be/dossiers/CO3-2026-0031#beslissingen',
+      );
+      expect(regisseur!.mail.text).toContain('https://overlegtafels.example.be/opvolging');
+      expect(outbox.written().every((r) => r.tx === uow.tx)).toBe(true);
+      expect(outbox.enqueued.map((m) => m.key)).toEqual(mailsOf(outbox).map((m) => m.key));
+    });
+
+    it('an aanmelder who takes on casusregie gets the casusregisseur’s letter only', async () => {
+      const { outbox, decide } = setup({ aanmelderId: CR });
+      await decide(metCasusregie);
+      expect(mailsOf(outbox).map((m) => [m.purpose, m.to])).toEqual([
+        ['casusregie-appointed', 'regisseur@example.org'],
+      ]);
+    });
+
+    it('zonder casusregisseur: the aanmelder with the criminologists’ address, and the criminologists with the aanmelder’s', async () => {
+      const { outbox, decide } = setup();
+      const { decisionId } = await decide({ kind: 'zonder_casusregisseur' });
+      expect(mailsOf(outbox)).toEqual([
+        {
+          key: `zonder-casusregisseur-letter|${decisionId}|am-1`,
+          purpose: 'zonder-casusregisseur-letter',
+          to: 'aanmelder@example.org',
+          subject: `Beslissing: CO3-2026-0031 – ${SUBJECT}`,
+        },
+        {
+          key: `criminologen-referral|${decisionId}|criminologen@co3.example.be`,
+          purpose: 'criminologen-referral',
+          to: 'criminologen@co3.example.be',
+          subject: `Beslissing: CO3-2026-0031 – ${SUBJECT}`,
+        },
+      ]);
+      const [aanmelder, criminologen] = outbox.written();
+      expect(aanmelder!.mail.text).toContain('U bereikt hen op criminologen@co3.example.be.');
+      expect(criminologen!.mail.text).toContain('Anke Aanmelder\naanmelder@example.org');
+      expect(criminologen!.entry.recipientPersonId).toBeNull();
+    });
+
+    it('refuses zonder casusregisseur for an aanmelder I.I does not name, naming the field, and mails nobody', async () => {
+      const { outbox, dossiers, decide } = setup({ aanmelderOrganisationKind: 'cgg' });
+      const error = await refusal(decide({ kind: 'zonder_casusregisseur' }));
+      expect([error.code, error.kind, error.field]).toEqual([
+        'AANMELDER_NOT_ELIGIBLE',
+        'unprocessable',
+        'kind',
+      ]);
+      expect(error.message).toContain('deze aanmelder is van CGG');
+      expect([outbox.written(), outbox.enqueued, dossiers.decisions.all()]).toEqual([[], [], []]);
+    });
+
+    it('geen instemming: the advice (behind login) and the returns left to the aanmelder', async () => {
+      const { outbox, decide } = setup();
+      await decide({ kind: 'geen_instemming', adviceText: 'Bespreek veiligheidsafspraken met de moeder.' });
+      const [row] = outbox.written();
+      expect([row!.entry.purpose, row!.entry.recipientEmail, row!.mail.subject]).toEqual([
+        'no-consent-letter',
+        'aanmelder@example.org',
+        `Beslissing: CO3-2026-0031 – ${SUBJECT}`,
+      ]);
+      expect(row!.mail.text).not.toContain('moeder');
+      expect(row!.mail.text).toContain('De partners geven u advies om intussen de veiligheid te verhogen.');
+      expect(row!.mail.text).toContain('U kunt nog 2 keer terugkomen naar het verkennend casusoverleg');
+    });
+
+    it('herbespreking: the aanmelder is told of the next ICO and when its invitation comes', async () => {
+      const { outbox, decide } = setup();
+      await decide({ kind: 'herbespreking', missingInformation: 'De visie van de school.' });
+      const [row] = outbox.written();
+      expect([row!.entry.purpose, row!.entry.recipientEmail]).toEqual([
+        'herbespreking-letter',
+        'aanmelder@example.org',
+      ]);
+      expect(row!.mail.text).toContain(
+        'Het dossier komt daarom terug op de zitting Verkennend casusoverleg (ICO) van vrijdag 11 december 2026',
+      );
+      expect(row!.mail.text).toContain('wanneer de agenda vertrekt, op donderdag 10 december 2026 om 13:00.');
+      expect(row!.mail.text).not.toContain('school');
+    });
+
+    it('refuses a bijkomend casusoverleg without its date, naming the field', async () => {
+      const { outbox, decide } = setup();
+      const error = await refusal(decide({ ...metCasusregie, casusregisseurAbsent: true }));
+      expect([error.code, error.field]).toEqual(['FIELD_REQUIRED', 'bijkomendCasusoverlegDate']);
+      expect(outbox.written()).toEqual([]);
+    });
+
+    it('stores what the ICO planned with the decision', async () => {
+      const { dossiers, decide } = setup();
+      const { decisionId } = await decide({
+        ...metCasusregie,
+        vervolgoverlegDate: '2027-01-12',
+        casusregisseurAbsent: true,
+        bijkomendCasusoverlegDate: '2026-12-03',
+      });
+      expect(dossiers.decisions.get(decisionId)).toMatchObject({
+        vervolgoverlegDate: '2027-01-12',
+        casusregisseurAbsent: true,
+        bijkomendCasusoverlegDate: '2026-12-03',
+      });
+    });
   });
 });

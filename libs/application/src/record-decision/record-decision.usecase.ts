@@ -9,7 +9,7 @@ import {
   noConsentReturnLimitOf,
   RegionConfig,
 } from '@overlegtafels/domain';
-import { dossierCode, emailAddress, label, MailComposer } from '@overlegtafels/mail';
+import type { Transaction } from '@overlegtafels/persistence';
 import { getRegion } from '@overlegtafels/regions';
 import { AgendaRefusal, DecisionFormInput, InputError } from '../agenda/agenda-input';
 import { toDossierState } from '../agenda/dossier-state';
@@ -18,8 +18,10 @@ import { DecisionAgenda } from '../ports/decision-agenda.port';
 import { DossierChanged } from '../ports/dossier-changed.port';
 import { DossierRepository, NewDecision } from '../ports/dossier.repository.port';
 import { MailOutbox, QueuedMail } from '../ports/mail-outbox.port';
+import type { PlacementGuest } from '../ports/agenda-placement.port';
 import { PersonDirectory } from '../ports/person-directory.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
+import { DecisionLetters } from './decision-letters';
 import { RecordDecisionCommand } from './record-decision.command';
 
 export interface DecisionResult {
@@ -34,8 +36,10 @@ const conflict = (code: string, message: string) => new AgendaRefusal(code, mess
 
 /**
  * The coordinator records what the table decided about one agendapunt. The dossier's lifecycle
- * (libs/domain) decides whether the decision is allowed and what the dossier becomes; here it is
- * stored with its consequences: the phase, the casusregie, a return to the ICO, the advice letter.
+ * (libs/domain) decides whether the decision is allowed, what the dossier becomes and what the
+ * decision sets in motion; here it is stored with all of that in one transaction: the phase, the
+ * casusregie, a return to the ICO with the aanmelder as guest, the obligations it opens
+ * (DossierChanged) and the letters to whoever must hear of it (DecisionLetters, through the outbox).
  */
 @Injectable()
 export class RecordDecisionUseCase {
@@ -47,7 +51,7 @@ export class RecordDecisionUseCase {
     @Inject(DecisionAgenda) private readonly agenda: DecisionAgenda,
     @Inject(PersonDirectory) private readonly people: PersonDirectory,
     @Inject(AuditLog) private readonly audit: AuditLog,
-    @Inject(MailComposer) private readonly composer: MailComposer,
+    @Inject(DecisionLetters) private readonly letters: DecisionLetters,
     @Inject(MailOutbox) private readonly outbox: MailOutbox,
     @Inject(DossierChanged) private readonly dossierChanged: DossierChanged,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -59,7 +63,7 @@ export class RecordDecisionUseCase {
   }
 
   async execute({ actor, itemId, decision: form }: RecordDecisionCommand): Promise<DecisionResult> {
-    const mails: QueuedMail[] = [];
+    let mails: QueuedMail[] = [];
     const result = await this.uow.run(async (tx) => {
       const now = this.clock.now();
       const item = await this.agenda.itemToDecide(tx, itemId);
@@ -102,6 +106,8 @@ export class RecordDecisionUseCase {
           tableKey: item.tableKey,
           itemType: item.itemType,
           noConsentReturnLimit: noConsentReturnLimitOf(this.region),
+          zonderCasusregisseurAanmelders: this.region.zonderCasusregisseurAanmelders,
+          aanmelderOrganisation: dossier.aanmelderOrganisationKind,
         },
       );
       if (!outcome.ok) throw new AgendaRefusal(outcome.code, outcome.message, outcome.field, 'unprocessable');
@@ -118,33 +124,26 @@ export class RecordDecisionUseCase {
         toNewDecision(form, item, actor.personId, now),
       );
       await this.agenda.markDiscussed(tx, item, now);
-      const followUpItemId = outcome.effects.some((e) => e.type === 'terug-naar-ico')
-        ? await this.agenda.returnToIco(tx, dossier.id, actor.personId, now)
+      const icoReturn = outcome.effects.some((e) => e.type === 'terug-naar-ico')
+        ? await this.agenda.returnToIco(
+            tx,
+            dossier.id,
+            actor.personId,
+            now,
+            await this.aanmelderAsGuest(tx, dossier.aanmelderId),
+          )
         : undefined;
-      if (form.kind === 'geen_ketenaanpak' && dossier.aanmelderId) {
-        const aanmelder = await this.people.contactOf(tx, dossier.aanmelderId);
-        if (aanmelder) {
-          const rendered = await this.composer.adviceLetter({
-            recipient: { address: emailAddress(aanmelder.email), name: aanmelder.displayName },
-            session: { table: label(table.name), start: DateTime.fromJSDate(session.startsAt, { zone }) },
-            dossier: dossierCode(dossier.code),
-            adviceText: form.adviceText,
-            safetyPlanAdvice: form.safetyPlanAdvice,
-          });
-          mails.push(
-            await this.outbox.write(tx, rendered, {
-              key: `advice-letter|${decision.id}|${aanmelder.id}`,
-              purpose: 'advice-letter',
-              recipientEmail: aanmelder.email,
-              recipientPersonId: aanmelder.id,
-              sessionId: session.id,
-              agendaItemId: item.id,
-              dossierId: dossier.id,
-            }),
-          );
-        }
-      }
       await this.dossierChanged.dossierChanged(tx, dossier.id);
+      // After the re-plan, so the casusregisseur's letter lists the obligations it opened.
+      mails = await this.letters.write(tx, {
+        decisionId: decision.id,
+        dossier,
+        item,
+        table,
+        form,
+        events: outcome.effects,
+        ...(icoReturn && { icoReturn }),
+      });
       await this.audit.append(
         {
           actorPersonId: actor.personId,
@@ -163,11 +162,17 @@ export class RecordDecisionUseCase {
         decisionId: decision.id,
         dossierCode: dossier.code,
         phase: next.phase,
-        ...(followUpItemId && { followUpItemId }),
+        ...(icoReturn && { followUpItemId: icoReturn.itemId }),
       };
     });
     await this.outbox.enqueue(mails);
     return result;
+  }
+
+  /** The aanmelder, invited for the aanvullend verkennend casusoverleg (guide II.D). */
+  private async aanmelderAsGuest(tx: Transaction, aanmelderId: string | null): Promise<PlacementGuest[]> {
+    const contact = aanmelderId ? await this.people.contactOf(tx, aanmelderId) : undefined;
+    return contact ? [{ kind: 'aanmelder', personId: contact.id, email: contact.email }] : [];
   }
 }
 
@@ -188,6 +193,10 @@ function toNewDecision(
     casusregisseurId: form.kind === 'met_casusregie' ? form.casusregisseurId : null,
     startDate: form.kind === 'met_casusregie' ? form.startDate : null,
     terugkomdatum: form.kind === 'pva_besproken' ? form.terugkomdatum : null,
+    vervolgoverlegDate: form.kind === 'met_casusregie' ? (form.vervolgoverlegDate ?? null) : null,
+    casusregisseurAbsent: form.kind === 'met_casusregie' ? form.casusregisseurAbsent : false,
+    bijkomendCasusoverlegDate:
+      form.kind === 'met_casusregie' ? (form.bijkomendCasusoverlegDate ?? null) : null,
     decidedAt: now,
     decidedById: actorId,
   };
@@ -200,6 +209,9 @@ function toDecisionInput(form: DecisionFormInput, actorId: string, decisionDate:
         kind: 'met_casusregie',
         casusregisseurId: form.casusregisseurId,
         startDate: form.startDate,
+        ...(form.vervolgoverlegDate && { vervolgoverlegDate: form.vervolgoverlegDate }),
+        casusregisseurAbsent: form.casusregisseurAbsent,
+        ...(form.bijkomendCasusoverlegDate && { bijkomendCasusoverlegDate: form.bijkomendCasusoverlegDate }),
         ...(form.consentVerified && {
           consent: {
             verifiedById: actorId,

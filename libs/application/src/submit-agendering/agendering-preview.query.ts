@@ -2,8 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { Clock, CLOCK } from '@overlegtafels/config';
 import {
+  AFSLUITING_WAIT_MONTHS,
+  afsluitingTooEarly,
   generateSessions,
   isCancelled,
+  LocalDateString,
+  notBeforeDateFor,
+  placeOnOrAfter,
   placeSubmission,
   Session,
   TableDefinition,
@@ -30,6 +35,11 @@ export interface PlacementPreview {
   readonly deadlineText: string;
   /** Set when the next session's deadline has passed or it is full: which session it will be instead. */
   readonly notice?: string;
+  /**
+   * Set when sending now would be refused: an afsluiting whose next zitting is before afronding
+   * + 6 months. The session and deadline are then those of the zitting it can go to.
+   */
+  readonly refusal?: string;
 }
 
 /** Where an agendering made now would land, for the form (a read; nothing is locked or written). */
@@ -43,18 +53,48 @@ export class AgenderingPreviewQuery {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** The session an agendering made now would land on, and its deadline, for the form. */
-  async preview(tableKey: string, itemType: string): Promise<PlacementPreview | undefined> {
+  /**
+   * The session an agendering made now would land on, and its deadline, for the form. With the
+   * dossier's afronding date, an afsluiting is shown on a zitting on or after afronding + 6
+   * months, or refused as the use case would.
+   */
+  async preview(
+    tableKey: string,
+    itemType: string,
+    dossier: { readonly afrondingDate?: LocalDateString } = {},
+  ): Promise<PlacementPreview | undefined> {
     const table = this.tables.region.tables.find((t) => t.key === tableKey);
     if (!table || !table.itemTypes.some((i) => i.key === itemType)) return undefined;
     const nowMs = this.clock.now().getTime();
     const calendar = await this.calendars.forTable(this.tables.region.key, table.key, table.timeZone);
-    const placed = placeSubmission(table, nowMs, { calendar, itemType });
-    if (!placed.ok) return undefined;
     const zone = table.timeZone;
+    const notBeforeDate = notBeforeDateFor(table.key, itemType, dossier.afrondingDate);
+    const placed =
+      notBeforeDate === undefined
+        ? placeSubmission(table, nowMs, { calendar, itemType })
+        : placeOnOrAfter(table, nowMs, notBeforeDate, { calendar, itemType });
+    if (!placed.ok && placed.code === 'SESSION_TOO_EARLY') {
+      const goesTo = placed.first ?? placed.session;
+      return {
+        tableKey: table.key,
+        tableName: table.name,
+        sessionStart: new Date(goesTo.startMs).toISOString(),
+        deadline: new Date(goesTo.deadlineMs).toISOString(),
+        sessionText: dutchDate(DateTime.fromMillis(goesTo.startMs, { zone })),
+        deadlineText: dutchDateTime(DateTime.fromMillis(goesTo.deadlineMs, { zone })),
+        refusal: afsluitingTooEarly(dossier.afrondingDate!, table, placed).message,
+      };
+    }
+    if (!placed.ok) return undefined;
     const duration = placed.itemType!.durationMinutes;
     let target = placed.session;
     const notices: string[] = [];
+    if (notBeforeDate !== undefined) {
+      notices.push(
+        `Een afsluiting komt op een ${table.name} op of na ` +
+          `${dutchDate(DateTime.fromISO(notBeforeDate, { zone }))}, ${AFSLUITING_WAIT_MONTHS} maanden na de afronding.`,
+      );
+    }
     const earlier = generateSessions(table, { fromMs: nowMs, toMs: target.startMs }, calendar).filter(
       (s) => !isCancelled(s) && s.deadlineMs <= nowMs,
     );

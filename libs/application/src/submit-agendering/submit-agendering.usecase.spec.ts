@@ -1,4 +1,6 @@
 import type { AppConfig } from '@overlegtafels/config';
+import { placeOnOrAfter, SessionTooEarly } from '@overlegtafels/domain';
+import { CO3_ANTWERPEN } from '@overlegtafels/regions';
 import { emailAddress, MailComposer, mailIdentity } from '@overlegtafels/mail';
 import {
   ControlledClock,
@@ -292,5 +294,51 @@ describe('SubmitAgenderingUseCase', () => {
     expect([error.code, error.kind]).toEqual([code, 'unprocessable']);
     expect(dossiers.dossiers.get('d1')!.documents).toBeUndefined();
     expect([audit.all(), outbox.written(), outbox.enqueued, changed.dossiers]).toEqual([[], [], [], []]);
+  });
+
+  describe('an afsluiting', () => {
+    const afgerond = { phase: 'afgerond', afrondingDate: '2026-09-08' } as const;
+
+    it('asks placement for a Ronde Tafel on or after afronding + 6 months', async () => {
+      const { placement, submit } = setup(afgerond);
+      await submit({ itemType: 'afsluiting' });
+      expect(placement.asked.map((r) => [r.itemType, r.notBeforeDate])).toEqual([
+        ['afsluiting', '2027-03-08'],
+      ]);
+      expect(placement.requests()).toHaveLength(1);
+    });
+
+    it('puts no date on another agendapunt of an afgerond dossier', async () => {
+      const { placement, submit } = setup(afgerond);
+      await submit({ itemType: 'opvolging' });
+      expect(placement.asked.map((r) => r.notBeforeDate)).toEqual([undefined]);
+    });
+
+    it('refuses a too-early Ronde Tafel in Dutch, saying when and where it can go, and writes nothing', async () => {
+      const { placement, audit, outbox, changed, submit } = setup(afgerond);
+      const rondeTafel = CO3_ANTWERPEN.tables.find((t) => t.key === 'ronde-tafel')!;
+      // On Monday 22 February 2027 the next Ronde Tafel is that of 4 March: before 8 March.
+      placement.tooEarly = placeOnOrAfter(
+        rondeTafel,
+        Date.parse('2027-02-22T09:00:00+01:00'),
+        '2027-03-08',
+      ) as SessionTooEarly;
+      const error = await refusal(submit({ itemType: 'afsluiting' }));
+      expect([error.code, error.field, error.kind, error.message]).toEqual([
+        'TOO_EARLY_FOR_AFSLUITING',
+        'itemType',
+        'unprocessable',
+        'Een afsluiting komt op een Ronde Tafel die ten vroegste 6 maanden na de afronding ' +
+          '(8 september 2026) plaatsvindt: op of na 8 maart 2027. Wie nu agendeert, komt op de Ronde ' +
+          'Tafel van 4 maart 2027, en die is te vroeg. Agendeer de afsluiting vanaf 26 februari 2027 om ' +
+          '12:00; dan komt ze op de Ronde Tafel van 11 maart 2027 (deadline 5 maart 2027 om 12:00).',
+      ]);
+      expect([placement.requests(), audit.all(), outbox.written(), changed.dossiers]).toEqual([
+        [],
+        [],
+        [],
+        [],
+      ]);
+    });
   });
 });

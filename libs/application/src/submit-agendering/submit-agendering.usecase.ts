@@ -1,7 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
-import { canAgenderen, noConsentReturnLimitOf, RegionConfig } from '@overlegtafels/domain';
+import {
+  afsluitingTooEarly,
+  canAgenderen,
+  noConsentReturnLimitOf,
+  RegionConfig,
+} from '@overlegtafels/domain';
 import { dossierCode, emailAddress, label, MailComposer, webLink } from '@overlegtafels/mail';
 import { getRegion } from '@overlegtafels/regions';
 import { DocumentRejected, DocumentStore, StoredDocument } from '../documents/document-store';
@@ -112,13 +117,10 @@ export class SubmitAgenderingUseCase {
         throw new AgendaRefusal('DOSSIER_NOT_FOUND', 'Dossier niet gevonden.', 'dossierCode', 'not_found');
       }
       const zone = table.timeZone;
-      const verdict = canAgenderen(
-        toDossierState(dossier, zone),
-        table.key,
-        itemType.key,
-        DateTime.fromJSDate(now, { zone }).toISODate()!,
-        { noConsentReturnLimit: noConsentReturnLimitOf(this.region) },
-      );
+      const state = toDossierState(dossier, zone);
+      const verdict = canAgenderen(state, table.key, itemType.key, {
+        noConsentReturnLimit: noConsentReturnLimitOf(this.region),
+      });
       if (!verdict.ok) throw new AgendaRefusal(verdict.code, verdict.message, verdict.field);
 
       const documentId = stored
@@ -141,8 +143,14 @@ export class SubmitAgenderingUseCase {
         question: input.questions,
         documentId,
         guests: input.guests.map((g) => ({ kind: g.kind, email: g.email, name: g.name ?? null })),
+        ...(verdict.notBeforeDate !== undefined && { notBeforeDate: verdict.notBeforeDate }),
       });
       if (!placed.ok) {
+        if (placed.reason === 'too_early') {
+          // Only an afsluiting has a date to wait for, and only an afgerond dossier has one.
+          const refusal = afsluitingTooEarly(state.afrondingDate!, table, placed.tooEarly);
+          throw new AgendaRefusal(refusal.code, refusal.message, 'itemType');
+        }
         throw placed.reason === 'no_session'
           ? new AgendaRefusal('NO_SESSION_IN_RANGE', `Er is het komende jaar geen zitting van ${table.name}.`)
           : new AgendaRefusal(

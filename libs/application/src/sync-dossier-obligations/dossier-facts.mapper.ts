@@ -27,6 +27,8 @@ export function dossierFacts(read: DossierToPlan, zone: string): DossierFacts {
         decidedAtMs: d.decidedAt.getTime(),
         tableKey: d.tableKey,
         ...(d.terugkomdatum && { terugkomdatum: ymd(d.terugkomdatum) }),
+        ...(d.vervolgoverlegDate && { vervolgoverlegDate: ymd(d.vervolgoverlegDate) }),
+        ...(d.bijkomendCasusoverlegDate && { bijkomendCasusoverlegDate: ymd(d.bijkomendCasusoverlegDate) }),
       })),
     agendaItems: agendaItems.map((i) => ({
       id: i.id,

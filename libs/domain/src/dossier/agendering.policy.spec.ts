@@ -1,10 +1,10 @@
-import { AgenderingOutcome, canAgenderen } from './agendering.policy';
+import { placeOnOrAfter, SessionTooEarly } from '../placement/earliest-session.policy';
+import { fridayTable, zdt } from '../testing';
+import { afsluitingTooEarly, AgenderingOutcome, canAgenderen } from './agendering.policy';
 import { CO3_DECISION_RULES, DecisionRules } from './decision-rules';
 import { stateIn } from './dossier-fixtures.test-util';
 import { InvalidDossierContextError, UnknownDossierPhaseError } from './dossier.error';
 import { DOSSIER_PHASES, DossierPhase, DossierState } from './dossier.model';
-
-const TODAY = '2026-05-04';
 
 /** Every (phase, table, item type) in which agenderen is allowed, as the guide reads. */
 const ALLOWED: ReadonlyArray<readonly [DossierPhase, string, string]> = [
@@ -39,11 +39,8 @@ function refusal(outcome: AgenderingOutcome) {
 }
 
 describe('which agenderingen a dossier allows', () => {
-  // An afsluiting waits 6 months after the afronding of 16 June 2026.
-  const dayFor = (item: string) => (item === 'afsluiting' ? '2026-12-16' : TODAY);
-
   it.each(ALLOWED)('in phase %s, on %s, an agendapunt %s', (phase, table, item) => {
-    expect(canAgenderen(stateIn(phase), table, item, dayFor(item))).toEqual({ ok: true });
+    expect(canAgenderen(stateIn(phase), table, item)).toMatchObject({ ok: true });
   });
 
   it('the table covers 13 allowed and 59 refused combinations', () => {
@@ -52,15 +49,11 @@ describe('which agenderingen a dossier allows', () => {
   });
 
   it.each(REFUSED)('refuses, in phase %s, on %s, an agendapunt %s', (phase, table, item) => {
-    expect(refusal(canAgenderen(stateIn(phase), table, item, dayFor(item))).code).toBe(
-      'AGENDERING_NOT_ALLOWED',
-    );
+    expect(refusal(canAgenderen(stateIn(phase), table, item)).code).toBe('AGENDERING_NOT_ALLOWED');
   });
 
   it('a casusregisseur puts a plan van aanpak on the Weegploeg only during casusregie', () => {
-    expect(
-      refusal(canAgenderen(stateIn('zonder_casusregisseur'), 'weegploeg', 'plan-van-aanpak', TODAY)),
-    ).toEqual({
+    expect(refusal(canAgenderen(stateIn('zonder_casusregisseur'), 'weegploeg', 'plan-van-aanpak'))).toEqual({
       ok: false,
       code: 'AGENDERING_NOT_ALLOWED',
       message:
@@ -71,11 +64,11 @@ describe('which agenderingen a dossier allows', () => {
 
   it('a question on the Ronde Tafel before the first Weegploeg is fine during casusregie', () => {
     const twoWeeksIn: DossierState = { ...stateIn('casusregie'), casusregieStartDate: '2026-04-20' };
-    expect(canAgenderen(twoWeeksIn, 'ronde-tafel', 'vraag', TODAY)).toEqual({ ok: true });
+    expect(canAgenderen(twoWeeksIn, 'ronde-tafel', 'vraag')).toEqual({ ok: true });
   });
 
   it('a first aanmelding is for a new dossier only', () => {
-    expect(refusal(canAgenderen(stateIn('herbespreking'), 'ico', 'aanmelding', TODAY)).message).toBe(
+    expect(refusal(canAgenderen(stateIn('herbespreking'), 'ico', 'aanmelding')).message).toBe(
       'Een agendapunt aanmelding op het ICO kan enkel voor een dossier in de fase "aangemeld"; ' +
         'dit dossier is in de fase "herbespreking".',
     );
@@ -86,40 +79,64 @@ describe('which agenderingen a dossier allows', () => {
     ['geen_ketenaanpak', 'Een dossier in de fase "geen ketenaanpak" kan niet meer geagendeerd worden.'],
   ] as const)('nothing more goes on any agenda for a dossier in phase %s', (phase, message) => {
     for (const [table, item] of ITEMS) {
-      expect(refusal(canAgenderen(stateIn(phase), table, item, TODAY)).message).toBe(message);
+      expect(refusal(canAgenderen(stateIn(phase), table, item)).message).toBe(message);
     }
   });
 });
 
-describe('the afsluiting waits six months after the afronding', () => {
-  it('refuses it one day before the six months are over', () => {
-    expect(refusal(canAgenderen(stateIn('afgerond'), 'ronde-tafel', 'afsluiting', '2026-12-15'))).toEqual({
-      ok: false,
-      code: 'TOO_EARLY_FOR_AFSLUITING',
-      message:
-        'Een dossier wordt pas afgesloten 6 maanden na de afronding (16 juni 2026), dus ten vroegste op ' +
-        '16 december 2026.',
-    });
-  });
-
-  it('allows it on the day', () => {
-    expect(canAgenderen(stateIn('afgerond'), 'ronde-tafel', 'afsluiting', '2026-12-16')).toEqual({
+describe('the afsluiting goes to a zitting six months after the afronding', () => {
+  it('is allowed in phase afgerond, with the date its zitting may not come before', () => {
+    // Afronding 16 June 2026: the zitting takes place on or after 16 December 2026.
+    expect(canAgenderen(stateIn('afgerond'), 'ronde-tafel', 'afsluiting')).toEqual({
       ok: true,
+      notBeforeDate: '2026-12-16',
     });
   });
 
-  it('allows the check for new facts after three months, well before the afsluiting', () => {
-    expect(canAgenderen(stateIn('afgerond'), 'ronde-tafel', 'opvolging', '2026-09-14')).toEqual({ ok: true });
+  it('puts no date on anything else, such as the check for new facts after three months', () => {
+    expect(canAgenderen(stateIn('afgerond'), 'ronde-tafel', 'opvolging')).toEqual({ ok: true });
   });
 
   it('counts to the end of a shorter month, and across a leap day', () => {
     const afgerondOn = (afrondingDate: string): DossierState => ({ ...stateIn('afgerond'), afrondingDate });
-    expect(
-      refusal(canAgenderen(afgerondOn('2027-08-31'), 'ronde-tafel', 'afsluiting', '2028-02-28')).code,
-    ).toBe('TOO_EARLY_FOR_AFSLUITING');
-    expect(canAgenderen(afgerondOn('2027-08-31'), 'ronde-tafel', 'afsluiting', '2028-02-29')).toEqual({
+    expect(canAgenderen(afgerondOn('2027-08-31'), 'ronde-tafel', 'afsluiting')).toEqual({
       ok: true,
+      notBeforeDate: '2028-02-29',
     });
+    expect(canAgenderen(afgerondOn('2026-08-31'), 'ronde-tafel', 'afsluiting')).toEqual({
+      ok: true,
+      notBeforeDate: '2027-02-28',
+    });
+  });
+
+  it('says which zitting is too early, from when agendering lands on the first one late enough, and its deadline', () => {
+    const table = fridayTable({ name: 'Vrijdagtafel' });
+    // Afronding Friday 16 June 2026: not before Wednesday 16 December. Submitted on 1 December,
+    // the item lands on Friday 11 December (deadline Friday 4 December 00:00): too early. The
+    // first Friday on or after 16 December is the 18th; from the 11th's deadline, Friday 4
+    // December 00:00, a submission lands there.
+    const tooEarly = placeOnOrAfter(table, zdt('2026-12-01 10:00'), '2026-12-16');
+    expect(tooEarly).toMatchObject({ ok: false, code: 'SESSION_TOO_EARLY' });
+    expect(afsluitingTooEarly('2026-06-16', table, tooEarly as SessionTooEarly)).toEqual({
+      ok: false,
+      code: 'TOO_EARLY_FOR_AFSLUITING',
+      message:
+        'Een afsluiting komt op een Vrijdagtafel die ten vroegste 6 maanden na de afronding ' +
+        '(16 juni 2026) plaatsvindt: op of na 16 december 2026. Wie nu agendeert, komt op de ' +
+        'Vrijdagtafel van 11 december 2026, en die is te vroeg. Agendeer de afsluiting vanaf 4 december ' +
+        '2026 om 00:00; dan komt ze op de Vrijdagtafel van 18 december 2026 (deadline 11 december 2026 om 00:00).',
+    });
+  });
+
+  it('says so when no zitting late enough lies within the year', () => {
+    const table = fridayTable({
+      name: 'Vrijdagtafel',
+      recurrence: { weekday: 'friday', everyWeeks: 1, seriesStart: '2026-01-02', seriesEnd: '2026-12-11' },
+    });
+    const tooEarly = placeOnOrAfter(table, zdt('2026-12-01 10:00'), '2026-12-16');
+    expect(afsluitingTooEarly('2026-06-16', table, tooEarly as SessionTooEarly).message).toMatch(
+      / Er is in het jaar daarna geen Vrijdagtafel gepland\.$/,
+    );
   });
 });
 
@@ -130,12 +147,12 @@ describe('the returns after "geen instemming"', () => {
   });
 
   it('lets the aanmelder come back while returns are left', () => {
-    expect(canAgenderen(afterReturns(0), 'ico', 'herbespreking', TODAY)).toEqual({ ok: true });
-    expect(canAgenderen(afterReturns(1), 'ico', 'herbespreking', TODAY)).toEqual({ ok: true });
+    expect(canAgenderen(afterReturns(0), 'ico', 'herbespreking')).toEqual({ ok: true });
+    expect(canAgenderen(afterReturns(1), 'ico', 'herbespreking')).toEqual({ ok: true });
   });
 
   it('refuses a third return with the default limit of two', () => {
-    expect(refusal(canAgenderen(afterReturns(2), 'ico', 'herbespreking', TODAY))).toEqual({
+    expect(refusal(canAgenderen(afterReturns(2), 'ico', 'herbespreking'))).toEqual({
       ok: false,
       code: 'RETURN_LIMIT_REACHED',
       message:
@@ -144,37 +161,35 @@ describe('the returns after "geen instemming"', () => {
   });
 
   it('follows the configured limit', () => {
-    expect(canAgenderen(afterReturns(2), 'ico', 'herbespreking', TODAY, { noConsentReturnLimit: 3 })).toEqual(
-      {
-        ok: true,
-      },
-    );
+    expect(canAgenderen(afterReturns(2), 'ico', 'herbespreking', { noConsentReturnLimit: 3 })).toEqual({
+      ok: true,
+    });
     expect(
-      refusal(canAgenderen(afterReturns(0), 'ico', 'herbespreking', TODAY, { noConsentReturnLimit: 0 })).code,
+      refusal(canAgenderen(afterReturns(0), 'ico', 'herbespreking', { noConsentReturnLimit: 0 })).code,
     ).toBe('RETURN_LIMIT_REACHED');
   });
 
   it('does not count returns of a dossier that is no longer in "geen instemming"', () => {
     const backInHerbespreking: DossierState = { phase: 'herbespreking', noConsentReturns: 2 };
-    expect(canAgenderen(backInHerbespreking, 'ico', 'herbespreking', TODAY)).toEqual({ ok: true });
+    expect(canAgenderen(backInHerbespreking, 'ico', 'herbespreking')).toEqual({ ok: true });
   });
 });
 
 describe('unknown tables and agendapunten', () => {
   it('names the table or item type that is unknown', () => {
-    expect(canAgenderen(stateIn('casusregie'), 'triage-overleg', 'aanmelding', TODAY)).toEqual({
+    expect(canAgenderen(stateIn('casusregie'), 'triage-overleg', 'aanmelding')).toEqual({
       ok: false,
       code: 'UNKNOWN_TABLE',
       field: 'tableKey',
       message: 'Onbekende overlegtafel "triage-overleg".',
     });
-    expect(canAgenderen(stateIn('casusregie'), 'weegploeg', 'evaluatie', TODAY)).toEqual({
+    expect(canAgenderen(stateIn('casusregie'), 'weegploeg', 'evaluatie')).toEqual({
       ok: false,
       code: 'UNKNOWN_ITEM_TYPE',
       field: 'itemType',
       message: 'Onbekend soort agendapunt "evaluatie" op tafel "weegploeg".',
     });
-    expect(refusal(canAgenderen(stateIn('casusregie'), 'weegploeg', 'constructor', TODAY)).code).toBe(
+    expect(refusal(canAgenderen(stateIn('casusregie'), 'weegploeg', 'constructor')).code).toBe(
       'UNKNOWN_ITEM_TYPE',
     );
   });
@@ -198,28 +213,25 @@ describe('unknown tables and agendapunten', () => {
       },
     };
     const options = { rules: spoor3 };
-    expect(canAgenderen(stateIn('casusregie'), 'casusoverleg-spoor-3', 'evaluatie', TODAY, options)).toEqual({
+    expect(canAgenderen(stateIn('casusregie'), 'casusoverleg-spoor-3', 'evaluatie', options)).toEqual({
       ok: true,
     });
-    expect(
-      refusal(canAgenderen(stateIn('afgerond'), 'casusoverleg-spoor-3', 'afsluiting', '2026-12-15', options))
-        .code,
-    ).toBe('TOO_EARLY_FOR_AFSLUITING');
-    expect(refusal(canAgenderen(stateIn('casusregie'), 'weegploeg', 'afronding', TODAY, options)).code).toBe(
+    expect(canAgenderen(stateIn('afgerond'), 'casusoverleg-spoor-3', 'afsluiting', options)).toEqual({
+      ok: true,
+      notBeforeDate: '2026-12-16',
+    });
+    expect(refusal(canAgenderen(stateIn('casusregie'), 'weegploeg', 'afronding', options)).code).toBe(
       'UNKNOWN_TABLE',
     );
   });
 });
 
 describe('broken input to agenderen is a bug', () => {
-  it('throws on a day that is not a date, an unknown phase or a broken limit', () => {
-    expect(() => canAgenderen(stateIn('casusregie'), 'ronde-tafel', 'vraag', '04/05/2026')).toThrow(
-      InvalidDossierContextError,
-    );
+  it('throws on an unknown phase or a broken limit', () => {
     const unknown = { phase: 'gepauzeerd', noConsentReturns: 0 } as unknown as DossierState;
-    expect(() => canAgenderen(unknown, 'ronde-tafel', 'vraag', TODAY)).toThrow(UnknownDossierPhaseError);
+    expect(() => canAgenderen(unknown, 'ronde-tafel', 'vraag')).toThrow(UnknownDossierPhaseError);
     expect(() =>
-      canAgenderen(stateIn('casusregie'), 'ronde-tafel', 'vraag', TODAY, {
+      canAgenderen(stateIn('casusregie'), 'ronde-tafel', 'vraag', {
         noConsentReturnLimit: Number.NaN,
       }),
     ).toThrow(InvalidDossierContextError);

@@ -1,12 +1,17 @@
-import { LocalDateString, parseLocalDate } from '../time/local-date.util';
+import type { SessionTooEarly } from '../placement/earliest-session.policy';
+import type { TableDefinition } from '../tables/table-definition.model';
+import { LocalDateString } from '../time/local-date.util';
 import { CO3_DECISION_RULES, DecisionRules, lookupItemType } from './decision-rules';
-import { earliestAfsluitingDate } from './dossier-date.util';
-import { tooEarlyMessage } from './decision-effects.policy';
+import {
+  AFSLUITING_WAIT_MONTHS,
+  earliestAfsluitingDate,
+  formatDutchDate,
+  formatDutchDateTime,
+} from './dossier-date.util';
 import { resolveReturnLimit, returnLimitMessage } from './dossier-lifecycle.policy';
 import { DossierRefusal, refuse } from './dossier-outcome.model';
 import { phaseLabel, phaseList } from './dossier-text.util';
 import { assertDossierState, DossierPhase, DossierState } from './dossier.model';
-import { InvalidDossierContextError } from './dossier.error';
 
 export interface AgenderingOptions {
   /** Returns to the ICO allowed after "geen instemming"; see noConsentReturnLimitOf(region). */
@@ -14,29 +19,32 @@ export interface AgenderingOptions {
   readonly rules?: DecisionRules;
 }
 
-export type AgenderingOutcome = { readonly ok: true } | DossierRefusal;
+/**
+ * Allowed; `notBeforeDate` when the zitting it goes to must take place on or after that date (an
+ * afsluiting: six months after the afronding). Placement then refuses a zitting before it
+ * (placeOnOrAfter) instead of quietly taking a later one.
+ */
+export type AgenderingOutcome =
+  { readonly ok: true; readonly notBeforeDate?: LocalDateString } | DossierRefusal;
 
 /**
- * Whether a dossier may be put on a table's agenda with an agendapunt of this type today. It
- * answers for the dossier only; whether the request is on time for a zitting and which zitting it
- * lands on is placement's business.
+ * Whether a dossier may be put on a table's agenda with an agendapunt of this type. It answers
+ * for the dossier only; which zitting the request lands on is placement's business.
  *
- * The 6 months before an afsluiting are counted to `nowDate`, the day of the request, not to the
- * zitting it will land on: the stricter reading, so no afsluiting is ever planned early. The
- * decision itself is checked again against the date of its zitting.
+ * The six months before an afsluiting (guide III.E) are about the zitting, not the day of the
+ * request: the afsluiting's Ronde Tafel takes place on or after afronding + 6 months, so the
+ * answer carries that date for placement, and agendering is possible as soon as that zitting is
+ * the next open one (before the six months are over). The decision afsluiting_bevestigd is
+ * checked against the date of its zitting with the same date, so what placement accepts the
+ * decision accepts too.
  */
 export function canAgenderen(
   dossier: DossierState,
   tableKey: string,
   itemType: string,
-  nowDate: LocalDateString,
   options: AgenderingOptions = {},
 ): AgenderingOutcome {
   assertDossierState(dossier);
-  const today = parseLocalDate(nowDate);
-  if (today === undefined) {
-    throw new InvalidDossierContextError(`nowDate is not a yyyy-mm-dd date: ${String(nowDate)}`);
-  }
   const limit = resolveReturnLimit(options.noConsentReturnLimit);
   const rules = options.rules ?? CO3_DECISION_RULES;
 
@@ -66,19 +74,61 @@ export function canAgenderen(
   if (rule.decisions.includes('afsluiting_bevestigd')) {
     // assertDossierState guarantees the afrondingDate of an afgerond dossier, the only phase an
     // afsluiting can be agendered in; a rule set that allows it elsewhere has no date to wait for.
-    const afronding = dossier.afrondingDate;
-    if (afronding === undefined) {
+    const notBeforeDate = notBeforeDateFor(tableKey, itemType, dossier.afrondingDate, rules);
+    if (notBeforeDate === undefined) {
       return refuse(
         'AGENDERING_NOT_ALLOWED',
         `Een afsluiting kan pas na de afronding; dit dossier is in de fase "${phaseLabel(dossier.phase)}".`,
       );
     }
-    const earliest = earliestAfsluitingDate(afronding);
-    if (today < parseLocalDate(earliest)!) {
-      return refuse('TOO_EARLY_FOR_AFSLUITING', tooEarlyMessage(afronding, earliest));
-    }
+    return { ok: true, notBeforeDate };
   }
   return { ok: true };
+}
+
+/**
+ * The date an agendapunt's zitting may not come before: afronding + 6 months for an item that
+ * can carry afsluiting_bevestigd, once the afronding date is known; undefined otherwise.
+ */
+export function notBeforeDateFor(
+  tableKey: string,
+  itemType: string,
+  afrondingDate: LocalDateString | undefined,
+  rules: DecisionRules = CO3_DECISION_RULES,
+): LocalDateString | undefined {
+  const found = lookupItemType(rules, tableKey, itemType);
+  if (!found.ok || !found.itemType.decisions.includes('afsluiting_bevestigd')) return undefined;
+  return afrondingDate === undefined ? undefined : earliestAfsluitingDate(afrondingDate);
+}
+
+/**
+ * The refusal when an afsluiting would land on a zitting before afronding + 6 months: which
+ * zitting that is, from when agendering lands on the first one late enough, and that one's
+ * deadline (the due date of the afsluiting obligation).
+ */
+export function afsluitingTooEarly(
+  afrondingDate: LocalDateString,
+  table: TableDefinition,
+  tooEarly: SessionTooEarly,
+): DossierRefusal {
+  const zone = table.timeZone;
+  const message =
+    `Een afsluiting komt op een ${table.name} die ten vroegste ${AFSLUITING_WAIT_MONTHS} ` +
+    `maanden na de afronding (${formatDutchDate(afrondingDate)}) plaatsvindt: op of na ` +
+    `${formatDutchDate(tooEarly.notBeforeDate)}. Wie nu agendeert, komt op de ${table.name} van ` +
+    `${formatDutchDate(tooEarly.session.date)}, en die is te vroeg.`;
+  const { first, opensAtMs } = tooEarly;
+  if (!first || opensAtMs === undefined) {
+    return refuse(
+      'TOO_EARLY_FOR_AFSLUITING',
+      `${message} Er is in het jaar daarna geen ${table.name} gepland.`,
+    );
+  }
+  return refuse(
+    'TOO_EARLY_FOR_AFSLUITING',
+    `${message} Agendeer de afsluiting vanaf ${formatDutchDateTime(opensAtMs, zone)}; dan komt ze op ` +
+      `de ${table.name} van ${formatDutchDate(first.date)} (deadline ${formatDutchDateTime(first.deadlineMs, zone)}).`,
+  );
 }
 
 function notAllowedMessage(

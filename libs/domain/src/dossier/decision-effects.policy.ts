@@ -10,10 +10,20 @@ import {
   MetCasusregieInput,
   PvaBesprokenInput,
 } from './decision-input.model';
+import type { OrganisationKind } from '../organisation/organisation-kind';
 import { AFSLUITING_WAIT_MONTHS, earliestAfsluitingDate, formatDutchDate } from './dossier-date.util';
 import { DossierEvent } from './dossier-event.model';
 import { DossierRefusal, refuse } from './dossier-outcome.model';
 import { ConsentRecord, DossierState } from './dossier.model';
+import { optionalBoolean, requiredDate, requiredText } from './decision-fields.util';
+import { plannedAtTheIco } from './planned-at-ico.policy';
+import { checkZonderCasusregisseur } from './zonder-casusregisseur.policy';
+
+/** What a decision's own checks need to know beyond the dossier: who referred it, the region's limits. */
+export interface KindContext {
+  readonly zonderCasusregisseurAanmelders?: readonly OrganisationKind[];
+  readonly aanmelderOrganisation?: OrganisationKind | null;
+}
 
 /** A decision's own result, before the bookkeeping every decision shares. */
 export type Applied =
@@ -27,12 +37,19 @@ export function applyKind(
   decisionDay: number,
   noConsentReturns: number,
   limit: number,
+  context: KindContext = {},
 ): Applied {
   switch (input.kind) {
     case 'geen_ketenaanpak':
       return geenKetenaanpak(input, date);
-    case 'zonder_casusregisseur':
+    case 'zonder_casusregisseur': {
+      const eligible = checkZonderCasusregisseur(
+        context.zonderCasusregisseurAanmelders,
+        context.aanmelderOrganisation,
+      );
+      if (!eligible.ok) return eligible;
       return accepted({}, { type: 'ketenaanpak-zonder-casusregisseur', date });
+    }
     case 'met_casusregie':
       return metCasusregie(state, input, date, decisionDay);
     case 'herbespreking':
@@ -125,11 +142,14 @@ function metCasusregie(
       'startDate',
     );
   }
+  const planned = plannedAtTheIco(input, date, decisionDay, start.day);
+  if (!planned.ok) return planned;
   effects.push({
     type: 'casusregie-gestart',
     startDate: input.startDate,
     casusregisseurId: input.casusregisseurId,
   });
+  effects.push(...planned.events);
   return {
     ok: true,
     patch: { casusregisseurId: input.casusregisseurId, casusregieStartDate: input.startDate, consent },
@@ -182,7 +202,7 @@ function herbespreking(input: HerbesprekingInput, date: LocalDateString): Applie
     'Noteer welke informatie ontbreekt en wie ze meebrengt naar het volgende ICO.',
   );
   if (problem) return problem;
-  return accepted({}, { type: 'terug-naar-ico', date });
+  return accepted({}, { type: 'terug-naar-ico', date, guest: 'aanmelder' });
 }
 
 function geenInstemming(
@@ -241,32 +261,4 @@ export function tooEarlyMessage(afrondingDate: LocalDateString, earliest: LocalD
     `Een dossier wordt pas afgesloten ${AFSLUITING_WAIT_MONTHS} maanden na de afronding ` +
     `(${formatDutchDate(afrondingDate)}), dus ten vroegste op ${formatDutchDate(earliest)}.`
   );
-}
-
-/** Undefined when the text is there; a refusal naming the field when it is missing or not text. */
-function requiredText(value: unknown, field: string, what: string, why?: string): DossierRefusal | undefined {
-  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
-    return refuse('FIELD_REQUIRED', why ? `${what} is verplicht. ${why}` : `${what} is verplicht.`, field);
-  }
-  if (typeof value !== 'string') return refuse('FIELD_INVALID', `${what} moet tekst zijn.`, field);
-  return undefined;
-}
-
-function optionalBoolean(value: unknown, field: string, what: string): DossierRefusal | undefined {
-  if (value === undefined || typeof value === 'boolean') return undefined;
-  return refuse('FIELD_INVALID', `${what} is ja of nee.`, field);
-}
-
-function requiredDate(
-  value: unknown,
-  field: string,
-  what: string,
-): { readonly ok: true; readonly day: number } | DossierRefusal {
-  const missing = requiredText(value, field, what);
-  if (missing) return missing;
-  const day = parseLocalDate(value as string);
-  if (day === undefined) {
-    return refuse('FIELD_INVALID', `${what} is geen geldige datum (jjjj-mm-dd): "${String(value)}".`, field);
-  }
-  return { ok: true, day };
 }

@@ -34,6 +34,15 @@ export interface MetCasusregieInput {
   readonly startDate: LocalDateString;
   /** Required unless the dossier already holds verified consent. */
   readonly consent?: ConsentFacts;
+  /**
+   * The first vervolgoverleg, set at once at the ICO (guide II.E); unset, it is the first
+   * Weegploeg, where the first plan van aanpak is discussed.
+   */
+  readonly vervolgoverlegDate?: LocalDateString;
+  /** The casusregisseur was not at the ICO: a bijkomend casusoverleg is planned with them (II.E). */
+  readonly casusregisseurAbsent?: boolean;
+  /** Required when the casusregisseur was absent, and only then. */
+  readonly bijkomendCasusoverlegDate?: LocalDateString;
 }
 
 export interface HerbesprekingInput {

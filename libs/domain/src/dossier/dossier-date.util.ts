@@ -1,10 +1,15 @@
+import type { Instant } from '../sessions/session.model';
 import {
   civilDate,
   epochDay,
   formatLocalDate,
   LocalDateString,
+  MS_PER_DAY,
+  MS_PER_MINUTE,
+  pad2,
   parseLocalDate,
 } from '../time/local-date.util';
+import { ZoneOffsets } from '../time/zone-offsets.util';
 
 /** The afsluiting comes at the earliest this many months after the afronding (guide III.E). */
 export const AFSLUITING_WAIT_MONTHS = 6;
@@ -51,4 +56,12 @@ export function formatDutchDate(date: LocalDateString): string {
   if (day === undefined) return date;
   const { year, month, day: dayOfMonth } = civilDate(day);
   return `${dayOfMonth} ${DUTCH_MONTHS[month - 1]} ${year}`;
+}
+
+/** An instant as a coordinator reads it in a message, in the zone: `26 februari 2027 om 12:00`. */
+export function formatDutchDateTime(instant: Instant, zone: string): string {
+  const localMs = instant + ZoneOffsets.of(zone).offsetMinutesAt(instant) * MS_PER_MINUTE;
+  const day = Math.floor(localMs / MS_PER_DAY);
+  const minute = Math.floor((localMs - day * MS_PER_DAY) / MS_PER_MINUTE);
+  return `${formatDutchDate(formatLocalDate(day))} om ${pad2(Math.floor(minute / 60))}:${pad2(minute % 60)}`;
 }

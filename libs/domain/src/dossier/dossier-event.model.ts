@@ -19,6 +19,8 @@ export const DOSSIER_EVENT_TYPES = [
   'opvolging-genoteerd',
   'afgesloten',
   'afsluiting-niet-bevestigd',
+  'vervolgoverleg-gepland',
+  'bijkomend-casusoverleg-gepland',
 ] as const;
 
 export type DossierEventType = (typeof DOSSIER_EVENT_TYPES)[number];
@@ -45,8 +47,11 @@ export type DossierEvent =
       readonly startDate: LocalDateString;
       readonly casusregisseurId: string;
     }
-  /** Information is missing; the dossier comes back on a later ICO (aanvullend verkennend casusoverleg). */
-  | { readonly type: 'terug-naar-ico'; readonly date: LocalDateString }
+  /**
+   * Information is missing; the dossier comes back on a later ICO (aanvullend verkennend
+   * casusoverleg), with the aanmelder invited as guest for it (guide II.D).
+   */
+  | { readonly type: 'terug-naar-ico'; readonly date: LocalDateString; readonly guest: 'aanmelder' }
   /** No family member consents; the aanmelder may still come back `returnsLeft` times. */
   | {
       readonly type: 'geen-instemming';
@@ -67,4 +72,17 @@ export type DossierEvent =
   /** Final closure; the quality check of the closed dossier follows. */
   | { readonly type: 'afgesloten'; readonly date: LocalDateString }
   /** New facts at the afsluiting: the dossier stays open (afgerond). */
-  | { readonly type: 'afsluiting-niet-bevestigd'; readonly date: LocalDateString };
+  | { readonly type: 'afsluiting-niet-bevestigd'; readonly date: LocalDateString }
+  /** The ICO set the date of the first vervolgoverleg at once (guide II.E). */
+  | {
+      readonly type: 'vervolgoverleg-gepland';
+      readonly date: LocalDateString;
+      readonly plannedDate: LocalDateString;
+    }
+  /** The casusregisseur was absent at the ICO: a bijkomend casusoverleg with them on `plannedDate`. */
+  | {
+      readonly type: 'bijkomend-casusoverleg-gepland';
+      readonly date: LocalDateString;
+      readonly plannedDate: LocalDateString;
+      readonly casusregisseurId: string;
+    };

@@ -120,7 +120,8 @@ describe('the ICO decides on a new aanmelding', () => {
   it('herbespreking: information is missing and the dossier returns to a later ICO', () => {
     const { next, effects } = accepted(applyDecision(newDossierState(), validInput('herbespreking'), ICO));
     expect(next).toEqual({ phase: 'herbespreking', noConsentReturns: 0 });
-    expect(effects).toEqual([{ type: 'terug-naar-ico', date: ICO_DATE }]);
+    // The aanmelder is invited to the aanvullend verkennend casusoverleg.
+    expect(effects).toEqual([{ type: 'terug-naar-ico', date: ICO_DATE, guest: 'aanmelder' }]);
 
     // On the aanvullend verkennend casusoverleg two weeks later the ICO decides instroom.
     const instroom = { ...validInput('met_casusregie'), startDate: '2026-03-23' } as DecisionInput;

@@ -14,6 +14,7 @@ import {
 } from './dossier.model';
 import { InvalidDossierContextError, UnknownDecisionKindError } from './dossier.error';
 import { applyKind } from './decision-effects.policy';
+import type { OrganisationKind } from '../organisation/organisation-kind';
 
 /** The guide speaks of "een beperkt aantal keer"; CO3 Antwerpen allows two returns unless configured. */
 export const DEFAULT_NO_CONSENT_RETURN_LIMIT = 2;
@@ -67,6 +68,10 @@ export interface DecisionContext {
   /** Returns to the ICO allowed after "geen instemming"; see noConsentReturnLimitOf(region). */
   readonly noConsentReturnLimit?: number;
   readonly rules?: DecisionRules;
+  /** Who may go on "zonder casusregisseur" (RegionConfig.zonderCasusregisseurAanmelders); unset: anyone. */
+  readonly zonderCasusregisseurAanmelders?: readonly OrganisationKind[];
+  /** The kind of the aanmelder's organisation; null when the dossier does not know it. */
+  readonly aanmelderOrganisation?: OrganisationKind | null;
 }
 
 export type DecisionOutcome =
@@ -141,7 +146,10 @@ export function applyDecision(
   }
   const noConsentReturns = state.noConsentReturns + (isNoConsentReturn ? 1 : 0);
 
-  const applied = applyKind(state, input, context.decisionDate, decisionDay, noConsentReturns, limit);
+  const applied = applyKind(state, input, context.decisionDate, decisionDay, noConsentReturns, limit, {
+    zonderCasusregisseurAanmelders: context.zonderCasusregisseurAanmelders,
+    aanmelderOrganisation: context.aanmelderOrganisation,
+  });
   if (!applied.ok) return applied;
   const next: DossierState = {
     ...state,

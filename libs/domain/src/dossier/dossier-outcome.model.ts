@@ -15,6 +15,8 @@ export const DOSSIER_OUTCOME_CODES = [
   'RETURN_LIMIT_REACHED',
   /** The zitting lies before the start of the dossier's phase (casusregie start, afronding): a date is wrong. */
   'DECISION_BEFORE_PHASE_START',
+  /** "Zonder casusregisseur" is open only to aanmelders of the kinds the region names (guide I.I). */
+  'AANMELDER_NOT_ELIGIBLE',
   /** This kind of agendapunt cannot be put on this table for a dossier in its current phase. */
   'AGENDERING_NOT_ALLOWED',
   'FIELD_REQUIRED',

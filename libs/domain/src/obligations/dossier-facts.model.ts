@@ -10,6 +10,10 @@ export interface DecisionFact {
   readonly tableKey?: string;
   /** Set with `pva_besproken`: the date the dossier is expected back at the Ronde Tafel. */
   readonly terugkomdatum?: LocalDateString;
+  /** Set with `met_casusregie` when the ICO fixed the first vervolgoverleg at once. */
+  readonly vervolgoverlegDate?: LocalDateString;
+  /** Set with `met_casusregie` when the casusregisseur was absent: the bijkomend casusoverleg. */
+  readonly bijkomendCasusoverlegDate?: LocalDateString;
 }
 
 export interface AgendaItemFact {
@@ -70,5 +74,7 @@ export interface ObligationEvent {
   /** The instant it happened; local midnight of `date` for events known by date only. */
   readonly atMs: Instant;
   readonly terugkomdatum?: LocalDateString;
+  /** What the event planned for that day (a vervolgoverleg, a bijkomend casusoverleg). */
+  readonly plannedDate?: LocalDateString;
   readonly decisionId?: string;
 }

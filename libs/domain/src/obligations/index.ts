@@ -10,3 +10,4 @@ export * from './obligation-diff.policy';
 export * from './reminder-steps.policy';
 export * from './manual-fulfilment.policy';
 export * from './obligation-forms.policy';
+export * from './obligation-plan.view';

@@ -38,6 +38,8 @@ export function validateDossierFacts(facts: DossierFacts): void {
     if (!isDecisionKind(d.kind)) fail(`decision "${d.id}": unknown kind "${String(d.kind)}"`);
     checkInstant(`decision "${d.id}".decidedAtMs`, d.decidedAtMs);
     checkDate(`decision "${d.id}".terugkomdatum`, d.terugkomdatum);
+    checkDate(`decision "${d.id}".vervolgoverlegDate`, d.vervolgoverlegDate);
+    checkDate(`decision "${d.id}".bijkomendCasusoverlegDate`, d.bijkomendCasusoverlegDate);
   }
   const itemIds = new Set<string>();
   for (const item of facts.agendaItems) {
@@ -93,5 +95,24 @@ export function obligationEvents(facts: DossierFacts, zone: string): ObligationE
   });
   onDate('afronding-goedgekeurd', facts.afrondingDate);
   onDate('afgesloten', facts.afsluitingDate);
+  // What the ICO planned when it started casusregie. A dossier starts casusregie once; should
+  // there be more such decisions, the latest counts.
+  const startDecision = facts.decisions
+    .filter((d) => d.kind === 'met_casusregie')
+    .sort((a, b) => b.decidedAtMs - a.decidedAtMs || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))[0];
+  const planned = (key: ObligationEventKey, plannedDate: LocalDateString | undefined): void => {
+    if (startDecision && plannedDate !== undefined) {
+      events.push({
+        key,
+        index: 0,
+        date: localDateOf(startDecision.decidedAtMs, zone),
+        atMs: startDecision.decidedAtMs,
+        plannedDate,
+        decisionId: startDecision.id,
+      });
+    }
+  };
+  planned('vervolgoverleg-gepland', startDecision?.vervolgoverlegDate);
+  planned('bijkomend-casusoverleg-gepland', startDecision?.bijkomendCasusoverlegDate);
   return events;
 }

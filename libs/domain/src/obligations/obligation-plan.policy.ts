@@ -1,5 +1,6 @@
 import { DEFAULT_PLACEMENT_HORIZON_DAYS } from '../placement/placement.policy';
-import { generateSessions, getSession } from '../sessions/session-calendar.policy';
+import { firstOpenSessionBetween } from '../placement/earliest-session.policy';
+import { getSession } from '../sessions/session-calendar.policy';
 import { EMPTY_CALENDAR, Instant, Session } from '../sessions/session.model';
 import { RegionConfig, TableDefinition } from '../tables/table-definition.model';
 import { LocalDateString, MS_PER_DAY, parseLocalDate } from '../time/local-date.util';
@@ -189,6 +190,8 @@ class Planner {
             : this.events.filter((e) => e.key === 'pva-besproken').at(-1);
         return review && (review.terugkomdatum ?? review.date);
       }
+      case 'geplande-datum':
+        return trigger.plannedDate;
     }
   }
 
@@ -224,23 +227,9 @@ class Planner {
     };
   }
 
-  /**
-   * The first open session starting in [fromMs, untilMs). Searched in windows of a few sessions:
-   * the answer is nearly always the first or second session, and planning runs for every dossier
-   * on every change, so generating a year of sessions each time would be waste.
-   */
+  /** The first open session starting in [fromMs, untilMs), as the agendering gate finds it too. */
   private firstOpenSession(table: TableDefinition, fromMs: Instant, untilMs: Instant): Session | undefined {
-    const calendar = this.calendars[table.key] ?? EMPTY_CALENDAR;
-    const windowMs = Math.max(8, 2 * table.recurrence.everyWeeks) * 7 * MS_PER_DAY;
-    for (let start = fromMs; start < untilMs; start += windowMs) {
-      const found = generateSessions(
-        table,
-        { fromMs: start, toMs: Math.min(start + windowMs, untilMs) },
-        calendar,
-      ).find((s) => s.status === 'open');
-      if (found) return found;
-    }
-    return undefined;
+    return firstOpenSessionBetween(table, fromMs, untilMs, this.calendars[table.key] ?? EMPTY_CALENDAR);
   }
 
   /**

@@ -20,6 +20,10 @@ import { LocalTimeString } from '../time/local-date.util';
  *   carries the terugkomdatum for the Ronde Tafel.
  * - `afronding-goedgekeurd`: the Weegploeg approved the afronding (date A).
  * - `afgesloten`: the dossier was closed at the Ronde Tafel.
+ * - `vervolgoverleg-gepland`: the ICO that started casusregie set the date of the first
+ *   vervolgoverleg; carries that date (`geplande-datum`).
+ * - `bijkomend-casusoverleg-gepland`: the casusregisseur was absent at that ICO, so a bijkomend
+ *   casusoverleg with them was planned; carries its date.
  */
 export const OBLIGATION_EVENT_KEYS = [
   'casusregie-gestart',
@@ -29,6 +33,8 @@ export const OBLIGATION_EVENT_KEYS = [
   'pva-besproken',
   'afronding-goedgekeurd',
   'afgesloten',
+  'vervolgoverleg-gepland',
+  'bijkomend-casusoverleg-gepland',
 ] as const;
 export type ObligationEventKey = (typeof OBLIGATION_EVENT_KEYS)[number];
 
@@ -36,9 +42,11 @@ export type ObligationEventKey = (typeof OBLIGATION_EVENT_KEYS)[number];
  * The dossier date a due date hangs on. `trigger` is the date of the event occurrence that created
  * the obligation; `terugkomdatum` is the one set by the triggering `pva-besproken` (or by the
  * latest one when the trigger is another event), falling back to the date of that review when
- * the Weegploeg set none.
+ * the Weegploeg set none; `geplande-datum` is the date the triggering event planned (the day of
+ * a vervolgoverleg or a bijkomend casusoverleg).
  */
-export type DossierDateKey = 'trigger' | 'casusregie-start' | 'afronding' | 'afsluiting' | 'terugkomdatum';
+export type DossierDateKey =
+  'trigger' | 'casusregie-start' | 'afronding' | 'afsluiting' | 'terugkomdatum' | 'geplande-datum';
 
 export type DurationUnit = 'days' | 'weeks' | 'months';
 

@@ -20,6 +20,7 @@ const DATE_KEYS: readonly DossierDateKey[] = [
   'afronding',
   'afsluiting',
   'terugkomdatum',
+  'geplande-datum',
 ];
 const UNITS: readonly DurationUnit[] = ['days', 'weeks', 'months'];
 /** Events that can happen more than once; each occurrence opens its own obligation. */

@@ -90,4 +90,15 @@ export interface RegionConfig {
   readonly noConsentReturnLimit?: number;
   /** Follow-up rules (obligations/); a region without them plans no obligations. */
   readonly obligations?: readonly ObligationRule[];
+  /**
+   * The shared mailbox of the criminologists who, after "ketenaanpak zonder casusregisseur", get
+   * in touch with the aanmelder and connect with the parket (CO3 guide II.F). Every such decision
+   * mails it; a region whose intake table can take that decision must set it.
+   */
+  readonly criminologenMailbox?: string;
+  /**
+   * The organisation kinds of the aanmelders who may go on "zonder casusregisseur" (CO3 guide I.I:
+   * police, parket or family-oriented help services). Unset: open to every aanmelder.
+   */
+  readonly zonderCasusregisseurAanmelders?: readonly OrganisationKind[];
 }

@@ -1,35 +1,34 @@
 import { alice, code42, ico } from '../testing/mail-fixtures.test-util';
 import { composer } from '../testing/every-mail.test-util';
+import { webLink } from '../mail-values';
+
+const dossierUrl = webLink('https://overlegtafels.example.be/dossiers/CO3-2026-0042');
+const letter = (parketmeldingAdvies: boolean) =>
+  composer.adviceLetter({ recipient: alice, session: ico, dossier: code42, dossierUrl, parketmeldingAdvies });
 
 describe('advice letter', () => {
-  it('escapes the advice in HTML, keeps it verbatim in text, and keeps its line breaks', async () => {
-    const mail = await composer.adviceLetter({
-      recipient: alice,
-      session: ico,
-      dossier: code42,
-      adviceText: 'Eerste lijn.\r\nTweede lijn met <script>alert("x")</script> & meer.\n\nNieuwe alinea.',
-      safetyPlanAdvice: 'Maak een veiligheidsplan met de moeder.',
-    });
-    expect(mail.html).toContain(
-      'Eerste lijn.<br>\nTweede lijn met &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; meer.<br>\n<br>\nNieuwe alinea.',
-    );
-    expect(mail.html).not.toContain('<script>');
+  it('says the advice always covers a safety plan and links to the advice behind login', async () => {
+    const mail = await letter(false);
     expect(mail.text).toContain(
-      'Eerste lijn.\nTweede lijn met <script>alert("x")</script> & meer.\n\nNieuwe alinea.',
+      'Op vrijdag 4 december 2026 werd uw aanmelding CO3-2026-0042 besproken in de zitting Verkennend ' +
+        'casusoverleg (ICO). De partners besloten dat een ketenaanpak nu niet aangewezen is.',
     );
-    expect(mail.text).toContain('ADVIES OVER EEN VEILIGHEIDSPLAN\n\nMaak een veiligheidsplan met de moeder.');
-    expect(mail.html).toContain('Advies over een veiligheidsplan');
-    expect(mail.text).toContain('besproken in de zitting Verkennend casusoverleg (ICO)');
+    expect(mail.text).toContain(
+      'Het advies bevat:\n– advies voor het opmaken van een veiligheidsplan, zoals bij elke aanmelding die niet instroomt;\n\n',
+    );
+    expect(mail.text).not.toContain('parket');
+    expect(mail.text).toContain(
+      'Het advies zoals de partners het formuleerden, leest u na het inloggen op de pagina van het dossier:\n' +
+        'https://overlegtafels.example.be/dossiers/CO3-2026-0042',
+    );
+    expect(mail.html).toContain('href="https://overlegtafels.example.be/dossiers/CO3-2026-0042"');
     expect(mail.ics).toBeUndefined();
   });
 
-  it('is never sent without safety-plan advice', async () => {
-    const input = { recipient: alice, session: ico, dossier: code42, adviceText: 'Advies.' };
-    await expect(composer.adviceLetter({ ...input, safetyPlanAdvice: ' \n\t ' })).rejects.toMatchObject({
-      code: 'EMPTY_TEXT',
-    });
-    await expect(
-      composer.adviceLetter({ ...input, adviceText: '', safetyPlanAdvice: 'x' }),
-    ).rejects.toMatchObject({ code: 'EMPTY_TEXT' });
+  it('names the advice to report to the parket when the ICO gave it, with the support on offer', async () => {
+    const mail = await letter(true);
+    expect(mail.text).toContain('– het advies om het parket in te lichten (een parketmelding).');
+    expect(mail.text).toContain('een sjabloon voor de parketmelding');
+    expect(mail.html).toContain('<br>– het advies om het parket in te lichten (een parketmelding).');
   });
 });

@@ -1,48 +1,23 @@
-import { dutchDate } from '../brussels-time';
 import { MailIdentity } from '../mail-identity';
-import { MailParts, Recipient } from '../mail-renderer';
-import { dossierSessionSubject } from '../mail-subjects';
-import { DossierCode, MailValueError, cleanText } from '../mail-values';
-import { SessionTitleInput, sessionTitle } from './session-parts.util';
+import { MailParts } from '../mail-renderer';
+import { DecisionMailInput, decisionSubject, decisionValues } from './decision-parts.util';
 
-export interface AdviceLetterInput {
-  readonly recipient: Recipient;
-  /** The ICO session that decided "geen ketenaanpak". */
-  readonly session: SessionTitleInput;
-  readonly dossier: DossierCode;
-  /** The decision's advice, as typed (line breaks kept, everything escaped). */
-  readonly adviceText: string;
-  /** Advice on a safety plan: always part of the letter, so it is required and may not be empty. */
-  readonly safetyPlanAdvice: string;
+export interface AdviceLetterInput extends DecisionMailInput {
+  /** The advice includes reporting to the parket (e.g. in an acute danger situation). */
+  readonly parketmeldingAdvies: boolean;
 }
 
-/** After "geen ketenaanpak": the advice to the aanmelder, always with safety-plan advice. */
+/**
+ * After "geen ketenaanpak": the aanmelder gets the ICO's advice (guide II.D). The letter says that
+ * it always includes advice for a safety plan and, when the table gave it, the advice to report
+ * to the parket; the advice as the table wrote it is on the dossier's page, behind login.
+ */
 export function adviceLetterMail(identity: MailIdentity, input: AdviceLetterInput): MailParts {
-  const adviceText = cleanText(input.adviceText, { multiline: true });
-  const safetyPlanAdvice = cleanText(input.safetyPlanAdvice, { multiline: true });
-  if (adviceText.length === 0) throw new MailValueError('EMPTY_TEXT', 'adviceText is empty');
-  if (safetyPlanAdvice.length === 0) {
-    throw new MailValueError(
-      'EMPTY_TEXT',
-      'safetyPlanAdvice is empty: an advice letter always advises on a safety plan',
-    );
-  }
   return {
     template: 'advice-letter',
-    subject: dossierSessionSubject(
-      'Advies',
-      { dossier: input.dossier },
-      sessionTitle(input.session),
-      identity.region,
-    ),
+    subject: decisionSubject('Beslissing', input, identity),
     preview: `Advies na de bespreking van ${input.dossier}`,
     greeting: input.recipient,
-    values: {
-      tableName: input.session.table,
-      sessionDate: dutchDate(input.session.start),
-      dossierCode: input.dossier,
-      adviceText,
-      safetyPlanAdvice,
-    },
+    values: { ...decisionValues(input), parketmeldingAdvies: input.parketmeldingAdvies },
   };
 }

@@ -29,6 +29,14 @@ export const hostileRecipient = {
   name: `Sara Geheim ${HOSTILE}`,
 };
 
+/** The ICO of 4 December 2026 decided on CO3-2026-0042; what the letters about it share. */
+export const decided = {
+  recipient: hostileRecipient,
+  session: ico,
+  dossier: code42,
+  dossierUrl: webLink('https://overlegtafels.example.be/dossiers/CO3-2026-0042'),
+};
+
 export const weegploegSlot: GuestSlot = {
   agendaItemId: ITEM_ID,
   start: zdt('2026-12-01T13:30'),
@@ -125,13 +133,44 @@ export const EVERY_MAIL: Record<string, () => Promise<RenderedMail>> = {
       agendaSentAt: zdt('2026-11-26T12:00'),
       detailsUrl,
     }),
-  'advice-letter': () =>
-    composer.adviceLetter({
-      recipient: hostileRecipient,
-      session: ico,
-      dossier: code42,
-      adviceText: `Advies:\n${HOSTILE}`,
-      safetyPlanAdvice: `Veiligheidsplan:\n${HOSTILE}`,
+  'advice-letter': () => composer.adviceLetter({ ...decided, parketmeldingAdvies: true }),
+  'no-consent-letter': () => composer.noConsentLetter({ ...decided, hasAdvice: true, returnsLeft: 2 }),
+  'zonder-casusregisseur-letter': () =>
+    composer.zonderCasusregisseurLetter({
+      ...decided,
+      criminologen: emailAddress('criminologen@co3.example.be'),
+    }),
+  'herbespreking-letter': () =>
+    composer.herbesprekingLetter({
+      ...decided,
+      next: { table: ico.table, start: zdt('2026-12-18T09:30') },
+      agendaSentAt: zdt('2026-12-17T13:00'),
+    }),
+  'instroom-letter': () =>
+    composer.instroomLetter({
+      ...decided,
+      startDate: zdt('2026-12-07T00:00'),
+      vervolgoverleg: zdt('2027-01-12T00:00'),
+    }),
+  'casusregie-appointed': () =>
+    composer.casusregieAppointed({
+      ...decided,
+      startDate: zdt('2026-12-07T00:00'),
+      bijkomendCasusoverleg: zdt('2026-12-10T00:00'),
+      obligations: [
+        { what: 'Bijkomend casusoverleg met de casusregisseur', due: zdt('2026-12-10T17:00') },
+        { what: `Eerste plan van aanpak op de Weegploeg ${HOSTILE}`, due: zdt('2027-02-01T12:00') },
+      ],
+      opvolgingUrl: webLink('https://overlegtafels.example.be/opvolging'),
+    }),
+  'criminologen-referral': () =>
+    composer.criminologenReferral({
+      ...decided,
+      aanmelder: {
+        name: `Karel Aanmelder ${HOSTILE}`,
+        organisation: 'Politiezone Noord (fictief)',
+        email: emailAddress('karel.aanmelder@politie.example.be'),
+      },
     }),
   reminder: () =>
     composer.reminder({

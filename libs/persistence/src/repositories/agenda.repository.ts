@@ -228,6 +228,7 @@ export class AgendaRepository {
             casusregisseurId: true,
             aanmelderId: true,
             regionId: true,
+            aanmelderOrganisation: { select: { kind: true } },
           },
         },
         submittedBy: { select: { displayName: true, organisation: { select: { name: true } } } },

@@ -1,9 +1,14 @@
 import {
+  afsluitingTooEarly,
+  applyDecision,
   CalendarsByTable,
   diffObligations,
   DossierFacts,
   dueSteps,
+  notBeforeDateFor,
   ObligationChange,
+  placeOnOrAfter,
+  placeSubmission,
   ObligationRule,
   planObligations,
   PlannedObligation,
@@ -70,6 +75,8 @@ describe('CO3 Antwerpen follow-up rules', () => {
     expect(CO3_ANTWERPEN.obligations?.map((r) => r.key)).toEqual([
       'instemming-volwassene',
       'kinderen-boven-12-gehoord',
+      'bijkomend-casusoverleg',
+      'eerste-vervolgoverleg',
       'eerste-plan-van-aanpak',
       'ronde-tafel-na-weegploeg',
       'tussentijdse-evaluatie',
@@ -141,6 +148,70 @@ describe('casusregie starting on 6 February 2026', () => {
       event: 'instemming-geregistreerd',
       atMs: zdt('2026-01-30 11:10'),
     });
+  });
+});
+
+describe('what the ICO of 6 February 2026 planned when it started casusregie (II.E)', () => {
+  const decided = zdt('2026-02-06 11:40', ZONE);
+  const atTheIco = (planned: { vervolgoverlegDate?: string; bijkomendCasusoverlegDate?: string }) =>
+    facts({
+      casusregieStartDate: '2026-02-06',
+      decisions: [
+        { id: 'ico-start', kind: 'met_casusregie', decidedAtMs: decided, tableKey: 'ico', ...planned },
+      ],
+    });
+
+  it('plans the first vervolgoverleg and the bijkomend casusoverleg on their days, for the casusregisseur', () => {
+    const planned = plan(
+      atTheIco({ vervolgoverlegDate: '2026-03-03', bijkomendCasusoverlegDate: '2026-02-12' }),
+    );
+    expect(overview(planned)).toMatchObject({
+      'bijkomend-casusoverleg#0': 'open 2026-02-12T17:00:00+01:00',
+      'eerste-vervolgoverleg#0': 'open 2026-03-03T17:00:00+01:00',
+      'eerste-plan-van-aanpak#0': 'open 2026-04-13T12:00:00+02:00',
+    });
+    const vervolg = find(planned, 'eerste-vervolgoverleg#0');
+    expect([vervolg.owner, vervolg.trigger, vervolg.opensAtMs]).toEqual([
+      { role: 'casusregisseur' },
+      { event: 'vervolgoverleg-gepland', index: 0, atMs: decided },
+      decided,
+    ]);
+    expect(schedule(vervolg, zdt('2026-03-05 00:00', ZONE))).toEqual([
+      'reminder 2026-02-24T08:00:00+01:00',
+      'reminder 2026-03-02T08:00:00+01:00',
+      'reminder 2026-03-03T08:00:00+01:00',
+      'escalation 2026-03-04T08:00:00+01:00',
+    ]);
+    expect(rule('eerste-vervolgoverleg').escalation?.to).toEqual({ role: 'coordinator', table: 'ico' });
+  });
+
+  it('without a date the first Weegploeg is the first vervolgoverleg: no extra obligation', () => {
+    const keys = plan(atTheIco({})).map((o) => o.ruleKey);
+    expect(keys).toContain('eerste-plan-van-aanpak');
+    expect(keys).not.toContain('eerste-vervolgoverleg');
+    expect(keys).not.toContain('bijkomend-casusoverleg');
+  });
+
+  it('is fulfilled by the casusregisseur marking it done, and ends with the afronding when still open', () => {
+    const withDates = atTheIco({ vervolgoverlegDate: '2026-03-03', bijkomendCasusoverlegDate: '2026-02-12' });
+    const done = plan({
+      ...withDates,
+      manualFulfilments: [
+        {
+          ruleKey: 'bijkomend-casusoverleg',
+          sequence: 0,
+          atMs: zdt('2026-02-12 16:00', ZONE),
+          note: 'gehouden',
+        },
+      ],
+    });
+    expect(find(done, 'bijkomend-casusoverleg#0').status).toBe('fulfilled');
+    const ended = plan({ ...withDates, afrondingDate: '2026-09-08' }).map((o) => o.ruleKey);
+    expect(ended).not.toContain('eerste-vervolgoverleg');
+    expect(['eerste-vervolgoverleg', 'bijkomend-casusoverleg'].map((k) => rule(k).fulfilledBy)).toEqual([
+      [{ kind: 'manual' }],
+      [{ kind: 'manual' }],
+    ]);
   });
 });
 
@@ -271,6 +342,32 @@ describe('fulfilment by agendering', () => {
     expect(changes(diffObligations(stored, after))['eerste-plan-van-aanpak#0']).toBe('fulfil');
   });
 });
+
+/**
+ * Where the agendering use case puts an agendapunt made at `at` (Brussels), or its refusal: an
+ * afsluiting goes to a zitting on or after afronding + 6 months (canAgenderen's date, given to
+ * placeOnOrAfter as the placement adapter does), anything else where placement puts it.
+ */
+function agenderen(
+  f: DossierFacts,
+  calendars: CalendarsByTable,
+  tableKey: string,
+  itemType: string,
+  at: string,
+): { ok: true; sessionKey: string } | { ok: false; message: string } {
+  const table = CO3_ANTWERPEN.tables.find((t) => t.key === tableKey)!;
+  const notBefore = notBeforeDateFor(tableKey, itemType, f.afrondingDate);
+  const options = { calendar: calendars[tableKey] ?? {}, itemType };
+  const placed =
+    notBefore === undefined
+      ? placeSubmission(table, zdt(at), options)
+      : placeOnOrAfter(table, zdt(at), notBefore, options);
+  if (placed.ok) return { ok: true, sessionKey: placed.session.key };
+  if (placed.code === 'SESSION_TOO_EARLY') {
+    return { ok: false, message: afsluitingTooEarly(f.afrondingDate!, table, placed).message };
+  }
+  return { ok: false, message: placed.code };
+}
 
 function item(
   id: string,
@@ -483,6 +580,114 @@ describe('after the afronding on 8 September 2026', () => {
       formFulfilments: [{ ruleKey: 'kwaliteitscontrole', sequence: 0, atMs: zdt('2027-03-01 14:00') }],
     });
     expect(find(other, 'controle-zes-maanden-na-afronding#0').status).toBe('open');
+  });
+});
+
+describe('the afsluiting of a dossier afgerond on Tuesday 8 September 2026', () => {
+  const afgerond: DossierFacts = {
+    ...started,
+    consentVerifiedAtMs: zdt('2026-01-30 11:10'),
+    afrondingDate: '2026-09-08',
+  };
+  const afsluiting = (f: DossierFacts) => find(plan(f), 'afsluiting#0');
+
+  it('is due at the deadline of the first Ronde Tafel on or after 8 March 2027, and aims at that zitting', () => {
+    const due = afsluiting(afgerond);
+    expect(iso(due.dueAtMs)).toBe('2027-03-05T12:00:00+01:00');
+    expect(due.session?.key).toBe('ronde-tafel:2027-03-11');
+    expect(due.agendering).toEqual({
+      table: 'ronde-tafel',
+      itemType: 'afsluiting',
+      sessionKey: 'ronde-tafel:2027-03-11',
+    });
+  });
+
+  it('can be agendered from the deadline of the Ronde Tafel of 4 March, not a millisecond before', () => {
+    expect(agenderen(afgerond, {}, 'ronde-tafel', 'afsluiting', '2027-02-22 09:00')).toEqual({
+      ok: false,
+      message:
+        'Een afsluiting komt op een Ronde Tafel die ten vroegste 6 maanden na de afronding ' +
+        '(8 september 2026) plaatsvindt: op of na 8 maart 2027. Wie nu agendeert, komt op de Ronde ' +
+        'Tafel van 4 maart 2027, en die is te vroeg. Agendeer de afsluiting vanaf 26 februari 2027 om ' +
+        '12:00; dan komt ze op de Ronde Tafel van 11 maart 2027 (deadline 5 maart 2027 om 12:00).',
+    });
+    const lastMoment = zdt('2027-02-26 12:00') - 1;
+    expect(
+      agenderen(afgerond, {}, 'ronde-tafel', 'afsluiting', iso(lastMoment).slice(0, 19).replace('T', ' ')),
+    ).toMatchObject({ ok: false });
+    expect(agenderen(afgerond, {}, 'ronde-tafel', 'afsluiting', '2027-02-26 12:00')).toEqual({
+      ok: true,
+      sessionKey: 'ronde-tafel:2027-03-11',
+    });
+    // Before the six months are over, and the other agendapunten are not held back.
+    expect(agenderen(afgerond, {}, 'ronde-tafel', 'opvolging', '2027-02-22 09:00')).toEqual({
+      ok: true,
+      sessionKey: 'ronde-tafel:2027-03-04',
+    });
+  });
+
+  it('reminds the casusregisseur only inside that window, and escalates nothing when done on time', () => {
+    const open = afsluiting(afgerond);
+    expect(schedule(open, zdt('2027-03-20 00:00'))).toEqual([
+      'reminder 2027-03-01T08:00:00+01:00',
+      'reminder 2027-03-03T08:00:00+01:00',
+      'reminder 2027-03-05T08:00:00+01:00',
+      'escalation 2027-03-08T08:00:00+01:00',
+      'escalation 2027-03-15T08:00:00+01:00',
+    ]);
+    const placed = agenderen(afgerond, {}, 'ronde-tafel', 'afsluiting', '2027-03-01 09:00');
+    expect(placed).toEqual({ ok: true, sessionKey: 'ronde-tafel:2027-03-11' });
+    const done = afsluiting({
+      ...afgerond,
+      agendaItems: [item('a1', 'ronde-tafel', 'afsluiting', '2027-03-01 09:00', 'ronde-tafel:2027-03-11')],
+    });
+    expect(done.status).toBe('fulfilled');
+    expect(done.agendering?.sessionKey).toBe('ronde-tafel:2027-03-11');
+    expect(schedule(done)).toEqual([]);
+  });
+
+  it('follows a cancelled Ronde Tafel: the zitting, the due date and the window move together', () => {
+    const calendars = {
+      'ronde-tafel': { cancellations: [{ scheduledDate: '2027-03-11', reason: 'Teamdag' }] },
+    };
+    const due = find(plan(afgerond, calendars), 'afsluiting#0');
+    expect([iso(due.dueAtMs), due.session?.key]).toEqual([
+      '2027-03-12T12:00:00+01:00',
+      'ronde-tafel:2027-03-18',
+    ]);
+    // With 11 March gone, the zitting of 18 March is the next open one from the deadline of
+    // 4 March: the window is two weeks.
+    expect(agenderen(afgerond, calendars, 'ronde-tafel', 'afsluiting', '2027-02-26 11:00')).toMatchObject({
+      ok: false,
+    });
+    for (const at of ['2027-02-26 12:00', '2027-03-05 13:00']) {
+      expect(agenderen(afgerond, calendars, 'ronde-tafel', 'afsluiting', at)).toEqual({
+        ok: true,
+        sessionKey: 'ronde-tafel:2027-03-18',
+      });
+    }
+  });
+
+  it('is confirmed at that zitting, and would be refused at the one before', () => {
+    const state = {
+      phase: 'afgerond',
+      casusregisseurId: 'cr-1',
+      casusregieStartDate: '2026-02-06',
+      consent: { verifiedById: 'cr-1', verifiedOn: '2026-01-30' },
+      afrondingDate: '2026-09-08',
+      noConsentReturns: 0,
+    } as const;
+    const decide = (decisionDate: string) =>
+      applyDecision(
+        state,
+        { kind: 'afsluiting_bevestigd' },
+        { decisionDate, tableKey: 'ronde-tafel', itemType: 'afsluiting' },
+      );
+    expect(decide('2027-03-11')).toMatchObject({
+      ok: true,
+      next: { phase: 'afgesloten', afsluitingDate: '2027-03-11' },
+    });
+    expect(decide('2027-03-04')).toMatchObject({ ok: false, code: 'TOO_EARLY_FOR_AFSLUITING' });
   });
 });
 
@@ -746,9 +951,19 @@ describe('one dossier’s life over twenty months, re-planned on every change, w
       { ...f, manualFulfilments: [...f.manualFulfilments, { ruleKey, sequence, atMs: zdt(at), note }] },
       c,
     ];
+  /**
+   * An agendering as the use case makes it: refused where it would refuse (the dossier's phase
+   * aside, which these facts do not carry), on the session placement gives it, which must be
+   * the one the script expects.
+   */
   const agendered =
     (id: string, tableKey: string, itemType: string, at: string, sessionKey: string): Change =>
-    (f, c) => [{ ...f, agendaItems: [...f.agendaItems, item(id, tableKey, itemType, at, sessionKey)] }, c];
+    (f, c) => {
+      const placed = agenderen(f, c, tableKey, itemType, at);
+      if (!placed.ok) throw new Error(`agendering at ${at} refused: ${placed.message}`);
+      expect(placed.sessionKey).toBe(sessionKey);
+      return [{ ...f, agendaItems: [...f.agendaItems, item(id, tableKey, itemType, at, sessionKey)] }, c];
+    };
   /** What happens, when; the facts as the application would hold them afterwards. */
   const script: [string, Change][] = [
     // The ICO decides instroom; consent is verified there; casusregie starts a week later.
@@ -817,9 +1032,12 @@ describe('one dossier’s life over twenty months, re-planned on every change, w
         c,
       ],
     ],
+    // The afsluiting's Ronde Tafel must be on or after 8 March 2027: that of 11 March, which is
+    // the next open one from the deadline of 4 March (Friday 26 February 12:00) until its own
+    // (Friday 5 March 12:00). Agendered on the Monday of that week, after the first reminder.
     [
-      '2027-02-22 09:00',
-      agendered('i3', 'ronde-tafel', 'afsluiting', '2027-02-22 09:00', 'ronde-tafel:2027-03-11'),
+      '2027-03-01 09:00',
+      agendered('i3', 'ronde-tafel', 'afsluiting', '2027-03-01 09:00', 'ronde-tafel:2027-03-11'),
     ],
     [
       '2027-03-10 10:00',
@@ -950,9 +1168,10 @@ describe('one dossier’s life over twenty months, re-planned on every change, w
       // The optional check is reminded, never escalated.
       '2026-11-20T08:00 reminder opvolging-na-afronding#0',
       '2026-12-04T08:00 reminder opvolging-na-afronding#0',
-      '2027-02-19T08:00 reminder afsluiting#0',
       '2027-02-22T08:00 reminder controle-zes-maanden-na-afronding#0',
-      '2027-02-22T09:00 fulfil afsluiting#0',
+      // Four days before Friday 5 March 12:00, inside the week agendering lands on 11 March.
+      '2027-03-01T08:00 reminder afsluiting#0',
+      '2027-03-01T09:00 fulfil afsluiting#0',
       // Two days before Monday 8 March is a Saturday: the Friday before.
       '2027-03-05T08:00 reminder controle-zes-maanden-na-afronding#0',
       '2027-03-08T08:00 reminder controle-zes-maanden-na-afronding#0',

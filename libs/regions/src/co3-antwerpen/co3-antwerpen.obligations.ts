@@ -1,4 +1,9 @@
-import { EscalationSpec, ObligationRule, ReminderSchedule } from '@overlegtafels/domain';
+import {
+  AFSLUITING_WAIT_MONTHS,
+  EscalationSpec,
+  ObligationRule,
+  ReminderSchedule,
+} from '@overlegtafels/domain';
 
 /**
  * The follow-up obligations of CO3 Antwerpen (domain.md, "The life of a dossier"), as data.
@@ -8,8 +13,11 @@ import { EscalationSpec, ObligationRule, ReminderSchedule } from '@overlegtafels
  *   the Weegploeg meets every other week, so this is the session of week 10 or 11.
  * - "interim evaluation after about ten months": the first Ronde Tafel at least 10 months
  *   after S, due at its deadline.
- * - "afsluiting at least six months after the afronding": the first Ronde Tafel at least
- *   6 months after A, due at its deadline.
+ * - "afsluiting at least six months after the afronding" is about the zitting: the first Ronde
+ *   Tafel on or after A + 6 months, due at its deadline. Agendering lands there from the deadline
+ *   of the Ronde Tafel before it (canAgenderen gives placement the date, placeOnOrAfter refuses
+ *   an earlier zitting), so the window is normally the week before the due date, and the
+ *   reminders fall inside it (4 and 2 days before, and on the day).
  * - the six-month check: A + 6 months at 09:00.
  * - the consulent alignment: 3 months after S (or after the consulent came in), then 3 months
  *   after each alignment: "at least every three months" counted from the last one.
@@ -19,6 +27,11 @@ import { EscalationSpec, ObligationRule, ReminderSchedule } from '@overlegtafels
  *   without it, so this is the last moment).
  * - the quality check after closure (no date in the guide): 4 weeks after the afsluiting, 09:00,
  *   by the region's strategic coordinators (guide V.D), not the table's.
+ * - the first vervolgoverleg, when the ICO set its date at once (II.E), and the bijkomend
+ *   casusoverleg with a casusregisseur who was absent at the ICO: on the planned day, 17:00, so
+ *   the casusregisseur can mark it held that evening; escalated to the ICO's coordinators, who
+ *   planned it. Without a date the first Weegploeg is the first vervolgoverleg, and the first plan
+ *   van aanpak already follows it.
  * Reminders go out at 08:00 (Brussels), before the working day, and never in a weekend: a
  * reminder on a Saturday or Sunday goes out the Friday before. Escalations go to the coordinator
  * of the table the obligation belongs to, from the day after the due date, then weekly while
@@ -26,6 +39,7 @@ import { EscalationSpec, ObligationRule, ReminderSchedule } from '@overlegtafels
  */
 
 const REMINDERS_14_2_0: ReminderSchedule = { daysBeforeDue: [14, 2, 0], time: '08:00', avoidWeekends: true };
+const REMINDERS_7_1_0: ReminderSchedule = { daysBeforeDue: [7, 1, 0], time: '08:00', avoidWeekends: true };
 
 function escalateTo(table: string): EscalationSpec {
   return {
@@ -66,6 +80,35 @@ export const CO3_ANTWERPEN_OBLIGATIONS: readonly ObligationRule[] = [
     reminders: REMINDERS_14_2_0,
     escalation: escalateTo('weegploeg'),
     fulfilledBy: [{ kind: 'event', event: 'kinderen-gehoord' }],
+  },
+  {
+    key: 'bijkomend-casusoverleg',
+    label: 'Bijkomend casusoverleg met de casusregisseur',
+    explanation:
+      'De casusregisseur was niet op het ICO. In een bijkomend casusoverleg krijgt hij of zij de ' +
+      'informatie en expertise van het ICO en maakt de eerste afspraken met de aanmelder. Markeer ' +
+      'het als gedaan zodra het plaatsvond, met een korte notitie.',
+    trigger: 'bijkomend-casusoverleg-gepland',
+    endsWith: CASUSREGIE_ENDS,
+    due: { kind: 'offset', from: 'geplande-datum', offset: { amount: 0, unit: 'days' }, time: '17:00' },
+    owner: { role: 'casusregisseur' },
+    reminders: REMINDERS_7_1_0,
+    escalation: escalateTo('ico'),
+    fulfilledBy: [{ kind: 'manual' }],
+  },
+  {
+    key: 'eerste-vervolgoverleg',
+    label: 'Eerste vervolgoverleg dat het ICO vastlegde',
+    explanation:
+      'Het ICO legde bij de start van de casusregie meteen de datum van het eerste vervolgoverleg ' +
+      'vast. Markeer het als gedaan zodra het plaatsvond, met een korte notitie.',
+    trigger: 'vervolgoverleg-gepland',
+    endsWith: CASUSREGIE_ENDS,
+    due: { kind: 'offset', from: 'geplande-datum', offset: { amount: 0, unit: 'days' }, time: '17:00' },
+    owner: { role: 'casusregisseur' },
+    reminders: REMINDERS_7_1_0,
+    escalation: escalateTo('ico'),
+    fulfilledBy: [{ kind: 'manual' }],
   },
   {
     key: 'eerste-plan-van-aanpak',
@@ -194,18 +237,20 @@ export const CO3_ANTWERPEN_OBLIGATIONS: readonly ObligationRule[] = [
     key: 'afsluiting',
     label: 'Afsluiting op de Ronde Tafel',
     explanation:
-      'Minstens zes maanden na de afronding controleren de partners een laatste keer op nieuwe ' +
-      'feiten en wordt het dossier afgesloten.',
+      'De afsluiting komt op de eerste Ronde Tafel die minstens zes maanden na de afronding ' +
+      'plaatsvindt. Agenderen kan zodra die zitting de eerstvolgende is, tot haar deadline. De ' +
+      'partners controleren er een laatste keer op nieuwe feiten en het dossier wordt afgesloten.',
     trigger: 'afronding-goedgekeurd',
     due: {
       kind: 'session',
       table: 'ronde-tafel',
       from: 'afronding',
-      atLeast: { amount: 6, unit: 'months' },
+      atLeast: { amount: AFSLUITING_WAIT_MONTHS, unit: 'months' },
       dueAt: 'deadline',
     },
     owner: { role: 'casusregisseur' },
-    reminders: REMINDERS_14_2_0,
+    // Not earlier: before the deadline of the Ronde Tafel before it, agendering is refused.
+    reminders: { daysBeforeDue: [4, 2, 0], time: '08:00', avoidWeekends: true },
     escalation: escalateTo('ronde-tafel'),
     fulfilledBy: [
       { kind: 'agenda-item', table: 'ronde-tafel', itemTypes: ['afsluiting'] },

@@ -331,3 +331,19 @@ describe('submissions in other offsets', () => {
     expect(view.deadline).toBe('2026-11-20T00:00:00+01:00');
   });
 });
+
+describe('CO3 Antwerpen after the ICO', () => {
+  it('mails the criminologists at a fictitious example.be mailbox', () => {
+    expect(CO3_ANTWERPEN.criminologenMailbox).toBe('criminologen@co3.example.be');
+  });
+
+  it('lets only police, parket and the family-oriented help services go on without casusregisseur (I.I)', () => {
+    expect(CO3_ANTWERPEN.zonderCasusregisseurAanmelders).toEqual([
+      'politie',
+      'parket',
+      'caw',
+      'vk',
+      'opgroeien',
+    ]);
+  });
+});

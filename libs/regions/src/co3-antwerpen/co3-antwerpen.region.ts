@@ -14,6 +14,17 @@ export const WEEGPLOEG_AGENDA_SEND = {
   maandag: { weeksBefore: 0, weekday: 'monday', time: '12:00' },
 } as const satisfies Record<string, RelativeMoment>;
 
+/** The criminologists who connect an aanmelder without casusregisseur with the parket (II.F). */
+export const CO3_CRIMINOLOGEN_MAILBOX = 'criminologen@co3.example.be';
+
+/**
+ * Guide I.I: "de aanmelder (indien politie, parket of gezinsgerichte hulpverlening)". The
+ * family-oriented help services are read as the partners that work with the whole family: the
+ * CAW, the Vertrouwenscentrum Kindermishandeling and Opgroeien (OCJ/SDJ). CGG, the justitiehuis,
+ * the city's social services and others are not in that sentence of the guide.
+ */
+export const CO3_ZONDER_CASUSREGISSEUR_AANMELDERS = ['politie', 'parket', 'caw', 'vk', 'opgroeien'] as const;
+
 export interface Co3AntwerpenOptions {
   readonly weegploegAgendaSend?: keyof typeof WEEGPLOEG_AGENDA_SEND;
 }
@@ -158,6 +169,9 @@ export function co3Antwerpen(options: Co3AntwerpenOptions = {}): RegionConfig {
       rondeTafel(),
     ],
     obligations: CO3_ANTWERPEN_OBLIGATIONS,
+    // Fictitious: the installation sets the real shared mailbox of the CO3 criminologists here.
+    criminologenMailbox: CO3_CRIMINOLOGEN_MAILBOX,
+    zonderCasusregisseurAanmelders: CO3_ZONDER_CASUSREGISSEUR_AANMELDERS,
   };
 }
 

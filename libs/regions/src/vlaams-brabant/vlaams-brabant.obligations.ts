@@ -51,6 +51,34 @@ export const VLAAMS_BRABANT_OBLIGATIONS: readonly ObligationRule[] = [
     ],
   },
   {
+    key: 'bijkomend-casusoverleg',
+    label: 'Bijkomend casusoverleg met de casusregisseur',
+    explanation:
+      'De casusregisseur was niet op het triage-overleg; een bijkomend overleg geeft hem of haar de ' +
+      'informatie ervan. Markeer het als gedaan zodra het plaatsvond, met een korte notitie.',
+    trigger: 'bijkomend-casusoverleg-gepland',
+    endsWith: ['afronding-goedgekeurd', 'afgesloten'],
+    due: { kind: 'offset', from: 'geplande-datum', offset: { amount: 0, unit: 'days' }, time: '17:00' },
+    owner: { role: 'casusregisseur' },
+    reminders: REMINDERS,
+    escalation: escalateTo('triage-overleg'),
+    fulfilledBy: [{ kind: 'manual' }],
+  },
+  {
+    key: 'eerste-vervolgoverleg',
+    label: 'Eerste vervolgoverleg dat het triage-overleg vastlegde',
+    explanation:
+      'Het triage-overleg legde bij de start meteen de datum van het eerste vervolgoverleg vast. ' +
+      'Markeer het als gedaan zodra het plaatsvond, met een korte notitie.',
+    trigger: 'vervolgoverleg-gepland',
+    endsWith: ['afronding-goedgekeurd', 'afgesloten'],
+    due: { kind: 'offset', from: 'geplande-datum', offset: { amount: 0, unit: 'days' }, time: '17:00' },
+    owner: { role: 'casusregisseur' },
+    reminders: REMINDERS,
+    escalation: escalateTo('triage-overleg'),
+    fulfilledBy: [{ kind: 'manual' }],
+  },
+  {
     key: 'spoor-3-plan-van-aanpak',
     label: 'Plan van aanpak op het casusoverleg spoor 3',
     trigger: 'casusregie-gestart',

@@ -1,4 +1,5 @@
 import type { AgendaPlacement, Placement, PlacementRequest } from '@overlegtafels/application';
+import type { SessionTooEarly } from '@overlegtafels/domain';
 import type { Transaction } from '@overlegtafels/persistence';
 import type { Rollbackable } from './fake-unit-of-work';
 
@@ -8,10 +9,15 @@ export const fakeItemId = (n: number): string => `00000000-0000-4000-8000-${Stri
 
 /**
  * Places every agendapunt on one session (`session`), or answers `refuse` as a full or empty
- * calendar would. Placed requests roll back with their transaction.
+ * calendar would, or `tooEarly` for a request with a `notBeforeDate`. Placed requests roll back
+ * with their transaction.
  */
 export class FakeAgendaPlacement implements AgendaPlacement, Rollbackable {
   refuse: 'no_session' | 'full' | undefined;
+  /** Answered to a request with a notBeforeDate, as a calendar whose next zitting is too early would. */
+  tooEarly: SessionTooEarly | undefined;
+  /** Every request, placed or not. */
+  readonly asked: PlacementRequest[] = [];
   session = {
     id: FAKE_SESSION_ID,
     start: new Date('2026-12-10T08:00:00Z'),
@@ -22,7 +28,11 @@ export class FakeAgendaPlacement implements AgendaPlacement, Rollbackable {
   private ids = 0;
 
   async place(tx: Transaction, request: PlacementRequest): Promise<Placement> {
+    this.asked.push(structuredClone(request));
     if (this.refuse) return { ok: false, reason: this.refuse };
+    if (this.tooEarly && request.notBeforeDate !== undefined) {
+      return { ok: false, reason: 'too_early', tooEarly: this.tooEarly };
+    }
     const itemId = fakeItemId(++this.ids);
     this.placed.push({ itemId, request: structuredClone(request), tx });
     const slotStart = new Date(this.session.start.getTime() + 30 * 60_000 * (this.ids - 1));

@@ -1,4 +1,4 @@
-import type { DecisionAgenda, ItemToDecide } from '@overlegtafels/application';
+import type { DecisionAgenda, IcoReturn, ItemToDecide, PlacementGuest } from '@overlegtafels/application';
 import { AgendaRefusal } from '@overlegtafels/application';
 import { holdSession } from '@overlegtafels/domain';
 import type { Transaction } from '@overlegtafels/persistence';
@@ -8,7 +8,11 @@ export interface FakeItemToDecide extends ItemToDecide {
   readonly discussedAt?: Date;
   /** Set on an item the fake placed for a return to the ICO. */
   readonly submittedById?: string;
+  readonly guests?: readonly PlacementGuest[];
 }
+
+/** The ICO after `at` as the fake places returns: the Friday a fortnight later, 09:30 Brussels. */
+export const FAKE_NEXT_ICO_DAYS = 14;
 
 /**
  * The agenda side of a decision in memory: items with their session; `returnToIco` places a
@@ -38,20 +42,36 @@ export class FakeDecisionAgenda implements DecisionAgenda, Rollbackable {
     if (held.ok && held.changed) this.held.set(item.session.id, at);
   }
 
-  async returnToIco(_tx: Transaction, dossierId: string, submittedById: string, at: Date): Promise<string> {
+  /** The session a return lands on: `nextIco` when set, else 14 days after the decision. */
+  nextIco?: { id: string; startsAt: Date; agendaSendAt: Date };
+
+  async returnToIco(
+    _tx: Transaction,
+    dossierId: string,
+    submittedById: string,
+    at: Date,
+    guests: readonly PlacementGuest[],
+  ): Promise<IcoReturn> {
     if (this.noIcoPlanned)
       throw new AgendaRefusal('NO_SESSION_IN_RANGE', 'Er is het komende jaar geen ICO gepland.');
     const id = `ico-return-${++this.ids}`;
+    const later = new Date(at.getTime() + FAKE_NEXT_ICO_DAYS * 86_400_000);
+    const next = this.nextIco ?? {
+      id: `ico-after-${at.toISOString()}`,
+      startsAt: later,
+      agendaSendAt: later,
+    };
     this.items.put({
       id,
       dossierId,
       tableKey: 'ico',
       itemType: 'herbespreking',
       status: 'placed',
-      session: { id: `ico-after-${at.toISOString()}`, status: 'planned', startsAt: at },
+      session: { id: next.id, status: 'planned', startsAt: next.startsAt },
       submittedById,
+      guests: guests.map((g) => ({ ...g })),
     });
-    return id;
+    return { itemId: id, sessionId: next.id, sessionStart: next.startsAt, agendaSendAt: next.agendaSendAt };
   }
 
   heldAt(sessionId: string): Date | undefined {

@@ -38,6 +38,7 @@ export function fakeDossierRecord(facts: Partial<FakeDossierRecord> & { id: stri
     casusregisseurId: null,
     casusregisseurName: null,
     aanmelderId: null,
+    aanmelderOrganisationKind: null,
     casusregieStartDate: null,
     afrondingDate: null,
     afsluitingDate: null,

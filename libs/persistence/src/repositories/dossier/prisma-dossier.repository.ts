@@ -5,6 +5,7 @@ import type {
   DossierPhase,
   DossierState,
   LocalDateString,
+  OrganisationKind,
 } from '@overlegtafels/domain';
 import { PrismaService } from '../../prisma.service';
 import { on, type Transaction } from '../../transaction';
@@ -19,6 +20,8 @@ export interface DossierFactsRow {
   casusregisseurId: string | null;
   casusregisseurName: string | null;
   aanmelderId: string | null;
+  /** The domain key of the aanmelder's organisation kind (`meldpunt-risicojongeren`). */
+  aanmelderOrganisationKind: OrganisationKind | null;
   casusregieStartDate: LocalDateString | null;
   afrondingDate: LocalDateString | null;
   afsluitingDate: LocalDateString | null;
@@ -41,6 +44,9 @@ export interface DecisionRow {
   casusregisseurId: string | null;
   startDate: LocalDateString | null;
   terugkomdatum: LocalDateString | null;
+  vervolgoverlegDate: LocalDateString | null;
+  casusregisseurAbsent: boolean;
+  bijkomendCasusoverlegDate: LocalDateString | null;
   decidedAt: Date;
   decidedById: string;
 }
@@ -59,6 +65,7 @@ const factsSelect = {
   consentVerifiedById: true,
   noConsentReturns: true,
   casusregisseur: { select: { displayName: true } },
+  aanmelderOrganisation: { select: { kind: true } },
 } as const;
 
 export interface CasusregisseurChangeRow {
@@ -78,19 +85,29 @@ const dateColumn = (day: LocalDateString | null | undefined): Date | null =>
 
 type FactsRecord = Omit<
   DossierFactsRow,
-  'phase' | 'casusregisseurName' | 'casusregieStartDate' | 'afrondingDate' | 'afsluitingDate'
+  | 'phase'
+  | 'casusregisseurName'
+  | 'aanmelderOrganisationKind'
+  | 'casusregieStartDate'
+  | 'afrondingDate'
+  | 'afsluitingDate'
 > & {
   casusregisseur: { displayName: string } | null;
+  aanmelderOrganisation: { kind: string } | null;
   phase: unknown;
   casusregieStartDate: Date | null;
   afrondingDate: Date | null;
   afsluitingDate: Date | null;
 };
 
-function toFacts({ casusregisseur, ...row }: FactsRecord): DossierFactsRow {
+function toFacts({ casusregisseur, aanmelderOrganisation, ...row }: FactsRecord): DossierFactsRow {
   return {
     ...row,
     casusregisseurName: casusregisseur?.displayName ?? null,
+    // The database spells a kind's hyphen as an underscore (schema.prisma, "Enums").
+    aanmelderOrganisationKind: aanmelderOrganisation
+      ? (aanmelderOrganisation.kind.replace(/_/g, '-') as OrganisationKind)
+      : null,
     phase: String(row.phase) as DossierPhase,
     casusregieStartDate: dayOf(row.casusregieStartDate),
     afrondingDate: dayOf(row.afrondingDate),
@@ -309,6 +326,8 @@ export class PrismaDossierRepository {
         dossierId: id,
         startDate: dateColumn(decision.startDate),
         terugkomdatum: dateColumn(decision.terugkomdatum),
+        vervolgoverlegDate: dateColumn(decision.vervolgoverlegDate),
+        bijkomendCasusoverlegDate: dateColumn(decision.bijkomendCasusoverlegDate),
       },
       select: { id: true },
     });

@@ -26,6 +26,9 @@ export interface ObligationDecisionRow {
   decidedAt: Date;
   tableKey: string;
   terugkomdatum: Date | null;
+  /** met_casusregie: what the ICO planned at once (DATE columns, UTC midnight). */
+  vervolgoverlegDate: Date | null;
+  bijkomendCasusoverlegDate: Date | null;
 }
 
 export interface ObligationAgendaItemRow {

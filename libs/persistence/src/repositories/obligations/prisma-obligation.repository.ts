@@ -299,7 +299,15 @@ export class PrismaObligationRepository {
   private async decisionsOf(db: Tx, dossierId: string): Promise<ObligationDecisionRow[]> {
     const rows = await db.decision.findMany({
       where: { dossierId },
-      select: { id: true, kind: true, decidedAt: true, tableKey: true, terugkomdatum: true },
+      select: {
+        id: true,
+        kind: true,
+        decidedAt: true,
+        tableKey: true,
+        terugkomdatum: true,
+        vervolgoverlegDate: true,
+        bijkomendCasusoverlegDate: true,
+      },
       orderBy: [{ decidedAt: 'asc' }, { id: 'asc' }],
     });
     return rows.map((r) => ({ ...r, kind: String(r.kind) }));
