@@ -30,7 +30,7 @@ describe('the obligations command, spawned', () => {
       status: 0,
       stdout:
         '{"obligations":[' +
-        '{"key":"instemming-volwassene","due":"2026-02-06T09:00:00+01:00"},' +
+        '{"key":"instemming-volwassene","due":"2026-02-20T09:00:00+01:00"},' +
         '{"key":"eerste-plan-van-aanpak","due":"2026-04-13T12:00:00+02:00","session":"2026-04-21T13:00:00+02:00"},' +
         '{"key":"tussentijdse-evaluatie","due":"2026-12-04T12:00:00+01:00","session":"2026-12-10T09:15:00+01:00"},' +
         '{"key":"opvolging-na-afronding","due":"2026-12-04T12:00:00+01:00","session":"2026-12-10T09:15:00+01:00"},' +

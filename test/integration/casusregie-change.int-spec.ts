@@ -229,7 +229,8 @@ describe('changing the casusregisseur of a dossier', () => {
     expect(
       reminders.map((r) => [r.recipientEmail, (r.payload as { stepKey: string }).stepKey]).sort(),
     ).toEqual([
-      ['tom.peeters@example.org', 'reminder-0d-due-2026-02-06'],
+      // The consent, due two weeks after the start of 6 February.
+      ['tom.peeters@example.org', 'reminder-0d-due-2026-02-20'],
       ['tom.peeters@example.org', 'reminder-0d-due-2026-05-11'],
       ['tom.peeters@example.org', 'reminder-14d-due-2026-12-04'],
     ]);

@@ -406,12 +406,19 @@ const SCRIPT: Step[] = [
       await markDone(api, w, 'sara', 'afstemming-consulent', 1, d.dossierId, 'Telefonisch afgestemd');
     },
   ],
+  // Annex B: with a consulent involved, they align before the afronding goes to the Weegploeg
+  // (recorded as RecordConsulentConsultation does), so the afronding can be approved.
   [
     '2026-08-24 10:00',
-    async (d) => {
-      await d.change((tx) =>
-        d.agendeer(tx, 'afr', 'weegploeg', 'afronding', '2026-09-08', '2026-08-24 10:00'),
-      );
+    async (d, w) => {
+      await d.change(async (tx) => {
+        await d.dossier(tx, {
+          consulentConsultedOn: dateOnly('2026-08-20'),
+          consulentConsultationNote: 'Afronding afgestemd met de consulent',
+          consulentConsultedById: w.people.sara,
+        });
+        await d.agendeer(tx, 'afr', 'weegploeg', 'afronding', '2026-09-08', '2026-08-24 10:00');
+      });
     },
   ],
   [
@@ -658,6 +665,7 @@ describe('follow-up obligations over one dossier’s life (20 simulated months)'
       'afstemming-consulent#0 fulfilled manual',
       'afstemming-consulent#1 fulfilled manual',
       'afstemming-consulent#2 cancelled',
+      'consulent-voor-afronding#0 fulfilled event',
       'controle-zes-maanden-na-afronding#0 fulfilled form',
       'eerste-plan-van-aanpak#0 fulfilled agenda-item',
       'instemming-volwassene#0 fulfilled event',

@@ -68,8 +68,8 @@ describe('follow-up pages and API', () => {
     expect(
       obligations.map((o) => `${o.dossierCode} ${o.ruleKey}#${o.sequence} ${o.dueAt} ${o.overdue}`),
     ).toEqual([
-      // Consent was never registered for the demo dossier: due on the start date.
-      'CO3-2026-0001 instemming-volwassene#0 2026-02-06T09:00:00.000+01:00 true',
+      // Consent was never registered for the demo dossier: due two weeks after the start.
+      'CO3-2026-0001 instemming-volwassene#0 2026-02-20T09:00:00.000+01:00 true',
       // Rule order for the same moment: hearing the children comes with the first plan.
       'CO3-2026-0001 kinderen-boven-12-gehoord#0 2026-04-13T12:00:00.000+02:00 true',
       'CO3-2026-0001 eerste-plan-van-aanpak#0 2026-04-13T12:00:00.000+02:00 true',
@@ -296,7 +296,7 @@ describe('follow-up pages and API', () => {
     const events = ics.split('BEGIN:VEVENT').slice(1);
     const due = events.filter((e) => e.includes('UID:obligation-'));
     expect(due.map((e) => /DTSTART;VALUE=DATE:(\d+)/.exec(e)?.[1]).sort()).toEqual([
-      '20260206',
+      '20260220',
       '20260413',
       '20260413',
       '20261204',

@@ -28,6 +28,7 @@ export {
   applyDecision,
   DECISION_TRANSITIONS,
   DEFAULT_NO_CONSENT_RETURN_LIMIT,
+  NEEDS_STARTED_CASUSREGIE,
   noConsentReturnLimitOf,
 } from './dossier/dossier-lifecycle.policy';
 export type {
@@ -42,6 +43,7 @@ export { checkZonderCasusregisseur } from './dossier/zonder-casusregisseur.polic
 export { PLANNED_AT_ICO_MONTHS } from './dossier/planned-at-ico.policy';
 export * from './dossier/start-correction.policy';
 export * from './dossier/casusregisseur-change.policy';
+export * from './dossier/casusregie-checks.policy';
 export * from './dossier/dossier-code.util';
 export * from './obligations';
 export * from './sessions/session-lifecycle.policy';

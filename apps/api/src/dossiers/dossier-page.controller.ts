@@ -2,6 +2,9 @@ import { Body, Controller, Get, Header, Inject, Param, Post, Query, Res } from '
 import type { Response } from 'express';
 import {
   AgendaQueries,
+  ChildHearingSchema,
+  ConsentSchema,
+  ConsulentConsultationSchema,
   AgendaService,
   CasusregisseurChangeSchema,
   casusregisseurHistoryOf,
@@ -10,10 +13,14 @@ import {
   OpenDossierUseCase,
   parseInput,
   ReassignCasusregisseurUseCase,
+  RecordChildHearingUseCase,
+  RecordConsentUseCase,
+  RecordConsulentConsultationUseCase,
   RecordConsulentUseCase,
 } from '@overlegtafels/application';
 import { Authenticated, CurrentPrincipal, hasRole, Principal, Roles } from '@overlegtafels/auth';
 import {
+  awaitsConsent,
   CASUSREGISSEUR_CHANGE_REASON_LABELS,
   CASUSREGISSEUR_CHANGE_REASONS,
   DECISION_KIND_LABELS,
@@ -23,8 +30,6 @@ import { CLOCK, Clock } from '@overlegtafels/config';
 import { dutchDate } from '@overlegtafels/mail';
 import { DateTime } from 'luxon';
 import { reportsOf } from './dossier-reports';
-
-const ZONE = 'Europe/Brussels';
 import { isCoordinator } from '../agenda/viewer';
 import { failedForm, FailedForm, noticeFor, PageForms, pick } from '../web/page-form';
 import { CurrentRoute } from '../web/current-viewer.decorator';
@@ -37,6 +42,10 @@ const NOTICES = {
   startdatum: 'De startdatum van de casusregie is gecorrigeerd; de opvolging is bijgewerkt.',
   casusregisseur:
     'De casusregie is overgedragen: de openstaande taken staan op naam van de nieuwe casusregisseur, beide casusregisseurs krijgen een mail.',
+  instemming: 'De instemming is geregistreerd; de casusregie loopt en de opvolging is bijgewerkt.',
+  kinderen: 'Het kind is geregistreerd; de opvolging is bijgewerkt.',
+  'consulent-afronding':
+    'Het overleg met de consulent over de afronding is geregistreerd; de opvolging is bijgewerkt.',
 } satisfies Record<string, string>;
 
 const ITEM_STATUS_LABELS: Record<string, string> = {
@@ -63,6 +72,10 @@ export class DossierPageController {
     private readonly correctCasusregieStart: CorrectCasusregieStartUseCase,
     @Inject(ReassignCasusregisseurUseCase) private readonly reassign: ReassignCasusregisseurUseCase,
     @Inject(AgendaQueries) private readonly agendaQueries: AgendaQueries,
+    @Inject(RecordConsentUseCase) private readonly recordConsent: RecordConsentUseCase,
+    @Inject(RecordChildHearingUseCase) private readonly recordChildHearing: RecordChildHearingUseCase,
+    @Inject(RecordConsulentConsultationUseCase)
+    private readonly recordConsultation: RecordConsulentConsultationUseCase,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -101,6 +114,66 @@ export class DossierPageController {
         actor: { ...actor, coordinator: isCoordinator(principal) },
         dossierId,
         involvement: consulentInvolvementOf(values),
+      }),
+    );
+  }
+
+  /** The casusregisseur (or a coordinator) records the consent of an adult family member. */
+  @Post(':code/instemming')
+  @Roles('casusregisseur', 'coordinator')
+  async consent(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
+    @Param('code') code: string,
+    @Body() body: Record<string, unknown>,
+    @Res() res: Response,
+  ): Promise<void> {
+    const values = pick(body, ['givenBy', 'verifiedOn', 'adultFamilyMember']);
+    await this.submit(principal, route, code, 'instemming', values, res, (actor, dossierId) =>
+      this.recordConsent.execute({
+        actor: { ...actor, coordinator: isCoordinator(principal) },
+        dossierId,
+        consent: parseInput(ConsentSchema, values),
+      }),
+    );
+  }
+
+  /** The casusregisseur (or a coordinator) records that a child over 12 was heard, or why not. */
+  @Post(':code/kinderen')
+  @Roles('casusregisseur', 'coordinator')
+  async child(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
+    @Param('code') code: string,
+    @Body() body: Record<string, unknown>,
+    @Res() res: Response,
+  ): Promise<void> {
+    const values = pick(body, ['label', 'heard', 'heardOn', 'notHeardReason']);
+    await this.submit(principal, route, code, 'kinderen', values, res, (actor, dossierId) =>
+      this.recordChildHearing.execute({
+        actor: { ...actor, coordinator: isCoordinator(principal) },
+        dossierId,
+        hearing: parseInput(ChildHearingSchema, values),
+      }),
+    );
+  }
+
+  /** The casusregisseur (or a coordinator) records that the consulent was consulted about the afronding. */
+  @Post(':code/consulent-afronding')
+  @Roles('casusregisseur', 'coordinator')
+  async consultation(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
+    @Param('code') code: string,
+    @Body() body: Record<string, unknown>,
+    @Res() res: Response,
+  ): Promise<void> {
+    const values = pick(body, ['consultedOn', 'note']);
+    await this.submit(principal, route, code, 'consulent-afronding', values, res, (actor, dossierId) =>
+      this.recordConsultation.execute({
+        actor: { ...actor, coordinator: isCoordinator(principal) },
+        dossierId,
+        consultation: parseInput(ConsulentConsultationSchema, values),
       }),
     );
   }
@@ -212,12 +285,32 @@ export class DossierPageController {
           (p) => p.personId !== detail.casusregisseurId,
         )
       : [];
+    const zone = this.agenda.region.timeZone;
+    const today = DateTime.fromJSDate(this.clock.now(), { zone }).toISODate()!;
+    const canRecord =
+      hasRole(principal, 'coordinator') ||
+      (hasRole(principal, 'casusregisseur') && detail.casusregisseurId === principal.personId);
+    const inCasusregie = detail.phase === 'casusregie';
+    const awaitingConsent = awaitsConsent({
+      phase: detail.phase,
+      ...(detail.casusregieStartDate && { casusregieStartDate: day(detail.casusregieStartDate) }),
+    });
     return this.pages.render(
       'dossier',
       { title: `Dossier ${detail.code}`, principal, notice },
       {
         dossier: detail,
         phase: this.queries.phaseLabel(String(detail.phase)),
+        awaitingConsent,
+        children: {
+          expected: Math.max(detail.childrenOver12, detail.childHearings.length),
+          recorded: detail.childHearings,
+          allAccountedFor: detail.childrenOver12HeardAt !== null,
+        },
+        canRecordConsent: canRecord && inCasusregie && !detail.consentVerifiedAt,
+        canRecordChild: canRecord && inCasusregie,
+        canRecordConsultation: canRecord && inCasusregie && detail.ocjSdjConsulentInvolved,
+        today,
         timeline,
         items,
         decisionLabels: DECISION_KIND_LABELS,
@@ -227,18 +320,15 @@ export class DossierPageController {
           (hasRole(principal, 'casusregisseur') && detail.casusregisseurId === principal.personId) ||
           detail.aanmelderId === principal.personId,
         coordinator: hasRole(principal, 'coordinator'),
-        canRecordConsulent:
-          hasRole(principal, 'coordinator') ||
-          (hasRole(principal, 'casusregisseur') && detail.casusregisseurId === principal.personId),
+        canRecordConsulent: canRecord,
         consulentDefaults,
         canCorrectStart:
           hasRole(principal, 'coordinator') && !!detail.casusregieStartDate && detail.phase !== 'afgesloten',
         history: casusregisseurHistoryOf(detail).map((h) => ({
           ...h,
-          from: h.from && dutchDate(DateTime.fromISO(h.from, { zone: ZONE })),
-          until: h.until && dutchDate(DateTime.fromISO(h.until, { zone: ZONE })),
+          from: h.from && dutchDate(DateTime.fromISO(h.from, { zone })),
+          until: h.until && dutchDate(DateTime.fromISO(h.until, { zone })),
         })),
-        today: DateTime.fromJSDate(this.clock.now(), { zone: ZONE }).toISODate(),
         canChangeCasusregisseur,
         casusregisseurs,
         reasons: CASUSREGISSEUR_CHANGE_REASONS.map((value) => ({
@@ -253,3 +343,6 @@ export class DossierPageController {
     );
   }
 }
+
+/** A DATE column (UTC midnight) as its day. */
+const day = (d: Date): string => d.toISOString().slice(0, 10);

@@ -1,6 +1,25 @@
-import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { ListDossiersUseCase, OpenDossierUseCase } from '@overlegtafels/application';
-import { Authenticated, CurrentPrincipal, Principal } from '@overlegtafels/auth';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { DateTime } from 'luxon';
+import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
+import {
+  ChildHearingSchema,
+  ChildrenHeardQuery,
+  ConsentSchema,
+  ConsulentConsultationSchema,
+  DossierRecord,
+  ListDossiersUseCase,
+  OpenDossierUseCase,
+  parseInput,
+  RecordChildHearingUseCase,
+  RecordConsentUseCase,
+  RecordConsulentConsultationUseCase,
+  regionTimeZone,
+} from '@overlegtafels/application';
+import { Authenticated, CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
+import { awaitsConsent } from '@overlegtafels/domain';
+import { jsonSchemaOf } from '../openapi/json-schema';
+import { isCoordinator, viewerOf } from '../agenda/viewer';
 import { CurrentRoute } from '../web/current-viewer.decorator';
 
 interface DossierJsonFacts {
@@ -10,6 +29,7 @@ interface DossierJsonFacts {
   /** A DATE column (UTC midnight) or its day. */
   casusregieStartDate: Date | string | null;
   afrondingDate: Date | string | null;
+  awaitingConsent: boolean;
 }
 
 const day = (d: Date | string | null): string | null =>
@@ -19,21 +39,66 @@ export function dossierJson(d: DossierJsonFacts) {
   return {
     code: d.code,
     phase: d.phase,
+    /** Casusregie "in afwachting van instemming" (no start until the consent is recorded). */
+    awaitingConsent: d.awaitingConsent,
     casusregisseur: d.casusregisseurName,
     casusregieStartDate: day(d.casusregieStartDate),
     afrondingDate: day(d.afrondingDate),
   };
 }
 
+/** One dossier with what the casusregisseur verified (guide III.B, annex B). */
+function dossierDetailJson(d: DossierRecord, zone: string) {
+  const awaitingConsent = awaitsConsent({
+    phase: d.phase,
+    ...(d.casusregieStartDate && { casusregieStartDate: d.casusregieStartDate }),
+  });
+  return {
+    ...dossierJson({ ...d, awaitingConsent }),
+    casusregiePlannedStartDate: d.casusregiePlannedStartDate,
+    consent: d.consentVerifiedAt
+      ? {
+          givenBy: d.consentGivenBy,
+          verifiedOn: DateTime.fromJSDate(d.consentVerifiedAt, { zone }).toISODate(),
+        }
+      : null,
+    childrenOver12: d.childrenOver12,
+    consulent: { involved: d.consulentInvolved, consultedAboutAfrondingOn: d.consulentConsultedOn },
+  };
+}
+
+const badInput = {
+  description: 'Bad input: `{ statusCode, field, code, message, errors: [{ field, code, message }] }`',
+};
+const refusal = { description: 'Refused by the rules: `{ statusCode, code, message, field? }`' };
+const notYours = { description: 'Not found or not yours (the same answer)' };
+const notCasusregisseur = { description: 'Not the dossier’s casusregisseur: `{ code, message }`' };
+
+/**
+ * Dossiers as a REST API: the list, one dossier, and what the casusregisseur records on it. The
+ * same use cases, validation and access rules as the dossier page.
+ */
+@ApiTags('dossiers')
 @Controller('api/dossiers')
 export class DossiersController {
+  private readonly zone: string;
+
   constructor(
     @Inject(ListDossiersUseCase) private readonly listDossiers: ListDossiersUseCase,
     @Inject(OpenDossierUseCase) private readonly openDossier: OpenDossierUseCase,
-  ) {}
+    @Inject(RecordConsentUseCase) private readonly consent: RecordConsentUseCase,
+    @Inject(RecordChildHearingUseCase) private readonly childHearing: RecordChildHearingUseCase,
+    @Inject(ChildrenHeardQuery) private readonly children: ChildrenHeardQuery,
+    @Inject(RecordConsulentConsultationUseCase)
+    private readonly consultation: RecordConsulentConsultationUseCase,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.zone = regionTimeZone(config);
+  }
 
   @Get()
   @Authenticated()
+  @ApiOperation({ summary: 'The dossiers the person may see, with whether casusregie awaits consent' })
   async list(@CurrentPrincipal() principal: Principal, @CurrentRoute() route: string) {
     const rows = await this.listDossiers.execute(principal, route);
     return { dossiers: rows.map(dossierJson) };
@@ -41,17 +106,124 @@ export class DossiersController {
 
   @Get(':code')
   @Authenticated()
+  @ApiOperation({ summary: 'One dossier: phase, casusregie, consent, children over 12, consulent' })
+  @ApiResponse({ status: 404, ...notYours })
   async read(
     @CurrentPrincipal() principal: Principal,
     @CurrentRoute() route: string,
     @Param('code') code: string,
   ) {
-    const dossier = await this.openDossier.execute({
-      principal,
-      code,
-      action: 'dossier.read',
-      route,
+    const dossier = await this.open(principal, route, code);
+    return dossierDetailJson(dossier, this.zone);
+  }
+
+  @Post(':code/instemming')
+  @Roles('casusregisseur', 'coordinator')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Record the consent of an adult family member (who, when); starts casusregie that awaited it',
+  })
+  @ApiBody({ schema: jsonSchemaOf(ConsentSchema) })
+  @ApiResponse({
+    status: 200,
+    description: '`{ code, consent: { givenBy, verifiedOn }, casusregieStartDate, started }`',
+  })
+  @ApiResponse({ status: 400, ...badInput })
+  @ApiResponse({ status: 403, ...notCasusregisseur })
+  @ApiResponse({ status: 404, ...notYours })
+  @ApiResponse({ status: 409, description: 'Already recorded, or the dossier is not in casusregie' })
+  @ApiResponse({ status: 422, ...refusal })
+  async recordConsent(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
+    @Param('code') code: string,
+    @Body() body: unknown,
+  ) {
+    const dossier = await this.open(principal, route, code);
+    return this.consent.execute({
+      actor: this.actor(principal, route),
+      dossierId: dossier.id,
+      consent: parseInput(ConsentSchema, body),
     });
-    return dossierJson(dossier);
+  }
+
+  @Get(':code/kinderen')
+  @Authenticated()
+  @ApiOperation({ summary: 'The children over 12: how many, each one heard (or why not), all accounted for' })
+  @ApiResponse({
+    status: 200,
+    description: '`{ code, expected, children: [{ label, heardOn? , notHeardReason? }], allAccountedFor }`',
+  })
+  @ApiResponse({ status: 404, ...notYours })
+  async readChildren(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
+    @Param('code') code: string,
+  ) {
+    const dossier = await this.open(principal, route, code);
+    return this.children.of(dossier.id);
+  }
+
+  @Post(':code/kinderen')
+  @Roles('casusregisseur', 'coordinator')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Record that a child over 12 was heard on a day, or why not (the same label replaces it)',
+  })
+  @ApiBody({ schema: jsonSchemaOf(ChildHearingSchema) })
+  @ApiResponse({ status: 200, description: '`{ code, expected, children, allAccountedFor }`' })
+  @ApiResponse({ status: 400, ...badInput })
+  @ApiResponse({ status: 403, ...notCasusregisseur })
+  @ApiResponse({ status: 404, ...notYours })
+  @ApiResponse({ status: 409, description: 'The dossier is not in casusregie' })
+  @ApiResponse({ status: 422, ...refusal })
+  async recordChild(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
+    @Param('code') code: string,
+    @Body() body: unknown,
+  ) {
+    const dossier = await this.open(principal, route, code);
+    return this.childHearing.execute({
+      actor: this.actor(principal, route),
+      dossierId: dossier.id,
+      hearing: parseInput(ChildHearingSchema, body),
+    });
+  }
+
+  @Post(':code/consulent-afronding')
+  @Roles('casusregisseur', 'coordinator')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Record that the OCJ/SDJ consulent was consulted about the afronding (date, note)',
+  })
+  @ApiBody({ schema: jsonSchemaOf(ConsulentConsultationSchema) })
+  @ApiResponse({ status: 200, description: '`{ code, consultedOn }`' })
+  @ApiResponse({ status: 400, ...badInput })
+  @ApiResponse({ status: 403, ...notCasusregisseur })
+  @ApiResponse({ status: 404, ...notYours })
+  @ApiResponse({ status: 409, description: 'No consulent involved, or the dossier is not in casusregie' })
+  @ApiResponse({ status: 422, ...refusal })
+  async recordConsultation(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
+    @Param('code') code: string,
+    @Body() body: unknown,
+  ) {
+    const dossier = await this.open(principal, route, code);
+    return this.consultation.execute({
+      actor: this.actor(principal, route),
+      dossierId: dossier.id,
+      consultation: parseInput(ConsulentConsultationSchema, body),
+    });
+  }
+
+  /** Need-to-know and the audit of the read, the same 404 for "does not exist" and "not yours". */
+  private open(principal: Principal, route: string, code: string): Promise<DossierRecord> {
+    return this.openDossier.execute({ principal, code, action: 'dossier.read', route });
+  }
+
+  private actor(principal: Principal, route: string) {
+    return { ...viewerOf(principal, route), coordinator: isCoordinator(principal) };
   }
 }

@@ -48,6 +48,15 @@ const obligationSchema: SchemaObject = {
       nullable: true,
       example: '/agendering/nieuw?dossier=CO3-2026-0042&tafel=weegploeg&type=plan-van-aanpak',
     },
+    fulfilForm: {
+      type: 'object',
+      nullable: true,
+      description: 'the dossier-page form that records what fulfils it (consent, children heard, …)',
+      properties: {
+        url: { type: 'string', example: '/dossiers/CO3-2026-0042#instemming' },
+        label: { type: 'string', example: 'Instemming registreren' },
+      },
+    },
   },
 };
 

@@ -14,6 +14,7 @@ import type { Response } from 'express';
 import { Clock, CLOCK } from '@overlegtafels/config';
 import {
   AgendaQueries,
+  ConsulentCheckQuery,
   MoveAgendaItemUseCase,
   MoveItemSchema,
   DecisionSchema,
@@ -48,6 +49,7 @@ const DECISION_FIELDS = [
   'startDate',
   'consentVerified',
   'consentVerifiedOn',
+  'consentGivenBy',
   'vervolgoverlegDate',
   'casusregisseurAbsent',
   'bijkomendCasusoverlegDate',
@@ -78,6 +80,7 @@ export class ZittingPageController {
     @Inject(RecordDecisionUseCase) private readonly decisions: RecordDecisionUseCase,
     @Inject(PageService) private readonly pages: PageService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ConsulentCheckQuery) private readonly consulentChecks: ConsulentCheckQuery,
   ) {}
 
   @Get(':sessionId')
@@ -239,8 +242,19 @@ export class ZittingPageController {
       ? (await this.queries.moveTargets(viewer, agenda.session.tableKey)).filter((s) => s.id !== sessionId)
       : [];
     const capacity = coordinator ? await this.queries.casusregieCapacity(principal.regionId) : [];
+    // Annex B: the afronding waits for the consulent; the decision form says whether that was done.
+    const afrondingen = coordinator
+      ? agenda.entries.filter((e) =>
+          decisionsFor(agenda.session.tableKey, e.itemType).includes('afronding_goedgekeurd'),
+        )
+      : [];
+    const checks = await this.consulentChecks.forDossiers(
+      viewer,
+      afrondingen.map((e) => e.dossierCode),
+    );
     const entries = agenda.entries.map((e) => ({
       ...e,
+      consulentCheck: afrondingen.includes(e) ? (checks.get(e.dossierCode) ?? null) : null,
       decisionKinds: coordinator
         ? decisionsFor(agenda.session.tableKey, e.itemType).map((kind: DecisionKind) => ({
             kind,

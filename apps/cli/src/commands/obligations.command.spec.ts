@@ -28,7 +28,7 @@ const EXAMPLE =
 const EXAMPLE_PLAN =
   '{"obligations":[' +
   // Consent before the start: on the start date, 09:00.
-  '{"key":"instemming-volwassene","due":"2026-02-06T09:00:00+01:00"},' +
+  '{"key":"instemming-volwassene","due":"2026-02-20T09:00:00+01:00"},' +
   // S + 9 weeks = Friday 10 April; the Weegploeg (every other Tuesday from 13 January) of 21
   // April, deadline Monday 13 April 12:00 (Easter Monday is the 6th: no session moves).
   '{"key":"eerste-plan-van-aanpak","due":"2026-04-13T12:00:00+02:00","session":"2026-04-21T13:00:00+02:00"},' +
@@ -50,7 +50,7 @@ describe('cli obligations', () => {
     const result = await cli(['--stdin'], ['{"casusregieStart":"2026-02-06","consulentSince":"2026-03-17"}']);
     expect(result.out).toEqual([
       '{"obligations":[' +
-        '{"key":"instemming-volwassene","due":"2026-02-06T09:00:00+01:00"},' +
+        '{"key":"instemming-volwassene","due":"2026-02-20T09:00:00+01:00"},' +
         '{"key":"eerste-plan-van-aanpak","due":"2026-04-13T12:00:00+02:00","session":"2026-04-21T13:00:00+02:00"},' +
         '{"key":"tussentijdse-evaluatie","due":"2026-12-04T12:00:00+01:00","session":"2026-12-10T09:15:00+01:00"},' +
         // Three months after the consulent came in (17 March), only the first occurrence.

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { isEmailAddress } from '@overlegtafels/mail';
 import type { RefusalKind } from '../errors/refusal-kind';
 
 /**
@@ -36,61 +35,7 @@ export class AgendaRefusal extends Error {
   }
 }
 
-const SHORT = 200;
-const LONG = 5_000;
-
-const text = (label: string, max = LONG) =>
-  z
-    .string({ error: `${label} is verplicht.` })
-    .trim()
-    .min(1, { error: `${label} is verplicht.` })
-    .max(max, { error: `${label} mag hoogstens ${max} tekens lang zijn.` });
-
-const optionalText = (label: string, max = LONG) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `${label} mag hoogstens ${max} tekens lang zijn.` })
-    .optional()
-    .transform((v) => (v === undefined || v === '' ? undefined : v));
-
-const email = (label: string) =>
-  z
-    .string({ error: `${label} is verplicht.` })
-    .trim()
-    .min(1, { error: `${label} is verplicht.` })
-    .max(254, { error: `${label} is te lang.` })
-    .refine((v) => isEmailAddress(v), { error: `${label} is geen geldig e-mailadres.` });
-
-/** Form checkboxes arrive as "on"/"true"/"ja"; JSON as booleans. */
-const bool = (label: string) =>
-  z.preprocess(
-    (v) =>
-      v === 'on' || v === 'true' || v === 'ja' || v === '1'
-        ? true
-        : v === 'false' || v === 'nee' || v === '0'
-          ? false
-          : v,
-    z.boolean({ error: `${label}: kies ja of nee.` }),
-  );
-
-const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1', z.boolean());
-
-const uuid = (label: string) =>
-  z.string({ error: `${label} is verplicht.` }).uuid({ error: `${label} is ongeldig.` });
-
-const localDate = (label: string) =>
-  z
-    .string({ error: `${label} is verplicht.` })
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label}: geef een datum (jjjj-mm-dd).` })
-    .refine(
-      (v) =>
-        !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-      {
-        error: `${label}: deze datum bestaat niet.`,
-      },
-    );
+import { bool, checkbox, email, localDate, optionalText, SHORT, text, uuid } from './input-fields';
 
 export const CLIENT_ROLES = ['pleger', 'slachtoffer', 'kind', 'andere'] as const;
 export const CLIENT_ROLE_LABELS: Record<(typeof CLIENT_ROLES)[number], string> = {
@@ -213,6 +158,8 @@ export const DecisionSchema = z.discriminatedUnion(
       consentVerifiedOn: localDate('Datum van de instemming')
         .optional()
         .or(z.literal('').transform(() => undefined)),
+      /** Which family member consented (a role, e.g. "moeder"); with consentVerified only. */
+      consentGivenBy: optionalText('Wie de instemming gaf', SHORT).optional(),
       // Unset: the first Weegploeg is the first vervolgoverleg.
       vervolgoverlegDate: localDate('Datum van het eerste vervolgoverleg')
         .optional()

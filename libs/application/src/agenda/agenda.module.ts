@@ -22,6 +22,11 @@ import { CorrectCasusregieStartUseCase } from '../correct-casusregie-start/corre
 import { OpenDossierModule } from '../open-dossier/open-dossier.module';
 import { RecordConsulentUseCase } from '../record-consulent/record-consulent.usecase';
 import { ReassignCasusregisseurUseCase } from '../reassign-casusregisseur/reassign-casusregisseur.usecase';
+import { RecordConsentUseCase } from '../record-consent/record-consent.usecase';
+import { RecordChildHearingUseCase } from '../record-child-hearing/record-child-hearing.usecase';
+import { RecordConsulentConsultationUseCase } from '../record-consulent-consultation/record-consulent-consultation.usecase';
+import { ConsulentCheckQuery } from '../record-consulent-consultation/consulent-consultation.query';
+import { ChildrenHeardQuery } from '../record-child-hearing/children-heard.query';
 import { DecisionAgenda } from '../ports/decision-agenda.port';
 import { AgendaDecisionAdapter } from '../record-decision/agenda-decision.adapter';
 import { DecisionLetters } from '../record-decision/decision-letters';
@@ -41,6 +46,11 @@ const providers = [
   AgenderingPreviewQuery,
   RecordDecisionUseCase,
   RecordConsulentUseCase,
+  RecordConsentUseCase,
+  RecordChildHearingUseCase,
+  RecordConsulentConsultationUseCase,
+  ConsulentCheckQuery,
+  ChildrenHeardQuery,
   CorrectCasusregieStartUseCase,
   ReassignCasusregisseurUseCase,
   CoordinatorChange,

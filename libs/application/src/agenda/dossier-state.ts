@@ -14,6 +14,7 @@ export function toDossierState(row: DossierRecord, zone: string): DossierState {
   return {
     phase: row.phase,
     ...(row.casusregisseurId && { casusregisseurId: row.casusregisseurId }),
+    ...(row.casusregiePlannedStartDate && { casusregiePlannedStartDate: row.casusregiePlannedStartDate }),
     ...(row.casusregieStartDate && { casusregieStartDate: row.casusregieStartDate }),
     ...(row.afrondingDate && { afrondingDate: row.afrondingDate }),
     ...(row.afsluitingDate && { afsluitingDate: row.afsluitingDate }),
@@ -22,9 +23,12 @@ export function toDossierState(row: DossierRecord, zone: string): DossierState {
         consent: {
           verifiedById: row.consentVerifiedById,
           verifiedOn: DateTime.fromJSDate(row.consentVerifiedAt, { zone }).toISODate()!,
+          ...(row.consentGivenBy && { givenBy: row.consentGivenBy }),
         },
       }),
     noConsentReturns: row.noConsentReturns,
+    ...(row.consulentInvolved && { consulentInvolved: true }),
+    ...(row.consulentConsultedOn && { consulentConsultedOn: row.consulentConsultedOn }),
   };
 }
 

@@ -88,3 +88,67 @@ describe('timelineOf', () => {
     expect(timelineOf({ aanmeldingen: [], agendaItems: [], decisions: [] }, region, NOW)).toEqual([]);
   });
 });
+
+describe('timelineOf: what the casusregisseur recorded', () => {
+  it('tells the consent, every child over 12 and the consulent consulted about the afronding', () => {
+    const recorded: TimelineFacts = {
+      aanmeldingen: [],
+      agendaItems: [],
+      decisions: [],
+      consentVerifiedAt: new Date('2026-11-17T23:00:00Z'),
+      consentGivenBy: 'moeder',
+      consentVerifiedBy: { displayName: 'Sara' },
+      casusregieStartDate: new Date('2026-11-18T00:00:00Z'),
+      childHearings: [
+        {
+          label: 'kind 1, 14 jaar',
+          heardOn: new Date('2026-11-24T00:00:00Z'),
+          notHeardReason: null,
+          recordedAt: new Date('2026-11-24T15:00:00Z'),
+          recordedBy: { displayName: 'Sara' },
+        },
+        {
+          label: 'kind 2, 16 jaar',
+          heardOn: null,
+          notHeardReason: 'Verblijft in het buitenland tot januari.',
+          recordedAt: new Date('2026-11-25T09:00:00Z'),
+          recordedBy: { displayName: 'Sara' },
+        },
+      ],
+      consulentConsultedOn: new Date('2026-11-30T00:00:00Z'),
+      consulentConsultationNote: 'Afgestemd over de afronding.',
+      consulentConsultedBy: { displayName: 'Sara' },
+    };
+    expect(timelineOf(recorded, region, NOW)).toEqual([
+      {
+        at: '2026-11-17T23:00:00.000Z',
+        kind: 'casusregie',
+        title: 'Instemming van een volwassen gezinslid geregistreerd',
+        detail: 'gegeven door: moeder, nagegaan door Sara, casusregie gestart op 18 november 2026',
+        planned: false,
+      },
+      {
+        at: '2026-11-24T15:00:00.000Z',
+        kind: 'casusregie',
+        title: 'Kind gehoord: kind 1, 14 jaar',
+        detail: 'gesprek op 24 november 2026, geregistreerd door Sara',
+        planned: false,
+      },
+      {
+        at: '2026-11-25T09:00:00.000Z',
+        kind: 'casusregie',
+        title: 'Kind niet gehoord: kind 2, 16 jaar',
+        detail: 'Verblijft in het buitenland tot januari. (geregistreerd door Sara)',
+        planned: false,
+      },
+      {
+        // Midnight of 30 November in Brussels.
+        at: '2026-11-29T23:00:00.000Z',
+        kind: 'casusregie',
+        title: 'Consulent geconsulteerd over de afronding',
+        detail: 'Afgestemd over de afronding. – door Sara',
+        planned: false,
+      },
+    ]);
+  });
+});

@@ -10,6 +10,7 @@ import {
   RegionConfig,
   SessionStatus,
 } from '@overlegtafels/domain';
+import { CasusregieCheckFacts, casusregieCheckEntries } from './casusregie-timeline';
 
 /** Fills a dossier page's "what is planned" with follow-up obligations (issue #6 provides it). */
 export interface DossierTimelineSource {
@@ -26,7 +27,7 @@ export interface TimelineEntry {
 }
 
 /** What of a stored dossier its timeline tells (DATE columns as UTC midnight). */
-export interface TimelineFacts {
+export interface TimelineFacts extends CasusregieCheckFacts {
   readonly aanmeldingen: readonly { submittedAt: Date; organisation: { name: string } }[];
   readonly agendaItems: readonly {
     tableKey: string;
@@ -175,5 +176,6 @@ export function timelineOf(facts: TimelineFacts, region: RegionConfig, now: Date
       planned: false,
     });
   }
+  timeline.push(...casusregieCheckEntries(facts, zone));
   return timeline.sort((a, b) => a.at.localeCompare(b.at));
 }

@@ -62,4 +62,23 @@ describe('ListDossiersUseCase', () => {
     expect(await new ListDossiersUseCase(dossiers, audit, clock).execute(member, 'GET /')).toEqual([]);
     expect(audit.of('dossier.list')[0]?.details).toEqual({ count: 0 });
   });
+
+  it('says which dossiers in casusregie await the consent of an adult family member', async () => {
+    const list = new FakeDossierList([
+      dossier('CO3-2026-0011', { phase: 'casusregie', casusregisseurId: 'r' }),
+      dossier('CO3-2026-0012', {
+        phase: 'casusregie',
+        casusregisseurId: 'r',
+        casusregieStartDate: new Date('2026-02-06T00:00:00Z'),
+      }),
+      dossier('CO3-2026-0013'),
+    ]);
+    const coordinator = principalWith('coord', [{ role: 'coordinator', tableKey: 'ico' }]);
+    const rows = await new ListDossiersUseCase(list, new FakeAuditLog(), clock).execute(coordinator, 'GET /');
+    expect(rows.map((d) => [d.code, d.awaitingConsent])).toEqual([
+      ['CO3-2026-0011', true],
+      ['CO3-2026-0012', false],
+      ['CO3-2026-0013', false],
+    ]);
+  });
 });

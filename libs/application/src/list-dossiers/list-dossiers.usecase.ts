@@ -1,9 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { dossierScope, Principal } from '@overlegtafels/auth';
 import { Clock, CLOCK } from '@overlegtafels/config';
+import { awaitsConsent, isDossierPhase } from '@overlegtafels/domain';
 import { AuditLog } from '../ports/audit-log.port';
 import { DossierList, DossierListEntry } from '../ports/dossier-list.port';
 import { ListDossiersCommand } from './list-dossiers.command';
+
+export interface ListedDossier extends DossierListEntry {
+  /** Casusregie "in afwachting van instemming": appointed, not started for want of consent. */
+  readonly awaitingConsent: boolean;
+}
 
 /**
  * The dossiers a person may see (need-to-know as a query scope, so a list never shows what a
@@ -21,7 +27,7 @@ export class ListDossiersUseCase {
     reader: Principal,
     route: string,
     command: ListDossiersCommand = {},
-  ): Promise<DossierListEntry[]> {
+  ): Promise<ListedDossier[]> {
     const rows = await this.dossiers.list(dossierScope(reader), command.limit);
     await this.audit.append(
       {
@@ -35,6 +41,16 @@ export class ListDossiersUseCase {
       },
       this.clock.now(),
     );
-    return rows;
+    return rows.map((row) => ({
+      ...row,
+      awaitingConsent:
+        isDossierPhase(row.phase) &&
+        awaitsConsent({
+          phase: row.phase,
+          ...(row.casusregieStartDate && {
+            casusregieStartDate: row.casusregieStartDate.toISOString().slice(0, 10),
+          }),
+        }),
+    }));
   }
 }

@@ -2,6 +2,8 @@ import { DateTime } from 'luxon';
 import { formOf, ObligationForm } from '@overlegtafels/domain';
 import { dutchDateTime } from '@overlegtafels/mail';
 import type { ObligationListRow } from '../ports/obligation-read-model.port';
+import type { ObligationRule } from '@overlegtafels/domain';
+import { dossierFormFor } from './fulfilment-paths';
 import type { ObligationRules } from './obligation-rules';
 
 /** One obligation as pages and the API show it: codes, dates and rule texts, ids for links. */
@@ -33,6 +35,11 @@ export interface ObligationView {
   form: ObligationForm | null;
   /** The obligation's own page (relative URL). */
   pageUrl: string;
+  /**
+   * The form that records what fulfils it: on the dossier page (consent, children heard, …) or
+   * on the obligation's own page (its `form`), if any.
+   */
+  fulfilForm: { url: string; label: string } | null;
   ownerRole: string;
   casusregisseurId: string | null;
   casusregisseurName: string | null;
@@ -83,6 +90,7 @@ export function obligationView(r: ObligationListRow, rules: ObligationRules, now
       : null,
     form: rule ? (formOf(rule) ?? null) : null,
     pageUrl: `/opvolging/${r.id}`,
+    fulfilForm: fulfilFormOf(rule, r.dossierCode, r.id),
     ownerRole: r.ownerRole,
     casusregisseurId: r.casusregisseurId,
     casusregisseurName: r.casusregisseurName,
@@ -101,4 +109,14 @@ export function coordinatedTables(
   return grants
     .filter((g) => g.role === 'coordinator')
     .flatMap((g) => (g.tableKey ? [g.tableKey] : rules.region.tables.map((t) => t.key)));
+}
+
+function fulfilFormOf(
+  rule: ObligationRule | undefined,
+  code: string,
+  id: string,
+): ObligationView['fulfilForm'] {
+  if (rule && formOf(rule)) return { url: `/opvolging/${id}`, label: 'Formulier invullen' };
+  const form = rule && dossierFormFor(rule);
+  return form ? { url: `/dossiers/${encodeURIComponent(code)}#${form.anchor}`, label: form.label } : null;
 }

@@ -18,6 +18,8 @@ export interface DossierRecord {
   /** For the dossier's own pages and API; never for logs. */
   readonly casusregisseurName: string | null;
   readonly aanmelderId: string | null;
+  /** The start the ICO set; casusregie awaits the consent while casusregieStartDate is empty. */
+  readonly casusregiePlannedStartDate: LocalDateString | null;
   /** The kind of the aanmelder's organisation (guide I.I limits "zonder casusregisseur" by it). */
   readonly aanmelderOrganisationKind: OrganisationKind | null;
   readonly casusregieStartDate: LocalDateString | null;
@@ -25,7 +27,28 @@ export interface DossierRecord {
   readonly afsluitingDate: LocalDateString | null;
   readonly consentVerifiedAt: Date | null;
   readonly consentVerifiedById: string | null;
+  /** Which family member consented (a role or description); for the dossier's own page only. */
+  readonly consentGivenBy: string | null;
   readonly noConsentReturns: number;
+  readonly consulentInvolved: boolean;
+  /** The day the consulent was consulted about the afronding (annex B). */
+  readonly consulentConsultedOn: LocalDateString | null;
+  /** The children over 12 the dossier counts (the aanmelding's, or more once listed). */
+  readonly childrenOver12: number;
+}
+
+/** A child over 12 as recorded: heard on a day, or the reason why not. */
+export interface ChildHearingRecord {
+  readonly label: string;
+  readonly heardOn: LocalDateString | null;
+  readonly notHeardReason: string | null;
+}
+
+export interface NewChildHearing extends ChildHearingRecord {
+  /** The label compared without case and extra spaces (childLabelKey). */
+  readonly labelKey: string;
+  readonly recordedById: string;
+  readonly recordedAt: Date;
 }
 
 export interface DecisionRecord {
@@ -143,6 +166,31 @@ export abstract class DossierRepository {
     id: string,
     startDecisionId: string | undefined,
     startDate: LocalDateString,
+  ): Promise<void>;
+  /** The consent of an adult family member, and the start of casusregie it allows. */
+  abstract recordConsent(
+    tx: Transaction,
+    id: string,
+    consent: { verifiedAt: Date; verifiedById: string; givenBy: string },
+    startDate: LocalDateString,
+  ): Promise<void>;
+  /** The children over 12 recorded so far, oldest first. */
+  abstract childHearingsOf(tx: Transaction | undefined, id: string): Promise<ChildHearingRecord[]>;
+  /**
+   * One child's entry (its label key replaces an earlier one), the dossier's count of children
+   * over 12 and, the first time every one is accounted for, that moment (`heardAt`).
+   */
+  abstract recordChildHearing(
+    tx: Transaction,
+    id: string,
+    hearing: NewChildHearing,
+    count: { childrenOver12: number; heardAt: Date | null },
+  ): Promise<void>;
+  /** The consultation of the consulent about the afronding; a later one replaces it. */
+  abstract recordConsulentConsultation(
+    tx: Transaction,
+    id: string,
+    consultation: { consultedOn: LocalDateString; note: string; consultedById: string },
   ): Promise<void>;
   /**
    * The dossier's casusregisseur becomes `toPersonId`, and the change is kept with it; undefined

@@ -114,6 +114,7 @@ export class DecisionLetters {
         ...this.base(decision, this.recipient(person)),
         ...this.planned(decision.events),
         startDate: this.day(this.startDate(decision.events)),
+        awaitingConsent: this.awaitingConsent(decision.events),
         obligations: await this.firstObligations(tx, dossier.id, person.id),
         opvolgingUrl: webLink(`${this.config.publicUrl}/opvolging`),
       });
@@ -176,6 +177,7 @@ export class DecisionLetters {
         return this.composer.instroomLetter({
           ...base,
           startDate: this.day(this.startDate(events)),
+          awaitingConsent: this.awaitingConsent(events),
           ...(this.planned(events).vervolgoverleg && { vervolgoverleg: this.planned(events).vervolgoverleg }),
         });
     }
@@ -206,10 +208,17 @@ export class DecisionLetters {
       .map((o) => ({ what: this.rules.rule(o.ruleKey)?.label ?? o.ruleKey, due: this.at(o.dueAt) }));
   }
 
+  /** The start the ICO set: casusregie starts on it, or later when it awaits the consent. */
   private startDate(events: readonly DossierEvent[]): string {
-    const started = events.find((e) => e.type === 'casusregie-gestart');
-    if (started?.type !== 'casusregie-gestart') throw new Error('an appointment without a casusregie start');
-    return started.startDate;
+    const appointed = events.find((e) => e.type === 'casusregisseur-aangesteld');
+    if (appointed?.type !== 'casusregisseur-aangesteld')
+      throw new Error('a letter of instroom without an appointment');
+    return appointed.startDate;
+  }
+
+  /** Appointed before an adult family member consented: casusregie waits for it (guide I.G). */
+  private awaitingConsent(events: readonly DossierEvent[]): boolean {
+    return !events.some((e) => e.type === 'casusregie-gestart');
   }
 
   private planned(events: readonly DossierEvent[]): {

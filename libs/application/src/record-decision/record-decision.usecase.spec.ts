@@ -524,3 +524,55 @@ describe('RecordDecisionUseCase', () => {
     });
   });
 });
+
+describe('RecordDecisionUseCase: consent and the consulent (guide III.B, annex B)', () => {
+  it('appoints the casusregisseur without consent: casusregie awaits it, without a start', async () => {
+    const { dossiers, decide } = setup();
+    const result = await decide({ ...metCasusregie, consentVerified: false });
+    expect(result.phase).toBe('casusregie');
+    expect(dossiers.dossiers.get('d1')).toMatchObject({
+      phase: 'casusregie',
+      casusregisseurId: CR,
+      casusregiePlannedStartDate: '2026-11-27',
+      casusregieStartDate: null,
+      consentVerifiedAt: null,
+      consentVerifiedById: null,
+    });
+    expect(dossiers.decisions.get(result.decisionId)).toMatchObject({ startDate: '2026-11-27' });
+  });
+
+  it('keeps who gave the consent when the ICO records it', async () => {
+    const { dossiers, decide } = setup();
+    await decide({ ...metCasusregie, consentVerifiedOn: '2026-11-25', consentGivenBy: 'grootmoeder' });
+    expect(dossiers.dossiers.get('d1')).toMatchObject({
+      casusregieStartDate: '2026-11-27',
+      consentGivenBy: 'grootmoeder',
+      consentVerifiedAt: new Date('2026-11-24T23:00:00Z'),
+    });
+  });
+
+  it('refuses to approve an afronding while a consulent is involved and not consulted, naming the field', async () => {
+    const afronding = icoItem({ tableKey: 'weegploeg', itemType: 'afronding' });
+    const inCasusregie = {
+      phase: 'casusregie' as const,
+      casusregisseurId: CR,
+      casusregieStartDate: '2026-02-06',
+      consulentInvolved: true,
+    };
+    const { dossiers, agenda, audit, uow, decide } = setup(inCasusregie, afronding);
+    const error = await refusal(decide({ kind: 'afronding_goedgekeurd' }));
+    expect([error.code, error.kind, error.field]).toEqual([
+      'CONSULENT_NOT_CONSULTED',
+      'unprocessable',
+      'consulentGeconsulteerd',
+    ]);
+    expect(error.message).toContain('Consulent geconsulteerd over de afronding');
+    expect(dossiers.dossiers.get('d1')!.phase).toBe('casusregie');
+    expect(agenda.items.get('item-1')!.status).toBe('placed');
+    expect([dossiers.decisions.all(), audit.all(), uow.rollbacks]).toEqual([[], [], 1]);
+
+    const consulted = setup({ ...inCasusregie, consulentConsultedOn: '2026-11-20' }, afronding);
+    expect((await consulted.decide({ kind: 'afronding_goedgekeurd' })).phase).toBe('afgerond');
+    expect(consulted.dossiers.dossiers.get('d1')!.afrondingDate).toBe('2026-11-27');
+  });
+});

@@ -217,6 +217,7 @@ function toDecisionInput(form: DecisionFormInput, actorId: string, decisionDate:
             verifiedById: actorId,
             verifiedOn: form.consentVerifiedOn ?? decisionDate,
             adultFamilyMemberConsented: true,
+            ...(form.consentGivenBy && { givenBy: form.consentGivenBy }),
           },
         }),
       };

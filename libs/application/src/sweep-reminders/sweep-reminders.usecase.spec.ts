@@ -19,9 +19,9 @@ const identity = mailIdentity('Overlegtafels <noreply@overlegtafels.example>', '
 const composer = new MailComposer(identity);
 
 /**
- * A dossier whose casusregie started on Monday 2 March 2026, directed by Sara: the consent is due
- * that day at 09:00 (reminders two days before and on the day at 08:00, escalation to the ICO's
- * coordinators the day after).
+ * A dossier whose casusregie started on Monday 16 February 2026, directed by Sara: the consent is
+ * due two weeks later, Monday 2 March at 09:00 (reminders a week and two days before and on the
+ * day at 08:00, escalation to the ICO's coordinators the day after).
  */
 async function setup(options: { owner?: string | null } = {}) {
   const repo = new FakeObligationRepository();
@@ -29,7 +29,7 @@ async function setup(options: { owner?: string | null } = {}) {
     fakeDossier(D, {
       code: 'CO3-2026-0042',
       casusregisseurId: options.owner === undefined ? 'sara' : options.owner,
-      casusregieStartDate: new Date('2026-03-02T00:00:00Z'),
+      casusregieStartDate: new Date('2026-02-16T00:00:00Z'),
     }),
   );
   const people = new FakeObligationPeople()
@@ -53,7 +53,7 @@ async function setup(options: { owner?: string | null } = {}) {
 describe('SweepRemindersUseCase', () => {
   it('sends nothing before a step is due', async () => {
     const { sweep, outbox, queue, clock } = await setup();
-    clock.set('2026-02-26T12:00:00Z'); // the first reminder is on Friday 27 February (not the weekend)
+    clock.set('2026-02-22T12:00:00Z'); // the first reminder is on Monday 23 February
     expect(await sweep.execute()).toEqual({ obligations: 0, steps: 0, mails: 0, superseded: 0, failed: 0 });
     expect(outbox.messages.all()).toEqual([]);
     expect(queue.calls).toEqual([]);
@@ -62,7 +62,7 @@ describe('SweepRemindersUseCase', () => {
   it('turns a due reminder into one outbox mail and one job, the earlier missed one superseded', async () => {
     const { sweep, outbox, queue, repo, clock, consent, uow } = await setup();
     clock.set('2026-03-02T07:30:00Z'); // 08:30 in Brussels, on the due day
-    expect(await sweep.execute()).toEqual({ obligations: 1, steps: 1, mails: 1, superseded: 1, failed: 0 });
+    expect(await sweep.execute()).toEqual({ obligations: 1, steps: 1, mails: 1, superseded: 2, failed: 0 });
     const [mail] = outbox.messages.all();
     expect(mail).toMatchObject({
       idempotencyKey: reminderIdempotencyKey(consent.id, 'reminder-0d-due-2026-03-02', 'sara'),
@@ -82,6 +82,7 @@ describe('SweepRemindersUseCase', () => {
     expect(
       repo.stepsOf(consent.id).map((s) => [s.stepKey, s.enqueuedAt?.toISOString() ?? null, s.superseded]),
     ).toEqual([
+      ['reminder-7d-due-2026-03-02', '2026-03-02T07:30:00.000Z', true],
       ['reminder-2d-due-2026-03-02', '2026-03-02T07:30:00.000Z', true],
       ['reminder-0d-due-2026-03-02', '2026-03-02T07:30:00.000Z', false],
       ['escalation-1-due-2026-03-02', null, false],
@@ -139,14 +140,14 @@ describe('SweepRemindersUseCase', () => {
     const { sweep, outbox, repo, clock, consent } = await setup();
     repo.obligations.update(consent.id, { ruleKey: 'vervallen-regel' });
     clock.set('2026-03-02T07:30:00Z');
-    expect(await sweep.execute()).toEqual({ obligations: 0, steps: 0, mails: 0, superseded: 2, failed: 0 });
+    expect(await sweep.execute()).toEqual({ obligations: 0, steps: 0, mails: 0, superseded: 3, failed: 0 });
     expect(outbox.messages.all()).toEqual([]);
     expect(
       repo
         .stepsOf(consent.id)
         .filter((s) => s.enqueuedAt !== null)
         .map((s) => s.superseded),
-    ).toEqual([true, true]);
+    ).toEqual([true, true, true]);
   });
 
   it('counts an obligation that cannot be sent as failed, rolls its writes back and goes on with the others', async () => {
@@ -155,7 +156,7 @@ describe('SweepRemindersUseCase', () => {
       fakeDossier('dossier-2', {
         code: 'CO3-2026-0043',
         casusregisseurId: 'ghost',
-        casusregieStartDate: new Date('2026-03-02T00:00:00Z'),
+        casusregieStartDate: new Date('2026-02-16T00:00:00Z'),
       }),
     );
     const other = new SyncDossierObligationsUseCase(

@@ -8,6 +8,9 @@ const ymd = (d: Date): string => d.toISOString().slice(0, 10);
 export function dossierFacts(read: DossierToPlan, zone: string): DossierFacts {
   const { dossier, decisions, agendaItems, obligations } = read;
   return {
+    ...(dossier.casusregiePlannedStartDate && {
+      casusregiePlannedStartDate: ymd(dossier.casusregiePlannedStartDate),
+    }),
     ...(dossier.casusregieStartDate && { casusregieStartDate: ymd(dossier.casusregieStartDate) }),
     ...(dossier.afrondingDate && { afrondingDate: ymd(dossier.afrondingDate) }),
     ...(dossier.afsluitingDate && { afsluitingDate: ymd(dossier.afsluitingDate) }),
@@ -18,6 +21,7 @@ export function dossierFacts(read: DossierToPlan, zone: string): DossierFacts {
     consulentInvolved: dossier.ocjSdjConsulentInvolved,
     ...(dossier.ocjSdjConsulentInvolved &&
       dossier.consulentInvolvedSince && { consulentInvolvedSince: ymd(dossier.consulentInvolvedSince) }),
+    ...(dossier.consulentConsultedOn && { consulentConsultedOn: ymd(dossier.consulentConsultedOn) }),
     childrenOver12: dossier.childrenOver12,
     decisions: decisions
       .filter((d) => isDecisionKind(d.kind))

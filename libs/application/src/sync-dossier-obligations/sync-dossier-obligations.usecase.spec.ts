@@ -63,8 +63,8 @@ describe('SyncDossierObligationsUseCase', () => {
       ['tussentijdse-evaluatie', 'open', 'sara', 'casusregisseur'],
     ]);
     const consent = byRule(repo, 'instemming-volwassene');
-    // 09:00 in Brussels on the start date (CET).
-    expect(consent.dueAt.toISOString()).toBe('2026-03-02T08:00:00.000Z');
+    // Two weeks after the start (the casusregisseur was appointed with it), 09:00 in Brussels (CET).
+    expect(consent.dueAt.toISOString()).toBe('2026-03-16T08:00:00.000Z');
     expect(consent.tableKey).toBe('ico');
     const plan = byRule(repo, 'eerste-plan-van-aanpak');
     expect([plan.tableKey, plan.itemType]).toEqual(['weegploeg', 'plan-van-aanpak']);
@@ -143,11 +143,12 @@ describe('SyncDossierObligationsUseCase', () => {
     repo.changeDossier(D, { casusregieStartDate: new Date('2026-03-16T00:00:00Z') });
     const result = await run();
     expect(result.updatedDue).toBe(3);
-    expect(byRule(repo, 'instemming-volwassene').dueAt.toISOString()).toBe('2026-03-16T08:00:00.000Z');
+    // 30 March: summer time, so 07:00 UTC.
+    expect(byRule(repo, 'instemming-volwassene').dueAt.toISOString()).toBe('2026-03-30T07:00:00.000Z');
     const keys = repo.stepsOf(consent.id).map((s) => s.stepKey);
     expect(keys).toContain(sent!.stepKey);
-    expect(keys.filter((k) => k.includes('due-2026-03-16')).length).toBeGreaterThan(0);
-    expect(keys.filter((k) => k.includes('due-2026-03-02'))).toEqual([sent!.stepKey]);
+    expect(keys.filter((k) => k.includes('due-2026-03-30')).length).toBeGreaterThan(0);
+    expect(keys.filter((k) => k.includes('due-2026-03-16'))).toEqual([sent!.stepKey]);
   });
 
   it('hands open obligations to the new casusregisseur without touching their steps', async () => {

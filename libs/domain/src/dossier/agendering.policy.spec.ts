@@ -237,3 +237,22 @@ describe('broken input to agenderen is a bug', () => {
     ).toThrow(InvalidDossierContextError);
   });
 });
+
+describe('agenderen while casusregie awaits the consent', () => {
+  const awaiting: DossierState = {
+    phase: 'casusregie',
+    casusregisseurId: 'casusregisseur-0001',
+    casusregiePlannedStartDate: '2026-04-27',
+    noConsentReturns: 0,
+  };
+
+  it('refuses what the Weegploeg decides on casusregie itself, and allows the other agendapunten', () => {
+    for (const itemType of ['plan-van-aanpak', 'gewijzigd-plan-van-aanpak', 'afronding']) {
+      const outcome = refusal(canAgenderen(awaiting, 'weegploeg', itemType));
+      expect([itemType, outcome.code]).toEqual([itemType, 'CASUSREGIE_AWAITS_CONSENT']);
+    }
+    for (const itemType of ['vraag', 'opvolging', 'tussentijdse-evaluatie']) {
+      expect([itemType, canAgenderen(awaiting, 'ronde-tafel', itemType).ok]).toEqual([itemType, true]);
+    }
+  });
+});

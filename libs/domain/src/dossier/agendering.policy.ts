@@ -8,10 +8,15 @@ import {
   formatDutchDate,
   formatDutchDateTime,
 } from './dossier-date.util';
-import { resolveReturnLimit, returnLimitMessage } from './dossier-lifecycle.policy';
+import {
+  AWAITS_CONSENT_MESSAGE,
+  NEEDS_STARTED_CASUSREGIE,
+  resolveReturnLimit,
+  returnLimitMessage,
+} from './dossier-lifecycle.policy';
 import { DossierRefusal, refuse } from './dossier-outcome.model';
 import { phaseLabel, phaseList } from './dossier-text.util';
-import { assertDossierState, DossierPhase, DossierState } from './dossier.model';
+import { assertDossierState, awaitsConsent, DossierPhase, DossierState } from './dossier.model';
 
 export interface AgenderingOptions {
   /** Returns to the ICO allowed after "geen instemming"; see noConsentReturnLimitOf(region). */
@@ -65,6 +70,9 @@ export function canAgenderen(
       'AGENDERING_NOT_ALLOWED',
       notAllowedMessage(rules, dossier.phase, rule.label, table.label, rule.agenderenInPhases),
     );
+  }
+  if (awaitsConsent(dossier) && rule.decisions.some((d) => NEEDS_STARTED_CASUSREGIE.includes(d))) {
+    return refuse('CASUSREGIE_AWAITS_CONSENT', AWAITS_CONSENT_MESSAGE);
   }
   // Only the ICO takes a dossier in "geen instemming" back, and each time is one of the
   // aanmelder's limited returns.

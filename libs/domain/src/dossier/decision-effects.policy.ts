@@ -59,7 +59,7 @@ export function applyKind(
     case 'pva_besproken':
       return pvaBesproken(input, date, decisionDay);
     case 'afronding_goedgekeurd':
-      return accepted({ afrondingDate: date }, { type: 'afronding-goedgekeurd', date });
+      return afrondingGoedgekeurd(state, date, decisionDay);
     case 'afronding_niet_goedgekeurd':
       return accepted({}, { type: 'afronding-niet-goedgekeurd', date });
     case 'opvolging_genoteerd':
@@ -116,22 +116,43 @@ function metCasusregie(
     );
   }
 
+  const planned = plannedAtTheIco(input, date, decisionDay, start.day);
+  if (!planned.ok) return planned;
+
   let consent: ConsentRecord;
-  const effects: DossierEvent[] = [];
+  const appointed: DossierEvent = {
+    type: 'casusregisseur-aangesteld',
+    startDate: input.startDate,
+    casusregisseurId: input.casusregisseurId,
+  };
+  const effects: DossierEvent[] = [appointed];
   if (input.consent !== undefined) {
     const checked = checkConsent(input.consent);
     if (!checked.ok) return checked;
-    consent = { verifiedById: input.consent.verifiedById, verifiedOn: input.consent.verifiedOn };
-    effects.push({ type: 'instemming-geregistreerd', ...consent });
+    consent = {
+      verifiedById: input.consent.verifiedById,
+      verifiedOn: input.consent.verifiedOn,
+      ...(input.consent.givenBy !== undefined && { givenBy: input.consent.givenBy }),
+    };
+    effects.push({
+      type: 'instemming-geregistreerd',
+      verifiedOn: consent.verifiedOn,
+      verifiedById: consent.verifiedById,
+    });
   } else if (state.consent) {
     consent = state.consent;
   } else {
-    return refuse(
-      'CONSENT_REQUIRED',
-      'Casusregie kan pas starten als minstens één volwassen gezinslid instemt met de ketenaanpak ' +
-        '(informed consent). Registreer wie de instemming nagegaan heeft en op welke datum.',
-      'consent',
-    );
+    // The casusregisseur verifies the consent after taking up the dossier (guide III.B); until then
+    // casusregie waits for it and nothing is counted from the start (awaitsConsent). What the ICO
+    // planned with the casusregisseur (II.E) stands.
+    return {
+      ok: true,
+      patch: {
+        casusregisseurId: input.casusregisseurId,
+        casusregiePlannedStartDate: input.startDate,
+      },
+      effects: [...effects, ...planned.events],
+    };
   }
   // Consent is what allows the start, so it cannot come after it.
   if (parseLocalDate(consent.verifiedOn)! > start.day) {
@@ -142,8 +163,6 @@ function metCasusregie(
       'startDate',
     );
   }
-  const planned = plannedAtTheIco(input, date, decisionDay, start.day);
-  if (!planned.ok) return planned;
   effects.push({
     type: 'casusregie-gestart',
     startDate: input.startDate,
@@ -152,7 +171,12 @@ function metCasusregie(
   effects.push(...planned.events);
   return {
     ok: true,
-    patch: { casusregisseurId: input.casusregisseurId, casusregieStartDate: input.startDate, consent },
+    patch: {
+      casusregisseurId: input.casusregisseurId,
+      casusregiePlannedStartDate: input.startDate,
+      casusregieStartDate: input.startDate,
+      consent,
+    },
     effects,
   };
 }
@@ -181,6 +205,16 @@ function checkConsent(consent: ConsentFacts): { readonly ok: true } | DossierRef
       'FIELD_INVALID',
       'Of een volwassen gezinslid ingestemd heeft, is ja of nee.',
       'consent.adultFamilyMemberConsented',
+    );
+  }
+  if (
+    consent.givenBy !== undefined &&
+    (typeof consent.givenBy !== 'string' || consent.givenBy.trim() === '')
+  ) {
+    return refuse(
+      'FIELD_INVALID',
+      'Wie de instemming gaf (bv. "moeder") is leeg; laat het weg of vul het in.',
+      'consent.givenBy',
     );
   }
   if (!consent.adultFamilyMemberConsented) {
@@ -244,6 +278,30 @@ function pvaBesproken(input: PvaBesprokenInput, date: LocalDateString, decisionD
     );
   }
   return accepted({}, { type: 'pva-besproken', date, terugkomdatum: input.terugkomdatum });
+}
+
+/** Annex B: where an OCJ/SDJ consulent is involved, the two align before the afronding. */
+function afrondingGoedgekeurd(state: DossierState, date: LocalDateString, decisionDay: number): Applied {
+  if (state.consulentInvolved === true) {
+    if (state.consulentConsultedOn === undefined) {
+      return refuse(
+        'CONSULENT_NOT_CONSULTED',
+        'Er is een consulent van OCJ/SDJ betrokken: de afronding kan pas worden goedgekeurd als op de ' +
+          'dossierpagina geregistreerd is dat de casusregisseur de consulent over de afronding ' +
+          'geconsulteerd heeft ("Consulent geconsulteerd over de afronding").',
+        'consulentGeconsulteerd',
+      );
+    }
+    if (parseLocalDate(state.consulentConsultedOn)! > decisionDay) {
+      return refuse(
+        'CONSULENT_NOT_CONSULTED',
+        `De consulent werd pas op ${formatDutchDate(state.consulentConsultedOn)} geconsulteerd over de ` +
+          `afronding, na de Weegploeg van ${formatDutchDate(date)}; dat moet ervóór gebeuren.`,
+        'consulentGeconsulteerd',
+      );
+    }
+  }
+  return accepted({ afrondingDate: date }, { type: 'afronding-goedgekeurd', date });
 }
 
 function afsluitingBevestigd(state: DossierState, date: LocalDateString, decisionDay: number): Applied {

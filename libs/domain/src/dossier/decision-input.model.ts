@@ -1,7 +1,7 @@
 import { LocalDateString } from '../time/local-date.util';
 
 /**
- * Consent as the coordinator records it with a met_casusregie decision. The flag is explicit
+ * Consent as the coordinator records it with a met_casusregie decision, or the casusregisseur later. The flag is explicit
  * because the guide lets casusregie start only on the consent of an adult family member: the
  * consent of a child alone, however welcome, does not count.
  */
@@ -9,6 +9,8 @@ export interface ConsentFacts {
   readonly verifiedById: string;
   readonly verifiedOn: LocalDateString;
   readonly adultFamilyMemberConsented: boolean;
+  /** Which family member consented: a role or description ("moeder"), optional at the ICO. */
+  readonly givenBy?: string;
 }
 
 /**
@@ -32,7 +34,10 @@ export interface MetCasusregieInput {
   readonly kind: 'met_casusregie';
   readonly casusregisseurId: string;
   readonly startDate: LocalDateString;
-  /** Required unless the dossier already holds verified consent. */
+  /**
+   * Without it (and none on the dossier) the casusregisseur is appointed and casusregie waits for
+   * the consent, which the casusregisseur records later (RecordConsent).
+   */
   readonly consent?: ConsentFacts;
   /**
    * The first vervolgoverleg, set at once at the ICO (guide II.E); unset, it is the first

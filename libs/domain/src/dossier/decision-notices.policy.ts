@@ -43,7 +43,8 @@ export function decisionNotices(
         letter = 'zonder-casusregisseur';
         notices.push({ to: 'criminologen' });
         break;
-      case 'casusregie-gestart':
+      // Appointed with or without the consent: the casusregisseur takes up the dossier either way.
+      case 'casusregisseur-aangesteld':
         notices.push({ to: 'casusregisseur', casusregisseurId: effect.casusregisseurId });
         if (effect.casusregisseurId !== parties.aanmelderId) letter = 'instroom';
         break;

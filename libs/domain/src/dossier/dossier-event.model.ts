@@ -11,6 +11,9 @@ export const DOSSIER_EVENT_TYPES = [
   'ketenaanpak-zonder-casusregisseur',
   'instemming-geregistreerd',
   'casusregie-gestart',
+  'casusregisseur-aangesteld',
+  'kind-gehoord',
+  'consulent-geconsulteerd',
   'terug-naar-ico',
   'geen-instemming',
   'pva-besproken',
@@ -35,7 +38,20 @@ export type DossierEvent =
     }
   /** The aanmelder is put in touch with the CO3 criminologists and may use the tables. */
   | { readonly type: 'ketenaanpak-zonder-casusregisseur'; readonly date: LocalDateString }
-  /** Consent was recorded as part of the met_casusregie decision. */
+  /**
+   * The ICO appointed the casusregisseur, from `startDate` on (the planned start). Casusregie itself
+   * starts with it only when the consent is there; otherwise `casusregie-gestart` follows the consent.
+   */
+  | {
+      readonly type: 'casusregisseur-aangesteld';
+      readonly startDate: LocalDateString;
+      readonly casusregisseurId: string;
+    }
+  /** One child over 12 was heard, or the reason it was not is noted; `allAccountedFor` once every one is. */
+  | { readonly type: 'kind-gehoord'; readonly date: LocalDateString; readonly allAccountedFor: boolean }
+  /** The casusregisseur consulted the OCJ/SDJ consulent about the afronding (annex B). */
+  | { readonly type: 'consulent-geconsulteerd'; readonly date: LocalDateString }
+  /** Consent was recorded, with the met_casusregie decision or later by the casusregisseur. */
   | {
       readonly type: 'instemming-geregistreerd';
       readonly verifiedOn: LocalDateString;

@@ -26,6 +26,7 @@ import {
 } from './dossier.error';
 import {
   DECISION_KINDS,
+  awaitsConsent,
   DecisionKind,
   DOSSIER_PHASES,
   DossierPhase,
@@ -97,11 +98,13 @@ describe('the ICO decides on a new aanmelding', () => {
     expect(next).toEqual({
       phase: 'casusregie',
       casusregisseurId: REGISSEUR,
+      casusregiePlannedStartDate: START_DATE,
       casusregieStartDate: START_DATE,
       consent: { verifiedById: AANMELDER, verifiedOn: '2026-03-02' },
       noConsentReturns: 0,
     });
     expect(effects).toEqual([
+      { type: 'casusregisseur-aangesteld', startDate: START_DATE, casusregisseurId: REGISSEUR },
       { type: 'instemming-geregistreerd', verifiedById: AANMELDER, verifiedOn: '2026-03-02' },
       { type: 'casusregie-gestart', startDate: START_DATE, casusregisseurId: REGISSEUR },
     ]);
@@ -154,10 +157,52 @@ describe('informed consent before casusregie', () => {
     startDate: START_DATE,
   };
 
-  it('refuses casusregie when nobody verified the consent of an adult family member', () => {
-    const outcome = refused(newDossierState(), withoutConsent, ICO);
-    expect(outcome.code).toBe('CONSENT_REQUIRED');
-    expect(outcome.field).toBe('consent');
+  it('appoints the casusregisseur without consent: casusregie awaits it and has no start yet', () => {
+    const { next, effects } = accepted(applyDecision(newDossierState(), withoutConsent, ICO));
+    expect(next).toEqual({
+      phase: 'casusregie',
+      casusregisseurId: REGISSEUR,
+      casusregiePlannedStartDate: START_DATE,
+      noConsentReturns: 0,
+    });
+    expect(awaitsConsent(next)).toBe(true);
+    expect(effects).toEqual([
+      { type: 'casusregisseur-aangesteld', startDate: START_DATE, casusregisseurId: REGISSEUR },
+    ]);
+  });
+
+  it('keeps who gave the consent when the ICO records it', () => {
+    const input: MetCasusregieInput = {
+      ...withoutConsent,
+      consent: {
+        verifiedById: AANMELDER,
+        verifiedOn: '2026-03-02',
+        adultFamilyMemberConsented: true,
+        givenBy: 'moeder',
+      },
+    };
+    const { next } = accepted(applyDecision(newDossierState(), input, ICO));
+    expect(next.consent).toEqual({ verifiedById: AANMELDER, verifiedOn: '2026-03-02', givenBy: 'moeder' });
+    expect(awaitsConsent(next)).toBe(false);
+    const blank = { ...input, consent: { ...input.consent!, givenBy: ' ' } };
+    expect(refused(newDossierState(), blank, ICO).field).toBe('consent.givenBy');
+  });
+
+  it('while casusregie awaits the consent, no plan van aanpak is reviewed nor casusregie rounded off', () => {
+    const awaiting = accepted(applyDecision(newDossierState(), withoutConsent, ICO)).next;
+    const weegploeg = { decisionDate: '2026-04-21', tableKey: 'weegploeg' };
+    for (const [kind, itemType] of [
+      ['pva_besproken', 'plan-van-aanpak'],
+      ['afronding_goedgekeurd', 'afronding'],
+      ['afronding_niet_goedgekeurd', 'afronding'],
+    ] as const) {
+      const outcome = refused(awaiting, validInput(kind), { ...weegploeg, itemType });
+      expect([kind, outcome.code]).toEqual([kind, 'CASUSREGIE_AWAITS_CONSENT']);
+      expect(outcome.message).toContain('in afwachting van instemming');
+    }
+    // A question to the Ronde Tafel is still possible.
+    const vraag = { decisionDate: '2026-03-19', tableKey: 'ronde-tafel', itemType: 'vraag' };
+    expect(accepted(applyDecision(awaiting, { kind: 'opvolging_genoteerd' }, vraag)).next).toEqual(awaiting);
   });
 
   it('uses consent already verified on the dossier, without recording it again', () => {
@@ -168,7 +213,7 @@ describe('informed consent before casusregie', () => {
     };
     const { next, effects } = accepted(applyDecision(state, withoutConsent, ICO_TERUG(ICO_DATE)));
     expect(next.consent).toEqual({ verifiedById: AANMELDER, verifiedOn: '2026-02-27' });
-    expect(effects.map((e) => e.type)).toEqual(['casusregie-gestart']);
+    expect(effects.map((e) => e.type)).toEqual(['casusregisseur-aangesteld', 'casusregie-gestart']);
   });
 
   it('the consent of the children alone does not start casusregie', () => {
@@ -828,6 +873,7 @@ describe('the life of one dossier, from aanmelding to afsluiting', () => {
     ]);
     expect(events).toEqual([
       'terug-naar-ico',
+      'casusregisseur-aangesteld',
       'instemming-geregistreerd',
       'casusregie-gestart',
       'opvolging-genoteerd',
@@ -843,6 +889,7 @@ describe('the life of one dossier, from aanmelding to afsluiting', () => {
     expect(state).toEqual({
       phase: 'afgesloten',
       casusregisseurId: REGISSEUR,
+      casusregiePlannedStartDate: START_DATE,
       casusregieStartDate: START_DATE,
       afrondingDate: '2027-04-20',
       afsluitingDate: '2027-11-04',

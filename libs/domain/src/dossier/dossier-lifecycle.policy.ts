@@ -7,6 +7,7 @@ import { DossierRefusal, refuse } from './dossier-outcome.model';
 import { decisionLabel, decisionList, phaseLabel, phaseList } from './dossier-text.util';
 import {
   assertDossierState,
+  awaitsConsent,
   DecisionKind,
   DossierPhase,
   DossierState,
@@ -59,6 +60,17 @@ export const DECISION_TRANSITIONS: Readonly<Record<DecisionKind, DecisionTransit
   // Checked for new facts too early or not, the dossier stays afgerond: nothing to guard.
   afsluiting_niet_bevestigd: { from: ['afgerond'], to: 'unchanged' },
 };
+
+/** Decisions about casusregie itself, which cannot come before it started. */
+export const NEEDS_STARTED_CASUSREGIE: readonly DecisionKind[] = [
+  'pva_besproken',
+  'afronding_goedgekeurd',
+  'afronding_niet_goedgekeurd',
+];
+
+export const AWAITS_CONSENT_MESSAGE =
+  'Casusregie is in afwachting van instemming: ze start pas als de casusregisseur de instemming ' +
+  'van minstens één volwassen gezinslid registreert op de dossierpagina.';
 
 export interface DecisionContext {
   /** The date of the zitting at which the table took the decision (not the day it is recorded). */
@@ -126,6 +138,11 @@ export function applyDecision(
       `De beslissing "${decisionLabel(input.kind)}" kan niet voor een dossier in de fase ` +
         `"${phaseLabel(state.phase)}"; dat kan enkel in de fase ${phaseList(transition.from)}.`,
     );
+  }
+
+  // A plan is reviewed and casusregie rounded off only once it started, that is with the consent.
+  if (awaitsConsent(state) && NEEDS_STARTED_CASUSREGIE.includes(input.kind)) {
+    return refuse('CASUSREGIE_AWAITS_CONSENT', AWAITS_CONSENT_MESSAGE);
   }
 
   const phaseStart = phaseStartDate(state);

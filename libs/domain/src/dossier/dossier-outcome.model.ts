@@ -9,6 +9,14 @@ export const DOSSIER_OUTCOME_CODES = [
   'DECISION_NOT_FOR_ITEM',
   /** Casusregie needs the informed consent of at least one adult family member. */
   'CONSENT_REQUIRED',
+  /** Casusregie awaits the consent: no plan van aanpak nor afronding before it started. */
+  'CASUSREGIE_AWAITS_CONSENT',
+  /** The consent of this dossier is already recorded. */
+  'CONSENT_ALREADY_RECORDED',
+  /** A consulent is involved and was not consulted about the afronding before it (annex B). */
+  'CONSULENT_NOT_CONSULTED',
+  /** There is no OCJ/SDJ consulent involved to consult. */
+  'NO_CONSULENT_INVOLVED',
   /** The afsluiting comes at the earliest 6 months after the afronding. */
   'TOO_EARLY_FOR_AFSLUITING',
   /** The aanmelder already came back to the ICO as often as allowed after "geen instemming". */

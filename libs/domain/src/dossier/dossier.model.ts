@@ -63,6 +63,8 @@ export const DECISION_KIND_LABELS: Readonly<Record<DecisionKind, string>> = {
 export interface ConsentRecord {
   readonly verifiedById: string;
   readonly verifiedOn: LocalDateString;
+  /** Which family member consented, as a role or description ("moeder"), never needed as a name. */
+  readonly givenBy?: string;
 }
 
 /**
@@ -73,12 +75,29 @@ export interface ConsentRecord {
 export interface DossierState {
   readonly phase: DossierPhase;
   readonly casusregisseurId?: string;
+  /**
+   * The start the ICO set with "ketenaanpak met casusregie". Without consent casusregie waits for
+   * it (awaitsConsent); it then starts on this day or on the day of the consent, whichever is later.
+   */
+  readonly casusregiePlannedStartDate?: LocalDateString;
   readonly casusregieStartDate?: LocalDateString;
   readonly afrondingDate?: LocalDateString;
   readonly afsluitingDate?: LocalDateString;
   readonly consent?: ConsentRecord;
   /** How often the dossier came back to the ICO after "geen instemming" (the guide limits it). */
   readonly noConsentReturns: number;
+  /** An OCJ/SDJ consulent co-runs the case: the afronding waits for their consultation (annex B). */
+  readonly consulentInvolved?: boolean;
+  /** The day the casusregisseur consulted the consulent about the afronding. */
+  readonly consulentConsultedOn?: LocalDateString;
+}
+
+/**
+ * "In afwachting van instemming": the ICO appointed a casusregisseur, but no adult family member's
+ * consent is verified yet, so casusregie has not started (guide I.G: it starts once one consents).
+ */
+export function awaitsConsent(state: Pick<DossierState, 'phase' | 'casusregieStartDate'>): boolean {
+  return state.phase === 'casusregie' && state.casusregieStartDate === undefined;
 }
 
 /** A dossier as it is right after the aanmelding, before any table has seen it. */
@@ -107,7 +126,13 @@ export function assertDossierState(state: DossierState): void {
       `noConsentReturns must be a non-negative integer, got ${String(state.noConsentReturns)}`,
     );
   }
-  for (const field of ['casusregieStartDate', 'afrondingDate', 'afsluitingDate'] as const) {
+  for (const field of [
+    'casusregiePlannedStartDate',
+    'casusregieStartDate',
+    'afrondingDate',
+    'afsluitingDate',
+    'consulentConsultedOn',
+  ] as const) {
     const value = state[field];
     if (value !== undefined && parseLocalDate(value) === undefined) {
       throw new InvalidDossierStateError(`${field} is not a yyyy-mm-dd date: ${value}`);
@@ -118,9 +143,17 @@ export function assertDossierState(state: DossierState): void {
       `consent.verifiedOn is not a yyyy-mm-dd date: ${state.consent.verifiedOn}`,
     );
   }
-  if (state.phase === 'casusregie' && (!state.casusregisseurId || !state.casusregieStartDate)) {
+  if (state.phase === 'casusregie' && !state.casusregisseurId) {
+    throw new InvalidDossierStateError('a dossier in casusregie needs a casusregisseurId');
+  }
+  // Without a start date casusregie waits for the consent: once the consent is there, it started.
+  if (
+    state.phase === 'casusregie' &&
+    !state.casusregieStartDate &&
+    (state.consent || !state.casusregiePlannedStartDate)
+  ) {
     throw new InvalidDossierStateError(
-      'a dossier in casusregie needs a casusregisseurId and a casusregieStartDate',
+      'a dossier in casusregie needs a casusregieStartDate, or a planned start while it awaits the consent',
     );
   }
   if ((state.phase === 'afgerond' || state.phase === 'afgesloten') && !state.afrondingDate) {

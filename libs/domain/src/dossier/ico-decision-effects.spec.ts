@@ -23,6 +23,7 @@ describe('what the ICO plans when casusregie starts (II.E)', () => {
   it('without a date the first Weegploeg is the first vervolgoverleg: nothing else is planned', () => {
     const outcome = applyDecision(newDossierState(), metCasusregie(), ICO);
     expect(outcome.ok && outcome.effects.map((e) => e.type)).toEqual([
+      'casusregisseur-aangesteld',
       'instemming-geregistreerd',
       'casusregie-gestart',
     ]);
@@ -38,7 +39,8 @@ describe('what the ICO plans when casusregie starts (II.E)', () => {
       }),
       ICO,
     );
-    expect(outcome.ok && outcome.effects.slice(1)).toEqual([
+    // After the appointment and the consent.
+    expect(outcome.ok && outcome.effects.slice(2)).toEqual([
       { type: 'casusregie-gestart', startDate: START_DATE, casusregisseurId: REGISSEUR },
       { type: 'vervolgoverleg-gepland', date: ICO_DATE, plannedDate: '2026-04-14' },
       {
@@ -166,5 +168,26 @@ describe('who hears of an ICO decision', () => {
     expect(
       decisionNotices([{ type: 'pva-besproken', date: '2026-05-19', terugkomdatum: '2026-06-18' }], {}),
     ).toEqual([]);
+  });
+});
+
+describe('what the ICO plans when it appoints the casusregisseur before consent', () => {
+  it('keeps the vervolgoverleg and the bijkomend casusoverleg; casusregie itself waits for the consent', () => {
+    const input = metCasusregie({
+      consent: undefined,
+      casusregisseurAbsent: true,
+      bijkomendCasusoverlegDate: '2026-03-13',
+    });
+    const outcome = applyDecision(newDossierState(), input, ICO);
+    expect(outcome.ok && outcome.effects.map((e) => e.type)).toEqual([
+      'casusregisseur-aangesteld',
+      'bijkomend-casusoverleg-gepland',
+    ]);
+    expect(outcome.ok && outcome.next.casusregieStartDate).toBeUndefined();
+    // The appointment is told as with consent: the aanmelder's letter and the casusregisseur's mail.
+    expect(outcome.ok && decisionNotices(outcome.effects, { aanmelderId: AANMELDER })).toEqual([
+      { to: 'aanmelder', letter: 'instroom' },
+      { to: 'casusregisseur', casusregisseurId: REGISSEUR },
+    ]);
   });
 });

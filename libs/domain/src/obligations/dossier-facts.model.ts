@@ -48,6 +48,11 @@ export interface FormFulfilmentFact {
  * say when it got there, and due dates hang on the dates (which can be corrected after the fact).
  */
 export interface DossierFacts {
+  /**
+   * The start the ICO set when it appointed the casusregisseur. Casusregie starts on it when the
+   * consent is there, later when the consent comes later (then `casusregieStartDate` is that day).
+   */
+  readonly casusregiePlannedStartDate?: LocalDateString;
   readonly casusregieStartDate?: LocalDateString;
   readonly afrondingDate?: LocalDateString;
   readonly afsluitingDate?: LocalDateString;
@@ -55,6 +60,8 @@ export interface DossierFacts {
   readonly consulentInvolved: boolean;
   /** When the consulent got involved; casusregie start when unknown or earlier. */
   readonly consulentInvolvedSince?: LocalDateString;
+  /** The day the casusregisseur consulted the consulent about the afronding (annex B). */
+  readonly consulentConsultedOn?: LocalDateString;
   readonly childrenOver12: number;
   readonly childrenOver12HeardAtMs?: Instant;
   /** Region-specific track (e.g. `spoor-2`), for rules that apply to one track only. */

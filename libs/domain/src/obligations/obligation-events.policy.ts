@@ -22,10 +22,12 @@ function checkInstant(what: string, value: Instant | undefined): void {
 
 /** Throws InvalidObligationInputError when the facts cannot be right (malformed dates, ids twice). */
 export function validateDossierFacts(facts: DossierFacts): void {
+  checkDate('casusregiePlannedStartDate', facts.casusregiePlannedStartDate);
   checkDate('casusregieStartDate', facts.casusregieStartDate);
   checkDate('afrondingDate', facts.afrondingDate);
   checkDate('afsluitingDate', facts.afsluitingDate);
   checkDate('consulentInvolvedSince', facts.consulentInvolvedSince);
+  checkDate('consulentConsultedOn', facts.consulentConsultedOn);
   checkInstant('consentVerifiedAtMs', facts.consentVerifiedAtMs);
   checkInstant('childrenOver12HeardAtMs', facts.childrenOver12HeardAtMs);
   if (!Number.isInteger(facts.childrenOver12) || facts.childrenOver12 < 0) {
@@ -72,6 +74,9 @@ export function obligationEvents(facts: DossierFacts, zone: string): ObligationE
   };
 
   const start = facts.casusregieStartDate;
+  // A dossier whose start was taken over from before the service has no planned start: its
+  // casusregisseur was appointed when casusregie started.
+  onDate('casusregisseur-aangesteld', facts.casusregiePlannedStartDate ?? start);
   onDate('casusregie-gestart', start);
   atInstant('instemming-geregistreerd', facts.consentVerifiedAtMs);
   atInstant('kinderen-gehoord', facts.childrenOver12HeardAtMs);
@@ -93,6 +98,7 @@ export function obligationEvents(facts: DossierFacts, zone: string): ObligationE
       ...(d.terugkomdatum !== undefined && { terugkomdatum: d.terugkomdatum }),
     });
   });
+  onDate('consulent-geconsulteerd', facts.consulentConsultedOn);
   onDate('afronding-goedgekeurd', facts.afrondingDate);
   onDate('afgesloten', facts.afsluitingDate);
   // What the ICO planned when it started casusregie. A dossier starts casusregie once; should

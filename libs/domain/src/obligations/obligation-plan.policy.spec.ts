@@ -45,12 +45,26 @@ describe('the events in a dossier’s life', () => {
       'Europe/Brussels',
     );
     expect(events.map((e) => `${e.key}[${e.index}] ${e.date} ${iso(e.atMs)}`)).toEqual([
+      // No planned start from an ICO decision: appointed with the start.
+      'casusregisseur-aangesteld[0] 2026-03-02 2026-03-02T00:00:00+01:00',
       'casusregie-gestart[0] 2026-03-02 2026-03-02T00:00:00+01:00',
       'instemming-geregistreerd[0] 2026-02-27 2026-02-27T10:00:00+01:00',
       // Involved before the start: counts from the start.
       'consulent-betrokken[0] 2026-03-02 2026-03-02T00:00:00+01:00',
       'pva-besproken[0] 2026-04-07 2026-04-07T14:00:00+02:00',
       'pva-besproken[1] 2026-06-09 2026-06-09T14:00:00+02:00',
+    ]);
+  });
+
+  it('dates the appointment on the start the ICO planned, and the consultation of the consulent on its day', () => {
+    const events = obligationEvents(
+      testFacts({ casusregiePlannedStartDate: '2026-03-02', consulentConsultedOn: '2026-08-25' }),
+      'Europe/Brussels',
+    );
+    // Without the consent, casusregie has not started: no `casusregie-gestart`.
+    expect(events.map((e) => `${e.key} ${e.date} ${iso(e.atMs)}`)).toEqual([
+      'casusregisseur-aangesteld 2026-03-02 2026-03-02T00:00:00+01:00',
+      'consulent-geconsulteerd 2026-08-25 2026-08-25T00:00:00+02:00',
     ]);
   });
 
@@ -308,5 +322,46 @@ describe('planning obligations', () => {
     expect(
       refuse({ ...started, manualFulfilments: [{ ruleKey: 'plan', sequence: 0, atMs: 0, note: ' ' }] }),
     ).toThrow(/needs a note/);
+  });
+});
+
+describe('a due date at the session an agendapunt went to', () => {
+  const BEFORE_AFRONDING: ObligationRule = {
+    ...CHECK_RULE,
+    key: 'voor-afronding',
+    repeat: undefined,
+    due: { kind: 'item-session', table: 'tweewekelijks', itemTypes: ['afronding'], dueAt: 'start' },
+    fulfilledBy: [{ kind: 'event', event: 'consulent-geconsulteerd' }],
+  };
+  const item = (id: string, submitted: string, sessionKey: string, withdrawn = false) => ({
+    id,
+    tableKey: 'tweewekelijks',
+    itemType: 'afronding',
+    submittedAtMs: zdt(submitted),
+    sessionKey,
+    withdrawn,
+  });
+  const planned = (f: Parameters<typeof testFacts>[0]) =>
+    planObligations(testRegion([BEFORE_AFRONDING]), testFacts({ casusregieStartDate: '2026-03-02', ...f }));
+
+  it('waits for the agendapunt, then hangs on the session of the latest one', () => {
+    expect(planned({})).toEqual([]);
+    const [o] = planned({
+      agendaItems: [
+        item('a1', '2026-05-01 10:00', 'tweewekelijks:2026-05-19'),
+        item('a2', '2026-06-01 10:00', 'tweewekelijks:2026-06-16'),
+        // Withdrawn: no fact; on a date that is no session of the table: says nothing.
+        item('a3', '2026-06-05 10:00', 'tweewekelijks:2026-06-30', true),
+        { ...item('a4', '2026-05-02 10:00', 'tweewekelijks:2026-06-17'), itemType: 'plan' },
+      ],
+    });
+    expect([o?.status, iso(o!.dueAtMs), o?.session?.key]).toEqual([
+      'open',
+      '2026-06-16T13:00:00+02:00',
+      'tweewekelijks:2026-06-16',
+    ]);
+    expect(planned({ agendaItems: [item('a5', '2026-05-01 10:00', 'tweewekelijks:2026-06-17')] })).toEqual(
+      [],
+    );
   });
 });

@@ -12,7 +12,13 @@ import {
   ObligationSession,
   PlannedObligation,
 } from './obligation-plan.model';
-import { DossierDateKey, DueSpec, ObligationCondition, ObligationRule } from './obligation-rule.model';
+import {
+  DossierDateKey,
+  DueSpec,
+  ItemSessionDueSpec,
+  ObligationCondition,
+  ObligationRule,
+} from './obligation-rule.model';
 import { REPEATING_EVENTS, validateObligationRules } from './obligation-rules.policy';
 import { addDuration, localDateOf, startOfLocalDay, wallClock } from './obligation-time.util';
 
@@ -201,6 +207,7 @@ class Planner {
     anchorOverride: LocalDateString | undefined,
   ): ResolvedDue | undefined {
     if (spec.kind === 'same-as') return this.resolveSameAs(spec.rule);
+    if (spec.kind === 'item-session') return this.resolveItemSession(spec);
     const anchor = anchorOverride ?? this.dateOf(spec.from, trigger);
     if (anchor === undefined) return undefined;
     if (spec.kind === 'offset') {
@@ -255,6 +262,22 @@ class Planner {
       dueAtMs: first.dueAtMs,
       ...(first.session && { session: first.session }),
       ...(first.unresolved && { unresolved: first.unresolved }),
+    };
+  }
+
+  /**
+   * The session the dossier's latest agendapunt of the types is on (withdrawn ones are not facts).
+   * No such item, or one on a date that is not a session of the table: no due date yet.
+   */
+  private resolveItemSession(spec: ItemSessionDueSpec): ResolvedDue | undefined {
+    const latest = this.facts.agendaItems
+      .filter((i) => !i.withdrawn && i.tableKey === spec.table && spec.itemTypes.includes(i.itemType))
+      .sort((a, b) => b.submittedAtMs - a.submittedAtMs || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))[0];
+    const session = latest && this.sessionByKey(spec.table, latest.sessionKey);
+    if (!session) return undefined;
+    return {
+      dueAtMs: spec.dueAt === 'deadline' ? session.deadlineMs : session.startMs,
+      session: toSession(session),
     };
   }
 

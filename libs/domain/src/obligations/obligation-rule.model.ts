@@ -12,10 +12,14 @@ import { LocalTimeString } from '../time/local-date.util';
  * What happens in the life of a dossier, as far as obligations care, derived from its facts (see
  * obligationEvents). Stable keys, stored with obligations and used in region configurations; the
  * ones the dossier lifecycle also emits are spelled as there (DOSSIER_EVENT_TYPES).
- * - `casusregie-gestart`: the start date S of casusregie is known.
+ * - `casusregisseur-aangesteld`: the ICO appointed a casusregisseur ("ketenaanpak met
+ *   casusregie"); dated on the start the ICO set. Casusregie itself may still wait for consent.
+ * - `casusregie-gestart`: the start date S of casusregie is known (the consent is there).
  * - `instemming-geregistreerd`: consent of at least one adult family member was verified.
- * - `kinderen-gehoord`: the children over 12 were heard.
+ * - `kinderen-gehoord`: every child over 12 was heard, or the casusregisseur noted why not.
  * - `consulent-betrokken`: an OCJ/SDJ consulent co-runs the case (during casusregie).
+ * - `consulent-geconsulteerd`: the casusregisseur consulted the consulent about the afronding
+ *   (annex B: "stemmen met elkaar af, vooraleer ze overgaan tot afronding").
  * - `pva-besproken`: the Weegploeg discussed a plan van aanpak; happens once per review and
  *   carries the terugkomdatum for the Ronde Tafel.
  * - `afronding-goedgekeurd`: the Weegploeg approved the afronding (date A).
@@ -26,10 +30,12 @@ import { LocalTimeString } from '../time/local-date.util';
  *   casusoverleg with them was planned; carries its date.
  */
 export const OBLIGATION_EVENT_KEYS = [
+  'casusregisseur-aangesteld',
   'casusregie-gestart',
   'instemming-geregistreerd',
   'kinderen-gehoord',
   'consulent-betrokken',
+  'consulent-geconsulteerd',
   'pva-besproken',
   'afronding-goedgekeurd',
   'afgesloten',
@@ -87,7 +93,20 @@ export interface SameAsDueSpec {
   readonly rule: string;
 }
 
-export type DueSpec = OffsetDueSpec | SessionDueSpec | SameAsDueSpec;
+/**
+ * Due at the session an agendapunt of one of the types is on: the dossier's latest such item on
+ * the table (rolled over, it moves with it), at that session's deadline or start. While there is
+ * no such item there is no due date, so no obligation yet: "before the afronding goes to the
+ * Weegploeg" becomes a task when the afronding is agendered.
+ */
+export interface ItemSessionDueSpec {
+  readonly kind: 'item-session';
+  readonly table: string;
+  readonly itemTypes: readonly string[];
+  readonly dueAt: 'deadline' | 'start';
+}
+
+export type DueSpec = OffsetDueSpec | SessionDueSpec | SameAsDueSpec | ItemSessionDueSpec;
 
 /**
  * The roles that own or receive obligations; a coordinator is always one of a table, the

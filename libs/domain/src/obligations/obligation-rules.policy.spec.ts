@@ -87,6 +87,23 @@ describe('validating a region’s obligation rules', () => {
     );
   });
 
+  it('checks a due date at the session of an agendapunt against the table and its item types', () => {
+    const onItem: ObligationRule = {
+      ...CHECK_RULE,
+      repeat: undefined,
+      due: { kind: 'item-session', table: 'tweewekelijks', itemTypes: ['plan'], dueAt: 'deadline' },
+    };
+    expect(validateObligationRules(testRegion([onItem])).has('maandelijkse-check')).toBe(true);
+    expect(problemWith({ ...onItem, due: { ...onItem.due, itemTypes: ['vraag'] } as never })).toBe(
+      'obligation rule "maandelijkse-check": due.item-session: table "tweewekelijks" has no item type "vraag"',
+    );
+    expect(problemWith({ ...onItem, due: { ...onItem.due, itemTypes: [] } as never })).toMatch(
+      /list at least one item type/,
+    );
+    expect(problemWith({ ...onItem, due: { ...onItem.due, dueAt: 'eind' } as never })).toMatch(/due.dueAt/);
+    expect(problemWith({ ...onItem, repeat: 'after-fulfilment' })).toMatch(/needs its own due date/);
+  });
+
   it('checks times, durations, reminder days and escalation steps', () => {
     expect(problemWith({ ...CHECK_RULE, due: { ...CHECK_RULE.due, time: '9:00' } as never })).toMatch(
       /due.time is not HH:mm/,

@@ -127,6 +127,11 @@ function checkRule(
     case 'same-as':
       if (due.rule === rule.key) fail('due.same-as cannot refer to the rule itself');
       break;
+    case 'item-session':
+      if (due.itemTypes.length === 0) fail('due.item-session: list at least one item type');
+      for (const type of due.itemTypes) itemType('due.item-session', due.table, type);
+      if (due.dueAt !== 'deadline' && due.dueAt !== 'start') fail('due.dueAt must be "deadline" or "start"');
+      break;
     default:
       fail(`unknown due kind "${(due as { kind: string }).kind}"`);
   }
@@ -135,7 +140,8 @@ function checkRule(
     if (REPEATING_EVENTS.includes(rule.trigger)) {
       fail('a rule triggered by a repeating event already opens one obligation per occurrence');
     }
-    if (due.kind === 'same-as') fail('a repeating rule needs its own due date');
+    if (due.kind === 'same-as' || due.kind === 'item-session')
+      fail('a repeating rule needs its own due date');
   }
 
   party('owner', rule.owner);

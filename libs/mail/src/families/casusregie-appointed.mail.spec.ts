@@ -38,4 +38,20 @@ describe('mail to the appointed casusregisseur', () => {
     expect(mail.text).not.toContain('bijkomend');
     expect(mail.text).toContain('Uw eerste opvolging: er staat nog niets gepland.');
   });
+
+  it('says casusregie waits for the consent when the ICO appointed the casusregisseur without it', async () => {
+    const mail = await composer.casusregieAppointed({
+      ...decided,
+      startDate: zdt('2026-12-07T00:00'),
+      awaitingConsent: true,
+      obligations: [],
+      opvolgingUrl: webLink('https://overlegtafels.example.be/opvolging'),
+    });
+    expect(mail.text).toContain(
+      'U neemt het dossier op vanaf maandag 7 december 2026. De casusregie start zodra u de instemming van ' +
+        'minstens één volwassen gezinslid registreert op de pagina van het dossier; tot dan is ze in afwachting van instemming.',
+    );
+    expect(mail.text).not.toContain('De casusregie start op');
+    expect(mail.html).toContain('in afwachting van instemming');
+  });
 });

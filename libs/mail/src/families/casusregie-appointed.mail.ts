@@ -13,7 +13,10 @@ export interface FirstObligation {
 }
 
 export interface CasusregieAppointedInput extends DecisionMailInput {
+  /** The start the ICO set. */
   readonly startDate: DateTime;
+  /** No adult family member consented yet: casusregie starts once the casusregisseur records it. */
+  readonly awaitingConsent?: boolean;
   /** The first vervolgoverleg the ICO set; absent: the first Weegploeg. */
   readonly vervolgoverleg?: DateTime;
   /** The casusregisseur was not at the ICO: the bijkomend casusoverleg with them. */
@@ -31,11 +34,14 @@ export function casusregieAppointedMail(identity: MailIdentity, input: Casusregi
   return {
     template: 'casusregie-appointed',
     subject: decisionSubject('Casusregie', input, identity),
-    preview: `${input.dossier}: casusregie vanaf ${dutchDate(input.startDate)}`,
+    preview: input.awaitingConsent
+      ? `${input.dossier}: casusregisseur vanaf ${dutchDate(input.startDate)}`
+      : `${input.dossier}: casusregie vanaf ${dutchDate(input.startDate)}`,
     greeting: input.recipient,
     values: {
       ...decisionValues(input),
       startDate: dutchDate(input.startDate),
+      awaitingConsent: input.awaitingConsent === true,
       hasVervolgoverleg: input.vervolgoverleg !== undefined,
       vervolgoverlegDate: input.vervolgoverleg ? dutchDate(input.vervolgoverleg) : '',
       hasBijkomend: input.bijkomendCasusoverleg !== undefined,

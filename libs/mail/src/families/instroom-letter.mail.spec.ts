@@ -21,4 +21,16 @@ describe('letter after "ketenaanpak met casusregie"', () => {
       'Het eerste vervolgoverleg is de eerste Weegploeg, waar het plan van aanpak besproken wordt.',
     );
   });
+
+  it('when casusregie awaits the consent, says from when the casusregisseur takes it up, not why', async () => {
+    const mail = await composer.instroomLetter({
+      ...decided,
+      startDate: zdt('2026-12-07T00:00'),
+      awaitingConsent: true,
+    });
+    expect(mail.text).toContain(
+      'Het dossier stroomt in de ketenaanpak in, de casusregisseur neemt het op vanaf maandag 7 december 2026.',
+    );
+    expect(mail.text).not.toContain('instemming');
+  });
 });

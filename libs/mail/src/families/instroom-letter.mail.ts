@@ -5,8 +5,10 @@ import { MailParts } from '../mail-renderer';
 import { DecisionMailInput, decisionSubject, decisionValues } from './decision-parts.util';
 
 export interface InstroomLetterInput extends DecisionMailInput {
-  /** The day casusregie starts. */
+  /** The day casusregie starts, or the casusregisseur takes the dossier up when it awaits consent. */
   readonly startDate: DateTime;
+  /** Casusregie waits for the consent of an adult family member (the letter does not say so). */
+  readonly awaitingConsent?: boolean;
   /** The first vervolgoverleg the ICO set; absent: the first Weegploeg. */
   readonly vervolgoverleg?: DateTime;
 }
@@ -23,6 +25,7 @@ export function instroomLetterMail(identity: MailIdentity, input: InstroomLetter
     values: {
       ...decisionValues(input),
       startDate: dutchDate(input.startDate),
+      awaitingConsent: input.awaitingConsent === true,
       hasVervolgoverleg: input.vervolgoverleg !== undefined,
       vervolgoverlegDate: input.vervolgoverleg ? dutchDate(input.vervolgoverleg) : '',
     },

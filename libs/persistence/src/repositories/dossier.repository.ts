@@ -73,6 +73,18 @@ export class DossierRepository {
         aanmelder: { select: { id: true, displayName: true, email: true } },
         aanmelderOrganisation: { select: { name: true } },
         consulent: { select: { displayName: true } },
+        consentVerifiedBy: { select: { displayName: true } },
+        consulentConsultedBy: { select: { displayName: true } },
+        childHearings: {
+          select: {
+            label: true,
+            heardOn: true,
+            notHeardReason: true,
+            recordedAt: true,
+            recordedBy: { select: { displayName: true } },
+          },
+          orderBy: [{ recordedAt: 'asc' }, { id: 'asc' }],
+        },
         aanmeldingen: {
           include: { clients: { orderBy: { position: 'asc' } }, organisation: { select: { name: true } } },
           orderBy: { sequence: 'asc' },

@@ -81,6 +81,7 @@ describe('CO3 Antwerpen follow-up rules', () => {
       'ronde-tafel-na-weegploeg',
       'tussentijdse-evaluatie',
       'afstemming-consulent',
+      'consulent-voor-afronding',
       'opvolging-na-afronding',
       'controle-zes-maanden-na-afronding',
       'afsluiting',
@@ -98,8 +99,9 @@ describe('casusregie starting on 6 February 2026', () => {
 
   it('plans consent, hearing the children, the first plan, the interim evaluation and the consulent alignment', () => {
     expect(overview(planned)).toEqual({
-      // On the start date: casusregie cannot start without it.
-      'instemming-volwassene#0': 'open 2026-02-06T09:00:00+01:00',
+      // Two weeks after the casusregisseur was appointed (here: the start, taken over without a
+      // decision of the ICO), 09:00.
+      'instemming-volwassene#0': 'open 2026-02-20T09:00:00+01:00',
       // With the first plan van aanpak: before the first Weegploeg.
       'kinderen-boven-12-gehoord#0': 'open 2026-04-13T12:00:00+02:00',
       // S + 9 weeks = Friday 10 April; the first Weegploeg from then on is Tuesday 21 April,
@@ -257,7 +259,7 @@ describe('re-planning when the dates it hangs on move', () => {
   it('re-plans everything that hangs on the start date when it is corrected', () => {
     const replanned = plan({ ...started, casusregieStartDate: '2026-02-20' });
     expect(overview(replanned)).toEqual({
-      'instemming-volwassene#0': 'open 2026-02-20T09:00:00+01:00',
+      'instemming-volwassene#0': 'open 2026-03-06T09:00:00+01:00',
       'kinderen-boven-12-gehoord#0': 'open 2026-04-27T12:00:00+02:00',
       // S + 9 weeks = 24 April: the Weegploeg of 5 May.
       'eerste-plan-van-aanpak#0': 'open 2026-04-27T12:00:00+02:00',
@@ -495,7 +497,7 @@ describe('after the afronding on 8 September 2026', () => {
 
   it('plans the optional check, the six-month check and the afsluiting; what casusregie still had open ends', () => {
     expect(overview(plan(afgerond))).toEqual({
-      'instemming-volwassene#0': 'fulfilled 2026-02-06T09:00:00+01:00',
+      'instemming-volwassene#0': 'fulfilled 2026-02-20T09:00:00+01:00',
       'kinderen-boven-12-gehoord#0': 'fulfilled 2026-04-13T12:00:00+02:00',
       'eerste-plan-van-aanpak#0': 'fulfilled 2026-04-13T12:00:00+02:00',
       'ronde-tafel-na-weegploeg#0': 'fulfilled 2026-05-29T12:00:00+02:00',
@@ -1133,7 +1135,7 @@ describe('one dossier’s life over twenty months, re-planned on every change, w
     }
     expect(log).toEqual([
       // The cron runs on the hour: the ICO decision of 11:10 is planned at 12:00.
-      '2026-01-30T12:00 create instemming-volwassene#0 fulfilled 2026-02-06T09:00:00+01:00',
+      '2026-01-30T12:00 create instemming-volwassene#0 fulfilled 2026-02-20T09:00:00+01:00',
       '2026-01-30T12:00 create kinderen-boven-12-gehoord#0 open 2026-04-13T12:00:00+02:00',
       '2026-01-30T12:00 create eerste-plan-van-aanpak#0 open 2026-04-13T12:00:00+02:00',
       '2026-01-30T12:00 create tussentijdse-evaluatie#0 open 2026-12-04T12:00:00+01:00',

@@ -23,8 +23,14 @@ import {
  *   after each alignment: "at least every three months" counted from the last one.
  * - the optional Ronde Tafel check about 3 months after A: reminders only, never escalated.
  * - children over 12 heard "before the first Weegploeg": due with the first plan van aanpak.
- * - consent "before casusregie starts": on the start date, 09:00 (casusregie cannot start
- *   without it, so this is the last moment).
+ * - consent: the ICO may appoint the casusregisseur before an adult family member's consent is
+ *   verified; the casusregisseur verifies it when taking up the dossier (III.B) and casusregie
+ *   starts with it (I.G). "Zo snel mogelijk" (II.E) is read as two weeks after the start the ICO
+ *   planned, 09:00. Consent given at the ICO fulfils it at once.
+ * - the consulent consulted about the afronding (annex B, "vooraleer ze overgaan tot afronding"):
+ *   while a consulent is involved, due at the agendering deadline of the Weegploeg the afronding
+ *   goes to; it is a task from the moment the afronding is agendered, and the Weegploeg cannot
+ *   approve the afronding without it.
  * - the quality check after closure (no date in the guide): 4 weeks after the afsluiting, 09:00,
  *   by the region's strategic coordinators (guide V.D), not the table's.
  * - the first vervolgoverleg, when the ICO set its date at once (II.E), and the bijkomend
@@ -58,20 +64,23 @@ export const CO3_ANTWERPEN_OBLIGATIONS: readonly ObligationRule[] = [
     key: 'instemming-volwassene',
     label: 'Instemming van minstens één volwassen gezinslid geverifieerd',
     explanation:
-      'Casusregie start pas na de geïnformeerde instemming van minstens één volwassen gezinslid. ' +
-      'Registreer de instemming bij het dossier.',
-    trigger: 'casusregie-gestart',
+      'Casusregie start pas na de geïnformeerde instemming van minstens één volwassen gezinslid; tot ' +
+      'dan is ze in afwachting van instemming. Registreer wie instemde en wanneer op de dossierpagina, ' +
+      'onder "Instemming registreren".',
+    trigger: 'casusregisseur-aangesteld',
     endsWith: ['afgesloten'],
-    due: { kind: 'offset', from: 'casusregie-start', offset: { amount: 0, unit: 'days' }, time: '09:00' },
+    due: { kind: 'offset', from: 'trigger', offset: { amount: 14, unit: 'days' }, time: '09:00' },
     owner: { role: 'casusregisseur' },
-    reminders: { daysBeforeDue: [2, 0], time: '08:00', avoidWeekends: true },
+    reminders: { daysBeforeDue: [7, 2, 0], time: '08:00', avoidWeekends: true },
     escalation: escalateTo('ico'),
     fulfilledBy: [{ kind: 'event', event: 'instemming-geregistreerd' }],
   },
   {
     key: 'kinderen-boven-12-gehoord',
     label: 'Kinderen ouder dan 12 jaar gehoord',
-    explanation: 'De kinderen ouder dan 12 jaar worden gehoord vóór de eerste Weegploeg.',
+    explanation:
+      'De kinderen ouder dan 12 jaar worden gehoord vóór de eerste Weegploeg. Registreer per kind op ' +
+      'de dossierpagina, onder "Kinderen ouder dan 12", wanneer het gehoord werd of waarom niet.',
     trigger: 'casusregie-gestart',
     onlyIf: [{ kind: 'kinderen-boven-12' }],
     endsWith: CASUSREGIE_ENDS,
@@ -193,6 +202,23 @@ export const CO3_ANTWERPEN_OBLIGATIONS: readonly ObligationRule[] = [
     reminders: { daysBeforeDue: [14, 0], time: '08:00', avoidWeekends: true },
     escalation: escalateTo('ronde-tafel'),
     fulfilledBy: [{ kind: 'manual' }],
+  },
+  {
+    key: 'consulent-voor-afronding',
+    label: 'Consulent van OCJ/SDJ geconsulteerd over de afronding',
+    explanation:
+      'Is er een consulent van OCJ/SDJ betrokken, dan stemmen casusregisseur en consulent af vóór de ' +
+      'afronding naar de Weegploeg gaat. Registreer het overleg op de dossierpagina, onder ' +
+      '"Consulent geconsulteerd over de afronding"; zonder die registratie keurt de Weegploeg de ' +
+      'afronding niet goed.',
+    trigger: 'consulent-betrokken',
+    onlyIf: [{ kind: 'consulent-betrokken' }],
+    endsWith: CASUSREGIE_ENDS,
+    due: { kind: 'item-session', table: 'weegploeg', itemTypes: ['afronding'], dueAt: 'deadline' },
+    owner: { role: 'casusregisseur' },
+    reminders: { daysBeforeDue: [7, 2, 0], time: '08:00', avoidWeekends: true },
+    escalation: escalateTo('weegploeg'),
+    fulfilledBy: [{ kind: 'event', event: 'consulent-geconsulteerd' }],
   },
   {
     key: 'opvolging-na-afronding',

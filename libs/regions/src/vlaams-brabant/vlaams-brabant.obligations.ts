@@ -6,6 +6,11 @@ import { EscalationSpec, ObligationRule, ReminderSchedule } from '@overlegtafels
  * about a year) but no follow-up rules. The rules below show that another region's follow-up is
  * a different list of data, with a track condition the CO3 rules do not need; they are to be
  * replaced by the region's own.
+ *
+ * Not here, on purpose: the consent, the children over 12 and the consulent consulted before the
+ * afronding. Those come from the CO3 guide (III.B, and annex B, CO3's agreement with OCJ/SDJ); the
+ * Vlaams-Brabant source names OCJ/SDJ only as referrers and follow-up after closure, and its
+ * tables take no afronding decision that such a check could guard.
  */
 
 const REMINDERS: ReminderSchedule = { daysBeforeDue: [14, 0], time: '08:30', avoidWeekends: true };

@@ -1,11 +1,13 @@
 import type {
   CasusregisseurChangeRecord,
+  ChildHearingRecord,
   ConsulentInvolvement,
   DecisionRecord,
   DossierRecord,
   DossierRepository,
   NewAanmelding,
   NewCasusregisseurChange,
+  NewChildHearing,
   NewDecision,
   NewDossierDocument,
 } from '@overlegtafels/application';
@@ -18,6 +20,9 @@ export interface FakeDossierRecord extends DossierRecord {
   readonly consulent?: ConsulentInvolvement;
   readonly aanmelding?: NewAanmelding;
   readonly documents?: readonly (NewDossierDocument & { id: string })[];
+  readonly childHearings?: readonly NewChildHearing[];
+  readonly childrenOver12HeardAt?: Date;
+  readonly consulentConsultation?: { consultedOn: LocalDateString; note: string; consultedById: string };
 }
 
 export interface FakeCasusregisseurChange extends CasusregisseurChangeRecord {
@@ -38,13 +43,18 @@ export function fakeDossierRecord(facts: Partial<FakeDossierRecord> & { id: stri
     casusregisseurId: null,
     casusregisseurName: null,
     aanmelderId: null,
+    casusregiePlannedStartDate: null,
     aanmelderOrganisationKind: null,
     casusregieStartDate: null,
     afrondingDate: null,
     afsluitingDate: null,
     consentVerifiedAt: null,
     consentVerifiedById: null,
+    consentGivenBy: null,
     noConsentReturns: 0,
+    consulentInvolved: false,
+    consulentConsultedOn: null,
+    childrenOver12: 0,
     ...facts,
   };
 }
@@ -122,7 +132,7 @@ export class FakeDossierRepository implements DossierRepository, Rollbackable {
 
   async recordConsulent(tx: Transaction, id: string, involvement: ConsulentInvolvement): Promise<void> {
     this.writeTxs.push(tx);
-    this.dossiers.update(id, { consulent: involvement });
+    this.dossiers.update(id, { consulent: involvement, consulentInvolved: involvement.involved });
   }
 
   async correctCasusregieStart(
@@ -172,15 +182,71 @@ export class FakeDossierRepository implements DossierRepository, Rollbackable {
     this.dossiers.update(id, {
       phase: next.phase,
       casusregisseurId: next.casusregisseurId ?? null,
+      casusregiePlannedStartDate: next.casusregiePlannedStartDate ?? null,
       casusregieStartDate: next.casusregieStartDate ?? null,
       afrondingDate: next.afrondingDate ?? null,
       afsluitingDate: next.afsluitingDate ?? null,
       noConsentReturns: next.noConsentReturns,
       ...(consentVerifiedAt &&
-        next.consent && { consentVerifiedAt, consentVerifiedById: next.consent.verifiedById }),
+        next.consent && {
+          consentVerifiedAt,
+          consentVerifiedById: next.consent.verifiedById,
+          consentGivenBy: next.consent.givenBy ?? null,
+        }),
     });
     const stored = this.decisions.put({ ...decision, id: `decision-${++this.ids}`, dossierId: id });
     return { id: stored.id };
+  }
+
+  async recordConsent(
+    tx: Transaction,
+    id: string,
+    consent: { verifiedAt: Date; verifiedById: string; givenBy: string },
+    startDate: LocalDateString,
+  ): Promise<void> {
+    this.writeTxs.push(tx);
+    this.dossiers.update(id, {
+      consentVerifiedAt: consent.verifiedAt,
+      consentVerifiedById: consent.verifiedById,
+      consentGivenBy: consent.givenBy,
+      casusregieStartDate: startDate,
+    });
+  }
+
+  async childHearingsOf(_tx: Transaction | undefined, id: string): Promise<ChildHearingRecord[]> {
+    return (this.dossiers.get(id)?.childHearings ?? []).map(({ label, heardOn, notHeardReason }) => ({
+      label,
+      heardOn,
+      notHeardReason,
+    }));
+  }
+
+  async recordChildHearing(
+    tx: Transaction,
+    id: string,
+    hearing: NewChildHearing,
+    count: { childrenOver12: number; heardAt: Date | null },
+  ): Promise<void> {
+    this.writeTxs.push(tx);
+    const row = this.dossiers.get(id)!;
+    const others = (row.childHearings ?? []).filter((h) => h.labelKey !== hearing.labelKey);
+    this.dossiers.update(id, {
+      childHearings: [...others, hearing],
+      childrenOver12: count.childrenOver12,
+      ...(count.heardAt && { childrenOver12HeardAt: count.heardAt }),
+    });
+  }
+
+  async recordConsulentConsultation(
+    tx: Transaction,
+    id: string,
+    consultation: { consultedOn: LocalDateString; note: string; consultedById: string },
+  ): Promise<void> {
+    this.writeTxs.push(tx);
+    this.dossiers.update(id, {
+      consulentConsultedOn: consultation.consultedOn,
+      consulentConsultation: consultation,
+    });
   }
 
   snapshot(): unknown {
@@ -206,8 +272,18 @@ export class FakeDossierRepository implements DossierRepository, Rollbackable {
   }
 }
 
+/** What the fake keeps beside the facts; the port's reads do not return it. */
+const FAKE_ONLY = [
+  'consulent',
+  'aanmelding',
+  'documents',
+  'childHearings',
+  'childrenOver12HeardAt',
+  'consulentConsultation',
+] as const satisfies readonly (keyof FakeDossierRecord)[];
+
 function facts(row: FakeDossierRecord): DossierRecord {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the fake's own fields stay inside
-  const { consulent, aanmelding, documents, ...rest } = row;
-  return rest;
+  const record: Record<string, unknown> = { ...row };
+  for (const own of FAKE_ONLY) delete record[own];
+  return record as unknown as DossierRecord;
 }

@@ -52,12 +52,14 @@ export function fakeDossier(id: string, change: Partial<ObligationDossier> = {})
     code: 'CO3-2026-0001',
     regionId: 'region-1',
     casusregisseurId: null,
+    casusregiePlannedStartDate: null,
     casusregieStartDate: null,
     afrondingDate: null,
     afsluitingDate: null,
     consentVerifiedAt: null,
     ocjSdjConsulentInvolved: false,
     consulentInvolvedSince: null,
+    consulentConsultedOn: null,
     childrenOver12: 0,
     childrenOver12HeardAt: null,
     ...change,
@@ -205,7 +207,9 @@ export class FakeObligationRepository implements ObligationRepository {
         (d) =>
           d.dossier.regionId === regionId &&
           (afterId === null || d.id > afterId) &&
-          (d.dossier.casusregieStartDate !== null || withObligations.has(d.id)),
+          (d.dossier.casusregieStartDate !== null ||
+            d.dossier.casusregiePlannedStartDate !== null ||
+            withObligations.has(d.id)),
       )
       .map((d) => d.id)
       .sort()

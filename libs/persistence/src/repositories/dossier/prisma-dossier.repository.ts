@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type {
-  CasusregisseurChangeReason,
   DecisionKind,
   DossierPhase,
   DossierState,
@@ -9,6 +8,7 @@ import type {
 } from '@overlegtafels/domain';
 import { PrismaService } from '../../prisma.service';
 import { on, type Transaction } from '../../transaction';
+import * as casusregie from './casusregisseur-changes';
 import type { NewDossierWithAanmelding } from '../dossier.repository';
 
 /** A dossier's facts for the rules and need-to-know; DATE columns as their Brussels day. */
@@ -20,6 +20,7 @@ export interface DossierFactsRow {
   casusregisseurId: string | null;
   casusregisseurName: string | null;
   aanmelderId: string | null;
+  casusregiePlannedStartDate: LocalDateString | null;
   /** The domain key of the aanmelder's organisation kind (`meldpunt-risicojongeren`). */
   aanmelderOrganisationKind: OrganisationKind | null;
   casusregieStartDate: LocalDateString | null;
@@ -27,7 +28,24 @@ export interface DossierFactsRow {
   afsluitingDate: LocalDateString | null;
   consentVerifiedAt: Date | null;
   consentVerifiedById: string | null;
+  consentGivenBy: string | null;
   noConsentReturns: number;
+  consulentInvolved: boolean;
+  consulentConsultedOn: LocalDateString | null;
+  childrenOver12: number;
+}
+
+/** A child over 12 as recorded: heard on a day, or the reason why not. */
+export interface ChildHearingRow {
+  label: string;
+  heardOn: LocalDateString | null;
+  notHeardReason: string | null;
+}
+
+export interface NewChildHearingRow extends ChildHearingRow {
+  labelKey: string;
+  recordedById: string;
+  recordedAt: Date;
 }
 
 export type ConsulentInvolvementRow =
@@ -58,49 +76,49 @@ const factsSelect = {
   phase: true,
   casusregisseurId: true,
   aanmelderId: true,
+  casusregiePlannedStartDate: true,
   casusregieStartDate: true,
   afrondingDate: true,
   afsluitingDate: true,
   consentVerifiedAt: true,
   consentVerifiedById: true,
+  consentGivenBy: true,
   noConsentReturns: true,
+  ocjSdjConsulentInvolved: true,
+  consulentConsultedOn: true,
+  childrenOver12: true,
   casusregisseur: { select: { displayName: true } },
   aanmelderOrganisation: { select: { kind: true } },
 } as const;
-
-export interface CasusregisseurChangeRow {
-  fromPersonId: string;
-  toPersonId: string;
-  effectiveDate: LocalDateString;
-  reason: CasusregisseurChangeReason;
-  note: string | null;
-  changedById: string;
-  changedAt: Date;
-}
 
 /** DATE columns come back as UTC midnight: their ISO day is the stored local date. */
 const dayOf = (d: Date | null): LocalDateString | null => (d ? d.toISOString().slice(0, 10) : null);
 const dateColumn = (day: LocalDateString | null | undefined): Date | null =>
   day ? new Date(`${day}T00:00:00.000Z`) : null;
 
-type FactsRecord = Omit<
-  DossierFactsRow,
-  | 'phase'
-  | 'casusregisseurName'
-  | 'aanmelderOrganisationKind'
+type DayField =
+  | 'casusregiePlannedStartDate'
   | 'casusregieStartDate'
   | 'afrondingDate'
   | 'afsluitingDate'
+  | 'consulentConsultedOn';
+
+type FactsRecord = Omit<
+  DossierFactsRow,
+  'phase' | 'casusregisseurName' | 'aanmelderOrganisationKind' | 'consulentInvolved' | DayField
 > & {
   casusregisseur: { displayName: string } | null;
   aanmelderOrganisation: { kind: string } | null;
   phase: unknown;
-  casusregieStartDate: Date | null;
-  afrondingDate: Date | null;
-  afsluitingDate: Date | null;
-};
+  ocjSdjConsulentInvolved: boolean;
+} & Record<DayField, Date | null>;
 
-function toFacts({ casusregisseur, aanmelderOrganisation, ...row }: FactsRecord): DossierFactsRow {
+function toFacts({
+  casusregisseur,
+  aanmelderOrganisation,
+  ocjSdjConsulentInvolved,
+  ...row
+}: FactsRecord): DossierFactsRow {
   return {
     ...row,
     casusregisseurName: casusregisseur?.displayName ?? null,
@@ -109,9 +127,12 @@ function toFacts({ casusregisseur, aanmelderOrganisation, ...row }: FactsRecord)
       ? (aanmelderOrganisation.kind.replace(/_/g, '-') as OrganisationKind)
       : null,
     phase: String(row.phase) as DossierPhase,
+    casusregiePlannedStartDate: dayOf(row.casusregiePlannedStartDate),
     casusregieStartDate: dayOf(row.casusregieStartDate),
     afrondingDate: dayOf(row.afrondingDate),
     afsluitingDate: dayOf(row.afsluitingDate),
+    consulentInvolved: ocjSdjConsulentInvolved,
+    consulentConsultedOn: dayOf(row.consulentConsultedOn),
   };
 }
 
@@ -255,47 +276,12 @@ export class PrismaDossierRepository {
       });
   }
 
-  /** Only while `fromPersonId` still directs it: a change recorded meanwhile wins, this one writes nothing. */
-  async changeCasusregisseur(
-    tx: Transaction,
-    id: string,
-    change: CasusregisseurChangeRow,
-  ): Promise<{ id: string } | undefined> {
-    const db = on(tx, this.prisma);
-    const { count } = await db.dossier.updateMany({
-      where: { id, casusregisseurId: change.fromPersonId },
-      data: { casusregisseurId: change.toPersonId },
-    });
-    if (count !== 1) return undefined;
-    return db.casusregisseurChange.create({
-      data: {
-        dossierId: id,
-        ...change,
-        effectiveDate: dateColumn(change.effectiveDate)!,
-        reason: change.reason.replace(/-/g, '_') as 'tijdelijk_naar_definitief' | 'vertrek' | 'andere',
-      },
-      select: { id: true },
-    });
+  changeCasusregisseur(tx: Transaction, id: string, change: casusregie.CasusregisseurChangeRow) {
+    return casusregie.changeCasusregisseur(on(tx, this.prisma), id, change);
   }
 
-  async casusregisseurChangesOf(
-    tx: Transaction | undefined,
-    id: string,
-  ): Promise<(CasusregisseurChangeRow & { id: string })[]> {
-    const rows = await on(tx, this.prisma).casusregisseurChange.findMany({
-      where: { dossierId: id },
-      orderBy: [{ changedAt: 'asc' }, { id: 'asc' }],
-    });
-    return rows.map((r) => ({
-      id: r.id,
-      fromPersonId: r.fromPersonId,
-      toPersonId: r.toPersonId,
-      effectiveDate: dayOf(r.effectiveDate)!,
-      reason: String(r.reason).replace(/_/g, '-') as CasusregisseurChangeReason,
-      note: r.note,
-      changedById: r.changedById,
-      changedAt: r.changedAt,
-    }));
+  casusregisseurChangesOf(tx: Transaction | undefined, id: string) {
+    return casusregie.casusregisseurChangesOf(on(tx, this.prisma), id);
   }
 
   async recordDecision(
@@ -311,12 +297,17 @@ export class PrismaDossierRepository {
       data: {
         phase: next.phase,
         casusregisseurId: next.casusregisseurId ?? null,
+        casusregiePlannedStartDate: dateColumn(next.casusregiePlannedStartDate),
         casusregieStartDate: dateColumn(next.casusregieStartDate),
         afrondingDate: dateColumn(next.afrondingDate),
         afsluitingDate: dateColumn(next.afsluitingDate),
         noConsentReturns: next.noConsentReturns,
         ...(consentVerifiedAt && next.consent
-          ? { consentVerifiedAt, consentVerifiedById: next.consent.verifiedById }
+          ? {
+              consentVerifiedAt,
+              consentVerifiedById: next.consent.verifiedById,
+              consentGivenBy: next.consent.givenBy ?? null,
+            }
           : {}),
       },
     });
@@ -330,6 +321,80 @@ export class PrismaDossierRepository {
         bijkomendCasusoverlegDate: dateColumn(decision.bijkomendCasusoverlegDate),
       },
       select: { id: true },
+    });
+  }
+
+  /** The consent of an adult family member; `startDate` the start of casusregie it allows. */
+  async recordConsent(
+    tx: Transaction,
+    id: string,
+    consent: { verifiedAt: Date; verifiedById: string; givenBy: string },
+    startDate: LocalDateString,
+  ): Promise<void> {
+    await on(tx, this.prisma).dossier.update({
+      where: { id },
+      data: {
+        consentVerifiedAt: consent.verifiedAt,
+        consentVerifiedById: consent.verifiedById,
+        consentGivenBy: consent.givenBy,
+        casusregieStartDate: dateColumn(startDate),
+      },
+    });
+  }
+
+  async childHearingsOf(tx: Transaction | undefined, id: string): Promise<ChildHearingRow[]> {
+    const rows = await on(tx, this.prisma).childHearing.findMany({
+      where: { dossierId: id },
+      select: { label: true, heardOn: true, notHeardReason: true },
+      orderBy: [{ recordedAt: 'asc' }, { id: 'asc' }],
+    });
+    return rows.map((r) => ({ ...r, heardOn: dayOf(r.heardOn) }));
+  }
+
+  /**
+   * One child's entry (the same label key replaces it), the dossier's count of children over 12,
+   * and when every one of them was accounted for (`heardAt` only the first time).
+   */
+  async recordChildHearing(
+    tx: Transaction,
+    id: string,
+    hearing: NewChildHearingRow,
+    count: { childrenOver12: number; heardAt: Date | null },
+  ): Promise<void> {
+    const db = on(tx, this.prisma);
+    const values = {
+      label: hearing.label,
+      heardOn: dateColumn(hearing.heardOn),
+      notHeardReason: hearing.notHeardReason,
+      recordedById: hearing.recordedById,
+      recordedAt: hearing.recordedAt,
+    };
+    await db.childHearing.upsert({
+      where: { dossierId_labelKey: { dossierId: id, labelKey: hearing.labelKey } },
+      create: { ...values, dossierId: id, labelKey: hearing.labelKey },
+      update: values,
+    });
+    await db.dossier.update({
+      where: { id },
+      data: {
+        childrenOver12: count.childrenOver12,
+        ...(count.heardAt && { childrenOver12HeardAt: count.heardAt }),
+      },
+    });
+  }
+
+  async recordConsulentConsultation(
+    tx: Transaction,
+    id: string,
+    consultation: { consultedOn: LocalDateString; note: string; consultedById: string },
+  ): Promise<void> {
+    await on(tx, this.prisma).dossier.update({
+      where: { id },
+      data: {
+        consulentConsultedOn: dateColumn(consultation.consultedOn),
+        consulentConsultationNote: consultation.note,
+        consulentConsultedById: consultation.consultedById,
+      },
     });
   }
 }

@@ -10,12 +10,14 @@ export interface ObligationDossierRow {
   code: string;
   regionId: string;
   casusregisseurId: string | null;
+  casusregiePlannedStartDate: Date | null;
   casusregieStartDate: Date | null;
   afrondingDate: Date | null;
   afsluitingDate: Date | null;
   consentVerifiedAt: Date | null;
   ocjSdjConsulentInvolved: boolean;
   consulentInvolvedSince: Date | null;
+  consulentConsultedOn: Date | null;
   childrenOver12: number;
   childrenOver12HeardAt: Date | null;
 }

@@ -85,12 +85,14 @@ export class PrismaObligationRepository {
         code: true,
         regionId: true,
         casusregisseurId: true,
+        casusregiePlannedStartDate: true,
         casusregieStartDate: true,
         afrondingDate: true,
         afsluitingDate: true,
         consentVerifiedAt: true,
         ocjSdjConsulentInvolved: true,
         consulentInvolvedSince: true,
+        consulentConsultedOn: true,
         childrenOver12: true,
         childrenOver12HeardAt: true,
       },
@@ -187,13 +189,17 @@ export class PrismaObligationRepository {
     return rows.map((r) => r.dossierId);
   }
 
-  /** Dossiers that have (or should have) obligations: casusregie started at some point. */
+  /** Dossiers that have (or should have) obligations: a casusregisseur was appointed at some point. */
   async dossiersToReconcile(regionId: string, afterId: string | null, limit: number): Promise<string[]> {
     const rows = await this.prisma.dossier.findMany({
       where: {
         regionId,
         ...(afterId ? { id: { gt: afterId } } : {}),
-        OR: [{ casusregieStartDate: { not: null } }, { obligations: { some: {} } }],
+        OR: [
+          { casusregieStartDate: { not: null } },
+          { casusregiePlannedStartDate: { not: null } },
+          { obligations: { some: {} } },
+        ],
       },
       select: { id: true },
       orderBy: { id: 'asc' },

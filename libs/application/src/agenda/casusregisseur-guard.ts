@@ -1,0 +1,63 @@
+import type { DossierRefusal } from '@overlegtafels/domain';
+import { AgendaRefusal } from './agenda-input';
+import type { Actor } from './agenda-views';
+import type { AuditLog } from '../ports/audit-log.port';
+import type { DossierRecord, DossierRepository } from '../ports/dossier.repository.port';
+
+export interface CasusregisseurActor extends Actor {
+  /** A coordinator of the region (every dossier) or else only the dossier's own casusregisseur. */
+  readonly coordinator: boolean;
+}
+
+/**
+ * The dossier a casusregisseur records something on (or a coordinator for them): another region's
+ * answers "not found" like one that does not exist; anyone but its casusregisseur or a
+ * coordinator is refused, and the refusal is audited outside the transaction so it stays.
+ */
+export async function dossierForCasusregisseur(
+  dossiers: DossierRepository,
+  audit: AuditLog,
+  actor: CasusregisseurActor,
+  dossierId: string,
+  action: string,
+  now: Date,
+): Promise<DossierRecord> {
+  const seen = await dossiers.byId(undefined, dossierId);
+  if (!seen || seen.regionId !== actor.regionId) {
+    throw new AgendaRefusal('DOSSIER_NOT_FOUND', 'Dossier niet gevonden.', undefined, 'not_found');
+  }
+  if (!actor.coordinator && seen.casusregisseurId !== actor.personId) {
+    await audit.append(
+      {
+        actorPersonId: actor.personId,
+        action,
+        entityType: 'dossier',
+        entityId: seen.id,
+        dossierId: seen.id,
+        outcome: 'denied',
+        route: actor.route ?? null,
+        details: { code: seen.code },
+      },
+      now,
+    );
+    throw new AgendaRefusal(
+      'NOT_CASUSREGISSEUR',
+      'Alleen de casusregisseur van het dossier of een coördinator registreert dit.',
+      undefined,
+      'forbidden',
+    );
+  }
+  return seen;
+}
+
+/** States that forbid it now are conflicts; a rule the input breaks is unprocessable. */
+const CONFLICTS = new Set(['ILLEGAL_TRANSITION', 'CONSENT_ALREADY_RECORDED', 'NO_CONSULENT_INVOLVED']);
+
+export function refusalOf(outcome: DossierRefusal): AgendaRefusal {
+  return new AgendaRefusal(
+    outcome.code,
+    outcome.message,
+    outcome.field,
+    CONFLICTS.has(outcome.code) ? 'conflict' : 'unprocessable',
+  );
+}

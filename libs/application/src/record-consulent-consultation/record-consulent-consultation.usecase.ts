@@ -1,0 +1,85 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@overlegtafels/config';
+import { recordConsulentConsultation } from '@overlegtafels/domain';
+import { dossierForCasusregisseur, refusalOf } from '../agenda/casusregisseur-guard';
+import { toDossierState } from '../agenda/dossier-state';
+import { AuditLog } from '../ports/audit-log.port';
+import { DossierChanged } from '../ports/dossier-changed.port';
+import { DossierRepository } from '../ports/dossier.repository.port';
+import { UnitOfWork } from '../ports/unit-of-work.port';
+import { regionTimeZone } from '../region-time-zone';
+import { RecordConsulentConsultationCommand } from './record-consulent-consultation.command';
+
+export interface ConsulentConsultationResult {
+  readonly code: string;
+  /** YYYY-MM-DD */
+  readonly consultedOn: string;
+}
+
+/**
+ * The casusregisseur (or a coordinator) records that the OCJ/SDJ consulent was consulted about the
+ * afronding (annex B: they align before proceeding to afronding): the day and a short note. In the
+ * same transaction the obligation is fulfilled; the Weegploeg can then approve the afronding.
+ */
+@Injectable()
+export class RecordConsulentConsultationUseCase {
+  private readonly zone: string;
+
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(DossierRepository) private readonly dossiers: DossierRepository,
+    @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(DossierChanged) private readonly dossierChanged: DossierChanged,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.zone = regionTimeZone(config);
+  }
+
+  async execute({
+    actor,
+    dossierId,
+    consultation,
+  }: RecordConsulentConsultationCommand): Promise<ConsulentConsultationResult> {
+    const now = this.clock.now();
+    const seen = await dossierForCasusregisseur(
+      this.dossiers,
+      this.audit,
+      actor,
+      dossierId,
+      'dossier.consulent-geconsulteerd',
+      now,
+    );
+    return this.uow.run(async (tx) => {
+      const row = (await this.dossiers.byId(tx, seen.id))!;
+      const outcome = recordConsulentConsultation(toDossierState(row, this.zone), consultation, {
+        today: DateTime.fromJSDate(now, { zone: this.zone }).toISODate()!,
+      });
+      if (!outcome.ok) throw refusalOf(outcome);
+      const consultedOn = outcome.next.consulentConsultedOn!;
+      await this.dossiers.recordConsulentConsultation(tx, row.id, {
+        consultedOn,
+        note: consultation.note,
+        consultedById: actor.personId,
+      });
+      await this.dossierChanged.dossierChanged(tx, row.id);
+      // The note stays in the dossier row.
+      await this.audit.append(
+        {
+          actorPersonId: actor.personId,
+          action: 'dossier.consulent-geconsulteerd',
+          entityType: 'dossier',
+          entityId: row.id,
+          dossierId: row.id,
+          outcome: 'allowed',
+          route: actor.route ?? null,
+          details: { code: row.code, consultedOn },
+        },
+        now,
+        tx,
+      );
+      return { code: row.code, consultedOn };
+    });
+  }
+}
