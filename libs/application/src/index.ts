@@ -81,8 +81,12 @@ export * from './list-dossiers/list-dossiers.command';
 export * from './list-dossiers/list-dossiers.usecase';
 export * from './relay-outbox/relay-outbox.usecase';
 export * from './dossier-timeline/dossier-timeline.query';
-export { timelineOf } from './dossier-timeline/dossier-timeline';
-export type { TimelineFacts } from './dossier-timeline/dossier-timeline';
+export {
+  casusregisseurChangeReasonLabel,
+  casusregisseurHistoryOf,
+  timelineOf,
+} from './dossier-timeline/dossier-timeline';
+export type { CasusregisseurChangeFacts, TimelineFacts } from './dossier-timeline/dossier-timeline';
 export * from './read-document/read-document.command';
 export * from './read-document/read-document.usecase';
 export * from './list-failed-mail/list-failed-mail.command';
@@ -104,6 +108,15 @@ export * from './log-in/log-in.usecase';
 export * from './log-out/log-out.command';
 export * from './log-out/log-out.usecase';
 export * from './check-health/check-health.usecase';
+export * from './reassign-casusregisseur/reassign-casusregisseur.command';
+export * from './reassign-casusregisseur/reassign-casusregisseur.usecase';
+export * from './open-obligation/open-obligation.command';
+export * from './open-obligation/open-obligation.usecase';
+export * from './submit-follow-up-report/submit-follow-up-report.command';
+export * from './submit-follow-up-report/submit-follow-up-report.usecase';
+export * from './complete-quality-check/complete-quality-check.command';
+export * from './complete-quality-check/complete-quality-check.usecase';
+export * from './obligations/obligation-access';
 export * from './agenda/casusregisseur-guard';
 export * from './record-consent/record-consent.command';
 export * from './record-consent/record-consent.usecase';

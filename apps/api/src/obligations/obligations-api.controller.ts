@@ -78,11 +78,11 @@ export class ObligationsApiController {
   ) {}
 
   @Get('opvolging')
-  @Roles('casusregisseur', 'coordinator')
+  @Roles('casusregisseur', 'coordinator', 'strategisch-coordinator')
   @ApiOperation({
     summary: 'My open follow-up obligations, by due date',
     description:
-      'Owned as casusregisseur of the dossier, or as coordinator of the table that owns them (the quality check).',
+      'Owned as casusregisseur of the dossier, as coordinator of the table that owns them, or as strategic coordinator (the quality check).',
   })
   @ApiResponse({
     status: 200,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Principal } from '@overlegtafels/auth';
+import { hasRole, Principal } from '@overlegtafels/auth';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { AuditLog } from '../ports/audit-log.port';
 import { ObligationReadModel } from '../ports/obligation-read-model.port';
@@ -13,8 +13,9 @@ import {
 import type { ListMyObligationsCommand } from './list-my-obligations.command';
 
 /**
- * "Mijn opvolging": the open obligations a person owns, as casusregisseur of the dossier or as
- * coordinator of the table that owns them (the quality check), by due date. The read is audited
+ * "Mijn opvolging": the open obligations a person owns, as casusregisseur of the dossier, as
+ * coordinator of the table that owns them, or as one of the region's strategic coordinators (the
+ * quality check), by due date. The read is audited
  * (counts only).
  */
 @Injectable()
@@ -34,6 +35,7 @@ export class ListMyObligationsUseCase {
       ownedBy: {
         personId: principal.personId,
         coordinatorTables: coordinatedTables(principal.grants, this.rules),
+        strategicCoordinator: hasRole(principal, 'strategisch-coordinator'),
       },
     });
     const obligations = orderObligations(rows, this.rules).map((r) => obligationView(r, this.rules, nowMs));

@@ -27,7 +27,11 @@ export class ListObligationDueDatesUseCase {
     const rows = await this.reads.list({
       regionId: scope.regionId,
       status: 'open',
-      ownedBy: { personId: command.personId, coordinatorTables },
+      ownedBy: {
+        personId: command.personId,
+        coordinatorTables,
+        strategicCoordinator: scope.strategicCoordinator,
+      },
     });
     const zone = this.rules.timeZone;
     return orderObligations(rows, this.rules).map((r) => ({

@@ -149,6 +149,23 @@ export interface DossierPage {
     readonly decidedBy: NamedPerson;
     readonly casusregisseur: NamedPerson | null;
   })[];
+  /** The changes of casusregisseur, as recorded, oldest first. */
+  readonly casusregisseurChanges: readonly {
+    readonly id: string;
+    readonly effectiveDate: Date;
+    readonly reason: string;
+    readonly note: string | null;
+    readonly changedAt: Date;
+    readonly from: { readonly id: string; readonly displayName: string };
+    readonly to: { readonly id: string; readonly displayName: string };
+  }[];
+  /** The forms that fulfilled the dossier's obligations (six-month report, quality check), oldest first. */
+  readonly obligationReports: readonly {
+    readonly form: string;
+    readonly answers: unknown;
+    readonly submittedAt: Date;
+    readonly submittedBy: { readonly displayName: string };
+  }[];
 }
 
 /** The read of a dossier's page (need-to-know is decided before, by OpenDossier). */

@@ -1,5 +1,6 @@
 import type { Transaction } from './unit-of-work.port';
 import type {
+  CasusregisseurChangeReason,
   DecisionKind,
   DossierPhase,
   DossierState,
@@ -129,6 +130,21 @@ export interface NewDossierDocument {
   readonly uploadedAt: Date;
 }
 
+/** The casusregie passing from one casusregisseur to another, as it is kept. */
+export interface NewCasusregisseurChange {
+  readonly fromPersonId: string;
+  readonly toPersonId: string;
+  readonly effectiveDate: LocalDateString;
+  readonly reason: CasusregisseurChangeReason;
+  readonly note: string | null;
+  readonly changedById: string;
+  readonly changedAt: Date;
+}
+
+export interface CasusregisseurChangeRecord extends NewCasusregisseurChange {
+  readonly id: string;
+}
+
 /**
  * The dossier aggregate as the use cases load and change it: reads of its facts, and one intent
  * method per change the guide knows. Without `tx` a read sees what is committed.
@@ -180,6 +196,20 @@ export abstract class DossierRepository {
     id: string,
     consultation: { consultedOn: LocalDateString; note: string; consultedById: string },
   ): Promise<void>;
+  /**
+   * The dossier's casusregisseur becomes `toPersonId`, and the change is kept with it; undefined
+   * (nothing written) when `fromPersonId` no longer directs it (a change made meanwhile).
+   */
+  abstract changeCasusregisseur(
+    tx: Transaction,
+    id: string,
+    change: NewCasusregisseurChange,
+  ): Promise<{ id: string } | undefined>;
+  /** The changes of the casusregisseur, in the order they were recorded. */
+  abstract casusregisseurChangesOf(
+    tx: Transaction | undefined,
+    id: string,
+  ): Promise<CasusregisseurChangeRecord[]>;
   /**
    * The decision, and the dossier as the lifecycle made it (`consentVerifiedAt` only when the
    * decision is the one that verified the consent).

@@ -17,8 +17,10 @@ export interface ObligationListFilter {
   status?: ObligationStatus;
   dueBefore?: Date;
   dueFrom?: Date;
-  ownedBy?: { personId: string; coordinatorTables: readonly string[] };
+  /** Owned by the person, as coordinator of one of the tables, or (strategicCoordinator) by the region's strategic coordinators. */
+  ownedBy?: { personId: string; coordinatorTables: readonly string[]; strategicCoordinator?: boolean };
   dossierId?: string;
+  obligationId?: string;
   limit?: number;
 }
 

@@ -1,8 +1,8 @@
-import type { CalendarState } from '@overlegtafels/domain';
+import type { CalendarState, ObligationFormAnswers } from '@overlegtafels/domain';
 import type { Transaction } from './unit-of-work.port';
 
 export type ObligationStatus = 'open' | 'fulfilled' | 'cancelled';
-export type ObligationOwnerRole = 'casusregisseur' | 'coordinator';
+export type ObligationOwnerRole = 'casusregisseur' | 'coordinator' | 'strategisch-coordinator';
 
 /** The dossier as far as its obligations care. Dates are the stored calendar dates (UTC midnight). */
 export interface ObligationDossier {
@@ -112,6 +112,12 @@ export interface ObligationToFulfil {
   tableKey: string | null;
 }
 
+/** The answers of an obligation's form, as they fulfil it and are kept with it. */
+export type ObligationReport = ObligationFormAnswers & {
+  readonly submittedById: string;
+  readonly submittedAt: Date;
+};
+
 /**
  * Follow-up obligations with their reminder steps, as the re-plan and the manual "done" change
  * them. Every change of due date, fulfilment or cancellation drops the steps not sent yet; the
@@ -168,4 +174,8 @@ export abstract class ObligationRepository {
     note: string,
     at: Date,
   ): Promise<boolean>;
+  /** Marks an open obligation done by its form, keeping the answers; false when it was no longer open. */
+  abstract fulfilWithForm(tx: Transaction, obligationId: string, report: ObligationReport): Promise<boolean>;
+  /** The answers that fulfilled the obligation, if it was fulfilled by its form. */
+  abstract reportOf(obligationId: string): Promise<ObligationReport | undefined>;
 }

@@ -24,6 +24,8 @@ export interface ObligationRecipient {
 export interface ObligationOwnerScope {
   regionId: string;
   coordinatorTables: (string | null)[];
+  /** Holds the region's strategisch-coordinator role: owns the quality checks. */
+  strategicCoordinator: boolean;
 }
 
 /**
@@ -59,5 +61,7 @@ export abstract class PersonDirectory {
     regionId: string,
     tableKey: string,
   ): Promise<ObligationRecipient[]>;
+  /** The active strategic coordinators of the region (guide V.D), in a stable order. */
+  abstract strategicCoordinatorsOf(tx: Transaction, regionId: string): Promise<ObligationRecipient[]>;
   abstract ownerScopeOf(personId: string): Promise<ObligationOwnerScope | undefined>;
 }

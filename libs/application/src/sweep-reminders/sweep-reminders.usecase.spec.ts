@@ -190,3 +190,96 @@ describe('SweepRemindersUseCase', () => {
     expect(repo.stepsOf(consent.id).every((s) => s.enqueuedAt === null)).toBe(true);
   });
 });
+
+describe('SweepRemindersUseCase after a change of casusregisseur', () => {
+  it('sends a reminder planned while Sara directed the dossier to Tom, who directs it now', async () => {
+    const { sweep, outbox, repo, people, clock, uow, consent } = await setup();
+    people.addPerson({ id: 'tom', displayName: 'Tom Peeters' });
+    const planned = repo.stepsOf(consent.id);
+    repo.changeDossier(D, { casusregisseurId: 'tom' });
+    const rules = new ObligationRules({ region: 'co3-antwerpen' });
+    await uow.run((tx) =>
+      new SyncDossierObligationsUseCase(repo, rules, clock).execute(tx, { dossierId: D }),
+    );
+    expect(repo.stepsOf(consent.id)).toEqual(planned);
+    clock.set('2026-03-02T07:30:00Z');
+    await sweep.execute();
+    expect(outbox.messages().map((m) => [m.purpose, m.recipientPersonId])).toEqual([
+      ['obligation-reminder', 'tom'],
+    ]);
+  });
+});
+
+describe('SweepRemindersUseCase for the strategic coordinators', () => {
+  /** A dossier closed at the Ronde Tafel of Thursday 17 December 2026: the quality check is due 14 January, 09:00. */
+  async function closed() {
+    const repo = new FakeObligationRepository();
+    repo.addDossier(
+      fakeDossier(D, {
+        code: 'CO3-2026-0042',
+        casusregisseurId: 'sara',
+        casusregieStartDate: new Date('2026-03-02T00:00:00Z'),
+        consentVerifiedAt: new Date('2026-03-01T10:00:00Z'),
+        afrondingDate: new Date('2026-06-16T00:00:00Z'),
+        afsluitingDate: new Date('2026-12-17T00:00:00Z'),
+      }),
+    );
+    const people = new FakePersonDirectory()
+      .addPerson({ id: 'sara' })
+      .addPerson({ id: 'lotte', coordinates: [null] })
+      .addPerson({ id: 'ines', strategic: true })
+      .addPerson({ id: 'wout', strategic: true })
+      .addPerson({ id: 'elders', strategic: true, regionId: 'region-2' });
+    const outbox = new FakeMailOutbox();
+    const uow = new FakeUnitOfWork(...repo.stores, outbox.rows);
+    const clock = new ControlledClock('2026-12-20T09:00:00Z');
+    const rules = new ObligationRules({ region: 'co3-antwerpen' });
+    await uow.run((tx) =>
+      new SyncDossierObligationsUseCase(repo, rules, clock).execute(tx, { dossierId: D }),
+    );
+    const mails = new ReminderMail(people, composer, rules, { publicUrl: 'https://overleg.example' });
+    const sweep = new SweepRemindersUseCase(
+      uow,
+      new FakeReminderSweepClaim(repo),
+      outbox,
+      new FakeMailJobQueue(),
+      mails,
+      rules,
+      identity,
+      clock,
+    );
+    const check = repo.obligationsOf(D).find((o) => o.ruleKey === 'kwaliteitscontrole')!;
+    return { outbox, clock, sweep, check };
+  }
+
+  it('reminds them, not the Ronde Tafel’s coordinators, of the quality check, linking the task’s page', async () => {
+    const { outbox, clock, sweep, check } = await closed();
+    expect(check).toMatchObject({ ownerRole: 'strategisch-coordinator', ownerId: null, tableKey: null });
+    clock.set('2027-01-07T07:30:00Z'); // a week before, 08:30 in Brussels
+    await sweep.execute();
+    const sent = outbox.messages().filter(
+      (m) => (m.payload as { obligationId: string }).obligationId === check.id,
+    );
+    expect(sent.map((m) => [m.purpose, m.recipientPersonId])).toEqual([
+      ['obligation-reminder', 'ines'],
+      ['obligation-reminder', 'wout'],
+    ]);
+    expect(sent[0]!.textBody).toContain(`https://overleg.example/opvolging/${check.id}`);
+    expect(sent[0]!.textBody).toContain('vult u het korte formulier in');
+  });
+
+  it('escalates an overdue check back to them, with the task’s page and not the coordinators’ overview', async () => {
+    const { outbox, clock, sweep, check } = await closed();
+    clock.set('2027-01-15T07:30:00Z'); // the day after the due date
+    await sweep.execute();
+    const escalations = outbox.messages().filter(
+      (m) =>
+        m.purpose === 'obligation-escalation' &&
+        (m.payload as { obligationId: string }).obligationId === check.id,
+    );
+    expect(escalations.map((m) => m.recipientPersonId)).toEqual(['ines', 'wout']);
+    expect(escalations[0]!.textBody).toContain(`https://overleg.example/opvolging/${check.id}`);
+    expect(escalations[0]!.textBody).toContain('Verantwoordelijke: de strategisch coördinatoren');
+    expect(escalations[0]!.textBody).not.toContain('/coordinatie');
+  });
+});

@@ -16,9 +16,9 @@ export class PrismaDocumentRepository implements Documents {
         storageKey: true,
         fileName: true,
         mimeType: true,
-        dossier: { select: { regionId: true, casusregisseurId: true, aanmelderId: true } },
+        dossier: { select: { regionId: true, casusregisseurId: true, aanmelderId: true, phase: true } },
       },
     });
-    return row ?? undefined;
+    return row ? { ...row, dossier: { ...row.dossier, phase: String(row.dossier.phase) } } : undefined;
   }
 }

@@ -92,6 +92,17 @@ export class PrismaDossierReadModel implements DossierList, DossierPages {
           },
           orderBy: { decidedAt: 'asc' },
         },
+        casusregisseurChanges: {
+          include: {
+            from: { select: { id: true, displayName: true } },
+            to: { select: { id: true, displayName: true } },
+          },
+          orderBy: [{ changedAt: 'asc' }, { id: 'asc' }],
+        },
+        obligationReports: {
+          include: { submittedBy: { select: { displayName: true } } },
+          orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
+        },
       },
     });
     return page ?? undefined;

@@ -8,6 +8,7 @@ import type {
 } from '@overlegtafels/application';
 import { PrismaService } from '../prisma.service';
 import { on, type Transaction } from '../transaction';
+import { roleKey } from './role-keys';
 
 const summarySelect = {
   id: true,
@@ -34,7 +35,7 @@ function toSummary(p: SummaryRow): PersonWithRoles {
     displayName: p.displayName,
     email: p.email,
     organisationName: p.organisation?.name ?? null,
-    roles: p.roleAssignments,
+    roles: p.roleAssignments.map((r) => ({ role: roleKey(String(r.role)), tableKey: r.tableKey })),
   };
 }
 
@@ -146,16 +147,36 @@ export class PrismaPersonDirectory implements PersonDirectory {
     return rows.map((p) => ({ personId: p.id, email: p.email, displayName: p.displayName }));
   }
 
-  /** A person's region and the tables they coordinate (every table for a region-wide grant: null). */
+  /** The active strategic coordinators of the region, in a stable order. */
+  async strategicCoordinatorsOf(tx: Transaction, regionId: string): Promise<ObligationRecipient[]> {
+    const rows = await on(tx, this.prisma).person.findMany({
+      where: { regionId, active: true, roleAssignments: { some: { role: 'strategisch_coordinator' } } },
+      select: { id: true, email: true, displayName: true },
+      orderBy: { id: 'asc' },
+    });
+    return rows.map((p) => ({ personId: p.id, email: p.email, displayName: p.displayName }));
+  }
+
+  /**
+   * A person's region, the tables they coordinate (every table for a region-wide grant: null) and
+   * whether they are a strategic coordinator.
+   */
   async ownerScopeOf(personId: string): Promise<ObligationOwnerScope | undefined> {
     const person = await this.prisma.person.findFirst({
       where: { id: personId, active: true },
       select: {
         regionId: true,
-        roleAssignments: { where: { role: 'coordinator' }, select: { tableKey: true } },
+        roleAssignments: {
+          where: { role: { in: ['coordinator', 'strategisch_coordinator'] } },
+          select: { role: true, tableKey: true },
+        },
       },
     });
     if (!person) return undefined;
-    return { regionId: person.regionId, coordinatorTables: person.roleAssignments.map((r) => r.tableKey) };
+    return {
+      regionId: person.regionId,
+      coordinatorTables: person.roleAssignments.filter((r) => r.role === 'coordinator').map((r) => r.tableKey),
+      strategicCoordinator: person.roleAssignments.some((r) => r.role === 'strategisch_coordinator'),
+    };
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { NewStoredSession, SessionStore, StoredSession } from '@overlegtafels/auth';
 import { PrismaService } from '../prisma.service';
+import { roleKey } from './role-keys';
 
 /** Login sessions of people (not the sessions of a table): hashed tokens, with their person (auth's SessionStore). */
 @Injectable()
@@ -43,7 +44,13 @@ export class UserSessionRepository implements SessionStore {
     });
     if (!row || row.expiresAt <= now || !row.person.active) return undefined;
     const { roleAssignments, ...person } = row.person;
-    return { ...row, person: { ...person, roles: roleAssignments } };
+    return {
+      ...row,
+      person: {
+        ...person,
+        roles: roleAssignments.map((r) => ({ role: roleKey(String(r.role)), tableKey: r.tableKey })),
+      },
+    };
   }
 
   async delete(tokenHash: string): Promise<void> {

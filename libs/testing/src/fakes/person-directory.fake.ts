@@ -17,6 +17,8 @@ export interface FakeDirectoryPerson extends PersonContact {
   readonly roles: readonly { readonly role: string; readonly tableKey: string | null }[];
   /** Tables the person coordinates; null: every table of the region. */
   readonly coordinates: readonly (string | null)[];
+  /** Holds the region's strategisch-coordinator role. */
+  readonly strategic: boolean;
   readonly lastLoginAt?: Date;
 }
 
@@ -53,6 +55,7 @@ export class FakePersonDirectory implements PersonDirectory {
       organisationName: null,
       roles: [],
       coordinates: [],
+      strategic: false,
       ...person,
     });
     return this;
@@ -133,9 +136,18 @@ export class FakePersonDirectory implements PersonDirectory {
       .map(recipient);
   }
 
+  async strategicCoordinatorsOf(_tx: Transaction, regionId: string): Promise<ObligationRecipient[]> {
+    return this.persons
+      .where((p) => p.active && p.regionId === regionId && p.strategic)
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map(recipient);
+  }
+
   async ownerScopeOf(personId: string): Promise<ObligationOwnerScope | undefined> {
     const p = this.persons.get(personId);
-    return p?.active ? { regionId: p.regionId, coordinatorTables: [...p.coordinates] } : undefined;
+    return p?.active
+      ? { regionId: p.regionId, coordinatorTables: [...p.coordinates], strategicCoordinator: p.strategic }
+      : undefined;
   }
 }
 

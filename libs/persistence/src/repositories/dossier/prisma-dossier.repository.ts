@@ -5,12 +5,14 @@ import type {
   DossierRecord,
   NewAanmelding,
   NewChildHearing,
+  NewCasusregisseurChange,
   NewDecision,
   DossierRepository,
 } from '@overlegtafels/application';
 import type { DossierPhase, DossierState, LocalDateString, OrganisationKind } from '@overlegtafels/domain';
 import { PrismaService } from '../../prisma.service';
 import { on, type Transaction } from '../../transaction';
+import * as casusregie from './casusregisseur-changes';
 
 const factsSelect = {
   id: true,
@@ -217,6 +219,14 @@ export class PrismaDossierRepository implements DossierRepository {
         where: { id: startDecisionId },
         data: { startDate: dateColumn(startDate) },
       });
+  }
+
+  changeCasusregisseur(tx: Transaction, id: string, change: NewCasusregisseurChange) {
+    return casusregie.changeCasusregisseur(on(tx, this.prisma), id, change);
+  }
+
+  casusregisseurChangesOf(tx: Transaction | undefined, id: string) {
+    return casusregie.casusregisseurChangesOf(on(tx, this.prisma), id);
   }
 
   async recordDecision(

@@ -7,6 +7,7 @@ import type {
   ObligationReadModel,
   ObligationStatus,
 } from '@overlegtafels/application';
+import { roleKey } from '../role-keys';
 import { storedObligationSelect } from './prisma-obligation.repository';
 
 /** What the follow-up pages read: obligations with their dossier's code and casusregisseur, session load. */
@@ -18,6 +19,7 @@ export class PrismaObligationReadModel implements ObligationReadModel {
     const where: Prisma.FollowUpObligationWhereInput = {
       dossier: { regionId: filter.regionId },
       ...(filter.dossierId ? { dossierId: filter.dossierId } : {}),
+      ...(filter.obligationId ? { id: filter.obligationId } : {}),
       ...(filter.status ? { status: filter.status } : {}),
       ...(filter.dueBefore || filter.dueFrom
         ? {
@@ -32,6 +34,9 @@ export class PrismaObligationReadModel implements ObligationReadModel {
             OR: [
               { ownerId: filter.ownedBy.personId },
               { ownerRole: 'coordinator', tableKey: { in: [...filter.ownedBy.coordinatorTables] } },
+              ...(filter.ownedBy.strategicCoordinator
+                ? [{ ownerRole: 'strategisch_coordinator' as const }]
+                : []),
             ],
           }
         : {}),
@@ -57,7 +62,7 @@ export class PrismaObligationReadModel implements ObligationReadModel {
     });
     return rows.map(({ dossier, ...r }) => ({
       ...r,
-      ownerRole: String(r.ownerRole),
+      ownerRole: roleKey(String(r.ownerRole)),
       status: r.status as ObligationStatus,
       dossierCode: dossier.code,
       casusregisseurId: dossier.casusregisseurId,

@@ -4,6 +4,7 @@ import { Prisma } from '../../generated/prisma/client';
 import { PrismaService } from '../../prisma.service';
 import { on, type Transaction, type Tx } from '../../transaction';
 import { PrismaCalendarStateRepository } from '../calendar-state.repository';
+import { dbRole, roleKey } from '../role-keys';
 import type {
   ObligationRepository,
   NewObligation,
@@ -13,6 +14,7 @@ import type {
   ObligationFulfilmentRecord,
   ObligationPlacement,
   ObligationRecord,
+  ObligationReport,
   ObligationStatus,
   ObligationToFulfil,
   ReminderStepPlan,
@@ -122,6 +124,7 @@ export class PrismaObligationRepository implements ObligationRepository {
         ruleKey: o.ruleKey,
         sequence: o.sequence,
         ...o.placement,
+        ownerRole: dbRole(o.placement.ownerRole),
         dueAt: o.dueAt,
         status: o.status,
         ...fulfilmentData(o.fulfilment),
@@ -143,6 +146,7 @@ export class PrismaObligationRepository implements ObligationRepository {
       where: { id: obligationId },
       data: {
         ...change.placement,
+        ownerRole: dbRole(change.placement.ownerRole),
         dueAt: change.dueAt,
         ...(change.reopen && { status: 'open', cancelledAt: null, cancelReason: null }),
       },
@@ -256,6 +260,52 @@ export class PrismaObligationRepository implements ObligationRepository {
     return count === 1;
   }
 
+  /** The obligation, only while open, and its form's answers, in one transaction. */
+  async fulfilWithForm(
+    tx: Transaction,
+    obligationId: string,
+    report: ObligationReport,
+  ): Promise<boolean> {
+    const db = on(tx, this.prisma);
+    const { count } = await db.followUpObligation.updateMany({
+      where: { id: obligationId, status: 'open' },
+      data: {
+        status: 'fulfilled',
+        fulfilledAt: report.submittedAt,
+        fulfilledById: report.submittedById,
+        fulfilmentKind: 'form',
+      },
+    });
+    if (count !== 1) return false;
+    await this.deleteUnsentSteps(db, obligationId);
+    const { dossierId } = await db.followUpObligation.findUniqueOrThrow({
+      where: { id: obligationId },
+      select: { dossierId: true },
+    });
+    await db.obligationReport.create({
+      data: {
+        obligationId,
+        dossierId,
+        form: report.form,
+        answers: report.answers as unknown as Prisma.InputJsonValue,
+        submittedById: report.submittedById,
+        submittedAt: report.submittedAt,
+      },
+    });
+    return true;
+  }
+
+  async reportOf(obligationId: string): Promise<ObligationReport | undefined> {
+    const row = await this.prisma.obligationReport.findUnique({ where: { obligationId } });
+    if (!row) return undefined;
+    return {
+      form: row.form,
+      answers: row.answers,
+      submittedById: row.submittedById,
+      submittedAt: row.submittedAt,
+    } as unknown as ObligationReport;
+  }
+
   private async decisionsOf(db: Tx, dossierId: string): Promise<ObligationDecision[]> {
     const rows = await db.decision.findMany({
       where: { dossierId },
@@ -302,7 +352,7 @@ export class PrismaObligationRepository implements ObligationRepository {
     });
     return rows.map((r) => ({
       ...r,
-      ownerRole: String(r.ownerRole),
+      ownerRole: roleKey(String(r.ownerRole)),
       status: r.status as ObligationStatus,
     }));
   }
