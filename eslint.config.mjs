@@ -52,6 +52,10 @@ const intoLibs = {
   regex: '^(\\.\\./)+libs/',
   message: 'Tests and benchmarks reach a lib through @overlegtafels/<lib> or its testing face.',
 };
+const noPersistence = {
+  group: ['@overlegtafels/persistence'],
+  message: 'The application reaches the database through its ports (libs/application/src/ports).',
+};
 const testFiles = [
   '**/*.spec.ts',
   '**/*.int-spec.ts',
@@ -113,6 +117,11 @@ export default tseslint.config(
     files: ['apps/**/*.ts', 'libs/**/*.ts'],
     ignores: ['libs/domain/**', 'libs/regions/**', ...testFiles],
     rules: { 'no-restricted-imports': restrict(deepImport, testingFace, outOfPackage) },
+  },
+  {
+    files: ['libs/application/**/*.ts'],
+    ignores: testFiles,
+    rules: { 'no-restricted-imports': restrict(deepImport, testingFace, outOfPackage, noPersistence) },
   },
   {
     files: testFiles.map((p) => (p.startsWith('**/') ? `{apps,libs}/${p}` : p)),

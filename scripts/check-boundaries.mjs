@@ -1,5 +1,6 @@
 // A step of `npm test`: the libraries form a graph without cycles, no lib imports an app, no
-// source file reaches into another lib past its index, none is over 400 lines, and only the
+// source file reaches into another lib past its index, the application does not import
+// persistence (it reaches the database through its ports), none is over 400 lines, and only the
 // domain's session lifecycle compares a session's status. ESLint says the same per import line; this
 // sees the whole graph, which no single file can. `--root DIR` checks another tree (its tests).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -33,6 +34,13 @@ const libs = readdirSync(libsDir).filter((l) => statSync(path.join(libsDir, l, '
 const edges = new Map(libs.map((l) => [l, new Map()])); // lib -> (lib -> first file)
 const problems = [];
 
+/** Dependencies no source file may take, even where they would make no cycle: lib -> lib -> why. */
+const FORBIDDEN = {
+  application: {
+    persistence: 'the application reaches the database through its ports (libs/application/src/ports)',
+  },
+};
+
 for (const lib of libs) {
   const src = path.join(libsDir, lib, 'src');
   for (const file of sourceFiles(src)) {
@@ -43,6 +51,8 @@ for (const lib of libs) {
       const named = spec.match(/^@overlegtafels\/([a-z-]+)(\/.*)?$/);
       if (named) {
         if (named[2]) problems.push(`${rel}: deep import '${spec}' (use @overlegtafels/${named[1]})`);
+        const why = FORBIDDEN[lib]?.[named[1]];
+        if (why) problems.push(`${rel}: ${lib} imports @overlegtafels/${named[1]}: ${why}`);
         if (named[1] !== lib && !edges.get(lib).has(named[1])) edges.get(lib).set(named[1], rel);
         continue;
       }

@@ -79,6 +79,32 @@ describe('check-boundaries', () => {
     expect(r.out).toContain("a lib imports an app ('../../../apps/worker/src/worker.module')");
   });
 
+  it('fails on the application importing persistence, even without a cycle, but not in its tests', () => {
+    const r = check({
+      'application/src/index.ts': "export * from './agenda';\n",
+      'application/src/agenda.ts':
+        "import type { Row } from '@overlegtafels/persistence';\nexport type A = Row;\n",
+      'application/src/agenda.spec.ts': "import { Repo } from '@overlegtafels/persistence';\nvoid Repo;\n",
+      'persistence/src/index.ts': 'export interface Row { id: string }\nexport const Repo = 1;\n',
+    });
+    expect(r.status).toBe(1);
+    expect(r.out).toContain(
+      'libs/application/src/agenda.ts: application imports @overlegtafels/persistence: the application reaches the database through its ports',
+    );
+    expect(r.out).not.toContain('agenda.spec.ts');
+    expect(r.out).not.toMatch(/cycle/);
+  });
+
+  it('lets persistence import the application (it implements the ports)', () => {
+    const r = check({
+      'application/src/index.ts': 'export abstract class Port {}\n',
+      'persistence/src/index.ts':
+        "import type { Port } from '@overlegtafels/application';\nexport type P = Port;\n",
+    });
+    expect(r.status).toBe(0);
+    expect(r.out).toContain('persistence → application');
+  });
+
   it('fails on a source file over 400 lines, but not on a test file of that length', () => {
     const long = Array.from({ length: 401 }, (_, i) => `export const v${i} = ${i};`).join('\n');
     const r = check({ 'a/src/index.ts': long + '\n', 'a/src/long.spec.ts': long + '\n' });

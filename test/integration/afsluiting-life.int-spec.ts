@@ -206,8 +206,11 @@ describe('the afsluiting of a dossier run on time, through the use cases', () =>
       where: { dossier: { code }, ruleKey: 'controle-zes-maanden-na-afronding' },
       select: { id: true },
     });
-    const done = await casusregisseur.post(`/api/opvolging/${check.id}/afgerond`, {
-      note: 'Vervolghulp loopt',
+    // Through its form: did the follow-up help start, which; the Ronde Tafel's coordinators are told.
+    const done = await casusregisseur.post(`/api/opvolging/${check.id}/vervolghulp`, {
+      started: 'ja',
+      helpKinds: ['cgg'],
+      remarks: 'Vervolghulp loopt',
     });
     expect(done.status).toBe(200);
 
@@ -222,15 +225,26 @@ describe('the afsluiting of a dossier run on time, through the use cases', () =>
       '2027-03-11',
     ]);
 
-    // The quality check by the coordinators, then the sweep until long after every due date.
-    const lotte = await at('2027-04-01T10:00:00+02:00', 'lotte.verbeke@example.be');
+    // The quality check by the region's strategic coordinator (guide V.D), then the sweep until
+    // long after every due date.
+    const ines = await at('2027-04-01T10:00:00+02:00', 'ines.goossens@example.be');
     const quality = await db.followUpObligation.findFirstOrThrow({
       where: { dossier: { code }, ruleKey: 'kwaliteitscontrole' },
       select: { id: true, dueAt: true },
     });
     expect(local(quality.dueAt)).toBe('2027-04-08T09:00');
     expect(
-      (await lotte.post(`/api/opvolging/${quality.id}/afgerond`, { note: 'Dossier volledig' })).status,
+      (
+        await ines.post(`/api/opvolging/${quality.id}/kwaliteitscontrole`, {
+          checks: {
+            instemming: true,
+            'plan-van-aanpak': true,
+            afronding: true,
+            vervolghulp: true,
+            afsluiting: true,
+          },
+        })
+      ).status,
     ).toBe(200);
     await at('2027-06-01T10:00:00+02:00', 'lotte.verbeke@example.be');
 
@@ -241,10 +255,10 @@ describe('the afsluiting of a dossier run on time, through the use cases', () =>
     });
     expect(final.map((o) => `${o.ruleKey} ${o.status} ${o.fulfilmentKind ?? ''}`.trim())).toEqual([
       'afsluiting fulfilled agenda-item',
-      'controle-zes-maanden-na-afronding fulfilled manual',
+      'controle-zes-maanden-na-afronding fulfilled form',
       'eerste-plan-van-aanpak fulfilled agenda-item',
       'instemming-volwassene fulfilled event',
-      'kwaliteitscontrole fulfilled manual',
+      'kwaliteitscontrole fulfilled form',
       'opvolging-na-afronding cancelled',
       'ronde-tafel-na-weegploeg fulfilled agenda-item',
       'tussentijdse-evaluatie cancelled',

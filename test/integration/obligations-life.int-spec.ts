@@ -13,7 +13,9 @@ import type { Job, Worker } from 'bullmq';
 import { NestFactory } from '@nestjs/core';
 import { DateTime } from 'luxon';
 import {
+  CompleteQualityCheckUseCase,
   MarkObligationDoneUseCase,
+  SubmitFollowUpReportUseCase,
   ObligationsModule,
   SyncDossierObligationsUseCase,
   SweepRemindersUseCase,
@@ -94,7 +96,7 @@ interface World {
   sink: MailSink;
   dir: string;
   prisma: ReturnType<typeof createPrismaClient>;
-  people: Record<'sara' | 'karim' | 'lotte' | 'jonas', string>;
+  people: Record<'sara' | 'karim' | 'lotte' | 'jonas' | 'ines', string>;
   regionId: string;
 }
 
@@ -124,6 +126,7 @@ async function createWorld(): Promise<World> {
     karim: await idOf('karim.bouzid@example.be'),
     lotte: await idOf('lotte.verbeke@example.be'),
     jonas: await idOf('jonas.maes@example.be'),
+    ines: await idOf('ines.goossens@example.be'),
   };
   const regionId = (await prisma.region.findUniqueOrThrow({ where: { key: 'co3-antwerpen' } })).id;
   // The demo dossiers would have obligations of their own; this suite follows one dossier, so
@@ -151,7 +154,7 @@ async function context(
   return app;
 }
 
-function principal(world: World, who: 'sara' | 'lotte'): Principal {
+function principal(world: World, who: 'sara' | 'lotte' | 'ines'): Principal {
   return {
     personId: world.people[who],
     regionId: world.regionId,
@@ -161,7 +164,12 @@ function principal(world: World, who: 'sara' | 'lotte'): Principal {
     grants:
       who === 'sara'
         ? [{ role: 'casusregisseur', tableKey: null }]
-        : ['ico', 'weegploeg', 'ronde-tafel'].map((tableKey) => ({ role: 'coordinator' as const, tableKey })),
+        : who === 'ines'
+          ? [{ role: 'strategisch-coordinator', tableKey: null }]
+          : ['ico', 'weegploeg', 'ronde-tafel'].map((tableKey) => ({
+              role: 'coordinator' as const,
+              tableKey,
+            })),
     sessionId: 'test',
     csrfToken: 'test',
   };
@@ -305,6 +313,14 @@ async function markDone(
   expect(result).toMatchObject({ ok: true });
 }
 
+const obligationId = async (world: World, dossierId: string, ruleKey: string) =>
+  (
+    await world.prisma.followUpObligation.findUniqueOrThrow({
+      where: { dossierId_ruleKey_sequence: { dossierId, ruleKey, sequence: 0 } },
+      select: { id: true },
+    })
+  ).id;
+
 /** What happens in the dossier's life, when (Brussels wall time). */
 const SCRIPT: Step[] = [
   [
@@ -429,15 +445,12 @@ const SCRIPT: Step[] = [
   [
     '2027-03-10 10:00',
     async (d, w, api) => {
-      await markDone(
-        api,
-        w,
-        'sara',
-        'controle-zes-maanden-na-afronding',
-        0,
-        d.dossierId,
-        'Vervolghulp loopt',
-      );
+      // The six-month report, through its form: the Ronde Tafel's coordinators are told.
+      await api.get(SubmitFollowUpReportUseCase).execute(principal(w, 'sara'), {
+        obligationId: await obligationId(w, d.dossierId, 'controle-zes-maanden-na-afronding'),
+        report: { started: 'ja', helpKinds: ['cgg'], remarks: 'Vervolghulp loopt' },
+        route: 'test',
+      });
     },
   ],
   [
@@ -452,7 +465,20 @@ const SCRIPT: Step[] = [
   [
     '2027-04-07 16:00',
     async (d, w, api) => {
-      await markDone(api, w, 'lotte', 'kwaliteitscontrole', 0, d.dossierId, 'Dossier volledig');
+      // The strategic coordinator's last check (guide V.D).
+      await api.get(CompleteQualityCheckUseCase).execute(principal(w, 'ines'), {
+        obligationId: await obligationId(w, d.dossierId, 'kwaliteitscontrole'),
+        check: {
+          checks: {
+            instemming: true,
+            'plan-van-aanpak': true,
+            afronding: true,
+            vervolghulp: true,
+            afsluiting: true,
+          },
+        },
+        route: 'test',
+      });
     },
   ],
 ];
@@ -482,8 +508,8 @@ const EXPECTED = [
   '2027-03-05T08:00 reminder controle-zes-maanden-na-afronding#0 → sara',
   '2027-03-08T08:00 reminder controle-zes-maanden-na-afronding#0 → sara',
   '2027-03-09T08:00 escalation controle-zes-maanden-na-afronding#0 → jonas, lotte',
-  // The quality check belongs to the coordinators of the Ronde Tafel.
-  '2027-04-01T08:00 reminder kwaliteitscontrole#0 → jonas, lotte',
+  // The quality check belongs to the region's strategic coordinators (guide V.D).
+  '2027-04-01T08:00 reminder kwaliteitscontrole#0 → ines',
 ];
 
 interface LifeOptions {
@@ -583,7 +609,7 @@ async function live(world: World, options: LifeOptions = {}): Promise<LifeRun> {
     orderBy: [{ enqueuedAt: 'asc' }, { stepKey: 'asc' }],
   });
   const outbox = await world.prisma.mailOutbox.findMany({
-    where: { dossierId: driver.dossierId },
+    where: { dossierId: driver.dossierId, purpose: { startsWith: 'obligation-' } },
     select: { recipientPersonId: true, payload: true },
   });
   const mails = steps.map((s) => {
@@ -640,11 +666,11 @@ describe('follow-up obligations over one dossier’s life (20 simulated months)'
       'afstemming-consulent#1 fulfilled manual',
       'afstemming-consulent#2 cancelled',
       'consulent-voor-afronding#0 fulfilled event',
-      'controle-zes-maanden-na-afronding#0 fulfilled manual',
+      'controle-zes-maanden-na-afronding#0 fulfilled form',
       'eerste-plan-van-aanpak#0 fulfilled agenda-item',
       'instemming-volwassene#0 fulfilled event',
       'kinderen-boven-12-gehoord#0 fulfilled event',
-      'kwaliteitscontrole#0 fulfilled manual',
+      'kwaliteitscontrole#0 fulfilled form',
       'opvolging-na-afronding#0 cancelled',
       'ronde-tafel-na-weegploeg#0 fulfilled agenda-item',
       'tussentijdse-evaluatie#0 cancelled',
@@ -652,7 +678,7 @@ describe('follow-up obligations over one dossier’s life (20 simulated months)'
 
     // The mails themselves: codes only in the subject, the pre-filled form or the follow-up page.
     const outbox = await world.prisma.mailOutbox.findMany({
-      where: { dossierId: run.dossierId },
+      where: { dossierId: run.dossierId, purpose: { startsWith: 'obligation-' } },
       select: {
         subject: true,
         body: { select: { textBody: true } },
@@ -685,13 +711,24 @@ describe('follow-up obligations over one dossier’s life (20 simulated months)'
       expect(Object.keys(m.payload as object).sort()).toEqual(['dossierId', 'obligationId', 'stepKey']);
       expect(m.subject).not.toMatch(/Sara|Idrissi|consulent|kinderen/i);
     }
+    // The six-month report reached the coordinators of the Ronde Tafel.
+    const reports = await world.prisma.mailOutbox.findMany({
+      where: { dossierId: run.dossierId, purpose: 'follow-up-report' },
+      select: { recipientEmail: true, subject: true },
+      orderBy: { recipientEmail: 'asc' },
+    });
+    expect(reports).toEqual([
+      { recipientEmail: 'jonas.maes@example.be', subject: 'Vervolghulp: CO3-2026-0900 – CO3 Antwerpen' },
+      { recipientEmail: 'lotte.verbeke@example.be', subject: 'Vervolghulp: CO3-2026-0900 – CO3 Antwerpen' },
+    ]);
     // Through the queue to SMTP: every one of them, once.
-    await expectDelivered(world, outbox.length);
+    await expectDelivered(world, outbox.length + reports.length);
   }, 600_000);
 
   it('after a two-week worker outage sends what fell due once, when two workers come back', async () => {
     await world.prisma.$executeRawUnsafe(`DELETE FROM obligation_reminders`);
     await world.prisma.$executeRawUnsafe(`DELETE FROM mail_outbox`);
+    await world.prisma.$executeRawUnsafe(`DELETE FROM obligation_reports`);
     await world.prisma.$executeRawUnsafe(`DELETE FROM follow_up_obligations`);
     await world.prisma.$executeRawUnsafe(`DELETE FROM decisions`);
     await world.prisma.$executeRawUnsafe(`DELETE FROM agenda_items`);

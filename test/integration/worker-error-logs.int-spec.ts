@@ -6,7 +6,7 @@ import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { SMTPServer } from 'smtp-server';
 import { loadConfig } from '@overlegtafels/config';
-import { OutboxRepository } from '@overlegtafels/persistence';
+import { MailOutbox } from '@overlegtafels/application';
 import { MailProducer, QueueConnection } from '@overlegtafels/queues';
 import { createTestDatabase, TestDatabase } from '@overlegtafels/testing';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
@@ -84,7 +84,7 @@ describe('a mail the SMTP server refuses', () => {
       warn.mockRestore();
     };
 
-    const outbox = app.get(OutboxRepository);
+    const outbox = app.get(MailOutbox);
     const { id } = await outbox.add({
       idempotencyKey: 'test:refused',
       purpose: 'test',

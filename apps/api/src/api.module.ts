@@ -32,6 +32,7 @@ import { CalendarFeedController } from './calendar-feed/calendar-feed.controller
 import { AuthController } from './auth/auth.controller';
 import { DevMailController } from './dev-mail/dev-mail.controller';
 import { DocumentsController } from './documents/documents.controller';
+import { CasusregieApiController } from './dossiers/casusregie-api.controller';
 import { DossiersController } from './dossiers/dossiers.controller';
 import { HealthController } from './health/health.controller';
 import { HomeController } from './home/home.controller';
@@ -63,6 +64,7 @@ export class ApiModule {
         HomeController,
         MeController,
         DossiersController,
+        CasusregieApiController,
         TestMailController,
         OutboxMessagesController,
         FailedMailsController,

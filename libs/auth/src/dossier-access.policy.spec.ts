@@ -14,7 +14,12 @@ function person(id: string, grants: RoleGrant[], regionId = 'r1'): Principal {
   };
 }
 
-const dossier = { regionId: 'r1', casusregisseurId: 'regisseur', aanmelderId: 'aanmelder' };
+const dossier = {
+  regionId: 'r1',
+  casusregisseurId: 'regisseur',
+  aanmelderId: 'aanmelder',
+  phase: 'casusregie',
+};
 
 describe('dossier need-to-know', () => {
   it('lets the coordinator of a table of the region see the dossier', () => {
@@ -58,6 +63,31 @@ describe('dossier need-to-know', () => {
     expect(dossierScope(person('lid', [{ role: 'member', tableKey: 'ico' }]))).toEqual({
       regionId: 'r1',
       anyOf: [{ aanmelderId: 'lid' }],
+    });
+  });
+
+  it('loses the dossier for a casusregisseur the moment another one directs it', () => {
+    const previous = person('regisseur', [{ role: 'casusregisseur', tableKey: null }]);
+    const handedOver = { ...dossier, casusregisseurId: 'opvolger' };
+    expect(dossierAccess(previous, handedOver)).toBe('none');
+    expect(dossierAccess(person('opvolger', [{ role: 'casusregisseur', tableKey: null }]), handedOver)).toBe(
+      'full',
+    );
+  });
+
+  it('lets a strategic coordinator of the region see the closed dossiers only', () => {
+    const strategic = person('fjc', [{ role: 'strategisch-coordinator', tableKey: null }]);
+    expect(dossierAccess(strategic, { ...dossier, phase: 'afgesloten' })).toBe('full');
+    expect(dossierAccess(strategic, { ...dossier, phase: 'afgerond' })).toBe('none');
+    expect(
+      dossierAccess(person('fjc', [{ role: 'strategisch-coordinator', tableKey: null }], 'r2'), {
+        ...dossier,
+        phase: 'afgesloten',
+      }),
+    ).toBe('none');
+    expect(dossierScope(strategic)).toEqual({
+      regionId: 'r1',
+      anyOf: [{ aanmelderId: 'fjc' }, { phase: 'afgesloten' }],
     });
   });
 });

@@ -2,7 +2,7 @@ export * from './policy.decorator';
 export * from './principal';
 export * from './session.service';
 export * from './auth.guard';
-export * from './audit.service';
+export * from './session-store';
 export * from './current-principal.decorator';
 export * from './auth.module';
 export * from './dossier-access.policy';

@@ -2,8 +2,8 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
 import { isRole } from '@overlegtafels/domain';
-import { UserSessionRepository } from '@overlegtafels/persistence';
 import { Principal } from './principal';
+import { SessionStore } from './session-store';
 
 export const SESSION_COOKIE = 'ot_sessie';
 
@@ -24,7 +24,7 @@ export function safeEqual(a: string, b: string): boolean {
 @Injectable()
 export class SessionService {
   constructor(
-    @Inject(UserSessionRepository) private readonly sessions: UserSessionRepository,
+    @Inject(SessionStore) private readonly sessions: SessionStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}

@@ -42,6 +42,7 @@ export * from './dossier/decision-notices.policy';
 export { checkZonderCasusregisseur } from './dossier/zonder-casusregisseur.policy';
 export { PLANNED_AT_ICO_MONTHS } from './dossier/planned-at-ico.policy';
 export * from './dossier/start-correction.policy';
+export * from './dossier/casusregisseur-change.policy';
 export * from './dossier/casusregie-checks.policy';
 export * from './dossier/dossier-code.util';
 export * from './obligations';

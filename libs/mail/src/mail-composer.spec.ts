@@ -37,6 +37,8 @@ const EXPECTED_SUBJECTS: Record<string, string> = {
   escalation: 'Termijn verstreken: CO3-2026-0042 – uiterlijk 1 februari 2027 – CO3 Antwerpen',
   'login-link': 'Inloglink – CO3 Antwerpen',
   test: 'Testbericht – CO3 Antwerpen',
+  'casusregie-change': 'Casusregie: CO3-2026-0042 – CO3 Antwerpen',
+  'follow-up-report': 'Vervolghulp: CO3-2026-0042 – CO3 Antwerpen',
 };
 
 it('has one mail of every family, one family per template', () => {

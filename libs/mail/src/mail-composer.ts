@@ -19,7 +19,9 @@ import {
   agendaInvitations,
 } from './families/agenda.mail';
 import { AgenderingReceivedInput, agenderingReceivedMail } from './families/agendering-received.mail';
+import { CasusregieChangeInput, casusregieChangeMail } from './families/casusregie-change.mail';
 import { EscalationInput, escalationMail } from './families/escalation.mail';
+import { FollowUpReportInput, followUpReportMail } from './families/follow-up-report.mail';
 import { GuestInvitationInput, guestInvitationMail } from './families/guest-invitation.mail';
 import { ItemMovedInput, itemMovedMail } from './families/item-moved.mail';
 import { LoginLinkInput, loginLinkMail } from './families/login-link.mail';
@@ -154,6 +156,16 @@ export class MailComposer {
   /** After a follow-up obligation's due date passed: to the coordinator. */
   async escalation(input: EscalationInput): Promise<RenderedMail> {
     return this.render(escalationMail(this.identity, input));
+  }
+
+  /** The casusregie of a dossier changed hands: to the new and to the previous casusregisseur. */
+  async casusregieChange(input: CasusregieChangeInput): Promise<RenderedMail> {
+    return this.render(casusregieChangeMail(this.identity, input));
+  }
+
+  /** The six-month report on the follow-up help: to the coordinators of the Ronde Tafel. */
+  async followUpReport(input: FollowUpReportInput): Promise<RenderedMail> {
+    return this.render(followUpReportMail(this.identity, input));
   }
 
   async loginLink(input: LoginLinkInput): Promise<RenderedMail> {

@@ -28,7 +28,9 @@ export type SubjectPrefix =
   | 'Herinnering'
   | 'Termijn verstreken'
   | 'Inloglink'
-  | 'Testbericht';
+  | 'Testbericht'
+  | 'Casusregie'
+  | 'Vervolghulp';
 
 export interface SessionTitle {
   readonly table: Label;
@@ -82,6 +84,11 @@ export function dossierDueSubject(
   region: Label,
 ): MailSubject {
   return subject(prefix, [dossier(d), `uiterlijk ${dutchShortDate(due)}`], region);
+}
+
+/** "Casusregie: CO3-2026-0042 – CO3 Antwerpen": about a dossier, not a session or a date. */
+export function dossierSubject(prefix: SubjectPrefix, d: DossierTitle, region: Label): MailSubject {
+  return subject(prefix, [dossier(d)], region);
 }
 
 /** "Inloglink – CO3 Antwerpen" */

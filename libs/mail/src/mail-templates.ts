@@ -30,6 +30,8 @@ export const TEMPLATE_NAMES = [
   'escalation',
   'login-link',
   'test',
+  'casusregie-change',
+  'follow-up-report',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { createTestDatabase, TestDatabase } from '@overlegtafels/testing';
 import { migrate, readMigrations } from './migrator';
-import { mailBodyDigest } from './repositories/outbox.repository';
+import { mailBodyDigest } from './repositories/outbox-rows';
 
 const MAIL_BODIES = '20261123_4_mail_bodies';
 

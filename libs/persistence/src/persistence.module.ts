@@ -2,13 +2,12 @@ import { Global, Module } from '@nestjs/common';
 import { PrismaService } from './prisma.service';
 import { PrismaUnitOfWork } from './prisma-unit-of-work';
 import { AuditRepository } from './repositories/audit.repository';
-import { OutboxRepository } from './repositories/outbox.repository';
+import { PrismaMailOutbox } from './repositories/mail-outbox.repository';
 import { UserSessionRepository } from './repositories/user-session.repository';
-import { PersonRepository } from './repositories/person.repository';
-import { DossierRepository } from './repositories/dossier.repository';
-import { CalendarStateRepository } from './repositories/calendar-state.repository';
+import { PrismaDossierReadModel } from './repositories/dossier-read-model';
+import { PrismaCalendarStateRepository } from './repositories/calendar-state.repository';
 import { CalendarFeedRepository } from './repositories/calendar-feed.repository';
-import { AgendaRepository } from './repositories/agenda.repository';
+import { PrismaAgendaReadModel } from './repositories/agenda-read-model';
 import { PrismaAgendaSessionRepository } from './repositories/agenda-session.repository';
 import { PrismaAgendaItemRepository } from './repositories/agenda-item.repository';
 import { AgendaMailingRepository } from './repositories/agenda-mailing.repository';
@@ -18,7 +17,6 @@ import { PrismaRegionRepository } from './repositories/region.repository';
 import { PrismaPersonDirectory } from './repositories/person-directory.repository';
 import { PrismaDocumentRepository } from './repositories/document.repository';
 import {
-  PrismaObligationPeople,
   PrismaObligationReadModel,
   PrismaObligationRepository,
   PrismaReminderSweepClaim,
@@ -27,13 +25,12 @@ import {
 const repositories = [
   PrismaUnitOfWork,
   AuditRepository,
-  OutboxRepository,
+  PrismaMailOutbox,
   UserSessionRepository,
-  PersonRepository,
-  DossierRepository,
-  CalendarStateRepository,
+  PrismaDossierReadModel,
+  PrismaCalendarStateRepository,
   CalendarFeedRepository,
-  AgendaRepository,
+  PrismaAgendaReadModel,
   PrismaAgendaSessionRepository,
   PrismaAgendaItemRepository,
   AgendaMailingRepository,
@@ -44,7 +41,6 @@ const repositories = [
   PrismaDocumentRepository,
   PrismaObligationRepository,
   PrismaReminderSweepClaim,
-  PrismaObligationPeople,
   PrismaObligationReadModel,
 ];
 

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { TransactionLimits, UnitOfWork } from '@overlegtafels/application';
 import { PrismaService } from './prisma.service';
 import { asTransaction, type Transaction } from './transaction';
 
@@ -8,13 +9,10 @@ import { asTransaction, type Transaction } from './transaction';
  * transaction, under the table's lock.
  */
 @Injectable()
-export class PrismaUnitOfWork {
+export class PrismaUnitOfWork implements UnitOfWork {
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
-  run<T>(
-    work: (tx: Transaction) => Promise<T>,
-    limits: { maxWaitMs?: number; timeoutMs?: number } = {},
-  ): Promise<T> {
+  run<T>(work: (tx: Transaction) => Promise<T>, limits: TransactionLimits = {}): Promise<T> {
     return this.prisma.$transaction((client) => work(asTransaction(client)), {
       maxWait: limits.maxWaitMs ?? 20_000,
       timeout: limits.timeoutMs ?? 60_000,

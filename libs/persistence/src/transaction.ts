@@ -1,15 +1,8 @@
+import type { Transaction } from '@overlegtafels/application';
 import type { Prisma } from './generated/prisma/client';
 
-declare const opaque: unique symbol;
-
-/**
- * An open transaction as the application sees it: a handle it passes from the unit of work to
- * the repositories, with nothing to call on it. Only persistence looks inside (`prismaTx`), so no
- * Prisma type or client ever reaches a use case.
- */
-export interface Transaction {
-  readonly [opaque]: 'transaction';
-}
+/** The application's opaque transaction handle; only this file looks inside it. */
+export type { Transaction };
 
 /** Prisma's transaction client: inside persistence only. */
 export type Tx = Prisma.TransactionClient;

@@ -5,30 +5,28 @@ import {
   DatabaseProbe,
   Documents,
   DossierList,
+  DossierPages,
   DossierRepository as DossierRepositoryPort,
-  LoginPeople,
   LoginSessions,
   MailJobQueue,
+  MailOutbox,
   MailProbe,
   MailSender,
-  Outbox,
-  People,
   QueueProbe,
   OrganisationDirectory,
   PersonDirectory,
   RegionRepository,
-  ReminderOutbox,
-  ReminderMailQueue,
-  ObligationPeople,
   ObligationReadModel,
   ObligationRepository,
   ReminderSweepClaim,
   UnitOfWork,
   AgendaItemRepository,
   AgendaMailing,
+  AgendaReadModel,
   AgendaSessionRepository,
+  CalendarStateRepository,
 } from '@overlegtafels/application';
-import { AuthModule, SessionService } from '@overlegtafels/auth';
+import { AuthModule, SessionService, SessionStore } from '@overlegtafels/auth';
 import { AppConfig, Clock, CLOCK, ConfigModule, SystemClock } from '@overlegtafels/config';
 import { mailIdentity, MailModule, MailSink, MailTransport } from '@overlegtafels/mail';
 import { getRegion } from '@overlegtafels/regions';
@@ -36,23 +34,24 @@ import {
   AgendaMailingRepository,
   AuditRepository,
   CalendarFeedRepository,
-  DossierRepository,
-  OutboxRepository,
+  PrismaMailOutbox,
   PersistenceModule,
   PrismaAgendaItemRepository,
+  PrismaAgendaReadModel,
   PrismaAgendaSessionRepository,
-  PersonRepository,
+  PrismaCalendarStateRepository,
   PrismaDocumentRepository,
   OrganisationRepository,
+  PrismaDossierReadModel,
   PrismaDossierRepository,
   PrismaPersonDirectory,
   PrismaRegionRepository,
-  PrismaObligationPeople,
   PrismaObligationReadModel,
   PrismaObligationRepository,
   PrismaReminderSweepClaim,
   PrismaService,
   PrismaUnitOfWork,
+  UserSessionRepository,
 } from '@overlegtafels/persistence';
 import { MailProducer, QueueConnection, QueuesModule } from '@overlegtafels/queues';
 import { bindPort } from './port-binding';
@@ -64,14 +63,11 @@ export interface CoreOptions {
   clock?: Clock;
 }
 
-/** The follow-up obligations' ports: their repositories, the people, the pages' read model, mail. */
+/** The follow-up obligations' ports: their repositories, the reminder sweep, the pages' read model. */
 const obligationPorts = [
   bindPort(ObligationRepository, PrismaObligationRepository),
   bindPort(ReminderSweepClaim, PrismaReminderSweepClaim),
-  bindPort(ObligationPeople, PrismaObligationPeople),
   bindPort(ObligationReadModel, PrismaObligationReadModel),
-  bindPort(ReminderOutbox, OutboxRepository),
-  bindPort(ReminderMailQueue, MailProducer),
 ];
 
 /** The dossiers' ports: the aggregate's intent methods, the region's id, people and organisations. */
@@ -85,15 +81,15 @@ const dossierPorts = [
 /** The edge's ports: audit log, outbox and mail, documents, logins, the calendar feed, health probes. */
 const edgePorts = [
   bindPort(AuditLog, AuditRepository),
-  bindPort(Outbox, OutboxRepository),
+  bindPort(MailOutbox, PrismaMailOutbox),
   bindPort(Documents, PrismaDocumentRepository),
   bindPort(CalendarFeedTokens, CalendarFeedRepository),
-  bindPort(DossierList, DossierRepository),
+  bindPort(DossierList, PrismaDossierReadModel),
+  bindPort(DossierPages, PrismaDossierReadModel),
   bindPort(DatabaseProbe, PrismaService),
   bindPort(QueueProbe, QueueConnection),
   bindPort(MailProbe, MailTransport),
-  bindPort(People, PersonRepository),
-  bindPort(LoginPeople, PersonRepository),
+  bindPort(SessionStore, UserSessionRepository),
   bindPort(LoginSessions, SessionService),
   bindPort(MailJobQueue, MailProducer),
   bindPort(MailSender, MailTransport),
@@ -129,6 +125,8 @@ export class CoreModule {
         bindPort(AgendaSessionRepository, PrismaAgendaSessionRepository),
         bindPort(AgendaItemRepository, PrismaAgendaItemRepository),
         bindPort(AgendaMailing, AgendaMailingRepository),
+        bindPort(AgendaReadModel, PrismaAgendaReadModel),
+        bindPort(CalendarStateRepository, PrismaCalendarStateRepository),
         ...obligationPorts,
         ...edgePorts,
       ],
@@ -139,6 +137,8 @@ export class CoreModule {
         AgendaSessionRepository,
         AgendaItemRepository,
         AgendaMailing,
+        AgendaReadModel,
+        CalendarStateRepository,
         ...[...obligationPorts, ...edgePorts].map((p) => p.provide),
       ],
     };

@@ -23,6 +23,7 @@ import { ViewRenderer } from '../web/view-renderer.service';
 const ROLE_LABELS: Record<string, string> = {
   admin: 'beheerder',
   coordinator: 'coördinator',
+  'strategisch-coordinator': 'strategisch coördinator',
   casusregisseur: 'casusregisseur',
   aanmelder: 'aanmelder',
   member: 'lid',
@@ -190,9 +191,17 @@ export class AuthController {
 
   private async demoGroups() {
     const people = await this.demoPeople.execute();
-    const order = ['coordinator', 'casusregisseur', 'aanmelder', 'member', 'admin'];
+    const order = [
+      'coordinator',
+      'strategisch-coordinator',
+      'casusregisseur',
+      'aanmelder',
+      'member',
+      'admin',
+    ];
     const labels: Record<string, string> = {
       coordinator: 'Coördinatoren',
+      'strategisch-coordinator': 'Strategisch coördinatoren',
       casusregisseur: 'Casusregisseurs',
       aanmelder: 'Aanmelders',
       member: 'Leden van de tafels',

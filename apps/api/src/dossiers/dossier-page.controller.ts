@@ -1,23 +1,35 @@
 import { Body, Controller, Get, Header, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import {
+  AgendaQueries,
   ChildHearingSchema,
   ConsentSchema,
   ConsulentConsultationSchema,
-  DossierTimelineQuery,
   AgendaService,
+  CasusregisseurChangeSchema,
+  casusregisseurHistoryOf,
   CorrectCasusregieStartUseCase,
+  DossierTimelineQuery,
   OpenDossierUseCase,
   parseInput,
+  ReassignCasusregisseurUseCase,
   RecordChildHearingUseCase,
   RecordConsentUseCase,
   RecordConsulentConsultationUseCase,
   RecordConsulentUseCase,
 } from '@overlegtafels/application';
 import { Authenticated, CurrentPrincipal, hasRole, Principal, Roles } from '@overlegtafels/auth';
-import { awaitsConsent, DECISION_KIND_LABELS, DecisionKind } from '@overlegtafels/domain';
+import {
+  awaitsConsent,
+  CASUSREGISSEUR_CHANGE_REASON_LABELS,
+  CASUSREGISSEUR_CHANGE_REASONS,
+  DECISION_KIND_LABELS,
+  DecisionKind,
+} from '@overlegtafels/domain';
+import { CLOCK, Clock } from '@overlegtafels/config';
+import { dutchDate } from '@overlegtafels/mail';
 import { DateTime } from 'luxon';
-import { Clock, CLOCK } from '@overlegtafels/config';
+import { reportsOf } from './dossier-reports';
 import { isCoordinator } from '../agenda/viewer';
 import { failedForm, FailedForm, noticeFor, PageForms, pick } from '../web/page-form';
 import { CurrentRoute } from '../web/current-viewer.decorator';
@@ -28,6 +40,8 @@ import { decisionViews } from './dossier-decisions';
 const NOTICES = {
   consulent: 'De betrokkenheid van de consulent is geregistreerd; de opvolging is bijgewerkt.',
   startdatum: 'De startdatum van de casusregie is gecorrigeerd; de opvolging is bijgewerkt.',
+  casusregisseur:
+    'De casusregie is overgedragen: de openstaande taken staan op naam van de nieuwe casusregisseur, beide casusregisseurs krijgen een mail.',
   instemming: 'De instemming is geregistreerd; de casusregie loopt en de opvolging is bijgewerkt.',
   kinderen: 'Het kind is geregistreerd; de opvolging is bijgewerkt.',
   'consulent-afronding':
@@ -56,6 +70,8 @@ export class DossierPageController {
     @Inject(RecordConsulentUseCase) private readonly recordConsulent: RecordConsulentUseCase,
     @Inject(CorrectCasusregieStartUseCase)
     private readonly correctCasusregieStart: CorrectCasusregieStartUseCase,
+    @Inject(ReassignCasusregisseurUseCase) private readonly reassign: ReassignCasusregisseurUseCase,
+    @Inject(AgendaQueries) private readonly agendaQueries: AgendaQueries,
     @Inject(RecordConsentUseCase) private readonly recordConsent: RecordConsentUseCase,
     @Inject(RecordChildHearingUseCase) private readonly recordChildHearing: RecordChildHearingUseCase,
     @Inject(RecordConsulentConsultationUseCase)
@@ -178,6 +194,22 @@ export class DossierPageController {
     );
   }
 
+  /** A coordinator hands the casusregie to another casusregisseur of the region. */
+  @Post(':code/casusregisseur')
+  @Roles('coordinator')
+  async changeCasusregisseur(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
+    @Param('code') code: string,
+    @Body() body: Record<string, unknown>,
+    @Res() res: Response,
+  ): Promise<void> {
+    const values = pick(body, ['casusregisseurId', 'effectiveDate', 'reason', 'note']);
+    await this.submit(principal, route, code, 'casusregisseur', values, res, (actor, dossierId) =>
+      this.reassign.execute({ actor, dossierId, ...parseInput(CasusregisseurChangeSchema, values) }),
+    );
+  }
+
   /**
    * A form of the dossier page: the dossier is opened as for reading (need-to-know, audited, the
    * same 404), the work done, and either back to the page with a notice or the page again with the
@@ -245,6 +277,14 @@ export class DossierPageController {
           email: detail.consulentEmail ?? '',
         }
       : { involved: 'false' };
+    const coordinator = hasRole(principal, 'coordinator');
+    const canChangeCasusregisseur =
+      coordinator && !!detail.casusregisseurId && ['casusregie', 'afgerond'].includes(String(detail.phase));
+    const casusregisseurs = canChangeCasusregisseur
+      ? (await this.agendaQueries.casusregieCapacity(principal.regionId)).filter(
+          (p) => p.personId !== detail.casusregisseurId,
+        )
+      : [];
     const zone = this.agenda.region.timeZone;
     const today = DateTime.fromJSDate(this.clock.now(), { zone }).toISODate()!;
     const canRecord =
@@ -284,6 +324,20 @@ export class DossierPageController {
         consulentDefaults,
         canCorrectStart:
           hasRole(principal, 'coordinator') && !!detail.casusregieStartDate && detail.phase !== 'afgesloten',
+        history: casusregisseurHistoryOf(detail).map((h) => ({
+          ...h,
+          from: h.from && dutchDate(DateTime.fromISO(h.from, { zone })),
+          until: h.until && dutchDate(DateTime.fromISO(h.until, { zone })),
+        })),
+        canChangeCasusregisseur,
+        casusregisseurs,
+        reasons: CASUSREGISSEUR_CHANGE_REASONS.map((value) => ({
+          value,
+          label: CASUSREGISSEUR_CHANGE_REASON_LABELS[value],
+        })),
+        reports: reportsOf(detail.obligationReports, {
+          qualityChecks: coordinator || hasRole(principal, 'strategisch-coordinator'),
+        }),
       },
       new PageForms(failed),
     );

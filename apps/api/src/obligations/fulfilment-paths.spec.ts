@@ -7,6 +7,7 @@ import {
   EVENT_PATHS,
   FormRoute,
   MARK_DONE_FORM,
+  OBLIGATION_FORM_PATHS,
 } from '@overlegtafels/application';
 import { POLICY_KEY, RoutePolicy } from '@overlegtafels/auth';
 import type { AppConfig } from '@overlegtafels/config';
@@ -137,6 +138,8 @@ function pathProblem(region: RegionConfig, rule: ObligationRule, spec: Fulfilmen
         ? formProblem(MARK_DONE_FORM, owner)
         : `the ${owner} may not mark it done: ${check.message}`;
     }
+    case 'form':
+      return formProblem(OBLIGATION_FORM_PATHS[spec.form], owner);
   }
 }
 
@@ -214,6 +217,10 @@ describe('every obligation the service plans can be fulfilled by its owner throu
         added('coordinator-taak', [{ kind: 'manual' }], { role: 'coordinator', table: 'ico' }),
         // Recorded on the dossier page: has a way.
         added('instemming', [{ kind: 'event', event: 'instemming-geregistreerd' }]),
+        // The quality check's form is the strategic coordinators', not the casusregisseur's.
+        added('controle', [{ kind: 'form', form: 'kwaliteitscontrole' }]),
+        // The six-month report's form is the casusregisseur's: has a way.
+        added('rapport', [{ kind: 'form', form: 'vervolghulp' }]),
       ],
     };
     expect(gaps(region)).toEqual({
@@ -222,6 +229,7 @@ describe('every obligation the service plans can be fulfilled by its owner throu
         'nothing records "pva-besproken" for the casusregisseur: no table of co3-antwerpen takes the decision "pva_besproken"',
       ],
       vervolgoverleg: ['the agendering page offers no table "weegploeg"'],
+      controle: ['POST /opvolging/:id/kwaliteitscontrole is not for the casusregisseur'],
     });
   });
 });

@@ -17,7 +17,7 @@ import {
   MarkObligationDoneUseCase,
   OpenDossierUseCase,
 } from '@overlegtafels/application';
-import { AuditService, Authenticated, CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
+import { Authenticated, CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { CurrentRoute } from '../web/current-viewer.decorator';
 import { statusOf } from '../web/error-status';
 import { noteOf } from './obligation-form';
@@ -75,15 +75,14 @@ export class ObligationsApiController {
     @Inject(ListDossierObligationsUseCase) private readonly dossierObligations: ListDossierObligationsUseCase,
     @Inject(CoordinationOverviewUseCase) private readonly overview: CoordinationOverviewUseCase,
     @Inject(OpenDossierUseCase) private readonly openDossier: OpenDossierUseCase,
-    @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
   @Get('opvolging')
-  @Roles('casusregisseur', 'coordinator')
+  @Roles('casusregisseur', 'coordinator', 'strategisch-coordinator')
   @ApiOperation({
     summary: 'My open follow-up obligations, by due date',
     description:
-      'Owned as casusregisseur of the dossier, or as coordinator of the table that owns them (the quality check).',
+      'Owned as casusregisseur of the dossier, as coordinator of the table that owns them, or as strategic coordinator (the quality check).',
   })
   @ApiResponse({
     status: 200,

@@ -43,7 +43,7 @@ export class OpvolgingPageController {
   ) {}
 
   @Get()
-  @Roles('casusregisseur', 'coordinator')
+  @Roles('casusregisseur', 'coordinator', 'strategisch-coordinator')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async list(
     @CurrentPrincipal() principal: Principal,

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { awaitsAgendaSend, awaitsFreeze, isCancelled } from '@overlegtafels/domain';
 import { AgendaJobName, AgendaProducer, JOBS } from '@overlegtafels/queues';
 import { CLOCK, Clock } from '@overlegtafels/config';
-import { AgendaMailingRepository, MailingSession } from '@overlegtafels/persistence';
+import { AgendaSessionRepository, SessionRecord } from '../ports/agenda-session.repository.port';
 import { SESSION_MATERIALIZER, SessionMaterializer } from './session-rows.materializer';
 import { RegionRepository } from '../ports/region.repository.port';
 import { SessionTimingService } from './session-timing.service';
@@ -21,7 +21,8 @@ export class AgendaJobsPlanner {
   private readonly logger = new Logger(AgendaJobsPlanner.name);
 
   constructor(
-    @Inject(AgendaMailingRepository) private readonly repo: AgendaMailingRepository,
+    @Inject(AgendaSessionRepository)
+    private readonly sessions: Pick<AgendaSessionRepository, 'session' | 'awaitingAgenda'>,
     @Inject(SessionTimingService) private readonly timing: SessionTimingService,
     @Inject(RegionRepository) private readonly regions: RegionRepository,
     @Inject(AgendaProducer) private readonly producer: AgendaProducer,
@@ -35,7 +36,7 @@ export class AgendaJobsPlanner {
    * Returns the job ids (none for a cancelled, sent or held session).
    */
   async planSession(sessionId: string): Promise<string[]> {
-    const row = await this.repo.session(sessionId);
+    const row = await this.sessions.session(sessionId);
     return row ? this.plan(row) : [];
   }
 
@@ -48,7 +49,7 @@ export class AgendaJobsPlanner {
     let planned = 0;
     for (const table of this.timing.region.tables) {
       await this.materializer.materializeSessions(table.key, from.toMillis(), to.toMillis());
-      const rows = await this.repo.sessionsToPlan(regionId, table.key, from.toJSDate(), to.toJSDate());
+      const rows = await this.sessions.awaitingAgenda(regionId, table.key, from.toJSDate(), to.toJSDate());
       for (const row of rows) planned += (await this.plan(row)).length;
     }
     return planned;
@@ -56,14 +57,14 @@ export class AgendaJobsPlanner {
 
   /** True when a job planned for `plannedAtMs` is still the session's current one. */
   async isCurrent(job: AgendaJobName, sessionId: string, plannedAtMs: number): Promise<boolean> {
-    const row = await this.repo.session(sessionId);
+    const row = await this.sessions.session(sessionId);
     if (!row || isCancelled(row)) return false;
     const instants = await this.timing.instants(row);
     if (!instants) return false;
     return (job === JOBS.agenda.freeze ? instants.freezeAtMs : instants.agendaSendAtMs) === plannedAtMs;
   }
 
-  private async plan(row: MailingSession): Promise<string[]> {
+  private async plan(row: SessionRecord): Promise<string[]> {
     if (!awaitsAgendaSend(row)) return [];
     const instants = await this.timing.instants(row);
     if (!instants) {

@@ -2,7 +2,8 @@ import { Logger } from '@nestjs/common';
 import { loadConfig } from '@overlegtafels/config';
 import { TableDefinition } from '@overlegtafels/domain';
 import { MailComposer, MailTemplates, mailIdentity, messageIdFor } from '@overlegtafels/mail';
-import type { MailingItem, MailingPerson, MailingSession } from '@overlegtafels/persistence';
+import type { MailingItem, MailingPerson } from '../ports/agenda-mailing.port';
+import type { SessionRecord } from '../ports/agenda-session.repository.port';
 import { CO3_ANTWERPEN } from '@overlegtafels/regions';
 import { AGENDA_MAIL, agendaMailKey, messageLocalPart } from './agenda-mail-keys';
 import { AgendaMailWriter, AgendaRecipient, OutboxBatch } from './agenda-mail.writer';
@@ -18,7 +19,7 @@ const clock = { now: () => NOW };
 const weegploeg: TableDefinition = CO3_ANTWERPEN.tables.find((t) => t.key === 'weegploeg')!;
 
 const SESSION_ID = '3d6f1c2a-5b8e-4f7a-9c1d-2e3f4a5b6c7d';
-const session: MailingSession = {
+const session: SessionRecord = {
   id: SESSION_ID,
   regionId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
   tableKey: 'weegploeg',

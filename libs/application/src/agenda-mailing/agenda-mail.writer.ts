@@ -25,9 +25,10 @@ import {
   webLink,
   WebLink,
 } from '@overlegtafels/mail';
-import { NewOutboxMessage } from '@overlegtafels/persistence';
+import type { MailingItem, MailingPerson } from '../ports/agenda-mailing.port';
+import type { OutboxMail } from '../ports/mail-outbox.port';
+import type { SessionRecord } from '../ports/agenda-session.repository.port';
 import { AGENDA_MAIL, agendaMailKey, AgendaMailPurpose, messageLocalPart } from './agenda-mail-keys';
-import type { MailingItem, MailingPerson, MailingSession } from '@overlegtafels/persistence';
 
 /** Someone an agenda mail goes to: a person of the service or a guest known by address only. */
 export interface AgendaRecipient {
@@ -72,11 +73,11 @@ export function slotRecipients(
 
 /** The outbox rows of one change, collected before they are written in its transaction. */
 export class OutboxBatch {
-  readonly messages: NewOutboxMessage[] = [];
+  readonly messages: OutboxMail[] = [];
   private readonly keys = new Set<string>();
 
   /** The first message of an idempotency key stands; a second one with the same key is left out. */
-  push(message: NewOutboxMessage): void {
+  push(message: OutboxMail): void {
     if (this.keys.has(message.idempotencyKey)) return;
     this.keys.add(message.idempotencyKey);
     this.messages.push(message);
@@ -84,7 +85,7 @@ export class OutboxBatch {
 }
 
 interface About {
-  readonly session: MailingSession;
+  readonly session: SessionRecord;
   readonly item?: MailingItem;
 }
 
@@ -109,7 +110,7 @@ export class AgendaMailWriter {
     return webLink(`${this.config.publicUrl}/agenda/${sessionId}`);
   }
 
-  sessionInfo(session: MailingSession, table: TableDefinition): SessionInfo {
+  sessionInfo(session: SessionRecord, table: TableDefinition): SessionInfo {
     return {
       id: uuid(session.id),
       table: label(table.name),
@@ -118,12 +119,12 @@ export class AgendaMailWriter {
     };
   }
 
-  sessionTitle(session: Pick<MailingSession, 'startsAt'>, table: TableDefinition): SessionTitleInput {
+  sessionTitle(session: Pick<SessionRecord, 'startsAt'>, table: TableDefinition): SessionTitleInput {
     return { table: label(table.name), start: brussels(session.startsAt) };
   }
 
   /** The item's slot; an item without slot times (not allocated) is shown at the session's start. */
-  slotOf(item: MailingItem, session: MailingSession, table: TableDefinition): GuestSlot {
+  slotOf(item: MailingItem, session: SessionRecord, table: TableDefinition): GuestSlot {
     const start = item.slotStart ?? session.startsAt;
     const end = item.slotEnd ?? new Date(start.getTime() + item.durationMinutes * 60_000);
     return {
@@ -135,7 +136,7 @@ export class AgendaMailWriter {
     };
   }
 
-  rowsOf(items: readonly MailingItem[], session: MailingSession, table: TableDefinition): AgendaRow[] {
+  rowsOf(items: readonly MailingItem[], session: SessionRecord, table: TableDefinition): AgendaRow[] {
     return items.map((item) => {
       const slot = this.slotOf(item, session, table);
       return {
@@ -156,7 +157,7 @@ export class AgendaMailWriter {
    */
   async agendaToMembers(
     batch: OutboxBatch,
-    session: MailingSession,
+    session: SessionRecord,
     table: TableDefinition,
     items: readonly MailingItem[],
     recipients: readonly AgendaRecipient[],
@@ -198,7 +199,7 @@ export class AgendaMailWriter {
   /** A guest's invitation for their own slot (or its update: same UID, higher SEQUENCE). */
   async slotInvitation(
     batch: OutboxBatch,
-    session: MailingSession,
+    session: SessionRecord,
     table: TableDefinition,
     item: MailingItem,
     to: AgendaRecipient,
@@ -218,7 +219,7 @@ export class AgendaMailWriter {
   /** At the freeze; with `sequence`, the slot entry the recipient holds is updated to CONFIRMED. */
   async slotConfirmed(
     batch: OutboxBatch,
-    session: MailingSession,
+    session: SessionRecord,
     table: TableDefinition,
     item: MailingItem,
     to: AgendaRecipient,
@@ -244,8 +245,8 @@ export class AgendaMailWriter {
   /** The item is now on `to`; with `sequence` the recipient's slot entry moves along. */
   async itemMoved(
     batch: OutboxBatch,
-    from: MailingSession,
-    toSession: MailingSession,
+    from: SessionRecord,
+    toSession: SessionRecord,
     table: TableDefinition,
     item: MailingItem,
     recipient: AgendaRecipient,
@@ -277,12 +278,12 @@ export class AgendaMailWriter {
    */
   async sessionCancelled(
     batch: OutboxBatch,
-    session: MailingSession,
+    session: SessionRecord,
     table: TableDefinition,
     to: AgendaRecipient,
     options: {
       reason: string;
-      next?: MailingSession;
+      next?: SessionRecord;
       cancel?: { sequence: number; item?: MailingItem };
     },
   ): Promise<void> {

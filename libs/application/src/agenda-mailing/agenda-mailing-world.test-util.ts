@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { loadConfig } from '@overlegtafels/config';
 import { MailComposer, MailTemplates, mailIdentity } from '@overlegtafels/mail';
-import type { MailingItem, MailingPerson } from '@overlegtafels/persistence';
+import type { MailingItem, MailingPerson } from '../ports/agenda-mailing.port';
 import type { AgendaJobName } from '@overlegtafels/queues';
 import { CO3_ANTWERPEN } from '@overlegtafels/regions';
 import {

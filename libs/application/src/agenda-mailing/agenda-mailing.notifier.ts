@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isAgendaSent, TableDefinition } from '@overlegtafels/domain';
-import { Transaction } from '@overlegtafels/persistence';
+import type { Transaction } from '../ports/unit-of-work.port';
 import { AgendaItemMove, AgendaNotifier } from '../agenda/agenda-notifier';
 import { AgendaMailWriter, OutboxBatch, personRecipient, sameAddress } from './agenda-mail.writer';
-import { AgendaMailingRepository, MailingItem, MailingSession } from '@overlegtafels/persistence';
+import { AgendaMailing, MailingItem } from '../ports/agenda-mailing.port';
+import { AgendaSessionRepository, SessionRecord } from '../ports/agenda-session.repository.port';
 import { SessionTimingService } from './session-timing.service';
 
 /**
@@ -16,7 +17,12 @@ import { SessionTimingService } from './session-timing.service';
 @Injectable()
 export class AgendaMailingNotifier implements AgendaNotifier {
   constructor(
-    @Inject(AgendaMailingRepository) private readonly repo: AgendaMailingRepository,
+    @Inject(AgendaMailing) private readonly repo: AgendaMailing,
+    @Inject(AgendaSessionRepository)
+    private readonly sessions: Pick<
+      AgendaSessionRepository,
+      'session' | 'nextOpenSession' | 'bumpSessionSequence'
+    >,
     @Inject(AgendaMailWriter) private readonly writer: AgendaMailWriter,
     @Inject(SessionTimingService) private readonly timing: SessionTimingService,
   ) {}
@@ -27,7 +33,7 @@ export class AgendaMailingNotifier implements AgendaNotifier {
     reason: string | null,
   ): Promise<string[]> {
     const batch = new OutboxBatch();
-    const changedAgendas = new Map<string, MailingSession>();
+    const changedAgendas = new Map<string, SessionRecord>();
     for (const move of moves) {
       // A new item was never told anything here (its "received" mail is the submission's).
       if (!move.fromSessionId) continue;
@@ -36,8 +42,8 @@ export class AgendaMailingNotifier implements AgendaNotifier {
       if (!sessionChanged && !slotChanged) continue;
       // Sequential: inside the transaction these share one connection.
       const item = await this.repo.item(tx, move.itemId);
-      const from = await this.repo.session(move.fromSessionId, tx);
-      const to = await this.repo.session(move.toSessionId, tx);
+      const from = await this.sessions.session(move.fromSessionId, tx);
+      const to = await this.sessions.session(move.toSessionId, tx);
       const table = to && this.timing.findTable(to.tableKey);
       if (!item || !from || !to || !table) continue;
       for (const s of [from, to]) if (isAgendaSent(s)) changedAgendas.set(s.id, s);
@@ -75,15 +81,20 @@ export class AgendaMailingNotifier implements AgendaNotifier {
 
   async sessionCancelled(tx: Transaction, sessionId: string, reason: string): Promise<string[]> {
     const batch = new OutboxBatch();
-    const session = await this.repo.session(sessionId, tx);
+    const session = await this.sessions.session(sessionId, tx);
     const table = session && this.timing.findTable(session.tableKey);
     if (!session || !table) return [];
-    const next = await this.repo.nextOpenSession(tx, session.regionId, session.tableKey, session.startsAt);
+    const next = await this.sessions.nextOpenSession(
+      tx,
+      session.regionId,
+      session.tableKey,
+      session.startsAt,
+    );
     const told: { email: string }[] = [];
 
     const holders = await this.repo.entryHolders(tx, { sessionId });
     if (holders.length) {
-      const sequence = await this.repo.bumpSessionSequence(tx, sessionId);
+      const sequence = await this.sessions.bumpSessionSequence(tx, sessionId);
       for (const holder of holders) {
         await this.writer.sessionCancelled(batch, session, table, holder, {
           reason,
@@ -123,11 +134,11 @@ export class AgendaMailingNotifier implements AgendaNotifier {
 
   async sessionMoved(tx: Transaction, sessionId: string, reason: string): Promise<string[]> {
     const batch = new OutboxBatch();
-    const session = await this.repo.session(sessionId, tx);
+    const session = await this.sessions.session(sessionId, tx);
     const table = session && this.timing.findTable(session.tableKey);
     if (!session || !table) return [];
     await this.agendaChanged(tx, batch, session);
-    const before: MailingSession = {
+    const before: SessionRecord = {
       ...session,
       startsAt: session.movedFromStartsAt ?? session.scheduledStart,
     };
@@ -157,11 +168,11 @@ export class AgendaMailingNotifier implements AgendaNotifier {
   }
 
   /** The changed agenda, with the session's updated invitation, to everyone who holds it. */
-  private async agendaChanged(tx: Transaction, batch: OutboxBatch, session: MailingSession): Promise<void> {
+  private async agendaChanged(tx: Transaction, batch: OutboxBatch, session: SessionRecord): Promise<void> {
     const table: TableDefinition | undefined = this.timing.findTable(session.tableKey);
     const holders = await this.repo.entryHolders(tx, { sessionId: session.id });
     if (!table || !holders.length) return;
-    const sequence = await this.repo.bumpSessionSequence(tx, session.id);
+    const sequence = await this.sessions.bumpSessionSequence(tx, session.id);
     const current = { ...session, icsSequence: sequence };
     const items = await this.repo.itemsOn(tx, session.id);
     await this.writer.agendaToMembers(batch, current, table, items, holders, sequence, true);

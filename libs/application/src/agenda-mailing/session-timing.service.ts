@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { getSession, isCancelled, TableDefinition } from '@overlegtafels/domain';
-import { CalendarStateRepository } from '@overlegtafels/persistence';
+import { CalendarStateRepository } from '../ports/calendar-state.port';
+import type { SessionRecord } from '../ports/agenda-session.repository.port';
 import { TableCalendarService } from '../table-calendar/table-calendar.service';
-import type { MailingSession } from '@overlegtafels/persistence';
 
 export interface SessionInstants {
   readonly freezeAtMs: number;
@@ -32,7 +32,7 @@ export class SessionTimingService {
   }
 
   async instants(
-    row: Pick<MailingSession, 'tableKey' | 'scheduledStart'>,
+    row: Pick<SessionRecord, 'tableKey' | 'scheduledStart'>,
   ): Promise<SessionInstants | undefined> {
     const table = this.findTable(row.tableKey);
     if (!table) return undefined;

@@ -1,16 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { placeOnOrAfter, placeSubmission } from '@overlegtafels/domain';
-import { AgendaRepository, type Transaction } from '@overlegtafels/persistence';
+import type { Transaction } from '../ports/unit-of-work.port';
 import { domainSession, slotInfo } from '../agenda/agenda-views';
 import { AgendaService } from '../agenda/agenda.service';
+import { AgendaItemRepository } from '../ports/agenda-item.repository.port';
 import { AgendaPlacement, Placement, PlacementRequest } from '../ports/agenda-placement.port';
+import { AgendaSessionRepository } from '../ports/agenda-session.repository.port';
+import { PersonDirectory } from '../ports/person-directory.port';
 
 /** The AgendaPlacement port on the stored agenda and its allocation (AgendaService). */
 @Injectable()
 export class AgendaPlacementAdapter implements AgendaPlacement {
   constructor(
     @Inject(AgendaService) private readonly agenda: AgendaService,
-    @Inject(AgendaRepository) private readonly repo: AgendaRepository,
+    @Inject(AgendaItemRepository) private readonly items: Pick<AgendaItemRepository, 'createItem' | 'item'>,
+    @Inject(AgendaSessionRepository) private readonly sessions: Pick<AgendaSessionRepository, 'session'>,
+    @Inject(PersonDirectory) private readonly people: Pick<PersonDirectory, 'personIdsByEmail'>,
   ) {}
 
   async place(tx: Transaction, request: PlacementRequest): Promise<Placement> {
@@ -30,9 +35,9 @@ export class AgendaPlacementAdapter implements AgendaPlacement {
     }
     const unknown = request.guests.filter((g) => g.personId === undefined).map((g) => g.email.toLowerCase());
     const people =
-      unknown.length > 0 ? await this.repo.personIdsByEmail(tx, state.regionId, unknown) : new Map();
+      unknown.length > 0 ? await this.people.personIdsByEmail(tx, state.regionId, unknown) : new Map();
     const row = await this.agenda.ensureRow(tx, state, placed.session);
-    const item = await this.repo.createItem(tx, {
+    const item = await this.items.createItem(tx, {
       sessionId: row.id,
       dossierId: request.dossierId,
       tableKey: table.key,
@@ -55,8 +60,8 @@ export class AgendaPlacementAdapter implements AgendaPlacement {
     });
     const realloc = await this.agenda.reallocate(tx, state);
     if (realloc.unallocated.includes(item.id)) return { ok: false, reason: 'full' };
-    const stored = (await this.repo.item(item.id, tx))!;
-    const session = (await this.repo.session(stored.sessionId, tx))!;
+    const stored = (await this.items.item(item.id, tx))!;
+    const session = (await this.sessions.session(stored.sessionId, tx))!;
     return {
       ok: true,
       itemId: item.id,

@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TableCalendarService } from '../table-calendar/table-calendar.service';
 import { AgendaService } from './agenda.service';
-import { MailOutbox } from '../ports/mail-outbox.port';
-import { OutboxWriter } from './outbox-writer';
 
 /**
  * What both the agenda and its mailing need: the tables and the allocation (with the table lock
@@ -10,12 +8,7 @@ import { OutboxWriter } from './outbox-writer';
  * module uses the mailing module's notifier.
  */
 @Module({
-  providers: [
-    TableCalendarService,
-    AgendaService,
-    OutboxWriter,
-    { provide: MailOutbox, useExisting: OutboxWriter },
-  ],
-  exports: [TableCalendarService, AgendaService, OutboxWriter, MailOutbox],
+  providers: [TableCalendarService, AgendaService],
+  exports: [TableCalendarService, AgendaService],
 })
 export class AgendaCoreModule {}

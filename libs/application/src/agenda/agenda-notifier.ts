@@ -1,4 +1,4 @@
-import type { Transaction } from '@overlegtafels/persistence';
+import type { Transaction } from '../ports/unit-of-work.port';
 
 /** One agendapunt whose session or slot changed through a coordinator's action or a re-allocation. */
 export interface AgendaItemMove {

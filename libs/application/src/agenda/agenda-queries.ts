@@ -8,17 +8,16 @@ import {
   type OrganisationKind,
   type SessionStatus,
 } from '@overlegtafels/domain';
-import {
-  AgendaRepository,
-  AuditRepository,
-  CalendarStateRepository,
-  OrganisationRepository,
-} from '@overlegtafels/persistence';
 import { CLOCK, Clock } from '@overlegtafels/config';
-import { AgendaRefusal } from './agenda-input';
+import { AgendaRefusal } from '../errors';
 import { AgendaService } from './agenda.service';
 import { Actor, domainSession } from './agenda-views';
 import { dossierOwnerId } from './dossier-state';
+import { AgendaReadModel } from '../ports/agenda-read-model.port';
+import { AgendaSessionRepository, SessionRecord } from '../ports/agenda-session.repository.port';
+import { AuditLog } from '../ports/audit-log.port';
+import { CalendarStateRepository } from '../ports/calendar-state.port';
+import { OrganisationDirectory } from '../ports/organisation-directory.port';
 import { RegionRepository } from '../ports/region.repository.port';
 
 /** What a viewer may see of a table: everything (coordinator), or the agenda without contents (member). */
@@ -101,10 +100,12 @@ export { DOSSIER_TIMELINE_SOURCES } from '../dossier-timeline/dossier-timeline';
 export class AgendaQueries {
   constructor(
     @Inject(AgendaService) private readonly agenda: AgendaService,
-    @Inject(AgendaRepository) private readonly repo: AgendaRepository,
-    @Inject(OrganisationRepository) private readonly organisations: OrganisationRepository,
+    @Inject(AgendaSessionRepository)
+    private readonly sessions: Pick<AgendaSessionRepository, 'session' | 'sessionsBetween'>,
+    @Inject(AgendaReadModel) private readonly reads: AgendaReadModel,
+    @Inject(OrganisationDirectory) private readonly organisations: OrganisationDirectory,
     @Inject(CalendarStateRepository) private readonly calendars: CalendarStateRepository,
-    @Inject(AuditRepository) private readonly audit: AuditRepository,
+    @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(RegionRepository) private readonly regions: RegionRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -119,17 +120,14 @@ export class AgendaQueries {
     const to = from.plus({ weeks });
     await this.agenda.materializeSessions(table.key, from.toMillis(), to.toMillis());
     const regionId = await this.regions.idOf(this.agenda.region.key);
-    const rows = await this.repo.sessionsBetween(regionId, table.key, from.toJSDate(), to.toJSDate());
+    const rows = await this.sessions.sessionsBetween(regionId, table.key, from.toJSDate(), to.toJSDate());
     return this.summaries(table.key, rows);
   }
 
-  private async summaries(
-    tableKey: string,
-    rows: Awaited<ReturnType<AgendaRepository['sessionsBetween']>>,
-  ): Promise<SessionSummary[]> {
+  private async summaries(tableKey: string, rows: readonly SessionRecord[]): Promise<SessionSummary[]> {
     const table = this.agenda.table(tableKey);
     const calendar = await this.calendars.forTable(this.agenda.region.key, table.key, table.timeZone);
-    const load = await this.repo.sessionLoad(rows.map((r) => r.id));
+    const load = await this.reads.loadOf(rows.map((r) => r.id));
     return rows.map((row) => {
       const key = this.agenda.keyOf(table, row.scheduledStart);
       const generated = domainSession(table, row, calendar);
@@ -152,7 +150,7 @@ export class AgendaQueries {
   }
 
   async sessionAgenda(viewer: Viewer, sessionId: string): Promise<SessionAgendaView> {
-    const row = await this.repo.session(sessionId);
+    const row = await this.sessions.session(sessionId);
     if (!row || row.regionId !== viewer.regionId || !canSeeTable(viewer, row.tableKey)) {
       await this.audit.append(
         {
@@ -170,7 +168,7 @@ export class AgendaQueries {
     const table = this.agenda.table(row.tableKey);
     const [session] = await this.summaries(table.key, [row]);
     const coordinator = coordinatesTable(viewer, table.key);
-    const items = await this.repo.agendaOf(row.id);
+    const items = await this.reads.agendaOf(row.id);
     const entries: AgendaEntry[] = items.map((item) => {
       const own =
         dossierOwnerId(item.dossier) === viewer.personId || item.dossier.aanmelderId === viewer.personId;

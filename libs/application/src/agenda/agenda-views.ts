@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import { CalendarState, getSession, isProvisional, Session, TableDefinition } from '@overlegtafels/domain';
 import { dutchDate, dutchTimeRange, dutchWeekdayTime } from '@overlegtafels/mail';
-import type { AgendaItemRow, SessionRow } from '@overlegtafels/persistence';
+import type { AgendaItemRecord } from '../ports/agenda-item.repository.port';
+import type { SessionRecord } from '../ports/agenda-session.repository.port';
 
 /** Who acts, as the application needs it (the auth layer maps its Principal onto this). */
 export interface Actor {
@@ -27,15 +28,15 @@ export interface SlotInfo {
 }
 
 /** The domain's view of a stored session row (freeze and deadline instants follow its date). */
-export function domainSession(table: TableDefinition, row: SessionRow, calendar: CalendarState): Session {
+export function domainSession(table: TableDefinition, row: SessionRecord, calendar: CalendarState): Session {
   const scheduledDate = DateTime.fromJSDate(row.scheduledStart, { zone: table.timeZone }).toISODate()!;
   return getSession(table, scheduledDate, calendar);
 }
 
 export function slotInfo(
   table: TableDefinition,
-  row: SessionRow,
-  item: Pick<AgendaItemRow, 'slotStart' | 'slotEnd'>,
+  row: SessionRecord,
+  item: Pick<AgendaItemRecord, 'slotStart' | 'slotEnd'>,
   calendar: CalendarState,
 ): SlotInfo {
   const zone = table.timeZone;

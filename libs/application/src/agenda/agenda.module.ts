@@ -21,6 +21,7 @@ import { CoordinatorChange } from '../coordinator/coordinator-change';
 import { CorrectCasusregieStartUseCase } from '../correct-casusregie-start/correct-casusregie-start.usecase';
 import { OpenDossierModule } from '../open-dossier/open-dossier.module';
 import { RecordConsulentUseCase } from '../record-consulent/record-consulent.usecase';
+import { ReassignCasusregisseurUseCase } from '../reassign-casusregisseur/reassign-casusregisseur.usecase';
 import { RecordConsentUseCase } from '../record-consent/record-consent.usecase';
 import { RecordChildHearingUseCase } from '../record-child-hearing/record-child-hearing.usecase';
 import { RecordConsulentConsultationUseCase } from '../record-consulent-consultation/record-consulent-consultation.usecase';
@@ -51,6 +52,7 @@ const providers = [
   ConsulentCheckQuery,
   ChildrenHeardQuery,
   CorrectCasusregieStartUseCase,
+  ReassignCasusregisseurUseCase,
   CoordinatorChange,
   MoveAgendaItemUseCase,
   CancelSessionUseCase,

@@ -10,21 +10,15 @@ import {
   Session,
   TableDefinition,
 } from '@overlegtafels/domain';
-import { AgendaRepository, CalendarStateRepository, Transaction } from '@overlegtafels/persistence';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { TableCalendarService } from '../table-calendar/table-calendar.service';
 import { AgendaItemMove } from './agenda-notifier';
 import { lifecycleOf } from './session-lifecycle';
-import {
-  AgendaSessionRepository,
-  SessionRecord as SessionRow,
-} from '../ports/agenda-session.repository.port';
-import {
-  AgendaItemRecord as AgendaItemRow,
-  AgendaItemRepository,
-} from '../ports/agenda-item.repository.port';
+import { AgendaSessionRepository, SessionRecord } from '../ports/agenda-session.repository.port';
+import { AgendaItemRecord, AgendaItemRepository } from '../ports/agenda-item.repository.port';
+import { CalendarStateRepository } from '../ports/calendar-state.port';
 import { RegionRepository } from '../ports/region.repository.port';
-import { UnitOfWork } from '../ports/unit-of-work.port';
+import { type Transaction, UnitOfWork } from '../ports/unit-of-work.port';
 
 /** How far ahead the agenda is kept allocated; far beyond any realistic queue of items. */
 export const AGENDA_HORIZON_DAYS = 400;
@@ -35,8 +29,8 @@ export interface TableAgendaState {
   readonly regionId: string;
   readonly calendar: CalendarState;
   /** Rows by session key (`<table>:<scheduled date>`). */
-  readonly rowsByKey: Map<string, SessionRow>;
-  readonly keyOfRow: (row: SessionRow) => string;
+  readonly rowsByKey: Map<string, SessionRecord>;
+  readonly keyOfRow: (row: SessionRecord) => string;
 }
 
 export interface Reallocation {
@@ -60,7 +54,6 @@ export interface Reallocation {
 @Injectable()
 export class AgendaService {
   constructor(
-    @Inject(AgendaRepository) private readonly repo: AgendaRepository,
     @Inject(AgendaSessionRepository) private readonly sessionRows: AgendaSessionRepository,
     @Inject(AgendaItemRepository) private readonly items: AgendaItemRepository,
     @Inject(CalendarStateRepository) private readonly calendars: CalendarStateRepository,
@@ -86,7 +79,7 @@ export class AgendaService {
   async lock(tx: Transaction, tableKey: string): Promise<TableAgendaState> {
     const table = this.table(tableKey);
     const regionId = await this.regions.idOf(this.region.key);
-    await this.repo.lockTable(tx, regionId, table.key);
+    await this.sessionRows.lockTable(tx, regionId, table.key);
     return this.load(tx, table, regionId);
   }
 
@@ -100,7 +93,7 @@ export class AgendaService {
     // history on every change would grow with the years.
     const since = new Date(this.clock.now().getTime() - 7 * DAY_MS);
     const rows = await this.sessionRows.sessionsOf(tx, regionId, table.key, since);
-    const keyOfRow = (row: SessionRow) => this.keyOf(table, row.scheduledStart);
+    const keyOfRow = (row: SessionRecord) => this.keyOf(table, row.scheduledStart);
     return { table, regionId, calendar, rowsByKey: new Map(rows.map((r) => [keyOfRow(r), r])), keyOfRow };
   }
 
@@ -114,7 +107,7 @@ export class AgendaService {
   }
 
   /** The row of a generated session, created when it does not exist yet. */
-  async ensureRow(tx: Transaction, state: TableAgendaState, session: Session): Promise<SessionRow> {
+  async ensureRow(tx: Transaction, state: TableAgendaState, session: Session): Promise<SessionRecord> {
     const existing = state.rowsByKey.get(session.key);
     if (existing) return existing;
     const row = await this.sessionRows.createSession(tx, {
@@ -135,15 +128,15 @@ export class AgendaService {
    * Reads first without the table's lock: once the rows exist (the worker's planning makes those
    * of the coming weeks), a page view or a planning run writes nothing and waits for no one.
    */
-  async materializeSessions(tableKey: string, fromMs: number, toMs: number): Promise<SessionRow[]> {
+  async materializeSessions(tableKey: string, fromMs: number, toMs: number): Promise<SessionRecord[]> {
     const table = this.table(tableKey);
     const regionId = await this.regions.idOf(this.region.key);
     // Plain reads, no transaction: a row made meanwhile is found again under the lock below.
     const present = this.rowsIn(await this.load(undefined, table, regionId), fromMs, toMs);
-    if (present.every((row) => row !== undefined)) return present as SessionRow[];
+    if (present.every((row) => row !== undefined)) return present as SessionRecord[];
     return this.unitOfWork.run(async (tx) => {
       const state = await this.lock(tx, tableKey);
-      const rows: SessionRow[] = [];
+      const rows: SessionRecord[] = [];
       for (const session of this.sessionsToKeep(state, fromMs, toMs)) {
         rows.push(await this.ensureRow(tx, state, session));
       }
@@ -159,7 +152,7 @@ export class AgendaService {
   }
 
   /** The row of each session to keep; undefined where one is missing. */
-  private rowsIn(state: TableAgendaState, fromMs: number, toMs: number): (SessionRow | undefined)[] {
+  private rowsIn(state: TableAgendaState, fromMs: number, toMs: number): (SessionRecord | undefined)[] {
     return this.sessionsToKeep(state, fromMs, toMs).map((session) => state.rowsByKey.get(session.key));
   }
 
@@ -170,7 +163,7 @@ export class AgendaService {
   async reallocate(tx: Transaction, state: TableAgendaState): Promise<Reallocation> {
     const nowMs = this.clock.now().getTime();
     const fixedRowIds = new Set<string>();
-    const openRows: SessionRow[] = [];
+    const openRows: SessionRecord[] = [];
     for (const row of state.rowsByKey.values()) {
       if (keepsItemsOnReallocation(lifecycleOf(row), nowMs)) fixedRowIds.add(row.id);
       else openRows.push(row);
@@ -213,7 +206,7 @@ export class AgendaService {
       if (agenda.items.length === 0) continue;
       const row = await this.ensureRow(tx, state, agenda.session);
       for (const slot of agenda.items) {
-        const item = byId.get(slot.itemId) as AgendaItemRow;
+        const item = byId.get(slot.itemId) as AgendaItemRecord;
         const carriedFrom = slot.carriedOver
           ? state.rowsByKey.get(slot.carriedOver.fromSessionKey)
           : undefined;

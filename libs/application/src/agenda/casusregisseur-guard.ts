@@ -1,5 +1,5 @@
 import type { DossierRefusal } from '@overlegtafels/domain';
-import { AgendaRefusal } from './agenda-input';
+import { AgendaRefusal } from '../errors';
 import type { Actor } from './agenda-views';
 import type { AuditLog } from '../ports/audit-log.port';
 import type { DossierRecord, DossierRepository } from '../ports/dossier.repository.port';

@@ -1,10 +1,13 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { OrganisationRepository, PersonRepository } from '@overlegtafels/persistence';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
+import { OrganisationDirectory } from '../ports/organisation-directory.port';
+import { PersonDirectory } from '../ports/person-directory.port';
 import { RegionRepository } from '../ports/region.repository.port';
 import { SubmitAanmeldingUseCase } from '../submit-aanmelding/submit-aanmelding.usecase';
 import { SubmitAgenderingUseCase } from '../submit-agendering/submit-agendering.usecase';
-import { AanmeldingSchema, AgenderingSchema, parseInput } from './agenda-input';
+import { AanmeldingSchema } from '../submit-aanmelding/submit-aanmelding.command';
+import { AgenderingSchema } from '../submit-agendering/submit-agendering.command';
+import { parseInput } from '../input/parse-input';
 
 /** A one-page PDF, enough for the demo's plan van aanpak. */
 const DEMO_PDF = Buffer.from(
@@ -19,14 +22,14 @@ const DEMO_PDF = Buffer.from(
  */
 export async function seedDemoAgenda(app: INestApplicationContext): Promise<number> {
   const config = app.get<AppConfig>(APP_CONFIG);
-  const people = app.get(PersonRepository);
+  const people = app.get(PersonDirectory);
   const regionId = await app.get(RegionRepository).idOf(config.region);
   const person = async (email: string) => {
     const p = await people.findActiveByEmail(config.region, email);
     if (!p) throw new Error(`demo person ${email} is missing`);
     return { personId: p.id, regionId, route: 'demo-seed' };
   };
-  const organisations = await app.get(OrganisationRepository).list(regionId);
+  const organisations = await app.get(OrganisationDirectory).list(regionId);
   const politie = organisations.find((o) => o.kind === 'politie')!;
   const aanmelding = app.get(SubmitAanmeldingUseCase);
   const base = {

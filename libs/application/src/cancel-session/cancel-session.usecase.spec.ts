@@ -1,4 +1,4 @@
-import { AgendaRefusal } from '../agenda/agenda-input';
+import { AgendaRefusal } from '../errors';
 import {
   agendaItemRecord,
   coordinator,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { cancelSession } from '@overlegtafels/domain';
-import { AgendaRefusal } from '../agenda/agenda-input';
+import { AgendaRefusal } from '../errors';
 import { AGENDA_NOTIFIER, AgendaNotifier } from '../agenda/agenda-notifier';
 import { AgendaService } from '../agenda/agenda.service';
 import { lifecycleOf } from '../agenda/session-lifecycle';

@@ -1,4 +1,4 @@
-import { AgendaRefusal, InputError } from '../agenda/agenda-input';
+import { AgendaRefusal, InputError } from '../errors';
 import {
   coordinator,
   coordinatorWorld,

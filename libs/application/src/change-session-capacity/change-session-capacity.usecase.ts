@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { changeSessionCapacity } from '@overlegtafels/domain';
-import { InputError } from '../agenda/agenda-input';
+import { InputError } from '../errors';
 import { AgendaService } from '../agenda/agenda.service';
 import { CoordinatorChange } from '../coordinator/coordinator-change';
 import { AgendaSessionRepository } from '../ports/agenda-session.repository.port';

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { localDate, reason } from '../input/input-fields';
 import type { LocalDateString } from '@overlegtafels/domain';
 import type { CoordinatorActor } from '../coordinator/coordinator-change';
 
@@ -9,3 +11,17 @@ export interface ClosePeriodCommand {
   readonly tableKey?: string;
   readonly reason: string;
 }
+
+export const ClosePeriodSchema = z
+  .object({
+    reason,
+    from: localDate('Van'),
+    to: localDate('Tot en met'),
+    tableKey: z
+      .string()
+      .trim()
+      .max(40)
+      .optional()
+      .transform((v) => (v ? v : undefined)),
+  })
+  .refine((v) => v.to >= v.from, { path: ['to'], error: 'Tot en met moet na Van liggen.' });

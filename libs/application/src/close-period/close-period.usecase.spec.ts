@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { generateSessions, SessionStatus } from '@overlegtafels/domain';
 import { FakeRegionRepository } from '@overlegtafels/testing';
-import { AgendaRefusal, InputError } from '../agenda/agenda-input';
+import { AgendaRefusal, InputError } from '../errors';
 import {
   agendaItemRecord,
   coordinator,

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { AgendaRepository, AuditRepository } from '@overlegtafels/persistence';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { cancelSession } from '@overlegtafels/domain';
-import { AgendaRefusal, InputError } from '../agenda/agenda-input';
+import { AgendaRefusal, InputError } from '../errors';
 import { AGENDA_NOTIFIER, AgendaNotifier } from '../agenda/agenda-notifier';
 import { AgendaService } from '../agenda/agenda.service';
 import { dateOnly } from '../agenda/dossier-state';
@@ -12,6 +11,8 @@ import { AgendaJobsPlanner } from '../agenda-mailing/agenda-jobs.planner';
 import { AgendaMailDispatcher } from '../agenda-mailing/agenda-mail.dispatcher';
 import { CoordinatorChange } from '../coordinator/coordinator-change';
 import { AgendaSessionRepository } from '../ports/agenda-session.repository.port';
+import { AuditLog } from '../ports/audit-log.port';
+import { CalendarStateRepository } from '../ports/calendar-state.port';
 import { RegionRepository } from '../ports/region.repository.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
 import { ClosePeriodCommand } from './close-period.command';
@@ -29,12 +30,12 @@ export class ClosePeriodUseCase {
     private readonly change: Pick<CoordinatorChange, 'coordinates' | 'unpinAll' | 'followUp'>,
     @Inject(AgendaService)
     private readonly agenda: Pick<AgendaService, 'region' | 'lock' | 'reallocate' | 'generated'>,
-    @Inject(AgendaRepository)
-    private readonly periods: Pick<AgendaRepository, 'createClosedPeriod'>,
+    @Inject(CalendarStateRepository)
+    private readonly periods: Pick<CalendarStateRepository, 'createClosedPeriod'>,
     @Inject(RegionRepository) private readonly regions: RegionRepository,
     @Inject(AgendaSessionRepository)
     private readonly sessions: Pick<AgendaSessionRepository, 'cancelSession'>,
-    @Inject(AuditRepository) private readonly audit: Pick<AuditRepository, 'append'>,
+    @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(AGENDA_NOTIFIER)
     private readonly notifier: Pick<AgendaNotifier, 'itemsMoved' | 'sessionCancelled'>,
     @Inject(AgendaMailDispatcher) private readonly mailDispatch: Pick<AgendaMailDispatcher, 'dispatch'>,

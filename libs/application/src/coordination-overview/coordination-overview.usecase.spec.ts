@@ -1,7 +1,8 @@
-import type { AuditService, Principal } from '@overlegtafels/auth';
+import type { Principal } from '@overlegtafels/auth';
+import type { AuditLog } from '../ports/audit-log.port';
 import type { AppConfig } from '@overlegtafels/config';
 import type { CalendarState } from '@overlegtafels/domain';
-import type { CalendarStateRepository } from '@overlegtafels/persistence';
+import type { CalendarStateRepository } from '../ports/calendar-state.port';
 import { ControlledClock, FakeObligationReadModel, fakeListRow } from '@overlegtafels/testing';
 import { ObligationRules } from '../obligations/obligation-rules';
 import { TableCalendarService } from '../table-calendar/table-calendar.service';
@@ -61,12 +62,12 @@ function setup(calendars: Record<string, CalendarState> = {}) {
     region: 'co3-antwerpen',
   } as AppConfig);
   const events: { route: string; details: unknown }[] = [];
-  const audit = { record: async (_p: unknown, e: (typeof events)[number]) => void events.push(e) };
+  const audit = { append: async (e: (typeof events)[number]) => void events.push(e) };
   const overview = new CoordinationOverviewUseCase(
     reads,
     new ObligationRules({ region: 'co3-antwerpen' }),
     tables,
-    audit as unknown as AuditService,
+    audit as unknown as AuditLog,
     clock,
   );
   return { overview, events };

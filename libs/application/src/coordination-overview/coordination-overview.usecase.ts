@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { AuditService, Principal } from '@overlegtafels/auth';
+import { Principal } from '@overlegtafels/auth';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { dutchDate } from '@overlegtafels/mail';
+import { AuditLog } from '../ports/audit-log.port';
 import { ObligationListFilter, ObligationReadModel } from '../ports/obligation-read-model.port';
 import { ObligationRules } from '../obligations/obligation-rules';
 import { obligationView, ObligationView, orderObligations } from '../obligations/obligation-view';
@@ -28,7 +29,7 @@ export class CoordinationOverviewUseCase {
     @Inject(ObligationReadModel) private readonly reads: ObligationReadModel,
     @Inject(ObligationRules) private readonly rules: ObligationRules,
     @Inject(TableCalendarService) private readonly tables: TableCalendarService,
-    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -71,14 +72,18 @@ export class CoordinationOverviewUseCase {
       next30Days,
       tables: await this.tableLoads(principal.regionId),
     };
-    await this.audit.record(principal, {
-      action: 'obligation.dashboard',
-      entityType: 'obligation',
-      entityId: null,
-      outcome: 'allowed',
-      route: command.route,
-      details: { overdue: overdue.length, upcoming: next30Days.length },
-    });
+    await this.audit.append(
+      {
+        actorPersonId: principal.personId,
+        action: 'obligation.dashboard',
+        entityType: 'obligation',
+        entityId: null,
+        outcome: 'allowed',
+        route: command.route,
+        details: { overdue: overdue.length, upcoming: next30Days.length },
+      },
+      this.clock.now(),
+    );
     return dashboard;
   }
 

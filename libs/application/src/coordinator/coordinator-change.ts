@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditRepository, Transaction } from '@overlegtafels/persistence';
 import { CLOCK, Clock } from '@overlegtafels/config';
-import { AgendaRefusal } from '../agenda/agenda-input';
+import { AuditLog } from '../ports/audit-log.port';
+import { AgendaRefusal } from '../errors';
 import { AGENDA_NOTIFIER, AgendaItemMove, AgendaNotifier } from '../agenda/agenda-notifier';
 import { AgendaService, TableAgendaState } from '../agenda/agenda.service';
 import { Actor } from '../agenda/agenda-views';
@@ -10,7 +10,7 @@ import { AgendaMailDispatcher } from '../agenda-mailing/agenda-mail.dispatcher';
 import { AgendaItemRecord, AgendaItemRepository } from '../ports/agenda-item.repository.port';
 import { AgendaSessionRepository, SessionRecord } from '../ports/agenda-session.repository.port';
 import { DossierChanged } from '../ports/dossier-changed.port';
-import { UnitOfWork } from '../ports/unit-of-work.port';
+import { type Transaction, UnitOfWork } from '../ports/unit-of-work.port';
 
 export interface CoordinatorActor extends Actor {
   /** The tables this person coordinates ('all' for a region-wide coordinator). */
@@ -46,7 +46,7 @@ export class CoordinatorChange {
     @Inject(AgendaSessionRepository) private readonly sessions: Pick<AgendaSessionRepository, 'session'>,
     @Inject(AgendaItemRepository)
     private readonly items: Pick<AgendaItemRepository, 'item' | 'activeItems' | 'unpin' | 'reslot'>,
-    @Inject(AuditRepository) private readonly audit: Pick<AuditRepository, 'append'>,
+    @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(AGENDA_NOTIFIER) private readonly notifier: Pick<AgendaNotifier, 'itemsMoved'>,
     @Inject(AgendaMailDispatcher) private readonly mailDispatch: Pick<AgendaMailDispatcher, 'dispatch'>,
     @Inject(AgendaJobsPlanner) private readonly jobs: Pick<AgendaJobsPlanner, 'planSession'>,

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { EMPTY_CALENDAR, generateSessions } from '@overlegtafels/domain';
-import type { AuditEventInput, Transaction } from '@overlegtafels/persistence';
+import type { AuditEntry } from '../ports/audit-log.port';
+import type { Transaction } from '../ports/unit-of-work.port';
 import { CO3_ANTWERPEN } from '@overlegtafels/regions';
 import {
   agendaItemRecord,
@@ -42,7 +43,7 @@ export function coordinatorWorld(sessions: SessionRecord[], items: FakeAgendaIte
   const itemRepo = new FakeAgendaItemRepository(items);
   const uow = new FakeUnitOfWork(sessionRepo.rows, itemRepo.rows);
   const dossierChanged = new FakeDossierChanged();
-  const audit: { event: AuditEventInput; tx: Transaction | undefined }[] = [];
+  const audit: { event: AuditEntry; tx: Transaction | undefined }[] = [];
   const told: { what: string; ids: string[]; reason: string | null; tx: Transaction }[] = [];
   const dispatched: string[][] = [];
   const planned: string[] = [];
@@ -97,7 +98,7 @@ export function coordinatorWorld(sessions: SessionRecord[], items: FakeAgendaIte
       }),
   };
   const auditLog = {
-    append: async (event: AuditEventInput, _at: Date, tx?: Transaction) => void audit.push({ event, tx }),
+    append: async (event: AuditEntry, _at: Date, tx?: Transaction) => void audit.push({ event, tx }),
   };
   const dispatcher = { dispatch: async (ids: readonly string[]) => void dispatched.push([...ids]) };
   const planner = { planSession: async (id: string) => (planned.push(id), []) };

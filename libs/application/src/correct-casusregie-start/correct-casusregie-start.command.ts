@@ -1,7 +1,9 @@
+import { z } from 'zod';
+import { text, localDate } from '../input/input-fields';
 import type { LocalDateString } from '@overlegtafels/domain';
 import type { Actor } from '../agenda/agenda-views';
 
-/** For coordinators (the route says so); validated at the edge (CasusregieStartSchema). */
+/** For coordinators (the route says so); parsed at the edge with CasusregieStartSchema (below). */
 export interface CorrectCasusregieStartCommand {
   readonly actor: Actor;
   /** From an audited read (need-to-know decided there). */
@@ -9,3 +11,9 @@ export interface CorrectCasusregieStartCommand {
   readonly startDate: LocalDateString;
   readonly reason: string;
 }
+
+/** A coordinator's correction of the start of casusregie, with the reason for the record. */
+export const CasusregieStartSchema = z.object({
+  startDate: localDate('Startdatum'),
+  reason: text('Reden', 500),
+});

@@ -9,7 +9,7 @@ import {
   fakeDossierRecord,
   FakeUnitOfWork,
 } from '@overlegtafels/testing';
-import { AgendaRefusal } from '../agenda/agenda-input';
+import { AgendaRefusal } from '../errors';
 import type { Actor } from '../agenda/agenda-views';
 import { CorrectCasusregieStartUseCase } from './correct-casusregie-start.usecase';
 

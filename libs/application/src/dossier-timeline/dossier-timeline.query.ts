@@ -1,7 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@overlegtafels/config';
 import { DOSSIER_PHASE_LABELS, DossierPhase, RegionConfig } from '@overlegtafels/domain';
-import { DossierRepository as DossierPages } from '@overlegtafels/persistence';
 import { getRegion } from '@overlegtafels/regions';
 import {
   DOSSIER_TIMELINE_SOURCES,
@@ -9,8 +8,7 @@ import {
   TimelineEntry,
   timelineOf,
 } from './dossier-timeline';
-
-export type DossierPage = NonNullable<Awaited<ReturnType<DossierPages['detail']>>>;
+import { DossierPage, DossierPages } from '../ports/dossier-pages.port';
 
 /**
  * The read of a dossier's page: everything on it and its timeline, with the follow-up

@@ -1,7 +1,11 @@
 import { DateTime } from 'luxon';
 import {
+  CASUSREGISSEUR_CHANGE_REASON_LABELS,
+  CasusregisseurChangeReason,
+  casusregisseurPeriods,
   DECISION_KIND_LABELS,
   DecisionKind,
+  isCasusregisseurChangeReason,
   isProvisional,
   RegionConfig,
   SessionStatus,
@@ -39,6 +43,66 @@ export interface TimelineFacts extends CasusregieCheckFacts {
     startDate: Date | null;
     terugkomdatum: Date | null;
   }[];
+  /** The changes of casusregisseur, as recorded (the dates as DATE columns). */
+  readonly casusregisseurChanges?: readonly CasusregisseurChangeFacts[];
+  /** The forms that fulfilled obligations (six-month report, quality check). */
+  readonly obligationReports?: readonly {
+    form: string;
+    submittedAt: Date;
+    submittedBy: { displayName: string };
+  }[];
+}
+
+export interface CasusregisseurChangeFacts {
+  readonly effectiveDate: Date;
+  readonly changedAt: Date;
+  readonly reason: unknown;
+  readonly note: string | null;
+  readonly from: { readonly id: string; readonly displayName: string };
+  readonly to: { readonly id: string; readonly displayName: string };
+}
+
+const REPORT_TITLES: Record<string, string> = {
+  vervolghulp: 'Controle zes maanden na de afronding ingevuld (vervolghulp)',
+  kwaliteitscontrole: 'Kwaliteitscontrole van het afgesloten dossier uitgevoerd',
+};
+
+/** A stored reason (`tijdelijk_naar_definitief` from the database enum) as its label. */
+export function casusregisseurChangeReasonLabel(reason: unknown): string {
+  const key = String(reason).replace(/_/g, '-');
+  return isCasusregisseurChangeReason(key) ? CASUSREGISSEUR_CHANGE_REASON_LABELS[key] : key;
+}
+
+/** Who directed the dossier from when to when, oldest first, by name (for its own page only). */
+export function casusregisseurHistoryOf(facts: {
+  readonly casusregisseur: { readonly id: string; readonly displayName: string } | null;
+  readonly casusregieStartDate: Date | null;
+  readonly casusregisseurChanges?: readonly CasusregisseurChangeFacts[];
+}): { name: string; from: string | null; until: string | null; reason: string | null }[] {
+  const changes = facts.casusregisseurChanges ?? [];
+  const names = new Map<string, string>();
+  if (facts.casusregisseur) names.set(facts.casusregisseur.id, facts.casusregisseur.displayName);
+  for (const c of changes) {
+    names.set(c.from.id, c.from.displayName);
+    names.set(c.to.id, c.to.displayName);
+  }
+  return casusregisseurPeriods(
+    {
+      casusregisseurId: facts.casusregisseur?.id ?? null,
+      ...(facts.casusregieStartDate && { casusregieStart: day(facts.casusregieStartDate) }),
+    },
+    changes.map((c) => ({
+      fromPersonId: c.from.id,
+      toPersonId: c.to.id,
+      effectiveDate: day(c.effectiveDate),
+      reason: String(c.reason).replace(/_/g, '-') as CasusregisseurChangeReason,
+    })),
+  ).map((p) => ({
+    name: names.get(p.personId) ?? '—',
+    from: p.from ?? null,
+    until: p.until ?? null,
+    reason: p.reason ? CASUSREGISSEUR_CHANGE_REASON_LABELS[p.reason] : null,
+  }));
 }
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -91,6 +155,24 @@ export function timelineOf(facts: TimelineFacts, region: RegionConfig, now: Date
         ]
           .filter(Boolean)
           .join(', ') || undefined,
+      planned: false,
+    });
+  }
+  for (const c of facts.casusregisseurChanges ?? []) {
+    timeline.push({
+      at: c.changedAt.toISOString(),
+      kind: 'casusregie',
+      title: 'Casusregie overgedragen',
+      detail: `van ${c.from.displayName} aan ${c.to.displayName}, vanaf ${day(c.effectiveDate)} (${casusregisseurChangeReasonLabel(c.reason)})`,
+      planned: false,
+    });
+  }
+  for (const r of facts.obligationReports ?? []) {
+    timeline.push({
+      at: r.submittedAt.toISOString(),
+      kind: 'opvolging',
+      title: REPORT_TITLES[r.form] ?? r.form,
+      detail: `door ${r.submittedBy.displayName}`,
       planned: false,
     });
   }

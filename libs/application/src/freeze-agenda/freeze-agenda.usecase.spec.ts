@@ -1,6 +1,6 @@
 import { SessionStatus } from '@overlegtafels/domain';
-import type { AuditEventInput } from '@overlegtafels/persistence';
-import { AgendaRefusal } from '../agenda/agenda-input';
+import type { AuditEntry } from '../ports/audit-log.port';
+import { AgendaRefusal } from '../errors';
 import { FreezeOutcome } from '../freeze-session/freeze-session.usecase';
 import {
   coordinator,
@@ -15,7 +15,7 @@ function setup(status: SessionStatus, freezerSays: FreezeOutcome = 'frozen') {
     sessionRecord({ id: 's1', startsAt: new Date(NOW.getTime() + 86_400_000), status }),
   ]);
   const frozen: string[] = [];
-  const audit: { event: AuditEventInput; at: Date }[] = [];
+  const audit: { event: AuditEntry; at: Date }[] = [];
   const useCase = new FreezeAgendaUseCase(
     world.change,
     { freezeNow: async (id) => (frozen.push(id), freezerSays) },

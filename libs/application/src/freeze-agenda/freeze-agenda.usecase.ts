@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditRepository } from '@overlegtafels/persistence';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { freezeSession } from '@overlegtafels/domain';
-import { AgendaRefusal } from '../agenda/agenda-input';
+import { AuditLog } from '../ports/audit-log.port';
+import { AgendaRefusal } from '../errors';
 import { FreezeOutcome, FreezeSessionUseCase } from '../freeze-session/freeze-session.usecase';
 import { CoordinatorChange } from '../coordinator/coordinator-change';
 import { FreezeAgendaCommand } from './freeze-agenda.command';
@@ -17,7 +17,7 @@ export class FreezeAgendaUseCase {
   constructor(
     @Inject(CoordinatorChange) private readonly change: Pick<CoordinatorChange, 'sessionFor'>,
     @Inject(FreezeSessionUseCase) private readonly freezer: Pick<FreezeSessionUseCase, 'freezeNow'>,
-    @Inject(AuditRepository) private readonly audit: Pick<AuditRepository, 'append'>,
+    @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 

@@ -61,7 +61,7 @@ describe('the freeze job', () => {
       { job: JOBS.agenda.freeze, sessionId: SESSION_ID, plannedAtMs: PLANNED_AT_MS },
     ]);
     expect(world.sessions.writes).toEqual([{ method: 'freeze', id: SESSION_ID, tx: world.unitOfWork.tx }]);
-    expect(world.mailing.locks).toEqual([
+    expect(world.sessions.locks).toEqual([
       { regionId: weegploegSession().regionId, tableKey: 'weegploeg', tx: world.unitOfWork.tx },
     ]);
   });
@@ -238,7 +238,7 @@ describe('the freeze job', () => {
     const unknownTable = mailingWorld({ sessions: [weegploegSession({ tableKey: 'opgeheven' })] });
     expect(await unknownTable.freeze.execute(command)).toBe('missing');
     expect((await unknownTable.sessions.session(SESSION_ID))?.status).toBe('planned');
-    expect([unknownTable.mailing.locks, unknownTable.queue.jobs]).toEqual([[], []]);
+    expect([unknownTable.sessions.locks, unknownTable.queue.jobs]).toEqual([[], []]);
   });
 
   it('does nothing for a stale job: the session moved or was cancelled since it was planned', async () => {

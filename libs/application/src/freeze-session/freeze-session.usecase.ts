@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { freezeSession, TableDefinition } from '@overlegtafels/domain';
 import { JOBS } from '@overlegtafels/queues';
-import type { MailingSession, Transaction } from '@overlegtafels/persistence';
+import { AgendaSessionRepository, type SessionRecord } from '../ports/agenda-session.repository.port';
 import { Clock, CLOCK } from '@overlegtafels/config';
 import { AgendaMailDispatcher } from '../agenda-mailing/agenda-mail.dispatcher';
 import {
@@ -13,9 +13,9 @@ import {
 import { AGENDA_MAIL } from '../agenda-mailing/agenda-mail-keys';
 import { AgendaJobsPlanner } from '../agenda-mailing/agenda-jobs.planner';
 import { SessionTimingService } from '../agenda-mailing/session-timing.service';
-import { AgendaMailing, PendingMail } from '../ports/agenda-mailing.port';
-import { AgendaSessionRepository } from '../ports/agenda-session.repository.port';
-import { UnitOfWork } from '../ports/unit-of-work.port';
+import { AgendaMailing } from '../ports/agenda-mailing.port';
+import type { PendingMail } from '../ports/mail-outbox.port';
+import { type Transaction, UnitOfWork } from '../ports/unit-of-work.port';
 import { FreezeSessionCommand } from './freeze-session.command';
 
 export type FreezeOutcome = 'frozen' | 'not-planned' | 'missing' | 'stale';
@@ -75,13 +75,13 @@ export class FreezeSessionUseCase {
     if (!before) return { outcome: 'missing', mails: [] };
     const table = this.timing.findTable(before.tableKey);
     if (!table) return { outcome: 'missing', mails: [] };
-    await this.mailing.lockTable(tx, before.regionId, before.tableKey);
+    await this.sessions.lockTable(tx, before.regionId, before.tableKey);
     const session = await this.sessions.lockSession(tx, sessionId);
     const step = session && freezeSession(session);
     if (!session || !step?.ok) return { outcome: 'not-planned', mails: [] };
     const now = this.clock.now();
     if (!(await this.sessions.freeze(tx, session.id, now))) return { outcome: 'not-planned', mails: [] };
-    const frozen: MailingSession = { ...session, status: step.status, frozenAt: now };
+    const frozen: SessionRecord = { ...session, status: step.status, frozenAt: now };
     const batch = new OutboxBatch();
     await this.confirmSlots(tx, batch, frozen, table);
     await this.tellRolledOut(tx, batch, frozen, table);
@@ -91,7 +91,7 @@ export class FreezeSessionUseCase {
   private async confirmSlots(
     tx: Transaction,
     batch: OutboxBatch,
-    session: MailingSession,
+    session: SessionRecord,
     table: TableDefinition,
   ): Promise<void> {
     for (const item of await this.mailing.itemsOn(tx, session.id)) {
@@ -119,7 +119,7 @@ export class FreezeSessionUseCase {
   private async tellRolledOut(
     tx: Transaction,
     batch: OutboxBatch,
-    session: MailingSession,
+    session: SessionRecord,
     table: TableDefinition,
   ): Promise<void> {
     for (const item of await this.mailing.rolledOutOf(tx, session.id)) {

@@ -1,9 +1,9 @@
 import type { AppConfig } from '@overlegtafels/config';
 import { ListDemoPeopleUseCase } from '@overlegtafels/application';
-import { FakePeople } from '@overlegtafels/testing';
+import { FakePersonDirectory } from '@overlegtafels/testing';
 
 describe('ListDemoPeopleUseCase', () => {
-  const people = new FakePeople([
+  const people = new FakePersonDirectory().addPeople([
     {
       id: 'a',
       displayName: 'A',

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
-import { LoginPeople, PersonWithRoles } from '../ports/person.repository.port';
+import { PersonDirectory, PersonWithRoles } from '../ports/person-directory.port';
 
 /** The fictitious people of a demo installation to log in as; nobody where the demo login is off. */
 @Injectable()
 export class ListDemoPeopleUseCase {
   constructor(
-    @Inject(LoginPeople) private readonly people: LoginPeople,
+    @Inject(PersonDirectory) private readonly people: PersonDirectory,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

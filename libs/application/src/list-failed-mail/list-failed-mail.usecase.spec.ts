@@ -1,11 +1,11 @@
 import { ListFailedMailUseCase } from '@overlegtafels/application';
-import { anOutboxMessage, FakeOutbox, principalWith } from '@overlegtafels/testing';
+import { anOutboxMessage, FakeMailOutbox, principalWith } from '@overlegtafels/testing';
 
 describe('ListFailedMailUseCase', () => {
   const coordinator = principalWith('coord', [{ role: 'coordinator', tableKey: 'ico' }]);
 
   it('lists only the failed rows, most recently failed first, up to the limit', async () => {
-    const outbox = new FakeOutbox();
+    const outbox = new FakeMailOutbox();
     await outbox.seed(anOutboxMessage('old'), {
       status: 'failed',
       updatedAt: new Date('2026-03-01T08:00:00Z'),
@@ -26,7 +26,7 @@ describe('ListFailedMailUseCase', () => {
 
   it('refuses a table member', async () => {
     const member = principalWith('lid', [{ role: 'member', tableKey: 'ico' }]);
-    await expect(new ListFailedMailUseCase(new FakeOutbox()).execute(member)).rejects.toMatchObject({
+    await expect(new ListFailedMailUseCase(new FakeMailOutbox()).execute(member)).rejects.toMatchObject({
       kind: 'forbidden',
     });
   });

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Principal } from '@overlegtafels/auth';
-import { AgendaRefusal } from '../agenda/agenda-input';
-import { FailedOutboxEntry, Outbox } from '../ports/outbox.repository.port';
+import { AgendaRefusal } from '../errors';
+import { FailedOutboxEntry, MailOutbox } from '../ports/mail-outbox.port';
 import { mayManageMail } from '../retry-failed-mail/retry-failed-mail.usecase';
 import { ListFailedMailCommand } from './list-failed-mail.command';
 
@@ -10,7 +10,7 @@ const DEFAULT_LIMIT = 200;
 /** The mails the worker gave up on, for a coordinator to see (and send again). */
 @Injectable()
 export class ListFailedMailUseCase {
-  constructor(@Inject(Outbox) private readonly outbox: Outbox) {}
+  constructor(@Inject(MailOutbox) private readonly outbox: MailOutbox) {}
 
   async execute(actor: Principal, command: ListFailedMailCommand = {}): Promise<FailedOutboxEntry[]> {
     if (!mayManageMail(actor)) {

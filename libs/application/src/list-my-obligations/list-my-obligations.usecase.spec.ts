@@ -1,4 +1,5 @@
-import type { AuditService, Principal, RoleGrant } from '@overlegtafels/auth';
+import type { Principal, RoleGrant } from '@overlegtafels/auth';
+import type { AuditLog } from '../ports/audit-log.port';
 import { ControlledClock, FakeObligationReadModel, fakeListRow } from '@overlegtafels/testing';
 import { ObligationRules } from '../obligations/obligation-rules';
 import { ListMyObligationsUseCase } from './list-my-obligations.usecase';
@@ -50,11 +51,11 @@ function setup() {
     )
     .add(fakeListRow('o-elsewhere', { ownerId: 'sara' }), 'region-2');
   const events: { route: string; details: unknown }[] = [];
-  const audit = { record: async (_p: unknown, e: (typeof events)[number]) => void events.push(e) };
+  const audit = { append: async (e: (typeof events)[number]) => void events.push(e) };
   const useCase = new ListMyObligationsUseCase(
     reads,
     new ObligationRules({ region: 'co3-antwerpen' }),
-    audit as unknown as AuditService,
+    audit as unknown as AuditLog,
     new ControlledClock('2026-05-04T10:00:00Z'),
   );
   return { useCase, events };

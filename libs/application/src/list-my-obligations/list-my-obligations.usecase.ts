@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditService, Principal } from '@overlegtafels/auth';
+import { hasRole, Principal } from '@overlegtafels/auth';
 import { CLOCK, Clock } from '@overlegtafels/config';
+import { AuditLog } from '../ports/audit-log.port';
 import { ObligationReadModel } from '../ports/obligation-read-model.port';
 import { ObligationRules } from '../obligations/obligation-rules';
 import {
@@ -12,8 +13,9 @@ import {
 import type { ListMyObligationsCommand } from './list-my-obligations.command';
 
 /**
- * "Mijn opvolging": the open obligations a person owns, as casusregisseur of the dossier or as
- * coordinator of the table that owns them (the quality check), by due date. The read is audited
+ * "Mijn opvolging": the open obligations a person owns, as casusregisseur of the dossier, as
+ * coordinator of the table that owns them, or as one of the region's strategic coordinators (the
+ * quality check), by due date. The read is audited
  * (counts only).
  */
 @Injectable()
@@ -21,7 +23,7 @@ export class ListMyObligationsUseCase {
   constructor(
     @Inject(ObligationReadModel) private readonly reads: ObligationReadModel,
     @Inject(ObligationRules) private readonly rules: ObligationRules,
-    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -33,17 +35,22 @@ export class ListMyObligationsUseCase {
       ownedBy: {
         personId: principal.personId,
         coordinatorTables: coordinatedTables(principal.grants, this.rules),
+        strategicCoordinator: hasRole(principal, 'strategisch-coordinator'),
       },
     });
     const obligations = orderObligations(rows, this.rules).map((r) => obligationView(r, this.rules, nowMs));
-    await this.audit.record(principal, {
-      action: 'obligation.list',
-      entityType: 'obligation',
-      entityId: null,
-      outcome: 'allowed',
-      route: command.route,
-      details: { count: obligations.length, dossiers: new Set(obligations.map((o) => o.dossierId)).size },
-    });
+    await this.audit.append(
+      {
+        actorPersonId: principal.personId,
+        action: 'obligation.list',
+        entityType: 'obligation',
+        entityId: null,
+        outcome: 'allowed',
+        route: command.route,
+        details: { count: obligations.length, dossiers: new Set(obligations.map((o) => o.dossierId)).size },
+      },
+      this.clock.now(),
+    );
     return obligations;
   }
 }

@@ -1,4 +1,4 @@
-import { FakeObligationPeople, FakeObligationReadModel, fakeListRow } from '@overlegtafels/testing';
+import { FakePersonDirectory, FakeObligationReadModel, fakeListRow } from '@overlegtafels/testing';
 import { ObligationRules } from '../obligations/obligation-rules';
 import { ListObligationDueDatesUseCase } from './list-obligation-due-dates.usecase';
 
@@ -13,7 +13,7 @@ function setup() {
         dueAt: new Date('2026-06-01T07:00:00Z'),
       }),
     );
-  const people = new FakeObligationPeople()
+  const people = new FakePersonDirectory()
     .addPerson({ id: 'sara' })
     .addPerson({ id: 'jan', coordinates: [null] })
     .addPerson({ id: 'gone', active: false });

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { ObligationPeople } from '../ports/obligation-people.port';
+import { PersonDirectory } from '../ports/person-directory.port';
 import { ObligationReadModel } from '../ports/obligation-read-model.port';
 import { ObligationRules } from '../obligations/obligation-rules';
 import { orderObligations } from '../obligations/obligation-view';
@@ -15,7 +15,7 @@ import type { ListObligationDueDatesCommand, ObligationDueDate } from './list-ob
 export class ListObligationDueDatesUseCase {
   constructor(
     @Inject(ObligationReadModel) private readonly reads: ObligationReadModel,
-    @Inject(ObligationPeople) private readonly people: ObligationPeople,
+    @Inject(PersonDirectory) private readonly people: Pick<PersonDirectory, 'ownerScopeOf'>,
     @Inject(ObligationRules) private readonly rules: ObligationRules,
   ) {}
 
@@ -27,7 +27,11 @@ export class ListObligationDueDatesUseCase {
     const rows = await this.reads.list({
       regionId: scope.regionId,
       status: 'open',
-      ownedBy: { personId: command.personId, coordinatorTables },
+      ownedBy: {
+        personId: command.personId,
+        coordinatorTables,
+        strategicCoordinator: scope.strategicCoordinator,
+      },
     });
     const zone = this.rules.timeZone;
     return orderObligations(rows, this.rules).map((r) => ({

@@ -1,21 +1,26 @@
 import { hashToken } from '@overlegtafels/auth';
 import type { AppConfig } from '@overlegtafels/config';
 import { AgendaRefusal, LogInUseCase } from '@overlegtafels/application';
-import { ControlledClock, FakeAuditLog, FakeLoginSessions, FakePeople } from '@overlegtafels/testing';
+import {
+  ControlledClock,
+  FakeAuditLog,
+  FakeLoginSessions,
+  FakePersonDirectory,
+} from '@overlegtafels/testing';
 
 const LOTTE = '11111111-1111-4111-8111-111111111111';
 const GONE = '22222222-2222-4222-8222-222222222222';
 
 describe('LogInUseCase', () => {
   const clock = new ControlledClock('2026-03-02T09:00:00Z');
-  let people: FakePeople;
+  let people: FakePersonDirectory;
   let sessions: FakeLoginSessions;
   let audit: FakeAuditLog;
   const useCase = (demoLogin: boolean) =>
     new LogInUseCase(people, sessions, audit, clock, { demoLogin, region: 'co3' } as AppConfig);
 
   beforeEach(async () => {
-    people = new FakePeople([
+    people = new FakePersonDirectory().addPeople([
       { id: LOTTE, displayName: 'Lotte', email: 'lotte@example.be', regionKey: 'co3', active: true },
       { id: GONE, displayName: 'Weg', email: 'weg@example.be', regionKey: 'co3', active: false },
     ]);
@@ -31,7 +36,7 @@ describe('LogInUseCase', () => {
   it('starts a session for the person of a login link, and uses the link up', async () => {
     const session = await useCase(false).execute({ via: 'link', token: 'link-token', userAgent: 'Firefox' });
     expect(sessions.open.get(session!.token)).toMatchObject({ personId: LOTTE, userAgent: 'Firefox' });
-    expect(people.people.get(LOTTE)?.lastLoginAt).toEqual(clock.now());
+    expect(people.persons.get(LOTTE)?.lastLoginAt).toEqual(clock.now());
     expect(audit.of('auth.login')).toEqual([
       {
         actorPersonId: null,

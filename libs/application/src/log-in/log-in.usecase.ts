@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { hashToken } from '@overlegtafels/auth';
 import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
-import { AgendaRefusal } from '../agenda/agenda-input';
+import { AgendaRefusal } from '../errors';
 import { AuditLog } from '../ports/audit-log.port';
 import { LoginSessions, StartedSession } from '../ports/login-sessions.port';
-import { LoginPeople } from '../ports/person.repository.port';
+import { PersonDirectory } from '../ports/person-directory.port';
 import { LogInCommand } from './log-in.command';
 
 const UUID = /^[0-9a-f-]{36}$/i;
@@ -17,7 +17,7 @@ const UUID = /^[0-9a-f-]{36}$/i;
 @Injectable()
 export class LogInUseCase {
   constructor(
-    @Inject(LoginPeople) private readonly people: LoginPeople,
+    @Inject(PersonDirectory) private readonly people: PersonDirectory,
     @Inject(LoginSessions) private readonly sessions: LoginSessions,
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,

@@ -2,20 +2,25 @@ import { hashToken } from '@overlegtafels/auth';
 import type { AppConfig } from '@overlegtafels/config';
 import { RequestLoginLinkUseCase } from '@overlegtafels/application';
 import { mailIdentity, MailComposer } from '@overlegtafels/mail';
-import { ControlledClock, FakeMailJobQueue, FakeOutbox, FakePeople } from '@overlegtafels/testing';
+import {
+  ControlledClock,
+  FakeMailJobQueue,
+  FakeMailOutbox,
+  FakePersonDirectory,
+} from '@overlegtafels/testing';
 
 const identity = mailIdentity('Overlegtafels <overlegtafels@example.be>', 'CO3 (demo)');
 const config = { region: 'co3', publicUrl: 'https://overleg.example.be' } as AppConfig;
 
 describe('RequestLoginLinkUseCase', () => {
   const clock = new ControlledClock('2026-03-02T09:00:00Z');
-  let people: FakePeople;
-  let outbox: FakeOutbox;
+  let people: FakePersonDirectory;
+  let outbox: FakeMailOutbox;
   let queue: FakeMailJobQueue;
   let useCase: RequestLoginLinkUseCase;
 
   beforeEach(() => {
-    people = new FakePeople([
+    people = new FakePersonDirectory().addPeople([
       { id: 'p1', displayName: 'Lotte Verbeke', email: 'lotte@example.be', regionKey: 'co3', active: true },
       { id: 'p2', displayName: 'Oud Lid', email: 'oud@example.be', regionKey: 'co3', active: false },
       {
@@ -26,7 +31,7 @@ describe('RequestLoginLinkUseCase', () => {
         active: true,
       },
     ]);
-    outbox = new FakeOutbox();
+    outbox = new FakeMailOutbox();
     queue = new FakeMailJobQueue();
     useCase = new RequestLoginLinkUseCase(
       people,

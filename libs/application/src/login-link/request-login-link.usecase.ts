@@ -13,8 +13,8 @@ import {
   webLink,
 } from '@overlegtafels/mail';
 import { MailJobQueue } from '../ports/mail-job-queue.port';
-import { Outbox } from '../ports/outbox.repository.port';
-import { People } from '../ports/person.repository.port';
+import { MailOutbox } from '../ports/mail-outbox.port';
+import { PersonDirectory } from '../ports/person-directory.port';
 import { RequestLoginLinkCommand } from './request-login-link.command';
 
 export const LOGIN_LINK_MINUTES = 15;
@@ -26,8 +26,8 @@ export const LOGIN_LINK_MINUTES = 15;
 @Injectable()
 export class RequestLoginLinkUseCase {
   constructor(
-    @Inject(People) private readonly people: People,
-    @Inject(Outbox) private readonly outbox: Outbox,
+    @Inject(PersonDirectory) private readonly people: PersonDirectory,
+    @Inject(MailOutbox) private readonly outbox: MailOutbox,
     @Inject(MailJobQueue) private readonly mail: MailJobQueue,
     @Inject(MailComposer) private readonly composer: MailComposer,
     @Inject(MAIL_IDENTITY) private readonly identity: MailIdentity,

@@ -1,4 +1,5 @@
-import type { AuditService, Principal, RoleGrant } from '@overlegtafels/auth';
+import type { Principal, RoleGrant } from '@overlegtafels/auth';
+import type { AuditLog } from '../ports/audit-log.port';
 import {
   ControlledClock,
   fakeDossier,
@@ -47,15 +48,8 @@ async function setup() {
   await uow.run((tx) => sync.execute(tx, { dossierId: D }));
   const events: { outcome: string; entityId: string | null; dossierId?: string | null; details?: unknown }[] =
     [];
-  const audit = { record: async (_p: unknown, e: (typeof events)[number]) => void events.push(e) };
-  const markDone = new MarkObligationDoneUseCase(
-    uow,
-    repo,
-    sync,
-    rules,
-    audit as unknown as AuditService,
-    clock,
-  );
+  const audit = { append: async (e: (typeof events)[number]) => void events.push(e) };
+  const markDone = new MarkObligationDoneUseCase(uow, repo, sync, rules, audit as unknown as AuditLog, clock);
   const id = (ruleKey: string, sequence = 0) =>
     repo.obligationsOf(D).find((o) => o.ruleKey === ruleKey && o.sequence === sequence)!.id;
   const done = (who: Principal, obligationId: string, note: string) =>

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditService, hasRole, Principal } from '@overlegtafels/auth';
+import { hasRole, Principal } from '@overlegtafels/auth';
 import { checkManualFulfilment, ObligationRule, Role } from '@overlegtafels/domain';
 import { CLOCK, Clock } from '@overlegtafels/config';
+import { AuditLog } from '../ports/audit-log.port';
 import type { RefusalKind } from '../errors/refusal-kind';
 import { ObligationRepository, ObligationToFulfil } from '../ports/obligation.repository.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
@@ -63,7 +64,7 @@ export class MarkObligationDoneUseCase {
     @Inject(ObligationRepository) private readonly obligations: ObligationRepository,
     @Inject(SyncDossierObligationsUseCase) private readonly sync: SyncDossierObligationsUseCase,
     @Inject(ObligationRules) private readonly rules: ObligationRules,
-    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -72,15 +73,19 @@ export class MarkObligationDoneUseCase {
     const rule = o ? this.rules.rule(o.ruleKey) : undefined;
     const byRole = o && rule && o.regionId === principal.regionId ? roleFor(principal, o, rule) : undefined;
     const record = async (outcome: 'allowed' | 'denied', code: string | null) =>
-      this.audit.record(principal, {
-        action: 'obligation.mark-done',
-        entityType: 'obligation',
-        entityId: o ? command.obligationId : null,
-        dossierId: o && byRole ? o.dossierId : null,
-        route: command.route,
-        outcome,
-        details: { ruleKey: o?.ruleKey ?? null, code },
-      });
+      this.audit.append(
+        {
+          actorPersonId: principal.personId,
+          action: 'obligation.mark-done',
+          entityType: 'obligation',
+          entityId: o ? command.obligationId : null,
+          dossierId: o && byRole ? o.dossierId : null,
+          route: command.route,
+          outcome,
+          details: { ruleKey: o?.ruleKey ?? null, code },
+        },
+        this.clock.now(),
+      );
     if (!o || !rule || !byRole) {
       // The same answer for "does not exist" and "not yours".
       await record('denied', NOT_FOUND.code);

@@ -1,5 +1,5 @@
 import { SessionStatus } from '@overlegtafels/domain';
-import { AgendaRefusal, InputError } from '../agenda/agenda-input';
+import { AgendaRefusal, InputError } from '../errors';
 import {
   agendaItemRecord,
   coordinator,

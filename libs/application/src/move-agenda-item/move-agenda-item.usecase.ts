@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { acceptsItems, isFixed } from '@overlegtafels/domain';
-import { AgendaRefusal, InputError } from '../agenda/agenda-input';
+import { AgendaRefusal, InputError } from '../errors';
 import { AgendaItemMove } from '../agenda/agenda-notifier';
 import { AgendaService } from '../agenda/agenda.service';
 import { lifecycleOf } from '../agenda/session-lifecycle';
 import { CoordinatorChange } from '../coordinator/coordinator-change';
 import { AgendaItemRecord, AgendaItemRepository } from '../ports/agenda-item.repository.port';
 import { AgendaSessionRepository } from '../ports/agenda-session.repository.port';
-import { MoveAgendaItemCommand } from './move-agenda-item.command';
+import { checkMoveTarget, MoveAgendaItemCommand } from './move-agenda-item.command';
 
 /**
  * A coordinator moves an agendapunt up or down on its agenda, or to another session of the table
@@ -31,11 +31,7 @@ export class MoveAgendaItemUseCase {
 
   async execute(input: MoveAgendaItemCommand): Promise<void> {
     const { actor, itemId } = input;
-    if (!input.direction && !input.sessionId) {
-      throw new InputError([
-        { field: 'sessionId', code: 'REQUIRED', message: 'Kies een zitting of een richting.' },
-      ]);
-    }
+    checkMoveTarget(input);
     const item = await this.change.itemFor(actor, itemId);
     if (!item || !isToBeHeld(item)) {
       throw new AgendaRefusal(

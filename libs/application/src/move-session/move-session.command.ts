@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { localDate, reason } from '../input/input-fields';
 import type { LocalDateString, LocalTimeString } from '@overlegtafels/domain';
 import type { CoordinatorActor } from '../coordinator/coordinator-change';
 
@@ -10,3 +12,16 @@ export interface MoveSessionCommand {
   readonly end: LocalTimeString;
   readonly reason: string;
 }
+
+export const MoveSessionSchema = z.object({
+  reason,
+  date: localDate('Nieuwe datum'),
+  start: z
+    .string()
+    .trim()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Beginuur: uu:mm.' }),
+  end: z
+    .string()
+    .trim()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Einduur: uu:mm.' }),
+});

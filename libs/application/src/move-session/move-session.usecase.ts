@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { checkMoveTimes, isCancelled, moveSession, SessionLifecycleRefusal } from '@overlegtafels/domain';
-import { AgendaRefusal, InputError } from '../agenda/agenda-input';
+import { AgendaRefusal, InputError } from '../errors';
 import { AGENDA_NOTIFIER, AgendaItemMove, AgendaNotifier } from '../agenda/agenda-notifier';
 import { AgendaService } from '../agenda/agenda.service';
 import { lifecycleOf } from '../agenda/session-lifecycle';

@@ -1,4 +1,10 @@
-import type { DecisionKind, ObligationEventKey, ObligationRole, ObligationRule } from '@overlegtafels/domain';
+import type {
+  DecisionKind,
+  ObligationEventKey,
+  ObligationForm,
+  ObligationRole,
+  ObligationRule,
+} from '@overlegtafels/domain';
 
 /**
  * Where the owner of an obligation does what fulfils it: which page, by which route, for whom.
@@ -46,6 +52,16 @@ export const DECISION_FORM: FormRoute = {
 export const MARK_DONE_FORM: FormRoute = {
   route: 'POST /opvolging/:id/afgerond',
   roles: CASUSREGISSEUR_OR_COORDINATOR,
+};
+
+/**
+ * The short form on an obligation's own page (fulfilment `form`): the six-month report for the
+ * casusregisseur (or a coordinator who takes the answer by phone), the quality check for the
+ * region's strategic coordinators only.
+ */
+export const OBLIGATION_FORM_PATHS: Readonly<Record<ObligationForm, FormRoute>> = {
+  vervolghulp: { route: 'POST /opvolging/:id/vervolghulp', roles: CASUSREGISSEUR_OR_COORDINATOR },
+  kwaliteitscontrole: { route: 'POST /opvolging/:id/kwaliteitscontrole', roles: ['strategisch-coordinator'] },
 };
 
 /**

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { formOf, ObligationForm } from '@overlegtafels/domain';
 import { dutchDateTime } from '@overlegtafels/mail';
 import type { ObligationListRow } from '../ports/obligation-read-model.port';
 import type { ObligationRule } from '@overlegtafels/domain';
@@ -30,7 +31,14 @@ export interface ObligationView {
   manual: boolean;
   /** The pre-filled agendering form (relative URL), for obligations fulfilled by agendering. */
   agenderingUrl: string | null;
-  /** The dossier-page form that records what fulfils it (consent, children heard, …), if any. */
+  /** The short form on the obligation's page that fulfils it (the six-month report, the quality check). */
+  form: ObligationForm | null;
+  /** The obligation's own page (relative URL). */
+  pageUrl: string;
+  /**
+   * The form that records what fulfils it: on the dossier page (consent, children heard, …) or
+   * on the obligation's own page (its `form`), if any.
+   */
   fulfilForm: { url: string; label: string } | null;
   ownerRole: string;
   casusregisseurId: string | null;
@@ -80,7 +88,9 @@ export function obligationView(r: ObligationListRow, rules: ObligationRules, now
     agenderingUrl: agendering
       ? `/agendering/nieuw?${new URLSearchParams({ dossier: r.dossierCode, tafel: agendering.table, type: agendering.itemType }).toString()}`
       : null,
-    fulfilForm: fulfilFormOf(rule, r.dossierCode),
+    form: rule ? (formOf(rule) ?? null) : null,
+    pageUrl: `/opvolging/${r.id}`,
+    fulfilForm: fulfilFormOf(rule, r.dossierCode, r.id),
     ownerRole: r.ownerRole,
     casusregisseurId: r.casusregisseurId,
     casusregisseurName: r.casusregisseurName,
@@ -101,7 +111,12 @@ export function coordinatedTables(
     .flatMap((g) => (g.tableKey ? [g.tableKey] : rules.region.tables.map((t) => t.key)));
 }
 
-function fulfilFormOf(rule: ObligationRule | undefined, code: string): ObligationView['fulfilForm'] {
+function fulfilFormOf(
+  rule: ObligationRule | undefined,
+  code: string,
+  id: string,
+): ObligationView['fulfilForm'] {
+  if (rule && formOf(rule)) return { url: `/opvolging/${id}`, label: 'Formulier invullen' };
   const form = rule && dossierFormFor(rule);
   return form ? { url: `/dossiers/${encodeURIComponent(code)}#${form.anchor}`, label: form.label } : null;
 }

@@ -1,4 +1,9 @@
 import { Module } from '@nestjs/common';
+import { AgendaCoreModule } from '../agenda/agenda-core.module';
+import { CompleteQualityCheckUseCase } from '../complete-quality-check/complete-quality-check.usecase';
+import { OpenObligationUseCase } from '../open-obligation/open-obligation.usecase';
+import { SubmitFollowUpReportUseCase } from '../submit-follow-up-report/submit-follow-up-report.usecase';
+import { ObligationFormGate } from './obligation-form-gate';
 import { CoordinationOverviewUseCase } from '../coordination-overview/coordination-overview.usecase';
 import { ListDossierObligationsUseCase } from '../list-dossier-obligations/list-dossier-obligations.usecase';
 import { ListMyObligationsUseCase } from '../list-my-obligations/list-my-obligations.usecase';
@@ -20,16 +25,21 @@ const useCases = [
   CoordinationOverviewUseCase,
   ListDossierObligationsUseCase,
   ListObligationDueDatesUseCase,
+  OpenObligationUseCase,
+  SubmitFollowUpReportUseCase,
+  CompleteQualityCheckUseCase,
 ];
 
 /**
  * Follow-up obligations: keeping them in step with a dossier (SyncDossierObligationsUseCase, for
  * the use cases that change a dossier, inside their transaction, through DossierChanged), the
- * nightly re-plan, the reminder sweep, the manual "done" and the pages' reads. Stands on the
- * global infrastructure and the ports CoreModule binds.
+ * nightly re-plan, the reminder sweep, the manual "done", the forms that fulfil an obligation
+ * (the six-month report, the quality check) and the pages' reads. Stands on the global
+ * infrastructure and the ports CoreModule binds, and on the agenda's outbox writer for mail.
  */
 @Module({
-  providers: [ObligationRules, TableCalendarService, ReminderMail, ...useCases],
+  imports: [AgendaCoreModule],
+  providers: [ObligationRules, TableCalendarService, ReminderMail, ObligationFormGate, ...useCases],
   exports: [ObligationRules, ...useCases],
 })
 export class ObligationsModule {}

@@ -7,7 +7,7 @@ import {
   FakeDossierRepository,
   fakeDossierRecord,
 } from '@overlegtafels/testing';
-import { AgendaRefusal } from '../agenda/agenda-input';
+import { AgendaRefusal } from '../errors';
 import { OpenDossierUseCase } from './open-dossier.usecase';
 
 const CODE = 'CO3-2026-0004';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { dossierAccess } from '@overlegtafels/auth';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { isDossierCode } from '@overlegtafels/domain';
-import { AgendaRefusal } from '../agenda/agenda-input';
+import { AgendaRefusal } from '../errors';
 import { AuditLog } from '../ports/audit-log.port';
 import { DossierRecord, DossierRepository } from '../ports/dossier.repository.port';
 import { OpenDossierCommand } from './open-dossier.command';

@@ -1,4 +1,4 @@
-import type { Transaction } from '@overlegtafels/persistence';
+import type { Transaction } from './unit-of-work.port';
 
 export type AgendaItemStatus = 'placed' | 'rolled_over' | 'withdrawn' | 'discussed';
 
@@ -22,6 +22,32 @@ export interface AgendaItemRecord {
   readonly overrideReason: string | null;
   readonly lateReason: string | null;
   readonly icsSequence: number;
+}
+
+/** A new agendapunt, before the allocation gives it its place and slot. */
+export interface NewAgendaItem extends Pick<
+  AgendaItemRecord,
+  | 'sessionId'
+  | 'dossierId'
+  | 'tableKey'
+  | 'itemType'
+  | 'durationMinutes'
+  | 'position'
+  | 'slotStart'
+  | 'slotEnd'
+  | 'submittedAt'
+  | 'submittedById'
+> {
+  readonly id?: string;
+  readonly aanmeldingId?: string | null;
+  readonly question?: string | null;
+  readonly documentId?: string | null;
+  readonly guests?: readonly {
+    readonly kind: 'aanmelder' | 'consulent' | 'expert';
+    readonly personId?: string | null;
+    readonly email?: string | null;
+    readonly name?: string | null;
+  }[];
 }
 
 /** Where the allocation puts an item. */
@@ -51,6 +77,8 @@ export abstract class AgendaItemRepository {
   abstract item(id: string, tx?: Transaction): Promise<AgendaItemRecord | undefined>;
   /** Items still to be held on the sessions, in arrival order. */
   abstract activeItems(tx: Transaction, sessionIds: readonly string[]): Promise<AgendaItemRecord[]>;
+  /** A new item, placed; the caller re-allocates the table under its lock. */
+  abstract createItem(tx: Transaction, item: NewAgendaItem): Promise<AgendaItemRecord>;
   abstract place(tx: Transaction, id: string, placement: ItemPlacement): Promise<void>;
   /** Onto another session, pinned there; the allocation gives it its place and slot. */
   abstract pinToSession(
@@ -88,6 +116,8 @@ export abstract class AgendaItemRepository {
     id: string,
     slot: { readonly position: number; readonly slotStart: Date; readonly slotEnd: Date },
   ): Promise<void>;
+  /** A decision was taken on it. */
+  abstract markDiscussed(tx: Transaction, id: string): Promise<void>;
   /** Shares the item's contents with the members of its session, or stops sharing them. */
   abstract setShared(id: string, shared: boolean): Promise<void>;
 }

@@ -1,10 +1,49 @@
-import type {
-  EntryHolder,
-  MailingItem,
-  MailingPerson,
-  NewOutboxMessage,
-  Transaction,
-} from '@overlegtafels/persistence';
+import type { AgendaItemStatus } from './agenda-item.repository.port';
+import type { OutboxMail, PendingMail } from './mail-outbox.port';
+import type { Transaction } from './unit-of-work.port';
+
+/** A person an agenda mail may go to or name (the organisation only, never in a subject). */
+export interface MailingPerson {
+  id: string;
+  email: string;
+  displayName: string;
+  active: boolean;
+  organisationName: string | null;
+}
+
+/** A guest of an item's slot: a person of the service, or an address only. */
+export interface MailingGuest {
+  kind: 'aanmelder' | 'consulent' | 'expert';
+  person: MailingPerson | null;
+  email: string | null;
+  name: string | null;
+}
+
+/** An agendapunt as its mails show it: its slot, its dossier's code and who is concerned. */
+export interface MailingItem {
+  id: string;
+  sessionId: string;
+  originalSessionId: string | null;
+  itemType: string;
+  durationMinutes: number;
+  position: number;
+  slotStart: Date | null;
+  slotEnd: Date | null;
+  status: AgendaItemStatus;
+  icsSequence: number;
+  dossierId: string;
+  dossierCode: string;
+  casusregisseur: MailingPerson | null;
+  submittedBy: MailingPerson;
+  guests: MailingGuest[];
+}
+
+/** Someone who holds a calendar entry (the last invitation they got for it was a REQUEST). */
+export interface EntryHolder {
+  email: string;
+  personId: string | null;
+  name?: string;
+}
 
 /** Which calendar entry: a session's own (for its standing members) or one item's slot. */
 export type CalendarEntry = { readonly sessionId: string } | { readonly agendaItemId: string };
@@ -17,20 +56,13 @@ export interface MailAboutQuery {
   readonly purposes: string[];
 }
 
-/** An outbox row that still has to be sent, by the key its mail job carries. */
-export interface PendingMail {
-  readonly id: string;
-  readonly idempotencyKey: string;
-}
-
 /**
- * What the agenda's freeze and send read and write besides the session row: the table's lock,
- * the items and who is to hear about them, who holds a calendar entry, and the outbox rows the
- * change writes in its own transaction.
+ * What the agenda's mails read and write besides the session rows: the items and who is to hear
+ * about them, who holds a calendar entry, and the outbox rows a change writes in its own
+ * transaction.
  */
 export abstract class AgendaMailing {
-  /** The agenda's table lock: a freeze or a send never interleaves with a re-allocation. */
-  abstract lockTable(tx: Transaction, regionId: string, tableKey: string): Promise<void>;
+  abstract item(tx: Transaction, id: string): Promise<MailingItem | undefined>;
   /** The items still to be discussed on a session, in agenda order. */
   abstract itemsOn(tx: Transaction, sessionId: string): Promise<MailingItem[]>;
   /** Items that were on this session and were carried to a later one. */
@@ -43,7 +75,7 @@ export abstract class AgendaMailing {
   /** The item's calendar entry changes: its next SEQUENCE. */
   abstract bumpItemSequence(tx: Transaction, itemId: string): Promise<number>;
   /** Writes the messages whose key is new; every row of the batch still to be sent. */
-  abstract addOutbox(tx: Transaction, messages: readonly NewOutboxMessage[]): Promise<PendingMail[]>;
+  abstract addOutbox(tx: Transaction, messages: readonly OutboxMail[]): Promise<PendingMail[]>;
   /** Of these outbox rows, the ones still to be sent. */
   abstract pendingKeys(ids: readonly string[]): Promise<PendingMail[]>;
 }

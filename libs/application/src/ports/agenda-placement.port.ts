@@ -1,5 +1,5 @@
 import type { LocalDateString, SessionTooEarly } from '@overlegtafels/domain';
-import type { Transaction } from '@overlegtafels/persistence';
+import type { Transaction } from './unit-of-work.port';
 import type { SlotInfo } from '../agenda/agenda-views';
 
 export interface PlacementGuest {

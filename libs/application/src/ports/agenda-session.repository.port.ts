@@ -1,5 +1,5 @@
 import type { SessionStatus, SessionTransitionOk } from '@overlegtafels/domain';
-import type { Transaction } from '@overlegtafels/persistence';
+import type { Transaction } from './unit-of-work.port';
 
 /** A stored zitting: the one shape every use case reads. */
 export interface SessionRecord {
@@ -43,6 +43,11 @@ export interface SessionMove {
  * domain allowed is handed in, and the implementation raises the ICS SEQUENCE when it says so.
  */
 export abstract class AgendaSessionRepository {
+  /**
+   * Serialises every change to one table's agenda (its sessions and their items) until the
+   * transaction ends: a re-allocation, a freeze or a send never interleave.
+   */
+  abstract lockTable(tx: Transaction, regionId: string, tableKey: string): Promise<void>;
   abstract session(id: string, tx?: Transaction): Promise<SessionRecord | undefined>;
   /** The row, locked until the transaction ends. */
   abstract lockSession(tx: Transaction, id: string): Promise<SessionRecord | undefined>;
@@ -53,6 +58,23 @@ export abstract class AgendaSessionRepository {
     tableKey: string,
     startsFrom?: Date,
   ): Promise<SessionRecord[]>;
+  /** The rows of a table starting in [from, to), by start. */
+  abstract sessionsBetween(
+    regionId: string,
+    tableKey: string,
+    from: Date,
+    to: Date,
+    tx?: Transaction,
+  ): Promise<SessionRecord[]>;
+  /** Rows of a table starting in [from, to) whose freeze or agenda send may still be due, by start. */
+  abstract awaitingAgenda(regionId: string, tableKey: string, from: Date, to: Date): Promise<SessionRecord[]>;
+  /** The first session of the table after `after` that is not cancelled, if it has a row. */
+  abstract nextOpenSession(
+    tx: Transaction,
+    regionId: string,
+    tableKey: string,
+    after: Date,
+  ): Promise<SessionRecord | undefined>;
   abstract createSession(tx: Transaction, session: NewSessionRecord): Promise<SessionRecord>;
   /** Planned → frozen at `at`; false when another transaction got there first. */
   abstract freeze(tx: Transaction, id: string, at: Date): Promise<boolean>;
@@ -75,6 +97,8 @@ export abstract class AgendaSessionRepository {
     transition: SessionTransitionOk,
   ): Promise<SessionRecord>;
   abstract changeCapacity(tx: Transaction, id: string, capacityMinutes: number): Promise<SessionRecord>;
+  /** The session's calendar entry changes: its next SEQUENCE. */
+  abstract bumpSessionSequence(tx: Transaction, id: string): Promise<number>;
   /** Held: a decision was taken on one of its items (nothing to write when it already was). */
   abstract markHeld(tx: Transaction, id: string, at: Date, transition: SessionTransitionOk): Promise<void>;
 }

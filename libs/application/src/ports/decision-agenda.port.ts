@@ -1,5 +1,7 @@
-import type { Transaction } from '@overlegtafels/persistence';
+import type { SessionStatus } from '@overlegtafels/domain';
+import type { AgendaItemStatus } from './agenda-item.repository.port';
 import type { PlacementGuest } from './agenda-placement.port';
+import type { Transaction } from './unit-of-work.port';
 
 /** Where a herbespreking put the dossier: the new ICO agendapunt and its session. */
 export interface IcoReturn {
@@ -16,10 +18,10 @@ export interface ItemToDecide {
   readonly dossierId: string;
   readonly tableKey: string;
   readonly itemType: string;
-  readonly status: 'placed' | 'rolled_over' | 'withdrawn' | 'discussed';
+  readonly status: AgendaItemStatus;
   readonly session: {
     readonly id: string;
-    readonly status: 'planned' | 'frozen' | 'sent' | 'held' | 'cancelled';
+    readonly status: SessionStatus;
     readonly startsAt: Date;
   };
 }

@@ -3,6 +3,7 @@ export interface DossierAccessFacts {
   readonly regionId: string;
   readonly casusregisseurId: string | null;
   readonly aanmelderId: string | null;
+  readonly phase: string;
 }
 
 /** An uploaded document's record (the bytes are in the document store, under `storageKey`). */

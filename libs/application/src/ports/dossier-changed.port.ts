@@ -1,4 +1,4 @@
-import type { Transaction } from '@overlegtafels/persistence';
+import type { Transaction } from './unit-of-work.port';
 
 /**
  * What must follow a change of a dossier's facts, or of a table's calendar, inside the change's

@@ -1,7 +1,11 @@
 /** Which dossiers a list may show: those of the region, narrowed to the reader's own when set. */
 export interface DossierListScope {
   readonly regionId: string;
-  readonly anyOf?: readonly { readonly casusregisseurId?: string; readonly aanmelderId?: string }[];
+  readonly anyOf?: readonly {
+    readonly casusregisseurId?: string;
+    readonly aanmelderId?: string;
+    readonly phase?: 'afgesloten';
+  }[];
 }
 
 /** A dossier as an overview lists it: code, phase, who directs it, and the dates that matter. */

@@ -1,5 +1,6 @@
-import type { Transaction } from '@overlegtafels/persistence';
+import type { Transaction } from './unit-of-work.port';
 import type {
+  CasusregisseurChangeReason,
   DecisionKind,
   DossierPhase,
   DossierState,
@@ -90,14 +91,9 @@ export interface AanmeldingClient {
   readonly wishesAndNeeds?: string;
 }
 
-/** A new dossier (phase aangemeld) with its first aanmelding and every answer of the guide. */
-export interface NewAanmelding {
-  readonly code: string;
-  readonly regionId: string;
-  readonly aanmelderId: string;
-  readonly organisationId: string;
+/** The answers of the guide that every aanmelding gives (the optional ones differ per use). */
+export interface AanmeldingAnswers {
   readonly contactEmail: string;
-  readonly contactPhone?: string;
   readonly whyNow: string;
   readonly violenceDescription: string;
   readonly situationAtStart: string;
@@ -106,9 +102,18 @@ export interface NewAanmelding {
   readonly clientRelations: string;
   readonly servicesInvolved: string;
   readonly safetyPlanExists: boolean;
-  readonly safetyPlanDescription?: string;
   readonly questionsAndExpectations: string;
   readonly familyInformed: boolean;
+}
+
+/** A new dossier (phase aangemeld) with its first aanmelding and every answer of the guide. */
+export interface NewAanmelding extends AanmeldingAnswers {
+  readonly code: string;
+  readonly regionId: string;
+  readonly aanmelderId: string;
+  readonly organisationId: string;
+  readonly contactPhone?: string;
+  readonly safetyPlanDescription?: string;
   readonly familyNotInformedReason?: string;
   readonly submittedAt: Date;
   readonly clients: readonly AanmeldingClient[];
@@ -123,6 +128,21 @@ export interface NewDossierDocument {
   readonly sha256: string;
   readonly uploadedById: string;
   readonly uploadedAt: Date;
+}
+
+/** The casusregie passing from one casusregisseur to another, as it is kept. */
+export interface NewCasusregisseurChange {
+  readonly fromPersonId: string;
+  readonly toPersonId: string;
+  readonly effectiveDate: LocalDateString;
+  readonly reason: CasusregisseurChangeReason;
+  readonly note: string | null;
+  readonly changedById: string;
+  readonly changedAt: Date;
+}
+
+export interface CasusregisseurChangeRecord extends NewCasusregisseurChange {
+  readonly id: string;
 }
 
 /**
@@ -176,6 +196,20 @@ export abstract class DossierRepository {
     id: string,
     consultation: { consultedOn: LocalDateString; note: string; consultedById: string },
   ): Promise<void>;
+  /**
+   * The dossier's casusregisseur becomes `toPersonId`, and the change is kept with it; undefined
+   * (nothing written) when `fromPersonId` no longer directs it (a change made meanwhile).
+   */
+  abstract changeCasusregisseur(
+    tx: Transaction,
+    id: string,
+    change: NewCasusregisseurChange,
+  ): Promise<{ id: string } | undefined>;
+  /** The changes of the casusregisseur, in the order they were recorded. */
+  abstract casusregisseurChangesOf(
+    tx: Transaction | undefined,
+    id: string,
+  ): Promise<CasusregisseurChangeRecord[]>;
   /**
    * The decision, and the dossier as the lifecycle made it (`consentVerifiedAt` only when the
    * decision is the one that verified the consent).

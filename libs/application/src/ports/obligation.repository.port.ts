@@ -1,23 +1,47 @@
-import type { CalendarState } from '@overlegtafels/domain';
-import type {
-  FulfilmentRow,
-  NewStepRow,
-  ObligationAgendaItemRow,
-  ObligationDecisionRow,
-  ObligationDossierRow,
-  Transaction,
-} from '@overlegtafels/persistence';
+import type { CalendarState, ObligationFormAnswers } from '@overlegtafels/domain';
+import type { Transaction } from './unit-of-work.port';
 
 export type ObligationStatus = 'open' | 'fulfilled' | 'cancelled';
-export type ObligationOwnerRole = 'casusregisseur' | 'coordinator';
+export type ObligationOwnerRole = 'casusregisseur' | 'coordinator' | 'strategisch-coordinator';
 
 /** The dossier as far as its obligations care. Dates are the stored calendar dates (UTC midnight). */
-export type ObligationDossier = ObligationDossierRow;
+export interface ObligationDossier {
+  id: string;
+  code: string;
+  regionId: string;
+  casusregisseurId: string | null;
+  casusregiePlannedStartDate: Date | null;
+  casusregieStartDate: Date | null;
+  afrondingDate: Date | null;
+  afsluitingDate: Date | null;
+  consentVerifiedAt: Date | null;
+  ocjSdjConsulentInvolved: boolean;
+  consulentInvolvedSince: Date | null;
+  consulentConsultedOn: Date | null;
+  childrenOver12: number;
+  childrenOver12HeardAt: Date | null;
+}
 
-export type ObligationDecision = ObligationDecisionRow;
+export interface ObligationDecision {
+  id: string;
+  kind: string;
+  decidedAt: Date;
+  tableKey: string;
+  terugkomdatum: Date | null;
+  /** met_casusregie: what the ICO planned at once (DATE columns, UTC midnight). */
+  vervolgoverlegDate: Date | null;
+  bijkomendCasusoverlegDate: Date | null;
+}
 
 /** An agenda item of the dossier (never a withdrawn one), with its session's series slot. */
-export type ObligationAgendaItem = ObligationAgendaItemRow;
+export interface ObligationAgendaItem {
+  id: string;
+  tableKey: string;
+  itemType: string;
+  submittedAt: Date;
+  status: string;
+  sessionScheduledStart: Date;
+}
 
 /** An obligation as stored, the way the re-plan compares it with the plan. */
 export interface ObligationRecord {
@@ -55,9 +79,17 @@ export interface ObligationPlacement {
 }
 
 /** How an obligation was done, as the plan found it (not by hand: that is fulfilManually). */
-export type ObligationFulfilmentRecord = FulfilmentRow;
+export interface ObligationFulfilmentRecord {
+  at: Date;
+  kind: string;
+  agendaItemId: string | null;
+}
 
-export type ReminderStepPlan = NewStepRow;
+/** A reminder step to wait for: its key within the obligation and when it is to go out. */
+export interface ReminderStepPlan {
+  stepKey: string;
+  sendAt: Date;
+}
 
 export interface NewObligation {
   dossierId: string;
@@ -79,6 +111,12 @@ export interface ObligationToFulfil {
   status: ObligationStatus;
   tableKey: string | null;
 }
+
+/** The answers of an obligation's form, as they fulfil it and are kept with it. */
+export type ObligationReport = ObligationFormAnswers & {
+  readonly submittedById: string;
+  readonly submittedAt: Date;
+};
 
 /**
  * Follow-up obligations with their reminder steps, as the re-plan and the manual "done" change
@@ -136,4 +174,8 @@ export abstract class ObligationRepository {
     note: string,
     at: Date,
   ): Promise<boolean>;
+  /** Marks an open obligation done by its form, keeping the answers; false when it was no longer open. */
+  abstract fulfilWithForm(tx: Transaction, obligationId: string, report: ObligationReport): Promise<boolean>;
+  /** The answers that fulfilled the obligation, if it was fulfilled by its form. */
+  abstract reportOf(obligationId: string): Promise<ObligationReport | undefined>;
 }

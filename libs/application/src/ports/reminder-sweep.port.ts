@@ -1,13 +1,35 @@
-import type { DueStepRow, LockedObligationRow, StepRow, Transaction } from '@overlegtafels/persistence';
+import type { Transaction } from './unit-of-work.port';
 import type { ReminderStepPlan } from './obligation.repository.port';
 
 /** A due, unsent reminder step with what the sweep needs of its obligation. */
-export type DueReminderStep = DueStepRow;
+export interface DueReminderStep {
+  obligationId: string;
+  stepKey: string;
+  ruleKey: string;
+  dueAt: Date;
+}
 
 /** An open obligation claimed by one sweep, with its dossier's code and region. */
-export type ClaimedObligation = LockedObligationRow;
+export interface ClaimedObligation {
+  id: string;
+  dossierId: string;
+  dossierCode: string;
+  regionId: string;
+  ruleKey: string;
+  sequence: number;
+  dueAt: Date;
+  ownerId: string | null;
+  tableKey: string | null;
+  itemType: string | null;
+}
 
-export type StoredReminderStep = StepRow;
+/** A reminder step as stored: sent once `enqueuedAt` is set, or handled without a mail. */
+export interface StoredReminderStep {
+  stepKey: string;
+  sendAt: Date;
+  enqueuedAt: Date | null;
+  superseded: boolean;
+}
 
 /**
  * The reminder sweep's side of the obligations: finding due steps, claiming one obligation at a

@@ -1,4 +1,13 @@
-import type { Transaction } from '@overlegtafels/persistence';
+declare const opaque: unique symbol;
+
+/**
+ * An open transaction as the application sees it: a handle it passes from the unit of work to
+ * the repositories, with nothing to call on it. Only persistence looks inside, so no Prisma type
+ * or client ever reaches a use case.
+ */
+export interface Transaction {
+  readonly [opaque]: 'transaction';
+}
 
 export interface TransactionLimits {
   /** How long to wait for a connection before giving up. */

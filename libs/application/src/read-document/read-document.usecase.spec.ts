@@ -32,7 +32,12 @@ describe('ReadDocumentUseCase', () => {
         storageKey: stored.storageKey,
         fileName: 'plan-van-aanpak.pdf',
         mimeType: stored.mimeType,
-        dossier: { regionId: 'region-1', casusregisseurId: 'regisseur', aanmelderId: 'aanmelder' },
+        dossier: {
+          regionId: 'region-1',
+          casusregisseurId: 'regisseur',
+          aanmelderId: 'aanmelder',
+          phase: 'casusregie',
+        },
       },
     ]);
     audit = new FakeAuditLog();

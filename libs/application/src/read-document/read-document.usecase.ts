@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { dossierAccess, Principal } from '@overlegtafels/auth';
 import { CLOCK, Clock } from '@overlegtafels/config';
-import { AgendaRefusal } from '../agenda/agenda-input';
+import { AgendaRefusal } from '../errors';
 import { DocumentStore } from '../documents/document-store';
 import { AuditLog } from '../ports/audit-log.port';
 import { Documents } from '../ports/document.repository.port';

@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Principal } from '@overlegtafels/auth';
-import { AgendaRefusal } from '../agenda/agenda-input';
-import { Outbox } from '../ports/outbox.repository.port';
+import { AgendaRefusal } from '../errors';
+import { MailOutbox } from '../ports/mail-outbox.port';
 import { mayManageMail } from '../retry-failed-mail/retry-failed-mail.usecase';
 import { OutboxMessageStatus, ReadOutboxStatusCommand } from './read-outbox-status.command';
 
 /** The state of one outbox message (after a test mail, say), for coordinators and administrators. */
 @Injectable()
 export class ReadOutboxStatusUseCase {
-  constructor(@Inject(Outbox) private readonly outbox: Outbox) {}
+  constructor(@Inject(MailOutbox) private readonly outbox: MailOutbox) {}
 
   async execute(actor: Principal, { outboxId }: ReadOutboxStatusCommand): Promise<OutboxMessageStatus> {
     if (!mayManageMail(actor)) {

@@ -8,7 +8,7 @@ import {
   fakeDossierRecord,
   FakeUnitOfWork,
 } from '@overlegtafels/testing';
-import { AgendaRefusal } from '../agenda/agenda-input';
+import { AgendaRefusal } from '../errors';
 import type { CasusregisseurActor } from '../agenda/casusregisseur-guard';
 import { ChildrenHeardQuery } from './children-heard.query';
 import { RecordChildHearingUseCase } from './record-child-hearing.usecase';

@@ -1,9 +1,17 @@
-import type { ConsulentConsultationFormInput } from '../agenda/casusregie-input';
+import { z } from 'zod';
+import { localDate, NOTE, text } from '../input/input-fields';
 import type { CasusregisseurActor } from '../agenda/casusregisseur-guard';
 
-/** Validated at the edge (ConsulentConsultationSchema); `dossierId` comes from an audited read. */
+/** Parsed at the edge with ConsulentConsultationSchema (below); `dossierId` comes from an audited read. */
 export interface RecordConsulentConsultationCommand {
   readonly actor: CasusregisseurActor;
   readonly dossierId: string;
   readonly consultation: ConsulentConsultationFormInput;
 }
+
+/** The consulent consulted about the afronding: when, and a short note of what was agreed. */
+export const ConsulentConsultationSchema = z.object({
+  consultedOn: localDate('Datum van het overleg'),
+  note: text('Notitie', NOTE),
+});
+export type ConsulentConsultationFormInput = z.output<typeof ConsulentConsultationSchema>;

@@ -8,7 +8,7 @@ import {
   fakeDossierRecord,
   FakeUnitOfWork,
 } from '@overlegtafels/testing';
-import { AgendaRefusal } from '../agenda/agenda-input';
+import { AgendaRefusal } from '../errors';
 import type { CasusregisseurActor } from '../agenda/casusregisseur-guard';
 import { RecordConsulentConsultationUseCase } from './record-consulent-consultation.usecase';
 

@@ -7,7 +7,7 @@ import {
   fakeDossierRecord,
   FakeUnitOfWork,
 } from '@overlegtafels/testing';
-import { AgendaRefusal } from '../agenda/agenda-input';
+import { AgendaRefusal } from '../errors';
 import { RecordConsulentUseCase } from './record-consulent.usecase';
 import { ConsulentActor } from './record-consulent.command';
 

@@ -1,23 +1,28 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { holdSession, placeSubmission } from '@overlegtafels/domain';
-import { AgendaRepository, type Transaction } from '@overlegtafels/persistence';
-import { AgendaRefusal } from '../agenda/agenda-input';
+import type { Transaction } from '../ports/unit-of-work.port';
+import { AgendaRefusal } from '../errors';
 import { domainSession } from '../agenda/agenda-views';
 import { AgendaService } from '../agenda/agenda.service';
+import { AgendaItemRepository } from '../ports/agenda-item.repository.port';
 import type { PlacementGuest } from '../ports/agenda-placement.port';
+import { AgendaSessionRepository } from '../ports/agenda-session.repository.port';
 import { DecisionAgenda, IcoReturn, ItemToDecide } from '../ports/decision-agenda.port';
 
 /** The DecisionAgenda port on the stored agenda and its allocation (AgendaService). */
 @Injectable()
 export class AgendaDecisionAdapter implements DecisionAgenda {
   constructor(
-    @Inject(AgendaRepository) private readonly repo: AgendaRepository,
+    @Inject(AgendaItemRepository)
+    private readonly items: Pick<AgendaItemRepository, 'item' | 'createItem' | 'markDiscussed'>,
+    @Inject(AgendaSessionRepository)
+    private readonly sessions: Pick<AgendaSessionRepository, 'session' | 'markHeld'>,
     @Inject(AgendaService) private readonly agenda: AgendaService,
   ) {}
 
   async itemToDecide(tx: Transaction, itemId: string): Promise<ItemToDecide | undefined> {
-    const item = await this.repo.item(itemId, tx);
-    const session = item && (await this.repo.session(item.sessionId, tx));
+    const item = await this.items.item(itemId, tx);
+    const session = item && (await this.sessions.session(item.sessionId, tx));
     if (!item || !session) return undefined;
     return {
       id: item.id,
@@ -30,9 +35,9 @@ export class AgendaDecisionAdapter implements DecisionAgenda {
   }
 
   async markDiscussed(tx: Transaction, item: ItemToDecide, at: Date): Promise<void> {
-    await this.repo.updateItem(tx, item.id, { status: 'discussed' });
+    await this.items.markDiscussed(tx, item.id);
     const held = holdSession(item.session);
-    if (held.ok) await this.repo.markHeld(tx, item.session.id, at, held);
+    if (held.ok) await this.sessions.markHeld(tx, item.session.id, at, held);
   }
 
   /** Herbespreking: the dossier comes back on the next ICO whose deadline is still ahead. */
@@ -51,7 +56,7 @@ export class AgendaDecisionAdapter implements DecisionAgenda {
     if (!placed.ok)
       throw new AgendaRefusal('NO_SESSION_IN_RANGE', 'Er is het komende jaar geen ICO gepland.');
     const row = await this.agenda.ensureRow(tx, state, placed.session);
-    const item = await this.repo.createItem(tx, {
+    const item = await this.items.createItem(tx, {
       sessionId: row.id,
       dossierId,
       tableKey: 'ico',
@@ -71,8 +76,8 @@ export class AgendaDecisionAdapter implements DecisionAgenda {
     });
     await this.agenda.reallocate(tx, state);
     // Where the allocation left it (a full session passes it on).
-    const stored = (await this.repo.item(item.id, tx))!;
-    const session = (await this.repo.session(stored.sessionId, tx))!;
+    const stored = (await this.items.item(item.id, tx))!;
+    const session = (await this.sessions.session(stored.sessionId, tx))!;
     return {
       itemId: item.id,
       sessionId: session.id,

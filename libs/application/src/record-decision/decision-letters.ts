@@ -18,8 +18,8 @@ import {
   RenderedMail,
   webLink,
 } from '@overlegtafels/mail';
-import type { Transaction } from '@overlegtafels/persistence';
-import type { DecisionFormInput } from '../agenda/agenda-input';
+import type { Transaction } from '../ports/unit-of-work.port';
+import type { DecisionFormInput } from './record-decision.command';
 import { ObligationRules } from '../obligations/obligation-rules';
 import type { IcoReturn, ItemToDecide } from '../ports/decision-agenda.port';
 import type { DossierRecord } from '../ports/dossier.repository.port';

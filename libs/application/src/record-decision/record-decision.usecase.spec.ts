@@ -15,12 +15,12 @@ import {
   FakePersonDirectory,
   FakeUnitOfWork,
 } from '@overlegtafels/testing';
-import { AgendaRefusal, DecisionFormInput, InputError } from '../agenda/agenda-input';
+import { AgendaRefusal, InputError } from '../errors';
+import { DecisionActor, DecisionFormInput } from './record-decision.command';
 import { RecordDecisionUseCase } from './record-decision.usecase';
-import { DecisionActor } from './record-decision.command';
 import { DecisionLetters } from './decision-letters';
 import { ObligationRules } from '../obligations/obligation-rules';
-import type { Transaction } from '@overlegtafels/persistence';
+import type { Transaction } from '../ports/unit-of-work.port';
 
 const config = { region: 'co3-antwerpen', publicUrl: 'https://overlegtafels.example.be' } as AppConfig;
 const composer = new MailComposer(mailIdentity('overlegtafels@co3.example.be', 'CO3 Antwerpen'));

@@ -9,9 +9,9 @@ import {
   noConsentReturnLimitOf,
   RegionConfig,
 } from '@overlegtafels/domain';
-import type { Transaction } from '@overlegtafels/persistence';
 import { getRegion } from '@overlegtafels/regions';
-import { AgendaRefusal, DecisionFormInput, InputError } from '../agenda/agenda-input';
+import { AgendaRefusal, InputError } from '../errors';
+import { DecisionFormInput, RecordDecisionCommand } from './record-decision.command';
 import { toDossierState } from '../agenda/dossier-state';
 import { AuditLog } from '../ports/audit-log.port';
 import { DecisionAgenda } from '../ports/decision-agenda.port';
@@ -20,9 +20,8 @@ import { DossierRepository, NewDecision } from '../ports/dossier.repository.port
 import { MailOutbox, QueuedMail } from '../ports/mail-outbox.port';
 import type { PlacementGuest } from '../ports/agenda-placement.port';
 import { PersonDirectory } from '../ports/person-directory.port';
-import { UnitOfWork } from '../ports/unit-of-work.port';
+import { type Transaction, UnitOfWork } from '../ports/unit-of-work.port';
 import { DecisionLetters } from './decision-letters';
-import { RecordDecisionCommand } from './record-decision.command';
 
 export interface DecisionResult {
   readonly decisionId: string;

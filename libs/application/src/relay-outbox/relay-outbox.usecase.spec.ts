@@ -1,10 +1,10 @@
 import { RelayOutboxUseCase } from '@overlegtafels/application';
-import { anOutboxMessage, ControlledClock, FakeMailJobQueue, FakeOutbox } from '@overlegtafels/testing';
+import { anOutboxMessage, ControlledClock, FakeMailJobQueue, FakeMailOutbox } from '@overlegtafels/testing';
 
 describe('RelayOutboxUseCase', () => {
   it('re-enqueues the pending rows older than the grace period, under their own keys, and nothing else', async () => {
     const clock = new ControlledClock('2026-03-02T09:00:00Z');
-    const outbox = new FakeOutbox();
+    const outbox = new FakeMailOutbox();
     const queue = new FakeMailJobQueue();
     const at = (iso: string) => new Date(iso);
     const lost = await outbox.seed(anOutboxMessage('lost'), {
@@ -24,7 +24,7 @@ describe('RelayOutboxUseCase', () => {
   it('hands on nothing when no row is stale', async () => {
     const queue = new FakeMailJobQueue();
     const clock = new ControlledClock('2026-03-02T09:00:00Z');
-    expect(await new RelayOutboxUseCase(new FakeOutbox(), queue, clock).execute()).toBe(0);
+    expect(await new RelayOutboxUseCase(new FakeMailOutbox(), queue, clock).execute()).toBe(0);
     expect(queue.jobs).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { MailJobQueue } from '../ports/mail-job-queue.port';
-import { Outbox } from '../ports/outbox.repository.port';
+import { MailOutbox } from '../ports/mail-outbox.port';
 
 /** A pending row younger than this may still be on its way to the queue; it is left alone. */
 const GRACE_MS = 20_000;
@@ -16,7 +16,7 @@ export class RelayOutboxUseCase {
   private readonly logger = new Logger(RelayOutboxUseCase.name);
 
   constructor(
-    @Inject(Outbox) private readonly outbox: Outbox,
+    @Inject(MailOutbox) private readonly outbox: MailOutbox,
     @Inject(MailJobQueue) private readonly producer: MailJobQueue,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}

@@ -3,7 +3,7 @@ import {
   anOutboxMessage as outboxMessage,
   ControlledClock,
   FakeMailJobQueue,
-  FakeOutbox,
+  FakeMailOutbox,
   principalWith,
 } from '@overlegtafels/testing';
 
@@ -13,12 +13,12 @@ const member = principalWith('lid', [{ role: 'member', tableKey: 'ico' }]);
 
 describe('RetryFailedMailUseCase', () => {
   const clock = new ControlledClock('2026-03-02T09:00:00Z');
-  let outbox: FakeOutbox;
+  let outbox: FakeMailOutbox;
   let queue: FakeMailJobQueue;
   let useCase: RetryFailedMailUseCase;
 
   beforeEach(() => {
-    outbox = new FakeOutbox();
+    outbox = new FakeMailOutbox();
     queue = new FakeMailJobQueue();
     useCase = new RetryFailedMailUseCase(outbox, queue, clock);
   });

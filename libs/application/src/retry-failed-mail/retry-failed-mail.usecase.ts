@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { hasRole, Principal } from '@overlegtafels/auth';
 import { CLOCK, Clock } from '@overlegtafels/config';
-import { AgendaRefusal } from '../agenda/agenda-input';
+import { AgendaRefusal } from '../errors';
 import { MailJobQueue } from '../ports/mail-job-queue.port';
-import { Outbox } from '../ports/outbox.repository.port';
+import { MailOutbox } from '../ports/mail-outbox.port';
 import { RetryFailedMailCommand } from './retry-failed-mail.command';
 
 /** Who may look after failed mails: the coordinators, and the administrators of the installation. */
@@ -18,7 +18,7 @@ export function mayManageMail(actor: Principal): boolean {
 @Injectable()
 export class RetryFailedMailUseCase {
   constructor(
-    @Inject(Outbox) private readonly outbox: Outbox,
+    @Inject(MailOutbox) private readonly outbox: MailOutbox,
     @Inject(MailJobQueue) private readonly queue: MailJobQueue,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}

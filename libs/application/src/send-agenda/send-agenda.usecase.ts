@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { sendAgenda } from '@overlegtafels/domain';
 import { JOBS } from '@overlegtafels/queues';
-import type { MailingSession, Transaction } from '@overlegtafels/persistence';
+import { AgendaSessionRepository, type SessionRecord } from '../ports/agenda-session.repository.port';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { AgendaMailDispatcher } from '../agenda-mailing/agenda-mail.dispatcher';
 import {
@@ -13,9 +13,9 @@ import {
 import { AgendaJobsPlanner } from '../agenda-mailing/agenda-jobs.planner';
 import { SessionTimingService } from '../agenda-mailing/session-timing.service';
 import { FreezeSessionUseCase } from '../freeze-session/freeze-session.usecase';
-import { AgendaMailing, PendingMail } from '../ports/agenda-mailing.port';
-import { AgendaSessionRepository } from '../ports/agenda-session.repository.port';
-import { UnitOfWork } from '../ports/unit-of-work.port';
+import { AgendaMailing } from '../ports/agenda-mailing.port';
+import type { PendingMail } from '../ports/mail-outbox.port';
+import { type Transaction, UnitOfWork } from '../ports/unit-of-work.port';
 import { SendAgendaCommand } from './send-agenda.command';
 
 export type SendAgendaOutcome = 'sent' | 'not-due' | 'missing' | 'stale';
@@ -77,7 +77,7 @@ export class SendAgendaUseCase {
     if (!session || !table || !step?.ok) return { outcome: 'not-due', mails };
     const now = this.clock.now();
     if (!(await this.sessions.markSent(tx, session.id, now))) return { outcome: 'not-due', mails };
-    const sent: MailingSession = { ...session, status: step.status, sentAt: now };
+    const sent: SessionRecord = { ...session, status: step.status, sentAt: now };
     const items = await this.mailing.itemsOn(tx, session.id);
     const members = await this.mailing.standingMembers(tx, session.regionId, session.tableKey);
     const batch = new OutboxBatch();

@@ -1,14 +1,14 @@
 import { Logger } from '@nestjs/common';
 import { simpleParser } from 'mailparser';
-import { MailTransport, MimeMessage } from '@overlegtafels/mail';
-import {
-  createPrismaClient,
-  NewOutboxMessage,
-  OutboxRepository,
-  PrismaService,
-} from '@overlegtafels/persistence';
+import { MailTransport, MimeMessage, mailIdentity } from '@overlegtafels/mail';
+import { createPrismaClient, PrismaMailOutbox, PrismaService } from '@overlegtafels/persistence';
+import { OutboxMail } from '../ports/mail-outbox.port';
 import { createTestDatabase, TestDatabase } from '@overlegtafels/testing';
 import { SendOutboxMailUseCase } from './send-outbox-mail.usecase';
+
+/** Rows are written and read here; nothing is sent, so no mail queue is needed. */
+const identity = mailIdentity('CO3 Antwerpen <overlegtafels@example.be>', 'CO3 Antwerpen');
+const noQueue = { enqueueMany: async () => undefined };
 
 const ICS = [
   'BEGIN:VCALENDAR',
@@ -22,7 +22,7 @@ const ICS = [
   '',
 ].join('\r\n');
 
-const message = (key: string, overrides: Partial<NewOutboxMessage> = {}): NewOutboxMessage => ({
+const message = (key: string, overrides: Partial<OutboxMail> = {}): OutboxMail => ({
   idempotencyKey: `test:${key}`,
   purpose: 'agenda',
   templateKey: 'agenda',
@@ -41,7 +41,7 @@ const message = (key: string, overrides: Partial<NewOutboxMessage> = {}): NewOut
 describe('SendOutboxMailUseCase', () => {
   let db: TestDatabase;
   let prisma: ReturnType<typeof createPrismaClient>;
-  let outbox: OutboxRepository;
+  let outbox: PrismaMailOutbox;
   let sent: MimeMessage[];
   let useCase: SendOutboxMailUseCase;
   const now = new Date('2026-11-23T09:00:00Z');
@@ -53,7 +53,7 @@ describe('SendOutboxMailUseCase', () => {
     logged = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
     db = await createTestDatabase();
     prisma = createPrismaClient(db.url, 2);
-    outbox = new OutboxRepository(prisma as unknown as PrismaService);
+    outbox = new PrismaMailOutbox(prisma as unknown as PrismaService, identity, noQueue);
   });
 
   beforeEach(() => {

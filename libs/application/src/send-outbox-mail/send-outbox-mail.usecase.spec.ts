@@ -1,14 +1,14 @@
 import { SendOutboxMailUseCase } from '@overlegtafels/application';
-import { anOutboxMessage, ControlledClock, FakeMailSender, FakeOutbox } from '@overlegtafels/testing';
+import { anOutboxMessage, ControlledClock, FakeMailSender, FakeMailOutbox } from '@overlegtafels/testing';
 
 describe('SendOutboxMailUseCase', () => {
   const clock = new ControlledClock('2026-03-02T09:00:00Z');
-  let outbox: FakeOutbox;
+  let outbox: FakeMailOutbox;
   let smtp: FakeMailSender;
   let useCase: SendOutboxMailUseCase;
 
   beforeEach(() => {
-    outbox = new FakeOutbox();
+    outbox = new FakeMailOutbox();
     smtp = new FakeMailSender();
     useCase = new SendOutboxMailUseCase(outbox, smtp, clock);
   });

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EncodedBody, encodeBody, IcsMethod, MailValueError, mimeMessage } from '@overlegtafels/mail';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { MailSender } from '../ports/mail-sender.port';
-import { Outbox } from '../ports/outbox.repository.port';
+import { MailOutbox } from '../ports/mail-outbox.port';
 import { SendOutboxMailCommand } from './send-outbox-mail.command';
 
 export type SendOutcome = 'sent' | 'already-sent' | 'missing' | 'refused';
@@ -25,7 +25,7 @@ export class SendOutboxMailUseCase {
   private readonly encoded = new Map<string, Promise<EncodedBody | undefined>>();
 
   constructor(
-    @Inject(Outbox) private readonly outbox: Outbox,
+    @Inject(MailOutbox) private readonly outbox: MailOutbox,
     @Inject(MailSender) private readonly transport: MailSender,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}

@@ -1,17 +1,17 @@
 import { AgendaRefusal, SendTestMailUseCase } from '@overlegtafels/application';
 import { emailAddress, mailIdentity, MailComposer } from '@overlegtafels/mail';
-import { ControlledClock, FakeMailJobQueue, FakeOutbox, principalWith } from '@overlegtafels/testing';
+import { ControlledClock, FakeMailJobQueue, FakeMailOutbox, principalWith } from '@overlegtafels/testing';
 
 const identity = mailIdentity('Overlegtafels <overlegtafels@example.be>', 'CO3 (demo)');
 
 describe('SendTestMailUseCase', () => {
   const clock = new ControlledClock('2026-03-02T09:00:00Z');
-  let outbox: FakeOutbox;
+  let outbox: FakeMailOutbox;
   let queue: FakeMailJobQueue;
   let useCase: SendTestMailUseCase;
 
   beforeEach(() => {
-    outbox = new FakeOutbox();
+    outbox = new FakeMailOutbox();
     queue = new FakeMailJobQueue();
     useCase = new SendTestMailUseCase(outbox, queue, new MailComposer(identity), identity, clock);
   });

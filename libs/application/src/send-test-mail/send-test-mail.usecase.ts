@@ -10,9 +10,9 @@ import {
 } from '@overlegtafels/mail';
 import { Principal } from '@overlegtafels/auth';
 import { CLOCK, Clock } from '@overlegtafels/config';
-import { AgendaRefusal } from '../agenda/agenda-input';
+import { AgendaRefusal } from '../errors';
 import { MailJobQueue } from '../ports/mail-job-queue.port';
-import { Outbox } from '../ports/outbox.repository.port';
+import { MailOutbox } from '../ports/mail-outbox.port';
 import { mayManageMail } from '../retry-failed-mail/retry-failed-mail.usecase';
 import { SendTestMailCommand } from './send-test-mail.command';
 
@@ -23,7 +23,7 @@ import { SendTestMailCommand } from './send-test-mail.command';
 @Injectable()
 export class SendTestMailUseCase {
   constructor(
-    @Inject(Outbox) private readonly outbox: Outbox,
+    @Inject(MailOutbox) private readonly outbox: MailOutbox,
     @Inject(MailJobQueue) private readonly mail: MailJobQueue,
     @Inject(MailComposer) private readonly composer: MailComposer,
     @Inject(MAIL_IDENTITY) private readonly identity: MailIdentity,

@@ -1,5 +1,5 @@
-import type { AuditEventInput } from '@overlegtafels/persistence';
-import { AgendaRefusal } from '../agenda/agenda-input';
+import type { AuditEntry } from '../ports/audit-log.port';
+import { AgendaRefusal } from '../errors';
 import {
   agendaItemRecord,
   coordinator,
@@ -14,7 +14,7 @@ function setup() {
     [sessionRecord({ id: 's1', startsAt: new Date('2026-11-27T08:30:00Z') })],
     [agendaItemRecord({ id: 'i1', sessionId: 's1', dossierId: 'd1' })],
   );
-  const audit: { event: AuditEventInput; at: Date }[] = [];
+  const audit: { event: AuditEntry; at: Date }[] = [];
   const useCase = new ShareAgendaItemUseCase(
     world.change,
     world.itemRepo,

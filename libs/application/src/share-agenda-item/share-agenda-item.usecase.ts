@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditRepository } from '@overlegtafels/persistence';
 import { CLOCK, Clock } from '@overlegtafels/config';
-import { AgendaRefusal } from '../agenda/agenda-input';
+import { AuditLog } from '../ports/audit-log.port';
+import { AgendaRefusal } from '../errors';
 import { CoordinatorChange } from '../coordinator/coordinator-change';
 import { AgendaItemRepository } from '../ports/agenda-item.repository.port';
 import { ShareAgendaItemCommand } from './share-agenda-item.command';
@@ -15,7 +15,7 @@ export class ShareAgendaItemUseCase {
   constructor(
     @Inject(CoordinatorChange) private readonly change: Pick<CoordinatorChange, 'itemFor'>,
     @Inject(AgendaItemRepository) private readonly items: Pick<AgendaItemRepository, 'item' | 'setShared'>,
-    @Inject(AuditRepository) private readonly audit: Pick<AuditRepository, 'append'>,
+    @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 

@@ -12,7 +12,8 @@ import {
   FakeRegionRepository,
   FakeUnitOfWork,
 } from '@overlegtafels/testing';
-import { AanmeldingInput, AgendaRefusal, InputError } from '../agenda/agenda-input';
+import { AanmeldingInput } from './submit-aanmelding.command';
+import { AgendaRefusal, InputError } from '../errors';
 import type { Actor } from '../agenda/agenda-views';
 import { SubmitAanmeldingUseCase } from './submit-aanmelding.usecase';
 

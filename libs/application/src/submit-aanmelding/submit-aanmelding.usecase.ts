@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
 import { findTable, nextDossierCode, RegionConfig, TableDefinition } from '@overlegtafels/domain';
 import { dossierCode, emailAddress, label, MailComposer, uuid, webLink } from '@overlegtafels/mail';
 import { getRegion } from '@overlegtafels/regions';
-import { AgendaRefusal, InputError } from '../agenda/agenda-input';
+import { AgendaRefusal, InputError } from '../errors';
 import type { SlotInfo } from '../agenda/agenda-views';
 import { AgendaPlacement } from '../ports/agenda-placement.port';
 import { AuditLog } from '../ports/audit-log.port';

@@ -15,7 +15,9 @@ import {
   takesPlacements,
 } from '@overlegtafels/domain';
 import { dutchDate, dutchDateTime } from '@overlegtafels/mail';
-import { AgendaRepository, CalendarStateRepository } from '@overlegtafels/persistence';
+import { AgendaReadModel } from '../ports/agenda-read-model.port';
+import { AgendaSessionRepository } from '../ports/agenda-session.repository.port';
+import { CalendarStateRepository } from '../ports/calendar-state.port';
 import { RegionRepository } from '../ports/region.repository.port';
 import { TableCalendarService } from '../table-calendar/table-calendar.service';
 
@@ -47,7 +49,9 @@ export interface PlacementPreview {
 export class AgenderingPreviewQuery {
   constructor(
     @Inject(TableCalendarService) private readonly tables: TableCalendarService,
-    @Inject(AgendaRepository) private readonly repo: AgendaRepository,
+    @Inject(AgendaSessionRepository)
+    private readonly sessions: Pick<AgendaSessionRepository, 'sessionsBetween'>,
+    @Inject(AgendaReadModel) private readonly reads: Pick<AgendaReadModel, 'loadOf'>,
     @Inject(CalendarStateRepository) private readonly calendars: CalendarStateRepository,
     @Inject(RegionRepository) private readonly regions: RegionRepository,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -107,14 +111,14 @@ export class AgenderingPreviewQuery {
     }
     // A full session sends the item on; look ahead as allocation would.
     const regionId = await this.regions.idOf(this.tables.region.key);
-    const rows = await this.repo.sessionsBetween(
+    const rows = await this.sessions.sessionsBetween(
       regionId,
       table.key,
       new Date(target.startMs),
       new Date(target.startMs + 120 * 86_400_000),
     );
     const rowByStart = new Map(rows.map((r) => [r.startsAt.getTime(), r]));
-    const load = await this.repo.sessionLoad(rows.map((r) => r.id));
+    const load = await this.reads.loadOf(rows.map((r) => r.id));
     const upcoming = generateSessions(
       table,
       { fromMs: target.startMs, toMs: target.startMs + 120 * 86_400_000 },

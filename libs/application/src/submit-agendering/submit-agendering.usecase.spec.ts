@@ -16,9 +16,9 @@ import {
   FakePersonDirectory,
   FakeUnitOfWork,
 } from '@overlegtafels/testing';
-import { AgendaRefusal, AgenderingInput, InputError } from '../agenda/agenda-input';
+import { AgendaRefusal, InputError } from '../errors';
+import { AgenderingActor, AgenderingInput, UploadedFile } from './submit-agendering.command';
 import { DocumentRejected, DocumentStore, StoredDocument } from '../documents/document-store';
-import { AgenderingActor, UploadedFile } from './submit-agendering.command';
 import { SubmitAgenderingUseCase } from './submit-agendering.usecase';
 
 const config = {

@@ -10,7 +10,7 @@ import {
 import { dossierCode, emailAddress, label, MailComposer, webLink } from '@overlegtafels/mail';
 import { getRegion } from '@overlegtafels/regions';
 import { DocumentRejected, DocumentStore, StoredDocument } from '../documents/document-store';
-import { AgendaRefusal, InputError } from '../agenda/agenda-input';
+import { AgendaRefusal, InputError } from '../errors';
 import type { SlotInfo } from '../agenda/agenda-views';
 import { dossierOwnerId, toDossierState } from '../agenda/dossier-state';
 import { AgendaPlacement } from '../ports/agenda-placement.port';

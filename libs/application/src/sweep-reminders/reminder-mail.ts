@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
-import { ObligationRule, reminderJobId, ReminderStep } from '@overlegtafels/domain';
+import { formOf, ObligationRule, reminderJobId, ReminderStep } from '@overlegtafels/domain';
 import { dossierCode, emailAddress, MailComposer, RenderedMail, webLink } from '@overlegtafels/mail';
-import type { Transaction } from '@overlegtafels/persistence';
-import { ObligationPeople, ObligationRecipient } from '../ports/obligation-people.port';
+import type { Transaction } from '../ports/unit-of-work.port';
+import { ObligationRecipient, PersonDirectory } from '../ports/person-directory.port';
 import type { ClaimedObligation } from '../ports/reminder-sweep.port';
 import { ObligationRules } from '../obligations/obligation-rules';
 
@@ -17,7 +17,7 @@ export function reminderIdempotencyKey(obligationId: string, stepKey: string, pe
 @Injectable()
 export class ReminderMail {
   constructor(
-    @Inject(ObligationPeople) private readonly people: ObligationPeople,
+    @Inject(PersonDirectory) private readonly people: PersonDirectory,
     @Inject(MailComposer) private readonly composer: MailComposer,
     @Inject(ObligationRules) private readonly rules: ObligationRules,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'publicUrl'>,
@@ -36,6 +36,7 @@ export class ReminderMail {
     owner: ObligationRecipient | undefined,
   ): Promise<ObligationRecipient[]> {
     if (step.to.role === 'coordinator') return this.people.coordinatorsOf(tx, o.regionId, step.to.table);
+    if (step.to.role === 'strategisch-coordinator') return this.people.strategicCoordinatorsOf(tx, o.regionId);
     if (owner) return [owner];
     // Nobody directs the dossier (any more): the coordinators who would hear of it later hear now.
     const table = rule.escalation?.to.role === 'coordinator' ? rule.escalation.to.table : o.tableKey;
@@ -57,20 +58,33 @@ export class ReminderMail {
       obligation: rule.label,
       due: DateTime.fromJSDate(o.dueAt, { zone }),
       manual: !rule.agendering,
+      form: formOf(rule) !== undefined,
     };
     if (step.kind === 'reminder') {
       return this.composer.reminder({ ...base, formUrl: webLink(this.actionUrl(o, rule)) });
     }
+    // The strategic coordinators are escalated to about their own task: its page, not the overview.
+    const ownPage = step.to.role === 'strategisch-coordinator';
     return this.composer.escalation({
       ...base,
-      formUrl: webLink(`${this.config.publicUrl}/coordinatie`),
+      formUrl: webLink(ownPage ? this.pageUrl(o) : `${this.config.publicUrl}/coordinatie`),
       owner: this.ownerName(rule, owner),
       now: DateTime.fromJSDate(now, { zone }),
+      ownPage,
     });
   }
 
-  /** The agendering form pre-filled for the dossier, table and item type, or the follow-up page. */
-  actionUrl(o: { dossierCode: string }, rule: ObligationRule): string {
+  /** The obligation's own page, where its form is filled in. */
+  pageUrl(o: { id: string }): string {
+    return `${this.config.publicUrl}/opvolging/${o.id}`;
+  }
+
+  /**
+   * The agendering form pre-filled for the dossier, table and item type; the obligation's page for
+   * one done by its form; otherwise the follow-up page.
+   */
+  actionUrl(o: { id: string; dossierCode: string }, rule: ObligationRule): string {
+    if (formOf(rule)) return this.pageUrl(o);
     if (!rule.agendering) return `${this.config.publicUrl}/opvolging`;
     const q = new URLSearchParams({
       dossier: o.dossierCode,
@@ -84,6 +98,7 @@ export class ReminderMail {
     if (rule.owner.role === 'coordinator') {
       return `de coördinatoren van ${this.rules.tableName(rule.owner.table) ?? 'de tafel'}`;
     }
+    if (rule.owner.role === 'strategisch-coordinator') return 'de strategisch coördinatoren';
     return owner?.displayName ?? 'niet toegewezen';
   }
 }

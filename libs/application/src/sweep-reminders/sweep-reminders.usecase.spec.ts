@@ -2,9 +2,9 @@ import { mailIdentity, MailComposer } from '@overlegtafels/mail';
 import {
   ControlledClock,
   fakeDossier,
-  FakeReminderOutbox,
-  FakeReminderMailQueue,
-  FakeObligationPeople,
+  FakeMailJobQueue,
+  FakeMailOutbox,
+  FakePersonDirectory,
   FakeObligationRepository,
   FakeReminderSweepClaim,
   FakeUnitOfWork,
@@ -32,15 +32,15 @@ async function setup(options: { owner?: string | null } = {}) {
       casusregieStartDate: new Date('2026-02-16T00:00:00Z'),
     }),
   );
-  const people = new FakeObligationPeople()
+  const people = new FakePersonDirectory()
     .addPerson({ id: 'sara', displayName: 'Sara El Idrissi' })
     .addPerson({ id: 'lotte', displayName: 'Lotte', coordinates: ['ico'] })
     .addPerson({ id: 'jan', displayName: 'Jan', coordinates: [null] })
     .addPerson({ id: 'piet', displayName: 'Piet', coordinates: ['weegploeg'] });
-  const outbox = new FakeReminderOutbox();
-  const queue = new FakeReminderMailQueue();
+  const outbox = new FakeMailOutbox();
+  const queue = new FakeMailJobQueue();
   const claims = new FakeReminderSweepClaim(repo);
-  const uow = new FakeUnitOfWork(...repo.stores, outbox.messages);
+  const uow = new FakeUnitOfWork(...repo.stores, outbox.rows);
   const clock = new ControlledClock('2026-03-01T09:00:00Z');
   const rules = new ObligationRules({ region: 'co3-antwerpen' });
   await uow.run((tx) => new SyncDossierObligationsUseCase(repo, rules, clock).execute(tx, { dossierId: D }));
@@ -55,7 +55,7 @@ describe('SweepRemindersUseCase', () => {
     const { sweep, outbox, queue, clock } = await setup();
     clock.set('2026-02-22T12:00:00Z'); // the first reminder is on Monday 23 February
     expect(await sweep.execute()).toEqual({ obligations: 0, steps: 0, mails: 0, superseded: 0, failed: 0 });
-    expect(outbox.messages.all()).toEqual([]);
+    expect(outbox.messages()).toEqual([]);
     expect(queue.calls).toEqual([]);
   });
 
@@ -63,7 +63,7 @@ describe('SweepRemindersUseCase', () => {
     const { sweep, outbox, queue, repo, clock, consent, uow } = await setup();
     clock.set('2026-03-02T07:30:00Z'); // 08:30 in Brussels, on the due day
     expect(await sweep.execute()).toEqual({ obligations: 1, steps: 1, mails: 1, superseded: 2, failed: 0 });
-    const [mail] = outbox.messages.all();
+    const [mail] = outbox.messages();
     expect(mail).toMatchObject({
       idempotencyKey: reminderIdempotencyKey(consent.id, 'reminder-0d-due-2026-03-02', 'sara'),
       purpose: 'obligation-reminder',
@@ -96,8 +96,8 @@ describe('SweepRemindersUseCase', () => {
     expect(await sweep.execute()).toEqual({ obligations: 0, steps: 0, mails: 0, superseded: 0, failed: 0 });
     clock.set('2026-03-02T20:00:00Z');
     expect((await sweep.execute()).steps).toBe(0);
-    expect(outbox.messages.all()).toHaveLength(1);
-    expect(queue.jobs.size).toBe(1);
+    expect(outbox.messages()).toHaveLength(1);
+    expect(queue.queued().size).toBe(1);
   });
 
   it('escalates to the coordinators of the table (and the region-wide ones), records it, and plans the next escalation', async () => {
@@ -106,7 +106,7 @@ describe('SweepRemindersUseCase', () => {
     await sweep.execute();
     clock.set('2026-03-03T07:05:00Z'); // 08:05 on Tuesday
     expect(await sweep.execute()).toEqual({ obligations: 1, steps: 1, mails: 2, superseded: 0, failed: 0 });
-    const escalations = outbox.messages.where((m) => m.purpose === 'obligation-escalation');
+    const escalations = outbox.messages().filter((m) => m.purpose === 'obligation-escalation');
     expect(escalations.map((m) => m.recipientPersonId)).toEqual(['jan', 'lotte']);
     expect(escalations[0]!.textBody).toContain('https://overleg.example/coordinatie');
     expect(repo.obligations.get(consent.id)!.lastEscalatedAt).toEqual(new Date('2026-03-03T07:05:00Z'));
@@ -120,7 +120,7 @@ describe('SweepRemindersUseCase', () => {
     const { sweep, outbox, clock } = await setup({ owner: null });
     clock.set('2026-03-02T07:30:00Z');
     expect((await sweep.execute()).mails).toBe(2);
-    expect(outbox.messages.all().map((m) => [m.purpose, m.recipientPersonId])).toEqual([
+    expect(outbox.messages().map((m) => [m.purpose, m.recipientPersonId])).toEqual([
       ['obligation-reminder', 'jan'],
       ['obligation-reminder', 'lotte'],
     ]);
@@ -132,7 +132,7 @@ describe('SweepRemindersUseCase', () => {
     clock.set('2026-03-02T07:30:00Z');
     expect(await sweep.execute()).toEqual({ obligations: 0, steps: 0, mails: 0, superseded: 0, failed: 0 });
     expect(claims.claims).toEqual([consent.id]);
-    expect(outbox.messages.all()).toEqual([]);
+    expect(outbox.messages()).toEqual([]);
     expect(repo.stepsOf(consent.id).every((s) => s.enqueuedAt === null)).toBe(true);
   });
 
@@ -141,7 +141,7 @@ describe('SweepRemindersUseCase', () => {
     repo.obligations.update(consent.id, { ruleKey: 'vervallen-regel' });
     clock.set('2026-03-02T07:30:00Z');
     expect(await sweep.execute()).toEqual({ obligations: 0, steps: 0, mails: 0, superseded: 3, failed: 0 });
-    expect(outbox.messages.all()).toEqual([]);
+    expect(outbox.messages()).toEqual([]);
     expect(
       repo
         .stepsOf(consent.id)
@@ -174,10 +174,10 @@ describe('SweepRemindersUseCase', () => {
     clock.set('2026-03-02T07:30:00Z');
     // "ghost" is nobody: the coordinators hear of dossier 2, and that fails.
     expect(await sweep.execute()).toMatchObject({ obligations: 1, steps: 1, failed: 1 });
-    expect(outbox.messages.all().map((m) => m.dossierId)).toEqual([D]);
+    expect(outbox.messages().map((m) => m.dossierId)).toEqual([D]);
     expect(repo.stepsOf(broken.id).every((s) => s.enqueuedAt === null)).toBe(true);
     expect(repo.stepsOf(consent.id).some((s) => s.enqueuedAt !== null)).toBe(true);
-    expect(queue.jobs.size).toBe(1);
+    expect(queue.queued().size).toBe(1);
   });
 
   it('finds what is due without claiming or writing: per obligation, the latest step of each kind', async () => {
@@ -188,5 +188,98 @@ describe('SweepRemindersUseCase', () => {
     ]);
     expect(claims.claims).toEqual([]);
     expect(repo.stepsOf(consent.id).every((s) => s.enqueuedAt === null)).toBe(true);
+  });
+});
+
+describe('SweepRemindersUseCase after a change of casusregisseur', () => {
+  it('sends a reminder planned while Sara directed the dossier to Tom, who directs it now', async () => {
+    const { sweep, outbox, repo, people, clock, uow, consent } = await setup();
+    people.addPerson({ id: 'tom', displayName: 'Tom Peeters' });
+    const planned = repo.stepsOf(consent.id);
+    repo.changeDossier(D, { casusregisseurId: 'tom' });
+    const rules = new ObligationRules({ region: 'co3-antwerpen' });
+    await uow.run((tx) =>
+      new SyncDossierObligationsUseCase(repo, rules, clock).execute(tx, { dossierId: D }),
+    );
+    expect(repo.stepsOf(consent.id)).toEqual(planned);
+    clock.set('2026-03-02T07:30:00Z');
+    await sweep.execute();
+    expect(outbox.messages().map((m) => [m.purpose, m.recipientPersonId])).toEqual([
+      ['obligation-reminder', 'tom'],
+    ]);
+  });
+});
+
+describe('SweepRemindersUseCase for the strategic coordinators', () => {
+  /** A dossier closed at the Ronde Tafel of Thursday 17 December 2026: the quality check is due 14 January, 09:00. */
+  async function closed() {
+    const repo = new FakeObligationRepository();
+    repo.addDossier(
+      fakeDossier(D, {
+        code: 'CO3-2026-0042',
+        casusregisseurId: 'sara',
+        casusregieStartDate: new Date('2026-03-02T00:00:00Z'),
+        consentVerifiedAt: new Date('2026-03-01T10:00:00Z'),
+        afrondingDate: new Date('2026-06-16T00:00:00Z'),
+        afsluitingDate: new Date('2026-12-17T00:00:00Z'),
+      }),
+    );
+    const people = new FakePersonDirectory()
+      .addPerson({ id: 'sara' })
+      .addPerson({ id: 'lotte', coordinates: [null] })
+      .addPerson({ id: 'ines', strategic: true })
+      .addPerson({ id: 'wout', strategic: true })
+      .addPerson({ id: 'elders', strategic: true, regionId: 'region-2' });
+    const outbox = new FakeMailOutbox();
+    const uow = new FakeUnitOfWork(...repo.stores, outbox.rows);
+    const clock = new ControlledClock('2026-12-20T09:00:00Z');
+    const rules = new ObligationRules({ region: 'co3-antwerpen' });
+    await uow.run((tx) =>
+      new SyncDossierObligationsUseCase(repo, rules, clock).execute(tx, { dossierId: D }),
+    );
+    const mails = new ReminderMail(people, composer, rules, { publicUrl: 'https://overleg.example' });
+    const sweep = new SweepRemindersUseCase(
+      uow,
+      new FakeReminderSweepClaim(repo),
+      outbox,
+      new FakeMailJobQueue(),
+      mails,
+      rules,
+      identity,
+      clock,
+    );
+    const check = repo.obligationsOf(D).find((o) => o.ruleKey === 'kwaliteitscontrole')!;
+    return { outbox, clock, sweep, check };
+  }
+
+  it('reminds them, not the Ronde Tafel’s coordinators, of the quality check, linking the task’s page', async () => {
+    const { outbox, clock, sweep, check } = await closed();
+    expect(check).toMatchObject({ ownerRole: 'strategisch-coordinator', ownerId: null, tableKey: null });
+    clock.set('2027-01-07T07:30:00Z'); // a week before, 08:30 in Brussels
+    await sweep.execute();
+    const sent = outbox.messages().filter(
+      (m) => (m.payload as { obligationId: string }).obligationId === check.id,
+    );
+    expect(sent.map((m) => [m.purpose, m.recipientPersonId])).toEqual([
+      ['obligation-reminder', 'ines'],
+      ['obligation-reminder', 'wout'],
+    ]);
+    expect(sent[0]!.textBody).toContain(`https://overleg.example/opvolging/${check.id}`);
+    expect(sent[0]!.textBody).toContain('vult u het korte formulier in');
+  });
+
+  it('escalates an overdue check back to them, with the task’s page and not the coordinators’ overview', async () => {
+    const { outbox, clock, sweep, check } = await closed();
+    clock.set('2027-01-15T07:30:00Z'); // the day after the due date
+    await sweep.execute();
+    const escalations = outbox.messages().filter(
+      (m) =>
+        m.purpose === 'obligation-escalation' &&
+        (m.payload as { obligationId: string }).obligationId === check.id,
+    );
+    expect(escalations.map((m) => m.recipientPersonId)).toEqual(['ines', 'wout']);
+    expect(escalations[0]!.textBody).toContain(`https://overleg.example/opvolging/${check.id}`);
+    expect(escalations[0]!.textBody).toContain('Verantwoordelijke: de strategisch coördinatoren');
+    expect(escalations[0]!.textBody).not.toContain('/coordinatie');
   });
 });

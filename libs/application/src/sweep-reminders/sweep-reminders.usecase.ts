@@ -3,7 +3,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock, CLOCK } from '@overlegtafels/config';
 import { dueSteps, ReminderStep, reminderSteps } from '@overlegtafels/domain';
 import { MAIL_IDENTITY, MailIdentity, messageIdFor, toOutboxContent } from '@overlegtafels/mail';
-import { ReminderOutbox, ReminderMailQueue } from '../ports/reminder-outbox.port';
+import { MailJobQueue } from '../ports/mail-job-queue.port';
+import { MailOutbox } from '../ports/mail-outbox.port';
 import { ReminderSweepClaim } from '../ports/reminder-sweep.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
 import { ObligationRules } from '../obligations/obligation-rules';
@@ -42,8 +43,8 @@ export class SweepRemindersUseCase {
   constructor(
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
     @Inject(ReminderSweepClaim) private readonly claims: ReminderSweepClaim,
-    @Inject(ReminderOutbox) private readonly outbox: ReminderOutbox,
-    @Inject(ReminderMailQueue) private readonly mail: ReminderMailQueue,
+    @Inject(MailOutbox) private readonly outbox: Pick<MailOutbox, 'add'>,
+    @Inject(MailJobQueue) private readonly mail: Pick<MailJobQueue, 'enqueueMany'>,
     @Inject(ReminderMail) private readonly mails: ReminderMail,
     @Inject(ObligationRules) private readonly rules: ObligationRules,
     @Inject(MAIL_IDENTITY) private readonly identity: MailIdentity,

@@ -50,5 +50,8 @@ export function dossierFacts(read: DossierToPlan, zone: string): DossierFacts {
         atMs: (o.fulfilledAt as Date).getTime(),
         note: o.fulfilmentNote?.trim() || 'afgerond',
       })),
+    formFulfilments: obligations
+      .filter((o) => o.status === 'fulfilled' && o.fulfilmentKind === 'form' && o.fulfilledAt)
+      .map((o) => ({ ruleKey: o.ruleKey, sequence: o.sequence, atMs: (o.fulfilledAt as Date).getTime() })),
   };
 }

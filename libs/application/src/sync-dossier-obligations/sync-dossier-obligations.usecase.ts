@@ -9,7 +9,7 @@ import {
   planObligations,
   reminderSteps,
 } from '@overlegtafels/domain';
-import type { Transaction } from '@overlegtafels/persistence';
+import type { Transaction } from '../ports/unit-of-work.port';
 import { Clock, CLOCK } from '@overlegtafels/config';
 import {
   ObligationDossier,

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
+import { CalendarStateRepository } from '../ports/calendar-state.port';
 import type { RefusalKind } from '../errors/refusal-kind';
 import {
   findTable,
@@ -13,7 +14,6 @@ import {
   TableDefinition,
   toSessionView,
 } from '@overlegtafels/domain';
-import { CalendarStateRepository } from '@overlegtafels/persistence';
 import { getRegion } from '@overlegtafels/regions';
 
 export class TableQueryError extends Error {

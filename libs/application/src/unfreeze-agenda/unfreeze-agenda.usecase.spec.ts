@@ -1,5 +1,5 @@
 import { SessionStatus } from '@overlegtafels/domain';
-import { AgendaRefusal } from '../agenda/agenda-input';
+import { AgendaRefusal } from '../errors';
 import {
   coordinator,
   coordinatorWorld,

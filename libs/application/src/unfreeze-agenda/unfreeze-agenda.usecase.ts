@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { unfreezeSession } from '@overlegtafels/domain';
-import { AgendaRefusal } from '../agenda/agenda-input';
+import { AgendaRefusal } from '../errors';
 import { AgendaService } from '../agenda/agenda.service';
 import { CoordinatorChange } from '../coordinator/coordinator-change';
 import { AgendaSessionRepository } from '../ports/agenda-session.repository.port';

@@ -35,6 +35,13 @@ export interface ManualFulfilmentFact {
   readonly note: string;
 }
 
+/** A form submitted on the obligation's own page (FulfilmentSpec `form`), as stored on it. */
+export interface FormFulfilmentFact {
+  readonly ruleKey: string;
+  readonly sequence: number;
+  readonly atMs: Instant;
+}
+
 /**
  * What the application knows about one dossier, as it stands now. Dates are local dates in the
  * region's zone. There is no phase here on purpose: the phase says where the dossier is, the dates
@@ -62,6 +69,7 @@ export interface DossierFacts {
   readonly decisions: readonly DecisionFact[];
   readonly agendaItems: readonly AgendaItemFact[];
   readonly manualFulfilments: readonly ManualFulfilmentFact[];
+  readonly formFulfilments?: readonly FormFulfilmentFact[];
 }
 
 /** One occurrence of an event in the life of a dossier. */

@@ -9,4 +9,5 @@ export { planObligations } from './obligation-plan.policy';
 export * from './obligation-diff.policy';
 export * from './reminder-steps.policy';
 export * from './manual-fulfilment.policy';
+export * from './obligation-forms.policy';
 export * from './obligation-plan.view';

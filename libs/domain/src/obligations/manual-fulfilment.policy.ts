@@ -51,7 +51,9 @@ export function checkManualFulfilment(
       code: 'MANUAL_FULFILMENT_NOT_ALLOWED',
       message: manualIsNormal
         ? 'Alleen de eigenaar van de taak of een coördinator kan ze afronden.'
-        : 'Deze taak wordt afgerond door te agenderen of door een beslissing; enkel een coördinator kan ze met een toelichting afsluiten.',
+        : rule.fulfilledBy.some((f) => f.kind === 'form')
+          ? 'Deze taak rondt u af met het formulier op de pagina van de taak; enkel een coördinator kan ze met een toelichting afsluiten.'
+          : 'Deze taak wordt afgerond door te agenderen of door een beslissing; enkel een coördinator kan ze met een toelichting afsluiten.',
     };
   }
   return { ok: true, note };

@@ -32,7 +32,9 @@ export type ObligationFulfilment =
       readonly decisionKind: DecisionKind;
     }
   | { readonly kind: 'event'; readonly atMs: Instant; readonly event: ObligationEventKey }
-  | { readonly kind: 'manual'; readonly atMs: Instant; readonly note: string };
+  | { readonly kind: 'manual'; readonly atMs: Instant; readonly note: string }
+  /** Its form was submitted on the obligation's page (the answers are stored with it). */
+  | { readonly kind: 'form'; readonly atMs: Instant };
 
 /**
  * One obligation as the rules say it should be, given the facts now. The pair (ruleKey, sequence)

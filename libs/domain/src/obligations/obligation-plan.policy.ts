@@ -343,6 +343,7 @@ class Planner {
           }
           break;
         case 'manual':
+        case 'form':
           break;
       }
     }
@@ -354,6 +355,12 @@ class Planner {
           source: `manual:${m.sequence}`,
           fulfilment: { kind: 'manual', atMs: m.atMs, note: m.note },
         });
+      }
+    }
+    // Like a manual "done", a submitted form is the obligation's own: it counts for that one.
+    for (const f of this.facts.formFulfilments ?? []) {
+      if (f.ruleKey === rule.key && f.sequence === sequence) {
+        candidates.push({ source: `form:${f.sequence}`, fulfilment: { kind: 'form', atMs: f.atMs } });
       }
     }
     let best: Candidate | undefined;

@@ -108,11 +108,25 @@ export interface ItemSessionDueSpec {
 
 export type DueSpec = OffsetDueSpec | SessionDueSpec | SameAsDueSpec | ItemSessionDueSpec;
 
-/** The roles that own or receive obligations; a coordinator is always one of a table. */
-export type ObligationRole = Extract<Role, 'casusregisseur' | 'coordinator'>;
+/**
+ * The roles that own or receive obligations; a coordinator is always one of a table, the
+ * strategic coordinators are the region's (all of them: whoever of them gets to it first).
+ */
+export type ObligationRole = Extract<Role, 'casusregisseur' | 'coordinator' | 'strategisch-coordinator'>;
 
 export type ObligationParty =
-  { readonly role: 'casusregisseur' } | { readonly role: 'coordinator'; readonly table: string };
+  | { readonly role: 'casusregisseur' }
+  | { readonly role: 'coordinator'; readonly table: string }
+  | { readonly role: 'strategisch-coordinator' };
+
+/**
+ * The short forms an owner fills in on the obligation's page, each fulfilling it when submitted:
+ * - `vervolghulp`: six months after the afronding, did the follow-up help start, which help
+ *   (guide III.E); the answer goes to the coordinators of the Ronde Tafel.
+ * - `kwaliteitscontrole`: the last check of a closed dossier (guide V.D), a checklist and remarks.
+ */
+export const OBLIGATION_FORMS = ['vervolghulp', 'kwaliteitscontrole'] as const;
+export type ObligationForm = (typeof OBLIGATION_FORMS)[number];
 
 /** Facts that decide whether a rule applies at all; evaluated on the current facts. */
 export type ObligationCondition =
@@ -130,12 +144,20 @@ export type ObligationCondition =
  * - `event`: a dossier event, whenever it happened (consent verified before casusregie started is
  *   exactly what the consent obligation asks for).
  * - `manual`: the owner marks it done with a note (e.g. an alignment talk).
+ * - `form`: the owner fills in the short form on the obligation's page (OBLIGATION_FORMS); a
+ *   note alone does not do (only a coordinator may close it by hand, as any obligation).
  */
 export type FulfilmentSpec =
   | { readonly kind: 'agenda-item'; readonly table: string; readonly itemTypes: readonly string[] }
   | { readonly kind: 'decision'; readonly decisionKinds: readonly DecisionKind[] }
   | { readonly kind: 'event'; readonly event: ObligationEventKey }
-  | { readonly kind: 'manual' };
+  | { readonly kind: 'manual' }
+  | {
+      readonly kind: 'form';
+      readonly form: ObligationForm;
+      /** Who is told (a mail with the code and a link) when it is submitted, to read the answers. */
+      readonly reportTo?: ObligationParty;
+    };
 
 /**
  * Reminders to the owner, whole calendar days before the due date at a wall-clock time in the

@@ -54,6 +54,39 @@ describe('validating a region’s obligation rules', () => {
     ).toMatch(/unknown kind "pva-besproken"/);
   });
 
+  it('accepts the strategic coordinators as owner and escalation, and forms that name who is told', () => {
+    const strategic: ObligationRule = {
+      ...CHECK_RULE,
+      owner: { role: 'strategisch-coordinator' },
+      escalation: {
+        to: { role: 'strategisch-coordinator' },
+        firstAfterDays: 1,
+        repeatEveryDays: 7,
+        time: '08:00',
+        avoidWeekends: true,
+      },
+      fulfilledBy: [
+        { kind: 'form', form: 'kwaliteitscontrole', reportTo: { role: 'strategisch-coordinator' } },
+      ],
+    };
+    expect([...validateObligationRules(testRegion([PLAN_RULE, strategic])).keys()]).toEqual([
+      'plan',
+      'maandelijkse-check',
+    ]);
+    expect(problemWith({ ...CHECK_RULE, fulfilledBy: [{ kind: 'form', form: 'enquête' as never }] })).toBe(
+      'obligation rule "maandelijkse-check": fulfilledBy form: unknown form "enquête"',
+    );
+    expect(
+      problemWith({
+        ...CHECK_RULE,
+        fulfilledBy: [{ kind: 'form', form: 'vervolghulp', reportTo: { role: 'coordinator', table: 'ico' } }],
+      }),
+    ).toBe('obligation rule "maandelijkse-check": fulfilledBy form reportTo: the region has no table "ico"');
+    expect(problemWith({ ...CHECK_RULE, owner: { role: 'directeur' } as never })).toMatch(
+      /owner: unknown role "directeur"/,
+    );
+  });
+
   it('checks a due date at the session of an agendapunt against the table and its item types', () => {
     const onItem: ObligationRule = {
       ...CHECK_RULE,

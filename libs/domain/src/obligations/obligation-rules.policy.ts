@@ -6,6 +6,7 @@ import {
   DossierDateKey,
   DurationUnit,
   OBLIGATION_EVENT_KEYS,
+  OBLIGATION_FORMS,
   ObligationDuration,
   ObligationParty,
   ObligationRule,
@@ -86,7 +87,9 @@ function checkRule(
   };
   const party = (what: string, p: ObligationParty): void => {
     if (p.role === 'coordinator') table(what, p.table);
-    else if (p.role !== 'casusregisseur') fail(`${what}: unknown role "${(p as { role: string }).role}"`);
+    else if (p.role !== 'casusregisseur' && p.role !== 'strategisch-coordinator') {
+      fail(`${what}: unknown role "${(p as { role: string }).role}"`);
+    }
   };
   const wholeFrom = (what: string, value: number | undefined, min: number): void => {
     if (!Number.isInteger(value) || (value as number) < min)
@@ -176,6 +179,12 @@ function checkRule(
         event('fulfilledBy event', f.event);
         break;
       case 'manual':
+        break;
+      case 'form':
+        if (!(OBLIGATION_FORMS as readonly string[]).includes(f.form)) {
+          fail(`fulfilledBy form: unknown form "${String(f.form)}"`);
+        }
+        if (f.reportTo) party('fulfilledBy form reportTo', f.reportTo);
         break;
       default:
         fail(`unknown fulfilment kind "${(f as { kind: string }).kind}"`);

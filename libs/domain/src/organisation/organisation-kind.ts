@@ -25,8 +25,19 @@ export function isOrganisationKind(value: string): value is OrganisationKind {
   return Object.prototype.hasOwnProperty.call(ORGANISATION_KINDS, value);
 }
 
-/** Roles a person holds; table-bound roles are held per table (a table membership). */
-export const ROLES = ['admin', 'coordinator', 'casusregisseur', 'aanmelder', 'member'] as const;
+/**
+ * Roles a person holds; table-bound roles are held per table (a table membership). The
+ * `strategisch-coordinator` is held region-wide: the strategic coordinators of the region (the
+ * FJC's, in CO3) who check every closed dossier a last time (guide V.D), not a table's coordinator.
+ */
+export const ROLES = [
+  'admin',
+  'coordinator',
+  'casusregisseur',
+  'aanmelder',
+  'member',
+  'strategisch-coordinator',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export function isRole(value: string): value is Role {

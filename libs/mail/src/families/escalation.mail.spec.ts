@@ -44,3 +44,24 @@ describe('escalation', () => {
     expect(mail.text).toContain('Verantwoordelijke: Jonas Wouters');
   });
 });
+
+describe('escalation to the owners themselves', () => {
+  it('links the obligation’s own page instead of the coordinators’ overview', async () => {
+    const page = formUrl;
+    const mail = await composer.escalation({
+      recipient: alice,
+      dossier: code42,
+      obligation: 'Kwaliteitscontrole van het afgesloten dossier',
+      due: zdt('2027-04-15T09:00'),
+      now: zdt('2027-04-16T08:00'),
+      owner: 'de strategisch coördinatoren',
+      formUrl: page,
+      manual: true,
+      ownPage: true,
+    });
+    expect(mail.text).toContain('De taak en haar formulier staan op haar eigen pagina:');
+    expect(mail.text).not.toContain('coördinatieoverzicht');
+    expect(mail.html).toContain('Taak openen');
+    expect(mail.text).toContain('Verantwoordelijke: de strategisch coördinatoren');
+  });
+});

@@ -11,6 +11,11 @@ export interface EscalationInput extends FollowUpInput {
   readonly owner: string;
   /** The moment of rendering, to say how long ago the due date passed. */
   readonly now: DateTime;
+  /**
+   * `formUrl` is the obligation's own page (the owners escalated to are the ones who fill in its
+   * form, as for the quality check), not the coordinators' overview.
+   */
+  readonly ownPage?: boolean;
 }
 
 /** After a follow-up obligation's due date passed: to the coordinator. */
@@ -29,6 +34,7 @@ export function escalationMail(identity: MailIdentity, input: EscalationInput): 
       ...followUpValues(input),
       overdue,
       owner: cleanText(input.owner, { maxLength: 120 }) || 'niet toegewezen',
+      ownPage: input.ownPage === true,
     },
   };
 }

@@ -28,4 +28,23 @@ describe('reminder', () => {
     expect(mail.html).toContain('Naar mijn opvolging');
     expect(mail.html).not.toContain('Agendering indienen');
   });
+
+  it('sends the owner of an obligation done by its form to the obligation’s page', async () => {
+    const page = webLink('https://overlegtafels.example.be/opvolging/0b9e4d2c-8a71-4f3e-b6c5-1a2d3e4f5a6b');
+    const mail = await composer.reminder({
+      recipient: alice,
+      dossier: code42,
+      obligation: label('Controle zes maanden na de afronding'),
+      due: zdt('2027-03-08T09:00'),
+      formUrl: page,
+      form: true,
+    });
+    expect(mail.text).toContain(
+      'Op de pagina van de taak vult u het korte formulier in; daarmee is ze afgerond:',
+    );
+    expect(mail.text).toContain(page);
+    expect(mail.text).not.toContain('korte notitie');
+    expect(mail.html).toContain('Formulier invullen');
+    expect(mail.html).not.toContain('Agendering indienen');
+  });
 });

@@ -27,6 +27,8 @@ export interface FollowUpInput {
    * registering a fact on the dossier (consent); the link goes to the follow-up page.
    */
   readonly manual?: boolean;
+  /** Done by filling in the short form on the obligation's page (`formUrl`): implies `manual`. */
+  readonly form?: boolean;
 }
 
 /** Before a follow-up obligation's due date. */
@@ -49,6 +51,7 @@ export function followUpValues(input: FollowUpInput): TemplateScope {
     obligation: midSentence(cleanText(input.obligation, { maxLength: 200 }) as Label),
     dueDate: dutchDate(input.due),
     formUrl: input.formUrl,
-    manual: input.manual === true,
+    manual: input.manual === true || input.form === true,
+    form: input.form === true,
   };
 }

@@ -197,4 +197,14 @@ export const EVERY_MAIL: Record<string, () => Promise<RenderedMail>> = {
       expiresAt: zdt('2026-11-23T09:30'),
     }),
   test: () => composer.test({ recipient: hostileRecipient, sentAt: zdt('2026-11-23T09:15') }),
+  'casusregie-change': () =>
+    composer.casusregieChange({
+      recipient: hostileRecipient,
+      dossier: code42,
+      role: 'nieuw',
+      effectiveDate: zdt('2026-12-07T00:00'),
+      link: detailsUrl,
+    }),
+  'follow-up-report': () =>
+    composer.followUpReport({ recipient: hostileRecipient, dossier: code42, link: detailsUrl }),
 };

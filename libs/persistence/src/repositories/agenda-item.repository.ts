@@ -1,28 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type {
+  AgendaItemRecord,
+  AgendaItemRepository,
+  ItemPlacement,
+  NewAgendaItem,
+} from '@overlegtafels/application';
 import { PrismaService } from '../prisma.service';
 import { on, type Transaction } from '../transaction';
-
-/** The agendapunt as the agenda places it. */
-export interface AgendaItemRow {
-  id: string;
-  sessionId: string;
-  dossierId: string;
-  tableKey: string;
-  itemType: string;
-  durationMinutes: number;
-  position: number;
-  slotStart: Date | null;
-  slotEnd: Date | null;
-  status: 'placed' | 'rolled_over' | 'withdrawn' | 'discussed';
-  submittedAt: Date;
-  submittedById: string;
-  originalSessionId: string | null;
-  pinned: boolean;
-  pinnedPosition: number | null;
-  overrideReason: string | null;
-  lateReason: string | null;
-  icsSequence: number;
-}
 
 export const itemSelect = {
   id: true,
@@ -52,16 +36,16 @@ const TO_BE_HELD = ['placed', 'rolled_over'] as const;
  * Every write takes the transaction of the change (which holds the table's lock).
  */
 @Injectable()
-export class PrismaAgendaItemRepository {
+export class PrismaAgendaItemRepository implements AgendaItemRepository {
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
-  async item(id: string, tx?: Transaction): Promise<AgendaItemRow | undefined> {
+  async item(id: string, tx?: Transaction): Promise<AgendaItemRecord | undefined> {
     return (
       (await on(tx, this.prisma).agendaItem.findUnique({ where: { id }, select: itemSelect })) ?? undefined
     );
   }
 
-  async activeItems(tx: Transaction, sessionIds: readonly string[]): Promise<AgendaItemRow[]> {
+  async activeItems(tx: Transaction, sessionIds: readonly string[]): Promise<AgendaItemRecord[]> {
     if (sessionIds.length === 0) return [];
     return on(tx, this.prisma).agendaItem.findMany({
       where: { sessionId: { in: [...sessionIds] }, status: { in: [...TO_BE_HELD] } },
@@ -71,19 +55,19 @@ export class PrismaAgendaItemRepository {
     });
   }
 
-  async place(
-    tx: Transaction,
-    id: string,
-    placement: {
-      sessionId: string;
-      position: number;
-      slotStart: Date;
-      slotEnd: Date;
-      rolledOver: boolean;
-      originalSessionId: string | null;
-      dropPin: boolean;
-    },
-  ): Promise<void> {
+  async createItem(tx: Transaction, input: NewAgendaItem): Promise<AgendaItemRecord> {
+    const { guests, ...data } = input;
+    return on(tx, this.prisma).agendaItem.create({
+      data: {
+        ...data,
+        status: 'placed',
+        ...(guests && guests.length > 0 ? { guests: { create: [...guests] } } : {}),
+      },
+      select: itemSelect,
+    });
+  }
+
+  async place(tx: Transaction, id: string, placement: ItemPlacement): Promise<void> {
     await on(tx, this.prisma).agendaItem.update({
       where: { id },
       data: {
@@ -167,6 +151,10 @@ export class PrismaAgendaItemRepository {
     slot: { position: number; slotStart: Date; slotEnd: Date },
   ): Promise<void> {
     await on(tx, this.prisma).agendaItem.update({ where: { id }, data: slot });
+  }
+
+  async markDiscussed(tx: Transaction, id: string): Promise<void> {
+    await on(tx, this.prisma).agendaItem.update({ where: { id }, data: { status: 'discussed' } });
   }
 
   async setShared(id: string, shared: boolean): Promise<void> {

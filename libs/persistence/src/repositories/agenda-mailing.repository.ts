@@ -1,58 +1,15 @@
-import {
-  SESSION_STATUSES_AWAITING_AGENDA,
-  SESSION_STATUSES_ON_CALENDAR,
-  type SessionStatus,
-} from '@overlegtafels/domain';
+import type {
+  AgendaMailing,
+  EntryHolder,
+  MailingGuest,
+  MailingItem,
+  MailingPerson,
+  OutboxMail,
+} from '@overlegtafels/application';
 import { on, type Transaction } from '../transaction';
 import { Inject, Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service';
-import { AgendaRepository } from './agenda.repository';
-import { sessionSelect, type SessionRow } from './agenda-session.repository';
-import { NewOutboxMessage, OutboxRepository } from './outbox.repository';
-
-export type MailingSessionStatus = SessionStatus;
-/** The session row of the agenda: there is one shape. */
-export type MailingSession = SessionRow;
-
-export interface MailingPerson {
-  id: string;
-  email: string;
-  displayName: string;
-  active: boolean;
-  organisationName: string | null;
-}
-
-export interface MailingGuest {
-  kind: 'aanmelder' | 'consulent' | 'expert';
-  person: MailingPerson | null;
-  email: string | null;
-  name: string | null;
-}
-
-export interface MailingItem {
-  id: string;
-  sessionId: string;
-  originalSessionId: string | null;
-  itemType: string;
-  durationMinutes: number;
-  position: number;
-  slotStart: Date | null;
-  slotEnd: Date | null;
-  status: 'placed' | 'rolled_over' | 'withdrawn' | 'discussed';
-  icsSequence: number;
-  dossierId: string;
-  dossierCode: string;
-  casusregisseur: MailingPerson | null;
-  submittedBy: MailingPerson;
-  guests: MailingGuest[];
-}
-
-/** Someone who holds a calendar entry (the last invitation they got for it was a REQUEST). */
-export interface EntryHolder {
-  email: string;
-  personId: string | null;
-  name?: string;
-}
+import { insertOutboxRows } from './outbox-rows';
 
 const personSelect = {
   id: true,
@@ -140,52 +97,12 @@ function toItem(row: ItemRow): MailingItem {
 }
 
 /**
- * What agenda mailing reads and writes: sessions, their items and recipients, the outbox. Every
- * write takes the transaction of the change it belongs to.
+ * What agenda mailing reads and writes besides the session rows: the items and their recipients,
+ * the outbox. Every write takes the transaction of the change it belongs to.
  */
 @Injectable()
-export class AgendaMailingRepository {
-  constructor(
-    @Inject(PrismaService) private readonly prisma: PrismaService,
-    @Inject(AgendaRepository) private readonly agenda: AgendaRepository,
-    @Inject(OutboxRepository) private readonly outbox: OutboxRepository,
-  ) {}
-
-  /** The agenda's own table lock: a freeze or an agenda send never interleaves with a re-allocation. */
-  lockTable(tx: Transaction, regionId: string, tableKey: string): Promise<void> {
-    return this.agenda.lockTable(tx, regionId, tableKey);
-  }
-
-  async session(id: string, db?: Transaction): Promise<MailingSession | undefined> {
-    const row = await on(db, this.prisma).session.findUnique({ where: { id }, select: sessionSelect });
-    return row ?? undefined;
-  }
-
-  /** The session row, locked until the transaction ends. */
-  async lockSession(tx: Transaction, id: string): Promise<MailingSession | undefined> {
-    const locked = await on(tx, this.prisma).$queryRaw<
-      { id: string }[]
-    >`SELECT id FROM sessions WHERE id = ${id}::uuid FOR UPDATE`;
-    return locked.length ? this.session(id, tx) : undefined;
-  }
-
-  async bumpSessionSequence(tx: Transaction, id: string): Promise<number> {
-    const row = await on(tx, this.prisma).session.update({
-      where: { id },
-      data: { icsSequence: { increment: 1 } },
-      select: { icsSequence: true },
-    });
-    return row.icsSequence;
-  }
-
-  async bumpItemSequence(tx: Transaction, id: string): Promise<number> {
-    const row = await on(tx, this.prisma).agendaItem.update({
-      where: { id },
-      data: { icsSequence: { increment: 1 } },
-      select: { icsSequence: true },
-    });
-    return row.icsSequence;
-  }
+export class AgendaMailingRepository implements AgendaMailing {
+  constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
   /** The agenda of a session: the items on it that are still to be discussed, in agenda order. */
   async itemsOn(tx: Transaction, sessionId: string): Promise<MailingItem[]> {
@@ -207,6 +124,15 @@ export class AgendaMailingRepository {
     return rows.map(toItem);
   }
 
+  async bumpItemSequence(tx: Transaction, id: string): Promise<number> {
+    const row = await on(tx, this.prisma).agendaItem.update({
+      where: { id },
+      data: { icsSequence: { increment: 1 } },
+      select: { icsSequence: true },
+    });
+    return row.icsSequence;
+  }
+
   async item(tx: Transaction, id: string): Promise<MailingItem | undefined> {
     const row = await on(tx, this.prisma).agendaItem.findUnique({ where: { id }, select: itemSelect });
     return row ? toItem(row) : undefined;
@@ -220,26 +146,6 @@ export class AgendaMailingRepository {
       orderBy: { person: { email: 'asc' } },
     });
     return rows.map((r) => toPerson(r.person));
-  }
-
-  /** The first session of the table after `after` that is not cancelled, if a row exists. */
-  async nextOpenSession(
-    tx: Transaction,
-    regionId: string,
-    tableKey: string,
-    after: Date,
-  ): Promise<MailingSession | undefined> {
-    const row = await on(tx, this.prisma).session.findFirst({
-      where: {
-        regionId,
-        tableKey,
-        startsAt: { gt: after },
-        status: { in: [...SESSION_STATUSES_ON_CALENDAR] },
-      },
-      orderBy: { startsAt: 'asc' },
-      select: sessionSelect,
-    });
-    return row ?? undefined;
   }
 
   /**
@@ -302,9 +208,9 @@ export class AgendaMailingRepository {
    */
   async addOutbox(
     tx: Transaction,
-    messages: readonly NewOutboxMessage[],
+    messages: readonly OutboxMail[],
   ): Promise<{ id: string; idempotencyKey: string }[]> {
-    return this.outbox.addMany(messages, tx);
+    return insertOutboxRows(on(tx, this.prisma), messages);
   }
 
   /** The idempotency keys of outbox rows still to be sent, for enqueuing their jobs. */
@@ -314,20 +220,6 @@ export class AgendaMailingRepository {
       where: { id: { in: [...ids] }, status: { in: ['pending', 'sending'] } },
       select: { id: true, idempotencyKey: true },
       orderBy: { createdAt: 'asc' },
-    });
-  }
-
-  /** Sessions of a table starting in [from, to) whose freeze or agenda send may still be due. */
-  async sessionsToPlan(regionId: string, tableKey: string, from: Date, to: Date): Promise<MailingSession[]> {
-    return this.prisma.session.findMany({
-      where: {
-        regionId,
-        tableKey,
-        startsAt: { gte: from, lt: to },
-        status: { in: [...SESSION_STATUSES_AWAITING_AGENDA] },
-      },
-      select: sessionSelect,
-      orderBy: { startsAt: 'asc' },
     });
   }
 }

@@ -1,33 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type {
+  AgendaSessionRepository,
+  NewSessionRecord,
+  SessionMove,
+  SessionRecord,
+} from '@overlegtafels/application';
 import {
   freezeSession,
   sendAgenda,
   SESSION_STATUSES,
+  SESSION_STATUSES_AWAITING_AGENDA,
+  SESSION_STATUSES_ON_CALENDAR,
   type SessionStatus,
   type SessionTransitionOk,
   unfreezeSession,
 } from '@overlegtafels/domain';
 import { PrismaService } from '../prisma.service';
 import { on, type Transaction } from '../transaction';
-
-/** The one shape of a stored zitting, for the agenda and its mailing alike. */
-export interface SessionRow {
-  id: string;
-  regionId: string;
-  tableKey: string;
-  scheduledStart: Date;
-  startsAt: Date;
-  endsAt: Date;
-  status: SessionStatus;
-  cancelReason: string | null;
-  movedFromStartsAt: Date | null;
-  moveReason: string | null;
-  capacityMinutes: number | null;
-  frozenAt: Date | null;
-  sentAt: Date | null;
-  heldAt: Date | null;
-  icsSequence: number;
-}
 
 export const sessionSelect = {
   id: true,
@@ -56,22 +45,31 @@ const FREEZABLE = statusesFrom(freezeSession);
 const UNFREEZABLE = statusesFrom(unfreezeSession);
 const SENDABLE = statusesFrom(sendAgenda);
 
+/** Lock keys live in their own namespace (first int) so they never meet the migrator's lock. */
+const AGENDA_LOCK_NAMESPACE = 4_104;
+
 /**
  * The zittingen (rows of `sessions`) as the lifecycle changes them: each write is one intent.
  * Freeze, unfreeze and send only move on from the status the domain allows, so a concurrent
  * transition that got there first makes them return false instead of overwriting it.
  */
 @Injectable()
-export class PrismaAgendaSessionRepository {
+export class PrismaAgendaSessionRepository implements AgendaSessionRepository {
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
-  async session(id: string, tx?: Transaction): Promise<SessionRow | undefined> {
+  /** Serialises every change to one table's agenda until the transaction ends. */
+  async lockTable(tx: Transaction, regionId: string, tableKey: string): Promise<void> {
+    await on(tx, this.prisma)
+      .$executeRaw`SELECT pg_advisory_xact_lock(${AGENDA_LOCK_NAMESPACE}::int, hashtext(${regionId + ':' + tableKey}))`;
+  }
+
+  async session(id: string, tx?: Transaction): Promise<SessionRecord | undefined> {
     return (
       (await on(tx, this.prisma).session.findUnique({ where: { id }, select: sessionSelect })) ?? undefined
     );
   }
 
-  async lockSession(tx: Transaction, id: string): Promise<SessionRow | undefined> {
+  async lockSession(tx: Transaction, id: string): Promise<SessionRecord | undefined> {
     const locked = await on(tx, this.prisma).$queryRaw<
       { id: string }[]
     >`SELECT id FROM sessions WHERE id = ${id}::uuid FOR UPDATE`;
@@ -83,7 +81,7 @@ export class PrismaAgendaSessionRepository {
     regionId: string,
     tableKey: string,
     startsFrom?: Date,
-  ): Promise<SessionRow[]> {
+  ): Promise<SessionRecord[]> {
     return on(tx, this.prisma).session.findMany({
       where: { regionId, tableKey, ...(startsFrom ? { startsAt: { gte: startsFrom } } : {}) },
       select: sessionSelect,
@@ -91,17 +89,53 @@ export class PrismaAgendaSessionRepository {
     });
   }
 
-  async createSession(
+  async sessionsBetween(
+    regionId: string,
+    tableKey: string,
+    from: Date,
+    to: Date,
+    tx?: Transaction,
+  ): Promise<SessionRecord[]> {
+    return on(tx, this.prisma).session.findMany({
+      where: { regionId, tableKey, startsAt: { gte: from, lt: to } },
+      select: sessionSelect,
+      orderBy: { startsAt: 'asc' },
+    });
+  }
+
+  async awaitingAgenda(regionId: string, tableKey: string, from: Date, to: Date): Promise<SessionRecord[]> {
+    return this.prisma.session.findMany({
+      where: {
+        regionId,
+        tableKey,
+        startsAt: { gte: from, lt: to },
+        status: { in: [...SESSION_STATUSES_AWAITING_AGENDA] },
+      },
+      select: sessionSelect,
+      orderBy: { startsAt: 'asc' },
+    });
+  }
+
+  async nextOpenSession(
     tx: Transaction,
-    data: {
-      regionId: string;
-      tableKey: string;
-      scheduledStart: Date;
-      startsAt: Date;
-      endsAt: Date;
-      cancelled?: { reason: string | null };
-    },
-  ): Promise<SessionRow> {
+    regionId: string,
+    tableKey: string,
+    after: Date,
+  ): Promise<SessionRecord | undefined> {
+    const row = await on(tx, this.prisma).session.findFirst({
+      where: {
+        regionId,
+        tableKey,
+        startsAt: { gt: after },
+        status: { in: [...SESSION_STATUSES_ON_CALENDAR] },
+      },
+      orderBy: { startsAt: 'asc' },
+      select: sessionSelect,
+    });
+    return row ?? undefined;
+  }
+
+  async createSession(tx: Transaction, data: NewSessionRecord): Promise<SessionRecord> {
     const { cancelled, ...row } = data;
     return on(tx, this.prisma).session.create({
       data: {
@@ -130,7 +164,7 @@ export class PrismaAgendaSessionRepository {
     reason: string,
     at: Date,
     transition: SessionTransitionOk,
-  ): Promise<SessionRow> {
+  ): Promise<SessionRecord> {
     return on(tx, this.prisma).session.update({
       where: { id },
       data: {
@@ -146,9 +180,9 @@ export class PrismaAgendaSessionRepository {
   async moveSession(
     tx: Transaction,
     id: string,
-    move: { startsAt: Date; endsAt: Date; reason: string },
+    move: SessionMove,
     transition: SessionTransitionOk,
-  ): Promise<SessionRow> {
+  ): Promise<SessionRecord> {
     const before = await on(tx, this.prisma).session.findUniqueOrThrow({
       where: { id },
       select: { startsAt: true, movedFromStartsAt: true },
@@ -167,12 +201,21 @@ export class PrismaAgendaSessionRepository {
     });
   }
 
-  async changeCapacity(tx: Transaction, id: string, capacityMinutes: number): Promise<SessionRow> {
+  async changeCapacity(tx: Transaction, id: string, capacityMinutes: number): Promise<SessionRecord> {
     return on(tx, this.prisma).session.update({
       where: { id },
       data: { capacityMinutes },
       select: sessionSelect,
     });
+  }
+
+  async bumpSessionSequence(tx: Transaction, id: string): Promise<number> {
+    const row = await on(tx, this.prisma).session.update({
+      where: { id },
+      data: { icsSequence: { increment: 1 } },
+      select: { icsSequence: true },
+    });
+    return row.icsSequence;
   }
 
   /** Held: a decision was taken on one of its items. */

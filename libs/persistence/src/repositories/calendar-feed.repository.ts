@@ -1,17 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { CalendarFeedStatus, CalendarFeedTokens } from '@overlegtafels/application';
 import { PrismaService } from '../prisma.service';
-
-export interface CalendarFeedStatus {
-  createdAt: Date;
-  lastUsedAt: Date | null;
-}
 
 /**
  * A person's calendar subscription: only the SHA-256 of the secret token is stored, and at most
  * one token is active per person (renewing revokes the old one).
  */
 @Injectable()
-export class CalendarFeedRepository {
+export class CalendarFeedRepository implements CalendarFeedTokens {
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
   async active(personId: string): Promise<CalendarFeedStatus | undefined> {

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { CalendarStateRepository, NewClosedPeriod } from '@overlegtafels/application';
 import { DateTime } from 'luxon';
 import { isCancelled, SESSION_STATUSES_ON_CALENDAR, type CalendarState } from '@overlegtafels/domain';
 import { PrismaService } from '../prisma.service';
@@ -11,7 +12,7 @@ const ymd = (d: Date) => d.toISOString().slice(0, 10);
  * closed periods), read from the database into the domain's CalendarState.
  */
 @Injectable()
-export class CalendarStateRepository {
+export class PrismaCalendarStateRepository implements CalendarStateRepository {
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
   async forTable(
@@ -90,5 +91,9 @@ export class CalendarStateRepository {
       ...state,
       closedPeriods: closed.map((c) => ({ from: ymd(c.fromDate), to: ymd(c.toDate), reason: c.reason })),
     };
+  }
+
+  async createClosedPeriod(tx: Transaction, period: NewClosedPeriod): Promise<void> {
+    await on(tx, this.prisma).closedPeriod.create({ data: period });
   }
 }

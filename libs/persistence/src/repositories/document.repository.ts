@@ -1,21 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { DocumentRecord, Documents } from '@overlegtafels/application';
 import { PrismaService } from '../prisma.service';
-
-export interface DocumentWithDossier {
-  id: string;
-  dossierId: string;
-  storageKey: string;
-  fileName: string;
-  mimeType: string;
-  dossier: { regionId: string; casusregisseurId: string | null; aanmelderId: string | null };
-}
 
 /** Uploaded documents' records, with the facts of their dossier that need-to-know asks for. */
 @Injectable()
-export class PrismaDocumentRepository {
+export class PrismaDocumentRepository implements Documents {
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
-  async findWithDossier(id: string): Promise<DocumentWithDossier | undefined> {
+  async findWithDossier(id: string): Promise<DocumentRecord | undefined> {
     const row = await this.prisma.document.findUnique({
       where: { id },
       select: {
@@ -24,9 +16,9 @@ export class PrismaDocumentRepository {
         storageKey: true,
         fileName: true,
         mimeType: true,
-        dossier: { select: { regionId: true, casusregisseurId: true, aanmelderId: true } },
+        dossier: { select: { regionId: true, casusregisseurId: true, aanmelderId: true, phase: true } },
       },
     });
-    return row ?? undefined;
+    return row ? { ...row, dossier: { ...row.dossier, phase: String(row.dossier.phase) } } : undefined;
   }
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { CasusregisseurLoad, OrganisationDirectory } from '@overlegtafels/application';
 import { PrismaService } from '../prisma.service';
 
 export interface OrganisationSummary {
@@ -9,18 +10,8 @@ export interface OrganisationSummary {
   active: boolean;
 }
 
-export interface CasusregisseurLoad {
-  personId: string;
-  displayName: string;
-  organisationId: string | null;
-  organisationName: string | null;
-  organisationKind: string | null;
-  /** Dossiers in casusregie that this person directs. */
-  activeDossiers: number;
-}
-
 @Injectable()
-export class OrganisationRepository {
+export class OrganisationRepository implements OrganisationDirectory {
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
   async list(regionId: string): Promise<OrganisationSummary[]> {

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { RegionRepository } from '@overlegtafels/application';
 import { PrismaService } from '../prisma.service';
 
 /** The one look-up of a region's row id by its key, cached (regions do not change at runtime). */
 @Injectable()
-export class PrismaRegionRepository {
+export class PrismaRegionRepository implements RegionRepository {
   private readonly ids = new Map<string, string>();
 
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}

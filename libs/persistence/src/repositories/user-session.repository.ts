@@ -1,33 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { NewStoredSession, SessionStore, StoredSession } from '@overlegtafels/auth';
 import { PrismaService } from '../prisma.service';
+import { roleKey } from './role-keys';
 
-export interface UserSessionWithPerson {
-  id: string;
-  csrfSecret: string;
-  expiresAt: Date;
-  person: {
-    id: string;
-    regionId: string;
-    displayName: string;
-    email: string;
-    organisationId: string | null;
-    active: boolean;
-    roles: { role: string; tableKey: string | null }[];
-  };
-}
-
-/** Login sessions of people (not the sessions of a table): hashed tokens, with their person. */
+/** Login sessions of people (not the sessions of a table): hashed tokens, with their person (auth's SessionStore). */
 @Injectable()
-export class UserSessionRepository {
+export class UserSessionRepository implements SessionStore {
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
-  async create(input: {
-    tokenHash: string;
-    personId: string;
-    csrfSecret: string;
-    expiresAt: Date;
-    userAgent?: string;
-  }): Promise<string> {
+  async create(input: NewStoredSession): Promise<string> {
     const row = await this.prisma.userSession.create({
       data: {
         tokenHash: input.tokenHash,
@@ -41,7 +22,7 @@ export class UserSessionRepository {
     return row.id;
   }
 
-  async findValid(tokenHash: string, now: Date): Promise<UserSessionWithPerson | undefined> {
+  async findValid(tokenHash: string, now: Date): Promise<StoredSession | undefined> {
     const row = await this.prisma.userSession.findUnique({
       where: { tokenHash },
       select: {
@@ -63,7 +44,13 @@ export class UserSessionRepository {
     });
     if (!row || row.expiresAt <= now || !row.person.active) return undefined;
     const { roleAssignments, ...person } = row.person;
-    return { ...row, person: { ...person, roles: roleAssignments } };
+    return {
+      ...row,
+      person: {
+        ...person,
+        roles: roleAssignments.map((r) => ({ role: roleKey(String(r.role)), tableKey: r.tableKey })),
+      },
+    };
   }
 
   async delete(tokenHash: string): Promise<void> {

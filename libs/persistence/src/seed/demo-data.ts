@@ -159,6 +159,14 @@ export const DEMO_PEOPLE: SeedPerson[] = [
     memberships: [{ tableKey: 'weegploeg', function: 'lid', standing: true }],
   },
   {
+    // The region's strategic coordinator (guide V.D): checks every closed dossier a last time.
+    key: 'strategisch',
+    displayName: 'Ines Goossens',
+    email: 'ines.goossens@example.be',
+    organisation: 'ketenteam',
+    roles: [{ role: 'strategisch-coordinator' }],
+  },
+  {
     key: 'admin',
     displayName: 'Beheerder (demo)',
     email: 'beheer@example.be',

@@ -50,7 +50,9 @@ export async function seedDemo(
         organisationId: organisationIds.get(p.organisation) ?? null,
         displayName: p.displayName,
         email: p.email,
-        roleAssignments: { create: p.roles.map((r) => ({ role: r.role, tableKey: r.tableKey ?? null })) },
+        roleAssignments: {
+          create: p.roles.map((r) => ({ role: dbEnum(r.role), tableKey: r.tableKey ?? null })),
+        },
         tableMemberships: {
           create: (p.memberships ?? []).map((m) => ({
             region: { connect: { id: regionId } },

@@ -518,7 +518,7 @@ describe('after the afronding on 8 September 2026', () => {
     ]);
   });
 
-  it('plans the quality check four weeks after the afsluiting, for the coordinators', () => {
+  it('plans the quality check four weeks after the afsluiting, for the strategic coordinators', () => {
     const closed = plan({
       ...afgerond,
       afsluitingDate: '2027-03-11',
@@ -531,7 +531,57 @@ describe('after the afronding on 8 September 2026', () => {
     expect(closed.some((o) => o.key === 'opvolging-na-afronding#0')).toBe(false);
     const check = find(closed, 'kwaliteitscontrole#0');
     expect(iso(check.dueAtMs)).toBe('2027-04-08T09:00:00+02:00');
-    expect(check.owner).toEqual({ role: 'coordinator', table: 'ronde-tafel' });
+    expect(check.owner).toEqual({ role: 'strategisch-coordinator' });
+    // Reminders to them a week before and on the day; overdue, back to them every week.
+    expect(
+      reminderSteps(check, rule('kwaliteitscontrole'), ZONE, { untilMs: zdt('2027-04-12 00:00') }),
+    ).toEqual([
+      expect.objectContaining({ kind: 'reminder', to: { role: 'strategisch-coordinator' } }),
+      expect.objectContaining({ kind: 'reminder', to: { role: 'strategisch-coordinator' } }),
+      expect.objectContaining({
+        kind: 'escalation',
+        sendAtMs: zdt('2027-04-09 08:00'),
+        to: { role: 'strategisch-coordinator' },
+      }),
+    ]);
+    // Only its checklist fulfils it: a form submitted for it, not a note.
+    expect(rule('kwaliteitscontrole').fulfilledBy).toEqual([{ kind: 'form', form: 'kwaliteitscontrole' }]);
+    const checked = plan({
+      ...afgerond,
+      afsluitingDate: '2027-03-11',
+      decisions: [
+        ...afgerond.decisions,
+        { id: 'd3', kind: 'afsluiting_bevestigd', decidedAtMs: zdt('2027-03-11 11:30') },
+      ],
+      formFulfilments: [{ ruleKey: 'kwaliteitscontrole', sequence: 0, atMs: zdt('2027-03-25 10:00') }],
+    });
+    expect(find(checked, 'kwaliteitscontrole#0').fulfilment).toEqual({
+      kind: 'form',
+      atMs: zdt('2027-03-25 10:00'),
+    });
+  });
+
+  it('counts the six-month report as done when its form was submitted, and tells the Ronde Tafel', () => {
+    expect(rule('controle-zes-maanden-na-afronding').fulfilledBy).toEqual([
+      { kind: 'form', form: 'vervolghulp', reportTo: { role: 'coordinator', table: 'ronde-tafel' } },
+    ]);
+    const reported = plan({
+      ...afgerond,
+      formFulfilments: [
+        { ruleKey: 'controle-zes-maanden-na-afronding', sequence: 0, atMs: zdt('2027-03-01 14:00') },
+      ],
+    });
+    const report = find(reported, 'controle-zes-maanden-na-afronding#0');
+    expect([report.status, report.fulfilment]).toEqual([
+      'fulfilled',
+      { kind: 'form', atMs: zdt('2027-03-01 14:00') },
+    ]);
+    // A form of another obligation does not count for this one.
+    const other = plan({
+      ...afgerond,
+      formFulfilments: [{ ruleKey: 'kwaliteitscontrole', sequence: 0, atMs: zdt('2027-03-01 14:00') }],
+    });
+    expect(find(other, 'controle-zes-maanden-na-afronding#0').status).toBe('open');
   });
 });
 

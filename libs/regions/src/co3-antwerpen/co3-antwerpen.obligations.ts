@@ -31,7 +31,8 @@ import {
  *   while a consulent is involved, due at the agendering deadline of the Weegploeg the afronding
  *   goes to; it is a task from the moment the afronding is agendered, and the Weegploeg cannot
  *   approve the afronding without it.
- * - the quality check after closure (no date in the guide): 4 weeks after the afsluiting, 09:00.
+ * - the quality check after closure (no date in the guide): 4 weeks after the afsluiting, 09:00,
+ *   by the region's strategic coordinators (guide V.D), not the table's.
  * - the first vervolgoverleg, when the ICO set its date at once (II.E), and the bijkomend
  *   casusoverleg with a casusregisseur who was absent at the ICO: on the planned day, 17:00, so
  *   the casusregisseur can mark it held that evening; escalated to the ICO's coordinators, who
@@ -245,14 +246,18 @@ export const CO3_ANTWERPEN_OBLIGATIONS: readonly ObligationRule[] = [
     label: 'Controle zes maanden na de afronding: is de vervolghulp gestart?',
     explanation:
       'Zes maanden na de afronding gaat de casusregisseur na of de vervolghulp gestart is en ' +
-      'rapporteert aan de coördinator. Noteer de bevindingen bij het afronden van de taak.',
+      'laat het de coördinatoren van de Ronde Tafel weten: vul het korte formulier van de taak in ' +
+      '(gestart of niet, welke hulp, opmerkingen).',
     trigger: 'afronding-goedgekeurd',
     endsWith: ['afgesloten'],
     due: { kind: 'offset', from: 'afronding', offset: { amount: 6, unit: 'months' }, time: '09:00' },
     owner: { role: 'casusregisseur' },
     reminders: REMINDERS_14_2_0,
     escalation: escalateTo('ronde-tafel'),
-    fulfilledBy: [{ kind: 'manual' }],
+    // The guide's "operationeel coördinator" is the coordinator of the Ronde Tafel, who closes the dossier.
+    fulfilledBy: [
+      { kind: 'form', form: 'vervolghulp', reportTo: { role: 'coordinator', table: 'ronde-tafel' } },
+    ],
   },
   {
     key: 'afsluiting',
@@ -284,14 +289,16 @@ export const CO3_ANTWERPEN_OBLIGATIONS: readonly ObligationRule[] = [
     key: 'kwaliteitscontrole',
     label: 'Kwaliteitscontrole van het afgesloten dossier',
     explanation:
-      'De coördinatoren controleren het afgesloten dossier op volledigheid. Noteer de bevindingen ' +
-      'bij het afronden van de taak.',
+      'De strategisch coördinatoren kijken het afgesloten dossier een laatste keer na (guide V.D): ' +
+      'vul de checklist van de taak in. Is iets onduidelijk, dan neemt u contact op met de ' +
+      'casusregisseur; die hoeft zelf niets te doen.',
     trigger: 'afgesloten',
     due: { kind: 'offset', from: 'afsluiting', offset: { amount: 4, unit: 'weeks' }, time: '09:00' },
-    owner: { role: 'coordinator', table: 'ronde-tafel' },
+    owner: { role: 'strategisch-coordinator' },
     reminders: { daysBeforeDue: [7, 0], time: '08:00', avoidWeekends: true },
-    // The coordinators own it; the weekly repeat keeps an overdue check in their mailbox.
-    escalation: escalateTo('ronde-tafel'),
-    fulfilledBy: [{ kind: 'manual' }],
+    // Nobody stands above the strategic coordinators, and the Ronde Tafel's coordinators cannot do
+    // the check for them: an overdue check comes back to all of them, every week, until it is done.
+    escalation: { ...escalateTo('ronde-tafel'), to: { role: 'strategisch-coordinator' } },
+    fulfilledBy: [{ kind: 'form', form: 'kwaliteitscontrole' }],
   },
 ];

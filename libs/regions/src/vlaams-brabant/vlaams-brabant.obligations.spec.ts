@@ -67,6 +67,17 @@ describe('Vlaams-Brabant follow-up rules (illustrative)', () => {
     ]);
   });
 
+  it('give a closed dossier to the strategic coordinators for a last check, six weeks after the afsluiting', () => {
+    const closed = planObligations(VLAAMS_BRABANT, {
+      ...facts('spoor-3'),
+      afrondingDate: '2027-02-15',
+      afsluitingDate: '2027-03-11',
+    }).filter((o) => o.ruleKey === 'kwaliteitscontrole');
+    expect(closed.map((o) => [o.key, o.status, iso(o.dueAtMs), o.owner])).toEqual([
+      ['kwaliteitscontrole#0', 'open', '2027-04-22T09:00:00+02:00', { role: 'strategisch-coordinator' }],
+    ]);
+  });
+
   it('plan nothing for a dossier outside a track', () => {
     expect(planObligations(VLAAMS_BRABANT, { ...facts('spoor-1') })).toEqual([]);
   });

@@ -123,4 +123,17 @@ export const VLAAMS_BRABANT_OBLIGATIONS: readonly ObligationRule[] = [
     ],
     agendering: { table: 'casusoverleg-spoor-3', itemType: 'evaluatie' },
   },
+  {
+    key: 'kwaliteitscontrole',
+    label: 'Kwaliteitscontrole van het afgesloten dossier',
+    explanation:
+      'De strategisch coördinatoren kijken het afgesloten dossier een laatste keer na: vul de ' +
+      'checklist van de taak in.',
+    trigger: 'afgesloten',
+    due: { kind: 'offset', from: 'afsluiting', offset: { amount: 6, unit: 'weeks' }, time: '09:00' },
+    owner: { role: 'strategisch-coordinator' },
+    reminders: REMINDERS,
+    escalation: { ...escalateTo('triage-overleg'), to: { role: 'strategisch-coordinator' } },
+    fulfilledBy: [{ kind: 'form', form: 'kwaliteitscontrole' }],
+  },
 ];

@@ -4,8 +4,9 @@ import type {
   AgendaItemRepository,
   CoordinatorOverride,
   ItemPlacement,
+  NewAgendaItem,
+  Transaction,
 } from '@overlegtafels/application';
-import type { Transaction } from '@overlegtafels/persistence';
 import { FakeTable } from './fake-unit-of-work';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -61,6 +62,13 @@ export class FakeAgendaItemRepository implements AgendaItemRepository {
       .sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
   }
 
+  async createItem(tx: Transaction, item: NewAgendaItem): Promise<AgendaItemRecord> {
+    const { guests: _guests, aanmeldingId: _a, question: _q, documentId: _d, ...fields } = item;
+    const row = agendaItemRecord({ ...fields, id: item.id ?? randomUUID(), status: 'placed' });
+    this.writes.push({ method: 'createItem', id: row.id, tx });
+    return this.rows.put(row);
+  }
+
   async place(tx: Transaction, id: string, p: ItemPlacement): Promise<void> {
     this.write(tx, 'place', id, {
       sessionId: p.sessionId,
@@ -108,6 +116,10 @@ export class FakeAgendaItemRepository implements AgendaItemRepository {
     slot: { position: number; slotStart: Date; slotEnd: Date },
   ): Promise<void> {
     this.write(tx, 'reslot', id, slot);
+  }
+
+  async markDiscussed(tx: Transaction, id: string): Promise<void> {
+    this.write(tx, 'markDiscussed', id, { status: 'discussed' });
   }
 
   async setShared(id: string, shared: boolean): Promise<void> {

@@ -1,4 +1,5 @@
-import type { MailingItem, MailingPerson, NewOutboxMessage } from '@overlegtafels/persistence';
+import type { OutboxMail } from '@overlegtafels/application';
+import type { MailingItem, MailingPerson } from '@overlegtafels/application';
 import { FakeAgendaMailing } from './agenda-mailing.fake';
 import { FakeUnitOfWork } from './fake-unit-of-work';
 
@@ -31,7 +32,7 @@ function item(id: string, fields: Partial<MailingItem> = {}): MailingItem {
   };
 }
 
-function mail(key: string, fields: Partial<NewOutboxMessage> = {}): NewOutboxMessage {
+function mail(key: string, fields: Partial<OutboxMail> = {}): OutboxMail {
   return {
     idempotencyKey: key,
     purpose: 'slot-invitation',

@@ -1,13 +1,16 @@
-import type { AgendaMailing, CalendarEntry, MailAboutQuery, PendingMail } from '@overlegtafels/application';
 import type {
+  AgendaMailing,
+  CalendarEntry,
   EntryHolder,
+  MailAboutQuery,
   MailingItem,
   MailingPerson,
-  NewOutboxMessage,
+  PendingMail,
   Transaction,
-} from '@overlegtafels/persistence';
+} from '@overlegtafels/application';
+import type { OutboxMail } from '@overlegtafels/application';
 import { FakeTable } from './fake-unit-of-work';
-import { FakeOutbox } from './outbox.repository.fake';
+import { FakeMailOutbox } from './mail-outbox.fake';
 
 /**
  * What agenda mailing reads and writes, in memory: the items (the ones still to discuss, in
@@ -16,13 +19,11 @@ import { FakeOutbox } from './outbox.repository.fake';
  */
 export class FakeAgendaMailing implements AgendaMailing {
   readonly items: FakeTable<MailingItem>;
-  /** The table locks taken, in order. */
-  readonly locks: { regionId: string; tableKey: string; tx: Transaction }[] = [];
   private readonly members = new Map<string, MailingPerson[]>();
 
   constructor(
     items: readonly MailingItem[] = [],
-    readonly outbox = new FakeOutbox(),
+    readonly outbox = new FakeMailOutbox(),
   ) {
     this.items = new FakeTable(items);
   }
@@ -33,8 +34,9 @@ export class FakeAgendaMailing implements AgendaMailing {
     return this;
   }
 
-  async lockTable(tx: Transaction, regionId: string, tableKey: string): Promise<void> {
-    this.locks.push({ regionId, tableKey, tx });
+  async item(_tx: Transaction, id: string): Promise<MailingItem | undefined> {
+    const found = this.items.get(id);
+    return found && structuredClone(found);
   }
 
   async itemsOn(_tx: Transaction, sessionId: string): Promise<MailingItem[]> {
@@ -91,7 +93,7 @@ export class FakeAgendaMailing implements AgendaMailing {
     return this.items.update(itemId, { icsSequence: item.icsSequence + 1 }).icsSequence;
   }
 
-  async addOutbox(tx: Transaction, messages: readonly NewOutboxMessage[]): Promise<PendingMail[]> {
+  async addOutbox(tx: Transaction, messages: readonly OutboxMail[]): Promise<PendingMail[]> {
     const rows: PendingMail[] = [];
     for (const message of messages) {
       const { id } = await this.outbox.add(message, tx);

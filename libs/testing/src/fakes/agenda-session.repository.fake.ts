@@ -4,9 +4,16 @@ import type {
   NewSessionRecord,
   SessionMove,
   SessionRecord,
+  Transaction,
 } from '@overlegtafels/application';
-import { freezeSession, sendAgenda, type SessionTransitionOk, unfreezeSession } from '@overlegtafels/domain';
-import type { Transaction } from '@overlegtafels/persistence';
+import {
+  awaitsAgendaSend,
+  freezeSession,
+  isCancelled,
+  sendAgenda,
+  type SessionTransitionOk,
+  unfreezeSession,
+} from '@overlegtafels/domain';
 import { FakeTable } from './fake-unit-of-work';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -42,9 +49,15 @@ export class FakeAgendaSessionRepository implements AgendaSessionRepository {
   readonly rows: FakeTable<Mutable<SessionRecord>>;
   /** Every transaction handle a write came with (a write outside a unit of work shows up here). */
   readonly writes: { method: string; id: string; tx: Transaction }[] = [];
+  /** The table locks taken, in order. */
+  readonly locks: { regionId: string; tableKey: string; tx: Transaction }[] = [];
 
   constructor(rows: readonly SessionRecord[] = []) {
     this.rows = new FakeTable(rows);
+  }
+
+  async lockTable(tx: Transaction, regionId: string, tableKey: string): Promise<void> {
+    this.locks.push({ regionId, tableKey, tx });
   }
 
   async session(id: string): Promise<SessionRecord | undefined> {
@@ -69,6 +82,23 @@ export class FakeAgendaSessionRepository implements AgendaSessionRepository {
           (!startsFrom || r.startsAt.getTime() >= startsFrom.getTime()),
       )
       .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  }
+
+  async sessionsBetween(regionId: string, tableKey: string, from: Date, to: Date): Promise<SessionRecord[]> {
+    return this.ofTable(regionId, tableKey).filter((r) => r.startsAt >= from && r.startsAt < to);
+  }
+
+  async awaitingAgenda(regionId: string, tableKey: string, from: Date, to: Date): Promise<SessionRecord[]> {
+    return (await this.sessionsBetween(regionId, tableKey, from, to)).filter((r) => awaitsAgendaSend(r));
+  }
+
+  async nextOpenSession(
+    _tx: Transaction,
+    regionId: string,
+    tableKey: string,
+    after: Date,
+  ): Promise<SessionRecord | undefined> {
+    return this.ofTable(regionId, tableKey).find((r) => r.startsAt > after && !isCancelled(r));
   }
 
   async createSession(tx: Transaction, session: NewSessionRecord): Promise<SessionRecord> {
@@ -133,10 +163,21 @@ export class FakeAgendaSessionRepository implements AgendaSessionRepository {
     return this.rows.update(id, { capacityMinutes });
   }
 
+  async bumpSessionSequence(tx: Transaction, id: string): Promise<number> {
+    this.writes.push({ method: 'bumpSessionSequence', id, tx });
+    return this.rows.update(id, { icsSequence: this.existing(id).icsSequence + 1 }).icsSequence;
+  }
+
   async markHeld(tx: Transaction, id: string, at: Date, transition: SessionTransitionOk): Promise<void> {
     if (!transition.changed) return;
     this.writes.push({ method: 'markHeld', id, tx });
     this.rows.update(id, { status: transition.status, heldAt: at });
+  }
+
+  private ofTable(regionId: string, tableKey: string): SessionRecord[] {
+    return this.rows
+      .where((r) => r.regionId === regionId && r.tableKey === tableKey)
+      .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   }
 
   private existing(id: string): SessionRecord {

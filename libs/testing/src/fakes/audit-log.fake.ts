@@ -1,5 +1,5 @@
 import type { AuditEntry, AuditLog } from '@overlegtafels/application';
-import type { Transaction } from '@overlegtafels/persistence';
+import type { Transaction } from '@overlegtafels/application';
 import type { Rollbackable } from './fake-unit-of-work';
 
 export interface FakeAuditRecord extends AuditEntry {

@@ -24,7 +24,8 @@ export class FakeDossierList implements DossierList {
             scope.anyOf.some(
               (c) =>
                 (c.casusregisseurId !== undefined && c.casusregisseurId === d.casusregisseurId) ||
-                (c.aanmelderId !== undefined && c.aanmelderId === d.aanmelderId),
+                (c.aanmelderId !== undefined && c.aanmelderId === d.aanmelderId) ||
+                (c.phase !== undefined && c.phase === d.phase),
             )),
       )
       .sort((a, b) => a.code.localeCompare(b.code))

@@ -1,16 +1,18 @@
 import type {
+  CasusregisseurChangeRecord,
   ChildHearingRecord,
   ConsulentInvolvement,
   DecisionRecord,
   DossierRecord,
   DossierRepository,
   NewAanmelding,
+  NewCasusregisseurChange,
   NewChildHearing,
   NewDecision,
   NewDossierDocument,
 } from '@overlegtafels/application';
 import type { DossierState, LocalDateString } from '@overlegtafels/domain';
-import type { Transaction } from '@overlegtafels/persistence';
+import type { Transaction } from '@overlegtafels/application';
 import { FakeTable, Rollbackable } from './fake-unit-of-work';
 
 /** A dossier as the fake keeps it: its facts and what the intent methods wrote. */
@@ -21,6 +23,10 @@ export interface FakeDossierRecord extends DossierRecord {
   readonly childHearings?: readonly NewChildHearing[];
   readonly childrenOver12HeardAt?: Date;
   readonly consulentConsultation?: { consultedOn: LocalDateString; note: string; consultedById: string };
+}
+
+export interface FakeCasusregisseurChange extends CasusregisseurChangeRecord {
+  readonly dossierId: string;
 }
 
 export interface FakeDecision extends NewDecision {
@@ -57,14 +63,20 @@ export function fakeDossierRecord(facts: Partial<FakeDossierRecord> & { id: stri
 export class FakeDossierRepository implements DossierRepository, Rollbackable {
   readonly dossiers: FakeTable<FakeDossierRecord>;
   readonly decisions: FakeTable<FakeDecision>;
+  readonly changes: FakeTable<FakeCasusregisseurChange>;
   /** Every transaction handle a write was given, to assert the use case's own was used. */
   readonly writeTxs: Transaction[] = [];
   private counters = new Map<string, number>();
   private ids = 0;
 
-  constructor(dossiers: readonly FakeDossierRecord[] = [], decisions: readonly FakeDecision[] = []) {
+  constructor(
+    dossiers: readonly FakeDossierRecord[] = [],
+    decisions: readonly FakeDecision[] = [],
+    changes: readonly FakeCasusregisseurChange[] = [],
+  ) {
     this.dossiers = new FakeTable(dossiers);
     this.decisions = new FakeTable(decisions);
+    this.changes = new FakeTable(changes);
   }
 
   async byId(_tx: Transaction | undefined, id: string): Promise<DossierRecord | undefined> {
@@ -132,6 +144,31 @@ export class FakeDossierRepository implements DossierRepository, Rollbackable {
     this.writeTxs.push(tx);
     this.dossiers.update(id, { casusregieStartDate: startDate });
     if (startDecisionId) this.decisions.update(startDecisionId, { startDate });
+  }
+
+  async changeCasusregisseur(
+    tx: Transaction,
+    id: string,
+    change: NewCasusregisseurChange,
+  ): Promise<{ id: string } | undefined> {
+    this.writeTxs.push(tx);
+    if (this.dossiers.get(id)?.casusregisseurId !== change.fromPersonId) return undefined;
+    this.dossiers.update(id, { casusregisseurId: change.toPersonId });
+    const stored = this.changes.put({ ...change, id: `change-${++this.ids}`, dossierId: id });
+    return { id: stored.id };
+  }
+
+  async casusregisseurChangesOf(
+    _tx: Transaction | undefined,
+    id: string,
+  ): Promise<CasusregisseurChangeRecord[]> {
+    return (
+      this.changes
+        .where((c) => c.dossierId === id)
+        .sort((a, b) => a.changedAt.getTime() - b.changedAt.getTime() || a.id.localeCompare(b.id))
+        // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the fake's own key
+        .map(({ dossierId, ...change }) => change)
+    );
   }
 
   async recordDecision(
@@ -213,13 +250,24 @@ export class FakeDossierRepository implements DossierRepository, Rollbackable {
   }
 
   snapshot(): unknown {
-    return [this.dossiers.snapshot(), this.decisions.snapshot(), new Map(this.counters)];
+    return [
+      this.dossiers.snapshot(),
+      this.decisions.snapshot(),
+      this.changes.snapshot(),
+      new Map(this.counters),
+    ];
   }
 
   restore(snapshot: unknown): void {
-    const [dossiers, decisions, counters] = snapshot as [unknown, unknown, Map<string, number>];
+    const [dossiers, decisions, changes, counters] = snapshot as [
+      unknown,
+      unknown,
+      unknown,
+      Map<string, number>,
+    ];
     this.dossiers.restore(dossiers);
     this.decisions.restore(decisions);
+    this.changes.restore(changes);
     this.counters = counters;
   }
 }

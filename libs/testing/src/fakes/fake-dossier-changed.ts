@@ -1,5 +1,5 @@
 import type { DossierChanged } from '@overlegtafels/application';
-import type { Transaction } from '@overlegtafels/persistence';
+import type { Transaction } from '@overlegtafels/application';
 
 /** Records what a use case told the obligations, and whether it did so inside its transaction. */
 export class FakeDossierChanged implements DossierChanged {

@@ -1,5 +1,5 @@
 import type { UnitOfWork } from '@overlegtafels/application';
-import type { Transaction } from '@overlegtafels/persistence';
+import type { Transaction } from '@overlegtafels/application';
 
 /** An in-memory store that a fake unit of work can roll back. */
 export interface Rollbackable {

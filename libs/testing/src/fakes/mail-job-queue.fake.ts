@@ -1,14 +1,26 @@
 import type { MailJob, MailJobQueue } from '@overlegtafels/application';
 
-/** The mail queue in memory: the jobs in the order they were enqueued. */
+/** The mail queue in memory: the jobs in the order they were enqueued, and every call as made. */
 export class FakeMailJobQueue implements MailJobQueue {
   readonly jobs: (MailJob & { delayMs: number })[] = [];
+  /** Every call, as made (an enqueueSend is a call of one job). */
+  readonly calls: MailJob[][] = [];
 
   async enqueueSend(outboxId: string, idempotencyKey: string, delayMs = 0): Promise<void> {
+    this.calls.push([{ outboxId, idempotencyKey }]);
     this.jobs.push({ outboxId, idempotencyKey, delayMs });
   }
 
   async enqueueMany(jobs: readonly MailJob[], delayMs = 0): Promise<void> {
+    this.calls.push(jobs.map((j) => ({ outboxId: j.outboxId, idempotencyKey: j.idempotencyKey })));
     for (const job of jobs) this.jobs.push({ ...job, delayMs });
+  }
+
+  /** The jobs as BullMQ keeps them: one per job id (the row's idempotency key), the first one. */
+  queued(): Map<string, { outboxId: string }> {
+    const byId = new Map<string, { outboxId: string }>();
+    for (const j of this.jobs)
+      if (!byId.has(j.idempotencyKey)) byId.set(j.idempotencyKey, { outboxId: j.outboxId });
+    return byId;
   }
 }

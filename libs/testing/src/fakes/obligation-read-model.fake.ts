@@ -54,6 +54,7 @@ export class FakeObligationReadModel implements ObligationReadModel {
         (r) =>
           r.regionId === f.regionId &&
           (!f.dossierId || r.dossierId === f.dossierId) &&
+          (!f.obligationId || r.id === f.obligationId) &&
           (!f.status || r.status === f.status) &&
           (!f.dueBefore || r.dueAt.getTime() < f.dueBefore.getTime()) &&
           (!f.dueFrom || r.dueAt.getTime() >= f.dueFrom.getTime()) &&
@@ -61,7 +62,8 @@ export class FakeObligationReadModel implements ObligationReadModel {
             r.ownerId === f.ownedBy.personId ||
             (r.ownerRole === 'coordinator' &&
               r.tableKey !== null &&
-              f.ownedBy.coordinatorTables.includes(r.tableKey))),
+              f.ownedBy.coordinatorTables.includes(r.tableKey)) ||
+            (r.ownerRole === 'strategisch-coordinator' && f.ownedBy.strategicCoordinator === true)),
       )
       .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.id.localeCompare(b.id))
       .slice(0, f.limit ?? 1000)

@@ -7,12 +7,13 @@ import type {
   ObligationFulfilmentRecord,
   ObligationPlacement,
   ObligationRecord,
+  ObligationReport,
   ObligationRepository,
   ObligationToFulfil,
   ReminderStepPlan,
 } from '@overlegtafels/application';
 import type { CalendarState } from '@overlegtafels/domain';
-import type { Transaction } from '@overlegtafels/persistence';
+import type { Transaction } from '@overlegtafels/application';
 import { FakeTable, Rollbackable } from './fake-unit-of-work';
 
 /** A dossier as the fake stores it: the row and what hangs on it. */
@@ -73,6 +74,8 @@ export class FakeObligationRepository implements ObligationRepository {
   readonly dossiers = new FakeTable<FakeDossier>();
   readonly obligations = new FakeTable<FakeObligation>();
   readonly steps = new FakeTable<FakeStep>();
+  /** The answers of forms, by obligation id. */
+  readonly reports = new FakeTable<ObligationReport & { id: string }>();
   /** Calendar decisions per table key; none: the plain series. */
   readonly calendars = new Map<string, CalendarState>();
   /** The dossiers locked for a re-plan, in order, and under which handle. */
@@ -80,7 +83,7 @@ export class FakeObligationRepository implements ObligationRepository {
   private nextId = 1;
 
   get stores(): Rollbackable[] {
-    return [this.dossiers, this.obligations, this.steps];
+    return [this.dossiers, this.obligations, this.steps, this.reports];
   }
 
   addDossier(dossier: ObligationDossier, more: Partial<Omit<FakeDossier, 'id' | 'dossier'>> = {}): this {
@@ -245,6 +248,27 @@ export class FakeObligationRepository implements ObligationRepository {
     });
     this.deleteUnsentSteps(obligationId);
     return true;
+  }
+
+  async fulfilWithForm(_tx: Transaction, obligationId: string, report: ObligationReport): Promise<boolean> {
+    if (this.obligations.get(obligationId)?.status !== 'open') return false;
+    this.obligations.update(obligationId, {
+      status: 'fulfilled',
+      fulfilledAt: report.submittedAt,
+      fulfilledById: report.submittedById,
+      fulfilmentKind: 'form',
+    });
+    this.deleteUnsentSteps(obligationId);
+    this.reports.put({ ...report, id: obligationId });
+    return true;
+  }
+
+  async reportOf(obligationId: string): Promise<ObligationReport | undefined> {
+    const found = this.reports.get(obligationId);
+    if (!found) return undefined;
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the fake's key
+    const { id, ...report } = found;
+    return report as ObligationReport;
   }
 
   /** Steps not handled yet go; the ones mailed stay. */

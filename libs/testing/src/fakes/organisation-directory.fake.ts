@@ -1,4 +1,4 @@
-import type { OrganisationDirectory } from '@overlegtafels/application';
+import type { CasusregisseurLoad, OrganisationDirectory } from '@overlegtafels/application';
 
 export interface FakeOrganisation {
   readonly id: string;
@@ -10,13 +10,22 @@ export interface FakeOrganisation {
 
 /** The region's organisations in memory. */
 export class FakeOrganisationDirectory implements OrganisationDirectory {
-  constructor(private readonly organisations: readonly FakeOrganisation[] = []) {}
+  constructor(
+    private readonly organisations: readonly FakeOrganisation[] = [],
+    private readonly casusregisseurs: readonly (CasusregisseurLoad & { regionId: string })[] = [],
+  ) {}
 
   async list(regionId: string): Promise<{ id: string; name: string; kind: string }[]> {
     return this.organisations
       .filter((o) => o.regionId === regionId && o.active)
       .map((o) => ({ id: o.id, name: o.name ?? o.id, kind: o.kind ?? 'andere' }))
       .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async casusregieCapacity(regionId: string): Promise<CasusregisseurLoad[]> {
+    return this.casusregisseurs
+      .filter((c) => c.regionId === regionId)
+      .map(({ regionId: _r, ...load }) => load);
   }
 
   async find(id: string): Promise<FakeOrganisation | undefined> {

@@ -5,7 +5,7 @@ import type {
   ReminderSweepClaim,
   StoredReminderStep,
 } from '@overlegtafels/application';
-import type { Transaction } from '@overlegtafels/persistence';
+import type { Transaction } from '@overlegtafels/application';
 import { FakeObligationRepository, stepId } from './obligation.repository.fake';
 
 /**

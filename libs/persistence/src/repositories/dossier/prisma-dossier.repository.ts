@@ -1,72 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type {
-  DecisionKind,
-  DossierPhase,
-  DossierState,
-  LocalDateString,
-  OrganisationKind,
-} from '@overlegtafels/domain';
+  ChildHearingRecord,
+  ConsulentInvolvement,
+  DossierRecord,
+  NewAanmelding,
+  NewChildHearing,
+  NewCasusregisseurChange,
+  NewDecision,
+  DossierRepository,
+} from '@overlegtafels/application';
+import type { DossierPhase, DossierState, LocalDateString, OrganisationKind } from '@overlegtafels/domain';
 import { PrismaService } from '../../prisma.service';
 import { on, type Transaction } from '../../transaction';
-import type { NewDossierWithAanmelding } from '../dossier.repository';
-
-/** A dossier's facts for the rules and need-to-know; DATE columns as their Brussels day. */
-export interface DossierFactsRow {
-  id: string;
-  code: string;
-  regionId: string;
-  phase: DossierPhase;
-  casusregisseurId: string | null;
-  casusregisseurName: string | null;
-  aanmelderId: string | null;
-  casusregiePlannedStartDate: LocalDateString | null;
-  /** The domain key of the aanmelder's organisation kind (`meldpunt-risicojongeren`). */
-  aanmelderOrganisationKind: OrganisationKind | null;
-  casusregieStartDate: LocalDateString | null;
-  afrondingDate: LocalDateString | null;
-  afsluitingDate: LocalDateString | null;
-  consentVerifiedAt: Date | null;
-  consentVerifiedById: string | null;
-  consentGivenBy: string | null;
-  noConsentReturns: number;
-  consulentInvolved: boolean;
-  consulentConsultedOn: LocalDateString | null;
-  childrenOver12: number;
-}
-
-/** A child over 12 as recorded: heard on a day, or the reason why not. */
-export interface ChildHearingRow {
-  label: string;
-  heardOn: LocalDateString | null;
-  notHeardReason: string | null;
-}
-
-export interface NewChildHearingRow extends ChildHearingRow {
-  labelKey: string;
-  recordedById: string;
-  recordedAt: Date;
-}
-
-export type ConsulentInvolvementRow =
-  { involved: true; since: LocalDateString; email: string | null } | { involved: false };
-
-export interface DecisionRow {
-  agendaItemId: string;
-  tableKey: string;
-  kind: DecisionKind;
-  adviceText: string | null;
-  safetyPlanAdvice: string | null;
-  parketmeldingAdvies: boolean;
-  missingInformation: string | null;
-  casusregisseurId: string | null;
-  startDate: LocalDateString | null;
-  terugkomdatum: LocalDateString | null;
-  vervolgoverlegDate: LocalDateString | null;
-  casusregisseurAbsent: boolean;
-  bijkomendCasusoverlegDate: LocalDateString | null;
-  decidedAt: Date;
-  decidedById: string;
-}
+import * as casusregie from './casusregisseur-changes';
 
 const factsSelect = {
   id: true,
@@ -103,7 +49,7 @@ type DayField =
   | 'consulentConsultedOn';
 
 type FactsRecord = Omit<
-  DossierFactsRow,
+  DossierRecord,
   'phase' | 'casusregisseurName' | 'aanmelderOrganisationKind' | 'consulentInvolved' | DayField
 > & {
   casusregisseur: { displayName: string } | null;
@@ -117,7 +63,7 @@ function toFacts({
   aanmelderOrganisation,
   ocjSdjConsulentInvolved,
   ...row
-}: FactsRecord): DossierFactsRow {
+}: FactsRecord): DossierRecord {
   return {
     ...row,
     casusregisseurName: casusregisseur?.displayName ?? null,
@@ -137,15 +83,15 @@ function toFacts({
 
 /** The dossier aggregate's reads and intent changes (bound to the application's port). */
 @Injectable()
-export class PrismaDossierRepository {
+export class PrismaDossierRepository implements DossierRepository {
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
-  async byId(tx: Transaction | undefined, id: string): Promise<DossierFactsRow | undefined> {
+  async byId(tx: Transaction | undefined, id: string): Promise<DossierRecord | undefined> {
     const row = await on(tx, this.prisma).dossier.findUnique({ where: { id }, select: factsSelect });
     return row ? toFacts(row) : undefined;
   }
 
-  async byCode(tx: Transaction | undefined, code: string): Promise<DossierFactsRow | undefined> {
+  async byCode(tx: Transaction | undefined, code: string): Promise<DossierRecord | undefined> {
     const row = await on(tx, this.prisma).dossier.findUnique({ where: { code }, select: factsSelect });
     return row ? toFacts(row) : undefined;
   }
@@ -169,7 +115,7 @@ export class PrismaDossierRepository {
 
   async openWithAanmelding(
     tx: Transaction,
-    input: NewDossierWithAanmelding,
+    input: NewAanmelding,
   ): Promise<{ dossierId: string; aanmeldingId: string }> {
     const db = on(tx, this.prisma);
     const dossier = await db.dossier.create({
@@ -242,7 +188,7 @@ export class PrismaDossierRepository {
     return row.id;
   }
 
-  async recordConsulent(tx: Transaction, id: string, involvement: ConsulentInvolvementRow): Promise<void> {
+  async recordConsulent(tx: Transaction, id: string, involvement: ConsulentInvolvement): Promise<void> {
     await on(tx, this.prisma).dossier.update({
       where: { id },
       data: involvement.involved
@@ -275,12 +221,20 @@ export class PrismaDossierRepository {
       });
   }
 
+  changeCasusregisseur(tx: Transaction, id: string, change: NewCasusregisseurChange) {
+    return casusregie.changeCasusregisseur(on(tx, this.prisma), id, change);
+  }
+
+  casusregisseurChangesOf(tx: Transaction | undefined, id: string) {
+    return casusregie.casusregisseurChangesOf(on(tx, this.prisma), id);
+  }
+
   async recordDecision(
     tx: Transaction,
     id: string,
     next: DossierState,
     consentVerifiedAt: Date | undefined,
-    decision: DecisionRow,
+    decision: NewDecision,
   ): Promise<{ id: string }> {
     const db = on(tx, this.prisma);
     await db.dossier.update({
@@ -333,7 +287,7 @@ export class PrismaDossierRepository {
     });
   }
 
-  async childHearingsOf(tx: Transaction | undefined, id: string): Promise<ChildHearingRow[]> {
+  async childHearingsOf(tx: Transaction | undefined, id: string): Promise<ChildHearingRecord[]> {
     const rows = await on(tx, this.prisma).childHearing.findMany({
       where: { dossierId: id },
       select: { label: true, heardOn: true, notHeardReason: true },
@@ -349,7 +303,7 @@ export class PrismaDossierRepository {
   async recordChildHearing(
     tx: Transaction,
     id: string,
-    hearing: NewChildHearingRow,
+    hearing: NewChildHearing,
     count: { childrenOver12: number; heardAt: Date | null },
   ): Promise<void> {
     const db = on(tx, this.prisma);

@@ -1,4 +1,3 @@
-export * from './prisma-obligation-people';
 export * from './prisma-obligation-read-model';
 export { PrismaObligationRepository } from './prisma-obligation.repository';
 export * from './prisma-reminder-sweep-claim';

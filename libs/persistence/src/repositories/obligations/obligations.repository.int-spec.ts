@@ -2,7 +2,7 @@ import { createTestDatabase, TestDatabase } from '@overlegtafels/testing';
 import { createPrismaClient, PrismaService } from '../../prisma.service';
 import { seedIfEmpty } from '../../seed/seed';
 import { asTransaction, type Transaction } from '../../transaction';
-import { CalendarStateRepository } from '../calendar-state.repository';
+import { PrismaCalendarStateRepository } from '../calendar-state.repository';
 import { PrismaObligationReadModel } from './prisma-obligation-read-model';
 import { PrismaObligationRepository } from './prisma-obligation.repository';
 import { PrismaReminderSweepClaim } from './prisma-reminder-sweep-claim';
@@ -54,7 +54,7 @@ describe('the obligation repositories on PostgreSQL', () => {
     await seedIfEmpty(db.url, { demo: true });
     prisma = createPrismaClient(db.url, 3);
     const service = prisma as unknown as PrismaService;
-    repo = new PrismaObligationRepository(service, new CalendarStateRepository(service));
+    repo = new PrismaObligationRepository(service, new PrismaCalendarStateRepository(service));
     claims = new PrismaReminderSweepClaim(service);
     reads = new PrismaObligationReadModel(service);
     const dossier = await prisma.dossier.findFirstOrThrow({ select: { id: true, regionId: true } });

@@ -1,18 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Prisma } from '../../generated/prisma/client';
 import { PrismaService } from '../../prisma.service';
-import type { ObligationListFilterRow, ObligationListRow, ObligationStatusValue } from './obligation-rows';
+import type {
+  ObligationListFilter,
+  ObligationListRow,
+  ObligationReadModel,
+  ObligationStatus,
+} from '@overlegtafels/application';
+import { roleKey } from '../role-keys';
 import { storedObligationSelect } from './prisma-obligation.repository';
 
 /** What the follow-up pages read: obligations with their dossier's code and casusregisseur, session load. */
 @Injectable()
-export class PrismaObligationReadModel {
+export class PrismaObligationReadModel implements ObligationReadModel {
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
-  async list(filter: ObligationListFilterRow): Promise<ObligationListRow[]> {
+  async list(filter: ObligationListFilter): Promise<ObligationListRow[]> {
     const where: Prisma.FollowUpObligationWhereInput = {
       dossier: { regionId: filter.regionId },
       ...(filter.dossierId ? { dossierId: filter.dossierId } : {}),
+      ...(filter.obligationId ? { id: filter.obligationId } : {}),
       ...(filter.status ? { status: filter.status } : {}),
       ...(filter.dueBefore || filter.dueFrom
         ? {
@@ -27,6 +34,9 @@ export class PrismaObligationReadModel {
             OR: [
               { ownerId: filter.ownedBy.personId },
               { ownerRole: 'coordinator', tableKey: { in: [...filter.ownedBy.coordinatorTables] } },
+              ...(filter.ownedBy.strategicCoordinator
+                ? [{ ownerRole: 'strategisch_coordinator' as const }]
+                : []),
             ],
           }
         : {}),
@@ -52,8 +62,8 @@ export class PrismaObligationReadModel {
     });
     return rows.map(({ dossier, ...r }) => ({
       ...r,
-      ownerRole: String(r.ownerRole),
-      status: r.status as ObligationStatusValue,
+      ownerRole: roleKey(String(r.ownerRole)),
+      status: r.status as ObligationStatus,
       dossierCode: dossier.code,
       casusregisseurId: dossier.casusregisseurId,
       casusregisseurName: dossier.casusregisseur?.displayName ?? null,

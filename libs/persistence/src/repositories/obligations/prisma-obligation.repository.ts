@@ -3,19 +3,22 @@ import type { CalendarState } from '@overlegtafels/domain';
 import { Prisma } from '../../generated/prisma/client';
 import { PrismaService } from '../../prisma.service';
 import { on, type Transaction, type Tx } from '../../transaction';
-import { CalendarStateRepository } from '../calendar-state.repository';
+import { PrismaCalendarStateRepository } from '../calendar-state.repository';
+import { dbRole, roleKey } from '../role-keys';
 import type {
-  FulfilmentRow,
-  NewObligationRow,
-  NewStepRow,
-  ObligationAgendaItemRow,
-  ObligationDecisionRow,
-  ObligationDossierRow,
-  ObligationStatusValue,
-  ObligationToFulfilRow,
-  PlacementRow,
-  StoredObligationRow,
-} from './obligation-rows';
+  ObligationRepository,
+  NewObligation,
+  ObligationAgendaItem,
+  ObligationDecision,
+  ObligationDossier,
+  ObligationFulfilmentRecord,
+  ObligationPlacement,
+  ObligationRecord,
+  ObligationReport,
+  ObligationStatus,
+  ObligationToFulfil,
+  ReminderStepPlan,
+} from '@overlegtafels/application';
 
 export const storedObligationSelect = {
   id: true,
@@ -35,7 +38,7 @@ export const storedObligationSelect = {
 } as const;
 
 /** The fulfilment's columns; the agenda item only when it was one (an earlier link stays otherwise). */
-const fulfilmentData = (f: FulfilmentRow | null) =>
+const fulfilmentData = (f: ObligationFulfilmentRecord | null) =>
   f
     ? {
         fulfilledAt: f.at,
@@ -49,10 +52,10 @@ const fulfilmentData = (f: FulfilmentRow | null) =>
  * them, always in the caller's transaction.
  */
 @Injectable()
-export class PrismaObligationRepository {
+export class PrismaObligationRepository implements ObligationRepository {
   constructor(
     @Inject(PrismaService) private readonly prisma: PrismaService,
-    @Inject(CalendarStateRepository) private readonly calendars: CalendarStateRepository,
+    @Inject(PrismaCalendarStateRepository) private readonly calendars: PrismaCalendarStateRepository,
   ) {}
 
   /**
@@ -65,10 +68,10 @@ export class PrismaObligationRepository {
     dossierId: string,
   ): Promise<
     | {
-        dossier: ObligationDossierRow;
-        decisions: ObligationDecisionRow[];
-        agendaItems: ObligationAgendaItemRow[];
-        obligations: StoredObligationRow[];
+        dossier: ObligationDossier;
+        decisions: ObligationDecision[];
+        agendaItems: ObligationAgendaItem[];
+        obligations: ObligationRecord[];
       }
     | undefined
   > {
@@ -109,7 +112,11 @@ export class PrismaObligationRepository {
     return this.calendars.forTable(regionKey, tableKey, timeZone, tx);
   }
 
-  async addObligation(tx: Transaction, o: NewObligationRow, steps: readonly NewStepRow[]): Promise<string> {
+  async addObligation(
+    tx: Transaction,
+    o: NewObligation,
+    steps: readonly ReminderStepPlan[],
+  ): Promise<string> {
     const db = on(tx, this.prisma);
     const created = await db.followUpObligation.create({
       data: {
@@ -117,6 +124,7 @@ export class PrismaObligationRepository {
         ruleKey: o.ruleKey,
         sequence: o.sequence,
         ...o.placement,
+        ownerRole: dbRole(o.placement.ownerRole),
         dueAt: o.dueAt,
         status: o.status,
         ...fulfilmentData(o.fulfilment),
@@ -130,14 +138,15 @@ export class PrismaObligationRepository {
   async reschedule(
     tx: Transaction,
     obligationId: string,
-    change: { placement: PlacementRow; dueAt: Date; reopen: boolean },
-    steps: readonly NewStepRow[],
+    change: { placement: ObligationPlacement; dueAt: Date; reopen: boolean },
+    steps: readonly ReminderStepPlan[],
   ): Promise<void> {
     const db = on(tx, this.prisma);
     await db.followUpObligation.update({
       where: { id: obligationId },
       data: {
         ...change.placement,
+        ownerRole: dbRole(change.placement.ownerRole),
         dueAt: change.dueAt,
         ...(change.reopen && { status: 'open', cancelledAt: null, cancelReason: null }),
       },
@@ -150,7 +159,7 @@ export class PrismaObligationRepository {
   async markFulfilled(
     tx: Transaction,
     obligationId: string,
-    fulfilment: FulfilmentRow | null,
+    fulfilment: ObligationFulfilmentRecord | null,
   ): Promise<void> {
     const db = on(tx, this.prisma);
     await db.followUpObligation.update({
@@ -172,7 +181,7 @@ export class PrismaObligationRepository {
   async reassign(
     tx: Transaction,
     obligationId: string,
-    change: Partial<Pick<PlacementRow, 'ownerId' | 'tableKey' | 'sessionKey'>>,
+    change: Partial<Pick<ObligationPlacement, 'ownerId' | 'tableKey' | 'sessionKey'>>,
   ): Promise<void> {
     await on(tx, this.prisma).followUpObligation.update({ where: { id: obligationId }, data: change });
   }
@@ -205,7 +214,7 @@ export class PrismaObligationRepository {
     return rows.map((r) => r.id);
   }
 
-  async findToFulfil(obligationId: string): Promise<ObligationToFulfilRow | undefined> {
+  async findToFulfil(obligationId: string): Promise<ObligationToFulfil | undefined> {
     const row = await this.prisma.followUpObligation.findUnique({
       where: { id: obligationId },
       select: {
@@ -224,7 +233,7 @@ export class PrismaObligationRepository {
       regionId: row.dossier.regionId,
       casusregisseurId: row.dossier.casusregisseurId,
       ruleKey: row.ruleKey,
-      status: row.status as ObligationStatusValue,
+      status: row.status as ObligationStatus,
       tableKey: row.tableKey,
     };
   }
@@ -251,7 +260,53 @@ export class PrismaObligationRepository {
     return count === 1;
   }
 
-  private async decisionsOf(db: Tx, dossierId: string): Promise<ObligationDecisionRow[]> {
+  /** The obligation, only while open, and its form's answers, in one transaction. */
+  async fulfilWithForm(
+    tx: Transaction,
+    obligationId: string,
+    report: ObligationReport,
+  ): Promise<boolean> {
+    const db = on(tx, this.prisma);
+    const { count } = await db.followUpObligation.updateMany({
+      where: { id: obligationId, status: 'open' },
+      data: {
+        status: 'fulfilled',
+        fulfilledAt: report.submittedAt,
+        fulfilledById: report.submittedById,
+        fulfilmentKind: 'form',
+      },
+    });
+    if (count !== 1) return false;
+    await this.deleteUnsentSteps(db, obligationId);
+    const { dossierId } = await db.followUpObligation.findUniqueOrThrow({
+      where: { id: obligationId },
+      select: { dossierId: true },
+    });
+    await db.obligationReport.create({
+      data: {
+        obligationId,
+        dossierId,
+        form: report.form,
+        answers: report.answers as unknown as Prisma.InputJsonValue,
+        submittedById: report.submittedById,
+        submittedAt: report.submittedAt,
+      },
+    });
+    return true;
+  }
+
+  async reportOf(obligationId: string): Promise<ObligationReport | undefined> {
+    const row = await this.prisma.obligationReport.findUnique({ where: { obligationId } });
+    if (!row) return undefined;
+    return {
+      form: row.form,
+      answers: row.answers,
+      submittedById: row.submittedById,
+      submittedAt: row.submittedAt,
+    } as unknown as ObligationReport;
+  }
+
+  private async decisionsOf(db: Tx, dossierId: string): Promise<ObligationDecision[]> {
     const rows = await db.decision.findMany({
       where: { dossierId },
       select: {
@@ -269,7 +324,7 @@ export class PrismaObligationRepository {
   }
 
   /** Every agenda item of the dossier but the withdrawn ones, with its session's series slot. */
-  private async agendaItemsOf(db: Tx, dossierId: string): Promise<ObligationAgendaItemRow[]> {
+  private async agendaItemsOf(db: Tx, dossierId: string): Promise<ObligationAgendaItem[]> {
     const rows = await db.agendaItem.findMany({
       where: { dossierId, status: { not: 'withdrawn' } },
       select: {
@@ -289,7 +344,7 @@ export class PrismaObligationRepository {
     }));
   }
 
-  private async storedOf(db: Tx, dossierId: string): Promise<StoredObligationRow[]> {
+  private async storedOf(db: Tx, dossierId: string): Promise<ObligationRecord[]> {
     const rows = await db.followUpObligation.findMany({
       where: { dossierId },
       select: storedObligationSelect,
@@ -297,8 +352,8 @@ export class PrismaObligationRepository {
     });
     return rows.map((r) => ({
       ...r,
-      ownerRole: String(r.ownerRole),
-      status: r.status as ObligationStatusValue,
+      ownerRole: roleKey(String(r.ownerRole)),
+      status: r.status as ObligationStatus,
     }));
   }
 
@@ -308,7 +363,7 @@ export class PrismaObligationRepository {
   }
 
   /** Adds steps; a step with the same key (already there, or sent before) is left as it is. */
-  private async addSteps(db: Tx, obligationId: string, steps: readonly NewStepRow[]): Promise<void> {
+  private async addSteps(db: Tx, obligationId: string, steps: readonly ReminderStepPlan[]): Promise<void> {
     if (steps.length === 0) return;
     await db.obligationReminder.createMany({
       data: steps.map((s) => ({ obligationId, stepKey: s.stepKey, sendAt: s.sendAt })),

@@ -2,7 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Prisma } from '../../generated/prisma/client';
 import { PrismaService } from '../../prisma.service';
 import { on, type Transaction } from '../../transaction';
-import type { DueStepRow, LockedObligationRow, NewStepRow, StepRow } from './obligation-rows';
+import type {
+  ReminderSweepClaim,
+  ClaimedObligation,
+  DueReminderStep,
+  ReminderStepPlan,
+  StoredReminderStep,
+} from '@overlegtafels/application';
 
 /**
  * The reminder sweep's reads and writes: due steps found with one range scan, each obligation
@@ -10,7 +16,7 @@ import type { DueStepRow, LockedObligationRow, NewStepRow, StepRow } from './obl
  * handled steps recorded in the claim's transaction.
  */
 @Injectable()
-export class PrismaReminderSweepClaim {
+export class PrismaReminderSweepClaim implements ReminderSweepClaim {
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
   /**
@@ -18,8 +24,8 @@ export class PrismaReminderSweepClaim {
    * scan of obligation_reminders (enqueued_at, send_at) and a primary-key lookup per row, so the
    * cost follows the number of due steps, not the number of obligations.
    */
-  async findDueSteps(now: Date, limit: number): Promise<DueStepRow[]> {
-    return this.prisma.$queryRaw<DueStepRow[]>(Prisma.sql`
+  async findDueSteps(now: Date, limit: number): Promise<DueReminderStep[]> {
+    return this.prisma.$queryRaw<DueReminderStep[]>(Prisma.sql`
       SELECT r.obligation_id AS "obligationId", r.step_key AS "stepKey", o.rule_key AS "ruleKey",
              o.due_at AS "dueAt"
         FROM obligation_reminders r
@@ -30,8 +36,8 @@ export class PrismaReminderSweepClaim {
   }
 
   /** The obligation, if it is open and no other worker holds it; never waits. */
-  async claim(tx: Transaction, obligationId: string): Promise<LockedObligationRow | undefined> {
-    const rows = await on(tx, this.prisma).$queryRaw<LockedObligationRow[]>(Prisma.sql`
+  async claim(tx: Transaction, obligationId: string): Promise<ClaimedObligation | undefined> {
+    const rows = await on(tx, this.prisma).$queryRaw<ClaimedObligation[]>(Prisma.sql`
       SELECT o.id, o.dossier_id AS "dossierId", d.code AS "dossierCode", d.region_id AS "regionId",
              o.rule_key AS "ruleKey", o.sequence, o.due_at AS "dueAt", o.owner_id AS "ownerId",
              o.table_key AS "tableKey", o.item_type AS "itemType"
@@ -42,7 +48,7 @@ export class PrismaReminderSweepClaim {
     return rows[0];
   }
 
-  async stepsOf(tx: Transaction, obligationId: string): Promise<StepRow[]> {
+  async stepsOf(tx: Transaction, obligationId: string): Promise<StoredReminderStep[]> {
     return on(tx, this.prisma).obligationReminder.findMany({
       where: { obligationId },
       select: { stepKey: true, sendAt: true, enqueuedAt: true, superseded: true },
@@ -50,11 +56,11 @@ export class PrismaReminderSweepClaim {
     });
   }
 
-  markSent(tx: Transaction, obligationId: string, step: NewStepRow, at: Date): Promise<void> {
+  markSent(tx: Transaction, obligationId: string, step: ReminderStepPlan, at: Date): Promise<void> {
     return this.markStep(tx, obligationId, step, at, false);
   }
 
-  markSuperseded(tx: Transaction, obligationId: string, step: NewStepRow, at: Date): Promise<void> {
+  markSuperseded(tx: Transaction, obligationId: string, step: ReminderStepPlan, at: Date): Promise<void> {
     return this.markStep(tx, obligationId, step, at, true);
   }
 
@@ -65,7 +71,7 @@ export class PrismaReminderSweepClaim {
     });
   }
 
-  async scheduleStep(tx: Transaction, obligationId: string, step: NewStepRow): Promise<void> {
+  async scheduleStep(tx: Transaction, obligationId: string, step: ReminderStepPlan): Promise<void> {
     await on(tx, this.prisma).obligationReminder.createMany({
       data: [{ obligationId, stepKey: step.stepKey, sendAt: step.sendAt }],
       skipDuplicates: true,
@@ -76,7 +82,7 @@ export class PrismaReminderSweepClaim {
   private async markStep(
     tx: Transaction,
     obligationId: string,
-    step: NewStepRow,
+    step: ReminderStepPlan,
     at: Date,
     superseded: boolean,
   ): Promise<void> {

@@ -1,0 +1,88 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  CasusregisseurChangeSchema,
+  casusregisseurHistoryOf,
+  DossierTimelineQuery,
+  OpenDossierUseCase,
+  parseInput,
+  ReassignCasusregisseurUseCase,
+} from '@overlegtafels/application';
+import { Authenticated, CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
+import { jsonSchemaOf } from '../openapi/json-schema';
+import { CurrentRoute } from '../web/current-viewer.decorator';
+import { viewerOf } from '../agenda/viewer';
+
+/** Who directs a dossier, and handing its casusregie to someone else, over REST. */
+@ApiTags('dossiers')
+@Controller('api/dossiers')
+export class CasusregieApiController {
+  constructor(
+    @Inject(OpenDossierUseCase) private readonly openDossier: OpenDossierUseCase,
+    @Inject(ReassignCasusregisseurUseCase) private readonly reassign: ReassignCasusregisseurUseCase,
+    @Inject(DossierTimelineQuery) private readonly pages: DossierTimelineQuery,
+  ) {}
+
+  @Post(':code/casusregisseur')
+  @Roles('coordinator')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Hand the casusregie of a dossier to another casusregisseur of the region',
+    description:
+      'Reason `tijdelijk-naar-definitief` (temporary casusregie passing to a chain partner’s casusregisseur), ' +
+      '`vertrek` (the casusregisseur leaves) or `andere` (with a note). In the same transaction the open ' +
+      'obligations and their pending reminders go to the new casusregisseur, both get a mail (subject: the ' +
+      'dossier code), and the previous one loses access to the dossier.',
+  })
+  @ApiParam({ name: 'code', example: 'CO3-2026-0042' })
+  @ApiBody({ schema: jsonSchemaOf(CasusregisseurChangeSchema) })
+  @ApiResponse({
+    status: 200,
+    description: '`{ code, changeId, fromPersonId, casusregisseurId, effectiveDate }`',
+  })
+  @ApiResponse({
+    status: 400,
+    description:
+      'Bad input, or not a casusregisseur of the region: `{ field, code, message, errors }` (field `casusregisseurId`, `effectiveDate`, `reason`, `note`)',
+  })
+  @ApiResponse({ status: 403, description: 'Not a coordinator' })
+  @ApiResponse({ status: 404, description: 'Not found (or not of this region)' })
+  @ApiResponse({ status: 409, description: 'CASUSREGISSEUR_CHANGED: changed meanwhile' })
+  @ApiResponse({
+    status: 422,
+    description:
+      'The rules refuse: `{ code, message, field? }` (no casusregie to hand over, the same person, a date in the future or before the current one began, `andere` without a note)',
+  })
+  async change(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
+    @Param('code') code: string,
+    @Body() body: unknown,
+  ) {
+    const dossier = await this.openDossier.execute({ principal, code, action: 'dossier.read', route });
+    return this.reassign.execute({
+      actor: viewerOf(principal, route),
+      dossierId: dossier.id,
+      ...parseInput(CasusregisseurChangeSchema, body),
+    });
+  }
+
+  @Get(':code/casusregisseurs')
+  @Authenticated()
+  @ApiOperation({ summary: 'Who directed the dossier from when to when (need-to-know: the same 404)' })
+  @ApiParam({ name: 'code', example: 'CO3-2026-0042' })
+  @ApiResponse({
+    status: 200,
+    description: '`{ code, casusregisseurs: [{ name, from, until, reason }] }`, oldest first',
+  })
+  @ApiResponse({ status: 404, description: 'Not found or not yours (the same answer)' })
+  async history(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
+    @Param('code') code: string,
+  ) {
+    const dossier = await this.openDossier.execute({ principal, code, action: 'dossier.read', route });
+    const { detail } = await this.pages.dossierTimeline(dossier.id);
+    return { code: dossier.code, casusregisseurs: casusregisseurHistoryOf(detail) };
+  }
+}

@@ -1,0 +1,3 @@
+export * from './agenda-refusal';
+export * from './input-error';
+export * from './refusal-kind';
