@@ -3,6 +3,7 @@ import { AgendaRefusal } from '../errors';
 import type { Actor } from './agenda-views';
 import type { AuditLog } from '../ports/audit-log.port';
 import type { DossierRecord, DossierRepository } from '../ports/dossier.repository.port';
+import type { Transaction } from '../ports/unit-of-work.port';
 
 export interface CasusregisseurActor extends Actor {
   /** A coordinator of the region (every dossier) or else only the dossier's own casusregisseur. */
@@ -48,6 +49,35 @@ export async function dossierForCasusregisseur(
     );
   }
   return seen;
+}
+
+/**
+ * The audit event of a recording the guard let through, written in the recording's transaction:
+ * the dossier's code and what `details` says (ids, dates and counts, never what was typed).
+ */
+export function auditRecorded(
+  audit: AuditLog,
+  actor: CasusregisseurActor,
+  dossier: Pick<DossierRecord, 'id' | 'code'>,
+  action: string,
+  details: Record<string, string | number | boolean | null>,
+  now: Date,
+  tx: Transaction,
+): Promise<void> {
+  return audit.append(
+    {
+      actorPersonId: actor.personId,
+      action,
+      entityType: 'dossier',
+      entityId: dossier.id,
+      dossierId: dossier.id,
+      outcome: 'allowed',
+      route: actor.route ?? null,
+      details: { code: dossier.code, ...details },
+    },
+    now,
+    tx,
+  );
 }
 
 /** States that forbid it now are conflicts; a rule the input breaks is unprocessable. */

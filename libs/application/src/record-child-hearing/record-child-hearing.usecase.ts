@@ -8,7 +8,7 @@ import {
   childrenHeard,
   recordChildHearing,
 } from '@overlegtafels/domain';
-import { dossierForCasusregisseur, refusalOf } from '../agenda/casusregisseur-guard';
+import { auditRecorded, dossierForCasusregisseur, refusalOf } from '../agenda/casusregisseur-guard';
 import { toDossierState } from '../agenda/dossier-state';
 import { AuditLog } from '../ports/audit-log.port';
 import { DossierChanged } from '../ports/dossier-changed.port';
@@ -92,22 +92,16 @@ export class RecordChildHearingUseCase {
       );
       await this.dossierChanged.dossierChanged(tx, row.id);
       // The child's label and the reason stay in the dossier: the log keeps the counts.
-      await this.audit.append(
+      await auditRecorded(
+        this.audit,
+        actor,
+        row,
+        'dossier.kind-gehoord',
         {
-          actorPersonId: actor.personId,
-          action: 'dossier.kind-gehoord',
-          entityType: 'dossier',
-          entityId: row.id,
-          dossierId: row.id,
-          outcome: 'allowed',
-          route: actor.route ?? null,
-          details: {
-            code: row.code,
-            heard: hearing.heardOn !== undefined,
-            childrenOver12: heard.expected,
-            accountedFor: heard.children.length,
-            allAccountedFor: heard.allAccountedFor,
-          },
+          heard: hearing.heardOn !== undefined,
+          childrenOver12: heard.expected,
+          accountedFor: heard.children.length,
+          allAccountedFor: heard.allAccountedFor,
         },
         now,
         tx,

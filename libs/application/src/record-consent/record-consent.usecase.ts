@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@overlegtafels/config';
 import { recordConsent } from '@overlegtafels/domain';
-import { dossierForCasusregisseur, refusalOf } from '../agenda/casusregisseur-guard';
+import { auditRecorded, dossierForCasusregisseur, refusalOf } from '../agenda/casusregisseur-guard';
 import { toDossierState } from '../agenda/dossier-state';
 import { AuditLog } from '../ports/audit-log.port';
 import { DossierChanged } from '../ports/dossier-changed.port';
@@ -75,16 +75,15 @@ export class RecordConsentUseCase {
       await this.dossierChanged.dossierChanged(tx, row.id);
       const started = outcome.effects.some((e) => e.type === 'casusregie-gestart');
       // Who consented stays in the dossier row: the log keeps that and when, not who.
-      await this.audit.append(
+      await auditRecorded(
+        this.audit,
+        actor,
+        row,
+        'dossier.instemming',
         {
-          actorPersonId: actor.personId,
-          action: 'dossier.instemming',
-          entityType: 'dossier',
-          entityId: row.id,
-          dossierId: row.id,
-          outcome: 'allowed',
-          route: actor.route ?? null,
-          details: { code: row.code, verifiedOn, casusregieStartDate: startDate, started },
+          verifiedOn,
+          casusregieStartDate: startDate,
+          started,
         },
         now,
         tx,

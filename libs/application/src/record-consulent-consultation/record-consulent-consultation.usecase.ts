@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@overlegtafels/config';
 import { recordConsulentConsultation } from '@overlegtafels/domain';
-import { dossierForCasusregisseur, refusalOf } from '../agenda/casusregisseur-guard';
+import { auditRecorded, dossierForCasusregisseur, refusalOf } from '../agenda/casusregisseur-guard';
 import { toDossierState } from '../agenda/dossier-state';
 import { AuditLog } from '../ports/audit-log.port';
 import { DossierChanged } from '../ports/dossier-changed.port';
@@ -65,17 +65,12 @@ export class RecordConsulentConsultationUseCase {
       });
       await this.dossierChanged.dossierChanged(tx, row.id);
       // The note stays in the dossier row.
-      await this.audit.append(
-        {
-          actorPersonId: actor.personId,
-          action: 'dossier.consulent-geconsulteerd',
-          entityType: 'dossier',
-          entityId: row.id,
-          dossierId: row.id,
-          outcome: 'allowed',
-          route: actor.route ?? null,
-          details: { code: row.code, consultedOn },
-        },
+      await auditRecorded(
+        this.audit,
+        actor,
+        row,
+        'dossier.consulent-geconsulteerd',
+        { consultedOn },
         now,
         tx,
       );

@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@overlegtafels/config';
+import { auditRecorded, dossierForCasusregisseur } from '../agenda/casusregisseur-guard';
 import { AgendaRefusal } from '../errors';
 import { AuditLog } from '../ports/audit-log.port';
 import { DossierChanged } from '../ports/dossier-changed.port';
 import { DossierRepository } from '../ports/dossier.repository.port';
-import { type Transaction, UnitOfWork } from '../ports/unit-of-work.port';
+import { UnitOfWork } from '../ports/unit-of-work.port';
 import { regionTimeZone } from '../region-time-zone';
 import { RecordConsulentCommand } from './record-consulent.command';
 
@@ -49,38 +50,14 @@ export class RecordConsulentUseCase {
       );
     }
     // Who may: checked before the change, so a refusal's audit event is not rolled back with it.
-    const seen = await this.dossiers.byId(undefined, dossierId);
-    if (!seen || seen.regionId !== actor.regionId) {
-      throw new AgendaRefusal('DOSSIER_NOT_FOUND', 'Dossier niet gevonden.', undefined, 'not_found');
-    }
-    const audit = (
-      outcome: 'allowed' | 'denied',
-      details: Record<string, string | boolean | null>,
-      tx?: Transaction,
-    ) =>
-      this.audit.append(
-        {
-          actorPersonId: actor.personId,
-          action: 'dossier.consulent',
-          entityType: 'dossier',
-          entityId: seen.id,
-          dossierId: seen.id,
-          outcome,
-          route: actor.route ?? null,
-          details: { code: seen.code, ...details },
-        },
-        now,
-        tx,
-      );
-    if (!actor.coordinator && seen.casusregisseurId !== actor.personId) {
-      await audit('denied', {});
-      throw new AgendaRefusal(
-        'NOT_CASUSREGISSEUR',
-        'Alleen de casusregisseur van het dossier of een coördinator registreert de consulent.',
-        undefined,
-        'forbidden',
-      );
-    }
+    const seen = await dossierForCasusregisseur(
+      this.dossiers,
+      this.audit,
+      actor,
+      dossierId,
+      'dossier.consulent',
+      now,
+    );
     const state: ConsulentState = involvement.involved
       ? { involved: true, since: involvement.since, email: involvement.email }
       : { involved: false, since: null, email: null };
@@ -88,7 +65,15 @@ export class RecordConsulentUseCase {
       await this.dossiers.recordConsulent(tx, seen.id, involvement);
       await this.dossierChanged.dossierChanged(tx, seen.id);
       // The consulent's address stays in the dossier row.
-      await audit('allowed', { involved: state.involved, since: state.since }, tx);
+      await auditRecorded(
+        this.audit,
+        actor,
+        seen,
+        'dossier.consulent',
+        { involved: state.involved, since: state.since },
+        now,
+        tx,
+      );
       return state;
     });
   }
