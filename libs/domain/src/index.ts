@@ -47,3 +47,4 @@ export * from './dossier/casusregie-checks.policy';
 export * from './dossier/dossier-code.util';
 export * from './obligations';
 export * from './sessions/session-lifecycle.policy';
+export * from './risk/risk-instrument.model';

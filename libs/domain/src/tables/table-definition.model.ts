@@ -1,3 +1,4 @@
+import type { RiskInstrument } from '../risk/risk-instrument.model';
 import { HolidayCalendar } from '../calendar/holiday-calendar.model';
 import type { ObligationRule } from '../obligations/obligation-rule.model';
 import { OrganisationKind, Role, TableFunction } from '../organisation/organisation-kind';
@@ -101,4 +102,9 @@ export interface RegionConfig {
    * police, parket or family-oriented help services). Unset: open to every aanmelder.
    */
   readonly zonderCasusregisseurAanmelders?: readonly OrganisationKind[];
+  /**
+   * The region's risk-assessment instrument (CO3: annex E's kijkschema) with the IFG profiles of
+   * its plan van aanpak. A region without one records no risk picture.
+   */
+  readonly riskInstrument?: RiskInstrument;
 }

@@ -1,7 +1,9 @@
 import {
+  findRiskFactor,
   generateSessions,
   placementView,
   PlacementView,
+  riskInstrumentProblems,
   validateTableDefinition,
 } from '@overlegtafels/domain';
 import { zdt } from '@overlegtafels/domain/testing';
@@ -344,6 +346,71 @@ describe('CO3 Antwerpen after the ICO', () => {
       'caw',
       'vk',
       'opgroeien',
+    ]);
+  });
+});
+
+describe('CO3 Antwerpen risk instrument (annex E)', () => {
+  const instrument = CO3_ANTWERPEN.riskInstrument!;
+
+  it('has the kijkschema’s six domains in its order', () => {
+    expect(instrument.domains.map((d) => d.key)).toEqual([
+      'geweld',
+      'individu',
+      'interactie',
+      'professionele-ondersteuning',
+      'sociale-ondersteuning',
+      'kind',
+    ]);
+  });
+
+  it('has the guide’s number of risk and protective factors per domain and no duplicate key', () => {
+    expect(instrument.domains.map((d) => [d.riskFactors.length, d.protectiveFactors.length])).toEqual([
+      [4, 3],
+      [4, 4],
+      [3, 4],
+      [2, 3],
+      [2, 4],
+      [4, 3],
+    ]);
+    expect(riskInstrumentProblems(instrument)).toEqual([]);
+  });
+
+  it('finds a factor with its domain and kind, and nothing for an unknown key', () => {
+    const found = findRiskFactor(instrument, 'kind-slachtoffer-getuige');
+    expect(found?.domain.key).toBe('kind');
+    expect(found?.kind).toBe('risico');
+    expect(findRiskFactor(instrument, 'sociaal-controle')?.kind).toBe('beschermend');
+    expect(findRiskFactor(instrument, 'bestaat-niet')).toBeUndefined();
+  });
+
+  it('names the five IFG profiles of the plan van aanpak', () => {
+    expect(instrument.profiles.map((p) => p.key)).toEqual([
+      'intiem-terrorisme',
+      'situationeel-geweld',
+      'opvoedstress',
+      'langdurige-zorg',
+      'vechtscheiding',
+    ]);
+  });
+
+  it('reports a duplicate factor key and an empty domain', () => {
+    const broken = {
+      ...instrument,
+      domains: [
+        ...instrument.domains,
+        { key: 'leeg', label: 'Leeg', riskFactors: [], protectiveFactors: [] },
+        {
+          key: 'dubbel',
+          label: 'Dubbel',
+          riskFactors: [{ key: 'geweld-angst', label: 'x' }],
+          protectiveFactors: [],
+        },
+      ],
+    };
+    expect(riskInstrumentProblems(broken)).toEqual([
+      'domain leeg has no factors',
+      'factor geweld-angst appears twice',
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import { RegionConfig, RelativeMoment, TableDefinition } from '@overlegtafels/domain';
 import { FLEMISH_HOLIDAYS } from '../shared/belgian-holidays.config';
+import { KIJKSCHEMA_IFG } from '../shared/kijkschema-ifg.config';
 import { CO3_ANTWERPEN_OBLIGATIONS } from './co3-antwerpen.obligations';
 
 const ZONE = 'Europe/Brussels';
@@ -172,6 +173,7 @@ export function co3Antwerpen(options: Co3AntwerpenOptions = {}): RegionConfig {
     // Fictitious: the installation sets the real shared mailbox of the CO3 criminologists here.
     criminologenMailbox: CO3_CRIMINOLOGEN_MAILBOX,
     zonderCasusregisseurAanmelders: CO3_ZONDER_CASUSREGISSEUR_AANMELDERS,
+    riskInstrument: KIJKSCHEMA_IFG,
   };
 }
 
