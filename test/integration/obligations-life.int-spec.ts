@@ -432,7 +432,7 @@ const SCRIPT: Step[] = [
   ],
   // Only from the deadline of the Ronde Tafel of 4 March (Friday 26 February 12:00) is that of
   // 11 March, the first on or after afronding + 6 months, the next open one: the use case would
-  // refuse it earlier (test/integration/afsluiting-life.int-spec.ts drives that through the use
+  // refuse it earlier (test/integration/dossier-year.int-spec.ts drives that through the use
   // cases). On the Monday of that week, after the first reminder.
   [
     '2027-03-01 09:00',
