@@ -1,4 +1,4 @@
-import { SendAgendaUseCase } from '@overlegtafels/application';
+import { FreezeSessionUseCase, SendAgendaUseCase } from '@overlegtafels/application';
 import { CaughtMailDetail } from '@overlegtafels/mail';
 import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
@@ -333,9 +333,25 @@ describe('the effects of every ICO outcome', () => {
     expect(invitation.subject).toBe(
       `Uitnodiging: ${code.herbespreking}, aanvullend verkennend casusoverleg – Verkennend casusoverleg (ICO) 18 december 2026 – CO3 Antwerpen`,
     );
-    expect((await t.sink.read(invitation.id))!.attachments.map((a) => a.contentType)).toContain(
-      'text/calendar',
+    const invitationMail = (await t.sink.read(invitation.id))!;
+    expect(invitationMail.attachments.map((a) => a.contentType)).toContain('text/calendar');
+    // The link opens the dossier page, which the aanmelder may see; not the ICO's agenda, which
+    // answers "niet gevonden" to someone who is no member of the table.
+    expect(invitationMail.text).toContain(`/dossiers/${code.herbespreking}`);
+    expect(invitationMail.text).not.toContain(`/agenda/${follow.sessionId}`);
+
+    // The item is the aanmelder's again: the ICO's agenda froze as it went out, and the mails
+    // about the slot went to them only, not to the coordinator who recorded the decision.
+    expect(follow.submittedById).toBe(karimId);
+    expect(await t.app.get(FreezeSessionUseCase, { strict: false }).freezeNow(follow.sessionId)).toBe(
+      'not-planned',
     );
+    const aboutItem = await db.mailOutbox.findMany({
+      where: { agendaItemId: follow.id },
+      select: { purpose: true, recipientEmail: true },
+    });
+    expect(aboutItem.length).toBeGreaterThan(1);
+    expect(new Set(aboutItem.map((m) => m.recipientEmail))).toEqual(new Set(['karim.bouzid@example.be']));
     clock.set('2026-12-04T11:00:00+01:00');
   });
 

@@ -110,6 +110,21 @@ export class AgendaMailWriter {
     return webLink(`${this.config.publicUrl}/agenda/${sessionId}`);
   }
 
+  /**
+   * Where a mail about one item sends its recipient: the dossier page for the people who may open
+   * it (who agendered it — the aanmelder of an ICO item, the casusregisseur of a later one — and the
+   * casusregisseur), the session's agenda for the table's members and coordinators. An aanmelder
+   * is no table member, so a link to the agenda would only answer "niet gevonden".
+   */
+  itemUrl(item: MailingItem, sessionId: string, recipient: AgendaRecipient): WebLink {
+    const opensDossier =
+      recipient.personId !== null &&
+      (recipient.personId === item.submittedBy.id || recipient.personId === item.casusregisseur?.id);
+    return opensDossier
+      ? webLink(`${this.config.publicUrl}/dossiers/${item.dossierCode}`)
+      : this.agendaUrl(sessionId);
+  }
+
   sessionInfo(session: SessionRecord, table: TableDefinition): SessionInfo {
     return {
       id: uuid(session.id),
@@ -210,7 +225,7 @@ export class AgendaMailWriter {
         recipient: r,
         session: this.sessionInfo(session, table),
         slot: this.slotOf(item, session, table),
-        detailsUrl: this.agendaUrl(session.id),
+        detailsUrl: this.itemUrl(item, session.id, to),
         invitation: { sequence, stamp: this.stamp() },
       }),
     );
@@ -236,7 +251,7 @@ export class AgendaMailWriter {
           recipient: r,
           session: this.sessionInfo(session, table),
           slot: this.slotOf(item, session, table),
-          detailsUrl: this.agendaUrl(session.id),
+          detailsUrl: this.itemUrl(item, session.id, to),
           ...(sequence === undefined ? {} : { invitation: { sequence, stamp: this.stamp() } }),
         }),
     );
@@ -266,7 +281,7 @@ export class AgendaMailWriter {
           to: this.sessionInfo(toSession, table),
           slot: this.slotOf(item, toSession, table),
           ...(reason ? { reason } : {}),
-          detailsUrl: this.agendaUrl(toSession.id),
+          detailsUrl: this.itemUrl(item, toSession.id, recipient),
           ...(sequence === undefined ? {} : { invitation: { sequence, stamp: this.stamp() } }),
         }),
     );
@@ -305,7 +320,7 @@ export class AgendaMailWriter {
           session: this.sessionInfo(session, table),
           reason: options.reason,
           ...(options.next ? { next: this.sessionTitle(options.next, table) } : {}),
-          detailsUrl: this.agendaUrl(session.id),
+          detailsUrl: cancel?.item ? this.itemUrl(cancel.item, session.id, to) : this.agendaUrl(session.id),
           ...(cancel
             ? {
                 cancellation: {

@@ -277,7 +277,7 @@ describe('RecordDecisionUseCase', () => {
     expect(outbox.enqueued).toEqual([{ id: row!.id, key: row!.entry.key }]);
   });
 
-  it('herbespreking: the dossier comes back on the ICO as a new agendapunt, with the aanmelder as guest', async () => {
+  it('herbespreking: the dossier comes back on the ICO as the aanmelder’s agendapunt, with the aanmelder as guest', async () => {
     const { agenda, dossiers, decide } = setup();
     const result = await decide({ kind: 'herbespreking', missingInformation: 'De visie van de school.' });
     expect(result).toMatchObject({ phase: 'herbespreking', followUpItemId: 'ico-return-1' });
@@ -285,7 +285,8 @@ describe('RecordDecisionUseCase', () => {
       dossierId: 'd1',
       tableKey: 'ico',
       itemType: 'herbespreking',
-      submittedById: 'coord-1',
+      // Theirs, as on the first ICO: the slot's mails go to them, not to the deciding coordinator.
+      submittedById: 'am-1',
       guests: [{ kind: 'aanmelder', personId: 'am-1', email: 'aanmelder@example.org' }],
     });
     expect(dossiers.decisions.get(result.decisionId)!.missingInformation).toBe('De visie van de school.');

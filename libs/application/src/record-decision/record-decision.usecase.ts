@@ -127,7 +127,9 @@ export class RecordDecisionUseCase {
         ? await this.agenda.returnToIco(
             tx,
             dossier.id,
-            actor.personId,
+            // The aanmelder's item again, as on the first ICO: the mails about its slot go to
+            // them (not to the coordinator who recorded the decision); the audit keeps who decided.
+            dossier.aanmelderId ?? actor.personId,
             now,
             await this.aanmelderAsGuest(tx, dossier.aanmelderId),
           )
