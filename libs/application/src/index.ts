@@ -120,6 +120,8 @@ export * from './obligations/obligation-access';
 export * from './agenda/casusregisseur-guard';
 export * from './record-consent/record-consent.command';
 export * from './record-consent/record-consent.usecase';
+export * from './record-no-consent/record-no-consent.command';
+export * from './record-no-consent/record-no-consent.usecase';
 export * from './record-child-hearing/record-child-hearing.command';
 export * from './record-child-hearing/record-child-hearing.usecase';
 export * from './record-consulent-consultation/record-consulent-consultation.command';

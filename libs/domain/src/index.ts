@@ -44,6 +44,7 @@ export { PLANNED_AT_ICO_MONTHS } from './dossier/planned-at-ico.policy';
 export * from './dossier/start-correction.policy';
 export * from './dossier/casusregisseur-change.policy';
 export * from './dossier/casusregie-checks.policy';
+export * from './dossier/no-consent.policy';
 export * from './dossier/dossier-code.util';
 export * from './obligations';
 export * from './sessions/session-lifecycle.policy';

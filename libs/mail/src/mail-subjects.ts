@@ -30,7 +30,8 @@ export type SubjectPrefix =
   | 'Inloglink'
   | 'Testbericht'
   | 'Casusregie'
-  | 'Vervolghulp';
+  | 'Vervolghulp'
+  | 'Geen instemming';
 
 export interface SessionTitle {
   readonly table: Label;

@@ -5,13 +5,15 @@ import {
   casusregisseurHistoryOf,
   DossierTimelineQuery,
   OpenDossierUseCase,
+  NoConsentSchema,
   parseInput,
   ReassignCasusregisseurUseCase,
+  RecordNoConsentUseCase,
 } from '@overlegtafels/application';
 import { Authenticated, CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { jsonSchemaOf } from '../openapi/json-schema';
 import { CurrentRoute } from '../web/current-viewer.decorator';
-import { viewerOf } from '../agenda/viewer';
+import { isCoordinator, viewerOf } from '../agenda/viewer';
 
 /** Who directs a dossier, and handing its casusregie to someone else, over REST. */
 @ApiTags('dossiers')
@@ -21,7 +23,47 @@ export class CasusregieApiController {
     @Inject(OpenDossierUseCase) private readonly openDossier: OpenDossierUseCase,
     @Inject(ReassignCasusregisseurUseCase) private readonly reassign: ReassignCasusregisseurUseCase,
     @Inject(DossierTimelineQuery) private readonly pages: DossierTimelineQuery,
+    @Inject(RecordNoConsentUseCase) private readonly noConsent: RecordNoConsentUseCase,
   ) {}
+
+  @Post(':code/geen-instemming')
+  @Roles('casusregisseur', 'coordinator')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Record that no adult family member consents, so casusregie that awaited consent does not start',
+    description:
+      'Only while casusregie awaits the consent (guide I.G). In the same transaction the dossier goes to ' +
+      '"geen instemming", the casusregisseur’s appointment ends (and with it their access and the obligations ' +
+      'that hung on it), and the aanmelder and the ICO’s coordinators get a mail (subject: the dossier code). ' +
+      'The aanmelder may bring the dossier back to the ICO as often as the region allows.',
+  })
+  @ApiParam({ name: 'code', example: 'CO3-2026-0042' })
+  @ApiBody({ schema: jsonSchemaOf(NoConsentSchema) })
+  @ApiResponse({ status: 200, description: '`{ code, establishedOn, returnsLeft }`' })
+  @ApiResponse({
+    status: 400,
+    description: 'Bad input: `{ field, code, message, errors }` (field `establishedOn` or `note`)',
+  })
+  @ApiResponse({ status: 403, description: 'Not the dossier’s casusregisseur nor a coordinator' })
+  @ApiResponse({ status: 404, description: 'Not found or not yours (the same answer)' })
+  @ApiResponse({
+    status: 422,
+    description:
+      'The rules refuse: `{ code, message, field? }` (casusregie runs already, another phase, a date in the future)',
+  })
+  async recordNoConsent(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
+    @Param('code') code: string,
+    @Body() body: unknown,
+  ) {
+    const dossier = await this.openDossier.execute({ principal, code, action: 'dossier.read', route });
+    return this.noConsent.execute({
+      actor: { ...viewerOf(principal, route), coordinator: isCoordinator(principal) },
+      dossierId: dossier.id,
+      noConsent: parseInput(NoConsentSchema, body),
+    });
+  }
 
   @Post(':code/casusregisseur')
   @Roles('coordinator')

@@ -5,6 +5,8 @@ import {
   ChildHearingSchema,
   ConsentSchema,
   ConsulentConsultationSchema,
+  NoConsentSchema,
+  RecordNoConsentUseCase,
   AgendaService,
   CasusregisseurChangeSchema,
   casusregisseurHistoryOf,
@@ -43,6 +45,8 @@ const NOTICES = {
   casusregisseur:
     'De casusregie is overgedragen: de openstaande taken staan op naam van de nieuwe casusregisseur, beide casusregisseurs krijgen een mail.',
   instemming: 'De instemming is geregistreerd; de casusregie loopt en de opvolging is bijgewerkt.',
+  'geen-instemming':
+    'Geen instemming is geregistreerd: de casusregie start niet. De aanmelder en de coördinatoren van het ICO krijgen een mail.',
   kinderen: 'Het kind is geregistreerd; de opvolging is bijgewerkt.',
   'consulent-afronding':
     'Het overleg met de consulent over de afronding is geregistreerd; de opvolging is bijgewerkt.',
@@ -73,6 +77,7 @@ export class DossierPageController {
     @Inject(ReassignCasusregisseurUseCase) private readonly reassign: ReassignCasusregisseurUseCase,
     @Inject(AgendaQueries) private readonly agendaQueries: AgendaQueries,
     @Inject(RecordConsentUseCase) private readonly recordConsent: RecordConsentUseCase,
+    @Inject(RecordNoConsentUseCase) private readonly recordNoConsent: RecordNoConsentUseCase,
     @Inject(RecordChildHearingUseCase) private readonly recordChildHearing: RecordChildHearingUseCase,
     @Inject(RecordConsulentConsultationUseCase)
     private readonly recordConsultation: RecordConsulentConsultationUseCase,
@@ -135,6 +140,36 @@ export class DossierPageController {
         dossierId,
         consent: parseInput(ConsentSchema, values),
       }),
+    );
+  }
+
+  /** The casusregisseur (or a coordinator) records that no adult family member consents. */
+  @Post(':code/geen-instemming')
+  @Roles('casusregisseur', 'coordinator')
+  async noConsent(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
+    @Param('code') code: string,
+    @Body() body: Record<string, unknown>,
+    @Res() res: Response,
+  ): Promise<void> {
+    const values = pick(body, ['establishedOn', 'note']);
+    // The casusregisseur's appointment ends with it, and their access: they land on their tasks.
+    const away = isCoordinator(principal) ? undefined : '/opvolging?melding=geen-instemming';
+    await this.submit(
+      principal,
+      route,
+      code,
+      'geen-instemming',
+      values,
+      res,
+      (actor, dossierId) =>
+        this.recordNoConsent.execute({
+          actor: { ...actor, coordinator: isCoordinator(principal) },
+          dossierId,
+          noConsent: parseInput(NoConsentSchema, values),
+        }),
+      away,
     );
   }
 
@@ -226,6 +261,8 @@ export class DossierPageController {
       actor: { personId: string; regionId: string; route: string },
       dossierId: string,
     ) => Promise<unknown>,
+    /** Where to go when done, when not back to the dossier (someone who lost access to it). */
+    away?: string,
   ): Promise<void> {
     const dossier = await this.openDossier.execute({
       principal,
@@ -235,7 +272,7 @@ export class DossierPageController {
     });
     try {
       await work({ personId: principal.personId, regionId: principal.regionId, route }, dossier.id);
-      res.redirect(303, `/dossiers/${dossier.code}?melding=${form}#${form}`);
+      res.redirect(303, away ?? `/dossiers/${dossier.code}?melding=${form}#${form}`);
     } catch (error) {
       const failed = failedForm(form, values, error);
       res
@@ -308,6 +345,7 @@ export class DossierPageController {
           allAccountedFor: detail.childrenOver12HeardAt !== null,
         },
         canRecordConsent: canRecord && inCasusregie && !detail.consentVerifiedAt,
+        canRecordNoConsent: canRecord && awaitingConsent,
         canRecordChild: canRecord && inCasusregie,
         canRecordConsultation: canRecord && inCasusregie && detail.ocjSdjConsulentInvolved,
         today,

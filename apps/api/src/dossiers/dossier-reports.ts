@@ -44,7 +44,10 @@ export function reportsOf(
           title: 'Vervolghulp, zes maanden na de afronding',
           ...by,
           lines: [
-            { label: 'Is de vervolghulp gestart?', value: VERVOLGHULP_STARTED_LABELS[a.started] ?? a.started },
+            {
+              label: 'Is de vervolghulp gestart?',
+              value: VERVOLGHULP_STARTED_LABELS[a.started] ?? a.started,
+            },
             { label: 'Welke hulp', value: [...kinds, a.otherHelp].filter(Boolean).join(', ') || '—' },
             { label: 'Opmerkingen', value: a.remarks || '—' },
           ],

@@ -21,6 +21,8 @@ import { noteOf } from './obligation-form';
 /** Fixed texts only: the redirect's query never puts arbitrary text on the page. */
 export const OPVOLGING_NOTICES: Record<string, string> = {
   afgerond: 'De taak is als afgerond gemarkeerd.',
+  'geen-instemming':
+    'Geen instemming is geregistreerd: de casusregie start niet en het dossier is niet meer van u. De aanmelder en de coördinatoren van het ICO krijgen een mail.',
   OBLIGATION_NOT_FOUND: 'Deze opvolgingstaak bestaat niet of u hebt er geen toegang toe.',
   OBLIGATION_NOT_OPEN: 'Deze opvolgingstaak is niet meer open.',
   FULFILMENT_NOTE_REQUIRED: 'Noteer kort wat er gebeurd is voor u de taak als afgerond markeert.',

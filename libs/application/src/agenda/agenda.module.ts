@@ -23,6 +23,7 @@ import { OpenDossierModule } from '../open-dossier/open-dossier.module';
 import { RecordConsulentUseCase } from '../record-consulent/record-consulent.usecase';
 import { ReassignCasusregisseurUseCase } from '../reassign-casusregisseur/reassign-casusregisseur.usecase';
 import { RecordConsentUseCase } from '../record-consent/record-consent.usecase';
+import { RecordNoConsentUseCase } from '../record-no-consent/record-no-consent.usecase';
 import { RecordChildHearingUseCase } from '../record-child-hearing/record-child-hearing.usecase';
 import { RecordConsulentConsultationUseCase } from '../record-consulent-consultation/record-consulent-consultation.usecase';
 import { ConsulentCheckQuery } from '../record-consulent-consultation/consulent-consultation.query';
@@ -47,6 +48,7 @@ const providers = [
   RecordDecisionUseCase,
   RecordConsulentUseCase,
   RecordConsentUseCase,
+  RecordNoConsentUseCase,
   RecordChildHearingUseCase,
   RecordConsulentConsultationUseCase,
   ConsulentCheckQuery,

@@ -6,6 +6,10 @@ export interface CasusregieCheckFacts {
   readonly consentVerifiedAt?: Date | null;
   readonly consentGivenBy?: string | null;
   readonly consentVerifiedBy?: { displayName: string } | null;
+  /** After the ICO no adult family member consented (DATE column), by whom, what was tried. */
+  readonly noConsentEstablishedOn?: Date | null;
+  readonly noConsentRecordedBy?: { displayName: string } | null;
+  readonly noConsentNote?: string | null;
   /** DATE columns (UTC midnight). */
   readonly casusregieStartDate?: Date | null;
   readonly consulentConsultedOn?: Date | null;
@@ -43,6 +47,21 @@ export function casusregieCheckEntries(facts: CasusregieCheckFacts, zone: string
         ]
           .filter(Boolean)
           .join(', ') || undefined,
+      planned: false,
+    });
+  }
+  if (facts.noConsentEstablishedOn) {
+    entries.push({
+      at: onDay(facts.noConsentEstablishedOn),
+      kind: 'casusregie',
+      title: 'Geen instemming: de casusregie start niet',
+      detail:
+        [
+          facts.noConsentNote,
+          facts.noConsentRecordedBy && `vastgesteld door ${facts.noConsentRecordedBy.displayName}`,
+        ]
+          .filter(Boolean)
+          .join(' – ') || undefined,
       planned: false,
     });
   }

@@ -112,6 +112,10 @@ export interface DossierPage {
   readonly consentVerifiedById: string | null;
   readonly consentGivenBy: string | null;
   readonly noConsentReturns: number;
+  /** After the ICO no adult family member consented: since this day (DATE), by whom, what was tried. */
+  readonly noConsentEstablishedOn: Date | null;
+  readonly noConsentRecordedById: string | null;
+  readonly noConsentNote: string | null;
   readonly ocjSdjConsulentInvolved: boolean;
   readonly consulentInvolvedSince: Date | null;
   readonly consulentId: string | null;
@@ -134,6 +138,7 @@ export interface DossierPage {
   readonly aanmelderOrganisation: { readonly name: string } | null;
   readonly consulent: NamedPerson | null;
   readonly consentVerifiedBy: NamedPerson | null;
+  readonly noConsentRecordedBy: NamedPerson | null;
   readonly consulentConsultedBy: NamedPerson | null;
   /** The children over 12 heard (or why not), as recorded, oldest first. */
   readonly childHearings: readonly {

@@ -178,6 +178,16 @@ export abstract class DossierRepository {
     consent: { verifiedAt: Date; verifiedById: string; givenBy: string },
     startDate: LocalDateString,
   ): Promise<void>;
+  /**
+   * No adult family member consents (after the ICO): the dossier as `recordNoConsent` left it
+   * (phase, no casusregisseur, no planned start) and who found it, when, with what was tried.
+   */
+  abstract recordNoConsent(
+    tx: Transaction,
+    id: string,
+    next: DossierState,
+    noConsent: { establishedOn: LocalDateString; recordedById: string; note: string },
+  ): Promise<void>;
   /** The children over 12 recorded so far, oldest first. */
   abstract childHearingsOf(tx: Transaction | undefined, id: string): Promise<ChildHearingRecord[]>;
   /**

@@ -106,8 +106,10 @@ export function obligationEvents(facts: DossierFacts, zone: string): ObligationE
   const startDecision = facts.decisions
     .filter((d) => d.kind === 'met_casusregie')
     .sort((a, b) => b.decidedAtMs - a.decidedAtMs || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))[0];
+  // Only while the appointment stands: after "geen instemming" it ended, and what it planned with it.
+  const appointed = (facts.casusregiePlannedStartDate ?? start) !== undefined;
   const planned = (key: ObligationEventKey, plannedDate: LocalDateString | undefined): void => {
-    if (startDecision && plannedDate !== undefined) {
+    if (startDecision && appointed && plannedDate !== undefined) {
       events.push({
         key,
         index: 0,

@@ -207,4 +207,13 @@ export const EVERY_MAIL: Record<string, () => Promise<RenderedMail>> = {
     }),
   'follow-up-report': () =>
     composer.followUpReport({ recipient: hostileRecipient, dossier: code42, link: detailsUrl }),
+  'no-consent-found': () =>
+    composer.noConsentFound({
+      recipient: hostileRecipient,
+      dossier: code42,
+      role: 'aanmelder',
+      establishedOn: zdt('2026-12-07T00:00'),
+      returnsLeft: 1,
+      link: detailsUrl,
+    }),
 };

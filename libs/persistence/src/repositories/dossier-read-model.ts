@@ -60,6 +60,7 @@ export class PrismaDossierReadModel implements DossierList, DossierPages {
         aanmelderOrganisation: { select: { name: true } },
         consulent: { select: { displayName: true } },
         consentVerifiedBy: { select: { displayName: true } },
+        noConsentRecordedBy: { select: { displayName: true } },
         consulentConsultedBy: { select: { displayName: true } },
         childHearings: {
           select: {

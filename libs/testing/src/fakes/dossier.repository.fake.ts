@@ -213,6 +213,24 @@ export class FakeDossierRepository implements DossierRepository, Rollbackable {
     });
   }
 
+  /** What the last recordNoConsent stored, per dossier id. */
+  readonly noConsents = new Map<string, { establishedOn: LocalDateString; recordedById: string; note: string }>();
+
+  async recordNoConsent(
+    tx: Transaction,
+    id: string,
+    next: DossierState,
+    noConsent: { establishedOn: LocalDateString; recordedById: string; note: string },
+  ): Promise<void> {
+    this.writeTxs.push(tx);
+    this.dossiers.update(id, {
+      phase: next.phase,
+      casusregisseurId: next.casusregisseurId ?? null,
+      casusregiePlannedStartDate: next.casusregiePlannedStartDate ?? null,
+    });
+    this.noConsents.set(id, noConsent);
+  }
+
   async childHearingsOf(_tx: Transaction | undefined, id: string): Promise<ChildHearingRecord[]> {
     return (this.dossiers.get(id)?.childHearings ?? []).map(({ label, heardOn, notHeardReason }) => ({
       label,

@@ -287,6 +287,25 @@ export class PrismaDossierRepository implements DossierRepository {
     });
   }
 
+  async recordNoConsent(
+    tx: Transaction,
+    id: string,
+    next: DossierState,
+    noConsent: { establishedOn: LocalDateString; recordedById: string; note: string },
+  ): Promise<void> {
+    await on(tx, this.prisma).dossier.update({
+      where: { id },
+      data: {
+        phase: next.phase,
+        casusregisseurId: next.casusregisseurId ?? null,
+        casusregiePlannedStartDate: dateColumn(next.casusregiePlannedStartDate),
+        noConsentEstablishedOn: dateColumn(noConsent.establishedOn),
+        noConsentRecordedById: noConsent.recordedById,
+        noConsentNote: noConsent.note,
+      },
+    });
+  }
+
   async childHearingsOf(tx: Transaction | undefined, id: string): Promise<ChildHearingRecord[]> {
     const rows = await on(tx, this.prisma).childHearing.findMany({
       where: { dossierId: id },

@@ -1,0 +1,129 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@overlegtafels/config';
+import { noConsentReturnLimitOf, recordNoConsent } from '@overlegtafels/domain';
+import { dossierCode, emailAddress, MailComposer, webLink } from '@overlegtafels/mail';
+import { getRegion } from '@overlegtafels/regions';
+import { auditRecorded, dossierForCasusregisseur, refusalOf } from '../agenda/casusregisseur-guard';
+import { toDossierState } from '../agenda/dossier-state';
+import { AuditLog } from '../ports/audit-log.port';
+import { DossierChanged } from '../ports/dossier-changed.port';
+import { DossierRepository } from '../ports/dossier.repository.port';
+import { MailOutbox, QueuedMail } from '../ports/mail-outbox.port';
+import { ObligationRecipient, PersonDirectory } from '../ports/person-directory.port';
+import { UnitOfWork } from '../ports/unit-of-work.port';
+import { regionTimeZone } from '../region-time-zone';
+import { ICO_TABLE } from '../submit-aanmelding/submit-aanmelding.usecase';
+import { RecordNoConsentCommand } from './record-no-consent.command';
+
+export interface NoConsentResult {
+  readonly code: string;
+  /** YYYY-MM-DD */
+  readonly establishedOn: string;
+  /** How often the aanmelder may still bring the dossier back to the ICO. */
+  readonly returnsLeft: number;
+}
+
+/**
+ * The casusregisseur (or a coordinator) records that no adult family member consents, so
+ * casusregie cannot start (guide I.G). In one transaction: the dossier goes to "geen instemming"
+ * and the appointment ends (the casusregisseur no longer directs it, and loses access to it with
+ * the commit); the obligations are re-planned, so the consent obligation and what the ICO planned
+ * with the appointment are cancelled; the aanmelder and the ICO's coordinators get a mail with
+ * the code only; the audit event. What was tried stays on the dossier, behind login.
+ */
+@Injectable()
+export class RecordNoConsentUseCase {
+  private readonly zone: string;
+  private readonly returnLimit: number;
+
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(DossierRepository) private readonly dossiers: DossierRepository,
+    @Inject(PersonDirectory) private readonly people: PersonDirectory,
+    @Inject(DossierChanged) private readonly dossierChanged: DossierChanged,
+    @Inject(MailComposer) private readonly composer: MailComposer,
+    @Inject(MailOutbox) private readonly outbox: MailOutbox,
+    @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.zone = regionTimeZone(config);
+    const region = getRegion(config.region);
+    if (!region) throw new Error(`REGION ${config.region} has no configuration in libs/regions`);
+    this.returnLimit = noConsentReturnLimitOf(region);
+  }
+
+  async execute({ actor, dossierId, noConsent }: RecordNoConsentCommand): Promise<NoConsentResult> {
+    const now = this.clock.now();
+    const seen = await dossierForCasusregisseur(
+      this.dossiers,
+      this.audit,
+      actor,
+      dossierId,
+      'dossier.geen-instemming',
+      now,
+    );
+    const mails: QueuedMail[] = [];
+    const result = await this.uow.run(async (tx) => {
+      const row = (await this.dossiers.byId(tx, seen.id))!;
+      const outcome = recordNoConsent(
+        toDossierState(row, this.zone),
+        { ...noConsent, recordedById: actor.personId },
+        { today: DateTime.fromJSDate(now, { zone: this.zone }).toISODate()!, returnLimit: this.returnLimit },
+      );
+      if (!outcome.ok) throw refusalOf(outcome);
+      const event = outcome.effects.find((e) => e.type === 'geen-instemming');
+      const returnsLeft = event?.type === 'geen-instemming' ? event.returnsLeft : 0;
+      await this.dossiers.recordNoConsent(tx, row.id, outcome.next, {
+        establishedOn: noConsent.establishedOn,
+        recordedById: actor.personId,
+        note: noConsent.note,
+      });
+      await this.dossierChanged.dossierChanged(tx, row.id);
+
+      const link = webLink(`${this.config.publicUrl}/dossiers/${row.code}`);
+      const told: { person: ObligationRecipient; role: 'aanmelder' | 'coordinator' }[] = [];
+      const aanmelder = row.aanmelderId ? await this.people.contactOf(tx, row.aanmelderId) : undefined;
+      if (aanmelder) {
+        told.push({ person: { ...aanmelder, personId: aanmelder.id }, role: 'aanmelder' });
+      }
+      for (const c of await this.people.coordinatorsOf(tx, row.regionId, ICO_TABLE)) {
+        if (!told.some((t) => t.person.personId === c.personId))
+          told.push({ person: c, role: 'coordinator' });
+      }
+      for (const { person, role } of told) {
+        const rendered = await this.composer.noConsentFound({
+          recipient: { address: emailAddress(person.email), name: person.displayName },
+          dossier: dossierCode(row.code),
+          role,
+          establishedOn: DateTime.fromISO(noConsent.establishedOn, { zone: this.zone }),
+          returnsLeft,
+          link,
+        });
+        mails.push(
+          await this.outbox.write(tx, rendered, {
+            key: `no-consent-found|${row.id}|${noConsent.establishedOn}|${person.personId}`,
+            purpose: 'no-consent-found',
+            recipientEmail: person.email,
+            recipientPersonId: person.personId,
+            dossierId: row.id,
+          }),
+        );
+      }
+      // Who was appointed stays in the history; the log keeps the date and the count, not the note.
+      await auditRecorded(
+        this.audit,
+        actor,
+        row,
+        'dossier.geen-instemming',
+        { establishedOn: noConsent.establishedOn, returnsLeft, formerCasusregisseur: row.casusregisseurId },
+        now,
+        tx,
+      );
+      return { code: row.code, establishedOn: noConsent.establishedOn, returnsLeft };
+    });
+    await this.outbox.enqueue(mails);
+    return result;
+  }
+}
