@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { DateTime } from 'luxon';
 /**
  * Placement benchmark (issue 3). Run with `npm run --silent bench:placement`.
@@ -69,31 +70,48 @@ function best(runs: number, run: () => number): number {
 
 const perSecond = (count: number, ms: number) => Math.round((count / ms) * 1000).toLocaleString('en-US');
 
-/** Runs first, so its first run is cold: no compiled table, no zone offsets cached. */
-function benchSessions(): boolean {
-  // Sessions: ten years for the three tables, from freshly built (uncompiled) definitions.
+const COLD_RUNS = 5;
+
+/** Ten years of sessions for the three tables, from freshly built (uncompiled) definitions. */
+function generateAll(): number {
   const from = Date.parse('2026-01-01T00:00:00+01:00');
   const to = Date.parse('2036-01-01T00:00:00+01:00');
-  const generateAll = () => {
-    let count = 0;
-    for (const table of co3Antwerpen().tables)
-      count += generateSessions(table, { fromMs: from, toMs: to }).length;
-    return count;
-  };
-  // Loading ICU's time-zone data is a once-per-process cost of Node, not of generating sessions:
-  // it is paid (and shown) apart, so the cold run measures our own work — uncompiled tables, no
-  // cached zone offsets.
+  let count = 0;
+  for (const table of co3Antwerpen().tables)
+    count += generateSessions(table, { fromMs: from, toMs: to }).length;
+  return count;
+}
+
+/**
+ * In a child process of its own: one cold run (no compiled table, no zone offsets cached), after
+ * loading ICU's time-zone data, which is a once-per-process cost of Node and not of our work.
+ */
+function coldChild(): void {
   const icu = time(() => DateTime.fromMillis(0, { zone: 'Europe/Brussels' }).toISO()!.length);
   const cold = time(generateAll);
+  process.stdout.write(JSON.stringify({ icuMs: icu.ms, ms: cold.ms, sessions: cold.checksum }));
+}
+
+/**
+ * The cold figure is the median of COLD_RUNS fresh processes, so that one busy moment of a
+ * loaded machine does not decide the target; the warm figure is the best of 20 in this one.
+ */
+function benchSessions(): boolean {
+  const runs = Array.from({ length: COLD_RUNS }, () => {
+    const out = execFileSync(process.execPath, [__filename, '--cold-sessions'], { encoding: 'utf8' });
+    return JSON.parse(out) as { icuMs: number; ms: number; sessions: number };
+  }).sort((a, b) => a.ms - b.ms);
+  const median = runs[Math.floor(COLD_RUNS / 2)]!;
   let warmMs = Infinity;
   for (let i = 0; i < 20; i++) warmMs = Math.min(warmMs, time(generateAll).ms);
+  const ok = median.ms < MAX_SESSION_MS;
   console.log(
-    `sessions: 10 years x 3 tables = ${cold.checksum} sessions: first run ${cold.ms.toFixed(1)} ms ` +
-      `(after ${icu.ms.toFixed(1)} ms loading ICU zone data), ` +
-      `best of 20 ${warmMs.toFixed(1)} ms (target < ${MAX_SESSION_MS} ms) ${cold.ms < MAX_SESSION_MS ? 'OK' : 'FAIL'}`,
+    `sessions: 10 years x 3 tables = ${median.sessions} sessions: first run in a fresh process, ` +
+      `median of ${COLD_RUNS} ${median.ms.toFixed(1)} ms (min ${runs[0]!.ms.toFixed(1)}, max ${runs[COLD_RUNS - 1]!.ms.toFixed(1)}; ` +
+      `after ${median.icuMs.toFixed(1)} ms loading ICU zone data), best of 20 warm ${warmMs.toFixed(1)} ms ` +
+      `(target < ${MAX_SESSION_MS} ms for the median cold run) ${ok ? 'OK' : 'FAIL'}`,
   );
-
-  return cold.ms < MAX_SESSION_MS;
+  return ok;
 }
 
 function main(): void {
@@ -174,4 +192,5 @@ function main(): void {
   if (ratio > MAX_RATIO || !sessionsOk) process.exitCode = 1;
 }
 
-main();
+if (process.argv.includes('--cold-sessions')) coldChild();
+else main();

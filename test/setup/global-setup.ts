@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '@overlegtafels/persistence';
@@ -13,8 +13,6 @@ import { createTemplateDatabases } from '@overlegtafels/testing';
 export default async function globalSetup(): Promise<void> {
   if (!process.env.TEST_DATABASE_URL) {
     const dir = mkdtempSync(path.join(tmpdir(), 'overlegtafels-test-pg-'));
-    // PostgreSQL runs as the `postgres` system user when we are root: it must reach the directory.
-    chmodSync(dir, 0o755);
     const server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), persistent: false });
     process.env.TEST_DATABASE_URL = server.url;
     (globalThis as { __OT_EMBEDDED_PG__?: typeof server }).__OT_EMBEDDED_PG__ = server;

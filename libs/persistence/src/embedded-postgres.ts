@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
@@ -49,7 +49,11 @@ export async function startEmbeddedPostgres(
   const port = options.port ?? (await freePort());
   const dataDir = path.resolve(options.dataDir);
   const initialised = existsSync(path.join(dataDir, 'PG_VERSION'));
-  mkdirSync(path.dirname(dataDir), { recursive: true });
+  const parent = path.dirname(dataDir);
+  mkdirSync(parent, { recursive: true });
+  // As root the package runs PostgreSQL as a `postgres` system user, who must reach the data
+  // directory: a parent made by mkdtemp (0700) would stop initdb with "Permission denied".
+  if (process.getuid?.() === 0) chmodSync(parent, statSync(parent).mode | 0o711);
   const instance = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: USER,
