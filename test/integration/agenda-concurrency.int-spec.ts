@@ -105,6 +105,54 @@ describe('fifty submissions racing for the last slot', () => {
     expect(await db.dossier.count({ where: { phase: 'aangemeld' } })).toBe(RACERS + 4 + 1);
   }, 60_000);
 
+  it('files one aanmelding for twenty racing requests with the same Idempotency-Key, and answers each with its ids', async () => {
+    const organisationId = (await db.organisation.findFirstOrThrow({ where: { kind: 'caw' } })).id;
+    const eva = await loginAs(t, 'eva.wouters@example.org');
+    const before = await db.aanmelding.count();
+    const send = (key: string) =>
+      fetch(`${t.baseUrl}/api/aanmeldingen`, {
+        method: 'POST',
+        headers: {
+          cookie: eva.cookie,
+          'x-csrf-token': eva.csrfToken,
+          'content-type': 'application/json',
+          accept: 'application/json',
+          'idempotency-key': key,
+        },
+        body: JSON.stringify({
+          organisationId,
+          contactEmail: 'eva.wouters@example.org',
+          whyNow: 'Nieuw incident.',
+          violenceDescription: 'Partnergeweld.',
+          situationAtStart: 'Begin.',
+          situationNow: 'Nu.',
+          mainRisks: 'Herhaling.',
+          clients: [{ label: 'Persoon A', role: 'slachtoffer' }],
+          clientRelations: 'Alleen.',
+          servicesInvolved: 'CAW.',
+          safetyPlanExists: false,
+          questionsAndExpectations: 'Advies.',
+          confidentialityConfirmed: true,
+          familyInformed: true,
+        }),
+      });
+    const results = await Promise.all(Array.from({ length: 20 }, () => send('dubbel-klik-0001')));
+    expect(results.map((r) => r.status).sort()).toEqual([...Array(19).fill(200), 201]);
+    const answers = (await Promise.all(results.map((r) => r.json()))) as {
+      dossierCode: string;
+      agendaItemId: string;
+    }[];
+    expect(new Set(answers.map((a) => a.dossierCode)).size).toBe(1);
+    expect(new Set(answers.map((a) => a.agendaItemId)).size).toBe(1);
+    expect(await db.aanmelding.count()).toBe(before + 1);
+    // Another key is another aanmelding; a key that is not one is refused, naming the header.
+    expect((await send('dubbel-klik-0002')).status).toBe(201);
+    const bad = await send('kort');
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ field: 'Idempotency-Key' });
+    expect(await db.aanmelding.count()).toBe(before + 2);
+  }, 60_000);
+
   it("reads a table's sessions without waiting for its lock once their rows exist, and makes missing rows under it", async () => {
     const lotte = await loginAs(t, 'lotte.verbeke@example.be');
     expect((await lotte.get('/api/tables/weegploeg/agenda')).status).toBe(200);

@@ -162,9 +162,33 @@ describe('the aanmelding and agendering pages', () => {
       await db.$disconnect();
     });
 
-    it('files the aanmelding and states the provisional slot and the new dossier code', async () => {
-      const page = await eva.post('/aanmelding', aanmeldingFields(organisationId));
-      expect(page.status).toBe(201);
+    it('files the aanmelding once, however often the form is sent, and states the slot and the new dossier code', async () => {
+      const db = createPrismaClient(t.db.url, 1);
+      const before = await db.aanmelding.count();
+      const form = await eva.get('/aanmelding');
+      const submissionKey = /name="submissionKey" value="([^"]+)"/.exec(form.html)![1]!;
+      expect(submissionKey).toMatch(/^[0-9a-f-]{36}$/);
+      const fields = { ...aanmeldingFields(organisationId), submissionKey };
+      const filed = await eva.post('/aanmelding', fields);
+      expect(filed.status).toBe(303);
+      expect(filed.location).toMatch(/^\/aanmelding\/verstuurd\/[0-9a-f-]{36}$/);
+      // The same form again (the back button and send, a double click): no second dossier.
+      const again = await eva.post('/aanmelding', fields);
+      expect([again.status, again.location]).toEqual([303, filed.location]);
+      expect(await db.aanmelding.count()).toBe(before + 1);
+      // A reload of the confirmation is a GET: it files nothing.
+      const page = await eva.get(filed.location!);
+      expect(page.status).toBe(200);
+      expect((await eva.get(filed.location!)).status).toBe(200);
+      expect(await db.aanmelding.count()).toBe(before + 1);
+      // Nobody else reads it: the same "not found" as for an id that does not exist.
+      const karim = await pageUser(t, 'karim.bouzid@example.be');
+      expect((await karim.get(filed.location!)).status).toBe(404);
+      expect((await karim.get('/aanmelding/verstuurd/00000000-0000-4000-8000-000000000000')).status).toBe(
+        404,
+      );
+      expect((await eva.get('/aanmelding/verstuurd/niet-een-id')).status).toBe(404);
+      await db.$disconnect();
       const text = textOf(page.html);
       expect(text).toContain('vrijdag 27 november 2026, 09:30–10:00, onder voorbehoud tot donderdag 13:00');
       const code = /data-dossier-code>([^<]+)</.exec(page.html)![1]!;

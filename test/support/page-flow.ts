@@ -35,8 +35,10 @@ export async function fileAanmelding(
   contactEmail: string,
   whyNow: string,
 ): Promise<string> {
-  const page = await user.post('/aanmelding', aanmeldingForm(organisationId, contactEmail, whyNow));
+  const filed = await user.post('/aanmelding', aanmeldingForm(organisationId, contactEmail, whyNow));
+  if (filed.status !== 303 || !filed.location) throw new Error(`aanmelding answered ${filed.status}`);
+  const page = await user.get(filed.location);
   const code = /data-dossier-code>([^<]+)</.exec(page.html)?.[1];
-  if (page.status !== 201 || !code) throw new Error(`aanmelding answered ${page.status}`);
+  if (page.status !== 200 || !code) throw new Error(`the confirmation answered ${page.status}`);
   return code;
 }

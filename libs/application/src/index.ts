@@ -73,6 +73,7 @@ export * from './record-decision/record-decision.usecase';
 export * from './submit-aanmelding/aanmelding-form.query';
 export * from './submit-aanmelding/submit-aanmelding.command';
 export * from './submit-aanmelding/submit-aanmelding.usecase';
+export * from './submit-aanmelding/aanmelding-confirmation.query';
 export * from './submit-agendering/agendering-preview.query';
 export * from './submit-agendering/file-name';
 export * from './submit-agendering/submit-agendering.command';

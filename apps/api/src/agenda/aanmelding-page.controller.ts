@@ -1,17 +1,20 @@
-import { Body, Controller, Get, Header, Inject, Post, Res } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, Header, Inject, NotFoundException, Param, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import {
+  AanmeldingConfirmationQuery,
   AanmeldingFormQuery,
   AanmeldingSchema,
   CLIENT_ROLES,
   MAX_CLIENTS,
   parseInput,
+  submissionKeyOf,
   SubmitAanmeldingUseCase,
   Viewer,
 } from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { CurrentViewer } from '../web/current-viewer.decorator';
-import { failedForm, FailedForm, PageForms, pick, str } from '../web/page-form';
+import { failedForm, FailedForm, isUuid, PageForms, pick, str } from '../web/page-form';
 import { PageService } from '../web/page.service';
 
 const TEXT_FIELDS = [
@@ -31,6 +34,7 @@ const TEXT_FIELDS = [
   'confidentialityConfirmed',
   'familyInformed',
   'familyNotInformedReason',
+  'submissionKey',
 ] as const;
 
 const CLIENT_FIELDS = ['label', 'role', 'age', 'over12', 'relation', 'wishesAndNeeds'] as const;
@@ -47,6 +51,7 @@ export class AanmeldingPageController {
   constructor(
     @Inject(SubmitAanmeldingUseCase) private readonly aanmelding: SubmitAanmeldingUseCase,
     @Inject(AanmeldingFormQuery) private readonly formQuery: AanmeldingFormQuery,
+    @Inject(AanmeldingConfirmationQuery) private readonly confirmations: AanmeldingConfirmationQuery,
     @Inject(PageService) private readonly pages: PageService,
   ) {}
 
@@ -57,6 +62,8 @@ export class AanmeldingPageController {
     const values = {
       organisationId: principal.organisationId ?? '',
       contactEmail: principal.email,
+      // One key per form: sent twice (a double click, a reload), it is one aanmelding.
+      submissionKey: randomUUID(),
     };
     return this.render(principal, values, emptyRows(EMPTY_CLIENT_ROWS));
   }
@@ -80,10 +87,12 @@ export class AanmeldingPageController {
       return;
     }
     try {
+      const { submissionKey: key, ...answers } = values;
       const result = await this.aanmelding.execute({
         actor,
+        ...(key && { submissionKey: submissionKeyOf(key, 'submissionKey') }),
         aanmelding: parseInput(AanmeldingSchema, {
-          ...values,
+          ...answers,
           contactPhone: values.contactPhone || undefined,
           safetyPlanExists: values.safetyPlanExists || undefined,
           familyInformed: values.familyInformed || undefined,
@@ -97,12 +106,8 @@ export class AanmeldingPageController {
           })),
         }),
       });
-      res
-        .status(201)
-        .type('html')
-        .send(
-          this.pages.render('aanmelding-bevestigd', { title: 'Aanmelding verstuurd', principal }, { result }),
-        );
+      // Post/redirect/get: the confirmation is a page of its own, so a reload files nothing.
+      res.redirect(303, `/aanmelding/verstuurd/${result.agendaItemId}`);
     } catch (error) {
       const failed = failedForm('aanmelding', values, error);
       const rows = [...typed, ...emptyRows(Math.max(EMPTY_CLIENT_ROWS - typed.length, 1))];
@@ -113,6 +118,24 @@ export class AanmeldingPageController {
           await this.render(principal, values, rows.slice(0, Math.max(MAX_CLIENTS, typed.length)), failed),
         );
     }
+  }
+
+  /** The confirmation of an aanmelding this person filed (after the form's redirect). */
+  @Get('verstuurd/:itemId')
+  @Roles('aanmelder')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async confirmation(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentViewer() viewer: Viewer,
+    @Param('itemId') itemId: string,
+  ): Promise<string> {
+    if (!isUuid(itemId)) throw new NotFoundException();
+    const result = await this.confirmations.confirmation(viewer, itemId);
+    return this.pages.render(
+      'aanmelding-bevestigd',
+      { title: 'Aanmelding verstuurd', principal },
+      { result },
+    );
   }
 
   private async render(

@@ -10,8 +10,19 @@ import {
   Post,
   Query,
   Req,
+  Res,
+  Headers,
 } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiHeader,
+  ApiOperation,
+  ApiQuery,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
 import {
   AanmeldingFormQuery,
   AanmeldingSchema,
@@ -26,6 +37,7 @@ import {
   InputError,
   OpenDossierUseCase,
   parseInput,
+  submissionKeyOf,
   RecordConsulentUseCase,
   RecordDecisionUseCase,
   SubmitAanmeldingUseCase,
@@ -81,16 +93,35 @@ export class AgendaApiController {
   @Roles('aanmelder')
   @ApiOperation({ summary: 'File an aanmelding: creates the dossier and places it on the ICO' })
   @ApiBody({ schema: jsonSchemaOf(AanmeldingSchema) })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'A key of the client’s choosing (8–100 letters, digits, `-`, `_`): sent again by the same aanmelder, ' +
+      'nothing new is filed and the answer is 200 with the first submission’s ids and `repeated: true`',
+  })
   @ApiResponse({
     status: 201,
     description: '`{ dossierCode, agendaItemId, slot }`; the slot is provisional until the freeze',
   })
+  @ApiResponse({
+    status: 200,
+    description: 'A repeated Idempotency-Key: `{ dossierId, dossierCode, agendaItemId, repeated: true }`',
+  })
   @ApiResponse({ status: 400, ...badInput })
-  async createAanmelding(@CurrentViewer() actor: Viewer, @Body() body: unknown) {
-    return this.aanmelding.execute({
+  async createAanmelding(
+    @CurrentViewer() actor: Viewer,
+    @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const result = await this.aanmelding.execute({
       actor,
       aanmelding: parseInput(AanmeldingSchema, body),
+      ...(key !== undefined && { submissionKey: submissionKeyOf(key, 'Idempotency-Key') }),
     });
+    if (result.repeated) res.status(200);
+    return result;
   }
 
   @Get('agendering/preview')

@@ -24,6 +24,7 @@ import { RecordConsulentUseCase } from '../record-consulent/record-consulent.use
 import { ReassignCasusregisseurUseCase } from '../reassign-casusregisseur/reassign-casusregisseur.usecase';
 import { RecordConsentUseCase } from '../record-consent/record-consent.usecase';
 import { RecordNoConsentUseCase } from '../record-no-consent/record-no-consent.usecase';
+import { AanmeldingConfirmationQuery } from '../submit-aanmelding/aanmelding-confirmation.query';
 import { RecordChildHearingUseCase } from '../record-child-hearing/record-child-hearing.usecase';
 import { RecordConsulentConsultationUseCase } from '../record-consulent-consultation/record-consulent-consultation.usecase';
 import { ConsulentCheckQuery } from '../record-consulent-consultation/consulent-consultation.query';
@@ -43,6 +44,7 @@ const providers = [
   DocumentStore,
   SubmitAanmeldingUseCase,
   AanmeldingFormQuery,
+  AanmeldingConfirmationQuery,
   SubmitAgenderingUseCase,
   AgenderingPreviewQuery,
   RecordDecisionUseCase,

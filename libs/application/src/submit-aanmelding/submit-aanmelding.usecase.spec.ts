@@ -79,12 +79,31 @@ function setup() {
     clock,
     config,
   );
-  const submit = (over: Partial<AanmeldingInput> = {}) =>
-    useCase.execute({ actor: aanmelder, aanmelding: form(over) });
+  const submit = (over: Partial<AanmeldingInput> = {}, submissionKey?: string) =>
+    useCase.execute({ actor: aanmelder, aanmelding: form(over), ...(submissionKey && { submissionKey }) });
   return { dossiers, placement, audit, outbox, uow, changed, submit };
 }
 
 describe('SubmitAanmeldingUseCase', () => {
+  it('files nothing new for a submission key it has seen from the same aanmelder, and answers the first one’s ids', async () => {
+    const { dossiers, placement, outbox, submit } = setup();
+    const first = await submit({}, 'formulier-0001');
+    // The aanmelding's agenda item, as the database relates them.
+    dossiers.aanmeldingItems.set(first.dossierId, first.agendaItemId);
+    const again = await submit({ whyNow: 'Nog eens verstuurd.' }, 'formulier-0001');
+    expect(again).toEqual({
+      dossierId: first.dossierId,
+      dossierCode: first.dossierCode,
+      agendaItemId: first.agendaItemId,
+      repeated: true,
+    });
+    expect(dossiers.dossiers.all()).toHaveLength(1);
+    expect(placement.requests()).toHaveLength(1);
+    expect(outbox.written()).toHaveLength(1);
+    const other = await submit({}, 'formulier-0002');
+    expect([other.repeated, other.dossierCode]).toEqual([undefined, 'CO3-2027-0002']);
+  });
+
   it('opens a dossier with the next code of the Brussels year and places its aanmelding on the ICO', async () => {
     const { dossiers, placement, uow, changed, submit } = setup();
     const first = await submit();

@@ -9,7 +9,7 @@ import type { SlotInfo } from '../agenda/agenda-views';
 import { AgendaPlacement } from '../ports/agenda-placement.port';
 import { AuditLog } from '../ports/audit-log.port';
 import { DossierChanged } from '../ports/dossier-changed.port';
-import { DossierRepository } from '../ports/dossier.repository.port';
+import { DossierRepository, SubmittedAanmelding } from '../ports/dossier.repository.port';
 import { MailOutbox, QueuedMail } from '../ports/mail-outbox.port';
 import { OrganisationDirectory } from '../ports/organisation-directory.port';
 import { RegionRepository } from '../ports/region.repository.port';
@@ -18,12 +18,16 @@ import { SubmitAanmeldingCommand } from './submit-aanmelding.command';
 
 export const ICO_TABLE = 'ico';
 
-export interface AanmeldingResult {
-  readonly dossierId: string;
-  readonly dossierCode: string;
-  readonly agendaItemId: string;
-  readonly slot: SlotInfo;
-}
+export type AanmeldingResult =
+  | {
+      readonly dossierId: string;
+      readonly dossierCode: string;
+      readonly agendaItemId: string;
+      readonly slot: SlotInfo;
+      readonly repeated?: undefined;
+    }
+  /** The submission key was used before: nothing new was made; what the first one made. */
+  | (SubmittedAanmelding & { readonly repeated: true });
 
 /**
  * An aanmelder files an aanmelding: a new dossier (phase aangemeld, a new code), the aanmelding
@@ -55,7 +59,11 @@ export class SubmitAanmeldingUseCase {
     this.ico = ico;
   }
 
-  async execute({ actor, aanmelding: input }: SubmitAanmeldingCommand): Promise<AanmeldingResult> {
+  async execute({
+    actor,
+    aanmelding: input,
+    submissionKey,
+  }: SubmitAanmeldingCommand): Promise<AanmeldingResult> {
     const organisation = await this.organisations.find(input.organisationId);
     if (!organisation || organisation.regionId !== actor.regionId || !organisation.active) {
       throw new InputError([
@@ -65,8 +73,12 @@ export class SubmitAanmeldingUseCase {
     const table = this.ico;
     const zone = table.timeZone;
     const mails: QueuedMail[] = [];
-    const result = await this.uow.run(async (tx) => {
+    const result = await this.uow.run(async (tx): Promise<AanmeldingResult> => {
       const now = this.clock.now();
+      // A reload of the confirmation or a second click with the same key: the first one's result.
+      const earlier =
+        submissionKey && (await this.dossiers.claimSubmission(tx, actor.personId, submissionKey));
+      if (earlier) return { ...earlier, repeated: true };
       const regionId = await this.regions.idOf(this.region.key);
       const year = DateTime.fromJSDate(now, { zone }).year;
       const code = nextDossierCode(
@@ -80,6 +92,7 @@ export class SubmitAanmeldingUseCase {
         regionId,
         aanmelderId: actor.personId,
         submittedAt: now,
+        ...(submissionKey && { submissionKey }),
       });
       const placed = await this.placement.place(tx, {
         tableKey: table.key,

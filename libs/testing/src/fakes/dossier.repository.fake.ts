@@ -6,6 +6,7 @@ import type {
   DossierRecord,
   DossierRepository,
   NewAanmelding,
+  SubmittedAanmelding,
   NewCasusregisseurChange,
   NewChildHearing,
   NewDecision,
@@ -102,6 +103,26 @@ export class FakeDossierRepository implements DossierRepository, Rollbackable {
     const next = (this.counters.get(key) ?? 0) + 1;
     this.counters.set(key, next);
     return next;
+  }
+
+  /** The agenda item of each dossier's aanmelding, as the use case's placement made it. */
+  readonly aanmeldingItems = new Map<string, string>();
+
+  async claimSubmission(
+    _tx: Transaction,
+    aanmelderId: string,
+    submissionKey: string,
+  ): Promise<SubmittedAanmelding | undefined> {
+    const [earlier] = this.dossiers.where(
+      (d) => d.aanmelderId === aanmelderId && d.aanmelding?.submissionKey === submissionKey,
+    );
+    return earlier
+      ? {
+          dossierId: earlier.id,
+          dossierCode: earlier.code,
+          agendaItemId: this.aanmeldingItems.get(earlier.id) ?? '',
+        }
+      : undefined;
   }
 
   async openWithAanmelding(
@@ -214,7 +235,10 @@ export class FakeDossierRepository implements DossierRepository, Rollbackable {
   }
 
   /** What the last recordNoConsent stored, per dossier id. */
-  readonly noConsents = new Map<string, { establishedOn: LocalDateString; recordedById: string; note: string }>();
+  readonly noConsents = new Map<
+    string,
+    { establishedOn: LocalDateString; recordedById: string; note: string }
+  >();
 
   async recordNoConsent(
     tx: Transaction,
