@@ -1,3 +1,4 @@
+import { SendAgendaUseCase } from '@overlegtafels/application';
 import { createPrismaClient } from '@overlegtafels/persistence';
 import { parseFeed } from '@overlegtafels/mail/testing';
 import { loginAs, startTestApp, TestApp } from '../support/test-app';
@@ -45,18 +46,29 @@ describe('personal calendar feed', () => {
     expect(feed.hasVtimezone).toBe(true);
     expect(body).not.toContain('wim.jacobs');
 
-    const ico = feed.entries.filter((e) => e.uid.startsWith('session-ico-'));
+    // Each session under the UID its invitations carry: `session-<its id>`.
+    const prisma = createPrismaClient(t.db.url, 1);
+    const rows = await prisma.session.findMany({
+      select: { id: true, tableKey: true, scheduledStart: true },
+    });
+    await prisma.$disconnect();
+    const uidOf = (row: { id: string }) => `session-${row.id}@example.be`;
+    const ofTable = (key: string) => new Set(rows.filter((r) => r.tableKey === key).map(uidOf));
+    const ico = feed.entries.filter((e) => ofTable('ico').has(e.uid));
     expect(ico.length).toBeGreaterThan(10);
     expect(ico.every((e) => e.startTzid === 'Europe/Brussels' && e.summary.includes('CO3 Antwerpen'))).toBe(
       true,
     );
-    const christmas = ico.find((e) => e.uid === 'session-ico-2026-12-25@example.be');
-    expect(christmas).toMatchObject({ status: 'CANCELLED' });
+    const christmasRow = rows.find(
+      (r) => r.tableKey === 'ico' && r.scheduledStart.toISOString() === '2026-12-25T08:30:00.000Z',
+    )!;
+    expect(ico.find((e) => e.uid === uidOf(christmasRow))).toMatchObject({ status: 'CANCELLED' });
     expect(ico.filter((e) => e.status === 'CONFIRMED').length).toBeGreaterThan(10);
     for (const table of ['weegploeg', 'ronde-tafel']) {
-      expect(feed.entries.some((e) => e.uid.startsWith(`session-${table}-`))).toBe(true);
+      expect(feed.entries.some((e) => ofTable(table).has(e.uid))).toBe(true);
     }
-    expect(feed.entries.every((e) => e.attendees === 0 && e.organizers === 0)).toBe(true);
+    // PUBLISH names the region's mailbox as organizer (RFC 5546 §3.2.1), never an attendee.
+    expect(feed.entries.every((e) => e.attendees === 0 && e.organizers === 1)).toBe(true);
     expect(feed.entries.every((e) => e.start >= '2026-11-22' && e.start < '2027-05-25')).toBe(true);
     expect(new Set(feed.entries.map((e) => e.uid)).size).toBe(feed.entries.length);
 
@@ -66,6 +78,55 @@ describe('personal calendar feed', () => {
     expect(page).toContain('Laatst opgehaald op 2026-11-23 10:00 UTC');
     // Shown once: the page never prints the token again.
     expect(page).not.toContain(url);
+  });
+
+  it('names a session as its invitations do: one entry, the same UID and SEQUENCE, also moved and then cancelled', async () => {
+    const { url } = await subscribe('wim.jacobs@example.be');
+    const prisma = createPrismaClient(t.db.url, 1);
+    try {
+      const session = await prisma.session.findFirstOrThrow({
+        where: { tableKey: 'weegploeg', scheduledStart: new Date('2026-12-15T12:00:00.000Z') },
+      });
+      // The agenda goes out to the standing members: wim holds the session's invitation.
+      expect(await t.app.get(SendAgendaUseCase, { strict: false }).sendNow(session.id)).toBe('sent');
+      const lotte = await loginAs(t, 'lotte.verbeke@example.be');
+      const moved = await lotte.post(`/api/sessions/${session.id}/move`, {
+        date: '2026-12-17',
+        start: '13:00',
+        end: '16:00',
+        reason: 'Zaal niet beschikbaar',
+      });
+      expect(moved.status).toBe(204);
+      expect(
+        (await lotte.post(`/api/sessions/${session.id}/cancel`, { reason: 'Te weinig punten' })).status,
+      ).toBe(204);
+
+      const mails = await prisma.mailOutbox.findMany({
+        where: { sessionId: session.id, recipientEmail: 'wim.jacobs@example.be', icsContent: { not: null } },
+        orderBy: { createdAt: 'asc' },
+        select: { icsContent: true, sequence: true },
+      });
+      expect(mails.length).toBeGreaterThanOrEqual(3);
+      const last = mails.at(-1)!;
+      const uid = /^UID:(.+)\r$/m.exec(last.icsContent!)![1]!;
+      expect(uid).toBe(`session-${session.id}@example.be`);
+      expect(/^METHOD:CANCEL\r$/m.test(last.icsContent!)).toBe(true);
+      // Every message about it carries the same UID, with a SEQUENCE that only rose.
+      expect(new Set(mails.map((m) => /^UID:(.+)\r$/m.exec(m.icsContent!)![1]))).toEqual(new Set([uid]));
+      expect(mails.map((m) => m.sequence)).toEqual([...mails.map((m) => m.sequence)].sort((a, b) => a - b));
+
+      const body = await (await fetchFeed(url)).text();
+      const entries = parseFeed(body).entries.filter((e) => e.uid === uid);
+      // Once, at its last time, cancelled, with the SEQUENCE of the last invitation.
+      expect(entries.map((e) => [e.start, e.status])).toEqual([['2026-12-17T12:00:00.000Z', 'CANCELLED']]);
+      const unfolded = body.replace(/\r\n[ \t]/g, '');
+      const event = unfolded.slice(unfolded.indexOf(`UID:${uid}`));
+      expect(/^SEQUENCE:(\d+)\r$/m.exec(event)![1]).toBe(String(last.sequence));
+      const stored = await prisma.session.findUniqueOrThrow({ where: { id: session.id } });
+      expect(stored.icsSequence).toBe(last.sequence);
+    } finally {
+      await prisma.$disconnect();
+    }
   });
 
   it('refuses to make a feed without the CSRF token', async () => {

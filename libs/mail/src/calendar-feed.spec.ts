@@ -1,19 +1,38 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
-import { calendarFeed, feedObligationUid, feedSessionUid } from './calendar-feed';
-import { dossierCode, hostName, MailValueError, webLink } from './mail-values';
+import { calendarFeed, feedObligationUid } from './calendar-feed';
+import { sessionUid } from './calendar-invitation';
+import { dossierCode, hostName, MailValueError, uuid, webLink } from './mail-values';
 import { parseFeed } from './testing/calendar-feed.test-util';
+import { identity } from './testing/mail-fixtures.test-util';
 
 const HOST = hostName('overlegtafels.example.be');
 const zdt = (iso: string) => DateTime.fromISO(iso, { setZone: true });
+const ICO_18 = sessionUid(uuid('3a1d7c52-9b0e-4f6a-8d21-5c7e9f0b4a13'), HOST);
+const ICO_25 = sessionUid(uuid('8e2b4f60-1c3d-4a5e-9f70-6b8c0d2e4f15'), HOST);
+const WP_06 = sessionUid(uuid('c47d9e21-5f3a-4b8c-a016-2e9d7b5c3f28'), HOST);
+
+/** The independent check of ../shared/tools/ical-check needs Debian's python3 with libical's GIR. */
+const ICAL_CHECK = path.resolve(__dirname, '../../../../shared/tools/ical-check/libical_check.py');
+const libicalAvailable =
+  existsSync(ICAL_CHECK) &&
+  spawnSync('/usr/bin/python3', ['-c', "import gi; gi.require_version('ICalGLib','3.0')"], {
+    stdio: 'ignore',
+  }).status === 0;
 
 describe('calendar feed (METHOD:PUBLISH)', () => {
   const content = calendarFeed({
     name: 'Overlegtafels CO3 Antwerpen',
+    organizer: identity.sender,
     stamp: zdt('2026-11-23T15:12:00+01:00'),
     entries: [
       {
-        uid: feedSessionUid('ico', '2026-12-18', HOST),
+        uid: ICO_18,
+        sequence: 0,
         // Winter time: 09:00 in Brussels is 08:00 UTC.
         start: zdt('2026-12-18T09:00:00+01:00'),
         end: zdt('2026-12-18T12:00:00+01:00'),
@@ -21,14 +40,16 @@ describe('calendar feed (METHOD:PUBLISH)', () => {
         cancelled: false,
       },
       {
-        uid: feedSessionUid('ico', '2026-12-25', HOST),
+        uid: ICO_25,
+        sequence: 3,
         start: zdt('2026-12-25T09:00:00+01:00'),
         end: zdt('2026-12-25T12:00:00+01:00'),
         summary: 'Geannuleerd: ICO – CO3 Antwerpen',
         cancelled: true,
       },
       {
-        uid: feedSessionUid('weegploeg', '2027-04-06', HOST),
+        uid: WP_06,
+        sequence: 1,
         // Summer time: 13:30 in Brussels is 11:30 UTC, whatever zone the DateTime came in.
         start: zdt('2027-04-06T11:30:00Z'),
         end: zdt('2027-04-06T13:00:00Z'),
@@ -39,15 +60,36 @@ describe('calendar feed (METHOD:PUBLISH)', () => {
   });
   const feed = parseFeed(content);
 
-  it('is a PUBLISH calendar with our VTIMEZONE and one entry per session', () => {
+  it('is a PUBLISH calendar with our VTIMEZONE and one entry per session, named as its invitations', () => {
     expect(feed.method).toBe('PUBLISH');
     expect(feed.hasVtimezone).toBe(true);
-    expect(feed.entries.map((e) => e.uid)).toEqual([
-      'session-ico-2026-12-18@overlegtafels.example.be',
-      'session-ico-2026-12-25@overlegtafels.example.be',
-      'session-weegploeg-2027-04-06@overlegtafels.example.be',
-    ]);
+    expect(feed.entries.map((e) => e.uid)).toEqual([ICO_18, ICO_25, WP_06]);
+    expect(content.match(/^SEQUENCE:\d+\r$/gm)).toEqual(['SEQUENCE:0\r', 'SEQUENCE:3\r', 'SEQUENCE:1\r']);
   });
+
+  it('has the calendar’s own properties before its components, and ends with CRLF', () => {
+    const lines = content.split('\r\n');
+    const firstComponent = lines.findIndex((l, i) => i > 0 && l.startsWith('BEGIN:'));
+    expect(lines.findIndex((l) => l.startsWith('REFRESH-INTERVAL'))).toBeLessThan(firstComponent);
+    expect(lines.findIndex((l) => l.startsWith('X-PUBLISHED-TTL'))).toBeLessThan(firstComponent);
+    expect(lines[firstComponent]).toBe('BEGIN:VTIMEZONE');
+    expect(content.endsWith('END:VCALENDAR\r\n')).toBe(true);
+  });
+
+  (libicalAvailable ? it : it.skip)('passes libical’s RFC 5546 check for PUBLISH', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'feed-check-'));
+    try {
+      const file = path.join(dir, 'feed.ics');
+      writeFileSync(file, content);
+      const run = spawnSync('/usr/bin/python3', [ICAL_CHECK, file], { encoding: 'utf8' });
+      expect([run.status, run.stdout + run.stderr]).toEqual([0, expect.any(String)]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  if (!libicalAvailable && process.env.CI) {
+    throw new Error(`CI needs libical (python3-gi, gir1.2-ical-3.0) and ${ICAL_CHECK}`);
+  }
 
   it('writes Brussels wall time with TZID, which ical.js reads back as the right instants', () => {
     expect(feed.entries.map((e) => [e.startTzid, e.start, e.end])).toEqual([
@@ -67,14 +109,17 @@ describe('calendar feed (METHOD:PUBLISH)', () => {
     expect(feed.entries.map((e) => e.status)).toEqual(['CONFIRMED', 'CANCELLED', 'CONFIRMED']);
   });
 
-  it('names no attendee or organizer, and keeps the summary on one line', () => {
-    expect(feed.entries.every((e) => e.attendees === 0 && e.organizers === 0)).toBe(true);
+  it('names the region’s mailbox as organizer and no attendee, and keeps the summary on one line', () => {
+    expect(feed.entries.every((e) => e.attendees === 0 && e.organizers === 1)).toBe(true);
+    expect(content).toContain('ORGANIZER;CN="CO3 Antwerpen":mailto:overlegtafels@co3.example.be');
     const injected = calendarFeed({
       name: 'x',
+      organizer: identity.sender,
       stamp: zdt('2026-11-23T15:12:00+01:00'),
       entries: [
         {
-          uid: feedSessionUid('ico', '2026-12-18', HOST),
+          uid: ICO_18,
+          sequence: 0,
           start: zdt('2026-12-18T09:00:00+01:00'),
           end: zdt('2026-12-18T12:00:00+01:00'),
           summary: 'ICO\r\nATTENDEE:mailto:x@example.org',
@@ -85,9 +130,18 @@ describe('calendar feed (METHOD:PUBLISH)', () => {
     expect(parseFeed(injected).entries[0]!.attendees).toBe(0);
   });
 
-  it('refuses a UID from anything but a table key and a date', () => {
-    expect(() => feedSessionUid('ico\r\nX', '2026-12-18', HOST)).toThrow(MailValueError);
-    expect(() => feedSessionUid('ico', '18/12/2026', HOST)).toThrow(MailValueError);
+  it('refuses a SEQUENCE that is not a count', () => {
+    const entry = {
+      uid: ICO_18,
+      start: zdt('2026-12-18T09:00:00+01:00'),
+      end: zdt('2026-12-18T12:00:00+01:00'),
+      summary: 'ICO',
+      cancelled: false,
+    };
+    const stamp = zdt('2026-11-23T15:12:00+01:00');
+    expect(() =>
+      calendarFeed({ name: 'x', organizer: identity.sender, stamp, entries: [{ ...entry, sequence: -1 }] }),
+    ).toThrow(MailValueError);
   });
 });
 
@@ -95,6 +149,7 @@ describe('calendar feed: follow-up due dates', () => {
   const opvolging = webLink('https://overlegtafels.example.be/opvolging');
   const content = calendarFeed({
     name: 'Overlegtafels CO3 Antwerpen',
+    organizer: identity.sender,
     stamp: zdt('2026-03-28T23:30:00+01:00'),
     entries: [],
     dueDates: [
@@ -122,7 +177,7 @@ describe('calendar feed: follow-up due dates', () => {
     expect(event).toContain('URL;VALUE=URI:https://overlegtafels.example.be/opvolging');
     expect(event).toContain('TRANSP:TRANSPARENT');
     expect(event).toContain('CLASS:PRIVATE');
-    expect(event).not.toMatch(/^(ATTENDEE|ORGANIZER|BEGIN:VALARM)/m);
+    expect(event).not.toMatch(/^(ATTENDEE|BEGIN:VALARM)/m);
   });
 
   it('reads back in ical.js as a date without a time', () => {

@@ -7,23 +7,13 @@ import ical, {
 import { DateTime } from 'luxon';
 import { BRUSSELS, assertInterval, inBrussels } from './brussels-time';
 import type { CalendarUid } from './calendar-invitation';
-import { DossierCode, HostName, MailValueError, WebLink, cleanText } from './mail-values';
+import { DossierCode, HostName, MailSender, MailValueError, WebLink, cleanText } from './mail-values';
 import { vtimezoneFor } from './vtimezone';
 
-/**
- * A table session in a subscribed feed. Not every session is stored yet, so the UID comes from what
- * identifies a session for good: its table and its scheduled date (a moved session keeps both), so
- * a client refreshing the feed updates the same entry instead of adding a second one.
- */
-export function feedSessionUid(tableKey: string, scheduledDate: string, host: HostName): CalendarUid {
-  if (!/^[a-z0-9-]{1,40}$/.test(tableKey) || !/^\d{4}-\d{2}-\d{2}$/.test(scheduledDate)) {
-    throw new MailValueError('UNSAFE_ICS', 'a feed UID needs a table key and a YYYY-MM-DD date');
-  }
-  return `session-${tableKey}-${scheduledDate}@${host}` as CalendarUid;
-}
-
+/** A session of a subscribed feed: its UID and SEQUENCE are those of its invitations. */
 export interface FeedEntry {
   readonly uid: CalendarUid;
+  readonly sequence: number;
   readonly start: DateTime;
   readonly end: DateTime;
   /** A table and region name only, e.g. "Weegploeg – CO3 Antwerpen": a feed never carries case data. */
@@ -56,6 +46,8 @@ export interface FeedDueDate {
 export interface CalendarFeed {
   /** The calendar's name in the subscriber's client. */
   readonly name: string;
+  /** ORGANIZER of every entry (RFC 5546 §3.2.1 requires one with PUBLISH): the region's mailbox. */
+  readonly organizer: MailSender;
   /** DTSTAMP of every entry: when the feed was produced. Passed in: rendering never reads the clock. */
   readonly stamp: DateTime;
   readonly entries: readonly FeedEntry[];
@@ -65,8 +57,10 @@ export interface CalendarFeed {
 const PRODUCT_ID = '//Overlegtafels//Agenda-abonnement//NL';
 
 /**
- * METHOD:PUBLISH for calendar subscriptions (Outlook, Google, Apple): entries without ORGANIZER or
- * ATTENDEE, because a published calendar invites no one and must not list who takes part.
+ * METHOD:PUBLISH for calendar subscriptions (Outlook, Google, Apple): every entry has the region's
+ * mailbox as ORGANIZER (RFC 5546 §3.2.1) and no ATTENDEE, because a published calendar invites no
+ * one and must not list who takes part. The calendar's own properties (refresh interval, TTL)
+ * stand before its components, and the file ends with CRLF (RFC 5545 §3.4, §3.1).
  */
 export function calendarFeed(feed: CalendarFeed): string {
   // As for invitations: no calendar-level zone (that would make DTSTAMP floating); the generator
@@ -80,11 +74,20 @@ export function calendarFeed(feed: CalendarFeed): string {
     ttl: 12 * 60 * 60,
   });
   const stamp = inBrussels(feed.stamp, 'stamp').toUTC();
+  const organizer = { name: feed.organizer.name, email: feed.organizer.address };
   for (const entry of feed.entries) {
     assertInterval(entry.start, entry.end, 'feed entry');
+    if (!Number.isSafeInteger(entry.sequence) || entry.sequence < 0) {
+      throw new MailValueError(
+        'INVALID_SEQUENCE',
+        `SEQUENCE must be a non-negative integer, got ${entry.sequence}`,
+      );
+    }
     calendar.createEvent({
       id: entry.uid,
+      sequence: entry.sequence,
       stamp,
+      organizer,
       start: inBrussels(entry.start, 'start'),
       end: inBrussels(entry.end, 'end'),
       timezone: BRUSSELS,
@@ -113,15 +116,39 @@ export function calendarFeed(feed: CalendarFeed): string {
       summary: cleanText(`Termijn opvolging ${due.dossier}`, { maxLength: 250 }),
       description: cleanText(`Wat er voor ${due.dossier} moet gebeuren: ${due.url}`, { maxLength: 500 }),
       url: due.url,
+      organizer,
       status: ICalEventStatus.CONFIRMED,
       transparency: ICalEventTransparency.TRANSPARENT,
       class: ICalEventClass.PRIVATE,
     });
   }
-  const content = calendar.toString();
-  // Defence in depth: whatever slipped past the values, a feed never names people.
-  if (/^(ATTENDEE|ORGANIZER)[;:]/m.test(content)) {
-    throw new MailValueError('UNSAFE_ICS', 'a published feed must not name attendees or an organizer');
+  const content = calendarPropertiesFirst(calendar.toString());
+  // Defence in depth: whatever slipped past the values, a feed names no one but the region's mailbox.
+  const organizerLine = new RegExp(
+    `^ORGANIZER;CN=[^:\\r\\n]*:mailto:${escapeRegExp(feed.organizer.address)}\\r?$`,
+    'im',
+  );
+  const named = content.split('\r\n').filter((l) => /^(ATTENDEE|ORGANIZER)[;:]/i.test(l));
+  if (named.some((l) => /^ATTENDEE/i.test(l) || !organizerLine.test(l))) {
+    throw new MailValueError(
+      'UNSAFE_ICS',
+      'a published feed names no attendee and only the region as organizer',
+    );
   }
-  return content;
+  return content.endsWith('\r\n') ? content : `${content}\r\n`;
+}
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Moves the calendar's own properties that the generator prints after the VTIMEZONE before it. */
+function calendarPropertiesFirst(content: string): string {
+  const lines = content.split('\r\n');
+  const calendarLevel = /^(REFRESH-INTERVAL|X-PUBLISHED-TTL)[;:]/;
+  const moved = lines.filter((l) => calendarLevel.test(l));
+  const rest = lines.filter((l) => !calendarLevel.test(l));
+  const firstComponent = rest.findIndex((l, i) => i > 0 && l.startsWith('BEGIN:'));
+  if (firstComponent < 0) return content;
+  return [...rest.slice(0, firstComponent), ...moved, ...rest.slice(firstComponent)].join('\r\n');
 }

@@ -93,8 +93,9 @@ export class AgendaMailingNotifier implements AgendaNotifier {
     const told: { email: string }[] = [];
 
     const holders = await this.repo.entryHolders(tx, { sessionId });
+    // Raised whoever holds an invitation: the subscribed feeds show the cancellation with it.
+    const sequence = await this.sessions.bumpSessionSequence(tx, sessionId);
     if (holders.length) {
-      const sequence = await this.sessions.bumpSessionSequence(tx, sessionId);
       for (const holder of holders) {
         await this.writer.sessionCancelled(batch, session, table, holder, {
           reason,
@@ -137,7 +138,10 @@ export class AgendaMailingNotifier implements AgendaNotifier {
     const session = await this.sessions.session(sessionId, tx);
     const table = session && this.timing.findTable(session.tableKey);
     if (!session || !table) return [];
-    await this.agendaChanged(tx, batch, session);
+    // A new time is a change every calendar shows, invitation or subscribed feed: the SEQUENCE
+    // rises once for it (agendaChanged raises it for the invitations it sends).
+    if (!(await this.agendaChanged(tx, batch, session)))
+      await this.sessions.bumpSessionSequence(tx, session.id);
     const before: SessionRecord = {
       ...session,
       startsAt: session.movedFromStartsAt ?? session.scheduledStart,
@@ -168,14 +172,16 @@ export class AgendaMailingNotifier implements AgendaNotifier {
   }
 
   /** The changed agenda, with the session's updated invitation, to everyone who holds it. */
-  private async agendaChanged(tx: Transaction, batch: OutboxBatch, session: SessionRecord): Promise<void> {
+  /** Whether it sent (and so raised the SEQUENCE). */
+  private async agendaChanged(tx: Transaction, batch: OutboxBatch, session: SessionRecord): Promise<boolean> {
     const table: TableDefinition | undefined = this.timing.findTable(session.tableKey);
     const holders = await this.repo.entryHolders(tx, { sessionId: session.id });
-    if (!table || !holders.length) return;
+    if (!table || !holders.length) return false;
     const sequence = await this.sessions.bumpSessionSequence(tx, session.id);
     const current = { ...session, icsSequence: sequence };
     const items = await this.repo.itemsOn(tx, session.id);
     await this.writer.agendaToMembers(batch, current, table, items, holders, sequence, true);
+    return true;
   }
 
   private async write(tx: Transaction, batch: OutboxBatch): Promise<string[]> {

@@ -128,32 +128,46 @@ export class AgendaService {
    * Reads first without the table's lock: once the rows exist (the worker's planning makes those
    * of the coming weeks), a page view or a planning run writes nothing and waits for no one.
    */
-  async materializeSessions(tableKey: string, fromMs: number, toMs: number): Promise<SessionRecord[]> {
+  async materializeSessions(
+    tableKey: string,
+    fromMs: number,
+    toMs: number,
+    options: { withCancelled?: boolean } = {},
+  ): Promise<SessionRecord[]> {
     const table = this.table(tableKey);
     const regionId = await this.regions.idOf(this.region.key);
+    const all = options.withCancelled === true;
     // Plain reads, no transaction: a row made meanwhile is found again under the lock below.
-    const present = this.rowsIn(await this.load(undefined, table, regionId), fromMs, toMs);
+    const present = this.rowsIn(await this.load(undefined, table, regionId), fromMs, toMs, all);
     if (present.every((row) => row !== undefined)) return present as SessionRecord[];
     return this.unitOfWork.run(async (tx) => {
       const state = await this.lock(tx, tableKey);
       const rows: SessionRecord[] = [];
-      for (const session of this.sessionsToKeep(state, fromMs, toMs)) {
+      for (const session of this.sessionsToKeep(state, fromMs, toMs, all)) {
         rows.push(await this.ensureRow(tx, state, session));
       }
       return rows;
     });
   }
 
-  /** Generated sessions that have (or must get) a row: cancelled ones only when they have one. */
-  private sessionsToKeep(state: TableAgendaState, fromMs: number, toMs: number): Session[] {
+  /**
+   * Generated sessions that have (or must get) a row: cancelled ones only when they have one, or
+   * all of them with `all` (a calendar shows a zitting cancelled for a holiday as cancelled).
+   */
+  private sessionsToKeep(state: TableAgendaState, fromMs: number, toMs: number, all = false): Session[] {
     return this.generated(state, fromMs, toMs).filter(
-      (session) => !isCancelled(session) || state.rowsByKey.has(session.key),
+      (session) => all || !isCancelled(session) || state.rowsByKey.has(session.key),
     );
   }
 
   /** The row of each session to keep; undefined where one is missing. */
-  private rowsIn(state: TableAgendaState, fromMs: number, toMs: number): (SessionRecord | undefined)[] {
-    return this.sessionsToKeep(state, fromMs, toMs).map((session) => state.rowsByKey.get(session.key));
+  private rowsIn(
+    state: TableAgendaState,
+    fromMs: number,
+    toMs: number,
+    all = false,
+  ): (SessionRecord | undefined)[] {
+    return this.sessionsToKeep(state, fromMs, toMs, all).map((session) => state.rowsByKey.get(session.key));
   }
 
   /**

@@ -1,6 +1,6 @@
 import { hashToken } from '@overlegtafels/auth';
 import type { AppConfig } from '@overlegtafels/config';
-import { CalendarFeedUseCase, TableCalendarService } from '@overlegtafels/application';
+import { AgendaService, CalendarFeedUseCase, TableCalendarService } from '@overlegtafels/application';
 import { mailIdentity } from '@overlegtafels/mail';
 import { ControlledClock, FakeAuditLog, FakeCalendarFeedTokens } from '@overlegtafels/testing';
 
@@ -19,13 +19,27 @@ describe('CalendarFeedUseCase (tokens)', () => {
       throw new Error('the tables must not be read for this token');
     },
   });
+  const noAgenda = new Proxy({} as AgendaService, {
+    get: () => {
+      throw new Error('the sessions must not be read for this token');
+    },
+  });
   let feeds: FakeCalendarFeedTokens;
   let useCase: CalendarFeedUseCase;
 
   beforeEach(async () => {
     feeds = new FakeCalendarFeedTokens();
     await feeds.renew('p1', hashToken(TOKEN), clock.now());
-    useCase = new CalendarFeedUseCase(feeds, unreachable, identity, clock, config, new FakeAuditLog(), null);
+    useCase = new CalendarFeedUseCase(
+      feeds,
+      unreachable,
+      noAgenda,
+      identity,
+      clock,
+      config,
+      new FakeAuditLog(),
+      null,
+    );
   });
 
   it.each([

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { hashToken } from '@overlegtafels/auth';
-import { isCancelled } from '@overlegtafels/domain';
 import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
 import {
   calendarFeed,
@@ -9,14 +8,16 @@ import {
   FeedDueDate,
   FeedEntry,
   feedObligationUid,
-  feedSessionUid,
   MAIL_IDENTITY,
   MailIdentity,
+  sessionUid,
+  uuid,
   webLink,
 } from '@overlegtafels/mail';
 import { ListObligationDueDatesUseCase } from '../list-obligation-due-dates/list-obligation-due-dates.usecase';
 import { AuditLog } from '../ports/audit-log.port';
 import { CalendarFeedStatus, CalendarFeedTokens } from '../ports/calendar-feed.repository.port';
+import { AgendaService } from '../agenda/agenda.service';
 import { TableCalendarService } from '../table-calendar/table-calendar.service';
 import { CalendarFeedCommand } from './calendar-feed.command';
 
@@ -35,6 +36,7 @@ export class CalendarFeedUseCase {
   constructor(
     @Inject(CalendarFeedTokens) private readonly feeds: CalendarFeedTokens,
     @Inject(TableCalendarService) private readonly tables: TableCalendarService,
+    @Inject(AgendaService) private readonly agenda: Pick<AgendaService, 'materializeSessions'>,
     @Inject(MAIL_IDENTITY) private readonly identity: MailIdentity,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -62,17 +64,25 @@ export class CalendarFeedUseCase {
     const entries: FeedEntry[] = [];
     for (const key of tableKeys) {
       const table = this.tables.table(key);
-      const until = DateTime.fromJSDate(now, { zone: table.timeZone })
-        .plus({ weeks: FEED_WEEKS })
-        .toISODate()!;
+      const from = DateTime.fromJSDate(now, { zone: table.timeZone }).startOf('day');
       // Table and region names only: a feed never carries case data.
       const summary = `${table.name} – ${this.tables.region.name}`;
-      for (const session of await this.tables.sessions(key, undefined, until)) {
-        const cancelled = isCancelled(session);
+      // The stored sessions, so that the feed names each one as its invitations do: the same UID
+      // (from the session's id, kept across moves) and the same SEQUENCE; a session moved and then
+      // cancelled is one entry, at its last time, cancelled.
+      const rows = await this.agenda.materializeSessions(
+        key,
+        from.toMillis(),
+        from.plus({ weeks: FEED_WEEKS }).toMillis(),
+        { withCancelled: true },
+      );
+      for (const row of rows) {
+        const cancelled = row.status === 'cancelled';
         entries.push({
-          uid: feedSessionUid(key, session.scheduledDate, this.identity.uidHost),
-          start: DateTime.fromISO(session.start, { setZone: true }),
-          end: DateTime.fromISO(session.end, { setZone: true }),
+          uid: sessionUid(uuid(row.id), this.identity.uidHost),
+          sequence: row.icsSequence,
+          start: DateTime.fromJSDate(row.startsAt, { zone: table.timeZone }),
+          end: DateTime.fromJSDate(row.endsAt, { zone: table.timeZone }),
           summary: cancelled ? `Geannuleerd: ${summary}` : summary,
           cancelled,
         });
@@ -83,6 +93,7 @@ export class CalendarFeedUseCase {
     await this.feeds.markUsed(owner.id, now);
     return calendarFeed({
       name: `Overlegtafels ${this.tables.region.name}`,
+      organizer: this.identity.sender,
       stamp: DateTime.fromJSDate(now),
       entries,
       dueDates,
