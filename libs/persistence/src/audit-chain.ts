@@ -57,6 +57,8 @@ export interface AuditChainBreak {
 
 export interface AuditChainReport {
   rows: number;
+  /** The newest row that holds, to keep elsewhere: a later check can then see the tail removed. */
+  last?: { id: string; hash: string };
   /** The first broken row, or undefined when the whole chain holds. */
   broken?: AuditChainBreak;
 }
@@ -128,7 +130,10 @@ export async function verifyAuditChain(databaseUrl: string): Promise<AuditChainR
       );
       state = checkAuditChain(rows, { prevHash: state.prevHash, prevId: state.prevId, count: state.rows });
       if (state.broken) return { rows: state.rows, broken: state.broken };
-      if (rows.length < PAGE) return { rows: state.rows };
+      if (rows.length < PAGE) {
+        const last = state.prevId === undefined ? undefined : { id: state.prevId, hash: state.prevHash };
+        return { rows: state.rows, ...(last ? { last } : {}) };
+      }
       after = rows[rows.length - 1]!.id;
     }
   } finally {

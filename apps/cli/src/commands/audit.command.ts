@@ -43,7 +43,8 @@ export class AuditCommand implements CliCommand {
       io.out(report.broken.message);
       return 1;
     }
-    io.out(`audit log intact: ${report.rows} rows, each linked to the one before`);
+    const last = report.last ? `; last row ${report.last.id}, hash ${report.last.hash}` : '';
+    io.out(`audit log intact: ${report.rows} rows, each linked to the one before${last}`);
     return 0;
   }
 }
