@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { runCli } from '../../apps/cli/src/main';
 import { AuditCommand } from '../../apps/cli/src/commands/audit.command';
 import type { CliIo } from '../../apps/cli/src/cli-command';
-import { migrate, readMigrations, verifyAuditChain } from '@overlegtafels/persistence';
+import { grantAppRole, migrate, readMigrations, verifyAuditChain } from '@overlegtafels/persistence';
 import { createTestDatabase, TestDatabase } from '@overlegtafels/testing';
 
 const HASH_CHAIN = '20261202192234_audit_hash_chain';
@@ -228,5 +228,56 @@ describe(`migration ${HASH_CHAIN}`, () => {
     }
     const report = await verifyAuditChain(db.url);
     expect([report.rows, report.broken]).toEqual([6, undefined]);
+  });
+});
+
+describe('production roles: a non-superuser owner with CREATEROLE', () => {
+  const tag = `ot_prod_${Date.now().toString(36)}`;
+  const admin = process.env.TEST_DATABASE_URL!;
+  const at = (user: string, password: string) => {
+    const u = new URL(admin);
+    u.username = user;
+    u.password = password;
+    u.pathname = `/${tag}`;
+    return u.toString();
+  };
+  const ownerUrl = at(`${tag}_owner`, 'owner-secret');
+  const appUrl = at(`${tag}_app`, 'app-secret');
+
+  afterAll(async () => {
+    const su = await connect(admin);
+    await su.query(`DROP DATABASE IF EXISTS "${tag}" WITH (FORCE)`);
+    await su.query(`DROP ROLE IF EXISTS "${tag}_app"`);
+    await su.query(`DROP ROLE IF EXISTS "${tag}_owner"`);
+    await su.end();
+  });
+
+  it('migrates, makes the app role with its configured password, and refuses it as the owner', async () => {
+    const su = await connect(admin);
+    await su.query(`CREATE ROLE "${tag}_owner" LOGIN CREATEROLE PASSWORD 'owner-secret'`);
+    await su.query(`CREATE DATABASE "${tag}" OWNER "${tag}_owner"`);
+    await su.end();
+
+    await migrate(ownerUrl);
+    await grantAppRole(ownerUrl, appUrl);
+    await grantAppRole(ownerUrl, appUrl); // idempotent: a second start changes nothing
+
+    const app = await connect(appUrl);
+    try {
+      const { rows } = await app.query<{ rolsuper: boolean; rolcreaterole: boolean }>(
+        `SELECT rolsuper, rolcreaterole FROM pg_roles WHERE rolname = current_user`,
+      );
+      expect(rows).toEqual([{ rolsuper: false, rolcreaterole: false }]);
+      await insertEvents(app, 2, 'prod');
+      await expect(app.query(`DELETE FROM audit_events`)).rejects.toThrow(/permission denied/);
+      await expect(app.query(`ALTER TABLE audit_events DISABLE TRIGGER ALL`)).rejects.toThrow(
+        /must be owner/,
+      );
+    } finally {
+      await app.end();
+    }
+    const report = await verifyAuditChain(appUrl);
+    expect([report.rows, report.broken]).toEqual([2, undefined]);
+    await expect(grantAppRole(ownerUrl, ownerUrl)).rejects.toThrow(/is the owner/);
   });
 });
