@@ -194,6 +194,18 @@ describe('the audit log as a hash chain, and `audit verify`', () => {
     expect([report.rows, report.broken]).toEqual([8 * 12 * 2, undefined]);
   });
 
+  it('refuses an audit insert in a transaction whose snapshot could be older than the chain', async () => {
+    const db = await fresh();
+    const app = await connect(db.appUrl);
+    try {
+      await app.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+      await expect(insertEvents(app, 1, 'rr')).rejects.toThrow(/READ COMMITTED transactions only/);
+      await app.query('ROLLBACK');
+    } finally {
+      await app.end();
+    }
+  });
+
   it('is usage error 2 for a wrong subcommand', async () => {
     const io = { out: jest.fn(), err: jest.fn(), stdinLines: async function* () {} };
     await expect(runCli(['audit', 'check'], io, [new AuditCommand({})])).resolves.toBe(2);

@@ -51,13 +51,19 @@ ALTER TABLE "audit_events" ENABLE TRIGGER "audit_events_no_update_or_delete";
 
 -- Every insert: take the chain's lock (held to the end of the transaction, so the next writer
 -- waits until this row is committed or gone), number the row after the lock was granted (ids then
--- follow the chain), and link it to the newest row. search_path is fixed so that a temporary
--- table of the same name cannot stand in for the log.
+-- follow the chain), and link it to the newest row. Only under READ COMMITTED does the query after
+-- the lock see the row committed just before: a REPEATABLE READ or SERIALIZABLE snapshot could be
+-- older and fork the chain, so those are refused. search_path is fixed so that a temporary table
+-- of the same name cannot stand in for the log.
 CREATE FUNCTION "audit_events_chain"() RETURNS trigger
 LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
 DECLARE
     previous text;
 BEGIN
+    IF current_setting('transaction_isolation') <> 'read committed' THEN
+        RAISE EXCEPTION 'audit_events rows are written in READ COMMITTED transactions only (this one is %)',
+            current_setting('transaction_isolation') USING ERRCODE = 'feature_not_supported';
+    END IF;
     PERFORM pg_advisory_xact_lock(7406118234);
     NEW.id := nextval('audit_events_id_seq');
     SELECT e.hash INTO previous FROM "audit_events" e ORDER BY e.id DESC LIMIT 1;

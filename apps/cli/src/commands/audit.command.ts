@@ -38,7 +38,16 @@ export class AuditCommand implements CliCommand {
       await import('@overlegtafels/persistence');
     const url =
       config.databaseUrl ?? derivedAppUrl(embeddedPostgresUrl(config.embeddedPgPort, 'overlegtafels'));
-    const report = await verifyAuditChain(url);
+    let report: Awaited<ReturnType<typeof verifyAuditChain>>;
+    try {
+      report = await verifyAuditChain(url);
+    } catch (error) {
+      const where = config.databaseUrl
+        ? 'DATABASE_URL'
+        : "the default mode's embedded PostgreSQL (is `npm start` running?)";
+      io.err(`audit verify could not read the audit log from ${where}: ${(error as Error).message}`);
+      return 1;
+    }
     if (report.broken) {
       io.out(report.broken.message);
       return 1;
