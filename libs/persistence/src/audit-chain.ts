@@ -74,31 +74,22 @@ export function checkAuditChain(
 ): AuditChainReport & { prevHash: string; prevId?: string } {
   let { prevHash, prevId, count } = start;
   for (const row of rows) {
-    if (row.prevHash !== prevHash) {
-      const before = prevId === undefined ? 'the start of the log' : `row ${prevId}`;
-      return {
-        rows: count,
-        prevHash,
-        prevId,
-        broken: {
-          id: row.id,
-          reason: 'link',
-          message: `audit log broken at row ${row.id}: its previous hash is not the hash of ${before} (a row between them was removed, or a row was changed with its hash)`,
-        },
-      };
-    }
-    if (auditChainHash(prevHash, row) !== row.hash) {
-      return {
-        rows: count,
-        prevHash,
-        prevId,
-        broken: {
-          id: row.id,
-          reason: 'content',
-          message: `audit log broken at row ${row.id}: its hash does not match its content (a field was changed)`,
-        },
-      };
-    }
+    const before = prevId === undefined ? 'the start of the log' : `row ${prevId}`;
+    const broken: AuditChainBreak | undefined =
+      row.prevHash !== prevHash
+        ? {
+            id: row.id,
+            reason: 'link',
+            message: `audit log broken at row ${row.id}: its previous hash is not the hash of ${before} (a row between them was removed, or a row was changed with its hash)`,
+          }
+        : auditChainHash(prevHash, row) !== row.hash
+          ? {
+              id: row.id,
+              reason: 'content',
+              message: `audit log broken at row ${row.id}: its hash does not match its content (a field was changed)`,
+            }
+          : undefined;
+    if (broken) return { rows: count, prevHash, prevId, broken };
     prevHash = row.hash;
     prevId = row.id;
     count++;
