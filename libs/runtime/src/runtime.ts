@@ -66,7 +66,7 @@ export async function prepareRuntime(config: AppConfig, log: Log): Promise<Runti
       smtpUrl = `smtp://127.0.0.1:${port}`;
     }
     return {
-      // The owner's URL stays here: nothing after the start needs it.
+      // The service gets the app role's URL only: nothing after the start needs the owner's.
       config: { ...config, databaseUrl: appUrl, databaseOwnerUrl: undefined, smtpUrl },
       embedded: { postgres: !!pg, mail: !!mailSink },
       mailSink,
