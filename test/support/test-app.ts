@@ -7,6 +7,7 @@ import type { Clock } from '@overlegtafels/config';
 import { AppConfig, loadConfig } from '@overlegtafels/config';
 import { MailSink } from '@overlegtafels/mail';
 import { QueueConnection } from '@overlegtafels/queues';
+import { grantAppRole } from '@overlegtafels/persistence';
 import { createTestDatabase, TestDatabase } from '@overlegtafels/testing';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
@@ -42,7 +43,9 @@ export async function startTestApp(
   const prefix = `ot_test_${db.name}`;
   const config = loadConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: db.url,
+    // The service runs as the app role, as in every mode; the suite's fixtures use db.url (owner).
+    DATABASE_URL: db.appUrl,
+    DATABASE_OWNER_URL: db.url,
     REDIS_URL: queue === 'redis' ? process.env.TEST_REDIS_URL : undefined,
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     DEMO_LOGIN: 'true',
@@ -54,6 +57,8 @@ export async function startTestApp(
     REMINDERS: options.reminders ? 'true' : 'false',
   }) as TestApp['config'];
   await new QueueConnection({ redisUrl: config.redisUrl, databaseUrl: db.url, prefix }).prepare();
+  // BullMQ's schema was made just now (as the owner): the app role gets its rights on it.
+  if (queue === 'postgres') await grantAppRole(db.url, db.appUrl);
   const app = await createApiApp({
     config,
     mailSink: sink,

@@ -21,6 +21,20 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: 'postgresql://db.example.org/ot' }).demoLogin).toBe(false);
   });
 
+  it("takes DATABASE_OWNER_URL for the migrations, and only beside the app role's DATABASE_URL", () => {
+    const c = loadConfig({
+      DATABASE_URL: 'postgresql://ot_app:s@db.example.org/ot',
+      DATABASE_OWNER_URL: 'postgresql://ot:o@db.example.org/ot',
+    });
+    expect(c).toMatchObject({
+      databaseUrl: 'postgresql://ot_app:s@db.example.org/ot',
+      databaseOwnerUrl: 'postgresql://ot:o@db.example.org/ot',
+    });
+    expect(() => loadConfig({ DATABASE_OWNER_URL: 'postgresql://ot:o@db.example.org/ot' })).toThrow(
+      "configuration error: DATABASE_URL is required with DATABASE_OWNER_URL (it is the app role's connection)",
+    );
+  });
+
   it('names the variable and the reason for a malformed value', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(
       new ConfigError('DATABASE_URL', 'must be a URL starting with postgres:// or postgresql://'),

@@ -9,8 +9,14 @@ export interface AppConfig {
   /** Interface to listen on: loopback in the default mode, all interfaces otherwise. */
   host: string;
   publicUrl: string;
-  /** Unset: the default mode starts an embedded PostgreSQL in `dataDir/pg`. */
+  /**
+   * Unset: the default mode starts an embedded PostgreSQL in `dataDir/pg`. With
+   * `databaseOwnerUrl` the app role's connection; without, the owner's, and the app role is
+   * derived from it (libs/persistence database-roles). After prepareRuntime: the app role's.
+   */
   databaseUrl?: string;
+  /** The owner role's connection: migrations run as it. */
+  databaseOwnerUrl?: string;
   /** Unset: BullMQ runs on its PostgreSQL backend in the same database. */
   redisUrl?: string;
   /** Unset: mail goes to the embedded sink, which stores .eml files in `dataDir/mail`. */
@@ -61,6 +67,7 @@ export function loadConfig(
     host: e.HOST ?? (e.DATABASE_URL ? '0.0.0.0' : '127.0.0.1'),
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     databaseUrl: e.DATABASE_URL,
+    databaseOwnerUrl: e.DATABASE_OWNER_URL,
     redisUrl: e.REDIS_URL,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

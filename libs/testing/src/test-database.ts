@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { migrate } from '@overlegtafels/persistence';
+import { derivedAppUrl, grantAppRole, migrate } from '@overlegtafels/persistence';
 
 export interface TestDatabase {
+  /** As the owner (the server's admin): migrations, fixtures, inspection. */
   url: string;
+  /** As the app role (no ownership, INSERT and SELECT only on the audit log): what the service uses. */
+  appUrl: string;
   name: string;
   drop(): Promise<void>;
 }
@@ -80,9 +83,13 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   const template = migrated ? templates()?.[options.seed ?? 'migrated'] : undefined;
   await asAdmin((c) => c.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`));
   const url = withDatabase(adminUrl(), name);
-  if (!template && migrated) await migrate(url);
+  const appUrl = derivedAppUrl(url);
+  if (!template && migrated) {
+    await migrate(url);
+    await grantAppRole(url, appUrl);
+  }
   if (!template && options.seed) await seedDemo(url);
-  return { url, name, drop: () => dropDatabase(name) };
+  return { url, appUrl, name, drop: () => dropDatabase(name) };
 }
 
 async function dropDatabase(name: string): Promise<void> {
@@ -99,7 +106,10 @@ export async function createTemplateDatabases(): Promise<void> {
   const made: Templates = { migrated: uniqueName('tpl'), demo: uniqueName('tpl') };
   try {
     await asAdmin((c) => c.query(`CREATE DATABASE "${made.migrated}"`));
-    await migrate(withDatabase(adminUrl(), made.migrated));
+    const migratedUrl = withDatabase(adminUrl(), made.migrated);
+    await migrate(migratedUrl);
+    // Grants and default privileges are copied with the template: every copy has the app role's rights.
+    await grantAppRole(migratedUrl, derivedAppUrl(migratedUrl));
     await asAdmin((c) => c.query(`CREATE DATABASE "${made.demo}" TEMPLATE "${made.migrated}"`));
     await seedDemo(withDatabase(adminUrl(), made.demo));
     await asAdmin(async (c) => {
