@@ -15,6 +15,7 @@ import { OrganisationDirectory } from '../ports/organisation-directory.port';
 import { RegionRepository } from '../ports/region.repository.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
 import { SubmitAanmeldingCommand } from './submit-aanmelding.command';
+import { ofRegion } from '../region-fence/region-fence';
 
 export const ICO_TABLE = 'ico';
 
@@ -57,7 +58,7 @@ export class SubmitAanmeldingUseCase {
 
   async execute({ actor, aanmelding: input }: SubmitAanmeldingCommand): Promise<AanmeldingResult> {
     const organisation = await this.organisations.find(input.organisationId);
-    if (!organisation || organisation.regionId !== actor.regionId || !organisation.active) {
+    if (!ofRegion(actor, organisation) || !organisation.active) {
       throw new InputError([
         { field: 'organisationId', code: 'UNKNOWN', message: 'Kies een organisatie uit de lijst.' },
       ]);
