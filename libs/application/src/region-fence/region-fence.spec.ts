@@ -71,7 +71,7 @@ const UNFENCED: Record<string, string> = {
   'list-demo-people': 'the login page of the installation’s region',
   'list-dossier-obligations': 'read model queried with the actor’s region',
   'list-dossiers': 'read model queried with the actor’s region',
-  'list-failed-mail': 'read; the outbox has no region (see retry-failed-mail)',
+  'list-failed-mail': 'read of the failed mails a coordinator looks after',
   'list-my-obligations': 'read model queried with the actor’s region',
   'list-obligation-due-dates': 'read model queried with the actor’s region',
   'log-in': 'login: the person themself',
@@ -84,8 +84,6 @@ const UNFENCED: Record<string, string> = {
   'relay-outbox': 'worker job, no actor',
   'renew-calendar-feed': 'the actor’s own feed',
   'request-login-link': 'login: the address typed, within the installation’s region',
-  'retry-failed-mail':
-    'outbox rows carry no region yet (one installation, one region); a coordinator role is required',
   'revoke-calendar-feed': 'the actor’s own feed',
   'send-agenda': 'worker job, no actor',
   'send-outbox-mail': 'worker job, no actor',
