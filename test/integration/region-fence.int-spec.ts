@@ -187,6 +187,7 @@ describe('no write across regions (every write route, as a person of another reg
   let t: TestApp;
   let db: ReturnType<typeof createPrismaClient>;
   let stranger: Caller;
+  let strangerOrganisationId: string;
   let ids: Ids;
   let doc: OpenApiDocument;
   let tables: string[];
@@ -272,6 +273,7 @@ describe('no write across regions (every write route, as a person of another reg
       },
     });
     stranger = await callerFor(t, person.id);
+    strangerOrganisationId = org.id;
     const owner = await callerFor(t, casusregisseur.id);
     doc = (await (
       await send(t, owner, 'GET', '/api/docs/openapi.json', undefined)
@@ -296,6 +298,15 @@ describe('no write across regions (every write route, as a person of another reg
         'POST /agenda/:sessionId/punten/:itemId/verplaatsen',
       ]),
     );
+  });
+
+  it('opens no dossier in this installation’s region for an aanmelder of another, not even with their own organisation', async () => {
+    const before = await snapshot();
+    const schema = jsonBodySchema(doc, 'POST', '/api/aanmeldingen')!;
+    const body = sampleOf(schema, { organisationId: strangerOrganisationId }) as Record<string, unknown>;
+    const res = await send(t, stranger, 'POST', '/api/aanmeldingen', body);
+    expect([res.status, ((await res.json()) as { field?: string }).field]).toEqual([400, 'organisationId']);
+    expect(await snapshot()).toEqual(before);
   });
 
   it('answers each as for a row that does not exist, changes nothing, and audits the attempt', async () => {

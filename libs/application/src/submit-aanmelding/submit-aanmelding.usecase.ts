@@ -58,7 +58,9 @@ export class SubmitAanmeldingUseCase {
 
   async execute({ actor, aanmelding: input }: SubmitAanmeldingCommand): Promise<AanmeldingResult> {
     const organisation = await this.organisations.find(input.organisationId);
-    if (!ofRegion(actor, organisation) || !organisation.active) {
+    // The dossier is opened in this installation's region: the aanmelder and the organisation are of it.
+    const regionId = await this.regions.idOf(this.region.key);
+    if (!ofRegion(actor, organisation) || !ofRegion({ regionId }, organisation) || !organisation.active) {
       throw new InputError([
         { field: 'organisationId', code: 'UNKNOWN', message: 'Kies een organisatie uit de lijst.' },
       ]);
@@ -68,7 +70,6 @@ export class SubmitAanmeldingUseCase {
     const mails: QueuedMail[] = [];
     const result = await this.uow.run(async (tx) => {
       const now = this.clock.now();
-      const regionId = await this.regions.idOf(this.region.key);
       const year = DateTime.fromJSDate(now, { zone }).year;
       const code = nextDossierCode(
         this.region.dossierCodePrefix ?? 'CO3',
