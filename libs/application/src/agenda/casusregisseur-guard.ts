@@ -4,7 +4,7 @@ import type { Actor } from './agenda-views';
 import type { AuditLog } from '../ports/audit-log.port';
 import type { DossierRecord, DossierRepository } from '../ports/dossier.repository.port';
 import type { Transaction } from '../ports/unit-of-work.port';
-import { withinRegion } from '../region-fence/region-fence';
+import { dossierTarget, withinRegion } from '../region-fence/region-fence';
 
 export interface CasusregisseurActor extends Actor {
   /** A coordinator of the region (every dossier) or else only the dossier's own casusregisseur. */
@@ -28,7 +28,7 @@ export async function dossierForCasusregisseur(
     audit,
     actor,
     await dossiers.byId(undefined, dossierId),
-    (d) => ({ action, entityType: 'dossier', entityId: d.id, dossierId: d.id, code: d.code }),
+    dossierTarget(action),
     now,
   );
   if (!seen) {

@@ -10,7 +10,7 @@ import { DossierRepository } from '../ports/dossier.repository.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
 import { regionTimeZone } from '../region-time-zone';
 import { CorrectCasusregieStartCommand } from './correct-casusregie-start.command';
-import { withinRegion } from '../region-fence/region-fence';
+import { dossierTarget, withinRegion } from '../region-fence/region-fence';
 
 export interface StartCorrection {
   readonly code: string;
@@ -49,13 +49,7 @@ export class CorrectCasusregieStartUseCase {
         this.audit,
         actor,
         await this.dossiers.byId(tx, command.dossierId),
-        (d) => ({
-          action: 'dossier.casusregie-start',
-          entityType: 'dossier',
-          entityId: d.id,
-          dossierId: d.id,
-          code: d.code,
-        }),
+        dossierTarget('dossier.casusregie-start'),
         now,
       );
       if (!row) {

@@ -14,7 +14,7 @@ import { PersonDirectory } from '../ports/person-directory.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
 import { regionTimeZone } from '../region-time-zone';
 import type { ReassignCasusregisseurCommand } from './reassign-casusregisseur.command';
-import { withinRegion } from '../region-fence/region-fence';
+import { dossierTarget, withinRegion } from '../region-fence/region-fence';
 
 export interface CasusregisseurReassignment {
   readonly code: string;
@@ -65,13 +65,7 @@ export class ReassignCasusregisseurUseCase {
         this.audit,
         actor,
         await this.dossiers.byId(tx, command.dossierId),
-        (d) => ({
-          action: 'dossier.casusregisseur-change',
-          entityType: 'dossier',
-          entityId: d.id,
-          dossierId: d.id,
-          code: d.code,
-        }),
+        dossierTarget('dossier.casusregisseur-change'),
         now,
       );
       if (!row) throw notFound();

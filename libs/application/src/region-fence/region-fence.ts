@@ -59,3 +59,14 @@ export function ofRegion<T extends RegionScoped>(
 ): row is T {
   return !!row && row.regionId === actor.regionId;
 }
+
+/** The fence's target for a write on a dossier, under the use case's own audit action. */
+export function dossierTarget(action: string) {
+  return (d: { readonly id: string; readonly code: string }): FenceTarget => ({
+    action,
+    entityType: 'dossier',
+    entityId: d.id,
+    dossierId: d.id,
+    code: d.code,
+  });
+}

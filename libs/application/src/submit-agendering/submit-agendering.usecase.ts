@@ -22,7 +22,7 @@ import { PersonDirectory } from '../ports/person-directory.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
 import { sanitizeFileName } from './file-name';
 import { SubmitAgenderingCommand } from './submit-agendering.command';
-import { withinRegion } from '../region-fence/region-fence';
+import { dossierTarget, withinRegion } from '../region-fence/region-fence';
 
 /** Tables whose agendapunten need a document (a plan van aanpak or the motivation for an afronding). */
 const DOCUMENT_REQUIRED_TABLES = new Set(['weegploeg']);
@@ -100,13 +100,7 @@ export class SubmitAgenderingUseCase {
         this.audit,
         actor,
         await this.dossiers.byCode(tx, input.dossierCode),
-        (d) => ({
-          action: 'agendering.create',
-          entityType: 'dossier',
-          entityId: d.id,
-          dossierId: d.id,
-          code: d.code,
-        }),
+        dossierTarget('agendering.create'),
         now,
       );
       // Not found and not yours answer the same; the refusal stays in the log.
