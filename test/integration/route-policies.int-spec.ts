@@ -1,38 +1,6 @@
-import { Controller, Get, INestApplication, Module } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { ModulesContainer } from '@nestjs/core';
-import { POLICY_KEY, RoutePolicy } from '@overlegtafels/auth';
+import { Controller, Get, Module } from '@nestjs/common';
+import { appRoutes as routes } from '../support/app-routes';
 import { startTestApp, TestApp } from '../support/test-app';
-
-interface RouteInfo {
-  route: string;
-  policy: RoutePolicy | undefined;
-}
-
-/** Every HTTP route of the running app, with the policy the guard will see for it. */
-function routes(app: INestApplication): RouteInfo[] {
-  const found: RouteInfo[] = [];
-  for (const module of app.get(ModulesContainer).values()) {
-    for (const wrapper of module.controllers.values()) {
-      const type = wrapper.metatype as (new (...args: never[]) => object) | undefined;
-      if (!type) continue;
-      const base = Reflect.getMetadata(PATH_METADATA, type) as string;
-      for (const name of Object.getOwnPropertyNames(type.prototype)) {
-        const handler = (type.prototype as Record<string, unknown>)[name];
-        if (name === 'constructor' || typeof handler !== 'function') continue;
-        const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
-        if (path === undefined) continue;
-        const method = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'ALL', 'OPTIONS', 'HEAD'][
-          Reflect.getMetadata(METHOD_METADATA, handler) as number
-        ];
-        const policy = (Reflect.getMetadata(POLICY_KEY, handler) ?? Reflect.getMetadata(POLICY_KEY, type)) as
-          RoutePolicy | undefined;
-        found.push({ route: `${method} /${[base, path].filter((p) => p && p !== '/').join('/')}`, policy });
-      }
-    }
-  }
-  return found;
-}
 
 describe('every route declares who may call it', () => {
   let t: TestApp;

@@ -3,11 +3,14 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
-import type { NextFunction, Request, Response } from 'express';
 import { logLevels } from '@overlegtafels/runtime';
 import { projectRoot } from '@overlegtafels/persistence';
 import { ApiModule, ApiModuleOptions } from './api.module';
 import { uploadMiddleware } from './web/upload.middleware';
+import { bodyParserErrors, securityHeaders } from './web/edge.middleware';
+import { HttpErrorFilter } from './web/html-exception.filter';
+import { InputEdgePipe } from './web/input-edge.pipe';
+import { ViewRenderer } from './web/view-renderer.service';
 import { OpenApiRegistry } from './openapi/openapi.controller';
 import { SESSION_COOKIE } from '@overlegtafels/auth';
 
@@ -19,23 +22,15 @@ export async function createApiApp(options: ApiModuleOptions): Promise<NestExpre
   });
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(securityHeaders(options.config.publicUrl));
   // Bounded bodies: forms and JSON are small; uploads get their own limits where they exist.
   app.useBodyParser('json', { limit: '256kb' });
   app.useBodyParser('urlencoded', { limit: '256kb', extended: false });
+  app.use(bodyParserErrors(new HttpErrorFilter(app.get(ViewRenderer))));
+  app.useGlobalPipes(new InputEdgePipe());
   app.use(cookieParser());
   // The two forms that take a document; everything else refuses multipart by having no parser.
   app.use(['/api/agenderingen', '/agendering'], uploadMiddleware);
-  app.use((_req: Request, res: Response, next: NextFunction) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('X-Frame-Options', 'DENY');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    res.setHeader(
-      'Content-Security-Policy',
-      "default-src 'self'; img-src 'self' data:; style-src 'self'; form-action 'self'; frame-ancestors 'none'",
-    );
-    res.setHeader('Cache-Control', 'no-store');
-    next();
-  });
   app.useStaticAssets(path.join(projectRoot(), 'apps', 'api', 'public'), {
     prefix: '/static/',
     maxAge: '1h',

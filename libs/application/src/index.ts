@@ -131,3 +131,4 @@ export * from './record-consulent-consultation/consulent-consultation.query';
 export * from './record-child-hearing/children-heard.query';
 export * from './region-time-zone';
 export * from './obligations/fulfilment-paths';
+export * from './input/control-characters';

@@ -10,7 +10,7 @@ import {
 import type { Request, Response } from 'express';
 import { ViewRenderer } from './view-renderer.service';
 import type { AuthenticatedRequest } from '@overlegtafels/auth';
-import { AgendaRefusal, InputError, loggableStack } from '@overlegtafels/application';
+import { AgendaRefusal, InputError, loggableStack, TableQueryError } from '@overlegtafels/application';
 import { statusOf } from './error-status';
 
 /**
@@ -28,6 +28,13 @@ export function toHttpException(exception: unknown): unknown {
         errors: exception.errors,
       },
       HttpStatus.BAD_REQUEST,
+    );
+  }
+  if (exception instanceof TableQueryError) {
+    // An unknown table key in any route's path is "not found", not a fault.
+    return new HttpException(
+      { field: exception.field, code: exception.code, message: exception.message },
+      statusOf(exception.kind),
     );
   }
   if (exception instanceof AgendaRefusal) {

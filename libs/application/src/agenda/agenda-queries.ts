@@ -19,6 +19,7 @@ import { AuditLog } from '../ports/audit-log.port';
 import { CalendarStateRepository } from '../ports/calendar-state.port';
 import { OrganisationDirectory } from '../ports/organisation-directory.port';
 import { RegionRepository } from '../ports/region.repository.port';
+import { ofRegion } from '../region-fence/region-fence';
 
 /** What a viewer may see of a table: everything (coordinator), or the agenda without contents (member). */
 export interface Viewer extends Actor {
@@ -151,7 +152,7 @@ export class AgendaQueries {
 
   async sessionAgenda(viewer: Viewer, sessionId: string): Promise<SessionAgendaView> {
     const row = await this.sessions.session(sessionId);
-    if (!row || row.regionId !== viewer.regionId || !canSeeTable(viewer, row.tableKey)) {
+    if (!ofRegion(viewer, row) || !canSeeTable(viewer, row.tableKey)) {
       await this.audit.append(
         {
           actorPersonId: viewer.personId,

@@ -4,6 +4,7 @@ import type { Actor } from './agenda-views';
 import type { AuditLog } from '../ports/audit-log.port';
 import type { DossierRecord, DossierRepository } from '../ports/dossier.repository.port';
 import type { Transaction } from '../ports/unit-of-work.port';
+import { dossierTarget, withinRegion } from '../region-fence/region-fence';
 
 export interface CasusregisseurActor extends Actor {
   /** A coordinator of the region (every dossier) or else only the dossier's own casusregisseur. */
@@ -23,8 +24,14 @@ export async function dossierForCasusregisseur(
   action: string,
   now: Date,
 ): Promise<DossierRecord> {
-  const seen = await dossiers.byId(undefined, dossierId);
-  if (!seen || seen.regionId !== actor.regionId) {
+  const seen = await withinRegion(
+    audit,
+    actor,
+    await dossiers.byId(undefined, dossierId),
+    dossierTarget(action),
+    now,
+  );
+  if (!seen) {
     throw new AgendaRefusal('DOSSIER_NOT_FOUND', 'Dossier niet gevonden.', undefined, 'not_found');
   }
   if (!actor.coordinator && seen.casusregisseurId !== actor.personId) {

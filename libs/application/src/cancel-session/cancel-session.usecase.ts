@@ -27,7 +27,7 @@ export class CancelSessionUseCase {
   ) {}
 
   async execute({ actor, sessionId, reason }: CancelSessionCommand): Promise<void> {
-    const session = await this.change.sessionFor(actor, sessionId);
+    const session = await this.change.sessionFor(actor, sessionId, 'session.cancel');
     await this.change.run(
       {
         actor,

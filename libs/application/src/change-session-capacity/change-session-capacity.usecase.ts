@@ -20,7 +20,7 @@ export class ChangeSessionCapacityUseCase {
   ) {}
 
   async execute({ actor, sessionId, capacityMinutes, reason }: ChangeSessionCapacityCommand): Promise<void> {
-    const session = await this.change.sessionFor(actor, sessionId);
+    const session = await this.change.sessionFor(actor, sessionId, 'session.capacity');
     const allowed = changeSessionCapacity(
       { status: session.status, startsAtMs: session.startsAt.getTime(), endsAtMs: session.endsAt.getTime() },
       capacityMinutes,

@@ -11,6 +11,7 @@ import { AgendaItemRecord, AgendaItemRepository } from '../ports/agenda-item.rep
 import { AgendaSessionRepository, SessionRecord } from '../ports/agenda-session.repository.port';
 import { DossierChanged } from '../ports/dossier-changed.port';
 import { type Transaction, UnitOfWork } from '../ports/unit-of-work.port';
+import { withinRegion } from '../region-fence/region-fence';
 
 export interface CoordinatorActor extends Actor {
   /** The tables this person coordinates ('all' for a region-wide coordinator). */
@@ -62,17 +63,37 @@ export class CoordinatorChange {
    * The agenda item, if its session is of the actor's region and on a table they coordinate; else
    * undefined (the caller answers "not found", as for any item the actor may not know of).
    */
-  async itemFor(actor: CoordinatorActor, itemId: string): Promise<AgendaItemRecord | undefined> {
+  async itemFor(
+    actor: CoordinatorActor,
+    itemId: string,
+    action = 'agenda-item.change',
+  ): Promise<AgendaItemRecord | undefined> {
     const item = await this.items.item(itemId);
-    if (!item || !this.coordinates(actor, item.tableKey)) return undefined;
-    const session = await this.sessions.session(item.sessionId);
-    return session?.regionId === actor.regionId ? item : undefined;
+    if (!item) return undefined;
+    const session = await withinRegion(
+      this.audit,
+      actor,
+      await this.sessions.session(item.sessionId),
+      { action, entityType: 'agenda_item', entityId: item.id, dossierId: item.dossierId },
+      this.clock.now(),
+    );
+    return session && this.coordinates(actor, item.tableKey) ? item : undefined;
   }
 
   /** The session, if it is of the actor's region and on a table they coordinate; else not found. */
-  async sessionFor(actor: CoordinatorActor, sessionId: string): Promise<SessionRecord> {
-    const session = await this.sessions.session(sessionId);
-    if (!session || session.regionId !== actor.regionId || !this.coordinates(actor, session.tableKey)) {
+  async sessionFor(
+    actor: CoordinatorActor,
+    sessionId: string,
+    action = 'session.change',
+  ): Promise<SessionRecord> {
+    const session = await withinRegion(
+      this.audit,
+      actor,
+      await this.sessions.session(sessionId),
+      { action, entityType: 'session', entityId: sessionId },
+      this.clock.now(),
+    );
+    if (!session || !this.coordinates(actor, session.tableKey)) {
       throw new AgendaRefusal('SESSION_NOT_FOUND', 'Zitting niet gevonden.', undefined, 'not_found');
     }
     return session;

@@ -120,7 +120,9 @@ describe('CorrectCasusregieStartUseCase', () => {
     const { audit, correct } = setup({ regionId: 'region-2' }, [ico]);
     const error = await refusal(correct('2026-10-07'));
     expect([error.code, error.kind]).toEqual(['DOSSIER_NOT_FOUND', 'not_found']);
-    expect(audit.all()).toEqual([]);
+    expect(audit.all().map((e) => [e.outcome, e.details?.reason, e.tx])).toEqual([
+      ['denied', 'OTHER_REGION', undefined],
+    ]);
   });
 
   it('answers not found for a dossier that does not exist', async () => {

@@ -10,6 +10,7 @@ import { DossierRepository } from '../ports/dossier.repository.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
 import { regionTimeZone } from '../region-time-zone';
 import { CorrectCasusregieStartCommand } from './correct-casusregie-start.command';
+import { dossierTarget, withinRegion } from '../region-fence/region-fence';
 
 export interface StartCorrection {
   readonly code: string;
@@ -44,8 +45,14 @@ export class CorrectCasusregieStartUseCase {
     const now = this.clock.now();
     const dayOf = (at: Date) => DateTime.fromJSDate(at, { zone: this.zone }).toISODate()!;
     return this.uow.run(async (tx) => {
-      const row = await this.dossiers.byId(tx, command.dossierId);
-      if (!row || row.regionId !== actor.regionId) {
+      const row = await withinRegion(
+        this.audit,
+        actor,
+        await this.dossiers.byId(tx, command.dossierId),
+        dossierTarget('dossier.casusregie-start'),
+        now,
+      );
+      if (!row) {
         throw new AgendaRefusal('DOSSIER_NOT_FOUND', 'Dossier niet gevonden.', undefined, 'not_found');
       }
       const decisions = await this.dossiers.decisionsOf(tx, row.id);

@@ -22,7 +22,7 @@ export class FreezeAgendaUseCase {
   ) {}
 
   async execute({ actor, sessionId, reason }: FreezeAgendaCommand): Promise<void> {
-    const session = await this.change.sessionFor(actor, sessionId);
+    const session = await this.change.sessionFor(actor, sessionId, 'session.freeze');
     const allowed = freezeSession(session);
     const outcome: FreezeOutcome = allowed.ok ? await this.freezer.freezeNow(sessionId) : 'not-planned';
     await this.audit.append(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isEmailAddress } from '@overlegtafels/mail';
+import { controlCharacterMessage, hasControlCharacter } from './control-characters';
 
 /**
  * The fields of the forms and of the API, for the commands' input schemas: every message is Dutch
@@ -10,18 +11,23 @@ import { isEmailAddress } from '@overlegtafels/mail';
 export const SHORT = 200;
 export const LONG = 5_000;
 
+/** Typed text carries no control characters (issue #17: a NUL byte was a 500). */
+const typed = (v: string) => !hasControlCharacter(v);
+
 export const text = (label: string, max = LONG) =>
   z
     .string({ error: `${label} is verplicht.` })
     .trim()
     .min(1, { error: `${label} is verplicht.` })
-    .max(max, { error: `${label} mag hoogstens ${max} tekens lang zijn.` });
+    .max(max, { error: `${label} mag hoogstens ${max} tekens lang zijn.` })
+    .refine(typed, { error: controlCharacterMessage(label) });
 
 export const optionalText = (label: string, max = LONG) =>
   z
     .string()
     .trim()
     .max(max, { error: `${label} mag hoogstens ${max} tekens lang zijn.` })
+    .refine(typed, { error: controlCharacterMessage(label) })
     .optional()
     .transform((v) => (v === undefined || v === '' ? undefined : v));
 
@@ -31,6 +37,7 @@ export const email = (label: string) =>
     .trim()
     .min(1, { error: `${label} is verplicht.` })
     .max(254, { error: `${label} is te lang.` })
+    .refine(typed, { error: controlCharacterMessage(label) })
     .refine((v) => isEmailAddress(v), { error: `${label} is geen geldig e-mailadres.` });
 
 /** Form checkboxes arrive as "on"/"true"/"ja"; JSON as booleans. */

@@ -166,7 +166,9 @@ describe('MarkObligationDoneUseCase', () => {
     expect(events.map((e) => [e.outcome, e.entityId, e.dossierId])).toEqual([
       ['denied', o, null],
       ['denied', null, null],
-      ['denied', o, null],
+      // Another region's attempt: the region fence names the dossier it reached for, then the answer.
+      ['denied', o, repo.obligations.get(o)!.dossierId],
+      ['denied', null, null],
     ]);
   });
 

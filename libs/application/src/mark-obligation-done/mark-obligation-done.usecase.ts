@@ -9,6 +9,7 @@ import { UnitOfWork } from '../ports/unit-of-work.port';
 import { ObligationRules } from '../obligations/obligation-rules';
 import { SyncDossierObligationsUseCase } from '../sync-dossier-obligations/sync-dossier-obligations.usecase';
 import type { MarkObligationDoneCommand } from './mark-obligation-done.command';
+import { withinRegion } from '../region-fence/region-fence';
 
 export const MAX_NOTE_LENGTH = 2000;
 
@@ -69,9 +70,20 @@ export class MarkObligationDoneUseCase {
   ) {}
 
   async execute(principal: Principal, command: MarkObligationDoneCommand): Promise<MarkDoneResult> {
-    const o = await this.obligations.findToFulfil(command.obligationId);
+    const o = await withinRegion(
+      this.audit,
+      principal,
+      await this.obligations.findToFulfil(command.obligationId),
+      (f) => ({
+        action: 'obligation.mark-done',
+        entityType: 'obligation',
+        entityId: command.obligationId,
+        dossierId: f.dossierId,
+      }),
+      this.clock.now(),
+    );
     const rule = o ? this.rules.rule(o.ruleKey) : undefined;
-    const byRole = o && rule && o.regionId === principal.regionId ? roleFor(principal, o, rule) : undefined;
+    const byRole = o && rule ? roleFor(principal, o, rule) : undefined;
     const record = async (outcome: 'allowed' | 'denied', code: string | null) =>
       this.audit.append(
         {

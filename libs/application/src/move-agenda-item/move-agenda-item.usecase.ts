@@ -9,6 +9,7 @@ import { CoordinatorChange } from '../coordinator/coordinator-change';
 import { AgendaItemRecord, AgendaItemRepository } from '../ports/agenda-item.repository.port';
 import { AgendaSessionRepository } from '../ports/agenda-session.repository.port';
 import { checkMoveTarget, MoveAgendaItemCommand } from './move-agenda-item.command';
+import { ofRegion } from '../region-fence/region-fence';
 
 /**
  * A coordinator moves an agendapunt up or down on its agenda, or to another session of the table
@@ -32,7 +33,7 @@ export class MoveAgendaItemUseCase {
   async execute(input: MoveAgendaItemCommand): Promise<void> {
     const { actor, itemId } = input;
     checkMoveTarget(input);
-    const item = await this.change.itemFor(actor, itemId);
+    const item = await this.change.itemFor(actor, itemId, 'agenda.item.move');
     if (!item || !isToBeHeld(item)) {
       throw new AgendaRefusal(
         'ITEM_NOT_FOUND',
@@ -58,7 +59,7 @@ export class MoveAgendaItemUseCase {
         const override = { reason: input.reason, byPersonId: actor.personId };
         if (input.sessionId && input.sessionId !== current.sessionId) {
           const target = await this.sessions.session(input.sessionId, tx);
-          if (!target || target.tableKey !== current.tableKey || target.regionId !== state.regionId) {
+          if (!ofRegion(actor, target) || target.tableKey !== current.tableKey) {
             throw new InputError([
               { field: 'sessionId', code: 'UNKNOWN', message: 'Kies een zitting van dezelfde tafel.' },
             ]);

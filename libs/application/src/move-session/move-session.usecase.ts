@@ -37,7 +37,7 @@ export class MoveSessionUseCase {
 
   async execute(command: MoveSessionCommand): Promise<void> {
     const { actor, sessionId, date, reason } = command;
-    const session = await this.change.sessionFor(actor, sessionId);
+    const session = await this.change.sessionFor(actor, sessionId, 'session.move');
     const zone = this.agenda.table(session.tableKey).timeZone;
     const startsAt = DateTime.fromISO(`${date}T${command.start}`, { zone });
     const endsAt = DateTime.fromISO(`${date}T${command.end}`, { zone });

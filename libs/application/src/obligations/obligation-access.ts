@@ -1,5 +1,6 @@
 import { hasRole, Principal } from '@overlegtafels/auth';
 import type { ObligationRule, Role } from '@overlegtafels/domain';
+import { ofRegion } from '../region-fence/region-fence';
 
 /** What deciding who may see or fulfil an obligation needs of it. */
 export interface ObligationAccessFacts {
@@ -20,7 +21,7 @@ export function obligationRoleFor(
   o: ObligationAccessFacts,
   rule: ObligationRule,
 ): Role | undefined {
-  if (o.regionId !== principal.regionId) return undefined;
+  if (!ofRegion(principal, o)) return undefined;
   const owner = rule.owner;
   if (
     owner.role === 'casusregisseur' &&

@@ -8,6 +8,7 @@ import { AuditLog } from '../ports/audit-log.port';
 import { ObligationRepository, ObligationToFulfil } from '../ports/obligation.repository.port';
 import { obligationRoleFor } from './obligation-access';
 import { ObligationRules } from './obligation-rules';
+import { withinRegion } from '../region-fence/region-fence';
 
 export interface OpenForForm {
   readonly obligation: ObligationToFulfil;
@@ -39,7 +40,18 @@ export class ObligationFormGate {
     route: string,
     mayFill: (role: Role, rule: ObligationRule) => boolean,
   ): Promise<OpenForForm> {
-    const o = await this.obligations.findToFulfil(obligationId);
+    const o = await withinRegion(
+      this.audit,
+      principal,
+      await this.obligations.findToFulfil(obligationId),
+      () => ({
+        action: 'obligation.form',
+        entityType: 'obligation',
+        entityId: obligationId,
+        dossierId: null,
+      }),
+      this.clock.now(),
+    );
     const rule = o ? this.rules.rule(o.ruleKey) : undefined;
     const role = o && rule && formOf(rule) === form ? obligationRoleFor(principal, o, rule) : undefined;
     if (!o || !rule || !role || !mayFill(role, rule)) {

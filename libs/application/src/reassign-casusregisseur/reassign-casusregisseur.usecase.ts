@@ -14,6 +14,7 @@ import { PersonDirectory } from '../ports/person-directory.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
 import { regionTimeZone } from '../region-time-zone';
 import type { ReassignCasusregisseurCommand } from './reassign-casusregisseur.command';
+import { dossierTarget, withinRegion } from '../region-fence/region-fence';
 
 export interface CasusregisseurReassignment {
   readonly code: string;
@@ -59,9 +60,15 @@ export class ReassignCasusregisseurUseCase {
     const mails: QueuedMail[] = [];
     const result = await this.uow.run(async (tx) => {
       const now = this.clock.now();
-      const row = await this.dossiers.byId(tx, command.dossierId);
       // Every write checks the actor's region, not only the read that found the dossier.
-      if (!row || row.regionId !== actor.regionId) throw notFound();
+      const row = await withinRegion(
+        this.audit,
+        actor,
+        await this.dossiers.byId(tx, command.dossierId),
+        dossierTarget('dossier.casusregisseur-change'),
+        now,
+      );
+      if (!row) throw notFound();
       if (!(await this.people.isCasusregisseur(tx, actor.regionId, to))) {
         throw new InputError([
           {

@@ -162,7 +162,9 @@ describe('RecordConsentUseCase', () => {
       }),
     );
     expect([error.code, error.kind]).toEqual(['DOSSIER_NOT_FOUND', 'not_found']);
-    expect(audit.all()).toEqual([]);
+    expect(audit.all().map((e) => [e.outcome, e.details?.reason, e.tx])).toEqual([
+      ['denied', 'OTHER_REGION', undefined],
+    ]);
   });
 
   it('rolls the consent and its audit event back when re-planning fails', async () => {

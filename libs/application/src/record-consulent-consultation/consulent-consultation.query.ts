@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../agenda/agenda-views';
 import { DossierRepository } from '../ports/dossier.repository.port';
+import { ofRegion } from '../region-fence/region-fence';
 
 /** Whether the afronding of a dossier may be approved as far as its consulent goes (annex B). */
 export interface ConsulentCheck {
@@ -22,7 +23,7 @@ export class ConsulentCheckQuery {
     const checks = new Map<string, ConsulentCheck>();
     for (const code of new Set(codes)) {
       const row = await this.dossiers.byCode(undefined, code);
-      if (!row || row.regionId !== actor.regionId) continue;
+      if (!ofRegion(actor, row)) continue;
       checks.set(code, { involved: row.consulentInvolved, consultedOn: row.consulentConsultedOn });
     }
     return checks;

@@ -107,7 +107,10 @@ describe('RecordConsulentUseCase', () => {
       }),
     );
     expect([error.code, error.kind]).toEqual(['DOSSIER_NOT_FOUND', 'not_found']);
-    expect([audit.all(), changed.dossiers]).toEqual([[], []]);
+    expect(changed.dossiers).toEqual([]);
+    expect(audit.all().map((e) => [e.outcome, e.details?.reason, e.tx])).toEqual([
+      ['denied', 'OTHER_REGION', undefined],
+    ]);
   });
 
   it('answers not found for a dossier that does not exist', async () => {

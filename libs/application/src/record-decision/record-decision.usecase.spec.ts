@@ -328,7 +328,10 @@ describe('RecordDecisionUseCase', () => {
     const { audit, decide } = setup(facts, item);
     const error = await refusal(decide(metCasusregie, actor, itemId));
     expect([error.code, error.kind]).toEqual(['ITEM_NOT_FOUND', 'not_found']);
-    expect(audit.all()).toEqual([]);
+    // Only the attempt on another region's dossier is logged here (the region fence, outside the rollback).
+    expect(audit.all().map((e) => [e.outcome, e.dossierId, e.details?.reason, e.tx])).toEqual(
+      'regionId' in facts ? [['denied', 'd1', 'OTHER_REGION', undefined]] : [],
+    );
   });
 
   it.each([

@@ -22,6 +22,7 @@ import type { PlacementGuest } from '../ports/agenda-placement.port';
 import { PersonDirectory } from '../ports/person-directory.port';
 import { type Transaction, UnitOfWork } from '../ports/unit-of-work.port';
 import { DecisionLetters } from './decision-letters';
+import { withinRegion } from '../region-fence/region-fence';
 
 export interface DecisionResult {
   readonly decisionId: string;
@@ -68,8 +69,20 @@ export class RecordDecisionUseCase {
       const item = await this.agenda.itemToDecide(tx, itemId);
       const allowed =
         item && (actor.coordinatorTables === 'all' || actor.coordinatorTables.includes(item.tableKey));
-      const dossier = item && allowed ? await this.dossiers.byId(tx, item.dossierId) : undefined;
-      if (!item || !dossier || dossier.regionId !== actor.regionId) {
+      const dossier = await withinRegion(
+        this.audit,
+        actor,
+        item ? await this.dossiers.byId(tx, item.dossierId) : undefined,
+        (d) => ({
+          action: 'decision.record',
+          entityType: 'agenda_item',
+          entityId: itemId,
+          dossierId: d.id,
+          code: d.code,
+        }),
+        now,
+      );
+      if (!item || !allowed || !dossier) {
         throw new AgendaRefusal('ITEM_NOT_FOUND', 'Agendapunt niet gevonden.', undefined, 'not_found');
       }
       const table = findTable(this.region, item.tableKey);

@@ -3,7 +3,11 @@ import {
   anOutboxMessage as outboxMessage,
   ControlledClock,
   FakeMailJobQueue,
+  FakeAgendaSessionRepository,
+  FakeAuditLog,
+  FakeDossierRepository,
   FakeMailOutbox,
+  FakePersonDirectory,
   principalWith,
 } from '@overlegtafels/testing';
 
@@ -16,11 +20,24 @@ describe('RetryFailedMailUseCase', () => {
   let outbox: FakeMailOutbox;
   let queue: FakeMailJobQueue;
   let useCase: RetryFailedMailUseCase;
+  let audit: FakeAuditLog;
 
   beforeEach(() => {
     outbox = new FakeMailOutbox();
     queue = new FakeMailJobQueue();
-    useCase = new RetryFailedMailUseCase(outbox, queue, clock);
+    audit = new FakeAuditLog();
+    const people = new FakePersonDirectory();
+    people.addPerson({ id: 'lid-1', email: 'lid@example.be', displayName: 'Lid', regionId: 'region-1' });
+    people.addPerson({ id: 'lid-2', email: 'ander@example.org', displayName: 'Ander', regionId: 'region-2' });
+    useCase = new RetryFailedMailUseCase(
+      outbox,
+      queue,
+      clock,
+      audit,
+      people,
+      new FakeAgendaSessionRepository(),
+      new FakeDossierRepository(),
+    );
   });
 
   it('puts a failed row back to pending and gives it a fresh job id', async () => {
@@ -59,5 +76,18 @@ describe('RetryFailedMailUseCase', () => {
     expect(refused).toMatchObject({ code: 'MAIL_NOT_YOURS', kind: 'forbidden' });
     expect((await outbox.find(id))?.status).toBe('failed');
     expect(queue.jobs).toEqual([]);
+  });
+
+  it('retries a mail to a person of the coordinator’s region, not one of another region (audited)', async () => {
+    const own = await outbox.seed(outboxMessage('own', { recipientPersonId: 'lid-1' }), { status: 'failed' });
+    const other = await outbox.seed(outboxMessage('other', { recipientPersonId: 'lid-2' }), {
+      status: 'failed',
+    });
+    expect(await useCase.execute(coordinator, { outboxId: own })).toBe(true);
+    expect(await useCase.execute(coordinator, { outboxId: other })).toBe(false);
+    expect((await outbox.find(other))?.status).toBe('failed');
+    expect(audit.all().map((e) => [e.action, e.entityId, e.outcome, e.details?.reason])).toEqual([
+      ['mail.retry', other, 'denied', 'OTHER_REGION'],
+    ]);
   });
 });

@@ -3,7 +3,12 @@ import { hasRole, Principal } from '@overlegtafels/auth';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { AgendaRefusal } from '../errors';
 import { MailJobQueue } from '../ports/mail-job-queue.port';
-import { MailOutbox } from '../ports/mail-outbox.port';
+import { AgendaSessionRepository } from '../ports/agenda-session.repository.port';
+import { AuditLog } from '../ports/audit-log.port';
+import { DossierRepository } from '../ports/dossier.repository.port';
+import { MailOutbox, OutboxRecord } from '../ports/mail-outbox.port';
+import { PersonDirectory } from '../ports/person-directory.port';
+import { withinRegion } from '../region-fence/region-fence';
 import { RetryFailedMailCommand } from './retry-failed-mail.command';
 
 /** Who may look after failed mails: the coordinators, and the administrators of the installation. */
@@ -21,7 +26,23 @@ export class RetryFailedMailUseCase {
     @Inject(MailOutbox) private readonly outbox: MailOutbox,
     @Inject(MailJobQueue) private readonly queue: MailJobQueue,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(PersonDirectory) private readonly people: Pick<PersonDirectory, 'ownerScopeOf'>,
+    @Inject(AgendaSessionRepository) private readonly sessions: Pick<AgendaSessionRepository, 'session'>,
+    @Inject(DossierRepository) private readonly dossiers: Pick<DossierRepository, 'byId'>,
   ) {}
+
+  /**
+   * A mail's region: its recipient's, else its session's, else its dossier's. A row that names
+   * none of them (an address typed for a test mail) belongs to no region's data.
+   */
+  private async regionOf(row: OutboxRecord): Promise<{ regionId: string } | undefined> {
+    const regionId =
+      (row.recipientPersonId && (await this.people.ownerScopeOf(row.recipientPersonId))?.regionId) ||
+      (row.sessionId && (await this.sessions.session(row.sessionId))?.regionId) ||
+      (row.dossierId && (await this.dossiers.byId(undefined, row.dossierId))?.regionId);
+    return regionId ? { regionId } : undefined;
+  }
 
   /** False when there is no failed row with this id (unknown, already retried or sent). */
   async execute(actor: Principal, { outboxId }: RetryFailedMailCommand): Promise<boolean> {
@@ -34,7 +55,22 @@ export class RetryFailedMailUseCase {
       );
     }
     const row = await this.outbox.find(outboxId);
-    if (!row || !(await this.outbox.resetForRetry(outboxId, this.clock.now()))) return false;
+    const region = row && (await this.regionOf(row));
+    const admitted =
+      !region ||
+      (await withinRegion(
+        this.audit,
+        actor,
+        region,
+        {
+          action: 'mail.retry',
+          entityType: 'mail_outbox',
+          entityId: outboxId,
+          dossierId: row.dossierId ?? null,
+        },
+        this.clock.now(),
+      ));
+    if (!row || !admitted || !(await this.outbox.resetForRetry(outboxId, this.clock.now()))) return false;
     // A fresh job id: the failed job of the same key may still be kept for inspection.
     await this.queue.enqueueSend(outboxId, `${row.idempotencyKey}|retry|${this.clock.now().getTime()}`);
     return true;

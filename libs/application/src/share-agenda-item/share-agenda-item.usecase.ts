@@ -20,7 +20,11 @@ export class ShareAgendaItemUseCase {
   ) {}
 
   async execute({ actor, itemId, shared }: ShareAgendaItemCommand): Promise<void> {
-    const item = await this.change.itemFor(actor, itemId);
+    const item = await this.change.itemFor(
+      actor,
+      itemId,
+      shared ? 'agenda-item.share' : 'agenda-item.unshare',
+    );
     if (!item) {
       throw new AgendaRefusal('ITEM_NOT_FOUND', 'Agendapunt niet gevonden.', undefined, 'not_found');
     }

@@ -15,6 +15,7 @@ import { OrganisationDirectory } from '../ports/organisation-directory.port';
 import { RegionRepository } from '../ports/region.repository.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
 import { SubmitAanmeldingCommand } from './submit-aanmelding.command';
+import { ofRegion } from '../region-fence/region-fence';
 
 export const ICO_TABLE = 'ico';
 
@@ -65,7 +66,9 @@ export class SubmitAanmeldingUseCase {
     submissionKey,
   }: SubmitAanmeldingCommand): Promise<AanmeldingResult> {
     const organisation = await this.organisations.find(input.organisationId);
-    if (!organisation || organisation.regionId !== actor.regionId || !organisation.active) {
+    // The dossier is opened in this installation's region: the aanmelder and the organisation are of it.
+    const regionId = await this.regions.idOf(this.region.key);
+    if (!ofRegion(actor, organisation) || !ofRegion({ regionId }, organisation) || !organisation.active) {
       throw new InputError([
         { field: 'organisationId', code: 'UNKNOWN', message: 'Kies een organisatie uit de lijst.' },
       ]);
@@ -79,7 +82,6 @@ export class SubmitAanmeldingUseCase {
       const earlier =
         submissionKey && (await this.dossiers.claimSubmission(tx, actor.personId, submissionKey));
       if (earlier) return { ...earlier, repeated: true };
-      const regionId = await this.regions.idOf(this.region.key);
       const year = DateTime.fromJSDate(now, { zone }).year;
       const code = nextDossierCode(
         this.region.dossierCodePrefix ?? 'CO3',

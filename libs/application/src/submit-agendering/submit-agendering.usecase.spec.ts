@@ -247,9 +247,13 @@ describe('SubmitAgenderingUseCase', () => {
     const error = await refusal(submit({ dossierCode: code }, undefined, actor));
     expect([error.code, error.kind, error.field]).toEqual(['DOSSIER_NOT_FOUND', 'not_found', 'dossierCode']);
     expect([placement.requests(), changed.dossiers]).toEqual([[], []]);
-    expect(audit.of('agendering.create').map((e) => [e.actorPersonId, e.outcome])).toEqual([
-      [actor.personId, 'denied'],
-    ]);
+    // Another region's dossier: the region fence's event (it names the dossier), then the "not found".
+    expect(audit.of('agendering.create').map((e) => [e.actorPersonId, e.outcome, e.details?.reason])).toEqual(
+      [
+        ...('regionId' in facts ? [[actor.personId, 'denied', 'OTHER_REGION']] : []),
+        [actor.personId, 'denied', undefined],
+      ],
+    );
   });
 
   it('audits the denial outside the transaction, so it survives the rollback', async () => {

@@ -22,6 +22,7 @@ import { PersonDirectory } from '../ports/person-directory.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
 import { sanitizeFileName } from './file-name';
 import { SubmitAgenderingCommand } from './submit-agendering.command';
+import { dossierTarget, withinRegion } from '../region-fence/region-fence';
 
 /** Tables whose agendapunten need a document (a plan van aanpak or the motivation for an afronding). */
 const DOCUMENT_REQUIRED_TABLES = new Set(['weegploeg']);
@@ -95,13 +96,15 @@ export class SubmitAgenderingUseCase {
     const mails: QueuedMail[] = [];
     const result = await this.uow.run(async (tx) => {
       const now = this.clock.now();
-      const dossier = await this.dossiers.byCode(tx, input.dossierCode);
+      const dossier = await withinRegion(
+        this.audit,
+        actor,
+        await this.dossiers.byCode(tx, input.dossierCode),
+        dossierTarget('agendering.create'),
+        now,
+      );
       // Not found and not yours answer the same; the refusal stays in the log.
-      if (
-        !dossier ||
-        dossier.regionId !== actor.regionId ||
-        (!actor.isCoordinator && dossierOwnerId(dossier) !== actor.personId)
-      ) {
+      if (!dossier || (!actor.isCoordinator && dossierOwnerId(dossier) !== actor.personId)) {
         await this.audit.append(
           {
             actorPersonId: actor.personId,

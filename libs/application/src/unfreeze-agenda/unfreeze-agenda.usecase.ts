@@ -20,7 +20,7 @@ export class UnfreezeAgendaUseCase {
   ) {}
 
   async execute({ actor, sessionId, reason }: UnfreezeAgendaCommand): Promise<void> {
-    const session = await this.change.sessionFor(actor, sessionId);
+    const session = await this.change.sessionFor(actor, sessionId, 'session.unfreeze');
     await this.change.run(
       {
         actor,
