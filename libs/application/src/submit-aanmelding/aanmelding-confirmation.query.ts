@@ -4,6 +4,7 @@ import { AgendaRefusal } from '../errors';
 import { slotInfo, type SlotInfo } from '../agenda/agenda-views';
 import type { Viewer } from '../agenda/agenda-queries';
 import { AgendaService } from '../agenda/agenda.service';
+import { ofRegion } from '../region-fence/region-fence';
 import { AgendaItemRepository } from '../ports/agenda-item.repository.port';
 import { AgendaSessionRepository } from '../ports/agenda-session.repository.port';
 import { AuditLog } from '../ports/audit-log.port';
@@ -39,9 +40,8 @@ export class AanmeldingConfirmationQuery {
     const session = item && (await this.sessions.session(item.sessionId));
     const allowed =
       !!item &&
-      !!dossier &&
+      ofRegion(viewer, dossier) &&
       !!session &&
-      dossier.regionId === viewer.regionId &&
       item.itemType === 'aanmelding' &&
       item.submittedById === viewer.personId;
     await this.audit.append(
