@@ -21,3 +21,4 @@ export * from './repositories/organisation.repository';
 export * from './repositories/document.repository';
 export * from './repositories/obligations';
 export * from './seed/seed';
+export * from './repositories/risk-picture.repository';
