@@ -17,6 +17,7 @@ import {
   RecordConsentUseCase,
   RecordConsulentConsultationUseCase,
   RecordConsulentUseCase,
+  RiskPictureQuery,
 } from '@overlegtafels/application';
 import { Authenticated, CurrentPrincipal, hasRole, Principal, Roles } from '@overlegtafels/auth';
 import {
@@ -46,6 +47,7 @@ const NOTICES = {
   kinderen: 'Het kind is geregistreerd; de opvolging is bijgewerkt.',
   'consulent-afronding':
     'Het overleg met de consulent over de afronding is geregistreerd; de opvolging is bijgewerkt.',
+  risicotaxatie: 'De nieuwe versie van de risicotaxatie is geregistreerd.',
 } satisfies Record<string, string>;
 
 const ITEM_STATUS_LABELS: Record<string, string> = {
@@ -77,6 +79,7 @@ export class DossierPageController {
     @Inject(RecordConsulentConsultationUseCase)
     private readonly recordConsultation: RecordConsulentConsultationUseCase,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(RiskPictureQuery) private readonly riskPictures: RiskPictureQuery,
   ) {}
 
   @Get(':code')
@@ -310,6 +313,8 @@ export class DossierPageController {
         canRecordConsent: canRecord && inCasusregie && !detail.consentVerifiedAt,
         canRecordChild: canRecord && inCasusregie,
         canRecordConsultation: canRecord && inCasusregie && detail.ocjSdjConsulentInvolved,
+        riskPicture: await this.riskPictures.forDossier(principal, dossierId, 'GET /dossiers/:code'),
+        canEditRiskPicture: canRecord && inCasusregie,
         today,
         timeline,
         items,

@@ -7,6 +7,7 @@ import {
   type RiskComparison,
   type RiskFactorKind,
   type RiskFactorMark,
+  type RiskInstrument,
   type RiskPictureOccasion,
 } from '@overlegtafels/domain';
 import { coordinatesTable, type Viewer } from '../agenda/agenda-queries';
@@ -76,6 +77,39 @@ export class RiskPictureQuery {
   /** Whether the region records risk pictures at all. */
   get enabled(): boolean {
     return this.recorder.instrument !== undefined;
+  }
+
+  /** The region's instrument, for the forms; undefined for a region without one. */
+  get instrument(): RiskInstrument | undefined {
+    return this.recorder.instrument;
+  }
+
+  /**
+   * The family members the ICO's decision form offers for the picture at instroom: for the
+   * coordinator of the table only (who records the decision), audited like any read of the dossier.
+   */
+  async clientsForDecision(
+    viewer: Viewer,
+    item: { dossierCode: string; tableKey: string; itemId: string },
+  ): Promise<DossierClient[] | undefined> {
+    const dossier = await this.dossiers.byCode(undefined, item.dossierCode);
+    if (!this.enabled || !dossier || dossier.regionId !== viewer.regionId) return undefined;
+    if (!coordinatesTable(viewer, item.tableKey)) return undefined;
+    const clients = await this.pictures.clientsOf(undefined, dossier.id);
+    await this.audit.append(
+      {
+        actorPersonId: viewer.personId,
+        action: 'risk-picture.read',
+        entityType: 'dossier',
+        entityId: dossier.id,
+        dossierId: dossier.id,
+        outcome: 'allowed',
+        route: viewer.route ?? null,
+        details: { code: dossier.code, via: `decision-form:${item.itemId}` },
+      },
+      this.clock.now(),
+    );
+    return clients;
   }
 
   /** For the dossier page and the API; undefined when the principal may not see it. */
