@@ -20,7 +20,10 @@ export class PrismaRiskPictureRepository implements RiskPictureRepository {
       orderBy: { version: 'asc' },
       include: {
         recordedBy: { select: { displayName: true } },
-        factors: { orderBy: { factorKey: 'asc' } },
+        factors: {
+          orderBy: { factorKey: 'asc' },
+          include: { clients: { select: { clientId: true }, orderBy: { client: { position: 'asc' } } } },
+        },
       },
     });
     return rows.map((r) => ({
@@ -36,7 +39,7 @@ export class PrismaRiskPictureRepository implements RiskPictureRepository {
         factorKey: f.factorKey,
         mark: f.mark as RiskFactorMark,
         motivation: f.motivation,
-        clientIds: f.clientIds,
+        clientIds: f.clients.map((c) => c.clientId),
       })),
     }));
   }
@@ -65,7 +68,7 @@ export class PrismaRiskPictureRepository implements RiskPictureRepository {
             factorKey: f.factorKey,
             mark: f.mark,
             motivation: f.motivation,
-            clientIds: [...f.clientIds],
+            clients: { create: f.clientIds.map((clientId) => ({ clientId })) },
           })),
         },
       },
