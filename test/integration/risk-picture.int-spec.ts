@@ -1,6 +1,6 @@
 import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
-import { errorNextTo, pageUser } from '../support/page-client';
+import { errorNextTo, pageUser, tinyPdf } from '../support/page-client';
 import { loginAs, startTestApp, TestApp } from '../support/test-app';
 
 interface PictureJson {
@@ -311,5 +311,96 @@ describe('the risk picture of a dossier', () => {
       (await (await pageUser(t, 'eva.wouters@example.org')).get(`/dossiers/${code}/risicotaxatie/nieuw`))
         .status,
     ).toBe(403);
+  });
+
+  it('shows the comparison on the afronding’s agendapunt: to the coordinator, to the members once shared', async () => {
+    const tom = await loginAs(t, 'tom.peeters@example.org');
+    const form = new FormData();
+    for (const [k, v] of Object.entries({
+      dossierCode: code,
+      tableKey: 'weegploeg',
+      itemType: 'afronding',
+      questions: 'Afronding: de doelen zijn bereikt.',
+    })) {
+      form.append(k, v);
+    }
+    form.append('document', new Blob([tinyPdf('Motivatie afronding')]), 'afronding.pdf');
+    const agendered = await fetch(`${t.baseUrl}/api/agenderingen`, {
+      method: 'POST',
+      headers: { cookie: tom.cookie, 'x-csrf-token': tom.csrfToken, accept: 'application/json' },
+      body: form,
+    });
+    expect(agendered.status).toBe(201);
+    const { agendaItemId } = (await agendered.json()) as { agendaItemId: string };
+    const { sessionId } = await db.agendaItem.findUniqueOrThrow({ where: { id: agendaItemId } });
+
+    const coordinator = await (await pageUser(t, 'lotte.verbeke@example.be')).get(`/agenda/${sessionId}`);
+    expect(coordinator.html).toContain('data-risk-comparison');
+    expect(coordinator.html).toContain('<tr data-factor="sociaal-versterkt-netwerk" data-change="nieuw">');
+    const bram = await pageUser(t, 'bram.hermans@example.org');
+    expect((await bram.get(`/agenda/${sessionId}`)).html).not.toContain('data-risk-comparison');
+    const lotte = await loginAs(t, 'lotte.verbeke@example.be');
+    expect((await lotte.post(`/api/agenda-items/${agendaItemId}/share`, { shared: true })).status).toBe(204);
+    const shared = await bram.get(`/agenda/${sessionId}`);
+    expect(shared.html).toContain('<tr data-factor="geweld-angst" data-change="weg">');
+    const bramId = (await db.person.findFirstOrThrow({ where: { email: 'bram.hermans@example.org' } })).id;
+    expect(
+      await db.auditEvent.findMany({
+        where: { action: 'risk-picture.read', actorPersonId: bramId },
+        select: { details: true, outcome: true },
+      }),
+    ).toEqual([{ outcome: 'allowed', details: { code, versions: 4, via: agendaItemId } }]);
+  });
+
+  it('puts the picture’s error next to the factor in the ICO’s decision form, with what was typed', async () => {
+    clock.set('2026-12-07T09:00:00+01:00');
+    const eva = await loginAs(t, 'eva.wouters@example.org');
+    const organisationId = (await db.organisation.findFirstOrThrow({ where: { kind: 'politie' } })).id;
+    const filed = await eva.post('/api/aanmeldingen', {
+      organisationId,
+      contactEmail: 'eva.wouters@example.org',
+      whyNow: 'Nieuw incident.',
+      violenceDescription: 'Partnergeweld.',
+      situationAtStart: 'Koppel.',
+      situationNow: 'Spanningen.',
+      mainRisks: 'Herhaling.',
+      clients: [{ label: 'partner A', role: 'slachtoffer', age: 30 }],
+      clientRelations: 'Koppel.',
+      servicesInvolved: 'CAW.',
+      safetyPlanExists: false,
+      questionsAndExpectations: 'Afstemming.',
+      confidentialityConfirmed: true,
+      familyInformed: true,
+    });
+    expect(filed.status).toBe(201);
+    const { agendaItemId, dossierCode } = (await filed.json()) as {
+      agendaItemId: string;
+      dossierCode: string;
+    };
+    const { sessionId, session } = await db.agendaItem.findUniqueOrThrow({
+      where: { id: agendaItemId },
+      include: { session: true },
+    });
+    clock.set(new Date(session.startsAt.getTime() + 30 * 60_000).toISOString());
+    const lotte = await pageUser(t, 'lotte.verbeke@example.be');
+    const agenda = await lotte.get(`/agenda/${sessionId}`);
+    expect(agenda.html).toContain(`name="risico.geweld-angst"`);
+    const bad = await lotte.post(`/agenda/${sessionId}/punten/${agendaItemId}/beslissing`, {
+      kind: 'met_casusregie',
+      casusregisseurId: tomId,
+      startDate: session.startsAt.toISOString().slice(0, 10),
+      consentVerified: 'on',
+      risicotaxatie: 'ja',
+      'risico.geweld-escalatie': 'aanwezig',
+      'motivering.geweld-escalatie': '',
+      'risico.geweld-angst': 'niet-gekend',
+      'motivering.geweld-angst': 'Nog niet gevraagd.',
+    });
+    expect(bad.status).toBe(400);
+    expect(errorNextTo(bad.html, `beslissing-${agendaItemId}-motivering-geweld-escalatie`)).toBe(
+      'Motiveer waarom deze factor aanwezig is.',
+    );
+    expect(bad.html).toContain('Nog niet gevraagd.</textarea>');
+    expect(await db.decision.count({ where: { dossier: { code: dossierCode } } })).toBe(0);
   });
 });
