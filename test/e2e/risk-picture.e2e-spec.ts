@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
-import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
+import { fileFamilyAanmelding } from '../support/family-aanmelding';
 import { loginAs, startTestApp, TestApp } from '../support/test-app';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -67,31 +67,11 @@ suite('in a browser: the risk picture at the ICO decision and the casusregisseur
   }
 
   it('records the picture with the decision, then a new version with an error next to the factor', async () => {
-    const eva = await loginAs(t, 'eva.wouters@example.org');
-    const db = createPrismaClient(t.db.url, 1);
-    const organisationId = (await db.organisation.findFirstOrThrow({ where: { kind: 'politie' } })).id;
-    await db.$disconnect();
-    const filed = await eva.post('/api/aanmeldingen', {
-      organisationId,
-      contactEmail: 'eva.wouters@example.org',
-      whyNow: 'Nieuw incident.',
-      violenceDescription: 'Partnergeweld.',
-      situationAtStart: 'Koppel met een kind.',
-      situationNow: 'Spanningen blijven.',
-      mainRisks: 'Herhaling.',
-      clients: [
-        { label: 'moeder', role: 'slachtoffer', age: 35 },
-        { label: 'vader', role: 'pleger', age: 38 },
-      ],
-      clientRelations: 'Ouders van een kind van 4.',
-      servicesInvolved: 'CAW.',
-      safetyPlanExists: false,
-      questionsAndExpectations: 'Afstemming.',
-      confidentialityConfirmed: true,
-      familyInformed: true,
-    });
-    expect(filed.status).toBe(201);
-    const { dossierCode: code } = (await filed.json()) as { dossierCode: string };
+    const filed = await fileFamilyAanmelding(t, [
+      { label: 'moeder', role: 'slachtoffer', age: 35 },
+      { label: 'vader', role: 'pleger', age: 38 },
+    ]);
+    const code = filed.dossierCode;
 
     // At the ICO the coordinator records "met casusregie" with the picture at instroom.
     clock.set(ICO_FRIDAY);

@@ -1,6 +1,7 @@
 import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
 import { errorNextTo, pageUser, tinyPdf } from '../support/page-client';
+import { fileFamilyAanmelding } from '../support/family-aanmelding';
 import { loginAs, startTestApp, TestApp } from '../support/test-app';
 
 interface PictureJson {
@@ -55,30 +56,11 @@ describe('the risk picture of a dossier', () => {
   };
 
   it('is recorded with the ICO’s decision for instroom, in one transaction', async () => {
-    const eva = await loginAs(t, 'eva.wouters@example.org');
-    const organisationId = (await db.organisation.findFirstOrThrow({ where: { kind: 'politie' } })).id;
-    const filed = await eva.post('/api/aanmeldingen', {
-      organisationId,
-      contactEmail: 'eva.wouters@example.org',
-      whyNow: 'Nieuw incident.',
-      violenceDescription: 'Partnergeweld.',
-      situationAtStart: 'Koppel met een kind.',
-      situationNow: 'Spanningen blijven.',
-      mainRisks: 'Herhaling.',
-      clients: [
-        { label: 'moeder', role: 'slachtoffer', age: 35 },
-        { label: 'vader', role: 'pleger', age: 38 },
-      ],
-      clientRelations: 'Ouders van een kind van 4.',
-      servicesInvolved: 'CAW.',
-      safetyPlanExists: false,
-      questionsAndExpectations: 'Afstemming.',
-      confidentialityConfirmed: true,
-      familyInformed: true,
-    });
-    expect(filed.status).toBe(201);
-    const filedJson = (await filed.json()) as { dossierCode: string; agendaItemId: string };
-    code = filedJson.dossierCode;
+    const filed = await fileFamilyAanmelding(t, [
+      { label: 'moeder', role: 'slachtoffer', age: 35 },
+      { label: 'vader', role: 'pleger', age: 38 },
+    ]);
+    code = filed.dossierCode;
 
     clock.set('2026-01-16T09:40:00+01:00');
     const before = await picture('lotte.verbeke@example.be');
@@ -96,7 +78,7 @@ describe('the risk picture of a dossier', () => {
       startDate: '2026-01-16',
       consentVerified: true,
     };
-    const unknown = await lotte.post(`/api/agenda-items/${filedJson.agendaItemId}/decision`, {
+    const unknown = await lotte.post(`/api/agenda-items/${filed.agendaItemId}/decision`, {
       ...decision,
       riskPicture: { factors: [{ factorKey: 'geweld-wapenbezit', mark: 'aanwezig', motivation: 'x' }] },
     });
@@ -107,7 +89,7 @@ describe('the risk picture of a dossier', () => {
     });
     expect(await db.decision.count({ where: { dossier: { code } } })).toBe(0);
 
-    const decided = await lotte.post(`/api/agenda-items/${filedJson.agendaItemId}/decision`, {
+    const decided = await lotte.post(`/api/agenda-items/${filed.agendaItemId}/decision`, {
       ...decision,
       riskPicture: {
         factors: [
@@ -354,29 +336,8 @@ describe('the risk picture of a dossier', () => {
 
   it('puts the picture’s error next to the factor in the ICO’s decision form, with what was typed', async () => {
     clock.set('2026-12-07T09:00:00+01:00');
-    const eva = await loginAs(t, 'eva.wouters@example.org');
-    const organisationId = (await db.organisation.findFirstOrThrow({ where: { kind: 'politie' } })).id;
-    const filed = await eva.post('/api/aanmeldingen', {
-      organisationId,
-      contactEmail: 'eva.wouters@example.org',
-      whyNow: 'Nieuw incident.',
-      violenceDescription: 'Partnergeweld.',
-      situationAtStart: 'Koppel.',
-      situationNow: 'Spanningen.',
-      mainRisks: 'Herhaling.',
-      clients: [{ label: 'partner A', role: 'slachtoffer', age: 30 }],
-      clientRelations: 'Koppel.',
-      servicesInvolved: 'CAW.',
-      safetyPlanExists: false,
-      questionsAndExpectations: 'Afstemming.',
-      confidentialityConfirmed: true,
-      familyInformed: true,
-    });
-    expect(filed.status).toBe(201);
-    const { agendaItemId, dossierCode } = (await filed.json()) as {
-      agendaItemId: string;
-      dossierCode: string;
-    };
+    const filed = await fileFamilyAanmelding(t, [{ label: 'partner A', role: 'slachtoffer', age: 30 }]);
+    const { agendaItemId, dossierCode } = filed;
     const { sessionId, session } = await db.agendaItem.findUniqueOrThrow({
       where: { id: agendaItemId },
       include: { session: true },

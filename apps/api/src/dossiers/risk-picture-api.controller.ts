@@ -9,8 +9,8 @@ import {
 } from '@overlegtafels/application';
 import { Authenticated, CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { jsonSchemaOf } from '../openapi/json-schema';
-import { isCoordinator } from '../agenda/viewer';
 import { CurrentRoute } from '../web/current-viewer.decorator';
+import { pictureActorOf } from './risk-picture-fields';
 
 /** A dossier's risk picture (annex E's kijkschema) over REST: its versions, a new one. */
 @ApiTags('dossiers')
@@ -76,12 +76,7 @@ export class RiskPictureApiController {
   ) {
     const dossier = await this.openDossier.execute({ principal, code, action: 'dossier.read', route });
     return this.record.execute({
-      actor: {
-        personId: principal.personId,
-        regionId: principal.regionId,
-        route,
-        coordinator: isCoordinator(principal),
-      },
+      actor: pictureActorOf(principal, route),
       dossierId: dossier.id,
       picture: parseInput(RiskPictureUpdateSchema, body),
     });

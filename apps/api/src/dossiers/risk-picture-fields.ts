@@ -5,7 +5,19 @@ import {
   type DossierClient,
   type RiskPictureVersionView,
 } from '@overlegtafels/application';
+import type { Principal } from '@overlegtafels/auth';
 import type { RiskInstrument } from '@overlegtafels/domain';
+import { isCoordinator } from '../agenda/viewer';
+
+/** Who records a risk picture: the casusregisseur, or a coordinator for them. */
+export function pictureActorOf(principal: Principal, route: string) {
+  return {
+    personId: principal.personId,
+    regionId: principal.regionId,
+    route,
+    coordinator: isCoordinator(principal),
+  };
+}
 
 /** What the `risicotaxatie-velden` partial draws: the instrument's domains, the clients, the typed values. */
 export interface RiskFieldsView {

@@ -13,11 +13,10 @@ import {
 } from '@overlegtafels/application';
 import { CurrentPrincipal, hasRole, Principal, Roles } from '@overlegtafels/auth';
 import { RISK_PICTURE_OCCASION_LABELS } from '@overlegtafels/domain';
-import { isCoordinator } from '../agenda/viewer';
 import { CurrentRoute } from '../web/current-viewer.decorator';
 import { failedForm, FailedForm, PageForms, str } from '../web/page-form';
 import { PageService } from '../web/page.service';
-import { riskFieldsView, riskValuesOf } from './risk-picture-fields';
+import { pictureActorOf, riskFieldsView, riskValuesOf } from './risk-picture-fields';
 
 const OCCASIONS = (['update', 'tussentijdse-evaluatie', 'afronding'] as const).map((value) => ({
   value,
@@ -64,12 +63,7 @@ export class RiskPicturePageController {
     const values = { ...riskFormValues(body), occasion };
     try {
       await this.record.execute({
-        actor: {
-          personId: principal.personId,
-          regionId: principal.regionId,
-          route,
-          coordinator: isCoordinator(principal),
-        },
+        actor: pictureActorOf(principal, route),
         dossierId: dossier.id,
         picture: parseInput(RiskPictureUpdateSchema, { ...form, occasion: occasion || undefined }),
       });
