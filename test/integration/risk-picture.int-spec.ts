@@ -131,6 +131,13 @@ describe('the risk picture of a dossier', () => {
     ]);
     // The aanmelder sees the dossier, not its risk picture.
     expect((await picture('eva.wouters@example.org')).status).toBe(404);
+    const evaId = (await db.person.findFirstOrThrow({ where: { email: 'eva.wouters@example.org' } })).id;
+    expect(
+      await db.auditEvent.findMany({
+        where: { action: 'risk-picture.read', actorPersonId: evaId },
+        select: { outcome: true, details: true, route: true },
+      }),
+    ).toEqual([{ outcome: 'denied', details: { code }, route: 'GET /api/dossiers/:code/risicotaxatie' }]);
   });
 
   it('is updated by the casusregisseur as a new version, validated against the kijkschema', async () => {

@@ -42,7 +42,7 @@ export class RiskPictureApiController {
     @Param('code') code: string,
   ) {
     const dossier = await this.openDossier.execute({ principal, code, action: 'dossier.read', route });
-    const view = await this.query.forDossier(principal, dossier.id, route);
+    const view = await this.query.forDossier(principal, dossier.id, route, true);
     if (!view) throw new NotFoundException('Dossier niet gevonden.');
     return view;
   }

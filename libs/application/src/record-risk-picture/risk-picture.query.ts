@@ -112,14 +112,23 @@ export class RiskPictureQuery {
     return clients;
   }
 
-  /** For the dossier page and the API; undefined when the principal may not see it. */
+  /**
+   * For the dossier page and the API; undefined when the principal may not see it. `asked`: the
+   * picture itself was requested (the API), so a refusal is audited too.
+   */
   async forDossier(
     principal: Principal,
     dossierId: string,
     route: string,
+    asked = false,
   ): Promise<RiskPictureView | undefined> {
     const dossier = await this.dossiers.byId(undefined, dossierId);
-    if (!this.enabled || !dossier || !canSeeRiskPicture(principal, dossier)) return undefined;
+    if (!this.enabled || !dossier) return undefined;
+    if (!canSeeRiskPicture(principal, dossier)) {
+      // Asked for (the API), not merely left off a page: the refusal is kept.
+      if (asked) await this.denied(principal.personId, dossier, route);
+      return undefined;
+    }
     return this.read(principal.personId, dossier, route, 'dossier');
   }
 
@@ -139,6 +148,22 @@ export class RiskPictureQuery {
       (item.shared && viewer.memberTables.includes(item.tableKey));
     if (!allowed) return undefined;
     return this.read(viewer.personId, dossier, viewer.route ?? null, item.itemId);
+  }
+
+  private denied(personId: string, dossier: DossierRecord, route: string): Promise<void> {
+    return this.audit.append(
+      {
+        actorPersonId: personId,
+        action: 'risk-picture.read',
+        entityType: 'dossier',
+        entityId: dossier.id,
+        dossierId: dossier.id,
+        outcome: 'denied',
+        route,
+        details: { code: dossier.code },
+      },
+      this.clock.now(),
+    );
   }
 
   private async read(
