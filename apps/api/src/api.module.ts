@@ -33,6 +33,7 @@ import { AuthController } from './auth/auth.controller';
 import { DevMailController } from './dev-mail/dev-mail.controller';
 import { DocumentsController } from './documents/documents.controller';
 import { CasusregieApiController } from './dossiers/casusregie-api.controller';
+import { RiskPictureApiController } from './dossiers/risk-picture-api.controller';
 import { DossiersController } from './dossiers/dossiers.controller';
 import { HealthController } from './health/health.controller';
 import { HomeController } from './home/home.controller';
@@ -65,6 +66,7 @@ export class ApiModule {
         MeController,
         DossiersController,
         CasusregieApiController,
+        RiskPictureApiController,
         TestMailController,
         OutboxMessagesController,
         FailedMailsController,

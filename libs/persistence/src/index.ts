@@ -23,3 +23,4 @@ export * from './repositories/obligations';
 export * from './seed/seed';
 export * from './database-roles';
 export * from './audit-chain';
+export * from './repositories/risk-picture.repository';

@@ -25,6 +25,7 @@ import {
   AgendaReadModel,
   AgendaSessionRepository,
   CalendarStateRepository,
+  RiskPictureRepository,
 } from '@overlegtafels/application';
 import { AuthModule, SessionService, SessionStore } from '@overlegtafels/auth';
 import { AppConfig, Clock, CLOCK, ConfigModule, SystemClock } from '@overlegtafels/config';
@@ -49,6 +50,7 @@ import {
   PrismaObligationReadModel,
   PrismaObligationRepository,
   PrismaReminderSweepClaim,
+  PrismaRiskPictureRepository,
   PrismaService,
   PrismaUnitOfWork,
   UserSessionRepository,
@@ -76,6 +78,7 @@ const dossierPorts = [
   bindPort(RegionRepository, PrismaRegionRepository),
   bindPort(PersonDirectory, PrismaPersonDirectory),
   bindPort(OrganisationDirectory, OrganisationRepository),
+  bindPort(RiskPictureRepository, PrismaRiskPictureRepository),
 ];
 
 /** The edge's ports: audit log, outbox and mail, documents, logins, the calendar feed, health probes. */

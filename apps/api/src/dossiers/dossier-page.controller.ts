@@ -19,6 +19,7 @@ import {
   RecordConsentUseCase,
   RecordConsulentConsultationUseCase,
   RecordConsulentUseCase,
+  RiskPictureQuery,
 } from '@overlegtafels/application';
 import { Authenticated, CurrentPrincipal, hasRole, Principal, Roles } from '@overlegtafels/auth';
 import {
@@ -50,6 +51,7 @@ const NOTICES = {
   kinderen: 'Het kind is geregistreerd; de opvolging is bijgewerkt.',
   'consulent-afronding':
     'Het overleg met de consulent over de afronding is geregistreerd; de opvolging is bijgewerkt.',
+  risicotaxatie: 'De nieuwe versie van de risicotaxatie is geregistreerd.',
 } satisfies Record<string, string>;
 
 const ITEM_STATUS_LABELS: Record<string, string> = {
@@ -82,6 +84,7 @@ export class DossierPageController {
     @Inject(RecordConsulentConsultationUseCase)
     private readonly recordConsultation: RecordConsulentConsultationUseCase,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(RiskPictureQuery) private readonly riskPictures: RiskPictureQuery,
   ) {}
 
   @Get(':code')
@@ -348,6 +351,8 @@ export class DossierPageController {
         canRecordNoConsent: canRecord && awaitingConsent,
         canRecordChild: canRecord && inCasusregie,
         canRecordConsultation: canRecord && inCasusregie && detail.ocjSdjConsulentInvolved,
+        riskPicture: await this.riskPictures.forDossier(principal, dossierId, 'GET /dossiers/:code'),
+        canEditRiskPicture: canRecord && inCasusregie,
         today,
         timeline,
         items,

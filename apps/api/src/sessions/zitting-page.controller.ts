@@ -22,6 +22,10 @@ import {
   ShareAgendaItemUseCase,
   InputError,
   RecordDecisionUseCase,
+  riskFormField,
+  riskFormValues,
+  riskPictureFromForm,
+  RiskPictureQuery,
 } from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { DECISION_KIND_LABELS, DecisionKind, decisionsFor } from '@overlegtafels/domain';
@@ -30,6 +34,7 @@ import { viewerOf } from '../agenda/viewer';
 import { CurrentRoute } from '../web/current-viewer.decorator';
 import { failedForm, FailedForm, isUuid, noticeFor, PageForms, pick, str } from '../web/page-form';
 import { PageService } from '../web/page.service';
+import { withRiskPicture } from './zitting-risk-picture';
 
 const NOTICES: Record<string, string> = {
   volgorde: 'De volgorde is aangepast.',
@@ -81,6 +86,7 @@ export class ZittingPageController {
     @Inject(PageService) private readonly pages: PageService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ConsulentCheckQuery) private readonly consulentChecks: ConsulentCheckQuery,
+    @Inject(RiskPictureQuery) private readonly riskPictures: RiskPictureQuery,
   ) {}
 
   @Get(':sessionId')
@@ -178,10 +184,15 @@ export class ZittingPageController {
       delete decision.adviceText;
       if (decision.noConsentAdviceText) decision.adviceText = decision.noConsentAdviceText;
     }
+    // The picture at instroom, when the form has its fields (the region has an instrument).
+    const risk =
+      values.kind === 'met_casusregie' && str(body, 'risicotaxatie') === 'ja'
+        ? riskPictureFromForm(body)
+        : undefined;
     await this.act(
       { principal, route, sessionId, itemId },
       'beslissing',
-      values,
+      { ...values, ...riskFormValues(body) },
       res,
       'beslissing',
       async (viewer) => {
@@ -189,9 +200,13 @@ export class ZittingPageController {
           await this.decisions.execute({
             actor: viewer,
             itemId,
-            decision: parseInput(DecisionSchema, decision),
+            decision: parseInput(DecisionSchema, { ...decision, ...(risk && { riskPicture: risk }) }),
           });
         } catch (error) {
+          if (error instanceof InputError && risk) {
+            const keys = risk.factors.map((f) => f.factorKey);
+            throw new InputError(error.errors.map((e) => ({ ...e, field: riskFormField(e.field, keys) })));
+          }
           // The advice of "geen instemming" has its own field on the page.
           if (error instanceof InputError && values.kind === 'geen_instemming') {
             throw new InputError(
@@ -209,7 +224,7 @@ export class ZittingPageController {
   private async act(
     { principal, route, sessionId, itemId }: ItemForm,
     form: string,
-    values: Record<string, string>,
+    values: Record<string, unknown>,
     res: Response,
     notice: string,
     work: (viewer: ReturnType<typeof viewerOf>) => Promise<unknown>,
@@ -266,6 +281,7 @@ export class ZittingPageController {
       decidable: coordinator && e.decision === null && e.status !== 'discussed' && started,
     }));
     const today = this.clock.now();
+    await withRiskPicture(this.riskPictures, viewer, agenda.session.tableKey, entries, failed);
     return this.pages.render(
       'zitting',
       { title: `${agenda.tableName} – agenda`, principal, notice },

@@ -5,6 +5,7 @@ import { AanmeldingPageController } from '../agenda/aanmelding-page.controller';
 import { AgenderingPageController } from '../agenda/agendering-page.controller';
 import { CapaciteitPageController } from '../agenda/capaciteit-page.controller';
 import { DossierPageController } from '../dossiers/dossier-page.controller';
+import { RiskPicturePageController } from '../dossiers/risk-picture-page.controller';
 import { PageService } from './page.service';
 import { TafelsPageController } from '../tables/tafels-page.controller';
 import { ZittingPageController } from '../sessions/zitting-page.controller';
@@ -21,6 +22,7 @@ import { ZittingPageController } from '../sessions/zitting-page.controller';
     TafelsPageController,
     ZittingPageController,
     DossierPageController,
+    RiskPicturePageController,
     CapaciteitPageController,
   ],
   providers: [ViewRenderer, PageService],

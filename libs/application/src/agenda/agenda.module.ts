@@ -39,6 +39,7 @@ import { AanmeldingFormQuery } from '../submit-aanmelding/aanmelding-form.query'
 import { SubmitAanmeldingUseCase } from '../submit-aanmelding/submit-aanmelding.usecase';
 import { AgenderingPreviewQuery } from '../submit-agendering/agendering-preview.query';
 import { SubmitAgenderingUseCase } from '../submit-agendering/submit-agendering.usecase';
+import { RiskPictureModule } from '../record-risk-picture/risk-picture.module';
 
 const providers = [
   DocumentStore,
@@ -77,7 +78,7 @@ const providers = [
  * the required DossierChanged port and DOSSIER_TIMELINE_SOURCES.
  */
 @Module({
-  imports: [AgendaCoreModule, AgendaMailingModule, ObligationsModule, OpenDossierModule],
+  imports: [AgendaCoreModule, AgendaMailingModule, ObligationsModule, OpenDossierModule, RiskPictureModule],
   providers: [
     ...providers,
     { provide: DossierChanged, useClass: ObligationsFollowDossier },
@@ -90,6 +91,6 @@ const providers = [
       useFactory: (query: ListDossierObligationsUseCase): DossierTimelineSource[] => [query],
     },
   ],
-  exports: [...providers, AgendaCoreModule, AgendaMailingModule, OpenDossierModule],
+  exports: [...providers, AgendaCoreModule, AgendaMailingModule, OpenDossierModule, RiskPictureModule],
 })
 export class AgendaModule {}

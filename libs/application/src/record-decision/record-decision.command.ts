@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checkbox, localDate, optionalText, SHORT, text, uuid } from '../input/input-fields';
 import type { Actor } from '../agenda/agenda-views';
+import { RiskPictureSchema } from '../record-risk-picture/record-risk-picture.command';
 
 export interface DecisionActor extends Actor {
   /** The tables the actor coordinates. */
@@ -42,6 +43,8 @@ export const DecisionSchema = z.discriminatedUnion(
       bijkomendCasusoverlegDate: localDate('Datum van het bijkomend casusoverleg')
         .optional()
         .or(z.literal('').transform(() => undefined)),
+      /** The risk picture at instroom (annex E), recorded with the decision. */
+      riskPicture: RiskPictureSchema.optional(),
     }),
     z.object({ kind: z.literal('herbespreking'), missingInformation: text('Wat ontbreekt') }),
     z.object({ kind: z.literal('geen_instemming'), adviceText: optionalText('Advies') }),

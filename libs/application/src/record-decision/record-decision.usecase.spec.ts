@@ -13,6 +13,7 @@ import {
   fakeDossierRecord,
   FakeMailOutbox,
   FakePersonDirectory,
+  FakeRiskPictureRepository,
   FakeUnitOfWork,
 } from '@overlegtafels/testing';
 import { AgendaRefusal, InputError } from '../errors';
@@ -21,6 +22,7 @@ import { RecordDecisionUseCase } from './record-decision.usecase';
 import { DecisionLetters } from './decision-letters';
 import { ObligationRules } from '../obligations/obligation-rules';
 import type { Transaction } from '../ports/unit-of-work.port';
+import { RiskPictureRecorder } from '../record-risk-picture/risk-picture-recorder';
 
 const config = { region: 'co3-antwerpen', publicUrl: 'https://overlegtafels.example.be' } as AppConfig;
 const composer = new MailComposer(mailIdentity('overlegtafels@co3.example.be', 'CO3 Antwerpen'));
@@ -34,6 +36,7 @@ const coordinator: DecisionActor = {
 const ICO_START = new Date('2026-11-27T08:30:00Z');
 const NOW = '2026-11-27T11:00:00Z';
 const CR = '6f0c2a8e-4b7d-4c1e-9a3f-2d5e8b1c7a90';
+const CLIENT = '0b7e4c1a-2d3f-4a5b-8c9d-1e2f3a4b5c6d';
 
 const icoItem = (over: Partial<FakeItemToDecide> = {}): FakeItemToDecide => ({
   id: 'item-1',
@@ -137,7 +140,10 @@ function setup(dossier: Partial<FakeDossierRecord> = {}, item: FakeItemToDecide 
   const audit = new FakeAuditLog();
   const outbox = new FakeMailOutbox();
   const obligations = new FakeObligationRepository().addDossier(fakeDossier('d1'));
-  const uow = new FakeUnitOfWork(dossiers, agenda, audit, outbox, ...obligations.stores);
+  const pictures = new FakeRiskPictureRepository({
+    d1: [{ id: CLIENT, label: 'moeder', role: 'slachtoffer' }],
+  });
+  const uow = new FakeUnitOfWork(dossiers, agenda, audit, outbox, pictures, ...obligations.stores);
   const changed = new ReplanningDossierChanged(obligations);
   const clock = new ControlledClock(NOW);
   const letters = new DecisionLetters(
@@ -159,10 +165,11 @@ function setup(dossier: Partial<FakeDossierRecord> = {}, item: FakeItemToDecide 
     changed,
     clock,
     config,
+    new RiskPictureRecorder(pictures, audit, config),
   );
   const decide = (decision: DecisionFormInput, actor: DecisionActor = coordinator, itemId = 'item-1') =>
     useCase.execute({ actor, itemId, decision });
-  return { dossiers, agenda, audit, outbox, uow, changed, clock, decide, obligations };
+  return { dossiers, agenda, audit, outbox, uow, changed, clock, decide, obligations, pictures };
 }
 
 async function refusal(work: Promise<unknown>): Promise<AgendaRefusal> {
@@ -184,6 +191,68 @@ const metCasusregie: DecisionFormInput = {
 };
 
 describe('RecordDecisionUseCase', () => {
+  it('records the risk picture at instroom with the decision, as version 1 of the dossier', async () => {
+    const { pictures, audit, decide } = setup();
+    const riskPicture = {
+      factors: [
+        {
+          factorKey: 'geweld-angst',
+          mark: 'aanwezig' as const,
+          motivation: 'vreest voor haar leven',
+          clientIds: [CLIENT],
+        },
+        {
+          factorKey: 'sociaal-steunfiguur',
+          mark: 'niet-gekend' as const,
+          motivation: undefined,
+          clientIds: [],
+        },
+      ],
+    };
+    const result = await decide({ ...metCasusregie, riskPicture });
+    expect(await pictures.picturesOf(undefined, 'd1')).toMatchObject([
+      {
+        version: 1,
+        occasion: 'ico',
+        instrumentKey: 'kijkschema-ifg',
+        decisionId: result.decisionId,
+        recordedById: 'coord-1',
+        recordedAt: new Date(NOW),
+        factors: [
+          {
+            factorKey: 'geweld-angst',
+            mark: 'aanwezig',
+            motivation: 'vreest voor haar leven',
+            clientIds: [CLIENT],
+          },
+          { factorKey: 'sociaal-steunfiguur', mark: 'niet-gekend', motivation: null, clientIds: [] },
+        ],
+      },
+    ]);
+    expect(audit.of('risk-picture.record').map((e) => e.details)).toEqual([
+      { code: 'CO3-2026-0031', version: 1, occasion: 'ico', factors: 2, present: 1 },
+    ]);
+  });
+
+  it('refuses a picture with a factor the instrument does not know, naming the field, and keeps no decision', async () => {
+    const { pictures, dossiers, uow, decide } = setup();
+    const error = (await decide({
+      ...metCasusregie,
+      riskPicture: {
+        factors: [
+          { factorKey: 'geweld-onbekend', mark: 'niet-gekend', motivation: undefined, clientIds: [] },
+        ],
+      },
+    }).catch((e: unknown) => e)) as InputError;
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.errors.map((e) => [e.field, e.code])).toEqual([
+      ['riskPicture.factors.0.factorKey', 'UNKNOWN_FACTOR'],
+    ]);
+    expect(await pictures.picturesOf(undefined, 'd1')).toEqual([]);
+    expect(dossiers.dossiers.get('d1')!.phase).toBe('aangemeld');
+    expect(uow.rollbacks).toBe(1);
+  });
+
   it('starts casusregie: the dossier, the decision, the item discussed, the session held, obligations, audit', async () => {
     const { dossiers, agenda, audit, uow, changed, outbox, decide } = setup();
     const result = await decide(metCasusregie);

@@ -23,6 +23,7 @@ import { PersonDirectory } from '../ports/person-directory.port';
 import { type Transaction, UnitOfWork } from '../ports/unit-of-work.port';
 import { DecisionLetters } from './decision-letters';
 import { withinRegion } from '../region-fence/region-fence';
+import { RiskPictureRecorder } from '../record-risk-picture/risk-picture-recorder';
 
 export interface DecisionResult {
   readonly decisionId: string;
@@ -56,6 +57,7 @@ export class RecordDecisionUseCase {
     @Inject(DossierChanged) private readonly dossierChanged: DossierChanged,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(RiskPictureRecorder) private readonly riskPictures: RiskPictureRecorder,
   ) {
     const region = getRegion(config.region);
     if (!region) throw new Error(`REGION ${config.region} has no configuration in libs/regions`);
@@ -136,6 +138,10 @@ export class RecordDecisionUseCase {
         toNewDecision(form, item, actor.personId, now),
       );
       await this.agenda.markDiscussed(tx, item, now);
+      if (form.kind === 'met_casusregie' && form.riskPicture) {
+        const picture = { occasion: 'ico', picture: form.riskPicture, decisionId: decision.id } as const;
+        await this.riskPictures.record(tx, { actor, dossier, ...picture, now, fieldPrefix: 'riskPicture' });
+      }
       const icoReturn = outcome.effects.some((e) => e.type === 'terug-naar-ico')
         ? await this.agenda.returnToIco(
             tx,

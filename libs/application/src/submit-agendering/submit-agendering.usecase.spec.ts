@@ -14,12 +14,15 @@ import {
   fakeDossierRecord,
   FakeMailOutbox,
   FakePersonDirectory,
+  FakeRiskPictureRepository,
   FakeUnitOfWork,
 } from '@overlegtafels/testing';
 import { AgendaRefusal, InputError } from '../errors';
 import { AgenderingActor, AgenderingInput, UploadedFile } from './submit-agendering.command';
 import { DocumentRejected, DocumentStore, StoredDocument } from '../documents/document-store';
 import { SubmitAgenderingUseCase } from './submit-agendering.usecase';
+import { InterimEvaluationPicture } from '../record-risk-picture/interim-evaluation-picture';
+import { RiskPictureRecorder } from '../record-risk-picture/risk-picture-recorder';
 
 const config = {
   region: 'co3-antwerpen',
@@ -71,7 +74,8 @@ function setup(facts: Partial<FakeDossierRecord> = {}) {
   ]);
   const audit = new FakeAuditLog();
   const outbox = new FakeMailOutbox();
-  const uow = new FakeUnitOfWork(dossiers, placement, audit, outbox);
+  const pictures = new FakeRiskPictureRepository();
+  const uow = new FakeUnitOfWork(dossiers, placement, audit, outbox, pictures);
   const changed = new FakeDossierChanged();
   const documents = new MemoryDocumentStore(config);
   const useCase = new SubmitAgenderingUseCase(
@@ -86,6 +90,7 @@ function setup(facts: Partial<FakeDossierRecord> = {}) {
     changed,
     new ControlledClock('2026-12-01T10:00:00Z'),
     config,
+    new InterimEvaluationPicture(pictures, new RiskPictureRecorder(pictures, audit, config), config),
   );
   const submit = (
     agendering: Partial<AgenderingInput> = {},

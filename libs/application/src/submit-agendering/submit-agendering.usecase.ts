@@ -23,6 +23,7 @@ import { UnitOfWork } from '../ports/unit-of-work.port';
 import { sanitizeFileName } from './file-name';
 import { SubmitAgenderingCommand } from './submit-agendering.command';
 import { dossierTarget, withinRegion } from '../region-fence/region-fence';
+import { InterimEvaluationPicture } from '../record-risk-picture/interim-evaluation-picture';
 
 /** Tables whose agendapunten need a document (a plan van aanpak or the motivation for an afronding). */
 const DOCUMENT_REQUIRED_TABLES = new Set(['weegploeg']);
@@ -55,6 +56,7 @@ export class SubmitAgenderingUseCase {
     @Inject(DossierChanged) private readonly dossierChanged: DossierChanged,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(InterimEvaluationPicture) private readonly interimPicture: InterimEvaluationPicture,
   ) {
     const region = getRegion(config.region);
     if (!region) throw new Error(`REGION ${config.region} has no configuration in libs/regions`);
@@ -125,6 +127,7 @@ export class SubmitAgenderingUseCase {
         noConsentReturnLimit: noConsentReturnLimitOf(this.region),
       });
       if (!verdict.ok) throw new AgendaRefusal(verdict.code, verdict.message, verdict.field);
+      await this.interimPicture.require(tx, dossier.id, itemType.key, now);
 
       const documentId = stored
         ? await this.dossiers.attachDocument(tx, dossier.id, {

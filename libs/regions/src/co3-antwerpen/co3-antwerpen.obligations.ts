@@ -171,7 +171,8 @@ export const CO3_ANTWERPEN_OBLIGATIONS: readonly ObligationRule[] = [
     label: 'Tussentijdse evaluatie op de Ronde Tafel, met nieuwe risicotaxatie',
     explanation:
       'Ongeveer tien maanden na de start van casusregie evalueert de Ronde Tafel het plan van aanpak; ' +
-      'breng een nieuwe risicotaxatie mee.',
+      'breng een nieuwe risicotaxatie mee. Werk ze eerst bij op de dossierpagina, onder "Risicotaxatie": ' +
+      'zonder recente nieuwe versie (hoogstens drie maanden oud) lukt de agendering niet.',
     trigger: 'casusregie-gestart',
     endsWith: CASUSREGIE_ENDS,
     due: {
