@@ -12,6 +12,7 @@ import {
 } from '@overlegtafels/domain';
 import { coordinatesTable, type Viewer } from '../agenda/agenda-queries';
 import { AuditLog } from '../ports/audit-log.port';
+import { ofRegion } from '../region-fence/region-fence';
 import { DossierRecord, DossierRepository } from '../ports/dossier.repository.port';
 import {
   DossierClient,
@@ -93,7 +94,7 @@ export class RiskPictureQuery {
     item: { dossierCode: string; tableKey: string; itemId: string },
   ): Promise<DossierClient[] | undefined> {
     const dossier = await this.dossiers.byCode(undefined, item.dossierCode);
-    if (!this.enabled || !dossier || dossier.regionId !== viewer.regionId) return undefined;
+    if (!this.enabled || !ofRegion(viewer, dossier)) return undefined;
     if (!coordinatesTable(viewer, item.tableKey)) return undefined;
     const clients = await this.pictures.clientsOf(undefined, dossier.id);
     await this.audit.append(
@@ -141,7 +142,7 @@ export class RiskPictureQuery {
     item: { dossierCode: string; tableKey: string; shared: boolean; itemId: string },
   ): Promise<RiskPictureView | undefined> {
     const dossier = await this.dossiers.byCode(undefined, item.dossierCode);
-    if (!this.enabled || !dossier || dossier.regionId !== viewer.regionId) return undefined;
+    if (!this.enabled || !ofRegion(viewer, dossier)) return undefined;
     const allowed =
       coordinatesTable(viewer, item.tableKey) ||
       dossier.casusregisseurId === viewer.personId ||
