@@ -21,6 +21,7 @@ import {
   PrismaObligationRepository,
   PrismaReminderSweepClaim,
 } from './repositories/obligations';
+import { PrismaPlanVanAanpakRepository } from './repositories/plan-van-aanpak.repository';
 
 const repositories = [
   PrismaUnitOfWork,
@@ -42,6 +43,7 @@ const repositories = [
   PrismaObligationRepository,
   PrismaReminderSweepClaim,
   PrismaObligationReadModel,
+  PrismaPlanVanAanpakRepository,
 ];
 
 @Global()
