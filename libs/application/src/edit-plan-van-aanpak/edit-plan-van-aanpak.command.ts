@@ -8,11 +8,7 @@ const toArray = (v: unknown) => (v === undefined || v === '' ? [] : Array.isArra
 const MAX_ROWS = 60;
 
 const key = (message: string) =>
-  z
-    .string({ error: message })
-    .trim()
-    .min(1, { error: message })
-    .max(80, { error: message });
+  z.string({ error: message }).trim().min(1, { error: message }).max(80, { error: message });
 
 /**
  * One row of the plan as typed: the domain and the factor of the instrument, bij wie (family

@@ -56,7 +56,14 @@ export class EditPlanVanAanpakUseCase {
   async execute({ actor, dossierCode, edit }: EditPlanVanAanpakCommand): Promise<PlanDraftResult> {
     const now = this.clock.now();
     const instrument = instrumentOf(this.region);
-    const dossier = await planDossier(this.dossiers, this.audit, actor, dossierCode, 'plan-van-aanpak.edit', now);
+    const dossier = await planDossier(
+      this.dossiers,
+      this.audit,
+      actor,
+      dossierCode,
+      'plan-van-aanpak.edit',
+      now,
+    );
     if (dossier.phase !== 'casusregie') {
       throw new AgendaRefusal(
         'PLAN_NOT_EDITABLE',
@@ -91,7 +98,8 @@ function refuse(problems: readonly PlanProblem[]): never {
 
 function rowIndex(draft: PlanContent, rowId: string): number {
   const at = draft.rows.findIndex((r) => r.id === rowId);
-  if (at < 0) throw new AgendaRefusal('ROW_NOT_FOUND', 'Deze rij staat niet (meer) in het plan.', 'rowId', 'not_found');
+  if (at < 0)
+    throw new AgendaRefusal('ROW_NOT_FOUND', 'Deze rij staat niet (meer) in het plan.', 'rowId', 'not_found');
   return at;
 }
 

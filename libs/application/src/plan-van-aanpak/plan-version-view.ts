@@ -138,7 +138,10 @@ export interface PlanVersionView {
 }
 
 /** The answers of the leidraad bij agendering as lines, in the form's order; unanswered ones left out. */
-export function briefLines(brief: AgenderingBrief | null, instrument: RiskInstrument | undefined): BriefLine[] {
+export function briefLines(
+  brief: AgenderingBrief | null,
+  instrument: RiskInstrument | undefined,
+): BriefLine[] {
   if (!brief) return [];
   const lines: BriefLine[] = [];
   for (const [field, label] of Object.entries(AGENDERING_BRIEF_LABELS) as [

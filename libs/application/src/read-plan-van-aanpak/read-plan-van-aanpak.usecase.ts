@@ -59,7 +59,14 @@ export class ReadPlanVanAanpakUseCase {
   async execute({ actor, dossierCode }: ReadPlanVanAanpakCommand): Promise<PlanVanAanpakEditorView> {
     const now = this.clock.now();
     const instrument = instrumentOf(this.region);
-    const dossier = await planDossier(this.dossiers, this.audit, actor, dossierCode, 'plan-van-aanpak.read', now);
+    const dossier = await planDossier(
+      this.dossiers,
+      this.audit,
+      actor,
+      dossierCode,
+      'plan-van-aanpak.read',
+      now,
+    );
     const [draft, familyMembers, organisations, versions] = await Promise.all([
       this.plans.draftOf(undefined, dossier.id),
       this.plans.familyMembersOf(undefined, dossier.id),

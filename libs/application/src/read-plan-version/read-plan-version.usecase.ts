@@ -28,7 +28,8 @@ export interface PlanVersionPage extends PlanVersionView {
 export function maySeeItemPlan(viewer: Viewer, item: PlanAgendaItemRecord): boolean {
   if (item.dossier.regionId !== viewer.regionId) return false;
   if (coordinatesTable(viewer, item.tableKey)) return true;
-  if (item.dossier.casusregisseurId !== null && item.dossier.casusregisseurId === viewer.personId) return true;
+  if (item.dossier.casusregisseurId !== null && item.dossier.casusregisseurId === viewer.personId)
+    return true;
   return item.sharedWithSession && viewer.memberTables.includes(item.tableKey);
 }
 

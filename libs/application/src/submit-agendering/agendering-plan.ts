@@ -27,7 +27,9 @@ export function agenderingBriefOf(
   const { brief } = parseInput(z.object({ brief: BRIEF_SCHEMAS[kind] }), { brief: input ?? {} });
   const known = new Set(instrument?.domains.map((d) => d.key) ?? []);
   if (brief.domains.some((d) => !known.has(d))) {
-    throw new InputError([{ field: 'brief.domains', code: 'UNKNOWN', message: 'Kies domeinen uit de lijst.' }]);
+    throw new InputError([
+      { field: 'brief.domains', code: 'UNKNOWN', message: 'Kies domeinen uit de lijst.' },
+    ]);
   }
   return { kind, ...brief, domains: [...new Set(brief.domains)] };
 }

@@ -42,21 +42,23 @@ const childrenHeard = z.enum(CHILDREN_HEARD_ANSWERS, {
  * The answers to the leidraad bij agendering (annexes F and G) as typed: every field optional
  * here; which must be answered depends on the item type (BRIEF_SCHEMAS, checked by the use case).
  */
-const BriefFieldsSchema = z
-  .object({
-    whyNow: optionalText('Waarom nu'),
-    domains: domains.optional(),
-    safetyAgreements: optionalText('Veiligheidsafspraken'),
-    childrenOver12Heard: z.preprocess((v) => (v === '' ? undefined : v), childrenHeard.optional()),
-    childrenNotHeardPlan: optionalText('Hoe de kinderen alsnog gehoord worden'),
-    methodOrExpertise: optionalText('Methodiek of expertise', SHORT),
-    goalsReached: optionalText('Bereikte doelstellingen'),
-    violenceStopped: optionalText('Het geweld is gestopt'),
-    recurrencePrevented: optionalText('Herhaling voorkomen'),
-    riskFactorsReduced: optionalText('Risicofactoren verminderd'),
-  });
+const BriefFieldsSchema = z.object({
+  whyNow: optionalText('Waarom nu'),
+  domains: domains.optional(),
+  safetyAgreements: optionalText('Veiligheidsafspraken'),
+  childrenOver12Heard: z.preprocess((v) => (v === '' ? undefined : v), childrenHeard.optional()),
+  childrenNotHeardPlan: optionalText('Hoe de kinderen alsnog gehoord worden'),
+  methodOrExpertise: optionalText('Methodiek of expertise', SHORT),
+  goalsReached: optionalText('Bereikte doelstellingen'),
+  violenceStopped: optionalText('Het geweld is gestopt'),
+  recurrencePrevented: optionalText('Herhaling voorkomen'),
+  riskFactorsReduced: optionalText('Risicofactoren verminderd'),
+});
 
-const notHeardPlan = (v: { childrenOver12Heard?: string; childrenNotHeardPlan?: string }, ctx: z.RefinementCtx) => {
+const notHeardPlan = (
+  v: { childrenOver12Heard?: string; childrenNotHeardPlan?: string },
+  ctx: z.RefinementCtx,
+) => {
   if (v.childrenOver12Heard === 'nee' && !v.childrenNotHeardPlan) {
     ctx.addIssue({
       code: 'custom',
@@ -90,8 +92,7 @@ export const BRIEF_SCHEMAS = {
       riskFactorsReduced: text('Risicofactoren verminderd of beschermende factoren vergroot', LONG),
     })
     .superRefine(notHeardPlan),
-  toelichting: BriefFieldsSchema.extend({ domains: domains.default([]) })
-    .superRefine(notHeardPlan),
+  toelichting: BriefFieldsSchema.extend({ domains: domains.default([]) }).superRefine(notHeardPlan),
 } as const;
 
 export const AgenderingSchema = z.object({

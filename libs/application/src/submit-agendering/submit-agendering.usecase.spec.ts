@@ -100,7 +100,10 @@ function setup(facts: Partial<FakeDossierRecord> = {}, options: { written?: bool
   const outbox = new FakeMailOutbox();
   const plans = new FakePlanVanAanpakRepository();
   if (options.written !== false) {
-    void plans.saveDraft({} as never, 'd1', DRAFT, { personId: 'cr-1', at: new Date('2026-11-20T10:00:00Z') });
+    void plans.saveDraft({} as never, 'd1', DRAFT, {
+      personId: 'cr-1',
+      at: new Date('2026-11-20T10:00:00Z'),
+    });
   }
   const uow = new FakeUnitOfWork(dossiers, placement, audit, outbox, plans);
   const changed = new FakeDossierChanged();
@@ -418,10 +421,15 @@ describe('SubmitAgenderingUseCase and the plan van aanpak', () => {
     const first = await submit({ tableKey: 'weegploeg', itemType: 'plan-van-aanpak' });
     expect(first.planVersion).toBe(1);
     expect(placement.requests()[0]!.request.documentId).toBeNull();
-    await plans.saveDraft({} as never, 'd1', { ...DRAFT, profiles: ['opvoedstress'] }, {
-      personId: 'cr-1',
-      at: new Date('2026-12-02T10:00:00Z'),
-    });
+    await plans.saveDraft(
+      {} as never,
+      'd1',
+      { ...DRAFT, profiles: ['opvoedstress'] },
+      {
+        personId: 'cr-1',
+        at: new Date('2026-12-02T10:00:00Z'),
+      },
+    );
     const second = await submit({ tableKey: 'weegploeg', itemType: 'gewijzigd-plan-van-aanpak' });
     expect(second.planVersion).toBe(2);
     expect(plans.versions.map((v) => [v.number, v.agendaItemId, v.tableKey, v.profiles])).toEqual([
@@ -440,7 +448,11 @@ describe('SubmitAgenderingUseCase and the plan van aanpak', () => {
       recurrencePrevented: 'Agressieregulatie gevolgd.',
       riskFactorsReduced: 'Escalatie niet meer aanwezig.',
     };
-    const result = await submit({ tableKey: 'weegploeg', itemType: 'afronding', brief: { ...BRIEF, ...goals } });
+    const result = await submit({
+      tableKey: 'weegploeg',
+      itemType: 'afronding',
+      brief: { ...BRIEF, ...goals },
+    });
     expect(plans.brief(result.agendaItemId)).toEqual({ kind: 'afronding', ...BRIEF, ...goals });
     expect(result.planVersion).toBe(1);
   });
@@ -449,7 +461,11 @@ describe('SubmitAgenderingUseCase and the plan van aanpak', () => {
     const { plans, submit } = setup({}, { written: false });
     const result = await submit({ brief: { whyNow: 'Nieuwe melding.' } });
     expect(result.planVersion).toBeUndefined();
-    expect(plans.brief(result.agendaItemId)).toEqual({ kind: 'toelichting', whyNow: 'Nieuwe melding.', domains: [] });
+    expect(plans.brief(result.agendaItemId)).toEqual({
+      kind: 'toelichting',
+      whyNow: 'Nieuwe melding.',
+      domains: [],
+    });
   });
 
   it('a refused placement freezes no version and keeps no answers', async () => {

@@ -87,7 +87,11 @@ export function planRowProblems(row: Omit<PlanRow, 'id'>, refs: PlanReferences, 
   }
   const found = findRiskFactor(refs.instrument, row.factorKey);
   if (!found) {
-    problems.push({ field: `${prefix}factorKey`, code: 'UNKNOWN', message: 'Kies een factor uit het kijkschema.' });
+    problems.push({
+      field: `${prefix}factorKey`,
+      code: 'UNKNOWN',
+      message: 'Kies een factor uit het kijkschema.',
+    });
   } else if (domain && found.domain.key !== domain.key) {
     problems.push({
       field: `${prefix}factorKey`,

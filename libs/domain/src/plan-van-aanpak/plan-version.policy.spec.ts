@@ -13,7 +13,12 @@ const INSTRUMENT: RiskInstrument = {
       riskFactors: [{ key: 'geweld-escalatie', label: 'Escalatie' }],
       protectiveFactors: [{ key: 'geweld-veiligheidsplan', label: 'Veiligheidsplan' }],
     },
-    { key: 'kind', label: 'Kind', riskFactors: [{ key: 'kind-getuige', label: 'Getuige' }], protectiveFactors: [] },
+    {
+      key: 'kind',
+      label: 'Kind',
+      riskFactors: [{ key: 'kind-getuige', label: 'Getuige' }],
+      protectiveFactors: [],
+    },
   ],
   profiles: [
     { key: 'opvoedstress', label: 'Opvoedstress' },
@@ -135,9 +140,10 @@ describe('planRowProblems', () => {
   });
   it('checks the profiles against the instrument, rows by their number', () => {
     expect(
-      planProblems({ profiles: ['opvoedstress', 'boos'], rows: [row('r1'), row('r2', { bijWie: ['x'] })] }, refs).map(
-        (p) => p.field,
-      ),
+      planProblems(
+        { profiles: ['opvoedstress', 'boos'], rows: [row('r1'), row('r2', { bijWie: ['x'] })] },
+        refs,
+      ).map((p) => p.field),
     ).toEqual(['profiles', 'rows.1.bijWie']);
   });
 });

@@ -14,7 +14,8 @@ import { PrismaService } from '../prisma.service';
 import { on } from '../transaction';
 
 /** The rows as stored: the domain's PlanRow objects, written by this repository only. */
-const rowsOf = (json: Prisma.JsonValue): PlanRow[] => (Array.isArray(json) ? (json as unknown as PlanRow[]) : []);
+const rowsOf = (json: Prisma.JsonValue): PlanRow[] =>
+  Array.isArray(json) ? (json as unknown as PlanRow[]) : [];
 const asJson = (rows: readonly PlanRow[]) => rows as unknown as Prisma.InputJsonValue;
 
 /** The plan van aanpak's draft, its frozen versions and the agenda items' briefs. */
@@ -25,7 +26,12 @@ export class PrismaPlanVanAanpakRepository implements PlanVanAanpakRepository {
   async draftOf(tx: Transaction | undefined, dossierId: string): Promise<PlanDraftRecord | undefined> {
     const row = await on(tx, this.prisma).planVanAanpak.findUnique({ where: { dossierId } });
     return row
-      ? { profiles: row.profiles, rows: rowsOf(row.rows), updatedAt: row.updatedAt, updatedById: row.updatedById }
+      ? {
+          profiles: row.profiles,
+          rows: rowsOf(row.rows),
+          updatedAt: row.updatedAt,
+          updatedById: row.updatedById,
+        }
       : undefined;
   }
 

@@ -46,7 +46,12 @@ export class FakePlanVanAanpakRepository implements PlanVanAanpakRepository, Rol
   ): Promise<void> {
     this.state.drafts.set(
       dossierId,
-      structuredClone({ profiles: content.profiles, rows: content.rows, updatedAt: by.at, updatedById: by.personId }),
+      structuredClone({
+        profiles: content.profiles,
+        rows: content.rows,
+        updatedAt: by.at,
+        updatedById: by.personId,
+      }),
     );
   }
 
