@@ -309,6 +309,7 @@ export class DossierPageController {
         },
         canRecordConsent: canRecord && inCasusregie && !detail.consentVerifiedAt,
         canRecordChild: canRecord && inCasusregie,
+        canOpenPlan: canRecord && ['casusregie', 'afgerond', 'afgesloten'].includes(String(detail.phase)),
         canRecordConsultation: canRecord && inCasusregie && detail.ocjSdjConsulentInvolved,
         today,
         timeline,

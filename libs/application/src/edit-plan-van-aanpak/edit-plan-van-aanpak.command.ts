@@ -12,7 +12,8 @@ const key = (message: string) =>
 
 /**
  * One row of the plan as typed: the domain and the factor of the instrument, bij wie (family
- * members by id), the four texts, and the begeleiding as an organisation of the region or the
+ * members by id; none yet while it is unclear whom a factor concerns, or when the dossier names
+ * no family members), the four texts, and the begeleiding as an organisation of the region or the
  * name of an outside service — one of the two or none.
  */
 export const PlanRowSchema = z
@@ -23,7 +24,6 @@ export const PlanRowSchema = z
       toArray,
       z
         .array(uuid('Bij wie'), { error: 'Kies bij wie de factor speelt.' })
-        .min(1, { error: 'Kies bij wie de factor speelt.' })
         .max(12, { error: 'Hoogstens 12 gezinsleden per rij.' }),
     ),
     noden: optionalText('Noden', LONG),

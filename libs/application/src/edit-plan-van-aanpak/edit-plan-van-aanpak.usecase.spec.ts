@@ -131,13 +131,13 @@ describe('EditPlanVanAanpakUseCase', () => {
     const result = PlanRowSchema.safeParse({
       domainKey: 'geweld',
       factorKey: '',
-      bijWie: '',
+      bijWie: 'moeder',
       begeleidingOrganisationId: CAW,
       begeleidingText: 'Adviespunt verslaving',
     });
     expect(result.success ? [] : result.error.issues.map((i) => i.path.join('.'))).toEqual([
       'factorKey',
-      'bijWie',
+      'bijWie.0',
       'begeleidingText',
     ]);
   });
