@@ -265,8 +265,12 @@ export class AgenderingPageController {
           { value: 'expert', label: 'een externe expert' },
         ],
         resubmitted: !!failed,
-        domains: this.agenda.region.riskInstrument?.domains.map((d) => ({ key: d.key, label: d.label })) ?? [],
-        childrenAnswers: CHILDREN_HEARD_ANSWERS.map((value) => ({ value, label: CHILDREN_HEARD_LABELS[value] })),
+        domains:
+          this.agenda.region.riskInstrument?.domains.map((d) => ({ key: d.key, label: d.label })) ?? [],
+        childrenAnswers: CHILDREN_HEARD_ANSWERS.map((value) => ({
+          value,
+          label: CHILDREN_HEARD_LABELS[value],
+        })),
       },
       forms,
     );

@@ -30,9 +30,16 @@ export class PlanVanAanpakApiController {
 
   @Get('dossiers/:code/plan-van-aanpak')
   @Roles('casusregisseur', 'coordinator')
-  @ApiOperation({ summary: 'The draft of the dossier’s plan van aanpak, with the family, the organisations and the versions' })
+  @ApiOperation({
+    summary:
+      'The draft of the dossier’s plan van aanpak, with the family, the organisations and the versions',
+  })
   @ApiResponse({ status: 404, ...notYours })
-  async draft(@CurrentPrincipal() principal: Principal, @CurrentRoute() route: string, @Param('code') code: string) {
+  async draft(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
+    @Param('code') code: string,
+  ) {
     const view = await this.read.execute({ actor: actorOf(principal, route), dossierCode: code });
     const { instrument: _instrument, ...rest } = view;
     return rest;
@@ -65,7 +72,8 @@ export class PlanVanAanpakApiController {
   @Get('agenda-items/:id/plan-van-aanpak')
   @Authenticated()
   @ApiOperation({
-    summary: 'The plan version of an agenda item, the changes since the last version its table saw, the agendering answers',
+    summary:
+      'The plan version of an agenda item, the changes since the last version its table saw, the agendering answers',
   })
   @ApiResponse({ status: 404, ...notYours })
   async ofItem(@CurrentViewer() viewer: Viewer, @Param('id', new ParseUUIDPipe()) id: string) {
@@ -74,5 +82,10 @@ export class PlanVanAanpakApiController {
 }
 
 export function actorOf(principal: Principal, route: string) {
-  return { personId: principal.personId, regionId: principal.regionId, route, coordinator: isCoordinator(principal) };
+  return {
+    personId: principal.personId,
+    regionId: principal.regionId,
+    route,
+    coordinator: isCoordinator(principal),
+  };
 }

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Header, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import type { Response } from 'express';
 import {
   AgendaRefusal,
@@ -26,12 +37,22 @@ const NOTICES = {
   verwijderd: 'De rij is verwijderd.',
 };
 
-const ROW_FIELDS = ['factorKey', 'noden', 'aanpakOpMaat', 'actie', 'begeleidingOrganisationId', 'begeleidingText', 'standVanZaken'] as const;
+const ROW_FIELDS = [
+  'factorKey',
+  'noden',
+  'aanpakOpMaat',
+  'actie',
+  'begeleidingOrganisationId',
+  'begeleidingText',
+  'standVanZaken',
+] as const;
 
 /** A field that may come repeated (checkboxes): every value, as strings. */
 function list(body: Record<string, unknown> | undefined, field: string): string[] {
   const v = body?.[field];
-  return (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string');
+  return (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter(
+    (x): x is string => typeof x === 'string',
+  );
 }
 
 /**
@@ -72,10 +93,19 @@ export class PlanVanAanpakPageController {
     @Res() res: Response,
   ): Promise<void> {
     const profiles = list(body, 'profiles');
-    await this.submit(principal, route, code, res, 'profielen', 'profielen', { profiles: profiles.join(',') }, () => ({
-      kind: 'profiles',
-      profiles: parseInput(PlanProfilesSchema, { profiles }).profiles,
-    }));
+    await this.submit(
+      principal,
+      route,
+      code,
+      res,
+      'profielen',
+      'profielen',
+      { profiles: profiles.join(',') },
+      () => ({
+        kind: 'profiles',
+        profiles: parseInput(PlanProfilesSchema, { profiles }).profiles,
+      }),
+    );
   }
 
   @Post('dossiers/:code/plan-van-aanpak/rijen')
@@ -135,7 +165,8 @@ export class PlanVanAanpakPageController {
     @CurrentViewer() viewer: Viewer,
     @Param('id') id: string,
   ): Promise<string> {
-    if (!isUuid(id)) throw new AgendaRefusal('AGENDA_ITEM_NOT_FOUND', 'Agendapunt niet gevonden.', undefined, 'not_found');
+    if (!isUuid(id))
+      throw new AgendaRefusal('AGENDA_ITEM_NOT_FOUND', 'Agendapunt niet gevonden.', undefined, 'not_found');
     const view = await this.version.execute({ viewer, agendaItemId: id });
     return this.pages.render(
       'plan-van-aanpak-versie',
@@ -166,7 +197,11 @@ export class PlanVanAanpakPageController {
     edit: () => PlanEdit,
   ): Promise<void> {
     try {
-      const result = await this.edit.execute({ actor: actorOf(principal, route), dossierCode: code, edit: edit() });
+      const result = await this.edit.execute({
+        actor: actorOf(principal, route),
+        dossierCode: code,
+        edit: edit(),
+      });
       const anchor = result.rowId ? `rij-${result.rowId}` : notice === 'profielen' ? 'profielen' : 'rijen';
       res.redirect(303, `/dossiers/${result.dossierCode}/plan-van-aanpak?melding=${notice}#${anchor}`);
     } catch (error) {
@@ -187,7 +222,11 @@ export class PlanVanAanpakPageController {
   ): Promise<string> {
     const view = await this.read.execute({ actor: actorOf(principal, route), dossierCode: code });
     const tables = this.agenda.region.tables;
-    const forms = new PageForms(failed, { domainKey: 'factorKey', begeleiding: 'begeleidingOrganisationId', 'bijWie.0': 'bijWie' });
+    const forms = new PageForms(failed, {
+      domainKey: 'factorKey',
+      begeleiding: 'begeleidingOrganisationId',
+      'bijWie.0': 'bijWie',
+    });
     return this.pages.render(
       'plan-van-aanpak',
       { title: `Plan van aanpak ${view.dossierCode}`, principal, ...(notice && { notice }) },
