@@ -17,6 +17,8 @@ import { on } from '../transaction';
 const rowsOf = (json: Prisma.JsonValue): PlanRow[] =>
   Array.isArray(json) ? (json as unknown as PlanRow[]) : [];
 const asJson = (rows: readonly PlanRow[]) => rows as unknown as Prisma.InputJsonValue;
+const keysOf = (json: Prisma.JsonValue): string[] =>
+  Array.isArray(json) ? json.filter((k): k is string => typeof k === 'string') : [];
 
 /** The plan van aanpak's draft, its frozen versions and the agenda items' briefs. */
 @Injectable()
@@ -27,7 +29,7 @@ export class PrismaPlanVanAanpakRepository implements PlanVanAanpakRepository {
     const row = await on(tx, this.prisma).planVanAanpak.findUnique({ where: { dossierId } });
     return row
       ? {
-          profiles: row.profiles,
+          profiles: keysOf(row.profiles),
           rows: rowsOf(row.rows),
           updatedAt: row.updatedAt,
           updatedById: row.updatedById,
@@ -75,7 +77,7 @@ export class PrismaPlanVanAanpakRepository implements PlanVanAanpakRepository {
       id: r.id,
       dossierId: r.dossierId,
       number: r.number,
-      profiles: r.profiles,
+      profiles: keysOf(r.profiles),
       rows: rowsOf(r.rows),
       agendaItemId: r.agendaItemId,
       tableKey: r.tableKey,

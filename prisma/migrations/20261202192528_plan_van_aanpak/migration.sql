@@ -8,7 +8,7 @@ DROP TYPE "ifg_profile";
 CREATE TABLE "plannen_van_aanpak" (
     "id" UUID NOT NULL DEFAULT gen_random_uuid(),
     "dossier_id" UUID NOT NULL,
-    "profiles" TEXT[] DEFAULT ARRAY[]::TEXT[],
+    "profiles" JSONB NOT NULL DEFAULT '[]',
     "rows" JSONB NOT NULL DEFAULT '[]',
     "updated_by_id" UUID NOT NULL,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -22,7 +22,7 @@ CREATE TABLE "plan_van_aanpak_versions" (
     "id" UUID NOT NULL DEFAULT gen_random_uuid(),
     "dossier_id" UUID NOT NULL,
     "number" INTEGER NOT NULL,
-    "profiles" TEXT[],
+    "profiles" JSONB NOT NULL,
     "rows" JSONB NOT NULL,
     "agenda_item_id" UUID NOT NULL,
     "table_key" TEXT NOT NULL,
