@@ -277,7 +277,9 @@ describe('the aanmelding and agendering pages', () => {
       });
       expect(page.status).toBe(400);
       expect(errorNextTo(page.html, 'agendering-brief-whyNow')).toBe('Waarom nu is verplicht.');
-      expect(textareaValue(page.html, 'agendering-brief-safetyAgreements')).toBe('Veiligheidsplan met de moeder.');
+      expect(textareaValue(page.html, 'agendering-brief-safetyAgreements')).toBe(
+        'Veiligheidsplan met de moeder.',
+      );
       expect(page.html).toContain('name="brief.childrenOver12Heard" value="nee" checked');
     });
 

@@ -18,7 +18,10 @@ export const AFRONDING_BRIEF = {
 };
 
 /** The same answers as the fields of a form: `brief.<field>` on the page, `brief[<field>]` for the API's multipart. */
-export function briefFields(brief: Record<string, string | string[]>, style: 'page' | 'api'): Record<string, string> {
+export function briefFields(
+  brief: Record<string, string | string[]>,
+  style: 'page' | 'api',
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(brief)) {
     const name = style === 'page' ? `brief.${k}` : `brief[${k}]`;
@@ -47,5 +50,6 @@ export async function writePlan(t: TestApp, casusregisseurEmail: string, code: s
       rows: [{ domainKey: 'geweld', factorKey: 'geweld-escalatie', actie: 'Veiligheidsplan opvolgen' }],
     }),
   });
-  if (res.status !== 200) throw new Error(`writing the plan of ${code} answered ${res.status}: ${await res.text()}`);
+  if (res.status !== 200)
+    throw new Error(`writing the plan of ${code} answered ${res.status}: ${await res.text()}`);
 }
