@@ -114,7 +114,9 @@ suite('in a browser: the plan van aanpak editor', () => {
     await add.getByLabel('Persoon B').check();
     await add.getByLabel('Actie').fill('Agressieregulatie bij het CAW');
     await add.getByRole('button', { name: 'Rij toevoegen' }).click();
-    expect(await page.locator('#rij-nieuw-factorKey-fout').textContent()).toContain('Kies een factor');
+    expect(await page.locator('#rij-nieuw-factorKey-fout').textContent()).toContain(
+      'Kies een risico- of beschermende factor.',
+    );
     expect(await page.locator('#rij-nieuw-formulier').getByLabel('Actie').inputValue()).toBe(
       'Agressieregulatie bij het CAW',
     );
@@ -139,19 +141,17 @@ suite('in a browser: the plan van aanpak editor', () => {
     expect(await page.locator('article.plan-row').count()).toBe(2);
 
     // Change the first row: its form opens from the row.
-    const geweld = page.locator('article.plan-row', { hasText: 'Escalatie van het geweld' });
+    // A row by the factor it names (every row's form lists all factors, so not by any text in it).
+    const row = (factor: string) =>
+      page.locator('article.plan-row').filter({ has: page.locator('> p', { hasText: factor }) });
+    const geweld = row('Escalatie van het geweld');
     await geweld.locator('summary', { hasText: 'Rij wijzigen' }).click();
     await geweld.getByLabel('Stand van zaken').fill('Gestart, wekelijks');
     await geweld.getByRole('button', { name: 'Rij bewaren' }).click();
     await page.locator('.notice', { hasText: 'De rij is bijgewerkt.' }).waitFor();
-    expect(
-      await page.locator('article.plan-row', { hasText: 'Escalatie van het geweld' }).textContent(),
-    ).toContain('Gestart, wekelijks');
+    expect(await row('Escalatie van het geweld').locator('dl').textContent()).toContain('Gestart, wekelijks');
     // Remove the other.
-    await page
-      .locator('article.plan-row', { hasText: 'sociale ondersteuning' })
-      .getByRole('button', { name: 'Rij verwijderen' })
-      .click();
+    await row('sociale ondersteuning').getByRole('button', { name: 'Rij verwijderen' }).click();
     await page.locator('.notice', { hasText: 'De rij is verwijderd.' }).waitFor();
     expect(await page.locator('article.plan-row').count()).toBe(1);
     await page.screenshot({ path: path.join(ARTIFACTS, 'pva-02-editor.png'), fullPage: true });

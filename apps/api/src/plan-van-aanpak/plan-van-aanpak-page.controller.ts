@@ -15,6 +15,7 @@ import {
   AgendaRefusal,
   AgendaService,
   EditPlanVanAanpakUseCase,
+  InputError,
   parseInput,
   PlanEdit,
   PlanProfilesSchema,
@@ -46,6 +47,12 @@ const ROW_FIELDS = [
   'begeleidingText',
   'standVanZaken',
 ] as const;
+
+/** The page picks a factor, not a domain: a domain's error says nothing the factor's does not. */
+function pageErrors(error: unknown): unknown {
+  if (!(error instanceof InputError) || !error.errors.some((e) => e.field === 'factorKey')) return error;
+  return new InputError(error.errors.filter((e) => e.field !== 'domainKey'));
+}
 
 /** A field that may come repeated (checkboxes): every value, as strings. */
 function list(body: Record<string, unknown> | undefined, field: string): string[] {
@@ -183,7 +190,8 @@ export class PlanVanAanpakPageController {
     values['bijWie'] = bijWie.join(',');
     const instrument = this.agenda.region.riskInstrument;
     const domainKey = (instrument && findRiskFactor(instrument, values['factorKey']!)?.domain.key) ?? '';
-    return { values, input: { ...values, bijWie, domainKey: domainKey || values['factorKey'] } };
+    // Without a known factor the page has no domain to send: the factor's error is the one to show.
+    return { values, input: { ...values, bijWie, domainKey: domainKey || 'onbekend' } };
   }
 
   private async submit(
@@ -205,7 +213,7 @@ export class PlanVanAanpakPageController {
       const anchor = result.rowId ? `rij-${result.rowId}` : notice === 'profielen' ? 'profielen' : 'rijen';
       res.redirect(303, `/dossiers/${result.dossierCode}/plan-van-aanpak?melding=${notice}#${anchor}`);
     } catch (error) {
-      const failed = failedForm(form, values, error);
+      const failed = failedForm(form, values, pageErrors(error));
       res
         .status(failed.status)
         .type('html')
