@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
-import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
 import { loginAs, startTestApp, TestApp } from '../support/test-app';
+import { familyInCasusregie } from '../support/plan-van-aanpak';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts/browser');
@@ -30,42 +30,10 @@ suite('in a browser: the plan van aanpak editor', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     t = await startTestApp({ withWorker: false, clock });
     // A family in casusregie through the real use cases: the aanmelding, then the ICO's decision.
-    const db = createPrismaClient(t.db.url, 1);
-    const tomId = (await db.person.findFirstOrThrow({ where: { email: 'tom.peeters@example.org' } })).id;
-    const politie = (await db.organisation.findFirstOrThrow({ where: { kind: 'politie' } })).id;
-    await db.$disconnect();
-    const eva = await loginAs(t, 'eva.wouters@example.org');
-    const filed = await eva.post('/api/aanmeldingen', {
-      organisationId: politie,
-      contactEmail: 'eva.wouters@example.org',
-      whyNow: 'Nieuw incident.',
-      violenceDescription: 'Partnergeweld.',
-      situationAtStart: 'Gezin met een tiener.',
-      situationNow: 'Spanningen blijven.',
-      mainRisks: 'Herhaling.',
-      clients: [
-        { label: 'Persoon A', role: 'slachtoffer', age: 41 },
-        { label: 'Persoon B', role: 'pleger', age: 43 },
-      ],
-      clientRelations: 'A en B zijn partners.',
-      servicesInvolved: 'CAW.',
-      safetyPlanExists: false,
-      questionsAndExpectations: 'Afstemming.',
-      confidentialityConfirmed: true,
-      familyInformed: true,
-    });
-    const { agendaItemId } = (await filed.json()) as { agendaItemId: string };
-    clock.set('2026-12-04T09:40:00+01:00');
-    const lotte = await loginAs(t, 'lotte.verbeke@example.be');
-    const decided = await lotte.post(`/api/agenda-items/${agendaItemId}/decision`, {
-      kind: 'met_casusregie',
-      casusregisseurId: tomId,
-      startDate: '2026-12-07',
-      consentVerified: true,
-    });
-    if (decided.status !== 201)
-      throw new Error(`decision answered ${decided.status}: ${await decided.text()}`);
-    clock.set('2026-12-10T10:00:00+01:00');
+    await familyInCasusregie(t, clock, [
+      { label: 'Persoon A', role: 'slachtoffer', age: 41 },
+      { label: 'Persoon B', role: 'pleger', age: 43 },
+    ]);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [

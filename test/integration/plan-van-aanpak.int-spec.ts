@@ -2,11 +2,12 @@ import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
 import { pageUser } from '../support/page-client';
 import { loginAs, startTestApp, TestApp } from '../support/test-app';
+import { familyInCasusregie } from '../support/plan-van-aanpak';
 
 /**
  * The plan van aanpak through the real use cases, over the API and the pages: a fictitious family
- * referred on Monday 23 November 2026, casusregie for Tom Peeters from the ICO of 4 December and
- * the mother's consent on 9 December. Tom writes the plan, agendeert it on the Weegploeg
+ * referred on Monday 23 November 2026, casusregie for Tom Peeters from the ICO of 4 December
+ * (familyInCasusregie). Tom writes the plan, agendeert it on the Weegploeg
  * (version 1), updates it and agendeert the changed plan on a later Weegploeg (version 2): that
  * table sees version 2 and what changed since version 1.
  */
@@ -55,48 +56,14 @@ describe('a plan van aanpak in two versions, each on the Weegploeg', () => {
   beforeAll(async () => {
     t = await startTestApp({ clock, withWorker: false });
     db = createPrismaClient(t.db.url, 1);
-    const tomId = (await db.person.findFirstOrThrow({ where: { email: 'tom.peeters@example.org' } })).id;
-    const eva = await loginAs(t, 'eva.wouters@example.org');
-    const organisationId = (await db.organisation.findFirstOrThrow({ where: { kind: 'politie' } })).id;
     cawId = (await db.organisation.findFirstOrThrow({ where: { kind: 'caw' } })).id;
-    const filed = await eva.post('/api/aanmeldingen', {
-      organisationId,
-      contactEmail: 'eva.wouters@example.org',
-      whyNow: 'Nieuw incident.',
-      violenceDescription: 'Partnergeweld.',
-      situationAtStart: 'Gezin met een tiener.',
-      situationNow: 'Spanningen blijven.',
-      mainRisks: 'Herhaling.',
-      clients: [
+    expect(
+      await familyInCasusregie(t, clock, [
         { label: 'Persoon A', role: 'slachtoffer', age: 41 },
         { label: 'Persoon B', role: 'pleger', age: 43 },
         { label: 'kind 1', role: 'kind', age: 14 },
-      ],
-      clientRelations: 'A en B zijn de ouders van kind 1.',
-      servicesInvolved: 'CAW.',
-      safetyPlanExists: false,
-      questionsAndExpectations: 'Afstemming.',
-      confidentialityConfirmed: true,
-      familyInformed: true,
-    });
-    expect(filed.status).toBe(201);
-    const { agendaItemId } = (await filed.json()) as { agendaItemId: string };
-    clock.set('2026-12-04T09:40:00+01:00');
-    const lotte = await loginAs(t, 'lotte.verbeke@example.be');
-    const decided = await lotte.post(`/api/agenda-items/${agendaItemId}/decision`, {
-      kind: 'met_casusregie',
-      casusregisseurId: tomId,
-      startDate: '2026-12-07',
-    });
-    expect(decided.status).toBe(201);
-    clock.set('2026-12-10T10:00:00+01:00');
-    const tom = await loginAs(t, 'tom.peeters@example.org');
-    const consent = await tom.post(`/api/dossiers/${CODE}/instemming`, {
-      givenBy: 'moeder',
-      verifiedOn: '2026-12-09',
-      adultFamilyMember: true,
-    });
-    expect(consent.status).toBe(200);
+      ]),
+    ).toBe(CODE);
   }, 90_000);
 
   afterAll(async () => {

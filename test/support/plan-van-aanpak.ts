@@ -53,3 +53,52 @@ export async function writePlan(t: TestApp, casusregisseurEmail: string, code: s
   if (res.status !== 200)
     throw new Error(`writing the plan of ${code} answered ${res.status}: ${await res.text()}`);
 }
+
+/**
+ * A fictitious family brought into casusregie for Tom Peeters through the real use cases, over
+ * the API: Eva Wouters' aanmelding on Monday 23 November 2026, the ICO of Friday 4 December
+ * appointing Tom from 7 December with the consent verified there. Leaves the clock on Thursday
+ * 10 December, 10:00; answers the dossier's code.
+ */
+export async function familyInCasusregie(
+  t: TestApp,
+  clock: { set(iso: string): void },
+  clients: readonly { label: string; role: string; age: number }[],
+): Promise<string> {
+  const { createPrismaClient } = await import('@overlegtafels/persistence');
+  const db = createPrismaClient(t.db.url, 1);
+  const tomId = (await db.person.findFirstOrThrow({ where: { email: 'tom.peeters@example.org' } })).id;
+  const politie = (await db.organisation.findFirstOrThrow({ where: { kind: 'politie' } })).id;
+  await db.$disconnect();
+  clock.set('2026-11-23T09:00:00+01:00');
+  const eva = await loginAs(t, 'eva.wouters@example.org');
+  const filed = await eva.post('/api/aanmeldingen', {
+    organisationId: politie,
+    contactEmail: 'eva.wouters@example.org',
+    whyNow: 'Nieuw incident.',
+    violenceDescription: 'Partnergeweld.',
+    situationAtStart: 'Gezin in spanning.',
+    situationNow: 'Spanningen blijven.',
+    mainRisks: 'Herhaling.',
+    clients,
+    clientRelations: 'Persoon A en Persoon B zijn partners.',
+    servicesInvolved: 'CAW.',
+    safetyPlanExists: false,
+    questionsAndExpectations: 'Afstemming.',
+    confidentialityConfirmed: true,
+    familyInformed: true,
+  });
+  if (filed.status !== 201) throw new Error(`aanmelding answered ${filed.status}: ${await filed.text()}`);
+  const { dossierCode, agendaItemId } = (await filed.json()) as { dossierCode: string; agendaItemId: string };
+  clock.set('2026-12-04T09:40:00+01:00');
+  const lotte = await loginAs(t, 'lotte.verbeke@example.be');
+  const decided = await lotte.post(`/api/agenda-items/${agendaItemId}/decision`, {
+    kind: 'met_casusregie',
+    casusregisseurId: tomId,
+    startDate: '2026-12-07',
+    consentVerified: true,
+  });
+  if (decided.status !== 201) throw new Error(`decision answered ${decided.status}: ${await decided.text()}`);
+  clock.set('2026-12-10T10:00:00+01:00');
+  return dossierCode;
+}

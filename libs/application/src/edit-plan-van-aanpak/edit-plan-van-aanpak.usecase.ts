@@ -12,7 +12,6 @@ import {
   PlanRow,
   RegionConfig,
 } from '@overlegtafels/domain';
-import { getRegion } from '@overlegtafels/regions';
 import { auditRecorded } from '../agenda/casusregisseur-guard';
 import { AgendaRefusal, InputError } from '../errors';
 import { AuditLog } from '../ports/audit-log.port';
@@ -20,7 +19,7 @@ import { DossierRepository } from '../ports/dossier.repository.port';
 import { OrganisationDirectory } from '../ports/organisation-directory.port';
 import { PlanVanAanpakRepository } from '../ports/plan-van-aanpak.repository.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
-import { instrumentOf, planDossier, planReferences } from '../plan-van-aanpak/plan-dossier';
+import { configuredRegion, instrumentOf, planDossier, planReferences } from '../plan-van-aanpak/plan-dossier';
 import { EditPlanVanAanpakCommand, MAX_PLAN_ROWS, PlanEdit } from './edit-plan-van-aanpak.command';
 
 export interface PlanDraftResult extends PlanContent {
@@ -48,9 +47,7 @@ export class EditPlanVanAanpakUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    const region = getRegion(config.region);
-    if (!region) throw new Error(`REGION ${config.region} has no configuration in libs/regions`);
-    this.region = region;
+    this.region = configuredRegion(config);
   }
 
   async execute({ actor, dossierCode, edit }: EditPlanVanAanpakCommand): Promise<PlanDraftResult> {

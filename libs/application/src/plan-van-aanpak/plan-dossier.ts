@@ -1,4 +1,6 @@
+import type { AppConfig } from '@overlegtafels/config';
 import type { PlanReferences, RegionConfig, RiskInstrument } from '@overlegtafels/domain';
+import { getRegion } from '@overlegtafels/regions';
 import { AgendaRefusal } from '../errors';
 import { CasusregisseurActor, dossierForCasusregisseur } from '../agenda/casusregisseur-guard';
 import type { AuditLog } from '../ports/audit-log.port';
@@ -37,6 +39,13 @@ export async function planDossier(
     throw new AgendaRefusal('DOSSIER_NOT_FOUND', 'Dossier niet gevonden.', undefined, 'not_found');
   }
   return dossierForCasusregisseur(dossiers, audit, actor, found.id, action, now);
+}
+
+/** This installation's region; a missing configuration stops the boot. */
+export function configuredRegion(config: Pick<AppConfig, 'region'>): RegionConfig {
+  const region = getRegion(config.region);
+  if (!region) throw new Error(`REGION ${config.region} has no configuration in libs/regions`);
+  return region;
 }
 
 /** The region's risk instrument; a region without one has no plan van aanpak in the service. */

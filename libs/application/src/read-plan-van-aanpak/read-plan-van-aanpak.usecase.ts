@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@overlegtafels/config';
 import { EMPTY_PLAN, RegionConfig, RiskInstrument } from '@overlegtafels/domain';
-import { getRegion } from '@overlegtafels/regions';
 import type { CasusregisseurActor } from '../agenda/casusregisseur-guard';
 import { AuditLog } from '../ports/audit-log.port';
 import { DossierRepository } from '../ports/dossier.repository.port';
 import { OrganisationDirectory } from '../ports/organisation-directory.port';
 import { FamilyMember, PlanVanAanpakRepository } from '../ports/plan-van-aanpak.repository.port';
-import { instrumentOf, planDossier } from '../plan-van-aanpak/plan-dossier';
+import { configuredRegion, instrumentOf, planDossier } from '../plan-van-aanpak/plan-dossier';
 import { PlanView, planView } from '../plan-van-aanpak/plan-version-view';
 
 export interface ReadPlanVanAanpakCommand {
@@ -51,9 +50,7 @@ export class ReadPlanVanAanpakUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    const region = getRegion(config.region);
-    if (!region) throw new Error(`REGION ${config.region} has no configuration in libs/regions`);
-    this.region = region;
+    this.region = configuredRegion(config);
   }
 
   async execute({ actor, dossierCode }: ReadPlanVanAanpakCommand): Promise<PlanVanAanpakEditorView> {

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@overlegtafels/config';
 import { RegionConfig } from '@overlegtafels/domain';
-import { getRegion } from '@overlegtafels/regions';
 import { AgendaRefusal } from '../errors';
 import { coordinatesTable, Viewer } from '../agenda/agenda-queries';
 import { AuditLog } from '../ports/audit-log.port';
 import { OrganisationDirectory } from '../ports/organisation-directory.port';
 import { PlanAgendaItemRecord, PlanVanAanpakRepository } from '../ports/plan-van-aanpak.repository.port';
+import { configuredRegion } from '../plan-van-aanpak/plan-dossier';
 import { PlanVersionView, planVersionView } from '../plan-van-aanpak/plan-version-view';
 
 export interface ReadPlanVersionCommand {
@@ -49,9 +49,7 @@ export class ReadPlanVersionUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    const region = getRegion(config.region);
-    if (!region) throw new Error(`REGION ${config.region} has no configuration in libs/regions`);
-    this.region = region;
+    this.region = configuredRegion(config);
   }
 
   async execute({ viewer, agendaItemId }: ReadPlanVersionCommand): Promise<PlanVersionPage> {
