@@ -135,6 +135,9 @@ suite('in a browser: the plan van aanpak editor', () => {
     await page.check('#agendering-brief-childrenOver12Heard-geen-kinderen');
     await page.getByRole('button', { name: 'Agendering versturen' }).click();
     await page.getByRole('heading', { name: 'Agendering verstuurd' }).waitFor();
+    expect(await page.locator('[data-plan-version]').textContent()).toContain(
+      'Versie 1 van het plan van aanpak is vastgelegd',
+    );
 
     await page.goto(`/dossiers/${CODE}/plan-van-aanpak`);
     await page.getByRole('link', { name: 'Versie 1' }).click();
