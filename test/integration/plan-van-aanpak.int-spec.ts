@@ -313,6 +313,20 @@ describe('a plan van aanpak in two versions, each on the Weegploeg', () => {
     expect(page.html).toContain('<del>Aangemeld</del> <ins>Gestart, wekelijks</ins>');
   });
 
+  it('two rows added at the same moment are both kept (the draft is locked while it is written)', async () => {
+    const page = await pageUser(t, 'tom.peeters@example.org');
+    const [a, b] = await Promise.all(
+      ['individu-middelen', 'interactie-afhankelijkheid'].map((factorKey) =>
+        page.post(`/dossiers/${CODE}/plan-van-aanpak/rijen`, { factorKey, actie: `Actie voor ${factorKey}` }),
+      ),
+    );
+    expect([a!.status, b!.status]).toEqual([303, 303]);
+    const draft = await db.planVanAanpak.findFirstOrThrow({ where: { dossier: { code: CODE } } });
+    const factors = (draft.rows as { factorKey: string }[]).map((r) => r.factorKey);
+    expect(factors).toEqual(expect.arrayContaining(['individu-middelen', 'interactie-afhankelijkheid']));
+    expect(factors).toHaveLength(5);
+  });
+
   it('a member of the Weegploeg sees it once the item is shared; the aanmelder never; every look is audited', async () => {
     const bram = await loginAs(t, 'bram.hermans@example.org');
     expect((await bram.get(`/api/agenda-items/${secondItem}/plan-van-aanpak`)).status).toBe(404);
@@ -347,6 +361,8 @@ describe('a plan van aanpak in two versions, each on the Weegploeg', () => {
       'add-row',
       'replace',
       'replace',
+      'add-row',
+      'add-row',
     ]);
     expect(JSON.stringify(edits)).not.toContain('Agressieregulatie');
   });

@@ -259,6 +259,7 @@ export class DossierPageController {
         id: item.id,
         sessionId: item.session.id,
         tableName: table?.name ?? item.tableKey,
+        planLink: !!table?.itemTypes.find((t) => t.key === item.itemType)?.planVanAanpak,
         itemTypeLabel: table?.itemTypes.find((t) => t.key === item.itemType)?.label ?? item.itemType,
         slotStart: item.slotStart ?? item.session.startsAt,
         slotEnd: item.slotEnd ?? item.session.endsAt,

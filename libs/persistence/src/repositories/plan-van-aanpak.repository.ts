@@ -25,7 +25,16 @@ const keysOf = (json: Prisma.JsonValue): string[] =>
 export class PrismaPlanVanAanpakRepository implements PlanVanAanpakRepository {
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
+  /**
+   * In a transaction the draft's row is locked until it commits: two edits of the same plan, or an
+   * edit and an agendering that freezes it, follow each other instead of one undoing the other or
+   * both taking the same version number.
+   */
   async draftOf(tx: Transaction | undefined, dossierId: string): Promise<PlanDraftRecord | undefined> {
+    if (tx) {
+      await on(tx, this.prisma)
+        .$queryRaw`SELECT id FROM plannen_van_aanpak WHERE dossier_id = ${dossierId}::uuid FOR UPDATE`;
+    }
     const row = await on(tx, this.prisma).planVanAanpak.findUnique({ where: { dossierId } });
     return row
       ? {
