@@ -2,7 +2,7 @@ import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
 import { pageUser } from '../support/page-client';
 import { loginAs, startTestApp, TestApp } from '../support/test-app';
-import { familyInCasusregie } from '../support/plan-van-aanpak';
+import { familyInCasusregie, putPlan } from '../support/plan-van-aanpak';
 
 /**
  * The plan van aanpak through the real use cases, over the API and the pages: a fictitious family
@@ -71,17 +71,7 @@ describe('a plan van aanpak in two versions, each on the Weegploeg', () => {
     await t?.close();
   });
 
-  const put = async (who: Awaited<ReturnType<typeof loginAs>>, body: unknown) =>
-    fetch(`${t.baseUrl}/api/dossiers/${CODE}/plan-van-aanpak`, {
-      method: 'PUT',
-      headers: {
-        cookie: who.cookie,
-        'x-csrf-token': who.csrfToken,
-        'content-type': 'application/json',
-        accept: 'application/json',
-      },
-      body: JSON.stringify(body),
-    });
+  const put = (who: Awaited<ReturnType<typeof loginAs>>, body: unknown) => putPlan(t, who, CODE, body);
 
   it('a Weegploeg plan cannot be agendered without a written plan; the draft is written on the page', async () => {
     const tom = await loginAs(t, 'tom.peeters@example.org');

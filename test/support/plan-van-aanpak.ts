@@ -31,13 +31,14 @@ export function briefFields(
   return out;
 }
 
-/**
- * Writes a one-row plan van aanpak for the dossier as its casusregisseur, through the API, so a
- * Weegploeg plan can be agendered (annex E: the plan is written in the service).
- */
-export async function writePlan(t: TestApp, casusregisseurEmail: string, code: string): Promise<void> {
-  const who = await loginAs(t, casusregisseurEmail);
-  const res = await fetch(`${t.baseUrl}/api/dossiers/${code}/plan-van-aanpak`, {
+/** PUT of a whole plan van aanpak by the API, as this logged-in person. */
+export function putPlan(
+  t: TestApp,
+  who: { cookie: string; csrfToken: string },
+  code: string,
+  body: unknown,
+): Promise<Response> {
+  return fetch(`${t.baseUrl}/api/dossiers/${code}/plan-van-aanpak`, {
     method: 'PUT',
     headers: {
       cookie: who.cookie,
@@ -45,10 +46,18 @@ export async function writePlan(t: TestApp, casusregisseurEmail: string, code: s
       'content-type': 'application/json',
       accept: 'application/json',
     },
-    body: JSON.stringify({
-      profiles: ['situationeel-geweld'],
-      rows: [{ domainKey: 'geweld', factorKey: 'geweld-escalatie', actie: 'Veiligheidsplan opvolgen' }],
-    }),
+    body: JSON.stringify(body),
+  });
+}
+
+/**
+ * Writes a one-row plan van aanpak for the dossier as its casusregisseur, through the API, so a
+ * Weegploeg plan can be agendered (annex E: the plan is written in the service).
+ */
+export async function writePlan(t: TestApp, casusregisseurEmail: string, code: string): Promise<void> {
+  const res = await putPlan(t, await loginAs(t, casusregisseurEmail), code, {
+    profiles: ['situationeel-geweld'],
+    rows: [{ domainKey: 'geweld', factorKey: 'geweld-escalatie', actie: 'Veiligheidsplan opvolgen' }],
   });
   if (res.status !== 200)
     throw new Error(`writing the plan of ${code} answered ${res.status}: ${await res.text()}`);
