@@ -3,6 +3,7 @@ import { SweepRemindersUseCase } from '@overlegtafels/application';
 import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
 import { pageUser } from '../support/page-client';
+import { AFRONDING_BRIEF, briefFields, writePlan } from '../support/plan-van-aanpak';
 import { loginAs, startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -51,7 +52,13 @@ function year(late: LateStep) {
   async function agenderen(when: string, fields: Record<string, string>, withDocument = false) {
     const who = await at(when, SARA);
     const form = new FormData();
-    for (const [k, v] of Object.entries({ dossierCode: code, questions: 'Graag bespreken.', ...fields })) {
+    // With the questions annexes F and G ask (why now, safety agreements, children heard, goals).
+    for (const [k, v] of Object.entries({
+      dossierCode: code,
+      questions: 'Graag bespreken.',
+      ...briefFields(AFRONDING_BRIEF, 'api'),
+      ...fields,
+    })) {
       form.append(k, v);
     }
     if (withDocument) form.append('document', new Blob([PDF]), 'plan.pdf');
@@ -135,10 +142,21 @@ function year(late: LateStep) {
     expect(await sessionOf(aanmelding.agendaItemId)).toBe('ico 2026-01-23T09:30');
 
     // The ICO: casusregie by Sara from Friday 30 January; consent is not yet verified.
+    // With the risk picture at instroom (annex E's kijkschema).
     await decide(aanmelding.agendaItemId, '2026-01-23T10:00:00+01:00', {
       kind: 'met_casusregie',
       casusregisseurId: sara.id,
       startDate: '2026-01-30',
+      riskPicture: {
+        factors: [
+          {
+            factorKey: 'geweld-escalatie',
+            mark: 'aanwezig',
+            motivation: 'Nieuw incident na een rustige periode.',
+          },
+          { factorKey: 'individu-middelen', mark: 'niet-gekend' },
+        ],
+      },
     });
     // Until the consent is there, casusregie awaits it: only the consent is an obligation, due at
     // the planned start + 14 days.
@@ -189,6 +207,9 @@ function year(late: LateStep) {
     expect(heard.status).toBe(200);
     expect(await obligation('kinderen-boven-12-gehoord')).toMatchObject({ status: 'fulfilled', by: 'event' });
 
+    // The plan van aanpak is written in the service before it is agendered.
+    clock.set('2026-04-08T09:00:00+02:00');
+    await writePlan(t, SARA, code);
     // Wednesday 8 April: the first plan van aanpak, for the Weegploeg of 21 April.
     const pva = await agendered(
       '2026-04-08T10:00:00+02:00',
@@ -208,6 +229,18 @@ function year(late: LateStep) {
     });
     expect(rt.session).toBe('ronde-tafel 2026-05-21T09:15');
     await decide(rt.itemId, '2026-05-21T10:00:00+02:00', { kind: 'opvolging_genoteerd' });
+
+    // Friday 27 November: a new risk picture for the interim evaluation (the Ronde Tafel asks for one).
+    const renewed = await (
+      await at('2026-11-27T10:00:00+01:00', SARA)
+    ).post(`/api/dossiers/${code}/risicotaxatie`, {
+      occasion: 'tussentijdse-evaluatie',
+      factors: [
+        { factorKey: 'geweld-escalatie', mark: 'niet-gekend' },
+        { factorKey: 'geweld-veiligheidsplan', mark: 'aanwezig', motivation: 'Het veiligheidsplan werkt.' },
+      ],
+    });
+    expect(renewed.status).toBe(201);
 
     // The interim evaluation at ten months, on the Ronde Tafel of 10 December.
     const evaluation = await agendered('2026-11-30T10:00:00+01:00', {

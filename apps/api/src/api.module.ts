@@ -22,6 +22,7 @@ import { AgendaApiController } from './agenda/agenda-api.controller';
 import { AgendaItemsApiController } from './agenda-items/agenda-items-api.controller';
 import { ClosedPeriodsApiController } from './sessions/closed-periods-api.controller';
 import { SessionsApiController } from './sessions/sessions-api.controller';
+import { PlanVanAanpakApiController } from './plan-van-aanpak/plan-van-aanpak-api.controller';
 import { OpenApiController, OpenApiRegistry } from './openapi/openapi.controller';
 import { PagesModule } from './web/pages.module';
 import { ObligationsApiModule } from './obligations/obligations-api.module';
@@ -78,6 +79,7 @@ export class ApiModule {
         ClosedPeriodsApiController,
         AgendaItemsApiController,
         DocumentsController,
+        PlanVanAanpakApiController,
         OpenApiController,
       ],
       providers: [

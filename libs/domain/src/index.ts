@@ -50,3 +50,4 @@ export * from './obligations';
 export * from './sessions/session-lifecycle.policy';
 export * from './risk/risk-instrument.model';
 export * from './risk/risk-picture.model';
+export * from './plan-van-aanpak';

@@ -9,6 +9,7 @@ import { RiskPicturePageController } from '../dossiers/risk-picture-page.control
 import { PageService } from './page.service';
 import { TafelsPageController } from '../tables/tafels-page.controller';
 import { ZittingPageController } from '../sessions/zitting-page.controller';
+import { PlanVanAanpakPageController } from '../plan-van-aanpak/plan-van-aanpak-page.controller';
 
 /**
  * The server-rendered pages of the agenda (forms, agendas, dossier page). They call the same use
@@ -24,6 +25,7 @@ import { ZittingPageController } from '../sessions/zitting-page.controller';
     DossierPageController,
     RiskPicturePageController,
     CapaciteitPageController,
+    PlanVanAanpakPageController,
   ],
   providers: [ViewRenderer, PageService],
 })

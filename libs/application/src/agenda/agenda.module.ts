@@ -40,6 +40,9 @@ import { SubmitAanmeldingUseCase } from '../submit-aanmelding/submit-aanmelding.
 import { AgenderingPreviewQuery } from '../submit-agendering/agendering-preview.query';
 import { SubmitAgenderingUseCase } from '../submit-agendering/submit-agendering.usecase';
 import { RiskPictureModule } from '../record-risk-picture/risk-picture.module';
+import { EditPlanVanAanpakUseCase } from '../edit-plan-van-aanpak/edit-plan-van-aanpak.usecase';
+import { ReadPlanVanAanpakUseCase } from '../read-plan-van-aanpak/read-plan-van-aanpak.usecase';
+import { ReadPlanVersionUseCase } from '../read-plan-version/read-plan-version.usecase';
 
 const providers = [
   DocumentStore,
@@ -69,6 +72,9 @@ const providers = [
   ClosePeriodUseCase,
   AgendaQueries,
   DossierTimelineQuery,
+  EditPlanVanAanpakUseCase,
+  ReadPlanVanAanpakUseCase,
+  ReadPlanVersionUseCase,
 ];
 
 /**

@@ -1,4 +1,5 @@
 import type { RiskInstrument } from '../risk/risk-instrument.model';
+import type { AgenderingBriefKind } from '../plan-van-aanpak/agendering-brief.model';
 import { HolidayCalendar } from '../calendar/holiday-calendar.model';
 import type { ObligationRule } from '../obligations/obligation-rule.model';
 import { OrganisationKind, Role, TableFunction } from '../organisation/organisation-kind';
@@ -27,6 +28,13 @@ export interface ItemTypeDefinition {
   /** Dutch label shown on agendas. */
   readonly label: string;
   readonly durationMinutes: number;
+  /**
+   * The written plan van aanpak this item brings: `required` (agendering refuses without one),
+   * `optional` (its current version goes along if there is one); absent: none.
+   */
+  readonly planVanAanpak?: 'required' | 'optional';
+  /** Which questions of the leidraad bij agendering (annexes F and G) the form asks. */
+  readonly agenderingBrief?: AgenderingBriefKind;
 }
 
 /**
