@@ -25,8 +25,10 @@ const clock = new ControlledClock('2026-11-23T09:00:00+01:00'); // Monday
 type Target = 'dossier' | 'session' | 'item' | 'obligation' | 'outbox';
 
 /** Which row a path parameter names: by its name, and for `:id` by the segment before it. */
-function targetOf(param: string, before: string): Target | 'table' | 'action' {
+function targetOf(param: string, before: string): Target | 'table' | 'action' | 'part' {
   if (param === 'code') return 'dossier';
+  // A part of a dossier's own row (a plan's row) after its `:code`: the dossier is what is fenced.
+  if (param === 'rowId' && before === 'rijen') return 'part';
   if (param === 'sessionId') return 'session';
   if (param === 'itemId') return 'item';
   if (param === 'key') return 'table';
@@ -72,11 +74,19 @@ const NOT_FOUND_AS_NOTICE: Record<string, string> = {
   'POST /beheer/mails/:id/retry': 'the failed mails with the notice that the mail is unknown',
 };
 
+/** Any part id: the request is refused at its dossier, before the part is looked for. */
+const PART_ID = randomUUID();
+
 /** The five calendar actions that share one page route. */
 const ACTIONS = ['annuleren', 'verplaatsen', 'capaciteit', 'ontdooien', 'bevriezen'];
 
 /** Form bodies of the page routes that have no API twin to take a body from. */
 const PAGE_BODIES: Record<string, (ids: Ids) => Record<string, unknown>> = {
+  // A valid plan (the schema's sample is not one): the write reaches the fence, not the parser.
+  'PUT /api/dossiers/:code/plan-van-aanpak': () => ({
+    profiles: ['situationeel-geweld'],
+    rows: [{ domainKey: 'geweld', factorKey: 'geweld-escalatie', actie: 'Veiligheidsplan opvolgen' }],
+  }),
   'POST /agenda/:sessionId/punten/:itemId/volgorde': () => ({ direction: 'up', reason: 'Volgorde' }),
   'POST /agenda/:sessionId/punten/:itemId/verplaatsen': (ids) => ({
     sessionId: ids.otherSession,
@@ -138,7 +148,10 @@ function casesOf(
     const params = segments.flatMap((s, i) => (s.startsWith(':') ? [{ name: s.slice(1), i }] : []));
     const rows = params.map((p) => ({ ...p, target: targetOf(p.name, segments[p.i - 1]!) }));
     const bodyTarget = BODY_TARGETS[route.route];
-    if (!rows.some((r) => r.target !== 'table' && r.target !== 'action') && !bodyTarget) {
+    if (
+      !rows.some((r) => r.target !== 'table' && r.target !== 'action' && r.target !== 'part') &&
+      !bodyTarget
+    ) {
       unclassified.push(route.route);
       continue;
     }
@@ -152,6 +165,7 @@ function casesOf(
             if (!row) return s;
             if (row.target === 'action') return action!;
             if (row.target === 'table') return ids.table;
+            if (row.target === 'part') return PART_ID;
             if (!known) return unknown[row.target];
             return row.target === 'dossier' ? ids.dossierCode : ids[row.target];
           })

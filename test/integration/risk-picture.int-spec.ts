@@ -2,6 +2,7 @@ import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
 import { errorNextTo, pageUser, tinyPdf } from '../support/page-client';
 import { fileFamilyAanmelding } from '../support/family-aanmelding';
+import { AFRONDING_BRIEF, briefFields } from '../support/plan-van-aanpak';
 import { loginAs, startTestApp, TestApp } from '../support/test-app';
 
 interface PictureJson {
@@ -310,6 +311,8 @@ describe('the risk picture of a dossier', () => {
       tableKey: 'weegploeg',
       itemType: 'afronding',
       questions: 'Afronding: de doelen zijn bereikt.',
+      // What annex G asks of an afronding (the plan van aanpak branch made them fields).
+      ...briefFields(AFRONDING_BRIEF, 'api'),
     })) {
       form.append(k, v);
     }

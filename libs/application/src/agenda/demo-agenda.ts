@@ -7,6 +7,8 @@ import { SubmitAanmeldingUseCase } from '../submit-aanmelding/submit-aanmelding.
 import { SubmitAgenderingUseCase } from '../submit-agendering/submit-agendering.usecase';
 import { AanmeldingSchema } from '../submit-aanmelding/submit-aanmelding.command';
 import { AgenderingSchema } from '../submit-agendering/submit-agendering.command';
+import { EditPlanVanAanpakUseCase } from '../edit-plan-van-aanpak/edit-plan-van-aanpak.usecase';
+import { PlanSchema } from '../edit-plan-van-aanpak/edit-plan-van-aanpak.command';
 import { parseInput } from '../input/parse-input';
 
 /** A one-page PDF, enough for the demo's plan van aanpak. */
@@ -58,14 +60,42 @@ export async function seedDemoAgenda(app: INestApplicationContext): Promise<numb
     });
   }
   const agendering = app.get(SubmitAgenderingUseCase);
+  const sara = await person('sara.elidrissi@example.org');
+  // The plan van aanpak is written in the service (annex E); the file is an attachment to it.
+  await app.get(EditPlanVanAanpakUseCase).execute({
+    actor: { ...sara, coordinator: false },
+    dossierCode: 'CO3-2026-0001',
+    edit: {
+      kind: 'replace',
+      plan: parseInput(PlanSchema, {
+        profiles: ['situationeel-geweld'],
+        rows: [
+          {
+            domainKey: 'geweld',
+            factorKey: 'geweld-escalatie',
+            noden: 'Rust in huis en duidelijke afspraken.',
+            aanpakOpMaat: 'Korte gesprekken, telkens met dezelfde hulpverlener.',
+            actie: 'Veiligheidsplan met ouder A opmaken en wekelijks opvolgen.',
+            standVanZaken: 'Eerste gesprek gepland.',
+          },
+        ],
+      }),
+    },
+  });
   await agendering.execute({
-    actor: { ...(await person('sara.elidrissi@example.org')), isCoordinator: false },
+    actor: { ...sara, isCoordinator: false },
     agendering: parseInput(AgenderingSchema, {
       dossierCode: 'CO3-2026-0001',
       tableKey: 'weegploeg',
       itemType: 'gewijzigd-plan-van-aanpak',
       questions: 'Is de bijgestuurde aanpak voldoende om de risico’s te beheersen?',
       guests: [],
+      brief: {
+        whyNow: 'Nieuwe feiten: de aanpak moet bijgestuurd worden.',
+        domains: ['geweld'],
+        safetyAgreements: 'Ouder A heeft een veiligheidsplan; ouder B houdt zich aan het contactverbod.',
+        childrenOver12Heard: 'ja',
+      },
     }),
     document: { originalName: 'plan-van-aanpak.pdf', bytes: DEMO_PDF },
   });
