@@ -167,7 +167,7 @@ export class MinutesApiController {
     return this.reopen.execute(principal, { sessionId, ...parseInput(ReopenMinutesSchema, body), route });
   }
 
-  @Get('tafels/:tableKey/archief')
+  @Get('tables/:tableKey/archief')
   @Roles('coordinator', 'member')
   @ApiOperation({
     summary: 'A table’s held sessions, by date range and dossier code',
