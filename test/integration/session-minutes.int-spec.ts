@@ -9,7 +9,10 @@ import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { pageUser, textOf } from '../support/page-client';
 import { eventually, loginAs, startTestApp, TestApp } from '../support/test-app';
 
-@Module({ imports: [WorkerModule, ObligationsWorkerModule, ObligationsApiModule], exports: [ObligationsApiModule] })
+@Module({
+  imports: [WorkerModule, ObligationsWorkerModule, ObligationsApiModule],
+  exports: [ObligationsApiModule],
+})
 class WithObligations {}
 
 /**
@@ -56,7 +59,8 @@ interface MinutesJson {
     text: string | null;
     guests: { id: string; present: boolean }[] | null;
     decision: { kind: string } | null;
-    actionPoints: { id: string; what: string; ownerName: string; status: string; fulfilmentNote: string | null }[] | null;
+    actionPoints:
+      { id: string; what: string; ownerName: string; status: string; fulfilmentNote: string | null }[] | null;
   }[];
 }
 
@@ -78,20 +82,26 @@ describe('the verslag of a session', () => {
   };
   const mailsWith = async (prefix: string) =>
     Promise.all(
-      (await t.sink.list(1000)).filter((m) => m.subject.startsWith(prefix)).map(async (m) => (await t.sink.read(m.id))!),
+      (await t.sink.list(1000))
+        .filter((m) => m.subject.startsWith(prefix))
+        .map(async (m) => (await t.sink.read(m.id))!),
     );
 
   beforeAll(async () => {
     t = await startTestApp({ clock, withWorker: WithObligations });
     db = createPrismaClient(t.db.url, 2);
     const orgOf = async (email: string) =>
-      (await db.person.findFirstOrThrow({ where: { email }, select: { organisationId: true } })).organisationId!;
+      (await db.person.findFirstOrThrow({ where: { email }, select: { organisationId: true } }))
+        .organisationId!;
     for (const [key, email] of [
       ['eva', 'eva.wouters@example.org'],
       ['karim', 'karim.bouzid@example.be'],
     ] as const) {
       const who = await login(email);
-      const res = await who.post('/api/aanmeldingen', aanmelding(await orgOf(email), email, `Aanmelding ${key}.`));
+      const res = await who.post(
+        '/api/aanmeldingen',
+        aanmelding(await orgOf(email), email, `Aanmelding ${key}.`),
+      );
       expect(res.status).toBe(201);
       const filed = (await res.json()) as { dossierCode: string; agendaItemId: string };
       item[key] = filed.agendaItemId;
@@ -110,7 +120,9 @@ describe('the verslag of a session', () => {
 
   it('is not written before the session starts', async () => {
     const jonas = await login('jonas.maes@example.be');
-    const res = await jonas.post(`/api/zittingen/${sessionId}/verslag/punten/${item.eva}`, { text: 'Te vroeg.' });
+    const res = await jonas.post(`/api/zittingen/${sessionId}/verslag/punten/${item.eva}`, {
+      text: 'Te vroeg.',
+    });
     expect(res.status).toBe(409);
     expect(await res.json()).toMatchObject({ code: 'SESSION_NOT_HELD' });
   });
@@ -127,7 +139,10 @@ describe('the verslag of a session', () => {
     const unknown = await jonas.post(`/api/zittingen/${sessionId}/verslag/aanwezigheid`, {
       attendance: { brandweer: 'aanwezig' },
     });
-    expect([unknown.status, ((await unknown.json()) as { code: string }).code]).toEqual([422, 'UNKNOWN_PARTICIPANT']);
+    expect([unknown.status, ((await unknown.json()) as { code: string }).code]).toEqual([
+      422,
+      'UNKNOWN_PARTICIPANT',
+    ]);
 
     for (const [key, text] of [
       ['eva', SECRET_A],
@@ -138,8 +153,13 @@ describe('the verslag of a session', () => {
     }
     // A member of the table who is no verslaggever may not write it.
     const wim = await login('wim.jacobs@example.be');
-    const byMember = await wim.post(`/api/zittingen/${sessionId}/verslag/punten/${item.karim}`, { text: 'x' });
-    expect([byMember.status, ((await byMember.json()) as { code: string }).code]).toEqual([403, 'MINUTES_NOT_ALLOWED']);
+    const byMember = await wim.post(`/api/zittingen/${sessionId}/verslag/punten/${item.karim}`, {
+      text: 'x',
+    });
+    expect([byMember.status, ((await byMember.json()) as { code: string }).code]).toEqual([
+      403,
+      'MINUTES_NOT_ALLOWED',
+    ]);
 
     const lotte = await login('lotte.verbeke@example.be');
     for (const key of ['eva', 'karim'] as const) {
@@ -162,11 +182,14 @@ describe('the verslag of a session', () => {
     const wimPoint = (await forWim.json()) as { obligationId: string; ownerPersonId: string; dueAt: string };
     expect(wimPoint).toMatchObject({ ownerPersonId: wimId, dueAt: '2026-12-18T17:00:00.000+01:00' });
     action.wim = wimPoint.obligationId;
-    const forParket = await jonas.post(`/api/zittingen/${sessionId}/verslag/punten/${item.karim}/actiepunten`, {
-      what: 'Parket bekijkt of er een lopend onderzoek is.',
-      dueDate: '2026-12-11',
-      ownerOrganisationId: parketId,
-    });
+    const forParket = await jonas.post(
+      `/api/zittingen/${sessionId}/verslag/punten/${item.karim}/actiepunten`,
+      {
+        what: 'Parket bekijkt of er een lopend onderzoek is.',
+        dueDate: '2026-12-11',
+        ownerOrganisationId: parketId,
+      },
+    );
     expect(forParket.status).toBe(201);
     const parketPoint = (await forParket.json()) as { obligationId: string; ownerPersonId: string };
     // The organisation's contact at the table: its one member, An Vermeulen.
@@ -221,7 +244,9 @@ describe('the verslag of a session', () => {
     }
     // Closed: no more edits, until a correction reopens it.
     const jonas = await login('jonas.maes@example.be');
-    const late = await jonas.post(`/api/zittingen/${sessionId}/verslag/punten/${item.eva}`, { text: 'Nog iets.' });
+    const late = await jonas.post(`/api/zittingen/${sessionId}/verslag/punten/${item.eva}`, {
+      text: 'Nog iets.',
+    });
     expect([late.status, ((await late.json()) as { code: string }).code]).toEqual([409, 'MINUTES_CLOSED']);
   });
 
@@ -229,8 +254,19 @@ describe('the verslag of a session', () => {
     const wim = await login('wim.jacobs@example.be');
     const view = (await (await wim.get(`/api/zittingen/${sessionId}/verslag`)).json()) as MinutesJson;
     const [a, b] = view.items;
-    expect([a!.dossierCode, a!.scope, a!.text, a!.decision, a!.actionPoints]).toEqual([code.eva, 'none', null, null, null]);
-    expect([b!.dossierCode, b!.scope, b!.text, b!.decision?.kind]).toEqual([code.karim, 'shared', SECRET_B, 'geen_ketenaanpak']);
+    expect([a!.dossierCode, a!.scope, a!.text, a!.decision, a!.actionPoints]).toEqual([
+      code.eva,
+      'none',
+      null,
+      null,
+      null,
+    ]);
+    expect([b!.dossierCode, b!.scope, b!.text, b!.decision?.kind]).toEqual([
+      code.karim,
+      'shared',
+      SECRET_B,
+      'geen_ketenaanpak',
+    ]);
     expect(b!.actionPoints!.map((p) => p.what)).toEqual([
       'Parket bekijkt of er een lopend onderzoek is.',
       'Politie bezorgt het overzicht van de interventies.',
@@ -252,9 +288,9 @@ describe('the verslag of a session', () => {
     const eva = await login('eva.wouters@example.org');
     const view = (await (await eva.get(`/api/zittingen/${sessionId}/verslag`)).json()) as MinutesJson;
     expect(view.attendance).toBeNull();
-    expect(view.items.map((i) => [i.dossierCode, i.scope, i.text, i.guests, i.decision?.kind, i.actionPoints])).toEqual([
-      [code.eva, 'outcome', null, null, 'geen_ketenaanpak', []],
-    ]);
+    expect(
+      view.items.map((i) => [i.dossierCode, i.scope, i.text, i.guests, i.decision?.kind, i.actionPoints]),
+    ).toEqual([[code.eva, 'outcome', null, null, 'geen_ketenaanpak', []]]);
     const karim = await login('karim.bouzid@example.be');
     const his = (await (await karim.get(`/api/zittingen/${sessionId}/verslag`)).json()) as MinutesJson;
     expect(his.items.map((i) => [i.dossierCode, i.scope, i.text, i.actionPoints!.length])).toEqual([
@@ -264,7 +300,12 @@ describe('the verslag of a session', () => {
 
   it('answers another region as if the session did not exist', async () => {
     const region = await db.region.create({
-      data: { key: 'andere-regio', name: 'Andere regio', mailFromName: 'Andere', mailFromAddress: 'x@example.org' },
+      data: {
+        key: 'andere-regio',
+        name: 'Andere regio',
+        mailFromName: 'Andere',
+        mailFromAddress: 'x@example.org',
+      },
     });
     const stranger = await db.person.create({
       data: { regionId: region.id, displayName: 'Iemand Anders', email: 'iemand.anders@example.org' },
@@ -288,8 +329,11 @@ describe('the verslag of a session', () => {
   it('keeps the sessions in the table’s archive, a dossier code finding only what the reader may see', async () => {
     const wim = await login('wim.jacobs@example.be');
     const archive = async (query: string) =>
-      ((await (await wim.get(`/api/tables/ico/archief?${query}`)).json()) as { sessions: { sessionId: string }[] })
-        .sessions.map((s) => s.sessionId);
+      (
+        (await (await wim.get(`/api/tables/ico/archief?${query}`)).json()) as {
+          sessions: { sessionId: string }[];
+        }
+      ).sessions.map((s) => s.sessionId);
     expect(await archive('van=2026-12-01&tot=2026-12-31')).toEqual([sessionId]);
     expect(await archive(`dossier=${code.karim}`)).toEqual([sessionId]);
     // Eva's item was not shared: a member's search for it finds nothing.
@@ -308,14 +352,19 @@ describe('the verslag of a session', () => {
     expect(before.map((o) => o.status)).toEqual(['open', 'open']);
     expect(before.every((o) => o.ruleKey.startsWith('actiepunt:ico:'))).toBe(true);
     await t.app.get(ReconcileObligationsUseCase).execute();
-    const after = await db.followUpObligation.findMany({ where: { id: { in: [action.wim, action.parket] } } });
+    const after = await db.followUpObligation.findMany({
+      where: { id: { in: [action.wim, action.parket] } },
+    });
     expect(after.map((o) => o.status)).toEqual(['open', 'open']);
 
     // Thursday 10 December, 09:00: a day before the parket's date.
     clock.set('2026-12-10T09:01:00+01:00');
     await t.app.get(SweepRemindersUseCase).execute();
     const reminder = `Herinnering: ${code.karim} – uiterlijk 11 december 2026 – CO3 Antwerpen`;
-    await eventually(async () => (await t.sink.list(1000)).some((m) => m.subject === reminder), 'the reminder');
+    await eventually(
+      async () => (await t.sink.list(1000)).some((m) => m.subject === reminder),
+      'the reminder',
+    );
     const reminders = (await mailsWith('Herinnering:')).filter((m) => m.subject === reminder);
     expect(reminders.map((m) => m.to)).toEqual([['an.vermeulen@example.be']]);
 
@@ -324,10 +373,14 @@ describe('the verslag of a session', () => {
     const list = await wimPages.get('/opvolging');
     expect(list.status).toBe(200);
     expect(textOf(list.html)).toContain('Actiepunt uit het verslag');
-    const done = await wimPages.post(`/opvolging/${action.wim}/afgerond`, { note: 'Overzicht bezorgd aan de casusregisseur.' });
+    const done = await wimPages.post(`/opvolging/${action.wim}/afgerond`, {
+      note: 'Overzicht bezorgd aan de casusregisseur.',
+    });
     expect(done.status).toBe(303);
     const an = await login('an.vermeulen@example.be');
-    expect((await an.post(`/api/opvolging/${action.wim}/afgerond`, { note: 'Niet de mijne.' })).status).toBe(404);
+    expect((await an.post(`/api/opvolging/${action.wim}/afgerond`, { note: 'Niet de mijne.' })).status).toBe(
+      404,
+    );
 
     // Monday 14 December: the parket's is overdue, the coordinators of the ICO hear of it.
     clock.set('2026-12-14T09:01:00+01:00');
@@ -337,14 +390,18 @@ describe('the verslag of a session', () => {
       async () => (await t.sink.list(1000)).filter((m) => m.subject === escalation).length >= 2,
       'the escalation',
     );
-    expect((await mailsWith('Termijn verstreken:')).filter((m) => m.subject === escalation).flatMap((m) => m.to).sort()).toEqual([
-      'jonas.maes@example.be',
-      'lotte.verbeke@example.be',
-    ]);
+    expect(
+      (await mailsWith('Termijn verstreken:'))
+        .filter((m) => m.subject === escalation)
+        .flatMap((m) => m.to)
+        .sort(),
+    ).toEqual(['jonas.maes@example.be', 'lotte.verbeke@example.be']);
     // Fulfilled: Wim's reminders of 11 and 17 December never go out.
     clock.set('2026-12-17T09:01:00+01:00');
     await t.app.get(SweepRemindersUseCase).execute();
-    expect((await t.sink.list(1000)).some((m) => m.subject.includes('uiterlijk 18 december 2026'))).toBe(false);
+    expect((await t.sink.list(1000)).some((m) => m.subject.includes('uiterlijk 18 december 2026'))).toBe(
+      false,
+    );
 
     const wim = await login('wim.jacobs@example.be');
     const view = (await (await wim.get(`/api/zittingen/${sessionId}/verslag`)).json()) as MinutesJson;
@@ -356,10 +413,18 @@ describe('the verslag of a session', () => {
 
   it('is reopened for a correction with a reason, audited', async () => {
     const lotte = await login('lotte.verbeke@example.be');
-    const res = await lotte.post(`/api/zittingen/${sessionId}/verslag/heropenen`, { reason: 'Typfout in het verslag.' });
+    const res = await lotte.post(`/api/zittingen/${sessionId}/verslag/heropenen`, {
+      reason: 'Typfout in het verslag.',
+    });
     expect(res.status).toBe(200);
     const jonas = await login('jonas.maes@example.be');
-    expect((await jonas.post(`/api/zittingen/${sessionId}/verslag/punten/${item.eva}`, { text: `${SECRET_A} Gecorrigeerd.` })).status).toBe(200);
+    expect(
+      (
+        await jonas.post(`/api/zittingen/${sessionId}/verslag/punten/${item.eva}`, {
+          text: `${SECRET_A} Gecorrigeerd.`,
+        })
+      ).status,
+    ).toBe(200);
     const audits = await db.auditEvent.findMany({
       where: { entityId: sessionId, action: { in: ['minutes.close', 'minutes.reopen'] } },
       select: { action: true, outcome: true, actorPersonId: true },

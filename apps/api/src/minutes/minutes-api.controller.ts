@@ -19,9 +19,18 @@ import { Authenticated, CurrentPrincipal, Principal, Roles } from '@overlegtafel
 import { jsonSchemaOf } from '../openapi/json-schema';
 import { CurrentRoute } from '../web/current-viewer.decorator';
 
-const notFound = { status: 404, description: 'SESSION_NOT_FOUND: unknown, another region’s, or not for you (the same answer)' };
-const forbidden = { status: 403, description: 'MINUTES_NOT_ALLOWED: not the verslaggever, voorzitter or a coordinator of the table' };
-const conflict = { status: 409, description: 'SESSION_NOT_HELD, MINUTES_CLOSED: not before the session, not once the verslag is closed' };
+const notFound = {
+  status: 404,
+  description: 'SESSION_NOT_FOUND: unknown, another region’s, or not for you (the same answer)',
+};
+const forbidden = {
+  status: 403,
+  description: 'MINUTES_NOT_ALLOWED: not the verslaggever, voorzitter or a coordinator of the table',
+};
+const conflict = {
+  status: 409,
+  description: 'SESSION_NOT_HELD, MINUTES_CLOSED: not before the session, not once the verslag is closed',
+};
 const badInput = { status: 400, description: 'Bad input: `{ field, code, message, errors }`' };
 /** Writers: coordinators and whoever sits at the table (the use case checks the table function). */
 const WRITERS = ['coordinator', 'member'] as const;
@@ -48,7 +57,10 @@ export class MinutesApiController {
       'Coordinators, voorzitter and verslaggever: everything, also while it is written. Once closed: a member the items shared with the session, the casusregisseur their own items, the aanmelder their own item’s decision and action points.',
   })
   @ApiParam({ name: 'sessionId', format: 'uuid' })
-  @ApiResponse({ status: 200, description: '`MinutesView`: attendance, items with scope, text, guests, decision, action points' })
+  @ApiResponse({
+    status: 200,
+    description: '`MinutesView`: attendance, items with scope, text, guests, decision, action points',
+  })
   @ApiResponse(notFound)
   async show(
     @CurrentPrincipal() principal: Principal,
@@ -76,7 +88,11 @@ export class MinutesApiController {
     @Param('sessionId', new ParseUUIDPipe()) sessionId: string,
     @Body() body: unknown,
   ) {
-    return this.attendance.execute(principal, { sessionId, ...parseInput(RecordAttendanceSchema, body), route });
+    return this.attendance.execute(principal, {
+      sessionId,
+      ...parseInput(RecordAttendanceSchema, body),
+      route,
+    });
   }
 
   @Post('zittingen/:sessionId/verslag/punten/:itemId')
@@ -98,7 +114,12 @@ export class MinutesApiController {
     @Param('itemId', new ParseUUIDPipe()) itemId: string,
     @Body() body: unknown,
   ) {
-    return this.write.execute(principal, { sessionId, itemId, ...parseInput(WriteItemMinutesSchema, body), route });
+    return this.write.execute(principal, {
+      sessionId,
+      itemId,
+      ...parseInput(WriteItemMinutesSchema, body),
+      route,
+    });
   }
 
   @Post('zittingen/:sessionId/verslag/punten/:itemId/actiepunten')
@@ -117,7 +138,10 @@ export class MinutesApiController {
   @ApiResponse(forbidden)
   @ApiResponse(notFound)
   @ApiResponse(conflict)
-  @ApiResponse({ status: 422, description: 'DUE_DATE_PAST, OWNER_NOT_AT_TABLE, NO_CONTACT_AT_TABLE (with `field`)' })
+  @ApiResponse({
+    status: 422,
+    description: 'DUE_DATE_PAST, OWNER_NOT_AT_TABLE, NO_CONTACT_AT_TABLE (with `field`)',
+  })
   async addActionPoint(
     @CurrentPrincipal() principal: Principal,
     @CurrentRoute() route: string,
@@ -125,7 +149,12 @@ export class MinutesApiController {
     @Param('itemId', new ParseUUIDPipe()) itemId: string,
     @Body() body: unknown,
   ) {
-    return this.actionPoint.execute(principal, { sessionId, itemId, ...parseInput(AddActionPointSchema, body), route });
+    return this.actionPoint.execute(principal, {
+      sessionId,
+      itemId,
+      ...parseInput(AddActionPointSchema, body),
+      route,
+    });
   }
 
   @Post('zittingen/:sessionId/verslag/afsluiten')
@@ -171,7 +200,8 @@ export class MinutesApiController {
   @Roles('coordinator', 'member')
   @ApiOperation({
     summary: 'A table’s held sessions, by date range and dossier code',
-    description: 'A dossier code search shows only the sessions whose item of that dossier the reader may see.',
+    description:
+      'A dossier code search shows only the sessions whose item of that dossier the reader may see.',
   })
   @ApiParam({ name: 'tableKey' })
   @ApiQuery({ name: 'van', required: false, description: 'yyyy-mm-dd' })

@@ -34,7 +34,8 @@ const NOTICES = {
 const STATUSES = ATTENDANCE_STATUSES.map((value) => ({ value, label: ATTENDANCE_LABELS[value] }));
 const ACTION_FIELDS = ['what', 'dueDate', 'ownerPersonId', 'ownerOrganisationId'] as const;
 
-const notFound = () => new AgendaRefusal('SESSION_NOT_FOUND', 'Zitting niet gevonden.', undefined, 'not_found');
+const notFound = () =>
+  new AgendaRefusal('SESSION_NOT_FOUND', 'Zitting niet gevonden.', undefined, 'not_found');
 
 /**
  * The verslag of a session as pages: the verslaggever writes attendance, per agendapunt the text
@@ -104,8 +105,20 @@ export class VerslagPageController {
     @Res() res: Response,
   ): Promise<void> {
     if (!isUuid(itemId)) throw notFound();
-    await this.submit(principal, route, sessionId, 'verslag', pick(body, ['text']), res, () =>
-      this.write.execute(principal, { sessionId, itemId, ...parseInput(WriteItemMinutesSchema, body), route }),
+    await this.submit(
+      principal,
+      route,
+      sessionId,
+      'verslag',
+      pick(body, ['text']),
+      res,
+      () =>
+        this.write.execute(principal, {
+          sessionId,
+          itemId,
+          ...parseInput(WriteItemMinutesSchema, body),
+          route,
+        }),
       `verslag-${itemId}`,
     );
   }
@@ -121,8 +134,20 @@ export class VerslagPageController {
     @Res() res: Response,
   ): Promise<void> {
     if (!isUuid(itemId)) throw notFound();
-    await this.submit(principal, route, sessionId, 'actiepunt', pick(body, ACTION_FIELDS), res, () =>
-      this.actionPoint.execute(principal, { sessionId, itemId, ...parseInput(AddActionPointSchema, body), route }),
+    await this.submit(
+      principal,
+      route,
+      sessionId,
+      'actiepunt',
+      pick(body, ACTION_FIELDS),
+      res,
+      () =>
+        this.actionPoint.execute(principal, {
+          sessionId,
+          itemId,
+          ...parseInput(AddActionPointSchema, body),
+          route,
+        }),
       `actiepunt-${itemId}`,
     );
   }
@@ -135,8 +160,14 @@ export class VerslagPageController {
     @Param('sessionId') sessionId: string,
     @Res() res: Response,
   ): Promise<void> {
-    await this.submit(principal, route, sessionId, 'afgesloten', {}, res, () =>
-      this.close.execute(principal, { sessionId, route }),
+    await this.submit(
+      principal,
+      route,
+      sessionId,
+      'afgesloten',
+      {},
+      res,
+      () => this.close.execute(principal, { sessionId, route }),
       'afsluiten',
     );
   }
@@ -150,8 +181,14 @@ export class VerslagPageController {
     @Body() body: Record<string, unknown>,
     @Res() res: Response,
   ): Promise<void> {
-    await this.submit(principal, route, sessionId, 'heropend', pick(body, ['reason']), res, () =>
-      this.reopen.execute(principal, { sessionId, ...parseInput(ReopenMinutesSchema, body), route }),
+    await this.submit(
+      principal,
+      route,
+      sessionId,
+      'heropend',
+      pick(body, ['reason']),
+      res,
+      () => this.reopen.execute(principal, { sessionId, ...parseInput(ReopenMinutesSchema, body), route }),
       'heropenen',
     );
   }

@@ -15,7 +15,11 @@ export const AddActionPointSchema = z
   })
   .superRefine((v, ctx) => {
     if (!v.ownerPersonId && !v.ownerOrganisationId) {
-      ctx.addIssue({ code: 'custom', path: ['ownerPersonId'], message: 'Kies wie het actiepunt opneemt: een persoon of een organisatie.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ownerPersonId'],
+        message: 'Kies wie het actiepunt opneemt: een persoon of een organisatie.',
+      });
     }
   });
 export type AddActionPointInput = z.output<typeof AddActionPointSchema>;

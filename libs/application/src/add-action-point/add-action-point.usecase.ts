@@ -43,7 +43,12 @@ export class AddActionPointUseCase {
     const zone = this.access.timeZone;
     const today = DateTime.fromJSDate(this.access.now(), { zone }).toISODate()!;
     if (command.dueDate < today) {
-      throw new AgendaRefusal('DUE_DATE_PAST', 'Tegen wanneer: kies vandaag of een latere dag.', 'dueDate', 'unprocessable');
+      throw new AgendaRefusal(
+        'DUE_DATE_PAST',
+        'Tegen wanneer: kies vandaag of een latere dag.',
+        'dueDate',
+        'unprocessable',
+      );
     }
     const owner = this.ownerOf(await this.minutes.ownerCandidates(ctx.session.id), command);
     const id = randomUUID();
@@ -53,10 +58,21 @@ export class AddActionPointUseCase {
     const dueAt = DateTime.fromISO(`${command.dueDate}T${due}`, { zone });
     return this.uow.run(async (tx) => {
       const state = await this.minutes.lockMinutes(tx, ctx.session.id);
-      await this.access.require(principal, ctx, checkMinutesEdit(ctx.actor, this.access.stateOf(ctx, state.closedAt !== null)), action, command.route);
+      await this.access.require(
+        principal,
+        ctx,
+        checkMinutesEdit(ctx.actor, this.access.stateOf(ctx, state.closedAt !== null)),
+        action,
+        command.route,
+      );
       const item = (await this.minutes.itemsOf(tx, ctx.session.id)).find((i) => i.id === command.itemId);
       if (!item || item.status === 'withdrawn') {
-        throw new AgendaRefusal('ITEM_NOT_FOUND', 'Agendapunt niet gevonden op deze zitting.', undefined, 'not_found');
+        throw new AgendaRefusal(
+          'ITEM_NOT_FOUND',
+          'Agendapunt niet gevonden op deze zitting.',
+          undefined,
+          'not_found',
+        );
       }
       const obligationId = await this.obligations.addObligation(
         tx,
@@ -64,7 +80,13 @@ export class AddActionPointUseCase {
           dossierId: item.dossierId,
           ruleKey,
           sequence: 0,
-          placement: { ownerId: owner.personId, ownerRole: rule.owner.role, tableKey: ctx.table.key, itemType: null, sessionKey: null },
+          placement: {
+            ownerId: owner.personId,
+            ownerRole: rule.owner.role,
+            tableKey: ctx.table.key,
+            itemType: null,
+            sessionKey: null,
+          },
           dueAt: dueAt.toJSDate(),
           status: 'open',
           fulfilment: null,
@@ -88,7 +110,13 @@ export class AddActionPointUseCase {
         command.route,
         ctx.session.id,
         'allowed',
-        { code: item.dossierCode, itemId: item.id, actionPointId: id, obligationId, dueDate: command.dueDate },
+        {
+          code: item.dossierCode,
+          itemId: item.id,
+          actionPointId: id,
+          obligationId,
+          dueDate: command.dueDate,
+        },
         tx,
         item.dossierId,
       );
@@ -97,12 +125,17 @@ export class AddActionPointUseCase {
   }
 
   /** The person named, or the organisation's contact at the table (the one named, else the first by name). */
-  private ownerOf(candidates: readonly ActionOwnerCandidate[], command: AddActionPointCommand): ActionOwnerCandidate {
+  private ownerOf(
+    candidates: readonly ActionOwnerCandidate[],
+    command: AddActionPointCommand,
+  ): ActionOwnerCandidate {
     if (command.ownerOrganisationId) {
       const contacts = candidates
         .filter((c) => c.organisationId === command.ownerOrganisationId)
         .sort((a, b) => a.displayName.localeCompare(b.displayName));
-      const chosen = command.ownerPersonId ? contacts.find((c) => c.personId === command.ownerPersonId) : contacts[0];
+      const chosen = command.ownerPersonId
+        ? contacts.find((c) => c.personId === command.ownerPersonId)
+        : contacts[0];
       if (!chosen) {
         throw new AgendaRefusal(
           'NO_CONTACT_AT_TABLE',
@@ -117,7 +150,12 @@ export class AddActionPointUseCase {
     }
     const person = candidates.find((c) => c.personId === command.ownerPersonId);
     if (!person) {
-      throw new AgendaRefusal('OWNER_NOT_AT_TABLE', 'Kies iemand van de tafel of van het dossier.', 'ownerPersonId', 'unprocessable');
+      throw new AgendaRefusal(
+        'OWNER_NOT_AT_TABLE',
+        'Kies iemand van de tafel of van het dossier.',
+        'ownerPersonId',
+        'unprocessable',
+      );
     }
     return person;
   }

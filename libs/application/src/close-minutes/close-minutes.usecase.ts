@@ -40,7 +40,13 @@ export class CloseMinutesUseCase {
     const mails: QueuedMail[] = [];
     const result = await this.uow.run(async (tx) => {
       const state = await this.minutes.lockMinutes(tx, ctx.session.id);
-      await this.access.require(principal, ctx, checkMinutesClose(ctx.actor, this.access.stateOf(ctx, state.closedAt !== null)), action, command.route);
+      await this.access.require(
+        principal,
+        ctx,
+        checkMinutesClose(ctx.actor, this.access.stateOf(ctx, state.closedAt !== null)),
+        action,
+        command.route,
+      );
       const closed = await this.minutes.close(tx, ctx.session.id, principal.personId, this.access.now());
       const recipients = await this.minutes.participantsOf(tx, ctx.session.id);
       const link = webLink(`${this.config.publicUrl}/verslag/${ctx.session.id}`);
@@ -62,10 +68,18 @@ export class CloseMinutesUseCase {
           }),
         );
       }
-      await this.access.record(principal, action, command.route, ctx.session.id, 'allowed', {
-        closings: closed.closings,
-        told: recipients.length,
-      }, tx);
+      await this.access.record(
+        principal,
+        action,
+        command.route,
+        ctx.session.id,
+        'allowed',
+        {
+          closings: closed.closings,
+          told: recipients.length,
+        },
+        tx,
+      );
       return { sessionId: ctx.session.id, told: recipients.length };
     });
     await this.outbox.enqueue(mails);

@@ -74,7 +74,8 @@ export class ListMinutesArchiveUseCase {
     const today = DateTime.fromJSDate(this.clock.now(), { zone }).startOf('day');
     const to = command.to ? DateTime.fromISO(command.to, { zone }) : today;
     const from = command.from ? DateTime.fromISO(command.from, { zone }) : to.minus({ months: 12 });
-    if (from > to) throw new AgendaRefusal('RANGE_INVALID', 'Van moet voor Tot liggen.', 'van', 'unprocessable');
+    if (from > to)
+      throw new AgendaRefusal('RANGE_INVALID', 'Van moet voor Tot liggen.', 'van', 'unprocessable');
     const rows = await this.minutes.archive(
       principal.regionId,
       table.key,
@@ -94,7 +95,8 @@ export class ListMinutesArchiveUseCase {
       );
       // Before it is closed only its writers read a verslag.
       const readable = writer || row.minutesClosed;
-      if (command.dossierCode && !(readable && seen.some((i) => i.dossierCode === command.dossierCode))) continue;
+      if (command.dossierCode && !(readable && seen.some((i) => i.dossierCode === command.dossierCode)))
+        continue;
       const start = DateTime.fromJSDate(row.startsAt, { zone });
       sessions.push({
         sessionId: row.id,

@@ -17,7 +17,12 @@ export interface MinutesContext {
 }
 
 /** The refusal codes of the minutes rules that are about the state, not the person. */
-const CONFLICTS = new Set(['SESSION_NOT_HELD', 'MINUTES_CLOSED', 'MINUTES_NOT_CLOSED', 'MINUTES_ALREADY_CLOSED']);
+const CONFLICTS = new Set([
+  'SESSION_NOT_HELD',
+  'MINUTES_CLOSED',
+  'MINUTES_NOT_CLOSED',
+  'MINUTES_ALREADY_CLOSED',
+]);
 
 /**
  * What every use case of a verslag does first: the session exists in the actor's region (another
@@ -33,15 +38,28 @@ export class MinutesAccess {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async open(principal: Principal, sessionId: string, action: string, route: string): Promise<MinutesContext> {
+  async open(
+    principal: Principal,
+    sessionId: string,
+    action: string,
+    route: string,
+  ): Promise<MinutesContext> {
     const session = await this.minutes.session(undefined, sessionId);
     const table = session && this.rules.region.tables.find((t) => t.key === session.tableKey);
     if (!session || !table || session.regionId !== principal.regionId) {
       await this.record(principal, action, route, null, 'denied', { code: 'SESSION_NOT_FOUND' });
       throw new AgendaRefusal('SESSION_NOT_FOUND', SESSION_NOT_FOUND, undefined, 'not_found');
     }
-    const tableFunction = await this.minutes.tableFunctionOf(principal.regionId, table.key, principal.personId);
-    return { session, table, actor: { coordinator: hasRole(principal, 'coordinator', table.key), tableFunction } };
+    const tableFunction = await this.minutes.tableFunctionOf(
+      principal.regionId,
+      table.key,
+      principal.personId,
+    );
+    return {
+      session,
+      table,
+      actor: { coordinator: hasRole(principal, 'coordinator', table.key), tableFunction },
+    };
   }
 
   /** Throws (after auditing the refusal) when the rule says no. */
@@ -54,7 +72,12 @@ export class MinutesAccess {
   ): Promise<void> {
     if (check.ok) return;
     await this.record(principal, action, route, ctx.session.id, 'denied', { code: check.code });
-    const kind = check.code === 'MINUTES_NOT_ALLOWED' ? 'forbidden' : CONFLICTS.has(check.code) ? 'conflict' : 'unprocessable';
+    const kind =
+      check.code === 'MINUTES_NOT_ALLOWED'
+        ? 'forbidden'
+        : CONFLICTS.has(check.code)
+          ? 'conflict'
+          : 'unprocessable';
     throw new AgendaRefusal(check.code, check.message, undefined, kind);
   }
 

@@ -93,7 +93,11 @@ export function actionPointView(a: ActionPointRecord, zone: string): ActionPoint
   };
 }
 
-export function minutesItemView(item: MinutesItem, scope: MinutesItemScope, table: TableDefinition): MinutesItemView {
+export function minutesItemView(
+  item: MinutesItem,
+  scope: MinutesItemScope,
+  table: TableDefinition,
+): MinutesItemView {
   const full = scope === 'all' || scope === 'shared';
   const outcome = full || scope === 'outcome';
   return {
@@ -105,17 +109,28 @@ export function minutesItemView(item: MinutesItem, scope: MinutesItemScope, tabl
     scope,
     text: full ? (item.text ?? '') : null,
     guests: full
-      ? item.guests.map((g) => ({ id: g.id, kind: g.kind, name: g.name, present: item.guestsPresent.includes(g.id) }))
+      ? item.guests.map((g) => ({
+          id: g.id,
+          kind: g.kind,
+          name: g.name,
+          present: item.guestsPresent.includes(g.id),
+        }))
       : null,
     decision:
       outcome && item.decision
-        ? { kind: item.decision.kind, label: DECISION_KIND_LABELS[item.decision.kind as DecisionKind] ?? item.decision.kind }
+        ? {
+            kind: item.decision.kind,
+            label: DECISION_KIND_LABELS[item.decision.kind as DecisionKind] ?? item.decision.kind,
+          }
         : null,
     actionPoints: outcome ? item.actionPoints.map((a) => actionPointView(a, table.timeZone)) : null,
   };
 }
 
-export function attendanceView(table: TableDefinition, entries: readonly AttendanceEntry[]): AttendanceView[] {
+export function attendanceView(
+  table: TableDefinition,
+  entries: readonly AttendanceEntry[],
+): AttendanceView[] {
   const byParticipant = new Map(entries.map((e) => [e.participant, e.status]));
   return attendanceParticipants(table).map((participant) => {
     const status = byParticipant.get(participant) ?? null;

@@ -127,7 +127,11 @@ export abstract class SessionMinutesRepository {
   /** Creates the verslag's row if needed and locks it until `tx` ends; its state then. */
   abstract lockMinutes(tx: Transaction, sessionId: string): Promise<MinutesState>;
   /** The person's function at the table (their TableMembership), or null. */
-  abstract tableFunctionOf(regionId: string, tableKey: string, personId: string): Promise<TableFunction | null>;
+  abstract tableFunctionOf(
+    regionId: string,
+    tableKey: string,
+    personId: string,
+  ): Promise<TableFunction | null>;
   abstract itemsOf(tx: Transaction | undefined, sessionId: string): Promise<MinutesItem[]>;
   abstract attendanceOf(sessionId: string): Promise<AttendanceEntry[]>;
   abstract saveAttendance(
@@ -148,7 +152,13 @@ export abstract class SessionMinutesRepository {
   abstract ownerCandidates(sessionId: string): Promise<ActionOwnerCandidate[]>;
   abstract addActionPoint(tx: Transaction, point: NewActionPoint): Promise<void>;
   abstract close(tx: Transaction, sessionId: string, byPersonId: string, at: Date): Promise<MinutesState>;
-  abstract reopen(tx: Transaction, sessionId: string, byPersonId: string, at: Date, reason: string): Promise<void>;
+  abstract reopen(
+    tx: Transaction,
+    sessionId: string,
+    byPersonId: string,
+    at: Date,
+    reason: string,
+  ): Promise<void>;
   /** The table's members, coordinators, the items' casusregisseurs, aanmelders and guests with an account. */
   abstract participantsOf(tx: Transaction, sessionId: string): Promise<MinutesRecipient[]>;
   /** Held sessions of a table whose start lies in [from, until), newest first. */

@@ -1,7 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { hasRole, Principal } from '@overlegtafels/auth';
-import { mayCloseMinutes, mayWriteMinutes, minutesItemScope, MinutesReaderFacts } from '@overlegtafels/domain';
+import {
+  mayCloseMinutes,
+  mayWriteMinutes,
+  minutesItemScope,
+  MinutesReaderFacts,
+} from '@overlegtafels/domain';
 import { dutchDate } from '@overlegtafels/mail';
 import { AgendaRefusal } from '../errors';
 import { MinutesAccess, MinutesContext, SESSION_NOT_FOUND } from '../minutes/minutes-access';
@@ -70,14 +75,24 @@ export class ReadMinutesUseCase {
       closed,
     });
     for (const s of visible.filter((v) => v.scope !== 'none')) {
-      await this.access.record(principal, 'minutes.item-read', route, sessionId, 'allowed', {
-        code: s.item.dossierCode,
-        itemId: s.item.id,
-        scope: s.scope,
-      }, undefined, s.item.dossierId);
+      await this.access.record(
+        principal,
+        'minutes.item-read',
+        route,
+        sessionId,
+        'allowed',
+        {
+          code: s.item.dossierCode,
+          itemId: s.item.id,
+          scope: s.scope,
+        },
+        undefined,
+        s.item.dossierId,
+      );
     }
     const start = DateTime.fromJSDate(ctx.session.startsAt, { zone: ctx.table.timeZone });
-    const writable = ctx.session.status !== 'cancelled' && ctx.session.startsAt.getTime() <= this.access.now().getTime();
+    const writable =
+      ctx.session.status !== 'cancelled' && ctx.session.startsAt.getTime() <= this.access.now().getTime();
     const canWrite = reader.writer && !closed && (writable || ctx.session.status === 'held');
     return {
       sessionId,
@@ -86,12 +101,16 @@ export class ReadMinutesUseCase {
       startsAt: start.toISO()!,
       dateText: dutchDate(start),
       closed,
-      closedAt: state?.closedAt ? DateTime.fromJSDate(state.closedAt, { zone: ctx.table.timeZone }).toISO() : null,
+      closedAt: state?.closedAt
+        ? DateTime.fromJSDate(state.closedAt, { zone: ctx.table.timeZone }).toISO()
+        : null,
       reopenReason: reader.writer ? (state?.reopenReason ?? null) : null,
       canWrite,
       canClose: mayCloseMinutes(ctx.actor) && !closed && ctx.session.status === 'held',
       canReopen: mayCloseMinutes(ctx.actor) && closed,
-      attendance: seesAttendance ? attendanceView(ctx.table, await this.minutes.attendanceOf(sessionId)) : null,
+      attendance: seesAttendance
+        ? attendanceView(ctx.table, await this.minutes.attendanceOf(sessionId))
+        : null,
       items: views,
       actionOwners: canWrite ? await this.actionOwners(sessionId) : null,
     };
@@ -100,10 +119,17 @@ export class ReadMinutesUseCase {
   private async actionOwners(sessionId: string): Promise<NonNullable<MinutesView['actionOwners']>> {
     const people = await this.minutes.ownerCandidates(sessionId);
     const organisations = new Map<string, string>();
-    for (const p of people) if (p.organisationId) organisations.set(p.organisationId, p.organisationName ?? '');
+    for (const p of people)
+      if (p.organisationId) organisations.set(p.organisationId, p.organisationName ?? '');
     return {
-      people: people.map((p) => ({ personId: p.personId, displayName: p.displayName, organisationName: p.organisationName })),
-      organisations: [...organisations].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
+      people: people.map((p) => ({
+        personId: p.personId,
+        displayName: p.displayName,
+        organisationName: p.organisationName,
+      })),
+      organisations: [...organisations]
+        .map(([id, name]) => ({ id, name }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
     };
   }
 }

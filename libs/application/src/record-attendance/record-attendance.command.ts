@@ -16,7 +16,10 @@ export const RecordAttendanceSchema = z.object({
   guests: z
     .record(
       z.string().uuid({ error: 'Agendapunt is ongeldig.' }),
-      z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(uuid('Gast'))),
+      z.preprocess(
+        (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
+        z.array(uuid('Gast')),
+      ),
     )
     .optional()
     .default({}),

@@ -34,20 +34,42 @@ export class RecordAttendanceUseCase {
     const known = new Set(attendanceParticipants(ctx.table));
     const entries: AttendanceEntry[] = Object.entries(command.attendance).map(([participant, status]) => {
       if (!known.has(participant)) {
-        throw new AgendaRefusal('UNKNOWN_PARTICIPANT', `${participant} zit niet aan deze tafel.`, 'attendance', 'unprocessable');
+        throw new AgendaRefusal(
+          'UNKNOWN_PARTICIPANT',
+          `${participant} zit niet aan deze tafel.`,
+          'attendance',
+          'unprocessable',
+        );
       }
       return { participant, status };
     });
     return this.uow.run(async (tx) => {
       const state = await this.minutes.lockMinutes(tx, ctx.session.id);
-      await this.access.require(principal, ctx, checkMinutesEdit(ctx.actor, this.access.stateOf(ctx, state.closedAt !== null)), action, command.route);
+      await this.access.require(
+        principal,
+        ctx,
+        checkMinutesEdit(ctx.actor, this.access.stateOf(ctx, state.closedAt !== null)),
+        action,
+        command.route,
+      );
       const items = new Map((await this.minutes.itemsOf(tx, ctx.session.id)).map((i) => [i.id, i]));
       for (const [itemId, guestIds] of Object.entries(command.guests)) {
         const item = items.get(itemId);
-        if (!item) throw new AgendaRefusal('ITEM_NOT_FOUND', 'Agendapunt niet gevonden op deze zitting.', 'guests', 'unprocessable');
+        if (!item)
+          throw new AgendaRefusal(
+            'ITEM_NOT_FOUND',
+            'Agendapunt niet gevonden op deze zitting.',
+            'guests',
+            'unprocessable',
+          );
         const guests = new Set(item.guests.map((g) => g.id));
         if (!guestIds.every((g) => guests.has(g))) {
-          throw new AgendaRefusal('UNKNOWN_GUEST', 'Kies de gasten van dit agendapunt.', 'guests', 'unprocessable');
+          throw new AgendaRefusal(
+            'UNKNOWN_GUEST',
+            'Kies de gasten van dit agendapunt.',
+            'guests',
+            'unprocessable',
+          );
         }
         await this.minutes.saveItemMinutes(
           tx,
@@ -58,10 +80,18 @@ export class RecordAttendanceUseCase {
         );
       }
       await this.minutes.saveAttendance(tx, ctx.session.id, entries, principal.personId, this.access.now());
-      await this.access.record(principal, action, command.route, ctx.session.id, 'allowed', {
-        partners: entries.length,
-        items: Object.keys(command.guests).length,
-      }, tx);
+      await this.access.record(
+        principal,
+        action,
+        command.route,
+        ctx.session.id,
+        'allowed',
+        {
+          partners: entries.length,
+          items: Object.keys(command.guests).length,
+        },
+        tx,
+      );
       return { recorded: entries.length };
     });
   }

@@ -24,9 +24,23 @@ export class ReopenMinutesUseCase {
     const ctx = await this.access.open(principal, command.sessionId, action, command.route);
     return this.uow.run(async (tx) => {
       const state = await this.minutes.lockMinutes(tx, ctx.session.id);
-      await this.access.require(principal, ctx, checkMinutesReopen(ctx.actor, this.access.stateOf(ctx, state.closedAt !== null)), action, command.route);
+      await this.access.require(
+        principal,
+        ctx,
+        checkMinutesReopen(ctx.actor, this.access.stateOf(ctx, state.closedAt !== null)),
+        action,
+        command.route,
+      );
       await this.minutes.reopen(tx, ctx.session.id, principal.personId, this.access.now(), command.reason);
-      await this.access.record(principal, action, command.route, ctx.session.id, 'allowed', { closings: state.closings }, tx);
+      await this.access.record(
+        principal,
+        action,
+        command.route,
+        ctx.session.id,
+        'allowed',
+        { closings: state.closings },
+        tx,
+      );
       return { sessionId: ctx.session.id };
     });
   }

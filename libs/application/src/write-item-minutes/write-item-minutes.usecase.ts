@@ -25,9 +25,21 @@ export class WriteItemMinutesUseCase {
     const ctx = await this.access.open(principal, command.sessionId, action, command.route);
     return this.uow.run(async (tx) => {
       const state = await this.minutes.lockMinutes(tx, ctx.session.id);
-      await this.access.require(principal, ctx, checkMinutesEdit(ctx.actor, this.access.stateOf(ctx, state.closedAt !== null)), action, command.route);
+      await this.access.require(
+        principal,
+        ctx,
+        checkMinutesEdit(ctx.actor, this.access.stateOf(ctx, state.closedAt !== null)),
+        action,
+        command.route,
+      );
       const item = (await this.minutes.itemsOf(tx, ctx.session.id)).find((i) => i.id === command.itemId);
-      if (!item) throw new AgendaRefusal('ITEM_NOT_FOUND', 'Agendapunt niet gevonden op deze zitting.', undefined, 'not_found');
+      if (!item)
+        throw new AgendaRefusal(
+          'ITEM_NOT_FOUND',
+          'Agendapunt niet gevonden op deze zitting.',
+          undefined,
+          'not_found',
+        );
       await this.minutes.saveItemMinutes(
         tx,
         item.id,

@@ -1,10 +1,6 @@
 import type { TableFunction } from '../organisation/organisation-kind';
 import type { LocalTimeString } from '../time/local-date.util';
-import type {
-  EscalationSpec,
-  ObligationRule,
-  ReminderSchedule,
-} from '../obligations/obligation-rule.model';
+import type { EscalationSpec, ObligationRule, ReminderSchedule } from '../obligations/obligation-rule.model';
 
 /**
  * The verslag of a session (guide II.G, IV; MARAC: minutes with actions tracked to completion):
@@ -52,8 +48,7 @@ export type MinutesRefusalCode =
   | 'MINUTES_ALREADY_CLOSED';
 
 export type MinutesCheck =
-  | { readonly ok: true }
-  | { readonly ok: false; readonly code: MinutesRefusalCode; readonly message: string };
+  { readonly ok: true } | { readonly ok: false; readonly code: MinutesRefusalCode; readonly message: string };
 
 const refused = (code: MinutesRefusalCode, message: string): MinutesCheck => ({ ok: false, code, message });
 
@@ -67,7 +62,10 @@ export interface MinutesStateFacts {
 /** Writing (attendance, verslag, action points): during or after the session, while the verslag is open. */
 export function checkMinutesEdit(actor: MinutesActorFacts, s: MinutesStateFacts): MinutesCheck {
   if (!mayWriteMinutes(actor)) {
-    return refused('MINUTES_NOT_ALLOWED', 'Alleen de verslaggever, de voorzitter of een coördinator schrijft het verslag.');
+    return refused(
+      'MINUTES_NOT_ALLOWED',
+      'Alleen de verslaggever, de voorzitter of een coördinator schrijft het verslag.',
+    );
   }
   if (s.sessionStatus === 'cancelled' || (!s.started && s.sessionStatus !== 'held')) {
     return refused('SESSION_NOT_HELD', 'Het verslag wordt geschreven tijdens of na de zitting.');
@@ -145,7 +143,9 @@ export function isActionPointRuleKey(key: string): boolean {
   return key.startsWith(ACTION_POINT_RULE_PREFIX);
 }
 
-export function parseActionPointRuleKey(key: string): { tableKey: string; actionPointId: string } | undefined {
+export function parseActionPointRuleKey(
+  key: string,
+): { tableKey: string; actionPointId: string } | undefined {
   if (!isActionPointRuleKey(key)) return undefined;
   const rest = key.slice(ACTION_POINT_RULE_PREFIX.length);
   const at = rest.lastIndexOf(':');

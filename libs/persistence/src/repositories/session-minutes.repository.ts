@@ -161,7 +161,13 @@ export class PrismaSessionMinutesRepository implements SessionMinutesRepository 
     for (const e of entries) {
       await db.sessionAttendance.upsert({
         where: { sessionId_participant: { sessionId, participant: e.participant } },
-        create: { sessionId, participant: e.participant, status: e.status, recordedById: byPersonId, recordedAt: at },
+        create: {
+          sessionId,
+          participant: e.participant,
+          status: e.status,
+          recordedById: byPersonId,
+          recordedAt: at,
+        },
         update: { status: e.status, recordedById: byPersonId, recordedAt: at },
       });
     }
@@ -174,7 +180,12 @@ export class PrismaSessionMinutesRepository implements SessionMinutesRepository 
     byPersonId: string,
     at: Date,
   ): Promise<void> {
-    const data = { text: minutes.text, guestsPresent: [...minutes.guestsPresent], updatedById: byPersonId, updatedAt: at };
+    const data = {
+      text: minutes.text,
+      guestsPresent: [...minutes.guestsPresent],
+      updatedById: byPersonId,
+      updatedAt: at,
+    };
     await on(tx, this.prisma).itemMinutes.upsert({
       where: { agendaItemId },
       create: { agendaItemId, ...data },
@@ -216,10 +227,22 @@ export class PrismaSessionMinutesRepository implements SessionMinutesRepository 
     });
   }
 
-  async reopen(tx: Transaction, sessionId: string, byPersonId: string, at: Date, reason: string): Promise<void> {
+  async reopen(
+    tx: Transaction,
+    sessionId: string,
+    byPersonId: string,
+    at: Date,
+    reason: string,
+  ): Promise<void> {
     await on(tx, this.prisma).sessionMinutes.update({
       where: { sessionId },
-      data: { closedAt: null, closedById: null, reopenedAt: at, reopenedById: byPersonId, reopenReason: reason },
+      data: {
+        closedAt: null,
+        closedById: null,
+        reopenedAt: at,
+        reopenedById: byPersonId,
+        reopenReason: reason,
+      },
     });
   }
 
@@ -232,8 +255,16 @@ export class PrismaSessionMinutesRepository implements SessionMinutesRepository 
         active: true,
         OR: [
           { id: { in: [...ids] } },
-          { tableMemberships: { some: { regionId: session.regionId, tableKey: session.tableKey, standing: true } } },
-          { roleAssignments: { some: { role: 'coordinator', OR: [{ tableKey: session.tableKey }, { tableKey: null }] } } },
+          {
+            tableMemberships: {
+              some: { regionId: session.regionId, tableKey: session.tableKey, standing: true },
+            },
+          },
+          {
+            roleAssignments: {
+              some: { role: 'coordinator', OR: [{ tableKey: session.tableKey }, { tableKey: null }] },
+            },
+          },
         ],
       },
       select: { id: true, email: true, displayName: true },
@@ -251,7 +282,10 @@ export class PrismaSessionMinutesRepository implements SessionMinutesRepository 
     });
     const items = await db.agendaItem.findMany({
       where: { sessionId, ...HELD_ITEMS },
-      select: { dossier: { select: { casusregisseurId: true, aanmelderId: true } }, guests: { select: { personId: true } } },
+      select: {
+        dossier: { select: { casusregisseurId: true, aanmelderId: true } },
+        guests: { select: { personId: true } },
+      },
     });
     const ids = new Set<string>();
     for (const i of items) {
@@ -312,7 +346,9 @@ export class PrismaSessionMinutesRepository implements SessionMinutesRepository 
       where: { dossierId, ...HELD_ITEMS, session: { status: 'held' } },
       select: {
         ...itemSelect,
-        session: { select: { id: true, tableKey: true, startsAt: true, minutes: { select: { closedAt: true } } } },
+        session: {
+          select: { id: true, tableKey: true, startsAt: true, minutes: { select: { closedAt: true } } },
+        },
       },
       orderBy: [{ session: { startsAt: 'asc' } }, { id: 'asc' }],
     });
