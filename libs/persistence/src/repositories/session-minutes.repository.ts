@@ -79,7 +79,7 @@ function itemOf(r: ItemRow): MinutesItem {
     guests: r.guests.map((g) => ({ id: g.id, kind: g.kind, name: g.person?.displayName ?? g.name ?? null })),
     decision: r.decision ? { kind: String(r.decision.kind), decidedAt: r.decision.decidedAt } : null,
     text: r.minutes?.text ?? null,
-    guestsPresent: r.minutes?.guestsPresent ?? [],
+    guestsPresent: guestIdsOf(r.minutes?.guestsPresent),
     actionPoints: r.actionPoints.map((a) => ({
       id: a.id,
       agendaItemId: a.agendaItemId,
@@ -95,6 +95,11 @@ function itemOf(r: ItemRow): MinutesItem {
       fulfilmentNote: a.obligation.fulfilmentNote,
     })),
   };
+}
+
+/** The stored guest ids (a JSON array of uuids). */
+function guestIdsOf(value: Prisma.JsonValue | undefined): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
 /** The verslag of a session: attendance, per item its text, guests present and action points. */

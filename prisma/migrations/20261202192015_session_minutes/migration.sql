@@ -31,7 +31,7 @@ CREATE TABLE "item_minutes" (
     "id" UUID NOT NULL DEFAULT gen_random_uuid(),
     "agenda_item_id" UUID NOT NULL,
     "text" TEXT NOT NULL DEFAULT '',
-    "guests_present" UUID[] DEFAULT ARRAY[]::UUID[],
+    "guests_present" JSONB NOT NULL DEFAULT '[]',
     "updated_by_id" UUID NOT NULL,
     "updated_at" TIMESTAMPTZ(3) NOT NULL,
 
