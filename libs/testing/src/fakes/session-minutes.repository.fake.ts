@@ -137,6 +137,7 @@ export class FakeSessionMinutesRepository implements SessionMinutesRepository, R
     sessionId: string,
     entries: readonly AttendanceEntry[],
     byPersonId: string,
+    _at?: Date,
   ): Promise<void> {
     for (const e of entries) {
       this.store.attendance = this.store.attendance.filter(
@@ -150,6 +151,8 @@ export class FakeSessionMinutesRepository implements SessionMinutesRepository, R
     _tx: Transaction,
     agendaItemId: string,
     minutes: { text: string; guestsPresent: readonly string[] },
+    _byPersonId?: string,
+    _at?: Date,
   ): Promise<void> {
     const item = this.store.items.find((i) => i.id === agendaItemId)!;
     Object.assign(item, { text: minutes.text, guestsPresent: [...minutes.guestsPresent] });
