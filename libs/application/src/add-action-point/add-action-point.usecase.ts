@@ -57,14 +57,7 @@ export class AddActionPointUseCase {
     const due = rule.due.kind === 'offset' ? rule.due.time : '17:00';
     const dueAt = DateTime.fromISO(`${command.dueDate}T${due}`, { zone });
     return this.uow.run(async (tx) => {
-      const state = await this.minutes.lockMinutes(tx, ctx.session.id);
-      await this.access.require(
-        principal,
-        ctx,
-        checkMinutesEdit(ctx.actor, this.access.stateOf(ctx, state.closedAt !== null)),
-        action,
-        command.route,
-      );
+      await this.access.lock(tx, principal, ctx, checkMinutesEdit, action, command.route);
       const item = (await this.minutes.itemsOf(tx, ctx.session.id)).find((i) => i.id === command.itemId);
       if (!item || item.status === 'withdrawn') {
         throw new AgendaRefusal(

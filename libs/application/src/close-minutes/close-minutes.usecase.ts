@@ -39,14 +39,7 @@ export class CloseMinutesUseCase {
     const ctx = await this.access.open(principal, command.sessionId, action, command.route);
     const mails: QueuedMail[] = [];
     const result = await this.uow.run(async (tx) => {
-      const state = await this.minutes.lockMinutes(tx, ctx.session.id);
-      await this.access.require(
-        principal,
-        ctx,
-        checkMinutesClose(ctx.actor, this.access.stateOf(ctx, state.closedAt !== null)),
-        action,
-        command.route,
-      );
+      await this.access.lock(tx, principal, ctx, checkMinutesClose, action, command.route);
       const closed = await this.minutes.close(tx, ctx.session.id, principal.personId, this.access.now());
       const recipients = await this.minutes.participantsOf(tx, ctx.session.id);
       const link = webLink(`${this.config.publicUrl}/verslag/${ctx.session.id}`);

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { hasRole, Principal } from '@overlegtafels/auth';
 import { CLOCK, Clock } from '@overlegtafels/config';
-import { MinutesActorFacts, MinutesCheck, TableDefinition } from '@overlegtafels/domain';
+import { MinutesActorFacts, MinutesCheck, MinutesStateFacts, TableDefinition } from '@overlegtafels/domain';
 import { AgendaRefusal } from '../errors';
 import { ObligationRules } from '../obligations/obligation-rules';
 import { AuditLog } from '../ports/audit-log.port';
-import { MinutesSession, SessionMinutesRepository } from '../ports/session-minutes.port';
+import { MinutesSession, MinutesState, SessionMinutesRepository } from '../ports/session-minutes.port';
 import type { Transaction } from '../ports/unit-of-work.port';
 
 export const SESSION_NOT_FOUND = 'Zitting niet gevonden.';
@@ -62,6 +62,29 @@ export class MinutesAccess {
     };
   }
 
+  /**
+   * Locks the verslag for the change (so a closing and an edit never interleave) and asks the
+   * rule whether it may happen now; throws, after auditing the refusal, when it may not.
+   */
+  async lock(
+    tx: Transaction,
+    principal: Principal,
+    ctx: MinutesContext,
+    rule: (actor: MinutesActorFacts, state: MinutesStateFacts) => MinutesCheck,
+    action: string,
+    route: string,
+  ): Promise<MinutesState> {
+    const state = await this.minutes.lockMinutes(tx, ctx.session.id);
+    await this.require(
+      principal,
+      ctx,
+      rule(ctx.actor, this.stateOf(ctx, state.closedAt !== null)),
+      action,
+      route,
+    );
+    return state;
+  }
+
   /** Throws (after auditing the refusal) when the rule says no. */
   async require(
     principal: Principal,
@@ -116,7 +139,7 @@ export class MinutesAccess {
     return this.rules.timeZone;
   }
 
-  stateOf(ctx: MinutesContext, closed: boolean) {
+  stateOf(ctx: MinutesContext, closed: boolean): MinutesStateFacts {
     return {
       sessionStatus: ctx.session.status,
       started: ctx.session.startsAt.getTime() <= this.clock.now().getTime(),

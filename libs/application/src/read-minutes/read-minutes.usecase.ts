@@ -2,7 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { hasRole, Principal } from '@overlegtafels/auth';
 import {
-  mayCloseMinutes,
+  checkMinutesClose,
+  checkMinutesEdit,
+  checkMinutesReopen,
   mayWriteMinutes,
   minutesItemScope,
   MinutesReaderFacts,
@@ -91,9 +93,8 @@ export class ReadMinutesUseCase {
       );
     }
     const start = DateTime.fromJSDate(ctx.session.startsAt, { zone: ctx.table.timeZone });
-    const writable =
-      ctx.session.status !== 'cancelled' && ctx.session.startsAt.getTime() <= this.access.now().getTime();
-    const canWrite = reader.writer && !closed && (writable || ctx.session.status === 'held');
+    const facts = this.access.stateOf(ctx, closed);
+    const canWrite = checkMinutesEdit(ctx.actor, facts).ok;
     return {
       sessionId,
       tableKey: ctx.table.key,
@@ -106,8 +107,8 @@ export class ReadMinutesUseCase {
         : null,
       reopenReason: reader.writer ? (state?.reopenReason ?? null) : null,
       canWrite,
-      canClose: mayCloseMinutes(ctx.actor) && !closed && ctx.session.status === 'held',
-      canReopen: mayCloseMinutes(ctx.actor) && closed,
+      canClose: checkMinutesClose(ctx.actor, facts).ok,
+      canReopen: checkMinutesReopen(ctx.actor, facts).ok,
       attendance: seesAttendance
         ? attendanceView(ctx.table, await this.minutes.attendanceOf(sessionId))
         : null,

@@ -44,14 +44,7 @@ export class RecordAttendanceUseCase {
       return { participant, status };
     });
     return this.uow.run(async (tx) => {
-      const state = await this.minutes.lockMinutes(tx, ctx.session.id);
-      await this.access.require(
-        principal,
-        ctx,
-        checkMinutesEdit(ctx.actor, this.access.stateOf(ctx, state.closedAt !== null)),
-        action,
-        command.route,
-      );
+      await this.access.lock(tx, principal, ctx, checkMinutesEdit, action, command.route);
       const items = new Map((await this.minutes.itemsOf(tx, ctx.session.id)).map((i) => [i.id, i]));
       for (const [itemId, guestIds] of Object.entries(command.guests)) {
         const item = items.get(itemId);

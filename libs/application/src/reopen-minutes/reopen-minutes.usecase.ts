@@ -23,14 +23,7 @@ export class ReopenMinutesUseCase {
     const action = 'minutes.reopen';
     const ctx = await this.access.open(principal, command.sessionId, action, command.route);
     return this.uow.run(async (tx) => {
-      const state = await this.minutes.lockMinutes(tx, ctx.session.id);
-      await this.access.require(
-        principal,
-        ctx,
-        checkMinutesReopen(ctx.actor, this.access.stateOf(ctx, state.closedAt !== null)),
-        action,
-        command.route,
-      );
+      const state = await this.access.lock(tx, principal, ctx, checkMinutesReopen, action, command.route);
       await this.minutes.reopen(tx, ctx.session.id, principal.personId, this.access.now(), command.reason);
       await this.access.record(
         principal,

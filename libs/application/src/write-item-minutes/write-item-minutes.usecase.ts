@@ -24,14 +24,7 @@ export class WriteItemMinutesUseCase {
     const action = 'minutes.item-write';
     const ctx = await this.access.open(principal, command.sessionId, action, command.route);
     return this.uow.run(async (tx) => {
-      const state = await this.minutes.lockMinutes(tx, ctx.session.id);
-      await this.access.require(
-        principal,
-        ctx,
-        checkMinutesEdit(ctx.actor, this.access.stateOf(ctx, state.closedAt !== null)),
-        action,
-        command.route,
-      );
+      await this.access.lock(tx, principal, ctx, checkMinutesEdit, action, command.route);
       const item = (await this.minutes.itemsOf(tx, ctx.session.id)).find((i) => i.id === command.itemId);
       if (!item)
         throw new AgendaRefusal(

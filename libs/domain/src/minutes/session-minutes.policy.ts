@@ -1,4 +1,5 @@
 import type { TableFunction } from '../organisation/organisation-kind';
+import { isCancelled, isHeld, type SessionStatus } from '../sessions/session-lifecycle.policy';
 import type { LocalTimeString } from '../time/local-date.util';
 import type { EscalationSpec, ObligationRule, ReminderSchedule } from '../obligations/obligation-rule.model';
 
@@ -67,7 +68,8 @@ export function checkMinutesEdit(actor: MinutesActorFacts, s: MinutesStateFacts)
       'Alleen de verslaggever, de voorzitter of een coördinator schrijft het verslag.',
     );
   }
-  if (s.sessionStatus === 'cancelled' || (!s.started && s.sessionStatus !== 'held')) {
+  const session = { status: s.sessionStatus as SessionStatus };
+  if (isCancelled(session) || (!s.started && !isHeld(session))) {
     return refused('SESSION_NOT_HELD', 'Het verslag wordt geschreven tijdens of na de zitting.');
   }
   if (s.closed) {
@@ -81,7 +83,7 @@ export function checkMinutesClose(actor: MinutesActorFacts, s: MinutesStateFacts
   if (!mayCloseMinutes(actor)) {
     return refused('MINUTES_NOT_ALLOWED', 'Alleen de voorzitter of een coördinator sluit het verslag af.');
   }
-  if (s.sessionStatus !== 'held') {
+  if (!isHeld({ status: s.sessionStatus as SessionStatus })) {
     return refused('SESSION_NOT_HELD', 'Een verslag wordt afgesloten wanneer de zitting gehouden is.');
   }
   if (s.closed) return refused('MINUTES_ALREADY_CLOSED', 'Het verslag is al afgesloten.');

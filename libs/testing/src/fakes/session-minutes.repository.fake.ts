@@ -11,7 +11,7 @@ import type {
   SessionMinutesRepository,
   Transaction,
 } from '@overlegtafels/application';
-import type { TableFunction } from '@overlegtafels/domain';
+import { isHeld, type SessionStatus, type TableFunction } from '@overlegtafels/domain';
 import type { Rollbackable } from './fake-unit-of-work';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -223,7 +223,7 @@ export class FakeSessionMinutesRepository implements SessionMinutesRepository, R
         (s) =>
           s.regionId === regionId &&
           s.tableKey === tableKey &&
-          s.status === 'held' &&
+          isHeld({ status: s.status as SessionStatus }) &&
           s.startsAt >= range.from &&
           s.startsAt < range.until,
       )
