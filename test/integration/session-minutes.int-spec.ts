@@ -162,14 +162,21 @@ describe('the verslag of a session', () => {
     ]);
 
     const lotte = await login('lotte.verbeke@example.be');
-    for (const key of ['eva', 'karim'] as const) {
-      const res = await lotte.post(`/api/agenda-items/${item[key]}/decision`, {
-        kind: 'geen_ketenaanpak',
-        adviceText: 'Advies aan de aanmelder.',
-        safetyPlanAdvice: 'Een veiligheidsplan opmaken.',
-      });
-      expect([key, res.status]).toEqual([key, 201]);
-    }
+    const advice = await lotte.post(`/api/agenda-items/${item.eva}/decision`, {
+      kind: 'geen_ketenaanpak',
+      adviceText: 'Advies aan de aanmelder.',
+      safetyPlanAdvice: 'Een veiligheidsplan opmaken.',
+    });
+    expect(advice.status).toBe(201);
+    // Karim's family goes into casusregie with Sara El Idrissi: the re-plan gives the dossier its obligations.
+    const sara = await db.person.findFirstOrThrow({ where: { email: 'sara.elidrissi@example.org' } });
+    const instroom = await lotte.post(`/api/agenda-items/${item.karim}/decision`, {
+      kind: 'met_casusregie',
+      casusregisseurId: sara.id,
+      startDate: '2026-12-07',
+      consentVerified: true,
+    });
+    expect(instroom.status).toBe(201);
 
     const wimId = wim.personId;
     const parketId = (await db.organisation.findFirstOrThrow({ where: { kind: 'parket' } })).id;
@@ -233,6 +240,7 @@ describe('the verslag of a session', () => {
       'griet.willems@example.be',
       'eva.wouters@example.org',
       'karim.bouzid@example.be',
+      'sara.elidrissi@example.org',
     ]) {
       expect(to.filter((a) => a === address)).toEqual([address]);
     }
@@ -265,7 +273,7 @@ describe('the verslag of a session', () => {
       code.karim,
       'shared',
       SECRET_B,
-      'geen_ketenaanpak',
+      'met_casusregie',
     ]);
     expect(b!.actionPoints!.map((p) => p.what)).toEqual([
       'Parket bekijkt of er een lopend onderzoek is.',
@@ -296,6 +304,23 @@ describe('the verslag of a session', () => {
     expect(his.items.map((i) => [i.dossierCode, i.scope, i.text, i.actionPoints!.length])).toEqual([
       [code.karim, 'outcome', null, 2],
     ]);
+  });
+
+  it('shows the casusregisseur their item’s verslag and action points, here and on the dossier page', async () => {
+    const sara = await login('sara.elidrissi@example.org');
+    const view = (await (await sara.get(`/api/zittingen/${sessionId}/verslag`)).json()) as MinutesJson;
+    expect(view.items.map((i) => [i.dossierCode, i.scope, i.text, i.actionPoints!.length])).toEqual([
+      [code.karim, 'all', SECRET_B, 2],
+    ]);
+    const page = await (await pageUser(t, 'sara.elidrissi@example.org')).get(`/dossiers/${code.karim}`);
+    expect(page.status).toBe(200);
+    const text = textOf(page.html);
+    expect(text).toContain('Verslagen en actiepunten');
+    expect(text).toContain('De politie kent twee eerdere interventies');
+    expect(text).toContain(
+      'Parket bekijkt of er een lopend onderzoek is. — An Vermeulen (Parket, afdeling familie (fictief))',
+    );
+    expect(text).not.toContain('veilige plek');
   });
 
   it('answers another region as if the session did not exist', async () => {
