@@ -462,4 +462,23 @@ describe('the verslag of a session', () => {
     const wim = await login('wim.jacobs@example.be');
     expect((await wim.get(`/api/zittingen/${sessionId}/verslag`)).status).toBe(404);
   });
+
+  it('documents its routes in OpenAPI', async () => {
+    const lotte = await login('lotte.verbeke@example.be');
+    const doc = (await (await lotte.get('/api/docs/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { tags?: string[] }>>;
+    };
+    for (const [path, method] of [
+      ['/api/zittingen/{sessionId}/verslag', 'get'],
+      ['/api/zittingen/{sessionId}/verslag/aanwezigheid', 'post'],
+      ['/api/zittingen/{sessionId}/verslag/punten/{itemId}', 'post'],
+      ['/api/zittingen/{sessionId}/verslag/punten/{itemId}/actiepunten', 'post'],
+      ['/api/zittingen/{sessionId}/verslag/afsluiten', 'post'],
+      ['/api/zittingen/{sessionId}/verslag/heropenen', 'post'],
+      ['/api/tables/{tableKey}/archief', 'get'],
+    ] as const) {
+      expect([path, doc.paths[path]?.[method]?.tags]).toEqual([path, ['verslag']]);
+    }
+    expect(Object.keys(doc.paths).some((p) => p.startsWith('/verslag'))).toBe(false);
+  });
 });
