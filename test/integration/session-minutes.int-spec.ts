@@ -398,6 +398,10 @@ describe('the verslag of a session', () => {
     const list = await wimPages.get('/opvolging');
     expect(list.status).toBe(200);
     expect(textOf(list.html)).toContain('Actiepunt uit het verslag');
+    // Its link leads to the action point in the verslag.
+    expect(list.html).toContain(`href="/verslag/actiepunt/${action.wim}"`);
+    const located = await wimPages.get(`/verslag/actiepunt/${action.wim}`);
+    expect([located.status, located.location]).toEqual([303, `/verslag/${sessionId}#punt-${item.karim}`]);
     const done = await wimPages.post(`/opvolging/${action.wim}/afgerond`, {
       note: 'Overzicht bezorgd aan de casusregisseur.',
     });

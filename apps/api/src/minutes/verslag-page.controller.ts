@@ -68,6 +68,13 @@ export class VerslagPageController {
     return this.render(principal, route, sessionId, noticeFor(NOTICES, melding));
   }
 
+  @Get('verslag/actiepunt/:obligationId')
+  @Authenticated()
+  async locateActionPoint(@Param('obligationId') obligationId: string, @Res() res: Response): Promise<void> {
+    if (!isUuid(obligationId)) throw notFound();
+    res.redirect(303, await this.read.locateActionPoint(obligationId));
+  }
+
   @Post('verslag/:sessionId/aanwezigheid')
   @Roles('coordinator', 'member')
   async recordAttendance(

@@ -93,13 +93,19 @@ export function actionPointView(a: ActionPointRecord, zone: string): ActionPoint
   };
 }
 
+/**
+ * One item as the reader may see it. `readerId`: whoever owns an action point of an item they may
+ * not otherwise read still reads that action point (what they agreed to do), nothing more.
+ */
 export function minutesItemView(
   item: MinutesItem,
   scope: MinutesItemScope,
   table: TableDefinition,
+  readerId?: string,
 ): MinutesItemView {
   const full = scope === 'all' || scope === 'shared';
   const outcome = full || scope === 'outcome';
+  const own = item.actionPoints.filter((a) => a.ownerPersonId === readerId);
   return {
     id: item.id,
     position: item.position,
@@ -123,7 +129,11 @@ export function minutesItemView(
             label: DECISION_KIND_LABELS[item.decision.kind as DecisionKind] ?? item.decision.kind,
           }
         : null,
-    actionPoints: outcome ? item.actionPoints.map((a) => actionPointView(a, table.timeZone)) : null,
+    actionPoints: outcome
+      ? item.actionPoints.map((a) => actionPointView(a, table.timeZone))
+      : own.length > 0
+        ? own.map((a) => actionPointView(a, table.timeZone))
+        : null,
   };
 }
 

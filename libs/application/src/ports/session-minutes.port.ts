@@ -168,6 +168,10 @@ export abstract class SessionMinutesRepository {
     range: { from: Date; until: Date },
     dossierCode?: string,
   ): Promise<ArchivedSession[]>;
+  /** Where an action point's obligation comes from: its session and agendapunt. */
+  abstract actionPointOf(
+    obligationId: string,
+  ): Promise<{ sessionId: string; agendaItemId: string } | undefined>;
   /** The items of the dossier on held sessions, with their verslag and action points, oldest first. */
   abstract ofDossier(dossierId: string): Promise<DossierMinutesEntry[]>;
 }

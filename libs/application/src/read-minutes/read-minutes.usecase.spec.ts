@@ -89,4 +89,33 @@ describe('ReadMinutesUseCase', () => {
       ['eva', 'dossier-a', 'outcome'],
     ]);
   });
+
+  it('shows the owner of an action point on an item they may not read that action point, nothing more', async () => {
+    const { read, minutes, uow } = await setup(true);
+    await uow.run((tx) =>
+      minutes.addActionPoint(tx, {
+        id: 'ap-1',
+        agendaItemId: 'item-a',
+        what: 'Contact opnemen met de huisarts.',
+        ownerPersonId: 'wim',
+        ownerOrganisationId: null,
+        dueDate: new Date('2026-12-18T00:00:00Z'),
+        obligationId: 'o-1',
+        createdById: 'jonas',
+        createdAt: new Date(),
+      }),
+    );
+    const wim = await read.minutesView(SESSION, people.wim, route);
+    const a = wim.items.find((i) => i.id === 'item-a')!;
+    expect([a.scope, a.text, a.decision, a.guests]).toEqual(['none', null, null, null]);
+    expect(a.actionPoints!.map((p) => [p.what, p.dueDate])).toEqual([
+      ['Contact opnemen met de huisarts.', '2026-12-18'],
+    ]);
+    // Another member sees the item by its code only.
+    minutes.functions.set('ico|griet', 'lid');
+    const griet = await read.minutesView(SESSION, { ...people.wim, personId: 'griet' }, route);
+    expect(griet.items.find((i) => i.id === 'item-a')!.actionPoints).toBeNull();
+    expect(await read.locateActionPoint('o-1')).toBe(`/verslag/${SESSION}#punt-item-a`);
+    expect((await refusalOf(read.locateActionPoint('o-2'))).code).toBe('ACTION_POINT_NOT_FOUND');
+  });
 });

@@ -54,6 +54,17 @@ export class ReadMinutesUseCase {
     return this.minutesView(command.sessionId, principal, command.route);
   }
 
+  /**
+   * Where the owner of an action point reads it (the link on "Mijn opvolging"): the verslag's
+   * page and the item; the page itself decides what they see.
+   */
+  async locateActionPoint(obligationId: string): Promise<string> {
+    const found = await this.minutes.actionPointOf(obligationId);
+    if (!found)
+      throw new AgendaRefusal('ACTION_POINT_NOT_FOUND', 'Actiepunt niet gevonden.', undefined, 'not_found');
+    return `/verslag/${found.sessionId}#punt-${found.agendaItemId}`;
+  }
+
   /** The verslag as data (pages, the API and the PDF all read this). */
   async minutesView(sessionId: string, principal: Principal, route: string): Promise<MinutesView> {
     const action = 'minutes.read';
@@ -63,20 +74,23 @@ export class ReadMinutesUseCase {
     const closed = state?.closedAt != null;
     const items = await this.minutes.itemsOf(undefined, sessionId);
     const scoped = items.map((item) => ({ item, scope: itemScopeFor(principal, reader, item) }));
-    const visible = scoped.filter((s) => s.scope !== 'none' || reader.member);
+    const ownsAction = (i: MinutesItem) => i.actionPoints.some((a) => a.ownerPersonId === principal.personId);
+    const visible = scoped.filter((s) => s.scope !== 'none' || reader.member || ownsAction(s.item));
     const anything = reader.writer || (closed && (reader.member || visible.length > 0));
     if (!anything) {
       await this.access.record(principal, action, route, sessionId, 'denied', { code: 'MINUTES_NOT_FOUND' });
       throw new AgendaRefusal('MINUTES_NOT_FOUND', SESSION_NOT_FOUND, undefined, 'not_found');
     }
-    const views: MinutesItemView[] = visible.map((s) => minutesItemView(s.item, s.scope, ctx.table));
+    const views: MinutesItemView[] = visible.map((s) =>
+      minutesItemView(s.item, s.scope, ctx.table, principal.personId),
+    );
     const seesAttendance = reader.writer || reader.member || views.some((v) => v.scope === 'all');
     await this.access.record(principal, action, route, sessionId, 'allowed', {
       items: views.length,
-      withContents: views.filter((v) => v.scope !== 'none').length,
+      withContents: views.filter((v) => v.scope !== 'none' || v.actionPoints !== null).length,
       closed,
     });
-    for (const s of visible.filter((v) => v.scope !== 'none')) {
+    for (const s of visible.filter((v) => v.scope !== 'none' || ownsAction(v.item))) {
       await this.access.record(
         principal,
         'minutes.item-read',

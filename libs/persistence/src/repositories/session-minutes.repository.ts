@@ -346,6 +346,16 @@ export class PrismaSessionMinutesRepository implements SessionMinutesRepository 
     }));
   }
 
+  async actionPointOf(
+    obligationId: string,
+  ): Promise<{ sessionId: string; agendaItemId: string } | undefined> {
+    const row = await this.prisma.actionPoint.findUnique({
+      where: { obligationId },
+      select: { agendaItemId: true, agendaItem: { select: { sessionId: true } } },
+    });
+    return row ? { sessionId: row.agendaItem.sessionId, agendaItemId: row.agendaItemId } : undefined;
+  }
+
   async ofDossier(dossierId: string): Promise<DossierMinutesEntry[]> {
     const rows = await this.prisma.agendaItem.findMany({
       where: { dossierId, ...HELD_ITEMS, session: { status: 'held' } },

@@ -237,6 +237,14 @@ export class FakeSessionMinutesRepository implements SessionMinutesRepository, R
       .sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime());
   }
 
+  async actionPointOf(
+    obligationId: string,
+  ): Promise<{ sessionId: string; agendaItemId: string } | undefined> {
+    const point = this.store.actionPoints.find((a) => a.obligationId === obligationId);
+    const item = point && this.store.items.find((i) => i.id === point.agendaItemId);
+    return item ? { sessionId: item.sessionId, agendaItemId: item.id } : undefined;
+  }
+
   async ofDossier(dossierId: string): Promise<DossierMinutesEntry[]> {
     return this.store.items
       .filter((i) => i.dossierId === dossierId)
