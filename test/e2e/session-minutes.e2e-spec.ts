@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
+import { aanmeldingInput } from '../support/aanmelding-input';
 import { loginAs, startTestApp, TestApp } from '../support/test-app';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -32,22 +33,10 @@ suite('in a browser: the verslaggever writes the verslag of an ICO with an actio
     const karim = await loginAs(t, 'karim.bouzid@example.be');
     const organisationId = (await db.person.findFirstOrThrow({ where: { email: 'karim.bouzid@example.be' } }))
       .organisationId!;
-    const res = await karim.post('/api/aanmeldingen', {
-      organisationId,
-      contactEmail: 'karim.bouzid@example.be',
-      whyNow: 'Nieuwe interventie.',
-      violenceDescription: 'Partnergeweld.',
-      situationAtStart: 'Gezin met een kind.',
-      situationNow: 'Gespannen.',
-      mainRisks: 'Herhaling.',
-      clients: [{ label: 'Persoon A', role: 'slachtoffer', age: 30 }],
-      clientRelations: 'Partners.',
-      servicesInvolved: 'Politie.',
-      safetyPlanExists: false,
-      questionsAndExpectations: 'Afstemming.',
-      confidentialityConfirmed: true,
-      familyInformed: true,
-    });
+    const res = await karim.post(
+      '/api/aanmeldingen',
+      aanmeldingInput(organisationId, 'karim.bouzid@example.be', 'Nieuwe interventie.'),
+    );
     expect(res.status).toBe(201);
     const filed = (await res.json()) as { dossierCode: string; agendaItemId: string };
     code = filed.dossierCode;

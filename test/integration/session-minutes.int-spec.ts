@@ -6,6 +6,7 @@ import { ControlledClock } from '@overlegtafels/testing';
 import { ObligationsApiModule } from '../../apps/api/src/obligations/obligations-api.module';
 import { ObligationsWorkerModule } from '../../apps/worker/src/obligations-worker.module';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { aanmeldingInput } from '../support/aanmelding-input';
 import { pageUser, textOf } from '../support/page-client';
 import { eventually, loginAs, startTestApp, TestApp } from '../support/test-app';
 
@@ -26,28 +27,6 @@ const clock = new ControlledClock('2026-11-23T09:00:00+01:00');
 const VERSLAG_SUBJECT = 'Verslag: Verkennend casusoverleg (ICO) 4 december 2026 – CO3 Antwerpen';
 const SECRET_A = 'Afspraken met Persoon A over de veilige plek (niet gedeeld).';
 const SECRET_B = 'De politie kent twee eerdere interventies (gedeeld met de zitting).';
-
-function aanmelding(organisationId: string, contactEmail: string, whyNow: string) {
-  return {
-    organisationId,
-    contactEmail,
-    whyNow,
-    violenceDescription: 'Psychisch partnergeweld.',
-    situationAtStart: 'Gezin met een kind.',
-    situationNow: 'Spanningen nemen toe.',
-    mainRisks: 'Herhaling.',
-    clients: [
-      { label: 'Persoon A', role: 'slachtoffer', age: 34 },
-      { label: 'Persoon B', role: 'pleger', age: 36 },
-    ],
-    clientRelations: 'A en B zijn partners.',
-    servicesInvolved: 'Huisarts en politie.',
-    safetyPlanExists: false,
-    questionsAndExpectations: 'Afstemming tussen de diensten.',
-    confidentialityConfirmed: true,
-    familyInformed: true,
-  };
-}
 
 interface MinutesJson {
   closed: boolean;
@@ -100,7 +79,7 @@ describe('the verslag of a session', () => {
       const who = await login(email);
       const res = await who.post(
         '/api/aanmeldingen',
-        aanmelding(await orgOf(email), email, `Aanmelding ${key}.`),
+        aanmeldingInput(await orgOf(email), email, `Aanmelding ${key}.`),
       );
       expect(res.status).toBe(201);
       const filed = (await res.json()) as { dossierCode: string; agendaItemId: string };
