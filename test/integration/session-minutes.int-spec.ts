@@ -7,7 +7,7 @@ import { ObligationsApiModule } from '../../apps/api/src/obligations/obligations
 import { ObligationsWorkerModule } from '../../apps/worker/src/obligations-worker.module';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { aanmeldingInput } from '../support/aanmelding-input';
-import { pageUser, textOf } from '../support/page-client';
+import { errorNextTo, inputValue, pageUser, textOf } from '../support/page-client';
 import { eventually, loginAs, startTestApp, TestApp } from '../support/test-app';
 
 @Module({
@@ -346,6 +346,11 @@ describe('the verslag of a session', () => {
     const page = await (await pageUser(t, 'wim.jacobs@example.be')).get('/tafels/ico/archief?van=2026-12-01');
     expect(page.status).toBe(200);
     expect(page.html).toContain(`/verslag/${sessionId}`);
+    // A date that is none comes back with the error next to its field and what was typed.
+    const wrong = await (await pageUser(t, 'wim.jacobs@example.be')).get('/tafels/ico/archief?van=gisteren');
+    expect(wrong.status).toBe(400);
+    expect(errorNextTo(wrong.html, 'archief-van')).toBe('Van: geef een datum (jjjj-mm-dd).');
+    expect(inputValue(wrong.html, 'archief-van')).toBe('gisteren');
   });
 
   it('makes the action points obligations the re-plan leaves alone: reminded, escalated, fulfilled on Mijn opvolging', async () => {
