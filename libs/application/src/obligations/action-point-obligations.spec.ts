@@ -42,7 +42,9 @@ describe('an action point as an obligation', () => {
     expect(obligationRoleFor(people.lotte, o, rule)).toBe('coordinator');
     expect(obligationRoleFor(people.sara, o, rule)).toBeUndefined();
     expect(obligationRoleFor(people.eva, o, rule)).toBeUndefined();
-    expect(obligationRoleFor(principalWith('wim', [...people.wim.grants], 'region-2'), o, rule)).toBeUndefined();
+    expect(
+      obligationRoleFor(principalWith('wim', [...people.wim.grants], 'region-2'), o, rule),
+    ).toBeUndefined();
   });
 
   it('is marked done by its owner with a note, and by nobody else but a coordinator', async () => {
