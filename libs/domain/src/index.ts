@@ -51,3 +51,4 @@ export * from './sessions/session-lifecycle.policy';
 export * from './risk/risk-instrument.model';
 export * from './risk/risk-picture.model';
 export * from './plan-van-aanpak';
+export * from './minutes/session-minutes.policy';

@@ -40,6 +40,7 @@ const EXPECTED_SUBJECTS: Record<string, string> = {
   'casusregie-change': 'Casusregie: CO3-2026-0042 – CO3 Antwerpen',
   'follow-up-report': 'Vervolghulp: CO3-2026-0042 – CO3 Antwerpen',
   'no-consent-found': 'Geen instemming: CO3-2026-0042 – CO3 Antwerpen',
+  'minutes-ready': 'Verslag: Weegploeg 1 december 2026 – CO3 Antwerpen',
 };
 
 it('has one mail of every family, one family per template', () => {

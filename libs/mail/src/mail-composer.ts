@@ -26,6 +26,7 @@ import { NoConsentFoundInput, noConsentFoundMail } from './families/no-consent-f
 import { GuestInvitationInput, guestInvitationMail } from './families/guest-invitation.mail';
 import { ItemMovedInput, itemMovedMail } from './families/item-moved.mail';
 import { LoginLinkInput, loginLinkMail } from './families/login-link.mail';
+import { MinutesReadyInput, minutesReadyMail } from './families/minutes-ready.mail';
 import { FollowUpInput, reminderMail } from './families/reminder.mail';
 import { SessionCancelledInput, sessionCancelledMail } from './families/session-cancelled.mail';
 import { InvitationVersion } from './families/session-parts.util';
@@ -171,6 +172,11 @@ export class MailComposer {
 
   async noConsentFound(input: NoConsentFoundInput): Promise<RenderedMail> {
     return this.render(noConsentFoundMail(this.identity, input));
+  }
+
+  /** The verslag of a session is closed: to everyone who took part; table and date only. */
+  async minutesReady(input: MinutesReadyInput): Promise<RenderedMail> {
+    return this.render(minutesReadyMail(this.identity, input));
   }
 
   async loginLink(input: LoginLinkInput): Promise<RenderedMail> {

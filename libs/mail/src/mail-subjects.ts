@@ -31,7 +31,8 @@ export type SubjectPrefix =
   | 'Testbericht'
   | 'Casusregie'
   | 'Vervolghulp'
-  | 'Geen instemming';
+  | 'Geen instemming'
+  | 'Verslag';
 
 export interface SessionTitle {
   readonly table: Label;

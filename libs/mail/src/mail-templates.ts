@@ -33,6 +33,7 @@ export const TEMPLATE_NAMES = [
   'casusregie-change',
   'follow-up-report',
   'no-consent-found',
+  'minutes-ready',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 

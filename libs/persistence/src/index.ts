@@ -21,6 +21,7 @@ export * from './repositories/organisation.repository';
 export * from './repositories/document.repository';
 export * from './repositories/obligations';
 export * from './repositories/plan-van-aanpak.repository';
+export * from './repositories/session-minutes.repository';
 export * from './seed/seed';
 export * from './database-roles';
 export * from './audit-chain';

@@ -17,6 +17,7 @@ import { PrismaRegionRepository } from './repositories/region.repository';
 import { PrismaPersonDirectory } from './repositories/person-directory.repository';
 import { PrismaDocumentRepository } from './repositories/document.repository';
 import { PrismaRiskPictureRepository } from './repositories/risk-picture.repository';
+import { PrismaSessionMinutesRepository } from './repositories/session-minutes.repository';
 import {
   PrismaObligationReadModel,
   PrismaObligationRepository,
@@ -46,6 +47,7 @@ const repositories = [
   PrismaObligationReadModel,
   PrismaRiskPictureRepository,
   PrismaPlanVanAanpakRepository,
+  PrismaSessionMinutesRepository,
 ];
 
 @Global()

@@ -19,6 +19,7 @@ import {
   ObligationReadModel,
   ObligationRepository,
   ReminderSweepClaim,
+  SessionMinutesRepository,
   UnitOfWork,
   AgendaItemRepository,
   AgendaMailing,
@@ -54,6 +55,7 @@ import {
   PrismaReminderSweepClaim,
   PrismaRiskPictureRepository,
   PrismaService,
+  PrismaSessionMinutesRepository,
   PrismaUnitOfWork,
   UserSessionRepository,
 } from '@overlegtafels/persistence';
@@ -72,6 +74,7 @@ const obligationPorts = [
   bindPort(ObligationRepository, PrismaObligationRepository),
   bindPort(ReminderSweepClaim, PrismaReminderSweepClaim),
   bindPort(ObligationReadModel, PrismaObligationReadModel),
+  bindPort(SessionMinutesRepository, PrismaSessionMinutesRepository),
 ];
 
 /** The dossiers' ports: the aggregate's intent methods, the region's id, people and organisations. */

@@ -11,6 +11,7 @@ import {
   CasusregisseurChangeSchema,
   casusregisseurHistoryOf,
   CorrectCasusregieStartUseCase,
+  DossierMinutesQuery,
   DossierTimelineQuery,
   OpenDossierUseCase,
   parseInput,
@@ -85,6 +86,7 @@ export class DossierPageController {
     private readonly recordConsultation: RecordConsulentConsultationUseCase,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(RiskPictureQuery) private readonly riskPictures: RiskPictureQuery,
+    @Inject(DossierMinutesQuery) private readonly minutesOf: DossierMinutesQuery,
   ) {}
 
   @Get(':code')
@@ -358,6 +360,8 @@ export class DossierPageController {
         today,
         timeline,
         items,
+        // The verslag and action points of its items (partial dossier-verslagen).
+        verslagen: await this.minutesOf.of(principal, detail.id),
         decisionLabels: DECISION_KIND_LABELS,
         decisions: decisionViews(detail.decisions, (key) => tables.find((t) => t.key === key)?.name ?? key),
         canAgenderen:

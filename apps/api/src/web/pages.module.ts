@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AgendaMailingModule, AgendaModule } from '@overlegtafels/application';
+import { AgendaMailingModule, AgendaModule, SessionMinutesModule } from '@overlegtafels/application';
 import { ViewRenderer } from './view-renderer.service';
 import { AanmeldingPageController } from '../agenda/aanmelding-page.controller';
 import { AgenderingPageController } from '../agenda/agendering-page.controller';
@@ -16,7 +16,7 @@ import { PlanVanAanpakPageController } from '../plan-van-aanpak/plan-van-aanpak-
  * cases as the JSON API; the freeze button uses the agenda-mailing module's freeze use case.
  */
 @Module({
-  imports: [AgendaModule, AgendaMailingModule],
+  imports: [AgendaModule, AgendaMailingModule, SessionMinutesModule],
   controllers: [
     AanmeldingPageController,
     AgenderingPageController,

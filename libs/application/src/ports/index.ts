@@ -26,3 +26,4 @@ export * from './calendar-state.port';
 export * from './dossier-pages.port';
 export * from './risk-picture.repository.port';
 export * from './plan-van-aanpak.repository.port';
+export * from './session-minutes.port';

@@ -216,4 +216,11 @@ export const EVERY_MAIL: Record<string, () => Promise<RenderedMail>> = {
       returnsLeft: 1,
       link: detailsUrl,
     }),
+  'minutes-ready': () =>
+    composer.minutesReady({
+      recipient: hostileRecipient,
+      table: weegploeg.table,
+      date: weegploeg.start,
+      link: detailsUrl,
+    }),
 };

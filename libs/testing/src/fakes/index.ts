@@ -23,3 +23,4 @@ export * from './obligation.repository.fake';
 export * from './reminder-sweep-claim.fake';
 export * from './risk-picture.repository.fake';
 export * from './plan-van-aanpak.repository.fake';
+export * from './session-minutes.repository.fake';
