@@ -5,6 +5,7 @@ import { MinutesActorFacts, MinutesCheck, MinutesStateFacts, TableDefinition } f
 import { AgendaRefusal } from '../errors';
 import { ObligationRules } from '../obligations/obligation-rules';
 import { AuditLog } from '../ports/audit-log.port';
+import { withinRegion } from '../region-fence/region-fence';
 import { MinutesSession, MinutesState, SessionMinutesRepository } from '../ports/session-minutes.port';
 import type { Transaction } from '../ports/unit-of-work.port';
 
@@ -44,9 +45,17 @@ export class MinutesAccess {
     action: string,
     route: string,
   ): Promise<MinutesContext> {
-    const session = await this.minutes.session(undefined, sessionId);
+    const found = await this.minutes.session(undefined, sessionId);
+    // Another region's session: the fence audits the attempt and answers as for none.
+    const session = await withinRegion(
+      this.audit,
+      { personId: principal.personId, regionId: principal.regionId, route },
+      found,
+      (s) => ({ action, entityType: 'session', entityId: s.id }),
+      this.clock.now(),
+    );
     const table = session && this.rules.region.tables.find((t) => t.key === session.tableKey);
-    if (!session || !table || session.regionId !== principal.regionId) {
+    if (!session || !table) {
       await this.record(principal, action, route, null, 'denied', { code: 'SESSION_NOT_FOUND' });
       throw new AgendaRefusal('SESSION_NOT_FOUND', SESSION_NOT_FOUND, undefined, 'not_found');
     }

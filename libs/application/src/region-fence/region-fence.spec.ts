@@ -58,7 +58,7 @@ function sources(): { file: string; text: string }[] {
 
 /** The ways into the fence: the function itself, or a guard that calls it for its use cases. */
 const FENCED =
-  /\b(withinRegion|ofRegion|CoordinatorChange|dossierForCasusregisseur|ObligationFormGate|planDossier|maySeeItemPlan)\b/;
+  /\b(withinRegion|ofRegion|CoordinatorChange|dossierForCasusregisseur|ObligationFormGate|planDossier|maySeeItemPlan|MinutesAccess)\b/;
 
 /**
  * Use cases that load no row of a region on behalf of an actor, each with why. A new use case is
@@ -68,6 +68,7 @@ const UNFENCED: Record<string, string> = {
   'calendar-feed': 'resolves a feed token to its own person; reads only',
   'check-health': 'no actor, no row',
   'coordination-overview': 'read model queried with the actor’s region',
+  'list-minutes-archive': 'read model queried with the actor’s region',
   'freeze-session': 'worker job, no actor',
   'list-demo-people': 'the login page of the installation’s region',
   'list-dossier-obligations': 'read model queried with the actor’s region',
