@@ -438,8 +438,13 @@ describe('the verslag of a session', () => {
         })
       ).status,
     ).toBe(200);
+    // Lotte's own (another region's attempts on this session are audited by the fence too).
     const audits = await db.auditEvent.findMany({
-      where: { entityId: sessionId, action: { in: ['minutes.close', 'minutes.reopen'] } },
+      where: {
+        entityId: sessionId,
+        actorPersonId: lotte.personId,
+        action: { in: ['minutes.close', 'minutes.reopen'] },
+      },
       select: { action: true, outcome: true, actorPersonId: true },
       orderBy: { id: 'asc' },
     });
