@@ -22,6 +22,7 @@ import { AgenderingReceivedInput, agenderingReceivedMail } from './families/agen
 import { CasusregieChangeInput, casusregieChangeMail } from './families/casusregie-change.mail';
 import { EscalationInput, escalationMail } from './families/escalation.mail';
 import { FollowUpReportInput, followUpReportMail } from './families/follow-up-report.mail';
+import { PreparationReminderInput, preparationReminderMail } from './families/preparation-reminder.mail';
 import { GuestInvitationInput, guestInvitationMail } from './families/guest-invitation.mail';
 import { ItemMovedInput, itemMovedMail } from './families/item-moved.mail';
 import { LoginLinkInput, loginLinkMail } from './families/login-link.mail';
@@ -166,6 +167,11 @@ export class MailComposer {
   /** The six-month report on the follow-up help: to the coordinators of the Ronde Tafel. */
   async followUpReport(input: FollowUpReportInput): Promise<RenderedMail> {
     return this.render(followUpReportMail(this.identity, input));
+  }
+
+  /** A partner has not prepared an item yet: the session and the dossier code, the rest after login. */
+  async preparationReminder(input: PreparationReminderInput): Promise<RenderedMail> {
+    return this.render(preparationReminderMail(this.identity, input));
   }
 
   async loginLink(input: LoginLinkInput): Promise<RenderedMail> {

@@ -30,7 +30,8 @@ export type SubjectPrefix =
   | 'Inloglink'
   | 'Testbericht'
   | 'Casusregie'
-  | 'Vervolghulp';
+  | 'Vervolghulp'
+  | 'Voorbereiding';
 
 export interface SessionTitle {
   readonly table: Label;

@@ -19,5 +19,6 @@ export { PrismaAgendaItemRepository } from './repositories/agenda-item.repositor
 export * from './repositories/agenda-mailing.repository';
 export * from './repositories/organisation.repository';
 export * from './repositories/document.repository';
+export * from './repositories/item-preparation.repository';
 export * from './repositories/obligations';
 export * from './seed/seed';

@@ -25,6 +25,7 @@ import {
   AgendaReadModel,
   AgendaSessionRepository,
   CalendarStateRepository,
+  ItemPreparationRepository,
 } from '@overlegtafels/application';
 import { AuthModule, SessionService, SessionStore } from '@overlegtafels/auth';
 import { AppConfig, Clock, CLOCK, ConfigModule, SystemClock } from '@overlegtafels/config';
@@ -41,6 +42,7 @@ import {
   PrismaAgendaSessionRepository,
   PrismaCalendarStateRepository,
   PrismaDocumentRepository,
+  PrismaItemPreparationRepository,
   OrganisationRepository,
   PrismaDossierReadModel,
   PrismaDossierRepository,
@@ -93,6 +95,7 @@ const edgePorts = [
   bindPort(LoginSessions, SessionService),
   bindPort(MailJobQueue, MailProducer),
   bindPort(MailSender, MailTransport),
+  bindPort(ItemPreparationRepository, PrismaItemPreparationRepository),
 ];
 
 /**

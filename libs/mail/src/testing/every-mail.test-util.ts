@@ -207,4 +207,11 @@ export const EVERY_MAIL: Record<string, () => Promise<RenderedMail>> = {
     }),
   'follow-up-report': () =>
     composer.followUpReport({ recipient: hostileRecipient, dossier: code42, link: detailsUrl }),
+  'preparation-reminder': () =>
+    composer.preparationReminder({
+      recipient: hostileRecipient,
+      dossier: code42,
+      session: ico,
+      link: detailsUrl,
+    }),
 };

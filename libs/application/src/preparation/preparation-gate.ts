@@ -1,0 +1,136 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@overlegtafels/config';
+import {
+  findTable,
+  getSession,
+  PreparationAudience,
+  preparationWindow,
+  PreparationWindow,
+  RegionConfig,
+  tafelEntriesOpen,
+  TableDefinition,
+} from '@overlegtafels/domain';
+import { getRegion } from '@overlegtafels/regions';
+import { AgendaRefusal } from '../errors';
+import { coordinatesTable, Viewer } from '../agenda/agenda-queries';
+import { AuditLog } from '../ports/audit-log.port';
+import { ItemPreparationRepository, PreparationItemContext, TableSeat } from '../ports/item-preparation.port';
+import type { Transaction } from '../ports/unit-of-work.port';
+
+/** What someone may do with one item's preparation, decided once per request. */
+export interface PreparationAccess {
+  readonly item: PreparationItemContext;
+  readonly table: TableDefinition;
+  readonly seat: TableSeat | undefined;
+  readonly audience: PreparationAudience;
+  readonly coordinator: boolean;
+  /** The seat's organisation takes part in the table as a partner: it can record an entry. */
+  readonly partner: boolean;
+  readonly preparationStart: Date;
+}
+
+export const notFound = () =>
+  new AgendaRefusal('ITEM_NOT_FOUND', 'Agendapunt niet gevonden.', undefined, 'not_found');
+
+/**
+ * Need-to-know for the preparations (guide II.C). Another region's item, or one of a table the
+ * person neither coordinates nor sits at, answers "not found" like an unknown id, and the denial
+ * is audited outside any transaction so it stays. A coordinator of the table or its voorzitter
+ * reads everything; the item's aanmelder never another partner's input; a partner at the table
+ * its own entry and, once the session is in progress, the other partners' `tafel` entries.
+ */
+@Injectable()
+export class PreparationGate {
+  private readonly region: RegionConfig | undefined;
+
+  constructor(
+    @Inject(ItemPreparationRepository) private readonly preparations: ItemPreparationRepository,
+    @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) config: Pick<AppConfig, 'region'>,
+  ) {
+    this.region = getRegion(config.region);
+  }
+
+  async open(actor: Viewer, itemId: string, action: string, tx?: Transaction): Promise<PreparationAccess> {
+    const item = await this.preparations.itemContext(itemId, tx);
+    const table = item && this.region ? findTable(this.region, item.tableKey) : undefined;
+    if (!item || !table || item.session.regionId !== actor.regionId) {
+      await this.denied(actor, action, item?.session.regionId === actor.regionId ? item : undefined);
+      throw notFound();
+    }
+    const seat = await this.preparations.seatOf(actor.regionId, item.tableKey, actor.personId, tx);
+    const coordinator = coordinatesTable(actor, item.tableKey);
+    const audience: PreparationAudience | undefined =
+      coordinator || seat?.function === 'voorzitter'
+        ? 'full'
+        : item.aanmelderId === actor.personId
+          ? 'aanmelder'
+          : seat?.organisationId
+            ? 'member'
+            : undefined;
+    if (!audience) {
+      await this.denied(actor, action, item);
+      throw notFound();
+    }
+    const kinds = new Set(table.participants.flatMap((p) => ('organisation' in p ? [p.organisation] : [])));
+    const scheduledDate = DateTime.fromJSDate(item.session.scheduledStart, {
+      zone: table.timeZone,
+    }).toISODate()!;
+    return {
+      item,
+      table,
+      seat,
+      audience,
+      coordinator,
+      partner: !!seat?.organisationId && kinds.has(seat.organisationKind as never),
+      preparationStart: new Date(getSession(table, scheduledDate).preparationStartMs),
+    };
+  }
+
+  window(access: PreparationAccess, now: Date): PreparationWindow {
+    const { session } = access.item;
+    return preparationWindow(
+      {
+        status: session.status,
+        startsAtMs: session.startsAt.getTime(),
+        endsAtMs: session.endsAt.getTime(),
+        preparationStartMs: access.preparationStart.getTime(),
+      },
+      now.getTime(),
+    );
+  }
+
+  tafelOpen(access: PreparationAccess, now: Date): boolean {
+    const { session } = access.item;
+    return tafelEntriesOpen(
+      { status: session.status, startsAtMs: session.startsAt.getTime() },
+      now.getTime(),
+    );
+  }
+
+  /** A coordinator of the item's table (the overview and the reminders are theirs). */
+  requireCoordinator(access: PreparationAccess): void {
+    if (!access.coordinator) throw notFound();
+  }
+
+  private async denied(
+    actor: Viewer,
+    action: string,
+    item: PreparationItemContext | undefined,
+  ): Promise<void> {
+    await this.audit.append(
+      {
+        actorPersonId: actor.personId,
+        action,
+        entityType: 'agenda_item',
+        entityId: item?.itemId ?? null,
+        dossierId: item?.dossierId ?? null,
+        outcome: 'denied',
+        route: actor.route ?? null,
+      },
+      this.clock.now(),
+    );
+  }
+}
