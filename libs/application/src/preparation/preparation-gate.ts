@@ -25,10 +25,13 @@ export interface PreparationAccess {
   readonly seat: TableSeat | undefined;
   readonly audience: PreparationAudience;
   readonly coordinator: boolean;
-  /** The seat's organisation takes part in the table as a partner: it can record an entry. */
+  /** A member (not the chair or a coordinator) whose organisation takes part in the table: records an entry. */
   readonly partner: boolean;
   readonly preparationStart: Date;
 }
+
+/** The chair, the coordinator and the verslaggever run the session; they do not prepare as a partner. */
+const RUNS_THE_TABLE: ReadonlySet<string> = new Set(['voorzitter', 'coordinator', 'verslaggever']);
 
 export const notFound = () =>
   new AgendaRefusal('ITEM_NOT_FOUND', 'Agendapunt niet gevonden.', undefined, 'not_found');
@@ -84,7 +87,10 @@ export class PreparationGate {
       seat,
       audience,
       coordinator,
-      partner: !!seat?.organisationId && kinds.has(seat.organisationKind as never),
+      partner:
+        !!seat?.organisationId &&
+        !RUNS_THE_TABLE.has(seat.function) &&
+        kinds.has(seat.organisationKind as never),
       preparationStart: new Date(getSession(table, scheduledDate).preparationStartMs),
     };
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PREPARATION_VISIBILITIES } from '@overlegtafels/domain';
+import { PREPARATION_VISIBILITIES, type PreparationVisibility } from '@overlegtafels/domain';
 import type { Viewer } from '../agenda/agenda-queries';
 import { bool, optionalText } from '../input/input-fields';
 
@@ -11,11 +11,17 @@ export const PreparationSchema = z
     known: bool('Gekend'),
     summary: optionalText('Korte samenvatting', PREPARATION_TEXT_MAX),
     riskSignals: optionalText('Risicosignalen', PREPARATION_TEXT_MAX),
-    visibility: z.enum(PREPARATION_VISIBILITIES, {
-      error: 'Kies wie dit mag zien: de tafel of enkel de coördinatoren.',
-    }),
+    // Checked below with the summary, so a form shows both problems at once.
+    visibility: z.string().optional().catch(undefined),
   })
   .superRefine((v, ctx) => {
+    if (!PREPARATION_VISIBILITIES.includes(v.visibility as PreparationVisibility)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['visibility'],
+        message: 'Kies wie dit mag zien: de tafel of enkel de coördinatoren.',
+      });
+    }
     if (v.known && !v.summary) {
       ctx.addIssue({
         code: 'custom',
@@ -23,8 +29,14 @@ export const PreparationSchema = z
         message: 'Vat kort samen wat uw organisatie over het gezin kent.',
       });
     }
-  });
-export type PreparationInput = z.output<typeof PreparationSchema>;
+  })
+  .transform((v) => ({ ...v, visibility: v.visibility as PreparationVisibility }));
+export interface PreparationInput {
+  readonly known: boolean;
+  readonly summary?: string;
+  readonly riskSignals?: string;
+  readonly visibility: PreparationVisibility;
+}
 
 /** Parsed at the edge with PreparationSchema; the organisation is the actor's own, at the table. */
 export interface RecordPreparationCommand {

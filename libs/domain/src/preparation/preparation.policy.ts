@@ -1,5 +1,5 @@
 import type { Instant } from '../sessions/session.model';
-import type { SessionStatus } from '../sessions/session-lifecycle.policy';
+import { isCancelled, isHeld, type SessionStatus } from '../sessions/session-lifecycle.policy';
 
 /**
  * Infodeling before a session (CO3 guide II.C): each partner at the table looks up what it knows
@@ -33,7 +33,7 @@ export type PreparationWindow =
  * takes none; its items roll over, and the preparation goes along with the item.
  */
 export function preparationWindow(session: PreparationSessionState, nowMs: Instant): PreparationWindow {
-  if (session.status === 'cancelled') {
+  if (isCancelled(session)) {
     return {
       open: false,
       code: 'SESSION_CANCELLED',
@@ -41,7 +41,7 @@ export function preparationWindow(session: PreparationSessionState, nowMs: Insta
         'Deze zitting is geannuleerd; de voorbereiding gebeurt voor de zitting waar het agendapunt naartoe schuift.',
     };
   }
-  if (session.status === 'held' || nowMs >= session.endsAtMs) {
+  if (isHeld(session) || nowMs >= session.endsAtMs) {
     return {
       open: false,
       code: 'SESSION_HELD',
@@ -67,8 +67,8 @@ export function tafelEntriesOpen(
   session: Omit<PreparationSessionState, 'preparationStartMs' | 'endsAtMs'>,
   nowMs: Instant,
 ): boolean {
-  if (session.status === 'cancelled') return false;
-  return session.status === 'held' || nowMs >= session.startsAtMs;
+  if (isCancelled(session)) return false;
+  return isHeld(session) || nowMs >= session.startsAtMs;
 }
 
 /**
