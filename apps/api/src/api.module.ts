@@ -25,6 +25,7 @@ import { SessionsApiController } from './sessions/sessions-api.controller';
 import { OpenApiController, OpenApiRegistry } from './openapi/openapi.controller';
 import { PagesModule } from './web/pages.module';
 import { ObligationsApiModule } from './obligations/obligations-api.module';
+import { PreparationApiModule } from './preparation/preparation.module';
 import { FailedMailsController } from './beheer/failed-mails.controller';
 import { OutboxMessagesController } from './beheer/outbox-messages.controller';
 import { TestMailController } from './beheer/test-mail.controller';
@@ -56,6 +57,7 @@ export class ApiModule {
         AgendaModule,
         PagesModule,
         ObligationsApiModule,
+        PreparationApiModule,
         ...(options.withWorker ? [options.withWorker] : []),
       ],
       controllers: [

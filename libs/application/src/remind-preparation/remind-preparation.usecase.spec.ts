@@ -65,6 +65,7 @@ describe('RemindPreparationUseCase', () => {
   it('mails each member of the partners that have not prepared, with the session and the code only', async () => {
     const { remind, outbox, audit, uow } = await setup();
     expect(await remind.execute({ actor: who.coordinator, itemId: 'item-1' })).toEqual({
+      sessionId: 'session-1',
       dossierCode: CODE,
       reminded: [
         { organisationId: 'org-politie', organisationName: 'Politie (fictief)', recipients: 2 },

@@ -12,6 +12,7 @@ import { UnitOfWork } from '../ports/unit-of-work.port';
 import { RemindPreparationCommand } from './remind-preparation.command';
 
 export interface RemindPreparationResult {
+  readonly sessionId: string;
   readonly dossierCode: string;
   readonly reminded: { organisationId: string; organisationName: string; recipients: number }[];
 }
@@ -114,6 +115,7 @@ export class RemindPreparationUseCase {
         tx,
       );
       return {
+        sessionId: item.session.id,
         dossierCode: item.dossierCode,
         reminded: toRemind.map((p) => ({
           organisationId: p.organisationId,
