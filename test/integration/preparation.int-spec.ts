@@ -140,8 +140,8 @@ describe('the partners’ preparation of an ICO item (infodeling)', () => {
     const bad = await put(people.wim!, { known: true, visibility: 'geheim' });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual([
-      'visibility',
       'summary',
+      'visibility',
     ]);
     const saved = await put(people.wim!, {
       known: true,

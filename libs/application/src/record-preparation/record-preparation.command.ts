@@ -8,18 +8,18 @@ export const PREPARATION_TEXT_MAX = 2_000;
 /** What one partner found in its own systems about one item (guide II.C). */
 export const PreparationSchema = z
   .object({
-    known: bool('Gekend'),
+    known: bool('Gekend').optional().catch(undefined),
     summary: optionalText('Korte samenvatting', PREPARATION_TEXT_MAX),
     riskSignals: optionalText('Risicosignalen', PREPARATION_TEXT_MAX),
-    // Checked below with the summary, so a form shows both problems at once.
+    // Checked below with the others, so a form shows every problem at once, in the page's order.
     visibility: z.string().optional().catch(undefined),
   })
   .superRefine((v, ctx) => {
-    if (!PREPARATION_VISIBILITIES.includes(v.visibility as PreparationVisibility)) {
+    if (v.known === undefined) {
       ctx.addIssue({
         code: 'custom',
-        path: ['visibility'],
-        message: 'Kies wie dit mag zien: de tafel of enkel de coördinatoren.',
+        path: ['known'],
+        message: 'Kies of het gezin gekend is bij uw organisatie.',
       });
     }
     if (v.known && !v.summary) {
@@ -29,8 +29,15 @@ export const PreparationSchema = z
         message: 'Vat kort samen wat uw organisatie over het gezin kent.',
       });
     }
+    if (!PREPARATION_VISIBILITIES.includes(v.visibility as PreparationVisibility)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['visibility'],
+        message: 'Kies wie dit mag zien: de tafel of enkel de coördinatoren.',
+      });
+    }
   })
-  .transform((v) => ({ ...v, visibility: v.visibility as PreparationVisibility }));
+  .transform((v) => ({ ...v, known: v.known!, visibility: v.visibility as PreparationVisibility }));
 export interface PreparationInput {
   readonly known: boolean;
   readonly summary?: string;

@@ -112,6 +112,15 @@ describe('RecordPreparationUseCase', () => {
   });
 });
 
+const errorsOf = (body: unknown) => {
+  try {
+    parseInput(PreparationSchema, body);
+    return [];
+  } catch (e) {
+    return (e as InputError).errors.map((f) => f.field);
+  }
+};
+
 describe('PreparationSchema', () => {
   it('asks for a summary when the family is known, and for the visibility, next to the field', () => {
     const error = (() => {
@@ -122,9 +131,10 @@ describe('PreparationSchema', () => {
       }
     })()!;
     expect(error.errors.map((e) => [e.field, e.message])).toEqual([
-      ['visibility', 'Kies wie dit mag zien: de tafel of enkel de coördinatoren.'],
       ['summary', 'Vat kort samen wat uw organisatie over het gezin kent.'],
+      ['visibility', 'Kies wie dit mag zien: de tafel of enkel de coördinatoren.'],
     ]);
+    expect(errorsOf({ summary: 'x' })).toEqual(['known', 'visibility']);
     expect(parseInput(PreparationSchema, { known: 'nee', visibility: 'tafel', summary: '' })).toEqual({
       known: false,
       visibility: 'tafel',
