@@ -8,32 +8,22 @@ import {
   FakeMailOutbox,
   FakeSeat,
   FakeUnitOfWork,
+  sessionRecord,
 } from '@overlegtafels/testing';
 import type { Viewer } from '../agenda/agenda-queries';
 import type { PreparationItemContext } from '../ports/item-preparation.port';
 import type { SessionRecord } from '../ports/agenda-session.repository.port';
+import { RemindPreparationUseCase } from '../remind-preparation/remind-preparation.usecase';
 import { PreparationGate } from './preparation-gate';
 
 export const REGION = 'region-1';
 export const CODE = 'CO3-2026-0007';
 /** The ICO of Friday 4 December 2026, 09:30–12:00 in Brussels; preparation from Friday 27 November. */
-export const SESSION: SessionRecord = {
+export const SESSION: SessionRecord = sessionRecord({
   id: 'session-1',
   regionId: REGION,
-  tableKey: 'ico',
-  scheduledStart: new Date('2026-12-04T08:30:00Z'),
   startsAt: new Date('2026-12-04T08:30:00Z'),
-  endsAt: new Date('2026-12-04T11:00:00Z'),
-  status: 'planned',
-  cancelReason: null,
-  movedFromStartsAt: null,
-  moveReason: null,
-  capacityMinutes: null,
-  frozenAt: null,
-  sentAt: null,
-  heldAt: null,
-  icsSequence: 0,
-};
+});
 export const PREPARATION_START = '2026-11-26T23:00:00.000Z';
 export const DURING_PREPARATION = '2026-12-01T10:00:00Z';
 export const IN_SESSION = '2026-12-04T09:00:00Z';
@@ -117,7 +107,17 @@ export function preparationWorld(
   const gate = new PreparationGate(preparations, audit, clock, config);
   const sessions = new FakeAgendaSessionRepository([session]);
   const composer = new MailComposer(mailIdentity('overlegtafels@co3.example.be', 'CO3 Antwerpen'));
-  return { item, session, preparations, audit, outbox, uow, clock, config, gate, sessions, composer };
+  const remind = new RemindPreparationUseCase(
+    uow,
+    gate,
+    preparations,
+    composer,
+    outbox,
+    audit,
+    clock,
+    config,
+  );
+  return { item, session, preparations, audit, outbox, uow, clock, config, gate, sessions, remind };
 }
 
 export const refusal = (work: Promise<unknown>) =>

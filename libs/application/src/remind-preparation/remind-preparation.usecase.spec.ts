@@ -2,7 +2,6 @@ import { AgendaRefusal } from '../errors';
 import { CODE, preparationWorld, refusal, who } from '../preparation/preparation-world.test-util';
 import { RecordPreparationUseCase } from '../record-preparation/record-preparation.usecase';
 import { ListSessionPreparationUseCase } from '../list-session-preparation/list-session-preparation.usecase';
-import { RemindPreparationUseCase } from './remind-preparation.usecase';
 
 async function setup(options: Parameters<typeof preparationWorld>[0] = {}) {
   const world = preparationWorld(options);
@@ -18,16 +17,6 @@ async function setup(options: Parameters<typeof preparationWorld>[0] = {}) {
     itemId: 'item-1',
     preparation: { known: false, visibility: 'coordinatoren' },
   });
-  const remind = new RemindPreparationUseCase(
-    world.uow,
-    world.gate,
-    world.preparations,
-    world.composer,
-    world.outbox,
-    world.audit,
-    world.clock,
-    world.config,
-  );
   const overview = new ListSessionPreparationUseCase(
     world.sessions,
     world.preparations,
@@ -35,7 +24,7 @@ async function setup(options: Parameters<typeof preparationWorld>[0] = {}) {
     world.clock,
     world.config,
   );
-  return { ...world, remind, overview };
+  return { ...world, overview };
 }
 
 describe('ListSessionPreparationUseCase', () => {
@@ -112,16 +101,7 @@ describe('RemindPreparationUseCase', () => {
 
   it('does not remind once the session is held', async () => {
     const world = preparationWorld({ session: { status: 'held' } });
-    const remind = new RemindPreparationUseCase(
-      world.uow,
-      world.gate,
-      world.preparations,
-      world.composer,
-      world.outbox,
-      world.audit,
-      world.clock,
-      world.config,
-    );
+    const { remind } = world;
     const e = (await refusal(remind.execute({ actor: who.coordinator, itemId: 'item-1' }))) as AgendaRefusal;
     expect([e.code, e.kind]).toEqual(['SESSION_HELD', 'conflict']);
     expect(world.outbox.written()).toEqual([]);
