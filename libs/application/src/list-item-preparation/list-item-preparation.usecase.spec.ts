@@ -9,20 +9,12 @@ import {
   refusal,
   who,
 } from '../preparation/preparation-world.test-util';
-import { RecordPreparationUseCase } from '../record-preparation/record-preparation.usecase';
-import { ListItemPreparationUseCase } from './list-item-preparation.usecase';
 
 /** Politie shares for coordinators only, parket and stad with the table. */
 async function setup(options: Parameters<typeof preparationWorld>[0] = {}) {
   // Recorded while the session is planned; the session's state the test asks for comes after.
   const world = preparationWorld({ ...options, session: undefined });
-  const record = new RecordPreparationUseCase(
-    world.uow,
-    world.gate,
-    world.preparations,
-    world.audit,
-    world.clock,
-  );
+  const { record } = world;
   const now = world.clock.now();
   world.clock.set(DURING_PREPARATION);
   await record.execute({
@@ -45,8 +37,7 @@ async function setup(options: Parameters<typeof preparationWorld>[0] = {}) {
   world.clock.set(now);
   const item = world.preparations.items[0]!;
   world.preparations.items[0] = { ...item, session: { ...item.session, ...options.session } };
-  const useCase = new ListItemPreparationUseCase(world.gate, world.preparations, world.audit, world.clock);
-  const read = (viewer: Viewer) => useCase.execute({ viewer, itemId: 'item-1' });
+  const read = (viewer: Viewer) => world.list.execute({ viewer, itemId: 'item-1' });
   const orgs = async (viewer: Viewer) => (await read(viewer)).entries.map((e) => e.organisationName);
   return { ...world, read, orgs };
 }

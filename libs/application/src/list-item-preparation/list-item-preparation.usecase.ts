@@ -10,7 +10,6 @@ import {
   partnerStatuses,
   PreparationEntryView,
 } from '../preparation/preparation-views';
-import { AuditLog } from '../ports/audit-log.port';
 import { ItemPreparationRepository } from '../ports/item-preparation.port';
 import { ListItemPreparationCommand } from './list-item-preparation.command';
 
@@ -51,7 +50,6 @@ export class ListItemPreparationUseCase {
   constructor(
     @Inject(PreparationGate) private readonly gate: PreparationGate,
     @Inject(ItemPreparationRepository) private readonly preparations: ItemPreparationRepository,
-    @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -71,17 +69,12 @@ export class ListItemPreparationUseCase {
           all,
         )
       : null;
-    await this.audit.append(
-      {
-        actorPersonId: viewer.personId,
-        action: 'preparation.read',
-        entityType: 'agenda_item',
-        entityId: item.itemId,
-        dossierId: item.dossierId,
-        outcome: 'allowed',
-        route: viewer.route ?? null,
-        details: { code: item.dossierCode, audience, shown: visible.length, of: all.length },
-      },
+    await this.gate.audited(
+      viewer,
+      item,
+      'preparation.read',
+      'allowed',
+      { audience, shown: visible.length, of: all.length },
       now,
     );
     return {

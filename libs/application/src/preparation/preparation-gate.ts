@@ -121,6 +121,32 @@ export class PreparationGate {
     if (!access.coordinator) throw notFound();
   }
 
+  /** The audit event of a read or change of the item's preparation: the code and ids, never the text. */
+  audited(
+    actor: Viewer,
+    item: PreparationItemContext,
+    action: string,
+    outcome: 'allowed' | 'denied',
+    details: Record<string, string | number | boolean | null>,
+    now: Date,
+    tx?: Transaction,
+  ): Promise<void> {
+    return this.audit.append(
+      {
+        actorPersonId: actor.personId,
+        action,
+        entityType: 'agenda_item',
+        entityId: item.itemId,
+        dossierId: item.dossierId,
+        outcome,
+        route: actor.route ?? null,
+        details: { code: item.dossierCode, ...details },
+      },
+      now,
+      tx,
+    );
+  }
+
   private async denied(
     actor: Viewer,
     action: string,

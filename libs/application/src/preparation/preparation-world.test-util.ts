@@ -13,6 +13,8 @@ import {
 import type { Viewer } from '../agenda/agenda-queries';
 import type { PreparationItemContext } from '../ports/item-preparation.port';
 import type { SessionRecord } from '../ports/agenda-session.repository.port';
+import { ListItemPreparationUseCase } from '../list-item-preparation/list-item-preparation.usecase';
+import { RecordPreparationUseCase } from '../record-preparation/record-preparation.usecase';
 import { RemindPreparationUseCase } from '../remind-preparation/remind-preparation.usecase';
 import { PreparationGate } from './preparation-gate';
 
@@ -107,17 +109,24 @@ export function preparationWorld(
   const gate = new PreparationGate(preparations, audit, clock, config);
   const sessions = new FakeAgendaSessionRepository([session]);
   const composer = new MailComposer(mailIdentity('overlegtafels@co3.example.be', 'CO3 Antwerpen'));
-  const remind = new RemindPreparationUseCase(
-    uow,
-    gate,
+  const record = new RecordPreparationUseCase(uow, gate, preparations, clock);
+  const list = new ListItemPreparationUseCase(gate, preparations, clock);
+  const remind = new RemindPreparationUseCase(uow, gate, preparations, composer, outbox, clock, config);
+  return {
+    item,
+    session,
     preparations,
-    composer,
-    outbox,
     audit,
+    outbox,
+    uow,
     clock,
     config,
-  );
-  return { item, session, preparations, audit, outbox, uow, clock, config, gate, sessions, remind };
+    gate,
+    sessions,
+    record,
+    list,
+    remind,
+  };
 }
 
 export const refusal = (work: Promise<unknown>) =>

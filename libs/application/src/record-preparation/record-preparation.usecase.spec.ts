@@ -2,17 +2,10 @@ import { AgendaRefusal, InputError } from '../errors';
 import { parseInput } from '../input/parse-input';
 import { CODE, ORG, preparationWorld, refusal, who } from '../preparation/preparation-world.test-util';
 import { PreparationSchema } from './record-preparation.command';
-import { RecordPreparationUseCase } from './record-preparation.usecase';
 
 function setup(options: Parameters<typeof preparationWorld>[0] = {}) {
   const world = preparationWorld(options);
-  const useCase = new RecordPreparationUseCase(
-    world.uow,
-    world.gate,
-    world.preparations,
-    world.audit,
-    world.clock,
-  );
+  const useCase = world.record;
   const record = (
     actor = who.politie,
     preparation = { known: true, summary: 'Twee pv’s in 2026.', visibility: 'coordinatoren' as const },

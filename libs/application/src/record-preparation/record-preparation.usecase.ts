@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { AgendaRefusal } from '../errors';
 import { PreparationGate } from '../preparation/preparation-gate';
-import { AuditLog } from '../ports/audit-log.port';
 import { ItemPreparationRepository } from '../ports/item-preparation.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
 import { RecordPreparationCommand } from './record-preparation.command';
@@ -27,7 +26,6 @@ export class RecordPreparationUseCase {
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
     @Inject(PreparationGate) private readonly gate: PreparationGate,
     @Inject(ItemPreparationRepository) private readonly preparations: ItemPreparationRepository,
-    @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -36,19 +34,7 @@ export class RecordPreparationUseCase {
     const { item, seat } = access;
     const now = this.clock.now();
     const refuse = async (error: AgendaRefusal) => {
-      await this.audit.append(
-        {
-          actorPersonId: actor.personId,
-          action: 'preparation.record',
-          entityType: 'agenda_item',
-          entityId: item.itemId,
-          dossierId: item.dossierId,
-          outcome: 'denied',
-          route: actor.route ?? null,
-          details: { code: item.dossierCode, reason: error.code },
-        },
-        now,
-      );
+      await this.gate.audited(actor, item, 'preparation.record', 'denied', { reason: error.code }, now);
       return error;
     };
     if (!access.partner || !seat?.organisationId) {
@@ -76,23 +62,17 @@ export class RecordPreparationUseCase {
         recordedById: actor.personId,
         at: now,
       });
-      await this.audit.append(
+      await this.gate.audited(
+        actor,
+        item,
+        'preparation.record',
+        'allowed',
         {
-          actorPersonId: actor.personId,
-          action: 'preparation.record',
-          entityType: 'agenda_item',
-          entityId: item.itemId,
-          dossierId: item.dossierId,
-          outcome: 'allowed',
-          route: actor.route ?? null,
-          details: {
-            code: item.dossierCode,
-            organisationId,
-            known: preparation.known,
-            riskSignals: preparation.riskSignals !== undefined,
-            visibility: preparation.visibility,
-            created,
-          },
+          organisationId,
+          known: preparation.known,
+          riskSignals: preparation.riskSignals !== undefined,
+          visibility: preparation.visibility,
+          created,
         },
         now,
         tx,

@@ -1,18 +1,10 @@
 import { AgendaRefusal } from '../errors';
 import { CODE, preparationWorld, refusal, who } from '../preparation/preparation-world.test-util';
-import { RecordPreparationUseCase } from '../record-preparation/record-preparation.usecase';
 import { ListSessionPreparationUseCase } from '../list-session-preparation/list-session-preparation.usecase';
 
 async function setup(options: Parameters<typeof preparationWorld>[0] = {}) {
   const world = preparationWorld(options);
-  const record = new RecordPreparationUseCase(
-    world.uow,
-    world.gate,
-    world.preparations,
-    world.audit,
-    world.clock,
-  );
-  await record.execute({
+  await world.record.execute({
     actor: who.parket,
     itemId: 'item-1',
     preparation: { known: false, visibility: 'coordinatoren' },

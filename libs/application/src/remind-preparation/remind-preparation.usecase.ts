@@ -5,7 +5,6 @@ import { dossierCode, emailAddress, label, MailComposer, webLink } from '@overle
 import { AgendaRefusal } from '../errors';
 import { PreparationGate } from '../preparation/preparation-gate';
 import { expectedPartners } from '../preparation/preparation-views';
-import { AuditLog } from '../ports/audit-log.port';
 import { ItemPreparationRepository } from '../ports/item-preparation.port';
 import { MailOutbox, QueuedMail } from '../ports/mail-outbox.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
@@ -31,7 +30,6 @@ export class RemindPreparationUseCase {
     @Inject(ItemPreparationRepository) private readonly preparations: ItemPreparationRepository,
     @Inject(MailComposer) private readonly composer: MailComposer,
     @Inject(MailOutbox) private readonly outbox: MailOutbox,
-    @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'publicUrl'>,
   ) {}
@@ -96,20 +94,14 @@ export class RemindPreparationUseCase {
           );
         }
       }
-      await this.audit.append(
+      await this.gate.audited(
+        actor,
+        item,
+        'preparation.remind',
+        'allowed',
         {
-          actorPersonId: actor.personId,
-          action: 'preparation.remind',
-          entityType: 'agenda_item',
-          entityId: item.itemId,
-          dossierId: item.dossierId,
-          outcome: 'allowed',
-          route: actor.route ?? null,
-          details: {
-            code: item.dossierCode,
-            organisations: toRemind.length,
-            recipients: toRemind.reduce((n, p) => n + p.members.length, 0),
-          },
+          organisations: toRemind.length,
+          recipients: toRemind.reduce((n, p) => n + p.members.length, 0),
         },
         now,
         tx,
