@@ -218,7 +218,21 @@ describe('the partners’ preparation of an ICO item (infodeling)', () => {
     expect([saved.status, saved.location]).toEqual([303, `/voorbereiding/${itemId}?melding=opgeslagen`]);
     const page = await griet.get(saved.location!);
     expect(textareaValue(page.html, 'voorbereiding-summary')).toBe('Leefloon sinds 2025, schuldbemiddeling.');
-    expect((await put(people.an!, { known: false, visibility: 'tafel' })).status).toBe(200);
+    const parket = await put(people.an!, {
+      known: true,
+      summary: 'Eerst iets gevonden.',
+      visibility: 'tafel',
+    });
+    expect(await parket.json()).toMatchObject({ created: true });
+    // Changed in place: still one entry for the parket.
+    const changed = await put(people.an!, { known: false, visibility: 'tafel' });
+    expect(await changed.json()).toMatchObject({ created: false });
+    const rows = await db.itemPreparation.findMany({ where: { agendaItemId: itemId } });
+    expect(rows.map((r) => [r.known, r.summary, r.visibility]).sort()).toEqual([
+      [false, null, 'tafel'],
+      [true, 'Leefloon sinds 2025, schuldbemiddeling.', 'tafel'],
+      [true, 'Twee pv’s partnergeweld, laatste in oktober.', 'coordinatoren'],
+    ]);
   });
 
   it('shows a member only their own entry before the session; the other region and strangers get 404', async () => {
@@ -309,7 +323,7 @@ describe('the partners’ preparation of an ICO item (infodeling)', () => {
     const writes = await db.auditEvent.findMany({
       where: { action: 'preparation.record', outcome: 'allowed' },
     });
-    expect(writes).toHaveLength(3);
+    expect(writes.map((w) => (w.details as { created: boolean }).created)).toEqual([true, true, true, false]);
     expect(JSON.stringify(writes.map((w) => w.details))).not.toMatch(/Leefloon|pv’s|Wapenvergunning/);
   });
 

@@ -168,26 +168,26 @@ export class PrismaItemPreparationRepository implements ItemPreparationRepositor
       );
   }
 
+  /**
+   * One statement (INSERT … ON CONFLICT), so two colleagues saving at once change the one entry
+   * instead of one of them failing on the unique key; `xmax = 0` tells a new row from an update.
+   */
   async save(tx: Transaction, entry: PreparationWrite): Promise<{ created: boolean }> {
-    const db = on(tx, this.prisma);
-    const key = { agendaItemId: entry.agendaItemId, organisationId: entry.organisationId };
-    const values = {
-      known: entry.known,
-      summary: entry.summary,
-      riskSignals: entry.riskSignals,
-      visibility: entry.visibility,
-      recordedById: entry.recordedById,
-      updatedAt: entry.at,
-    };
-    const existing = await db.itemPreparation.findUnique({
-      where: { agendaItemId_organisationId: key },
-      select: { id: true },
-    });
-    if (existing) {
-      await db.itemPreparation.update({ where: { id: existing.id }, data: values });
-      return { created: false };
-    }
-    await db.itemPreparation.create({ data: { ...key, ...values, createdAt: entry.at } });
-    return { created: true };
+    const [row] = await on(tx, this.prisma).$queryRaw<{ created: boolean }[]>`
+      INSERT INTO item_preparations
+        (agenda_item_id, organisation_id, known, summary, risk_signals, visibility, recorded_by_id, created_at, updated_at)
+      VALUES
+        (${entry.agendaItemId}::uuid, ${entry.organisationId}::uuid, ${entry.known}, ${entry.summary},
+         ${entry.riskSignals}, ${entry.visibility}::preparation_visibility, ${entry.recordedById}::uuid,
+         ${entry.at}, ${entry.at})
+      ON CONFLICT (agenda_item_id, organisation_id) DO UPDATE SET
+        known = EXCLUDED.known,
+        summary = EXCLUDED.summary,
+        risk_signals = EXCLUDED.risk_signals,
+        visibility = EXCLUDED.visibility,
+        recorded_by_id = EXCLUDED.recorded_by_id,
+        updated_at = EXCLUDED.updated_at
+      RETURNING (xmax = 0) AS created`;
+    return { created: row!.created };
   }
 }
