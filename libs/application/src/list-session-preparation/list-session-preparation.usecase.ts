@@ -87,6 +87,23 @@ export class ListSessionPreparationUseCase {
         expected: statuses.length,
       };
     });
+    // Which partners prepared an item is about its dossier: one event per item, and one for the session.
+    for (const item of view) {
+      const dossierId = items.find((i) => i.itemId === item.itemId)!.dossierId;
+      await this.audit.append(
+        {
+          actorPersonId: viewer.personId,
+          action: 'preparation.status-read',
+          entityType: 'agenda_item',
+          entityId: item.itemId,
+          dossierId,
+          outcome: 'allowed',
+          route: viewer.route ?? null,
+          details: { code: item.dossierCode, prepared: item.prepared, expected: item.expected },
+        },
+        now,
+      );
+    }
     await this.audit.append(
       {
         actorPersonId: viewer.personId,

@@ -33,6 +33,13 @@ describe('ListSessionPreparationUseCase', () => {
       const e = (await refusal(overview.execute({ viewer, sessionId: 'session-1' }))) as AgendaRefusal;
       expect([e.code, e.kind]).toEqual(['SESSION_NOT_FOUND', 'not_found']);
     }
+    expect(audit.of('preparation.status-read')).toEqual([
+      expect.objectContaining({
+        actorPersonId: 'coord',
+        dossierId: 'dossier-1',
+        details: { code: CODE, prepared: 1, expected: 3 },
+      }),
+    ]);
     expect(audit.of('preparation.overview').map((e) => [e.actorPersonId, e.outcome])).toEqual([
       ['coord', 'allowed'],
       ['chair', 'denied'],
