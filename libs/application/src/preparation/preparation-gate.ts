@@ -78,6 +78,7 @@ export class PreparationGate {
       throw notFound();
     }
     const kinds = new Set(table.participants.flatMap((p) => ('organisation' in p ? [p.organisation] : [])));
+    // The preparation start follows the slot of the series the session stands for (also after a move).
     const scheduledDate = DateTime.fromJSDate(item.session.scheduledStart, {
       zone: table.timeZone,
     }).toISODate()!;
