@@ -27,6 +27,7 @@ import { OpenApiController, OpenApiRegistry } from './openapi/openapi.controller
 import { PagesModule } from './web/pages.module';
 import { ObligationsApiModule } from './obligations/obligations-api.module';
 import { MinutesApiModule } from './minutes/minutes-api.module';
+import { PreparationApiModule } from './preparation/preparation.module';
 import { FailedMailsController } from './beheer/failed-mails.controller';
 import { OutboxMessagesController } from './beheer/outbox-messages.controller';
 import { TestMailController } from './beheer/test-mail.controller';
@@ -60,6 +61,7 @@ export class ApiModule {
         PagesModule,
         ObligationsApiModule,
         MinutesApiModule,
+        PreparationApiModule,
         ...(options.withWorker ? [options.withWorker] : []),
       ],
       controllers: [

@@ -52,3 +52,4 @@ export * from './risk/risk-instrument.model';
 export * from './risk/risk-picture.model';
 export * from './plan-van-aanpak';
 export * from './minutes/session-minutes.policy';
+export * from './preparation/preparation.policy';

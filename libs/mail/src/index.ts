@@ -34,6 +34,7 @@ export type { CasusregieChangeInput } from './families/casusregie-change.mail';
 export type { FollowUpReportInput } from './families/follow-up-report.mail';
 export type { NoConsentFoundInput } from './families/no-consent-found.mail';
 export type { MinutesReadyInput } from './families/minutes-ready.mail';
+export type { PreparationReminderInput } from './families/preparation-reminder.mail';
 export type { TestMailInput } from './families/test-message.mail';
 export * from './outgoing-mail';
 export * from './mime-message';

@@ -41,6 +41,8 @@ const EXPECTED_SUBJECTS: Record<string, string> = {
   'follow-up-report': 'Vervolghulp: CO3-2026-0042 – CO3 Antwerpen',
   'no-consent-found': 'Geen instemming: CO3-2026-0042 – CO3 Antwerpen',
   'minutes-ready': 'Verslag: Weegploeg 1 december 2026 – CO3 Antwerpen',
+  'preparation-reminder':
+    'Voorbereiding: CO3-2026-0042 – Verkennend casusoverleg (ICO) 4 december 2026 – CO3 Antwerpen',
 };
 
 it('has one mail of every family, one family per template', () => {

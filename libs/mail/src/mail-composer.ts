@@ -23,6 +23,7 @@ import { CasusregieChangeInput, casusregieChangeMail } from './families/casusreg
 import { EscalationInput, escalationMail } from './families/escalation.mail';
 import { FollowUpReportInput, followUpReportMail } from './families/follow-up-report.mail';
 import { NoConsentFoundInput, noConsentFoundMail } from './families/no-consent-found.mail';
+import { PreparationReminderInput, preparationReminderMail } from './families/preparation-reminder.mail';
 import { GuestInvitationInput, guestInvitationMail } from './families/guest-invitation.mail';
 import { ItemMovedInput, itemMovedMail } from './families/item-moved.mail';
 import { LoginLinkInput, loginLinkMail } from './families/login-link.mail';
@@ -177,6 +178,11 @@ export class MailComposer {
   /** The verslag of a session is closed: to everyone who took part; table and date only. */
   async minutesReady(input: MinutesReadyInput): Promise<RenderedMail> {
     return this.render(minutesReadyMail(this.identity, input));
+  }
+
+  /** A partner has not prepared an item yet: the session and the dossier code, the rest after login. */
+  async preparationReminder(input: PreparationReminderInput): Promise<RenderedMail> {
+    return this.render(preparationReminderMail(this.identity, input));
   }
 
   async loginLink(input: LoginLinkInput): Promise<RenderedMail> {

@@ -32,7 +32,8 @@ export type SubjectPrefix =
   | 'Casusregie'
   | 'Vervolghulp'
   | 'Geen instemming'
-  | 'Verslag';
+  | 'Verslag'
+  | 'Voorbereiding';
 
 export interface SessionTitle {
   readonly table: Label;

@@ -34,6 +34,7 @@ export const TEMPLATE_NAMES = [
   'follow-up-report',
   'no-consent-found',
   'minutes-ready',
+  'preparation-reminder',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 

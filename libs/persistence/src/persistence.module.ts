@@ -18,6 +18,7 @@ import { PrismaPersonDirectory } from './repositories/person-directory.repositor
 import { PrismaDocumentRepository } from './repositories/document.repository';
 import { PrismaRiskPictureRepository } from './repositories/risk-picture.repository';
 import { PrismaSessionMinutesRepository } from './repositories/session-minutes.repository';
+import { PrismaItemPreparationRepository } from './repositories/item-preparation.repository';
 import {
   PrismaObligationReadModel,
   PrismaObligationRepository,
@@ -48,6 +49,7 @@ const repositories = [
   PrismaRiskPictureRepository,
   PrismaPlanVanAanpakRepository,
   PrismaSessionMinutesRepository,
+  PrismaItemPreparationRepository,
 ];
 
 @Global()

@@ -28,6 +28,7 @@ import {
   CalendarStateRepository,
   RiskPictureRepository,
   PlanVanAanpakRepository,
+  ItemPreparationRepository,
 } from '@overlegtafels/application';
 import { AuthModule, SessionService, SessionStore } from '@overlegtafels/auth';
 import { AppConfig, Clock, CLOCK, ConfigModule, SystemClock } from '@overlegtafels/config';
@@ -44,6 +45,7 @@ import {
   PrismaAgendaSessionRepository,
   PrismaCalendarStateRepository,
   PrismaDocumentRepository,
+  PrismaItemPreparationRepository,
   OrganisationRepository,
   PrismaDossierReadModel,
   PrismaDossierRepository,
@@ -102,6 +104,7 @@ const edgePorts = [
   bindPort(LoginSessions, SessionService),
   bindPort(MailJobQueue, MailProducer),
   bindPort(MailSender, MailTransport),
+  bindPort(ItemPreparationRepository, PrismaItemPreparationRepository),
 ];
 
 /**

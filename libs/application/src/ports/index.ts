@@ -27,3 +27,4 @@ export * from './dossier-pages.port';
 export * from './risk-picture.repository.port';
 export * from './plan-van-aanpak.repository.port';
 export * from './session-minutes.port';
+export * from './item-preparation.port';

@@ -223,4 +223,11 @@ export const EVERY_MAIL: Record<string, () => Promise<RenderedMail>> = {
       date: weegploeg.start,
       link: detailsUrl,
     }),
+  'preparation-reminder': () =>
+    composer.preparationReminder({
+      recipient: hostileRecipient,
+      dossier: code42,
+      session: ico,
+      link: detailsUrl,
+    }),
 };

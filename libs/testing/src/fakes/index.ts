@@ -24,3 +24,4 @@ export * from './reminder-sweep-claim.fake';
 export * from './risk-picture.repository.fake';
 export * from './plan-van-aanpak.repository.fake';
 export * from './session-minutes.repository.fake';
+export * from './item-preparation.repository.fake';
