@@ -132,8 +132,9 @@ describe('ListItemPreparationUseCase', () => {
       const e = (await refusal(read(viewer))) as AgendaRefusal;
       expect([e.code, e.kind]).toEqual(['ITEM_NOT_FOUND', 'not_found']);
     }
+    // The region fence names the dossier of another region's attempt in the log (issue #17).
     expect(audit.of('preparation.read').map((e) => [e.actorPersonId, e.outcome, e.dossierId])).toEqual([
-      ['coord', 'denied', null],
+      ['coord', 'denied', 'dossier-1'],
       ['nobody', 'denied', 'dossier-1'],
     ]);
   });

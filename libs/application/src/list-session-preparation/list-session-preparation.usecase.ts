@@ -12,6 +12,7 @@ import {
 } from '../preparation/preparation-views';
 import { AgendaSessionRepository } from '../ports/agenda-session.repository.port';
 import { AuditLog } from '../ports/audit-log.port';
+import { ofRegion } from '../region-fence/region-fence';
 import { ItemPreparationRepository } from '../ports/item-preparation.port';
 import { ListSessionPreparationCommand } from './list-session-preparation.command';
 
@@ -53,15 +54,16 @@ export class ListSessionPreparationUseCase {
 
   async execute({ viewer, sessionId }: ListSessionPreparationCommand): Promise<SessionPreparationView> {
     const now = this.clock.now();
-    const session = await this.sessions.session(sessionId);
+    const found = await this.sessions.session(sessionId);
+    const session = ofRegion(viewer, found) ? found : undefined;
     const table = session && this.region ? findTable(this.region, session.tableKey) : undefined;
-    if (!session || !table || session.regionId !== viewer.regionId || !coordinatesTable(viewer, table.key)) {
+    if (!session || !table || !coordinatesTable(viewer, table.key)) {
       await this.audit.append(
         {
           actorPersonId: viewer.personId,
           action: 'preparation.overview',
           entityType: 'session',
-          entityId: session?.regionId === viewer.regionId ? session.id : null,
+          entityId: session?.id ?? null,
           outcome: 'denied',
           route: viewer.route ?? null,
         },

@@ -15,6 +15,7 @@ import { getRegion } from '@overlegtafels/regions';
 import { AgendaRefusal } from '../errors';
 import { coordinatesTable, Viewer } from '../agenda/agenda-queries';
 import { AuditLog } from '../ports/audit-log.port';
+import { withinRegion } from '../region-fence/region-fence';
 import { ItemPreparationRepository, PreparationItemContext, TableSeat } from '../ports/item-preparation.port';
 import type { Transaction } from '../ports/unit-of-work.port';
 
@@ -57,10 +58,25 @@ export class PreparationGate {
   }
 
   async open(actor: Viewer, itemId: string, action: string, tx?: Transaction): Promise<PreparationAccess> {
-    const item = await this.preparations.itemContext(itemId, tx);
+    const found = await this.preparations.itemContext(itemId, tx);
+    // Another region's item: the fence audits the attempt (with the item) and answers as for none.
+    const item = await withinRegion(
+      this.audit,
+      actor,
+      found && { ...found, regionId: found.session.regionId },
+      (i) => ({
+        action,
+        entityType: 'agenda_item',
+        entityId: i.itemId,
+        dossierId: i.dossierId,
+        code: i.dossierCode,
+      }),
+      this.clock.now(),
+    );
     const table = item && this.region ? findTable(this.region, item.tableKey) : undefined;
-    if (!item || !table || item.session.regionId !== actor.regionId) {
-      await this.denied(actor, action, item?.session.regionId === actor.regionId ? item : undefined);
+    if (!item || !table) {
+      if (!found) await this.denied(actor, action, undefined);
+      else if (item) await this.denied(actor, action, item);
       throw notFound();
     }
     const seat = await this.preparations.seatOf(actor.regionId, item.tableKey, actor.personId, tx);
