@@ -83,6 +83,11 @@ const ACTIONS = ['annuleren', 'verplaatsen', 'capaciteit', 'ontdooien', 'bevriez
 /** Form bodies of the page routes that have no API twin to take a body from. */
 const PAGE_BODIES: Record<string, (ids: Ids) => Record<string, unknown>> = {
   // A valid plan (the schema's sample is not one): the write reaches the fence, not the parser.
+  'PUT /api/agenda-items/:id/voorbereiding': () => ({
+    known: true,
+    summary: 'Gekend bij ons.',
+    visibility: 'tafel',
+  }),
   'PUT /api/dossiers/:code/plan-van-aanpak': () => ({
     profiles: ['situationeel-geweld'],
     rows: [{ domainKey: 'geweld', factorKey: 'geweld-escalatie', actie: 'Veiligheidsplan opvolgen' }],
