@@ -24,6 +24,7 @@ import { ClosedPeriodsApiController } from './sessions/closed-periods-api.contro
 import { SessionsApiController } from './sessions/sessions-api.controller';
 import { OpenApiController, OpenApiRegistry } from './openapi/openapi.controller';
 import { PagesModule } from './web/pages.module';
+import { PrintModule } from './print/print.module';
 import { ObligationsApiModule } from './obligations/obligations-api.module';
 import { FailedMailsController } from './beheer/failed-mails.controller';
 import { OutboxMessagesController } from './beheer/outbox-messages.controller';
@@ -55,6 +56,7 @@ export class ApiModule {
         CoreModule.forRoot(options),
         AgendaModule,
         PagesModule,
+        PrintModule,
         ObligationsApiModule,
         ...(options.withWorker ? [options.withWorker] : []),
       ],

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { AgendaModule } from '@overlegtafels/application';
+import { AgendaPdfController } from './agenda-pdf.controller';
+
+/** The documents people print or download as PDF, each built from its page's read model. */
+@Module({
+  imports: [AgendaModule],
+  controllers: [AgendaPdfController],
+})
+export class PrintModule {}
