@@ -4,14 +4,13 @@ import { confidentialityNotice } from '@overlegtafels/mail';
 import { pdfText } from '@overlegtafels/pdf/testing';
 import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
-import { pageUser, textOf, tinyPdf } from '../support/page-client';
+import { pageUser, textOf } from '../support/page-client';
+import { SHARED_QUESTION, UNSHARED_QUESTION, weegploegWithOneSharedItem } from '../support/print-flow';
 import { loginAs, startTestApp, TestApp } from '../support/test-app';
 
 /** Monday 16 November 2026, 10:00 in Brussels: the Weegploeg of Tuesday 1 December is open. */
 const MONDAY = '2026-11-16T09:00:00Z';
 const NOTICE = confidentialityNotice().document;
-const SHARED_QUESTION = 'Gedeelde vraag: één aanpak voor het gezin, geëvalueerd, naïef of niet?';
-const UNSHARED_QUESTION = 'Vraag-enkel-coordinatie: de politie deelt haar verslag pas na de zitting.';
 /** Long enough that the coordinator's agenda runs over more than one page. */
 const LONG_CONTEXT = Array.from(
   { length: 80 },
@@ -23,30 +22,13 @@ describe('the agenda of a session as PDF', () => {
   let db: ReturnType<typeof createPrismaClient>;
   let sessionId: string;
   let icoSessionId: string;
-  const sharedCode = 'CO3-2026-0001';
-  const unsharedCode = 'CO3-2026-0002';
+  let sharedCode: string;
+  let unsharedCode: string;
 
   beforeAll(async () => {
     t = await startTestApp({ withWorker: false, clock: new ControlledClock(MONDAY) });
     db = createPrismaClient(t.db.url, 1);
-    const agenderen = async (email: string, dossierCode: string, questions: string) => {
-      const page = await (
-        await pageUser(t, email)
-      ).postMultipart(
-        '/agendering',
-        { dossierCode, soort: 'weegploeg:plan-van-aanpak', questions },
-        { name: 'plan.pdf', bytes: tinyPdf() },
-      );
-      expect(page.status).toBe(201);
-    };
-    await agenderen('sara.elidrissi@example.org', sharedCode, SHARED_QUESTION);
-    await agenderen('tom.peeters@example.org', unsharedCode, `${UNSHARED_QUESTION}\n\n${LONG_CONTEXT}`);
-    const item = await db.agendaItem.findFirstOrThrow({ where: { dossier: { code: sharedCode } } });
-    sessionId = item.sessionId;
-    const lotte = await pageUser(t, 'lotte.verbeke@example.be');
-    expect(
-      (await lotte.post(`/agenda/${sessionId}/punten/${item.id}/delen`, { shared: 'true' })).status,
-    ).toBe(303);
+    ({ sessionId, sharedCode, unsharedCode } = await weegploegWithOneSharedItem(t, LONG_CONTEXT));
     const ico = await (await loginAs(t, 'lotte.verbeke@example.be')).get('/api/tables/ico/agenda');
     icoSessionId = ((await ico.json()) as { sessions: { id: string }[] }).sessions[0]!.id;
   }, 60_000);
@@ -127,6 +109,15 @@ describe('the agenda of a session as PDF', () => {
       'attachment; filename="agenda-weegploeg-2026-12-01.pdf"',
     );
     expect((await pdfText(bytes)).pages.join(' ')).not.toContain('Vraag-enkel-coordinatie');
+    const openapi = (await (
+      await (await loginAs(t, 'wim.jacobs@example.be')).get('/api/docs/openapi.json')
+    ).json()) as {
+      paths: Record<string, { get?: { responses?: Record<string, { content?: Record<string, unknown> }> } }>;
+    };
+    expect(
+      Object.keys(openapi.paths['/api/sessions/{id}/agenda.pdf']?.get?.responses?.['200']?.content ?? {}),
+    ).toEqual(['application/pdf']);
+    expect(openapi.paths['/agenda/{sessionId}/pdf']).toBeUndefined();
     const reads = await db.auditEvent.findMany({
       where: { action: 'agenda.read', entityId: sessionId, route: { endsWith: 'pdf' } },
       select: { route: true, outcome: true, actorPerson: { select: { email: true } } },
@@ -163,6 +154,14 @@ describe('the agenda of a session as PDF', () => {
     expect(textOf(footer![1]!)).toBe(NOTICE);
     const css = await (await fetch(`${t.baseUrl}/static/print.css`)).text();
     expect(css).toMatch(/@media print \{[\s\S]*form,[\s\S]*display: none !important/);
-    expect(css).toMatch(/\.print-only\.vertrouwelijk \{\s*display: block;\s*position: fixed;/);
+    expect(css).toMatch(/\.print-only\.vertrouwelijk \{\s*display: block;/);
+    expect(page.html).toContain('<link rel="stylesheet" href="/print/vertrouwelijk.css" media="print">');
+    const margins = await (await loginAs(t, 'wim.jacobs@example.be')).get('/print/vertrouwelijk.css');
+    expect(margins.headers.get('content-type')).toBe('text/css; charset=utf-8');
+    const marginCss = await margins.text();
+    expect(marginCss).toContain(`@bottom-left {\n      content: "${NOTICE}";`);
+    expect(marginCss).toContain('content: "Pagina " counter(page) " van " counter(pages);');
+    const anonymous = await fetch(`${t.baseUrl}/print/vertrouwelijk.css`, { redirect: 'manual' });
+    expect(anonymous.status).not.toBe(200);
   });
 });

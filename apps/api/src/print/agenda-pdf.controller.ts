@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiExcludeEndpoint, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AgendaQueries, Viewer } from '@overlegtafels/application';
 import { Clock, CLOCK } from '@overlegtafels/config';
@@ -25,6 +25,7 @@ export class AgendaPdfController {
 
   @Get('agenda/:sessionId/pdf')
   @Roles('coordinator', 'member')
+  @ApiExcludeEndpoint()
   async page(
     @CurrentViewer() viewer: Viewer,
     @Param('sessionId') sessionId: string,
@@ -39,10 +40,10 @@ export class AgendaPdfController {
   @ApiOperation({
     summary: 'A session’s agenda as PDF; members get codes, types and times, contents only of shared items',
   })
-  @ApiProduces('application/pdf')
   @ApiResponse({
     status: 200,
     description: 'The PDF, `Content-Disposition: attachment; filename="agenda-<table>-<date>.pdf"`',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
   })
   @ApiResponse({ status: 404, description: 'No such session, or not one of the caller’s tables' })
   async api(
