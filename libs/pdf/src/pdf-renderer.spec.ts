@@ -72,6 +72,13 @@ describe('the PDF renderer', () => {
       expect(all).toContain(`rij ${i} CO3-2026-${String(i - 1).padStart(4, '0')} Aanmelding`);
   });
 
+  it('turns the page for a wide document, the notice still at its foot', async () => {
+    const wide = await renderPdf({ ...document(3), landscape: true }, { createdAt });
+    const size = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(wide.toString('latin1'))!;
+    expect(Number(size[1])).toBeGreaterThan(Number(size[2]));
+    expect((await pdfText(wide)).pages[0]).toContain(NOTICE);
+  });
+
   it('makes the same bytes from the same document and time', async () => {
     const a = await renderPdf(document(2), { createdAt });
     const b = await renderPdf(document(2), { createdAt });

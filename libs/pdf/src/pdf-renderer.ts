@@ -26,6 +26,7 @@ type Doc = InstanceType<typeof PDFDocument>;
 export function renderPdf(document: PrintDocument, options: RenderOptions): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
+    layout: document.landscape ? 'landscape' : 'portrait',
     margins: { top: MARGIN, bottom: FOOTER, left: MARGIN, right: MARGIN },
     bufferPages: true,
     lang: 'nl-BE',

@@ -10,6 +10,8 @@ export interface PrintDocument {
   readonly sections: readonly PrintSection[];
   /** Printed at the foot of every page (the confidentiality notice). */
   readonly notice: string;
+  /** Landscape for wide tables (the plan van aanpak's seven columns); portrait by default. */
+  readonly landscape?: boolean;
 }
 
 export interface PrintSection {
