@@ -57,24 +57,38 @@ describe('the agenda of a session as PDF', () => {
     });
   }
 
-  it('gives a coordinator the whole agenda: date, codes, types, questions, the notice on every page', async () => {
-    const { res, bytes } = await download('lotte.verbeke@example.be', `/agenda/${sessionId}/pdf`);
+  /** A PDF as its reader gets it: 200, the notice and page number on every page; its text. */
+  async function readPdf(email: string, url: string, artifact: string) {
+    const { res, bytes } = await download(email, url);
     expect(res.status).toBe(200);
-    keep('agenda-coordinator.pdf', bytes);
     expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    keep(artifact, bytes);
+    const pdf = await pdfText(bytes);
+    expectNoticeOnEveryPage(pdf.pages);
+    return { res, pdf, text: pdf.pages.join(' ') };
+  }
+
+  /** What everyone who may see the agenda reads in it: the session, and every item by code and type. */
+  function expectAgendaFrame(text: string) {
+    expect(text).toContain('Weegploeg: agenda van dinsdag 1 december 2026');
+    expect(text).toContain('13:00–16:00');
+    expect(text).toContain(`13:00–13:30 · ${sharedCode} · Plan van aanpak`);
+    expect(text).toContain(`13:30–14:00 · ${unsharedCode} · Plan van aanpak`);
+  }
+
+  it('gives a coordinator the whole agenda: date, codes, types, questions, the notice on every page', async () => {
+    const { res, pdf, text } = await readPdf(
+      'lotte.verbeke@example.be',
+      `/agenda/${sessionId}/pdf`,
+      'agenda-coordinator.pdf',
+    );
     expect(res.headers.get('content-disposition')).toBe(
       'attachment; filename="agenda-weegploeg-2026-12-01.pdf"',
     );
-    expect(res.headers.get('cache-control')).toBe('no-store');
-    const pdf = await pdfText(bytes);
     expect(pdf.title).toBe('Weegploeg: agenda van dinsdag 1 december 2026');
     expect(pdf.pages.length).toBeGreaterThan(1);
-    expectNoticeOnEveryPage(pdf.pages);
-    const text = pdf.pages.join(' ');
-    expect(text).toContain('Weegploeg: agenda van dinsdag 1 december 2026');
-    expect(text).toContain(sharedCode);
-    expect(text).toContain(unsharedCode);
-    expect(text).toContain('Plan van aanpak');
+    expectAgendaFrame(text);
     expect(text).toContain('Gebracht door: Sara El Idrissi, CAW Regio Noord (fictief)');
     expect(text).toContain(`Vraag aan de tafel: ${SHARED_QUESTION}`);
     expect(text).toContain(UNSHARED_QUESTION);
@@ -83,16 +97,8 @@ describe('the agenda of a session as PDF', () => {
   });
 
   it('gives a member what the agenda page shows them: the shared item’s question, not the other’s', async () => {
-    const { res, bytes } = await download('wim.jacobs@example.be', `/agenda/${sessionId}/pdf`);
-    expect(res.status).toBe(200);
-    keep('agenda-member.pdf', bytes);
-    const pdf = await pdfText(bytes);
-    expectNoticeOnEveryPage(pdf.pages);
-    const text = pdf.pages.join(' ');
-    expect(text).toContain('Weegploeg: agenda van dinsdag 1 december 2026');
-    expect(text).toContain(sharedCode);
-    expect(text).toContain(unsharedCode);
-    expect(text).toContain('Plan van aanpak');
+    const { text } = await readPdf('wim.jacobs@example.be', `/agenda/${sessionId}/pdf`, 'agenda-member.pdf');
+    expectAgendaFrame(text);
     expect(text).toContain(SHARED_QUESTION);
     expect(text).toContain('De inhoud is niet gedeeld met de leden van de zitting.');
     expect(text).not.toContain('Vraag-enkel-coordinatie');
@@ -102,13 +108,16 @@ describe('the agenda of a session as PDF', () => {
   });
 
   it('serves the same document on the API route, audited under the route that served it', async () => {
-    const { res, bytes } = await download('wim.jacobs@example.be', `/api/sessions/${sessionId}/agenda.pdf`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('cache-control')).toBe('no-store');
+    const { res, text } = await readPdf(
+      'wim.jacobs@example.be',
+      `/api/sessions/${sessionId}/agenda.pdf`,
+      'agenda-member-api.pdf',
+    );
     expect(res.headers.get('content-disposition')).toBe(
       'attachment; filename="agenda-weegploeg-2026-12-01.pdf"',
     );
-    expect((await pdfText(bytes)).pages.join(' ')).not.toContain('Vraag-enkel-coordinatie');
+    expectAgendaFrame(text);
+    expect(text).not.toContain('Vraag-enkel-coordinatie');
     const openapi = (await (
       await (await loginAs(t, 'wim.jacobs@example.be')).get('/api/docs/openapi.json')
     ).json()) as {
