@@ -26,6 +26,7 @@ import { OpenApiController, OpenApiRegistry } from './openapi/openapi.controller
 import { PagesModule } from './web/pages.module';
 import { PrintModule } from './print/print.module';
 import { ObligationsApiModule } from './obligations/obligations-api.module';
+import { MinutesApiModule } from './minutes/minutes-api.module';
 import { FailedMailsController } from './beheer/failed-mails.controller';
 import { OutboxMessagesController } from './beheer/outbox-messages.controller';
 import { TestMailController } from './beheer/test-mail.controller';
@@ -58,6 +59,7 @@ export class ApiModule {
         PagesModule,
         PrintModule,
         ObligationsApiModule,
+        MinutesApiModule,
         ...(options.withWorker ? [options.withWorker] : []),
       ],
       controllers: [

@@ -48,3 +48,4 @@ export * from './dossier/dossier-code.util';
 export * from './obligations';
 export * from './sessions/session-lifecycle.policy';
 export * from './risk/risk-instrument.model';
+export * from './minutes/session-minutes.policy';

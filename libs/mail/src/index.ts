@@ -32,6 +32,7 @@ export type { EscalationInput } from './families/escalation.mail';
 export type { LoginLinkInput } from './families/login-link.mail';
 export type { CasusregieChangeInput } from './families/casusregie-change.mail';
 export type { FollowUpReportInput } from './families/follow-up-report.mail';
+export type { MinutesReadyInput } from './families/minutes-ready.mail';
 export type { TestMailInput } from './families/test-message.mail';
 export * from './outgoing-mail';
 export * from './mime-message';

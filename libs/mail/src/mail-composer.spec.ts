@@ -39,6 +39,7 @@ const EXPECTED_SUBJECTS: Record<string, string> = {
   test: 'Testbericht – CO3 Antwerpen',
   'casusregie-change': 'Casusregie: CO3-2026-0042 – CO3 Antwerpen',
   'follow-up-report': 'Vervolghulp: CO3-2026-0042 – CO3 Antwerpen',
+  'minutes-ready': 'Verslag: Weegploeg 1 december 2026 – CO3 Antwerpen',
 };
 
 it('has one mail of every family, one family per template', () => {

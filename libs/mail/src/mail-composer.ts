@@ -25,6 +25,7 @@ import { FollowUpReportInput, followUpReportMail } from './families/follow-up-re
 import { GuestInvitationInput, guestInvitationMail } from './families/guest-invitation.mail';
 import { ItemMovedInput, itemMovedMail } from './families/item-moved.mail';
 import { LoginLinkInput, loginLinkMail } from './families/login-link.mail';
+import { MinutesReadyInput, minutesReadyMail } from './families/minutes-ready.mail';
 import { FollowUpInput, reminderMail } from './families/reminder.mail';
 import { SessionCancelledInput, sessionCancelledMail } from './families/session-cancelled.mail';
 import { InvitationVersion } from './families/session-parts.util';
@@ -166,6 +167,11 @@ export class MailComposer {
   /** The six-month report on the follow-up help: to the coordinators of the Ronde Tafel. */
   async followUpReport(input: FollowUpReportInput): Promise<RenderedMail> {
     return this.render(followUpReportMail(this.identity, input));
+  }
+
+  /** The verslag of a session is closed: to everyone who took part; table and date only. */
+  async minutesReady(input: MinutesReadyInput): Promise<RenderedMail> {
+    return this.render(minutesReadyMail(this.identity, input));
   }
 
   async loginLink(input: LoginLinkInput): Promise<RenderedMail> {

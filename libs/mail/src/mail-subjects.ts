@@ -30,7 +30,8 @@ export type SubjectPrefix =
   | 'Inloglink'
   | 'Testbericht'
   | 'Casusregie'
-  | 'Vervolghulp';
+  | 'Vervolghulp'
+  | 'Verslag';
 
 export interface SessionTitle {
   readonly table: Label;

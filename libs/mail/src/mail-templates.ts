@@ -32,6 +32,7 @@ export const TEMPLATE_NAMES = [
   'test',
   'casusregie-change',
   'follow-up-report',
+  'minutes-ready',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 

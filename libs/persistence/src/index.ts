@@ -20,4 +20,5 @@ export * from './repositories/agenda-mailing.repository';
 export * from './repositories/organisation.repository';
 export * from './repositories/document.repository';
 export * from './repositories/obligations';
+export * from './repositories/session-minutes.repository';
 export * from './seed/seed';

@@ -16,6 +16,7 @@ import { PrismaDossierRepository } from './repositories/dossier/prisma-dossier.r
 import { PrismaRegionRepository } from './repositories/region.repository';
 import { PrismaPersonDirectory } from './repositories/person-directory.repository';
 import { PrismaDocumentRepository } from './repositories/document.repository';
+import { PrismaSessionMinutesRepository } from './repositories/session-minutes.repository';
 import {
   PrismaObligationReadModel,
   PrismaObligationRepository,
@@ -42,6 +43,7 @@ const repositories = [
   PrismaObligationRepository,
   PrismaReminderSweepClaim,
   PrismaObligationReadModel,
+  PrismaSessionMinutesRepository,
 ];
 
 @Global()

@@ -19,6 +19,7 @@ import {
   ObligationReadModel,
   ObligationRepository,
   ReminderSweepClaim,
+  SessionMinutesRepository,
   UnitOfWork,
   AgendaItemRepository,
   AgendaMailing,
@@ -50,6 +51,7 @@ import {
   PrismaObligationRepository,
   PrismaReminderSweepClaim,
   PrismaService,
+  PrismaSessionMinutesRepository,
   PrismaUnitOfWork,
   UserSessionRepository,
 } from '@overlegtafels/persistence';
@@ -68,6 +70,7 @@ const obligationPorts = [
   bindPort(ObligationRepository, PrismaObligationRepository),
   bindPort(ReminderSweepClaim, PrismaReminderSweepClaim),
   bindPort(ObligationReadModel, PrismaObligationReadModel),
+  bindPort(SessionMinutesRepository, PrismaSessionMinutesRepository),
 ];
 
 /** The dossiers' ports: the aggregate's intent methods, the region's id, people and organisations. */

@@ -9,6 +9,7 @@ import {
   CasusregisseurChangeSchema,
   casusregisseurHistoryOf,
   CorrectCasusregieStartUseCase,
+  DossierMinutesQuery,
   DossierTimelineQuery,
   OpenDossierUseCase,
   parseInput,
@@ -77,6 +78,7 @@ export class DossierPageController {
     @Inject(RecordConsulentConsultationUseCase)
     private readonly recordConsultation: RecordConsulentConsultationUseCase,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(DossierMinutesQuery) private readonly minutesOf: DossierMinutesQuery,
   ) {}
 
   @Get(':code')
@@ -313,6 +315,8 @@ export class DossierPageController {
         today,
         timeline,
         items,
+        // The verslag and action points of its items (partial dossier-verslagen).
+        verslagen: await this.minutesOf.of(principal, detail.id),
         decisionLabels: DECISION_KIND_LABELS,
         decisions: decisionViews(detail.decisions, (key) => tables.find((t) => t.key === key)?.name ?? key),
         canAgenderen:

@@ -8,6 +8,7 @@ import {
   FormRoute,
   MARK_DONE_FORM,
   OBLIGATION_FORM_PATHS,
+  ObligationRules,
 } from '@overlegtafels/application';
 import { POLICY_KEY, RoutePolicy } from '@overlegtafels/auth';
 import type { AppConfig } from '@overlegtafels/config';
@@ -19,6 +20,7 @@ import {
   FulfilmentSpec,
   lookupItemType,
   OBLIGATION_EVENT_KEYS,
+  actionPointRuleKey,
   ObligationRule,
   RegionConfig,
 } from '@overlegtafels/domain';
@@ -232,4 +234,29 @@ describe('every obligation the service plans can be fulfilled by its owner throu
       controle: ['POST /opvolging/:id/kwaliteitscontrole is not for the casusregisseur'],
     });
   });
+
+  it.each(listRegions().map((r) => [r.key] as const))(
+    '%s: an action point of a verslag, on any table, is marked done by its owner on Mijn opvolging',
+    (key) => {
+      const region = listRegions().find((r) => r.key === key)!;
+      const rules = new ObligationRules({ region: key });
+      for (const table of region.tables) {
+        const rule = rules.rule(actionPointRuleKey(table.key, 'ap-1'))!;
+        expect(rule.fulfilledBy.map((spec) => pathProblem(region, rule, spec))).toEqual([undefined]);
+      }
+      // Its owner may sit at the table as a member, or be the aanmelder: both reach the pages.
+      for (const route of [
+        'GET /opvolging',
+        MARK_DONE_FORM.route,
+        'GET /opvolging/:id',
+        'POST /api/opvolging/:id/afgerond',
+      ]) {
+        const policy = ROUTES.get(route);
+        expect([
+          route,
+          policy?.kind === 'roles' && ['member', 'aanmelder'].every((r) => policy.roles.includes(r as never)),
+        ]).toEqual([route, true]);
+      }
+    },
+  );
 });

@@ -26,7 +26,7 @@ export class ObligationFormsApiController {
   ) {}
 
   @Get(':id')
-  @Roles('casusregisseur', 'coordinator', 'strategisch-coordinator')
+  @Roles('casusregisseur', 'coordinator', 'strategisch-coordinator', 'member', 'aanmelder')
   @ApiOperation({
     summary: 'One obligation: what is due, how it is fulfilled, its form’s answers once submitted',
     description:

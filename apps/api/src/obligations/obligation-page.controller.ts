@@ -58,7 +58,7 @@ export class ObligationPageController {
   ) {}
 
   @Get(':id')
-  @Roles('casusregisseur', 'coordinator', 'strategisch-coordinator')
+  @Roles('casusregisseur', 'coordinator', 'strategisch-coordinator', 'member', 'aanmelder')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async show(
     @CurrentPrincipal() principal: Principal,

@@ -78,7 +78,7 @@ export class ObligationsApiController {
   ) {}
 
   @Get('opvolging')
-  @Roles('casusregisseur', 'coordinator', 'strategisch-coordinator')
+  @Roles('casusregisseur', 'coordinator', 'strategisch-coordinator', 'member', 'aanmelder')
   @ApiOperation({
     summary: 'My open follow-up obligations, by due date',
     description:
@@ -94,7 +94,7 @@ export class ObligationsApiController {
 
   @Post('opvolging/:id/afgerond')
   @HttpCode(200)
-  @Roles('casusregisseur', 'coordinator')
+  @Roles('casusregisseur', 'coordinator', 'member', 'aanmelder')
   @ApiOperation({
     summary: 'Mark an obligation done, with a note',
     description:

@@ -43,7 +43,7 @@ export class OpvolgingPageController {
   ) {}
 
   @Get()
-  @Roles('casusregisseur', 'coordinator', 'strategisch-coordinator')
+  @Roles('casusregisseur', 'coordinator', 'strategisch-coordinator', 'member', 'aanmelder')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async list(
     @CurrentPrincipal() principal: Principal,
@@ -63,7 +63,7 @@ export class OpvolgingPageController {
   }
 
   @Post(':id/afgerond')
-  @Roles('casusregisseur', 'coordinator')
+  @Roles('casusregisseur', 'coordinator', 'member', 'aanmelder')
   async done(
     @CurrentPrincipal() principal: Principal,
     @CurrentRoute() route: string,

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AgendaMailingModule, AgendaModule } from '@overlegtafels/application';
+import { AgendaMailingModule, AgendaModule, SessionMinutesModule } from '@overlegtafels/application';
 import { ViewRenderer } from './view-renderer.service';
 import { AanmeldingPageController } from '../agenda/aanmelding-page.controller';
 import { AgenderingPageController } from '../agenda/agendering-page.controller';
@@ -14,7 +14,7 @@ import { ZittingPageController } from '../sessions/zitting-page.controller';
  * cases as the JSON API; the freeze button uses the agenda-mailing module's freeze use case.
  */
 @Module({
-  imports: [AgendaModule, AgendaMailingModule],
+  imports: [AgendaModule, AgendaMailingModule, SessionMinutesModule],
   controllers: [
     AanmeldingPageController,
     AgenderingPageController,

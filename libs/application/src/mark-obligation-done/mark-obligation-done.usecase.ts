@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { hasRole, Principal } from '@overlegtafels/auth';
-import { checkManualFulfilment, ObligationRule, Role } from '@overlegtafels/domain';
+import { checkManualFulfilment, isActionPointRuleKey, ObligationRule, Role } from '@overlegtafels/domain';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { AuditLog } from '../ports/audit-log.port';
 import type { RefusalKind } from '../errors/refusal-kind';
@@ -130,6 +130,8 @@ function roleFor(principal: Principal, o: ObligationToFulfil, rule: ObligationRu
   if (rule.escalation?.to.role === 'coordinator') tables.add(rule.escalation.to.table);
   if (o.tableKey) tables.add(o.tableKey);
   if ([...tables].some((t) => hasRole(principal, 'coordinator', t))) return 'coordinator';
+  // An action point of a verslag: its named owner acts in the owner's place, nobody else.
+  if (isActionPointRuleKey(o.ruleKey)) return o.ownerId === principal.personId ? rule.owner.role : undefined;
   if (o.casusregisseurId === principal.personId && hasRole(principal, 'casusregisseur'))
     return 'casusregisseur';
   return undefined;

@@ -1,12 +1,15 @@
 import { hasRole, Principal } from '@overlegtafels/auth';
-import type { ObligationRule, Role } from '@overlegtafels/domain';
+import { isActionPointRuleKey, ObligationRule, Role } from '@overlegtafels/domain';
 
 /** What deciding who may see or fulfil an obligation needs of it. */
 export interface ObligationAccessFacts {
   readonly regionId: string;
+  readonly ruleKey?: string;
   /** The dossier's casusregisseur now (not the one it was planned for). */
   readonly casusregisseurId: string | null;
   readonly tableKey: string | null;
+  /** The person who owns it, for an action point of a verslag. */
+  readonly ownerId?: string | null;
 }
 
 /**
@@ -21,8 +24,13 @@ export function obligationRoleFor(
   rule: ObligationRule,
 ): Role | undefined {
   if (o.regionId !== principal.regionId) return undefined;
+  // An action point is its named owner's, whatever their role (a member of the table too), and
+  // otherwise only the coordinators' of its table.
+  const actionPoint = isActionPointRuleKey(o.ruleKey ?? '');
+  if (actionPoint && o.ownerId === principal.personId) return rule.owner.role;
   const owner = rule.owner;
   if (
+    !actionPoint &&
     owner.role === 'casusregisseur' &&
     o.casusregisseurId === principal.personId &&
     hasRole(principal, 'casusregisseur')

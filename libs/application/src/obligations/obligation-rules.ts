@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
-import { ObligationRule, PlannedObligation, RegionConfig } from '@overlegtafels/domain';
+import {
+  actionPointRule,
+  DEFAULT_ACTION_POINT_POLICY,
+  ObligationRule,
+  parseActionPointRuleKey,
+  PlannedObligation,
+  RegionConfig,
+} from '@overlegtafels/domain';
 import { getRegion } from '@overlegtafels/regions';
 
 /**
@@ -28,8 +35,13 @@ export class ObligationRules {
     return this.region.timeZone;
   }
 
+  /** A region rule by key, or the rule of an action point's obligation (`actiepunt:<table>:<id>`). */
   rule(key: string): ObligationRule | undefined {
-    return this.rules.get(key);
+    const found = this.rules.get(key);
+    if (found) return found;
+    const actionPoint = parseActionPointRuleKey(key);
+    if (!actionPoint || !this.region.tables.some((t) => t.key === actionPoint.tableKey)) return undefined;
+    return actionPointRule(actionPoint.tableKey, this.region.actionPoints ?? DEFAULT_ACTION_POINT_POLICY);
   }
 
   /** The position of a rule in the region's list: the order pages show obligations of one moment in. */

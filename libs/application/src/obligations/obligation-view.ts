@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { formOf, ObligationForm } from '@overlegtafels/domain';
+import { formOf, isActionPointRuleKey, ObligationForm } from '@overlegtafels/domain';
 import { dutchDateTime } from '@overlegtafels/mail';
 import type { ObligationListRow } from '../ports/obligation-read-model.port';
 import type { ObligationRule } from '@overlegtafels/domain';
@@ -90,7 +90,10 @@ export function obligationView(r: ObligationListRow, rules: ObligationRules, now
       : null,
     form: rule ? (formOf(rule) ?? null) : null,
     pageUrl: `/opvolging/${r.id}`,
-    fulfilForm: fulfilFormOf(rule, r.dossierCode, r.id),
+    // An action point of a verslag: what to do stands there.
+    fulfilForm: isActionPointRuleKey(r.ruleKey)
+      ? { url: `/verslag/actiepunt/${r.id}`, label: 'Actiepunt in het verslag' }
+      : fulfilFormOf(rule, r.dossierCode, r.id),
     ownerRole: r.ownerRole,
     casusregisseurId: r.casusregisseurId,
     casusregisseurName: r.casusregisseurName,

@@ -24,3 +24,4 @@ export * from './agenda-mailing.port';
 export * from './agenda-read-model.port';
 export * from './calendar-state.port';
 export * from './dossier-pages.port';
+export * from './session-minutes.port';

@@ -110,6 +110,8 @@ export interface ObligationToFulfil {
   ruleKey: string;
   status: ObligationStatus;
   tableKey: string | null;
+  /** The person who owns it (an action point's owner); optional where only the rule's role counts. */
+  ownerId?: string | null;
 }
 
 /** The answers of an obligation's form, as they fulfil it and are kept with it. */

@@ -202,4 +202,66 @@ describe('SyncDossierObligationsUseCase', () => {
     expect(await uow.run((tx) => sync.executeForTable(tx, { tableKey: 'ico' }))).toBe(0);
     expect(repo.locked).toEqual([]);
   });
+
+  it('leaves the action points of a verslag alone: not cancelled, not re-planned, with or without a plan', async () => {
+    const { repo, uow, run } = started();
+    const dueAt = new Date('2026-03-20T16:00:00Z');
+    const id = await uow.run((tx) =>
+      repo.addObligation(
+        tx,
+        {
+          dossierId: D,
+          ruleKey: 'actiepunt:ico:ap-1',
+          sequence: 0,
+          placement: {
+            ownerId: 'wim',
+            ownerRole: 'casusregisseur',
+            tableKey: 'ico',
+            itemType: null,
+            sessionKey: null,
+          },
+          dueAt,
+          status: 'open',
+          fulfilment: null,
+        },
+        [{ stepKey: 'reminder-1', sendAt: new Date('2026-03-19T08:00:00Z') }],
+      ),
+    );
+    expect((await run()).cancelled).toBe(0);
+    await run();
+    const point = repo.obligations.get(id)!;
+    expect([point.status, point.dueAt, point.ownerId, point.tableKey]).toEqual(['open', dueAt, 'wim', 'ico']);
+    expect(
+      repo.steps
+        .all()
+        .filter((s) => s.obligationId === id)
+        .map((s) => s.stepKey),
+    ).toEqual(['reminder-1']);
+    // A dossier with nothing planned (still at the ICO) keeps its action point too.
+    const ico = setup();
+    ico.repo.addDossier(fakeDossier(D));
+    const open = await ico.uow.run((tx) =>
+      ico.repo.addObligation(
+        tx,
+        {
+          dossierId: D,
+          ruleKey: 'actiepunt:ico:ap-2',
+          sequence: 0,
+          placement: {
+            ownerId: 'an',
+            ownerRole: 'casusregisseur',
+            tableKey: 'ico',
+            itemType: null,
+            sessionKey: null,
+          },
+          dueAt,
+          status: 'open',
+          fulfilment: null,
+        },
+        [],
+      ),
+    );
+    expect(await ico.run()).toEqual({ created: 0, updatedDue: 0, fulfilled: 0, reopened: 0, cancelled: 0 });
+    expect(ico.repo.obligations.get(open)!.status).toBe('open');
+  });
 });

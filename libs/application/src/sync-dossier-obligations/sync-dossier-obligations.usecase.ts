@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   CalendarsByTable,
   diffObligations,
+  isActionPointRuleKey,
   ObligationChange,
   obligationEvents,
   ObligationRule,
@@ -56,17 +57,19 @@ export class SyncDossierObligationsUseCase {
     if (!read) return result;
     const region = this.rules.region;
     const facts = dossierFacts(read, region.timeZone);
+    // A verslag's action points are no rule's: the plan neither makes them nor cancels them.
+    const stored = read.obligations.filter((o) => !isActionPointRuleKey(o.ruleKey));
     // Most dossiers at the ICO have nothing to plan yet: skip reading the calendars for them.
-    if (read.obligations.length === 0 && obligationEvents(facts, region.timeZone).length === 0) return result;
+    if (stored.length === 0 && obligationEvents(facts, region.timeZone).length === 0) return result;
 
     const calendars: Record<string, CalendarsByTable[string]> = {};
     for (const key of this.rules.sessionTables) {
       calendars[key] = await this.obligations.calendarOf(tx, region.key, key, this.rules.tableZone(key));
     }
     const planned = planObligations(region, facts, calendars);
-    const storedById = new Map(read.obligations.map((s) => [s.id, s]));
+    const storedById = new Map(stored.map((s) => [s.id, s]));
     const changes = diffObligations(
-      read.obligations.map((s) => ({
+      stored.map((s) => ({
         id: s.id,
         ruleKey: s.ruleKey,
         sequence: s.sequence,

@@ -1,3 +1,4 @@
+import type { ActionPointPolicy } from '../minutes/session-minutes.policy';
 import type { RiskInstrument } from '../risk/risk-instrument.model';
 import { HolidayCalendar } from '../calendar/holiday-calendar.model';
 import type { ObligationRule } from '../obligations/obligation-rule.model';
@@ -91,6 +92,8 @@ export interface RegionConfig {
   readonly noConsentReturnLimit?: number;
   /** Follow-up rules (obligations/); a region without them plans no obligations. */
   readonly obligations?: readonly ObligationRule[];
+  /** Reminders and escalation of the verslag's action points; default DEFAULT_ACTION_POINT_POLICY. */
+  readonly actionPoints?: ActionPointPolicy;
   /**
    * The shared mailbox of the criminologists who, after "ketenaanpak zonder casusregisseur", get
    * in touch with the aanmelder and connect with the parket (CO3 guide II.F). Every such decision

@@ -207,4 +207,11 @@ export const EVERY_MAIL: Record<string, () => Promise<RenderedMail>> = {
     }),
   'follow-up-report': () =>
     composer.followUpReport({ recipient: hostileRecipient, dossier: code42, link: detailsUrl }),
+  'minutes-ready': () =>
+    composer.minutesReady({
+      recipient: hostileRecipient,
+      table: weegploeg.table,
+      date: weegploeg.start,
+      link: detailsUrl,
+    }),
 };

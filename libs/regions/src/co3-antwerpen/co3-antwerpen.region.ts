@@ -2,6 +2,7 @@ import { RegionConfig, RelativeMoment, TableDefinition } from '@overlegtafels/do
 import { FLEMISH_HOLIDAYS } from '../shared/belgian-holidays.config';
 import { KIJKSCHEMA_IFG } from '../shared/kijkschema-ifg.config';
 import { CO3_ANTWERPEN_OBLIGATIONS } from './co3-antwerpen.obligations';
+import { CO3_ANTWERPEN_ACTION_POINTS } from './co3-antwerpen.action-points';
 
 const ZONE = 'Europe/Brussels';
 
@@ -170,6 +171,7 @@ export function co3Antwerpen(options: Co3AntwerpenOptions = {}): RegionConfig {
       rondeTafel(),
     ],
     obligations: CO3_ANTWERPEN_OBLIGATIONS,
+    actionPoints: CO3_ANTWERPEN_ACTION_POINTS,
     // Fictitious: the installation sets the real shared mailbox of the CO3 criminologists here.
     criminologenMailbox: CO3_CRIMINOLOGEN_MAILBOX,
     zonderCasusregisseurAanmelders: CO3_ZONDER_CASUSREGISSEUR_AANMELDERS,

@@ -21,3 +21,4 @@ export * from './health-probes.fake';
 export * from './obligation-read-model.fake';
 export * from './obligation.repository.fake';
 export * from './reminder-sweep-claim.fake';
+export * from './session-minutes.repository.fake';

@@ -228,6 +228,7 @@ export class FakeObligationRepository implements ObligationRepository {
       ruleKey: o.ruleKey,
       status: o.status,
       tableKey: o.tableKey,
+      ownerId: o.ownerId,
     };
   }
 

@@ -223,6 +223,7 @@ export class PrismaObligationRepository implements ObligationRepository {
         ruleKey: true,
         status: true,
         tableKey: true,
+        ownerId: true,
         dossier: { select: { regionId: true, casusregisseurId: true } },
       },
     });
@@ -235,6 +236,7 @@ export class PrismaObligationRepository implements ObligationRepository {
       ruleKey: row.ruleKey,
       status: row.status as ObligationStatus,
       tableKey: row.tableKey,
+      ownerId: row.ownerId,
     };
   }
 

@@ -1,0 +1,378 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type {
+  ActionOwnerCandidate,
+  ArchivedSession,
+  AttendanceEntry,
+  DossierMinutesEntry,
+  MinutesItem,
+  MinutesRecipient,
+  MinutesSession,
+  MinutesState,
+  NewActionPoint,
+  SessionMinutesRepository,
+} from '@overlegtafels/application';
+import type { AttendanceStatus, TableFunction } from '@overlegtafels/domain';
+import { Prisma } from '../generated/prisma/client';
+import { PrismaService } from '../prisma.service';
+import { on, type Transaction } from '../transaction';
+
+const stateSelect = {
+  closedAt: true,
+  closedById: true,
+  reopenedAt: true,
+  reopenReason: true,
+  closings: true,
+} satisfies Prisma.SessionMinutesSelect;
+
+const itemSelect = {
+  id: true,
+  position: true,
+  status: true,
+  itemType: true,
+  sharedWithSession: true,
+  dossierId: true,
+  dossier: { select: { code: true, casusregisseurId: true, aanmelderId: true } },
+  guests: {
+    select: { id: true, kind: true, name: true, person: { select: { displayName: true } } },
+    orderBy: { createdAt: 'asc' },
+  },
+  decision: { select: { kind: true, decidedAt: true } },
+  minutes: { select: { text: true, guestsPresent: true } },
+  actionPoints: {
+    select: {
+      id: true,
+      agendaItemId: true,
+      what: true,
+      ownerPersonId: true,
+      ownerOrganisationId: true,
+      dueDate: true,
+      obligation: {
+        select: {
+          id: true,
+          status: true,
+          fulfilledAt: true,
+          fulfilmentNote: true,
+          owner: { select: { displayName: true, organisation: { select: { id: true, name: true } } } },
+        },
+      },
+    },
+    orderBy: [{ dueDate: 'asc' }, { createdAt: 'asc' }],
+  },
+} satisfies Prisma.AgendaItemSelect;
+
+type ItemRow = Prisma.AgendaItemGetPayload<{ select: typeof itemSelect }>;
+
+/** Items that were on the agenda when it was held (not withdrawn, not moved on). */
+const HELD_ITEMS: Prisma.AgendaItemWhereInput = { status: { in: ['placed', 'discussed'] } };
+
+function itemOf(r: ItemRow): MinutesItem {
+  return {
+    id: r.id,
+    position: r.position,
+    status: r.status,
+    itemType: r.itemType,
+    dossierId: r.dossierId,
+    dossierCode: r.dossier.code,
+    casusregisseurId: r.dossier.casusregisseurId,
+    aanmelderId: r.dossier.aanmelderId,
+    sharedWithSession: r.sharedWithSession,
+    guests: r.guests.map((g) => ({ id: g.id, kind: g.kind, name: g.person?.displayName ?? g.name ?? null })),
+    decision: r.decision ? { kind: String(r.decision.kind), decidedAt: r.decision.decidedAt } : null,
+    text: r.minutes?.text ?? null,
+    guestsPresent: guestIdsOf(r.minutes?.guestsPresent),
+    actionPoints: r.actionPoints.map((a) => ({
+      id: a.id,
+      agendaItemId: a.agendaItemId,
+      what: a.what,
+      ownerPersonId: a.ownerPersonId,
+      ownerName: a.obligation.owner?.displayName ?? '',
+      ownerOrganisationId: a.ownerOrganisationId,
+      ownerOrganisationName: a.ownerOrganisationId ? (a.obligation.owner?.organisation?.name ?? null) : null,
+      dueDate: a.dueDate,
+      obligationId: a.obligation.id,
+      obligationStatus: a.obligation.status,
+      fulfilledAt: a.obligation.fulfilledAt,
+      fulfilmentNote: a.obligation.fulfilmentNote,
+    })),
+  };
+}
+
+/** The stored guest ids (a JSON array of uuids). */
+function guestIdsOf(value: Prisma.JsonValue | undefined): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** The verslag of a session: attendance, per item its text, guests present and action points. */
+@Injectable()
+export class PrismaSessionMinutesRepository implements SessionMinutesRepository {
+  constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
+
+  async session(tx: Transaction | undefined, sessionId: string): Promise<MinutesSession | undefined> {
+    const row = await on(tx, this.prisma).session.findUnique({
+      where: { id: sessionId },
+      select: {
+        id: true,
+        regionId: true,
+        tableKey: true,
+        status: true,
+        startsAt: true,
+        minutes: { select: stateSelect },
+      },
+    });
+    return row ? { ...row, status: String(row.status), minutes: row.minutes ?? null } : undefined;
+  }
+
+  async lockMinutes(tx: Transaction, sessionId: string): Promise<MinutesState> {
+    const db = on(tx, this.prisma);
+    await db.$executeRaw`
+      INSERT INTO session_minutes (session_id) VALUES (${sessionId}::uuid) ON CONFLICT (session_id) DO NOTHING`;
+    await db.$queryRaw`SELECT id FROM session_minutes WHERE session_id = ${sessionId}::uuid FOR UPDATE`;
+    return db.sessionMinutes.findUniqueOrThrow({ where: { sessionId }, select: stateSelect });
+  }
+
+  async tableFunctionOf(regionId: string, tableKey: string, personId: string): Promise<TableFunction | null> {
+    const row = await this.prisma.tableMembership.findFirst({
+      where: { regionId, tableKey, personId, person: { active: true } },
+      select: { function: true },
+    });
+    return row ? (String(row.function).replace(/_/g, '-') as TableFunction) : null;
+  }
+
+  async itemsOf(tx: Transaction | undefined, sessionId: string): Promise<MinutesItem[]> {
+    const rows = await on(tx, this.prisma).agendaItem.findMany({
+      where: { sessionId, ...HELD_ITEMS },
+      select: itemSelect,
+      orderBy: [{ position: 'asc' }, { id: 'asc' }],
+    });
+    return rows.map(itemOf);
+  }
+
+  async attendanceOf(sessionId: string): Promise<AttendanceEntry[]> {
+    const rows = await this.prisma.sessionAttendance.findMany({
+      where: { sessionId },
+      select: { participant: true, status: true },
+    });
+    return rows.map((r) => ({ participant: r.participant, status: r.status as AttendanceStatus }));
+  }
+
+  async saveAttendance(
+    tx: Transaction,
+    sessionId: string,
+    entries: readonly AttendanceEntry[],
+    byPersonId: string,
+    at: Date,
+  ): Promise<void> {
+    const db = on(tx, this.prisma);
+    for (const e of entries) {
+      await db.sessionAttendance.upsert({
+        where: { sessionId_participant: { sessionId, participant: e.participant } },
+        create: {
+          sessionId,
+          participant: e.participant,
+          status: e.status,
+          recordedById: byPersonId,
+          recordedAt: at,
+        },
+        update: { status: e.status, recordedById: byPersonId, recordedAt: at },
+      });
+    }
+  }
+
+  async saveItemMinutes(
+    tx: Transaction,
+    agendaItemId: string,
+    minutes: { text: string; guestsPresent: readonly string[] },
+    byPersonId: string,
+    at: Date,
+  ): Promise<void> {
+    const data = {
+      text: minutes.text,
+      guestsPresent: [...minutes.guestsPresent],
+      updatedById: byPersonId,
+      updatedAt: at,
+    };
+    await on(tx, this.prisma).itemMinutes.upsert({
+      where: { agendaItemId },
+      create: { agendaItemId, ...data },
+      update: data,
+    });
+  }
+
+  async ownerCandidates(sessionId: string): Promise<ActionOwnerCandidate[]> {
+    const { session, ids } = await this.peopleOfItems(undefined, sessionId);
+    const people = await this.prisma.person.findMany({
+      where: {
+        regionId: session.regionId,
+        active: true,
+        OR: [
+          { id: { in: [...ids] } },
+          { tableMemberships: { some: { regionId: session.regionId, tableKey: session.tableKey } } },
+        ],
+      },
+      select: { id: true, displayName: true, organisationId: true, organisation: { select: { name: true } } },
+      orderBy: [{ displayName: 'asc' }, { id: 'asc' }],
+    });
+    return people.map((p) => ({
+      personId: p.id,
+      displayName: p.displayName,
+      organisationId: p.organisationId,
+      organisationName: p.organisation?.name ?? null,
+    }));
+  }
+
+  async addActionPoint(tx: Transaction, point: NewActionPoint): Promise<void> {
+    await on(tx, this.prisma).actionPoint.create({ data: { ...point } });
+  }
+
+  async close(tx: Transaction, sessionId: string, byPersonId: string, at: Date): Promise<MinutesState> {
+    return on(tx, this.prisma).sessionMinutes.update({
+      where: { sessionId },
+      data: { closedAt: at, closedById: byPersonId, closings: { increment: 1 } },
+      select: stateSelect,
+    });
+  }
+
+  async reopen(
+    tx: Transaction,
+    sessionId: string,
+    byPersonId: string,
+    at: Date,
+    reason: string,
+  ): Promise<void> {
+    await on(tx, this.prisma).sessionMinutes.update({
+      where: { sessionId },
+      data: {
+        closedAt: null,
+        closedById: null,
+        reopenedAt: at,
+        reopenedById: byPersonId,
+        reopenReason: reason,
+      },
+    });
+  }
+
+  async participantsOf(tx: Transaction, sessionId: string): Promise<MinutesRecipient[]> {
+    const db = on(tx, this.prisma);
+    const { session, ids } = await this.peopleOfItems(tx, sessionId);
+    const people = await db.person.findMany({
+      where: {
+        regionId: session.regionId,
+        active: true,
+        OR: [
+          { id: { in: [...ids] } },
+          {
+            tableMemberships: {
+              some: { regionId: session.regionId, tableKey: session.tableKey, standing: true },
+            },
+          },
+          {
+            roleAssignments: {
+              some: { role: 'coordinator', OR: [{ tableKey: session.tableKey }, { tableKey: null }] },
+            },
+          },
+        ],
+      },
+      select: { id: true, email: true, displayName: true },
+      orderBy: { id: 'asc' },
+    });
+    return people.map((p) => ({ personId: p.id, email: p.email, displayName: p.displayName }));
+  }
+
+  /** The session's table, and the casusregisseurs, aanmelders and guests (with an account) of its items. */
+  private async peopleOfItems(tx: Transaction | undefined, sessionId: string) {
+    const db = on(tx, this.prisma);
+    const session = await db.session.findUniqueOrThrow({
+      where: { id: sessionId },
+      select: { regionId: true, tableKey: true },
+    });
+    const items = await db.agendaItem.findMany({
+      where: { sessionId, ...HELD_ITEMS },
+      select: {
+        dossier: { select: { casusregisseurId: true, aanmelderId: true } },
+        guests: { select: { personId: true } },
+      },
+    });
+    const ids = new Set<string>();
+    for (const i of items) {
+      if (i.dossier.casusregisseurId) ids.add(i.dossier.casusregisseurId);
+      ids.add(i.dossier.aanmelderId);
+      for (const g of i.guests) if (g.personId) ids.add(g.personId);
+    }
+    return { session, ids };
+  }
+
+  async archive(
+    regionId: string,
+    tableKey: string,
+    range: { from: Date; until: Date },
+    dossierCode?: string,
+  ): Promise<ArchivedSession[]> {
+    const rows = await this.prisma.session.findMany({
+      where: {
+        regionId,
+        tableKey,
+        status: 'held',
+        startsAt: { gte: range.from, lt: range.until },
+        ...(dossierCode ? { agendaItems: { some: { ...HELD_ITEMS, dossier: { code: dossierCode } } } } : {}),
+      },
+      select: {
+        id: true,
+        startsAt: true,
+        minutes: { select: { closedAt: true } },
+        agendaItems: {
+          where: HELD_ITEMS,
+          select: {
+            id: true,
+            sharedWithSession: true,
+            dossier: { select: { code: true, casusregisseurId: true, aanmelderId: true } },
+          },
+          orderBy: { position: 'asc' },
+        },
+      },
+      orderBy: { startsAt: 'desc' },
+      take: 200,
+    });
+    return rows.map((r) => ({
+      id: r.id,
+      startsAt: r.startsAt,
+      minutesClosed: r.minutes?.closedAt != null,
+      items: r.agendaItems.map((i) => ({
+        id: i.id,
+        dossierCode: i.dossier.code,
+        casusregisseurId: i.dossier.casusregisseurId,
+        aanmelderId: i.dossier.aanmelderId,
+        sharedWithSession: i.sharedWithSession,
+      })),
+    }));
+  }
+
+  async actionPointOf(
+    obligationId: string,
+  ): Promise<{ sessionId: string; agendaItemId: string } | undefined> {
+    const row = await this.prisma.actionPoint.findUnique({
+      where: { obligationId },
+      select: { agendaItemId: true, agendaItem: { select: { sessionId: true } } },
+    });
+    return row ? { sessionId: row.agendaItem.sessionId, agendaItemId: row.agendaItemId } : undefined;
+  }
+
+  async ofDossier(dossierId: string): Promise<DossierMinutesEntry[]> {
+    const rows = await this.prisma.agendaItem.findMany({
+      where: { dossierId, ...HELD_ITEMS, session: { status: 'held' } },
+      select: {
+        ...itemSelect,
+        session: {
+          select: { id: true, tableKey: true, startsAt: true, minutes: { select: { closedAt: true } } },
+        },
+      },
+      orderBy: [{ session: { startsAt: 'asc' } }, { id: 'asc' }],
+    });
+    return rows.map(({ session, ...item }) => ({
+      sessionId: session.id,
+      tableKey: session.tableKey,
+      startsAt: session.startsAt,
+      minutesClosed: session.minutes?.closedAt != null,
+      item: itemOf(item),
+    }));
+  }
+}
