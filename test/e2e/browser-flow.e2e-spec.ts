@@ -4,6 +4,7 @@ import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { ControlledClock } from '@overlegtafels/testing';
 import { tinyPdf } from '../support/page-client';
 import { loginAs, startTestApp, TestApp } from '../support/test-app';
+import { writePlan } from '../support/plan-van-aanpak';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts/browser');
@@ -145,12 +146,16 @@ suite('in a browser: aanmelding, ICO decision, plan van aanpak on the Weegploeg,
     await screenshot(lotte.page, 'coordinator-beslissing-geregistreerd');
     await lotte.context.close();
 
-    // 3. The appointed casusregisseur puts the plan van aanpak on the Weegploeg, with the PDF.
+    // 3. The appointed casusregisseur puts the written plan van aanpak on the Weegploeg, with a PDF attached.
+    await writePlan(t, 'sara.elidrissi@example.org', code);
     const sara = await loggedIn('sara.elidrissi@example.org');
     await sara.page.getByRole('link', { name: 'Agenderen', exact: true }).click();
     await sara.page.selectOption('#agendering-soort', 'weegploeg:plan-van-aanpak');
     await sara.page.selectOption('#agendering-dossierCode', code);
     await sara.page.fill('#agendering-questions', 'Eerste plan van aanpak: graag feedback op de doelen.');
+    await sara.page.fill('#agendering-brief-whyNow', 'Twee maanden casusregie.');
+    await sara.page.fill('#agendering-brief-safetyAgreements', 'Veiligheidsplan met de moeder.');
+    await sara.page.check('#agendering-brief-childrenOver12Heard-ja');
     await sara.page.setInputFiles('#agendering-document', {
       name: 'plan-van-aanpak.pdf',
       mimeType: 'application/pdf',

@@ -4,6 +4,7 @@ import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
 import { pageUser } from '../support/page-client';
 import { loginAs, startTestApp, TestApp } from '../support/test-app';
+import { AFRONDING_BRIEF, briefFields, writePlan } from '../support/plan-van-aanpak';
 
 /**
  * One fictitious dossier from aanmelding to afsluiting through the use cases only (over the API
@@ -47,7 +48,12 @@ describe('the afsluiting of a dossier run on time, through the use cases', () =>
     withDocument = false,
   ) {
     const form = new FormData();
-    for (const [k, v] of Object.entries({ dossierCode: code, questions: 'Graag bespreken.', ...fields })) {
+    for (const [k, v] of Object.entries({
+      dossierCode: code,
+      questions: 'Graag bespreken.',
+      ...briefFields(AFRONDING_BRIEF, 'api'),
+      ...fields,
+    })) {
       form.append(k, v);
     }
     if (withDocument) form.append('document', new Blob([PDF]), 'plan.pdf');
@@ -125,6 +131,7 @@ describe('the afsluiting of a dossier run on time, through the use cases', () =>
     });
 
     let casusregisseur = await at('2026-03-23T10:00:00+01:00', 'sara.elidrissi@example.org');
+    await writePlan(t, 'sara.elidrissi@example.org', code);
     const pva = await agenderen(casusregisseur, { tableKey: 'weegploeg', itemType: 'plan-van-aanpak' }, true);
     expect(pva.status).toBe(201);
     const pvaItem = ((await pva.json()) as { agendaItemId: string }).agendaItemId;

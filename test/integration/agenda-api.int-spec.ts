@@ -1,6 +1,7 @@
 import { ControlledClock } from '@overlegtafels/testing';
 import { createPrismaClient } from '@overlegtafels/persistence';
 import { loginAs, startTestApp, TestApp } from '../support/test-app';
+import { briefFields, WEEGPLOEG_BRIEF, writePlan } from '../support/plan-van-aanpak';
 
 /**
  * The agenda over the REST API against a real database: aanmelding, agendering with a document,
@@ -166,7 +167,9 @@ describe('agenda API', () => {
       tableKey: 'weegploeg',
       itemType: 'plan-van-aanpak',
       questions: 'Is het plan haalbaar?',
+      ...briefFields(WEEGPLOEG_BRIEF, 'api'),
     };
+    await writePlan(t, 'sara.elidrissi@example.org', 'CO3-2026-0001');
     const res = await agendering(
       sara,
       { ...fields, 'guests[0][kind]': 'expert', 'guests[0][email]': 'expert@example.org' },
@@ -195,13 +198,14 @@ describe('agenda API', () => {
     expect(await foreign.json()).toEqual(expect.objectContaining({ message: 'Dossier niet gevonden.' }));
   });
 
-  it('agendering: the type is read from the bytes, the size is bounded, the document is required for the Weegploeg', async () => {
+  it('agendering: the type is read from the bytes, the size is bounded, the document is optional beside the written plan', async () => {
     const sara = await loginAs(t, 'sara.elidrissi@example.org');
     const fields = {
       dossierCode: 'CO3-2026-0001',
       tableKey: 'weegploeg',
       itemType: 'plan-van-aanpak',
       questions: 'Vraag',
+      ...briefFields(WEEGPLOEG_BRIEF, 'api'),
     };
     const png = await agendering(sara, fields, { name: 'plan.pdf', bytes: PNG });
     expect(png.status).toBe(400);
@@ -212,9 +216,12 @@ describe('agenda API', () => {
     const tooBig = await agendering(sara, fields, { name: 'plan.pdf', bytes: big });
     expect(tooBig.status).toBe(400);
     expect(await tooBig.json()).toEqual(expect.objectContaining({ field: 'document', code: 'TOO_LARGE' }));
+    const unanswered = await agendering(sara, { ...fields, 'brief[whyNow]': '' });
+    expect(unanswered.status).toBe(400);
+    expect(await unanswered.json()).toEqual(expect.objectContaining({ field: 'brief.whyNow' }));
     const none = await agendering(sara, fields);
-    expect(none.status).toBe(400);
-    expect(await none.json()).toEqual(expect.objectContaining({ field: 'document', code: 'REQUIRED' }));
+    expect(none.status).toBe(201);
+    expect(await none.json()).toEqual(expect.objectContaining({ planVersion: 2 }));
   });
 
   it('shows members the agenda without contents, coordinators with', async () => {

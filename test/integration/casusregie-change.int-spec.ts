@@ -7,6 +7,7 @@ import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
 import { pageUser, tinyPdf } from '../support/page-client';
 import { eventually, loginAs, startTestApp, TestApp } from '../support/test-app';
+import { briefFields, WEEGPLOEG_BRIEF, writePlan } from '../support/plan-van-aanpak';
 
 /**
  * The casusregie of demo dossier CO3-2026-0001 passes from Sara El Idrissi (CAW) to Tom Peeters
@@ -33,9 +34,15 @@ describe('changing the casusregisseur of a dossier', () => {
     const sara = await pageUser(t, 'sara.elidrissi@example.org');
     saraId = sara.personId;
     tomId = (await db.person.findFirstOrThrow({ where: { email: 'tom.peeters@example.org' } })).id;
+    await writePlan(t, 'sara.elidrissi@example.org', CODE);
     const agendering = await sara.postMultipart(
       '/agendering',
-      { dossierCode: CODE, soort: 'weegploeg:plan-van-aanpak', questions: 'Feedback op het plan.' },
+      {
+        dossierCode: CODE,
+        soort: 'weegploeg:plan-van-aanpak',
+        questions: 'Feedback op het plan.',
+        ...briefFields(WEEGPLOEG_BRIEF, 'page'),
+      },
       { name: 'plan van aanpak.pdf', bytes: tinyPdf('Plan van aanpak (overdracht)') },
     );
     expect(agendering.status).toBe(201);

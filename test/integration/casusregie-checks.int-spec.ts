@@ -2,6 +2,7 @@ import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
 import { pageUser } from '../support/page-client';
 import { loginAs, startTestApp, TestApp } from '../support/test-app';
+import { AFRONDING_BRIEF, briefFields } from '../support/plan-van-aanpak';
 
 /**
  * What the casusregisseur verifies (CO3 guide III.B, annex B), driven through the real use cases
@@ -264,6 +265,7 @@ describe('recording what the casusregisseur verifies', () => {
       tableKey: 'weegploeg',
       itemType: 'afronding',
       questions: 'Kunnen we afronden?',
+      ...briefFields(AFRONDING_BRIEF, 'api'),
     }))
       form.append(k, v);
     form.append('document', new Blob([MINIMAL_PDF]), 'afronding.pdf');

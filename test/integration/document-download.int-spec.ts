@@ -2,6 +2,7 @@ import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
 import { pageUser, tinyPdf } from '../support/page-client';
 import { loginAs, startTestApp, TestApp } from '../support/test-app';
+import { briefFields, WEEGPLOEG_BRIEF, writePlan } from '../support/plan-van-aanpak';
 
 /** Monday 16 November 2026, 10:00 in Brussels: the Weegploeg of 1 December is open. */
 const MONDAY = '2026-11-16T09:00:00Z';
@@ -16,9 +17,15 @@ describe('GET /api/documents/:id (need-to-know of the document’s dossier)', ()
     t = await startTestApp({ withWorker: false, clock: new ControlledClock(MONDAY) });
     db = createPrismaClient(t.db.url, 1);
     const sara = await pageUser(t, 'sara.elidrissi@example.org');
+    await writePlan(t, 'sara.elidrissi@example.org', 'CO3-2026-0001');
     const page = await sara.postMultipart(
       '/agendering',
-      { dossierCode: 'CO3-2026-0001', soort: 'weegploeg:plan-van-aanpak', questions: 'Feedback graag.' },
+      {
+        dossierCode: 'CO3-2026-0001',
+        soort: 'weegploeg:plan-van-aanpak',
+        questions: 'Feedback graag.',
+        ...briefFields(WEEGPLOEG_BRIEF, 'page'),
+      },
       { name: 'plan van aanpak.pdf', bytes: pdf },
     );
     expect(page.status).toBe(201);

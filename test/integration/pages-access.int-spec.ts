@@ -3,6 +3,7 @@ import { ControlledClock } from '@overlegtafels/testing';
 import { pageUser, PageUser, textOf, tinyPdf } from '../support/page-client';
 import { fileAanmelding } from '../support/page-flow';
 import { loginAs, startTestApp, TestApp } from '../support/test-app';
+import { briefFields, WEEGPLOEG_BRIEF } from '../support/plan-van-aanpak';
 
 /** Monday 16 November 2026, 10:00 in Brussels. */
 const MONDAY = '2026-11-16T09:00:00Z';
@@ -81,7 +82,12 @@ describe('need-to-know on the pages', () => {
   it('a casusregisseur cannot agenderen someone else’s dossier: the same not-found', async () => {
     const page = await sara.postMultipart(
       '/agendering',
-      { dossierCode: 'CO3-2026-0002', soort: 'weegploeg:plan-van-aanpak', questions: 'Vraag.' },
+      {
+        dossierCode: 'CO3-2026-0002',
+        soort: 'weegploeg:plan-van-aanpak',
+        questions: 'Vraag.',
+        ...briefFields(WEEGPLOEG_BRIEF, 'page'),
+      },
       { name: 'plan.pdf', bytes: tinyPdf() },
     );
     expect(page.status).toBe(404);

@@ -14,6 +14,7 @@ import {
   tinyPdf,
 } from '../support/page-client';
 import { startTestApp, TestApp } from '../support/test-app';
+import { briefFields, WEEGPLOEG_BRIEF, writePlan } from '../support/plan-van-aanpak';
 
 /** Monday 16 November 2026, 10:00 in Brussels: the ICO of Friday 27 November is open. */
 const MONDAY = '2026-11-16T09:00:00Z';
@@ -266,14 +267,33 @@ describe('the aanmelding and agendering pages', () => {
       expect(textareaValue(page.html, 'agendering-questions')).toBe('Vraag.');
     });
 
-    it('asks for the document on the Weegploeg', async () => {
+    it('asks the leidraad’s questions next to their fields, keeping what was answered', async () => {
       const page = await sara.postMultipart('/agendering', {
         dossierCode: 'CO3-2026-0001',
         soort: 'weegploeg:plan-van-aanpak',
         questions: 'Vraag.',
+        'brief.safetyAgreements': 'Veiligheidsplan met de moeder.',
+        'brief.childrenOver12Heard': 'nee',
       });
       expect(page.status).toBe(400);
-      expect(errorNextTo(page.html, 'agendering-document')).toBe('Voeg het document toe (PDF, DOCX of ODT).');
+      expect(errorNextTo(page.html, 'agendering-brief-whyNow')).toBe('Waarom nu is verplicht.');
+      expect(textareaValue(page.html, 'agendering-brief-safetyAgreements')).toBe(
+        'Veiligheidsplan met de moeder.',
+      );
+      expect(page.html).toContain('name="brief.childrenOver12Heard" value="nee" checked');
+    });
+
+    it('asks for a written plan van aanpak on the Weegploeg, not for a document', async () => {
+      const page = await sara.postMultipart('/agendering', {
+        dossierCode: 'CO3-2026-0001',
+        soort: 'weegploeg:plan-van-aanpak',
+        questions: 'Vraag.',
+        ...briefFields(WEEGPLOEG_BRIEF, 'page'),
+      });
+      expect(page.status).toBe(400);
+      expect(textOf(page.html)).toContain('Schrijf eerst het plan van aanpak van dit dossier');
+      expect(page.html).toContain('href="/dossiers/CO3-2026-0001/plan-van-aanpak"');
+      expect(errorNextTo(page.html, 'agendering-document')).toBeUndefined();
     });
 
     it('refuses a form without its CSRF token', async () => {
@@ -286,12 +306,14 @@ describe('the aanmelding and agendering pages', () => {
     });
 
     it('puts the plan van aanpak on the Weegploeg of 1 December with the PDF and confirms the slot', async () => {
+      await writePlan(t, 'sara.elidrissi@example.org', 'CO3-2026-0001');
       const page = await sara.postMultipart(
         '/agendering',
         {
           dossierCode: 'CO3-2026-0001',
           soort: 'weegploeg:plan-van-aanpak',
           questions: 'Graag feedback op de doelen.',
+          ...briefFields(WEEGPLOEG_BRIEF, 'page'),
           'guest-0-kind': 'consulent',
           'guest-0-email': 'nadia.claes@example.be',
         },

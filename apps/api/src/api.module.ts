@@ -22,6 +22,7 @@ import { AgendaApiController } from './agenda/agenda-api.controller';
 import { AgendaItemsApiController } from './agenda-items/agenda-items-api.controller';
 import { ClosedPeriodsApiController } from './sessions/closed-periods-api.controller';
 import { SessionsApiController } from './sessions/sessions-api.controller';
+import { PlanVanAanpakApiController } from './plan-van-aanpak/plan-van-aanpak-api.controller';
 import { OpenApiController, OpenApiRegistry } from './openapi/openapi.controller';
 import { PagesModule } from './web/pages.module';
 import { PrintModule } from './print/print.module';
@@ -80,6 +81,7 @@ export class ApiModule {
         ClosedPeriodsApiController,
         AgendaItemsApiController,
         DocumentsController,
+        PlanVanAanpakApiController,
         OpenApiController,
       ],
       providers: [

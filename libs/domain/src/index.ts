@@ -49,3 +49,4 @@ export * from './obligations';
 export * from './sessions/session-lifecycle.policy';
 export * from './risk/risk-instrument.model';
 export * from './minutes/session-minutes.policy';
+export * from './plan-van-aanpak';

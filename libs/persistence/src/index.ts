@@ -21,4 +21,5 @@ export * from './repositories/organisation.repository';
 export * from './repositories/document.repository';
 export * from './repositories/obligations';
 export * from './repositories/session-minutes.repository';
+export * from './repositories/plan-van-aanpak.repository';
 export * from './seed/seed';

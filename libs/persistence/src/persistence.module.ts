@@ -22,6 +22,7 @@ import {
   PrismaObligationRepository,
   PrismaReminderSweepClaim,
 } from './repositories/obligations';
+import { PrismaPlanVanAanpakRepository } from './repositories/plan-van-aanpak.repository';
 
 const repositories = [
   PrismaUnitOfWork,
@@ -44,6 +45,7 @@ const repositories = [
   PrismaReminderSweepClaim,
   PrismaObligationReadModel,
   PrismaSessionMinutesRepository,
+  PrismaPlanVanAanpakRepository,
 ];
 
 @Global()

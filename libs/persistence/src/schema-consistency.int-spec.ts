@@ -390,7 +390,6 @@ describe('database schema (prisma/schema.prisma vs prisma/migrations)', () => {
         phase: 'aangemeld',
         noConsentReturns: 0,
         childrenOver12: 0,
-        ifgProfile: null,
       });
       const aanmelding = await prisma.aanmelding.create({
         data: {

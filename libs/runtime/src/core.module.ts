@@ -26,6 +26,7 @@ import {
   AgendaReadModel,
   AgendaSessionRepository,
   CalendarStateRepository,
+  PlanVanAanpakRepository,
 } from '@overlegtafels/application';
 import { AuthModule, SessionService, SessionStore } from '@overlegtafels/auth';
 import { AppConfig, Clock, CLOCK, ConfigModule, SystemClock } from '@overlegtafels/config';
@@ -49,6 +50,7 @@ import {
   PrismaRegionRepository,
   PrismaObligationReadModel,
   PrismaObligationRepository,
+  PrismaPlanVanAanpakRepository,
   PrismaReminderSweepClaim,
   PrismaService,
   PrismaSessionMinutesRepository,
@@ -79,6 +81,7 @@ const dossierPorts = [
   bindPort(RegionRepository, PrismaRegionRepository),
   bindPort(PersonDirectory, PrismaPersonDirectory),
   bindPort(OrganisationDirectory, OrganisationRepository),
+  bindPort(PlanVanAanpakRepository, PrismaPlanVanAanpakRepository),
 ];
 
 /** The edge's ports: audit log, outbox and mail, documents, logins, the calendar feed, health probes. */

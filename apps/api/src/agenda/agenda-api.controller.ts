@@ -118,7 +118,11 @@ export class AgendaApiController {
       document: { type: 'string', format: 'binary', description: 'PDF, DOCX or ODT, at most 10 MB' },
     }),
   })
-  @ApiResponse({ status: 201, description: '`{ agendaItemId, dossierCode, slot }`' })
+  @ApiResponse({
+    status: 201,
+    description:
+      '`{ agendaItemId, dossierCode, slot, planVersion? }` (the plan van aanpak version frozen for the item)',
+  })
   @ApiResponse({ status: 400, ...badInput })
   @ApiResponse({ status: 404, ...refusal })
   @ApiResponse({ status: 422, ...refusal })

@@ -21,9 +21,21 @@ import { CurrentRoute } from '../web/current-viewer.decorator';
 import { uploadFieldError, UploadRequest } from '../web/upload.middleware';
 import { failedForm, FailedForm, PageForms, str } from '../web/page-form';
 import { PageService } from '../web/page.service';
-import { isDossierCode } from '@overlegtafels/domain';
+import { CHILDREN_HEARD_ANSWERS, CHILDREN_HEARD_LABELS, isDossierCode } from '@overlegtafels/domain';
 
 const KEY = /^[a-z][a-z0-9-]{0,59}$/;
+/** The leidraad's text fields (annexes F and G), named `brief.<field>` in the form. */
+const BRIEF_TEXT_FIELDS = [
+  'whyNow',
+  'safetyAgreements',
+  'childrenOver12Heard',
+  'childrenNotHeardPlan',
+  'methodOrExpertise',
+  'goalsReached',
+  'violenceStopped',
+  'recurrencePrevented',
+  'riskFactorsReduced',
+] as const;
 const GUEST_ROWS = 3;
 const GUEST_FIELDS = ['kind', 'email', 'name'] as const;
 type GuestRow = Record<(typeof GUEST_FIELDS)[number], string>;
@@ -109,12 +121,21 @@ export class AgenderingPageController {
     };
     const guests = guestRows(body).filter((g) => g.email.trim() !== '' || g.name.trim() !== '');
     const [tableKey, itemType] = splitChoice(values.soort!);
+    const brief: Record<string, unknown> = {};
+    for (const field of BRIEF_TEXT_FIELDS) {
+      brief[field] = str(body, `brief.${field}`);
+      values[`brief.${field}`] = brief[field] as string;
+    }
+    const domains = [body['brief.domains']].flat().filter((d): d is string => typeof d === 'string');
+    brief['domains'] = domains;
+    values['brief.domains'] = domains.join(',');
     const input = {
       dossierCode: values.dossierCode,
       tableKey,
       itemType,
       questions: values.questions,
       guests: guests.map((g) => ({ kind: g.kind || undefined, email: g.email, name: g.name })),
+      brief,
     };
     const rows = [...guests, ...emptyGuests(GUEST_ROWS - guests.length)].slice(
       0,
@@ -244,6 +265,12 @@ export class AgenderingPageController {
           { value: 'expert', label: 'een externe expert' },
         ],
         resubmitted: !!failed,
+        domains:
+          this.agenda.region.riskInstrument?.domains.map((d) => ({ key: d.key, label: d.label })) ?? [],
+        childrenAnswers: CHILDREN_HEARD_ANSWERS.map((value) => ({
+          value,
+          label: CHILDREN_HEARD_LABELS[value],
+        })),
       },
       forms,
     );

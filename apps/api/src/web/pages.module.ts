@@ -8,6 +8,7 @@ import { DossierPageController } from '../dossiers/dossier-page.controller';
 import { PageService } from './page.service';
 import { TafelsPageController } from '../tables/tafels-page.controller';
 import { ZittingPageController } from '../sessions/zitting-page.controller';
+import { PlanVanAanpakPageController } from '../plan-van-aanpak/plan-van-aanpak-page.controller';
 
 /**
  * The server-rendered pages of the agenda (forms, agendas, dossier page). They call the same use
@@ -22,6 +23,7 @@ import { ZittingPageController } from '../sessions/zitting-page.controller';
     ZittingPageController,
     DossierPageController,
     CapaciteitPageController,
+    PlanVanAanpakPageController,
   ],
   providers: [ViewRenderer, PageService],
 })

@@ -37,6 +37,9 @@ import { AanmeldingFormQuery } from '../submit-aanmelding/aanmelding-form.query'
 import { SubmitAanmeldingUseCase } from '../submit-aanmelding/submit-aanmelding.usecase';
 import { AgenderingPreviewQuery } from '../submit-agendering/agendering-preview.query';
 import { SubmitAgenderingUseCase } from '../submit-agendering/submit-agendering.usecase';
+import { EditPlanVanAanpakUseCase } from '../edit-plan-van-aanpak/edit-plan-van-aanpak.usecase';
+import { ReadPlanVanAanpakUseCase } from '../read-plan-van-aanpak/read-plan-van-aanpak.usecase';
+import { ReadPlanVersionUseCase } from '../read-plan-version/read-plan-version.usecase';
 
 const providers = [
   DocumentStore,
@@ -64,6 +67,9 @@ const providers = [
   ClosePeriodUseCase,
   AgendaQueries,
   DossierTimelineQuery,
+  EditPlanVanAanpakUseCase,
+  ReadPlanVanAanpakUseCase,
+  ReadPlanVersionUseCase,
 ];
 
 /**

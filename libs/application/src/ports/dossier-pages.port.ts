@@ -121,7 +121,6 @@ export interface DossierPage {
   readonly consulentConsultedOn: Date | null;
   readonly consulentConsultationNote: string | null;
   readonly consulentConsultedById: string | null;
-  readonly ifgProfile: string | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
   readonly casusregisseur: {

@@ -25,3 +25,4 @@ export * from './agenda-read-model.port';
 export * from './calendar-state.port';
 export * from './dossier-pages.port';
 export * from './session-minutes.port';
+export * from './plan-van-aanpak.repository.port';

@@ -14,6 +14,7 @@ import {
   fakeDossierRecord,
   FakeMailOutbox,
   FakePersonDirectory,
+  FakePlanVanAanpakRepository,
   FakeUnitOfWork,
 } from '@overlegtafels/testing';
 import { AgendaRefusal, InputError } from '../errors';
@@ -52,9 +53,35 @@ class MemoryDocumentStore extends DocumentStore {
   }
 }
 
+/** The answers a Weegploeg plan van aanpak needs (annex G, step 1). */
+const BRIEF = {
+  whyNow: 'Het eerste plan na twee maanden casusregie.',
+  domains: ['geweld', 'kind'],
+  safetyAgreements: 'Veiligheidsplan met de moeder; de vader komt niet naar de woning.',
+  childrenOver12Heard: 'ja' as const,
+};
+
+/** A written draft of one row, as the casusregisseur left it. */
+const DRAFT = {
+  profiles: ['situationeel-geweld'],
+  rows: [
+    {
+      id: 'row-1',
+      domainKey: 'geweld',
+      factorKey: 'geweld-escalatie',
+      bijWie: ['client-1'],
+      noden: 'Rust',
+      aanpakOpMaat: 'Korte gesprekken',
+      actie: 'Veiligheidsplan',
+      begeleiding: { text: 'CAW' },
+      standVanZaken: 'Gestart',
+    },
+  ],
+};
+
 const PDF: UploadedFile = { originalName: 'C:\\temp\\Plan.PDF', bytes: Buffer.from('%PDF-1.4 plan') };
 
-function setup(facts: Partial<FakeDossierRecord> = {}) {
+function setup(facts: Partial<FakeDossierRecord> = {}, options: { written?: boolean } = {}) {
   const dossiers = new FakeDossierRepository([
     fakeDossierRecord({
       id: 'd1',
@@ -71,7 +98,14 @@ function setup(facts: Partial<FakeDossierRecord> = {}) {
   ]);
   const audit = new FakeAuditLog();
   const outbox = new FakeMailOutbox();
-  const uow = new FakeUnitOfWork(dossiers, placement, audit, outbox);
+  const plans = new FakePlanVanAanpakRepository();
+  if (options.written !== false) {
+    void plans.saveDraft({} as never, 'd1', DRAFT, {
+      personId: 'cr-1',
+      at: new Date('2026-11-20T10:00:00Z'),
+    });
+  }
+  const uow = new FakeUnitOfWork(dossiers, placement, audit, outbox, plans);
   const changed = new FakeDossierChanged();
   const documents = new MemoryDocumentStore(config);
   const useCase = new SubmitAgenderingUseCase(
@@ -86,9 +120,10 @@ function setup(facts: Partial<FakeDossierRecord> = {}) {
     changed,
     new ControlledClock('2026-12-01T10:00:00Z'),
     config,
+    plans,
   );
   const submit = (
-    agendering: Partial<AgenderingInput> = {},
+    agendering: Partial<Omit<AgenderingInput, 'brief'>> & { readonly brief?: object } = {},
     document?: UploadedFile,
     actor = casusregisseur,
   ) =>
@@ -100,11 +135,12 @@ function setup(facts: Partial<FakeDossierRecord> = {}) {
         itemType: 'vraag',
         questions: 'Wat weet de school?',
         guests: [],
+        brief: BRIEF,
         ...agendering,
-      },
+      } as AgenderingInput,
       ...(document && { document }),
     });
-  return { dossiers, placement, audit, outbox, uow, changed, documents, submit };
+  return { dossiers, placement, audit, outbox, uow, changed, documents, plans, submit };
 }
 
 async function refusal(work: Promise<unknown>): Promise<AgendaRefusal> {
@@ -163,6 +199,7 @@ describe('SubmitAgenderingUseCase', () => {
           code: CODE,
           tableKey: 'ronde-tafel',
           itemType: 'vraag',
+          planVersion: 1,
           sessionId: FAKE_SESSION_ID,
           documentId: null,
         },
@@ -218,10 +255,37 @@ describe('SubmitAgenderingUseCase', () => {
     ['an unknown table', { tableKey: 'bestaat-niet' }, undefined, [['tableKey', 'UNKNOWN']]],
     ['an item type of another table', { itemType: 'plan-van-aanpak' }, undefined, [['itemType', 'UNKNOWN']]],
     [
-      'a Weegploeg item without its document',
-      { tableKey: 'weegploeg', itemType: 'plan-van-aanpak' },
+      'a Weegploeg plan without the answers of annex G',
+      { tableKey: 'weegploeg', itemType: 'plan-van-aanpak', brief: { domains: ['geweld'] } },
       undefined,
-      [['document', 'REQUIRED']],
+      [
+        ['brief.whyNow', 'INVALID_TYPE'],
+        ['brief.safetyAgreements', 'INVALID_TYPE'],
+        ['brief.childrenOver12Heard', 'INVALID_VALUE'],
+      ],
+    ],
+    [
+      'a domain the instrument does not have',
+      { tableKey: 'weegploeg', itemType: 'plan-van-aanpak', brief: { ...BRIEF, domains: ['weer'] } },
+      undefined,
+      [['brief.domains', 'UNKNOWN']],
+    ],
+    [
+      'children not all heard without saying how they will be',
+      { brief: { childrenOver12Heard: 'nee' as const } },
+      undefined,
+      [['brief.childrenNotHeardPlan', 'INVALID']],
+    ],
+    [
+      'an afronding without the goals reached and the three goals of CO3',
+      { tableKey: 'weegploeg', itemType: 'afronding' },
+      undefined,
+      [
+        ['brief.goalsReached', 'INVALID_TYPE'],
+        ['brief.violenceStopped', 'INVALID_TYPE'],
+        ['brief.recurrencePrevented', 'INVALID_TYPE'],
+        ['brief.riskFactorsReduced', 'INVALID_TYPE'],
+      ],
     ],
     [
       'a document that is not a PDF, DOCX or ODT',
@@ -340,5 +404,74 @@ describe('SubmitAgenderingUseCase', () => {
         [],
       ]);
     });
+  });
+});
+
+describe('SubmitAgenderingUseCase and the plan van aanpak', () => {
+  it('a Weegploeg plan needs a written plan, not an upload, and says so on its own field', async () => {
+    const { placement, submit } = setup({}, { written: false });
+    expect(await inputError(submit({ tableKey: 'weegploeg', itemType: 'plan-van-aanpak' }, PDF))).toEqual([
+      ['planVanAanpak', 'REQUIRED'],
+    ]);
+    expect(placement.requests()).toEqual([]);
+  });
+
+  it('freezes the draft as version 1, then 2, each linked to its item, with the answers of annex G', async () => {
+    const { plans, placement, submit } = setup();
+    const first = await submit({ tableKey: 'weegploeg', itemType: 'plan-van-aanpak' });
+    expect(first.planVersion).toBe(1);
+    expect(placement.requests()[0]!.request.documentId).toBeNull();
+    await plans.saveDraft(
+      {} as never,
+      'd1',
+      { ...DRAFT, profiles: ['opvoedstress'] },
+      {
+        personId: 'cr-1',
+        at: new Date('2026-12-02T10:00:00Z'),
+      },
+    );
+    const second = await submit({ tableKey: 'weegploeg', itemType: 'gewijzigd-plan-van-aanpak' });
+    expect(second.planVersion).toBe(2);
+    expect(plans.versions.map((v) => [v.number, v.agendaItemId, v.tableKey, v.profiles])).toEqual([
+      [1, first.agendaItemId, 'weegploeg', ['situationeel-geweld']],
+      [2, second.agendaItemId, 'weegploeg', ['opvoedstress']],
+    ]);
+    expect(plans.versions[0]!.rows).toEqual(DRAFT.rows);
+    expect(plans.brief(first.agendaItemId)).toEqual({ kind: 'bespreking', ...BRIEF });
+  });
+
+  it('an afronding keeps the goals and the three goals of CO3; its plan goes along when written', async () => {
+    const { plans, submit } = setup();
+    const goals = {
+      goalsReached: 'De veiligheidsafspraken lopen.',
+      violenceStopped: 'Geen nieuwe pv’s sinds maart.',
+      recurrencePrevented: 'Agressieregulatie gevolgd.',
+      riskFactorsReduced: 'Escalatie niet meer aanwezig.',
+    };
+    const result = await submit({
+      tableKey: 'weegploeg',
+      itemType: 'afronding',
+      brief: { ...BRIEF, ...goals },
+    });
+    expect(plans.brief(result.agendaItemId)).toEqual({ kind: 'afronding', ...BRIEF, ...goals });
+    expect(result.planVersion).toBe(1);
+  });
+
+  it('a Ronde Tafel question goes without a plan and without answers, keeping what was answered', async () => {
+    const { plans, submit } = setup({}, { written: false });
+    const result = await submit({ brief: { whyNow: 'Nieuwe melding.' } });
+    expect(result.planVersion).toBeUndefined();
+    expect(plans.brief(result.agendaItemId)).toEqual({
+      kind: 'toelichting',
+      whyNow: 'Nieuwe melding.',
+      domains: [],
+    });
+  });
+
+  it('a refused placement freezes no version and keeps no answers', async () => {
+    const { plans, placement, submit } = setup();
+    placement.refuse = 'full';
+    await refusal(submit({ tableKey: 'weegploeg', itemType: 'plan-van-aanpak' }));
+    expect(plans.versions).toEqual([]);
   });
 });

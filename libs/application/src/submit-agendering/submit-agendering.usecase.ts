@@ -20,23 +20,27 @@ import { DossierRepository } from '../ports/dossier.repository.port';
 import { MailOutbox, QueuedMail } from '../ports/mail-outbox.port';
 import { PersonDirectory } from '../ports/person-directory.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
+import { PlanVanAanpakRepository } from '../ports/plan-van-aanpak.repository.port';
+import { agenderingBriefOf, freezePlanVersion, planToFreeze } from './agendering-plan';
 import { sanitizeFileName } from './file-name';
 import { SubmitAgenderingCommand } from './submit-agendering.command';
-
-/** Tables whose agendapunten need a document (a plan van aanpak or the motivation for an afronding). */
-const DOCUMENT_REQUIRED_TABLES = new Set(['weegploeg']);
 
 export interface AgenderingResult {
   readonly agendaItemId: string;
   readonly dossierCode: string;
   readonly slot: SlotInfo;
+  /** The number of the plan van aanpak's version frozen for this item, if it brings one. */
+  readonly planVersion?: number;
 }
 
 /**
  * A casusregisseur puts their dossier on the Weegploeg or the Ronde Tafel (or an aanmelder brings
  * their dossier back to the ICO): the rules of the dossier's phase first, then placement by the
  * table's deadlines and capacity, the document checked from its bytes and stored with its checksum,
- * guests for this item only, and the confirmation mail — all in one transaction.
+ * guests for this item only, and the confirmation mail — all in one transaction. An item that
+ * brings the plan van aanpak freezes its draft as a numbered version for the table (annex E: a
+ * written plan, the upload an attachment such as the genogram), and the answers to the leidraad
+ * bij agendering (annexes F and G) are kept with the item.
  */
 @Injectable()
 export class SubmitAgenderingUseCase {
@@ -54,6 +58,7 @@ export class SubmitAgenderingUseCase {
     @Inject(DossierChanged) private readonly dossierChanged: DossierChanged,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(PlanVanAanpakRepository) private readonly plans: PlanVanAanpakRepository,
   ) {
     const region = getRegion(config.region);
     if (!region) throw new Error(`REGION ${config.region} has no configuration in libs/regions`);
@@ -76,11 +81,7 @@ export class SubmitAgenderingUseCase {
         { field: 'itemType', code: 'UNKNOWN', message: `Kies een soort agendapunt van ${table.name}.` },
       ]);
     }
-    if (!file && DOCUMENT_REQUIRED_TABLES.has(table.key)) {
-      throw new InputError([
-        { field: 'document', code: 'REQUIRED', message: 'Voeg het document toe (PDF, DOCX of ODT).' },
-      ]);
-    }
+    const brief = agenderingBriefOf(itemType, input.brief, this.region.riskInstrument);
     let stored: StoredDocument | undefined;
     if (file) {
       try {
@@ -122,6 +123,7 @@ export class SubmitAgenderingUseCase {
         noConsentReturnLimit: noConsentReturnLimitOf(this.region),
       });
       if (!verdict.ok) throw new AgendaRefusal(verdict.code, verdict.message, verdict.field);
+      const plan = await planToFreeze(this.plans, tx, dossier.id, itemType);
 
       const documentId = stored
         ? await this.dossiers.attachDocument(tx, dossier.id, {
@@ -158,6 +160,16 @@ export class SubmitAgenderingUseCase {
               `Alle zittingen van ${table.name} van het komende jaar zijn volzet.`,
             );
       }
+      const planVersion = plan
+        ? await freezePlanVersion(this.plans, tx, plan, {
+            dossierId: dossier.id,
+            agendaItemId: placed.itemId,
+            tableKey: table.key,
+            by: actor.personId,
+            at: now,
+          })
+        : undefined;
+      if (brief) await this.plans.saveBrief(tx, placed.itemId, brief);
       await this.dossierChanged.dossierChanged(tx, dossier.id);
       await this.audit.append(
         {
@@ -174,6 +186,7 @@ export class SubmitAgenderingUseCase {
             itemType: itemType.key,
             sessionId: placed.sessionId,
             documentId,
+            planVersion: planVersion ?? null,
           },
         },
         now,
@@ -201,7 +214,12 @@ export class SubmitAgenderingUseCase {
           }),
         );
       }
-      return { agendaItemId: placed.itemId, dossierCode: dossier.code, slot: placed.slot };
+      return {
+        agendaItemId: placed.itemId,
+        dossierCode: dossier.code,
+        slot: placed.slot,
+        ...(planVersion !== undefined && { planVersion }),
+      };
     });
     await this.outbox.enqueue(mails);
     return result;

@@ -1,5 +1,6 @@
 import type { ActionPointPolicy } from '../minutes/session-minutes.policy';
 import type { RiskInstrument } from '../risk/risk-instrument.model';
+import type { AgenderingBriefKind } from '../plan-van-aanpak/agendering-brief.model';
 import { HolidayCalendar } from '../calendar/holiday-calendar.model';
 import type { ObligationRule } from '../obligations/obligation-rule.model';
 import { OrganisationKind, Role, TableFunction } from '../organisation/organisation-kind';
@@ -28,6 +29,13 @@ export interface ItemTypeDefinition {
   /** Dutch label shown on agendas. */
   readonly label: string;
   readonly durationMinutes: number;
+  /**
+   * The written plan van aanpak this item brings: `required` (agendering refuses without one),
+   * `optional` (its current version goes along if there is one); absent: none.
+   */
+  readonly planVanAanpak?: 'required' | 'optional';
+  /** Which questions of the leidraad bij agendering (annexes F and G) the form asks. */
+  readonly agenderingBrief?: AgenderingBriefKind;
 }
 
 /**

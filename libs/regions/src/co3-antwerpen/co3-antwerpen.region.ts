@@ -90,13 +90,28 @@ function weegploeg(agendaSend: RelativeMoment): TableDefinition {
     agendaSend,
     capacityMinutes: 180,
     itemTypes: [
-      { key: 'plan-van-aanpak', label: 'Plan van aanpak', durationMinutes: 30 },
+      // Annex G: a (draft) plan van aanpak, a fundamentally changed one, or the motivation of an afronding.
+      {
+        key: 'plan-van-aanpak',
+        label: 'Plan van aanpak',
+        durationMinutes: 30,
+        planVanAanpak: 'required',
+        agenderingBrief: 'bespreking',
+      },
       {
         key: 'gewijzigd-plan-van-aanpak',
         label: 'Fundamenteel gewijzigd plan van aanpak',
         durationMinutes: 30,
+        planVanAanpak: 'required',
+        agenderingBrief: 'bespreking',
       },
-      { key: 'afronding', label: 'Afronding', durationMinutes: 15 },
+      {
+        key: 'afronding',
+        label: 'Afronding',
+        durationMinutes: 15,
+        planVanAanpak: 'optional',
+        agenderingBrief: 'afronding',
+      },
     ],
     participants: [
       { organisation: 'ketenteam', function: 'voorzitter', attendance: 'vast' },
@@ -137,9 +152,28 @@ function rondeTafel(): TableDefinition {
     capacityMinutes: 165,
     // Durations are not in the guide: defaults that coordinators may change per item.
     itemTypes: [
-      { key: 'vraag', label: 'Vraag (info- of expertisedeling)', durationMinutes: 20 },
-      { key: 'opvolging', label: 'Opvolging na de Weegploeg', durationMinutes: 20 },
-      { key: 'tussentijdse-evaluatie', label: 'Tussentijdse evaluatie', durationMinutes: 20 },
+      // Annex F: with the (updated) plan van aanpak "indien nodig" and a clear question.
+      {
+        key: 'vraag',
+        label: 'Vraag (info- of expertisedeling)',
+        durationMinutes: 20,
+        planVanAanpak: 'optional',
+        agenderingBrief: 'toelichting',
+      },
+      {
+        key: 'opvolging',
+        label: 'Opvolging na de Weegploeg',
+        durationMinutes: 20,
+        planVanAanpak: 'optional',
+        agenderingBrief: 'toelichting',
+      },
+      {
+        key: 'tussentijdse-evaluatie',
+        label: 'Tussentijdse evaluatie',
+        durationMinutes: 20,
+        planVanAanpak: 'optional',
+        agenderingBrief: 'toelichting',
+      },
       { key: 'afsluiting', label: 'Afsluiting', durationMinutes: 5 },
     ],
     participants: [

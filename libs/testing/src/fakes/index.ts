@@ -22,3 +22,4 @@ export * from './obligation-read-model.fake';
 export * from './obligation.repository.fake';
 export * from './reminder-sweep-claim.fake';
 export * from './session-minutes.repository.fake';
+export * from './plan-van-aanpak.repository.fake';

@@ -1,0 +1,106 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@overlegtafels/config';
+import { EMPTY_PLAN, RegionConfig, RiskInstrument } from '@overlegtafels/domain';
+import type { CasusregisseurActor } from '../agenda/casusregisseur-guard';
+import { AuditLog } from '../ports/audit-log.port';
+import { DossierRepository } from '../ports/dossier.repository.port';
+import { OrganisationDirectory } from '../ports/organisation-directory.port';
+import { FamilyMember, PlanVanAanpakRepository } from '../ports/plan-van-aanpak.repository.port';
+import { configuredRegion, instrumentOf, planDossier } from '../plan-van-aanpak/plan-dossier';
+import { PlanView, planView } from '../plan-van-aanpak/plan-version-view';
+
+export interface ReadPlanVanAanpakCommand {
+  readonly actor: CasusregisseurActor;
+  readonly dossierCode: string;
+}
+
+/** The editor's view: the draft with labels, what its rows may refer to, and the versions so far. */
+export interface PlanVanAanpakEditorView {
+  readonly dossierCode: string;
+  readonly phase: string;
+  readonly editable: boolean;
+  readonly draft: PlanView & { readonly updatedAt: Date | null };
+  readonly instrument: RiskInstrument;
+  readonly familyMembers: readonly FamilyMember[];
+  readonly organisations: readonly { id: string; name: string }[];
+  readonly versions: readonly {
+    readonly number: number;
+    readonly agendaItemId: string;
+    readonly tableKey: string;
+    readonly itemType: string;
+    readonly sessionStartsAt: Date;
+    readonly frozenAt: Date;
+    readonly withdrawn: boolean;
+  }[];
+}
+
+/**
+ * The casusregisseur (or a coordinator) opens the dossier's plan van aanpak: the same
+ * need-to-know as writing it, and every look audited (ids and counts, never content).
+ */
+@Injectable()
+export class ReadPlanVanAanpakUseCase {
+  private readonly region: RegionConfig;
+
+  constructor(
+    @Inject(DossierRepository) private readonly dossiers: DossierRepository,
+    @Inject(PlanVanAanpakRepository) private readonly plans: PlanVanAanpakRepository,
+    @Inject(OrganisationDirectory) private readonly organisations: OrganisationDirectory,
+    @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.region = configuredRegion(config);
+  }
+
+  async execute({ actor, dossierCode }: ReadPlanVanAanpakCommand): Promise<PlanVanAanpakEditorView> {
+    const now = this.clock.now();
+    const instrument = instrumentOf(this.region);
+    const dossier = await planDossier(
+      this.dossiers,
+      this.audit,
+      actor,
+      dossierCode,
+      'plan-van-aanpak.read',
+      now,
+    );
+    const [draft, familyMembers, organisations, versions] = await Promise.all([
+      this.plans.draftOf(undefined, dossier.id),
+      this.plans.familyMembersOf(undefined, dossier.id),
+      this.organisations.list(dossier.regionId),
+      this.plans.versionsOf(undefined, dossier.id),
+    ]);
+    await this.audit.append(
+      {
+        actorPersonId: actor.personId,
+        action: 'plan-van-aanpak.read',
+        entityType: 'dossier',
+        entityId: dossier.id,
+        dossierId: dossier.id,
+        outcome: 'allowed',
+        route: actor.route ?? null,
+        details: { code: dossier.code, rows: draft?.rows.length ?? 0, versions: versions.length },
+      },
+      now,
+    );
+    const labels = { instrument, familyMembers, organisations };
+    return {
+      dossierCode: dossier.code,
+      phase: dossier.phase,
+      editable: dossier.phase === 'casusregie',
+      draft: { ...planView(draft ?? EMPTY_PLAN, labels), updatedAt: draft?.updatedAt ?? null },
+      instrument,
+      familyMembers,
+      organisations: organisations.map((o) => ({ id: o.id, name: o.name })),
+      versions: versions.map((v) => ({
+        number: v.number,
+        agendaItemId: v.agendaItemId,
+        tableKey: v.tableKey,
+        itemType: v.itemType,
+        sessionStartsAt: v.sessionStartsAt,
+        frozenAt: v.frozenAt,
+        withdrawn: v.withdrawn,
+      })),
+    };
+  }
+}
