@@ -1,5 +1,6 @@
 import { createPrismaClient } from '@overlegtafels/persistence';
 import { pageUser, tinyPdf } from './page-client';
+import { briefFields, WEEGPLOEG_BRIEF, writePlan } from './plan-van-aanpak';
 import type { TestApp } from './test-app';
 
 /** Two plannen van aanpak on the Weegploeg of Tuesday 1 December 2026 (clock: mid-November). */
@@ -13,18 +14,19 @@ export const SHARED_QUESTION = 'Gedeelde vraag: één aanpak voor het gezin, ge�
 export const UNSHARED_QUESTION = 'Vraag-enkel-coordinatie: de politie deelt haar verslag pas na de zitting.';
 
 /**
- * Sara and Tom agenderen their dossiers' plan van aanpak through the page; the coordinator shares
+ * Sara and Tom write and agenderen their dossiers' plan van aanpak through the page; the coordinator shares
  * Sara's with the session, so a member sees her question and not Tom's (which `extra` lengthens).
  */
 export async function weegploegWithOneSharedItem(t: TestApp, extra = ''): Promise<WeegploegAgenda> {
   const sharedCode = 'CO3-2026-0001';
   const unsharedCode = 'CO3-2026-0002';
   const agenderen = async (email: string, dossierCode: string, questions: string) => {
+    await writePlan(t, email, dossierCode);
     const page = await (
       await pageUser(t, email)
     ).postMultipart(
       '/agendering',
-      { dossierCode, soort: 'weegploeg:plan-van-aanpak', questions },
+      { dossierCode, soort: 'weegploeg:plan-van-aanpak', questions, ...briefFields(WEEGPLOEG_BRIEF, 'page') },
       { name: 'plan.pdf', bytes: tinyPdf() },
     );
     if (page.status !== 201) throw new Error(`agendering for ${dossierCode} answered ${page.status}`);
