@@ -4,6 +4,7 @@ import { confidentialityNotice } from '@overlegtafels/mail';
 import { pdfText } from '@overlegtafels/pdf/testing';
 import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
+import { aanmeldingInput } from '../support/aanmelding-input';
 import { pageUser, textOf } from '../support/page-client';
 import { SHARED_QUESTION, UNSHARED_QUESTION, weegploegWithOneSharedItem } from '../support/print-flow';
 import { loginAs, startTestApp, TestApp } from '../support/test-app';
@@ -16,6 +17,38 @@ const LONG_CONTEXT = Array.from(
   { length: 80 },
   (_, i) => `Achtergrondzin ${i + 1} over de context van het plan.`,
 ).join(' ');
+
+async function download(t: TestApp, email: string, url: string) {
+  const res = await (await loginAs(t, email)).get(url);
+  return { res, bytes: Buffer.from(await res.arrayBuffer()) };
+}
+
+/** Kept for a look (test-artifacts/ is not committed), like the browser suite's screenshots. */
+function keep(name: string, bytes: Buffer) {
+  const dir = path.join(__dirname, '..', '..', 'test-artifacts', 'pdf');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, name), bytes);
+}
+
+function expectNoticeOnEveryPage(pages: string[]) {
+  expect(pages.length).toBeGreaterThan(0);
+  pages.forEach((page, i) => {
+    expect(page).toContain(NOTICE);
+    expect(page).toContain(`Pagina ${i + 1} van ${pages.length}`);
+  });
+}
+
+/** A PDF as its reader gets it: 200, the notice and page number on every page; its text. */
+async function readPdf(t: TestApp, email: string, url: string, artifact: string) {
+  const { res, bytes } = await download(t, email, url);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toBe('application/pdf');
+  expect(res.headers.get('cache-control')).toBe('no-store');
+  keep(artifact, bytes);
+  const pdf = await pdfText(bytes);
+  expectNoticeOnEveryPage(pdf.pages);
+  return { res, pdf, text: pdf.pages.join(' ') };
+}
 
 describe('the agenda of a session as PDF', () => {
   let t: TestApp;
@@ -37,38 +70,6 @@ describe('the agenda of a session as PDF', () => {
     await t?.close();
   });
 
-  async function download(email: string, url: string) {
-    const res = await (await loginAs(t, email)).get(url);
-    return { res, bytes: Buffer.from(await res.arrayBuffer()) };
-  }
-
-  /** Kept for a look (test-artifacts/ is not committed), like the browser suite's screenshots. */
-  function keep(name: string, bytes: Buffer) {
-    const dir = path.join(__dirname, '..', '..', 'test-artifacts', 'pdf');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, name), bytes);
-  }
-
-  function expectNoticeOnEveryPage(pages: string[]) {
-    expect(pages.length).toBeGreaterThan(0);
-    pages.forEach((page, i) => {
-      expect(page).toContain(NOTICE);
-      expect(page).toContain(`Pagina ${i + 1} van ${pages.length}`);
-    });
-  }
-
-  /** A PDF as its reader gets it: 200, the notice and page number on every page; its text. */
-  async function readPdf(email: string, url: string, artifact: string) {
-    const { res, bytes } = await download(email, url);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('application/pdf');
-    expect(res.headers.get('cache-control')).toBe('no-store');
-    keep(artifact, bytes);
-    const pdf = await pdfText(bytes);
-    expectNoticeOnEveryPage(pdf.pages);
-    return { res, pdf, text: pdf.pages.join(' ') };
-  }
-
   /** What everyone who may see the agenda reads in it: the session, and every item by code and type. */
   function expectAgendaFrame(text: string) {
     expect(text).toContain('Weegploeg: agenda van dinsdag 1 december 2026');
@@ -79,6 +80,7 @@ describe('the agenda of a session as PDF', () => {
 
   it('gives a coordinator the whole agenda: date, codes, types, questions, the notice on every page', async () => {
     const { res, pdf, text } = await readPdf(
+      t,
       'lotte.verbeke@example.be',
       `/agenda/${sessionId}/pdf`,
       'agenda-coordinator.pdf',
@@ -97,7 +99,12 @@ describe('the agenda of a session as PDF', () => {
   });
 
   it('gives a member what the agenda page shows them: the shared item’s question, not the other’s', async () => {
-    const { text } = await readPdf('wim.jacobs@example.be', `/agenda/${sessionId}/pdf`, 'agenda-member.pdf');
+    const { text } = await readPdf(
+      t,
+      'wim.jacobs@example.be',
+      `/agenda/${sessionId}/pdf`,
+      'agenda-member.pdf',
+    );
     expectAgendaFrame(text);
     expect(text).toContain(SHARED_QUESTION);
     expect(text).toContain('De inhoud is niet gedeeld met de leden van de zitting.');
@@ -109,6 +116,7 @@ describe('the agenda of a session as PDF', () => {
 
   it('serves the same document on the API route, audited under the route that served it', async () => {
     const { res, text } = await readPdf(
+      t,
       'wim.jacobs@example.be',
       `/api/sessions/${sessionId}/agenda.pdf`,
       'agenda-member-api.pdf',
@@ -139,15 +147,20 @@ describe('the agenda of a session as PDF', () => {
   });
 
   it('refuses whoever may not see the agenda, as the page does', async () => {
-    const otherTable = await download('bram.hermans@example.org', `/agenda/${icoSessionId}/pdf`);
+    const otherTable = await download(t, 'bram.hermans@example.org', `/agenda/${icoSessionId}/pdf`);
     const unknown = await download(
+      t,
       'bram.hermans@example.org',
       '/agenda/00000000-0000-4000-8000-000000000000/pdf',
     );
     expect([otherTable.res.status, unknown.res.status]).toEqual([404, 404]);
     expect(otherTable.bytes.toString()).toBe(unknown.bytes.toString());
-    expect((await download('sara.elidrissi@example.org', `/agenda/${sessionId}/pdf`)).res.status).toBe(403);
-    expect((await download('wim.jacobs@example.be', '/api/sessions/nope/agenda.pdf')).res.status).toBe(400);
+    expect((await download(t, 'sara.elidrissi@example.org', `/agenda/${sessionId}/pdf`)).res.status).toBe(
+      403,
+    );
+    expect((await download(t, 'wim.jacobs@example.be', '/api/sessions/nope/agenda.pdf')).res.status).toBe(
+      400,
+    );
     expect((await fetch(`${t.baseUrl}/agenda/${sessionId}/pdf`, { redirect: 'manual' })).status).not.toBe(
       200,
     );
@@ -172,5 +185,109 @@ describe('the agenda of a session as PDF', () => {
     expect(marginCss).toContain('content: "Pagina " counter(page) " van " counter(pages);');
     const anonymous = await fetch(`${t.baseUrl}/print/vertrouwelijk.css`, { redirect: 'manual' });
     expect(anonymous.status).not.toBe(200);
+  });
+});
+
+describe('the verslag of a session as PDF', () => {
+  const clock = new ControlledClock('2026-11-23T09:00:00+01:00');
+  const SECRET_A = 'Afspraken over de veilige plek (niet gedeeld).';
+  const SECRET_B = 'De politie kent twee eerdere interventies (gedeeld met de zitting).';
+  let t: TestApp;
+  let sessionId: string;
+  const item = { eva: '', karim: '' };
+  const code = { eva: '', karim: '' };
+
+  beforeAll(async () => {
+    t = await startTestApp({ withWorker: false, clock });
+    const db = createPrismaClient(t.db.url, 1);
+    for (const [key, email] of [
+      ['eva', 'eva.wouters@example.org'],
+      ['karim', 'karim.bouzid@example.be'],
+    ] as const) {
+      const organisationId = (await db.person.findFirstOrThrow({ where: { email } })).organisationId!;
+      const res = await (
+        await loginAs(t, email)
+      ).post('/api/aanmeldingen', aanmeldingInput(organisationId, email, `Aanmelding ${key}.`));
+      expect(res.status).toBe(201);
+      const filed = (await res.json()) as { dossierCode: string; agendaItemId: string };
+      [item[key], code[key]] = [filed.agendaItemId, filed.dossierCode];
+    }
+    sessionId = (await db.agendaItem.findUniqueOrThrow({ where: { id: item.eva } })).sessionId;
+    await db.$disconnect();
+    const lotte = await loginAs(t, 'lotte.verbeke@example.be');
+    expect((await lotte.post(`/api/agenda-items/${item.karim}/share`, { shared: true })).status).toBe(204);
+    // Each moment logs in anew: a session cookie of 23 November has expired by 4 December.
+    clock.set('2026-12-04T09:40:00+01:00');
+    const jonas = await loginAs(t, 'jonas.maes@example.be');
+    const coordinator = await loginAs(t, 'lotte.verbeke@example.be');
+    for (const [key, text] of [
+      ['eva', SECRET_A],
+      ['karim', SECRET_B],
+    ] as const) {
+      const written = await jonas.post(`/api/zittingen/${sessionId}/verslag/punten/${item[key]}`, { text });
+      expect(written.status).toBe(200);
+      const decided = await coordinator.post(`/api/agenda-items/${item[key]}/decision`, {
+        kind: 'geen_ketenaanpak',
+        adviceText: 'Advies aan de aanmelder.',
+        safetyPlanAdvice: 'Een veiligheidsplan opmaken.',
+      });
+      expect(decided.status).toBe(201);
+    }
+    const wim = await loginAs(t, 'wim.jacobs@example.be');
+    const point = await jonas.post(`/api/zittingen/${sessionId}/verslag/punten/${item.karim}/actiepunten`, {
+      what: 'Politie bezorgt het overzicht van de interventies.',
+      dueDate: '2026-12-18',
+      ownerPersonId: wim.personId,
+    });
+    expect(point.status).toBe(201);
+    clock.set('2026-12-04T14:00:00+01:00');
+    const chair = await loginAs(t, 'lotte.verbeke@example.be');
+    expect((await chair.post(`/api/zittingen/${sessionId}/verslag/afsluiten`)).status).toBe(200);
+  }, 120_000);
+  afterAll(async () => t?.close());
+
+  const url = () => `/verslag/${sessionId}/pdf`;
+
+  it('gives the coordinator every item with its verslag, decision and action points', async () => {
+    const { res, pdf, text } = await readPdf(t, 'lotte.verbeke@example.be', url(), 'verslag-coordinator.pdf');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="verslag-ico-2026-12-04.pdf"');
+    expect(pdf.title).toBe('Verslag Verkennend casusoverleg (ICO): vrijdag 4 december 2026');
+    expect(text).toContain('Afgesloten op vrijdag 4 december 2026 om 14:00');
+    expect(text).toContain('Aanwezigheid');
+    for (const c of [code.eva, code.karim]) expect(text).toContain(`${c} · Aanmelding`);
+    expect(text).toContain(`Verslag: ${SECRET_A}`);
+    expect(text).toContain(`Verslag: ${SECRET_B}`);
+    expect(text).toContain('Beslissing: geen ketenaanpak');
+    expect(text).toContain('Politie bezorgt het overzicht van de interventies.');
+    expect(text).toContain('vrijdag 18 december 2026');
+  });
+
+  it('gives a member the shared item in full and the other by its code only', async () => {
+    const { text } = await readPdf(t, 'wim.jacobs@example.be', url(), 'verslag-member.pdf');
+    expect(text).toContain(`${code.karim} · Aanmelding`);
+    expect(text).toContain(SECRET_B);
+    expect(text).toContain(
+      `${code.eva} · Aanmelding Dit agendapunt is niet gedeeld met de leden van de zitting.`,
+    );
+    expect(text).not.toContain(SECRET_A);
+    expect(text).not.toContain('veilige plek');
+  });
+
+  it('gives an aanmelder their own item’s outcome only, on the API route too', async () => {
+    const { text } = await readPdf(
+      t,
+      'eva.wouters@example.org',
+      `/api/zittingen/${sessionId}/verslag.pdf`,
+      'verslag-aanmelder.pdf',
+    );
+    expect(text).toContain(`${code.eva} · Aanmelding`);
+    expect(text).toContain('Beslissing: geen ketenaanpak');
+    for (const hidden of [SECRET_A, SECRET_B, code.karim, 'Aanwezigheid', 'interventies'])
+      expect(text).not.toContain(hidden);
+  });
+
+  it('refuses a casusregisseur with no item on it, as the page does', async () => {
+    const { res } = await download(t, 'sara.elidrissi@example.org', url());
+    expect(res.status).toBe(404);
   });
 });

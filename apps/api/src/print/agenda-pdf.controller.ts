@@ -5,11 +5,10 @@ import { AgendaQueries, Viewer } from '@overlegtafels/application';
 import { Clock, CLOCK } from '@overlegtafels/config';
 import { Roles } from '@overlegtafels/auth';
 import { confidentialityNotice } from '@overlegtafels/mail';
-import { renderPdf } from '@overlegtafels/pdf';
 import { CurrentViewer } from '../web/current-viewer.decorator';
 import { isUuid } from '../web/page-form';
 import { agendaDocument, agendaFileName } from './agenda-print';
-import { sendPdf } from './pdf-response';
+import { PDF_RESPONSE, sendPdf } from './pdf-response';
 
 /**
  * A session's agenda as PDF, for the page's link and for the API: the same read as the agenda
@@ -41,9 +40,8 @@ export class AgendaPdfController {
     summary: 'A session’s agenda as PDF; members get codes, types and times, contents only of shared items',
   })
   @ApiResponse({
-    status: 200,
+    ...PDF_RESPONSE,
     description: 'The PDF, `Content-Disposition: attachment; filename="agenda-<table>-<date>.pdf"`',
-    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
   })
   @ApiResponse({ status: 404, description: 'No such session, or not one of the caller’s tables' })
   async api(
@@ -56,9 +54,11 @@ export class AgendaPdfController {
 
   private async send(viewer: Viewer, sessionId: string, res: Response): Promise<void> {
     const agenda = await this.queries.sessionAgenda(viewer, sessionId);
-    const bytes = await renderPdf(agendaDocument(agenda, confidentialityNotice().document), {
-      createdAt: this.clock.now(),
-    });
-    sendPdf(res, agendaFileName(agenda), bytes);
+    await sendPdf(
+      res,
+      agendaDocument(agenda, confidentialityNotice().document),
+      agendaFileName(agenda),
+      this.clock.now(),
+    );
   }
 }
