@@ -186,6 +186,57 @@ describe('the agenda of a session as PDF', () => {
     const anonymous = await fetch(`${t.baseUrl}/print/vertrouwelijk.css`, { redirect: 'manual' });
     expect(anonymous.status).not.toBe(200);
   });
+
+  describe('the plan van aanpak an item brought, as PDF', () => {
+    const itemOf = async (code: string) => {
+      const db = createPrismaClient(t.db.url, 1);
+      const row = await db.agendaItem.findFirstOrThrow({ where: { dossier: { code }, sessionId } });
+      await db.$disconnect();
+      return row.id;
+    };
+
+    it('gives the coordinator the frozen version with the agendering’s answers, landscape', async () => {
+      const itemId = await itemOf(sharedCode);
+      const { res, pdf, text } = await readPdf(
+        t,
+        'lotte.verbeke@example.be',
+        `/agendapunten/${itemId}/plan-van-aanpak/pdf`,
+        'plan-coordinator.pdf',
+      );
+      expect(res.headers.get('content-disposition')).toBe(
+        `attachment; filename="plan-van-aanpak-${sharedCode}-v1.pdf"`,
+      );
+      expect(pdf.title).toBe(`Plan van aanpak ${sharedCode}, versie 1`);
+      expect(text).toContain('Weegploeg: Plan van aanpak, zitting van dinsdag 1 december 2026 om 13:00');
+      expect(text).toContain(`Vraag aan de tafel: ${SHARED_QUESTION}`);
+      expect(text).toContain('Er is een veiligheidsplan met de moeder.');
+      expect(text).toContain('Dit is de eerste versie die Weegploeg ziet.');
+      expect(text).toContain('Veiligheidsplan opvolgen');
+      const page = await (
+        await pageUser(t, 'lotte.verbeke@example.be')
+      ).get(`/agendapunten/${itemId}/plan-van-aanpak`);
+      expect(page.html).toContain(`href="/agendapunten/${itemId}/plan-van-aanpak/pdf"`);
+      expect(page.html).toContain('data-confidentiality');
+    });
+
+    it('gives a member the shared item’s plan, and nothing of the unshared one’s', async () => {
+      const shared = await readPdf(
+        t,
+        'wim.jacobs@example.be',
+        `/api/agenda-items/${await itemOf(sharedCode)}/plan-van-aanpak.pdf`,
+        'plan-member.pdf',
+      );
+      expect(shared.text).toContain('Veiligheidsplan opvolgen');
+      const unshared = await download(
+        t,
+        'wim.jacobs@example.be',
+        `/agendapunten/${await itemOf(unsharedCode)}/plan-van-aanpak/pdf`,
+      );
+      expect(unshared.res.status).toBe(404);
+      expect(unshared.res.headers.get('content-type')).not.toMatch(/pdf/);
+      expect(unshared.bytes.toString()).not.toMatch(/Veiligheidsplan|Vraag-enkel-coordinatie|CO3-2026-0002/);
+    });
+  });
 });
 
 describe('the verslag of a session as PDF', () => {

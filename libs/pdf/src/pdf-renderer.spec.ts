@@ -31,6 +31,7 @@ function document(rows: number): PrintDocument {
           fields([
             ['Gebracht door', 'Eva Wouters, CAW'],
             ['Beslissing', null],
+            ['Waarom nu?', 'Een nieuw incident.'],
           ]),
           paragraph('Vraag aan de tafel: is ketenaanpak aangewezen? Çà, “ja” – of niet.'),
           paragraph('De inhoud is niet gedeeld.', true),
@@ -53,6 +54,7 @@ describe('the PDF renderer', () => {
     expect(text).toContain('Eén gezin, geëvalueerd, naïef');
     expect(text).toContain('Gebracht door: Eva Wouters, CAW');
     expect(text).not.toContain('Beslissing');
+    expect(text).toContain('Waarom nu? Een nieuw incident.');
     expect(text).toContain('Vraag aan de tafel: is ketenaanpak aangewezen? Çà, “ja” – of niet.');
     expect(text).toContain(NOTICE);
     expect(text).toContain('Pagina 1 van 1');

@@ -87,7 +87,9 @@ class Drawing {
   private fields(block: PrintFields): void {
     const doc = this.doc;
     for (const [label, value] of block.rows) {
-      doc.font(BOLD).text(`${toWinAnsi(label)}: `, MARGIN, doc.y, { width: this.width, continued: true });
+      // A label that asks a question ("Waarom nu?") takes no colon after it.
+      const lead = /[?:]$/.test(label) ? `${toWinAnsi(label)} ` : `${toWinAnsi(label)}: `;
+      doc.font(BOLD).text(lead, MARGIN, doc.y, { width: this.width, continued: true });
       doc.font(REGULAR).text(toWinAnsi(value), { paragraphGap: 2 });
     }
   }
