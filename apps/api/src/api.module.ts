@@ -25,6 +25,7 @@ import { SessionsApiController } from './sessions/sessions-api.controller';
 import { PlanVanAanpakApiController } from './plan-van-aanpak/plan-van-aanpak-api.controller';
 import { OpenApiController, OpenApiRegistry } from './openapi/openapi.controller';
 import { PagesModule } from './web/pages.module';
+import { PrintModule } from './print/print.module';
 import { ObligationsApiModule } from './obligations/obligations-api.module';
 import { MinutesApiModule } from './minutes/minutes-api.module';
 import { PreparationApiModule } from './preparation/preparation.module';
@@ -59,6 +60,7 @@ export class ApiModule {
         CoreModule.forRoot(options),
         AgendaModule,
         PagesModule,
+        PrintModule,
         ObligationsApiModule,
         MinutesApiModule,
         PreparationApiModule,

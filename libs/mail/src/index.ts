@@ -40,3 +40,4 @@ export * from './outgoing-mail';
 export * from './mime-message';
 export * from './calendar-feed';
 export * from './mail-identity';
+export * from './confidentiality-notice';

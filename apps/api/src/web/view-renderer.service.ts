@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Eta } from 'eta';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
 import type { Principal } from '@overlegtafels/auth';
+import { confidentialityNotice } from '@overlegtafels/mail';
 import { projectRoot } from '@overlegtafels/persistence';
 
 export interface PageContext {
@@ -35,6 +36,8 @@ export class ViewRenderer {
       page,
       demoLogin: this.config.demoLogin,
       csrf: page.principal?.csrfToken ?? '',
+      // The pages people print (agenda, verslag, plan van aanpak) print it on every page, as in the mails.
+      confidentialityNotice: confidentialityNotice().document,
     });
   }
 }

@@ -1,0 +1,3 @@
+export * from './print-document';
+export * from './pdf-renderer';
+export { toWinAnsi } from './win-ansi';
