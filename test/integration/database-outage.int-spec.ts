@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createPrismaClient, freePort } from '@overlegtafels/persistence';
@@ -109,6 +109,13 @@ describe('a database outage', () => {
     expect(filed.status).toBe(201);
     const { dossierCode } = (await filed.json()) as { dossierCode: string };
 
+    // First a "smart" shutdown (SIGTERM, as `docker stop` sends): new connections are refused
+    // while pooled ones still answer; /health must say so. Then the server stops altogether.
+    const postmaster = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    process.kill(postmaster, 'SIGTERM');
+    const shuttingDown = await timed(() => fetch(`${t.baseUrl}/health`));
+    expect(((await shuttingDown.value.json()) as { database: { ok: boolean } }).database.ok).toBe(false);
+    expect(shuttingDown.ms).toBeLessThan(2_000);
     await stopServer(server);
 
     const api = await timed(() => eva.get('/api/dossiers'));

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { Pool, type PoolConfig } from 'pg';
+import { Client, Pool, type PoolConfig } from 'pg';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
 import { PrismaClient } from './generated/prisma/client';
 
@@ -56,11 +56,15 @@ export function createPrismaClient(
 export class PrismaService extends PrismaClient implements OnModuleInit, OnModuleDestroy {
   /** The connections under Prisma, for hand-written hot-path SQL in repositories only. */
   readonly pool: Pool;
+  private readonly probeOptions: PoolConfig;
+  private probing?: Promise<boolean>;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    const pool = new Pool(poolOptions(config.databaseUrl!, 10, config.databaseTimeouts));
+    const options = poolOptions(config.databaseUrl!, 10, config.databaseTimeouts);
+    const pool = new Pool(options);
     super({ adapter: adapterOn(pool) });
     this.pool = pool;
+    this.probeOptions = options;
   }
 
   async onModuleInit(): Promise<void> {
@@ -71,12 +75,28 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
     await this.$disconnect();
   }
 
-  async isHealthy(): Promise<boolean> {
-    try {
-      await this.$queryRawUnsafe('SELECT 1');
-      return true;
-    } catch {
-      return false;
-    }
+  /**
+   * Whether the server takes a new connection and answers on it. Not through the pool: while the
+   * server shuts down "smart" (SIGTERM, as `docker stop` sends) it refuses new connections but the
+   * pooled ones keep answering, so a pooled `SELECT 1` said true of a database nobody could reach.
+   * Probes that arrive together share one connection.
+   */
+  isHealthy(): Promise<boolean> {
+    this.probing ??= probeNewConnection(this.probeOptions).finally(() => (this.probing = undefined));
+    return this.probing;
+  }
+}
+
+async function probeNewConnection(options: PoolConfig): Promise<boolean> {
+  const client = new Client({ ...options, connectionTimeoutMillis: 1_500, query_timeout: 1_500 });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    void client.end().catch(() => undefined);
   }
 }
