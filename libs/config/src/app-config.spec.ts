@@ -17,6 +17,18 @@ describe('loadConfig', () => {
     });
   });
 
+  it('bounds the database pool by default and takes the limits from the environment', () => {
+    expect(loadConfig({}).databaseTimeouts).toEqual({
+      connectMs: 5_000,
+      statementMs: 30_000,
+      idleInTransactionMs: 60_000,
+    });
+    expect(loadConfig({ DB_STATEMENT_TIMEOUT_MS: '1500' }).databaseTimeouts.statementMs).toBe(1_500);
+    expect(() => loadConfig({ DB_CONNECT_TIMEOUT_MS: '5' })).toThrow(
+      'configuration error: DB_CONNECT_TIMEOUT_MS must be at least 100 ms',
+    );
+  });
+
   it('turns the demo login off once a real database is configured', () => {
     expect(loadConfig({ DATABASE_URL: 'postgresql://db.example.org/ot' }).demoLogin).toBe(false);
   });

@@ -34,6 +34,8 @@ export interface AppConfig {
   /** Whether this worker runs the follow-up reminder sweep every minute (default on). */
   reminders: boolean;
   queuePrefix: string;
+  /** Connect, statement and idle-in-transaction limits of the app's pool, in ms (not migrations). */
+  databaseTimeouts: { connectMs: number; statementMs: number; idleInTransactionMs: number };
 }
 
 export class ConfigError extends Error {
@@ -81,5 +83,10 @@ export function loadConfig(
     workerConcurrency: e.WORKER_CONCURRENCY,
     reminders: e.REMINDERS ?? true,
     queuePrefix: e.QUEUE_PREFIX,
+    databaseTimeouts: {
+      connectMs: e.DB_CONNECT_TIMEOUT_MS,
+      statementMs: e.DB_STATEMENT_TIMEOUT_MS,
+      idleInTransactionMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
   };
 }

@@ -19,6 +19,11 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+const millis = z.coerce
+  .number({ message: 'must be a number of milliseconds' })
+  .int()
+  .min(100, 'must be at least 100 ms')
+  .max(24 * 3_600_000);
 const port = z.coerce
   .number({ message: 'must be a port number' })
   .int('must be a whole number')
@@ -71,6 +76,9 @@ export const envSchema = z
       .default('log'),
     REMINDERS: bool.optional(),
     WORKER_CONCURRENCY: z.coerce.number({ message: 'must be a number' }).int().min(1).max(64).default(4),
+    DB_CONNECT_TIMEOUT_MS: millis.default(5_000),
+    DB_STATEMENT_TIMEOUT_MS: millis.default(30_000),
+    DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: millis.default(60_000),
     QUEUE_PREFIX: z
       .string()
       .trim()

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { Pool } from 'pg';
+import { Client, Pool, type PoolConfig } from 'pg';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
 import { PrismaClient } from './generated/prisma/client';
 
@@ -13,11 +13,41 @@ function adapterOn(pool: Pool): PrismaPg {
   return new PrismaPg(pool, { disposeExternalPool: true });
 }
 
+/** Limits so that a database that is down or stuck fails a request in seconds instead of hanging it. */
+export interface DatabaseTimeouts {
+  connectMs: number;
+  statementMs: number;
+  idleInTransactionMs: number;
+}
+
+export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = {
+  connectMs: 5_000,
+  statementMs: 30_000,
+  idleInTransactionMs: 60_000,
+};
+
+/** The one place the app's pool options are made (migrations use their own client, without limits). */
+export function poolOptions(
+  databaseUrl: string,
+  max: number,
+  timeouts: DatabaseTimeouts = DEFAULT_DATABASE_TIMEOUTS,
+): PoolConfig {
+  return {
+    connectionString: databaseUrl,
+    max,
+    connectionTimeoutMillis: timeouts.connectMs,
+    // Server side (the statement ends in PostgreSQL too) and client side (a dead server answers nothing).
+    statement_timeout: timeouts.statementMs,
+    query_timeout: timeouts.statementMs + 1_000,
+    idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+  };
+}
+
 export function createPrismaClient(
   databaseUrl: string,
   poolSize = 10,
 ): PrismaClient & { readonly pool: Pool } {
-  const pool = new Pool({ connectionString: databaseUrl, max: poolSize });
+  const pool = new Pool(poolOptions(databaseUrl, poolSize));
   return Object.assign(new PrismaClient({ adapter: adapterOn(pool) }), { pool });
 }
 
@@ -26,11 +56,15 @@ export function createPrismaClient(
 export class PrismaService extends PrismaClient implements OnModuleInit, OnModuleDestroy {
   /** The connections under Prisma, for hand-written hot-path SQL in repositories only. */
   readonly pool: Pool;
+  private readonly probeOptions: PoolConfig;
+  private probing?: Promise<boolean>;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    const pool = new Pool({ connectionString: config.databaseUrl!, max: 10 });
+    const options = poolOptions(config.databaseUrl!, 10, config.databaseTimeouts);
+    const pool = new Pool(options);
     super({ adapter: adapterOn(pool) });
     this.pool = pool;
+    this.probeOptions = options;
   }
 
   async onModuleInit(): Promise<void> {
@@ -41,12 +75,28 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
     await this.$disconnect();
   }
 
-  async isHealthy(): Promise<boolean> {
-    try {
-      await this.$queryRawUnsafe('SELECT 1');
-      return true;
-    } catch {
-      return false;
-    }
+  /**
+   * Whether the server takes a new connection and answers on it. Not through the pool: while the
+   * server shuts down "smart" (SIGTERM, as `docker stop` sends) it refuses new connections but the
+   * pooled ones keep answering, so a pooled `SELECT 1` said true of a database nobody could reach.
+   * Probes that arrive together share one connection.
+   */
+  isHealthy(): Promise<boolean> {
+    this.probing ??= probeNewConnection(this.probeOptions).finally(() => (this.probing = undefined));
+    return this.probing;
+  }
+}
+
+async function probeNewConnection(options: PoolConfig): Promise<boolean> {
+  const client = new Client({ ...options, connectionTimeoutMillis: 1_500, query_timeout: 1_500 });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    void client.end().catch(() => undefined);
   }
 }

@@ -1,14 +1,22 @@
 import type { Response } from 'express';
 import { CheckHealthUseCase } from '@overlegtafels/application';
 import type { MailSink } from '@overlegtafels/mail';
-import { FakeHealthProbes } from '@overlegtafels/testing';
+import { ControlledClock, FakeHealthProbes } from '@overlegtafels/testing';
 import { HealthController } from './health.controller';
 
 function controller(state: { db: boolean; queue: boolean; mail: boolean }, sink = true) {
   const probes = new FakeHealthProbes();
   Object.assign(probes.up, { database: state.db, queue: state.queue, mail: state.mail });
   const sinkOrNot = sink ? ({} as MailSink) : null;
-  return new HealthController(new CheckHealthUseCase(probes.database, probes.queue, probes.mail, sinkOrNot));
+  return new HealthController(
+    new CheckHealthUseCase(
+      probes.database,
+      probes.queue,
+      probes.mail,
+      sinkOrNot,
+      new ControlledClock('2026-03-02T09:00:00Z'),
+    ),
+  );
 }
 
 function response() {

@@ -12,6 +12,7 @@ import { ViewRenderer } from './view-renderer.service';
 import type { AuthenticatedRequest } from '@overlegtafels/auth';
 import { AgendaRefusal, InputError, loggableStack, TableQueryError } from '@overlegtafels/application';
 import { statusOf } from './error-status';
+import { databaseUnavailable, isDatabaseUnavailable } from './database-unavailable';
 
 /**
  * The application's refusals as HTTP: bad input is a 400 naming every field; a refusal by the
@@ -47,6 +48,7 @@ export function toHttpException(exception: unknown): unknown {
       statusOf(exception.kind),
     );
   }
+  if (!(exception instanceof HttpException) && isDatabaseUnavailable(exception)) return databaseUnavailable();
   return exception;
 }
 
@@ -74,19 +76,20 @@ export class HttpErrorFilter implements ExceptionFilter {
       this.logger.error(`${req.method} ${loggedPath} failed: ${loggableStack(exception)}`);
     }
     const body = exception instanceof HttpException ? exception.getResponse() : undefined;
-    const message =
-      status >= 500
-        ? 'Er ging iets mis. Probeer het later opnieuw.'
-        : typeof body === 'string'
-          ? body
-          : ((body as { message?: string | string[] } | undefined)?.message ?? 'Fout');
+    // A 503 says what it is (its own code and message); other 5xx stay vague.
+    const tells = status < 500 || status === HttpStatus.SERVICE_UNAVAILABLE;
+    const message = !tells
+      ? 'Er ging iets mis. Probeer het later opnieuw.'
+      : typeof body === 'string'
+        ? body
+        : ((body as { message?: string | string[] } | undefined)?.message ?? 'Fout');
     const isPage =
       (!req.path.startsWith('/api') || req.path === '/api/docs') &&
       req.path !== '/health' &&
       req.accepts(['html', 'json']) === 'html';
     if (!isPage) {
       // A 5xx never echoes internals; a 4xx keeps its named field and code.
-      const extra = status < 500 && typeof body === 'object' && body !== null ? body : {};
+      const extra = tells && typeof body === 'object' && body !== null ? body : {};
       res.status(status).json({ ...extra, statusCode: status, message });
       return;
     }
@@ -110,7 +113,9 @@ export class HttpErrorFilter implements ExceptionFilter {
                   ? 'Geen toegang'
                   : status === 401
                     ? 'Aanmelden vereist'
-                    : 'Er ging iets mis',
+                    : status === 503
+                      ? 'Tijdelijk niet beschikbaar'
+                      : 'Er ging iets mis',
             message: Array.isArray(message) ? message.join(' ') : message,
             link: { href: '/', label: 'Naar het overzicht' },
           },
