@@ -324,10 +324,12 @@ describe('the partners’ preparation of an ICO item (infodeling)', () => {
 
     const reads = await db.auditEvent.findMany({
       where: { action: 'preparation.read', outcome: 'allowed', actorPersonId: people.eva!.personId },
+      orderBy: { id: 'asc' },
     });
     expect(reads.at(-1)!.details).toEqual({ code, audience: 'aanmelder', shown: 0, of: 3 });
     const writes = await db.auditEvent.findMany({
       where: { action: 'preparation.record', outcome: 'allowed' },
+      orderBy: { id: 'asc' },
     });
     expect(writes.map((w) => (w.details as { created: boolean }).created)).toEqual([true, true, true, false]);
     expect(JSON.stringify(writes.map((w) => w.details))).not.toMatch(/Leefloon|pv’s|Wapenvergunning/);
