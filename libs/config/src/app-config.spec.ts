@@ -19,7 +19,7 @@ describe('loadConfig', () => {
 
   it('bounds the database pool by default and takes the limits from the environment', () => {
     expect(loadConfig({}).databaseTimeouts).toEqual({
-      connectMs: 5_000,
+      connectMs: 15_000,
       statementMs: 30_000,
       idleInTransactionMs: 60_000,
     });

@@ -76,7 +76,10 @@ export const envSchema = z
       .default('log'),
     REMINDERS: bool.optional(),
     WORKER_CONCURRENCY: z.coerce.number({ message: 'must be a number' }).int().min(1).max(64).default(4),
-    DB_CONNECT_TIMEOUT_MS: millis.default(5_000),
+    // pg's pool counts the wait for a free connection in it too: a burst of requests beyond the
+    // pool's size waits its turn (the ICO's lock queues aanmeldingen) instead of failing with 503.
+    // A server that is down refuses at once, so this is only the limit for one that hangs.
+    DB_CONNECT_TIMEOUT_MS: millis.default(15_000),
     DB_STATEMENT_TIMEOUT_MS: millis.default(30_000),
     DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: millis.default(60_000),
     QUEUE_PREFIX: z
