@@ -1,27 +1,17 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
 import { pageUser } from '../support/page-client';
 import { fileAanmelding } from '../support/page-flow';
-import { loginAs, startTestApp, TestApp } from '../support/test-app';
+import { browserSuite, launchChromium, loggedInContext, screenshotter } from '../support/browser';
+import { startTestApp, TestApp } from '../support/test-app';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts/browser');
 /** Monday 16 November 2026, 10:00 in Brussels: an aanmelding goes to the ICO of Friday 27 November. */
 const MONDAY = '2026-11-16T09:00:00Z';
 /** Tuesday 24 November 2026: the partners prepare that ICO. */
 const TUESDAY = '2026-11-24T09:00:00Z';
 
-// Without Debian's Chromium a developer's run skips this suite and says why; CI must have it.
-const available = existsSync(CHROMIUM);
-if (!available && !process.env.CI) {
-  console.warn(`browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
-}
-const suite = available || process.env.CI ? describe : describe.skip;
-
-suite('in a browser: a partner prepares an ICO item, the coordinator sees it prepared', () => {
+browserSuite('in a browser: a partner prepares an ICO item, the coordinator sees it prepared', () => {
   let t: TestApp;
   let browser: Browser;
   const clock = new ControlledClock(MONDAY);
@@ -30,8 +20,6 @@ suite('in a browser: a partner prepares an ICO item, the coordinator sees it pre
   let sessionId: string;
 
   beforeAll(async () => {
-    if (!available) throw new Error(`CI needs ${CHROMIUM} for the browser tests (.ci/run installs it)`);
-    mkdirSync(ARTIFACTS, { recursive: true });
     t = await startTestApp({ withWorker: false, clock });
     const db = createPrismaClient(t.db.url, 1);
     const eva = await db.person.findFirstOrThrow({ where: { email: 'eva.wouters@example.org' } });
@@ -40,16 +28,7 @@ suite('in a browser: a partner prepares an ICO item, the coordinator sees it pre
     [itemId, sessionId] = [item.id, item.sessionId];
     await db.$disconnect();
     clock.set(TUESDAY);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-      ],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
@@ -57,19 +36,8 @@ suite('in a browser: a partner prepares an ICO item, the coordinator sees it pre
     await t?.close();
   });
 
-  /** A fresh profile with the demo login's session cookie (the browser runs on the real time). */
-  async function loggedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
-    const who = await loginAs(t, email);
-    const [name, ...value] = who.cookie.split('=');
-    const context = await browser.newContext({ baseURL: t.baseUrl, locale: 'nl-BE' });
-    await context.addCookies([
-      { name: name!, value: value.join('='), url: t.baseUrl, httpOnly: true, sameSite: 'Lax' },
-    ]);
-    return { context, page: await context.newPage() };
-  }
-
-  const screenshot = (page: Page, name: string) =>
-    page.screenshot({ path: path.join(ARTIFACTS, `voorbereiding-${name}.png`), fullPage: true });
+  const loggedIn = (email: string) => loggedInContext(browser, t, email);
+  const screenshot = screenshotter('voorbereiding');
 
   it('lets the city’s member fill in the form from the agenda, and the coordinator see it and remind the others', async () => {
     const griet = await loggedIn('griet.willems@example.be');
