@@ -1,38 +1,26 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { Browser, chromium } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import { confidentialityNotice } from '@overlegtafels/mail';
 import { pdfText } from '@overlegtafels/pdf/testing';
 import { ControlledClock } from '@overlegtafels/testing';
 import { SHARED_QUESTION, UNSHARED_QUESTION, weegploegWithOneSharedItem } from '../support/print-flow';
-import { loginAs, startTestApp, TestApp } from '../support/test-app';
+import { ARTIFACTS, browserSuite, launchChromium, loggedInContext } from '../support/browser';
+import { startTestApp, TestApp } from '../support/test-app';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts/browser');
 /** Monday 16 November 2026, 10:00 in Brussels: the Weegploeg of Tuesday 1 December is open. */
 const MONDAY = '2026-11-16T09:00:00Z';
 const NOTICE = confidentialityNotice().document;
 const LONG = Array.from({ length: 120 }, (_, i) => `Regel ${i + 1} van de toelichting.`).join('\n');
 
-// As the browser suite: a developer's run without Debian's Chromium skips and says why; CI must have it.
-const available = existsSync(CHROMIUM);
-if (!available && !process.env.CI) console.warn(`print tests skipped: ${CHROMIUM} is missing`);
-const suite = available || process.env.CI ? describe : describe.skip;
-
-suite('printing the agenda page in a browser', () => {
+browserSuite('printing the agenda page in a browser', () => {
   let t: TestApp;
   let browser: Browser;
   let sessionId: string;
 
   beforeAll(async () => {
-    if (!available) throw new Error(`CI needs ${CHROMIUM} for the browser tests`);
-    mkdirSync(ARTIFACTS, { recursive: true });
     t = await startTestApp({ withWorker: false, clock: new ControlledClock(MONDAY) });
     ({ sessionId } = await weegploegWithOneSharedItem(t, LONG));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu'],
-    });
+    browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
@@ -40,12 +28,7 @@ suite('printing the agenda page in a browser', () => {
   });
 
   it('prints the content without navigation, buttons and forms, the notice at the foot of every page', async () => {
-    // The server's clock is in 2026: the session token goes in as a session cookie (see browser-flow).
-    const who = await loginAs(t, 'lotte.verbeke@example.be');
-    const [name, ...value] = who.cookie.split('=');
-    const context = await browser.newContext({ baseURL: t.baseUrl, locale: 'nl-BE' });
-    await context.addCookies([{ name: name!, value: value.join('='), url: t.baseUrl, httpOnly: true }]);
-    const page = await context.newPage();
+    const { context, page } = await loggedInContext(browser, t, 'lotte.verbeke@example.be');
     await page.goto(`/agenda/${sessionId}`);
     const notice = page.locator('[data-confidentiality]');
     expect(await page.locator('header.top').isVisible()).toBe(true);

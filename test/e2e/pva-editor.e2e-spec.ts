@@ -1,49 +1,29 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import { ControlledClock } from '@overlegtafels/testing';
-import { loginAs, startTestApp, TestApp } from '../support/test-app';
+import { browserSuite, launchChromium, loggedInContext, screenshotter } from '../support/browser';
+import { startTestApp, TestApp } from '../support/test-app';
 import { familyInCasusregie } from '../support/plan-van-aanpak';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts/browser');
 const CODE = 'CO3-2026-0007';
-
-const available = existsSync(CHROMIUM);
-if (!available && !process.env.CI) {
-  console.warn(`browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
-}
-const suite = available || process.env.CI ? describe : describe.skip;
 
 /**
  * The plan van aanpak's editor in a browser (no script of ours on the page): a casusregisseur
  * marks the IFG profiles, adds rows (one refused first, its input kept), changes and removes one,
  * agendeert the plan on the Weegploeg with the leidraad's answers, and opens the frozen version.
  */
-suite('in a browser: the plan van aanpak editor', () => {
+browserSuite('in a browser: the plan van aanpak editor', () => {
   let t: TestApp;
   let browser: Browser;
   const clock = new ControlledClock('2026-11-23T09:00:00+01:00');
 
   beforeAll(async () => {
-    if (!available) throw new Error(`CI needs ${CHROMIUM} for the browser tests (.ci/run installs it)`);
-    mkdirSync(ARTIFACTS, { recursive: true });
     t = await startTestApp({ withWorker: false, clock });
     // A family in casusregie through the real use cases: the aanmelding, then the ICO's decision.
     await familyInCasusregie(t, clock, [
       { label: 'Persoon A', role: 'slachtoffer', age: 41 },
       { label: 'Persoon B', role: 'pleger', age: 43 },
     ]);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-      ],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
@@ -51,19 +31,8 @@ suite('in a browser: the plan van aanpak editor', () => {
     await t?.close();
   });
 
-  async function loggedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
-    const who = await loginAs(t, email);
-    const [name, ...value] = who.cookie.split('=');
-    const context = await browser.newContext({
-      baseURL: t.baseUrl,
-      locale: 'nl-BE',
-      javaScriptEnabled: false,
-    });
-    await context.addCookies([
-      { name: name!, value: value.join('='), url: t.baseUrl, httpOnly: true, sameSite: 'Lax' },
-    ]);
-    return { context, page: await context.newPage() };
-  }
+  const screenshot = screenshotter('pva');
+  const loggedIn = (email: string) => loggedInContext(browser, t, email, { javaScriptEnabled: false });
 
   it('edits the plan without JavaScript, agendeert it and shows the frozen version', async () => {
     const { context, page } = await loggedIn('tom.peeters@example.org');
@@ -89,7 +58,7 @@ suite('in a browser: the plan van aanpak editor', () => {
       'Agressieregulatie bij het CAW',
     );
     expect(await page.locator('#rij-nieuw-formulier').getByLabel('Persoon B').isChecked()).toBe(true);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'pva-01-rij-geweigerd.png'), fullPage: true });
+    await screenshot(page, '01-rij-geweigerd');
 
     const again = page.locator('#rij-nieuw-formulier');
     await again.locator('select[name="factorKey"]').selectOption('geweld-escalatie');
@@ -122,7 +91,7 @@ suite('in a browser: the plan van aanpak editor', () => {
     await row('sociale ondersteuning').getByRole('button', { name: 'Rij verwijderen' }).click();
     await page.locator('.notice', { hasText: 'De rij is verwijderd.' }).waitFor();
     expect(await page.locator('article.plan-row').count()).toBe(1);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'pva-02-editor.png'), fullPage: true });
+    await screenshot(page, '02-editor');
 
     // Agendering on the Weegploeg with the leidraad's answers, no file: version 1.
     await page.getByRole('link', { name: 'Agenderen' }).last().click();
@@ -148,7 +117,7 @@ suite('in a browser: the plan van aanpak editor', () => {
     expect(text).toContain('Gestart, wekelijks');
     expect(text).toContain('Veiligheidsplan met Persoon A.');
     expect(text).not.toContain('Burgers Aan Zet');
-    await page.screenshot({ path: path.join(ARTIFACTS, 'pva-03-versie.png'), fullPage: true });
+    await screenshot(page, '03-versie');
     await context.close();
   });
 });

@@ -1,43 +1,22 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { ControlledClock } from '@overlegtafels/testing';
 import { fileFamilyAanmelding } from '../support/family-aanmelding';
-import { loginAs, startTestApp, TestApp } from '../support/test-app';
+import { browserSuite, launchChromium, loggedInContext, screenshotter } from '../support/browser';
+import { startTestApp, TestApp } from '../support/test-app';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts/browser');
 /** Monday 16 November 2026, 10:00 in Brussels: the ICO of Friday 27 November is open. */
 const MONDAY = '2026-11-16T09:00:00Z';
 /** Friday 27 November 2026, 10:15 in Brussels: that ICO is under way. */
 const ICO_FRIDAY = '2026-11-27T09:15:00Z';
 
-const available = existsSync(CHROMIUM);
-if (!available && !process.env.CI) {
-  console.warn(`browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
-}
-const suite = available || process.env.CI ? describe : describe.skip;
-
-suite('in a browser: the risk picture at the ICO decision and the casusregisseur’s update', () => {
+browserSuite('in a browser: the risk picture at the ICO decision and the casusregisseur’s update', () => {
   let t: TestApp;
   let browser: Browser;
   const clock = new ControlledClock(MONDAY);
-  let shot = 0;
 
   beforeAll(async () => {
-    if (!available) throw new Error(`CI needs ${CHROMIUM} for the browser tests (.ci/run installs it)`);
-    mkdirSync(ARTIFACTS, { recursive: true });
     t = await startTestApp({ withWorker: false, clock });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-      ],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
@@ -45,26 +24,14 @@ suite('in a browser: the risk picture at the ICO decision and the casusregisseur
     await t?.close();
   });
 
-  /** A fresh profile logged in as this person (the session token as a session cookie; see browser-flow). */
+  /** A fresh profile logged in as this person, on the home page. */
   async function loggedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
-    const who = await loginAs(t, email);
-    const [name, ...value] = who.cookie.split('=');
-    const context = await browser.newContext({ baseURL: t.baseUrl, locale: 'nl-BE' });
-    await context.addCookies([
-      { name: name!, value: value.join('='), url: t.baseUrl, httpOnly: true, sameSite: 'Lax' },
-    ]);
-    const page = await context.newPage();
-    await page.goto('/');
-    return { context, page };
+    const session = await loggedInContext(browser, t, email);
+    await session.page.goto('/');
+    return session;
   }
 
-  async function screenshot(page: Page, name: string): Promise<void> {
-    shot += 1;
-    await page.screenshot({
-      path: path.join(ARTIFACTS, `risicotaxatie-${String(shot).padStart(2, '0')}-${name}.png`),
-      fullPage: true,
-    });
-  }
+  const screenshot = screenshotter('risicotaxatie', { numbered: true });
 
   it('records the picture with the decision, then a new version with an error next to the factor', async () => {
     const filed = await fileFamilyAanmelding(t, [

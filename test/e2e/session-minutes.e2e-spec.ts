@@ -1,21 +1,11 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
 import { aanmeldingInput } from '../support/aanmelding-input';
+import { browserSuite, launchChromium, loggedInContext, screenshotter } from '../support/browser';
 import { loginAs, startTestApp, TestApp } from '../support/test-app';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts/browser');
-
-const available = existsSync(CHROMIUM);
-if (!available && !process.env.CI) {
-  console.warn(`browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
-}
-const suite = available || process.env.CI ? describe : describe.skip;
-
-suite('in a browser: the verslaggever writes the verslag of an ICO with an action point', () => {
+browserSuite('in a browser: the verslaggever writes the verslag of an ICO with an action point', () => {
   let t: TestApp;
   let browser: Browser;
   let db: ReturnType<typeof createPrismaClient>;
@@ -25,8 +15,6 @@ suite('in a browser: the verslaggever writes the verslag of an ICO with an actio
   let code = '';
 
   beforeAll(async () => {
-    if (!available) throw new Error(`CI needs ${CHROMIUM} for the browser tests (.ci/run installs it)`);
-    mkdirSync(ARTIFACTS, { recursive: true });
     t = await startTestApp({ withWorker: false, clock });
     db = createPrismaClient(t.db.url, 1);
     // An aanmelding for the ICO of Friday 4 December, through the API.
@@ -52,16 +40,7 @@ suite('in a browser: the verslaggever writes the verslag of an ICO with an actio
       safetyPlanAdvice: 'Een veiligheidsplan opmaken.',
     });
     expect(decided.status).toBe(201);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-      ],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
@@ -70,19 +49,8 @@ suite('in a browser: the verslaggever writes the verslag of an ICO with an actio
     await t?.close();
   });
 
-  /** A fresh profile logged in as this person (the server's clock runs in 2026: a session cookie). */
-  async function loggedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
-    const who = await loginAs(t, email);
-    const [name, ...value] = who.cookie.split('=');
-    const context = await browser.newContext({ baseURL: t.baseUrl, locale: 'nl-BE' });
-    await context.addCookies([
-      { name: name!, value: value.join('='), url: t.baseUrl, httpOnly: true, sameSite: 'Lax' },
-    ]);
-    return { context, page: await context.newPage() };
-  }
-
-  const screenshot = (page: Page, name: string) =>
-    page.screenshot({ path: path.join(ARTIFACTS, `verslag-${name}.png`), fullPage: true });
+  const loggedIn = (email: string) => loggedInContext(browser, t, email);
+  const screenshot = screenshotter('verslag');
 
   it('records attendance, the verslag and an action point, and the voorzitter closes it', async () => {
     const jonas = await loggedIn('jonas.maes@example.be');

@@ -57,9 +57,18 @@ export async function loggedInContext(
   return { context, page: await context.newPage() };
 }
 
-/** A full-page screenshot in the artifacts folder, named `<prefix>-<name>.png`. */
-export function screenshotter(prefix: string): (page: Page, name: string) => Promise<void> {
+/**
+ * Full-page screenshots in the artifacts folder, named `<prefix>-<name>.png`; numbered ones are
+ * `<prefix>-01-<name>.png`, `<prefix>-02-…` in the order they are taken (an empty prefix drops it).
+ */
+export function screenshotter(
+  prefix: string,
+  { numbered = false }: { numbered?: boolean } = {},
+): (page: Page, name: string) => Promise<void> {
+  let shot = 0;
   return async (page, name) => {
-    await page.screenshot({ path: path.join(ARTIFACTS, `${prefix}-${name}.png`), fullPage: true });
+    shot += 1;
+    const parts = [prefix, numbered ? String(shot).padStart(2, '0') : '', name].filter(Boolean);
+    await page.screenshot({ path: path.join(ARTIFACTS, `${parts.join('-')}.png`), fullPage: true });
   };
 }
