@@ -19,6 +19,8 @@ function start(env: Record<string, string>): Started {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, as a terminal's foreground job: Ctrl-C signals the whole group.
+    detached: true,
   });
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
@@ -129,9 +131,18 @@ describe('the default mode (npm start without configuration)', () => {
       { table_key: 'ronde-tafel', n: 1 },
       { table_key: 'weegploeg', n: 1 },
     ]);
-    second.child.kill('SIGINT');
+    // Ctrl-C in a terminal: SIGINT to the whole foreground group. PostgreSQL runs in a group of its
+    // own, so the app closes its workers and pools first and stops it last: no broken connections.
+    process.kill(-second.child.pid!, 'SIGINT');
     expect(await second.exit).toBe(0);
     expect(postgresProcessesOn(dataDir)).toEqual([]);
+    const console = second.output();
+    expect(console).toContain('stopped cleanly');
+    // A quiet console: no route listing, no warnings of the libraries, no dumped objects or stacks.
+    expect(console).not.toContain('Mapped {');
+    expect(console).not.toContain('DeprecationWarning');
+    expect(console).not.toMatch(/^\s+at |^Node\.js v|client: Client/m);
+    expect(console).toMatch(/\[Nest\] \d+ +- 20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+0[12]:00 +LOG/);
   }, 180_000);
 
   it('refuses a bad variable with one line naming it and exit code 2', async () => {

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
-import { logLevels } from '@overlegtafels/runtime';
+import { ServiceLogger } from '@overlegtafels/runtime';
 import { projectRoot } from '@overlegtafels/persistence';
 import { ApiModule, ApiModuleOptions } from './api.module';
 import { uploadMiddleware } from './web/upload.middleware';
@@ -17,7 +17,7 @@ import { SESSION_COOKIE } from '@overlegtafels/auth';
 /** Builds the HTTP app (used by main.ts and by the e2e tests, so both run the same set-up). */
 export async function createApiApp(options: ApiModuleOptions): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(options), {
-    logger: logLevels(options.config.logLevel),
+    logger: new ServiceLogger(options.config.logLevel),
     bodyParser: false,
   });
   app.disable('x-powered-by');

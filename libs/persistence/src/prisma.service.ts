@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Client, Pool, type PoolConfig } from 'pg';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
@@ -10,7 +10,42 @@ import { PrismaClient } from './generated/prisma/client';
  * Through Prisma's query interpreter each costs about half a millisecond of CPU; straight, a tenth.
  */
 function adapterOn(pool: Pool): PrismaPg {
-  return new PrismaPg(pool, { disposeExternalPool: true });
+  return queriesInTurnInTransactions(new PrismaPg(pool, { disposeExternalPool: true }));
+}
+
+type PgAdapter = Awaited<ReturnType<PrismaPg['connect']>>;
+type PgTransaction = Awaited<ReturnType<PgAdapter['startTransaction']>>;
+
+/**
+ * Inside an interactive transaction Prisma's query interpreter reads an `include`'s relations side
+ * by side (Promise.all), all on the transaction's one pg connection; pg 8.20+ warns about a query
+ * sent while another is running, and pg 9 will refuse it (prisma/orm#29468, open). The adapter is
+ * ours to wrap: a transaction's statements go to its connection one after the other, in the order
+ * they were asked. Queries outside transactions run on the pool and are left alone.
+ */
+export function queriesInTurnInTransactions(factory: PrismaPg): PrismaPg {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => inTurn(await startTransaction(isolationLevel));
+    return adapter;
+  };
+  return factory;
+}
+
+function inTurn(tx: PgTransaction): PgTransaction {
+  let last: Promise<unknown> = Promise.resolve();
+  const queue = <T>(run: () => Promise<T>): Promise<T> => {
+    const next = last.then(run, run);
+    last = next.catch(() => undefined);
+    return next;
+  };
+  const queryRaw = tx.queryRaw.bind(tx);
+  const executeRaw = tx.executeRaw.bind(tx);
+  tx.queryRaw = (query) => queue(() => queryRaw(query));
+  tx.executeRaw = (query) => queue(() => executeRaw(query));
+  return tx;
 }
 
 /** Limits so that a database that is down or stuck fails a request in seconds instead of hanging it. */
@@ -43,11 +78,25 @@ export function poolOptions(
   };
 }
 
+/**
+ * A pooled connection that breaks while idle (the server restarts, a network blip) is an 'error'
+ * event on the pool; without a listener Node ends the process and prints the whole client. The pool
+ * drops that connection and opens a new one on the next query: one line in the log is enough.
+ */
+function quietPool(options: PoolConfig): Pool {
+  const pool = new Pool(options);
+  const logger = new Logger('Database');
+  pool.on('error', (error: Error & { code?: string }) =>
+    logger.warn(`an idle database connection broke (${error.code ?? error.name}); the pool reconnects`),
+  );
+  return pool;
+}
+
 export function createPrismaClient(
   databaseUrl: string,
   poolSize = 10,
 ): PrismaClient & { readonly pool: Pool } {
-  const pool = new Pool(poolOptions(databaseUrl, poolSize));
+  const pool = quietPool(poolOptions(databaseUrl, poolSize));
   return Object.assign(new PrismaClient({ adapter: adapterOn(pool) }), { pool });
 }
 
@@ -61,7 +110,7 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     const options = poolOptions(config.databaseUrl!, 10, config.databaseTimeouts);
-    const pool = new Pool(options);
+    const pool = quietPool(options);
     super({ adapter: adapterOn(pool) });
     this.pool = pool;
     this.probeOptions = options;

@@ -1,6 +1,7 @@
 import { Queue, Worker, createPostgresBackend, runMigrations, type Job, type JobsOptions } from 'bullmq';
 import IORedis from 'ioredis';
 import { Client } from 'pg';
+import { Logger } from '@nestjs/common';
 
 export type QueueBackendKind = 'redis' | 'postgres';
 
@@ -35,6 +36,8 @@ export class QueueConnection {
   private redis?: IORedis;
   private readonly queues = new Map<string, QueueHandle>();
   private readonly workers: Worker[] = [];
+  private closed = false;
+  private readonly logger = new Logger('Queues');
 
   constructor(private readonly options: QueueConnectionOptions) {}
 
@@ -57,6 +60,8 @@ export class QueueConnection {
   queue(name: string): QueueHandle {
     let q = this.queues.get(name);
     if (!q) {
+      // A queue made after close() would hold a connection nobody closes, cut when the database stops.
+      if (this.closed) throw new Error(`queue ${name} asked for after the queue connection closed`);
       const created =
         this.kind === 'redis'
           ? new Queue(name, { connection: this.redisConnection(), prefix: this.options.prefix })
@@ -65,6 +70,10 @@ export class QueueConnection {
               { connection: this.pgConnection(4), prefix: this.options.prefix },
               createPostgresBackend,
             );
+      // Without a listener BullMQ prints a connection error with console.error, object and all.
+      created.on('error', (error: Error & { code?: string }) =>
+        this.logger.warn(`queue ${name}: connection error (${error.code ?? error.name})`),
+      );
       q = created as unknown as QueueHandle;
       this.queues.set(name, q);
     }
@@ -102,6 +111,7 @@ export class QueueConnection {
 
   /** Workers first (they finish or release their active jobs), then queues, then connections. */
   async close(): Promise<void> {
+    this.closed = true;
     await Promise.all(this.workers.map((w) => w.close()));
     this.workers.length = 0;
     await Promise.all([...this.queues.values()].map((q) => q.close()));

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { loggableError } from '@overlegtafels/application';
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
@@ -29,9 +30,10 @@ export function installShutdown(close: () => Promise<void>, logger = new Logger(
       });
   };
   for (const signal of SIGNALS) process.on(signal, onSignal);
-}
-
-export function logLevels(level: 'error' | 'warn' | 'log' | 'debug' | 'verbose') {
-  const order = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
-  return order.slice(0, order.indexOf(level) + 1);
+  // Node's own report of an uncaught error prints the whole error object (a pg error holds its
+  // connection's settings): one line with its name and code, then the exit it would have made.
+  process.on('uncaughtException', (error) => {
+    logger.error(`uncaught ${loggableError(error)}: the process stops`);
+    process.exit(1);
+  });
 }

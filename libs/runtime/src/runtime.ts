@@ -42,7 +42,12 @@ export async function prepareRuntime(config: AppConfig, log: Log): Promise<Runti
       const dataDir = path.join(config.dataDir, 'pg');
       await stopStalePostgres(dataDir, log);
       log(`starting embedded PostgreSQL (data in ${dataDir})`);
-      pg = await startEmbeddedPostgres({ dataDir, persistent: true, port: config.embeddedPgPort });
+      pg = await startEmbeddedPostgres({
+        dataDir,
+        persistent: true,
+        port: config.embeddedPgPort,
+        ownProcessGroup: true,
+      });
       stops.push(() => pg!.stop());
       databaseUrl = await ensureDatabase(pg.url, 'overlegtafels');
     }

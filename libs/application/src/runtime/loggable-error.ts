@@ -28,7 +28,7 @@ export function loggableStack(error: unknown): string {
   return [loggableError(error), ...frames.filter((f) => /^\s+at /.test(f))].join('\n');
 }
 
-/** A name or code as written by a library (EENVELOPE, 23505, P2002, UNSAFE_ICS), else nothing. */
+/** A name or code as written by a library (EENVELOPE, 23505, 57P01, P2002, UNSAFE_ICS), else nothing. */
 function safeToken(value: string | undefined): string | undefined {
-  return value && /^[A-Za-z][A-Za-z0-9_.-]{0,39}$|^[0-9]{1,6}$/.test(value) ? value : undefined;
+  return value && /^[A-Za-z][A-Za-z0-9_.-]{0,39}$|^[0-9]{1,6}$|^[0-9A-Z]{5}$/.test(value) ? value : undefined;
 }
