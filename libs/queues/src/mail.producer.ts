@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { MailJob } from '@overlegtafels/application';
 import { JOB_DEFAULTS, jobIdFor } from './job-defaults';
 import { parseJobPayload } from './job-payloads';
 import { QueueConnection } from './queue-connection';
@@ -37,5 +38,26 @@ export class MailProducer {
         await this.connection.queue(QUEUES.mail).addBulk(jobs);
       }
     }
+  }
+
+  /**
+   * Each row again whose job is gone or finished: a finished job is removed first, since its id is
+   * the row's key and re-adding it would otherwise be a no-op. Waiting, delayed or active jobs are
+   * left as they are.
+   */
+  async requeueUnfinished(rows: readonly MailJob[]): Promise<MailJob[]> {
+    const queue = this.connection.queue(QUEUES.mail);
+    const again: MailJob[] = [];
+    for (const row of rows) {
+      const job = await queue.getJob(jobIdFor(row.idempotencyKey));
+      if (job) {
+        const state = await job.getState();
+        if (state !== 'completed' && state !== 'failed' && state !== 'unknown') continue;
+        await job.remove();
+      }
+      again.push(row);
+    }
+    await this.enqueueMany(again);
+    return again;
   }
 }

@@ -9,4 +9,10 @@ export interface MailJob {
 export abstract class MailJobQueue {
   abstract enqueueSend(outboxId: string, idempotencyKey: string, delayMs?: number): Promise<void>;
   abstract enqueueMany(jobs: readonly MailJob[], delayMs?: number): Promise<void>;
+  /**
+   * Enqueues each row again whose job is gone or finished (completed or failed, e.g. while the
+   * database was down and the row could not be marked); a job still waiting, delayed or running is
+   * left alone. Returns the rows that got a new job.
+   */
+  abstract requeueUnfinished(jobs: readonly MailJob[]): Promise<MailJob[]>;
 }

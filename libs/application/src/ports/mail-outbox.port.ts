@@ -122,6 +122,8 @@ export abstract class MailOutbox {
   abstract failed(limit?: number): Promise<FailedOutboxEntry[]>;
   /** Pending rows created before `before`, whose enqueue may have been lost; oldest first. */
   abstract pendingOlderThan(before: Date, limit?: number): Promise<PendingMail[]>;
+  /** Rows claimed for sending whose claim is older than `before`: their send died; oldest first. */
+  abstract sendingSince(before: Date, limit?: number): Promise<PendingMail[]>;
   /** A failed row back to pending; false when the row is not (or no longer) failed. */
   abstract resetForRetry(id: string, now: Date): Promise<boolean>;
 }

@@ -5,11 +5,18 @@ import { MailOutbox } from '../ports/mail-outbox.port';
 
 /** A pending row younger than this may still be on its way to the queue; it is left alone. */
 const GRACE_MS = 20_000;
+/**
+ * A row claimed longer ago than this and still not sent or failed: its send died with its process
+ * or with the database (the mark could not be written). No send takes this long (SMTP timeouts).
+ */
+const SENDING_LEASE_MS = 10 * 60_000;
 
 /**
  * An outbox row is committed before its job is enqueued; a process that dies in between leaves a
- * pending row without a job. This re-enqueues such rows — the job id is the row's idempotency
- * key, so a row whose job still exists is not enqueued twice. Returns how many it handed on.
+ * pending row without a job. A job can also end while its row could not be marked (the database
+ * was down when it was sent, or when it gave up), leaving a row pending or sending with no job to
+ * finish it. This enqueues such rows again; a row whose job is still waiting, delayed or running
+ * is left to it. Returns how many it handed on.
  */
 @Injectable()
 export class RelayOutboxUseCase {
@@ -22,9 +29,15 @@ export class RelayOutboxUseCase {
   ) {}
 
   async execute(): Promise<number> {
-    const stale = await this.outbox.pendingOlderThan(new Date(this.clock.now().getTime() - GRACE_MS));
-    for (const row of stale) await this.producer.enqueueSend(row.id, row.idempotencyKey);
-    if (stale.length) this.logger.log(`re-enqueued ${stale.length} pending outbox rows`);
-    return stale.length;
+    const now = this.clock.now().getTime();
+    const stale = [
+      ...(await this.outbox.pendingOlderThan(new Date(now - GRACE_MS))),
+      ...(await this.outbox.sendingSince(new Date(now - SENDING_LEASE_MS))),
+    ];
+    const again = await this.producer.requeueUnfinished(
+      stale.map((row) => ({ outboxId: row.id, idempotencyKey: row.idempotencyKey })),
+    );
+    if (again.length) this.logger.log(`re-enqueued ${again.length} unsent outbox rows`);
+    return again.length;
   }
 }

@@ -192,6 +192,15 @@ export class PrismaMailOutbox implements MailOutbox {
     });
   }
 
+  async sendingSince(before: Date, limit = 500): Promise<PendingMail[]> {
+    return this.prisma.mailOutbox.findMany({
+      where: { status: 'sending', updatedAt: { lt: before } },
+      select: { id: true, idempotencyKey: true },
+      orderBy: { updatedAt: 'asc' },
+      take: limit,
+    });
+  }
+
   async failed(limit = 200): Promise<FailedOutboxEntry[]> {
     return this.prisma.mailOutbox.findMany({
       where: { status: 'failed' },

@@ -16,6 +16,21 @@ export class FakeMailJobQueue implements MailJobQueue {
     for (const job of jobs) this.jobs.push({ ...job, delayMs });
   }
 
+  /** Job ids whose job finished (the test says so); requeueUnfinished enqueues those rows again. */
+  readonly finished = new Set<string>();
+
+  async requeueUnfinished(jobs: readonly MailJob[]): Promise<MailJob[]> {
+    const again = jobs.filter(
+      (j) => this.finished.has(j.idempotencyKey) || !this.jobs.some((q) => q.idempotencyKey === j.idempotencyKey),
+    );
+    for (const job of again) {
+      this.finished.delete(job.idempotencyKey);
+      this.jobs.push({ ...job, delayMs: 0 });
+    }
+    if (again.length) this.calls.push(again.map((j) => ({ ...j })));
+    return again;
+  }
+
   /** The jobs as BullMQ keeps them: one per job id (the row's idempotency key), the first one. */
   queued(): Map<string, { outboxId: string }> {
     const byId = new Map<string, { outboxId: string }>();

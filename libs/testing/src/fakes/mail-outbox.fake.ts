@@ -182,6 +182,14 @@ export class FakeMailOutbox implements MailOutbox, Rollbackable {
       }));
   }
 
+  async sendingSince(before: Date, limit = 500): Promise<PendingMail[]> {
+    return this.rows
+      .where((r) => r.status === 'sending' && r.updatedAt < before)
+      .sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime())
+      .slice(0, limit)
+      .map((r) => ({ id: r.id, idempotencyKey: r.idempotencyKey }));
+  }
+
   async pendingOlderThan(before: Date, limit = 500): Promise<PendingMail[]> {
     return this.rows
       .where((r) => r.status === 'pending' && r.createdAt < before)
