@@ -21,7 +21,8 @@ export class FakeMailJobQueue implements MailJobQueue {
 
   async requeueUnfinished(jobs: readonly MailJob[]): Promise<MailJob[]> {
     const again = jobs.filter(
-      (j) => this.finished.has(j.idempotencyKey) || !this.jobs.some((q) => q.idempotencyKey === j.idempotencyKey),
+      (j) =>
+        this.finished.has(j.idempotencyKey) || !this.jobs.some((q) => q.idempotencyKey === j.idempotencyKey),
     );
     for (const job of again) {
       this.finished.delete(job.idempotencyKey);
