@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Eta } from 'eta';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
 import type { Principal } from '@overlegtafels/auth';
-import { confidentialityNotice } from '@overlegtafels/mail';
+import { confidentialityNotice, MAIL_SINK, MailSink } from '@overlegtafels/mail';
 import { projectRoot } from '@overlegtafels/persistence';
 
 export interface PageContext {
@@ -21,7 +21,10 @@ export interface PageContext {
 export class ViewRenderer {
   private readonly eta: Eta;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() @Inject(MAIL_SINK) private readonly sink: MailSink | null = null,
+  ) {
     this.eta = new Eta({
       views: path.join(projectRoot(), 'apps', 'api', 'views'),
       autoEscape: true,
@@ -32,6 +35,8 @@ export class ViewRenderer {
 
   render(view: string, page: PageContext, data: Record<string, unknown> = {}): string {
     return this.eta.render(view, {
+      // The layout's link to the local mailbox is on every page of the default mode, not on some.
+      mailSink: !!this.sink,
       ...data,
       page,
       demoLogin: this.config.demoLogin,
