@@ -1,49 +1,38 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { ControlledClock } from '@overlegtafels/testing';
+import { browserSuite, launchChromium, loggedInContext, screenshotter } from '../support/browser';
 import { loginAs, startTestApp, TestApp } from '../support/test-app';
 import { familyInCasusregie } from '../support/plan-van-aanpak';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts/browser');
 const CODE = 'CO3-2026-0007';
-
-const available = existsSync(CHROMIUM);
-if (!available && !process.env.CI) {
-  console.warn(`browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
-}
-const suite = available || process.env.CI ? describe : describe.skip;
 
 /**
  * The plan van aanpak's editor in a browser (no script of ours on the page): a casusregisseur
- * marks the IFG profiles, adds rows (one refused first, its input kept), changes and removes one,
+ * records the risk picture, marks the IFG profiles, adds rows (one refused first, its input kept), changes and removes one,
  * agendeert the plan on the Weegploeg with the leidraad's answers, and opens the frozen version.
  */
-suite('in a browser: the plan van aanpak editor', () => {
+browserSuite('in a browser: the plan van aanpak editor', () => {
   let t: TestApp;
   let browser: Browser;
   const clock = new ControlledClock('2026-11-23T09:00:00+01:00');
 
   beforeAll(async () => {
-    if (!available) throw new Error(`CI needs ${CHROMIUM} for the browser tests (.ci/run installs it)`);
-    mkdirSync(ARTIFACTS, { recursive: true });
     t = await startTestApp({ withWorker: false, clock });
     // A family in casusregie through the real use cases: the aanmelding, then the ICO's decision.
     await familyInCasusregie(t, clock, [
       { label: 'Persoon A', role: 'slachtoffer', age: 41 },
       { label: 'Persoon B', role: 'pleger', age: 43 },
     ]);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
+    // The casusregisseur's risk picture: escalation present, the social network not known yet.
+    const tom = await loginAs(t, 'tom.peeters@example.org');
+    const recorded = await tom.post(`/api/dossiers/${CODE}/risicotaxatie`, {
+      factors: [
+        { factorKey: 'geweld-escalatie', mark: 'aanwezig', motivation: 'Escalatie sinds de scheiding.' },
+        { factorKey: 'sociaal-geen-steun', mark: 'niet-gekend' },
       ],
     });
+    if (recorded.status !== 201) throw new Error(`risk picture answered ${recorded.status}`);
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
@@ -51,19 +40,8 @@ suite('in a browser: the plan van aanpak editor', () => {
     await t?.close();
   });
 
-  async function loggedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
-    const who = await loginAs(t, email);
-    const [name, ...value] = who.cookie.split('=');
-    const context = await browser.newContext({
-      baseURL: t.baseUrl,
-      locale: 'nl-BE',
-      javaScriptEnabled: false,
-    });
-    await context.addCookies([
-      { name: name!, value: value.join('='), url: t.baseUrl, httpOnly: true, sameSite: 'Lax' },
-    ]);
-    return { context, page: await context.newPage() };
-  }
+  const loggedIn = (email: string) => loggedInContext(browser, t, email, { javaScriptEnabled: false });
+  const screenshot = screenshotter('pva');
 
   it('edits the plan without JavaScript, agendeert it and shows the frozen version', async () => {
     const { context, page } = await loggedIn('tom.peeters@example.org');
@@ -89,10 +67,15 @@ suite('in a browser: the plan van aanpak editor', () => {
       'Agressieregulatie bij het CAW',
     );
     expect(await page.locator('#rij-nieuw-formulier').getByLabel('Persoon B').isChecked()).toBe(true);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'pva-01-rij-geweigerd.png'), fullPage: true });
+    await screenshot(page, '01-rij-geweigerd');
 
+    // The risk picture's present factor heads its domain, marked; the form picks it by its label.
     const again = page.locator('#rij-nieuw-formulier');
-    await again.locator('select[name="factorKey"]').selectOption('geweld-escalatie');
+    const geweldOptions = again.locator('select[name="factorKey"] optgroup[label="Geweld"] option');
+    expect(await geweldOptions.first().getAttribute('value')).toBe('geweld-escalatie');
+    const marked = (await geweldOptions.first().textContent())!;
+    expect(marked).toMatch(/^risico: Escalatie van het geweld.*\(aanwezig in de risicotaxatie\)$/);
+    await again.locator('select[name="factorKey"]').selectOption({ label: marked });
     await again
       .locator('select[name="begeleidingOrganisationId"]')
       .selectOption({ label: 'CAW Regio Noord (fictief)' });
@@ -107,6 +90,11 @@ suite('in a browser: the plan van aanpak editor', () => {
     await second.getByRole('button', { name: 'Rij toevoegen' }).click();
     await page.locator('.notice', { hasText: 'De rij is toegevoegd.' }).waitFor();
     expect(await page.locator('article.plan-row').count()).toBe(2);
+    // Each row says how the current risk picture marks its factor.
+    expect(await page.locator('article.plan-row > p').allTextContents()).toEqual([
+      expect.stringMatching(/^Risico: Escalatie van het geweld.* aanwezig in de risicotaxatie$/),
+      expect.stringMatching(/^Risico: .*sociale ondersteuning.* niet gekend in de risicotaxatie$/),
+    ]);
 
     // Change the first row: its form opens from the row.
     // A row by the factor it names (every row's form lists all factors, so not by any text in it).
@@ -122,7 +110,7 @@ suite('in a browser: the plan van aanpak editor', () => {
     await row('sociale ondersteuning').getByRole('button', { name: 'Rij verwijderen' }).click();
     await page.locator('.notice', { hasText: 'De rij is verwijderd.' }).waitFor();
     expect(await page.locator('article.plan-row').count()).toBe(1);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'pva-02-editor.png'), fullPage: true });
+    await screenshot(page, '02-editor');
 
     // Agendering on the Weegploeg with the leidraad's answers, no file: version 1.
     await page.getByRole('link', { name: 'Agenderen' }).last().click();
@@ -148,7 +136,7 @@ suite('in a browser: the plan van aanpak editor', () => {
     expect(text).toContain('Gestart, wekelijks');
     expect(text).toContain('Veiligheidsplan met Persoon A.');
     expect(text).not.toContain('Burgers Aan Zet');
-    await page.screenshot({ path: path.join(ARTIFACTS, 'pva-03-versie.png'), fullPage: true });
+    await screenshot(page, '03-versie');
     await context.close();
   });
 });
