@@ -1,9 +1,21 @@
+import { Module } from '@nestjs/common';
+import { SweepRemindersUseCase } from '@overlegtafels/application';
 import { pdfText } from '@overlegtafels/pdf/testing';
 import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
 import { aanmeldingInput } from '../support/aanmelding-input';
 import { pageUser, textOf } from '../support/page-client';
 import { eventually, loginAs, startTestApp, TestApp } from '../support/test-app';
+import { ObligationsApiModule } from '../../apps/api/src/obligations/obligations-api.module';
+import { ObligationsWorkerModule } from '../../apps/worker/src/obligations-worker.module';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+
+/** The worker with the reminder sweep, as it runs beside the api. */
+@Module({
+  imports: [WorkerModule, ObligationsWorkerModule, ObligationsApiModule],
+  exports: [ObligationsApiModule],
+})
+class WithObligations {}
 
 /**
  * Issue 13's "done when": one ICO from preparation to the closed verslag, through the real routes
@@ -63,6 +75,7 @@ describe('an ICO from preparation to the closed verslag, and who reads what', ()
   let karimGuest: string;
   let stadId: string;
   let sara: { id: string };
+  const action = { person: '', organisation: '' };
 
   const putPreparation = (who: Client, itemId: string, body: unknown) =>
     fetch(`${t.baseUrl}/api/agenda-items/${itemId}/voorbereiding`, {
@@ -99,7 +112,7 @@ describe('an ICO from preparation to the closed verslag, and who reads what', ()
   };
 
   beforeAll(async () => {
-    t = await startTestApp({ clock });
+    t = await startTestApp({ clock, withWorker: WithObligations });
     db = createPrismaClient(t.db.url, 2);
     const orgOf = async (email: string) =>
       (await db.person.findFirstOrThrow({ where: { email }, select: { organisationId: true } }))
@@ -246,13 +259,19 @@ describe('an ICO from preparation to the closed verslag, and who reads what', ()
       },
     );
     expect(forPerson.status).toBe(201);
+    action.person = ((await forPerson.json()) as { obligationId: string }).obligationId;
     const forOrganisation = await jonas.post(
       `/api/zittingen/${sessionId}/verslag/punten/${item.karim}/actiepunten`,
       { what: ACTION_ORG, dueDate: '2026-12-11', ownerOrganisationId: stadId },
     );
     expect(forOrganisation.status).toBe(201);
     const griet = await db.person.findFirstOrThrow({ where: { email: 'griet.willems@example.be' } });
-    expect(((await forOrganisation.json()) as { ownerPersonId: string }).ownerPersonId).toBe(griet.id);
+    const organisationPoint = (await forOrganisation.json()) as {
+      ownerPersonId: string;
+      obligationId: string;
+    };
+    expect(organisationPoint.ownerPersonId).toBe(griet.id);
+    action.organisation = organisationPoint.obligationId;
     expect(
       await db.riskPicture.findMany({ where: { dossier: { code: code.karim } }, select: { occasion: true } }),
     ).toEqual([{ occasion: 'ico' }]);
@@ -483,6 +502,75 @@ describe('an ICO from preparation to the closed verslag, and who reads what', ()
       ['geweld-angst', 'aanwezig'],
       ['individu-middelen', 'aanwezig'],
       ['sociaal-geen-steun', 'niet-gekend'],
+    ]);
+  });
+
+  it('makes the action points obligations: reminded before their date, escalated after, fulfilled on Mijn opvolging', async () => {
+    const delivered = async (subject: string, count: number) => {
+      const found = await eventually(async () => {
+        const mails = (await t.sink.list(1000)).filter((m) => m.subject === subject);
+        return mails.length >= count && mails;
+      }, `${count} × "${subject}"`);
+      return Promise.all(found.map(async (m) => (await t.sink.read(m.id))!));
+    };
+    const sweep = async (at: string) => {
+      clock.set(at);
+      await t.app.get(SweepRemindersUseCase).execute();
+    };
+    const noContent = (mails: { text: string; subject: string }[]) => {
+      for (const m of mails)
+        for (const secret of [ACTION_PERSON, ACTION_ORG, VERSLAG_KARIM, 'Persoon'])
+          expect(`${m.subject} ${m.text}`).not.toContain(secret);
+    };
+
+    // Thursday 10 December, the day before the social services' date: its owner is reminded.
+    await sweep('2026-12-10T09:01:00+01:00');
+    const reminder = `Herinnering: ${code.karim} – uiterlijk 11 december 2026 – CO3 Antwerpen`;
+    const reminders = await delivered(reminder, 1);
+    expect(reminders.map((m) => m.to)).toEqual([['griet.willems@example.be']]);
+    noContent(reminders);
+
+    // Wim fulfils his on "Mijn opvolging"; nobody else can.
+    const wimPages = await pageUser(t, 'wim.jacobs@example.be');
+    const list = await wimPages.get('/opvolging');
+    expect(list.status).toBe(200);
+    expect(textOf(list.html)).toContain('Actiepunt uit het verslag');
+    const griet = await loginAs(t, 'griet.willems@example.be');
+    expect(
+      (await griet.post(`/api/opvolging/${action.person}/afgerond`, { note: 'Niet de mijne.' })).status,
+    ).toBe(404);
+    const done = await wimPages.post(`/opvolging/${action.person}/afgerond`, {
+      note: 'Historiek bezorgd aan de casusregisseur.',
+    });
+    expect(done.status).toBe(303);
+
+    // Monday 14 December: the social services' point is overdue; the ICO's coordinators hear of it.
+    await sweep('2026-12-14T09:01:00+01:00');
+    const escalation = `Termijn verstreken: ${code.karim} – uiterlijk 11 december 2026 – CO3 Antwerpen`;
+    const escalations = await delivered(escalation, 2);
+    expect(escalations.flatMap((m) => m.to).sort()).toEqual([
+      'jonas.maes@example.be',
+      'lotte.verbeke@example.be',
+    ]);
+    noContent(escalations);
+
+    // Wim's, fulfilled, is neither reminded nor escalated around its date of 18 December.
+    await sweep('2026-12-17T09:01:00+01:00');
+    await sweep('2026-12-21T09:01:00+01:00');
+    await delivered(escalation, 2);
+    expect((await t.sink.list(1000)).filter((m) => m.subject.includes('uiterlijk 18 december 2026'))).toEqual(
+      [],
+    );
+    const lotte = await loginAs(t, 'lotte.verbeke@example.be');
+    const minutes = await json<MinutesJson>(lotte, `/api/zittingen/${sessionId}/verslag`);
+    expect(
+      minutes.body.items
+        .find((i) => i.dossierCode === code.karim)!
+        .actionPoints!.map((p) => [p.ownerName, p.status])
+        .sort(),
+    ).toEqual([
+      ['Griet Willems', 'open'],
+      ['Wim Jacobs', 'fulfilled'],
     ]);
   });
 });
