@@ -1,14 +1,14 @@
-import { Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { ControlledClock } from '@overlegtafels/testing';
 import { browserSuite, launchChromium, loggedInContext, screenshotter } from '../support/browser';
-import { startTestApp, TestApp } from '../support/test-app';
+import { loginAs, startTestApp, TestApp } from '../support/test-app';
 import { familyInCasusregie } from '../support/plan-van-aanpak';
 
 const CODE = 'CO3-2026-0007';
 
 /**
  * The plan van aanpak's editor in a browser (no script of ours on the page): a casusregisseur
- * marks the IFG profiles, adds rows (one refused first, its input kept), changes and removes one,
+ * records the risk picture, marks the IFG profiles, adds rows (one refused first, its input kept), changes and removes one,
  * agendeert the plan on the Weegploeg with the leidraad's answers, and opens the frozen version.
  */
 browserSuite('in a browser: the plan van aanpak editor', () => {
@@ -23,6 +23,15 @@ browserSuite('in a browser: the plan van aanpak editor', () => {
       { label: 'Persoon A', role: 'slachtoffer', age: 41 },
       { label: 'Persoon B', role: 'pleger', age: 43 },
     ]);
+    // The casusregisseur's risk picture: escalation present, the social network not known yet.
+    const tom = await loginAs(t, 'tom.peeters@example.org');
+    const recorded = await tom.post(`/api/dossiers/${CODE}/risicotaxatie`, {
+      factors: [
+        { factorKey: 'geweld-escalatie', mark: 'aanwezig', motivation: 'Escalatie sinds de scheiding.' },
+        { factorKey: 'sociaal-geen-steun', mark: 'niet-gekend' },
+      ],
+    });
+    if (recorded.status !== 201) throw new Error(`risk picture answered ${recorded.status}`);
     browser = await launchChromium();
   }, 120_000);
 
@@ -31,8 +40,8 @@ browserSuite('in a browser: the plan van aanpak editor', () => {
     await t?.close();
   });
 
-  const screenshot = screenshotter('pva');
   const loggedIn = (email: string) => loggedInContext(browser, t, email, { javaScriptEnabled: false });
+  const screenshot = screenshotter('pva');
 
   it('edits the plan without JavaScript, agendeert it and shows the frozen version', async () => {
     const { context, page } = await loggedIn('tom.peeters@example.org');
@@ -60,8 +69,13 @@ browserSuite('in a browser: the plan van aanpak editor', () => {
     expect(await page.locator('#rij-nieuw-formulier').getByLabel('Persoon B').isChecked()).toBe(true);
     await screenshot(page, '01-rij-geweigerd');
 
+    // The risk picture's present factor heads its domain, marked; the form picks it by its label.
     const again = page.locator('#rij-nieuw-formulier');
-    await again.locator('select[name="factorKey"]').selectOption('geweld-escalatie');
+    const geweldOptions = again.locator('select[name="factorKey"] optgroup[label="Geweld"] option');
+    expect(await geweldOptions.first().getAttribute('value')).toBe('geweld-escalatie');
+    const marked = (await geweldOptions.first().textContent())!;
+    expect(marked).toMatch(/^risico: Escalatie van het geweld.*\(aanwezig in de risicotaxatie\)$/);
+    await again.locator('select[name="factorKey"]').selectOption({ label: marked });
     await again
       .locator('select[name="begeleidingOrganisationId"]')
       .selectOption({ label: 'CAW Regio Noord (fictief)' });
@@ -76,6 +90,11 @@ browserSuite('in a browser: the plan van aanpak editor', () => {
     await second.getByRole('button', { name: 'Rij toevoegen' }).click();
     await page.locator('.notice', { hasText: 'De rij is toegevoegd.' }).waitFor();
     expect(await page.locator('article.plan-row').count()).toBe(2);
+    // Each row says how the current risk picture marks its factor.
+    expect(await page.locator('article.plan-row > p').allTextContents()).toEqual([
+      expect.stringMatching(/^Risico: Escalatie van het geweld.* aanwezig in de risicotaxatie$/),
+      expect.stringMatching(/^Risico: .*sociale ondersteuning.* niet gekend in de risicotaxatie$/),
+    ]);
 
     // Change the first row: its form opens from the row.
     // A row by the factor it names (every row's form lists all factors, so not by any text in it).

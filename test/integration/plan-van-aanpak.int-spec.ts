@@ -1,6 +1,8 @@
+import { confidentialityNotice } from '@overlegtafels/mail';
+import { pdfText } from '@overlegtafels/pdf/testing';
 import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
-import { pageUser } from '../support/page-client';
+import { pageUser, textOf } from '../support/page-client';
 import { loginAs, startTestApp, TestApp } from '../support/test-app';
 import { familyInCasusregie, putPlan } from '../support/plan-van-aanpak';
 
@@ -13,6 +15,8 @@ import { familyInCasusregie, putPlan } from '../support/plan-van-aanpak';
  */
 const clock = new ControlledClock('2026-11-23T09:00:00+01:00');
 const CODE = 'CO3-2026-0007';
+/** The casusregisseur's motivation in the risk picture: the plan and its PDF never carry it. */
+const MOTIVATION = 'Escalatie sinds de scheiding, motivatie enkel in de risicotaxatie.';
 
 interface PlanJson {
   profiles: string[];
@@ -72,6 +76,61 @@ describe('a plan van aanpak in two versions, each on the Weegploeg', () => {
   });
 
   const put = (who: Awaited<ReturnType<typeof loginAs>>, body: unknown) => putPlan(t, who, CODE, body);
+
+  it('offers the factors of the current risk picture first, marked, and refuses a factor of no domain or another', async () => {
+    const tom = await loginAs(t, 'tom.peeters@example.org');
+    const before = (await (await tom.get(`/api/dossiers/${CODE}/plan-van-aanpak`)).json()) as {
+      riskPicture: unknown;
+      familyMembers: { id: string }[];
+    };
+    expect(before.riskPicture).toBeNull();
+    const [a, b] = before.familyMembers.map((m) => m.id);
+    const recorded = await tom.post(`/api/dossiers/${CODE}/risicotaxatie`, {
+      factors: [
+        { factorKey: 'geweld-escalatie', mark: 'aanwezig', motivation: MOTIVATION, clientIds: [b] },
+        { factorKey: 'sociaal-geen-steun', mark: 'niet-gekend', clientIds: [a] },
+      ],
+    });
+    expect(recorded.status).toBe(201);
+    const view = (await (await tom.get(`/api/dossiers/${CODE}/plan-van-aanpak`)).json()) as {
+      riskPicture: { version: number; marks: Record<string, string> };
+      factorChoices: { key: string; factors: { key: string; mark: string | null }[] }[];
+    };
+    expect([view.riskPicture.version, view.riskPicture.marks]).toEqual([
+      1,
+      { 'geweld-escalatie': 'aanwezig', 'sociaal-geen-steun': 'niet-gekend' },
+    ]);
+    const first = (domain: string) => view.factorChoices.find((d) => d.key === domain)!.factors[0]!;
+    expect([first('geweld').key, first('geweld').mark]).toEqual(['geweld-escalatie', 'aanwezig']);
+    expect([first('sociale-ondersteuning').key, first('sociale-ondersteuning').mark]).toEqual([
+      'sociaal-geen-steun',
+      'niet-gekend',
+    ]);
+    expect(JSON.stringify(view)).not.toContain(MOTIVATION);
+
+    // On the page: the picture's present factor heads its domain's options, marked.
+    const page = await (
+      await pageUser(t, 'tom.peeters@example.org')
+    ).get(`/dossiers/${CODE}/plan-van-aanpak`);
+    expect(page.status).toBe(200);
+    const geweldGroup = /<optgroup label="Geweld">\s*<option value="([^"]+)">([^<]+)<\/option>/.exec(
+      page.html,
+    );
+    expect(geweldGroup?.[1]).toBe('geweld-escalatie');
+    expect(geweldGroup?.[2]).toContain('(aanwezig in de risicotaxatie)');
+    expect(page.html).toContain('risicotaxatie (versie 1)');
+
+    // The API refuses a factor the instrument does not know, or of another domain, naming the field.
+    for (const [row, code] of [
+      [{ domainKey: 'geweld', factorKey: 'geweld-onbekend' }, 'UNKNOWN'],
+      [{ domainKey: 'geweld', factorKey: 'kind-slachtoffer-getuige' }, 'MISMATCH'],
+    ] as const) {
+      const res = await put(tom, { profiles: [], rows: [{ ...row, actie: 'x' }] });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ field: 'rows.0.factorKey', code });
+    }
+    expect(await db.planVanAanpak.count({ where: { dossier: { code: CODE } } })).toBe(0);
+  });
 
   it('a Weegploeg plan cannot be agendered without a written plan; the draft is written on the page', async () => {
     const tom = await loginAs(t, 'tom.peeters@example.org');
@@ -355,5 +414,62 @@ describe('a plan van aanpak in two versions, each on the Weegploeg', () => {
       'add-row',
     ]);
     expect(JSON.stringify(edits)).not.toContain('Agressieregulatie');
+  });
+  it('prints the second version as PDF with the difference, and nothing its reader may not see', async () => {
+    const NOTICE = confidentialityNotice().document;
+    const read = async (email: string, url: string) => {
+      const res = await (await loginAs(t, email)).get(url);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      return { res, bytes };
+    };
+    for (const [email, url] of [
+      ['tom.peeters@example.org', `/agendapunten/${secondItem}/plan-van-aanpak/pdf`],
+      ['bram.hermans@example.org', `/api/agenda-items/${secondItem}/plan-van-aanpak.pdf`],
+    ] as const) {
+      const { res, bytes } = await read(email, url);
+      expect([email, res.status, res.headers.get('content-type')]).toEqual([email, 200, 'application/pdf']);
+      expect(res.headers.get('content-disposition')).toBe(
+        `attachment; filename="plan-van-aanpak-${CODE}-v2.pdf"`,
+      );
+      const pdf = await pdfText(bytes);
+      pdf.pages.forEach((page) => expect(page).toContain(NOTICE));
+      const text = pdf.pages.join(' ');
+      expect(pdf.title).toBe(`Plan van aanpak ${CODE}, versie 2`);
+      for (const shown of [
+        'Sinds versie 1, besproken op de zitting van',
+        'IFG-profiel erbij: Opvoedstress',
+        'Nieuwe rij (Geweld)',
+        'Rij geschrapt (Sociale ondersteuning)',
+        'Rij gewijzigd (Geweld)',
+        'Aangemeld',
+        'Gestart, wekelijks',
+        'Veiligheidsplan evalueren',
+        'Het netwerk viel weg.',
+      ]) {
+        expect([email, text.includes(shown), shown]).toEqual([email, true, shown]);
+      }
+      // Not the draft as written after the freeze, not the risk picture's motivation.
+      for (const hidden of [
+        'Actie voor individu-middelen',
+        'Actie voor interactie-afhankelijkheid',
+        MOTIVATION,
+      ]) {
+        expect([email, text.includes(hidden), hidden]).toEqual([email, false, hidden]);
+      }
+    }
+    // Nobody else: the aanmelder gets the 404 of an item that does not exist, without a PDF.
+    const eva = await read('eva.wouters@example.org', `/api/agenda-items/${secondItem}/plan-van-aanpak.pdf`);
+    const none = await read(
+      'eva.wouters@example.org',
+      '/api/agenda-items/00000000-0000-4000-8000-000000000000/plan-van-aanpak.pdf',
+    );
+    expect([eva.res.status, eva.bytes.toString()]).toEqual([404, none.bytes.toString()]);
+    expect(eva.res.headers.get('content-type')).not.toMatch(/pdf/);
+    // The page of version 2 names each row's factor by its label, as the PDF does.
+    const page = await (
+      await pageUser(t, 'bram.hermans@example.org')
+    ).get(`/agendapunten/${secondItem}/plan-van-aanpak`);
+    expect(textOf(page.html)).toContain('risico: Escalatie van het geweld');
+    expect(page.html).not.toContain(MOTIVATION);
   });
 });

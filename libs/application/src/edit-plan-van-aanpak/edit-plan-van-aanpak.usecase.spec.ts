@@ -7,6 +7,7 @@ import {
   fakeDossierRecord,
   FakeOrganisationDirectory,
   FakePlanVanAanpakRepository,
+  FakeRiskPictureRepository,
   FakeUnitOfWork,
 } from '@overlegtafels/testing';
 import { AgendaRefusal, InputError } from '../errors';
@@ -56,10 +57,11 @@ function setup(facts: Partial<FakeDossierRecord> = {}) {
   const uow = new FakeUnitOfWork(plans, audit);
   const clock = new ControlledClock('2026-03-04T10:00:00Z');
   const useCase = new EditPlanVanAanpakUseCase(uow, dossiers, plans, organisations, audit, clock, config);
-  const reader = new ReadPlanVanAanpakUseCase(dossiers, plans, organisations, audit, clock, config);
+  const pictures = new FakeRiskPictureRepository();
+  const reader = new ReadPlanVanAanpakUseCase(dossiers, plans, organisations, pictures, audit, clock, config);
   const edit = (e: PlanEdit, actor = casusregisseur) =>
     useCase.execute({ actor, dossierCode: CODE, edit: e });
-  return { plans, audit, uow, edit, reader };
+  return { plans, pictures, audit, uow, edit, reader };
 }
 
 async function fieldsOf(work: Promise<unknown>): Promise<string[]> {
@@ -235,5 +237,43 @@ describe('EditPlanVanAanpakUseCase', () => {
       reader.execute({ actor: { ...casusregisseur, personId: 'cr-2' }, dossierCode: CODE }),
     ).rejects.toThrow(AgendaRefusal);
     expect(audit.of('plan-van-aanpak.read').map((e) => e.outcome)).toEqual(['allowed', 'denied']);
+  });
+  it('offers the factors of the current risk picture first, marked, and names that picture', async () => {
+    const { reader, pictures } = setup();
+    const empty = await reader.execute({ actor: casusregisseur, dossierCode: CODE });
+    expect(empty.riskPicture).toBeNull();
+    expect(empty.factorChoices.flatMap((d) => d.factors).every((f) => f.mark === null)).toBe(true);
+    for (const [mark, at] of [
+      ['niet-gekend', '2026-01-16T09:00:00Z'],
+      ['aanwezig', '2026-02-10T09:00:00Z'],
+    ] as const) {
+      await pictures.record(undefined as never, 'd1', {
+        occasion: mark === 'aanwezig' ? 'update' : 'ico',
+        instrumentKey: 'kijkschema-ifg',
+        decisionId: null,
+        recordedById: 'cr-1',
+        recordedAt: new Date(at),
+        factors: [
+          { factorKey: 'geweld-angst', mark, motivation: null, clientIds: [MOEDER] },
+          { factorKey: 'kind-slachtoffer-getuige', mark: 'niet-gekend', motivation: null, clientIds: [] },
+        ],
+      });
+    }
+    const view = await reader.execute({ actor: casusregisseur, dossierCode: CODE });
+    // The latest version counts.
+    expect(view.riskPicture).toEqual({
+      version: 2,
+      recordedAt: new Date('2026-02-10T09:00:00Z'),
+      marks: { 'geweld-angst': 'aanwezig', 'kind-slachtoffer-getuige': 'niet-gekend' },
+    });
+    const geweld = view.factorChoices.find((d) => d.key === 'geweld')!;
+    expect([geweld.factors[0]!.key, geweld.factors[0]!.mark]).toEqual(['geweld-angst', 'aanwezig']);
+    expect(geweld.factors.slice(1).every((f) => f.mark === null)).toBe(true);
+    const kind = view.factorChoices.find((d) => d.key === 'kind')!;
+    expect([kind.factors[0]!.key, kind.factors[0]!.mark]).toEqual([
+      'kind-slachtoffer-getuige',
+      'niet-gekend',
+    ]);
+    expect(view.factorChoices.map((d) => d.key)).toEqual(view.instrument.domains.map((d) => d.key));
   });
 });

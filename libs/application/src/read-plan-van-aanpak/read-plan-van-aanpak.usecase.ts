@@ -1,11 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@overlegtafels/config';
-import { EMPTY_PLAN, RegionConfig, RiskInstrument } from '@overlegtafels/domain';
+import {
+  EMPTY_PLAN,
+  PlanFactorChoiceDomain,
+  planFactorChoices,
+  RegionConfig,
+  RiskFactorMark,
+  RiskInstrument,
+} from '@overlegtafels/domain';
 import type { CasusregisseurActor } from '../agenda/casusregisseur-guard';
 import { AuditLog } from '../ports/audit-log.port';
 import { DossierRepository } from '../ports/dossier.repository.port';
 import { OrganisationDirectory } from '../ports/organisation-directory.port';
 import { FamilyMember, PlanVanAanpakRepository } from '../ports/plan-van-aanpak.repository.port';
+import { RiskPictureRepository } from '../ports/risk-picture.repository.port';
 import { configuredRegion, instrumentOf, planDossier } from '../plan-van-aanpak/plan-dossier';
 import { PlanView, planView } from '../plan-van-aanpak/plan-version-view';
 
@@ -21,6 +29,17 @@ export interface PlanVanAanpakEditorView {
   readonly editable: boolean;
   readonly draft: PlanView & { readonly updatedAt: Date | null };
   readonly instrument: RiskInstrument;
+  /**
+   * What a row's factor is chosen from: per domain of the instrument, the factors the dossier's
+   * current risk picture marks present first, then those it marks not known, then the others.
+   */
+  readonly factorChoices: readonly PlanFactorChoiceDomain[];
+  /** The dossier's current risk picture: its version and how it marks each factor it keeps. */
+  readonly riskPicture: {
+    readonly version: number;
+    readonly recordedAt: Date;
+    readonly marks: Readonly<Record<string, RiskFactorMark>>;
+  } | null;
   readonly familyMembers: readonly FamilyMember[];
   readonly organisations: readonly { id: string; name: string }[];
   readonly versions: readonly {
@@ -46,6 +65,7 @@ export class ReadPlanVanAanpakUseCase {
     @Inject(DossierRepository) private readonly dossiers: DossierRepository,
     @Inject(PlanVanAanpakRepository) private readonly plans: PlanVanAanpakRepository,
     @Inject(OrganisationDirectory) private readonly organisations: OrganisationDirectory,
+    @Inject(RiskPictureRepository) private readonly pictures: RiskPictureRepository,
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
@@ -64,12 +84,17 @@ export class ReadPlanVanAanpakUseCase {
       'plan-van-aanpak.read',
       now,
     );
-    const [draft, familyMembers, organisations, versions] = await Promise.all([
+    const [draft, familyMembers, organisations, versions, pictures] = await Promise.all([
       this.plans.draftOf(undefined, dossier.id),
       this.plans.familyMembersOf(undefined, dossier.id),
       this.organisations.list(dossier.regionId),
       this.plans.versionsOf(undefined, dossier.id),
+      this.pictures.picturesOf(undefined, dossier.id),
     ]);
+    const current = pictures.reduce<(typeof pictures)[number] | undefined>(
+      (latest, p) => (!latest || p.version > latest.version ? p : latest),
+      undefined,
+    );
     await this.audit.append(
       {
         actorPersonId: actor.personId,
@@ -79,7 +104,12 @@ export class ReadPlanVanAanpakUseCase {
         dossierId: dossier.id,
         outcome: 'allowed',
         route: actor.route ?? null,
-        details: { code: dossier.code, rows: draft?.rows.length ?? 0, versions: versions.length },
+        details: {
+          code: dossier.code,
+          rows: draft?.rows.length ?? 0,
+          versions: versions.length,
+          riskPicture: current?.version ?? null,
+        },
       },
       now,
     );
@@ -90,6 +120,14 @@ export class ReadPlanVanAanpakUseCase {
       editable: dossier.phase === 'casusregie',
       draft: { ...planView(draft ?? EMPTY_PLAN, labels), updatedAt: draft?.updatedAt ?? null },
       instrument,
+      factorChoices: planFactorChoices(instrument, current?.factors),
+      riskPicture: current
+        ? {
+            version: current.version,
+            recordedAt: current.recordedAt,
+            marks: Object.fromEntries(current.factors.map((f) => [f.factorKey, f.mark])),
+          }
+        : null,
       familyMembers,
       organisations: organisations.map((o) => ({ id: o.id, name: o.name })),
       versions: versions.map((v) => ({
