@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
 import type { Principal } from '@overlegtafels/auth';
 import { confidentialityNotice, MAIL_SINK, MailSink } from '@overlegtafels/mail';
 import { projectRoot } from '@overlegtafels/persistence';
+import { when } from './when';
 
 export interface PageContext {
   title: string;
@@ -37,6 +38,8 @@ export class ViewRenderer {
     return this.eta.render(view, {
       // The layout's link to the local mailbox is on every page of the default mode, not on some.
       mailSink: !!this.sink,
+      // Every page writes dates and times one way: "dinsdag 15 december 2026", "13:00", Brussels.
+      when,
       ...data,
       page,
       demoLogin: this.config.demoLogin,
