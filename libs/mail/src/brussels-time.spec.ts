@@ -3,6 +3,7 @@ import {
   assertInterval,
   dutchDate,
   dutchDateTime,
+  dutchDeadline,
   dutchShortDate,
   dutchTime,
   dutchTimeRange,
@@ -19,6 +20,8 @@ describe('Dutch dates in Brussels time', () => {
     expect(dutchTimeRange(zdt('2026-12-04T10:00'), zdt('2026-12-04T10:30'))).toBe('10:00–10:30');
     expect(dutchWeekdayTime(zdt('2026-12-03T13:00'))).toBe('donderdag 13:00');
     expect(dutchDateTime(zdt('2026-12-03T13:00'))).toBe('donderdag 3 december 2026 om 13:00');
+    expect(dutchDeadline(zdt('2026-11-27T00:00'))).toBe('donderdag 26 november 2026 om 24:00');
+    expect(dutchDeadline(zdt('2026-11-26T17:00'))).toBe('donderdag 26 november 2026 om 17:00');
   });
 
   it('shows the Brussels wall time whatever zone the value (or the process) is in', () => {

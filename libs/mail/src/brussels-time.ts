@@ -43,6 +43,18 @@ export function dutchDateTime(value: DateTime): string {
   return `${dutchDate(value)} om ${dutchTime(value)}`;
 }
 
+/**
+ * A deadline, the one way every page and mail writes it: one at midnight is the end of the day
+ * before ("donderdag 26 november 2026 om 24:00", not "vrijdag 27 november om 00:00"), as people
+ * read "tot en met donderdag"; any other time as dutchDateTime.
+ */
+export function dutchDeadline(value: DateTime): string {
+  const at = inBrussels(value);
+  return at.hour === 0 && at.minute === 0
+    ? `${dutchDate(at.minus({ days: 1 }))} om 24:00`
+    : dutchDateTime(at);
+}
+
 /** Checks that an interval is well-formed; both ends must be valid and the end after the start. */
 export function assertInterval(start: DateTime, end: DateTime, field: string): void {
   inBrussels(start, `${field}.start`);

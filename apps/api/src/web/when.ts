@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { dutchDate, dutchDateTime, dutchTime, dutchTimeRange } from '@overlegtafels/mail';
+import { dutchDate, dutchDateTime, dutchDeadline, dutchTime, dutchTimeRange } from '@overlegtafels/mail';
 
 /** Brussels times as the pages print them, whatever zone the process runs in. */
 export const when = {
@@ -8,12 +8,7 @@ export const when = {
   /** "vrijdag 4 december 2026 om 10:00" */
   dateTime: (iso: string | Date) => dutchDateTime(toDateTime(iso)),
   /** A deadline at midnight reads as the end of the day before: "donderdag 19 november 2026 om 24:00". */
-  deadline: (iso: string | Date) => {
-    const at = toDateTime(iso).setZone('Europe/Brussels');
-    return at.hour === 0 && at.minute === 0
-      ? `${dutchDate(at.minus({ days: 1 }))} om 24:00`
-      : dutchDateTime(at);
-  },
+  deadline: (iso: string | Date) => dutchDeadline(toDateTime(iso)),
   /** "10:00" */
   time: (iso: string | Date) => dutchTime(toDateTime(iso)),
   /** "10:00–10:30" */
