@@ -12,8 +12,9 @@ import { createTemplateDatabases } from '@overlegtafels/testing';
  */
 export default async function globalSetup(): Promise<void> {
   if (!process.env.TEST_DATABASE_URL) {
-    const dir = mkdtempSync(path.join(tmpdir(), 'overlegtafels-test-pg-'));
-    const server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), persistent: false });
+    // The temporary directory is the cluster's data directory: stopping the server removes it.
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'overlegtafels-test-pg-'));
+    const server = await startEmbeddedPostgres({ dataDir, persistent: false });
     process.env.TEST_DATABASE_URL = server.url;
     (globalThis as { __OT_EMBEDDED_PG__?: typeof server }).__OT_EMBEDDED_PG__ = server;
   }
