@@ -37,6 +37,11 @@ const processIo: CliIo = {
 };
 
 if (require.main === module) {
+  // Piped into `head` and the like: the reader has all it wanted, so stop quietly.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   void runCli(process.argv.slice(2), processIo).then((code) => {
     process.exitCode = code;
   });
