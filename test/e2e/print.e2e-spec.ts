@@ -55,7 +55,7 @@ browserSuite('printing the agenda page in a browser', () => {
     expect(all).toContain(SHARED_QUESTION);
     expect(all).toContain(UNSHARED_QUESTION);
     for (const hidden of [
-      'Afmelden',
+      'Uitloggen',
       'Mijn opvolging',
       'Agendapunt beheren',
       'Niet meer delen',

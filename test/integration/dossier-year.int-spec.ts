@@ -289,7 +289,7 @@ function year(late: LateStep) {
       await pageUser(t, SARA)
     ).get(`/agendering?dossier=${code}&tafel=ronde-tafel&type=afsluiting`);
     expect(form.html).toMatch(
-      /Als je nu verstuurt, komt dit op <strong>Ronde Tafel van donderdag 15 juli 2027<\/strong>; de deadline daarvoor is vrijdag 9 juli 2027 om 12:00\./,
+      /Als u nu verstuurt, komt dit op <strong>Ronde Tafel van donderdag 15 juli 2027<\/strong>; de deadline daarvoor is vrijdag 9 juli 2027 om 12:00\./,
     );
     const afs = await agendered('2027-07-05T09:00:00+02:00', {
       tableKey: 'ronde-tafel',

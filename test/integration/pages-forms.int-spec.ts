@@ -72,7 +72,7 @@ describe('the aanmelding and agendering pages', () => {
       expect(text).toContain('Aan ICO – verkennend casusoverleg');
       expect(text).toContain('Onderwerp Nieuwe aanmelding');
       for (const question of [
-        'Waarom meld je nu aan?',
+        'Waarom meldt u nu aan?',
         'Welk geweld?',
         'Situatie bij het begin',
         'Situatie nu',
@@ -80,7 +80,7 @@ describe('the aanmelding and agendering pages', () => {
         'Hoe verhouden de cliënten zich tot elkaar?',
         'Welke diensten zijn betrokken, en hoe?',
         'Is er een veiligheidsplan?',
-        'Jouw vragen en verwachtingen aan het ICO',
+        'Uw vragen en verwachtingen aan het ICO',
         'Is het gezin geïnformeerd over de aanmelding?',
         'art. 458ter',
       ]) {
@@ -215,7 +215,7 @@ describe('the aanmelding and agendering pages', () => {
       expect(selectedValue(page.html, 'agendering-soort')).toBe('weegploeg:plan-van-aanpak');
       const text = textOf(page.html);
       // The Weegploeg of 17 November closed on Monday 9 November at noon: it will be 1 December.
-      expect(text).toContain('Als je nu verstuurt, komt dit op Weegploeg van dinsdag 1 december 2026');
+      expect(text).toContain('Als u nu verstuurt, komt dit op Weegploeg van dinsdag 1 december 2026');
       expect(text).toContain('de deadline daarvoor is maandag 23 november 2026 om 12:00');
       expect(text).toContain('De deadline voor Weegploeg van dinsdag 17 november 2026');
       expect(text).toContain('is voorbij');

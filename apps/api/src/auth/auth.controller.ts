@@ -65,7 +65,7 @@ export class AuthController {
   async loginPage(@Query('next') next?: string): Promise<string> {
     return this.views.render(
       'login',
-      { title: 'Aanmelden' },
+      { title: 'Inloggen' },
       { next: safeNext(next), demoGroups: await this.demoGroups() },
     );
   }
@@ -104,11 +104,11 @@ export class AuthController {
       .send(
         this.views.render(
           'message',
-          { title: 'Aanmeldlink' },
+          { title: 'Inloglink' },
           {
-            heading: 'Kijk in je mailbox',
+            heading: 'Kijk in uw mailbox',
             message:
-              'Als dit adres bij de overlegtafels bekend is, ontvang je binnen enkele minuten een aanmeldlink. De link is 15 minuten geldig.',
+              'Als dit adres bij de overlegtafels bekend is, ontvangt u binnen enkele minuten een inloglink. De link is 15 minuten geldig.',
           },
         ),
       );
@@ -120,7 +120,7 @@ export class AuthController {
   confirmLink(@Param('token') token: string, @Query('next') next?: string): string {
     return this.views.render(
       'login-confirm',
-      { title: 'Aanmelden' },
+      { title: 'Inloggen' },
       { token: token.slice(0, 100), next: safeNext(next) },
     );
   }
@@ -140,11 +140,11 @@ export class AuthController {
         .send(
           this.views.render(
             'message',
-            { title: 'Aanmelden' },
+            { title: 'Inloggen' },
             {
               heading: 'Deze link werkt niet meer',
-              message: 'De aanmeldlink is al gebruikt of verlopen. Vraag een nieuwe aan.',
-              link: { href: '/login', label: 'Naar aanmelden' },
+              message: 'De inloglink is al gebruikt of verlopen. Vraag een nieuwe aan.',
+              link: { href: '/login', label: 'Naar inloggen' },
             },
           ),
         );
@@ -175,7 +175,7 @@ export class AuthController {
       .send(
         this.views.render(
           'login',
-          { title: 'Aanmelden' },
+          { title: 'Inloggen' },
           { ...values, demoGroups: await this.demoGroups() },
         ),
       );

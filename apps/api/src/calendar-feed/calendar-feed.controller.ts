@@ -22,8 +22,8 @@ import { ViewRenderer } from '../web/view-renderer.service';
 
 /** Fixed texts only: the redirect's query never puts arbitrary text on the page. */
 const NOTICES: Record<string, string> = {
-  ingetrokken: 'Je agenda-abonnement is ingetrokken. De oude link werkt niet meer.',
-  geen: 'Je had geen actief agenda-abonnement.',
+  ingetrokken: 'Uw agenda-abonnement is ingetrokken. De oude link werkt niet meer.',
+  geen: 'U had geen actief agenda-abonnement.',
 };
 
 /** A person's calendar subscription: the page to manage it, and the feed a calendar client fetches. */
@@ -55,7 +55,7 @@ export class CalendarFeedController {
     const { url } = await this.renewFeed.execute({ personId: principal.personId });
     return this.render(principal, {
       url,
-      notice: 'Je nieuwe agenda-abonnement is klaar. Een eerdere link werkt niet meer.',
+      notice: 'Uw nieuwe agenda-abonnement is klaar. Een eerdere link werkt niet meer.',
     });
   }
 

@@ -112,7 +112,7 @@ export class HttpErrorFilter implements ExceptionFilter {
                 : status === 403
                   ? 'Geen toegang'
                   : status === 401
-                    ? 'Aanmelden vereist'
+                    ? 'Inloggen vereist'
                     : status === 503
                       ? 'Tijdelijk niet beschikbaar'
                       : 'Er ging iets mis',
