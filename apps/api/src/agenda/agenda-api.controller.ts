@@ -149,26 +149,42 @@ export class AgendaApiController {
       document: { type: 'string', format: 'binary', description: 'PDF, DOCX or ODT, at most 10 MB' },
     }),
   })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'A key of the client’s choosing (8–100 letters, digits, `-`, `_`): sent again by the same person with ' +
+      'the same body, nothing new is made and the answer is 200 with the first agendering and `repeated: true`; ' +
+      'with another body it is a 409',
+  })
   @ApiResponse({
     status: 201,
     description:
       '`{ agendaItemId, dossierCode, slot, planVersion? }` (the plan van aanpak version frozen for the item)',
   })
+  @ApiResponse({ status: 200, description: 'A repeated Idempotency-Key: the first agendering, `repeated: true`' })
   @ApiResponse({ status: 400, ...badInput })
   @ApiResponse({ status: 404, ...refusal })
+  @ApiResponse({ status: 409, ...refusal })
   @ApiResponse({ status: 422, ...refusal })
   async createAgendering(
     @CurrentPrincipal() principal: Principal,
     @CurrentViewer() viewer: Viewer,
     @Body() body: Record<string, unknown>,
     @Req() req: UploadRequest,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) res: Response,
   ) {
     if (req.uploadError) throw new InputError([uploadFieldError(req.uploadError)]);
-    return this.agendering.execute({
+    const submissionKey = key !== undefined ? submissionKeyOf(key, 'Idempotency-Key') : undefined;
+    const result = await this.agendering.execute({
       actor: { ...viewer, isCoordinator: isCoordinator(principal) },
       agendering: parseInput(AgenderingSchema, normalizeGuests(body ?? {})),
       ...(req.upload && { document: req.upload }),
+      ...(submissionKey && { submissionKey }),
     });
+    if (result.repeated) res.status(200);
+    return result;
   }
 
   @Get('tables/:key/agenda')
