@@ -33,7 +33,7 @@ import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { viewerOf } from '../agenda/viewer';
 import { CurrentRoute, CurrentViewer } from '../web/current-viewer.decorator';
 import { failedForm, FailedForm, isUuid, noticeFor, PageForms, pick } from '../web/page-form';
-import { PageService } from '../web/page.service';
+import { PageService, sessionIs } from '../web/page.service';
 
 const NOTICES: Record<string, string> = {
   geannuleerd: 'De zitting is geannuleerd; haar agendapunten schuiven door naar de volgende zitting.',
@@ -208,7 +208,9 @@ export class TafelsPageController {
       { title: table.name, principal, notice },
       {
         table: { key: table.key, name: table.name },
-        sessions,
+        // Upcoming and held apart: a session whose end has passed is gehouden (issue #15).
+        sessions: sessions.filter((s) => !sessionIs.held(s)),
+        held: sessions.filter((s) => sessionIs.held(s)),
         coordinator,
         failedKey: failed?.key,
         allTables:

@@ -56,6 +56,7 @@ export const SESSION_STATUS_LABELS: Record<string, string> = {
 /** What the views may ask of a session's status: the lifecycle answers, the views do not compare. */
 export const sessionIs = {
   cancelled: (s: HasSessionStatus) => isCancelled(s),
+  held: (s: HasSessionStatus) => isHeld(s),
   provisional: (s: HasSessionStatus) => isProvisional(s),
   /** Still to be changed by a coordinator: cancelled, moved, frozen or opened again. */
   changeable: (s: HasSessionStatus) => !isCancelled(s) && !isHeld(s),

@@ -7,6 +7,7 @@ import {
   checkZonderCasusregisseur,
   type OrganisationKind,
   type SessionStatus,
+  statusAt,
 } from '@overlegtafels/domain';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { AgendaRefusal } from '../errors';
@@ -129,6 +130,7 @@ export class AgendaQueries {
     const table = this.agenda.table(tableKey);
     const calendar = await this.calendars.forTable(this.agenda.region.key, table.key, table.timeZone);
     const load = await this.reads.loadOf(rows.map((r) => r.id));
+    const nowMs = this.clock.now().getTime();
     return rows.map((row) => {
       const key = this.agenda.keyOf(table, row.scheduledStart);
       const generated = domainSession(table, row, calendar);
@@ -138,7 +140,8 @@ export class AgendaQueries {
         tableKey: table.key,
         startsAt: row.startsAt.toISOString(),
         endsAt: row.endsAt.toISOString(),
-        status: row.status,
+        // Gehouden once its end has passed, in the injected clock's now.
+        status: statusAt({ status: row.status, endsAtMs: row.endsAt.getTime() }, nowMs),
         cancelReason: row.cancelReason ?? generated.cancellation?.reason ?? null,
         movedFrom: row.movedFromStartsAt?.toISOString() ?? null,
         capacityMinutes: row.capacityMinutes ?? generated.capacityMinutes,
