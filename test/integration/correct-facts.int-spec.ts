@@ -73,9 +73,9 @@ describe('correct facts on the agendering and table pages', () => {
     expect(preview.deadlineText).toBe('maandag 21 december 2026 om 12:00');
     expect(preview.notice).toContain('Weegploeg van dinsdag 15 december 2026 is volzet.');
     // The page says the same.
-    const page = await (await pageUser(t, 'sara.elidrissi@example.org')).get(
-      '/agendering?dossier=CO3-2026-0001&tafel=weegploeg&type=plan-van-aanpak',
-    );
+    const page = await (
+      await pageUser(t, 'sara.elidrissi@example.org')
+    ).get('/agendering?dossier=CO3-2026-0001&tafel=weegploeg&type=plan-van-aanpak');
     const zitting = textOf(/<p class="notice" id="agendering-zitting">[\s\S]*?<\/p>/.exec(page.html)![0]);
     expect(zitting).toContain('dinsdag 29 december 2026');
     expect(zitting).toContain('maandag 21 december 2026 om 12:00');
@@ -130,7 +130,10 @@ describe('correct facts on the agendering and table pages', () => {
       String(planned.usedMinutes - 1),
     );
     const after = (await sessionsOf('ico')).find((s) => s.id === planned.id)!;
-    expect([after.capacityMinutes, after.usedMinutes]).toEqual([planned.capacityMinutes, planned.usedMinutes]);
+    expect([after.capacityMinutes, after.usedMinutes]).toEqual([
+      planned.capacityMinutes,
+      planned.usedMinutes,
+    ]);
   });
 
   it('reads a session that ended hours ago as gehouden, under the held and not the coming sessions', async () => {

@@ -437,7 +437,9 @@ describe('the aanmelding and agendering pages', () => {
       expect(page.location).toMatch(/^\/agendering\/verstuurd\/[0-9a-f-]{36}$/);
       const confirmation = await sara.get(page.location!);
       expect(confirmation.status).toBe(200);
-      expect(textOf(confirmation.html)).toContain('dinsdag 1 december 2026, 13:00–13:30, onder voorbehoud tot');
+      expect(textOf(confirmation.html)).toContain(
+        'dinsdag 1 december 2026, 13:00–13:30, onder voorbehoud tot',
+      );
       const dossier = await sara.get('/dossiers/CO3-2026-0001');
       expect(dossier.html).toMatch(/<a href="\/api\/documents\/[0-9a-f-]{36}">plan-van-aanpak\.pdf<\/a>/);
     });

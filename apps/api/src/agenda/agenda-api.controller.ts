@@ -162,7 +162,10 @@ export class AgendaApiController {
     description:
       '`{ agendaItemId, dossierCode, slot, planVersion? }` (the plan van aanpak version frozen for the item)',
   })
-  @ApiResponse({ status: 200, description: 'A repeated Idempotency-Key: the first agendering, `repeated: true`' })
+  @ApiResponse({
+    status: 200,
+    description: 'A repeated Idempotency-Key: the first agendering, `repeated: true`',
+  })
   @ApiResponse({ status: 400, ...badInput })
   @ApiResponse({ status: 404, ...refusal })
   @ApiResponse({ status: 409, ...refusal })

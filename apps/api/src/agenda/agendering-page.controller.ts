@@ -1,5 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { Controller, Get, Header, Inject, NotFoundException, Param, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Header,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import type { Response } from 'express';
 import {
   AgendaRefusal,

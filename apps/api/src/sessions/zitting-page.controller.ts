@@ -26,6 +26,7 @@ import {
   riskFormValues,
   riskPictureFromForm,
   RiskPictureQuery,
+  ReadMinutesUseCase,
 } from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { DECISION_KIND_LABELS, DecisionKind, decisionsFor } from '@overlegtafels/domain';
@@ -87,6 +88,7 @@ export class ZittingPageController {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ConsulentCheckQuery) private readonly consulentChecks: ConsulentCheckQuery,
     @Inject(RiskPictureQuery) private readonly riskPictures: RiskPictureQuery,
+    @Inject(ReadMinutesUseCase) private readonly minutes: ReadMinutesUseCase,
   ) {}
 
   @Get(':sessionId')
@@ -295,6 +297,8 @@ export class ZittingPageController {
         today,
         failedKey: failed?.key,
         sessionId,
+        // Linked only when it opens for this reader (issue #15: no 404 links).
+        verslagOpens: await this.minutes.mayOpen(principal, sessionId, route),
         kindValue: (itemId: string) =>
           str(failed?.key === `beslissing-${itemId}` ? failed.values : {}, 'kind'),
       },

@@ -20,11 +20,7 @@ export function isPageForm(body: unknown): boolean {
 }
 
 /** The middleware that marks page forms: a form posted to a path outside /api. */
-export function pageFormMarker(
-  req: { path: string; body?: unknown },
-  _res: unknown,
-  next: () => void,
-): void {
+export function pageFormMarker(req: { path: string; body?: unknown }, _res: unknown, next: () => void): void {
   if (!req.path.startsWith('/api/') && req.path !== '/api') markPageForm(req.body);
   next();
 }

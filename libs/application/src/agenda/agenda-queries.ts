@@ -79,6 +79,12 @@ export interface AgendaEntry {
    * (Dutch), so the form can say so before it is sent ("zonder casusregisseur", guide I.I).
    */
   readonly unavailableDecisions: Readonly<Partial<Record<DecisionKind, string>>>;
+  /**
+   * Whether the reader may open the dossier page and its documents (coordinators and the dossier's
+   * own people; a member who sees a shared item sees its contents here, not the dossier): the page
+   * links only to what opens (issue #15).
+   */
+  readonly mayOpenDossier: boolean;
   /** Only for whoever may see the contents: coordinators, the dossier's own people, or when shared. */
   readonly contents: {
     readonly question: string | null;
@@ -204,6 +210,7 @@ export class AgendaQueries {
           : null,
         unavailableDecisions:
           coordinator && item.status !== 'discussed' ? this.unavailableDecisions(item.dossier) : {},
+        mayOpenDossier: coordinator || own,
         contents: full ? { question: item.question, document: item.document, guests: item.guests } : null,
       };
     });

@@ -13,7 +13,12 @@ const NEXT_WEEK = new Date(NOW.getTime() + 7 * 86_400_000);
 function setup(status: 'planned' | 'frozen' = 'planned', items: FakeAgendaItem[] = []) {
   // 150 minutes long.
   const world = coordinatorWorld([sessionRecord({ id: 's1', startsAt: NEXT_WEEK, status })], items);
-  const useCase = new ChangeSessionCapacityUseCase(world.change, world.agenda, world.sessionRepo, world.itemRepo);
+  const useCase = new ChangeSessionCapacityUseCase(
+    world.change,
+    world.agenda,
+    world.sessionRepo,
+    world.itemRepo,
+  );
   return { world, useCase };
 }
 

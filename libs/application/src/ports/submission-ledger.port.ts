@@ -24,7 +24,12 @@ export abstract class SubmissionLedger {
   abstract record(
     tx: Transaction,
     ref: SubmissionRef,
-    made: { readonly fingerprint: string; readonly resultId?: string; readonly result: unknown; readonly at: Date },
+    made: {
+      readonly fingerprint: string;
+      readonly resultId?: string;
+      readonly result: unknown;
+      readonly at: Date;
+    },
   ): Promise<void>;
   /** What this person's submission that made `resultId` answered, for the page it redirects to. */
   abstract resultOf(actorPersonId: string, scope: string, resultId: string): Promise<unknown>;

@@ -41,7 +41,8 @@ export class AgenderingConfirmationQuery {
     const item = sent && (await this.items.item(agendaItemId));
     const dossier = item && (await this.dossiers.byId(undefined, item.dossierId));
     const session = item && (await this.sessions.session(item.sessionId));
-    const allowed = !!item && ofRegion(viewer, dossier) && !!session && item.submittedById === viewer.personId;
+    const allowed =
+      !!item && ofRegion(viewer, dossier) && !!session && item.submittedById === viewer.personId;
     await this.audit.append(
       {
         actorPersonId: viewer.personId,

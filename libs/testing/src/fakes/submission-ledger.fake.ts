@@ -1,4 +1,9 @@
-import type { EarlierSubmission, SubmissionLedger, SubmissionRef, Transaction } from '@overlegtafels/application';
+import type {
+  EarlierSubmission,
+  SubmissionLedger,
+  SubmissionRef,
+  Transaction,
+} from '@overlegtafels/application';
 import type { Rollbackable } from './fake-unit-of-work';
 
 interface Row {
@@ -41,8 +46,9 @@ export class FakeSubmissionLedger implements SubmissionLedger, Rollbackable {
   }
 
   async resultOf(actorPersonId: string, scope: string, resultId: string): Promise<unknown> {
-    return this.rows.find((r) => r.ref.actorPersonId === actorPersonId && r.ref.scope === scope && r.resultId === resultId)
-      ?.result;
+    return this.rows.find(
+      (r) => r.ref.actorPersonId === actorPersonId && r.ref.scope === scope && r.resultId === resultId,
+    )?.result;
   }
 
   private find(ref: SubmissionRef): Row | undefined {
