@@ -46,6 +46,7 @@ import {
 } from '@overlegtafels/application';
 import { Authenticated, CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { jsonSchemaOf } from '../openapi/json-schema';
+import { IdempotencyKeyHeader, idempotencyKey } from '../web/submission-key';
 import { CurrentRoute, CurrentViewer } from '../web/current-viewer.decorator';
 import { uploadFieldError, UploadRequest } from '../web/upload.middleware';
 import { isCoordinator, viewerOf } from './viewer';
@@ -221,15 +222,19 @@ export class AgendaApiController {
       '`bijkomendCasusoverlegDate`), `AANMELDER_NOT_ELIGIBLE` for "zonder casusregisseur": ' +
       '`{ code, message, field? }`',
   })
+  @IdempotencyKeyHeader()
   async decide(
     @CurrentViewer() actor: Viewer,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
+    const submissionKey = idempotencyKey(key);
     return this.decisions.execute({
       actor,
       itemId: id,
       decision: parseInput(DecisionSchema, body),
+      ...(submissionKey && { submissionKey }),
     });
   }
 

@@ -34,6 +34,7 @@ import { sharedFlag } from '../agenda/shared-flag';
 import { viewerOf } from '../agenda/viewer';
 import { CurrentRoute } from '../web/current-viewer.decorator';
 import { failedForm, FailedForm, isUuid, noticeFor, PageForms, pick, str } from '../web/page-form';
+import { formSubmissionKey } from '../web/submission-key';
 import { PageService } from '../web/page.service';
 import { withRiskPicture } from './zitting-risk-picture';
 
@@ -199,9 +200,11 @@ export class ZittingPageController {
       'beslissing',
       async (viewer) => {
         try {
+          const submissionKey = formSubmissionKey(body);
           await this.decisions.execute({
             actor: viewer,
             itemId,
+            ...(submissionKey && { submissionKey }),
             decision: parseInput(DecisionSchema, { ...decision, ...(risk && { riskPicture: risk }) }),
           });
         } catch (error) {

@@ -1,3 +1,4 @@
+import { newSubmissionKey } from './submission-key';
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { Principal } from '@overlegtafels/auth';
@@ -86,6 +87,8 @@ export class PageService {
       when,
       statusLabels: SESSION_STATUS_LABELS,
       sessionIs,
+      // A fresh one-time key for each form drawn (submissions made once, issue #15).
+      newSubmissionKey,
     });
   }
 }
