@@ -159,13 +159,33 @@ describe('the verslag of a session', () => {
 
     const wimId = wim.personId;
     const parketId = (await db.organisation.findFirstOrThrow({ where: { kind: 'parket' } })).id;
-    const forWim = await jonas.post(`/api/zittingen/${sessionId}/verslag/punten/${item.karim}/actiepunten`, {
-      what: 'Politie bezorgt het overzicht van de interventies.',
-      dueDate: '2026-12-18',
-      ownerPersonId: wimId,
-    });
-    expect(forWim.status).toBe(201);
-    const wimPoint = (await forWim.json()) as { obligationId: string; ownerPersonId: string; dueAt: string };
+    // Sent three times at once with one Idempotency-Key (a client retrying): one action point.
+    const sendForWim = (what: string) =>
+      fetch(`${t.baseUrl}/api/zittingen/${sessionId}/verslag/punten/${item.karim}/actiepunten`, {
+        method: 'POST',
+        headers: {
+          cookie: jonas.cookie,
+          'x-csrf-token': jonas.csrfToken,
+          'content-type': 'application/json',
+          accept: 'application/json',
+          'idempotency-key': 'actiepunt-wim-0001',
+        },
+        body: JSON.stringify({ what, dueDate: '2026-12-18', ownerPersonId: wimId }),
+      });
+    const pointsBefore = await db.actionPoint.count();
+    const sent = await Promise.all(
+      [1, 2, 3].map(() => sendForWim('Politie bezorgt het overzicht van de interventies.')),
+    );
+    expect(sent.map((r) => r.status)).toEqual([201, 201, 201]);
+    const answers = (await Promise.all(sent.map((r) => r.json()))) as { actionPointId: string }[];
+    expect(new Set(answers.map((a) => a.actionPointId)).size).toBe(1);
+    expect(await db.actionPoint.count()).toBe(pointsBefore + 1);
+    // The same key with another text: refused, nothing added.
+    const reused = await sendForWim('Iets anders.');
+    expect(reused.status).toBe(409);
+    expect(await db.actionPoint.count()).toBe(pointsBefore + 1);
+    const forWim = sent[0]!;
+    const wimPoint = answers[0] as unknown as { obligationId: string; ownerPersonId: string; dueAt: string };
     expect(wimPoint).toMatchObject({ ownerPersonId: wimId, dueAt: '2026-12-18T17:00:00.000+01:00' });
     action.wim = wimPoint.obligationId;
     const forParket = await jonas.post(

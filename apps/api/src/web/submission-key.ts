@@ -25,6 +25,11 @@ export function idempotencyKey(header: string | undefined): string | undefined {
   return header === undefined ? undefined : submissionKeyOf(header, 'Idempotency-Key');
 }
 
+/** `{ submissionKey }` for a command, or nothing when there is no key. */
+export function withKey(key: string | undefined): { submissionKey?: string } {
+  return key ? { submissionKey: key } : {};
+}
+
 /** The OpenAPI description of the header, the same on every operation that takes it. */
 export const IdempotencyKeyHeader = () =>
   ApiHeader({
