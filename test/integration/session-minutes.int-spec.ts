@@ -184,7 +184,6 @@ describe('the verslag of a session', () => {
     const reused = await sendForWim('Iets anders.');
     expect(reused.status).toBe(409);
     expect(await db.actionPoint.count()).toBe(pointsBefore + 1);
-    const forWim = sent[0]!;
     const wimPoint = answers[0] as unknown as { obligationId: string; ownerPersonId: string; dueAt: string };
     expect(wimPoint).toMatchObject({ ownerPersonId: wimId, dueAt: '2026-12-18T17:00:00.000+01:00' });
     action.wim = wimPoint.obligationId;
