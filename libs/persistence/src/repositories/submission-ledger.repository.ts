@@ -9,7 +9,7 @@ import { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
 import { on } from '../transaction';
 
-/** The advisory-lock namespace of submission keys (the aanmelding's own is 4_105). */
+/** The advisory-lock namespace of submission keys. */
 const LEDGER_LOCK_NAMESPACE = 4_106;
 
 /**
