@@ -33,6 +33,7 @@ import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { viewerOf } from '../agenda/viewer';
 import { CurrentRoute, CurrentViewer } from '../web/current-viewer.decorator';
 import { failedForm, FailedForm, isUuid, noticeFor, PageForms, pick } from '../web/page-form';
+import { formSubmissionKey, withKey } from '../web/submission-key';
 import { PageService, sessionIs } from '../web/page.service';
 
 const NOTICES: Record<string, string> = {
@@ -175,6 +176,7 @@ export class TafelsPageController {
       await this.closePeriodUseCase.execute({
         actor: viewer,
         ...input,
+        ...withKey(formSubmissionKey(body)),
       });
       res.redirect(303, `/tafels/${key}?melding=gesloten`);
     } catch (error) {
