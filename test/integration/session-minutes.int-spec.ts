@@ -403,6 +403,15 @@ describe('the verslag of a session', () => {
     expect(textOf(list.html)).toContain('Actiepunt uit het verslag');
     // Its link leads to the action point in the verslag.
     expect(list.html).toContain(`href="/verslag/actiepunt/${action.wim}"`);
+    // Wim is not one of the dossier's people: its code without a link that would answer 404 (issue #15).
+    const wimCodes = [
+      ...list.html.matchAll(/<tr>\s*<td>(?:<a href="\/dossiers\/([^"]+)">)?(CO3-\d{4}-\d{4})/g),
+    ];
+    expect(wimCodes.length).toBeGreaterThan(0);
+    for (const [, linked, code] of wimCodes) {
+      expect(linked).toBeUndefined();
+      expect((await wimPages.get(`/dossiers/${code}`)).status).toBe(404);
+    }
     const located = await wimPages.get(`/verslag/actiepunt/${action.wim}`);
     expect([located.status, located.location]).toEqual([303, `/verslag/${sessionId}#punt-${item.karim}`]);
     const done = await wimPages.post(`/opvolging/${action.wim}/afgerond`, {
