@@ -25,7 +25,9 @@ export class PrismaSubmissionLedger implements SubmissionLedger {
     const db = on(tx, this.prisma);
     await db.$executeRaw`SELECT pg_advisory_xact_lock(${LEDGER_LOCK_NAMESPACE}::int, hashtext(${`${ref.actorPersonId}:${ref.scope}:${ref.key}`}))`;
     const row = await db.formSubmission.findUnique({
-      where: { actorPersonId_scope_key: { actorPersonId: ref.actorPersonId, scope: ref.scope, key: ref.key } },
+      where: {
+        actorPersonId_scope_key: { actorPersonId: ref.actorPersonId, scope: ref.scope, key: ref.key },
+      },
       select: { fingerprint: true, result: true },
     });
     return row ? { fingerprint: row.fingerprint, result: row.result } : undefined;
@@ -34,7 +36,12 @@ export class PrismaSubmissionLedger implements SubmissionLedger {
   async record(
     tx: Transaction,
     ref: SubmissionRef,
-    made: { readonly fingerprint: string; readonly resultId?: string; readonly result: unknown; readonly at: Date },
+    made: {
+      readonly fingerprint: string;
+      readonly resultId?: string;
+      readonly result: unknown;
+      readonly at: Date;
+    },
   ): Promise<void> {
     await on(tx, this.prisma).formSubmission.create({
       data: {
