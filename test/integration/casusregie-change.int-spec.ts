@@ -45,7 +45,7 @@ describe('changing the casusregisseur of a dossier', () => {
       },
       { name: 'plan van aanpak.pdf', bytes: tinyPdf('Plan van aanpak (overdracht)') },
     );
-    expect(agendering.status).toBe(201);
+    expect(agendering.status).toBe(303);
     documentId = (await db.document.findFirstOrThrow({ where: { dossier: { code: CODE } } })).id;
     feedUrl = (await t.app.get(RenewCalendarFeedUseCase).execute({ personId: saraId })).url;
   }, 60_000);

@@ -28,7 +28,7 @@ describe('GET /api/documents/:id (need-to-know of the document’s dossier)', ()
       },
       { name: 'plan van aanpak.pdf', bytes: pdf },
     );
-    expect(page.status).toBe(201);
+    expect(page.status).toBe(303);
     documentId = (await db.document.findFirstOrThrow({ orderBy: { uploadedAt: 'desc' } })).id;
   }, 60_000);
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
-import { pageUser, PageUser, textOf, tinyPdf } from '../support/page-client';
+import { errorNextTo, pageUser, PageUser, textareaValue, textOf, tinyPdf } from '../support/page-client';
 import { fileAanmelding } from '../support/page-flow';
 import { loginAs, startTestApp, TestApp } from '../support/test-app';
 import { briefFields, WEEGPLOEG_BRIEF } from '../support/plan-van-aanpak';
@@ -79,19 +79,31 @@ describe('need-to-know on the pages', () => {
     await expectSameNotFound(sara, evaCode);
   });
 
-  it('a casusregisseur cannot agenderen someone else’s dossier: the same not-found', async () => {
-    const page = await sara.postMultipart(
-      '/agendering',
-      {
-        dossierCode: 'CO3-2026-0002',
-        soort: 'weegploeg:plan-van-aanpak',
-        questions: 'Vraag.',
-        ...briefFields(WEEGPLOEG_BRIEF, 'page'),
-      },
-      { name: 'plan.pdf', bytes: tinyPdf() },
+  it('a casusregisseur cannot agenderen someone else’s dossier: the form says so, the same as for one that does not exist', async () => {
+    const send = (dossierCode: string) =>
+      sara.postMultipart(
+        '/agendering',
+        {
+          dossierCode,
+          soort: 'weegploeg:plan-van-aanpak',
+          questions: 'Vraag.',
+          ...briefFields(WEEGPLOEG_BRIEF, 'page'),
+        },
+        { name: 'plan.pdf', bytes: tinyPdf() },
+      );
+    const others = await send('CO3-2026-0002');
+    const unknown = await send('CO3-2026-0999');
+    // Issue #15: the input kept and why, in Dutch, next to the field; nothing tells the two apart.
+    for (const page of [others, unknown]) {
+      expect(page.status).toBe(400);
+      expect(errorNextTo(page.html, 'agendering-dossierCode')).toBe(
+        'U kunt enkel een dossier agenderen waarvan u de casusregisseur (of voor de ICO de aanmelder) bent. Kies een dossier uit de lijst.',
+      );
+      expect(textareaValue(page.html, 'agendering-questions')).toBe('Vraag.');
+    }
+    expect(errorNextTo(others.html, 'agendering-dossierCode')).toBe(
+      errorNextTo(unknown.html, 'agendering-dossierCode'),
     );
-    expect(page.status).toBe(404);
-    expect(textOf(page.html)).toContain('Dossier niet gevonden.');
   });
 
   it('a member sees the agenda (times, codes, types, who) but no contents and no dossier', async () => {

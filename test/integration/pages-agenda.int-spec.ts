@@ -228,14 +228,25 @@ describe('the coordinator’s agenda pages', () => {
       'Advies over een veiligheidsplan is verplicht.',
     );
 
-    const decided = await lotte.post(`/agenda/${icoSessionId}/punten/${itemIds[1]}/beslissing`, {
+    // The form's one-time key: sent twice at once (a double click), it is one decision.
+    const submissionKey = /name="submissionKey" value="([0-9a-f-]{36})"/.exec(form)![1]!;
+    const fields = {
+      submissionKey,
       kind: 'met_casusregie',
       casusregisseurId: saraId,
       startDate: '2026-11-27',
       consentVerified: 'on',
-    });
-    expect(decided.status).toBe(303);
+    };
+    const db = createPrismaClient(t.db.url, 1);
+    const [decided, doubled] = await Promise.all([
+      lotte.post(`/agenda/${icoSessionId}/punten/${itemIds[1]}/beslissing`, fields),
+      lotte.post(`/agenda/${icoSessionId}/punten/${itemIds[1]}/beslissing`, fields),
+    ]);
+    expect([decided.status, doubled.status]).toEqual([303, 303]);
     expect(decided.location).toBe(`/agenda/${icoSessionId}?melding=beslissing#punt-${itemIds[1]}`);
+    expect(doubled.location).toBe(decided.location);
+    expect(await db.decision.count({ where: { agendaItemId: itemIds[1] } })).toBe(1);
+    await db.$disconnect();
     const after = textOf((await lotte.get(decided.location!)).html);
     expect(after).toContain('De beslissing is geregistreerd.');
     expect(after).toContain('Beslissing: ketenaanpak met casusregie');

@@ -13,7 +13,7 @@ import {
   textOf,
   tinyPdf,
 } from '../support/page-client';
-import { startTestApp, TestApp } from '../support/test-app';
+import { loginAs, startTestApp, TestApp } from '../support/test-app';
 import { briefFields, WEEGPLOEG_BRIEF, writePlan } from '../support/plan-van-aanpak';
 
 /** Monday 16 November 2026, 10:00 in Brussels: the ICO of Friday 27 November is open. */
@@ -63,6 +63,16 @@ describe('the aanmelding and agendering pages', () => {
     await db.$disconnect();
   }, 60_000);
   afterAll(async () => t?.close());
+
+  const apiHeaders = async (email: string) => {
+    const who = await loginAs(t, email);
+    return {
+      cookie: who.cookie,
+      'x-csrf-token': who.csrfToken,
+      'content-type': 'application/json',
+      accept: 'application/json',
+    };
+  };
 
   describe('GET/POST /aanmelding', () => {
     it('is a mail to the ICO with every question and four client blocks', async () => {
@@ -134,6 +144,34 @@ describe('the aanmelding and agendering pages', () => {
       expect(page.html).toContain(
         'id="aanmelding-familyInformed-nee" name="familyInformed" value="nee" checked',
       );
+    });
+
+    it('gives a control character back next to its field with everything typed kept (issue #15)', async () => {
+      const fields = aanmeldingFields(organisationId);
+      const page = await eva.post('/aanmelding', {
+        ...fields,
+        whyNow: 'Escalatie\u0000 na een nieuw incident.',
+        'client-0-label': 'Moeder\u001b[2J',
+      });
+      expect(page.status).toBe(400);
+      expect(errorNextTo(page.html, 'aanmelding-whyNow')).toBe(
+        'Waarom nu bevat een onzichtbaar stuurteken (bv. een nulteken); laat het weg.',
+      );
+      expect(errorNextTo(page.html, 'aanmelding-clients-0-label')).toBe(
+        'Naam of omschrijving bevat een onzichtbaar stuurteken (bv. een nulteken); laat het weg.',
+      );
+      expect(textareaValue(page.html, 'aanmelding-violenceDescription')).toBe(fields.violenceDescription);
+      expect(textareaValue(page.html, 'aanmelding-whyNow')).toContain('na een nieuw incident.');
+      expect(inputValue(page.html, 'aanmelding-clients-1-label')).toBe('Kind A.');
+      expect(selectedValue(page.html, 'aanmelding-organisationId')).toBe(organisationId);
+      // The API still answers the 400 that names the field.
+      const api = await fetch(`${t.baseUrl}/api/aanmeldingen`, {
+        method: 'POST',
+        headers: { ...(await apiHeaders('eva.wouters@example.org')) },
+        body: JSON.stringify({ whyNow: 'a\u0000b' }),
+      });
+      expect(api.status).toBe(400);
+      expect(await api.json()).toMatchObject({ field: 'whyNow' });
     });
 
     it('asks for at least one client when every block is empty', async () => {
@@ -320,6 +358,57 @@ describe('the aanmelding and agendering pages', () => {
       expect(errorNextTo(page.html, 'agendering-document')).toBeUndefined();
     });
 
+    it('gives a control character back next to its field with everything typed kept (issue #15)', async () => {
+      const page = await sara.postMultipart('/agendering', {
+        dossierCode: 'CO3-2026-0001',
+        soort: 'ronde-tafel:vraag',
+        questions: 'Wat weet\u0007 de school?',
+        'guest-0-kind': 'consulent',
+        'guest-0-email': 'nadia.claes@example.be',
+      });
+      expect(page.status).toBe(400);
+      expect(errorNextTo(page.html, 'agendering-questions')).toBe(
+        'Vragen aan de tafel bevat een onzichtbaar stuurteken (bv. een nulteken); laat het weg.',
+      );
+      expect(selectedValue(page.html, 'agendering-soort')).toBe('ronde-tafel:vraag');
+      expect(selectedValue(page.html, 'agendering-dossierCode')).toBe('CO3-2026-0001');
+      expect(inputValue(page.html, 'agendering-guests-0-email')).toBe('nadia.claes@example.be');
+      expect(textareaValue(page.html, 'agendering-questions')).toContain('de school?');
+    });
+
+    it('offers a casusregisseur the Weegploeg and the Ronde Tafel and their own dossiers only', async () => {
+      const page = await sara.get('/agendering');
+      const options = [...page.html.matchAll(/<option value="([a-z-]+:[a-z-]+)"/g)].map((m) => m[1]);
+      expect(options.length).toBeGreaterThan(0);
+      expect(options.every((o) => o!.startsWith('weegploeg:') || o!.startsWith('ronde-tafel:'))).toBe(true);
+    });
+
+    it('offers an aanmelder only the ICO and only dossiers that are theirs to bring back (issue #15)', async () => {
+      const page = await eva.get('/agendering');
+      expect(page.status).toBe(200);
+      const options = [...page.html.matchAll(/<option value="([a-z-]+:[a-z-]+)"/g)].map((m) => m[1]);
+      expect(options).toEqual(['ico:herbespreking']);
+      expect(page.html).not.toContain('Weegploeg:');
+      expect(page.html).not.toContain('Ronde Tafel:');
+      // CO3-2026-0001 has a casusregisseur (Sara): it is hers to agenderen, not the aanmelder's.
+      expect(page.html).not.toContain('<option value="CO3-2026-0001"');
+    });
+
+    it('keeps the input and says why in Dutch when the dossier is not the person’s (no bare "niet gevonden")', async () => {
+      const page = await eva.postMultipart('/agendering', {
+        dossierCode: 'CO3-2026-0001',
+        soort: 'ico:herbespreking',
+        questions: 'Graag opnieuw bespreken.',
+      });
+      expect(page.status).toBe(400);
+      expect(errorNextTo(page.html, 'agendering-dossierCode')).toBe(
+        'U kunt enkel een dossier agenderen waarvan u de casusregisseur (of voor de ICO de aanmelder) bent. Kies een dossier uit de lijst.',
+      );
+      expect(textareaValue(page.html, 'agendering-questions')).toBe('Graag opnieuw bespreken.');
+      expect(selectedValue(page.html, 'agendering-soort')).toBe('ico:herbespreking');
+      expect(textOf(page.html)).not.toContain('Dossier niet gevonden');
+    });
+
     it('refuses a form without its CSRF token', async () => {
       const forged = await sara.post(
         '/agendering',
@@ -343,8 +432,14 @@ describe('the aanmelding and agendering pages', () => {
         },
         { name: 'plan-van-aanpak.pdf', bytes: tinyPdf() },
       );
-      expect(page.status).toBe(201);
-      expect(textOf(page.html)).toContain('dinsdag 1 december 2026, 13:00–13:30, onder voorbehoud tot');
+      // Post/redirect/get: the confirmation is a page of its own.
+      expect(page.status).toBe(303);
+      expect(page.location).toMatch(/^\/agendering\/verstuurd\/[0-9a-f-]{36}$/);
+      const confirmation = await sara.get(page.location!);
+      expect(confirmation.status).toBe(200);
+      expect(textOf(confirmation.html)).toContain(
+        'dinsdag 1 december 2026, 13:00–13:30, onder voorbehoud tot',
+      );
       const dossier = await sara.get('/dossiers/CO3-2026-0001');
       expect(dossier.html).toMatch(/<a href="\/api\/documents\/[0-9a-f-]{36}">plan-van-aanpak\.pdf<\/a>/);
     });

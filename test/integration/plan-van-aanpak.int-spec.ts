@@ -162,18 +162,40 @@ describe('a plan van aanpak in two versions, each on the Weegploeg', () => {
     expect(bad.status).toBe(400);
     expect(bad.html).toContain('id="rij-nieuw-factorKey-fout"');
     expect(bad.html).toContain('Veiligheidsplan opmaken</textarea>');
-    const added = await page.post(`/dossiers/${CODE}/plan-van-aanpak/rijen`, {
+    // The add-row form's one-time key: a double click adds one row (issue #15).
+    const formPage = await page.get(`/dossiers/${CODE}/plan-van-aanpak`);
+    const submissionKey = /id="rij-nieuw-formulier"[\s\S]*?name="submissionKey" value="([0-9a-f-]{36})"/.exec(
+      formPage.html,
+    )![1]!;
+    const rowFields = {
+      submissionKey,
       factorKey: 'geweld-escalatie',
       bijWie: b!,
       noden: 'Omgaan met spanning',
       actie: 'Agressieregulatie',
       begeleidingOrganisationId: cawId,
       standVanZaken: 'Aangemeld',
-    });
+    };
+    const rowsBefore = (
+      (await (await tom.get(`/api/dossiers/${CODE}/plan-van-aanpak`)).json()) as {
+        draft: { domains: { rows: unknown[] }[] };
+      }
+    ).draft.domains.flatMap((d) => d.rows).length;
+    const [added, again] = await Promise.all([
+      page.post(`/dossiers/${CODE}/plan-van-aanpak/rijen`, rowFields),
+      page.post(`/dossiers/${CODE}/plan-van-aanpak/rijen`, rowFields),
+    ]);
     expect(added.status).toBe(303);
     expect(added.location).toMatch(
       new RegExp(`^/dossiers/${CODE}/plan-van-aanpak\\?melding=toegevoegd#rij-`),
     );
+    expect(again.location).toBe(added.location);
+    const rowsAfter = (
+      (await (await tom.get(`/api/dossiers/${CODE}/plan-van-aanpak`)).json()) as {
+        draft: { domains: { rows: unknown[] }[] };
+      }
+    ).draft.domains.flatMap((d) => d.rows).length;
+    expect(rowsAfter).toBe(rowsBefore + 1);
     const put1 = await put(tom, {
       profiles: ['situationeel-geweld'],
       rows: [

@@ -159,13 +159,32 @@ describe('the verslag of a session', () => {
 
     const wimId = wim.personId;
     const parketId = (await db.organisation.findFirstOrThrow({ where: { kind: 'parket' } })).id;
-    const forWim = await jonas.post(`/api/zittingen/${sessionId}/verslag/punten/${item.karim}/actiepunten`, {
-      what: 'Politie bezorgt het overzicht van de interventies.',
-      dueDate: '2026-12-18',
-      ownerPersonId: wimId,
-    });
-    expect(forWim.status).toBe(201);
-    const wimPoint = (await forWim.json()) as { obligationId: string; ownerPersonId: string; dueAt: string };
+    // Sent three times at once with one Idempotency-Key (a client retrying): one action point.
+    const sendForWim = (what: string) =>
+      fetch(`${t.baseUrl}/api/zittingen/${sessionId}/verslag/punten/${item.karim}/actiepunten`, {
+        method: 'POST',
+        headers: {
+          cookie: jonas.cookie,
+          'x-csrf-token': jonas.csrfToken,
+          'content-type': 'application/json',
+          accept: 'application/json',
+          'idempotency-key': 'actiepunt-wim-0001',
+        },
+        body: JSON.stringify({ what, dueDate: '2026-12-18', ownerPersonId: wimId }),
+      });
+    const pointsBefore = await db.actionPoint.count();
+    const sent = await Promise.all(
+      [1, 2, 3].map(() => sendForWim('Politie bezorgt het overzicht van de interventies.')),
+    );
+    expect(sent.map((r) => r.status)).toEqual([201, 201, 201]);
+    const answers = (await Promise.all(sent.map((r) => r.json()))) as { actionPointId: string }[];
+    expect(new Set(answers.map((a) => a.actionPointId)).size).toBe(1);
+    expect(await db.actionPoint.count()).toBe(pointsBefore + 1);
+    // The same key with another text: refused, nothing added.
+    const reused = await sendForWim('Iets anders.');
+    expect(reused.status).toBe(409);
+    expect(await db.actionPoint.count()).toBe(pointsBefore + 1);
+    const wimPoint = answers[0] as unknown as { obligationId: string; ownerPersonId: string; dueAt: string };
     expect(wimPoint).toMatchObject({ ownerPersonId: wimId, dueAt: '2026-12-18T17:00:00.000+01:00' });
     action.wim = wimPoint.obligationId;
     const forParket = await jonas.post(
@@ -384,6 +403,15 @@ describe('the verslag of a session', () => {
     expect(textOf(list.html)).toContain('Actiepunt uit het verslag');
     // Its link leads to the action point in the verslag.
     expect(list.html).toContain(`href="/verslag/actiepunt/${action.wim}"`);
+    // Wim is not one of the dossier's people: its code without a link that would answer 404 (issue #15).
+    const wimCodes = [
+      ...list.html.matchAll(/<tr>\s*<td>(?:<a href="\/dossiers\/([^"]+)">)?(CO3-\d{4}-\d{4})/g),
+    ];
+    expect(wimCodes.length).toBeGreaterThan(0);
+    for (const [, linked, code] of wimCodes) {
+      expect(linked).toBeUndefined();
+      expect((await wimPages.get(`/dossiers/${code}`)).status).toBe(404);
+    }
     const located = await wimPages.get(`/verslag/actiepunt/${action.wim}`);
     expect([located.status, located.location]).toEqual([303, `/verslag/${sessionId}#punt-${item.karim}`]);
     const done = await wimPages.post(`/opvolging/${action.wim}/afgerond`, {

@@ -29,7 +29,7 @@ export async function weegploegWithOneSharedItem(t: TestApp, extra = ''): Promis
       { dossierCode, soort: 'weegploeg:plan-van-aanpak', questions, ...briefFields(WEEGPLOEG_BRIEF, 'page') },
       { name: 'plan.pdf', bytes: tinyPdf() },
     );
-    if (page.status !== 201) throw new Error(`agendering for ${dossierCode} answered ${page.status}`);
+    if (page.status !== 303) throw new Error(`agendering for ${dossierCode} answered ${page.status}`);
   };
   await agenderen('sara.elidrissi@example.org', sharedCode, SHARED_QUESTION);
   await agenderen(

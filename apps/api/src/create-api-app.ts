@@ -9,7 +9,7 @@ import { ApiModule, ApiModuleOptions } from './api.module';
 import { uploadMiddleware } from './web/upload.middleware';
 import { bodyParserErrors, securityHeaders } from './web/edge.middleware';
 import { HttpErrorFilter } from './web/html-exception.filter';
-import { InputEdgePipe } from './web/input-edge.pipe';
+import { InputEdgePipe, pageFormMarker } from './web/input-edge.pipe';
 import { ViewRenderer } from './web/view-renderer.service';
 import { OpenApiRegistry } from './openapi/openapi.controller';
 import { SESSION_COOKIE } from '@overlegtafels/auth';
@@ -27,6 +27,7 @@ export async function createApiApp(options: ApiModuleOptions): Promise<NestExpre
   app.useBodyParser('json', { limit: '256kb' });
   app.useBodyParser('urlencoded', { limit: '256kb', extended: false });
   app.use(bodyParserErrors(new HttpErrorFilter(app.get(ViewRenderer))));
+  app.use(pageFormMarker);
   app.useGlobalPipes(new InputEdgePipe());
   app.use(cookieParser());
   // The two forms that take a document; everything else refuses multipart by having no parser.

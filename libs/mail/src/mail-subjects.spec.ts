@@ -98,7 +98,7 @@ describe('calendar texts', () => {
         '13:00–13:30  CO3-2026-0042  plan van aanpak',
         '13:30–13:45  CO3-2026-0043  afronding',
         '',
-        `Agenda en documenten (na inloggen): ${agendaUrl}`,
+        `Agenda (na inloggen): ${agendaUrl}`,
       ].join('\n'),
     );
     expect(

@@ -126,7 +126,7 @@ export function sessionDescription(rows: readonly DescribedRow[], link: WebLink)
     return `${dutchTimeRange(r.start, r.end)}  ${r.dossier}  ${midSentence(r.itemType)}`;
   });
   const agenda = lines.length > 0 ? ['Agenda:', ...lines, ''] : [];
-  return [...agenda, `Agenda en documenten (na inloggen): ${link}`].join('\n') as IcsDescription;
+  return [...agenda, `Agenda (na inloggen): ${link}`].join('\n') as IcsDescription;
 }
 
 /** Calendar description of a guest slot. */

@@ -27,3 +27,4 @@ export * from './seed/seed';
 export * from './database-roles';
 export * from './audit-chain';
 export * from './repositories/risk-picture.repository';
+export * from './repositories/submission-ledger.repository';

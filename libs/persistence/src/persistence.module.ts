@@ -25,6 +25,7 @@ import {
   PrismaReminderSweepClaim,
 } from './repositories/obligations';
 import { PrismaPlanVanAanpakRepository } from './repositories/plan-van-aanpak.repository';
+import { PrismaSubmissionLedger } from './repositories/submission-ledger.repository';
 
 const repositories = [
   PrismaUnitOfWork,
@@ -50,6 +51,7 @@ const repositories = [
   PrismaPlanVanAanpakRepository,
   PrismaSessionMinutesRepository,
   PrismaItemPreparationRepository,
+  PrismaSubmissionLedger,
 ];
 
 @Global()

@@ -29,6 +29,8 @@ import {
   RiskPictureRepository,
   PlanVanAanpakRepository,
   ItemPreparationRepository,
+  SubmissionLedger,
+  SubmittedOnce,
 } from '@overlegtafels/application';
 import { AuthModule, SessionService, SessionStore } from '@overlegtafels/auth';
 import { AppConfig, Clock, CLOCK, ConfigModule, SystemClock } from '@overlegtafels/config';
@@ -58,6 +60,7 @@ import {
   PrismaRiskPictureRepository,
   PrismaService,
   PrismaSessionMinutesRepository,
+  PrismaSubmissionLedger,
   PrismaUnitOfWork,
   UserSessionRepository,
 } from '@overlegtafels/persistence';
@@ -105,6 +108,7 @@ const edgePorts = [
   bindPort(MailJobQueue, MailProducer),
   bindPort(MailSender, MailTransport),
   bindPort(ItemPreparationRepository, PrismaItemPreparationRepository),
+  bindPort(SubmissionLedger, PrismaSubmissionLedger),
 ];
 
 /**
@@ -141,9 +145,12 @@ export class CoreModule {
         bindPort(CalendarStateRepository, PrismaCalendarStateRepository),
         ...obligationPorts,
         ...edgePorts,
+        // Submissions made once (issue #15): the use cases' one way to honour a one-time key.
+        SubmittedOnce,
       ],
       exports: [
         CLOCK,
+        SubmittedOnce,
         UnitOfWork,
         ...dossierPorts.map((p) => p.provide),
         AgendaSessionRepository,

@@ -8,7 +8,7 @@ import {
   CLIENT_ROLES,
   MAX_CLIENTS,
   parseInput,
-  submissionKeyOf,
+  SubmissionKeySchema,
   SubmitAanmeldingUseCase,
   Viewer,
 } from '@overlegtafels/application';
@@ -87,10 +87,12 @@ export class AanmeldingPageController {
       return;
     }
     try {
-      const { submissionKey: key, ...answers } = values;
+      // A form without a usable key (an old page) gets one now; the page keeps it if it comes back.
+      if (!SubmissionKeySchema.safeParse(values.submissionKey).success) values.submissionKey = randomUUID();
+      const { submissionKey, ...answers } = values;
       const result = await this.aanmelding.execute({
         actor,
-        ...(key && { submissionKey: submissionKeyOf(key, 'submissionKey') }),
+        submissionKey: submissionKey!,
         aanmelding: parseInput(AanmeldingSchema, {
           ...answers,
           contactPhone: values.contactPhone || undefined,

@@ -46,6 +46,7 @@ import {
 } from '@overlegtafels/application';
 import { Authenticated, CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { jsonSchemaOf } from '../openapi/json-schema';
+import { IdempotencyKeyHeader, idempotencyKey } from '../web/submission-key';
 import { CurrentRoute, CurrentViewer } from '../web/current-viewer.decorator';
 import { uploadFieldError, UploadRequest } from '../web/upload.middleware';
 import { isCoordinator, viewerOf } from './viewer';
@@ -149,26 +150,45 @@ export class AgendaApiController {
       document: { type: 'string', format: 'binary', description: 'PDF, DOCX or ODT, at most 10 MB' },
     }),
   })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'A key of the client’s choosing (8–100 letters, digits, `-`, `_`): sent again by the same person with ' +
+      'the same body, nothing new is made and the answer is 200 with the first agendering and `repeated: true`; ' +
+      'with another body it is a 409',
+  })
   @ApiResponse({
     status: 201,
     description:
       '`{ agendaItemId, dossierCode, slot, planVersion? }` (the plan van aanpak version frozen for the item)',
   })
+  @ApiResponse({
+    status: 200,
+    description: 'A repeated Idempotency-Key: the first agendering, `repeated: true`',
+  })
   @ApiResponse({ status: 400, ...badInput })
   @ApiResponse({ status: 404, ...refusal })
+  @ApiResponse({ status: 409, ...refusal })
   @ApiResponse({ status: 422, ...refusal })
   async createAgendering(
     @CurrentPrincipal() principal: Principal,
     @CurrentViewer() viewer: Viewer,
     @Body() body: Record<string, unknown>,
     @Req() req: UploadRequest,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) res: Response,
   ) {
     if (req.uploadError) throw new InputError([uploadFieldError(req.uploadError)]);
-    return this.agendering.execute({
+    const submissionKey = key !== undefined ? submissionKeyOf(key, 'Idempotency-Key') : undefined;
+    const result = await this.agendering.execute({
       actor: { ...viewer, isCoordinator: isCoordinator(principal) },
       agendering: parseInput(AgenderingSchema, normalizeGuests(body ?? {})),
       ...(req.upload && { document: req.upload }),
+      ...(submissionKey && { submissionKey }),
     });
+    if (result.repeated) res.status(200);
+    return result;
   }
 
   @Get('tables/:key/agenda')
@@ -202,15 +222,19 @@ export class AgendaApiController {
       '`bijkomendCasusoverlegDate`), `AANMELDER_NOT_ELIGIBLE` for "zonder casusregisseur": ' +
       '`{ code, message, field? }`',
   })
+  @IdempotencyKeyHeader()
   async decide(
     @CurrentViewer() actor: Viewer,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
+    const submissionKey = idempotencyKey(key);
     return this.decisions.execute({
       actor,
       itemId: id,
       decision: parseInput(DecisionSchema, body),
+      ...(submissionKey && { submissionKey }),
     });
   }
 

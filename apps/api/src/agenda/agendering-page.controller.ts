@@ -1,7 +1,21 @@
-import { Controller, Get, Header, Inject, Post, Query, Req, Res } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import {
+  Controller,
+  Get,
+  Header,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import type { Response } from 'express';
 import {
+  AgendaRefusal,
   AgendaService,
+  AgenderingConfirmationQuery,
   AgenderingInput,
   AgenderingPreviewQuery,
   AgenderingSchema,
@@ -13,13 +27,15 @@ import {
   ListDossiersUseCase,
   parseInput,
   PlacementPreview,
+  SubmissionKeySchema,
   SubmitAgenderingUseCase,
+  Viewer,
 } from '@overlegtafels/application';
 import { CurrentPrincipal, hasRole, Principal, Roles } from '@overlegtafels/auth';
 import { isCoordinator, viewerOf } from './viewer';
-import { CurrentRoute } from '../web/current-viewer.decorator';
+import { CurrentRoute, CurrentViewer } from '../web/current-viewer.decorator';
 import { uploadFieldError, UploadRequest } from '../web/upload.middleware';
-import { failedForm, FailedForm, PageForms, str } from '../web/page-form';
+import { failedForm, FailedForm, isUuid, PageForms, str } from '../web/page-form';
 import { PageService } from '../web/page.service';
 import { CHILDREN_HEARD_ANSWERS, CHILDREN_HEARD_LABELS, isDossierCode } from '@overlegtafels/domain';
 
@@ -61,6 +77,7 @@ export class AgenderingPageController {
   constructor(
     @Inject(SubmitAgenderingUseCase) private readonly agendering: SubmitAgenderingUseCase,
     @Inject(AgenderingPreviewQuery) private readonly previews: AgenderingPreviewQuery,
+    @Inject(AgenderingConfirmationQuery) private readonly confirmations: AgenderingConfirmationQuery,
     @Inject(AgendaService) private readonly agenda: AgendaService,
     @Inject(DossierTimelineQuery) private readonly timeline: DossierTimelineQuery,
     @Inject(ListDossiersUseCase) private readonly listDossiers: ListDossiersUseCase,
@@ -84,6 +101,8 @@ export class AgenderingPageController {
           ? `${tafel}:${type}`
           : '',
       questions: '',
+      // One key per form: sent twice (a double click, a reload), it is one agendering.
+      submissionKey: randomUUID(),
     };
     return this.render(principal, values, emptyGuests(GUEST_ROWS), route);
   }
@@ -118,6 +137,10 @@ export class AgenderingPageController {
       dossierCode: str(body, 'dossierCode'),
       soort: str(body, 'soort'),
       questions: str(body, 'questions'),
+      // A form without a usable key (an old page) gets one now, so the answer can still redirect.
+      submissionKey: SubmissionKeySchema.safeParse(str(body, 'submissionKey')).success
+        ? str(body, 'submissionKey')
+        : randomUUID(),
     };
     const guests = guestRows(body).filter((g) => g.email.trim() !== '' || g.name.trim() !== '');
     const [tableKey, itemType] = splitChoice(values.soort!);
@@ -171,31 +194,45 @@ export class AgenderingPageController {
         actor: { ...viewerOf(principal, route), isCoordinator: isCoordinator(principal) },
         agendering,
         ...(req.upload && { document: req.upload }),
+        submissionKey: values.submissionKey!,
       });
-      res
-        .status(201)
-        .type('html')
-        .send(
-          this.pages.render(
-            'agendering-bevestigd',
-            { title: 'Agendering verstuurd', principal },
-            {
-              result,
-              itemTypeLabel: this.choices(principal).find((c) => c.value === values.soort)?.itemTypeLabel,
-            },
-          ),
-        );
+      // Post/redirect/get: the confirmation is a page of its own, so a reload makes nothing.
+      res.redirect(303, `/agendering/verstuurd/${result.agendaItemId}`);
     } catch (error) {
-      await fail(failedForm('agendering', values, error));
+      await fail(failedForm('agendering', values, refusedOnTheForm(error)));
     }
+  }
+
+  /** The confirmation of an agendering this person sent (after the form's redirect). */
+  @Get('verstuurd/:itemId')
+  @Roles('casusregisseur', 'aanmelder', 'coordinator')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async confirmation(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentViewer() viewer: Viewer,
+    @Param('itemId') itemId: string,
+  ): Promise<string> {
+    if (!isUuid(itemId)) throw new NotFoundException();
+    const result = await this.confirmations.confirmation(viewer, itemId);
+    return this.pages.render(
+      'agendering-bevestigd',
+      { title: 'Agendering verstuurd', principal },
+      { result, itemTypeLabel: result.itemTypeLabel },
+    );
   }
 
   /** The tables and item types this person can put a dossier on with this form. */
   private choices(principal: Principal): Choice[] {
-    const mayReturnToIco = hasRole(principal, 'aanmelder') || hasRole(principal, 'coordinator');
+    const coordinator = hasRole(principal, 'coordinator');
+    // An aanmelder brings their dossier back to the ICO; the Weegploeg and the Ronde Tafel are the
+    // casusregisseur's (and the coordinator's): only what the person may send is offered.
+    const mayReturnToIco = hasRole(principal, 'aanmelder') || coordinator;
+    const mayUseCasusregieTables = hasRole(principal, 'casusregisseur') || coordinator;
     return agenderingTables(this.agenda.region.tables).flatMap((table) =>
       table.itemTypes
-        .filter((t) => (table.key === 'ico' ? mayReturnToIco && t.key === 'herbespreking' : true))
+        .filter((t) =>
+          table.key === 'ico' ? mayReturnToIco && t.key === 'herbespreking' : mayUseCasusregieTables,
+        )
         .map((t) => ({
           value: `${table.key}:${t.key}`,
           tableKey: table.key,
@@ -213,7 +250,11 @@ export class AgenderingPageController {
     route: string,
     failed?: FailedForm,
   ): Promise<string> {
-    const own = await this.listDossiers.execute(principal, route);
+    // Only the dossiers the person may agenderen: a coordinator any of the region's, anyone else
+    // those whose casusregie they hold, or (without a casusregisseur yet) that they referred.
+    const own = (await this.listDossiers.execute(principal, route)).filter(
+      (d) => isCoordinator(principal) || (d.casusregisseurId ?? d.aanmelderId) === principal.personId,
+    );
     // A code from the query that is not one of the person's own dossiers is simply not chosen.
     if (values.dossierCode && !own.some((d) => d.code === values.dossierCode) && !failed) {
       values = { ...values, dossierCode: '' };
@@ -275,6 +316,24 @@ export class AgenderingPageController {
       forms,
     );
   }
+}
+
+/**
+ * A dossier the person may not agenderen is, on the form, a message next to the dossier with the
+ * input kept (the API answers 404): the same words whether it does not exist or is someone else's.
+ */
+function refusedOnTheForm(error: unknown): unknown {
+  if (error instanceof AgendaRefusal && error.code === 'DOSSIER_NOT_FOUND') {
+    return new InputError([
+      {
+        field: 'dossierCode',
+        code: 'NOT_YOURS',
+        message:
+          'U kunt enkel een dossier agenderen waarvan u de casusregisseur (of voor de ICO de aanmelder) bent. Kies een dossier uit de lijst.',
+      },
+    ]);
+  }
+  return error;
 }
 
 function splitChoice(value: string): [string, string] {

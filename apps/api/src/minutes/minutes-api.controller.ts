@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   AddActionPointSchema,
@@ -17,6 +28,7 @@ import {
 } from '@overlegtafels/application';
 import { Authenticated, CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { jsonSchemaOf } from '../openapi/json-schema';
+import { IdempotencyKeyHeader, idempotencyKey, withKey } from '../web/submission-key';
 import { CurrentRoute } from '../web/current-viewer.decorator';
 
 const notFound = {
@@ -142,18 +154,21 @@ export class MinutesApiController {
     status: 422,
     description: 'DUE_DATE_PAST, OWNER_NOT_AT_TABLE, NO_CONTACT_AT_TABLE (with `field`)',
   })
+  @IdempotencyKeyHeader()
   async addActionPoint(
     @CurrentPrincipal() principal: Principal,
     @CurrentRoute() route: string,
     @Param('sessionId', new ParseUUIDPipe()) sessionId: string,
     @Param('itemId', new ParseUUIDPipe()) itemId: string,
     @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
     return this.actionPoint.execute(principal, {
       sessionId,
       itemId,
       ...parseInput(AddActionPointSchema, body),
       route,
+      ...withKey(idempotencyKey(key)),
     });
   }
 

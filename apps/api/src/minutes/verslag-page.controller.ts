@@ -21,6 +21,7 @@ import { Authenticated, CurrentPrincipal, Principal, Roles } from '@overlegtafel
 import { ATTENDANCE_LABELS, ATTENDANCE_STATUSES } from '@overlegtafels/domain';
 import { CurrentRoute } from '../web/current-viewer.decorator';
 import { failedForm, FailedForm, isUuid, noticeFor, PageForms, pick } from '../web/page-form';
+import { formSubmissionKey, withKey } from '../web/submission-key';
 import { PageService } from '../web/page.service';
 
 const NOTICES = {
@@ -154,6 +155,7 @@ export class VerslagPageController {
           itemId,
           ...parseInput(AddActionPointSchema, body),
           route,
+          ...withKey(formSubmissionKey(body)),
         }),
       `actiepunt-${itemId}`,
     );

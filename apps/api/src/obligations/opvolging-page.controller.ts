@@ -12,8 +12,8 @@ import {
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ListMyObligationsUseCase, MarkObligationDoneUseCase } from '@overlegtafels/application';
-import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
+import { DossierList, ListMyObligationsUseCase, MarkObligationDoneUseCase } from '@overlegtafels/application';
+import { CurrentPrincipal, dossierScope, Principal, Roles } from '@overlegtafels/auth';
 import { CurrentRoute } from '../web/current-viewer.decorator';
 import { ViewRenderer } from '../web/view-renderer.service';
 import { noteOf } from './obligation-form';
@@ -42,6 +42,7 @@ export class OpvolgingPageController {
     @Inject(ListMyObligationsUseCase) private readonly mine: ListMyObligationsUseCase,
     @Inject(MarkObligationDoneUseCase) private readonly markDone: MarkObligationDoneUseCase,
     @Inject(ViewRenderer) private readonly views: ViewRenderer,
+    @Inject(DossierList) private readonly dossiers: DossierList,
   ) {}
 
   @Get()
@@ -52,7 +53,11 @@ export class OpvolgingPageController {
     @CurrentRoute() route: string,
     @Query('melding') melding?: string,
   ): Promise<string> {
-    const obligations = await this.mine.execute(principal, { route });
+    const mine = await this.mine.execute(principal, { route });
+    // The dossier is linked only when it opens for this person (issue #15: an action point's owner
+    // at the table is often not one of the dossier's people). Codes only, nothing of them shown.
+    const opens = new Set((await this.dossiers.list(dossierScope(principal))).map((d) => d.code));
+    const obligations = mine.map((o) => ({ ...o, dossierOpens: opens.has(o.dossierCode) }));
     return this.views.render(
       'opvolging',
       {

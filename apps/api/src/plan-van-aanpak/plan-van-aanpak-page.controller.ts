@@ -28,6 +28,7 @@ import { Authenticated, CurrentPrincipal, Principal, Roles } from '@overlegtafel
 import { findRiskFactor } from '@overlegtafels/domain';
 import { CurrentRoute, CurrentViewer } from '../web/current-viewer.decorator';
 import { failedForm, FailedForm, isUuid, noticeFor, PageForms, str } from '../web/page-form';
+import { formSubmissionKey, withKey } from '../web/submission-key';
 import { PageService } from '../web/page.service';
 import { actorOf } from './plan-van-aanpak-api.controller';
 
@@ -125,10 +126,17 @@ export class PlanVanAanpakPageController {
     @Res() res: Response,
   ): Promise<void> {
     const { values, input } = this.rowInput(body);
-    await this.submit(principal, route, code, res, 'rij-nieuw', 'toegevoegd', values, () => ({
-      kind: 'add-row',
-      row: parseInput(PlanRowSchema, input),
-    }));
+    await this.submit(
+      principal,
+      route,
+      code,
+      res,
+      'rij-nieuw',
+      'toegevoegd',
+      values,
+      () => ({ kind: 'add-row', row: parseInput(PlanRowSchema, input) }),
+      formSubmissionKey(body),
+    );
   }
 
   @Post('dossiers/:code/plan-van-aanpak/rijen/:rowId')
@@ -203,12 +211,14 @@ export class PlanVanAanpakPageController {
     notice: keyof typeof NOTICES,
     values: Record<string, string>,
     edit: () => PlanEdit,
+    submissionKey?: string,
   ): Promise<void> {
     try {
       const result = await this.edit.execute({
         actor: actorOf(principal, route),
         dossierCode: code,
         edit: edit(),
+        ...withKey(submissionKey),
       });
       const anchor = result.rowId ? `rij-${result.rowId}` : notice === 'profielen' ? 'profielen' : 'rijen';
       res.redirect(303, `/dossiers/${result.dossierCode}/plan-van-aanpak?melding=${notice}#${anchor}`);

@@ -20,6 +20,7 @@ const entry = (over: Partial<AgendaEntry>): AgendaEntry => ({
   shared: false,
   decision: null,
   unavailableDecisions: {},
+  mayOpenDossier: false,
   contents: null,
   ...over,
 });

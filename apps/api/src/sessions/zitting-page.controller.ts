@@ -26,6 +26,7 @@ import {
   riskFormValues,
   riskPictureFromForm,
   RiskPictureQuery,
+  ReadMinutesUseCase,
 } from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { DECISION_KIND_LABELS, DecisionKind, decisionsFor } from '@overlegtafels/domain';
@@ -33,6 +34,7 @@ import { sharedFlag } from '../agenda/shared-flag';
 import { viewerOf } from '../agenda/viewer';
 import { CurrentRoute } from '../web/current-viewer.decorator';
 import { failedForm, FailedForm, isUuid, noticeFor, PageForms, pick, str } from '../web/page-form';
+import { formSubmissionKey } from '../web/submission-key';
 import { PageService } from '../web/page.service';
 import { withRiskPicture } from './zitting-risk-picture';
 
@@ -87,6 +89,7 @@ export class ZittingPageController {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ConsulentCheckQuery) private readonly consulentChecks: ConsulentCheckQuery,
     @Inject(RiskPictureQuery) private readonly riskPictures: RiskPictureQuery,
+    @Inject(ReadMinutesUseCase) private readonly minutes: ReadMinutesUseCase,
   ) {}
 
   @Get(':sessionId')
@@ -197,9 +200,11 @@ export class ZittingPageController {
       'beslissing',
       async (viewer) => {
         try {
+          const submissionKey = formSubmissionKey(body);
           await this.decisions.execute({
             actor: viewer,
             itemId,
+            ...(submissionKey && { submissionKey }),
             decision: parseInput(DecisionSchema, { ...decision, ...(risk && { riskPicture: risk }) }),
           });
         } catch (error) {
@@ -295,6 +300,8 @@ export class ZittingPageController {
         today,
         failedKey: failed?.key,
         sessionId,
+        // Linked only when it opens for this reader (issue #15: no 404 links).
+        verslagOpens: await this.minutes.mayOpen(principal, sessionId, route),
         kindValue: (itemId: string) =>
           str(failed?.key === `beslissing-${itemId}` ? failed.values : {}, 'kind'),
       },

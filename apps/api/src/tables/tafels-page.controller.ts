@@ -33,7 +33,8 @@ import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { viewerOf } from '../agenda/viewer';
 import { CurrentRoute, CurrentViewer } from '../web/current-viewer.decorator';
 import { failedForm, FailedForm, isUuid, noticeFor, PageForms, pick } from '../web/page-form';
-import { PageService } from '../web/page.service';
+import { formSubmissionKey, withKey } from '../web/submission-key';
+import { PageService, sessionIs } from '../web/page.service';
 
 const NOTICES: Record<string, string> = {
   geannuleerd: 'De zitting is geannuleerd; haar agendapunten schuiven door naar de volgende zitting.',
@@ -175,6 +176,7 @@ export class TafelsPageController {
       await this.closePeriodUseCase.execute({
         actor: viewer,
         ...input,
+        ...withKey(formSubmissionKey(body)),
       });
       res.redirect(303, `/tafels/${key}?melding=gesloten`);
     } catch (error) {
@@ -208,7 +210,9 @@ export class TafelsPageController {
       { title: table.name, principal, notice },
       {
         table: { key: table.key, name: table.name },
-        sessions,
+        // Upcoming and held apart: a session whose end has passed is gehouden (issue #15).
+        sessions: sessions.filter((s) => !sessionIs.held(s)),
+        held: sessions.filter((s) => sessionIs.held(s)),
         coordinator,
         failedKey: failed?.key,
         allTables:

@@ -1,3 +1,4 @@
+import { newSubmissionKey } from './submission-key';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@overlegtafels/auth';
 import {
@@ -26,6 +27,7 @@ export const SESSION_STATUS_LABELS: Record<string, string> = {
 /** What the views may ask of a session's status: the lifecycle answers, the views do not compare. */
 export const sessionIs = {
   cancelled: (s: HasSessionStatus) => isCancelled(s),
+  held: (s: HasSessionStatus) => isHeld(s),
   provisional: (s: HasSessionStatus) => isProvisional(s),
   /** Still to be changed by a coordinator: cancelled, moved, frozen or opened again. */
   changeable: (s: HasSessionStatus) => !isCancelled(s) && !isHeld(s),
@@ -55,6 +57,8 @@ export class PageService {
       when,
       statusLabels: SESSION_STATUS_LABELS,
       sessionIs,
+      // A fresh one-time key for each form drawn (submissions made once, issue #15).
+      newSubmissionKey,
     });
   }
 }

@@ -28,4 +28,6 @@ export interface AddActionPointCommand extends AddActionPointInput {
   readonly sessionId: string;
   readonly itemId: string;
   readonly route: string;
+  /** The form's one-time key or the API's Idempotency-Key: the same again is the same action point. */
+  readonly submissionKey?: string;
 }

@@ -1,9 +1,21 @@
+import { FakeSubmissionLedger } from '@overlegtafels/testing';
+import { SubmittedOnce } from '../submissions/submitted-once';
 import { minutesWorld, people, refusalOf, SESSION } from '../minutes/minutes-world.test-util';
 import { AddActionPointUseCase } from './add-action-point.usecase';
 
 function setup(options: Parameters<typeof minutesWorld>[0] = {}) {
   const w = minutesWorld(options);
-  return { ...w, useCase: new AddActionPointUseCase(w.uow, w.access, w.minutes, w.obligations, w.rules) };
+  return {
+    ...w,
+    useCase: new AddActionPointUseCase(
+      w.uow,
+      w.access,
+      w.minutes,
+      w.obligations,
+      w.rules,
+      new SubmittedOnce(new FakeSubmissionLedger()),
+    ),
+  };
 }
 const route = 'POST /api/zittingen/:sessionId/verslag/punten/:itemId/actiepunten';
 

@@ -10,6 +10,7 @@ import { ObligationRepository, ReminderStepPlan } from '../ports/obligation.repo
 import { ActionOwnerCandidate, SessionMinutesRepository } from '../ports/session-minutes.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
 import type { AddActionPointCommand } from './add-action-point.command';
+import { SubmittedOnce } from '../submissions/submitted-once';
 
 export interface AddActionPointResult {
   readonly actionPointId: string;
@@ -27,6 +28,9 @@ export interface AddActionPointResult {
  * it; the owner fulfils it on "Mijn opvolging" with a short note. Its rule key is the action
  * point's own (`actiepunt:<table>:<id>`), so the dossier's re-plan never touches it.
  */
+/** The ledger's scope of an action point's one-time key. */
+export const ACTION_POINT_SCOPE = 'action-point';
+
 @Injectable()
 export class AddActionPointUseCase {
   constructor(
@@ -35,6 +39,7 @@ export class AddActionPointUseCase {
     @Inject(SessionMinutesRepository) private readonly minutes: SessionMinutesRepository,
     @Inject(ObligationRepository) private readonly obligations: ObligationRepository,
     @Inject(ObligationRules) private readonly rules: ObligationRules,
+    @Inject(SubmittedOnce) private readonly once: SubmittedOnce,
   ) {}
 
   async execute(principal: Principal, command: AddActionPointCommand): Promise<AddActionPointResult> {
@@ -56,64 +61,80 @@ export class AddActionPointUseCase {
     const rule = this.rules.rule(ruleKey) as ObligationRule;
     const due = rule.due.kind === 'offset' ? rule.due.time : '17:00';
     const dueAt = DateTime.fromISO(`${command.dueDate}T${due}`, { zone });
+    const { route: _route, submissionKey, ...content } = command;
     return this.uow.run(async (tx) => {
-      await this.access.lock(tx, principal, ctx, checkMinutesEdit, action, command.route);
-      const item = (await this.minutes.itemsOf(tx, ctx.session.id)).find((i) => i.id === command.itemId);
-      if (!item || item.status === 'withdrawn') {
-        throw new AgendaRefusal(
-          'ITEM_NOT_FOUND',
-          'Agendapunt niet gevonden op deze zitting.',
-          undefined,
-          'not_found',
-        );
-      }
-      const obligationId = await this.obligations.addObligation(
+      // A reload, a double click or a retried call with the same key: the first action point.
+      const once = await this.once.run(
         tx,
         {
-          dossierId: item.dossierId,
-          ruleKey,
-          sequence: 0,
-          placement: {
-            ownerId: owner.personId,
-            ownerRole: rule.owner.role,
-            tableKey: ctx.table.key,
-            itemType: null,
-            sessionKey: null,
-          },
-          dueAt: dueAt.toJSDate(),
-          status: 'open',
-          fulfilment: null,
+          actorPersonId: principal.personId,
+          scope: ACTION_POINT_SCOPE,
+          key: submissionKey,
+          content,
+          at: this.access.now(),
+          resultIdOf: (r: AddActionPointResult) => r.actionPointId,
         },
-        firstSteps(obligationKey(item.dossierId, ruleKey), dueAt.toMillis(), rule, zone),
-      );
-      await this.minutes.addActionPoint(tx, {
-        id,
-        agendaItemId: item.id,
-        what: command.what,
-        ownerPersonId: owner.personId,
-        ownerOrganisationId: command.ownerOrganisationId ?? null,
-        dueDate: new Date(`${command.dueDate}T00:00:00Z`),
-        obligationId,
-        createdById: principal.personId,
-        createdAt: this.access.now(),
-      });
-      await this.access.record(
-        principal,
-        action,
-        command.route,
-        ctx.session.id,
-        'allowed',
-        {
-          code: item.dossierCode,
-          itemId: item.id,
-          actionPointId: id,
-          obligationId,
-          dueDate: command.dueDate,
+        async (): Promise<AddActionPointResult> => {
+          await this.access.lock(tx, principal, ctx, checkMinutesEdit, action, command.route);
+          const item = (await this.minutes.itemsOf(tx, ctx.session.id)).find((i) => i.id === command.itemId);
+          if (!item || item.status === 'withdrawn') {
+            throw new AgendaRefusal(
+              'ITEM_NOT_FOUND',
+              'Agendapunt niet gevonden op deze zitting.',
+              undefined,
+              'not_found',
+            );
+          }
+          const obligationId = await this.obligations.addObligation(
+            tx,
+            {
+              dossierId: item.dossierId,
+              ruleKey,
+              sequence: 0,
+              placement: {
+                ownerId: owner.personId,
+                ownerRole: rule.owner.role,
+                tableKey: ctx.table.key,
+                itemType: null,
+                sessionKey: null,
+              },
+              dueAt: dueAt.toJSDate(),
+              status: 'open',
+              fulfilment: null,
+            },
+            firstSteps(obligationKey(item.dossierId, ruleKey), dueAt.toMillis(), rule, zone),
+          );
+          await this.minutes.addActionPoint(tx, {
+            id,
+            agendaItemId: item.id,
+            what: command.what,
+            ownerPersonId: owner.personId,
+            ownerOrganisationId: command.ownerOrganisationId ?? null,
+            dueDate: new Date(`${command.dueDate}T00:00:00Z`),
+            obligationId,
+            createdById: principal.personId,
+            createdAt: this.access.now(),
+          });
+          await this.access.record(
+            principal,
+            action,
+            command.route,
+            ctx.session.id,
+            'allowed',
+            {
+              code: item.dossierCode,
+              itemId: item.id,
+              actionPointId: id,
+              obligationId,
+              dueDate: command.dueDate,
+            },
+            tx,
+            item.dossierId,
+          );
+          return { actionPointId: id, obligationId, ownerPersonId: owner.personId, dueAt: dueAt.toISO()! };
         },
-        tx,
-        item.dossierId,
       );
-      return { actionPointId: id, obligationId, ownerPersonId: owner.personId, dueAt: dueAt.toISO()! };
+      return once.result;
     });
   }
 

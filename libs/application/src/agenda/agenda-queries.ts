@@ -7,6 +7,7 @@ import {
   checkZonderCasusregisseur,
   type OrganisationKind,
   type SessionStatus,
+  statusAt,
 } from '@overlegtafels/domain';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { AgendaRefusal } from '../errors';
@@ -78,6 +79,12 @@ export interface AgendaEntry {
    * (Dutch), so the form can say so before it is sent ("zonder casusregisseur", guide I.I).
    */
   readonly unavailableDecisions: Readonly<Partial<Record<DecisionKind, string>>>;
+  /**
+   * Whether the reader may open the dossier page and its documents (coordinators and the dossier's
+   * own people; a member who sees a shared item sees its contents here, not the dossier): the page
+   * links only to what opens (issue #15).
+   */
+  readonly mayOpenDossier: boolean;
   /** Only for whoever may see the contents: coordinators, the dossier's own people, or when shared. */
   readonly contents: {
     readonly question: string | null;
@@ -129,6 +136,7 @@ export class AgendaQueries {
     const table = this.agenda.table(tableKey);
     const calendar = await this.calendars.forTable(this.agenda.region.key, table.key, table.timeZone);
     const load = await this.reads.loadOf(rows.map((r) => r.id));
+    const nowMs = this.clock.now().getTime();
     return rows.map((row) => {
       const key = this.agenda.keyOf(table, row.scheduledStart);
       const generated = domainSession(table, row, calendar);
@@ -138,7 +146,8 @@ export class AgendaQueries {
         tableKey: table.key,
         startsAt: row.startsAt.toISOString(),
         endsAt: row.endsAt.toISOString(),
-        status: row.status,
+        // Gehouden once its end has passed, in the injected clock's now.
+        status: statusAt({ status: row.status, endsAtMs: row.endsAt.getTime() }, nowMs),
         cancelReason: row.cancelReason ?? generated.cancellation?.reason ?? null,
         movedFrom: row.movedFromStartsAt?.toISOString() ?? null,
         capacityMinutes: row.capacityMinutes ?? generated.capacityMinutes,
@@ -201,6 +210,7 @@ export class AgendaQueries {
           : null,
         unavailableDecisions:
           coordinator && item.status !== 'discussed' ? this.unavailableDecisions(item.dossier) : {},
+        mayOpenDossier: coordinator || own,
         contents: full ? { question: item.question, document: item.document, guests: item.guests } : null,
       };
     });

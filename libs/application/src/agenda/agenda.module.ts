@@ -39,6 +39,7 @@ import { AanmeldingFormQuery } from '../submit-aanmelding/aanmelding-form.query'
 import { SubmitAanmeldingUseCase } from '../submit-aanmelding/submit-aanmelding.usecase';
 import { AgenderingPreviewQuery } from '../submit-agendering/agendering-preview.query';
 import { SubmitAgenderingUseCase } from '../submit-agendering/submit-agendering.usecase';
+import { AgenderingConfirmationQuery } from '../submit-agendering/agendering-confirmation.query';
 import { RiskPictureModule } from '../record-risk-picture/risk-picture.module';
 import { EditPlanVanAanpakUseCase } from '../edit-plan-van-aanpak/edit-plan-van-aanpak.usecase';
 import { ReadPlanVanAanpakUseCase } from '../read-plan-van-aanpak/read-plan-van-aanpak.usecase';
@@ -50,6 +51,7 @@ const providers = [
   AanmeldingFormQuery,
   AanmeldingConfirmationQuery,
   SubmitAgenderingUseCase,
+  AgenderingConfirmationQuery,
   AgenderingPreviewQuery,
   RecordDecisionUseCase,
   RecordConsulentUseCase,

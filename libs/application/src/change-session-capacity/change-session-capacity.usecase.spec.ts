@@ -6,13 +6,19 @@ import {
   sessionRecord,
 } from '../coordinator/coordinator-world.test-util';
 import { ChangeSessionCapacityUseCase } from './change-session-capacity.usecase';
+import { agendaItemRecord, type FakeAgendaItem } from '@overlegtafels/testing';
 
 const NEXT_WEEK = new Date(NOW.getTime() + 7 * 86_400_000);
 
-function setup(status: 'planned' | 'frozen' = 'planned') {
+function setup(status: 'planned' | 'frozen' = 'planned', items: FakeAgendaItem[] = []) {
   // 150 minutes long.
-  const world = coordinatorWorld([sessionRecord({ id: 's1', startsAt: NEXT_WEEK, status })]);
-  const useCase = new ChangeSessionCapacityUseCase(world.change, world.agenda, world.sessionRepo);
+  const world = coordinatorWorld([sessionRecord({ id: 's1', startsAt: NEXT_WEEK, status })], items);
+  const useCase = new ChangeSessionCapacityUseCase(
+    world.change,
+    world.agenda,
+    world.sessionRepo,
+    world.itemRepo,
+  );
   return { world, useCase };
 }
 
@@ -64,6 +70,32 @@ describe('changing the capacity of a session', () => {
     ]);
     expect(world.locks).toEqual([]);
     expect((await world.sessionRepo.session('s1'))?.capacityMinutes).toBeNull();
+  });
+
+  it('refuses fewer minutes than are planned, next to the field, and changes nothing (issue #15)', async () => {
+    const items = [0, 1].map((i) =>
+      agendaItemRecord({ id: `i${i}`, sessionId: 's1', durationMinutes: 30, position: i }),
+    );
+    const { world, useCase } = setup('frozen', items);
+    const error = await useCase
+      .execute({ actor: coordinator, sessionId: 's1', capacityMinutes: 30, reason: 'Kortere zitting' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).errors).toEqual([
+      {
+        field: 'capacityMinutes',
+        code: 'BELOW_PLANNED',
+        message:
+          'Op deze zitting staan al agendapunten voor 60 minuten; de capaciteit kan niet lager dan 60 minuten. ' +
+          'Verplaats eerst agendapunten naar een andere zitting.',
+      },
+    ]);
+    expect((await world.sessionRepo.session('s1'))?.capacityMinutes).toBeNull();
+    expect(world.audit).toEqual([]);
+    expect(world.told).toEqual([]);
+    // Exactly what is planned is fine.
+    await useCase.execute({ actor: coordinator, sessionId: 's1', capacityMinutes: 60, reason: 'Vol' });
+    expect((await world.sessionRepo.session('s1'))?.capacityMinutes).toBe(60);
   });
 
   it('does not find a session of a table the actor does not coordinate', async () => {

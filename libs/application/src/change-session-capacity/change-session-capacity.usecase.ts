@@ -3,12 +3,14 @@ import { changeSessionCapacity } from '@overlegtafels/domain';
 import { InputError } from '../errors';
 import { AgendaService } from '../agenda/agenda.service';
 import { CoordinatorChange } from '../coordinator/coordinator-change';
+import { AgendaItemRepository } from '../ports/agenda-item.repository.port';
 import { AgendaSessionRepository } from '../ports/agenda-session.repository.port';
 import { ChangeSessionCapacityCommand } from './change-session-capacity.command';
 
 /**
- * Sets the minutes a session's agenda may fill, at most its length; the table is re-allocated
- * (items that no longer fit move on, and those people hear of it). A fixed agenda keeps its items.
+ * Sets the minutes a session's agenda may fill: at most its length, and never fewer than its
+ * items already take (those the coordinator moves first); the table is re-allocated (more room can
+ * take items from later sessions, and those people hear of it).
  */
 @Injectable()
 export class ChangeSessionCapacityUseCase {
@@ -17,6 +19,7 @@ export class ChangeSessionCapacityUseCase {
     @Inject(AgendaService) private readonly agenda: Pick<AgendaService, 'lock' | 'reallocate'>,
     @Inject(AgendaSessionRepository)
     private readonly sessions: Pick<AgendaSessionRepository, 'changeCapacity'>,
+    @Inject(AgendaItemRepository) private readonly items: Pick<AgendaItemRepository, 'activeItems'>,
   ) {}
 
   async execute({ actor, sessionId, capacityMinutes, reason }: ChangeSessionCapacityCommand): Promise<void> {
@@ -38,6 +41,22 @@ export class ChangeSessionCapacityUseCase {
         reason,
       },
       async (tx) => {
+        // Under the table's lock: never fewer minutes than are planned. The coordinator moves
+        // items first (issue #15: "60 van 30 minuten"); refused, nothing is changed.
+        const planned = (await this.items.activeItems(tx, [sessionId]))
+          .filter((i) => i.sessionId === sessionId)
+          .reduce((sum, i) => sum + i.durationMinutes, 0);
+        if (capacityMinutes < planned) {
+          throw new InputError([
+            {
+              field: 'capacityMinutes',
+              code: 'BELOW_PLANNED',
+              message:
+                `Op deze zitting staan al agendapunten voor ${planned} minuten; de capaciteit kan niet lager ` +
+                `dan ${planned} minuten. Verplaats eerst agendapunten naar een andere zitting.`,
+            },
+          ]);
+        }
         await this.sessions.changeCapacity(tx, sessionId, capacityMinutes);
         const fresh = await this.agenda.lock(tx, session.tableKey);
         return (await this.agenda.reallocate(tx, fresh)).moves;

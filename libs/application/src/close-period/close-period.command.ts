@@ -10,6 +10,8 @@ export interface ClosePeriodCommand {
   readonly to: LocalDateString;
   readonly tableKey?: string;
   readonly reason: string;
+  /** The form's one-time key or the API's Idempotency-Key: the same again closes nothing more. */
+  readonly submissionKey?: string;
 }
 
 export const ClosePeriodSchema = z

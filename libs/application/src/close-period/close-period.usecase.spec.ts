@@ -1,3 +1,5 @@
+import { FakeSubmissionLedger } from '@overlegtafels/testing';
+import { SubmittedOnce } from '../submissions/submitted-once';
 import { DateTime } from 'luxon';
 import { generateSessions, SessionStatus } from '@overlegtafels/domain';
 import { FakeRegionRepository } from '@overlegtafels/testing';
@@ -43,6 +45,7 @@ function setup(secondStatus: SessionStatus = 'planned', regions?: FakeRegionRepo
     world.dispatcher,
     world.planner,
     world.clock,
+    new SubmittedOnce(new FakeSubmissionLedger()),
   );
   return { world, useCase };
 }
@@ -56,6 +59,22 @@ const period = {
 };
 
 describe('closing a period', () => {
+  it('closes it once per submission key: the same form again stores and mails nothing more (issue #15)', async () => {
+    const { world, useCase } = setup();
+    await useCase.execute({ ...period, submissionKey: 'sluiten-0001' });
+    const told = world.told.length;
+    const dispatched = world.dispatched.flat().length;
+    await useCase.execute({ ...period, submissionKey: 'sluiten-0001' });
+    expect(world.periods.created).toHaveLength(1);
+    expect(world.told).toHaveLength(told);
+    expect(world.dispatched.flat()).toHaveLength(dispatched);
+    const other = await useCase
+      .execute({ ...period, reason: 'Iets anders', submissionKey: 'sluiten-0001' })
+      .catch((e: unknown) => e);
+    expect((other as { code: string }).code).toBe('SUBMISSION_KEY_REUSED');
+    expect(world.periods.created).toHaveLength(1);
+  });
+
   it('stores the period and cancels the sessions in it that have not started, and only those', async () => {
     const { world, useCase } = setup();
     world.willMove([

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
@@ -54,6 +54,11 @@ export class DocumentStore {
     await writeFile(temp, bytes, { mode: 0o600 });
     await rename(temp, target);
     return { storageKey, kind, mimeType: DOCUMENT_MIME_TYPES[kind], sizeBytes: bytes.length, sha256 };
+  }
+
+  /** Removes a file whose row was never written (a refused or repeated submission); gone is fine. */
+  async discard(storageKey: string): Promise<void> {
+    await rm(this.pathOf(storageKey), { force: true });
   }
 
   async read(storageKey: string): Promise<Buffer> {

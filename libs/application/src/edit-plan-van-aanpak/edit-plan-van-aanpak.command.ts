@@ -99,6 +99,8 @@ export interface EditPlanVanAanpakCommand {
   readonly actor: CasusregisseurActor;
   readonly dossierCode: string;
   readonly edit: PlanEdit;
+  /** The form's one-time key: the same again (a double click on "add a row") changes nothing more. */
+  readonly submissionKey?: string;
 }
 
 export { MAX_ROWS as MAX_PLAN_ROWS };

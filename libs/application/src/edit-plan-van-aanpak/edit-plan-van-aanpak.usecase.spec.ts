@@ -1,3 +1,5 @@
+import { FakeSubmissionLedger } from '@overlegtafels/testing';
+import { SubmittedOnce } from '../submissions/submitted-once';
 import type { AppConfig } from '@overlegtafels/config';
 import {
   ControlledClock,
@@ -56,7 +58,16 @@ function setup(facts: Partial<FakeDossierRecord> = {}) {
   const audit = new FakeAuditLog();
   const uow = new FakeUnitOfWork(plans, audit);
   const clock = new ControlledClock('2026-03-04T10:00:00Z');
-  const useCase = new EditPlanVanAanpakUseCase(uow, dossiers, plans, organisations, audit, clock, config);
+  const useCase = new EditPlanVanAanpakUseCase(
+    uow,
+    dossiers,
+    plans,
+    organisations,
+    audit,
+    clock,
+    config,
+    new SubmittedOnce(new FakeSubmissionLedger()),
+  );
   const pictures = new FakeRiskPictureRepository();
   const reader = new ReadPlanVanAanpakUseCase(dossiers, plans, organisations, pictures, audit, clock, config);
   const edit = (e: PlanEdit, actor = casusregisseur) =>

@@ -21,6 +21,7 @@ import { PlanVanAanpakRepository } from '../ports/plan-van-aanpak.repository.por
 import { UnitOfWork } from '../ports/unit-of-work.port';
 import { configuredRegion, instrumentOf, planDossier, planReferences } from '../plan-van-aanpak/plan-dossier';
 import { EditPlanVanAanpakCommand, MAX_PLAN_ROWS, PlanEdit } from './edit-plan-van-aanpak.command';
+import { SubmittedOnce } from '../submissions/submitted-once';
 
 export interface PlanDraftResult extends PlanContent {
   readonly dossierCode: string;
@@ -34,6 +35,9 @@ export interface PlanDraftResult extends PlanContent {
  * region's kijkschema for the dossier's family members. What a table discusses is the version
  * frozen when the plan is agendered; the draft stays the working document.
  */
+/** The ledger's scope of a plan van aanpak edit's one-time key. */
+export const PLAN_EDIT_SCOPE = 'plan-van-aanpak';
+
 @Injectable()
 export class EditPlanVanAanpakUseCase {
   private readonly region: RegionConfig;
@@ -46,11 +50,17 @@ export class EditPlanVanAanpakUseCase {
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(SubmittedOnce) private readonly once: SubmittedOnce,
   ) {
     this.region = configuredRegion(config);
   }
 
-  async execute({ actor, dossierCode, edit }: EditPlanVanAanpakCommand): Promise<PlanDraftResult> {
+  async execute({
+    actor,
+    dossierCode,
+    edit,
+    submissionKey,
+  }: EditPlanVanAanpakCommand): Promise<PlanDraftResult> {
     const now = this.clock.now();
     const instrument = instrumentOf(this.region);
     const dossier = await planDossier(
@@ -70,21 +80,40 @@ export class EditPlanVanAanpakUseCase {
       );
     }
     return this.uow.run(async (tx) => {
-      const draft = (await this.plans.draftOf(tx, dossier.id)) ?? EMPTY_PLAN;
-      const refs = await planReferences(this.plans, this.organisations, instrument, dossier, tx);
-      const { plan, rowId } = applyEdit(draft, edit, refs);
-      await this.plans.saveDraft(tx, dossier.id, plan, { personId: actor.personId, at: now });
-      // What was typed stays in the plan: the log keeps what kind of change and the counts.
-      await auditRecorded(
-        this.audit,
-        actor,
-        dossier,
-        'plan-van-aanpak.edit',
-        { change: edit.kind, rows: plan.rows.length, profiles: plan.profiles.length, rowId: rowId ?? null },
-        now,
+      // A double click on a form with the same key (e.g. "add a row"): the first change only.
+      const once = await this.once.run(
         tx,
+        {
+          actorPersonId: actor.personId,
+          scope: PLAN_EDIT_SCOPE,
+          key: submissionKey,
+          content: { dossierCode, edit },
+          at: now,
+        },
+        async (): Promise<PlanDraftResult> => {
+          const draft = (await this.plans.draftOf(tx, dossier.id)) ?? EMPTY_PLAN;
+          const refs = await planReferences(this.plans, this.organisations, instrument, dossier, tx);
+          const { plan, rowId } = applyEdit(draft, edit, refs);
+          await this.plans.saveDraft(tx, dossier.id, plan, { personId: actor.personId, at: now });
+          // What was typed stays in the plan: the log keeps what kind of change and the counts.
+          await auditRecorded(
+            this.audit,
+            actor,
+            dossier,
+            'plan-van-aanpak.edit',
+            {
+              change: edit.kind,
+              rows: plan.rows.length,
+              profiles: plan.profiles.length,
+              rowId: rowId ?? null,
+            },
+            now,
+            tx,
+          );
+          return { dossierCode: dossier.code, ...plan, ...(rowId && { rowId }) };
+        },
       );
-      return { dossierCode: dossier.code, ...plan, ...(rowId && { rowId }) };
+      return once.result;
     });
   }
 }

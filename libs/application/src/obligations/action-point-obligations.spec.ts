@@ -1,3 +1,5 @@
+import { FakeSubmissionLedger } from '@overlegtafels/testing';
+import { SubmittedOnce } from '../submissions/submitted-once';
 import { actionPointRuleKey } from '@overlegtafels/domain';
 import { FakeAuditLog, principalWith } from '@overlegtafels/testing';
 import { AddActionPointUseCase } from '../add-action-point/add-action-point.usecase';
@@ -9,7 +11,14 @@ import { obligationRoleFor } from './obligation-access';
 /** An action point of Wim (a member of the ICO) on item B, whose dossier Sara directs. */
 async function setup() {
   const w = minutesWorld();
-  const add = new AddActionPointUseCase(w.uow, w.access, w.minutes, w.obligations, w.rules);
+  const add = new AddActionPointUseCase(
+    w.uow,
+    w.access,
+    w.minutes,
+    w.obligations,
+    w.rules,
+    new SubmittedOnce(new FakeSubmissionLedger()),
+  );
   const { obligationId } = await add.execute(people.jonas, {
     sessionId: SESSION,
     itemId: 'item-b',

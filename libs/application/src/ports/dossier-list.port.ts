@@ -14,6 +14,9 @@ export interface DossierListEntry {
   readonly code: string;
   readonly phase: string;
   readonly casusregisseurName: string | null;
+  /** Who holds the casusregie, and who referred the family: whose dossier it is to agenderen. */
+  readonly casusregisseurId: string | null;
+  readonly aanmelderId: string | null;
   readonly casusregieStartDate: Date | null;
   readonly afrondingDate: Date | null;
 }

@@ -117,15 +117,6 @@ export interface NewAanmelding extends AanmeldingAnswers {
   readonly familyNotInformedReason?: string;
   readonly submittedAt: Date;
   readonly clients: readonly AanmeldingClient[];
-  /** The form's one-time key (or the API's Idempotency-Key), unique per aanmelder. */
-  readonly submissionKey?: string;
-}
-
-/** An aanmelding filed before with the same submission key: what it made. */
-export interface SubmittedAanmelding {
-  readonly dossierId: string;
-  readonly dossierCode: string;
-  readonly agendaItemId: string;
 }
 
 /** An uploaded document of the dossier, its bytes already stored and checked. */
@@ -165,15 +156,6 @@ export abstract class DossierRepository {
   abstract decisionsOf(tx: Transaction, id: string): Promise<DecisionRecord[]>;
   /** The next dossier number of the region's year, under the counter's lock. */
   abstract takeNextNumber(tx: Transaction, regionId: string, year: number): Promise<number>;
-  /**
-   * Holds the aanmelder's submission key until the transaction ends (a reload or a double click
-   * waits here for the first to commit) and answers what an earlier submission with it made.
-   */
-  abstract claimSubmission(
-    tx: Transaction,
-    aanmelderId: string,
-    submissionKey: string,
-  ): Promise<SubmittedAanmelding | undefined>;
   abstract openWithAanmelding(
     tx: Transaction,
     aanmelding: NewAanmelding,

@@ -28,3 +28,4 @@ export * from './risk-picture.repository.port';
 export * from './plan-van-aanpak.repository.port';
 export * from './session-minutes.port';
 export * from './item-preparation.port';
+export * from './submission-ledger.port';

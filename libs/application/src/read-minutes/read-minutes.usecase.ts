@@ -65,6 +65,25 @@ export class ReadMinutesUseCase {
     return `/verslag/${found.sessionId}#punt-${found.agendaItemId}`;
   }
 
+  /**
+   * Whether the verslag would open for this reader, for a link to it (issue #15: no links that
+   * answer 404). Nothing of the verslag is handed out, so nothing is audited.
+   */
+  async mayOpen(principal: Principal, sessionId: string, route: string): Promise<boolean> {
+    const ctx = await this.access.open(principal, sessionId, 'minutes.link', route).catch(() => undefined);
+    if (!ctx) return false;
+    const reader = readerFacts(principal, ctx);
+    if (reader.writer) return true;
+    if (ctx.session.minutes?.closedAt == null) return false;
+    if (reader.member) return true;
+    const items = await this.minutes.itemsOf(undefined, sessionId);
+    return items.some(
+      (item) =>
+        itemScopeFor(principal, reader, item) !== 'none' ||
+        item.actionPoints.some((a) => a.ownerPersonId === principal.personId),
+    );
+  }
+
   /** The verslag as data (pages, the API and the PDF all read this). */
   async minutesView(sessionId: string, principal: Principal, route: string): Promise<MinutesView> {
     const action = 'minutes.read';

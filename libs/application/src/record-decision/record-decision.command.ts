@@ -13,6 +13,8 @@ export interface RecordDecisionCommand {
   readonly actor: DecisionActor;
   readonly itemId: string;
   readonly decision: DecisionFormInput;
+  /** The form's one-time key or the API's Idempotency-Key: the same again is the same decision. */
+  readonly submissionKey?: string;
 }
 
 export const DecisionSchema = z.discriminatedUnion(

@@ -14,6 +14,7 @@ import {
   FakeMailOutbox,
   FakePersonDirectory,
   FakeRiskPictureRepository,
+  FakeSubmissionLedger,
   FakeUnitOfWork,
 } from '@overlegtafels/testing';
 import { AgendaRefusal, InputError } from '../errors';
@@ -23,6 +24,7 @@ import { DecisionLetters } from './decision-letters';
 import { ObligationRules } from '../obligations/obligation-rules';
 import type { Transaction } from '../ports/unit-of-work.port';
 import { RiskPictureRecorder } from '../record-risk-picture/risk-picture-recorder';
+import { SubmittedOnce } from '../submissions/submitted-once';
 
 const config = { region: 'co3-antwerpen', publicUrl: 'https://overlegtafels.example.be' } as AppConfig;
 const composer = new MailComposer(mailIdentity('overlegtafels@co3.example.be', 'CO3 Antwerpen'));
@@ -143,7 +145,8 @@ function setup(dossier: Partial<FakeDossierRecord> = {}, item: FakeItemToDecide 
   const pictures = new FakeRiskPictureRepository({
     d1: [{ id: CLIENT, label: 'moeder', role: 'slachtoffer' }],
   });
-  const uow = new FakeUnitOfWork(dossiers, agenda, audit, outbox, pictures, ...obligations.stores);
+  const ledger = new FakeSubmissionLedger();
+  const uow = new FakeUnitOfWork(dossiers, agenda, audit, outbox, pictures, ledger, ...obligations.stores);
   const changed = new ReplanningDossierChanged(obligations);
   const clock = new ControlledClock(NOW);
   const letters = new DecisionLetters(
@@ -166,9 +169,14 @@ function setup(dossier: Partial<FakeDossierRecord> = {}, item: FakeItemToDecide 
     clock,
     config,
     new RiskPictureRecorder(pictures, audit, config),
+    new SubmittedOnce(ledger),
   );
-  const decide = (decision: DecisionFormInput, actor: DecisionActor = coordinator, itemId = 'item-1') =>
-    useCase.execute({ actor, itemId, decision });
+  const decide = (
+    decision: DecisionFormInput,
+    actor: DecisionActor = coordinator,
+    itemId = 'item-1',
+    submissionKey?: string,
+  ) => useCase.execute({ actor, itemId, decision, ...(submissionKey && { submissionKey }) });
   return { dossiers, agenda, audit, outbox, uow, changed, clock, decide, obligations, pictures };
 }
 
@@ -191,6 +199,24 @@ const metCasusregie: DecisionFormInput = {
 };
 
 describe('RecordDecisionUseCase', () => {
+  it('with a submission key used before records nothing again and answers the first decision (issue #15)', async () => {
+    const { outbox, audit, decide } = setup();
+    const first = await decide(metCasusregie, coordinator, 'item-1', 'beslissing-0001');
+    const mailsAfterFirst = outbox.written().length;
+    expect(mailsAfterFirst).toBeGreaterThan(0);
+    const again = await decide(metCasusregie, coordinator, 'item-1', 'beslissing-0001');
+    expect(again).toEqual(first);
+    expect(outbox.written()).toHaveLength(mailsAfterFirst);
+    expect(audit.of('decision.record')).toHaveLength(1);
+    // The same key with another decision: refused, nothing recorded.
+    const other = await refusal(
+      decide({ kind: 'geen_ketenaanpak' } as DecisionFormInput, coordinator, 'item-1', 'beslissing-0001'),
+    );
+    expect([other.code, other.kind]).toEqual(['SUBMISSION_KEY_REUSED', 'conflict']);
+    // Without a key, a second decision is the rule's 409.
+    expect((await refusal(decide(metCasusregie))).code).toBe('ALREADY_DECIDED');
+  });
+
   it('records the risk picture at instroom with the decision, as version 1 of the dossier', async () => {
     const { pictures, audit, decide } = setup();
     const riskPicture = {

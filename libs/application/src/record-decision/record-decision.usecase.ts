@@ -24,6 +24,10 @@ import { type Transaction, UnitOfWork } from '../ports/unit-of-work.port';
 import { DecisionLetters } from './decision-letters';
 import { withinRegion } from '../region-fence/region-fence';
 import { RiskPictureRecorder } from '../record-risk-picture/risk-picture-recorder';
+import { SubmittedOnce } from '../submissions/submitted-once';
+
+/** The ledger's scope of a decision's one-time key. */
+export const DECISION_SCOPE = 'decision';
 
 export interface DecisionResult {
   readonly decisionId: string;
@@ -58,132 +62,166 @@ export class RecordDecisionUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(RiskPictureRecorder) private readonly riskPictures: RiskPictureRecorder,
+    @Inject(SubmittedOnce) private readonly once: SubmittedOnce,
   ) {
     const region = getRegion(config.region);
     if (!region) throw new Error(`REGION ${config.region} has no configuration in libs/regions`);
     this.region = region;
   }
 
-  async execute({ actor, itemId, decision: form }: RecordDecisionCommand): Promise<DecisionResult> {
+  async execute({
+    actor,
+    itemId,
+    decision: form,
+    submissionKey,
+  }: RecordDecisionCommand): Promise<DecisionResult> {
     let mails: QueuedMail[] = [];
     const result = await this.uow.run(async (tx) => {
       const now = this.clock.now();
-      const item = await this.agenda.itemToDecide(tx, itemId);
-      const allowed =
-        item && (actor.coordinatorTables === 'all' || actor.coordinatorTables.includes(item.tableKey));
-      const dossier = await withinRegion(
-        this.audit,
-        actor,
-        item ? await this.dossiers.byId(tx, item.dossierId) : undefined,
-        (d) => ({
-          action: 'decision.record',
-          entityType: 'agenda_item',
-          entityId: itemId,
-          dossierId: d.id,
-          code: d.code,
-        }),
-        now,
-      );
-      if (!item || !allowed || !dossier) {
-        throw new AgendaRefusal('ITEM_NOT_FOUND', 'Agendapunt niet gevonden.', undefined, 'not_found');
-      }
-      const table = findTable(this.region, item.tableKey);
-      if (!table)
-        throw new AgendaRefusal('ITEM_NOT_FOUND', 'Agendapunt niet gevonden.', undefined, 'not_found');
-      const zone = table.timeZone;
-      const { session } = item;
-      if (item.status === 'discussed')
-        throw conflict('ALREADY_DECIDED', 'Voor dit agendapunt is al een beslissing geregistreerd.');
-      if (item.status === 'withdrawn') throw conflict('ITEM_WITHDRAWN', 'Dit agendapunt werd ingetrokken.');
-      const held = holdSession(session);
-      if (!held.ok) throw conflict(held.code, held.message);
-      if (session.startsAt.getTime() > now.getTime()) {
-        throw conflict(
-          'SESSION_NOT_HELD',
-          'Een beslissing kan pas vanaf het begin van de zitting worden geregistreerd.',
-        );
-      }
-      const decisionDate = DateTime.fromJSDate(session.startsAt, { zone }).toISODate()!;
-      if (
-        form.kind === 'met_casusregie' &&
-        !(await this.people.isCasusregisseur(tx, actor.regionId, form.casusregisseurId))
-      ) {
-        throw new InputError([
-          { field: 'casusregisseurId', code: 'UNKNOWN', message: 'Kies een casusregisseur uit de lijst.' },
-        ]);
-      }
-      const outcome = applyDecision(
-        toDossierState(dossier, zone),
-        toDecisionInput(form, actor.personId, decisionDate),
-        {
-          decisionDate,
-          tableKey: item.tableKey,
-          itemType: item.itemType,
-          noConsentReturnLimit: noConsentReturnLimitOf(this.region),
-          zonderCasusregisseurAanmelders: this.region.zonderCasusregisseurAanmelders,
-          aanmelderOrganisation: dossier.aanmelderOrganisationKind,
-        },
-      );
-      if (!outcome.ok) throw new AgendaRefusal(outcome.code, outcome.message, outcome.field, 'unprocessable');
-      const next = outcome.next;
-      const consentVerifiedAt =
-        next.consent && !dossier.consentVerifiedAt
-          ? DateTime.fromISO(next.consent.verifiedOn, { zone }).toJSDate()
-          : undefined;
-      const decision = await this.dossiers.recordDecision(
+      // A reload, a double click or a retried call with the same key: the first decision.
+      const once = await this.once.run(
         tx,
-        dossier.id,
-        next,
-        consentVerifiedAt,
-        toNewDecision(form, item, actor.personId, now),
-      );
-      await this.agenda.markDiscussed(tx, item, now);
-      if (form.kind === 'met_casusregie' && form.riskPicture) {
-        const picture = { occasion: 'ico', picture: form.riskPicture, decisionId: decision.id } as const;
-        await this.riskPictures.record(tx, { actor, dossier, ...picture, now, fieldPrefix: 'riskPicture' });
-      }
-      const icoReturn = outcome.effects.some((e) => e.type === 'terug-naar-ico')
-        ? await this.agenda.returnToIco(
-            tx,
-            dossier.id,
-            // The aanmelder's item again, as on the first ICO: the mails about its slot go to
-            // them (not to the coordinator who recorded the decision); the audit keeps who decided.
-            dossier.aanmelderId ?? actor.personId,
-            now,
-            await this.aanmelderAsGuest(tx, dossier.aanmelderId),
-          )
-        : undefined;
-      await this.dossierChanged.dossierChanged(tx, dossier.id);
-      // After the re-plan, so the casusregisseur's letter lists the obligations it opened.
-      mails = await this.letters.write(tx, {
-        decisionId: decision.id,
-        dossier,
-        item,
-        table,
-        form,
-        events: outcome.effects,
-        ...(icoReturn && { icoReturn }),
-      });
-      await this.audit.append(
         {
           actorPersonId: actor.personId,
-          action: 'decision.record',
-          entityType: 'decision',
-          entityId: decision.id,
-          dossierId: dossier.id,
-          outcome: 'allowed',
-          route: actor.route ?? null,
-          details: { code: dossier.code, kind: form.kind, agendaItemId: item.id, phase: next.phase },
+          scope: DECISION_SCOPE,
+          key: submissionKey,
+          content: { itemId, form },
+          at: now,
+          resultIdOf: (r: DecisionResult) => r.decisionId,
         },
-        now,
-        tx,
+        async (): Promise<DecisionResult> => {
+          const item = await this.agenda.itemToDecide(tx, itemId);
+          const allowed =
+            item && (actor.coordinatorTables === 'all' || actor.coordinatorTables.includes(item.tableKey));
+          const dossier = await withinRegion(
+            this.audit,
+            actor,
+            item ? await this.dossiers.byId(tx, item.dossierId) : undefined,
+            (d) => ({
+              action: 'decision.record',
+              entityType: 'agenda_item',
+              entityId: itemId,
+              dossierId: d.id,
+              code: d.code,
+            }),
+            now,
+          );
+          if (!item || !allowed || !dossier) {
+            throw new AgendaRefusal('ITEM_NOT_FOUND', 'Agendapunt niet gevonden.', undefined, 'not_found');
+          }
+          const table = findTable(this.region, item.tableKey);
+          if (!table)
+            throw new AgendaRefusal('ITEM_NOT_FOUND', 'Agendapunt niet gevonden.', undefined, 'not_found');
+          const zone = table.timeZone;
+          const { session } = item;
+          if (item.status === 'discussed')
+            throw conflict('ALREADY_DECIDED', 'Voor dit agendapunt is al een beslissing geregistreerd.');
+          if (item.status === 'withdrawn')
+            throw conflict('ITEM_WITHDRAWN', 'Dit agendapunt werd ingetrokken.');
+          const held = holdSession(session);
+          if (!held.ok) throw conflict(held.code, held.message);
+          if (session.startsAt.getTime() > now.getTime()) {
+            throw conflict(
+              'SESSION_NOT_HELD',
+              'Een beslissing kan pas vanaf het begin van de zitting worden geregistreerd.',
+            );
+          }
+          const decisionDate = DateTime.fromJSDate(session.startsAt, { zone }).toISODate()!;
+          if (
+            form.kind === 'met_casusregie' &&
+            !(await this.people.isCasusregisseur(tx, actor.regionId, form.casusregisseurId))
+          ) {
+            throw new InputError([
+              {
+                field: 'casusregisseurId',
+                code: 'UNKNOWN',
+                message: 'Kies een casusregisseur uit de lijst.',
+              },
+            ]);
+          }
+          const outcome = applyDecision(
+            toDossierState(dossier, zone),
+            toDecisionInput(form, actor.personId, decisionDate),
+            {
+              decisionDate,
+              tableKey: item.tableKey,
+              itemType: item.itemType,
+              noConsentReturnLimit: noConsentReturnLimitOf(this.region),
+              zonderCasusregisseurAanmelders: this.region.zonderCasusregisseurAanmelders,
+              aanmelderOrganisation: dossier.aanmelderOrganisationKind,
+            },
+          );
+          if (!outcome.ok)
+            throw new AgendaRefusal(outcome.code, outcome.message, outcome.field, 'unprocessable');
+          const next = outcome.next;
+          const consentVerifiedAt =
+            next.consent && !dossier.consentVerifiedAt
+              ? DateTime.fromISO(next.consent.verifiedOn, { zone }).toJSDate()
+              : undefined;
+          const decision = await this.dossiers.recordDecision(
+            tx,
+            dossier.id,
+            next,
+            consentVerifiedAt,
+            toNewDecision(form, item, actor.personId, now),
+          );
+          await this.agenda.markDiscussed(tx, item, now);
+          if (form.kind === 'met_casusregie' && form.riskPicture) {
+            const picture = { occasion: 'ico', picture: form.riskPicture, decisionId: decision.id } as const;
+            await this.riskPictures.record(tx, {
+              actor,
+              dossier,
+              ...picture,
+              now,
+              fieldPrefix: 'riskPicture',
+            });
+          }
+          const icoReturn = outcome.effects.some((e) => e.type === 'terug-naar-ico')
+            ? await this.agenda.returnToIco(
+                tx,
+                dossier.id,
+                // The aanmelder's item again, as on the first ICO: the mails about its slot go to
+                // them (not to the coordinator who recorded the decision); the audit keeps who decided.
+                dossier.aanmelderId ?? actor.personId,
+                now,
+                await this.aanmelderAsGuest(tx, dossier.aanmelderId),
+              )
+            : undefined;
+          await this.dossierChanged.dossierChanged(tx, dossier.id);
+          // After the re-plan, so the casusregisseur's letter lists the obligations it opened.
+          mails = await this.letters.write(tx, {
+            decisionId: decision.id,
+            dossier,
+            item,
+            table,
+            form,
+            events: outcome.effects,
+            ...(icoReturn && { icoReturn }),
+          });
+          await this.audit.append(
+            {
+              actorPersonId: actor.personId,
+              action: 'decision.record',
+              entityType: 'decision',
+              entityId: decision.id,
+              dossierId: dossier.id,
+              outcome: 'allowed',
+              route: actor.route ?? null,
+              details: { code: dossier.code, kind: form.kind, agendaItemId: item.id, phase: next.phase },
+            },
+            now,
+            tx,
+          );
+          return {
+            decisionId: decision.id,
+            dossierCode: dossier.code,
+            phase: next.phase,
+            ...(icoReturn && { followUpItemId: icoReturn.itemId }),
+          };
+        },
       );
-      return {
-        decisionId: decision.id,
-        dossierCode: dossier.code,
-        phase: next.phase,
-        ...(icoReturn && { followUpItemId: icoReturn.itemId }),
-      };
+      if (once.repeated) mails = [];
+      return once.result;
     });
     await this.outbox.enqueue(mails);
     return result;

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { SHORT, text, optionalText, email, bool, checkbox, uuid } from '../input/input-fields';
 import type { Actor } from '../agenda/agenda-views';
-import { parseInput } from '../input/parse-input';
 
 /** The aanmelding form or JSON body, parsed at the edge with AanmeldingSchema (below). */
 export interface SubmitAanmeldingCommand {
@@ -11,17 +10,7 @@ export interface SubmitAanmeldingCommand {
   readonly submissionKey?: string;
 }
 
-/** A submission key as a form or an API client sends it: 8–100 letters, digits, `-` or `_`. */
-export const SubmissionKeySchema = z
-  .string({ error: 'De sleutel van de inzending moet tekst zijn.' })
-  .regex(/^[A-Za-z0-9_-]{8,100}$/, {
-    error: 'De sleutel van de inzending bestaat uit 8 tot 100 letters, cijfers, - of _.',
-  });
-
-/** The submission key, or a 400 naming `field` (the form's `submissionKey`, the API's header). */
-export function submissionKeyOf(value: unknown, field: string): string {
-  return parseInput(z.object({ [field]: SubmissionKeySchema }), { [field]: value })[field] as string;
-}
+export { SubmissionKeySchema, submissionKeyOf } from '../submissions/submitted-once';
 
 export const CLIENT_ROLES = ['pleger', 'slachtoffer', 'kind', 'andere'] as const;
 export const CLIENT_ROLE_LABELS: Record<(typeof CLIENT_ROLES)[number], string> = {

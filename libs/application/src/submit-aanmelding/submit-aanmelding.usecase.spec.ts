@@ -10,11 +10,13 @@ import {
   FakeMailOutbox,
   FakeOrganisationDirectory,
   FakeRegionRepository,
+  FakeSubmissionLedger,
   FakeUnitOfWork,
 } from '@overlegtafels/testing';
 import { AanmeldingInput } from './submit-aanmelding.command';
 import { AgendaRefusal, InputError } from '../errors';
 import type { Actor } from '../agenda/agenda-views';
+import { SubmittedOnce } from '../submissions/submitted-once';
 import { SubmitAanmeldingUseCase } from './submit-aanmelding.usecase';
 
 const config = { region: 'co3-antwerpen', publicUrl: 'https://overleg.example.be' } as AppConfig;
@@ -62,7 +64,8 @@ function setup() {
   ]);
   const audit = new FakeAuditLog();
   const outbox = new FakeMailOutbox();
-  const uow = new FakeUnitOfWork(dossiers, placement, audit, outbox);
+  const ledger = new FakeSubmissionLedger();
+  const uow = new FakeUnitOfWork(dossiers, placement, audit, outbox, ledger);
   const changed = new FakeDossierChanged();
   // 31 December, 23:30 in Brussels is already the new year there.
   const clock = new ControlledClock('2026-12-31T23:30:00Z');
@@ -78,6 +81,7 @@ function setup() {
     changed,
     clock,
     config,
+    new SubmittedOnce(ledger),
   );
   const submit = (over: Partial<AanmeldingInput> = {}, submissionKey?: string) =>
     useCase.execute({ actor: aanmelder, aanmelding: form(over), ...(submissionKey && { submissionKey }) });
@@ -85,21 +89,24 @@ function setup() {
 }
 
 describe('SubmitAanmeldingUseCase', () => {
-  it('files nothing new for a submission key it has seen from the same aanmelder, and answers the first one’s ids', async () => {
+  it('files nothing new for a submission key it has seen from the same aanmelder, and answers the first result', async () => {
     const { dossiers, placement, outbox, submit } = setup();
     const first = await submit({}, 'formulier-0001');
-    // The aanmelding's agenda item, as the database relates them.
-    dossiers.aanmeldingItems.set(first.dossierId, first.agendaItemId);
-    const again = await submit({ whyNow: 'Nog eens verstuurd.' }, 'formulier-0001');
-    expect(again).toEqual({
-      dossierId: first.dossierId,
-      dossierCode: first.dossierCode,
-      agendaItemId: first.agendaItemId,
-      repeated: true,
-    });
+    const again = await submit({}, 'formulier-0001');
+    expect(again).toEqual({ ...first, repeated: true });
     expect(dossiers.dossiers.all()).toHaveLength(1);
     expect(placement.requests()).toHaveLength(1);
     expect(outbox.written()).toHaveLength(1);
+    // The same key with other answers: refused (409), nothing filed.
+    const changed = await submit({ whyNow: 'Nog eens verstuurd, anders.' }, 'formulier-0001').catch(
+      (e: unknown) => e,
+    );
+    expect(changed).toBeInstanceOf(AgendaRefusal);
+    expect([(changed as AgendaRefusal).code, (changed as AgendaRefusal).kind]).toEqual([
+      'SUBMISSION_KEY_REUSED',
+      'conflict',
+    ]);
+    expect(dossiers.dossiers.all()).toHaveLength(1);
     const other = await submit({}, 'formulier-0002');
     expect([other.repeated, other.dossierCode]).toEqual([undefined, 'CO3-2027-0002']);
   });

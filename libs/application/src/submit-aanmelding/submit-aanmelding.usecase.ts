@@ -9,26 +9,28 @@ import type { SlotInfo } from '../agenda/agenda-views';
 import { AgendaPlacement } from '../ports/agenda-placement.port';
 import { AuditLog } from '../ports/audit-log.port';
 import { DossierChanged } from '../ports/dossier-changed.port';
-import { DossierRepository, SubmittedAanmelding } from '../ports/dossier.repository.port';
+import { DossierRepository } from '../ports/dossier.repository.port';
 import { MailOutbox, QueuedMail } from '../ports/mail-outbox.port';
 import { OrganisationDirectory } from '../ports/organisation-directory.port';
 import { RegionRepository } from '../ports/region.repository.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
 import { SubmitAanmeldingCommand } from './submit-aanmelding.command';
 import { ofRegion } from '../region-fence/region-fence';
+import { SubmittedOnce } from '../submissions/submitted-once';
 
 export const ICO_TABLE = 'ico';
 
-export type AanmeldingResult =
-  | {
-      readonly dossierId: string;
-      readonly dossierCode: string;
-      readonly agendaItemId: string;
-      readonly slot: SlotInfo;
-      readonly repeated?: undefined;
-    }
-  /** The submission key was used before: nothing new was made; what the first one made. */
-  | (SubmittedAanmelding & { readonly repeated: true });
+/** The ledger's scope of an aanmelding's one-time key. */
+export const AANMELDING_SCOPE = 'aanmelding';
+
+export interface AanmeldingResult {
+  readonly dossierId: string;
+  readonly dossierCode: string;
+  readonly agendaItemId: string;
+  readonly slot: SlotInfo;
+  /** True when the submission key was used before: nothing new was made; the first one's result. */
+  readonly repeated?: boolean;
+}
 
 /**
  * An aanmelder files an aanmelding: a new dossier (phase aangemeld, a new code), the aanmelding
@@ -52,6 +54,7 @@ export class SubmitAanmeldingUseCase {
     @Inject(DossierChanged) private readonly dossierChanged: DossierChanged,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(SubmittedOnce) private readonly once: SubmittedOnce,
   ) {
     const region = getRegion(config.region);
     const ico = region && findTable(region, ICO_TABLE);
@@ -78,92 +81,102 @@ export class SubmitAanmeldingUseCase {
     const mails: QueuedMail[] = [];
     const result = await this.uow.run(async (tx): Promise<AanmeldingResult> => {
       const now = this.clock.now();
-      // A reload of the confirmation or a second click with the same key: the first one's result.
-      const earlier =
-        submissionKey && (await this.dossiers.claimSubmission(tx, actor.personId, submissionKey));
-      if (earlier) return { ...earlier, repeated: true };
-      const year = DateTime.fromJSDate(now, { zone }).year;
-      const code = nextDossierCode(
-        this.region.dossierCodePrefix ?? 'CO3',
-        year,
-        (await this.dossiers.takeNextNumber(tx, regionId, year)) - 1,
-      );
-      const { dossierId, aanmeldingId } = await this.dossiers.openWithAanmelding(tx, {
-        ...input,
-        code,
-        regionId,
-        aanmelderId: actor.personId,
-        submittedAt: now,
-        ...(submissionKey && { submissionKey }),
-      });
-      const placed = await this.placement.place(tx, {
-        tableKey: table.key,
-        itemType: 'aanmelding',
-        dossierId,
-        submittedAt: now,
-        submittedById: actor.personId,
-        aanmeldingId,
-        guests: [{ kind: 'aanmelder', personId: actor.personId, email: input.contactEmail }],
-      });
-      if (!placed.ok) {
-        throw placed.reason === 'no_session'
-          ? new AgendaRefusal(
-              'NO_SESSION_IN_RANGE',
-              'Er is het komende jaar geen ICO gepland; neem contact op met de coördinator.',
-            )
-          : new AgendaRefusal(
-              'SESSION_FULL',
-              'Alle ICO’s van het komende jaar zijn volzet; neem contact op met de coördinator.',
-            );
-      }
-      await this.dossierChanged.dossierChanged(tx, dossierId);
-      const { slot } = placed;
-      await this.audit.append(
+      // A reload, a double click or a retried call with the same key: the first one's result.
+      const once = await this.once.run(
+        tx,
         {
           actorPersonId: actor.personId,
-          action: 'aanmelding.create',
-          entityType: 'dossier',
-          entityId: dossierId,
-          dossierId,
-          outcome: 'allowed',
-          route: actor.route ?? null,
-          details: { code, agendaItemId: placed.itemId, sessionId: placed.sessionId },
+          scope: AANMELDING_SCOPE,
+          key: submissionKey,
+          content: input,
+          at: now,
+          resultIdOf: (r: AanmeldingResult) => r.agendaItemId,
         },
-        now,
-        tx,
+        async (): Promise<AanmeldingResult> => {
+          const year = DateTime.fromJSDate(now, { zone }).year;
+          const code = nextDossierCode(
+            this.region.dossierCodePrefix ?? 'CO3',
+            year,
+            (await this.dossiers.takeNextNumber(tx, regionId, year)) - 1,
+          );
+          const { dossierId, aanmeldingId } = await this.dossiers.openWithAanmelding(tx, {
+            ...input,
+            code,
+            regionId,
+            aanmelderId: actor.personId,
+            submittedAt: now,
+          });
+          const placed = await this.placement.place(tx, {
+            tableKey: table.key,
+            itemType: 'aanmelding',
+            dossierId,
+            submittedAt: now,
+            submittedById: actor.personId,
+            aanmeldingId,
+            guests: [{ kind: 'aanmelder', personId: actor.personId, email: input.contactEmail }],
+          });
+          if (!placed.ok) {
+            throw placed.reason === 'no_session'
+              ? new AgendaRefusal(
+                  'NO_SESSION_IN_RANGE',
+                  'Er is het komende jaar geen ICO gepland; neem contact op met de coördinator.',
+                )
+              : new AgendaRefusal(
+                  'SESSION_FULL',
+                  'Alle ICO’s van het komende jaar zijn volzet; neem contact op met de coördinator.',
+                );
+          }
+          await this.dossierChanged.dossierChanged(tx, dossierId);
+          const { slot } = placed;
+          await this.audit.append(
+            {
+              actorPersonId: actor.personId,
+              action: 'aanmelding.create',
+              entityType: 'dossier',
+              entityId: dossierId,
+              dossierId,
+              outcome: 'allowed',
+              route: actor.route ?? null,
+              details: { code, agendaItemId: placed.itemId, sessionId: placed.sessionId },
+            },
+            now,
+            tx,
+          );
+          const rendered = await this.composer.aanmeldingReceived({
+            recipient: { address: emailAddress(input.contactEmail) },
+            session: {
+              id: uuid(placed.sessionId),
+              table: label(table.name),
+              start: DateTime.fromJSDate(placed.sessionStart, { zone }),
+              end: DateTime.fromJSDate(placed.sessionEnd, { zone }),
+            },
+            slot: {
+              agendaItemId: uuid(placed.itemId),
+              start: DateTime.fromISO(slot.slotStart, { zone }),
+              end: DateTime.fromISO(slot.slotEnd, { zone }),
+              dossier: dossierCode(code),
+              itemType: label('Aanmelding'),
+            },
+            detailsUrl: webLink(`${this.config.publicUrl}/dossiers/${code}`),
+            freezeAt: DateTime.fromMillis(slot.freezeAtMs, { zone }),
+            invitation: { sequence: placed.icsSequence, stamp: DateTime.fromJSDate(now, { zone }) },
+          });
+          mails.push(
+            await this.outbox.write(tx, rendered, {
+              key: `aanmelding-received|${placed.itemId}|${actor.personId}|${placed.icsSequence}`,
+              purpose: 'aanmelding-received',
+              recipientEmail: input.contactEmail,
+              recipientPersonId: actor.personId,
+              sessionId: placed.sessionId,
+              agendaItemId: placed.itemId,
+              dossierId,
+              sequence: placed.icsSequence,
+            }),
+          );
+          return { dossierId, dossierCode: code, agendaItemId: placed.itemId, slot };
+        },
       );
-      const rendered = await this.composer.aanmeldingReceived({
-        recipient: { address: emailAddress(input.contactEmail) },
-        session: {
-          id: uuid(placed.sessionId),
-          table: label(table.name),
-          start: DateTime.fromJSDate(placed.sessionStart, { zone }),
-          end: DateTime.fromJSDate(placed.sessionEnd, { zone }),
-        },
-        slot: {
-          agendaItemId: uuid(placed.itemId),
-          start: DateTime.fromISO(slot.slotStart, { zone }),
-          end: DateTime.fromISO(slot.slotEnd, { zone }),
-          dossier: dossierCode(code),
-          itemType: label('Aanmelding'),
-        },
-        detailsUrl: webLink(`${this.config.publicUrl}/dossiers/${code}`),
-        freezeAt: DateTime.fromMillis(slot.freezeAtMs, { zone }),
-        invitation: { sequence: placed.icsSequence, stamp: DateTime.fromJSDate(now, { zone }) },
-      });
-      mails.push(
-        await this.outbox.write(tx, rendered, {
-          key: `aanmelding-received|${placed.itemId}|${actor.personId}|${placed.icsSequence}`,
-          purpose: 'aanmelding-received',
-          recipientEmail: input.contactEmail,
-          recipientPersonId: actor.personId,
-          sessionId: placed.sessionId,
-          agendaItemId: placed.itemId,
-          dossierId,
-          sequence: placed.icsSequence,
-        }),
-      );
-      return { dossierId, dossierCode: code, agendaItemId: placed.itemId, slot };
+      return once.repeated ? { ...once.result, repeated: true } : once.result;
     });
     await this.outbox.enqueue(mails);
     return result;

@@ -144,9 +144,10 @@ export class AgenderingPreviewQuery {
       tableKey: table.key,
       tableName: table.name,
       sessionStart: new Date(view.startMs).toISOString(),
-      deadline: new Date(placed.session.deadlineMs).toISOString(),
+      // The deadline of the session it names: when the first is full, the next one's own (issue #15).
+      deadline: new Date(view.deadlineMs).toISOString(),
       sessionText,
-      deadlineText: dutchDateTime(DateTime.fromMillis(placed.session.deadlineMs, { zone })),
+      deadlineText: dutchDateTime(DateTime.fromMillis(view.deadlineMs, { zone })),
       ...(notices.length > 0 && {
         notice: `${notices.join(' ')} Dit agendapunt komt op ${table.name} van ${sessionText}.`,
       }),

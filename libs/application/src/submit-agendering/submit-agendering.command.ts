@@ -17,6 +17,8 @@ export interface SubmitAgenderingCommand {
   readonly actor: AgenderingActor;
   readonly agendering: AgenderingInput;
   readonly document?: UploadedFile;
+  /** The form's one-time key or the API's Idempotency-Key: the same again is the same agendering. */
+  readonly submissionKey?: string;
 }
 
 export const GUEST_KINDS = ['aanmelder', 'consulent', 'expert'] as const;

@@ -16,6 +16,7 @@ import {
   FakePersonDirectory,
   FakeRiskPictureRepository,
   FakePlanVanAanpakRepository,
+  FakeSubmissionLedger,
   FakeUnitOfWork,
 } from '@overlegtafels/testing';
 import { AgendaRefusal, InputError } from '../errors';
@@ -24,6 +25,7 @@ import { DocumentRejected, DocumentStore, StoredDocument } from '../documents/do
 import { SubmitAgenderingUseCase } from './submit-agendering.usecase';
 import { InterimEvaluationPicture } from '../record-risk-picture/interim-evaluation-picture';
 import { RiskPictureRecorder } from '../record-risk-picture/risk-picture-recorder';
+import { SubmittedOnce } from '../submissions/submitted-once';
 
 const config = {
   region: 'co3-antwerpen',
@@ -42,6 +44,10 @@ const casusregisseur: AgenderingActor = {
 /** Keeps "stored" documents in memory; only bytes starting with %PDF pass, as the real check would. */
 class MemoryDocumentStore extends DocumentStore {
   readonly saved: Buffer[] = [];
+  readonly discarded: string[] = [];
+  override async discard(storageKey: string): Promise<void> {
+    this.discarded.push(storageKey);
+  }
   override async save(bytes: Buffer): Promise<StoredDocument> {
     if (!bytes.subarray(0, 4).equals(Buffer.from('%PDF')))
       throw new DocumentRejected('UNSUPPORTED_TYPE', 'Enkel PDF-, DOCX- of ODT-bestanden zijn toegelaten.');
@@ -109,7 +115,8 @@ function setup(facts: Partial<FakeDossierRecord> = {}, options: { written?: bool
       at: new Date('2026-11-20T10:00:00Z'),
     });
   }
-  const uow = new FakeUnitOfWork(dossiers, placement, audit, outbox, pictures, plans);
+  const ledger = new FakeSubmissionLedger();
+  const uow = new FakeUnitOfWork(dossiers, placement, audit, outbox, pictures, plans, ledger);
   const changed = new FakeDossierChanged();
   const documents = new MemoryDocumentStore(config);
   const useCase = new SubmitAgenderingUseCase(
@@ -126,11 +133,13 @@ function setup(facts: Partial<FakeDossierRecord> = {}, options: { written?: bool
     config,
     new InterimEvaluationPicture(pictures, new RiskPictureRecorder(pictures, audit, config), config),
     plans,
+    new SubmittedOnce(ledger),
   );
   const submit = (
     agendering: Partial<Omit<AgenderingInput, 'brief'>> & { readonly brief?: object } = {},
     document?: UploadedFile,
     actor = casusregisseur,
+    submissionKey?: string,
   ) =>
     useCase.execute({
       actor,
@@ -144,8 +153,9 @@ function setup(facts: Partial<FakeDossierRecord> = {}, options: { written?: bool
         ...agendering,
       } as AgenderingInput,
       ...(document && { document }),
+      ...(submissionKey && { submissionKey }),
     });
-  return { dossiers, placement, audit, outbox, uow, changed, documents, plans, submit };
+  return { dossiers, placement, audit, outbox, uow, changed, documents, plans, ledger, submit };
 }
 
 async function refusal(work: Promise<unknown>): Promise<AgendaRefusal> {
@@ -164,6 +174,43 @@ async function inputError(work: Promise<unknown>): Promise<[string, string][]> {
 }
 
 describe('SubmitAgenderingUseCase', () => {
+  it('with a submission key used before makes nothing and answers the first result (issue #15)', async () => {
+    const { placement, outbox, ledger, documents, submit } = setup();
+    const pdf = { originalName: 'plan.pdf', bytes: Buffer.from('%PDF-1.4 x') };
+    const first = await submit({}, pdf, casusregisseur, 'key-0001-abcd');
+    const again = await submit({}, pdf, casusregisseur, 'key-0001-abcd');
+    expect(again).toEqual({ ...first, repeated: true });
+    expect(placement.requests()).toHaveLength(1);
+    expect(outbox.written()).toHaveLength(1);
+    expect(ledger.rows).toHaveLength(1);
+    // The repeat's copy of the file is not kept.
+    expect(documents.discarded).toEqual(['ab/key']);
+    expect(ledger.rows[0]).toMatchObject({
+      ref: { actorPersonId: 'cr-1', scope: 'agendering', key: 'key-0001-abcd' },
+      resultId: first.agendaItemId,
+    });
+  });
+
+  it('refuses a submission key sent again with other content (409), making nothing', async () => {
+    const { placement, outbox, submit } = setup();
+    await submit({}, undefined, casusregisseur, 'key-0002-abcd');
+    const error = await refusal(
+      submit({ questions: 'Iets anders?' }, undefined, casusregisseur, 'key-0002-abcd'),
+    );
+    expect([error.code, error.kind]).toEqual(['SUBMISSION_KEY_REUSED', 'conflict']);
+    expect(error.message).toMatch(/al verstuurd, met andere gegevens/);
+    expect(placement.requests()).toHaveLength(1);
+    expect(outbox.written()).toHaveLength(1);
+  });
+
+  it('leaves a key free when the submission was refused, so the corrected one goes through', async () => {
+    const { placement, ledger, submit } = setup();
+    await refusal(submit({ dossierCode: 'CO3-2026-0999' }, undefined, casusregisseur, 'key-0003-abcd'));
+    expect(ledger.rows).toEqual([]);
+    await submit({}, undefined, casusregisseur, 'key-0003-abcd');
+    expect(placement.requests()).toHaveLength(1);
+  });
+
   it('places the agendapunt with its guests, re-plans the obligations, audits and mails the casusregisseur', async () => {
     const { placement, audit, outbox, uow, changed, submit } = setup();
     const result = await submit({

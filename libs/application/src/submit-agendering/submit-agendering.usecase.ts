@@ -6,6 +6,7 @@ import {
   canAgenderen,
   noConsentReturnLimitOf,
   RegionConfig,
+  TableDefinition,
 } from '@overlegtafels/domain';
 import { dossierCode, emailAddress, label, MailComposer, webLink } from '@overlegtafels/mail';
 import { getRegion } from '@overlegtafels/regions';
@@ -19,13 +20,17 @@ import { DossierChanged } from '../ports/dossier-changed.port';
 import { DossierRepository } from '../ports/dossier.repository.port';
 import { MailOutbox, QueuedMail } from '../ports/mail-outbox.port';
 import { PersonDirectory } from '../ports/person-directory.port';
-import { UnitOfWork } from '../ports/unit-of-work.port';
+import { Transaction, UnitOfWork } from '../ports/unit-of-work.port';
 import { PlanVanAanpakRepository } from '../ports/plan-van-aanpak.repository.port';
 import { agenderingBriefOf, freezePlanVersion, planToFreeze } from './agendering-plan';
 import { sanitizeFileName } from './file-name';
 import { SubmitAgenderingCommand } from './submit-agendering.command';
 import { dossierTarget, withinRegion } from '../region-fence/region-fence';
 import { InterimEvaluationPicture } from '../record-risk-picture/interim-evaluation-picture';
+import { SubmittedOnce } from '../submissions/submitted-once';
+
+/** The ledger's scope of an agendering's one-time key. */
+export const AGENDERING_SCOPE = 'agendering';
 
 export interface AgenderingResult {
   readonly agendaItemId: string;
@@ -33,6 +38,8 @@ export interface AgenderingResult {
   readonly slot: SlotInfo;
   /** The number of the plan van aanpak's version frozen for this item, if it brings one. */
   readonly planVersion?: number;
+  /** True when the submission key was used before: nothing new was made; the first one's result. */
+  readonly repeated?: boolean;
 }
 
 /**
@@ -62,6 +69,7 @@ export class SubmitAgenderingUseCase {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(InterimEvaluationPicture) private readonly interimPicture: InterimEvaluationPicture,
     @Inject(PlanVanAanpakRepository) private readonly plans: PlanVanAanpakRepository,
+    @Inject(SubmittedOnce) private readonly once: SubmittedOnce,
   ) {
     const region = getRegion(config.region);
     if (!region) throw new Error(`REGION ${config.region} has no configuration in libs/regions`);
@@ -72,6 +80,7 @@ export class SubmitAgenderingUseCase {
     actor,
     agendering: input,
     document: file,
+    submissionKey,
   }: SubmitAgenderingCommand): Promise<AgenderingResult> {
     const table = this.region.tables.find((t) => t.key === input.tableKey);
     if (!table)
@@ -97,137 +106,175 @@ export class SubmitAgenderingUseCase {
     }
 
     const mails: QueuedMail[] = [];
-    const result = await this.uow.run(async (tx) => {
-      const now = this.clock.now();
-      const dossier = await withinRegion(
-        this.audit,
-        actor,
-        await this.dossiers.byCode(tx, input.dossierCode),
-        dossierTarget('agendering.create'),
-        now,
-      );
-      // Not found and not yours answer the same; the refusal stays in the log.
-      if (!dossier || (!actor.isCoordinator && dossierOwnerId(dossier) !== actor.personId)) {
-        await this.audit.append(
+    let made: { result: AgenderingResult; repeated: boolean };
+    try {
+      made = await this.uow.run(async (tx) => {
+        const now = this.clock.now();
+        // A reload, a double click or a retried call with the same key: the first one's result.
+        return this.once.run(
+          tx,
           {
             actorPersonId: actor.personId,
-            action: 'agendering.create',
-            entityType: 'dossier',
-            entityId: dossier?.id ?? null,
-            outcome: 'denied',
-            route: actor.route ?? null,
-            details: { code: input.dossierCode },
-          },
-          now,
-        );
-        throw new AgendaRefusal('DOSSIER_NOT_FOUND', 'Dossier niet gevonden.', 'dossierCode', 'not_found');
-      }
-      const zone = table.timeZone;
-      const state = toDossierState(dossier, zone);
-      const verdict = canAgenderen(state, table.key, itemType.key, {
-        noConsentReturnLimit: noConsentReturnLimitOf(this.region),
-      });
-      if (!verdict.ok) throw new AgendaRefusal(verdict.code, verdict.message, verdict.field);
-      await this.interimPicture.require(tx, dossier.id, itemType.key, now);
-      const plan = await planToFreeze(this.plans, tx, dossier.id, itemType);
-
-      const documentId = stored
-        ? await this.dossiers.attachDocument(tx, dossier.id, {
-            storageKey: stored.storageKey,
-            fileName: sanitizeFileName(file!.originalName, stored.kind),
-            mimeType: stored.mimeType,
-            sizeBytes: stored.sizeBytes,
-            sha256: stored.sha256,
-            uploadedById: actor.personId,
-            uploadedAt: now,
-          })
-        : null;
-      const placed = await this.placement.place(tx, {
-        tableKey: table.key,
-        itemType: itemType.key,
-        dossierId: dossier.id,
-        submittedAt: now,
-        submittedById: actor.personId,
-        question: input.questions,
-        documentId,
-        guests: input.guests.map((g) => ({ kind: g.kind, email: g.email, name: g.name ?? null })),
-        ...(verdict.notBeforeDate !== undefined && { notBeforeDate: verdict.notBeforeDate }),
-      });
-      if (!placed.ok) {
-        if (placed.reason === 'too_early') {
-          // Only an afsluiting has a date to wait for, and only an afgerond dossier has one.
-          const refusal = afsluitingTooEarly(state.afrondingDate!, table, placed.tooEarly);
-          throw new AgendaRefusal(refusal.code, refusal.message, 'itemType');
-        }
-        throw placed.reason === 'no_session'
-          ? new AgendaRefusal('NO_SESSION_IN_RANGE', `Er is het komende jaar geen zitting van ${table.name}.`)
-          : new AgendaRefusal(
-              'SESSION_FULL',
-              `Alle zittingen van ${table.name} van het komende jaar zijn volzet.`,
-            );
-      }
-      const planVersion = plan
-        ? await freezePlanVersion(this.plans, tx, plan, {
-            dossierId: dossier.id,
-            agendaItemId: placed.itemId,
-            tableKey: table.key,
-            by: actor.personId,
+            scope: AGENDERING_SCOPE,
+            key: submissionKey,
+            content: { ...input, document: stored?.sha256 ?? null },
             at: now,
-          })
-        : undefined;
-      if (brief) await this.plans.saveBrief(tx, placed.itemId, brief);
-      await this.dossierChanged.dossierChanged(tx, dossier.id);
+            resultIdOf: (r: AgenderingResult) => r.agendaItemId,
+          },
+          () => this.agenderen(tx, now, actor, input, table, itemType, brief, file, stored, mails),
+        );
+      });
+    } catch (error) {
+      if (stored) await this.documents.discard(stored.storageKey);
+      throw error;
+    }
+    if (made.repeated) {
+      // Nothing of this submission was kept: its copy of the file goes too.
+      if (stored) await this.documents.discard(stored.storageKey);
+      return { ...made.result, repeated: true };
+    }
+    await this.outbox.enqueue(mails);
+    return made.result;
+  }
+
+  private async agenderen(
+    tx: Transaction,
+    now: Date,
+    actor: SubmitAgenderingCommand['actor'],
+    input: SubmitAgenderingCommand['agendering'],
+    table: TableDefinition,
+    itemType: TableDefinition['itemTypes'][number],
+    brief: ReturnType<typeof agenderingBriefOf>,
+    file: SubmitAgenderingCommand['document'],
+    stored: StoredDocument | undefined,
+    mails: QueuedMail[],
+  ): Promise<AgenderingResult> {
+    const dossier = await withinRegion(
+      this.audit,
+      actor,
+      await this.dossiers.byCode(tx, input.dossierCode),
+      dossierTarget('agendering.create'),
+      now,
+    );
+    // Not found and not yours answer the same; the refusal stays in the log.
+    if (!dossier || (!actor.isCoordinator && dossierOwnerId(dossier) !== actor.personId)) {
       await this.audit.append(
         {
           actorPersonId: actor.personId,
           action: 'agendering.create',
-          entityType: 'agenda_item',
-          entityId: placed.itemId,
-          dossierId: dossier.id,
-          outcome: 'allowed',
+          entityType: 'dossier',
+          entityId: dossier?.id ?? null,
+          outcome: 'denied',
           route: actor.route ?? null,
-          details: {
-            code: dossier.code,
-            tableKey: table.key,
-            itemType: itemType.key,
-            sessionId: placed.sessionId,
-            documentId,
-            planVersion: planVersion ?? null,
-          },
+          details: { code: input.dossierCode },
         },
         now,
-        tx,
       );
-      const submitter = await this.people.contactOf(tx, actor.personId);
-      if (submitter) {
-        const rendered = await this.composer.agenderingReceived({
-          recipient: { address: emailAddress(submitter.email), name: submitter.displayName },
-          session: { table: label(table.name), start: DateTime.fromJSDate(placed.sessionStart, { zone }) },
-          dossier: dossierCode(dossier.code),
-          itemType: label(itemType.label),
-          agendaSentAt: DateTime.fromJSDate(placed.agendaSendAt, { zone }),
-          detailsUrl: webLink(`${this.config.publicUrl}/dossiers/${dossier.code}`),
-        });
-        mails.push(
-          await this.outbox.write(tx, rendered, {
-            key: `agendering-received|${placed.itemId}|${actor.personId}`,
-            purpose: 'agendering-received',
-            recipientEmail: submitter.email,
-            recipientPersonId: actor.personId,
-            sessionId: placed.sessionId,
-            agendaItemId: placed.itemId,
-            dossierId: dossier.id,
-          }),
-        );
-      }
-      return {
-        agendaItemId: placed.itemId,
-        dossierCode: dossier.code,
-        slot: placed.slot,
-        ...(planVersion !== undefined && { planVersion }),
-      };
+      throw new AgendaRefusal('DOSSIER_NOT_FOUND', 'Dossier niet gevonden.', 'dossierCode', 'not_found');
+    }
+    const zone = table.timeZone;
+    const state = toDossierState(dossier, zone);
+    const verdict = canAgenderen(state, table.key, itemType.key, {
+      noConsentReturnLimit: noConsentReturnLimitOf(this.region),
     });
-    await this.outbox.enqueue(mails);
-    return result;
+    if (!verdict.ok) throw new AgendaRefusal(verdict.code, verdict.message, verdict.field);
+    await this.interimPicture.require(tx, dossier.id, itemType.key, now);
+    const plan = await planToFreeze(this.plans, tx, dossier.id, itemType);
+
+    const documentId = stored
+      ? await this.dossiers.attachDocument(tx, dossier.id, {
+          storageKey: stored.storageKey,
+          fileName: sanitizeFileName(file!.originalName, stored.kind),
+          mimeType: stored.mimeType,
+          sizeBytes: stored.sizeBytes,
+          sha256: stored.sha256,
+          uploadedById: actor.personId,
+          uploadedAt: now,
+        })
+      : null;
+    const placed = await this.placement.place(tx, {
+      tableKey: table.key,
+      itemType: itemType.key,
+      dossierId: dossier.id,
+      submittedAt: now,
+      submittedById: actor.personId,
+      question: input.questions,
+      documentId,
+      guests: input.guests.map((g) => ({ kind: g.kind, email: g.email, name: g.name ?? null })),
+      ...(verdict.notBeforeDate !== undefined && { notBeforeDate: verdict.notBeforeDate }),
+    });
+    if (!placed.ok) {
+      if (placed.reason === 'too_early') {
+        // Only an afsluiting has a date to wait for, and only an afgerond dossier has one.
+        const refusal = afsluitingTooEarly(state.afrondingDate!, table, placed.tooEarly);
+        throw new AgendaRefusal(refusal.code, refusal.message, 'itemType');
+      }
+      throw placed.reason === 'no_session'
+        ? new AgendaRefusal('NO_SESSION_IN_RANGE', `Er is het komende jaar geen zitting van ${table.name}.`)
+        : new AgendaRefusal(
+            'SESSION_FULL',
+            `Alle zittingen van ${table.name} van het komende jaar zijn volzet.`,
+          );
+    }
+    const planVersion = plan
+      ? await freezePlanVersion(this.plans, tx, plan, {
+          dossierId: dossier.id,
+          agendaItemId: placed.itemId,
+          tableKey: table.key,
+          by: actor.personId,
+          at: now,
+        })
+      : undefined;
+    if (brief) await this.plans.saveBrief(tx, placed.itemId, brief);
+    await this.dossierChanged.dossierChanged(tx, dossier.id);
+    await this.audit.append(
+      {
+        actorPersonId: actor.personId,
+        action: 'agendering.create',
+        entityType: 'agenda_item',
+        entityId: placed.itemId,
+        dossierId: dossier.id,
+        outcome: 'allowed',
+        route: actor.route ?? null,
+        details: {
+          code: dossier.code,
+          tableKey: table.key,
+          itemType: itemType.key,
+          sessionId: placed.sessionId,
+          documentId,
+          planVersion: planVersion ?? null,
+        },
+      },
+      now,
+      tx,
+    );
+    const submitter = await this.people.contactOf(tx, actor.personId);
+    if (submitter) {
+      const rendered = await this.composer.agenderingReceived({
+        recipient: { address: emailAddress(submitter.email), name: submitter.displayName },
+        session: { table: label(table.name), start: DateTime.fromJSDate(placed.sessionStart, { zone }) },
+        dossier: dossierCode(dossier.code),
+        itemType: label(itemType.label),
+        agendaSentAt: DateTime.fromJSDate(placed.agendaSendAt, { zone }),
+        detailsUrl: webLink(`${this.config.publicUrl}/dossiers/${dossier.code}`),
+      });
+      mails.push(
+        await this.outbox.write(tx, rendered, {
+          key: `agendering-received|${placed.itemId}|${actor.personId}`,
+          purpose: 'agendering-received',
+          recipientEmail: submitter.email,
+          recipientPersonId: actor.personId,
+          sessionId: placed.sessionId,
+          agendaItemId: placed.itemId,
+          dossierId: dossier.id,
+        }),
+      );
+    }
+    return {
+      agendaItemId: placed.itemId,
+      dossierCode: dossier.code,
+      slot: placed.slot,
+      ...(planVersion !== undefined && { planVersion }),
+    };
   }
 }

@@ -20,6 +20,7 @@ import {
   SessionStatus,
   sendAgenda,
   sessionLengthMinutes,
+  statusAt,
   takesPlacements,
   unfreezeSession,
 } from './session-lifecycle.policy';
@@ -235,6 +236,26 @@ describe('the lifecycle of a zitting', () => {
         awaitsFreeze(s),
         awaitsAgendaSend(s),
       ]).toEqual([cancelled, held, provisional, sent, placements, freeze, send]);
+    });
+  });
+
+  describe('statusAt: gehouden once the end has passed (issue #15)', () => {
+    // ICO of Friday 4 December 2026, 09:30–12:00 in Brussels (08:30–11:00 UTC).
+    const session = (status: SessionStatus) => ({
+      status,
+      endsAtMs: Date.parse('2026-12-04T12:00:00+01:00'),
+    });
+    it.each<[SessionStatus, string, SessionStatus]>([
+      ['planned', '2026-12-04T11:59:59+01:00', 'planned'],
+      ['planned', '2026-12-04T12:00:00+01:00', 'held'],
+      ['planned', '2026-12-04T15:00:00+01:00', 'held'],
+      ['frozen', '2026-12-04T15:00:00+01:00', 'held'],
+      ['sent', '2026-12-04T15:00:00+01:00', 'held'],
+      ['sent', '2026-12-04T10:00:00+01:00', 'sent'],
+      ['cancelled', '2026-12-05T10:00:00+01:00', 'cancelled'],
+      ['held', '2026-12-04T11:00:00+01:00', 'held'],
+    ])('%s at %s reads %s', (status, at, expected) => {
+      expect(statusAt(session(status), Date.parse(at))).toBe(expected);
     });
   });
 });

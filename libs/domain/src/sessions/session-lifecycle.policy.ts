@@ -89,6 +89,18 @@ export function isHeld(session: HasSessionStatus): boolean {
   return session.status === 'held';
 }
 
+/**
+ * The status as people read it at `nowMs`: a session that is not cancelled is gehouden once its
+ * end has passed, whatever its row says yet (the row becomes held when a decision is recorded).
+ * Issue #15: a session that ended hours ago showed "in voorbereiding" under the coming sessions.
+ */
+export function statusAt(
+  session: { readonly status: SessionStatus; readonly endsAtMs: Instant },
+  nowMs: Instant,
+): SessionStatus {
+  return session.status !== 'cancelled' && session.endsAtMs <= nowMs ? 'held' : session.status;
+}
+
 /** The agenda is provisional ("onder voorbehoud"): the session is planned, not frozen yet. */
 export function isProvisional(session: HasSessionStatus): boolean {
   return session.status === 'planned';

@@ -13,6 +13,9 @@ describe('agenda', () => {
     expect(mail.text).toContain('Agenda van de zitting Weegploeg van dinsdag 1 december 2026, 13:00–16:00.');
     expect(mail.text).toContain('Locatie: Politiehuis Oost zaal 2.');
     expect(mail.text).toContain(agendaUrl);
+    // No promise of documents a member may not open (issue #15): what each reader may see.
+    expect(mail.text).not.toContain('De documenten en vragen per dossier vindt u');
+    expect(mail.text).toContain('de leden de vragen van de punten die de coördinator met de tafel deelt');
     // The agenda styles are inlined by MJML; compare the table without them.
     expect(mail.html.replace(/ (?:style|valign)="[^"]*"/g, '')).toContain(
       '<tr><td>13:00–13:30</td><td>CO3-2026-0042</td><td>Plan van aanpak</td><td>casusregisseur, CAW</td></tr><tr><td>13:30–13:45</td>',

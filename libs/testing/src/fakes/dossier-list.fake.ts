@@ -35,6 +35,8 @@ export class FakeDossierList implements DossierList {
         code: d.code,
         phase: d.phase,
         casusregisseurName: d.casusregisseurName,
+        casusregisseurId: d.casusregisseurId,
+        aanmelderId: d.aanmelderId,
         casusregieStartDate: d.casusregieStartDate,
         afrondingDate: d.afrondingDate,
       }));

@@ -6,7 +6,6 @@ import type {
   DossierRecord,
   DossierRepository,
   NewAanmelding,
-  SubmittedAanmelding,
   NewCasusregisseurChange,
   NewChildHearing,
   NewDecision,
@@ -107,23 +106,6 @@ export class FakeDossierRepository implements DossierRepository, Rollbackable {
 
   /** The agenda item of each dossier's aanmelding, as the use case's placement made it. */
   readonly aanmeldingItems = new Map<string, string>();
-
-  async claimSubmission(
-    _tx: Transaction,
-    aanmelderId: string,
-    submissionKey: string,
-  ): Promise<SubmittedAanmelding | undefined> {
-    const [earlier] = this.dossiers.where(
-      (d) => d.aanmelderId === aanmelderId && d.aanmelding?.submissionKey === submissionKey,
-    );
-    return earlier
-      ? {
-          dossierId: earlier.id,
-          dossierCode: earlier.code,
-          agendaItemId: this.aanmeldingItems.get(earlier.id) ?? '',
-        }
-      : undefined;
-  }
 
   async openWithAanmelding(
     tx: Transaction,

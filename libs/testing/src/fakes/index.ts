@@ -25,3 +25,4 @@ export * from './risk-picture.repository.fake';
 export * from './plan-van-aanpak.repository.fake';
 export * from './session-minutes.repository.fake';
 export * from './item-preparation.repository.fake';
+export * from './submission-ledger.fake';

@@ -30,10 +30,7 @@ export async function changeCasusregisseur(
 }
 
 /** The changes of a dossier's casusregisseur, in the order they were recorded. */
-export async function casusregisseurChangesOf(
-  db: Tx,
-  id: string,
-): Promise<CasusregisseurChangeRecord[]> {
+export async function casusregisseurChangesOf(db: Tx, id: string): Promise<CasusregisseurChangeRecord[]> {
   const rows = await db.casusregisseurChange.findMany({
     where: { dossierId: id },
     orderBy: [{ changedAt: 'asc' }, { id: 'asc' }],

@@ -8,7 +8,6 @@ import type {
   NewCasusregisseurChange,
   NewDecision,
   DossierRepository,
-  SubmittedAanmelding,
 } from '@overlegtafels/application';
 import type { DossierPhase, DossierState, LocalDateString, OrganisationKind } from '@overlegtafels/domain';
 import { PrismaService } from '../../prisma.service';
@@ -82,9 +81,6 @@ function toFacts({
   };
 }
 
-/** pg_advisory_xact_lock's first key for submission keys (the agenda's locks use another). */
-const SUBMISSION_LOCK_NAMESPACE = 4_105;
-
 /** The dossier aggregate's reads and intent changes (bound to the application's port). */
 @Injectable()
 export class PrismaDossierRepository implements DossierRepository {
@@ -115,28 +111,6 @@ export class PrismaDossierRepository implements DossierRepository {
       ON CONFLICT (region_id, year) DO UPDATE SET last_number = dossier_code_counters.last_number + 1
       RETURNING last_number`;
     return Number(rows[0]!.last_number);
-  }
-
-  async claimSubmission(
-    tx: Transaction,
-    aanmelderId: string,
-    submissionKey: string,
-  ): Promise<SubmittedAanmelding | undefined> {
-    const db = on(tx, this.prisma);
-    await db.$executeRaw`SELECT pg_advisory_xact_lock(${SUBMISSION_LOCK_NAMESPACE}::int, hashtext(${aanmelderId + ':' + submissionKey}))`;
-    const earlier = await db.aanmelding.findUnique({
-      where: { aanmelderId_submissionKey: { aanmelderId, submissionKey } },
-      select: {
-        dossier: { select: { id: true, code: true } },
-        agendaItems: { select: { id: true }, orderBy: { submittedAt: 'asc' }, take: 1 },
-      },
-    });
-    if (!earlier) return undefined;
-    return {
-      dossierId: earlier.dossier.id,
-      dossierCode: earlier.dossier.code,
-      agendaItemId: earlier.agendaItems[0]?.id ?? '',
-    };
   }
 
   async openWithAanmelding(
@@ -176,7 +150,6 @@ export class PrismaDossierRepository implements DossierRepository {
         confidentialityConfirmedAt: input.submittedAt,
         familyInformed: input.familyInformed,
         familyNotInformedReason: input.familyNotInformedReason ?? null,
-        submissionKey: input.submissionKey ?? null,
         submittedAt: input.submittedAt,
         clients: {
           create: input.clients.map((c, position) => ({
