@@ -1,9 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { MailJob } from '@overlegtafels/application';
 import { JOB_DEFAULTS, jobIdFor } from './job-defaults';
 import { parseJobPayload } from './job-payloads';
 import { QueueConnection } from './queue-connection';
 import { JOBS, QUEUES } from './queue-names';
+
+/** One outbox row to send (the application's MailJob, said here without depending on it). */
+interface MailJob {
+  readonly outboxId: string;
+  readonly idempotencyKey: string;
+}
 
 /** At most this many jobs per addBulk call, so one fan-out never becomes one huge command. */
 const BULK_CHUNK = 250;
