@@ -93,6 +93,7 @@ describe('headers on every response', () => {
       'text/html',
     );
     expect(page.status).toBe(400);
-    expect(await page.text()).toContain('whyNow bevat een onzichtbaar stuurteken');
+    // A page form keeps what was typed and says it next to the field, in the form's own words.
+    expect(await page.text()).toContain('bevat een onzichtbaar stuurteken');
   });
 });
