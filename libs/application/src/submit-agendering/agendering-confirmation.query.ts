@@ -1,10 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, Clock } from '@overlegtafels/config';
-import { AgendaRefusal } from '../errors';
-import { slotInfo } from '../agenda/agenda-views';
+import { readOwnSubmission } from '../agenda/own-submission';
 import type { Viewer } from '../agenda/agenda-queries';
 import { AgendaService } from '../agenda/agenda.service';
-import { ofRegion } from '../region-fence/region-fence';
 import { AgendaItemRepository } from '../ports/agenda-item.repository.port';
 import { AgendaSessionRepository } from '../ports/agenda-session.repository.port';
 import { AuditLog } from '../ports/audit-log.port';
@@ -19,54 +17,35 @@ export interface AgenderingConfirmation extends AgenderingResult {
 
 /**
  * The confirmation of an agendering, read again on the page the form redirects to (so a reload
- * makes nothing): only for whoever sent it, in their region, with the slot as it is now; anyone
- * else gets the same "not found" as for an id that does not exist. Audited like every read of a
- * dossier.
+ * makes nothing): readOwnSubmission, for an item this person agendered through the form.
  */
 @Injectable()
 export class AgenderingConfirmationQuery {
   constructor(
-    @Inject(AgendaService) private readonly agenda: AgendaService,
-    @Inject(AgendaItemRepository) private readonly items: Pick<AgendaItemRepository, 'item'>,
-    @Inject(AgendaSessionRepository) private readonly sessions: Pick<AgendaSessionRepository, 'session'>,
-    @Inject(CalendarStateRepository) private readonly calendars: CalendarStateRepository,
-    @Inject(DossierRepository) private readonly dossiers: Pick<DossierRepository, 'byId'>,
+    @Inject(AgendaService) readonly agenda: AgendaService,
+    @Inject(AgendaItemRepository) readonly items: Pick<AgendaItemRepository, 'item'>,
+    @Inject(AgendaSessionRepository) readonly sessions: Pick<AgendaSessionRepository, 'session'>,
+    @Inject(CalendarStateRepository) readonly calendars: CalendarStateRepository,
+    @Inject(DossierRepository) readonly dossiers: Pick<DossierRepository, 'byId'>,
     @Inject(SubmittedOnce) private readonly once: SubmittedOnce,
-    @Inject(AuditLog) private readonly audit: AuditLog,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(AuditLog) readonly audit: AuditLog,
+    @Inject(CLOCK) readonly clock: Clock,
   ) {}
 
   async confirmation(viewer: Viewer, agendaItemId: string): Promise<AgenderingConfirmation> {
     const sent = await this.once.resultOf<AgenderingResult>(viewer.personId, AGENDERING_SCOPE, agendaItemId);
-    const item = sent && (await this.items.item(agendaItemId));
-    const dossier = item && (await this.dossiers.byId(undefined, item.dossierId));
-    const session = item && (await this.sessions.session(item.sessionId));
-    const allowed =
-      !!item && ofRegion(viewer, dossier) && !!session && item.submittedById === viewer.personId;
-    await this.audit.append(
-      {
-        actorPersonId: viewer.personId,
-        action: 'agendering.confirmation.read',
-        entityType: 'agenda_item',
-        entityId: agendaItemId,
-        dossierId: allowed ? dossier.id : null,
-        outcome: allowed ? 'allowed' : 'denied',
-        route: viewer.route,
-        ...(allowed && { details: { code: dossier.code } }),
-      },
-      this.clock.now(),
-    );
-    if (!allowed) {
-      throw new AgendaRefusal('AGENDERING_NOT_FOUND', 'Agendering niet gevonden.', undefined, 'not_found');
-    }
-    const table = this.agenda.table(session.tableKey);
-    const calendar = await this.calendars.forTable(this.agenda.region.key, table.key, table.timeZone);
+    const own = await readOwnSubmission(this, viewer, agendaItemId, {
+      action: 'agendering.confirmation.read',
+      notFound: { code: 'AGENDERING_NOT_FOUND', message: 'Agendering niet gevonden.' },
+      // Only an item this person agendered through the form (not, say, their own aanmelding).
+      accepts: () => sent !== undefined,
+    });
     return {
-      agendaItemId: item.id,
-      dossierCode: dossier.code,
-      slot: slotInfo(table, session, item, calendar),
-      itemTypeLabel: table.itemTypes.find((t) => t.key === item.itemType)?.label ?? item.itemType,
-      ...(sent.planVersion !== undefined && { planVersion: sent.planVersion }),
+      agendaItemId: own.item.id,
+      dossierCode: own.dossierCode,
+      slot: own.slot,
+      itemTypeLabel: own.itemTypeLabel,
+      ...(sent?.planVersion !== undefined && { planVersion: sent.planVersion }),
     };
   }
 }
