@@ -5,6 +5,7 @@ import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
 import { aanmeldingInput } from '../support/aanmelding-input';
 import { pageUser, textOf } from '../support/page-client';
+import { otherRegionCoordinator } from '../support/other-region';
 import { eventually, loginAs, startTestApp, TestApp } from '../support/test-app';
 import { ObligationsApiModule } from '../../apps/api/src/obligations/obligations-api.module';
 import { ObligationsWorkerModule } from '../../apps/worker/src/obligations-worker.module';
@@ -138,28 +139,7 @@ describe('an ICO from preparation to the closed verslag, and who reads what', ()
     sara = await db.person.findFirstOrThrow({ where: { email: 'sara.elidrissi@example.org' } });
 
     // A second region with its own ICO coordinator and member.
-    const region = await db.region.create({
-      data: {
-        key: 'andere-regio',
-        name: 'Andere regio (test)',
-        mailFromName: 'Andere regio',
-        mailFromAddress: 'andere@example.org',
-      },
-    });
-    await db.person.create({
-      data: {
-        regionId: region.id,
-        displayName: 'Rik Elders',
-        email: 'rik.elders@example.org',
-        roleAssignments: {
-          create: [
-            { role: 'coordinator', tableKey: 'ico' },
-            { role: 'member', tableKey: 'ico' },
-          ],
-        },
-        tableMemberships: { create: [{ regionId: region.id, tableKey: 'ico', function: 'voorzitter' }] },
-      },
-    });
+    await otherRegionCoordinator(db);
   }, 120_000);
 
   afterAll(async () => {

@@ -3,6 +3,7 @@ import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
 import { errorNextTo, pageUser, PageUser, textareaValue, textOf } from '../support/page-client';
 import { fileAanmelding } from '../support/page-flow';
+import { otherRegionCoordinator } from '../support/other-region';
 import { eventually, loginAs, startTestApp, TestApp } from '../support/test-app';
 
 /** Monday 16 November 2026, 10:00 in Brussels: an aanmelding now goes to the ICO of Friday 27 November. */
@@ -91,29 +92,7 @@ describe('the partners’ preparation of an ICO item (infodeling)', () => {
     itemId = item.id;
     sessionId = item.sessionId;
     // Another region with a coordinator and member of its own ICO.
-    const region = await db.region.create({
-      data: {
-        key: 'andere-regio',
-        name: 'Andere regio (test)',
-        mailFromName: 'Andere regio',
-        mailFromAddress: 'andere@example.org',
-      },
-    });
-    const stranger = await db.person.create({
-      data: {
-        regionId: region.id,
-        displayName: 'Rik Elders',
-        email: 'rik.elders@example.org',
-        roleAssignments: {
-          create: [
-            { role: 'coordinator', tableKey: 'ico' },
-            { role: 'member', tableKey: 'ico' },
-          ],
-        },
-        tableMemberships: { create: [{ regionId: region.id, tableKey: 'ico', function: 'voorzitter' }] },
-      },
-    });
-    otherRegionPerson = stranger.id;
+    otherRegionPerson = await otherRegionCoordinator(db);
     await logIn();
   }, 90_000);
 

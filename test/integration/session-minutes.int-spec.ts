@@ -7,6 +7,7 @@ import { ObligationsApiModule } from '../../apps/api/src/obligations/obligations
 import { ObligationsWorkerModule } from '../../apps/worker/src/obligations-worker.module';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { aanmeldingInput } from '../support/aanmelding-input';
+import { OTHER_REGION_EMAIL, otherRegionCoordinator } from '../support/other-region';
 import { errorNextTo, inputValue, pageUser, textOf } from '../support/page-client';
 import { eventually, loginAs, startTestApp, TestApp } from '../support/test-app';
 
@@ -322,24 +323,8 @@ describe('the verslag of a session', () => {
   });
 
   it('answers another region as if the session did not exist', async () => {
-    const region = await db.region.create({
-      data: {
-        key: 'andere-regio',
-        name: 'Andere regio',
-        mailFromName: 'Andere',
-        mailFromAddress: 'x@example.org',
-      },
-    });
-    const stranger = await db.person.create({
-      data: { regionId: region.id, displayName: 'Iemand Anders', email: 'iemand.anders@example.org' },
-    });
-    await db.roleAssignment.createMany({
-      data: [
-        { personId: stranger.id, role: 'coordinator', tableKey: 'ico' },
-        { personId: stranger.id, role: 'member', tableKey: 'ico' },
-      ],
-    });
-    const other = await login('iemand.anders@example.org');
+    await otherRegionCoordinator(db);
+    const other = await login(OTHER_REGION_EMAIL);
     expect((await other.get(`/api/zittingen/${sessionId}/verslag`)).status).toBe(404);
     const write = await other.post(`/api/zittingen/${sessionId}/verslag/heropenen`, { reason: 'Correctie.' });
     expect(write.status).toBe(404);
