@@ -95,7 +95,8 @@ describe('logging in, need-to-know and the audit log', () => {
     it('shows an aanmelder only the dossiers they referred', async () => {
       const aanmelder = await loginAs(t, 'eva.wouters@example.org');
       const body = (await (await aanmelder.get('/api/dossiers')).json()) as { dossiers: { code: string }[] };
-      expect(body.dossiers.map((d) => d.code)).toEqual(['CO3-2026-0002', 'CO3-2026-0004', 'CO3-2026-0005']);
+      // Running dossiers, newest first (issue #18: the list no longer starts at the oldest code).
+      expect(body.dossiers.map((d) => d.code)).toEqual(['CO3-2026-0005', 'CO3-2026-0004', 'CO3-2026-0002']);
     });
 
     it('shows a coordinator every dossier of the region', async () => {
