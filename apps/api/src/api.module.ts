@@ -15,6 +15,8 @@ import {
   RevokeCalendarFeedUseCase,
   RequestLoginLinkUseCase,
   RetryFailedMailUseCase,
+  MailRegions,
+  ReadDevMailUseCase,
   SendTestMailUseCase,
 } from '@overlegtafels/application';
 import { CoreModule, CoreOptions } from '@overlegtafels/runtime';
@@ -44,6 +46,7 @@ import { HomeController } from './home/home.controller';
 import { MeController } from './home/me.controller';
 import { TablesController } from './tables/tables.controller';
 import { HttpErrorFilter } from './web/html-exception.filter';
+import { RefusalAudit } from './web/refusal-audit';
 import { ViewRenderer } from './web/view-renderer.service';
 
 export interface ApiModuleOptions extends CoreOptions {
@@ -98,6 +101,8 @@ export class ApiModule {
         ListDossiersUseCase,
         SendTestMailUseCase,
         RetryFailedMailUseCase,
+        MailRegions,
+        ReadDevMailUseCase,
         ListFailedMailUseCase,
         ReadOutboxStatusUseCase,
         CalendarFeedUseCase,
@@ -105,6 +110,7 @@ export class ApiModule {
         ReadDocumentUseCase,
         RenewCalendarFeedUseCase,
         RevokeCalendarFeedUseCase,
+        RefusalAudit,
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],
     };
