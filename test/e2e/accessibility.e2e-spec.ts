@@ -108,6 +108,7 @@ browserSuite('accessibility and layout of every page, for every role', () => {
       `/dossiers/${code}`,
       '/coordinatie',
       '/casusregie-capaciteit',
+      '/audit',
       '/beheer/mails',
     ],
     'tom.peeters@example.org': [
@@ -120,6 +121,7 @@ browserSuite('accessibility and layout of every page, for every role', () => {
       '/agenda-abonnement',
     ],
     'wim.jacobs@example.be': ['/', '/tafels', `/agenda/${icoSession}`],
+    'hanne.vermeersch@example.be': ['/', '/audit'],
   });
 
   it('finds no serious or critical violation and no horizontal scroll, with one navigation per person', async () => {

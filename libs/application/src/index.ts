@@ -177,3 +177,5 @@ export * from './remind-preparation/remind-preparation.command';
 export * from './remind-preparation/remind-preparation.usecase';
 export * from './submissions/submitted-once';
 export * from './read-dev-mail/read-dev-mail.usecase';
+export * from './read-audit-trail/read-audit-trail.command';
+export * from './read-audit-trail/read-audit-trail.usecase';

@@ -4,6 +4,7 @@ export * from './prisma.service';
 export * from './prisma-unit-of-work';
 export * from './persistence.module';
 export * from './repositories/audit.repository';
+export * from './repositories/audit-trail.read-model';
 export * from './repositories/mail-outbox.repository';
 export { mailBodyDigest } from './repositories/outbox-rows';
 export * from './repositories/user-session.repository';

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { PrismaService } from './prisma.service';
 import { PrismaUnitOfWork } from './prisma-unit-of-work';
 import { AuditRepository } from './repositories/audit.repository';
+import { PrismaAuditTrail } from './repositories/audit-trail.read-model';
 import { PrismaMailOutbox } from './repositories/mail-outbox.repository';
 import { UserSessionRepository } from './repositories/user-session.repository';
 import { PrismaDossierReadModel } from './repositories/dossier-read-model';
@@ -30,6 +31,7 @@ import { PrismaSubmissionLedger } from './repositories/submission-ledger.reposit
 const repositories = [
   PrismaUnitOfWork,
   AuditRepository,
+  PrismaAuditTrail,
   PrismaMailOutbox,
   UserSessionRepository,
   PrismaDossierReadModel,

@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import {
   AuditLog,
+  AuditTrail,
   CalendarFeedTokens,
   DatabaseProbe,
   Documents,
@@ -39,6 +40,7 @@ import { getRegion } from '@overlegtafels/regions';
 import {
   AgendaMailingRepository,
   AuditRepository,
+  PrismaAuditTrail,
   CalendarFeedRepository,
   PrismaMailOutbox,
   PersistenceModule,
@@ -95,6 +97,7 @@ const dossierPorts = [
 /** The edge's ports: audit log, outbox and mail, documents, logins, the calendar feed, health probes. */
 const edgePorts = [
   bindPort(AuditLog, AuditRepository),
+  bindPort(AuditTrail, PrismaAuditTrail),
   bindPort(MailOutbox, PrismaMailOutbox),
   bindPort(Documents, PrismaDocumentRepository),
   bindPort(CalendarFeedTokens, CalendarFeedRepository),

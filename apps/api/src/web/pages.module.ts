@@ -4,6 +4,8 @@ import { ViewRenderer } from './view-renderer.service';
 import { AanmeldingPageController } from '../agenda/aanmelding-page.controller';
 import { AgenderingPageController } from '../agenda/agendering-page.controller';
 import { CapaciteitPageController } from '../agenda/capaciteit-page.controller';
+import { ReadAuditTrailUseCase } from '@overlegtafels/application';
+import { AuditPageController } from '../audit/audit-page.controller';
 import { DossierListPageController } from '../dossiers/dossier-list-page.controller';
 import { DossierPageController } from '../dossiers/dossier-page.controller';
 import { RiskPicturePageController } from '../dossiers/risk-picture-page.controller';
@@ -23,12 +25,13 @@ import { PlanVanAanpakPageController } from '../plan-van-aanpak/plan-van-aanpak-
     AgenderingPageController,
     TafelsPageController,
     ZittingPageController,
+    AuditPageController,
     DossierListPageController,
     DossierPageController,
     RiskPicturePageController,
     CapaciteitPageController,
     PlanVanAanpakPageController,
   ],
-  providers: [ViewRenderer, PageService],
+  providers: [ViewRenderer, PageService, ReadAuditTrailUseCase],
 })
 export class PagesModule {}

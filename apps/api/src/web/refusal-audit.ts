@@ -1,14 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Request } from 'express';
-import { AuditLog, loggableStack } from '@overlegtafels/application';
+import { AuditLog, DossierRepository, loggableStack } from '@overlegtafels/application';
 import type { AuthenticatedRequest } from '@overlegtafels/auth';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { isDossierCode } from '@overlegtafels/domain';
 
 /**
  * A login or role refusal (401/403 from the guard) on a route whose path names a dossier is part of
- * that dossier's record (issue #17): who tried, which route, which code, which answer. A dossier
- * code in the path is the only dossier fact a refused request may carry; it is not looked up.
+ * that dossier's record (issue #17): who tried, which route, which code, which answer — written
+ * on the dossier (when the code names one) so that its region's audit page shows it.
  */
 @Injectable()
 export class RefusalAudit {
@@ -16,6 +16,7 @@ export class RefusalAudit {
 
   constructor(
     @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(DossierRepository) private readonly dossiers: Pick<DossierRepository, 'byCode'>,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -26,12 +27,15 @@ export class RefusalAudit {
     if (!code) return;
     const template = (req.route as { path?: unknown } | undefined)?.path;
     try {
+      // The row is the dossier's (its region's watchers see it); an unknown code stays a code.
+      const dossier = await this.dossiers.byCode(undefined, code);
       await this.audit.append(
         {
           actorPersonId: (req as AuthenticatedRequest).principal?.personId ?? null,
           action: 'route.refused',
           entityType: 'dossier',
-          entityId: null,
+          entityId: dossier?.id ?? null,
+          dossierId: dossier?.id ?? null,
           outcome: 'denied',
           route: `${req.method} ${typeof template === 'string' ? template : req.path}`,
           details: { code, status },

@@ -73,6 +73,7 @@ const UNFENCED: Record<string, string> = {
   'list-demo-people': 'the login page of the installation’s region',
   'list-dossier-obligations': 'read model queried with the actor’s region',
   'list-dossiers': 'read model queried with the actor’s region',
+  'read-audit-trail': 'read model queried with the actor’s region (a dossier’s rows or its people’s)',
   'list-failed-mail': 'read of the failed mails a coordinator looks after',
   'list-my-obligations': 'read model queried with the actor’s region',
   'list-obligation-due-dates': 'read model queried with the actor’s region',

@@ -29,6 +29,8 @@ export function isOrganisationKind(value: string): value is OrganisationKind {
  * Roles a person holds; table-bound roles are held per table (a table membership). The
  * `strategisch-coordinator` is held region-wide: the strategic coordinators of the region (the
  * FJC's, in CO3) who check every closed dossier a last time (guide V.D), not a table's coordinator.
+ * `gegevensbescherming`, the region's data-protection officer, is region-wide too: they read the
+ * audit log (who saw or changed which dossier) and no dossier itself.
  */
 export const ROLES = [
   'admin',
@@ -37,6 +39,7 @@ export const ROLES = [
   'aanmelder',
   'member',
   'strategisch-coordinator',
+  'gegevensbescherming',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -48,6 +51,7 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   aanmelder: 'aanmelder',
   member: 'lid',
   'strategisch-coordinator': 'strategisch coördinator',
+  gegevensbescherming: 'functionaris gegevensbescherming',
 };
 
 export function isRole(value: string): value is Role {

@@ -167,6 +167,14 @@ export const DEMO_PEOPLE: SeedPerson[] = [
     roles: [{ role: 'strategisch-coordinator' }],
   },
   {
+    // The region's data-protection officer: reads the audit log, sees no dossier.
+    key: 'gegevensbescherming',
+    displayName: 'Hanne Vermeersch',
+    email: 'hanne.vermeersch@example.be',
+    organisation: 'ketenteam',
+    roles: [{ role: 'gegevensbescherming' }],
+  },
+  {
     key: 'admin',
     displayName: 'Beheerder (demo)',
     email: 'beheer@example.be',
