@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
-import { TableDefinition } from '@overlegtafels/domain';
+import { effectiveMeetingPlace, TableDefinition } from '@overlegtafels/domain';
 import {
   AgendaRow,
   dossierCode,
@@ -15,6 +15,8 @@ import {
   MailIdentity,
   MailValueError,
   messageIdFor,
+  place,
+  Place,
   Recipient,
   RenderedBody,
   RenderedMail,
@@ -89,12 +91,64 @@ export class AgendaMailWriter {
   }
 
   sessionInfo(session: SessionRecord, table: TableDefinition): SessionInfo {
+    const where = this.placeOf(session, table);
     return {
       id: uuid(session.id),
       table: label(table.name),
       start: brussels(session.startsAt),
       end: brussels(session.endsAt),
+      ...(where.location && { location: where.location }),
+      ...(where.onlineUrl && { onlineUrl: where.onlineUrl }),
     };
+  }
+
+  /**
+   * Where the session takes place (the coordinator's override, else the table's), as mail values.
+   * A value the mails cannot carry is left out rather than stopping every invitation; the session
+   * id and the code only in the log.
+   */
+  placeOf(
+    session: SessionRecord,
+    table: TableDefinition,
+  ): { location?: Place; onlineUrl?: WebLink } {
+    const where = effectiveMeetingPlace(table.meetingPlace, {
+      location: session.location ?? null,
+      onlineMeetingUrl: session.onlineMeetingUrl ?? null,
+    });
+    const out: { location?: Place; onlineUrl?: WebLink } = {};
+    try {
+      if (where.location) out.location = place(where.location);
+      if (where.onlineMeetingUrl) out.onlineUrl = webLink(where.onlineMeetingUrl);
+    } catch (error) {
+      if (!(error instanceof MailValueError)) throw error;
+      this.logger.warn(`meeting place of session ${session.id} left out of its mails: ${error.code}`);
+    }
+    return out;
+  }
+
+  /** The table's page, where a coordinator cancels the session (its row is the anchor). */
+  tableUrl(session: SessionRecord): WebLink {
+    return webLink(`${this.config.publicUrl}/tafels/${session.tableKey}#zitting-${session.id}`);
+  }
+
+  /**
+   * An empty agenda at its send moment: each coordinator of the table is asked to cancel or keep
+   * the session. Keyed per session version, so a re-run of the send job asks once.
+   */
+  async emptyAgenda(
+    batch: OutboxBatch,
+    session: SessionRecord,
+    table: TableDefinition,
+    to: AgendaRecipient,
+  ): Promise<void> {
+    await this.write(batch, AGENDA_MAIL.emptyAgenda, { session }, to, session.icsSequence, (r) =>
+      this.composer.emptyAgenda({
+        recipient: r,
+        session: this.sessionInfo(session, table),
+        agendaUrl: this.agendaUrl(session.id),
+        cancelUrl: this.tableUrl(session),
+      }),
+    );
   }
 
   sessionTitle(session: Pick<SessionRecord, 'startsAt'>, table: TableDefinition): SessionTitleInput {
