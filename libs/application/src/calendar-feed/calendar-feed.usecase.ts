@@ -1,5 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DateTime } from 'luxon';
+import { effectiveMeetingPlace } from '@overlegtafels/domain';
 import { hashToken } from '@overlegtafels/auth';
 import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
 import {
@@ -10,6 +11,8 @@ import {
   feedObligationUid,
   MAIL_IDENTITY,
   MailIdentity,
+  MailValueError,
+  place,
   sessionUid,
   uuid,
   webLink,
@@ -78,7 +81,14 @@ export class CalendarFeedUseCase {
       );
       for (const row of rows) {
         const cancelled = row.status === 'cancelled';
+        const where = feedPlace(
+          effectiveMeetingPlace(table.meetingPlace, {
+            location: row.location ?? null,
+            onlineMeetingUrl: row.onlineMeetingUrl ?? null,
+          }),
+        );
         entries.push({
+          ...where,
           uid: sessionUid(uuid(row.id), this.identity.uidHost),
           sequence: row.icsSequence,
           start: DateTime.fromJSDate(row.startsAt, { zone: table.timeZone }),
@@ -131,4 +141,19 @@ export class CalendarFeedUseCase {
       url: link,
     }));
   }
+}
+
+/** The place as the feed carries it; a value the calendar cannot carry is left out. */
+function feedPlace(where: { location: string | null; onlineMeetingUrl: string | null }): Pick<
+  FeedEntry,
+  'location' | 'onlineUrl'
+> {
+  const out: { location?: FeedEntry['location']; onlineUrl?: FeedEntry['onlineUrl'] } = {};
+  try {
+    if (where.location) out.location = place(where.location);
+    if (where.onlineMeetingUrl) out.onlineUrl = webLink(where.onlineMeetingUrl);
+  } catch (error) {
+    if (!(error instanceof MailValueError)) throw error;
+  }
+  return out;
 }
