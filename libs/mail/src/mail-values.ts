@@ -76,7 +76,10 @@ export function label(value: string): Label {
 const PLACE = /^[\p{L}\p{N}](?:[\p{L}\p{N} .,'’()/&+:#-]{0,198}[\p{L}\p{N}.)])?$/u;
 export function place(value: string): Place {
   if (typeof value !== 'string' || !PLACE.test(value) || /\s{2}/.test(value)) {
-    throw new MailValueError('INVALID_PLACE', 'not a place (one line, letters, digits, spaces and .,\'()/&+:#-)');
+    throw new MailValueError(
+      'INVALID_PLACE',
+      "not a place (one line, letters, digits, spaces and .,'()/&+:#-)",
+    );
   }
   return value as Place;
 }

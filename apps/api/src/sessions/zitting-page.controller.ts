@@ -33,7 +33,7 @@ import {
   SetSessionPlaceUseCase,
 } from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
-import { DECISION_KIND_LABELS, DecisionKind, decisionsFor } from '@overlegtafels/domain';
+import { awaitsAgendaSend, DECISION_KIND_LABELS, DecisionKind, decisionsFor } from '@overlegtafels/domain';
 import { sharedFlag } from '../agenda/shared-flag';
 import { viewerOf } from '../agenda/viewer';
 import { CurrentRoute } from '../web/current-viewer.decorator';
@@ -370,7 +370,7 @@ export class ZittingPageController {
         failedKey: failed?.key,
         sessionId,
         ended: Date.parse(agenda.session.endsAt) <= this.clock.now().getTime(),
-        sendable: agenda.session.status === 'planned' || agenda.session.status === 'frozen',
+        sendable: awaitsAgendaSend(agenda.session),
         // Linked only when it opens for this reader (issue #15: no 404 links).
         verslagOpens: await this.minutes.mayOpen(principal, sessionId, route),
         kindValue: (itemId: string) =>

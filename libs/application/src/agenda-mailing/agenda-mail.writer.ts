@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
-import { effectiveMeetingPlace, TableDefinition } from '@overlegtafels/domain';
+import { TableDefinition } from '@overlegtafels/domain';
 import {
   AgendaRow,
   dossierCode,
@@ -15,8 +15,6 @@ import {
   MailIdentity,
   MailValueError,
   messageIdFor,
-  place,
-  Place,
   Recipient,
   RenderedBody,
   RenderedMail,
@@ -28,11 +26,12 @@ import {
   WebLink,
 } from '@overlegtafels/mail';
 import type { MailingItem } from '../ports/agenda-mailing.port';
-import { type AgendaRecipient } from './agenda-recipients';
 import type { OutboxMail } from '../ports/mail-outbox.port';
 import type { SessionRecord } from '../ports/agenda-session.repository.port';
 import { AGENDA_MAIL, agendaMailKey, AgendaMailPurpose, messageLocalPart } from './agenda-mail-keys';
+import { mailPlaceOf } from './mail-place.util';
 
+import type { AgendaRecipient } from './agenda-recipients';
 export { personRecipient, sameAddress, slotRecipients } from './agenda-recipients';
 export type { AgendaRecipient } from './agenda-recipients';
 
@@ -91,7 +90,9 @@ export class AgendaMailWriter {
   }
 
   sessionInfo(session: SessionRecord, table: TableDefinition): SessionInfo {
-    const where = this.placeOf(session, table);
+    const where = mailPlaceOf(session, table, (code) =>
+      this.logger.warn(`meeting place of session ${session.id} left out of its mails: ${code}`),
+    );
     return {
       id: uuid(session.id),
       table: label(table.name),
@@ -102,39 +103,12 @@ export class AgendaMailWriter {
     };
   }
 
-  /**
-   * Where the session takes place (the coordinator's override, else the table's), as mail values.
-   * A value the mails cannot carry is left out rather than stopping every invitation; the session
-   * id and the code only in the log.
-   */
-  placeOf(
-    session: SessionRecord,
-    table: TableDefinition,
-  ): { location?: Place; onlineUrl?: WebLink } {
-    const where = effectiveMeetingPlace(table.meetingPlace, {
-      location: session.location ?? null,
-      onlineMeetingUrl: session.onlineMeetingUrl ?? null,
-    });
-    const out: { location?: Place; onlineUrl?: WebLink } = {};
-    try {
-      if (where.location) out.location = place(where.location);
-      if (where.onlineMeetingUrl) out.onlineUrl = webLink(where.onlineMeetingUrl);
-    } catch (error) {
-      if (!(error instanceof MailValueError)) throw error;
-      this.logger.warn(`meeting place of session ${session.id} left out of its mails: ${error.code}`);
-    }
-    return out;
-  }
-
   /** The table's page, where a coordinator cancels the session (its row is the anchor). */
   tableUrl(session: SessionRecord): WebLink {
     return webLink(`${this.config.publicUrl}/tafels/${session.tableKey}#zitting-${session.id}`);
   }
 
-  /**
-   * An empty agenda at its send moment: each coordinator of the table is asked to cancel or keep
-   * the session. Keyed per session version, so a re-run of the send job asks once.
-   */
+  /** An empty agenda: a coordinator is asked to cancel or keep it (once per session version). */
   async emptyAgenda(
     batch: OutboxBatch,
     session: SessionRecord,
@@ -304,10 +278,7 @@ export class AgendaMailWriter {
     );
   }
 
-  /**
-   * The session is cancelled: with `sequence`, METHOD:CANCEL for the session (or, with `item`, for
-   * that guest's slot); without, a plain notice to someone who held no invitation.
-   */
+  /** Cancelled: METHOD:CANCEL of the session (or of `item`'s slot), or a plain notice without `cancel`. */
   async sessionCancelled(
     batch: OutboxBatch,
     session: SessionRecord,

@@ -1,6 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { effectiveMeetingPlace } from '@overlegtafels/domain';
 import { hashToken } from '@overlegtafels/auth';
 import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
 import {
@@ -11,12 +10,11 @@ import {
   feedObligationUid,
   MAIL_IDENTITY,
   MailIdentity,
-  MailValueError,
-  place,
   sessionUid,
   uuid,
   webLink,
 } from '@overlegtafels/mail';
+import { mailPlaceOf } from '../agenda-mailing/mail-place.util';
 import { ListObligationDueDatesUseCase } from '../list-obligation-due-dates/list-obligation-due-dates.usecase';
 import { AuditLog } from '../ports/audit-log.port';
 import { CalendarFeedStatus, CalendarFeedTokens } from '../ports/calendar-feed.repository.port';
@@ -81,12 +79,7 @@ export class CalendarFeedUseCase {
       );
       for (const row of rows) {
         const cancelled = row.status === 'cancelled';
-        const where = feedPlace(
-          effectiveMeetingPlace(table.meetingPlace, {
-            location: row.location ?? null,
-            onlineMeetingUrl: row.onlineMeetingUrl ?? null,
-          }),
-        );
+        const where = mailPlaceOf(row, table);
         entries.push({
           ...where,
           uid: sessionUid(uuid(row.id), this.identity.uidHost),
@@ -141,19 +134,4 @@ export class CalendarFeedUseCase {
       url: link,
     }));
   }
-}
-
-/** The place as the feed carries it; a value the calendar cannot carry is left out. */
-function feedPlace(where: { location: string | null; onlineMeetingUrl: string | null }): Pick<
-  FeedEntry,
-  'location' | 'onlineUrl'
-> {
-  const out: { location?: FeedEntry['location']; onlineUrl?: FeedEntry['onlineUrl'] } = {};
-  try {
-    if (where.location) out.location = place(where.location);
-    if (where.onlineMeetingUrl) out.onlineUrl = webLink(where.onlineMeetingUrl);
-  } catch (error) {
-    if (!(error instanceof MailValueError)) throw error;
-  }
-  return out;
 }

@@ -103,7 +103,12 @@ export class SendAgendaNowUseCase {
       return result;
     } catch (error) {
       // The refusal rolled the transaction back; its audit is written on its own.
-      const code = error instanceof InputError ? 'CONFIRM_EMPTY_AGENDA' : error instanceof AgendaRefusal ? error.code : 'ERROR';
+      const code =
+        error instanceof InputError
+          ? 'CONFIRM_EMPTY_AGENDA'
+          : error instanceof AgendaRefusal
+            ? error.code
+            : 'ERROR';
       await this.audit.append(
         {
           actorPersonId: actor.personId,

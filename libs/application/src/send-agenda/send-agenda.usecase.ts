@@ -79,7 +79,9 @@ export class SendAgendaUseCase {
     if (result.outcome === 'sent') {
       this.logger.log(`agenda of session ${sessionId} sent (${result.mails.length} mails)`);
     } else if (result.outcome === 'empty') {
-      this.logger.log(`agenda of session ${sessionId} is empty: coordinators asked (${result.mails.length} mails)`);
+      this.logger.log(
+        `agenda of session ${sessionId} is empty: coordinators asked (${result.mails.length} mails)`,
+      );
     }
     return result.outcome;
   }
@@ -103,7 +105,11 @@ export class SendAgendaUseCase {
     const next = emptyAgendaStep(items.length, options.by, options.keepEmpty === true);
     if (next === 'confirm-first') return { outcome: 'confirm-first', mails };
     if (next === 'ask-coordinators') {
-      for (const coordinator of await this.mailing.tableCoordinators(tx, session.regionId, session.tableKey)) {
+      for (const coordinator of await this.mailing.tableCoordinators(
+        tx,
+        session.regionId,
+        session.tableKey,
+      )) {
         await this.writer.emptyAgenda(batch, session, table, personRecipient(coordinator));
       }
       mails.push(...(await this.mailing.addOutbox(tx, batch.messages)));

@@ -39,7 +39,8 @@ export const SessionPlaceSchema = z.object({
       error: `De link voor online deelname mag hoogstens ${MEETING_PLACE_LIMITS.onlineMeetingUrl} tekens lang zijn.`,
     })
     .refine((v) => v === '' || isHttpsLink(v), {
-      error: 'De link voor online deelname moet een volledige https-link zijn, zoals https://meet.example.be/overleg.',
+      error:
+        'De link voor online deelname moet een volledige https-link zijn, zoals https://meet.example.be/overleg.',
     })
     .optional()
     .transform((v) => v ?? ''),

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, Clock } from '@overlegtafels/config';
-import { effectiveMeetingPlace, isCancelled, meetingPlaceChanged } from '@overlegtafels/domain';
+import { effectiveMeetingPlace, isCancelled, isHeld, meetingPlaceChanged } from '@overlegtafels/domain';
 import { AGENDA_NOTIFIER, AgendaNotifier } from '../agenda/agenda-notifier';
 import { AgendaService } from '../agenda/agenda.service';
 import { CoordinatorChange } from '../coordinator/coordinator-change';
@@ -28,7 +28,7 @@ export class SetSessionPlaceUseCase {
   async execute({ actor, sessionId, location, onlineMeetingUrl }: SetSessionPlaceCommand): Promise<void> {
     const session = await this.change.sessionFor(actor, sessionId, 'session.place');
     const table = this.agenda.table(session.tableKey).meetingPlace;
-    if (isCancelled(session) || session.status === 'held' || session.endsAt <= this.clock.now()) {
+    if (isCancelled(session) || isHeld(session) || session.endsAt <= this.clock.now()) {
       throw new AgendaRefusal(
         'SESSION_NOT_OPEN',
         'De locatie van een geannuleerde of gehouden zitting kan niet meer wijzigen.',

@@ -62,12 +62,20 @@ describe('emptyAgendaStep', () => {
 });
 
 describe('effectiveMeetingPlace', () => {
-  const table = { location: 'Vergaderzaal 2, Voorbeeldstraat 1, 2000 Antwerpen', onlineMeetingUrl: 'https://meet.example.be/wp' };
+  const table = {
+    location: 'Vergaderzaal 2, Voorbeeldstraat 1, 2000 Antwerpen',
+    onlineMeetingUrl: 'https://meet.example.be/wp',
+  };
   it('takes the table’s place when the session has none of its own', () => {
     expect(effectiveMeetingPlace(table, { location: null, onlineMeetingUrl: null })).toEqual(table);
   });
   it('takes the session’s override, and an emptied link as no link', () => {
-    expect(effectiveMeetingPlace(table, { location: 'Zaal 5, Proefplein 3, 2000 Antwerpen', onlineMeetingUrl: '' })).toEqual({
+    expect(
+      effectiveMeetingPlace(table, {
+        location: 'Zaal 5, Proefplein 3, 2000 Antwerpen',
+        onlineMeetingUrl: '',
+      }),
+    ).toEqual({
       location: 'Zaal 5, Proefplein 3, 2000 Antwerpen',
       onlineMeetingUrl: null,
     });

@@ -41,6 +41,7 @@ export function meetingPlaceProblem(place: {
 }): string | undefined {
   const location = place.location ?? '';
   if (location.length > MEETING_PLACE_LIMITS.location) return 'location too long';
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(location)) return 'location on more than one line';
   const link = place.onlineMeetingUrl;
   if (link) {

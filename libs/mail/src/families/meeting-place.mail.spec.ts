@@ -27,7 +27,9 @@ describe('the meeting place in mails and calendars', () => {
     expect(icsLines(mail.ics!.content, 'LOCATION')).toEqual([
       'LOCATION:Vergaderzaal 2\\, Voorbeeldstraat 1\\, 2000 Antwerpen',
     ]);
-    expect(icsLines(mail.ics!.content, 'URL')).toEqual(['URL;VALUE=URI:https://meet.example.be/co3-weegploeg']);
+    expect(icsLines(mail.ics!.content, 'URL')).toEqual([
+      'URL;VALUE=URI:https://meet.example.be/co3-weegploeg',
+    ]);
     expect(ics).toContain('Online deelnemen: https://meet.example.be/co3-weegploeg');
     expect(mail.text).toContain('Locatie: Vergaderzaal 2, Voorbeeldstraat 1, 2000 Antwerpen.');
     expect(mail.text).toContain('Online deelnemen: https://meet.example.be/co3-weegploeg');
@@ -43,7 +45,9 @@ describe('the meeting place in mails and calendars', () => {
       invitation: { sequence: 0, stamp },
     });
     expect(icsLines(mail.ics!.content, 'LOCATION')).toHaveLength(1);
-    expect(icsLines(mail.ics!.content, 'URL')).toEqual(['URL;VALUE=URI:https://meet.example.be/co3-weegploeg']);
+    expect(icsLines(mail.ics!.content, 'URL')).toEqual([
+      'URL;VALUE=URI:https://meet.example.be/co3-weegploeg',
+    ]);
     expect(mail.text).toContain('Online deelnemen: https://meet.example.be/co3-weegploeg');
   });
 
@@ -77,7 +81,9 @@ describe('the meeting place in mails and calendars', () => {
         },
       ],
     });
-    expect(icsLines(feed, 'LOCATION')).toEqual(['LOCATION:Vergaderzaal 2\\, Voorbeeldstraat 1\\, 2000 Antwerpen']);
+    expect(icsLines(feed, 'LOCATION')).toEqual([
+      'LOCATION:Vergaderzaal 2\\, Voorbeeldstraat 1\\, 2000 Antwerpen',
+    ]);
     expect(icsLines(feed, 'URL')).toEqual(['URL;VALUE=URI:https://meet.example.be/co3-weegploeg']);
   });
 

@@ -71,7 +71,10 @@ function ico(): TableDefinition {
     ],
     holidays: FLEMISH_HOLIDAYS,
     // Fictitious: the installation sets the table's real room and meeting link here.
-    meetingPlace: { location: 'Vergaderzaal 1, Voorbeeldstraat 1, 2000 Antwerpen', onlineMeetingUrl: 'https://meet.example.be/co3-ico' },
+    meetingPlace: {
+      location: 'Vergaderzaal 1, Voorbeeldstraat 1, 2000 Antwerpen',
+      onlineMeetingUrl: 'https://meet.example.be/co3-ico',
+    },
   };
 }
 
@@ -134,7 +137,10 @@ function weegploeg(agendaSend: RelativeMoment): TableDefinition {
     ],
     holidays: FLEMISH_HOLIDAYS,
     // Fictitious: the installation sets the table's real room and meeting link here.
-    meetingPlace: { location: 'Vergaderzaal 2, Voorbeeldstraat 1, 2000 Antwerpen', onlineMeetingUrl: 'https://meet.example.be/co3-weegploeg' },
+    meetingPlace: {
+      location: 'Vergaderzaal 2, Voorbeeldstraat 1, 2000 Antwerpen',
+      onlineMeetingUrl: 'https://meet.example.be/co3-weegploeg',
+    },
   };
 }
 

@@ -43,7 +43,10 @@ export const VLAAMS_BRABANT: RegionConfig = {
       ],
       holidays: FLEMISH_HOLIDAYS,
       // Fictitious: the installation sets the table's real room and meeting link here.
-      meetingPlace: { location: 'Overlegruimte, Proefstraat 12, 3000 Leuven', onlineMeetingUrl: 'https://meet.example.be/vh-triage' },
+      meetingPlace: {
+        location: 'Overlegruimte, Proefstraat 12, 3000 Leuven',
+        onlineMeetingUrl: 'https://meet.example.be/vh-triage',
+      },
     },
     {
       key: 'casusoverleg-spoor-3',
@@ -73,7 +76,10 @@ export const VLAAMS_BRABANT: RegionConfig = {
       ],
       holidays: FLEMISH_HOLIDAYS,
       // Fictitious: the installation sets the table's real room and meeting link here.
-      meetingPlace: { location: 'Overlegruimte, Proefstraat 12, 3000 Leuven', onlineMeetingUrl: 'https://meet.example.be/vh-spoor-3' },
+      meetingPlace: {
+        location: 'Overlegruimte, Proefstraat 12, 3000 Leuven',
+        onlineMeetingUrl: 'https://meet.example.be/vh-spoor-3',
+      },
     },
   ],
   obligations: VLAAMS_BRABANT_OBLIGATIONS,
