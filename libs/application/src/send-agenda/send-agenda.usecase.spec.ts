@@ -225,6 +225,22 @@ describe('the agenda-send job', () => {
     expect([world.mails(), world.unitOfWork.rollbacks, world.queue.jobs]).toEqual([[], 1, []]);
   });
 
+  // Issue #15: a casusregisseur who agendered got a confirmation and an invitation for one slot.
+  it('gives a submitting casusregisseur one mail, the slot invitation, when freeze and send coincide', async () => {
+    const world = mailingWorld({
+      sessions: [weegploegSession({ status: 'planned' })],
+      items: [mailingItem({ id: FIRST_ID, submittedBy: regisseur, casusregisseur: regisseur })],
+      members: [member],
+    });
+
+    expect(await world.send.execute(command)).toBe('sent');
+
+    expect(world.mails().map((m) => [m.purpose, m.to, m.ics])).toEqual([
+      [AGENDA_MAIL.agenda, member.email, 'REQUEST'],
+      [AGENDA_MAIL.slotInvitation, regisseur.email, 'REQUEST'],
+    ]);
+  });
+
   it('sends now without asking the planner', async () => {
     const world = mailingWorld({
       jobIsCurrent: false,

@@ -92,7 +92,15 @@ export class SendAgendaUseCase {
    */
   async sendWithin(tx: Transaction, sessionId: string, options: SendOptions): Promise<SendResult> {
     const mails: PendingMail[] = [];
-    const frozen = await this.freeze.freezeWithin(tx, sessionId);
+    const before = await this.sessions.session(sessionId, tx);
+    if (!before) return { outcome: 'missing', mails };
+    const members = (await this.mailing.standingMembers(tx, before.regionId, before.tableKey)).map(
+      personRecipient,
+    );
+    // A submitter who gets the slot's invitation now hears it there, not in a confirmation besides.
+    const frozen = await this.freeze.freezeWithin(tx, sessionId, {
+      invitedToSlot: (item) => slotRecipients(item, members),
+    });
     if (frozen.outcome === 'missing') return { outcome: 'missing', mails };
     mails.push(...frozen.mails);
     // The freeze took the table's lock and the session's row lock; both hold until the commit.
@@ -118,9 +126,6 @@ export class SendAgendaUseCase {
     const now = this.clock.now();
     if (!(await this.sessions.markSent(tx, session.id, now))) return { outcome: 'not-due', mails };
     const sent: SessionRecord = { ...session, status: step.status, sentAt: now };
-    const members = (await this.mailing.standingMembers(tx, session.regionId, session.tableKey)).map(
-      personRecipient,
-    );
     const plan = agendaRecipients(
       members,
       items.map((item) => ({ id: item.id, casusregisseur: null, guests: slotRecipients(item) })),
