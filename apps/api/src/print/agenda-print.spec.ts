@@ -94,6 +94,26 @@ describe('the agenda as a printable document', () => {
     ]);
   });
 
+  it('says where the session is and how to join online', () => {
+    const base = view([]);
+    const doc = agendaDocument(
+      {
+        ...base,
+        session: {
+          ...base.session,
+          location: 'Vergaderzaal 1, Voorbeeldstraat 1, 2000 Antwerpen',
+          onlineMeetingUrl: 'https://meet.example.be/co3-ico',
+        },
+      },
+      'Vertrouwelijk.',
+    );
+    expect(doc.meta).toEqual([
+      '09:30–12:00 · agenda definitief · 60 van 150 minuten',
+      'Locatie: Vergaderzaal 1, Voorbeeldstraat 1, 2000 Antwerpen',
+      'Online deelnemen: https://meet.example.be/co3-ico',
+    ]);
+  });
+
   it('names the file after the table and the date only', () => {
     expect(agendaFileName(view([]))).toBe('agenda-ico-2026-11-27.pdf');
     expect(texts(agendaDocument(view([]), 'x'))).toEqual([
