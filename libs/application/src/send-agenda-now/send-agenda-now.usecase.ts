@@ -37,7 +37,7 @@ export class SendAgendaNowUseCase {
     @Inject(SendAgendaUseCase) private readonly send: Pick<SendAgendaUseCase, 'sendWithin'>,
     @Inject(AgendaMailDispatcher) private readonly dispatcher: Pick<AgendaMailDispatcher, 'enqueue'>,
     @Inject(SubmittedOnce) private readonly once: SubmittedOnce,
-    @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(AuditLog) private readonly audit: Pick<AuditLog, 'append'>,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
