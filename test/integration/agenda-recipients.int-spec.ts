@@ -377,6 +377,7 @@ describe('agenda mails to the people of the meeting', () => {
     const lotte = await pageUser(t, COORDINATOR);
     const page = await lotte.get(`/agenda/${rt.id}`);
     expect(page.html).toContain('data-empty-agenda');
+    expect(page.html).toContain('ging er niets naar hen, en kregen de coördinatoren een e-mail');
     const unconfirmed = await lotte.post(`/agenda/${rt.id}/versturen`, {
       submissionKey: 'rt-zonder-bevestiging',
     });

@@ -371,6 +371,7 @@ export class ZittingPageController {
         sessionId,
         ended: Date.parse(agenda.session.endsAt) <= this.clock.now().getTime(),
         sendable: awaitsAgendaSend(agenda.session),
+        sendMomentPassed: Date.parse(agenda.session.agendaSendAt) <= this.clock.now().getTime(),
         // Linked only when it opens for this reader (issue #15: no 404 links).
         verslagOpens: await this.minutes.mayOpen(principal, sessionId, route),
         kindValue: (itemId: string) =>
