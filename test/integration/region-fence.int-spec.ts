@@ -109,6 +109,12 @@ const PAGE_BODIES: Record<string, (ids: Ids) => Record<string, unknown>> = {
   'POST /tafels/:key/zittingen/:id/capaciteit': () => ({ capacityMinutes: '90', reason: 'Capaciteit' }),
   'POST /tafels/:key/zittingen/:id/ontdooien': () => ({ reason: 'Ontdooien' }),
   'POST /tafels/:key/zittingen/:id/bevriezen': () => ({ reason: 'Bevriezen' }),
+  // Bodies that would send and move: the stranger must be stopped at the session, not the parser.
+  'POST /agenda/:sessionId/versturen': () => ({ keepEmpty: 'on', submissionKey: 'vreemde-regio-versturen' }),
+  'POST /agenda/:sessionId/locatie': () => ({
+    location: 'Zaal 9, Proefstraat 2, 3000 Leuven',
+    onlineMeetingUrl: 'https://meet.example.be/vreemd',
+  }),
 };
 
 interface Ids {

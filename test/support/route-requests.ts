@@ -52,6 +52,7 @@ export function sampleOf(schema: Schema, fields: FieldValues = {}, name = ''): u
         return '2026-12-10';
       if (schema.pattern?.includes('[0-5]\\d')) return '10:00';
       if (/email/i.test(name)) return 'iemand@example.org';
+      if (schema.format === 'uri' || /url$/i.test(name)) return 'https://meet.example.be/overleg';
       return 'Fictieve tekst';
   }
 }

@@ -7,7 +7,16 @@ import ical, {
 import { DateTime } from 'luxon';
 import { BRUSSELS, assertInterval, inBrussels } from './brussels-time';
 import type { CalendarUid } from './calendar-invitation';
-import { DossierCode, HostName, MailSender, MailValueError, WebLink, cleanText } from './mail-values';
+import {
+  DossierCode,
+  HostName,
+  Label,
+  MailSender,
+  MailValueError,
+  Place,
+  WebLink,
+  cleanText,
+} from './mail-values';
 import { vtimezoneFor } from './vtimezone';
 
 /** A session of a subscribed feed: its UID and SEQUENCE are those of its invitations. */
@@ -19,6 +28,10 @@ export interface FeedEntry {
   /** A table and region name only, e.g. "Weegploeg – CO3 Antwerpen": a feed never carries case data. */
   readonly summary: string;
   readonly cancelled: boolean;
+  /** Where the session takes place, as its invitations say. */
+  readonly location?: Place | Label;
+  /** The online-meeting link (URL, and named in the description). */
+  readonly onlineUrl?: WebLink;
 }
 
 /** A follow-up obligation's entry: its UID stays when the due date moves, so the entry moves with it. */
@@ -92,6 +105,9 @@ export function calendarFeed(feed: CalendarFeed): string {
       end: inBrussels(entry.end, 'end'),
       timezone: BRUSSELS,
       summary: cleanText(entry.summary, { maxLength: 250 }),
+      location: entry.location === undefined ? null : cleanText(entry.location, { maxLength: 250 }),
+      url: entry.onlineUrl ?? null,
+      description: entry.onlineUrl ? `Online deelnemen: ${entry.onlineUrl}` : null,
       status: entry.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       class: ICalEventClass.PRIVATE,
     });

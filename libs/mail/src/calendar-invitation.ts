@@ -17,8 +17,10 @@ import {
   EmailAddress,
   HostName,
   LINE_BREAKING,
-  Label,
   MailSender,
+  Label,
+  Place,
+  WebLink,
   MailValueError,
   Uuid,
   cleanText,
@@ -70,7 +72,9 @@ export interface CalendarEntry {
   readonly end: DateTime;
   readonly summary: IcsSummary;
   readonly description: IcsDescription;
-  readonly location?: Label;
+  readonly location?: Place | Label;
+  /** The online-meeting link (URL property; the description names it too). */
+  readonly url?: WebLink;
   readonly organizer: MailSender;
   readonly attendees: readonly InvitationAttendee[];
   /** TENTATIVE while a slot is provisional (before the agenda freeze). */
@@ -195,6 +199,7 @@ export function invitationCalendar(method: IcsMethod, entry: CalendarEntry): ICa
     summary: cleanText(entry.summary, { maxLength: 250 }),
     description: cleanText(entry.description, { multiline: true, maxLength: 4000 }),
     location: entry.location === undefined ? null : cleanText(entry.location, { maxLength: 250 }),
+    url: entry.url ?? null,
     organizer: { name: entry.organizer.name, email: entry.organizer.address },
     status:
       method === 'CANCEL'
@@ -215,6 +220,7 @@ function build(method: IcsMethod, entry: CalendarEntry): IcsPart {
     method,
     attendees: entry.attendees.length,
     location: entry.location !== undefined,
+    url: entry.url !== undefined,
   });
   return { method, content };
 }
@@ -248,10 +254,11 @@ export function invitationRequests(
   const before = foldIcs(unfolded.slice(0, at));
   const after = foldIcs(unfolded.slice(at + marker.length));
   const location = entry.location !== undefined;
+  const url = entry.url !== undefined;
   return (attendee) => {
     const line = new ICalAttendee(attendeeData('REQUEST', attendee), event).toString();
     const content = `${before}${foldIcs(line)}${after}`;
-    assertIcsShape(content, { method: 'REQUEST', attendees: 1, location });
+    assertIcsShape(content, { method: 'REQUEST', attendees: 1, location, url });
     return { method: 'REQUEST', content };
   };
 }
@@ -287,6 +294,7 @@ const ALLOWED: Record<string, readonly string[]> = {
     'DTEND',
     'SUMMARY',
     'LOCATION',
+    'URL',
     'DESCRIPTION',
     'ORGANIZER',
     'ATTENDEE',
@@ -303,7 +311,7 @@ const ALLOWED: Record<string, readonly string[]> = {
  */
 export function assertIcsShape(
   content: string,
-  expected: { method: IcsMethod; attendees: number; location: boolean },
+  expected: { method: IcsMethod; attendees: number; location: boolean; url?: boolean },
 ): void {
   const fail = (why: string): never => {
     throw new MailValueError('UNSAFE_ICS', `generated calendar rejected: ${why}`);
@@ -349,6 +357,7 @@ export function assertIcsShape(
     ['STATUS', 1],
     ['CLASS', 1],
     ['LOCATION', expected.location ? 1 : 0],
+    ['URL', expected.url ? 1 : 0],
   ]);
   for (const [name, n] of wanted) {
     if ((counts.get(name) ?? 0) !== n) fail(`expected ${n} × ${name}, found ${counts.get(name) ?? 0}`);

@@ -36,6 +36,7 @@ export type { NoConsentFoundInput } from './families/no-consent-found.mail';
 export type { MinutesReadyInput } from './families/minutes-ready.mail';
 export type { PreparationReminderInput } from './families/preparation-reminder.mail';
 export type { TestMailInput } from './families/test-message.mail';
+export type { EmptyAgendaInput } from './families/empty-agenda.mail';
 export * from './outgoing-mail';
 export * from './mime-message';
 export * from './calendar-feed';

@@ -20,6 +20,7 @@ import {
 } from './families/agenda.mail';
 import { AgenderingReceivedInput, agenderingReceivedMail } from './families/agendering-received.mail';
 import { CasusregieChangeInput, casusregieChangeMail } from './families/casusregie-change.mail';
+import { EmptyAgendaInput, emptyAgendaMail } from './families/empty-agenda.mail';
 import { EscalationInput, escalationMail } from './families/escalation.mail';
 import { FollowUpReportInput, followUpReportMail } from './families/follow-up-report.mail';
 import { NoConsentFoundInput, noConsentFoundMail } from './families/no-consent-found.mail';
@@ -183,6 +184,11 @@ export class MailComposer {
   /** A partner has not prepared an item yet: the session and the dossier code, the rest after login. */
   async preparationReminder(input: PreparationReminderInput): Promise<RenderedMail> {
     return this.render(preparationReminderMail(this.identity, input));
+  }
+
+  /** The send moment of an empty agenda: to the table's coordinators, cancel or keep the session. */
+  async emptyAgenda(input: EmptyAgendaInput): Promise<RenderedMail> {
+    return this.render(emptyAgendaMail(this.identity, input));
   }
 
   async loginLink(input: LoginLinkInput): Promise<RenderedMail> {

@@ -33,7 +33,8 @@ export type SubjectPrefix =
   | 'Vervolghulp'
   | 'Geen instemming'
   | 'Verslag'
-  | 'Voorbereiding';
+  | 'Voorbereiding'
+  | 'Lege agenda';
 
 export interface SessionTitle {
   readonly table: Label;
@@ -120,23 +121,38 @@ export interface DescribedRow {
  * Calendar description of a session: only times, dossier codes and item types, and the link to
  * the agenda behind login. Who brings what stays in the mail body.
  */
-export function sessionDescription(rows: readonly DescribedRow[], link: WebLink): IcsDescription {
+export function sessionDescription(
+  rows: readonly DescribedRow[],
+  link: WebLink,
+  online?: WebLink,
+): IcsDescription {
   const lines = rows.map((r) => {
     assertInterval(r.start, r.end, 'agenda row');
     return `${dutchTimeRange(r.start, r.end)}  ${r.dossier}  ${midSentence(r.itemType)}`;
   });
   const agenda = lines.length > 0 ? ['Agenda:', ...lines, ''] : [];
-  return [...agenda, `Agenda (na inloggen): ${link}`].join('\n') as IcsDescription;
+  return [...agenda, ...onlineLine(online), `Agenda (na inloggen): ${link}`].join('\n') as IcsDescription;
+}
+
+/** The online-meeting link as a description line, when there is one. */
+function onlineLine(online: WebLink | undefined): string[] {
+  return online ? [`Online deelnemen: ${online}`] : [];
 }
 
 /** Calendar description of a guest slot. */
-export function slotDescription(row: DescribedRow, link: WebLink, provisional: boolean): IcsDescription {
+export function slotDescription(
+  row: DescribedRow,
+  link: WebLink,
+  provisional: boolean,
+  online?: WebLink,
+): IcsDescription {
   assertInterval(row.start, row.end, 'slot');
   const lines = [
     `Uw agendapunt: ${row.dossier}, ${midSentence(row.itemType)}, ${dutchTimeRange(row.start, row.end)}.`,
     ...(provisional
       ? ['Onder voorbehoud: het tijdstip is pas definitief na het afsluiten van de agenda.']
       : []),
+    ...onlineLine(online),
     `Details (na inloggen): ${link}`,
   ];
   return lines.join('\n') as IcsDescription;

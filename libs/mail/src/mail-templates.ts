@@ -35,6 +35,7 @@ export const TEMPLATE_NAMES = [
   'no-consent-found',
   'minutes-ready',
   'preparation-reminder',
+  'empty-agenda',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 

@@ -14,6 +14,8 @@ type Brand<T, B extends string> = T & { readonly [brand]: B };
 export type DossierCode = Brand<string, 'DossierCode'>;
 /** A configured, single-line name: table, region, item type, obligation, location. */
 export type Label = Brand<string, 'Label'>;
+/** Where a session takes place: a room and an address on one line ("Zaal 2, Straat 1, 2000 Stad"). */
+export type Place = Brand<string, 'Place'>;
 /** A bare, conservative e-mail address (no display name). */
 export type EmailAddress = Brand<string, 'EmailAddress'>;
 /** An absolute http(s) link to a page of the service (behind login). */
@@ -28,6 +30,7 @@ export type MailValueErrorCode =
   | 'INVALID_LABEL'
   | 'INVALID_EMAIL_ADDRESS'
   | 'INVALID_WEB_LINK'
+  | 'INVALID_PLACE'
   | 'INVALID_UUID'
   | 'INVALID_HOST_NAME'
   | 'INVALID_DATE_TIME'
@@ -66,6 +69,19 @@ export function label(value: string): Label {
     throw new MailValueError('INVALID_LABEL', `not a label: ${JSON.stringify(value)}`);
   }
   return value as Label;
+}
+
+// A label with commas and a few address characters; still no semicolon, backslash, quote or angle
+// bracket, and one line: a place ends up in a mail body and in an ICS LOCATION.
+const PLACE = /^[\p{L}\p{N}](?:[\p{L}\p{N} .,'’()/&+:#-]{0,198}[\p{L}\p{N}.)])?$/u;
+export function place(value: string): Place {
+  if (typeof value !== 'string' || !PLACE.test(value) || /\s{2}/.test(value)) {
+    throw new MailValueError(
+      'INVALID_PLACE',
+      "not a place (one line, letters, digits, spaces and .,'()/&+:#-)",
+    );
+  }
+  return value as Place;
 }
 
 // Deliberately stricter than RFC 5322: what we cannot put unquoted in a header and in an ICS

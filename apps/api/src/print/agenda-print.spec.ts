@@ -40,6 +40,9 @@ const view = (entries: AgendaEntry[]): SessionAgendaView => ({
     items: entries.length,
     deadline: '2026-11-18T23:00:00.000Z',
     freezeAt: '2026-11-26T12:00:00.000Z',
+    agendaSendAt: '2026-11-26T12:00:00.000Z',
+    location: null,
+    onlineMeetingUrl: null,
   },
   tableName: 'ICO',
   entries,
@@ -88,6 +91,26 @@ describe('the agenda as a printable document', () => {
       'Gebracht door: Eva Wouters, Huisartsenpraktijk',
       'Duur: 30 minuten',
       'De inhoud is niet gedeeld met de leden van de zitting.',
+    ]);
+  });
+
+  it('says where the session is and how to join online', () => {
+    const base = view([]);
+    const doc = agendaDocument(
+      {
+        ...base,
+        session: {
+          ...base.session,
+          location: 'Vergaderzaal 1, Voorbeeldstraat 1, 2000 Antwerpen',
+          onlineMeetingUrl: 'https://meet.example.be/co3-ico',
+        },
+      },
+      'Vertrouwelijk.',
+    );
+    expect(doc.meta).toEqual([
+      '09:30–12:00 · agenda definitief · 60 van 150 minuten',
+      'Locatie: Vergaderzaal 1, Voorbeeldstraat 1, 2000 Antwerpen',
+      'Online deelnemen: https://meet.example.be/co3-ico',
     ]);
   });
 

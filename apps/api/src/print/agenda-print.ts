@@ -13,6 +13,8 @@ export function agendaDocument(agenda: SessionAgendaView, notice: string): Print
     `${when.range(s.startsAt, s.endsAt)} · ${SESSION_STATUS_LABELS[s.status] ?? s.status} · ${s.usedMinutes} van ${s.capacityMinutes} minuten`,
     ...(sessionIs.provisional(s) ? [`De agenda is onder voorbehoud tot ${when.dateTime(s.freezeAt)}.`] : []),
     ...(s.cancelReason ? [`Geannuleerd: ${s.cancelReason}`] : []),
+    ...(s.location ? [`Locatie: ${s.location}`] : []),
+    ...(s.onlineMeetingUrl ? [`Online deelnemen: ${s.onlineMeetingUrl}`] : []),
   ];
   const overview: PrintSection = {
     heading: 'Agendapunten',

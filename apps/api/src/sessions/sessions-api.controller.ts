@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   CancelSessionUseCase,
@@ -9,12 +9,17 @@ import {
   MoveSessionUseCase,
   parseInput,
   ReasonSchema,
+  SendAgendaNowSchema,
+  SendAgendaNowUseCase,
+  SessionPlaceSchema,
+  SetSessionPlaceUseCase,
   UnfreezeAgendaUseCase,
   Viewer,
 } from '@overlegtafels/application';
 import { Roles } from '@overlegtafels/auth';
 import { CurrentViewer } from '../web/current-viewer.decorator';
 import { jsonSchemaOf } from '../openapi/json-schema';
+import { IdempotencyKeyHeader, idempotencyKey, withKey } from '../web/submission-key';
 
 /** A coordinator's commands on a session (zitting): parsed here, decided by the use cases. */
 @ApiTags('agenda')
@@ -26,7 +31,51 @@ export class SessionsApiController {
     @Inject(ChangeSessionCapacityUseCase) private readonly changeCapacity: ChangeSessionCapacityUseCase,
     @Inject(UnfreezeAgendaUseCase) private readonly unfreezeAgenda: UnfreezeAgendaUseCase,
     @Inject(FreezeAgendaUseCase) private readonly freezeAgenda: FreezeAgendaUseCase,
+    @Inject(SendAgendaNowUseCase) private readonly sendAgendaNow: SendAgendaNowUseCase,
+    @Inject(SetSessionPlaceUseCase) private readonly setPlace: SetSessionPlaceUseCase,
   ) {}
+
+  @Post('sessions/:id/send')
+  @Roles('coordinator')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Send a session’s agenda now',
+    description:
+      'What the send moment does, now: the agenda with the session’s invitation to every standing member, an ' +
+      'invitation for their own slot to every guest and casusregisseur (freezing the agenda first when still open). ' +
+      'An agenda without items is sent only with `keepEmpty: true` (the session is kept); without it the answer is a ' +
+      '400 naming `keepEmpty`. An agenda already sent is a 409; the same Idempotency-Key answers the first result.',
+  })
+  @ApiBody({ schema: jsonSchemaOf(SendAgendaNowSchema) })
+  @IdempotencyKeyHeader()
+  async send(
+    @CurrentViewer() actor: Viewer,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
+  ) {
+    const { keepEmpty } = parseInput(SendAgendaNowSchema, body ?? {});
+    return this.sendAgendaNow.execute({ actor, sessionId: id, keepEmpty, ...withKey(idempotencyKey(key)) });
+  }
+
+  @Post('sessions/:id/place')
+  @Roles('coordinator')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Set where a session takes place and its online-meeting link',
+    description:
+      'An empty `location` is the table’s own; an empty `onlineMeetingUrl` means no online meeting for this ' +
+      'session. The link must be an https URL. A change re-sends the invitations with the next SEQUENCE.',
+  })
+  @ApiBody({ schema: jsonSchemaOf(SessionPlaceSchema) })
+  async place(
+    @CurrentViewer() actor: Viewer,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: unknown,
+  ) {
+    const input = parseInput(SessionPlaceSchema, body);
+    await this.setPlace.execute({ actor, sessionId: id, ...input });
+  }
 
   @Post('sessions/:id/cancel')
   @Roles('coordinator')

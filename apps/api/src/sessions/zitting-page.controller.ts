@@ -27,9 +27,13 @@ import {
   riskPictureFromForm,
   RiskPictureQuery,
   ReadMinutesUseCase,
+  SendAgendaNowSchema,
+  SendAgendaNowUseCase,
+  SessionPlaceSchema,
+  SetSessionPlaceUseCase,
 } from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
-import { DECISION_KIND_LABELS, DecisionKind, decisionsFor } from '@overlegtafels/domain';
+import { awaitsAgendaSend, DECISION_KIND_LABELS, DecisionKind, decisionsFor } from '@overlegtafels/domain';
 import { sharedFlag } from '../agenda/shared-flag';
 import { viewerOf } from '../agenda/viewer';
 import { CurrentRoute } from '../web/current-viewer.decorator';
@@ -44,6 +48,9 @@ const NOTICES: Record<string, string> = {
   gedeeld: 'De inhoud van het agendapunt is gedeeld met de leden van de zitting.',
   nietgedeeld: 'De inhoud van het agendapunt is niet langer gedeeld.',
   beslissing: 'De beslissing is geregistreerd.',
+  verstuurd:
+    'De agenda is verstuurd: de vaste leden hebben de agenda met de uitnodiging, de gasten en casusregisseurs een uitnodiging voor hun agendapunt.',
+  locatie: 'De locatie is opgeslagen. Wie al een uitnodiging had, krijgt de bijgewerkte uitnodiging.',
 };
 
 /** The form fields of a decision; `noConsentAdviceText` is the advice of "geen instemming". */
@@ -90,7 +97,69 @@ export class ZittingPageController {
     @Inject(ConsulentCheckQuery) private readonly consulentChecks: ConsulentCheckQuery,
     @Inject(RiskPictureQuery) private readonly riskPictures: RiskPictureQuery,
     @Inject(ReadMinutesUseCase) private readonly minutes: ReadMinutesUseCase,
+    @Inject(SendAgendaNowUseCase) private readonly sendNow: SendAgendaNowUseCase,
+    @Inject(SetSessionPlaceUseCase) private readonly setPlace: SetSessionPlaceUseCase,
   ) {}
+
+  @Post(':sessionId/versturen')
+  @Roles('coordinator')
+  async send(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
+    @Param('sessionId') sessionId: string,
+    @Body() body: Record<string, unknown>,
+    @Res() res: Response,
+  ): Promise<void> {
+    const values = pick(body, ['keepEmpty']);
+    await this.sessionAct(principal, route, sessionId, 'versturen', values, res, 'verstuurd', (viewer) => {
+      const submissionKey = formSubmissionKey(body);
+      return this.sendNow.execute({
+        actor: viewer,
+        sessionId,
+        ...parseInput(SendAgendaNowSchema, values.keepEmpty ? values : {}),
+        ...(submissionKey && { submissionKey }),
+      });
+    });
+  }
+
+  @Post(':sessionId/locatie')
+  @Roles('coordinator')
+  async place(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
+    @Param('sessionId') sessionId: string,
+    @Body() body: Record<string, unknown>,
+    @Res() res: Response,
+  ): Promise<void> {
+    const values = pick(body, ['location', 'onlineMeetingUrl']);
+    await this.sessionAct(principal, route, sessionId, 'locatie', values, res, 'locatie', (viewer) =>
+      this.setPlace.execute({ actor: viewer, sessionId, ...parseInput(SessionPlaceSchema, values) }),
+    );
+  }
+
+  /** A form about the session itself: redirect on success, the page with the form's errors else. */
+  private async sessionAct(
+    principal: Principal,
+    route: string,
+    sessionId: string,
+    form: string,
+    values: Record<string, unknown>,
+    res: Response,
+    notice: string,
+    work: (viewer: ReturnType<typeof viewerOf>) => Promise<unknown>,
+  ): Promise<void> {
+    if (!isUuid(sessionId)) throw new NotFoundException('Zitting niet gevonden.');
+    try {
+      await work(viewerOf(principal, route));
+      res.redirect(303, `/agenda/${sessionId}?melding=${notice}#zitting-beheren`);
+    } catch (error) {
+      const failed = failedForm(form, values, error);
+      res
+        .status(failed.status)
+        .type('html')
+        .send(await this.render(principal, sessionId, route, undefined, failed));
+    }
+  }
 
   @Get(':sessionId')
   @Roles('coordinator', 'member')
@@ -300,6 +369,9 @@ export class ZittingPageController {
         today,
         failedKey: failed?.key,
         sessionId,
+        ended: Date.parse(agenda.session.endsAt) <= this.clock.now().getTime(),
+        sendable: awaitsAgendaSend(agenda.session),
+        sendMomentPassed: Date.parse(agenda.session.agendaSendAt) <= this.clock.now().getTime(),
         // Linked only when it opens for this reader (issue #15: no 404 links).
         verslagOpens: await this.minutes.mayOpen(principal, sessionId, route),
         kindValue: (itemId: string) =>

@@ -41,7 +41,8 @@ const NOTICES: Record<string, string> = {
   verplaatst: 'De zitting is verplaatst.',
   capaciteit: 'De capaciteit is aangepast en de agenda opnieuw ingedeeld.',
   ontdooid: 'De agenda is weer open.',
-  bevroren: 'De agenda is definitief; de indieners krijgen hun bevestigde tijdstip.',
+  bevroren:
+    'De agenda is definitief; de indieners krijgen hun bevestigde tijdstip. De deelnemers krijgen de agenda met hun uitnodiging op het verzendmoment, of meteen met “Agenda nu versturen” op de agendapagina.',
   gesloten: 'De periode is gesloten; zittingen in die periode gaan niet door.',
 };
 

@@ -18,6 +18,8 @@ export const AGENDA_MAIL = {
   slotConfirmed: 'slot-confirmed',
   /** The item moved to another session (with the slot's update when the recipient holds it). */
   itemMoved: 'item-moved',
+  /** The send moment of an agenda without items: the coordinators are asked to cancel or keep it. */
+  emptyAgenda: 'empty-agenda',
 } as const;
 
 export type AgendaMailPurpose = (typeof AGENDA_MAIL)[keyof typeof AGENDA_MAIL];

@@ -26,11 +26,12 @@ import {
   WebLink,
 } from '@overlegtafels/mail';
 import type { MailingItem } from '../ports/agenda-mailing.port';
-import { type AgendaRecipient } from './agenda-recipients';
 import type { OutboxMail } from '../ports/mail-outbox.port';
 import type { SessionRecord } from '../ports/agenda-session.repository.port';
 import { AGENDA_MAIL, agendaMailKey, AgendaMailPurpose, messageLocalPart } from './agenda-mail-keys';
+import { mailPlaceOf } from './mail-place.util';
 
+import type { AgendaRecipient } from './agenda-recipients';
 export { personRecipient, sameAddress, slotRecipients } from './agenda-recipients';
 export type { AgendaRecipient } from './agenda-recipients';
 
@@ -89,12 +90,39 @@ export class AgendaMailWriter {
   }
 
   sessionInfo(session: SessionRecord, table: TableDefinition): SessionInfo {
+    const where = mailPlaceOf(session, table, (code) =>
+      this.logger.warn(`meeting place of session ${session.id} left out of its mails: ${code}`),
+    );
     return {
       id: uuid(session.id),
       table: label(table.name),
       start: brussels(session.startsAt),
       end: brussels(session.endsAt),
+      ...(where.location && { location: where.location }),
+      ...(where.onlineUrl && { onlineUrl: where.onlineUrl }),
     };
+  }
+
+  /** The table's page, where a coordinator cancels the session (its row is the anchor). */
+  tableUrl(session: SessionRecord): WebLink {
+    return webLink(`${this.config.publicUrl}/tafels/${session.tableKey}#zitting-${session.id}`);
+  }
+
+  /** An empty agenda: a coordinator is asked to cancel or keep it (once per session version). */
+  async emptyAgenda(
+    batch: OutboxBatch,
+    session: SessionRecord,
+    table: TableDefinition,
+    to: AgendaRecipient,
+  ): Promise<void> {
+    await this.write(batch, AGENDA_MAIL.emptyAgenda, { session }, to, session.icsSequence, (r) =>
+      this.composer.emptyAgenda({
+        recipient: r,
+        session: this.sessionInfo(session, table),
+        agendaUrl: this.agendaUrl(session.id),
+        cancelUrl: this.tableUrl(session),
+      }),
+    );
   }
 
   sessionTitle(session: Pick<SessionRecord, 'startsAt'>, table: TableDefinition): SessionTitleInput {
@@ -250,10 +278,7 @@ export class AgendaMailWriter {
     );
   }
 
-  /**
-   * The session is cancelled: with `sequence`, METHOD:CANCEL for the session (or, with `item`, for
-   * that guest's slot); without, a plain notice to someone who held no invitation.
-   */
+  /** Cancelled: METHOD:CANCEL of the session (or of `item`'s slot), or a plain notice without `cancel`. */
   async sessionCancelled(
     batch: OutboxBatch,
     session: SessionRecord,

@@ -56,6 +56,11 @@ export const member = person(
   'tom.testmans@politie.example.be',
   'Tom Testmans',
 );
+export const coordinator = person(
+  'b7c8d9e0-f1a2-4b3c-8d4e-5f6a7b8c9d0e',
+  'lotte.coordinator@example.be',
+  'Lotte Coördinator',
+);
 export const EXPERT_EMAIL = 'expert@vk.example.org';
 
 export function mailingItem(fields: Partial<MailingItem> & Pick<MailingItem, 'id'>): MailingItem {
@@ -82,6 +87,8 @@ export interface MailingWorldOptions {
   readonly sessions?: readonly SessionRecord[];
   readonly items?: readonly MailingItem[];
   readonly members?: readonly MailingPerson[];
+  /** The table's coordinators (who hear about an empty agenda). */
+  readonly coordinators?: readonly MailingPerson[];
   /** What the planner says of the job: still the session's current one or not. */
   readonly jobIsCurrent?: boolean;
 }
@@ -92,11 +99,9 @@ export interface MailingWorldOptions {
  */
 export function mailingWorld(options: MailingWorldOptions = {}) {
   const sessions = new FakeAgendaSessionRepository(options.sessions ?? [weegploegSession()]);
-  const mailing = new FakeAgendaMailing(options.items ?? []).withMembers(
-    REGION_ID,
-    'weegploeg',
-    options.members ?? [],
-  );
+  const mailing = new FakeAgendaMailing(options.items ?? [])
+    .withMembers(REGION_ID, 'weegploeg', options.members ?? [])
+    .withCoordinators(REGION_ID, 'weegploeg', options.coordinators ?? []);
   const unitOfWork = new FakeUnitOfWork(
     sessions.rows,
     mailing.items,

@@ -171,6 +171,30 @@ export class AgendaMailingNotifier implements AgendaNotifier {
     return this.write(tx, batch);
   }
 
+  /**
+   * Another place or online link is a change every calendar shows: as for a move, the session's
+   * SEQUENCE rises once (agendaChanged raises it for the invitations it re-sends, else it is raised
+   * for the subscribed feeds), and every slot invitation on it is re-sent with its next SEQUENCE.
+   */
+  async sessionPlaceChanged(tx: Transaction, sessionId: string): Promise<string[]> {
+    const batch = new OutboxBatch();
+    const session = await this.sessions.session(sessionId, tx);
+    const table = session && this.timing.findTable(session.tableKey);
+    if (!session || !table) return [];
+    if (!(await this.agendaChanged(tx, batch, session)))
+      await this.sessions.bumpSessionSequence(tx, session.id);
+    for (const item of await this.repo.itemsOn(tx, sessionId)) {
+      const holders = await this.repo.entryHolders(tx, { agendaItemId: item.id });
+      if (!holders.length) continue;
+      const sequence = await this.repo.bumpItemSequence(tx, item.id);
+      const current: MailingItem = { ...item, icsSequence: sequence };
+      for (const holder of holders) {
+        await this.writer.slotInvitation(batch, session, table, current, holder, sequence);
+      }
+    }
+    return this.write(tx, batch);
+  }
+
   /** The changed agenda, with the session's updated invitation, to everyone who holds it. */
   /** Whether it sent (and so raised the SEQUENCE). */
   private async agendaChanged(tx: Transaction, batch: OutboxBatch, session: SessionRecord): Promise<boolean> {

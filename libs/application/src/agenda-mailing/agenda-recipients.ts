@@ -1,3 +1,4 @@
+import { sameParty, slotParties } from '@overlegtafels/domain';
 import type { MailingItem, MailingPerson } from '../ports/agenda-mailing.port';
 
 /** Someone an agenda mail goes to: a person of the service or a guest known by address only. */
@@ -14,7 +15,7 @@ export function personRecipient(p: MailingPerson): AgendaRecipient {
 
 /** Same address, same recipient (addresses are case-insensitive in practice). */
 export function sameAddress(a: { email: string }, b: { email: string }): boolean {
-  return a.email.trim().toLowerCase() === b.email.trim().toLowerCase();
+  return sameParty(a, b);
 }
 
 /**
@@ -26,17 +27,15 @@ export function slotRecipients(
   item: MailingItem,
   except: readonly { email: string }[] = [],
 ): AgendaRecipient[] {
-  const out: AgendaRecipient[] = [];
-  const add = (r: AgendaRecipient) => {
-    if (!except.some((e) => sameAddress(e, r)) && !out.some((o) => sameAddress(o, r))) out.push(r);
-  };
+  const guests: AgendaRecipient[] = [];
   for (const guest of item.guests) {
     if (guest.person) {
-      if (guest.person.active) add(personRecipient(guest.person));
+      if (guest.person.active) guests.push(personRecipient(guest.person));
     } else if (guest.email) {
-      add({ personId: null, email: guest.email, ...(guest.name ? { name: guest.name } : {}) });
+      guests.push({ personId: null, email: guest.email, ...(guest.name ? { name: guest.name } : {}) });
     }
   }
-  if (item.casusregisseur?.active) add(personRecipient(item.casusregisseur));
-  return out;
+  const casusregisseur = item.casusregisseur?.active ? personRecipient(item.casusregisseur) : null;
+  // The rule itself (who gets a slot, once per address, not who has the session) is the domain's.
+  return slotParties({ id: item.id, guests, casusregisseur }, except);
 }

@@ -21,6 +21,8 @@ export interface AgendaNotifier {
   itemsMoved(tx: Transaction, moves: readonly AgendaItemMove[], reason: string | null): Promise<string[]>;
   sessionCancelled(tx: Transaction, sessionId: string, reason: string): Promise<string[]>;
   sessionMoved(tx: Transaction, sessionId: string, reason: string): Promise<string[]>;
+  /** The session's location or online link changed: whoever holds an invitation gets the update. */
+  sessionPlaceChanged(tx: Transaction, sessionId: string): Promise<string[]>;
 }
 
 export const AGENDA_NOTIFIER = Symbol('AGENDA_NOTIFIER');

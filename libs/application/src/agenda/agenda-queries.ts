@@ -5,6 +5,7 @@ import {
   DecisionKind,
   acceptsItems,
   checkZonderCasusregisseur,
+  effectiveMeetingPlace,
   type OrganisationKind,
   type SessionStatus,
   statusAt,
@@ -54,6 +55,11 @@ export interface SessionSummary {
   readonly items: number;
   readonly deadline: string;
   readonly freezeAt: string;
+  /** When the agenda goes to the members (the send moment). */
+  readonly agendaSendAt: string;
+  /** Where it takes place: the session's own place, else the table's (null: none known). */
+  readonly location: string | null;
+  readonly onlineMeetingUrl: string | null;
 }
 
 export interface AgendaEntry {
@@ -155,6 +161,11 @@ export class AgendaQueries {
         items: load.get(row.id)?.items ?? 0,
         deadline: new Date(generated.deadlineMs).toISOString(),
         freezeAt: new Date(generated.freezeAtMs).toISOString(),
+        agendaSendAt: new Date(generated.agendaSendAtMs).toISOString(),
+        ...effectiveMeetingPlace(table.meetingPlace, {
+          location: row.location ?? null,
+          onlineMeetingUrl: row.onlineMeetingUrl ?? null,
+        }),
       };
     });
   }

@@ -15,6 +15,8 @@ import { ChangeSessionCapacityUseCase } from '../change-session-capacity/change-
 import { MoveSessionUseCase } from '../move-session/move-session.usecase';
 import { FreezeAgendaUseCase } from '../freeze-agenda/freeze-agenda.usecase';
 import { ClosePeriodUseCase } from '../close-period/close-period.usecase';
+import { SendAgendaNowUseCase } from '../send-agenda-now/send-agenda-now.usecase';
+import { SetSessionPlaceUseCase } from '../set-session-place/set-session-place.usecase';
 import { ShareAgendaItemUseCase } from '../share-agenda-item/share-agenda-item.usecase';
 import { UnfreezeAgendaUseCase } from '../unfreeze-agenda/unfreeze-agenda.usecase';
 import { CoordinatorChange } from '../coordinator/coordinator-change';
@@ -72,6 +74,8 @@ const providers = [
   FreezeAgendaUseCase,
   ShareAgendaItemUseCase,
   ClosePeriodUseCase,
+  SendAgendaNowUseCase,
+  SetSessionPlaceUseCase,
   AgendaQueries,
   DossierTimelineQuery,
   EditPlanVanAanpakUseCase,

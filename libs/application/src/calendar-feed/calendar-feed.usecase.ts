@@ -14,6 +14,7 @@ import {
   uuid,
   webLink,
 } from '@overlegtafels/mail';
+import { mailPlaceOf } from '../agenda-mailing/mail-place.util';
 import { ListObligationDueDatesUseCase } from '../list-obligation-due-dates/list-obligation-due-dates.usecase';
 import { AuditLog } from '../ports/audit-log.port';
 import { CalendarFeedStatus, CalendarFeedTokens } from '../ports/calendar-feed.repository.port';
@@ -78,7 +79,9 @@ export class CalendarFeedUseCase {
       );
       for (const row of rows) {
         const cancelled = row.status === 'cancelled';
+        const where = mailPlaceOf(row, table);
         entries.push({
+          ...where,
           uid: sessionUid(uuid(row.id), this.identity.uidHost),
           sequence: row.icsSequence,
           start: DateTime.fromJSDate(row.startsAt, { zone: table.timeZone }),

@@ -81,6 +81,10 @@ export function coordinatorWorld(sessions: SessionRecord[], items: FakeAgendaIte
       told.push({ what: 'sessionMoved', ids: [`moved-session-${sessionId}`], reason, tx });
       return [`moved-session-${sessionId}`];
     },
+    sessionPlaceChanged: async (tx: Transaction, sessionId: string) => {
+      told.push({ what: 'sessionPlaceChanged', ids: [`place-${sessionId}`], reason: null, tx });
+      return [`place-${sessionId}`];
+    },
   };
   const clock = { now: () => NOW };
   const regions = new FakeRegionRepository({ [CO3_ANTWERPEN.key]: REGION });

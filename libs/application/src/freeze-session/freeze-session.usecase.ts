@@ -13,12 +13,20 @@ import {
 import { AGENDA_MAIL } from '../agenda-mailing/agenda-mail-keys';
 import { AgendaJobsPlanner } from '../agenda-mailing/agenda-jobs.planner';
 import { SessionTimingService } from '../agenda-mailing/session-timing.service';
-import { AgendaMailing } from '../ports/agenda-mailing.port';
+import { AgendaMailing, type MailingItem } from '../ports/agenda-mailing.port';
 import type { PendingMail } from '../ports/mail-outbox.port';
 import { type Transaction, UnitOfWork } from '../ports/unit-of-work.port';
 import { FreezeSessionCommand } from './freeze-session.command';
 
 export type FreezeOutcome = 'frozen' | 'not-planned' | 'missing' | 'stale';
+
+export interface FreezeOptions {
+  /**
+   * When the agenda goes out in the same transaction: who gets the slot's invitation with it. A
+   * submitter among them hears it there (one mail), not in a confirmation besides.
+   */
+  readonly invitedToSlot?: (item: MailingItem) => readonly { email: string }[];
+}
 
 /** What a freeze inside a transaction did, and the outbox rows to enqueue after its commit. */
 export interface FreezeResult {
@@ -70,7 +78,7 @@ export class FreezeSessionUseCase {
    * The freeze inside the caller's transaction (the agenda send freezes first when it comes at
    * the same moment). Returns the outbox rows to enqueue after the commit.
    */
-  async freezeWithin(tx: Transaction, sessionId: string): Promise<FreezeResult> {
+  async freezeWithin(tx: Transaction, sessionId: string, options: FreezeOptions = {}): Promise<FreezeResult> {
     const before = await this.sessions.session(sessionId, tx);
     if (!before) return { outcome: 'missing', mails: [] };
     const table = this.timing.findTable(before.tableKey);
@@ -83,7 +91,7 @@ export class FreezeSessionUseCase {
     if (!(await this.sessions.freeze(tx, session.id, now))) return { outcome: 'not-planned', mails: [] };
     const frozen: SessionRecord = { ...session, status: step.status, frozenAt: now };
     const batch = new OutboxBatch();
-    await this.confirmSlots(tx, batch, frozen, table);
+    await this.confirmSlots(tx, batch, frozen, table, options.invitedToSlot ?? (() => []));
     await this.tellRolledOut(tx, batch, frozen, table);
     return { outcome: 'frozen', mails: await this.mailing.addOutbox(tx, batch.messages) };
   }
@@ -93,6 +101,7 @@ export class FreezeSessionUseCase {
     batch: OutboxBatch,
     session: SessionRecord,
     table: TableDefinition,
+    invitedToSlot: NonNullable<FreezeOptions['invitedToSlot']>,
   ): Promise<void> {
     for (const item of await this.mailing.itemsOn(tx, session.id)) {
       // Whoever holds a provisional entry for the slot gets it confirmed (same UID, next SEQUENCE).
@@ -103,7 +112,8 @@ export class FreezeSessionUseCase {
         await this.writer.slotConfirmed(batch, session, table, current, holder, sequence);
       }
       const submitter = item.submittedBy;
-      if (submitter.active && !holders.some((h) => sameAddress(h, submitter))) {
+      const invited = invitedToSlot(item).some((r) => sameAddress(r, submitter));
+      if (submitter.active && !invited && !holders.some((h) => sameAddress(h, submitter))) {
         await this.writer.slotConfirmed(
           batch,
           session,

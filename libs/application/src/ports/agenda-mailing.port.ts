@@ -69,6 +69,8 @@ export abstract class AgendaMailing {
   abstract rolledOutOf(tx: Transaction, sessionId: string): Promise<MailingItem[]>;
   /** The active standing members of a table: they receive every agenda. */
   abstract standingMembers(tx: Transaction, regionId: string, tableKey: string): Promise<MailingPerson[]>;
+  /** The active coordinators of the table (or of every table of the region), in a stable order. */
+  abstract tableCoordinators(tx: Transaction, regionId: string, tableKey: string): Promise<MailingPerson[]>;
   /** Whose latest invitation for the entry was a REQUEST. */
   abstract entryHolders(tx: Transaction, entry: CalendarEntry): Promise<EntryHolder[]>;
   abstract hasMailAbout(tx: Transaction, query: MailAboutQuery): Promise<boolean>;

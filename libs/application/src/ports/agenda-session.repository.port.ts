@@ -20,6 +20,10 @@ export interface SessionRecord {
   readonly heldAt: Date | null;
   /** The ICS SEQUENCE of the session's calendar entry. */
   readonly icsSequence: number;
+  /** A coordinator's place for this session (null or absent: the table's). */
+  readonly location?: string | null;
+  /** A coordinator's online-meeting link (null or absent: the table's; '': none for this session). */
+  readonly onlineMeetingUrl?: string | null;
 }
 
 export interface NewSessionRecord {
@@ -97,6 +101,12 @@ export abstract class AgendaSessionRepository {
     transition: SessionTransitionOk,
   ): Promise<SessionRecord>;
   abstract changeCapacity(tx: Transaction, id: string, capacityMinutes: number): Promise<SessionRecord>;
+  /** The session's own place and online link (null: the table's again). */
+  abstract setPlace(
+    tx: Transaction,
+    id: string,
+    place: { location: string | null; onlineMeetingUrl: string | null },
+  ): Promise<SessionRecord>;
   /** The session's calendar entry changes: its next SEQUENCE. */
   abstract bumpSessionSequence(tx: Transaction, id: string): Promise<number>;
   /** Held: a decision was taken on one of its items (nothing to write when it already was). */

@@ -2,6 +2,7 @@ import type { SessionStatus } from '@overlegtafels/domain';
 import { JOBS } from '@overlegtafels/queues';
 import {
   EXPERT_EMAIL,
+  coordinator,
   mailingItem,
   mailingWorld,
   member,
@@ -115,11 +116,41 @@ describe('the agenda-send job', () => {
     expect(world.enqueuedInTransaction).toEqual([false]);
   });
 
-  it('sends an agenda without items to the standing members', async () => {
-    const world = mailingWorld({ sessions: [weegploegSession({ status: 'frozen' })], members: [member] });
+  // Issue #15: an empty Ronde Tafel went to every member as a meeting. Now the send moment asks
+  // the table's coordinators to cancel or keep it, and the session stays definitive, not sent.
+  it('sends no meeting for an agenda without items and asks the coordinators, once', async () => {
+    const world = mailingWorld({
+      sessions: [weegploegSession({ status: 'frozen' })],
+      members: [member],
+      coordinators: [coordinator],
+    });
 
-    expect(await world.send.execute(command)).toBe('sent');
+    expect(await world.send.execute(command)).toBe('empty');
+    expect(await world.send.execute(command)).toBe('empty');
 
+    expect(world.mails().map((m) => [m.purpose, m.to, m.ics])).toEqual([
+      [AGENDA_MAIL.emptyAgenda, coordinator.email, null],
+    ]);
+    expect((await world.sessions.session(SESSION_ID))?.status).toBe('frozen');
+  });
+
+  it('sends an empty agenda as a meeting when a coordinator keeps the session', async () => {
+    const world = mailingWorld({
+      sessions: [weegploegSession({ status: 'frozen' })],
+      members: [member],
+      coordinators: [coordinator],
+    });
+
+    const result = await world.unitOfWork.run((tx) =>
+      world.send.sendWithin(tx, SESSION_ID, { by: 'coordinator', keepEmpty: false }),
+    );
+    expect(result.outcome).toBe('confirm-first');
+    expect(world.mails()).toEqual([]);
+
+    const kept = await world.unitOfWork.run((tx) =>
+      world.send.sendWithin(tx, SESSION_ID, { by: 'coordinator', keepEmpty: true }),
+    );
+    expect(kept.outcome).toBe('sent');
     expect(world.mails().map((m) => [m.purpose, m.to])).toEqual([[AGENDA_MAIL.agenda, member.email]]);
   });
 
@@ -194,8 +225,28 @@ describe('the agenda-send job', () => {
     expect([world.mails(), world.unitOfWork.rollbacks, world.queue.jobs]).toEqual([[], 1, []]);
   });
 
+  // Issue #15: a casusregisseur who agendered got a confirmation and an invitation for one slot.
+  it('gives a submitting casusregisseur one mail, the slot invitation, when freeze and send coincide', async () => {
+    const world = mailingWorld({
+      sessions: [weegploegSession({ status: 'planned' })],
+      items: [mailingItem({ id: FIRST_ID, submittedBy: regisseur, casusregisseur: regisseur })],
+      members: [member],
+    });
+
+    expect(await world.send.execute(command)).toBe('sent');
+
+    expect(world.mails().map((m) => [m.purpose, m.to, m.ics])).toEqual([
+      [AGENDA_MAIL.agenda, member.email, 'REQUEST'],
+      [AGENDA_MAIL.slotInvitation, regisseur.email, 'REQUEST'],
+    ]);
+  });
+
   it('sends now without asking the planner', async () => {
-    const world = mailingWorld({ jobIsCurrent: false, sessions: [weegploegSession({ status: 'frozen' })] });
+    const world = mailingWorld({
+      jobIsCurrent: false,
+      sessions: [weegploegSession({ status: 'frozen' })],
+      items,
+    });
 
     expect(await world.send.sendNow(SESSION_ID)).toBe('sent');
 

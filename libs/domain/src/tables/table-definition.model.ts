@@ -86,6 +86,17 @@ export interface TableDefinition {
   readonly itemTypes: readonly ItemTypeDefinition[];
   readonly participants: readonly TableParticipant[];
   readonly holidays: HolidayCalendar;
+  /** Where the table meets, as the invitations and the agenda show it; a session may override it. */
+  readonly meetingPlace?: MeetingPlace;
+}
+
+/**
+ * Where a session takes place: a room and address, and optionally a link to join online (an
+ * https URL). Configuration per table; a coordinator may set another one for one session.
+ */
+export interface MeetingPlace {
+  readonly location: string;
+  readonly onlineMeetingUrl?: string;
 }
 
 export interface RegionConfig {

@@ -1,5 +1,7 @@
 import { TableDefinition } from './table-definition.model';
 import { TableSchedule } from './table-schedule.policy';
+import { InvalidTableDefinitionError } from '../errors/domain.error';
+import { meetingPlaceProblem } from '../sessions/meeting-place.policy';
 
 /**
  * Checks a table definition; throws InvalidTableDefinitionError naming the first problem. Region
@@ -8,6 +10,8 @@ import { TableSchedule } from './table-schedule.policy';
  */
 export function validateTableDefinition(table: TableDefinition): void {
   TableSchedule.of(table);
+  const problem = table.meetingPlace && meetingPlaceProblem(table.meetingPlace);
+  if (problem) throw new InvalidTableDefinitionError(table.key, `meetingPlace: ${problem}`);
 }
 
 /** Formats an instant at the table's offset, e.g. `2026-12-01T13:00:00+01:00`. */

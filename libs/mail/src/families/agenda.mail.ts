@@ -122,8 +122,9 @@ function sessionEntry(
     start: session.start,
     end: session.end,
     summary: sessionSummary(session.table, identity.region),
-    description: sessionDescription(sortedRows(input.rows), input.agendaUrl),
+    description: sessionDescription(sortedRows(input.rows), input.agendaUrl, session.onlineUrl),
     location: session.location,
+    url: session.onlineUrl,
     organizer: identity.sender,
   };
 }

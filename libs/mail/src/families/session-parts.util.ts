@@ -3,7 +3,7 @@ import { assertInterval, dutchDate, dutchTimeRange } from '../brussels-time';
 import { CalendarEntry, InvitationAttendee } from '../calendar-invitation';
 import { Recipient } from '../mail-renderer';
 import { SessionTitle } from '../mail-subjects';
-import { Label, Uuid } from '../mail-values';
+import { Label, Place, Uuid, WebLink } from '../mail-values';
 import { TemplateScope } from '../template-engine';
 
 // What several mail families say about a session, and how they make its calendar entry.
@@ -13,7 +13,9 @@ export interface SessionInfo {
   readonly table: Label;
   readonly start: DateTime;
   readonly end: DateTime;
-  readonly location?: Label;
+  readonly location?: Place | Label;
+  /** The link to join online, when the session has one. */
+  readonly onlineUrl?: WebLink;
 }
 
 /** A session as far as a title needs it. */
@@ -43,6 +45,8 @@ export function sessionValues(session: SessionInfo): TemplateScope {
     sessionHours: dutchTimeRange(session.start, session.end),
     hasLocation: session.location !== undefined,
     location: session.location ?? '',
+    hasOnlineUrl: session.onlineUrl !== undefined,
+    onlineUrl: session.onlineUrl ?? '',
   };
 }
 

@@ -230,4 +230,11 @@ export const EVERY_MAIL: Record<string, () => Promise<RenderedMail>> = {
       session: ico,
       link: detailsUrl,
     }),
+  'empty-agenda': () =>
+    composer.emptyAgenda({
+      recipient: hostileRecipient,
+      session: weegploeg,
+      agendaUrl,
+      cancelUrl: webLink('https://overlegtafels.example.be/tafels/weegploeg#zitting-x'),
+    }),
 };

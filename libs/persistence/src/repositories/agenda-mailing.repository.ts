@@ -148,6 +148,20 @@ export class AgendaMailingRepository implements AgendaMailing {
     return rows.map((r) => toPerson(r.person));
   }
 
+  /** The active coordinators of the table, or of every table of the region, in a stable order. */
+  async tableCoordinators(tx: Transaction, regionId: string, tableKey: string): Promise<MailingPerson[]> {
+    const rows = await on(tx, this.prisma).person.findMany({
+      where: {
+        regionId,
+        active: true,
+        roleAssignments: { some: { role: 'coordinator', OR: [{ tableKey }, { tableKey: null }] } },
+      },
+      select: personSelect,
+      orderBy: { email: 'asc' },
+    });
+    return rows.map(toPerson);
+  }
+
   /**
    * Who holds the calendar entry of a session (agendaItemId null) or of one item's slot: everyone
    * whose latest invitation for it, in the outbox, was a REQUEST. The outbox is the record of who

@@ -34,6 +34,8 @@ export const sessionSelect = {
   sentAt: true,
   heldAt: true,
   icsSequence: true,
+  location: true,
+  onlineMeetingUrl: true,
 } as const;
 
 /** The statuses from which a lifecycle transition may start, as the domain decides them. */
@@ -205,6 +207,18 @@ export class PrismaAgendaSessionRepository implements AgendaSessionRepository {
     return on(tx, this.prisma).session.update({
       where: { id },
       data: { capacityMinutes },
+      select: sessionSelect,
+    });
+  }
+
+  async setPlace(
+    tx: Transaction,
+    id: string,
+    place: { location: string | null; onlineMeetingUrl: string | null },
+  ): Promise<SessionRecord> {
+    return on(tx, this.prisma).session.update({
+      where: { id },
+      data: { location: place.location, onlineMeetingUrl: place.onlineMeetingUrl },
       select: sessionSelect,
     });
   }

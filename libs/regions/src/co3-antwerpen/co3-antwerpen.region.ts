@@ -70,6 +70,11 @@ function ico(): TableDefinition {
       },
     ],
     holidays: FLEMISH_HOLIDAYS,
+    // Fictitious: the installation sets the table's real room and meeting link here.
+    meetingPlace: {
+      location: 'Vergaderzaal 1, Voorbeeldstraat 1, 2000 Antwerpen',
+      onlineMeetingUrl: 'https://meet.example.be/co3-ico',
+    },
   };
 }
 
@@ -131,6 +136,11 @@ function weegploeg(agendaSend: RelativeMoment): TableDefinition {
       { role: 'aanmelder', attendance: 'eigen-agendapunt', note: 'op uitnodiging van de casusregisseur' },
     ],
     holidays: FLEMISH_HOLIDAYS,
+    // Fictitious: the installation sets the table's real room and meeting link here.
+    meetingPlace: {
+      location: 'Vergaderzaal 2, Voorbeeldstraat 1, 2000 Antwerpen',
+      onlineMeetingUrl: 'https://meet.example.be/co3-weegploeg',
+    },
   };
 }
 
@@ -189,6 +199,8 @@ function rondeTafel(): TableDefinition {
       { organisation: 'justitiehuis', attendance: 'vast' },
     ],
     holidays: FLEMISH_HOLIDAYS,
+    // Fictitious: the installation sets the table's real room and meeting link here.
+    meetingPlace: { location: 'Vergaderzaal 3, Proefplein 7, 2018 Antwerpen' },
   };
 }
 

@@ -42,6 +42,11 @@ export const VLAAMS_BRABANT: RegionConfig = {
         { role: 'aanmelder', attendance: 'op-afroep' },
       ],
       holidays: FLEMISH_HOLIDAYS,
+      // Fictitious: the installation sets the table's real room and meeting link here.
+      meetingPlace: {
+        location: 'Overlegruimte, Proefstraat 12, 3000 Leuven',
+        onlineMeetingUrl: 'https://meet.example.be/vh-triage',
+      },
     },
     {
       key: 'casusoverleg-spoor-3',
@@ -70,6 +75,11 @@ export const VLAAMS_BRABANT: RegionConfig = {
         { organisation: 'cgg', attendance: 'op-afroep' },
       ],
       holidays: FLEMISH_HOLIDAYS,
+      // Fictitious: the installation sets the table's real room and meeting link here.
+      meetingPlace: {
+        location: 'Overlegruimte, Proefstraat 12, 3000 Leuven',
+        onlineMeetingUrl: 'https://meet.example.be/vh-spoor-3',
+      },
     },
   ],
   obligations: VLAAMS_BRABANT_OBLIGATIONS,

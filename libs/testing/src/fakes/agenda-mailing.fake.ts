@@ -20,6 +20,7 @@ import { FakeMailOutbox } from './mail-outbox.fake';
 export class FakeAgendaMailing implements AgendaMailing {
   readonly items: FakeTable<MailingItem>;
   private readonly members = new Map<string, MailingPerson[]>();
+  private readonly coordinators = new Map<string, MailingPerson[]>();
 
   constructor(
     items: readonly MailingItem[] = [],
@@ -32,6 +33,16 @@ export class FakeAgendaMailing implements AgendaMailing {
   withMembers(regionId: string, tableKey: string, people: readonly MailingPerson[]): this {
     this.members.set(`${regionId}|${tableKey}`, [...people]);
     return this;
+  }
+
+  /** The active coordinators of a table. */
+  withCoordinators(regionId: string, tableKey: string, people: readonly MailingPerson[]): this {
+    this.coordinators.set(`${regionId}|${tableKey}`, [...people]);
+    return this;
+  }
+
+  async tableCoordinators(_tx: Transaction, regionId: string, tableKey: string): Promise<MailingPerson[]> {
+    return structuredClone(this.coordinators.get(`${regionId}|${tableKey}`) ?? []);
   }
 
   async item(_tx: Transaction, id: string): Promise<MailingItem | undefined> {

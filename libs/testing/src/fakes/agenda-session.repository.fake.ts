@@ -163,6 +163,16 @@ export class FakeAgendaSessionRepository implements AgendaSessionRepository {
     return this.rows.update(id, { capacityMinutes });
   }
 
+  async setPlace(
+    tx: Transaction,
+    id: string,
+    place: { location: string | null; onlineMeetingUrl: string | null },
+  ): Promise<SessionRecord> {
+    this.writes.push({ method: 'setPlace', id, tx });
+    this.existing(id);
+    return this.rows.update(id, place);
+  }
+
   async bumpSessionSequence(tx: Transaction, id: string): Promise<number> {
     this.writes.push({ method: 'bumpSessionSequence', id, tx });
     return this.rows.update(id, { icsSequence: this.existing(id).icsSequence + 1 }).icsSequence;
