@@ -51,9 +51,9 @@ export class OidcUnavailableError extends Error {
 
 /**
  * OpenID Connect login with the region's identity provider (authorization code + PKCE) through
- * openid-client, which checks the ID token's signature, issuer, audience, expiry and nonce. The
- * flow's secrets never leave this class but sealed in the browser's cookie; the URL carries the
- * state only. Times are judged by the injected clock (as a skew against the system's).
+ * openid-client, which checks the ID token's issuer, audience, expiry, nonce and (asked for here)
+ * its signature. The flow's secrets leave this class only sealed in the browser's cookie; the URL
+ * carries the state only. Times are judged by the injected clock (as a skew against the system's).
  */
 @Injectable()
 export class OidcLogin {
@@ -195,6 +195,9 @@ export class OidcLogin {
     );
     client.timeout = 10;
     if (settings.allowInsecure) oidc.allowInsecureRequests(client);
+    // The standard lets a client trust the token endpoint's TLS for the ID token; we check its
+    // signature against the provider's keys too, so a proxy or a broken TLS path cannot forge one.
+    oidc.enableNonRepudiationChecks(client);
     if (this.jwks) oidc.setJwksCache(client, this.jwks);
     return client;
   }
@@ -220,7 +223,9 @@ function failureOf(error: unknown): OidcFailure {
   const code = codeOf(error);
   if (
     error instanceof TypeError ||
-    ['TimeoutError', 'AbortError', 'OAUTH_RESPONSE_IS_NOT_CONFORM', 'OAUTH_RESPONSE_IS_NOT_JSON'].includes(code)
+    ['TimeoutError', 'AbortError', 'OAUTH_RESPONSE_IS_NOT_CONFORM', 'OAUTH_RESPONSE_IS_NOT_JSON'].includes(
+      code,
+    )
   )
     return 'provider_unreachable';
   // What is left are the checks of the token response and its ID token (claims, times, keys).
