@@ -16,6 +16,11 @@ const ESM_PACKAGES = [
   '@tokenizer',
   'peek-readable',
   '@borewit',
+  // OpenID Connect: the client and, for the tests, a real provider.
+  'openid-client',
+  'oauth4webapi',
+  'jose',
+  'oidc-provider',
 ];
 const common = {
   rootDir: __dirname,

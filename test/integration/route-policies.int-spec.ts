@@ -43,6 +43,8 @@ describe('every route declares who may call it', () => {
       'GET /health',
       'GET /login',
       'GET /login/link/:token',
+      'GET /login/oidc',
+      'GET /login/oidc/callback',
       'POST /login/demo',
       'POST /login/link',
       'POST /login/link/:token',

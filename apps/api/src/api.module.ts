@@ -18,8 +18,10 @@ import {
   MailRegions,
   ReadDevMailUseCase,
   SendTestMailUseCase,
+  LogInWithOidcUseCase,
 } from '@overlegtafels/application';
 import { CoreModule, CoreOptions } from '@overlegtafels/runtime';
+import { OidcLogin } from '@overlegtafels/auth';
 import { AgendaApiController } from './agenda/agenda-api.controller';
 import { AgendaItemsApiController } from './agenda-items/agenda-items-api.controller';
 import { ClosedPeriodsApiController } from './sessions/closed-periods-api.controller';
@@ -36,6 +38,7 @@ import { OutboxMessagesController } from './beheer/outbox-messages.controller';
 import { TestMailController } from './beheer/test-mail.controller';
 import { CalendarFeedController } from './calendar-feed/calendar-feed.controller';
 import { AuthController } from './auth/auth.controller';
+import { OidcController } from './auth/oidc.controller';
 import { DevMailController } from './dev-mail/dev-mail.controller';
 import { DocumentsController } from './documents/documents.controller';
 import { CasusregieApiController } from './dossiers/casusregie-api.controller';
@@ -72,6 +75,7 @@ export class ApiModule {
       controllers: [
         HealthController,
         AuthController,
+        OidcController,
         HomeController,
         MeController,
         DossiersController,
@@ -100,6 +104,8 @@ export class ApiModule {
         ListDemoPeopleUseCase,
         ListDossiersUseCase,
         SendTestMailUseCase,
+        OidcLogin,
+        LogInWithOidcUseCase,
         RetryFailedMailUseCase,
         MailRegions,
         ReadDevMailUseCase,

@@ -109,6 +109,8 @@ export * from './renew-calendar-feed/renew-calendar-feed.command';
 export * from './renew-calendar-feed/renew-calendar-feed.usecase';
 export * from './revoke-calendar-feed/revoke-calendar-feed.command';
 export * from './revoke-calendar-feed/revoke-calendar-feed.usecase';
+export * from './log-in-oidc/log-in-with-oidc.command';
+export * from './log-in-oidc/log-in-with-oidc.usecase';
 export * from './list-demo-people/list-demo-people.usecase';
 export * from './log-in/log-in.command';
 export * from './log-in/log-in.usecase';

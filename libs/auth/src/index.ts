@@ -1,6 +1,7 @@
 export * from './policy.decorator';
 export * from './principal';
 export * from './session.service';
+export * from './oidc/oidc-login.service';
 export * from './auth.guard';
 export * from './session-store';
 export * from './current-principal.decorator';

@@ -34,8 +34,27 @@ export interface AppConfig {
   /** Whether this worker runs the follow-up reminder sweep every minute (default on). */
   reminders: boolean;
   queuePrefix: string;
+  /** Single sign-on with the region's identity provider; undefined: login by mail link only. */
+  oidc?: OidcConfig;
   /** Connect, statement and idle-in-transaction limits of the app's pool, in ms (not migrations). */
   databaseTimeouts: { connectMs: number; statementMs: number; idleInTransactionMs: number };
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Where the provider sends the browser back: PUBLIC_URL + /login/oidc/callback. */
+  redirectUri: string;
+  /** Where the provider's logout sends the browser back: PUBLIC_URL + /login. */
+  postLogoutRedirectUri: string;
+  scope: string;
+  /** The ID token claim that carries the person's e-mail address. */
+  emailClaim: string;
+  /** Only an address the provider marks verified (email_verified: true) logs in. */
+  requireVerifiedEmail: boolean;
+  /** Plain http to the provider: only outside production (a provider on this machine in tests). */
+  allowInsecure: boolean;
 }
 
 export class ConfigError extends Error {
@@ -63,11 +82,12 @@ export function loadConfig(
     throw new ConfigError(String(issue.path[0] ?? 'environment'), issue.message);
   }
   const e = parsed.data;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST ?? (e.DATABASE_URL ? '0.0.0.0' : '127.0.0.1'),
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    publicUrl,
     databaseUrl: e.DATABASE_URL,
     databaseOwnerUrl: e.DATABASE_OWNER_URL,
     redisUrl: e.REDIS_URL,
@@ -83,6 +103,20 @@ export function loadConfig(
     workerConcurrency: e.WORKER_CONCURRENCY,
     reminders: e.REMINDERS ?? true,
     queuePrefix: e.QUEUE_PREFIX,
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? {
+            issuer: e.OIDC_ISSUER,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            redirectUri: `${publicUrl}/login/oidc/callback`,
+            postLogoutRedirectUri: `${publicUrl}/login`,
+            scope: e.OIDC_SCOPES,
+            emailClaim: e.OIDC_EMAIL_CLAIM,
+            requireVerifiedEmail: e.OIDC_REQUIRE_EMAIL_VERIFIED ?? true,
+            allowInsecure: e.OIDC_ISSUER.startsWith('http://'),
+          }
+        : undefined,
     databaseTimeouts: {
       connectMs: e.DB_CONNECT_TIMEOUT_MS,
       statementMs: e.DB_STATEMENT_TIMEOUT_MS,

@@ -82,6 +82,23 @@ export const envSchema = z
     DB_CONNECT_TIMEOUT_MS: millis.default(15_000),
     DB_STATEMENT_TIMEOUT_MS: millis.default(30_000),
     DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: millis.default(60_000),
+    // Single sign-on with the organisations' identity provider (OpenID Connect, code flow + PKCE).
+    // One installation serves one region (REGION): these are that region's settings.
+    OIDC_ISSUER: url(['http:', 'https:']).optional(),
+    OIDC_CLIENT_ID: z.string().trim().min(1).max(200).optional(),
+    OIDC_CLIENT_SECRET: z.string().trim().min(16, 'must be at least 16 characters').max(500).optional(),
+    OIDC_EMAIL_CLAIM: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_:./-]{1,100}$/, 'must be a claim name such as email')
+      .default('email'),
+    OIDC_REQUIRE_EMAIL_VERIFIED: bool.optional(),
+    OIDC_SCOPES: z
+      .string()
+      .trim()
+      .regex(/^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/, 'must be scopes separated by spaces')
+      .refine((v) => v.split(' ').includes('openid'), 'must include openid')
+      .default('openid email'),
     QUEUE_PREFIX: z
       .string()
       .trim()
@@ -95,7 +112,21 @@ export const envSchema = z
         path: ['DATABASE_URL'],
         message: "is required with DATABASE_OWNER_URL (it is the app role's connection)",
       });
+    const oidc = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
+    if (oidc.some((key) => env[key]))
+      for (const key of oidc.filter((k) => !env[k]))
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: 'is required with the other OIDC_ settings (issuer, client id and secret go together)',
+        });
     if (env.NODE_ENV !== 'production') return;
+    if (env.OIDC_ISSUER && !env.OIDC_ISSUER.startsWith('https://'))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OIDC_ISSUER'],
+        message: 'must be an https:// URL when NODE_ENV=production',
+      });
     for (const key of ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'PUBLIC_URL'] as const) {
       if (!env[key])
         ctx.addIssue({ code: 'custom', path: [key], message: 'is required when NODE_ENV=production' });

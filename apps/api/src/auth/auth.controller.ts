@@ -20,6 +20,7 @@ import { isEmailAddress } from '@overlegtafels/mail';
 import { ROLE_LABELS, Role } from '@overlegtafels/domain';
 import { CurrentRoute } from '../web/current-viewer.decorator';
 import { ViewRenderer } from '../web/view-renderer.service';
+import { OIDC_LOGOUT_COOKIE, OidcLogin } from '@overlegtafels/auth';
 
 const TABLE_LABELS: Record<string, string> = {
   ico: 'ICO',
@@ -44,6 +45,7 @@ function describeRoles(p: PersonWithRoles): string {
 @Controller()
 export class AuthController {
   constructor(
+    @Inject(OidcLogin) private readonly oidcLogin: OidcLogin,
     @Inject(SessionService) private readonly sessions: SessionService,
     @Inject(RequestLoginLinkUseCase) private readonly loginLink: RequestLoginLinkUseCase,
     @Inject(LogInUseCase) private readonly logIn: LogInUseCase,
@@ -157,7 +159,12 @@ export class AuthController {
     const sessionToken = (req as { cookies?: Record<string, string> }).cookies?.[SESSION_COOKIE];
     await this.logOut.execute(principal, route, { sessionToken });
     res.clearCookie(SESSION_COOKIE, this.sessions.cookieOptions());
-    res.redirect(303, '/login');
+    // After an OIDC login: on to the provider's logout too, when it has one (else /login).
+    const atProvider = await this.oidcLogin.logoutUrl(
+      (req as { cookies?: Record<string, string> }).cookies?.[OIDC_LOGOUT_COOKIE],
+    );
+    res.clearCookie(OIDC_LOGOUT_COOKIE, { ...this.sessions.cookieOptions(), path: '/logout' });
+    res.redirect(303, atProvider ?? '/login');
   }
 
   /** The login form again, with what was typed and the message next to the field (400). */

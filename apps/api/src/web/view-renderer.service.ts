@@ -43,6 +43,7 @@ export class ViewRenderer {
       ...data,
       page,
       demoLogin: this.config.demoLogin,
+      oidcLogin: !!this.config.oidc,
       csrf: page.principal?.csrfToken ?? '',
       // The pages people print (agenda, verslag, plan van aanpak) print it on every page, as in the mails.
       confidentialityNotice: confidentialityNotice().document,

@@ -96,7 +96,8 @@ export class PrismaPersonDirectory implements PersonDirectory {
       where: {
         active: true,
         region: { key: regionKey },
-        email: { equals: email.trim(), mode: 'insensitive' },
+        // Prisma's case-insensitive equals is an ILIKE: '_' and '%' in an address are literals here.
+        email: { equals: email.trim().replace(/[\\%_]/g, (c) => `\\${c}`), mode: 'insensitive' },
       },
       select: summarySelect,
     });
@@ -175,7 +176,9 @@ export class PrismaPersonDirectory implements PersonDirectory {
     if (!person) return undefined;
     return {
       regionId: person.regionId,
-      coordinatorTables: person.roleAssignments.filter((r) => r.role === 'coordinator').map((r) => r.tableKey),
+      coordinatorTables: person.roleAssignments
+        .filter((r) => r.role === 'coordinator')
+        .map((r) => r.tableKey),
       strategicCoordinator: person.roleAssignments.some((r) => r.role === 'strategisch_coordinator'),
     };
   }
