@@ -78,6 +78,7 @@ const UNFENCED: Record<string, string> = {
   'list-my-obligations': 'read model queried with the actor’s region',
   'list-obligation-due-dates': 'read model queried with the actor’s region',
   'log-in': 'login: the person themself',
+  'log-in-with-oidc': 'login: the person themself, matched within the installation’s region',
   'log-out': 'the actor’s own session',
   'open-dossier': 'read; dossier access policy checks the region',
   'open-obligation': 'read; obligationRoleFor checks the region with ofRegion',
