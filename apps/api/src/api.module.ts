@@ -45,6 +45,7 @@ import { MeController } from './home/me.controller';
 import { TablesController } from './tables/tables.controller';
 import { HttpErrorFilter } from './web/html-exception.filter';
 import { ViewRenderer } from './web/view-renderer.service';
+import { UploadSpool } from './web/upload.middleware';
 
 export interface ApiModuleOptions extends CoreOptions {
   /** The default mode runs the worker in the same process. */
@@ -90,6 +91,7 @@ export class ApiModule {
       ],
       providers: [
         ViewRenderer,
+        UploadSpool,
         OpenApiRegistry,
         RequestLoginLinkUseCase,
         LogInUseCase,

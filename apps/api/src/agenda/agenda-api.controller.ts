@@ -48,7 +48,7 @@ import { Authenticated, CurrentPrincipal, Principal, Roles } from '@overlegtafel
 import { jsonSchemaOf } from '../openapi/json-schema';
 import { IdempotencyKeyHeader, idempotencyKey } from '../web/submission-key';
 import { CurrentRoute, CurrentViewer } from '../web/current-viewer.decorator';
-import { uploadFieldError, UploadRequest } from '../web/upload.middleware';
+import { tooLarge, uploadFieldError, UploadRequest } from '../web/upload.middleware';
 import { isCoordinator, viewerOf } from './viewer';
 import { consulentInvolvementOf, startCorrectionOf } from '../dossiers/dossier-commands';
 
@@ -179,6 +179,7 @@ export class AgendaApiController {
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
+    if (req.uploadError === 'TOO_LARGE') throw tooLarge();
     if (req.uploadError) throw new InputError([uploadFieldError(req.uploadError)]);
     const submissionKey = key !== undefined ? submissionKeyOf(key, 'Idempotency-Key') : undefined;
     const result = await this.agendering.execute({
