@@ -4,6 +4,7 @@ import { PrismaUnitOfWork } from './prisma-unit-of-work';
 import { AuditRepository } from './repositories/audit.repository';
 import { PrismaMailOutbox } from './repositories/mail-outbox.repository';
 import { UserSessionRepository } from './repositories/user-session.repository';
+import { PrismaLoginAttempts } from './repositories/login-attempts.repository';
 import { PrismaDossierReadModel } from './repositories/dossier-read-model';
 import { PrismaCalendarStateRepository } from './repositories/calendar-state.repository';
 import { CalendarFeedRepository } from './repositories/calendar-feed.repository';
@@ -32,6 +33,7 @@ const repositories = [
   AuditRepository,
   PrismaMailOutbox,
   UserSessionRepository,
+  PrismaLoginAttempts,
   PrismaDossierReadModel,
   PrismaCalendarStateRepository,
   CalendarFeedRepository,
