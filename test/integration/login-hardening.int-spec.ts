@@ -179,21 +179,24 @@ describe('login hardening', () => {
           select: { email: true },
         })
       ).map((p) => p.email);
-      const time = async (email: string) => {
+      const time = async (email: string, isKnown: boolean) => {
+        const seen = isKnown ? await seenMail(email) : undefined;
+        const form = await loginForm(t);
         const started = process.hrtime.bigint();
-        const res = await askLink(email, { form: await loginForm(t) });
+        const res = await askLink(email, { form });
         await res.text();
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        // What runs after a known address's answer is not counted against the next request.
-        await new Promise((r) => setTimeout(r, 60));
+        // What runs after a known address's answer (the link, its mail) ends before the next request.
+        if (seen) await nextMail(email, seen);
+        await new Promise((r) => setTimeout(r, 20));
         return ms;
       };
       const knownMs: number[] = [];
       const unknownMs: number[] = [];
       for (let i = 0; i < 20; i++) {
         if (i % 4 === 0) nextWindow(); // at most 5 per address and 20 per window
-        knownMs.push(await time(known[i % known.length]!));
-        unknownMs.push(await time(`onbekend-${i}@example.org`));
+        knownMs.push(await time(known[i % known.length]!, true));
+        unknownMs.push(await time(`onbekend-${i}@example.org`, false));
       }
       const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
       const [k, u] = [median(knownMs), median(unknownMs)];
