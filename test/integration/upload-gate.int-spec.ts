@@ -132,7 +132,7 @@ describe('uploads after authentication', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp({ clock, withWorker: false });
+    t = await startTestApp({ clock, withWorker: false, env: { UPLOADS_PER_PERSON: '2' } });
     db = createPrismaClient(t.db.url, 2);
     spool = t.app.get(UploadSpool).dir;
     documentsDir = path.join(t.config.dataDir, 'documents');

@@ -62,8 +62,10 @@ export async function startTestApp(
     PUBLIC_URL: 'http://localhost:3999',
     // The minute-by-minute reminder sweep runs on the wall clock; tests that want it call it.
     REMINDERS: options.reminders ? 'true' : 'false',
-    // Suites log in many times from one IP and move their clock by hours within one login: the
-    // login limits and the idle timeout are the login-hardening suite's to test, with its own values.
+    // Suites log in many times from one IP, move their clock by hours within one login and send
+    // one person's uploads fifty at once (agendering-once): the login limits, the idle timeout and
+    // the upload cap are the login-hardening and upload-gate suites' to test, with their own values.
+    UPLOADS_PER_PERSON: '1000',
     LOGIN_LIMIT_PER_ADDRESS: '1000000',
     LOGIN_LIMIT_PER_IP: '1000000',
     SESSION_IDLE_MINUTES: String(24 * 60),

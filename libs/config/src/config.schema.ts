@@ -88,7 +88,7 @@ export const envSchema = z
       .default(15),
     LOGIN_LIMIT_PER_ADDRESS: count.default(5),
     LOGIN_LIMIT_PER_IP: count.default(20),
-    UPLOADS_PER_PERSON: z.coerce.number({ message: 'must be a number' }).int().min(1).max(20).default(2),
+    UPLOADS_PER_PERSON: z.coerce.number({ message: 'must be a number' }).int().min(1).max(1000).default(2),
     LOG_LEVEL: z
       .enum(['error', 'warn', 'log', 'debug', 'verbose'], {
         message: 'must be error, warn, log, debug or verbose',
