@@ -33,7 +33,6 @@ function multipartHead(fields: Record<string, string>, fileName: string): Buffer
   out += `--${BOUNDARY}\r\nContent-Disposition: form-data; name="document"; filename="${fileName}"\r\nContent-Type: application/pdf\r\n\r\n`;
   return Buffer.from(out);
 }
-const multipartTail = Buffer.from(`\r\n--${BOUNDARY}--\r\n`);
 
 interface Answer {
   status: number;

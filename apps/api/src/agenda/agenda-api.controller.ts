@@ -168,9 +168,24 @@ export class AgendaApiController {
     description: 'A repeated Idempotency-Key: the first agendering, `repeated: true`',
   })
   @ApiResponse({ status: 400, ...badInput })
+  @ApiResponse({
+    status: 401,
+    description: 'No session: answered before the body is read (multipart), with `Connection: close`',
+  })
+  @ApiResponse({ status: 403, description: 'No agendering role, or the `x-csrf-token` header does not hold' })
   @ApiResponse({ status: 404, ...refusal })
   @ApiResponse({ status: 409, ...refusal })
+  @ApiResponse({
+    status: 413,
+    description:
+      'The document is over 10 MB (or the body declares more): `{ statusCode, field: document, code: TOO_LARGE }`',
+  })
   @ApiResponse({ status: 422, ...refusal })
+  @ApiResponse({
+    status: 429,
+    description:
+      'This person already has two uploads in flight: `Retry-After` in seconds, `code: TOO_MANY_UPLOADS`',
+  })
   async createAgendering(
     @CurrentPrincipal() principal: Principal,
     @CurrentViewer() viewer: Viewer,
