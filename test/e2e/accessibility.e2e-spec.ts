@@ -104,6 +104,7 @@ browserSuite('accessibility and layout of every page, for every role', () => {
       `/verslag/${icoSession}`,
       `/voorbereiding/zitting/${icoSession}`,
       '/tafels/ico/archief',
+      '/dossiers',
       `/dossiers/${code}`,
       '/coordinatie',
       '/casusregie-capaciteit',
@@ -111,6 +112,7 @@ browserSuite('accessibility and layout of every page, for every role', () => {
     ],
     'tom.peeters@example.org': [
       '/',
+      '/dossiers',
       `/dossiers/${code}`,
       `/dossiers/${code}/plan-van-aanpak`,
       '/agendering',

@@ -1,4 +1,5 @@
 import { createPrismaClient } from '@overlegtafels/persistence';
+import { otherRegionCoordinator, OTHER_REGION_EMAIL } from '../support/other-region';
 import { eventually, loginAs, loginForm, startTestApp, TestApp } from '../support/test-app';
 
 describe('logging in, need-to-know and the audit log', () => {
@@ -70,6 +71,35 @@ describe('logging in, need-to-know and the audit log', () => {
     });
   });
 
+  describe('refusals that name a dossier', () => {
+    it('audits a login refusal and a role refusal with the route and the code, nothing else', async () => {
+      const before = await db.auditEvent.count({ where: { action: 'route.refused' } });
+      const anonymous = await fetch(`${t.baseUrl}/api/dossiers/CO3-2026-0002`, {
+        headers: { accept: 'application/json' },
+      });
+      expect(anonymous.status).toBe(401);
+      const eva = await loginAs(t, 'eva.wouters@example.org');
+      const refused = await eva.post('/api/dossiers/CO3-2026-0002/instemming', { givenBy: 'moeder' });
+      expect(refused.status).toBe(403);
+      // A refusal on a route that names no dossier is not a dossier's record.
+      expect((await eva.get('/coordinatie')).status).toBe(403);
+      const rows = await db.auditEvent.findMany({
+        where: { action: 'route.refused' },
+        orderBy: { id: 'asc' },
+        skip: before,
+      });
+      expect(rows.map((r) => [r.actorPersonId, r.route, r.outcome, r.details])).toEqual([
+        [null, 'GET /api/dossiers/:code', 'denied', { code: 'CO3-2026-0002', status: 401 }],
+        [
+          eva.personId,
+          'POST /api/dossiers/:code/instemming',
+          'denied',
+          { code: 'CO3-2026-0002', status: 403 },
+        ],
+      ]);
+    });
+  });
+
   describe('changes need the CSRF token', () => {
     it('refuses a logged-in POST without the token', async () => {
       const coordinator = await loginAs(t, 'lotte.verbeke@example.be');
@@ -97,7 +127,8 @@ describe('logging in, need-to-know and the audit log', () => {
     it('shows an aanmelder only the dossiers they referred', async () => {
       const aanmelder = await loginAs(t, 'eva.wouters@example.org');
       const body = (await (await aanmelder.get('/api/dossiers')).json()) as { dossiers: { code: string }[] };
-      expect(body.dossiers.map((d) => d.code)).toEqual(['CO3-2026-0002', 'CO3-2026-0004', 'CO3-2026-0005']);
+      // Running dossiers, newest first (issue #18: the list no longer starts at the oldest code).
+      expect(body.dossiers.map((d) => d.code)).toEqual(['CO3-2026-0005', 'CO3-2026-0004', 'CO3-2026-0002']);
     });
 
     it('shows a coordinator every dossier of the region', async () => {
@@ -202,6 +233,42 @@ describe('logging in, need-to-know and the audit log', () => {
       expect(forOther).not.toContain(caught.id);
       expect((await page('wim.jacobs@example.be', `/dev/mail/${caught.id}`)).status).toBe(404);
       expect((await page('wim.jacobs@example.be', '/dev/mail/..%2F..%2Fetc%2Fpasswd')).status).toBe(404);
+    });
+
+    it('keeps another region’s coordinator out of this region’s caught mail, and audits every read', async () => {
+      await otherRegionCoordinator(db);
+      const caught = await eventually(
+        async () => (await t.sink.list()).find((m) => m.to.includes('bram.hermans@example.org')),
+        'the login link was caught',
+      );
+      const rik = await loginAs(t, OTHER_REGION_EMAIL);
+      const get = (path: string) =>
+        fetch(`${t.baseUrl}${path}`, { headers: { cookie: rik.cookie, accept: 'text/html' } });
+      const list = await (await get('/dev/mail')).text();
+      expect(list).not.toContain(caught.id);
+      const read = await get(`/dev/mail/${caught.id}`);
+      const unknown = await get('/dev/mail/00000000-0000-4000-8000-000000000000');
+      expect([read.status, unknown.status]).toEqual([404, 404]);
+      expect((await get(`/dev/mail/${caught.id}/raw`)).status).toBe(404);
+      const denied = await db.auditEvent.findMany({
+        where: { action: 'dev-mail.read', actorPersonId: rik.personId, entityId: caught.id },
+      });
+      expect(denied.map((e) => e.outcome)).toEqual(['denied', 'denied']);
+      // The region's own coordinator reads it, and that read is in the log too.
+      const jonas = await loginAs(t, 'jonas.maes@example.be');
+      const own = await fetch(`${t.baseUrl}/dev/mail/${caught.id}`, {
+        headers: { cookie: jonas.cookie, accept: 'text/html' },
+      });
+      expect(own.status).toBe(200);
+      expect(
+        await db.auditEvent.count({
+          where: { action: 'dev-mail.read', actorPersonId: jonas.personId, outcome: 'allowed' },
+        }),
+      ).toBeGreaterThan(0);
+      const listed = await db.auditEvent.findFirstOrThrow({
+        where: { action: 'dev-mail.list', actorPersonId: rik.personId },
+      });
+      expect(String((listed.details as { ids: string }).ids)).not.toContain(caught.id);
     });
 
     it('answers an unknown address the same way and mails nothing', async () => {

@@ -2,7 +2,15 @@ import { Client } from 'pg';
 import { runCli } from '../../apps/cli/src/main';
 import { AuditCommand } from '../../apps/cli/src/commands/audit.command';
 import type { CliIo } from '../../apps/cli/src/cli-command';
-import { grantAppRole, migrate, readMigrations, verifyAuditChain } from '@overlegtafels/persistence';
+import {
+  AuditRepository,
+  createPrismaClient,
+  grantAppRole,
+  migrate,
+  PrismaService,
+  readMigrations,
+  verifyAuditChain,
+} from '@overlegtafels/persistence';
 import { createTestDatabase, TestDatabase } from '@overlegtafels/testing';
 
 const HASH_CHAIN = '20261202192234_audit_hash_chain';
@@ -192,6 +200,31 @@ describe('the audit log as a hash chain, and `audit verify`', () => {
     // 8 writers × 15 transactions × 2 rows, less the rolled-back ones (3 per writer).
     const report = await verifyAuditChain(db.appUrl);
     expect([report.rows, report.broken]).toEqual([8 * 12 * 2, undefined]);
+  });
+
+  it('chains the entries a page writes in one statement in their order (appendMany)', async () => {
+    const db = await fresh();
+    const prisma = createPrismaClient(db.appUrl, 1);
+    try {
+      const log = new AuditRepository(prisma as unknown as PrismaService);
+      const at = new Date('2026-12-03T09:00:00Z');
+      const entry = (i: number) => ({
+        actorPersonId: null,
+        action: 'agenda-item.read',
+        entityType: 'agenda_item',
+        entityId: `item-${i}`,
+        outcome: 'allowed' as const,
+        details: { code: `CO3-2026-000${i}` },
+      });
+      await log.append(entry(0), at);
+      await log.appendMany([entry(1), entry(2), entry(3)], at);
+      const rows = await prisma.auditEvent.findMany({ orderBy: { id: 'asc' }, select: { entityId: true } });
+      expect(rows.map((r) => r.entityId)).toEqual(['item-0', 'item-1', 'item-2', 'item-3']);
+    } finally {
+      await prisma.$disconnect();
+    }
+    const report = await verifyAuditChain(db.appUrl);
+    expect([report.rows, report.broken]).toEqual([4, undefined]);
   });
 
   it('refuses an audit insert in a transaction whose snapshot could be older than the chain', async () => {

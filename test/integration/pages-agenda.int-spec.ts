@@ -158,6 +158,29 @@ describe('the coordinator’s agenda pages', () => {
       expect(await routes('session.freeze')).toEqual(['POST /tafels/:key/zittingen/:id/bevriezen']);
       expect(await routes('session.unfreeze')).toEqual(['POST /tafels/:key/zittingen/:id/ontdooien']);
       expect(await routes('agenda.item.move')).toEqual(['POST /agenda/:sessionId/punten/:itemId/volgorde']);
+      // Every item event names its dossier (issue #17), the move and the reads of the agenda too.
+      const dossierOf = new Map(
+        (
+          await db.agendaItem.findMany({
+            where: { id: { in: itemIds } },
+            select: { id: true, dossierId: true },
+          })
+        ).map((i) => [i.id, i.dossierId]),
+      );
+      const itemEvents = await db.auditEvent.findMany({ where: { entityType: 'agenda_item' } });
+      expect(itemEvents.filter((e) => e.action === 'agenda.item.move')).toHaveLength(1);
+      expect(itemEvents.filter((e) => e.action === 'agenda-item.read').length).toBeGreaterThan(2);
+      for (const e of itemEvents)
+        expect([e.action, e.dossierId]).toEqual([e.action, dossierOf.get(e.entityId!)]);
+      // The agenda page's read names the dossiers it showed.
+      const read = await db.auditEvent.findFirstOrThrow({
+        where: { action: 'agenda.read', outcome: 'allowed' },
+      });
+      expect(
+        String((read.details as { codes: string }).codes)
+          .split(',')
+          .sort(),
+      ).toEqual([...codes].sort());
     } finally {
       await db.$disconnect();
     }

@@ -17,6 +17,8 @@ import {
   RevokeCalendarFeedUseCase,
   RequestLoginLinkUseCase,
   RetryFailedMailUseCase,
+  MailRegions,
+  ReadDevMailUseCase,
   SendTestMailUseCase,
 } from '@overlegtafels/application';
 import { CoreModule, CoreOptions } from '@overlegtafels/runtime';
@@ -46,6 +48,7 @@ import { HomeController } from './home/home.controller';
 import { MeController } from './home/me.controller';
 import { TablesController } from './tables/tables.controller';
 import { HttpErrorFilter } from './web/html-exception.filter';
+import { RefusalAudit } from './web/refusal-audit';
 import { ViewRenderer } from './web/view-renderer.service';
 import { UploadSpool } from './web/upload.middleware';
 
@@ -104,6 +107,8 @@ export class ApiModule {
         ListDossiersUseCase,
         SendTestMailUseCase,
         RetryFailedMailUseCase,
+        MailRegions,
+        ReadDevMailUseCase,
         ListFailedMailUseCase,
         ReadOutboxStatusUseCase,
         CalendarFeedUseCase,
@@ -111,6 +116,7 @@ export class ApiModule {
         ReadDocumentUseCase,
         RenewCalendarFeedUseCase,
         RevokeCalendarFeedUseCase,
+        RefusalAudit,
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],
     };

@@ -28,6 +28,7 @@ export {
   applyDecision,
   DECISION_TRANSITIONS,
   DEFAULT_NO_CONSENT_RETURN_LIMIT,
+  ENDED_PHASES,
   NEEDS_STARTED_CASUSREGIE,
   noConsentReturnLimitOf,
 } from './dossier/dossier-lifecycle.policy';

@@ -24,7 +24,9 @@ import {
   DossierTimelineQuery,
   FieldError,
   InputError,
+  DOSSIER_PAGE_MAX,
   ListDossiersUseCase,
+  ListedDossier,
   parseInput,
   PlacementPreview,
   SubmissionKeySchema,
@@ -255,9 +257,27 @@ export class AgenderingPageController {
   ): Promise<string> {
     // Only the dossiers the person may agenderen: a coordinator any of the region's, anyone else
     // those whose casusregie they hold, or (without a casusregisseur yet) that they referred.
-    const own = (await this.listDossiers.execute(principal, route)).filter(
-      (d) => isCoordinator(principal) || (d.casusregisseurId ?? d.aanmelderId) === principal.personId,
+    // Running dossiers only, the most recent first; a dossier further down the list (or asked for
+    // by a link) is looked up by its code, so none is out of reach.
+    const mayAgenderen = (d: ListedDossier) =>
+      isCoordinator(principal) || (d.casusregisseurId ?? d.aanmelderId) === principal.personId;
+    const listed = await this.listDossiers.execute(
+      principal,
+      route,
+      { limit: DOSSIER_PAGE_MAX },
+      { runningOnly: true },
     );
+    const own = listed.dossiers.filter(mayAgenderen);
+    const more = listed.total > listed.dossiers.length;
+    if (
+      values.dossierCode &&
+      !own.some((d) => d.code === values.dossierCode) &&
+      isDossierCode(values.dossierCode)
+    ) {
+      const asked = await this.listDossiers.execute(principal, route, { code: values.dossierCode, limit: 5 });
+      const exact = asked.dossiers.find((d) => d.code === values.dossierCode && mayAgenderen(d));
+      if (exact) own.unshift(exact);
+    }
     // A code from the query that is not one of the person's own dossiers is simply not chosen.
     if (values.dossierCode && !own.some((d) => d.code === values.dossierCode) && !failed) {
       values = { ...values, dossierCode: '' };
@@ -298,6 +318,7 @@ export class AgenderingPageController {
       { title: 'Agenderen', principal },
       {
         dossiers: own.map((d) => ({ code: d.code, phase: this.timeline.phaseLabel(d.phase) })),
+        moreDossiers: more ? { shown: listed.dossiers.length, total: listed.total } : undefined,
         choices,
         tables: [...new Set(choices.map((c) => c.tableName))],
         chosen,

@@ -26,17 +26,10 @@ import {
   SessionService,
 } from '@overlegtafels/auth';
 import { isEmailAddress } from '@overlegtafels/mail';
+import { ROLE_LABELS, Role } from '@overlegtafels/domain';
 import { CurrentRoute } from '../web/current-viewer.decorator';
 import { ViewRenderer } from '../web/view-renderer.service';
 
-const ROLE_LABELS: Record<string, string> = {
-  admin: 'beheerder',
-  coordinator: 'coördinator',
-  'strategisch-coordinator': 'strategisch coördinator',
-  casusregisseur: 'casusregisseur',
-  aanmelder: 'aanmelder',
-  member: 'lid',
-};
 const TABLE_LABELS: Record<string, string> = {
   ico: 'ICO',
   weegploeg: 'Weegploeg',
@@ -52,7 +45,7 @@ function describeRoles(p: PersonWithRoles): string {
   return p.roles
     .map(
       (r) =>
-        `${ROLE_LABELS[r.role] ?? r.role}${r.tableKey ? ` ${TABLE_LABELS[r.tableKey] ?? r.tableKey}` : ''}`,
+        `${ROLE_LABELS[r.role as Role] ?? r.role}${r.tableKey ? ` ${TABLE_LABELS[r.tableKey] ?? r.tableKey}` : ''}`,
     )
     .join(', ');
 }

@@ -1,26 +1,27 @@
-import { Controller, Get, Header, Inject, NotFoundException, Param, Res } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Authenticated, CurrentPrincipal, hasRole, Principal } from '@overlegtafels/auth';
-import { CaughtMail, MAIL_SINK, MailSink } from '@overlegtafels/mail';
+import { ReadDevMailUseCase } from '@overlegtafels/application';
+import { Authenticated, CurrentPrincipal, Principal } from '@overlegtafels/auth';
+import { CurrentRoute } from '../web/current-viewer.decorator';
 import { ViewRenderer } from '../web/view-renderer.service';
 
 /**
- * The default mode's mailbox: what the service "sent", caught locally. Coordinators and admins see
- * every caught message; anyone else only those addressed to them. Absent when real SMTP is used.
+ * The default mode's mailbox: what the service "sent", caught locally. Coordinators and beheerders
+ * see the mails of their region; anyone else only those addressed to them. Every read is audited.
+ * Absent when real SMTP is used.
  */
 @Controller('dev/mail')
 export class DevMailController {
   constructor(
-    @Inject(MAIL_SINK) private readonly sink: MailSink | null,
+    @Inject(ReadDevMailUseCase) private readonly mailbox: ReadDevMailUseCase,
     @Inject(ViewRenderer) private readonly views: ViewRenderer,
   ) {}
 
   @Get()
   @Authenticated()
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async list(@CurrentPrincipal() principal: Principal): Promise<string> {
-    const sink = this.requireSink();
-    const mails = (await sink.list()).filter((m) => this.mayRead(principal, m));
+  async list(@CurrentPrincipal() principal: Principal, @CurrentRoute() route: string): Promise<string> {
+    const mails = await this.mailbox.list(principal, route);
     return this.views.render(
       'dev-mail-list',
       { title: 'Verzonden mails (lokaal)', principal },
@@ -31,9 +32,12 @@ export class DevMailController {
   @Get(':id')
   @Authenticated()
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async show(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<string> {
-    const mail = await this.requireSink().read(id);
-    if (!mail || !this.mayRead(principal, mail)) throw new NotFoundException('Mail niet gevonden.');
+  async show(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
+    @Param('id') id: string,
+  ): Promise<string> {
+    const mail = await this.mailbox.read(principal, route, id);
     return this.views.render('dev-mail-show', { title: mail.subject, principal }, { mail, mailSink: true });
   }
 
@@ -41,22 +45,11 @@ export class DevMailController {
   @Authenticated()
   async raw(
     @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
     @Param('id') id: string,
     @Res() res: Response,
   ): Promise<void> {
-    const sink = this.requireSink();
-    const mail = await sink.read(id);
-    if (!mail || !this.mayRead(principal, mail)) throw new NotFoundException('Mail niet gevonden.');
-    res.type('message/rfc822').attachment(`${id}.eml`).send(sink.raw(id));
-  }
-
-  private requireSink(): MailSink {
-    if (!this.sink) throw new NotFoundException('Er is geen lokale mailbox: mail gaat via SMTP.');
-    return this.sink;
-  }
-
-  private mayRead(p: Principal, m: CaughtMail): boolean {
-    if (hasRole(p, 'coordinator') || hasRole(p, 'admin')) return true;
-    return m.to.some((to) => to.toLowerCase() === p.email.toLowerCase());
+    const bytes = await this.mailbox.raw(principal, route, id);
+    res.type('message/rfc822').attachment(`${id}.eml`).send(bytes);
   }
 }

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { DateTime } from 'luxon';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
 import {
@@ -7,6 +7,8 @@ import {
   ChildrenHeardQuery,
   ConsentSchema,
   ConsulentConsultationSchema,
+  DOSSIER_PAGE_MAX,
+  DOSSIER_PAGE_SIZE,
   DossierRecord,
   ListDossiersUseCase,
   OpenDossierUseCase,
@@ -17,7 +19,7 @@ import {
   regionTimeZone,
 } from '@overlegtafels/application';
 import { Authenticated, CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
-import { awaitsConsent } from '@overlegtafels/domain';
+import { awaitsConsent, DOSSIER_PHASES } from '@overlegtafels/domain';
 import { jsonSchemaOf } from '../openapi/json-schema';
 import { isCoordinator, viewerOf } from '../agenda/viewer';
 import { CurrentRoute } from '../web/current-viewer.decorator';
@@ -98,10 +100,57 @@ export class DossiersController {
 
   @Get()
   @Authenticated()
-  @ApiOperation({ summary: 'The dossiers the person may see, with whether casusregie awaits consent' })
-  async list(@CurrentPrincipal() principal: Principal, @CurrentRoute() route: string) {
-    const rows = await this.listDossiers.execute(principal, route);
-    return { dossiers: rows.map(dossierJson) };
+  @ApiOperation({
+    summary: 'The dossiers the person may see, a page at a time',
+    description:
+      'Running dossiers first, newest first, then the ended ones (geen ketenaanpak, afgesloten). ' +
+      '`total` counts every dossier that matches; `next` is the `after` of the next page and is ' +
+      'absent on the last one. Every filter is optional; together they narrow the list.',
+  })
+  @ApiQuery({
+    name: 'code',
+    required: false,
+    description: 'Part of the dossier code, any case',
+    example: '2026-00',
+  })
+  @ApiQuery({ name: 'phase', required: false, enum: DOSSIER_PHASES })
+  @ApiQuery({ name: 'casusregisseur', required: false, description: 'Id of the casusregisseur' })
+  @ApiQuery({
+    name: 'table',
+    required: false,
+    description: 'With an agenda item on this table',
+    example: 'weegploeg',
+  })
+  @ApiQuery({
+    name: 'from',
+    required: false,
+    description: 'Made on or after this day (Brussels)',
+    example: '2026-01-01',
+  })
+  @ApiQuery({
+    name: 'to',
+    required: false,
+    description: 'Made on or before this day (Brussels)',
+    example: '2026-12-31',
+  })
+  @ApiQuery({ name: 'after', required: false, description: 'The `next` of the previous page' })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    description: `1 to ${DOSSIER_PAGE_MAX}, default ${DOSSIER_PAGE_SIZE}`,
+  })
+  @ApiResponse({ status: 400, ...badInput })
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
+    @Query() query: Record<string, unknown>,
+  ) {
+    const page = await this.listDossiers.execute(principal, route, query);
+    return {
+      dossiers: page.dossiers.map(dossierJson),
+      total: page.total,
+      ...(page.next && { next: page.next }),
+    };
   }
 
   @Get(':code')

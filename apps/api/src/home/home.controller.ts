@@ -1,38 +1,65 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
-import { ListDossiersUseCase } from '@overlegtafels/application';
-import { Authenticated, CurrentPrincipal, Principal } from '@overlegtafels/auth';
+import { DossierTimelineQuery, ListDossiersUseCase } from '@overlegtafels/application';
+import { Authenticated, CurrentPrincipal, hasRole, Principal } from '@overlegtafels/auth';
+import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
+import { Role, ROLE_LABELS } from '@overlegtafels/domain';
 import { MAIL_SINK, MailSink } from '@overlegtafels/mail';
+import { getRegion } from '@overlegtafels/regions';
 import { CurrentRoute } from '../web/current-viewer.decorator';
 import { ViewRenderer } from '../web/view-renderer.service';
 
-export const PHASE_LABELS: Record<string, string> = {
-  aangemeld: 'aangemeld',
-  herbespreking: 'herbespreking',
-  geen_ketenaanpak: 'geen ketenaanpak',
-  zonder_casusregisseur: 'ketenaanpak zonder casusregisseur',
-  geen_instemming: 'geen instemming',
-  casusregie: 'casusregie',
-  afgerond: 'afgerond (opvolging 6 maanden)',
-  afgesloten: 'afgesloten',
-};
+/** How many of the newest running dossiers the home page shows; the rest are on /dossiers. */
+const HOME_DOSSIERS = 10;
+
+/** Who sees dossiers at all: a table member does not (need-to-know), so gets no list. */
+const DOSSIER_READERS: readonly Role[] = [
+  'coordinator',
+  'casusregisseur',
+  'aanmelder',
+  'strategisch-coordinator',
+];
 
 @Controller()
 export class HomeController {
+  private readonly region: { name: string; tables: ReadonlyMap<string, string> };
+
   constructor(
     @Inject(ListDossiersUseCase) private readonly listDossiers: ListDossiersUseCase,
+    @Inject(DossierTimelineQuery) private readonly timeline: DossierTimelineQuery,
     @Inject(ViewRenderer) private readonly views: ViewRenderer,
     @Inject(MAIL_SINK) private readonly sink: MailSink | null,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    const region = getRegion(config.region);
+    this.region = {
+      name: region?.name ?? config.region,
+      tables: new Map((region?.tables ?? []).map((t) => [t.key, t.name])),
+    };
+  }
 
   @Get()
   @Authenticated()
   @Header('Content-Type', 'text/html; charset=utf-8')
   async overview(@CurrentPrincipal() principal: Principal, @CurrentRoute() route: string): Promise<string> {
-    const dossiers = await this.listDossiers.execute(principal, route);
+    const readsDossiers = DOSSIER_READERS.some((r) => hasRole(principal, r));
+    const listed = readsDossiers
+      ? await this.listDossiers.execute(principal, route, { limit: HOME_DOSSIERS })
+      : undefined;
     return this.views.render(
       'home',
       { title: 'Overzicht', principal },
-      { dossiers, phaseLabels: PHASE_LABELS, mailSink: !!this.sink },
+      {
+        dossiers: listed && {
+          total: listed.total,
+          rows: listed.dossiers.map((d) => ({ ...d, phaseLabel: this.timeline.phaseLabel(d.phase) })),
+        },
+        regionName: this.region.name,
+        roles: principal.grants.map((g) => ({
+          label: ROLE_LABELS[g.role as Role] ?? g.role,
+          table: g.tableKey ? (this.region.tables.get(g.tableKey) ?? g.tableKey) : undefined,
+        })),
+        mailSink: !!this.sink,
+      },
     );
   }
 }

@@ -56,7 +56,10 @@ export class OpvolgingPageController {
     const mine = await this.mine.execute(principal, { route });
     // The dossier is linked only when it opens for this person (issue #15: an action point's owner
     // at the table is often not one of the dossier's people). Codes only, nothing of them shown.
-    const opens = new Set((await this.dossiers.list(dossierScope(principal))).map((d) => d.code));
+    const opens = await this.dossiers.within(
+      dossierScope(principal),
+      mine.map((o) => o.dossierCode),
+    );
     const obligations = mine.map((o) => ({ ...o, dossierOpens: opens.has(o.dossierCode) }));
     return this.views.render(
       'opvolging',

@@ -60,6 +60,6 @@ export function bodyParserErrors(filter: HttpErrorFilter) {
     const host = {
       switchToHttp: () => ({ getRequest: () => req, getResponse: () => res }),
     } as unknown as ArgumentsHost;
-    filter.catch(refusal, host);
+    void filter.catch(refusal, host);
   };
 }

@@ -6,8 +6,10 @@ import {
   HttpStatus,
   Inject,
   Logger,
+  Optional,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { RefusalAudit } from './refusal-audit';
 import { ViewRenderer } from './view-renderer.service';
 import type { AuthenticatedRequest } from '@overlegtafels/auth';
 import { AgendaRefusal, InputError, loggableStack, TableQueryError } from '@overlegtafels/application';
@@ -60,15 +62,22 @@ export function toHttpException(exception: unknown): unknown {
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger(HttpErrorFilter.name);
 
-  constructor(@Inject(ViewRenderer) private readonly views: ViewRenderer) {}
+  constructor(
+    @Inject(ViewRenderer) private readonly views: ViewRenderer,
+    @Optional() @Inject(RefusalAudit) private readonly refusals?: RefusalAudit,
+  ) {}
 
-  catch(raised: unknown, host: ArgumentsHost): void {
+  async catch(raised: unknown, host: ArgumentsHost): Promise<void> {
     const exception = toHttpException(raised);
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<Request>();
     const res = ctx.getResponse<Response>();
     const status =
       exception instanceof HttpException ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
+    // The guard's refusals (a use case's own refusals are audited where they are made).
+    if ((status === 401 || status === 403) && !(raised instanceof AgendaRefusal)) {
+      await this.refusals?.record(req, status);
+    }
     if (status >= 500) {
       // The path only: query strings may carry search terms. A feed path carries its secret token.
       // The error's kind, codes and frames, not its message (which may quote what was looked up).

@@ -4,6 +4,7 @@ import { ViewRenderer } from './view-renderer.service';
 import { AanmeldingPageController } from '../agenda/aanmelding-page.controller';
 import { AgenderingPageController } from '../agenda/agendering-page.controller';
 import { CapaciteitPageController } from '../agenda/capaciteit-page.controller';
+import { DossierListPageController } from '../dossiers/dossier-list-page.controller';
 import { DossierPageController } from '../dossiers/dossier-page.controller';
 import { RiskPicturePageController } from '../dossiers/risk-picture-page.controller';
 import { PageService } from './page.service';
@@ -22,6 +23,7 @@ import { PlanVanAanpakPageController } from '../plan-van-aanpak/plan-van-aanpak-
     AgenderingPageController,
     TafelsPageController,
     ZittingPageController,
+    DossierListPageController,
     DossierPageController,
     RiskPicturePageController,
     CapaciteitPageController,

@@ -223,26 +223,30 @@ export class AgendaQueries {
         entityId: row.id,
         outcome: 'allowed',
         route: viewer.route,
-        details: { items: entries.length, withContents: entries.filter((e) => e.contents).length },
+        details: {
+          items: entries.length,
+          withContents: entries.filter((e) => e.contents).length,
+          // Which dossiers the agenda showed (issue #17): codes only.
+          codes: [...new Set(entries.map((e) => e.dossierCode))].join(','),
+        },
       },
       now,
     );
-    for (const entry of entries.filter((e) => e.contents)) {
-      const item = items.find((i) => i.id === entry.id)!;
-      await this.audit.append(
-        {
+    await this.audit.appendMany(
+      entries
+        .filter((e) => e.contents)
+        .map((entry) => ({
           actorPersonId: viewer.personId,
           action: 'agenda-item.read',
           entityType: 'agenda_item',
           entityId: entry.id,
-          dossierId: item.dossier.id,
-          outcome: 'allowed',
+          dossierId: items.find((i) => i.id === entry.id)!.dossier.id,
+          outcome: 'allowed' as const,
           route: viewer.route,
           details: { code: entry.dossierCode },
-        },
-        now,
-      );
-    }
+        })),
+      now,
+    );
     return { session: session!, tableName: table.name, entries, coordinator };
   }
 

@@ -28,6 +28,8 @@ export interface ChangeSpec {
   /** The audit action; `session.*` actions change the calendar. */
   readonly action: string;
   readonly details: Record<string, string | number | boolean | null>;
+  /** The dossier an item change is about: every item event names it (issue #17, audit). */
+  readonly dossierId?: string;
   /** The coordinator's reason, passed to whoever hears about moved items. */
   readonly reason?: string;
   /** A session whose freeze and send jobs must be planned again after the commit. */
@@ -172,6 +174,7 @@ export class CoordinatorChange {
           action,
           entityType: calendar ? 'session' : 'agenda_item',
           entityId: (details.itemId ?? details.sessionId ?? null) as string | null,
+          ...(spec.dossierId && { dossierId: spec.dossierId }),
           outcome: 'allowed',
           route: actor.route,
           details: { ...details, tableKey, moved: moves.length },

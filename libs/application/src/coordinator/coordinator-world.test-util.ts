@@ -99,6 +99,8 @@ export function coordinatorWorld(sessions: SessionRecord[], items: FakeAgendaIte
   };
   const auditLog = {
     append: async (event: AuditEntry, _at: Date, tx?: Transaction) => void audit.push({ event, tx }),
+    appendMany: async (events: readonly AuditEntry[], _at: Date, tx?: Transaction) =>
+      void audit.push(...events.map((event) => ({ event, tx }))),
   };
   const dispatcher = { dispatch: async (ids: readonly string[]) => void dispatched.push([...ids]) };
   const planner = { planSession: async (id: string) => (planned.push(id), []) };

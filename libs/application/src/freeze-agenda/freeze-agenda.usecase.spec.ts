@@ -19,7 +19,10 @@ function setup(status: SessionStatus, freezerSays: FreezeOutcome = 'frozen') {
   const useCase = new FreezeAgendaUseCase(
     world.change,
     { freezeNow: async (id) => (frozen.push(id), freezerSays) },
-    { append: async (event, at) => void audit.push({ event, at }) },
+    {
+      append: async (event, at) => void audit.push({ event, at }),
+      appendMany: async (events, at) => void audit.push(...events.map((event) => ({ event, at }))),
+    },
     world.clock,
   );
   return { useCase, frozen, audit };

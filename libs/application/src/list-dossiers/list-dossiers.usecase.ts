@@ -1,34 +1,83 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { dossierScope, Principal } from '@overlegtafels/auth';
-import { Clock, CLOCK } from '@overlegtafels/config';
-import { awaitsConsent, isDossierPhase } from '@overlegtafels/domain';
+import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
+import { awaitsConsent, isDossierPhase, RegionConfig } from '@overlegtafels/domain';
+import { getRegion } from '@overlegtafels/regions';
+import { DateTime } from 'luxon';
+import { InputError } from '../errors';
+import { parseInput } from '../input/parse-input';
 import { AuditLog } from '../ports/audit-log.port';
-import { DossierList, DossierListEntry } from '../ports/dossier-list.port';
-import { ListDossiersCommand } from './list-dossiers.command';
+import {
+  DossierList,
+  DossierListCursor,
+  DossierListEntry,
+  DossierListFilter,
+} from '../ports/dossier-list.port';
+import {
+  DOSSIER_PAGE_SIZE,
+  ListDossiersCommand,
+  ListDossiersQuery,
+  ListDossiersSchema,
+} from './list-dossiers.command';
 
 export interface ListedDossier extends DossierListEntry {
   /** Casusregie "in afwachting van instemming": appointed, not started for want of consent. */
   readonly awaitingConsent: boolean;
 }
 
+/** One page of the dossier list: the rows, how many match in all, and the next page's token. */
+export interface ListedDossiers {
+  readonly dossiers: readonly ListedDossier[];
+  readonly total: number;
+  /** The `after` of the next page; absent on the last one. */
+  readonly next?: string;
+  /** The query as understood (blank fields dropped), for the search form to show again. */
+  readonly query: ListDossiersQuery;
+}
+
+const cursorToken = (c: DossierListCursor) => `${c.ended ? 'e' : 'r'}.${c.code}`;
+const cursorOf = (token: string): DossierListCursor => ({
+  ended: token.startsWith('e.'),
+  code: token.slice(2),
+});
+
 /**
  * The dossiers a person may see (need-to-know as a query scope, so a list never shows what a
- * single read would refuse), with the list's read in the audit log: how many, not which.
+ * single read would refuse): running ones first, newest first, a page at a time with the total,
+ * never cut silently. The audit log records which dossier codes the page showed, and the filter.
  */
 @Injectable()
 export class ListDossiersUseCase {
+  private readonly region: RegionConfig | undefined;
+
   constructor(
     @Inject(DossierList) private readonly dossiers: DossierList,
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    @Inject(APP_CONFIG) config: Pick<AppConfig, 'region'>,
+  ) {
+    this.region = getRegion(config.region);
+  }
 
   async execute(
     reader: Principal,
     route: string,
     command: ListDossiersCommand = {},
-  ): Promise<ListedDossier[]> {
-    const rows = await this.dossiers.list(dossierScope(reader), command.limit);
+    options: { runningOnly?: boolean } = {},
+  ): Promise<ListedDossiers> {
+    const query = parseInput(ListDossiersSchema, command);
+    if (query.table && !this.region?.tables.some((t) => t.key === query.table)) {
+      throw new InputError([
+        { field: 'table', code: 'UNKNOWN_TABLE', message: 'Tafel: kies een tafel uit de lijst.' },
+      ]);
+    }
+    const filter = this.filterOf(query, options.runningOnly === true);
+    const page = await this.dossiers.page(dossierScope(reader), {
+      ...filter,
+      ...(query.after && { after: cursorOf(query.after) }),
+      limit: query.limit ?? DOSSIER_PAGE_SIZE,
+    });
+    const { after: _after, limit: _limit, ...narrowedBy } = query;
     await this.audit.append(
       {
         actorPersonId: reader.personId,
@@ -37,20 +86,50 @@ export class ListDossiersUseCase {
         entityId: null,
         outcome: 'allowed',
         route,
-        details: { count: rows.length },
+        details: {
+          count: page.rows.length,
+          total: page.total,
+          // Which dossiers the reader was shown (issue #17), and with what filter: codes and keys.
+          codes: page.rows.map((r) => r.code).join(','),
+          ...(Object.keys(narrowedBy).length > 0 && {
+            filter: new URLSearchParams(narrowedBy as Record<string, string>).toString(),
+          }),
+          ...(query.after && { after: query.after }),
+        },
       },
       this.clock.now(),
     );
-    return rows.map((row) => ({
-      ...row,
-      awaitingConsent:
-        isDossierPhase(row.phase) &&
-        awaitsConsent({
-          phase: row.phase,
-          ...(row.casusregieStartDate && {
-            casusregieStartDate: row.casusregieStartDate.toISOString().slice(0, 10),
+    return {
+      dossiers: page.rows.map((row) => ({
+        ...row,
+        awaitingConsent:
+          isDossierPhase(row.phase) &&
+          awaitsConsent({
+            phase: row.phase,
+            ...(row.casusregieStartDate && {
+              casusregieStartDate: row.casusregieStartDate.toISOString().slice(0, 10),
+            }),
           }),
-        }),
-    }));
+      })),
+      total: page.total,
+      ...(page.next && { next: cursorToken(page.next) }),
+      query,
+    };
+  }
+
+  /** The reader's calendar days are the region's: "vanaf 1 maart" starts at midnight in Brussels. */
+  private filterOf(query: ListDossiersQuery, runningOnly: boolean): DossierListFilter {
+    const zone = this.region?.timeZone ?? 'Europe/Brussels';
+    const dayStart = (day: string, plusDays = 0) =>
+      DateTime.fromISO(day, { zone }).plus({ days: plusDays }).startOf('day').toJSDate();
+    return {
+      ...(query.code && { code: query.code }),
+      ...(query.phase && { phase: query.phase }),
+      ...(query.casusregisseur && { casusregisseurId: query.casusregisseur }),
+      ...(query.table && { tableKey: query.table }),
+      ...(query.from && { createdFrom: dayStart(query.from) }),
+      ...(query.to && { createdBefore: dayStart(query.to, 1) }),
+      ...(runningOnly && { runningOnly }),
+    };
   }
 }

@@ -46,6 +46,7 @@ export class MoveAgendaItemUseCase {
       {
         actor,
         tableKey: item.tableKey,
+        dossierId: item.dossierId,
         action: 'agenda.item.move',
         details: {
           itemId,

@@ -18,4 +18,11 @@ export interface AuditEntry {
  */
 export abstract class AuditLog {
   abstract append(entry: AuditEntry, at: Date, tx?: Transaction): Promise<void>;
+  /**
+   * Several entries at once, in this order: a page showing many items. An adapter writes them in
+   * one statement; this default writes them one by one.
+   */
+  async appendMany(entries: readonly AuditEntry[], at: Date, tx?: Transaction): Promise<void> {
+    for (const entry of entries) await this.append(entry, at, tx);
+  }
 }

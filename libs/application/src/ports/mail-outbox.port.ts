@@ -111,6 +111,8 @@ export abstract class MailOutbox {
   /** Adds the message unless one with its idempotency key exists; the row's id either way. */
   abstract add(message: OutboxMail, tx?: Transaction): Promise<{ id: string; created: boolean }>;
   abstract find(id: string): Promise<OutboxRecord | undefined>;
+  /** The rows that carry these Message-IDs (how a caught or returned mail finds its row). */
+  abstract byMessageIds(messageIds: readonly string[]): Promise<OutboxRecord[]>;
   /** Takes a row that is not sent yet for one sending attempt; undefined when there is none to take. */
   abstract claim(id: string, now: Date): Promise<OutboxRecord | undefined>;
   abstract body(bodyId: string): Promise<OutboxBody | undefined>;

@@ -81,7 +81,6 @@ const UNFENCED: Record<string, string> = {
   'open-dossier': 'read; dossier access policy checks the region',
   'open-obligation': 'read; obligationRoleFor checks the region with ofRegion',
   'read-document': 'read; dossier access policy checks the region',
-  'read-outbox-status': 'read of ids the caller already holds',
   'reconcile-obligations': 'worker job, no actor',
   'relay-outbox': 'worker job, no actor',
   'renew-calendar-feed': 'the actor’s own feed',

@@ -1,4 +1,4 @@
-import { AgendaRefusal, RetryFailedMailUseCase } from '@overlegtafels/application';
+import { AgendaRefusal, MailRegions, RetryFailedMailUseCase } from '@overlegtafels/application';
 import {
   anOutboxMessage as outboxMessage,
   ControlledClock,
@@ -34,9 +34,7 @@ describe('RetryFailedMailUseCase', () => {
       queue,
       clock,
       audit,
-      people,
-      new FakeAgendaSessionRepository(),
-      new FakeDossierRepository(),
+      new MailRegions(people, new FakeAgendaSessionRepository(), new FakeDossierRepository()),
     );
   });
 

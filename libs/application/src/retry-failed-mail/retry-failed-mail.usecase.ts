@@ -3,12 +3,10 @@ import { hasRole, Principal } from '@overlegtafels/auth';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { AgendaRefusal } from '../errors';
 import { MailJobQueue } from '../ports/mail-job-queue.port';
-import { AgendaSessionRepository } from '../ports/agenda-session.repository.port';
 import { AuditLog } from '../ports/audit-log.port';
-import { DossierRepository } from '../ports/dossier.repository.port';
-import { MailOutbox, OutboxRecord } from '../ports/mail-outbox.port';
-import { PersonDirectory } from '../ports/person-directory.port';
+import { MailOutbox } from '../ports/mail-outbox.port';
 import { withinRegion } from '../region-fence/region-fence';
+import { MailRegions } from './mail-region';
 import { RetryFailedMailCommand } from './retry-failed-mail.command';
 
 /** Who may look after failed mails: the coordinators, and the administrators of the installation. */
@@ -27,22 +25,8 @@ export class RetryFailedMailUseCase {
     @Inject(MailJobQueue) private readonly queue: MailJobQueue,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(AuditLog) private readonly audit: AuditLog,
-    @Inject(PersonDirectory) private readonly people: Pick<PersonDirectory, 'ownerScopeOf'>,
-    @Inject(AgendaSessionRepository) private readonly sessions: Pick<AgendaSessionRepository, 'session'>,
-    @Inject(DossierRepository) private readonly dossiers: Pick<DossierRepository, 'byId'>,
+    @Inject(MailRegions) private readonly regions: MailRegions,
   ) {}
-
-  /**
-   * A mail's region: its recipient's, else its session's, else its dossier's. A row that names
-   * none of them (an address typed for a test mail) belongs to no region's data.
-   */
-  private async regionOf(row: OutboxRecord): Promise<{ regionId: string } | undefined> {
-    const regionId =
-      (row.recipientPersonId && (await this.people.ownerScopeOf(row.recipientPersonId))?.regionId) ||
-      (row.sessionId && (await this.sessions.session(row.sessionId))?.regionId) ||
-      (row.dossierId && (await this.dossiers.byId(undefined, row.dossierId))?.regionId);
-    return regionId ? { regionId } : undefined;
-  }
 
   /** False when there is no failed row with this id (unknown, already retried or sent). */
   async execute(actor: Principal, { outboxId }: RetryFailedMailCommand): Promise<boolean> {
@@ -55,7 +39,7 @@ export class RetryFailedMailUseCase {
       );
     }
     const row = await this.outbox.find(outboxId);
-    const region = row && (await this.regionOf(row));
+    const region = row && (await this.regions.regionOf(row));
     const admitted =
       !region ||
       (await withinRegion(

@@ -18,7 +18,10 @@ function setup() {
   const useCase = new ShareAgendaItemUseCase(
     world.change,
     world.itemRepo,
-    { append: async (event, at) => void audit.push({ event, at }) },
+    {
+      append: async (event, at) => void audit.push({ event, at }),
+      appendMany: async (events, at) => void audit.push(...events.map((event) => ({ event, at }))),
+    },
     world.clock,
   );
   return { world, useCase, audit };

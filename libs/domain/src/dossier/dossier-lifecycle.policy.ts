@@ -61,6 +61,12 @@ export const DECISION_TRANSITIONS: Readonly<Record<DecisionKind, DecisionTransit
   afsluiting_niet_bevestigd: { from: ['afgerond'], to: 'unchanged' },
 };
 
+/**
+ * The phases a dossier never leaves (see the state machine above): a list shows them after the
+ * dossiers still running.
+ */
+export const ENDED_PHASES: readonly DossierPhase[] = ['geen_ketenaanpak', 'afgesloten'];
+
 /** Decisions about casusregie itself, which cannot come before it started. */
 export const NEEDS_STARTED_CASUSREGIE: readonly DecisionKind[] = [
   'pva_besproken',

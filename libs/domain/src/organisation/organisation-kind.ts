@@ -40,6 +40,16 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+/** The roles as people read them (issue #15: role names in Dutch, "beheerder" for admin). */
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  admin: 'beheerder',
+  coordinator: 'coördinator',
+  casusregisseur: 'casusregisseur',
+  aanmelder: 'aanmelder',
+  member: 'lid',
+  'strategisch-coordinator': 'strategisch coördinator',
+};
+
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }

@@ -2,10 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import type {
   DossierList,
   DossierListEntry,
+  DossierListFilter,
+  DossierListPage,
+  DossierListQuery,
   DossierListScope,
   DossierPage,
   DossierPages,
 } from '@overlegtafels/application';
+import { ENDED_PHASES } from '@overlegtafels/domain';
+import type { DossierPhase, Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
 
 const select = {
@@ -21,13 +26,36 @@ const select = {
   casusregisseur: { select: { displayName: true } },
 } as const;
 
-type Row = Omit<DossierListEntry, 'casusregisseurName'> & {
+type Row = Omit<DossierListEntry, 'casusregisseurName' | 'phase'> & {
+  phase: DossierPhase;
   regionId: string;
   casusregisseurId: string | null;
   aanmelderId: string | null;
-  createdAt: Date;
   casusregisseur: { displayName: string } | null;
 };
+
+/** The scope (need-to-know) and the reader's filter, as one where clause. */
+function whereOf(scope: DossierListScope, filter: DossierListFilter): Prisma.DossierWhereInput {
+  return {
+    AND: [
+      { regionId: scope.regionId },
+      scope.anyOf ? { OR: scope.anyOf.map((c) => ({ ...c })) as Prisma.DossierWhereInput[] } : {},
+      filter.code ? { code: { contains: filter.code, mode: 'insensitive' } } : {},
+      filter.phase ? { phase: filter.phase as DossierPhase } : {},
+      filter.casusregisseurId ? { casusregisseurId: filter.casusregisseurId } : {},
+      filter.tableKey ? { agendaItems: { some: { tableKey: filter.tableKey } } } : {},
+      filter.createdFrom || filter.createdBefore
+        ? {
+            createdAt: {
+              ...(filter.createdFrom && { gte: filter.createdFrom }),
+              ...(filter.createdBefore && { lt: filter.createdBefore }),
+            },
+          }
+        : {},
+      filter.runningOnly ? { phase: { notIn: [...ENDED_PHASES] as DossierPhase[] } } : {},
+    ],
+  };
+}
 
 function toEntry({ casusregisseur, ...rest }: Row): DossierListEntry {
   return { ...rest, phase: String(rest.phase), casusregisseurName: casusregisseur?.displayName ?? null };
@@ -38,14 +66,51 @@ function toEntry({ casusregisseur, ...rest }: Row): DossierListEntry {
 export class PrismaDossierReadModel implements DossierList, DossierPages {
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
-  async list(scope: DossierListScope, limit = 500): Promise<DossierListEntry[]> {
+  /**
+   * One page of the list: the running dossiers, newest code first, then the ended ones the same
+   * way (keyset on the code within each part, so a page costs the same at any depth), and the
+   * count of all that match.
+   */
+  async page(scope: DossierListScope, query: DossierListQuery): Promise<DossierListPage> {
+    const base = whereOf(scope, query);
+    const ended = [...ENDED_PHASES] as DossierPhase[];
+    const after = query.after;
+    const rows: { entry: DossierListEntry; ended: boolean }[] = [];
+    const total = await this.prisma.dossier.count({ where: base });
+    if (!after?.ended) {
+      const running = await this.prisma.dossier.findMany({
+        where: { AND: [base, { phase: { notIn: ended } }, after ? { code: { lt: after.code } } : {}] },
+        select,
+        orderBy: { code: 'desc' },
+        take: query.limit + 1,
+      });
+      rows.push(...(running as Row[]).map((r) => ({ entry: toEntry(r), ended: false })));
+    }
+    if (rows.length <= query.limit && !query.runningOnly) {
+      const closed = await this.prisma.dossier.findMany({
+        where: { AND: [base, { phase: { in: ended } }, after?.ended ? { code: { lt: after.code } } : {}] },
+        select,
+        orderBy: { code: 'desc' },
+        take: query.limit + 1 - rows.length,
+      });
+      rows.push(...(closed as Row[]).map((r) => ({ entry: toEntry(r), ended: true })));
+    }
+    const shown = rows.slice(0, query.limit);
+    const last = shown.at(-1);
+    return {
+      rows: shown.map((r) => r.entry),
+      total,
+      ...(rows.length > query.limit && last && { next: { ended: last.ended, code: last.entry.code } }),
+    };
+  }
+
+  async within(scope: DossierListScope, codes: readonly string[]): Promise<ReadonlySet<string>> {
+    if (codes.length === 0) return new Set();
     const rows = await this.prisma.dossier.findMany({
-      where: { regionId: scope.regionId, ...(scope.anyOf ? { OR: [...scope.anyOf] } : {}) },
-      select,
-      orderBy: { code: 'asc' },
-      take: limit,
+      where: { AND: [whereOf(scope, {}), { code: { in: [...new Set(codes)] } }] },
+      select: { code: true },
     });
-    return (rows as Row[]).map(toEntry);
+    return new Set(rows.map((r) => r.code));
   }
 
   /** Everything the dossier page shows, for someone with full access. */

@@ -106,6 +106,12 @@ export class PrismaMailOutbox implements MailOutbox {
     return (row as OutboxRecord | null) ?? undefined;
   }
 
+  async byMessageIds(messageIds: readonly string[]): Promise<OutboxRecord[]> {
+    if (messageIds.length === 0) return [];
+    const rows = await this.prisma.mailOutbox.findMany({ where: { messageId: { in: [...messageIds] } } });
+    return rows as OutboxRecord[];
+  }
+
   /**
    * Claims a row for sending and reads its headers and invitation, in one round trip: the row
    * comes back unless it was already sent (a duplicate job after a crash) or does not exist. The

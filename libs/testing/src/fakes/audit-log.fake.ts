@@ -1,4 +1,5 @@
-import type { AuditEntry, AuditLog } from '@overlegtafels/application';
+import { AuditLog } from '@overlegtafels/application';
+import type { AuditEntry } from '@overlegtafels/application';
 import type { Transaction } from '@overlegtafels/application';
 import type { Rollbackable } from './fake-unit-of-work';
 
@@ -11,7 +12,7 @@ export interface FakeAuditRecord extends AuditEntry {
  * The in-memory audit log: an entry written with a transaction rolls back with it, one written
  * without stays (as a refusal's event does in the database).
  */
-export class FakeAuditLog implements AuditLog, Rollbackable {
+export class FakeAuditLog extends AuditLog implements Rollbackable {
   private entries: FakeAuditRecord[] = [];
 
   async append(entry: AuditEntry, at: Date, tx?: Transaction): Promise<void> {

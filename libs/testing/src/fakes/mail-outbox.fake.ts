@@ -139,6 +139,10 @@ export class FakeMailOutbox implements MailOutbox, Rollbackable {
     return this.rows.get(id);
   }
 
+  async byMessageIds(messageIds: readonly string[]): Promise<OutboxRecord[]> {
+    return this.rows.where((r) => messageIds.includes(r.messageId));
+  }
+
   async claim(id: string, now: Date): Promise<OutboxRecord | undefined> {
     const row = this.rows.get(id);
     if (!row || row.status === 'sent') return undefined;
