@@ -114,7 +114,8 @@ export function uploadGate(deps: { sessions: SessionService; spool: UploadSpool;
     const host = {
       switchToHttp: () => ({ getRequest: () => req, getResponse: () => res }),
     } as unknown as ArgumentsHost;
-    deps.filter.catch(refusal, host);
+    // The filter writes the answer; should it fail, the connection goes rather than hang.
+    Promise.resolve(deps.filter.catch(refusal, host)).catch(() => res.destroy());
   };
 
   return (req: Request, res: Response, next: NextFunction): void => {
