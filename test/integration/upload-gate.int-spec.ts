@@ -107,6 +107,11 @@ describe('uploads after authentication', () => {
           .sort()
       : [];
   const spooled = () => readdirSync(spool);
+  /** The refused uploads in the audit log (who, why, outcome), oldest first. */
+  const refusedUploads = async () =>
+    (await db.auditEvent.findMany({ where: { action: 'upload.refused' }, orderBy: { id: 'asc' } })).map(
+      (e) => [e.actorPersonId, (e.details as { reason: string }).reason, e.outcome],
+    );
 
   const upload = (
     caller: Caller,
@@ -160,6 +165,8 @@ describe('uploads after authentication', () => {
       expect(answer.headers).toMatchObject(HEADERS);
       expect(answer.headers.connection).toBe('close');
       expect(spooled()).toEqual([]);
+      // Anyone could fill the log with anonymous posts: they are not in it (as no route's 401 is).
+      expect(await refusedUploads()).toEqual([]);
     },
   );
 
@@ -171,6 +178,7 @@ describe('uploads after authentication', () => {
     up.abort();
     expect(answer.status).toBe(403);
     expect(spooled()).toEqual([]);
+    expect((await refusedUploads()).at(-1)).toEqual([wim.personId, 'role', 'denied']);
   });
 
   it('refuses a declared body over the cap with 413 and the security headers, before reading it', async () => {
@@ -182,6 +190,7 @@ describe('uploads after authentication', () => {
     expect(answer.headers).toMatchObject(HEADERS);
     expect(JSON.parse(answer.body)).toMatchObject({ statusCode: 413, field: 'document', code: 'TOO_LARGE' });
     expect(spooled()).toEqual([]);
+    expect((await refusedUploads()).at(-1)).toEqual([sara.personId, 'too-large', 'denied']);
   });
 
   it('refuses a file over 10 MB inside a body under the cap with 413 naming the field, on the API and the page', async () => {
@@ -199,6 +208,10 @@ describe('uploads after authentication', () => {
     );
     expect(page.status).toBe(413);
     expect(await page.text()).toContain('Het bestand is groter dan 10 MB.');
+    expect((await refusedUploads()).slice(-2)).toEqual([
+      [sara.personId, 'too-large', 'denied'],
+      [sara.personId, 'too-large', 'denied'],
+    ]);
     expect(spooled()).toEqual([]);
     expect(documents()).toEqual(before);
   });
@@ -241,6 +254,7 @@ describe('uploads after authentication', () => {
     });
     expect(res.status).toBe(403);
     expect(spooled()).toEqual([]);
+    expect((await refusedUploads()).at(-1)).toEqual([sara.personId, 'csrf', 'denied']);
   });
 
   it('lets one person have two uploads in flight; the third is a 429 with Retry-After, and a slot frees when one ends', async () => {
@@ -258,6 +272,7 @@ describe('uploads after authentication', () => {
     expect(((await third.json()) as { message: string }).message).toContain(
       'U verstuurt al 2 bestanden tegelijk',
     );
+    expect((await refusedUploads()).at(-1)).toEqual([sara.personId, 'too-many-at-once', 'denied']);
     // Someone else is not held up by Sara's uploads.
     const tom = await loginAs(t, 'tom.peeters@example.org');
     expect((await upload(tom, fields(), tinyPdf())).status).toBe(404);

@@ -13,6 +13,8 @@ import { InputEdgePipe, pageFormMarker } from './web/input-edge.pipe';
 import { ViewRenderer } from './web/view-renderer.service';
 import { OpenApiRegistry } from './openapi/openapi.controller';
 import { SESSION_COOKIE, SessionService } from '@overlegtafels/auth';
+import { AuditLog } from '@overlegtafels/application';
+import { Clock, CLOCK } from '@overlegtafels/config';
 
 /** Builds the HTTP app (used by main.ts and by the e2e tests, so both run the same set-up). */
 export async function createApiApp(options: ApiModuleOptions): Promise<NestExpressApplication> {
@@ -35,7 +37,13 @@ export async function createApiApp(options: ApiModuleOptions): Promise<NestExpre
   // Their login, role and size are checked before the body is read (the guards run after it).
   app.use(
     ['/api/agenderingen', '/agendering'],
-    uploadGate({ sessions: app.get(SessionService), spool: app.get(UploadSpool), filter: errors }),
+    uploadGate({
+      sessions: app.get(SessionService),
+      spool: app.get(UploadSpool),
+      filter: errors,
+      audit: app.get(AuditLog),
+      clock: app.get<Clock>(CLOCK),
+    }),
   );
   app.useStaticAssets(path.join(projectRoot(), 'apps', 'api', 'public'), {
     prefix: '/static/',

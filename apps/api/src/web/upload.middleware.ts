@@ -14,7 +14,7 @@ import {
 } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import multer from 'multer';
-import { DOCUMENT_MAX_BYTES } from '@overlegtafels/application';
+import { AuditLog, DOCUMENT_MAX_BYTES } from '@overlegtafels/application';
 import {
   AuthenticatedRequest,
   hasRole,
@@ -23,7 +23,7 @@ import {
   SessionService,
   safeEqual,
 } from '@overlegtafels/auth';
-import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
+import { APP_CONFIG, AppConfig, Clock } from '@overlegtafels/config';
 import type { Role } from '@overlegtafels/domain';
 import type { HttpErrorFilter } from './html-exception.filter';
 
@@ -93,7 +93,13 @@ export class UploadSpool implements OnModuleDestroy {
  * the file is read for the use case and removed from the spool before the route answers.
  * A refused file does not fail the request: the form comes back with the message next to the field.
  */
-export function uploadGate(deps: { sessions: SessionService; spool: UploadSpool; filter: HttpErrorFilter }) {
+export function uploadGate(deps: {
+  sessions: SessionService;
+  spool: UploadSpool;
+  filter: HttpErrorFilter;
+  audit: AuditLog;
+  clock: Clock;
+}) {
   const parser = multer({
     storage: multer.diskStorage({
       destination: deps.spool.dir,
@@ -118,6 +124,24 @@ export function uploadGate(deps: { sessions: SessionService; spool: UploadSpool;
     Promise.resolve(deps.filter.catch(refusal, host)).catch(() => res.destroy());
   };
 
+  /**
+   * A known person's refused upload is in the audit log; an anonymous one is not (anyone could
+   * fill the log with them), as with every route's 401.
+   */
+  const audited = async (principal: Principal, req: Request, reason: string) =>
+    deps.audit.append(
+      {
+        actorPersonId: principal.personId,
+        action: 'upload.refused',
+        entityType: 'upload',
+        entityId: null,
+        route: `${req.method} ${req.baseUrl || req.path}`,
+        outcome: 'denied',
+        details: { reason },
+      },
+      deps.clock.now(),
+    );
+
   return (req: Request, res: Response, next: NextFunction): void => {
     if (req.method !== 'POST' || !req.is('multipart/form-data')) {
       next();
@@ -132,20 +156,24 @@ export function uploadGate(deps: { sessions: SessionService; spool: UploadSpool;
       }
       (req as AuthenticatedRequest).principal = principal;
       if (!UPLOAD_ROLES.some((role) => hasRole(principal, role))) {
+        await audited(principal, req, 'role');
         refuse(req, res, new ForbiddenException('U hebt geen toegang tot deze pagina.'));
         return;
       }
       if (!headerCsrfHolds(req, principal)) {
+        await audited(principal, req, 'csrf');
         refuse(req, res, csrfRefusal());
         return;
       }
       const declared = Number(req.get('content-length') ?? 0);
       if (declared > DOCUMENT_MAX_BYTES + FORM_OVERHEAD_BYTES) {
+        await audited(principal, req, 'too-large');
         refuse(req, res, tooLarge());
         return;
       }
       const release = deps.spool.claim(principal.personId);
       if (!release) {
+        await audited(principal, req, 'too-many-at-once');
         res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
         refuse(
           req,
@@ -173,12 +201,14 @@ export function uploadGate(deps: { sessions: SessionService; spool: UploadSpool;
           };
           spooled = upload.file?.path;
           if (error instanceof CsrfBeforeFile) {
+            await audited(principal, req, 'csrf');
             refuse(req, res, csrfRefusal());
             return;
           }
           if (error) {
             upload.uploadError =
               (error as { code?: string }).code === 'LIMIT_FILE_SIZE' ? 'TOO_LARGE' : 'INVALID';
+            if (upload.uploadError === 'TOO_LARGE') await audited(principal, req, 'too-large');
             upload.body ??= {};
           } else if (upload.file && upload.file.size > 0) {
             upload.upload = {
