@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArgumentsHost } from '@nestjs/common';
@@ -49,7 +49,8 @@ class CsrfBeforeFile extends Error {}
 
 /**
  * This process's own directory for uploads in flight (under DATA_DIR/uploads), made at start and
- * removed at shutdown; a file lives there only while its request is read and checked.
+ * removed at shutdown; a file lives there only while its request is read and checked. The
+ * directories of processes that ended without shutting down (a crash, a kill) go at the next start.
  */
 @Injectable()
 export class UploadSpool implements OnModuleDestroy {
@@ -61,6 +62,10 @@ export class UploadSpool implements OnModuleDestroy {
     this.perPerson = config.uploadsPerPerson;
     const root = path.join(config.dataDir, 'uploads');
     mkdirSync(root, { recursive: true, mode: 0o700 });
+    for (const entry of readdirSync(root)) {
+      const pid = /^(\d+)-/.exec(entry)?.[1];
+      if (pid && !isRunning(Number(pid))) rmSync(path.join(root, entry), { recursive: true, force: true });
+    }
     this.dir = mkdtempSync(path.join(root, `${process.pid}-`));
   }
 
@@ -223,6 +228,17 @@ export function uploadGate(deps: {
       });
     })().catch(next);
   };
+}
+
+/** Whether a process with this id runs on this machine (signal 0 only asks). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function csrfOf(req: Request): string {
