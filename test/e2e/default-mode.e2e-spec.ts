@@ -93,10 +93,14 @@ describe('the default mode (npm start without configuration)', () => {
       await pg.query<{ id: string }>("SELECT id FROM persons WHERE email = 'jonas.maes@example.be'")
     ).rows[0]!.id;
     await pg.end();
+    // The login form's pre-session cookie and token (login CSRF), as a browser would send them.
+    const form = await fetch(`http://127.0.0.1:${port}/login`);
+    const preSession = (form.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1]!;
     const loggedIn = await fetch(`http://127.0.0.1:${port}/login/demo`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ personId }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: preSession },
+      body: new URLSearchParams({ _csrf: csrf, personId }),
       redirect: 'manual',
     });
     expect(loggedIn.status).toBe(303);

@@ -1,6 +1,6 @@
 import { createPrismaClient } from '@overlegtafels/persistence';
 import { otherRegionCoordinator, OTHER_REGION_EMAIL } from '../support/other-region';
-import { eventually, loginAs, startTestApp, TestApp } from '../support/test-app';
+import { eventually, loginAs, loginForm, startTestApp, TestApp } from '../support/test-app';
 
 describe('logging in, need-to-know and the audit log', () => {
   let t: TestApp;
@@ -28,10 +28,11 @@ describe('logging in, need-to-know and the audit log', () => {
 
     it('sets an httpOnly, SameSite session cookie and sends the person back where they were going', async () => {
       const person = await db.person.findFirstOrThrow({ where: { email: 'tom.peeters@example.org' } });
+      const form = await loginForm(t);
       const res = await fetch(`${t.baseUrl}/login/demo`, {
         method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ personId: person.id, next: '/api/me' }),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: form.cookie },
+        body: new URLSearchParams({ _csrf: form.csrf, personId: person.id, next: '/api/me' }),
         redirect: 'manual',
       });
       expect(res.status).toBe(303);
@@ -46,10 +47,11 @@ describe('logging in, need-to-know and the audit log', () => {
 
     it('never redirects to another site after login', async () => {
       const person = await db.person.findFirstOrThrow({ where: { email: 'tom.peeters@example.org' } });
+      const form = await loginForm(t);
       const res = await fetch(`${t.baseUrl}/login/demo`, {
         method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ personId: person.id, next: '//evil.example.org/x' }),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: form.cookie },
+        body: new URLSearchParams({ _csrf: form.csrf, personId: person.id, next: '//evil.example.org/x' }),
         redirect: 'manual',
       });
       expect(res.headers.get('location')).toBe('/');
@@ -182,10 +184,11 @@ describe('logging in, need-to-know and the audit log', () => {
 
   describe('the one-time login link', () => {
     it('mails a link to a known address, logs in once with it, and refuses it the second time', async () => {
+      const form = await loginForm(t);
       const ask = await fetch(`${t.baseUrl}/login/link`, {
         method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ email: 'Bram.Hermans@example.org' }),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: form.cookie },
+        body: new URLSearchParams({ _csrf: form.csrf, email: 'Bram.Hermans@example.org' }),
       });
       expect(ask.status).toBe(200);
       expect(await ask.text()).toContain('Als dit adres bij de overlegtafels bekend is');
@@ -197,12 +200,15 @@ describe('logging in, need-to-know and the audit log', () => {
       const text = (await t.sink.read(caught.id))!.text;
       const token = /\/login\/link\/([\w-]+)/.exec(text)![1]!;
       const confirm = await fetch(`${t.baseUrl}/login/link/${token}`);
-      expect(await confirm.text()).toContain(`action="/login/link/${token}"`);
+      const confirmPage = await confirm.text();
+      expect(confirmPage).toContain(`action="/login/link/${token}"`);
+      const preSession = (confirm.headers.get('set-cookie') ?? '').split(';')[0]!;
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(confirmPage)![1]!;
       const use = () =>
         fetch(`${t.baseUrl}/login/link/${token}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          body: 'next=%2F',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: preSession },
+          body: new URLSearchParams({ _csrf: csrf, next: '/' }),
           redirect: 'manual',
         });
       const first = await use();
@@ -266,10 +272,11 @@ describe('logging in, need-to-know and the audit log', () => {
     });
 
     it('answers an unknown address the same way and mails nothing', async () => {
+      const form = await loginForm(t);
       const ask = await fetch(`${t.baseUrl}/login/link`, {
         method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ email: 'niemand@example.org' }),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: form.cookie },
+        body: new URLSearchParams({ _csrf: form.csrf, email: 'niemand@example.org' }),
       });
       expect(ask.status).toBe(200);
       expect(await ask.text()).toContain('Als dit adres bij de overlegtafels bekend is');
@@ -279,10 +286,11 @@ describe('logging in, need-to-know and the audit log', () => {
     });
 
     it('keeps what was typed and names the field when the address is malformed', async () => {
+      const form = await loginForm(t);
       const res = await fetch(`${t.baseUrl}/login/link`, {
         method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ email: 'bram at example' }),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: form.cookie },
+        body: new URLSearchParams({ _csrf: form.csrf, email: 'bram at example' }),
       });
       expect(res.status).toBe(400);
       const html = await res.text();

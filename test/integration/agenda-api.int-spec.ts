@@ -214,7 +214,7 @@ describe('agenda API', () => {
     );
     const big = Buffer.concat([MINIMAL_PDF, Buffer.alloc(10 * 1024 * 1024)]);
     const tooBig = await agendering(sara, fields, { name: 'plan.pdf', bytes: big });
-    expect(tooBig.status).toBe(400);
+    expect(tooBig.status).toBe(413);
     expect(await tooBig.json()).toEqual(expect.objectContaining({ field: 'document', code: 'TOO_LARGE' }));
     const unanswered = await agendering(sara, { ...fields, 'brief[whyNow]': '' });
     expect(unanswered.status).toBe(400);

@@ -324,7 +324,7 @@ describe('the aanmelding and agendering pages', () => {
         { dossierCode: 'CO3-2026-0001', soort: 'weegploeg:plan-van-aanpak', questions: 'Vraag.' },
         { name: 'groot.pdf', bytes: big },
       );
-      expect(page.status).toBe(400);
+      expect(page.status).toBe(413);
       expect(errorNextTo(page.html, 'agendering-document')).toBe('Het bestand is groter dan 10 MB.');
       expect(textareaValue(page.html, 'agendering-questions')).toBe('Vraag.');
     });

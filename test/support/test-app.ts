@@ -62,6 +62,13 @@ export async function startTestApp(
     PUBLIC_URL: 'http://localhost:3999',
     // The minute-by-minute reminder sweep runs on the wall clock; tests that want it call it.
     REMINDERS: options.reminders ? 'true' : 'false',
+    // Suites log in many times from one IP, move their clock by hours within one login and send
+    // one person's uploads fifty at once (agendering-once): the login limits, the idle timeout and
+    // the upload cap are the login-hardening and upload-gate suites' to test, with their own values.
+    UPLOADS_PER_PERSON: '1000',
+    LOGIN_LIMIT_PER_ADDRESS: '1000000',
+    LOGIN_LIMIT_PER_IP: '1000000',
+    SESSION_IDLE_MINUTES: String(24 * 60),
     ...options.env,
   }) as TestApp['config'];
   await new QueueConnection({ redisUrl: config.redisUrl, databaseUrl: db.url, prefix }).prepare();
@@ -95,20 +102,43 @@ export async function startTestApp(
   };
 }
 
-/** A logged-in HTTP client for one demo person (by e-mail), speaking JSON with CSRF handled. */
+/** The login page's pre-session cookie and the token its forms carry (login CSRF). */
+export async function loginForm(t: TestApp): Promise<{ cookie: string; csrf: string }> {
+  const page = await fetch(`${t.baseUrl}/login`);
+  const cookie = (page.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1];
+  if (!cookie.startsWith('ot_voorsessie=') || !csrf) throw new Error('the login page set no pre-session');
+  return { cookie, csrf };
+}
+
+/**
+ * A logged-in HTTP client for one demo person (by e-mail), speaking JSON with CSRF handled. A
+ * person of another region than the installation's cannot use its demo login; the second region
+ * some suites make gets its session from the session service, as route-requests' callerFor does.
+ */
 export async function loginAs(t: TestApp, email: string) {
   const prisma = await import('@overlegtafels/persistence');
   const client = prisma.createPrismaClient(t.db.url, 1);
-  const person = await client.person.findFirstOrThrow({ where: { email }, select: { id: true } });
-  await client.$disconnect();
-  const res = await fetch(`${t.baseUrl}/login/demo`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ personId: person.id, next: '/' }),
-    redirect: 'manual',
+  const person = await client.person.findFirstOrThrow({
+    where: { email },
+    select: { id: true, region: { select: { key: true } } },
   });
-  if (res.status !== 303) throw new Error(`demo login for ${email} answered ${res.status}`);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  await client.$disconnect();
+  let cookie: string;
+  if (person.region.key !== t.config.region) {
+    const { SessionService, SESSION_COOKIE } = await import('@overlegtafels/auth');
+    cookie = `${SESSION_COOKIE}=${(await t.app.get(SessionService).start(person.id)).token}`;
+  } else {
+    const form = await loginForm(t);
+    const res = await fetch(`${t.baseUrl}/login/demo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: form.cookie },
+      body: new URLSearchParams({ _csrf: form.csrf, personId: person.id, next: '/' }),
+      redirect: 'manual',
+    });
+    if (res.status !== 303) throw new Error(`demo login for ${email} answered ${res.status}`);
+    cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  }
   const me = (await (await fetch(`${t.baseUrl}/api/me`, { headers: { cookie } })).json()) as {
     csrfToken: string;
     personId: string;

@@ -8,6 +8,8 @@ import {
   ListDossiersUseCase,
   ListFailedMailUseCase,
   LogInUseCase,
+  LoginRefusals,
+  LoginThrottle,
   LogOutUseCase,
   ReadDocumentUseCase,
   ReadOutboxStatusUseCase,
@@ -51,6 +53,7 @@ import { TablesController } from './tables/tables.controller';
 import { HttpErrorFilter } from './web/html-exception.filter';
 import { RefusalAudit } from './web/refusal-audit';
 import { ViewRenderer } from './web/view-renderer.service';
+import { UploadSpool } from './web/upload.middleware';
 
 export interface ApiModuleOptions extends CoreOptions {
   /** The default mode runs the worker in the same process. */
@@ -97,9 +100,12 @@ export class ApiModule {
       ],
       providers: [
         ViewRenderer,
+        UploadSpool,
         OpenApiRegistry,
         RequestLoginLinkUseCase,
         LogInUseCase,
+        LoginRefusals,
+        LoginThrottle,
         LogOutUseCase,
         ListDemoPeopleUseCase,
         ListDossiersUseCase,

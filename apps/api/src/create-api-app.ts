@@ -6,13 +6,15 @@ import cookieParser from 'cookie-parser';
 import { ServiceLogger } from '@overlegtafels/runtime';
 import { projectRoot } from '@overlegtafels/persistence';
 import { ApiModule, ApiModuleOptions } from './api.module';
-import { uploadMiddleware } from './web/upload.middleware';
+import { uploadGate, UploadSpool } from './web/upload.middleware';
 import { bodyParserErrors, securityHeaders } from './web/edge.middleware';
 import { HttpErrorFilter } from './web/html-exception.filter';
 import { InputEdgePipe, pageFormMarker } from './web/input-edge.pipe';
 import { ViewRenderer } from './web/view-renderer.service';
 import { OpenApiRegistry } from './openapi/openapi.controller';
-import { SESSION_COOKIE } from '@overlegtafels/auth';
+import { SESSION_COOKIE, SessionService } from '@overlegtafels/auth';
+import { AuditLog } from '@overlegtafels/application';
+import { Clock, CLOCK } from '@overlegtafels/config';
 
 /** Builds the HTTP app (used by main.ts and by the e2e tests, so both run the same set-up). */
 export async function createApiApp(options: ApiModuleOptions): Promise<NestExpressApplication> {
@@ -26,12 +28,23 @@ export async function createApiApp(options: ApiModuleOptions): Promise<NestExpre
   // Bounded bodies: forms and JSON are small; uploads get their own limits where they exist.
   app.useBodyParser('json', { limit: '256kb' });
   app.useBodyParser('urlencoded', { limit: '256kb', extended: false });
-  app.use(bodyParserErrors(new HttpErrorFilter(app.get(ViewRenderer))));
+  const errors = new HttpErrorFilter(app.get(ViewRenderer));
+  app.use(bodyParserErrors(errors));
   app.use(pageFormMarker);
   app.useGlobalPipes(new InputEdgePipe());
   app.use(cookieParser());
   // The two forms that take a document; everything else refuses multipart by having no parser.
-  app.use(['/api/agenderingen', '/agendering'], uploadMiddleware);
+  // Their login, role and size are checked before the body is read (the guards run after it).
+  app.use(
+    ['/api/agenderingen', '/agendering'],
+    uploadGate({
+      sessions: app.get(SessionService),
+      spool: app.get(UploadSpool),
+      filter: errors,
+      audit: app.get(AuditLog),
+      clock: app.get<Clock>(CLOCK),
+    }),
+  );
   app.useStaticAssets(path.join(projectRoot(), 'apps', 'api', 'public'), {
     prefix: '/static/',
     maxAge: '1h',

@@ -7,3 +7,4 @@ export * from './session-store';
 export * from './current-principal.decorator';
 export * from './auth.module';
 export * from './dossier-access.policy';
+export * from './login-csrf';

@@ -4,6 +4,8 @@ export interface NewStoredSession {
   readonly personId: string;
   readonly csrfSecret: string;
   readonly expiresAt: Date;
+  /** The login's moment by the service's clock: the session's first use. */
+  readonly startedAt: Date;
   readonly userAgent?: string;
 }
 
@@ -12,6 +14,8 @@ export interface StoredSession {
   readonly id: string;
   readonly csrfSecret: string;
   readonly expiresAt: Date;
+  /** When the session was last used (kept to the minute: see SessionService). */
+  readonly lastSeenAt: Date;
   readonly person: {
     readonly id: string;
     readonly regionId: string;
@@ -33,4 +37,6 @@ export abstract class SessionStore {
   /** The session of this hash, unless it expired or its person was deactivated. */
   abstract findValid(tokenHash: string, now: Date): Promise<StoredSession | undefined>;
   abstract delete(tokenHash: string): Promise<void>;
+  /** Notes that the session was used at this moment. */
+  abstract touch(id: string, at: Date): Promise<void>;
 }

@@ -7,6 +7,9 @@ import { SessionStore } from './session-store';
 
 export const SESSION_COOKIE = 'ot_sessie';
 
+/** A session's last use is written at most this often, not on every request. */
+export const LAST_SEEN_RESOLUTION_MS = 60_000;
+
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
@@ -19,7 +22,9 @@ export function safeEqual(a: string, b: string): boolean {
 
 /**
  * Login sessions: a random token in an httpOnly cookie; the database keeps only its hash, so a
- * leaked database dump does not hand out sessions.
+ * leaked database dump does not hand out sessions. A session ends at its absolute end
+ * (SESSION_TTL_HOURS after the login) or after SESSION_IDLE_MINUTES without a request, whichever
+ * comes first; its last use is kept to the minute, so a page's requests do not each write.
  */
 @Injectable()
 export class SessionService {
@@ -31,12 +36,14 @@ export class SessionService {
 
   async start(personId: string, userAgent?: string): Promise<{ token: string; expiresAt: Date }> {
     const token = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(this.clock.now().getTime() + this.config.sessionTtlHours * 3600_000);
+    const startedAt = this.clock.now();
+    const expiresAt = new Date(startedAt.getTime() + this.config.sessionTtlHours * 3600_000);
     await this.sessions.create({
       tokenHash: hashToken(token),
       personId,
       csrfSecret: randomBytes(24).toString('base64url'),
       expiresAt,
+      startedAt,
       userAgent,
     });
     return { token, expiresAt };
@@ -44,8 +51,16 @@ export class SessionService {
 
   async resolve(token: string | undefined): Promise<Principal | undefined> {
     if (!token || token.length > 200) return undefined;
-    const found = await this.sessions.findValid(hashToken(token), this.clock.now());
+    const now = this.clock.now();
+    const found = await this.sessions.findValid(hashToken(token), now);
     if (!found) return undefined;
+    // Besides its absolute end, a session ends after SESSION_IDLE_MINUTES without use.
+    const idleMs = now.getTime() - found.lastSeenAt.getTime();
+    if (idleMs >= this.config.sessionIdleMinutes * 60_000) {
+      await this.sessions.delete(hashToken(token));
+      return undefined;
+    }
+    if (idleMs >= LAST_SEEN_RESOLUTION_MS) await this.sessions.touch(found.id, now);
     return {
       personId: found.person.id,
       regionId: found.person.regionId,

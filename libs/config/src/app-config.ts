@@ -29,6 +29,15 @@ export interface AppConfig {
   demoLogin: boolean;
   region: string;
   sessionTtlHours: number;
+  /** A session nobody used for this long ends, before its absolute end (sessionTtlHours). */
+  sessionIdleMinutes: number;
+  /**
+   * Login attempts counted per fixed window: link requests per address and per IP, link use and
+   * demo logins per IP (a demo login also per person, with the address limit).
+   */
+  loginLimits: { windowMinutes: number; perAddress: number; perIp: number };
+  /** Uploads one person may have in flight at once (this process). */
+  uploadsPerPerson: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   workerConcurrency: number;
   /** Whether this worker runs the follow-up reminder sweep every minute (default on). */
@@ -99,6 +108,13 @@ export function loadConfig(
     demoLogin: e.DEMO_LOGIN ?? (e.NODE_ENV !== 'production' && !e.DATABASE_URL),
     region: e.REGION,
     sessionTtlHours: e.SESSION_TTL_HOURS,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    loginLimits: {
+      windowMinutes: e.LOGIN_LIMIT_WINDOW_MINUTES,
+      perAddress: e.LOGIN_LIMIT_PER_ADDRESS,
+      perIp: e.LOGIN_LIMIT_PER_IP,
+    },
+    uploadsPerPerson: e.UPLOADS_PER_PERSON,
     logLevel: e.LOG_LEVEL,
     workerConcurrency: e.WORKER_CONCURRENCY,
     reminders: e.REMINDERS ?? true,

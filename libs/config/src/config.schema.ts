@@ -24,6 +24,11 @@ const millis = z.coerce
   .int()
   .min(100, 'must be at least 100 ms')
   .max(24 * 3_600_000);
+const count = z.coerce
+  .number({ message: 'must be a whole number' })
+  .int('must be a whole number')
+  .min(1, 'must be at least 1')
+  .max(1_000_000);
 const port = z.coerce
   .number({ message: 'must be a port number' })
   .int('must be a whole number')
@@ -69,6 +74,21 @@ export const envSchema = z
       .min(1)
       .max(24 * 30)
       .default(12),
+    SESSION_IDLE_MINUTES: z.coerce
+      .number({ message: 'must be a number of minutes' })
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
+    LOGIN_LIMIT_WINDOW_MINUTES: z.coerce
+      .number({ message: 'must be a number of minutes' })
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(15),
+    LOGIN_LIMIT_PER_ADDRESS: count.default(5),
+    LOGIN_LIMIT_PER_IP: count.default(20),
+    UPLOADS_PER_PERSON: z.coerce.number({ message: 'must be a number' }).int().min(1).max(1000).default(2),
     LOG_LEVEL: z
       .enum(['error', 'warn', 'log', 'debug', 'verbose'], {
         message: 'must be error, warn, log, debug or verbose',

@@ -5,6 +5,7 @@ import { AuditRepository } from './repositories/audit.repository';
 import { PrismaAuditTrail } from './repositories/audit-trail.read-model';
 import { PrismaMailOutbox } from './repositories/mail-outbox.repository';
 import { UserSessionRepository } from './repositories/user-session.repository';
+import { PrismaLoginAttempts } from './repositories/login-attempts.repository';
 import { PrismaDossierReadModel } from './repositories/dossier-read-model';
 import { PrismaCalendarStateRepository } from './repositories/calendar-state.repository';
 import { CalendarFeedRepository } from './repositories/calendar-feed.repository';
@@ -34,6 +35,7 @@ const repositories = [
   PrismaAuditTrail,
   PrismaMailOutbox,
   UserSessionRepository,
+  PrismaLoginAttempts,
   PrismaDossierReadModel,
   PrismaCalendarStateRepository,
   CalendarFeedRepository,

@@ -48,7 +48,7 @@ import { Authenticated, CurrentPrincipal, Principal, Roles } from '@overlegtafel
 import { jsonSchemaOf } from '../openapi/json-schema';
 import { IdempotencyKeyHeader, idempotencyKey } from '../web/submission-key';
 import { CurrentRoute, CurrentViewer } from '../web/current-viewer.decorator';
-import { uploadFieldError, UploadRequest } from '../web/upload.middleware';
+import { tooLarge, uploadFieldError, UploadRequest } from '../web/upload.middleware';
 import { isCoordinator, viewerOf } from './viewer';
 import { consulentInvolvementOf, startCorrectionOf } from '../dossiers/dossier-commands';
 
@@ -168,9 +168,24 @@ export class AgendaApiController {
     description: 'A repeated Idempotency-Key: the first agendering, `repeated: true`',
   })
   @ApiResponse({ status: 400, ...badInput })
+  @ApiResponse({
+    status: 401,
+    description: 'No session: answered before the body is read (multipart), with `Connection: close`',
+  })
+  @ApiResponse({ status: 403, description: 'No agendering role, or the `x-csrf-token` header does not hold' })
   @ApiResponse({ status: 404, ...refusal })
   @ApiResponse({ status: 409, ...refusal })
+  @ApiResponse({
+    status: 413,
+    description:
+      'The document is over 10 MB (or the body declares more): `{ statusCode, field: document, code: TOO_LARGE }`',
+  })
   @ApiResponse({ status: 422, ...refusal })
+  @ApiResponse({
+    status: 429,
+    description:
+      'This person already has two uploads in flight: `Retry-After` in seconds, `code: TOO_MANY_UPLOADS`',
+  })
   async createAgendering(
     @CurrentPrincipal() principal: Principal,
     @CurrentViewer() viewer: Viewer,
@@ -179,6 +194,7 @@ export class AgendaApiController {
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
+    if (req.uploadError === 'TOO_LARGE') throw tooLarge();
     if (req.uploadError) throw new InputError([uploadFieldError(req.uploadError)]);
     const submissionKey = key !== undefined ? submissionKeyOf(key, 'Idempotency-Key') : undefined;
     const result = await this.agendering.execute({

@@ -201,7 +201,10 @@ export class AgenderingPageController {
       // Post/redirect/get: the confirmation is a page of its own, so a reload makes nothing.
       res.redirect(303, `/agendering/verstuurd/${result.agendaItemId}`);
     } catch (error) {
-      await fail(failedForm('agendering', values, refusedOnTheForm(error)));
+      const failed = failedForm('agendering', values, refusedOnTheForm(error));
+      // A file over the limit is a 413, with the form back and the message next to the field.
+      const tooLarge = failed.errors.some((e) => e.field === 'document' && e.code === 'TOO_LARGE');
+      await fail(tooLarge ? { ...failed, status: 413 } : failed);
     }
   }
 

@@ -1,8 +1,12 @@
-import { Body, Controller, Get, Header, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Logger, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import {
   ListDemoPeopleUseCase,
+  loggableStack,
   LogInCommand,
+  LoginAttemptKind,
+  LoginRefusals,
+  LoginThrottle,
   LogInUseCase,
   LogOutUseCase,
   PersonWithRoles,
@@ -11,6 +15,11 @@ import {
 import {
   Authenticated,
   CurrentPrincipal,
+  loginCsrfHolds,
+  loginCsrfToken,
+  newPreSession,
+  PRE_SESSION_COOKIE,
+  preSessionOf,
   Principal,
   Public,
   SESSION_COOKIE,
@@ -42,8 +51,13 @@ function describeRoles(p: PersonWithRoles): string {
     .join(', ');
 }
 
+/** What a login form refused before its work is answered with, besides its own page. */
+type Refusal = { status: 403; reason: 'csrf' } | { status: 429; retryAfterSeconds: number };
+
 @Controller()
 export class AuthController {
+  private readonly logger = new Logger(AuthController.name);
+
   constructor(
     @Inject(OidcLogin) private readonly oidcLogin: OidcLogin,
     @Inject(SessionService) private readonly sessions: SessionService,
@@ -52,47 +66,76 @@ export class AuthController {
     @Inject(LogOutUseCase) private readonly logOut: LogOutUseCase,
     @Inject(ListDemoPeopleUseCase) private readonly demoPeople: ListDemoPeopleUseCase,
     @Inject(ViewRenderer) private readonly views: ViewRenderer,
+    @Inject(LoginThrottle) private readonly throttle: LoginThrottle,
+    @Inject(LoginRefusals) private readonly refusals: LoginRefusals,
   ) {}
 
   @Get('login')
   @Public('the login page itself')
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  async loginPage(@Query('next') next?: string): Promise<string> {
-    return this.views.render(
-      'login',
-      { title: 'Inloggen' },
-      { next: safeNext(next), demoGroups: await this.demoGroups() },
-    );
+  async loginPage(@Query('next') next: string | undefined, @Req() req: Request, @Res() res: Response) {
+    res
+      .type('html')
+      .send(
+        this.views.render(
+          'login',
+          { title: 'Inloggen' },
+          { next: safeNext(next), demoGroups: await this.demoGroups(), loginCsrf: this.formToken(req, res) },
+        ),
+      );
   }
 
   @Post('login/demo')
   @Public('logs in as a fictitious demo person; refused unless the demo login is enabled')
   async demoLogin(
     @Body() body: Record<string, unknown>,
+    @CurrentRoute() route: string,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     const personId = typeof body.personId === 'string' ? body.personId : '';
+    const refused = await this.refusal('demo-login', body, req, route, personId);
+    if (refused) {
+      await this.sendLoginForm(req, res, { next: safeNext(body.next) }, refused);
+      return;
+    }
     if (!(await this.startSession({ via: 'demo', personId, userAgent: req.get('user-agent') }, res))) {
-      await this.sendLoginForm(res, { next: safeNext(body.next), error: 'Kies een persoon uit de lijst.' });
+      await this.sendLoginForm(req, res, {
+        next: safeNext(body.next),
+        error: 'Kies een persoon uit de lijst.',
+      });
       return;
     }
     res.redirect(303, safeNext(body.next));
   }
 
+  /**
+   * The same answer, after the same awaited work, for every address: the form's check and the
+   * counters. Whether a link goes out is decided after the answer (the outbox sends it), so
+   * neither the page nor its timing tells whether the address is known.
+   */
   @Post('login/link')
   @Public('requests a one-time login link; the answer never reveals whether the address is known')
-  async requestLink(@Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
+  async requestLink(
+    @Body() body: Record<string, unknown>,
+    @CurrentRoute() route: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     const email = typeof body.email === 'string' ? body.email.trim() : '';
-    if (!isEmailAddress(email)) {
-      await this.sendLoginForm(res, {
+    const valid = isEmailAddress(email);
+    const refused = await this.refusal('link-request', body, req, route, valid ? email : undefined);
+    if (refused) {
+      await this.sendLoginForm(req, res, { next: safeNext(body.next), email }, refused);
+      return;
+    }
+    if (!valid) {
+      await this.sendLoginForm(req, res, {
         next: safeNext(body.next),
         email,
         emailError: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@example.be.',
       });
       return;
     }
-    await this.loginLink.execute({ email, next: safeNext(body.next) });
     res
       .status(200)
       .type('html')
@@ -107,17 +150,18 @@ export class AuthController {
           },
         ),
       );
+    this.sendLinkLater(email, safeNext(body.next));
   }
 
   @Get('login/link/:token')
   @Public('the page behind a login link; it asks for a click so that mail scanners do not use the link up')
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  confirmLink(@Param('token') token: string, @Query('next') next?: string): string {
-    return this.views.render(
-      'login-confirm',
-      { title: 'Inloggen' },
-      { token: token.slice(0, 100), next: safeNext(next) },
-    );
+  confirmLink(
+    @Param('token') token: string,
+    @Query('next') next: string | undefined,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): void {
+    res.type('html').send(this.confirmPage(req, res, token, next));
   }
 
   @Post('login/link/:token')
@@ -125,9 +169,21 @@ export class AuthController {
   async useLink(
     @Param('token') token: string,
     @Body() body: Record<string, unknown>,
+    @CurrentRoute() route: string,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
+    const refused = await this.refusal('link-use', body, req, route);
+    if (refused) {
+      this.refusalHeaders(res, refused);
+      res
+        .status(refused.status)
+        .type('html')
+        .send(
+          this.confirmPage(req, res, token, typeof body.next === 'string' ? body.next : undefined, refused),
+        );
+      return;
+    }
     if (!(await this.startSession({ via: 'link', token, userAgent: req.get('user-agent') }, res))) {
       res
         .status(400)
@@ -138,7 +194,8 @@ export class AuthController {
             { title: 'Inloggen' },
             {
               heading: 'Deze link werkt niet meer',
-              message: 'De inloglink is al gebruikt of verlopen. Vraag een nieuwe aan.',
+              message:
+                'De inloglink is al gebruikt, verlopen of vervangen door een nieuwere. Vraag een nieuwe aan.',
               link: { href: '/login', label: 'Naar inloggen' },
             },
           ),
@@ -147,7 +204,6 @@ export class AuthController {
     }
     res.redirect(303, safeNext(body.next));
   }
-
   @Post('logout')
   @Authenticated()
   async logout(
@@ -167,14 +223,105 @@ export class AuthController {
     res.redirect(303, atProvider ?? '/login');
   }
 
-  /** The login form again, with what was typed and the message next to the field (400). */
-  private async sendLoginForm(res: Response, values: Record<string, unknown>): Promise<void> {
+  /**
+   * The login form again, with what was typed and the message next to the field (400), or why
+   * the form was refused (403 for its token, 429 with Retry-After for too many attempts).
+   */
+  private async sendLoginForm(
+    req: Request,
+    res: Response,
+    values: Record<string, unknown>,
+    refused?: Refusal,
+  ): Promise<void> {
+    if (refused) this.refusalHeaders(res, refused);
+    const status = refused?.status ?? 400;
+    const error = refused ? refusalMessage(refused) : values.error;
+    if (status === 429 && req.accepts(['html', 'json']) === 'json') {
+      res.status(429).json({ statusCode: 429, code: 'TOO_MANY_ATTEMPTS', message: error });
+      return;
+    }
     res
-      .status(400)
+      .status(status)
       .type('html')
       .send(
-        this.views.render('login', { title: 'Inloggen' }, { ...values, demoGroups: await this.demoGroups() }),
+        this.views.render(
+          'login',
+          { title: 'Inloggen' },
+          { ...values, error, demoGroups: await this.demoGroups(), loginCsrf: this.formToken(req, res) },
+        ),
       );
+  }
+
+  private confirmPage(
+    req: Request,
+    res: Response,
+    token: string,
+    next: string | undefined,
+    refused?: Refusal,
+  ) {
+    return this.views.render(
+      'login-confirm',
+      { title: 'Inloggen' },
+      {
+        token: token.slice(0, 100),
+        next: safeNext(next),
+        loginCsrf: this.formToken(req, res),
+        error: refused && refusalMessage(refused),
+      },
+    );
+  }
+
+  /**
+   * Why a login form is refused before its work: a token that does not hold its pre-session (a
+   * form posted from elsewhere: login CSRF), or too many attempts for the address or from the IP.
+   * The token is checked first, so a forged form counts against nobody.
+   */
+  private async refusal(
+    kind: LoginAttemptKind,
+    body: Record<string, unknown>,
+    req: Request,
+    route: string,
+    account?: string,
+  ): Promise<Refusal | undefined> {
+    const cookies = (req as { cookies?: Record<string, string> }).cookies;
+    if (!loginCsrfHolds(preSessionOf(cookies), body._csrf)) {
+      await this.refusals.record(kind, 'csrf', route);
+      return { status: 403, reason: 'csrf' };
+    }
+    const outcome = await this.throttle.attempt(kind, { ip: req.ip ?? 'unknown', account }, route);
+    return outcome.allowed ? undefined : { status: 429, retryAfterSeconds: outcome.retryAfterSeconds };
+  }
+
+  private refusalHeaders(res: Response, refused: Refusal): void {
+    if (refused.status === 429) res.setHeader('Retry-After', String(refused.retryAfterSeconds));
+  }
+
+  /** The token for this browser's login forms, setting its pre-session cookie when it has none. */
+  private formToken(req: Request, res: Response): string {
+    const cookies = (req as { cookies?: Record<string, string> }).cookies;
+    let pre = preSessionOf(cookies);
+    if (!pre) {
+      pre = newPreSession();
+      // Pages with a fresh token set the cookie only when there is none: a second tab keeps working.
+      if (!res.headersSent)
+        res.cookie(PRE_SESSION_COOKIE, pre, {
+          ...this.sessions.cookieOptions(),
+          path: '/login',
+          maxAge: 12 * 3600_000,
+        });
+      (req as { cookies?: Record<string, string> }).cookies = { ...cookies, [PRE_SESSION_COOKIE]: pre };
+    }
+    return loginCsrfToken(pre);
+  }
+
+  /** After the answer: the link's token, mail and outbox row, or nothing for an unknown address. */
+  private sendLinkLater(email: string, next: string): void {
+    setImmediate(() => {
+      this.loginLink.execute({ email, next }).catch((error: unknown) => {
+        // Never the address: the error's kind and frames only.
+        this.logger.error(`a login link could not be prepared: ${loggableStack(error)}`);
+      });
+    });
   }
 
   /** Sets the session cookie when the login succeeds; false when it does not. */
@@ -222,4 +369,11 @@ export class AuthController {
       }))
       .filter((g) => g.people.length > 0);
   }
+}
+
+function refusalMessage(refused: Refusal): string {
+  if (refused.status === 403)
+    return 'Het formulier is verlopen of kwam niet van deze pagina. Probeer het opnieuw.';
+  const minutes = Math.ceil(refused.retryAfterSeconds / 60);
+  return `U hebt het te vaak geprobeerd. Probeer het over ${minutes === 1 ? '1 minuut' : `${minutes} minuten`} opnieuw.`;
 }

@@ -10,6 +10,7 @@ import {
 
 const LOTTE = '11111111-1111-4111-8111-111111111111';
 const GONE = '22222222-2222-4222-8222-222222222222';
+const ELDERS = '44444444-4444-4444-8444-444444444444';
 
 describe('LogInUseCase', () => {
   const clock = new ControlledClock('2026-03-02T09:00:00Z');
@@ -23,6 +24,13 @@ describe('LogInUseCase', () => {
     people = new FakePersonDirectory().addPeople([
       { id: LOTTE, displayName: 'Lotte', email: 'lotte@example.be', regionKey: 'co3', active: true },
       { id: GONE, displayName: 'Weg', email: 'weg@example.be', regionKey: 'co3', active: false },
+      {
+        id: ELDERS,
+        displayName: 'Elders',
+        email: 'elders@example.be',
+        regionKey: 'andere-regio',
+        active: true,
+      },
     ]);
     await people.createLoginToken({
       tokenHash: hashToken('link-token'),
@@ -56,7 +64,15 @@ describe('LogInUseCase', () => {
     expect(await useCase(false).execute({ via: 'link', token: 'link-token' })).toBeUndefined();
     expect(await useCase(false).execute({ via: 'link', token: 'unknown' })).toBeUndefined();
     expect(sessions.open.size).toBe(0);
-    expect(audit.all()).toEqual([]);
+    expect(audit.all()).toEqual([
+      expect.objectContaining({
+        action: 'auth.login',
+        outcome: 'denied',
+        entityId: null,
+        details: { method: 'link', reason: 'link-used-expired-or-unknown' },
+      }),
+      expect.objectContaining({ action: 'auth.login', outcome: 'denied', entityId: null }),
+    ]);
   });
 
   it('logs a demo person in where the demo login is on', async () => {
@@ -69,9 +85,20 @@ describe('LogInUseCase', () => {
     ['an inactive person', GONE],
     ['an unknown id', '33333333-3333-4333-8333-333333333333'],
     ['something that is no id', 'lotte'],
-  ])('does not log in %s as a demo person', async (_who, personId) => {
+    ['a person of another region', ELDERS],
+  ])('does not log in %s as a demo person, and logs the refusal', async (_who, personId) => {
     expect(await useCase(true).execute({ via: 'demo', personId })).toBeUndefined();
     expect(sessions.open.size).toBe(0);
+    expect(audit.of('auth.login')).toEqual([
+      {
+        actorPersonId: null,
+        action: 'auth.login',
+        entityType: 'person',
+        entityId: personId === 'lotte' ? null : personId,
+        outcome: 'denied',
+        details: { method: 'demo', reason: 'not-an-active-person-of-the-region' },
+      },
+    ]);
   });
 
   it('answers not_found for a demo login where the demo login is off', async () => {

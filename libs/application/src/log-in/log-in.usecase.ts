@@ -26,7 +26,25 @@ export class LogInUseCase {
 
   async execute(command: LogInCommand): Promise<StartedSession | undefined> {
     const personId = await this.personOf(command);
-    if (!personId) return undefined;
+    if (!personId) {
+      // Every refused login is kept: the way, why, and the id that was tried (never an address).
+      await this.audit.append(
+        {
+          actorPersonId: null,
+          action: 'auth.login',
+          entityType: 'person',
+          entityId: command.via === 'demo' && UUID.test(command.personId) ? command.personId : null,
+          outcome: 'denied',
+          details: {
+            method: command.via,
+            reason:
+              command.via === 'link' ? 'link-used-expired-or-unknown' : 'not-an-active-person-of-the-region',
+          },
+        },
+        this.clock.now(),
+      );
+      return undefined;
+    }
     const session = await this.sessions.start(personId, command.userAgent);
     await this.people.markLoggedIn(personId, this.clock.now());
     await this.audit.append(
@@ -50,6 +68,7 @@ export class LogInUseCase {
     if (!this.config.demoLogin)
       throw new AgendaRefusal('DEMO_LOGIN_OFF', 'Not Found', undefined, 'not_found');
     if (!UUID.test(command.personId)) return undefined;
-    return (await this.people.findActive(command.personId))?.id;
+    // Only the installation's own region: a person of another region is nobody here.
+    return (await this.people.findActive(this.config.region, command.personId))?.id;
   }
 }

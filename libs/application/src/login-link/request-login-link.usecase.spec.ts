@@ -65,6 +65,16 @@ describe('RequestLoginLinkUseCase', () => {
     expect(queue.jobs).toEqual([{ outboxId: row!.id, idempotencyKey: row!.idempotencyKey, delayMs: 0 }]);
   });
 
+  it('replaces the person’s unused link with the new one: one valid link at a time', async () => {
+    await useCase.execute({ email: 'lotte@example.be' });
+    const [first] = people.loginTokens;
+    await useCase.execute({ email: 'lotte@example.be' });
+    expect(people.loginTokens).toHaveLength(1);
+    expect(people.loginTokens[0]!.tokenHash).not.toBe(first!.tokenHash);
+    expect(await people.consumeLoginToken(first!.tokenHash, clock.now())).toBeUndefined();
+    expect(await people.consumeLoginToken(people.loginTokens[0]!.tokenHash, clock.now())).toBe('p1');
+  });
+
   it.each([
     ['an unknown address', 'niemand@example.be'],
     ['an inactive person', 'oud@example.be'],

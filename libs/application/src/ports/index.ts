@@ -30,3 +30,4 @@ export * from './session-minutes.port';
 export * from './item-preparation.port';
 export * from './submission-ledger.port';
 export * from './audit-trail.port';
+export * from './login-attempts.port';

@@ -46,10 +46,12 @@ export abstract class PersonDirectory {
 
   /** The active person of the region with this address (case-insensitive), if any. */
   abstract findActiveByEmail(regionKey: string, email: string): Promise<PersonContact | undefined>;
+  /** Stores a new login token; the person's older unused ones stop working (one valid link at a time). */
   abstract createLoginToken(token: { tokenHash: string; personId: string; expiresAt: Date }): Promise<void>;
   /** The person of an unused, unexpired login token, which is used up by this; undefined otherwise. */
   abstract consumeLoginToken(tokenHash: string, now: Date): Promise<string | undefined>;
-  abstract findActive(personId: string): Promise<PersonWithRoles | undefined>;
+  /** The active person of the region with this id; undefined for a person of another region. */
+  abstract findActive(regionKey: string, personId: string): Promise<PersonWithRoles | undefined>;
   abstract listActiveWithRoles(regionKey: string): Promise<PersonWithRoles[]>;
   abstract markLoggedIn(personId: string, at: Date): Promise<void>;
 

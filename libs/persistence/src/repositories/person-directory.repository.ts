@@ -86,8 +86,11 @@ export class PrismaPersonDirectory implements PersonDirectory {
     return rows.map(toSummary);
   }
 
-  async findActive(id: string): Promise<PersonWithRoles | undefined> {
-    const row = await this.prisma.person.findFirst({ where: { id, active: true }, select: summarySelect });
+  async findActive(regionKey: string, id: string): Promise<PersonWithRoles | undefined> {
+    const row = await this.prisma.person.findFirst({
+      where: { id, active: true, region: { key: regionKey } },
+      select: summarySelect,
+    });
     return row ? toSummary(row) : undefined;
   }
 
@@ -108,8 +111,12 @@ export class PrismaPersonDirectory implements PersonDirectory {
     await this.prisma.person.update({ where: { id: personId }, data: { lastLoginAt: at } });
   }
 
+  /** The new link replaces the person's unused ones: 50 requests leave one valid link, not 49. */
   async createLoginToken(input: { tokenHash: string; personId: string; expiresAt: Date }): Promise<void> {
-    await this.prisma.loginToken.create({ data: input });
+    await this.prisma.$transaction([
+      this.prisma.loginToken.deleteMany({ where: { personId: input.personId, usedAt: null } }),
+      this.prisma.loginToken.create({ data: input }),
+    ]);
   }
 
   /** One use only: the token is consumed atomically, so a second click (or a scanner) gets nothing. */

@@ -15,6 +15,8 @@ export class UserSessionRepository implements SessionStore {
         personId: input.personId,
         csrfSecret: input.csrfSecret,
         expiresAt: input.expiresAt,
+        createdAt: input.startedAt,
+        lastSeenAt: input.startedAt,
         userAgent: input.userAgent?.slice(0, 300),
       },
       select: { id: true },
@@ -29,6 +31,7 @@ export class UserSessionRepository implements SessionStore {
         id: true,
         csrfSecret: true,
         expiresAt: true,
+        lastSeenAt: true,
         person: {
           select: {
             id: true,
@@ -51,6 +54,14 @@ export class UserSessionRepository implements SessionStore {
         roles: roleAssignments.map((r) => ({ role: roleKey(String(r.role)), tableKey: r.tableKey })),
       },
     };
+  }
+
+  async touch(id: string, at: Date): Promise<void> {
+    // Never backwards: two requests of the same minute race harmlessly.
+    await this.prisma.userSession.updateMany({
+      where: { id, lastSeenAt: { lt: at } },
+      data: { lastSeenAt: at },
+    });
   }
 
   async delete(tokenHash: string): Promise<void> {

@@ -16,6 +16,7 @@ export * from './mail-job-queue.fake';
 export * from './mail-sender.fake';
 export * from './calendar-feed.repository.fake';
 export * from './login-sessions.fake';
+export * from './login-attempts.fake';
 export * from './dossier-list.fake';
 export * from './health-probes.fake';
 export * from './obligation-read-model.fake';

@@ -97,6 +97,10 @@ export class FakePersonDirectory implements PersonDirectory {
   }
 
   async createLoginToken(token: { tokenHash: string; personId: string; expiresAt: Date }): Promise<void> {
+    for (let i = this.loginTokens.length - 1; i >= 0; i--) {
+      const old = this.loginTokens[i]!;
+      if (old.personId === token.personId && !old.usedAt) this.loginTokens.splice(i, 1);
+    }
     this.loginTokens.push({ ...token, expiresAt: new Date(token.expiresAt) });
   }
 
@@ -107,9 +111,9 @@ export class FakePersonDirectory implements PersonDirectory {
     return token.personId;
   }
 
-  async findActive(personId: string): Promise<PersonWithRoles | undefined> {
+  async findActive(regionKey: string, personId: string): Promise<PersonWithRoles | undefined> {
     const found = this.persons.get(personId);
-    return found?.active ? withRoles(found) : undefined;
+    return found?.active && found.regionKey === regionKey ? withRoles(found) : undefined;
   }
 
   async listActiveWithRoles(regionKey: string): Promise<PersonWithRoles[]> {
