@@ -383,6 +383,30 @@ describe('agenda API', () => {
         '/api/sessions/{id}/cancel',
       ]),
     );
+    // Issue #15 item 10: the JSON API only, each operation under one resource with a summary,
+    // the error answers described.
+    const full = doc as unknown as {
+      tags: { name: string; description: string }[];
+      paths: Record<
+        string,
+        Record<string, { tags: string[]; summary?: string; responses: Record<string, unknown> }>
+      >;
+    };
+    const resources = new Set(full.tags.map((tag) => tag.name));
+    expect(full.tags.every((tag) => tag.description.length > 10)).toBe(true);
+    const problems: string[] = [];
+    for (const [path, item] of Object.entries(full.paths)) {
+      if (!path.startsWith('/api/') && path !== '/health') problems.push(`page route ${path}`);
+      for (const [method, op] of Object.entries(item)) {
+        const where = `${method.toUpperCase()} ${path}`;
+        if (op.tags.length !== 1 || !resources.has(op.tags[0]!)) problems.push(`${where}: tags ${op.tags}`);
+        if (!op.summary) problems.push(`${where}: no summary`);
+        if (!op.responses['503']) problems.push(`${where}: no 503`);
+        if (path !== '/health' && !op.responses['401']) problems.push(`${where}: no 401`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(full.paths['/api/aanmeldingen']!.post!.tags).toEqual(['aanmelding']);
     const page = await fetch(`${t.baseUrl}/api/docs`, {
       headers: { cookie: wim.cookie, accept: 'text/html' },
     });

@@ -154,6 +154,28 @@ export function describeWorkerCrash(backend: 'postgres' | 'redis'): void {
       }
       // A past ICO, so the worker's own planning (from now on) leaves it to this test.
       const sessionId = await sessionRow(prisma, 'ico', '2026-11-20T09:30', '2026-11-20T12:00');
+      // One item, so that the agenda goes out as a meeting (an empty one no longer does, issue
+      // #15): a demo dossier still without casusregisseur and without guests, so the item adds no
+      // slot invitation and the fan-out is exactly the standing members.
+      const dossier = await prisma.dossier.findUniqueOrThrow({
+        where: { code: 'CO3-2026-0005' },
+        include: { aanmeldingen: { select: { id: true } } },
+      });
+      expect(dossier.casusregisseurId).toBeNull();
+      await prisma.agendaItem.create({
+        data: {
+          sessionId,
+          dossierId: dossier.id,
+          tableKey: 'ico',
+          itemType: 'aanmelding',
+          durationMinutes: 30,
+          position: 1,
+          slotStart: brussels('2026-11-20T09:30'),
+          slotEnd: brussels('2026-11-20T10:00'),
+          aanmeldingId: dossier.aanmeldingen[0]?.id ?? null,
+          submittedById: dossier.aanmelderId,
+        },
+      });
       const ico = CO3_ANTWERPEN.tables.find((t) => t.key === 'ico')!;
       const plannedAt = getSession(ico, '2026-11-20').agendaSendAtMs;
       expect(plannedAt).toBe(brussels('2026-11-19T13:00').getTime());
@@ -177,26 +199,34 @@ export function describeWorkerCrash(backend: 'postgres' | 'redis'): void {
           `every message delivered after the restart (${delivered()} so far)\n${second.output()}`,
           150_000,
         );
+        // The agenda's invitations; the aanmelder's "Bevestigd" for the item is another mail.
+        const agenda = { sessionId, purpose: 'agenda' };
         const outbox = await prisma.mailOutbox.findMany({
-          where: { sessionId },
+          where: agenda,
           select: { messageId: true, status: true, sequence: true },
         });
         expect(outbox).toHaveLength(FAN_OUT);
         // The jobs that were active at the kill come back once their lock expires (BullMQ's stalled
         // check, about 30 s); their rows are still "sending" until then.
         for (let i = 0; i < 1_200; i++) {
-          const pending = await prisma.mailOutbox.count({ where: { sessionId, status: { not: 'sent' } } });
+          const pending = await prisma.mailOutbox.count({ where: { ...agenda, status: { not: 'sent' } } });
           if (pending === 0) break;
           await new Promise((r) => setTimeout(r, 100));
         }
-        expect(await prisma.mailOutbox.count({ where: { sessionId, status: 'sent' } })).toBe(FAN_OUT);
+        expect(await prisma.mailOutbox.count({ where: { ...agenda, status: 'sent' } })).toBe(FAN_OUT);
         // Only this session's messages are compared; every other delivery must be a row of the
         // outbox — nothing reaches the server that was not written.
         const ours = new Set(outbox.map((o) => o.messageId));
         const others = new Set(
           (
             await prisma.mailOutbox.findMany({
-              where: { OR: [{ sessionId: null }, { sessionId: { not: sessionId } }] },
+              where: {
+                OR: [
+                  { sessionId: null },
+                  { sessionId: { not: sessionId } },
+                  { sessionId, purpose: { not: 'agenda' } },
+                ],
+              },
               select: { messageId: true },
             })
           ).map((o) => o.messageId),

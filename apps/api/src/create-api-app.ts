@@ -9,6 +9,7 @@ import { ApiModule, ApiModuleOptions } from './api.module';
 import { uploadGate, UploadSpool } from './web/upload.middleware';
 import { bodyParserErrors, securityHeaders } from './web/edge.middleware';
 import { HttpErrorFilter } from './web/html-exception.filter';
+import { publicApiDocument } from './openapi/public-document';
 import { InputEdgePipe, pageFormMarker } from './web/input-edge.pipe';
 import { ViewRenderer } from './web/view-renderer.service';
 import { OpenApiRegistry } from './openapi/openapi.controller';
@@ -49,17 +50,19 @@ export async function createApiApp(options: ApiModuleOptions): Promise<NestExpre
     prefix: '/static/',
     maxAge: '1h',
   });
-  app.get(OpenApiRegistry).document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Overlegtafels API')
-      .setDescription(
-        'Aanmelding, agendering, agenda’s en beslissingen van de overlegtafels (ketenaanpak IFG).',
-      )
-      .setVersion('1')
-      .addCookieAuth(SESSION_COOKIE)
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'x-csrf-token' }, 'csrf')
-      .build(),
+  app.get(OpenApiRegistry).document = publicApiDocument(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Overlegtafels API')
+        .setDescription(
+          'Aanmelding, agendering, agenda’s en beslissingen van de overlegtafels (ketenaanpak IFG).',
+        )
+        .setVersion('1')
+        .addCookieAuth(SESSION_COOKIE)
+        .addApiKey({ type: 'apiKey', in: 'header', name: 'x-csrf-token' }, 'csrf')
+        .build(),
+    ),
   );
   return app;
 }
