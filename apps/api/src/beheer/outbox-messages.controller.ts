@@ -1,3 +1,4 @@
+import { ApiOperation } from '@nestjs/swagger';
 import {
   Controller,
   Get,
@@ -25,18 +26,21 @@ export class OutboxMessagesController {
   ) {}
 
   @Get('outbox/:id')
+  @ApiOperation({ summary: 'Where one outbox message stands: status, attempts, last error, sent at' })
   @Roles('admin', 'coordinator')
   async status(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.outboxStatus.execute(principal, { outboxId: id });
   }
 
   @Get('failed')
+  @ApiOperation({ summary: 'The mails the worker gave up on' })
   @Roles('admin', 'coordinator')
   async failed(@CurrentPrincipal() principal: Principal) {
     return { failed: await this.failedMail.execute(principal) };
   }
 
   @Post('outbox/:id/retry')
+  @ApiOperation({ summary: 'Send a failed mail again (a new job for the same message)' })
   @HttpCode(202)
   @Roles('admin', 'coordinator')
   async retry(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {

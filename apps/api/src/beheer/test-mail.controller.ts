@@ -1,3 +1,4 @@
+import { ApiOperation } from '@nestjs/swagger';
 import { BadRequestException, Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { SendTestMailUseCase } from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
@@ -9,6 +10,7 @@ export class TestMailController {
   constructor(@Inject(SendTestMailUseCase) private readonly testMail: SendTestMailUseCase) {}
 
   @Post('test')
+  @ApiOperation({ summary: 'Send a test mail to an address, through the outbox like every mail' })
   @HttpCode(202)
   @Roles('admin', 'coordinator')
   async sendTest(@CurrentPrincipal() principal: Principal, @Body() body: Record<string, unknown>) {

@@ -1,3 +1,4 @@
+import { ApiOperation } from '@nestjs/swagger';
 import { Controller, Get } from '@nestjs/common';
 import { Authenticated, CurrentPrincipal, Principal } from '@overlegtafels/auth';
 
@@ -5,6 +6,9 @@ import { Authenticated, CurrentPrincipal, Principal } from '@overlegtafels/auth'
 export class MeController {
   /** Who is logged in, and the CSRF token API clients send back in `X-CSRF-Token` on changes. */
   @Get()
+  @ApiOperation({
+    summary: 'Who is logged in: person id, region, roles per table, the CSRF token for changes',
+  })
   @Authenticated()
   me(@CurrentPrincipal() p: Principal) {
     return {

@@ -103,7 +103,9 @@ export function publicApiDocument(doc: OpenAPIObject): OpenAPIObject {
       // A referral is its own resource, though its controller is the agenda's.
       const tag = path.startsWith('/api/aanmeldingen')
         ? 'aanmelding'
-        : (op.tags?.[0] ?? TAG_BY_PATH.find(([re]) => re.test(path))?.[1] ?? 'systeem');
+        : (op.tags?.find((t) => API_RESOURCES.some((r) => r.name === t)) ??
+          TAG_BY_PATH.find(([re]) => re.test(path))?.[1] ??
+          'systeem');
       const responses = { ...(op.responses ?? {}) };
       const hasInput = !!op.requestBody || (op.parameters ?? []).some((p) => p.in === 'query');
       const add = (status: string, response: unknown) => {

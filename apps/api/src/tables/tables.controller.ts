@@ -1,3 +1,4 @@
+import { ApiOperation } from '@nestjs/swagger';
 import {
   BadRequestException,
   Controller,
@@ -25,6 +26,7 @@ export class TablesController {
   constructor(@Inject(TableCalendarService) private readonly tables: TableCalendarService) {}
 
   @Get()
+  @ApiOperation({ summary: 'The region’s tables with their rhythm and item types' })
   @Authenticated()
   list() {
     const region = this.tables.region;
@@ -47,6 +49,7 @@ export class TablesController {
   }
 
   @Get(':key/sessions')
+  @ApiOperation({ summary: 'A table’s sessions in a period, with deadlines, state and how full they are' })
   @Authenticated()
   async sessions(@Param('key') key: string, @Query('from') from?: string, @Query('to') to?: string) {
     try {
@@ -57,6 +60,9 @@ export class TablesController {
   }
 
   @Get(':key/placement')
+  @ApiOperation({
+    summary: 'Which session an agendering submitted at a moment would land on, and its deadline',
+  })
   @Authenticated()
   async placement(
     @Param('key') key: string,
