@@ -1,12 +1,12 @@
 import { Controller, Get, Header, Inject, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { AuditTrailPage, InputError, ReadAuditTrailUseCase } from '@overlegtafels/application';
+import { ReadAuditTrailUseCase } from '@overlegtafels/application';
 import { CurrentPrincipal, hasRole, Principal, Roles } from '@overlegtafels/auth';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { DateTime } from 'luxon';
 import { CurrentRoute } from '../web/current-viewer.decorator';
-import { PageForms } from '../web/page-form';
 import { PageService } from '../web/page.service';
+import { SearchForm } from '../web/search-form';
 import { AUDIT_CSV_HEADER, auditCsvLine } from './audit-csv';
 
 const FIELDS = ['code', 'person', 'action', 'outcome', 'from', 'to'] as const;
@@ -46,35 +46,24 @@ export class AuditPageController {
     @Query() query: Record<string, unknown>,
     @Res() res: Response,
   ): Promise<void> {
-    const values = valuesOf(query);
-    let result: AuditTrailPage | undefined;
-    let forms = new PageForms();
-    try {
-      result = await this.trail.page(principal, route, {
-        ...values,
-        ...(typeof query.after === 'string' && { after: query.after }),
-      });
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      forms = new PageForms({ key: 'audit', values, errors: error.errors, status: 400 });
-    }
-    const search = new URLSearchParams(Object.entries(values).filter(([, v]) => v !== ''));
+    const form = new SearchForm(query, FIELDS);
+    const { result, forms } = await form.run('audit', () =>
+      this.trail.page(principal, route, { ...form.values, ...(form.after && { after: form.after }) }),
+    );
     const html = this.pages.render(
       'audit',
       { title: 'Auditlogboek', principal },
       {
-        values,
+        values: form.values,
         result,
         actions: ACTIONS,
         // The data-protection officer sees who did what, not the dossier: no link into it.
         linkDossiers: hasRole(principal, 'coordinator'),
-        filtered: search.size > 0,
-        later: typeof query.after === 'string',
-        firstHref: `/audit${search.size > 0 ? `?${search.toString()}` : ''}`,
-        nextHref: result?.next
-          ? `/audit?${new URLSearchParams([...search, ['after', result.next]]).toString()}`
-          : undefined,
-        csvHref: `/audit/export.csv${search.size > 0 ? `?${search.toString()}` : ''}`,
+        filtered: form.filtered,
+        later: form.after !== undefined,
+        firstHref: form.href('/audit'),
+        nextHref: result?.next ? form.href('/audit', result.next) : undefined,
+        csvHref: form.href('/audit/export.csv'),
       },
       forms,
     );
@@ -89,7 +78,7 @@ export class AuditPageController {
     @Query() query: Record<string, unknown>,
     @Res() res: Response,
   ): Promise<void> {
-    const rows = this.trail.export(principal, route, valuesOf(query));
+    const rows = this.trail.export(principal, route, new SearchForm(query, FIELDS).values);
     // The first row is read before the headers go out: a bad filter is still a plain 400.
     const first = await rows.next();
     const day = DateTime.fromJSDate(this.clock.now(), { zone: 'Europe/Brussels' }).toISODate();
@@ -106,10 +95,4 @@ export class AuditPageController {
     }
     res.end();
   }
-}
-
-function valuesOf(query: Record<string, unknown>): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const f of FIELDS) if (typeof query[f] === 'string') values[f] = query[f];
-  return values;
 }

@@ -1,20 +1,14 @@
 import { Controller, Get, Header, Inject, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import {
-  DossierTimelineQuery,
-  InputError,
-  ListDossiersUseCase,
-  ListedDossiers,
-  OrganisationDirectory,
-} from '@overlegtafels/application';
+import { DossierTimelineQuery, ListDossiersUseCase, OrganisationDirectory } from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
 import { DOSSIER_PHASES } from '@overlegtafels/domain';
 import { getRegion } from '@overlegtafels/regions';
 import { isCoordinator } from '../agenda/viewer';
 import { CurrentRoute } from '../web/current-viewer.decorator';
-import { PageForms } from '../web/page-form';
 import { PageService } from '../web/page.service';
+import { SearchForm } from '../web/search-form';
 
 /** The search form's fields, as the query string carries them (codes, keys, ids and dates only). */
 const FIELDS = ['code', 'phase', 'casusregisseur', 'table', 'from', 'to'] as const;
@@ -47,30 +41,19 @@ export class DossierListPageController {
     @Query() query: Record<string, unknown>,
     @Res() res: Response,
   ): Promise<void> {
-    const values: Record<string, string> = {};
-    for (const f of FIELDS) if (typeof query[f] === 'string') values[f] = query[f];
-    let page: ListedDossiers | undefined;
-    let forms = new PageForms();
-    try {
-      page = await this.listDossiers.execute(principal, route, {
-        ...values,
-        ...(typeof query.after === 'string' && { after: query.after }),
-      });
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      forms = new PageForms({ key: 'zoeken', values, errors: error.errors, status: 400 });
-    }
+    const form = new SearchForm(query, FIELDS);
+    const { result: page, forms } = await form.run('zoeken', () =>
+      this.listDossiers.execute(principal, route, {
+        ...form.values,
+        ...(form.after && { after: form.after }),
+      }),
+    );
     const coordinator = isCoordinator(principal);
     const casusregisseurs = coordinator
       ? (await this.organisations.casusregieCapacity(principal.regionId))
           .map((c) => ({ id: c.personId, name: c.displayName }))
           .sort((a, b) => a.name.localeCompare(b.name, 'nl'))
       : [];
-    const filtered = FIELDS.some((f) => values[f]);
-    const search = new URLSearchParams(Object.entries(values).filter(([, v]) => v !== ''));
-    const nextHref = page?.next
-      ? `/dossiers?${new URLSearchParams([...search, ['after', page.next]]).toString()}`
-      : undefined;
     const html = this.pages.render(
       'dossiers',
       { title: 'Dossiers', principal },
@@ -79,11 +62,11 @@ export class DossierListPageController {
           total: page.total,
           rows: page.dossiers.map((d) => ({ ...d, phaseLabel: this.timeline.phaseLabel(d.phase) })),
         },
-        values,
-        first: typeof query.after === 'string',
-        firstHref: `/dossiers${search.size > 0 ? `?${search.toString()}` : ''}`,
-        nextHref,
-        filtered,
+        values: form.values,
+        first: form.after !== undefined,
+        firstHref: form.href('/dossiers'),
+        nextHref: page?.next ? form.href('/dossiers', page.next) : undefined,
+        filtered: form.filtered,
         phases: DOSSIER_PHASES.map((p) => ({ key: p, label: this.timeline.phaseLabel(p) })),
         tables: this.tables,
         casusregisseurs,
