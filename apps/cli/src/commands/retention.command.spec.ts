@@ -7,7 +7,9 @@ async function cli(args: string[]) {
   const err: string[] = [];
   const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), stdinLines: async function* () {} };
   // No DATABASE_URL and an unreachable embedded port: a bad argument must be refused before any connect.
-  const code = await runCli(['retention', ...args], io, [new RetentionCommand({ NODE_ENV: 'test', EMBEDDED_PG_PORT: '1' })]);
+  const code = await runCli(['retention', ...args], io, [
+    new RetentionCommand({ NODE_ENV: 'test', EMBEDDED_PG_PORT: '1' }),
+  ]);
   return { code, out, err };
 }
 

@@ -25,17 +25,21 @@ export function parseRetentionArgs(argv: readonly string[]): RetentionArgs | 'he
       dryRun = true;
     } else if (arg === '--region' || arg === '--operator') {
       const value = argv[++i];
-      if (value === undefined || value.startsWith('-')) throw new CliUsageError(`${arg} needs a value; ${USAGE}`);
+      if (value === undefined || value.startsWith('-'))
+        throw new CliUsageError(`${arg} needs a value; ${USAGE}`);
       if (arg === '--region') {
         if (regionKey !== undefined) throw new CliUsageError('--region is given twice');
         if (!getRegion(value)) {
-          const known = listRegions().map((r) => r.key).join(', ');
+          const known = listRegions()
+            .map((r) => r.key)
+            .join(', ');
           throw new CliUsageError(`--region: unknown region "${value.slice(0, 60)}" (regions: ${known})`);
         }
         regionKey = value;
       } else {
         if (operatorEmail !== undefined) throw new CliUsageError('--operator is given twice');
-        if (!/^[^\s@]+@[^\s@]+$/.test(value)) throw new CliUsageError('--operator: expected an e-mail address');
+        if (!/^[^\s@]+@[^\s@]+$/.test(value))
+          throw new CliUsageError('--operator: expected an e-mail address');
         operatorEmail = value.toLowerCase();
       }
     } else {
@@ -91,7 +95,9 @@ export class RetentionCommand implements CliCommand {
         trigger: args.dryRun ? 'cli retention --dry-run' : 'cli retention',
       });
       for (const line of result.dossiers) {
-        io.out(JSON.stringify({ code: line.code, phase: line.phase, endedOn: line.endedOn, dueOn: line.dueOn }));
+        io.out(
+          JSON.stringify({ code: line.code, phase: line.phase, endedOn: line.endedOn, dueOn: line.dueOn }),
+        );
       }
       return 0;
     } finally {

@@ -12,7 +12,6 @@ import {
   AuditRepository,
   derivedAppUrl,
   embeddedPostgresUrl,
-  PersistenceModule,
   PrismaDossierRetention,
   PrismaService,
   PrismaUnitOfWork,
@@ -25,8 +24,8 @@ export interface RetentionContext {
 }
 
 /**
- * The retention use case on the database alone (no queues, no mail): the ports it needs bound to
- * persistence, as CoreModule binds them in the api and the worker.
+ * The retention use case on the database alone (no queues, no mail): only the repositories it
+ * needs, and the ports bound to them as CoreModule binds them in the api and the worker.
  */
 export async function openRetention(config: AppConfig): Promise<RetentionContext> {
   const databaseUrl =
@@ -34,8 +33,11 @@ export async function openRetention(config: AppConfig): Promise<RetentionContext
 
   @Global()
   @Module({
-    imports: [PersistenceModule],
     providers: [
+      PrismaService,
+      PrismaUnitOfWork,
+      AuditRepository,
+      PrismaDossierRetention,
       { provide: CLOCK, useValue: new SystemClock() },
       { provide: UnitOfWork, useExisting: PrismaUnitOfWork },
       { provide: AuditLog, useExisting: AuditRepository },
@@ -48,7 +50,10 @@ export async function openRetention(config: AppConfig): Promise<RetentionContext
   @Module({ imports: [ConfigModule.forRoot({ ...config, databaseUrl }), RetentionPorts, RetentionModule] })
   class RetentionCli {}
 
-  const app = await NestFactory.createApplicationContext(RetentionCli, { logger: ['error'] });
+  const app = await NestFactory.createApplicationContext(RetentionCli, {
+    logger: ['error'],
+    abortOnError: false,
+  });
   await app.init();
   const prisma = app.get(PrismaService);
   return {

@@ -32,10 +32,38 @@ const uow: UnitOfWork = { run: (work) => work({} as Transaction) };
 
 function setup(now: string) {
   const retention = new MemoryRetention([
-    { id: 'd1', code: 'CO3-2026-0001', phase: 'geen_ketenaanpak', regionKey: 'co3-antwerpen', afsluitingDate: null, endDecisionAt: new Date('2026-12-04T09:50:00+01:00') },
-    { id: 'd2', code: 'CO3-2026-0002', phase: 'afgesloten', regionKey: 'co3-antwerpen', afsluitingDate: '2026-12-10', endDecisionAt: null },
-    { id: 'd3', code: 'VHVB-2026-0001', phase: 'geen_ketenaanpak', regionKey: 'vlaams-brabant', afsluitingDate: null, endDecisionAt: new Date('2026-11-01T10:00:00+01:00') },
-    { id: 'd4', code: 'X-2026-0001', phase: 'geen_ketenaanpak', regionKey: 'nowhere', afsluitingDate: null, endDecisionAt: new Date('2020-01-01T10:00:00Z') },
+    {
+      id: 'd1',
+      code: 'CO3-2026-0001',
+      phase: 'geen_ketenaanpak',
+      regionKey: 'co3-antwerpen',
+      afsluitingDate: null,
+      endDecisionAt: new Date('2026-12-04T09:50:00+01:00'),
+    },
+    {
+      id: 'd2',
+      code: 'CO3-2026-0002',
+      phase: 'afgesloten',
+      regionKey: 'co3-antwerpen',
+      afsluitingDate: '2026-12-10',
+      endDecisionAt: null,
+    },
+    {
+      id: 'd3',
+      code: 'VHVB-2026-0001',
+      phase: 'geen_ketenaanpak',
+      regionKey: 'vlaams-brabant',
+      afsluitingDate: null,
+      endDecisionAt: new Date('2026-11-01T10:00:00+01:00'),
+    },
+    {
+      id: 'd4',
+      code: 'X-2026-0001',
+      phase: 'geen_ketenaanpak',
+      regionKey: 'nowhere',
+      afsluitingDate: null,
+      endDecisionAt: new Date('2020-01-01T10:00:00Z'),
+    },
   ]);
   const audit = new MemoryAudit();
   const discarded: string[] = [];
@@ -54,9 +82,9 @@ describe('DestroyExpiredDossiersUseCase', () => {
         { code: 'VHVB-2026-0001', phase: 'geen_ketenaanpak', endedOn: '2026-11-01', dueOn: '2027-11-01' },
       ],
     });
-    expect((await useCase.execute({ dryRun: true, regionKey: 'vlaams-brabant' })).dossiers.map((d) => d.code)).toEqual([
-      'VHVB-2026-0001',
-    ]);
+    expect(
+      (await useCase.execute({ dryRun: true, regionKey: 'vlaams-brabant' })).dossiers.map((d) => d.code),
+    ).toEqual(['VHVB-2026-0001']);
     expect(retention.dossiers).toHaveLength(4);
     expect(audit.entries.map((e) => e.entry.action)).toEqual(['retention.dry-run', 'retention.dry-run']);
   });

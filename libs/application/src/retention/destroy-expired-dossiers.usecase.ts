@@ -1,12 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CLOCK, Clock } from '@overlegtafels/config';
-import {
-  DossierPhase,
-  LocalDateString,
-  localDayOf,
-  RegionConfig,
-  retentionDue,
-} from '@overlegtafels/domain';
+import { DossierPhase, LocalDateString, localDayOf, RegionConfig, retentionDue } from '@overlegtafels/domain';
 import { getRegion } from '@overlegtafels/regions';
 import { DocumentStore } from '../documents/document-store';
 import { AuditLog } from '../ports/audit-log.port';
@@ -136,7 +130,9 @@ export class DestroyExpiredDossiersUseCase {
     for (const dossier of ended) {
       const region = getRegion(dossier.regionKey);
       if (!region) {
-        this.logger.warn(`retention: region ${dossier.regionKey} has no configuration; its dossiers are kept`);
+        this.logger.warn(
+          `retention: region ${dossier.regionKey} has no configuration; its dossiers are kept`,
+        );
         continue;
       }
       const endedOn =

@@ -7,15 +7,31 @@ const region = { timeZone: 'Europe/Brussels', retention: DEFAULT_RETENTION };
 describe('retentionDue', () => {
   it('an afgesloten dossier is due from the day five years after its afsluiting, not the day before', () => {
     const dossier = { phase: 'afgesloten' as const, endedOn: '2026-03-31' };
-    expect(retentionDue(dossier, region, '2031-03-30')).toEqual({ due: false, dueOn: '2031-03-31', period: 'P5Y' });
-    expect(retentionDue(dossier, region, '2031-03-31')).toEqual({ due: true, dueOn: '2031-03-31', period: 'P5Y' });
+    expect(retentionDue(dossier, region, '2031-03-30')).toEqual({
+      due: false,
+      dueOn: '2031-03-31',
+      period: 'P5Y',
+    });
+    expect(retentionDue(dossier, region, '2031-03-31')).toEqual({
+      due: true,
+      dueOn: '2031-03-31',
+      period: 'P5Y',
+    });
     expect(retentionDue(dossier, region, '2040-01-01').due).toBe(true);
   });
 
   it('a geen-ketenaanpak dossier is due one year after the decision day', () => {
     const dossier = { phase: 'geen_ketenaanpak' as const, endedOn: '2026-12-04' };
-    expect(retentionDue(dossier, region, '2027-12-03')).toEqual({ due: false, dueOn: '2027-12-04', period: 'P1Y' });
-    expect(retentionDue(dossier, region, '2027-12-04')).toEqual({ due: true, dueOn: '2027-12-04', period: 'P1Y' });
+    expect(retentionDue(dossier, region, '2027-12-03')).toEqual({
+      due: false,
+      dueOn: '2027-12-04',
+      period: 'P1Y',
+    });
+    expect(retentionDue(dossier, region, '2027-12-04')).toEqual({
+      due: true,
+      dueOn: '2027-12-04',
+      period: 'P1Y',
+    });
   });
 
   it('takes the day an instant falls on in Brussels, not in UTC', () => {
@@ -66,8 +82,16 @@ describe('retentionDue', () => {
       dueOn: '2028-07-15',
       period: 'P2Y6M',
     });
-    expect(retentionDue({ phase: 'geen_ketenaanpak', endedOn: '2026-01-15' }, custom, '2026-04-14').due).toBe(false);
-    expect(retentionDue({ phase: 'afgesloten', endedOn: '2026-01-15' }, { timeZone: 'Europe/Brussels' }, '2031-01-15').due).toBe(true);
+    expect(retentionDue({ phase: 'geen_ketenaanpak', endedOn: '2026-01-15' }, custom, '2026-04-14').due).toBe(
+      false,
+    );
+    expect(
+      retentionDue(
+        { phase: 'afgesloten', endedOn: '2026-01-15' },
+        { timeZone: 'Europe/Brussels' },
+        '2031-01-15',
+      ).due,
+    ).toBe(true);
   });
 
   it('refuses an end date that is not a day', () => {

@@ -13,38 +13,6 @@ import { on, type Tx } from '../transaction';
 const ymd = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 /**
- * The tables a dossier's destruction empties, in the order the foreign keys allow: what hangs off
- * agenda items, obligations and risk pictures first, then those, then documents, aanmeldingen and
- * the dossier. Exported for the integration test, which counts every one before and after.
- */
-export const RETENTION_TABLES = [
-  'form_submissions',
-  'mail_outbox',
-  'mail_bodies',
-  'action_points',
-  'obligation_reports',
-  'obligation_reminders',
-  'follow_up_obligations',
-  'item_minutes',
-  'item_preparations',
-  'agenda_item_guests',
-  'agendering_briefs',
-  'risk_picture_factor_clients',
-  'risk_picture_factors',
-  'risk_pictures',
-  'plan_van_aanpak_versions',
-  'plan_van_aanpak',
-  'decisions',
-  'child_hearings',
-  'casusregisseur_changes',
-  'agenda_items',
-  'documents',
-  'aanmelding_clients',
-  'aanmeldingen',
-  'dossiers',
-] as const;
-
-/**
  * Retention in PostgreSQL. `destroy` runs in the caller's transaction: it locks the dossier's row
  * (a second run waits, then finds it gone), collects the ids that hang off it and deletes table
  * by table. The audit log is left alone: it has no foreign key to dossiers, and the app role may
@@ -85,7 +53,11 @@ export class PrismaDossierRetention implements DossierRetention {
     }));
   }
 
-  async destroy(tx: Transaction, dossierId: string, phase: DossierPhase): Promise<DestroyedDossier | undefined> {
+  async destroy(
+    tx: Transaction,
+    dossierId: string,
+    phase: DossierPhase,
+  ): Promise<DestroyedDossier | undefined> {
     const db = on(tx, this.prisma);
     const locked = await db.$queryRaw<{ phase: string }[]>`
       SELECT phase::text AS phase FROM dossiers WHERE id = ${dossierId}::uuid FOR UPDATE`;
@@ -102,7 +74,9 @@ async function destroyDossier(db: Tx, dossierId: string): Promise<DestroyedDossi
   const byItem = { agendaItemId: { in: itemIds } };
   const obligationIds = await ids(db.followUpObligation.findMany({ where: byDossier, select: { id: true } }));
   const pictureIds = await ids(db.riskPicture.findMany({ where: byDossier, select: { id: true } }));
-  const factorIds = await ids(db.riskPictureFactor.findMany({ where: { pictureId: { in: pictureIds } }, select: { id: true } }));
+  const factorIds = await ids(
+    db.riskPictureFactor.findMany({ where: { pictureId: { in: pictureIds } }, select: { id: true } }),
+  );
   const aanmeldingIds = await ids(db.aanmelding.findMany({ where: byDossier, select: { id: true } }));
   const documents = await db.document.findMany({ where: byDossier, select: { id: true, storageKey: true } });
   const made = [
@@ -132,15 +106,25 @@ async function destroyDossier(db: Tx, dossierId: string): Promise<DestroyedDossi
   // Mail about the dossier or its agendapunten, then the bodies no other mail carries.
   const outboxWhere = { OR: [{ dossierId }, { agendaItemId: { in: itemIds } }] };
   const bodyIds = [
-    ...new Set((await db.mailOutbox.findMany({ where: outboxWhere, select: { bodyId: true } })).map((m) => m.bodyId)),
+    ...new Set(
+      (await db.mailOutbox.findMany({ where: outboxWhere, select: { bodyId: true } })).map((m) => m.bodyId),
+    ),
   ];
   await count(db.mailOutbox.deleteMany({ where: outboxWhere }));
   await count(db.mailBody.deleteMany({ where: { id: { in: bodyIds }, outbox: { none: {} } } }));
   // The follow-up: action points (on agendapunten, with their obligation), reports, reminders.
-  await count(db.actionPoint.deleteMany({ where: { OR: [byItem, { obligationId: { in: obligationIds } }] } }));
-  await count(db.obligationReport.deleteMany({ where: { OR: [byDossier, { obligationId: { in: obligationIds } }] } }));
+  await count(
+    db.actionPoint.deleteMany({ where: { OR: [byItem, { obligationId: { in: obligationIds } }] } }),
+  );
+  await count(
+    db.obligationReport.deleteMany({ where: { OR: [byDossier, { obligationId: { in: obligationIds } }] } }),
+  );
   await count(db.obligationReminder.deleteMany({ where: { obligationId: { in: obligationIds } } }));
-  await count(db.followUpObligation.deleteMany({ where: { OR: [byDossier, { fulfilledByAgendaItemId: { in: itemIds } }] } }));
+  await count(
+    db.followUpObligation.deleteMany({
+      where: { OR: [byDossier, { fulfilledByAgendaItemId: { in: itemIds } }] },
+    }),
+  );
   // What hangs off the agendapunten: the verslag part, preparation (infodeling), guests, briefs.
   await count(db.itemMinutes.deleteMany({ where: byItem }));
   await count(db.itemPreparation.deleteMany({ where: byItem }));
