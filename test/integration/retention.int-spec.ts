@@ -1,10 +1,14 @@
-import { DestroyExpiredDossiersUseCase } from '@overlegtafels/application';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { DestroyExpiredDossiersUseCase, DossierRetention, UnitOfWork } from '@overlegtafels/application';
 import { createPrismaClient, verifyAuditChain } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
 import { runCli } from '../../apps/cli/src/main';
 import { RetentionCommand } from '../../apps/cli/src/commands/retention.command';
 import { RetentionCron } from '../../apps/worker/src/crons/retention.cron';
 import { fileFamilyAanmelding } from '../support/family-aanmelding';
+import { pageUser, tinyPdf } from '../support/page-client';
+import { briefFields, WEEGPLOEG_BRIEF, writePlan } from '../support/plan-van-aanpak';
 import { eventually, loginAs, startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -257,5 +261,75 @@ describe('retention: ended dossiers are destroyed after their period, with a tom
     for (const line of out)
       expect(Object.keys(JSON.parse(line) as object)).toEqual(['code', 'phase', 'endedOn', 'dueOn']);
     expect(await rows('kept')).toEqual(keptBefore);
+  });
+});
+
+/**
+ * The destruction itself on a dossier with more hanging off it than an ICO outcome leaves: the
+ * demo's CO3-2026-0001 in casusregie, with its plan van aanpak written and agendered for the
+ * Weegploeg with a PDF (through the pages, as the casusregisseur). The port is called directly
+ * (the use case only hands it ended dossiers): a wrong phase deletes nothing; the right one
+ * leaves no row of any table for the dossier and hands back the document's stored file.
+ */
+describe('retention: the destruction reaches every table that hangs off a dossier', () => {
+  let t: TestApp;
+  let db: ReturnType<typeof createPrismaClient>;
+  const code = 'CO3-2026-0001';
+
+  beforeAll(async () => {
+    t = await startTestApp({ withWorker: false, clock: new ControlledClock('2026-11-16T09:00:00Z') });
+    db = createPrismaClient(t.db.url, 1);
+    await writePlan(t, 'sara.elidrissi@example.org', code);
+    const sara = await pageUser(t, 'sara.elidrissi@example.org');
+    const page = await sara.postMultipart(
+      '/agendering',
+      {
+        dossierCode: code,
+        soort: 'weegploeg:plan-van-aanpak',
+        questions: 'Feedback graag.',
+        ...briefFields(WEEGPLOEG_BRIEF, 'page'),
+      },
+      { name: 'plan.pdf', bytes: tinyPdf('Plan van aanpak (retentie)') },
+    );
+    expect(page.status).toBe(303);
+  }, 90_000);
+
+  afterAll(async () => {
+    await db?.$disconnect();
+    await t?.close();
+  });
+
+  it('a wrong phase deletes nothing; the right one deletes every row and hands back the file', async () => {
+    const dossier = await db.dossier.findUniqueOrThrow({
+      where: { code },
+      select: {
+        id: true,
+        phase: true,
+        agendaItems: { select: { id: true } },
+        aanmeldingen: { select: { id: true } },
+      },
+    });
+    const itemIds = dossier.agendaItems.map((i) => i.id);
+    const aanmeldingIds = dossier.aanmeldingen.map((a) => a.id);
+    const document = await db.document.findFirstOrThrow({ where: { dossierId: dossier.id } });
+    const before = await rowsOf(db, dossier.id, code, itemIds, aanmeldingIds);
+    expect(before).toMatchObject({ dossiers: 1, documents: 1, plan_van_aanpak: 1 });
+    expect(before.agenda_items).toBeGreaterThan(0);
+    expect(before.agendering_briefs).toBeGreaterThan(0);
+    expect(before.follow_up_obligations).toBeGreaterThan(0);
+    const file = path.join(t.config.dataDir, 'documents', document.storageKey);
+    expect(existsSync(file)).toBe(true);
+
+    const uow = t.app.get(UnitOfWork);
+    const retention = t.app.get(DossierRetention);
+    expect(await uow.run((tx) => retention.destroy(tx, dossier.id, 'afgesloten'))).toBeUndefined();
+    expect(await rowsOf(db, dossier.id, code, itemIds, aanmeldingIds)).toEqual(before);
+
+    const gone = await uow.run((tx) => retention.destroy(tx, dossier.id, dossier.phase));
+    expect(gone?.storageKeys).toEqual([document.storageKey]);
+    const after = await rowsOf(db, dossier.id, code, itemIds, aanmeldingIds);
+    expect(Object.entries(after).filter(([, n]) => n !== 0)).toEqual([]);
+    expect(await db.dossier.count()).toBeGreaterThan(0);
+    expect(await uow.run((tx) => retention.destroy(tx, dossier.id, dossier.phase))).toBeUndefined();
   });
 });
