@@ -5,7 +5,11 @@ import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { ReconcileObligationsUseCase, SweepRemindersUseCase } from '@overlegtafels/application';
+import {
+  DestroyExpiredDossiersUseCase,
+  ReconcileObligationsUseCase,
+  SweepRemindersUseCase,
+} from '@overlegtafels/application';
 import { CoreModule } from '@overlegtafels/runtime';
 import { AppConfig, loadConfig } from '@overlegtafels/config';
 import { MailSink } from '@overlegtafels/mail';
@@ -15,6 +19,7 @@ import { ControlledClock, createTestDatabase, TestDatabase } from '@overlegtafel
 import { AgendaPlanningCron } from '../../apps/worker/src/crons/agenda-planning.cron';
 import { OutboxRelayCron } from '../../apps/worker/src/crons/outbox-relay.cron';
 import { ReminderCron } from '../../apps/worker/src/crons/reminder.cron';
+import { RetentionCron } from '../../apps/worker/src/crons/retention.cron';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { availableQueueBackends, eventually } from '../support/test-app';
 
@@ -40,6 +45,8 @@ describe.each(availableQueueBackends())('the worker crons on several workers (%s
   /** When each call of the re-plan and of the sweep was made, on the controlled clock. */
   const reconciledAt: string[] = [];
   const sweptAt: string[] = [];
+  /** When each retention run was made, on the controlled clock. */
+  const retainedAt: string[] = [];
   let slowReconcile = false;
 
   async function startWorker(reminders: boolean): Promise<INestApplicationContext> {
@@ -92,6 +99,14 @@ describe.each(availableQueueBackends())('the worker crons on several workers (%s
       reconciledAt.push(clock.now().toISOString());
       if (slowReconcile) await new Promise((resolve) => setTimeout(resolve, 1_500));
       return reconcileAll.apply(this, args);
+    });
+    const retain = DestroyExpiredDossiersUseCase.prototype.execute;
+    jest.spyOn(DestroyExpiredDossiersUseCase.prototype, 'execute').mockImplementation(function (
+      this: DestroyExpiredDossiersUseCase,
+      ...args
+    ) {
+      retainedAt.push(clock.now().toISOString());
+      return retain.apply(this, args);
     });
     const sweep = SweepRemindersUseCase.prototype.execute;
     jest.spyOn(SweepRemindersUseCase.prototype, 'execute').mockImplementation(function (
@@ -204,6 +219,30 @@ describe.each(availableQueueBackends())('the worker crons on several workers (%s
       'completed',
     );
     expect(reconciledAt).toEqual([iso(BOOT), iso(night)]);
+  });
+
+  it('runs the retention once a night: once for both workers’ start, once when the 04:00 cron fires on both', async () => {
+    const [a, b] = workers as [INestApplicationContext, INestApplicationContext];
+    await a.get(RetentionCron).settled();
+    await b.get(RetentionCron).settled();
+    expect(retainedAt).toEqual([iso(BOOT)]);
+    expect(a.get(SchedulerRegistry).getCronJob('dossier-retention').cronTime.source).toBe('0 0 4 * * *');
+
+    const night = '2026-05-02T04:00:00.002+02:00';
+    clock.set(night);
+    const ids = await Promise.all(workers.map((w) => w.get(RetentionCron).destroyDue()));
+    expect(ids).toEqual(['dossier-retention|2026-05-02', 'dossier-retention|2026-05-02']);
+    const producer = a.get(MaintenanceProducer);
+    expect(await producer.finished('dossier-retention', ids[0]!)).toBe('completed');
+    // A worker whose cron comes later that day finds the night handled.
+    clock.set('2026-05-02T15:00:00+02:00');
+    expect(await b.get(RetentionCron).destroyDue()).toBe(ids[0]);
+    expect(await producer.finished('dossier-retention', ids[0]!)).toBe('completed');
+    expect(retainedAt).toEqual([iso(BOOT), iso(night)]);
+    const job = (await queueOf(a, QUEUES.maintenance).getJob(ids[0]!))!;
+    expect(job.data).toEqual({ momentMs: new Date('2026-05-02T04:00:00+02:00').getTime() });
+    // The demo's ended dossier has no decision to count from: nothing is destroyed.
+    expect(job.returnvalue).toEqual({ destroyed: 0 });
   });
 
   it('keeps a REMINDERS=false worker out of the sweep, and a start later that day out of the re-plan', async () => {

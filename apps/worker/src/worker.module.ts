@@ -3,6 +3,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import {
   AgendaMailingModule,
   ObligationsModule,
+  RetentionModule,
   RelayOutboxUseCase,
   SendOutboxMailUseCase,
 } from '@overlegtafels/application';
@@ -10,6 +11,7 @@ import { JOB_PROCESSORS } from '@overlegtafels/queues';
 import { AgendaWorkerModule } from './agenda-worker.module';
 import { ObligationsWorkerModule } from './obligations-worker.module';
 import { OutboxRelayCron } from './crons/outbox-relay.cron';
+import { RetentionCron } from './crons/retention.cron';
 import { AgendaProcessor } from './processors/agenda.processor';
 import { MailProcessor } from './processors/mail.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
@@ -29,6 +31,7 @@ import { WorkerHost } from './worker-host.service';
     // What the maintenance processor calls: the agenda planner and the re-plan.
     AgendaMailingModule,
     ObligationsModule,
+    RetentionModule,
   ],
   providers: [
     SendOutboxMailUseCase,
@@ -36,6 +39,7 @@ import { WorkerHost } from './worker-host.service';
     MailProcessor,
     MaintenanceProcessor,
     OutboxRelayCron,
+    RetentionCron,
     {
       provide: JOB_PROCESSORS,
       inject: [MailProcessor, AgendaProcessor, MaintenanceProcessor, ReminderProcessor],

@@ -187,3 +187,5 @@ export * from './submissions/submitted-once';
 export * from './read-dev-mail/read-dev-mail.usecase';
 export * from './read-audit-trail/read-audit-trail.command';
 export * from './read-audit-trail/read-audit-trail.usecase';
+export * from './retention/destroy-expired-dossiers.usecase';
+export * from './retention/retention.module';

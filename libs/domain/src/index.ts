@@ -56,3 +56,4 @@ export * from './minutes/session-minutes.policy';
 export * from './preparation/preparation.policy';
 export * from './sessions/agenda-recipients.policy';
 export * from './sessions/meeting-place.policy';
+export * from './retention/retention.policy';

@@ -30,3 +30,4 @@ export * from './database-roles';
 export * from './audit-chain';
 export * from './repositories/risk-picture.repository';
 export * from './repositories/submission-ledger.repository';
+export * from './repositories/dossier-retention.repository';

@@ -28,6 +28,7 @@ import {
 } from './repositories/obligations';
 import { PrismaPlanVanAanpakRepository } from './repositories/plan-van-aanpak.repository';
 import { PrismaSubmissionLedger } from './repositories/submission-ledger.repository';
+import { PrismaDossierRetention } from './repositories/dossier-retention.repository';
 
 const repositories = [
   PrismaUnitOfWork,
@@ -56,6 +57,7 @@ const repositories = [
   PrismaSessionMinutesRepository,
   PrismaItemPreparationRepository,
   PrismaSubmissionLedger,
+  PrismaDossierRetention,
 ];
 
 @Global()

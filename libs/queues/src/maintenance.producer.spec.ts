@@ -24,6 +24,22 @@ describe('maintenance moments', () => {
     );
   });
 
+  it('names the retention run by its Brussels night at 04:00: one id for the cron and every later start that day', () => {
+    expect(maintenanceMoment('dossier-retention', at('2026-12-03T04:00:00+01:00'))).toEqual({
+      momentMs: at('2026-12-03T04:00:00+01:00').getTime(),
+      key: 'dossier-retention:2026-12-03',
+    });
+    expect(maintenanceJobId('dossier-retention', at('2026-12-03T23:59:00+01:00'))).toBe(
+      'dossier-retention|2026-12-03',
+    );
+    expect(maintenanceJobId('dossier-retention', at('2026-12-04T03:59:00+01:00'))).toBe(
+      'dossier-retention|2026-12-03',
+    );
+    expect(maintenanceJobId('dossier-retention', at('2026-03-29T04:00:00+02:00'))).toBe(
+      'dossier-retention|2026-03-29',
+    );
+  });
+
   it('takes a cron that fires a few seconds early on the clock for the night it fires for', () => {
     expect(maintenanceJobId('obligation-reconcile', at('2026-12-03T03:29:57+01:00'))).toBe(
       'obligation-reconcile|2026-12-03',

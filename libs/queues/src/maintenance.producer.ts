@@ -25,7 +25,13 @@ export interface MaintenanceMoment {
   readonly key: string;
 }
 
-const SLOT_MS: Record<Exclude<MaintenanceJobName, 'obligation-reconcile'>, number> = {
+/** The nightly jobs and the time of night (Brussels) each stands for. */
+const NIGHTLY: Partial<Record<MaintenanceJobName, { hour: number; minute: number }>> = {
+  'obligation-reconcile': { hour: 3, minute: 30 },
+  'dossier-retention': { hour: 4, minute: 0 },
+};
+
+const SLOT_MS: Record<Exclude<MaintenanceJobName, 'obligation-reconcile' | 'dossier-retention'>, number> = {
   'reminder-sweep': 60_000,
   'agenda-planning': 10 * 60_000,
   'outbox-relay': 30_000,
@@ -35,6 +41,7 @@ const QUEUE_OF: Record<MaintenanceJobName, typeof QUEUES.maintenance | typeof QU
   'obligation-reconcile': QUEUES.maintenance,
   'agenda-planning': QUEUES.maintenance,
   'outbox-relay': QUEUES.maintenance,
+  'dossier-retention': QUEUES.maintenance,
   'reminder-sweep': QUEUES.reminders,
 };
 
@@ -47,13 +54,15 @@ const QUEUE_OF: Record<MaintenanceJobName, typeof QUEUES.maintenance | typeof QU
  */
 export function maintenanceMoment(job: MaintenanceJobName, now: Date): MaintenanceMoment {
   const at = now.getTime() + SLOT_LEEWAY_MS;
-  if (job === JOBS.maintenance.reconcileObligations) {
+  const nightly = NIGHTLY[job];
+  if (nightly) {
+    // The retention run at 04:00 exists on every Brussels day too (clocks change at 02:00 and 03:00).
     const local = DateTime.fromMillis(at, { zone: MAINTENANCE_ZONE });
-    let night = local.set({ hour: 3, minute: 30, second: 0, millisecond: 0 });
+    let night = local.set({ ...nightly, second: 0, millisecond: 0 });
     if (night.toMillis() > at) night = night.minus({ days: 1 });
     return { momentMs: night.toMillis(), key: `${job}:${night.toISODate()}` };
   }
-  const size = SLOT_MS[job];
+  const size = SLOT_MS[job as keyof typeof SLOT_MS];
   const momentMs = Math.floor(at / size) * size;
   const format = size % 60_000 === 0 ? "yyyy-MM-dd'T'HH:mmZZ" : "yyyy-MM-dd'T'HH:mm:ssZZ";
   const local = DateTime.fromMillis(momentMs, { zone: MAINTENANCE_ZONE });

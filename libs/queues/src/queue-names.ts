@@ -32,6 +32,8 @@ export const JOBS = {
     planAgenda: 'agenda-planning',
     /** Re-enqueue outbox rows whose enqueue was lost (every 30 s). */
     relayOutbox: 'outbox-relay',
+    /** The nightly destruction of dossiers whose retention period is over (04:00, at start). */
+    retention: 'dossier-retention',
   },
   reminders: {
     /** Send the reminder and escalation steps whose moment has come (every minute). */

@@ -23,6 +23,7 @@ import {
   ReminderSweepClaim,
   SessionMinutesRepository,
   UnitOfWork,
+  DossierRetention,
   AgendaItemRepository,
   AgendaMailing,
   AgendaReadModel,
@@ -65,6 +66,7 @@ import {
   PrismaService,
   PrismaSessionMinutesRepository,
   PrismaSubmissionLedger,
+  PrismaDossierRetention,
   PrismaUnitOfWork,
   UserSessionRepository,
 } from '@overlegtafels/persistence';
@@ -115,6 +117,7 @@ const edgePorts = [
   bindPort(MailSender, MailTransport),
   bindPort(ItemPreparationRepository, PrismaItemPreparationRepository),
   bindPort(SubmissionLedger, PrismaSubmissionLedger),
+  bindPort(DossierRetention, PrismaDossierRetention),
 ];
 
 /**

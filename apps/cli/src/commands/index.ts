@@ -3,6 +3,7 @@ import { AuditCommand } from './audit.command';
 import { ObligationsCommand } from './obligations.command';
 import { PlacementCommand } from './placement.command';
 import { RegionsCommand } from './regions.command';
+import { RetentionCommand } from './retention.command';
 
 /** Every command the CLI knows; add new ones here. */
 export const commands: readonly CliCommand[] = [
@@ -10,4 +11,5 @@ export const commands: readonly CliCommand[] = [
   new ObligationsCommand(),
   new AuditCommand(),
   new RegionsCommand(),
+  new RetentionCommand(),
 ];

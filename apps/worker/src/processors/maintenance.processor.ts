@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   AgendaJobsPlanner,
+  DestroyExpiredDossiersUseCase,
   ReconcileObligationsUseCase,
   RelayOutboxUseCase,
 } from '@overlegtafels/application';
@@ -17,6 +18,7 @@ export class MaintenanceProcessor implements JobProcessor {
     @Inject(ReconcileObligationsUseCase) private readonly reconcile: ReconcileObligationsUseCase,
     @Inject(AgendaJobsPlanner) private readonly planner: AgendaJobsPlanner,
     @Inject(RelayOutboxUseCase) private readonly relay: RelayOutboxUseCase,
+    @Inject(DestroyExpiredDossiersUseCase) private readonly retention: DestroyExpiredDossiersUseCase,
   ) {}
 
   readonly handlers = {
@@ -31,6 +33,12 @@ export class MaintenanceProcessor implements JobProcessor {
     [JOBS.maintenance.relayOutbox]: async (data: unknown) => {
       parseJobPayload(QUEUES.maintenance, JOBS.maintenance.relayOutbox, data);
       return this.relay.execute();
+    },
+    // Every region's due dossiers; the result (codes and dates) is kept on the finished job.
+    [JOBS.maintenance.retention]: async (data: unknown) => {
+      parseJobPayload(QUEUES.maintenance, JOBS.maintenance.retention, data);
+      const run = await this.retention.execute({ trigger: `job ${JOBS.maintenance.retention}` });
+      return { destroyed: run.dossiers.length };
     },
   };
 }

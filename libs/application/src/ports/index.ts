@@ -31,3 +31,4 @@ export * from './item-preparation.port';
 export * from './submission-ledger.port';
 export * from './audit-trail.port';
 export * from './login-attempts.port';
+export * from './dossier-retention.port';

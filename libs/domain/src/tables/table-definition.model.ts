@@ -1,5 +1,6 @@
 import type { ActionPointPolicy } from '../minutes/session-minutes.policy';
 import type { RiskInstrument } from '../risk/risk-instrument.model';
+import type { RetentionPolicy } from '../retention/retention.policy';
 import type { AgenderingBriefKind } from '../plan-van-aanpak/agendering-brief.model';
 import { HolidayCalendar } from '../calendar/holiday-calendar.model';
 import type { ObligationRule } from '../obligations/obligation-rule.model';
@@ -129,4 +130,9 @@ export interface RegionConfig {
    * its plan van aanpak. A region without one records no risk picture.
    */
   readonly riskInstrument?: RiskInstrument;
+  /**
+   * How long an ended dossier is kept before it is destroyed (afgesloten, geen ketenaanpak), with
+   * where the periods come from. Unset: DEFAULT_RETENTION (a choice, see the README).
+   */
+  readonly retention?: RetentionPolicy;
 }

@@ -1,4 +1,4 @@
-import { RegionConfig, RelativeMoment, TableDefinition } from '@overlegtafels/domain';
+import { DEFAULT_RETENTION, RegionConfig, RelativeMoment, TableDefinition } from '@overlegtafels/domain';
 import { FLEMISH_HOLIDAYS } from '../shared/belgian-holidays.config';
 import { KIJKSCHEMA_IFG } from '../shared/kijkschema-ifg.config';
 import { CO3_ANTWERPEN_OBLIGATIONS } from './co3-antwerpen.obligations';
@@ -222,6 +222,9 @@ export function co3Antwerpen(options: Co3AntwerpenOptions = {}): RegionConfig {
     criminologenMailbox: CO3_CRIMINOLOGEN_MAILBOX,
     zonderCasusregisseurAanmelders: CO3_ZONDER_CASUSREGISSEUR_AANMELDERS,
     riskInstrument: KIJKSCHEMA_IFG,
+    // A choice, not a source: neither the CO3 guide nor the partners' agreements set a period
+    // (README, "Bewaartermijn"). The region changes it here once its agreement does.
+    retention: DEFAULT_RETENTION,
   };
 }
 

@@ -1,4 +1,4 @@
-import { RegionConfig } from '@overlegtafels/domain';
+import { DEFAULT_RETENTION, RegionConfig } from '@overlegtafels/domain';
 import { FLEMISH_HOLIDAYS } from '../shared/belgian-holidays.config';
 import { VLAAMS_BRABANT_OBLIGATIONS } from './vlaams-brabant.obligations';
 
@@ -16,6 +16,9 @@ export const VLAAMS_BRABANT: RegionConfig = {
   name: 'Veilig Huis Vlaams-Brabant',
   dossierCodePrefix: 'VHVB',
   timeZone: ZONE,
+  // A choice, not a source (README, "Bewaartermijn"): the same periods as CO3 until the region's
+  // own agreement sets others.
+  retention: DEFAULT_RETENTION,
   tables: [
     {
       key: 'triage-overleg',
