@@ -54,10 +54,13 @@ export function guestSlotUid(agendaItemId: Uuid, host: HostName): CalendarUid {
   return `slot-${agendaItemId}@${host}` as CalendarUid;
 }
 
+/**
+ * Who an invitation is for: the address only. Invitations carry ids and codes, never a person's
+ * name, so an ATTENDEE has no CN in any invitation kind (session, slot, cancel); the greeting of
+ * the mail body is where a name may stand.
+ */
 export interface InvitationAttendee {
   readonly address: EmailAddress;
-  /** A professional's display name (free text, reduced to a safe CN); never a family member. */
-  readonly name?: string;
 }
 
 export interface CalendarEntry {
@@ -78,19 +81,6 @@ export interface CalendarEntry {
 }
 
 const PRODUCT_ID = '//Overlegtafels//Uitnodigingen//NL';
-
-/**
- * A display name as it may appear inside a quoted ICS parameter. RFC 5545 has no escape inside
- * quoted parameter values (and ical-generator's backslash "escape" there is not one), so the
- * characters that could end the quote or the line are removed, not escaped.
- */
-export function calendarName(value: string): string | undefined {
-  const name = cleanText(value, { maxLength: 100 })
-    .replace(/["\\^]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return name.length > 0 ? name : undefined;
-}
 
 function assertSequence(sequence: number): void {
   if (!Number.isSafeInteger(sequence) || sequence < 0) {
@@ -157,7 +147,8 @@ export function serializeCalendar(calendar: ICalCalendar): string {
 function attendeeData(method: IcsMethod, attendee: InvitationAttendee): ICalAttendeeData {
   return {
     email: attendee.address,
-    name: attendee.name === undefined ? null : (calendarName(attendee.name) ?? null),
+    // Never a CN: the rule is ids and codes only (issue #16), for every invitation kind alike.
+    name: null,
     role: ICalAttendeeRole.REQ,
     type: ICalAttendeeType.INDIVIDUAL,
     status: ICalAttendeeStatus.NEEDSACTION,
