@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import {
   AgendaModule,
   CalendarFeedUseCase,
+  ChooseCalendarReminderUseCase,
   CheckHealthUseCase,
   ListDemoPeopleUseCase,
   ListDossiersUseCase,
@@ -101,6 +102,7 @@ export class ApiModule {
         ListFailedMailUseCase,
         ReadOutboxStatusUseCase,
         CalendarFeedUseCase,
+        ChooseCalendarReminderUseCase,
         CheckHealthUseCase,
         ReadDocumentUseCase,
         RenewCalendarFeedUseCase,

@@ -175,3 +175,5 @@ export * from './list-session-preparation/list-session-preparation.usecase';
 export * from './remind-preparation/remind-preparation.command';
 export * from './remind-preparation/remind-preparation.usecase';
 export * from './submissions/submitted-once';
+export * from './choose-calendar-reminder/choose-calendar-reminder.command';
+export * from './choose-calendar-reminder/choose-calendar-reminder.usecase';

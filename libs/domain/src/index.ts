@@ -7,6 +7,7 @@ export * from './time/iso-instant.util';
 export * from './calendar/holiday-calendar.model';
 export { holidaysInYear } from './calendar/holiday-calendar.policy';
 export { easterSunday } from './calendar/easter.util';
+export * from './calendar/calendar-reminder.model';
 export * from './tables/table-definition.model';
 export * from './tables/table-definition.policy';
 export * from './sessions/session.model';

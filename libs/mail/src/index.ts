@@ -4,6 +4,7 @@ export * from './mail.module';
 export * from './mail-values';
 export * from './brussels-time';
 export * from './mail-subjects';
+export * from './calendar-alarm';
 export * from './calendar-invitation';
 export { TemplateError } from './template-engine';
 export type { TemplateScope, TemplateValue } from './template-engine';

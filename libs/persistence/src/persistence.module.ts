@@ -7,6 +7,7 @@ import { UserSessionRepository } from './repositories/user-session.repository';
 import { PrismaDossierReadModel } from './repositories/dossier-read-model';
 import { PrismaCalendarStateRepository } from './repositories/calendar-state.repository';
 import { CalendarFeedRepository } from './repositories/calendar-feed.repository';
+import { PrismaCalendarReminders } from './repositories/calendar-reminders.repository';
 import { PrismaAgendaReadModel } from './repositories/agenda-read-model';
 import { PrismaAgendaSessionRepository } from './repositories/agenda-session.repository';
 import { PrismaAgendaItemRepository } from './repositories/agenda-item.repository';
@@ -35,6 +36,7 @@ const repositories = [
   PrismaDossierReadModel,
   PrismaCalendarStateRepository,
   CalendarFeedRepository,
+  PrismaCalendarReminders,
   PrismaAgendaReadModel,
   PrismaAgendaSessionRepository,
   PrismaAgendaItemRepository,

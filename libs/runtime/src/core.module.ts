@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import {
   AuditLog,
   CalendarFeedTokens,
+  CalendarReminders,
   DatabaseProbe,
   Documents,
   DossierList,
@@ -40,6 +41,7 @@ import {
   AgendaMailingRepository,
   AuditRepository,
   CalendarFeedRepository,
+  PrismaCalendarReminders,
   PrismaMailOutbox,
   PersistenceModule,
   PrismaAgendaItemRepository,
@@ -98,6 +100,7 @@ const edgePorts = [
   bindPort(MailOutbox, PrismaMailOutbox),
   bindPort(Documents, PrismaDocumentRepository),
   bindPort(CalendarFeedTokens, CalendarFeedRepository),
+  bindPort(CalendarReminders, PrismaCalendarReminders),
   bindPort(DossierList, PrismaDossierReadModel),
   bindPort(DossierPages, PrismaDossierReadModel),
   bindPort(DatabaseProbe, PrismaService),

@@ -29,3 +29,4 @@ export * from './plan-van-aanpak.repository.port';
 export * from './session-minutes.port';
 export * from './item-preparation.port';
 export * from './submission-ledger.port';
+export * from './calendar-reminders.port';

@@ -67,6 +67,7 @@ const FENCED =
 const UNFENCED: Record<string, string> = {
   'calendar-feed': 'resolves a feed token to its own person; reads only',
   'check-health': 'no actor, no row',
+  'choose-calendar-reminder': 'the actor’s own setting',
   'coordination-overview': 'read model queried with the actor’s region',
   'list-minutes-archive': 'read model queried with the actor’s region',
   'freeze-session': 'worker job, no actor',
