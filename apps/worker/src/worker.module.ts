@@ -3,12 +3,14 @@ import { ScheduleModule } from '@nestjs/schedule';
 import {
   AgendaMailingModule,
   ObligationsModule,
+  ProcessCalendarRepliesUseCase,
   RelayOutboxUseCase,
   SendOutboxMailUseCase,
 } from '@overlegtafels/application';
 import { JOB_PROCESSORS } from '@overlegtafels/queues';
 import { AgendaWorkerModule } from './agenda-worker.module';
 import { ObligationsWorkerModule } from './obligations-worker.module';
+import { CalendarRepliesCron } from './crons/calendar-replies.cron';
 import { OutboxRelayCron } from './crons/outbox-relay.cron';
 import { AgendaProcessor } from './processors/agenda.processor';
 import { MailProcessor } from './processors/mail.processor';
@@ -33,9 +35,11 @@ import { WorkerHost } from './worker-host.service';
   providers: [
     SendOutboxMailUseCase,
     RelayOutboxUseCase,
+    ProcessCalendarRepliesUseCase,
     MailProcessor,
     MaintenanceProcessor,
     OutboxRelayCron,
+    CalendarRepliesCron,
     {
       provide: JOB_PROCESSORS,
       inject: [MailProcessor, AgendaProcessor, MaintenanceProcessor, ReminderProcessor],

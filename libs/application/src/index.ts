@@ -177,3 +177,5 @@ export * from './remind-preparation/remind-preparation.usecase';
 export * from './submissions/submitted-once';
 export * from './choose-calendar-reminder/choose-calendar-reminder.command';
 export * from './choose-calendar-reminder/choose-calendar-reminder.usecase';
+export * from './process-calendar-replies/process-calendar-replies.usecase';
+export * from './list-session-answers/list-session-answers.usecase';

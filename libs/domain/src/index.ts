@@ -54,3 +54,5 @@ export * from './risk/risk-picture.model';
 export * from './plan-van-aanpak';
 export * from './minutes/session-minutes.policy';
 export * from './preparation/preparation.policy';
+export * from './calendar-reply/itip-reply.parser';
+export * from './calendar-reply/calendar-reply.policy';

@@ -8,6 +8,7 @@ import { PrismaDossierReadModel } from './repositories/dossier-read-model';
 import { PrismaCalendarStateRepository } from './repositories/calendar-state.repository';
 import { CalendarFeedRepository } from './repositories/calendar-feed.repository';
 import { PrismaCalendarReminders } from './repositories/calendar-reminders.repository';
+import { PrismaCalendarReplies } from './repositories/calendar-replies.repository';
 import { PrismaAgendaReadModel } from './repositories/agenda-read-model';
 import { PrismaAgendaSessionRepository } from './repositories/agenda-session.repository';
 import { PrismaAgendaItemRepository } from './repositories/agenda-item.repository';
@@ -37,6 +38,7 @@ const repositories = [
   PrismaCalendarStateRepository,
   CalendarFeedRepository,
   PrismaCalendarReminders,
+  PrismaCalendarReplies,
   PrismaAgendaReadModel,
   PrismaAgendaSessionRepository,
   PrismaAgendaItemRepository,

@@ -32,6 +32,7 @@ export const JOB_PAYLOADS = {
     [JOBS.maintenance.reconcileObligations]: maintenanceJob,
     [JOBS.maintenance.planAgenda]: maintenanceJob,
     [JOBS.maintenance.relayOutbox]: maintenanceJob,
+    [JOBS.maintenance.calendarReplies]: maintenanceJob,
   },
   reminders: {
     [JOBS.reminders.sweep]: maintenanceJob,

@@ -32,6 +32,8 @@ export const JOBS = {
     planAgenda: 'agenda-planning',
     /** Re-enqueue outbox rows whose enqueue was lost (every 30 s). */
     relayOutbox: 'outbox-relay',
+    /** Read the organiser mailbox and apply the answers to invitations (every REPLY_POLL_SECONDS). */
+    calendarReplies: 'calendar-replies',
   },
   reminders: {
     /** Send the reminder and escalation steps whose moment has come (every minute). */

@@ -27,6 +27,7 @@ import {
   riskPictureFromForm,
   RiskPictureQuery,
   ReadMinutesUseCase,
+  ListSessionAnswersUseCase,
 } from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { DECISION_KIND_LABELS, DecisionKind, decisionsFor } from '@overlegtafels/domain';
@@ -90,6 +91,7 @@ export class ZittingPageController {
     @Inject(ConsulentCheckQuery) private readonly consulentChecks: ConsulentCheckQuery,
     @Inject(RiskPictureQuery) private readonly riskPictures: RiskPictureQuery,
     @Inject(ReadMinutesUseCase) private readonly minutes: ReadMinutesUseCase,
+    @Inject(ListSessionAnswersUseCase) private readonly answers: ListSessionAnswersUseCase,
   ) {}
 
   @Get(':sessionId')
@@ -302,6 +304,8 @@ export class ZittingPageController {
         sessionId,
         // Linked only when it opens for this reader (issue #15: no 404 links).
         verslagOpens: await this.minutes.mayOpen(principal, sessionId, route),
+        // The invited people's answers in their calendars, for the coordinators (issue #16).
+        answers: coordinator ? await this.answers.execute(principal, sessionId) : [],
         kindValue: (itemId: string) =>
           str(failed?.key === `beslissing-${itemId}` ? failed.values : {}, 'kind'),
       },

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   AgendaJobsPlanner,
+  ProcessCalendarRepliesUseCase,
   ReconcileObligationsUseCase,
   RelayOutboxUseCase,
 } from '@overlegtafels/application';
@@ -11,12 +12,13 @@ import { JobProcessor, JOBS, parseJobPayload, QUEUES } from '@overlegtafels/queu
 export class MaintenanceProcessor implements JobProcessor {
   readonly queue = QUEUES.maintenance;
   /** Room for one job of each kind: a long re-plan does not hold up the relay or the planning. */
-  readonly concurrency = 3;
+  readonly concurrency = 4;
 
   constructor(
     @Inject(ReconcileObligationsUseCase) private readonly reconcile: ReconcileObligationsUseCase,
     @Inject(AgendaJobsPlanner) private readonly planner: AgendaJobsPlanner,
     @Inject(RelayOutboxUseCase) private readonly relay: RelayOutboxUseCase,
+    @Inject(ProcessCalendarRepliesUseCase) private readonly replies: ProcessCalendarRepliesUseCase,
   ) {}
 
   readonly handlers = {
@@ -31,6 +33,10 @@ export class MaintenanceProcessor implements JobProcessor {
     [JOBS.maintenance.relayOutbox]: async (data: unknown) => {
       parseJobPayload(QUEUES.maintenance, JOBS.maintenance.relayOutbox, data);
       return this.relay.execute();
+    },
+    [JOBS.maintenance.calendarReplies]: async (data: unknown) => {
+      parseJobPayload(QUEUES.maintenance, JOBS.maintenance.calendarReplies, data);
+      return this.replies.execute();
     },
   };
 }

@@ -30,3 +30,4 @@ export * from './session-minutes.port';
 export * from './item-preparation.port';
 export * from './submission-ledger.port';
 export * from './calendar-reminders.port';
+export * from './calendar-replies.port';
