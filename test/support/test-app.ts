@@ -33,7 +33,14 @@ export function availableQueueBackends(): QueueBackend[] {
  * seeded with the demo data, a real SMTP sink and the chosen queue backend.
  */
 export async function startTestApp(
-  options: { queue?: QueueBackend; withWorker?: boolean | Type; clock?: Clock; reminders?: boolean } = {},
+  options: {
+    queue?: QueueBackend;
+    withWorker?: boolean | Type;
+    clock?: Clock;
+    reminders?: boolean;
+    /** More environment for the service (e.g. REPLY_IMAP_URL for a suite's own IMAP server). */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<TestApp> {
   const queue = options.queue ?? 'postgres';
   const db = await createTestDatabase({ seed: 'demo' });
@@ -55,6 +62,7 @@ export async function startTestApp(
     PUBLIC_URL: 'http://localhost:3999',
     // The minute-by-minute reminder sweep runs on the wall clock; tests that want it call it.
     REMINDERS: options.reminders ? 'true' : 'false',
+    ...options.env,
   }) as TestApp['config'];
   await new QueueConnection({ redisUrl: config.redisUrl, databaseUrl: db.url, prefix }).prepare();
   // BullMQ's schema was made just now (as the owner): the app role gets its rights on it.

@@ -29,16 +29,39 @@ describe('decideReply', () => {
   });
 
   it('ignores an answer to an older version (a lower SEQUENCE)', () => {
-    expect(decideReply({ ...reply, sequence: 2 }, context)).toEqual({ kind: 'ignore', code: 'STALE_SEQUENCE' });
+    expect(decideReply({ ...reply, sequence: 2 }, context)).toEqual({
+      kind: 'ignore',
+      code: 'STALE_SEQUENCE',
+    });
   });
 
   it.each<[string, Partial<ReplyContext>, Partial<ItipReply>, string]>([
     ['a UID that is none of our sessions', { session: undefined }, {}, 'UNKNOWN_SESSION'],
-    ['a session of another region', { session: { id: 's1', ofThisRegion: false, sequence: 3 } }, {}, 'OTHER_REGION'],
-    ['a From that is not the attendee', { senders: ['pieter.claes@politie.example.org'] }, {}, 'SENDER_NOT_ATTENDEE'],
-    ['a Sender besides the attendee’s From', { senders: ['lotte.vermeulen@caw.example.org', 'x@example.org'] }, {}, 'SENDER_NOT_ATTENDEE'],
+    [
+      'a session of another region',
+      { session: { id: 's1', ofThisRegion: false, sequence: 3 } },
+      {},
+      'OTHER_REGION',
+    ],
+    [
+      'a From that is not the attendee',
+      { senders: ['pieter.claes@politie.example.org'] },
+      {},
+      'SENDER_NOT_ATTENDEE',
+    ],
+    [
+      'a Sender besides the attendee’s From',
+      { senders: ['lotte.vermeulen@caw.example.org', 'x@example.org'] },
+      {},
+      'SENDER_NOT_ATTENDEE',
+    ],
     ['no sender at all', { senders: [] }, {}, 'SENDER_NOT_ATTENDEE'],
-    ['an attendee who holds no invitation', { senders: ['eva@example.org'] }, { attendee: 'eva@example.org' }, 'NOT_INVITED'],
+    [
+      'an attendee who holds no invitation',
+      { senders: ['eva@example.org'] },
+      { attendee: 'eva@example.org' },
+      'NOT_INVITED',
+    ],
     ['a SEQUENCE we never sent', {}, { sequence: 4 }, 'FUTURE_SEQUENCE'],
   ])('refuses %s', (_what, ctx, r, code) => {
     expect(decideReply({ ...reply, ...r }, { ...context, ...ctx })).toEqual({ kind: 'refuse', code });
@@ -46,7 +69,11 @@ describe('decideReply', () => {
 
   it('checks the region before anything the reply claims', () => {
     expect(
-      decideReply(reply, { ...context, session: { id: 's1', ofThisRegion: false, sequence: 3 }, senders: [] }),
+      decideReply(reply, {
+        ...context,
+        session: { id: 's1', ofThisRegion: false, sequence: 3 },
+        senders: [],
+      }),
     ).toEqual({ kind: 'refuse', code: 'OTHER_REGION' });
   });
 });

@@ -32,7 +32,8 @@ export const REPLY_REFUSALS = [
 ] as const;
 export type ReplyParseRefusal = (typeof REPLY_REFUSALS)[number];
 
-export type ReplyParse = { readonly ok: true; readonly reply: ItipReply } | { readonly ok: false; readonly code: ReplyParseRefusal };
+export type ReplyParse =
+  { readonly ok: true; readonly reply: ItipReply } | { readonly ok: false; readonly code: ReplyParseRefusal };
 
 /** More than any answer a client writes (a few kB with its VTIMEZONE). */
 export const MAX_REPLY_CHARS = 64 * 1024;
@@ -41,7 +42,8 @@ const MAX_LINE = 4096;
 const COMPONENTS = new Set(['VCALENDAR', 'VEVENT', 'VTIMEZONE', 'STANDARD', 'DAYLIGHT', 'VALARM']);
 /** Properties a VEVENT of a reply holds once at most. */
 const ONCE = new Set(['UID', 'SEQUENCE', 'DTSTAMP', 'DTSTART', 'DTEND', 'ORGANIZER', 'SUMMARY', 'STATUS']);
-const EMAIL = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
+const EMAIL =
+  /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
 
 interface Line {
   readonly name: string;
@@ -71,6 +73,7 @@ export function parseItipReply(text: string): ReplyParse {
   const no = (code: ReplyParseRefusal): ReplyParse => ({ ok: false, code });
   if (text.length > MAX_REPLY_CHARS) return no('TOO_LARGE');
   // Only TAB, CR and LF of the control characters; a bare CR, or LF without CR, is read as a break.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u0085\u2028\u2029]/.test(text)) return no('MALFORMED');
   const lines = text
     .replace(/\r?\n[ \t]/g, '')
@@ -92,7 +95,8 @@ export function parseItipReply(text: string): ReplyParse {
       if (line.name === 'BEGIN') {
         if (component === 'VCALENDAR' && (stack.length > 0 || ++calendars > 1)) return no('MALFORMED');
         if (component !== 'VCALENDAR' && stack.length === 0) return no('MALFORMED');
-        if (component === 'VEVENT' && (stack.at(-1) !== 'VCALENDAR' || ++events > 1)) return no('ONE_EVENT_EXPECTED');
+        if (component === 'VEVENT' && (stack.at(-1) !== 'VCALENDAR' || ++events > 1))
+          return no('ONE_EVENT_EXPECTED');
         stack.push(component);
       } else if (stack.pop() !== component) return no('MALFORMED');
       continue;
