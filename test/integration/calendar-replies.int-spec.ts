@@ -1,4 +1,7 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { Logger } from '@nestjs/common';
+import { createTransport } from 'nodemailer';
 import { ProcessCalendarRepliesUseCase, SendAgendaUseCase } from '@overlegtafels/application';
 import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
@@ -351,5 +354,71 @@ dovecotSuite('answers to invitations become attendance (IMAP)', () => {
     );
     expect(await processor().execute()).toEqual({ applied: 1, ignored: 0, refused: 0, left: 1 });
     expect((await answersOnPage())[b!.name]).toBe('aanvaard');
+  });
+});
+
+/** The default mode: an answer sent to the local sink goes through the same processor. */
+describe('answers to invitations become attendance (default mode, local sink)', () => {
+  let t: TestApp;
+  let sessionId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ clock: new ControlledClock(MONDAY), env: { REPLY_POLL_SECONDS: '3600' } });
+    ({ sessionId } = await weegploegWithOneSharedItem(t));
+  }, 120_000);
+  afterAll(async () => t?.close());
+
+  it('applies a reply mailed to the region’s mailbox and moves it to Verwerkt in the sink', async () => {
+    expect(await t.app.get(SendAgendaUseCase, { strict: false }).sendNow(sessionId)).toBe('sent');
+    const prisma = createPrismaClient(t.db.url, 1);
+    let member: { email: string; name: string; uid: string; sequence: number };
+    try {
+      const mail = await prisma.mailOutbox.findFirstOrThrow({
+        where: { sessionId, icsMethod: 'REQUEST', agendaItemId: null, recipientPersonId: { not: null } },
+        select: { recipientEmail: true, icsContent: true, sequence: true, recipientPersonId: true },
+      });
+      const person = await prisma.person.findUniqueOrThrow({ where: { id: mail.recipientPersonId! } });
+      member = {
+        email: mail.recipientEmail,
+        name: person.displayName,
+        uid: /^UID:(.+)\r$/m.exec(mail.icsContent!)![1]!,
+        sequence: mail.sequence,
+      };
+    } finally {
+      await prisma.$disconnect();
+    }
+    // Sent as a calendar client would, over SMTP to the sink.
+    const smtp = createTransport({ url: t.config.smtpUrl });
+    await smtp.sendMail({
+      envelope: { from: member.email, to: [ORGANISER] },
+      raw: replyMail({
+        from: member.email,
+        attendee: member.email,
+        uid: member.uid,
+        sequence: member.sequence,
+        partstat: 'TENTATIVE',
+        messageId: 'sink-1',
+      }),
+    });
+    smtp.close();
+    const caught = () => readdirSync(t.sink.directory).filter((f) => f.endsWith('.eml')).length;
+    const before = caught();
+
+    const run = await t.app.get(ProcessCalendarRepliesUseCase, { strict: false }).execute();
+    expect(run.applied).toBe(1);
+    expect(readdirSync(path.join(t.sink.directory, 'Verwerkt'))).toHaveLength(1);
+    // Only the reply left the sink's list; the agenda mails stay for /dev/mail.
+    expect(caught()).toBe(before - 1);
+    const lotte = await loginAs(t, 'lotte.verbeke@example.be');
+    const html = await (
+      await fetch(`${t.baseUrl}/agenda/${sessionId}`, {
+        headers: { cookie: lotte.cookie, accept: 'text/html' },
+      })
+    ).text();
+    expect(html).toContain(`<tr data-answer="voorlopig"><td>${member.name}</td>`);
+    expect(await t.app.get(ProcessCalendarRepliesUseCase, { strict: false }).execute()).toMatchObject({
+      applied: 0,
+      refused: 0,
+    });
   });
 });
