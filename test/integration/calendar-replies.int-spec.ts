@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Logger } from '@nestjs/common';
 import { createTransport } from 'nodemailer';
 import { ProcessCalendarRepliesUseCase, SendAgendaUseCase } from '@overlegtafels/application';
+import { ImapReplyMailbox } from '@overlegtafels/mail';
 import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
 import type { ImapFlow } from 'imapflow';
@@ -354,6 +355,45 @@ dovecotSuite('answers to invitations become attendance (IMAP)', () => {
     );
     expect(await processor().execute()).toEqual({ applied: 1, ignored: 0, refused: 0, left: 1 });
     expect((await answersOnPage())[b!.name]).toBe('aanvaard');
+  });
+
+  it('survives a stop between recording an answer and moving its message: applied once, moved on the next run', async () => {
+    const [, , , d] = invited;
+    await box.append(
+      'INBOX',
+      replyMail({
+        from: d!.email,
+        attendee: d!.email,
+        uid: d!.uid,
+        sequence: current,
+        partstat: 'DECLINED',
+        messageId: 'r10',
+      }),
+    );
+    // The connection drops at the move, after the answer was recorded.
+    const open = ImapReplyMailbox.prototype.open;
+    const cut = jest.spyOn(ImapReplyMailbox.prototype, 'open').mockImplementation(function (
+      this: ImapReplyMailbox,
+      work,
+    ) {
+      return open.call(this, (mailbox) =>
+        work({
+          ...mailbox,
+          moveTo: async () => {
+            throw new Error('connection lost');
+          },
+        }),
+      );
+    } as typeof open);
+    await expect(processor().execute()).rejects.toThrow('connection lost');
+    cut.mockRestore();
+    expect((await answersOnPage())[d!.name]).toBe('afgemeld');
+    expect(await inbox('INBOX')).toBe(2);
+
+    expect(await processor().execute()).toEqual({ applied: 0, ignored: 1, refused: 0, left: 1 });
+    expect((await answersOnPage())[d!.name]).toBe('afgemeld');
+    expect(await inbox('INBOX')).toBe(1);
+    expect(await inbox('Verwerkt')).toBe(7);
   });
 });
 

@@ -26,7 +26,8 @@ export interface ProcessedReply {
  * the two never applies a reply twice or loses one.
  */
 export abstract class CalendarReplies {
-  abstract isProcessed(messageKey: string): Promise<boolean>;
+  /** The outcome recorded for the message, or undefined when it was never processed. */
+  abstract outcomeOf(messageKey: string): Promise<string | undefined>;
   /** Records the message and, with `answer`, the attendee's answer; false when the key was there. */
   abstract record(tx: Transaction, processed: ProcessedReply, answer?: AttendanceAnswer): Promise<boolean>;
   abstract answersFor(sessionId: string): Promise<AttendanceAnswer[]>;

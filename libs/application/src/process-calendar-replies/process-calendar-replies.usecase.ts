@@ -80,9 +80,11 @@ export class ProcessCalendarRepliesUseCase {
     // Not an answer to an invitation (other mail, or a calendar message of another kind): not ours to touch.
     if (calendars.length === 0) return 'left';
     const name = `reply ${mail.key.slice(0, 12)}`;
-    if (await this.replies.isProcessed(mail.key)) {
-      // Recorded before a restart cut the run short: only the move is left to do.
-      await box.moveTo(message.id, 'Verwerkt');
+    const recorded = await this.replies.outcomeOf(mail.key);
+    if (recorded !== undefined) {
+      // Recorded before (a resent copy, or a restart between the record and the move): only the
+      // move is left, to the folder its first outcome chose.
+      await box.moveTo(message.id, handledFolder(recorded));
       this.logger.log(`${name}: already processed`);
       return 'ignore';
     }
@@ -170,4 +172,9 @@ export class ProcessCalendarRepliesUseCase {
     );
     return kind;
   }
+}
+
+/** Applied answers and stale ones are processed; everything else was refused. */
+export function handledFolder(outcome: string): ReplyFolder {
+  return outcome.startsWith('APPLIED_') || outcome === 'STALE_SEQUENCE' ? 'Verwerkt' : 'Geweigerd';
 }

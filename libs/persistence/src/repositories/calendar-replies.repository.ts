@@ -9,8 +9,12 @@ import { on, type Transaction } from '../transaction';
 export class PrismaCalendarReplies implements CalendarReplies {
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
-  async isProcessed(messageKey: string): Promise<boolean> {
-    return (await this.prisma.processedReplyMessage.count({ where: { messageKey } })) > 0;
+  async outcomeOf(messageKey: string): Promise<string | undefined> {
+    const row = await this.prisma.processedReplyMessage.findUnique({
+      where: { messageKey },
+      select: { outcome: true },
+    });
+    return row?.outcome;
   }
 
   async record(tx: Transaction, processed: ProcessedReply, answer?: AttendanceAnswer): Promise<boolean> {
