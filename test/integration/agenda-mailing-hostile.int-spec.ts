@@ -1,22 +1,19 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ICAL from 'ical.js';
 import { SendAgendaUseCase } from '@overlegtafels/application';
-import { receivedMails } from '@overlegtafels/mail/testing';
+import { ICAL_CHECK_DIR, ICAL_PYTHON, libicalAvailable, receivedMails } from '@overlegtafels/mail/testing';
 import { addItems, brussels, sessionRow } from '@overlegtafels/persistence/testing';
 import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
 import { AgendaPlanningCron } from '../../apps/worker/src/crons/agenda-planning.cron';
 import { eventually, startTestApp, TestApp } from '../support/test-app';
 
-const ICAL_CHECK = path.resolve(__dirname, '../../../shared/tools/ical-check');
-const PYTHON = '/usr/bin/python3';
-const libical =
-  existsSync(path.join(ICAL_CHECK, 'eml_check.py')) &&
-  spawnSync(PYTHON, ['-c', "import gi; gi.require_version('ICalGLib','3.0')"], { stdio: 'ignore' }).status ===
-    0;
+const ICAL_CHECK = ICAL_CHECK_DIR;
+const PYTHON = ICAL_PYTHON;
+const libical = libicalAvailable;
 
 /** Every way a typed text could try to end a header line or an iCalendar content line. */
 const HOSTILE = {
@@ -129,15 +126,14 @@ describe('agenda mails with hostile names and question texts', () => {
         const attendees = events[0]!.getAllProperties('attendee');
         expect(attendees.map((a) => String(a.getFirstValue()).toLowerCase())).toEqual([`mailto:${mail.to}`]);
         for (const attendee of attendees) {
-          expect(Object.keys(attendee.toJSON()[1] as object).sort()).toEqual(
-            ['cn', 'cutype', 'partstat', 'role', 'rsvp'].filter(
-              (k) => k !== 'cn' || attendee.getParameter('cn'),
-            ),
-          );
+          // The address only: no CN, so the member's (hostile) name cannot reach the invitation.
+          expect(Object.keys(attendee.toJSON()[1] as object).sort()).toEqual([
+            'cutype',
+            'partstat',
+            'role',
+            'rsvp',
+          ]);
           expect(attendee.getParameter('role')).toBe('REQ-PARTICIPANT');
-          // Inside the quoted CN a `;` or `,` is plain text (the parameter set above proves it
-          // added nothing); what could end the quote or the line is gone.
-          expect(String(attendee.getParameter('cn') ?? '')).not.toMatch(/[\r\n"\\]/);
         }
         expect(
           calendar

@@ -60,6 +60,7 @@ const OWN_SCOPE: Record<string, string> = {
   'POST /logout': 'ends the caller’s own session',
   'POST /agenda-abonnement': 'makes the caller’s own calendar feed',
   'POST /agenda-abonnement/intrekken': 'revokes the caller’s own calendar feed',
+  'POST /agenda-abonnement/herinnering': 'the caller’s own reminder choice',
   'POST /api/admin/mail/test': 'sends a test mail to the caller',
   'POST /api/closed-periods': 'closes a period of the caller’s own region’s table',
   'POST /tafels/:key/sluiten': 'closes a period of the caller’s own region’s table',

@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import {
   AgendaModule,
   CalendarFeedUseCase,
+  ChooseCalendarReminderUseCase,
   CheckHealthUseCase,
   ListDemoPeopleUseCase,
   ListDossiersUseCase,
@@ -118,6 +119,7 @@ export class ApiModule {
         ListFailedMailUseCase,
         ReadOutboxStatusUseCase,
         CalendarFeedUseCase,
+        ChooseCalendarReminderUseCase,
         CheckHealthUseCase,
         ReadDocumentUseCase,
         RenewCalendarFeedUseCase,

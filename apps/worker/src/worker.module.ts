@@ -4,12 +4,14 @@ import {
   AgendaMailingModule,
   ObligationsModule,
   RetentionModule,
+  ProcessCalendarRepliesUseCase,
   RelayOutboxUseCase,
   SendOutboxMailUseCase,
 } from '@overlegtafels/application';
 import { JOB_PROCESSORS } from '@overlegtafels/queues';
 import { AgendaWorkerModule } from './agenda-worker.module';
 import { ObligationsWorkerModule } from './obligations-worker.module';
+import { CalendarRepliesCron } from './crons/calendar-replies.cron';
 import { OutboxRelayCron } from './crons/outbox-relay.cron';
 import { RetentionCron } from './crons/retention.cron';
 import { AgendaProcessor } from './processors/agenda.processor';
@@ -36,10 +38,12 @@ import { WorkerHost } from './worker-host.service';
   providers: [
     SendOutboxMailUseCase,
     RelayOutboxUseCase,
+    ProcessCalendarRepliesUseCase,
     MailProcessor,
     MaintenanceProcessor,
     OutboxRelayCron,
     RetentionCron,
+    CalendarRepliesCron,
     {
       provide: JOB_PROCESSORS,
       inject: [MailProcessor, AgendaProcessor, MaintenanceProcessor, ReminderProcessor],

@@ -189,3 +189,7 @@ export * from './read-audit-trail/read-audit-trail.command';
 export * from './read-audit-trail/read-audit-trail.usecase';
 export * from './retention/destroy-expired-dossiers.usecase';
 export * from './retention/retention.module';
+export * from './choose-calendar-reminder/choose-calendar-reminder.command';
+export * from './choose-calendar-reminder/choose-calendar-reminder.usecase';
+export * from './process-calendar-replies/process-calendar-replies.usecase';
+export * from './list-session-answers/list-session-answers.usecase';

@@ -84,3 +84,38 @@ describe('loadConfig', () => {
     });
   });
 });
+
+describe('the organiser mailbox for replies', () => {
+  it('is the local sink unless REPLY_IMAP_URL is set, polled every 60 s', () => {
+    const config = loadConfig({}, '/srv');
+    expect(config.replyImap).toBeUndefined();
+    expect(config.replyPollSeconds).toBe(60);
+  });
+
+  it('takes an IMAP URL with its login and password', () => {
+    const config = loadConfig(
+      {
+        REPLY_IMAP_URL: 'imaps://imap.example.be:993',
+        REPLY_IMAP_USER: 'overlegtafels@example.be',
+        REPLY_IMAP_PASSWORD: 'geheim',
+        REPLY_POLL_SECONDS: '30',
+      },
+      '/srv',
+    );
+    expect(config.replyImap).toEqual({
+      url: 'imaps://imap.example.be:993',
+      user: 'overlegtafels@example.be',
+      password: 'geheim',
+    });
+    expect(config.replyPollSeconds).toBe(30);
+  });
+
+  it.each<[Record<string, string>, string]>([
+    [{ REPLY_IMAP_URL: 'imap://imap.example.be' }, 'REPLY_IMAP_USER'],
+    [{ REPLY_IMAP_URL: 'imap://imap.example.be', REPLY_IMAP_USER: 'x@example.be' }, 'REPLY_IMAP_PASSWORD'],
+    [{ REPLY_IMAP_URL: 'https://imap.example.be' }, 'REPLY_IMAP_URL'],
+    [{ REPLY_POLL_SECONDS: '5' }, 'REPLY_POLL_SECONDS'],
+  ])('refuses %j naming %s', (env, variable) => {
+    expect(() => loadConfig(env, '/srv')).toThrow(expect.objectContaining({ variable }));
+  });
+});

@@ -21,6 +21,10 @@ export interface AppConfig {
   redisUrl?: string;
   /** Unset: mail goes to the embedded sink, which stores .eml files in `dataDir/mail`. */
   smtpUrl?: string;
+  /** The organiser mailbox read for answers to invitations; unset: the replies sent to the local sink. */
+  replyImap?: { url: string; user: string; password: string };
+  /** How often the worker reads that mailbox. */
+  replyPollSeconds: number;
   mailFrom: string;
   dataDir: string;
   embeddedPgPort: number;
@@ -101,6 +105,10 @@ export function loadConfig(
     databaseOwnerUrl: e.DATABASE_OWNER_URL,
     redisUrl: e.REDIS_URL,
     smtpUrl: e.SMTP_URL,
+    ...(e.REPLY_IMAP_URL
+      ? { replyImap: { url: e.REPLY_IMAP_URL, user: e.REPLY_IMAP_USER!, password: e.REPLY_IMAP_PASSWORD! } }
+      : {}),
+    replyPollSeconds: e.REPLY_POLL_SECONDS,
     mailFrom: e.MAIL_FROM,
     dataDir: path.resolve(cwd, e.DATA_DIR),
     embeddedPgPort: e.EMBEDDED_PG_PORT,

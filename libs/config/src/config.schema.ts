@@ -51,6 +51,16 @@ export const envSchema = z
     DATABASE_OWNER_URL: url(['postgres:', 'postgresql:']).optional(),
     REDIS_URL: url(['redis:', 'rediss:']).optional(),
     SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+    // The organiser mailbox the invitations' answers arrive in (issue #16); unset: the local sink.
+    REPLY_IMAP_URL: url(['imap:', 'imaps:']).optional(),
+    REPLY_IMAP_USER: z.string().trim().min(1).max(320).optional(),
+    REPLY_IMAP_PASSWORD: z.string().min(1).max(1000).optional(),
+    REPLY_POLL_SECONDS: z.coerce
+      .number({ message: 'must be a number of seconds' })
+      .int()
+      .min(10)
+      .max(3600)
+      .default(60),
     MAIL_FROM: z
       .string()
       .trim()
@@ -140,6 +150,12 @@ export const envSchema = z
           path: [key],
           message: 'is required with the other OIDC_ settings (issuer, client id and secret go together)',
         });
+    if (env.REPLY_IMAP_URL && (!env.REPLY_IMAP_USER || !env.REPLY_IMAP_PASSWORD))
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.REPLY_IMAP_USER ? 'REPLY_IMAP_PASSWORD' : 'REPLY_IMAP_USER'],
+        message: 'is required with REPLY_IMAP_URL',
+      });
     if (env.NODE_ENV !== 'production') return;
     if (env.OIDC_ISSUER && !env.OIDC_ISSUER.startsWith('https://'))
       ctx.addIssue({

@@ -1,5 +1,6 @@
+import { ICAL_CHECK_DIR, libicalAvailable } from './testing/ical-check.test-util';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ICAL from 'ical.js';
@@ -16,13 +17,7 @@ const ICO_18 = sessionUid(uuid('3a1d7c52-9b0e-4f6a-8d21-5c7e9f0b4a13'), HOST);
 const ICO_25 = sessionUid(uuid('8e2b4f60-1c3d-4a5e-9f70-6b8c0d2e4f15'), HOST);
 const WP_06 = sessionUid(uuid('c47d9e21-5f3a-4b8c-a016-2e9d7b5c3f28'), HOST);
 
-/** The independent check of ../shared/tools/ical-check needs Debian's python3 with libical's GIR. */
-const ICAL_CHECK = path.resolve(__dirname, '../../../../shared/tools/ical-check/libical_check.py');
-const libicalAvailable =
-  existsSync(ICAL_CHECK) &&
-  spawnSync('/usr/bin/python3', ['-c', "import gi; gi.require_version('ICalGLib','3.0')"], {
-    stdio: 'ignore',
-  }).status === 0;
+const ICAL_CHECK = path.join(ICAL_CHECK_DIR, 'libical_check.py');
 
 describe('calendar feed (METHOD:PUBLISH)', () => {
   const content = calendarFeed({

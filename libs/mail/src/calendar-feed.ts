@@ -6,6 +6,7 @@ import ical, {
 } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { BRUSSELS, assertInterval, inBrussels } from './brussels-time';
+import { alarmData, alarmsLast } from './calendar-alarm';
 import type { CalendarUid } from './calendar-invitation';
 import {
   DossierCode,
@@ -65,6 +66,8 @@ export interface CalendarFeed {
   readonly stamp: DateTime;
   readonly entries: readonly FeedEntry[];
   readonly dueDates?: readonly FeedDueDate[];
+  /** The subscriber's chosen reminder, on every session that is not cancelled (see the due dates). */
+  readonly alarmMinutes?: number | null;
 }
 
 const PRODUCT_ID = '//Overlegtafels//Agenda-abonnement//NL';
@@ -96,7 +99,7 @@ export function calendarFeed(feed: CalendarFeed): string {
         `SEQUENCE must be a non-negative integer, got ${entry.sequence}`,
       );
     }
-    calendar.createEvent({
+    const event = calendar.createEvent({
       id: entry.uid,
       sequence: entry.sequence,
       stamp,
@@ -111,6 +114,9 @@ export function calendarFeed(feed: CalendarFeed): string {
       status: entry.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       class: ICalEventClass.PRIVATE,
     });
+    // The same display alarm as the person's invitations carry (clients that honour alarms in a
+    // subscription show it; the others drop it). None on a cancelled session.
+    if (feed.alarmMinutes != null && !entry.cancelled) event.createAlarm(alarmData(feed.alarmMinutes));
   }
   for (const due of feed.dueDates ?? []) {
     const day = DateTime.fromISO(due.date, { zone: BRUSSELS });
@@ -122,8 +128,9 @@ export function calendarFeed(feed: CalendarFeed): string {
     // trace, and Apple Calendar shows no tasks from subscriptions either (tasks live in Reminders,
     // which syncs over CalDAV, not from .ics subscriptions). An all-day event shows in all three,
     // in the all-day row of the due date. TRANSPARENT keeps it out of free/busy, so it does not
-    // make the person look busy that day. No VALARM: Google and Outlook ignore alarms in
-    // subscriptions and Apple removes them by default; the reminders come by mail.
+    // make the person look busy that day. No VALARM, whatever reminder the person chose for the
+    // sessions: an alarm on an all-day entry rings at or before midnight, and the obligations'
+    // reminders come by mail.
     calendar.createEvent({
       id: due.uid,
       stamp,
@@ -138,7 +145,7 @@ export function calendarFeed(feed: CalendarFeed): string {
       class: ICalEventClass.PRIVATE,
     });
   }
-  const content = calendarPropertiesFirst(calendar.toString());
+  const content = calendarPropertiesFirst(alarmsLast(calendar.toString()));
   // Defence in depth: whatever slipped past the values, a feed names no one but the region's mailbox.
   const organizerLine = new RegExp(
     `^ORGANIZER;CN=[^:\\r\\n]*:mailto:${escapeRegExp(feed.organizer.address)}\\r?$`,

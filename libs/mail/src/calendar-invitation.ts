@@ -25,6 +25,7 @@ import {
   Uuid,
   cleanText,
 } from './mail-values';
+import { ALARM_DESCRIPTION, alarmData, alarmsLast } from './calendar-alarm';
 import { vtimezoneFor } from './vtimezone';
 
 export type IcsMethod = 'REQUEST' | 'CANCEL';
@@ -56,10 +57,13 @@ export function guestSlotUid(agendaItemId: Uuid, host: HostName): CalendarUid {
   return `slot-${agendaItemId}@${host}` as CalendarUid;
 }
 
+/**
+ * Who an invitation is for: the address only. Invitations carry ids and codes, never a person's
+ * name, so an ATTENDEE has no CN in any invitation kind (session, slot, cancel); the greeting of
+ * the mail body is where a name may stand.
+ */
 export interface InvitationAttendee {
   readonly address: EmailAddress;
-  /** A professional's display name (free text, reduced to a safe CN); never a family member. */
-  readonly name?: string;
 }
 
 export interface CalendarEntry {
@@ -79,22 +83,11 @@ export interface CalendarEntry {
   readonly attendees: readonly InvitationAttendee[];
   /** TENTATIVE while a slot is provisional (before the agenda freeze). */
   readonly tentative?: boolean;
+  /** The recipient's chosen reminder: a display alarm this many minutes before the start. */
+  readonly alarmMinutes?: number | null;
 }
 
 const PRODUCT_ID = '//Overlegtafels//Uitnodigingen//NL';
-
-/**
- * A display name as it may appear inside a quoted ICS parameter. RFC 5545 has no escape inside
- * quoted parameter values (and ical-generator's backslash "escape" there is not one), so the
- * characters that could end the quote or the line are removed, not escaped.
- */
-export function calendarName(value: string): string | undefined {
-  const name = cleanText(value, { maxLength: 100 })
-    .replace(/["\\^]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return name.length > 0 ? name : undefined;
-}
 
 function assertSequence(sequence: number): void {
   if (!Number.isSafeInteger(sequence) || sequence < 0) {
@@ -153,7 +146,7 @@ export function serializeCalendar(calendar: ICalCalendar): string {
     const block = vtimezoneFor(zone);
     if (block) out += `${block.replace(/\r\n/g, '\n').replace(/\n/g, '\r\n').trim()}\r\n`;
   }
-  for (const event of events) out += event.toString();
+  for (const event of events) out += alarmsLast(event.toString());
   return foldIcs(`${out}END:VCALENDAR`);
 }
 
@@ -161,7 +154,8 @@ export function serializeCalendar(calendar: ICalCalendar): string {
 function attendeeData(method: IcsMethod, attendee: InvitationAttendee): ICalAttendeeData {
   return {
     email: attendee.address,
-    name: attendee.name === undefined ? null : (calendarName(attendee.name) ?? null),
+    // Never a CN: the rule is ids and codes only (issue #16), for every invitation kind alike.
+    name: null,
     role: ICalAttendeeRole.REQ,
     type: ICalAttendeeType.INDIVIDUAL,
     status: ICalAttendeeStatus.NEEDSACTION,
@@ -211,6 +205,8 @@ export function invitationCalendar(method: IcsMethod, entry: CalendarEntry): ICa
     class: ICalEventClass.PRIVATE,
   });
   for (const attendee of entry.attendees) event.createAttendee(attendeeData(method, attendee));
+  // A cancellation removes the entry: no reminder for it.
+  if (method === 'REQUEST' && entry.alarmMinutes != null) event.createAlarm(alarmData(entry.alarmMinutes));
   return calendar;
 }
 
@@ -221,6 +217,7 @@ function build(method: IcsMethod, entry: CalendarEntry): IcsPart {
     attendees: entry.attendees.length,
     location: entry.location !== undefined,
     url: entry.url !== undefined,
+    alarm: method === 'REQUEST' && entry.alarmMinutes != null,
   });
   return { method, content };
 }
@@ -238,8 +235,21 @@ export function invitationRequest(entry: CalendarEntry): IcsPart {
  * same shape check.
  */
 export function invitationRequests(
-  entry: Omit<CalendarEntry, 'attendees'>,
-): (attendee: InvitationAttendee) => IcsPart {
+  entry: Omit<CalendarEntry, 'attendees' | 'alarmMinutes'>,
+): (attendee: InvitationAttendee, alarmMinutes?: number | null) => IcsPart {
+  // One template per reminder choice met in the fan-out (there are only a few).
+  const templates = new Map<number | null, (attendee: InvitationAttendee) => IcsPart>();
+  return (attendee, alarmMinutes = null) => {
+    let forEach = templates.get(alarmMinutes);
+    if (!forEach) {
+      forEach = requestTemplate({ ...entry, alarmMinutes });
+      templates.set(alarmMinutes, forEach);
+    }
+    return forEach(attendee);
+  };
+}
+
+function requestTemplate(entry: Omit<CalendarEntry, 'attendees'>): (attendee: InvitationAttendee) => IcsPart {
   const stand = { address: 'attendee@invalid.example' as EmailAddress };
   const calendar = invitationCalendar('REQUEST', { ...entry, attendees: [stand] });
   const event: ICalEvent = calendar.events()[0]!;
@@ -253,12 +263,17 @@ export function invitationRequests(
   }
   const before = foldIcs(unfolded.slice(0, at));
   const after = foldIcs(unfolded.slice(at + marker.length));
-  const location = entry.location !== undefined;
-  const url = entry.url !== undefined;
+  const shape = {
+    method: 'REQUEST' as const,
+    attendees: 1,
+    location: entry.location !== undefined,
+    url: entry.url !== undefined,
+    alarm: entry.alarmMinutes != null,
+  };
   return (attendee) => {
     const line = new ICalAttendee(attendeeData('REQUEST', attendee), event).toString();
     const content = `${before}${foldIcs(line)}${after}`;
-    assertIcsShape(content, { method: 'REQUEST', attendees: 1, location, url });
+    assertIcsShape(content, shape);
     return { method: 'REQUEST', content };
   };
 }
@@ -269,7 +284,7 @@ function unfoldedLines(content: string): string {
 }
 
 /** METHOD:CANCEL with STATUS:CANCELLED — the entry disappears from the attendees' calendars. */
-export function invitationCancel(entry: Omit<CalendarEntry, 'tentative'>): IcsPart {
+export function invitationCancel(entry: Omit<CalendarEntry, 'tentative' | 'alarmMinutes'>): IcsPart {
   return build('CANCEL', entry);
 }
 
@@ -286,6 +301,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   VTIMEZONE: ['TZID', 'X-LIC-LOCATION'],
   DAYLIGHT: ['TZOFFSETFROM', 'TZOFFSETTO', 'TZNAME', 'DTSTART', 'RRULE'],
   STANDARD: ['TZOFFSETFROM', 'TZOFFSETTO', 'TZNAME', 'DTSTART', 'RRULE'],
+  VALARM: ['ACTION', 'TRIGGER', 'DESCRIPTION'],
   VEVENT: [
     'UID',
     'SEQUENCE',
@@ -311,7 +327,7 @@ const ALLOWED: Record<string, readonly string[]> = {
  */
 export function assertIcsShape(
   content: string,
-  expected: { method: IcsMethod; attendees: number; location: boolean; url?: boolean },
+  expected: { method: IcsMethod; attendees: number; location: boolean; url?: boolean; alarm?: boolean },
 ): void {
   const fail = (why: string): never => {
     throw new MailValueError('UNSAFE_ICS', `generated calendar rejected: ${why}`);
@@ -320,6 +336,7 @@ export function assertIcsShape(
   const stack: string[] = [];
   const counts = new Map<string, number>();
   let events = 0;
+  let alarms = 0;
   for (const line of unfoldIcs(content)) {
     const name = /^[A-Z][A-Z0-9-]*/.exec(line)?.[0];
     if (!name || !/^[;:]/.test(line.slice(name.length)))
@@ -329,6 +346,10 @@ export function assertIcsShape(
       if (!(component in ALLOWED)) fail(`unexpected component ${component}`);
       if (name === 'BEGIN') {
         if (component === 'VEVENT') events += 1;
+        if (component === 'VALARM') {
+          if (stack[stack.length - 1] !== 'VEVENT') fail('VALARM outside VEVENT');
+          alarms += 1;
+        }
         stack.push(component);
       } else if (stack.pop() !== component) fail(`unbalanced END:${component}`);
       continue;
@@ -338,9 +359,18 @@ export function assertIcsShape(
     if (component === 'VEVENT' || component === 'VCALENDAR') {
       counts.set(name!, (counts.get(name!) ?? 0) + 1);
     }
+    if (component === 'VALARM') {
+      counts.set(`VALARM:${name!}`, (counts.get(`VALARM:${name!}`) ?? 0) + 1);
+      if (name === 'ACTION' && line !== 'ACTION:DISPLAY') fail('an alarm only displays');
+      if (name === 'TRIGGER' && !/^TRIGGER:-P(T\d+[HM]|\d+[DW]|T\d+H\d+M|\d+DT\d+[HM])$/.test(line))
+        fail('an alarm triggers a duration before the start');
+      if (name === 'DESCRIPTION' && line !== `DESCRIPTION:${ALARM_DESCRIPTION}`) fail('alarm description');
+    }
   }
   if (stack.length > 0) fail('unterminated component');
   if (events !== 1) fail(`expected one VEVENT, found ${events}`);
+  const alarm = expected.alarm === true ? 1 : 0;
+  if (alarms !== alarm) fail(`expected ${alarm} × VALARM, found ${alarms}`);
   const wanted = new Map<string, number>([
     ['VERSION', 1],
     ['PRODID', 1],
@@ -358,6 +388,9 @@ export function assertIcsShape(
     ['CLASS', 1],
     ['LOCATION', expected.location ? 1 : 0],
     ['URL', expected.url ? 1 : 0],
+    ['VALARM:ACTION', alarm],
+    ['VALARM:TRIGGER', alarm],
+    ['VALARM:DESCRIPTION', alarm],
   ]);
   for (const [name, n] of wanted) {
     if ((counts.get(name) ?? 0) !== n) fail(`expected ${n} × ${name}, found ${counts.get(name) ?? 0}`);

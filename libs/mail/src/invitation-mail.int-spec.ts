@@ -1,5 +1,6 @@
+import { ICAL_CHECK_DIR, ICAL_PYTHON, libicalAvailable } from './testing/ical-check.test-util';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
@@ -24,12 +25,7 @@ import {
 } from './testing/mail-fixtures.test-util';
 import { findPart, mimeTree } from './testing/mime-tree.test-util';
 
-/** The independent checks of ../shared/tools/ical-check need Debian's python3 with libical's GIR. */
-const ICAL_CHECK_DIR = path.resolve(__dirname, '../../../../shared/tools/ical-check');
-const PYTHON = '/usr/bin/python3';
-const libicalAvailable =
-  spawnSync(PYTHON, ['-c', "import gi; gi.require_version('ICalGLib','3.0')"], { stdio: 'ignore' }).status ===
-    0 && existsSync(path.join(ICAL_CHECK_DIR, 'eml_check.py'));
+const PYTHON = ICAL_PYTHON;
 
 describe('an invitation mail through SMTP', () => {
   let dir: string;

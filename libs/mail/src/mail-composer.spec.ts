@@ -3,7 +3,7 @@ import { TEMPLATE_NAMES } from './mail-templates';
 import { LINE_BREAKING } from './mail-values';
 import { icsLines, parseInvitation } from './testing/ics.test-util';
 import { identity } from './testing/mail-fixtures.test-util';
-import { EVERY_MAIL } from './testing/every-mail.test-util';
+import { CALENDAR_MAILS, EVERY_MAIL, hostileRecipient } from './testing/every-mail.test-util';
 
 // What every family must do, checked on one mail of each; each family's own cases sit next to it
 // in families/<name>.mail.spec.ts.
@@ -51,6 +51,27 @@ it('has one mail of every family, one family per template', () => {
   expect(Object.keys(EXPECTED_SUBJECTS).sort()).toEqual([...TEMPLATE_NAMES].sort());
 });
 
+describe.each(Object.entries(CALENDAR_MAILS))('%s invitation (%s)', (name, method) => {
+  it('names its recipient by address only: no CN, no name anywhere in the calendar part', async () => {
+    const mail = await EVERY_MAIL[name]!();
+    expect(mail.ics?.method).toBe(method);
+    const content = mail.ics!.content;
+    const attendees = icsLines(content, 'ATTENDEE');
+    expect(attendees).toHaveLength(1);
+    expect(attendees[0]).toMatch(/^ATTENDEE;(?!.*CN=).*:mailto:sara\.geheim@example\.org$/i);
+    expect(parseInvitation(content).attendees[0]!.params.cn ?? null).toBeNull();
+    // The name is in the greeting of the body, never in the invitation.
+    expect(hostileRecipient.name).toContain('Sara Geheim');
+    expect(content.replace(/\r\n /g, '')).not.toMatch(/Sara|Geheim/);
+  });
+});
+
+it('every other mail carries no calendar part', async () => {
+  for (const name of Object.keys(EVERY_MAIL).filter((n) => !(n in CALENDAR_MAILS))) {
+    expect([name, (await EVERY_MAIL[name]!()).ics]).toEqual([name, undefined]);
+  }
+});
+
 describe.each(Object.keys(EVERY_MAIL))('%s mail', (name) => {
   let mail: RenderedMail;
   beforeAll(async () => {
@@ -84,7 +105,7 @@ describe.each(Object.keys(EVERY_MAIL))('%s mail', (name) => {
     expect(mail.html).not.toContain('<script>');
     if (name === 'agenda') {
       // The agenda is addressed to the table, the same for all members; the recipient's name is
-      // only the CN of their invitation (tested below). Its free text is who brings an item.
+      // not in their invitation either (tested above). Its free text is who brings an item.
       expect(mail.text).toContain('Beste deelnemers,');
       expect(mail.html).toContain('Beste deelnemers,');
       expect(`${mail.text}${mail.html}`).not.toContain('Geheim');
@@ -115,7 +136,7 @@ describe.each(Object.keys(EVERY_MAIL))('%s mail', (name) => {
     expect(parsed.organizer.value).toBe(`mailto:${identity.sender.address}`);
     expect(mail.from).toContain(`<${parsed.organizer.value.slice('mailto:'.length)}>`);
     expect(parsed.method).toBe(mail.ics.method);
-    // The hostile name became one CN, on one ATTENDEE.
+    // One ATTENDEE, the address only.
     expect(icsLines(mail.ics.content, 'ATTENDEE')).toHaveLength(1);
     expect(parsed.attendees[0]!.value).toBe('mailto:sara.geheim@example.org');
   });

@@ -7,8 +7,10 @@ import { TemplateScope } from './template-engine';
 
 export interface Recipient {
   readonly address: EmailAddress;
-  /** A professional's name, for the greeting (and the CN of the invitation); free text. */
+  /** A professional's name, for the greeting only (never in the invitation); free text. */
   readonly name?: string;
+  /** Their chosen reminder: their invitations carry a display alarm this many minutes before. */
+  readonly reminderMinutes?: number | null;
 }
 
 /** A rendered message, ready for an outbox row and MailTransport. */

@@ -35,6 +35,11 @@ export class MailSink {
     mkdirSync(dir, { recursive: true });
   }
 
+  /** Where the caught messages are (the default mode's organiser mailbox reads it). */
+  get directory(): string {
+    return this.dir;
+  }
+
   async start(port: number, host = '127.0.0.1'): Promise<number> {
     const server = new SMTPServer({
       authOptional: true,

@@ -35,6 +35,7 @@ export type MailValueErrorCode =
   | 'INVALID_HOST_NAME'
   | 'INVALID_DATE_TIME'
   | 'INVALID_SEQUENCE'
+  | 'INVALID_ALARM'
   | 'INVALID_COUNT'
   | 'EMPTY_TEXT'
   | 'UNSAFE_HEADER'

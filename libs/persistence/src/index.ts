@@ -15,6 +15,8 @@ export * from './repositories/region.repository';
 export * from './repositories/person-directory.repository';
 export * from './repositories/calendar-state.repository';
 export * from './repositories/calendar-feed.repository';
+export * from './repositories/calendar-reminders.repository';
+export * from './repositories/calendar-replies.repository';
 export * from './repositories/agenda-read-model';
 export { PrismaAgendaSessionRepository } from './repositories/agenda-session.repository';
 export { PrismaAgendaItemRepository } from './repositories/agenda-item.repository';

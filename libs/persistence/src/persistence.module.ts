@@ -9,6 +9,8 @@ import { PrismaLoginAttempts } from './repositories/login-attempts.repository';
 import { PrismaDossierReadModel } from './repositories/dossier-read-model';
 import { PrismaCalendarStateRepository } from './repositories/calendar-state.repository';
 import { CalendarFeedRepository } from './repositories/calendar-feed.repository';
+import { PrismaCalendarReminders } from './repositories/calendar-reminders.repository';
+import { PrismaCalendarReplies } from './repositories/calendar-replies.repository';
 import { PrismaAgendaReadModel } from './repositories/agenda-read-model';
 import { PrismaAgendaSessionRepository } from './repositories/agenda-session.repository';
 import { PrismaAgendaItemRepository } from './repositories/agenda-item.repository';
@@ -40,6 +42,8 @@ const repositories = [
   PrismaDossierReadModel,
   PrismaCalendarStateRepository,
   CalendarFeedRepository,
+  PrismaCalendarReminders,
+  PrismaCalendarReplies,
   PrismaAgendaReadModel,
   PrismaAgendaSessionRepository,
   PrismaAgendaItemRepository,

@@ -35,6 +35,8 @@ const SLOT_MS: Record<Exclude<MaintenanceJobName, 'obligation-reconcile' | 'doss
   'reminder-sweep': 60_000,
   'agenda-planning': 10 * 60_000,
   'outbox-relay': 30_000,
+  // The smallest poll interval (REPLY_POLL_SECONDS ≥ 10): every poll has its own slot.
+  'calendar-replies': 10_000,
 };
 
 const QUEUE_OF: Record<MaintenanceJobName, typeof QUEUES.maintenance | typeof QUEUES.reminders> = {
@@ -42,6 +44,7 @@ const QUEUE_OF: Record<MaintenanceJobName, typeof QUEUES.maintenance | typeof QU
   'agenda-planning': QUEUES.maintenance,
   'outbox-relay': QUEUES.maintenance,
   'dossier-retention': QUEUES.maintenance,
+  'calendar-replies': QUEUES.maintenance,
   'reminder-sweep': QUEUES.reminders,
 };
 
@@ -49,7 +52,7 @@ const QUEUE_OF: Record<MaintenanceJobName, typeof QUEUES.maintenance | typeof QU
  * The moment a job enqueued at `now` stands for. The re-plan's is the latest 03:30 Brussels at or
  * before then, so the catch-up at start names the same night as the cron that fired (or should
  * have fired) at 03:30; 03:30 exists on every Brussels day (clocks change at 02:00 and 03:00).
- * The others' is the start of the slot then falls in: a minute, ten minutes, 30 seconds. Brussels
+ * The others' is the start of the slot then falls in: a minute, ten minutes, 30 or 10 seconds. Brussels
  * offsets are whole hours, so those slots start at the same instants in UTC and in Brussels.
  */
 export function maintenanceMoment(job: MaintenanceJobName, now: Date): MaintenanceMoment {

@@ -34,6 +34,8 @@ export const JOBS = {
     relayOutbox: 'outbox-relay',
     /** The nightly destruction of dossiers whose retention period is over (04:00, at start). */
     retention: 'dossier-retention',
+    /** Read the organiser mailbox and apply the answers to invitations (every REPLY_POLL_SECONDS). */
+    calendarReplies: 'calendar-replies',
   },
   reminders: {
     /** Send the reminder and escalation steps whose moment has come (every minute). */

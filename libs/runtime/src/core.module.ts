@@ -3,6 +3,9 @@ import {
   AuditLog,
   AuditTrail,
   CalendarFeedTokens,
+  CalendarReminders,
+  CalendarReplies,
+  ReplyMailbox,
   DatabaseProbe,
   Documents,
   DossierList,
@@ -36,14 +39,27 @@ import {
   SubmittedOnce,
 } from '@overlegtafels/application';
 import { AuthModule, SessionService, SessionStore } from '@overlegtafels/auth';
-import { AppConfig, Clock, CLOCK, ConfigModule, SystemClock } from '@overlegtafels/config';
-import { mailIdentity, MailModule, MailSink, MailTransport } from '@overlegtafels/mail';
+import { APP_CONFIG, AppConfig, Clock, CLOCK, ConfigModule, SystemClock } from '@overlegtafels/config';
+import {
+  ImapReplyMailbox,
+  MAIL_IDENTITY,
+  MAIL_SINK,
+  mailIdentity,
+  MailIdentity,
+  MailModule,
+  MailSink,
+  MailTransport,
+  OpenReplyMailbox,
+  SinkReplyMailbox,
+} from '@overlegtafels/mail';
 import { getRegion } from '@overlegtafels/regions';
 import {
   AgendaMailingRepository,
   AuditRepository,
   PrismaAuditTrail,
   CalendarFeedRepository,
+  PrismaCalendarReminders,
+  PrismaCalendarReplies,
   PrismaMailOutbox,
   PersistenceModule,
   PrismaAgendaItemRepository,
@@ -105,6 +121,24 @@ const edgePorts = [
   bindPort(MailOutbox, PrismaMailOutbox),
   bindPort(Documents, PrismaDocumentRepository),
   bindPort(CalendarFeedTokens, CalendarFeedRepository),
+  bindPort(CalendarReminders, PrismaCalendarReminders),
+  bindPort(CalendarReplies, PrismaCalendarReplies),
+  // The organiser mailbox: IMAP when REPLY_IMAP_URL is set, else the local sink's (the default
+  // mode), else none (mail goes out over SMTP and no mailbox is read).
+  {
+    provide: ReplyMailbox,
+    inject: [APP_CONFIG, MAIL_SINK, MAIL_IDENTITY],
+    useFactory: (config: AppConfig, sink: MailSink | null, identity: MailIdentity): ReplyMailbox => {
+      if (config.replyImap) return new ImapReplyMailbox(config.replyImap);
+      if (sink) return new SinkReplyMailbox(sink.directory, identity.sender.address);
+      const none: OpenReplyMailbox = {
+        list: async () => [],
+        read: async () => Buffer.alloc(0),
+        moveTo: async () => {},
+      };
+      return { open: (work) => work(none) };
+    },
+  },
   bindPort(DossierList, PrismaDossierReadModel),
   bindPort(DossierPages, PrismaDossierReadModel),
   bindPort(DatabaseProbe, PrismaService),

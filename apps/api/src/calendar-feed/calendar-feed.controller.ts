@@ -1,4 +1,5 @@
 import {
+  Body,
   Controller,
   Get,
   Header,
@@ -13,17 +14,31 @@ import {
 import type { Response } from 'express';
 import {
   CalendarFeedUseCase,
+  ChooseCalendarReminderUseCase,
+  InputError,
+  REMINDER_FIELD,
   RenewCalendarFeedUseCase,
   RevokeCalendarFeedUseCase,
 } from '@overlegtafels/application';
 import { Authenticated, CurrentPrincipal, Principal, Public } from '@overlegtafels/auth';
-import { MAIL_SINK, MailSink } from '@overlegtafels/mail';
+import { CALENDAR_REMINDER_CHOICES, CalendarReminder } from '@overlegtafels/domain';
+import { ALARM_DESCRIPTION, MAIL_SINK, MailSink } from '@overlegtafels/mail';
 import { ViewRenderer } from '../web/view-renderer.service';
 
 /** Fixed texts only: the redirect's query never puts arbitrary text on the page. */
 const NOTICES: Record<string, string> = {
   ingetrokken: 'Uw agenda-abonnement is ingetrokken. De oude link werkt niet meer.',
   geen: 'U had geen actief agenda-abonnement.',
+  herinnering:
+    'Uw keuze voor de herinnering is bewaard. Ze geldt voor de uitnodigingen die u vanaf nu krijgt en voor uw agenda-abonnement.',
+};
+
+/** The choices as the form shows them, in order. */
+const REMINDER_LABELS: Record<CalendarReminder, string> = {
+  geen: 'Geen herinnering',
+  '15m': '15 minuten vooraf',
+  '1u': '1 uur vooraf',
+  '1d': '1 dag vooraf',
 };
 
 /** A person's calendar subscription: the page to manage it, and the feed a calendar client fetches. */
@@ -33,6 +48,7 @@ export class CalendarFeedController {
     @Inject(CalendarFeedUseCase) private readonly feeds: CalendarFeedUseCase,
     @Inject(RenewCalendarFeedUseCase) private readonly renewFeed: RenewCalendarFeedUseCase,
     @Inject(RevokeCalendarFeedUseCase) private readonly revokeFeed: RevokeCalendarFeedUseCase,
+    @Inject(ChooseCalendarReminderUseCase) private readonly chooseReminder: ChooseCalendarReminderUseCase,
     @Inject(ViewRenderer) private readonly views: ViewRenderer,
     @Inject(MAIL_SINK) private readonly sink: MailSink | null,
   ) {}
@@ -66,6 +82,28 @@ export class CalendarFeedController {
     res.redirect(303, `/agenda-abonnement?melding=${revoked ? 'ingetrokken' : 'geen'}`);
   }
 
+  /** The reminder (VALARM) of the person's invitations and feed; a wrong value comes back next to the field. */
+  @Post('agenda-abonnement/herinnering')
+  @Authenticated()
+  async reminder(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: Record<string, unknown>,
+    @Res() res: Response,
+  ): Promise<void> {
+    try {
+      await this.chooseReminder.execute({ personId: principal.personId, reminder: body[REMINDER_FIELD] });
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      const message = error.errors.find((e) => e.field === REMINDER_FIELD)?.message;
+      res
+        .status(400)
+        .type('html')
+        .send(await this.render(principal, { reminderError: message }));
+      return;
+    }
+    res.redirect(303, '/agenda-abonnement?melding=herinnering');
+  }
+
   @Get('calendar/:file')
   @Public('the secret token in the URL is the credential; a calendar client cannot log in')
   async feed(@Param('file') file: string, @Res() res: Response): Promise<void> {
@@ -76,12 +114,24 @@ export class CalendarFeedController {
     res.status(200).type('text/calendar; charset=utf-8').send(content);
   }
 
-  private async render(principal: Principal, extra: { url?: string; notice?: string }): Promise<string> {
+  private async render(
+    principal: Principal,
+    extra: { url?: string; notice?: string; reminderError?: string },
+  ): Promise<string> {
     const status = await this.feeds.status(principal.personId);
+    const reminder = await this.chooseReminder.current(principal.personId);
     return this.views.render(
       'calendar-feed',
       { title: 'Agenda-abonnement', principal, notice: extra.notice },
-      { status, url: extra.url, mailSink: !!this.sink },
+      {
+        status,
+        url: extra.url,
+        mailSink: !!this.sink,
+        reminder,
+        reminderChoices: CALENDAR_REMINDER_CHOICES.map((value) => ({ value, label: REMINDER_LABELS[value] })),
+        reminderError: extra.reminderError,
+        reminderText: ALARM_DESCRIPTION,
+      },
     );
   }
 }

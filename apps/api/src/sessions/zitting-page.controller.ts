@@ -31,6 +31,7 @@ import {
   SendAgendaNowUseCase,
   SessionPlaceSchema,
   SetSessionPlaceUseCase,
+  ListSessionAnswersUseCase,
 } from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { awaitsAgendaSend, DECISION_KIND_LABELS, DecisionKind, decisionsFor } from '@overlegtafels/domain';
@@ -99,6 +100,7 @@ export class ZittingPageController {
     @Inject(ReadMinutesUseCase) private readonly minutes: ReadMinutesUseCase,
     @Inject(SendAgendaNowUseCase) private readonly sendNow: SendAgendaNowUseCase,
     @Inject(SetSessionPlaceUseCase) private readonly setPlace: SetSessionPlaceUseCase,
+    @Inject(ListSessionAnswersUseCase) private readonly answers: ListSessionAnswersUseCase,
   ) {}
 
   @Post(':sessionId/versturen')
@@ -374,6 +376,8 @@ export class ZittingPageController {
         sendMomentPassed: Date.parse(agenda.session.agendaSendAt) <= this.clock.now().getTime(),
         // Linked only when it opens for this reader (issue #15: no 404 links).
         verslagOpens: await this.minutes.mayOpen(principal, sessionId, route),
+        // The invited people's answers in their calendars, for the coordinators (issue #16).
+        answers: coordinator ? await this.answers.execute(principal, sessionId) : [],
         kindValue: (itemId: string) =>
           str(failed?.key === `beslissing-${itemId}` ? failed.values : {}, 'kind'),
       },

@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
-import { AgendaMailingModule, AgendaModule, SessionMinutesModule } from '@overlegtafels/application';
+import {
+  AgendaMailingModule,
+  AgendaModule,
+  ListSessionAnswersUseCase,
+  SessionMinutesModule,
+} from '@overlegtafels/application';
 import { ViewRenderer } from './view-renderer.service';
 import { AanmeldingPageController } from '../agenda/aanmelding-page.controller';
 import { AgenderingPageController } from '../agenda/agendering-page.controller';
@@ -32,6 +37,6 @@ import { PlanVanAanpakPageController } from '../plan-van-aanpak/plan-van-aanpak-
     CapaciteitPageController,
     PlanVanAanpakPageController,
   ],
-  providers: [ViewRenderer, PageService, ReadAuditTrailUseCase],
+  providers: [ViewRenderer, PageService, ReadAuditTrailUseCase, ListSessionAnswersUseCase],
 })
 export class PagesModule {}

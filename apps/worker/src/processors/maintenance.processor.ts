@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   AgendaJobsPlanner,
   DestroyExpiredDossiersUseCase,
+  ProcessCalendarRepliesUseCase,
   ReconcileObligationsUseCase,
   RelayOutboxUseCase,
 } from '@overlegtafels/application';
@@ -12,13 +13,14 @@ import { JobProcessor, JOBS, parseJobPayload, QUEUES } from '@overlegtafels/queu
 export class MaintenanceProcessor implements JobProcessor {
   readonly queue = QUEUES.maintenance;
   /** Room for one job of each kind: a long re-plan does not hold up the relay or the planning. */
-  readonly concurrency = 3;
+  readonly concurrency = 4;
 
   constructor(
     @Inject(ReconcileObligationsUseCase) private readonly reconcile: ReconcileObligationsUseCase,
     @Inject(AgendaJobsPlanner) private readonly planner: AgendaJobsPlanner,
     @Inject(RelayOutboxUseCase) private readonly relay: RelayOutboxUseCase,
     @Inject(DestroyExpiredDossiersUseCase) private readonly retention: DestroyExpiredDossiersUseCase,
+    @Inject(ProcessCalendarRepliesUseCase) private readonly replies: ProcessCalendarRepliesUseCase,
   ) {}
 
   readonly handlers = {
@@ -39,6 +41,10 @@ export class MaintenanceProcessor implements JobProcessor {
       parseJobPayload(QUEUES.maintenance, JOBS.maintenance.retention, data);
       const run = await this.retention.execute({ trigger: `job ${JOBS.maintenance.retention}` });
       return { destroyed: run.dossiers.length };
+    },
+    [JOBS.maintenance.calendarReplies]: async (data: unknown) => {
+      parseJobPayload(QUEUES.maintenance, JOBS.maintenance.calendarReplies, data);
+      return this.replies.execute();
     },
   };
 }

@@ -8,6 +8,7 @@ import { CO3_ANTWERPEN } from '@overlegtafels/regions';
 import { AGENDA_MAIL, agendaMailKey, messageLocalPart } from './agenda-mail-keys';
 import { AgendaMailWriter, AgendaRecipient, OutboxBatch } from './agenda-mail.writer';
 import { zdt } from '@overlegtafels/domain/testing';
+import { FakeCalendarReminders } from '@overlegtafels/testing';
 
 const brussels = (local: string) => new Date(zdt(local.replace('T', ' ')));
 
@@ -81,11 +82,13 @@ function unfolded(ics: string): string {
 describe('AgendaMailWriter.agendaToMembers', () => {
   let composer: MailComposer;
   let writer: AgendaMailWriter;
+  let reminders: FakeCalendarReminders;
   let warn: jest.SpyInstance;
 
   beforeEach(() => {
     composer = new MailComposer(identity, new MailTemplates());
-    writer = new AgendaMailWriter(composer, identity, config, clock);
+    reminders = new FakeCalendarReminders();
+    writer = new AgendaMailWriter(composer, identity, config, clock, reminders);
     warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
   });
 
@@ -173,6 +176,36 @@ describe('AgendaMailWriter.agendaToMembers', () => {
     expect(batch.messages[0]!.textBody).toContain('Er staan (nog) geen punten op deze agenda.');
     expect(unfolded(batch.messages[0]!.icsContent!)).toContain('\r\nSEQUENCE:4\r\n');
     expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('gives each member’s invitation the reminder that member chose, read once for the fan-out', async () => {
+    await reminders.choose(members[0]!.personId!, 15);
+    await reminders.choose(members[2]!.personId!, 1440);
+    const read = jest.spyOn(reminders, 'ofPeople');
+    const single = jest.spyOn(reminders, 'of');
+    const batch = new OutboxBatch();
+    await writer.agendaToMembers(batch, session, weegploeg, [item], members, 0, false);
+    const triggers = batch.messages.map((m) => [
+      m.recipientEmail,
+      /\r\nTRIGGER:([^\r]*)\r\n/.exec(unfolded(m.icsContent!))?.[1] ?? null,
+    ]);
+    expect(triggers).toEqual([
+      ['tom.testmans@politie.example.be', '-PT15M'],
+      ['An.Proef@stad.example.be', '-P1D'],
+      ['secretariaat@vk.example.org', null],
+    ]);
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(single).not.toHaveBeenCalled();
+  });
+
+  it('gives a slot invitation its person’s reminder', async () => {
+    await reminders.choose(regisseur.id, 60);
+    const batch = new OutboxBatch();
+    const to = { personId: regisseur.id, email: regisseur.email, name: regisseur.displayName };
+    await writer.slotInvitation(batch, session, weegploeg, item, to, 1);
+    expect(unfolded(batch.messages[0]!.icsContent!)).toContain(
+      '\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-PT1H\r\n',
+    );
   });
 
   it('renders nothing for nobody', async () => {

@@ -26,6 +26,7 @@ import {
   WebLink,
 } from '@overlegtafels/mail';
 import type { MailingItem } from '../ports/agenda-mailing.port';
+import { CalendarReminders } from '../ports/calendar-reminders.port';
 import type { OutboxMail } from '../ports/mail-outbox.port';
 import type { SessionRecord } from '../ports/agenda-session.repository.port';
 import { AGENDA_MAIL, agendaMailKey, AgendaMailPurpose, messageLocalPart } from './agenda-mail-keys';
@@ -56,7 +57,8 @@ interface About {
 /**
  * Renders the agenda mails (through the MailComposer, which escapes everything and keeps subjects
  * and calendar texts to codes and labels) into outbox rows. No I/O apart from reading the clock
- * for DTSTAMP; the caller writes the batch in its transaction.
+ * for DTSTAMP and the recipients' chosen reminders (their VALARM); the caller writes the batch in
+ * its transaction.
  */
 @Injectable()
 export class AgendaMailWriter {
@@ -67,6 +69,7 @@ export class AgendaMailWriter {
     @Inject(MAIL_IDENTITY) private readonly identity: MailIdentity,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CalendarReminders) private readonly reminders: CalendarReminders,
   ) {}
 
   /** The agenda page of a session, behind login; the URL carries the session id only. */
@@ -194,11 +197,20 @@ export class AgendaMailWriter {
       );
       return;
     }
+    // Everyone's reminder in one read, not one per member.
+    const reminders = await this.reminders.ofPeople(
+      recipients.flatMap((r) => (r.personId === null ? [] : [r.personId])),
+    );
     for (const to of recipients) {
-      await this.write(batch, purpose, { session }, to, sequence, async (recipient) => ({
-        ...body,
-        ics: invitationFor(recipient),
-      }));
+      await this.write(
+        batch,
+        purpose,
+        { session },
+        to,
+        sequence,
+        async (recipient) => ({ ...body, ics: invitationFor(recipient) }),
+        reminders,
+      );
     }
   }
 
@@ -333,12 +345,20 @@ export class AgendaMailWriter {
     to: AgendaRecipient,
     sequence: number,
     render: (recipient: Recipient) => Promise<RenderedMail>,
+    reminders?: ReadonlyMap<string, number | null>,
   ): Promise<void> {
     let rendered: RenderedMail;
     let address;
+    // A person's chosen reminder goes into their invitations; a guest known by address has none.
+    const reminderMinutes =
+      to.personId === null
+        ? null
+        : reminders
+          ? (reminders.get(to.personId) ?? null)
+          : await this.reminders.of(to.personId);
     try {
       address = emailAddress(to.email.trim());
-      rendered = await render({ address, ...(to.name ? { name: to.name } : {}) });
+      rendered = await render({ address, ...(to.name ? { name: to.name } : {}), reminderMinutes });
     } catch (error) {
       if (!(error instanceof MailValueError)) throw error;
       // One unusable address or value must not stop a fan-out; ids and the code only in the log.

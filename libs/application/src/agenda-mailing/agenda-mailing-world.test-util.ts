@@ -7,6 +7,7 @@ import { CO3_ANTWERPEN } from '@overlegtafels/regions';
 import {
   FakeAgendaMailing,
   FakeAgendaSessionRepository,
+  FakeCalendarReminders,
   FakeMailJobQueue,
   FakeUnitOfWork,
   sessionRecord,
@@ -127,11 +128,13 @@ export function mailingWorld(options: MailingWorldOptions = {}) {
   const clock = { now: () => NOW };
   const identity = mailIdentity('CO3 Antwerpen <overlegtafels@co3.example.be>', 'CO3 Antwerpen');
   const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'https://overlegtafels.example.be' }, '/tmp');
+  const reminders = new FakeCalendarReminders();
   const writer = new AgendaMailWriter(
     new MailComposer(identity, new MailTemplates()),
     identity,
     config,
     clock,
+    reminders,
   );
   const dispatcher = new AgendaMailDispatcher(mailing, queue);
   const freeze = new FreezeSessionUseCase(
@@ -180,6 +183,7 @@ export function mailingWorld(options: MailingWorldOptions = {}) {
     send,
     warnings,
     mails,
+    reminders,
     table: weegploeg,
   };
 }

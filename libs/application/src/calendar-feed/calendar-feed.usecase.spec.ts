@@ -2,7 +2,12 @@ import { hashToken } from '@overlegtafels/auth';
 import type { AppConfig } from '@overlegtafels/config';
 import { AgendaService, CalendarFeedUseCase, TableCalendarService } from '@overlegtafels/application';
 import { mailIdentity } from '@overlegtafels/mail';
-import { ControlledClock, FakeAuditLog, FakeCalendarFeedTokens } from '@overlegtafels/testing';
+import {
+  ControlledClock,
+  FakeAuditLog,
+  FakeCalendarFeedTokens,
+  FakeCalendarReminders,
+} from '@overlegtafels/testing';
 
 const identity = mailIdentity('overlegtafels@example.be', 'CO3 (demo)');
 const config = { publicUrl: 'https://overleg.example.be' } as AppConfig;
@@ -38,6 +43,7 @@ describe('CalendarFeedUseCase (tokens)', () => {
       clock,
       config,
       new FakeAuditLog(),
+      new FakeCalendarReminders(),
       null,
     );
   });

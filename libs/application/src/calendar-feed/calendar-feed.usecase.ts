@@ -18,6 +18,7 @@ import { mailPlaceOf } from '../agenda-mailing/mail-place.util';
 import { ListObligationDueDatesUseCase } from '../list-obligation-due-dates/list-obligation-due-dates.usecase';
 import { AuditLog } from '../ports/audit-log.port';
 import { CalendarFeedStatus, CalendarFeedTokens } from '../ports/calendar-feed.repository.port';
+import { CalendarReminders } from '../ports/calendar-reminders.port';
 import { AgendaService } from '../agenda/agenda.service';
 import { TableCalendarService } from '../table-calendar/table-calendar.service';
 import { CalendarFeedCommand } from './calendar-feed.command';
@@ -42,6 +43,7 @@ export class CalendarFeedUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(CalendarReminders) private readonly reminders: CalendarReminders,
     // Present where ObligationsModule is imported (the api): the feed then carries due dates too.
     @Optional()
     @Inject(ListObligationDueDatesUseCase)
@@ -100,6 +102,8 @@ export class CalendarFeedUseCase {
       stamp: DateTime.fromJSDate(now),
       entries,
       dueDates,
+      // The subscriber's own reminder, as their invitations carry it.
+      alarmMinutes: await this.reminders.of(owner.personId),
     });
   }
 

@@ -32,3 +32,5 @@ export * from './submission-ledger.port';
 export * from './audit-trail.port';
 export * from './login-attempts.port';
 export * from './dossier-retention.port';
+export * from './calendar-reminders.port';
+export * from './calendar-replies.port';

@@ -68,6 +68,7 @@ const UNFENCED: Record<string, string> = {
   'calendar-feed': 'resolves a feed token to its own person; reads only',
   'check-health': 'no actor, no row',
   'destroy-expired-dossiers': 'operator or nightly job, no actor of a region; runs per region by configuration',
+  'choose-calendar-reminder': 'the actor’s own setting',
   'coordination-overview': 'read model queried with the actor’s region',
   'list-minutes-archive': 'read model queried with the actor’s region',
   'freeze-session': 'worker job, no actor',

@@ -20,6 +20,13 @@ describe('agenda', () => {
     expect(mail.html.replace(/ (?:style|valign)="[^"]*"/g, '')).toContain(
       '<tr><td>13:00–13:30</td><td>CO3-2026-0042</td><td>Plan van aanpak</td><td>casusregisseur, CAW</td></tr><tr><td>13:30–13:45</td>',
     );
+    // Times and dossier codes never break over lines, nor do the headers (issue #16).
+    const cells = [...mail.html.matchAll(/<(td|th)([^>]*)>([^<]*)<\/\1>/g)].filter((m) =>
+      /^(\d\d:\d\d–\d\d:\d\d|CO3-\d{4}-\d{4}|Tijd|Dossier|Agendapunt|Brengt in)$/.test(m[3]!),
+    );
+    expect(cells.length).toBe(8);
+    for (const cell of cells)
+      expect([cell[3], cell[2]]).toEqual([cell[3], expect.stringMatching(/white-space: ?nowrap/)]);
     expect(mail.html).toContain(`href="${agendaUrl}"`);
     expect(mail.ics).toBeUndefined();
     expect(mail.text).not.toContain('uitnodiging');

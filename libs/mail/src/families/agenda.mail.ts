@@ -94,6 +94,7 @@ export function agendaInvitation(
   return invitationRequest({
     ...sessionEntry(identity, input),
     attendees: attendeesOf(input.invitation.attendees ?? [input.recipient]),
+    alarmMinutes: input.recipient.reminderMinutes ?? null,
   });
 }
 
@@ -107,14 +108,14 @@ export function agendaInvitations(
 ): (recipient: Recipient) => IcsPart {
   assertInterval(input.session.start, input.session.end, 'session');
   const forEach = invitationRequests(sessionEntry(identity, input));
-  return (recipient) => forEach(attendeesOf([recipient])[0]!);
+  return (recipient) => forEach(attendeesOf([recipient])[0]!, recipient.reminderMinutes ?? null);
 }
 
 /** The session's calendar entry: times, codes and item types only; who brings what stays in the body. */
 function sessionEntry(
   identity: MailIdentity,
   input: AgendaBodyInput & { readonly invitation: InvitationVersion },
-): Omit<CalendarEntry, 'attendees'> {
+): Omit<CalendarEntry, 'attendees' | 'alarmMinutes'> {
   const { session } = input;
   return {
     ...versionOf(input.invitation),

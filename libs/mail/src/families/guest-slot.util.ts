@@ -65,6 +65,7 @@ export function slotRequest(
     organizer: identity.sender,
     attendees: attendeesOf([input.recipient]),
     tentative,
+    alarmMinutes: input.recipient.reminderMinutes ?? null,
   });
 }
 

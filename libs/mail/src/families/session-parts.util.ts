@@ -55,8 +55,7 @@ export function versionOf(v: InvitationVersion): Pick<CalendarEntry, 'sequence' 
   return { sequence: v.sequence, stamp: v.stamp };
 }
 
+/** The recipients as ATTENDEEs: their address only, whatever name the greeting uses. */
 export function attendeesOf(recipients: readonly Recipient[]): InvitationAttendee[] {
-  return recipients.map((r) =>
-    r.name === undefined ? { address: r.address } : { address: r.address, name: r.name },
-  );
+  return recipients.map((r) => ({ address: r.address }));
 }

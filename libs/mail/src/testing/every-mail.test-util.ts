@@ -238,3 +238,16 @@ export const EVERY_MAIL: Record<string, () => Promise<RenderedMail>> = {
       cancelUrl: webLink('https://overlegtafels.example.be/tafels/weegploeg#zitting-x'),
     }),
 };
+
+/**
+ * The mails that carry an invitation (REQUEST for a session or a slot, CANCEL), each addressed to
+ * hostileRecipient, whose name must never reach the calendar part.
+ */
+export const CALENDAR_MAILS: Record<string, 'REQUEST' | 'CANCEL'> = {
+  agenda: 'REQUEST',
+  'invitation-guest': 'REQUEST',
+  'aanmelding-received': 'REQUEST',
+  'slot-confirmed': 'REQUEST',
+  'item-moved': 'REQUEST',
+  'session-cancelled': 'CANCEL',
+};

@@ -15,6 +15,7 @@ export * from './document.repository.fake';
 export * from './mail-job-queue.fake';
 export * from './mail-sender.fake';
 export * from './calendar-feed.repository.fake';
+export * from './calendar-reminders.fake';
 export * from './login-sessions.fake';
 export * from './login-attempts.fake';
 export * from './dossier-list.fake';

@@ -1,0 +1,180 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
+import { decideReply, parseItipReply, ReplyContext, ReplyDecision } from '@overlegtafels/domain';
+import { MAIL_IDENTITY, MailIdentity, readInboundMail } from '@overlegtafels/mail';
+import { AgendaMailing } from '../ports/agenda-mailing.port';
+import { AgendaSessionRepository } from '../ports/agenda-session.repository.port';
+import {
+  CalendarReplies,
+  MailboxMessage,
+  OpenReplyMailbox,
+  ReplyFolder,
+  ReplyMailbox,
+} from '../ports/calendar-replies.port';
+import { RegionRepository } from '../ports/region.repository.port';
+import { UnitOfWork } from '../ports/unit-of-work.port';
+import { ofRegion } from '../region-fence/region-fence';
+
+/** Larger than any answer with its calendar: a bigger message is refused unread. */
+export const MAX_REPLY_BYTES = 256 * 1024;
+
+export interface ReplyRun {
+  readonly applied: number;
+  readonly ignored: number;
+  readonly refused: number;
+  /** Messages that are no calendar answer: left in the inbox, untouched. */
+  readonly left: number;
+}
+
+type Outcome = ReplyDecision['kind'] | 'left';
+
+/**
+ * Reads the organiser mailbox and turns the answers to session invitations (iTIP REPLY) into
+ * attendance: the policy decides (decideReply), this use case only reads the message, finds the
+ * session and who holds its invitation, and records the outcome once per Message-ID. Processed
+ * answers go to "Verwerkt", refused ones to "Geweigerd"; any other mail stays where it is. Logs
+ * name a message by the first characters of its key's hash and the outcome code only.
+ */
+@Injectable()
+export class ProcessCalendarRepliesUseCase {
+  private readonly logger = new Logger(ProcessCalendarRepliesUseCase.name);
+
+  constructor(
+    @Inject(ReplyMailbox) private readonly mailbox: ReplyMailbox,
+    @Inject(CalendarReplies) private readonly replies: CalendarReplies,
+    @Inject(AgendaSessionRepository) private readonly sessions: AgendaSessionRepository,
+    @Inject(AgendaMailing) private readonly mailing: AgendaMailing,
+    @Inject(RegionRepository) private readonly regions: RegionRepository,
+    @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
+    @Inject(MAIL_IDENTITY) private readonly identity: MailIdentity,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  execute(): Promise<ReplyRun> {
+    return this.mailbox.open(async (box) => {
+      const counts = { apply: 0, ignore: 0, refuse: 0, left: 0 };
+      const regionId = await this.regions.idOf(this.config.region);
+      for (const message of await box.list()) {
+        const outcome = await this.one(box, message, regionId);
+        counts[outcome] += 1;
+      }
+      return { applied: counts.apply, ignored: counts.ignore, refused: counts.refuse, left: counts.left };
+    });
+  }
+
+  private async one(box: OpenReplyMailbox, message: MailboxMessage, regionId: string): Promise<Outcome> {
+    if (message.size > MAX_REPLY_BYTES) {
+      // Unread: its size alone refuses it. The mailbox id is all that names it.
+      return this.finish(box, message.id, `mailbox message ${message.id}`, 'refuse', 'TOO_LARGE');
+    }
+    let mail;
+    try {
+      mail = await readInboundMail(await box.read(message.id));
+    } catch {
+      return this.finish(box, message.id, `mailbox message ${message.id}`, 'refuse', 'MALFORMED_MIME');
+    }
+    const calendars = mail.calendars.filter(
+      (c) => c.method === 'REPLY' || /\r?\nMETHOD:REPLY\r?\n/i.test(c.text ?? ''),
+    );
+    // Not an answer to an invitation (other mail, or a calendar message of another kind): not ours to touch.
+    if (calendars.length === 0) return 'left';
+    const name = `reply ${mail.key.slice(0, 12)}`;
+    const recorded = await this.replies.outcomeOf(mail.key);
+    if (recorded !== undefined) {
+      // Recorded before (a resent copy, or a restart between the record and the move): only the
+      // move is left, to the folder its first outcome chose.
+      await box.moveTo(message.id, handledFolder(recorded));
+      this.logger.log(`${name}: already processed`);
+      return 'ignore';
+    }
+    const refuse = (code: string) => this.record(box, message.id, mail.key, name, 'refuse', code);
+    if (calendars.length > 1) return refuse('ONE_CALENDAR_EXPECTED');
+    const text = calendars[0]!.text;
+    if (text === undefined) return refuse('BAD_CHARSET');
+    const parsed = parseItipReply(text);
+    if (!parsed.ok) return refuse(parsed.code);
+    const decision = decideReply(
+      parsed.reply,
+      await this.contextFor(parsed.reply.uid, mail.senders, regionId),
+    );
+    if (decision.kind !== 'apply')
+      return this.record(box, message.id, mail.key, name, decision.kind, decision.code);
+    const at = this.clock.now();
+    const fresh = await this.unitOfWork.run((tx) =>
+      this.replies.record(
+        tx,
+        { messageKey: mail.key, outcome: `APPLIED_${decision.partstat}`, at },
+        {
+          sessionId: decision.sessionId,
+          email: decision.email,
+          personId: decision.personId,
+          partstat: decision.partstat,
+          sequence: decision.sequence,
+          receivedAt: at,
+        },
+      ),
+    );
+    await box.moveTo(message.id, 'Verwerkt');
+    this.logger.log(
+      `${name}: ${fresh ? `applied ${decision.partstat} for session ${decision.sessionId}` : 'already processed'}`,
+    );
+    return fresh ? 'apply' : 'ignore';
+  }
+
+  /** The session a UID names (ours only: `session-<id>@<our host>`), its region and who holds its invitation. */
+  private async contextFor(uid: string, senders: string[], regionId: string): Promise<ReplyContext> {
+    const id = new RegExp(
+      `^session-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})@${this.identity.uidHost.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`,
+      'i',
+    ).exec(uid)?.[1];
+    const session = id ? await this.sessions.session(id.toLowerCase()) : undefined;
+    if (!session) return { senders, invited: [] };
+    const invited = await this.unitOfWork.run((tx) =>
+      this.mailing.entryHolders(tx, { sessionId: session.id }),
+    );
+    return {
+      session: {
+        id: session.id,
+        ofThisRegion: ofRegion({ regionId }, session),
+        sequence: session.icsSequence,
+      },
+      senders,
+      invited,
+    };
+  }
+
+  private async record(
+    box: OpenReplyMailbox,
+    id: string,
+    key: string,
+    name: string,
+    kind: 'ignore' | 'refuse',
+    code: string,
+  ): Promise<Outcome> {
+    await this.unitOfWork.run((tx) =>
+      this.replies.record(tx, { messageKey: key, outcome: code, at: this.clock.now() }),
+    );
+    return this.finish(box, id, name, kind, code);
+  }
+
+  private async finish(
+    box: OpenReplyMailbox,
+    id: string,
+    name: string,
+    kind: 'ignore' | 'refuse',
+    code: string,
+  ): Promise<Outcome> {
+    const folder: ReplyFolder = kind === 'refuse' ? 'Geweigerd' : 'Verwerkt';
+    await box.moveTo(id, folder);
+    (kind === 'refuse' ? this.logger.warn.bind(this.logger) : this.logger.log.bind(this.logger))(
+      `${name}: ${kind === 'refuse' ? 'refused' : 'ignored'} ${code}`,
+    );
+    return kind;
+  }
+}
+
+/** Applied answers and stale ones are processed; everything else was refused. */
+export function handledFolder(outcome: string): ReplyFolder {
+  return outcome.startsWith('APPLIED_') || outcome === 'STALE_SEQUENCE' ? 'Verwerkt' : 'Geweigerd';
+}
