@@ -27,27 +27,15 @@ import {
 } from '@overlegtafels/mail';
 import type { MailingItem } from '../ports/agenda-mailing.port';
 import { CalendarReminders } from '../ports/calendar-reminders.port';
-import type { OutboxMail } from '../ports/mail-outbox.port';
 import type { SessionRecord } from '../ports/agenda-session.repository.port';
 import { AGENDA_MAIL, agendaMailKey, AgendaMailPurpose, messageLocalPart } from './agenda-mail-keys';
 import { mailPlaceOf } from './mail-place.util';
+import { broughtBy, OutboxBatch } from './agenda-mail-parts';
 
 import type { AgendaRecipient } from './agenda-recipients';
 export { personRecipient, sameAddress, slotRecipients } from './agenda-recipients';
 export type { AgendaRecipient } from './agenda-recipients';
-
-/** The outbox rows of one change, collected before they are written in its transaction. */
-export class OutboxBatch {
-  readonly messages: OutboxMail[] = [];
-  private readonly keys = new Set<string>();
-
-  /** The first message of an idempotency key stands; a second one with the same key is left out. */
-  push(message: OutboxMail): void {
-    if (this.keys.has(message.idempotencyKey)) return;
-    this.keys.add(message.idempotencyKey);
-    this.messages.push(message);
-  }
-}
+export { OutboxBatch } from './agenda-mail-parts';
 
 interface About {
   readonly session: SessionRecord;
@@ -397,22 +385,4 @@ function brussels(instant: Date): DateTime {
 /** The configured label of an item type; an unknown key is shown as its (label-safe) key. */
 function itemTypeLabel(table: TableDefinition, key: string): Label {
   return label(table.itemTypes.find((t) => t.key === key)?.label ?? key);
-}
-
-/**
- * "casusregisseur, CAW Regio Noord" or "aanmelder, …": the role that brings the item and its
- * organisation — no person's name — followed by the invited guests' roles. Where the table has the
- * casusregisseur attend for their own item, they bring it; otherwise whoever submitted it.
- */
-function broughtBy(item: MailingItem, table: TableDefinition): string {
-  const regisseurBrings =
-    item.casusregisseur !== null &&
-    table.participants.some(
-      (p) => 'role' in p && p.role === 'casusregisseur' && p.attendance === 'eigen-agendapunt',
-    );
-  const who = regisseurBrings ? item.casusregisseur! : item.submittedBy;
-  const role = regisseurBrings ? 'casusregisseur' : 'aanmelder';
-  const main = who.organisationName ? `${role}, ${who.organisationName}` : role;
-  const guests = [...new Set(item.guests.map((g) => g.kind).filter((k) => k !== role))];
-  return guests.length ? `${main}; met ${guests.join(', ')}` : main;
 }
