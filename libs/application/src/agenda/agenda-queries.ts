@@ -17,7 +17,7 @@ import { Actor, domainSession } from './agenda-views';
 import { dossierOwnerId } from './dossier-state';
 import { AgendaReadModel } from '../ports/agenda-read-model.port';
 import { AgendaSessionRepository, SessionRecord } from '../ports/agenda-session.repository.port';
-import { AuditLog } from '../ports/audit-log.port';
+import { AuditLog, dossierCodesShown } from '../ports/audit-log.port';
 import { CalendarStateRepository } from '../ports/calendar-state.port';
 import { OrganisationDirectory } from '../ports/organisation-directory.port';
 import { RegionRepository } from '../ports/region.repository.port';
@@ -238,7 +238,7 @@ export class AgendaQueries {
           items: entries.length,
           withContents: entries.filter((e) => e.contents).length,
           // Which dossiers the agenda showed (issue #17): codes only.
-          codes: [...new Set(entries.map((e) => e.dossierCode))].join(','),
+          codes: dossierCodesShown(entries.map((e) => e.dossierCode)),
         },
       },
       now,

@@ -90,7 +90,7 @@ describe('CoordinationOverviewUseCase (the coordinators’ dashboard)', () => {
     ]);
   });
 
-  it('lists the next 30 days and audits the counts', async () => {
+  it('lists the next 30 days and audits the counts and the dossier codes shown', async () => {
     const { overview, events } = setup();
     const d = await overview.execute(lotte, { route: 'GET /api/coordinatie/dashboard' });
     expect(d.next30Days.map((o) => o.id)).toEqual(['soon']);
@@ -98,7 +98,7 @@ describe('CoordinationOverviewUseCase (the coordinators’ dashboard)', () => {
       expect.objectContaining({
         action: 'obligation.dashboard',
         route: 'GET /api/coordinatie/dashboard',
-        details: { overdue: 4, upcoming: 1 },
+        details: { overdue: 4, upcoming: 1, codes: 'CO3-2026-0001' },
       }),
     ]);
   });

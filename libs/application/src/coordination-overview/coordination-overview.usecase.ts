@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { Principal } from '@overlegtafels/auth';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { dutchDate } from '@overlegtafels/mail';
-import { AuditLog } from '../ports/audit-log.port';
+import { AuditLog, dossierCodesShown } from '../ports/audit-log.port';
 import { ObligationListFilter, ObligationReadModel } from '../ports/obligation-read-model.port';
 import { ObligationRules } from '../obligations/obligation-rules';
 import { obligationView, ObligationView, orderObligations } from '../obligations/obligation-view';
@@ -80,7 +80,11 @@ export class CoordinationOverviewUseCase {
         entityId: null,
         outcome: 'allowed',
         route: command.route,
-        details: { overdue: overdue.length, upcoming: next30Days.length },
+        details: {
+          overdue: overdue.length,
+          upcoming: next30Days.length,
+          codes: dossierCodesShown([...overdue, ...next30Days].map((o) => o.dossierCode)),
+        },
       },
       this.clock.now(),
     );

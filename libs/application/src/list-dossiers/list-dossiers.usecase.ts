@@ -6,7 +6,7 @@ import { getRegion } from '@overlegtafels/regions';
 import { DateTime } from 'luxon';
 import { InputError } from '../errors';
 import { parseInput } from '../input/parse-input';
-import { AuditLog } from '../ports/audit-log.port';
+import { AuditLog, dossierCodesShown } from '../ports/audit-log.port';
 import {
   DossierList,
   DossierListCursor,
@@ -90,7 +90,7 @@ export class ListDossiersUseCase {
           count: page.rows.length,
           total: page.total,
           // Which dossiers the reader was shown (issue #17), and with what filter: codes and keys.
-          codes: page.rows.map((r) => r.code).join(','),
+          codes: dossierCodesShown(page.rows.map((r) => r.code)),
           ...(Object.keys(narrowedBy).length > 0 && {
             filter: new URLSearchParams(narrowedBy as Record<string, string>).toString(),
           }),

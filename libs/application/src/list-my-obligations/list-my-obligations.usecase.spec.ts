@@ -93,7 +93,7 @@ describe('ListMyObligationsUseCase ("Mijn opvolging")', () => {
     });
   });
 
-  it('adds what the coordinators of the person’s tables own, and audits the counts only', async () => {
+  it('adds what the coordinators of the person’s tables own, and audits the counts and the dossier codes shown', async () => {
     const { useCase, events } = setup();
     const lotte = who('lotte', { role: 'coordinator', tableKey: 'ronde-tafel' });
     expect((await useCase.execute(lotte, { route: 'GET /api/opvolging' })).map((o) => o.id)).toEqual([
@@ -106,9 +106,9 @@ describe('ListMyObligationsUseCase ("Mijn opvolging")', () => {
     const weegploeg = who('piet', { role: 'coordinator', tableKey: 'weegploeg' });
     expect(await useCase.execute(weegploeg, { route: 'GET /opvolging' })).toEqual([]);
     expect(events.map((e) => [e.route, e.details])).toEqual([
-      ['GET /api/opvolging', { count: 1, dossiers: 1 }],
-      ['GET /opvolging', { count: 1, dossiers: 1 }],
-      ['GET /opvolging', { count: 0, dossiers: 0 }],
+      ['GET /api/opvolging', { count: 1, dossiers: 1, codes: 'CO3-2026-0001' }],
+      ['GET /opvolging', { count: 1, dossiers: 1, codes: 'CO3-2026-0001' }],
+      ['GET /opvolging', { count: 0, dossiers: 0, codes: '' }],
     ]);
   });
 });

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { hasRole, Principal } from '@overlegtafels/auth';
 import { CLOCK, Clock } from '@overlegtafels/config';
-import { AuditLog } from '../ports/audit-log.port';
+import { AuditLog, dossierCodesShown } from '../ports/audit-log.port';
 import { ObligationReadModel } from '../ports/obligation-read-model.port';
 import { ObligationRules } from '../obligations/obligation-rules';
 import {
@@ -47,7 +47,11 @@ export class ListMyObligationsUseCase {
         entityId: null,
         outcome: 'allowed',
         route: command.route,
-        details: { count: obligations.length, dossiers: new Set(obligations.map((o) => o.dossierId)).size },
+        details: {
+          count: obligations.length,
+          dossiers: new Set(obligations.map((o) => o.dossierId)).size,
+          codes: dossierCodesShown(obligations.map((o) => o.dossierCode)),
+        },
       },
       this.clock.now(),
     );

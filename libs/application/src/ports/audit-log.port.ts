@@ -26,3 +26,11 @@ export abstract class AuditLog {
     for (const entry of entries) await this.append(entry, at, tx);
   }
 }
+
+/**
+ * Which dossiers a list showed, for its audit row (issue #17): their codes, once each, in the order
+ * shown, comma-separated. Codes only, never names.
+ */
+export function dossierCodesShown(codes: readonly string[]): string {
+  return [...new Set(codes)].join(',');
+}
