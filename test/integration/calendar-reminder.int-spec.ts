@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SendAgendaUseCase } from '@overlegtafels/application';
 import { createPrismaClient } from '@overlegtafels/persistence';
 import { ICAL_CHECK_DIR, ICAL_PYTHON, libicalAvailable, parseFeed } from '@overlegtafels/mail/testing';
 import { loginAs, startTestApp, TestApp } from '../support/test-app';
@@ -113,7 +112,10 @@ describe('calendar reminder (VALARM)', () => {
       const session = await prisma.session.findFirstOrThrow({
         where: { tableKey: 'weegploeg', scheduledStart: new Date('2026-12-15T12:00:00.000Z') },
       });
-      expect(await t.app.get(SendAgendaUseCase, { strict: false }).sendNow(session.id)).toBe('sent');
+      // The Weegploeg has no item: the coordinator keeps it and sends it now (issue #15: an empty
+      // agenda goes out as a meeting only then).
+      const lotte = await loginAs(t, 'lotte.verbeke@example.be');
+      expect((await lotte.post(`/api/sessions/${session.id}/send`, { keepEmpty: true })).status).toBe(200);
       const mails = await prisma.mailOutbox.findMany({
         where: { sessionId: session.id, icsContent: { not: null } },
         select: { recipientEmail: true, icsContent: true },
