@@ -427,6 +427,7 @@ describe('a plan van aanpak in two versions, each on the Weegploeg', () => {
     const edits = await db.auditEvent.findMany({
       where: { action: 'plan-van-aanpak.edit', outcome: 'allowed' },
       select: { details: true },
+      orderBy: { id: 'asc' },
     });
     expect(edits.map((e) => (e.details as { change: string }).change)).toEqual([
       'add-row',
