@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { derivedAppUrl, grantAppRole, migrate } from '@overlegtafels/persistence';
 
 export interface TestDatabase {
   /** As the owner (the server's admin): migrations, fixtures, inspection. */
@@ -64,10 +63,27 @@ function templates(): Templates | undefined {
   return raw ? (JSON.parse(raw) as Templates) : undefined;
 }
 
+/**
+ * The persistence lib, loaded only when a database is made: the unit suites import this lib for
+ * its fakes, and loading the Prisma client in each of their files cost more than their tests.
+ */
+function persistence() {
+  return import('@overlegtafels/persistence');
+}
+
 async function seedDemo(url: string): Promise<void> {
-  // Loaded only when needed: most suites get the seeded copy and never load the Prisma client here.
-  const { seedIfEmpty } = await import('@overlegtafels/persistence');
+  // Loaded only when needed: most suites get the seeded copy and never seed here.
+  const { seedIfEmpty } = await persistence();
   await seedIfEmpty(url, { demo: true });
+}
+
+/** Migrates a new database and grants the app role its rights on it. */
+async function migrateWithAppRole(url: string): Promise<string> {
+  const { derivedAppUrl, grantAppRole, migrate } = await persistence();
+  const appUrl = derivedAppUrl(url);
+  await migrate(url);
+  await grantAppRole(url, appUrl);
+  return appUrl;
 }
 
 /**
@@ -83,11 +99,8 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   const template = migrated ? templates()?.[options.seed ?? 'migrated'] : undefined;
   await asAdmin((c) => c.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`));
   const url = withDatabase(adminUrl(), name);
-  const appUrl = derivedAppUrl(url);
-  if (!template && migrated) {
-    await migrate(url);
-    await grantAppRole(url, appUrl);
-  }
+  const appUrl =
+    !template && migrated ? await migrateWithAppRole(url) : (await persistence()).derivedAppUrl(url);
   if (!template && options.seed) await seedDemo(url);
   return { url, appUrl, name, drop: () => dropDatabase(name) };
 }
@@ -107,9 +120,8 @@ export async function createTemplateDatabases(): Promise<void> {
   try {
     await asAdmin((c) => c.query(`CREATE DATABASE "${made.migrated}"`));
     const migratedUrl = withDatabase(adminUrl(), made.migrated);
-    await migrate(migratedUrl);
     // Grants and default privileges are copied with the template: every copy has the app role's rights.
-    await grantAppRole(migratedUrl, derivedAppUrl(migratedUrl));
+    await migrateWithAppRole(migratedUrl);
     await asAdmin((c) => c.query(`CREATE DATABASE "${made.demo}" TEMPLATE "${made.migrated}"`));
     await seedDemo(withDatabase(adminUrl(), made.demo));
     await asAdmin(async (c) => {

@@ -6,7 +6,7 @@ import type {
   ItemPlacement,
   NewAgendaItem,
   Transaction,
-} from '@overlegtafels/application';
+} from '@overlegtafels/application/testing';
 import { FakeTable } from './fake-unit-of-work';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

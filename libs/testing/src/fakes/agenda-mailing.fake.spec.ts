@@ -1,5 +1,5 @@
-import type { OutboxMail } from '@overlegtafels/application';
-import type { MailingItem, MailingPerson } from '@overlegtafels/application';
+import type { OutboxMail } from '@overlegtafels/application/testing';
+import type { MailingItem, MailingPerson } from '@overlegtafels/application/testing';
 import { FakeAgendaMailing } from './agenda-mailing.fake';
 import { FakeUnitOfWork } from './fake-unit-of-work';
 

@@ -7,8 +7,8 @@ import type {
   MailingPerson,
   PendingMail,
   Transaction,
-} from '@overlegtafels/application';
-import type { OutboxMail } from '@overlegtafels/application';
+} from '@overlegtafels/application/testing';
+import type { OutboxMail } from '@overlegtafels/application/testing';
 import { FakeTable } from './fake-unit-of-work';
 import { FakeMailOutbox } from './mail-outbox.fake';
 

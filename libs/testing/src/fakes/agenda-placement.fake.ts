@@ -1,6 +1,6 @@
-import type { AgendaPlacement, Placement, PlacementRequest } from '@overlegtafels/application';
+import type { AgendaPlacement, Placement, PlacementRequest } from '@overlegtafels/application/testing';
 import type { SessionTooEarly } from '@overlegtafels/domain';
-import type { Transaction } from '@overlegtafels/application';
+import type { Transaction } from '@overlegtafels/application/testing';
 import type { Rollbackable } from './fake-unit-of-work';
 
 /** The session every agendapunt lands on, and the id of the n-th placed agendapunt (UUIDs, as mails need). */

@@ -5,7 +5,7 @@ import type {
   SessionMove,
   SessionRecord,
   Transaction,
-} from '@overlegtafels/application';
+} from '@overlegtafels/application/testing';
 import {
   awaitsAgendaSend,
   freezeSession,

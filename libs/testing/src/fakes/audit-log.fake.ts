@@ -1,6 +1,6 @@
-import { AuditLog } from '@overlegtafels/application';
-import type { AuditEntry } from '@overlegtafels/application';
-import type { Transaction } from '@overlegtafels/application';
+import { AuditLog } from '@overlegtafels/application/testing';
+import type { AuditEntry } from '@overlegtafels/application/testing';
+import type { Transaction } from '@overlegtafels/application/testing';
 import type { Rollbackable } from './fake-unit-of-work';
 
 export interface FakeAuditRecord extends AuditEntry {

@@ -1,4 +1,4 @@
-import type { CalendarFeedStatus, CalendarFeedTokens } from '@overlegtafels/application';
+import type { CalendarFeedStatus, CalendarFeedTokens } from '@overlegtafels/application/testing';
 import { FakeTable } from './fake-unit-of-work';
 
 export interface FakeFeedToken {

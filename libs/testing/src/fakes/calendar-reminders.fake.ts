@@ -1,4 +1,4 @@
-import type { CalendarReminders } from '@overlegtafels/application';
+import type { CalendarReminders } from '@overlegtafels/application/testing';
 import type { ReminderMinutes } from '@overlegtafels/domain';
 
 /** Each person's reminder in memory; none unless chosen. */

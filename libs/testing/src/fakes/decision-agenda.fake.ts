@@ -1,7 +1,7 @@
-import type { DecisionAgenda, IcoReturn, ItemToDecide, PlacementGuest } from '@overlegtafels/application';
-import { AgendaRefusal } from '@overlegtafels/application';
+import type { DecisionAgenda, IcoReturn, ItemToDecide, PlacementGuest } from '@overlegtafels/application/testing';
+import { AgendaRefusal } from '@overlegtafels/application/testing';
 import { holdSession } from '@overlegtafels/domain';
-import type { Transaction } from '@overlegtafels/application';
+import type { Transaction } from '@overlegtafels/application/testing';
 import { FakeTable, Rollbackable } from './fake-unit-of-work';
 
 export interface FakeItemToDecide extends ItemToDecide {

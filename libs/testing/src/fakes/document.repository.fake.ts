@@ -1,4 +1,4 @@
-import type { DocumentRecord, Documents } from '@overlegtafels/application';
+import type { DocumentRecord, Documents } from '@overlegtafels/application/testing';
 import { FakeTable } from './fake-unit-of-work';
 
 /** Document records in memory, each with the access facts of its dossier. */

@@ -4,7 +4,7 @@ import type {
   DossierListPage,
   DossierListQuery,
   DossierListScope,
-} from '@overlegtafels/application';
+} from '@overlegtafels/application/testing';
 import { ENDED_PHASES } from '@overlegtafels/domain';
 import { FakeTable } from './fake-unit-of-work';
 

@@ -10,9 +10,9 @@ import type {
   NewChildHearing,
   NewDecision,
   NewDossierDocument,
-} from '@overlegtafels/application';
+} from '@overlegtafels/application/testing';
 import type { DossierState, LocalDateString } from '@overlegtafels/domain';
-import type { Transaction } from '@overlegtafels/application';
+import type { Transaction } from '@overlegtafels/application/testing';
 import { FakeTable, Rollbackable } from './fake-unit-of-work';
 
 /** A dossier as the fake keeps it: its facts and what the intent methods wrote. */

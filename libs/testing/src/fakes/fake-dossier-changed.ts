@@ -1,5 +1,5 @@
-import type { DossierChanged } from '@overlegtafels/application';
-import type { Transaction } from '@overlegtafels/application';
+import type { DossierChanged } from '@overlegtafels/application/testing';
+import type { Transaction } from '@overlegtafels/application/testing';
 
 /** Records what a use case told the obligations, and whether it did so inside its transaction. */
 export class FakeDossierChanged implements DossierChanged {

@@ -1,5 +1,5 @@
-import type { UnitOfWork } from '@overlegtafels/application';
-import type { Transaction } from '@overlegtafels/application';
+import type { UnitOfWork } from '@overlegtafels/application/testing';
+import type { Transaction } from '@overlegtafels/application/testing';
 
 /** An in-memory store that a fake unit of work can roll back. */
 export interface Rollbackable {

@@ -1,4 +1,4 @@
-import type { DatabaseProbe, MailProbe, QueueProbe } from '@overlegtafels/application';
+import type { DatabaseProbe, MailProbe, QueueProbe } from '@overlegtafels/application/testing';
 
 /**
  * Probes a test switches on and off: `up` says whether each part answers, `hung` makes a part

@@ -6,7 +6,7 @@ import type {
   TablePartner,
   TableSeat,
   Transaction,
-} from '@overlegtafels/application';
+} from '@overlegtafels/application/testing';
 import { FakeTable, type Rollbackable } from './fake-unit-of-work';
 
 export interface FakeSeat extends TableSeat {

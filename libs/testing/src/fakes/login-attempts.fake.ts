@@ -1,4 +1,4 @@
-import type { LoginAttempts } from '@overlegtafels/application';
+import type { LoginAttempts } from '@overlegtafels/application/testing';
 
 /** Login attempt counters in memory, keyed as the real table is (bucket, key hash, window). */
 export class FakeLoginAttempts implements LoginAttempts {

@@ -1,4 +1,4 @@
-import type { LoginSessions, StartedSession } from '@overlegtafels/application';
+import type { LoginSessions, StartedSession } from '@overlegtafels/application/testing';
 
 /** Login sessions in memory: token → person, and the ended tokens. */
 export class FakeLoginSessions implements LoginSessions {

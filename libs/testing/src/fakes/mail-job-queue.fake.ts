@@ -1,4 +1,4 @@
-import type { MailJob, MailJobQueue } from '@overlegtafels/application';
+import type { MailJob, MailJobQueue } from '@overlegtafels/application/testing';
 
 /** The mail queue in memory: the jobs in the order they were enqueued, and every call as made. */
 export class FakeMailJobQueue implements MailJobQueue {

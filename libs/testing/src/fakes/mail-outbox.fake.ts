@@ -10,7 +10,7 @@ import {
   type PendingMail,
   type QueuedMail,
   type Transaction,
-} from '@overlegtafels/application';
+} from '@overlegtafels/application/testing';
 import type { RenderedMail } from '@overlegtafels/mail';
 import { FakeTable, type Rollbackable } from './fake-unit-of-work';
 

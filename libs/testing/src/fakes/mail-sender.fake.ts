@@ -1,4 +1,4 @@
-import type { MailSender } from '@overlegtafels/application';
+import type { MailSender } from '@overlegtafels/application/testing';
 import type { MimeMessage } from '@overlegtafels/mail';
 
 /** SMTP in memory: the messages handed over; `failWith` makes the next hand-offs fail. */

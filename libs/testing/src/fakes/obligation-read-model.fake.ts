@@ -3,7 +3,7 @@ import type {
   ObligationListRow,
   ObligationReadModel,
   PlacedMinutes,
-} from '@overlegtafels/application';
+} from '@overlegtafels/application/testing';
 import { FakeTable } from './fake-unit-of-work';
 
 /** A row for the pages with nothing surprising in it; tests override what matters. */

@@ -11,9 +11,9 @@ import type {
   ObligationRepository,
   ObligationToFulfil,
   ReminderStepPlan,
-} from '@overlegtafels/application';
+} from '@overlegtafels/application/testing';
 import type { CalendarState } from '@overlegtafels/domain';
-import type { Transaction } from '@overlegtafels/application';
+import type { Transaction } from '@overlegtafels/application/testing';
 import { FakeTable, Rollbackable } from './fake-unit-of-work';
 
 /** A dossier as the fake stores it: the row and what hangs on it. */

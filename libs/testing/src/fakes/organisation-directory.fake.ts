@@ -1,4 +1,4 @@
-import type { CasusregisseurLoad, OrganisationDirectory } from '@overlegtafels/application';
+import type { CasusregisseurLoad, OrganisationDirectory } from '@overlegtafels/application/testing';
 
 export interface FakeOrganisation {
   readonly id: string;

@@ -5,7 +5,7 @@ import type {
   PersonDirectory,
   PersonWithRoles,
   Transaction,
-} from '@overlegtafels/application';
+} from '@overlegtafels/application/testing';
 import { FakeTable } from './fake-unit-of-work';
 
 /** A person as the fake directory keeps them; `addPerson` fills in what a test leaves out. */

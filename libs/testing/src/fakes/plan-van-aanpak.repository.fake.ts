@@ -6,7 +6,7 @@ import type {
   PlanVanAanpakRepository,
   PlanVersionRecord,
   Transaction,
-} from '@overlegtafels/application';
+} from '@overlegtafels/application/testing';
 import type { AgenderingBrief, PlanContent } from '@overlegtafels/domain';
 import type { Rollbackable } from './fake-unit-of-work';
 

@@ -1,4 +1,4 @@
-import type { RegionRepository } from '@overlegtafels/application';
+import type { RegionRepository } from '@overlegtafels/application/testing';
 
 /** Region ids by key; counts look-ups so a test can see the cache is the only way in. */
 export class FakeRegionRepository implements RegionRepository {

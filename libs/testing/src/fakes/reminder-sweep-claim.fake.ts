@@ -4,8 +4,8 @@ import type {
   ReminderStepPlan,
   ReminderSweepClaim,
   StoredReminderStep,
-} from '@overlegtafels/application';
-import type { Transaction } from '@overlegtafels/application';
+} from '@overlegtafels/application/testing';
+import type { Transaction } from '@overlegtafels/application/testing';
 import { FakeObligationRepository, stepId } from './obligation.repository.fake';
 
 /**

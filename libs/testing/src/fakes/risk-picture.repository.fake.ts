@@ -4,7 +4,7 @@ import type {
   RiskPictureRecord,
   RiskPictureRepository,
   Transaction,
-} from '@overlegtafels/application';
+} from '@overlegtafels/application/testing';
 import { FakeTable, type Rollbackable } from './fake-unit-of-work';
 
 interface StoredPicture extends RiskPictureRecord {

@@ -10,7 +10,7 @@ import type {
   NewActionPoint,
   SessionMinutesRepository,
   Transaction,
-} from '@overlegtafels/application';
+} from '@overlegtafels/application/testing';
 import { isHeld, type SessionStatus, type TableFunction } from '@overlegtafels/domain';
 import type { Rollbackable } from './fake-unit-of-work';
 

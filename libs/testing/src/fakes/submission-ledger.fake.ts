@@ -3,7 +3,7 @@ import type {
   SubmissionLedger,
   SubmissionRef,
   Transaction,
-} from '@overlegtafels/application';
+} from '@overlegtafels/application/testing';
 import type { Rollbackable } from './fake-unit-of-work';
 
 interface Row {
