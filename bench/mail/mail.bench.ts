@@ -28,7 +28,7 @@ import { NestFactory } from '@nestjs/core';
 import { DateTime } from 'luxon';
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
-import { sessionRow } from '@overlegtafels/persistence/testing';
+import { addItems, sessionRow } from '@overlegtafels/persistence/testing';
 import { loadConfig } from '@overlegtafels/config';
 import { generateSessions } from '@overlegtafels/domain';
 import { createPrismaClient, seedIfEmpty, startEmbeddedPostgres } from '@overlegtafels/persistence';
@@ -40,6 +40,13 @@ import { WorkerModule } from '../../apps/worker/src/worker.module';
 
 const N = Number(process.env.BENCH_N ?? 500);
 const SESSION_RECIPIENTS = 40;
+/** A demo dossier still without casusregisseur (asserted at the start), its item type per table. */
+const FAN_OUT_DOSSIER = 'CO3-2026-0005';
+const ITEM_TYPE: Record<string, string> = {
+  ico: 'aanmelding',
+  weegploeg: 'plan-van-aanpak',
+  'ronde-tafel': 'vraag',
+};
 const MIN_RATIO = 0.7;
 const POOL = 3;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
@@ -112,6 +119,9 @@ async function main(): Promise<void> {
   await queues.prepare();
   await seedIfEmpty(db.url, { demo: true });
   const prisma = createPrismaClient(db.url, 2);
+  const fanOutDossier = await prisma.dossier.findUniqueOrThrow({ where: { code: FAN_OUT_DOSSIER } });
+  if (fanOutDossier.casusregisseurId)
+    throw new Error(`${FAN_OUT_DOSSIER} has a casusregisseur: its slot would add a mail`);
 
   // Standing members: N at the ICO, 40 at the Ronde Tafel (the seed has a few of each already).
   const region = await prisma.region.findUniqueOrThrow({ where: { key: 'co3-antwerpen' } });
@@ -171,6 +181,12 @@ async function main(): Promise<void> {
     const zone = CO3_ANTWERPEN.timeZone;
     const iso = (ms: number) => DateTime.fromMillis(ms, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");
     const sessionId = await sessionRow(prisma, tableKey, iso(session.startMs), iso(session.endMs));
+    // One item, so that the agenda goes out as a meeting (an empty one is not, issue #15): a demo
+    // dossier without casusregisseur or guests adds no slot invitation, so the fan-out is exactly
+    // the table's standing members.
+    await addItems(prisma, sessionId, tableKey, [
+      { dossierCode: FAN_OUT_DOSSIER, itemType: ITEM_TYPE[tableKey]! },
+    ]);
     const before = sink.deliveries.length;
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
