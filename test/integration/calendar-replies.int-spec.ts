@@ -8,69 +8,18 @@ import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
 import type { ImapFlow } from 'imapflow';
 import { dovecotSuite, startDovecot, TestImapServer } from '../support/dovecot';
+import { ORGANISER, replyMail } from '../support/itip-reply';
 import { weegploegWithOneSharedItem } from '../support/print-flow';
 import { loginAs, startTestApp, TestApp } from '../support/test-app';
 
 /** Monday 16 November 2026, 10:00 in Brussels: the Weegploeg of Tuesday 1 December is open. */
 const MONDAY = '2026-11-16T09:00:00Z';
-/** The region's mailbox: the ORGANIZER of every invitation, where the answers arrive. */
-const ORGANISER = 'overlegtafels@example.be';
 
 interface Invitation {
   readonly email: string;
   readonly name: string;
   readonly uid: string;
   readonly sequence: number;
-}
-
-/** An answer as a calendar client sends it (iMIP, RFC 6047): text and the REPLY as alternatives. */
-function replyMail(options: {
-  from: string;
-  attendee: string;
-  uid: string;
-  sequence: number;
-  partstat: string;
-  messageId: string;
-  charset?: string;
-  extraEvent?: string[];
-}): string {
-  const ics = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//Fictief//Agenda 1.0//NL',
-    'METHOD:REPLY',
-    'BEGIN:VEVENT',
-    `UID:${options.uid}`,
-    `SEQUENCE:${options.sequence}`,
-    'DTSTAMP:20261117T081500Z',
-    `ORGANIZER:mailto:${ORGANISER}`,
-    `ATTENDEE;PARTSTAT=${options.partstat}:mailto:${options.attendee}`,
-    ...(options.extraEvent ?? []),
-    'END:VEVENT',
-    'END:VCALENDAR',
-    '',
-  ].join('\r\n');
-  return [
-    `From: ${options.from}`,
-    `To: ${ORGANISER}`,
-    'Subject: Antwoord: Weegploeg 1 december 2026',
-    `Message-ID: <${options.messageId}@agenda.example.org>`,
-    'Date: Tue, 17 Nov 2026 09:15:00 +0100',
-    'MIME-Version: 1.0',
-    'Content-Type: multipart/alternative; boundary="grens"',
-    '',
-    '--grens',
-    'Content-Type: text/plain; charset=UTF-8',
-    '',
-    `${options.partstat}`,
-    '--grens',
-    `Content-Type: text/calendar; method=REPLY; charset=${options.charset ?? 'UTF-8'}`,
-    'Content-Transfer-Encoding: 8bit',
-    '',
-    ics,
-    '--grens--',
-    '',
-  ].join('\r\n');
 }
 
 dovecotSuite('answers to invitations become attendance (IMAP)', () => {
@@ -394,6 +343,80 @@ dovecotSuite('answers to invitations become attendance (IMAP)', () => {
     expect((await answersOnPage())[d!.name]).toBe('afgemeld');
     expect(await inbox('INBOX')).toBe(1);
     expect(await inbox('Verwerkt')).toBe(7);
+  });
+
+  it('applies a casusregisseur’s answer to their own slot’s invitation; a stale, a forged and an uninvited one change nothing', async () => {
+    const prisma = createPrismaClient(t.db.url, 1);
+    let slot: { itemId: string; email: string; name: string; uid: string; sequence: number; code: string };
+    try {
+      // Sara's plan van aanpak: she is its casusregisseur and holds its slot, not the session.
+      const row = await prisma.mailOutbox.findFirstOrThrow({
+        where: {
+          sessionId,
+          agendaItemId: { not: null },
+          icsMethod: 'REQUEST',
+          recipientEmail: 'sara.elidrissi@example.org',
+        },
+        orderBy: [{ sequence: 'desc' }, { createdAt: 'desc' }],
+        select: { agendaItemId: true, recipientEmail: true, icsContent: true, sequence: true },
+      });
+      const item = await prisma.agendaItem.findUniqueOrThrow({
+        where: { id: row.agendaItemId! },
+        select: { icsSequence: true, dossier: { select: { code: true } } },
+      });
+      slot = {
+        itemId: row.agendaItemId!,
+        email: row.recipientEmail,
+        name: 'Sara El Idrissi',
+        uid: /^UID:(.+)\r$/m.exec(row.icsContent!)![1]!,
+        sequence: row.sequence,
+        code: item.dossier.code,
+      };
+      expect(slot.uid).toBe(`slot-${slot.itemId}@example.be`);
+      // The move re-sent the slot at its agendapunt's SEQUENCE.
+      expect([slot.sequence > 0, slot.sequence]).toEqual([true, item.icsSequence]);
+    } finally {
+      await prisma.$disconnect();
+    }
+    const [a] = invited;
+    const toSlot = (
+      from: string,
+      attendee: string,
+      partstat: string,
+      messageId: string,
+      sequence = slot.sequence,
+    ) => replyMail({ from, attendee, uid: slot.uid, sequence, partstat, messageId });
+    for (const raw of [
+      toSlot(slot.email, slot.email, 'ACCEPTED', 's1'),
+      // To the slot before the move.
+      toSlot(slot.email, slot.email, 'DECLINED', 's2', slot.sequence - 1),
+      // Tom declining Sara's slot for her.
+      toSlot('tom.peeters@example.org', slot.email, 'DECLINED', 's3'),
+      // A member holds the session's invitation, not Sara's slot.
+      toSlot(a!.email, a!.email, 'DECLINED', 's4'),
+    ])
+      await box.append('INBOX', raw);
+    expect(await processor().execute()).toEqual({ applied: 1, ignored: 1, refused: 2, left: 1 });
+    const lotte = await loginAs(t, 'lotte.verbeke@example.be');
+    const html = await (
+      await fetch(`${t.baseUrl}/agenda/${sessionId}`, {
+        headers: { cookie: lotte.cookie, accept: 'text/html' },
+      })
+    ).text();
+    expect(html).toContain(`<tr data-answer="aanvaard" data-slot="${slot.code}"><td>${slot.name}</td>`);
+    // The member's own answer to the session is what it was.
+    expect((await answersOnPage())[a!.name]).toBe('aanvaard');
+    const check = createPrismaClient(t.db.url, 1);
+    try {
+      expect(
+        await check.calendarReply.findMany({
+          where: { agendaItemId: slot.itemId },
+          select: { attendeeEmail: true, partstat: true, sessionId: true },
+        }),
+      ).toEqual([{ attendeeEmail: slot.email, partstat: 'ACCEPTED', sessionId }]);
+    } finally {
+      await check.$disconnect();
+    }
   });
 });
 

@@ -193,3 +193,4 @@ export * from './choose-calendar-reminder/choose-calendar-reminder.command';
 export * from './choose-calendar-reminder/choose-calendar-reminder.usecase';
 export * from './process-calendar-replies/process-calendar-replies.usecase';
 export * from './list-session-answers/list-session-answers.usecase';
+export * from './list-session-answers/session-answers.service';

@@ -54,6 +54,7 @@ export * from './risk/risk-instrument.model';
 export * from './risk/risk-picture.model';
 export * from './plan-van-aanpak';
 export * from './minutes/session-minutes.policy';
+export * from './minutes/attendance-proposal.policy';
 export * from './preparation/preparation.policy';
 export * from './sessions/agenda-recipients.policy';
 export * from './sessions/meeting-place.policy';

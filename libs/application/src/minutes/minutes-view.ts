@@ -12,6 +12,8 @@ import {
 import { dutchDate } from '@overlegtafels/mail';
 import type { ActionPointRecord, AttendanceEntry, MinutesItem } from '../ports/session-minutes.port';
 import { attendanceParticipants } from '../record-attendance/record-attendance.usecase';
+import type { AnswerLabel } from '../list-session-answers/session-answers.service';
+import type { InvitationAnswerView } from './minutes-answers';
 
 export interface ActionPointView {
   readonly id: string;
@@ -28,6 +30,17 @@ export interface ActionPointView {
   readonly fulfilmentNote: string | null;
 }
 
+export interface MinutesGuestView {
+  readonly id: string;
+  readonly kind: string;
+  readonly name: string | null;
+  readonly present: boolean;
+  /** For the verslag's writers: their answer to their slot's invitation (null: they hold none). */
+  readonly answer?: AnswerLabel | null;
+  /** For the verslag's writers, before attendance was saved: their answer proposes them present. */
+  readonly proposed?: boolean;
+}
+
 export interface MinutesItemView {
   readonly id: string;
   readonly position: number;
@@ -39,7 +52,7 @@ export interface MinutesItemView {
   /** The verslag's text; for `all` and `shared` only. */
   readonly text: string | null;
   /** The item's guests and whether they came; for `all` and `shared` only. */
-  readonly guests: readonly { id: string; kind: string; name: string | null; present: boolean }[] | null;
+  readonly guests: readonly MinutesGuestView[] | null;
   readonly decision: { readonly kind: string; readonly label: string } | null;
   readonly actionPoints: readonly ActionPointView[] | null;
 }
@@ -49,6 +62,10 @@ export interface AttendanceView {
   readonly label: string;
   readonly status: AttendanceStatus | null;
   readonly statusLabel: string | null;
+  /** For the verslag's writers: what the partner's invited people answered to the session's invitation. */
+  readonly answers?: readonly InvitationAnswerView[];
+  /** For the verslag's writers, while nothing is recorded for the partner: what the answers propose. */
+  readonly proposed?: AttendanceStatus | null;
 }
 
 /** The verslag of a session as data: what pages show and a PDF prints, already cut to the reader. */
@@ -68,6 +85,11 @@ export interface MinutesView {
   readonly canReopen: boolean;
   /** Per partner organisation of the table; null for a reader who sees only their own item's outcome. */
   readonly attendance: readonly AttendanceView[] | null;
+  /**
+   * For the verslag's writers: everyone invited (the session's invitation, a guest's for their
+   * slot) and what they answered in their calendar beforehand; null for other readers.
+   */
+  readonly invitations: readonly InvitationAnswerView[] | null;
   readonly items: readonly MinutesItemView[];
   /** Who an action point can go to, for the verslag's writers while it is open; null otherwise. */
   readonly actionOwners: {

@@ -53,7 +53,7 @@ export function minutesWorld(options: { status?: string; now?: string } = {}) {
         dossierId: 'dossier-a',
         dossierCode: 'CO3-2026-0101',
         aanmelderId: 'eva',
-        guests: [{ id: 'guest-a', kind: 'aanmelder', name: 'Eva' }],
+        guests: [{ id: 'guest-a', kind: 'aanmelder', name: 'Eva', email: 'eva@example.org' }],
       }),
     )
     .addItem(

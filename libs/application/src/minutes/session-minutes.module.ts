@@ -9,6 +9,7 @@ import { ReadMinutesUseCase } from '../read-minutes/read-minutes.usecase';
 import { RecordAttendanceUseCase } from '../record-attendance/record-attendance.usecase';
 import { ReopenMinutesUseCase } from '../reopen-minutes/reopen-minutes.usecase';
 import { WriteItemMinutesUseCase } from '../write-item-minutes/write-item-minutes.usecase';
+import { SessionAnswers } from '../list-session-answers/session-answers.service';
 import { MinutesAccess } from './minutes-access';
 
 const useCases = [
@@ -29,7 +30,7 @@ const useCases = [
  */
 @Module({
   imports: [AgendaCoreModule, ObligationsModule],
-  providers: [MinutesAccess, ...useCases],
-  exports: useCases,
+  providers: [MinutesAccess, SessionAnswers, ...useCases],
+  exports: [...useCases, SessionAnswers],
 })
 export class SessionMinutesModule {}

@@ -43,6 +43,8 @@ export interface EntryHolder {
   email: string;
   personId: string | null;
   name?: string;
+  /** The kind of the person's organisation (politie, caw, …), for the verslag's attendance. */
+  organisationKind?: string | null;
 }
 
 /** Which calendar entry: a session's own (for its standing members) or one item's slot. */

@@ -1,13 +1,15 @@
 import type { ReplyPartstat } from '@overlegtafels/domain';
 import type { Transaction } from './unit-of-work.port';
 
-/** One attendee's latest answer to a session's invitation. */
+/** One attendee's latest answer to a session's invitation, or to their own slot's on it. */
 export interface AttendanceAnswer {
   readonly sessionId: string;
+  /** The agendapunt when the answer was to a guest's slot invitation; null for the session's own. */
+  readonly agendaItemId: string | null;
   readonly email: string;
   readonly personId: string | null;
   readonly partstat: ReplyPartstat;
-  /** The SEQUENCE of the invitation it answered. */
+  /** The SEQUENCE of the invitation it answered (the slot's own for a slot answer). */
   readonly sequence: number;
   readonly receivedAt: Date;
 }

@@ -27,6 +27,8 @@ export interface MinutesGuest {
   readonly kind: string;
   /** The person's name, or the name given with an address; null when only an address is known. */
   readonly name: string | null;
+  /** The guest's address (their account's, or the one given): matches their slot invitation's answer. */
+  readonly email?: string | null;
 }
 
 export interface ActionPointRecord {

@@ -29,8 +29,8 @@ export interface ReplyRun {
 type Outcome = ReplyDecision['kind'] | 'left';
 
 /**
- * Reads the organiser mailbox and turns the answers to session invitations (iTIP REPLY) into
- * attendance: the policy decides (decideReply), this use case only reads the message, finds the
+ * Reads the organiser mailbox and turns the answers to session invitations and to guests' slot
+ * invitations (iTIP REPLY) into attendance: the policy decides (decideReply), this use case only reads the message, finds the
  * session and who holds its invitation, and records the outcome once per Message-ID. Processed
  * answers go to "Verwerkt", refused ones to "Geweigerd"; any other mail stays where it is. Logs
  * name a message by the first characters of its key's hash and the outcome code only.
@@ -107,6 +107,7 @@ export class ProcessCalendarRepliesUseCase {
         { messageKey: mail.key, outcome: `APPLIED_${decision.partstat}`, at },
         {
           sessionId: decision.sessionId,
+          agendaItemId: decision.agendaItemId,
           email: decision.email,
           personId: decision.personId,
           partstat: decision.partstat,
@@ -117,31 +118,44 @@ export class ProcessCalendarRepliesUseCase {
     );
     await box.moveTo(message.id, 'Verwerkt');
     this.logger.log(
-      `${name}: ${fresh ? `applied ${decision.partstat} for session ${decision.sessionId}` : 'already processed'}`,
+      `${name}: ${fresh ? `applied ${decision.partstat} for session ${decision.sessionId}${decision.agendaItemId ? ` (slot ${decision.agendaItemId})` : ''}` : 'already processed'}`,
     );
     return fresh ? 'apply' : 'ignore';
   }
 
-  /** The session a UID names (ours only: `session-<id>@<our host>`), its region and who holds its invitation. */
+  /**
+   * The entry a UID names (ours only): a session's own invitation (`session-<id>@<our host>`) or a
+   * guest's invitation for one agendapunt's slot (`slot-<agendapunt>@<our host>`, see
+   * guestSlotUid), with the SEQUENCE of that entry, the session it is on, its region and who holds
+   * that invitation.
+   */
   private async contextFor(uid: string, senders: string[], regionId: string): Promise<ReplyContext> {
-    const id = new RegExp(
-      `^session-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})@${this.identity.uidHost.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`,
+    const host = this.identity.uidHost.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const named = new RegExp(
+      `^(session|slot)-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})@${host}$`,
       'i',
-    ).exec(uid)?.[1];
-    const session = id ? await this.sessions.session(id.toLowerCase()) : undefined;
-    if (!session) return { senders, invited: [] };
-    const invited = await this.unitOfWork.run((tx) =>
-      this.mailing.entryHolders(tx, { sessionId: session.id }),
-    );
-    return {
-      session: {
-        id: session.id,
-        ofThisRegion: ofRegion({ regionId }, session),
-        sequence: session.icsSequence,
-      },
-      senders,
-      invited,
-    };
+    ).exec(uid);
+    if (!named) return { senders, invited: [] };
+    const [kind, id] = [named[1]!.toLowerCase(), named[2]!.toLowerCase()];
+    return this.unitOfWork.run(async (tx) => {
+      const item = kind === 'slot' ? await this.mailing.item(tx, id) : undefined;
+      const session = await this.sessions.session(item ? item.sessionId : id, tx);
+      if (!session || (kind === 'slot' && !item)) return { senders, invited: [] };
+      const invited = await this.mailing.entryHolders(
+        tx,
+        item ? { agendaItemId: item.id } : { sessionId: session.id },
+      );
+      return {
+        session: {
+          id: session.id,
+          ofThisRegion: ofRegion({ regionId }, session),
+          sequence: item ? item.icsSequence : session.icsSequence,
+          ...(item ? { agendaItemId: item.id } : {}),
+        },
+        senders,
+        invited,
+      };
+    });
   }
 
   private async record(

@@ -1,34 +1,43 @@
+import type { InvitationAnswer } from '../list-session-answers/session-answers.service';
 import { minutesWorld, people, refusalOf, SESSION } from '../minutes/minutes-world.test-util';
 import { ReadMinutesUseCase } from './read-minutes.usecase';
 
-async function setup(closed: boolean) {
+async function setup(closed: boolean, answers: InvitationAnswer[] = [], written = true) {
   const w = minutesWorld();
-  await w.uow.run(async (tx) => {
-    await w.minutes.lockMinutes(tx, SESSION);
-    await w.minutes.saveItemMinutes(
-      tx,
-      'item-a',
-      { text: 'Verslag A.', guestsPresent: ['guest-a'] },
-      'jonas',
-      new Date(),
-    );
-    await w.minutes.saveItemMinutes(
-      tx,
-      'item-b',
-      { text: 'Verslag B.', guestsPresent: [] },
-      'jonas',
-      new Date(),
-    );
-    await w.minutes.saveAttendance(
-      tx,
-      SESSION,
-      [{ participant: 'politie', status: 'aanwezig' }],
-      'jonas',
-      new Date(),
-    );
-    if (closed) await w.minutes.close(tx, SESSION, 'lotte', new Date());
-  });
-  return { ...w, read: new ReadMinutesUseCase(w.access, w.minutes) };
+  const asked: [string, readonly string[] | undefined][] = [];
+  const sessionAnswers = {
+    of: async (sessionId: string, itemIds?: readonly string[]) => {
+      asked.push([sessionId, itemIds]);
+      return answers;
+    },
+  };
+  if (written)
+    await w.uow.run(async (tx) => {
+      await w.minutes.lockMinutes(tx, SESSION);
+      await w.minutes.saveItemMinutes(
+        tx,
+        'item-a',
+        { text: 'Verslag A.', guestsPresent: ['guest-a'] },
+        'jonas',
+        new Date(),
+      );
+      await w.minutes.saveItemMinutes(
+        tx,
+        'item-b',
+        { text: 'Verslag B.', guestsPresent: [] },
+        'jonas',
+        new Date(),
+      );
+      await w.minutes.saveAttendance(
+        tx,
+        SESSION,
+        [{ participant: 'politie', status: 'aanwezig' }],
+        'jonas',
+        new Date(),
+      );
+      if (closed) await w.minutes.close(tx, SESSION, 'lotte', new Date());
+    });
+  return { ...w, asked, read: new ReadMinutesUseCase(w.access, w.minutes, sessionAnswers) };
 }
 const route = 'GET /api/zittingen/:sessionId/verslag';
 
@@ -40,7 +49,9 @@ describe('ReadMinutesUseCase', () => {
       ['CO3-2026-0101', 'all', 'Verslag A.'],
       ['CO3-2026-0102', 'all', 'Verslag B.'],
     ]);
-    expect(view.items[0]!.guests).toEqual([{ id: 'guest-a', kind: 'aanmelder', name: 'Eva', present: true }]);
+    expect(view.items[0]!.guests).toEqual([
+      { id: 'guest-a', kind: 'aanmelder', name: 'Eva', present: true, answer: null, proposed: false },
+    ]);
     expect([view.canWrite, view.canClose, view.canReopen, view.closed]).toEqual([true, false, false, false]);
     expect(view.actionOwners!.organisations.map((o) => o.name)).toEqual(['Huisarts', 'Parket', 'Politie']);
     expect(view.attendance!.find((a) => a.participant === 'politie')).toMatchObject({
@@ -117,5 +128,92 @@ describe('ReadMinutesUseCase', () => {
     expect(griet.items.find((i) => i.id === 'item-a')!.actionPoints).toBeNull();
     expect(await read.locateActionPoint('o-1')).toBe(`/verslag/${SESSION}#punt-item-a`);
     expect((await refusalOf(read.locateActionPoint('o-2'))).code).toBe('ACTION_POINT_NOT_FOUND');
+  });
+
+  describe('the calendar answers beside the attendance (issue #16)', () => {
+    const answer = (
+      who: string,
+      organisationKind: string | null,
+      partstat: InvitationAnswer['partstat'],
+      extra: Partial<InvitationAnswer> = {},
+    ): InvitationAnswer => ({
+      email: `${who.toLowerCase()}@example.org`,
+      personId: who.toLowerCase(),
+      who,
+      organisationKind,
+      agendaItemId: null,
+      dossierCode: null,
+      partstat,
+      answer: ({ ACCEPTED: 'aanvaard', TENTATIVE: 'voorlopig', DECLINED: 'afgemeld' } as const)[
+        partstat ?? 'ACCEPTED'
+      ],
+      beforeChange: false,
+      ...(partstat === null ? { answer: 'geen antwoord' as const } : {}),
+      ...extra,
+    });
+    const answers = [
+      answer('Pieter', 'politie', 'ACCEPTED'),
+      answer('Petra', 'parket', 'DECLINED'),
+      answer('Vera', 'vk', 'ACCEPTED', { beforeChange: true }),
+      answer('Carla', 'caw', 'TENTATIVE'),
+      answer('Stijn', 'stad', null),
+      // Eva's answer to her own slot's invitation (item A), by her address.
+      answer('Eva', null, 'ACCEPTED', { agendaItemId: 'item-a', dossierCode: 'CO3-2026-0101' }),
+    ];
+
+    it('proposes what the answers say while nothing is recorded, and shows both', async () => {
+      const { read, asked } = await setup(false, answers, false);
+      const view = await read.minutesView(SESSION, people.jonas, route);
+      expect(asked).toEqual([[SESSION, ['item-a', 'item-b']]]);
+      const row = (p: string) => view.attendance!.find((a) => a.participant === p)!;
+      expect(
+        ['politie', 'parket', 'vk', 'caw', 'stad'].map((p) => [
+          p,
+          row(p).status,
+          row(p).proposed,
+          row(p).answers!.map((a) => a.answer),
+        ]),
+      ).toEqual([
+        ['politie', null, 'aanwezig', ['aanvaard']],
+        ['parket', null, 'verontschuldigd', ['afgemeld']],
+        // An acceptance of the earlier time proposes nothing; it is shown as such.
+        ['vk', null, null, ['aanvaard']],
+        ['caw', null, null, ['voorlopig']],
+        ['stad', null, null, ['geen antwoord']],
+      ]);
+      expect(row('vk').answers![0]!.beforeChange).toBe(true);
+      expect(view.items[0]!.guests).toEqual([
+        { id: 'guest-a', kind: 'aanmelder', name: 'Eva', present: false, answer: 'aanvaard', proposed: true },
+      ]);
+      expect(view.invitations!.map((i) => [i.who, i.organisation, i.slot, i.answer])).toEqual([
+        ['Pieter', 'Politie', null, 'aanvaard'],
+        ['Petra', 'Parket', null, 'afgemeld'],
+        ['Vera', expect.any(String), null, 'aanvaard'],
+        ['Carla', expect.any(String), null, 'voorlopig'],
+        ['Stijn', expect.any(String), null, 'geen antwoord'],
+        ['Eva', null, 'CO3-2026-0101', 'aanvaard'],
+      ]);
+    });
+
+    it('proposes nothing where attendance is recorded: what happened stands, the answer beside it', async () => {
+      const { read } = await setup(false, answers);
+      const view = await read.minutesView(SESSION, people.jonas, route);
+      const politie = view.attendance!.find((a) => a.participant === 'politie')!;
+      expect([politie.status, politie.proposed, politie.answers!.map((a) => a.answer)]).toEqual([
+        'aanwezig',
+        null,
+        ['aanvaard'],
+      ]);
+      // Attendance was saved: the guests' boxes are what was recorded, not proposals.
+      expect(view.items[0]!.guests![0]).toMatchObject({ present: true, answer: 'aanvaard', proposed: false });
+    });
+
+    it('shows the answers to the verslag’s writers only', async () => {
+      const { read, asked } = await setup(true, answers);
+      const wim = await read.minutesView(SESSION, people.wim, route);
+      expect(wim.invitations).toBeNull();
+      expect(wim.attendance!.every((a) => a.answers === undefined && a.proposed === undefined)).toBe(true);
+      expect(asked).toEqual([]);
+    });
   });
 });

@@ -12,6 +12,8 @@ import {
 import { dutchDate } from '@overlegtafels/mail';
 import { AgendaRefusal } from '../errors';
 import { MinutesAccess, MinutesContext, SESSION_NOT_FOUND } from '../minutes/minutes-access';
+import { SessionAnswers } from '../list-session-answers/session-answers.service';
+import { withAnswers } from '../minutes/minutes-answers';
 import { attendanceView, minutesItemView, MinutesItemView, MinutesView } from '../minutes/minutes-view';
 import { MinutesItem, SessionMinutesRepository } from '../ports/session-minutes.port';
 import type { ReadMinutesCommand } from './read-minutes.command';
@@ -48,6 +50,7 @@ export class ReadMinutesUseCase {
   constructor(
     @Inject(MinutesAccess) private readonly access: MinutesAccess,
     @Inject(SessionMinutesRepository) private readonly minutes: SessionMinutesRepository,
+    @Inject(SessionAnswers) private readonly answers: Pick<SessionAnswers, 'of'>,
   ) {}
 
   async execute(principal: Principal, command: ReadMinutesCommand): Promise<MinutesView> {
@@ -125,6 +128,27 @@ export class ReadMinutesUseCase {
         s.item.dossierId,
       );
     }
+    let attendance = seesAttendance
+      ? attendanceView(ctx.table, await this.minutes.attendanceOf(sessionId))
+      : null;
+    let itemViews = views;
+    let invitations: MinutesView['invitations'] = null;
+    if (reader.writer && attendance) {
+      // What the invited people answered beforehand, beside what the verslaggever records (#16).
+      const emails = new Map<string, string>();
+      for (const item of items)
+        for (const g of item.guests) if (g.email) emails.set(g.id, g.email.trim().toLowerCase());
+      const answered = withAnswers(
+        attendance,
+        views,
+        await this.answers.of(
+          sessionId,
+          items.map((i) => i.id),
+        ),
+        emails,
+      );
+      ({ attendance, items: itemViews, invitations } = answered);
+    }
     const start = DateTime.fromJSDate(ctx.session.startsAt, { zone: ctx.table.timeZone });
     const facts = this.access.stateOf(ctx, closed);
     const canWrite = checkMinutesEdit(ctx.actor, facts).ok;
@@ -142,10 +166,9 @@ export class ReadMinutesUseCase {
       canWrite,
       canClose: checkMinutesClose(ctx.actor, facts).ok,
       canReopen: checkMinutesReopen(ctx.actor, facts).ok,
-      attendance: seesAttendance
-        ? attendanceView(ctx.table, await this.minutes.attendanceOf(sessionId))
-        : null,
-      items: views,
+      attendance,
+      invitations,
+      items: itemViews,
       actionOwners: canWrite ? await this.actionOwners(sessionId) : null,
     };
   }

@@ -21,6 +21,7 @@ describe('decideReply', () => {
     expect(decideReply(reply, context)).toEqual({
       kind: 'apply',
       sessionId: 's1',
+      agendaItemId: null,
       email: 'lotte.vermeulen@caw.example.org',
       personId: 'p1',
       partstat: 'TENTATIVE',
@@ -75,5 +76,50 @@ describe('decideReply', () => {
         senders: [],
       }),
     ).toEqual({ kind: 'refuse', code: 'OTHER_REGION' });
+  });
+
+  describe('an answer to a guest’s slot invitation', () => {
+    const slot: ReplyContext = {
+      // The slot's own SEQUENCE (its agendapunt's), not the session's.
+      session: { id: 's1', ofThisRegion: true, sequence: 1, agendaItemId: 'item-1' },
+      senders: ['eva.aanmelder@example.org'],
+      invited: [{ email: 'eva.aanmelder@example.org', personId: null }],
+    };
+    const answer: ItipReply = {
+      uid: 'slot-item-1@overlegtafels.example.be',
+      sequence: 1,
+      attendee: 'eva.aanmelder@example.org',
+      partstat: 'DECLINED',
+    };
+
+    it('counts for the session the slot is on, marked with its agendapunt', () => {
+      expect(decideReply(answer, slot)).toEqual({
+        kind: 'apply',
+        sessionId: 's1',
+        agendaItemId: 'item-1',
+        email: 'eva.aanmelder@example.org',
+        personId: null,
+        partstat: 'DECLINED',
+        sequence: 1,
+      });
+    });
+
+    it.each<[string, Partial<ReplyContext>, Partial<ItipReply>, object]>([
+      ['an older slot SEQUENCE', {}, { sequence: 0 }, { kind: 'ignore', code: 'STALE_SEQUENCE' }],
+      [
+        'a guest answering for another',
+        { senders: ['pieter.claes@politie.example.org'] },
+        {},
+        { kind: 'refuse', code: 'SENDER_NOT_ATTENDEE' },
+      ],
+      [
+        'someone who holds the session but not this slot',
+        { senders: ['lotte.vermeulen@caw.example.org'] },
+        { attendee: 'lotte.vermeulen@caw.example.org' },
+        { kind: 'refuse', code: 'NOT_INVITED' },
+      ],
+    ])('%s changes nothing', (_what, ctx, r, outcome) => {
+      expect(decideReply({ ...answer, ...r }, { ...slot, ...ctx })).toEqual(outcome);
+    });
   });
 });

@@ -2,9 +2,11 @@ import type { ItipReply, ReplyPartstat } from './itip-reply.parser';
 
 /**
  * Whether a parsed REPLY changes a session's attendance (RFC 5546 §3.2.3): it must answer one of
- * our sessions, of this region, come from the attendee it speaks for, who was invited, and answer
- * the session's current version (SEQUENCE). An older SEQUENCE answers an invitation that has been
- * replaced: ignored, nothing changes.
+ * our calendar entries, of this region, come from the attendee it speaks for, who was invited to
+ * that entry, and answer its current version (SEQUENCE). An older SEQUENCE answers an invitation
+ * that has been replaced: ignored, nothing changes. The entry is a session's own invitation or a
+ * guest's invitation for one agendapunt's slot (its own UID and SEQUENCE, see guestSlotUid): the
+ * answer to a slot counts for the session the slot is on, marked with its agendapunt.
  */
 export interface ReplyContext {
   /** The session the UID names, or undefined when the UID is none of ours. */
@@ -12,11 +14,14 @@ export interface ReplyContext {
     readonly id: string;
     /** Whether it is a session of the region whose mailbox received the reply. */
     readonly ofThisRegion: boolean;
+    /** The SEQUENCE of the entry the UID names: the session's, or the slot's agendapunt's. */
     readonly sequence: number;
+    /** Set when the UID names a guest's slot: the agendapunt whose invitation was answered. */
+    readonly agendaItemId?: string;
   };
   /** The addresses (lower case) the mail's From and Sender headers give. */
   readonly senders: readonly string[];
-  /** Who holds the session's invitation: their addresses and person ids. */
+  /** Who holds the entry's invitation (the session's, or the slot's): their addresses and person ids. */
   readonly invited: readonly { readonly email: string; readonly personId: string | null }[];
 }
 
@@ -34,6 +39,8 @@ export type ReplyDecision =
   | {
       readonly kind: 'apply';
       readonly sessionId: string;
+      /** The agendapunt of an answered slot invitation; null for the session's own invitation. */
+      readonly agendaItemId: string | null;
       readonly email: string;
       readonly personId: string | null;
       readonly partstat: ReplyPartstat;
@@ -59,6 +66,7 @@ export function decideReply(reply: ItipReply, context: ReplyContext): ReplyDecis
   return {
     kind: 'apply',
     sessionId: session.id,
+    agendaItemId: session.agendaItemId ?? null,
     email: attendee,
     personId: invited.personId,
     partstat: reply.partstat,

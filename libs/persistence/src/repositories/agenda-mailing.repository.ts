@@ -181,7 +181,9 @@ export class AgendaMailingRepository implements AgendaMailing {
         recipientEmail: true,
         recipientPersonId: true,
         icsMethod: true,
-        recipientPerson: { select: { displayName: true, active: true } },
+        recipientPerson: {
+          select: { displayName: true, active: true, organisation: { select: { kind: true } } },
+        },
       },
       orderBy: [{ sequence: 'asc' }, { createdAt: 'asc' }],
     });
@@ -191,7 +193,14 @@ export class AgendaMailingRepository implements AgendaMailing {
         holder: {
           email: row.recipientEmail,
           personId: row.recipientPersonId,
-          ...(row.recipientPerson ? { name: row.recipientPerson.displayName } : {}),
+          ...(row.recipientPerson
+            ? {
+                name: row.recipientPerson.displayName,
+                organisationKind: row.recipientPerson.organisation
+                  ? String(row.recipientPerson.organisation.kind).replace(/_/g, '-')
+                  : null,
+              }
+            : {}),
         },
         method: row.icsMethod,
       });

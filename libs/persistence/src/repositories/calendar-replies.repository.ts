@@ -31,21 +31,26 @@ export class PrismaCalendarReplies implements CalendarReplies {
       messageKey: processed.messageKey,
       receivedAt: answer.receivedAt,
     };
-    await db.calendarReply.upsert({
-      where: { sessionId_attendeeEmail: { sessionId: answer.sessionId, attendeeEmail: answer.email } },
-      create: { sessionId: answer.sessionId, attendeeEmail: answer.email, ...data },
-      update: data,
-    });
+    // One answer per attendee and entry (the session's own, or one slot on it): the later replaces
+    // the earlier. The unique index is NULLS NOT DISTINCT, so two writers of one entry cannot both insert.
+    const entry = {
+      sessionId: answer.sessionId,
+      agendaItemId: answer.agendaItemId,
+      attendeeEmail: answer.email,
+    };
+    const { count: updated } = await db.calendarReply.updateMany({ where: entry, data });
+    if (updated === 0) await db.calendarReply.create({ data: { ...entry, ...data } });
     return true;
   }
 
   async answersFor(sessionId: string): Promise<AttendanceAnswer[]> {
     const rows = await this.prisma.calendarReply.findMany({
       where: { sessionId },
-      orderBy: { attendeeEmail: 'asc' },
+      orderBy: [{ attendeeEmail: 'asc' }, { receivedAt: 'asc' }],
     });
     return rows.map((r) => ({
       sessionId: r.sessionId,
+      agendaItemId: r.agendaItemId,
       email: r.attendeeEmail,
       personId: r.personId,
       partstat: r.partstat as ReplyPartstat,

@@ -33,7 +33,13 @@ const itemSelect = {
   dossierId: true,
   dossier: { select: { code: true, casusregisseurId: true, aanmelderId: true } },
   guests: {
-    select: { id: true, kind: true, name: true, person: { select: { displayName: true } } },
+    select: {
+      id: true,
+      kind: true,
+      name: true,
+      email: true,
+      person: { select: { displayName: true, email: true } },
+    },
     orderBy: { createdAt: 'asc' },
   },
   decision: { select: { kind: true, decidedAt: true } },
@@ -76,7 +82,12 @@ function itemOf(r: ItemRow): MinutesItem {
     casusregisseurId: r.dossier.casusregisseurId,
     aanmelderId: r.dossier.aanmelderId,
     sharedWithSession: r.sharedWithSession,
-    guests: r.guests.map((g) => ({ id: g.id, kind: g.kind, name: g.person?.displayName ?? g.name ?? null })),
+    guests: r.guests.map((g) => ({
+      id: g.id,
+      kind: g.kind,
+      name: g.person?.displayName ?? g.name ?? null,
+      email: g.person?.email ?? g.email ?? null,
+    })),
     decision: r.decision ? { kind: String(r.decision.kind), decidedAt: r.decision.decidedAt } : null,
     text: r.minutes?.text ?? null,
     guestsPresent: guestIdsOf(r.minutes?.guestsPresent),
