@@ -92,5 +92,9 @@ export function routes(t: Targets, year: number, filter?: string): Route[] {
   ];
   if (!filter) return all;
   const wanted = filter.split(',').map((f) => f.trim().toLowerCase());
-  return all.filter((r) => r.name === 'hello' || wanted.some((w) => r.name.toLowerCase().includes(w)));
+  const chosen = all.filter(
+    (r) => r.name === 'hello' || wanted.some((w) => r.name.toLowerCase().includes(w)),
+  );
+  if (chosen.length === 1) throw new Error(`BENCH_ROUTES=${filter} names no page (only hello would run)`);
+  return chosen;
 }
