@@ -67,7 +67,7 @@ export class DecisionHistoryPageController {
     @Res() res: Response,
   ): Promise<void> {
     const path = { principal, route, sessionId, itemId };
-    await this.view(path);
+    if (!isUuid(sessionId) || !isUuid(itemId)) throw new NotFoundException('Agendapunt niet gevonden.');
     const values = pick(body, ['reason']);
     try {
       const submissionKey = formSubmissionKey(body);
@@ -107,7 +107,7 @@ export class DecisionHistoryPageController {
     @Res() res: Response,
   ): Promise<void> {
     const path = { principal, route, sessionId, itemId };
-    await this.view(path);
+    if (!isUuid(sessionId) || !isUuid(itemId)) throw new NotFoundException('Agendapunt niet gevonden.');
     const values = pick(body, [...DECISION_FIELDS, 'reason']);
     try {
       const submissionKey = formSubmissionKey(body);

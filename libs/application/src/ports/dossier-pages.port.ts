@@ -158,6 +158,8 @@ export interface DossierPage {
   readonly decisions: readonly (DossierPageDecision & {
     readonly decidedBy: NamedPerson;
     readonly casusregisseur: NamedPerson | null;
+    /** Who withdrew or changed it (with withdrawnAt and withdrawalReason). */
+    readonly withdrawnBy: NamedPerson | null;
   })[];
   /** The changes of casusregisseur, as recorded, oldest first. */
   readonly casusregisseurChanges: readonly {

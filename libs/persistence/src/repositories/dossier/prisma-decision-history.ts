@@ -77,7 +77,8 @@ export class PrismaDecisionHistory implements DecisionHistory {
         dossierId: decision.dossierId,
         status: 'fulfilled',
         fulfilmentKind: { in: ['manual', 'form'] },
-        fulfilledAt: { gt: decision.decidedAt },
+        // A decision fulfils no obligation by hand: one done at its very moment was done on it.
+        fulfilledAt: { gte: decision.decidedAt },
       },
       select: { ruleKey: true, fulfilledAt: true },
       orderBy: [{ fulfilledAt: 'asc' }, { id: 'asc' }],
