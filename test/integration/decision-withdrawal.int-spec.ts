@@ -377,4 +377,25 @@ describe('withdrawing and changing a decision', () => {
     expect(page.html).not.toContain('<form id="intrekken"');
     expect((await dossier(code.a)).phase).toBe('casusregie');
   });
+
+  it('withdraws a herbespreking: its item leaves the next ICO, and the dossier is back as before it', async () => {
+    const lotte = await api(LOTTE);
+    const changed = await lotte.post(`/api/agenda-items/${item.b}/decision/replace`, {
+      reason: 'Er ontbreekt toch informatie.',
+      decision: { kind: 'herbespreking', missingInformation: 'De school brengt haar verslag mee.' },
+    });
+    expect(changed.status).toBe(200);
+    const { followUpItemId } = (await changed.json()) as { followUpItemId: string };
+    expect((await db.agendaItem.findUniqueOrThrow({ where: { id: followUpItemId } })).status).toBe('placed');
+    expect((await dossier(code.b)).phase).toBe('herbespreking');
+    const withdrawn = await lotte.post(`/api/agenda-items/${item.b}/decision/withdraw`, { reason: REASON });
+    expect([withdrawn.status, ((await withdrawn.json()) as { phase: string }).phase]).toEqual([
+      200,
+      'aangemeld',
+    ]);
+    expect((await db.agendaItem.findUniqueOrThrow({ where: { id: followUpItemId } })).status).toBe(
+      'withdrawn',
+    );
+    expect((await db.agendaItem.findUniqueOrThrow({ where: { id: item.b } })).status).toBe('placed');
+  });
 });
