@@ -9,9 +9,8 @@ import { eventually, loginAs, startTestApp, TestApp } from '../support/test-app'
 /**
  * Issue #15, item 8: a decision withdrawn or changed with a reason, its effects following. The ICO
  * of Friday 4 December 2026 appoints Tom Peeters (VK) as casusregisseur of two dossiers of the
- * demo aanmelder Eva Wouters, with a bijkomend casusoverleg and a first vervolgoverleg; everything
- * goes through the real use cases, over the API and the pages, and the mails are read as the SMTP
- * sink received them. Fictitious people only.
+ * demo aanmelder Eva Wouters, with a bijkomend casusoverleg and a first vervolgoverleg; all through
+ * the real use cases, the API and the pages, mails read as the SMTP sink got them. Fictitious people.
  */
 
 const clock = new ControlledClock('2026-11-23T09:00:00+01:00'); // Monday, the ICO of 4 December is open
