@@ -268,6 +268,7 @@ class DossierDriver {
     await tx.decision.create({
       data: {
         agendaItemId,
+        decidedItemId: agendaItemId,
         dossierId: this.dossierId,
         tableKey: item.tableKey,
         kind,

@@ -38,7 +38,7 @@ export type {
   DecisionOutcome,
   DecisionTransition,
 } from './dossier/dossier-lifecycle.policy';
-export { AFSLUITING_WAIT_MONTHS, earliestAfsluitingDate } from './dossier/dossier-date.util';
+export { AFSLUITING_WAIT_MONTHS, earliestAfsluitingDate, formatDutchDate } from './dossier/dossier-date.util';
 export * from './dossier/agendering.policy';
 export * from './dossier/decision-notices.policy';
 export { checkZonderCasusregisseur } from './dossier/zonder-casusregisseur.policy';
@@ -47,6 +47,7 @@ export * from './dossier/start-correction.policy';
 export * from './dossier/casusregisseur-change.policy';
 export * from './dossier/casusregie-checks.policy';
 export * from './dossier/no-consent.policy';
+export * from './dossier/decision-withdrawal.policy';
 export * from './dossier/dossier-code.util';
 export * from './obligations';
 export * from './sessions/session-lifecycle.policy';

@@ -33,6 +33,7 @@ export type { FollowUpInput } from './families/reminder.mail';
 export type { EscalationInput } from './families/escalation.mail';
 export type { LoginLinkInput } from './families/login-link.mail';
 export type { CasusregieChangeInput } from './families/casusregie-change.mail';
+export type { DecisionWithdrawnInput } from './families/decision-withdrawn.mail';
 export type { FollowUpReportInput } from './families/follow-up-report.mail';
 export type { NoConsentFoundInput } from './families/no-consent-found.mail';
 export type { MinutesReadyInput } from './families/minutes-ready.mail';

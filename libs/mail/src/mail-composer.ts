@@ -20,6 +20,7 @@ import {
 } from './families/agenda.mail';
 import { AgenderingReceivedInput, agenderingReceivedMail } from './families/agendering-received.mail';
 import { CasusregieChangeInput, casusregieChangeMail } from './families/casusregie-change.mail';
+import { DecisionWithdrawnInput, decisionWithdrawnMail } from './families/decision-withdrawn.mail';
 import { EmptyAgendaInput, emptyAgendaMail } from './families/empty-agenda.mail';
 import { EscalationInput, escalationMail } from './families/escalation.mail';
 import { FollowUpReportInput, followUpReportMail } from './families/follow-up-report.mail';
@@ -165,6 +166,11 @@ export class MailComposer {
   /** The casusregie of a dossier changed hands: to the new and to the previous casusregisseur. */
   async casusregieChange(input: CasusregieChangeInput): Promise<RenderedMail> {
     return this.render(casusregieChangeMail(this.identity, input));
+  }
+
+  /** A decision was withdrawn or changed: to each who got one of its letters. */
+  async decisionWithdrawn(input: DecisionWithdrawnInput): Promise<RenderedMail> {
+    return this.render(decisionWithdrawnMail(this.identity, input));
   }
 
   /** The six-month report on the follow-up help: to the coordinators of the Ronde Tafel. */

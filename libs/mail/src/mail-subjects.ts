@@ -34,7 +34,9 @@ export type SubjectPrefix =
   | 'Geen instemming'
   | 'Verslag'
   | 'Voorbereiding'
-  | 'Lege agenda';
+  | 'Lege agenda'
+  | 'Beslissing ingetrokken'
+  | 'Beslissing gewijzigd';
 
 export interface SessionTitle {
   readonly table: Label;

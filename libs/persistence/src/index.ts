@@ -11,6 +11,7 @@ export * from './repositories/user-session.repository';
 export * from './repositories/login-attempts.repository';
 export * from './repositories/dossier-read-model';
 export * from './repositories/dossier/prisma-dossier.repository';
+export * from './repositories/dossier/prisma-decision-history';
 export * from './repositories/region.repository';
 export * from './repositories/person-directory.repository';
 export * from './repositories/calendar-state.repository';

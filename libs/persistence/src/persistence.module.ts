@@ -17,6 +17,7 @@ import { PrismaAgendaItemRepository } from './repositories/agenda-item.repositor
 import { AgendaMailingRepository } from './repositories/agenda-mailing.repository';
 import { OrganisationRepository } from './repositories/organisation.repository';
 import { PrismaDossierRepository } from './repositories/dossier/prisma-dossier.repository';
+import { PrismaDecisionHistory } from './repositories/dossier/prisma-decision-history';
 import { PrismaRegionRepository } from './repositories/region.repository';
 import { PrismaPersonDirectory } from './repositories/person-directory.repository';
 import { PrismaDocumentRepository } from './repositories/document.repository';
@@ -50,6 +51,7 @@ const repositories = [
   AgendaMailingRepository,
   OrganisationRepository,
   PrismaDossierRepository,
+  PrismaDecisionHistory,
   PrismaRegionRepository,
   PrismaPersonDirectory,
   PrismaDocumentRepository,

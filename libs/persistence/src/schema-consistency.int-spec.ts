@@ -447,6 +447,7 @@ describe('database schema (prisma/schema.prisma vs prisma/migrations)', () => {
       await prisma.decision.create({
         data: {
           agendaItemId: item.id,
+          decidedItemId: item.id,
           dossierId: dossier.id,
           tableKey: 'ico',
           kind: 'met_casusregie',

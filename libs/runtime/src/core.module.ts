@@ -10,6 +10,7 @@ import {
   Documents,
   DossierList,
   DossierPages,
+  DecisionHistory,
   DossierRepository as DossierRepositoryPort,
   LoginAttempts,
   LoginSessions,
@@ -71,6 +72,7 @@ import {
   OrganisationRepository,
   PrismaDossierReadModel,
   PrismaDossierRepository,
+  PrismaDecisionHistory,
   PrismaLoginAttempts,
   PrismaPersonDirectory,
   PrismaRegionRepository,
@@ -107,6 +109,7 @@ const obligationPorts = [
 /** The dossiers' ports: the aggregate's intent methods, the region's id, people and organisations. */
 const dossierPorts = [
   bindPort(DossierRepositoryPort, PrismaDossierRepository),
+  bindPort(DecisionHistory, PrismaDecisionHistory),
   bindPort(RegionRepository, PrismaRegionRepository),
   bindPort(PersonDirectory, PrismaPersonDirectory),
   bindPort(OrganisationDirectory, OrganisationRepository),

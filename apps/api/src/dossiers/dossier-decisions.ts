@@ -6,6 +6,13 @@ export interface DecisionView {
   readonly decidedAt: Date;
   readonly tableName: string;
   readonly label: string;
+  /** Withdrawn or changed: when, by whom, why; null while it stands. */
+  readonly withdrawal: {
+    readonly change: 'ingetrokken' | 'gewijzigd';
+    readonly at: Date;
+    readonly by: string;
+    readonly reason: string;
+  } | null;
   /** Term and text; texts are printed as typed (escaped, line breaks kept). */
   readonly facts: readonly { readonly term: string; readonly text: string }[];
 }
@@ -25,6 +32,10 @@ export interface StoredDecision {
   readonly casusregisseurAbsent: boolean;
   readonly bijkomendCasusoverlegDate: Date | null;
   readonly casusregisseur: { readonly displayName: string } | null;
+  readonly withdrawnAt: Date | null;
+  readonly withdrawalReason: string | null;
+  readonly replacedById: string | null;
+  readonly withdrawnBy: { readonly displayName: string } | null;
 }
 
 /**
@@ -79,6 +90,14 @@ export function decisionViews(
       decidedAt: d.decidedAt,
       tableName: tableName(d.tableKey),
       label: DECISION_KIND_LABELS[d.kind as DecisionKind] ?? d.kind,
+      withdrawal: d.withdrawnAt
+        ? {
+            change: d.replacedById ? 'gewijzigd' : 'ingetrokken',
+            at: d.withdrawnAt,
+            by: d.withdrawnBy?.displayName ?? 'onbekend',
+            reason: d.withdrawalReason ?? '',
+          }
+        : null,
       facts,
     };
   });

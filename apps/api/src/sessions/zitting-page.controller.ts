@@ -42,6 +42,7 @@ import { failedForm, FailedForm, isUuid, noticeFor, PageForms, pick, str } from 
 import { formSubmissionKey } from '../web/submission-key';
 import { PageService } from '../web/page.service';
 import { withRiskPicture } from './zitting-risk-picture';
+import { DECISION_FIELDS, decisionFields, onPageFields } from './decision-form';
 
 const NOTICES: Record<string, string> = {
   volgorde: 'De volgorde is aangepast.',
@@ -49,29 +50,13 @@ const NOTICES: Record<string, string> = {
   gedeeld: 'De inhoud van het agendapunt is gedeeld met de leden van de zitting.',
   nietgedeeld: 'De inhoud van het agendapunt is niet langer gedeeld.',
   beslissing: 'De beslissing is geregistreerd.',
+  ingetrokken: 'De beslissing is ingetrokken; wie erover een e-mail kreeg, krijgt bericht.',
+  gewijzigd: 'De beslissing is gewijzigd; wie over de vorige een e-mail kreeg, krijgt bericht.',
   verstuurd:
     'De agenda is verstuurd: de vaste leden hebben de agenda met de uitnodiging, de gasten en casusregisseurs een uitnodiging voor hun agendapunt.',
   locatie: 'De locatie is opgeslagen. Wie al een uitnodiging had, krijgt de bijgewerkte uitnodiging.',
 };
 
-/** The form fields of a decision; `noConsentAdviceText` is the advice of "geen instemming". */
-const DECISION_FIELDS = [
-  'kind',
-  'adviceText',
-  'safetyPlanAdvice',
-  'parketmeldingAdvies',
-  'casusregisseurId',
-  'startDate',
-  'consentVerified',
-  'consentVerifiedOn',
-  'consentGivenBy',
-  'vervolgoverlegDate',
-  'casusregisseurAbsent',
-  'bijkomendCasusoverlegDate',
-  'missingInformation',
-  'noConsentAdviceText',
-  'terugkomdatum',
-] as const;
 
 /**
  * A session's agenda, the page the agenda mails link to. Coordinators see everything and act on
@@ -250,14 +235,7 @@ export class ZittingPageController {
     @Res() res: Response,
   ): Promise<void> {
     const values = pick(body, DECISION_FIELDS);
-    // An empty field is a field not filled in ("is verplicht"), not an invalid value.
-    const decision: Record<string, string> = Object.fromEntries(
-      Object.entries(values).filter(([, v]) => v.trim() !== ''),
-    );
-    if (values.kind === 'geen_instemming') {
-      delete decision.adviceText;
-      if (decision.noConsentAdviceText) decision.adviceText = decision.noConsentAdviceText;
-    }
+    const decision = decisionFields(values);
     // The picture at instroom, when the form has its fields (the region has an instrument).
     const risk =
       values.kind === 'met_casusregie' && str(body, 'risicotaxatie') === 'ja'
@@ -283,15 +261,7 @@ export class ZittingPageController {
             const keys = risk.factors.map((f) => f.factorKey);
             throw new InputError(error.errors.map((e) => ({ ...e, field: riskFormField(e.field, keys) })));
           }
-          // The advice of "geen instemming" has its own field on the page.
-          if (error instanceof InputError && values.kind === 'geen_instemming') {
-            throw new InputError(
-              error.errors.map((e) =>
-                e.field === 'adviceText' ? { ...e, field: 'noConsentAdviceText' } : e,
-              ),
-            );
-          }
-          throw error;
+          throw onPageFields(error, values.kind);
         }
       },
     );

@@ -35,6 +35,10 @@ import { DecisionAgenda } from '../ports/decision-agenda.port';
 import { AgendaDecisionAdapter } from '../record-decision/agenda-decision.adapter';
 import { DecisionLetters } from '../record-decision/decision-letters';
 import { RecordDecisionUseCase } from '../record-decision/record-decision.usecase';
+import { DecisionWithdrawer } from '../withdraw-decision/decision-withdrawer';
+import { WithdrawDecisionUseCase } from '../withdraw-decision/withdraw-decision.usecase';
+import { ChangeDecisionUseCase } from '../change-decision/change-decision.usecase';
+import { DecisionWithdrawalQuery } from '../withdraw-decision/decision-withdrawal.query';
 import { AgendaPlacementAdapter } from '../agenda-placement/agenda-placement.adapter';
 import { AgendaPlacement } from '../ports/agenda-placement.port';
 import { AanmeldingFormQuery } from '../submit-aanmelding/aanmelding-form.query';
@@ -56,6 +60,9 @@ const providers = [
   AgenderingConfirmationQuery,
   AgenderingPreviewQuery,
   RecordDecisionUseCase,
+  WithdrawDecisionUseCase,
+  ChangeDecisionUseCase,
+  DecisionWithdrawalQuery,
   RecordConsulentUseCase,
   RecordConsentUseCase,
   RecordNoConsentUseCase,
@@ -96,6 +103,7 @@ const providers = [
     { provide: DossierChanged, useClass: ObligationsFollowDossier },
     { provide: DecisionAgenda, useClass: AgendaDecisionAdapter },
     DecisionLetters,
+    DecisionWithdrawer,
     { provide: AgendaPlacement, useClass: AgendaPlacementAdapter },
     {
       provide: DOSSIER_TIMELINE_SOURCES,

@@ -42,6 +42,9 @@ export interface TimelineFacts extends CasusregieCheckFacts {
     casusregisseur: { displayName: string } | null;
     startDate: Date | null;
     terugkomdatum: Date | null;
+    withdrawnAt?: Date | null;
+    replacedById?: string | null;
+    withdrawalReason?: string | null;
   }[];
   /** The changes of casusregisseur, as recorded (the dates as DATE columns). */
   readonly casusregisseurChanges?: readonly CasusregisseurChangeFacts[];
@@ -157,6 +160,17 @@ export function timelineOf(facts: TimelineFacts, region: RegionConfig, now: Date
           .join(', ') || undefined,
       planned: false,
     });
+    // The history stays: a withdrawn or changed decision shows, and so does its withdrawal.
+    if (d.withdrawnAt) {
+      const change = d.replacedById ? 'gewijzigd' : 'ingetrokken';
+      timeline.push({
+        at: d.withdrawnAt.toISOString(),
+        kind: 'beslissing',
+        title: `Beslissing ${change}: ${DECISION_KIND_LABELS[d.kind as DecisionKind]}`,
+        detail: d.withdrawalReason ? `reden: ${d.withdrawalReason}` : undefined,
+        planned: false,
+      });
+    }
   }
   for (const c of facts.casusregisseurChanges ?? []) {
     timeline.push({

@@ -6,8 +6,13 @@ import type { Transaction } from './unit-of-work.port';
  * changes a dossier, an agenda item or a session, so obligations cannot silently stop following
  * the dossier when the wiring changes (the application refuses to start without it).
  */
+export interface DossierChange {
+  readonly cancelReason?: string;
+}
+
 export abstract class DossierChanged {
-  abstract dossierChanged(tx: Transaction, dossierId: string): Promise<void>;
+  /** `why.cancelReason`: what obligations cancelled by this change say (a withdrawn decision). */
+  abstract dossierChanged(tx: Transaction, dossierId: string, why?: DossierChange): Promise<void>;
   /** Sessions of the table were cancelled or moved: due dates that hang on them move too. */
   abstract calendarChanged(tx: Transaction, tableKey: string): Promise<void>;
 }

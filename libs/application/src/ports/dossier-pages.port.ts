@@ -10,7 +10,9 @@ interface NamedPerson {
 /** A decision as it is stored (DATE columns as UTC midnight). */
 export interface DossierPageDecision {
   readonly id: string;
-  readonly agendaItemId: string;
+  /** The item while the decision stands; null once withdrawn or replaced. */
+  readonly agendaItemId: string | null;
+  readonly decidedItemId: string;
   readonly dossierId: string;
   readonly tableKey: string;
   readonly kind: string;
@@ -27,6 +29,10 @@ export interface DossierPageDecision {
   readonly notes: string | null;
   readonly decidedAt: Date;
   readonly decidedById: string;
+  readonly withdrawnAt: Date | null;
+  readonly withdrawalReason: string | null;
+  /** The decision that replaced it, when the withdrawal was a change. */
+  readonly replacedById: string | null;
 }
 
 /** One aanmelding with every answer of the guide and its clients, in their order. */
@@ -152,6 +158,8 @@ export interface DossierPage {
   readonly decisions: readonly (DossierPageDecision & {
     readonly decidedBy: NamedPerson;
     readonly casusregisseur: NamedPerson | null;
+    /** Who withdrew or changed it (with withdrawnAt and withdrawalReason). */
+    readonly withdrawnBy: NamedPerson | null;
   })[];
   /** The changes of casusregisseur, as recorded, oldest first. */
   readonly casusregisseurChanges: readonly {

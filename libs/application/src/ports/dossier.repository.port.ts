@@ -3,6 +3,7 @@ import type {
   CasusregisseurChangeReason,
   DecisionKind,
   DossierPhase,
+  DossierSnapshot,
   DossierState,
   LocalDateString,
   OrganisationKind,
@@ -80,6 +81,11 @@ export interface NewDecision {
   readonly bijkomendCasusoverlegDate: LocalDateString | null;
   readonly decidedAt: Date;
   readonly decidedById: string;
+  /** The dossier's facts before and after the decision, for a withdrawal (DecisionHistory). */
+  readonly priorState: DossierSnapshot;
+  readonly resultState: DossierSnapshot;
+  /** herbespreking: the ICO item the decision made. */
+  readonly followUpItemId: string | null;
 }
 
 export interface AanmeldingClient {

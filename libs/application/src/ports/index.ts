@@ -9,6 +9,7 @@ export * from './audit-log.port';
 export * from './dossier.repository.port';
 export * from './region.repository.port';
 export * from './decision-agenda.port';
+export * from './decision-history.port';
 export * from './mail-outbox.port';
 export * from './person-directory.port';
 export * from './agenda-placement.port';

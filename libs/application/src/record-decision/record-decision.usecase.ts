@@ -1,26 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@overlegtafels/config';
-import {
-  applyDecision,
-  DecisionInput,
-  findTable,
-  holdSession,
-  noConsentReturnLimitOf,
-  RegionConfig,
-} from '@overlegtafels/domain';
+import { findTable, holdSession, RegionConfig } from '@overlegtafels/domain';
 import { getRegion } from '@overlegtafels/regions';
-import { AgendaRefusal, InputError } from '../errors';
-import { DecisionFormInput, RecordDecisionCommand } from './record-decision.command';
-import { toDossierState } from '../agenda/dossier-state';
+import { AgendaRefusal } from '../errors';
+import { RecordDecisionCommand } from './record-decision.command';
+import { DecisionApplier } from './decision-applier';
 import { AuditLog } from '../ports/audit-log.port';
 import { DecisionAgenda } from '../ports/decision-agenda.port';
 import { DossierChanged } from '../ports/dossier-changed.port';
-import { DossierRepository, NewDecision } from '../ports/dossier.repository.port';
+import { DossierRepository } from '../ports/dossier.repository.port';
 import { MailOutbox, QueuedMail } from '../ports/mail-outbox.port';
-import type { PlacementGuest } from '../ports/agenda-placement.port';
 import { PersonDirectory } from '../ports/person-directory.port';
-import { type Transaction, UnitOfWork } from '../ports/unit-of-work.port';
+import { UnitOfWork } from '../ports/unit-of-work.port';
 import { DecisionLetters } from './decision-letters';
 import { withinRegion } from '../region-fence/region-fence';
 import { RiskPictureRecorder } from '../record-risk-picture/risk-picture-recorder';
@@ -49,6 +40,7 @@ const conflict = (code: string, message: string) => new AgendaRefusal(code, mess
 @Injectable()
 export class RecordDecisionUseCase {
   private readonly region: RegionConfig;
+  private readonly applier: DecisionApplier;
 
   constructor(
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
@@ -67,6 +59,16 @@ export class RecordDecisionUseCase {
     const region = getRegion(config.region);
     if (!region) throw new Error(`REGION ${config.region} has no configuration in libs/regions`);
     this.region = region;
+    this.applier = new DecisionApplier({
+      region,
+      dossiers,
+      agenda,
+      people,
+      audit,
+      letters,
+      dossierChanged,
+      riskPictures,
+    });
   }
 
   async execute({
@@ -112,7 +114,6 @@ export class RecordDecisionUseCase {
           const table = findTable(this.region, item.tableKey);
           if (!table)
             throw new AgendaRefusal('ITEM_NOT_FOUND', 'Agendapunt niet gevonden.', undefined, 'not_found');
-          const zone = table.timeZone;
           const { session } = item;
           if (item.status === 'discussed')
             throw conflict('ALREADY_DECIDED', 'Voor dit agendapunt is al een beslissing geregistreerd.');
@@ -126,97 +127,21 @@ export class RecordDecisionUseCase {
               'Een beslissing kan pas vanaf het begin van de zitting worden geregistreerd.',
             );
           }
-          const decisionDate = DateTime.fromJSDate(session.startsAt, { zone }).toISODate()!;
-          if (
-            form.kind === 'met_casusregie' &&
-            !(await this.people.isCasusregisseur(tx, actor.regionId, form.casusregisseurId))
-          ) {
-            throw new InputError([
-              {
-                field: 'casusregisseurId',
-                code: 'UNKNOWN',
-                message: 'Kies een casusregisseur uit de lijst.',
-              },
-            ]);
-          }
-          const outcome = applyDecision(
-            toDossierState(dossier, zone),
-            toDecisionInput(form, actor.personId, decisionDate),
-            {
-              decisionDate,
-              tableKey: item.tableKey,
-              itemType: item.itemType,
-              noConsentReturnLimit: noConsentReturnLimitOf(this.region),
-              zonderCasusregisseurAanmelders: this.region.zonderCasusregisseurAanmelders,
-              aanmelderOrganisation: dossier.aanmelderOrganisationKind,
-            },
-          );
-          if (!outcome.ok)
-            throw new AgendaRefusal(outcome.code, outcome.message, outcome.field, 'unprocessable');
-          const next = outcome.next;
-          const consentVerifiedAt =
-            next.consent && !dossier.consentVerifiedAt
-              ? DateTime.fromISO(next.consent.verifiedOn, { zone }).toJSDate()
-              : undefined;
-          const decision = await this.dossiers.recordDecision(
-            tx,
-            dossier.id,
-            next,
-            consentVerifiedAt,
-            toNewDecision(form, item, actor.personId, now),
-          );
-          await this.agenda.markDiscussed(tx, item, now);
-          if (form.kind === 'met_casusregie' && form.riskPicture) {
-            const picture = { occasion: 'ico', picture: form.riskPicture, decisionId: decision.id } as const;
-            await this.riskPictures.record(tx, {
-              actor,
-              dossier,
-              ...picture,
-              now,
-              fieldPrefix: 'riskPicture',
-            });
-          }
-          const icoReturn = outcome.effects.some((e) => e.type === 'terug-naar-ico')
-            ? await this.agenda.returnToIco(
-                tx,
-                dossier.id,
-                // The aanmelder's item again, as on the first ICO: the mails about its slot go to
-                // them (not to the coordinator who recorded the decision); the audit keeps who decided.
-                dossier.aanmelderId ?? actor.personId,
-                now,
-                await this.aanmelderAsGuest(tx, dossier.aanmelderId),
-              )
-            : undefined;
-          await this.dossierChanged.dossierChanged(tx, dossier.id);
-          // After the re-plan, so the casusregisseur's letter lists the obligations it opened.
-          mails = await this.letters.write(tx, {
-            decisionId: decision.id,
-            dossier,
+          const applied = await this.applier.apply(tx, {
+            actor,
             item,
+            dossier,
             table,
             form,
-            events: outcome.effects,
-            ...(icoReturn && { icoReturn }),
-          });
-          await this.audit.append(
-            {
-              actorPersonId: actor.personId,
-              action: 'decision.record',
-              entityType: 'decision',
-              entityId: decision.id,
-              dossierId: dossier.id,
-              outcome: 'allowed',
-              route: actor.route ?? null,
-              details: { code: dossier.code, kind: form.kind, agendaItemId: item.id, phase: next.phase },
-            },
             now,
-            tx,
-          );
+            action: 'decision.record',
+          });
+          mails = applied.mails;
           return {
-            decisionId: decision.id,
+            decisionId: applied.decisionId,
             dossierCode: dossier.code,
-            phase: next.phase,
-            ...(icoReturn && { followUpItemId: icoReturn.itemId }),
+            phase: applied.phase,
+            ...(applied.followUpItemId && { followUpItemId: applied.followUpItemId }),
           };
         },
       );
@@ -225,70 +150,5 @@ export class RecordDecisionUseCase {
     });
     await this.outbox.enqueue(mails);
     return result;
-  }
-
-  /** The aanmelder, invited for the aanvullend verkennend casusoverleg (guide II.D). */
-  private async aanmelderAsGuest(tx: Transaction, aanmelderId: string | null): Promise<PlacementGuest[]> {
-    const contact = aanmelderId ? await this.people.contactOf(tx, aanmelderId) : undefined;
-    return contact ? [{ kind: 'aanmelder', personId: contact.id, email: contact.email }] : [];
-  }
-}
-
-function toNewDecision(
-  form: DecisionFormInput,
-  item: { id: string; tableKey: string },
-  actorId: string,
-  now: Date,
-): NewDecision {
-  return {
-    agendaItemId: item.id,
-    tableKey: item.tableKey,
-    kind: form.kind,
-    adviceText: 'adviceText' in form ? (form.adviceText ?? null) : null,
-    safetyPlanAdvice: form.kind === 'geen_ketenaanpak' ? form.safetyPlanAdvice : null,
-    parketmeldingAdvies: form.kind === 'geen_ketenaanpak' ? form.parketmeldingAdvies : false,
-    missingInformation: form.kind === 'herbespreking' ? form.missingInformation : null,
-    casusregisseurId: form.kind === 'met_casusregie' ? form.casusregisseurId : null,
-    startDate: form.kind === 'met_casusregie' ? form.startDate : null,
-    terugkomdatum: form.kind === 'pva_besproken' ? form.terugkomdatum : null,
-    vervolgoverlegDate: form.kind === 'met_casusregie' ? (form.vervolgoverlegDate ?? null) : null,
-    casusregisseurAbsent: form.kind === 'met_casusregie' ? form.casusregisseurAbsent : false,
-    bijkomendCasusoverlegDate:
-      form.kind === 'met_casusregie' ? (form.bijkomendCasusoverlegDate ?? null) : null,
-    decidedAt: now,
-    decidedById: actorId,
-  };
-}
-
-function toDecisionInput(form: DecisionFormInput, actorId: string, decisionDate: string): DecisionInput {
-  switch (form.kind) {
-    case 'met_casusregie':
-      return {
-        kind: 'met_casusregie',
-        casusregisseurId: form.casusregisseurId,
-        startDate: form.startDate,
-        ...(form.vervolgoverlegDate && { vervolgoverlegDate: form.vervolgoverlegDate }),
-        casusregisseurAbsent: form.casusregisseurAbsent,
-        ...(form.bijkomendCasusoverlegDate && { bijkomendCasusoverlegDate: form.bijkomendCasusoverlegDate }),
-        ...(form.consentVerified && {
-          consent: {
-            verifiedById: actorId,
-            verifiedOn: form.consentVerifiedOn ?? decisionDate,
-            adultFamilyMemberConsented: true,
-            ...(form.consentGivenBy && { givenBy: form.consentGivenBy }),
-          },
-        }),
-      };
-    case 'geen_ketenaanpak':
-      return {
-        kind: 'geen_ketenaanpak',
-        adviceText: form.adviceText,
-        safetyPlanAdvice: form.safetyPlanAdvice,
-        parketmeldingAdvies: form.parketmeldingAdvies,
-      };
-    case 'geen_instemming':
-      return { kind: 'geen_instemming', ...(form.adviceText && { adviceText: form.adviceText }) };
-    default:
-      return form as DecisionInput;
   }
 }

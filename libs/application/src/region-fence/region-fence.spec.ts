@@ -58,7 +58,7 @@ function sources(): { file: string; text: string }[] {
 
 /** The ways into the fence: the function itself, or a guard that calls it for its use cases. */
 const FENCED =
-  /\b(withinRegion|ofRegion|CoordinatorChange|dossierForCasusregisseur|ObligationFormGate|planDossier|maySeeItemPlan|MinutesAccess|PreparationGate)\b/;
+  /\b(withinRegion|ofRegion|CoordinatorChange|dossierForCasusregisseur|ObligationFormGate|planDossier|maySeeItemPlan|MinutesAccess|PreparationGate|DecisionWithdrawer)\b/;
 
 /**
  * Use cases that load no row of a region on behalf of an actor, each with why. A new use case is

@@ -1,6 +1,8 @@
 /** Re-plan the follow-up obligations of one dossier, inside the transaction that changed it. */
 export interface SyncDossierObligationsCommand {
   readonly dossierId: string;
+  /** What the obligations this re-plan cancels say; unset: CANCEL_REASON. */
+  readonly cancelReason?: string;
 }
 
 /** Re-plan every dossier whose open obligations hang on a session of the table (its calendar changed). */

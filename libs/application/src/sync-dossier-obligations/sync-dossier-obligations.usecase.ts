@@ -78,7 +78,10 @@ export class SyncDossierObligationsUseCase {
       })),
       planned,
     );
-    for (const change of changes) await this.apply(tx, read.dossier, change, storedById, result);
+    const cancelReason = command.cancelReason ?? CANCEL_REASON;
+    for (const change of changes) {
+      await this.apply(tx, read.dossier, change, storedById, result, cancelReason);
+    }
     return result;
   }
 
@@ -95,6 +98,7 @@ export class SyncDossierObligationsUseCase {
     change: ObligationChange,
     storedById: ReadonlyMap<string, ObligationRecord>,
     result: ObligationSyncResult,
+    cancelReason: string,
   ): Promise<void> {
     if (change.kind === 'create') {
       const p = change.planned;
@@ -140,7 +144,7 @@ export class SyncDossierObligationsUseCase {
         result.fulfilled++;
         return;
       case 'cancel':
-        await this.obligations.cancel(tx, row.id, this.clock.now(), CANCEL_REASON);
+        await this.obligations.cancel(tx, row.id, this.clock.now(), cancelReason);
         result.cancelled++;
         return;
       case 'keep': {

@@ -27,6 +27,12 @@ export const DOSSIER_OUTCOME_CODES = [
   'AANMELDER_NOT_ELIGIBLE',
   /** This kind of agendapunt cannot be put on this table for a dossier in its current phase. */
   'AGENDERING_NOT_ALLOWED',
+  /** The decision was already withdrawn or replaced. */
+  'DECISION_NOT_STANDING',
+  /** The decision predates the kept history: the dossier before it is not known. */
+  'DECISION_WITHOUT_HISTORY',
+  /** Something was built on the decision (a later decision or agendering, follow-up done, a change). */
+  'DECISION_BUILT_UPON',
   'FIELD_REQUIRED',
   'FIELD_INVALID',
   'UNKNOWN_TABLE',

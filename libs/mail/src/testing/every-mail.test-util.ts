@@ -205,6 +205,7 @@ export const EVERY_MAIL: Record<string, () => Promise<RenderedMail>> = {
       effectiveDate: zdt('2026-12-07T00:00'),
       link: detailsUrl,
     }),
+  'decision-withdrawn': () => composer.decisionWithdrawn({ ...decided, change: 'ingetrokken' }),
   'follow-up-report': () =>
     composer.followUpReport({ recipient: hostileRecipient, dossier: code42, link: detailsUrl }),
   'no-consent-found': () =>

@@ -155,8 +155,9 @@ export class PrismaDossierReadModel implements DossierList, DossierPages {
           include: {
             decidedBy: { select: { displayName: true } },
             casusregisseur: { select: { displayName: true } },
+            withdrawnBy: { select: { displayName: true } },
           },
-          orderBy: { decidedAt: 'asc' },
+          orderBy: [{ decidedAt: 'asc' }, { id: 'asc' }],
         },
         casusregisseurChanges: {
           include: {

@@ -29,7 +29,10 @@ export interface FakeCasusregisseurChange extends CasusregisseurChangeRecord {
   readonly dossierId: string;
 }
 
-export interface FakeDecision extends NewDecision {
+/** A stored decision; a spec may seed one without the snapshots a withdrawal needs. */
+export interface FakeDecision
+  extends Omit<NewDecision, 'priorState' | 'resultState' | 'followUpItemId'>,
+    Partial<Pick<NewDecision, 'priorState' | 'resultState' | 'followUpItemId'>> {
   readonly id: string;
   readonly dossierId: string;
 }

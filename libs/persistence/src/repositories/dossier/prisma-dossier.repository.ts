@@ -98,7 +98,7 @@ export class PrismaDossierRepository implements DossierRepository {
 
   async decisionsOf(tx: Transaction, id: string): Promise<{ id: string; kind: string; decidedAt: Date }[]> {
     const rows = await on(tx, this.prisma).decision.findMany({
-      where: { dossierId: id },
+      where: { dossierId: id, withdrawnAt: null },
       select: { id: true, kind: true, decidedAt: true },
       orderBy: [{ decidedAt: 'asc' }, { id: 'asc' }],
     });
@@ -259,6 +259,9 @@ export class PrismaDossierRepository implements DossierRepository {
     return db.decision.create({
       data: {
         ...decision,
+        priorState: { ...decision.priorState },
+        resultState: { ...decision.resultState },
+        decidedItemId: decision.agendaItemId,
         dossierId: id,
         startDate: dateColumn(decision.startDate),
         terugkomdatum: dateColumn(decision.terugkomdatum),

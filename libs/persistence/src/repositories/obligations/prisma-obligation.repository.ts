@@ -310,7 +310,8 @@ export class PrismaObligationRepository implements ObligationRepository {
 
   private async decisionsOf(db: Tx, dossierId: string): Promise<ObligationDecision[]> {
     const rows = await db.decision.findMany({
-      where: { dossierId },
+      // A withdrawn or replaced decision plans nothing.
+      where: { dossierId, withdrawnAt: null },
       select: {
         id: true,
         kind: true,
