@@ -19,6 +19,7 @@ import {
   MailSender,
   QueueProbe,
   OrganisationDirectory,
+  BeheerDirectory,
   PersonDirectory,
   RegionRepository,
   ObligationReadModel,
@@ -73,6 +74,7 @@ import {
   PrismaDossierRepository,
   PrismaLoginAttempts,
   PrismaPersonDirectory,
+  PrismaBeheerDirectory,
   PrismaRegionRepository,
   PrismaObligationReadModel,
   PrismaObligationRepository,
@@ -110,6 +112,7 @@ const dossierPorts = [
   bindPort(RegionRepository, PrismaRegionRepository),
   bindPort(PersonDirectory, PrismaPersonDirectory),
   bindPort(OrganisationDirectory, OrganisationRepository),
+  bindPort(BeheerDirectory, PrismaBeheerDirectory),
   bindPort(RiskPictureRepository, PrismaRiskPictureRepository),
   bindPort(PlanVanAanpakRepository, PrismaPlanVanAanpakRepository),
 ];
