@@ -3,6 +3,7 @@ import { createPrismaClient } from '@overlegtafels/persistence';
 import { brussels } from '@overlegtafels/persistence/testing';
 import { ControlledClock } from '@overlegtafels/testing';
 import { AgendaPlanningCron } from '../../apps/worker/src/crons/agenda-planning.cron';
+import { pageUser } from '../support/page-client';
 import { eventually, loginAs, startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -265,6 +266,63 @@ describe('the beheerder adds a person, seats them at a table, and deactivates th
       people: { id: string }[];
     };
     expect(people.people.map((p) => p.id)).not.toContain(stranger.id);
+  });
+
+  it('adds a person once from the page’s form (one-time key, then PRG), and keeps refused input by its field', async () => {
+    const page = await pageUser(t, BEHEERDER);
+    const form = {
+      displayName: 'Jan Voorbeeld',
+      email: 'jan.voorbeeld@example.org',
+      organisationId: politie,
+      roles: 'aanmelder',
+      reason: 'Nieuwe aanmelder',
+      submissionKey: 'pagina-jan-voorbeeld-1',
+    };
+    const refused = await page.post('/beheer/personen', {
+      ...form,
+      email: 'jan@',
+      submissionKey: 'pagina-jan-0',
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.html).toMatch(/id="persoon-email-fout"[^>]*>.*is geen geldig e-mailadres/s);
+    expect(refused.html).toContain('value="Jan Voorbeeld"');
+    expect(refused.html).toMatch(/value="aanmelder" checked/);
+    const first = await page.post('/beheer/personen', form);
+    const again = await page.post('/beheer/personen', form);
+    expect([first.status, again.status]).toEqual([303, 303]);
+    expect(first.location).toMatch(/^\/beheer\/personen\/[0-9a-f-]{36}\?melding=toegevoegd$/);
+    expect(again.location).toBe(first.location);
+    expect(await db.person.count({ where: { email: 'jan.voorbeeld@example.org' } })).toBe(1);
+    const shown = await page.get(first.location!);
+    expect(shown.html).toContain('De persoon is toegevoegd.');
+  });
+
+  it('adds an organisation of the domain’s kinds, its name once in the region', async () => {
+    const org = {
+      name: 'Vluchthuis Noord (fictief)',
+      kind: 'andere',
+      contactEmail: 'info@example.org',
+      reason: 'Nieuwe partner',
+    };
+    const bad = await post('/api/beheer/organisaties', { ...org, kind: 'sekte' });
+    expect([bad.status, ((await bad.json()) as { field: string }).field]).toEqual([400, 'kind']);
+    const made = await post('/api/beheer/organisaties', org, { 'idempotency-key': 'beheer-org-00001' });
+    expect(made.status).toBe(201);
+    const { organisationId } = (await made.json()) as { organisationId: string };
+    const twice = await post('/api/beheer/organisaties', { ...org, name: 'VLUCHTHUIS NOORD (fictief)' });
+    const answer = (await twice.json()) as { field: string; code: string };
+    expect([twice.status, answer.field, answer.code]).toEqual([400, 'name', 'NAME_TAKEN']);
+    const off = await post(`/api/beheer/organisaties/${organisationId}/deactiveren`, { reason: 'Opgeheven' });
+    expect(off.status).toBe(204);
+    expect((await db.organisation.findUniqueOrThrow({ where: { id: organisationId } })).active).toBe(false);
+    const audit = await db.auditEvent.findMany({
+      where: { entityId: organisationId },
+      orderBy: { id: 'asc' },
+    });
+    expect(audit.map((a) => [a.action, a.details])).toEqual([
+      ['beheer.organisation.add', { kind: 'andere', reason: 'Nieuwe partner' }],
+      ['beheer.organisation.deactivate', { wasActive: true, reason: 'Opgeheven' }],
+    ]);
   });
 
   it('shows the beheerder no dossier: 403 on the dossier pages and APIs, no dossier code on the beheer pages', async () => {
