@@ -325,6 +325,39 @@ describe('the beheerder adds a person, seats them at a table, and deactivates th
     ]);
   });
 
+  it('closes a period for every table of the region, with its effect and its audit row', async () => {
+    const period = { from: '2026-12-28', to: '2026-12-31', reason: 'Kerstvakantie' };
+    const bad = await post('/api/beheer/gesloten-periodes', { ...period, to: '2026-12-20' });
+    expect([bad.status, ((await bad.json()) as { field: string }).field]).toEqual([400, 'to']);
+    const closed = await post('/api/beheer/gesloten-periodes', period, {
+      'idempotency-key': 'beheer-kerst-2026',
+    });
+    expect(closed.status).toBe(204);
+    const again = await post('/api/beheer/gesloten-periodes', period, {
+      'idempotency-key': 'beheer-kerst-2026',
+    });
+    expect(again.status).toBe(204);
+    const list = (await (await beheerder.get('/api/beheer/gesloten-periodes')).json()) as {
+      closedPeriods: { tableKey: string | null; from: string; to: string; reason: string }[];
+    };
+    expect(
+      list.closedPeriods.map(({ tableKey, from, to, reason }) => ({ tableKey, from, to, reason })),
+    ).toEqual([{ tableKey: null, ...period }]);
+    const inPeriod = await db.session.findMany({
+      where: { scheduledStart: { gte: brussels('2026-12-28T00:00'), lt: brussels('2027-01-01T00:00') } },
+    });
+    expect(inPeriod.length).toBeGreaterThan(0);
+    expect(inPeriod.filter((s) => s.status !== 'cancelled')).toEqual([]);
+    const audit = await db.auditEvent.findMany({ where: { action: 'closed-period.create' } });
+    expect(audit.map((a) => [a.actorPersonId, a.route, a.details])).toEqual([
+      [
+        beheerder.personId,
+        'POST /api/beheer/gesloten-periodes',
+        { from: period.from, to: period.to, tableKey: null },
+      ],
+    ]);
+  }, 60_000);
+
   it('shows the beheerder no dossier: 403 on the dossier pages and APIs, no dossier code on the beheer pages', async () => {
     const session = await db.session.findFirstOrThrow({ where: { tableKey: 'weegploeg' } });
     const document = await db.document.findFirst();
@@ -362,6 +395,7 @@ describe('the beheerder adds a person, seats them at a table, and deactivates th
       organisations: { id: string }[];
     };
     const pages = [
+      '/',
       '/beheer',
       '/beheer/personen',
       `/beheer/personen/${people.people[0]!.id}`,
