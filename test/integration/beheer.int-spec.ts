@@ -235,6 +235,29 @@ describe('the beheerder adds a person, seats them at a table, and deactivates th
     expect(list.people.find((p) => p.id === fien)?.active).toBe(false);
   });
 
+  it('sends a deactivated person no agenda any more', async () => {
+    const session = await db.session.findFirstOrThrow({
+      where: { tableKey: 'weegploeg', scheduledStart: brussels('2026-12-15T13:00') },
+    });
+    const coordinator = await loginAs(t, COORDINATOR);
+    expect((await coordinator.post(`/api/sessions/${session.id}/send`, { keepEmpty: true })).status).toBe(
+      200,
+    );
+    const subject = 'Weegploeg 15 december 2026 – CO3 Antwerpen';
+    await eventually(
+      async () =>
+        (await receivedMails(t.sink)).some((m) => m.to === 'wim.jacobs@example.be' && m.subject === subject),
+      'the agenda reaches a standing member who is still active',
+      60_000,
+    );
+    const outbox = await db.mailOutbox.findMany({ where: { sessionId: session.id, purpose: 'agenda' } });
+    expect(outbox.length).toBeGreaterThan(0);
+    expect(outbox.map((m) => m.recipientEmail)).not.toContain(FIEN);
+    expect((await receivedMails(t.sink)).filter((m) => m.to === FIEN).map((m) => m.subject)).toEqual([
+      SUBJECT,
+    ]);
+  }, 90_000);
+
   it('answers another region’s person as one that does not exist, and audits the attempt', async () => {
     const oost = await db.region.create({
       data: {
