@@ -74,6 +74,9 @@ browserSuite('accessibility and layout of every page, for every role', () => {
   const clock = new ControlledClock('2026-11-23T09:00:00+01:00');
   let code = '';
   let icoSession = '';
+  // A person with seats and an organisation with people: the beheer pages at their fullest.
+  let beheerPerson = '';
+  let beheerOrganisation = '';
   const screenshot = screenshotter('a11y');
 
   beforeAll(async () => {
@@ -85,6 +88,12 @@ browserSuite('accessibility and layout of every page, for every role', () => {
     const db = createPrismaClient(t.db.url, 1);
     const item = await db.agendaItem.findFirstOrThrow({ where: { dossier: { code }, tableKey: 'ico' } });
     icoSession = item.sessionId;
+    const member = await db.person.findFirstOrThrow({
+      where: { email: 'wim.jacobs@example.be' },
+      select: { id: true, organisationId: true },
+    });
+    beheerPerson = member.id;
+    beheerOrganisation = member.organisationId!;
     await db.$disconnect();
     browser = await launchChromium();
   }, 180_000);
@@ -122,6 +131,19 @@ browserSuite('accessibility and layout of every page, for every role', () => {
     ],
     'wim.jacobs@example.be': ['/', '/tafels', `/agenda/${icoSession}`],
     'hanne.vermeersch@example.be': ['/', '/audit'],
+    'beheer@example.be': [
+      '/',
+      '/beheer',
+      '/beheer/personen',
+      `/beheer/personen/${beheerPerson}`,
+      '/beheer/organisaties',
+      `/beheer/organisaties/${beheerOrganisation}`,
+      '/beheer/tafels',
+      '/beheer/tafels/weegploeg',
+      '/beheer/gesloten-periodes',
+      '/beheer/mails',
+      '/agenda-abonnement',
+    ],
   });
 
   it('finds no serious or critical violation and no horizontal scroll, with one navigation per person', async () => {

@@ -22,7 +22,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 
 const clock = new ControlledClock('2026-11-23T09:00:00+01:00'); // Monday
 
-type Target = 'dossier' | 'session' | 'item' | 'obligation' | 'outbox';
+type Target = 'dossier' | 'session' | 'item' | 'obligation' | 'outbox' | 'person' | 'organisation';
 
 /** Which row a path parameter names: by its name, and for `:id` by the segment before it. */
 function targetOf(param: string, before: string): Target | 'table' | 'action' | 'part' {
@@ -41,6 +41,8 @@ function targetOf(param: string, before: string): Target | 'table' | 'action' | 
       opvolging: 'obligation',
       outbox: 'outbox',
       mails: 'outbox',
+      personen: 'person',
+      organisaties: 'organisation',
     };
     if (byPrefix[before]) return byPrefix[before];
   }
@@ -64,6 +66,12 @@ const OWN_SCOPE: Record<string, string> = {
   'POST /api/admin/mail/test': 'sends a test mail to the caller',
   'POST /api/closed-periods': 'closes a period of the caller’s own region’s table',
   'POST /tafels/:key/sluiten': 'closes a period of the caller’s own region’s table',
+  'POST /api/beheer/personen': 'adds a person to the caller’s own region',
+  'POST /beheer/personen': 'adds a person to the caller’s own region',
+  'POST /api/beheer/organisaties': 'adds an organisation to the caller’s own region',
+  'POST /beheer/organisaties': 'adds an organisation to the caller’s own region',
+  'POST /api/beheer/gesloten-periodes': 'closes a period of the caller’s own region',
+  'POST /beheer/gesloten-periodes': 'closes a period of the caller’s own region',
 };
 
 /**
@@ -119,6 +127,8 @@ const PAGE_BODIES: Record<string, (ids: Ids) => Record<string, unknown>> = {
 };
 
 interface Ids {
+  person: string;
+  organisation: string;
   dossier: string;
   session: string;
   otherSession: string;
@@ -153,6 +163,8 @@ function casesOf(
     item: randomUUID(),
     obligation: randomUUID(),
     outbox: randomUUID(),
+    person: randomUUID(),
+    organisation: randomUUID(),
   };
   for (const route of routes) {
     if (route.policy?.kind === 'public' || OWN_SCOPE[route.route]) continue;
@@ -252,7 +264,10 @@ describe('no write across regions (every write route, as a person of another reg
     const casusregisseur = await db.person.findFirstOrThrow({
       where: { regionId: co3.id, roleAssignments: { some: { role: 'casusregisseur' } } },
     });
+    const organisationId = (await db.organisation.findFirstOrThrow({ where: { regionId: co3.id } })).id;
     ids = {
+      person: casusregisseur.id,
+      organisation: organisationId,
       dossier: item.dossierId,
       dossierCode: item.dossier.code,
       session: item.sessionId,
@@ -260,7 +275,7 @@ describe('no write across regions (every write route, as a person of another reg
       item: item.id,
       obligation: obligation.id,
       outbox: (await db.mailOutbox.findFirstOrThrow()).id,
-      organisationId: (await db.organisation.findFirstOrThrow({ where: { regionId: co3.id } })).id,
+      organisationId,
       casusregisseurId: casusregisseur.id,
       table: (await db.session.findUniqueOrThrow({ where: { id: item.sessionId } })).tableKey,
     };

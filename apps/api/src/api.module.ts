@@ -2,6 +2,7 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import {
   AgendaModule,
+  BeheerModule,
   CalendarFeedUseCase,
   ChooseCalendarReminderUseCase,
   CheckHealthUseCase,
@@ -38,6 +39,10 @@ import { ObligationsApiModule } from './obligations/obligations-api.module';
 import { MinutesApiModule } from './minutes/minutes-api.module';
 import { PreparationApiModule } from './preparation/preparation.module';
 import { FailedMailsController } from './beheer/failed-mails.controller';
+import { BeheerApiController } from './beheer/beheer-api.controller';
+import { BeheerPageController } from './beheer/beheer-page.controller';
+import { BeheerPeoplePageController } from './beheer/beheer-people-page.controller';
+import { PageService } from './web/page.service';
 import { OutboxMessagesController } from './beheer/outbox-messages.controller';
 import { TestMailController } from './beheer/test-mail.controller';
 import { CalendarFeedController } from './calendar-feed/calendar-feed.controller';
@@ -70,6 +75,7 @@ export class ApiModule {
       imports: [
         CoreModule.forRoot(options),
         AgendaModule,
+        BeheerModule,
         PagesModule,
         PrintModule,
         ObligationsApiModule,
@@ -89,6 +95,9 @@ export class ApiModule {
         TestMailController,
         OutboxMessagesController,
         FailedMailsController,
+        BeheerApiController,
+        BeheerPageController,
+        BeheerPeoplePageController,
         CalendarFeedController,
         DevMailController,
         TablesController,
@@ -103,6 +112,7 @@ export class ApiModule {
       ],
       providers: [
         ViewRenderer,
+        PageService,
         UploadSpool,
         OpenApiRegistry,
         RequestLoginLinkUseCase,

@@ -23,6 +23,7 @@ export { PrismaAgendaSessionRepository } from './repositories/agenda-session.rep
 export { PrismaAgendaItemRepository } from './repositories/agenda-item.repository';
 export * from './repositories/agenda-mailing.repository';
 export * from './repositories/organisation.repository';
+export * from './repositories/beheer-directory.repository';
 export * from './repositories/document.repository';
 export * from './repositories/item-preparation.repository';
 export * from './repositories/obligations';

@@ -16,6 +16,7 @@ import { PrismaAgendaSessionRepository } from './repositories/agenda-session.rep
 import { PrismaAgendaItemRepository } from './repositories/agenda-item.repository';
 import { AgendaMailingRepository } from './repositories/agenda-mailing.repository';
 import { OrganisationRepository } from './repositories/organisation.repository';
+import { PrismaBeheerDirectory } from './repositories/beheer-directory.repository';
 import { PrismaDossierRepository } from './repositories/dossier/prisma-dossier.repository';
 import { PrismaDecisionHistory } from './repositories/dossier/prisma-decision-history';
 import { PrismaRegionRepository } from './repositories/region.repository';
@@ -50,6 +51,7 @@ const repositories = [
   PrismaAgendaItemRepository,
   AgendaMailingRepository,
   OrganisationRepository,
+  PrismaBeheerDirectory,
   PrismaDossierRepository,
   PrismaDecisionHistory,
   PrismaRegionRepository,

@@ -20,6 +20,7 @@ import {
   MailSender,
   QueueProbe,
   OrganisationDirectory,
+  BeheerDirectory,
   PersonDirectory,
   RegionRepository,
   ObligationReadModel,
@@ -75,6 +76,7 @@ import {
   PrismaDecisionHistory,
   PrismaLoginAttempts,
   PrismaPersonDirectory,
+  PrismaBeheerDirectory,
   PrismaRegionRepository,
   PrismaObligationReadModel,
   PrismaObligationRepository,
@@ -113,6 +115,7 @@ const dossierPorts = [
   bindPort(RegionRepository, PrismaRegionRepository),
   bindPort(PersonDirectory, PrismaPersonDirectory),
   bindPort(OrganisationDirectory, OrganisationRepository),
+  bindPort(BeheerDirectory, PrismaBeheerDirectory),
   bindPort(RiskPictureRepository, PrismaRiskPictureRepository),
   bindPort(PlanVanAanpakRepository, PrismaPlanVanAanpakRepository),
 ];

@@ -99,7 +99,9 @@ export class DossiersController {
   }
 
   @Get()
-  @Authenticated()
+  // Everyone who may see a dossier at all; the beheerder and the data-protection officer never do
+  // (issue #14): they are refused, not given an empty list.
+  @Roles('coordinator', 'casusregisseur', 'aanmelder', 'strategisch-coordinator', 'member')
   @ApiOperation({
     summary: 'The dossiers the person may see, a page at a time',
     description:

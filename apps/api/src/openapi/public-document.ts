@@ -32,6 +32,11 @@ export const API_RESOURCES: readonly { name: string; description: string }[] = [
   },
   { name: 'verslag', description: 'Aanwezigheden, verslag en actiepunten van een zitting.' },
   { name: 'opvolging', description: 'De opvolgingstaken en hun termijnen.' },
+  {
+    name: 'beheer',
+    description:
+      'Voor de beheerder van een regio: personen, organisaties, rollen, plaatsen aan de tafels en gesloten periodes; elke wijziging met haar reden in het auditlogboek.',
+  },
   { name: 'mail', description: 'De uitgaande mail: testmail, status, mislukte mails opnieuw versturen.' },
   { name: 'account', description: 'Wie u bent, uw rechten en uw agenda-abonnement.' },
   { name: 'systeem', description: 'Gezondheid van de dienst.' },
@@ -41,6 +46,7 @@ export const API_RESOURCES: readonly { name: string; description: string }[] = [
 const TAG_BY_PATH: readonly [RegExp, string][] = [
   [/^\/api\/dossiers/, 'dossiers'],
   [/^\/api\/(tables|sessions|agenda|agenderingen|agenda-items|documents|closed-periods)/, 'agenda'],
+  [/^\/api\/beheer/, 'beheer'],
   [/^\/api\/(admin\/mail|outbox|failed-mails|mails)/, 'mail'],
   [/^\/api\/(me|calendar|agenda-abonnement)/, 'account'],
   [/^\/health/, 'systeem'],

@@ -24,6 +24,14 @@ describe('ListFailedMailUseCase', () => {
     expect((await useCase.execute(coordinator, { limit: 1 })).map((f) => f.idempotencyKey)).toEqual(['new']);
   });
 
+  it('shows a beheerder who coordinates nothing the failed mails without their subjects (dossier codes)', async () => {
+    const outbox = new FakeMailOutbox();
+    await outbox.seed(anOutboxMessage('m1', { subject: 'Agenda ICO – CO3-2026-0001' }), { status: 'failed' });
+    const beheerder = principalWith('beheer', [{ role: 'admin', tableKey: null }]);
+    const failed = await new ListFailedMailUseCase(outbox).execute(beheerder);
+    expect(failed.map((f) => [f.idempotencyKey, f.subject])).toEqual([['m1', '']]);
+  });
+
   it('refuses a table member', async () => {
     const member = principalWith('lid', [{ role: 'member', tableKey: 'ico' }]);
     await expect(new ListFailedMailUseCase(new FakeMailOutbox()).execute(member)).rejects.toMatchObject({

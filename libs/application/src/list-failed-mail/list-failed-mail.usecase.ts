@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Principal } from '@overlegtafels/auth';
+import { hasRole, Principal } from '@overlegtafels/auth';
 import { AgendaRefusal } from '../errors';
 import { FailedOutboxEntry, MailOutbox } from '../ports/mail-outbox.port';
 import { mayManageMail } from '../retry-failed-mail/retry-failed-mail.usecase';
@@ -7,7 +7,10 @@ import { ListFailedMailCommand } from './list-failed-mail.command';
 
 const DEFAULT_LIMIT = 200;
 
-/** The mails the worker gave up on, for a coordinator to see (and send again). */
+/**
+ * The mails the worker gave up on, for a coordinator to see (and send again); a beheerder sees them
+ * without their subjects.
+ */
 @Injectable()
 export class ListFailedMailUseCase {
   constructor(@Inject(MailOutbox) private readonly outbox: MailOutbox) {}
@@ -21,6 +24,8 @@ export class ListFailedMailUseCase {
         'forbidden',
       );
     }
-    return this.outbox.failed(command.limit ?? DEFAULT_LIMIT);
+    const failed = await this.outbox.failed(command.limit ?? DEFAULT_LIMIT);
+    // A subject carries dossier codes: a beheerder who is no coordinator sees no dossier (issue #14).
+    return hasRole(actor, 'coordinator') ? failed : failed.map((m) => ({ ...m, subject: '' }));
   }
 }

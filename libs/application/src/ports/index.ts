@@ -35,3 +35,4 @@ export * from './login-attempts.port';
 export * from './dossier-retention.port';
 export * from './calendar-reminders.port';
 export * from './calendar-replies.port';
+export * from './beheer-directory.port';

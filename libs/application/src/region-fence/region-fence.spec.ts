@@ -58,13 +58,15 @@ function sources(): { file: string; text: string }[] {
 
 /** The ways into the fence: the function itself, or a guard that calls it for its use cases. */
 const FENCED =
-  /\b(withinRegion|ofRegion|CoordinatorChange|dossierForCasusregisseur|ObligationFormGate|planDossier|maySeeItemPlan|MinutesAccess|PreparationGate|DecisionWithdrawer)\b/;
+  /\b(withinRegion|ofRegion|CoordinatorChange|dossierForCasusregisseur|ObligationFormGate|planDossier|maySeeItemPlan|MinutesAccess|PreparationGate|DecisionWithdrawer|BeheerChange)\b/;
 
 /**
  * Use cases that load no row of a region on behalf of an actor, each with why. A new use case is
  * either fenced or listed here with its reason: it cannot slip past unnoticed.
  */
 const UNFENCED: Record<string, string> = {
+  'beheer-close-period':
+    'the beheerder’s closing of a period of their own region: close-period, fenced by CoordinatorChange',
   'calendar-feed': 'resolves a feed token to its own person; reads only',
   'check-health': 'no actor, no row',
   'destroy-expired-dossiers': 'operator or nightly job, no actor of a region; runs per region by configuration',

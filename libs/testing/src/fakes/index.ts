@@ -28,3 +28,4 @@ export * from './plan-van-aanpak.repository.fake';
 export * from './session-minutes.repository.fake';
 export * from './item-preparation.repository.fake';
 export * from './submission-ledger.fake';
+export * from './beheer-directory.fake';

@@ -1,0 +1,55 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, Clock } from '@overlegtafels/config';
+import { AgendaRefusal } from '../errors';
+import { BeheerActor, BeheerChange } from '../beheer/beheer-change';
+import { BeheerDirectory } from '../ports/beheer-directory.port';
+import { UnitOfWork } from '../ports/unit-of-work.port';
+
+export interface SetPersonActiveCommand {
+  readonly actor: BeheerActor;
+  readonly personId: string;
+  readonly active: boolean;
+  readonly reason: string;
+}
+
+/**
+ * A person deactivated (they left, or must no longer see anything) or activated again. Deactivated,
+ * they are out at once: every login session, calendar feed token and unused login link ends in the
+ * same transaction, so their next request with the old cookie is a login and their feed is gone;
+ * they receive no agenda, reminder or invitation any more (every mailing asks for active people).
+ * Their roles and seats are kept, for when they come back.
+ */
+@Injectable()
+export class BeheerSetPersonActiveUseCase {
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(BeheerDirectory) private readonly directory: BeheerDirectory,
+    @Inject(BeheerChange) private readonly change: BeheerChange,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ actor, personId, active, reason }: SetPersonActiveCommand): Promise<void> {
+    const action = active ? 'beheer.person.activate' : 'beheer.person.deactivate';
+    const person = await this.change.person(actor, personId, action);
+    if (!active && person.id === actor.personId)
+      throw new AgendaRefusal(
+        'OWN_ACCOUNT',
+        'U kunt uzelf niet deactiveren; laat een andere beheerder dat doen.',
+        undefined,
+        'conflict',
+      );
+    await this.uow.run(async (tx) => {
+      await this.directory.setPersonActive(tx, person.id, active);
+      const ended = active
+        ? { sessions: 0, feedTokens: 0, loginLinks: 0 }
+        : await this.directory.endLogins(tx, person.id, this.clock.now());
+      await this.change.record(tx, actor, {
+        action,
+        entityType: 'person',
+        entityId: person.id,
+        reason,
+        details: { wasActive: person.active, ...ended },
+      });
+    });
+  }
+}
