@@ -42,6 +42,7 @@ import { failedForm, FailedForm, isUuid, noticeFor, PageForms, pick, str } from 
 import { formSubmissionKey } from '../web/submission-key';
 import { PageService } from '../web/page.service';
 import { withRiskPicture } from './zitting-risk-picture';
+import { ORDER_FIELDS, orderInput } from './agenda-order';
 
 const NOTICES: Record<string, string> = {
   volgorde: 'De volgorde is aangepast.',
@@ -186,13 +187,9 @@ export class ZittingPageController {
     @Body() body: Record<string, unknown>,
     @Res() res: Response,
   ): Promise<void> {
-    const values = pick(body, ['reason', 'direction']);
+    const values = pick(body, ORDER_FIELDS);
     await this.act({ principal, route, sessionId, itemId }, 'volgorde', values, res, 'volgorde', (viewer) =>
-      this.moveItem.execute({
-        actor: viewer,
-        itemId,
-        ...parseInput(MoveItemSchema, { reason: values.reason, direction: values.direction || undefined }),
-      }),
+      this.moveItem.execute({ actor: viewer, itemId, ...orderInput(values) }),
     );
   }
 
