@@ -136,10 +136,15 @@ describe('moving an agendapunt to a position', () => {
   });
 
   it('reorders a frozen agenda in place, slot times back to back', async () => {
-    const frozen = await lotte.post(`/tafels/ico/zittingen/${sessionId}/bevriezen`, { reason: 'vroeger klaar' });
+    const frozen = await lotte.post(`/tafels/ico/zittingen/${sessionId}/bevriezen`, {
+      reason: 'vroeger klaar',
+    });
     expect(frozen.status).toBe(303);
     const before = order((await lotte.get(`/agenda/${sessionId}`)).html);
-    const res = await lotteApi.post(`/api/agenda-items/${before[3]}/move`, { position: 2, reason: 'Dringend' });
+    const res = await lotteApi.post(`/api/agenda-items/${before[3]}/move`, {
+      position: 2,
+      reason: 'Dringend',
+    });
     expect(res.status).toBe(204);
     const after = await lotte.get(`/agenda/${sessionId}`);
     expect(order(after.html)).toEqual([before[0], before[3], before[1], before[2]]);
@@ -155,7 +160,10 @@ describe('moving an agendapunt to a position', () => {
     } finally {
       await client.$disconnect();
     }
-    const far = await lotteApi.post(`/api/agenda-items/${before[3]}/move`, { position: 9, reason: 'Dringend' });
+    const far = await lotteApi.post(`/api/agenda-items/${before[3]}/move`, {
+      position: 9,
+      reason: 'Dringend',
+    });
     expect(far.status).toBe(400);
   });
 });

@@ -27,6 +27,7 @@ import { CoreModule, CoreOptions } from '@overlegtafels/runtime';
 import { OidcLogin } from '@overlegtafels/auth';
 import { AgendaApiController } from './agenda/agenda-api.controller';
 import { AgendaItemsApiController } from './agenda-items/agenda-items-api.controller';
+import { ItemDocumentApiController } from './agenda-items/item-document-api.controller';
 import { ClosedPeriodsApiController } from './sessions/closed-periods-api.controller';
 import { SessionsApiController } from './sessions/sessions-api.controller';
 import { PlanVanAanpakApiController } from './plan-van-aanpak/plan-van-aanpak-api.controller';
@@ -95,6 +96,7 @@ export class ApiModule {
         SessionsApiController,
         ClosedPeriodsApiController,
         AgendaItemsApiController,
+        ItemDocumentApiController,
         DocumentsController,
         PlanVanAanpakApiController,
         OpenApiController,

@@ -193,3 +193,12 @@ export * from './choose-calendar-reminder/choose-calendar-reminder.command';
 export * from './choose-calendar-reminder/choose-calendar-reminder.usecase';
 export * from './process-calendar-replies/process-calendar-replies.usecase';
 export * from './list-session-answers/list-session-answers.usecase';
+export * from './replace-item-document/replace-item-document.command';
+export {
+  DOCUMENT_REPLACE_SCOPE,
+  ReplaceItemDocumentUseCase,
+} from './replace-item-document/replace-item-document.usecase';
+export * from './list-item-documents/list-item-documents.usecase';
+export * from './list-my-to-do/list-my-to-do.command';
+export * from './list-my-to-do/list-my-to-do.usecase';
+export * from './list-my-to-do/to-do.module';

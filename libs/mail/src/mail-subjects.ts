@@ -34,7 +34,8 @@ export type SubjectPrefix =
   | 'Geen instemming'
   | 'Verslag'
   | 'Voorbereiding'
-  | 'Lege agenda';
+  | 'Lege agenda'
+  | 'Nieuwe versie';
 
 export interface SessionTitle {
   readonly table: Label;

@@ -36,6 +36,7 @@ export const TEMPLATE_NAMES = [
   'minutes-ready',
   'preparation-reminder',
   'empty-agenda',
+  'document-replaced',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 

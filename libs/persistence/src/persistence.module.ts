@@ -20,6 +20,8 @@ import { PrismaDossierRepository } from './repositories/dossier/prisma-dossier.r
 import { PrismaRegionRepository } from './repositories/region.repository';
 import { PrismaPersonDirectory } from './repositories/person-directory.repository';
 import { PrismaDocumentRepository } from './repositories/document.repository';
+import { PrismaItemDocumentRepository } from './repositories/item-document.repository';
+import { PrismaToDoReadModel } from './repositories/to-do.read-model';
 import { PrismaRiskPictureRepository } from './repositories/risk-picture.repository';
 import { PrismaSessionMinutesRepository } from './repositories/session-minutes.repository';
 import { PrismaItemPreparationRepository } from './repositories/item-preparation.repository';
@@ -53,6 +55,8 @@ const repositories = [
   PrismaRegionRepository,
   PrismaPersonDirectory,
   PrismaDocumentRepository,
+  PrismaItemDocumentRepository,
+  PrismaToDoReadModel,
   PrismaObligationRepository,
   PrismaReminderSweepClaim,
   PrismaObligationReadModel,

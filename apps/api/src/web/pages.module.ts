@@ -17,6 +17,7 @@ import { RiskPicturePageController } from '../dossiers/risk-picture-page.control
 import { PageService } from './page.service';
 import { TafelsPageController } from '../tables/tafels-page.controller';
 import { ZittingPageController } from '../sessions/zitting-page.controller';
+import { ItemDocumentPageController } from '../agenda-items/item-document-page.controller';
 import { PlanVanAanpakPageController } from '../plan-van-aanpak/plan-van-aanpak-page.controller';
 
 /**
@@ -30,6 +31,7 @@ import { PlanVanAanpakPageController } from '../plan-van-aanpak/plan-van-aanpak-
     AgenderingPageController,
     TafelsPageController,
     ZittingPageController,
+    ItemDocumentPageController,
     AuditPageController,
     DossierListPageController,
     DossierPageController,

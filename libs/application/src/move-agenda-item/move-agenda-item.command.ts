@@ -16,8 +16,7 @@ export interface MoveAgendaItemCommand {
 
 /**
  * A move names where the item goes: another session, a step, or a position on its own agenda.
- * One with none is refused on the session field (the form's and the API's alike); a step and a
- * position at once on the position field.
+ * One with none is refused on the session field (the form's and the API's alike).
  */
 export function checkMoveTarget(
   command: Pick<MoveAgendaItemCommand, 'direction' | 'sessionId' | 'position'>,
@@ -27,6 +26,15 @@ export function checkMoveTarget(
       { field: 'sessionId', code: 'REQUIRED', message: 'Kies een zitting of een richting.' },
     ]);
   }
+}
+
+/**
+ * A position with a step or another session at once is refused on the position field; asked
+ * once the item is found, so another region's item answers as one that does not exist.
+ */
+export function checkSingleTarget(
+  command: Pick<MoveAgendaItemCommand, 'direction' | 'sessionId' | 'position'>,
+): void {
   if (command.position !== undefined && (command.direction || command.sessionId)) {
     throw new InputError([
       {

@@ -10,6 +10,7 @@ import { AgendaItemRecord, AgendaItemRepository } from '../ports/agenda-item.rep
 import { AgendaSessionRepository } from '../ports/agenda-session.repository.port';
 import {
   checkMoveTarget,
+  checkSingleTarget,
   MoveAgendaItemCommand,
   positionMessage,
   reorderedTo,
@@ -48,6 +49,7 @@ export class MoveAgendaItemUseCase {
         'not_found',
       );
     }
+    checkSingleTarget(input);
     await this.change.run(
       {
         actor,
