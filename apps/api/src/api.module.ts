@@ -22,6 +22,7 @@ import {
   ReadDevMailUseCase,
   SendTestMailUseCase,
   LogInWithOidcUseCase,
+  ToDoModule,
 } from '@overlegtafels/application';
 import { CoreModule, CoreOptions } from '@overlegtafels/runtime';
 import { OidcLogin } from '@overlegtafels/auth';
@@ -70,6 +71,7 @@ export class ApiModule {
       imports: [
         CoreModule.forRoot(options),
         AgendaModule,
+        ToDoModule,
         PagesModule,
         PrintModule,
         ObligationsApiModule,
