@@ -74,6 +74,7 @@ browserSuite('accessibility and layout of every page, for every role', () => {
   const clock = new ControlledClock('2026-11-23T09:00:00+01:00');
   let code = '';
   let icoSession = '';
+  let icoItem = '';
   const screenshot = screenshotter('a11y');
 
   beforeAll(async () => {
@@ -85,6 +86,7 @@ browserSuite('accessibility and layout of every page, for every role', () => {
     const db = createPrismaClient(t.db.url, 1);
     const item = await db.agendaItem.findFirstOrThrow({ where: { dossier: { code }, tableKey: 'ico' } });
     icoSession = item.sessionId;
+    icoItem = item.id;
     await db.$disconnect();
     browser = await launchChromium();
   }, 180_000);
@@ -95,7 +97,7 @@ browserSuite('accessibility and layout of every page, for every role', () => {
   });
 
   const pagesOf = (): Record<string, string[]> => ({
-    'eva.wouters@example.org': ['/', '/aanmelding', '/agenda-abonnement'],
+    'eva.wouters@example.org': ['/', '/aanmelding', '/agenda-abonnement', '/te-doen'],
     'lotte.verbeke@example.be': [
       '/',
       '/tafels',
@@ -110,6 +112,8 @@ browserSuite('accessibility and layout of every page, for every role', () => {
       '/casusregie-capaciteit',
       '/audit',
       '/beheer/mails',
+      '/te-doen',
+      `/agendapunten/${icoItem}/bijlage`,
     ],
     'tom.peeters@example.org': [
       '/',
@@ -119,8 +123,9 @@ browserSuite('accessibility and layout of every page, for every role', () => {
       '/agendering',
       '/opvolging',
       '/agenda-abonnement',
+      '/te-doen',
     ],
-    'wim.jacobs@example.be': ['/', '/tafels', `/agenda/${icoSession}`],
+    'wim.jacobs@example.be': ['/', '/tafels', `/agenda/${icoSession}`, '/te-doen'],
     'hanne.vermeersch@example.be': ['/', '/audit'],
   });
 

@@ -52,8 +52,8 @@
     li.setAttribute('draggable', 'true');
     li.classList.add('draggable');
     li.addEventListener('dragstart', function (event) {
-      // Only the card itself is dragged, not a selection inside one of its fields.
-      if (event.target !== li) return;
+      // A drag that starts in one of its forms is a selection in a field, not a move.
+      if (event.target.closest && event.target.closest('details')) return;
       dragged = li;
       event.dataTransfer.effectAllowed = 'move';
       event.dataTransfer.setData('text/plain', li.id);

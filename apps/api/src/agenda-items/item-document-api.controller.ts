@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { InputError, ListItemDocumentsUseCase, ReplaceItemDocumentUseCase } from '@overlegtafels/application';
@@ -86,6 +86,8 @@ export class ItemDocumentApiController {
     @CurrentPrincipal() principal: Principal,
     @CurrentRoute() route: string,
     @Param('id', new ParseUUIDPipe()) id: string,
+    // Read only so the edge pipe checks it like every API body (control characters, no body).
+    @Body() _fields: Record<string, unknown>,
     @Req() req: UploadRequest,
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) res: Response,
