@@ -77,6 +77,7 @@ browserSuite('accessibility and layout of every page, for every role', () => {
   // A person with seats and an organisation with people: the beheer pages at their fullest.
   let beheerPerson = '';
   let beheerOrganisation = '';
+  let icoItem = '';
   const screenshot = screenshotter('a11y');
 
   beforeAll(async () => {
@@ -94,6 +95,7 @@ browserSuite('accessibility and layout of every page, for every role', () => {
     });
     beheerPerson = member.id;
     beheerOrganisation = member.organisationId!;
+    icoItem = item.id;
     await db.$disconnect();
     browser = await launchChromium();
   }, 180_000);
@@ -104,7 +106,7 @@ browserSuite('accessibility and layout of every page, for every role', () => {
   });
 
   const pagesOf = (): Record<string, string[]> => ({
-    'eva.wouters@example.org': ['/', '/aanmelding', '/agenda-abonnement'],
+    'eva.wouters@example.org': ['/', '/aanmelding', '/agenda-abonnement', '/te-doen'],
     'lotte.verbeke@example.be': [
       '/',
       '/tafels',
@@ -119,6 +121,8 @@ browserSuite('accessibility and layout of every page, for every role', () => {
       '/casusregie-capaciteit',
       '/audit',
       '/beheer/mails',
+      '/te-doen',
+      `/agendapunten/${icoItem}/bijlage`,
     ],
     'tom.peeters@example.org': [
       '/',
@@ -128,8 +132,9 @@ browserSuite('accessibility and layout of every page, for every role', () => {
       '/agendering',
       '/opvolging',
       '/agenda-abonnement',
+      '/te-doen',
     ],
-    'wim.jacobs@example.be': ['/', '/tafels', `/agenda/${icoSession}`],
+    'wim.jacobs@example.be': ['/', '/tafels', `/agenda/${icoSession}`, '/te-doen'],
     'hanne.vermeersch@example.be': ['/', '/audit'],
     'beheer@example.be': [
       '/',

@@ -23,12 +23,14 @@ import {
   ReadDevMailUseCase,
   SendTestMailUseCase,
   LogInWithOidcUseCase,
+  ToDoModule,
 } from '@overlegtafels/application';
 import { CoreModule, CoreOptions } from '@overlegtafels/runtime';
 import { OidcLogin } from '@overlegtafels/auth';
 import { AgendaApiController } from './agenda/agenda-api.controller';
 import { AgendaItemsApiController } from './agenda-items/agenda-items-api.controller';
 import { DecisionHistoryApiController } from './agenda-items/decision-history-api.controller';
+import { ItemDocumentApiController } from './agenda-items/item-document-api.controller';
 import { ClosedPeriodsApiController } from './sessions/closed-periods-api.controller';
 import { SessionsApiController } from './sessions/sessions-api.controller';
 import { PlanVanAanpakApiController } from './plan-van-aanpak/plan-van-aanpak-api.controller';
@@ -76,6 +78,7 @@ export class ApiModule {
         CoreModule.forRoot(options),
         AgendaModule,
         BeheerModule,
+        ToDoModule,
         PagesModule,
         PrintModule,
         ObligationsApiModule,
@@ -106,6 +109,7 @@ export class ApiModule {
         ClosedPeriodsApiController,
         AgendaItemsApiController,
         DecisionHistoryApiController,
+        ItemDocumentApiController,
         DocumentsController,
         PlanVanAanpakApiController,
         OpenApiController,

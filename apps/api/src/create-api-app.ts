@@ -34,10 +34,11 @@ export async function createApiApp(options: ApiModuleOptions): Promise<NestExpre
   app.use(pageFormMarker);
   app.useGlobalPipes(new InputEdgePipe());
   app.use(cookieParser());
-  // The two forms that take a document; everything else refuses multipart by having no parser.
-  // Their login, role and size are checked before the body is read (the guards run after it).
+  // The forms that take a document (the agendering, a new version of an item's document);
+  // everything else refuses multipart by having no parser. Their login, role and size are
+  // checked before the body is read (the guards run after it).
   app.use(
-    ['/api/agenderingen', '/agendering'],
+    ['/api/agenderingen', '/agendering', '/api/agenda-items/:id/document', '/agendapunten/:id/bijlage'],
     uploadGate({
       sessions: app.get(SessionService),
       spool: app.get(UploadSpool),

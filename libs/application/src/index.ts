@@ -212,3 +212,12 @@ export * from './beheer-organisation/beheer-edit-organisation.usecase';
 export * from './beheer-organisation/beheer-organisation-active.usecase';
 export * from './beheer-read/read-beheer.usecase';
 export * from './beheer-close-period/beheer-close-period.usecase';
+export * from './replace-item-document/replace-item-document.command';
+export {
+  DOCUMENT_REPLACE_SCOPE,
+  ReplaceItemDocumentUseCase,
+} from './replace-item-document/replace-item-document.usecase';
+export * from './list-item-documents/list-item-documents.usecase';
+export * from './list-my-to-do/list-my-to-do.command';
+export * from './list-my-to-do/list-my-to-do.usecase';
+export * from './list-my-to-do/to-do.module';

@@ -59,6 +59,7 @@ export * from './minutes/attendance-proposal.policy';
 export * from './preparation/preparation.policy';
 export * from './sessions/agenda-recipients.policy';
 export * from './sessions/meeting-place.policy';
+export * from './sessions/document-replacement.policy';
 export * from './retention/retention.policy';
 export * from './calendar-reply/itip-reply.parser';
 export * from './calendar-reply/calendar-reply.policy';

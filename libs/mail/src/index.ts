@@ -38,6 +38,7 @@ export type { FollowUpReportInput } from './families/follow-up-report.mail';
 export type { NoConsentFoundInput } from './families/no-consent-found.mail';
 export type { MinutesReadyInput } from './families/minutes-ready.mail';
 export type { PreparationReminderInput } from './families/preparation-reminder.mail';
+export type { DocumentReplacedInput } from './families/document-replaced.mail';
 export type { TestMailInput } from './families/test-message.mail';
 export type { EmptyAgendaInput } from './families/empty-agenda.mail';
 export * from './outgoing-mail';

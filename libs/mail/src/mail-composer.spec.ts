@@ -45,6 +45,8 @@ const EXPECTED_SUBJECTS: Record<string, string> = {
     'Voorbereiding: CO3-2026-0042 – Verkennend casusoverleg (ICO) 4 december 2026 – CO3 Antwerpen',
   'empty-agenda': 'Lege agenda: Weegploeg 1 december 2026 – CO3 Antwerpen',
   'decision-withdrawn': 'Beslissing ingetrokken: CO3-2026-0042 – CO3 Antwerpen',
+  'document-replaced':
+    'Nieuwe versie: CO3-2026-0042 – Verkennend casusoverleg (ICO) 4 december 2026 – CO3 Antwerpen',
 };
 
 it('has one mail of every family, one family per template', () => {

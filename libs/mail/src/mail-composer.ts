@@ -26,6 +26,7 @@ import { EscalationInput, escalationMail } from './families/escalation.mail';
 import { FollowUpReportInput, followUpReportMail } from './families/follow-up-report.mail';
 import { NoConsentFoundInput, noConsentFoundMail } from './families/no-consent-found.mail';
 import { PreparationReminderInput, preparationReminderMail } from './families/preparation-reminder.mail';
+import { DocumentReplacedInput, documentReplacedMail } from './families/document-replaced.mail';
 import { GuestInvitationInput, guestInvitationMail } from './families/guest-invitation.mail';
 import { ItemMovedInput, itemMovedMail } from './families/item-moved.mail';
 import { LoginLinkInput, loginLinkMail } from './families/login-link.mail';
@@ -185,6 +186,11 @@ export class MailComposer {
   /** The verslag of a session is closed: to everyone who took part; table and date only. */
   async minutesReady(input: MinutesReadyInput): Promise<RenderedMail> {
     return this.render(minutesReadyMail(this.identity, input));
+  }
+
+  /** A new version of an item's document after the freeze: the session and the dossier code only. */
+  async documentReplaced(input: DocumentReplacedInput): Promise<RenderedMail> {
+    return this.render(documentReplacedMail(this.identity, input));
   }
 
   /** A partner has not prepared an item yet: the session and the dossier code, the rest after login. */

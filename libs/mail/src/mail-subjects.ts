@@ -36,7 +36,8 @@ export type SubjectPrefix =
   | 'Voorbereiding'
   | 'Lege agenda'
   | 'Beslissing ingetrokken'
-  | 'Beslissing gewijzigd';
+  | 'Beslissing gewijzigd'
+  | 'Nieuwe versie';
 
 export interface SessionTitle {
   readonly table: Label;

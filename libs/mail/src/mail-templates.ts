@@ -37,6 +37,7 @@ export const TEMPLATE_NAMES = [
   'preparation-reminder',
   'empty-agenda',
   'decision-withdrawn',
+  'document-replaced',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 

@@ -25,6 +25,8 @@ export * from './repositories/agenda-mailing.repository';
 export * from './repositories/organisation.repository';
 export * from './repositories/beheer-directory.repository';
 export * from './repositories/document.repository';
+export * from './repositories/item-document.repository';
+export * from './repositories/to-do.read-model';
 export * from './repositories/item-preparation.repository';
 export * from './repositories/obligations';
 export * from './repositories/plan-van-aanpak.repository';

@@ -22,6 +22,8 @@ import { PrismaDecisionHistory } from './repositories/dossier/prisma-decision-hi
 import { PrismaRegionRepository } from './repositories/region.repository';
 import { PrismaPersonDirectory } from './repositories/person-directory.repository';
 import { PrismaDocumentRepository } from './repositories/document.repository';
+import { PrismaItemDocumentRepository } from './repositories/item-document.repository';
+import { PrismaToDoReadModel } from './repositories/to-do.read-model';
 import { PrismaRiskPictureRepository } from './repositories/risk-picture.repository';
 import { PrismaSessionMinutesRepository } from './repositories/session-minutes.repository';
 import { PrismaItemPreparationRepository } from './repositories/item-preparation.repository';
@@ -57,6 +59,8 @@ const repositories = [
   PrismaRegionRepository,
   PrismaPersonDirectory,
   PrismaDocumentRepository,
+  PrismaItemDocumentRepository,
+  PrismaToDoReadModel,
   PrismaObligationRepository,
   PrismaReminderSweepClaim,
   PrismaObligationReadModel,

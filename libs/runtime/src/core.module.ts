@@ -39,6 +39,8 @@ import {
   ItemPreparationRepository,
   SubmissionLedger,
   SubmittedOnce,
+  ItemDocuments,
+  ToDoReadModel,
 } from '@overlegtafels/application';
 import { AuthModule, SessionService, SessionStore } from '@overlegtafels/auth';
 import { APP_CONFIG, AppConfig, Clock, CLOCK, ConfigModule, SystemClock } from '@overlegtafels/config';
@@ -69,6 +71,8 @@ import {
   PrismaAgendaSessionRepository,
   PrismaCalendarStateRepository,
   PrismaDocumentRepository,
+  PrismaItemDocumentRepository,
+  PrismaToDoReadModel,
   PrismaItemPreparationRepository,
   OrganisationRepository,
   PrismaDossierReadModel,
@@ -126,6 +130,8 @@ const edgePorts = [
   bindPort(AuditTrail, PrismaAuditTrail),
   bindPort(MailOutbox, PrismaMailOutbox),
   bindPort(Documents, PrismaDocumentRepository),
+  bindPort(ItemDocuments, PrismaItemDocumentRepository),
+  bindPort(ToDoReadModel, PrismaToDoReadModel),
   bindPort(CalendarFeedTokens, CalendarFeedRepository),
   bindPort(CalendarReminders, PrismaCalendarReminders),
   bindPort(CalendarReplies, PrismaCalendarReplies),

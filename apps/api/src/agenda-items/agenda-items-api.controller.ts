@@ -25,7 +25,8 @@ export class AgendaItemsApiController {
   @Roles('coordinator')
   @HttpCode(204)
   @ApiOperation({
-    summary: 'Move an item up/down, or to another (also frozen or full) session; reason required',
+    summary:
+      'Move an item up/down, to a position on its agenda (1 to the number of items to be held; 400 on `position` when off it), or to another (also frozen or full) session; reason required',
   })
   @ApiBody({ schema: jsonSchemaOf(MoveItemSchema) })
   async moveItem(

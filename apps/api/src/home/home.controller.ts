@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
-import { DossierTimelineQuery, ListDossiersUseCase } from '@overlegtafels/application';
+import { DossierTimelineQuery, ListDossiersUseCase, ListMyToDoUseCase } from '@overlegtafels/application';
 import { Authenticated, CurrentPrincipal, hasRole, Principal } from '@overlegtafels/auth';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
 import { Role, ROLE_LABELS } from '@overlegtafels/domain';
@@ -7,6 +7,7 @@ import { MAIL_SINK, MailSink } from '@overlegtafels/mail';
 import { getRegion } from '@overlegtafels/regions';
 import { CurrentRoute } from '../web/current-viewer.decorator';
 import { ViewRenderer } from '../web/view-renderer.service';
+import { TO_DO_ROLES } from './te-doen-page.controller';
 
 /** How many of the newest running dossiers the home page shows; the rest are on /dossiers. */
 const HOME_DOSSIERS = 10;
@@ -25,6 +26,7 @@ export class HomeController {
 
   constructor(
     @Inject(ListDossiersUseCase) private readonly listDossiers: ListDossiersUseCase,
+    @Inject(ListMyToDoUseCase) private readonly toDo: ListMyToDoUseCase,
     @Inject(DossierTimelineQuery) private readonly timeline: DossierTimelineQuery,
     @Inject(ViewRenderer) private readonly views: ViewRenderer,
     @Inject(MAIL_SINK) private readonly sink: MailSink | null,
@@ -45,6 +47,9 @@ export class HomeController {
     const listed = readsDossiers
       ? await this.listDossiers.execute(principal, route, { limit: HOME_DOSSIERS })
       : undefined;
+    const toDo = TO_DO_ROLES.some((r) => hasRole(principal, r))
+      ? await this.toDo.count(principal, route)
+      : undefined;
     return this.views.render(
       'home',
       { title: 'Overzicht', principal },
@@ -59,6 +64,7 @@ export class HomeController {
           table: g.tableKey ? (this.region.tables.get(g.tableKey) ?? g.tableKey) : undefined,
         })),
         mailSink: !!this.sink,
+        toDo,
       },
     );
   }

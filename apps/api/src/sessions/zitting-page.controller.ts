@@ -43,6 +43,7 @@ import { formSubmissionKey } from '../web/submission-key';
 import { PageService } from '../web/page.service';
 import { withRiskPicture } from './zitting-risk-picture';
 import { DECISION_FIELDS, decisionFields, onPageFields } from './decision-form';
+import { ORDER_FIELDS, orderInput } from './agenda-order';
 
 const NOTICES: Record<string, string> = {
   volgorde: 'De volgorde is aangepast.',
@@ -171,13 +172,9 @@ export class ZittingPageController {
     @Body() body: Record<string, unknown>,
     @Res() res: Response,
   ): Promise<void> {
-    const values = pick(body, ['reason', 'direction']);
+    const values = pick(body, ORDER_FIELDS);
     await this.act({ principal, route, sessionId, itemId }, 'volgorde', values, res, 'volgorde', (viewer) =>
-      this.moveItem.execute({
-        actor: viewer,
-        itemId,
-        ...parseInput(MoveItemSchema, { reason: values.reason, direction: values.direction || undefined }),
-      }),
+      this.moveItem.execute({ actor: viewer, itemId, ...orderInput(values) }),
     );
   }
 

@@ -4,6 +4,7 @@ import {
   AgendaModule,
   ListSessionAnswersUseCase,
   SessionMinutesModule,
+  ToDoModule,
 } from '@overlegtafels/application';
 import { ViewRenderer } from './view-renderer.service';
 import { AanmeldingPageController } from '../agenda/aanmelding-page.controller';
@@ -18,6 +19,8 @@ import { PageService } from './page.service';
 import { TafelsPageController } from '../tables/tafels-page.controller';
 import { ZittingPageController } from '../sessions/zitting-page.controller';
 import { DecisionHistoryPageController } from '../sessions/decision-history-page.controller';
+import { ItemDocumentPageController } from '../agenda-items/item-document-page.controller';
+import { TeDoenPageController } from '../home/te-doen-page.controller';
 import { PlanVanAanpakPageController } from '../plan-van-aanpak/plan-van-aanpak-page.controller';
 
 /**
@@ -25,13 +28,15 @@ import { PlanVanAanpakPageController } from '../plan-van-aanpak/plan-van-aanpak-
  * cases as the JSON API; the freeze button uses the agenda-mailing module's freeze use case.
  */
 @Module({
-  imports: [AgendaModule, AgendaMailingModule, SessionMinutesModule],
+  imports: [AgendaModule, AgendaMailingModule, SessionMinutesModule, ToDoModule],
   controllers: [
     AanmeldingPageController,
     AgenderingPageController,
     TafelsPageController,
     ZittingPageController,
     DecisionHistoryPageController,
+    ItemDocumentPageController,
+    TeDoenPageController,
     AuditPageController,
     DossierListPageController,
     DossierPageController,

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DocumentStore } from '../documents/document-store';
+import { ReplaceItemDocumentUseCase } from '../replace-item-document/replace-item-document.usecase';
+import { ListItemDocumentsUseCase } from '../list-item-documents/list-item-documents.usecase';
 import { AgendaMailingModule } from '../agenda-mailing/agenda-mailing.module';
 import { ObligationsModule } from '../obligations/obligations.module';
 import { ListDossierObligationsUseCase } from '../list-dossier-obligations/list-dossier-obligations.usecase';
@@ -88,6 +90,8 @@ const providers = [
   EditPlanVanAanpakUseCase,
   ReadPlanVanAanpakUseCase,
   ReadPlanVersionUseCase,
+  ReplaceItemDocumentUseCase,
+  ListItemDocumentsUseCase,
 ];
 
 /**

@@ -199,3 +199,51 @@ describe('moving an agenda item', () => {
     expect(world.told).toEqual([]);
   });
 });
+
+describe('moving an agenda item to a position', () => {
+  it('pins the items whose place changes, in one step', async () => {
+    const { useCase, world } = setup();
+    await useCase.execute(command({ position: 1 }));
+    expect([
+      world.itemRepo.rows.get('b')?.pinnedPosition,
+      world.itemRepo.rows.get('a')?.pinnedPosition,
+    ]).toEqual([1, 2]);
+    expect(world.audit.map((a) => a.event.details)).toEqual([
+      expect.objectContaining({ itemId: 'b', direction: null, position: 1 }),
+    ]);
+  });
+
+  it('reorders a frozen agenda in place, slots back to back', async () => {
+    const { useCase, world } = setup('frozen');
+    await useCase.execute(command({ itemId: 'a', position: 2 }));
+    expect(world.itemRepo.rows.get('b')).toMatchObject({ position: 1, slotStart: S1 });
+    expect(world.itemRepo.rows.get('a')).toMatchObject({
+      position: 2,
+      slotStart: new Date(S1.getTime() + min(45)),
+      slotEnd: new Date(S1.getTime() + min(75)),
+    });
+  });
+
+  it('refuses a position beyond the agenda on the position field, changing nothing', async () => {
+    const { useCase, world } = setup();
+    const error = await failure(useCase.execute(command({ position: 3 })));
+    expect((error as InputError).errors).toEqual([
+      { field: 'position', code: 'OUT_OF_RANGE', message: 'Positie: kies een positie van 1 tot en met 2.' },
+    ]);
+    expect(world.itemRepo.writes).toEqual([]);
+    expect(world.uow.rollbacks).toBe(1);
+  });
+
+  it('refuses a position together with a direction', async () => {
+    const { useCase, world } = setup();
+    const error = await failure(useCase.execute(command({ position: 1, direction: 'down' })));
+    expect((error as InputError).errors.map((e) => [e.field, e.code])).toEqual([['position', 'AMBIGUOUS']]);
+    expect(world.locks).toEqual([]);
+  });
+
+  it('does nothing for the position the item already has', async () => {
+    const { useCase, world } = setup();
+    await useCase.execute(command({ position: 2 }));
+    expect(world.itemRepo.writes).toEqual([]);
+  });
+});

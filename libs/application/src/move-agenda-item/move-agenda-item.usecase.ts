@@ -8,11 +8,18 @@ import { lifecycleOf } from '../agenda/session-lifecycle';
 import { CoordinatorChange } from '../coordinator/coordinator-change';
 import { AgendaItemRecord, AgendaItemRepository } from '../ports/agenda-item.repository.port';
 import { AgendaSessionRepository } from '../ports/agenda-session.repository.port';
-import { checkMoveTarget, MoveAgendaItemCommand } from './move-agenda-item.command';
+import {
+  checkMoveTarget,
+  checkSingleTarget,
+  MoveAgendaItemCommand,
+  positionMessage,
+  reorderedTo,
+} from './move-agenda-item.command';
 import { ofRegion } from '../region-fence/region-fence';
 
 /**
- * A coordinator moves an agendapunt up or down on its agenda, or to another session of the table
+ * A coordinator moves an agendapunt up or down on its agenda, to a position on it (one step however
+ * far), or to another session of the table
  * (also a frozen or full one). On an open agenda the move is a pin and the table is re-allocated;
  * on a fixed one the order changes in place, or the item joins at the end as a late item.
  */
@@ -42,6 +49,7 @@ export class MoveAgendaItemUseCase {
         'not_found',
       );
     }
+    checkSingleTarget(input);
     await this.change.run(
       {
         actor,
@@ -52,6 +60,7 @@ export class MoveAgendaItemUseCase {
           itemId,
           ...(input.sessionId && { sessionId: input.sessionId }),
           direction: input.direction ?? null,
+          ...(input.position !== undefined && { position: input.position }),
         },
       },
       async (tx, state) => {
@@ -105,21 +114,29 @@ export class MoveAgendaItemUseCase {
           const realloc = await this.agenda.reallocate(tx, state);
           return withMove(realloc.moves, current, target.id);
         }
-        if (!input.direction) return [];
+        if (!input.direction && input.position === undefined) return [];
         const session = (await this.sessions.session(current.sessionId, tx))!;
         const items = (await this.items.activeItems(tx, [session.id])).sort(
           (a, b) => a.position - b.position,
         );
         const index = items.findIndex((i) => i.id === current.id);
-        const otherIndex = input.direction === 'up' ? index - 1 : index + 1;
-        const other = items[otherIndex];
-        if (!other) return [];
-        if (isFixed(lifecycleOf(session), nowMs)) {
-          [items[index], items[otherIndex]] = [other, current];
-          return this.change.resequence(tx, session, items);
+        const position =
+          input.position ?? (input.direction === 'up' ? index : index + 2);
+        if (input.position !== undefined && input.position > items.length) {
+          throw new InputError([
+            { field: 'position', code: 'OUT_OF_RANGE', message: positionMessage(items.length) },
+          ]);
         }
-        await this.items.pinAtPosition(tx, current.id, otherIndex + 1, override);
-        await this.items.pinAtPosition(tx, other.id, index + 1, override);
+        if (position < 1 || position > items.length || position === index + 1) return [];
+        const ordered = reorderedTo(items, index, position);
+        if (isFixed(lifecycleOf(session), nowMs)) return this.change.resequence(tx, session, ordered);
+        // On an open agenda each item whose place changes is pinned there (and an older pin that
+        // would now point elsewhere follows); the others keep their place between them.
+        for (const [i, item] of ordered.entries()) {
+          const stalePin = item.pinnedPosition !== null && item.pinnedPosition !== i + 1;
+          if (items[i]!.id !== item.id || stalePin)
+            await this.items.pinAtPosition(tx, item.id, i + 1, override);
+        }
         return (await this.agenda.reallocate(tx, state)).moves;
       },
     );

@@ -16,6 +16,7 @@ export * from './agenda-placement.port';
 export * from './organisation-directory.port';
 export * from './calendar-feed.repository.port';
 export * from './document.repository.port';
+export * from './to-do-read-model.port';
 export * from './login-sessions.port';
 export * from './mail-job-queue.port';
 export * from './mail-sender.port';

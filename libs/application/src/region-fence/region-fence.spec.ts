@@ -80,6 +80,7 @@ const UNFENCED: Record<string, string> = {
   'read-audit-trail': 'read model queried with the actor’s region (a dossier’s rows or its people’s)',
   'list-failed-mail': 'read of the failed mails a coordinator looks after',
   'list-my-obligations': 'read model queried with the actor’s region',
+  'list-my-to-do': 'read models queried with the actor’s region; verslagen only where ReadMinutesUseCase.mayOpen admits',
   'list-obligation-due-dates': 'read model queried with the actor’s region',
   'log-in': 'login: the person themself',
   'log-in-with-oidc': 'login: the person themself, matched within the installation’s region',

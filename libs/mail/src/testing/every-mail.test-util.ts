@@ -231,6 +231,14 @@ export const EVERY_MAIL: Record<string, () => Promise<RenderedMail>> = {
       session: ico,
       link: detailsUrl,
     }),
+  'document-replaced': () =>
+    composer.documentReplaced({
+      recipient: hostileRecipient,
+      dossier: code42,
+      session: ico,
+      version: 2,
+      link: detailsUrl,
+    }),
   'empty-agenda': () =>
     composer.emptyAgenda({
       recipient: hostileRecipient,
