@@ -6,6 +6,7 @@ import { PrismaAuditTrail } from './repositories/audit-trail.read-model';
 import { PrismaMailOutbox } from './repositories/mail-outbox.repository';
 import { UserSessionRepository } from './repositories/user-session.repository';
 import { PrismaLoginAttempts } from './repositories/login-attempts.repository';
+import { PrismaExpiredLogins } from './repositories/expired-logins.repository';
 import { PrismaDossierReadModel } from './repositories/dossier-read-model';
 import { PrismaCalendarStateRepository } from './repositories/calendar-state.repository';
 import { CalendarFeedRepository } from './repositories/calendar-feed.repository';
@@ -39,6 +40,7 @@ const repositories = [
   PrismaMailOutbox,
   UserSessionRepository,
   PrismaLoginAttempts,
+  PrismaExpiredLogins,
   PrismaDossierReadModel,
   PrismaCalendarStateRepository,
   CalendarFeedRepository,

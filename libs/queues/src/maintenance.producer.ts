@@ -29,9 +29,13 @@ export interface MaintenanceMoment {
 const NIGHTLY: Partial<Record<MaintenanceJobName, { hour: number; minute: number }>> = {
   'obligation-reconcile': { hour: 3, minute: 30 },
   'dossier-retention': { hour: 4, minute: 0 },
+  'login-purge': { hour: 4, minute: 30 },
 };
 
-const SLOT_MS: Record<Exclude<MaintenanceJobName, 'obligation-reconcile' | 'dossier-retention'>, number> = {
+const SLOT_MS: Record<
+  Exclude<MaintenanceJobName, 'obligation-reconcile' | 'dossier-retention' | 'login-purge'>,
+  number
+> = {
   'reminder-sweep': 60_000,
   'agenda-planning': 10 * 60_000,
   'outbox-relay': 30_000,
@@ -44,6 +48,7 @@ const QUEUE_OF: Record<MaintenanceJobName, typeof QUEUES.maintenance | typeof QU
   'agenda-planning': QUEUES.maintenance,
   'outbox-relay': QUEUES.maintenance,
   'dossier-retention': QUEUES.maintenance,
+  'login-purge': QUEUES.maintenance,
   'calendar-replies': QUEUES.maintenance,
   'reminder-sweep': QUEUES.reminders,
 };
@@ -59,7 +64,8 @@ export function maintenanceMoment(job: MaintenanceJobName, now: Date): Maintenan
   const at = now.getTime() + SLOT_LEEWAY_MS;
   const nightly = NIGHTLY[job];
   if (nightly) {
-    // The retention run at 04:00 exists on every Brussels day too (clocks change at 02:00 and 03:00).
+    // The retention run at 04:00 and the purge at 04:30 exist on every Brussels day too (clocks
+    // change at 02:00 and 03:00).
     const local = DateTime.fromMillis(at, { zone: MAINTENANCE_ZONE });
     let night = local.set({ ...nightly, second: 0, millisecond: 0 });
     if (night.toMillis() > at) night = night.minus({ days: 1 });

@@ -31,6 +31,7 @@ export * from './item-preparation.port';
 export * from './submission-ledger.port';
 export * from './audit-trail.port';
 export * from './login-attempts.port';
+export * from './expired-logins.port';
 export * from './dossier-retention.port';
 export * from './calendar-reminders.port';
 export * from './calendar-replies.port';
