@@ -26,6 +26,7 @@ import { PrismaSessionMinutesRepository } from './repositories/session-minutes.r
 import { PrismaItemPreparationRepository } from './repositories/item-preparation.repository';
 import {
   PrismaObligationReadModel,
+  PrismaReconcileLedger,
   PrismaObligationRepository,
   PrismaReminderSweepClaim,
 } from './repositories/obligations';
@@ -58,6 +59,7 @@ const repositories = [
   PrismaObligationRepository,
   PrismaReminderSweepClaim,
   PrismaObligationReadModel,
+  PrismaReconcileLedger,
   PrismaRiskPictureRepository,
   PrismaPlanVanAanpakRepository,
   PrismaSessionMinutesRepository,

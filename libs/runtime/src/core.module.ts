@@ -13,6 +13,7 @@ import {
   DossierRepository as DossierRepositoryPort,
   LoginAttempts,
   ExpiredLogins,
+  ReconcileLedger,
   LoginSessions,
   MailJobQueue,
   MailOutbox,
@@ -77,6 +78,7 @@ import {
   PrismaPersonDirectory,
   PrismaRegionRepository,
   PrismaObligationReadModel,
+  PrismaReconcileLedger,
   PrismaObligationRepository,
   PrismaPlanVanAanpakRepository,
   PrismaReminderSweepClaim,
@@ -103,6 +105,7 @@ const obligationPorts = [
   bindPort(ObligationRepository, PrismaObligationRepository),
   bindPort(ReminderSweepClaim, PrismaReminderSweepClaim),
   bindPort(ObligationReadModel, PrismaObligationReadModel),
+  bindPort(ReconcileLedger, PrismaReconcileLedger),
   bindPort(SessionMinutesRepository, PrismaSessionMinutesRepository),
 ];
 
