@@ -79,7 +79,8 @@ export class PrismaObligationReadModel implements ObligationReadModel {
    * One statement: the total of the filter and, beside it (LATERAL), the page after the cursor in
    * the lists' order (due moment, dossier code, the rule's rank, sequence, id), with the dossier's
    * code and casusregisseur joined in. The due moment leads the order, so the plan walks the
-   * (status, due_at) index and stops after the page (see the migration obligation_list_indexes).
+   * (status, due_at, dossier_id) index and stops after the page, and the total is an index-only scan of
+   * it (migration obligation_list_index).
    */
   async page(
     filter: ObligationPageFilter,
@@ -91,7 +92,9 @@ export class PrismaObligationReadModel implements ObligationReadModel {
     const rank = Prisma.sql`COALESCE(array_position(${[...ruleOrder]}::text[], o.rule_key), ${ruleOrder.length})`;
     const keyset = after
       ? // The id as text: a uuid's text sorts as the uuid does, and a token is never cast (no 500).
-        Prisma.sql`AND (o.due_at, d.code, ${rank}, o.sequence, o.id::text) >
+        // The due moment's own bound lets the index start at the cursor (the row comparison,
+        // with a computed rank in it, is not an index condition).
+        Prisma.sql`AND o.due_at >= ${after.dueAt}::timestamptz AND (o.due_at, d.code, ${rank}, o.sequence, o.id::text) >
           (${after.dueAt}::timestamptz, ${after.dossierCode}::text, ${after.ruleRank}::int, ${after.sequence}::int, ${after.id}::text)`
       : Prisma.empty;
     const rows = await this.prisma.$queryRaw<PageRow[]>(Prisma.sql`
