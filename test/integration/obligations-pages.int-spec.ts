@@ -236,9 +236,11 @@ describe('follow-up pages and API', () => {
     const res = await lotte.get('/api/coordinatie/dashboard');
     expect(res.status).toBe(200);
     const d = (await res.json()) as {
-      overdueByCasusregisseur: { name: string; organisation: string; obligations: ObligationJson[] }[];
+      overdue: number;
+      overdueByCasusregisseur: { name: string; organisation: string; count: number }[];
       overdueByOrganisation: { organisation: string; count: number }[];
-      next30Days: ObligationJson[];
+      upcoming: number;
+      obligations: { rows: ObligationJson[]; total: number; next?: string };
       tables: {
         key: string;
         sessions: {
@@ -251,14 +253,30 @@ describe('follow-up pages and API', () => {
       }[];
     };
     const sara = d.overdueByCasusregisseur.find((g) => g.name === 'Sara El Idrissi')!;
-    expect(sara.organisation).toBe('CAW Regio Noord (fictief)');
-    expect(sara.obligations.map((o) => `${o.dossierCode} ${o.ruleKey}`)).toEqual([
+    expect(sara).toMatchObject({ organisation: 'CAW Regio Noord (fictief)', count: 3 });
+    expect(d.overdueByOrganisation).toContainEqual(
+      expect.objectContaining({ organisation: 'CAW Regio Noord (fictief)', count: 3 }),
+    );
+    // The list: every open obligation of the region, overdue first, all on the first page here.
+    expect(d.obligations.total).toBe(d.obligations.rows.length);
+    expect(d.obligations.rows.filter((o) => o.overdue).length).toBeGreaterThanOrEqual(d.overdue);
+    const firstUpcoming = d.obligations.rows.findIndex((o) => !o.overdue);
+    expect(d.obligations.rows.slice(firstUpcoming).every((o) => !o.overdue)).toBe(true);
+    // Sara's part of it: her three overdue ones, by due moment and the rules' order.
+    const saraId = (await prisma.person.findFirstOrThrow({ where: { email: 'sara.elidrissi@example.org' } }))
+      .id;
+    const hers = (await (
+      await lotte.get(`/api/coordinatie/dashboard?casusregisseur=${saraId}&due=verlopen`)
+    ).json()) as typeof d;
+    expect(hers.obligations.rows.map((o) => `${o.dossierCode} ${o.ruleKey}`)).toEqual([
       'CO3-2026-0001 instemming-volwassene',
       'CO3-2026-0001 kinderen-boven-12-gehoord',
       'CO3-2026-0001 eerste-plan-van-aanpak',
     ]);
-    expect(d.overdueByOrganisation).toContainEqual({ organisation: 'CAW Regio Noord (fictief)', count: 3 });
-    for (const o of d.next30Days) {
+    expect(hers.obligations.total).toBe(3);
+    const soon = (await (await lotte.get('/api/coordinatie/dashboard?due=30-dagen')).json()) as typeof d;
+    expect(soon.obligations.total).toBe(d.upcoming);
+    for (const o of soon.obligations.rows) {
       expect(new Date(o.dueAt).getTime()).toBeGreaterThanOrEqual(clock.now().getTime());
       expect(new Date(o.dueAt).getTime()).toBeLessThan(clock.now().getTime() + 30 * 86_400_000);
     }
@@ -282,6 +300,8 @@ describe('follow-up pages and API', () => {
     expect(body).toContain('Toelichting (afsluiten zonder agendering)');
     expect(body).toContain('name="terug" value="coordinatie"');
     expect((await audits(lotte.personId, 'obligation.dashboard')).map((a) => a.route)).toEqual([
+      'GET /api/coordinatie/dashboard',
+      'GET /api/coordinatie/dashboard',
       'GET /api/coordinatie/dashboard',
       'GET /coordinatie',
     ]);
@@ -317,7 +337,7 @@ describe('follow-up pages and API', () => {
     const aanmelder = await loginAs(t, 'eva.wouters@example.org');
     expect((await fetch(`${t.baseUrl}/opvolging`, { headers: html(aanmelder.cookie) })).status).toBe(200);
     const own = await aanmelder.get('/api/opvolging');
-    expect([own.status, await own.json()]).toEqual([200, { obligations: [] }]);
+    expect([own.status, await own.json()]).toEqual([200, { obligations: [], total: 0 }]);
     const admin = await loginAs(t, 'beheer@example.be');
     expect((await fetch(`${t.baseUrl}/opvolging`, { headers: html(admin.cookie) })).status).toBe(403);
     const sara = await loginAs(t, 'sara.elidrissi@example.org');

@@ -7,6 +7,7 @@ import { Client } from 'pg';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import {
   DestroyExpiredDossiersUseCase,
+  ObligationRules,
   ReconcileObligationsUseCase,
   SweepRemindersUseCase,
 } from '@overlegtafels/application';
@@ -132,7 +133,8 @@ describe.each(availableQueueBackends())('the worker crons on several workers (%s
 
   it('re-plans once when two workers start at once: the catch-up names the night that passed', async () => {
     const [a, b] = workers as [INestApplicationContext, INestApplicationContext];
-    const jobId = 'obligation-reconcile|2026-05-01';
+    // The night and the version of the region's rules the workers run with.
+    const jobId = `obligation-reconcile|2026-05-01|${a.get(ObligationRules).version}`;
     await eventually(() => queueOf(a, QUEUES.maintenance).getJob(jobId), 'the catch-up is enqueued');
     expect(await a.get(MaintenanceProducer).finished('obligation-reconcile', jobId)).toBe('completed');
     // Both planned the agenda at start too: one job for the slot.
@@ -146,7 +148,7 @@ describe.each(availableQueueBackends())('the worker crons on several workers (%s
     // The one re-plan created the demo dossiers' obligations: every dossier it changed has some.
     const planned = await prisma.followUpObligation.groupBy({ by: ['dossierId'] });
     expect(planned.length).toBeGreaterThan(0);
-    expect(job.returnvalue).toEqual({ dossiers: expect.any(Number), changed: planned.length });
+    expect(job.returnvalue).toEqual({ dossiers: expect.any(Number), changed: planned.length, full: true });
     const planning = await queueOf(a, QUEUES.maintenance).getJob('agenda-planning|2026-05-01T10|00+02|00');
     expect(await planning?.getState()).toBe('completed');
   });
@@ -214,7 +216,11 @@ describe.each(availableQueueBackends())('the worker crons on several workers (%s
     const night = '2026-05-02T03:30:00.003+02:00';
     clock.set(night);
     const ids = await Promise.all(workers.map((w) => w.get(ReminderCron).reconcile()));
-    expect(ids).toEqual(['obligation-reconcile|2026-05-02', 'obligation-reconcile|2026-05-02']);
+    const version = workers[0]!.get(ObligationRules).version;
+    expect(ids).toEqual([
+      `obligation-reconcile|2026-05-02|${version}`,
+      `obligation-reconcile|2026-05-02|${version}`,
+    ]);
     expect(await workers[0]!.get(MaintenanceProducer).finished('obligation-reconcile', ids[0]!)).toBe(
       'completed',
     );
@@ -316,7 +322,7 @@ describe.each(availableQueueBackends())('the worker crons on several workers (%s
       const job = (await probe.queue(QUEUES.maintenance).getJob(jobId))!;
       expect(await job.getState()).toBe('completed');
       expect(job.attemptsMade).toBe(1);
-      expect(job.returnvalue).toEqual({ dossiers: expect.any(Number), changed: 0 });
+      expect(job.returnvalue).toEqual({ dossiers: expect.any(Number), changed: 0, full: false });
     } finally {
       await probe.close();
     }

@@ -13,6 +13,7 @@ import { AgendaWorkerModule } from './agenda-worker.module';
 import { ObligationsWorkerModule } from './obligations-worker.module';
 import { CalendarRepliesCron } from './crons/calendar-replies.cron';
 import { OutboxRelayCron } from './crons/outbox-relay.cron';
+import { LoginPurgeCron } from './crons/login-purge.cron';
 import { RetentionCron } from './crons/retention.cron';
 import { AgendaProcessor } from './processors/agenda.processor';
 import { MailProcessor } from './processors/mail.processor';
@@ -43,6 +44,7 @@ import { WorkerHost } from './worker-host.service';
     MaintenanceProcessor,
     OutboxRelayCron,
     RetentionCron,
+    LoginPurgeCron,
     CalendarRepliesCron,
     {
       provide: JOB_PROCESSORS,

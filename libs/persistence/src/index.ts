@@ -9,6 +9,7 @@ export * from './repositories/mail-outbox.repository';
 export { mailBodyDigest } from './repositories/outbox-rows';
 export * from './repositories/user-session.repository';
 export * from './repositories/login-attempts.repository';
+export * from './repositories/expired-logins.repository';
 export * from './repositories/dossier-read-model';
 export * from './repositories/dossier/prisma-dossier.repository';
 export * from './repositories/dossier/prisma-decision-history';

@@ -6,6 +6,7 @@ import { PrismaAuditTrail } from './repositories/audit-trail.read-model';
 import { PrismaMailOutbox } from './repositories/mail-outbox.repository';
 import { UserSessionRepository } from './repositories/user-session.repository';
 import { PrismaLoginAttempts } from './repositories/login-attempts.repository';
+import { PrismaExpiredLogins } from './repositories/expired-logins.repository';
 import { PrismaDossierReadModel } from './repositories/dossier-read-model';
 import { PrismaCalendarStateRepository } from './repositories/calendar-state.repository';
 import { CalendarFeedRepository } from './repositories/calendar-feed.repository';
@@ -29,6 +30,7 @@ import { PrismaSessionMinutesRepository } from './repositories/session-minutes.r
 import { PrismaItemPreparationRepository } from './repositories/item-preparation.repository';
 import {
   PrismaObligationReadModel,
+  PrismaReconcileLedger,
   PrismaObligationRepository,
   PrismaReminderSweepClaim,
 } from './repositories/obligations';
@@ -43,6 +45,7 @@ const repositories = [
   PrismaMailOutbox,
   UserSessionRepository,
   PrismaLoginAttempts,
+  PrismaExpiredLogins,
   PrismaDossierReadModel,
   PrismaCalendarStateRepository,
   CalendarFeedRepository,
@@ -64,6 +67,7 @@ const repositories = [
   PrismaObligationRepository,
   PrismaReminderSweepClaim,
   PrismaObligationReadModel,
+  PrismaReconcileLedger,
   PrismaRiskPictureRepository,
   PrismaPlanVanAanpakRepository,
   PrismaSessionMinutesRepository,

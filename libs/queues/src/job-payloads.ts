@@ -33,6 +33,7 @@ export const JOB_PAYLOADS = {
     [JOBS.maintenance.planAgenda]: maintenanceJob,
     [JOBS.maintenance.relayOutbox]: maintenanceJob,
     [JOBS.maintenance.retention]: maintenanceJob,
+    [JOBS.maintenance.loginPurge]: maintenanceJob,
     [JOBS.maintenance.calendarReplies]: maintenanceJob,
   },
   reminders: {

@@ -24,6 +24,20 @@ describe('maintenance moments', () => {
     );
   });
 
+  it('gives the re-plan of a night one id per rules version: the same night under other rules is another job', () => {
+    const night = at('2026-12-03T16:45:00+01:00');
+    expect(maintenanceMoment('obligation-reconcile', night, '3f2a9c01b7de')).toEqual({
+      momentMs: at('2026-12-03T03:30:00+01:00').getTime(),
+      key: 'obligation-reconcile:2026-12-03:3f2a9c01b7de',
+    });
+    expect(maintenanceJobId('obligation-reconcile', night, '3f2a9c01b7de')).toBe(
+      'obligation-reconcile|2026-12-03|3f2a9c01b7de',
+    );
+    expect(maintenanceJobId('obligation-reconcile', night, '000000000000')).not.toBe(
+      maintenanceJobId('obligation-reconcile', night, '3f2a9c01b7de'),
+    );
+  });
+
   it('names the retention run by its Brussels night at 04:00: one id for the cron and every later start that day', () => {
     expect(maintenanceMoment('dossier-retention', at('2026-12-03T04:00:00+01:00'))).toEqual({
       momentMs: at('2026-12-03T04:00:00+01:00').getTime(),

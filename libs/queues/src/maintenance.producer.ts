@@ -21,7 +21,10 @@ export type MaintenanceJobName =
 export interface MaintenanceMoment {
   /** The moment the job stands for: the start of its slot; for the re-plan, the night's 03:30. */
   readonly momentMs: number;
-  /** `<job>:<moment in Brussels>`, e.g. `obligation-reconcile:2026-12-03`. */
+  /**
+   * `<job>:<moment in Brussels>`, e.g. `dossier-retention:2026-12-03`, and the variant when the job
+   * has one: the re-plan's is the version of the region's rules (`obligation-reconcile:2026-12-03:<version>`).
+   */
   readonly key: string;
 }
 
@@ -29,9 +32,13 @@ export interface MaintenanceMoment {
 const NIGHTLY: Partial<Record<MaintenanceJobName, { hour: number; minute: number }>> = {
   'obligation-reconcile': { hour: 3, minute: 30 },
   'dossier-retention': { hour: 4, minute: 0 },
+  'login-purge': { hour: 4, minute: 30 },
 };
 
-const SLOT_MS: Record<Exclude<MaintenanceJobName, 'obligation-reconcile' | 'dossier-retention'>, number> = {
+const SLOT_MS: Record<
+  Exclude<MaintenanceJobName, 'obligation-reconcile' | 'dossier-retention' | 'login-purge'>,
+  number
+> = {
   'reminder-sweep': 60_000,
   'agenda-planning': 10 * 60_000,
   'outbox-relay': 30_000,
@@ -44,6 +51,7 @@ const QUEUE_OF: Record<MaintenanceJobName, typeof QUEUES.maintenance | typeof QU
   'agenda-planning': QUEUES.maintenance,
   'outbox-relay': QUEUES.maintenance,
   'dossier-retention': QUEUES.maintenance,
+  'login-purge': QUEUES.maintenance,
   'calendar-replies': QUEUES.maintenance,
   'reminder-sweep': QUEUES.reminders,
 };
@@ -55,15 +63,17 @@ const QUEUE_OF: Record<MaintenanceJobName, typeof QUEUES.maintenance | typeof QU
  * The others' is the start of the slot then falls in: a minute, ten minutes, 30 or 10 seconds. Brussels
  * offsets are whole hours, so those slots start at the same instants in UTC and in Brussels.
  */
-export function maintenanceMoment(job: MaintenanceJobName, now: Date): MaintenanceMoment {
+export function maintenanceMoment(job: MaintenanceJobName, now: Date, variant?: string): MaintenanceMoment {
   const at = now.getTime() + SLOT_LEEWAY_MS;
   const nightly = NIGHTLY[job];
   if (nightly) {
-    // The retention run at 04:00 exists on every Brussels day too (clocks change at 02:00 and 03:00).
+    // The retention run at 04:00 and the purge at 04:30 exist on every Brussels day too (clocks
+    // change at 02:00 and 03:00).
     const local = DateTime.fromMillis(at, { zone: MAINTENANCE_ZONE });
     let night = local.set({ ...nightly, second: 0, millisecond: 0 });
     if (night.toMillis() > at) night = night.minus({ days: 1 });
-    return { momentMs: night.toMillis(), key: `${job}:${night.toISODate()}` };
+    const suffix = variant ? `:${variant}` : '';
+    return { momentMs: night.toMillis(), key: `${job}:${night.toISODate()}${suffix}` };
   }
   const size = SLOT_MS[job as keyof typeof SLOT_MS];
   const momentMs = Math.floor(at / size) * size;
@@ -72,9 +82,9 @@ export function maintenanceMoment(job: MaintenanceJobName, now: Date): Maintenan
   return { momentMs, key: `${job}:${local.toFormat(format)}` };
 }
 
-/** The BullMQ id of the job for the moment `now` falls in. */
-export function maintenanceJobId(job: MaintenanceJobName, now: Date): string {
-  return jobIdFor(maintenanceMoment(job, now).key);
+/** The BullMQ id of the job for the moment `now` falls in (and its variant, if any). */
+export function maintenanceJobId(job: MaintenanceJobName, now: Date, variant?: string): string {
+  return jobIdFor(maintenanceMoment(job, now, variant).key);
 }
 
 export type FinishedState = 'completed' | 'failed' | 'gone';
@@ -88,10 +98,13 @@ export type FinishedState = 'completed' | 'failed' | 'gone';
 export class MaintenanceProducer {
   constructor(@Inject(QueueConnection) private readonly connection: QueueConnection) {}
 
-  /** Enqueues the job of the moment `now` falls in (no-op when it exists); returns its id. */
-  async enqueue(job: MaintenanceJobName, now: Date): Promise<string> {
+  /**
+   * Enqueues the job of the moment `now` falls in (no-op when it exists); returns its id. A
+   * variant makes another job for the same moment: the re-plan of a night under new rules.
+   */
+  async enqueue(job: MaintenanceJobName, now: Date, variant?: string): Promise<string> {
     const queue = QUEUE_OF[job];
-    const moment = maintenanceMoment(job, now);
+    const moment = maintenanceMoment(job, now, variant);
     const data = parseJobPayload(queue, job, { momentMs: moment.momentMs });
     const jobId = jobIdFor(moment.key);
     await this.connection.queue(queue).add(job, data, { ...JOB_DEFAULTS[queue], jobId });

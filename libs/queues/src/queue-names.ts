@@ -34,6 +34,8 @@ export const JOBS = {
     relayOutbox: 'outbox-relay',
     /** The nightly destruction of dossiers whose retention period is over (04:00, at start). */
     retention: 'dossier-retention',
+    /** The nightly purge of expired login sessions, login links and attempt counters (04:30, at start). */
+    loginPurge: 'login-purge',
     /** Read the organiser mailbox and apply the answers to invitations (every REPLY_POLL_SECONDS). */
     calendarReplies: 'calendar-replies',
   },

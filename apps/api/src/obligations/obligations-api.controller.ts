@@ -8,10 +8,14 @@ import {
   Param,
   ParseUUIDPipe,
   Post,
+  Query,
 } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   CoordinationOverviewUseCase,
+  DUE_PERIODS,
+  OBLIGATION_PAGE_MAX,
+  OBLIGATION_PAGE_SIZE,
   ListDossierObligationsUseCase,
   ListMyObligationsUseCase,
   MarkObligationDoneUseCase,
@@ -60,6 +64,63 @@ const obligationSchema: SchemaObject = {
   },
 };
 
+const badInput = {
+  description: 'Bad input: `{ statusCode, field, code, message, errors: [{ field, code, message }] }`',
+};
+
+/** The query of a paged list of open obligations: every filter optional, together they narrow. */
+function ListQueries(coordinators: boolean): MethodDecorator {
+  const queries = [
+    ApiQuery({
+      name: 'code',
+      required: false,
+      description: 'Part of the dossier code, any case',
+      example: '2026-00',
+    }),
+    ...(coordinators
+      ? [
+          ApiQuery({
+            name: 'casusregisseur',
+            required: false,
+            description: 'Id of the dossier’s casusregisseur',
+          }),
+          ApiQuery({
+            name: 'organisation',
+            required: false,
+            description: 'Id of the casusregisseur’s organisation',
+          }),
+        ]
+      : []),
+    ApiQuery({
+      name: 'kind',
+      required: false,
+      description: 'A rule key of the region, or `actiepunt` for the action points of a verslag',
+      example: 'eerste-plan-van-aanpak',
+    }),
+    ApiQuery({
+      name: 'due',
+      required: false,
+      enum: [...DUE_PERIODS],
+      description: 'Over its term, due in the coming 30 days, or later',
+    }),
+    ApiQuery({ name: 'after', required: false, description: 'The `next` of the previous page' }),
+    ApiQuery({
+      name: 'limit',
+      required: false,
+      description: `1 to ${OBLIGATION_PAGE_MAX}, default ${OBLIGATION_PAGE_SIZE}`,
+    }),
+    ApiResponse({ status: 400, ...badInput }),
+  ];
+  return (target, key, descriptor) => {
+    for (const q of queries) q(target, key, descriptor);
+  };
+}
+
+const pageProperties = {
+  total: { type: 'integer', description: 'Every open obligation that matches' },
+  next: { type: 'string', description: 'The `after` of the next page; absent on the last one' },
+} as const;
+
 const refusalSchema: SchemaObject = {
   type: 'object',
   properties: { code: { type: 'string' }, message: { type: 'string' } },
@@ -80,16 +141,26 @@ export class ObligationsApiController {
   @Get('opvolging')
   @Roles('casusregisseur', 'coordinator', 'strategisch-coordinator', 'member', 'aanmelder')
   @ApiOperation({
-    summary: 'My open follow-up obligations, by due date',
+    summary: 'My open follow-up obligations, overdue first, then by due date, a page at a time',
     description:
-      'Owned as casusregisseur of the dossier, as coordinator of the table that owns them, or as strategic coordinator (the quality check).',
+      'Owned as casusregisseur of the dossier, as coordinator of the table that owns them, or as strategic coordinator (the quality check). ' +
+      '`total` counts every open obligation that matches; `next` is the `after` of the next page.',
   })
+  @ListQueries(false)
   @ApiResponse({
     status: 200,
-    schema: { type: 'object', properties: { obligations: { type: 'array', items: obligationSchema } } },
+    schema: {
+      type: 'object',
+      properties: { obligations: { type: 'array', items: obligationSchema }, ...pageProperties },
+    },
   })
-  async mine(@CurrentPrincipal() principal: Principal, @CurrentRoute() route: string) {
-    return { obligations: await this.myObligations.execute(principal, { route }) };
+  async mine(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
+    @Query() query: Record<string, unknown>,
+  ) {
+    const page = await this.myObligations.execute(principal, { ...query, route });
+    return { obligations: page.obligations, total: page.total, ...(page.next && { next: page.next }) };
   }
 
   @Post('opvolging/:id/afgerond')
@@ -175,14 +246,19 @@ export class ObligationsApiController {
   @Roles('coordinator')
   @ApiOperation({
     summary:
-      'Coordinators: overdue obligations per casusregisseur and organisation, the next 30 days, session load per table',
+      'Coordinators: overdue obligations counted per casusregisseur and organisation, the open obligations a page at a time, session load per table',
+    description:
+      '`obligations` is a page of the region’s open obligations, overdue first, then by due date, narrowed by the filters; ' +
+      '`overdue` and `upcoming` count every required obligation over its term and every one due in the coming 30 days.',
   })
+  @ListQueries(true)
   @ApiResponse({
     status: 200,
     schema: {
       type: 'object',
       properties: {
         now: { type: 'string', format: 'date-time' },
+        overdue: { type: 'integer' },
         overdueByCasusregisseur: {
           type: 'array',
           items: {
@@ -190,8 +266,9 @@ export class ObligationsApiController {
             properties: {
               casusregisseurId: { type: 'string', nullable: true },
               name: { type: 'string' },
+              organisationId: { type: 'string', nullable: true },
               organisation: { type: 'string' },
-              obligations: { type: 'array', items: obligationSchema },
+              count: { type: 'integer' },
             },
           },
         },
@@ -199,10 +276,18 @@ export class ObligationsApiController {
           type: 'array',
           items: {
             type: 'object',
-            properties: { organisation: { type: 'string' }, count: { type: 'integer' } },
+            properties: {
+              organisationId: { type: 'string', nullable: true },
+              organisation: { type: 'string' },
+              count: { type: 'integer' },
+            },
           },
         },
-        next30Days: { type: 'array', items: obligationSchema },
+        upcoming: { type: 'integer' },
+        obligations: {
+          type: 'object',
+          properties: { rows: { type: 'array', items: obligationSchema }, ...pageProperties },
+        },
         tables: {
           type: 'array',
           items: {
@@ -230,7 +315,13 @@ export class ObligationsApiController {
       },
     },
   })
-  async dashboard(@CurrentPrincipal() principal: Principal, @CurrentRoute() route: string) {
-    return this.overview.execute(principal, { route });
+  async dashboard(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
+    @Query() query: Record<string, unknown>,
+  ) {
+    const { obligations, ...dashboard } = await this.overview.execute(principal, { ...query, route });
+    const { query: _query, ...list } = obligations;
+    return { ...dashboard, obligations: list };
   }
 }

@@ -12,11 +12,22 @@ import {
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DossierList, ListMyObligationsUseCase, MarkObligationDoneUseCase } from '@overlegtafels/application';
+import {
+  DossierList,
+  DUE_PERIOD_LABELS,
+  ListMyObligationsUseCase,
+  MarkObligationDoneUseCase,
+  ObligationRules,
+  obligationKinds,
+} from '@overlegtafels/application';
 import { CurrentPrincipal, dossierScope, Principal, Roles } from '@overlegtafels/auth';
 import { CurrentRoute } from '../web/current-viewer.decorator';
-import { ViewRenderer } from '../web/view-renderer.service';
+import { PageService } from '../web/page.service';
+import { SearchForm } from '../web/search-form';
 import { noteOf } from './obligation-form';
+
+/** The search form's fields, as the query string carries them (codes, keys and periods only). */
+const FIELDS = ['code', 'kind', 'due'] as const;
 
 /** Fixed texts only: the redirect's query never puts arbitrary text on the page. */
 export const OPVOLGING_NOTICES: Record<string, string> = {
@@ -34,15 +45,20 @@ export const OPVOLGING_NOTICES: Record<string, string> = {
 /** Where a "done" form may send the person back to. */
 const BACK: Record<string, string> = { opvolging: '/opvolging', coordinatie: '/coordinatie' };
 
-/** "Mijn opvolging": the open obligations a person owns, by due date, with the one-click agendering. */
+/**
+ * "Mijn opvolging": the open obligations a person owns, overdue first and then the nearest, fifty
+ * a page with the total, narrowed by dossier code, kind and due period; each with its one-click
+ * agendering. A search with a bad field comes back with the message next to it and the input kept.
+ */
 @ApiExcludeController()
 @Controller('opvolging')
 export class OpvolgingPageController {
   constructor(
     @Inject(ListMyObligationsUseCase) private readonly mine: ListMyObligationsUseCase,
     @Inject(MarkObligationDoneUseCase) private readonly markDone: MarkObligationDoneUseCase,
-    @Inject(ViewRenderer) private readonly views: ViewRenderer,
+    @Inject(PageService) private readonly pages: PageService,
     @Inject(DossierList) private readonly dossiers: DossierList,
+    @Inject(ObligationRules) private readonly rules: ObligationRules,
   ) {}
 
   @Get()
@@ -51,25 +67,44 @@ export class OpvolgingPageController {
   async list(
     @CurrentPrincipal() principal: Principal,
     @CurrentRoute() route: string,
-    @Query('melding') melding?: string,
-  ): Promise<string> {
-    const mine = await this.mine.execute(principal, { route });
+    @Query() query: Record<string, unknown>,
+    @Res() res: Response,
+  ): Promise<void> {
+    const melding = typeof query.melding === 'string' ? query.melding : undefined;
+    const form = new SearchForm(query, FIELDS);
+    const { result: mine, forms } = await form.run('zoeken', () =>
+      this.mine.execute(principal, { ...form.values, ...(form.after && { after: form.after }), route }),
+    );
     // The dossier is linked only when it opens for this person (issue #15: an action point's owner
     // at the table is often not one of the dossier's people). Codes only, nothing of them shown.
     const opens = await this.dossiers.within(
       dossierScope(principal),
-      mine.map((o) => o.dossierCode),
+      (mine?.obligations ?? []).map((o) => o.dossierCode),
     );
-    const obligations = mine.map((o) => ({ ...o, dossierOpens: opens.has(o.dossierCode) }));
-    return this.views.render(
+    const html = this.pages.render(
       'opvolging',
       {
         title: 'Mijn opvolging',
         principal,
         notice: melding && Object.hasOwn(OPVOLGING_NOTICES, melding) ? OPVOLGING_NOTICES[melding] : undefined,
       },
-      { obligations, back: 'opvolging' },
+      {
+        result: mine && {
+          total: mine.total,
+          rows: mine.obligations.map((o) => ({ ...o, dossierOpens: opens.has(o.dossierCode) })),
+        },
+        back: 'opvolging',
+        values: form.values,
+        filtered: form.filtered,
+        first: form.after !== undefined,
+        firstHref: form.href('/opvolging'),
+        nextHref: mine?.next ? form.href('/opvolging', mine.next) : undefined,
+        kinds: obligationKinds(this.rules),
+        duePeriods: DUE_PERIOD_LABELS,
+      },
+      forms,
     );
+    res.status(forms.status).send(html);
   }
 
   @Post(':id/afgerond')

@@ -15,6 +15,23 @@ export interface PageContext {
 }
 
 /**
+ * One Eta per views directory for the whole process: the several modules that provide a
+ * ViewRenderer share it, so each template and partial is read and compiled once, in every mode
+ * (the default mode recompiled them on every render, issue #18). A template edited while the
+ * process runs is picked up at the next start.
+ */
+const engines = new Map<string, Eta>();
+
+export function viewEngine(views: string): Eta {
+  let eta = engines.get(views);
+  if (!eta) {
+    eta = new Eta({ views, autoEscape: true, autoTrim: false, cache: true });
+    engines.set(views, eta);
+  }
+  return eta;
+}
+
+/**
  * Server-rendered pages (Eta, auto-escaping on): plain HTML forms that work without JavaScript.
  * Every value printed with <%= %> is HTML-escaped; templates never use the raw form for user data.
  */
@@ -26,12 +43,7 @@ export class ViewRenderer {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Optional() @Inject(MAIL_SINK) private readonly sink: MailSink | null = null,
   ) {
-    this.eta = new Eta({
-      views: path.join(projectRoot(), 'apps', 'api', 'views'),
-      autoEscape: true,
-      autoTrim: false,
-      cache: config.env === 'production',
-    });
+    this.eta = viewEngine(path.join(projectRoot(), 'apps', 'api', 'views'));
   }
 
   render(view: string, page: PageContext, data: Record<string, unknown> = {}): string {

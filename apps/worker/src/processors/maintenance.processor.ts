@@ -3,6 +3,7 @@ import {
   AgendaJobsPlanner,
   DestroyExpiredDossiersUseCase,
   ProcessCalendarRepliesUseCase,
+  PurgeExpiredLoginsUseCase,
   ReconcileObligationsUseCase,
   RelayOutboxUseCase,
 } from '@overlegtafels/application';
@@ -21,6 +22,7 @@ export class MaintenanceProcessor implements JobProcessor {
     @Inject(RelayOutboxUseCase) private readonly relay: RelayOutboxUseCase,
     @Inject(DestroyExpiredDossiersUseCase) private readonly retention: DestroyExpiredDossiersUseCase,
     @Inject(ProcessCalendarRepliesUseCase) private readonly replies: ProcessCalendarRepliesUseCase,
+    @Inject(PurgeExpiredLoginsUseCase) private readonly logins: PurgeExpiredLoginsUseCase,
   ) {}
 
   readonly handlers = {
@@ -41,6 +43,11 @@ export class MaintenanceProcessor implements JobProcessor {
       parseJobPayload(QUEUES.maintenance, JOBS.maintenance.retention, data);
       const run = await this.retention.execute({ trigger: `job ${JOBS.maintenance.retention}` });
       return { destroyed: run.dossiers.length };
+    },
+    // Counts only: how many sessions, links and counters went.
+    [JOBS.maintenance.loginPurge]: async (data: unknown) => {
+      parseJobPayload(QUEUES.maintenance, JOBS.maintenance.loginPurge, data);
+      return this.logins.execute();
     },
     [JOBS.maintenance.calendarReplies]: async (data: unknown) => {
       parseJobPayload(QUEUES.maintenance, JOBS.maintenance.calendarReplies, data);

@@ -1,17 +1,28 @@
+import type { ObligationListCommand, ObligationListQuery } from '../obligations/obligation-page';
 import type { ObligationView } from '../obligations/obligation-view';
 
-/** The coordinators' dashboard ("Coördinatie"). */
-export interface CoordinationOverviewCommand {
+/** The coordinators' dashboard ("Coördinatie"), its list narrowed and a page at a time. */
+export interface CoordinationOverviewCommand extends ObligationListCommand {
   /** The route for the audit log (`GET /coordinatie`). */
   readonly route: string;
 }
 
+/** How many required obligations are over their term for one casusregisseur (all of them, counted). */
 export interface OverdueGroup {
   /** null: no casusregisseur (coordinator-owned, or the dossier has none). */
   casusregisseurId: string | null;
   name: string;
+  organisationId: string | null;
   organisation: string;
-  obligations: ObligationView[];
+  count: number;
+}
+
+/** One page of the open obligations of the region, with the total and the next page's token. */
+export interface DashboardObligations {
+  rows: ObligationView[];
+  total: number;
+  next?: string;
+  query: ObligationListQuery;
 }
 
 export interface SessionLoad {
@@ -33,8 +44,13 @@ export interface TableLoad {
 
 export interface CoordinatorDashboard {
   now: string;
+  /** Every required obligation over its term, counted (never cut). */
+  overdue: number;
   overdueByCasusregisseur: OverdueGroup[];
-  overdueByOrganisation: { organisation: string; count: number }[];
-  next30Days: ObligationView[];
+  overdueByOrganisation: { organisationId: string | null; organisation: string; count: number }[];
+  /** How many open obligations fall due in the coming 30 days. */
+  upcoming: number;
+  /** The open obligations, overdue first, then the nearest: a page of them. */
+  obligations: DashboardObligations;
   tables: TableLoad[];
 }

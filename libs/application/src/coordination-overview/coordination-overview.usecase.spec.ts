@@ -22,8 +22,18 @@ const lotte: Principal = {
 const NOW = '2026-05-04T10:00:00Z'; // Monday
 
 function setup(calendars: Record<string, CalendarState> = {}) {
-  const sara = { casusregisseurId: 'sara', casusregisseurName: 'Sara', organisationName: 'CAW' };
-  const tom = { casusregisseurId: 'tom', casusregisseurName: 'Tom', organisationName: 'OCMW' };
+  const sara = {
+    casusregisseurId: 'sara',
+    casusregisseurName: 'Sara',
+    organisationId: 'caw',
+    organisationName: 'CAW',
+  };
+  const tom = {
+    casusregisseurId: 'tom',
+    casusregisseurName: 'Tom',
+    organisationId: 'ocmw',
+    organisationName: 'OCMW',
+  };
   const reads = new FakeObligationReadModel()
     .add(fakeListRow('s1', { ...sara, dueAt: new Date('2026-04-20T07:00:00Z') }))
     .add(
@@ -74,33 +84,69 @@ function setup(calendars: Record<string, CalendarState> = {}) {
 }
 
 describe('CoordinationOverviewUseCase (the coordinators’ dashboard)', () => {
-  it('groups what is overdue per casusregisseur, most first, coordinator-owned ones apart, optional ones aside', async () => {
+  it('counts what is overdue per casusregisseur and organisation, most first, coordinator-owned ones apart, optional ones aside', async () => {
     const { overview } = setup();
     const d = await overview.execute(lotte, { route: 'GET /coordinatie' });
     expect(d.now).toBe('2026-05-04T12:00:00.000+02:00');
-    expect(
-      d.overdueByCasusregisseur.map((g) => [g.name, g.organisation, g.obligations.map((o) => o.id)]),
-    ).toEqual([
-      ['Sara', 'CAW', ['s1', 's2']],
-      ['Tom', 'OCMW', ['t1', 'q1']],
+    expect(d.overdue).toBe(4);
+    expect(d.overdueByCasusregisseur.map((g) => [g.name, g.organisation, g.count])).toEqual([
+      ['Sara', 'CAW', 2],
+      ['Coördinatoren', '—', 1],
+      ['Tom', 'OCMW', 1],
     ]);
     expect(d.overdueByOrganisation).toEqual([
-      { organisation: 'CAW', count: 2 },
-      { organisation: 'OCMW', count: 2 },
+      { organisationId: 'caw', organisation: 'CAW', count: 2 },
+      { organisationId: null, organisation: '—', count: 1 },
+      { organisationId: 'ocmw', organisation: 'OCMW', count: 1 },
     ]);
+    expect(d.upcoming).toBe(1);
   });
 
-  it('lists the next 30 days and audits the counts and the dossier codes shown', async () => {
+  it('lists every open obligation, overdue first, a page at a time with the total, and audits what it showed', async () => {
     const { overview, events } = setup();
-    const d = await overview.execute(lotte, { route: 'GET /api/coordinatie/dashboard' });
-    expect(d.next30Days.map((o) => o.id)).toEqual(['soon']);
-    expect(events).toEqual([
+    const route = 'GET /api/coordinatie/dashboard';
+    const first = await overview.execute(lotte, { route, limit: 3 });
+    expect(first.obligations.rows.map((o) => o.id)).toEqual(['opt', 's1', 's2']);
+    expect(first.obligations.total).toBe(7);
+    const second = await overview.execute(lotte, { route, limit: '3', after: first.obligations.next });
+    expect(second.obligations.rows.map((o) => o.id)).toEqual(['t1', 'q1', 'soon']);
+    const third = await overview.execute(lotte, { route, limit: 3, after: second.obligations.next });
+    expect(third.obligations.rows.map((o) => o.id)).toEqual(['later']);
+    expect(third.obligations.next).toBeUndefined();
+    expect(events[0]).toEqual(
       expect.objectContaining({
         action: 'obligation.dashboard',
-        route: 'GET /api/coordinatie/dashboard',
-        details: { overdue: 4, upcoming: 1, codes: 'CO3-2026-0001' },
+        route,
+        details: { overdue: 4, upcoming: 1, count: 3, total: 7, codes: 'CO3-2026-0001' },
       }),
-    ]);
+    );
+  });
+
+  it('narrows the list by casusregisseur, organisation, kind and due period; an unknown kind is refused on its field', async () => {
+    const { overview, events } = setup();
+    const ids = async (fields: Record<string, string>) =>
+      (await overview.execute(lotte, { route: 'GET /coordinatie', ...fields })).obligations.rows.map(
+        (o) => o.id,
+      );
+    expect(await ids({ due: 'verlopen' })).toEqual(['opt', 's1', 's2', 't1', 'q1']);
+    expect(await ids({ due: '30-dagen' })).toEqual(['soon']);
+    expect(await ids({ due: 'later' })).toEqual(['later']);
+    expect(await ids({ casusregisseur: '00000000-0000-4000-8000-000000000000' })).toEqual([]);
+    expect(await ids({ kind: 'afstemming-consulent' })).toEqual(['s2']);
+    expect(await ids({ code: '2026-0001', due: 'verlopen', kind: 'kwaliteitscontrole' })).toEqual(['q1']);
+    expect(events.at(-1)?.details).toMatchObject({
+      filter: 'code=2026-0001&kind=kwaliteitscontrole&due=verlopen',
+    });
+    await expect(
+      overview.execute(lotte, { route: 'GET /coordinatie', kind: 'onbekend' }),
+    ).rejects.toMatchObject({
+      errors: [expect.objectContaining({ field: 'kind' })],
+    });
+    await expect(
+      overview.execute(lotte, { route: 'GET /coordinatie', due: 'gisteren' }),
+    ).rejects.toMatchObject({
+      errors: [expect.objectContaining({ field: 'due' })],
+    });
   });
 
   it('shows how full each table’s coming sessions are; a cancelled one at 0 %', async () => {

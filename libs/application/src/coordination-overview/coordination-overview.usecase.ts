@@ -3,10 +3,21 @@ import { DateTime } from 'luxon';
 import { Principal } from '@overlegtafels/auth';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { dutchDate } from '@overlegtafels/mail';
+import { parseInput } from '../input/parse-input';
 import { AuditLog, dossierCodesShown } from '../ports/audit-log.port';
-import { ObligationListFilter, ObligationReadModel } from '../ports/obligation-read-model.port';
+import { ObligationReadModel } from '../ports/obligation-read-model.port';
 import { ObligationRules } from '../obligations/obligation-rules';
-import { obligationView, ObligationView, orderObligations } from '../obligations/obligation-view';
+import {
+  cursorOf,
+  cursorToken,
+  filterText,
+  OBLIGATION_PAGE_SIZE,
+  ObligationListSchema,
+  pageFilterOf,
+  ruleOrderOf,
+  upcomingEndOf,
+} from '../obligations/obligation-page';
+import { obligationView } from '../obligations/obligation-view';
 import { TableCalendarService } from '../table-calendar/table-calendar.service';
 import type {
   CoordinationOverviewCommand,
@@ -15,13 +26,14 @@ import type {
   TableLoad,
 } from './coordination-overview.command';
 
-const UPCOMING_DAYS = 30;
 const LOAD_WEEKS = 8;
 
 /**
- * The coordinators' dashboard: what is overdue (optional obligations aside), per casusregisseur
- * and per organisation; what is due in the next 30 days; how full the coming sessions of each
- * table are. The read is audited (counts only).
+ * The coordinators' dashboard: how many required obligations are overdue (optional ones aside),
+ * per casusregisseur and per organisation, counted over all of them; how many fall due in the
+ * coming 30 days; the region's open obligations, overdue first and then the nearest, fifty a page
+ * with the total, narrowed by dossier code, casusregisseur, organisation, kind and due period; how
+ * full the coming sessions of each table are. The read is audited (counts and the codes shown).
  */
 @Injectable()
 export class CoordinationOverviewUseCase {
@@ -34,44 +46,70 @@ export class CoordinationOverviewUseCase {
   ) {}
 
   async execute(principal: Principal, command: CoordinationOverviewCommand): Promise<CoordinatorDashboard> {
+    const { route, ...fields } = command;
+    const query = parseInput(ObligationListSchema, fields);
     const nowDate = this.clock.now();
     const zone = this.rules.timeZone;
-    const overdue = (await this.list(principal, { status: 'open', dueBefore: nowDate })).filter(
-      (o) => !o.optional,
+    const regionId = principal.regionId;
+    const optionalRules = (this.rules.region.obligations ?? []).filter((r) => r.optional).map((r) => r.key);
+    const ruleOrder = ruleOrderOf(this.rules);
+    const counts = await this.reads.overdueCounts({
+      regionId,
+      dueBefore: nowDate,
+      excludeRuleKeys: optionalRules,
+    });
+    const upcoming = await this.reads.page(
+      { regionId, dueFrom: nowDate, dueBefore: upcomingEndOf(nowDate, zone) },
+      ruleOrder,
+      undefined,
+      0,
     );
-    const groups = new Map<string, OverdueGroup>();
-    const byOrganisation = new Map<string, number>();
-    for (const o of overdue) {
-      const key = o.casusregisseurId ?? '';
-      let g = groups.get(key);
-      if (!g) {
-        g = {
-          casusregisseurId: o.casusregisseurId,
-          name:
-            o.ownerRole === 'coordinator' || !o.casusregisseurName ? 'Coördinatoren' : o.casusregisseurName,
-          organisation: o.organisationName ?? '—',
-          obligations: [],
-        };
-        groups.set(key, g);
-      }
-      g.obligations.push(o);
-      const org = o.organisationName ?? '—';
-      byOrganisation.set(org, (byOrganisation.get(org) ?? 0) + 1);
+    const page = await this.reads.page(
+      pageFilterOf(query, { regionId }, this.rules, nowDate),
+      ruleOrder,
+      query.after ? cursorOf(query.after) : undefined,
+      query.limit ?? OBLIGATION_PAGE_SIZE,
+    );
+    const groups: OverdueGroup[] = counts.map((c) => ({
+      casusregisseurId: c.coordinators ? null : c.casusregisseurId,
+      name: c.coordinators || !c.casusregisseurName ? 'Coördinatoren' : c.casusregisseurName,
+      organisationId: c.coordinators ? null : c.organisationId,
+      organisation: (!c.coordinators && c.organisationName) || '—',
+      count: c.count,
+    }));
+    const byOrganisation = new Map<
+      string,
+      { organisationId: string | null; organisation: string; count: number }
+    >();
+    for (const g of groups) {
+      const key = g.organisationId ?? '';
+      const org = byOrganisation.get(key) ?? {
+        organisationId: g.organisationId,
+        organisation: g.organisation,
+        count: 0,
+      };
+      org.count += g.count;
+      byOrganisation.set(key, org);
     }
-    const now = DateTime.fromJSDate(nowDate, { zone });
-    const until = now.plus({ days: UPCOMING_DAYS }).toJSDate();
-    const next30Days = await this.list(principal, { status: 'open', dueFrom: nowDate, dueBefore: until });
+    const overdue = groups.reduce((n, g) => n + g.count, 0);
+    const rows = page.rows.map((r) => obligationView(r, this.rules, nowDate.getTime()));
     const dashboard: CoordinatorDashboard = {
-      now: now.toISO() as string,
-      overdueByCasusregisseur: [...groups.values()].sort(
-        (a, b) => b.obligations.length - a.obligations.length || a.name.localeCompare(b.name, 'nl'),
+      now: DateTime.fromJSDate(nowDate, { zone }).toISO() as string,
+      overdue,
+      overdueByCasusregisseur: groups.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'nl')),
+      overdueByOrganisation: [...byOrganisation.values()].sort(
+        (a, b) => b.count - a.count || a.organisation.localeCompare(b.organisation, 'nl'),
       ),
-      overdueByOrganisation: [...byOrganisation]
-        .map(([organisation, count]) => ({ organisation, count }))
-        .sort((a, b) => b.count - a.count || a.organisation.localeCompare(b.organisation, 'nl')),
-      next30Days,
-      tables: await this.tableLoads(principal.regionId),
+      upcoming: upcoming.total,
+      obligations: {
+        rows,
+        total: page.total,
+        ...(page.next && { next: cursorToken(page.next) }),
+        query,
+      },
+      tables: await this.tableLoads(regionId),
     };
+    const narrowedBy = filterText(query);
     await this.audit.append(
       {
         actorPersonId: principal.personId,
@@ -79,11 +117,15 @@ export class CoordinationOverviewUseCase {
         entityType: 'obligation',
         entityId: null,
         outcome: 'allowed',
-        route: command.route,
+        route,
         details: {
-          overdue: overdue.length,
-          upcoming: next30Days.length,
-          codes: dossierCodesShown([...overdue, ...next30Days].map((o) => o.dossierCode)),
+          overdue,
+          upcoming: upcoming.total,
+          count: rows.length,
+          total: page.total,
+          codes: dossierCodesShown(rows.map((o) => o.dossierCode)),
+          ...(narrowedBy && { filter: narrowedBy }),
+          ...(query.after && { after: query.after }),
         },
       },
       this.clock.now(),
@@ -131,14 +173,5 @@ export class CoordinationOverviewUseCase {
       });
     }
     return out;
-  }
-
-  private async list(
-    principal: Principal,
-    filter: Omit<ObligationListFilter, 'regionId'>,
-  ): Promise<ObligationView[]> {
-    const nowMs = this.clock.now().getTime();
-    const rows = await this.reads.list({ ...filter, regionId: principal.regionId });
-    return orderObligations(rows, this.rules).map((r) => obligationView(r, this.rules, nowMs));
   }
 }

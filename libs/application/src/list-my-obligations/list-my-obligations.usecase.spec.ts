@@ -67,12 +67,16 @@ describe('ListMyObligationsUseCase ("Mijn opvolging")', () => {
     const list = await useCase.execute(who('sara', { role: 'casusregisseur', tableKey: null }), {
       route: 'GET /opvolging',
     });
-    expect(list.map((o) => o.id)).toEqual(['o-early', 'o-same-moment', 'o-late']);
+    expect(list.obligations.map((o) => o.id)).toEqual(['o-early', 'o-same-moment', 'o-late']);
+    expect(list.total).toBe(3);
+    expect(list.next).toBeUndefined();
   });
 
   it('shows each with the rule’s Dutch texts, Brussels dates, overdue flag and the one-click agendering', async () => {
     const { useCase } = setup();
-    const [early, , late] = await useCase.execute(who('sara', { role: 'casusregisseur', tableKey: null }), {
+    const {
+      obligations: [early, , late],
+    } = await useCase.execute(who('sara', { role: 'casusregisseur', tableKey: null }), {
       route: 'GET /opvolging',
     });
     expect(early).toMatchObject({
@@ -96,19 +100,45 @@ describe('ListMyObligationsUseCase ("Mijn opvolging")', () => {
   it('adds what the coordinators of the person’s tables own, and audits the counts and the dossier codes shown', async () => {
     const { useCase, events } = setup();
     const lotte = who('lotte', { role: 'coordinator', tableKey: 'ronde-tafel' });
-    expect((await useCase.execute(lotte, { route: 'GET /api/opvolging' })).map((o) => o.id)).toEqual([
-      'o-quality',
-    ]);
+    expect(
+      (await useCase.execute(lotte, { route: 'GET /api/opvolging' })).obligations.map((o) => o.id),
+    ).toEqual(['o-quality']);
     const regionWide = who('jan', { role: 'coordinator', tableKey: null });
-    expect((await useCase.execute(regionWide, { route: 'GET /opvolging' })).map((o) => o.id)).toEqual([
-      'o-quality',
-    ]);
+    expect(
+      (await useCase.execute(regionWide, { route: 'GET /opvolging' })).obligations.map((o) => o.id),
+    ).toEqual(['o-quality']);
     const weegploeg = who('piet', { role: 'coordinator', tableKey: 'weegploeg' });
-    expect(await useCase.execute(weegploeg, { route: 'GET /opvolging' })).toEqual([]);
+    expect(await useCase.execute(weegploeg, { route: 'GET /opvolging' })).toMatchObject({
+      obligations: [],
+      total: 0,
+    });
     expect(events.map((e) => [e.route, e.details])).toEqual([
-      ['GET /api/opvolging', { count: 1, dossiers: 1, codes: 'CO3-2026-0001' }],
-      ['GET /opvolging', { count: 1, dossiers: 1, codes: 'CO3-2026-0001' }],
-      ['GET /opvolging', { count: 0, dossiers: 0, codes: '' }],
+      ['GET /api/opvolging', { count: 1, total: 1, dossiers: 1, codes: 'CO3-2026-0001' }],
+      ['GET /opvolging', { count: 1, total: 1, dossiers: 1, codes: 'CO3-2026-0001' }],
+      ['GET /opvolging', { count: 0, total: 0, dossiers: 0, codes: '' }],
     ]);
+  });
+
+  it('pages by the cursor without losing or repeating a row, and narrows by code, kind and due period', async () => {
+    const { useCase, events } = setup();
+    const sara = who('sara', { role: 'casusregisseur', tableKey: null });
+    const first = await useCase.execute(sara, { route: 'GET /opvolging', limit: 2 });
+    expect(first.obligations.map((o) => o.id)).toEqual(['o-early', 'o-same-moment']);
+    expect(first.total).toBe(3);
+    const second = await useCase.execute(sara, { route: 'GET /opvolging', limit: 2, after: first.next });
+    expect(second.obligations.map((o) => o.id)).toEqual(['o-late']);
+    expect(second.next).toBeUndefined();
+    expect(events.at(-1)?.details).toEqual(
+      expect.objectContaining({ after: first.next, count: 1, total: 3 }),
+    );
+    const ids = async (fields: Record<string, string>) =>
+      (await useCase.execute(sara, { route: 'GET /opvolging', ...fields })).obligations.map((o) => o.id);
+    expect(await ids({ code: '0002' })).toEqual(['o-late']);
+    expect(await ids({ kind: 'afstemming-consulent' })).toEqual(['o-early']);
+    expect(await ids({ due: 'verlopen' })).toEqual(['o-early']);
+    expect(await ids({ due: '30-dagen' })).toEqual(['o-same-moment', 'o-late']);
+    await expect(useCase.execute(sara, { route: 'GET /opvolging', after: 'x' })).rejects.toMatchObject({
+      errors: [expect.objectContaining({ field: 'after' })],
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
 import {
@@ -20,12 +21,29 @@ export class ObligationRules {
   private readonly rules: ReadonlyMap<string, ObligationRule>;
   /** Tables whose calendar a due date can hang on. */
   readonly sessionTables: readonly string[];
+  /**
+   * The version of what the plan of obligations follows from besides a dossier's own facts: a hash
+   * of the region's follow-up rules, action-point policy, tables and time zone. The nightly
+   * re-plan visits every dossier when it differs from the last run's.
+   */
+  readonly version: string;
 
   constructor(@Inject(APP_CONFIG) config: Pick<AppConfig, 'region'>) {
     const region = getRegion(config.region);
     if (!region) throw new Error(`REGION ${config.region} has no configuration in libs/regions`);
     this.region = region;
     this.rules = new Map((region.obligations ?? []).map((r) => [r.key, r]));
+    this.version = createHash('sha256')
+      .update(
+        JSON.stringify({
+          timeZone: region.timeZone,
+          tables: region.tables,
+          obligations: region.obligations ?? [],
+          actionPoints: region.actionPoints ?? null,
+        }),
+      )
+      .digest('hex')
+      .slice(0, 12);
     this.sessionTables = [
       ...new Set((region.obligations ?? []).flatMap((r) => (r.due.kind === 'session' ? [r.due.table] : []))),
     ];

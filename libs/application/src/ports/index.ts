@@ -33,6 +33,8 @@ export * from './item-preparation.port';
 export * from './submission-ledger.port';
 export * from './audit-trail.port';
 export * from './login-attempts.port';
+export * from './expired-logins.port';
+export * from './reconcile-ledger.port';
 export * from './dossier-retention.port';
 export * from './calendar-reminders.port';
 export * from './calendar-replies.port';

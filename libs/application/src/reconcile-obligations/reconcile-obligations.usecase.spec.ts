@@ -2,6 +2,7 @@ import {
   ControlledClock,
   fakeDossier,
   FakeObligationRepository,
+  FakeReconcileLedger,
   FakeRegionRepository,
   FakeUnitOfWork,
 } from '@overlegtafels/testing';
@@ -16,7 +17,14 @@ function setup(regions = new FakeRegionRepository({ 'co3-antwerpen': 'region-1' 
   const uow = new FakeUnitOfWork(...repo.stores);
   const rules = new ObligationRules({ region: 'co3-antwerpen' });
   const sync = new SyncDossierObligationsUseCase(repo, rules, new ControlledClock('2026-03-01T09:00:00Z'));
-  return { repo, uow, reconcile: new ReconcileObligationsUseCase(uow, repo, regions, sync, rules) };
+  const ledger = new FakeReconcileLedger();
+  return {
+    repo,
+    uow,
+    ledger,
+    rules,
+    reconcile: new ReconcileObligationsUseCase(uow, repo, regions, sync, rules, ledger),
+  };
 }
 
 describe('ReconcileObligationsUseCase', () => {
@@ -27,7 +35,7 @@ describe('ReconcileObligationsUseCase', () => {
       .addDossier(fakeDossier('d2'))
       .addDossier(fakeDossier('d3', { casusregieStartDate: START }))
       .addDossier(fakeDossier('d4', { casusregieStartDate: START, regionId: 'region-2' }));
-    expect(await reconcile.execute({ batchSize: 1 })).toEqual({ dossiers: 2, changed: 2 });
+    expect(await reconcile.execute({ batchSize: 1 })).toEqual({ dossiers: 2, changed: 2, full: true });
     expect(repo.locked.map((l) => l.dossierId)).toEqual(['d1', 'd3']);
     expect(uow.commits).toBe(2);
     expect(repo.obligationsOf('d1')).toHaveLength(3);
@@ -35,14 +43,38 @@ describe('ReconcileObligationsUseCase', () => {
     expect(repo.obligationsOf('d4')).toEqual([]);
   });
 
-  it('changes nothing the second time, and still visits a dossier whose casusregie was taken back', async () => {
-    const { repo, reconcile } = setup();
-    repo.addDossier(fakeDossier('d1', { casusregieStartDate: START }));
-    await reconcile.execute();
-    expect(await reconcile.execute()).toEqual({ dossiers: 1, changed: 0 });
+  it('re-plans only what changed since the last run, and still visits a dossier whose casusregie was taken back', async () => {
+    const { repo, ledger, rules, reconcile } = setup();
+    repo
+      .addDossier(fakeDossier('d1', { casusregieStartDate: START }))
+      .addDossier(fakeDossier('d2', { casusregieStartDate: START }));
+    expect(await reconcile.execute()).toEqual({ dossiers: 2, changed: 2, full: true });
+    expect(ledger.runs.at(-1)).toMatchObject({
+      regionId: 'region-1',
+      rulesVersion: rules.version,
+      dossiers: 2,
+    });
+    // Nothing changed: nothing to visit.
+    expect(await reconcile.execute()).toEqual({ dossiers: 0, changed: 0, full: false });
     repo.changeDossier('d1', { casusregieStartDate: null });
-    expect(await reconcile.execute()).toEqual({ dossiers: 1, changed: 1 });
+    ledger.touch('region-1', 'd1');
+    repo.locked.length = 0;
+    expect(await reconcile.execute()).toEqual({ dossiers: 1, changed: 1, full: false });
+    expect(repo.locked.map((l) => l.dossierId)).toEqual(['d1']);
     expect(repo.obligationsOf('d1').map((o) => o.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+  });
+
+  it('visits every dossier again when the region’s rules are not those of the last run', async () => {
+    const { repo, ledger, rules, reconcile } = setup();
+    repo.addDossier(fakeDossier('d1', { casusregieStartDate: START }));
+    await ledger.finish('region-1', {
+      rulesVersion: 'older-rules',
+      reconciledFrom: new Date(0),
+      dossiers: 1,
+    });
+    expect(rules.version).toMatch(/^[0-9a-f]{12}$/);
+    expect(await reconcile.execute()).toEqual({ dossiers: 1, changed: 1, full: true });
+    expect(ledger.runs.at(-1)?.rulesVersion).toBe(rules.version);
   });
 
   it('fails when the region is not in the database, before it touches a dossier', async () => {

@@ -89,6 +89,7 @@ const UNFENCED: Record<string, string> = {
   'open-obligation': 'read; obligationRoleFor checks the region with ofRegion',
   'read-document': 'read; dossier access policy checks the region',
   'reconcile-obligations': 'worker job, no actor',
+  'purge-expired-logins': 'nightly job, no actor; deletes only expired login rows, of no region',
   'relay-outbox': 'worker job, no actor',
   'renew-calendar-feed': 'the actor’s own feed',
   'request-login-link': 'login: the address typed, within the installation’s region',

@@ -22,6 +22,7 @@ export * from './dossier-list.fake';
 export * from './health-probes.fake';
 export * from './obligation-read-model.fake';
 export * from './obligation.repository.fake';
+export * from './reconcile-ledger.fake';
 export * from './reminder-sweep-claim.fake';
 export * from './risk-picture.repository.fake';
 export * from './plan-van-aanpak.repository.fake';
