@@ -42,6 +42,7 @@ import { failedForm, FailedForm, isUuid, noticeFor, PageForms, pick, str } from 
 import { formSubmissionKey } from '../web/submission-key';
 import { PageService } from '../web/page.service';
 import { withRiskPicture } from './zitting-risk-picture';
+import { DECISION_FIELDS } from './decision-fields';
 
 const NOTICES: Record<string, string> = {
   volgorde: 'De volgorde is aangepast.',
@@ -53,25 +54,6 @@ const NOTICES: Record<string, string> = {
     'De agenda is verstuurd: de vaste leden hebben de agenda met de uitnodiging, de gasten en casusregisseurs een uitnodiging voor hun agendapunt.',
   locatie: 'De locatie is opgeslagen. Wie al een uitnodiging had, krijgt de bijgewerkte uitnodiging.',
 };
-
-/** The form fields of a decision; `noConsentAdviceText` is the advice of "geen instemming". */
-const DECISION_FIELDS = [
-  'kind',
-  'adviceText',
-  'safetyPlanAdvice',
-  'parketmeldingAdvies',
-  'casusregisseurId',
-  'startDate',
-  'consentVerified',
-  'consentVerifiedOn',
-  'consentGivenBy',
-  'vervolgoverlegDate',
-  'casusregisseurAbsent',
-  'bijkomendCasusoverlegDate',
-  'missingInformation',
-  'noConsentAdviceText',
-  'terugkomdatum',
-] as const;
 
 /**
  * A session's agenda, the page the agenda mails link to. Coordinators see everything and act on
@@ -124,6 +106,7 @@ export class ZittingPageController {
     });
   }
 
+  /** No one-time key: the place becomes what was sent, so a repeat sets the same place again. */
   @Post(':sessionId/locatie')
   @Roles('coordinator')
   async place(
@@ -222,6 +205,7 @@ export class ZittingPageController {
     );
   }
 
+  /** No one-time key: sharing is set to what was sent (on or off), so a repeat sets the same again. */
   @Post(':sessionId/punten/:itemId/delen')
   @Roles('coordinator')
   async share(
