@@ -39,7 +39,7 @@ import { sharedFlag } from '../agenda/shared-flag';
 import { viewerOf } from '../agenda/viewer';
 import { CurrentRoute } from '../web/current-viewer.decorator';
 import { failedForm, FailedForm, isUuid, noticeFor, PageForms, pick, str } from '../web/page-form';
-import { formSubmissionKey } from '../web/submission-key';
+import { formSubmissionKey, withKey } from '../web/submission-key';
 import { PageService } from '../web/page.service';
 import { withRiskPicture } from './zitting-risk-picture';
 import { DECISION_FIELDS } from './decision-fields';
@@ -175,6 +175,7 @@ export class ZittingPageController {
         actor: viewer,
         itemId,
         ...parseInput(MoveItemSchema, { reason: values.reason, direction: values.direction || undefined }),
+        ...withKey(formSubmissionKey(body)),
       }),
     );
   }
@@ -201,6 +202,7 @@ export class ZittingPageController {
           actor: viewer,
           itemId,
           ...parseInput(MoveItemSchema, { reason: values.reason, sessionId: values.sessionId || undefined }),
+          ...withKey(formSubmissionKey(body)),
         }),
     );
   }

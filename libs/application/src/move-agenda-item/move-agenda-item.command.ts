@@ -10,6 +10,8 @@ export interface MoveAgendaItemCommand {
   readonly reason: string;
   readonly direction?: 'up' | 'down';
   readonly sessionId?: string;
+  /** The form's one-time key or the API's Idempotency-Key: a repeat moves nothing more. */
+  readonly submissionKey?: string;
 }
 
 /**
