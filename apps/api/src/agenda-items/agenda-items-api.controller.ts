@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   MoveAgendaItemUseCase,
   MoveItemSchema,
@@ -11,6 +11,7 @@ import { Roles } from '@overlegtafels/auth';
 import { sharedFlag } from '../agenda/shared-flag';
 import { CurrentViewer } from '../web/current-viewer.decorator';
 import { jsonSchemaOf } from '../openapi/json-schema';
+import { IdempotencyKeyHeader, idempotencyKey, withKey } from '../web/submission-key';
 
 /** A coordinator's commands on an agendapunt: its place on the agenda, and sharing its contents. */
 @ApiTags('agenda')
@@ -29,13 +30,20 @@ export class AgendaItemsApiController {
       'Move an item up/down, to a position on its agenda (1 to the number of items to be held; 400 on `position` when off it), or to another (also frozen or full) session; reason required',
   })
   @ApiBody({ schema: jsonSchemaOf(MoveItemSchema) })
+  @ApiResponse({ status: 204, description: 'Moved; the same Idempotency-Key again moves nothing more' })
+  @ApiResponse({
+    status: 409,
+    description: 'SUBMISSION_KEY_REUSED: the Idempotency-Key again with another body',
+  })
+  @IdempotencyKeyHeader()
   async moveItem(
     @CurrentViewer() actor: Viewer,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
     const input = parseInput(MoveItemSchema, body);
-    await this.moveAgendaItem.execute({ actor, itemId: id, ...input });
+    await this.moveAgendaItem.execute({ actor, itemId: id, ...input, ...withKey(idempotencyKey(key)) });
   }
 
   @Post('agenda-items/:id/share')

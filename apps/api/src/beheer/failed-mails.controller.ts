@@ -1,8 +1,20 @@
-import { Controller, Get, Header, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import type { Response } from 'express';
 import { ListFailedMailUseCase, RetryFailedMailUseCase } from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { MAIL_SINK, MailSink } from '@overlegtafels/mail';
+import { formSubmissionKey, withKey } from '../web/submission-key';
 import { ViewRenderer } from '../web/view-renderer.service';
 
 /** Fixed texts only: the redirect's query never puts arbitrary text on the page. */
@@ -42,9 +54,14 @@ export class FailedMailsController {
   async retry(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: Record<string, unknown> | undefined,
     @Res() res: Response,
   ): Promise<void> {
-    const retried = await this.retryMail.execute(principal, { outboxId: id });
+    // One press queues once: a double click answers the first press's notice.
+    const retried = await this.retryMail.execute(principal, {
+      outboxId: id,
+      ...withKey(formSubmissionKey(body)),
+    });
     res.redirect(303, `/beheer/mails?melding=${retried ? 'opnieuw' : 'onbekend'}`);
   }
 }

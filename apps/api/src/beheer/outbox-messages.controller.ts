@@ -1,7 +1,8 @@
-import { ApiOperation } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse } from '@nestjs/swagger';
 import {
   Controller,
   Get,
+  Headers,
   HttpCode,
   Inject,
   NotFoundException,
@@ -15,6 +16,7 @@ import {
   RetryFailedMailUseCase,
 } from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
+import { IdempotencyKeyHeader, idempotencyKey, withKey } from '../web/submission-key';
 
 /** The outbox's messages as JSON (under /api/admin/mail, as it always was): status, the failed ones, retry. */
 @Controller('api/admin/mail')
@@ -43,8 +45,23 @@ export class OutboxMessagesController {
   @ApiOperation({ summary: 'Send a failed mail again (a new job for the same message)' })
   @HttpCode(202)
   @Roles('admin', 'coordinator')
-  async retry(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
-    if (!(await this.retryMail.execute(principal, { outboxId: id }))) {
+  @ApiResponse({
+    status: 202,
+    description:
+      '`{ id, status: "pending" }`; the same Idempotency-Key again answers this and queues nothing',
+  })
+  @ApiResponse({ status: 404, description: 'No failed message with this id (or not of your region)' })
+  @ApiResponse({
+    status: 409,
+    description: 'SUBMISSION_KEY_REUSED: the Idempotency-Key again for another message',
+  })
+  @IdempotencyKeyHeader()
+  async retry(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Headers('idempotency-key') key: string | undefined,
+  ) {
+    if (!(await this.retryMail.execute(principal, { outboxId: id, ...withKey(idempotencyKey(key)) }))) {
       throw new NotFoundException('no failed message with this id');
     }
     return { id, status: 'pending' };

@@ -23,6 +23,7 @@ import {
 import { Authenticated, CurrentPrincipal, Principal, Public } from '@overlegtafels/auth';
 import { CALENDAR_REMINDER_CHOICES, CalendarReminder } from '@overlegtafels/domain';
 import { ALARM_DESCRIPTION, MAIL_SINK, MailSink } from '@overlegtafels/mail';
+import { formSubmissionKey, withKey } from '../web/submission-key';
 import { ViewRenderer } from '../web/view-renderer.service';
 
 /** Fixed texts only: the redirect's query never puts arbitrary text on the page. */
@@ -62,19 +63,30 @@ export class CalendarFeedController {
     });
   }
 
-  /** Answers the page itself (no redirect): the new URL is shown this once and never again. */
+  /**
+   * Answers the page itself, no redirect: the URL is a credential, shown in the answer to this
+   * post and on no GET. The form's one-time key makes a reload (the browser posts the same key
+   * again) or a double click answer the same URL, so the one on the screen is the one that works.
+   */
   @Post('agenda-abonnement')
   @HttpCode(200)
   @Authenticated()
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async renew(@CurrentPrincipal() principal: Principal): Promise<string> {
-    const { url } = await this.renewFeed.execute({ personId: principal.personId });
+  async renew(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: Record<string, unknown> | undefined,
+  ): Promise<string> {
+    const { url } = await this.renewFeed.execute({
+      personId: principal.personId,
+      ...withKey(formSubmissionKey(body)),
+    });
     return this.render(principal, {
       url,
       notice: 'Uw nieuwe agenda-abonnement is klaar. Een eerdere link werkt niet meer.',
     });
   }
 
+  /** No one-time key: a repeat finds nothing left to revoke and says so ("U had geen actief agenda-abonnement"). */
   @Post('agenda-abonnement/intrekken')
   @Authenticated()
   async revoke(@CurrentPrincipal() principal: Principal, @Res() res: Response): Promise<void> {
@@ -82,7 +94,10 @@ export class CalendarFeedController {
     res.redirect(303, `/agenda-abonnement?melding=${revoked ? 'ingetrokken' : 'geen'}`);
   }
 
-  /** The reminder (VALARM) of the person's invitations and feed; a wrong value comes back next to the field. */
+  /**
+   * The reminder (VALARM) of the person's invitations and feed; a wrong value comes back next to the
+   * field. No one-time key: the choice is set to what was sent, so a repeat sets the same again.
+   */
   @Post('agenda-abonnement/herinnering')
   @Authenticated()
   async reminder(

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   CasusregisseurChangeSchema,
@@ -13,6 +13,7 @@ import {
 import { Authenticated, CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { jsonSchemaOf } from '../openapi/json-schema';
 import { CurrentRoute } from '../web/current-viewer.decorator';
+import { IdempotencyKeyHeader, idempotencyKey, withKey } from '../web/submission-key';
 import { isCoordinator, viewerOf } from '../agenda/viewer';
 
 /** Who directs a dossier, and handing its casusregie to someone else, over REST. */
@@ -51,17 +52,24 @@ export class CasusregieApiController {
     description:
       'The rules refuse: `{ code, message, field? }` (casusregie runs already, another phase, a date in the future)',
   })
+  @ApiResponse({
+    status: 409,
+    description: 'SUBMISSION_KEY_REUSED: the Idempotency-Key again with another body',
+  })
+  @IdempotencyKeyHeader()
   async recordNoConsent(
     @CurrentPrincipal() principal: Principal,
     @CurrentRoute() route: string,
     @Param('code') code: string,
     @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
     const dossier = await this.openDossier.execute({ principal, code, action: 'dossier.read', route });
     return this.noConsent.execute({
       actor: { ...viewerOf(principal, route), coordinator: isCoordinator(principal) },
       dossierId: dossier.id,
       noConsent: parseInput(NoConsentSchema, body),
+      ...withKey(idempotencyKey(key)),
     });
   }
 
@@ -89,23 +97,30 @@ export class CasusregieApiController {
   })
   @ApiResponse({ status: 403, description: 'Not a coordinator' })
   @ApiResponse({ status: 404, description: 'Not found (or not of this region)' })
-  @ApiResponse({ status: 409, description: 'CASUSREGISSEUR_CHANGED: changed meanwhile' })
+  @ApiResponse({
+    status: 409,
+    description:
+      'CASUSREGISSEUR_CHANGED: changed meanwhile; or SUBMISSION_KEY_REUSED: the Idempotency-Key again with another body',
+  })
   @ApiResponse({
     status: 422,
     description:
       'The rules refuse: `{ code, message, field? }` (no casusregie to hand over, the same person, a date in the future or before the current one began, `andere` without a note)',
   })
+  @IdempotencyKeyHeader()
   async change(
     @CurrentPrincipal() principal: Principal,
     @CurrentRoute() route: string,
     @Param('code') code: string,
     @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
     const dossier = await this.openDossier.execute({ principal, code, action: 'dossier.read', route });
     return this.reassign.execute({
       actor: viewerOf(principal, route),
       dossierId: dossier.id,
       ...parseInput(CasusregisseurChangeSchema, body),
+      ...withKey(idempotencyKey(key)),
     });
   }
 

@@ -40,20 +40,8 @@ import { CurrentRoute } from '../web/current-viewer.decorator';
 import { PageService } from '../web/page.service';
 import { consulentInvolvementOf, startCorrectionOf } from './dossier-commands';
 import { decisionViews } from './dossier-decisions';
-
-const NOTICES = {
-  consulent: 'De betrokkenheid van de consulent is geregistreerd; de opvolging is bijgewerkt.',
-  startdatum: 'De startdatum van de casusregie is gecorrigeerd; de opvolging is bijgewerkt.',
-  casusregisseur:
-    'De casusregie is overgedragen: de openstaande taken staan op naam van de nieuwe casusregisseur, beide casusregisseurs krijgen een mail.',
-  instemming: 'De instemming is geregistreerd; de casusregie loopt en de opvolging is bijgewerkt.',
-  'geen-instemming':
-    'Geen instemming is geregistreerd: de casusregie start niet. De aanmelder en de coördinatoren van het ICO krijgen een mail.',
-  kinderen: 'Het kind is geregistreerd; de opvolging is bijgewerkt.',
-  'consulent-afronding':
-    'Het overleg met de consulent over de afronding is geregistreerd; de opvolging is bijgewerkt.',
-  risicotaxatie: 'De nieuwe versie van de risicotaxatie is geregistreerd.',
-} satisfies Record<string, string>;
+import { NOTICES } from './dossier-page-notices';
+import { formSubmissionKey, withKey } from '../web/submission-key';
 
 const ITEM_STATUS_LABELS: Record<string, string> = {
   placed: 'gepland',
@@ -108,7 +96,10 @@ export class DossierPageController {
     return this.render(principal, dossier.id, noticeFor(NOTICES, melding));
   }
 
-  /** The casusregisseur (or a coordinator) records the OCJ/SDJ consulent's involvement. */
+  /**
+   * The casusregisseur (or a coordinator) records the OCJ/SDJ consulent's involvement. No one-time
+   * key: it sets the involvement to what was sent, so a repeat writes the same values again.
+   */
   @Post(':code/consulent')
   @Roles('casusregisseur', 'coordinator')
   async consulent(
@@ -144,6 +135,7 @@ export class DossierPageController {
         actor: { ...actor, coordinator: isCoordinator(principal) },
         dossierId,
         consent: parseInput(ConsentSchema, values),
+        ...withKey(formSubmissionKey(body)),
       }),
     );
   }
@@ -173,6 +165,7 @@ export class DossierPageController {
           actor: { ...actor, coordinator: isCoordinator(principal) },
           dossierId,
           noConsent: parseInput(NoConsentSchema, values),
+          ...withKey(formSubmissionKey(body)),
         }),
       away,
     );
@@ -194,6 +187,7 @@ export class DossierPageController {
         actor: { ...actor, coordinator: isCoordinator(principal) },
         dossierId,
         hearing: parseInput(ChildHearingSchema, values),
+        ...withKey(formSubmissionKey(body)),
       }),
     );
   }
@@ -214,11 +208,15 @@ export class DossierPageController {
         actor: { ...actor, coordinator: isCoordinator(principal) },
         dossierId,
         consultation: parseInput(ConsulentConsultationSchema, values),
+        ...withKey(formSubmissionKey(body)),
       }),
     );
   }
 
-  /** A coordinator corrects the start date of casusregie. */
+  /**
+   * A coordinator corrects the start date of casusregie. No one-time key: the date becomes what
+   * was sent, and a repeat with the date already set changes nothing (`changed: false`).
+   */
   @Post(':code/casusregie-start')
   @Roles('coordinator')
   async correctStart(
@@ -246,7 +244,12 @@ export class DossierPageController {
   ): Promise<void> {
     const values = pick(body, ['casusregisseurId', 'effectiveDate', 'reason', 'note']);
     await this.submit(principal, route, code, 'casusregisseur', values, res, (actor, dossierId) =>
-      this.reassign.execute({ actor, dossierId, ...parseInput(CasusregisseurChangeSchema, values) }),
+      this.reassign.execute({
+        actor,
+        dossierId,
+        ...parseInput(CasusregisseurChangeSchema, values),
+        ...withKey(formSubmissionKey(body)),
+      }),
     );
   }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { DateTime } from 'luxon';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
@@ -23,6 +23,7 @@ import { awaitsConsent, DOSSIER_PHASES } from '@overlegtafels/domain';
 import { jsonSchemaOf } from '../openapi/json-schema';
 import { isCoordinator, viewerOf } from '../agenda/viewer';
 import { CurrentRoute } from '../web/current-viewer.decorator';
+import { IdempotencyKeyHeader, idempotencyKey, withKey } from '../web/submission-key';
 
 interface DossierJsonFacts {
   code: string;
@@ -182,19 +183,26 @@ export class DossiersController {
   @ApiResponse({ status: 400, ...badInput })
   @ApiResponse({ status: 403, ...notCasusregisseur })
   @ApiResponse({ status: 404, ...notYours })
-  @ApiResponse({ status: 409, description: 'Already recorded, or the dossier is not in casusregie' })
+  @ApiResponse({
+    status: 409,
+    description:
+      'Already recorded, the dossier is not in casusregie, or SUBMISSION_KEY_REUSED: the Idempotency-Key again with another body',
+  })
   @ApiResponse({ status: 422, ...refusal })
+  @IdempotencyKeyHeader()
   async recordConsent(
     @CurrentPrincipal() principal: Principal,
     @CurrentRoute() route: string,
     @Param('code') code: string,
     @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
     const dossier = await this.open(principal, route, code);
     return this.consent.execute({
       actor: this.actor(principal, route),
       dossierId: dossier.id,
       consent: parseInput(ConsentSchema, body),
+      ...withKey(idempotencyKey(key)),
     });
   }
 
@@ -226,19 +234,26 @@ export class DossiersController {
   @ApiResponse({ status: 400, ...badInput })
   @ApiResponse({ status: 403, ...notCasusregisseur })
   @ApiResponse({ status: 404, ...notYours })
-  @ApiResponse({ status: 409, description: 'The dossier is not in casusregie' })
+  @ApiResponse({
+    status: 409,
+    description:
+      'The dossier is not in casusregie, or SUBMISSION_KEY_REUSED: the Idempotency-Key again with another body',
+  })
   @ApiResponse({ status: 422, ...refusal })
+  @IdempotencyKeyHeader()
   async recordChild(
     @CurrentPrincipal() principal: Principal,
     @CurrentRoute() route: string,
     @Param('code') code: string,
     @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
     const dossier = await this.open(principal, route, code);
     return this.childHearing.execute({
       actor: this.actor(principal, route),
       dossierId: dossier.id,
       hearing: parseInput(ChildHearingSchema, body),
+      ...withKey(idempotencyKey(key)),
     });
   }
 
@@ -253,19 +268,26 @@ export class DossiersController {
   @ApiResponse({ status: 400, ...badInput })
   @ApiResponse({ status: 403, ...notCasusregisseur })
   @ApiResponse({ status: 404, ...notYours })
-  @ApiResponse({ status: 409, description: 'No consulent involved, or the dossier is not in casusregie' })
+  @ApiResponse({
+    status: 409,
+    description:
+      'No consulent involved, the dossier is not in casusregie, or SUBMISSION_KEY_REUSED: the Idempotency-Key again with another body',
+  })
   @ApiResponse({ status: 422, ...refusal })
+  @IdempotencyKeyHeader()
   async recordConsultation(
     @CurrentPrincipal() principal: Principal,
     @CurrentRoute() route: string,
     @Param('code') code: string,
     @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
     const dossier = await this.open(principal, route, code);
     return this.consultation.execute({
       actor: this.actor(principal, route),
       dossierId: dossier.id,
       consultation: parseInput(ConsulentConsultationSchema, body),
+      ...withKey(idempotencyKey(key)),
     });
   }
 

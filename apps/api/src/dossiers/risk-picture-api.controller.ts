@@ -1,4 +1,14 @@
-import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+} from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   OpenDossierUseCase,
@@ -10,6 +20,7 @@ import {
 import { Authenticated, CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { jsonSchemaOf } from '../openapi/json-schema';
 import { CurrentRoute } from '../web/current-viewer.decorator';
+import { IdempotencyKeyHeader, idempotencyKey, withKey } from '../web/submission-key';
 import { pictureActorOf } from './risk-picture-fields';
 
 /** A dossier's risk picture (annex E's kijkschema) over REST: its versions, a new one. */
@@ -59,7 +70,10 @@ export class RiskPictureApiController {
   })
   @ApiParam({ name: 'code', example: 'CO3-2026-0042' })
   @ApiBody({ schema: jsonSchemaOf(RiskPictureUpdateSchema) })
-  @ApiResponse({ status: 201, description: '`{ id, version }`' })
+  @ApiResponse({
+    status: 201,
+    description: '`{ id, version }`; the same Idempotency-Key again answers the first version and makes none',
+  })
   @ApiResponse({
     status: 400,
     description:
@@ -67,18 +81,25 @@ export class RiskPictureApiController {
   })
   @ApiResponse({ status: 403, description: 'Not the casusregisseur of the dossier nor a coordinator' })
   @ApiResponse({ status: 404, description: 'Not found (or not of this region)' })
-  @ApiResponse({ status: 409, description: 'Not in casusregie, or the region has no risk instrument' })
+  @ApiResponse({
+    status: 409,
+    description:
+      'Not in casusregie, the region has no risk instrument, or SUBMISSION_KEY_REUSED (the Idempotency-Key with another body)',
+  })
+  @IdempotencyKeyHeader()
   async create(
     @CurrentPrincipal() principal: Principal,
     @CurrentRoute() route: string,
     @Param('code') code: string,
     @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
     const dossier = await this.openDossier.execute({ principal, code, action: 'dossier.read', route });
     return this.record.execute({
       actor: pictureActorOf(principal, route),
       dossierId: dossier.id,
       picture: parseInput(RiskPictureUpdateSchema, body),
+      ...withKey(idempotencyKey(key)),
     });
   }
 }

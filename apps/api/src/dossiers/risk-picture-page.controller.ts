@@ -16,6 +16,7 @@ import { RISK_PICTURE_OCCASION_LABELS } from '@overlegtafels/domain';
 import { CurrentRoute } from '../web/current-viewer.decorator';
 import { failedForm, FailedForm, PageForms, str } from '../web/page-form';
 import { PageService } from '../web/page.service';
+import { formSubmissionKey, withKey } from '../web/submission-key';
 import { pictureActorOf, riskFieldsView, riskValuesOf } from './risk-picture-fields';
 
 const OCCASIONS = (['update', 'tussentijdse-evaluatie', 'afronding'] as const).map((value) => ({
@@ -66,6 +67,8 @@ export class RiskPicturePageController {
         actor: pictureActorOf(principal, route),
         dossierId: dossier.id,
         picture: parseInput(RiskPictureUpdateSchema, { ...form, occasion: occasion || undefined }),
+        // A reload or double click makes no second version.
+        ...withKey(formSubmissionKey(body)),
       });
       res.redirect(303, `/dossiers/${dossier.code}?melding=risicotaxatie#risicotaxatie`);
     } catch (error) {

@@ -182,13 +182,19 @@ export class MinutesApiController {
   @ApiResponse({ status: 200, description: '`{ sessionId, told }`' })
   @ApiResponse(forbidden)
   @ApiResponse(notFound)
-  @ApiResponse({ status: 409, description: 'SESSION_NOT_HELD, MINUTES_ALREADY_CLOSED' })
+  @ApiResponse({
+    status: 409,
+    description:
+      'SESSION_NOT_HELD, MINUTES_ALREADY_CLOSED, SUBMISSION_KEY_REUSED (the Idempotency-Key again with another body; with the same one: the first answer)',
+  })
+  @IdempotencyKeyHeader()
   async closeMinutes(
     @CurrentPrincipal() principal: Principal,
     @CurrentRoute() route: string,
     @Param('sessionId', new ParseUUIDPipe()) sessionId: string,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
-    return this.close.execute(principal, { sessionId, route });
+    return this.close.execute(principal, { sessionId, route, ...withKey(idempotencyKey(key)) });
   }
 
   @Post('zittingen/:sessionId/verslag/heropenen')
@@ -201,14 +207,25 @@ export class MinutesApiController {
   @ApiResponse(badInput)
   @ApiResponse(forbidden)
   @ApiResponse(notFound)
-  @ApiResponse({ status: 409, description: 'MINUTES_NOT_CLOSED' })
+  @ApiResponse({
+    status: 409,
+    description:
+      'MINUTES_NOT_CLOSED, SUBMISSION_KEY_REUSED (the Idempotency-Key again with another body; with the same one: the first answer)',
+  })
+  @IdempotencyKeyHeader()
   async reopenMinutes(
     @CurrentPrincipal() principal: Principal,
     @CurrentRoute() route: string,
     @Param('sessionId', new ParseUUIDPipe()) sessionId: string,
     @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
-    return this.reopen.execute(principal, { sessionId, ...parseInput(ReopenMinutesSchema, body), route });
+    return this.reopen.execute(principal, {
+      sessionId,
+      ...parseInput(ReopenMinutesSchema, body),
+      route,
+      ...withKey(idempotencyKey(key)),
+    });
   }
 
   @Get('tables/:tableKey/archief')

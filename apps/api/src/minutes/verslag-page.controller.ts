@@ -76,6 +76,7 @@ export class VerslagPageController {
     res.redirect(303, await this.read.locateActionPoint(obligationId));
   }
 
+  /** No one-time key: the attendance is set to what was sent, so a repeat sets the same again. */
   @Post('verslag/:sessionId/aanwezigheid')
   @Roles('coordinator', 'member')
   async recordAttendance(
@@ -102,6 +103,7 @@ export class VerslagPageController {
     );
   }
 
+  /** No one-time key: an item's verslag is set to the text sent, so a repeat writes the same text. */
   @Post('verslag/:sessionId/punten/:itemId')
   @Roles('coordinator', 'member')
   async writeItem(
@@ -167,6 +169,7 @@ export class VerslagPageController {
     @CurrentPrincipal() principal: Principal,
     @CurrentRoute() route: string,
     @Param('sessionId') sessionId: string,
+    @Body() body: Record<string, unknown> | undefined,
     @Res() res: Response,
   ): Promise<void> {
     await this.submit(
@@ -176,7 +179,7 @@ export class VerslagPageController {
       'afgesloten',
       {},
       res,
-      () => this.close.execute(principal, { sessionId, route }),
+      () => this.close.execute(principal, { sessionId, route, ...withKey(formSubmissionKey(body)) }),
       'afsluiten',
     );
   }
@@ -197,7 +200,13 @@ export class VerslagPageController {
       'heropend',
       pick(body, ['reason']),
       res,
-      () => this.reopen.execute(principal, { sessionId, ...parseInput(ReopenMinutesSchema, body), route }),
+      () =>
+        this.reopen.execute(principal, {
+          sessionId,
+          ...parseInput(ReopenMinutesSchema, body),
+          route,
+          ...withKey(formSubmissionKey(body)),
+        }),
       'heropenen',
     );
   }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   CompleteQualityCheckUseCase,
@@ -11,9 +11,17 @@ import {
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { jsonSchemaOf } from '../openapi/json-schema';
 import { CurrentRoute } from '../web/current-viewer.decorator';
+import { IdempotencyKeyHeader, idempotencyKey, withKey } from '../web/submission-key';
 
-const notFound = { status: 404, description: 'OBLIGATION_NOT_FOUND: unknown, or not yours (the same answer)' };
-const notOpen = { status: 409, description: 'OBLIGATION_NOT_OPEN: already done or no longer planned' };
+const notFound = {
+  status: 404,
+  description: 'OBLIGATION_NOT_FOUND: unknown, or not yours (the same answer)',
+};
+const notOpen = {
+  status: 409,
+  description:
+    'OBLIGATION_NOT_OPEN: already done or no longer planned; SUBMISSION_KEY_REUSED: the Idempotency-Key again with another body (the same key with the same body answers the first result)',
+};
 
 /** One obligation, and the forms that fulfil one, over REST (the API twin of /opvolging/:id). */
 @ApiTags('opvolging')
@@ -59,17 +67,21 @@ export class ObligationFormsApiController {
   @ApiResponse(notOpen)
   @ApiResponse({
     status: 422,
-    description: 'FIELD_REQUIRED: started without saying which help (`helpKinds`), or not started without remarks',
+    description:
+      'FIELD_REQUIRED: started without saying which help (`helpKinds`), or not started without remarks',
   })
+  @IdempotencyKeyHeader()
   async submitFollowUp(
     @CurrentPrincipal() principal: Principal,
     @CurrentRoute() route: string,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
     return this.followUp.execute(principal, {
       obligationId: id,
       report: parseInput(FollowUpReportSchema, body),
+      ...withKey(idempotencyKey(key)),
       route,
     });
   }
@@ -87,16 +99,22 @@ export class ObligationFormsApiController {
   @ApiResponse({ status: 400, description: 'Bad input: `{ field, code, message, errors }`' })
   @ApiResponse(notFound)
   @ApiResponse(notOpen)
-  @ApiResponse({ status: 422, description: 'FIELD_REQUIRED (`remarks`): a point not in order without a remark' })
+  @ApiResponse({
+    status: 422,
+    description: 'FIELD_REQUIRED (`remarks`): a point not in order without a remark',
+  })
+  @IdempotencyKeyHeader()
   async completeQualityCheck(
     @CurrentPrincipal() principal: Principal,
     @CurrentRoute() route: string,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
     return this.qualityCheck.execute(principal, {
       obligationId: id,
       check: parseInput(QualityCheckSchema, body),
+      ...withKey(idempotencyKey(key)),
       route,
     });
   }

@@ -22,6 +22,7 @@ import {
 import { CurrentRoute } from '../web/current-viewer.decorator';
 import { failedForm, FailedForm, isUuid, noticeFor, PageForms, pick } from '../web/page-form';
 import { PageService } from '../web/page.service';
+import { formSubmissionKey, withKey } from '../web/submission-key';
 
 const NOTICES = {
   ingediend: 'Het formulier is ingediend; de taak is afgerond.',
@@ -84,6 +85,7 @@ export class ObligationPageController {
         obligationId: id,
         report: parseInput(FollowUpReportSchema, body),
         route,
+        ...withKey(formSubmissionKey(body)),
       }),
     );
   }
@@ -103,6 +105,7 @@ export class ObligationPageController {
         obligationId: id,
         check: parseInput(QualityCheckSchema, body),
         route,
+        ...withKey(formSubmissionKey(body)),
       }),
     );
   }

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+} from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   ListItemPreparationUseCase,
@@ -13,6 +24,7 @@ import {
 import { Authenticated, Roles } from '@overlegtafels/auth';
 import { jsonSchemaOf } from '../openapi/json-schema';
 import { CurrentViewer } from '../web/current-viewer.decorator';
+import { IdempotencyKeyHeader, idempotencyKey, withKey } from '../web/submission-key';
 
 const notFound = {
   status: 404,
@@ -65,11 +77,23 @@ export class PreparationApiController {
   })
   @ApiResponse({
     status: 409,
-    description: 'Preparation not started yet, or the session is held or cancelled',
+    description:
+      'Preparation not started yet, the session is held or cancelled, or SUBMISSION_KEY_REUSED (the Idempotency-Key again with another body)',
   })
   @ApiResponse(notFound)
-  save(@CurrentViewer() actor: Viewer, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown) {
-    return this.record.execute({ actor, itemId: id, preparation: parseInput(PreparationSchema, body) });
+  @IdempotencyKeyHeader()
+  save(
+    @CurrentViewer() actor: Viewer,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
+  ) {
+    return this.record.execute({
+      actor,
+      itemId: id,
+      preparation: parseInput(PreparationSchema, body),
+      ...withKey(idempotencyKey(key)),
+    });
   }
 
   @Post('agenda-items/:id/voorbereiding/herinnering')

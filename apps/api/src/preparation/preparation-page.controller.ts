@@ -17,6 +17,7 @@ import { viewerOf } from '../agenda/viewer';
 import { CurrentRoute } from '../web/current-viewer.decorator';
 import { failedForm, FailedForm, isUuid, noticeFor, PageForms, pick } from '../web/page-form';
 import { PageService } from '../web/page.service';
+import { formSubmissionKey, withKey } from '../web/submission-key';
 
 const NOTICES = {
   opgeslagen: 'Uw voorbereiding is opgeslagen. U kunt ze wijzigen tot de zitting gehouden is.',
@@ -93,7 +94,12 @@ export class PreparationPageController {
     if (!isUuid(itemId)) throw notFound();
     const actor = viewerOf(principal, route);
     try {
-      await this.record.execute({ actor, itemId, preparation: parseInput(PreparationSchema, body) });
+      await this.record.execute({
+        actor,
+        itemId,
+        preparation: parseInput(PreparationSchema, body),
+        ...withKey(formSubmissionKey(body)),
+      });
       res.redirect(303, `/voorbereiding/${itemId}?melding=opgeslagen`);
     } catch (error) {
       const failed = failedForm('voorbereiding', pick(body, FIELDS), error);
@@ -104,6 +110,10 @@ export class PreparationPageController {
     }
   }
 
+  /**
+   * No one-time key: the reminder has one outbox key per item, person and day, so a repeat (a
+   * reload, a double click) the same day mails no one again and lands on the same overview.
+   */
   @Post(':itemId/herinnering')
   @Roles('coordinator')
   async sendReminder(

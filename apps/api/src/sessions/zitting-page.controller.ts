@@ -39,7 +39,7 @@ import { sharedFlag } from '../agenda/shared-flag';
 import { viewerOf } from '../agenda/viewer';
 import { CurrentRoute } from '../web/current-viewer.decorator';
 import { failedForm, FailedForm, isUuid, noticeFor, PageForms, pick, str } from '../web/page-form';
-import { formSubmissionKey } from '../web/submission-key';
+import { formSubmissionKey, withKey } from '../web/submission-key';
 import { PageService } from '../web/page.service';
 import { withRiskPicture } from './zitting-risk-picture';
 import { DECISION_FIELDS, decisionFields, onPageFields } from './decision-form';
@@ -57,7 +57,6 @@ const NOTICES: Record<string, string> = {
     'De agenda is verstuurd: de vaste leden hebben de agenda met de uitnodiging, de gasten en casusregisseurs een uitnodiging voor hun agendapunt.',
   locatie: 'De locatie is opgeslagen. Wie al een uitnodiging had, krijgt de bijgewerkte uitnodiging.',
 };
-
 
 /**
  * A session's agenda, the page the agenda mails link to. Coordinators see everything and act on
@@ -110,6 +109,7 @@ export class ZittingPageController {
     });
   }
 
+  /** No one-time key: the place becomes what was sent, so a repeat sets the same place again. */
   @Post(':sessionId/locatie')
   @Roles('coordinator')
   async place(
@@ -174,7 +174,12 @@ export class ZittingPageController {
   ): Promise<void> {
     const values = pick(body, ORDER_FIELDS);
     await this.act({ principal, route, sessionId, itemId }, 'volgorde', values, res, 'volgorde', (viewer) =>
-      this.moveItem.execute({ actor: viewer, itemId, ...orderInput(values) }),
+      this.moveItem.execute({
+        actor: viewer,
+        itemId,
+        ...orderInput(values),
+        ...withKey(formSubmissionKey(body)),
+      }),
     );
   }
 
@@ -200,10 +205,12 @@ export class ZittingPageController {
           actor: viewer,
           itemId,
           ...parseInput(MoveItemSchema, { reason: values.reason, sessionId: values.sessionId || undefined }),
+          ...withKey(formSubmissionKey(body)),
         }),
     );
   }
 
+  /** No one-time key: sharing is set to what was sent (on or off), so a repeat sets the same again. */
   @Post(':sessionId/punten/:itemId/delen')
   @Roles('coordinator')
   async share(

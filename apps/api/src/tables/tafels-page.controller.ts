@@ -129,6 +129,7 @@ export class TafelsPageController {
             ...parseInput(MoveSessionSchema, values),
           });
           break;
+        // No one-time key: the capacity becomes what was sent; a repeat plans the agenda the same.
         case 'capaciteit':
           await this.changeCapacity.execute({
             actor: viewer,

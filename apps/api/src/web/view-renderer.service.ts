@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
 import type { Principal } from '@overlegtafels/auth';
 import { confidentialityNotice, MAIL_SINK, MailSink } from '@overlegtafels/mail';
 import { projectRoot } from '@overlegtafels/persistence';
+import { newSubmissionKey } from './submission-key';
 import { when } from './when';
 
 export interface PageContext {
@@ -52,6 +53,8 @@ export class ViewRenderer {
       mailSink: !!this.sink,
       // Every page writes dates and times one way: "dinsdag 15 december 2026", "13:00", Brussels.
       when,
+      // A fresh one-time key for each form drawn (submissions made once, issue #15).
+      newSubmissionKey,
       ...data,
       page,
       demoLogin: this.config.demoLogin,

@@ -1,14 +1,19 @@
+import { FakeSubmissionLedger } from '@overlegtafels/testing';
+import { SubmittedOnce } from '../submissions/submitted-once';
 import { minutesWorld, people, refusalOf, SESSION } from '../minutes/minutes-world.test-util';
 import { ReopenMinutesUseCase } from '../reopen-minutes/reopen-minutes.usecase';
 import { CloseMinutesUseCase } from './close-minutes.usecase';
 
 function setup(options: Parameters<typeof minutesWorld>[0] = {}) {
   const w = minutesWorld(options);
+  const ledger = new FakeSubmissionLedger();
+  const once = new SubmittedOnce(ledger);
   const config = { publicUrl: 'https://overlegtafels.example.be' };
   return {
     ...w,
-    close: new CloseMinutesUseCase(w.uow, w.access, w.minutes, w.composer, w.outbox, config),
-    reopen: new ReopenMinutesUseCase(w.uow, w.access, w.minutes),
+    close: new CloseMinutesUseCase(w.uow, w.access, w.minutes, w.composer, w.outbox, config, once),
+    reopen: new ReopenMinutesUseCase(w.uow, w.access, w.minutes, once),
+    ledger,
   };
 }
 const route = 'POST /api/zittingen/:sessionId/verslag/afsluiten';
@@ -66,5 +71,24 @@ describe('CloseMinutesUseCase and ReopenMinutesUseCase', () => {
     await close.execute(people.lotte, { sessionId: SESSION, route });
     expect(outbox.messages().filter((m) => m.idempotencyKey.includes('|2|'))).toHaveLength(3);
     expect(audit.of('minutes.reopen').map((e) => e.outcome)).toEqual(['denied', 'allowed', 'denied']);
+  });
+
+  it('closes once per key: the same press again answers the first result, mails no one again and is no refusal', async () => {
+    const { close, outbox, ledger } = setup();
+    const first = await close.execute(people.lotte, {
+      sessionId: SESSION,
+      route,
+      submissionKey: 'afsluiten-0001',
+    });
+    const mails = outbox.written().length;
+    expect(
+      await close.execute(people.lotte, { sessionId: SESSION, route, submissionKey: 'afsluiten-0001' }),
+    ).toEqual(first);
+    expect(outbox.written().length).toBe(mails);
+    expect(ledger.rows.map((r) => r.ref.scope)).toEqual(['minutes-close']);
+    // Without a key, closing a closed verslag is the refusal it always was.
+    expect((await refusalOf(close.execute(people.lotte, { sessionId: SESSION, route }))).code).toBe(
+      'MINUTES_ALREADY_CLOSED',
+    );
   });
 });

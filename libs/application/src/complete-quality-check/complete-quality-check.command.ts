@@ -40,6 +40,8 @@ export const QualityCheckSchema = z.preprocess(
 export interface CompleteQualityCheckCommand {
   readonly obligationId: string;
   readonly check: QualityCheck;
+  /** The form's one-time key or the API's Idempotency-Key: a repeat makes nothing. */
+  readonly submissionKey?: string;
   /** The route for the audit log. */
   readonly route: string;
 }

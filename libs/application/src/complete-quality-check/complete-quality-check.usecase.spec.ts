@@ -1,3 +1,5 @@
+import { SubmittedOnce } from '../submissions/submitted-once';
+import { FakeSubmissionLedger } from '@overlegtafels/testing';
 import type { Principal } from '@overlegtafels/auth';
 import type { QualityCheck } from '@overlegtafels/domain';
 import { D, formsWorld, people } from '../obligations/obligation-forms-world.test-util';
@@ -10,7 +12,14 @@ const inOrder: QualityCheck = {
 
 async function setup() {
   const world = await formsWorld({ closed: true, now: '2027-03-25T13:00:00Z' });
-  const useCase = new CompleteQualityCheckUseCase(world.uow, world.gate, world.repo, world.sync, world.clock);
+  const useCase = new CompleteQualityCheckUseCase(
+    world.uow,
+    world.gate,
+    world.repo,
+    world.sync,
+    world.clock,
+    new SubmittedOnce(new FakeSubmissionLedger()),
+  );
   const task = world.obligation('kwaliteitscontrole');
   const complete = (who: Principal, check: QualityCheck = inOrder, obligationId = task.id) =>
     useCase.execute(who, { obligationId, check, route: ROUTE });

@@ -12,6 +12,8 @@ export interface MoveAgendaItemCommand {
   /** 1-based, among the items still to be held on its own agenda. */
   readonly position?: number;
   readonly sessionId?: string;
+  /** The form's one-time key or the API's Idempotency-Key: a repeat moves nothing more. */
+  readonly submissionKey?: string;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { SessionStatus } from '@overlegtafels/domain';
+import { FakeSubmissionLedger } from '@overlegtafels/testing';
 import { AgendaRefusal, InputError } from '../errors';
 import {
   agendaItemRecord,
@@ -9,6 +10,7 @@ import {
 } from '../coordinator/coordinator-world.test-util';
 import { MoveAgendaItemCommand } from './move-agenda-item.command';
 import { MoveAgendaItemUseCase } from './move-agenda-item.usecase';
+import { SubmittedOnce } from '../submissions/submitted-once';
 
 const WEEK = 7 * 86_400_000;
 const S1 = new Date(NOW.getTime() + WEEK);
@@ -16,6 +18,7 @@ const S2 = new Date(NOW.getTime() + 2 * WEEK);
 const min = (n: number) => n * 60_000;
 
 function setup(s1: SessionStatus = 'planned', s2: SessionStatus = 'planned', s2Start = S2) {
+  const ledger = new FakeSubmissionLedger();
   const world = coordinatorWorld(
     [
       sessionRecord({ id: 's1', startsAt: S1, status: s1 }),
@@ -54,8 +57,10 @@ function setup(s1: SessionStatus = 'planned', s2: SessionStatus = 'planned', s2S
     world.sessionRepo,
     world.itemRepo,
     world.clock,
+    new SubmittedOnce(ledger),
   );
-  return { world, useCase };
+  world.uow.enlist(ledger);
+  return { world, useCase, ledger };
 }
 
 const command = (fields: Partial<MoveAgendaItemCommand>): MoveAgendaItemCommand => ({
@@ -197,6 +202,31 @@ describe('moving an agenda item', () => {
     await useCase.execute(command({ itemId: 'a', direction: 'up' }));
     expect(world.itemRepo.writes).toEqual([]);
     expect(world.told).toEqual([]);
+  });
+
+  it('moves once per key: the same press again moves nothing more and tells no one again', async () => {
+    const { useCase, world, ledger } = setup('frozen');
+    await useCase.execute(command({ itemId: 'a', direction: 'down', submissionKey: 'omlaag-a-0001' }));
+    const after = structuredClone(world.itemRepo.rows.all());
+    const told = world.told.length;
+    await useCase.execute(command({ itemId: 'a', direction: 'down', submissionKey: 'omlaag-a-0001' }));
+    expect(world.itemRepo.rows.all()).toEqual(after);
+    expect(world.itemRepo.rows.get('a')?.position).toBe(2);
+    expect(world.told.length).toBe(told);
+    expect(ledger.rows.map((r) => [r.ref.scope, r.ref.key])).toEqual([['agenda-item-move', 'omlaag-a-0001']]);
+    // Without a key (or with a new one) the press is a new move.
+    await useCase.execute(command({ itemId: 'a', direction: 'up' }));
+    expect(world.itemRepo.rows.get('a')?.position).toBe(1);
+  });
+
+  it('refuses the key with another direction and moves nothing', async () => {
+    const { useCase, world } = setup('frozen');
+    await useCase.execute(command({ itemId: 'a', direction: 'down', submissionKey: 'omlaag-a-0001' }));
+    const error = await failure(
+      useCase.execute(command({ itemId: 'a', direction: 'up', submissionKey: 'omlaag-a-0001' })),
+    );
+    expect((error as AgendaRefusal).code).toBe('SUBMISSION_KEY_REUSED');
+    expect(world.itemRepo.rows.get('a')?.position).toBe(2);
   });
 });
 

@@ -17,6 +17,11 @@ export interface OpenForForm {
   readonly role: Role;
 }
 
+/** The in-transaction refusal of a form whose obligation is no longer open. */
+export function isNotOpen(error: unknown): boolean {
+  return error instanceof AgendaRefusal && error.code === 'OBLIGATION_NOT_OPEN';
+}
+
 export const OBLIGATION_NOT_FOUND_MESSAGE = 'Deze opvolgingstaak bestaat niet of u hebt er geen toegang toe.';
 
 /**
@@ -39,6 +44,12 @@ export class ObligationFormGate {
     form: ObligationForm,
     route: string,
     mayFill: (role: Role, rule: ObligationRule) => boolean,
+    /**
+     * False for a submission with a one-time key: a repeat of one that fulfilled the obligation
+     * answers its first result, so whether it is still open is checked in the transaction, after
+     * the key (`notOpen` below for the refusal's audit).
+     */
+    checkOpen = true,
   ): Promise<OpenForForm> {
     const o = await withinRegion(
       this.audit,
@@ -58,16 +69,24 @@ export class ObligationFormGate {
       await this.record(principal, route, form, o, 'denied', { code: 'OBLIGATION_NOT_FOUND' }, !!role);
       throw new AgendaRefusal('OBLIGATION_NOT_FOUND', OBLIGATION_NOT_FOUND_MESSAGE, undefined, 'not_found');
     }
-    if (o.status !== 'open') {
-      await this.record(principal, route, form, o, 'denied', { code: 'OBLIGATION_NOT_OPEN' }, true);
-      throw new AgendaRefusal(
-        'OBLIGATION_NOT_OPEN',
-        'Deze opvolgingstaak is niet meer open: het formulier werd al ingevuld of de taak vervalt.',
-        undefined,
-        'conflict',
-      );
-    }
+    if (checkOpen && o.status !== 'open') throw await this.notOpen(principal, route, form, o);
     return { obligation: o, rule, role };
+  }
+
+  /** The refusal of a form for an obligation that is no longer open, its audit event written. */
+  async notOpen(
+    principal: Principal,
+    route: string,
+    form: ObligationForm,
+    o: ObligationToFulfil,
+  ): Promise<AgendaRefusal> {
+    await this.record(principal, route, form, o, 'denied', { code: 'OBLIGATION_NOT_OPEN' }, true);
+    return new AgendaRefusal(
+      'OBLIGATION_NOT_OPEN',
+      'Deze opvolgingstaak is niet meer open: het formulier werd al ingevuld of de taak vervalt.',
+      undefined,
+      'conflict',
+    );
   }
 
   /** The audit event of a form: ids, codes and the form's outcome only, never the answers. */

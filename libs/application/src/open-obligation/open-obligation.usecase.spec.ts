@@ -1,3 +1,5 @@
+import { SubmittedOnce } from '../submissions/submitted-once';
+import { FakeSubmissionLedger } from '@overlegtafels/testing';
 import { formsWorld, people } from '../obligations/obligation-forms-world.test-util';
 import { SubmitFollowUpReportUseCase } from '../submit-follow-up-report/submit-follow-up-report.usecase';
 import { OpenObligationUseCase } from './open-obligation.usecase';
@@ -66,6 +68,7 @@ describe('OpenObligationUseCase', () => {
       world.outbox,
       world.clock,
       { publicUrl: 'https://overleg.example' },
+      new SubmittedOnce(new FakeSubmissionLedger()),
     ).execute(people.pieter, {
       obligationId: task.id,
       report: { started: 'ja', helpKinds: ['cgg'] },

@@ -1,3 +1,5 @@
+import type { Transaction } from './unit-of-work.port';
+
 /** A person's active calendar subscription, as their page shows it. */
 export interface CalendarFeedStatus {
   readonly createdAt: Date;
@@ -10,8 +12,8 @@ export interface CalendarFeedStatus {
  */
 export abstract class CalendarFeedTokens {
   abstract active(personId: string): Promise<CalendarFeedStatus | undefined>;
-  /** Revokes the person's active tokens and stores the new one, together. */
-  abstract renew(personId: string, tokenHash: string, now: Date): Promise<void>;
+  /** Revokes the person's active tokens and stores the new one, together (in `tx` when given). */
+  abstract renew(personId: string, tokenHash: string, now: Date, tx?: Transaction): Promise<void>;
   /** How many tokens were revoked (0 when there was no active feed). */
   abstract revoke(personId: string, now: Date): Promise<number>;
   /** The owner of an active token; a revoked token or a deactivated person finds nothing. */

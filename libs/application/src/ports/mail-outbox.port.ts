@@ -127,5 +127,5 @@ export abstract class MailOutbox {
   /** Rows claimed for sending whose claim is older than `before`: their send died; oldest first. */
   abstract sendingSince(before: Date, limit?: number): Promise<PendingMail[]>;
   /** A failed row back to pending; false when the row is not (or no longer) failed. */
-  abstract resetForRetry(id: string, now: Date): Promise<boolean>;
+  abstract resetForRetry(id: string, now: Date, tx?: Transaction): Promise<boolean>;
 }

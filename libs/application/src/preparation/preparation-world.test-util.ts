@@ -1,3 +1,5 @@
+import { SubmittedOnce } from '../submissions/submitted-once';
+import { FakeSubmissionLedger } from '@overlegtafels/testing';
 import type { AppConfig } from '@overlegtafels/config';
 import { mailIdentity, MailComposer } from '@overlegtafels/mail';
 import {
@@ -109,7 +111,13 @@ export function preparationWorld(
   const gate = new PreparationGate(preparations, audit, clock, config);
   const sessions = new FakeAgendaSessionRepository([session]);
   const composer = new MailComposer(mailIdentity('overlegtafels@co3.example.be', 'CO3 Antwerpen'));
-  const record = new RecordPreparationUseCase(uow, gate, preparations, clock);
+  const record = new RecordPreparationUseCase(
+    uow,
+    gate,
+    preparations,
+    clock,
+    new SubmittedOnce(new FakeSubmissionLedger()),
+  );
   const list = new ListItemPreparationUseCase(gate, preparations, clock);
   const remind = new RemindPreparationUseCase(uow, gate, preparations, composer, outbox, clock, config);
   return {

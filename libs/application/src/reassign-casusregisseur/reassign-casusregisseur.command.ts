@@ -39,4 +39,6 @@ export interface ReassignCasusregisseurCommand {
   readonly effectiveDate: LocalDateString;
   readonly reason: CasusregisseurChangeReason;
   readonly note?: string;
+  /** The form's one-time key or the API's Idempotency-Key: a repeat makes nothing. */
+  readonly submissionKey?: string;
 }

@@ -1,3 +1,5 @@
+import { SubmittedOnce } from '../submissions/submitted-once';
+import { FakeSubmissionLedger } from '@overlegtafels/testing';
 import type { AppConfig } from '@overlegtafels/config';
 import { MailComposer, mailIdentity } from '@overlegtafels/mail';
 import {
@@ -88,6 +90,7 @@ function setup(dossier: Partial<FakeDossierRecord> = {}) {
     audit,
     clock,
     config,
+    new SubmittedOnce(new FakeSubmissionLedger()),
   );
   const reassign = (change: Partial<ReassignCasusregisseurCommand> = {}) =>
     useCase.execute({

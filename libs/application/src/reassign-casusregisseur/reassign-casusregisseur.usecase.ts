@@ -15,6 +15,7 @@ import { UnitOfWork } from '../ports/unit-of-work.port';
 import { regionTimeZone } from '../region-time-zone';
 import type { ReassignCasusregisseurCommand } from './reassign-casusregisseur.command';
 import { dossierTarget, withinRegion } from '../region-fence/region-fence';
+import { SubmittedOnce } from '../submissions/submitted-once';
 
 export interface CasusregisseurReassignment {
   readonly code: string;
@@ -27,6 +28,9 @@ export interface CasusregisseurReassignment {
 
 const notFound = () =>
   new AgendaRefusal('DOSSIER_NOT_FOUND', 'Dossier niet gevonden.', undefined, 'not_found');
+
+/** The ledger's scope of a casusregie handover's one-time key. */
+export const REASSIGN_SCOPE = 'casusregisseur-change';
 
 /**
  * A coordinator hands the casusregie of a dossier to another casusregisseur of the region (guide
@@ -51,6 +55,7 @@ export class ReassignCasusregisseurUseCase {
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(SubmittedOnce) private readonly once: SubmittedOnce,
   ) {
     this.zone = regionTimeZone(config);
   }
@@ -59,105 +64,119 @@ export class ReassignCasusregisseurUseCase {
     const { actor, casusregisseurId: to, effectiveDate, reason } = command;
     const mails: QueuedMail[] = [];
     const result = await this.uow.run(async (tx) => {
-      const now = this.clock.now();
-      // Every write checks the actor's region, not only the read that found the dossier.
-      const row = await withinRegion(
-        this.audit,
-        actor,
-        await this.dossiers.byId(tx, command.dossierId),
-        dossierTarget('dossier.casusregisseur-change'),
-        now,
-      );
-      if (!row) throw notFound();
-      if (!(await this.people.isCasusregisseur(tx, actor.regionId, to))) {
-        throw new InputError([
-          {
-            field: 'casusregisseurId',
-            code: 'NOT_A_CASUSREGISSEUR',
-            message: 'Kies een casusregisseur van de regio uit de lijst.',
-          },
-        ]);
-      }
-      const outcome = changeCasusregisseur(
-        toDossierState(row, this.zone),
-        { toPersonId: to, effectiveDate, reason, ...(command.note && { note: command.note }) },
-        { today: this.day(now), ...(await this.currentSince(tx, row)) },
-      );
-      if (!outcome.ok) throw new AgendaRefusal(outcome.code, outcome.message, outcome.field, 'unprocessable');
-      const change = await this.dossiers.changeCasusregisseur(tx, row.id, {
-        fromPersonId: outcome.fromPersonId,
-        toPersonId: to,
-        effectiveDate,
-        reason,
-        note: command.note ?? null,
-        changedById: actor.personId,
-        changedAt: now,
-      });
-      if (!change) {
-        throw new AgendaRefusal(
-          'CASUSREGISSEUR_CHANGED',
-          'De casusregisseur van dit dossier werd intussen al gewijzigd. Laad de pagina opnieuw.',
-          undefined,
-          'conflict',
-        );
-      }
-      await this.dossierChanged.dossierChanged(tx, row.id);
-      const links = {
-        nieuw: `${this.config.publicUrl}/dossiers/${row.code}`,
-        vorig: `${this.config.publicUrl}/opvolging`,
-      };
-      for (const [personId, role] of [
-        [to, 'nieuw'],
-        [outcome.fromPersonId, 'vorig'],
-      ] as const) {
-        const contact = await this.people.contactOf(tx, personId);
-        if (!contact) continue;
-        const rendered = await this.composer.casusregieChange({
-          recipient: { address: emailAddress(contact.email), name: contact.displayName },
-          dossier: dossierCode(row.code),
-          role,
-          effectiveDate: DateTime.fromISO(effectiveDate, { zone: this.zone }),
-          link: webLink(links[role]),
-        });
-        mails.push(
-          await this.outbox.write(tx, rendered, {
-            key: `casusregie-change|${change.id}|${personId}`,
-            purpose: 'casusregie-change',
-            recipientEmail: contact.email,
-            recipientPersonId: personId,
-            dossierId: row.id,
-          }),
-        );
-      }
-      await this.audit.append(
+      const once = await this.once.run(
+        tx,
         {
           actorPersonId: actor.personId,
-          action: 'dossier.casusregisseur-change',
-          entityType: 'dossier',
-          entityId: row.id,
-          dossierId: row.id,
-          outcome: 'allowed',
-          route: actor.route ?? null,
-          // Who had it and who has it, by id; the note stays with the dossier.
-          details: {
-            code: row.code,
-            changeId: change.id,
-            from: outcome.fromPersonId,
-            to,
+          scope: REASSIGN_SCOPE,
+          key: command.submissionKey,
+          content: { dossierId: command.dossierId, to, effectiveDate, reason, note: command.note },
+          at: this.clock.now(),
+        },
+        async () => {
+          const now = this.clock.now();
+          // Every write checks the actor's region, not only the read that found the dossier.
+          const row = await withinRegion(
+            this.audit,
+            actor,
+            await this.dossiers.byId(tx, command.dossierId),
+            dossierTarget('dossier.casusregisseur-change'),
+            now,
+          );
+          if (!row) throw notFound();
+          if (!(await this.people.isCasusregisseur(tx, actor.regionId, to))) {
+            throw new InputError([
+              {
+                field: 'casusregisseurId',
+                code: 'NOT_A_CASUSREGISSEUR',
+                message: 'Kies een casusregisseur van de regio uit de lijst.',
+              },
+            ]);
+          }
+          const outcome = changeCasusregisseur(
+            toDossierState(row, this.zone),
+            { toPersonId: to, effectiveDate, reason, ...(command.note && { note: command.note }) },
+            { today: this.day(now), ...(await this.currentSince(tx, row)) },
+          );
+          if (!outcome.ok)
+            throw new AgendaRefusal(outcome.code, outcome.message, outcome.field, 'unprocessable');
+          const change = await this.dossiers.changeCasusregisseur(tx, row.id, {
+            fromPersonId: outcome.fromPersonId,
+            toPersonId: to,
             effectiveDate,
             reason,
-          },
+            note: command.note ?? null,
+            changedById: actor.personId,
+            changedAt: now,
+          });
+          if (!change) {
+            throw new AgendaRefusal(
+              'CASUSREGISSEUR_CHANGED',
+              'De casusregisseur van dit dossier werd intussen al gewijzigd. Laad de pagina opnieuw.',
+              undefined,
+              'conflict',
+            );
+          }
+          await this.dossierChanged.dossierChanged(tx, row.id);
+          const links = {
+            nieuw: `${this.config.publicUrl}/dossiers/${row.code}`,
+            vorig: `${this.config.publicUrl}/opvolging`,
+          };
+          for (const [personId, role] of [
+            [to, 'nieuw'],
+            [outcome.fromPersonId, 'vorig'],
+          ] as const) {
+            const contact = await this.people.contactOf(tx, personId);
+            if (!contact) continue;
+            const rendered = await this.composer.casusregieChange({
+              recipient: { address: emailAddress(contact.email), name: contact.displayName },
+              dossier: dossierCode(row.code),
+              role,
+              effectiveDate: DateTime.fromISO(effectiveDate, { zone: this.zone }),
+              link: webLink(links[role]),
+            });
+            mails.push(
+              await this.outbox.write(tx, rendered, {
+                key: `casusregie-change|${change.id}|${personId}`,
+                purpose: 'casusregie-change',
+                recipientEmail: contact.email,
+                recipientPersonId: personId,
+                dossierId: row.id,
+              }),
+            );
+          }
+          await this.audit.append(
+            {
+              actorPersonId: actor.personId,
+              action: 'dossier.casusregisseur-change',
+              entityType: 'dossier',
+              entityId: row.id,
+              dossierId: row.id,
+              outcome: 'allowed',
+              route: actor.route ?? null,
+              // Who had it and who has it, by id; the note stays with the dossier.
+              details: {
+                code: row.code,
+                changeId: change.id,
+                from: outcome.fromPersonId,
+                to,
+                effectiveDate,
+                reason,
+              },
+            },
+            now,
+            tx,
+          );
+          return {
+            code: row.code,
+            changeId: change.id,
+            fromPersonId: outcome.fromPersonId,
+            casusregisseurId: to,
+            effectiveDate,
+          };
         },
-        now,
-        tx,
       );
-      return {
-        code: row.code,
-        changeId: change.id,
-        fromPersonId: outcome.fromPersonId,
-        casusregisseurId: to,
-        effectiveDate,
-      };
+      return once.result;
     });
     await this.outbox.enqueue(mails);
     return result;

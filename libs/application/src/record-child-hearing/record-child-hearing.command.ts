@@ -7,6 +7,8 @@ export interface RecordChildHearingCommand {
   readonly actor: CasusregisseurActor;
   readonly dossierId: string;
   readonly hearing: ChildHearingFormInput;
+  /** The form's one-time key or the API's Idempotency-Key: a repeat makes nothing. */
+  readonly submissionKey?: string;
 }
 
 /** One child over 12: heard on a day, or why not. */

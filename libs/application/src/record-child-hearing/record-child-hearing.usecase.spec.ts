@@ -1,3 +1,5 @@
+import { SubmittedOnce } from '../submissions/submitted-once';
+import { FakeSubmissionLedger } from '@overlegtafels/testing';
 import type { AppConfig } from '@overlegtafels/config';
 import {
   ControlledClock,
@@ -39,7 +41,15 @@ function setup(dossier: Partial<FakeDossierRecord> = {}) {
   const uow = new FakeUnitOfWork(dossiers, audit);
   const changed = new FakeDossierChanged();
   const clock = new ControlledClock(NOW);
-  const useCase = new RecordChildHearingUseCase(uow, dossiers, audit, changed, clock, config);
+  const useCase = new RecordChildHearingUseCase(
+    uow,
+    dossiers,
+    audit,
+    changed,
+    clock,
+    config,
+    new SubmittedOnce(new FakeSubmissionLedger()),
+  );
   return { dossiers, audit, uow, changed, clock, useCase };
 }
 

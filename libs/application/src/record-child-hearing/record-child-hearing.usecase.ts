@@ -16,6 +16,7 @@ import { ChildHearingRecord, DossierRepository } from '../ports/dossier.reposito
 import { UnitOfWork } from '../ports/unit-of-work.port';
 import { regionTimeZone } from '../region-time-zone';
 import { RecordChildHearingCommand } from './record-child-hearing.command';
+import { SubmittedOnce } from '../submissions/submitted-once';
 
 export interface ChildrenHeardResult extends ChildrenHeard {
   readonly code: string;
@@ -29,6 +30,9 @@ export function childHearingsOf(rows: readonly ChildHearingRecord[]): ChildHeari
     ...(r.notHeardReason && { notHeardReason: r.notHeardReason }),
   }));
 }
+
+/** The ledger's scope of a child hearing's one-time key. */
+export const CHILD_HEARING_SCOPE = 'child-hearing';
 
 /**
  * The casusregisseur (or a coordinator) records that one child over 12 was heard on a day, or why
@@ -47,6 +51,7 @@ export class RecordChildHearingUseCase {
     @Inject(DossierChanged) private readonly dossierChanged: DossierChanged,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(SubmittedOnce) private readonly once: SubmittedOnce,
   ) {
     this.zone = regionTimeZone(config);
   }
@@ -55,6 +60,7 @@ export class RecordChildHearingUseCase {
     actor,
     dossierId,
     hearing: input,
+    submissionKey,
   }: RecordChildHearingCommand): Promise<ChildrenHeardResult> {
     const now = this.clock.now();
     const seen = await dossierForCasusregisseur(
@@ -66,47 +72,60 @@ export class RecordChildHearingUseCase {
       now,
     );
     return this.uow.run(async (tx) => {
-      const row = (await this.dossiers.byId(tx, seen.id))!;
-      const before = childrenHeard(
-        row.childrenOver12,
-        childHearingsOf(await this.dossiers.childHearingsOf(tx, row.id)),
-      );
-      const outcome = recordChildHearing(toDossierState(row, this.zone), before, input, {
-        today: DateTime.fromJSDate(now, { zone: this.zone }).toISODate()!,
-      });
-      if (!outcome.ok) throw refusalOf(outcome);
-      const { hearing, heard } = outcome;
-      const completedNow = heard.allAccountedFor && !before.allAccountedFor;
-      await this.dossiers.recordChildHearing(
+      const once = await this.once.run(
         tx,
-        row.id,
         {
-          label: hearing.label,
-          labelKey: childLabelKey(hearing.label),
-          heardOn: hearing.heardOn ?? null,
-          notHeardReason: hearing.notHeardReason ?? null,
-          recordedById: actor.personId,
-          recordedAt: now,
+          actorPersonId: actor.personId,
+          scope: CHILD_HEARING_SCOPE,
+          key: submissionKey,
+          content: { dossierId: seen.id, input },
+          at: now,
         },
-        { childrenOver12: heard.expected, heardAt: completedNow ? now : null },
-      );
-      await this.dossierChanged.dossierChanged(tx, row.id);
-      // The child's label and the reason stay in the dossier: the log keeps the counts.
-      await auditRecorded(
-        this.audit,
-        actor,
-        row,
-        'dossier.kind-gehoord',
-        {
-          heard: hearing.heardOn !== undefined,
-          childrenOver12: heard.expected,
-          accountedFor: heard.children.length,
-          allAccountedFor: heard.allAccountedFor,
+        async () => {
+          const row = (await this.dossiers.byId(tx, seen.id))!;
+          const before = childrenHeard(
+            row.childrenOver12,
+            childHearingsOf(await this.dossiers.childHearingsOf(tx, row.id)),
+          );
+          const outcome = recordChildHearing(toDossierState(row, this.zone), before, input, {
+            today: DateTime.fromJSDate(now, { zone: this.zone }).toISODate()!,
+          });
+          if (!outcome.ok) throw refusalOf(outcome);
+          const { hearing, heard } = outcome;
+          const completedNow = heard.allAccountedFor && !before.allAccountedFor;
+          await this.dossiers.recordChildHearing(
+            tx,
+            row.id,
+            {
+              label: hearing.label,
+              labelKey: childLabelKey(hearing.label),
+              heardOn: hearing.heardOn ?? null,
+              notHeardReason: hearing.notHeardReason ?? null,
+              recordedById: actor.personId,
+              recordedAt: now,
+            },
+            { childrenOver12: heard.expected, heardAt: completedNow ? now : null },
+          );
+          await this.dossierChanged.dossierChanged(tx, row.id);
+          // The child's label and the reason stay in the dossier: the log keeps the counts.
+          await auditRecorded(
+            this.audit,
+            actor,
+            row,
+            'dossier.kind-gehoord',
+            {
+              heard: hearing.heardOn !== undefined,
+              childrenOver12: heard.expected,
+              accountedFor: heard.children.length,
+              allAccountedFor: heard.allAccountedFor,
+            },
+            now,
+            tx,
+          );
+          return { code: row.code, ...heard };
         },
-        now,
-        tx,
       );
-      return { code: row.code, ...heard };
+      return once.result;
     });
   }
 }

@@ -7,6 +7,8 @@ export interface RecordConsentCommand {
   readonly actor: CasusregisseurActor;
   readonly dossierId: string;
   readonly consent: ConsentFormInput;
+  /** The form's one-time key or the API's Idempotency-Key: a repeat makes nothing. */
+  readonly submissionKey?: string;
 }
 
 /** The consent of an adult family member, verified by the casusregisseur. */

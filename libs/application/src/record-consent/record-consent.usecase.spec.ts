@@ -1,3 +1,5 @@
+import { SubmittedOnce } from '../submissions/submitted-once';
+import { FakeSubmissionLedger } from '@overlegtafels/testing';
 import type { AppConfig } from '@overlegtafels/config';
 import {
   ControlledClock,
@@ -38,7 +40,15 @@ function setup(dossier: Partial<FakeDossierRecord> = {}) {
   const changed = new FakeDossierChanged();
   // 23:30 in Brussels on 1 December is already 2 December there.
   const clock = new ControlledClock('2026-12-01T23:30:00Z');
-  const useCase = new RecordConsentUseCase(uow, dossiers, audit, changed, clock, config);
+  const useCase = new RecordConsentUseCase(
+    uow,
+    dossiers,
+    audit,
+    changed,
+    clock,
+    config,
+    new SubmittedOnce(new FakeSubmissionLedger()),
+  );
   return { dossiers, audit, uow, changed, useCase };
 }
 
@@ -179,6 +189,7 @@ describe('RecordConsentUseCase', () => {
       },
       new ControlledClock('2026-12-02T10:00:00Z'),
       config,
+      new SubmittedOnce(new FakeSubmissionLedger()),
     );
     await expect(
       failing.execute({ actor: casusregisseur, dossierId: 'd1', consent: motherToday }),

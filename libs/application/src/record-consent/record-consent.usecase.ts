@@ -10,6 +10,7 @@ import { DossierRepository } from '../ports/dossier.repository.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
 import { regionTimeZone } from '../region-time-zone';
 import { RecordConsentCommand } from './record-consent.command';
+import { SubmittedOnce } from '../submissions/submitted-once';
 
 export interface ConsentResult {
   readonly code: string;
@@ -19,6 +20,9 @@ export interface ConsentResult {
   /** Casusregie started with this consent (it was "in afwachting van instemming"). */
   readonly started: boolean;
 }
+
+/** The ledger's scope of a consent's one-time key. */
+export const CONSENT_SCOPE = 'consent';
 
 /**
  * The casusregisseur (or a coordinator) records that an adult family member consented (guide
@@ -37,11 +41,12 @@ export class RecordConsentUseCase {
     @Inject(DossierChanged) private readonly dossierChanged: DossierChanged,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(SubmittedOnce) private readonly once: SubmittedOnce,
   ) {
     this.zone = regionTimeZone(config);
   }
 
-  async execute({ actor, dossierId, consent }: RecordConsentCommand): Promise<ConsentResult> {
+  async execute({ actor, dossierId, consent, submissionKey }: RecordConsentCommand): Promise<ConsentResult> {
     const now = this.clock.now();
     const seen = await dossierForCasusregisseur(
       this.dossiers,
@@ -52,48 +57,61 @@ export class RecordConsentUseCase {
       now,
     );
     return this.uow.run(async (tx) => {
-      const row = (await this.dossiers.byId(tx, seen.id))!;
-      const outcome = recordConsent(
-        toDossierState(row, this.zone),
-        { ...consent, verifiedById: actor.personId },
-        { today: DateTime.fromJSDate(now, { zone: this.zone }).toISODate()! },
-      );
-      if (!outcome.ok) throw refusalOf(outcome);
-      const { next } = outcome;
-      const verifiedOn = next.consent!.verifiedOn;
-      const startDate = next.casusregieStartDate!;
-      await this.dossiers.recordConsent(
+      const once = await this.once.run(
         tx,
-        row.id,
         {
-          verifiedAt: DateTime.fromISO(verifiedOn, { zone: this.zone }).toJSDate(),
-          verifiedById: actor.personId,
-          givenBy: next.consent!.givenBy!,
+          actorPersonId: actor.personId,
+          scope: CONSENT_SCOPE,
+          key: submissionKey,
+          content: { dossierId: seen.id, consent },
+          at: now,
         },
-        startDate,
-      );
-      await this.dossierChanged.dossierChanged(tx, row.id);
-      const started = outcome.effects.some((e) => e.type === 'casusregie-gestart');
-      // Who consented stays in the dossier row: the log keeps that and when, not who.
-      await auditRecorded(
-        this.audit,
-        actor,
-        row,
-        'dossier.instemming',
-        {
-          verifiedOn,
-          casusregieStartDate: startDate,
-          started,
+        async () => {
+          const row = (await this.dossiers.byId(tx, seen.id))!;
+          const outcome = recordConsent(
+            toDossierState(row, this.zone),
+            { ...consent, verifiedById: actor.personId },
+            { today: DateTime.fromJSDate(now, { zone: this.zone }).toISODate()! },
+          );
+          if (!outcome.ok) throw refusalOf(outcome);
+          const { next } = outcome;
+          const verifiedOn = next.consent!.verifiedOn;
+          const startDate = next.casusregieStartDate!;
+          await this.dossiers.recordConsent(
+            tx,
+            row.id,
+            {
+              verifiedAt: DateTime.fromISO(verifiedOn, { zone: this.zone }).toJSDate(),
+              verifiedById: actor.personId,
+              givenBy: next.consent!.givenBy!,
+            },
+            startDate,
+          );
+          await this.dossierChanged.dossierChanged(tx, row.id);
+          const started = outcome.effects.some((e) => e.type === 'casusregie-gestart');
+          // Who consented stays in the dossier row: the log keeps that and when, not who.
+          await auditRecorded(
+            this.audit,
+            actor,
+            row,
+            'dossier.instemming',
+            {
+              verifiedOn,
+              casusregieStartDate: startDate,
+              started,
+            },
+            now,
+            tx,
+          );
+          return {
+            code: row.code,
+            consent: { givenBy: next.consent!.givenBy!, verifiedOn },
+            casusregieStartDate: startDate,
+            started,
+          };
         },
-        now,
-        tx,
       );
-      return {
-        code: row.code,
-        consent: { givenBy: next.consent!.givenBy!, verifiedOn },
-        casusregieStartDate: startDate,
-        started,
-      };
+      return once.result;
     });
   }
 }

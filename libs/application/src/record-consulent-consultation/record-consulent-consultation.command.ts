@@ -7,6 +7,8 @@ export interface RecordConsulentConsultationCommand {
   readonly actor: CasusregisseurActor;
   readonly dossierId: string;
   readonly consultation: ConsulentConsultationFormInput;
+  /** The form's one-time key or the API's Idempotency-Key: a repeat makes nothing. */
+  readonly submissionKey?: string;
 }
 
 /** The consulent consulted about the afronding: when, and a short note of what was agreed. */

@@ -1,3 +1,5 @@
+import { SubmittedOnce } from '../submissions/submitted-once';
+import { FakeSubmissionLedger } from '@overlegtafels/testing';
 import type { AppConfig } from '@overlegtafels/config';
 import {
   ControlledClock,
@@ -44,6 +46,7 @@ function setup(dossier: Partial<FakeDossierRecord> = {}) {
     changed,
     new ControlledClock('2026-08-26T08:00:00Z'),
     config,
+    new SubmittedOnce(new FakeSubmissionLedger()),
   );
   return { dossiers, audit, uow, changed, useCase };
 }

@@ -10,12 +10,16 @@ import { DossierRepository } from '../ports/dossier.repository.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
 import { regionTimeZone } from '../region-time-zone';
 import { RecordConsulentConsultationCommand } from './record-consulent-consultation.command';
+import { SubmittedOnce } from '../submissions/submitted-once';
 
 export interface ConsulentConsultationResult {
   readonly code: string;
   /** YYYY-MM-DD */
   readonly consultedOn: string;
 }
+
+/** The ledger's scope of a consultation's one-time key. */
+export const CONSULTATION_SCOPE = 'consulent-consultation';
 
 /**
  * The casusregisseur (or a coordinator) records that the OCJ/SDJ consulent was consulted about the
@@ -33,6 +37,7 @@ export class RecordConsulentConsultationUseCase {
     @Inject(DossierChanged) private readonly dossierChanged: DossierChanged,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(SubmittedOnce) private readonly once: SubmittedOnce,
   ) {
     this.zone = regionTimeZone(config);
   }
@@ -41,6 +46,7 @@ export class RecordConsulentConsultationUseCase {
     actor,
     dossierId,
     consultation,
+    submissionKey,
   }: RecordConsulentConsultationCommand): Promise<ConsulentConsultationResult> {
     const now = this.clock.now();
     const seen = await dossierForCasusregisseur(
@@ -52,29 +58,42 @@ export class RecordConsulentConsultationUseCase {
       now,
     );
     return this.uow.run(async (tx) => {
-      const row = (await this.dossiers.byId(tx, seen.id))!;
-      const outcome = recordConsulentConsultation(toDossierState(row, this.zone), consultation, {
-        today: DateTime.fromJSDate(now, { zone: this.zone }).toISODate()!,
-      });
-      if (!outcome.ok) throw refusalOf(outcome);
-      const consultedOn = outcome.next.consulentConsultedOn!;
-      await this.dossiers.recordConsulentConsultation(tx, row.id, {
-        consultedOn,
-        note: consultation.note,
-        consultedById: actor.personId,
-      });
-      await this.dossierChanged.dossierChanged(tx, row.id);
-      // The note stays in the dossier row.
-      await auditRecorded(
-        this.audit,
-        actor,
-        row,
-        'dossier.consulent-geconsulteerd',
-        { consultedOn },
-        now,
+      const once = await this.once.run(
         tx,
+        {
+          actorPersonId: actor.personId,
+          scope: CONSULTATION_SCOPE,
+          key: submissionKey,
+          content: { dossierId: seen.id, consultation },
+          at: now,
+        },
+        async () => {
+          const row = (await this.dossiers.byId(tx, seen.id))!;
+          const outcome = recordConsulentConsultation(toDossierState(row, this.zone), consultation, {
+            today: DateTime.fromJSDate(now, { zone: this.zone }).toISODate()!,
+          });
+          if (!outcome.ok) throw refusalOf(outcome);
+          const consultedOn = outcome.next.consulentConsultedOn!;
+          await this.dossiers.recordConsulentConsultation(tx, row.id, {
+            consultedOn,
+            note: consultation.note,
+            consultedById: actor.personId,
+          });
+          await this.dossierChanged.dossierChanged(tx, row.id);
+          // The note stays in the dossier row.
+          await auditRecorded(
+            this.audit,
+            actor,
+            row,
+            'dossier.consulent-geconsulteerd',
+            { consultedOn },
+            now,
+            tx,
+          );
+          return { code: row.code, consultedOn };
+        },
       );
-      return { code: row.code, consultedOn };
+      return once.result;
     });
   }
 }

@@ -7,6 +7,8 @@ export interface RecordNoConsentCommand {
   readonly actor: CasusregisseurActor;
   readonly dossierId: string;
   readonly noConsent: NoConsentFormInput;
+  /** The form's one-time key or the API's Idempotency-Key: a repeat makes nothing. */
+  readonly submissionKey?: string;
 }
 
 /** No adult family member consents: since when, and what was tried. */

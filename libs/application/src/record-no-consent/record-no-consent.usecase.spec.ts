@@ -1,3 +1,5 @@
+import { SubmittedOnce } from '../submissions/submitted-once';
+import { FakeSubmissionLedger } from '@overlegtafels/testing';
 import type { AppConfig } from '@overlegtafels/config';
 import { MailComposer, mailIdentity } from '@overlegtafels/mail';
 import {
@@ -59,6 +61,7 @@ function setup(dossier: Partial<FakeDossierRecord> = {}) {
     audit,
     clock,
     config,
+    new SubmittedOnce(new FakeSubmissionLedger()),
   );
   return { dossiers, audit, outbox, uow, changed, useCase };
 }

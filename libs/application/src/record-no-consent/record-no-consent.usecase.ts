@@ -15,6 +15,7 @@ import { UnitOfWork } from '../ports/unit-of-work.port';
 import { regionTimeZone } from '../region-time-zone';
 import { ICO_TABLE } from '../submit-aanmelding/submit-aanmelding.usecase';
 import { RecordNoConsentCommand } from './record-no-consent.command';
+import { SubmittedOnce } from '../submissions/submitted-once';
 
 export interface NoConsentResult {
   readonly code: string;
@@ -23,6 +24,9 @@ export interface NoConsentResult {
   /** How often the aanmelder may still bring the dossier back to the ICO. */
   readonly returnsLeft: number;
 }
+
+/** The ledger's scope of a 'geen instemming' one-time key. */
+export const NO_CONSENT_SCOPE = 'no-consent';
 
 /**
  * The casusregisseur (or a coordinator) records that no adult family member consents, so
@@ -47,6 +51,7 @@ export class RecordNoConsentUseCase {
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(SubmittedOnce) private readonly once: SubmittedOnce,
   ) {
     this.zone = regionTimeZone(config);
     const region = getRegion(config.region);
@@ -54,7 +59,12 @@ export class RecordNoConsentUseCase {
     this.returnLimit = noConsentReturnLimitOf(region);
   }
 
-  async execute({ actor, dossierId, noConsent }: RecordNoConsentCommand): Promise<NoConsentResult> {
+  async execute({
+    actor,
+    dossierId,
+    noConsent,
+    submissionKey,
+  }: RecordNoConsentCommand): Promise<NoConsentResult> {
     const now = this.clock.now();
     const seen = await dossierForCasusregisseur(
       this.dossiers,
@@ -66,62 +76,82 @@ export class RecordNoConsentUseCase {
     );
     const mails: QueuedMail[] = [];
     const result = await this.uow.run(async (tx) => {
-      const row = (await this.dossiers.byId(tx, seen.id))!;
-      const outcome = recordNoConsent(
-        toDossierState(row, this.zone),
-        { ...noConsent, recordedById: actor.personId },
-        { today: DateTime.fromJSDate(now, { zone: this.zone }).toISODate()!, returnLimit: this.returnLimit },
-      );
-      if (!outcome.ok) throw refusalOf(outcome);
-      const event = outcome.effects.find((e) => e.type === 'geen-instemming');
-      const returnsLeft = event?.type === 'geen-instemming' ? event.returnsLeft : 0;
-      await this.dossiers.recordNoConsent(tx, row.id, outcome.next, {
-        establishedOn: noConsent.establishedOn,
-        recordedById: actor.personId,
-        note: noConsent.note,
-      });
-      await this.dossierChanged.dossierChanged(tx, row.id);
-
-      const link = webLink(`${this.config.publicUrl}/dossiers/${row.code}`);
-      const told: { person: ObligationRecipient; role: 'aanmelder' | 'coordinator' }[] = [];
-      const aanmelder = row.aanmelderId ? await this.people.contactOf(tx, row.aanmelderId) : undefined;
-      if (aanmelder) {
-        told.push({ person: { ...aanmelder, personId: aanmelder.id }, role: 'aanmelder' });
-      }
-      for (const c of await this.people.coordinatorsOf(tx, row.regionId, ICO_TABLE)) {
-        if (!told.some((t) => t.person.personId === c.personId))
-          told.push({ person: c, role: 'coordinator' });
-      }
-      for (const { person, role } of told) {
-        const rendered = await this.composer.noConsentFound({
-          recipient: { address: emailAddress(person.email), name: person.displayName },
-          dossier: dossierCode(row.code),
-          role,
-          establishedOn: DateTime.fromISO(noConsent.establishedOn, { zone: this.zone }),
-          returnsLeft,
-          link,
-        });
-        mails.push(
-          await this.outbox.write(tx, rendered, {
-            key: `no-consent-found|${row.id}|${noConsent.establishedOn}|${person.personId}`,
-            purpose: 'no-consent-found',
-            recipientEmail: person.email,
-            recipientPersonId: person.personId,
-            dossierId: row.id,
-          }),
-        );
-      }
-      // Who was appointed stays in the history; the log keeps the date and the count, not the note.
-      await auditRecorded(
-        this.audit,
-        actor,
-        row,
-        'dossier.geen-instemming',
-        { establishedOn: noConsent.establishedOn, returnsLeft, formerCasusregisseur: row.casusregisseurId },
-        now,
+      const once = await this.once.run(
         tx,
+        {
+          actorPersonId: actor.personId,
+          scope: NO_CONSENT_SCOPE,
+          key: submissionKey,
+          content: { dossierId: seen.id, noConsent },
+          at: now,
+        },
+        async () => {
+          const row = (await this.dossiers.byId(tx, seen.id))!;
+          const outcome = recordNoConsent(
+            toDossierState(row, this.zone),
+            { ...noConsent, recordedById: actor.personId },
+            {
+              today: DateTime.fromJSDate(now, { zone: this.zone }).toISODate()!,
+              returnLimit: this.returnLimit,
+            },
+          );
+          if (!outcome.ok) throw refusalOf(outcome);
+          const event = outcome.effects.find((e) => e.type === 'geen-instemming');
+          const returnsLeft = event?.type === 'geen-instemming' ? event.returnsLeft : 0;
+          await this.dossiers.recordNoConsent(tx, row.id, outcome.next, {
+            establishedOn: noConsent.establishedOn,
+            recordedById: actor.personId,
+            note: noConsent.note,
+          });
+          await this.dossierChanged.dossierChanged(tx, row.id);
+
+          const link = webLink(`${this.config.publicUrl}/dossiers/${row.code}`);
+          const told: { person: ObligationRecipient; role: 'aanmelder' | 'coordinator' }[] = [];
+          const aanmelder = row.aanmelderId ? await this.people.contactOf(tx, row.aanmelderId) : undefined;
+          if (aanmelder) {
+            told.push({ person: { ...aanmelder, personId: aanmelder.id }, role: 'aanmelder' });
+          }
+          for (const c of await this.people.coordinatorsOf(tx, row.regionId, ICO_TABLE)) {
+            if (!told.some((t) => t.person.personId === c.personId))
+              told.push({ person: c, role: 'coordinator' });
+          }
+          for (const { person, role } of told) {
+            const rendered = await this.composer.noConsentFound({
+              recipient: { address: emailAddress(person.email), name: person.displayName },
+              dossier: dossierCode(row.code),
+              role,
+              establishedOn: DateTime.fromISO(noConsent.establishedOn, { zone: this.zone }),
+              returnsLeft,
+              link,
+            });
+            mails.push(
+              await this.outbox.write(tx, rendered, {
+                key: `no-consent-found|${row.id}|${noConsent.establishedOn}|${person.personId}`,
+                purpose: 'no-consent-found',
+                recipientEmail: person.email,
+                recipientPersonId: person.personId,
+                dossierId: row.id,
+              }),
+            );
+          }
+          // Who was appointed stays in the history; the log keeps the date and the count, not the note.
+          await auditRecorded(
+            this.audit,
+            actor,
+            row,
+            'dossier.geen-instemming',
+            {
+              establishedOn: noConsent.establishedOn,
+              returnsLeft,
+              formerCasusregisseur: row.casusregisseurId,
+            },
+            now,
+            tx,
+          );
+          return { code: row.code, establishedOn: noConsent.establishedOn, returnsLeft };
+        },
       );
-      return { code: row.code, establishedOn: noConsent.establishedOn, returnsLeft };
+      return once.result;
     });
     await this.outbox.enqueue(mails);
     return result;

@@ -50,4 +50,6 @@ export interface RecordPreparationCommand {
   readonly actor: Viewer;
   readonly itemId: string;
   readonly preparation: PreparationInput;
+  /** The form's one-time key or the API's Idempotency-Key: a repeat makes nothing. */
+  readonly submissionKey?: string;
 }

@@ -5,6 +5,7 @@ import { PreparationGate } from '../preparation/preparation-gate';
 import { ItemPreparationRepository } from '../ports/item-preparation.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
 import { RecordPreparationCommand } from './record-preparation.command';
+import { SubmittedOnce } from '../submissions/submitted-once';
 
 export interface RecordPreparationResult {
   readonly itemId: string;
@@ -12,6 +13,9 @@ export interface RecordPreparationResult {
   readonly organisationId: string;
   readonly created: boolean;
 }
+
+/** The ledger's scope of a preparation's one-time key. */
+export const PREPARATION_SCOPE = 'preparation';
 
 /**
  * A partner at the table records what its organisation found in its own systems about one item
@@ -27,9 +31,15 @@ export class RecordPreparationUseCase {
     @Inject(PreparationGate) private readonly gate: PreparationGate,
     @Inject(ItemPreparationRepository) private readonly preparations: ItemPreparationRepository,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SubmittedOnce) private readonly once: SubmittedOnce,
   ) {}
 
-  async execute({ actor, itemId, preparation }: RecordPreparationCommand): Promise<RecordPreparationResult> {
+  async execute({
+    actor,
+    itemId,
+    preparation,
+    submissionKey,
+  }: RecordPreparationCommand): Promise<RecordPreparationResult> {
     const access = await this.gate.open(actor, itemId, 'preparation.record');
     const { item, seat } = access;
     const now = this.clock.now();
@@ -52,32 +62,45 @@ export class RecordPreparationUseCase {
       throw await refuse(new AgendaRefusal(window.code, window.message, undefined, 'conflict'));
     const organisationId = seat.organisationId;
     return this.uow.run(async (tx) => {
-      const { created } = await this.preparations.save(tx, {
-        agendaItemId: item.itemId,
-        organisationId,
-        known: preparation.known,
-        summary: preparation.summary ?? null,
-        riskSignals: preparation.riskSignals ?? null,
-        visibility: preparation.visibility,
-        recordedById: actor.personId,
-        at: now,
-      });
-      await this.gate.audited(
-        actor,
-        item,
-        'preparation.record',
-        'allowed',
-        {
-          organisationId,
-          known: preparation.known,
-          riskSignals: preparation.riskSignals !== undefined,
-          visibility: preparation.visibility,
-          created,
-        },
-        now,
+      const once = await this.once.run(
         tx,
+        {
+          actorPersonId: actor.personId,
+          scope: PREPARATION_SCOPE,
+          key: submissionKey,
+          content: { itemId: item.itemId, preparation },
+          at: now,
+        },
+        async () => {
+          const { created } = await this.preparations.save(tx, {
+            agendaItemId: item.itemId,
+            organisationId,
+            known: preparation.known,
+            summary: preparation.summary ?? null,
+            riskSignals: preparation.riskSignals ?? null,
+            visibility: preparation.visibility,
+            recordedById: actor.personId,
+            at: now,
+          });
+          await this.gate.audited(
+            actor,
+            item,
+            'preparation.record',
+            'allowed',
+            {
+              organisationId,
+              known: preparation.known,
+              riskSignals: preparation.riskSignals !== undefined,
+              visibility: preparation.visibility,
+              created,
+            },
+            now,
+            tx,
+          );
+          return { itemId: item.itemId, dossierCode: item.dossierCode, organisationId, created };
+        },
       );
-      return { itemId: item.itemId, dossierCode: item.dossierCode, organisationId, created };
+      return once.result;
     });
   }
 }

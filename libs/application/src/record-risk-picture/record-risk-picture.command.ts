@@ -35,4 +35,6 @@ export interface RecordRiskPictureCommand {
   readonly actor: CasusregisseurActor;
   readonly dossierId: string;
   readonly picture: RiskPictureUpdateInput;
+  /** The form's one-time key or the API's Idempotency-Key: a repeat makes no second version. */
+  readonly submissionKey?: string;
 }

@@ -1,3 +1,5 @@
+import { SubmittedOnce } from '../submissions/submitted-once';
+import { FakeSubmissionLedger } from '@overlegtafels/testing';
 import type { AppConfig } from '@overlegtafels/config';
 import {
   ControlledClock,
@@ -52,7 +54,14 @@ function setup(dossier: Partial<FakeDossierRecord> = {}, region = config) {
   const uow = new FakeUnitOfWork(dossiers, audit, pictures);
   const clock = new ControlledClock('2026-01-09T11:00:00Z');
   const recorder = new RiskPictureRecorder(pictures, audit, region);
-  const useCase = new RecordRiskPictureUseCase(uow, dossiers, audit, recorder, clock);
+  const useCase = new RecordRiskPictureUseCase(
+    uow,
+    dossiers,
+    audit,
+    recorder,
+    clock,
+    new SubmittedOnce(new FakeSubmissionLedger()),
+  );
   const query = new RiskPictureQuery(dossiers, pictures, recorder, audit, clock);
   const interim = new InterimEvaluationPicture(pictures, recorder, region);
   return { dossiers, pictures, audit, uow, clock, useCase, query, interim };

@@ -4,5 +4,7 @@ export { ReasonSchema as ReopenMinutesSchema } from '../input/input-fields';
 export interface ReopenMinutesCommand {
   readonly sessionId: string;
   readonly reason: string;
+  /** The form's one-time key or the API's Idempotency-Key: a repeat answers the first result. */
+  readonly submissionKey?: string;
   readonly route: string;
 }

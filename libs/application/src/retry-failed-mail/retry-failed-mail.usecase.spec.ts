@@ -1,4 +1,9 @@
-import { AgendaRefusal, MailRegions, RetryFailedMailUseCase } from '@overlegtafels/application';
+import {
+  AgendaRefusal,
+  MailRegions,
+  RetryFailedMailUseCase,
+  SubmittedOnce,
+} from '@overlegtafels/application';
 import {
   anOutboxMessage as outboxMessage,
   ControlledClock,
@@ -8,6 +13,8 @@ import {
   FakeDossierRepository,
   FakeMailOutbox,
   FakePersonDirectory,
+  FakeSubmissionLedger,
+  FakeUnitOfWork,
   principalWith,
 } from '@overlegtafels/testing';
 
@@ -35,6 +42,8 @@ describe('RetryFailedMailUseCase', () => {
       clock,
       audit,
       new MailRegions(people, new FakeAgendaSessionRepository(), new FakeDossierRepository()),
+      new FakeUnitOfWork(),
+      new SubmittedOnce(new FakeSubmissionLedger()),
     );
   });
 

@@ -1,7 +1,16 @@
 import { hashToken } from '@overlegtafels/auth';
 import type { AppConfig } from '@overlegtafels/config';
-import { RenewCalendarFeedUseCase, RevokeCalendarFeedUseCase } from '@overlegtafels/application';
-import { ControlledClock, FakeCalendarFeedTokens } from '@overlegtafels/testing';
+import {
+  RenewCalendarFeedUseCase,
+  RevokeCalendarFeedUseCase,
+  SubmittedOnce,
+} from '@overlegtafels/application';
+import {
+  ControlledClock,
+  FakeCalendarFeedTokens,
+  FakeSubmissionLedger,
+  FakeUnitOfWork,
+} from '@overlegtafels/testing';
 
 const config = { publicUrl: 'https://overleg.example.be' } as AppConfig;
 const URL_PATTERN = /^https:\/\/overleg\.example\.be\/calendar\/([A-Za-z0-9_-]{43})\.ics$/;
@@ -11,7 +20,13 @@ describe('RevokeCalendarFeedUseCase', () => {
 
   it('revokes the active URL, and says when there was none', async () => {
     const feeds = new FakeCalendarFeedTokens();
-    const { url } = await new RenewCalendarFeedUseCase(feeds, clock, config).execute({ personId: 'p1' });
+    const { url } = await new RenewCalendarFeedUseCase(
+      feeds,
+      clock,
+      config,
+      new FakeUnitOfWork(),
+      new SubmittedOnce(new FakeSubmissionLedger()),
+    ).execute({ personId: 'p1' });
     const revoke = new RevokeCalendarFeedUseCase(feeds, clock);
     expect(await revoke.execute({ personId: 'p1' })).toBe(true);
     expect(await feeds.findActiveByHash(hashToken(URL_PATTERN.exec(url)![1]!))).toBeUndefined();
@@ -21,7 +36,13 @@ describe('RevokeCalendarFeedUseCase', () => {
 
   it('leaves other people’s subscriptions alone', async () => {
     const feeds = new FakeCalendarFeedTokens();
-    await new RenewCalendarFeedUseCase(feeds, clock, config).execute({ personId: 'p2' });
+    await new RenewCalendarFeedUseCase(
+      feeds,
+      clock,
+      config,
+      new FakeUnitOfWork(),
+      new SubmittedOnce(new FakeSubmissionLedger()),
+    ).execute({ personId: 'p2' });
     expect(await new RevokeCalendarFeedUseCase(feeds, clock).execute({ personId: 'p1' })).toBe(false);
     expect(await feeds.active('p2')).toBeDefined();
   });

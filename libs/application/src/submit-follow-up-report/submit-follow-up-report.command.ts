@@ -42,6 +42,8 @@ export const FollowUpReportSchema = z.object({
 export interface SubmitFollowUpReportCommand {
   readonly obligationId: string;
   readonly report: VervolghulpReport;
+  /** The form's one-time key or the API's Idempotency-Key: a repeat makes nothing. */
+  readonly submissionKey?: string;
   /** The route for the audit log. */
   readonly route: string;
 }

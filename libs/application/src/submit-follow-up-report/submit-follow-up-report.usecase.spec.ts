@@ -1,3 +1,5 @@
+import { SubmittedOnce } from '../submissions/submitted-once';
+import { FakeSubmissionLedger } from '@overlegtafels/testing';
 import type { Principal } from '@overlegtafels/auth';
 import type { VervolghulpReport } from '@overlegtafels/domain';
 import { AgendaRefusal } from '../errors';
@@ -25,6 +27,7 @@ async function setup() {
     world.outbox,
     world.clock,
     { publicUrl: 'https://overleg.example' },
+    new SubmittedOnce(new FakeSubmissionLedger()),
   );
   const task = world.obligation('controle-zes-maanden-na-afronding');
   const submit = (who: Principal, answers: VervolghulpReport = report, obligationId = task.id) =>

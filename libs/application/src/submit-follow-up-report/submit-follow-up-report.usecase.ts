@@ -5,7 +5,7 @@ import { checkVervolghulpReport, FulfilmentSpec, ObligationParty } from '@overle
 import { dossierCode, emailAddress, MailComposer, webLink } from '@overlegtafels/mail';
 import type { Transaction } from '../ports/unit-of-work.port';
 import { AgendaRefusal } from '../errors';
-import { ObligationFormGate } from '../obligations/obligation-form-gate';
+import { isNotOpen, ObligationFormGate } from '../obligations/obligation-form-gate';
 import { DossierRepository } from '../ports/dossier.repository.port';
 import { MailOutbox, QueuedMail } from '../ports/mail-outbox.port';
 import { ObligationRecipient, PersonDirectory } from '../ports/person-directory.port';
@@ -13,6 +13,7 @@ import { ObligationRepository } from '../ports/obligation.repository.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
 import { SyncDossierObligationsUseCase } from '../sync-dossier-obligations/sync-dossier-obligations.usecase';
 import type { SubmitFollowUpReportCommand } from './submit-follow-up-report.command';
+import { SubmittedOnce } from '../submissions/submitted-once';
 
 export interface FollowUpReportResult {
   readonly obligationId: string;
@@ -20,6 +21,9 @@ export interface FollowUpReportResult {
   /** How many people the report was sent to (the coordinators of the Ronde Tafel). */
   readonly told: number;
 }
+
+/** The ledger's scope of a follow-up report's one-time key. */
+export const FOLLOW_UP_REPORT_SCOPE = 'follow-up-report';
 
 /**
  * Six months after the afronding the casusregisseur reports whether the follow-up help started,
@@ -40,6 +44,7 @@ export class SubmitFollowUpReportUseCase {
     @Inject(MailOutbox) private readonly outbox: MailOutbox,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'publicUrl'>,
+    @Inject(SubmittedOnce) private readonly once: SubmittedOnce,
   ) {}
 
   async execute(principal: Principal, command: SubmitFollowUpReportCommand): Promise<FollowUpReportResult> {
@@ -50,6 +55,7 @@ export class SubmitFollowUpReportUseCase {
       'vervolghulp',
       route,
       () => true,
+      !command.submissionKey,
     );
     const check = checkVervolghulpReport(report);
     if (!check.ok) throw new AgendaRefusal(check.code, check.message, check.field, 'unprocessable');
@@ -57,54 +63,75 @@ export class SubmitFollowUpReportUseCase {
       (f): f is Extract<FulfilmentSpec, { kind: 'form' }> => f.kind === 'form',
     );
     const mails: QueuedMail[] = [];
-    const result = await this.uow.run(async (tx) => {
-      const now = this.clock.now();
-      const done = await this.obligations.fulfilWithForm(tx, o.id, {
-        form: 'vervolghulp',
-        answers: report,
-        submittedById: principal.personId,
-        submittedAt: now,
+    const result = await this.uow
+      .run(async (tx) => {
+        const once = await this.once.run(
+          tx,
+          {
+            actorPersonId: principal.personId,
+            scope: FOLLOW_UP_REPORT_SCOPE,
+            key: command.submissionKey,
+            content: { obligationId: o.id, report },
+            at: this.clock.now(),
+          },
+          async () => {
+            const now = this.clock.now();
+            const done = await this.obligations.fulfilWithForm(tx, o.id, {
+              form: 'vervolghulp',
+              answers: report,
+              submittedById: principal.personId,
+              submittedAt: now,
+            });
+            if (!done) {
+              throw new AgendaRefusal(
+                'OBLIGATION_NOT_OPEN',
+                'Deze opvolgingstaak is niet meer open.',
+                undefined,
+                'conflict',
+              );
+            }
+            await this.sync.execute(tx, { dossierId: o.dossierId });
+            const dossier = (await this.dossiers.byId(tx, o.dossierId))!;
+            const recipients = spec?.reportTo
+              ? await this.recipients(tx, spec.reportTo, o.regionId, dossier)
+              : [];
+            const link = webLink(`${this.config.publicUrl}/dossiers/${dossier.code}#vervolghulp`);
+            for (const r of recipients) {
+              const rendered = await this.composer.followUpReport({
+                recipient: { address: emailAddress(r.email), name: r.displayName },
+                dossier: dossierCode(dossier.code),
+                link,
+              });
+              mails.push(
+                await this.outbox.write(tx, rendered, {
+                  key: `follow-up-report|${o.id}|${r.personId}`,
+                  purpose: 'follow-up-report',
+                  recipientEmail: r.email,
+                  recipientPersonId: r.personId,
+                  dossierId: dossier.id,
+                }),
+              );
+            }
+            await this.gate.record(
+              principal,
+              route,
+              'vervolghulp',
+              o,
+              'allowed',
+              { code: dossier.code, started: report.started },
+              true,
+              tx,
+            );
+            return { obligationId: o.id, dossierCode: dossier.code, told: recipients.length };
+          },
+        );
+        return once.result;
+      })
+      .catch(async (error: unknown) => {
+        // Refused in the transaction (with a key): the audit event of the refusal, then the refusal.
+        if (isNotOpen(error)) throw await this.gate.notOpen(principal, route, 'vervolghulp', o);
+        throw error;
       });
-      if (!done) {
-        throw new AgendaRefusal(
-          'OBLIGATION_NOT_OPEN',
-          'Deze opvolgingstaak is niet meer open.',
-          undefined,
-          'conflict',
-        );
-      }
-      await this.sync.execute(tx, { dossierId: o.dossierId });
-      const dossier = (await this.dossiers.byId(tx, o.dossierId))!;
-      const recipients = spec?.reportTo ? await this.recipients(tx, spec.reportTo, o.regionId, dossier) : [];
-      const link = webLink(`${this.config.publicUrl}/dossiers/${dossier.code}#vervolghulp`);
-      for (const r of recipients) {
-        const rendered = await this.composer.followUpReport({
-          recipient: { address: emailAddress(r.email), name: r.displayName },
-          dossier: dossierCode(dossier.code),
-          link,
-        });
-        mails.push(
-          await this.outbox.write(tx, rendered, {
-            key: `follow-up-report|${o.id}|${r.personId}`,
-            purpose: 'follow-up-report',
-            recipientEmail: r.email,
-            recipientPersonId: r.personId,
-            dossierId: dossier.id,
-          }),
-        );
-      }
-      await this.gate.record(
-        principal,
-        route,
-        'vervolghulp',
-        o,
-        'allowed',
-        { code: dossier.code, started: report.started },
-        true,
-        tx,
-      );
-      return { obligationId: o.id, dossierCode: dossier.code, told: recipients.length };
-    });
     await this.outbox.enqueue(mails);
     return result;
   }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CalendarFeedStatus, CalendarFeedTokens } from '@overlegtafels/application';
+import type { CalendarFeedStatus, CalendarFeedTokens, Transaction } from '@overlegtafels/application';
 import { PrismaService } from '../prisma.service';
+import { on } from '../transaction';
 
 /**
  * A person's calendar subscription: only the SHA-256 of the secret token is stored, and at most
@@ -20,7 +21,16 @@ export class CalendarFeedRepository implements CalendarFeedTokens {
   }
 
   /** Revokes every active token of the person and stores the new one, in one transaction. */
-  async renew(personId: string, tokenHash: string, now: Date): Promise<void> {
+  async renew(personId: string, tokenHash: string, now: Date, tx?: Transaction): Promise<void> {
+    if (tx) {
+      const db = on(tx, this.prisma);
+      await db.calendarFeedToken.updateMany({
+        where: { personId, revokedAt: null },
+        data: { revokedAt: now },
+      });
+      await db.calendarFeedToken.create({ data: { personId, tokenHash, createdAt: now } });
+      return;
+    }
     await this.prisma.$transaction([
       this.prisma.calendarFeedToken.updateMany({
         where: { personId, revokedAt: null },

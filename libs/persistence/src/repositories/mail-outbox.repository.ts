@@ -225,8 +225,8 @@ export class PrismaMailOutbox implements MailOutbox {
     });
   }
 
-  async resetForRetry(id: string, now: Date): Promise<boolean> {
-    const { count } = await this.prisma.mailOutbox.updateMany({
+  async resetForRetry(id: string, now: Date, tx?: Transaction): Promise<boolean> {
+    const { count } = await on(tx, this.prisma).mailOutbox.updateMany({
       where: { id, status: 'failed' },
       data: { status: 'pending', updatedAt: now },
     });
