@@ -177,4 +177,36 @@ describe('every invitation and the feed pass libical; one person sees each sessi
     const stored = await db.session.findUniqueOrThrow({ where: { id: sessionId } });
     expect(stored.icsSequence).toBe(last.get(`session-${sessionId}@example.be`));
   });
+
+  it('an aanmelder’s feed names his own slot once, with the UID, SEQUENCE and STATUS of his last slot invitation, at its current time', async () => {
+    const slotMails = (await receivedMails(t.sink)).filter(
+      (m) => m.to === KARIM && m.calendar?.content.includes('UID:slot-'),
+    );
+    const last = new Map<string, { sequence: number; status: string }>();
+    for (const m of slotMails) {
+      const status = /^STATUS:(\w+)$/m.exec(unfold(m.calendar!.content).replace(/\r/g, ''))![1]!;
+      last.set(uidOf(m.calendar!.content), {
+        sequence: sequenceOf(m.calendar!.content),
+        status: m.calendar!.method === 'CANCEL' ? 'CANCELLED' : status,
+      });
+    }
+    expect([...last.keys()]).toEqual([`slot-${items[1]}@example.be`]);
+    const body = await feedOf(KARIM);
+    const events = unfold(body).split('BEGIN:VEVENT').slice(1);
+    const item = await db.agendaItem.findUniqueOrThrow({
+      where: { id: items[1]! },
+      include: { session: true },
+    });
+    for (const [uid, { sequence, status }] of last) {
+      const event = events.filter((e) => e.includes(`\r\nUID:${uid}\r\n`));
+      expect(event.map((e) => [sequenceOf(e), /\r\nSTATUS:(\w+)\r\n/.exec(e)![1]])).toEqual([
+        [sequence, status],
+      ]);
+      const start = parseFeed(body).entries.find((e) => e.uid === uid)!.start;
+      // On the next ICO, where the cancellation carried it.
+      expect(start).toBe((item.slotStart ?? item.session.startsAt).toISOString());
+    }
+    // Only his own slot: not Eva's.
+    expect(body).not.toContain(`slot-${items[0]}@`);
+  });
 });

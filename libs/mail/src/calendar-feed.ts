@@ -29,6 +29,11 @@ export interface FeedEntry {
   /** A table and region name only, e.g. "Weegploeg – CO3 Antwerpen": a feed never carries case data. */
   readonly summary: string;
   readonly cancelled: boolean;
+  /**
+   * A person's own slot while it is provisional: STATUS:TENTATIVE, as the slot invitation they
+   * last received says (a session's entry is never tentative).
+   */
+  readonly tentative?: boolean;
   /** Where the session takes place, as its invitations say. */
   readonly location?: Place | Label;
   /** The online-meeting link (URL, and named in the description). */
@@ -111,7 +116,11 @@ export function calendarFeed(feed: CalendarFeed): string {
       location: entry.location === undefined ? null : cleanText(entry.location, { maxLength: 250 }),
       url: entry.onlineUrl ?? null,
       description: entry.onlineUrl ? `Online deelnemen: ${entry.onlineUrl}` : null,
-      status: entry.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      status: entry.cancelled
+        ? ICalEventStatus.CANCELLED
+        : entry.tentative
+          ? ICalEventStatus.TENTATIVE
+          : ICalEventStatus.CONFIRMED,
       class: ICalEventClass.PRIVATE,
     });
     // The same display alarm as the person's invitations carry (clients that honour alarms in a

@@ -8,9 +8,12 @@ import {
   FeedDueDate,
   FeedEntry,
   feedObligationUid,
+  guestSlotUid,
+  label,
   MAIL_IDENTITY,
   MailIdentity,
   sessionUid,
+  slotSummary,
   uuid,
   webLink,
 } from '@overlegtafels/mail';
@@ -93,6 +96,7 @@ export class CalendarFeedUseCase {
         });
       }
     }
+    entries.push(...(await this.slots(owner.personId, now)));
     entries.sort((a, b) => a.start.toMillis() - b.start.toMillis());
     const dueDates = await this.dueDates(owner.personId, now);
     await this.feeds.markUsed(owner.id, now);
@@ -105,6 +109,71 @@ export class CalendarFeedUseCase {
       // The subscriber's own reminder, as their invitations carry it.
       alarmMinutes: await this.reminders.of(owner.personId),
     });
+  }
+
+  /**
+   * The subscriber's own slots (an aanmelder's, a casusregisseur's, a guest's agendapunt): the
+   * entry their slot invitation made, under its UID, with the SEQUENCE and STATUS of the last one
+   * they received, at the slot's current time (the item's session now, after any move). A slot
+   * whose last invitation was a CANCEL stays in the feed as CANCELLED, once, as a cancelled session
+   * does: a PUBLISH feed has no CANCEL message, and clients that keep what they once read from a
+   * subscription (Outlook, Apple) then strike the entry through instead of keeping a stale one,
+   * while the others simply show it cancelled. A withdrawn item shows the same way. Codes and labels
+   * only, as in the invitation; the read is audited under the owner, once per dossier.
+   */
+  private async slots(personId: string, now: Date): Promise<FeedEntry[]> {
+    const records = await this.feeds.slotsFor(personId, this.tables.region.key);
+    const known = new Set(this.tables.region.tables.map((t) => t.key));
+    const entries: { entry: FeedEntry; dossierId: string }[] = [];
+    for (const slot of records) {
+      if (!known.has(slot.tableKey)) continue;
+      const table = this.tables.table(slot.tableKey);
+      // As the invitation (AgendaMailWriter.slotOf): an item without slot times stands at the
+      // session's start, for its duration.
+      const startsAt = slot.slotStart ?? slot.session.startsAt;
+      const endsAt = slot.slotEnd ?? new Date(startsAt.getTime() + slot.durationMinutes * 60_000);
+      const from = DateTime.fromJSDate(now, { zone: table.timeZone }).startOf('day');
+      if (
+        endsAt.getTime() <= from.toMillis() ||
+        startsAt.getTime() >= from.plus({ weeks: FEED_WEEKS }).toMillis()
+      )
+        continue;
+      const cancelled = slot.method === 'CANCEL' || slot.withdrawn;
+      const itemType = table.itemTypes.find((t) => t.key === slot.itemType)?.label ?? slot.itemType;
+      const summary = slotSummary(label(table.name), {
+        dossier: dossierCode(slot.dossierCode),
+        itemType: label(itemType),
+      });
+      entries.push({
+        dossierId: slot.dossierId,
+        entry: {
+          ...mailPlaceOf(slot.session, table),
+          uid: guestSlotUid(uuid(slot.agendaItemId), this.identity.uidHost),
+          sequence: slot.sequence,
+          start: DateTime.fromJSDate(startsAt, { zone: table.timeZone }),
+          end: DateTime.fromJSDate(endsAt, { zone: table.timeZone }),
+          summary: cancelled ? `Geannuleerd: ${summary}` : summary,
+          cancelled,
+          tentative: !cancelled && slot.tentative,
+        },
+      });
+    }
+    for (const dossierId of new Set(entries.map((e) => e.dossierId))) {
+      await this.audit.append(
+        {
+          actorPersonId: personId,
+          action: 'slot.feed',
+          entityType: 'calendar-feed',
+          entityId: null,
+          dossierId,
+          route: 'GET /calendar/:token.ics',
+          outcome: 'allowed',
+          details: { slots: entries.filter((e) => e.dossierId === dossierId).length },
+        },
+        now,
+      );
+    }
+    return entries.map((e) => e.entry);
   }
 
   /**

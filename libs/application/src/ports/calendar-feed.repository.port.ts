@@ -7,6 +7,31 @@ export interface CalendarFeedStatus {
 }
 
 /**
+ * One of a person's own slots (an agendapunt they hold a slot invitation for), as the feed shows
+ * it: the item's current slot and session, and what the last slot invitation the person got for
+ * it said (its SEQUENCE; REQUEST or CANCEL; TENTATIVE or not).
+ */
+export interface FeedSlotRecord {
+  readonly agendaItemId: string;
+  readonly dossierId: string;
+  readonly dossierCode: string;
+  readonly tableKey: string;
+  readonly itemType: string;
+  readonly durationMinutes: number;
+  readonly withdrawn: boolean;
+  readonly slotStart: Date | null;
+  readonly slotEnd: Date | null;
+  readonly session: {
+    readonly startsAt: Date;
+    readonly location: string | null;
+    readonly onlineMeetingUrl: string | null;
+  };
+  readonly sequence: number;
+  readonly method: 'REQUEST' | 'CANCEL';
+  readonly tentative: boolean;
+}
+
+/**
  * Calendar subscription tokens: only a token's SHA-256 is stored, and a person has at most one
  * active token (renewing revokes the old one).
  */
@@ -21,4 +46,11 @@ export abstract class CalendarFeedTokens {
   abstract markUsed(id: string, now: Date): Promise<void>;
   /** The tables the person sits at for good (standing member, or coordinator). */
   abstract tableKeysFor(personId: string, regionKey: string): Promise<string[]>;
+  /**
+   * The person's own slots in the region: every agendapunt whose slot invitation they received
+   * (the last one per item), as long as they still have a part in it — casusregisseur or aanmelder
+   * of its dossier, or a guest of the item. After a casusregie handover the previous
+   * casusregisseur finds nothing.
+   */
+  abstract slotsFor(personId: string, regionKey: string): Promise<FeedSlotRecord[]>;
 }

@@ -1,5 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CalendarFeedStatus, CalendarFeedTokens, Transaction } from '@overlegtafels/application';
+import type {
+  CalendarFeedStatus,
+  CalendarFeedTokens,
+  FeedSlotRecord,
+  Transaction,
+} from '@overlegtafels/application';
 import { PrismaService } from '../prisma.service';
 import { on } from '../transaction';
 
@@ -76,5 +81,63 @@ export class CalendarFeedRepository implements CalendarFeedTokens {
     ]);
     const keys = [...memberships, ...coordinated].map((r) => r.tableKey).filter((k): k is string => !!k);
     return [...new Set(keys)].sort();
+  }
+
+  /**
+   * The outbox is the record of which slot invitations the person received (as entryHolders reads
+   * it): the last one per agendapunt gives the SEQUENCE, the method and the STATUS the person's
+   * calendar holds. The item itself gives the current slot and session. Only items in which the
+   * person still has a part: the dossier's current casusregisseur or its aanmelder, or a guest.
+   */
+  async slotsFor(personId: string, regionKey: string): Promise<FeedSlotRecord[]> {
+    const mails = await this.prisma.mailOutbox.findMany({
+      where: { recipientPersonId: personId, agendaItemId: { not: null }, icsMethod: { not: null } },
+      select: { agendaItemId: true, sequence: true, icsMethod: true, icsContent: true },
+      orderBy: [{ sequence: 'asc' }, { createdAt: 'asc' }],
+    });
+    const last = new Map<string, (typeof mails)[number]>();
+    for (const m of mails) last.set(m.agendaItemId!, m);
+    if (last.size === 0) return [];
+    const items = await this.prisma.agendaItem.findMany({
+      where: {
+        id: { in: [...last.keys()] },
+        session: { region: { key: regionKey } },
+        OR: [
+          { dossier: { casusregisseurId: personId } },
+          { dossier: { aanmelderId: personId } },
+          { guests: { some: { personId } } },
+        ],
+      },
+      select: {
+        id: true,
+        tableKey: true,
+        itemType: true,
+        durationMinutes: true,
+        status: true,
+        slotStart: true,
+        slotEnd: true,
+        dossier: { select: { id: true, code: true } },
+        session: { select: { startsAt: true, location: true, onlineMeetingUrl: true } },
+      },
+      orderBy: { id: 'asc' },
+    });
+    return items.map((item) => {
+      const mail = last.get(item.id)!;
+      return {
+        agendaItemId: item.id,
+        dossierId: item.dossier.id,
+        dossierCode: item.dossier.code,
+        tableKey: item.tableKey,
+        itemType: item.itemType,
+        durationMinutes: item.durationMinutes,
+        withdrawn: item.status === 'withdrawn',
+        slotStart: item.slotStart,
+        slotEnd: item.slotEnd,
+        session: item.session,
+        sequence: mail.sequence,
+        method: mail.icsMethod === 'CANCEL' ? 'CANCEL' : 'REQUEST',
+        tentative: /\r?\nSTATUS:TENTATIVE\r?\n/.test(mail.icsContent ?? ''),
+      };
+    });
   }
 }

@@ -1,4 +1,8 @@
-import type { CalendarFeedStatus, CalendarFeedTokens } from '@overlegtafels/application/testing';
+import type {
+  CalendarFeedStatus,
+  CalendarFeedTokens,
+  FeedSlotRecord,
+} from '@overlegtafels/application/testing';
 import { FakeTable } from './fake-unit-of-work';
 
 export interface FakeFeedToken {
@@ -53,6 +57,13 @@ export class FakeCalendarFeedTokens implements CalendarFeedTokens {
 
   async tableKeysFor(personId: string): Promise<string[]> {
     return [...(this.tables.get(personId) ?? [])].sort();
+  }
+
+  /** The person's own slots, as a test put them in `slots`. */
+  readonly slots = new Map<string, FeedSlotRecord[]>();
+
+  async slotsFor(personId: string): Promise<FeedSlotRecord[]> {
+    return [...(this.slots.get(personId) ?? [])];
   }
 
   private live(personId: string): FakeFeedToken[] {
