@@ -46,7 +46,64 @@ describe('the obligations command, spawned', () => {
     expect(run(['obligations', '--stdn'], '')).toEqual({
       status: 2,
       stdout: '',
-      stderr: 'unknown option "--stdn" (options: --stdin)\n',
+      stderr: 'unknown option "--stdn" (options: --stdin, --region)\n',
     });
+  });
+
+  it('answers for West- and Oost-Vlaanderen with --region, and exits 2 for an unknown region', () => {
+    const dates = '{"casusregieStart":"2026-03-02","afronding":"2026-11-17"}\n';
+    expect(run(['obligations', '--stdin', '--region', 'west-vlaanderen'], dates)).toEqual({
+      status: 0,
+      stdout:
+        '{"obligations":[' +
+        '{"key":"plan-van-aanpak-aan-clienten","due":"2026-03-16T17:00:00+01:00"},' +
+        '{"key":"voortgang-op-de-overlegtafel","due":"2026-06-09T12:00:00+02:00","session":"2026-06-15T13:30:00+02:00"},' +
+        '{"key":"opvolging-op-afstand","due":"2027-05-17T09:00:00+02:00"}]}\n',
+      stderr: '',
+    });
+    expect(run(['obligations', '--stdin', '--region=oost-vlaanderen'], dates)).toEqual({
+      status: 0,
+      stdout:
+        '{"obligations":[' +
+        '{"key":"plan-van-aanpak-team-regie","due":"2026-04-23T12:00:00+02:00","session":"2026-04-28T09:30:00+02:00"},' +
+        '{"key":"netwerkoverleg","due":"2026-06-02T17:00:00+02:00"},' +
+        '{"key":"afsluiting-na-afronding","due":"2027-02-17T09:00:00+01:00"}]}\n',
+      stderr: '',
+    });
+    const unknown = run(['obligations', '--stdin', '--region', 'limburg'], dates);
+    expect([unknown.status, unknown.stdout, unknown.stderr.split('\n').filter(Boolean).length]).toEqual([
+      2,
+      '',
+      1,
+    ]);
+  });
+
+  it('places an item on the West- and Oost-Vlaanderen tables, spawned', () => {
+    const wv = run(
+      [
+        'placement',
+        '--region',
+        'west-vlaanderen',
+        '--table',
+        'overlegtafel',
+        '--submitted-at',
+        '2026-03-24T10:00:00+01:00',
+      ],
+      '',
+    );
+    expect([wv.status, JSON.parse(wv.stdout).session.start]).toEqual([0, '2026-04-20T13:30:00+02:00']);
+    const ov = run(
+      [
+        'placement',
+        '--region',
+        'oost-vlaanderen',
+        '--table',
+        'team-regie',
+        '--submitted-at',
+        '2026-07-09T12:00:00+02:00',
+      ],
+      '',
+    );
+    expect([ov.status, JSON.parse(ov.stdout).session.start]).toEqual([0, '2026-07-28T09:30:00+02:00']);
   });
 });

@@ -93,7 +93,7 @@ describe('cli obligations', () => {
         '{"casusregieStart":"2026-02-06","afronding":"8/9/2026"}',
         '{"casusregieStart":"2026-02-06","consulentSince":true}',
         '{"casusregieStart":"2026-02-06","afronding":"2026-01-08"}',
-        '{"region":"west-vlaanderen","casusregieStart":"2026-02-06"}',
+        '{"region":"limburg","casusregieStart":"2026-02-06"}',
         '{"casusregieStart":"2026-02-06","afrondig":"2026-09-08"}',
         'casusregieStart=2026-02-06',
         '["2026-02-06"]',
@@ -110,7 +110,7 @@ describe('cli obligations', () => {
       '{"error":"afronding: \\"8/9/2026\\" is not a date (expected yyyy-mm-dd, e.g. 2026-02-06)"}',
       '{"error":"consulentSince: true is not a date (expected yyyy-mm-dd, e.g. 2026-02-06)"}',
       '{"error":"afronding 2026-01-08 lies before casusregieStart 2026-02-06"}',
-      '{"error":"region: unknown region \\"west-vlaanderen\\" (known: co3-antwerpen, vlaams-brabant)"}',
+      '{"error":"region: unknown region \\"limburg\\" (known: co3-antwerpen, vlaams-brabant, west-vlaanderen, oost-vlaanderen)"}',
       '{"error":"afrondig: unknown field (fields: region, casusregieStart, afronding, consulentSince)"}',
       '{"error":"expected one JSON object, got \\"casusregieStart=2026-02-06\\""}',
       '{"error":"expected one JSON object, got \\"[\\\\\\"2026-02-06\\\\\\"]\\""}',
@@ -125,12 +125,67 @@ describe('cli obligations', () => {
     expect(result.out).toEqual(['{"obligations":[]}']);
   });
 
+  it('answers for West-Vlaanderen with --region: casusregie, then six months from a distance after the afronding', async () => {
+    const result = await cli(
+      ['--stdin', '--region', 'west-vlaanderen'],
+      ['{"casusregieStart":"2026-03-02","afronding":"2026-11-17"}'],
+    );
+    expect(result).toEqual({
+      code: 0,
+      err: [],
+      out: [
+        '{"obligations":[' +
+          '{"key":"plan-van-aanpak-aan-clienten","due":"2026-03-16T17:00:00+01:00"},' +
+          // S + 3 months = 2 June; the overlegtafel of Monday 15 June, deadline Tuesday 9 June 12:00.
+          '{"key":"voortgang-op-de-overlegtafel","due":"2026-06-09T12:00:00+02:00","session":"2026-06-15T13:30:00+02:00"},' +
+          '{"key":"opvolging-op-afstand","due":"2027-05-17T09:00:00+02:00"}]}',
+      ],
+    });
+  });
+
+  it('answers for Oost-Vlaanderen with --region=, and refuses a line of another region', async () => {
+    const result = await cli(
+      ['--region=oost-vlaanderen', '--stdin'],
+      [
+        '{"casusregieStart":"2026-03-02","afronding":"2026-11-17"}',
+        '{"region":"oost-vlaanderen","casusregieStart":"2026-03-02"}',
+        '{"region":"co3-antwerpen","casusregieStart":"2026-03-02"}',
+      ],
+    );
+    expect(result).toEqual({
+      code: 0,
+      err: [],
+      out: [
+        '{"obligations":[' +
+          // S + 8 weeks = Monday 27 April; the team regie of Tuesday 28 April, deadline Thursday 23 April.
+          '{"key":"plan-van-aanpak-team-regie","due":"2026-04-23T12:00:00+02:00","session":"2026-04-28T09:30:00+02:00"},' +
+          '{"key":"netwerkoverleg","due":"2026-06-02T17:00:00+02:00"},' +
+          '{"key":"afsluiting-na-afronding","due":"2027-02-17T09:00:00+01:00"}]}',
+        '{"obligations":[' +
+          '{"key":"plan-van-aanpak-team-regie","due":"2026-04-23T12:00:00+02:00","session":"2026-04-28T09:30:00+02:00"},' +
+          '{"key":"netwerkoverleg","due":"2026-06-02T17:00:00+02:00"}]}',
+        '{"error":"region: \\"co3-antwerpen\\" is not the --region \\"oost-vlaanderen\\""}',
+      ],
+    });
+  });
+
   it.each<[string, string[], string]>([
     ['no --stdin', [], '--stdin is required: the dossiers come one JSON object a line'],
     [
       'an unknown option',
-      ['--stdin', '--region', 'co3-antwerpen'],
-      'unknown option "--region" (options: --stdin)',
+      ['--stdin', '--regio', 'co3-antwerpen'],
+      'unknown option "--regio" (options: --stdin, --region)',
+    ],
+    [
+      'an unknown region',
+      ['--stdin', '--region', 'limburg'],
+      '--region: unknown region "limburg" (known: co3-antwerpen, vlaams-brabant, west-vlaanderen, oost-vlaanderen)',
+    ],
+    ['a region without value', ['--stdin', '--region'], '--region needs a value'],
+    [
+      '--region twice',
+      ['--stdin', '--region', 'west-vlaanderen', '--region=oost-vlaanderen'],
+      '--region is given twice',
     ],
     [
       'a stray argument',

@@ -60,6 +60,46 @@ describe('cli placement', () => {
     expect(JSON.parse(result.out[0] as string).session.start).toBe('2026-11-18T10:00:00+01:00');
   });
 
+  it('answers for West-Vlaanderen: the overlegtafel of Easter Monday 2026 is skipped', async () => {
+    const result = await cli([
+      '--region',
+      'west-vlaanderen',
+      '--table',
+      'overlegtafel',
+      '--submitted-at',
+      '2026-03-24T10:00:00+01:00',
+      '--type',
+      'aanmelding',
+    ]);
+    expect(result).toEqual({
+      code: 0,
+      err: [],
+      out: [
+        '{"region":"west-vlaanderen","table":"overlegtafel","session":{"start":"2026-04-20T13:30:00+02:00","end":"2026-04-20T16:30:00+02:00"},"deadline":"2026-04-14T12:00:00+02:00","freezeAt":"2026-04-16T12:00:00+02:00","agendaSendAt":"2026-04-17T10:00:00+02:00"}',
+      ],
+    });
+  });
+
+  it('answers for Oost-Vlaanderen on stdin: the team regie of 21 July 2026 is skipped', async () => {
+    const result = await cli(
+      ['--stdin', '--region=oost-vlaanderen'],
+      [
+        'team-regie 2026-07-09T11:59:59.999+02:00 plan-van-aanpak',
+        'team-regie 2026-07-09T10:00:00Z',
+        'ico 2026-07-09T10:00:00Z',
+      ],
+    );
+    expect(result).toEqual({
+      code: 0,
+      err: [],
+      out: [
+        '{"region":"oost-vlaanderen","table":"team-regie","session":{"start":"2026-07-14T09:30:00+02:00","end":"2026-07-14T12:00:00+02:00"},"deadline":"2026-07-09T12:00:00+02:00","freezeAt":"2026-07-13T12:00:00+02:00","agendaSendAt":"2026-07-13T12:00:00+02:00"}',
+        '{"region":"oost-vlaanderen","table":"team-regie","session":{"start":"2026-07-28T09:30:00+02:00","end":"2026-07-28T12:00:00+02:00"},"deadline":"2026-07-23T12:00:00+02:00","freezeAt":"2026-07-27T12:00:00+02:00","agendaSendAt":"2026-07-27T12:00:00+02:00"}',
+        '{"error":"unknown table \\"ico\\" in region oost-vlaanderen (known: team-regie)"}',
+      ],
+    });
+  });
+
   it.each<[string, string[], string]>([
     [
       'an unknown table',
@@ -83,8 +123,8 @@ describe('cli placement', () => {
     ],
     [
       'an unknown region',
-      ['--region', 'west-vlaanderen', '--table', 'ico', '--submitted-at', '2026-11-20T10:00:00+01:00'],
-      'unknown region "west-vlaanderen" (known: co3-antwerpen, vlaams-brabant)',
+      ['--region', 'limburg', '--table', 'ico', '--submitted-at', '2026-11-20T10:00:00+01:00'],
+      'unknown region "limburg" (known: co3-antwerpen, vlaams-brabant, west-vlaanderen, oost-vlaanderen)',
     ],
     [
       'a missing table',

@@ -19,7 +19,52 @@ describe('cli regions', () => {
     const { code, out, err } = await cli([]);
     expect([code, err]).toEqual([0, []]);
     const regions = out.map((l) => JSON.parse(l) as { region: string; tables: unknown[] });
-    expect(regions.map((r) => r.region)).toEqual(['co3-antwerpen', 'vlaams-brabant']);
+    expect(regions.map((r) => r.region)).toEqual([
+      'co3-antwerpen',
+      'vlaams-brabant',
+      'west-vlaanderen',
+      'oost-vlaanderen',
+    ]);
+    expect(regions.slice(2)).toEqual([
+      {
+        region: 'west-vlaanderen',
+        name: 'Ketenaanpak IFG West-Vlaanderen',
+        timeZone: 'Europe/Brussels',
+        tables: [
+          {
+            key: 'overlegtafel',
+            name: 'Overlegtafel (operationeel team)',
+            rhythm: {
+              weekday: 'monday',
+              everyWeeks: 2,
+              start: '13:30',
+              end: '16:30',
+              seriesStart: '2026-01-12',
+            },
+            capacityMinutes: 180,
+          },
+        ],
+      },
+      {
+        region: 'oost-vlaanderen',
+        name: 'Veilig Huis Oost-Vlaanderen',
+        timeZone: 'Europe/Brussels',
+        tables: [
+          {
+            key: 'team-regie',
+            name: 'Team regie',
+            rhythm: {
+              weekday: 'tuesday',
+              everyWeeks: 1,
+              start: '09:30',
+              end: '12:00',
+              seriesStart: '2026-01-06',
+            },
+            capacityMinutes: 150,
+          },
+        ],
+      },
+    ]);
     expect(regions[0]).toEqual({
       region: 'co3-antwerpen',
       name: expect.any(String),

@@ -16,7 +16,10 @@ async function cli(args: string[]) {
 describe('cli retention: arguments', () => {
   it.each([
     [['--region'], '--region needs a value'],
-    [['--region', 'gent'], '--region: unknown region "gent" (regions: co3-antwerpen, vlaams-brabant)'],
+    [
+      ['--region', 'gent'],
+      '--region: unknown region "gent" (regions: co3-antwerpen, vlaams-brabant, west-vlaanderen, oost-vlaanderen)',
+    ],
     [['--dry-run', '--dry-run'], '--dry-run is given twice'],
     [['--wet'], 'unknown option "--wet"'],
     [['CO3-2026-0001'], 'unexpected argument "CO3-2026-0001"'],
