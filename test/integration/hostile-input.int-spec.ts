@@ -217,5 +217,6 @@ describe('hostile input on every route', () => {
     );
     console.info(`${probes.length} hostile requests in ${Date.now() - started} ms`);
     expect(failures).toEqual([]);
-  }, 120_000);
+    // Over a thousand probes since the beheer, the document versions and the decision changes.
+  }, 240_000);
 });
