@@ -13,7 +13,7 @@
   var dragged = null;
 
   var explanation = document.createElement('p');
-  explanation.className = 'hint';
+  explanation.className = 'hint no-print';
   explanation.textContent =
     'U kunt een agendapunt ook naar een andere plaats slepen; met het toetsenbord gebruikt u "Naar positie" onder "Agendapunt beheren".';
   list.parentNode.insertBefore(explanation, list);

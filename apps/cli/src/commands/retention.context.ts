@@ -4,6 +4,7 @@ import {
   AuditLog,
   DestroyExpiredDossiersUseCase,
   DossierRetention,
+  ExpiredLogins,
   RetentionModule,
   UnitOfWork,
 } from '@overlegtafels/application';
@@ -13,6 +14,7 @@ import {
   derivedAppUrl,
   embeddedPostgresUrl,
   PrismaDossierRetention,
+  PrismaExpiredLogins,
   PrismaService,
   PrismaUnitOfWork,
 } from '@overlegtafels/persistence';
@@ -38,12 +40,15 @@ export async function openRetention(config: AppConfig): Promise<RetentionContext
       PrismaUnitOfWork,
       AuditRepository,
       PrismaDossierRetention,
+      // The retention module also holds the nightly purge of expired logins (not run here).
+      PrismaExpiredLogins,
       { provide: CLOCK, useValue: new SystemClock() },
       { provide: UnitOfWork, useExisting: PrismaUnitOfWork },
       { provide: AuditLog, useExisting: AuditRepository },
       { provide: DossierRetention, useExisting: PrismaDossierRetention },
+      { provide: ExpiredLogins, useExisting: PrismaExpiredLogins },
     ],
-    exports: [CLOCK, UnitOfWork, AuditLog, DossierRetention],
+    exports: [CLOCK, UnitOfWork, AuditLog, DossierRetention, ExpiredLogins],
   })
   class RetentionPorts {}
 
