@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     '',
     `Overlegtafels draait (${defaultMode ? 'lokale modus: ingebouwde PostgreSQL, mail blijft op deze machine' : 'productie-modus'}).`,
     `  web:      ${config.publicUrl}/`,
-    `  aanmelden: ${config.publicUrl}/login${config.demoLogin ? '  (demo-gebruikers)' : ''}`,
+    `  inloggen: ${config.publicUrl}/login${config.demoLogin ? '  (demo-gebruikers)' : ''}`,
     ...(runtime.mailSink ? [`  mails:    ${base}/dev/mail`] : []),
     `  health:   ${config.publicUrl}/health`,
     `  queue:    BullMQ op ${config.redisUrl ? 'Redis' : 'PostgreSQL'}${defaultMode ? ', worker in dit proces' : ''}`,
