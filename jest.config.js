@@ -39,7 +39,14 @@ const common = {
 module.exports = {
   testSequencer: '<rootDir>/test/setup/test-sequencer.js',
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.spec.ts'],
+      // Every unit test runs under TZ=UTC and under TZ=America/New_York, in one run (see the files).
+      testEnvironment: '<rootDir>/test/setup/two-zones-environment.js',
+      setupFilesAfterEnv: ['<rootDir>/test/setup/two-zones.js'],
+    },
     {
       ...common,
       displayName: 'integration',

@@ -3,6 +3,10 @@
 // ends); the run stops after the first stage with a failing step and ends with one plain summary
 // line ("N passed, N failed, N skipped").
 //
+// The unit suite runs once, with every test in it registered twice, once per time zone (UTC and
+// America/New_York): loading a suite's modules costs far more than running its tests, and a second
+// run under the other TZ paid that cost again for every file.
+//
 // Integration and e2e run as one jest run over both projects: every suite has its own database,
 // queue prefix and ports, and the e2e suites mostly wait (a worker restart, BullMQ's stalled-job
 // check) while the integration suites use the CPU. `npm test -- integration` (or `e2e`, `unit`,
@@ -22,6 +26,8 @@ const only = process.argv.slice(2); // e.g. `npm test -- unit` runs just that st
 const selected = (label) => !only.length || only.some((o) => label.startsWith(o));
 /** Suites side by side in the integration + e2e run; most of the e2e suites' time is waiting. */
 const SERVER_SUITE_WORKERS = 4;
+/** The unit suite's workers: jest's default (cores − 1) leaves one of this machine's two idle. */
+const UNIT_WORKERS = 2;
 
 /** Runs one step; `buffered` keeps its output until it ends (for steps that run side by side). */
 function run(label, args, { env = {}, buffered = false } = {}) {
@@ -116,10 +122,19 @@ const stages = [
         run('typecheck', [bin('typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit'], { buffered }),
     },
   ],
-  ['UTC', 'America/New_York'].map((tz) => ({
-    label: `unit (TZ=${tz})`,
-    start: (buffered) => jest(`unit (TZ=${tz})`, ['unit'], { env: { TZ: tz }, buffered }),
-  })),
+  [
+    {
+      // One run, every test in it twice: under TZ=UTC and under TZ=America/New_York (jest.config.js,
+      // test/setup/two-zones*.js). Module-level code and beforeAll hooks run under New York's zone.
+      label: 'unit (TZ=UTC and TZ=America/New_York)',
+      start: (buffered) =>
+        jest('unit (TZ=UTC and TZ=America/New_York)', ['unit'], {
+          env: { TZ: 'America/New_York' },
+          buffered,
+          extra: [`--maxWorkers=${UNIT_WORKERS}`],
+        }),
+    },
+  ],
   serverProjects.length
     ? [
         {

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AppConfig } from '@overlegtafels/config';
 import { projectRoot } from '@overlegtafels/persistence';
-import { viewEngine, ViewRenderer } from './view-renderer.service';
 
 const views = path.join(projectRoot(), 'apps', 'api', 'views');
 
@@ -13,6 +12,12 @@ describe('ViewRenderer', () => {
   afterEach(() => jest.restoreAllMocks());
 
   it('reads and compiles each template once per process, also in the default mode', () => {
+    // A fresh copy of the module, as a new process has: its compiled templates are per process.
+    let fresh!: typeof import('./view-renderer.service');
+    jest.isolateModules(() => {
+      fresh = jest.requireActual<typeof import('./view-renderer.service')>('./view-renderer.service');
+    });
+    const { viewEngine, ViewRenderer } = fresh;
     const reads = jest.spyOn(fs, 'readFileSync');
     const compiles = jest.spyOn(viewEngine(views), 'compile');
     const viewReads = () =>
