@@ -51,19 +51,20 @@ export async function createApiApp(options: ApiModuleOptions): Promise<NestExpre
     prefix: '/static/',
     maxAge: '1h',
   });
-  app.get(OpenApiRegistry).document = publicApiDocument(
-    SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Overlegtafels API')
-        .setDescription(
-          'Aanmelding, agendering, agenda’s en beslissingen van de overlegtafels (ketenaanpak IFG).',
-        )
-        .setVersion('1')
-        .addCookieAuth(SESSION_COOKIE)
-        .addApiKey({ type: 'apiKey', in: 'header', name: 'x-csrf-token' }, 'csrf')
-        .build(),
-    ),
-  );
+  app.get(OpenApiRegistry).build = () =>
+    publicApiDocument(
+      SwaggerModule.createDocument(
+        app,
+        new DocumentBuilder()
+          .setTitle('Overlegtafels API')
+          .setDescription(
+            'Aanmelding, agendering, agenda’s en beslissingen van de overlegtafels (ketenaanpak IFG).',
+          )
+          .setVersion('1')
+          .addCookieAuth(SESSION_COOKIE)
+          .addApiKey({ type: 'apiKey', in: 'header', name: 'x-csrf-token' }, 'csrf')
+          .build(),
+      ),
+    );
   return app;
 }

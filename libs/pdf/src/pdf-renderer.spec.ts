@@ -41,7 +41,13 @@ function document(rows: number): PrintDocument {
   };
 }
 
+// Drawing and then parsing a 90-row document takes seconds on a busy two-core machine.
+jest.setTimeout(20_000);
+
 describe('the PDF renderer', () => {
+  // pdfkit is loaded with the first PDF (renderPdf): here, outside the tests' own time limits.
+  beforeAll(() => renderPdf(document(1), { createdAt }), 60_000);
+
   it('draws the title, meta, sections, tables and fields as text a PDF reader extracts, diacritics kept', async () => {
     const pdf = await pdfText(await renderPdf(document(3), { createdAt }));
     expect(pdf.title).toBe('ICO: agenda van vrijdag 27 november 2026');

@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
 import type { PrintBlock, PrintDocument, PrintFields, PrintTable } from './print-document';
 import { toWinAnsi } from './win-ansi';
 
@@ -16,14 +16,25 @@ const TEXT = '#1b1f23';
 const MUTED = '#5f6b76';
 const CELL_PAD = 4;
 
-type Doc = InstanceType<typeof PDFDocument>;
+type Doc = InstanceType<typeof PDFKitDocument>;
+
+/**
+ * pdfkit (and the font machinery under it) is loaded with the first PDF, not with the app: most
+ * processes never print, and loading it cost each start-up a quarter of a second of CPU.
+ */
+let pdfkit: typeof PDFKitDocument | undefined;
+async function loadPdfkit(): Promise<typeof PDFKitDocument> {
+  pdfkit ??= (await import('pdfkit')).default;
+  return pdfkit;
+}
 
 /**
  * Draws a PrintDocument as an A4 PDF with pdfkit: title, meta lines, sections of paragraphs,
  * label/value lists and tables (a row is never split over two pages; the header row is repeated
  * on the next page), and on every page the notice and "Pagina i van n".
  */
-export function renderPdf(document: PrintDocument, options: RenderOptions): Promise<Buffer> {
+export async function renderPdf(document: PrintDocument, options: RenderOptions): Promise<Buffer> {
+  const PDFDocument = await loadPdfkit();
   const doc = new PDFDocument({
     size: 'A4',
     layout: document.landscape ? 'landscape' : 'portrait',

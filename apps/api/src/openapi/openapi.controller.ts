@@ -3,10 +3,22 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, Principal } from '@overlegtafels/auth';
 import { ViewRenderer } from '../web/view-renderer.service';
 
-/** Holds the OpenAPI document, built from the controllers once the app exists (create-api-app). */
+/**
+ * Holds the OpenAPI document: built from the controllers when it is first asked for (create-api-app
+ * says how), not at every start-up, where scanning every route cost each process its share of CPU.
+ */
 @Injectable()
 export class OpenApiRegistry {
-  document: OpenAPIObject | undefined;
+  private built: OpenAPIObject | undefined;
+  build: (() => OpenAPIObject) | undefined;
+
+  get document(): OpenAPIObject {
+    if (!this.built) {
+      if (!this.build) throw new Error('the OpenAPI document has no builder (create-api-app sets it)');
+      this.built = this.build();
+    }
+    return this.built;
+  }
 }
 
 interface Operation {
@@ -29,14 +41,14 @@ export class OpenApiController {
   @Get('openapi.json')
   @Authenticated()
   json(): OpenAPIObject {
-    return this.registry.document!;
+    return this.registry.document;
   }
 
   @Get()
   @Authenticated()
   @Header('Content-Type', 'text/html; charset=utf-8')
   page(@CurrentPrincipal() principal: Principal): string {
-    const doc = this.registry.document!;
+    const doc = this.registry.document;
     const operations: Operation[] = [];
     for (const [path, item] of Object.entries(doc.paths)) {
       for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
