@@ -31,7 +31,9 @@ const common = {
   // ES-module-only packages (NestJS 12 and a few others) are compiled for jest; see the transform.
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
-  testEnvironment: 'node',
+  // Jest's node environment, compiling each module from V8's cached data after its first time in a
+  // worker (test/setup/code-cache.js).
+  testEnvironment: '<rootDir>/test/setup/node-environment.js',
   moduleNameMapper: { '^@overlegtafels/([a-z-]+)(/.*)?$': '<rootDir>/libs/$1/src$2' },
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.data/'],
 };

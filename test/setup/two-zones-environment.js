@@ -4,7 +4,8 @@
 // outside the test's sandbox (whose process.env is a copy), the real TZ is set when a test starts,
 // so its beforeEach hooks, its body and its afterEach hooks all run in its zone. Module-level code
 // and beforeAll hooks run in the zone the run was started in (scripts/test.mjs: America/New_York).
-const { TestEnvironment } = require('jest-environment-node');
+// Jest's node environment with the worker's code cache (node-environment.js).
+const TestEnvironment = require('./node-environment');
 
 const ZONES = ['UTC', 'America/New_York'];
 const ZONE_IN_NAME = / \[TZ=([A-Za-z_/]+)\]$/;
