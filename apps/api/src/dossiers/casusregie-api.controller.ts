@@ -40,7 +40,15 @@ export class CasusregieApiController {
   })
   @ApiParam({ name: 'code', example: 'CO3-2026-0042' })
   @ApiBody({ schema: jsonSchemaOf(NoConsentSchema) })
-  @ApiResponse({ status: 200, description: '`{ code, establishedOn, returnsLeft }`' })
+  @ApiResponse({
+    status: 200,
+    description:
+      '`{ code, establishedOn, returnsLeft }`; a retry with the same Idempotency-Key and body answers the same, ' +
+      'although the appointment (and the access) ended with the first',
+    content: {
+      'application/json': { example: { code: 'CO3-2026-0042', establishedOn: '2026-12-10', returnsLeft: 2 } },
+    },
+  })
   @ApiResponse({
     status: 400,
     description: 'Bad input: `{ field, code, message, errors }` (field `establishedOn` or `note`)',
@@ -64,13 +72,29 @@ export class CasusregieApiController {
     @Body() body: unknown,
     @Headers('idempotency-key') key: string | undefined,
   ) {
-    const dossier = await this.openDossier.execute({ principal, code, action: 'dossier.read', route });
-    return this.noConsent.execute({
-      actor: { ...viewerOf(principal, route), coordinator: isCoordinator(principal) },
-      dossierId: dossier.id,
-      noConsent: parseInput(NoConsentSchema, body),
-      ...withKey(idempotencyKey(key)),
-    });
+    const submissionKey = withKey(idempotencyKey(key));
+    // A retried call whose first ended the appointment (and the access): the first answer.
+    const repeat = async () => {
+      const parsed = NoConsentSchema.safeParse(body);
+      return parsed.success
+        ? this.noConsent.firstAnswer({ actor: principal, code, noConsent: parsed.data, ...submissionKey })
+        : undefined;
+    };
+    const first = await repeat();
+    if (first) return first;
+    try {
+      const dossier = await this.openDossier.execute({ principal, code, action: 'dossier.read', route });
+      return await this.noConsent.execute({
+        actor: { ...viewerOf(principal, route), coordinator: isCoordinator(principal) },
+        dossierId: dossier.id,
+        noConsent: parseInput(NoConsentSchema, body),
+        ...submissionKey,
+      });
+    } catch (error) {
+      const raced = await repeat();
+      if (raced) return raced;
+      throw error;
+    }
   }
 
   @Post(':code/casusregisseur')

@@ -153,22 +153,43 @@ export class DossierPageController {
     const values = pick(body, ['establishedOn', 'note']);
     // The casusregisseur's appointment ends with it, and their access: they land on their tasks.
     const away = isCoordinator(principal) ? undefined : '/opvolging?melding=geen-instemming';
-    await this.submit(
-      principal,
-      route,
-      code,
-      'geen-instemming',
-      values,
-      res,
-      (actor, dossierId) =>
-        this.recordNoConsent.execute({
-          actor: { ...actor, coordinator: isCoordinator(principal) },
-          dossierId,
-          noConsent: parseInput(NoConsentSchema, values),
+    const done = away ?? `/dossiers/${code}?melding=geen-instemming#geen-instemming`;
+    // A reload or a double click of the form that ended the access lands where the first did.
+    const repeat = async () => {
+      const parsed = NoConsentSchema.safeParse(values);
+      return (
+        parsed.success &&
+        (await this.recordNoConsent.firstAnswer({
+          actor: principal,
+          code,
+          noConsent: parsed.data,
           ...withKey(formSubmissionKey(body)),
-        }),
-      away,
-    );
+        })) !== undefined
+      );
+    };
+    if (await repeat()) return res.redirect(303, done);
+    try {
+      await this.submit(
+        principal,
+        route,
+        code,
+        'geen-instemming',
+        values,
+        res,
+        (actor, dossierId) =>
+          this.recordNoConsent.execute({
+            actor: { ...actor, coordinator: isCoordinator(principal) },
+            dossierId,
+            noConsent: parseInput(NoConsentSchema, values),
+            ...withKey(formSubmissionKey(body)),
+          }),
+        away,
+      );
+    } catch (error) {
+      // The first of racing posts committed meanwhile, and the dossier is no longer this person's.
+      if (await repeat()) return res.redirect(303, done);
+      throw error;
+    }
   }
 
   /** The casusregisseur (or a coordinator) records that a child over 12 was heard, or why not. */
