@@ -15,6 +15,7 @@ import { jsonSchemaOf } from '../openapi/json-schema';
 import { CurrentRoute } from '../web/current-viewer.decorator';
 import { IdempotencyKeyHeader, idempotencyKey, withKey } from '../web/submission-key';
 import { isCoordinator, viewerOf } from '../agenda/viewer';
+import { firstNoConsentAnswer, firstOr } from './no-consent-repeat';
 
 /** Who directs a dossier, and handing its casusregie to someone else, over REST. */
 @ApiTags('dossiers')
@@ -72,29 +73,21 @@ export class CasusregieApiController {
     @Body() body: unknown,
     @Headers('idempotency-key') key: string | undefined,
   ) {
-    const submissionKey = withKey(idempotencyKey(key));
+    const submissionKey = idempotencyKey(key);
     // A retried call whose first ended the appointment (and the access): the first answer.
-    const repeat = async () => {
-      const parsed = NoConsentSchema.safeParse(body);
-      return parsed.success
-        ? this.noConsent.firstAnswer({ actor: principal, code, noConsent: parsed.data, ...submissionKey })
-        : undefined;
-    };
-    const first = await repeat();
-    if (first) return first;
-    try {
-      const dossier = await this.openDossier.execute({ principal, code, action: 'dossier.read', route });
-      return await this.noConsent.execute({
-        actor: { ...viewerOf(principal, route), coordinator: isCoordinator(principal) },
-        dossierId: dossier.id,
-        noConsent: parseInput(NoConsentSchema, body),
-        ...submissionKey,
-      });
-    } catch (error) {
-      const raced = await repeat();
-      if (raced) return raced;
-      throw error;
-    }
+    const answer = await firstOr(
+      firstNoConsentAnswer(this.noConsent, principal, code, body, submissionKey),
+      async () => {
+        const dossier = await this.openDossier.execute({ principal, code, action: 'dossier.read', route });
+        return this.noConsent.execute({
+          actor: { ...viewerOf(principal, route), coordinator: isCoordinator(principal) },
+          dossierId: dossier.id,
+          noConsent: parseInput(NoConsentSchema, body),
+          ...withKey(submissionKey),
+        });
+      },
+    );
+    return 'first' in answer ? answer.first : answer.done;
   }
 
   @Post(':code/casusregisseur')
