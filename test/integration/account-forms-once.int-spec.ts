@@ -171,4 +171,22 @@ describe('a preparation, a subscription and a mail retry are made once per submi
     expect(await delivered('opnieuw-2@example.org')).toBe(1);
     expect(await delivered('opnieuw-3@example.org')).toBe(0);
   }, 90_000);
+
+  it('the beheerder’s deactivation and activation: eight posts of one form change and audit once each', async () => {
+    const beheer = await pageUser(t, 'beheer@example.be');
+    const tom = await db.person.findFirstOrThrow({ where: { email: 'tom.peeters@example.org' } });
+    const audited = (action: string) => db.auditEvent.count({ where: { action, entityId: tom.id } });
+    for (const [form, action, active] of [
+      ['deactiveren', 'beheer.person.deactivate', false],
+      ['activeren', 'beheer.person.activate', true],
+    ] as const) {
+      const url = `/beheer/personen/${tom.id}/${form}`;
+      const submissionKey = formKey((await beheer.get(`/beheer/personen/${tom.id}`)).html, url);
+      const answers = await postConcurrently(beheer, url, { reason: 'Overgeplaatst.', submissionKey }, 8);
+      expect(new Set(answers.map((a) => `${a.status} ${a.location}`)).size).toBe(1);
+      expect(answers[0]!.status).toBe(303);
+      expect((await db.person.findUniqueOrThrow({ where: { id: tom.id } })).active).toBe(active);
+      expect(await audited(action)).toBe(1);
+    }
+  }, 60_000);
 });

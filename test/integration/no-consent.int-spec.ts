@@ -1,6 +1,7 @@
 import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
 import { pageUser } from '../support/page-client';
+import { formKey, postConcurrently, postWithKey } from '../support/submit-once';
 import { eventually, loginAs, startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -106,11 +107,30 @@ describe('no consent after the ICO', () => {
 
   it('ends the appointment, its obligations and the access in one step, and tells the aanmelder and the ICO', async () => {
     const tom = await pageUser(t, 'tom.peeters@example.org');
-    const done = await tom.post(`/dossiers/${CODE}/geen-instemming`, {
-      establishedOn: '2026-12-10',
-      note: NOTE,
-    });
+    const action = `/dossiers/${CODE}/geen-instemming`;
+    const submissionKey = formKey((await tom.get(`/dossiers/${CODE}`)).html, action);
+    const fields = { establishedOn: '2026-12-10', note: NOTE, submissionKey };
+    // A double click (eight posts at once) and a reload of the POST: all land where the first did,
+    // although the first ended Tom's appointment and his access (issue #15), not on "not found".
+    const racing = await postConcurrently(tom, action, fields, 8);
+    expect(racing.map((r) => [r.status, r.location])).toEqual(
+      Array(8).fill([303, '/opvolging?melding=geen-instemming']),
+    );
+    const done = await tom.post(action, fields);
     expect([done.status, done.location]).toEqual([303, '/opvolging?melding=geen-instemming']);
+    const api = await loginAs(t, 'tom.peeters@example.org');
+    const retried = await postWithKey(
+      t,
+      api,
+      `/api/dossiers/${CODE}/geen-instemming`,
+      { establishedOn: '2026-12-10', note: NOTE },
+      'geen-instemming-api-01',
+    );
+    // Another key is another submission: that one is refused, the dossier being no longer his.
+    expect(retried.status).toBe(404);
+    expect(
+      await db.auditEvent.count({ where: { action: 'dossier.geen-instemming', outcome: 'allowed' } }),
+    ).toBe(1);
     expect((await tom.get('/opvolging?melding=geen-instemming')).html).toContain(
       'Geen instemming is geregistreerd: de casusregie start niet en het dossier is niet meer van u.',
     );

@@ -120,4 +120,55 @@ describe('the obligation forms are fulfilled once per submission key', () => {
       await db.formSubmission.count({ where: { scope: 'quality-check', key: 'kwaliteit-ines-0001' } }),
     ).toBe(1);
   }, 90_000);
+
+  it('"afgerond": fifteen posts of one form mark it done once, one audit event, all redirected; the API key too', async () => {
+    const lotte = await pageUser(t, 'lotte.verbeke@example.be');
+    // Open obligations of the demo region a coordinator of the ICO may close with a note.
+    const open = await db.followUpObligation.findMany({
+      where: { status: 'open' },
+      orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+      take: 40,
+    });
+    const closable: { id: string; key: string }[] = [];
+    for (const o of open) {
+      const html = (await lotte.get(`/opvolging/${o.id}`)).html;
+      if (html.includes(`action="/opvolging/${o.id}/afgerond"`))
+        closable.push({ id: o.id, key: formKey(html, `/opvolging/${o.id}/afgerond`) });
+      if (closable.length === 2) break;
+    }
+    expect(closable).toHaveLength(2);
+    const [task, next] = closable as [{ id: string; key: string }, { id: string; key: string }];
+    const submissionKey = task.key;
+    const action = `/opvolging/${task.id}/afgerond`;
+    const audited = () =>
+      db.auditEvent.count({ where: { action: 'obligation.mark-done', entityId: task.id } });
+    const fields = { note: 'Telefonisch afgestemd.', terug: 'opvolging', submissionKey };
+    const answers = await postConcurrently(lotte, action, fields, RACERS);
+    expect(answers.map((a) => [a.status, a.location])).toEqual(
+      Array(RACERS).fill([303, '/opvolging?melding=afgerond']),
+    );
+    expect(await db.followUpObligation.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({
+      status: 'fulfilled',
+      fulfilmentNote: 'Telefonisch afgestemd.',
+    });
+    expect(await audited()).toBe(1);
+    const changed = await lotte.post(action, { ...fields, note: 'Iets anders.' });
+    expect(changed.status).toBe(409);
+    expect(textOf(changed.html)).toContain(REUSED);
+
+    // Over the API: a retried call with its Idempotency-Key answers the first result, not 409.
+    const api = await loginAs(t, 'lotte.verbeke@example.be');
+    const url = `/api/opvolging/${next.id}/afgerond`;
+    const calls = await Promise.all(
+      Array.from({ length: 5 }, () => postWithKey(t, api, url, { note: 'Afgestemd.' }, 'afgerond-api-0001')),
+    );
+    expect(calls).toEqual(Array(5).fill({ status: 200, body: { ok: true, obligationId: next.id } }));
+    expect(
+      await db.auditEvent.count({
+        where: { action: 'obligation.mark-done', entityId: next.id, outcome: 'allowed' },
+      }),
+    ).toBe(1);
+    const without = await api.post(url, { note: 'Afgestemd.' });
+    expect(without.status).toBe(409);
+  }, 60_000);
 });

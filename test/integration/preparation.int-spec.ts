@@ -3,6 +3,7 @@ import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
 import { errorNextTo, pageUser, PageUser, textareaValue, textOf } from '../support/page-client';
 import { fileAanmelding } from '../support/page-flow';
+import { formKey, postConcurrently, postWithKey } from '../support/submit-once';
 import { otherRegionCoordinator } from '../support/other-region';
 import { eventually, loginAs, startTestApp, TestApp } from '../support/test-app';
 
@@ -173,6 +174,32 @@ describe('the partners’ preparation of an ICO item (infodeling)', () => {
     expect(audit.map((a) => [a.actorPersonId, a.outcome, a.details])).toEqual([
       [people.lotte!.personId, 'allowed', { code, organisations: 2, recipients: 2 }],
     ]);
+
+    // The reminder button carries a one-time key: five posts at once remind once (issue #15).
+    const lottePage = await pageUser(t, 'lotte.verbeke@example.be');
+    const action = `/voorbereiding/${itemId}/herinnering`;
+    const submissionKey = formKey((await lottePage.get(`/voorbereiding/zitting/${sessionId}`)).html, action);
+    const presses = await postConcurrently(lottePage, action, { submissionKey }, 5);
+    expect(new Set(presses.map((p) => `${p.status} ${p.location}`))).toEqual(
+      new Set([`303 /voorbereiding/zitting/${sessionId}?melding=herinnerd#punt-${itemId}`]),
+    );
+    expect(await db.auditEvent.count({ where: { action: 'preparation.remind' } })).toBe(2);
+    const retried = await Promise.all(
+      [1, 2, 3].map(() =>
+        postWithKey(
+          t,
+          people.lotte!,
+          `/api/agenda-items/${itemId}/voorbereiding/herinnering`,
+          {},
+          'herinnering-0001',
+        ),
+      ),
+    );
+    // The retries answer as the first (the stored answer, its keys in another order).
+    expect(retried).toEqual(Array(3).fill({ status: 200, body: retried[0]!.body }));
+    expect(retried[0]!.body).toMatchObject({ sessionId, dossierCode: code });
+    expect(retried[0]!.status).toBe(200);
+    expect(await db.auditEvent.count({ where: { action: 'preparation.remind' } })).toBe(3);
   });
 
   it('keeps the page form’s input with the error next to the field, then saves the city’s entry', async () => {

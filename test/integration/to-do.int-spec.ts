@@ -2,6 +2,7 @@ import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
 import { pageUser, PageUser, textOf } from '../support/page-client';
 import { fileAanmelding } from '../support/page-flow';
+import { OTHER_REGION_EMAIL, otherRegionCoordinator } from '../support/other-region';
 import { loginAs, startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -93,6 +94,46 @@ describe('Voor mij te doen', () => {
       orderBy: { id: 'desc' },
     });
     expect(read.details).toMatchObject({ total: 1, page: 1, shown: 1, codes: codes[1] });
+
+    // The same list over the API, audited the same under its own route.
+    const listed = await api.get('/api/te-doen');
+    expect(listed.status).toBe(200);
+    expect(await listed.json()).toEqual({
+      entries: [
+        {
+          kind: 'preparation',
+          itemId: itemIds[1],
+          sessionId,
+          dossierCode: codes[1],
+          tableName: 'Verkennend casusoverleg (ICO)',
+          itemTypeLabel: 'Aanmelding',
+          sessionStartsAt: '2026-11-27T09:30:00.000+01:00',
+          url: `/voorbereiding/${itemIds[1]}`,
+        },
+      ],
+      total: 1,
+      page: 1,
+      pages: 1,
+      counts: { obligation: 0, preparation: 1, decision: 0, verslag: 0 },
+    });
+    const viaApi = await db.auditEvent.findFirstOrThrow({
+      where: { action: 'todo.list', actorPersonId: api.personId },
+      orderBy: { id: 'desc' },
+    });
+    expect([viaApi.route, viaApi.details]).toEqual([
+      'GET /api/te-doen',
+      { total: 1, page: 1, shown: 1, codes: codes[1] },
+    ]);
+    expect(await (await api.get('/api/te-doen?page=2')).json()).toMatchObject({
+      entries: [],
+      total: 1,
+      page: 2,
+    });
+    const bad = await api.get('/api/te-doen?page=0');
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ field: 'page', message: 'Pagina: geef een getal vanaf 1.' });
+    const beheerder = await loginAs(t, 'beheer@example.be');
+    expect((await beheerder.get('/api/te-doen')).status).toBe(403);
   });
 
   it('shows a coordinator the items of a started session that wait for a decision', async () => {
@@ -107,6 +148,28 @@ describe('Voor mij te doen', () => {
     expect(textOf(section(page.html, 'decision'))).toContain('nog geen beslissing geregistreerd');
     // A member who is no coordinator decides nothing.
     expect(links(section((await wim.get('/te-doen')).html, 'decision'))).toEqual([]);
+
+    // Over the API: the coordinator's decisions, the member's none, another region's coordinator nothing of this one.
+    const api = await loginAs(t, 'lotte.verbeke@example.be');
+    const mine = (await (await api.get('/api/te-doen')).json()) as {
+      entries: { kind: string; itemId?: string; dossierCode?: string; url?: string }[];
+      counts: Record<string, number>;
+    };
+    expect(
+      mine.entries.filter((e) => e.kind === 'decision').map((e) => [e.itemId, e.dossierCode, e.url]),
+    ).toEqual(itemIds.map((id, i) => [id, codes[i], `/agenda/${sessionId}#punt-${id}`]));
+    expect(mine.counts.decision).toBe(2);
+    const member = (await (await (await loginAs(t, 'wim.jacobs@example.be')).get('/api/te-doen')).json()) as {
+      counts: Record<string, number>;
+    };
+    expect(member.counts.decision).toBe(0);
+    await otherRegionCoordinator(db);
+    const elsewhere = await loginAs(t, OTHER_REGION_EMAIL);
+    const theirs = await elsewhere.get('/api/te-doen');
+    expect(theirs.status).toBe(200);
+    const body = JSON.stringify(await theirs.json());
+    expect(JSON.parse(body)).toMatchObject({ entries: [], total: 0 });
+    for (const code of codes) expect(body).not.toContain(code);
   });
 
   it('lists an action point due soon, then the closed verslag for who took part, and marks what is overdue', async () => {

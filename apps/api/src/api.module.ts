@@ -58,6 +58,7 @@ import { DossiersController } from './dossiers/dossiers.controller';
 import { HealthController } from './health/health.controller';
 import { HomeController } from './home/home.controller';
 import { MeController } from './home/me.controller';
+import { TeDoenApiController } from './home/te-doen-api.controller';
 import { TablesController } from './tables/tables.controller';
 import { HttpErrorFilter } from './web/html-exception.filter';
 import { RefusalAudit } from './web/refusal-audit';
@@ -92,6 +93,7 @@ export class ApiModule {
         OidcController,
         HomeController,
         MeController,
+        TeDoenApiController,
         DossiersController,
         CasusregieApiController,
         RiskPictureApiController,

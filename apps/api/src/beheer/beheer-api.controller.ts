@@ -152,13 +152,21 @@ export class BeheerApiController {
   @ApiResponse(changed)
   @ApiResponse(badInput)
   @ApiResponse(notFound)
+  @IdempotencyKeyHeader()
   async deactivate(
     @CurrentViewer() actor: Viewer,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
     const { reason } = parseInput(BeheerReasonSchema, body);
-    await this.setActive.execute({ actor, personId: id, active: false, reason });
+    await this.setActive.execute({
+      actor,
+      personId: id,
+      active: false,
+      reason,
+      ...withKey(idempotencyKey(key)),
+    });
   }
 
   @Post('personen/:id/activeren')
@@ -169,13 +177,21 @@ export class BeheerApiController {
   @ApiResponse(changed)
   @ApiResponse(badInput)
   @ApiResponse(notFound)
+  @IdempotencyKeyHeader()
   async activate(
     @CurrentViewer() actor: Viewer,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
     const { reason } = parseInput(BeheerReasonSchema, body);
-    await this.setActive.execute({ actor, personId: id, active: true, reason });
+    await this.setActive.execute({
+      actor,
+      personId: id,
+      active: true,
+      reason,
+      ...withKey(idempotencyKey(key)),
+    });
   }
 
   @Post('personen/:id/tafels')

@@ -169,7 +169,13 @@ export class BeheerPeoplePageController {
   ): Promise<void> {
     return this.change(principal, viewer, id, 'deactiveren', body, res, async (values) => {
       const { reason } = parseInput(BeheerReasonSchema, values);
-      await this.setActive.execute({ actor: viewer, personId: id, active: false, reason });
+      await this.setActive.execute({
+        actor: viewer,
+        personId: id,
+        active: false,
+        reason,
+        ...withKey(formSubmissionKey(body)),
+      });
       return 'gedeactiveerd';
     });
   }
@@ -185,7 +191,13 @@ export class BeheerPeoplePageController {
   ): Promise<void> {
     return this.change(principal, viewer, id, 'activeren', body, res, async (values) => {
       const { reason } = parseInput(BeheerReasonSchema, values);
-      await this.setActive.execute({ actor: viewer, personId: id, active: true, reason });
+      await this.setActive.execute({
+        actor: viewer,
+        personId: id,
+        active: true,
+        reason,
+        ...withKey(formSubmissionKey(body)),
+      });
       return 'geactiveerd';
     });
   }
@@ -221,7 +233,8 @@ export class BeheerPeoplePageController {
     @Res() res: Response,
   ): Promise<void> {
     // The key names one of our forms on the page: only a table of the region gets that far.
-    if (!this.read.tableList().some((t) => t.key === key)) throw new NotFoundException('Tafel niet gevonden.');
+    if (!this.read.tableList().some((t) => t.key === key))
+      throw new NotFoundException('Tafel niet gevonden.');
     return this.change(
       principal,
       viewer,

@@ -15,6 +15,7 @@ import { jsonSchemaOf } from '../openapi/json-schema';
 import { CurrentRoute } from '../web/current-viewer.decorator';
 import { IdempotencyKeyHeader, idempotencyKey, withKey } from '../web/submission-key';
 import { isCoordinator, viewerOf } from '../agenda/viewer';
+import { firstNoConsentAnswer, firstOr } from './no-consent-repeat';
 
 /** Who directs a dossier, and handing its casusregie to someone else, over REST. */
 @ApiTags('dossiers')
@@ -40,7 +41,15 @@ export class CasusregieApiController {
   })
   @ApiParam({ name: 'code', example: 'CO3-2026-0042' })
   @ApiBody({ schema: jsonSchemaOf(NoConsentSchema) })
-  @ApiResponse({ status: 200, description: '`{ code, establishedOn, returnsLeft }`' })
+  @ApiResponse({
+    status: 200,
+    description:
+      '`{ code, establishedOn, returnsLeft }`; a retry with the same Idempotency-Key and body answers the same, ' +
+      'although the appointment (and the access) ended with the first',
+    content: {
+      'application/json': { example: { code: 'CO3-2026-0042', establishedOn: '2026-12-10', returnsLeft: 2 } },
+    },
+  })
   @ApiResponse({
     status: 400,
     description: 'Bad input: `{ field, code, message, errors }` (field `establishedOn` or `note`)',
@@ -64,13 +73,21 @@ export class CasusregieApiController {
     @Body() body: unknown,
     @Headers('idempotency-key') key: string | undefined,
   ) {
-    const dossier = await this.openDossier.execute({ principal, code, action: 'dossier.read', route });
-    return this.noConsent.execute({
-      actor: { ...viewerOf(principal, route), coordinator: isCoordinator(principal) },
-      dossierId: dossier.id,
-      noConsent: parseInput(NoConsentSchema, body),
-      ...withKey(idempotencyKey(key)),
-    });
+    const submissionKey = idempotencyKey(key);
+    // A retried call whose first ended the appointment (and the access): the first answer.
+    const answer = await firstOr(
+      firstNoConsentAnswer(this.noConsent, principal, code, body, submissionKey),
+      async () => {
+        const dossier = await this.openDossier.execute({ principal, code, action: 'dossier.read', route });
+        return this.noConsent.execute({
+          actor: { ...viewerOf(principal, route), coordinator: isCoordinator(principal) },
+          dossierId: dossier.id,
+          noConsent: parseInput(NoConsentSchema, body),
+          ...withKey(submissionKey),
+        });
+      },
+    );
+    return 'first' in answer ? answer.first : answer.done;
   }
 
   @Post(':code/casusregisseur')

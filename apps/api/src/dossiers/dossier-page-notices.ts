@@ -12,3 +12,11 @@ export const NOTICES = {
     'Het overleg met de consulent over de afronding is geregistreerd; de opvolging is bijgewerkt.',
   risicotaxatie: 'De nieuwe versie van de risicotaxatie is geregistreerd.',
 } satisfies Record<string, string>;
+
+/** How the dossier page names the state of an agendapunt. */
+export const ITEM_STATUS_LABELS: Record<string, string> = {
+  placed: 'gepland',
+  rolled_over: 'doorgeschoven',
+  withdrawn: 'ingetrokken',
+  discussed: 'besproken',
+};

@@ -40,15 +40,9 @@ import { CurrentRoute } from '../web/current-viewer.decorator';
 import { PageService } from '../web/page.service';
 import { consulentInvolvementOf, startCorrectionOf } from './dossier-commands';
 import { decisionViews } from './dossier-decisions';
-import { NOTICES } from './dossier-page-notices';
+import { ITEM_STATUS_LABELS, NOTICES } from './dossier-page-notices';
 import { formSubmissionKey, withKey } from '../web/submission-key';
-
-const ITEM_STATUS_LABELS: Record<string, string> = {
-  placed: 'gepland',
-  rolled_over: 'doorgeschoven',
-  withdrawn: 'ingetrokken',
-  discussed: 'besproken',
-};
+import { firstNoConsentAnswer, firstOr } from './no-consent-repeat';
 
 /**
  * A dossier's page: what happened and what is planned, the aanmelding's answers, the agendapunten
@@ -153,22 +147,21 @@ export class DossierPageController {
     const values = pick(body, ['establishedOn', 'note']);
     // The casusregisseur's appointment ends with it, and their access: they land on their tasks.
     const away = isCoordinator(principal) ? undefined : '/opvolging?melding=geen-instemming';
-    await this.submit(
-      principal,
-      route,
-      code,
-      'geen-instemming',
-      values,
-      res,
-      (actor, dossierId) =>
-        this.recordNoConsent.execute({
-          actor: { ...actor, coordinator: isCoordinator(principal) },
-          dossierId,
-          noConsent: parseInput(NoConsentSchema, values),
-          ...withKey(formSubmissionKey(body)),
-        }),
-      away,
+    const key = formSubmissionKey(body);
+    const work = (actor: { personId: string; regionId: string; route: string }, dossierId: string) =>
+      this.recordNoConsent.execute({
+        actor: { ...actor, coordinator: isCoordinator(principal) },
+        dossierId,
+        noConsent: parseInput(NoConsentSchema, values),
+        ...withKey(key),
+      });
+    // A reload or a double click of the form that ended the access lands where the first did.
+    const first = firstNoConsentAnswer(this.recordNoConsent, principal, code, values, key);
+    const answer = await firstOr(first, () =>
+      this.submit(principal, route, code, 'geen-instemming', values, res, work, away),
     );
+    if ('first' in answer)
+      res.redirect(303, away ?? `/dossiers/${code}?melding=geen-instemming#geen-instemming`);
   }
 
   /** The casusregisseur (or a coordinator) records that a child over 12 was heard, or why not. */

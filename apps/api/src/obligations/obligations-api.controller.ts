@@ -2,6 +2,7 @@ import {
   Body,
   Controller,
   Get,
+  Headers,
   HttpCode,
   HttpException,
   Inject,
@@ -24,6 +25,7 @@ import {
 import { Authenticated, CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { CurrentRoute } from '../web/current-viewer.decorator';
 import { statusOf } from '../web/error-status';
+import { IdempotencyKeyHeader, idempotencyKey, withKey } from '../web/submission-key';
 import { noteOf } from './obligation-form';
 
 /** The OpenAPI schema object type, as @nestjs/swagger takes it (its interfaces are not exported). */
@@ -190,17 +192,25 @@ export class ObligationsApiController {
     description: 'OBLIGATION_NOT_FOUND (also when it is not yours)',
     schema: refusalSchema,
   })
-  @ApiResponse({ status: 409, description: 'OBLIGATION_NOT_OPEN', schema: refusalSchema })
+  @ApiResponse({
+    status: 409,
+    description:
+      'OBLIGATION_NOT_OPEN, or SUBMISSION_KEY_REUSED: the Idempotency-Key again with another note (the same key with the same note answers the first result)',
+    schema: refusalSchema,
+  })
+  @IdempotencyKeyHeader()
   async done(
     @CurrentPrincipal() principal: Principal,
     @CurrentRoute() route: string,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: { note?: unknown },
+    @Headers('idempotency-key') key: string | undefined,
   ) {
     const result = await this.markDone.execute(principal, {
       obligationId: id,
       note: noteOf(body),
       route,
+      ...withKey(idempotencyKey(key)),
     });
     if (!result.ok)
       throw new HttpException({ code: result.code, message: result.message }, statusOf(result.kind));

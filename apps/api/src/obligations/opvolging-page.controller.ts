@@ -24,6 +24,7 @@ import { CurrentPrincipal, dossierScope, Principal, Roles } from '@overlegtafels
 import { CurrentRoute } from '../web/current-viewer.decorator';
 import { PageService } from '../web/page.service';
 import { SearchForm } from '../web/search-form';
+import { formSubmissionKey, withKey } from '../web/submission-key';
 import { noteOf } from './obligation-form';
 
 /** The search form's fields, as the query string carries them (codes, keys and periods only). */
@@ -113,13 +114,15 @@ export class OpvolgingPageController {
     @CurrentPrincipal() principal: Principal,
     @CurrentRoute() route: string,
     @Param('id', new ParseUUIDPipe()) id: string,
-    @Body() body: { note?: unknown; terug?: unknown },
+    @Body() body: { note?: unknown; terug?: unknown; submissionKey?: unknown },
     @Res() res: Response,
   ): Promise<void> {
+    // One press marks once: a reload or a double click lands where the first did (issue #15).
     const result = await this.markDone.execute(principal, {
       obligationId: id,
       note: noteOf(body),
       route,
+      ...withKey(formSubmissionKey(body)),
     });
     const back =
       typeof body?.terug === 'string' && Object.hasOwn(BACK, body.terug) ? BACK[body.terug]! : '/opvolging';

@@ -109,15 +109,21 @@ export class PreparationApiController {
     description: '`{ sessionId, dossierCode, reminded: [{ organisationId, organisationName, recipients }] }`',
   })
   @ApiResponse(badInput)
-  @ApiResponse({ status: 409, description: 'The session is held or cancelled' })
+  @ApiResponse({
+    status: 409,
+    description:
+      'The session is held or cancelled, or SUBMISSION_KEY_REUSED (the Idempotency-Key again with another body)',
+  })
   @ApiResponse(notFound)
+  @IdempotencyKeyHeader()
   sendReminder(
     @CurrentViewer() actor: Viewer,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
     const input = parseInput(RemindPreparationSchema, body ?? {});
-    return this.remind.execute({ actor, itemId: id, ...input });
+    return this.remind.execute({ actor, itemId: id, ...input, ...withKey(idempotencyKey(key)) });
   }
 
   @Get('sessions/:id/voorbereiding')

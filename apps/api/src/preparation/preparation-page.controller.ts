@@ -111,8 +111,8 @@ export class PreparationPageController {
   }
 
   /**
-   * No one-time key: the reminder has one outbox key per item, person and day, so a repeat (a
-   * reload, a double click) the same day mails no one again and lands on the same overview.
+   * With the form's one-time key: a repeat (a reload, a double click) mails and audits nothing
+   * more and lands on the same overview (the outbox keeps one reminder per item, person and day).
    */
   @Post(':itemId/herinnering')
   @Roles('coordinator')
@@ -120,10 +120,15 @@ export class PreparationPageController {
     @CurrentPrincipal() principal: Principal,
     @CurrentRoute() route: string,
     @Param('itemId') itemId: string,
+    @Body() body: Record<string, unknown>,
     @Res() res: Response,
   ): Promise<void> {
     if (!isUuid(itemId)) throw notFound();
-    const result = await this.remind.execute({ actor: viewerOf(principal, route), itemId });
+    const result = await this.remind.execute({
+      actor: viewerOf(principal, route),
+      itemId,
+      ...withKey(formSubmissionKey(body)),
+    });
     const melding = result.reminded.length > 0 ? 'herinnerd' : 'niemand-te-herinneren';
     res.redirect(303, `/voorbereiding/zitting/${result.sessionId}?melding=${melding}#punt-${itemId}`);
   }

@@ -68,13 +68,15 @@ export class SessionsApiController {
       'session. The link must be an https URL. A change re-sends the invitations with the next SEQUENCE.',
   })
   @ApiBody({ schema: jsonSchemaOf(SessionPlaceSchema) })
+  @IdempotencyKeyHeader()
   async place(
     @CurrentViewer() actor: Viewer,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
     const input = parseInput(SessionPlaceSchema, body);
-    await this.setPlace.execute({ actor, sessionId: id, ...input });
+    await this.setPlace.execute({ actor, sessionId: id, ...input, ...withKey(idempotencyKey(key)) });
   }
 
   @Post('sessions/:id/cancel')
@@ -82,13 +84,20 @@ export class SessionsApiController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Cancel a session; its items roll over ahead of new ones' })
   @ApiBody({ schema: jsonSchemaOf(ReasonSchema) })
+  @IdempotencyKeyHeader()
   async cancelSession(
     @CurrentViewer() actor: Viewer,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
     const { reason } = parseInput(ReasonSchema, body);
-    await this.cancelSessionUseCase.execute({ actor, sessionId: id, reason });
+    await this.cancelSessionUseCase.execute({
+      actor,
+      sessionId: id,
+      reason,
+      ...withKey(idempotencyKey(key)),
+    });
   }
 
   @Post('sessions/:id/move')
@@ -96,13 +105,20 @@ export class SessionsApiController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Move a session to another date or time' })
   @ApiBody({ schema: jsonSchemaOf(MoveSessionSchema) })
+  @IdempotencyKeyHeader()
   async moveSession(
     @CurrentViewer() actor: Viewer,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
     const input = parseInput(MoveSessionSchema, body);
-    await this.moveSessionUseCase.execute({ actor, sessionId: id, ...input });
+    await this.moveSessionUseCase.execute({
+      actor,
+      sessionId: id,
+      ...input,
+      ...withKey(idempotencyKey(key)),
+    });
   }
 
   @Post('sessions/:id/capacity')
@@ -110,13 +126,15 @@ export class SessionsApiController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Change a session’s capacity in minutes' })
   @ApiBody({ schema: jsonSchemaOf(CapacitySchema) })
+  @IdempotencyKeyHeader()
   async capacity(
     @CurrentViewer() actor: Viewer,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
     const input = parseInput(CapacitySchema, body);
-    await this.changeCapacity.execute({ actor, sessionId: id, ...input });
+    await this.changeCapacity.execute({ actor, sessionId: id, ...input, ...withKey(idempotencyKey(key)) });
   }
 
   @Post('sessions/:id/freeze')
@@ -124,13 +142,15 @@ export class SessionsApiController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Freeze a session’s agenda now (slot confirmations go out)' })
   @ApiBody({ schema: jsonSchemaOf(ReasonSchema) })
+  @IdempotencyKeyHeader()
   async freeze(
     @CurrentViewer() actor: Viewer,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
     const { reason } = parseInput(ReasonSchema, body);
-    await this.freezeAgenda.execute({ actor, sessionId: id, reason });
+    await this.freezeAgenda.execute({ actor, sessionId: id, reason, ...withKey(idempotencyKey(key)) });
   }
 
   @Post('sessions/:id/unfreeze')
@@ -138,12 +158,14 @@ export class SessionsApiController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Open a frozen (not yet sent) agenda again' })
   @ApiBody({ schema: jsonSchemaOf(ReasonSchema) })
+  @IdempotencyKeyHeader()
   async unfreeze(
     @CurrentViewer() actor: Viewer,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
     const { reason } = parseInput(ReasonSchema, body);
-    await this.unfreezeAgenda.execute({ actor, sessionId: id, reason });
+    await this.unfreezeAgenda.execute({ actor, sessionId: id, reason, ...withKey(idempotencyKey(key)) });
   }
 }

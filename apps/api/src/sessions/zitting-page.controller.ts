@@ -109,7 +109,7 @@ export class ZittingPageController {
     });
   }
 
-  /** No one-time key: the place becomes what was sent, so a repeat sets the same place again. */
+  /** With the form's one-time key: a repeat sets, audits and mails nothing more. */
   @Post(':sessionId/locatie')
   @Roles('coordinator')
   async place(
@@ -121,7 +121,12 @@ export class ZittingPageController {
   ): Promise<void> {
     const values = pick(body, ['location', 'onlineMeetingUrl']);
     await this.sessionAct(principal, route, sessionId, 'locatie', values, res, 'locatie', (viewer) =>
-      this.setPlace.execute({ actor: viewer, sessionId, ...parseInput(SessionPlaceSchema, values) }),
+      this.setPlace.execute({
+        actor: viewer,
+        sessionId,
+        ...parseInput(SessionPlaceSchema, values),
+        ...withKey(formSubmissionKey(body)),
+      }),
     );
   }
 

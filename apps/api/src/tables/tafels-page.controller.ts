@@ -113,6 +113,8 @@ export class TafelsPageController {
     // Five fixed actions share one route; each is audited under its own name, as `…/annuleren`.
     const viewer = viewerOf(principal, route.replace(/:action$/, act));
     const values = pick(body, SESSION_ACTIONS[act].fields);
+    // One press changes once: a reload or a double click answers as the first (issue #15).
+    const once = withKey(formSubmissionKey(body));
     try {
       switch (act) {
         case 'annuleren':
@@ -120,6 +122,7 @@ export class TafelsPageController {
             actor: viewer,
             sessionId: id,
             reason: parseInput(ReasonSchema, values).reason,
+            ...once,
           });
           break;
         case 'verplaatsen':
@@ -127,14 +130,15 @@ export class TafelsPageController {
             actor: viewer,
             sessionId: id,
             ...parseInput(MoveSessionSchema, values),
+            ...once,
           });
           break;
-        // No one-time key: the capacity becomes what was sent; a repeat plans the agenda the same.
         case 'capaciteit':
           await this.changeCapacity.execute({
             actor: viewer,
             sessionId: id,
             ...parseInput(CapacitySchema, values),
+            ...once,
           });
           break;
         case 'ontdooien':
@@ -142,6 +146,7 @@ export class TafelsPageController {
             actor: viewer,
             sessionId: id,
             reason: parseInput(ReasonSchema, values).reason,
+            ...once,
           });
           break;
         case 'bevriezen':
@@ -149,6 +154,7 @@ export class TafelsPageController {
             actor: viewer,
             sessionId: id,
             reason: parseInput(ReasonSchema, values).reason,
+            ...once,
           });
           break;
       }

@@ -4,12 +4,18 @@ import { AgendaRefusal } from '../errors';
 import { BeheerActor, BeheerChange } from '../beheer/beheer-change';
 import { BeheerDirectory } from '../ports/beheer-directory.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
+import { SubmittedOnce } from '../submissions/submitted-once';
+
+/** The ledger's scope of a (de)activation's one-time key. */
+export const PERSON_ACTIVE_SCOPE = 'beheer-person-active';
 
 export interface SetPersonActiveCommand {
   readonly actor: BeheerActor;
   readonly personId: string;
   readonly active: boolean;
   readonly reason: string;
+  /** The form's one-time key or the API's Idempotency-Key: a repeat ends and audits nothing more. */
+  readonly submissionKey?: string;
 }
 
 /**
@@ -17,7 +23,8 @@ export interface SetPersonActiveCommand {
  * they are out at once: every login session, calendar feed token and unused login link ends in the
  * same transaction, so their next request with the old cookie is a login and their feed is gone;
  * they receive no agenda, reminder or invitation any more (every mailing asks for active people).
- * Their roles and seats are kept, for when they come back.
+ * Their roles and seats are kept, for when they come back. With the form's key a repeat (a reload,
+ * a double click) changes and audits nothing more.
  */
 @Injectable()
 export class BeheerSetPersonActiveUseCase {
@@ -26,9 +33,10 @@ export class BeheerSetPersonActiveUseCase {
     @Inject(BeheerDirectory) private readonly directory: BeheerDirectory,
     @Inject(BeheerChange) private readonly change: BeheerChange,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SubmittedOnce) private readonly once: Pick<SubmittedOnce, 'run'>,
   ) {}
 
-  async execute({ actor, personId, active, reason }: SetPersonActiveCommand): Promise<void> {
+  async execute({ actor, personId, active, reason, submissionKey }: SetPersonActiveCommand): Promise<void> {
     const action = active ? 'beheer.person.activate' : 'beheer.person.deactivate';
     const person = await this.change.person(actor, personId, action);
     if (!active && person.id === actor.personId)
@@ -38,18 +46,28 @@ export class BeheerSetPersonActiveUseCase {
         undefined,
         'conflict',
       );
-    await this.uow.run(async (tx) => {
-      await this.directory.setPersonActive(tx, person.id, active);
-      const ended = active
-        ? { sessions: 0, feedTokens: 0, loginLinks: 0 }
-        : await this.directory.endLogins(tx, person.id, this.clock.now());
-      await this.change.record(tx, actor, {
-        action,
-        entityType: 'person',
-        entityId: person.id,
-        reason,
-        details: { wasActive: person.active, ...ended },
-      });
-    });
+    const content = { personId: person.id, active, reason };
+    const at = this.clock.now();
+    const scope = PERSON_ACTIVE_SCOPE;
+    await this.uow.run((tx) =>
+      this.once.run(
+        tx,
+        { actorPersonId: actor.personId, scope, key: submissionKey, content, at },
+        async () => {
+          await this.directory.setPersonActive(tx, person.id, active);
+          const ended = active
+            ? { sessions: 0, feedTokens: 0, loginLinks: 0 }
+            : await this.directory.endLogins(tx, person.id, this.clock.now());
+          await this.change.record(tx, actor, {
+            action,
+            entityType: 'person',
+            entityId: person.id,
+            reason,
+            details: { wasActive: person.active, ...ended },
+          });
+          return { personId: person.id, active };
+        },
+      ),
+    );
   }
 }

@@ -1,3 +1,5 @@
+import { FakeSubmissionLedger } from '@overlegtafels/testing';
+import { SubmittedOnce } from '../submissions/submitted-once';
 import { BeheerAddPersonUseCase } from '../beheer-add-person/beheer-add-person.usecase';
 import { BeheerEditPersonUseCase } from '../beheer-edit-person/beheer-edit-person.usecase';
 import { BeheerRemoveMembershipUseCase } from '../beheer-membership/beheer-remove-membership.usecase';
@@ -242,7 +244,13 @@ describe('the beheerder changes a person', () => {
 describe('the beheerder deactivates a person', () => {
   it('ends their sessions, feed tokens and login links in the same change, and audits the counts', async () => {
     const world = beheerWorld([{ id: 'fien', sessions: 2, feedTokens: 1, loginLinks: 1 }]);
-    const useCase = new BeheerSetPersonActiveUseCase(world.uow, world.directory, world.change, world.clock);
+    const useCase = new BeheerSetPersonActiveUseCase(
+      world.uow,
+      world.directory,
+      world.change,
+      world.clock,
+      new SubmittedOnce(new FakeSubmissionLedger()),
+    );
     await useCase.execute({ actor: beheerder, personId: 'fien', active: false, reason: 'Vertrokken' });
     expect(world.directory.persons.get('fien')).toMatchObject({
       active: false,
@@ -260,7 +268,13 @@ describe('the beheerder deactivates a person', () => {
 
   it('answers another region’s person as not found and audits the attempt; refuses the beheerder themself', async () => {
     const world = beheerWorld();
-    const useCase = new BeheerSetPersonActiveUseCase(world.uow, world.directory, world.change, world.clock);
+    const useCase = new BeheerSetPersonActiveUseCase(
+      world.uow,
+      world.directory,
+      world.change,
+      world.clock,
+      new SubmittedOnce(new FakeSubmissionLedger()),
+    );
     const other = await refusalOf(
       useCase.execute({ actor: beheerder, personId: 'noor', active: false, reason: 'x' }),
     );

@@ -41,6 +41,26 @@ async function refusal(promise: Promise<unknown>): Promise<AgendaRefusal> {
 }
 
 describe('cancelling a session', () => {
+  it('cancels once per key: a repeat tells, audits and re-plans nothing more; another reason is a 409', async () => {
+    const { world, useCase } = setup();
+    const once = {
+      actor: coordinator,
+      sessionId: 's1',
+      reason: 'Zaal onbeschikbaar',
+      submissionKey: 'annuleren-0001',
+    };
+    await useCase.execute(once);
+    const told = world.told.length;
+    await useCase.execute(once);
+    expect(world.told).toHaveLength(told);
+    expect(world.audit.filter((a) => a.event.action === 'session.cancel')).toHaveLength(1);
+    expect(world.planned).toEqual(['s1']);
+    expect(world.dispatched).toHaveLength(1);
+    expect((await refusal(useCase.execute({ ...once, reason: 'Iets anders' }))).code).toBe(
+      'SUBMISSION_KEY_REUSED',
+    );
+  });
+
   it('cancels it with its reason, raises its SEQUENCE, unpins its items and tells everyone', async () => {
     const { world, useCase } = setup();
     world.willMove([

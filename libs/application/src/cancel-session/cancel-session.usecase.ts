@@ -9,10 +9,14 @@ import { CoordinatorChange } from '../coordinator/coordinator-change';
 import { AgendaSessionRepository } from '../ports/agenda-session.repository.port';
 import { CancelSessionCommand } from './cancel-session.command';
 
+/** The ledger's scope of a cancellation's one-time key. */
+export const SESSION_CANCEL_SCOPE = 'session-cancel';
+
 /**
  * Cancels a session that has not started: its items lose their pins and are carried on to the
  * next sessions (those people hear where they went), and everyone invited hears of the
  * cancellation. Cancelling a cancelled session changes nothing; a started or held one is refused.
+ * One press cancels once: the same key again audits, mails and re-plans nothing more.
  */
 @Injectable()
 export class CancelSessionUseCase {
@@ -26,7 +30,7 @@ export class CancelSessionUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ actor, sessionId, reason }: CancelSessionCommand): Promise<void> {
+  async execute({ actor, sessionId, reason, submissionKey }: CancelSessionCommand): Promise<void> {
     const session = await this.change.sessionFor(actor, sessionId, 'session.cancel');
     await this.change.run(
       {
@@ -36,6 +40,7 @@ export class CancelSessionUseCase {
         details: { sessionId },
         reason,
         replanSessionId: sessionId,
+        once: { scope: SESSION_CANCEL_SCOPE, key: submissionKey, content: { sessionId, reason } },
       },
       async (tx, state) => {
         const row = (await this.sessions.session(sessionId, tx))!;

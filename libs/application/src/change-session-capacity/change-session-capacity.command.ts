@@ -8,6 +8,8 @@ export interface ChangeSessionCapacityCommand {
   readonly sessionId: string;
   readonly capacityMinutes: number;
   readonly reason: string;
+  /** The form's one-time key or the API's Idempotency-Key: a repeat changes nothing more. */
+  readonly submissionKey?: string;
 }
 
 export const CapacitySchema = z.object({

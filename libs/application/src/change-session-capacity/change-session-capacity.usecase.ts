@@ -7,10 +7,14 @@ import { AgendaItemRepository } from '../ports/agenda-item.repository.port';
 import { AgendaSessionRepository } from '../ports/agenda-session.repository.port';
 import { ChangeSessionCapacityCommand } from './change-session-capacity.command';
 
+/** The ledger's scope of a capacity change's one-time key. */
+export const SESSION_CAPACITY_SCOPE = 'session-capacity';
+
 /**
  * Sets the minutes a session's agenda may fill: at most its length, and never fewer than its
  * items already take (those the coordinator moves first); the table is re-allocated (more room can
- * take items from later sessions, and those people hear of it).
+ * take items from later sessions, and those people hear of it). The same key again changes,
+ * audits and mails nothing more.
  */
 @Injectable()
 export class ChangeSessionCapacityUseCase {
@@ -22,7 +26,13 @@ export class ChangeSessionCapacityUseCase {
     @Inject(AgendaItemRepository) private readonly items: Pick<AgendaItemRepository, 'activeItems'>,
   ) {}
 
-  async execute({ actor, sessionId, capacityMinutes, reason }: ChangeSessionCapacityCommand): Promise<void> {
+  async execute({
+    actor,
+    sessionId,
+    capacityMinutes,
+    reason,
+    submissionKey,
+  }: ChangeSessionCapacityCommand): Promise<void> {
     const session = await this.change.sessionFor(actor, sessionId, 'session.capacity');
     const allowed = changeSessionCapacity(
       { status: session.status, startsAtMs: session.startsAt.getTime(), endsAtMs: session.endsAt.getTime() },
@@ -39,6 +49,11 @@ export class ChangeSessionCapacityUseCase {
         action: 'session.capacity',
         details: { sessionId, capacityMinutes },
         reason,
+        once: {
+          scope: SESSION_CAPACITY_SCOPE,
+          key: submissionKey,
+          content: { sessionId, capacityMinutes, reason },
+        },
       },
       async (tx) => {
         // Under the table's lock: never fewer minutes than are planned. The coordinator moves

@@ -12,6 +12,7 @@ import { AgendaSessionRepository, SessionRecord } from '../ports/agenda-session.
 import { DossierChanged } from '../ports/dossier-changed.port';
 import { type Transaction, UnitOfWork } from '../ports/unit-of-work.port';
 import { withinRegion } from '../region-fence/region-fence';
+import { SubmittedOnce } from '../submissions/submitted-once';
 
 export interface CoordinatorActor extends Actor {
   /** The tables this person coordinates ('all' for a region-wide coordinator). */
@@ -34,6 +35,23 @@ export interface ChangeSpec {
   readonly reason?: string;
   /** A session whose freeze and send jobs must be planned again after the commit. */
   readonly replanSessionId?: string;
+  /**
+   * The change made once per submission key (issue #15): a repeat of the key — a reload, a double
+   * click, a retried API call — changes, audits, mails and re-plans nothing, and answers as the first.
+   */
+  readonly once?: {
+    /** The ledger's scope: one per kind of change. */
+    readonly scope: string;
+    /** The form's one-time key or the API's Idempotency-Key; without one the change simply runs. */
+    readonly key?: string;
+    /** What was sent: the same key with other content is refused (409). */
+    readonly content: unknown;
+  };
+}
+
+/** What a change answers: whether it was the repeat of a submission key, which changed nothing. */
+export interface ChangeOutcome {
+  readonly repeated: boolean;
 }
 
 /**
@@ -55,6 +73,7 @@ export class CoordinatorChange {
     @Inject(AgendaJobsPlanner) private readonly jobs: Pick<AgendaJobsPlanner, 'planSession'>,
     @Inject(DossierChanged) private readonly dossierChanged: DossierChanged,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SubmittedOnce) private readonly once: Pick<SubmittedOnce, 'run'>,
   ) {}
 
   coordinates(actor: CoordinatorActor, tableKey: string): boolean {
@@ -150,41 +169,60 @@ export class CoordinatorChange {
     for (const id of dossierIds) await this.dossierChanged.dossierChanged(tx, id);
   }
 
-  /** One coordinator action: lock, work, notify, follow up, audit, commit, dispatch, re-plan. */
+  /**
+   * One coordinator action: lock, work, notify, follow up, audit, commit, dispatch, re-plan — or,
+   * for a repeated submission key, nothing but the first answer.
+   */
   async run(
     spec: ChangeSpec,
     work: (tx: Transaction, state: TableAgendaState) => Promise<ChangeResult>,
-  ): Promise<void> {
+  ): Promise<ChangeOutcome> {
     const { actor, tableKey, action, details } = spec;
     const calendar = action.startsWith('session');
-    const ids = await this.uow.run(async (tx) => {
+    const { result, repeated } = await this.uow.run(async (tx) => {
       const state = await this.agenda.lock(tx, tableKey);
-      const done = await work(tx, state);
-      const { moves, notified, movesNotified } = Array.isArray(done)
-        ? { moves: done, notified: [], movesNotified: false }
-        : done;
-      const movedIds =
-        !movesNotified && moves.length > 0
-          ? await this.notifier.itemsMoved(tx, moves, spec.reason ?? null)
-          : [];
-      await this.followUp(tx, tableKey, moves, calendar);
-      await this.audit.append(
+      const change = async (): Promise<string[]> => {
+        const done = await work(tx, state);
+        const { moves, notified, movesNotified } = Array.isArray(done)
+          ? { moves: done, notified: [], movesNotified: false }
+          : done;
+        const movedIds =
+          !movesNotified && moves.length > 0
+            ? await this.notifier.itemsMoved(tx, moves, spec.reason ?? null)
+            : [];
+        await this.followUp(tx, tableKey, moves, calendar);
+        await this.audit.append(
+          {
+            actorPersonId: actor.personId,
+            action,
+            entityType: calendar ? 'session' : 'agenda_item',
+            entityId: (details.itemId ?? details.sessionId ?? null) as string | null,
+            ...(spec.dossierId && { dossierId: spec.dossierId }),
+            outcome: 'allowed',
+            route: actor.route,
+            details: { ...details, tableKey, moved: moves.length },
+          },
+          this.clock.now(),
+          tx,
+        );
+        return [...notified, ...movedIds];
+      };
+      if (!spec.once) return { result: await change(), repeated: false };
+      return this.once.run(
+        tx,
         {
           actorPersonId: actor.personId,
-          action,
-          entityType: calendar ? 'session' : 'agenda_item',
-          entityId: (details.itemId ?? details.sessionId ?? null) as string | null,
-          ...(spec.dossierId && { dossierId: spec.dossierId }),
-          outcome: 'allowed',
-          route: actor.route,
-          details: { ...details, tableKey, moved: moves.length },
+          scope: spec.once.scope,
+          ...(spec.once.key && { key: spec.once.key }),
+          content: spec.once.content,
+          at: this.clock.now(),
         },
-        this.clock.now(),
-        tx,
+        change,
       );
-      return [...notified, ...movedIds];
     });
-    await this.mailDispatch.dispatch(ids);
+    if (repeated) return { repeated };
+    await this.mailDispatch.dispatch(result);
     if (spec.replanSessionId) await this.jobs.planSession(spec.replanSessionId);
+    return { repeated };
   }
 }

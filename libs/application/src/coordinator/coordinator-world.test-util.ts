@@ -10,6 +10,7 @@ import {
   FakeAgendaSessionRepository,
   FakeDossierChanged,
   FakeRegionRepository,
+  FakeSubmissionLedger,
   FakeUnitOfWork,
   sessionRecord,
 } from '@overlegtafels/testing';
@@ -17,6 +18,7 @@ import type { AgendaItemMove } from '../agenda/agenda-notifier';
 import type { Reallocation, TableAgendaState } from '../agenda/agenda.service';
 import type { SessionRecord } from '../ports/agenda-session.repository.port';
 import { CoordinatorActor, CoordinatorChange } from './coordinator-change';
+import { SubmittedOnce } from '../submissions/submitted-once';
 
 export const NOW = new Date('2026-11-20T10:00:00Z');
 export const REGION = 'region-1';
@@ -108,6 +110,7 @@ export function coordinatorWorld(sessions: SessionRecord[], items: FakeAgendaIte
   };
   const dispatcher = { dispatch: async (ids: readonly string[]) => void dispatched.push([...ids]) };
   const planner = { planSession: async (id: string) => (planned.push(id), []) };
+  const submissions = new FakeSubmissionLedger();
   const change = new CoordinatorChange(
     uow,
     agenda,
@@ -119,6 +122,7 @@ export function coordinatorWorld(sessions: SessionRecord[], items: FakeAgendaIte
     planner,
     dossierChanged,
     clock,
+    new SubmittedOnce(submissions),
   );
   return {
     sessionRepo,
@@ -139,6 +143,7 @@ export function coordinatorWorld(sessions: SessionRecord[], items: FakeAgendaIte
     auditLog,
     dispatcher,
     planner,
+    submissions,
     willMove(moves: AgendaItemMove[]) {
       nextMoves = moves;
     },

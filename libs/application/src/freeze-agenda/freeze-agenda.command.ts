@@ -5,4 +5,6 @@ export interface FreezeAgendaCommand {
   readonly actor: CoordinatorActor;
   readonly sessionId: string;
   readonly reason: string;
+  /** The form's one-time key or the API's Idempotency-Key: a repeat changes nothing more. */
+  readonly submissionKey?: string;
 }

@@ -8,6 +8,7 @@ import {
   NOW,
   sessionRecord,
 } from '../coordinator/coordinator-world.test-util';
+import { SubmittedOnce } from '../submissions/submitted-once';
 import { FreezeAgendaUseCase } from './freeze-agenda.usecase';
 
 function setup(status: SessionStatus, freezerSays: FreezeOutcome = 'frozen') {
@@ -16,16 +17,29 @@ function setup(status: SessionStatus, freezerSays: FreezeOutcome = 'frozen') {
   ]);
   const frozen: string[] = [];
   const audit: { event: AuditEntry; at: Date }[] = [];
+  const enqueued: unknown[][] = [];
   const useCase = new FreezeAgendaUseCase(
+    world.uow,
     world.change,
-    { freezeNow: async (id) => (frozen.push(id), freezerSays) },
+    {
+      // As the real freeze: only a planned session, unless the job got there first.
+      freezeWithin: async (_tx, id) => {
+        const row = world.sessionRepo.rows.get(id)!;
+        if (row.status !== 'planned' || freezerSays !== 'frozen')
+          return { outcome: 'not-planned', mails: [] };
+        world.sessionRepo.rows.update(id, { status: 'frozen' });
+        frozen.push(id);
+        return { outcome: 'frozen', mails: [] };
+      },
+    },
+    { enqueue: async (mails) => void enqueued.push([...mails]) },
+    new SubmittedOnce(world.submissions),
     {
       append: async (event, at) => void audit.push({ event, at }),
-      appendMany: async (events, at) => void audit.push(...events.map((event) => ({ event, at }))),
     },
     world.clock,
   );
-  return { useCase, frozen, audit };
+  return { useCase, frozen, audit, enqueued };
 }
 
 const command = { actor: coordinator, sessionId: 's1', reason: 'Voorzitter afwezig' };
@@ -77,6 +91,20 @@ describe('freezing an agenda now', () => {
     const error = await useCase.execute(command).catch((e: unknown) => e);
     expect((error as AgendaRefusal).code).toBe('NOT_PLANNED');
     expect(audit.map((a) => a.event.outcome)).toEqual(['denied']);
+  });
+
+  it('freezes once per key: a repeat answers as the first, without a refusal, a mail or an audit event', async () => {
+    const { useCase, frozen, audit, enqueued } = setup('planned');
+    const once = { ...command, submissionKey: 'bevriezen-0001' };
+    expect(await useCase.execute(once)).toEqual({ frozen: true });
+    expect(await useCase.execute(once)).toEqual({ frozen: true });
+    expect(frozen).toEqual(['s1']);
+    expect(enqueued).toHaveLength(1);
+    expect(audit.map((a) => a.event.outcome)).toEqual(['allowed']);
+    // Without the key a second press is refused, as before.
+    expect(await useCase.execute(command).catch((e: unknown) => (e as AgendaRefusal).code)).toBe(
+      'NOT_PLANNED',
+    );
   });
 
   it('does not find a session of a table the actor does not coordinate, and audits nothing', async () => {

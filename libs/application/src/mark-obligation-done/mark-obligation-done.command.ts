@@ -4,4 +4,6 @@ export interface MarkObligationDoneCommand {
   readonly note: string;
   /** The route for the audit log (`POST /opvolging/:id/afgerond`). */
   readonly route: string;
+  /** The form's one-time key or the API's Idempotency-Key: a repeat answers as the first. */
+  readonly submissionKey?: string;
 }

@@ -4,10 +4,12 @@ import {
   ControlledClock,
   fakeDossier,
   FakeObligationRepository,
+  FakeSubmissionLedger,
   FakeUnitOfWork,
 } from '@overlegtafels/testing';
 import { ObligationRules } from '../obligations/obligation-rules';
 import { SyncDossierObligationsUseCase } from '../sync-dossier-obligations/sync-dossier-obligations.usecase';
+import { SubmittedOnce } from '../submissions/submitted-once';
 import { MAX_NOTE_LENGTH, MarkObligationDoneUseCase } from './mark-obligation-done.usecase';
 
 const D = 'dossier-1';
@@ -49,12 +51,22 @@ async function setup() {
   const events: { outcome: string; entityId: string | null; dossierId?: string | null; details?: unknown }[] =
     [];
   const audit = { append: async (e: (typeof events)[number]) => void events.push(e) };
-  const markDone = new MarkObligationDoneUseCase(uow, repo, sync, rules, audit as unknown as AuditLog, clock);
+  const markDone = new MarkObligationDoneUseCase(
+    uow,
+    repo,
+    sync,
+    rules,
+    audit as unknown as AuditLog,
+    clock,
+    new SubmittedOnce(new FakeSubmissionLedger()),
+  );
   const id = (ruleKey: string, sequence = 0) =>
     repo.obligationsOf(D).find((o) => o.ruleKey === ruleKey && o.sequence === sequence)!.id;
   const done = (who: Principal, obligationId: string, note: string) =>
     markDone.execute(who, { obligationId, note, route: 'POST /opvolging/:id/afgerond' });
-  return { repo, uow, events, id, done };
+  const doneOnce = (who: Principal, obligationId: string, note: string, submissionKey: string) =>
+    markDone.execute(who, { obligationId, note, route: 'POST /opvolging/:id/afgerond', submissionKey });
+  return { repo, uow, events, id, done, doneOnce };
 }
 
 describe('MarkObligationDoneUseCase', () => {
@@ -88,6 +100,18 @@ describe('MarkObligationDoneUseCase', () => {
         details: { ruleKey: 'afstemming-consulent', code: null },
       }),
     ]);
+  });
+
+  it('marks once per key: a repeat answers as the first, not "no longer open", and writes nothing', async () => {
+    const { repo, events, id, done, doneOnce } = await setup();
+    const first = id('afstemming-consulent');
+    const answer = { ok: true, obligationId: first, dossierId: D };
+    expect(await doneOnce(sara, first, 'Gebeld.', 'afgerond-0001')).toEqual(answer);
+    expect(await doneOnce(sara, first, 'Gebeld.', 'afgerond-0001')).toEqual(answer);
+    expect(repo.obligationsOf(D).filter((o) => o.ruleKey === 'afstemming-consulent')).toHaveLength(2);
+    expect(events.map((e) => e.outcome)).toEqual(['allowed']);
+    // Without the key (an old form), the second press is told the task is no longer open.
+    expect(await done(sara, first, 'Gebeld.')).toMatchObject({ ok: false, code: 'OBLIGATION_NOT_OPEN' });
   });
 
   it('refuses an empty note as invalid, and writes nothing', async () => {

@@ -5,13 +5,17 @@ import { CLOCK, Clock } from '@overlegtafels/config';
 import { AuditLog } from '../ports/audit-log.port';
 import type { RefusalKind } from '../errors/refusal-kind';
 import { ObligationRepository, ObligationToFulfil } from '../ports/obligation.repository.port';
-import { UnitOfWork } from '../ports/unit-of-work.port';
+import { type Transaction, UnitOfWork } from '../ports/unit-of-work.port';
 import { ObligationRules } from '../obligations/obligation-rules';
 import { SyncDossierObligationsUseCase } from '../sync-dossier-obligations/sync-dossier-obligations.usecase';
 import type { MarkObligationDoneCommand } from './mark-obligation-done.command';
 import { withinRegion } from '../region-fence/region-fence';
+import { SubmittedOnce } from '../submissions/submitted-once';
 
 export const MAX_NOTE_LENGTH = 2000;
+
+/** The ledger's scope of an "afgerond" one-time key. */
+export const OBLIGATION_DONE_SCOPE = 'obligation-done';
 
 export type MarkDoneRefusalCode =
   | 'OBLIGATION_NOT_FOUND'
@@ -56,7 +60,8 @@ const NOT_FOUND = refusal(
  * with the consulent, the six-month check), a coordinator of the obligation's tables for any
  * obligation (the exceptions life brings). The note stays with the obligation; the audit log
  * gets ids only. The next occurrence of a repeating obligation is planned in the same
- * transaction.
+ * transaction. One press marks once: with the form's key (or an Idempotency-Key) a repeat answers
+ * as the first did, not "no longer open", and writes nothing.
  */
 @Injectable()
 export class MarkObligationDoneUseCase {
@@ -67,6 +72,7 @@ export class MarkObligationDoneUseCase {
     @Inject(ObligationRules) private readonly rules: ObligationRules,
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SubmittedOnce) private readonly once: Pick<SubmittedOnce, 'run'>,
   ) {}
 
   async execute(principal: Principal, command: MarkObligationDoneCommand): Promise<MarkDoneResult> {
@@ -84,7 +90,7 @@ export class MarkObligationDoneUseCase {
     );
     const rule = o ? this.rules.rule(o.ruleKey) : undefined;
     const byRole = o && rule ? roleFor(principal, o, rule) : undefined;
-    const record = async (outcome: 'allowed' | 'denied', code: string | null) =>
+    const record = async (outcome: 'allowed' | 'denied', code: string | null, tx?: Transaction) =>
       this.audit.append(
         {
           actorPersonId: principal.personId,
@@ -97,6 +103,7 @@ export class MarkObligationDoneUseCase {
           details: { ruleKey: o?.ruleKey ?? null, code },
         },
         this.clock.now(),
+        tx,
       );
     if (!o || !rule || !byRole) {
       // The same answer for "does not exist" and "not yours".
@@ -110,28 +117,52 @@ export class MarkObligationDoneUseCase {
         `De notitie mag hoogstens ${MAX_NOTE_LENGTH} tekens lang zijn.`,
       );
     }
-    const check = checkManualFulfilment(rule, { status: o.status }, { note: command.note, byRole });
-    if (!check.ok) {
-      await record('denied', check.code);
-      return refusal(check.code, check.message);
-    }
-    const done = await this.uow.run(async (tx) => {
-      const changed = await this.obligations.fulfilManually(
-        tx,
-        o.id,
-        principal.personId,
-        check.note,
-        this.clock.now(),
+    const ok = { ok: true as const, obligationId: o.id, dossierId: o.dossierId };
+    try {
+      const { result } = await this.uow.run((tx) =>
+        this.once.run(
+          tx,
+          {
+            actorPersonId: principal.personId,
+            scope: OBLIGATION_DONE_SCOPE,
+            ...(command.submissionKey && { key: command.submissionKey }),
+            content: { obligationId: o.id, note: command.note },
+            at: this.clock.now(),
+            resultIdOf: (r) => r.obligationId,
+          },
+          async () => {
+            const check = checkManualFulfilment(rule, { status: o.status }, { note: command.note, byRole });
+            if (!check.ok) throw new Refused(refusal(check.code, check.message));
+            const changed = await this.obligations.fulfilManually(
+              tx,
+              o.id,
+              principal.personId,
+              check.note,
+              this.clock.now(),
+            );
+            if (!changed) {
+              throw new Refused(refusal('OBLIGATION_NOT_OPEN', 'Deze opvolgingstaak is niet meer open.'));
+            }
+            await this.sync.execute(tx, { dossierId: o.dossierId });
+            await record('allowed', null, tx);
+            return ok;
+          },
+        ),
       );
-      if (changed) await this.sync.execute(tx, { dossierId: o.dossierId });
-      return changed;
-    });
-    if (!done) {
-      await record('denied', 'OBLIGATION_NOT_OPEN');
-      return refusal('OBLIGATION_NOT_OPEN', 'Deze opvolgingstaak is niet meer open.');
+      return result;
+    } catch (error) {
+      // A refusal rolled the transaction back and leaves the key free; it is audited on its own.
+      if (!(error instanceof Refused)) throw error;
+      await record('denied', error.refusal.code);
+      return error.refusal;
     }
-    await record('allowed', null);
-    return { ok: true, obligationId: o.id, dossierId: o.dossierId };
+  }
+}
+
+/** A refusal inside the transaction: it rolls back, and the use case answers it as a value. */
+class Refused extends Error {
+  constructor(readonly refusal: MarkDoneRefusal) {
+    super(refusal.code);
   }
 }
 

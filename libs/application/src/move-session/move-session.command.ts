@@ -11,6 +11,8 @@ export interface MoveSessionCommand {
   readonly start: LocalTimeString;
   readonly end: LocalTimeString;
   readonly reason: string;
+  /** The form's one-time key or the API's Idempotency-Key: a repeat changes nothing more. */
+  readonly submissionKey?: string;
 }
 
 export const MoveSessionSchema = z.object({

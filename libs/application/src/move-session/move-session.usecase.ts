@@ -11,6 +11,9 @@ import { AgendaItemRepository } from '../ports/agenda-item.repository.port';
 import { AgendaSessionRepository } from '../ports/agenda-session.repository.port';
 import { MoveSessionCommand } from './move-session.command';
 
+/** The ledger's scope of a session move's one-time key. */
+export const SESSION_MOVE_SCOPE = 'session-move';
+
 /** The field a refused moment belongs to, with the codes the forms and the API know. */
 function timesError(refusal: SessionLifecycleRefusal): InputError {
   return refusal.code === 'MOVE_IN_PAST'
@@ -22,6 +25,8 @@ function timesError(refusal: SessionLifecycleRefusal): InputError {
  * Moves a session that is neither cancelled nor held to another day (one without a session of
  * the table). A fixed agenda shifts with it in its order; an open one is re-allocated. Who holds
  * the session's invitation gets the new one; items carried to another session are told apart.
+ * One press moves once: the same key again (a reload, a double click) moves, mails and audits
+ * nothing more.
  */
 @Injectable()
 export class MoveSessionUseCase {
@@ -36,7 +41,7 @@ export class MoveSessionUseCase {
   ) {}
 
   async execute(command: MoveSessionCommand): Promise<void> {
-    const { actor, sessionId, date, reason } = command;
+    const { actor, sessionId, date, reason, submissionKey } = command;
     const session = await this.change.sessionFor(actor, sessionId, 'session.move');
     const zone = this.agenda.table(session.tableKey).timeZone;
     const startsAt = DateTime.fromISO(`${date}T${command.start}`, { zone });
@@ -62,6 +67,11 @@ export class MoveSessionUseCase {
         details: { sessionId, date },
         reason,
         replanSessionId: sessionId,
+        once: {
+          scope: SESSION_MOVE_SCOPE,
+          key: submissionKey,
+          content: { sessionId, date, start: command.start, end: command.end, reason },
+        },
       },
       async (tx, state) => {
         const row = (await this.sessions.session(sessionId, tx))!;

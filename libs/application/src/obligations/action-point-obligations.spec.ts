@@ -35,6 +35,7 @@ async function setup() {
     w.rules,
     new FakeAuditLog(),
     w.clock,
+    new SubmittedOnce(new FakeSubmissionLedger()),
   );
   const done = (who: typeof people.wim, note = 'Bezorgd.') =>
     markDone.execute(who, { obligationId, note, route: 'POST /opvolging/:id/afgerond' });

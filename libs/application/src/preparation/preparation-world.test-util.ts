@@ -119,7 +119,16 @@ export function preparationWorld(
     new SubmittedOnce(new FakeSubmissionLedger()),
   );
   const list = new ListItemPreparationUseCase(gate, preparations, clock);
-  const remind = new RemindPreparationUseCase(uow, gate, preparations, composer, outbox, clock, config);
+  const remind = new RemindPreparationUseCase(
+    uow,
+    gate,
+    preparations,
+    composer,
+    outbox,
+    clock,
+    config,
+    new SubmittedOnce(new FakeSubmissionLedger()),
+  );
   return {
     item,
     session,

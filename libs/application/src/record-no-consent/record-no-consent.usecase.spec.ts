@@ -103,6 +103,43 @@ describe('RecordNoConsentUseCase', () => {
     ]);
   });
 
+  it('answers a repeat of its key as the first, although the appointment and the access ended with it', async () => {
+    const { audit, outbox, useCase } = setup();
+    const once = { actor: tom, dossierId: 'd1', noConsent: INPUT, submissionKey: 'geen-instemming-01' };
+    const first = await useCase.execute(once);
+    expect(await useCase.execute(once)).toEqual(first);
+    expect(
+      await useCase.firstAnswer({
+        actor: tom,
+        code: 'CO3-2026-0007',
+        noConsent: INPUT,
+        submissionKey: 'geen-instemming-01',
+      }),
+    ).toEqual(first);
+    expect(outbox.written()).toHaveLength(2);
+    expect(audit.of('dossier.geen-instemming').map((e) => e.outcome)).toEqual(['allowed']);
+    // Not a key of his, another note, or no key: the ordinary way, which refuses.
+    expect(
+      await useCase.firstAnswer({
+        actor: tom,
+        code: 'CO3-2026-0007',
+        noConsent: INPUT,
+        submissionKey: 'iets-anders-01',
+      }),
+    ).toBeUndefined();
+    await expect(
+      useCase.firstAnswer({
+        actor: tom,
+        code: 'CO3-2026-0007',
+        noConsent: { ...INPUT, note: 'Anders.' },
+        submissionKey: 'geen-instemming-01',
+      }),
+    ).rejects.toMatchObject({ code: 'SUBMISSION_KEY_REUSED' });
+    await expect(useCase.execute({ ...once, submissionKey: undefined })).rejects.toMatchObject({
+      code: 'NOT_CASUSREGISSEUR',
+    });
+  });
+
   it('refuses once the consent is there, and writes nothing', async () => {
     const { dossiers, outbox, useCase } = setup({ casusregieStartDate: '2026-12-07' });
     const error = await useCase

@@ -4,7 +4,12 @@ import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@overlegtafels/config';
 import { noConsentReturnLimitOf, recordNoConsent } from '@overlegtafels/domain';
 import { dossierCode, emailAddress, MailComposer, webLink } from '@overlegtafels/mail';
 import { getRegion } from '@overlegtafels/regions';
-import { auditRecorded, dossierForCasusregisseur, refusalOf } from '../agenda/casusregisseur-guard';
+import {
+  auditRecorded,
+  type CasusregisseurActor,
+  dossierForCasusregisseur,
+  refusalOf,
+} from '../agenda/casusregisseur-guard';
 import { toDossierState } from '../agenda/dossier-state';
 import { AuditLog } from '../ports/audit-log.port';
 import { DossierChanged } from '../ports/dossier-changed.port';
@@ -59,6 +64,42 @@ export class RecordNoConsentUseCase {
     this.returnLimit = noConsentReturnLimitOf(region);
   }
 
+  /**
+   * The first answer when this person sent this key for this dossier before (a reload, a double
+   * click, a retried call): the appointment, and with it the access, ended with that first one, so
+   * the repeat is answered from the sender's own ledger before any access check, writing nothing.
+   * Undefined when there is no such earlier submission (the edge then goes the ordinary way).
+   */
+  async firstAnswer(repeat: {
+    readonly actor: Pick<CasusregisseurActor, 'personId' | 'regionId'>;
+    readonly code: string;
+    readonly noConsent: RecordNoConsentCommand['noConsent'];
+    readonly submissionKey?: string;
+  }): Promise<NoConsentResult | undefined> {
+    if (!repeat.submissionKey) return undefined;
+    const row = await this.dossiers.byCode(undefined, repeat.code);
+    if (!row || row.regionId !== repeat.actor.regionId) return undefined;
+    return this.earlierAnswer(repeat.actor.personId, row.id, repeat.noConsent, repeat.submissionKey);
+  }
+
+  private async earlierAnswer(
+    personId: string,
+    dossierId: string,
+    noConsent: RecordNoConsentCommand['noConsent'],
+    key: string,
+  ): Promise<NoConsentResult | undefined> {
+    const earlier = await this.uow.run((tx) =>
+      this.once.earlier<NoConsentResult>(tx, {
+        actorPersonId: personId,
+        scope: NO_CONSENT_SCOPE,
+        key,
+        content: { dossierId, noConsent },
+        at: this.clock.now(),
+      }),
+    );
+    return earlier?.result;
+  }
+
   async execute({
     actor,
     dossierId,
@@ -66,6 +107,10 @@ export class RecordNoConsentUseCase {
     submissionKey,
   }: RecordNoConsentCommand): Promise<NoConsentResult> {
     const now = this.clock.now();
+    // A repeat that raced past the edge's check: the first answer, before the access it ended is checked.
+    const first =
+      submissionKey && (await this.earlierAnswer(actor.personId, dossierId, noConsent, submissionKey));
+    if (first) return first;
     const seen = await dossierForCasusregisseur(
       this.dossiers,
       this.audit,

@@ -13,4 +13,6 @@ export interface RemindPreparationCommand {
   readonly actor: Viewer;
   readonly itemId: string;
   readonly organisationIds?: readonly string[];
+  /** The form's one-time key or the API's Idempotency-Key: a repeat reminds and audits nothing more. */
+  readonly submissionKey?: string;
 }

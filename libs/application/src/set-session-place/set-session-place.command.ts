@@ -53,4 +53,6 @@ export interface SetSessionPlaceCommand {
   readonly location: string;
   /** '' for no online meeting. */
   readonly onlineMeetingUrl: string;
+  /** The form's one-time key or the API's Idempotency-Key: a repeat changes nothing more. */
+  readonly submissionKey?: string;
 }

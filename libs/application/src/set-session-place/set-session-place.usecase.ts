@@ -8,6 +8,9 @@ import { AgendaRefusal } from '../errors';
 import { AgendaSessionRepository } from '../ports/agenda-session.repository.port';
 import { SetSessionPlaceCommand } from './set-session-place.command';
 
+/** The ledger's scope of a session place's one-time key. */
+export const SESSION_PLACE_SCOPE = 'session-place';
+
 /**
  * A coordinator sets where one session takes place and its online link, instead of the table's
  * (issue #15). What equals the table's is stored as "the table's", so a later change of the
@@ -25,7 +28,13 @@ export class SetSessionPlaceUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ actor, sessionId, location, onlineMeetingUrl }: SetSessionPlaceCommand): Promise<void> {
+  async execute({
+    actor,
+    sessionId,
+    location,
+    onlineMeetingUrl,
+    submissionKey,
+  }: SetSessionPlaceCommand): Promise<void> {
     const session = await this.change.sessionFor(actor, sessionId, 'session.place');
     const table = this.agenda.table(session.tableKey).meetingPlace;
     if (isCancelled(session) || isHeld(session) || session.endsAt <= this.clock.now()) {
@@ -52,6 +61,11 @@ export class SetSessionPlaceUseCase {
         action: 'session.place',
         // Not the place itself: the audit says what changed, the session row holds it.
         details: { sessionId, ownLocation: stored.location !== null, online: onlineMeetingUrl !== '' },
+        once: {
+          scope: SESSION_PLACE_SCOPE,
+          key: submissionKey,
+          content: { sessionId, location, onlineMeetingUrl },
+        },
       },
       async (tx) => {
         const before = (await this.sessions.session(sessionId, tx))!;

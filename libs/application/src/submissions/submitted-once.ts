@@ -101,6 +101,24 @@ export class SubmittedOnce {
     return { result, repeated: false };
   }
 
+  /**
+   * The first answer to this key, when it was used before with the same content (another content
+   * is the 409); undefined when it was not. For a write whose own effect ends the sender's access
+   * (a 'geen instemming' ends the appointment): the repeat is answered before access is checked,
+   * from the ledger of this very person, and nothing is written.
+   */
+  async earlier<R>(
+    tx: Transaction,
+    options: Omit<OnceOptions<R>, 'resultIdOf'>,
+  ): Promise<Once<R> | undefined> {
+    if (!options.key) return undefined;
+    const ref = { actorPersonId: options.actorPersonId, scope: options.scope, key: options.key };
+    const found = await this.ledger.claim(tx, ref);
+    if (!found) return undefined;
+    if (found.fingerprint !== fingerprintOf(options.content)) throw keyReused();
+    return { result: found.result as R, repeated: true };
+  }
+
   /** What this person's submission that made `resultId` answered; undefined when none did. */
   resultOf<R>(actorPersonId: string, scope: string, resultId: string): Promise<R | undefined> {
     return this.ledger.resultOf(actorPersonId, scope, resultId) as Promise<R | undefined>;

@@ -6,9 +6,13 @@ import { CoordinatorChange } from '../coordinator/coordinator-change';
 import { AgendaSessionRepository } from '../ports/agenda-session.repository.port';
 import { UnfreezeAgendaCommand } from './unfreeze-agenda.command';
 
+/** The ledger's scope of an unfreeze's one-time key. */
+export const SESSION_UNFREEZE_SCOPE = 'session-unfreeze';
+
 /**
  * Back to planned: the agenda opens again and is re-allocated with what came in since; its freeze
- * and send jobs are planned again. Only a frozen agenda that was not sent can be opened.
+ * and send jobs are planned again. Only a frozen agenda that was not sent can be opened. With the
+ * form's key (or an Idempotency-Key) a repeat answers as the first and changes nothing more.
  */
 @Injectable()
 export class UnfreezeAgendaUseCase {
@@ -19,7 +23,7 @@ export class UnfreezeAgendaUseCase {
     private readonly sessions: Pick<AgendaSessionRepository, 'session' | 'unfreeze'>,
   ) {}
 
-  async execute({ actor, sessionId, reason }: UnfreezeAgendaCommand): Promise<void> {
+  async execute({ actor, sessionId, reason, submissionKey }: UnfreezeAgendaCommand): Promise<void> {
     const session = await this.change.sessionFor(actor, sessionId, 'session.unfreeze');
     await this.change.run(
       {
@@ -29,6 +33,7 @@ export class UnfreezeAgendaUseCase {
         details: { sessionId },
         reason,
         replanSessionId: sessionId,
+        once: { scope: SESSION_UNFREEZE_SCOPE, key: submissionKey, content: { sessionId, reason } },
       },
       async (tx) => {
         const row = (await this.sessions.session(sessionId, tx))!;
