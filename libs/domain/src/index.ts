@@ -27,17 +27,13 @@ export * from './dossier/decision-input.model';
 export * from './dossier/decision-rules';
 export {
   applyDecision,
-  DECISION_TRANSITIONS,
   DEFAULT_NO_CONSENT_RETURN_LIMIT,
   ENDED_PHASES,
   NEEDS_STARTED_CASUSREGIE,
   noConsentReturnLimitOf,
 } from './dossier/dossier-lifecycle.policy';
-export type {
-  DecisionContext,
-  DecisionOutcome,
-  DecisionTransition,
-} from './dossier/dossier-lifecycle.policy';
+export type { DecisionContext, DecisionOutcome } from './dossier/dossier-lifecycle.policy';
+export * from './dossier/dossier-life.model';
 export { AFSLUITING_WAIT_MONTHS, earliestAfsluitingDate, formatDutchDate } from './dossier/dossier-date.util';
 export * from './dossier/agendering.policy';
 export * from './dossier/decision-notices.policy';

@@ -20,6 +20,8 @@ import {
   AgenderingPreviewQuery,
   AgenderingSchema,
   agenderingTables,
+  isAanmeldingItem,
+  isIntakeReturnItem,
   detectDocumentKind,
   DossierTimelineQuery,
   FieldError,
@@ -229,14 +231,18 @@ export class AgenderingPageController {
   /** The tables and item types this person can put a dossier on with this form. */
   private choices(principal: Principal): Choice[] {
     const coordinator = hasRole(principal, 'coordinator');
-    // An aanmelder brings their dossier back to the ICO; the Weegploeg and the Ronde Tafel are the
-    // casusregisseur's (and the coordinator's): only what the person may send is offered.
-    const mayReturnToIco = hasRole(principal, 'aanmelder') || coordinator;
+    // An aanmelder brings their dossier back to the intake table (a herbespreking); the other
+    // tables and item types are the casusregisseur's (and the coordinator's): only what the person
+    // may send is offered. A new aanmelding comes in through its own form.
+    const region = this.agenda.region;
+    const mayReturnToIntake = hasRole(principal, 'aanmelder') || coordinator;
     const mayUseCasusregieTables = hasRole(principal, 'casusregisseur') || coordinator;
-    return agenderingTables(this.agenda.region.tables).flatMap((table) =>
+    return agenderingTables(region).flatMap((table) =>
       table.itemTypes
         .filter((t) =>
-          table.key === 'ico' ? mayReturnToIco && t.key === 'herbespreking' : mayUseCasusregieTables,
+          isIntakeReturnItem(region, table.key, t.key)
+            ? mayReturnToIntake
+            : !isAanmeldingItem(region, table.key, t.key) && mayUseCasusregieTables,
         )
         .map((t) => ({
           value: `${table.key}:${t.key}`,

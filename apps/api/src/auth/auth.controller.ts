@@ -31,22 +31,17 @@ import { CurrentRoute } from '../web/current-viewer.decorator';
 import { ViewRenderer } from '../web/view-renderer.service';
 import { OIDC_LOGOUT_COOKIE, OidcLogin } from '@overlegtafels/auth';
 
-const TABLE_LABELS: Record<string, string> = {
-  ico: 'ICO',
-  weegploeg: 'Weegploeg',
-  'ronde-tafel': 'Ronde Tafel',
-};
-
 /** Only local paths: a login must never bounce the person to another site. */
 export function safeNext(next: unknown): string {
   return typeof next === 'string' && /^\/(?![/\\])[\w\-./?=&%]*$/.test(next) ? next : '/';
 }
 
-function describeRoles(p: PersonWithRoles): string {
+/** "Coördinator Weegploeg, casusregisseur": each role with the name of its table in the region. */
+function describeRoles(p: PersonWithRoles, tableNames: ReadonlyMap<string, string>): string {
   return p.roles
     .map(
       (r) =>
-        `${ROLE_LABELS[r.role as Role] ?? r.role}${r.tableKey ? ` ${TABLE_LABELS[r.tableKey] ?? r.tableKey}` : ''}`,
+        `${ROLE_LABELS[r.role as Role] ?? r.role}${r.tableKey ? ` ${tableNames.get(r.tableKey) ?? r.tableKey}` : ''}`,
     )
     .join(', ');
 }
@@ -334,6 +329,7 @@ export class AuthController {
 
   private async demoGroups() {
     const people = await this.demoPeople.execute();
+    const tableNames = this.demoPeople.tableNames();
     const order = [
       'coordinator',
       'strategisch-coordinator',
@@ -364,7 +360,7 @@ export class AuthController {
             displayName: p.displayName,
             email: p.email,
             organisation: p.organisationName ?? '',
-            roles: describeRoles(p),
+            roles: describeRoles(p, tableNames),
           })),
       }))
       .filter((g) => g.people.length > 0);

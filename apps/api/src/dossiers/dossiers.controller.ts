@@ -121,8 +121,7 @@ export class DossiersController {
   @ApiQuery({
     name: 'table',
     required: false,
-    description: 'With an agenda item on this table',
-    example: 'weegploeg',
+    description: "With an agenda item on this table (a table key of the region's configuration)",
   })
   @ApiQuery({
     name: 'from',

@@ -14,7 +14,6 @@ import { POLICY_KEY, RoutePolicy } from '@overlegtafels/auth';
 import type { AppConfig } from '@overlegtafels/config';
 import {
   checkManualFulfilment,
-  CO3_DECISION_RULES,
   decisionsFor,
   DecisionKind,
   FulfilmentSpec,
@@ -89,13 +88,11 @@ function formProblem(form: FormRoute, role: string): string | undefined {
   return undefined;
 }
 
-/**
- * A decision kind the region's tables take, on the decision form for the coordinator. The
- * decision rules the use cases apply today are CO3's for every region (issue #14 moves them into
- * the region's configuration).
- */
+/** A decision kind the region's tables take (its dossier life), on the decision form for the coordinator. */
 function decisionProblem(region: RegionConfig, kind: DecisionKind): string | undefined {
-  const taken = region.tables.some((t) => t.itemTypes.some((i) => decisionsFor(t.key, i.key).includes(kind)));
+  const taken = region.tables.some((t) =>
+    t.itemTypes.some((i) => decisionsFor(region.dossierLife.rules, t.key, i.key).includes(kind)),
+  );
   if (!taken) return `no table of ${region.key} takes the decision "${kind}"`;
   return formProblem(DECISION_FORM, 'coordinator');
 }
@@ -105,12 +102,12 @@ function pathProblem(region: RegionConfig, rule: ObligationRule, spec: Fulfilmen
   const owner = rule.owner.role;
   switch (spec.kind) {
     case 'agenda-item': {
-      const table = agenderingTables(region.tables).find((t) => t.key === spec.table);
+      const table = agenderingTables(region).find((t) => t.key === spec.table);
       if (!table) return `the agendering page offers no table "${spec.table}"`;
       for (const itemType of spec.itemTypes) {
         if (!table.itemTypes.some((i) => i.key === itemType))
           return `"${spec.table}" has no item type "${itemType}"`;
-        const found = lookupItemType(CO3_DECISION_RULES, spec.table, itemType);
+        const found = lookupItemType(region.dossierLife.rules, spec.table, itemType);
         if (!found.ok || found.itemType.agenderenInPhases.length === 0) {
           return `agenderen refuses ${spec.table}/${itemType} (${found.ok ? 'in every phase' : found.code})`;
         }
@@ -155,15 +152,6 @@ function gaps(region: RegionConfig): Record<string, string[]> {
   return out;
 }
 
-/**
- * Rules known to have no path yet, with why: Vlaams-Brabant's tables have no decision rules of
- * their own (issue #14), so nothing can be agendered on them nor decided there. Listed so the test
- * still fails for any other rule, and fails here once #14 gives them a path (then remove them).
- */
-const KNOWN_GAPS: Readonly<Record<string, readonly string[]>> = {
-  'vlaams-brabant': ['spoor-2-einde', 'spoor-3-plan-van-aanpak', 'spoor-3-evaluatie-na-een-jaar'],
-};
-
 describe('every obligation the service plans can be fulfilled by its owner through a page', () => {
   it('finds the pages the registry names among the routes of the api', () => {
     expect(ROUTES.size).toBeGreaterThan(40);
@@ -178,17 +166,15 @@ describe('every obligation the service plans can be fulfilled by its owner throu
 
   it.each(listRegions().map((r) => [r.key, r] as const))('%s: every rule has a way', (key, region) => {
     expect((region.obligations ?? []).length).toBeGreaterThan(0);
-    const found = gaps(region);
-    const known = KNOWN_GAPS[key] ?? [];
     // A rule without a way, with why (the message names what is missing).
-    expect(Object.fromEntries(Object.entries(found).filter(([rule]) => !known.includes(rule)))).toEqual({});
-    // A known gap that got a way: take it off the list.
-    expect(known.filter((rule) => !(rule in found))).toEqual([]);
+    expect([key, gaps(region)]).toEqual([key, {}]);
   });
 
-  it('says why for the gaps it knows of', () => {
+  it('says why when a table of the region has no decision rules', () => {
     const vb = listRegions().find((r) => r.key === 'vlaams-brabant')!;
-    expect(gaps(vb)['spoor-3-plan-van-aanpak']).toEqual([
+    const { 'casusoverleg-spoor-3': _spoor3, ...triageOnly } = vb.dossierLife.rules;
+    const withoutSpoor3: RegionConfig = { ...vb, dossierLife: { ...vb.dossierLife, rules: triageOnly } };
+    expect(gaps(withoutSpoor3)['spoor-3-plan-van-aanpak']).toEqual([
       'agenderen refuses casusoverleg-spoor-3/plan-van-aanpak (UNKNOWN_TABLE)',
     ]);
   });

@@ -11,7 +11,7 @@ import {
   WithdrawDecisionUseCase,
 } from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
-import { DECISION_KIND_LABELS, DecisionKind, decisionsFor } from '@overlegtafels/domain';
+import { DECISION_KIND_LABELS, DecisionKind } from '@overlegtafels/domain';
 import { viewerOf } from '../agenda/viewer';
 import { CurrentRoute } from '../web/current-viewer.decorator';
 import { failedForm, FailedForm, isUuid, PageForms, pick } from '../web/page-form';
@@ -80,7 +80,10 @@ export class DecisionHistoryPageController {
       res.redirect(303, `/agenda/${sessionId}?melding=ingetrokken#punt-${itemId}`);
     } catch (error) {
       const failed = failedForm('intrekken', values, error);
-      res.status(failed.status).type('html').send(await this.withdrawalPage(path, failed));
+      res
+        .status(failed.status)
+        .type('html')
+        .send(await this.withdrawalPage(path, failed));
     }
   }
 
@@ -120,7 +123,10 @@ export class DecisionHistoryPageController {
       res.redirect(303, `/agenda/${sessionId}?melding=gewijzigd#punt-${itemId}`);
     } catch (error) {
       const failed = failedForm('wijzigen', values, error);
-      res.status(failed.status).type('html').send(await this.changePage(path, failed));
+      res
+        .status(failed.status)
+        .type('html')
+        .send(await this.changePage(path, failed));
     }
   }
 
@@ -145,7 +151,7 @@ export class DecisionHistoryPageController {
   private async changePage(path: ItemPath, failed?: FailedForm): Promise<string> {
     const decision = await this.view(path);
     const viewer = viewerOf(path.principal, path.route);
-    const kinds = decisionsFor(decision.tableKey, decision.itemType);
+    const kinds = this.queries.decisionKinds(decision.tableKey, decision.itemType);
     const checks = kinds.includes('afronding_goedgekeurd')
       ? await this.consulentChecks.forDossiers(viewer, [decision.dossierCode])
       : new Map();

@@ -34,7 +34,7 @@ import {
   ListSessionAnswersUseCase,
 } from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
-import { awaitsAgendaSend, DECISION_KIND_LABELS, DecisionKind, decisionsFor } from '@overlegtafels/domain';
+import { awaitsAgendaSend, DECISION_KIND_LABELS, DecisionKind } from '@overlegtafels/domain';
 import { sharedFlag } from '../agenda/shared-flag';
 import { viewerOf } from '../agenda/viewer';
 import { CurrentRoute } from '../web/current-viewer.decorator';
@@ -315,7 +315,7 @@ export class ZittingPageController {
     // Annex B: the afronding waits for the consulent; the decision form says whether that was done.
     const afrondingen = coordinator
       ? agenda.entries.filter((e) =>
-          decisionsFor(agenda.session.tableKey, e.itemType).includes('afronding_goedgekeurd'),
+          this.queries.decisionKinds(agenda.session.tableKey, e.itemType).includes('afronding_goedgekeurd'),
         )
       : [];
     const checks = await this.consulentChecks.forDossiers(
@@ -326,7 +326,7 @@ export class ZittingPageController {
       ...e,
       consulentCheck: afrondingen.includes(e) ? (checks.get(e.dossierCode) ?? null) : null,
       decisionKinds: coordinator
-        ? decisionsFor(agenda.session.tableKey, e.itemType).map((kind: DecisionKind) => ({
+        ? this.queries.decisionKinds(agenda.session.tableKey, e.itemType).map((kind: DecisionKind) => ({
             kind,
             label: DECISION_KIND_LABELS[kind],
             unavailable: e.unavailableDecisions[kind] ?? null,

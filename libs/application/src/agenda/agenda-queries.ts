@@ -4,6 +4,7 @@ import {
   DECISION_KIND_LABELS,
   DecisionKind,
   acceptsItems,
+  decisionsFor,
   checkZonderCasusregisseur,
   effectiveMeetingPlace,
   type OrganisationKind,
@@ -123,6 +124,11 @@ export class AgendaQueries {
     @Inject(RegionRepository) private readonly regions: RegionRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /** The decisions the region's table records on an agendapunt of this type (its dossier life). */
+  decisionKinds(tableKey: string, itemType: string): readonly DecisionKind[] {
+    return decisionsFor(this.agenda.region.dossierLife.rules, tableKey, itemType);
+  }
 
   /** The coming sessions of a table with their fill level; rows are created so actions can name them. */
   async tableSessions(viewer: Viewer, tableKey: string, weeks = 13): Promise<SessionSummary[]> {

@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
+import { getRegion } from '@overlegtafels/regions';
 import { OrganisationDirectory } from '../ports/organisation-directory.port';
 import { PersonDirectory } from '../ports/person-directory.port';
 import { RegionRepository } from '../ports/region.repository.port';
@@ -60,6 +61,8 @@ export async function seedDemoAgenda(app: INestApplicationContext): Promise<numb
     });
   }
   const agendering = app.get(SubmitAgenderingUseCase);
+  // The demo data is CO3 Antwerpen's; its tables are found by their role in the dossier life.
+  const { planReview, followUp } = getRegion(config.region)!.dossierLife.roles;
   const sara = await person('sara.elidrissi@example.org');
   // The plan van aanpak is written in the service (annex E); the file is an attachment to it.
   await app.get(EditPlanVanAanpakUseCase).execute({
@@ -86,7 +89,7 @@ export async function seedDemoAgenda(app: INestApplicationContext): Promise<numb
     actor: { ...sara, isCoordinator: false },
     agendering: parseInput(AgenderingSchema, {
       dossierCode: 'CO3-2026-0001',
-      tableKey: 'weegploeg',
+      tableKey: planReview,
       itemType: 'gewijzigd-plan-van-aanpak',
       questions: 'Is de bijgestuurde aanpak voldoende om de risico’s te beheersen?',
       guests: [],
@@ -103,7 +106,7 @@ export async function seedDemoAgenda(app: INestApplicationContext): Promise<numb
     actor: { ...(await person('tom.peeters@example.org')), isCoordinator: false },
     agendering: parseInput(AgenderingSchema, {
       dossierCode: 'CO3-2026-0002',
-      tableKey: 'ronde-tafel',
+      tableKey: followUp,
       itemType: 'vraag',
       questions: 'Welke informatie hebben de partners over de schoolsituatie?',
       guests: [{ kind: 'consulent', email: 'nadia.claes@example.be' }],

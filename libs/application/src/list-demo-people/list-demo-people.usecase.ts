@@ -1,3 +1,4 @@
+import { getRegion } from '@overlegtafels/regions';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
 import { PersonDirectory, PersonWithRoles } from '../ports/person-directory.port';
@@ -9,6 +10,11 @@ export class ListDemoPeopleUseCase {
     @Inject(PersonDirectory) private readonly people: PersonDirectory,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** The names of the region's tables, by key, for the roles a demo person has at a table. */
+  tableNames(): ReadonlyMap<string, string> {
+    return new Map((getRegion(this.config.region)?.tables ?? []).map((t) => [t.key, t.name]));
+  }
 
   async execute(): Promise<PersonWithRoles[]> {
     if (!this.config.demoLogin) return [];

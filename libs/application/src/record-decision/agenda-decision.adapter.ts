@@ -40,7 +40,10 @@ export class AgendaDecisionAdapter implements DecisionAgenda {
     if (held.ok) await this.sessions.markHeld(tx, item.session.id, at, held);
   }
 
-  /** Herbespreking: the dossier comes back on the next ICO whose deadline is still ahead. */
+  /**
+   * Herbespreking: the dossier comes back on the next session of the intake table (the region's
+   * dossier life) whose deadline is still ahead, with the intake's return item type.
+   */
   async returnToIco(
     tx: Transaction,
     dossierId: string,
@@ -48,19 +51,31 @@ export class AgendaDecisionAdapter implements DecisionAgenda {
     at: Date,
     guests: readonly PlacementGuest[],
   ): Promise<IcoReturn> {
-    const state = await this.agenda.lock(tx, 'ico');
+    const { intake } = this.agenda.region.dossierLife.roles;
+    if (intake.returnItemType === undefined) {
+      throw new AgendaRefusal(
+        'DECISION_NOT_FOR_ITEM',
+        'Deze regio kent geen herbespreking: een dossier komt niet terug op de intaketafel.',
+        'kind',
+        'unprocessable',
+      );
+    }
+    const state = await this.agenda.lock(tx, intake.table);
     const placed = placeSubmission(state.table, at.getTime(), {
       calendar: state.calendar,
-      itemType: 'herbespreking',
+      itemType: intake.returnItemType,
     });
     if (!placed.ok)
-      throw new AgendaRefusal('NO_SESSION_IN_RANGE', 'Er is het komende jaar geen ICO gepland.');
+      throw new AgendaRefusal(
+        'NO_SESSION_IN_RANGE',
+        `Er is het komende jaar geen ${state.table.name} gepland.`,
+      );
     const row = await this.agenda.ensureRow(tx, state, placed.session);
     const item = await this.items.createItem(tx, {
       sessionId: row.id,
       dossierId,
-      tableKey: 'ico',
-      itemType: 'herbespreking',
+      tableKey: intake.table,
+      itemType: intake.returnItemType,
       durationMinutes: placed.itemType!.durationMinutes,
       position: 0,
       slotStart: null,

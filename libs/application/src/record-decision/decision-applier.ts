@@ -4,6 +4,7 @@ import {
   DecisionInput,
   DossierSnapshot,
   DossierState,
+  INTAKE_RISK_OCCASION,
   noConsentReturnLimitOf,
   RegionConfig,
   TableDefinition,
@@ -60,7 +61,11 @@ export function snapshotOf(dossier: DossierRecord): DossierSnapshot {
 }
 
 /** The snapshot after DossierRepository.recordDecision wrote `next` (the consent only when given). */
-function snapshotAfter(dossier: DossierRecord, next: DossierState, consentVerifiedAt?: Date): DossierSnapshot {
+function snapshotAfter(
+  dossier: DossierRecord,
+  next: DossierState,
+  consentVerifiedAt?: Date,
+): DossierSnapshot {
   const consent =
     consentVerifiedAt && next.consent
       ? {
@@ -108,19 +113,27 @@ export class DecisionApplier {
     const { region, dossiers, agenda, people } = this.deps;
     const zone = table.timeZone;
     const decisionDate = DateTime.fromJSDate(item.session.startsAt, { zone }).toISODate()!;
-    if (form.kind === 'met_casusregie' && !(await people.isCasusregisseur(tx, actor.regionId, form.casusregisseurId))) {
+    if (
+      form.kind === 'met_casusregie' &&
+      !(await people.isCasusregisseur(tx, actor.regionId, form.casusregisseurId))
+    ) {
       throw new InputError([
         { field: 'casusregisseurId', code: 'UNKNOWN', message: 'Kies een casusregisseur uit de lijst.' },
       ]);
     }
-    const outcome = applyDecision(toDossierState(dossier, zone), toDecisionInput(form, actor.personId, decisionDate), {
-      decisionDate,
-      tableKey: item.tableKey,
-      itemType: item.itemType,
-      noConsentReturnLimit: noConsentReturnLimitOf(region),
-      zonderCasusregisseurAanmelders: region.zonderCasusregisseurAanmelders,
-      aanmelderOrganisation: dossier.aanmelderOrganisationKind,
-    });
+    const outcome = applyDecision(
+      toDossierState(dossier, zone),
+      toDecisionInput(form, actor.personId, decisionDate),
+      {
+        decisionDate,
+        tableKey: item.tableKey,
+        itemType: item.itemType,
+        noConsentReturnLimit: noConsentReturnLimitOf(region),
+        life: region.dossierLife,
+        zonderCasusregisseurAanmelders: region.zonderCasusregisseurAanmelders,
+        aanmelderOrganisation: dossier.aanmelderOrganisationKind,
+      },
+    );
     if (!outcome.ok) throw new AgendaRefusal(outcome.code, outcome.message, outcome.field, 'unprocessable');
     const next = outcome.next;
     const consentVerifiedAt =
@@ -150,7 +163,7 @@ export class DecisionApplier {
       await this.deps.riskPictures.record(tx, {
         actor,
         dossier,
-        occasion: 'ico',
+        occasion: INTAKE_RISK_OCCASION,
         picture: form.riskPicture,
         decisionId: decision.id,
         now,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@overlegtafels/config';
-import { noConsentReturnLimitOf, recordNoConsent } from '@overlegtafels/domain';
+import { intakeTableOf, noConsentReturnLimitOf, recordNoConsent } from '@overlegtafels/domain';
 import { dossierCode, emailAddress, MailComposer, webLink } from '@overlegtafels/mail';
 import { getRegion } from '@overlegtafels/regions';
 import {
@@ -18,7 +18,6 @@ import { MailOutbox, QueuedMail } from '../ports/mail-outbox.port';
 import { ObligationRecipient, PersonDirectory } from '../ports/person-directory.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
 import { regionTimeZone } from '../region-time-zone';
-import { ICO_TABLE } from '../submit-aanmelding/submit-aanmelding.usecase';
 import { RecordNoConsentCommand } from './record-no-consent.command';
 import { SubmittedOnce } from '../submissions/submitted-once';
 
@@ -45,6 +44,8 @@ export const NO_CONSENT_SCOPE = 'no-consent';
 export class RecordNoConsentUseCase {
   private readonly zone: string;
   private readonly returnLimit: number;
+  /** The table that takes the dossier back: its coordinators hear of the "geen instemming". */
+  private readonly intakeTable: string;
 
   constructor(
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
@@ -62,6 +63,7 @@ export class RecordNoConsentUseCase {
     const region = getRegion(config.region);
     if (!region) throw new Error(`REGION ${config.region} has no configuration in libs/regions`);
     this.returnLimit = noConsentReturnLimitOf(region);
+    this.intakeTable = intakeTableOf(region.dossierLife);
   }
 
   /**
@@ -156,7 +158,7 @@ export class RecordNoConsentUseCase {
           if (aanmelder) {
             told.push({ person: { ...aanmelder, personId: aanmelder.id }, role: 'aanmelder' });
           }
-          for (const c of await this.people.coordinatorsOf(tx, row.regionId, ICO_TABLE)) {
+          for (const c of await this.people.coordinatorsOf(tx, row.regionId, this.intakeTable)) {
             if (!told.some((t) => t.person.personId === c.personId))
               told.push({ person: c, role: 'coordinator' });
           }

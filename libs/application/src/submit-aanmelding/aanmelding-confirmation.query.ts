@@ -36,7 +36,10 @@ export class AanmeldingConfirmationQuery {
     const own = await readOwnSubmission(this, viewer, agendaItemId, {
       action: 'aanmelding.confirmation.read',
       notFound: { code: 'AANMELDING_NOT_FOUND', message: 'Aanmelding niet gevonden.' },
-      accepts: (item) => item.itemType === 'aanmelding',
+      accepts: (item) => {
+        const { intake } = this.agenda.region.dossierLife.roles;
+        return item.tableKey === intake.table && item.itemType === intake.aanmeldingItemType;
+      },
     });
     return { dossierCode: own.dossierCode, agendaItemId: own.item.id, slot: own.slot };
   }

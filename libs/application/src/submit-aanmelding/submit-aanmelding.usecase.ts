@@ -18,8 +18,6 @@ import { SubmitAanmeldingCommand } from './submit-aanmelding.command';
 import { ofRegion } from '../region-fence/region-fence';
 import { SubmittedOnce } from '../submissions/submitted-once';
 
-export const ICO_TABLE = 'ico';
-
 /** The ledger's scope of an aanmelding's one-time key. */
 export const AANMELDING_SCOPE = 'aanmelding';
 
@@ -57,8 +55,8 @@ export class SubmitAanmeldingUseCase {
     @Inject(SubmittedOnce) private readonly once: SubmittedOnce,
   ) {
     const region = getRegion(config.region);
-    const ico = region && findTable(region, ICO_TABLE);
-    if (!region || !ico) throw new Error(`REGION ${config.region} has no configuration with an ICO`);
+    const ico = region && findTable(region, region.dossierLife.roles.intake.table);
+    if (!region || !ico) throw new Error(`REGION ${config.region} has no configuration with an intake table`);
     this.region = region;
     this.ico = ico;
   }
@@ -108,7 +106,7 @@ export class SubmitAanmeldingUseCase {
           });
           const placed = await this.placement.place(tx, {
             tableKey: table.key,
-            itemType: 'aanmelding',
+            itemType: this.region.dossierLife.roles.intake.aanmeldingItemType,
             dossierId,
             submittedAt: now,
             submittedById: actor.personId,
@@ -119,7 +117,7 @@ export class SubmitAanmeldingUseCase {
             throw placed.reason === 'no_session'
               ? new AgendaRefusal(
                   'NO_SESSION_IN_RANGE',
-                  'Er is het komende jaar geen ICO gepland; neem contact op met de coördinator.',
+                  `Er is het komende jaar geen ${table.name} gepland; neem contact op met de coördinator.`,
                 )
               : new AgendaRefusal(
                   'SESSION_FULL',

@@ -10,6 +10,7 @@ import {
   notBeforeDateFor,
   placeOnOrAfter,
   placeSubmission,
+  RegionConfig,
   Session,
   TableDefinition,
   takesPlacements,
@@ -21,9 +22,26 @@ import { CalendarStateRepository } from '../ports/calendar-state.port';
 import { RegionRepository } from '../ports/region.repository.port';
 import { TableCalendarService } from '../table-calendar/table-calendar.service';
 
-/** Tables and item types a casusregisseur (or aanmelder) can put a dossier on with this form. */
-export function agenderingTables(tables: readonly TableDefinition[]): TableDefinition[] {
-  return tables.filter((t) => t.key !== 'ico' || t.itemTypes.some((i) => i.key === 'herbespreking'));
+/**
+ * Tables a casusregisseur (or aanmelder) can put a dossier on with this form: every table with an
+ * item type besides the aanmelding, which comes in through the aanmelding form only.
+ */
+export function agenderingTables(region: RegionConfig): TableDefinition[] {
+  return region.tables.filter((t) => t.itemTypes.some((i) => !isAanmeldingItem(region, t.key, i.key)));
+}
+
+/** The item type a new aanmelding brings, on the region's intake table. */
+export function isAanmeldingItem(region: RegionConfig, tableKey: string, itemType: string): boolean {
+  const { intake } = region.dossierLife.roles;
+  return tableKey === intake.table && itemType === intake.aanmeldingItemType;
+}
+
+/** The item type a dossier comes back to the intake table with (a herbespreking), there only. */
+export function isIntakeReturnItem(region: RegionConfig, tableKey: string, itemType: string): boolean {
+  const { intake } = region.dossierLife.roles;
+  return (
+    tableKey === intake.table && intake.returnItemType !== undefined && itemType === intake.returnItemType
+  );
 }
 
 export interface PlacementPreview {
@@ -72,7 +90,12 @@ export class AgenderingPreviewQuery {
     const nowMs = this.clock.now().getTime();
     const calendar = await this.calendars.forTable(this.tables.region.key, table.key, table.timeZone);
     const zone = table.timeZone;
-    const notBeforeDate = notBeforeDateFor(table.key, itemType, dossier.afrondingDate);
+    const notBeforeDate = notBeforeDateFor(
+      this.tables.region.dossierLife.rules,
+      table.key,
+      itemType,
+      dossier.afrondingDate,
+    );
     const placed =
       notBeforeDate === undefined
         ? placeSubmission(table, nowMs, { calendar, itemType })

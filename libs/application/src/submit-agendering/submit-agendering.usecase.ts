@@ -176,6 +176,7 @@ export class SubmitAgenderingUseCase {
     const state = toDossierState(dossier, zone);
     const verdict = canAgenderen(state, table.key, itemType.key, {
       noConsentReturnLimit: noConsentReturnLimitOf(this.region),
+      life: this.region.dossierLife,
     });
     if (!verdict.ok) throw new AgendaRefusal(verdict.code, verdict.message, verdict.field);
     await this.interimPicture.require(tx, dossier.id, itemType.key, now);

@@ -4,6 +4,7 @@ import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
 import {
   findTable,
   formatDutchDate,
+  intakeTableOf,
   LocalDateString,
   mayWithdrawDecision,
   RegionConfig,
@@ -56,7 +57,8 @@ export interface Assessment {
   readonly decidedOn: LocalDateString;
 }
 
-const notFound = () => new AgendaRefusal('ITEM_NOT_FOUND', 'Agendapunt niet gevonden.', undefined, 'not_found');
+const notFound = () =>
+  new AgendaRefusal('ITEM_NOT_FOUND', 'Agendapunt niet gevonden.', undefined, 'not_found');
 
 /**
  * Withdraws the decision that stands on an agendapunt, inside the caller's transaction, when the
@@ -88,7 +90,13 @@ export class DecisionWithdrawer {
    * The agendapunt, its dossier and standing decision, what followed it and whether it may be
    * withdrawn; another region's item, or one of a table the actor does not coordinate, is not found.
    */
-  async assess(tx: Transaction, actor: DecisionActor, itemId: string, now: Date, action: string): Promise<Assessment> {
+  async assess(
+    tx: Transaction,
+    actor: DecisionActor,
+    itemId: string,
+    now: Date,
+    action: string,
+  ): Promise<Assessment> {
     const item = await this.agenda.itemToDecide(tx, itemId);
     const allowed =
       item && (actor.coordinatorTables === 'all' || actor.coordinatorTables.includes(item.tableKey));
@@ -163,7 +171,7 @@ export class DecisionWithdrawer {
     }
     // The herbespreking's ICO item left the agenda: the items after it move up.
     if (decision.followUpItemId && after.followUpItemStatus !== 'withdrawn') {
-      await this.agendas.reallocate(tx, await this.agendas.lock(tx, 'ico'));
+      await this.agendas.reallocate(tx, await this.agendas.lock(tx, intakeTableOf(this.region.dossierLife)));
     }
     await this.dossierChanged.dossierChanged(tx, dossier.id, {
       cancelReason: `De beslissing van ${formatDutchDate(decidedOn)} werd ${w.change}.`,

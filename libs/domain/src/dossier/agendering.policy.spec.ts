@@ -1,8 +1,8 @@
 import { placeOnOrAfter, SessionTooEarly } from '../placement/earliest-session.policy';
 import { fridayTable, zdt } from '../testing';
-import { afsluitingTooEarly, AgenderingOutcome, canAgenderen } from './agendering.policy';
-import { CO3_DECISION_RULES, DecisionRules } from './decision-rules';
-import { stateIn } from './dossier-fixtures.test-util';
+import { afsluitingTooEarly, AgenderingOutcome } from './agendering.policy';
+import { DecisionRules } from './decision-rules';
+import { canAgenderenCo3, CO3_LIFE, CO3_RULES, stateIn } from './dossier-fixtures.test-util';
 import { InvalidDossierContextError, UnknownDossierPhaseError } from './dossier.error';
 import { DOSSIER_PHASES, DossierPhase, DossierState } from './dossier.model';
 
@@ -23,7 +23,7 @@ const ALLOWED: ReadonlyArray<readonly [DossierPhase, string, string]> = [
   ['afgerond', 'ronde-tafel', 'afsluiting'],
 ];
 
-const ITEMS = Object.entries(CO3_DECISION_RULES).flatMap(([table, rule]) =>
+const ITEMS = Object.entries(CO3_RULES).flatMap(([table, rule]) =>
   Object.keys(rule.itemTypes).map((item) => [table, item] as const),
 );
 
@@ -40,7 +40,7 @@ function refusal(outcome: AgenderingOutcome) {
 
 describe('which agenderingen a dossier allows', () => {
   it.each(ALLOWED)('in phase %s, on %s, an agendapunt %s', (phase, table, item) => {
-    expect(canAgenderen(stateIn(phase), table, item)).toMatchObject({ ok: true });
+    expect(canAgenderenCo3(stateIn(phase), table, item)).toMatchObject({ ok: true });
   });
 
   it('the table covers 13 allowed and 59 refused combinations', () => {
@@ -49,11 +49,13 @@ describe('which agenderingen a dossier allows', () => {
   });
 
   it.each(REFUSED)('refuses, in phase %s, on %s, an agendapunt %s', (phase, table, item) => {
-    expect(refusal(canAgenderen(stateIn(phase), table, item)).code).toBe('AGENDERING_NOT_ALLOWED');
+    expect(refusal(canAgenderenCo3(stateIn(phase), table, item)).code).toBe('AGENDERING_NOT_ALLOWED');
   });
 
   it('a casusregisseur puts a plan van aanpak on the Weegploeg only during casusregie', () => {
-    expect(refusal(canAgenderen(stateIn('zonder_casusregisseur'), 'weegploeg', 'plan-van-aanpak'))).toEqual({
+    expect(
+      refusal(canAgenderenCo3(stateIn('zonder_casusregisseur'), 'weegploeg', 'plan-van-aanpak')),
+    ).toEqual({
       ok: false,
       code: 'AGENDERING_NOT_ALLOWED',
       message:
@@ -64,11 +66,11 @@ describe('which agenderingen a dossier allows', () => {
 
   it('a question on the Ronde Tafel before the first Weegploeg is fine during casusregie', () => {
     const twoWeeksIn: DossierState = { ...stateIn('casusregie'), casusregieStartDate: '2026-04-20' };
-    expect(canAgenderen(twoWeeksIn, 'ronde-tafel', 'vraag')).toEqual({ ok: true });
+    expect(canAgenderenCo3(twoWeeksIn, 'ronde-tafel', 'vraag')).toEqual({ ok: true });
   });
 
   it('a first aanmelding is for a new dossier only', () => {
-    expect(refusal(canAgenderen(stateIn('herbespreking'), 'ico', 'aanmelding')).message).toBe(
+    expect(refusal(canAgenderenCo3(stateIn('herbespreking'), 'ico', 'aanmelding')).message).toBe(
       'Een agendapunt aanmelding op het ICO kan enkel voor een dossier in de fase "aangemeld"; ' +
         'dit dossier is in de fase "herbespreking".',
     );
@@ -79,7 +81,7 @@ describe('which agenderingen a dossier allows', () => {
     ['geen_ketenaanpak', 'Een dossier in de fase "geen ketenaanpak" kan niet meer geagendeerd worden.'],
   ] as const)('nothing more goes on any agenda for a dossier in phase %s', (phase, message) => {
     for (const [table, item] of ITEMS) {
-      expect(refusal(canAgenderen(stateIn(phase), table, item)).message).toBe(message);
+      expect(refusal(canAgenderenCo3(stateIn(phase), table, item)).message).toBe(message);
     }
   });
 });
@@ -87,23 +89,23 @@ describe('which agenderingen a dossier allows', () => {
 describe('the afsluiting goes to a zitting six months after the afronding', () => {
   it('is allowed in phase afgerond, with the date its zitting may not come before', () => {
     // Afronding 16 June 2026: the zitting takes place on or after 16 December 2026.
-    expect(canAgenderen(stateIn('afgerond'), 'ronde-tafel', 'afsluiting')).toEqual({
+    expect(canAgenderenCo3(stateIn('afgerond'), 'ronde-tafel', 'afsluiting')).toEqual({
       ok: true,
       notBeforeDate: '2026-12-16',
     });
   });
 
   it('puts no date on anything else, such as the check for new facts after three months', () => {
-    expect(canAgenderen(stateIn('afgerond'), 'ronde-tafel', 'opvolging')).toEqual({ ok: true });
+    expect(canAgenderenCo3(stateIn('afgerond'), 'ronde-tafel', 'opvolging')).toEqual({ ok: true });
   });
 
   it('counts to the end of a shorter month, and across a leap day', () => {
     const afgerondOn = (afrondingDate: string): DossierState => ({ ...stateIn('afgerond'), afrondingDate });
-    expect(canAgenderen(afgerondOn('2027-08-31'), 'ronde-tafel', 'afsluiting')).toEqual({
+    expect(canAgenderenCo3(afgerondOn('2027-08-31'), 'ronde-tafel', 'afsluiting')).toEqual({
       ok: true,
       notBeforeDate: '2028-02-29',
     });
-    expect(canAgenderen(afgerondOn('2026-08-31'), 'ronde-tafel', 'afsluiting')).toEqual({
+    expect(canAgenderenCo3(afgerondOn('2026-08-31'), 'ronde-tafel', 'afsluiting')).toEqual({
       ok: true,
       notBeforeDate: '2027-02-28',
     });
@@ -147,12 +149,12 @@ describe('the returns after "geen instemming"', () => {
   });
 
   it('lets the aanmelder come back while returns are left', () => {
-    expect(canAgenderen(afterReturns(0), 'ico', 'herbespreking')).toEqual({ ok: true });
-    expect(canAgenderen(afterReturns(1), 'ico', 'herbespreking')).toEqual({ ok: true });
+    expect(canAgenderenCo3(afterReturns(0), 'ico', 'herbespreking')).toEqual({ ok: true });
+    expect(canAgenderenCo3(afterReturns(1), 'ico', 'herbespreking')).toEqual({ ok: true });
   });
 
   it('refuses a third return with the default limit of two', () => {
-    expect(refusal(canAgenderen(afterReturns(2), 'ico', 'herbespreking'))).toEqual({
+    expect(refusal(canAgenderenCo3(afterReturns(2), 'ico', 'herbespreking'))).toEqual({
       ok: false,
       code: 'RETURN_LIMIT_REACHED',
       message:
@@ -161,35 +163,35 @@ describe('the returns after "geen instemming"', () => {
   });
 
   it('follows the configured limit', () => {
-    expect(canAgenderen(afterReturns(2), 'ico', 'herbespreking', { noConsentReturnLimit: 3 })).toEqual({
+    expect(canAgenderenCo3(afterReturns(2), 'ico', 'herbespreking', { noConsentReturnLimit: 3 })).toEqual({
       ok: true,
     });
     expect(
-      refusal(canAgenderen(afterReturns(0), 'ico', 'herbespreking', { noConsentReturnLimit: 0 })).code,
+      refusal(canAgenderenCo3(afterReturns(0), 'ico', 'herbespreking', { noConsentReturnLimit: 0 })).code,
     ).toBe('RETURN_LIMIT_REACHED');
   });
 
   it('does not count returns of a dossier that is no longer in "geen instemming"', () => {
     const backInHerbespreking: DossierState = { phase: 'herbespreking', noConsentReturns: 2 };
-    expect(canAgenderen(backInHerbespreking, 'ico', 'herbespreking')).toEqual({ ok: true });
+    expect(canAgenderenCo3(backInHerbespreking, 'ico', 'herbespreking')).toEqual({ ok: true });
   });
 });
 
 describe('unknown tables and agendapunten', () => {
   it('names the table or item type that is unknown', () => {
-    expect(canAgenderen(stateIn('casusregie'), 'triage-overleg', 'aanmelding')).toEqual({
+    expect(canAgenderenCo3(stateIn('casusregie'), 'triage-overleg', 'aanmelding')).toEqual({
       ok: false,
       code: 'UNKNOWN_TABLE',
       field: 'tableKey',
       message: 'Onbekende overlegtafel "triage-overleg".',
     });
-    expect(canAgenderen(stateIn('casusregie'), 'weegploeg', 'evaluatie')).toEqual({
+    expect(canAgenderenCo3(stateIn('casusregie'), 'weegploeg', 'evaluatie')).toEqual({
       ok: false,
       code: 'UNKNOWN_ITEM_TYPE',
       field: 'itemType',
       message: 'Onbekend soort agendapunt "evaluatie" op tafel "weegploeg".',
     });
-    expect(refusal(canAgenderen(stateIn('casusregie'), 'weegploeg', 'constructor')).code).toBe(
+    expect(refusal(canAgenderenCo3(stateIn('casusregie'), 'weegploeg', 'constructor')).code).toBe(
       'UNKNOWN_ITEM_TYPE',
     );
   });
@@ -212,15 +214,15 @@ describe('unknown tables and agendapunten', () => {
         },
       },
     };
-    const options = { rules: spoor3 };
-    expect(canAgenderen(stateIn('casusregie'), 'casusoverleg-spoor-3', 'evaluatie', options)).toEqual({
+    const options = { life: { ...CO3_LIFE, rules: spoor3 } };
+    expect(canAgenderenCo3(stateIn('casusregie'), 'casusoverleg-spoor-3', 'evaluatie', options)).toEqual({
       ok: true,
     });
-    expect(canAgenderen(stateIn('afgerond'), 'casusoverleg-spoor-3', 'afsluiting', options)).toEqual({
+    expect(canAgenderenCo3(stateIn('afgerond'), 'casusoverleg-spoor-3', 'afsluiting', options)).toEqual({
       ok: true,
       notBeforeDate: '2026-12-16',
     });
-    expect(refusal(canAgenderen(stateIn('casusregie'), 'weegploeg', 'afronding', options)).code).toBe(
+    expect(refusal(canAgenderenCo3(stateIn('casusregie'), 'weegploeg', 'afronding', options)).code).toBe(
       'UNKNOWN_TABLE',
     );
   });
@@ -229,9 +231,9 @@ describe('unknown tables and agendapunten', () => {
 describe('broken input to agenderen is a bug', () => {
   it('throws on an unknown phase or a broken limit', () => {
     const unknown = { phase: 'gepauzeerd', noConsentReturns: 0 } as unknown as DossierState;
-    expect(() => canAgenderen(unknown, 'ronde-tafel', 'vraag')).toThrow(UnknownDossierPhaseError);
+    expect(() => canAgenderenCo3(unknown, 'ronde-tafel', 'vraag')).toThrow(UnknownDossierPhaseError);
     expect(() =>
-      canAgenderen(stateIn('casusregie'), 'ronde-tafel', 'vraag', {
+      canAgenderenCo3(stateIn('casusregie'), 'ronde-tafel', 'vraag', {
         noConsentReturnLimit: Number.NaN,
       }),
     ).toThrow(InvalidDossierContextError);
@@ -248,11 +250,11 @@ describe('agenderen while casusregie awaits the consent', () => {
 
   it('refuses what the Weegploeg decides on casusregie itself, and allows the other agendapunten', () => {
     for (const itemType of ['plan-van-aanpak', 'gewijzigd-plan-van-aanpak', 'afronding']) {
-      const outcome = refusal(canAgenderen(awaiting, 'weegploeg', itemType));
+      const outcome = refusal(canAgenderenCo3(awaiting, 'weegploeg', itemType));
       expect([itemType, outcome.code]).toEqual([itemType, 'CASUSREGIE_AWAITS_CONSENT']);
     }
     for (const itemType of ['vraag', 'opvolging', 'tussentijdse-evaluatie']) {
-      expect([itemType, canAgenderen(awaiting, 'ronde-tafel', itemType).ok]).toEqual([itemType, true]);
+      expect([itemType, canAgenderenCo3(awaiting, 'ronde-tafel', itemType).ok]).toEqual([itemType, true]);
     }
   });
 });

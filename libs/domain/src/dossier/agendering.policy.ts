@@ -1,7 +1,8 @@
 import type { SessionTooEarly } from '../placement/earliest-session.policy';
 import type { TableDefinition } from '../tables/table-definition.model';
 import { LocalDateString } from '../time/local-date.util';
-import { CO3_DECISION_RULES, DecisionRules, lookupItemType } from './decision-rules';
+import { DecisionRules, lookupItemType } from './decision-rules';
+import type { DossierLife } from './dossier-life.model';
 import {
   AFSLUITING_WAIT_MONTHS,
   earliestAfsluitingDate,
@@ -21,7 +22,8 @@ import { assertDossierState, awaitsConsent, DossierPhase, DossierState } from '.
 export interface AgenderingOptions {
   /** Returns to the ICO allowed after "geen instemming"; see noConsentReturnLimitOf(region). */
   readonly noConsentReturnLimit?: number;
-  readonly rules?: DecisionRules;
+  /** The region's dossier life (RegionConfig.dossierLife). */
+  readonly life: DossierLife;
 }
 
 /**
@@ -47,11 +49,11 @@ export function canAgenderen(
   dossier: DossierState,
   tableKey: string,
   itemType: string,
-  options: AgenderingOptions = {},
+  options: AgenderingOptions,
 ): AgenderingOutcome {
   assertDossierState(dossier);
   const limit = resolveReturnLimit(options.noConsentReturnLimit);
-  const rules = options.rules ?? CO3_DECISION_RULES;
+  const rules = options.life.rules;
 
   const found = lookupItemType(rules, tableKey, itemType);
   if (!found.ok) {
@@ -82,7 +84,7 @@ export function canAgenderen(
   if (rule.decisions.includes('afsluiting_bevestigd')) {
     // assertDossierState guarantees the afrondingDate of an afgerond dossier, the only phase an
     // afsluiting can be agendered in; a rule set that allows it elsewhere has no date to wait for.
-    const notBeforeDate = notBeforeDateFor(tableKey, itemType, dossier.afrondingDate, rules);
+    const notBeforeDate = notBeforeDateFor(rules, tableKey, itemType, dossier.afrondingDate);
     if (notBeforeDate === undefined) {
       return refuse(
         'AGENDERING_NOT_ALLOWED',
@@ -99,10 +101,10 @@ export function canAgenderen(
  * can carry afsluiting_bevestigd, once the afronding date is known; undefined otherwise.
  */
 export function notBeforeDateFor(
+  rules: DecisionRules,
   tableKey: string,
   itemType: string,
   afrondingDate: LocalDateString | undefined,
-  rules: DecisionRules = CO3_DECISION_RULES,
 ): LocalDateString | undefined {
   const found = lookupItemType(rules, tableKey, itemType);
   if (!found.ok || !found.itemType.decisions.includes('afsluiting_bevestigd')) return undefined;

@@ -11,8 +11,8 @@ import {
   REGISSEUR,
   START_DATE,
   stateIn,
+  applyCo3Decision,
 } from './dossier-fixtures.test-util';
-import { applyDecision } from './dossier-lifecycle.policy';
 import { awaitsConsent, DossierState } from './dossier.model';
 
 /**
@@ -170,12 +170,13 @@ describe('the consulent consulted before the afronding', () => {
       next: { ...withConsulent, consulentConsultedOn: '2026-06-08' },
       effects: [{ type: 'consulent-geconsulteerd', date: '2026-06-08' }],
     });
-    const approved = outcome.ok && applyDecision(outcome.next, { kind: 'afronding_goedgekeurd' }, afronding);
+    const approved =
+      outcome.ok && applyCo3Decision(outcome.next, { kind: 'afronding_goedgekeurd' }, afronding);
     expect(approved && approved.ok && approved.next.afrondingDate).toBe(AFRONDING_DATE);
   });
 
   it('without it the Weegploeg refuses the afronding, naming what to record', () => {
-    expect(applyDecision(withConsulent, { kind: 'afronding_goedgekeurd' }, afronding)).toEqual({
+    expect(applyCo3Decision(withConsulent, { kind: 'afronding_goedgekeurd' }, afronding)).toEqual({
       ok: false,
       code: 'CONSULENT_NOT_CONSULTED',
       field: 'consulentGeconsulteerd',
@@ -185,14 +186,16 @@ describe('the consulent consulted before the afronding', () => {
         'heeft ("Consulent geconsulteerd over de afronding").',
     });
     // Not approving needs no consultation, and without a consulent there is nothing to wait for.
-    const notApproved = applyDecision(withConsulent, { kind: 'afronding_niet_goedgekeurd' }, afronding);
+    const notApproved = applyCo3Decision(withConsulent, { kind: 'afronding_niet_goedgekeurd' }, afronding);
     expect(notApproved.ok).toBe(true);
-    expect(applyDecision(stateIn('casusregie'), { kind: 'afronding_goedgekeurd' }, afronding).ok).toBe(true);
+    expect(applyCo3Decision(stateIn('casusregie'), { kind: 'afronding_goedgekeurd' }, afronding).ok).toBe(
+      true,
+    );
   });
 
   it('a consultation dated after the Weegploeg does not count for it', () => {
     const late = { ...withConsulent, consulentConsultedOn: '2026-06-17' };
-    const outcome = applyDecision(late, { kind: 'afronding_goedgekeurd' }, afronding);
+    const outcome = applyCo3Decision(late, { kind: 'afronding_goedgekeurd' }, afronding);
     expect(outcome.ok ? undefined : [outcome.code, outcome.message]).toEqual([
       'CONSULENT_NOT_CONSULTED',
       'De consulent werd pas op 17 juni 2026 geconsulteerd over de afronding, na de Weegploeg van ' +

@@ -1,5 +1,5 @@
-import { CO3_DECISION_RULES, decisionsFor, isDecisionForItem } from './decision-rules';
-import { DECISION_TRANSITIONS } from './dossier-lifecycle.policy';
+import { CO3_RULES, CO3_TRANSITIONS } from './dossier-fixtures.test-util';
+import { decisionsFor, isDecisionForItem } from './decision-rules';
 import {
   DECISION_KIND_LABELS,
   DECISION_KINDS,
@@ -9,7 +9,7 @@ import {
   isDossierPhase,
 } from './dossier.model';
 
-const ITEMS = Object.entries(CO3_DECISION_RULES).flatMap(([table, rule]) =>
+const ITEMS = Object.entries(CO3_RULES).flatMap(([table, rule]) =>
   Object.entries(rule.itemTypes).map(([item, itemRule]) => ({ table, item, ...itemRule })),
 );
 
@@ -73,14 +73,16 @@ describe('which decision belongs on which agendapunt', () => {
   });
 
   it('answers lookups, and nothing for pairs it does not know', () => {
-    expect(decisionsFor('weegploeg', 'afronding')).toEqual([
+    expect(decisionsFor(CO3_RULES, 'weegploeg', 'afronding')).toEqual([
       'afronding_goedgekeurd',
       'afronding_niet_goedgekeurd',
     ]);
-    expect(decisionsFor('weegploeg', 'vraag')).toEqual([]);
-    expect(decisionsFor('hasOwnProperty', 'vraag')).toEqual([]);
-    expect(isDecisionForItem('pva_besproken', 'weegploeg', 'gewijzigd-plan-van-aanpak')).toBe(true);
-    expect(isDecisionForItem('pva_besproken', 'ronde-tafel', 'opvolging')).toBe(false);
+    expect(decisionsFor(CO3_RULES, 'weegploeg', 'vraag')).toEqual([]);
+    expect(decisionsFor(CO3_RULES, 'hasOwnProperty', 'vraag')).toEqual([]);
+    expect(isDecisionForItem(CO3_RULES, 'pva_besproken', 'weegploeg', 'gewijzigd-plan-van-aanpak')).toBe(
+      true,
+    );
+    expect(isDecisionForItem(CO3_RULES, 'pva_besproken', 'ronde-tafel', 'opvolging')).toBe(false);
   });
 });
 
@@ -88,7 +90,7 @@ describe('agendering and decisions agree', () => {
   it('an agendapunt is only agendered in a phase where one of its decisions can be taken', () => {
     for (const item of ITEMS) {
       for (const phase of item.agenderenInPhases) {
-        const decidable = item.decisions.some((kind) => DECISION_TRANSITIONS[kind].from.includes(phase));
+        const decidable = item.decisions.some((kind) => CO3_TRANSITIONS[kind].from.includes(phase));
         expect({ item: `${item.table}/${item.item}`, phase, decidable }).toEqual({
           item: `${item.table}/${item.item}`,
           phase,
@@ -100,7 +102,7 @@ describe('agendering and decisions agree', () => {
 
   it('every phase a decision can be taken in can get the dossier on an agenda for it', () => {
     for (const kind of DECISION_KINDS) {
-      for (const phase of DECISION_TRANSITIONS[kind].from) {
+      for (const phase of CO3_TRANSITIONS[kind].from) {
         const reachable = ITEMS.some(
           (i) => i.decisions.includes(kind) && i.agenderenInPhases.includes(phase),
         );

@@ -1,6 +1,36 @@
+import { CO3_ANTWERPEN_DOSSIER_LIFE } from '@overlegtafels/regions';
+import { AgenderingOptions, AgenderingOutcome, canAgenderen } from './agendering.policy';
 import { DecisionInput } from './decision-input.model';
-import { DecisionContext } from './dossier-lifecycle.policy';
+import type { DecisionRules } from './decision-rules';
+import type { DecisionTransition, DossierLife } from './dossier-life.model';
+import { applyDecision, DecisionContext, DecisionOutcome } from './dossier-lifecycle.policy';
 import { DecisionKind, DossierPhase, DossierState } from './dossier.model';
+
+/** CO3 Antwerpen's dossier life (libs/regions), which these specs drive the domain with. */
+export const CO3_LIFE: DossierLife = CO3_ANTWERPEN_DOSSIER_LIFE;
+export const CO3_RULES: DecisionRules = CO3_LIFE.rules;
+/** CO3 has a transition for every decision kind. */
+export const CO3_TRANSITIONS = CO3_LIFE.transitions as Readonly<Record<DecisionKind, DecisionTransition>>;
+
+/** A decision context on CO3's dossier life unless it names another. */
+export type Co3Context = Omit<DecisionContext, 'life'> & { readonly life?: DossierLife };
+
+export function applyCo3Decision(
+  state: DossierState,
+  input: DecisionInput,
+  context: Co3Context,
+): DecisionOutcome {
+  return applyDecision(state, input, { life: CO3_LIFE, ...context });
+}
+
+export function canAgenderenCo3(
+  dossier: DossierState,
+  tableKey: string,
+  itemType: string,
+  options: Omit<AgenderingOptions, 'life'> & { readonly life?: DossierLife } = {},
+): AgenderingOutcome {
+  return canAgenderen(dossier, tableKey, itemType, { life: CO3_LIFE, ...options });
+}
 
 /**
  * Dossiers in every phase, on CO3 session days of 2026: the ICO on Friday 6 March, casusregie from
@@ -62,7 +92,7 @@ export function validInput(kind: DecisionKind): DecisionInput {
 }
 
 /** Where and when each kind of decision is typically taken, for a dossier in `phase`. */
-export function contextFor(kind: DecisionKind, phase: DossierPhase): DecisionContext {
+export function contextFor(kind: DecisionKind, phase: DossierPhase): Co3Context {
   switch (kind) {
     case 'pva_besproken':
       return { tableKey: 'weegploeg', itemType: 'plan-van-aanpak', decisionDate: '2026-05-19' };

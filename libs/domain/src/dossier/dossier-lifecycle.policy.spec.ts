@@ -9,14 +9,11 @@ import {
   START_DATE,
   stateIn,
   validInput,
+  CO3_TRANSITIONS,
+  Co3Context,
+  applyCo3Decision,
 } from './dossier-fixtures.test-util';
-import {
-  applyDecision,
-  DECISION_TRANSITIONS,
-  DecisionContext,
-  DecisionOutcome,
-  noConsentReturnLimitOf,
-} from './dossier-lifecycle.policy';
+import { DecisionOutcome, noConsentReturnLimitOf } from './dossier-lifecycle.policy';
 import { DossierEvent } from './dossier-event.model';
 import {
   InvalidDossierContextError,
@@ -34,8 +31,8 @@ import {
   newDossierState,
 } from './dossier.model';
 
-const ICO: DecisionContext = { tableKey: 'ico', itemType: 'aanmelding', decisionDate: ICO_DATE };
-const ICO_TERUG = (decisionDate: string): DecisionContext => ({
+const ICO: Co3Context = { tableKey: 'ico', itemType: 'aanmelding', decisionDate: ICO_DATE };
+const ICO_TERUG = (decisionDate: string): Co3Context => ({
   tableKey: 'ico',
   itemType: 'herbespreking',
   decisionDate,
@@ -47,9 +44,9 @@ function accepted(outcome: DecisionOutcome): { next: DossierState; effects: read
 }
 
 /** Applies a decision that must be refused and checks the dossier is left exactly as it was. */
-function refused(state: DossierState, input: DecisionInput, context: DecisionContext) {
+function refused(state: DossierState, input: DecisionInput, context: Co3Context) {
   const before = structuredClone(state);
-  const outcome = applyDecision(deepFreeze(state), input, context);
+  const outcome = applyCo3Decision(deepFreeze(state), input, context);
   if (outcome.ok) throw new Error(`accepted, now in phase ${outcome.next.phase}`);
   expect(state).toEqual(before);
   expect(outcome).not.toHaveProperty('next');
@@ -58,7 +55,9 @@ function refused(state: DossierState, input: DecisionInput, context: DecisionCon
 
 describe('the ICO decides on a new aanmelding', () => {
   it('geen ketenaanpak: the aanmelder gets advice, always with advice for a safety plan', () => {
-    const { next, effects } = accepted(applyDecision(newDossierState(), validInput('geen_ketenaanpak'), ICO));
+    const { next, effects } = accepted(
+      applyCo3Decision(newDossierState(), validInput('geen_ketenaanpak'), ICO),
+    );
     expect(next).toEqual({ phase: 'geen_ketenaanpak', noConsentReturns: 0 });
     expect(effects).toEqual([
       { type: 'advies-verstuurd', date: ICO_DATE, reason: 'geen-ketenaanpak', parketmeldingAdvies: false },
@@ -67,7 +66,7 @@ describe('the ICO decides on a new aanmelding', () => {
 
   it('geen ketenaanpak may advise the aanmelder to report to the parket', () => {
     const input = { ...validInput('geen_ketenaanpak'), parketmeldingAdvies: true } as DecisionInput;
-    const { effects } = accepted(applyDecision(newDossierState(), input, ICO));
+    const { effects } = accepted(applyCo3Decision(newDossierState(), input, ICO));
     expect(effects).toEqual([
       { type: 'advies-verstuurd', date: ICO_DATE, reason: 'geen-ketenaanpak', parketmeldingAdvies: true },
     ]);
@@ -87,14 +86,16 @@ describe('the ICO decides on a new aanmelding', () => {
 
   it('ketenaanpak zonder casusregisseur puts the aanmelder in touch with the criminologists', () => {
     const { next, effects } = accepted(
-      applyDecision(newDossierState(), { kind: 'zonder_casusregisseur' }, ICO),
+      applyCo3Decision(newDossierState(), { kind: 'zonder_casusregisseur' }, ICO),
     );
     expect(next.phase).toBe('zonder_casusregisseur');
     expect(effects).toEqual([{ type: 'ketenaanpak-zonder-casusregisseur', date: ICO_DATE }]);
   });
 
   it('ketenaanpak met casusregie appoints the casusregisseur, records the consent and starts casusregie', () => {
-    const { next, effects } = accepted(applyDecision(newDossierState(), validInput('met_casusregie'), ICO));
+    const { next, effects } = accepted(
+      applyCo3Decision(newDossierState(), validInput('met_casusregie'), ICO),
+    );
     expect(next).toEqual({
       phase: 'casusregie',
       casusregisseurId: REGISSEUR,
@@ -117,23 +118,23 @@ describe('the ICO decides on a new aanmelding', () => {
       startDate: ICO_DATE,
       consent: { verifiedById: AANMELDER, verifiedOn: ICO_DATE, adultFamilyMemberConsented: true },
     };
-    expect(accepted(applyDecision(newDossierState(), input, ICO)).next.casusregieStartDate).toBe(ICO_DATE);
+    expect(accepted(applyCo3Decision(newDossierState(), input, ICO)).next.casusregieStartDate).toBe(ICO_DATE);
   });
 
   it('herbespreking: information is missing and the dossier returns to a later ICO', () => {
-    const { next, effects } = accepted(applyDecision(newDossierState(), validInput('herbespreking'), ICO));
+    const { next, effects } = accepted(applyCo3Decision(newDossierState(), validInput('herbespreking'), ICO));
     expect(next).toEqual({ phase: 'herbespreking', noConsentReturns: 0 });
     // The aanmelder is invited to the aanvullend verkennend casusoverleg.
     expect(effects).toEqual([{ type: 'terug-naar-ico', date: ICO_DATE, guest: 'aanmelder' }]);
 
     // On the aanvullend verkennend casusoverleg two weeks later the ICO decides instroom.
     const instroom = { ...validInput('met_casusregie'), startDate: '2026-03-23' } as DecisionInput;
-    const later = accepted(applyDecision(next, instroom, ICO_TERUG('2026-03-20')));
+    const later = accepted(applyCo3Decision(next, instroom, ICO_TERUG('2026-03-20')));
     expect(later.next.phase).toBe('casusregie');
   });
 
   it('geen instemming: casusregie cannot start and the aanmelder may still come back twice', () => {
-    const { next, effects } = accepted(applyDecision(newDossierState(), { kind: 'geen_instemming' }, ICO));
+    const { next, effects } = accepted(applyCo3Decision(newDossierState(), { kind: 'geen_instemming' }, ICO));
     expect(next).toEqual({ phase: 'geen_instemming', noConsentReturns: 0 });
     expect(effects).toEqual([{ type: 'geen-instemming', date: ICO_DATE, returnsUsed: 0, returnsLeft: 2 }]);
   });
@@ -143,7 +144,7 @@ describe('the ICO decides on a new aanmelding', () => {
       kind: 'geen_instemming',
       adviceText: 'Bespreek een veiligheidsplan met mevrouw.',
     } as const;
-    expect(accepted(applyDecision(newDossierState(), input, ICO)).effects).toEqual([
+    expect(accepted(applyCo3Decision(newDossierState(), input, ICO)).effects).toEqual([
       { type: 'geen-instemming', date: ICO_DATE, returnsUsed: 0, returnsLeft: 2 },
       { type: 'advies-verstuurd', date: ICO_DATE, reason: 'geen-instemming', parketmeldingAdvies: false },
     ]);
@@ -158,7 +159,7 @@ describe('informed consent before casusregie', () => {
   };
 
   it('appoints the casusregisseur without consent: casusregie awaits it and has no start yet', () => {
-    const { next, effects } = accepted(applyDecision(newDossierState(), withoutConsent, ICO));
+    const { next, effects } = accepted(applyCo3Decision(newDossierState(), withoutConsent, ICO));
     expect(next).toEqual({
       phase: 'casusregie',
       casusregisseurId: REGISSEUR,
@@ -181,7 +182,7 @@ describe('informed consent before casusregie', () => {
         givenBy: 'moeder',
       },
     };
-    const { next } = accepted(applyDecision(newDossierState(), input, ICO));
+    const { next } = accepted(applyCo3Decision(newDossierState(), input, ICO));
     expect(next.consent).toEqual({ verifiedById: AANMELDER, verifiedOn: '2026-03-02', givenBy: 'moeder' });
     expect(awaitsConsent(next)).toBe(false);
     const blank = { ...input, consent: { ...input.consent!, givenBy: ' ' } };
@@ -189,7 +190,7 @@ describe('informed consent before casusregie', () => {
   });
 
   it('while casusregie awaits the consent, no plan van aanpak is reviewed nor casusregie rounded off', () => {
-    const awaiting = accepted(applyDecision(newDossierState(), withoutConsent, ICO)).next;
+    const awaiting = accepted(applyCo3Decision(newDossierState(), withoutConsent, ICO)).next;
     const weegploeg = { decisionDate: '2026-04-21', tableKey: 'weegploeg' };
     for (const [kind, itemType] of [
       ['pva_besproken', 'plan-van-aanpak'],
@@ -202,7 +203,9 @@ describe('informed consent before casusregie', () => {
     }
     // A question to the Ronde Tafel is still possible.
     const vraag = { decisionDate: '2026-03-19', tableKey: 'ronde-tafel', itemType: 'vraag' };
-    expect(accepted(applyDecision(awaiting, { kind: 'opvolging_genoteerd' }, vraag)).next).toEqual(awaiting);
+    expect(accepted(applyCo3Decision(awaiting, { kind: 'opvolging_genoteerd' }, vraag)).next).toEqual(
+      awaiting,
+    );
   });
 
   it('uses consent already verified on the dossier, without recording it again', () => {
@@ -211,7 +214,7 @@ describe('informed consent before casusregie', () => {
       consent: { verifiedById: AANMELDER, verifiedOn: '2026-02-27' },
       noConsentReturns: 0,
     };
-    const { next, effects } = accepted(applyDecision(state, withoutConsent, ICO_TERUG(ICO_DATE)));
+    const { next, effects } = accepted(applyCo3Decision(state, withoutConsent, ICO_TERUG(ICO_DATE)));
     expect(next.consent).toEqual({ verifiedById: AANMELDER, verifiedOn: '2026-02-27' });
     expect(effects.map((e) => e.type)).toEqual(['casusregisseur-aangesteld', 'casusregie-gestart']);
   });
@@ -239,7 +242,7 @@ describe('informed consent before casusregie', () => {
         'Casusregie kan pas starten zodra een volwassen gezinslid ingestemd heeft: de instemming is van ' +
         '10 maart 2026, de startdatum 9 maart 2026.',
     });
-    expect(accepted(applyDecision(newDossierState(), consentOn(START_DATE), ICO)).next.phase).toBe(
+    expect(accepted(applyCo3Decision(newDossierState(), consentOn(START_DATE), ICO)).next.phase).toBe(
       'casusregie',
     );
   });
@@ -250,10 +253,10 @@ describe('the limited returns after "geen instemming"', () => {
 
   /** The first ICO says "geen instemming"; then the aanmelder comes back on the given Fridays. */
   function afterReturns(fridays: readonly string[], limit?: number): DossierState {
-    let state = accepted(applyDecision(newDossierState(), geenInstemming, ICO)).next;
+    let state = accepted(applyCo3Decision(newDossierState(), geenInstemming, ICO)).next;
     for (const friday of fridays) {
       state = accepted(
-        applyDecision(state, geenInstemming, { ...ICO_TERUG(friday), noConsentReturnLimit: limit }),
+        applyCo3Decision(state, geenInstemming, { ...ICO_TERUG(friday), noConsentReturnLimit: limit }),
       ).next;
     }
     return state;
@@ -261,7 +264,7 @@ describe('the limited returns after "geen instemming"', () => {
 
   it('counts each return and tells how many are left', () => {
     const first = afterReturns([]);
-    const back = accepted(applyDecision(first, geenInstemming, ICO_TERUG('2026-04-03')));
+    const back = accepted(applyCo3Decision(first, geenInstemming, ICO_TERUG('2026-04-03')));
     expect(back.next.noConsentReturns).toBe(1);
     expect(back.effects).toEqual([
       { type: 'geen-instemming', date: '2026-04-03', returnsUsed: 1, returnsLeft: 1 },
@@ -285,7 +288,7 @@ describe('the limited returns after "geen instemming"', () => {
 
   it('a family that consents on a return gets casusregie, and the return is counted', () => {
     const { next } = accepted(
-      applyDecision(afterReturns([]), validInput('met_casusregie'), ICO_TERUG(ICO_DATE)),
+      applyCo3Decision(afterReturns([]), validInput('met_casusregie'), ICO_TERUG(ICO_DATE)),
     );
     expect(next.phase).toBe('casusregie');
     expect(next.noConsentReturns).toBe(1);
@@ -304,9 +307,9 @@ describe('the limited returns after "geen instemming"', () => {
 
   it('a herbespreking in between does not buy extra returns', () => {
     let state = afterReturns(['2026-04-03']); // one return used
-    state = accepted(applyDecision(state, validInput('herbespreking'), ICO_TERUG('2026-05-08'))).next; // return 2
+    state = accepted(applyCo3Decision(state, validInput('herbespreking'), ICO_TERUG('2026-05-08'))).next; // return 2
     expect(state).toEqual({ phase: 'herbespreking', noConsentReturns: 2 });
-    state = accepted(applyDecision(state, geenInstemming, ICO_TERUG('2026-05-22'))).next; // not a return
+    state = accepted(applyCo3Decision(state, geenInstemming, ICO_TERUG('2026-05-22'))).next; // not a return
     expect(state.noConsentReturns).toBe(2);
     expect(refused(state, geenInstemming, ICO_TERUG('2026-06-05')).code).toBe('RETURN_LIMIT_REACHED');
   });
@@ -324,7 +327,7 @@ describe('the Weegploeg reviews plans and afrondingen', () => {
 
   it('plan van aanpak besproken keeps casusregie going, with a terugkomdatum for the Ronde Tafel', () => {
     const { next, effects } = accepted(
-      applyDecision(stateIn('casusregie'), validInput('pva_besproken'), pva),
+      applyCo3Decision(stateIn('casusregie'), validInput('pva_besproken'), pva),
     );
     expect(next).toEqual(stateIn('casusregie'));
     expect(effects).toEqual([{ type: 'pva-besproken', date: '2026-05-19', terugkomdatum: '2026-06-18' }]);
@@ -333,7 +336,7 @@ describe('the Weegploeg reviews plans and afrondingen', () => {
   it('a fundamentally changed plan is reviewed the same way', () => {
     const context = { ...pva, itemType: 'gewijzigd-plan-van-aanpak', decisionDate: '2026-11-03' };
     const input = { kind: 'pva_besproken', terugkomdatum: '2026-12-03' } as const;
-    expect(accepted(applyDecision(stateIn('casusregie'), input, context)).effects).toEqual([
+    expect(accepted(applyCo3Decision(stateIn('casusregie'), input, context)).effects).toEqual([
       { type: 'pva-besproken', date: '2026-11-03', terugkomdatum: '2026-12-03' },
     ]);
   });
@@ -347,7 +350,7 @@ describe('the Weegploeg reviews plans and afrondingen', () => {
       message:
         'De terugkomdatum voor de Ronde Tafel (19 mei 2026) moet na de Weegploeg van 19 mei 2026 liggen.',
     });
-    expect(accepted(applyDecision(stateIn('casusregie'), on('2026-05-20'), pva)).next.phase).toBe(
+    expect(accepted(applyCo3Decision(stateIn('casusregie'), on('2026-05-20'), pva)).next.phase).toBe(
       'casusregie',
     );
   });
@@ -355,7 +358,7 @@ describe('the Weegploeg reviews plans and afrondingen', () => {
   it('afronding goedgekeurd ends casusregie and starts the six-month watch', () => {
     const context = contextFor('afronding_goedgekeurd', 'casusregie');
     const { next, effects } = accepted(
-      applyDecision(stateIn('casusregie'), { kind: 'afronding_goedgekeurd' }, context),
+      applyCo3Decision(stateIn('casusregie'), { kind: 'afronding_goedgekeurd' }, context),
     );
     expect(next).toEqual({ ...stateIn('casusregie'), phase: 'afgerond', afrondingDate: AFRONDING_DATE });
     expect(effects).toEqual([{ type: 'afronding-goedgekeurd', date: AFRONDING_DATE }]);
@@ -364,7 +367,7 @@ describe('the Weegploeg reviews plans and afrondingen', () => {
   it('afronding niet goedgekeurd: the goals are not met and casusregie goes on', () => {
     const context = contextFor('afronding_niet_goedgekeurd', 'casusregie');
     const { next, effects } = accepted(
-      applyDecision(stateIn('casusregie'), { kind: 'afronding_niet_goedgekeurd' }, context),
+      applyCo3Decision(stateIn('casusregie'), { kind: 'afronding_niet_goedgekeurd' }, context),
     );
     expect(next).toEqual(stateIn('casusregie'));
     expect(effects).toEqual([{ type: 'afronding-niet-goedgekeurd', date: AFRONDING_DATE }]);
@@ -372,7 +375,7 @@ describe('the Weegploeg reviews plans and afrondingen', () => {
 });
 
 describe('the Ronde Tafel follows up and closes', () => {
-  const rt = (itemType: string, decisionDate: string): DecisionContext => ({
+  const rt = (itemType: string, decisionDate: string): Co3Context => ({
     tableKey: 'ronde-tafel',
     itemType,
     decisionDate,
@@ -386,7 +389,7 @@ describe('the Ronde Tafel follows up and closes', () => {
     ['the check for new facts three months after the afronding', 'afgerond', 'opvolging', '2026-09-17'],
   ] as const)('notes %s without changing the phase', (_scenario, phase, itemType, date) => {
     const { next, effects } = accepted(
-      applyDecision(stateIn(phase), { kind: 'opvolging_genoteerd' }, rt(itemType, date)),
+      applyCo3Decision(stateIn(phase), { kind: 'opvolging_genoteerd' }, rt(itemType, date)),
     );
     expect(next).toEqual(stateIn(phase));
     expect(effects).toEqual([{ type: 'opvolging-genoteerd', date }]);
@@ -407,7 +410,7 @@ describe('the Ronde Tafel follows up and closes', () => {
 
   it('closes the dossier on the day the six months are over, when there are no new facts', () => {
     const { next, effects } = accepted(
-      applyDecision(stateIn('afgerond'), { kind: 'afsluiting_bevestigd' }, rt('afsluiting', '2026-12-16')),
+      applyCo3Decision(stateIn('afgerond'), { kind: 'afsluiting_bevestigd' }, rt('afsluiting', '2026-12-16')),
     );
     expect(next).toEqual({ ...stateIn('afgerond'), phase: 'afgesloten', afsluitingDate: '2026-12-16' });
     expect(effects).toEqual([{ type: 'afgesloten', date: '2026-12-16' }]);
@@ -419,14 +422,15 @@ describe('the Ronde Tafel follows up and closes', () => {
       'TOO_EARLY_FOR_AFSLUITING',
     );
     expect(
-      accepted(applyDecision(endOfAugust, { kind: 'afsluiting_bevestigd' }, rt('afsluiting', '2027-02-28')))
-        .next.phase,
+      accepted(
+        applyCo3Decision(endOfAugust, { kind: 'afsluiting_bevestigd' }, rt('afsluiting', '2027-02-28')),
+      ).next.phase,
     ).toBe('afgesloten');
   });
 
   it('afsluiting niet bevestigd: new facts, the dossier stays open', () => {
     const { next, effects } = accepted(
-      applyDecision(
+      applyCo3Decision(
         stateIn('afgerond'),
         { kind: 'afsluiting_niet_bevestigd' },
         rt('afsluiting', '2026-12-17'),
@@ -439,7 +443,7 @@ describe('the Ronde Tafel follows up and closes', () => {
 
 /**
  * Every legal transition, written out as the coordinators would read it. A test below checks that
- * this table and DECISION_TRANSITIONS say the same.
+ * this table and CO3_TRANSITIONS say the same.
  */
 const LEGAL: ReadonlyArray<readonly [DossierPhase, DecisionKind, DossierPhase]> = [
   ['aangemeld', 'geen_ketenaanpak', 'geen_ketenaanpak'],
@@ -480,14 +484,14 @@ const ILLEGAL = DOSSIER_PHASES.flatMap((phase) =>
 
 describe('the state machine', () => {
   it.each(LEGAL)('from %s, "%s" leads to %s', (from, kind, to) => {
-    const { next } = accepted(applyDecision(stateIn(from), validInput(kind), contextFor(kind, from)));
+    const { next } = accepted(applyCo3Decision(stateIn(from), validInput(kind), contextFor(kind, from)));
     expect(next.phase).toBe(to);
   });
 
   it('the written table is the whole machine: 28 legal and 60 illegal pairs', () => {
     const fromData = DECISION_KINDS.flatMap((kind) =>
-      DECISION_TRANSITIONS[kind].from.map((from) => {
-        const to = DECISION_TRANSITIONS[kind].to;
+      CO3_TRANSITIONS[kind].from.map((from) => {
+        const to = CO3_TRANSITIONS[kind].to;
         return [from, kind, to === 'unchanged' ? from : to] as const;
       }),
     );
@@ -539,7 +543,7 @@ describe('a decision is not dated before the phase it belongs to', () => {
   it('allows a decision on the start day itself', () => {
     const context = { ...contextFor('opvolging_genoteerd', 'casusregie'), decisionDate: START_DATE };
     expect(
-      accepted(applyDecision(stateIn('casusregie'), { kind: 'opvolging_genoteerd' }, context)).next.phase,
+      accepted(applyCo3Decision(stateIn('casusregie'), { kind: 'opvolging_genoteerd' }, context)).next.phase,
     ).toBe('casusregie');
   });
 
@@ -757,9 +761,9 @@ describe('each missing or wrong field is named', () => {
 describe('a state or context no valid flow produces is a bug, not a refusal', () => {
   it('throws on an unknown phase', () => {
     const state = { phase: 'heropend', noConsentReturns: 0 } as unknown as DossierState;
-    expect(() => applyDecision(state, validInput('herbespreking'), ICO)).toThrow(UnknownDossierPhaseError);
+    expect(() => applyCo3Decision(state, validInput('herbespreking'), ICO)).toThrow(UnknownDossierPhaseError);
     try {
-      applyDecision(state, validInput('herbespreking'), ICO);
+      applyCo3Decision(state, validInput('herbespreking'), ICO);
     } catch (error) {
       expect((error as UnknownDossierPhaseError).code).toBe('UNKNOWN_DOSSIER_PHASE');
     }
@@ -784,7 +788,7 @@ describe('a state or context no valid flow produces is a bug, not a refusal', ()
     ],
   ])('throws INVALID_DOSSIER_STATE for %s', (_scenario, state) => {
     expect(() =>
-      applyDecision(
+      applyCo3Decision(
         state as DossierState,
         { kind: 'opvolging_genoteerd' },
         contextFor('opvolging_genoteerd', 'casusregie'),
@@ -794,22 +798,22 @@ describe('a state or context no valid flow produces is a bug, not a refusal', ()
 
   it('throws on an unknown decision kind', () => {
     const input = { kind: 'heropening' } as unknown as DecisionInput;
-    expect(() => applyDecision(newDossierState(), input, ICO)).toThrow(UnknownDecisionKindError);
+    expect(() => applyCo3Decision(newDossierState(), input, ICO)).toThrow(UnknownDecisionKindError);
   });
 
   it('throws on a zitting without a usable date, or a broken limit', () => {
     expect(() =>
-      applyDecision(newDossierState(), validInput('herbespreking'), { ...ICO, decisionDate: '6 maart' }),
+      applyCo3Decision(newDossierState(), validInput('herbespreking'), { ...ICO, decisionDate: '6 maart' }),
     ).toThrow(InvalidDossierContextError);
     expect(() =>
-      applyDecision(newDossierState(), validInput('herbespreking'), { ...ICO, noConsentReturnLimit: -2 }),
+      applyCo3Decision(newDossierState(), validInput('herbespreking'), { ...ICO, noConsentReturnLimit: -2 }),
     ).toThrow(InvalidDossierContextError);
   });
 });
 
 describe('the life of one dossier, from aanmelding to afsluiting', () => {
   it('follows the guide on CO3 session days and collects what each decision sets in motion', () => {
-    const steps: ReadonlyArray<readonly [DecisionInput, DecisionContext]> = [
+    const steps: ReadonlyArray<readonly [DecisionInput, Co3Context]> = [
       [validInput('herbespreking'), { tableKey: 'ico', itemType: 'aanmelding', decisionDate: '2026-02-20' }],
       [validInput('met_casusregie'), ICO_TERUG(ICO_DATE)],
       [
@@ -853,7 +857,7 @@ describe('the life of one dossier, from aanmelding to afsluiting', () => {
     const phases: DossierPhase[] = [];
     const events: string[] = [];
     for (const [input, context] of steps) {
-      const { next, effects } = accepted(applyDecision(state, input, context));
+      const { next, effects } = accepted(applyCo3Decision(state, input, context));
       state = next;
       phases.push(next.phase);
       events.push(...effects.map((e) => e.type));

@@ -1,6 +1,7 @@
 import { LocalDateString, parseLocalDate } from '../time/local-date.util';
 import { DecisionInput } from './decision-input.model';
-import { CO3_DECISION_RULES, DecisionRules, lookupItemType } from './decision-rules';
+import { lookupItemType } from './decision-rules';
+import type { DossierLife } from './dossier-life.model';
 import { formatDutchDate } from './dossier-date.util';
 import { DossierEvent } from './dossier-event.model';
 import { DossierRefusal, refuse } from './dossier-outcome.model';
@@ -20,50 +21,9 @@ import type { OrganisationKind } from '../organisation/organisation-kind';
 /** The guide speaks of "een beperkt aantal keer"; CO3 Antwerpen allows two returns unless configured. */
 export const DEFAULT_NO_CONSENT_RETURN_LIMIT = 2;
 
-export interface DecisionTransition {
-  /** The phases in which the decision may be taken. */
-  readonly from: readonly DossierPhase[];
-  /** The phase afterwards; `unchanged` for decisions that note progress without changing phase. */
-  readonly to: DossierPhase | 'unchanged';
-}
-
 /**
- * The ICO decides on a dossier that is on its way in: new, back for a herbespreking, back for
- * advice after "geen instemming", or back because a casusregisseur may now be available.
- */
-const ON_THE_ICO: readonly DossierPhase[] = [
-  'aangemeld',
-  'herbespreking',
-  'geen_instemming',
-  'zonder_casusregisseur',
-];
-
-/**
- * The state machine. `geen_ketenaanpak` and `afgesloten` have no way out: a family referred again
- * after a "geen ketenaanpak" is a new aanmelding, and a closed dossier stays closed (reopening, as
- * Oost-Vlaanderen does, is not in the CO3 guide). Only casusregie leads to afgerond, and only
- * afgerond to afgesloten.
- */
-export const DECISION_TRANSITIONS: Readonly<Record<DecisionKind, DecisionTransition>> = {
-  geen_ketenaanpak: { from: ON_THE_ICO, to: 'geen_ketenaanpak' },
-  zonder_casusregisseur: { from: ON_THE_ICO, to: 'zonder_casusregisseur' },
-  met_casusregie: { from: ON_THE_ICO, to: 'casusregie' },
-  herbespreking: { from: ON_THE_ICO, to: 'herbespreking' },
-  geen_instemming: { from: ON_THE_ICO, to: 'geen_instemming' },
-  pva_besproken: { from: ['casusregie'], to: 'unchanged' },
-  afronding_goedgekeurd: { from: ['casusregie'], to: 'afgerond' },
-  afronding_niet_goedgekeurd: { from: ['casusregie'], to: 'unchanged' },
-  // A question from an aanmelder without casusregisseur, and the check after the afronding, are
-  // noted like any follow-up.
-  opvolging_genoteerd: { from: ['casusregie', 'zonder_casusregisseur', 'afgerond'], to: 'unchanged' },
-  afsluiting_bevestigd: { from: ['afgerond'], to: 'afgesloten' },
-  // Checked for new facts too early or not, the dossier stays afgerond: nothing to guard.
-  afsluiting_niet_bevestigd: { from: ['afgerond'], to: 'unchanged' },
-};
-
-/**
- * The phases a dossier never leaves (see the state machine above): a list shows them after the
- * dossiers still running.
+ * The phases a dossier never leaves in any region's dossier life (RegionConfig.dossierLife): a
+ * list shows them after the dossiers still running.
  */
 export const ENDED_PHASES: readonly DossierPhase[] = ['geen_ketenaanpak', 'afgesloten'];
 
@@ -85,7 +45,8 @@ export interface DecisionContext {
   readonly itemType: string;
   /** Returns to the ICO allowed after "geen instemming"; see noConsentReturnLimitOf(region). */
   readonly noConsentReturnLimit?: number;
-  readonly rules?: DecisionRules;
+  /** The region's dossier life (RegionConfig.dossierLife): its tables' decisions and transitions. */
+  readonly life: DossierLife;
   /** Who may go on "zonder casusregisseur" (RegionConfig.zonderCasusregisseurAanmelders); unset: anyone. */
   readonly zonderCasusregisseurAanmelders?: readonly OrganisationKind[];
   /** The kind of the aanmelder's organisation; null when the dossier does not know it. */
@@ -118,7 +79,7 @@ export function applyDecision(
   }
   const limit = resolveReturnLimit(context.noConsentReturnLimit);
 
-  const found = lookupItemType(context.rules ?? CO3_DECISION_RULES, context.tableKey, context.itemType);
+  const found = lookupItemType(context.life.rules, context.tableKey, context.itemType);
   if (!found.ok) {
     return found.code === 'UNKNOWN_TABLE'
       ? refuse('UNKNOWN_TABLE', `Onbekende overlegtafel "${context.tableKey}".`)
@@ -137,7 +98,12 @@ export function applyDecision(
     );
   }
 
-  const transition = DECISION_TRANSITIONS[input.kind];
+  const transition = context.life.transitions[input.kind];
+  if (!transition) {
+    throw new InvalidDossierContextError(
+      `the dossier life has no transition for ${input.kind} (a configuration bug)`,
+    );
+  }
   if (!transition.from.includes(state.phase)) {
     return refuse(
       'ILLEGAL_TRANSITION',

@@ -1,9 +1,7 @@
 import fc from 'fast-check';
 import { formatLocalDate, parseLocalDate } from '../time/local-date.util';
 import { DecisionInput } from './decision-input.model';
-import { CO3_DECISION_RULES } from './decision-rules';
-import { deepFreeze } from './dossier-fixtures.test-util';
-import { applyDecision, DECISION_TRANSITIONS } from './dossier-lifecycle.policy';
+import { deepFreeze, CO3_RULES, CO3_TRANSITIONS, applyCo3Decision } from './dossier-fixtures.test-util';
 import {
   assertDossierState,
   DECISION_KINDS,
@@ -31,7 +29,7 @@ interface Step {
 }
 
 const ITEMS = [
-  ...Object.entries(CO3_DECISION_RULES).flatMap(([tableKey, table]) =>
+  ...Object.entries(CO3_RULES).flatMap(([tableKey, table]) =>
     Object.keys(table.itemTypes).map((itemType) => ({ tableKey, itemType })),
   ),
   { tableKey: 'ico', itemType: 'evaluatie' },
@@ -57,14 +55,14 @@ const runArb = fc.record({
 });
 
 function kindFor(state: DossierState, step: Step): DecisionKind {
-  const legal = DECISION_KINDS.filter((k) => DECISION_TRANSITIONS[k].from.includes(state.phase));
+  const legal = DECISION_KINDS.filter((k) => CO3_TRANSITIONS[k].from.includes(state.phase));
   const pool = step.plausible && legal.length > 0 ? legal : DECISION_KINDS;
   return pool[step.pick % pool.length]!;
 }
 
 function itemFor(kind: DecisionKind, step: Step) {
   const matching = ITEMS.filter(
-    (i) => CO3_DECISION_RULES[i.tableKey]?.itemTypes[i.itemType]?.decisions.includes(kind) ?? false,
+    (i) => CO3_RULES[i.tableKey]?.itemTypes[i.itemType]?.decisions.includes(kind) ?? false,
   );
   const pool = step.onMatchingItem ? matching : ITEMS;
   return pool[step.itemPick % pool.length]!;
@@ -131,7 +129,7 @@ describe('no sequence of decisions breaks the lifecycle', () => {
           const kind = kindFor(state, step);
           const item = itemFor(kind, step);
           const before = structuredClone(state);
-          const outcome = applyDecision(state, inputFor(kind, state, date, step), {
+          const outcome = applyCo3Decision(state, inputFor(kind, state, date, step), {
             ...item,
             decisionDate: date,
             noConsentReturnLimit: limit,
@@ -141,7 +139,7 @@ describe('no sequence of decisions breaks the lifecycle', () => {
             expect(state).toEqual(before);
             continue;
           }
-          const { from, to } = DECISION_TRANSITIONS[kind];
+          const { from, to } = CO3_TRANSITIONS[kind];
           expect(from).toContain(state.phase);
           expect(outcome.next.phase).toBe(to === 'unchanged' ? state.phase : to);
           expect(outcome.next.noConsentReturns).toBeLessThanOrEqual(limit ?? 2);
@@ -167,7 +165,7 @@ describe('no sequence of decisions breaks the lifecycle', () => {
         for (const step of steps) {
           date = plusDays(date, step.gapDays);
           const kind = kindFor(state, step);
-          const outcome = applyDecision(state, inputFor(kind, state, date, step), {
+          const outcome = applyCo3Decision(state, inputFor(kind, state, date, step), {
             ...itemFor(kind, step),
             decisionDate: date,
             noConsentReturnLimit: limit,

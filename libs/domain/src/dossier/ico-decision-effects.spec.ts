@@ -1,12 +1,20 @@
 import { MetCasusregieInput } from './decision-input.model';
 import { decisionNotices } from './decision-notices.policy';
-import { AANMELDER, ICO_DATE, REGISSEUR, START_DATE, validInput } from './dossier-fixtures.test-util';
-import { applyDecision, DecisionContext, DecisionOutcome } from './dossier-lifecycle.policy';
+import {
+  AANMELDER,
+  ICO_DATE,
+  REGISSEUR,
+  START_DATE,
+  validInput,
+  Co3Context,
+  applyCo3Decision,
+} from './dossier-fixtures.test-util';
+import { DecisionOutcome } from './dossier-lifecycle.policy';
 import { newDossierState } from './dossier.model';
 import { checkZonderCasusregisseur } from './zonder-casusregisseur.policy';
 
 // The ICO of Friday 6 March 2026; casusregie from Monday 9 March.
-const ICO: DecisionContext = { tableKey: 'ico', itemType: 'aanmelding', decisionDate: ICO_DATE };
+const ICO: Co3Context = { tableKey: 'ico', itemType: 'aanmelding', decisionDate: ICO_DATE };
 const CO3_KINDS = ['politie', 'parket', 'caw', 'vk', 'opgroeien'] as const;
 
 const metCasusregie = (extra: Partial<MetCasusregieInput> = {}): MetCasusregieInput => ({
@@ -21,7 +29,7 @@ function refusal(outcome: DecisionOutcome) {
 
 describe('what the ICO plans when casusregie starts (II.E)', () => {
   it('without a date the first Weegploeg is the first vervolgoverleg: nothing else is planned', () => {
-    const outcome = applyDecision(newDossierState(), metCasusregie(), ICO);
+    const outcome = applyCo3Decision(newDossierState(), metCasusregie(), ICO);
     expect(outcome.ok && outcome.effects.map((e) => e.type)).toEqual([
       'casusregisseur-aangesteld',
       'instemming-geregistreerd',
@@ -30,7 +38,7 @@ describe('what the ICO plans when casusregie starts (II.E)', () => {
   });
 
   it('a vervolgoverleg date and a bijkomend casusoverleg for an absent casusregisseur become events', () => {
-    const outcome = applyDecision(
+    const outcome = applyCo3Decision(
       newDossierState(),
       metCasusregie({
         vervolgoverlegDate: '2026-04-14',
@@ -94,26 +102,26 @@ describe('what the ICO plans when casusregie starts (II.E)', () => {
       'Of de casusregisseur afwezig was is ja of nee.',
     ],
   ])('refuses %j, naming %s', (extra, field, message) => {
-    const outcome = refusal(applyDecision(newDossierState(), metCasusregie(extra), ICO));
+    const outcome = refusal(applyCo3Decision(newDossierState(), metCasusregie(extra), ICO));
     expect([outcome.field, outcome.message]).toEqual([field, message]);
   });
 });
 
 describe('"zonder casusregisseur" only for the aanmelders I.I names', () => {
-  const context = (aanmelderOrganisation: DecisionContext['aanmelderOrganisation']): DecisionContext => ({
+  const context = (aanmelderOrganisation: Co3Context['aanmelderOrganisation']): Co3Context => ({
     ...ICO,
     zonderCasusregisseurAanmelders: CO3_KINDS,
     aanmelderOrganisation,
   });
 
   it.each(CO3_KINDS)('an aanmelder of %s may go on without casusregisseur', (kind) => {
-    const outcome = applyDecision(newDossierState(), { kind: 'zonder_casusregisseur' }, context(kind));
+    const outcome = applyCo3Decision(newDossierState(), { kind: 'zonder_casusregisseur' }, context(kind));
     expect(outcome.ok && outcome.next.phase).toBe('zonder_casusregisseur');
   });
 
   it('refuses an aanmelder of another kind, and one whose organisation is not known, naming the field', () => {
     expect(
-      refusal(applyDecision(newDossierState(), { kind: 'zonder_casusregisseur' }, context('cgg'))),
+      refusal(applyCo3Decision(newDossierState(), { kind: 'zonder_casusregisseur' }, context('cgg'))),
     ).toEqual({
       code: 'AANMELDER_NOT_ELIGIBLE',
       field: 'kind',
@@ -123,20 +131,20 @@ describe('"zonder casusregisseur" only for the aanmelders I.I names', () => {
         '(CO3-gids I.I); deze aanmelder is van CGG. Kies een andere beslissing.',
     });
     expect(
-      refusal(applyDecision(newDossierState(), { kind: 'zonder_casusregisseur' }, context(null))).message,
+      refusal(applyCo3Decision(newDossierState(), { kind: 'zonder_casusregisseur' }, context(null))).message,
     ).toContain('de organisatie van deze aanmelder is niet gekend');
   });
 
   it('a region without the list leaves the decision open; the other decisions are not affected', () => {
     expect(checkZonderCasusregisseur(undefined, 'andere')).toEqual({ ok: true });
-    const outcome = applyDecision(newDossierState(), validInput('geen_ketenaanpak'), context('andere'));
+    const outcome = applyCo3Decision(newDossierState(), validInput('geen_ketenaanpak'), context('andere'));
     expect(outcome.ok).toBe(true);
   });
 });
 
 describe('who hears of an ICO decision', () => {
-  const notices = (input: Parameters<typeof applyDecision>[1], aanmelderId = AANMELDER) => {
-    const outcome = applyDecision(newDossierState(), input, ICO);
+  const notices = (input: Parameters<typeof applyCo3Decision>[1], aanmelderId = AANMELDER) => {
+    const outcome = applyCo3Decision(newDossierState(), input, ICO);
     if (!outcome.ok) throw new Error(outcome.message);
     return decisionNotices(outcome.effects, { aanmelderId });
   };
@@ -178,7 +186,7 @@ describe('what the ICO plans when it appoints the casusregisseur before consent'
       casusregisseurAbsent: true,
       bijkomendCasusoverlegDate: '2026-03-13',
     });
-    const outcome = applyDecision(newDossierState(), input, ICO);
+    const outcome = applyCo3Decision(newDossierState(), input, ICO);
     expect(outcome.ok && outcome.effects.map((e) => e.type)).toEqual([
       'casusregisseur-aangesteld',
       'bijkomend-casusoverleg-gepland',

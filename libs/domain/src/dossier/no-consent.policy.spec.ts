@@ -1,7 +1,12 @@
-import { canAgenderen } from './agendering.policy';
 import { recordConsent } from './casusregie-checks.policy';
-import { deepFreeze, REGISSEUR, START_DATE, stateIn } from './dossier-fixtures.test-util';
-import { applyDecision } from './dossier-lifecycle.policy';
+import {
+  deepFreeze,
+  REGISSEUR,
+  START_DATE,
+  stateIn,
+  applyCo3Decision,
+  canAgenderenCo3,
+} from './dossier-fixtures.test-util';
 import { DossierState } from './dossier.model';
 import { recordNoConsent } from './no-consent.policy';
 
@@ -84,8 +89,8 @@ describe('no consent after the ICO', () => {
   it('lets the aanmelder bring the dossier back to the ICO, where the return counts', () => {
     const outcome = recordNoConsent(awaiting, INPUT, CONTEXT);
     if (!outcome.ok) throw new Error('refused');
-    expect(canAgenderen(outcome.next, 'ico', 'herbespreking', { noConsentReturnLimit: 2 }).ok).toBe(true);
-    const back = applyDecision(
+    expect(canAgenderenCo3(outcome.next, 'ico', 'herbespreking', { noConsentReturnLimit: 2 }).ok).toBe(true);
+    const back = applyCo3Decision(
       outcome.next,
       { kind: 'herbespreking', missingInformation: 'Nieuwe feiten.' },
       { decisionDate: '2026-04-03', tableKey: 'ico', itemType: 'herbespreking', noConsentReturnLimit: 2 },

@@ -1,5 +1,5 @@
 import { RegionConfig } from '../tables/table-definition.model';
-import { biweeklyTable, fridayTable } from '../testing/table-fixtures.test-util';
+import { biweeklyTable, fridayTable, minimalDossierLife } from '../testing/table-fixtures.test-util';
 import { DossierFacts } from './dossier-facts.model';
 import { ObligationRule } from './obligation-rule.model';
 
@@ -65,6 +65,7 @@ export function testRegion(obligations: readonly ObligationRule[] = [PLAN_RULE, 
     name: 'Testregio',
     timeZone: 'Europe/Brussels',
     tables: [fridayTable(), biweeklyTable()],
+    dossierLife: minimalDossierLife('vrijdagtafel', 'lang'),
     obligations,
   };
   return region;

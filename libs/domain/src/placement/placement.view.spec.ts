@@ -1,6 +1,6 @@
 import { getSession } from '../sessions/session-calendar.policy';
 import { RegionConfig } from '../tables/table-definition.model';
-import { biweeklyTable, fridayTable } from '../testing/table-fixtures.test-util';
+import { biweeklyTable, fridayTable, minimalDossierLife } from '../testing/table-fixtures.test-util';
 import { placementView, toPlacementView } from './placement.view';
 
 const region: RegionConfig = {
@@ -8,6 +8,7 @@ const region: RegionConfig = {
   name: 'Testregio',
   timeZone: 'Europe/Brussels',
   tables: [fridayTable(), biweeklyTable()],
+  dossierLife: minimalDossierLife('vrijdagtafel', 'lang'),
 };
 
 describe('the placement answer shared by CLI and API', () => {

@@ -15,6 +15,12 @@ import {
 export const RISK_PICTURE_OCCASIONS = ['ico', 'update', 'tussentijdse-evaluatie', 'afronding'] as const;
 export type RiskPictureOccasion = (typeof RISK_PICTURE_OCCASIONS)[number];
 
+/**
+ * The occasion of the picture recorded with the intake table's decision for instroom (stored as
+ * `ico`, the name it got at CO3's ICO; every region's intake table records it so).
+ */
+export const INTAKE_RISK_OCCASION: RiskPictureOccasion = RISK_PICTURE_OCCASIONS[0];
+
 export const RISK_PICTURE_OCCASION_LABELS: Record<RiskPictureOccasion, string> = {
   ico: 'bij instroom (ICO)',
   update: 'bijgewerkt door de casusregisseur',

@@ -3,6 +3,7 @@ import type { RiskInstrument } from '../risk/risk-instrument.model';
 import type { RetentionPolicy } from '../retention/retention.policy';
 import type { AgenderingBriefKind } from '../plan-van-aanpak/agendering-brief.model';
 import { HolidayCalendar } from '../calendar/holiday-calendar.model';
+import type { DossierLife } from '../dossier/dossier-life.model';
 import type { ObligationRule } from '../obligations/obligation-rule.model';
 import { OrganisationKind, Role, TableFunction } from '../organisation/organisation-kind';
 import { LocalDateString, LocalTimeString, Weekday } from '../time/local-date.util';
@@ -108,6 +109,11 @@ export interface RegionConfig {
   /** Prefix of the region's dossier codes (`CO3` in `CO3-2026-0042`); default the key's initials. */
   readonly dossierCodePrefix?: string;
   readonly tables: readonly TableDefinition[];
+  /**
+   * The dossier life, interpreted by the domain: which table takes the aanmeldingen, reviews the
+   * plans, follows up and closes; the decisions per table and item type; the phase transitions.
+   */
+  readonly dossierLife: DossierLife;
   /** Returns to the ICO after "geen instemming" (guide: "een beperkt aantal keer"); default 2. */
   readonly noConsentReturnLimit?: number;
   /** Follow-up rules (obligations/); a region without them plans no obligations. */

@@ -1,4 +1,5 @@
 import { HolidayCalendar } from '../calendar/holiday-calendar.model';
+import type { DossierLife } from '../dossier/dossier-life.model';
 import { TableDefinition } from '../tables/table-definition.model';
 
 /** A small holiday calendar for domain tests (regions carry the real ones). */
@@ -56,5 +57,25 @@ export function biweeklyTable(overrides: Partial<TableDefinition> = {}): TableDe
     participants: [{ role: 'casusregisseur', attendance: 'eigen-agendapunt' }],
     holidays: TEST_HOLIDAYS,
     ...overrides,
+  };
+}
+
+/**
+ * The smallest dossier life for a test region: the given table takes aanmeldingen of the given
+ * item type and can only say "geen ketenaanpak". Tests of the dossier life itself use a region's.
+ */
+export function minimalDossierLife(intakeTable: string, itemType: string): DossierLife {
+  return {
+    roles: { intake: { table: intakeTable, aanmeldingItemType: itemType } },
+    rules: {
+      [intakeTable]: {
+        label: 'de testtafel',
+        itemTypes: {
+          [itemType]: { label: itemType, decisions: ['geen_ketenaanpak'], agenderenInPhases: ['aangemeld'] },
+        },
+      },
+    },
+    transitions: { geen_ketenaanpak: { from: ['aangemeld'], to: 'geen_ketenaanpak' } },
+    illustrative: ['een testregio'],
   };
 }

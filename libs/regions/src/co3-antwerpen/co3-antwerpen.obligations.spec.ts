@@ -358,7 +358,7 @@ function agenderen(
   at: string,
 ): { ok: true; sessionKey: string } | { ok: false; message: string } {
   const table = CO3_ANTWERPEN.tables.find((t) => t.key === tableKey)!;
-  const notBefore = notBeforeDateFor(tableKey, itemType, f.afrondingDate);
+  const notBefore = notBeforeDateFor(CO3_ANTWERPEN.dossierLife.rules, tableKey, itemType, f.afrondingDate);
   const options = { calendar: calendars[tableKey] ?? {}, itemType };
   const placed =
     notBefore === undefined
@@ -683,7 +683,7 @@ describe('the afsluiting of a dossier afgerond on Tuesday 8 September 2026', () 
       applyDecision(
         state,
         { kind: 'afsluiting_bevestigd' },
-        { decisionDate, tableKey: 'ronde-tafel', itemType: 'afsluiting' },
+        { decisionDate, tableKey: 'ronde-tafel', itemType: 'afsluiting', life: CO3_ANTWERPEN.dossierLife },
       );
     expect(decide('2027-03-11')).toMatchObject({
       ok: true,

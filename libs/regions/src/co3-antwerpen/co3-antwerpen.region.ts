@@ -3,6 +3,7 @@ import { FLEMISH_HOLIDAYS } from '../shared/belgian-holidays.config';
 import { KIJKSCHEMA_IFG } from '../shared/kijkschema-ifg.config';
 import { CO3_ANTWERPEN_OBLIGATIONS } from './co3-antwerpen.obligations';
 import { CO3_ANTWERPEN_ACTION_POINTS } from './co3-antwerpen.action-points';
+import { CO3_ANTWERPEN_DOSSIER_LIFE } from './co3-antwerpen.dossier-life';
 
 const ZONE = 'Europe/Brussels';
 
@@ -216,6 +217,7 @@ export function co3Antwerpen(options: Co3AntwerpenOptions = {}): RegionConfig {
       weegploeg(WEEGPLOEG_AGENDA_SEND[options.weegploegAgendaSend ?? 'donderdag']),
       rondeTafel(),
     ],
+    dossierLife: CO3_ANTWERPEN_DOSSIER_LIFE,
     obligations: CO3_ANTWERPEN_OBLIGATIONS,
     actionPoints: CO3_ANTWERPEN_ACTION_POINTS,
     // Fictitious: the installation sets the real shared mailbox of the CO3 criminologists here.

@@ -26,12 +26,13 @@ describe('Oost-Vlaanderen: the team regie of the three phases', () => {
     ]);
   });
 
-  it('discusses the items of exploratie, uitvoering and afronding, and no heropening', () => {
+  it('discusses the items of exploratie, uitvoering and afronding, the afsluiting, and no heropening', () => {
     expect(teamRegie.itemTypes.map((i) => i.key)).toEqual([
       'aanmelding',
       'plan-van-aanpak',
       'evaluatie',
       'afronding',
+      'afsluiting',
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { DEFAULT_RETENTION, RegionConfig } from '@overlegtafels/domain';
 import { FLEMISH_HOLIDAYS } from '../shared/belgian-holidays.config';
 import { OOST_VLAANDEREN_OBLIGATIONS } from './oost-vlaanderen.obligations';
+import { OOST_VLAANDEREN_DOSSIER_LIFE } from './oost-vlaanderen.dossier-life';
 
 const ZONE = 'Europe/Brussels';
 
@@ -19,10 +20,13 @@ const ZONE = 'Europe/Brussels';
  *   van aanpak in team regie, the cliënt- and casusoverleg (netwerkoverleg) of the uitvoering,
  *   and the afsluiting after the afronding when no new incidents came.
  *
- * Not modelled, waiting for the dossier state machine of issue #14 item 1:
- * - the phases exploratie, uitvoering and afronding as the dossier's own phases: the dossier life
- *   and its phases are the domain's (CO3's) today, and a phase is no part of a table's
- *   configuration; here they show only as item types and rules;
+ * - the dossier life (oost-vlaanderen.dossier-life.ts): the decisions the team regie takes per
+ *   item type and the transitions they make, with the afsluiting as an item of its own.
+ *
+ * Not modelled:
+ * - the phases exploratie, uitvoering and afronding as the dossier's own phases: the phases are
+ *   still the domain's vocabulary (a database enum); here exploratie and uitvoering are both
+ *   casusregie, told apart by the item types and rules;
  * - "Afsluiting: nieuwe incidenten → mogelijkheid tot heropening": a closed dossier that is
  *   reopened after new incidents, keeping its history. In today's dossier life `afgesloten` is
  *   final, so this configuration has no heropening item type, decision or rule; a dossier with
@@ -63,6 +67,7 @@ export const OOST_VLAANDEREN: RegionConfig = {
         { key: 'plan-van-aanpak', label: 'Plan van aanpak (einde exploratiefase)', durationMinutes: 30 },
         { key: 'evaluatie', label: 'Evaluatie en bijsturing (uitvoeringsfase)', durationMinutes: 15 },
         { key: 'afronding', label: 'Afronding', durationMinutes: 15 },
+        { key: 'afsluiting', label: 'Afsluiting (geen nieuwe incidenten)', durationMinutes: 10 },
       ],
       participants: [
         {
@@ -91,5 +96,6 @@ export const OOST_VLAANDEREN: RegionConfig = {
       },
     },
   ],
+  dossierLife: OOST_VLAANDEREN_DOSSIER_LIFE,
   obligations: OOST_VLAANDEREN_OBLIGATIONS,
 };

@@ -9,8 +9,7 @@ import { EscalationSpec, ObligationRule, ReminderSchedule } from '@overlegtafels
  *
  * Not here, on purpose: the consent, the children over 12 and the consulent consulted before the
  * afronding. Those come from the CO3 guide (III.B, and annex B, CO3's agreement with OCJ/SDJ); the
- * Vlaams-Brabant source names OCJ/SDJ only as referrers and follow-up after closure, and its
- * tables take no afronding decision that such a check could guard.
+ * Vlaams-Brabant source names OCJ/SDJ only as referrers and follow-up after closure.
  */
 
 const REMINDERS: ReminderSchedule = { daysBeforeDue: [14, 0], time: '08:30', avoidWeekends: true };

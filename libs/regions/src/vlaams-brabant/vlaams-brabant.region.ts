@@ -1,6 +1,7 @@
 import { DEFAULT_RETENTION, RegionConfig } from '@overlegtafels/domain';
 import { FLEMISH_HOLIDAYS } from '../shared/belgian-holidays.config';
 import { VLAAMS_BRABANT_OBLIGATIONS } from './vlaams-brabant.obligations';
+import { VLAAMS_BRABANT_DOSSIER_LIFE } from './vlaams-brabant.dossier-life';
 
 const ZONE = 'Europe/Brussels';
 
@@ -85,5 +86,6 @@ export const VLAAMS_BRABANT: RegionConfig = {
       },
     },
   ],
+  dossierLife: VLAAMS_BRABANT_DOSSIER_LIFE,
   obligations: VLAAMS_BRABANT_OBLIGATIONS,
 };

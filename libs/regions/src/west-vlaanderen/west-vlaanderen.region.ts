@@ -1,6 +1,7 @@
 import { DEFAULT_RETENTION, RegionConfig } from '@overlegtafels/domain';
 import { FLEMISH_HOLIDAYS } from '../shared/belgian-holidays.config';
 import { WEST_VLAANDEREN_OBLIGATIONS } from './west-vlaanderen.obligations';
+import { WEST_VLAANDEREN_DOSSIER_LIFE } from './west-vlaanderen.dossier-life';
 
 const ZONE = 'Europe/Brussels';
 
@@ -62,6 +63,7 @@ export const WEST_VLAANDEREN: RegionConfig = {
         { key: 'voortgang', label: 'Voortgang (verslag van de casusregisseur)', durationMinutes: 10 },
         { key: 'bijsturing', label: 'Bijsturing van het plan van aanpak', durationMinutes: 15 },
         { key: 'afronding', label: 'Afronding', durationMinutes: 10 },
+        { key: 'afsluiting', label: 'Afsluiting na zes maanden opvolging op afstand', durationMinutes: 10 },
         { key: 'evaluatie', label: 'Evaluatie van de aanpak', durationMinutes: 15 },
       ],
       // The fixed representatives of the partners the leaflet names (fictitious people are seeded
@@ -93,5 +95,6 @@ export const WEST_VLAANDEREN: RegionConfig = {
       },
     },
   ],
+  dossierLife: WEST_VLAANDEREN_DOSSIER_LIFE,
   obligations: WEST_VLAANDEREN_OBLIGATIONS,
 };

@@ -1,0 +1,65 @@
+import type { DossierLife } from '@overlegtafels/domain';
+
+/**
+ * Veilig Huis Oost-Vlaanderen's dossier life (source: seeds/004), all at the team regie: the
+ * aanmelding, the plan van aanpak that ends the exploratie ("PvA voorleggen in team regie"), the
+ * evaluation and bijsturing of the uitvoering, the afronding against its criteria, and the
+ * afsluiting when no new incidents came. The heropening after new incidents is not in this dossier
+ * life yet: afgesloten has no way out in any region today.
+ */
+export const OOST_VLAANDEREN_DOSSIER_LIFE: DossierLife = {
+  roles: {
+    intake: { table: 'team-regie', aanmeldingItemType: 'aanmelding' },
+    planReview: 'team-regie',
+    followUp: 'team-regie',
+    closure: 'team-regie',
+  },
+  rules: {
+    'team-regie': {
+      label: 'de team regie',
+      itemTypes: {
+        // ILLUSTRATIVE: the source does not say what the team decides on an aanmelding; here it is
+        // taken up (intensive casusregie) or not.
+        aanmelding: {
+          label: 'aanmelding',
+          decisions: ['met_casusregie', 'geen_ketenaanpak'],
+          agenderenInPhases: ['aangemeld'],
+        },
+        'plan-van-aanpak': {
+          label: 'plan van aanpak',
+          decisions: ['pva_besproken'],
+          agenderenInPhases: ['casusregie'],
+        },
+        evaluatie: {
+          label: 'evaluatie',
+          decisions: ['opvolging_genoteerd'],
+          agenderenInPhases: ['casusregie'],
+        },
+        afronding: {
+          label: 'afronding',
+          decisions: ['afronding_goedgekeurd', 'afronding_niet_goedgekeurd'],
+          agenderenInPhases: ['casusregie'],
+        },
+        afsluiting: {
+          label: 'afsluiting',
+          decisions: ['afsluiting_bevestigd', 'afsluiting_niet_bevestigd'],
+          agenderenInPhases: ['afgerond'],
+        },
+      },
+    },
+  },
+  transitions: {
+    met_casusregie: { from: ['aangemeld'], to: 'casusregie' },
+    geen_ketenaanpak: { from: ['aangemeld'], to: 'geen_ketenaanpak' },
+    pva_besproken: { from: ['casusregie'], to: 'unchanged' },
+    opvolging_genoteerd: { from: ['casusregie'], to: 'unchanged' },
+    afronding_goedgekeurd: { from: ['casusregie'], to: 'afgerond' },
+    afronding_niet_goedgekeurd: { from: ['casusregie'], to: 'unchanged' },
+    afsluiting_bevestigd: { from: ['afgerond'], to: 'afgesloten' },
+    afsluiting_niet_bevestigd: { from: ['afgerond'], to: 'unchanged' },
+  },
+  illustrative: [
+    'de beslissingen op een aanmelding (opgenomen in casusregie of niet)',
+    'de afsluiting als eigen agendapunt, ten vroegste zes maanden na de afronding (de bron noemt geen termijn)',
+  ],
+};
