@@ -1,3 +1,4 @@
+import { MailOutbox } from '@overlegtafels/application';
 import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
 import { aanmeldingInput } from '../support/aanmelding-input';
@@ -100,5 +101,71 @@ describe('paged history lists', () => {
     expect(html2).not.toContain(`/verslag/${newestFirst[0]!.sessionId}`);
     expect(html2).toMatch(/rel="prev">Vorige pagina/);
     expect(html2).not.toContain('Volgende pagina');
+  });
+
+  it('pages the failed mails: the latest failure first, the total, next and previous', async () => {
+    // Three mails the sender gave up on, through the outbox the use cases and the sender use.
+    const outbox = t.app.get(MailOutbox);
+    const keys: string[] = [];
+    for (const [i, failedAt] of [
+      '2026-12-01T08:00:00Z',
+      '2026-12-02T08:00:00Z',
+      '2026-12-03T08:00:00Z',
+    ].entries()) {
+      const key = `history-lists|failed|${i}`;
+      const { id } = await outbox.add({
+        idempotencyKey: key,
+        purpose: 'test',
+        templateKey: 'test',
+        recipientEmail: `mislukt-${i}@example.org`,
+        messageId: `<history-lists-${i}@overlegtafels.example.be>`,
+        fromAddress: t.config.mailFrom,
+        subject: `Agenda ICO ${i}`,
+        textBody: 'Testbericht.',
+      });
+      expect(await outbox.claim(id, new Date(failedAt))).toBeDefined();
+      await outbox.markAttemptFailed(id, '550 mailbox unavailable', new Date(failedAt), true);
+      keys.push(key);
+    }
+    const lotte = await loginAs(t, 'lotte.verbeke@example.be');
+    const get = async (query: string) => {
+      const res = await lotte.get(`/api/admin/mail/failed?${query}`);
+      expect(res.status).toBe(200);
+      return (await res.json()) as {
+        items: { idempotencyKey: string }[];
+        total: number;
+        next?: string;
+        previous?: string;
+      };
+    };
+    const first = await get('limit=2');
+    expect([first.items.map((m) => m.idempotencyKey), first.total, first.previous]).toEqual([
+      [keys[2], keys[1]],
+      3,
+      undefined,
+    ]);
+    const second = await get(`limit=2&after=${first.next}`);
+    expect([second.items.map((m) => m.idempotencyKey), second.total, second.next]).toEqual([
+      [keys[0]],
+      3,
+      undefined,
+    ]);
+    expect((await get(`limit=2&before=${second.previous}`)).items.map((m) => m.idempotencyKey)).toEqual([
+      keys[2],
+      keys[1],
+    ]);
+    expect((await lotte.get('/api/admin/mail/failed?limit=0')).status).toBe(400);
+
+    const page = await pageUser(t, 'lotte.verbeke@example.be');
+    const html = (await page.get('/beheer/mails?limit=2')).html;
+    expect(textOf(html)).toContain('3 mislukte mails – u ziet er 2, de laatst mislukte eerst');
+    expect(html).toContain('mislukt-2@example.org');
+    expect(html).not.toContain('mislukt-0@example.org');
+    const next = /href="([^"]+)" rel="next">Volgende pagina/.exec(html)?.[1]?.replace(/&amp;/g, '&');
+    expect(next).toBe(`/beheer/mails?limit=2&after=${encodeURIComponent(first.next!)}`);
+    const html2 = (await page.get(next!)).html;
+    expect(html2).toContain('mislukt-0@example.org');
+    expect(html2).not.toContain('mislukt-2@example.org');
+    expect(html2).toMatch(/rel="prev">Vorige pagina/);
   });
 });

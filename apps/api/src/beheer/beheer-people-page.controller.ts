@@ -221,7 +221,8 @@ export class BeheerPeoplePageController {
     @Res() res: Response,
   ): Promise<void> {
     // The key names one of our forms on the page: only a table of the region gets that far.
-    if (!this.read.tableList().some((t) => t.key === key)) throw new NotFoundException('Tafel niet gevonden.');
+    if (!this.read.tableList().some((t) => t.key === key))
+      throw new NotFoundException('Tafel niet gevonden.');
     return this.change(
       principal,
       viewer,

@@ -8,7 +8,7 @@ export const PAGE_SIZE = 50;
 export const PAGE_MAX = 200;
 
 // moment (ms) . row id
-const TOKEN = /^(\d{1,15})\.([0-9a-fA-F-]{36})$/;
+const TOKEN = /^(\d{1,15})\.([A-Za-z0-9-]{1,40})$/;
 
 export const momentToken = (c: MomentCursor): string => `${c.at.getTime()}.${c.id}`;
 
