@@ -64,9 +64,9 @@ export async function items(
     [longDossier, end],
   );
   await pg.query(
-    `INSERT INTO decisions (id, agenda_item_id, dossier_id, table_key, kind, advice_text,
+    `INSERT INTO decisions (id, agenda_item_id, decided_item_id, dossier_id, table_key, kind, advice_text,
                             casusregisseur_id, start_date, decided_at, decided_by_id)
-     SELECT md5('decision:' || i.id)::uuid, i.id, i.dossier_id, i.table_key,
+     SELECT md5('decision:' || i.id)::uuid, i.id, i.id, i.dossier_id, i.table_key,
             (CASE i.item_type
                WHEN 'aanmelding' THEN CASE WHEN d.phase = 'geen_ketenaanpak' THEN 'geen_ketenaanpak' ELSE 'met_casusregie' END
                WHEN 'plan-van-aanpak' THEN 'pva_besproken'

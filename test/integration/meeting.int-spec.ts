@@ -447,9 +447,9 @@ describe('an ICO from preparation to the closed verslag, and who reads what', ()
       expect(a.html).not.toContain(VERSLAG_KARIM);
     }
     const archive = await audited(rik, () =>
-      json<{ sessions: unknown[] }>(rik, `/api/tables/ico/archief?dossier=${code.karim}`),
+      json<{ items: unknown[] }>(rik, `/api/tables/ico/archief?dossier=${code.karim}`),
     );
-    expect(archive.body.sessions).toEqual([]);
+    expect(archive.body.items).toEqual([]);
     const denied = await db.auditEvent.findMany({
       where: { actorPersonId: rik.personId, outcome: 'denied' },
       select: { action: true },

@@ -329,9 +329,10 @@ describe('the verslag of a session', () => {
     const write = await other.post(`/api/zittingen/${sessionId}/verslag/heropenen`, { reason: 'Correctie.' });
     expect(write.status).toBe(404);
     const archive = (await (await other.get(`/api/tables/ico/archief?dossier=${code.karim}`)).json()) as {
-      sessions: unknown[];
+      items: unknown[];
+      total: number;
     };
-    expect(archive.sessions).toEqual([]);
+    expect([archive.items, archive.total]).toEqual([[], 0]);
   });
 
   it('keeps the sessions in the table’s archive, a dossier code finding only what the reader may see', async () => {
@@ -339,9 +340,9 @@ describe('the verslag of a session', () => {
     const archive = async (query: string) =>
       (
         (await (await wim.get(`/api/tables/ico/archief?${query}`)).json()) as {
-          sessions: { sessionId: string }[];
+          items: { sessionId: string }[];
         }
-      ).sessions.map((s) => s.sessionId);
+      ).items.map((s) => s.sessionId);
     expect(await archive('van=2026-12-01&tot=2026-12-31')).toEqual([sessionId]);
     expect(await archive(`dossier=${code.karim}`)).toEqual([sessionId]);
     // Eva's item was not shared: a member's search for it finds nothing.

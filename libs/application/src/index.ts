@@ -223,3 +223,4 @@ export * from './list-item-documents/list-item-documents.usecase';
 export * from './list-my-to-do/list-my-to-do.command';
 export * from './list-my-to-do/list-my-to-do.usecase';
 export * from './list-my-to-do/to-do.module';
+export * from './paging/keyset-paging';

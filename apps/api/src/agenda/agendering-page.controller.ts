@@ -288,11 +288,12 @@ export class AgenderingPageController {
     if (values.dossierCode && !own.some((d) => d.code === values.dossierCode) && !failed) {
       values = { ...values, dossierCode: '' };
     }
-    const choices: Choice[] = [];
-    for (const c of this.choices(principal)) {
-      const preview = await this.previews.preview(c.tableKey, c.itemType);
-      choices.push(preview ? { ...c, preview } : c);
-    }
+    const offered = this.choices(principal);
+    const previews = await this.previews.previews(offered);
+    const choices: Choice[] = offered.map((c, i) => {
+      const preview = previews[i];
+      return preview ? { ...c, preview } : c;
+    });
     if (values.soort && !choices.some((c) => c.value === values.soort) && !failed) {
       values = { ...values, soort: '' };
     }

@@ -14,6 +14,8 @@ import type { Response } from 'express';
 import { ListFailedMailUseCase, RetryFailedMailUseCase } from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { MAIL_SINK, MailSink } from '@overlegtafels/mail';
+import { pick } from '../web/page-form';
+import { pagerLinks } from '../web/page-links';
 import { formSubmissionKey, withKey } from '../web/submission-key';
 import { ViewRenderer } from '../web/view-renderer.service';
 
@@ -23,7 +25,10 @@ const NOTICES: Record<string, string> = {
   onbekend: 'Deze mail is niet (meer) mislukt; misschien werd ze al opnieuw verstuurd.',
 };
 
-/** Mails the worker gave up on, for coordinators to see and send again. */
+/** The page's fields of a query (strings only; the use case checks them and answers 400 naming the field). */
+export const pageQuery = (query: Record<string, unknown>) => pick(query, ['after', 'before', 'limit']);
+
+/** Mails the worker gave up on, fifty a page, for coordinators to see and send again. */
 @Controller('beheer/mails')
 export class FailedMailsController {
   constructor(
@@ -36,8 +41,12 @@ export class FailedMailsController {
   @Get()
   @Roles('coordinator', 'admin')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async list(@CurrentPrincipal() principal: Principal, @Query('melding') melding?: string): Promise<string> {
-    const mails = await this.failedMail.execute(principal);
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: Record<string, unknown>,
+  ): Promise<string> {
+    const melding = typeof query.melding === 'string' ? query.melding : undefined;
+    const page = await this.failedMail.execute(principal, pageQuery(query));
     return this.views.render(
       'failed-mails',
       {
@@ -45,7 +54,12 @@ export class FailedMailsController {
         principal,
         notice: melding && Object.hasOwn(NOTICES, melding) ? NOTICES[melding] : undefined,
       },
-      { mails, mailSink: !!this.sink },
+      {
+        mails: page.items,
+        total: page.total,
+        pager: pagerLinks('/beheer/mails', pick(query, ['limit']), page),
+        mailSink: !!this.sink,
+      },
     );
   }
 

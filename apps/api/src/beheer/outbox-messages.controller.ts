@@ -1,4 +1,4 @@
-import { ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { ApiOperation, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import {
   Controller,
   Get,
@@ -9,6 +9,7 @@ import {
   Param,
   ParseUUIDPipe,
   Post,
+  Query,
 } from '@nestjs/common';
 import {
   ListFailedMailUseCase,
@@ -16,6 +17,7 @@ import {
   RetryFailedMailUseCase,
 } from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
+import { pageQuery } from './failed-mails.controller';
 import { IdempotencyKeyHeader, idempotencyKey, withKey } from '../web/submission-key';
 
 /** The outbox's messages as JSON (under /api/admin/mail, as it always was): status, the failed ones, retry. */
@@ -35,10 +37,18 @@ export class OutboxMessagesController {
   }
 
   @Get('failed')
-  @ApiOperation({ summary: 'The mails the worker gave up on' })
+  @ApiOperation({ summary: 'The mails the worker gave up on, most recently failed first, fifty a page' })
+  @ApiQuery({ name: 'after', required: false, description: 'the `next` of the page before: the next fifty' })
+  @ApiQuery({
+    name: 'before',
+    required: false,
+    description: 'the `previous` of the page after: the fifty before',
+  })
+  @ApiQuery({ name: 'limit', required: false, description: 'rows a page, 1–200 (50)' })
+  @ApiResponse({ status: 200, description: '`{ items, total, next, previous }`' })
   @Roles('admin', 'coordinator')
-  async failed(@CurrentPrincipal() principal: Principal) {
-    return { failed: await this.failedMail.execute(principal) };
+  async failed(@CurrentPrincipal() principal: Principal, @Query() query: Record<string, unknown>) {
+    return this.failedMail.execute(principal, pageQuery(query));
   }
 
   @Post('outbox/:id/retry')

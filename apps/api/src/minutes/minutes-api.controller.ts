@@ -239,7 +239,18 @@ export class MinutesApiController {
   @ApiQuery({ name: 'van', required: false, description: 'yyyy-mm-dd' })
   @ApiQuery({ name: 'tot', required: false, description: 'yyyy-mm-dd' })
   @ApiQuery({ name: 'dossier', required: false, description: 'a dossier code' })
-  @ApiResponse({ status: 200, description: '`{ tableKey, tableName, from, to, dossierCode, sessions }`' })
+  @ApiQuery({ name: 'after', required: false, description: 'the `next` of the page before: the next fifty' })
+  @ApiQuery({
+    name: 'before',
+    required: false,
+    description: 'the `previous` of the page after: the fifty before',
+  })
+  @ApiQuery({ name: 'limit', required: false, description: 'rows a page, 1–200 (50)' })
+  @ApiResponse({
+    status: 200,
+    description:
+      '`{ tableKey, tableName, from, to, dossierCode, items, total, next, previous }`: fifty sessions a page, newest first',
+  })
   @ApiResponse(badInput)
   @ApiResponse({ status: 404, description: 'TABLE_NOT_FOUND' })
   async listArchive(
@@ -254,6 +265,9 @@ export class MinutesApiController {
       from: search.van,
       to: search.tot,
       dossierCode: search.dossier,
+      after: search.after,
+      before: search.before,
+      limit: search.limit,
       route,
     });
   }

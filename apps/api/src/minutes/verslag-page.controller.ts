@@ -23,6 +23,7 @@ import { CurrentRoute } from '../web/current-viewer.decorator';
 import { failedForm, FailedForm, isUuid, noticeFor, PageForms, pick } from '../web/page-form';
 import { formSubmissionKey, withKey } from '../web/submission-key';
 import { PageService } from '../web/page.service';
+import { pagerLinks } from '../web/page-links';
 
 const NOTICES = {
   aanwezigheid: 'De aanwezigheid is bewaard.',
@@ -226,7 +227,14 @@ export class VerslagPageController {
     let search = {};
     try {
       const s = parseInput(MinutesArchiveSearchSchema, query);
-      search = { from: s.van, to: s.tot, dossierCode: s.dossier };
+      search = {
+        from: s.van,
+        to: s.tot,
+        dossierCode: s.dossier,
+        after: s.after,
+        before: s.before,
+        limit: s.limit,
+      };
     } catch (error) {
       failed = failedForm('archief', values, error);
     }
@@ -238,7 +246,15 @@ export class VerslagPageController {
         this.pages.render(
           'verslag-archief',
           { title: `Archief ${archive.tableName}`, principal },
-          { archive, values },
+          {
+            archive,
+            values,
+            pager: pagerLinks(
+              `/tafels/${archive.tableKey}/archief`,
+              failed ? {} : pick(query, ['van', 'tot', 'dossier', 'limit']),
+              archive,
+            ),
+          },
           new PageForms(failed ?? { key: 'archief', values, errors: [], status: 200 }),
         ),
       );

@@ -17,9 +17,24 @@ export const when = {
   ymd: (iso: string | Date) => toDateTime(iso).setZone('Europe/Brussels').toISODate()!,
 };
 
+// A calendar date ("2026-12-04") is a Brussels day; a time with an offset keeps its instant.
+/**
+ * The instant of a value as the pages pass it, remembered per text: a page parses the same ISO
+ * strings many times over (issue #18). Bounded: emptied once it holds 20,000.
+ */
+const parsed = new Map<string, DateTime>();
+
 function toDateTime(value: string | Date): DateTime {
-  // A calendar date ("2026-12-04") is a Brussels day; a time with an offset keeps its instant.
-  return typeof value === 'string'
-    ? DateTime.fromISO(value, { zone: 'Europe/Brussels' })
-    : DateTime.fromJSDate(value);
+  if (typeof value !== 'string') return DateTime.fromJSDate(value);
+  let at = parsed.get(value);
+  if (at === undefined) {
+    at = parse(value);
+    if (parsed.size >= 20_000) parsed.clear();
+    parsed.set(value, at);
+  }
+  return at;
+}
+
+function parse(value: string): DateTime {
+  return DateTime.fromISO(value, { zone: 'Europe/Brussels' });
 }

@@ -5,6 +5,7 @@ import {
   DecisionKind,
   acceptsItems,
   decisionsFor,
+  type CalendarState,
   checkZonderCasusregisseur,
   effectiveMeetingPlace,
   type OrganisationKind,
@@ -138,15 +139,20 @@ export class AgendaQueries {
     const zone = table.timeZone;
     const from = DateTime.fromJSDate(this.clock.now(), { zone }).startOf('day');
     const to = from.plus({ weeks });
-    await this.agenda.materializeSessions(table.key, from.toMillis(), to.toMillis());
+    const { calendar } = await this.agenda.materializeWithCalendar(table.key, from.toMillis(), to.toMillis());
     const regionId = await this.regions.idOf(this.agenda.region.key);
     const rows = await this.sessions.sessionsBetween(regionId, table.key, from.toJSDate(), to.toJSDate());
-    return this.summaries(table.key, rows);
+    return this.summaries(table.key, rows, calendar);
   }
 
-  private async summaries(tableKey: string, rows: readonly SessionRecord[]): Promise<SessionSummary[]> {
+  private async summaries(
+    tableKey: string,
+    rows: readonly SessionRecord[],
+    known?: CalendarState,
+  ): Promise<SessionSummary[]> {
     const table = this.agenda.table(tableKey);
-    const calendar = await this.calendars.forTable(this.agenda.region.key, table.key, table.timeZone);
+    const calendar =
+      known ?? (await this.calendars.forTable(this.agenda.region.key, table.key, table.timeZone));
     const load = await this.reads.loadOf(rows.map((r) => r.id));
     const nowMs = this.clock.now().getTime();
     return rows.map((row) => {

@@ -134,19 +134,35 @@ export class AgendaService {
     toMs: number,
     options: { withCancelled?: boolean } = {},
   ): Promise<SessionRecord[]> {
+    return (await this.materializeWithCalendar(tableKey, fromMs, toMs, options)).rows;
+  }
+
+  /**
+   * The same, with the table's calendar the sessions were generated from: a page that summarises
+   * the rows uses it rather than reading the calendar (every cancelled or moved session of the
+   * table's history) once more (issue #18).
+   */
+  async materializeWithCalendar(
+    tableKey: string,
+    fromMs: number,
+    toMs: number,
+    options: { withCancelled?: boolean } = {},
+  ): Promise<{ rows: SessionRecord[]; calendar: CalendarState }> {
     const table = this.table(tableKey);
     const regionId = await this.regions.idOf(this.region.key);
     const all = options.withCancelled === true;
     // Plain reads, no transaction: a row made meanwhile is found again under the lock below.
-    const present = this.rowsIn(await this.load(undefined, table, regionId), fromMs, toMs, all);
-    if (present.every((row) => row !== undefined)) return present as SessionRecord[];
+    const read = await this.load(undefined, table, regionId);
+    const present = this.rowsIn(read, fromMs, toMs, all);
+    if (present.every((row) => row !== undefined))
+      return { rows: present as SessionRecord[], calendar: read.calendar };
     return this.unitOfWork.run(async (tx) => {
       const state = await this.lock(tx, tableKey);
       const rows: SessionRecord[] = [];
       for (const session of this.sessionsToKeep(state, fromMs, toMs, all)) {
         rows.push(await this.ensureRow(tx, state, session));
       }
-      return rows;
+      return { rows, calendar: state.calendar };
     });
   }
 

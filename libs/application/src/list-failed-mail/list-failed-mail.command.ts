@@ -1,4 +1,6 @@
-/** The failed mails, most recently failed first; at most `limit` of them. */
+/** Which page of the failed mails, most recently failed first: after or before a row's token, fifty unless `limit` says. */
 export interface ListFailedMailCommand {
-  readonly limit?: number;
+  readonly after?: string;
+  readonly before?: string;
+  readonly limit?: number | string;
 }

@@ -4,7 +4,7 @@ import { anOutboxMessage, FakeMailOutbox, principalWith } from '@overlegtafels/t
 describe('ListFailedMailUseCase', () => {
   const coordinator = principalWith('coord', [{ role: 'coordinator', tableKey: 'ico' }]);
 
-  it('lists only the failed rows, most recently failed first, up to the limit', async () => {
+  it('lists only the failed rows, most recently failed first, a page at a time with the total', async () => {
     const outbox = new FakeMailOutbox();
     await outbox.seed(anOutboxMessage('old'), {
       status: 'failed',
@@ -19,9 +19,22 @@ describe('ListFailedMailUseCase', () => {
     });
     const useCase = new ListFailedMailUseCase(outbox);
     const failed = await useCase.execute(coordinator);
-    expect(failed.map((f) => f.idempotencyKey)).toEqual(['new', 'old']);
-    expect(failed[0]).toMatchObject({ subject: 'Nieuw', attempts: 5, lastError: '550 mailbox unavailable' });
-    expect((await useCase.execute(coordinator, { limit: 1 })).map((f) => f.idempotencyKey)).toEqual(['new']);
+    expect(failed.items.map((f) => f.idempotencyKey)).toEqual(['new', 'old']);
+    expect([failed.total, failed.next, failed.previous]).toEqual([2, undefined, undefined]);
+    expect(failed.items[0]).toMatchObject({
+      subject: 'Nieuw',
+      attempts: 5,
+      lastError: '550 mailbox unavailable',
+    });
+    const first = await useCase.execute(coordinator, { limit: 1 });
+    expect([first.items.map((f) => f.idempotencyKey), first.total]).toEqual([['new'], 2]);
+    const second = await useCase.execute(coordinator, { limit: 1, after: first.next });
+    expect([second.items.map((f) => f.idempotencyKey), second.next]).toEqual([['old'], undefined]);
+    const back = await useCase.execute(coordinator, { limit: 1, before: second.previous });
+    expect(back.items.map((f) => f.idempotencyKey)).toEqual(['new']);
+    await expect(useCase.execute(coordinator, { after: 'gisteren' })).rejects.toMatchObject({
+      errors: [expect.objectContaining({ field: 'after' })],
+    });
   });
 
   it('shows a beheerder who coordinates nothing the failed mails without their subjects (dossier codes)', async () => {
@@ -29,7 +42,7 @@ describe('ListFailedMailUseCase', () => {
     await outbox.seed(anOutboxMessage('m1', { subject: 'Agenda ICO – CO3-2026-0001' }), { status: 'failed' });
     const beheerder = principalWith('beheer', [{ role: 'admin', tableKey: null }]);
     const failed = await new ListFailedMailUseCase(outbox).execute(beheerder);
-    expect(failed.map((f) => [f.idempotencyKey, f.subject])).toEqual([['m1', '']]);
+    expect(failed.items.map((f) => [f.idempotencyKey, f.subject])).toEqual([['m1', '']]);
   });
 
   it('refuses a table member', async () => {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { blankToUndefined, localDate } from '../input/input-fields';
+import { PageFieldsSchema } from '../paging/keyset-paging';
 
-/** The archive's search: a date range (Brussels dates, both inclusive) and a dossier code. */
-export const MinutesArchiveSearchSchema = z.object({
+/** The archive's search: a date range (Brussels dates, both inclusive), a dossier code and the page. */
+export const MinutesArchiveSearchSchema = PageFieldsSchema.extend({
   van: z.preprocess(blankToUndefined, localDate('Van').optional()),
   tot: z.preprocess(blankToUndefined, localDate('Tot').optional()),
   dossier: z.preprocess(
@@ -22,5 +23,10 @@ export interface ListMinutesArchiveCommand {
   readonly from?: string;
   readonly to?: string;
   readonly dossierCode?: string;
+  /** The page: after this token (the next), or before it (the previous); the first without. */
+  readonly after?: string;
+  readonly before?: string;
+  /** Rows a page (fifty unless asked). */
+  readonly limit?: number;
   readonly route: string;
 }

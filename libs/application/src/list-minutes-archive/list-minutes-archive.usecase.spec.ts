@@ -19,7 +19,7 @@ describe('ListMinutesArchiveUseCase', () => {
   it('lists held sessions newest first, the last twelve months by default, or a date range', async () => {
     const { archive } = await setup();
     const all = await archive.execute(people.wim, { tableKey: 'ico', route });
-    expect(all.sessions.map((s) => [s.sessionId, s.minutesClosed, s.items])).toEqual([
+    expect(all.items.map((s) => [s.sessionId, s.minutesClosed, s.items])).toEqual([
       [SESSION, true, 2],
       ['older', false, 0],
     ]);
@@ -30,13 +30,38 @@ describe('ListMinutesArchiveUseCase', () => {
       to: '2026-12-04',
       route,
     });
-    expect(december.sessions.map((s) => s.sessionId)).toEqual([SESSION]);
+    expect(december.items.map((s) => s.sessionId)).toEqual([SESSION]);
+  });
+
+  it('pages fifty sessions at a time with the total, never cutting the list', async () => {
+    const { archive, minutes } = await setup();
+    for (let i = 0; i < 50; i++) {
+      minutes.addSession({
+        id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        regionId: 'region-1',
+        tableKey: 'ico',
+        status: 'held',
+        startsAt: new Date(Date.parse('2026-03-06T08:30:00Z') + i * 86_400_000),
+      });
+    }
+    const first = await archive.execute(people.wim, { tableKey: 'ico', route });
+    expect([first.items.length, first.total, first.previous]).toEqual([50, 52, undefined]);
+    expect(first.items[0]!.sessionId).toBe(SESSION);
+    const second = await archive.execute(people.wim, { tableKey: 'ico', route, after: first.next });
+    expect(second.items.map((s) => s.sessionId)).toEqual([
+      '00000000-0000-4000-8000-000000000001',
+      '00000000-0000-4000-8000-000000000000',
+    ]);
+    expect([second.total, second.next]).toEqual([52, undefined]);
+    expect(second.previous).toBeDefined();
+    const back = await archive.execute(people.wim, { tableKey: 'ico', route, before: second.previous });
+    expect(back.items.map((s) => s.sessionId)).toEqual(first.items.map((s) => s.sessionId));
   });
 
   it('finds a dossier code only where the reader may see its item', async () => {
     const { archive, audit } = await setup();
     const code = async (who: typeof people.wim, dossierCode: string) =>
-      (await archive.execute(who, { tableKey: 'ico', dossierCode, route })).sessions.map((s) => [
+      (await archive.execute(who, { tableKey: 'ico', dossierCode, route })).items.map((s) => [
         s.sessionId,
         s.dossierCodes,
       ]);

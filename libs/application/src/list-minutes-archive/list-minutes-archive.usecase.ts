@@ -6,6 +6,7 @@ import { mayWriteMinutes, minutesItemScope } from '@overlegtafels/domain';
 import { dutchDate } from '@overlegtafels/mail';
 import { AgendaRefusal } from '../errors';
 import { ObligationRules } from '../obligations/obligation-rules';
+import { PageLinks, pageLinksOf, pageRequestOf } from '../paging/keyset-paging';
 import { AuditLog } from '../ports/audit-log.port';
 import { SessionMinutesRepository } from '../ports/session-minutes.port';
 import type { ListMinutesArchiveCommand } from './list-minutes-archive.command';
@@ -21,18 +22,19 @@ export interface ArchivedSessionView {
   readonly dossierCodes: readonly string[];
 }
 
-export interface MinutesArchive {
+/** One page of the archive (fifty sessions), the total of the search and the pages beside it. */
+export interface MinutesArchive extends PageLinks {
   readonly tableKey: string;
   readonly tableName: string;
   readonly from: string;
   readonly to: string;
   readonly dossierCode: string | null;
-  readonly sessions: readonly ArchivedSessionView[];
+  readonly items: readonly ArchivedSessionView[];
 }
 
 /**
- * A table's held sessions, newest first, for its coordinators and members: by date range (the
- * last twelve months by default) and by dossier code. A code search shows only the sessions
+ * A table's held sessions, newest first, fifty a page with the total, for its coordinators and
+ * members: by date range (the last twelve months by default) and by dossier code. A code search shows only the sessions
  * where the reader may see that dossier's item in the verslag, so it tells nobody more than the
  * verslag would. Audited with the counts (and the code searched, a code being no content).
  */
@@ -76,15 +78,19 @@ export class ListMinutesArchiveUseCase {
     const from = command.from ? DateTime.fromISO(command.from, { zone }) : to.minus({ months: 12 });
     if (from > to)
       throw new AgendaRefusal('RANGE_INVALID', 'Van moet voor Tot liggen.', 'van', 'unprocessable');
-    const rows = await this.minutes.archive(
+    const reader = { writer, member };
+    const page = await this.minutes.archive(
       principal.regionId,
       table.key,
       { from: from.toJSDate(), until: to.plus({ days: 1 }).toJSDate() },
-      command.dossierCode,
+      {
+        ...(command.dossierCode && { dossierCode: command.dossierCode }),
+        reader: { personId: principal.personId, ...reader },
+      },
+      pageRequestOf(command),
     );
-    const reader = { writer, member };
     const sessions: ArchivedSessionView[] = [];
-    for (const row of rows) {
+    for (const row of page.rows) {
       const seen = row.items.filter(
         (i) =>
           minutesItemScope(reader, {
@@ -93,10 +99,8 @@ export class ListMinutesArchiveUseCase {
             ownAanmelding: i.aanmelderId === principal.personId,
           }) !== 'none',
       );
-      // Before it is closed only its writers read a verslag.
+      // Before it is closed only its writers read a verslag (the code search finds only what the reader reads).
       const readable = writer || row.minutesClosed;
-      if (command.dossierCode && !(readable && seen.some((i) => i.dossierCode === command.dossierCode)))
-        continue;
       const start = DateTime.fromJSDate(row.startsAt, { zone });
       sessions.push({
         sessionId: row.id,
@@ -107,14 +111,21 @@ export class ListMinutesArchiveUseCase {
         dossierCodes: readable ? [...new Set(seen.map((i) => i.dossierCode))] : [],
       });
     }
-    await record('allowed', { sessions: sessions.length, dossierCode: command.dossierCode ?? null });
+    await record('allowed', {
+      sessions: sessions.length,
+      total: page.total,
+      dossierCode: command.dossierCode ?? null,
+      ...(command.after && { after: command.after }),
+      ...(command.before && { before: command.before }),
+    });
     return {
       tableKey: table.key,
       tableName: table.name,
       from: from.toISODate()!,
       to: to.toISODate()!,
       dossierCode: command.dossierCode ?? null,
-      sessions,
+      items: sessions,
+      ...pageLinksOf(page),
     };
   }
 }

@@ -39,3 +39,4 @@ export * from './dossier-retention.port';
 export * from './calendar-reminders.port';
 export * from './calendar-replies.port';
 export * from './beheer-directory.port';
+export * from './keyset-page.port';

@@ -1,3 +1,4 @@
+import type { KeysetPage, PageRequest } from './keyset-page.port';
 import { toOutboxContent, type RenderedMail } from '@overlegtafels/mail';
 import type { Transaction } from './unit-of-work.port';
 
@@ -120,8 +121,8 @@ export abstract class MailOutbox {
   abstract markSent(id: string, now: Date): Promise<void>;
   /** Back to pending for the next attempt, or failed for good (`final`). */
   abstract markAttemptFailed(id: string, error: string, now: Date, final: boolean): Promise<void>;
-  /** The failed rows, most recently failed first. */
-  abstract failed(limit?: number): Promise<FailedOutboxEntry[]>;
+  /** A page of the failed rows, most recently failed first (by the moment they failed, then id). */
+  abstract failed(page: PageRequest): Promise<KeysetPage<FailedOutboxEntry>>;
   /** Pending rows created before `before`, whose enqueue may have been lost; oldest first. */
   abstract pendingOlderThan(before: Date, limit?: number): Promise<PendingMail[]>;
   /** Rows claimed for sending whose claim is older than `before`: their send died; oldest first. */

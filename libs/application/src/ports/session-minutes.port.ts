@@ -1,4 +1,5 @@
 import type { AttendanceStatus, TableFunction } from '@overlegtafels/domain';
+import type { KeysetPage, PageRequest } from './keyset-page.port';
 import type { Transaction } from './unit-of-work.port';
 
 /** The verslag's own state: open (never closed, or reopened) or closed. */
@@ -110,6 +111,16 @@ export interface ArchivedSession {
   >[];
 }
 
+/**
+ * Who searches a table's archive, for its dossier-code search: a session is found by a code only
+ * when the reader may read that dossier's item in its verslag (its writers always; others once it
+ * is closed, their own items, and as member the shared ones).
+ */
+export interface ArchiveSearch {
+  readonly dossierCode?: string;
+  readonly reader: { readonly personId: string; readonly writer: boolean; readonly member: boolean };
+}
+
 /** An action point or verslag of one of a dossier's items, for the dossier page. */
 export interface DossierMinutesEntry {
   readonly sessionId: string;
@@ -163,13 +174,14 @@ export abstract class SessionMinutesRepository {
   ): Promise<void>;
   /** The table's members, coordinators, the items' casusregisseurs, aanmelders and guests with an account. */
   abstract participantsOf(tx: Transaction, sessionId: string): Promise<MinutesRecipient[]>;
-  /** Held sessions of a table whose start lies in [from, until), newest first. */
+  /** A page of the held sessions of a table whose start lies in [from, until), newest first. */
   abstract archive(
     regionId: string,
     tableKey: string,
     range: { from: Date; until: Date },
-    dossierCode?: string,
-  ): Promise<ArchivedSession[]>;
+    search: ArchiveSearch,
+    page: PageRequest,
+  ): Promise<KeysetPage<ArchivedSession>>;
   /** Where an action point's obligation comes from: its session and agendapunt. */
   abstract actionPointOf(
     obligationId: string,

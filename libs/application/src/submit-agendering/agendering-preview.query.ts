@@ -4,6 +4,7 @@ import { Clock, CLOCK } from '@overlegtafels/config';
 import {
   AFSLUITING_WAIT_MONTHS,
   afsluitingTooEarly,
+  type CalendarState,
   generateSessions,
   isCancelled,
   LocalDateString,
@@ -85,10 +86,41 @@ export class AgenderingPreviewQuery {
     itemType: string,
     dossier: { readonly afrondingDate?: LocalDateString } = {},
   ): Promise<PlacementPreview | undefined> {
+    return (await this.previews([{ tableKey, itemType }], dossier))[0];
+  }
+
+  /**
+   * The previews of several choices, in their order, reading each table's calendar once (a form
+   * offers several item types per table; issue #18).
+   */
+  async previews(
+    choices: readonly { readonly tableKey: string; readonly itemType: string }[],
+    dossier: { readonly afrondingDate?: LocalDateString } = {},
+  ): Promise<(PlacementPreview | undefined)[]> {
+    const calendars = new Map<string, Promise<CalendarState>>();
+    const calendarOf = (table: TableDefinition) => {
+      let calendar = calendars.get(table.key);
+      if (!calendar) {
+        calendar = this.calendars.forTable(this.tables.region.key, table.key, table.timeZone);
+        calendars.set(table.key, calendar);
+      }
+      return calendar;
+    };
+    const out: (PlacementPreview | undefined)[] = [];
+    for (const c of choices) out.push(await this.previewOf(c.tableKey, c.itemType, dossier, calendarOf));
+    return out;
+  }
+
+  private async previewOf(
+    tableKey: string,
+    itemType: string,
+    dossier: { readonly afrondingDate?: LocalDateString },
+    calendarOf: (table: TableDefinition) => Promise<CalendarState>,
+  ): Promise<PlacementPreview | undefined> {
     const table = this.tables.region.tables.find((t) => t.key === tableKey);
     if (!table || !table.itemTypes.some((i) => i.key === itemType)) return undefined;
     const nowMs = this.clock.now().getTime();
-    const calendar = await this.calendars.forTable(this.tables.region.key, table.key, table.timeZone);
+    const calendar = await calendarOf(table);
     const zone = table.timeZone;
     const notBeforeDate = notBeforeDateFor(
       this.tables.region.dossierLife.rules,

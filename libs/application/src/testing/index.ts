@@ -3,3 +3,4 @@
 // more than its tests). Its ports, to fake them, and the errors the fakes answer with.
 export * from '../ports';
 export * from '../errors';
+export * from '../paging/page-of-sorted';

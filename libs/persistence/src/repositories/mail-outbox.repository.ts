@@ -4,7 +4,9 @@ import {
   MailJobQueue,
   outboxMailOf,
   type FailedOutboxEntry,
+  type KeysetPage,
   type MailOutbox,
+  type PageRequest,
   type OutboxBody,
   type OutboxEntry,
   type OutboxMail,
@@ -14,8 +16,10 @@ import {
   type QueuedMail,
 } from '@overlegtafels/application';
 import { MAIL_IDENTITY, messageIdFor, type MailIdentity, type RenderedMail } from '@overlegtafels/mail';
+import type { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
 import { on, type Transaction } from '../transaction';
+import { keysetPage } from './keyset-query';
 import { insertOutboxRows, storeBodies } from './outbox-rows';
 
 interface ClaimedRow {
@@ -47,6 +51,17 @@ interface ClaimedRow {
  * The outbox on PostgreSQL (the application's MailOutbox). Every mail is first a row, written in
  * the same transaction as the change that caused it; the mail queue only carries the row's id.
  */
+const FAILED_SELECT = {
+  id: true,
+  idempotencyKey: true,
+  purpose: true,
+  recipientEmail: true,
+  subject: true,
+  attempts: true,
+  lastError: true,
+  updatedAt: true,
+} as const;
+
 @Injectable()
 export class PrismaMailOutbox implements MailOutbox {
   constructor(
@@ -207,22 +222,22 @@ export class PrismaMailOutbox implements MailOutbox {
     });
   }
 
-  async failed(limit = 200): Promise<FailedOutboxEntry[]> {
-    return this.prisma.mailOutbox.findMany({
-      where: { status: 'failed' },
-      orderBy: { updatedAt: 'desc' },
-      take: limit,
-      select: {
-        id: true,
-        idempotencyKey: true,
-        purpose: true,
-        recipientEmail: true,
-        subject: true,
-        attempts: true,
-        lastError: true,
-        updatedAt: true,
-      },
-    });
+  async failed(page: PageRequest): Promise<KeysetPage<FailedOutboxEntry>> {
+    return keysetPage(
+      page,
+      'updatedAt',
+      { status: 'failed' },
+      (args) =>
+        this.prisma.mailOutbox.findMany({
+          ...(args as {
+            where: Prisma.MailOutboxWhereInput;
+            orderBy: Prisma.MailOutboxOrderByWithRelationInput[];
+          }),
+          select: FAILED_SELECT,
+        }),
+      (args) => this.prisma.mailOutbox.count(args as { where: Prisma.MailOutboxWhereInput }),
+      (r) => ({ at: r.updatedAt, id: r.id }),
+    );
   }
 
   async resetForRetry(id: string, now: Date, tx?: Transaction): Promise<boolean> {

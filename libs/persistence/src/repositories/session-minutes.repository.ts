@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type {
   ActionOwnerCandidate,
   ArchivedSession,
+  ArchiveSearch,
   AttendanceEntry,
   DossierMinutesEntry,
   MinutesItem,
@@ -9,12 +10,16 @@ import type {
   MinutesSession,
   MinutesState,
   NewActionPoint,
+  KeysetPage,
+  PageRequest,
   SessionMinutesRepository,
 } from '@overlegtafels/application';
 import type { AttendanceStatus, TableFunction } from '@overlegtafels/domain';
 import { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
 import { on, type Transaction } from '../transaction';
+import { keysetPage } from './keyset-query';
+import { archiveCodeFilter, archivedSessionOf, archiveSelect } from './session-archive.query';
 
 const stateSelect = {
   closedAt: true,
@@ -316,45 +321,32 @@ export class PrismaSessionMinutesRepository implements SessionMinutesRepository 
     regionId: string,
     tableKey: string,
     range: { from: Date; until: Date },
-    dossierCode?: string,
-  ): Promise<ArchivedSession[]> {
-    const rows = await this.prisma.session.findMany({
-      where: {
-        regionId,
-        tableKey,
-        status: 'held',
-        startsAt: { gte: range.from, lt: range.until },
-        ...(dossierCode ? { agendaItems: { some: { ...HELD_ITEMS, dossier: { code: dossierCode } } } } : {}),
-      },
-      select: {
-        id: true,
-        startsAt: true,
-        minutes: { select: { closedAt: true } },
-        agendaItems: {
-          where: HELD_ITEMS,
-          select: {
-            id: true,
-            sharedWithSession: true,
-            dossier: { select: { code: true, casusregisseurId: true, aanmelderId: true } },
-          },
-          orderBy: { position: 'asc' },
-        },
-      },
-      orderBy: { startsAt: 'desc' },
-      take: 200,
-    });
-    return rows.map((r) => ({
-      id: r.id,
-      startsAt: r.startsAt,
-      minutesClosed: r.minutes?.closedAt != null,
-      items: r.agendaItems.map((i) => ({
-        id: i.id,
-        dossierCode: i.dossier.code,
-        casusregisseurId: i.dossier.casusregisseurId,
-        aanmelderId: i.dossier.aanmelderId,
-        sharedWithSession: i.sharedWithSession,
-      })),
-    }));
+    search: ArchiveSearch,
+    page: PageRequest,
+  ): Promise<KeysetPage<ArchivedSession>> {
+    const where: Prisma.SessionWhereInput = {
+      regionId,
+      tableKey,
+      status: 'held',
+      startsAt: { gte: range.from, lt: range.until },
+      ...(search.dossierCode && archiveCodeFilter(search.dossierCode, search.reader)),
+    };
+    const found = await keysetPage(
+      page,
+      'startsAt',
+      where,
+      (args) =>
+        this.prisma.session.findMany({
+          ...(args as { where: Prisma.SessionWhereInput; orderBy: Prisma.SessionOrderByWithRelationInput[] }),
+          select: archiveSelect,
+        }),
+      (args) => this.prisma.session.count(args as { where: Prisma.SessionWhereInput }),
+      (r) => ({ at: r.startsAt, id: r.id }),
+    );
+    return {
+      ...found,
+      rows: found.rows.map(archivedSessionOf),
+    };
   }
 
   async actionPointOf(

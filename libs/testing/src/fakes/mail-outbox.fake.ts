@@ -1,7 +1,10 @@
 import {
   outboxMailOf,
   type FailedOutboxEntry,
+  type KeysetPage,
   type MailOutbox,
+  type PageRequest,
+  pageOfSorted,
   type OutboxBody,
   type OutboxEntry,
   type OutboxMail,
@@ -169,11 +172,10 @@ export class FakeMailOutbox implements MailOutbox, Rollbackable {
     });
   }
 
-  async failed(limit = 200): Promise<FailedOutboxEntry[]> {
-    return this.rows
+  async failed(page: PageRequest): Promise<KeysetPage<FailedOutboxEntry>> {
+    const rows = this.rows
       .where((r) => r.status === 'failed')
-      .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())
-      .slice(0, limit)
+      .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime() || (a.id < b.id ? 1 : -1))
       .map((r) => ({
         id: r.id,
         idempotencyKey: r.idempotencyKey,
@@ -184,6 +186,7 @@ export class FakeMailOutbox implements MailOutbox, Rollbackable {
         lastError: r.lastError,
         updatedAt: r.updatedAt,
       }));
+    return pageOfSorted(rows, (r) => ({ at: r.updatedAt, id: r.id }), page);
   }
 
   async sendingSince(before: Date, limit = 500): Promise<PendingMail[]> {

@@ -1,16 +1,20 @@
 import type {
   ActionOwnerCandidate,
   ArchivedSession,
+  ArchiveSearch,
   AttendanceEntry,
   DossierMinutesEntry,
   MinutesItem,
   MinutesRecipient,
   MinutesSession,
   MinutesState,
+  KeysetPage,
   NewActionPoint,
+  PageRequest,
   SessionMinutesRepository,
   Transaction,
 } from '@overlegtafels/application/testing';
+import { pageOfSorted } from '@overlegtafels/application/testing';
 import { isHeld, type SessionStatus, type TableFunction } from '@overlegtafels/domain';
 import type { Rollbackable } from './fake-unit-of-work';
 
@@ -216,9 +220,16 @@ export class FakeSessionMinutesRepository implements SessionMinutesRepository, R
     regionId: string,
     tableKey: string,
     range: { from: Date; until: Date },
-    dossierCode?: string,
-  ): Promise<ArchivedSession[]> {
-    return this.store.sessions
+    search: ArchiveSearch,
+    page: PageRequest,
+  ): Promise<KeysetPage<ArchivedSession>> {
+    const { dossierCode, reader } = search;
+    const readable = (i: ArchivedSession['items'][number]) =>
+      reader.writer ||
+      i.casusregisseurId === reader.personId ||
+      i.aanmelderId === reader.personId ||
+      (reader.member && i.sharedWithSession);
+    const sessions = this.store.sessions
       .filter(
         (s) =>
           s.regionId === regionId &&
@@ -233,8 +244,14 @@ export class FakeSessionMinutesRepository implements SessionMinutesRepository, R
         minutesClosed: s.minutes?.closedAt != null,
         items: this.store.items.filter((i) => i.sessionId === s.id),
       }))
-      .filter((s) => !dossierCode || s.items.some((i) => i.dossierCode === dossierCode))
-      .sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime());
+      .filter(
+        (s) =>
+          !dossierCode ||
+          ((reader.writer || s.minutesClosed) &&
+            s.items.some((i) => i.dossierCode === dossierCode && readable(i))),
+      )
+      .sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime() || (a.id < b.id ? 1 : -1));
+    return pageOfSorted(sessions, (s) => ({ at: s.startsAt, id: s.id }), page);
   }
 
   async actionPointOf(
