@@ -14,7 +14,7 @@ import { SubmittedOnce } from '../submissions/submitted-once';
 
 export const MAX_NOTE_LENGTH = 2000;
 
-/** The ledger's scope of an "afgerond" one-time key. */
+/** The ledger's scope of the one-time key of "Markeer als afgerond". */
 export const OBLIGATION_DONE_SCOPE = 'obligation-done';
 
 export type MarkDoneRefusalCode =
