@@ -98,5 +98,5 @@ browserSuite('in a browser: a partner prepares an ICO item, the coordinator sees
     expect(await lotte.page.locator('#gedeeld').textContent()).toContain('Leefloon sinds 2025');
     await screenshot(lotte.page, 'voorzitter');
     await lotte.context.close();
-  });
+  }, 120_000);
 });

@@ -63,5 +63,5 @@ browserSuite('printing the agenda page in a browser', () => {
     ])
       expect(all).not.toContain(hidden);
     await context.close();
-  });
+  }, 120_000);
 });

@@ -138,5 +138,5 @@ browserSuite('in a browser: the plan van aanpak editor', () => {
     expect(text).not.toContain('Burgers Aan Zet');
     await screenshot(page, '03-versie');
     await context.close();
-  });
+  }, 120_000);
 });

@@ -119,5 +119,5 @@ browserSuite('in a browser: the verslaggever writes the verslag of an ICO with a
     expect(await member.page.locator('main').textContent()).toContain(code);
     await screenshot(member.page, 'mijn-opvolging');
     await member.context.close();
-  });
+  }, 120_000);
 });
