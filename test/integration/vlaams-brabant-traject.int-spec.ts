@@ -154,6 +154,8 @@ describe('Vlaams-Brabant: the triage overleg chooses the traject, and its follow
       select: { details: true },
     });
     expect(audit.details).toMatchObject({ kind: 'met_casusregie', traject: 'spoor-2' });
+    const api = await (await wout.get(`/api/dossiers/${filed.spoor2.dossierCode}`)).json();
+    expect(api).toMatchObject({ phase: 'casusregie', traject: 'spoor-2' });
   });
 
   it('spoor 3: the plan van aanpak on the casusoverleg spoor 3 and the evaluation after a year', async () => {
