@@ -123,13 +123,17 @@ describe('Vlaams-Brabant: the triage overleg chooses the traject, and its follow
     const wout = await loginAs(t, COORDINATOR);
     const missing = await wout.post(`/api/agenda-items/${filed.spoor2.agendaItemId}/decision`, metCasusregie());
     expect(missing.status).toBe(422);
-    expect(JSON.stringify(await missing.json())).toContain('"traject"');
+    expect(await missing.json()).toMatchObject({ code: 'FIELD_REQUIRED', field: 'traject' });
     const unknown = await wout.post(
       `/api/agenda-items/${filed.spoor2.agendaItemId}/decision`,
       metCasusregie('spoor-1'),
     );
     expect(unknown.status).toBe(422);
-    expect(JSON.stringify(await unknown.json())).toContain('\\"spoor-1\\" is geen traject');
+    expect(await unknown.json()).toMatchObject({
+      code: 'FIELD_INVALID',
+      field: 'traject',
+      message: expect.stringContaining('"spoor-1" is geen traject'),
+    });
     const dossier = await db.dossier.findUniqueOrThrow({ where: { code: filed.spoor2.dossierCode } });
     expect([dossier.phase, dossier.traject]).toEqual(['aangemeld', null]);
   });
@@ -171,6 +175,20 @@ describe('Vlaams-Brabant: the triage overleg chooses the traject, and its follow
       ['spoor-3-plan-van-aanpak', 'open', '2027-01-07T11:00:00.000Z', true],
       // + 12 months = 1 December 2027; the casusoverleg of Thursday 16 December 2027, at its start 13:30.
       ['spoor-3-evaluatie-na-een-jaar', 'open', '2027-12-16T12:30:00.000Z', true],
+    ]);
+  });
+
+  it('a withdrawn triage decision takes the traject back, and with it its obligations', async () => {
+    const wout = await loginAs(t, COORDINATOR);
+    const res = await wout.post(`/api/agenda-items/${filed.spoor3.agendaItemId}/decision/withdraw`, {
+      reason: 'Per vergissing bij het verkeerde dossier geregistreerd.',
+    });
+    expect(res.status).toBe(200);
+    const dossier = await db.dossier.findUniqueOrThrow({ where: { code: filed.spoor3.dossierCode } });
+    expect([dossier.phase, dossier.traject]).toEqual(['aangemeld', null]);
+    expect((await obligationsOf(filed.spoor3.dossierCode)).map(([rule, status]) => [rule, status])).toEqual([
+      ['spoor-3-plan-van-aanpak', 'cancelled'],
+      ['spoor-3-evaluatie-na-een-jaar', 'cancelled'],
     ]);
   });
 
