@@ -106,6 +106,7 @@ describe('recording what the casusregisseur verifies', () => {
       consent: null,
       childrenOver12: 2,
       consulent: { involved: false, consultedAboutAfrondingOn: null },
+      traject: null,
     });
     const listed = (await (await tom.get('/api/dossiers')).json()) as {
       dossiers: { code: string; awaitingConsent: boolean }[];

@@ -46,6 +46,15 @@ describe.each(listRegions().map((r) => [r.key, r] as const))(
       }
     });
 
+    it('records every traject its follow-up rules depend on, with a decision of its tables', () => {
+      const named = (region.obligations ?? []).flatMap((rule) =>
+        (rule.onlyIf ?? []).flatMap((c) => (c.kind === 'traject' ? c.in : [])),
+      );
+      const options = (life.traject?.options ?? []).map((o) => o.key);
+      expect(named.filter((t) => !options.includes(t))).toEqual([]);
+      if (named.length > 0) expect(life.traject?.setBy.length).toBeGreaterThan(0);
+    });
+
     it('reaches afgesloten from a new aanmelding', () => {
       const reached = new Set<string>(['aangemeld']);
       for (let changed = true; changed;) {
@@ -79,5 +88,25 @@ describe('a broken dossier life', () => {
       ]),
     );
     expect(problems.some((p) => p.endsWith('decision met_casusregie has no transition'))).toBe(true);
+  });
+
+  it('is told what is wrong with its traject', () => {
+    const region = listRegions()[0]!;
+    const life: DossierLife = {
+      ...region.dossierLife,
+      traject: {
+        label: 'Traject',
+        options: [
+          { key: 'spoor-2', label: 'spoor 2' },
+          { key: 'spoor-2', label: 'spoor 2 bis' },
+        ],
+        setBy: ['opvolging_genoteerd'],
+      },
+      transitions: { ...region.dossierLife.transitions, opvolging_genoteerd: undefined },
+    };
+    expect(dossierLifeProblems(life, region.tables).filter((p) => p.startsWith('traject'))).toEqual([
+      'traject: an option key is listed twice',
+      'traject: set by opvolging_genoteerd, which no table of the region takes',
+    ]);
   });
 });

@@ -67,6 +67,8 @@ function dossierDetailJson(d: DossierRecord, zone: string) {
       : null,
     childrenOver12: d.childrenOver12,
     consulent: { involved: d.consulentInvolved, consultedAboutAfrondingOn: d.consulentConsultedOn },
+    /** The traject a table chose (a key of the region's dossier life), null when none was. */
+    traject: d.traject,
   };
 }
 

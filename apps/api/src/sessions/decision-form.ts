@@ -17,6 +17,7 @@ export const DECISION_FIELDS = [
   'missingInformation',
   'noConsentAdviceText',
   'terugkomdatum',
+  'traject',
 ] as const;
 
 /**

@@ -166,6 +166,7 @@ export class DecisionHistoryPageController {
         unavailable: null,
       })),
       consulentCheck: checks.get(decision.dossierCode) ?? null,
+      traject: this.queries.decisionTraject(decision.tableKey, decision.itemType),
       risk: null,
     };
     return this.pages.render(

@@ -332,6 +332,7 @@ export class ZittingPageController {
             unavailable: e.unavailableDecisions[kind] ?? null,
           }))
         : [],
+      traject: coordinator ? this.queries.decisionTraject(agenda.session.tableKey, e.itemType) : null,
       movable: coordinator && (e.status === 'placed' || e.status === 'rolled_over'),
       decidable: coordinator && e.decision === null && e.status !== 'discussed' && started,
     }));

@@ -11,6 +11,8 @@ import {
   type OrganisationKind,
   type SessionStatus,
   statusAt,
+  trajectSetBy,
+  type TrajectOption,
 } from '@overlegtafels/domain';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { AgendaRefusal } from '../errors';
@@ -112,6 +114,14 @@ export type { DossierTimelineSource, TimelineEntry } from '../dossier-timeline/d
 export { DOSSIER_TIMELINE_SOURCES } from '../dossier-timeline/dossier-timeline';
 
 /** The read side of the agenda: what the pages and the API show, filtered by need-to-know. */
+/** The traject field a decision form shows (AgendaQueries.decisionTraject). */
+export interface DecisionTrajectField {
+  readonly label: string;
+  readonly options: readonly TrajectOption[];
+  /** The decisions that record it, as the form names them ("“ketenaanpak met casusregie”"). */
+  readonly decisions: string;
+}
+
 @Injectable()
 export class AgendaQueries {
   constructor(
@@ -129,6 +139,21 @@ export class AgendaQueries {
   /** The decisions the region's table records on an agendapunt of this type (its dossier life). */
   decisionKinds(tableKey: string, itemType: string): readonly DecisionKind[] {
     return decisionsFor(this.agenda.region.dossierLife.rules, tableKey, itemType);
+  }
+
+  /**
+   * The traject field of the decision form on an agendapunt of this type: the region's options and
+   * the decisions that record one (DossierLife.traject); null when none of its decisions does.
+   */
+  decisionTraject(tableKey: string, itemType: string): DecisionTrajectField | null {
+    const life = this.agenda.region.dossierLife;
+    const setting = this.decisionKinds(tableKey, itemType).filter((k) => trajectSetBy(life, k));
+    if (!life.traject || setting.length === 0) return null;
+    return {
+      label: life.traject.label,
+      options: life.traject.options,
+      decisions: setting.map((k) => `“${DECISION_KIND_LABELS[k]}”`).join(' of '),
+    };
   }
 
   /** The coming sessions of a table with their fill level; rows are created so actions can name them. */

@@ -29,6 +29,7 @@ export function toDossierState(row: DossierRecord, zone: string): DossierState {
     noConsentReturns: row.noConsentReturns,
     ...(row.consulentInvolved && { consulentInvolved: true }),
     ...(row.consulentConsultedOn && { consulentConsultedOn: row.consulentConsultedOn }),
+    ...(row.traject && { traject: row.traject }),
   };
 }
 

@@ -131,6 +131,8 @@ export interface DossierPage {
   readonly consulentConsultedOn: Date | null;
   readonly consulentConsultationNote: string | null;
   readonly consulentConsultedById: string | null;
+  /** The traject a table chose (RegionConfig.dossierLife.traject), as its key; null when none. */
+  readonly traject: string | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
   readonly casusregisseur: {

@@ -36,6 +36,8 @@ export interface DossierRecord {
   readonly consulentConsultedOn: LocalDateString | null;
   /** The children over 12 the dossier counts (the aanmelding's, or more once listed). */
   readonly childrenOver12: number;
+  /** The traject a table chose (RegionConfig.dossierLife.traject); null when none was. */
+  readonly traject: string | null;
 }
 
 /** A child over 12 as recorded: heard on a day, or the reason why not. */

@@ -20,6 +20,8 @@ export interface ObligationDossier {
   consulentConsultedOn: Date | null;
   childrenOver12: number;
   childrenOver12HeardAt: Date | null;
+  /** The traject a table chose (rules `onlyIf` traject); null when none was. */
+  traject: string | null;
 }
 
 export interface ObligationDecision {

@@ -57,6 +57,7 @@ export function snapshotOf(dossier: DossierRecord): DossierSnapshot {
     consentVerifiedAt: dossier.consentVerifiedAt ? dossier.consentVerifiedAt.toISOString() : null,
     consentVerifiedById: dossier.consentVerifiedById,
     consentGivenBy: dossier.consentGivenBy,
+    traject: dossier.traject,
   };
 }
 
@@ -83,6 +84,7 @@ function snapshotAfter(
     afrondingDate: next.afrondingDate ?? null,
     afsluitingDate: next.afsluitingDate ?? null,
     noConsentReturns: next.noConsentReturns,
+    traject: next.traject ?? null,
     ...consent,
   };
 }
@@ -132,6 +134,7 @@ export class DecisionApplier {
         life: region.dossierLife,
         zonderCasusregisseurAanmelders: region.zonderCasusregisseurAanmelders,
         aanmelderOrganisation: dossier.aanmelderOrganisationKind,
+        ...(form.traject !== undefined && { traject: form.traject }),
       },
     );
     if (!outcome.ok) throw new AgendaRefusal(outcome.code, outcome.message, outcome.field, 'unprocessable');
@@ -195,6 +198,8 @@ export class DecisionApplier {
           kind: form.kind,
           agendaItemId: item.id,
           phase: next.phase,
+          ...(next.traject !== undefined &&
+            next.traject !== (dossier.traject ?? undefined) && { traject: next.traject }),
           ...d.auditDetails,
         },
       },

@@ -17,7 +17,7 @@ export interface RecordDecisionCommand {
   readonly submissionKey?: string;
 }
 
-export const DecisionSchema = z.discriminatedUnion(
+const DecisionKindSchema = z.discriminatedUnion(
   'kind',
   [
     z.object({
@@ -58,5 +58,13 @@ export const DecisionSchema = z.discriminatedUnion(
     z.object({ kind: z.literal('afsluiting_niet_bevestigd') }),
   ],
   { error: 'Kies een beslissing.' },
+);
+
+/**
+ * Any decision may carry the traject the table chose; whether this one must, and which values the
+ * region allows, is the region's dossier life (DossierLife.traject), checked by the domain.
+ */
+export const DecisionSchema = DecisionKindSchema.and(
+  z.object({ traject: optionalText('Traject', SHORT).optional() }),
 );
 export type DecisionFormInput = z.output<typeof DecisionSchema>;

@@ -137,7 +137,7 @@ describe('a decision on a table of Vlaams-Brabant, through the record-decision u
       to: 'casusregie',
     });
     const { dossiers, agenda, audit, decide } = setup('vlaams-brabant', {});
-    const result = await decide(metCasusregie);
+    const result = await decide({ ...metCasusregie, traject: 'spoor-3' });
     expect(result).toEqual({
       decisionId: expect.any(String),
       dossierCode: 'VHVB-2026-0007',
@@ -147,13 +147,45 @@ describe('a decision on a table of Vlaams-Brabant, through the record-decision u
       phase: 'casusregie',
       casusregisseurId: CR,
       casusregieStartDate: '2026-11-30',
+      traject: 'spoor-3',
     });
     expect(dossiers.decisions.get(result.decisionId)).toMatchObject({
       kind: 'met_casusregie',
       agendaItemId: 'item-1',
+      priorState: expect.objectContaining({ traject: null }),
+      resultState: expect.objectContaining({ traject: 'spoor-3' }),
     });
     expect(agenda.items.get('item-1')!.status).toBe('discussed');
     expect(audit.of('decision.record')).toHaveLength(1);
+    expect(audit.of('decision.record')[0]!.details).toMatchObject({ kind: 'met_casusregie', traject: 'spoor-3' });
+  });
+
+  it('the triage overleg must choose a traject when it takes a dossier up, naming the field, and writes nothing', async () => {
+    const { dossiers, audit, decide } = setup('vlaams-brabant', {});
+    const missing = await refusal(decide(metCasusregie));
+    expect([missing.code, missing.field, missing.message]).toEqual([
+      'FIELD_REQUIRED',
+      'traject',
+      'Traject: kies spoor 2 (casusondersteuning, 4 tot 6 maanden) of spoor 3 (intensieve casusregie, ongeveer een jaar).',
+    ]);
+    const unknown = await refusal(decide({ ...metCasusregie, traject: 'spoor-1' }));
+    expect([unknown.code, unknown.field]).toEqual(['FIELD_INVALID', 'traject']);
+    expect(unknown.message).toMatch(/^Traject: "spoor-1" is geen traject; kies spoor 2/);
+    expect(dossiers.dossiers.get('d1')).toMatchObject({ phase: 'aangemeld', traject: null });
+    expect(audit.of('decision.record')).toHaveLength(0);
+  });
+
+  it('a decision that records no traject refuses one', async () => {
+    const { dossiers, decide } = setup('vlaams-brabant', {});
+    const refused = await refusal(
+      decide({ kind: 'herbespreking', missingInformation: 'De risicotaxatie.', traject: 'spoor-2' }),
+    );
+    expect([refused.code, refused.field, refused.message]).toEqual([
+      'FIELD_INVALID',
+      'traject',
+      'Deze beslissing legt geen traject vast.',
+    ]);
+    expect(dossiers.dossiers.get('d1')!.phase).toBe('aangemeld');
   });
 
   it('"geen actief aanbod": geen ketenaanpak, the dossier ends', async () => {

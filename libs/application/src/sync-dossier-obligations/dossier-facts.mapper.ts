@@ -23,6 +23,7 @@ export function dossierFacts(read: DossierToPlan, zone: string): DossierFacts {
       dossier.consulentInvolvedSince && { consulentInvolvedSince: ymd(dossier.consulentInvolvedSince) }),
     ...(dossier.consulentConsultedOn && { consulentConsultedOn: ymd(dossier.consulentConsultedOn) }),
     childrenOver12: dossier.childrenOver12,
+    ...(dossier.traject && { traject: dossier.traject }),
     decisions: decisions
       .filter((d) => isDecisionKind(d.kind))
       .map((d) => ({

@@ -116,4 +116,11 @@ describe('changesBetween', () => {
     expect(changesBetween(after, { ...after })).toEqual([]);
     expect(changesBetween(after, { ...after, phase: 'afgerond' })).toEqual(['de fase (nu "afgerond")']);
   });
+
+  it('names a changed traject, and reads a snapshot kept before dossiers had one as without traject', () => {
+    expect(changesBetween({ ...after, traject: 'spoor-2' }, { ...after, traject: 'spoor-3' })).toEqual([
+      'het traject',
+    ]);
+    expect(changesBetween(after, { ...after, traject: null })).toEqual([]);
+  });
 });

@@ -19,6 +19,8 @@ export interface DossierSnapshot {
   readonly consentVerifiedAt: string | null;
   readonly consentVerifiedById: string | null;
   readonly consentGivenBy: string | null;
+  /** The traject (DossierLife.traject); absent in snapshots kept before dossiers had one. */
+  readonly traject?: string | null;
 }
 
 /** Everything a withdrawal (or change) of one decision is checked against. */
@@ -58,6 +60,7 @@ const FIELD_NAMES: Readonly<Record<Exclude<keyof DossierSnapshot, 'phase'>, stri
   consentVerifiedAt: 'de instemming',
   consentVerifiedById: 'de instemming',
   consentGivenBy: 'de instemming',
+  traject: 'het traject',
 };
 
 /**
@@ -127,7 +130,7 @@ export function changesBetween(from: DossierSnapshot, to: DossierSnapshot): stri
     out.push(`de fase (nu "${DOSSIER_PHASE_LABELS[to.phase]}")`);
   }
   for (const key of Object.keys(FIELD_NAMES) as (keyof typeof FIELD_NAMES)[]) {
-    if (from[key] !== to[key] && !out.includes(FIELD_NAMES[key])) out.push(FIELD_NAMES[key]);
+    if ((from[key] ?? null) !== (to[key] ?? null) && !out.includes(FIELD_NAMES[key])) out.push(FIELD_NAMES[key]);
   }
   return out;
 }

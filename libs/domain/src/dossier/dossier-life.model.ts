@@ -1,5 +1,6 @@
 import type { DecisionRules } from './decision-rules';
 import { DECISION_KINDS, DecisionKind, DOSSIER_PHASES, DossierPhase } from './dossier.model';
+import { refuse, type DossierRefusal } from './dossier-outcome.model';
 
 export interface DecisionTransition {
   /** The phases in which the decision may be taken. */
@@ -29,6 +30,24 @@ export interface TableRoles {
   readonly closure?: string;
 }
 
+/** One traject a dossier can follow (e.g. `spoor-2`), with the label a user reads. */
+export interface TrajectOption {
+  readonly key: string;
+  readonly label: string;
+}
+
+/**
+ * The traject a region's dossiers follow once a table chose it (Vlaams-Brabant: spoor 2 or spoor
+ * 3, chosen at triage). The decisions in `setBy` record it and must name one of `options`; follow-up
+ * rules can then hold for one traject only (ObligationRule `onlyIf` traject).
+ */
+export interface TrajectSpec {
+  /** The field's label in forms and on the dossier page ("Traject"). */
+  readonly label: string;
+  readonly options: readonly TrajectOption[];
+  readonly setBy: readonly DecisionKind[];
+}
+
 /**
  * A region's dossier life as configuration, which the domain interprets: the tables' roles, the
  * decisions each table takes per item type with the phases it agendeert them in, and the phase
@@ -39,6 +58,8 @@ export interface DossierLife {
   readonly roles: TableRoles;
   readonly rules: DecisionRules;
   readonly transitions: DecisionTransitions;
+  /** Set when the region's dossiers carry a traject; unset, no decision records one. */
+  readonly traject?: TrajectSpec;
   /**
    * What in this dossier life is a choice where the region's source gives nothing (shown in the
    * README's region table); empty when everything follows from the source.
@@ -49,6 +70,38 @@ export interface DossierLife {
 /** The intake table's key: where aanmeldingen land. */
 export function intakeTableOf(life: DossierLife): string {
   return life.roles.intake.table;
+}
+
+/** The traject spec when decisions of this kind record a traject in this dossier life. */
+export function trajectSetBy(life: DossierLife, kind: DecisionKind): TrajectSpec | undefined {
+  return life.traject?.setBy.includes(kind) ? life.traject : undefined;
+}
+
+/** The label of a stored traject key; the key itself when the configuration no longer knows it. */
+export function trajectLabel(life: DossierLife, key: string): string {
+  return life.traject?.options.find((o) => o.key === key)?.label ?? key;
+}
+
+/**
+ * The traject a decision records: required and one of the options for a decision that sets it, and
+ * refused on any other (field `traject`); `undefined` when the decision records none.
+ */
+export function chooseTraject(
+  life: DossierLife,
+  kind: DecisionKind,
+  given: string | undefined,
+): { readonly ok: true; readonly traject?: string } | DossierRefusal {
+  const spec = trajectSetBy(life, kind);
+  if (!spec) {
+    return given === undefined
+      ? { ok: true }
+      : refuse('FIELD_INVALID', 'Deze beslissing legt geen traject vast.', 'traject');
+  }
+  const choices = spec.options.map((o) => o.label).join(' of ');
+  if (given === undefined) return refuse('FIELD_REQUIRED', `${spec.label}: kies ${choices}.`, 'traject');
+  if (!spec.options.some((o) => o.key === given))
+    return refuse('FIELD_INVALID', `${spec.label}: "${given}" is geen traject; kies ${choices}.`, 'traject');
+  return { ok: true, traject: given };
 }
 
 /**
@@ -85,6 +138,15 @@ export function dossierLifeProblems(
   for (const [kind, transition] of Object.entries(life.transitions)) {
     for (const p of transition?.from ?? []) phase(p, `transition ${kind}`);
     if (transition && transition.to !== 'unchanged') phase(transition.to, `transition ${kind}`);
+  }
+  if (life.traject) {
+    const keys = life.traject.options.map((o) => o.key);
+    if (keys.length === 0) problems.push('traject: list at least one option');
+    if (new Set(keys).size !== keys.length) problems.push('traject: an option key is listed twice');
+    if (life.traject.setBy.length === 0) problems.push('traject: name the decisions that set it');
+    for (const kind of life.traject.setBy) {
+      if (!life.transitions[kind]) problems.push(`traject: set by ${kind}, which no table of the region takes`);
+    }
   }
   const { intake, planReview, followUp, closure } = life.roles;
   if (!life.rules[intake.table]) problems.push(`the intake table ${intake.table} has no decision rules`);

@@ -1,7 +1,7 @@
 import { LocalDateString, parseLocalDate } from '../time/local-date.util';
 import { DecisionInput } from './decision-input.model';
 import { lookupItemType } from './decision-rules';
-import type { DossierLife } from './dossier-life.model';
+import { chooseTraject, type DossierLife } from './dossier-life.model';
 import { formatDutchDate } from './dossier-date.util';
 import { DossierEvent } from './dossier-event.model';
 import { DossierRefusal, refuse } from './dossier-outcome.model';
@@ -51,6 +51,8 @@ export interface DecisionContext {
   readonly zonderCasusregisseurAanmelders?: readonly OrganisationKind[];
   /** The kind of the aanmelder's organisation; null when the dossier does not know it. */
   readonly aanmelderOrganisation?: OrganisationKind | null;
+  /** The traject the table chose with the decision, for a region whose decision records one. */
+  readonly traject?: string;
 }
 
 export type DecisionOutcome =
@@ -140,9 +142,12 @@ export function applyDecision(
     aanmelderOrganisation: context.aanmelderOrganisation,
   });
   if (!applied.ok) return applied;
+  const traject = chooseTraject(context.life, input.kind, context.traject);
+  if (!traject.ok) return traject;
   const next: DossierState = {
     ...state,
     ...applied.patch,
+    ...(traject.traject !== undefined && { traject: traject.traject }),
     phase: transition.to === 'unchanged' ? state.phase : transition.to,
     noConsentReturns,
   };

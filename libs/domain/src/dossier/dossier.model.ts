@@ -90,6 +90,8 @@ export interface DossierState {
   readonly consulentInvolved?: boolean;
   /** The day the casusregisseur consulted the consulent about the afronding. */
   readonly consulentConsultedOn?: LocalDateString;
+  /** The traject a table chose (DossierLife.traject), e.g. `spoor-2`; unset in regions without. */
+  readonly traject?: string;
 }
 
 /**

@@ -64,6 +64,15 @@ export const VLAAMS_BRABANT_DOSSIER_LIFE: DossierLife = {
     afsluiting_bevestigd: { from: ['afgerond'], to: 'afgesloten' },
     afsluiting_niet_bevestigd: { from: ['afgerond'], to: 'unchanged' },
   },
+  // Source, "Triage overleg": the triage chooses the traject when it takes the dossier up.
+  traject: {
+    label: 'Traject',
+    options: [
+      { key: 'spoor-2', label: 'spoor 2 (casusondersteuning, 4 tot 6 maanden)' },
+      { key: 'spoor-3', label: 'spoor 3 (intensieve casusregie, ongeveer een jaar)' },
+    ],
+    setBy: ['met_casusregie'],
+  },
   illustrative: [
     'de herbespreking op het triage-overleg (de bron noemt er geen)',
     'de afronding wordt beslist bij een evaluatie op het casusoverleg spoor 3',

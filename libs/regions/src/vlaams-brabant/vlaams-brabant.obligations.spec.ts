@@ -1,5 +1,7 @@
 import {
+  applyDecision,
   DossierFacts,
+  newDossierState,
   planObligations,
   PlannedObligation,
   reminderSteps,
@@ -76,6 +78,43 @@ describe('Vlaams-Brabant follow-up rules (illustrative)', () => {
     expect(closed.map((o) => [o.key, o.status, iso(o.dueAtMs), o.owner])).toEqual([
       ['kwaliteitscontrole#0', 'open', '2027-04-22T09:00:00+02:00', { role: 'strategisch-coordinator' }],
     ]);
+  });
+
+  it('plan from the traject the triage overleg recorded with its decision', () => {
+    const triage = (traject: string) =>
+      applyDecision(
+        newDossierState(),
+        {
+          kind: 'met_casusregie',
+          casusregisseurId: 'cr-1',
+          startDate: '2026-03-02',
+          consent: { verifiedById: 'co-1', verifiedOn: '2026-02-25', adultFamilyMemberConsented: true },
+        },
+        {
+          decisionDate: '2026-02-25',
+          tableKey: 'triage-overleg',
+          itemType: 'aanmelding',
+          life: VLAAMS_BRABANT.dossierLife,
+          traject,
+        },
+      );
+    const planned = (traject: string) => {
+      const outcome = triage(traject);
+      if (!outcome.ok) throw new Error(outcome.message);
+      expect(outcome.next).toMatchObject({ phase: 'casusregie', casusregieStartDate: '2026-03-02', traject });
+      return overview(
+        planObligations(VLAAMS_BRABANT, { ...facts('ignored'), traject: outcome.next.traject }),
+      );
+    };
+    expect(planned('spoor-2')).toEqual({
+      'spoor-2-evaluatie#0': 'open 2026-07-02T09:00:00+02:00',
+      'spoor-2-einde#0': 'open 2026-09-02T09:00:00+02:00',
+    });
+    expect(planned('spoor-3')).toEqual({
+      'spoor-3-plan-van-aanpak#0': 'open 2026-04-30T12:00:00+02:00',
+      'spoor-3-evaluatie-na-een-jaar#0': 'open 2027-03-11T13:30:00+01:00',
+    });
+    expect(triage('spoor-4')).toMatchObject({ ok: false, code: 'FIELD_INVALID', field: 'traject' });
   });
 
   it('plan nothing for a dossier outside a track', () => {

@@ -58,6 +58,7 @@ export function fakeDossierRecord(facts: Partial<FakeDossierRecord> & { id: stri
     consulentInvolved: false,
     consulentConsultedOn: null,
     childrenOver12: 0,
+    traject: null,
     ...facts,
   };
 }
@@ -193,6 +194,7 @@ export class FakeDossierRepository implements DossierRepository, Rollbackable {
       afrondingDate: next.afrondingDate ?? null,
       afsluitingDate: next.afsluitingDate ?? null,
       noConsentReturns: next.noConsentReturns,
+      traject: next.traject ?? null,
       ...(consentVerifiedAt &&
         next.consent && {
           consentVerifiedAt,

@@ -58,6 +58,7 @@ export function fakeDossier(id: string, change: Partial<ObligationDossier> = {})
     afsluitingDate: null,
     consentVerifiedAt: null,
     ocjSdjConsulentInvolved: false,
+    traject: null,
     consulentInvolvedSince: null,
     consulentConsultedOn: null,
     childrenOver12: 0,

@@ -139,6 +139,7 @@ export class PrismaDecisionHistory implements DecisionHistory {
         consentVerifiedAt: restore.consentVerifiedAt ? new Date(restore.consentVerifiedAt) : null,
         consentVerifiedById: restore.consentVerifiedById,
         consentGivenBy: restore.consentGivenBy,
+        traject: restore.traject ?? null,
       },
     });
     // The agendapunt awaits a decision again, as before it (rolled over stays rolled over).

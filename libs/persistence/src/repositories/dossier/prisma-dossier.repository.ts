@@ -32,6 +32,7 @@ const factsSelect = {
   ocjSdjConsulentInvolved: true,
   consulentConsultedOn: true,
   childrenOver12: true,
+  traject: true,
   casusregisseur: { select: { displayName: true } },
   aanmelderOrganisation: { select: { kind: true } },
 } as const;
@@ -247,6 +248,7 @@ export class PrismaDossierRepository implements DossierRepository {
         afrondingDate: dateColumn(next.afrondingDate),
         afsluitingDate: dateColumn(next.afsluitingDate),
         noConsentReturns: next.noConsentReturns,
+        traject: next.traject ?? null,
         ...(consentVerifiedAt && next.consent
           ? {
               consentVerifiedAt,

@@ -97,6 +97,7 @@ export class PrismaObligationRepository implements ObligationRepository {
         consulentConsultedOn: true,
         childrenOver12: true,
         childrenOver12HeardAt: true,
+        traject: true,
       },
     });
     if (!dossier) return undefined;

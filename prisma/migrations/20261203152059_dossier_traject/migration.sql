@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "dossiers" ADD COLUMN     "traject" TEXT;
