@@ -9,10 +9,14 @@ import {
   timelineOf,
 } from './dossier-timeline';
 import { DossierPage, DossierPages } from '../ports/dossier-pages.port';
+import { parseInput } from '../input/parse-input';
+import { PageFieldsSchema, PageLinks, pageLinksOf, pageRequestOf } from '../paging/keyset-paging';
+import { timelinePage } from './timeline-page';
 
 /**
- * The read of a dossier's page: everything on it and its timeline, with the follow-up
- * obligations' entries. For someone with full access (OpenDossier decided that first).
+ * The read of a dossier's page: everything on it and a page of its timeline (fifty entries,
+ * newest first), with the follow-up obligations' entries. For someone with full access
+ * (OpenDossier decided that first).
  */
 @Injectable()
 export class DossierTimelineQuery {
@@ -31,12 +35,16 @@ export class DossierTimelineQuery {
     this.region = region;
   }
 
-  async dossierTimeline(dossierId: string): Promise<{ detail: DossierPage; timeline: TimelineEntry[] }> {
+  async dossierTimeline(
+    dossierId: string,
+    /** `after`, `before` and `limit` as sent (bad ones answer 400 naming the field). */
+    page: Record<string, unknown> = {},
+  ): Promise<{ detail: DossierPage; timeline: TimelineEntry[]; links: PageLinks }> {
     const detail = (await this.pages.detail(dossierId))!;
     const timeline = timelineOf(detail, this.region, this.clock.now());
     for (const source of this.sources ?? []) timeline.push(...(await source.timelineFor(dossierId)));
-    timeline.sort((a, b) => a.at.localeCompare(b.at));
-    return { detail, timeline };
+    const found = timelinePage(timeline, pageRequestOf(parseInput(PageFieldsSchema, page)));
+    return { detail, timeline: found.rows, links: pageLinksOf(found) };
   }
 
   phaseLabel(phase: string): string {
