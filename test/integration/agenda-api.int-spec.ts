@@ -300,9 +300,9 @@ describe('agenda API', () => {
     const tomTimeline = (await (
       await (await loginAs(t, 'tom.peeters@example.org')).get('/api/dossiers/CO3-2026-0007/timeline')
     ).json()) as {
-      timeline: { kind: string; planned: boolean }[];
+      items: { kind: string; planned: boolean }[];
     };
-    expect(tomTimeline.timeline.filter((e) => e.kind === 'opvolging' && e.planned).length).toBe(
+    expect(tomTimeline.items.filter((e) => e.kind === 'opvolging' && e.planned).length).toBe(
       obligations.length,
     );
     const again = await lotte.post(`/api/agenda-items/${evaItem}/decision`, decision);

@@ -267,10 +267,10 @@ describe('changing the casusregisseur of a dossier', () => {
         },
       ],
     });
-    const { timeline } = (await (await tom.get(`/api/dossiers/${CODE}/timeline`)).json()) as {
-      timeline: { kind: string; title: string; detail?: string }[];
+    const { items } = (await (await tom.get(`/api/dossiers/${CODE}/timeline`)).json()) as {
+      items: { kind: string; title: string; detail?: string }[];
     };
-    expect(timeline.filter((e) => e.kind === 'casusregie')).toEqual([
+    expect(items.filter((e) => e.kind === 'casusregie')).toEqual([
       {
         at: '2026-05-04T08:00:00.000Z',
         kind: 'casusregie',

@@ -244,12 +244,13 @@ describe('recording what the casusregisseur verifies', () => {
     expect(after.html).toContain('2 van 2 gehoord of met reden (allemaal)');
     expect(after.html).toContain('niet: Verblijft bij de grootouders; gesprek gepland in januari.');
     const timeline = (await (await tom.get(`/api/dossiers/${CODE}/timeline`)).json()) as {
-      timeline: { kind: string; title: string }[];
+      items: { kind: string; title: string }[];
     };
-    expect(timeline.timeline.filter((e) => e.kind === 'casusregie').map((e) => e.title)).toEqual([
-      'Instemming van een volwassen gezinslid geregistreerd',
-      'Kind gehoord: kind 1, 14 jaar',
+    // Newest first (issue #18).
+    expect(timeline.items.filter((e) => e.kind === 'casusregie').map((e) => e.title)).toEqual([
       'Kind niet gehoord: kind 2, 16 jaar',
+      'Kind gehoord: kind 1, 14 jaar',
+      'Instemming van een volwassen gezinslid geregistreerd',
     ]);
   });
 

@@ -374,6 +374,61 @@ function year(late: LateStep) {
       );
     }
   }, 300_000);
+
+  it('pages the dossier’s verslagen after the year: newest first, the total, next and previous (issue #18)', async () => {
+    // What a coordinator reads: the held sessions with an agendapunt of the dossier at a table
+    // they coordinate (also while its verslag is written), newest first.
+    const grants = await db.roleAssignment.findMany({
+      where: { person: { email: LOTTE }, role: 'coordinator' },
+      select: { tableKey: true },
+    });
+    const sessions = await db.session.findMany({
+      where: {
+        agendaItems: { some: { dossier: { code }, status: { in: ['placed', 'discussed'] } } },
+        ...(grants.some((g) => g.tableKey === null) ? {} : { tableKey: { in: grants.map((g) => g.tableKey!) } }),
+      },
+      select: { id: true, status: true },
+      orderBy: [{ startsAt: 'desc' }, { id: 'desc' }],
+    });
+    const held = sessions.filter((s) => String(s.status) === 'held').map((s) => s.id);
+    expect(held.length).toBeGreaterThanOrEqual(5);
+    const page = await pageUser(t, LOTTE);
+    const verslagen = async (query: string) => {
+      const res = await page.get(`/dossiers/${code}${query}`);
+      expect(res.status).toBe(200);
+      const part = res.html.slice(res.html.indexOf('id="verslagen"'), res.html.indexOf('<h2>Agendapunten'));
+      const pager = (rel: string) =>
+        new RegExp(`href="([^"]+)" rel="${rel}"`).exec(part)?.[1]?.replace(/&amp;/g, '&');
+      return {
+        ids: [...part.matchAll(/<h3><a href="\/verslag\/([0-9a-f-]{36})"/g)].map((m) => m[1]),
+        text: part,
+        next: pager('next'),
+        previous: pager('prev'),
+      };
+    };
+    const all = await verslagen('');
+    expect(all.ids).toEqual(held);
+    expect([all.next, all.previous]).toEqual([undefined, undefined]);
+    expect(all.text).toContain(`${held.length} zittingen, de nieuwste eerst.`);
+
+    const first = await verslagen('?verslagenLimit=2');
+    expect([first.ids, first.previous]).toEqual([held.slice(0, 2), undefined]);
+    expect(first.text).toContain(`${held.length} zittingen, de nieuwste eerst; u ziet er een deel van.`);
+    expect(first.next).toMatch(new RegExp(`^/dossiers/${code}\\?verslagenLimit=2&verslagenAfter=[^&#]+#verslagen$`));
+    const second = await verslagen(first.next!.replace('#verslagen', '').slice(`/dossiers/${code}`.length));
+    expect(second.ids).toEqual(held.slice(2, 4));
+    expect(second.previous).toMatch(/verslagenBefore=/);
+    const back = await verslagen(second.previous!.replace('#verslagen', '').slice(`/dossiers/${code}`.length));
+    expect([back.ids, back.previous]).toEqual([first.ids, undefined]);
+    // The timeline's own page stays where it is when the verslagen turn a page, and the other way.
+    const both = await page.get(`/dossiers/${code}?limit=3&verslagenLimit=2`);
+    expect(both.html).toContain(`?limit=3&amp;verslagenLimit=2&amp;after=`);
+    expect(both.html).toContain(`?limit=3&amp;verslagenLimit=2&amp;verslagenAfter=`);
+
+    const bad = await page.get(`/dossiers/${code}?verslagenBefore=1.2.3`);
+    expect(bad.status).toBe(400);
+    expect(bad.html).toContain('Vorige pagina: deze verwijzing is ongeldig.');
+  });
 }
 
 describe('a dossier’s year with every step on time', () => {

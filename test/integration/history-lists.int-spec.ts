@@ -168,4 +168,76 @@ describe('paged history lists', () => {
     expect(html2).not.toContain('mislukt-2@example.org');
     expect(html2).toMatch(/rel="prev">Vorige pagina/);
   });
+
+  it('pages a dossier’s timeline: planned and newest first, the total, next and previous, on the page too', async () => {
+    const code = held[0]!.code;
+    const lotte = await loginAs(t, 'lotte.verbeke@example.be');
+    const get = async (query: string) => {
+      const res = await lotte.get(`/api/dossiers/${code}/timeline?${query}`);
+      expect(res.status).toBe(200);
+      return (await res.json()) as {
+        code: string;
+        items: { at: string; kind: string; title: string }[];
+        total: number;
+        next?: string;
+        previous?: string;
+      };
+    };
+    const reads = () =>
+      db.auditEvent.count({
+        where: { action: 'dossier.timeline.read', actorPerson: { email: 'lotte.verbeke@example.be' } },
+      });
+    const readsBefore = await reads();
+    // The whole timeline in one page (fifty by default): the aanmelding, its agendapunt and the decision.
+    const all = await get('');
+    expect(all.code).toBe(code);
+    expect(all.items.map((e) => e.kind)).toEqual(
+      expect.arrayContaining(['aanmelding', 'agendapunt', 'beslissing']),
+    );
+    expect(all.total).toBe(all.items.length);
+    expect([all.next, all.previous]).toEqual([undefined, undefined]);
+    const ats = all.items.map((e) => e.at);
+    expect(ats).toEqual([...ats].sort().reverse());
+    expect(all.items[all.items.length - 1]!.title).toBe('Aanmelding ingediend');
+
+    const first = await get('limit=2');
+    expect([first.items, first.total, first.previous, typeof first.next]).toEqual([
+      all.items.slice(0, 2),
+      all.total,
+      undefined,
+      'string',
+    ]);
+    const second = await get(`limit=2&after=${first.next}`);
+    expect(second.items).toEqual(all.items.slice(2, 4));
+    expect([second.total, typeof second.previous]).toEqual([all.total, 'string']);
+    const back = await get(`limit=2&before=${second.previous}`);
+    expect([back.items, back.previous]).toEqual([first.items, undefined]);
+    // Every page is a read of the dossier, audited as before.
+    expect(await reads()).toBe(readsBefore + 4);
+
+    const wrong = await lotte.get(`/api/dossiers/${code}/timeline?before=eergisteren`);
+    expect(wrong.status).toBe(400);
+    expect(JSON.stringify(await wrong.json())).toContain('Vorige pagina: deze verwijzing is ongeldig.');
+    // Need-to-know is unchanged: the aanmelder of another dossier gets the same 404 as before.
+    const sara = await loginAs(t, 'sara.elidrissi@example.org');
+    expect((await sara.get(`/api/dossiers/${code}/timeline?limit=2`)).status).toBe(404);
+
+    const page = await pageUser(t, 'lotte.verbeke@example.be');
+    const html = (await page.get(`/dossiers/${code}?limit=2`)).html;
+    expect(textOf(html)).toContain(
+      `${all.total} gebeurtenissen, wat gepland is en het nieuwste eerst; u ziet er 2.`,
+    );
+    const next = /href="([^"]+)" rel="next">Volgende pagina/.exec(html)?.[1]?.replace(/&amp;/g, '&');
+    expect(next).toBe(`/dossiers/${code}?limit=2&after=${encodeURIComponent(first.next!)}#tijdlijn`);
+    expect(html).not.toContain('Vorige pagina');
+    expect(html).not.toContain('Aanmelding ingediend');
+    const html2 = (await page.get(next!.replace('#tijdlijn', ''))).html;
+    expect(html2).toMatch(/rel="prev">Vorige pagina/);
+    expect(html2.includes('Volgende pagina')).toBe(second.next !== undefined);
+    expect(html2.includes('Aanmelding ingediend')).toBe(all.total <= 4);
+    // A bad page on the page: 400, naming the field.
+    const bad = await page.get(`/dossiers/${code}?after=morgen`);
+    expect(bad.status).toBe(400);
+    expect(textOf(bad.html)).toContain('Volgende pagina: deze verwijzing is ongeldig.');
+  });
 });

@@ -49,6 +49,7 @@ import { jsonSchemaOf } from '../openapi/json-schema';
 import { IdempotencyKeyHeader, idempotencyKey } from '../web/submission-key';
 import { CurrentRoute, CurrentViewer } from '../web/current-viewer.decorator';
 import { tooLarge, uploadFieldError, UploadRequest } from '../web/upload.middleware';
+import { pick } from '../web/page-form';
 import { isCoordinator, viewerOf } from './viewer';
 import { consulentInvolvementOf, startCorrectionOf } from '../dossiers/dossier-commands';
 
@@ -263,12 +264,24 @@ export class AgendaApiController {
 
   @Get('dossiers/:code/timeline')
   @Authenticated()
-  @ApiOperation({ summary: 'Everything that happened to a dossier and what is planned' })
+  @ApiOperation({
+    summary: 'Everything that happened to a dossier and what is planned, fifty entries a page, newest first',
+  })
+  @ApiQuery({ name: 'after', required: false, description: 'the `next` of the page before: the next fifty' })
+  @ApiQuery({
+    name: 'before',
+    required: false,
+    description: 'the `previous` of the page after: the fifty before',
+  })
+  @ApiQuery({ name: 'limit', required: false, description: 'entries a page, 1–200 (50)' })
+  @ApiResponse({ status: 200, description: '`{ code, phase, items, total, next, previous }`' })
+  @ApiResponse({ status: 400, description: 'a bad `after`, `before` or `limit`, naming the field' })
   @ApiResponse({ status: 404, description: 'Not found or not yours (the same answer)' })
   async timeline(
     @CurrentPrincipal() principal: Principal,
     @CurrentRoute() route: string,
     @Param('code') code: string,
+    @Query() query: Record<string, unknown>,
   ) {
     const dossier = await this.openDossier.execute({
       principal,
@@ -276,8 +289,11 @@ export class AgendaApiController {
       action: 'dossier.timeline.read',
       route,
     });
-    const { timeline } = await this.dossierPages.dossierTimeline(dossier.id);
-    return { code: dossier.code, phase: dossier.phase, timeline };
+    const { timeline, links } = await this.dossierPages.dossierTimeline(
+      dossier.id,
+      pick(query, ['after', 'before', 'limit']),
+    );
+    return { code: dossier.code, phase: dossier.phase, items: timeline, ...links };
   }
 
   @Post('dossiers/:code/consulent')

@@ -28,7 +28,6 @@ import {
   CASUSREGISSEUR_CHANGE_REASON_LABELS,
   CASUSREGISSEUR_CHANGE_REASONS,
   DECISION_KIND_LABELS,
-  DecisionKind,
 } from '@overlegtafels/domain';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { dutchDate } from '@overlegtafels/mail';
@@ -38,9 +37,11 @@ import { isCoordinator } from '../agenda/viewer';
 import { failedForm, FailedForm, noticeFor, PageForms, pick } from '../web/page-form';
 import { CurrentRoute } from '../web/current-viewer.decorator';
 import { PageService } from '../web/page.service';
+import { pagedList, pageFieldsOf } from './dossier-page-lists';
 import { consulentInvolvementOf, startCorrectionOf } from './dossier-commands';
 import { decisionViews } from './dossier-decisions';
-import { ITEM_STATUS_LABELS, NOTICES } from './dossier-page-notices';
+import { agendaItemViews } from './dossier-items';
+import { NOTICES } from './dossier-page-notices';
 import { formSubmissionKey, withKey } from '../web/submission-key';
 import { firstNoConsentAnswer, firstOr } from './no-consent-repeat';
 
@@ -78,7 +79,7 @@ export class DossierPageController {
     @CurrentPrincipal() principal: Principal,
     @CurrentRoute() route: string,
     @Param('code') code: string,
-    @Query('melding') melding?: string,
+    @Query() query: Record<string, unknown>,
   ): Promise<string> {
     // The same answer for "does not exist" and "not yours".
     const dossier = await this.openDossier.execute({
@@ -87,7 +88,8 @@ export class DossierPageController {
       action: 'dossier.read',
       route,
     });
-    return this.render(principal, dossier.id, noticeFor(NOTICES, melding));
+    const notice = noticeFor(NOTICES, typeof query.melding === 'string' ? query.melding : undefined);
+    return this.render(principal, dossier.id, notice, undefined, query);
   }
 
   /**
@@ -288,27 +290,16 @@ export class DossierPageController {
     dossierId: string,
     notice?: string,
     failed?: FailedForm,
+    /** The page's query: which page of the timeline and of the verslagen (the first ones otherwise). */
+    query: Record<string, unknown> = {},
   ): Promise<string> {
-    const { detail, timeline } = await this.queries.dossierTimeline(dossierId);
+    const { detail, timeline, links } = await this.queries.dossierTimeline(
+      dossierId,
+      pageFieldsOf(query, 'tijdlijn'),
+    );
+    const verslagen = await this.minutesOf.of(principal, detail.id, pageFieldsOf(query, 'verslagen'));
     const tables = this.agenda.region.tables;
-    const items = detail.agendaItems.map((item) => {
-      const table = tables.find((t) => t.key === item.tableKey);
-      return {
-        id: item.id,
-        sessionId: item.session.id,
-        tableName: table?.name ?? item.tableKey,
-        planLink: !!table?.itemTypes.find((t) => t.key === item.itemType)?.planVanAanpak,
-        itemTypeLabel: table?.itemTypes.find((t) => t.key === item.itemType)?.label ?? item.itemType,
-        slotStart: item.slotStart ?? item.session.startsAt,
-        slotEnd: item.slotEnd ?? item.session.endsAt,
-        status: ITEM_STATUS_LABELS[String(item.status)] ?? String(item.status),
-        question: item.question,
-        document: item.document,
-        guests: item.guests,
-        submittedBy: item.submittedBy.displayName,
-        decision: item.decision ? DECISION_KIND_LABELS[item.decision.kind as DecisionKind] : null,
-      };
-    });
+    const items = agendaItemViews(detail.agendaItems, tables);
     const consulentDefaults = detail.ocjSdjConsulentInvolved
       ? {
           involved: 'true',
@@ -355,9 +346,11 @@ export class DossierPageController {
         canEditRiskPicture: canRecord && inCasusregie,
         today,
         timeline,
+        timelinePage: pagedList(detail.code, query, 'tijdlijn', links),
         items,
-        // The verslag and action points of its items (partial dossier-verslagen).
-        verslagen: await this.minutesOf.of(principal, detail.id),
+        // The verslag and action points of its items (partial dossier-verslagen), a page of them.
+        verslagen: verslagen.items,
+        verslagenPage: pagedList(detail.code, query, 'verslagen', verslagen),
         decisionLabels: DECISION_KIND_LABELS,
         decisions: decisionViews(detail.decisions, (key) => tables.find((t) => t.key === key)?.name ?? key),
         canAgenderen:

@@ -12,16 +12,18 @@ export function pagerLinks(
   search: Record<string, unknown>,
   page: { next?: string; previous?: string },
   anchor = '',
+  /** The query's names of the two tokens, for a page with more than one paged list. */
+  keys: { readonly after: string; readonly before: string } = { after: 'after', before: 'before' },
 ): PagerLinks {
-  const href = (key: 'after' | 'before', token: string) => {
+  const href = (key: string, token: string) => {
     const q = new URLSearchParams();
     for (const [k, v] of Object.entries(search))
-      if (typeof v === 'string' && v !== '' && k !== 'after' && k !== 'before') q.set(k, v);
+      if (typeof v === 'string' && v !== '' && k !== keys.after && k !== keys.before) q.set(k, v);
     q.set(key, token);
     return `${path}?${q.toString()}${anchor}`;
   };
   return {
-    ...(page.next && { nextHref: href('after', page.next) }),
-    ...(page.previous && { previousHref: href('before', page.previous) }),
+    ...(page.next && { nextHref: href(keys.after, page.next) }),
+    ...(page.previous && { previousHref: href(keys.before, page.previous) }),
   };
 }

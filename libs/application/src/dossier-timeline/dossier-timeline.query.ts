@@ -9,6 +9,9 @@ import {
   timelineOf,
 } from './dossier-timeline';
 import { DossierPage, DossierPages } from '../ports/dossier-pages.port';
+import { parseInput } from '../input/parse-input';
+import { PageFieldsSchema, PageLinks, pageLinksOf, pageRequestOf } from '../paging/keyset-paging';
+import { timelinePage } from './timeline-page';
 
 /** The traject on the dossier page: the region's name for the field and the chosen option's label. */
 export interface ShownTraject {
@@ -17,8 +20,9 @@ export interface ShownTraject {
 }
 
 /**
- * The read of a dossier's page: everything on it and its timeline, with the follow-up
- * obligations' entries. For someone with full access (OpenDossier decided that first).
+ * The read of a dossier's page: everything on it and a page of its timeline (fifty entries,
+ * newest first), with the follow-up obligations' entries. For someone with full access
+ * (OpenDossier decided that first).
  */
 @Injectable()
 export class DossierTimelineQuery {
@@ -39,16 +43,24 @@ export class DossierTimelineQuery {
 
   async dossierTimeline(
     dossierId: string,
-  ): Promise<{ detail: DossierPage & { trajectShown: ShownTraject | null }; timeline: TimelineEntry[] }> {
-    const page = (await this.pages.detail(dossierId))!;
+    /** `after`, `before` and `limit` as sent (bad ones answer 400 naming the field). */
+    page: Record<string, unknown> = {},
+  ): Promise<{
+    detail: DossierPage & { trajectShown: ShownTraject | null };
+    timeline: TimelineEntry[];
+    links: PageLinks;
+  }> {
+    const dossier = (await this.pages.detail(dossierId))!;
     const life = this.region.dossierLife;
     const trajectShown =
-      page.traject && life.traject ? { label: life.traject.label, value: trajectLabel(life, page.traject) } : null;
-    const detail = { ...page, trajectShown };
+      dossier.traject && life.traject
+        ? { label: life.traject.label, value: trajectLabel(life, dossier.traject) }
+        : null;
+    const detail = { ...dossier, trajectShown };
     const timeline = timelineOf(detail, this.region, this.clock.now());
     for (const source of this.sources ?? []) timeline.push(...(await source.timelineFor(dossierId)));
-    timeline.sort((a, b) => a.at.localeCompare(b.at));
-    return { detail, timeline };
+    const found = timelinePage(timeline, pageRequestOf(parseInput(PageFieldsSchema, page)));
+    return { detail, timeline: found.rows, links: pageLinksOf(found) };
   }
 
   phaseLabel(phase: string): string {

@@ -131,6 +131,17 @@ export interface DossierMinutesEntry {
 }
 
 /**
+ * Whose reading of a dossier's verslagen: the region's tables, those whose verslagen the reader
+ * reads also while they are written (they coordinate it), and whether they are the dossier's
+ * casusregisseur (who reads every closed one).
+ */
+export interface DossierMinutesReader {
+  readonly tables: readonly string[];
+  readonly writingAt: readonly string[];
+  readonly personId: string;
+}
+
+/**
  * The verslag of a session: attendance, per agendapunt the text, who of its guests came and the
  * action points. Writes run in the caller's transaction after `lockMinutes`, which holds the
  * verslag's row so that a closing and an edit never interleave.
@@ -186,6 +197,13 @@ export abstract class SessionMinutesRepository {
   abstract actionPointOf(
     obligationId: string,
   ): Promise<{ sessionId: string; agendaItemId: string } | undefined>;
-  /** The items of the dossier on held sessions, with their verslag and action points, oldest first. */
-  abstract ofDossier(dossierId: string): Promise<DossierMinutesEntry[]>;
+  /**
+   * A page of the held sessions with items of the dossier whose verslag the reader may read,
+   * newest first: per session its items of the dossier, with their verslag and action points.
+   */
+  abstract ofDossier(
+    dossierId: string,
+    reader: DossierMinutesReader,
+    page: PageRequest,
+  ): Promise<KeysetPage<DossierMinutesEntry>>;
 }

@@ -5,6 +5,7 @@ import type {
   ArchiveSearch,
   AttendanceEntry,
   DossierMinutesEntry,
+  DossierMinutesReader,
   MinutesItem,
   MinutesRecipient,
   MinutesSession,
@@ -20,6 +21,7 @@ import { PrismaService } from '../prisma.service';
 import { on, type Transaction } from '../transaction';
 import { keysetPage } from './keyset-query';
 import { archiveCodeFilter, archivedSessionOf, archiveSelect } from './session-archive.query';
+import { HELD_ITEMS, itemOf, itemSelect } from './minutes-item.query';
 
 const stateSelect = {
   closedAt: true,
@@ -28,95 +30,6 @@ const stateSelect = {
   reopenReason: true,
   closings: true,
 } satisfies Prisma.SessionMinutesSelect;
-
-const itemSelect = {
-  id: true,
-  position: true,
-  status: true,
-  itemType: true,
-  sharedWithSession: true,
-  dossierId: true,
-  dossier: { select: { code: true, casusregisseurId: true, aanmelderId: true } },
-  guests: {
-    select: {
-      id: true,
-      kind: true,
-      name: true,
-      email: true,
-      person: { select: { displayName: true, email: true } },
-    },
-    orderBy: { createdAt: 'asc' },
-  },
-  decision: { select: { kind: true, decidedAt: true } },
-  minutes: { select: { text: true, guestsPresent: true } },
-  actionPoints: {
-    select: {
-      id: true,
-      agendaItemId: true,
-      what: true,
-      ownerPersonId: true,
-      ownerOrganisationId: true,
-      dueDate: true,
-      obligation: {
-        select: {
-          id: true,
-          status: true,
-          fulfilledAt: true,
-          fulfilmentNote: true,
-          owner: { select: { displayName: true, organisation: { select: { id: true, name: true } } } },
-        },
-      },
-    },
-    orderBy: [{ dueDate: 'asc' }, { createdAt: 'asc' }],
-  },
-} satisfies Prisma.AgendaItemSelect;
-
-type ItemRow = Prisma.AgendaItemGetPayload<{ select: typeof itemSelect }>;
-
-/** Items that were on the agenda when it was held (not withdrawn, not moved on). */
-const HELD_ITEMS: Prisma.AgendaItemWhereInput = { status: { in: ['placed', 'discussed'] } };
-
-function itemOf(r: ItemRow): MinutesItem {
-  return {
-    id: r.id,
-    position: r.position,
-    status: r.status,
-    itemType: r.itemType,
-    dossierId: r.dossierId,
-    dossierCode: r.dossier.code,
-    casusregisseurId: r.dossier.casusregisseurId,
-    aanmelderId: r.dossier.aanmelderId,
-    sharedWithSession: r.sharedWithSession,
-    guests: r.guests.map((g) => ({
-      id: g.id,
-      kind: g.kind,
-      name: g.person?.displayName ?? g.name ?? null,
-      email: g.person?.email ?? g.email ?? null,
-    })),
-    decision: r.decision ? { kind: String(r.decision.kind), decidedAt: r.decision.decidedAt } : null,
-    text: r.minutes?.text ?? null,
-    guestsPresent: guestIdsOf(r.minutes?.guestsPresent),
-    actionPoints: r.actionPoints.map((a) => ({
-      id: a.id,
-      agendaItemId: a.agendaItemId,
-      what: a.what,
-      ownerPersonId: a.ownerPersonId,
-      ownerName: a.obligation.owner?.displayName ?? '',
-      ownerOrganisationId: a.ownerOrganisationId,
-      ownerOrganisationName: a.ownerOrganisationId ? (a.obligation.owner?.organisation?.name ?? null) : null,
-      dueDate: a.dueDate,
-      obligationId: a.obligation.id,
-      obligationStatus: a.obligation.status,
-      fulfilledAt: a.obligation.fulfilledAt,
-      fulfilmentNote: a.obligation.fulfilmentNote,
-    })),
-  };
-}
-
-/** The stored guest ids (a JSON array of uuids). */
-function guestIdsOf(value: Prisma.JsonValue | undefined): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}
 
 /** The verslag of a session: attendance, per item its text, guests present and action points. */
 @Injectable()
@@ -359,23 +272,59 @@ export class PrismaSessionMinutesRepository implements SessionMinutesRepository 
     return row ? { sessionId: row.agendaItem.sessionId, agendaItemId: row.agendaItemId } : undefined;
   }
 
-  async ofDossier(dossierId: string): Promise<DossierMinutesEntry[]> {
-    const rows = await this.prisma.agendaItem.findMany({
-      where: { dossierId, ...HELD_ITEMS, session: { status: 'held' } },
-      select: {
-        ...itemSelect,
-        session: {
-          select: { id: true, tableKey: true, startsAt: true, minutes: { select: { closedAt: true } } },
+  async ofDossier(
+    dossierId: string,
+    reader: DossierMinutesReader,
+    page: PageRequest,
+  ): Promise<KeysetPage<DossierMinutesEntry>> {
+    const ofDossier: Prisma.AgendaItemWhereInput = { dossierId, ...HELD_ITEMS };
+    // Need-to-know in SQL, so that no page is cut: a coordinator of the table reads it while it
+    // is written, the dossier's casusregisseur once it is closed.
+    const where: Prisma.SessionWhereInput = {
+      status: 'held',
+      tableKey: { in: [...reader.tables] },
+      agendaItems: { some: ofDossier },
+      OR: [
+        { tableKey: { in: [...reader.writingAt] } },
+        {
+          minutes: { closedAt: { not: null } },
+          agendaItems: { some: { ...ofDossier, dossier: { casusregisseurId: reader.personId } } },
         },
-      },
-      orderBy: [{ session: { startsAt: 'asc' } }, { id: 'asc' }],
-    });
-    return rows.map(({ session, ...item }) => ({
-      sessionId: session.id,
-      tableKey: session.tableKey,
-      startsAt: session.startsAt,
-      minutesClosed: session.minutes?.closedAt != null,
-      item: itemOf(item),
-    }));
+      ],
+    };
+    const found = await keysetPage(
+      page,
+      'startsAt',
+      where,
+      (args) =>
+        this.prisma.session.findMany({
+          ...(args as { where: Prisma.SessionWhereInput; orderBy: Prisma.SessionOrderByWithRelationInput[] }),
+          select: {
+            id: true,
+            tableKey: true,
+            startsAt: true,
+            minutes: { select: { closedAt: true } },
+            agendaItems: {
+              where: ofDossier,
+              select: itemSelect,
+              orderBy: [{ position: 'asc' }, { id: 'asc' }],
+            },
+          },
+        }),
+      (args) => this.prisma.session.count(args as { where: Prisma.SessionWhereInput }),
+      (r) => ({ at: r.startsAt, id: r.id }),
+    );
+    return {
+      ...found,
+      rows: found.rows.flatMap((session) =>
+        session.agendaItems.map((item) => ({
+          sessionId: session.id,
+          tableKey: session.tableKey,
+          startsAt: session.startsAt,
+          minutesClosed: session.minutes?.closedAt != null,
+          item: itemOf(item),
+        })),
+      ),
+    };
   }
 }

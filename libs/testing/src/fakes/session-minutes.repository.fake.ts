@@ -4,6 +4,7 @@ import type {
   ArchiveSearch,
   AttendanceEntry,
   DossierMinutesEntry,
+  DossierMinutesReader,
   MinutesItem,
   MinutesRecipient,
   MinutesSession,
@@ -262,18 +263,39 @@ export class FakeSessionMinutesRepository implements SessionMinutesRepository, R
     return item ? { sessionId: item.sessionId, agendaItemId: item.id } : undefined;
   }
 
-  async ofDossier(dossierId: string): Promise<DossierMinutesEntry[]> {
-    return this.store.items
-      .filter((i) => i.dossierId === dossierId)
-      .map(({ sessionId, ...item }) => {
-        const s = this.store.sessions.find((x) => x.id === sessionId)!;
-        return {
+  async ofDossier(
+    dossierId: string,
+    reader: DossierMinutesReader,
+    page: PageRequest,
+  ): Promise<KeysetPage<DossierMinutesEntry>> {
+    const sessions = this.store.sessions
+      .filter((s) => isHeld({ status: s.status as SessionStatus }) && reader.tables.includes(s.tableKey))
+      .map((s) => ({
+        s,
+        items: this.store.items.filter(
+          (i) =>
+            i.sessionId === s.id && i.dossierId === dossierId && ['placed', 'discussed'].includes(i.status),
+        ),
+      }))
+      .filter(
+        ({ s, items }) =>
+          items.length > 0 &&
+          (reader.writingAt.includes(s.tableKey) ||
+            (s.minutes?.closedAt != null && items.some((i) => i.casusregisseurId === reader.personId))),
+      )
+      .sort((a, b) => b.s.startsAt.getTime() - a.s.startsAt.getTime() || (a.s.id < b.s.id ? 1 : -1));
+    const found = pageOfSorted(sessions, ({ s }) => ({ at: s.startsAt, id: s.id }), page);
+    return {
+      ...found,
+      rows: found.rows.flatMap(({ s, items }) =>
+        items.map(({ sessionId, ...item }) => ({
           sessionId,
           tableKey: s.tableKey,
           startsAt: s.startsAt,
           minutesClosed: s.minutes?.closedAt != null,
           item,
-        };
-      });
+        })),
+      ),
+    };
   }
 }
