@@ -94,6 +94,44 @@ describe('a preparation, a subscription and a mail retry are made once per submi
     expect((await fetch(`${t.baseUrl}${new URL(url!).pathname}`)).status).toBe(404);
   }, 60_000);
 
+  it('revoking the subscription and the reminder choice: fifteen posts of one form change once and all land alike', async () => {
+    const lotte = await pageUser(t, 'lotte.verbeke@example.be');
+    const revokeAt = '/agenda-abonnement/intrekken';
+    const revokeKey = formKey((await lotte.get('/agenda-abonnement')).html, revokeAt);
+    const revoked = await postConcurrently(lotte, revokeAt, { submissionKey: revokeKey }, RACERS);
+    // Every press lands on "ingetrokken", none on "u had geen actief abonnement".
+    expect(revoked.map((a) => [a.status, a.location])).toEqual(
+      Array(RACERS).fill([303, '/agenda-abonnement?melding=ingetrokken']),
+    );
+    expect(await db.calendarFeedToken.count({ where: { personId: lotte.personId, revokedAt: null } })).toBe(
+      0,
+    );
+    expect(await db.formSubmission.count({ where: { key: revokeKey, scope: 'calendar-feed-revoke' } })).toBe(
+      1,
+    );
+    // Without the key (an old form) the repeat finds nothing left to revoke.
+    expect((await lotte.post(revokeAt, {})).location).toBe('/agenda-abonnement?melding=geen');
+
+    const reminderAt = '/agenda-abonnement/herinnering';
+    const submissionKey = formKey((await lotte.get('/agenda-abonnement')).html, reminderAt);
+    const chosen = await postConcurrently(lotte, reminderAt, { herinnering: '1u', submissionKey }, RACERS);
+    expect(chosen.map((a) => [a.status, a.location])).toEqual(
+      Array(RACERS).fill([303, '/agenda-abonnement?melding=herinnering']),
+    );
+    const minutes = async () =>
+      (await db.person.findUniqueOrThrow({ where: { id: lotte.personId } })).calendarReminderMinutes;
+    expect(await minutes()).toBe(60);
+    expect(await db.formSubmission.count({ where: { key: submissionKey, scope: 'calendar-reminder' } })).toBe(
+      1,
+    );
+    const reload = await lotte.get(chosen[0]!.location!);
+    expect(textOf(reload.html)).toContain('Uw keuze voor de herinnering is bewaard.');
+    const other = await lotte.post(reminderAt, { herinnering: '1d', submissionKey });
+    expect(other.status).toBe(409);
+    expect(textOf(other.html)).toContain(REUSED);
+    expect(await minutes()).toBe(60);
+  }, 60_000);
+
   /** A row as the worker leaves it after its last attempt. */
   const failedMail = async (to: string): Promise<string> =>
     (

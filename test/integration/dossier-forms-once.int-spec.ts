@@ -178,4 +178,89 @@ describe('the dossier’s forms record once per submission key', () => {
       ),
     ).toMatch(/^[0-9a-f-]{36}$/);
   }, 60_000);
+
+  it('the consulent form: fifteen posts record the involvement once, each redirected; a reload is a GET; other content is a 409', async () => {
+    const tom = await pageUser(t, 'tom.peeters@example.org');
+    const action = `/dossiers/${code}/consulent`;
+    const submissionKey = formKey((await tom.get(`/dossiers/${code}`)).html, action);
+    const fields = { involved: 'true', since: '2026-12-09', email: '', submissionKey };
+    const before = await audits('dossier.consulent');
+    const answers = await postConcurrently(tom, action, fields, RACERS);
+    expect(answers.map((a) => [a.status, a.location])).toEqual(
+      Array(RACERS).fill([303, `/dossiers/${code}?melding=consulent#consulent`]),
+    );
+    expect(await audits('dossier.consulent')).toBe(before + 1);
+    expect(await db.formSubmission.count({ where: { key: submissionKey, scope: 'consulent' } })).toBe(1);
+    const reload = await tom.get(answers[0]!.location!);
+    expect(reload.status).toBe(200);
+    expect(textOf(reload.html)).toContain('De betrokkenheid van de consulent is geregistreerd');
+    expect(await audits('dossier.consulent')).toBe(before + 1);
+    const changed = await tom.post(action, { ...fields, since: '2026-12-10' });
+    expect(changed.status).toBe(409);
+    expect(
+      errorSummary(changed.html)
+        .map((e) => e.message)
+        .join(' '),
+    ).toContain(REUSED);
+    expect((await db.dossier.findUniqueOrThrow({ where: { id: dossierId } })).consulentInvolvedSince).toEqual(
+      new Date('2026-12-09T00:00:00Z'),
+    );
+    // Over the API: fifteen calls with one Idempotency-Key audit once and answer alike.
+    const url = `/api/dossiers/${code}/consulent`;
+    const api = await loginAs(t, 'tom.peeters@example.org');
+    const body = { involved: true, since: '2026-12-10' };
+    const calls = await Promise.all(
+      Array.from({ length: RACERS }, () => postWithKey(t, api, url, body, 'consulent-tom-0001')),
+    );
+    expect(calls).toEqual(
+      Array(RACERS).fill({
+        status: 200,
+        body: { code, consulent: { involved: true, since: '2026-12-10', email: null } },
+      }),
+    );
+    expect(await audits('dossier.consulent')).toBe(before + 2);
+    const reused = await postWithKey(t, api, url, { ...body, since: '2026-12-09' }, 'consulent-tom-0001');
+    expect(reused).toMatchObject({ status: 409, body: { code: 'SUBMISSION_KEY_REUSED' } });
+    expect(await audits('dossier.consulent')).toBe(before + 2);
+  }, 60_000);
+
+  it('the start correction: fifteen posts correct once and audit once; the API with one key too; other content is a 409', async () => {
+    const lotte = await pageUser(t, 'lotte.verbeke@example.be');
+    const action = `/dossiers/${code}/casusregie-start`;
+    const submissionKey = formKey((await lotte.get(`/dossiers/${code}`)).html, action);
+    const fields = { startDate: '2026-12-10', reason: 'Tikfout in de beslissing.', submissionKey };
+    const answers = await postConcurrently(lotte, action, fields, RACERS);
+    expect(answers.map((a) => [a.status, a.location])).toEqual(
+      Array(RACERS).fill([303, `/dossiers/${code}?melding=startdatum#startdatum`]),
+    );
+    expect(await audits('dossier.casusregie-start')).toBe(1);
+    const reload = await lotte.get(answers[0]!.location!);
+    expect(reload.status).toBe(200);
+    expect(textOf(reload.html)).toContain('De startdatum van de casusregie is gecorrigeerd');
+    expect(await audits('dossier.casusregie-start')).toBe(1);
+    const changed = await lotte.post(action, { ...fields, startDate: '2026-12-09' });
+    expect(changed.status).toBe(409);
+    expect(
+      errorSummary(changed.html)
+        .map((e) => e.message)
+        .join(' '),
+    ).toContain(REUSED);
+    const startOf = async () =>
+      (await db.dossier.findUniqueOrThrow({ where: { id: dossierId } })).casusregieStartDate;
+    expect(await startOf()).toEqual(new Date('2026-12-10T00:00:00Z'));
+    const api = await loginAs(t, 'lotte.verbeke@example.be');
+    const url = `/api/dossiers/${code}/casusregie-start`;
+    const body = { startDate: '2026-12-09', reason: 'De dag van de instemming.' };
+    const calls = await Promise.all(
+      Array.from({ length: RACERS }, () => postWithKey(t, api, url, body, 'start-lotte-0001')),
+    );
+    // Every repeat answers the first, `changed: true`, not the `changed: false` of a second run.
+    expect(calls).toEqual(
+      Array(RACERS).fill({ status: 200, body: { code, casusregieStartDate: '2026-12-09', changed: true } }),
+    );
+    expect(await audits('dossier.casusregie-start')).toBe(2);
+    const reused = await postWithKey(t, api, url, { ...body, startDate: '2026-12-10' }, 'start-lotte-0001');
+    expect(reused).toMatchObject({ status: 409, body: { code: 'SUBMISSION_KEY_REUSED' } });
+    expect(await startOf()).toEqual(new Date('2026-12-09T00:00:00Z'));
+  }, 60_000);
 });

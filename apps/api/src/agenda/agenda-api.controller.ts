@@ -46,7 +46,7 @@ import {
 } from '@overlegtafels/application';
 import { Authenticated, CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { jsonSchemaOf } from '../openapi/json-schema';
-import { IdempotencyKeyHeader, idempotencyKey } from '../web/submission-key';
+import { IdempotencyKeyHeader, idempotencyKey, withKey } from '../web/submission-key';
 import { CurrentRoute, CurrentViewer } from '../web/current-viewer.decorator';
 import { tooLarge, uploadFieldError, UploadRequest } from '../web/upload.middleware';
 import { pick } from '../web/page-form';
@@ -309,11 +309,17 @@ export class AgendaApiController {
   @ApiResponse({ status: 403, description: 'Not the dossier’s casusregisseur: `{ code, message }`' })
   @ApiResponse({ status: 404, description: 'Not found or not yours (the same answer)' })
   @ApiResponse({ status: 422, ...refusal })
+  @ApiResponse({
+    status: 409,
+    description: 'SUBMISSION_KEY_REUSED: the Idempotency-Key again with another body (`{ code, message }`)',
+  })
+  @IdempotencyKeyHeader()
   async recordConsulent(
     @CurrentPrincipal() principal: Principal,
     @CurrentRoute() route: string,
     @Param('code') code: string,
     @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
     const dossier = await this.openDossier.execute({
       principal,
@@ -325,6 +331,7 @@ export class AgendaApiController {
       actor: { ...viewerOf(principal, route), coordinator: isCoordinator(principal) },
       dossierId: dossier.id,
       involvement: consulentInvolvementOf(body),
+      ...withKey(idempotencyKey(key)),
     });
     return { code: dossier.code, consulent };
   }
@@ -340,11 +347,17 @@ export class AgendaApiController {
   @ApiResponse({ status: 400, ...badInput })
   @ApiResponse({ status: 404, description: 'Not found (or not of this region)' })
   @ApiResponse({ status: 422, description: 'The date breaks a rule: `{ code, message, field }`' })
+  @ApiResponse({
+    status: 409,
+    description: 'SUBMISSION_KEY_REUSED: the Idempotency-Key again with another body (`{ code, message }`)',
+  })
+  @IdempotencyKeyHeader()
   async correctStart(
     @CurrentPrincipal() principal: Principal,
     @CurrentRoute() route: string,
     @Param('code') code: string,
     @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
     const dossier = await this.openDossier.execute({
       principal,
@@ -356,6 +369,7 @@ export class AgendaApiController {
       actor: viewerOf(principal, route),
       dossierId: dossier.id,
       ...startCorrectionOf(body),
+      ...withKey(idempotencyKey(key)),
     });
   }
 }

@@ -13,12 +13,14 @@ import {
 } from '@nestjs/common';
 import type { Response } from 'express';
 import {
+  AgendaRefusal,
   CalendarFeedUseCase,
   ChooseCalendarReminderUseCase,
   InputError,
   REMINDER_FIELD,
   RenewCalendarFeedUseCase,
   RevokeCalendarFeedUseCase,
+  SUBMISSION_KEY_REUSED,
 } from '@overlegtafels/application';
 import { Authenticated, CurrentPrincipal, Principal, Public } from '@overlegtafels/auth';
 import { CALENDAR_REMINDER_CHOICES, CalendarReminder } from '@overlegtafels/domain';
@@ -86,17 +88,24 @@ export class CalendarFeedController {
     });
   }
 
-  /** No one-time key: a repeat finds nothing left to revoke and says so ("U had geen actief agenda-abonnement"). */
+  /** A double click or a reload revokes once and lands where the first did, not on "geen" (issue #15). */
   @Post('agenda-abonnement/intrekken')
   @Authenticated()
-  async revoke(@CurrentPrincipal() principal: Principal, @Res() res: Response): Promise<void> {
-    const revoked = await this.revokeFeed.execute({ personId: principal.personId });
+  async revoke(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: Record<string, unknown>,
+    @Res() res: Response,
+  ): Promise<void> {
+    const revoked = await this.revokeFeed.execute({
+      personId: principal.personId,
+      ...withKey(formSubmissionKey(body)),
+    });
     res.redirect(303, `/agenda-abonnement?melding=${revoked ? 'ingetrokken' : 'geen'}`);
   }
 
   /**
    * The reminder (VALARM) of the person's invitations and feed; a wrong value comes back next to the
-   * field. No one-time key: the choice is set to what was sent, so a repeat sets the same again.
+   * field. One form sets it once (issue #15); its key again with another choice is a 409 said there.
    */
   @Post('agenda-abonnement/herinnering')
   @Authenticated()
@@ -106,12 +115,19 @@ export class CalendarFeedController {
     @Res() res: Response,
   ): Promise<void> {
     try {
-      await this.chooseReminder.execute({ personId: principal.personId, reminder: body[REMINDER_FIELD] });
+      await this.chooseReminder.execute({
+        personId: principal.personId,
+        reminder: body[REMINDER_FIELD],
+        ...withKey(formSubmissionKey(body)),
+      });
     } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      const message = error.errors.find((e) => e.field === REMINDER_FIELD)?.message;
+      const reused = error instanceof AgendaRefusal && error.code === SUBMISSION_KEY_REUSED;
+      if (!(error instanceof InputError) && !reused) throw error;
+      const message = reused
+        ? error.message
+        : (error as InputError).errors.find((e) => e.field === REMINDER_FIELD)?.message;
       res
-        .status(400)
+        .status(reused ? 409 : 400)
         .type('html')
         .send(await this.render(principal, { reminderError: message }));
       return;

@@ -93,8 +93,8 @@ export class DossierPageController {
   }
 
   /**
-   * The casusregisseur (or a coordinator) records the OCJ/SDJ consulent's involvement. No one-time
-   * key: it sets the involvement to what was sent, so a repeat writes the same values again.
+   * The casusregisseur (or a coordinator) records the OCJ/SDJ consulent's involvement; a reload or
+   * a double click of one form records and audits it once (issue #15).
    */
   @Post(':code/consulent')
   @Roles('casusregisseur', 'coordinator')
@@ -111,6 +111,7 @@ export class DossierPageController {
         actor: { ...actor, coordinator: isCoordinator(principal) },
         dossierId,
         involvement: consulentInvolvementOf(values),
+        ...withKey(formSubmissionKey(body)),
       }),
     );
   }
@@ -209,8 +210,8 @@ export class DossierPageController {
   }
 
   /**
-   * A coordinator corrects the start date of casusregie. No one-time key: the date becomes what
-   * was sent, and a repeat with the date already set changes nothing (`changed: false`).
+   * A coordinator corrects the start date of casusregie; a reload or a double click of one form
+   * corrects and audits once (issue #15).
    */
   @Post(':code/casusregie-start')
   @Roles('coordinator')
@@ -223,7 +224,12 @@ export class DossierPageController {
   ): Promise<void> {
     const values = pick(body, ['startDate', 'reason']);
     await this.submit(principal, route, code, 'startdatum', values, res, (actor, dossierId) =>
-      this.correctCasusregieStart.execute({ actor, dossierId, ...startCorrectionOf(values) }),
+      this.correctCasusregieStart.execute({
+        actor,
+        dossierId,
+        ...startCorrectionOf(values),
+        ...withKey(formSubmissionKey(body)),
+      }),
     );
   }
 

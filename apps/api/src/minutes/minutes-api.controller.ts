@@ -41,7 +41,8 @@ const forbidden = {
 };
 const conflict = {
   status: 409,
-  description: 'SESSION_NOT_HELD, MINUTES_CLOSED: not before the session, not once the verslag is closed',
+  description:
+    'SESSION_NOT_HELD, MINUTES_CLOSED: not before the session, not once the verslag is closed; SUBMISSION_KEY_REUSED: the Idempotency-Key again with another body (with the same one: the first answer)',
 };
 const badInput = { status: 400, description: 'Bad input: `{ field, code, message, errors }`' };
 /** Writers: coordinators and whoever sits at the table (the use case checks the table function). */
@@ -94,16 +95,19 @@ export class MinutesApiController {
   @ApiResponse(notFound)
   @ApiResponse(conflict)
   @ApiResponse({ status: 422, description: 'UNKNOWN_PARTICIPANT, UNKNOWN_GUEST, ITEM_NOT_FOUND' })
+  @IdempotencyKeyHeader()
   async recordAttendance(
     @CurrentPrincipal() principal: Principal,
     @CurrentRoute() route: string,
     @Param('sessionId', new ParseUUIDPipe()) sessionId: string,
     @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
     return this.attendance.execute(principal, {
       sessionId,
       ...parseInput(RecordAttendanceSchema, body),
       route,
+      ...withKey(idempotencyKey(key)),
     });
   }
 
@@ -119,18 +123,21 @@ export class MinutesApiController {
   @ApiResponse(forbidden)
   @ApiResponse(notFound)
   @ApiResponse(conflict)
+  @IdempotencyKeyHeader()
   async writeItem(
     @CurrentPrincipal() principal: Principal,
     @CurrentRoute() route: string,
     @Param('sessionId', new ParseUUIDPipe()) sessionId: string,
     @Param('itemId', new ParseUUIDPipe()) itemId: string,
     @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
     return this.write.execute(principal, {
       sessionId,
       itemId,
       ...parseInput(WriteItemMinutesSchema, body),
       route,
+      ...withKey(idempotencyKey(key)),
     });
   }
 

@@ -77,7 +77,7 @@ export class VerslagPageController {
     res.redirect(303, await this.read.locateActionPoint(obligationId));
   }
 
-  /** No one-time key: the attendance is set to what was sent, so a repeat sets the same again. */
+  /** A reload or a double click of the attendance form records and audits it once (issue #15). */
   @Post('verslag/:sessionId/aanwezigheid')
   @Roles('coordinator', 'member')
   async recordAttendance(
@@ -100,11 +100,12 @@ export class VerslagPageController {
         sessionId,
         ...parseInput(RecordAttendanceSchema, { attendance, guests }),
         route,
+        ...withKey(formSubmissionKey(body)),
       }),
     );
   }
 
-  /** No one-time key: an item's verslag is set to the text sent, so a repeat writes the same text. */
+  /** A reload or a double click of an item's verslag form writes and audits it once (issue #15). */
   @Post('verslag/:sessionId/punten/:itemId')
   @Roles('coordinator', 'member')
   async writeItem(
@@ -129,6 +130,7 @@ export class VerslagPageController {
           itemId,
           ...parseInput(WriteItemMinutesSchema, body),
           route,
+          ...withKey(formSubmissionKey(body)),
         }),
       `verslag-${itemId}`,
     );

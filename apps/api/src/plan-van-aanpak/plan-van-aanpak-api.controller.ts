@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Put } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Inject, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   EditPlanVanAanpakUseCase,
@@ -12,6 +12,7 @@ import { Authenticated, CurrentPrincipal, Principal, Roles } from '@overlegtafel
 import { jsonSchemaOf } from '../openapi/json-schema';
 import { isCoordinator } from '../agenda/viewer';
 import { CurrentRoute, CurrentViewer } from '../web/current-viewer.decorator';
+import { IdempotencyKeyHeader, idempotencyKey, withKey } from '../web/submission-key';
 
 const notYours = { description: 'Not found or not yours (the same answer)' };
 
@@ -55,17 +56,24 @@ export class PlanVanAanpakApiController {
   @ApiResponse({ status: 400, description: 'Bad input, per field (`rows.0.factorKey`, `profiles`)' })
   @ApiResponse({ status: 403, description: 'Not the dossier’s casusregisseur' })
   @ApiResponse({ status: 404, ...notYours })
-  @ApiResponse({ status: 409, description: 'The dossier is not in casusregie' })
+  @ApiResponse({
+    status: 409,
+    description:
+      'The dossier is not in casusregie; or SUBMISSION_KEY_REUSED: the Idempotency-Key again with another body (with the same one: the first answer, its row ids included)',
+  })
+  @IdempotencyKeyHeader()
   async replace(
     @CurrentPrincipal() principal: Principal,
     @CurrentRoute() route: string,
     @Param('code') code: string,
     @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
     return this.edit.execute({
       actor: actorOf(principal, route),
       dossierCode: code,
       edit: { kind: 'replace', plan: parseInput(PlanSchema, body) },
+      ...withKey(idempotencyKey(key)),
     });
   }
 

@@ -113,6 +113,7 @@ export class PlanVanAanpakPageController {
         kind: 'profiles',
         profiles: parseInput(PlanProfilesSchema, { profiles }).profiles,
       }),
+      formSubmissionKey(body),
     );
   }
 
@@ -150,11 +151,17 @@ export class PlanVanAanpakPageController {
     @Res() res: Response,
   ): Promise<void> {
     const { values, input } = this.rowInput(body);
-    await this.submit(principal, route, code, res, `rij-${rowId}`, 'gewijzigd', values, () => ({
-      kind: 'edit-row',
-      rowId,
-      row: parseInput(PlanRowSchema, input),
-    }));
+    await this.submit(
+      principal,
+      route,
+      code,
+      res,
+      `rij-${rowId}`,
+      'gewijzigd',
+      values,
+      () => ({ kind: 'edit-row', rowId, row: parseInput(PlanRowSchema, input) }),
+      formSubmissionKey(body),
+    );
   }
 
   @Post('dossiers/:code/plan-van-aanpak/rijen/:rowId/verwijderen')
@@ -164,12 +171,21 @@ export class PlanVanAanpakPageController {
     @CurrentRoute() route: string,
     @Param('code') code: string,
     @Param('rowId', new ParseUUIDPipe()) rowId: string,
+    @Body() body: Record<string, unknown>,
     @Res() res: Response,
   ): Promise<void> {
-    await this.submit(principal, route, code, res, `rij-${rowId}`, 'verwijderd', {}, () => ({
-      kind: 'remove-row',
-      rowId,
-    }));
+    // A double click removes once and lands where the first did, not on "deze rij staat niet meer".
+    await this.submit(
+      principal,
+      route,
+      code,
+      res,
+      `rij-${rowId}`,
+      'verwijderd',
+      {},
+      () => ({ kind: 'remove-row', rowId }),
+      formSubmissionKey(body),
+    );
   }
 
   @Get('agendapunten/:id/plan-van-aanpak')

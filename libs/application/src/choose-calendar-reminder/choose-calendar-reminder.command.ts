@@ -3,4 +3,6 @@ export interface ChooseCalendarReminderCommand {
   readonly personId: string;
   /** One of CALENDAR_REMINDER_CHOICES (geen, 15m, 1u, 1d); anything else is refused. */
   readonly reminder: unknown;
+  /** The form's one-time key: a repeat answers as the first and writes nothing. */
+  readonly submissionKey?: string;
 }

@@ -1,5 +1,10 @@
-import { ChooseCalendarReminderUseCase, InputError } from '@overlegtafels/application';
-import { FakeCalendarReminders } from '@overlegtafels/testing';
+import { ChooseCalendarReminderUseCase, InputError, SubmittedOnce } from '@overlegtafels/application';
+import {
+  ControlledClock,
+  FakeCalendarReminders,
+  FakeSubmissionLedger,
+  FakeUnitOfWork,
+} from '@overlegtafels/testing';
 
 describe('ChooseCalendarReminderUseCase', () => {
   let reminders: FakeCalendarReminders;
@@ -7,7 +12,29 @@ describe('ChooseCalendarReminderUseCase', () => {
 
   beforeEach(() => {
     reminders = new FakeCalendarReminders();
-    useCase = new ChooseCalendarReminderUseCase(reminders);
+    useCase = new ChooseCalendarReminderUseCase(
+      reminders,
+      new FakeUnitOfWork(),
+      new SubmittedOnce(new FakeSubmissionLedger()),
+      new ControlledClock('2026-12-01T10:00:00Z'),
+    );
+  });
+
+  it('chooses once per key: a repeat writes nothing, another choice with the key is refused', async () => {
+    expect(await useCase.execute({ personId: 'p1', reminder: '1u', submissionKey: 'herinnering-01' })).toBe(
+      '1u',
+    );
+    await reminders.choose('p1', 15);
+    // The repeat answers the first and writes nothing (the 15 set in between stays).
+    expect(await useCase.execute({ personId: 'p1', reminder: '1u', submissionKey: 'herinnering-01' })).toBe(
+      '1u',
+    );
+    expect(await reminders.of('p1')).toBe(15);
+    const reused = await useCase
+      .execute({ personId: 'p1', reminder: '1d', submissionKey: 'herinnering-01' })
+      .catch((e: unknown) => e);
+    expect(reused).toMatchObject({ code: 'SUBMISSION_KEY_REUSED' });
+    expect(await reminders.of('p1')).toBe(15);
   });
 
   it('starts at none', async () => {

@@ -10,6 +10,8 @@ export interface CorrectCasusregieStartCommand {
   readonly dossierId: string;
   readonly startDate: LocalDateString;
   readonly reason: string;
+  /** The form's one-time key or the API's Idempotency-Key: a repeat answers as the first. */
+  readonly submissionKey?: string;
 }
 
 /** A coordinator's correction of the start of casusregie, with the reason for the record. */

@@ -7,10 +7,12 @@ import {
   FakeDossierChanged,
   FakeDossierRepository,
   fakeDossierRecord,
+  FakeSubmissionLedger,
   FakeUnitOfWork,
 } from '@overlegtafels/testing';
 import { AgendaRefusal } from '../errors';
 import type { Actor } from '../agenda/agenda-views';
+import { SubmittedOnce } from '../submissions/submitted-once';
 import { CorrectCasusregieStartUseCase } from './correct-casusregie-start.usecase';
 
 const config = { region: 'co3-antwerpen' } as AppConfig;
@@ -54,7 +56,15 @@ function setup(dossier: Partial<FakeDossierRecord> = {}, decisions: FakeDecision
   const uow = new FakeUnitOfWork(dossiers, audit);
   const changed = new FakeDossierChanged();
   const clock = new ControlledClock('2026-12-01T10:00:00Z');
-  const useCase = new CorrectCasusregieStartUseCase(uow, dossiers, audit, changed, clock, config);
+  const useCase = new CorrectCasusregieStartUseCase(
+    uow,
+    dossiers,
+    audit,
+    changed,
+    clock,
+    config,
+    new SubmittedOnce(new FakeSubmissionLedger()),
+  );
   const correct = (startDate: string, reason = 'Tikfout in de beslissing') =>
     useCase.execute({ actor: coordinator, dossierId: 'd1', startDate, reason });
   return { dossiers, audit, uow, changed, correct, useCase };
@@ -100,6 +110,25 @@ describe('CorrectCasusregieStartUseCase', () => {
       },
     ]);
     expect(audit.all()[0]!.tx).toBe(uow.tx);
+  });
+
+  it('corrects once per key: a repeat answers the first (changed: true) and audits nothing; other content is a 409', async () => {
+    const { dossiers, audit, changed, useCase } = setup({}, [ico]);
+    const send = (startDate: string) =>
+      useCase.execute({
+        actor: coordinator,
+        dossierId: 'd1',
+        startDate,
+        reason: 'Tikfout in de beslissing',
+        submissionKey: 'start-0001',
+      });
+    const first = await send('2026-10-08');
+    expect(first).toMatchObject({ changed: true });
+    expect(await send('2026-10-08')).toEqual(first);
+    expect(audit.of('dossier.casusregie-start')).toHaveLength(1);
+    expect(changed.dossiers).toHaveLength(1);
+    expect((await refusal(send('2026-10-09'))).code).toBe('SUBMISSION_KEY_REUSED');
+    expect(dossiers.dossiers.get('d1')!.casusregieStartDate).toBe('2026-10-08');
   });
 
   it('the same date again changes nothing and re-plans nothing, but is audited', async () => {
@@ -212,6 +241,7 @@ describe('CorrectCasusregieStartUseCase', () => {
       { dossierChanged: () => Promise.reject(new Error('down')), calendarChanged: () => Promise.resolve() },
       new ControlledClock('2026-12-01T10:00:00Z'),
       config,
+      new SubmittedOnce(new FakeSubmissionLedger()),
     );
     await expect(
       useCase.execute({ actor: coordinator, dossierId: 'd1', startDate: '2026-10-09', reason: 'r' }),

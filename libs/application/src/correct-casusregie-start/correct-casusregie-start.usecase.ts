@@ -11,6 +11,7 @@ import { UnitOfWork } from '../ports/unit-of-work.port';
 import { regionTimeZone } from '../region-time-zone';
 import { CorrectCasusregieStartCommand } from './correct-casusregie-start.command';
 import { dossierTarget, withinRegion } from '../region-fence/region-fence';
+import { SubmittedOnce } from '../submissions/submitted-once';
 
 export interface StartCorrection {
   readonly code: string;
@@ -19,11 +20,15 @@ export interface StartCorrection {
   readonly changed: boolean;
 }
 
+/** The ledger's scope of the start correction's one-time key. */
+export const CASUSREGIE_START_SCOPE = 'casusregie-start';
+
 /**
  * A coordinator corrects the start date of casusregie (libs/domain decides whether the new date is
  * possible). The dossier and the ICO decision that set the start get the new date, the follow-up
  * obligations that hang on it move in the same transaction, and the audit log keeps the old date,
- * the new one and the reason.
+ * the new one and the reason. With the form's key (or an Idempotency-Key) a repeat answers as the
+ * first (its `changed` too) and writes and audits nothing.
  */
 @Injectable()
 export class CorrectCasusregieStartUseCase {
@@ -36,6 +41,7 @@ export class CorrectCasusregieStartUseCase {
     @Inject(DossierChanged) private readonly dossierChanged: DossierChanged,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(SubmittedOnce) private readonly once: Pick<SubmittedOnce, 'run'>,
   ) {
     this.zone = regionTimeZone(config);
   }
@@ -55,41 +61,56 @@ export class CorrectCasusregieStartUseCase {
       if (!row) {
         throw new AgendaRefusal('DOSSIER_NOT_FOUND', 'Dossier niet gevonden.', undefined, 'not_found');
       }
-      const decisions = await this.dossiers.decisionsOf(tx, row.id);
-      // The ICO decision that started casusregie; a start taken over from before the service has none.
-      const start = decisions.filter((d) => d.kind === 'met_casusregie').at(-1);
-      const from = row.casusregieStartDate;
-      const outcome = correctCasusregieStart(toDossierState(row, this.zone), startDate, {
-        ...(start && { startDecisionDate: dayOf(start.decidedAt) }),
-        laterDecisionDates: decisions
-          .filter((d) =>
-            start
-              ? d.decidedAt.getTime() > start.decidedAt.getTime()
-              : from !== null && dayOf(d.decidedAt) >= from,
-          )
-          .map((d) => dayOf(d.decidedAt)),
-        today: dayOf(now),
-      });
-      if (!outcome.ok) throw new AgendaRefusal(outcome.code, outcome.message, outcome.field, 'unprocessable');
-      if (outcome.changed) {
-        await this.dossiers.correctCasusregieStart(tx, row.id, start?.id, startDate);
-        await this.dossierChanged.dossierChanged(tx, row.id);
-      }
-      await this.audit.append(
+      const once = await this.once.run(
+        tx,
         {
           actorPersonId: actor.personId,
-          action: 'dossier.casusregie-start',
-          entityType: 'dossier',
-          entityId: row.id,
-          dossierId: row.id,
-          outcome: 'allowed',
-          route: actor.route ?? null,
-          details: { code: row.code, from, to: startDate, reason },
+          scope: CASUSREGIE_START_SCOPE,
+          ...(command.submissionKey && { key: command.submissionKey }),
+          content: { dossierId: row.id, startDate, reason },
+          at: now,
         },
-        now,
-        tx,
+        async (): Promise<StartCorrection> => {
+          const decisions = await this.dossiers.decisionsOf(tx, row.id);
+          // The ICO decision that started casusregie; a start taken over from before the service has none.
+          const start = decisions.filter((d) => d.kind === 'met_casusregie').at(-1);
+          const from = row.casusregieStartDate;
+          const outcome = correctCasusregieStart(toDossierState(row, this.zone), startDate, {
+            ...(start && { startDecisionDate: dayOf(start.decidedAt) }),
+            laterDecisionDates: decisions
+              .filter((d) =>
+                start
+                  ? d.decidedAt.getTime() > start.decidedAt.getTime()
+                  : from !== null && dayOf(d.decidedAt) >= from,
+              )
+              .map((d) => dayOf(d.decidedAt)),
+            today: dayOf(now),
+          });
+          if (!outcome.ok) {
+            throw new AgendaRefusal(outcome.code, outcome.message, outcome.field, 'unprocessable');
+          }
+          if (outcome.changed) {
+            await this.dossiers.correctCasusregieStart(tx, row.id, start?.id, startDate);
+            await this.dossierChanged.dossierChanged(tx, row.id);
+          }
+          await this.audit.append(
+            {
+              actorPersonId: actor.personId,
+              action: 'dossier.casusregie-start',
+              entityType: 'dossier',
+              entityId: row.id,
+              dossierId: row.id,
+              outcome: 'allowed',
+              route: actor.route ?? null,
+              details: { code: row.code, from, to: startDate, reason },
+            },
+            now,
+            tx,
+          );
+          return { code: row.code, casusregieStartDate: startDate, changed: outcome.changed };
+        },
       );
-      return { code: row.code, casusregieStartDate: startDate, changed: outcome.changed };
+      return once.result;
     });
   }
 }

@@ -79,6 +79,8 @@ export class EditPlanVanAanpakUseCase {
         'conflict',
       );
     }
+    // Outside the transaction: the waiting repeats hold their connections (see planReferences).
+    const organisations = await this.organisations.list(dossier.regionId);
     return this.uow.run(async (tx) => {
       // A double click on a form with the same key (e.g. "add a row"): the first change only.
       const once = await this.once.run(
@@ -92,7 +94,7 @@ export class EditPlanVanAanpakUseCase {
         },
         async (): Promise<PlanDraftResult> => {
           const draft = (await this.plans.draftOf(tx, dossier.id)) ?? EMPTY_PLAN;
-          const refs = await planReferences(this.plans, this.organisations, instrument, dossier, tx);
+          const refs = await planReferences(this.plans, organisations, instrument, dossier, tx);
           const { plan, rowId } = applyEdit(draft, edit, refs);
           await this.plans.saveDraft(tx, dossier.id, plan, { personId: actor.personId, at: now });
           // What was typed stays in the plan: the log keeps what kind of change and the counts.

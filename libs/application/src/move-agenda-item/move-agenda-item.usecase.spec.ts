@@ -1,5 +1,4 @@
 import { SessionStatus } from '@overlegtafels/domain';
-import { FakeSubmissionLedger } from '@overlegtafels/testing';
 import { AgendaRefusal, InputError } from '../errors';
 import {
   agendaItemRecord,
@@ -10,7 +9,6 @@ import {
 } from '../coordinator/coordinator-world.test-util';
 import { MoveAgendaItemCommand } from './move-agenda-item.command';
 import { MoveAgendaItemUseCase } from './move-agenda-item.usecase';
-import { SubmittedOnce } from '../submissions/submitted-once';
 
 const WEEK = 7 * 86_400_000;
 const S1 = new Date(NOW.getTime() + WEEK);
@@ -18,7 +16,6 @@ const S2 = new Date(NOW.getTime() + 2 * WEEK);
 const min = (n: number) => n * 60_000;
 
 function setup(s1: SessionStatus = 'planned', s2: SessionStatus = 'planned', s2Start = S2) {
-  const ledger = new FakeSubmissionLedger();
   const world = coordinatorWorld(
     [
       sessionRecord({ id: 's1', startsAt: S1, status: s1 }),
@@ -57,10 +54,9 @@ function setup(s1: SessionStatus = 'planned', s2: SessionStatus = 'planned', s2S
     world.sessionRepo,
     world.itemRepo,
     world.clock,
-    new SubmittedOnce(ledger),
   );
-  world.uow.enlist(ledger);
-  return { world, useCase, ledger };
+  world.uow.enlist(world.submissions);
+  return { world, useCase, ledger: world.submissions };
 }
 
 const command = (fields: Partial<MoveAgendaItemCommand>): MoveAgendaItemCommand => ({
@@ -213,6 +209,8 @@ describe('moving an agenda item', () => {
     expect(world.itemRepo.rows.all()).toEqual(after);
     expect(world.itemRepo.rows.get('a')?.position).toBe(2);
     expect(world.told.length).toBe(told);
+    // The repeat writes no second audit event (the key was checked inside the change before).
+    expect(world.audit.filter((a) => a.event.action === 'agenda.item.move')).toHaveLength(1);
     expect(ledger.rows.map((r) => [r.ref.scope, r.ref.key])).toEqual([['agenda-item-move', 'omlaag-a-0001']]);
     // Without a key (or with a new one) the press is a new move.
     await useCase.execute(command({ itemId: 'a', direction: 'up' }));

@@ -16,7 +16,6 @@ import {
   reorderedTo,
 } from './move-agenda-item.command';
 import { ofRegion } from '../region-fence/region-fence';
-import { SubmittedOnce } from '../submissions/submitted-once';
 
 /** The ledger's scope of a move's one-time key. */
 export const ITEM_MOVE_SCOPE = 'agenda-item-move';
@@ -41,7 +40,6 @@ export class MoveAgendaItemUseCase {
       'item' | 'activeItems' | 'acceptLate' | 'pinToSession' | 'pinAtPosition'
     >,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(SubmittedOnce) private readonly once: SubmittedOnce,
   ) {}
 
   async execute(input: MoveAgendaItemCommand): Promise<void> {
@@ -69,106 +67,97 @@ export class MoveAgendaItemUseCase {
           direction: input.direction ?? null,
           ...(input.position !== undefined && { position: input.position }),
         },
+        // A repeat of the key moves, tells, audits and re-plans nothing (issue #15).
+        once: {
+          scope: ITEM_MOVE_SCOPE,
+          ...(input.submissionKey && { key: input.submissionKey }),
+          content: {
+            itemId,
+            reason: input.reason,
+            direction: input.direction,
+            sessionId: input.sessionId,
+            position: input.position,
+          },
+        },
       },
       async (tx, state) => {
-        const content = {
-          itemId,
-          reason: input.reason,
-          direction: input.direction,
-          sessionId: input.sessionId,
-          position: input.position,
-        };
-        const once = await this.once.run(
-          tx,
-          {
-            actorPersonId: actor.personId,
-            scope: ITEM_MOVE_SCOPE,
-            key: input.submissionKey,
-            content,
-            at: this.clock.now(),
-          },
-          async () => {
-            const current = (await this.items.item(itemId, tx))!;
-            const nowMs = this.clock.now().getTime();
-            const override = { reason: input.reason, byPersonId: actor.personId };
-            if (input.sessionId && input.sessionId !== current.sessionId) {
-              const target = await this.sessions.session(input.sessionId, tx);
-              if (!ofRegion(actor, target) || target.tableKey !== current.tableKey) {
-                throw new InputError([
-                  { field: 'sessionId', code: 'UNKNOWN', message: 'Kies een zitting van dezelfde tafel.' },
-                ]);
-              }
-              if (!acceptsItems(lifecycleOf(target), nowMs)) {
-                throw new InputError([
-                  {
-                    field: 'sessionId',
-                    code: 'NOT_OPEN',
-                    message: 'Deze zitting is geannuleerd of al voorbij.',
-                  },
-                ]);
-              }
-              if (isFixed(lifecycleOf(target), nowMs)) {
-                // A late item accepted into a frozen or sent agenda: it joins at the end, the rest stays.
-                const onTarget = await this.items.activeItems(tx, [target.id]);
-                const last = onTarget.reduce<AgendaItemRecord | undefined>(
-                  (a, b) => (!a || b.position > a.position ? b : a),
-                  undefined,
-                );
-                const start = last?.slotEnd ?? target.startsAt;
-                await this.items.acceptLate(
-                  tx,
-                  current.id,
-                  {
-                    sessionId: target.id,
-                    position: (last?.position ?? 0) + 1,
-                    slotStart: start,
-                    slotEnd: new Date(start.getTime() + current.durationMinutes * 60_000),
-                  },
-                  override,
-                );
-                const realloc = await this.agenda.reallocate(tx, state);
-                return [
-                  {
-                    itemId: current.id,
-                    fromSessionId: current.sessionId,
-                    toSessionId: target.id,
-                    fromSlotStart: current.slotStart,
-                    toSlotStart: start,
-                  },
-                  ...realloc.moves,
-                ];
-              }
-              await this.items.pinToSession(tx, current.id, target.id, override);
-              const realloc = await this.agenda.reallocate(tx, state);
-              return withMove(realloc.moves, current, target.id);
-            }
-            if (!input.direction && input.position === undefined) return [];
-            const session = (await this.sessions.session(current.sessionId, tx))!;
-            const items = (await this.items.activeItems(tx, [session.id])).sort(
-              (a, b) => a.position - b.position,
+        const current = (await this.items.item(itemId, tx))!;
+        const nowMs = this.clock.now().getTime();
+        const override = { reason: input.reason, byPersonId: actor.personId };
+        if (input.sessionId && input.sessionId !== current.sessionId) {
+          const target = await this.sessions.session(input.sessionId, tx);
+          if (!ofRegion(actor, target) || target.tableKey !== current.tableKey) {
+            throw new InputError([
+              { field: 'sessionId', code: 'UNKNOWN', message: 'Kies een zitting van dezelfde tafel.' },
+            ]);
+          }
+          if (!acceptsItems(lifecycleOf(target), nowMs)) {
+            throw new InputError([
+              {
+                field: 'sessionId',
+                code: 'NOT_OPEN',
+                message: 'Deze zitting is geannuleerd of al voorbij.',
+              },
+            ]);
+          }
+          if (isFixed(lifecycleOf(target), nowMs)) {
+            // A late item accepted into a frozen or sent agenda: it joins at the end, the rest stays.
+            const onTarget = await this.items.activeItems(tx, [target.id]);
+            const last = onTarget.reduce<AgendaItemRecord | undefined>(
+              (a, b) => (!a || b.position > a.position ? b : a),
+              undefined,
             );
-            const index = items.findIndex((i) => i.id === current.id);
-            const position = input.position ?? (input.direction === 'up' ? index : index + 2);
-            if (input.position !== undefined && input.position > items.length) {
-              throw new InputError([
-                { field: 'position', code: 'OUT_OF_RANGE', message: positionMessage(items.length) },
-              ]);
-            }
-            if (position < 1 || position > items.length || position === index + 1) return [];
-            const ordered = reorderedTo(items, index, position);
-            if (isFixed(lifecycleOf(session), nowMs)) return this.change.resequence(tx, session, ordered);
-            // On an open agenda each item whose place changes is pinned there (and an older pin that
-            // would now point elsewhere follows); the others keep their place between them.
-            for (const [i, item] of ordered.entries()) {
-              const stalePin = item.pinnedPosition !== null && item.pinnedPosition !== i + 1;
-              if (items[i]!.id !== item.id || stalePin)
-                await this.items.pinAtPosition(tx, item.id, i + 1, override);
-            }
-            return (await this.agenda.reallocate(tx, state)).moves;
-          },
+            const start = last?.slotEnd ?? target.startsAt;
+            await this.items.acceptLate(
+              tx,
+              current.id,
+              {
+                sessionId: target.id,
+                position: (last?.position ?? 0) + 1,
+                slotStart: start,
+                slotEnd: new Date(start.getTime() + current.durationMinutes * 60_000),
+              },
+              override,
+            );
+            const realloc = await this.agenda.reallocate(tx, state);
+            return [
+              {
+                itemId: current.id,
+                fromSessionId: current.sessionId,
+                toSessionId: target.id,
+                fromSlotStart: current.slotStart,
+                toSlotStart: start,
+              },
+              ...realloc.moves,
+            ];
+          }
+          await this.items.pinToSession(tx, current.id, target.id, override);
+          const realloc = await this.agenda.reallocate(tx, state);
+          return withMove(realloc.moves, current, target.id);
+        }
+        if (!input.direction && input.position === undefined) return [];
+        const session = (await this.sessions.session(current.sessionId, tx))!;
+        const items = (await this.items.activeItems(tx, [session.id])).sort(
+          (a, b) => a.position - b.position,
         );
-        // A repeat's moves were told with the first press.
-        return once.repeated ? [] : once.result;
+        const index = items.findIndex((i) => i.id === current.id);
+        const position = input.position ?? (input.direction === 'up' ? index : index + 2);
+        if (input.position !== undefined && input.position > items.length) {
+          throw new InputError([
+            { field: 'position', code: 'OUT_OF_RANGE', message: positionMessage(items.length) },
+          ]);
+        }
+        if (position < 1 || position > items.length || position === index + 1) return [];
+        const ordered = reorderedTo(items, index, position);
+        if (isFixed(lifecycleOf(session), nowMs)) return this.change.resequence(tx, session, ordered);
+        // On an open agenda each item whose place changes is pinned there (and an older pin that
+        // would now point elsewhere follows); the others keep their place between them.
+        for (const [i, item] of ordered.entries()) {
+          const stalePin = item.pinnedPosition !== null && item.pinnedPosition !== i + 1;
+          if (items[i]!.id !== item.id || stalePin)
+            await this.items.pinAtPosition(tx, item.id, i + 1, override);
+        }
+        return (await this.agenda.reallocate(tx, state)).moves;
       },
     );
   }

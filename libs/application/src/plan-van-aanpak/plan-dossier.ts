@@ -5,7 +5,6 @@ import { AgendaRefusal } from '../errors';
 import { CasusregisseurActor, dossierForCasusregisseur } from '../agenda/casusregisseur-guard';
 import type { AuditLog } from '../ports/audit-log.port';
 import type { DossierRecord, DossierRepository } from '../ports/dossier.repository.port';
-import type { OrganisationDirectory } from '../ports/organisation-directory.port';
 import type { PlanVanAanpakRepository } from '../ports/plan-van-aanpak.repository.port';
 import type { Transaction } from '../ports/unit-of-work.port';
 
@@ -65,18 +64,17 @@ export function instrumentOf(region: RegionConfig): RiskInstrument {
 /** What the rows of this dossier's plan may refer to. */
 export async function planReferences(
   plans: PlanVanAanpakRepository,
-  organisations: OrganisationDirectory,
+  /** The region's organisations, read before the transaction: a transaction waiting on a locked
+   * key holds its connection, so reading them inside could starve the pool under a double click. */
+  organisations: readonly { readonly id: string }[],
   instrument: RiskInstrument,
   dossier: Pick<DossierRecord, 'id' | 'regionId'>,
   tx?: Transaction,
 ): Promise<PlanReferences> {
-  const [members, orgs] = await Promise.all([
-    plans.familyMembersOf(tx, dossier.id),
-    organisations.list(dossier.regionId),
-  ]);
+  const members = await plans.familyMembersOf(tx, dossier.id);
   return {
     instrument,
     familyMemberIds: new Set(members.map((m) => m.id)),
-    organisationIds: new Set(orgs.map((o) => o.id)),
+    organisationIds: new Set(organisations.map((o) => o.id)),
   };
 }

@@ -39,8 +39,8 @@ export abstract class CalendarFeedTokens {
   abstract active(personId: string): Promise<CalendarFeedStatus | undefined>;
   /** Revokes the person's active tokens and stores the new one, together (in `tx` when given). */
   abstract renew(personId: string, tokenHash: string, now: Date, tx?: Transaction): Promise<void>;
-  /** How many tokens were revoked (0 when there was no active feed). */
-  abstract revoke(personId: string, now: Date): Promise<number>;
+  /** How many tokens were revoked (0 when there was no active feed); in `tx` when given. */
+  abstract revoke(personId: string, now: Date, tx?: Transaction): Promise<number>;
   /** The owner of an active token; a revoked token or a deactivated person finds nothing. */
   abstract findActiveByHash(tokenHash: string): Promise<{ id: string; personId: string } | undefined>;
   abstract markUsed(id: string, now: Date): Promise<void>;

@@ -1,9 +1,11 @@
 import type { ReminderMinutes } from '@overlegtafels/domain';
+import type { Transaction } from './unit-of-work.port';
 
 /** Each person's chosen reminder for their invitations and feed (minutes before; null is none). */
 export abstract class CalendarReminders {
   abstract of(personId: string): Promise<ReminderMinutes>;
   /** The choices of several people at once (a fan-out); people with none are left out. */
   abstract ofPeople(personIds: readonly string[]): Promise<ReadonlyMap<string, ReminderMinutes>>;
-  abstract choose(personId: string, minutes: ReminderMinutes): Promise<void>;
+  /** In `tx` when given. */
+  abstract choose(personId: string, minutes: ReminderMinutes, tx?: Transaction): Promise<void>;
 }

@@ -30,4 +30,6 @@ export interface RecordAttendanceCommand {
   readonly attendance: Readonly<Record<string, AttendanceStatus>>;
   readonly guests: Readonly<Record<string, readonly string[]>>;
   readonly route: string;
+  /** The form's one-time key or the API's Idempotency-Key: a repeat answers as the first. */
+  readonly submissionKey?: string;
 }

@@ -1,13 +1,16 @@
+import { FakeSubmissionLedger } from '@overlegtafels/testing';
+import { SubmittedOnce } from '../submissions/submitted-once';
 import { minutesWorld, people, refusalOf, SESSION } from '../minutes/minutes-world.test-util';
 import { WriteItemMinutesUseCase } from '../write-item-minutes/write-item-minutes.usecase';
 import { RecordAttendanceUseCase } from './record-attendance.usecase';
 
 function setup(options: Parameters<typeof minutesWorld>[0] = {}) {
   const w = minutesWorld(options);
+  const once = new SubmittedOnce(new FakeSubmissionLedger());
   return {
     ...w,
-    attendance: new RecordAttendanceUseCase(w.uow, w.access, w.minutes),
-    write: new WriteItemMinutesUseCase(w.uow, w.access, w.minutes),
+    attendance: new RecordAttendanceUseCase(w.uow, w.access, w.minutes, once),
+    write: new WriteItemMinutesUseCase(w.uow, w.access, w.minutes, once),
   };
 }
 const route = 'POST /api/zittingen/:sessionId/verslag/aanwezigheid';
@@ -77,5 +80,35 @@ describe('RecordAttendanceUseCase and WriteItemMinutesUseCase', () => {
       route,
     });
     expect(early.minutes.item('item-a')!.text).toBe('Tijdens.');
+  });
+
+  it('records once per key: a repeat answers the first and audits nothing; the same key with other content is refused', async () => {
+    const { attendance, write, minutes, audit } = setup();
+    const present = (status: 'aanwezig' | 'afwezig') =>
+      attendance.execute(people.jonas, {
+        sessionId: SESSION,
+        attendance: { politie: status },
+        guests: {},
+        route,
+        submissionKey: 'aanwezig-0001',
+      });
+    expect(await present('aanwezig')).toEqual({ recorded: 1 });
+    expect(await present('aanwezig')).toEqual({ recorded: 1 });
+    expect(audit.of('minutes.attendance')).toHaveLength(1);
+    expect((await refusalOf(present('afwezig'))).code).toBe('SUBMISSION_KEY_REUSED');
+    expect(minutes.attendance.find((a) => a.participant === 'politie')!.status).toBe('aanwezig');
+    const text = (t: string) =>
+      write.execute(people.jonas, {
+        sessionId: SESSION,
+        itemId: 'item-a',
+        text: t,
+        route,
+        submissionKey: 'verslag-0001',
+      });
+    expect(await text('Besproken.')).toEqual({ itemId: 'item-a' });
+    expect(await text('Besproken.')).toEqual({ itemId: 'item-a' });
+    expect(audit.of('minutes.item-write')).toHaveLength(1);
+    expect((await refusalOf(text('Anders.'))).code).toBe('SUBMISSION_KEY_REUSED');
+    expect(minutes.item('item-a')!.text).toBe('Besproken.');
   });
 });

@@ -13,6 +13,8 @@ export interface RecordConsulentCommand {
   readonly actor: ConsulentActor;
   readonly dossierId: string;
   readonly involvement: ConsulentInvolvement;
+  /** The form's one-time key or the API's Idempotency-Key: a repeat answers as the first. */
+  readonly submissionKey?: string;
 }
 
 /**

@@ -5,9 +5,11 @@ import {
   FakeDossierChanged,
   FakeDossierRepository,
   fakeDossierRecord,
+  FakeSubmissionLedger,
   FakeUnitOfWork,
 } from '@overlegtafels/testing';
 import { AgendaRefusal } from '../errors';
+import { SubmittedOnce } from '../submissions/submitted-once';
 import { RecordConsulentUseCase } from './record-consulent.usecase';
 import { ConsulentActor } from './record-consulent.command';
 
@@ -28,7 +30,15 @@ function setup() {
   const changed = new FakeDossierChanged();
   // 23:30 in Brussels on 1 December is already 2 December there.
   const clock = new ControlledClock('2026-12-01T23:30:00Z');
-  const useCase = new RecordConsulentUseCase(uow, dossiers, audit, changed, clock, config);
+  const useCase = new RecordConsulentUseCase(
+    uow,
+    dossiers,
+    audit,
+    changed,
+    clock,
+    config,
+    new SubmittedOnce(new FakeSubmissionLedger()),
+  );
   return { dossiers, audit, uow, changed, useCase };
 }
 
@@ -70,6 +80,24 @@ describe('RecordConsulentUseCase', () => {
       },
     ]);
     expect(audit.all()[0]!.tx).toBe(uow.tx);
+  });
+
+  it('records once per key: a repeat answers as the first and writes and audits nothing; other content is a 409', async () => {
+    const { dossiers, audit, changed, useCase } = setup();
+    const involvement = { involved: true as const, since: '2026-11-30', email: null };
+    const send = (since: string) =>
+      useCase.execute({
+        actor: casusregisseur,
+        dossierId: 'd1',
+        involvement: { ...involvement, since },
+        submissionKey: 'consulent-0001',
+      });
+    const first = await send('2026-11-30');
+    expect(await send('2026-11-30')).toEqual(first);
+    expect(audit.of('dossier.consulent')).toHaveLength(1);
+    expect(changed.dossiers).toHaveLength(1);
+    expect((await refusal(send('2026-11-29'))).code).toBe('SUBMISSION_KEY_REUSED');
+    expect(dossiers.dossiers.get('d1')!.consulent).toMatchObject({ since: '2026-11-30' });
   });
 
   it('ends the involvement: no day and no address are kept', async () => {
@@ -152,6 +180,7 @@ describe('RecordConsulentUseCase', () => {
       },
       new ControlledClock('2026-12-01T10:00:00Z'),
       config,
+      new SubmittedOnce(new FakeSubmissionLedger()),
     );
     await expect(
       failing.execute({

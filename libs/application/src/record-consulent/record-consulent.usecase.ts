@@ -9,6 +9,7 @@ import { DossierRepository } from '../ports/dossier.repository.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
 import { regionTimeZone } from '../region-time-zone';
 import { RecordConsulentCommand } from './record-consulent.command';
+import { SubmittedOnce } from '../submissions/submitted-once';
 
 export interface ConsulentState {
   readonly involved: boolean;
@@ -17,11 +18,15 @@ export interface ConsulentState {
   readonly email: string | null;
 }
 
+/** The ledger's scope of the consulent form's one-time key. */
+export const CONSULENT_SCOPE = 'consulent';
+
 /**
  * The casusregisseur (or a coordinator) records that an OCJ/SDJ consulent is involved in the
  * dossier from a given day, or no longer. In the same transaction the follow-up obligations are
  * re-planned: the three-monthly alignment counts from that day (or from the start of casusregie,
- * if later) and ends with the involvement; an alignment already done stays done.
+ * if later) and ends with the involvement; an alignment already done stays done. With the form's
+ * key (or an Idempotency-Key) a repeat answers as the first and writes and audits nothing.
  */
 @Injectable()
 export class RecordConsulentUseCase {
@@ -34,11 +39,17 @@ export class RecordConsulentUseCase {
     @Inject(DossierChanged) private readonly dossierChanged: DossierChanged,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(SubmittedOnce) private readonly once: Pick<SubmittedOnce, 'run'>,
   ) {
     this.zone = regionTimeZone(config);
   }
 
-  async execute({ actor, dossierId, involvement }: RecordConsulentCommand): Promise<ConsulentState> {
+  async execute({
+    actor,
+    dossierId,
+    involvement,
+    submissionKey,
+  }: RecordConsulentCommand): Promise<ConsulentState> {
     const now = this.clock.now();
     const today = DateTime.fromJSDate(now, { zone: this.zone }).toISODate()!;
     if (involvement.involved && involvement.since > today) {
@@ -62,19 +73,32 @@ export class RecordConsulentUseCase {
       ? { involved: true, since: involvement.since, email: involvement.email }
       : { involved: false, since: null, email: null };
     return this.uow.run(async (tx) => {
-      await this.dossiers.recordConsulent(tx, seen.id, involvement);
-      await this.dossierChanged.dossierChanged(tx, seen.id);
-      // The consulent's address stays in the dossier row.
-      await auditRecorded(
-        this.audit,
-        actor,
-        seen,
-        'dossier.consulent',
-        { involved: state.involved, since: state.since },
-        now,
+      const once = await this.once.run(
         tx,
+        {
+          actorPersonId: actor.personId,
+          scope: CONSULENT_SCOPE,
+          ...(submissionKey && { key: submissionKey }),
+          content: { dossierId: seen.id, state },
+          at: now,
+        },
+        async () => {
+          await this.dossiers.recordConsulent(tx, seen.id, involvement);
+          await this.dossierChanged.dossierChanged(tx, seen.id);
+          // The consulent's address stays in the dossier row.
+          await auditRecorded(
+            this.audit,
+            actor,
+            seen,
+            'dossier.consulent',
+            { involved: state.involved, since: state.since },
+            now,
+            tx,
+          );
+          return state;
+        },
       );
-      return state;
+      return once.result;
     });
   }
 }

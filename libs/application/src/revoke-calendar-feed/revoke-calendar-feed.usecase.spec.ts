@@ -27,7 +27,12 @@ describe('RevokeCalendarFeedUseCase', () => {
       new FakeUnitOfWork(),
       new SubmittedOnce(new FakeSubmissionLedger()),
     ).execute({ personId: 'p1' });
-    const revoke = new RevokeCalendarFeedUseCase(feeds, clock);
+    const revoke = new RevokeCalendarFeedUseCase(
+      feeds,
+      clock,
+      new FakeUnitOfWork(),
+      new SubmittedOnce(new FakeSubmissionLedger()),
+    );
     expect(await revoke.execute({ personId: 'p1' })).toBe(true);
     expect(await feeds.findActiveByHash(hashToken(URL_PATTERN.exec(url)![1]!))).toBeUndefined();
     expect(await feeds.active('p1')).toBeUndefined();
@@ -43,7 +48,35 @@ describe('RevokeCalendarFeedUseCase', () => {
       new FakeUnitOfWork(),
       new SubmittedOnce(new FakeSubmissionLedger()),
     ).execute({ personId: 'p2' });
-    expect(await new RevokeCalendarFeedUseCase(feeds, clock).execute({ personId: 'p1' })).toBe(false);
+    expect(
+      await new RevokeCalendarFeedUseCase(
+        feeds,
+        clock,
+        new FakeUnitOfWork(),
+        new SubmittedOnce(new FakeSubmissionLedger()),
+      ).execute({ personId: 'p1' }),
+    ).toBe(false);
     expect(await feeds.active('p2')).toBeDefined();
+  });
+
+  it('revokes once per key: a repeat answers revoked, not "there was none"', async () => {
+    const feeds = new FakeCalendarFeedTokens();
+    await new RenewCalendarFeedUseCase(
+      feeds,
+      clock,
+      config,
+      new FakeUnitOfWork(),
+      new SubmittedOnce(new FakeSubmissionLedger()),
+    ).execute({ personId: 'p1' });
+    const revoke = new RevokeCalendarFeedUseCase(
+      feeds,
+      clock,
+      new FakeUnitOfWork(),
+      new SubmittedOnce(new FakeSubmissionLedger()),
+    );
+    expect(await revoke.execute({ personId: 'p1', submissionKey: 'intrekken-0001' })).toBe(true);
+    expect(await revoke.execute({ personId: 'p1', submissionKey: 'intrekken-0001' })).toBe(true);
+    // Without the key (an old form), the second press finds nothing left to revoke.
+    expect(await revoke.execute({ personId: 'p1' })).toBe(false);
   });
 });

@@ -14,4 +14,6 @@ export interface WriteItemMinutesCommand {
   readonly itemId: string;
   readonly text: string;
   readonly route: string;
+  /** The form's one-time key or the API's Idempotency-Key: a repeat answers as the first. */
+  readonly submissionKey?: string;
 }

@@ -46,8 +46,8 @@ export class CalendarFeedRepository implements CalendarFeedTokens {
   }
 
   /** How many tokens were revoked (0 when there was no active feed). */
-  async revoke(personId: string, now: Date): Promise<number> {
-    const { count } = await this.prisma.calendarFeedToken.updateMany({
+  async revoke(personId: string, now: Date, tx?: Transaction): Promise<number> {
+    const { count } = await on(tx, this.prisma).calendarFeedToken.updateMany({
       where: { personId, revokedAt: null },
       data: { revokedAt: now },
     });

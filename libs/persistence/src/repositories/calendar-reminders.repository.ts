@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CalendarReminders } from '@overlegtafels/application';
+import type { CalendarReminders, Transaction } from '@overlegtafels/application';
 import { ReminderMinutes, reminderMinutes, reminderOf } from '@overlegtafels/domain';
 import { PrismaService } from '../prisma.service';
+import { on } from '../transaction';
 
 /** persons.calendar_reminder_minutes: the column holds only the choices (a CHECK constraint). */
 @Injectable()
@@ -25,7 +26,7 @@ export class PrismaCalendarReminders implements CalendarReminders {
     return new Map(rows.map((r) => [r.id, reminderMinutes(reminderOf(r.calendarReminderMinutes))]));
   }
 
-  async choose(personId: string, minutes: ReminderMinutes): Promise<void> {
-    await this.prisma.person.update({ where: { id: personId }, data: { calendarReminderMinutes: minutes } });
+  async choose(personId: string, minutes: ReminderMinutes, tx?: Transaction): Promise<void> {
+    await on(tx, this.prisma).person.update({ where: { id: personId }, data: { calendarReminderMinutes: minutes } });
   }
 }

@@ -38,7 +38,7 @@ export class FakeCalendarFeedTokens implements CalendarFeedTokens {
     });
   }
 
-  async revoke(personId: string, now: Date): Promise<number> {
+  async revoke(personId: string, now: Date, _tx?: unknown): Promise<number> {
     const live = this.live(personId);
     for (const t of live) this.tokens.update(t.id, { revokedAt: now });
     return live.length;

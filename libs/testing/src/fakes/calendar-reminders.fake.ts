@@ -15,7 +15,7 @@ export class FakeCalendarReminders implements CalendarReminders {
     );
   }
 
-  async choose(personId: string, minutes: ReminderMinutes): Promise<void> {
+  async choose(personId: string, minutes: ReminderMinutes, _tx?: unknown): Promise<void> {
     this.chosen.set(personId, minutes);
   }
 }
