@@ -28,6 +28,7 @@ function setup() {
   const audit = new FakeAuditLog();
   const uow = new FakeUnitOfWork(dossiers, audit);
   const changed = new FakeDossierChanged();
+  const ledger = new FakeSubmissionLedger();
   // 23:30 in Brussels on 1 December is already 2 December there.
   const clock = new ControlledClock('2026-12-01T23:30:00Z');
   const useCase = new RecordConsulentUseCase(
@@ -37,9 +38,9 @@ function setup() {
     changed,
     clock,
     config,
-    new SubmittedOnce(new FakeSubmissionLedger()),
+    new SubmittedOnce(ledger),
   );
-  return { dossiers, audit, uow, changed, useCase };
+  return { dossiers, audit, uow, changed, useCase, ledger };
 }
 
 async function refusal(work: Promise<unknown>): Promise<AgendaRefusal> {
@@ -98,6 +99,22 @@ describe('RecordConsulentUseCase', () => {
     expect(changed.dossiers).toHaveLength(1);
     expect((await refusal(send('2026-11-29'))).code).toBe('SUBMISSION_KEY_REUSED');
     expect(dossiers.dossiers.get('d1')!.consulent).toMatchObject({ since: '2026-11-30' });
+  });
+
+  it('keeps the consulent’s address out of the stored first answer, and a repeat still answers with it', async () => {
+    const { ledger, useCase } = setup();
+    const send = () =>
+      useCase.execute({
+        actor: casusregisseur,
+        dossierId: 'd1',
+        involvement: { involved: true, since: '2026-11-30', email: 'consulent@example.be' },
+        submissionKey: 'consulent-0002',
+      });
+    const expected = { involved: true, since: '2026-11-30', email: 'consulent@example.be' };
+    expect(await send()).toEqual(expected);
+    expect(await send()).toEqual(expected);
+    expect(ledger.rows).toHaveLength(1);
+    expect(JSON.stringify(ledger.rows[0])).not.toContain('consulent@example.be');
   });
 
   it('ends the involvement: no day and no address are kept', async () => {

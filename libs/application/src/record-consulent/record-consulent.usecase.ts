@@ -95,10 +95,13 @@ export class RecordConsulentUseCase {
             now,
             tx,
           );
-          return state;
+          // The ledger keeps ids and dates only: the address is not stored with the first answer.
+          return { involved: state.involved, since: state.since };
         },
       );
-      return once.result;
+      // A repeat carries the same content as the first (its fingerprint says so), so the address
+      // it answers with is the one sent now.
+      return { ...once.result, email: state.email };
     });
   }
 }
