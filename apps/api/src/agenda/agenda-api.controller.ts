@@ -52,6 +52,7 @@ import { tooLarge, uploadFieldError, UploadRequest } from '../web/upload.middlew
 import { pick } from '../web/page-form';
 import { isCoordinator, viewerOf } from './viewer';
 import { consulentInvolvementOf, startCorrectionOf } from '../dossiers/dossier-commands';
+import { KeysetPageQueries } from '../openapi/keyset-page-queries';
 
 const refusal = { description: 'Refused: `{ statusCode, code, message, field? }`' };
 const badInput = {
@@ -267,13 +268,7 @@ export class AgendaApiController {
   @ApiOperation({
     summary: 'Everything that happened to a dossier and what is planned, fifty entries a page, newest first',
   })
-  @ApiQuery({ name: 'after', required: false, description: 'the `next` of the page before: the next fifty' })
-  @ApiQuery({
-    name: 'before',
-    required: false,
-    description: 'the `previous` of the page after: the fifty before',
-  })
-  @ApiQuery({ name: 'limit', required: false, description: 'entries a page, 1–200 (50)' })
+  @KeysetPageQueries()
   @ApiResponse({ status: 200, description: '`{ code, phase, items, total, next, previous }`' })
   @ApiResponse({ status: 400, description: 'a bad `after`, `before` or `limit`, naming the field' })
   @ApiResponse({ status: 404, description: 'Not found or not yours (the same answer)' })

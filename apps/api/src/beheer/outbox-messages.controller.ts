@@ -1,4 +1,4 @@
-import { ApiOperation, ApiQuery, ApiResponse } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse } from '@nestjs/swagger';
 import {
   Controller,
   Get,
@@ -19,6 +19,7 @@ import {
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { pageQuery } from './failed-mails.controller';
 import { IdempotencyKeyHeader, idempotencyKey, withKey } from '../web/submission-key';
+import { KeysetPageQueries } from '../openapi/keyset-page-queries';
 
 /** The outbox's messages as JSON (under /api/admin/mail, as it always was): status, the failed ones, retry. */
 @Controller('api/admin/mail')
@@ -38,13 +39,7 @@ export class OutboxMessagesController {
 
   @Get('failed')
   @ApiOperation({ summary: 'The mails the worker gave up on, most recently failed first, fifty a page' })
-  @ApiQuery({ name: 'after', required: false, description: 'the `next` of the page before: the next fifty' })
-  @ApiQuery({
-    name: 'before',
-    required: false,
-    description: 'the `previous` of the page after: the fifty before',
-  })
-  @ApiQuery({ name: 'limit', required: false, description: 'rows a page, 1–200 (50)' })
+  @KeysetPageQueries()
   @ApiResponse({ status: 200, description: '`{ items, total, next, previous }`' })
   @Roles('admin', 'coordinator')
   async failed(@CurrentPrincipal() principal: Principal, @Query() query: Record<string, unknown>) {

@@ -30,6 +30,7 @@ import { Authenticated, CurrentPrincipal, Principal, Roles } from '@overlegtafel
 import { jsonSchemaOf } from '../openapi/json-schema';
 import { IdempotencyKeyHeader, idempotencyKey, withKey } from '../web/submission-key';
 import { CurrentRoute } from '../web/current-viewer.decorator';
+import { KeysetPageQueries } from '../openapi/keyset-page-queries';
 
 const notFound = {
   status: 404,
@@ -246,13 +247,7 @@ export class MinutesApiController {
   @ApiQuery({ name: 'van', required: false, description: 'yyyy-mm-dd' })
   @ApiQuery({ name: 'tot', required: false, description: 'yyyy-mm-dd' })
   @ApiQuery({ name: 'dossier', required: false, description: 'a dossier code' })
-  @ApiQuery({ name: 'after', required: false, description: 'the `next` of the page before: the next fifty' })
-  @ApiQuery({
-    name: 'before',
-    required: false,
-    description: 'the `previous` of the page after: the fifty before',
-  })
-  @ApiQuery({ name: 'limit', required: false, description: 'rows a page, 1–200 (50)' })
+  @KeysetPageQueries()
   @ApiResponse({
     status: 200,
     description:
