@@ -26,6 +26,12 @@ const only = process.argv.slice(2); // e.g. `npm test -- unit` runs just that st
 const selected = (label) => !only.length || only.some((o) => label.startsWith(o));
 /** Suites side by side in the integration + e2e run; most of the e2e suites' time is waiting. */
 const SERVER_SUITE_WORKERS = 4;
+/**
+ * Connections one server suite may hold at its peak: the app's pool (10), BullMQ's PostgreSQL
+ * backend (a pool per queue and per worker, and its listeners) and the suite's own fixtures.
+ * Measured: about 15 for a plain suite, 27 for one that posts fifty requests at once.
+ */
+const CONNECTIONS_PER_SERVER_SUITE = 30;
 /** The unit suite's workers: jest's default (cores − 1) leaves one of this machine's two idle. */
 const UNIT_WORKERS = 2;
 
@@ -55,6 +61,41 @@ function run(label, args, { env = {}, buffered = false } = {}) {
       resolve(status);
     });
   });
+}
+
+/**
+ * As many server suites side by side as the PostgreSQL server has connections for: four suites'
+ * pools overran a server at its default of 100 ("remaining connection slots are reserved"). The
+ * embedded server the suites start without TEST_DATABASE_URL allows 200.
+ */
+async function serverSuiteWorkers() {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) return SERVER_SUITE_WORKERS;
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    const { rows } = await client.query(
+      `SELECT current_setting('max_connections')::int
+              - current_setting('superuser_reserved_connections')::int
+              - coalesce(nullif(current_setting('reserved_connections', true), ''), '0')::int
+              - (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend')::int AS free`,
+    );
+    const fit = Math.floor((rows[0].free - 5) / CONNECTIONS_PER_SERVER_SUITE);
+    const workers = Math.max(1, Math.min(SERVER_SUITE_WORKERS, fit));
+    if (workers < SERVER_SUITE_WORKERS) {
+      console.log(
+        `server suites: ${workers} side by side (PostgreSQL has ${rows[0].free} free connections, ` +
+          `a suite needs up to ${CONNECTIONS_PER_SERVER_SUITE}; raise max_connections for ${SERVER_SUITE_WORKERS})`,
+      );
+    }
+    return workers;
+  } catch {
+    // The suites' global set-up reports an unreachable server with its own, clearer error.
+    return SERVER_SUITE_WORKERS;
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 /** How a project's test files end (`x.int-spec.ts` does not end in `.spec.ts`). */
@@ -139,10 +180,10 @@ const stages = [
     ? [
         {
           label: serverProjects.join(' + '),
-          start: (buffered) =>
+          start: async (buffered) =>
             jest(serverProjects.join(' + '), serverProjects, {
               buffered,
-              extra: [`--maxWorkers=${SERVER_SUITE_WORKERS}`],
+              extra: [`--maxWorkers=${await serverSuiteWorkers()}`],
             }),
         },
       ]
