@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
@@ -7,6 +8,11 @@ export interface TestDatabase {
   /** As the app role (no ownership, INSERT and SELECT only on the audit log): what the service uses. */
   appUrl: string;
   name: string;
+  /**
+   * Drops the database. Within a jest run (its global setup made the templates) the drop is left
+   * to a process of its own and the run's global teardown drops whatever is left: DROP DATABASE
+   * waits for a checkpoint, seconds on a busy server, and the suite need not wait for it.
+   */
   drop(): Promise<void>;
 }
 
@@ -27,6 +33,8 @@ const TEMPLATES_ENV = 'TEST_TEMPLATE_DATABASES';
 interface Templates {
   migrated: string;
   demo: string;
+  /** Part of every database name of the run, so its global teardown finds what is left. */
+  run: string;
 }
 
 function adminUrl(): string {
@@ -44,8 +52,23 @@ function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-function uniqueName(kind: string): string {
-  return `ot_${kind}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+function uniqueName(kind: string, run = templates()?.run ?? Date.now().toString(36)): string {
+  return `ot_${kind}_${run}_${randomBytes(4).toString('hex')}`;
+}
+
+/** DROP DATABASE from a detached process: the suite goes on while the server checkpoints. */
+function dropInBackground(name: string): void {
+  const script = `const { Client } = require('pg');
+const c = new Client({ connectionString: process.argv[1] });
+c.connect().then(() => c.query('DROP DATABASE IF EXISTS "' + process.argv[2] + '" WITH (FORCE)'))
+  .catch(() => {}).finally(() => c.end().catch(() => {}));`;
+  const child = spawn(process.execPath, ['-e', script, adminUrl(), name], {
+    cwd: __dirname,
+    detached: true,
+    stdio: 'ignore',
+  });
+  child.on('error', () => undefined);
+  child.unref();
 }
 
 async function asAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
@@ -102,7 +125,13 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   const appUrl =
     !template && migrated ? await migrateWithAppRole(url) : (await persistence()).derivedAppUrl(url);
   if (!template && options.seed) await seedDemo(url);
-  return { url, appUrl, name, drop: () => dropDatabase(name) };
+  const inRun = template !== undefined;
+  return {
+    url,
+    appUrl,
+    name,
+    drop: async () => (inRun ? dropInBackground(name) : dropDatabase(name)),
+  };
 }
 
 async function dropDatabase(name: string): Promise<void> {
@@ -116,7 +145,8 @@ async function dropDatabase(name: string): Promise<void> {
  */
 export async function createTemplateDatabases(): Promise<void> {
   if (templates()) return;
-  const made: Templates = { migrated: uniqueName('tpl'), demo: uniqueName('tpl') };
+  const run = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+  const made: Templates = { migrated: uniqueName('tpl', run), demo: uniqueName('tpl', run), run };
   try {
     await asAdmin((c) => c.query(`CREATE DATABASE "${made.migrated}"`));
     const migratedUrl = withDatabase(adminUrl(), made.migrated);
@@ -136,10 +166,22 @@ export async function createTemplateDatabases(): Promise<void> {
   process.env[TEMPLATES_ENV] = JSON.stringify(made);
 }
 
-/** For a global teardown: drops what createTemplateDatabases made. */
+/**
+ * For a global teardown: drops what createTemplateDatabases made and every suite's database of the
+ * run that its background drop has not removed yet (or that a killed suite left).
+ */
 export async function dropTemplateDatabases(): Promise<void> {
   const made = templates();
   if (!made) return;
   delete process.env[TEMPLATES_ENV];
+  const left = await asAdmin(async (c) => {
+    const { rows } = await c.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE $1 AND datname NOT IN ($2, $3)`,
+      [`ot\\_%\\_${made.run}\\_%`, made.demo, made.migrated],
+    );
+    return rows.map((r) => r.datname);
+  });
+  // A background drop of the same database may be under way: DROP … IF EXISTS waits for it.
+  for (const db of left) await dropDatabase(db).catch(() => undefined);
   for (const db of [made.demo, made.migrated]) await dropDatabase(db);
 }
