@@ -52,7 +52,11 @@ module.exports = {
     {
       ...common,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'],
+      // `npm test` runs the suites a few to a file (OT_SUITE_GROUPS, test/setup/suite-groups.ts);
+      // jest on its own runs each file apart, as a developer runs one suite.
+      testMatch: process.env.OT_SUITE_GROUPS
+        ? ['<rootDir>/test/groups/*.int-group.ts']
+        : ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/test/setup/server-test-timeout.ts'],

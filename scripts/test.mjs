@@ -98,8 +98,12 @@ async function serverSuiteWorkers() {
   }
 }
 
-/** How a project's test files end (`x.int-spec.ts` does not end in `.spec.ts`). */
-const PROJECT_SUFFIX = { unit: '.spec.ts', integration: '.int-spec.ts', e2e: '.e2e-spec.ts' };
+/** A project's test files (`x.int-spec.ts` does not end in `.spec.ts`; groups: suite-groups.ts). */
+const PROJECT_FILES = {
+  unit: /\.spec\.ts$/,
+  integration: /\.int-(spec|group)\.ts$/,
+  e2e: /\.e2e-spec\.ts$/,
+};
 
 async function jest(label, projects, { env = {}, buffered = false, extra = [] } = {}) {
   const out = path.join(reportDir, `${label.replace(/\W+/g, '-')}.json`);
@@ -121,7 +125,7 @@ async function jest(label, projects, { env = {}, buffered = false, extra = [] } 
   let code = status;
   for (const project of projects) {
     const ran = report.testResults
-      .filter((r) => r.name.endsWith(PROJECT_SUFFIX[project]))
+      .filter((r) => PROJECT_FILES[project].test(r.name))
       .reduce((n, r) => n + r.assertionResults.length, 0);
     if (ran === 0) {
       console.error(`${label}: no ${project} test ran`);
@@ -182,6 +186,8 @@ const stages = [
           label: serverProjects.join(' + '),
           start: async (buffered) =>
             jest(serverProjects.join(' + '), serverProjects, {
+              // The integration suites a few to a jest file, sharing its modules (suite-groups.ts).
+              env: { OT_SUITE_GROUPS: '1' },
               buffered,
               extra: [`--maxWorkers=${await serverSuiteWorkers()}`],
             }),
