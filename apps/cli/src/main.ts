@@ -1,12 +1,28 @@
 import { createInterface } from 'node:readline';
+import { ConfigError, loadConfig, readRegionFiles } from '@overlegtafels/config';
+import { registerRegionFile } from '@overlegtafels/regions';
 import { CliCommand, CliIo, CliUsageError } from './cli-command';
 import { commands } from './commands';
 
+/**
+ * Runs one command. `regionDir` (REGION_DIR) adds the regions of that directory's configuration
+ * files to the built-in ones first, as the service does; a bad file or directory is a usage error
+ * (exit 2, one line naming the file and the field).
+ */
 export async function runCli(
   argv: readonly string[],
   io: CliIo,
   available: readonly CliCommand[] = commands,
+  regionDir?: string,
 ): Promise<number> {
+  if (regionDir) {
+    try {
+      for (const { file, contents } of readRegionFiles(regionDir)) registerRegionFile(contents, file);
+    } catch (error) {
+      io.err(`REGION_DIR: ${(error as { message?: string }).message ?? String(error)}`);
+      return 2;
+    }
+  }
   const [name, ...rest] = argv;
   const command = available.find((c) => c.name === name);
   if (!command) {
@@ -42,7 +58,15 @@ if (require.main === module) {
     if (error.code === 'EPIPE') process.exit(0);
     throw error;
   });
-  void runCli(process.argv.slice(2), processIo).then((code) => {
+  let regionDir: string | undefined;
+  try {
+    regionDir = loadConfig().regionDir;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    processIo.err(error.message);
+    process.exit(2);
+  }
+  void runCli(process.argv.slice(2), processIo, commands, regionDir).then((code) => {
     process.exitCode = code;
   });
 }

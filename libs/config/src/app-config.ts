@@ -32,6 +32,8 @@ export interface AppConfig {
   /** The login page that lists demo users; never in production. */
   demoLogin: boolean;
   region: string;
+  /** Where region configuration files are read from (absolute), besides the built-in regions. */
+  regionDir?: string;
   sessionTtlHours: number;
   /** A session nobody used for this long ends, before its absolute end (sessionTtlHours). */
   sessionIdleMinutes: number;
@@ -115,6 +117,7 @@ export function loadConfig(
     mailSinkPort: e.MAIL_SINK_PORT,
     demoLogin: e.DEMO_LOGIN ?? (e.NODE_ENV !== 'production' && !e.DATABASE_URL),
     region: e.REGION,
+    ...(e.REGION_DIR ? { regionDir: path.resolve(cwd, e.REGION_DIR) } : {}),
     sessionTtlHours: e.SESSION_TTL_HOURS,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     loginLimits: {

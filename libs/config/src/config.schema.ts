@@ -73,6 +73,9 @@ export const envSchema = z
     EMBEDDED_PG_PORT: port.default(54329),
     MAIL_SINK_PORT: port.default(2525),
     DEMO_LOGIN: bool.optional(),
+    // A directory of region configuration files (*.json, libs/regions/src/region-file.ts) that
+    // adds its regions to the built-in four; relative to the working directory.
+    REGION_DIR: z.string().trim().min(1).optional(),
     REGION: z
       .string()
       .trim()

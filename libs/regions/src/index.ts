@@ -9,3 +9,4 @@ export * from './oost-vlaanderen/oost-vlaanderen.region';
 export * from './vlaams-brabant/vlaams-brabant.dossier-life';
 export * from './west-vlaanderen/west-vlaanderen.dossier-life';
 export * from './oost-vlaanderen/oost-vlaanderen.dossier-life';
+export * from './region-file';

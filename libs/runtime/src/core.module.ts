@@ -59,6 +59,7 @@ import {
   SinkReplyMailbox,
 } from '@overlegtafels/mail';
 import { getRegion } from '@overlegtafels/regions';
+import { loadRegionFiles } from './region-files';
 import {
   AgendaMailingRepository,
   AuditRepository,
@@ -180,6 +181,8 @@ const edgePorts = [
 @Module({})
 export class CoreModule {
   static forRoot(options: CoreOptions): DynamicModule {
+    // The regions of configuration files join the built-in ones before anything asks for one.
+    if (options.config.regionDir) loadRegionFiles(options.config.regionDir);
     return {
       module: CoreModule,
       imports: [
