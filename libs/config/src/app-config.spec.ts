@@ -29,6 +29,14 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads REGION_DIR relative to the working directory, and has none by default', () => {
+    expect(loadConfig({}, '/srv/app').regionDir).toBeUndefined();
+    expect(loadConfig({ REGION_DIR: 'regio' }, '/srv/app').regionDir).toBe(path.resolve('/srv/app', 'regio'));
+    expect(loadConfig({ REGION_DIR: '/etc/ot/regios' }, '/srv/app').regionDir).toBe(
+      path.resolve('/etc/ot/regios'),
+    );
+  });
+
   it('turns the demo login off once a real database is configured', () => {
     expect(loadConfig({ DATABASE_URL: 'postgresql://db.example.org/ot' }).demoLogin).toBe(false);
   });
