@@ -28,6 +28,7 @@ export interface CaughtMailDetail extends CaughtMail {
 export class MailSink {
   private server?: SMTPServer;
   private listeners: ((mail: CaughtMail) => void)[] = [];
+  private readonly summaries = new Map<string, Promise<CaughtMail>>();
 
   private readonly logger = new Logger(MailSink.name);
 
@@ -54,7 +55,8 @@ export class MailSink {
           const raw = Buffer.concat(chunks);
           const id = `${Date.now().toString().padStart(14, '0')}-${createHash('sha256').update(raw).digest('hex').slice(0, 12)}`;
           writeFileSync(path.join(this.dir, `${id}.eml`), raw);
-          void this.summary(id).then((m) => this.listeners.forEach((l) => l(m)));
+          // Parsed only when someone listens: most mail is never looked at (list() parses it then).
+          if (this.listeners.length) void this.summary(id).then((m) => this.listeners.forEach((l) => l(m)));
           callback();
         });
         void session;
@@ -130,13 +132,23 @@ export class MailSink {
     }
   }
 
-  private async summary(id: string): Promise<CaughtMail> {
-    const parsed = await simpleParser(readFileSync(this.file(id)!), {
-      skipHtmlToText: true,
-      skipTextToHtml: true,
-      skipImageLinks: true,
-    });
-    return this.header(id, parsed);
+  /**
+   * A message's summary, parsed once: a caught message never changes, and a page or a test that
+   * polls list() would otherwise parse every message again on every call.
+   */
+  private summary(id: string): Promise<CaughtMail> {
+    let summary = this.summaries.get(id);
+    if (!summary) {
+      summary = simpleParser(readFileSync(this.file(id)!), {
+        skipHtmlToText: true,
+        skipTextToHtml: true,
+        skipImageLinks: true,
+      }).then((parsed) => this.header(id, parsed));
+      this.summaries.set(id, summary);
+      // A read that failed is tried again next time.
+      summary.catch(() => this.summaries.delete(id));
+    }
+    return summary;
   }
 
   private header(id: string, parsed: Awaited<ReturnType<typeof simpleParser>>): CaughtMail {
