@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { MailTemplates, TEMPLATE_NAMES, defaultTemplatesDir } from './mail-templates';
@@ -67,6 +67,38 @@ describe('MailTemplates', () => {
       fixture({ 'test.mjml': body('<mj-text>{{a}</mj-text>'), 'test.txt': '{{a}}' }),
     );
     await expect(broken.render('test', { a: '1' })).rejects.toThrow(TemplateError);
+  });
+
+  it("keeps MJML's output for the next process, and compiles a changed template anew", async () => {
+    // A source of its own per run, so the test starts without a kept output.
+    const marker = `run-${process.pid}-${Date.now()}`;
+    const dir = fixture({ 'test.mjml': body(`<mj-text>${marker} {{a}}</mj-text>`), 'test.txt': '{{a}}' });
+    const first = await new MailTemplates(dir).render('test', { a: '1' });
+    expect(first.html).toContain(`${marker} 1</div>`);
+    const cacheDir = path.join(
+      path.dirname(require.resolve('mjml/package.json')),
+      '..',
+      '.cache',
+      'overlegtafels-mjml',
+    );
+    const kept = readdirSync(cacheDir)
+      .map((f) => path.join(cacheDir, f))
+      .filter((f) => readFileSync(f, 'utf8').includes(marker));
+    expect(kept).toHaveLength(1);
+    // Another instance (another process) reads the kept output instead of compiling: shown by
+    // changing the kept file, which only a read of it can bring into the mail.
+    writeFileSync(kept[0]!, readFileSync(kept[0]!, 'utf8').replace(marker, `${marker}-kept`));
+    expect((await new MailTemplates(dir).render('test', { a: '2' })).html).toContain(
+      `${marker}-kept 2</div>`,
+    );
+    // The template changed: its new source is compiled, not served from the old output.
+    writeFileSync(path.join(dir, 'test.mjml'), body(`<mj-text>${marker} anders {{a}}</mj-text>`));
+    expect((await new MailTemplates(dir).render('test', { a: '3' })).html).toContain(
+      `${marker} anders 3</div>`,
+    );
+    for (const f of readdirSync(cacheDir)) {
+      if (readFileSync(path.join(cacheDir, f), 'utf8').includes(marker)) rmSync(path.join(cacheDir, f));
+    }
   });
 
   it('refuses unknown template names', async () => {

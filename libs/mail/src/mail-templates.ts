@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type mjml2htmlType from 'mjml';
 import {
@@ -107,28 +108,7 @@ export class MailTemplates {
     const textSource = expandPartials(load(`${name}.txt`), (p) => load(`partials/${p}.txt`));
     const source = compileTemplate(`${name}.mjml`, mjmlSource);
 
-    // Loaded on first compile: mjml takes about half a second to load, and every process that
-    // imports @overlegtafels/mail (the API for its health check) would otherwise pay for it.
-    const { default: mjml2html } = (await import('mjml')) as unknown as { default: typeof mjml2htmlType };
-    let result: Awaited<ReturnType<typeof mjml2htmlType>>;
-    try {
-      result = await mjml2html(mjmlSource, {
-        validationLevel: 'strict',
-        keepComments: false,
-        // Partials are ours ({{> x}}); MJML itself never reads files or links web fonts.
-        ignoreIncludes: true,
-        fonts: {},
-      });
-    } catch (error) {
-      const details = (error as { errors?: { formattedMessage?: string }[] }).errors
-        ?.map((e) => e.formattedMessage)
-        .join('; ');
-      throw new TemplateError(`${name}.mjml: ${details || (error as Error).message}`);
-    }
-    if (result.errors.length > 0) {
-      throw new TemplateError(`${name}.mjml: ${result.errors.map((e) => e.formattedMessage).join('; ')}`);
-    }
-    const html = compileTemplate(`${name}.html`, result.html);
+    const html = compileTemplate(`${name}.html`, await mjmlToHtml(name, mjmlSource));
     // MJML must have kept every tag intact; a tag it dropped or mangled would silently lose a value.
     const lost = [...source.tags].filter((t) => !html.tags.has(t));
     const added = [...html.tags].filter((t) => !source.tags.has(t));
@@ -139,4 +119,76 @@ export class MailTemplates {
     }
     return { html, text: compileTemplate(`${name}.txt`, textSource) };
   }
+}
+
+const MJML_OPTIONS = {
+  validationLevel: 'strict',
+  keepComments: false,
+  // Partials are ours ({{> x}}); MJML itself never reads files or links web fonts.
+  ignoreIncludes: true,
+  fonts: {},
+} as const;
+
+/**
+ * Where MJML's output is kept between processes: node_modules/.cache, beside mjml itself (not in
+ * the repository, and as writable as the installation). Loading mjml costs about a second of CPU
+ * and compiling a template 0.1 s; a process whose templates were compiled before with the same
+ * mjml, options and source reads the HTML instead. Undefined when mjml cannot be found.
+ */
+function mjmlCacheFile(mjmlSource: string): string | undefined {
+  try {
+    const manifest = require.resolve('mjml/package.json');
+    const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
+    const key = createHash('sha256')
+      .update(JSON.stringify([version, MJML_OPTIONS, mjmlSource]))
+      .digest('hex');
+    return path.join(path.dirname(manifest), '..', '.cache', 'overlegtafels-mjml', `${key}.html`);
+  } catch {
+    return undefined;
+  }
+}
+
+function cachedHtml(file: string | undefined): string | undefined {
+  try {
+    return file ? readFileSync(file, 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps a compiled template; a cache that cannot be written (a read-only installation) is skipped. */
+function keepHtml(file: string | undefined, html: string): void {
+  if (!file) return;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const partial = `${file}.${process.pid}.tmp`;
+    writeFileSync(partial, html);
+    renameSync(partial, file);
+  } catch {
+    // Compiled again by the next process: slower, not wrong.
+  }
+}
+
+/** The template's MJML as HTML: from the cache, else compiled with strict validation (and kept). */
+async function mjmlToHtml(name: TemplateName, mjmlSource: string): Promise<string> {
+  const cacheFile = mjmlCacheFile(mjmlSource);
+  const cached = cachedHtml(cacheFile);
+  if (cached !== undefined) return cached;
+  // Loaded on first compile: mjml takes about a second to load, and every process that imports
+  // @overlegtafels/mail (the API for its health check) would otherwise pay for it.
+  const { default: mjml2html } = (await import('mjml')) as unknown as { default: typeof mjml2htmlType };
+  let result: Awaited<ReturnType<typeof mjml2htmlType>>;
+  try {
+    result = await mjml2html(mjmlSource, MJML_OPTIONS);
+  } catch (error) {
+    const details = (error as { errors?: { formattedMessage?: string }[] }).errors
+      ?.map((e) => e.formattedMessage)
+      .join('; ');
+    throw new TemplateError(`${name}.mjml: ${details || (error as Error).message}`);
+  }
+  if (result.errors.length > 0) {
+    throw new TemplateError(`${name}.mjml: ${result.errors.map((e) => e.formattedMessage).join('; ')}`);
+  }
+  keepHtml(cacheFile, result.html);
+  return result.html;
 }
