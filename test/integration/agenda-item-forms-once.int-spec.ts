@@ -7,9 +7,11 @@ import { loginAs, startTestApp, TestApp } from '../support/test-app';
 
 /**
  * Issue #15, item 1, for a coordinator's forms on one agendapunt of the agenda page: sharing its
- * contents with the session ("Inhoud delen met de zitting"). Fifteen posts of one form — a
- * hammered button, a reload of the POST — change the item once, write one audit event and one
- * ledger row, and all answer as the first. The same key with other content is a 409; over the
+ * contents with the session ("Inhoud delen met de zitting") and moving it (a position, a step).
+ * Fifteen posts of one form — a hammered button, a reload of the POST — change the item once,
+ * write one audit event and one ledger row, and all answer as the first: no 503 while the racers
+ * hold the pool's connections waiting for the table's lock (the move's mails read each holder's
+ * reminder choice in the move's own transaction, not on a connection the racers hold). The same key with other content is a 409; over the
  * API the Idempotency-Key does the same. Real HTTP, real PostgreSQL.
  *
  * Monday 16 November 2026, 10:00 in Brussels: three fictitious families are on the ICO of Friday
@@ -53,6 +55,11 @@ describe('an agendapunt is shared and moved once per submission key', () => {
 
   const audited = (action: string, entityId: string) =>
     db.auditEvent.count({ where: { action, entityId, outcome: 'allowed' } });
+  const order = async () =>
+    (
+      await db.agendaItem.findMany({ where: { sessionId }, orderBy: { position: 'asc' }, select: { id: true } })
+    ).map((i) => i.id);
+  const agendaPage = () => `/agenda/${sessionId}`;
   const item = (id: string) => db.agendaItem.findUniqueOrThrow({ where: { id } });
 
   it('shares once: fifteen posts of one form, one audit event, all redirected alike; a stale form undoes nothing', async () => {
@@ -91,5 +98,43 @@ describe('an agendapunt is shared and moved once per submission key', () => {
     const reused = await postWithKey(t, lotteApi, url, { shared: false }, 'delen-0001');
     expect([reused.status, (reused.body as { code: string }).code]).toEqual([409, 'SUBMISSION_KEY_REUSED']);
     expect((await item(ids[1]!)).sharedWithSession).toBe(true);
+  }, 60_000);
+
+  it('moves once on the page: fifteen posts of one "Naar positie", one move, one audit event, no 503', async () => {
+    const url = `/agenda/${sessionId}/punten/${ids[0]}/volgorde`;
+    const submissionKey = formKey((await lotte.get(agendaPage())).html, url);
+    const fields = { position: '3', reason: 'De aanmelder komt later.', submissionKey };
+    const started = Date.now();
+    const answers = await postConcurrently(lotte, url, fields, RACERS);
+    expect(answers.map((a) => [a.status, a.location])).toEqual(
+      Array(RACERS).fill([303, `/agenda/${sessionId}?melding=volgorde#punt-${ids[0]}`]),
+    );
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(await order()).toEqual([ids[1], ids[2], ids[0]]);
+    expect(await audited('agenda.item.move', ids[0]!)).toBe(1);
+    expect(await db.formSubmission.count({ where: { scope: 'agenda-item-move', key: submissionKey } })).toBe(1);
+    expect((await lotte.get(answers[0]!.location!)).status).toBe(200);
+    const other = await lotte.post(url, { ...fields, position: '1' });
+    expect(other.status).toBe(409);
+    expect(textOf(other.html)).toContain(REUSED);
+    expect(await order()).toEqual([ids[1], ids[2], ids[0]]);
+  }, 60_000);
+
+  it('moves once over the API: fifteen identical calls with one key answer as the first, one step, no 503', async () => {
+    const url = `/api/agenda-items/${ids[0]}/move`;
+    const body = { direction: 'up', reason: 'Toch iets vroeger.' };
+    const started = Date.now();
+    const answers = await Promise.all(
+      Array.from({ length: RACERS }, () => postWithKey(t, lotteApi, url, body, 'omhoog-0001')),
+    );
+    expect(answers).toEqual(Array(RACERS).fill(answers[0]));
+    expect(answers[0]!.status).toBe(204);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    // One step up, however many presses.
+    expect(await order()).toEqual([ids[1], ids[0], ids[2]]);
+    expect(await audited('agenda.item.move', ids[0]!)).toBe(2);
+    const reused = await postWithKey(t, lotteApi, url, { ...body, direction: 'down' }, 'omhoog-0001');
+    expect(reused.status).toBe(409);
+    expect(await order()).toEqual([ids[1], ids[0], ids[2]]);
   }, 60_000);
 });
