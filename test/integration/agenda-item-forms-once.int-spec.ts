@@ -57,7 +57,11 @@ describe('an agendapunt is shared and moved once per submission key', () => {
     db.auditEvent.count({ where: { action, entityId, outcome: 'allowed' } });
   const order = async () =>
     (
-      await db.agendaItem.findMany({ where: { sessionId }, orderBy: { position: 'asc' }, select: { id: true } })
+      await db.agendaItem.findMany({
+        where: { sessionId },
+        orderBy: { position: 'asc' },
+        select: { id: true },
+      })
     ).map((i) => i.id);
   const agendaPage = () => `/agenda/${sessionId}`;
   const item = (id: string) => db.agendaItem.findUniqueOrThrow({ where: { id } });
@@ -71,7 +75,9 @@ describe('an agendapunt is shared and moved once per submission key', () => {
     );
     expect((await item(ids[0]!)).sharedWithSession).toBe(true);
     expect(await audited('agenda-item.share', ids[0]!)).toBe(1);
-    expect(await db.formSubmission.count({ where: { scope: 'agenda-item-share', key: submissionKey } })).toBe(1);
+    expect(await db.formSubmission.count({ where: { scope: 'agenda-item-share', key: submissionKey } })).toBe(
+      1,
+    );
     const reload = await lotte.get(answers[0]!.location!);
     expect(reload.status).toBe(200);
     // Stopped by a fresh form; the first form posted again (the browser's back and reload) shares nothing.
@@ -112,7 +118,9 @@ describe('an agendapunt is shared and moved once per submission key', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(await order()).toEqual([ids[1], ids[2], ids[0]]);
     expect(await audited('agenda.item.move', ids[0]!)).toBe(1);
-    expect(await db.formSubmission.count({ where: { scope: 'agenda-item-move', key: submissionKey } })).toBe(1);
+    expect(await db.formSubmission.count({ where: { scope: 'agenda-item-move', key: submissionKey } })).toBe(
+      1,
+    );
     expect((await lotte.get(answers[0]!.location!)).status).toBe(200);
     const other = await lotte.post(url, { ...fields, position: '1' });
     expect(other.status).toBe(409);

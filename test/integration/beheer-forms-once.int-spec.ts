@@ -122,7 +122,9 @@ describe('the beheerder’s person and organisation forms change once per submis
     });
     expect(await db.tableMembership.count({ where: { personId: bram.id } })).toBe(0);
     // The seat is gone; the browser posts the old form again: the first answer, not "not found".
-    const again = await (await pageUser(t, BEHEERDER)).post(action, {
+    const again = await (
+      await pageUser(t, BEHEERDER)
+    ).post(action, {
       reason: 'Vertrokken bij het CGG.',
       submissionKey: first.submissionKey,
     });

@@ -40,7 +40,8 @@ export class BeheerEditPersonUseCase {
       actor,
       { scope: BEHEER_PERSON_EDIT_SCOPE, key: submissionKey, content },
       async (tx) => {
-        if (await this.directory.emailTaken(tx, person.regionId, details.email, person.id)) throw emailTaken();
+        if (await this.directory.emailTaken(tx, person.regionId, details.email, person.id))
+          throw emailTaken();
         await this.directory.editPerson(tx, person.id, {
           displayName: details.displayName,
           email: details.email,

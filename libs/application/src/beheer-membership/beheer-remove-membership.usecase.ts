@@ -34,7 +34,11 @@ export class BeheerRemoveMembershipUseCase {
     const { id } = await this.change.person(actor, personId, action);
     const done = await this.change.once(
       actor,
-      { scope: BEHEER_MEMBERSHIP_REMOVE_SCOPE, key: submissionKey, content: { personId: id, tableKey, reason } },
+      {
+        scope: BEHEER_MEMBERSHIP_REMOVE_SCOPE,
+        key: submissionKey,
+        content: { personId: id, tableKey, reason },
+      },
       async (tx) => {
         // The seat as this transaction sees it: the region was checked above, on the pool.
         const person = (await this.directory.person(id, tx))!;

@@ -243,7 +243,9 @@ describe('the beheerder changes a person', () => {
 
 describe('the beheerder’s person changes are made once per submission key', () => {
   it('a repeated key corrects, sets roles and ends a seat once, and answers as the first', async () => {
-    const world = beheerWorld([{ id: 'an', memberships: [{ tableKey: 'ico', function: 'lid', standing: true }] }]);
+    const world = beheerWorld([
+      { id: 'an', memberships: [{ tableKey: 'ico', function: 'lid', standing: true }] },
+    ]);
     const edit = new BeheerEditPersonUseCase(world.directory, world.change);
     const roles = new BeheerSetPersonRolesUseCase(world.directory, world.change, world.tables);
     const unseat = new BeheerRemoveMembershipUseCase(world.directory, world.change);

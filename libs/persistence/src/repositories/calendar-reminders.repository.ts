@@ -30,6 +30,9 @@ export class PrismaCalendarReminders implements CalendarReminders {
   }
 
   async choose(personId: string, minutes: ReminderMinutes, tx?: Transaction): Promise<void> {
-    await on(tx, this.prisma).person.update({ where: { id: personId }, data: { calendarReminderMinutes: minutes } });
+    await on(tx, this.prisma).person.update({
+      where: { id: personId },
+      data: { calendarReminderMinutes: minutes },
+    });
   }
 }
