@@ -2,15 +2,17 @@ import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
 import { pageUser, PageUser, textOf } from '../support/page-client';
 import { fileAanmelding } from '../support/page-flow';
-import { OTHER_REGION_EMAIL, otherRegionCoordinator } from '../support/other-region';
 import { loginAs, startTestApp, TestApp } from '../support/test-app';
+import { AANMELDER, aanmelding, COORDINATOR, vlaamsBrabant } from '../support/vlaams-brabant';
 
 /**
  * Issue #15, item 8: "Voor mij te doen" lists what the logged-in person has to do, driven by the
  * real use cases: a partner's items to prepare once the preparation is open (and not after they
  * prepared), a coordinator's items waiting for a decision once the session started, the closed
  * verslag for who took part, a casusregisseur's obligations due within two weeks; the home page
- * counts them, the navigation links the page and the codes shown are in the audit log.
+ * counts them, the navigation links the page and the codes shown are in the audit log. A second
+ * installation on the same database, Vlaams-Brabant's, has to-do data of its own (an aanmelding
+ * on its triage overleg, through its API): each region's coordinator sees only their own.
  */
 const clock = new ControlledClock('2026-11-16T10:00:00+01:00'); // Monday; the ICO of Friday 27 November is open
 
@@ -20,6 +22,9 @@ const links = (html: string) => [...html.matchAll(/href="([^"]+)"/g)].map((m) =>
 
 describe('Voor mij te doen', () => {
   let t: TestApp;
+  /** Vlaams-Brabant's installation on the same database. */
+  let vb: TestApp;
+  let vbItem: { dossierCode: string; agendaItemId: string };
   let db: ReturnType<typeof createPrismaClient>;
   let wim: PageUser;
   let lotte: PageUser;
@@ -46,9 +51,18 @@ describe('Voor mij te doen', () => {
     codes = items.map((i) => i.dossier.code);
     itemIds = items.map((i) => i.id);
     sessionId = items[0]!.sessionId;
-  }, 60_000);
+    // Monday 16 November, before 17:00: the aanmelding goes to the triage overleg of Wednesday 18 November.
+    const { politieId } = await vlaamsBrabant(db);
+    vb = await startTestApp({ clock, withWorker: false, env: { REGION: 'vlaams-brabant' }, sharing: t });
+    const filed = await (
+      await loginAs(vb, AANMELDER)
+    ).post('/api/aanmeldingen', aanmelding(politieId, 'Zorgen.'));
+    expect(filed.status).toBe(201);
+    vbItem = (await filed.json()) as { dossierCode: string; agendaItemId: string };
+  }, 90_000);
   afterAll(async () => {
     await db?.$disconnect();
+    await vb?.close();
     await t?.close();
   });
 
@@ -149,7 +163,7 @@ describe('Voor mij te doen', () => {
     // A member who is no coordinator decides nothing.
     expect(links(section((await wim.get('/te-doen')).html, 'decision'))).toEqual([]);
 
-    // Over the API: the coordinator's decisions, the member's none, another region's coordinator nothing of this one.
+    // Over the API: the coordinator's decisions (none of the other region's), the member's none.
     const api = await loginAs(t, 'lotte.verbeke@example.be');
     const mine = (await (await api.get('/api/te-doen')).json()) as {
       entries: { kind: string; itemId?: string; dossierCode?: string; url?: string }[];
@@ -159,17 +173,28 @@ describe('Voor mij te doen', () => {
       mine.entries.filter((e) => e.kind === 'decision').map((e) => [e.itemId, e.dossierCode, e.url]),
     ).toEqual(itemIds.map((id, i) => [id, codes[i], `/agenda/${sessionId}#punt-${id}`]));
     expect(mine.counts.decision).toBe(2);
+    expect(JSON.stringify(mine)).not.toContain(vbItem.agendaItemId);
+    expect(JSON.stringify(mine)).not.toContain(vbItem.dossierCode);
     const member = (await (await (await loginAs(t, 'wim.jacobs@example.be')).get('/api/te-doen')).json()) as {
       counts: Record<string, number>;
     };
     expect(member.counts.decision).toBe(0);
-    await otherRegionCoordinator(db);
-    const elsewhere = await loginAs(t, OTHER_REGION_EMAIL);
-    const theirs = await elsewhere.get('/api/te-doen');
+    // Vlaams-Brabant's coordinator: their own item of the triage of Wednesday 18 November, none of ours.
+    const theirs = await (await loginAs(vb, COORDINATOR)).get('/api/te-doen');
     expect(theirs.status).toBe(200);
-    const body = JSON.stringify(await theirs.json());
-    expect(JSON.parse(body)).toMatchObject({ entries: [], total: 0 });
-    for (const code of codes) expect(body).not.toContain(code);
+    const body = (await theirs.json()) as {
+      entries: { kind: string; itemId?: string; dossierCode?: string; tableName?: string }[];
+      total: number;
+    };
+    expect(body.entries.map((e) => [e.kind, e.itemId, e.dossierCode, e.tableName])).toEqual([
+      ['decision', vbItem.agendaItemId, vbItem.dossierCode, 'Triage-overleg'],
+    ]);
+    expect(body.total).toBe(1);
+    for (const id of itemIds) expect(JSON.stringify(body)).not.toContain(id);
+    for (const code of codes) expect(JSON.stringify(body)).not.toContain(code);
+    // Our coordinator's page shows none of theirs either.
+    const ours = textOf((await lotte.get('/te-doen')).html);
+    expect(ours).not.toContain(vbItem.dossierCode);
   });
 
   it('lists an action point due soon, then the closed verslag for who took part, and marks what is overdue', async () => {

@@ -2,6 +2,7 @@ import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
 import { errorNextTo, inputValue, pageUser, textOf } from '../support/page-client';
 import { loginAs, startTestApp, TestApp } from '../support/test-app';
+import { AANMELDER, aanmelding, COORDINATOR, vlaamsBrabant } from '../support/vlaams-brabant';
 
 /**
  * An installation of Veilig Huis Vlaams-Brabant (REGION=vlaams-brabant): the triage overleg of
@@ -13,63 +14,6 @@ import { loginAs, startTestApp, TestApp } from '../support/test-app';
  */
 
 const clock = new ControlledClock('2026-11-23T09:00:00+01:00'); // Monday: the triage of Wednesday is open
-const AANMELDER = 'noor.claes@example.be';
-const COORDINATOR = 'wout.maes@example.be';
-const CASUSREGISSEUR = 'lien.jacobs@example.be';
-
-async function vlaamsBrabant(db: ReturnType<typeof createPrismaClient>) {
-  const region = await db.region.create({
-    data: {
-      key: 'vlaams-brabant',
-      name: 'Veilig Huis Vlaams-Brabant',
-      mailFromName: 'Veilig Huis Vlaams-Brabant',
-      mailFromAddress: 'triage@vh-vb.example.be',
-    },
-  });
-  const politie = await db.organisation.create({
-    data: { regionId: region.id, kind: 'politie', name: 'Politiezone Voorbeeld (test)' },
-  });
-  const team = await db.organisation.create({
-    data: { regionId: region.id, kind: 'ketenteam', name: 'Veilig Huis (test)' },
-  });
-  type Roles = { role: 'aanmelder' | 'coordinator' | 'member' | 'casusregisseur'; tableKey?: string }[];
-  const person = (email: string, displayName: string, organisationId: string, roles: Roles) =>
-    db.person.create({
-      data: { regionId: region.id, organisationId, email, displayName, roleAssignments: { create: roles } },
-    });
-  await person(AANMELDER, 'Noor Claes', politie.id, [{ role: 'aanmelder' }]);
-  const coordinator = await person(COORDINATOR, 'Wout Maes', team.id, [
-    { role: 'coordinator', tableKey: 'triage-overleg' },
-    { role: 'member', tableKey: 'triage-overleg' },
-  ]);
-  await db.tableMembership.create({
-    data: { personId: coordinator.id, regionId: region.id, tableKey: 'triage-overleg', function: 'voorzitter' },
-  });
-  const casusregisseur = await person(CASUSREGISSEUR, 'Lien Jacobs', team.id, [{ role: 'casusregisseur' }]);
-  return { politieId: politie.id, casusregisseurId: casusregisseur.id };
-}
-
-function aanmelding(organisationId: string, whyNow: string) {
-  return {
-    organisationId,
-    contactEmail: AANMELDER,
-    whyNow,
-    violenceDescription: 'Herhaald partnergeweld, de laatste keer met letsel.',
-    situationAtStart: 'Gezin met een kind.',
-    situationNow: 'Het slachtoffer verblijft bij familie.',
-    mainRisks: 'Herhaling.',
-    clients: [
-      { label: 'Persoon A', role: 'slachtoffer', age: 31 },
-      { label: 'Persoon B', role: 'pleger', age: 33 },
-    ],
-    clientRelations: 'A en B zijn partners.',
-    servicesInvolved: 'Politie.',
-    safetyPlanExists: false,
-    questionsAndExpectations: 'Afstemming tussen de diensten.',
-    confidentialityConfirmed: true,
-    familyInformed: true,
-  };
-}
 
 describe('Vlaams-Brabant: the triage overleg chooses the traject, and its follow-up follows', () => {
   let t: TestApp;
@@ -121,7 +65,10 @@ describe('Vlaams-Brabant: the triage overleg chooses the traject, and its follow
 
   it('refuses taking a dossier up without a traject, or with one the region does not know, naming the field', async () => {
     const wout = await loginAs(t, COORDINATOR);
-    const missing = await wout.post(`/api/agenda-items/${filed.spoor2.agendaItemId}/decision`, metCasusregie());
+    const missing = await wout.post(
+      `/api/agenda-items/${filed.spoor2.agendaItemId}/decision`,
+      metCasusregie(),
+    );
     expect(missing.status).toBe(422);
     expect(await missing.json()).toMatchObject({ code: 'FIELD_REQUIRED', field: 'traject' });
     const unknown = await wout.post(

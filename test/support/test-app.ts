@@ -40,14 +40,19 @@ export async function startTestApp(
     reminders?: boolean;
     /** Settings on top of the suite's (e.g. the login limits for the suite that tests them). */
     env?: Record<string, string>;
+    /**
+     * Another installation on this app's database (two regions in one database, each served by
+     * its own, as `REGION` says): its own queues and mail sink; the database stays with its owner.
+     */
+    sharing?: TestApp;
   } = {},
 ): Promise<TestApp> {
   const queue = options.queue ?? 'postgres';
-  const db = await createTestDatabase({ seed: 'demo' });
+  const db = options.sharing?.db ?? (await createTestDatabase({ seed: 'demo' }));
   const dir = mkdtempSync(path.join(tmpdir(), 'ot-app-'));
   const sink = new MailSink(path.join(dir, 'mail'));
   const smtpPort = await sink.start(0);
-  const prefix = `ot_test_${db.name}`;
+  const prefix = `ot_test_${db.name}${options.sharing ? `_${options.env?.REGION ?? 'second'}` : ''}`;
   const config = loadConfig({
     NODE_ENV: 'test',
     // The service runs as the app role, as in every mode; the suite's fixtures use db.url (owner).
@@ -96,7 +101,7 @@ export async function startTestApp(
     close: async () => {
       await app.close();
       await sink.stop();
-      await db.drop();
+      if (!options.sharing) await db.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -51,12 +51,19 @@ export class AgendaItemsApiController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Share (or stop sharing) an item’s contents with the members of its session' })
   @ApiBody({ schema: { type: 'object', properties: { shared: { type: 'boolean' } }, required: ['shared'] } })
+  @ApiResponse({ status: 204, description: 'Set; the same Idempotency-Key again changes nothing more' })
+  @ApiResponse({
+    status: 409,
+    description: 'SUBMISSION_KEY_REUSED: the Idempotency-Key again with another body',
+  })
+  @IdempotencyKeyHeader()
   async share(
     @CurrentViewer() actor: Viewer,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: { shared?: unknown },
+    @Headers('idempotency-key') key: string | undefined,
   ) {
     const shared = sharedFlag(body?.shared);
-    await this.shareItem.execute({ actor, itemId: id, shared });
+    await this.shareItem.execute({ actor, itemId: id, shared, ...withKey(idempotencyKey(key)) });
   }
 }

@@ -115,6 +115,7 @@ export class BeheerApiController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Correct a person’s name, address and organisation' })
   @ApiBody({ schema: jsonSchemaOf(PersonDetailsSchema) })
+  @IdempotencyKeyHeader()
   @ApiResponse(changed)
   @ApiResponse(badInput)
   @ApiResponse(notFound)
@@ -122,8 +123,10 @@ export class BeheerApiController {
     @CurrentViewer() actor: Viewer,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
-    await this.editPerson.execute({ actor, personId: id, ...parseInput(PersonDetailsSchema, body) });
+    const input = parseInput(PersonDetailsSchema, body);
+    await this.editPerson.execute({ actor, personId: id, ...input, ...withKey(idempotencyKey(key)) });
   }
 
   @Post('personen/:id/rollen')
@@ -133,6 +136,7 @@ export class BeheerApiController {
     summary: 'Set a person’s roles (the `member` role comes with a table seat, not from here)',
   })
   @ApiBody({ schema: jsonSchemaOf(RolesSchema) })
+  @IdempotencyKeyHeader()
   @ApiResponse(changed)
   @ApiResponse(badInput)
   @ApiResponse(notFound)
@@ -140,8 +144,10 @@ export class BeheerApiController {
     @CurrentViewer() actor: Viewer,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
-    await this.setRoles.execute({ actor, personId: id, ...parseInput(RolesSchema, body) });
+    const input = parseInput(RolesSchema, body);
+    await this.setRoles.execute({ actor, personId: id, ...input, ...withKey(idempotencyKey(key)) });
   }
 
   @Post('personen/:id/deactiveren')
@@ -218,6 +224,7 @@ export class BeheerApiController {
   @HttpCode(204)
   @ApiOperation({ summary: 'End a person’s seat at a table' })
   @ApiBody({ schema: jsonSchemaOf(BeheerReasonSchema) })
+  @IdempotencyKeyHeader()
   @ApiResponse(changed)
   @ApiResponse(badInput)
   @ApiResponse(notFound)
@@ -226,9 +233,11 @@ export class BeheerApiController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Param('key') tableKey: string,
     @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
     const { reason } = parseInput(BeheerReasonSchema, body);
-    await this.removeMembership.execute({ actor, personId: id, tableKey, reason });
+    const once = withKey(idempotencyKey(key));
+    await this.removeMembership.execute({ actor, personId: id, tableKey, reason, ...once });
   }
 
   @Get('organisaties')
@@ -263,6 +272,7 @@ export class BeheerApiController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Correct an organisation’s name, kind and contact address' })
   @ApiBody({ schema: jsonSchemaOf(OrganisationSchema) })
+  @IdempotencyKeyHeader()
   @ApiResponse(changed)
   @ApiResponse(badInput)
   @ApiResponse(notFound)
@@ -270,11 +280,14 @@ export class BeheerApiController {
     @CurrentViewer() actor: Viewer,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
+    const input = parseInput(OrganisationSchema, body);
     await this.editOrganisation.execute({
       actor,
       organisationId: id,
-      ...parseInput(OrganisationSchema, body),
+      ...input,
+      ...withKey(idempotencyKey(key)),
     });
   }
 
@@ -283,15 +296,18 @@ export class BeheerApiController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Deactivate an organisation (no longer offered)' })
   @ApiBody({ schema: jsonSchemaOf(BeheerReasonSchema) })
+  @IdempotencyKeyHeader()
   @ApiResponse(changed)
   @ApiResponse(notFound)
   async deactivateOrganisation(
     @CurrentViewer() actor: Viewer,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
     const { reason } = parseInput(BeheerReasonSchema, body);
-    await this.setOrganisationActive.execute({ actor, organisationId: id, active: false, reason });
+    const once = withKey(idempotencyKey(key));
+    await this.setOrganisationActive.execute({ actor, organisationId: id, active: false, reason, ...once });
   }
 
   @Post('organisaties/:id/activeren')
@@ -299,15 +315,18 @@ export class BeheerApiController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Activate an organisation again' })
   @ApiBody({ schema: jsonSchemaOf(BeheerReasonSchema) })
+  @IdempotencyKeyHeader()
   @ApiResponse(changed)
   @ApiResponse(notFound)
   async activateOrganisation(
     @CurrentViewer() actor: Viewer,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
     const { reason } = parseInput(BeheerReasonSchema, body);
-    await this.setOrganisationActive.execute({ actor, organisationId: id, active: true, reason });
+    const once = withKey(idempotencyKey(key));
+    await this.setOrganisationActive.execute({ actor, organisationId: id, active: true, reason, ...once });
   }
 
   @Get('tafels')

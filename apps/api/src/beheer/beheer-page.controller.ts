@@ -153,6 +153,7 @@ export class BeheerPageController {
           actor: viewer,
           organisationId: id,
           ...parseInput(OrganisationSchema, v),
+          ...withKey(formSubmissionKey(body)),
         });
         return 'gewijzigd';
       },
@@ -170,7 +171,13 @@ export class BeheerPageController {
   ): Promise<void> {
     return this.changeOrganisation(principal, viewer, id, 'actief', ['reason'], body, res, async (v) => {
       const { reason } = parseInput(BeheerReasonSchema, v);
-      await this.setOrganisationActive.execute({ actor: viewer, organisationId: id, active: false, reason });
+      await this.setOrganisationActive.execute({
+        actor: viewer,
+        organisationId: id,
+        active: false,
+        reason,
+        ...withKey(formSubmissionKey(body)),
+      });
       return 'gedeactiveerd';
     });
   }
@@ -186,7 +193,13 @@ export class BeheerPageController {
   ): Promise<void> {
     return this.changeOrganisation(principal, viewer, id, 'actief', ['reason'], body, res, async (v) => {
       const { reason } = parseInput(BeheerReasonSchema, v);
-      await this.setOrganisationActive.execute({ actor: viewer, organisationId: id, active: true, reason });
+      await this.setOrganisationActive.execute({
+        actor: viewer,
+        organisationId: id,
+        active: true,
+        reason,
+        ...withKey(formSubmissionKey(body)),
+      });
       return 'geactiveerd';
     });
   }

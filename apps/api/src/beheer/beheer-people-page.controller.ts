@@ -133,6 +133,7 @@ export class BeheerPeoplePageController {
         actor: viewer,
         personId: id,
         ...parseInput(PersonDetailsSchema, values),
+        ...withKey(formSubmissionKey(body)),
       });
       return 'gewijzigd';
     });
@@ -153,7 +154,12 @@ export class BeheerPeoplePageController {
         roles: strings(body, 'roles'),
         coordinatorTables: strings(body, 'coordinatorTables'),
       });
-      await this.setRoles.execute({ actor: viewer, personId: id, ...input });
+      await this.setRoles.execute({
+        actor: viewer,
+        personId: id,
+        ...input,
+        ...withKey(formSubmissionKey(body)),
+      });
       return 'rollen';
     });
   }
@@ -244,7 +250,13 @@ export class BeheerPeoplePageController {
       res,
       async (values) => {
         const { reason } = parseInput(BeheerReasonSchema, values);
-        await this.removeMembership.execute({ actor: viewer, personId: id, tableKey: key, reason });
+        await this.removeMembership.execute({
+          actor: viewer,
+          personId: id,
+          tableKey: key,
+          reason,
+          ...withKey(formSubmissionKey(body)),
+        });
         return 'verwijderd';
       },
       `verwijderen-${key}`,

@@ -215,7 +215,7 @@ export class ZittingPageController {
     );
   }
 
-  /** No one-time key: sharing is set to what was sent (on or off), so a repeat sets the same again. */
+  /** One press shares once: a reload or an old form posted after it was undone changes nothing. */
   @Post(':sessionId/punten/:itemId/delen')
   @Roles('coordinator')
   async share(
@@ -229,7 +229,12 @@ export class ZittingPageController {
     const values = pick(body, ['shared']);
     const notice = values.shared === 'true' ? 'gedeeld' : 'nietgedeeld';
     await this.act({ principal, route, sessionId, itemId }, 'delen', values, res, notice, (viewer) =>
-      this.shareItem.execute({ actor: viewer, itemId, shared: sharedFlag(values.shared) }),
+      this.shareItem.execute({
+        actor: viewer,
+        itemId,
+        shared: sharedFlag(values.shared),
+        ...withKey(formSubmissionKey(body)),
+      }),
     );
   }
 

@@ -1,11 +1,20 @@
 import type { TableDefinition } from '@overlegtafels/domain';
 import type { MailingItem } from '../ports/agenda-mailing.port';
 import type { OutboxMail } from '../ports/mail-outbox.port';
+import type { Transaction } from '../ports/unit-of-work.port';
 
-/** The outbox rows of one change, collected before they are written in its transaction. */
+/**
+ * The outbox rows of one change, collected before they are written in its transaction — which
+ * the batch names, so that what its mails still read (the recipients' reminder choices) is read
+ * there too. A read on another connection would wait for the pool while this transaction holds
+ * the table's lock, and with as many requests waiting for that lock as the pool has connections
+ * it waits until the pool gives up (the 503s of concurrent moves, issue #15).
+ */
 export class OutboxBatch {
   readonly messages: OutboxMail[] = [];
   private readonly keys = new Set<string>();
+
+  constructor(readonly tx: Transaction) {}
 
   /** The first message of an idempotency key stands; a second one with the same key is left out. */
   push(message: OutboxMail): void {

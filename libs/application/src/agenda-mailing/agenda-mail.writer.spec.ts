@@ -4,6 +4,7 @@ import { TableDefinition } from '@overlegtafels/domain';
 import { MailComposer, MailTemplates, mailIdentity, messageIdFor } from '@overlegtafels/mail';
 import type { MailingItem, MailingPerson } from '../ports/agenda-mailing.port';
 import type { SessionRecord } from '../ports/agenda-session.repository.port';
+import type { Transaction } from '../ports/unit-of-work.port';
 import { CO3_ANTWERPEN } from '@overlegtafels/regions';
 import { AGENDA_MAIL, agendaMailKey, messageLocalPart } from './agenda-mail-keys';
 import { AgendaMailWriter, AgendaRecipient, OutboxBatch } from './agenda-mail.writer';
@@ -18,6 +19,9 @@ const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'https://overlegtafels
 const NOW = brussels('2027-01-21T12:00');
 const clock = { now: () => NOW };
 const weegploeg: TableDefinition = CO3_ANTWERPEN.tables.find((t) => t.key === 'weegploeg')!;
+
+/** The change's transaction the batch is written in. */
+const tx = { change: 'the move' } as unknown as Transaction;
 
 const SESSION_ID = '3d6f1c2a-5b8e-4f7a-9c1d-2e3f4a5b6c7d';
 const session: SessionRecord = {
@@ -96,7 +100,7 @@ describe('AgendaMailWriter.agendaToMembers', () => {
 
   it('renders the agenda once and gives every usable recipient a row with the shared body', async () => {
     const render = jest.spyOn(composer, 'agendaBody');
-    const batch = new OutboxBatch();
+    const batch = new OutboxBatch(tx);
     await writer.agendaToMembers(batch, session, weegploeg, [item], members, 0, false);
 
     expect(render).toHaveBeenCalledTimes(1);
@@ -160,7 +164,7 @@ describe('AgendaMailWriter.agendaToMembers', () => {
   });
 
   it('sends a changed agenda as an update with the given sequence', async () => {
-    const batch = new OutboxBatch();
+    const batch = new OutboxBatch(tx);
     await writer.agendaToMembers(batch, session, weegploeg, [], [members[0]!, members[3]!], 4, true);
 
     expect(batch.messages.map((m) => [m.purpose, m.idempotencyKey, m.sequence, m.subject])).toEqual(
@@ -183,7 +187,7 @@ describe('AgendaMailWriter.agendaToMembers', () => {
     await reminders.choose(members[2]!.personId!, 1440);
     const read = jest.spyOn(reminders, 'ofPeople');
     const single = jest.spyOn(reminders, 'of');
-    const batch = new OutboxBatch();
+    const batch = new OutboxBatch(tx);
     await writer.agendaToMembers(batch, session, weegploeg, [item], members, 0, false);
     const triggers = batch.messages.map((m) => [
       m.recipientEmail,
@@ -196,28 +200,31 @@ describe('AgendaMailWriter.agendaToMembers', () => {
     ]);
     expect(read).toHaveBeenCalledTimes(1);
     expect(single).not.toHaveBeenCalled();
+    // In the change's transaction: under the table's lock, never a second connection of the pool.
+    expect(reminders.reads).toEqual([{ tx }]);
   });
 
   it('gives a slot invitation its person’s reminder', async () => {
     await reminders.choose(regisseur.id, 60);
-    const batch = new OutboxBatch();
+    const batch = new OutboxBatch(tx);
     const to = { personId: regisseur.id, email: regisseur.email, name: regisseur.displayName };
     await writer.slotInvitation(batch, session, weegploeg, item, to, 1);
     expect(unfolded(batch.messages[0]!.icsContent!)).toContain(
       '\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-PT1H\r\n',
     );
+    expect(reminders.reads).toEqual([{ tx }]);
   });
 
   it('renders nothing for nobody', async () => {
     const render = jest.spyOn(composer, 'agendaBody');
-    const batch = new OutboxBatch();
+    const batch = new OutboxBatch(tx);
     await writer.agendaToMembers(batch, session, weegploeg, [item], [], 0, false);
     expect(render).not.toHaveBeenCalled();
     expect(batch.messages).toEqual([]);
   });
 
   it('skips the fan-out, not the whole change, when the agenda cannot be shown', async () => {
-    const batch = new OutboxBatch();
+    const batch = new OutboxBatch(tx);
     const broken = { ...item, dossierCode: 'CO3-2026-0042\r\nBcc: x@example.org' };
     await writer.agendaToMembers(batch, session, weegploeg, [broken], members, 0, false);
     expect(batch.messages).toEqual([]);

@@ -188,6 +188,7 @@ export class AgendaMailWriter {
     // Everyone's reminder in one read, not one per member.
     const reminders = await this.reminders.ofPeople(
       recipients.flatMap((r) => (r.personId === null ? [] : [r.personId])),
+      batch.tx,
     );
     for (const to of recipients) {
       await this.write(
@@ -343,7 +344,7 @@ export class AgendaMailWriter {
         ? null
         : reminders
           ? (reminders.get(to.personId) ?? null)
-          : await this.reminders.of(to.personId);
+          : await this.reminders.of(to.personId, batch.tx);
     try {
       address = emailAddress(to.email.trim());
       rendered = await render({ address, ...(to.name ? { name: to.name } : {}), reminderMinutes });

@@ -32,7 +32,7 @@ export class AgendaMailingNotifier implements AgendaNotifier {
     moves: readonly AgendaItemMove[],
     reason: string | null,
   ): Promise<string[]> {
-    const batch = new OutboxBatch();
+    const batch = new OutboxBatch(tx);
     const changedAgendas = new Map<string, SessionRecord>();
     for (const move of moves) {
       // A new item was never told anything here (its "received" mail is the submission's).
@@ -80,7 +80,7 @@ export class AgendaMailingNotifier implements AgendaNotifier {
   }
 
   async sessionCancelled(tx: Transaction, sessionId: string, reason: string): Promise<string[]> {
-    const batch = new OutboxBatch();
+    const batch = new OutboxBatch(tx);
     const session = await this.sessions.session(sessionId, tx);
     const table = session && this.timing.findTable(session.tableKey);
     if (!session || !table) return [];
@@ -134,7 +134,7 @@ export class AgendaMailingNotifier implements AgendaNotifier {
   }
 
   async sessionMoved(tx: Transaction, sessionId: string, reason: string): Promise<string[]> {
-    const batch = new OutboxBatch();
+    const batch = new OutboxBatch(tx);
     const session = await this.sessions.session(sessionId, tx);
     const table = session && this.timing.findTable(session.tableKey);
     if (!session || !table) return [];
@@ -177,7 +177,7 @@ export class AgendaMailingNotifier implements AgendaNotifier {
    * for the subscribed feeds), and every slot invitation on it is re-sent with its next SEQUENCE.
    */
   async sessionPlaceChanged(tx: Transaction, sessionId: string): Promise<string[]> {
-    const batch = new OutboxBatch();
+    const batch = new OutboxBatch(tx);
     const session = await this.sessions.session(sessionId, tx);
     const table = session && this.timing.findTable(session.tableKey);
     if (!session || !table) return [];

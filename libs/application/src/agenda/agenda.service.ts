@@ -78,7 +78,7 @@ export class AgendaService {
   /** Takes the table's lock and reads its calendar and session rows inside `tx`. */
   async lock(tx: Transaction, tableKey: string): Promise<TableAgendaState> {
     const table = this.table(tableKey);
-    const regionId = await this.regions.idOf(this.region.key);
+    const regionId = await this.regions.idOf(this.region.key, tx);
     await this.sessionRows.lockTable(tx, regionId, table.key);
     return this.load(tx, table, regionId);
   }

@@ -2,41 +2,55 @@ import { Inject, Injectable } from '@nestjs/common';
 import { BeheerActor, BeheerChange } from '../beheer/beheer-change';
 import type { OrganisationInput } from '../beheer/beheer.schemas';
 import { BeheerDirectory } from '../ports/beheer-directory.port';
-import { UnitOfWork } from '../ports/unit-of-work.port';
 import { organisationNameTaken } from './organisation-name';
 
 export interface EditOrganisationCommand extends OrganisationInput {
   readonly actor: BeheerActor;
   readonly organisationId: string;
+  /** The form's one-time key or the API's Idempotency-Key: the same again changes nothing more. */
+  readonly submissionKey?: string;
 }
 
-/** An organisation's name, kind and contact address corrected. */
+/** The ledger's scope of an organisation's corrected details. */
+export const BEHEER_ORGANISATION_EDIT_SCOPE = 'beheer-organisation-edit';
+
+/**
+ * An organisation's name, kind and contact address corrected. One press changes once: with the
+ * form's key a repeat changes and audits nothing more.
+ */
 @Injectable()
 export class BeheerEditOrganisationUseCase {
   constructor(
-    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
     @Inject(BeheerDirectory) private readonly directory: BeheerDirectory,
     @Inject(BeheerChange) private readonly change: BeheerChange,
   ) {}
 
-  async execute({ actor, organisationId, reason, ...details }: EditOrganisationCommand): Promise<void> {
+  async execute(command: EditOrganisationCommand): Promise<{ repeated: boolean }> {
+    const { actor, organisationId, submissionKey, reason, ...details } = command;
     const action = 'beheer.organisation.edit';
     const row = await this.change.organisation(actor, organisationId, action);
-    await this.uow.run(async (tx) => {
-      if (await this.directory.organisationNameTaken(tx, row.regionId, details.name, row.id))
-        throw organisationNameTaken();
-      await this.directory.editOrganisation(tx, row.id, {
-        kind: details.kind,
-        name: details.name,
-        contactEmail: details.contactEmail ?? null,
-      });
-      await this.change.record(tx, actor, {
-        action,
-        entityType: 'organisation',
-        entityId: row.id,
-        reason,
-        details: { from: row.kind, kind: details.kind, name: details.name !== row.name },
-      });
-    });
+    const content = { organisationId: row.id, reason, ...details };
+    const done = await this.change.once(
+      actor,
+      { scope: BEHEER_ORGANISATION_EDIT_SCOPE, key: submissionKey, content },
+      async (tx) => {
+        if (await this.directory.organisationNameTaken(tx, row.regionId, details.name, row.id))
+          throw organisationNameTaken();
+        await this.directory.editOrganisation(tx, row.id, {
+          kind: details.kind,
+          name: details.name,
+          contactEmail: details.contactEmail ?? null,
+        });
+        await this.change.record(tx, actor, {
+          action,
+          entityType: 'organisation',
+          entityId: row.id,
+          reason,
+          details: { from: row.kind, kind: details.kind, name: details.name !== row.name },
+        });
+        return { organisationId: row.id };
+      },
+    );
+    return { repeated: done.repeated };
   }
 }

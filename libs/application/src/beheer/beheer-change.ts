@@ -4,13 +4,24 @@ import type { Actor } from '../agenda/agenda-views';
 import { AgendaRefusal } from '../errors';
 import { AuditLog } from '../ports/audit-log.port';
 import { BeheerDirectory, BeheerOrganisationRow, BeheerPersonRow } from '../ports/beheer-directory.port';
-import type { Transaction } from '../ports/unit-of-work.port';
+import { type Transaction, UnitOfWork } from '../ports/unit-of-work.port';
 import { withinRegion } from '../region-fence/region-fence';
+import { Once, SubmittedOnce } from '../submissions/submitted-once';
 
 /** The beheerder as the beheer use cases see them: who, of which region, by which route. */
 export type BeheerActor = Actor;
 
 export type AuditDetails = Record<string, string | number | boolean | null>;
+
+/** A beheer change made once per submission key: which kind, the key, and what was sent. */
+export interface BeheerOnce {
+  /** The ledger's scope: one per kind of change. */
+  readonly scope: string;
+  /** The form's one-time key or the API's Idempotency-Key; without one the change simply runs. */
+  readonly key?: string;
+  /** What was sent: the same key with other content is refused (409). */
+  readonly content: unknown;
+}
 
 export const PERSON_NOT_FOUND = 'PERSON_NOT_FOUND';
 export const ORGANISATION_NOT_FOUND = 'ORGANISATION_NOT_FOUND';
@@ -26,7 +37,30 @@ export class BeheerChange {
     @Inject(BeheerDirectory) private readonly directory: BeheerDirectory,
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(SubmittedOnce) private readonly submitted: Pick<SubmittedOnce, 'run'>,
   ) {}
+
+  /**
+   * One change in one transaction, made once per submission key (issue #15): a repeat of the key —
+   * a reload, a double click, a retried API call — changes and audits nothing and answers as the
+   * first. `work` reads what it checks on the transaction it is given, never on another connection.
+   */
+  once<R>(actor: BeheerActor, spec: BeheerOnce, work: (tx: Transaction) => Promise<R>): Promise<Once<R>> {
+    return this.uow.run((tx) =>
+      this.submitted.run(
+        tx,
+        {
+          actorPersonId: actor.personId,
+          scope: spec.scope,
+          key: spec.key,
+          content: spec.content,
+          at: this.clock.now(),
+        },
+        () => work(tx),
+      ),
+    );
+  }
 
   async person(
     actor: BeheerActor,

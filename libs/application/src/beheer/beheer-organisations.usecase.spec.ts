@@ -53,8 +53,8 @@ describe('the beheerder’s organisations', () => {
 
   it('corrects and deactivates one of the own region; another region’s is not found, and audited', async () => {
     const world = beheerWorld();
-    const edit = new BeheerEditOrganisationUseCase(world.uow, world.directory, world.change);
-    const active = new BeheerSetOrganisationActiveUseCase(world.uow, world.directory, world.change);
+    const edit = new BeheerEditOrganisationUseCase(world.directory, world.change);
+    const active = new BeheerSetOrganisationActiveUseCase(world.directory, world.change);
     await edit.execute({
       actor: beheerder,
       organisationId: POLITIE,
@@ -84,6 +84,30 @@ describe('the beheerder’s organisations', () => {
       entityId: oost,
       details: { reason: 'OTHER_REGION' },
     });
+  });
+
+  it('corrects and (de)activates once per key: a repeat answers as the first, another content is a 409', async () => {
+    const world = beheerWorld();
+    const edit = new BeheerEditOrganisationUseCase(world.directory, world.change);
+    const active = new BeheerSetOrganisationActiveUseCase(world.directory, world.change);
+    const renamed = { actor: beheerder, organisationId: POLITIE, submissionKey: 'gegevens-1' };
+    const fields = organisation({ name: 'Politiezone (fictief)', kind: 'politie' });
+    expect(await edit.execute({ ...renamed, ...fields })).toEqual({ repeated: false });
+    expect(await edit.execute({ ...renamed, ...fields })).toEqual({ repeated: true });
+    const other = await refusalOf(edit.execute({ ...renamed, ...fields, name: 'Nog anders (fictief)' }));
+    expect([other.code, other.kind]).toEqual(['SUBMISSION_KEY_REUSED', 'conflict']);
+    expect((await world.directory.organisation(POLITIE))!.name).toBe('Politiezone (fictief)');
+    const off = { actor: beheerder, organisationId: POLITIE, active: false, reason: 'Fusie' };
+    await active.execute({ ...off, submissionKey: 'actief-1' });
+    // Active again by another form: the old key pressed once more deactivates nothing.
+    await active.execute({ ...off, active: true, submissionKey: 'actief-2' });
+    expect(await active.execute({ ...off, submissionKey: 'actief-1' })).toEqual({ repeated: true });
+    expect((await world.directory.organisation(POLITIE))!.active).toBe(true);
+    expect(world.audit.all().map((a) => a.action)).toEqual([
+      'beheer.organisation.edit',
+      'beheer.organisation.deactivate',
+      'beheer.organisation.activate',
+    ]);
   });
 
   it('lists only the own region, and counts a table’s standing participants among its seats', async () => {

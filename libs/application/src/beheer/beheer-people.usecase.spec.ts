@@ -130,7 +130,7 @@ describe('the beheerder adds a person', () => {
 describe('the beheerder changes a person', () => {
   it('corrects the details; the audit says which changed, not to what', async () => {
     const world = beheerWorld();
-    const useCase = new BeheerEditPersonUseCase(world.uow, world.directory, world.change);
+    const useCase = new BeheerEditPersonUseCase(world.directory, world.change);
     await useCase.execute({
       actor: beheerder,
       personId: 'wim',
@@ -160,7 +160,7 @@ describe('the beheerder changes a person', () => {
         memberships: [{ tableKey: 'ico', function: 'lid', standing: true }],
       },
     ]);
-    const useCase = new BeheerSetPersonRolesUseCase(world.uow, world.directory, world.change, world.tables);
+    const useCase = new BeheerSetPersonRolesUseCase(world.directory, world.change, world.tables);
     await useCase.execute({
       actor: beheerder,
       personId: 'an',
@@ -198,7 +198,7 @@ describe('the beheerder changes a person', () => {
       world.once,
       world.clock,
     );
-    const unseat = new BeheerRemoveMembershipUseCase(world.uow, world.directory, world.change);
+    const unseat = new BeheerRemoveMembershipUseCase(world.directory, world.change);
     const unknown = await refusalOf(
       seat.execute({
         actor: beheerder,
@@ -238,6 +238,56 @@ describe('the beheerder changes a person', () => {
       unseat.execute({ actor: beheerder, personId: 'wim', tableKey: 'ico', reason: 'x' }),
     );
     expect([none.code, none.kind]).toEqual(['NO_MEMBERSHIP', 'not_found']);
+  });
+});
+
+describe('the beheerder’s person changes are made once per submission key', () => {
+  it('a repeated key corrects, sets roles and ends a seat once, and answers as the first', async () => {
+    const world = beheerWorld([
+      { id: 'an', memberships: [{ tableKey: 'ico', function: 'lid', standing: true }] },
+    ]);
+    const edit = new BeheerEditPersonUseCase(world.directory, world.change);
+    const roles = new BeheerSetPersonRolesUseCase(world.directory, world.change, world.tables);
+    const unseat = new BeheerRemoveMembershipUseCase(world.directory, world.change);
+    const details = parseInput(PersonDetailsSchema, {
+      displayName: 'An Anders',
+      email: 'an@example.be',
+      reason: 'Naam verbeterd',
+    });
+    const person = { actor: beheerder, personId: 'an' };
+    for (let i = 0; i < 2; i += 1) {
+      await edit.execute({ ...person, ...details, submissionKey: 'gegevens-an' });
+      await roles.execute({
+        ...person,
+        roles: ['aanmelder'],
+        coordinatorTables: [],
+        reason: 'Meldt aan',
+        submissionKey: 'rollen-an',
+      });
+      // The second time the seat is gone: the key answers as the first, not "not at this table".
+      expect(
+        await unseat.execute({ ...person, tableKey: 'ico', reason: 'Vertrokken', submissionKey: 'weg-an' }),
+      ).toEqual({ repeated: i === 1 });
+    }
+    expect(world.audit.all().map((a) => a.action)).toEqual([
+      'beheer.person.edit',
+      'beheer.person.roles',
+      'beheer.membership.remove',
+    ]);
+    const reused = await refusalOf(
+      unseat.execute({ ...person, tableKey: 'weegploeg', reason: 'Vertrokken', submissionKey: 'weg-an' }),
+    );
+    expect([reused.code, reused.kind]).toEqual(['SUBMISSION_KEY_REUSED', 'conflict']);
+    expect(await world.directory.person('an')).toMatchObject({
+      displayName: 'An Anders',
+      memberships: [],
+      roles: [{ role: 'aanmelder', tableKey: null }],
+    });
+    expect(world.ledger.rows.map((r) => r.ref.scope)).toEqual([
+      'beheer-person-edit',
+      'beheer-person-roles',
+      'beheer-membership-remove',
+    ]);
   });
 });
 

@@ -56,9 +56,10 @@ export function beheerWorld(people: Partial<FakeBeheerPerson>[] = []) {
   const ledger = new FakeSubmissionLedger();
   const uow = new FakeUnitOfWork(directory, audit, ledger);
   const clock = new ControlledClock(NOW);
-  const change = new BeheerChange(directory, audit, clock);
+  const once = new SubmittedOnce(ledger);
+  const change = new BeheerChange(directory, audit, clock, uow, once);
   const tables = { region: getRegion('co3-antwerpen')! };
-  return { directory, audit, ledger, uow, clock, change, tables, once: new SubmittedOnce(ledger) };
+  return { directory, audit, ledger, uow, clock, change, tables, once };
 }
 
 export async function refusalOf(

@@ -91,6 +91,9 @@ describe('closing a period', () => {
         reason: 'Kerstvakantie',
       },
     ]);
+    // The region's id is looked up in the closing's transaction, never on a second connection.
+    expect(world.regions.txs.every((tx) => tx !== undefined)).toBe(true);
+    expect(world.regions.txs.length).toBeGreaterThan(0);
     expect(
       (await world.sessionRepo.sessionsOf(undefined, 'region-1', 'ico')).map((s) => [s.id, s.status]),
     ).toEqual([

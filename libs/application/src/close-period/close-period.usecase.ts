@@ -71,7 +71,7 @@ export class ClosePeriodUseCase {
         tx,
         { actorPersonId: actor.personId, scope: CLOSED_PERIOD_SCOPE, key: submissionKey, content, at: now },
         async () => {
-          const regionId = await this.regions.idOf(region.key);
+          const regionId = await this.regions.idOf(region.key, tx);
           await this.periods.createClosedPeriod(tx, {
             regionId,
             tableKey: input.tableKey ?? null,

@@ -90,7 +90,7 @@ export class FreezeSessionUseCase {
     const now = this.clock.now();
     if (!(await this.sessions.freeze(tx, session.id, now))) return { outcome: 'not-planned', mails: [] };
     const frozen: SessionRecord = { ...session, status: step.status, frozenAt: now };
-    const batch = new OutboxBatch();
+    const batch = new OutboxBatch(tx);
     await this.confirmSlots(tx, batch, frozen, table, options.invitedToSlot ?? (() => []));
     await this.tellRolledOut(tx, batch, frozen, table);
     return { outcome: 'frozen', mails: await this.mailing.addOutbox(tx, batch.messages) };

@@ -119,5 +119,5 @@ export abstract class AgendaItemRepository {
   /** A decision was taken on it. */
   abstract markDiscussed(tx: Transaction, id: string): Promise<void>;
   /** Shares the item's contents with the members of its session, or stops sharing them. */
-  abstract setShared(id: string, shared: boolean): Promise<void>;
+  abstract setShared(tx: Transaction, id: string, shared: boolean): Promise<void>;
 }

@@ -109,7 +109,7 @@ export class SendAgendaUseCase {
     const step = session && sendAgenda(session);
     if (!session || !table || !step?.ok) return { outcome: 'not-due', mails };
     const items = await this.mailing.itemsOn(tx, session.id);
-    const batch = new OutboxBatch();
+    const batch = new OutboxBatch(tx);
     const next = emptyAgendaStep(items.length, options.by, options.keepEmpty === true);
     if (next === 'confirm-first') return { outcome: 'confirm-first', mails };
     if (next === 'ask-coordinators') {

@@ -5,4 +5,6 @@ export interface ShareAgendaItemCommand {
   readonly actor: CoordinatorActor;
   readonly itemId: string;
   readonly shared: boolean;
+  /** The form's one-time key or the API's Idempotency-Key: the same again changes nothing more. */
+  readonly submissionKey?: string;
 }

@@ -157,7 +157,7 @@ export class PrismaAgendaItemRepository implements AgendaItemRepository {
     await on(tx, this.prisma).agendaItem.update({ where: { id }, data: { status: 'discussed' } });
   }
 
-  async setShared(id: string, shared: boolean): Promise<void> {
-    await this.prisma.agendaItem.update({ where: { id }, data: { sharedWithSession: shared } });
+  async setShared(tx: Transaction, id: string, shared: boolean): Promise<void> {
+    await on(tx, this.prisma).agendaItem.update({ where: { id }, data: { sharedWithSession: shared } });
   }
 }

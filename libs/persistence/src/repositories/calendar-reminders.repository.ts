@@ -9,17 +9,20 @@ import { on } from '../transaction';
 export class PrismaCalendarReminders implements CalendarReminders {
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
-  async of(personId: string): Promise<ReminderMinutes> {
-    const row = await this.prisma.person.findUnique({
+  async of(personId: string, tx?: Transaction): Promise<ReminderMinutes> {
+    const row = await on(tx, this.prisma).person.findUnique({
       where: { id: personId },
       select: { calendarReminderMinutes: true },
     });
     return reminderMinutes(reminderOf(row?.calendarReminderMinutes));
   }
 
-  async ofPeople(personIds: readonly string[]): Promise<ReadonlyMap<string, ReminderMinutes>> {
+  async ofPeople(
+    personIds: readonly string[],
+    tx?: Transaction,
+  ): Promise<ReadonlyMap<string, ReminderMinutes>> {
     if (personIds.length === 0) return new Map();
-    const rows = await this.prisma.person.findMany({
+    const rows = await on(tx, this.prisma).person.findMany({
       where: { id: { in: [...new Set(personIds)] }, calendarReminderMinutes: { not: null } },
       select: { id: true, calendarReminderMinutes: true },
     });
@@ -27,6 +30,9 @@ export class PrismaCalendarReminders implements CalendarReminders {
   }
 
   async choose(personId: string, minutes: ReminderMinutes, tx?: Transaction): Promise<void> {
-    await on(tx, this.prisma).person.update({ where: { id: personId }, data: { calendarReminderMinutes: minutes } });
+    await on(tx, this.prisma).person.update({
+      where: { id: personId },
+      data: { calendarReminderMinutes: minutes },
+    });
   }
 }

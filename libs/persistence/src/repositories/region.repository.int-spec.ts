@@ -1,5 +1,6 @@
 import { createTestDatabase, TestDatabase } from '@overlegtafels/testing';
 import { createPrismaClient, PrismaService } from '../prisma.service';
+import { asTransaction } from '../transaction';
 import { PrismaRegionRepository } from './region.repository';
 
 describe('PrismaRegionRepository.idOf', () => {
@@ -49,5 +50,20 @@ describe('PrismaRegionRepository.idOf', () => {
     );
     const { id } = await region('regio-onbekend');
     expect(await regions.idOf('regio-onbekend')).toBe(id);
+  });
+
+  it('reads the first look-up in the transaction it is given, not on another connection of the pool', async () => {
+    const { id } = await region('regio-transactie');
+    // One connection, held by the transaction: a read on the pool would wait for it until the pool gave up.
+    const single = createPrismaClient(db.url, 1);
+    try {
+      const regions = new PrismaRegionRepository(single as unknown as PrismaService);
+      const started = Date.now();
+      const found = await single.$transaction((tx) => regions.idOf('regio-transactie', asTransaction(tx)));
+      expect(found).toBe(id);
+      expect(Date.now() - started).toBeLessThan(3_000);
+    } finally {
+      await single.$disconnect();
+    }
   });
 });

@@ -122,8 +122,8 @@ export class FakeAgendaItemRepository implements AgendaItemRepository {
     this.write(tx, 'markDiscussed', id, { status: 'discussed' });
   }
 
-  async setShared(id: string, shared: boolean): Promise<void> {
-    this.write(undefined, 'setShared', id, { sharedWithSession: shared });
+  async setShared(tx: Transaction, id: string, shared: boolean): Promise<void> {
+    this.write(tx, 'setShared', id, { sharedWithSession: shared });
   }
 
   private write(

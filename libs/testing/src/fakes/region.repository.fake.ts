@@ -9,8 +9,12 @@ export class FakeRegionRepository implements RegionRepository {
     this.ids = new Map(Object.entries(ids));
   }
 
-  async idOf(regionKey: string): Promise<string> {
+  /** The transaction of each look-up, in order (undefined outside one). */
+  readonly txs: unknown[] = [];
+
+  async idOf(regionKey: string, tx?: unknown): Promise<string> {
     this.lookups++;
+    this.txs.push(tx);
     const id = this.ids.get(regionKey);
     if (!id) throw new Error(`region ${regionKey} is not in the database`);
     return id;
