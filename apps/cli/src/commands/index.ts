@@ -1,5 +1,6 @@
 import { CliCommand } from '../cli-command';
 import { AuditCommand } from './audit.command';
+import { BeheerderCommand } from './beheerder.command';
 import { ObligationsCommand } from './obligations.command';
 import { PlacementCommand } from './placement.command';
 import { RegionsCommand } from './regions.command';
@@ -12,4 +13,5 @@ export const commands: readonly CliCommand[] = [
   new AuditCommand(),
   new RegionsCommand(),
   new RetentionCommand(),
+  new BeheerderCommand(),
 ];
