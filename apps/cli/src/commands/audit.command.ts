@@ -1,5 +1,5 @@
-import { AppConfig, ConfigError, loadConfig } from '@overlegtafels/config';
 import { CliCommand, CliIo, CliUsageError } from '../cli-command';
+import { cliConfig } from './cli-config';
 
 const USAGE = "usage: audit verify (recomputes the audit log's hash chain; exit 0 intact, 1 broken)";
 
@@ -26,13 +26,7 @@ export class AuditCommand implements CliCommand {
       throw new CliUsageError(sub === undefined ? USAGE : `unknown subcommand "${sub}"; ${USAGE}`);
     }
     if (rest.length) throw new CliUsageError(`unexpected argument "${rest[0]}"; ${USAGE}`);
-    let config: AppConfig;
-    try {
-      config = this.env ? loadConfig(this.env) : loadConfig();
-    } catch (error) {
-      if (error instanceof ConfigError) throw new CliUsageError(error.message);
-      throw error;
-    }
+    const config = cliConfig(this.env);
     // Loaded here: the CLI's other commands need no database and should not load its client.
     const { derivedAppUrl, embeddedPostgresUrl, verifyAuditChain } =
       await import('@overlegtafels/persistence');

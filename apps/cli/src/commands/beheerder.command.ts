@@ -1,6 +1,6 @@
 import { InputError } from '@overlegtafels/application';
-import { AppConfig, ConfigError, loadConfig } from '@overlegtafels/config';
 import { CliCommand, CliIo, CliUsageError } from '../cli-command';
+import { cliConfig } from './cli-config';
 
 const USAGE =
   'usage: beheerder add --region <key> --email <address> --name <name> --reason <why> ' +
@@ -61,13 +61,7 @@ export class BeheerderCommand implements CliCommand {
       io.out(USAGE);
       return 0;
     }
-    let config: AppConfig;
-    try {
-      config = this.env ? loadConfig(this.env) : loadConfig();
-    } catch (error) {
-      if (error instanceof ConfigError) throw new CliUsageError(error.message);
-      throw error;
-    }
+    const config = cliConfig(this.env);
     // Loaded here: the CLI's other commands need no database and should not load its client.
     const { openBeheerder } = await import('./beheerder.context');
     const context = await openBeheerder(config);

@@ -1,6 +1,6 @@
-import { AppConfig, ConfigError, loadConfig } from '@overlegtafels/config';
 import { getRegion, listRegions } from '@overlegtafels/regions';
 import { CliCommand, CliIo, CliUsageError } from '../cli-command';
+import { cliConfig } from './cli-config';
 
 const USAGE =
   'usage: retention [--dry-run] [--region <key>] [--operator <email>] ' +
@@ -72,13 +72,7 @@ export class RetentionCommand implements CliCommand {
       io.out(USAGE);
       return 0;
     }
-    let config: AppConfig;
-    try {
-      config = this.env ? loadConfig(this.env) : loadConfig();
-    } catch (error) {
-      if (error instanceof ConfigError) throw new CliUsageError(error.message);
-      throw error;
-    }
+    const config = cliConfig(this.env);
     // Loaded here: the CLI's other commands need no database and should not load its client.
     const { openRetention } = await import('./retention.context');
     const context = await openRetention(config);
