@@ -65,6 +65,7 @@ const FENCED =
  * either fenced or listed here with its reason: it cannot slip past unnoticed.
  */
 const UNFENCED: Record<string, string> = {
+  'add-region-beheerder': 'the operator on the command line, no actor of a region; adds a person to the region named',
   'beheer-close-period':
     'the beheerder’s closing of a period of their own region: close-period, fenced by CoordinatorChange',
   'calendar-feed': 'resolves a feed token to its own person; reads only',
