@@ -79,7 +79,7 @@ describe('the aanmelding and agendering pages', () => {
       const page = await eva.get('/aanmelding');
       expect(page.status).toBe(200);
       const text = textOf(page.html);
-      expect(text).toContain('Aan ICO – verkennend casusoverleg');
+      expect(text).toContain('Aan Verkennend casusoverleg (ICO)');
       expect(text).toContain('Onderwerp Nieuwe aanmelding');
       for (const question of [
         'Waarom meldt u nu aan?',

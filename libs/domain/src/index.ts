@@ -59,3 +59,4 @@ export * from './sessions/document-replacement.policy';
 export * from './retention/retention.policy';
 export * from './calendar-reply/itip-reply.parser';
 export * from './calendar-reply/calendar-reply.policy';
+export * from './aanmelding/aanmelding-questions.model';

@@ -41,6 +41,7 @@ describe('a region as a configuration file', () => {
     expect(region.retention).toBe(DEFAULT_RETENTION);
     expect(region.dossierLife.roles.intake.table).toBe('casustafel');
     expect(region.obligations?.map((o) => o.key)).toEqual(['voortgang-op-de-casustafel']);
+    expect(region.aanmeldingQuestions?.map((q) => q.key)).toEqual(['aanmeldingscriteria']);
   });
 
   it('finds nothing wrong with the built-in regions', () => {
@@ -89,6 +90,12 @@ describe('a region as a configuration file', () => {
       changed((r) => (r.dossierLife.rules.weegploeg = r.dossierLife.rules.casustafel)),
       '(the region)',
       /decision rules name table weegploeg, which the region has not/,
+    ],
+    [
+      'an aanmelding question without options',
+      changed((r) => (r.aanmeldingQuestions[0].options = [])),
+      '(the region)',
+      /aanmelding question aanmeldingscriteria offers no options/,
     ],
     [
       'an obligation on a table the region has not',

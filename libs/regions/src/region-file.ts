@@ -1,4 +1,5 @@
 import {
+  aanmeldingQuestionProblems,
   DEFAULT_RETENTION,
   dossierLifeProblems,
   HolidayCalendar,
@@ -134,6 +135,7 @@ export function regionProblems(region: RegionConfig): string[] {
     problems.push(error instanceof Error ? error.message : String(error));
   }
   if (region.riskInstrument) problems.push(...riskInstrumentProblems(region.riskInstrument));
+  problems.push(...aanmeldingQuestionProblems(region.aanmeldingQuestions ?? []));
   return problems;
 }
 
@@ -168,6 +170,8 @@ export function parseRegionFile(
   const tables = (raw.tables as unknown[]).map((t, i) => table(t, `tables[${i}]`, fail));
   if (!isObject(raw.dossierLife)) fail('dossierLife', 'is required (an object)');
   if (raw.obligations !== undefined && !Array.isArray(raw.obligations)) fail('obligations', 'must be a list');
+  if (raw.aanmeldingQuestions !== undefined && !Array.isArray(raw.aanmeldingQuestions))
+    fail('aanmeldingQuestions', 'must be a list');
   const region = {
     ...raw,
     tables,

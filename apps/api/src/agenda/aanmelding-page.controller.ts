@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import {
   AanmeldingConfirmationQuery,
   AanmeldingFormQuery,
-  AanmeldingSchema,
+  AanmeldingFormShape,
   CLIENT_ROLES,
   MAX_CLIENTS,
   parseInput,
@@ -76,7 +76,9 @@ export class AanmeldingPageController {
     @Body() body: Record<string, unknown>,
     @Res() res: Response,
   ): Promise<void> {
-    const values = pick(body, TEXT_FIELDS);
+    const shape = this.aanmelding.form();
+    const regionAnswers = regionAnswersFrom(body, shape);
+    const values = { ...pick(body, TEXT_FIELDS), ...regionAnswerValues(regionAnswers, shape) };
     const typed = clientRows(body).filter(isFilled);
     if (str(body, 'actie') === 'meer') {
       const rows = [...typed, ...emptyRows(Math.max(EMPTY_CLIENT_ROWS - typed.length, 0) + 2)];
@@ -89,12 +91,13 @@ export class AanmeldingPageController {
     try {
       // A form without a usable key (an old page) gets one now; the page keeps it if it comes back.
       if (!SubmissionKeySchema.safeParse(values.submissionKey).success) values.submissionKey = randomUUID();
-      const { submissionKey, ...answers } = values;
+      const { submissionKey, ...answers } = pick(values, TEXT_FIELDS);
       const result = await this.aanmelding.execute({
         actor,
         submissionKey: submissionKey!,
-        aanmelding: parseInput(AanmeldingSchema, {
+        aanmelding: parseInput(this.aanmelding.schema(), {
           ...answers,
+          regionAnswers,
           contactPhone: values.contactPhone || undefined,
           safetyPlanExists: values.safetyPlanExists || undefined,
           familyInformed: values.familyInformed || undefined,
@@ -160,10 +163,12 @@ export class AanmeldingPageController {
       },
       { clients: 'clients.0.label' },
     );
+    const shape = this.aanmelding.form();
     return this.pages.render(
       'aanmelding',
       { title: 'Nieuwe aanmelding', principal },
       {
+        ...shape,
         organisations: await this.formQuery.organisationsOf(principal.regionId),
         rows: rows.length,
         canAddRows: rows.length < MAX_CLIENTS,
@@ -199,4 +204,36 @@ function clientRows(body: Record<string, unknown>): ClientRow[] {
 
 function isFilled(row: ClientRow): boolean {
   return CLIENT_FIELDS.some((f) => row[f] !== '');
+}
+
+/** The answers to the region's questions as posted: `vraag-<key>`, one value or several. */
+function regionAnswersFrom(
+  body: Record<string, unknown>,
+  shape: AanmeldingFormShape,
+): Record<string, unknown> {
+  const answers: Record<string, unknown> = {};
+  for (const q of shape.questions) {
+    const posted = body[`vraag-${q.key}`];
+    const values = (Array.isArray(posted) ? posted : posted === undefined ? [] : [posted]).filter(
+      (v): v is string => typeof v === 'string' && v.trim() !== '',
+    );
+    if (values.length === 0) continue;
+    answers[q.key] = q.kind === 'keuze' && q.multiple ? values : values.join('\n');
+  }
+  return answers;
+}
+
+/** The same as the form's values, so a form that comes back keeps what was typed and ticked. */
+function regionAnswerValues(
+  answers: Record<string, unknown>,
+  shape: AanmeldingFormShape,
+): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const q of shape.questions) {
+    const a = answers[q.key];
+    if (a === undefined) continue;
+    if (q.kind === 'tekst') values[`regionAnswers.${q.key}`] = String(a);
+    else for (const k of Array.isArray(a) ? a : [a]) values[`regionAnswers.${q.key}.${String(k)}`] = 'on';
+  }
+  return values;
 }

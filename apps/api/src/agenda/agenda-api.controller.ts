@@ -120,7 +120,7 @@ export class AgendaApiController {
   ) {
     const result = await this.aanmelding.execute({
       actor,
-      aanmelding: parseInput(AanmeldingSchema, body),
+      aanmelding: parseInput(this.aanmelding.schema(), body),
       ...(key !== undefined && { submissionKey: submissionKeyOf(key, 'Idempotency-Key') }),
     });
     if (result.repeated) res.status(200);

@@ -1,6 +1,12 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@overlegtafels/config';
-import { DOSSIER_PHASE_LABELS, DossierPhase, RegionConfig, trajectLabel } from '@overlegtafels/domain';
+import {
+  DOSSIER_PHASE_LABELS,
+  DossierPhase,
+  RegionConfig,
+  shownRegionAnswers,
+  trajectLabel,
+} from '@overlegtafels/domain';
 import { getRegion } from '@overlegtafels/regions';
 import {
   DOSSIER_TIMELINE_SOURCES,
@@ -46,7 +52,12 @@ export class DossierTimelineQuery {
     /** `after`, `before` and `limit` as sent (bad ones answer 400 naming the field). */
     page: Record<string, unknown> = {},
   ): Promise<{
-    detail: DossierPage & { trajectShown: ShownTraject | null };
+    detail: DossierPage & {
+      trajectShown: ShownTraject | null;
+      aanmeldingen: (DossierPage['aanmeldingen'][number] & {
+        regionAnswersShown: { label: string; answer: string }[];
+      })[];
+    };
     timeline: TimelineEntry[];
     links: PageLinks;
   }> {
@@ -56,7 +67,16 @@ export class DossierTimelineQuery {
       dossier.traject && life.traject
         ? { label: life.traject.label, value: trajectLabel(life, dossier.traject) }
         : null;
-    const detail = { ...dossier, trajectShown };
+    const questions = this.region.aanmeldingQuestions ?? [];
+    const detail = {
+      ...dossier,
+      trajectShown,
+      // The answers to the region's own questions, as the page shows them (label, answer).
+      aanmeldingen: dossier.aanmeldingen.map((a) => ({
+        ...a,
+        regionAnswersShown: shownRegionAnswers(questions, a.regionAnswers),
+      })),
+    };
     const timeline = timelineOf(detail, this.region, this.clock.now());
     for (const source of this.sources ?? []) timeline.push(...(await source.timelineFor(dossierId)));
     const found = timelinePage(timeline, pageRequestOf(parseInput(PageFieldsSchema, page)));

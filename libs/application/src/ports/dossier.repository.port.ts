@@ -1,3 +1,4 @@
+import type { RegionAnswers } from '@overlegtafels/domain';
 import type { Transaction } from './unit-of-work.port';
 import type {
   CasusregisseurChangeReason,
@@ -112,6 +113,8 @@ export interface AanmeldingAnswers {
   readonly safetyPlanExists: boolean;
   readonly questionsAndExpectations: string;
   readonly familyInformed: boolean;
+  /** The answers to the region's own questions (RegionConfig.aanmeldingQuestions), by key. */
+  readonly regionAnswers: RegionAnswers;
 }
 
 /** A new dossier (phase aangemeld) with its first aanmelding and every answer of the guide. */

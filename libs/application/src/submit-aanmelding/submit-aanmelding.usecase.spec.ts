@@ -29,6 +29,7 @@ const form = (over: Partial<AanmeldingInput> = {}): AanmeldingInput => ({
   contactEmail: emailAddress('aanmelder@example.org'),
   contactPhone: undefined,
   whyNow: 'Derde interventie.',
+  regionAnswers: {},
   violenceDescription: 'Partnergeweld (fictief).',
   situationAtStart: 'Gezin met een kind.',
   situationNow: 'Tijdelijk apart.',

@@ -1,7 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
-import { findTable, nextDossierCode, RegionConfig, TableDefinition } from '@overlegtafels/domain';
+import {
+  AanmeldingQuestion,
+  findTable,
+  nextDossierCode,
+  RegionConfig,
+  regionAnswersOf,
+  TableDefinition,
+} from '@overlegtafels/domain';
 import { dossierCode, emailAddress, label, MailComposer, uuid, webLink } from '@overlegtafels/mail';
 import { getRegion } from '@overlegtafels/regions';
 import { AgendaRefusal, InputError } from '../errors';
@@ -14,7 +21,7 @@ import { MailOutbox, QueuedMail } from '../ports/mail-outbox.port';
 import { OrganisationDirectory } from '../ports/organisation-directory.port';
 import { RegionRepository } from '../ports/region.repository.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
-import { SubmitAanmeldingCommand } from './submit-aanmelding.command';
+import { aanmeldingSchemaFor, SubmitAanmeldingCommand } from './submit-aanmelding.command';
 import { ofRegion } from '../region-fence/region-fence';
 import { SubmittedOnce } from '../submissions/submitted-once';
 
@@ -35,10 +42,20 @@ export interface AanmeldingResult {
  * with every question of the guide, and an ICO agendapunt placed by the table's rules — in one
  * transaction with the confirmation mail, under the ICO's lock so racing submissions queue up.
  */
+/** The region's part of the aanmelding form. */
+export interface AanmeldingFormShape {
+  readonly questions: readonly AanmeldingQuestion[];
+  readonly regionName: string;
+  /** The intake table's name ("Verkennend casusoverleg (ICO)") and how a sentence names it ("het ICO"). */
+  readonly intakeTableName: string;
+  readonly intakeTableShort: string;
+}
+
 @Injectable()
 export class SubmitAanmeldingUseCase {
   private readonly region: RegionConfig;
   private readonly ico: TableDefinition;
+  private regionSchema?: ReturnType<typeof aanmeldingSchemaFor>;
 
   constructor(
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
@@ -61,11 +78,33 @@ export class SubmitAanmeldingUseCase {
     this.ico = ico;
   }
 
+  /** What the form asks beyond the common questions, and to whom it is written. */
+  form(): AanmeldingFormShape {
+    return {
+      questions: this.region.aanmeldingQuestions ?? [],
+      regionName: this.region.name,
+      intakeTableName: this.ico.name,
+      intakeTableShort: this.region.dossierLife.rules[this.ico.key]?.label ?? this.ico.name,
+    };
+  }
+
+  /** The form's and the API's schema for the region: the common questions and the region's own. */
+  schema(): ReturnType<typeof aanmeldingSchemaFor> {
+    return (this.regionSchema ??= aanmeldingSchemaFor(this.region.aanmeldingQuestions ?? []));
+  }
+
   async execute({
     actor,
     aanmelding: input,
     submissionKey,
   }: SubmitAanmeldingCommand): Promise<AanmeldingResult> {
+    // Parsed by schema() at the edge; checked again here, so no caller files without the region's answers.
+    const own = regionAnswersOf(this.region.aanmeldingQuestions ?? [], input.regionAnswers ?? {});
+    if (own.problems.length) {
+      throw new InputError(
+        own.problems.map((p) => ({ field: p.field, code: 'INVALID', message: p.message })),
+      );
+    }
     const organisation = await this.organisations.find(input.organisationId);
     // The dossier is opened in this installation's region: the aanmelder and the organisation are of it.
     const regionId = await this.regions.idOf(this.region.key);
@@ -99,6 +138,7 @@ export class SubmitAanmeldingUseCase {
           );
           const { dossierId, aanmeldingId } = await this.dossiers.openWithAanmelding(tx, {
             ...input,
+            regionAnswers: own.answers,
             code,
             regionId,
             aanmelderId: actor.personId,

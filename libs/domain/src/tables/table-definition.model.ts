@@ -4,6 +4,7 @@ import type { RetentionPolicy } from '../retention/retention.policy';
 import type { AgenderingBriefKind } from '../plan-van-aanpak/agendering-brief.model';
 import { HolidayCalendar } from '../calendar/holiday-calendar.model';
 import type { DossierLife } from '../dossier/dossier-life.model';
+import type { AanmeldingQuestion } from '../aanmelding/aanmelding-questions.model';
 import type { ObligationRule } from '../obligations/obligation-rule.model';
 import { OrganisationKind, Role, TableFunction } from '../organisation/organisation-kind';
 import { LocalDateString, LocalTimeString, Weekday } from '../time/local-date.util';
@@ -114,6 +115,8 @@ export interface RegionConfig {
    * plans, follows up and closes; the decisions per table and item type; the phase transitions.
    */
   readonly dossierLife: DossierLife;
+  /** The region's own questions on the aanmelding form, after the common ones; none: only those. */
+  readonly aanmeldingQuestions?: readonly AanmeldingQuestion[];
   /** Returns to the ICO after "geen instemming" (guide: "een beperkt aantal keer"); default 2. */
   readonly noConsentReturnLimit?: number;
   /** Follow-up rules (obligations/); a region without them plans no obligations. */

@@ -9,7 +9,7 @@ import type {
   DossierPage,
   DossierPages,
 } from '@overlegtafels/application';
-import { ENDED_PHASES } from '@overlegtafels/domain';
+import { ENDED_PHASES, type RegionAnswers } from '@overlegtafels/domain';
 import type { DossierPhase, Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
 
@@ -172,6 +172,11 @@ export class PrismaDossierReadModel implements DossierList, DossierPages {
         },
       },
     });
-    return page ?? undefined;
+    if (!page) return undefined;
+    // A JSON column: what the aanmelding use case stored, answers by question key.
+    return {
+      ...page,
+      aanmeldingen: page.aanmeldingen.map((a) => ({ ...a, regionAnswers: a.regionAnswers as RegionAnswers })),
+    };
   }
 }

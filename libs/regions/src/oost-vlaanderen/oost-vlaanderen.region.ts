@@ -97,5 +97,29 @@ export const OOST_VLAANDEREN: RegionConfig = {
     },
   ],
   dossierLife: OOST_VLAANDEREN_DOSSIER_LIFE,
+  // The source's three aanmeldingsvoorwaarden (seeds/004), asked on the aanmelding form.
+  aanmeldingQuestions: [
+    {
+      key: 'aanmeldingsvoorwaarden',
+      label: 'Aan welke aanmeldingsvoorwaarden voldoet de situatie?',
+      hint: 'Kruis aan wat van toepassing is.',
+      kind: 'keuze',
+      multiple: true,
+      required: true,
+      options: [
+        {
+          key: 'complex',
+          label:
+            'De situatie is erg complex en vraagt een afgestemde aanpak van welzijn en gezondheid met politie en justitie',
+        },
+        { key: 'meervoudig', label: 'Er is meervoudige problematiek in verschillende levensdomeinen' },
+        {
+          key: 'vastgelopen',
+          label:
+            'De hulpverlening is perspectiefloos of vastgelopen, of gerechtelijke of bestuurlijke maatregelen starten moeizaam',
+        },
+      ],
+    },
+  ],
   obligations: OOST_VLAANDEREN_OBLIGATIONS,
 };

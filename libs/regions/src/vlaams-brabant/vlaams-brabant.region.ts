@@ -87,5 +87,27 @@ export const VLAAMS_BRABANT: RegionConfig = {
     },
   ],
   dossierLife: VLAAMS_BRABANT_DOSSIER_LIFE,
+  // The source's three aanmeldingscriteria (seeds/003), asked on the aanmelding form.
+  aanmeldingQuestions: [
+    {
+      key: 'aanmeldingscriteria',
+      label: 'Aan welke aanmeldingscriteria voldoet de situatie?',
+      hint: 'Kruis aan wat van toepassing is.',
+      kind: 'keuze',
+      multiple: true,
+      required: true,
+      options: [
+        { key: 'multi-problem', label: 'Het is een complexe multi-problemsituatie' },
+        {
+          key: 'verontrusting',
+          label: 'Er is blijvende verontrusting, en de hulpverlening start moeizaam of loopt vast',
+        },
+        {
+          key: 'partners-nodig',
+          label: 'Welzijnspartners, politie en parket zijn nodig om tot duurzame veiligheid te komen',
+        },
+      ],
+    },
+  ],
   obligations: VLAAMS_BRABANT_OBLIGATIONS,
 };

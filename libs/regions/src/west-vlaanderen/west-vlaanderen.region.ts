@@ -96,5 +96,28 @@ export const WEST_VLAANDEREN: RegionConfig = {
     },
   ],
   dossierLife: WEST_VLAANDEREN_DOSSIER_LIFE,
+  // Stap 1 of the leaflet (seeds/002): the aanmelder informs the family; when informing the pleger
+  // is not feasible (for safety), informing the victim is enough and the table looks at how and
+  // when the pleger can be told.
+  aanmeldingQuestions: [
+    {
+      key: 'pleger-geinformeerd',
+      label: 'Is de pleger geïnformeerd over de aanmelding?',
+      kind: 'keuze',
+      multiple: false,
+      required: true,
+      options: [
+        { key: 'ja', label: 'Ja' },
+        { key: 'nee-veiligheid', label: 'Nee, om veiligheidsredenen (het slachtoffer is geïnformeerd)' },
+        { key: 'nee-anders', label: 'Nee, om een andere reden' },
+      ],
+    },
+    {
+      key: 'wensen-en-noden-gezin',
+      label: 'Welke wensen en noden heeft het gezin u meegegeven?',
+      kind: 'tekst',
+      required: false,
+    },
+  ],
   obligations: WEST_VLAANDEREN_OBLIGATIONS,
 };

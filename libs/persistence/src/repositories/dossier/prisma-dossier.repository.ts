@@ -139,6 +139,7 @@ export class PrismaDossierRepository implements DossierRepository {
         contactEmail: input.contactEmail,
         contactPhone: input.contactPhone ?? null,
         whyNow: input.whyNow,
+        regionAnswers: input.regionAnswers,
         violenceDescription: input.violenceDescription,
         situationAtStart: input.situationAtStart,
         situationNow: input.situationNow,
