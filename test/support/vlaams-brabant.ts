@@ -68,5 +68,7 @@ export function aanmelding(organisationId: string, whyNow: string) {
     questionsAndExpectations: 'Afstemming tussen de diensten.',
     confidentialityConfirmed: true,
     familyInformed: true,
+    // Vlaams-Brabant's own question (its aanmeldingscriteria).
+    regionAnswers: { aanmeldingscriteria: ['multi-problem', 'partners-nodig'] },
   };
 }
