@@ -28,6 +28,7 @@ import {
   CASUSREGISSEUR_CHANGE_REASON_LABELS,
   CASUSREGISSEUR_CHANGE_REASONS,
   DECISION_KIND_LABELS,
+  toDossierPhase,
 } from '@overlegtafels/domain';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { dutchDate } from '@overlegtafels/mail';
@@ -328,7 +329,7 @@ export class DossierPageController {
       (hasRole(principal, 'casusregisseur') && detail.casusregisseurId === principal.personId);
     const inCasusregie = detail.phase === 'casusregie';
     const awaitingConsent = awaitsConsent({
-      phase: detail.phase,
+      phase: toDossierPhase(detail.phase),
       ...(detail.casusregieStartDate && { casusregieStartDate: day(detail.casusregieStartDate) }),
     });
     return this.pages.render(

@@ -1,4 +1,4 @@
-import type { DossierPhase, SessionStatus } from '@overlegtafels/domain';
+import type { SessionStatus } from '@overlegtafels/domain';
 import type { AgendaItemRecord } from './agenda-item.repository.port';
 import type { AanmeldingAnswers, AanmeldingClient } from './dossier.repository.port';
 
@@ -106,7 +106,7 @@ export interface DossierPage {
   readonly id: string;
   readonly code: string;
   readonly regionId: string;
-  readonly phase: DossierPhase;
+  readonly phase: string;
   readonly casusregisseurId: string | null;
   readonly aanmelderId: string;
   readonly aanmelderOrganisationId: string | null;
