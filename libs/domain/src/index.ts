@@ -1,4 +1,5 @@
 export * from './organisation/organisation-kind';
+export { organisationKindProblems } from './organisation/organisation-kind.policy';
 export * from './errors/domain.error';
 export * from './outcome.model';
 export type { LocalDateString, LocalTimeString, Weekday } from './time/local-date.util';

@@ -382,6 +382,7 @@ export class DossierPageController {
         })),
         reports: reportsOf(detail.obligationReports, {
           qualityChecks: coordinator || hasRole(principal, 'strategisch-coordinator'),
+          organisationKinds: this.agenda.region.organisationKinds,
         }),
       },
       new PageForms(failed),

@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
 import { BeheerActor, BeheerChange } from '../beheer/beheer-change';
 import type { OrganisationInput } from '../beheer/beheer.schemas';
 import { BeheerDirectory } from '../ports/beheer-directory.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
-import { organisationNameTaken } from './organisation-name';
+import { configuredRegion } from '../plan-van-aanpak/plan-dossier';
+import { assertRegionKind, organisationNameTaken } from './organisation-name';
 
 export interface EditOrganisationCommand extends OrganisationInput {
   readonly actor: BeheerActor;
@@ -17,10 +19,12 @@ export class BeheerEditOrganisationUseCase {
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
     @Inject(BeheerDirectory) private readonly directory: BeheerDirectory,
     @Inject(BeheerChange) private readonly change: BeheerChange,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'region'>,
   ) {}
 
   async execute({ actor, organisationId, reason, ...details }: EditOrganisationCommand): Promise<void> {
     const action = 'beheer.organisation.edit';
+    assertRegionKind(configuredRegion(this.config).organisationKinds, details.kind);
     const row = await this.change.organisation(actor, organisationId, action);
     await this.uow.run(async (tx) => {
       if (await this.directory.organisationNameTaken(tx, row.regionId, details.name, row.id))

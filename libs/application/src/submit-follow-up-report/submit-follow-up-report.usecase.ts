@@ -49,7 +49,11 @@ export class SubmitFollowUpReportUseCase {
 
   async execute(principal: Principal, command: SubmitFollowUpReportCommand): Promise<FollowUpReportResult> {
     const { report, route } = command;
-    const { obligation: o, rule } = await this.gate.open(
+    const {
+      obligation: o,
+      rule,
+      helpKinds,
+    } = await this.gate.open(
       principal,
       command.obligationId,
       'vervolghulp',
@@ -57,7 +61,7 @@ export class SubmitFollowUpReportUseCase {
       () => true,
       !command.submissionKey,
     );
-    const check = checkVervolghulpReport(report);
+    const check = checkVervolghulpReport(report, helpKinds);
     if (!check.ok) throw new AgendaRefusal(check.code, check.message, check.field, 'unprocessable');
     const spec = rule.fulfilledBy.find(
       (f): f is Extract<FulfilmentSpec, { kind: 'form' }> => f.kind === 'form',

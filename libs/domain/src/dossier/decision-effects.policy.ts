@@ -10,7 +10,7 @@ import {
   MetCasusregieInput,
   PvaBesprokenInput,
 } from './decision-input.model';
-import type { OrganisationKind } from '../organisation/organisation-kind';
+import type { OrganisationKind, OrganisationKinds } from '../organisation/organisation-kind';
 import { AFSLUITING_WAIT_MONTHS, earliestAfsluitingDate, formatDutchDate } from './dossier-date.util';
 import { DossierEvent } from './dossier-event.model';
 import { DossierRefusal, refuse } from './dossier-outcome.model';
@@ -23,6 +23,8 @@ import { checkZonderCasusregisseur } from './zonder-casusregisseur.policy';
 export interface KindContext {
   readonly zonderCasusregisseurAanmelders?: readonly OrganisationKind[];
   readonly aanmelderOrganisation?: OrganisationKind | null;
+  /** The region's organisation kinds, for their names in a refusal. */
+  readonly organisationKinds?: OrganisationKinds;
 }
 
 /** A decision's own result, before the bookkeeping every decision shares. */
@@ -46,6 +48,7 @@ export function applyKind(
       const eligible = checkZonderCasusregisseur(
         context.zonderCasusregisseurAanmelders,
         context.aanmelderOrganisation,
+        context.organisationKinds,
       );
       if (!eligible.ok) return eligible;
       return accepted({}, { type: 'ketenaanpak-zonder-casusregisseur', date });

@@ -112,6 +112,14 @@ describe('"zonder casusregisseur" only for the aanmelders I.I names', () => {
     ...ICO,
     zonderCasusregisseurAanmelders: CO3_KINDS,
     aanmelderOrganisation,
+    organisationKinds: {
+      politie: 'Politie',
+      parket: 'Parket',
+      caw: 'CAW',
+      vk: 'Vertrouwenscentrum Kindermishandeling',
+      opgroeien: 'Opgroeien (OCJ/SDJ)',
+      cgg: 'CGG',
+    },
   });
 
   it.each(CO3_KINDS)('an aanmelder of %s may go on without casusregisseur', (kind) => {

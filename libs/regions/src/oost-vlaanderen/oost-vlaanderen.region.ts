@@ -1,7 +1,17 @@
 import { DEFAULT_RETENTION, RegionConfig } from '@overlegtafels/domain';
 import { FLEMISH_HOLIDAYS } from '../shared/belgian-holidays.config';
+import { COMMON_ORGANISATION_KINDS, helpKindsOf } from '../shared/organisation-kinds.config';
 import { OOST_VLAANDEREN_OBLIGATIONS } from './oost-vlaanderen.obligations';
 import { OOST_VLAANDEREN_DOSSIER_LIFE } from './oost-vlaanderen.dossier-life';
+
+/** Oost-Vlaanderen's partner kinds: the nine services of its network (source: seeds/004: K&G, VK, OCJ/SDJ, OCMW, CAW, CGG, politie, parket, justitiehuizen), the city's social services, the CLB that refers families, the coordination and "other". */
+export const OOST_VLAANDEREN_ORGANISATION_KINDS = {
+  ...COMMON_ORGANISATION_KINDS,
+  'kind-en-gezin': 'Kind en Gezin (K&G)',
+  ocmw: 'OCMW',
+  stad: 'Sociale dienst (stad)',
+  clb: 'CLB (centrum voor leerlingenbegeleiding)',
+} as const;
 
 const ZONE = 'Europe/Brussels';
 
@@ -96,6 +106,8 @@ export const OOST_VLAANDEREN: RegionConfig = {
       },
     },
   ],
+  organisationKinds: OOST_VLAANDEREN_ORGANISATION_KINDS,
+  followUpHelpKinds: helpKindsOf(OOST_VLAANDEREN_ORGANISATION_KINDS),
   dossierLife: OOST_VLAANDEREN_DOSSIER_LIFE,
   obligations: OOST_VLAANDEREN_OBLIGATIONS,
 };
