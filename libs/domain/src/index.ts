@@ -35,6 +35,7 @@ export {
 } from './dossier/dossier-lifecycle.policy';
 export type { DecisionContext, DecisionOutcome } from './dossier/dossier-lifecycle.policy';
 export * from './dossier/dossier-life.model';
+export * from './dossier/reopening.policy';
 export { AFSLUITING_WAIT_MONTHS, earliestAfsluitingDate, formatDutchDate } from './dossier/dossier-date.util';
 export * from './dossier/agendering.policy';
 export * from './dossier/decision-notices.policy';

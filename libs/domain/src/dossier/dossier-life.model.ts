@@ -49,6 +49,19 @@ export interface TrajectSpec {
 }
 
 /**
+ * A closed dossier taken up again, with its history kept (Oost-Vlaanderen: after new incidents,
+ * seeds/004). Only a region that declares it reopens; the dossier goes back to the intake table.
+ */
+export interface ReopeningSpec {
+  /** The phases a dossier is reopened from (afgesloten). */
+  readonly from: readonly DossierPhase[];
+  /** The phase it goes back to: one the intake table's aanmelding is agendered in. */
+  readonly to: DossierPhase;
+  /** What the region calls it, for pages and the timeline ("heropening na nieuwe incidenten"). */
+  readonly label: string;
+}
+
+/**
  * A region's dossier life as configuration, which the domain interprets: the tables' roles, the
  * decisions each table takes per item type with the phases it agendeert them in, and the phase
  * transition of every decision kind. The effects of a decision kind (appointing a casusregisseur,
@@ -60,6 +73,8 @@ export interface DossierLife {
   readonly transitions: DecisionTransitions;
   /** Set when the region's dossiers carry a traject; unset, no decision records one. */
   readonly traject?: TrajectSpec;
+  /** Set when the region reopens closed dossiers; unset, a closed dossier stays closed. */
+  readonly reopening?: ReopeningSpec;
   /**
    * What in this dossier life is a choice where the region's source gives nothing (shown in the
    * README's region table); empty when everything follows from the source.
@@ -145,10 +160,19 @@ export function dossierLifeProblems(
     if (new Set(keys).size !== keys.length) problems.push('traject: an option key is listed twice');
     if (life.traject.setBy.length === 0) problems.push('traject: name the decisions that set it');
     for (const kind of life.traject.setBy) {
-      if (!life.transitions[kind]) problems.push(`traject: set by ${kind}, which no table of the region takes`);
+      if (!life.transitions[kind])
+        problems.push(`traject: set by ${kind}, which no table of the region takes`);
     }
   }
   const { intake, planReview, followUp, closure } = life.roles;
+  if (life.reopening) {
+    for (const p of life.reopening.from) phase(p, 'reopening');
+    phase(life.reopening.to, 'reopening');
+    if (life.reopening.from.length === 0) problems.push('reopening: name the phases it reopens from');
+    const intakeRule = life.rules[intake.table]?.itemTypes[intake.aanmeldingItemType];
+    if (intakeRule && !intakeRule.agenderenInPhases.includes(life.reopening.to))
+      problems.push(`reopening: the intake table does not take a dossier in ${life.reopening.to}`);
+  }
   if (!life.rules[intake.table]) problems.push(`the intake table ${intake.table} has no decision rules`);
   if (!hasItem(intake.table, intake.aanmeldingItemType))
     problems.push(`the intake table has no item type ${intake.aanmeldingItemType}`);
