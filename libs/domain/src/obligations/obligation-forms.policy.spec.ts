@@ -28,7 +28,7 @@ describe('the six-month report on the follow-up help', () => {
     expect(checkVervolghulpReport({ started: 'ja', helpKinds: ['cgg', 'sekte'] }, HELP)).toEqual({
       ok: false,
       code: 'FIELD_INVALID',
-      field: 'helpKinds',
+      field: 'helpKinds.1',
       message: 'Vervolghulp: "sekte" staat niet in de lijst; kies de vervolghulp uit de lijst.',
     });
   });

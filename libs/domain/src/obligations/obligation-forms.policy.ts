@@ -83,13 +83,13 @@ export function checkVervolghulpReport(
   report: VervolghulpReport,
   helpKinds: readonly OrganisationKind[],
 ): FormAnswerCheck {
-  const unknown = report.helpKinds.find((k) => !helpKinds.includes(k));
-  if (unknown !== undefined) {
+  const unknown = report.helpKinds.findIndex((k) => !helpKinds.includes(k));
+  if (unknown >= 0) {
     return {
       ok: false,
       code: 'FIELD_INVALID',
-      field: 'helpKinds',
-      message: `Vervolghulp: "${unknown}" staat niet in de lijst; kies de vervolghulp uit de lijst.`,
+      field: `helpKinds.${unknown}`,
+      message: `Vervolghulp: "${report.helpKinds[unknown]}" staat niet in de lijst; kies de vervolghulp uit de lijst.`,
     };
   }
   if (report.started !== 'nee' && report.helpKinds.length === 0 && blank(report.otherHelp)) {
