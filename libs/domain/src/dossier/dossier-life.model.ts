@@ -1,6 +1,7 @@
 import type { DecisionRules } from './decision-rules';
 import { DECISION_KINDS, DecisionKind, DOSSIER_PHASES, DossierPhase } from './dossier.model';
 import { refuse, type DossierRefusal } from './dossier-outcome.model';
+import { AFSLUITING_WAIT_MONTHS } from './dossier-date.util';
 
 export interface DecisionTransition {
   /** The phases in which the decision may be taken. */
@@ -73,6 +74,11 @@ export interface DossierLife {
   readonly transitions: DecisionTransitions;
   /** Set when the region's dossiers carry a traject; unset, no decision records one. */
   readonly traject?: TrajectSpec;
+  /**
+   * How many months after the afronding an afsluiting may come at the earliest (its zitting and its
+   * decision); unset: AFSLUITING_WAIT_MONTHS (CO3's guide III.E: six).
+   */
+  readonly afsluitingWaitMonths?: number;
   /** Set when the region reopens closed dossiers; unset, a closed dossier stays closed. */
   readonly reopening?: ReopeningSpec;
   /**
@@ -80,6 +86,11 @@ export interface DossierLife {
    * README's region table); empty when everything follows from the source.
    */
   readonly illustrative: readonly string[];
+}
+
+/** The months an afsluiting waits after the afronding in this dossier life. */
+export function afsluitingWaitMonthsOf(life: Pick<DossierLife, 'afsluitingWaitMonths'>): number {
+  return life.afsluitingWaitMonths ?? AFSLUITING_WAIT_MONTHS;
 }
 
 /** The intake table's key: where aanmeldingen land. */
@@ -165,6 +176,9 @@ export function dossierLifeProblems(
     }
   }
   const { intake, planReview, followUp, closure } = life.roles;
+  const wait = life.afsluitingWaitMonths;
+  if (wait !== undefined && (!Number.isInteger(wait) || wait < 0 || wait > 24))
+    problems.push(`afsluitingWaitMonths must be a whole number of months from 0 to 24, got ${wait}`);
   if (life.reopening) {
     for (const p of life.reopening.from) phase(p, 'reopening');
     phase(life.reopening.to, 'reopening');

@@ -1,7 +1,7 @@
 import { LocalDateString, parseLocalDate } from '../time/local-date.util';
 import { DecisionInput } from './decision-input.model';
 import { lookupItemType } from './decision-rules';
-import { chooseTraject, type DossierLife } from './dossier-life.model';
+import { afsluitingWaitMonthsOf, chooseTraject, type DossierLife } from './dossier-life.model';
 import { formatDutchDate } from './dossier-date.util';
 import { DossierEvent } from './dossier-event.model';
 import { DossierRefusal, refuse } from './dossier-outcome.model';
@@ -143,6 +143,7 @@ export function applyDecision(
     zonderCasusregisseurAanmelders: context.zonderCasusregisseurAanmelders,
     aanmelderOrganisation: context.aanmelderOrganisation,
     organisationKinds: context.organisationKinds,
+    afsluitingWaitMonths: afsluitingWaitMonthsOf(context.life),
   });
   if (!applied.ok) return applied;
   const traject = chooseTraject(context.life, input.kind, context.traject);

@@ -1,5 +1,9 @@
 import { LocalDateString, parseLocalDate } from '../time/local-date.util';
-import { InvalidDossierStateError, UnknownDecisionKindError, UnknownDossierPhaseError } from './dossier.error';
+import {
+  InvalidDossierStateError,
+  UnknownDecisionKindError,
+  UnknownDossierPhaseError,
+} from './dossier.error';
 
 /**
  * The phases of a dossier the domain interprets. They are stored as text (`dossiers.phase`), so

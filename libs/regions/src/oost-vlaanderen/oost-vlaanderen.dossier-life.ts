@@ -58,6 +58,9 @@ export const OOST_VLAANDEREN_DOSSIER_LIFE: DossierLife = {
     afsluiting_bevestigd: { from: ['afgerond'], to: 'afgesloten' },
     afsluiting_niet_bevestigd: { from: ['afgerond'], to: 'unchanged' },
   },
+  // ILLUSTRATIVE, as the afsluiting rule's due date (oost-vlaanderen.obligations.ts): the source
+  // gives no period between the afronding and the afsluiting.
+  afsluitingWaitMonths: 3,
   // The source: "wordt het dossier afgesloten als er geen nieuwe incidenten zijn" and a closed
   // dossier can be reopened after new incidents. ILLUSTRATIVE: back to the aanmelding at the team
   // regie (the source does not say at which step the second life starts).
@@ -65,6 +68,6 @@ export const OOST_VLAANDEREN_DOSSIER_LIFE: DossierLife = {
   illustrative: [
     'de heropening begint opnieuw bij de aanmelding op de team regie',
     'de beslissingen op een aanmelding (opgenomen in casusregie of niet)',
-    'de afsluiting als eigen agendapunt, ten vroegste zes maanden na de afronding (de bron noemt geen termijn)',
+    'de afsluiting als eigen agendapunt, ten vroegste drie maanden na de afronding (de bron noemt geen termijn)',
   ],
 };

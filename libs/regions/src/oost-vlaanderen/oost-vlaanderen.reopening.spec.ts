@@ -83,3 +83,42 @@ describe('Oost-Vlaanderen reopens a closed dossier after new incidents', () => {
     },
   );
 });
+
+describe('the afsluiting waits as long as the region says', () => {
+  /** Afgerond at the team regie of Tuesday 2 June 2026. */
+  const afgerond: DossierState = {
+    phase: 'afgerond',
+    casusregisseurId: 'casusregisseur-1',
+    casusregieStartDate: '2026-01-12',
+    afrondingDate: '2026-06-02',
+    noConsentReturns: 0,
+  };
+  const afsluiting = (region: typeof OOST_VLAANDEREN, table: string, decisionDate: string) =>
+    applyDecision(
+      afgerond,
+      { kind: 'afsluiting_bevestigd' },
+      { decisionDate, tableKey: table, itemType: 'afsluiting', life: region.dossierLife },
+    );
+
+  it('Oost-Vlaanderen: three months after the afronding, as its afsluiting rule falls due', () => {
+    expect(OOST_VLAANDEREN.dossierLife.afsluitingWaitMonths).toBe(3);
+    expect(afsluiting(OOST_VLAANDEREN, 'team-regie', '2026-08-25')).toEqual({
+      ok: false,
+      code: 'TOO_EARLY_FOR_AFSLUITING',
+      message: expect.stringMatching(/^Een dossier wordt pas afgesloten 3 maanden na de afronding /),
+    });
+    const closed = afsluiting(OOST_VLAANDEREN, 'team-regie', '2026-09-08');
+    expect(closed.ok && closed.next).toMatchObject({ phase: 'afgesloten', afsluitingDate: '2026-09-08' });
+  });
+
+  it('CO3 Antwerpen keeps the six months of its guide', () => {
+    expect(CO3_ANTWERPEN.dossierLife.afsluitingWaitMonths).toBeUndefined();
+    expect(afsluiting(CO3_ANTWERPEN, 'ronde-tafel', '2026-11-26')).toMatchObject({
+      ok: false,
+      code: 'TOO_EARLY_FOR_AFSLUITING',
+      message: expect.stringMatching(/^Een dossier wordt pas afgesloten 6 maanden na de afronding /),
+    });
+    const closed = afsluiting(CO3_ANTWERPEN, 'ronde-tafel', '2026-12-03');
+    expect(closed.ok && closed.next).toMatchObject({ phase: 'afgesloten', afsluitingDate: '2026-12-03' });
+  });
+});
