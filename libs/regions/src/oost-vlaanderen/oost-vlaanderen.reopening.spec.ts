@@ -100,25 +100,20 @@ describe('the afsluiting waits as long as the region says', () => {
       { decisionDate, tableKey: table, itemType: 'afsluiting', life: region.dossierLife },
     );
 
-  it('Oost-Vlaanderen: three months after the afronding, as its afsluiting rule falls due', () => {
-    expect(OOST_VLAANDEREN.dossierLife.afsluitingWaitMonths).toBe(3);
-    expect(afsluiting(OOST_VLAANDEREN, 'team-regie', '2026-08-25')).toEqual({
+  // Oost-Vlaanderen: three months, when its afsluiting rule falls due; CO3: the six of its guide.
+  it.each([
+    [OOST_VLAANDEREN, 'team-regie', 3, '2026-08-25', '2026-09-08'],
+    [CO3_ANTWERPEN, 'ronde-tafel', 6, '2026-11-26', '2026-12-03'],
+  ] as const)('%#: waits its months after the afronding', (region, table, months, early, onTime) => {
+    expect(region.dossierLife.afsluitingWaitMonths ?? 6).toBe(months);
+    expect(afsluiting(region, table, early)).toEqual({
       ok: false,
       code: 'TOO_EARLY_FOR_AFSLUITING',
-      message: expect.stringMatching(/^Een dossier wordt pas afgesloten 3 maanden na de afronding /),
+      message: expect.stringMatching(
+        new RegExp(`^Een dossier wordt pas afgesloten ${months} maanden na de afronding `),
+      ),
     });
-    const closed = afsluiting(OOST_VLAANDEREN, 'team-regie', '2026-09-08');
-    expect(closed.ok && closed.next).toMatchObject({ phase: 'afgesloten', afsluitingDate: '2026-09-08' });
-  });
-
-  it('CO3 Antwerpen keeps the six months of its guide', () => {
-    expect(CO3_ANTWERPEN.dossierLife.afsluitingWaitMonths).toBeUndefined();
-    expect(afsluiting(CO3_ANTWERPEN, 'ronde-tafel', '2026-11-26')).toMatchObject({
-      ok: false,
-      code: 'TOO_EARLY_FOR_AFSLUITING',
-      message: expect.stringMatching(/^Een dossier wordt pas afgesloten 6 maanden na de afronding /),
-    });
-    const closed = afsluiting(CO3_ANTWERPEN, 'ronde-tafel', '2026-12-03');
-    expect(closed.ok && closed.next).toMatchObject({ phase: 'afgesloten', afsluitingDate: '2026-12-03' });
+    const closed = afsluiting(region, table, onTime);
+    expect(closed.ok && closed.next).toMatchObject({ phase: 'afgesloten', afsluitingDate: onTime });
   });
 });
