@@ -46,7 +46,8 @@ describe('the domain’s stored keys in the database', () => {
   });
 
   it('has no enum for phases, decision kinds or organisation kinds: they are text columns', async () => {
-    for (const t of ['dossier_phase', 'decision_kind', 'organisation_kind']) expect(labels[t]).toBeUndefined();
+    for (const t of ['dossier_phase', 'decision_kind', 'organisation_kind'])
+      expect(labels[t]).toBeUndefined();
     const { rows } = await pg.query<{ table_name: string; column_name: string; data_type: string }>(
       `SELECT table_name, column_name, data_type FROM information_schema.columns
         WHERE table_schema = 'public' AND (table_name, column_name) IN
@@ -67,7 +68,10 @@ describe('the domain’s stored keys in the database', () => {
     try {
       const all = readMigrations();
       expect(all.map((m) => m.name)).toContain(TEXT_MIGRATION);
-      await migrate(old.url, all.filter((m) => m.name < TEXT_MIGRATION));
+      await migrate(
+        old.url,
+        all.filter((m) => m.name < TEXT_MIGRATION),
+      );
       const region = (
         await c.query<{ id: string }>(
           `INSERT INTO regions (key, name, mail_from_name, mail_from_address)
