@@ -20,6 +20,7 @@ import {
   RecordConsentUseCase,
   RecordConsulentConsultationUseCase,
   RecordConsulentUseCase,
+  ReopenDossierUseCase,
   RiskPictureQuery,
 } from '@overlegtafels/application';
 import { Authenticated, CurrentPrincipal, hasRole, Principal, Roles } from '@overlegtafels/auth';
@@ -70,6 +71,7 @@ export class DossierPageController {
     private readonly recordConsultation: RecordConsulentConsultationUseCase,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(RiskPictureQuery) private readonly riskPictures: RiskPictureQuery,
+    @Inject(ReopenDossierUseCase) private readonly reopen: ReopenDossierUseCase,
     @Inject(DossierMinutesQuery) private readonly minutesOf: DossierMinutesQuery,
   ) {}
 
@@ -338,6 +340,7 @@ export class DossierPageController {
       {
         dossier: detail,
         phase: this.queries.phaseLabel(String(detail.phase)),
+        reopenable: coordinator && this.reopen.reopensFrom().includes(detail.phase),
         awaitingConsent,
         children: {
           expected: Math.max(detail.childrenOver12, detail.childHearings.length),

@@ -24,8 +24,8 @@ export class BeheerEditOrganisationUseCase {
 
   async execute({ actor, organisationId, reason, ...details }: EditOrganisationCommand): Promise<void> {
     const action = 'beheer.organisation.edit';
-    assertRegionKind(configuredRegion(this.config).organisationKinds, details.kind);
     const row = await this.change.organisation(actor, organisationId, action);
+    assertRegionKind(configuredRegion(this.config).organisationKinds, details.kind);
     await this.uow.run(async (tx) => {
       if (await this.directory.organisationNameTaken(tx, row.regionId, details.name, row.id))
         throw organisationNameTaken();

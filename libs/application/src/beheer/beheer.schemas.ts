@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ORGANISATION_KIND_KEY, ROLES, TABLE_FUNCTIONS } from '@overlegtafels/domain';
+import { ROLES, TABLE_FUNCTIONS } from '@overlegtafels/domain';
 import { blankToUndefined, checkbox, email, SHORT, text } from '../input/input-fields';
 
 /**
@@ -80,12 +80,9 @@ const kindChoice = 'Soort: kies een soort organisatie uit de lijst.';
 
 export const OrganisationSchema = z.object({
   name: text('Naam', SHORT),
-  // A key here; whether the region lists it is the use case's check (RegionConfig.organisationKinds).
-  kind: z
-    .string({ error: kindChoice })
-    .trim()
-    .max(60, { error: kindChoice })
-    .regex(ORGANISATION_KIND_KEY, { error: kindChoice }),
+  // Whether the region lists it is the use case's check (RegionConfig.organisationKinds), after
+  // the region fence: another region's organisation is "not found" whatever the body says.
+  kind: z.string({ error: kindChoice }).trim().min(1, { error: kindChoice }).max(60, { error: kindChoice }),
   contactEmail: z.preprocess(blankToUndefined, email('Contactadres').optional()),
   reason: beheerReason,
 });

@@ -180,6 +180,13 @@ export interface DossierPage {
     readonly submittedAt: Date;
     readonly submittedBy: { readonly displayName: string };
   }[];
+  /** The heropeningen of the closed dossier, oldest first (its history before each stays as it was). */
+  readonly reopenings: readonly {
+    readonly reopenedAt: Date;
+    readonly fromPhase: string;
+    readonly reason: string;
+    readonly reopenedBy: { readonly displayName: string };
+  }[];
 }
 
 /** The read of a dossier's page (need-to-know is decided before, by OpenDossier). */

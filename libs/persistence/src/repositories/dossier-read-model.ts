@@ -170,6 +170,15 @@ export class PrismaDossierReadModel implements DossierList, DossierPages {
           include: { submittedBy: { select: { displayName: true } } },
           orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
         },
+        reopenings: {
+          select: {
+            reopenedAt: true,
+            fromPhase: true,
+            reason: true,
+            reopenedBy: { select: { displayName: true } },
+          },
+          orderBy: [{ reopenedAt: 'asc' }, { id: 'asc' }],
+        },
       },
     });
     return page ?? undefined;

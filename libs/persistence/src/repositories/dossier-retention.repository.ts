@@ -138,6 +138,7 @@ async function destroyDossier(db: Tx, dossierId: string): Promise<DestroyedDossi
   await count(db.decision.deleteMany({ where: { OR: [byDossier, byItem] } }));
   await count(db.childHearing.deleteMany({ where: byDossier }));
   await count(db.casusregisseurChange.deleteMany({ where: byDossier }));
+  await count(db.dossierReopening.deleteMany({ where: byDossier }));
   await count(db.agendaItem.deleteMany({ where: byDossier }));
   await count(db.document.deleteMany({ where: byDossier }));
   await count(db.aanmeldingClient.deleteMany({ where: { aanmeldingId: { in: aanmeldingIds } } }));
