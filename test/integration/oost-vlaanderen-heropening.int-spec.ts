@@ -1,14 +1,16 @@
 import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
 import { errorNextTo, pageUser, textOf } from '../support/page-client';
+import { regionWithPeople } from '../support/region-people';
+import { brusselsDay, DossierAtTable, fictitiousAanmelding } from '../support/region-life';
 import { loginAs, startTestApp, TestApp } from '../support/test-app';
 
 /**
  * An installation of Veilig Huis Oost-Vlaanderen (REGION=oost-vlaanderen): a fictitious dossier
  * goes through the team regie (aanmelding, casusregie, afronding, afsluiting three months later)
  * and, after new incidents, is reopened by a coordinator: back to the aanmelding with its history
- * kept, audited, shown on its page, and taken up again. The region and its people are rows, as in
- * vlaams-brabant-traject.int-spec.ts.
+ * kept, audited, shown on its page, and taken up again. The region and its people are rows
+ * (regionWithPeople).
  */
 
 const clock = new ControlledClock('2026-01-05T09:00:00+01:00'); // Monday
@@ -16,37 +18,21 @@ const AANMELDER = 'fien.vermeulen@example.be';
 const COORDINATOR = 'bram.desmet@example.be';
 const CASUSREGISSEUR = 'elke.martens@example.be';
 
-async function oostVlaanderen(db: ReturnType<typeof createPrismaClient>) {
-  const region = await db.region.create({
-    data: {
-      key: 'oost-vlaanderen',
-      name: 'Veilig Huis Oost-Vlaanderen',
-      mailFromName: 'Veilig Huis Oost-Vlaanderen',
-      mailFromAddress: 'teamregie@vh-ov.example.be',
-    },
-  });
-  const clb = await db.organisation.create({
-    data: { regionId: region.id, kind: 'clb', name: 'CLB Voorbeeld (test)' },
-  });
-  const team = await db.organisation.create({
-    data: { regionId: region.id, kind: 'ketenteam', name: 'Veilig Huis (test)' },
-  });
-  type Roles = { role: 'aanmelder' | 'coordinator' | 'member' | 'casusregisseur'; tableKey?: string }[];
-  const person = (email: string, displayName: string, organisationId: string, roles: Roles) =>
-    db.person.create({
-      data: { regionId: region.id, organisationId, email, displayName, roleAssignments: { create: roles } },
-    });
-  await person(AANMELDER, 'Fien Vermeulen', clb.id, [{ role: 'aanmelder' }]);
-  const coordinator = await person(COORDINATOR, 'Bram Desmet', team.id, [
-    { role: 'coordinator', tableKey: 'team-regie' },
-    { role: 'member', tableKey: 'team-regie' },
-  ]);
-  await db.tableMembership.create({
-    data: { personId: coordinator.id, regionId: region.id, tableKey: 'team-regie', function: 'voorzitter' },
-  });
-  const casusregisseur = await person(CASUSREGISSEUR, 'Elke Martens', team.id, [{ role: 'casusregisseur' }]);
-  return { clbId: clb.id, casusregisseurId: casusregisseur.id };
-}
+const OOST_VLAANDEREN_PEOPLE = {
+  region: {
+    key: 'oost-vlaanderen',
+    name: 'Veilig Huis Oost-Vlaanderen',
+    mailFromAddress: 'teamregie@vh-ov.example.be',
+  },
+  table: 'team-regie',
+  aanmelder: {
+    email: AANMELDER,
+    displayName: 'Fien Vermeulen',
+    organisation: { kind: 'clb', name: 'CLB Voorbeeld (test)' },
+  },
+  coordinator: { email: COORDINATOR, displayName: 'Bram Desmet' },
+  casusregisseur: { email: CASUSREGISSEUR, displayName: 'Elke Martens' },
+};
 
 describe('Oost-Vlaanderen: a closed dossier is reopened after new incidents, keeping its history', () => {
   let t: TestApp;
@@ -55,85 +41,22 @@ describe('Oost-Vlaanderen: a closed dossier is reopened after new incidents, kee
   let code: string;
   let firstItemId: string;
 
-  const local = (d: Date) =>
-    new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Brussels', dateStyle: 'short' }).format(d);
-
-  async function as(when: string, email: string) {
-    clock.set(when);
-    return loginAs(t, email);
-  }
-
-  async function agendeer(when: string, itemType: string) {
-    const who = await as(when, COORDINATOR);
-    const form = new FormData();
-    for (const [k, v] of Object.entries({
-      dossierCode: code,
-      tableKey: 'team-regie',
-      itemType,
-      questions: 'Graag bespreken.',
-    }))
-      form.append(k, v);
-    return fetch(`${t.baseUrl}/api/agenderingen`, {
-      method: 'POST',
-      headers: { cookie: who.cookie, 'x-csrf-token': who.csrfToken, accept: 'application/json' },
-      body: form,
-    });
-  }
-
-  async function placed(when: string, itemType: string) {
-    const res = await agendeer(when, itemType);
-    expect([res.status, res.status === 201 ? '' : await res.text()]).toEqual([201, '']);
-    const itemId = ((await res.json()) as { agendaItemId: string }).agendaItemId;
-    const item = await db.agendaItem.findUniqueOrThrow({ where: { id: itemId }, include: { session: true } });
-    return { itemId, session: local(item.session.startsAt) };
-  }
-
-  async function decide(when: string, itemId: string, decision: Record<string, unknown>) {
-    const bram = await as(when, COORDINATOR);
-    const res = await bram.post(`/api/agenda-items/${itemId}/decision`, decision);
-    expect([res.status, res.status === 201 ? '' : await res.text()]).toEqual([201, '']);
-  }
-
-  const dossier = () => db.dossier.findUniqueOrThrow({ where: { code } });
-  const obligations = async () =>
-    (
-      await db.followUpObligation.findMany({
-        where: { dossier: { code } },
-        select: { ruleKey: true, status: true, dueAt: true },
-        orderBy: [{ ruleKey: 'asc' }, { sequence: 'asc' }],
-      })
-    ).map((o) => [o.ruleKey, o.status, o.dueAt.toISOString()]);
+  let life: DossierAtTable;
 
   beforeAll(async () => {
     t = await startTestApp({ clock, env: { REGION: 'oost-vlaanderen' } });
     db = createPrismaClient(t.db.url, 2);
-    const made = await oostVlaanderen(db);
+    life = new DossierAtTable(t, db, clock, COORDINATOR, 'team-regie');
+    const made = await regionWithPeople(db, OOST_VLAANDEREN_PEOPLE);
     casusregisseurId = made.casusregisseurId;
     const fien = await loginAs(t, AANMELDER);
-    const res = await fien.post('/api/aanmeldingen', {
-      organisationId: made.clbId,
-      contactEmail: AANMELDER,
-      whyNow: 'Verschillende politietussenkomsten.',
-      violenceDescription: 'Fysiek, verbaal en emotioneel geweld.',
-      situationAtStart: 'Gezin met drie kinderen.',
-      situationNow: 'De kinderen zijn getuige van het geweld.',
-      mainRisks: 'Herhaling, verontrustende opvoedingssituatie.',
-      clients: [
-        { label: 'Persoon A', role: 'slachtoffer', age: 41 },
-        { label: 'Persoon B', role: 'pleger', age: 44 },
-      ],
-      clientRelations: 'A en B zijn partners.',
-      servicesInvolved: 'SDJ, sociale cel politie.',
-      safetyPlanExists: false,
-      questionsAndExpectations: 'Een afgestemde aanpak.',
-      confidentialityConfirmed: true,
-      familyInformed: true,
-    });
+    const res = await fien.post('/api/aanmeldingen', fictitiousAanmelding(made.referrerId, AANMELDER));
     expect(res.status).toBe(201);
     ({ dossierCode: code, agendaItemId: firstItemId } = (await res.json()) as {
       dossierCode: string;
       agendaItemId: string;
     });
+    life.code = code;
   }, 90_000);
 
   afterAll(async () => {
@@ -147,26 +70,26 @@ describe('Oost-Vlaanderen: a closed dossier is reopened after new incidents, kee
       include: { session: true },
     });
     // Monday 5 January: the team regie of Tuesday 6 January closed its list on Thursday 1 January.
-    expect([first.tableKey, local(first.session.startsAt)]).toEqual(['team-regie', '2026-01-13']);
-    await decide('2026-01-13T10:00:00+01:00', firstItemId, {
+    expect([first.tableKey, brusselsDay(first.session.startsAt)]).toEqual(['team-regie', '2026-01-13']);
+    await life.decide('2026-01-13T10:00:00+01:00', firstItemId, {
       kind: 'met_casusregie',
       casusregisseurId,
       startDate: '2026-01-19',
       consentVerified: true,
       consentVerifiedOn: '2026-01-13',
     });
-    expect((await dossier()).phase).toBe('casusregie');
+    expect((await life.dossier()).phase).toBe('casusregie');
 
-    const afronding = await placed('2026-05-25T10:00:00+02:00', 'afronding');
+    const afronding = await life.placed('2026-05-25T10:00:00+02:00', 'afronding');
     expect(afronding.session).toBe('2026-06-02');
-    await decide('2026-06-02T10:00:00+02:00', afronding.itemId, { kind: 'afronding_goedgekeurd' });
-    expect(await dossier()).toMatchObject({
+    await life.decide('2026-06-02T10:00:00+02:00', afronding.itemId, { kind: 'afronding_goedgekeurd' });
+    expect(await life.dossier()).toMatchObject({
       phase: 'afgerond',
       afrondingDate: new Date('2026-06-02T00:00:00Z'),
     });
 
     // Three months after Tuesday 2 June is Wednesday 2 September: the team regie of 1 September is too early.
-    const early = await agendeer('2026-08-24T10:00:00+02:00', 'afsluiting');
+    const early = await life.agendeer('2026-08-24T10:00:00+02:00', 'afsluiting');
     expect(early.status).toBe(422);
     expect(await early.json()).toMatchObject({
       code: 'TOO_EARLY_FOR_AFSLUITING',
@@ -174,14 +97,14 @@ describe('Oost-Vlaanderen: a closed dossier is reopened after new incidents, kee
         'ten vroegste 3 maanden na de afronding (2 juni 2026) plaatsvindt: op of na 2 september 2026',
       ),
     });
-    const afsluiting = await placed('2026-08-31T10:00:00+02:00', 'afsluiting');
+    const afsluiting = await life.placed('2026-08-31T10:00:00+02:00', 'afsluiting');
     expect(afsluiting.session).toBe('2026-09-08');
-    await decide('2026-09-08T10:00:00+02:00', afsluiting.itemId, { kind: 'afsluiting_bevestigd' });
-    expect(await dossier()).toMatchObject({
+    await life.decide('2026-09-08T10:00:00+02:00', afsluiting.itemId, { kind: 'afsluiting_bevestigd' });
+    expect(await life.dossier()).toMatchObject({
       phase: 'afgesloten',
       afsluitingDate: new Date('2026-09-08T00:00:00Z'),
     });
-    expect(await obligations()).toContainEqual([
+    expect(await life.obligations()).toContainEqual([
       'afsluiting-na-afronding',
       'fulfilled',
       '2026-09-02T07:00:00.000Z',
@@ -198,20 +121,20 @@ describe('Oost-Vlaanderen: a closed dossier is reopened after new incidents, kee
     expect(errorNextTo(refused.html, 'heropening-reason')).toBe(
       'Reden: beschrijf kort de nieuwe incidenten.',
     );
-    const api = await as('2027-01-25T09:00:00+01:00', COORDINATOR);
+    const api = await life.as('2027-01-25T09:00:00+01:00', COORDINATOR);
     const bad = await api.post(`/api/dossiers/${code}/heropening`, {});
     expect([bad.status, ((await bad.json()) as { field: string }).field]).toEqual([400, 'reason']);
-    expect((await dossier()).phase).toBe('afgesloten');
+    expect((await life.dossier()).phase).toBe('afgesloten');
   });
 
   it('refuses anyone but a coordinator', async () => {
-    const elke = await as('2027-01-25T09:00:00+01:00', CASUSREGISSEUR);
+    const elke = await life.as('2027-01-25T09:00:00+01:00', CASUSREGISSEUR);
     const res = await elke.post(`/api/dossiers/${code}/heropening`, { reason: 'Nieuwe incidenten.' });
     expect(res.status).toBe(403);
   });
 
   it('reopens it: back to the aanmelding, the earlier life kept, audited and on its page', async () => {
-    const bram = await as('2027-01-25T09:00:00+01:00', COORDINATOR);
+    const bram = await life.as('2027-01-25T09:00:00+01:00', COORDINATOR);
     const res = await bram.post(`/api/dossiers/${code}/heropening`, {
       reason: 'Nieuwe politietussenkomst op zaterdag 23 januari 2027.',
     });
@@ -219,7 +142,7 @@ describe('Oost-Vlaanderen: a closed dossier is reopened after new incidents, kee
       200,
       { code, phase: 'aangemeld', reopeningId: expect.any(String) },
     ]);
-    expect(await dossier()).toMatchObject({
+    expect(await life.dossier()).toMatchObject({
       phase: 'aangemeld',
       casusregisseurId: null,
       casusregieStartDate: null,
@@ -260,21 +183,21 @@ describe('Oost-Vlaanderen: a closed dossier is reopened after new incidents, kee
   });
 
   it('takes the reopened dossier up again at the team regie, with a new casusregie and its obligations', async () => {
-    const aanmelding = await placed('2027-01-25T09:30:00+01:00', 'aanmelding');
+    const aanmelding = await life.placed('2027-01-25T09:30:00+01:00', 'aanmelding');
     // The list of Tuesday 2 February closes on Thursday 28 January at 12:00.
     expect(aanmelding.session).toBe('2027-02-02');
-    await decide('2027-02-02T10:00:00+01:00', aanmelding.itemId, {
+    await life.decide('2027-02-02T10:00:00+01:00', aanmelding.itemId, {
       kind: 'met_casusregie',
       casusregisseurId,
       startDate: '2027-02-08',
       consentVerified: true,
       consentVerifiedOn: '2027-02-02',
     });
-    expect(await dossier()).toMatchObject({
+    expect(await life.dossier()).toMatchObject({
       phase: 'casusregie',
       casusregieStartDate: new Date('2027-02-08T00:00:00Z'),
     });
-    const open = (await obligations()).filter(([, status]) => status === 'open');
+    const open = (await life.obligations()).filter(([, status]) => status === 'open');
     expect(open.map(([rule]) => rule).sort()).toEqual(['netwerkoverleg', 'plan-van-aanpak-team-regie']);
     // Three months after the new start, Saturday 8 May 2027 at 17:00 (summer time).
     expect(open).toContainEqual(['netwerkoverleg', 'open', '2027-05-08T15:00:00.000Z']);

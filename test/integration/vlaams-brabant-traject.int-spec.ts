@@ -1,6 +1,7 @@
 import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
 import { errorNextTo, inputValue, pageUser, textOf } from '../support/page-client';
+import { regionWithPeople } from '../support/region-people';
 import { loginAs, startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -17,37 +18,21 @@ const AANMELDER = 'noor.claes@example.be';
 const COORDINATOR = 'wout.maes@example.be';
 const CASUSREGISSEUR = 'lien.jacobs@example.be';
 
-async function vlaamsBrabant(db: ReturnType<typeof createPrismaClient>) {
-  const region = await db.region.create({
-    data: {
-      key: 'vlaams-brabant',
-      name: 'Veilig Huis Vlaams-Brabant',
-      mailFromName: 'Veilig Huis Vlaams-Brabant',
-      mailFromAddress: 'triage@vh-vb.example.be',
-    },
-  });
-  const politie = await db.organisation.create({
-    data: { regionId: region.id, kind: 'politie', name: 'Politiezone Voorbeeld (test)' },
-  });
-  const team = await db.organisation.create({
-    data: { regionId: region.id, kind: 'ketenteam', name: 'Veilig Huis (test)' },
-  });
-  type Roles = { role: 'aanmelder' | 'coordinator' | 'member' | 'casusregisseur'; tableKey?: string }[];
-  const person = (email: string, displayName: string, organisationId: string, roles: Roles) =>
-    db.person.create({
-      data: { regionId: region.id, organisationId, email, displayName, roleAssignments: { create: roles } },
-    });
-  await person(AANMELDER, 'Noor Claes', politie.id, [{ role: 'aanmelder' }]);
-  const coordinator = await person(COORDINATOR, 'Wout Maes', team.id, [
-    { role: 'coordinator', tableKey: 'triage-overleg' },
-    { role: 'member', tableKey: 'triage-overleg' },
-  ]);
-  await db.tableMembership.create({
-    data: { personId: coordinator.id, regionId: region.id, tableKey: 'triage-overleg', function: 'voorzitter' },
-  });
-  const casusregisseur = await person(CASUSREGISSEUR, 'Lien Jacobs', team.id, [{ role: 'casusregisseur' }]);
-  return { politieId: politie.id, casusregisseurId: casusregisseur.id };
-}
+const VLAAMS_BRABANT_PEOPLE = {
+  region: {
+    key: 'vlaams-brabant',
+    name: 'Veilig Huis Vlaams-Brabant',
+    mailFromAddress: 'triage@vh-vb.example.be',
+  },
+  table: 'triage-overleg',
+  aanmelder: {
+    email: AANMELDER,
+    displayName: 'Noor Claes',
+    organisation: { kind: 'politie', name: 'Politiezone Voorbeeld (test)' },
+  },
+  coordinator: { email: COORDINATOR, displayName: 'Wout Maes' },
+  casusregisseur: { email: CASUSREGISSEUR, displayName: 'Lien Jacobs' },
+};
 
 function aanmelding(organisationId: string, whyNow: string) {
   return {
@@ -102,11 +87,11 @@ describe('Vlaams-Brabant: the triage overleg chooses the traject, and its follow
   beforeAll(async () => {
     t = await startTestApp({ clock, env: { REGION: 'vlaams-brabant' } });
     db = createPrismaClient(t.db.url, 2);
-    const made = await vlaamsBrabant(db);
+    const made = await regionWithPeople(db, VLAAMS_BRABANT_PEOPLE);
     casusregisseurId = made.casusregisseurId;
     const noor = await loginAs(t, AANMELDER);
     for (const key of Object.keys(filed) as (keyof typeof filed)[]) {
-      const res = await noor.post('/api/aanmeldingen', aanmelding(made.politieId, `Aanmelding ${key}.`));
+      const res = await noor.post('/api/aanmeldingen', aanmelding(made.referrerId, `Aanmelding ${key}.`));
       expect([key, res.status]).toEqual([key, 201]);
       filed[key] = (await res.json()) as { dossierCode: string; agendaItemId: string };
     }
@@ -121,7 +106,10 @@ describe('Vlaams-Brabant: the triage overleg chooses the traject, and its follow
 
   it('refuses taking a dossier up without a traject, or with one the region does not know, naming the field', async () => {
     const wout = await loginAs(t, COORDINATOR);
-    const missing = await wout.post(`/api/agenda-items/${filed.spoor2.agendaItemId}/decision`, metCasusregie());
+    const missing = await wout.post(
+      `/api/agenda-items/${filed.spoor2.agendaItemId}/decision`,
+      metCasusregie(),
+    );
     expect(missing.status).toBe(422);
     expect(await missing.json()).toMatchObject({ code: 'FIELD_REQUIRED', field: 'traject' });
     const unknown = await wout.post(

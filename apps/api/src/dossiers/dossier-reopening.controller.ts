@@ -38,8 +38,12 @@ export class DossierReopeningController {
   @ApiBody({ schema: jsonSchemaOf(ReopenDossierSchema) })
   @ApiResponse({
     status: 200,
-    description: '`{ code, phase, reopeningId }`',
-    content: { 'application/json': { example: { code: 'VHOV-2026-0007', phase: 'aangemeld' } } },
+    description: '`{ code, phase, reopeningId }`: the phase it went back to (the intake phase)',
+    content: {
+      'application/json': {
+        example: { code: 'VHOV-2026-0007', reopeningId: '00000000-0000-4000-8000-000000000000' },
+      },
+    },
   })
   @ApiResponse({ status: 400, description: 'Bad input: `{ field, code, message, errors }` (field `reason`)' })
   @ApiResponse({ status: 403, description: 'Not a coordinator' })
