@@ -15,12 +15,13 @@ export interface NewReopening {
 export abstract class DossierReopenings {
   /**
    * Sets the dossier to the new life's state (the phase it goes back to; no casusregisseur,
-   * casusregie, consent, afronding or afsluiting) and keeps the heropening beside its history.
+   * casusregie, consent, afronding or afsluiting) and keeps the heropening beside its history;
+   * undefined when the dossier is no longer in `fromPhase` (reopened meanwhile).
    */
   abstract reopen(
     tx: Transaction,
     dossierId: string,
     next: DossierState,
     reopening: NewReopening,
-  ): Promise<{ id: string }>;
+  ): Promise<{ id: string } | undefined>;
 }

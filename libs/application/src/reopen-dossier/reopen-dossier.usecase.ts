@@ -97,6 +97,14 @@ export class ReopenDossierUseCase {
         reopenedById: actor.personId,
         reopenedAt: now,
       });
+      if (!reopening) {
+        throw new AgendaRefusal(
+          'REOPENING_NOT_ALLOWED',
+          'Dit dossier werd intussen al heropend.',
+          undefined,
+          'conflict',
+        );
+      }
       await this.dossierChanged.dossierChanged(tx, row.id);
       await this.audit.append(
         {

@@ -16,11 +16,12 @@ export class PrismaDossierReopenings implements DossierReopenings {
     dossierId: string,
     next: DossierState,
     reopening: NewReopening,
-  ): Promise<{ id: string }> {
+  ): Promise<{ id: string } | undefined> {
     const db = on(tx, this.prisma);
     // What the earlier life established is in its decisions and in the reopening's prior state.
-    await db.dossier.update({
-      where: { id: dossierId },
+    // Only while it is still in the phase it was read in: of two at once, one reopens.
+    const changed = await db.dossier.updateMany({
+      where: { id: dossierId, phase: reopening.fromPhase },
       data: {
         phase: next.phase,
         casusregisseurId: next.casusregisseurId ?? null,
@@ -37,6 +38,7 @@ export class PrismaDossierReopenings implements DossierReopenings {
         consulentConsultedById: null,
       },
     });
+    if (changed.count === 0) return undefined;
     return db.dossierReopening.create({
       data: {
         dossierId,
