@@ -112,13 +112,14 @@ describe('"zonder casusregisseur" only for the aanmelders I.I names', () => {
     ...ICO,
     zonderCasusregisseurAanmelders: CO3_KINDS,
     aanmelderOrganisation,
+    // The region's names of the kinds (CO3's list, in the key's alphabetical order here).
     organisationKinds: {
-      politie: 'Politie',
-      parket: 'Parket',
       caw: 'CAW',
-      vk: 'Vertrouwenscentrum Kindermishandeling',
-      opgroeien: 'Opgroeien (OCJ/SDJ)',
       cgg: 'CGG',
+      opgroeien: 'Opgroeien (OCJ/SDJ)',
+      parket: 'Parket',
+      politie: 'Politie',
+      vk: 'Vertrouwenscentrum Kindermishandeling',
     },
   });
 
