@@ -118,7 +118,7 @@ export async function generateTenYears(
                             aanmelder_organisation_id, casusregie_start_date, afronding_date,
                             afsluiting_date, consent_verified_at, consent_verified_by_id,
                             consent_given_by, created_at, updated_at)
-       SELECT md5('dossier:' || i)::uuid, code, $1, phase::dossier_phase,
+       SELECT md5('dossier:' || i)::uuid, code, $1, phase,
               CASE WHEN phase <> 'geen_ketenaanpak' THEN regisseur END,
               aanmelder, (SELECT organisation_id FROM persons WHERE id = aanmelder),
               CASE WHEN phase <> 'geen_ketenaanpak' THEN registered + 14 END,

@@ -71,7 +71,7 @@ export async function items(
                WHEN 'aanmelding' THEN CASE WHEN d.phase = 'geen_ketenaanpak' THEN 'geen_ketenaanpak' ELSE 'met_casusregie' END
                WHEN 'plan-van-aanpak' THEN 'pva_besproken'
                WHEN 'afronding' THEN 'afronding_goedgekeurd'
-               ELSE 'opvolging_genoteerd' END)::decision_kind,
+               ELSE 'opvolging_genoteerd' END),
             'Advies van de tafel (fictief).',
             CASE WHEN i.item_type = 'aanmelding' THEN d.casusregisseur_id END,
             CASE WHEN i.item_type = 'aanmelding' THEN d.casusregie_start_date END,

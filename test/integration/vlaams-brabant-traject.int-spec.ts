@@ -1,19 +1,64 @@
 import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
 import { errorNextTo, inputValue, pageUser, textOf } from '../support/page-client';
+import { DossierAtTable } from '../support/region-life';
+import { regionWithPeople } from '../support/region-people';
 import { loginAs, startTestApp, TestApp } from '../support/test-app';
-import { AANMELDER, aanmelding, COORDINATOR, vlaamsBrabant } from '../support/vlaams-brabant';
 
 /**
  * An installation of Veilig Huis Vlaams-Brabant (REGION=vlaams-brabant): the triage overleg of
  * Wednesday 25 November 2026 takes two fictitious dossiers up, one in spoor 2 and one in spoor 3,
  * through the real decision use case (the API and the zitting page's form); the traject is kept on
  * the dossier, audited, shown on its page, and the region's follow-up rules for that traject plan
- * their obligations. The region and its people are rows, as in other-region.ts: regions and people
- * have no use case yet (the beheer pages of issue 14).
+ * their obligations; the spoor 3 dossier then goes on at the casusoverleg spoor 3 to its
+ * afsluiting, with its placements and obligations at literal dates. The region and its people are
+ * rows (regionWithPeople).
  */
 
 const clock = new ControlledClock('2026-11-23T09:00:00+01:00'); // Monday: the triage of Wednesday is open
+const AANMELDER = 'noor.claes@example.be';
+const COORDINATOR = 'wout.maes@example.be';
+const CASUSREGISSEUR = 'lien.jacobs@example.be';
+
+const VLAAMS_BRABANT_PEOPLE = {
+  region: {
+    key: 'vlaams-brabant',
+    name: 'Veilig Huis Vlaams-Brabant',
+    mailFromAddress: 'triage@vh-vb.example.be',
+  },
+  table: 'triage-overleg',
+  aanmelder: {
+    email: AANMELDER,
+    displayName: 'Noor Claes',
+    organisation: { kind: 'politie', name: 'Politiezone Voorbeeld (test)' },
+  },
+  coordinator: { email: COORDINATOR, displayName: 'Wout Maes' },
+  casusregisseur: { email: CASUSREGISSEUR, displayName: 'Lien Jacobs' },
+};
+
+function aanmelding(organisationId: string, whyNow: string) {
+  return {
+    organisationId,
+    contactEmail: AANMELDER,
+    whyNow,
+    violenceDescription: 'Herhaald partnergeweld, de laatste keer met letsel.',
+    situationAtStart: 'Gezin met een kind.',
+    situationNow: 'Het slachtoffer verblijft bij familie.',
+    mainRisks: 'Herhaling.',
+    clients: [
+      { label: 'Persoon A', role: 'slachtoffer', age: 31 },
+      { label: 'Persoon B', role: 'pleger', age: 33 },
+    ],
+    clientRelations: 'A en B zijn partners.',
+    servicesInvolved: 'Politie.',
+    safetyPlanExists: false,
+    questionsAndExpectations: 'Afstemming tussen de diensten.',
+    confidentialityConfirmed: true,
+    familyInformed: true,
+    // Vlaams-Brabant's own question (its aanmeldingscriteria).
+    regionAnswers: { aanmeldingscriteria: ['multi-problem', 'partners-nodig'] },
+  };
+}
 
 describe('Vlaams-Brabant: the triage overleg chooses the traject, and its follow-up follows', () => {
   let t: TestApp;
@@ -46,11 +91,19 @@ describe('Vlaams-Brabant: the triage overleg chooses the traject, and its follow
   beforeAll(async () => {
     t = await startTestApp({ clock, env: { REGION: 'vlaams-brabant' } });
     db = createPrismaClient(t.db.url, 2);
-    const made = await vlaamsBrabant(db);
+    const made = await regionWithPeople(db, VLAAMS_BRABANT_PEOPLE);
     casusregisseurId = made.casusregisseurId;
+    // The coordinator also coordinates the casusoverleg spoor 3, where the spoor 3 dossiers go on.
+    const wout = await db.person.findFirstOrThrow({ where: { email: COORDINATOR } });
+    await db.roleAssignment.createMany({
+      data: [
+        { personId: wout.id, role: 'coordinator', tableKey: 'casusoverleg-spoor-3' },
+        { personId: wout.id, role: 'member', tableKey: 'casusoverleg-spoor-3' },
+      ],
+    });
     const noor = await loginAs(t, AANMELDER);
     for (const key of Object.keys(filed) as (keyof typeof filed)[]) {
-      const res = await noor.post('/api/aanmeldingen', aanmelding(made.politieId, `Aanmelding ${key}.`));
+      const res = await noor.post('/api/aanmeldingen', aanmelding(made.referrerId, `Aanmelding ${key}.`));
       expect([key, res.status]).toEqual([key, 201]);
       filed[key] = (await res.json()) as { dossierCode: string; agendaItemId: string };
     }
@@ -167,5 +220,50 @@ describe('Vlaams-Brabant: the triage overleg chooses the traject, and its follow
     expect(taken.status).toBe(303);
     const dossierPage = await wout.get(`/dossiers/${filed.formulier.dossierCode}`);
     expect(textOf(dossierPage.html)).toContain('Traject spoor 3 (intensieve casusregie, ongeveer een jaar)');
+  });
+
+  it('spoor 3 goes on at the casusoverleg: plan van aanpak, afronding at the evaluation after a year, afsluiting six months later', async () => {
+    const life = new DossierAtTable(t, db, clock, COORDINATOR, 'casusoverleg-spoor-3');
+    life.code = filed.formulier.dossierCode;
+    const obligation = async (rule: string) =>
+      (await life.obligations()).find(([key]) => key === rule)?.slice(1);
+    // Monday 4 January 2027: the casusoverleg of Thursday 14 January closes its list on the 7th.
+    const plan = await life.placed('2027-01-04T10:00:00+01:00', 'plan-van-aanpak');
+    expect(plan.session).toBe('2027-01-14');
+    await life.decide('2027-01-14T14:00:00+01:00', plan.itemId, {
+      kind: 'pva_besproken',
+      terugkomdatum: '2027-04-08',
+    });
+    expect(await obligation('spoor-3-plan-van-aanpak')).toEqual(['fulfilled', '2027-01-07T11:00:00.000Z']);
+
+    // A year after the start of 1 December 2026: the casusoverleg of Thursday 16 December 2027.
+    const evaluatie = await life.placed('2027-12-06T10:00:00+01:00', 'evaluatie');
+    expect(evaluatie.session).toBe('2027-12-16');
+    await life.decide('2027-12-16T14:00:00+01:00', evaluatie.itemId, { kind: 'afronding_goedgekeurd' });
+    expect(await life.dossier()).toMatchObject({
+      phase: 'afgerond',
+      afrondingDate: new Date('2027-12-16T00:00:00Z'),
+    });
+    expect(await obligation('spoor-3-evaluatie-na-een-jaar')).toEqual([
+      'fulfilled',
+      '2027-12-16T12:30:00.000Z',
+    ]);
+
+    // Six months after the afronding is 16 June 2028: on 22 May the next casusoverleg open to
+    // agendering is that of 1 June, too early; from its deadline of 25 May on, it is 29 June.
+    const early = await life.agendeer('2028-05-22T10:00:00+02:00', 'afsluiting');
+    expect([early.status, ((await early.json()) as { code: string }).code]).toEqual([
+      422,
+      'TOO_EARLY_FOR_AFSLUITING',
+    ]);
+    const afsluiting = await life.placed('2028-06-19T10:00:00+02:00', 'afsluiting');
+    expect(afsluiting.session).toBe('2028-06-29');
+    await life.decide('2028-06-29T14:00:00+02:00', afsluiting.itemId, { kind: 'afsluiting_bevestigd' });
+    expect(await life.dossier()).toMatchObject({
+      phase: 'afgesloten',
+      afsluitingDate: new Date('2028-06-29T00:00:00Z'),
+    });
+    // The quality check six weeks after the afsluiting: Thursday 10 August 2028 at 09:00.
+    expect(await obligation('kwaliteitscontrole')).toEqual(['open', '2028-08-10T07:00:00.000Z']);
   });
 });

@@ -53,6 +53,7 @@ import { OidcController } from './auth/oidc.controller';
 import { DevMailController } from './dev-mail/dev-mail.controller';
 import { DocumentsController } from './documents/documents.controller';
 import { CasusregieApiController } from './dossiers/casusregie-api.controller';
+import { DossierReopeningController } from './dossiers/dossier-reopening.controller';
 import { RiskPictureApiController } from './dossiers/risk-picture-api.controller';
 import { DossiersController } from './dossiers/dossiers.controller';
 import { HealthController } from './health/health.controller';
@@ -96,6 +97,7 @@ export class ApiModule {
         TeDoenApiController,
         DossiersController,
         CasusregieApiController,
+        DossierReopeningController,
         RiskPictureApiController,
         TestMailController,
         OutboxMessagesController,

@@ -138,6 +138,7 @@ export * from './record-consent/record-consent.command';
 export * from './record-consent/record-consent.usecase';
 export * from './record-no-consent/record-no-consent.command';
 export * from './record-no-consent/record-no-consent.usecase';
+export * from './reopen-dossier/reopen-dossier.usecase';
 export * from './record-child-hearing/record-child-hearing.command';
 export * from './record-child-hearing/record-child-hearing.usecase';
 export * from './record-consulent-consultation/record-consulent-consultation.command';

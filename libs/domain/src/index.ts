@@ -1,4 +1,5 @@
 export * from './organisation/organisation-kind';
+export { organisationKindProblems } from './organisation/organisation-kind.policy';
 export * from './errors/domain.error';
 export * from './outcome.model';
 export type { LocalDateString, LocalTimeString, Weekday } from './time/local-date.util';
@@ -34,6 +35,7 @@ export {
 } from './dossier/dossier-lifecycle.policy';
 export type { DecisionContext, DecisionOutcome } from './dossier/dossier-lifecycle.policy';
 export * from './dossier/dossier-life.model';
+export * from './dossier/reopening.policy';
 export { AFSLUITING_WAIT_MONTHS, earliestAfsluitingDate, formatDutchDate } from './dossier/dossier-date.util';
 export * from './dossier/agendering.policy';
 export * from './dossier/decision-notices.policy';

@@ -12,6 +12,7 @@ export * from './repositories/login-attempts.repository';
 export * from './repositories/expired-logins.repository';
 export * from './repositories/dossier-read-model';
 export * from './repositories/dossier/prisma-dossier.repository';
+export * from './repositories/dossier/prisma-dossier-reopenings';
 export * from './repositories/dossier/prisma-decision-history';
 export * from './repositories/region.repository';
 export * from './repositories/person-directory.repository';

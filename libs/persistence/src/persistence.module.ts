@@ -19,6 +19,7 @@ import { AgendaMailingRepository } from './repositories/agenda-mailing.repositor
 import { OrganisationRepository } from './repositories/organisation.repository';
 import { PrismaBeheerDirectory } from './repositories/beheer-directory.repository';
 import { PrismaDossierRepository } from './repositories/dossier/prisma-dossier.repository';
+import { PrismaDossierReopenings } from './repositories/dossier/prisma-dossier-reopenings';
 import { PrismaDecisionHistory } from './repositories/dossier/prisma-decision-history';
 import { PrismaRegionRepository } from './repositories/region.repository';
 import { PrismaPersonDirectory } from './repositories/person-directory.repository';
@@ -58,6 +59,7 @@ const repositories = [
   OrganisationRepository,
   PrismaBeheerDirectory,
   PrismaDossierRepository,
+  PrismaDossierReopenings,
   PrismaDecisionHistory,
   PrismaRegionRepository,
   PrismaPersonDirectory,

@@ -353,7 +353,7 @@ describe('database schema (prisma/schema.prisma vs prisma/migrations)', () => {
       const org = await prisma.organisation.create({
         data: {
           regionId: region.id,
-          kind: 'meldpunt_risicojongeren',
+          kind: 'meldpunt-risicojongeren',
           name: 'Meldpunt (test)',
           contactEmail: 'meldpunt@example.org',
         },
@@ -505,9 +505,9 @@ describe('database schema (prisma/schema.prisma vs prisma/migrations)', () => {
       });
       expect(found?.id).toBe(aanmelder.id);
       const org2 = await prisma.organisation.findUniqueOrThrow({ where: { id: org.id } });
-      expect(org2.kind).toBe('meldpunt_risicojongeren');
+      expect(org2.kind).toBe('meldpunt-risicojongeren');
       const raw = await prisma.$queryRawUnsafe<{ kind: string }[]>(
-        `SELECT kind::text FROM organisations WHERE id = $1::uuid`,
+        `SELECT kind FROM organisations WHERE id = $1::uuid`,
         org.id,
       );
       expect(raw[0]!.kind).toBe('meldpunt-risicojongeren');

@@ -1,4 +1,9 @@
-import { dossierLifeProblems, DossierLife, RegionConfig } from '@overlegtafels/domain';
+import {
+  dossierLifeProblems,
+  DossierLife,
+  organisationKindProblems,
+  RegionConfig,
+} from '@overlegtafels/domain';
 import { listRegions } from './region.registry';
 
 const items = (life: DossierLife) =>
@@ -13,6 +18,11 @@ describe.each(listRegions().map((r) => [r.key, r] as const))(
 
     it('names only its own tables and item types, with a transition for every decision', () => {
       expect(dossierLifeProblems(life, region.tables)).toEqual([]);
+    });
+
+    it('lists, with a Dutch name, every organisation kind its tables and rules name', () => {
+      expect(organisationKindProblems(region)).toEqual([]);
+      expect(Object.keys(region.organisationKinds)).toEqual(expect.arrayContaining(['politie', 'parket']));
     });
 
     it('has an intake table that takes aanmeldingen, and every table has a role or rules', () => {
@@ -70,6 +80,27 @@ describe.each(listRegions().map((r) => [r.key, r] as const))(
     });
   },
 );
+
+describe('broken organisation kinds', () => {
+  it('are told kind by kind what is wrong', () => {
+    const region = listRegions()[0]!;
+    expect(
+      organisationKindProblems({
+        ...region,
+        organisationKinds: { politie: 'Politie', Meldpunt_X: 'x', leeg: ' ' },
+        zonderCasusregisseurAanmelders: ['parket'],
+        followUpHelpKinds: ['politie'],
+      }),
+    ).toEqual(
+      expect.arrayContaining([
+        'organisation kind "Meldpunt_X" must be lower-case words joined by hyphens',
+        'organisation kind leeg has no name',
+        'zonderCasusregisseurAanmelders names organisation kind parket, which the region does not list',
+        `table ${region.tables[0]!.key} names organisation kind caw, which the region does not list`,
+      ]),
+    );
+  });
+});
 
 describe('a broken dossier life', () => {
   it('is told table by table what is wrong', () => {

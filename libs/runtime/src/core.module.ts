@@ -12,6 +12,7 @@ import {
   DossierPages,
   DecisionHistory,
   DossierRepository as DossierRepositoryPort,
+  DossierReopenings,
   LoginAttempts,
   ExpiredLogins,
   ReconcileLedger,
@@ -80,6 +81,7 @@ import {
   OrganisationRepository,
   PrismaDossierReadModel,
   PrismaDossierRepository,
+  PrismaDossierReopenings,
   PrismaDecisionHistory,
   PrismaLoginAttempts,
   PrismaExpiredLogins,
@@ -121,6 +123,7 @@ const obligationPorts = [
 /** The dossiers' ports: the aggregate's intent methods, the region's id, people and organisations. */
 const dossierPorts = [
   bindPort(DossierRepositoryPort, PrismaDossierRepository),
+  bindPort(DossierReopenings, PrismaDossierReopenings),
   bindPort(DecisionHistory, PrismaDecisionHistory),
   bindPort(RegionRepository, PrismaRegionRepository),
   bindPort(PersonDirectory, PrismaPersonDirectory),

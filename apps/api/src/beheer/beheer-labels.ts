@@ -1,4 +1,9 @@
-import { ORGANISATION_KINDS, ROLE_LABELS, TABLE_FUNCTIONS } from '@overlegtafels/domain';
+import {
+  organisationKindLabel,
+  OrganisationKinds,
+  ROLE_LABELS,
+  TABLE_FUNCTIONS,
+} from '@overlegtafels/domain';
 import { ASSIGNABLE_ROLES } from '@overlegtafels/application';
 
 /** What the beheer pages print for the domain's keys (Dutch, as people read them). */
@@ -10,17 +15,18 @@ export const FUNCTION_LABELS: Record<string, string> = {
   'op-afroep': 'op afroep',
 };
 
-export const beheerLabels = {
+/** The labels of the beheer pages, with the organisation kinds of the beheerder's region. */
+export const beheerLabelsOf = (organisationKinds: OrganisationKinds) => ({
   roles: ROLE_LABELS as Record<string, string>,
   assignableRoles: ASSIGNABLE_ROLES.map((key) => ({
     key,
     label: key === 'coordinator' ? 'coördinator van alle tafels' : ROLE_LABELS[key],
   })),
   functions: TABLE_FUNCTIONS.map((key) => ({ key, label: FUNCTION_LABELS[key] ?? key })),
-  kinds: Object.entries(ORGANISATION_KINDS).map(([key, label]) => ({ key, label })),
-  kindOf: (key: string) => (ORGANISATION_KINDS as Record<string, string>)[key] ?? key,
+  kinds: Object.entries(organisationKinds).map(([key, label]) => ({ key, label })),
+  kindOf: (key: string) => organisationKindLabel(organisationKinds, key),
   functionOf: (key: string) => FUNCTION_LABELS[key] ?? key,
-};
+});
 
 /** A form field sent once (a string) or several times (an array), as a list of strings. */
 export function strings(body: Record<string, unknown> | undefined, field: string): string[] {

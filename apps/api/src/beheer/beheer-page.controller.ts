@@ -1,3 +1,5 @@
+import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
+import { getRegion } from '@overlegtafels/regions';
 import {
   Body,
   Controller,
@@ -28,7 +30,7 @@ import { CurrentViewer } from '../web/current-viewer.decorator';
 import { failedForm, FailedForm, isUuid, noticeFor, PageForms, pick } from '../web/page-form';
 import { PageService } from '../web/page.service';
 import { formSubmissionKey, withKey } from '../web/submission-key';
-import { beheerLabels } from './beheer-labels';
+import { beheerLabelsOf } from './beheer-labels';
 
 const NOTICES: Record<string, string> = {
   toegevoegd: 'De organisatie is toegevoegd.',
@@ -46,6 +48,8 @@ const ORGANISATION_FIELDS = ['name', 'kind', 'contactEmail', 'reason'];
  */
 @Controller('beheer')
 export class BeheerPageController {
+  private readonly labels: ReturnType<typeof beheerLabelsOf>;
+
   constructor(
     @Inject(ReadBeheerUseCase) private readonly read: ReadBeheerUseCase,
     @Inject(BeheerAddOrganisationUseCase) private readonly addOrganisation: BeheerAddOrganisationUseCase,
@@ -54,7 +58,10 @@ export class BeheerPageController {
     private readonly setOrganisationActive: BeheerSetOrganisationActiveUseCase,
     @Inject(BeheerClosePeriodUseCase) private readonly closePeriod: BeheerClosePeriodUseCase,
     @Inject(PageService) private readonly pages: PageService,
-  ) {}
+    @Inject(APP_CONFIG) config: Pick<AppConfig, 'region'>,
+  ) {
+    this.labels = beheerLabelsOf(getRegion(config.region)?.organisationKinds ?? {});
+  }
 
   @Get()
   @Roles('admin')
@@ -229,7 +236,7 @@ export class BeheerPageController {
     return this.pages.render(
       'beheer-tafel',
       { title: table.name, principal },
-      { table, labels: beheerLabels },
+      { table, labels: this.labels },
     );
   }
 
@@ -299,7 +306,7 @@ export class BeheerPageController {
     return this.pages.render(
       'beheer-organisaties',
       { title: 'Organisaties', principal, notice },
-      { organisations: await this.read.organisations(viewer), labels: beheerLabels },
+      { organisations: await this.read.organisations(viewer), labels: this.labels },
       new PageForms(failed),
     );
   }
@@ -316,7 +323,7 @@ export class BeheerPageController {
     return this.pages.render(
       'beheer-organisatie',
       { title: organisation.name, principal, notice },
-      { organisation, people, labels: beheerLabels },
+      { organisation, people, labels: this.labels },
       new PageForms(failed),
     );
   }

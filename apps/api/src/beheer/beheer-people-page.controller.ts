@@ -1,3 +1,5 @@
+import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
+import { getRegion } from '@overlegtafels/regions';
 import {
   Body,
   Controller,
@@ -32,7 +34,7 @@ import { CurrentViewer } from '../web/current-viewer.decorator';
 import { failedForm, FailedForm, isUuid, noticeFor, PageForms, pick } from '../web/page-form';
 import { PageService } from '../web/page.service';
 import { formSubmissionKey, withKey } from '../web/submission-key';
-import { beheerLabels, strings } from './beheer-labels';
+import { beheerLabelsOf, strings } from './beheer-labels';
 
 const NOTICES: Record<string, string> = {
   toegevoegd: 'De persoon is toegevoegd.',
@@ -61,6 +63,8 @@ const PERSON_FORMS = {
  */
 @Controller('beheer/personen')
 export class BeheerPeoplePageController {
+  private readonly labels: ReturnType<typeof beheerLabelsOf>;
+
   constructor(
     @Inject(ReadBeheerUseCase) private readonly read: ReadBeheerUseCase,
     @Inject(BeheerAddPersonUseCase) private readonly addPerson: BeheerAddPersonUseCase,
@@ -70,7 +74,10 @@ export class BeheerPeoplePageController {
     @Inject(BeheerSetMembershipUseCase) private readonly setMembership: BeheerSetMembershipUseCase,
     @Inject(BeheerRemoveMembershipUseCase) private readonly removeMembership: BeheerRemoveMembershipUseCase,
     @Inject(PageService) private readonly pages: PageService,
-  ) {}
+    @Inject(APP_CONFIG) config: Pick<AppConfig, 'region'>,
+  ) {
+    this.labels = beheerLabelsOf(getRegion(config.region)?.organisationKinds ?? {});
+  }
 
   @Get()
   @Roles('admin')
@@ -307,7 +314,7 @@ export class BeheerPeoplePageController {
         organisations: organisations.filter((o) => o.active),
         tables: this.read.tableList(),
         chosen,
-        labels: beheerLabels,
+        labels: this.labels,
       },
       new PageForms(failed),
     );
@@ -342,7 +349,7 @@ export class BeheerPeoplePageController {
         tables,
         tableName: (key: string) => tables.find((t) => t.key === key)?.name ?? key,
         chosen: failed?.key === 'rollen' && chosen ? chosen : held,
-        labels: beheerLabels,
+        labels: this.labels,
       },
       new PageForms(failed),
     );

@@ -11,6 +11,8 @@ export const NOTICES = {
   'consulent-afronding':
     'Het overleg met de consulent over de afronding is geregistreerd; de opvolging is bijgewerkt.',
   risicotaxatie: 'De nieuwe versie van de risicotaxatie is geregistreerd.',
+  heropend:
+    'Het dossier is heropend: het staat opnieuw bij de aanmelding; de geschiedenis van vóór de heropening blijft bewaard.',
 } satisfies Record<string, string>;
 
 /** How the dossier page names the state of an agendapunt. */

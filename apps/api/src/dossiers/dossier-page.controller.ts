@@ -20,6 +20,7 @@ import {
   RecordConsentUseCase,
   RecordConsulentConsultationUseCase,
   RecordConsulentUseCase,
+  ReopenDossierUseCase,
   RiskPictureQuery,
 } from '@overlegtafels/application';
 import { Authenticated, CurrentPrincipal, hasRole, Principal, Roles } from '@overlegtafels/auth';
@@ -28,6 +29,7 @@ import {
   CASUSREGISSEUR_CHANGE_REASON_LABELS,
   CASUSREGISSEUR_CHANGE_REASONS,
   DECISION_KIND_LABELS,
+  toDossierPhase,
 } from '@overlegtafels/domain';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { dutchDate } from '@overlegtafels/mail';
@@ -69,6 +71,7 @@ export class DossierPageController {
     private readonly recordConsultation: RecordConsulentConsultationUseCase,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(RiskPictureQuery) private readonly riskPictures: RiskPictureQuery,
+    @Inject(ReopenDossierUseCase) private readonly reopen: ReopenDossierUseCase,
     @Inject(DossierMinutesQuery) private readonly minutesOf: DossierMinutesQuery,
   ) {}
 
@@ -328,7 +331,7 @@ export class DossierPageController {
       (hasRole(principal, 'casusregisseur') && detail.casusregisseurId === principal.personId);
     const inCasusregie = detail.phase === 'casusregie';
     const awaitingConsent = awaitsConsent({
-      phase: detail.phase,
+      phase: toDossierPhase(detail.phase),
       ...(detail.casusregieStartDate && { casusregieStartDate: day(detail.casusregieStartDate) }),
     });
     return this.pages.render(
@@ -337,6 +340,7 @@ export class DossierPageController {
       {
         dossier: detail,
         phase: this.queries.phaseLabel(String(detail.phase)),
+        reopenable: coordinator && this.reopen.reopensFrom().includes(detail.phase),
         awaitingConsent,
         children: {
           expected: Math.max(detail.childrenOver12, detail.childHearings.length),
@@ -381,6 +385,7 @@ export class DossierPageController {
         })),
         reports: reportsOf(detail.obligationReports, {
           qualityChecks: coordinator || hasRole(principal, 'strategisch-coordinator'),
+          organisationKinds: this.agenda.region.organisationKinds,
         }),
       },
       new PageForms(failed),

@@ -1,5 +1,6 @@
 import {
-  ORGANISATION_KINDS,
+  organisationKindLabel,
+  OrganisationKinds,
   QUALITY_CHECK_ITEMS,
   QUALITY_CHECK_LABELS,
   QualityCheck,
@@ -31,13 +32,13 @@ interface StoredReport {
  */
 export function reportsOf(
   reports: readonly StoredReport[],
-  options: { qualityChecks: boolean },
+  options: { qualityChecks: boolean; organisationKinds: OrganisationKinds },
 ): ReportView[] {
   return reports.flatMap((r): ReportView[] => {
     const by = { submittedAt: r.submittedAt, submittedBy: r.submittedBy.displayName };
     if (r.form === 'vervolghulp') {
       const a = r.answers as VervolghulpReport;
-      const kinds = a.helpKinds.map((k) => ORGANISATION_KINDS[k] ?? k);
+      const kinds = a.helpKinds.map((k) => organisationKindLabel(options.organisationKinds, k));
       return [
         {
           form: r.form,

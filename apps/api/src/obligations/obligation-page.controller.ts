@@ -1,3 +1,5 @@
+import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
+import { getRegion } from '@overlegtafels/regions';
 import { Body, Controller, Get, Header, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -12,10 +14,11 @@ import {
 } from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import {
-  ORGANISATION_KINDS,
+  organisationKindLabel,
+  OrganisationKinds,
   QUALITY_CHECK_ITEMS,
   QUALITY_CHECK_LABELS,
-  VERVOLGHULP_KINDS,
+  vervolghulpKinds,
   VERVOLGHULP_STARTED,
   VERVOLGHULP_STARTED_LABELS,
 } from '@overlegtafels/domain';
@@ -33,15 +36,20 @@ const FORMS = {
   kwaliteitscontrole: ['remarks', ...QUALITY_CHECK_ITEMS.map((i) => `check-${i}`)],
 } as const;
 
-/** What a form's choices look like on the page (fixed labels from the domain). */
-const CHOICES = {
-  started: VERVOLGHULP_STARTED.map((value) => ({ value, label: VERVOLGHULP_STARTED_LABELS[value] })),
-  helpKinds: VERVOLGHULP_KINDS.map((value) => ({ value, label: ORGANISATION_KINDS[value] })),
-  checks: QUALITY_CHECK_ITEMS.map((value) => ({ value, label: QUALITY_CHECK_LABELS[value] })),
-  kindLabels: ORGANISATION_KINDS as Record<string, string>,
-  checkLabels: QUALITY_CHECK_LABELS as Record<string, string>,
-  startedLabels: VERVOLGHULP_STARTED_LABELS as Record<string, string>,
-};
+/** What a form's choices look like on the page (labels from the domain and the region's kinds). */
+function choicesOf(region: { organisationKinds: OrganisationKinds; followUpHelpKinds?: readonly string[] }) {
+  return {
+    started: VERVOLGHULP_STARTED.map((value) => ({ value, label: VERVOLGHULP_STARTED_LABELS[value] })),
+    helpKinds: vervolghulpKinds(region).map((value) => ({
+      value,
+      label: organisationKindLabel(region.organisationKinds, value),
+    })),
+    checks: QUALITY_CHECK_ITEMS.map((value) => ({ value, label: QUALITY_CHECK_LABELS[value] })),
+    kindLabels: region.organisationKinds as Record<string, string>,
+    checkLabels: QUALITY_CHECK_LABELS as Record<string, string>,
+    startedLabels: VERVOLGHULP_STARTED_LABELS as Record<string, string>,
+  };
+}
 
 /**
  * One obligation's own page: what is due and how its owner fulfils it. The six-month report and
@@ -51,12 +59,17 @@ const CHOICES = {
 @ApiExcludeController()
 @Controller('opvolging')
 export class ObligationPageController {
+  private readonly choices: ReturnType<typeof choicesOf>;
+
   constructor(
     @Inject(OpenObligationUseCase) private readonly open: OpenObligationUseCase,
     @Inject(SubmitFollowUpReportUseCase) private readonly followUp: SubmitFollowUpReportUseCase,
     @Inject(CompleteQualityCheckUseCase) private readonly qualityCheck: CompleteQualityCheckUseCase,
     @Inject(PageService) private readonly pages: PageService,
-  ) {}
+    @Inject(APP_CONFIG) config: Pick<AppConfig, 'region'>,
+  ) {
+    this.choices = choicesOf(getRegion(config.region) ?? { organisationKinds: {} });
+  }
 
   @Get(':id')
   @Roles('casusregisseur', 'coordinator', 'strategisch-coordinator', 'member', 'aanmelder')
@@ -147,7 +160,7 @@ export class ObligationPageController {
     return this.pages.render(
       'opvolging-detail',
       { title: page.obligation.label, principal, notice },
-      { ...page, choices: CHOICES, selectedKinds },
+      { ...page, choices: this.choices, selectedKinds },
       new PageForms(failed),
     );
   }

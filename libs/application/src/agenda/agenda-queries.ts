@@ -8,7 +8,6 @@ import {
   type CalendarState,
   checkZonderCasusregisseur,
   effectiveMeetingPlace,
-  type OrganisationKind,
   type SessionStatus,
   statusAt,
   trajectSetBy,
@@ -301,10 +300,10 @@ export class AgendaQueries {
   private unavailableDecisions(dossier: {
     aanmelderOrganisation: { kind: string } | null;
   }): Partial<Record<DecisionKind, string>> {
-    const kind = dossier.aanmelderOrganisation?.kind.replace(/_/g, '-') as OrganisationKind | undefined;
     const eligible = checkZonderCasusregisseur(
       this.agenda.region.zonderCasusregisseurAanmelders,
-      kind ?? null,
+      dossier.aanmelderOrganisation?.kind ?? null,
+      this.agenda.region.organisationKinds,
     );
     return eligible.ok ? {} : { zonder_casusregisseur: eligible.message };
   }

@@ -28,6 +28,7 @@ import { RecordConsulentUseCase } from '../record-consulent/record-consulent.use
 import { ReassignCasusregisseurUseCase } from '../reassign-casusregisseur/reassign-casusregisseur.usecase';
 import { RecordConsentUseCase } from '../record-consent/record-consent.usecase';
 import { RecordNoConsentUseCase } from '../record-no-consent/record-no-consent.usecase';
+import { ReopenDossierUseCase } from '../reopen-dossier/reopen-dossier.usecase';
 import { AanmeldingConfirmationQuery } from '../submit-aanmelding/aanmelding-confirmation.query';
 import { RecordChildHearingUseCase } from '../record-child-hearing/record-child-hearing.usecase';
 import { RecordConsulentConsultationUseCase } from '../record-consulent-consultation/record-consulent-consultation.usecase';
@@ -68,6 +69,7 @@ const providers = [
   RecordConsulentUseCase,
   RecordConsentUseCase,
   RecordNoConsentUseCase,
+  ReopenDossierUseCase,
   RecordChildHearingUseCase,
   RecordConsulentConsultationUseCase,
   ConsulentCheckQuery,

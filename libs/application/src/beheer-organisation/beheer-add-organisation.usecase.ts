@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOCK, Clock } from '@overlegtafels/config';
+import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@overlegtafels/config';
 import { BeheerActor, BeheerChange } from '../beheer/beheer-change';
 import type { OrganisationInput } from '../beheer/beheer.schemas';
 import { BeheerDirectory } from '../ports/beheer-directory.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
 import { SubmittedOnce } from '../submissions/submitted-once';
-import { organisationNameTaken } from './organisation-name';
+import { configuredRegion } from '../plan-van-aanpak/plan-dossier';
+import { assertRegionKind, organisationNameTaken } from './organisation-name';
 
 export interface AddOrganisationCommand extends OrganisationInput {
   readonly actor: BeheerActor;
@@ -15,7 +16,7 @@ export interface AddOrganisationCommand extends OrganisationInput {
 /** The ledger's scope of an added organisation's one-time key. */
 export const BEHEER_ORGANISATION_SCOPE = 'beheer-organisation';
 
-/** A partner organisation of the beheerder's region, of one of the domain's kinds. */
+/** A partner organisation of the beheerder's region, of one of the region's kinds. */
 @Injectable()
 export class BeheerAddOrganisationUseCase {
   constructor(
@@ -24,10 +25,12 @@ export class BeheerAddOrganisationUseCase {
     @Inject(BeheerChange) private readonly change: BeheerChange,
     @Inject(SubmittedOnce) private readonly once: SubmittedOnce,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'region'>,
   ) {}
 
   async execute(command: AddOrganisationCommand): Promise<{ organisationId: string; repeated: boolean }> {
     const { actor, submissionKey, ...content } = command;
+    assertRegionKind(configuredRegion(this.config).organisationKinds, content.kind);
     const done = await this.uow.run((tx) =>
       this.once.run(
         tx,

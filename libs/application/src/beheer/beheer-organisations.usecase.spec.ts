@@ -4,9 +4,12 @@ import { BeheerEditOrganisationUseCase } from '../beheer-organisation/beheer-edi
 import { BeheerSetOrganisationActiveUseCase } from '../beheer-organisation/beheer-organisation-active.usecase';
 import { ReadBeheerUseCase } from '../beheer-read/read-beheer.usecase';
 import type { ClosePeriodCommand } from '../close-period/close-period.command';
+import { InputError } from '../errors';
 import { parseInput } from '../input/parse-input';
 import { OrganisationSchema } from './beheer.schemas';
 import { beheerder, beheerWorld, POLITIE, refusalOf } from './beheer-world.test-util';
+
+const CO3 = { region: 'co3-antwerpen' };
 
 const organisation = (over: Record<string, unknown> = {}) =>
   parseInput(OrganisationSchema, {
@@ -26,6 +29,7 @@ describe('the beheerder’s organisations', () => {
       world.change,
       world.once,
       world.clock,
+      CO3,
     );
     const first = await add.execute({ actor: beheerder, ...organisation(), submissionKey: 'organisatie-1' });
     expect(
@@ -44,8 +48,21 @@ describe('the beheerder’s organisations', () => {
       add.execute({ actor: beheerder, ...organisation({ name: 'POLITIE (fictief)' }) }),
     );
     expect(taken.errors?.map((e) => [e.field, e.code])).toEqual([['name', 'NAME_TAKEN']]);
-    const kind = await refusalOf(Promise.resolve().then(() => organisation({ kind: 'sekte' })));
+    const kind = await refusalOf(Promise.resolve().then(() => organisation({ kind: ' ' })));
     expect(kind.errors?.map((e) => e.field)).toEqual(['kind']);
+    // A key of another region's list (Oost-Vlaanderen's Kind en Gezin) is not one of CO3's.
+    const foreign = await add
+      .execute({ actor: beheerder, ...organisation({ name: 'K&G (fictief)', kind: 'kind-en-gezin' }) })
+      .catch((e: unknown) => e);
+    expect(foreign).toBeInstanceOf(InputError);
+    expect((foreign as InputError).errors).toEqual([
+      {
+        field: 'kind',
+        code: 'UNKNOWN',
+        message:
+          'Soort: "kind-en-gezin" is geen soort organisatie van deze regio; kies een soort uit de lijst.',
+      },
+    ]);
     expect(world.audit.of('beheer.organisation.add').map((a) => [a.entityId, a.details])).toEqual([
       [first.organisationId, { kind: 'meldpunt-risicojongeren', reason: 'Nieuwe partner' }],
     ]);
@@ -53,7 +70,7 @@ describe('the beheerder’s organisations', () => {
 
   it('corrects and deactivates one of the own region; another region’s is not found, and audited', async () => {
     const world = beheerWorld();
-    const edit = new BeheerEditOrganisationUseCase(world.directory, world.change);
+    const edit = new BeheerEditOrganisationUseCase(world.directory, world.change, CO3);
     const active = new BeheerSetOrganisationActiveUseCase(world.directory, world.change);
     await edit.execute({
       actor: beheerder,
@@ -88,7 +105,7 @@ describe('the beheerder’s organisations', () => {
 
   it('corrects and (de)activates once per key: a repeat answers as the first, another content is a 409', async () => {
     const world = beheerWorld();
-    const edit = new BeheerEditOrganisationUseCase(world.directory, world.change);
+    const edit = new BeheerEditOrganisationUseCase(world.directory, world.change, CO3);
     const active = new BeheerSetOrganisationActiveUseCase(world.directory, world.change);
     const renamed = { actor: beheerder, organisationId: POLITIE, submissionKey: 'gegevens-1' };
     const fields = organisation({ name: 'Politiezone (fictief)', kind: 'politie' });

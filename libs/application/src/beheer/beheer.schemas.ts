@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ORGANISATION_KINDS, ROLES, TABLE_FUNCTIONS } from '@overlegtafels/domain';
+import { ROLES, TABLE_FUNCTIONS } from '@overlegtafels/domain';
 import { blankToUndefined, checkbox, email, SHORT, text } from '../input/input-fields';
 
 /**
@@ -76,14 +76,13 @@ export const MembershipSchema = z.object({
   reason: beheerReason,
 });
 
-const kinds = Object.keys(ORGANISATION_KINDS) as [
-  keyof typeof ORGANISATION_KINDS,
-  ...(keyof typeof ORGANISATION_KINDS)[],
-];
+const kindChoice = 'Soort: kies een soort organisatie uit de lijst.';
 
 export const OrganisationSchema = z.object({
   name: text('Naam', SHORT),
-  kind: z.enum(kinds, { error: 'Soort: kies een soort organisatie uit de lijst.' }),
+  // Whether the region lists it is the use case's check (RegionConfig.organisationKinds), after
+  // the region fence: another region's organisation is "not found" whatever the body says.
+  kind: z.string({ error: kindChoice }).trim().min(1, { error: kindChoice }).max(60, { error: kindChoice }),
   contactEmail: z.preprocess(blankToUndefined, email('Contactadres').optional()),
   reason: beheerReason,
 });

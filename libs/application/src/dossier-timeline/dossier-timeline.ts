@@ -20,7 +20,7 @@ export const DOSSIER_TIMELINE_SOURCES = Symbol('DOSSIER_TIMELINE_SOURCES');
 
 export interface TimelineEntry {
   readonly at: string;
-  readonly kind: 'aanmelding' | 'agendapunt' | 'beslissing' | 'opvolging' | 'casusregie';
+  readonly kind: 'aanmelding' | 'agendapunt' | 'beslissing' | 'opvolging' | 'casusregie' | 'heropening';
   readonly title: string;
   readonly detail?: string;
   readonly planned: boolean;
@@ -48,6 +48,13 @@ export interface TimelineFacts extends CasusregieCheckFacts {
   }[];
   /** The changes of casusregisseur, as recorded (the dates as DATE columns). */
   readonly casusregisseurChanges?: readonly CasusregisseurChangeFacts[];
+  /** The heropeningen of the closed dossier (DossierLife.reopening), with who and why. */
+  readonly reopenings?: readonly {
+    reopenedAt: Date;
+    fromPhase: string;
+    reason: string;
+    reopenedBy: { displayName: string };
+  }[];
   /** The forms that fulfilled obligations (six-month report, quality check). */
   readonly obligationReports?: readonly {
     form: string;
@@ -178,6 +185,16 @@ export function timelineOf(facts: TimelineFacts, region: RegionConfig, now: Date
       kind: 'casusregie',
       title: 'Casusregie overgedragen',
       detail: `van ${c.from.displayName} aan ${c.to.displayName}, vanaf ${day(c.effectiveDate)} (${casusregisseurChangeReasonLabel(c.reason)})`,
+      planned: false,
+    });
+  }
+  // The earlier life stays above it: its decisions and agendapunten are the entries before this one.
+  for (const r of facts.reopenings ?? []) {
+    timeline.push({
+      at: r.reopenedAt.toISOString(),
+      kind: 'heropening',
+      title: `Dossier heropend (${region.dossierLife.reopening?.label ?? 'heropening'})`,
+      detail: `door ${r.reopenedBy.displayName}, reden: ${r.reason}`,
       planned: false,
     });
   }

@@ -1,7 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { hasRole, Principal } from '@overlegtafels/auth';
 import { CLOCK, Clock } from '@overlegtafels/config';
-import { MinutesActorFacts, MinutesCheck, MinutesStateFacts, TableDefinition } from '@overlegtafels/domain';
+import {
+  MinutesActorFacts,
+  MinutesCheck,
+  MinutesStateFacts,
+  OrganisationKinds,
+  TableDefinition,
+} from '@overlegtafels/domain';
 import { AgendaRefusal } from '../errors';
 import { ObligationRules } from '../obligations/obligation-rules';
 import { AuditLog } from '../ports/audit-log.port';
@@ -14,6 +20,8 @@ export const SESSION_NOT_FOUND = 'Zitting niet gevonden.';
 export interface MinutesContext {
   readonly session: MinutesSession;
   readonly table: TableDefinition;
+  /** The region's organisation kinds, for the partners' names. */
+  readonly organisationKinds: OrganisationKinds;
   readonly actor: MinutesActorFacts;
 }
 
@@ -67,6 +75,7 @@ export class MinutesAccess {
     return {
       session,
       table,
+      organisationKinds: this.rules.region.organisationKinds,
       actor: { coordinator: hasRole(principal, 'coordinator', table.key), tableFunction },
     };
   }

@@ -1,6 +1,6 @@
 import {
-  ORGANISATION_KINDS,
-  OrganisationKind,
+  organisationKindLabel,
+  OrganisationKinds,
   proposedGuestPresence,
   proposedPartnerAttendance,
 } from '@overlegtafels/domain';
@@ -18,15 +18,15 @@ export interface InvitationAnswerView {
   readonly beforeChange: boolean;
 }
 
-const view = (a: InvitationAnswer): InvitationAnswerView => ({
-  who: a.who,
-  organisation: a.organisationKind
-    ? (ORGANISATION_KINDS[a.organisationKind as OrganisationKind] ?? a.organisationKind)
-    : null,
-  slot: a.dossierCode,
-  answer: a.answer,
-  beforeChange: a.beforeChange,
-});
+const viewIn =
+  (kinds: OrganisationKinds) =>
+  (a: InvitationAnswer): InvitationAnswerView => ({
+    who: a.who,
+    organisation: a.organisationKind ? organisationKindLabel(kinds, a.organisationKind) : null,
+    slot: a.dossierCode,
+    answer: a.answer,
+    beforeChange: a.beforeChange,
+  });
 
 /**
  * The calendar answers beside the verslag's attendance (issue #16): per partner what its invited
@@ -41,11 +41,14 @@ export function withAnswers(
   answers: readonly InvitationAnswer[],
   /** Guest id → the guest's address (lower case), from the items as stored. */
   guestEmails: ReadonlyMap<string, string>,
+  /** The region's organisation kinds, for the partners' names. */
+  kinds: OrganisationKinds,
 ): {
   attendance: AttendanceView[];
   items: MinutesItemView[];
   invitations: InvitationAnswerView[];
 } {
+  const view = viewIn(kinds);
   const own = answers.filter((a) => a.agendaItemId === null);
   const nothingSaved = attendance.every((a) => a.status === null);
   return {

@@ -5,8 +5,8 @@ import {
   DECISION_KIND_LABELS,
   DecisionKind,
   MinutesItemScope,
-  ORGANISATION_KINDS,
-  OrganisationKind,
+  organisationKindLabel,
+  OrganisationKinds,
   TableDefinition,
 } from '@overlegtafels/domain';
 import { dutchDate } from '@overlegtafels/mail';
@@ -162,13 +162,14 @@ export function minutesItemView(
 export function attendanceView(
   table: TableDefinition,
   entries: readonly AttendanceEntry[],
+  kinds: OrganisationKinds,
 ): AttendanceView[] {
   const byParticipant = new Map(entries.map((e) => [e.participant, e.status]));
   return attendanceParticipants(table).map((participant) => {
     const status = byParticipant.get(participant) ?? null;
     return {
       participant,
-      label: ORGANISATION_KINDS[participant as OrganisationKind] ?? participant,
+      label: organisationKindLabel(kinds, participant),
       status,
       statusLabel: status ? ATTENDANCE_LABELS[status] : null,
     };

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@overlegtafels/auth';
 import { CLOCK, Clock } from '@overlegtafels/config';
-import { formOf, ObligationForm, ObligationRule, Role } from '@overlegtafels/domain';
+import { formOf, ObligationForm, ObligationRule, Role, vervolghulpKinds } from '@overlegtafels/domain';
 import type { Transaction } from '../ports/unit-of-work.port';
 import { AgendaRefusal } from '../errors';
 import { AuditLog } from '../ports/audit-log.port';
@@ -15,6 +15,8 @@ export interface OpenForForm {
   readonly rule: ObligationRule;
   /** The role the person fills it in as. */
   readonly role: Role;
+  /** The kinds of help the region's six-month report offers (vervolghulpKinds). */
+  readonly helpKinds: readonly string[];
 }
 
 /** The in-transaction refusal of a form whose obligation is no longer open. */
@@ -70,7 +72,7 @@ export class ObligationFormGate {
       throw new AgendaRefusal('OBLIGATION_NOT_FOUND', OBLIGATION_NOT_FOUND_MESSAGE, undefined, 'not_found');
     }
     if (checkOpen && o.status !== 'open') throw await this.notOpen(principal, route, form, o);
-    return { obligation: o, rule, role };
+    return { obligation: o, rule, role, helpKinds: vervolghulpKinds(this.rules.region) };
   }
 
   /** The refusal of a form for an obligation that is no longer open, its audit event written. */

@@ -1,4 +1,3 @@
-import type { DossierPhase } from '@overlegtafels/domain';
 import type { AgendaItemRecord } from './agenda-item.repository.port';
 
 /** How full a session's agenda is: the agendapunten to be held or discussed, and their minutes. */
@@ -14,7 +13,7 @@ export interface AgendaPageItem extends AgendaItemRecord {
   readonly dossier: {
     readonly id: string;
     readonly code: string;
-    readonly phase: DossierPhase;
+    readonly phase: string;
     readonly casusregisseurId: string | null;
     readonly aanmelderId: string;
     readonly regionId: string;

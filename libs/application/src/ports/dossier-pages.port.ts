@@ -1,4 +1,4 @@
-import type { DossierPhase, SessionStatus } from '@overlegtafels/domain';
+import type { SessionStatus } from '@overlegtafels/domain';
 import type { AgendaItemRecord } from './agenda-item.repository.port';
 import type { AanmeldingAnswers, AanmeldingClient } from './dossier.repository.port';
 
@@ -106,7 +106,7 @@ export interface DossierPage {
   readonly id: string;
   readonly code: string;
   readonly regionId: string;
-  readonly phase: DossierPhase;
+  readonly phase: string;
   readonly casusregisseurId: string | null;
   readonly aanmelderId: string;
   readonly aanmelderOrganisationId: string | null;
@@ -179,6 +179,13 @@ export interface DossierPage {
     readonly answers: unknown;
     readonly submittedAt: Date;
     readonly submittedBy: { readonly displayName: string };
+  }[];
+  /** The heropeningen of the closed dossier, oldest first (its history before each stays as it was). */
+  readonly reopenings: readonly {
+    readonly reopenedAt: Date;
+    readonly fromPhase: string;
+    readonly reason: string;
+    readonly reopenedBy: { readonly displayName: string };
   }[];
 }
 

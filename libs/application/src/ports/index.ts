@@ -7,6 +7,7 @@ export * from './agenda-session.repository.port';
 export * from './agenda-item.repository.port';
 export * from './audit-log.port';
 export * from './dossier.repository.port';
+export * from './dossier-reopenings.port';
 export * from './region.repository.port';
 export * from './decision-agenda.port';
 export * from './decision-history.port';

@@ -129,7 +129,7 @@ export class ReadMinutesUseCase {
       );
     }
     let attendance = seesAttendance
-      ? attendanceView(ctx.table, await this.minutes.attendanceOf(sessionId))
+      ? attendanceView(ctx.table, await this.minutes.attendanceOf(sessionId), ctx.organisationKinds)
       : null;
     let itemViews = views;
     let invitations: MinutesView['invitations'] = null;
@@ -146,6 +146,7 @@ export class ReadMinutesUseCase {
           items.map((i) => i.id),
         ),
         emails,
+        ctx.organisationKinds,
       );
       ({ attendance, items: itemViews, invitations } = answered);
     }

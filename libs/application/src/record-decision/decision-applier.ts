@@ -134,6 +134,7 @@ export class DecisionApplier {
         life: region.dossierLife,
         zonderCasusregisseurAanmelders: region.zonderCasusregisseurAanmelders,
         aanmelderOrganisation: dossier.aanmelderOrganisationKind,
+        organisationKinds: region.organisationKinds,
         ...(form.traject !== undefined && { traject: form.traject }),
       },
     );

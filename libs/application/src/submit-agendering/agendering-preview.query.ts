@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { Clock, CLOCK } from '@overlegtafels/config';
 import {
-  AFSLUITING_WAIT_MONTHS,
+  afsluitingWaitMonthsOf,
   afsluitingTooEarly,
   type CalendarState,
   generateSessions,
@@ -127,6 +127,7 @@ export class AgenderingPreviewQuery {
       table.key,
       itemType,
       dossier.afrondingDate,
+      afsluitingWaitMonthsOf(this.tables.region.dossierLife),
     );
     const placed =
       notBeforeDate === undefined
@@ -141,7 +142,12 @@ export class AgenderingPreviewQuery {
         deadline: new Date(goesTo.deadlineMs).toISOString(),
         sessionText: dutchDate(DateTime.fromMillis(goesTo.startMs, { zone })),
         deadlineText: dutchDateTime(DateTime.fromMillis(goesTo.deadlineMs, { zone })),
-        refusal: afsluitingTooEarly(dossier.afrondingDate!, table, placed).message,
+        refusal: afsluitingTooEarly(
+          dossier.afrondingDate!,
+          table,
+          placed,
+          afsluitingWaitMonthsOf(this.tables.region.dossierLife),
+        ).message,
       };
     }
     if (!placed.ok) return undefined;
@@ -151,7 +157,7 @@ export class AgenderingPreviewQuery {
     if (notBeforeDate !== undefined) {
       notices.push(
         `Een afsluiting komt op een ${table.name} op of na ` +
-          `${dutchDate(DateTime.fromISO(notBeforeDate, { zone }))}, ${AFSLUITING_WAIT_MONTHS} maanden na de afronding.`,
+          `${dutchDate(DateTime.fromISO(notBeforeDate, { zone }))}, ${afsluitingWaitMonthsOf(this.tables.region.dossierLife)} maanden na de afronding.`,
       );
     }
     const earlier = generateSessions(table, { fromMs: nowMs, toMs: target.startMs }, calendar).filter(

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
 import {
   afsluitingTooEarly,
+  afsluitingWaitMonthsOf,
   canAgenderen,
   noConsentReturnLimitOf,
   RegionConfig,
@@ -207,7 +208,12 @@ export class SubmitAgenderingUseCase {
     if (!placed.ok) {
       if (placed.reason === 'too_early') {
         // Only an afsluiting has a date to wait for, and only an afgerond dossier has one.
-        const refusal = afsluitingTooEarly(state.afrondingDate!, table, placed.tooEarly);
+        const refusal = afsluitingTooEarly(
+          state.afrondingDate!,
+          table,
+          placed.tooEarly,
+          afsluitingWaitMonthsOf(this.region.dossierLife),
+        );
         throw new AgendaRefusal(refusal.code, refusal.message, 'itemType');
       }
       throw placed.reason === 'no_session'

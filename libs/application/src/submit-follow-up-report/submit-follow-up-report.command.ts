@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import {
-  OrganisationKind,
-  VERVOLGHULP_KINDS,
-  VERVOLGHULP_STARTED,
-  type VervolghulpReport,
-} from '@overlegtafels/domain';
+import { ORGANISATION_KIND_KEY, VERVOLGHULP_STARTED, type VervolghulpReport } from '@overlegtafels/domain';
 
 const optionalText = (label: string, max: number) =>
   z
@@ -26,13 +21,14 @@ export const FollowUpReportSchema = z.object({
     (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
     z
       .array(
-        z.string().refine((k) => (VERVOLGHULP_KINDS as readonly string[]).includes(k), {
-          error: 'Kies de vervolghulp uit de lijst.',
-        }),
+        z
+          .string({ error: 'Kies de vervolghulp uit de lijst.' })
+          .max(60, { error: 'Kies de vervolghulp uit de lijst.' })
+          .regex(ORGANISATION_KIND_KEY, { error: 'Kies de vervolghulp uit de lijst.' }),
         { error: 'Kies de vervolghulp uit de lijst.' },
       )
-      .max(VERVOLGHULP_KINDS.length, { error: 'Kies de vervolghulp uit de lijst.' })
-      .transform((kinds) => [...new Set(kinds)] as OrganisationKind[]),
+      .max(60, { error: 'Kies de vervolghulp uit de lijst.' })
+      .transform((kinds) => [...new Set(kinds)]),
   ),
   otherHelp: optionalText('Andere hulp', 300),
   remarks: optionalText('Opmerkingen', 2000),

@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@overlegtafels/config';
 import { checkVervolghulpReport, FulfilmentSpec, ObligationParty } from '@overlegtafels/domain';
 import { dossierCode, emailAddress, MailComposer, webLink } from '@overlegtafels/mail';
 import type { Transaction } from '../ports/unit-of-work.port';
-import { AgendaRefusal } from '../errors';
+import { AgendaRefusal, InputError } from '../errors';
 import { isNotOpen, ObligationFormGate } from '../obligations/obligation-form-gate';
 import { DossierRepository } from '../ports/dossier.repository.port';
 import { MailOutbox, QueuedMail } from '../ports/mail-outbox.port';
@@ -49,7 +49,11 @@ export class SubmitFollowUpReportUseCase {
 
   async execute(principal: Principal, command: SubmitFollowUpReportCommand): Promise<FollowUpReportResult> {
     const { report, route } = command;
-    const { obligation: o, rule } = await this.gate.open(
+    const {
+      obligation: o,
+      rule,
+      helpKinds,
+    } = await this.gate.open(
       principal,
       command.obligationId,
       'vervolghulp',
@@ -57,7 +61,10 @@ export class SubmitFollowUpReportUseCase {
       () => true,
       !command.submissionKey,
     );
-    const check = checkVervolghulpReport(report);
+    const check = checkVervolghulpReport(report, helpKinds);
+    // A kind the region does not offer is bad input (400 on the field), like one the form never had.
+    if (!check.ok && check.code === 'FIELD_INVALID')
+      throw new InputError([{ field: check.field, code: 'UNKNOWN', message: check.message }]);
     if (!check.ok) throw new AgendaRefusal(check.code, check.message, check.field, 'unprocessable');
     const spec = rule.fulfilledBy.find(
       (f): f is Extract<FulfilmentSpec, { kind: 'form' }> => f.kind === 'form',

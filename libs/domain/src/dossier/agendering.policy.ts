@@ -2,7 +2,7 @@ import type { SessionTooEarly } from '../placement/earliest-session.policy';
 import type { TableDefinition } from '../tables/table-definition.model';
 import { LocalDateString } from '../time/local-date.util';
 import { DecisionRules, lookupItemType } from './decision-rules';
-import type { DossierLife } from './dossier-life.model';
+import { afsluitingWaitMonthsOf, type DossierLife } from './dossier-life.model';
 import {
   AFSLUITING_WAIT_MONTHS,
   earliestAfsluitingDate,
@@ -84,7 +84,13 @@ export function canAgenderen(
   if (rule.decisions.includes('afsluiting_bevestigd')) {
     // assertDossierState guarantees the afrondingDate of an afgerond dossier, the only phase an
     // afsluiting can be agendered in; a rule set that allows it elsewhere has no date to wait for.
-    const notBeforeDate = notBeforeDateFor(rules, tableKey, itemType, dossier.afrondingDate);
+    const notBeforeDate = notBeforeDateFor(
+      rules,
+      tableKey,
+      itemType,
+      dossier.afrondingDate,
+      afsluitingWaitMonthsOf(options.life),
+    );
     if (notBeforeDate === undefined) {
       return refuse(
         'AGENDERING_NOT_ALLOWED',
@@ -105,10 +111,11 @@ export function notBeforeDateFor(
   tableKey: string,
   itemType: string,
   afrondingDate: LocalDateString | undefined,
+  months: number = AFSLUITING_WAIT_MONTHS,
 ): LocalDateString | undefined {
   const found = lookupItemType(rules, tableKey, itemType);
   if (!found.ok || !found.itemType.decisions.includes('afsluiting_bevestigd')) return undefined;
-  return afrondingDate === undefined ? undefined : earliestAfsluitingDate(afrondingDate);
+  return afrondingDate === undefined ? undefined : earliestAfsluitingDate(afrondingDate, months);
 }
 
 /**
@@ -120,10 +127,11 @@ export function afsluitingTooEarly(
   afrondingDate: LocalDateString,
   table: TableDefinition,
   tooEarly: SessionTooEarly,
+  months: number = AFSLUITING_WAIT_MONTHS,
 ): DossierRefusal {
   const zone = table.timeZone;
   const message =
-    `Een afsluiting komt op een ${table.name} die ten vroegste ${AFSLUITING_WAIT_MONTHS} ` +
+    `Een afsluiting komt op een ${table.name} die ten vroegste ${months} ` +
     `maanden na de afronding (${formatDutchDate(afrondingDate)}) plaatsvindt: op of na ` +
     `${formatDutchDate(tooEarly.notBeforeDate)}. Wie nu agendeert, komt op de ${table.name} van ` +
     `${formatDutchDate(tooEarly.session.date)}, en die is te vroeg.`;

@@ -10,7 +10,7 @@ import {
   MetCasusregieInput,
   PvaBesprokenInput,
 } from './decision-input.model';
-import type { OrganisationKind } from '../organisation/organisation-kind';
+import type { OrganisationKind, OrganisationKinds } from '../organisation/organisation-kind';
 import { AFSLUITING_WAIT_MONTHS, earliestAfsluitingDate, formatDutchDate } from './dossier-date.util';
 import { DossierEvent } from './dossier-event.model';
 import { DossierRefusal, refuse } from './dossier-outcome.model';
@@ -23,6 +23,10 @@ import { checkZonderCasusregisseur } from './zonder-casusregisseur.policy';
 export interface KindContext {
   readonly zonderCasusregisseurAanmelders?: readonly OrganisationKind[];
   readonly aanmelderOrganisation?: OrganisationKind | null;
+  /** The region's organisation kinds, for their names in a refusal. */
+  readonly organisationKinds?: OrganisationKinds;
+  /** Months an afsluiting waits after the afronding (afsluitingWaitMonthsOf); unset: the default. */
+  readonly afsluitingWaitMonths?: number;
 }
 
 /** A decision's own result, before the bookkeeping every decision shares. */
@@ -46,6 +50,7 @@ export function applyKind(
       const eligible = checkZonderCasusregisseur(
         context.zonderCasusregisseurAanmelders,
         context.aanmelderOrganisation,
+        context.organisationKinds,
       );
       if (!eligible.ok) return eligible;
       return accepted({}, { type: 'ketenaanpak-zonder-casusregisseur', date });
@@ -65,7 +70,7 @@ export function applyKind(
     case 'opvolging_genoteerd':
       return accepted({}, { type: 'opvolging-genoteerd', date });
     case 'afsluiting_bevestigd':
-      return afsluitingBevestigd(state, date, decisionDay);
+      return afsluitingBevestigd(state, date, decisionDay, context.afsluitingWaitMonths);
     case 'afsluiting_niet_bevestigd':
       return accepted({}, { type: 'afsluiting-niet-bevestigd', date });
   }
@@ -304,19 +309,28 @@ function afrondingGoedgekeurd(state: DossierState, date: LocalDateString, decisi
   return accepted({ afrondingDate: date }, { type: 'afronding-goedgekeurd', date });
 }
 
-function afsluitingBevestigd(state: DossierState, date: LocalDateString, decisionDay: number): Applied {
+function afsluitingBevestigd(
+  state: DossierState,
+  date: LocalDateString,
+  decisionDay: number,
+  months: number = AFSLUITING_WAIT_MONTHS,
+): Applied {
   // assertDossierState guarantees the afrondingDate of an afgerond dossier.
   const afronding = state.afrondingDate!;
-  const earliest = earliestAfsluitingDate(afronding);
+  const earliest = earliestAfsluitingDate(afronding, months);
   if (decisionDay < parseLocalDate(earliest)!) {
-    return refuse('TOO_EARLY_FOR_AFSLUITING', tooEarlyMessage(afronding, earliest));
+    return refuse('TOO_EARLY_FOR_AFSLUITING', tooEarlyMessage(afronding, earliest, months));
   }
   return accepted({ afsluitingDate: date }, { type: 'afgesloten', date });
 }
 
-export function tooEarlyMessage(afrondingDate: LocalDateString, earliest: LocalDateString): string {
+export function tooEarlyMessage(
+  afrondingDate: LocalDateString,
+  earliest: LocalDateString,
+  months: number = AFSLUITING_WAIT_MONTHS,
+): string {
   return (
-    `Een dossier wordt pas afgesloten ${AFSLUITING_WAIT_MONTHS} maanden na de afronding ` +
+    `Een dossier wordt pas afgesloten ${months} maanden na de afronding ` +
     `(${formatDutchDate(afrondingDate)}), dus ten vroegste op ${formatDutchDate(earliest)}.`
   );
 }

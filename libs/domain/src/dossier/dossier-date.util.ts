@@ -45,9 +45,15 @@ export function addMonths(date: LocalDateString, months: number): LocalDateStrin
   return formatLocalDate(epochDay(year, month, Math.min(from.day, daysInMonth)));
 }
 
-/** The first day a dossier afgerond on `afrondingDate` may be afgesloten. */
-export function earliestAfsluitingDate(afrondingDate: LocalDateString): LocalDateString {
-  return addMonths(afrondingDate, AFSLUITING_WAIT_MONTHS);
+/**
+ * The first day a dossier afgerond on `afrondingDate` may be afgesloten: `months` after it (the
+ * region's DossierLife.afsluitingWaitMonths; CO3's guide: six).
+ */
+export function earliestAfsluitingDate(
+  afrondingDate: LocalDateString,
+  months: number = AFSLUITING_WAIT_MONTHS,
+): LocalDateString {
+  return addMonths(afrondingDate, months);
 }
 
 /** `2026-09-15` → `15 september 2026`: how a coordinator reads a date in a message. */

@@ -1,6 +1,7 @@
 import type { DecisionRules } from './decision-rules';
 import { DECISION_KINDS, DecisionKind, DOSSIER_PHASES, DossierPhase } from './dossier.model';
 import { refuse, type DossierRefusal } from './dossier-outcome.model';
+import { AFSLUITING_WAIT_MONTHS } from './dossier-date.util';
 
 export interface DecisionTransition {
   /** The phases in which the decision may be taken. */
@@ -49,6 +50,19 @@ export interface TrajectSpec {
 }
 
 /**
+ * A closed dossier taken up again, with its history kept (Oost-Vlaanderen: after new incidents,
+ * seeds/004). Only a region that declares it reopens; the dossier goes back to the intake table.
+ */
+export interface ReopeningSpec {
+  /** The phases a dossier is reopened from (afgesloten). */
+  readonly from: readonly DossierPhase[];
+  /** The phase it goes back to: one the intake table's aanmelding is agendered in. */
+  readonly to: DossierPhase;
+  /** What the region calls it, for pages and the timeline ("heropening na nieuwe incidenten"). */
+  readonly label: string;
+}
+
+/**
  * A region's dossier life as configuration, which the domain interprets: the tables' roles, the
  * decisions each table takes per item type with the phases it agendeert them in, and the phase
  * transition of every decision kind. The effects of a decision kind (appointing a casusregisseur,
@@ -61,10 +75,22 @@ export interface DossierLife {
   /** Set when the region's dossiers carry a traject; unset, no decision records one. */
   readonly traject?: TrajectSpec;
   /**
+   * How many months after the afronding an afsluiting may come at the earliest (its zitting and its
+   * decision); unset: AFSLUITING_WAIT_MONTHS (CO3's guide III.E: six).
+   */
+  readonly afsluitingWaitMonths?: number;
+  /** Set when the region reopens closed dossiers; unset, a closed dossier stays closed. */
+  readonly reopening?: ReopeningSpec;
+  /**
    * What in this dossier life is a choice where the region's source gives nothing (shown in the
    * README's region table); empty when everything follows from the source.
    */
   readonly illustrative: readonly string[];
+}
+
+/** The months an afsluiting waits after the afronding in this dossier life. */
+export function afsluitingWaitMonthsOf(life: Pick<DossierLife, 'afsluitingWaitMonths'>): number {
+  return life.afsluitingWaitMonths ?? AFSLUITING_WAIT_MONTHS;
 }
 
 /** The intake table's key: where aanmeldingen land. */
@@ -145,10 +171,22 @@ export function dossierLifeProblems(
     if (new Set(keys).size !== keys.length) problems.push('traject: an option key is listed twice');
     if (life.traject.setBy.length === 0) problems.push('traject: name the decisions that set it');
     for (const kind of life.traject.setBy) {
-      if (!life.transitions[kind]) problems.push(`traject: set by ${kind}, which no table of the region takes`);
+      if (!life.transitions[kind])
+        problems.push(`traject: set by ${kind}, which no table of the region takes`);
     }
   }
   const { intake, planReview, followUp, closure } = life.roles;
+  const wait = life.afsluitingWaitMonths;
+  if (wait !== undefined && (!Number.isInteger(wait) || wait < 0 || wait > 24))
+    problems.push(`afsluitingWaitMonths must be a whole number of months from 0 to 24, got ${wait}`);
+  if (life.reopening) {
+    for (const p of life.reopening.from) phase(p, 'reopening');
+    phase(life.reopening.to, 'reopening');
+    if (life.reopening.from.length === 0) problems.push('reopening: name the phases it reopens from');
+    const intakeRule = life.rules[intake.table]?.itemTypes[intake.aanmeldingItemType];
+    if (intakeRule && !intakeRule.agenderenInPhases.includes(life.reopening.to))
+      problems.push(`reopening: the intake table does not take a dossier in ${life.reopening.to}`);
+  }
   if (!life.rules[intake.table]) problems.push(`the intake table ${intake.table} has no decision rules`);
   if (!hasItem(intake.table, intake.aanmeldingItemType))
     problems.push(`the intake table has no item type ${intake.aanmeldingItemType}`);

@@ -1,7 +1,7 @@
 import { LocalDateString, parseLocalDate } from '../time/local-date.util';
 import { DecisionInput } from './decision-input.model';
 import { lookupItemType } from './decision-rules';
-import { chooseTraject, type DossierLife } from './dossier-life.model';
+import { afsluitingWaitMonthsOf, chooseTraject, type DossierLife } from './dossier-life.model';
 import { formatDutchDate } from './dossier-date.util';
 import { DossierEvent } from './dossier-event.model';
 import { DossierRefusal, refuse } from './dossier-outcome.model';
@@ -16,7 +16,7 @@ import {
 } from './dossier.model';
 import { InvalidDossierContextError, UnknownDecisionKindError } from './dossier.error';
 import { applyKind } from './decision-effects.policy';
-import type { OrganisationKind } from '../organisation/organisation-kind';
+import type { OrganisationKind, OrganisationKinds } from '../organisation/organisation-kind';
 
 /** The guide speaks of "een beperkt aantal keer"; CO3 Antwerpen allows two returns unless configured. */
 export const DEFAULT_NO_CONSENT_RETURN_LIMIT = 2;
@@ -51,6 +51,8 @@ export interface DecisionContext {
   readonly zonderCasusregisseurAanmelders?: readonly OrganisationKind[];
   /** The kind of the aanmelder's organisation; null when the dossier does not know it. */
   readonly aanmelderOrganisation?: OrganisationKind | null;
+  /** The region's organisation kinds (RegionConfig.organisationKinds), for their names in messages. */
+  readonly organisationKinds?: OrganisationKinds;
   /** The traject the table chose with the decision, for a region whose decision records one. */
   readonly traject?: string;
 }
@@ -140,6 +142,8 @@ export function applyDecision(
   const applied = applyKind(state, input, context.decisionDate, decisionDay, noConsentReturns, limit, {
     zonderCasusregisseurAanmelders: context.zonderCasusregisseurAanmelders,
     aanmelderOrganisation: context.aanmelderOrganisation,
+    organisationKinds: context.organisationKinds,
+    afsluitingWaitMonths: afsluitingWaitMonthsOf(context.life),
   });
   if (!applied.ok) return applied;
   const traject = chooseTraject(context.life, input.kind, context.traject);

@@ -33,6 +33,10 @@ export const DOSSIER_OUTCOME_CODES = [
   'DECISION_WITHOUT_HISTORY',
   /** Something was built on the decision (a later decision or agendering, follow-up done, a change). */
   'DECISION_BUILT_UPON',
+  /** The region's dossier life has no heropening: a closed dossier stays closed. */
+  'REOPENING_NOT_IN_REGION',
+  /** The dossier is not in a phase the region reopens from (e.g. not afgesloten). */
+  'REOPENING_NOT_ALLOWED',
   'FIELD_REQUIRED',
   'FIELD_INVALID',
   'UNKNOWN_TABLE',

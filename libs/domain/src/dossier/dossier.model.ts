@@ -1,9 +1,14 @@
 import { LocalDateString, parseLocalDate } from '../time/local-date.util';
-import { InvalidDossierStateError, UnknownDossierPhaseError } from './dossier.error';
+import {
+  InvalidDossierStateError,
+  UnknownDecisionKindError,
+  UnknownDossierPhaseError,
+} from './dossier.error';
 
 /**
- * The phases of a dossier. The keys are the values of the database enum `DossierPhase`, so they
- * are stored as they are: add phases, never rename one.
+ * The phases of a dossier the domain interprets. They are stored as text (`dossiers.phase`), so
+ * they are stored as they are: add phases, never rename one. A region's dossier life names the
+ * ones it uses (dossierLifePhases).
  */
 export const DOSSIER_PHASES = [
   'aangemeld',
@@ -17,7 +22,7 @@ export const DOSSIER_PHASES = [
 ] as const;
 export type DossierPhase = (typeof DOSSIER_PHASES)[number];
 
-/** The decisions a table records per agendapunt; the values of the database enum `DecisionKind`. */
+/** The decisions a table records per agendapunt; stored as text (`decisions.kind`). */
 export const DECISION_KINDS = [
   'geen_ketenaanpak',
   'zonder_casusregisseur',
@@ -113,6 +118,18 @@ export function isDossierPhase(value: unknown): value is DossierPhase {
 
 export function isDecisionKind(value: unknown): value is DecisionKind {
   return typeof value === 'string' && (DECISION_KINDS as readonly string[]).includes(value);
+}
+
+/** A stored phase read back; one the domain does not know is a migration or mapping bug. */
+export function toDossierPhase(value: string): DossierPhase {
+  if (!isDossierPhase(value)) throw new UnknownDossierPhaseError(value);
+  return value;
+}
+
+/** A stored decision kind read back; one the domain does not know is a migration or mapping bug. */
+export function toDecisionKind(value: string): DecisionKind {
+  if (!isDecisionKind(value)) throw new UnknownDecisionKindError(value);
+  return value;
 }
 
 /**

@@ -112,6 +112,15 @@ describe('"zonder casusregisseur" only for the aanmelders I.I names', () => {
     ...ICO,
     zonderCasusregisseurAanmelders: CO3_KINDS,
     aanmelderOrganisation,
+    // The region's names of the kinds (CO3's list, in the key's alphabetical order here).
+    organisationKinds: {
+      caw: 'CAW',
+      cgg: 'CGG',
+      opgroeien: 'Opgroeien (OCJ/SDJ)',
+      parket: 'Parket',
+      politie: 'Politie',
+      vk: 'Vertrouwenscentrum Kindermishandeling',
+    },
   });
 
   it.each(CO3_KINDS)('an aanmelder of %s may go on without casusregisseur', (kind) => {

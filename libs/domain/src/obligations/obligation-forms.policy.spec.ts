@@ -4,8 +4,10 @@ import {
   formOf,
   QUALITY_CHECK_ITEMS,
   qualityCheckOutcome,
-  VERVOLGHULP_KINDS,
+  vervolghulpKinds,
 } from './obligation-forms.policy';
+
+const HELP = ['cgg', 'caw', 'vk'];
 
 const allInOrder = Object.fromEntries(QUALITY_CHECK_ITEMS.map((i) => [i, true])) as Record<
   (typeof QUALITY_CHECK_ITEMS)[number],
@@ -13,33 +15,46 @@ const allInOrder = Object.fromEntries(QUALITY_CHECK_ITEMS.map((i) => [i, true]))
 >;
 
 describe('the six-month report on the follow-up help', () => {
-  it('offers the partner kinds that give help, not the coordination or "andere" (free text instead)', () => {
-    expect(VERVOLGHULP_KINDS).toContain('cgg');
-    expect(VERVOLGHULP_KINDS).toContain('caw');
-    expect(VERVOLGHULP_KINDS).not.toContain('ketenteam');
-    expect(VERVOLGHULP_KINDS).not.toContain('andere');
+  it("offers the region's help kinds, or all its organisation kinds when it names none", () => {
+    const kinds = { cgg: 'CGG', caw: 'CAW', ketenteam: 'Ketenteam' };
+    expect(vervolghulpKinds({ organisationKinds: kinds, followUpHelpKinds: ['cgg', 'caw'] })).toEqual([
+      'cgg',
+      'caw',
+    ]);
+    expect(vervolghulpKinds({ organisationKinds: kinds })).toEqual(['cgg', 'caw', 'ketenteam']);
+  });
+
+  it('refuses a kind of help the region does not offer, naming the field', () => {
+    expect(checkVervolghulpReport({ started: 'ja', helpKinds: ['cgg', 'sekte'] }, HELP)).toEqual({
+      ok: false,
+      code: 'FIELD_INVALID',
+      field: 'helpKinds.1',
+      message: 'Vervolghulp: "sekte" staat niet in de lijst; kies de vervolghulp uit de lijst.',
+    });
   });
 
   it('accepts help that started, wholly or partly, with a kind or a description', () => {
-    expect(checkVervolghulpReport({ started: 'ja', helpKinds: ['cgg'] })).toEqual({ ok: true });
+    expect(checkVervolghulpReport({ started: 'ja', helpKinds: ['cgg'] }, HELP)).toEqual({ ok: true });
     expect(
-      checkVervolghulpReport({ started: 'gedeeltelijk', helpKinds: [], otherHelp: 'Praatgroep' }),
+      checkVervolghulpReport({ started: 'gedeeltelijk', helpKinds: [], otherHelp: 'Praatgroep' }, HELP),
     ).toEqual({
       ok: true,
     });
-    expect(checkVervolghulpReport({ started: 'nee', helpKinds: [], remarks: 'Gezin verhuisd.' })).toEqual({
+    expect(
+      checkVervolghulpReport({ started: 'nee', helpKinds: [], remarks: 'Gezin verhuisd.' }, HELP),
+    ).toEqual({
       ok: true,
     });
   });
 
   it('asks which help started, and why it did not', () => {
-    expect(checkVervolghulpReport({ started: 'ja', helpKinds: [], otherHelp: '  ' })).toEqual({
+    expect(checkVervolghulpReport({ started: 'ja', helpKinds: [], otherHelp: '  ' }, HELP)).toEqual({
       ok: false,
       code: 'FIELD_REQUIRED',
       field: 'helpKinds',
       message: 'Kies welke vervolghulp gestart is, of beschrijf ze bij "andere hulp".',
     });
-    expect(checkVervolghulpReport({ started: 'nee', helpKinds: ['cgg'] })).toEqual({
+    expect(checkVervolghulpReport({ started: 'nee', helpKinds: ['cgg'] }, HELP)).toEqual({
       ok: false,
       code: 'FIELD_REQUIRED',
       field: 'remarks',

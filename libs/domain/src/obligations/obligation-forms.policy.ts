@@ -1,4 +1,5 @@
-import { ORGANISATION_KINDS, OrganisationKind } from '../organisation/organisation-kind';
+import type { OrganisationKind } from '../organisation/organisation-kind';
+import type { RegionConfig } from '../tables/table-definition.model';
 import type { ObligationForm } from './obligation-rule.model';
 
 /**
@@ -18,10 +19,12 @@ export const VERVOLGHULP_STARTED_LABELS: Readonly<Record<VervolghulpStarted, str
   nee: 'nee, de vervolghulp is niet gestart',
 };
 
-/** The kinds of help to choose from: the partner organisation kinds that give help (not the coordination). */
-export const VERVOLGHULP_KINDS: readonly OrganisationKind[] = (
-  Object.keys(ORGANISATION_KINDS) as OrganisationKind[]
-).filter((k) => k !== 'ketenteam' && k !== 'andere');
+/** The kinds of help to choose from: the region's organisation kinds that give help (not the coordination). */
+export function vervolghulpKinds(
+  region: Pick<RegionConfig, 'organisationKinds' | 'followUpHelpKinds'>,
+): readonly OrganisationKind[] {
+  return region.followUpHelpKinds ?? Object.keys(region.organisationKinds);
+}
 
 export interface VervolghulpReport {
   readonly started: VervolghulpStarted;
@@ -63,12 +66,32 @@ export function qualityCheckOutcome(check: QualityCheck): 'in-orde' | 'onduideli
 
 export type FormAnswerCheck =
   | { readonly ok: true }
-  | { readonly ok: false; readonly code: 'FIELD_REQUIRED'; readonly field: string; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly code: 'FIELD_REQUIRED' | 'FIELD_INVALID';
+      readonly field: string;
+      readonly message: string;
+    };
 
 const blank = (v: string | undefined) => (v ?? '').trim() === '';
 
-/** Started, wholly or partly: say which help. Not started: say why (the afsluiting checks it). */
-export function checkVervolghulpReport(report: VervolghulpReport): FormAnswerCheck {
+/**
+ * Started, wholly or partly: say which help, of the kinds the region offers (`helpKinds`). Not
+ * started: say why (the afsluiting checks it).
+ */
+export function checkVervolghulpReport(
+  report: VervolghulpReport,
+  helpKinds: readonly OrganisationKind[],
+): FormAnswerCheck {
+  const unknown = report.helpKinds.findIndex((k) => !helpKinds.includes(k));
+  if (unknown >= 0) {
+    return {
+      ok: false,
+      code: 'FIELD_INVALID',
+      field: `helpKinds.${unknown}`,
+      message: `Vervolghulp: "${report.helpKinds[unknown]}" staat niet in de lijst; kies de vervolghulp uit de lijst.`,
+    };
+  }
   if (report.started !== 'nee' && report.helpKinds.length === 0 && blank(report.otherHelp)) {
     return {
       ok: false,

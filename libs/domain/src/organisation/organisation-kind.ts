@@ -1,28 +1,24 @@
 /**
- * The kinds of partner organisation at the tables of a ketenaanpak (domain.md). Stable keys:
- * they are stored in the database and used in region configurations.
+ * The kind of a partner organisation at the tables of a ketenaanpak (domain.md): a key of the
+ * region's configuration (RegionConfig.organisationKinds), stored as text on the organisation.
+ * Each region lists its own (CO3's Centraal Meldpunt Risicojongeren, Oost-Vlaanderen's K&G, …).
  */
-export const ORGANISATION_KINDS = {
-  politie: 'Politie',
-  parket: 'Parket',
-  caw: 'CAW',
-  stad: 'Sociale Dienstverlening (stad)',
-  vk: 'Vertrouwenscentrum Kindermishandeling',
-  opgroeien: 'Opgroeien (OCJ/SDJ)',
-  cgg: 'CGG',
-  justitiehuis: 'Justitiehuis',
-  'meldpunt-risicojongeren': 'Centraal Meldpunt Risicojongeren',
-  casemanagement: 'Casemanagement',
-  verslavingszorg: 'Verslavingszorg',
-  vaph: 'VAPH',
-  ketenteam: 'Ketenteam (coördinatie)',
-  andere: 'Andere',
-} as const;
+export type OrganisationKind = string;
 
-export type OrganisationKind = keyof typeof ORGANISATION_KINDS;
+/** A region's organisation kinds: key → the Dutch name people read ("Politie", "CAW"). */
+export type OrganisationKinds = Readonly<Record<OrganisationKind, string>>;
 
-export function isOrganisationKind(value: string): value is OrganisationKind {
-  return Object.prototype.hasOwnProperty.call(ORGANISATION_KINDS, value);
+/** An organisation kind key: lower-case words (letters, digits) joined by hyphens. */
+export const ORGANISATION_KIND_KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The kind's name in the region; the key itself when the region no longer lists it. */
+export function organisationKindLabel(kinds: OrganisationKinds | undefined, key: string): string {
+  return kinds && Object.hasOwn(kinds, key) ? kinds[key]! : key;
+}
+
+/** Whether the region lists this organisation kind. */
+export function isOrganisationKindOf(kinds: OrganisationKinds, value: string): boolean {
+  return Object.hasOwn(kinds, value);
 }
 
 /**

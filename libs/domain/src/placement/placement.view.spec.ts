@@ -7,6 +7,7 @@ const region: RegionConfig = {
   key: 'testregio',
   name: 'Testregio',
   timeZone: 'Europe/Brussels',
+  organisationKinds: { politie: 'Politie' },
   tables: [fridayTable(), biweeklyTable()],
   dossierLife: minimalDossierLife('vrijdagtafel', 'lang'),
 };

@@ -6,7 +6,7 @@ import { HolidayCalendar } from '../calendar/holiday-calendar.model';
 import type { DossierLife } from '../dossier/dossier-life.model';
 import type { AanmeldingQuestion } from '../aanmelding/aanmelding-questions.model';
 import type { ObligationRule } from '../obligations/obligation-rule.model';
-import { OrganisationKind, Role, TableFunction } from '../organisation/organisation-kind';
+import { OrganisationKind, OrganisationKinds, Role, TableFunction } from '../organisation/organisation-kind';
 import { LocalDateString, LocalTimeString, Weekday } from '../time/local-date.util';
 
 /**
@@ -110,6 +110,16 @@ export interface RegionConfig {
   /** Prefix of the region's dossier codes (`CO3` in `CO3-2026-0042`); default the key's initials. */
   readonly dossierCodePrefix?: string;
   readonly tables: readonly TableDefinition[];
+  /**
+   * The kinds of partner organisation in the region, each with its Dutch name: the kinds the
+   * beheerder chooses from, the tables' participants and the follow-up forms name.
+   */
+  readonly organisationKinds: OrganisationKinds;
+  /**
+   * The kinds that take on help after the afronding (the six-month report's choices); unset: all
+   * of `organisationKinds`.
+   */
+  readonly followUpHelpKinds?: readonly OrganisationKind[];
   /**
    * The dossier life, interpreted by the domain: which table takes the aanmeldingen, reviews the
    * plans, follows up and closes; the decisions per table and item type; the phase transitions.

@@ -73,9 +73,10 @@ describe('a table definition is checked before it is used', () => {
     expect(problemOf(twice)).toBe('table "vrijdagtafel": item type "lang" is listed twice');
   });
 
-  it('refuses an unknown organisation among the participants', () => {
+  // Whether the region lists the kind is the region's check (organisationKindProblems).
+  it('refuses a participant organisation that is no kind key', () => {
     const table = fridayTable({
-      participants: [{ organisation: 'brandweer' as never, attendance: 'vast' }],
+      participants: [{ organisation: 'Brand weer', attendance: 'vast' }],
     });
     expect(problemOf(table)).toMatch(/^table "vrijdagtafel": unknown participant/);
   });

@@ -1,6 +1,6 @@
 import { holidayOn } from '../calendar/holiday-calendar.policy';
 import { InvalidTableDefinitionError } from '../errors/domain.error';
-import { isOrganisationKind, ROLES } from '../organisation/organisation-kind';
+import { ORGANISATION_KIND_KEY, ROLES } from '../organisation/organisation-kind';
 import { Instant, Session } from '../sessions/session.model';
 import {
   civilDate,
@@ -152,7 +152,7 @@ export class TableSchedule {
     for (const participant of def.participants) {
       if (
         'organisation' in participant
-          ? !isOrganisationKind(participant.organisation)
+          ? !ORGANISATION_KIND_KEY.test(participant.organisation)
           : !ROLES.includes(participant.role)
       ) {
         fail(`unknown participant ${JSON.stringify(participant)}`);

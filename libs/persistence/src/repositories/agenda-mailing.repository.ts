@@ -197,7 +197,7 @@ export class AgendaMailingRepository implements AgendaMailing {
             ? {
                 name: row.recipientPerson.displayName,
                 organisationKind: row.recipientPerson.organisation
-                  ? String(row.recipientPerson.organisation.kind).replace(/_/g, '-')
+                  ? row.recipientPerson.organisation.kind
                   : null,
               }
             : {}),

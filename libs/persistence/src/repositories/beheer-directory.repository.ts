@@ -11,7 +11,7 @@ import type {
   RoleGrantRow,
   TableSeatRow,
 } from '@overlegtafels/application';
-import type { OrganisationKind, TableFunction } from '../generated/prisma/client';
+import type { TableFunction } from '../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
 import { on, type Transaction } from '../transaction';
 import { dbRole, roleKey } from './role-keys';
@@ -93,7 +93,7 @@ function toOrganisation(o: {
   return {
     id: o.id,
     regionId: o.regionId,
-    kind: domainKey(String(o.kind)),
+    kind: o.kind,
     name: o.name,
     contactEmail: o.contactEmail,
     active: o.active,
@@ -252,7 +252,7 @@ export class PrismaBeheerDirectory implements BeheerDirectory {
 
   async addOrganisation(tx: Transaction, regionId: string, details: OrganisationDetails): Promise<string> {
     const row = await on(tx, this.prisma).organisation.create({
-      data: { regionId, ...details, kind: dbKey<OrganisationKind>(details.kind) },
+      data: { regionId, ...details, kind: details.kind },
       select: { id: true },
     });
     return row.id;
@@ -261,7 +261,7 @@ export class PrismaBeheerDirectory implements BeheerDirectory {
   async editOrganisation(tx: Transaction, id: string, details: OrganisationDetails): Promise<void> {
     await on(tx, this.prisma).organisation.update({
       where: { id },
-      data: { ...details, kind: dbKey<OrganisationKind>(details.kind) },
+      data: { ...details, kind: details.kind },
     });
   }
 

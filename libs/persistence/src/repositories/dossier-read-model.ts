@@ -10,7 +10,7 @@ import type {
   DossierPages,
 } from '@overlegtafels/application';
 import { ENDED_PHASES, type RegionAnswers } from '@overlegtafels/domain';
-import type { DossierPhase, Prisma } from '../generated/prisma/client';
+import type { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
 
 const select = {
@@ -27,7 +27,7 @@ const select = {
 } as const;
 
 type Row = Omit<DossierListEntry, 'casusregisseurName' | 'phase'> & {
-  phase: DossierPhase;
+  phase: string;
   regionId: string;
   casusregisseurId: string | null;
   aanmelderId: string | null;
@@ -41,7 +41,7 @@ function whereOf(scope: DossierListScope, filter: DossierListFilter): Prisma.Dos
       { regionId: scope.regionId },
       scope.anyOf ? { OR: scope.anyOf.map((c) => ({ ...c })) as Prisma.DossierWhereInput[] } : {},
       filter.code ? { code: { contains: filter.code, mode: 'insensitive' } } : {},
-      filter.phase ? { phase: filter.phase as DossierPhase } : {},
+      filter.phase ? { phase: filter.phase } : {},
       filter.casusregisseurId ? { casusregisseurId: filter.casusregisseurId } : {},
       filter.tableKey ? { agendaItems: { some: { tableKey: filter.tableKey } } } : {},
       filter.createdFrom || filter.createdBefore
@@ -52,13 +52,13 @@ function whereOf(scope: DossierListScope, filter: DossierListFilter): Prisma.Dos
             },
           }
         : {},
-      filter.runningOnly ? { phase: { notIn: [...ENDED_PHASES] as DossierPhase[] } } : {},
+      filter.runningOnly ? { phase: { notIn: [...ENDED_PHASES] } } : {},
     ],
   };
 }
 
 function toEntry({ casusregisseur, ...rest }: Row): DossierListEntry {
-  return { ...rest, phase: String(rest.phase), casusregisseurName: casusregisseur?.displayName ?? null };
+  return { ...rest, phase: rest.phase, casusregisseurName: casusregisseur?.displayName ?? null };
 }
 
 /** The dossiers as the overviews list them and as the dossier page shows one. */
@@ -73,7 +73,7 @@ export class PrismaDossierReadModel implements DossierList, DossierPages {
    */
   async page(scope: DossierListScope, query: DossierListQuery): Promise<DossierListPage> {
     const base = whereOf(scope, query);
-    const ended = [...ENDED_PHASES] as DossierPhase[];
+    const ended: string[] = [...ENDED_PHASES];
     const after = query.after;
     const rows: { entry: DossierListEntry; ended: boolean }[] = [];
     const total = await this.prisma.dossier.count({ where: base });
@@ -169,6 +169,15 @@ export class PrismaDossierReadModel implements DossierList, DossierPages {
         obligationReports: {
           include: { submittedBy: { select: { displayName: true } } },
           orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
+        },
+        reopenings: {
+          select: {
+            reopenedAt: true,
+            fromPhase: true,
+            reason: true,
+            reopenedBy: { select: { displayName: true } },
+          },
+          orderBy: [{ reopenedAt: 'asc' }, { id: 'asc' }],
         },
       },
     });

@@ -5,8 +5,7 @@ import type {
   EndedDossier,
   Transaction,
 } from '@overlegtafels/application';
-import { ENDED_PHASES, type DossierPhase } from '@overlegtafels/domain';
-import type { DossierPhase as DbPhase } from '../generated/prisma/client';
+import { ENDED_PHASES, toDossierPhase, type DossierPhase } from '@overlegtafels/domain';
 import { PrismaService } from '../prisma.service';
 import { on, type Tx } from '../transaction';
 
@@ -25,7 +24,7 @@ export class PrismaDossierRetention implements DossierRetention {
   async endedDossiers(regionKey?: string): Promise<EndedDossier[]> {
     const rows = await this.prisma.dossier.findMany({
       where: {
-        phase: { in: [...ENDED_PHASES] as DbPhase[] },
+        phase: { in: [...ENDED_PHASES] },
         ...(regionKey !== undefined && { region: { key: regionKey } }),
       },
       select: {
@@ -46,7 +45,7 @@ export class PrismaDossierRetention implements DossierRetention {
     return rows.map((r) => ({
       id: r.id,
       code: r.code,
-      phase: r.phase as DossierPhase,
+      phase: toDossierPhase(r.phase),
       regionKey: r.region.key,
       afsluitingDate: ymd(r.afsluitingDate),
       endDecisionAt: r.decisions[0]?.decidedAt ?? null,
@@ -60,7 +59,7 @@ export class PrismaDossierRetention implements DossierRetention {
   ): Promise<DestroyedDossier | undefined> {
     const db = on(tx, this.prisma);
     const locked = await db.$queryRaw<{ phase: string }[]>`
-      SELECT phase::text AS phase FROM dossiers WHERE id = ${dossierId}::uuid FOR UPDATE`;
+      SELECT phase FROM dossiers WHERE id = ${dossierId}::uuid FOR UPDATE`;
     if (locked.length === 0 || locked[0]!.phase !== phase) return undefined;
     return destroyDossier(db, dossierId);
   }
@@ -139,6 +138,7 @@ async function destroyDossier(db: Tx, dossierId: string): Promise<DestroyedDossi
   await count(db.decision.deleteMany({ where: { OR: [byDossier, byItem] } }));
   await count(db.childHearing.deleteMany({ where: byDossier }));
   await count(db.casusregisseurChange.deleteMany({ where: byDossier }));
+  await count(db.dossierReopening.deleteMany({ where: byDossier }));
   await count(db.agendaItem.deleteMany({ where: byDossier }));
   await count(db.document.deleteMany({ where: byDossier }));
   await count(db.aanmeldingClient.deleteMany({ where: { aanmeldingId: { in: aanmeldingIds } } }));

@@ -97,7 +97,7 @@ export class PrismaItemPreparationRepository implements ItemPreparationRepositor
       function: roleKey(row.function) as TableFunction,
       organisationId: org?.id ?? null,
       organisationName: org?.name ?? null,
-      organisationKind: org ? roleKey(org.kind) : null,
+      organisationKind: org ? org.kind : null,
     };
   }
 
@@ -127,7 +127,7 @@ export class PrismaItemPreparationRepository implements ItemPreparationRepositor
       const partner = partners.get(org.id) ?? {
         organisationId: org.id,
         organisationName: org.name,
-        organisationKind: roleKey(org.kind),
+        organisationKind: org.kind,
         members: [],
       };
       partner.members.push({ personId: person.id, email: person.email, displayName: person.displayName });

@@ -28,7 +28,7 @@ export async function seedRegion(
     const row =
       existing ??
       (await prisma.organisation.create({
-        data: { regionId: region.id, kind: dbEnum(org.kind), name: org.name, contactEmail: org.email },
+        data: { regionId: region.id, kind: org.kind, name: org.name, contactEmail: org.email },
         select: { id: true },
       }));
     organisationIds.set(org.key, row.id);

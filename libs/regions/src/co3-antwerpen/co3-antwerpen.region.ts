@@ -1,5 +1,6 @@
 import { DEFAULT_RETENTION, RegionConfig, RelativeMoment, TableDefinition } from '@overlegtafels/domain';
 import { FLEMISH_HOLIDAYS } from '../shared/belgian-holidays.config';
+import { COMMON_ORGANISATION_KINDS, helpKindsOf } from '../shared/organisation-kinds.config';
 import { KIJKSCHEMA_IFG } from '../shared/kijkschema-ifg.config';
 import { CO3_ANTWERPEN_OBLIGATIONS } from './co3-antwerpen.obligations';
 import { CO3_ANTWERPEN_ACTION_POINTS } from './co3-antwerpen.action-points';
@@ -27,6 +28,16 @@ export const CO3_CRIMINOLOGEN_MAILBOX = 'criminologen@co3.example.be';
  * the city's social services and others are not in that sentence of the guide.
  */
 export const CO3_ZONDER_CASUSREGISSEUR_AANMELDERS = ['politie', 'parket', 'caw', 'vk', 'opgroeien'] as const;
+
+/** CO3's partner kinds: the common ones, the city's social services and CO3's own partners. */
+export const CO3_ORGANISATION_KINDS = {
+  ...COMMON_ORGANISATION_KINDS,
+  stad: 'Sociale Dienstverlening (stad)',
+  'meldpunt-risicojongeren': 'Centraal Meldpunt Risicojongeren',
+  casemanagement: 'Casemanagement',
+  verslavingszorg: 'Verslavingszorg',
+  vaph: 'VAPH',
+} as const;
 
 export interface Co3AntwerpenOptions {
   readonly weegploegAgendaSend?: keyof typeof WEEGPLOEG_AGENDA_SEND;
@@ -217,6 +228,8 @@ export function co3Antwerpen(options: Co3AntwerpenOptions = {}): RegionConfig {
       weegploeg(WEEGPLOEG_AGENDA_SEND[options.weegploegAgendaSend ?? 'donderdag']),
       rondeTafel(),
     ],
+    organisationKinds: CO3_ORGANISATION_KINDS,
+    followUpHelpKinds: helpKindsOf(CO3_ORGANISATION_KINDS),
     dossierLife: CO3_ANTWERPEN_DOSSIER_LIFE,
     obligations: CO3_ANTWERPEN_OBLIGATIONS,
     actionPoints: CO3_ANTWERPEN_ACTION_POINTS,

@@ -44,7 +44,17 @@ describe('Oost-Vlaanderen: the team regie of the three phases', () => {
     );
     expect(standing).toHaveLength(9);
     expect(new Set(standing)).toEqual(
-      new Set(['andere', 'vk', 'opgroeien', 'stad', 'caw', 'cgg', 'politie', 'parket', 'justitiehuis']),
+      new Set([
+        'kind-en-gezin',
+        'vk',
+        'opgroeien',
+        'ocmw',
+        'caw',
+        'cgg',
+        'politie',
+        'parket',
+        'justitiehuis',
+      ]),
     );
   });
 

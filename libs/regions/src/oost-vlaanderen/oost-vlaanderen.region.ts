@@ -1,7 +1,20 @@
 import { DEFAULT_RETENTION, RegionConfig } from '@overlegtafels/domain';
 import { FLEMISH_HOLIDAYS } from '../shared/belgian-holidays.config';
+import { COMMON_ORGANISATION_KINDS, helpKindsOf } from '../shared/organisation-kinds.config';
 import { OOST_VLAANDEREN_OBLIGATIONS } from './oost-vlaanderen.obligations';
 import { OOST_VLAANDEREN_DOSSIER_LIFE } from './oost-vlaanderen.dossier-life';
+
+/**
+ * Oost-Vlaanderen's partner kinds: the nine services of its network (source: seeds/004: K&G, VK,
+ * OCJ/SDJ, OCMW, CAW, CGG, politie, parket, justitiehuizen), the CLB that refers families, the
+ * coordination and "other".
+ */
+export const OOST_VLAANDEREN_ORGANISATION_KINDS = {
+  ...COMMON_ORGANISATION_KINDS,
+  'kind-en-gezin': 'Kind en Gezin (K&G)',
+  ocmw: 'OCMW',
+  clb: 'CLB (centrum voor leerlingenbegeleiding)',
+} as const;
 
 const ZONE = 'Europe/Brussels';
 
@@ -76,10 +89,10 @@ export const OOST_VLAANDEREN: RegionConfig = {
           attendance: 'vast',
           note: 'coördinatie Veilig Huis',
         },
-        { organisation: 'andere', attendance: 'vast', note: 'Kind en Gezin' },
+        { organisation: 'kind-en-gezin', attendance: 'vast' },
         { organisation: 'vk', attendance: 'vast' },
         { organisation: 'opgroeien', attendance: 'vast', note: 'OCJ/SDJ' },
-        { organisation: 'stad', attendance: 'vast', note: 'OCMW' },
+        { organisation: 'ocmw', attendance: 'vast' },
         { organisation: 'caw', attendance: 'vast' },
         { organisation: 'cgg', attendance: 'vast' },
         { organisation: 'politie', attendance: 'vast' },
@@ -96,6 +109,8 @@ export const OOST_VLAANDEREN: RegionConfig = {
       },
     },
   ],
+  organisationKinds: OOST_VLAANDEREN_ORGANISATION_KINDS,
+  followUpHelpKinds: helpKindsOf(OOST_VLAANDEREN_ORGANISATION_KINDS),
   dossierLife: OOST_VLAANDEREN_DOSSIER_LIFE,
   // The source's three aanmeldingsvoorwaarden (seeds/004), asked on the aanmelding form.
   aanmeldingQuestions: [

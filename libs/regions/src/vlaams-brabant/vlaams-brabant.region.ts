@@ -1,7 +1,14 @@
 import { DEFAULT_RETENTION, RegionConfig } from '@overlegtafels/domain';
 import { FLEMISH_HOLIDAYS } from '../shared/belgian-holidays.config';
+import { COMMON_ORGANISATION_KINDS, helpKindsOf } from '../shared/organisation-kinds.config';
 import { VLAAMS_BRABANT_OBLIGATIONS } from './vlaams-brabant.obligations';
 import { VLAAMS_BRABANT_DOSSIER_LIFE } from './vlaams-brabant.dossier-life';
+
+/** Vlaams-Brabant's partner kinds: the common ones and the OCMW (source: seeds/003, "wie kan aanmelden"). */
+export const VLAAMS_BRABANT_ORGANISATION_KINDS = {
+  ...COMMON_ORGANISATION_KINDS,
+  ocmw: 'OCMW',
+} as const;
 
 const ZONE = 'Europe/Brussels';
 
@@ -86,6 +93,8 @@ export const VLAAMS_BRABANT: RegionConfig = {
       },
     },
   ],
+  organisationKinds: VLAAMS_BRABANT_ORGANISATION_KINDS,
+  followUpHelpKinds: helpKindsOf(VLAAMS_BRABANT_ORGANISATION_KINDS),
   dossierLife: VLAAMS_BRABANT_DOSSIER_LIFE,
   // The source's three aanmeldingscriteria (seeds/003), asked on the aanmelding form.
   aanmeldingQuestions: [

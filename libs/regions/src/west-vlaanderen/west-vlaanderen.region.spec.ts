@@ -42,10 +42,10 @@ describe('West-Vlaanderen: one overlegtafel with fixed representatives', () => {
       'stad',
     ]);
     expect(overlegtafel.participants).toContainEqual({
-      organisation: 'andere',
+      organisation: 'kind-en-gezin',
       attendance: 'op-afroep',
-      note: 'bv. Kind en Gezin, CLB',
     });
+    expect(overlegtafel.participants).toContainEqual({ organisation: 'clb', attendance: 'op-afroep' });
     expect(overlegtafel.participants).toContainEqual({
       role: 'casusregisseur',
       attendance: 'eigen-agendapunt',

@@ -1,7 +1,16 @@
 import { DEFAULT_RETENTION, RegionConfig } from '@overlegtafels/domain';
 import { FLEMISH_HOLIDAYS } from '../shared/belgian-holidays.config';
+import { COMMON_ORGANISATION_KINDS, helpKindsOf } from '../shared/organisation-kinds.config';
 import { WEST_VLAANDEREN_OBLIGATIONS } from './west-vlaanderen.obligations';
 import { WEST_VLAANDEREN_DOSSIER_LIFE } from './west-vlaanderen.dossier-life';
+
+/** West-Vlaanderen's partner kinds: the common ones, the city's social services, and Kind en Gezin and the CLB, who take part where a dossier needs them (source: seeds/002). */
+export const WEST_VLAANDEREN_ORGANISATION_KINDS = {
+  ...COMMON_ORGANISATION_KINDS,
+  stad: 'Sociale dienst (stad/OCMW)',
+  'kind-en-gezin': 'Kind en Gezin',
+  clb: 'CLB (centrum voor leerlingenbegeleiding)',
+} as const;
 
 const ZONE = 'Europe/Brussels';
 
@@ -83,7 +92,8 @@ export const WEST_VLAANDEREN: RegionConfig = {
         { organisation: 'parket', attendance: 'vast' },
         { organisation: 'politie', attendance: 'vast', note: 'lokale politie' },
         { organisation: 'stad', attendance: 'vast', note: 'sociaal huis, stad of gemeente' },
-        { organisation: 'andere', attendance: 'op-afroep', note: 'bv. Kind en Gezin, CLB' },
+        { organisation: 'kind-en-gezin', attendance: 'op-afroep' },
+        { organisation: 'clb', attendance: 'op-afroep' },
         { role: 'casusregisseur', attendance: 'eigen-agendapunt' },
         { role: 'aanmelder', attendance: 'eigen-agendapunt' },
       ],
@@ -95,6 +105,8 @@ export const WEST_VLAANDEREN: RegionConfig = {
       },
     },
   ],
+  organisationKinds: WEST_VLAANDEREN_ORGANISATION_KINDS,
+  followUpHelpKinds: helpKindsOf(WEST_VLAANDEREN_ORGANISATION_KINDS),
   dossierLife: WEST_VLAANDEREN_DOSSIER_LIFE,
   // Stap 1 of the leaflet (seeds/002): the aanmelder informs the family; when informing the pleger
   // is not feasible (for safety), informing the victim is enough and the table looks at how and

@@ -9,7 +9,7 @@ import type {
   NewDecision,
   DossierRepository,
 } from '@overlegtafels/application';
-import type { DossierPhase, DossierState, LocalDateString, OrganisationKind } from '@overlegtafels/domain';
+import type { DossierPhase, DossierState, LocalDateString } from '@overlegtafels/domain';
 import { PrismaService } from '../../prisma.service';
 import { on, type Transaction } from '../../transaction';
 import * as casusregie from './casusregisseur-changes';
@@ -69,9 +69,7 @@ function toFacts({
     ...row,
     casusregisseurName: casusregisseur?.displayName ?? null,
     // The database spells a kind's hyphen as an underscore (schema.prisma, "Enums").
-    aanmelderOrganisationKind: aanmelderOrganisation
-      ? (aanmelderOrganisation.kind.replace(/_/g, '-') as OrganisationKind)
-      : null,
+    aanmelderOrganisationKind: aanmelderOrganisation ? aanmelderOrganisation.kind : null,
     phase: String(row.phase) as DossierPhase,
     casusregiePlannedStartDate: dayOf(row.casusregiePlannedStartDate),
     casusregieStartDate: dayOf(row.casusregieStartDate),

@@ -1,0 +1,126 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { z } from 'zod';
+import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@overlegtafels/config';
+import { REOPENING_REASON_MAX, reopenDossier, type RegionConfig } from '@overlegtafels/domain';
+import { toDossierState } from '../agenda/dossier-state';
+import type { Actor } from '../agenda/agenda-views';
+import { AgendaRefusal } from '../errors';
+import { parseInput } from '../input/parse-input';
+import { configuredRegion } from '../plan-van-aanpak/plan-dossier';
+import { AuditLog } from '../ports/audit-log.port';
+import { DossierChanged } from '../ports/dossier-changed.port';
+import { DossierReopenings } from '../ports/dossier-reopenings.port';
+import { DossierRepository } from '../ports/dossier.repository.port';
+import { UnitOfWork } from '../ports/unit-of-work.port';
+import { snapshotOf } from '../record-decision/decision-applier';
+import { withinRegion } from '../region-fence/region-fence';
+
+/** The heropening as the form or the API sends it: the reason (the new incidents, no names). */
+export const ReopenDossierSchema = z.object({
+  reason: z
+    .string({ error: 'Reden: beschrijf kort de nieuwe incidenten.' })
+    .trim()
+    .min(1, { error: 'Reden: beschrijf kort de nieuwe incidenten.' })
+    .max(REOPENING_REASON_MAX, { error: `Reden: hoogstens ${REOPENING_REASON_MAX} tekens.` }),
+});
+
+export interface ReopenDossierCommand {
+  /** A coordinator of the dossier's region. */
+  readonly actor: Actor;
+  readonly code: string;
+  /** The body as sent: parsed (ReopenDossierSchema) once the dossier is found in the actor's region. */
+  readonly body: unknown;
+}
+
+export interface ReopenDossierResult {
+  readonly code: string;
+  readonly phase: string;
+  readonly reopeningId: string;
+}
+
+const NOT_FOUND = new AgendaRefusal('DOSSIER_NOT_FOUND', 'Dossier niet gevonden.', 'code', 'not_found');
+
+/**
+ * A coordinator reopens a closed dossier after new incidents, where the region's dossier life
+ * declares it (Oost-Vlaanderen). In one transaction: the dossier goes back to the intake phase
+ * with a fresh state, the heropening is kept with the state before it (the earlier decisions,
+ * agendapunten and follow-up stay as they are), the obligations are re-planned for the new life
+ * (DossierChanged), and the audit event names the phases, not the reason. Another region's
+ * dossier is "not found" (and the attempt audited); a region without heropening refuses in Dutch.
+ */
+@Injectable()
+export class ReopenDossierUseCase {
+  private readonly region: RegionConfig;
+
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(DossierRepository) private readonly dossiers: DossierRepository,
+    @Inject(DossierReopenings) private readonly reopenings: DossierReopenings,
+    @Inject(DossierChanged) private readonly dossierChanged: DossierChanged,
+    @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) config: Pick<AppConfig, 'region'>,
+  ) {
+    this.region = configuredRegion(config);
+  }
+
+  /** Whether this region reopens dossiers at all, and from which phases (for the page's link). */
+  reopensFrom(): readonly string[] {
+    return this.region.dossierLife.reopening?.from ?? [];
+  }
+
+  async execute({ actor, code, body }: ReopenDossierCommand): Promise<ReopenDossierResult> {
+    const now = this.clock.now();
+    const zone = this.region.timeZone;
+    // The fence before the transaction: its audit of another region's attempt is kept.
+    const seen = await withinRegion(
+      this.audit,
+      actor,
+      await this.dossiers.byCode(undefined, code),
+      (d) => ({ action: 'dossier.heropening', entityType: 'dossier', entityId: d.id, dossierId: d.id, code }),
+      now,
+    );
+    if (!seen) throw NOT_FOUND;
+    const { reason } = parseInput(ReopenDossierSchema, body);
+    return this.uow.run(async (tx) => {
+      const row = (await this.dossiers.byId(tx, seen.id))!;
+      const outcome = reopenDossier(this.region.dossierLife, toDossierState(row, zone), { reason });
+      if (!outcome.ok) {
+        const kind = outcome.field ? 'unprocessable' : 'conflict';
+        throw new AgendaRefusal(outcome.code, outcome.message, outcome.field, kind);
+      }
+      const reopening = await this.reopenings.reopen(tx, row.id, outcome.next, {
+        fromPhase: row.phase,
+        toPhase: outcome.next.phase,
+        reason: reason.trim(),
+        priorState: snapshotOf(row),
+        reopenedById: actor.personId,
+        reopenedAt: now,
+      });
+      if (!reopening) {
+        throw new AgendaRefusal(
+          'REOPENING_NOT_ALLOWED',
+          'Dit dossier werd intussen al heropend.',
+          undefined,
+          'conflict',
+        );
+      }
+      await this.dossierChanged.dossierChanged(tx, row.id);
+      await this.audit.append(
+        {
+          actorPersonId: actor.personId,
+          action: 'dossier.heropening',
+          entityType: 'dossier',
+          entityId: row.id,
+          dossierId: row.id,
+          outcome: 'allowed',
+          route: actor.route ?? null,
+          details: { code: row.code, from: row.phase, to: outcome.next.phase, reopeningId: reopening.id },
+        },
+        now,
+        tx,
+      );
+      return { code: row.code, phase: outcome.next.phase, reopeningId: reopening.id };
+    });
+  }
+}

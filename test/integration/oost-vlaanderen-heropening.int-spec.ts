@@ -1,0 +1,208 @@
+import { createPrismaClient } from '@overlegtafels/persistence';
+import { ControlledClock } from '@overlegtafels/testing';
+import { errorNextTo, pageUser, textOf } from '../support/page-client';
+import { regionWithPeople } from '../support/region-people';
+import { brusselsDay, DossierAtTable, fictitiousAanmelding } from '../support/region-life';
+import { loginAs, startTestApp, TestApp } from '../support/test-app';
+
+/**
+ * An installation of Veilig Huis Oost-Vlaanderen (REGION=oost-vlaanderen): a fictitious dossier
+ * goes through the team regie (aanmelding, casusregie, afronding, afsluiting three months later)
+ * and, after new incidents, is reopened by a coordinator: back to the aanmelding with its history
+ * kept, audited, shown on its page, and taken up again. The region and its people are rows
+ * (regionWithPeople).
+ */
+
+const clock = new ControlledClock('2026-01-05T09:00:00+01:00'); // Monday
+const AANMELDER = 'fien.vermeulen@example.be';
+const COORDINATOR = 'bram.desmet@example.be';
+const CASUSREGISSEUR = 'elke.martens@example.be';
+
+const OOST_VLAANDEREN_PEOPLE = {
+  region: {
+    key: 'oost-vlaanderen',
+    name: 'Veilig Huis Oost-Vlaanderen',
+    mailFromAddress: 'teamregie@vh-ov.example.be',
+  },
+  table: 'team-regie',
+  aanmelder: {
+    email: AANMELDER,
+    displayName: 'Fien Vermeulen',
+    organisation: { kind: 'clb', name: 'CLB Voorbeeld (test)' },
+  },
+  coordinator: { email: COORDINATOR, displayName: 'Bram Desmet' },
+  casusregisseur: { email: CASUSREGISSEUR, displayName: 'Elke Martens' },
+};
+
+describe('Oost-Vlaanderen: a closed dossier is reopened after new incidents, keeping its history', () => {
+  let t: TestApp;
+  let db: ReturnType<typeof createPrismaClient>;
+  let casusregisseurId: string;
+  let code: string;
+  let firstItemId: string;
+
+  let life: DossierAtTable;
+
+  beforeAll(async () => {
+    t = await startTestApp({ clock, env: { REGION: 'oost-vlaanderen' } });
+    db = createPrismaClient(t.db.url, 2);
+    life = new DossierAtTable(t, db, clock, COORDINATOR, 'team-regie');
+    const made = await regionWithPeople(db, OOST_VLAANDEREN_PEOPLE);
+    casusregisseurId = made.casusregisseurId;
+    const fien = await loginAs(t, AANMELDER);
+    const res = await fien.post(
+      '/api/aanmeldingen',
+      fictitiousAanmelding(made.referrerId, AANMELDER, { aanmeldingsvoorwaarden: ['complex', 'meervoudig'] }),
+    );
+    expect(res.status).toBe(201);
+    ({ dossierCode: code, agendaItemId: firstItemId } = (await res.json()) as {
+      dossierCode: string;
+      agendaItemId: string;
+    });
+    life.code = code;
+  }, 90_000);
+
+  afterAll(async () => {
+    await db?.$disconnect();
+    await t?.close();
+  });
+
+  it('goes through the team regie to afgesloten, the afsluiting three months after the afronding', async () => {
+    const first = await db.agendaItem.findUniqueOrThrow({
+      where: { id: firstItemId },
+      include: { session: true },
+    });
+    // Monday 5 January: the team regie of Tuesday 6 January closed its list on Thursday 1 January.
+    expect([first.tableKey, brusselsDay(first.session.startsAt)]).toEqual(['team-regie', '2026-01-13']);
+    await life.decide('2026-01-13T10:00:00+01:00', firstItemId, {
+      kind: 'met_casusregie',
+      casusregisseurId,
+      startDate: '2026-01-19',
+      consentVerified: true,
+      consentVerifiedOn: '2026-01-13',
+    });
+    expect((await life.dossier()).phase).toBe('casusregie');
+
+    const afronding = await life.placed('2026-05-25T10:00:00+02:00', 'afronding');
+    expect(afronding.session).toBe('2026-06-02');
+    await life.decide('2026-06-02T10:00:00+02:00', afronding.itemId, { kind: 'afronding_goedgekeurd' });
+    expect(await life.dossier()).toMatchObject({
+      phase: 'afgerond',
+      afrondingDate: new Date('2026-06-02T00:00:00Z'),
+    });
+
+    // Three months after Tuesday 2 June is Wednesday 2 September: the team regie of 1 September is too early.
+    const early = await life.agendeer('2026-08-24T10:00:00+02:00', 'afsluiting');
+    expect(early.status).toBe(422);
+    expect(await early.json()).toMatchObject({
+      code: 'TOO_EARLY_FOR_AFSLUITING',
+      message: expect.stringContaining(
+        'ten vroegste 3 maanden na de afronding (2 juni 2026) plaatsvindt: op of na 2 september 2026',
+      ),
+    });
+    const afsluiting = await life.placed('2026-08-31T10:00:00+02:00', 'afsluiting');
+    expect(afsluiting.session).toBe('2026-09-08');
+    await life.decide('2026-09-08T10:00:00+02:00', afsluiting.itemId, { kind: 'afsluiting_bevestigd' });
+    expect(await life.dossier()).toMatchObject({
+      phase: 'afgesloten',
+      afsluitingDate: new Date('2026-09-08T00:00:00Z'),
+    });
+    expect(await life.obligations()).toContainEqual([
+      'afsluiting-na-afronding',
+      'fulfilled',
+      '2026-09-02T07:00:00.000Z',
+    ]);
+  });
+
+  it('asks the reason next to the field and keeps nothing else; the API names the field', async () => {
+    const bram = await pageUser(t, COORDINATOR);
+    const form = await bram.get(`/dossiers/${code}/heropenen`);
+    expect(form.status).toBe(200);
+    expect(textOf(form.html)).toContain(`Dossier ${code} heropenen`);
+    const refused = await bram.post(`/dossiers/${code}/heropenen`, { reason: '  ' });
+    expect(refused.status).toBe(400);
+    expect(errorNextTo(refused.html, 'heropening-reason')).toBe(
+      'Reden: beschrijf kort de nieuwe incidenten.',
+    );
+    const api = await life.as('2027-01-25T09:00:00+01:00', COORDINATOR);
+    const bad = await api.post(`/api/dossiers/${code}/heropening`, {});
+    expect([bad.status, ((await bad.json()) as { field: string }).field]).toEqual([400, 'reason']);
+    expect((await life.dossier()).phase).toBe('afgesloten');
+  });
+
+  it('refuses anyone but a coordinator', async () => {
+    const elke = await life.as('2027-01-25T09:00:00+01:00', CASUSREGISSEUR);
+    const res = await elke.post(`/api/dossiers/${code}/heropening`, { reason: 'Nieuwe incidenten.' });
+    expect(res.status).toBe(403);
+  });
+
+  it('reopens it: back to the aanmelding, the earlier life kept, audited and on its page', async () => {
+    const bram = await life.as('2027-01-25T09:00:00+01:00', COORDINATOR);
+    const res = await bram.post(`/api/dossiers/${code}/heropening`, {
+      reason: 'Nieuwe politietussenkomst op zaterdag 23 januari 2027.',
+    });
+    expect([res.status, await res.json()]).toEqual([
+      200,
+      { code, phase: 'aangemeld', reopeningId: expect.any(String) },
+    ]);
+    expect(await life.dossier()).toMatchObject({
+      phase: 'aangemeld',
+      casusregisseurId: null,
+      casusregieStartDate: null,
+      afrondingDate: null,
+      afsluitingDate: null,
+      consentVerifiedAt: null,
+    });
+    const reopening = await db.dossierReopening.findFirstOrThrow({ where: { dossier: { code } } });
+    expect(reopening).toMatchObject({
+      fromPhase: 'afgesloten',
+      toPhase: 'aangemeld',
+      reopenedAt: new Date('2027-01-25T08:00:00Z'),
+      priorState: expect.objectContaining({ phase: 'afgesloten', afsluitingDate: '2026-09-08' }),
+    });
+    const kinds = await db.decision.findMany({ where: { dossier: { code } }, orderBy: { decidedAt: 'asc' } });
+    expect(kinds.map((d) => d.kind)).toEqual([
+      'met_casusregie',
+      'afronding_goedgekeurd',
+      'afsluiting_bevestigd',
+    ]);
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { action: 'dossier.heropening', outcome: 'allowed' },
+      select: { details: true },
+    });
+    expect(audit.details).toEqual({ code, from: 'afgesloten', to: 'aangemeld', reopeningId: reopening.id });
+    expect(JSON.stringify(audit.details)).not.toContain('politietussenkomst');
+
+    const page = textOf((await (await pageUser(t, COORDINATOR)).get(`/dossiers/${code}`)).html);
+    expect(page).toContain('Beslissing: afsluiting bevestigd');
+    expect(page).toContain('Dossier heropend (heropening na nieuwe incidenten)');
+    expect(page).toContain('reden: Nieuwe politietussenkomst op zaterdag 23 januari 2027.');
+    // Reopened once: it is no longer afgesloten.
+    const again = await bram.post(`/api/dossiers/${code}/heropening`, { reason: 'Nog eens.' });
+    expect([again.status, ((await again.json()) as { code: string }).code]).toEqual([
+      409,
+      'REOPENING_NOT_ALLOWED',
+    ]);
+  });
+
+  it('takes the reopened dossier up again at the team regie, with a new casusregie and its obligations', async () => {
+    const aanmelding = await life.placed('2027-01-25T09:30:00+01:00', 'aanmelding');
+    // The list of Tuesday 2 February closes on Thursday 28 January at 12:00.
+    expect(aanmelding.session).toBe('2027-02-02');
+    await life.decide('2027-02-02T10:00:00+01:00', aanmelding.itemId, {
+      kind: 'met_casusregie',
+      casusregisseurId,
+      startDate: '2027-02-08',
+      consentVerified: true,
+      consentVerifiedOn: '2027-02-02',
+    });
+    expect(await life.dossier()).toMatchObject({
+      phase: 'casusregie',
+      casusregieStartDate: new Date('2027-02-08T00:00:00Z'),
+    });
+    const open = (await life.obligations()).filter(([, status]) => status === 'open');
+    expect(open.map(([rule]) => rule).sort()).toEqual(['netwerkoverleg', 'plan-van-aanpak-team-regie']);
+    // Three months after the new start, Saturday 8 May 2027 at 17:00 (summer time).
+    expect(open).toContainEqual(['netwerkoverleg', 'open', '2027-05-08T15:00:00.000Z']);
+  });
+});
