@@ -62,6 +62,18 @@ describe('a region as a configuration file', () => {
     ],
     ['no tables', changed((r) => (r.tables = [])), 'tables', /at least one table/],
     [
+      'no organisation kinds',
+      changed((r) => delete r.organisationKinds),
+      'organisationKinds',
+      /is required \(an object/,
+    ],
+    [
+      'a table whose partner is of a kind the region does not list',
+      changed((r) => delete r.organisationKinds.caw),
+      '(the region)',
+      /names organisation kind caw, which the region does not list/,
+    ],
+    [
       'a table without capacity',
       changed((r) => (r.tables[0].capacityMinutes = 0)),
       'tables[0].capacityMinutes',

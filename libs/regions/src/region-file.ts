@@ -1,6 +1,7 @@
 import {
   aanmeldingQuestionProblems,
   DEFAULT_RETENTION,
+  organisationKindProblems,
   dossierLifeProblems,
   HolidayCalendar,
   RegionConfig,
@@ -129,6 +130,7 @@ export function regionProblems(region: RegionConfig): string[] {
     }
   }
   problems.push(...dossierLifeProblems(region.dossierLife, region.tables));
+  problems.push(...organisationKindProblems(region));
   try {
     validateObligationRules(region);
   } catch (error) {
@@ -169,6 +171,8 @@ export function parseRegionFile(
   if (!Array.isArray(raw.tables) || raw.tables.length === 0) fail('tables', 'must list at least one table');
   const tables = (raw.tables as unknown[]).map((t, i) => table(t, `tables[${i}]`, fail));
   if (!isObject(raw.dossierLife)) fail('dossierLife', 'is required (an object)');
+  if (!isObject(raw.organisationKinds))
+    fail('organisationKinds', 'is required (an object: each kind key with its Dutch name)');
   if (raw.obligations !== undefined && !Array.isArray(raw.obligations)) fail('obligations', 'must be a list');
   if (raw.aanmeldingQuestions !== undefined && !Array.isArray(raw.aanmeldingQuestions))
     fail('aanmeldingQuestions', 'must be a list');
