@@ -224,3 +224,4 @@ export * from './list-my-to-do/list-my-to-do.command';
 export * from './list-my-to-do/list-my-to-do.usecase';
 export * from './list-my-to-do/to-do.module';
 export * from './paging/keyset-paging';
+export * from './region-scope/region-scope.service';

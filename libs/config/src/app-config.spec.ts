@@ -13,7 +13,7 @@ describe('loadConfig', () => {
       smtpUrl: undefined,
       demoLogin: true,
       dataDir: path.resolve('/srv/app', '.data'),
-      region: 'co3-antwerpen',
+      regions: ['co3-antwerpen'],
     });
   });
 

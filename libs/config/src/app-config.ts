@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_REGION_KEY, getRegion, listRegions } from '@overlegtafels/regions';
 import { envSchema } from './config.schema';
 
 export type ProcessRole = 'all' | 'api' | 'worker';
@@ -25,13 +26,21 @@ export interface AppConfig {
   replyImap?: { url: string; user: string; password: string };
   /** How often the worker reads that mailbox. */
   replyPollSeconds: number;
-  mailFrom: string;
+  /**
+   * MAIL_FROM: the sender of an installation of one region, over its configuration's mailFrom.
+   * Unset: every region mails as its configuration says (libs/regions).
+   */
+  mailFrom?: string;
   dataDir: string;
   embeddedPgPort: number;
   mailSinkPort: number;
   /** The login page that lists demo users; never in production. */
   demoLogin: boolean;
-  region: string;
+  /**
+   * The keys of the regions this installation serves (REGIONS), each in libs/regions. Every person,
+   * dossier and session belongs to one of them; work runs in the region of what it works on.
+   */
+  regions: string[];
   sessionTtlHours: number;
   /** A session nobody used for this long ends, before its absolute end (sessionTtlHours). */
   sessionIdleMinutes: number;
@@ -95,6 +104,12 @@ export function loadConfig(
     throw new ConfigError(String(issue.path[0] ?? 'environment'), issue.message);
   }
   const e = parsed.data;
+  const regions = regionKeys(e.REGIONS, e.REGION);
+  if (e.MAIL_FROM && regions.length > 1)
+    throw new ConfigError(
+      'MAIL_FROM',
+      "applies to an installation of one region; with several REGIONS each region mails as its configuration's mailFrom",
+    );
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
     env: e.NODE_ENV,
@@ -114,7 +129,7 @@ export function loadConfig(
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     mailSinkPort: e.MAIL_SINK_PORT,
     demoLogin: e.DEMO_LOGIN ?? (e.NODE_ENV !== 'production' && !e.DATABASE_URL),
-    region: e.REGION,
+    regions,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     loginLimits: {
@@ -147,4 +162,22 @@ export function loadConfig(
       idleInTransactionMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     },
   };
+}
+
+/** REGIONS (or the older REGION) as known, distinct region keys; unset: CO3 Antwerpen. */
+function regionKeys(list: string | undefined, single: string | undefined): string[] {
+  const variable = list !== undefined ? 'REGIONS' : 'REGION';
+  const keys = (list ?? single ?? DEFAULT_REGION_KEY).split(',').map((k) => k.trim());
+  for (const key of keys) {
+    if (!getRegion(key))
+      throw new ConfigError(
+        variable,
+        `names an unknown region "${key}" (known: ${listRegions()
+          .map((r) => r.key)
+          .join(', ')})`,
+      );
+  }
+  const twice = keys.find((k, i) => keys.indexOf(k) !== i);
+  if (twice) throw new ConfigError(variable, `names the region "${twice}" twice`);
+  return keys;
 }

@@ -17,3 +17,8 @@ export function getRegion(key: string): RegionConfig | undefined {
 export function listRegions(): readonly RegionConfig[] {
   return [...REGIONS.values()];
 }
+
+/** Who a region mails as (`Name <address>`): its configuration's mailFrom, or one made of its name and key. */
+export function mailFromOf(region: RegionConfig): string {
+  return region.mailFrom ?? `${region.name} overlegtafels <overlegtafels@${region.key}.example.be>`;
+}

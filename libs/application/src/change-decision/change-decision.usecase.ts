@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@overlegtafels/config';
-import { getRegion } from '@overlegtafels/regions';
 import { AuditLog } from '../ports/audit-log.port';
 import { DecisionAgenda } from '../ports/decision-agenda.port';
 import { DecisionHistory } from '../ports/decision-history.port';
@@ -45,10 +44,8 @@ export class ChangeDecisionUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    const region = getRegion(config.region);
-    if (!region) throw new Error(`REGION ${config.region} has no configuration in libs/regions`);
     this.applier = new DecisionApplier({
-      region,
+      config,
       dossiers,
       agenda,
       people,

@@ -1,5 +1,21 @@
-/** The region's row id by its key (regions never change while the application runs). */
+/** What a region's row holds besides its key: written from the region's configuration at start. */
+export interface RegionRow {
+  readonly key: string;
+  readonly name: string;
+  readonly timeZone: string;
+  readonly mailFromName: string;
+  readonly mailFromAddress: string;
+}
+
+/** The region's row id by its key, and back (regions never change while the application runs). */
 export abstract class RegionRepository {
   /** Throws when the region is not in the database (a setup error, not a user's). */
   abstract idOf(regionKey: string): Promise<string>;
+  /** The key of the region with this row id; undefined for an id that names no region. */
+  abstract keyOf(regionId: string): Promise<string | undefined>;
+  /**
+   * Makes sure every region of the installation has its row (an installation that adds a region to
+   * REGIONS gets it at the next start); a row already there keeps what it holds.
+   */
+  abstract ensure(rows: readonly RegionRow[]): Promise<void>;
 }

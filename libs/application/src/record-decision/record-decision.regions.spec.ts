@@ -49,7 +49,7 @@ function setup(
   dossier: Partial<FakeDossierRecord> = {},
   now = NOW,
 ) {
-  const config = { region: regionKey, publicUrl: 'https://overlegtafels.example.be' } as AppConfig;
+  const config = { regions: [regionKey], publicUrl: 'https://overlegtafels.example.be' } as AppConfig;
   const composer = new MailComposer(mailIdentity('overlegtafels@vh.example.be', 'Veilig Huis'));
   const dossiers = new FakeDossierRepository([
     fakeDossierRecord({

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
 import { findTable, nextDossierCode, RegionConfig, TableDefinition } from '@overlegtafels/domain';
 import { dossierCode, emailAddress, label, MailComposer, uuid, webLink } from '@overlegtafels/mail';
-import { getRegion } from '@overlegtafels/regions';
+import { scopedRegion } from '../region-time-zone';
 import { AgendaRefusal, InputError } from '../errors';
 import type { SlotInfo } from '../agenda/agenda-views';
 import { AgendaPlacement } from '../ports/agenda-placement.port';
@@ -37,8 +37,16 @@ export interface AanmeldingResult {
  */
 @Injectable()
 export class SubmitAanmeldingUseCase {
-  private readonly region: RegionConfig;
-  private readonly ico: TableDefinition;
+  /** The region of the current work (the aanmelder's): its intake table takes the aanmelding. */
+  private get region(): RegionConfig {
+    return scopedRegion(this.config);
+  }
+
+  private get ico(): TableDefinition {
+    const ico = findTable(this.region, this.region.dossierLife.roles.intake.table);
+    if (!ico) throw new Error(`region ${this.region.key} has no intake table`);
+    return ico;
+  }
 
   constructor(
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
@@ -53,13 +61,7 @@ export class SubmitAanmeldingUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SubmittedOnce) private readonly once: SubmittedOnce,
-  ) {
-    const region = getRegion(config.region);
-    const ico = region && findTable(region, region.dossierLife.roles.intake.table);
-    if (!region || !ico) throw new Error(`REGION ${config.region} has no configuration with an intake table`);
-    this.region = region;
-    this.ico = ico;
-  }
+  ) {}
 
   async execute({
     actor,
@@ -67,7 +69,7 @@ export class SubmitAanmeldingUseCase {
     submissionKey,
   }: SubmitAanmeldingCommand): Promise<AanmeldingResult> {
     const organisation = await this.organisations.find(input.organisationId);
-    // The dossier is opened in this installation's region: the aanmelder and the organisation are of it.
+    // The dossier is opened in the aanmelder's region: the organisation must be of it too.
     const regionId = await this.regions.idOf(this.region.key);
     if (!ofRegion(actor, organisation) || !ofRegion({ regionId }, organisation) || !organisation.active) {
       throw new InputError([
