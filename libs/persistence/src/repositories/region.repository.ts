@@ -31,18 +31,21 @@ export class PrismaRegionRepository implements RegionRepository {
 
   async ensure(rows: readonly RegionRow[]): Promise<void> {
     for (const r of rows) {
-      const row = await this.prisma.region.upsert({
-        where: { key: r.key },
-        update: {},
-        create: {
-          key: r.key,
-          name: r.name,
-          timezone: r.timeZone,
-          mailFromName: r.mailFromName,
-          mailFromAddress: r.mailFromAddress,
-        },
-        select: { id: true },
-      });
+      const data = {
+        key: r.key,
+        name: r.name,
+        timezone: r.timeZone,
+        mailFromName: r.mailFromName,
+        mailFromAddress: r.mailFromAddress,
+      };
+      const row = await this.prisma.region
+        .upsert({ where: { key: r.key }, update: {}, create: data, select: { id: true } })
+        // The api and a worker starting at once: the other's insert won, its row is the one.
+        .catch(async (error: unknown) => {
+          const made = await this.prisma.region.findUnique({ where: { key: r.key }, select: { id: true } });
+          if (!made) throw error;
+          return made;
+        });
       this.remember(r.key, row.id);
     }
   }
