@@ -8,8 +8,8 @@ import { loginAs, startTestApp, TestApp } from '../support/test-app';
  * Wednesday 25 November 2026 takes two fictitious dossiers up, one in spoor 2 and one in spoor 3,
  * through the real decision use case (the API and the zitting page's form); the traject is kept on
  * the dossier, audited, shown on its page, and the region's follow-up rules for that traject plan
- * their obligations. The region and its people are rows, as in other-region.ts: regions and people
- * have no use case yet (the beheer pages of issue 14).
+ * their obligations. The region's row is made at start (REGION); its organisations and people are
+ * rows, as in other-region.ts.
  */
 
 const clock = new ControlledClock('2026-11-23T09:00:00+01:00'); // Monday: the triage of Wednesday is open
@@ -18,14 +18,8 @@ const COORDINATOR = 'wout.maes@example.be';
 const CASUSREGISSEUR = 'lien.jacobs@example.be';
 
 async function vlaamsBrabant(db: ReturnType<typeof createPrismaClient>) {
-  const region = await db.region.create({
-    data: {
-      key: 'vlaams-brabant',
-      name: 'Veilig Huis Vlaams-Brabant',
-      mailFromName: 'Veilig Huis Vlaams-Brabant',
-      mailFromAddress: 'triage@vh-vb.example.be',
-    },
-  });
+  // The region's row is the installation's own, made at start for its REGION.
+  const region = await db.region.findUniqueOrThrow({ where: { key: 'vlaams-brabant' } });
   const politie = await db.organisation.create({
     data: { regionId: region.id, kind: 'politie', name: 'Politiezone Voorbeeld (test)' },
   });
