@@ -142,7 +142,7 @@ describe('a preparation, a subscription and a mail retry are made once per submi
           templateKey: 'test',
           recipientEmail: to,
           messageId: `<${randomUUID()}@overlegtafels.example.be>`,
-          fromAddress: t.config.mailFrom,
+          fromAddress: 'CO3 Antwerpen overlegtafels <overlegtafels@example.be>',
           subject: 'Uitnodiging ICO-2026-0042',
           body: {
             connectOrCreate: {

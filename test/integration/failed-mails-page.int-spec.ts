@@ -26,7 +26,7 @@ describe('failed mails page', () => {
         templateKey: 'test',
         recipientEmail: to,
         messageId: `<${randomUUID()}@overlegtafels.example.be>`,
-        fromAddress: t.config.mailFrom,
+        fromAddress: 'CO3 Antwerpen overlegtafels <overlegtafels@example.be>',
         subject: 'Uitnodiging ICO-2026-0042',
         body: {
           connectOrCreate: {

@@ -119,7 +119,7 @@ describe('paged history lists', () => {
         templateKey: 'test',
         recipientEmail: `mislukt-${i}@example.org`,
         messageId: `<history-lists-${i}@overlegtafels.example.be>`,
-        fromAddress: t.config.mailFrom,
+        fromAddress: 'CO3 Antwerpen overlegtafels <overlegtafels@example.be>',
         subject: `Agenda ICO ${i}`,
         textBody: 'Testbericht.',
       });

@@ -181,9 +181,9 @@ describe('single sign-on with the organisation’s identity provider (OpenID Con
     const { res } = await logInAs('patroon');
     expect(res.status).toBe(403);
     const people = t.app.get(PersonDirectory);
-    expect(await people.findActiveByEmail(t.config.region, 'lotte_verbeke@example.be')).toBeUndefined();
-    expect(await people.findActiveByEmail(t.config.region, '%@example.be')).toBeUndefined();
-    expect((await people.findActiveByEmail(t.config.region, 'LOTTE.verbeke@example.be'))?.id).toBe(
+    expect(await people.findActiveByEmail(t.config.regions, 'lotte_verbeke@example.be')).toBeUndefined();
+    expect(await people.findActiveByEmail(t.config.regions, '%@example.be')).toBeUndefined();
+    expect((await people.findActiveByEmail(t.config.regions, 'LOTTE.verbeke@example.be'))?.id).toBe(
       (await lotte()).id,
     );
   });

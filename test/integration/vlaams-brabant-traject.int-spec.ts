@@ -11,8 +11,8 @@ import { loginAs, startTestApp, TestApp } from '../support/test-app';
  * through the real decision use case (the API and the zitting page's form); the traject is kept on
  * the dossier, audited, shown on its page, and the region's follow-up rules for that traject plan
  * their obligations; the spoor 3 dossier then goes on at the casusoverleg spoor 3 to its
- * afsluiting, with its placements and obligations at literal dates. The region and its people are
- * rows (regionWithPeople).
+ * afsluiting, with its placements and obligations at literal dates. The region's row is made at
+ * start (REGION); its organisations and people are rows (regionWithPeople).
  */
 
 const clock = new ControlledClock('2026-11-23T09:00:00+01:00'); // Monday: the triage of Wednesday is open

@@ -1,5 +1,13 @@
-/** A complete aanmelding as the API takes it, about a fictitious family (no names). */
-export function aanmeldingInput(organisationId: string, contactEmail: string, whyNow: string) {
+/**
+ * A complete aanmelding as the API takes it, about a fictitious family (no names), with the
+ * answers to the region's own questions (none in CO3).
+ */
+export function aanmeldingInput(
+  organisationId: string,
+  contactEmail: string,
+  whyNow: string,
+  regionAnswers: Record<string, string | string[]> = {},
+) {
   return {
     organisationId,
     contactEmail,
@@ -18,5 +26,6 @@ export function aanmeldingInput(organisationId: string, contactEmail: string, wh
     questionsAndExpectations: 'Afstemming tussen de diensten.',
     confidentialityConfirmed: true,
     familyInformed: true,
+    regionAnswers,
   };
 }

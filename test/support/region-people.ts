@@ -19,9 +19,11 @@ export interface RegionPeopleSpec {
  * (the beheer), but a suite of a region's dossier life starts from them.
  */
 export async function regionWithPeople(db: Db, spec: RegionPeopleSpec) {
-  const region = await db.region.create({
-    data: { ...spec.region, mailFromName: spec.region.name },
-  });
+  // The installation makes the row of each region it serves at start (REGIONS); a suite whose app
+  // serves another region still gets one here.
+  const region =
+    (await db.region.findUnique({ where: { key: spec.region.key } })) ??
+    (await db.region.create({ data: { ...spec.region, mailFromName: spec.region.name } }));
   const referrer = await db.organisation.create({
     data: { regionId: region.id, ...spec.aanmelder.organisation },
   });

@@ -1,3 +1,5 @@
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { RequestRegionInterceptor } from './web/request-region.interceptor';
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import {
@@ -119,6 +121,7 @@ export class ApiModule {
         OpenApiController,
       ],
       providers: [
+        { provide: APP_INTERCEPTOR, useClass: RequestRegionInterceptor },
         ViewRenderer,
         PageService,
         UploadSpool,

@@ -13,7 +13,7 @@ describe('loadConfig', () => {
       smtpUrl: undefined,
       demoLogin: true,
       dataDir: path.resolve('/srv/app', '.data'),
-      region: 'co3-antwerpen',
+      regions: ['co3-antwerpen'],
     });
   });
 
@@ -125,5 +125,48 @@ describe('the organiser mailbox for replies', () => {
     [{ REPLY_POLL_SECONDS: '5' }, 'REPLY_POLL_SECONDS'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(() => loadConfig(env, '/srv')).toThrow(expect.objectContaining({ variable }));
+  });
+});
+
+describe('REGIONS', () => {
+  it('takes a list of known region keys, in its order; unset: CO3 Antwerpen', () => {
+    expect(loadConfig({}).regions).toEqual(['co3-antwerpen']);
+    expect(loadConfig({ REGIONS: 'vlaams-brabant, co3-antwerpen' }).regions).toEqual([
+      'vlaams-brabant',
+      'co3-antwerpen',
+    ]);
+  });
+
+  it('still takes REGION, one key, as installations of before set it', () => {
+    expect(loadConfig({ REGION: 'west-vlaanderen' }).regions).toEqual(['west-vlaanderen']);
+    expect(() => loadConfig({ REGION: 'co3-antwerpen', REGIONS: 'co3-antwerpen' })).toThrow(
+      'configuration error: REGION cannot be set beside REGIONS (REGIONS replaces it)',
+    );
+  });
+
+  it('names REGIONS and the key for an unknown or repeated region', () => {
+    expect(() => loadConfig({ REGIONS: 'co3-antwerpen,limburg' })).toThrow(
+      new ConfigError(
+        'REGIONS',
+        'names an unknown region "limburg" (known: co3-antwerpen, vlaams-brabant, west-vlaanderen, oost-vlaanderen)',
+      ),
+    );
+    expect(() => loadConfig({ REGION: 'limburg' })).toThrow(expect.objectContaining({ variable: 'REGION' }));
+    expect(() => loadConfig({ REGIONS: 'vlaams-brabant,vlaams-brabant' })).toThrow(
+      'configuration error: REGIONS names the region "vlaams-brabant" twice',
+    );
+    expect(() => loadConfig({ REGIONS: 'co3-antwerpen;vlaams-brabant' })).toThrow(
+      expect.objectContaining({ variable: 'REGIONS' }),
+    );
+  });
+
+  it('takes MAIL_FROM for one region only: with several each region mails as it is configured', () => {
+    expect(loadConfig({ MAIL_FROM: 'Ketenteam <ketenteam@example.be>' }).mailFrom).toBe(
+      'Ketenteam <ketenteam@example.be>',
+    );
+    expect(loadConfig({ REGIONS: 'co3-antwerpen,vlaams-brabant' }).mailFrom).toBeUndefined();
+    expect(() =>
+      loadConfig({ REGIONS: 'co3-antwerpen,vlaams-brabant', MAIL_FROM: 'ketenteam@example.be' }),
+    ).toThrow(expect.objectContaining({ variable: 'MAIL_FROM' }));
   });
 });

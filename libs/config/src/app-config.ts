@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { DEFAULT_REGION_KEY, getRegion, listRegions, registerRegionFile } from '@overlegtafels/regions';
+import { readRegionFiles } from './region-files';
 import { envSchema } from './config.schema';
 
 export type ProcessRole = 'all' | 'api' | 'worker';
@@ -25,13 +27,21 @@ export interface AppConfig {
   replyImap?: { url: string; user: string; password: string };
   /** How often the worker reads that mailbox. */
   replyPollSeconds: number;
-  mailFrom: string;
+  /**
+   * MAIL_FROM: the sender of an installation of one region, over its configuration's mailFrom.
+   * Unset: every region mails as its configuration says (libs/regions).
+   */
+  mailFrom?: string;
   dataDir: string;
   embeddedPgPort: number;
   mailSinkPort: number;
   /** The login page that lists demo users; never in production. */
   demoLogin: boolean;
-  region: string;
+  /**
+   * The keys of the regions this installation serves (REGIONS), each in libs/regions. Every person,
+   * dossier and session belongs to one of them; work runs in the region of what it works on.
+   */
+  regions: string[];
   /** Where region configuration files are read from (absolute), besides the built-in regions. */
   regionDir?: string;
   sessionTtlHours: number;
@@ -97,6 +107,14 @@ export function loadConfig(
     throw new ConfigError(String(issue.path[0] ?? 'environment'), issue.message);
   }
   const e = parsed.data;
+  // The regions of REGION_DIR's files join the built-in ones first: REGIONS may name them.
+  if (e.REGION_DIR) loadRegionDir(path.resolve(cwd, e.REGION_DIR));
+  const regions = regionKeys(e.REGIONS, e.REGION);
+  if (e.MAIL_FROM && regions.length > 1)
+    throw new ConfigError(
+      'MAIL_FROM',
+      "applies to an installation of one region; with several REGIONS each region mails as its configuration's mailFrom",
+    );
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
     env: e.NODE_ENV,
@@ -116,7 +134,7 @@ export function loadConfig(
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     mailSinkPort: e.MAIL_SINK_PORT,
     demoLogin: e.DEMO_LOGIN ?? (e.NODE_ENV !== 'production' && !e.DATABASE_URL),
-    region: e.REGION,
+    regions,
     ...(e.REGION_DIR ? { regionDir: path.resolve(cwd, e.REGION_DIR) } : {}),
     sessionTtlHours: e.SESSION_TTL_HOURS,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
@@ -150,4 +168,31 @@ export function loadConfig(
       idleInTransactionMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     },
   };
+}
+
+/** REGIONS (or the older REGION) as known, distinct region keys; unset: CO3 Antwerpen. */
+function regionKeys(list: string | undefined, single: string | undefined): string[] {
+  const variable = list !== undefined ? 'REGIONS' : 'REGION';
+  const keys = (list ?? single ?? DEFAULT_REGION_KEY).split(',').map((k) => k.trim());
+  for (const key of keys) {
+    if (!getRegion(key))
+      throw new ConfigError(
+        variable,
+        `names an unknown region "${key}" (known: ${listRegions()
+          .map((r) => r.key)
+          .join(', ')})`,
+      );
+  }
+  const twice = keys.find((k, i) => keys.indexOf(k) !== i);
+  if (twice) throw new ConfigError(variable, `names the region "${twice}" twice`);
+  return keys;
+}
+
+/** REGION_DIR's region files, registered; a file that does not hold together is REGION_DIR's error. */
+function loadRegionDir(dir: string): void {
+  try {
+    for (const { file, contents } of readRegionFiles(dir)) registerRegionFile(contents, file);
+  } catch (error) {
+    throw new ConfigError('REGION_DIR', (error as { message?: string }).message ?? String(error));
+  }
 }

@@ -68,7 +68,7 @@ export const envSchema = z
         /^([^<>"\r\n]+<[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+)$/,
         'must be an address or Name <address>',
       )
-      .default('CO3 Antwerpen overlegtafels <overlegtafels@example.be>'),
+      .optional(),
     DATA_DIR: z.string().trim().min(1).default('.data'),
     EMBEDDED_PG_PORT: port.default(54329),
     MAIL_SINK_PORT: port.default(2525),
@@ -76,11 +76,20 @@ export const envSchema = z
     // A directory of region configuration files (*.json, libs/regions/src/region-file.ts) that
     // adds its regions to the built-in four; relative to the working directory.
     REGION_DIR: z.string().trim().min(1).optional(),
+    // The regions this installation serves, comma-separated; REGION is the one-region form of before.
+    REGIONS: z
+      .string()
+      .trim()
+      .regex(
+        /^[a-z0-9-]+(\s*,\s*[a-z0-9-]+)*$/,
+        'must be region keys separated by commas, such as co3-antwerpen,vlaams-brabant',
+      )
+      .optional(),
     REGION: z
       .string()
       .trim()
       .regex(/^[a-z0-9-]+$/, 'must be a region key such as co3-antwerpen')
-      .default('co3-antwerpen'),
+      .optional(),
     SESSION_TTL_HOURS: z.coerce
       .number({ message: 'must be a number of hours' })
       .int()
@@ -116,7 +125,7 @@ export const envSchema = z
     DB_STATEMENT_TIMEOUT_MS: millis.default(30_000),
     DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: millis.default(60_000),
     // Single sign-on with the organisations' identity provider (OpenID Connect, code flow + PKCE).
-    // One installation serves one region (REGION): these are that region's settings.
+    // One provider for the installation: every region's people log in through it.
     OIDC_ISSUER: url(['http:', 'https:']).optional(),
     OIDC_CLIENT_ID: z.string().trim().min(1).max(200).optional(),
     OIDC_CLIENT_SECRET: z.string().trim().min(16, 'must be at least 16 characters').max(500).optional(),
@@ -158,6 +167,12 @@ export const envSchema = z
         code: 'custom',
         path: [env.REPLY_IMAP_USER ? 'REPLY_IMAP_PASSWORD' : 'REPLY_IMAP_USER'],
         message: 'is required with REPLY_IMAP_URL',
+      });
+    if (env.REGIONS && env.REGION)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['REGION'],
+        message: 'cannot be set beside REGIONS (REGIONS replaces it)',
       });
     if (env.NODE_ENV !== 'production') return;
     if (env.OIDC_ISSUER && !env.OIDC_ISSUER.startsWith('https://'))

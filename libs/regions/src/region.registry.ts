@@ -39,3 +39,8 @@ export function registerRegionFile(contents: string, file: string): RegionConfig
   FROM_FILES.set(region.key, { file, contents });
   return region;
 }
+
+/** Who a region mails as (`Name <address>`): its configuration's mailFrom, or one made of its name and key. */
+export function mailFromOf(region: RegionConfig): string {
+  return region.mailFrom ?? `${region.name} overlegtafels <overlegtafels@${region.key}.example.be>`;
+}

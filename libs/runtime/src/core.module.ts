@@ -50,6 +50,8 @@ import { APP_CONFIG, AppConfig, Clock, CLOCK, ConfigModule, SystemClock } from '
 import {
   ImapReplyMailbox,
   MAIL_IDENTITY,
+  RegionMailIdentities,
+  allIdentities,
   MAIL_SINK,
   mailIdentity,
   MailIdentity,
@@ -59,7 +61,7 @@ import {
   OpenReplyMailbox,
   SinkReplyMailbox,
 } from '@overlegtafels/mail';
-import { getRegion } from '@overlegtafels/regions';
+import { getRegion, mailFromOf } from '@overlegtafels/regions';
 import { loadRegionFiles } from './region-files';
 import {
   AgendaMailingRepository,
@@ -151,7 +153,11 @@ const edgePorts = [
     inject: [APP_CONFIG, MAIL_SINK, MAIL_IDENTITY],
     useFactory: (config: AppConfig, sink: MailSink | null, identity: MailIdentity): ReplyMailbox => {
       if (config.replyImap) return new ImapReplyMailbox(config.replyImap);
-      if (sink) return new SinkReplyMailbox(sink.directory, identity.sender.address);
+      if (sink)
+        return new SinkReplyMailbox(
+          sink.directory,
+          allIdentities(identity).map((i) => i.sender.address),
+        );
       const none: OpenReplyMailbox = {
         list: async () => [],
         read: async () => Buffer.alloc(0),
@@ -176,6 +182,17 @@ const edgePorts = [
   bindPort(DossierRetention, PrismaDossierRetention),
 ];
 
+/** Each region's mail identity (MAIL_FROM over the configuration's in an installation of one region). */
+function regionMailIdentities(config: AppConfig): RegionMailIdentities {
+  const byRegion = new Map(
+    config.regions.map((key) => {
+      const region = getRegion(key)!;
+      return [key, mailIdentity(config.mailFrom ?? mailFromOf(region), region.name)] as const;
+    }),
+  );
+  return new RegionMailIdentities(byRegion, config);
+}
+
 /**
  * The infrastructure both the api and the worker stand on, and the application's ports bound to
  * it (the unit of work on PostgreSQL, the clock).
@@ -192,13 +209,7 @@ export class CoreModule {
         ConfigModule.forRoot(options.config),
         PersistenceModule,
         QueuesModule,
-        MailModule.forRoot(
-          options.mailSink,
-          mailIdentity(
-            options.config.mailFrom,
-            getRegion(options.config.region)?.name ?? options.config.region,
-          ),
-        ),
+        MailModule.forRoot(options.mailSink, regionMailIdentities(options.config)),
         AuthModule,
       ],
       providers: [

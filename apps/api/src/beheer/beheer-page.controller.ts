@@ -1,5 +1,4 @@
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
-import { getRegion } from '@overlegtafels/regions';
 import {
   Body,
   Controller,
@@ -24,6 +23,7 @@ import {
   parseInput,
   ReadBeheerUseCase,
   Viewer,
+  scopedRegion,
 } from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { CurrentViewer } from '../web/current-viewer.decorator';
@@ -48,8 +48,6 @@ const ORGANISATION_FIELDS = ['name', 'kind', 'contactEmail', 'reason'];
  */
 @Controller('beheer')
 export class BeheerPageController {
-  private readonly labels: ReturnType<typeof beheerLabelsOf>;
-
   constructor(
     @Inject(ReadBeheerUseCase) private readonly read: ReadBeheerUseCase,
     @Inject(BeheerAddOrganisationUseCase) private readonly addOrganisation: BeheerAddOrganisationUseCase,
@@ -58,9 +56,12 @@ export class BeheerPageController {
     private readonly setOrganisationActive: BeheerSetOrganisationActiveUseCase,
     @Inject(BeheerClosePeriodUseCase) private readonly closePeriod: BeheerClosePeriodUseCase,
     @Inject(PageService) private readonly pages: PageService,
-    @Inject(APP_CONFIG) config: Pick<AppConfig, 'region'>,
-  ) {
-    this.labels = beheerLabelsOf(getRegion(config.region)?.organisationKinds ?? {});
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'regions'>,
+  ) {}
+
+  /** The beheer's words for the region of the request (its organisation kinds). */
+  private get labels(): ReturnType<typeof beheerLabelsOf> {
+    return beheerLabelsOf(scopedRegion(this.config).organisationKinds);
   }
 
   @Get()

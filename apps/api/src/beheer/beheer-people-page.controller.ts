@@ -1,5 +1,4 @@
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
-import { getRegion } from '@overlegtafels/regions';
 import {
   Body,
   Controller,
@@ -28,6 +27,7 @@ import {
   ReadBeheerUseCase,
   RolesSchema,
   Viewer,
+  scopedRegion,
 } from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { CurrentViewer } from '../web/current-viewer.decorator';
@@ -63,8 +63,6 @@ const PERSON_FORMS = {
  */
 @Controller('beheer/personen')
 export class BeheerPeoplePageController {
-  private readonly labels: ReturnType<typeof beheerLabelsOf>;
-
   constructor(
     @Inject(ReadBeheerUseCase) private readonly read: ReadBeheerUseCase,
     @Inject(BeheerAddPersonUseCase) private readonly addPerson: BeheerAddPersonUseCase,
@@ -74,9 +72,12 @@ export class BeheerPeoplePageController {
     @Inject(BeheerSetMembershipUseCase) private readonly setMembership: BeheerSetMembershipUseCase,
     @Inject(BeheerRemoveMembershipUseCase) private readonly removeMembership: BeheerRemoveMembershipUseCase,
     @Inject(PageService) private readonly pages: PageService,
-    @Inject(APP_CONFIG) config: Pick<AppConfig, 'region'>,
-  ) {
-    this.labels = beheerLabelsOf(getRegion(config.region)?.organisationKinds ?? {});
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'regions'>,
+  ) {}
+
+  /** The beheer's words for the region of the request (its organisation kinds). */
+  private get labels(): ReturnType<typeof beheerLabelsOf> {
+    return beheerLabelsOf(scopedRegion(this.config).organisationKinds);
   }
 
   @Get()

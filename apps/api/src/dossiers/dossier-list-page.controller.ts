@@ -1,10 +1,14 @@
 import { Controller, Get, Header, Inject, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { DossierTimelineQuery, ListDossiersUseCase, OrganisationDirectory } from '@overlegtafels/application';
+import {
+  DossierTimelineQuery,
+  ListDossiersUseCase,
+  OrganisationDirectory,
+  scopedRegion,
+} from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
 import { DOSSIER_PHASES } from '@overlegtafels/domain';
-import { getRegion } from '@overlegtafels/regions';
 import { isCoordinator } from '../agenda/viewer';
 import { CurrentRoute } from '../web/current-viewer.decorator';
 import { PageService } from '../web/page.service';
@@ -20,16 +24,17 @@ const FIELDS = ['code', 'phase', 'casusregisseur', 'table', 'from', 'to'] as con
  */
 @Controller('dossiers')
 export class DossierListPageController {
-  private readonly tables: { key: string; name: string }[];
-
   constructor(
     @Inject(ListDossiersUseCase) private readonly listDossiers: ListDossiersUseCase,
     @Inject(DossierTimelineQuery) private readonly timeline: DossierTimelineQuery,
     @Inject(OrganisationDirectory) private readonly organisations: OrganisationDirectory,
     @Inject(PageService) private readonly pages: PageService,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.tables = (getRegion(config.region)?.tables ?? []).map((t) => ({ key: t.key, name: t.name }));
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The tables of the reader's region (the request runs in it), for the filter. */
+  private tables(): { key: string; name: string }[] {
+    return scopedRegion(this.config).tables.map((t) => ({ key: t.key, name: t.name }));
   }
 
   @Get()
@@ -68,7 +73,7 @@ export class DossierListPageController {
         nextHref: page?.next ? form.href('/dossiers', page.next) : undefined,
         filtered: form.filtered,
         phases: DOSSIER_PHASES.map((p) => ({ key: p, label: this.timeline.phaseLabel(p) })),
-        tables: this.tables,
+        tables: this.tables(),
         casusregisseurs,
         coordinator,
       },

@@ -86,7 +86,10 @@ const notCasusregisseur = { description: 'Not the dossier’s casusregisseur: `{
 @ApiTags('dossiers')
 @Controller('api/dossiers')
 export class DossiersController {
-  private readonly zone: string;
+  /** The time zone of the region the work runs in (the actor's). */
+  private zone(): string {
+    return regionTimeZone(this.config);
+  }
 
   constructor(
     @Inject(ListDossiersUseCase) private readonly listDossiers: ListDossiersUseCase,
@@ -96,10 +99,8 @@ export class DossiersController {
     @Inject(ChildrenHeardQuery) private readonly children: ChildrenHeardQuery,
     @Inject(RecordConsulentConsultationUseCase)
     private readonly consultation: RecordConsulentConsultationUseCase,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.zone = regionTimeZone(config);
-  }
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Get()
   // Everyone who may see a dossier at all; the beheerder and the data-protection officer never do
@@ -167,7 +168,7 @@ export class DossiersController {
     @Param('code') code: string,
   ) {
     const dossier = await this.open(principal, route, code);
-    return dossierDetailJson(dossier, this.zone);
+    return dossierDetailJson(dossier, this.zone());
   }
 
   @Post(':code/instemming')

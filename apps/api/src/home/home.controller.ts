@@ -1,10 +1,14 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
-import { DossierTimelineQuery, ListDossiersUseCase, ListMyToDoUseCase } from '@overlegtafels/application';
+import {
+  DossierTimelineQuery,
+  ListDossiersUseCase,
+  ListMyToDoUseCase,
+  scopedRegion,
+} from '@overlegtafels/application';
 import { Authenticated, CurrentPrincipal, hasRole, Principal } from '@overlegtafels/auth';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
 import { Role, ROLE_LABELS } from '@overlegtafels/domain';
 import { MAIL_SINK, MailSink } from '@overlegtafels/mail';
-import { getRegion } from '@overlegtafels/regions';
 import { CurrentRoute } from '../web/current-viewer.decorator';
 import { ViewRenderer } from '../web/view-renderer.service';
 import { TO_DO_ROLES } from './te-doen-page.controller';
@@ -22,21 +26,19 @@ const DOSSIER_READERS: readonly Role[] = [
 
 @Controller()
 export class HomeController {
-  private readonly region: { name: string; tables: ReadonlyMap<string, string> };
-
   constructor(
     @Inject(ListDossiersUseCase) private readonly listDossiers: ListDossiersUseCase,
     @Inject(ListMyToDoUseCase) private readonly toDo: ListMyToDoUseCase,
     @Inject(DossierTimelineQuery) private readonly timeline: DossierTimelineQuery,
     @Inject(ViewRenderer) private readonly views: ViewRenderer,
     @Inject(MAIL_SINK) private readonly sink: MailSink | null,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    const region = getRegion(config.region);
-    this.region = {
-      name: region?.name ?? config.region,
-      tables: new Map((region?.tables ?? []).map((t) => [t.key, t.name])),
-    };
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The person's own region (the request runs in it): its name heads the page, its tables name the roles. */
+  private region(): { name: string; tables: ReadonlyMap<string, string> } {
+    const region = scopedRegion(this.config);
+    return { name: region.name, tables: new Map(region.tables.map((t) => [t.key, t.name])) };
   }
 
   @Get()
@@ -47,6 +49,7 @@ export class HomeController {
     const listed = readsDossiers
       ? await this.listDossiers.execute(principal, route, { limit: HOME_DOSSIERS })
       : undefined;
+    const region = this.region();
     const toDo = TO_DO_ROLES.some((r) => hasRole(principal, r))
       ? await this.toDo.count(principal, route)
       : undefined;
@@ -58,10 +61,10 @@ export class HomeController {
           total: listed.total,
           rows: listed.dossiers.map((d) => ({ ...d, phaseLabel: this.timeline.phaseLabel(d.phase) })),
         },
-        regionName: this.region.name,
+        regionName: region.name,
         roles: principal.grants.map((g) => ({
           label: ROLE_LABELS[g.role as Role] ?? g.role,
-          table: g.tableKey ? (this.region.tables.get(g.tableKey) ?? g.tableKey) : undefined,
+          table: g.tableKey ? (region.tables.get(g.tableKey) ?? g.tableKey) : undefined,
         })),
         mailSink: !!this.sink,
         toDo,

@@ -69,7 +69,9 @@ function declaredRoutes(): Map<string, RoutePolicy | undefined> {
     for (const imported of imports) visit(imported);
   };
   visit(
-    ApiModule.forRoot({ config: { region: 'co3-antwerpen', mailFrom: 'noreply@example.org' } as AppConfig }),
+    ApiModule.forRoot({
+      config: { regions: ['co3-antwerpen'], mailFrom: 'noreply@example.org' } as AppConfig,
+    }),
   );
   return routes;
 }
@@ -225,7 +227,7 @@ describe('every obligation the service plans can be fulfilled by its owner throu
     '%s: an action point of a verslag, on any table, is marked done by its owner on Mijn opvolging',
     (key) => {
       const region = listRegions().find((r) => r.key === key)!;
-      const rules = new ObligationRules({ region: key });
+      const rules = new ObligationRules({ regions: [key] });
       for (const table of region.tables) {
         const rule = rules.rule(actionPointRuleKey(table.key, 'ap-1'))!;
         expect(rule.fulfilledBy.map((spec) => pathProblem(region, rule, spec))).toEqual([undefined]);

@@ -1,5 +1,4 @@
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
-import { getRegion } from '@overlegtafels/regions';
 import { Body, Controller, Get, Header, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -11,6 +10,7 @@ import {
   parseInput,
   QualityCheckSchema,
   SubmitFollowUpReportUseCase,
+  scopedRegion,
 } from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import {
@@ -59,16 +59,17 @@ function choicesOf(region: { organisationKinds: OrganisationKinds; followUpHelpK
 @ApiExcludeController()
 @Controller('opvolging')
 export class ObligationPageController {
-  private readonly choices: ReturnType<typeof choicesOf>;
-
   constructor(
     @Inject(OpenObligationUseCase) private readonly open: OpenObligationUseCase,
     @Inject(SubmitFollowUpReportUseCase) private readonly followUp: SubmitFollowUpReportUseCase,
     @Inject(CompleteQualityCheckUseCase) private readonly qualityCheck: CompleteQualityCheckUseCase,
     @Inject(PageService) private readonly pages: PageService,
-    @Inject(APP_CONFIG) config: Pick<AppConfig, 'region'>,
-  ) {
-    this.choices = choicesOf(getRegion(config.region) ?? { organisationKinds: {} });
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'regions'>,
+  ) {}
+
+  /** The form's choices in the region of the request (its organisation kinds). */
+  private get choices(): ReturnType<typeof choicesOf> {
+    return choicesOf(scopedRegion(this.config));
   }
 
   @Get(':id')

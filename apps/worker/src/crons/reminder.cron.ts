@@ -61,7 +61,11 @@ export class ReminderCron implements OnApplicationBootstrap, BeforeApplicationSh
   reconcile(): Promise<string | undefined> {
     this.lastReconcile = this.enqueues.track(
       'obligation re-plan',
-      this.producer.enqueue(JOBS.maintenance.reconcileObligations, this.clock.now(), this.rules.version),
+      this.producer.enqueue(
+        JOBS.maintenance.reconcileObligations,
+        this.clock.now(),
+        this.rules.installationVersion,
+      ),
     );
     return this.lastReconcile;
   }

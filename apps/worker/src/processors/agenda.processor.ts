@@ -1,5 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { FreezeSessionUseCase, loggableError, SendAgendaUseCase } from '@overlegtafels/application';
+import {
+  FreezeSessionUseCase,
+  loggableError,
+  RegionScope,
+  SendAgendaUseCase,
+} from '@overlegtafels/application';
 import { JobPayload, JobProcessor, JOBS, parseJobPayload, QUEUES } from '@overlegtafels/queues';
 
 type SessionJob = JobPayload<'agenda', 'freeze'>;
@@ -12,6 +17,7 @@ export class AgendaProcessor implements JobProcessor {
   constructor(
     @Inject(FreezeSessionUseCase) private readonly freeze: FreezeSessionUseCase,
     @Inject(SendAgendaUseCase) private readonly send: SendAgendaUseCase,
+    @Inject(RegionScope) private readonly scope: RegionScope,
   ) {}
 
   readonly handlers = {
@@ -21,11 +27,12 @@ export class AgendaProcessor implements JobProcessor {
         JOBS.agenda.freeze,
         data,
       ) as SessionJob;
-      return this.freeze.execute({ sessionId, plannedAtMs });
+      // In the session's region: its table's rules, its coordinators, its mail identity.
+      return this.scope.inSessionRegion(sessionId, () => this.freeze.execute({ sessionId, plannedAtMs }));
     },
     [JOBS.agenda.send]: async (data: unknown) => {
       const { sessionId, plannedAtMs } = parseJobPayload(QUEUES.agenda, JOBS.agenda.send, data) as SessionJob;
-      return this.send.execute({ sessionId, plannedAtMs });
+      return this.scope.inSessionRegion(sessionId, () => this.send.execute({ sessionId, plannedAtMs }));
     },
   };
 

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  eachRegion,
   AgendaJobsPlanner,
   DestroyExpiredDossiersUseCase,
   ProcessCalendarRepliesUseCase,
@@ -7,6 +8,7 @@ import {
   ReconcileObligationsUseCase,
   RelayOutboxUseCase,
 } from '@overlegtafels/application';
+import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
 import { JobProcessor, JOBS, parseJobPayload, QUEUES } from '@overlegtafels/queues';
 
 /** What the crons enqueue, one job per moment; each job reads the clock and the database itself. */
@@ -23,16 +25,24 @@ export class MaintenanceProcessor implements JobProcessor {
     @Inject(DestroyExpiredDossiersUseCase) private readonly retention: DestroyExpiredDossiersUseCase,
     @Inject(ProcessCalendarRepliesUseCase) private readonly replies: ProcessCalendarRepliesUseCase,
     @Inject(PurgeExpiredLoginsUseCase) private readonly logins: PurgeExpiredLoginsUseCase,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   readonly handlers = {
     [JOBS.maintenance.reconcileObligations]: async (data: unknown) => {
       parseJobPayload(QUEUES.maintenance, JOBS.maintenance.reconcileObligations, data);
-      return this.reconcile.execute();
+      // Each region under its own rules; the counts are the installation's.
+      const runs = await eachRegion(this.config, () => this.reconcile.execute());
+      return {
+        dossiers: runs.reduce((n, r) => n + r.dossiers, 0),
+        changed: runs.reduce((n, r) => n + r.changed, 0),
+        full: runs.some((r) => r.full),
+      };
     },
     [JOBS.maintenance.planAgenda]: async (data: unknown) => {
       parseJobPayload(QUEUES.maintenance, JOBS.maintenance.planAgenda, data);
-      return this.planner.planUpcoming();
+      const planned = await eachRegion(this.config, () => this.planner.planUpcoming());
+      return planned.reduce((n, p) => n + p, 0);
     },
     [JOBS.maintenance.relayOutbox]: async (data: unknown) => {
       parseJobPayload(QUEUES.maintenance, JOBS.maintenance.relayOutbox, data);

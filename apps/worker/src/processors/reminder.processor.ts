@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SweepRemindersUseCase } from '@overlegtafels/application';
+import { eachRegion, RegionRepository, SweepRemindersUseCase } from '@overlegtafels/application';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
 import { JobProcessor, JOBS, parseJobPayload, QUEUES } from '@overlegtafels/queues';
 
@@ -16,8 +16,9 @@ export class ReminderProcessor implements JobProcessor {
   readonly enabled: boolean;
 
   constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SweepRemindersUseCase) private readonly sweeper: SweepRemindersUseCase,
+    @Inject(RegionRepository) private readonly regions: RegionRepository,
   ) {
     this.enabled = config.reminders;
   }
@@ -25,7 +26,13 @@ export class ReminderProcessor implements JobProcessor {
   readonly handlers = {
     [JOBS.reminders.sweep]: async (data: unknown) => {
       parseJobPayload(QUEUES.reminders, JOBS.reminders.sweep, data);
-      return this.sweeper.execute();
+      // Each region's obligations under its own rules and mail identity; the counts added up.
+      const runs = await eachRegion(this.config, async (key) =>
+        this.sweeper.execute({ regionId: await this.regions.idOf(key) }),
+      );
+      const total = { obligations: 0, steps: 0, mails: 0, superseded: 0, failed: 0 };
+      for (const r of runs) for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += r[k];
+      return total;
     },
   };
 }

@@ -37,6 +37,8 @@ import { SessionTimingService } from './session-timing.service';
     SendAgendaUseCase,
     AgendaMailingNotifier,
     AGENDA_NOTIFIER,
+    // The region a freeze or send job runs in (RegionScope) comes with the tables.
+    AgendaCoreModule,
   ],
 })
 export class AgendaMailingModule {}

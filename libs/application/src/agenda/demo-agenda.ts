@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
-import { getRegion } from '@overlegtafels/regions';
+import { APP_CONFIG, AppConfig, inRegion } from '@overlegtafels/config';
+import { DEFAULT_REGION_KEY, getRegion } from '@overlegtafels/regions';
 import { OrganisationDirectory } from '../ports/organisation-directory.port';
 import { PersonDirectory } from '../ports/person-directory.port';
 import { RegionRepository } from '../ports/region.repository.port';
@@ -25,10 +25,17 @@ const DEMO_PDF = Buffer.from(
  */
 export async function seedDemoAgenda(app: INestApplicationContext): Promise<number> {
   const config = app.get<AppConfig>(APP_CONFIG);
+  // The demo data is CO3 Antwerpen's (the seed's region): its work runs in that region.
+  const demoRegion = DEFAULT_REGION_KEY;
+  if (!config.regions.includes(demoRegion)) return 0;
+  return inRegion(demoRegion, () => seedInDemoRegion(app, demoRegion));
+}
+
+async function seedInDemoRegion(app: INestApplicationContext, demoRegion: string): Promise<number> {
   const people = app.get(PersonDirectory);
-  const regionId = await app.get(RegionRepository).idOf(config.region);
+  const regionId = await app.get(RegionRepository).idOf(demoRegion);
   const person = async (email: string) => {
-    const p = await people.findActiveByEmail(config.region, email);
+    const p = await people.findActiveByEmail([demoRegion], email);
     if (!p) throw new Error(`demo person ${email} is missing`);
     return { personId: p.id, regionId, route: 'demo-seed' };
   };
@@ -62,7 +69,7 @@ export async function seedDemoAgenda(app: INestApplicationContext): Promise<numb
   }
   const agendering = app.get(SubmitAgenderingUseCase);
   // The demo data is CO3 Antwerpen's; its tables are found by their role in the dossier life.
-  const { planReview, followUp } = getRegion(config.region)!.dossierLife.roles;
+  const { planReview, followUp } = getRegion(demoRegion)!.dossierLife.roles;
   const sara = await person('sara.elidrissi@example.org');
   // The plan van aanpak is written in the service (annex E); the file is an attachment to it.
   await app.get(EditPlanVanAanpakUseCase).execute({

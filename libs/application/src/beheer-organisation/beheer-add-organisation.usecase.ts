@@ -5,7 +5,7 @@ import type { OrganisationInput } from '../beheer/beheer.schemas';
 import { BeheerDirectory } from '../ports/beheer-directory.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
 import { SubmittedOnce } from '../submissions/submitted-once';
-import { configuredRegion } from '../plan-van-aanpak/plan-dossier';
+import { scopedRegion } from '../region-time-zone';
 import { assertRegionKind, organisationNameTaken } from './organisation-name';
 
 export interface AddOrganisationCommand extends OrganisationInput {
@@ -25,12 +25,12 @@ export class BeheerAddOrganisationUseCase {
     @Inject(BeheerChange) private readonly change: BeheerChange,
     @Inject(SubmittedOnce) private readonly once: SubmittedOnce,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'region'>,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'regions'>,
   ) {}
 
   async execute(command: AddOrganisationCommand): Promise<{ organisationId: string; repeated: boolean }> {
     const { actor, submissionKey, ...content } = command;
-    assertRegionKind(configuredRegion(this.config).organisationKinds, content.kind);
+    assertRegionKind(scopedRegion(this.config).organisationKinds, content.kind);
     const done = await this.uow.run((tx) =>
       this.once.run(
         tx,

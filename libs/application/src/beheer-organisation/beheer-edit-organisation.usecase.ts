@@ -3,7 +3,7 @@ import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
 import { BeheerActor, BeheerChange } from '../beheer/beheer-change';
 import type { OrganisationInput } from '../beheer/beheer.schemas';
 import { BeheerDirectory } from '../ports/beheer-directory.port';
-import { configuredRegion } from '../plan-van-aanpak/plan-dossier';
+import { scopedRegion } from '../region-time-zone';
 import { assertRegionKind, organisationNameTaken } from './organisation-name';
 
 export interface EditOrganisationCommand extends OrganisationInput {
@@ -25,14 +25,14 @@ export class BeheerEditOrganisationUseCase {
   constructor(
     @Inject(BeheerDirectory) private readonly directory: BeheerDirectory,
     @Inject(BeheerChange) private readonly change: BeheerChange,
-    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'region'>,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'regions'>,
   ) {}
 
   async execute(command: EditOrganisationCommand): Promise<{ repeated: boolean }> {
     const { actor, organisationId, submissionKey, reason, ...details } = command;
     const action = 'beheer.organisation.edit';
     const row = await this.change.organisation(actor, organisationId, action);
-    assertRegionKind(configuredRegion(this.config).organisationKinds, details.kind);
+    assertRegionKind(scopedRegion(this.config).organisationKinds, details.kind);
     const content = { organisationId: row.id, reason, ...details };
     const done = await this.change.once(
       actor,

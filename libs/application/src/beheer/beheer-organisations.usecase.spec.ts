@@ -9,7 +9,7 @@ import { parseInput } from '../input/parse-input';
 import { OrganisationSchema } from './beheer.schemas';
 import { beheerder, beheerWorld, POLITIE, refusalOf } from './beheer-world.test-util';
 
-const CO3 = { region: 'co3-antwerpen' };
+const CO3 = { regions: ['co3-antwerpen'] };
 
 const organisation = (over: Record<string, unknown> = {}) =>
   parseInput(OrganisationSchema, {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { hashToken } from '@overlegtafels/auth';
-import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
+import { APP_CONFIG, AppConfig, Clock, CLOCK, inRegion } from '@overlegtafels/config';
 import {
   calendarFeed,
   dossierCode,
@@ -62,6 +62,13 @@ export class CalendarFeedUseCase {
     if (!TOKEN_PATTERN.test(token)) return undefined;
     const owner = await this.feeds.findActiveByHash(hashToken(token));
     if (!owner) return undefined;
+    // The feed is of the owner's region (a public route: no session put the request in one).
+    if (owner.regionKey && this.config.regions.includes(owner.regionKey))
+      return inRegion(owner.regionKey, () => this.feedOf(owner));
+    return this.feedOf(owner);
+  }
+
+  private async feedOf(owner: { id: string; personId: string }): Promise<string> {
     const now = this.clock.now();
     const known = new Set(this.tables.region.tables.map((t) => t.key));
     const tableKeys = (await this.feeds.tableKeysFor(owner.personId, this.tables.region.key)).filter((k) =>

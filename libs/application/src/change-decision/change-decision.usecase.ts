@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@overlegtafels/config';
-import { getRegion } from '@overlegtafels/regions';
 import { AuditLog } from '../ports/audit-log.port';
 import { DecisionAgenda } from '../ports/decision-agenda.port';
 import { DecisionHistory } from '../ports/decision-history.port';
@@ -14,7 +13,10 @@ import { DecisionLetters } from '../record-decision/decision-letters';
 import { RiskPictureRecorder } from '../record-risk-picture/risk-picture-recorder';
 import { SubmittedOnce } from '../submissions/submitted-once';
 import { DecisionWithdrawer } from '../withdraw-decision/decision-withdrawer';
-import type { ChangeDecisionCommand, DecisionChangeResult } from '../withdraw-decision/withdraw-decision.command';
+import type {
+  ChangeDecisionCommand,
+  DecisionChangeResult,
+} from '../withdraw-decision/withdraw-decision.command';
 
 /** The ledger's scope of a change's one-time key. */
 export const DECISION_CHANGE_SCOPE = 'decision-change';
@@ -45,10 +47,8 @@ export class ChangeDecisionUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    const region = getRegion(config.region);
-    if (!region) throw new Error(`REGION ${config.region} has no configuration in libs/regions`);
     this.applier = new DecisionApplier({
-      region,
+      config,
       dossiers,
       agenda,
       people,
@@ -59,7 +59,13 @@ export class ChangeDecisionUseCase {
     });
   }
 
-  async execute({ actor, itemId, reason, decision: form, submissionKey }: ChangeDecisionCommand): Promise<DecisionChangeResult> {
+  async execute({
+    actor,
+    itemId,
+    reason,
+    decision: form,
+    submissionKey,
+  }: ChangeDecisionCommand): Promise<DecisionChangeResult> {
     let mails: QueuedMail[] = [];
     const result = await this.uow.run(async (tx) => {
       const now = this.clock.now();

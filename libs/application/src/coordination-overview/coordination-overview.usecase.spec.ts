@@ -69,13 +69,13 @@ function setup(calendars: Record<string, CalendarState> = {}) {
   const clock = new ControlledClock(NOW);
   const stored = { forTable: async (_r: string, table: string) => calendars[table] ?? {} };
   const tables = new TableCalendarService(stored as unknown as CalendarStateRepository, clock, {
-    region: 'co3-antwerpen',
+    regions: ['co3-antwerpen'],
   } as AppConfig);
   const events: { route: string; details: unknown }[] = [];
   const audit = { append: async (e: (typeof events)[number]) => void events.push(e) };
   const overview = new CoordinationOverviewUseCase(
     reads,
-    new ObligationRules({ region: 'co3-antwerpen' }),
+    new ObligationRules({ regions: ['co3-antwerpen'] }),
     tables,
     audit as unknown as AuditLog,
     clock,

@@ -15,7 +15,7 @@ import type { Actor } from '../agenda/agenda-views';
 import { SubmittedOnce } from '../submissions/submitted-once';
 import { CorrectCasusregieStartUseCase } from './correct-casusregie-start.usecase';
 
-const config = { region: 'co3-antwerpen' } as AppConfig;
+const config = { regions: ['co3-antwerpen'] } as AppConfig;
 const coordinator: Actor = { personId: 'coord-1', regionId: 'region-1', route: 'POST /x' };
 
 const decision = (id: string, kind: FakeDecision['kind'], decidedAt: string): FakeDecision => ({

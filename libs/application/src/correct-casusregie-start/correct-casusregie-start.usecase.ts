@@ -32,7 +32,10 @@ export const CASUSREGIE_START_SCOPE = 'casusregie-start';
  */
 @Injectable()
 export class CorrectCasusregieStartUseCase {
-  private readonly zone: string;
+  /** The time zone of the region the work runs in (the actor's). */
+  private get zone(): string {
+    return regionTimeZone(this.config);
+  }
 
   constructor(
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
@@ -40,11 +43,9 @@ export class CorrectCasusregieStartUseCase {
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(DossierChanged) private readonly dossierChanged: DossierChanged,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SubmittedOnce) private readonly once: Pick<SubmittedOnce, 'run'>,
-  ) {
-    this.zone = regionTimeZone(config);
-  }
+  ) {}
 
   async execute(command: CorrectCasusregieStartCommand): Promise<StartCorrection> {
     const { actor, startDate, reason } = command;

@@ -7,7 +7,7 @@ import {
   shownRegionAnswers,
   trajectLabel,
 } from '@overlegtafels/domain';
-import { getRegion } from '@overlegtafels/regions';
+import { scopedRegion } from '../region-time-zone';
 import {
   DOSSIER_TIMELINE_SOURCES,
   DossierTimelineSource,
@@ -32,20 +32,19 @@ export interface ShownTraject {
  */
 @Injectable()
 export class DossierTimelineQuery {
-  private readonly region: RegionConfig;
+  /** The region of the current work (the reader's): read at each use. */
+  private get region(): RegionConfig {
+    return scopedRegion(this.config);
+  }
 
   constructor(
     @Inject(DossierPages) private readonly pages: DossierPages,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Optional()
     @Inject(DOSSIER_TIMELINE_SOURCES)
     private readonly sources: DossierTimelineSource[] | null,
-  ) {
-    const region = getRegion(config.region);
-    if (!region) throw new Error(`REGION ${config.region} has no configuration in libs/regions`);
-    this.region = region;
-  }
+  ) {}
 
   async dossierTimeline(
     dossierId: string,

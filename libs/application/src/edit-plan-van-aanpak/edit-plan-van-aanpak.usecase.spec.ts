@@ -19,7 +19,7 @@ import { ReadPlanVanAanpakUseCase } from '../read-plan-van-aanpak/read-plan-van-
 import { PlanEdit, PlanRowSchema, PlanSchema } from './edit-plan-van-aanpak.command';
 import { EditPlanVanAanpakUseCase } from './edit-plan-van-aanpak.usecase';
 
-const config = { region: 'co3-antwerpen' } as AppConfig;
+const config = { regions: ['co3-antwerpen'] } as AppConfig;
 const CODE = 'CO3-2026-0007';
 const MOEDER = '11111111-1111-4111-8111-111111111111';
 const VADER = '22222222-2222-4222-8222-222222222222';

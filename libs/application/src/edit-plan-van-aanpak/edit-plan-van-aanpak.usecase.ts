@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { scopedRegion } from '../region-time-zone';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@overlegtafels/config';
 import {
@@ -19,7 +20,7 @@ import { DossierRepository } from '../ports/dossier.repository.port';
 import { OrganisationDirectory } from '../ports/organisation-directory.port';
 import { PlanVanAanpakRepository } from '../ports/plan-van-aanpak.repository.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
-import { configuredRegion, instrumentOf, planDossier, planReferences } from '../plan-van-aanpak/plan-dossier';
+import { instrumentOf, planDossier, planReferences } from '../plan-van-aanpak/plan-dossier';
 import { EditPlanVanAanpakCommand, MAX_PLAN_ROWS, PlanEdit } from './edit-plan-van-aanpak.command';
 import { SubmittedOnce } from '../submissions/submitted-once';
 
@@ -40,7 +41,10 @@ export const PLAN_EDIT_SCOPE = 'plan-van-aanpak';
 
 @Injectable()
 export class EditPlanVanAanpakUseCase {
-  private readonly region: RegionConfig;
+  /** The region of the current work (the reader's): read at each use. */
+  private get region(): RegionConfig {
+    return scopedRegion(this.config);
+  }
 
   constructor(
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
@@ -49,11 +53,9 @@ export class EditPlanVanAanpakUseCase {
     @Inject(OrganisationDirectory) private readonly organisations: OrganisationDirectory,
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SubmittedOnce) private readonly once: SubmittedOnce,
-  ) {
-    this.region = configuredRegion(config);
-  }
+  ) {}
 
   async execute({
     actor,

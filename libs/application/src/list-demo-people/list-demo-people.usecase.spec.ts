@@ -34,14 +34,14 @@ describe('ListDemoPeopleUseCase', () => {
   it('lists the active people of the region who hold a role, where the demo login is on', async () => {
     const listed = await new ListDemoPeopleUseCase(people, {
       demoLogin: true,
-      region: 'co3',
+      regions: ['co3'],
     } as AppConfig).execute();
     expect(listed.map((p) => p.id)).toEqual(['a']);
   });
 
   it('lists nobody where the demo login is off', async () => {
     expect(
-      await new ListDemoPeopleUseCase(people, { demoLogin: false, region: 'co3' } as AppConfig).execute(),
+      await new ListDemoPeopleUseCase(people, { demoLogin: false, regions: ['co3'] } as AppConfig).execute(),
     ).toEqual([]);
   });
 });

@@ -11,13 +11,17 @@ export class ListDemoPeopleUseCase {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The names of the region's tables, by key, for the roles a demo person has at a table. */
+  /** The names of the regions' tables, by key, for the roles a demo person has at a table. */
   tableNames(): ReadonlyMap<string, string> {
-    return new Map((getRegion(this.config.region)?.tables ?? []).map((t) => [t.key, t.name]));
+    return new Map(
+      this.config.regions.flatMap((key) =>
+        (getRegion(key)?.tables ?? []).map((t) => [t.key, t.name] as const),
+      ),
+    );
   }
 
   async execute(): Promise<PersonWithRoles[]> {
     if (!this.config.demoLogin) return [];
-    return this.people.listActiveWithRoles(this.config.region);
+    return this.people.listActiveWithRoles(this.config.regions);
   }
 }

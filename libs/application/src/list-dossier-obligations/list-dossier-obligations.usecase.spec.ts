@@ -32,7 +32,7 @@ function setup(regions = new FakeRegionRepository({ 'co3-antwerpen': 'region-1' 
   const useCase = new ListDossierObligationsUseCase(
     reads,
     regions,
-    new ObligationRules({ region: 'co3-antwerpen' }),
+    new ObligationRules({ regions: ['co3-antwerpen'] }),
     new ControlledClock('2026-05-04T10:00:00Z'),
   );
   return { useCase, regions };

@@ -23,7 +23,7 @@ function dossier(code: string, change: Partial<FakeListedDossier> = {}): FakeLis
   };
 }
 
-const config = { region: 'co3-antwerpen' };
+const config = { regions: ['co3-antwerpen'] };
 const coordinator = principalWith('coord', [{ role: 'coordinator', tableKey: 'ico' }]);
 
 describe('ListDossiersUseCase', () => {

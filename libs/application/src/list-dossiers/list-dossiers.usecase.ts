@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { scopedRegion } from '../region-time-zone';
 import { dossierScope, Principal } from '@overlegtafels/auth';
 import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
 import { awaitsConsent, isDossierPhase, RegionConfig } from '@overlegtafels/domain';
-import { getRegion } from '@overlegtafels/regions';
 import { DateTime } from 'luxon';
 import { InputError } from '../errors';
 import { parseInput } from '../input/parse-input';
@@ -48,16 +48,17 @@ const cursorOf = (token: string): DossierListCursor => ({
  */
 @Injectable()
 export class ListDossiersUseCase {
-  private readonly region: RegionConfig | undefined;
+  /** The region of the current work (the actor's): read at each use. */
+  private get region(): RegionConfig {
+    return scopedRegion(this.config);
+  }
 
   constructor(
     @Inject(DossierList) private readonly dossiers: DossierList,
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) config: Pick<AppConfig, 'region'>,
-  ) {
-    this.region = getRegion(config.region);
-  }
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'regions'>,
+  ) {}
 
   async execute(
     reader: Principal,
@@ -66,7 +67,7 @@ export class ListDossiersUseCase {
     options: { runningOnly?: boolean } = {},
   ): Promise<ListedDossiers> {
     const query = parseInput(ListDossiersSchema, command);
-    if (query.table && !this.region?.tables.some((t) => t.key === query.table)) {
+    if (query.table && !this.region.tables.some((t) => t.key === query.table)) {
       throw new InputError([
         { field: 'table', code: 'UNKNOWN_TABLE', message: 'Tafel: kies een tafel uit de lijst.' },
       ]);
@@ -119,7 +120,7 @@ export class ListDossiersUseCase {
 
   /** The reader's calendar days are the region's: "vanaf 1 maart" starts at midnight in Brussels. */
   private filterOf(query: ListDossiersQuery, runningOnly: boolean): DossierListFilter {
-    const zone = this.region?.timeZone ?? 'Europe/Brussels';
+    const zone = this.region.timeZone ?? 'Europe/Brussels';
     const dayStart = (day: string, plusDays = 0) =>
       DateTime.fromISO(day, { zone }).plus({ days: plusDays }).startOf('day').toJSDate();
     return {

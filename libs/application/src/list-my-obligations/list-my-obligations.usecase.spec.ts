@@ -54,7 +54,7 @@ function setup() {
   const audit = { append: async (e: (typeof events)[number]) => void events.push(e) };
   const useCase = new ListMyObligationsUseCase(
     reads,
-    new ObligationRules({ region: 'co3-antwerpen' }),
+    new ObligationRules({ regions: ['co3-antwerpen'] }),
     audit as unknown as AuditLog,
     new ControlledClock('2026-05-04T10:00:00Z'),
   );

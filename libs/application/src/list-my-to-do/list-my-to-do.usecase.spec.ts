@@ -63,7 +63,7 @@ function setup(undecided: number) {
   const useCase = new ListMyToDoUseCase(
     obligations,
     reads,
-    new ObligationRules({ region: 'co3-antwerpen' }),
+    new ObligationRules({ regions: ['co3-antwerpen'] }),
     { mayOpen: async () => true },
     audit as unknown as AuditLog,
     new ControlledClock(NOW),

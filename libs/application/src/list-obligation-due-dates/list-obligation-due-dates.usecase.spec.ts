@@ -17,7 +17,11 @@ function setup() {
     .addPerson({ id: 'sara' })
     .addPerson({ id: 'jan', coordinates: [null] })
     .addPerson({ id: 'gone', active: false });
-  return new ListObligationDueDatesUseCase(reads, people, new ObligationRules({ region: 'co3-antwerpen' }));
+  return new ListObligationDueDatesUseCase(
+    reads,
+    people,
+    new ObligationRules({ regions: ['co3-antwerpen'] }),
+  );
 }
 
 describe('ListObligationDueDatesUseCase (the calendar feed’s due dates)', () => {

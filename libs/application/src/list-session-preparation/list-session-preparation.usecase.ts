@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { scopedRegion } from '../region-time-zone';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@overlegtafels/config';
-import { findTable } from '@overlegtafels/domain';
-import { getRegion } from '@overlegtafels/regions';
+import { findTable, RegionConfig } from '@overlegtafels/domain';
 import { AgendaRefusal } from '../errors';
 import { coordinatesTable } from '../agenda/agenda-queries';
 import {
@@ -40,23 +40,24 @@ export interface SessionPreparationView {
  */
 @Injectable()
 export class ListSessionPreparationUseCase {
-  private readonly region;
+  /** The region of the current work (the actor's): read at each use. */
+  private get region(): RegionConfig {
+    return scopedRegion(this.config);
+  }
 
   constructor(
     @Inject(AgendaSessionRepository) private readonly sessions: Pick<AgendaSessionRepository, 'session'>,
     @Inject(ItemPreparationRepository) private readonly preparations: ItemPreparationRepository,
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) config: Pick<AppConfig, 'region'>,
-  ) {
-    this.region = getRegion(config.region);
-  }
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'regions'>,
+  ) {}
 
   async execute({ viewer, sessionId }: ListSessionPreparationCommand): Promise<SessionPreparationView> {
     const now = this.clock.now();
     const found = await this.sessions.session(sessionId);
     const session = ofRegion(viewer, found) ? found : undefined;
-    const table = session && this.region ? findTable(this.region, session.tableKey) : undefined;
+    const table = session ? findTable(this.region, session.tableKey) : undefined;
     if (!session || !table || !coordinatesTable(viewer, table.key)) {
       await this.audit.append(
         {

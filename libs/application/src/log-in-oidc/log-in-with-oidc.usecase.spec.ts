@@ -18,7 +18,7 @@ describe('LogInWithOidcUseCase', () => {
   let audit: FakeAuditLog;
   const useCase = (requireVerifiedEmail = true) =>
     new LogInWithOidcUseCase(people, sessions, audit, clock, {
-      region: 'co3',
+      regions: ['co3'],
       oidc: { requireVerifiedEmail },
     } as AppConfig);
 

@@ -32,7 +32,7 @@ export class LogInWithOidcUseCase {
   async execute(command: LogInWithOidcCommand, route?: string): Promise<OidcLoginOutcome> {
     const email = command.email?.trim();
     if (!email || email.length > 254 || !isEmailAddress(email)) return this.refuse('no_email', null, route);
-    const found = await this.people.findActiveByEmail(this.config.region, email);
+    const found = await this.people.findActiveByEmail(this.config.regions, email);
     // The exact address, not a pattern: '_' or '%' in a claim must not find someone else.
     const person = found && found.email.trim().toLowerCase() === email.toLowerCase() ? found : undefined;
     if (this.config.oidc?.requireVerifiedEmail !== false && !command.emailVerified)

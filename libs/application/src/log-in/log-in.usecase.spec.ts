@@ -18,7 +18,7 @@ describe('LogInUseCase', () => {
   let sessions: FakeLoginSessions;
   let audit: FakeAuditLog;
   const useCase = (demoLogin: boolean) =>
-    new LogInUseCase(people, sessions, audit, clock, { demoLogin, region: 'co3' } as AppConfig);
+    new LogInUseCase(people, sessions, audit, clock, { demoLogin, regions: ['co3'] } as AppConfig);
 
   beforeEach(async () => {
     people = new FakePersonDirectory().addPeople([

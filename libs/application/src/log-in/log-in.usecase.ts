@@ -69,6 +69,6 @@ export class LogInUseCase {
       throw new AgendaRefusal('DEMO_LOGIN_OFF', 'Not Found', undefined, 'not_found');
     if (!UUID.test(command.personId)) return undefined;
     // Only the installation's own region: a person of another region is nobody here.
-    return (await this.people.findActive(this.config.region, command.personId))?.id;
+    return (await this.people.findActive(this.config.regions, command.personId))?.id;
   }
 }

@@ -10,7 +10,7 @@ import {
 } from '@overlegtafels/testing';
 
 const identity = mailIdentity('Overlegtafels <overlegtafels@example.be>', 'CO3 (demo)');
-const config = { region: 'co3', publicUrl: 'https://overleg.example.be' } as AppConfig;
+const config = { regions: ['co3'], publicUrl: 'https://overleg.example.be' } as AppConfig;
 
 describe('RequestLoginLinkUseCase', () => {
   const clock = new ControlledClock('2026-03-02T09:00:00Z');

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { hashToken } from '@overlegtafels/auth';
-import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
+import { APP_CONFIG, AppConfig, Clock, CLOCK, inRegion } from '@overlegtafels/config';
 import {
   emailAddress,
   MAIL_IDENTITY,
@@ -14,7 +14,7 @@ import {
 } from '@overlegtafels/mail';
 import { MailJobQueue } from '../ports/mail-job-queue.port';
 import { MailOutbox } from '../ports/mail-outbox.port';
-import { PersonDirectory } from '../ports/person-directory.port';
+import { PersonContact, PersonDirectory } from '../ports/person-directory.port';
 import { RequestLoginLinkCommand } from './request-login-link.command';
 
 export const LOGIN_LINK_MINUTES = 15;
@@ -36,8 +36,15 @@ export class RequestLoginLinkUseCase {
   ) {}
 
   async execute({ email, next = '/' }: RequestLoginLinkCommand): Promise<void> {
-    const person = await this.people.findActiveByEmail(this.config.region, email);
+    const person = await this.people.findActiveByEmail(this.config.regions, email);
     if (!person) return;
+    // The link's mail comes from the person's region (a login page runs in no region yet).
+    await (person.regionKey
+      ? inRegion(person.regionKey, () => this.send(person, next))
+      : this.send(person, next));
+  }
+
+  private async send(person: PersonContact, next: string): Promise<void> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(this.clock.now().getTime() + LOGIN_LINK_MINUTES * 60_000);
     await this.people.createLoginToken({ tokenHash: hashToken(token), personId: person.id, expiresAt });

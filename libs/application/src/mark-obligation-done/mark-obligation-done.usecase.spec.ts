@@ -45,7 +45,7 @@ async function setup() {
   );
   const uow = new FakeUnitOfWork(...repo.stores);
   const clock = new ControlledClock(NOW);
-  const rules = new ObligationRules({ region: 'co3-antwerpen' });
+  const rules = new ObligationRules({ regions: ['co3-antwerpen'] });
   const sync = new SyncDossierObligationsUseCase(repo, rules, clock);
   await uow.run((tx) => sync.execute(tx, { dossierId: D }));
   const events: { outcome: string; entityId: string | null; dossierId?: string | null; details?: unknown }[] =

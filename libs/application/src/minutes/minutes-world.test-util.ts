@@ -93,7 +93,7 @@ export function minutesWorld(options: { status?: string; now?: string } = {}) {
   const outbox = new FakeMailOutbox();
   const uow = new FakeUnitOfWork(minutes, ...obligations.stores, audit, outbox);
   const clock = new ControlledClock(options.now ?? '2026-12-04T10:00:00+01:00');
-  const rules = new ObligationRules({ region: 'co3-antwerpen' });
+  const rules = new ObligationRules({ regions: ['co3-antwerpen'] });
   const access = new MinutesAccess(minutes, rules, audit, clock);
   const composer = new MailComposer(mailIdentity('overlegtafels@co3.example.be', 'CO3 Antwerpen'));
   return { minutes, obligations, audit, outbox, uow, clock, rules, access, composer };

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
+import { APP_CONFIG, AppConfig, inRegion } from '@overlegtafels/config';
 import {
   actionPointRule,
   DEFAULT_ACTION_POINT_POLICY,
@@ -9,31 +9,22 @@ import {
   PlannedObligation,
   RegionConfig,
 } from '@overlegtafels/domain';
-import { getRegion } from '@overlegtafels/regions';
+import { scopedRegion } from '../region-time-zone';
 
 /**
  * The region's follow-up rules as the obligation use cases look them up: by key, the tables a due
  * date can hang on, the time zone.
  */
-@Injectable()
-export class ObligationRules {
-  readonly region: RegionConfig;
-  private readonly rules: ReadonlyMap<string, ObligationRule>;
-  /** Tables whose calendar a due date can hang on. */
+interface RegionRules {
+  readonly rules: ReadonlyMap<string, ObligationRule>;
   readonly sessionTables: readonly string[];
-  /**
-   * The version of what the plan of obligations follows from besides a dossier's own facts: a hash
-   * of the region's follow-up rules, action-point policy, tables and time zone. The nightly
-   * re-plan visits every dossier when it differs from the last run's.
-   */
   readonly version: string;
+}
 
-  constructor(@Inject(APP_CONFIG) config: Pick<AppConfig, 'region'>) {
-    const region = getRegion(config.region);
-    if (!region) throw new Error(`REGION ${config.region} has no configuration in libs/regions`);
-    this.region = region;
-    this.rules = new Map((region.obligations ?? []).map((r) => [r.key, r]));
-    this.version = createHash('sha256')
+function rulesOf(region: RegionConfig): RegionRules {
+  return {
+    rules: new Map((region.obligations ?? []).map((r) => [r.key, r])),
+    version: createHash('sha256')
       .update(
         JSON.stringify({
           timeZone: region.timeZone,
@@ -43,10 +34,56 @@ export class ObligationRules {
         }),
       )
       .digest('hex')
-      .slice(0, 12);
-    this.sessionTables = [
+      .slice(0, 12),
+    sessionTables: [
       ...new Set((region.obligations ?? []).flatMap((r) => (r.due.kind === 'session' ? [r.due.table] : []))),
-    ];
+    ],
+  };
+}
+
+/**
+ * The follow-up rules of the current work's region (the actor's, the dossier's: see inRegion) as
+ * the obligation use cases look them up: by key, the tables a due date can hang on, the time zone.
+ */
+@Injectable()
+export class ObligationRules {
+  private readonly byRegion = new Map<string, RegionRules>();
+
+  constructor(@Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'regions'>) {}
+
+  get region(): RegionConfig {
+    return scopedRegion(this.config);
+  }
+
+  private get own(): RegionRules {
+    const region = this.region;
+    let found = this.byRegion.get(region.key);
+    if (!found) this.byRegion.set(region.key, (found = rulesOf(region)));
+    return found;
+  }
+
+  /** Tables whose calendar a due date can hang on. */
+  get sessionTables(): readonly string[] {
+    return this.own.sessionTables;
+  }
+
+  /**
+   * The version of what the plan of obligations follows from besides a dossier's own facts: a hash
+   * of the region's follow-up rules, action-point policy, tables and time zone. The nightly
+   * re-plan visits every dossier of the region when it differs from the last run's.
+   */
+  get version(): string {
+    return this.own.version;
+  }
+
+  /**
+   * The versions of every region's rules at once: the nightly re-plan's job is one per night and
+   * change of any region's rules (it re-plans each region under its own version).
+   */
+  get installationVersion(): string {
+    const versions = this.config.regions.map((key) => inRegion(key, () => this.version));
+    if (versions.length === 1) return versions[0]!;
+    return createHash('sha256').update(versions.join('|')).digest('hex').slice(0, 12);
   }
 
   get timeZone(): string {
@@ -55,7 +92,7 @@ export class ObligationRules {
 
   /** A region rule by key, or the rule of an action point's obligation (`actiepunt:<table>:<id>`). */
   rule(key: string): ObligationRule | undefined {
-    const found = this.rules.get(key);
+    const found = this.own.rules.get(key);
     if (found) return found;
     const actionPoint = parseActionPointRuleKey(key);
     if (!actionPoint || !this.region.tables.some((t) => t.key === actionPoint.tableKey)) return undefined;

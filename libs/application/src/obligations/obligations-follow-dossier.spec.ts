@@ -17,7 +17,7 @@ describe('ObligationsFollowDossier (the DossierChanged port)', () => {
     const uow = new FakeUnitOfWork(...repo.stores);
     const sync = new SyncDossierObligationsUseCase(
       repo,
-      new ObligationRules({ region: 'co3-antwerpen' }),
+      new ObligationRules({ regions: ['co3-antwerpen'] }),
       new ControlledClock('2026-03-01T09:00:00Z'),
     );
     return { repo, uow, follow: new ObligationsFollowDossier(sync) };

@@ -1,6 +1,4 @@
-import type { AppConfig } from '@overlegtafels/config';
 import type { PlanReferences, RegionConfig, RiskInstrument } from '@overlegtafels/domain';
-import { getRegion } from '@overlegtafels/regions';
 import { AgendaRefusal } from '../errors';
 import { CasusregisseurActor, dossierForCasusregisseur } from '../agenda/casusregisseur-guard';
 import type { AuditLog } from '../ports/audit-log.port';
@@ -39,13 +37,6 @@ export async function planDossier(
   }
   // Another region's dossier: the guard's fence answers "not found" as above, and audits it.
   return dossierForCasusregisseur(dossiers, audit, actor, found.id, action, now);
-}
-
-/** This installation's region; a missing configuration stops the boot. */
-export function configuredRegion(config: Pick<AppConfig, 'region'>): RegionConfig {
-  const region = getRegion(config.region);
-  if (!region) throw new Error(`REGION ${config.region} has no configuration in libs/regions`);
-  return region;
 }
 
 /** The region's risk instrument; a region without one has no plan van aanpak in the service. */

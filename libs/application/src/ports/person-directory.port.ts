@@ -5,6 +5,8 @@ export interface PersonContact {
   readonly id: string;
   readonly email: string;
   readonly displayName: string;
+  /** The key of the person's region, where the look-up says it (findActiveByEmail). */
+  readonly regionKey?: string;
 }
 
 /** A person with the roles they hold, for the demo login's list and the login itself. */
@@ -44,15 +46,21 @@ export abstract class PersonDirectory {
     emails: readonly string[],
   ): Promise<Map<string, string>>;
 
-  /** The active person of the region with this address (case-insensitive), if any. */
-  abstract findActiveByEmail(regionKey: string, email: string): Promise<PersonContact | undefined>;
+  /**
+   * The active person with this address (case-insensitive) in one of these regions, if any; an
+   * address in two of them is the person of the region named first.
+   */
+  abstract findActiveByEmail(
+    regionKeys: readonly string[],
+    email: string,
+  ): Promise<PersonContact | undefined>;
   /** Stores a new login token; the person's older unused ones stop working (one valid link at a time). */
   abstract createLoginToken(token: { tokenHash: string; personId: string; expiresAt: Date }): Promise<void>;
   /** The person of an unused, unexpired login token, which is used up by this; undefined otherwise. */
   abstract consumeLoginToken(tokenHash: string, now: Date): Promise<string | undefined>;
-  /** The active person of the region with this id; undefined for a person of another region. */
-  abstract findActive(regionKey: string, personId: string): Promise<PersonWithRoles | undefined>;
-  abstract listActiveWithRoles(regionKey: string): Promise<PersonWithRoles[]>;
+  /** The active person with this id of one of these regions; undefined for a person of another. */
+  abstract findActive(regionKeys: readonly string[], personId: string): Promise<PersonWithRoles | undefined>;
+  abstract listActiveWithRoles(regionKeys: readonly string[]): Promise<PersonWithRoles[]>;
   abstract markLoggedIn(personId: string, at: Date): Promise<void>;
 
   /** An active person; undefined when they left or never existed. */

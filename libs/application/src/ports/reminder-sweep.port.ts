@@ -37,8 +37,8 @@ export interface StoredReminderStep {
  * and recording what was handled.
  */
 export abstract class ReminderSweepClaim {
-  /** Unsent steps of open obligations whose moment has come, oldest first. */
-  abstract findDueSteps(now: Date, limit: number): Promise<DueReminderStep[]>;
+  /** Unsent steps of open obligations whose moment has come, oldest first (of one region's dossiers when given). */
+  abstract findDueSteps(now: Date, limit: number, regionId?: string): Promise<DueReminderStep[]>;
   /** The obligation, if it is open and no other sweep holds it, held until `tx` ends. */
   abstract claim(tx: Transaction, obligationId: string): Promise<ClaimedObligation | undefined>;
   abstract stepsOf(tx: Transaction, obligationId: string): Promise<StoredReminderStep[]>;

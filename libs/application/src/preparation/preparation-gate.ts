@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { scopedRegion } from '../region-time-zone';
 import { DateTime } from 'luxon';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@overlegtafels/config';
 import {
@@ -11,7 +12,6 @@ import {
   tafelEntriesOpen,
   TableDefinition,
 } from '@overlegtafels/domain';
-import { getRegion } from '@overlegtafels/regions';
 import { AgendaRefusal } from '../errors';
 import { coordinatesTable, Viewer } from '../agenda/agenda-queries';
 import { AuditLog } from '../ports/audit-log.port';
@@ -46,16 +46,17 @@ export const notFound = () =>
  */
 @Injectable()
 export class PreparationGate {
-  private readonly region: RegionConfig | undefined;
+  /** The region of the current work (the actor's): read at each use. */
+  private get region(): RegionConfig {
+    return scopedRegion(this.config);
+  }
 
   constructor(
     @Inject(ItemPreparationRepository) private readonly preparations: ItemPreparationRepository,
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) config: Pick<AppConfig, 'region'>,
-  ) {
-    this.region = getRegion(config.region);
-  }
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'regions'>,
+  ) {}
 
   async open(actor: Viewer, itemId: string, action: string, tx?: Transaction): Promise<PreparationAccess> {
     const found = await this.preparations.itemContext(itemId, tx);
@@ -73,7 +74,7 @@ export class PreparationGate {
       }),
       this.clock.now(),
     );
-    const table = item && this.region ? findTable(this.region, item.tableKey) : undefined;
+    const table = item ? findTable(this.region, item.tableKey) : undefined;
     if (!item || !table) {
       if (!found) await this.denied(actor, action, undefined);
       else if (item) await this.denied(actor, action, item);

@@ -107,7 +107,7 @@ export function preparationWorld(
   const outbox = new FakeMailOutbox();
   const uow = new FakeUnitOfWork(preparations, audit, outbox);
   const clock = new ControlledClock(options.now ?? DURING_PREPARATION);
-  const config = { region: 'co3-antwerpen', publicUrl: 'https://overleg.example.be' } as AppConfig;
+  const config = { regions: ['co3-antwerpen'], publicUrl: 'https://overleg.example.be' } as AppConfig;
   const gate = new PreparationGate(preparations, audit, clock, config);
   const sessions = new FakeAgendaSessionRepository([session]);
   const composer = new MailComposer(mailIdentity('overlegtafels@co3.example.be', 'CO3 Antwerpen'));

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
 import { decideReply, parseItipReply, ReplyContext, ReplyDecision } from '@overlegtafels/domain';
-import { MAIL_IDENTITY, MailIdentity, readInboundMail } from '@overlegtafels/mail';
+import { allIdentities, MAIL_IDENTITY, MailIdentity, readInboundMail } from '@overlegtafels/mail';
 import { AgendaMailing } from '../ports/agenda-mailing.port';
 import { AgendaSessionRepository } from '../ports/agenda-session.repository.port';
 import {
@@ -54,16 +54,17 @@ export class ProcessCalendarRepliesUseCase {
   execute(): Promise<ReplyRun> {
     return this.mailbox.open(async (box) => {
       const counts = { apply: 0, ignore: 0, refuse: 0, left: 0 };
-      const regionId = await this.regions.idOf(this.config.region);
+      // One organiser mailbox for the installation: a reply may answer any of its regions' invitations.
+      const regionIds = await Promise.all(this.config.regions.map((key) => this.regions.idOf(key)));
       for (const message of await box.list()) {
-        const outcome = await this.one(box, message, regionId);
+        const outcome = await this.one(box, message, regionIds);
         counts[outcome] += 1;
       }
       return { applied: counts.apply, ignored: counts.ignore, refused: counts.refuse, left: counts.left };
     });
   }
 
-  private async one(box: OpenReplyMailbox, message: MailboxMessage, regionId: string): Promise<Outcome> {
+  private async one(box: OpenReplyMailbox, message: MailboxMessage, regionIds: string[]): Promise<Outcome> {
     if (message.size > MAX_REPLY_BYTES) {
       // Unread: its size alone refuses it. The mailbox id is all that names it.
       return this.finish(box, message.id, `mailbox message ${message.id}`, 'refuse', 'TOO_LARGE');
@@ -96,7 +97,7 @@ export class ProcessCalendarRepliesUseCase {
     if (!parsed.ok) return refuse(parsed.code);
     const decision = decideReply(
       parsed.reply,
-      await this.contextFor(parsed.reply.uid, mail.senders, regionId),
+      await this.contextFor(parsed.reply.uid, mail.senders, regionIds),
     );
     if (decision.kind !== 'apply')
       return this.record(box, message.id, mail.key, name, decision.kind, decision.code);
@@ -129,10 +130,12 @@ export class ProcessCalendarRepliesUseCase {
    * guestSlotUid), with the SEQUENCE of that entry, the session it is on, its region and who holds
    * that invitation.
    */
-  private async contextFor(uid: string, senders: string[], regionId: string): Promise<ReplyContext> {
-    const host = this.identity.uidHost.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  private async contextFor(uid: string, senders: string[], regionIds: string[]): Promise<ReplyContext> {
+    const hosts = allIdentities(this.identity)
+      .map((i) => i.uidHost.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|');
     const named = new RegExp(
-      `^(session|slot)-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})@${host}$`,
+      `^(session|slot)-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})@(?:${hosts})$`,
       'i',
     ).exec(uid);
     if (!named) return { senders, invited: [] };
@@ -148,7 +151,7 @@ export class ProcessCalendarRepliesUseCase {
       return {
         session: {
           id: session.id,
-          ofThisRegion: ofRegion({ regionId }, session),
+          ofThisRegion: regionIds.some((regionId) => ofRegion({ regionId }, session)),
           sequence: item ? item.icsSequence : session.icsSequence,
           ...(item ? { agendaItemId: item.id } : {}),
         },

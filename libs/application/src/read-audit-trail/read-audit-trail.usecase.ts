@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { hasRole, Principal } from '@overlegtafels/auth';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@overlegtafels/config';
-import { getRegion } from '@overlegtafels/regions';
+import { regionTimeZone } from '../region-time-zone';
 import { DateTime } from 'luxon';
 import { AgendaRefusal } from '../errors';
 import { parseInput } from '../input/parse-input';
@@ -38,17 +38,16 @@ const EXPORT_BATCH = 1_000;
  */
 @Injectable()
 export class ReadAuditTrailUseCase {
-  private readonly zone: string;
+  private get zone(): string {
+    return regionTimeZone(this.config);
+  }
 
   constructor(
     @Inject(AuditTrail) private readonly trail: AuditTrail,
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) config: Pick<AppConfig, 'region'>,
-  ) {
-    const region = getRegion(config.region);
-    this.zone = region?.timeZone ?? 'Europe/Brussels';
-  }
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'regions'>,
+  ) {}
 
   async page(reader: Principal, route: string, command: ReadAuditTrailCommand): Promise<AuditTrailPage> {
     const { query, filter } = await this.open(reader, command);

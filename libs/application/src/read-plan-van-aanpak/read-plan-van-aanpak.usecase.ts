@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { scopedRegion } from '../region-time-zone';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@overlegtafels/config';
 import {
   EMPTY_PLAN,
@@ -14,7 +15,7 @@ import { DossierRepository } from '../ports/dossier.repository.port';
 import { OrganisationDirectory } from '../ports/organisation-directory.port';
 import { FamilyMember, PlanVanAanpakRepository } from '../ports/plan-van-aanpak.repository.port';
 import { RiskPictureRepository } from '../ports/risk-picture.repository.port';
-import { configuredRegion, instrumentOf, planDossier } from '../plan-van-aanpak/plan-dossier';
+import { instrumentOf, planDossier } from '../plan-van-aanpak/plan-dossier';
 import { PlanView, planView } from '../plan-van-aanpak/plan-version-view';
 
 export interface ReadPlanVanAanpakCommand {
@@ -59,7 +60,10 @@ export interface PlanVanAanpakEditorView {
  */
 @Injectable()
 export class ReadPlanVanAanpakUseCase {
-  private readonly region: RegionConfig;
+  /** The region of the current work (the reader's): read at each use. */
+  private get region(): RegionConfig {
+    return scopedRegion(this.config);
+  }
 
   constructor(
     @Inject(DossierRepository) private readonly dossiers: DossierRepository,
@@ -68,10 +72,8 @@ export class ReadPlanVanAanpakUseCase {
     @Inject(RiskPictureRepository) private readonly pictures: RiskPictureRepository,
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.region = configuredRegion(config);
-  }
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async execute({ actor, dossierCode }: ReadPlanVanAanpakCommand): Promise<PlanVanAanpakEditorView> {
     const now = this.clock.now();

@@ -10,7 +10,7 @@ import type { Viewer } from '../agenda/agenda-queries';
 import { AgendaRefusal } from '../errors';
 import { ReadPlanVersionUseCase } from './read-plan-version.usecase';
 
-const config = { region: 'co3-antwerpen' } as AppConfig;
+const config = { regions: ['co3-antwerpen'] } as AppConfig;
 const tx = {} as never;
 const at = new Date('2026-03-01T10:00:00Z');
 const row = (id: string, over: Partial<PlanRow> = {}): PlanRow => ({

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { scopedRegion } from '../region-time-zone';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@overlegtafels/config';
 import { RegionConfig } from '@overlegtafels/domain';
 import { AgendaRefusal } from '../errors';
@@ -7,7 +8,6 @@ import { AuditLog } from '../ports/audit-log.port';
 import { ofRegion } from '../region-fence/region-fence';
 import { OrganisationDirectory } from '../ports/organisation-directory.port';
 import { PlanAgendaItemRecord, PlanVanAanpakRepository } from '../ports/plan-van-aanpak.repository.port';
-import { configuredRegion } from '../plan-van-aanpak/plan-dossier';
 import { PlanVersionView, planVersionView } from '../plan-van-aanpak/plan-version-view';
 
 export interface ReadPlanVersionCommand {
@@ -41,17 +41,18 @@ export function maySeeItemPlan(viewer: Viewer, item: PlanAgendaItemRecord): bool
  */
 @Injectable()
 export class ReadPlanVersionUseCase {
-  private readonly region: RegionConfig;
+  /** The region of the current work (the reader's): read at each use. */
+  private get region(): RegionConfig {
+    return scopedRegion(this.config);
+  }
 
   constructor(
     @Inject(PlanVanAanpakRepository) private readonly plans: PlanVanAanpakRepository,
     @Inject(OrganisationDirectory) private readonly organisations: OrganisationDirectory,
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.region = configuredRegion(config);
-  }
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async execute({ viewer, agendaItemId }: ReadPlanVersionCommand): Promise<PlanVersionPage> {
     const now = this.clock.now();

@@ -19,7 +19,7 @@ import type { Actor } from '../agenda/agenda-views';
 import { ReassignCasusregisseurUseCase } from './reassign-casusregisseur.usecase';
 import type { ReassignCasusregisseurCommand } from './reassign-casusregisseur.command';
 
-const config = { region: 'co3-antwerpen', publicUrl: 'https://overleg.example' } as AppConfig;
+const config = { regions: ['co3-antwerpen'], publicUrl: 'https://overleg.example' } as AppConfig;
 const composer = new MailComposer(mailIdentity('overlegtafels@co3.example.be', 'CO3 Antwerpen'));
 const coordinator: Actor = {
   personId: 'coord-1',

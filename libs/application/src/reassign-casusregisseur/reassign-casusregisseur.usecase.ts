@@ -43,7 +43,10 @@ export const REASSIGN_SCOPE = 'casusregisseur-change';
  */
 @Injectable()
 export class ReassignCasusregisseurUseCase {
-  private readonly zone: string;
+  /** The time zone of the region the work runs in (the actor's). */
+  private get zone(): string {
+    return regionTimeZone(this.config);
+  }
 
   constructor(
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
@@ -56,9 +59,7 @@ export class ReassignCasusregisseurUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SubmittedOnce) private readonly once: SubmittedOnce,
-  ) {
-    this.zone = regionTimeZone(config);
-  }
+  ) {}
 
   async execute(command: ReassignCasusregisseurCommand): Promise<CasusregisseurReassignment> {
     const { actor, casusregisseurId: to, effectiveDate, reason } = command;

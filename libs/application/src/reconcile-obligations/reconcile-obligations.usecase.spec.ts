@@ -15,7 +15,7 @@ const START = new Date('2026-03-02T00:00:00Z');
 function setup(regions = new FakeRegionRepository({ 'co3-antwerpen': 'region-1' })) {
   const repo = new FakeObligationRepository();
   const uow = new FakeUnitOfWork(...repo.stores);
-  const rules = new ObligationRules({ region: 'co3-antwerpen' });
+  const rules = new ObligationRules({ regions: ['co3-antwerpen'] });
   const sync = new SyncDossierObligationsUseCase(repo, rules, new ControlledClock('2026-03-01T09:00:00Z'));
   const ledger = new FakeReconcileLedger();
   return {

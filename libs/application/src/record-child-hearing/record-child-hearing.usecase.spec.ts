@@ -15,7 +15,7 @@ import type { CasusregisseurActor } from '../agenda/casusregisseur-guard';
 import { ChildrenHeardQuery } from './children-heard.query';
 import { RecordChildHearingUseCase } from './record-child-hearing.usecase';
 
-const config = { region: 'co3-antwerpen' } as AppConfig;
+const config = { regions: ['co3-antwerpen'] } as AppConfig;
 const casusregisseur: CasusregisseurActor = {
   personId: 'cr-1',
   regionId: 'region-1',

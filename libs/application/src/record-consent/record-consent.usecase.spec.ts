@@ -14,7 +14,7 @@ import { AgendaRefusal } from '../errors';
 import type { CasusregisseurActor } from '../agenda/casusregisseur-guard';
 import { RecordConsentUseCase } from './record-consent.usecase';
 
-const config = { region: 'co3-antwerpen' } as AppConfig;
+const config = { regions: ['co3-antwerpen'] } as AppConfig;
 const casusregisseur: CasusregisseurActor = {
   personId: 'cr-1',
   regionId: 'region-1',

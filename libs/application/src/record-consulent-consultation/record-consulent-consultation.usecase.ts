@@ -28,7 +28,10 @@ export const CONSULTATION_SCOPE = 'consulent-consultation';
  */
 @Injectable()
 export class RecordConsulentConsultationUseCase {
-  private readonly zone: string;
+  /** The time zone of the region the work runs in (the actor's). */
+  private get zone(): string {
+    return regionTimeZone(this.config);
+  }
 
   constructor(
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
@@ -36,11 +39,9 @@ export class RecordConsulentConsultationUseCase {
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(DossierChanged) private readonly dossierChanged: DossierChanged,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SubmittedOnce) private readonly once: SubmittedOnce,
-  ) {
-    this.zone = regionTimeZone(config);
-  }
+  ) {}
 
   async execute({
     actor,

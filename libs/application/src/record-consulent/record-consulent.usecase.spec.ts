@@ -13,7 +13,7 @@ import { SubmittedOnce } from '../submissions/submitted-once';
 import { RecordConsulentUseCase } from './record-consulent.usecase';
 import { ConsulentActor } from './record-consulent.command';
 
-const config = { region: 'co3-antwerpen' } as AppConfig;
+const config = { regions: ['co3-antwerpen'] } as AppConfig;
 const casusregisseur: ConsulentActor = {
   personId: 'cr-1',
   regionId: 'region-1',

@@ -30,7 +30,10 @@ export const CONSULENT_SCOPE = 'consulent';
  */
 @Injectable()
 export class RecordConsulentUseCase {
-  private readonly zone: string;
+  /** The time zone of the region the work runs in (the actor's). */
+  private get zone(): string {
+    return regionTimeZone(this.config);
+  }
 
   constructor(
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
@@ -38,11 +41,9 @@ export class RecordConsulentUseCase {
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(DossierChanged) private readonly dossierChanged: DossierChanged,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SubmittedOnce) private readonly once: Pick<SubmittedOnce, 'run'>,
-  ) {
-    this.zone = regionTimeZone(config);
-  }
+  ) {}
 
   async execute({
     actor,

@@ -1,4 +1,6 @@
 import { DateTime } from 'luxon';
+import type { AppConfig } from '@overlegtafels/config';
+import { scopedRegion } from '../region-time-zone';
 import {
   applyDecision,
   DecisionInput,
@@ -6,7 +8,6 @@ import {
   DossierState,
   INTAKE_RISK_OCCASION,
   noConsentReturnLimitOf,
-  RegionConfig,
   TableDefinition,
 } from '@overlegtafels/domain';
 import { AgendaRefusal, InputError } from '../errors';
@@ -99,7 +100,8 @@ function snapshotAfter(
 export class DecisionApplier {
   constructor(
     private readonly deps: {
-      readonly region: RegionConfig;
+      /** The region of each decision is the current work's (the actor's): read at each use. */
+      readonly config: Pick<AppConfig, 'regions'>;
       readonly dossiers: DossierRepository;
       readonly agenda: DecisionAgenda;
       readonly people: PersonDirectory;
@@ -112,7 +114,8 @@ export class DecisionApplier {
 
   async apply(tx: Transaction, d: DecisionToApply): Promise<AppliedDecision> {
     const { actor, item, dossier, table, form, now } = d;
-    const { region, dossiers, agenda, people } = this.deps;
+    const { dossiers, agenda, people } = this.deps;
+    const region = scopedRegion(this.deps.config);
     const zone = table.timeZone;
     const decisionDate = DateTime.fromJSDate(item.session.startsAt, { zone }).toISODate()!;
     if (

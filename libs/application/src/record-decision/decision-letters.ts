@@ -59,8 +59,6 @@ type Purpose = (typeof LETTER_PURPOSE)[AanmelderLetter] | 'casusregie-appointed'
  */
 @Injectable()
 export class DecisionLetters {
-  private readonly zone: string;
-
   constructor(
     @Inject(MailComposer) private readonly composer: MailComposer,
     @Inject(MailOutbox) private readonly outbox: MailOutbox,
@@ -68,12 +66,15 @@ export class DecisionLetters {
     @Inject(ObligationRepository) private readonly obligations: ObligationRepository,
     @Inject(ObligationRules) private readonly rules: ObligationRules,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    this.zone = this.region.timeZone;
-  }
+  ) {}
 
+  /** The region of the decision (the work runs in it). */
   private get region(): RegionConfig {
     return this.rules.region;
+  }
+
+  private get zone(): string {
+    return this.region.timeZone;
   }
 
   async write(tx: Transaction, decision: TakenDecision): Promise<QueuedMail[]> {

@@ -49,7 +49,7 @@ function setup(
   dossier: Partial<FakeDossierRecord> = {},
   now = NOW,
 ) {
-  const config = { region: regionKey, publicUrl: 'https://overlegtafels.example.be' } as AppConfig;
+  const config = { regions: [regionKey], publicUrl: 'https://overlegtafels.example.be' } as AppConfig;
   const composer = new MailComposer(mailIdentity('overlegtafels@vh.example.be', 'Veilig Huis'));
   const dossiers = new FakeDossierRepository([
     fakeDossierRecord({
@@ -157,7 +157,10 @@ describe('a decision on a table of Vlaams-Brabant, through the record-decision u
     });
     expect(agenda.items.get('item-1')!.status).toBe('discussed');
     expect(audit.of('decision.record')).toHaveLength(1);
-    expect(audit.of('decision.record')[0]!.details).toMatchObject({ kind: 'met_casusregie', traject: 'spoor-3' });
+    expect(audit.of('decision.record')[0]!.details).toMatchObject({
+      kind: 'met_casusregie',
+      traject: 'spoor-3',
+    });
   });
 
   it('the triage overleg must choose a traject when it takes a dossier up, naming the field, and writes nothing', async () => {

@@ -26,7 +26,7 @@ import type { Transaction } from '../ports/unit-of-work.port';
 import { RiskPictureRecorder } from '../record-risk-picture/risk-picture-recorder';
 import { SubmittedOnce } from '../submissions/submitted-once';
 
-const config = { region: 'co3-antwerpen', publicUrl: 'https://overlegtafels.example.be' } as AppConfig;
+const config = { regions: ['co3-antwerpen'], publicUrl: 'https://overlegtafels.example.be' } as AppConfig;
 const composer = new MailComposer(mailIdentity('overlegtafels@co3.example.be', 'CO3 Antwerpen'));
 const coordinator: DecisionActor = {
   personId: 'coord-1',

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@overlegtafels/config';
 import { findTable, holdSession, RegionConfig } from '@overlegtafels/domain';
-import { getRegion } from '@overlegtafels/regions';
+import { scopedRegion } from '../region-time-zone';
 import { AgendaRefusal } from '../errors';
 import { RecordDecisionCommand } from './record-decision.command';
 import { DecisionApplier } from './decision-applier';
@@ -39,7 +39,10 @@ const conflict = (code: string, message: string) => new AgendaRefusal(code, mess
  */
 @Injectable()
 export class RecordDecisionUseCase {
-  private readonly region: RegionConfig;
+  /** The region of the current work (the actor's): read at each use. */
+  private get region(): RegionConfig {
+    return scopedRegion(this.config);
+  }
   private readonly applier: DecisionApplier;
 
   constructor(
@@ -52,15 +55,12 @@ export class RecordDecisionUseCase {
     @Inject(MailOutbox) private readonly outbox: MailOutbox,
     @Inject(DossierChanged) private readonly dossierChanged: DossierChanged,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(RiskPictureRecorder) private readonly riskPictures: RiskPictureRecorder,
     @Inject(SubmittedOnce) private readonly once: SubmittedOnce,
   ) {
-    const region = getRegion(config.region);
-    if (!region) throw new Error(`REGION ${config.region} has no configuration in libs/regions`);
-    this.region = region;
     this.applier = new DecisionApplier({
-      region,
+      config: this.config,
       dossiers,
       agenda,
       people,

@@ -17,7 +17,7 @@ import { AgendaRefusal } from '../errors';
 import type { CasusregisseurActor } from '../agenda/casusregisseur-guard';
 import { RecordNoConsentUseCase } from './record-no-consent.usecase';
 
-const config = { region: 'co3-antwerpen', publicUrl: 'https://overleg.example' } as AppConfig;
+const config = { regions: ['co3-antwerpen'], publicUrl: 'https://overleg.example' } as AppConfig;
 const composer = new MailComposer(mailIdentity('overlegtafels@co3.example.be', 'CO3 Antwerpen'));
 const tom: CasusregisseurActor = {
   personId: 'tom',

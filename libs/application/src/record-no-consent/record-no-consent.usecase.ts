@@ -3,7 +3,6 @@ import { DateTime } from 'luxon';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@overlegtafels/config';
 import { intakeTableOf, noConsentReturnLimitOf, recordNoConsent } from '@overlegtafels/domain';
 import { dossierCode, emailAddress, MailComposer, webLink } from '@overlegtafels/mail';
-import { getRegion } from '@overlegtafels/regions';
 import {
   auditRecorded,
   type CasusregisseurActor,
@@ -17,7 +16,7 @@ import { DossierRepository } from '../ports/dossier.repository.port';
 import { MailOutbox, QueuedMail } from '../ports/mail-outbox.port';
 import { ObligationRecipient, PersonDirectory } from '../ports/person-directory.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
-import { regionTimeZone } from '../region-time-zone';
+import { regionTimeZone, scopedRegion } from '../region-time-zone';
 import { RecordNoConsentCommand } from './record-no-consent.command';
 import { SubmittedOnce } from '../submissions/submitted-once';
 
@@ -42,10 +41,18 @@ export const NO_CONSENT_SCOPE = 'no-consent';
  */
 @Injectable()
 export class RecordNoConsentUseCase {
-  private readonly zone: string;
-  private readonly returnLimit: number;
+  /** The time zone of the region the work runs in (the actor's). */
+  private get zone(): string {
+    return regionTimeZone(this.config);
+  }
+  private get returnLimit(): number {
+    return noConsentReturnLimitOf(scopedRegion(this.config));
+  }
+
   /** The table that takes the dossier back: its coordinators hear of the "geen instemming". */
-  private readonly intakeTable: string;
+  private get intakeTable(): string {
+    return intakeTableOf(scopedRegion(this.config).dossierLife);
+  }
 
   constructor(
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
@@ -58,13 +65,7 @@ export class RecordNoConsentUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SubmittedOnce) private readonly once: SubmittedOnce,
-  ) {
-    this.zone = regionTimeZone(config);
-    const region = getRegion(config.region);
-    if (!region) throw new Error(`REGION ${config.region} has no configuration in libs/regions`);
-    this.returnLimit = noConsentReturnLimitOf(region);
-    this.intakeTable = intakeTableOf(region.dossierLife);
-  }
+  ) {}
 
   /**
    * The first answer when this person sent this key for this dossier before (a reload, a double

@@ -18,15 +18,16 @@ export const INTERIM_EVALUATION_ITEM_TYPE = 'tussentijdse-evaluatie';
  */
 @Injectable()
 export class InterimEvaluationPicture {
-  private readonly zone: string;
+  /** The time zone of the region the work runs in (the actor's). */
+  private get zone(): string {
+    return regionTimeZone(this.config);
+  }
 
   constructor(
     @Inject(RiskPictureRepository) private readonly pictures: RiskPictureRepository,
     @Inject(RiskPictureRecorder) private readonly recorder: RiskPictureRecorder,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.zone = regionTimeZone(config);
-  }
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /** Throws a refusal on `itemType` naming what is missing; does nothing for other item types. */
   async require(tx: Transaction, dossierId: string, itemType: string, now: Date): Promise<void> {

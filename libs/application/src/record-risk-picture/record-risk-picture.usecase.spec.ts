@@ -19,7 +19,7 @@ import type { RiskPictureUpdateInput } from './record-risk-picture.command';
 import { RiskPictureRecorder } from './risk-picture-recorder';
 import { RiskPictureQuery } from './risk-picture.query';
 
-const config = { region: 'co3-antwerpen' } as AppConfig;
+const config = { regions: ['co3-antwerpen'] } as AppConfig;
 const MOEDER = '0b7e4c1a-2d3f-4a5b-8c9d-1e2f3a4b5c6d';
 const VADER = '1c8f5d2b-3e4a-4b6c-9d0e-2f3a4b5c6d7e';
 const casusregisseur: CasusregisseurActor = {
@@ -193,7 +193,7 @@ describe('RecordRiskPictureUseCase', () => {
   });
 
   it('records nothing in a region without an instrument', async () => {
-    const { useCase } = setup({}, { region: 'vlaams-brabant' } as AppConfig);
+    const { useCase } = setup({}, { regions: ['vlaams-brabant'] } as AppConfig);
     const error = await failure<AgendaRefusal>(
       useCase.execute({ actor: casusregisseur, dossierId: 'd1', picture: START }),
     );

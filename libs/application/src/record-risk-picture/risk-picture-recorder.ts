@@ -6,7 +6,7 @@ import {
   type RiskPictureEntry,
   type RiskPictureOccasion,
 } from '@overlegtafels/domain';
-import { getRegion } from '@overlegtafels/regions';
+import { scopedRegion } from '../region-time-zone';
 import { AgendaRefusal, InputError } from '../errors';
 import { AuditLog } from '../ports/audit-log.port';
 import type { DossierRecord } from '../ports/dossier.repository.port';
@@ -34,15 +34,15 @@ interface Recorder {
 @Injectable()
 export class RiskPictureRecorder {
   /** The region's instrument; a region without one records no picture. */
-  readonly instrument: RiskInstrument | undefined;
+  get instrument(): RiskInstrument | undefined {
+    return scopedRegion(this.config).riskInstrument;
+  }
 
   constructor(
     @Inject(RiskPictureRepository) private readonly pictures: RiskPictureRepository,
     @Inject(AuditLog) private readonly audit: AuditLog,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.instrument = getRegion(config.region)?.riskInstrument;
-  }
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async record(
     tx: Transaction,

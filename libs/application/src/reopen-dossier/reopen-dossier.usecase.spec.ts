@@ -42,7 +42,9 @@ function setup(region: string, phase = 'afgesloten') {
   const changed = new FakeDossierChanged();
   const reopenings = new RecordedReopenings();
   const clock = new ControlledClock('2027-01-25T08:00:00Z');
-  const useCase = new ReopenDossierUseCase(uow, dossiers, reopenings, changed, audit, clock, { region });
+  const useCase = new ReopenDossierUseCase(uow, dossiers, reopenings, changed, audit, clock, {
+    regions: [region],
+  });
   return { useCase, audit, changed, reopenings };
 }
 

@@ -6,7 +6,7 @@ import { toDossierState } from '../agenda/dossier-state';
 import type { Actor } from '../agenda/agenda-views';
 import { AgendaRefusal } from '../errors';
 import { parseInput } from '../input/parse-input';
-import { configuredRegion } from '../plan-van-aanpak/plan-dossier';
+import { scopedRegion } from '../region-time-zone';
 import { AuditLog } from '../ports/audit-log.port';
 import { DossierChanged } from '../ports/dossier-changed.port';
 import { DossierReopenings } from '../ports/dossier-reopenings.port';
@@ -50,8 +50,6 @@ const NOT_FOUND = new AgendaRefusal('DOSSIER_NOT_FOUND', 'Dossier niet gevonden.
  */
 @Injectable()
 export class ReopenDossierUseCase {
-  private readonly region: RegionConfig;
-
   constructor(
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
     @Inject(DossierRepository) private readonly dossiers: DossierRepository,
@@ -59,9 +57,12 @@ export class ReopenDossierUseCase {
     @Inject(DossierChanged) private readonly dossierChanged: DossierChanged,
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) config: Pick<AppConfig, 'region'>,
-  ) {
-    this.region = configuredRegion(config);
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'regions'>,
+  ) {}
+
+  /** The region of the current work (the coordinator's): its dossier life says what reopens. */
+  private get region(): RegionConfig {
+    return scopedRegion(this.config);
   }
 
   /** Whether this region reopens dossiers at all, and from which phases (for the page's link). */

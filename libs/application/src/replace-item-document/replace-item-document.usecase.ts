@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { scopedRegion } from '../region-time-zone';
 import { DateTime } from 'luxon';
 import { dossierAccess, Principal } from '@overlegtafels/auth';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@overlegtafels/config';
 import { findTable, RegionConfig, TableDefinition } from '@overlegtafels/domain';
 import { dossierCode, emailAddress, label, MailComposer, webLink } from '@overlegtafels/mail';
-import { getRegion } from '@overlegtafels/regions';
 import { DocumentRejected, DocumentStore, StoredDocument } from '../documents/document-store';
 import { AgendaRefusal, InputError } from '../errors';
 import { AgendaMailing, MailingPerson } from '../ports/agenda-mailing.port';
@@ -41,7 +41,10 @@ const notFound = () =>
  */
 @Injectable()
 export class ReplaceItemDocumentUseCase {
-  private readonly region: RegionConfig | undefined;
+  /** The region of the current work (the actor's): read at each use. */
+  private get region(): RegionConfig {
+    return scopedRegion(this.config);
+  }
 
   constructor(
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
@@ -53,10 +56,8 @@ export class ReplaceItemDocumentUseCase {
     @Inject(MailOutbox) private readonly outbox: MailOutbox,
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'publicUrl' | 'region'>,
-  ) {
-    this.region = getRegion(config.region);
-  }
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'publicUrl' | 'regions'>,
+  ) {}
 
   async execute(command: ReplaceItemDocumentCommand): Promise<ReplaceItemDocumentResult> {
     const { principal, route, itemId } = command;
@@ -75,7 +76,7 @@ export class ReplaceItemDocumentUseCase {
       }),
       this.clock.now(),
     );
-    const table = item && this.region ? findTable(this.region, item.tableKey) : undefined;
+    const table = item ? findTable(this.region, item.tableKey) : undefined;
     // Someone without need-to-know of the dossier gets what an unknown item gets.
     if (!item || !table || !this.check(principal, item).mayTry) {
       if (!found || item) await this.denied(principal, route, item, 'ITEM_NOT_FOUND');

@@ -19,7 +19,7 @@ import type { Actor } from '../agenda/agenda-views';
 import { SubmittedOnce } from '../submissions/submitted-once';
 import { SubmitAanmeldingUseCase } from './submit-aanmelding.usecase';
 
-const config = { region: 'co3-antwerpen', publicUrl: 'https://overleg.example.be' } as AppConfig;
+const config = { regions: ['co3-antwerpen'], publicUrl: 'https://overleg.example.be' } as AppConfig;
 const composer = new MailComposer(mailIdentity('overlegtafels@co3.example.be', 'CO3 Antwerpen'));
 const aanmelder: Actor = { personId: 'am-1', regionId: 'region-1', route: 'POST /aanmelding' };
 const ORG = '6f0c2a8e-4b7d-4c1e-9a3f-2d5e8b1c7a90';

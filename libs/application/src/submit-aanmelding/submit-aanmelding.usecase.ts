@@ -10,7 +10,7 @@ import {
   TableDefinition,
 } from '@overlegtafels/domain';
 import { dossierCode, emailAddress, label, MailComposer, uuid, webLink } from '@overlegtafels/mail';
-import { getRegion } from '@overlegtafels/regions';
+import { scopedRegion } from '../region-time-zone';
 import { AgendaRefusal, InputError } from '../errors';
 import type { SlotInfo } from '../agenda/agenda-views';
 import { AgendaPlacement } from '../ports/agenda-placement.port';
@@ -53,9 +53,19 @@ export interface AanmeldingFormShape {
 
 @Injectable()
 export class SubmitAanmeldingUseCase {
-  private readonly region: RegionConfig;
-  private readonly ico: TableDefinition;
-  private regionSchema?: ReturnType<typeof aanmeldingSchemaFor>;
+  /** Per region: the form's and the API's schema, made once. */
+  private readonly schemas = new Map<string, ReturnType<typeof aanmeldingSchemaFor>>();
+
+  /** The region of the current work (the aanmelder's): its intake table takes the aanmelding. */
+  private get region(): RegionConfig {
+    return scopedRegion(this.config);
+  }
+
+  private get ico(): TableDefinition {
+    const ico = findTable(this.region, this.region.dossierLife.roles.intake.table);
+    if (!ico) throw new Error(`region ${this.region.key} has no intake table`);
+    return ico;
+  }
 
   constructor(
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
@@ -70,13 +80,7 @@ export class SubmitAanmeldingUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SubmittedOnce) private readonly once: SubmittedOnce,
-  ) {
-    const region = getRegion(config.region);
-    const ico = region && findTable(region, region.dossierLife.roles.intake.table);
-    if (!region || !ico) throw new Error(`REGION ${config.region} has no configuration with an intake table`);
-    this.region = region;
-    this.ico = ico;
-  }
+  ) {}
 
   /** What the form asks beyond the common questions, and to whom it is written. */
   form(): AanmeldingFormShape {
@@ -90,7 +94,13 @@ export class SubmitAanmeldingUseCase {
 
   /** The form's and the API's schema for the region: the common questions and the region's own. */
   schema(): ReturnType<typeof aanmeldingSchemaFor> {
-    return (this.regionSchema ??= aanmeldingSchemaFor(this.region.aanmeldingQuestions ?? []));
+    const region = this.region;
+    let schema = this.schemas.get(region.key);
+    if (!schema) {
+      schema = aanmeldingSchemaFor(region.aanmeldingQuestions ?? []);
+      this.schemas.set(region.key, schema);
+    }
+    return schema;
   }
 
   async execute({
@@ -106,7 +116,7 @@ export class SubmitAanmeldingUseCase {
       );
     }
     const organisation = await this.organisations.find(input.organisationId);
-    // The dossier is opened in this installation's region: the aanmelder and the organisation are of it.
+    // The dossier is opened in the aanmelder's region: the organisation must be of it too.
     const regionId = await this.regions.idOf(this.region.key);
     if (!ofRegion(actor, organisation) || !ofRegion({ regionId }, organisation) || !organisation.active) {
       throw new InputError([

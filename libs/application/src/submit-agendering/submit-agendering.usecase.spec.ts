@@ -28,7 +28,7 @@ import { RiskPictureRecorder } from '../record-risk-picture/risk-picture-recorde
 import { SubmittedOnce } from '../submissions/submitted-once';
 
 const config = {
-  region: 'co3-antwerpen',
+  regions: ['co3-antwerpen'],
   publicUrl: 'https://overleg.example.be',
   dataDir: '/nowhere',
 } as AppConfig;

@@ -10,7 +10,7 @@ import {
   TableDefinition,
 } from '@overlegtafels/domain';
 import { dossierCode, emailAddress, label, MailComposer, webLink } from '@overlegtafels/mail';
-import { getRegion } from '@overlegtafels/regions';
+import { scopedRegion } from '../region-time-zone';
 import { DocumentRejected, DocumentStore, StoredDocument } from '../documents/document-store';
 import { AgendaRefusal, InputError } from '../errors';
 import type { SlotInfo } from '../agenda/agenda-views';
@@ -54,7 +54,10 @@ export interface AgenderingResult {
  */
 @Injectable()
 export class SubmitAgenderingUseCase {
-  private readonly region: RegionConfig;
+  /** The region of the current work (the reader's): read at each use. */
+  private get region(): RegionConfig {
+    return scopedRegion(this.config);
+  }
 
   constructor(
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
@@ -71,11 +74,7 @@ export class SubmitAgenderingUseCase {
     @Inject(InterimEvaluationPicture) private readonly interimPicture: InterimEvaluationPicture,
     @Inject(PlanVanAanpakRepository) private readonly plans: PlanVanAanpakRepository,
     @Inject(SubmittedOnce) private readonly once: SubmittedOnce,
-  ) {
-    const region = getRegion(config.region);
-    if (!region) throw new Error(`REGION ${config.region} has no configuration in libs/regions`);
-    this.region = region;
-  }
+  ) {}
 
   async execute({
     actor,

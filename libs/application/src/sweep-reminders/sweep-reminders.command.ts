@@ -2,6 +2,8 @@
 export interface SweepRemindersCommand {
   /** Due steps read per round trip. */
   readonly batch?: number;
+  /** Only the obligations of this region's dossiers (the sweep runs in that region: see inRegion). */
+  readonly regionId?: string;
 }
 
 export interface SweepResult {

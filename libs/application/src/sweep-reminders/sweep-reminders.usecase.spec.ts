@@ -42,7 +42,7 @@ async function setup(options: { owner?: string | null } = {}) {
   const claims = new FakeReminderSweepClaim(repo);
   const uow = new FakeUnitOfWork(...repo.stores, outbox.rows);
   const clock = new ControlledClock('2026-03-01T09:00:00Z');
-  const rules = new ObligationRules({ region: 'co3-antwerpen' });
+  const rules = new ObligationRules({ regions: ['co3-antwerpen'] });
   await uow.run((tx) => new SyncDossierObligationsUseCase(repo, rules, clock).execute(tx, { dossierId: D }));
   const mails = new ReminderMail(people, composer, rules, { publicUrl: 'https://overleg.example' });
   const sweep = new SweepRemindersUseCase(uow, claims, outbox, queue, mails, rules, identity, clock);
@@ -161,7 +161,7 @@ describe('SweepRemindersUseCase', () => {
     );
     const other = new SyncDossierObligationsUseCase(
       repo,
-      new ObligationRules({ region: 'co3-antwerpen' }),
+      new ObligationRules({ regions: ['co3-antwerpen'] }),
       clock,
     );
     await uow.run((tx) => other.execute(tx, { dossierId: 'dossier-2' }));
@@ -197,7 +197,7 @@ describe('SweepRemindersUseCase after a change of casusregisseur', () => {
     people.addPerson({ id: 'tom', displayName: 'Tom Peeters' });
     const planned = repo.stepsOf(consent.id);
     repo.changeDossier(D, { casusregisseurId: 'tom' });
-    const rules = new ObligationRules({ region: 'co3-antwerpen' });
+    const rules = new ObligationRules({ regions: ['co3-antwerpen'] });
     await uow.run((tx) =>
       new SyncDossierObligationsUseCase(repo, rules, clock).execute(tx, { dossierId: D }),
     );
@@ -233,7 +233,7 @@ describe('SweepRemindersUseCase for the strategic coordinators', () => {
     const outbox = new FakeMailOutbox();
     const uow = new FakeUnitOfWork(...repo.stores, outbox.rows);
     const clock = new ControlledClock('2026-12-20T09:00:00Z');
-    const rules = new ObligationRules({ region: 'co3-antwerpen' });
+    const rules = new ObligationRules({ regions: ['co3-antwerpen'] });
     await uow.run((tx) =>
       new SyncDossierObligationsUseCase(repo, rules, clock).execute(tx, { dossierId: D }),
     );
@@ -257,9 +257,9 @@ describe('SweepRemindersUseCase for the strategic coordinators', () => {
     expect(check).toMatchObject({ ownerRole: 'strategisch-coordinator', ownerId: null, tableKey: null });
     clock.set('2027-01-07T07:30:00Z'); // a week before, 08:30 in Brussels
     await sweep.execute();
-    const sent = outbox.messages().filter(
-      (m) => (m.payload as { obligationId: string }).obligationId === check.id,
-    );
+    const sent = outbox
+      .messages()
+      .filter((m) => (m.payload as { obligationId: string }).obligationId === check.id);
     expect(sent.map((m) => [m.purpose, m.recipientPersonId])).toEqual([
       ['obligation-reminder', 'ines'],
       ['obligation-reminder', 'wout'],
@@ -272,11 +272,13 @@ describe('SweepRemindersUseCase for the strategic coordinators', () => {
     const { outbox, clock, sweep, check } = await closed();
     clock.set('2027-01-15T07:30:00Z'); // the day after the due date
     await sweep.execute();
-    const escalations = outbox.messages().filter(
-      (m) =>
-        m.purpose === 'obligation-escalation' &&
-        (m.payload as { obligationId: string }).obligationId === check.id,
-    );
+    const escalations = outbox
+      .messages()
+      .filter(
+        (m) =>
+          m.purpose === 'obligation-escalation' &&
+          (m.payload as { obligationId: string }).obligationId === check.id,
+      );
     expect(escalations.map((m) => m.recipientPersonId)).toEqual(['ines', 'wout']);
     expect(escalations[0]!.textBody).toContain(`https://overleg.example/opvolging/${check.id}`);
     expect(escalations[0]!.textBody).toContain('Verantwoordelijke: de strategisch coördinatoren');

@@ -57,7 +57,7 @@ export class SweepRemindersUseCase {
     const totals = { obligations: 0, steps: 0, mails: 0, superseded: 0, failed: 0 };
     const seen = new Set<string>();
     for (;;) {
-      const due = (await this.findDue(now, batch)).filter((d) => !seen.has(d.obligationId));
+      const due = (await this.findDue(now, batch, command.regionId)).filter((d) => !seen.has(d.obligationId));
       if (due.length === 0) break;
       for (const d of due) {
         seen.add(d.obligationId);
@@ -92,8 +92,8 @@ export class SweepRemindersUseCase {
    * reminder rows, grouped per obligation, as dueSteps chooses them. Dispatch checks again under
    * the claim before anything is sent.
    */
-  async findDue(now: Date, limit = DEFAULT_BATCH): Promise<DueObligation[]> {
-    const rows = await this.claims.findDueSteps(now, limit);
+  async findDue(now: Date, limit = DEFAULT_BATCH, regionId?: string): Promise<DueObligation[]> {
+    const rows = await this.claims.findDueSteps(now, limit, regionId);
     const byObligation = new Map<string, { ruleKey: string; dueAtMs: number }>();
     for (const r of rows) {
       if (!byObligation.has(r.obligationId)) {

@@ -16,7 +16,7 @@ function setup() {
   const clock = new ControlledClock(NOW);
   const sync = new SyncDossierObligationsUseCase(
     repo,
-    new ObligationRules({ region: 'co3-antwerpen' }),
+    new ObligationRules({ regions: ['co3-antwerpen'] }),
     clock,
   );
   const run = () => uow.run((tx) => sync.execute(tx, { dossierId: D }));

@@ -14,7 +14,7 @@ import {
   TableDefinition,
   toSessionView,
 } from '@overlegtafels/domain';
-import { getRegion } from '@overlegtafels/regions';
+import { scopedRegion } from '../region-time-zone';
 
 export class TableQueryError extends Error {
   constructor(
@@ -30,21 +30,20 @@ export class TableQueryError extends Error {
 const MAX_RANGE_DAYS = 3 * 366;
 
 /**
- * The tables of this installation's region, with the coordinators' calendar decisions from the
+ * The tables of the current work's region, with the coordinators' calendar decisions from the
  * database laid over the configured series. The seam between the pure rules and the stored state.
  */
 @Injectable()
 export class TableCalendarService {
-  readonly region: RegionConfig;
-
   constructor(
     @Inject(CalendarStateRepository) private readonly calendars: CalendarStateRepository,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    const region = getRegion(config.region);
-    if (!region) throw new Error(`REGION ${config.region} has no configuration in libs/regions`);
-    this.region = region;
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The region of the current work (the actor's, the session's): read at each use. */
+  get region(): RegionConfig {
+    return scopedRegion(this.config);
   }
 
   table(key: string): TableDefinition {

@@ -69,8 +69,6 @@ const notFound = () =>
  */
 @Injectable()
 export class DecisionWithdrawer {
-  private readonly region: RegionConfig;
-
   constructor(
     @Inject(DecisionAgenda) private readonly agenda: DecisionAgenda,
     @Inject(DecisionHistory) private readonly history: DecisionHistory,
@@ -82,8 +80,11 @@ export class DecisionWithdrawer {
     @Inject(MailOutbox) private readonly outbox: MailOutbox,
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    this.region = rules.region;
+  ) {}
+
+  /** The region of the decision (the work runs in it). */
+  private get region(): RegionConfig {
+    return this.rules.region;
   }
 
   /**

@@ -109,6 +109,12 @@ export interface RegionConfig {
   readonly timeZone: string;
   /** Prefix of the region's dossier codes (`CO3` in `CO3-2026-0042`); default the key's initials. */
   readonly dossierCodePrefix?: string;
+  /**
+   * Who the region's mail comes from (From, Sender and calendar ORGANIZER), `Name <address>`; its
+   * domain is the right-hand side of the region's calendar UIDs. MAIL_FROM overrides it in an
+   * installation of one region. Unset: `<name> overlegtafels <overlegtafels@<key>.example.be>`.
+   */
+  readonly mailFrom?: string;
   readonly tables: readonly TableDefinition[];
   /**
    * The kinds of partner organisation in the region, each with its Dutch name: the kinds the

@@ -19,7 +19,7 @@ describe('SinkReplyMailbox (the default mode’s organiser mailbox)', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('lists only the mail to the organiser, reads it and moves a handled one to its folder', async () => {
-    const box = new SinkReplyMailbox(dir, 'overlegtafels@example.be');
+    const box = new SinkReplyMailbox(dir, ['overlegtafels@example.be']);
     await box.open(async (open) => {
       const listed = await open.list();
       expect(listed.map((m) => m.id)).toEqual(['001-a.eml', '003-c.eml']);
@@ -34,7 +34,7 @@ describe('SinkReplyMailbox (the default mode’s organiser mailbox)', () => {
   });
 
   it('refuses an id that is not a file of the sink', async () => {
-    const box = new SinkReplyMailbox(dir, 'overlegtafels@example.be');
+    const box = new SinkReplyMailbox(dir, ['overlegtafels@example.be']);
     await box.open(async (open) => {
       await expect(open.read('../etc/passwd')).rejects.toThrow('not a message of the sink');
       await expect(open.moveTo('x/../../y.eml', 'Verwerkt')).rejects.toThrow('not a message of the sink');

@@ -23,7 +23,8 @@ const HEAD_BYTES = 16 * 1024;
 export class SinkReplyMailbox {
   constructor(
     private readonly dir: string,
-    private readonly organiser: string,
+    /** The organiser addresses of the installation (one per region): a reply to any is read. */
+    private readonly organisers: readonly string[],
   ) {}
 
   async open<T>(work: (mailbox: OpenReplyMailbox) => Promise<T>): Promise<T> {
@@ -59,8 +60,8 @@ export class SinkReplyMailbox {
           .split(/\r?\n\r?\n/)[0] ?? '';
       const unfolded = head.replace(/\r?\n[ \t]+/g, ' ');
       const to = unfolded.split(/\r?\n/).filter((l) => /^(to|cc):/i.test(l));
-      const wanted = this.organiser.toLowerCase();
-      return to.some((l) => l.toLowerCase().includes(wanted));
+      const wanted = this.organisers.map((o) => o.toLowerCase());
+      return to.some((l) => wanted.some((w) => l.toLowerCase().includes(w)));
     } finally {
       closeSync(fd);
     }

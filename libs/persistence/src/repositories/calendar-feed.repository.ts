@@ -55,12 +55,14 @@ export class CalendarFeedRepository implements CalendarFeedTokens {
   }
 
   /** The owner of an active token; a revoked token or a deactivated person finds nothing. */
-  async findActiveByHash(tokenHash: string): Promise<{ id: string; personId: string } | undefined> {
+  async findActiveByHash(
+    tokenHash: string,
+  ): Promise<{ id: string; personId: string; regionKey: string } | undefined> {
     const row = await this.prisma.calendarFeedToken.findFirst({
       where: { tokenHash, revokedAt: null, person: { active: true } },
-      select: { id: true, personId: true },
+      select: { id: true, personId: true, person: { select: { region: { select: { key: true } } } } },
     });
-    return row ?? undefined;
+    return row ? { id: row.id, personId: row.personId, regionKey: row.person.region.key } : undefined;
   }
 
   async markUsed(id: string, now: Date): Promise<void> {

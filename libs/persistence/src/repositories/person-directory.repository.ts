@@ -77,34 +77,39 @@ export class PrismaPersonDirectory implements PersonDirectory {
     return new Map(rows.map((r) => [r.email.toLowerCase(), r.id]));
   }
 
-  async listActiveWithRoles(regionKey: string): Promise<PersonWithRoles[]> {
+  async listActiveWithRoles(regionKeys: readonly string[]): Promise<PersonWithRoles[]> {
     const rows = await this.prisma.person.findMany({
-      where: { active: true, region: { key: regionKey }, roleAssignments: { some: {} } },
+      where: { active: true, region: { key: { in: [...regionKeys] } }, roleAssignments: { some: {} } },
       select: summarySelect,
       orderBy: { displayName: 'asc' },
     });
     return rows.map(toSummary);
   }
 
-  async findActive(regionKey: string, id: string): Promise<PersonWithRoles | undefined> {
+  async findActive(regionKeys: readonly string[], id: string): Promise<PersonWithRoles | undefined> {
     const row = await this.prisma.person.findFirst({
-      where: { id, active: true, region: { key: regionKey } },
+      where: { id, active: true, region: { key: { in: [...regionKeys] } } },
       select: summarySelect,
     });
     return row ? toSummary(row) : undefined;
   }
 
-  async findActiveByEmail(regionKey: string, email: string): Promise<PersonWithRoles | undefined> {
-    const row = await this.prisma.person.findFirst({
+  async findActiveByEmail(
+    regionKeys: readonly string[],
+    email: string,
+  ): Promise<PersonWithRoles | undefined> {
+    const rows = await this.prisma.person.findMany({
       where: {
         active: true,
-        region: { key: regionKey },
+        region: { key: { in: [...regionKeys] } },
         // Prisma's case-insensitive equals is an ILIKE: '_' and '%' in an address are literals here.
         email: { equals: email.trim().replace(/[\\%_]/g, (c) => `\\${c}`), mode: 'insensitive' },
       },
-      select: summarySelect,
+      select: { ...summarySelect, region: { select: { key: true } } },
     });
-    return row ? toSummary(row) : undefined;
+    // One address in two regions: the person of the region REGIONS names first.
+    const row = rows.sort((a, b) => regionKeys.indexOf(a.region.key) - regionKeys.indexOf(b.region.key))[0];
+    return row ? { ...toSummary(row), regionKey: row.region.key } : undefined;
   }
 
   async markLoggedIn(personId: string, at: Date): Promise<void> {

@@ -66,4 +66,40 @@ describe('PrismaRegionRepository.idOf', () => {
       await single.$disconnect();
     }
   });
+
+  it('answers the key of a row id, and nothing for an id that names no region', async () => {
+    const { id } = await region('regio-sleutel');
+    const regions = new PrismaRegionRepository(prisma as unknown as PrismaService);
+    expect(await regions.keyOf(id)).toBe('regio-sleutel');
+    expect(await regions.keyOf('00000000-0000-4000-8000-000000000000')).toBeUndefined();
+    expect(await regions.keyOf('geen-uuid')).toBeUndefined();
+  });
+
+  it('gives every region of the installation its row, twice at once too, and keeps what a row holds', async () => {
+    const row = (key: string, name: string) => ({
+      key,
+      name,
+      timeZone: 'Europe/Brussels',
+      mailFromName: `${name} overlegtafels`,
+      mailFromAddress: `overlegtafels@${key}.example.be`,
+    });
+    const [a, b] = [PrismaRegionRepository, PrismaRegionRepository].map(
+      (R) => new R(prisma as unknown as PrismaService),
+    );
+    await Promise.all([
+      a!.ensure([row('regio-a', 'Regio A'), row('regio-b', 'Regio B')]),
+      b!.ensure([row('regio-a', 'Regio A'), row('regio-b', 'Regio B')]),
+    ]);
+    const made = await prisma.region.findMany({
+      where: { key: { in: ['regio-a', 'regio-b'] } },
+      orderBy: { key: 'asc' },
+    });
+    expect(made.map((r) => [r.key, r.name, r.mailFromAddress])).toEqual([
+      ['regio-a', 'Regio A', 'overlegtafels@regio-a.example.be'],
+      ['regio-b', 'Regio B', 'overlegtafels@regio-b.example.be'],
+    ]);
+    await a!.ensure([row('regio-a', 'Andere naam')]);
+    expect((await prisma.region.findUniqueOrThrow({ where: { key: 'regio-a' } })).name).toBe('Regio A');
+    expect(await a!.idOf('regio-b')).toBe(made[1]!.id);
+  });
 });

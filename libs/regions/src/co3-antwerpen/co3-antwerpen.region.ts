@@ -222,6 +222,7 @@ export function co3Antwerpen(options: Co3AntwerpenOptions = {}): RegionConfig {
     key: 'co3-antwerpen',
     name: 'CO3 Antwerpen',
     dossierCodePrefix: 'CO3',
+    mailFrom: 'CO3 Antwerpen overlegtafels <overlegtafels@example.be>',
     timeZone: ZONE,
     tables: [
       ico(),

@@ -56,6 +56,7 @@ export const OOST_VLAANDEREN: RegionConfig = {
   key: 'oost-vlaanderen',
   name: 'Veilig Huis Oost-Vlaanderen',
   dossierCodePrefix: 'VHOV',
+  mailFrom: 'Veilig Huis Oost-Vlaanderen overlegtafels <overlegtafels@oost-vlaanderen.example.be>',
   timeZone: ZONE,
   // A choice, not a source (README, "Bewaartermijn"): the same periods as CO3 until the region's
   // own agreement sets others.

@@ -23,6 +23,7 @@ export const VLAAMS_BRABANT: RegionConfig = {
   key: 'vlaams-brabant',
   name: 'Veilig Huis Vlaams-Brabant',
   dossierCodePrefix: 'VHVB',
+  mailFrom: 'Veilig Huis Vlaams-Brabant overlegtafels <overlegtafels@vlaams-brabant.example.be>',
   timeZone: ZONE,
   // A choice, not a source (README, "Bewaartermijn"): the same periods as CO3 until the region's
   // own agreement sets others.

@@ -42,6 +42,7 @@ export const WEST_VLAANDEREN: RegionConfig = {
   key: 'west-vlaanderen',
   name: 'Ketenaanpak IFG West-Vlaanderen',
   dossierCodePrefix: 'KIWV',
+  mailFrom: 'Ketenaanpak West-Vlaanderen overlegtafels <overlegtafels@west-vlaanderen.example.be>',
   timeZone: ZONE,
   // A choice, not a source (README, "Bewaartermijn"): the same periods as CO3 until the region's
   // own agreement sets others.

@@ -88,12 +88,19 @@ export class FakePersonDirectory implements PersonDirectory {
     );
   }
 
-  async findActiveByEmail(regionKey: string, email: string): Promise<PersonContact | undefined> {
+  async findActiveByEmail(regionKeys: readonly string[], email: string): Promise<PersonContact | undefined> {
     const wanted = email.trim().toLowerCase();
-    const found = this.persons.where(
-      (p) => p.active && p.regionKey === regionKey && p.email.toLowerCase() === wanted,
-    )[0];
-    return found && { id: found.id, displayName: found.displayName, email: found.email };
+    const found = this.persons
+      .where((p) => p.active && regionKeys.includes(p.regionKey) && p.email.toLowerCase() === wanted)
+      .sort((a, b) => regionKeys.indexOf(a.regionKey) - regionKeys.indexOf(b.regionKey))[0];
+    return (
+      found && {
+        id: found.id,
+        displayName: found.displayName,
+        email: found.email,
+        regionKey: found.regionKey,
+      }
+    );
   }
 
   async createLoginToken(token: { tokenHash: string; personId: string; expiresAt: Date }): Promise<void> {
@@ -111,14 +118,14 @@ export class FakePersonDirectory implements PersonDirectory {
     return token.personId;
   }
 
-  async findActive(regionKey: string, personId: string): Promise<PersonWithRoles | undefined> {
+  async findActive(regionKeys: readonly string[], personId: string): Promise<PersonWithRoles | undefined> {
     const found = this.persons.get(personId);
-    return found?.active && found.regionKey === regionKey ? withRoles(found) : undefined;
+    return found?.active && regionKeys.includes(found.regionKey) ? withRoles(found) : undefined;
   }
 
-  async listActiveWithRoles(regionKey: string): Promise<PersonWithRoles[]> {
+  async listActiveWithRoles(regionKeys: readonly string[]): Promise<PersonWithRoles[]> {
     return this.persons
-      .where((p) => p.active && p.regionKey === regionKey && p.roles.length > 0)
+      .where((p) => p.active && regionKeys.includes(p.regionKey) && p.roles.length > 0)
       .map(withRoles);
   }
 

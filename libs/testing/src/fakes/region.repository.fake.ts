@@ -1,4 +1,4 @@
-import type { RegionRepository } from '@overlegtafels/application/testing';
+import type { RegionRepository, RegionRow } from '@overlegtafels/application/testing';
 
 /** Region ids by key; counts look-ups so a test can see the cache is the only way in. */
 export class FakeRegionRepository implements RegionRepository {
@@ -18,5 +18,13 @@ export class FakeRegionRepository implements RegionRepository {
     const id = this.ids.get(regionKey);
     if (!id) throw new Error(`region ${regionKey} is not in the database`);
     return id;
+  }
+
+  async keyOf(regionId: string): Promise<string | undefined> {
+    return [...this.ids].find(([, id]) => id === regionId)?.[0];
+  }
+
+  async ensure(rows: readonly RegionRow[]): Promise<void> {
+    for (const r of rows) if (!this.ids.has(r.key)) this.ids.set(r.key, `region-${this.ids.size + 1}`);
   }
 }

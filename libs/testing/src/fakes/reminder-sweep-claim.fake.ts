@@ -20,12 +20,14 @@ export class FakeReminderSweepClaim implements ReminderSweepClaim {
 
   constructor(private readonly repo: FakeObligationRepository) {}
 
-  async findDueSteps(now: Date, limit: number): Promise<DueReminderStep[]> {
+  async findDueSteps(now: Date, limit: number, regionId?: string): Promise<DueReminderStep[]> {
     return this.repo.steps
       .where((s) => s.enqueuedAt === null && s.sendAt.getTime() <= now.getTime())
       .flatMap((s) => {
         const o = this.repo.obligations.get(s.obligationId);
-        return o && o.status === 'open' ? [{ s, o }] : [];
+        const ofRegion =
+          !regionId || this.repo.dossiers.get(o?.dossierId ?? '')?.dossier.regionId === regionId;
+        return o && o.status === 'open' && ofRegion ? [{ s, o }] : [];
       })
       .sort((a, b) => a.s.sendAt.getTime() - b.s.sendAt.getTime() || a.s.id.localeCompare(b.s.id))
       .slice(0, limit)

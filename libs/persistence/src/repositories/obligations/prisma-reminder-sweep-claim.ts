@@ -24,13 +24,16 @@ export class PrismaReminderSweepClaim implements ReminderSweepClaim {
    * scan of obligation_reminders (enqueued_at, send_at) and a primary-key lookup per row, so the
    * cost follows the number of due steps, not the number of obligations.
    */
-  async findDueSteps(now: Date, limit: number): Promise<DueReminderStep[]> {
+  async findDueSteps(now: Date, limit: number, regionId?: string): Promise<DueReminderStep[]> {
+    const ofRegion = regionId
+      ? Prisma.sql`AND o.dossier_id IN (SELECT id FROM dossiers WHERE region_id = ${regionId}::uuid)`
+      : Prisma.empty;
     return this.prisma.$queryRaw<DueReminderStep[]>(Prisma.sql`
       SELECT r.obligation_id AS "obligationId", r.step_key AS "stepKey", o.rule_key AS "ruleKey",
              o.due_at AS "dueAt"
         FROM obligation_reminders r
         JOIN follow_up_obligations o ON o.id = r.obligation_id
-       WHERE r.enqueued_at IS NULL AND r.send_at <= ${now} AND o.status = 'open'
+       WHERE r.enqueued_at IS NULL AND r.send_at <= ${now} AND o.status = 'open' ${ofRegion}
        ORDER BY r.send_at, r.id
        LIMIT ${limit}`);
   }
