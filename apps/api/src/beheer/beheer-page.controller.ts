@@ -60,7 +60,7 @@ export class BeheerPageController {
   ) {}
 
   /** The beheer's words for the region of the request (its organisation kinds). */
-  private get labels(): ReturnType<typeof beheerLabelsOf> {
+  private labels(): ReturnType<typeof beheerLabelsOf> {
     return beheerLabelsOf(scopedRegion(this.config).organisationKinds);
   }
 
@@ -237,7 +237,7 @@ export class BeheerPageController {
     return this.pages.render(
       'beheer-tafel',
       { title: table.name, principal },
-      { table, labels: this.labels },
+      { table, labels: this.labels() },
     );
   }
 
@@ -307,7 +307,7 @@ export class BeheerPageController {
     return this.pages.render(
       'beheer-organisaties',
       { title: 'Organisaties', principal, notice },
-      { organisations: await this.read.organisations(viewer), labels: this.labels },
+      { organisations: await this.read.organisations(viewer), labels: this.labels() },
       new PageForms(failed),
     );
   }
@@ -324,7 +324,7 @@ export class BeheerPageController {
     return this.pages.render(
       'beheer-organisatie',
       { title: organisation.name, principal, notice },
-      { organisation, people, labels: this.labels },
+      { organisation, people, labels: this.labels() },
       new PageForms(failed),
     );
   }

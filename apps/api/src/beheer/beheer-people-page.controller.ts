@@ -76,7 +76,7 @@ export class BeheerPeoplePageController {
   ) {}
 
   /** The beheer's words for the region of the request (its organisation kinds). */
-  private get labels(): ReturnType<typeof beheerLabelsOf> {
+  private labels(): ReturnType<typeof beheerLabelsOf> {
     return beheerLabelsOf(scopedRegion(this.config).organisationKinds);
   }
 
@@ -315,7 +315,7 @@ export class BeheerPeoplePageController {
         organisations: organisations.filter((o) => o.active),
         tables: this.read.tableList(),
         chosen,
-        labels: this.labels,
+        labels: this.labels(),
       },
       new PageForms(failed),
     );
@@ -350,7 +350,7 @@ export class BeheerPeoplePageController {
         tables,
         tableName: (key: string) => tables.find((t) => t.key === key)?.name ?? key,
         chosen: failed?.key === 'rollen' && chosen ? chosen : held,
-        labels: this.labels,
+        labels: this.labels(),
       },
       new PageForms(failed),
     );

@@ -66,8 +66,14 @@ export class DossierReopeningController {
   @Roles('coordinator')
   @ApiExcludeEndpoint()
   @Header('Cache-Control', 'no-store')
-  page(@CurrentPrincipal() principal: Principal, @Param('code') code: string): string {
-    return this.render(principal, code);
+  async page(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRoute() route: string,
+    @Param('code') code: string,
+  ): Promise<string> {
+    // The dossier of the coordinator's region only: another region's code is a 404, audited.
+    const found = await this.reopen.form(actorOf(principal, route), code);
+    return this.render(principal, found.code);
   }
 
   @Post('dossiers/:code/heropenen')

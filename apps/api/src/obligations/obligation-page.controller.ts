@@ -68,7 +68,7 @@ export class ObligationPageController {
   ) {}
 
   /** The form's choices in the region of the request (its organisation kinds). */
-  private get choices(): ReturnType<typeof choicesOf> {
+  private choices(): ReturnType<typeof choicesOf> {
     return choicesOf(scopedRegion(this.config));
   }
 
@@ -161,7 +161,7 @@ export class ObligationPageController {
     return this.pages.render(
       'opvolging-detail',
       { title: page.obligation.label, principal, notice },
-      { ...page, choices: this.choices, selectedKinds },
+      { ...page, choices: this.choices(), selectedKinds },
       new PageForms(failed),
     );
   }

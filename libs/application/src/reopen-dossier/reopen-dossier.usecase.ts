@@ -70,6 +70,31 @@ export class ReopenDossierUseCase {
     return this.region.dossierLife.reopening?.from ?? [];
   }
 
+  /**
+   * The heropening form's read: the dossier of the coordinator's region by its code (another
+   * region's answers as an unknown code, audited), with whether its phase may be reopened.
+   */
+  async form(
+    actor: ReopenDossierCommand['actor'],
+    code: string,
+  ): Promise<{ code: string; reopens: boolean }> {
+    const seen = await withinRegion(
+      this.audit,
+      actor,
+      await this.dossiers.byCode(undefined, code),
+      (d) => ({
+        action: 'dossier.heropening.form',
+        entityType: 'dossier',
+        entityId: d.id,
+        dossierId: d.id,
+        code,
+      }),
+      this.clock.now(),
+    );
+    if (!seen) throw NOT_FOUND;
+    return { code: seen.code, reopens: this.reopensFrom().includes(seen.phase) };
+  }
+
   async execute({ actor, code, body }: ReopenDossierCommand): Promise<ReopenDossierResult> {
     const now = this.clock.now();
     const zone = this.region.timeZone;
