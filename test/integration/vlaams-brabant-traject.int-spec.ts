@@ -4,6 +4,7 @@ import { errorNextTo, inputValue, pageUser, textOf } from '../support/page-clien
 import { DossierAtTable } from '../support/region-life';
 import { regionWithPeople } from '../support/region-people';
 import { loginAs, startTestApp, TestApp } from '../support/test-app';
+import { AANMELDER, aanmelding, CASUSREGISSEUR, COORDINATOR } from '../support/vlaams-brabant';
 
 /**
  * An installation of Veilig Huis Vlaams-Brabant (REGION=vlaams-brabant): the triage overleg of
@@ -16,9 +17,6 @@ import { loginAs, startTestApp, TestApp } from '../support/test-app';
  */
 
 const clock = new ControlledClock('2026-11-23T09:00:00+01:00'); // Monday: the triage of Wednesday is open
-const AANMELDER = 'noor.claes@example.be';
-const COORDINATOR = 'wout.maes@example.be';
-const CASUSREGISSEUR = 'lien.jacobs@example.be';
 
 const VLAAMS_BRABANT_PEOPLE = {
   region: {
@@ -35,30 +33,6 @@ const VLAAMS_BRABANT_PEOPLE = {
   coordinator: { email: COORDINATOR, displayName: 'Wout Maes' },
   casusregisseur: { email: CASUSREGISSEUR, displayName: 'Lien Jacobs' },
 };
-
-function aanmelding(organisationId: string, whyNow: string) {
-  return {
-    organisationId,
-    contactEmail: AANMELDER,
-    whyNow,
-    violenceDescription: 'Herhaald partnergeweld, de laatste keer met letsel.',
-    situationAtStart: 'Gezin met een kind.',
-    situationNow: 'Het slachtoffer verblijft bij familie.',
-    mainRisks: 'Herhaling.',
-    clients: [
-      { label: 'Persoon A', role: 'slachtoffer', age: 31 },
-      { label: 'Persoon B', role: 'pleger', age: 33 },
-    ],
-    clientRelations: 'A en B zijn partners.',
-    servicesInvolved: 'Politie.',
-    safetyPlanExists: false,
-    questionsAndExpectations: 'Afstemming tussen de diensten.',
-    confidentialityConfirmed: true,
-    familyInformed: true,
-    // Vlaams-Brabant's own question (its aanmeldingscriteria).
-    regionAnswers: { aanmeldingscriteria: ['multi-problem', 'partners-nodig'] },
-  };
-}
 
 describe('Vlaams-Brabant: the triage overleg chooses the traject, and its follow-up follows', () => {
   let t: TestApp;
