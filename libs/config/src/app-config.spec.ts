@@ -29,11 +29,23 @@ describe('loadConfig', () => {
     );
   });
 
-  it('reads REGION_DIR relative to the working directory, and has none by default', () => {
+  it('reads REGION_DIR relative to the working directory (its regions join the known ones), and has none by default', () => {
+    const root = path.resolve(__dirname, '..', '..', '..');
     expect(loadConfig({}, '/srv/app').regionDir).toBeUndefined();
-    expect(loadConfig({ REGION_DIR: 'regio' }, '/srv/app').regionDir).toBe(path.resolve('/srv/app', 'regio'));
-    expect(loadConfig({ REGION_DIR: '/etc/ot/regios' }, '/srv/app').regionDir).toBe(
-      path.resolve('/etc/ot/regios'),
+    // A module registry of its own: the file's region stays registered in the one it is loaded in.
+    let isolated!: typeof loadConfig;
+    jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      isolated = (require('./app-config') as typeof import('./app-config')).loadConfig;
+    });
+    const fromRoot = isolated(
+      { REGION_DIR: 'test/fixtures/regions', REGIONS: 'co3-antwerpen,voorbeeldstreek' },
+      root,
+    );
+    expect(fromRoot.regionDir).toBe(path.join(root, 'test', 'fixtures', 'regions'));
+    expect(fromRoot.regions).toEqual(['co3-antwerpen', 'voorbeeldstreek']);
+    expect(() => loadConfig({ REGION_DIR: 'regio' }, '/srv/app')).toThrow(
+      'configuration error: REGION_DIR "/srv/app/regio" is not a directory that can be read',
     );
   });
 
