@@ -3,6 +3,7 @@ import { ControlledClock } from '@overlegtafels/testing';
 import { errorNextTo, pageUser, textOf } from '../support/page-client';
 import { regionWithPeople } from '../support/region-people';
 import { brusselsDay, DossierAtTable, fictitiousAanmelding } from '../support/region-life';
+import { formKey, postConcurrently } from '../support/submit-once';
 import { loginAs, startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -136,15 +137,25 @@ describe('Oost-Vlaanderen: a closed dossier is reopened after new incidents, kee
     expect(res.status).toBe(403);
   });
 
-  it('reopens it: back to the aanmelding, the earlier life kept, audited and on its page', async () => {
+  it('reopens it once for fifteen posts of its form: back to the aanmelding, the earlier life kept, audited and on its page', async () => {
     const bram = await life.as('2027-01-25T09:00:00+01:00', COORDINATOR);
-    const res = await bram.post(`/api/dossiers/${code}/heropening`, {
-      reason: 'Nieuwe politietussenkomst op zaterdag 23 januari 2027.',
-    });
-    expect([res.status, await res.json()]).toEqual([
-      200,
-      { code, phase: 'aangemeld', reopeningId: expect.any(String) },
-    ]);
+    const page = await pageUser(t, COORDINATOR);
+    const action = `/dossiers/${code}/heropenen`;
+    const submissionKey = formKey((await page.get(action)).html, action);
+    // A double click, a hammered button: one heropening, every answer the same redirect.
+    const answers = await postConcurrently(
+      page,
+      action,
+      { reason: 'Nieuwe politietussenkomst op zaterdag 23 januari 2027.', submissionKey },
+      15,
+    );
+    expect(new Set(answers.map((a) => `${a.status} ${a.location}`))).toEqual(
+      new Set([`303 /dossiers/${code}?melding=heropend`]),
+    );
+    expect(await db.dossierReopening.count({ where: { dossier: { code } } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: 'dossier.heropening', outcome: 'allowed' } })).toBe(
+      1,
+    );
     expect(await life.dossier()).toMatchObject({
       phase: 'aangemeld',
       casusregisseurId: null,
@@ -173,10 +184,10 @@ describe('Oost-Vlaanderen: a closed dossier is reopened after new incidents, kee
     expect(audit.details).toEqual({ code, from: 'afgesloten', to: 'aangemeld', reopeningId: reopening.id });
     expect(JSON.stringify(audit.details)).not.toContain('politietussenkomst');
 
-    const page = textOf((await (await pageUser(t, COORDINATOR)).get(`/dossiers/${code}`)).html);
-    expect(page).toContain('Beslissing: afsluiting bevestigd');
-    expect(page).toContain('Dossier heropend (heropening na nieuwe incidenten)');
-    expect(page).toContain('reden: Nieuwe politietussenkomst op zaterdag 23 januari 2027.');
+    const shown = textOf((await page.get(`/dossiers/${code}`)).html);
+    expect(shown).toContain('Beslissing: afsluiting bevestigd');
+    expect(shown).toContain('Dossier heropend (heropening na nieuwe incidenten)');
+    expect(shown).toContain('reden: Nieuwe politietussenkomst op zaterdag 23 januari 2027.');
     // Reopened once: it is no longer afgesloten.
     const again = await bram.post(`/api/dossiers/${code}/heropening`, { reason: 'Nog eens.' });
     expect([again.status, ((await again.json()) as { code: string }).code]).toEqual([

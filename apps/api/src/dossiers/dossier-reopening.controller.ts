@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, Headers, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiExcludeEndpoint, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ReopenDossierSchema, ReopenDossierUseCase } from '@overlegtafels/application';
@@ -7,6 +7,13 @@ import { jsonSchemaOf } from '../openapi/json-schema';
 import { CurrentRoute } from '../web/current-viewer.decorator';
 import { failedForm, FailedForm, PageForms, pick } from '../web/page-form';
 import { PageService } from '../web/page.service';
+import {
+  formSubmissionKey,
+  IdempotencyKeyHeader,
+  idempotencyKey,
+  newSubmissionKey,
+  withKey,
+} from '../web/submission-key';
 
 const FORM = 'heropening';
 
@@ -36,6 +43,7 @@ export class DossierReopeningController {
   })
   @ApiParam({ name: 'code', example: 'VHOV-2026-0007' })
   @ApiBody({ schema: jsonSchemaOf(ReopenDossierSchema) })
+  @IdempotencyKeyHeader()
   @ApiResponse({
     status: 200,
     description: '`{ code, phase, reopeningId }`: the phase it went back to (the intake phase)',
@@ -58,8 +66,14 @@ export class DossierReopeningController {
     @CurrentRoute() route: string,
     @Param('code') code: string,
     @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
-    return this.reopen.execute({ actor: actorOf(principal, route), code, body });
+    return this.reopen.execute({
+      actor: actorOf(principal, route),
+      code,
+      body,
+      ...withKey(idempotencyKey(key)),
+    });
   }
 
   @Get('dossiers/:code/heropenen')
@@ -73,7 +87,8 @@ export class DossierReopeningController {
   ): Promise<string> {
     // The dossier of the coordinator's region only: another region's code is a 404, audited.
     const found = await this.reopen.form(actorOf(principal, route), code);
-    return this.render(principal, found.code);
+    // One key per form: sent twice (a double click, a reload), it is one heropening.
+    return this.render(principal, found.code, undefined, newSubmissionKey());
   }
 
   @Post('dossiers/:code/heropenen')
@@ -86,9 +101,14 @@ export class DossierReopeningController {
     @Body() body: Record<string, unknown>,
     @Res() res: Response,
   ): Promise<void> {
-    const values = pick(body, ['reason']);
+    const values = pick(body, ['reason', 'submissionKey']);
     try {
-      const done = await this.reopen.execute({ actor: actorOf(principal, route), code, body: values });
+      const done = await this.reopen.execute({
+        actor: actorOf(principal, route),
+        code,
+        body: { reason: values.reason },
+        ...withKey(formSubmissionKey(body)),
+      });
       res.redirect(303, `/dossiers/${encodeURIComponent(done.code)}?melding=heropend`);
     } catch (error) {
       const failed = failedForm(FORM, values, error);
@@ -99,11 +119,11 @@ export class DossierReopeningController {
     }
   }
 
-  private render(principal: Principal, code: string, failed?: FailedForm): string {
+  private render(principal: Principal, code: string, failed?: FailedForm, submissionKey?: string): string {
     return this.pages.render(
       'dossier-heropenen',
       { title: `Dossier ${code} heropenen`, principal },
-      { code, reopens: this.reopen.reopensFrom().length > 0 },
+      { code, reopens: this.reopen.reopensFrom().length > 0, submissionKey },
       new PageForms(failed),
     );
   }

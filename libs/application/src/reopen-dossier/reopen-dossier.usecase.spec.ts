@@ -6,10 +6,12 @@ import {
   FakeDossierRepository,
   fakeDossierRecord,
   FakeMailOutbox,
+  FakeSubmissionLedger,
   FakeUnitOfWork,
 } from '@overlegtafels/testing';
 import { AgendaRefusal, InputError } from '../errors';
 import type { DossierReopenings, NewReopening } from '../ports/dossier-reopenings.port';
+import { SubmittedOnce } from '../submissions/submitted-once';
 import { ReopenDossierUseCase } from './reopen-dossier.usecase';
 
 const ROUTE = 'POST /api/dossiers/:code/heropening';
@@ -38,13 +40,21 @@ function setup(region: string, phase = 'afgesloten') {
     }),
   ]);
   const audit = new FakeAuditLog();
-  const uow = new FakeUnitOfWork(dossiers, audit, new FakeMailOutbox());
+  const ledger = new FakeSubmissionLedger();
+  const uow = new FakeUnitOfWork(dossiers, audit, new FakeMailOutbox(), ledger);
   const changed = new FakeDossierChanged();
   const reopenings = new RecordedReopenings();
   const clock = new ControlledClock('2027-01-25T08:00:00Z');
-  const useCase = new ReopenDossierUseCase(uow, dossiers, reopenings, changed, audit, clock, {
-    regions: [region],
-  });
+  const useCase = new ReopenDossierUseCase(
+    uow,
+    dossiers,
+    reopenings,
+    changed,
+    audit,
+    clock,
+    { regions: [region] },
+    new SubmittedOnce(ledger),
+  );
   return { useCase, audit, changed, reopenings };
 }
 
@@ -83,6 +93,24 @@ describe('ReopenDossierUseCase', () => {
         details: { code: 'VHOV-2026-0001', from: 'afgesloten', to: 'aangemeld', reopeningId: 'heropening-1' },
       }),
     ]);
+  });
+
+  it('reopens once per submission key: a repeat answers the first, other content with the key is a 409', async () => {
+    const { useCase, audit, reopenings } = setup('oost-vlaanderen');
+    const command = {
+      actor: bram,
+      code: 'VHOV-2026-0001',
+      body: { reason: 'Nieuwe feiten op 23 januari 2027.' },
+      submissionKey: 'heropening-sleutel-1',
+    };
+    const first = await useCase.execute(command);
+    const again = await useCase.execute(command);
+    expect(again).toEqual({ ...first, repeated: true });
+    expect(reopenings.made).toHaveLength(1);
+    expect(audit.of('dossier.heropening')).toHaveLength(1);
+    const other = await refusalOf(useCase.execute({ ...command, body: { reason: 'Een andere reden.' } }));
+    expect(other).toMatchObject({ code: 'SUBMISSION_KEY_REUSED' });
+    expect(reopenings.made).toHaveLength(1);
   });
 
   it('asks for the reason on its field, and reopens only a closed dossier', async () => {

@@ -11,9 +11,10 @@ import { AuditLog } from '../ports/audit-log.port';
 import { DossierChanged } from '../ports/dossier-changed.port';
 import { DossierReopenings } from '../ports/dossier-reopenings.port';
 import { DossierRepository } from '../ports/dossier.repository.port';
-import { UnitOfWork } from '../ports/unit-of-work.port';
+import { Transaction, UnitOfWork } from '../ports/unit-of-work.port';
 import { snapshotOf } from '../record-decision/decision-applier';
 import { withinRegion } from '../region-fence/region-fence';
+import { SubmittedOnce } from '../submissions/submitted-once';
 
 /** The heropening as the form or the API sends it: the reason (the new incidents, no names). */
 export const ReopenDossierSchema = z.object({
@@ -30,12 +31,19 @@ export interface ReopenDossierCommand {
   readonly code: string;
   /** The body as sent: parsed (ReopenDossierSchema) once the dossier is found in the actor's region. */
   readonly body: unknown;
+  /** The form's one-time key or the API's Idempotency-Key: the same again reopens nothing more. */
+  readonly submissionKey?: string;
 }
+
+/** The ledger's scope of a heropening's one-time key. */
+export const REOPENING_SCOPE = 'dossier-heropening';
 
 export interface ReopenDossierResult {
   readonly code: string;
   readonly phase: string;
   readonly reopeningId: string;
+  /** The key was used before: nothing was reopened, this is the first answer. */
+  readonly repeated?: boolean;
 }
 
 const NOT_FOUND = new AgendaRefusal('DOSSIER_NOT_FOUND', 'Dossier niet gevonden.', 'code', 'not_found');
@@ -58,6 +66,7 @@ export class ReopenDossierUseCase {
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'regions'>,
+    @Inject(SubmittedOnce) private readonly once: SubmittedOnce,
   ) {}
 
   /** The region of the current work (the coordinator's): its dossier life says what reopens. */
@@ -95,9 +104,8 @@ export class ReopenDossierUseCase {
     return { code: seen.code, reopens: this.reopensFrom().includes(seen.phase) };
   }
 
-  async execute({ actor, code, body }: ReopenDossierCommand): Promise<ReopenDossierResult> {
+  async execute({ actor, code, body, submissionKey }: ReopenDossierCommand): Promise<ReopenDossierResult> {
     const now = this.clock.now();
-    const zone = this.region.timeZone;
     // The fence before the transaction: its audit of another region's attempt is kept.
     const seen = await withinRegion(
       this.audit,
@@ -109,44 +117,68 @@ export class ReopenDossierUseCase {
     if (!seen) throw NOT_FOUND;
     const { reason } = parseInput(ReopenDossierSchema, body);
     return this.uow.run(async (tx) => {
-      const row = (await this.dossiers.byId(tx, seen.id))!;
-      const outcome = reopenDossier(this.region.dossierLife, toDossierState(row, zone), { reason });
-      if (!outcome.ok) {
-        const kind = outcome.field ? 'unprocessable' : 'conflict';
-        throw new AgendaRefusal(outcome.code, outcome.message, outcome.field, kind);
-      }
-      const reopening = await this.reopenings.reopen(tx, row.id, outcome.next, {
-        fromPhase: row.phase,
-        toPhase: outcome.next.phase,
-        reason: reason.trim(),
-        priorState: snapshotOf(row),
-        reopenedById: actor.personId,
-        reopenedAt: now,
-      });
-      if (!reopening) {
-        throw new AgendaRefusal(
-          'REOPENING_NOT_ALLOWED',
-          'Dit dossier werd intussen al heropend.',
-          undefined,
-          'conflict',
-        );
-      }
-      await this.dossierChanged.dossierChanged(tx, row.id);
-      await this.audit.append(
+      // A reload, a double click or a retried call with the same key: the first one's answer.
+      const once = await this.once.run(
+        tx,
         {
           actorPersonId: actor.personId,
-          action: 'dossier.heropening',
-          entityType: 'dossier',
-          entityId: row.id,
-          dossierId: row.id,
-          outcome: 'allowed',
-          route: actor.route ?? null,
-          details: { code: row.code, from: row.phase, to: outcome.next.phase, reopeningId: reopening.id },
+          scope: REOPENING_SCOPE,
+          key: submissionKey,
+          content: { dossierId: seen.id, reason },
+          at: now,
+          resultIdOf: (r: ReopenDossierResult) => r.reopeningId,
         },
-        now,
-        tx,
+        () => this.reopenIn(tx, seen.id, reason, actor, now),
       );
-      return { code: row.code, phase: outcome.next.phase, reopeningId: reopening.id };
+      return once.repeated ? { ...once.result, repeated: true } : once.result;
     });
+  }
+
+  private async reopenIn(
+    tx: Transaction,
+    dossierId: string,
+    reason: string,
+    actor: ReopenDossierCommand['actor'],
+    now: Date,
+  ): Promise<ReopenDossierResult> {
+    const zone = this.region.timeZone;
+    const row = (await this.dossiers.byId(tx, dossierId))!;
+    const outcome = reopenDossier(this.region.dossierLife, toDossierState(row, zone), { reason });
+    if (!outcome.ok) {
+      const kind = outcome.field ? 'unprocessable' : 'conflict';
+      throw new AgendaRefusal(outcome.code, outcome.message, outcome.field, kind);
+    }
+    const reopening = await this.reopenings.reopen(tx, row.id, outcome.next, {
+      fromPhase: row.phase,
+      toPhase: outcome.next.phase,
+      reason: reason.trim(),
+      priorState: snapshotOf(row),
+      reopenedById: actor.personId,
+      reopenedAt: now,
+    });
+    if (!reopening) {
+      throw new AgendaRefusal(
+        'REOPENING_NOT_ALLOWED',
+        'Dit dossier werd intussen al heropend.',
+        undefined,
+        'conflict',
+      );
+    }
+    await this.dossierChanged.dossierChanged(tx, row.id);
+    await this.audit.append(
+      {
+        actorPersonId: actor.personId,
+        action: 'dossier.heropening',
+        entityType: 'dossier',
+        entityId: row.id,
+        dossierId: row.id,
+        outcome: 'allowed',
+        route: actor.route ?? null,
+        details: { code: row.code, from: row.phase, to: outcome.next.phase, reopeningId: reopening.id },
+      },
+      now,
+      tx,
+    );
+    return { code: row.code, phase: outcome.next.phase, reopeningId: reopening.id };
   }
 }
