@@ -117,6 +117,7 @@ describe('the follow-up lists, a page at a time', () => {
     }
   }
   const onObligations = (sql: string[]) => sql.filter((s) => s.includes('follow_up_obligations'));
+  const ofThePage = (sql: string[]) => sql.filter((s) => !/\bmail_outbox\b/.test(s));
 
   function expectOverdueFirstThenNearest(rows: ObligationJson[]) {
     const due = rows.map((o) => new Date(o.dueAt).getTime());
@@ -147,8 +148,9 @@ describe('the follow-up lists, a page at a time', () => {
     expect(second.total).toBe(openOfTom.length);
     expect(second.next).toBeUndefined();
     expect(onObligations(sql2)).toHaveLength(1);
-    // As many statements for 50 rows as for the rest: none per row.
-    expect(sql2.length).toBe(sql.length);
+    // As many statements for 50 rows as for the rest: none per row. The in-process worker's
+    // outbox relay may run on the same pool meanwhile; its statements are not the page's.
+    expect(ofThePage(sql2).length).toBe(ofThePage(sql).length);
 
     const all = [...first.obligations, ...second.obligations];
     expect(new Set(all.map((o) => o.id)).size).toBe(all.length);

@@ -100,32 +100,49 @@ export interface ReceivedMail {
   attachment?: { filename: string | null; content: string };
 }
 
-/** Every message the sink holds, parsed, oldest first. */
+/** Each sink's messages as parsed: a caught message never changes, and tests poll this. */
+const parsedOf = new WeakMap<MailSink, Map<string, ReceivedMail>>();
+
+/** Every message the sink holds, parsed (each once), oldest first. */
 export async function receivedMails(sink: MailSink): Promise<ReceivedMail[]> {
+  let parsed = parsedOf.get(sink);
+  if (!parsed) {
+    parsed = new Map();
+    parsedOf.set(sink, parsed);
+  }
   const out: ReceivedMail[] = [];
   for (const summary of (await sink.list(5_000)).reverse()) {
-    const raw = sink.raw(summary.id)!.toString('utf8');
-    const tree = mimeTree(raw);
-    const parsed = await simpleParser(raw);
-    const all = leaves(tree);
-    const alternative = [tree, ...tree.parts].find((p) => p.type === 'multipart/alternative');
-    const calendarPart = alternative?.parts.find((p) => p.type === 'text/calendar');
-    const attachmentPart = all.find((p) => p.type !== 'text/calendar' && p.filename?.endsWith('.ics'));
-    out.push({
-      raw,
-      to: summary.to.join(','),
-      subject: parsed.subject ?? '',
-      messageId: parsed.messageId ?? '',
-      headers: tree.headers,
-      tree,
-      text: parsed.text ?? '',
-      ...(calendarPart
-        ? { calendar: { method: calendarPart.params.method, content: calendarPart.body } }
-        : {}),
-      ...(attachmentPart
-        ? { attachment: { filename: attachmentPart.filename, content: attachmentPart.body } }
-        : {}),
-    });
+    const known = parsed.get(summary.id);
+    if (known) {
+      out.push(known);
+      continue;
+    }
+    const mail = await parseReceived(sink, summary);
+    parsed.set(summary.id, mail);
+    out.push(mail);
   }
   return out;
+}
+
+async function parseReceived(sink: MailSink, summary: { id: string; to: string[] }): Promise<ReceivedMail> {
+  const raw = sink.raw(summary.id)!.toString('utf8');
+  const tree = mimeTree(raw);
+  const parsed = await simpleParser(raw);
+  const all = leaves(tree);
+  const alternative = [tree, ...tree.parts].find((p) => p.type === 'multipart/alternative');
+  const calendarPart = alternative?.parts.find((p) => p.type === 'text/calendar');
+  const attachmentPart = all.find((p) => p.type !== 'text/calendar' && p.filename?.endsWith('.ics'));
+  return {
+    raw,
+    to: summary.to.join(','),
+    subject: parsed.subject ?? '',
+    messageId: parsed.messageId ?? '',
+    headers: tree.headers,
+    tree,
+    text: parsed.text ?? '',
+    ...(calendarPart ? { calendar: { method: calendarPart.params.method, content: calendarPart.body } } : {}),
+    ...(attachmentPart
+      ? { attachment: { filename: attachmentPart.filename, content: attachmentPart.body } }
+      : {}),
+  };
 }
