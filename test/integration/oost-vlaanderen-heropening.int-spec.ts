@@ -120,6 +120,12 @@ describe('Oost-Vlaanderen: a closed dossier is reopened after new incidents, kee
     const form = await bram.get(`/dossiers/${code}/heropenen`);
     expect(form.status).toBe(200);
     expect(textOf(form.html)).toContain(`Dossier ${code} heropenen`);
+    // Reading the form reads the dossier's code and phase: an allowed read, audited with ids only.
+    const read = await db.auditEvent.findFirstOrThrow({
+      where: { action: 'dossier.heropening.form', outcome: 'allowed', details: { equals: { code } } },
+      orderBy: { id: 'desc' },
+    });
+    expect([read.route, read.details]).toEqual(['GET /dossiers/:code/heropenen', { code }]);
     const refused = await bram.post(`/dossiers/${code}/heropenen`, { reason: '  ' });
     expect(refused.status).toBe(400);
     expect(errorNextTo(refused.html, 'heropening-reason')).toBe(

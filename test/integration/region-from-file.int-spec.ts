@@ -76,8 +76,7 @@ describe('a fifth region from a configuration file (REGION_DIR)', () => {
         'Eerste beheerder van de regio',
       ],
       io,
-      [new BeheerderCommand({ DATABASE_URL: t.config.databaseUrl, NODE_ENV: 'test' })],
-      FIXTURES,
+      [new BeheerderCommand({ DATABASE_URL: t.config.databaseUrl, NODE_ENV: 'test', REGION_DIR: FIXTURES })],
     );
     expect([code, out.length]).toEqual([0, 1]);
     const first = { id: (JSON.parse(out[0]!) as { personId: string }).personId };

@@ -1,28 +1,35 @@
 import { createInterface } from 'node:readline';
-import { ConfigError, loadConfig, readRegionFiles } from '@overlegtafels/config';
-import { registerRegionFile } from '@overlegtafels/regions';
+import { ConfigError, loadConfig } from '@overlegtafels/config';
 import { CliCommand, CliIo, CliUsageError } from './cli-command';
 import { commands } from './commands';
 
 /**
- * Runs one command. `regionDir` (REGION_DIR) adds the regions of that directory's configuration
- * files to the built-in ones first, as the service does; a bad file or directory is a usage error
- * (exit 2, one line naming the file and the field).
+ * Reads the configuration as the service does (REGION_DIR's regions join the built-in ones there)
+ * and runs one command. A bad variable, region file or directory is a usage error: exit 2, one line
+ * naming the variable, the file and the field, and no command runs.
  */
+export async function runConfiguredCli(
+  argv: readonly string[],
+  io: CliIo,
+  env: NodeJS.ProcessEnv = process.env,
+  cwd: string = process.cwd(),
+): Promise<number> {
+  try {
+    loadConfig(env, cwd);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    io.err(error.message);
+    return 2;
+  }
+  return runCli(argv, io);
+}
+
+/** Runs one command among `available`, with the regions already known. */
 export async function runCli(
   argv: readonly string[],
   io: CliIo,
   available: readonly CliCommand[] = commands,
-  regionDir?: string,
 ): Promise<number> {
-  if (regionDir) {
-    try {
-      for (const { file, contents } of readRegionFiles(regionDir)) registerRegionFile(contents, file);
-    } catch (error) {
-      io.err(`REGION_DIR: ${(error as { message?: string }).message ?? String(error)}`);
-      return 2;
-    }
-  }
   const [name, ...rest] = argv;
   const command = available.find((c) => c.name === name);
   if (!command) {
@@ -58,15 +65,7 @@ if (require.main === module) {
     if (error.code === 'EPIPE') process.exit(0);
     throw error;
   });
-  let regionDir: string | undefined;
-  try {
-    regionDir = loadConfig().regionDir;
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    processIo.err(error.message);
-    process.exit(2);
-  }
-  void runCli(process.argv.slice(2), processIo, commands, regionDir).then((code) => {
+  void runConfiguredCli(process.argv.slice(2), processIo).then((code) => {
     process.exitCode = code;
   });
 }

@@ -2,8 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CliIo } from './cli-command';
-import { commands } from './commands';
-import { runCli } from './main';
+import { runConfiguredCli } from './main';
 
 /** The fictitious fifth region, as a configuration file only (REGION_DIR). */
 const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'regions');
@@ -18,7 +17,7 @@ async function cli(args: string[], regionDir: string, stdin: string[] = []) {
       yield* stdin;
     },
   };
-  const code = await runCli(args, io, commands, regionDir);
+  const code = await runConfiguredCli(args, io, { REGION_DIR: regionDir }, '/');
   return { code, out, err };
 }
 
@@ -103,7 +102,7 @@ describe('cli with a region from a configuration file (REGION_DIR)', () => {
       await expect(cli(['regions'], dir)).resolves.toEqual({
         code: 2,
         out: [],
-        err: ['REGION_DIR: kapot.json: tables must list at least one table'],
+        err: ['configuration error: REGION_DIR kapot.json: tables must list at least one table'],
       });
     });
 
@@ -112,7 +111,7 @@ describe('cli with a region from a configuration file (REGION_DIR)', () => {
       await expect(cli(['regions'], missing)).resolves.toEqual({
         code: 2,
         out: [],
-        err: [`REGION_DIR: "${missing}" is not a directory that can be read`],
+        err: [`configuration error: REGION_DIR "${missing}" is not a directory that can be read`],
       });
     });
   });

@@ -25,7 +25,7 @@ export function listRegions(): readonly RegionConfig[] {
  * know it again) to the built-in ones and returns it. A file whose key or dossier code prefix is
  * taken, or that does not hold together, throws RegionFileError naming the file and the field.
  * The same unchanged file again (a second app in one process) adds nothing. The files are read
- * by the composition (libs/runtime `loadRegionFiles`): this lib does no I/O.
+ * by the configuration (libs/config `loadConfig`, REGION_DIR): this lib does no I/O.
  */
 export function registerRegionFile(contents: string, file: string): RegionConfig {
   const again = [...FROM_FILES.entries()].find(([, f]) => f.file === file && f.contents === contents);

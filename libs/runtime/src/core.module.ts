@@ -62,7 +62,6 @@ import {
   SinkReplyMailbox,
 } from '@overlegtafels/mail';
 import { getRegion, mailFromOf } from '@overlegtafels/regions';
-import { loadRegionFiles } from './region-files';
 import {
   AgendaMailingRepository,
   AuditRepository,
@@ -201,8 +200,6 @@ function regionMailIdentities(config: AppConfig): RegionMailIdentities {
 @Module({})
 export class CoreModule {
   static forRoot(options: CoreOptions): DynamicModule {
-    // The regions of configuration files join the built-in ones before anything asks for one.
-    if (options.config.regionDir) loadRegionFiles(options.config.regionDir);
     return {
       module: CoreModule,
       imports: [

@@ -2,4 +2,3 @@ export * from './runtime';
 export * from './lifecycle';
 export * from './core.module';
 export * from './service-logger';
-export * from './region-files';

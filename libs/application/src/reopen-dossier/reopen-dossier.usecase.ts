@@ -101,6 +101,20 @@ export class ReopenDossierUseCase {
       this.clock.now(),
     );
     if (!seen) throw NOT_FOUND;
+    // Reading the dossier's code and phase for the form is a read of dossier data: audited too.
+    await this.audit.append(
+      {
+        actorPersonId: actor.personId,
+        action: 'dossier.heropening.form',
+        entityType: 'dossier',
+        entityId: seen.id,
+        dossierId: seen.id,
+        outcome: 'allowed',
+        route: actor.route ?? null,
+        details: { code: seen.code },
+      },
+      this.clock.now(),
+    );
     return { code: seen.code, reopens: this.reopensFrom().includes(seen.phase) };
   }
 
