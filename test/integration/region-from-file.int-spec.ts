@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
-import { BeheerderCommand } from '../../apps/cli/src/commands/beheerder.command';
-import { runCli } from '../../apps/cli/src/main';
 import { aanmeldingInput } from '../support/aanmelding-input';
+import { addFirstBeheerder } from '../support/first-beheerder';
 import { Caller, callerFor, send } from '../support/route-requests';
 import { eventually, startTestApp, TestApp } from '../support/test-app';
 
@@ -56,31 +55,17 @@ describe('a fifth region from a configuration file (REGION_DIR)', () => {
     db = createPrismaClient(t.db.url, 2);
     // The region has its row from the start (REGIONS); its first beheerder comes from the operator's
     // CLI, as for any new region.
-    const out: string[] = [];
-    const io = {
-      out: (l: string) => out.push(l),
-      err: (l: string) => out.push(l),
-      stdinLines: async function* () {},
-    };
-    const code = await runCli(
-      [
-        'beheerder',
-        'add',
-        '--region',
-        'voorbeeldstreek',
-        '--email',
-        'bo.beheer@example.be',
-        '--name',
-        'Bo Beheer',
-        '--reason',
-        'Eerste beheerder van de regio',
-      ],
-      io,
-      [new BeheerderCommand({ DATABASE_URL: t.config.databaseUrl, NODE_ENV: 'test', REGION_DIR: FIXTURES })],
+    const first = await addFirstBeheerder(
+      t,
+      {
+        region: 'voorbeeldstreek',
+        email: 'bo.beheer@example.be',
+        name: 'Bo Beheer',
+        reason: 'Eerste beheerder van de regio',
+      },
+      { REGION_DIR: FIXTURES },
     );
-    expect([code, out.length]).toEqual([0, 1]);
-    const first = { id: (JSON.parse(out[0]!) as { personId: string }).personId };
-    beheerder = await callerFor(t, first.id);
+    beheerder = await callerFor(t, first);
     const org = await send(t, beheerder, 'POST', '/api/beheer/organisaties', {
       name: 'Politiezone Voorbeeldstreek (fictief)',
       kind: 'politie',

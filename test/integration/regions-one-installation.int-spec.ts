@@ -4,6 +4,7 @@ import { createPrismaClient } from '@overlegtafels/persistence';
 import { getRegion } from '@overlegtafels/regions';
 import { ControlledClock } from '@overlegtafels/testing';
 import { aanmeldingInput } from '../support/aanmelding-input';
+import { addFirstBeheerder } from '../support/first-beheerder';
 import { AppRoute, appRoutes, writeRoutes } from '../support/app-routes';
 import { casesOf, crossRegionWriteFailures, Ids, normalise, ROW_BEFORE_ID } from '../support/region-routes';
 import { Caller, callerFor, OpenApiDocument, send } from '../support/route-requests';
@@ -160,19 +161,16 @@ describe('one installation, two regions (REGIONS=co3-antwerpen,vlaams-brabant)',
     t = await startTestApp({ clock, env: { REGIONS: 'co3-antwerpen,vlaams-brabant' } });
     await seedDemoAgenda(t.app);
     db = createPrismaClient(t.db.url, 2);
-    // Vlaams-Brabant has its row from the start (REGIONS); its first beheerder is the one row a
-    // deployment writes itself, as no use case makes a region's first person.
-    const vb = await db.region.findUniqueOrThrow({ where: { key: VB.key } });
-    const bea = await db.person.create({
-      data: {
-        regionId: vb.id,
-        displayName: 'Bea Beheer',
-        email: 'bea.beheer@example.be',
-        roleAssignments: { create: [{ role: 'admin', tableKey: null }] },
-      },
+    // Vlaams-Brabant has its row from the start (REGIONS); its first beheerder comes from the
+    // operator's CLI, as for any new region, and makes the region's people through the beheer API.
+    const bea = await addFirstBeheerder(t, {
+      region: VB.key,
+      email: 'bea.beheer@example.be',
+      name: 'Bea Beheer',
+      reason: 'Eerste beheerder van de regio',
     });
     const co3Admin = await db.person.findFirstOrThrow({ where: { email: 'beheer@example.be' } });
-    const vbAll = await everyRole(await callerFor(t, bea.id), VB, 'Vera Brabant', 'vera.brabant@example.be');
+    const vbAll = await everyRole(await callerFor(t, bea), VB, 'Vera Brabant', 'vera.brabant@example.be');
     const co3All = await everyRole(
       await callerFor(t, co3Admin.id),
       CO3,
