@@ -1,5 +1,5 @@
 import { createPrismaClient } from '@overlegtafels/persistence';
-import { otherRegionCoordinator, OTHER_REGION_EMAIL } from '../support/other-region';
+import { otherRegionCoordinator, OTHER_REGION_EMAIL, WITH_OTHER_REGION } from '../support/other-region';
 import { eventually, loginAs, loginForm, startTestApp, TestApp } from '../support/test-app';
 
 describe('logging in, need-to-know and the audit log', () => {
@@ -7,7 +7,7 @@ describe('logging in, need-to-know and the audit log', () => {
   let db: ReturnType<typeof createPrismaClient>;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ env: WITH_OTHER_REGION });
     db = createPrismaClient(t.db.url, 2);
   }, 60_000);
   afterAll(async () => {
@@ -236,7 +236,7 @@ describe('logging in, need-to-know and the audit log', () => {
     });
 
     it('keeps another region’s coordinator out of this region’s caught mail, and audits every read', async () => {
-      await otherRegionCoordinator(db);
+      await otherRegionCoordinator(t);
       const caught = await eventually(
         async () => (await t.sink.list()).find((m) => m.to.includes('bram.hermans@example.org')),
         'the login link was caught',

@@ -1,5 +1,5 @@
 import { createPrismaClient } from '@overlegtafels/persistence';
-import { OTHER_REGION_EMAIL, otherRegionCoordinator } from '../support/other-region';
+import { OTHER_REGION_EMAIL, otherRegionCoordinator, WITH_OTHER_REGION } from '../support/other-region';
 import { errorNextTo, pageUser, textOf } from '../support/page-client';
 import { loginAs, startTestApp, TestApp } from '../support/test-app';
 
@@ -14,9 +14,9 @@ describe('the audit page', () => {
   const CODE = 'CO3-2026-0001';
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ env: WITH_OTHER_REGION });
     db = createPrismaClient(t.db.url, 2);
-    await otherRegionCoordinator(db);
+    await otherRegionCoordinator(t);
     // Things to find: Sara (casusregisseur) reads her dossier; Eva (aanmelder) is refused it.
     const sara = await pageUser(t, 'sara.elidrissi@example.org');
     expect((await sara.get(`/dossiers/${CODE}`)).status).toBe(200);

@@ -1,8 +1,9 @@
+import { inRegion } from '@overlegtafels/config';
 import { SweepRemindersUseCase } from '@overlegtafels/application';
 import { CaughtMailDetail } from '@overlegtafels/mail';
 import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
-import { OTHER_REGION_EMAIL, otherRegionCoordinator } from '../support/other-region';
+import { OTHER_REGION_EMAIL, otherRegionCoordinator, WITH_OTHER_REGION } from '../support/other-region';
 import { errorNextTo, inputValue, pageUser, textOf } from '../support/page-client';
 import { eventually, loginAs, startTestApp, TestApp } from '../support/test-app';
 
@@ -96,9 +97,9 @@ describe('withdrawing and changing a decision', () => {
     });
 
   beforeAll(async () => {
-    t = await startTestApp({ clock });
+    t = await startTestApp({ clock, env: WITH_OTHER_REGION });
     db = createPrismaClient(t.db.url, 2);
-    await otherRegionCoordinator(db);
+    await otherRegionCoordinator(t);
     const eva = await api(EVA);
     const org = (await db.person.findFirstOrThrow({ where: { email: EVA } })).organisationId!;
     for (const key of ['a', 'b'] as const) {
@@ -252,7 +253,7 @@ describe('withdrawing and changing a decision', () => {
 
   it('sends no reminder of a withdrawn decision: the sweep reminds only the dossier whose decision stands', async () => {
     clock.set('2026-12-10T09:00:00+01:00'); // the morning of the bijkomend casusoverleg
-    await t.app.get(SweepRemindersUseCase).execute();
+    await inRegion('co3-antwerpen', () => t.app.get(SweepRemindersUseCase).execute());
     const reminders = await db.mailOutbox.findMany({
       where: { purpose: 'obligation-reminder', dossier: { code: { in: [code.a, code.b] } } },
       select: { dossier: { select: { code: true } } },

@@ -1,7 +1,6 @@
 import { RequestLoginLinkUseCase } from '@overlegtafels/application';
 import { createPrismaClient } from '@overlegtafels/persistence';
 import { ControlledClock } from '@overlegtafels/testing';
-import { otherRegionCoordinator, OTHER_REGION_EMAIL } from '../support/other-region';
 import { eventually, loginAs, loginForm, startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -360,23 +359,6 @@ describe('login hardening', () => {
       }
       clock.advance(4 * 60_000); // one hour after the login (SESSION_TTL_HOURS=1)
       expect((await sara.get('/api/me')).status).toBe(401);
-    });
-  });
-
-  describe('the demo login of the default mode', () => {
-    it('refuses a person of another region than the installation’s, and logs the refusal', async () => {
-      const elders = await otherRegionCoordinator(db);
-      const res = await post('/login/demo', { personId: elders, next: '/' });
-      expect(res.status).toBe(400);
-      expect(res.headers.get('set-cookie') ?? '').not.toContain('ot_sessie=');
-      expect(await res.text()).toContain('Kies een persoon uit de lijst.');
-      const [row] = await db.auditEvent.findMany({ where: { action: 'auth.login', entityId: elders } });
-      expect(row).toMatchObject({
-        outcome: 'denied',
-        details: { method: 'demo', reason: 'not-an-active-person-of-the-region' },
-      });
-      // Nor does the login page offer them.
-      expect(await (await fetch(`${t.baseUrl}/login`)).text()).not.toContain(OTHER_REGION_EMAIL);
     });
   });
 });

@@ -4,7 +4,7 @@ import { ControlledClock } from '@overlegtafels/testing';
 import { errorNextTo, pageUser, PageUser, textareaValue, textOf } from '../support/page-client';
 import { fileAanmelding } from '../support/page-flow';
 import { formKey, postConcurrently, postWithKey } from '../support/submit-once';
-import { otherRegionCoordinator } from '../support/other-region';
+import { otherRegionCoordinator, WITH_OTHER_REGION } from '../support/other-region';
 import { eventually, loginAs, startTestApp, TestApp } from '../support/test-app';
 
 /** Monday 16 November 2026, 10:00 in Brussels: an aanmelding now goes to the ICO of Friday 27 November. */
@@ -80,7 +80,7 @@ describe('the partners’ preparation of an ICO item (infodeling)', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp({ clock });
+    t = await startTestApp({ clock, env: WITH_OTHER_REGION });
     db = createPrismaClient(t.db.url, 1);
     const eva = await db.person.findFirstOrThrow({ where: { email: 'eva.wouters@example.org' } });
     code = await fileAanmelding(
@@ -93,7 +93,7 @@ describe('the partners’ preparation of an ICO item (infodeling)', () => {
     itemId = item.id;
     sessionId = item.sessionId;
     // Another region with a coordinator and member of its own ICO.
-    otherRegionPerson = await otherRegionCoordinator(db);
+    otherRegionPerson = await otherRegionCoordinator(t);
     await logIn();
   }, 90_000);
 
@@ -264,9 +264,9 @@ describe('the partners’ preparation of an ICO item (infodeling)', () => {
       t.app.get(ListItemPreparationUseCase).execute({
         viewer: {
           personId: otherRegionPerson,
-          regionId: (await db.region.findUniqueOrThrow({ where: { key: 'andere-regio' } })).id,
+          regionId: (await db.region.findUniqueOrThrow({ where: { key: 'vlaams-brabant' } })).id,
           coordinatorTables: 'all',
-          memberTables: ['ico'],
+          memberTables: ['triage-overleg'],
           route: 'test',
         },
         itemId,

@@ -19,6 +19,8 @@ export interface StoredSession {
   readonly person: {
     readonly id: string;
     readonly regionId: string;
+    /** The key of the person's region: an installation serves only its REGIONS' people. */
+    readonly regionKey: string;
     readonly displayName: string;
     readonly email: string;
     readonly organisationId: string | null;

@@ -7,6 +7,8 @@ import { SessionService } from './session.service';
 class MemorySessionStore extends SessionStore {
   readonly rows = new Map<string, NewStoredSession & { id: string; lastSeenAt: Date }>();
   touches = 0;
+  /** The region of every stored session's person. */
+  regionKey = 'co3-antwerpen';
 
   async create(s: NewStoredSession): Promise<string> {
     const id = `s${this.rows.size + 1}`;
@@ -24,6 +26,7 @@ class MemorySessionStore extends SessionStore {
       person: {
         id: row.personId,
         regionId: 'r1',
+        regionKey: this.regionKey,
         displayName: 'Lotte',
         email: 'lotte@example.be',
         organisationId: null,
@@ -46,6 +49,7 @@ describe('SessionService', () => {
     sessionTtlHours: 12,
     sessionIdleMinutes: 30,
     publicUrl: 'https://overleg.example.be',
+    regions: ['co3-antwerpen', 'vlaams-brabant'],
   } as AppConfig;
   let clock: ControlledClock;
   let store: MemorySessionStore;
@@ -61,6 +65,15 @@ describe('SessionService', () => {
     const { token, expiresAt } = await sessions.start('p1');
     expect(expiresAt).toEqual(new Date('2026-03-02T21:00:00Z'));
     expect([...store.rows.values()][0]).toMatchObject({ startedAt: clock.now(), lastSeenAt: clock.now() });
+    expect((await sessions.resolve(token))?.personId).toBe('p1');
+  });
+
+  it('knows nobody of a region the installation does not serve, and keeps the session for one that does', async () => {
+    const { token } = await sessions.start('p1');
+    store.regionKey = 'west-vlaanderen';
+    expect(await sessions.resolve(token)).toBeUndefined();
+    expect(store.rows.size).toBe(1);
+    store.regionKey = 'vlaams-brabant';
     expect((await sessions.resolve(token))?.personId).toBe('p1');
   });
 

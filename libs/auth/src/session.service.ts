@@ -54,6 +54,10 @@ export class SessionService {
     const now = this.clock.now();
     const found = await this.sessions.findValid(hashToken(token), now);
     if (!found) return undefined;
+    // A person of a region this installation does not serve (REGIONS changed since the login) is
+    // nobody here: no page, no API, as if logged out. The session stays for an installation that
+    // serves the region (several may share one database).
+    if (!this.config.regions.includes(found.person.regionKey)) return undefined;
     // Besides its absolute end, a session ends after SESSION_IDLE_MINUTES without use.
     const idleMs = now.getTime() - found.lastSeenAt.getTime();
     if (idleMs >= this.config.sessionIdleMinutes * 60_000) {

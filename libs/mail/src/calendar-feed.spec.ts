@@ -7,7 +7,7 @@ import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 import { calendarFeed, feedObligationUid } from './calendar-feed';
 import { sessionUid } from './calendar-invitation';
-import { dossierCode, hostName, MailValueError, uuid, webLink } from './mail-values';
+import { dossierCode, emailAddress, hostName, label, MailValueError, uuid, webLink } from './mail-values';
 import { parseFeed } from './testing/calendar-feed.test-util';
 import { identity } from './testing/mail-fixtures.test-util';
 
@@ -123,6 +123,31 @@ describe('calendar feed (METHOD:PUBLISH)', () => {
       ],
     });
     expect(parseFeed(injected).entries[0]!.attendees).toBe(0);
+  });
+
+  it('publishes a feed whose organizer line folds: a long region name and mailbox', () => {
+    const sender = {
+      address: emailAddress('overlegtafels@vlaams-brabant.example.be'),
+      name: label('Veilig Huis Vlaams-Brabant overlegtafels'),
+    };
+    const long = calendarFeed({
+      name: 'Overlegtafels Vlaams-Brabant',
+      organizer: sender,
+      stamp: zdt('2026-11-23T15:12:00+01:00'),
+      entries: [
+        {
+          uid: ICO_18,
+          sequence: 0,
+          start: zdt('2026-12-18T09:00:00+01:00'),
+          end: zdt('2026-12-18T12:00:00+01:00'),
+          summary: 'Triage-overleg – Vlaams-Brabant',
+          cancelled: false,
+        },
+      ],
+    });
+    const organizer = long.split('\r\n').findIndex((l) => l.startsWith('ORGANIZER'));
+    expect(long.split('\r\n')[organizer + 1]).toMatch(/^ /);
+    expect(parseFeed(long).entries.map((e) => [e.organizers, e.attendees])).toEqual([[1, 0]]);
   });
 
   it('refuses a SEQUENCE that is not a count', () => {

@@ -160,7 +160,11 @@ export function calendarFeed(feed: CalendarFeed): string {
     `^ORGANIZER;CN=[^:\\r\\n]*:mailto:${escapeRegExp(feed.organizer.address)}\\r?$`,
     'im',
   );
-  const named = content.split('\r\n').filter((l) => /^(ATTENDEE|ORGANIZER)[;:]/i.test(l));
+  // Checked on unfolded lines: a long organizer name or address folds over two (RFC 5545 3.1).
+  const named = content
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter((l) => /^(ATTENDEE|ORGANIZER)[;:]/i.test(l));
   if (named.some((l) => /^ATTENDEE/i.test(l) || !organizerLine.test(l))) {
     throw new MailValueError(
       'UNSAFE_ICS',

@@ -10,7 +10,7 @@ import {
 } from '@overlegtafels/testing';
 
 const identity = mailIdentity('overlegtafels@example.be', 'CO3 (demo)');
-const config = { publicUrl: 'https://overleg.example.be' } as AppConfig;
+const config = { publicUrl: 'https://overleg.example.be', regions: ['co3-antwerpen'] } as AppConfig;
 const TOKEN = 'a'.repeat(43);
 
 /**
@@ -64,6 +64,12 @@ describe('CalendarFeedUseCase (tokens)', () => {
   it('finds nothing for the token of a person who was deactivated', async () => {
     feeds.inactive.add('p1');
     expect(await useCase.feed({ token: TOKEN })).toBeUndefined();
+  });
+
+  it('finds nothing for the token of a person of a region this installation does not serve', async () => {
+    feeds.regionKey = 'vlaams-brabant';
+    expect(await useCase.feed({ token: TOKEN })).toBeUndefined();
+    expect(feeds.tokens.all()[0]!.lastUsedAt).toBeNull();
   });
 
   it('shows the person the status of their subscription', async () => {

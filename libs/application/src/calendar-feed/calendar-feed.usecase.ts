@@ -62,10 +62,10 @@ export class CalendarFeedUseCase {
     if (!TOKEN_PATTERN.test(token)) return undefined;
     const owner = await this.feeds.findActiveByHash(hashToken(token));
     if (!owner) return undefined;
-    // The feed is of the owner's region (a public route: no session put the request in one).
-    if (owner.regionKey && this.config.regions.includes(owner.regionKey))
-      return inRegion(owner.regionKey, () => this.feedOf(owner));
-    return this.feedOf(owner);
+    // The feed is of the owner's region (a public route: no session put the request in one); a
+    // person of a region this installation does not serve has no feed here.
+    if (!this.config.regions.includes(owner.regionKey)) return undefined;
+    return inRegion(owner.regionKey, () => this.feedOf(owner));
   }
 
   private async feedOf(owner: { id: string; personId: string }): Promise<string> {

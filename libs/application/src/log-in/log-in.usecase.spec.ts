@@ -75,6 +75,19 @@ describe('LogInUseCase', () => {
     ]);
   });
 
+  it('refuses the link of a person whose region is not served here (REGIONS changed since it was sent)', async () => {
+    await people.createLoginToken({
+      tokenHash: hashToken('elders-token'),
+      personId: ELDERS,
+      expiresAt: new Date(clock.now().getTime() + 15 * 60_000),
+    });
+    expect(await useCase(false).execute({ via: 'link', token: 'elders-token' })).toBeUndefined();
+    expect(sessions.open.size).toBe(0);
+    expect(audit.of('auth.login').map((e) => [e.outcome, e.details])).toEqual([
+      ['denied', { method: 'link', reason: 'not-an-active-person-of-the-region' }],
+    ]);
+  });
+
   it('logs a demo person in where the demo login is on', async () => {
     const session = await useCase(true).execute({ via: 'demo', personId: LOTTE });
     expect(sessions.open.get(session!.token)?.personId).toBe(LOTTE);

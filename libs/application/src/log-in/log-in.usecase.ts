@@ -25,8 +25,8 @@ export class LogInUseCase {
   ) {}
 
   async execute(command: LogInCommand): Promise<StartedSession | undefined> {
-    const personId = await this.personOf(command);
-    if (!personId) {
+    const found = await this.personOf(command);
+    if ('refused' in found) {
       // Every refused login is kept: the way, why, and the id that was tried (never an address).
       await this.audit.append(
         {
@@ -35,16 +35,13 @@ export class LogInUseCase {
           entityType: 'person',
           entityId: command.via === 'demo' && UUID.test(command.personId) ? command.personId : null,
           outcome: 'denied',
-          details: {
-            method: command.via,
-            reason:
-              command.via === 'link' ? 'link-used-expired-or-unknown' : 'not-an-active-person-of-the-region',
-          },
+          details: { method: command.via, reason: found.refused },
         },
         this.clock.now(),
       );
       return undefined;
     }
+    const { personId } = found;
     const session = await this.sessions.start(personId, command.userAgent);
     await this.people.markLoggedIn(personId, this.clock.now());
     await this.audit.append(
@@ -61,14 +58,24 @@ export class LogInUseCase {
     return session;
   }
 
-  private async personOf(command: LogInCommand): Promise<string | undefined> {
-    if (command.via === 'link')
-      return this.people.consumeLoginToken(hashToken(command.token), this.clock.now());
+  private async personOf(
+    command: LogInCommand,
+  ): Promise<
+    { personId: string } | { refused: 'link-used-expired-or-unknown' | 'not-an-active-person-of-the-region' }
+  > {
+    const notOfRegion = { refused: 'not-an-active-person-of-the-region' } as const;
+    if (command.via === 'link') {
+      const personId = await this.people.consumeLoginToken(hashToken(command.token), this.clock.now());
+      if (!personId) return { refused: 'link-used-expired-or-unknown' };
+      // A link sent before REGIONS changed: a person of a region not served here is nobody here.
+      return (await this.people.findActive(this.config.regions, personId)) ? { personId } : notOfRegion;
+    }
     // Not a refusal to explain: on a real installation the demo login does not exist.
     if (!this.config.demoLogin)
       throw new AgendaRefusal('DEMO_LOGIN_OFF', 'Not Found', undefined, 'not_found');
-    if (!UUID.test(command.personId)) return undefined;
-    // Only the installation's own region: a person of another region is nobody here.
-    return (await this.people.findActive(this.config.regions, command.personId))?.id;
+    if (!UUID.test(command.personId)) return notOfRegion;
+    // Only the installation's own regions: a person of another region is nobody here.
+    const found = await this.people.findActive(this.config.regions, command.personId);
+    return found ? { personId: found.id } : notOfRegion;
   }
 }

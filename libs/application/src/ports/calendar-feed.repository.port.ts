@@ -41,11 +41,13 @@ export abstract class CalendarFeedTokens {
   abstract renew(personId: string, tokenHash: string, now: Date, tx?: Transaction): Promise<void>;
   /** How many tokens were revoked (0 when there was no active feed); in `tx` when given. */
   abstract revoke(personId: string, now: Date, tx?: Transaction): Promise<number>;
-  /** The owner of an active token; a revoked token or a deactivated person finds nothing. */
-  /** The token's row and its person, with the key of the person's region (the feed is that region's). */
+  /**
+   * The owner of an active token, with the key of the person's region (the feed is that region's);
+   * a revoked token or a deactivated person finds nothing.
+   */
   abstract findActiveByHash(
     tokenHash: string,
-  ): Promise<{ id: string; personId: string; regionKey?: string } | undefined>;
+  ): Promise<{ id: string; personId: string; regionKey: string } | undefined>;
   abstract markUsed(id: string, now: Date): Promise<void>;
   /** The tables the person sits at for good (standing member, or coordinator). */
   abstract tableKeysFor(personId: string, regionKey: string): Promise<string[]>;

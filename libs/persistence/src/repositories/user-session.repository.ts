@@ -36,6 +36,7 @@ export class UserSessionRepository implements SessionStore {
           select: {
             id: true,
             regionId: true,
+            region: { select: { key: true } },
             displayName: true,
             email: true,
             organisationId: true,
@@ -46,11 +47,12 @@ export class UserSessionRepository implements SessionStore {
       },
     });
     if (!row || row.expiresAt <= now || !row.person.active) return undefined;
-    const { roleAssignments, ...person } = row.person;
+    const { roleAssignments, region, ...person } = row.person;
     return {
       ...row,
       person: {
         ...person,
+        regionKey: region.key,
         roles: roleAssignments.map((r) => ({ role: roleKey(String(r.role)), tableKey: r.tableKey })),
       },
     };

@@ -19,6 +19,8 @@ export class FakeCalendarFeedTokens implements CalendarFeedTokens {
   readonly tokens = new FakeTable<FakeFeedToken>();
   readonly tables = new Map<string, string[]>();
   readonly inactive = new Set<string>();
+  /** The region of every token's person. */
+  regionKey = 'co3-antwerpen';
   private next = 1;
 
   async active(personId: string): Promise<CalendarFeedStatus | undefined> {
@@ -44,11 +46,13 @@ export class FakeCalendarFeedTokens implements CalendarFeedTokens {
     return live.length;
   }
 
-  async findActiveByHash(tokenHash: string): Promise<{ id: string; personId: string } | undefined> {
+  async findActiveByHash(
+    tokenHash: string,
+  ): Promise<{ id: string; personId: string; regionKey: string } | undefined> {
     const found = this.tokens.where(
       (t) => t.tokenHash === tokenHash && t.revokedAt === null && !this.inactive.has(t.personId),
     )[0];
-    return found && { id: found.id, personId: found.personId };
+    return found && { id: found.id, personId: found.personId, regionKey: this.regionKey };
   }
 
   async markUsed(id: string, now: Date): Promise<void> {
