@@ -19,21 +19,24 @@ const WP_06 = sessionUid(uuid('c47d9e21-5f3a-4b8c-a016-2e9d7b5c3f28'), HOST);
 
 const ICAL_CHECK = path.join(ICAL_CHECK_DIR, 'libical_check.py');
 
+/** The first session of the feed; the other cases change one value of it. */
+const ICO_18_ENTRY = {
+  uid: ICO_18,
+  sequence: 0,
+  // Winter time: 09:00 in Brussels is 08:00 UTC.
+  start: zdt('2026-12-18T09:00:00+01:00'),
+  end: zdt('2026-12-18T12:00:00+01:00'),
+  summary: 'ICO – CO3 Antwerpen',
+  cancelled: false,
+};
+
 describe('calendar feed (METHOD:PUBLISH)', () => {
   const content = calendarFeed({
     name: 'Overlegtafels CO3 Antwerpen',
     organizer: identity.sender,
     stamp: zdt('2026-11-23T15:12:00+01:00'),
     entries: [
-      {
-        uid: ICO_18,
-        sequence: 0,
-        // Winter time: 09:00 in Brussels is 08:00 UTC.
-        start: zdt('2026-12-18T09:00:00+01:00'),
-        end: zdt('2026-12-18T12:00:00+01:00'),
-        summary: 'ICO – CO3 Antwerpen',
-        cancelled: false,
-      },
+      ICO_18_ENTRY,
       {
         uid: ICO_25,
         sequence: 3,
@@ -111,16 +114,7 @@ describe('calendar feed (METHOD:PUBLISH)', () => {
       name: 'x',
       organizer: identity.sender,
       stamp: zdt('2026-11-23T15:12:00+01:00'),
-      entries: [
-        {
-          uid: ICO_18,
-          sequence: 0,
-          start: zdt('2026-12-18T09:00:00+01:00'),
-          end: zdt('2026-12-18T12:00:00+01:00'),
-          summary: 'ICO\r\nATTENDEE:mailto:x@example.org',
-          cancelled: false,
-        },
-      ],
+      entries: [{ ...ICO_18_ENTRY, summary: 'ICO\r\nATTENDEE:mailto:x@example.org' }],
     });
     expect(parseFeed(injected).entries[0]!.attendees).toBe(0);
   });
@@ -134,16 +128,7 @@ describe('calendar feed (METHOD:PUBLISH)', () => {
       name: 'Overlegtafels Vlaams-Brabant',
       organizer: sender,
       stamp: zdt('2026-11-23T15:12:00+01:00'),
-      entries: [
-        {
-          uid: ICO_18,
-          sequence: 0,
-          start: zdt('2026-12-18T09:00:00+01:00'),
-          end: zdt('2026-12-18T12:00:00+01:00'),
-          summary: 'Triage-overleg – Vlaams-Brabant',
-          cancelled: false,
-        },
-      ],
+      entries: [{ ...ICO_18_ENTRY, summary: 'Triage-overleg – Vlaams-Brabant' }],
     });
     const organizer = long.split('\r\n').findIndex((l) => l.startsWith('ORGANIZER'));
     expect(long.split('\r\n')[organizer + 1]).toMatch(/^ /);

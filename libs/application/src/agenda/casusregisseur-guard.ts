@@ -4,7 +4,7 @@ import type { Actor } from './agenda-views';
 import type { AuditLog } from '../ports/audit-log.port';
 import type { DossierRecord, DossierRepository } from '../ports/dossier.repository.port';
 import type { Transaction } from '../ports/unit-of-work.port';
-import { dossierTarget, withinRegion } from '../region-fence/region-fence';
+import { dossierAuditEntry, dossierTarget, withinRegion } from '../region-fence/region-fence';
 
 export interface CasusregisseurActor extends Actor {
   /** A coordinator of the region (every dossier) or else only the dossier's own casusregisseur. */
@@ -35,19 +35,7 @@ export async function dossierForCasusregisseur(
     throw new AgendaRefusal('DOSSIER_NOT_FOUND', 'Dossier niet gevonden.', undefined, 'not_found');
   }
   if (!actor.coordinator && seen.casusregisseurId !== actor.personId) {
-    await audit.append(
-      {
-        actorPersonId: actor.personId,
-        action,
-        entityType: 'dossier',
-        entityId: seen.id,
-        dossierId: seen.id,
-        outcome: 'denied',
-        route: actor.route ?? null,
-        details: { code: seen.code },
-      },
-      now,
-    );
+    await audit.append(dossierAuditEntry(actor, action, seen, 'denied'), now);
     throw new AgendaRefusal(
       'NOT_CASUSREGISSEUR',
       'Alleen de casusregisseur van het dossier of een coördinator registreert dit.',

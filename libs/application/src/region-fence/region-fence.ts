@@ -70,3 +70,25 @@ export function dossierTarget(action: string) {
     code: d.code,
   });
 }
+
+/**
+ * The audit entry of an actor's read of one dossier, or of a refusal that is not the fence's (the
+ * actor's role): the use case's action, the dossier's id and code, nothing of its content.
+ */
+export function dossierAuditEntry(
+  actor: Actor,
+  action: string,
+  dossier: { readonly id: string; readonly code: string },
+  outcome: 'allowed' | 'denied',
+): AuditEntry {
+  return {
+    actorPersonId: actor.personId,
+    action,
+    entityType: 'dossier',
+    entityId: dossier.id,
+    dossierId: dossier.id,
+    outcome,
+    route: actor.route ?? null,
+    details: { code: dossier.code },
+  };
+}

@@ -13,7 +13,7 @@ import { DossierReopenings } from '../ports/dossier-reopenings.port';
 import { DossierRepository } from '../ports/dossier.repository.port';
 import { Transaction, UnitOfWork } from '../ports/unit-of-work.port';
 import { snapshotOf } from '../record-decision/decision-applier';
-import { withinRegion } from '../region-fence/region-fence';
+import { dossierAuditEntry, withinRegion } from '../region-fence/region-fence';
 import { SubmittedOnce } from '../submissions/submitted-once';
 
 /** The heropening as the form or the API sends it: the reason (the new incidents, no names). */
@@ -103,16 +103,7 @@ export class ReopenDossierUseCase {
     if (!seen) throw NOT_FOUND;
     // Reading the dossier's code and phase for the form is a read of dossier data: audited too.
     await this.audit.append(
-      {
-        actorPersonId: actor.personId,
-        action: 'dossier.heropening.form',
-        entityType: 'dossier',
-        entityId: seen.id,
-        dossierId: seen.id,
-        outcome: 'allowed',
-        route: actor.route ?? null,
-        details: { code: seen.code },
-      },
+      dossierAuditEntry(actor, 'dossier.heropening.form', seen, 'allowed'),
       this.clock.now(),
     );
     return { code: seen.code, reopens: this.reopensFrom().includes(seen.phase) };
