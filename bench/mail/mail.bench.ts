@@ -47,7 +47,8 @@ const ITEM_TYPE: Record<string, string> = {
   weegploeg: 'plan-van-aanpak',
   'ronde-tafel': 'vraag',
 };
-const MIN_RATIO = 0.7;
+/** Issue #18: the pipeline at 0.9 of the bare loop, on both queue backends. */
+const MIN_RATIO = 0.9;
 const POOL = 3;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 
@@ -236,14 +237,15 @@ async function main(): Promise<void> {
 
   const pipeline = await sendAgenda('ico', 0, N);
   const pipelineMs = pipeline.last - pipeline.t0;
-  const sample = pipeline.ours[0]!.raw;
 
   // The same message as the pipeline composes it: one of the outbox rows just sent, handed to
   // nodemailer field by field (text, HTML, the invitation part and attachment), N times.
+  // An agenda with its invitation (a session's fan-out also has mails without one), as most are.
   const row = await prisma.mailOutbox.findFirstOrThrow({
-    where: { messageId: pipeline.ours[0]!.messageId },
+    where: { messageId: { in: pipeline.ours.map((d) => d.messageId) }, icsContent: { not: null } },
     include: { body: true },
   });
+  const sample = pipeline.ours.find((d) => d.messageId === row.messageId)!.raw;
   const transport = nodemailer.createTransport({
     host: '127.0.0.1',
     port: sink.port,
@@ -302,10 +304,11 @@ async function main(): Promise<void> {
     `  CPU of this process per message: pipeline ${(pipeline.cpuMs / N).toFixed(2)} ms, bare ${(bareCpuMs / N).toFixed(2)} ms (sink included in both)`,
   );
   console.log(
-    `  ratio:    ${ratio.toFixed(2)}  (target ≥ ${MIN_RATIO}) ${ratio >= MIN_RATIO ? 'OK' : 'BELOW TARGET'}`,
-  );
-  console.log(
     `  session with ${SESSION_RECIPIENTS} recipients: ${jobStartToLast.toFixed(0)} ms from the send job's start to the last delivery`,
+  );
+  // The ratio last, as every benchmark here ends.
+  console.log(
+    `  ratio:    ${ratio.toFixed(2)}  (target ≥ ${MIN_RATIO}) ${ratio >= MIN_RATIO ? 'OK' : 'BELOW TARGET'}`,
   );
 
   await app.close();
