@@ -25,6 +25,7 @@ import { Client } from 'pg';
 import { ObligationsModule, SweepRemindersUseCase } from '@overlegtafels/application';
 import { CoreModule } from '@overlegtafels/runtime';
 import { loadConfig } from '@overlegtafels/config';
+import { CO3_ANTWERPEN } from '@overlegtafels/regions';
 import {
   EmbeddedPostgresServer,
   migrate,
@@ -39,8 +40,25 @@ const MAX_RATIO = 2;
 /** A fixed "now" (Monday 16 November 2026, 09:00 Brussels) so every run measures the same rows. */
 const NOW = new Date('2026-11-16T08:00:00Z');
 
-/** Rules with reminders 14, 2 and 0 days before and a weekly escalation, as the CO3 data has them. */
-const RULES = ['eerste-plan-van-aanpak', 'ronde-tafel-na-weegploeg', 'tussentijdse-evaluatie', 'afsluiting'];
+/**
+ * Rules with reminders 14, 2 and 0 days before and a weekly escalation, as the CO3 data has them
+ * (checked at the start: a rule whose reminders change would silently drop its due steps).
+ */
+const RULES = [
+  'eerste-plan-van-aanpak',
+  'ronde-tafel-na-weegploeg',
+  'tussentijdse-evaluatie',
+  'controle-zes-maanden-na-afronding',
+];
+
+function checkRules(): void {
+  for (const key of RULES) {
+    const rule = CO3_ANTWERPEN.obligations?.find((r) => r.key === key);
+    const days = rule?.reminders?.daysBeforeDue.join(',');
+    if (days !== '14,2,0')
+      throw new Error(`rule ${key}: reminders ${days ?? 'none'} days before, the bench needs 14,2,0`);
+  }
+}
 
 const RAW_SQL = `
   SELECT r.obligation_id AS "obligationId", r.step_key AS "stepKey", o.rule_key AS "ruleKey",
@@ -113,6 +131,7 @@ async function generate(
 }
 
 async function main(): Promise<void> {
+  checkRules();
   const env = loadConfig();
   let embedded: EmbeddedPostgresServer | undefined;
   let dir: string | undefined;
