@@ -11,7 +11,6 @@ import type {
   NewObligation,
   ObligationAgendaItem,
   ObligationDecision,
-  ObligationDossier,
   ObligationFulfilmentRecord,
   ObligationPlacement,
   ObligationRecord,
