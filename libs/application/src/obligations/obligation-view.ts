@@ -75,7 +75,7 @@ const ORDINALS = ['eerste', 'tweede', 'derde', 'vierde', 'vijfde', 'zesde', 'zev
  * heropening, and so on.
  */
 export function obligationLifeLabel(life: number): string | null {
-  if (life <= 1) return null;
+  if (!Number.isInteger(life) || life <= 1) return null;
   const ordinal = ORDINALS[life - 1] ?? `${life}e`;
   return `${ordinal} traject na heropening`;
 }
