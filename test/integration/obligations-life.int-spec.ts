@@ -303,7 +303,7 @@ async function markDone(
   note: string,
 ) {
   const o = await world.prisma.followUpObligation.findUniqueOrThrow({
-    where: { dossierId_ruleKey_sequence: { dossierId, ruleKey, sequence } },
+    where: { dossierId_life_ruleKey_sequence: { dossierId, life: 1, ruleKey, sequence } },
     select: { id: true },
   });
   const result = await api.get(MarkObligationDoneUseCase).execute(principal(world, who), {
@@ -317,7 +317,7 @@ async function markDone(
 const obligationId = async (world: World, dossierId: string, ruleKey: string) =>
   (
     await world.prisma.followUpObligation.findUniqueOrThrow({
-      where: { dossierId_ruleKey_sequence: { dossierId, ruleKey, sequence: 0 } },
+      where: { dossierId_life_ruleKey_sequence: { dossierId, life: 1, ruleKey, sequence: 0 } },
       select: { id: true },
     })
   ).id;

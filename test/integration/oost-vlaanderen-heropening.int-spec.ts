@@ -41,8 +41,38 @@ describe('Oost-Vlaanderen: a closed dossier is reopened after new incidents, kee
   let casusregisseurId: string;
   let code: string;
   let firstItemId: string;
+  /** The first life's obligations as they stood when the dossier was closed. */
+  let firstLife: Awaited<ReturnType<typeof obligationRows>>;
+  let actionPointId: string;
 
   let life: DossierAtTable;
+
+  /** Every obligation of the dossier with its life, by life, rule and sequence. */
+  const obligationRows = () =>
+    db.followUpObligation.findMany({
+      where: { dossier: { code } },
+      select: {
+        id: true,
+        life: true,
+        ruleKey: true,
+        sequence: true,
+        status: true,
+        dueAt: true,
+        ownerId: true,
+        ownerRole: true,
+        fulfilledAt: true,
+        fulfilmentKind: true,
+        cancelledAt: true,
+        cancelReason: true,
+        sessionKey: true,
+      },
+      orderBy: [{ life: 'asc' }, { ruleKey: 'asc' }, { sequence: 'asc' }],
+    });
+  const summary = (rows: Awaited<ReturnType<typeof obligationRows>>) =>
+    rows.map(
+      (o) =>
+        `${o.life} ${o.ruleKey.replace(/:[0-9a-f-]{36}$/, ':…')}#${o.sequence} ${o.status} ${o.dueAt.toISOString()}`,
+    );
 
   beforeAll(async () => {
     t = await startTestApp({ clock, env: { REGION: 'oost-vlaanderen' } });
@@ -83,6 +113,18 @@ describe('Oost-Vlaanderen: a closed dossier is reopened after new incidents, kee
       consentVerifiedOn: '2026-01-13',
     });
     expect((await life.dossier()).phase).toBe('casusregie');
+    // Tuesday 10 March: the first netwerkoverleg took place, marked done by the casusregisseur.
+    const netwerk = (await obligationRows()).find((o) => o.ruleKey === 'netwerkoverleg')!;
+    expect([netwerk.life, netwerk.sequence, netwerk.dueAt.toISOString()]).toEqual([
+      1,
+      0,
+      '2026-04-19T15:00:00.000Z',
+    ]);
+    const elke = await life.as('2026-03-10T15:00:00+01:00', CASUSREGISSEUR);
+    const done = await elke.post(`/api/opvolging/${netwerk.id}/afgerond`, {
+      note: 'Netwerkoverleg met het gezin en de diensten gehouden.',
+    });
+    expect(done.status).toBe(200);
 
     const afronding = await life.placed('2026-05-25T10:00:00+02:00', 'afronding');
     expect(afronding.session).toBe('2026-06-02');
@@ -112,6 +154,29 @@ describe('Oost-Vlaanderen: a closed dossier is reopened after new incidents, kee
       'afsluiting-na-afronding',
       'fulfilled',
       '2026-09-02T07:00:00.000Z',
+    ]);
+    // The verslag of that team regie gives the casusregisseur an action point for 1 March 2027.
+    const { sessionId } = await db.agendaItem.findUniqueOrThrow({ where: { id: afsluiting.itemId } });
+    const bram = await life.as('2026-09-08T11:00:00+02:00', COORDINATOR);
+    const point = await bram.post(
+      `/api/zittingen/${sessionId}/verslag/punten/${afsluiting.itemId}/actiepunten`,
+      {
+        what: 'Casusregisseur belt de school na over de opvolging.',
+        dueDate: '2027-03-01',
+        ownerPersonId: casusregisseurId,
+      },
+    );
+    expect(point.status).toBe(201);
+    actionPointId = ((await point.json()) as { obligationId: string }).obligationId;
+
+    firstLife = await obligationRows();
+    expect(summary(firstLife)).toEqual([
+      '1 actiepunt:team-regie:…#0 open 2027-03-01T16:00:00.000Z',
+      '1 afsluiting-na-afronding#0 fulfilled 2026-09-02T07:00:00.000Z',
+      '1 netwerkoverleg#0 fulfilled 2026-04-19T15:00:00.000Z',
+      // The next one counted from 10 March; the afronding ended it.
+      '1 netwerkoverleg#1 cancelled 2026-06-10T15:00:00.000Z',
+      expect.stringMatching(/^1 plan-van-aanpak-team-regie#0 cancelled /),
     ]);
   });
 
@@ -187,8 +252,44 @@ describe('Oost-Vlaanderen: a closed dossier is reopened after new incidents, kee
       where: { action: 'dossier.heropening', outcome: 'allowed' },
       select: { details: true },
     });
-    expect(audit.details).toEqual({ code, from: 'afgesloten', to: 'aangemeld', reopeningId: reopening.id });
+    expect(audit.details).toEqual({
+      code,
+      from: 'afgesloten',
+      to: 'aangemeld',
+      reopeningId: reopening.id,
+      cancelledObligations: 1,
+    });
     expect(JSON.stringify(audit.details)).not.toContain('politietussenkomst');
+
+    // The first life's follow-up: what was still open (the action point) is cancelled at the
+    // heropening, with its reason and an audit event; what was done stays done, as it was.
+    const after = await obligationRows();
+    expect(after.find((o) => o.id === actionPointId)).toMatchObject({
+      life: 1,
+      status: 'cancelled',
+      cancelledAt: new Date('2027-01-25T08:00:00Z'),
+      cancelReason:
+        'Vervallen door de heropening van het dossier: het nieuwe traject plant zijn eigen opvolging.',
+    });
+    expect(after.filter((o) => o.id !== actionPointId)).toEqual(
+      firstLife.filter((o) => o.id !== actionPointId),
+    );
+    expect(
+      await db.auditEvent.findMany({
+        where: { action: 'obligation.cancel', dossierId: reopening.dossierId },
+        select: { entityId: true, outcome: true, details: true },
+      }),
+    ).toEqual([
+      {
+        entityId: actionPointId,
+        outcome: 'allowed',
+        details: { code, why: 'heropening', reopeningId: reopening.id },
+      },
+    ]);
+    // Its reminders not sent yet are gone with it.
+    expect(
+      await db.obligationReminder.count({ where: { obligationId: actionPointId, enqueuedAt: null } }),
+    ).toBe(0);
 
     const shown = textOf((await page.get(`/dossiers/${code}`)).html);
     expect(shown).toContain('Beslissing: afsluiting bevestigd');
@@ -221,5 +322,91 @@ describe('Oost-Vlaanderen: a closed dossier is reopened after new incidents, kee
     expect(open.map(([rule]) => rule).sort()).toEqual(['netwerkoverleg', 'plan-van-aanpak-team-regie']);
     // Three months after the new start, Saturday 8 May 2027 at 17:00 (summer time).
     expect(open).toContainEqual(['netwerkoverleg', 'open', '2027-05-08T15:00:00.000Z']);
+
+    // The second life: the same rules planned again from the second start, although the first
+    // life fulfilled netwerkoverleg #0 (issue #14), owned by the casusregisseur.
+    const rows = await obligationRows();
+    const second = rows.filter((o) => o.life === 2);
+    expect(
+      second.map((o) => [o.ruleKey, o.sequence, o.status, o.dueAt.toISOString(), o.ownerRole, o.ownerId]),
+    ).toEqual([
+      ['netwerkoverleg', 0, 'open', '2027-05-08T15:00:00.000Z', 'casusregisseur', casusregisseurId],
+      // Start + 8 weeks = Monday 5 April 2027: the team regie of Tuesday 6 April, its list closing
+      // on Thursday 1 April at 12:00 (summer time).
+      [
+        'plan-van-aanpak-team-regie',
+        0,
+        'open',
+        '2027-04-01T10:00:00.000Z',
+        'casusregisseur',
+        casusregisseurId,
+      ],
+    ]);
+    expect(second[1]?.sessionKey).toBe('team-regie:2027-04-06');
+    // The first life as the heropening left it.
+    expect(rows.filter((o) => o.life === 1).map((o) => [o.id, o.status, o.fulfilledAt])).toEqual(
+      firstLife.map((o) => [o.id, o.id === actionPointId ? 'cancelled' : o.status, o.fulfilledAt]),
+    );
+  });
+
+  it('gives each obligation of the second life its page, where the casusregisseur fulfils it', async () => {
+    const second = (await obligationRows()).filter((o) => o.life === 2);
+    const netwerk = second.find((o) => o.ruleKey === 'netwerkoverleg')!;
+    clock.set('2027-03-02T14:00:00+01:00');
+    const elke = await pageUser(t, CASUSREGISSEUR);
+
+    // Mijn opvolging: both, marked as the second traject.
+    const mine = await elke.get('/opvolging');
+    expect(mine.status).toBe(200);
+    for (const o of second) expect(mine.html).toContain(`href="/opvolging/${o.id}"`);
+    expect(textOf(mine.html)).toContain('tweede traject na heropening');
+
+    for (const o of second) {
+      const page = await elke.get(`/opvolging/${o.id}`);
+      expect(page.status).toBe(200);
+      expect(textOf(page.html)).toContain('Traject tweede traject na heropening');
+      expect(page.html).toContain(`action="/opvolging/${o.id}/afgerond"`);
+    }
+    const page = await elke.get(`/opvolging/${netwerk.id}`);
+    expect(textOf(page.html)).toContain('Netwerkoverleg met het gezin en de betrokken diensten');
+    const action = `/opvolging/${netwerk.id}/afgerond`;
+    const done = await elke.post(action, {
+      note: 'Tweede netwerkoverleg gehouden.',
+      submissionKey: formKey(page.html, action),
+      terug: 'opvolging',
+    });
+    expect([done.status, done.location]).toEqual([303, '/opvolging?melding=afgerond']);
+
+    const rows = await obligationRows();
+    expect(summary(rows.filter((o) => o.life === 2 && o.ruleKey === 'netwerkoverleg'))).toEqual([
+      '2 netwerkoverleg#0 fulfilled 2027-05-08T15:00:00.000Z',
+      // The next one three months after 2 March 2027, at 17:00 (summer time).
+      '2 netwerkoverleg#1 open 2027-06-02T15:00:00.000Z',
+    ]);
+    // The first life's netwerkoverleg stays as it was done then.
+    expect(
+      rows.find((o) => o.id === firstLife.find((f) => f.ruleKey === 'netwerkoverleg')!.id),
+    ).toMatchObject({
+      status: 'fulfilled',
+      fulfilledAt: new Date('2026-03-10T14:00:00Z'),
+    });
+
+    // The dossier's follow-up over the API and on its timeline says which life each one is of.
+    const api = await life.as('2027-03-02T14:05:00+01:00', CASUSREGISSEUR);
+    const listed = (await (await api.get(`/api/opvolging/dossiers/${code}`)).json()) as {
+      obligations: { id: string; life: number; lifeLabel: string | null }[];
+    };
+    expect(listed.obligations.find((o) => o.id === netwerk.id)).toMatchObject({
+      life: 2,
+      lifeLabel: 'tweede traject na heropening',
+    });
+    expect(listed.obligations.find((o) => o.id === actionPointId)).toMatchObject({
+      life: 1,
+      lifeLabel: null,
+    });
+    const dossierPage = textOf((await elke.get(`/dossiers/${code}`)).html);
+    expect(dossierPage).toContain(
+      'Netwerkoverleg met het gezin en de betrokken diensten (tweede traject na heropening)',
+    );
   });
 });

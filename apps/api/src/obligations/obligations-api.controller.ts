@@ -41,6 +41,17 @@ const obligationSchema: SchemaObject = {
     dossierCode: { type: 'string', example: 'CO3-2026-0042' },
     ruleKey: { type: 'string', example: 'eerste-plan-van-aanpak' },
     sequence: { type: 'integer' },
+    life: {
+      type: 'integer',
+      minimum: 1,
+      description: 'the dossier’s life it belongs to: 1, or 1 + the heropeningen before it',
+    },
+    lifeLabel: {
+      type: 'string',
+      nullable: true,
+      description: 'for a later life only',
+      example: 'tweede traject na heropening',
+    },
     label: { type: 'string' },
     optional: { type: 'boolean' },
     status: { type: 'string', enum: ['open', 'fulfilled', 'cancelled'] },

@@ -74,6 +74,30 @@ describe('ListDossierObligationsUseCase', () => {
     ]);
   });
 
+  it('says which traject an obligation of a reopened dossier is of, in the list and on the timeline', async () => {
+    const reads = new FakeObligationReadModel()
+      .add(fakeListRow('first', { status: 'fulfilled', fulfilledAt: new Date('2026-03-30T12:00:00Z') }))
+      .add(fakeListRow('second', { life: 2, dueAt: new Date('2027-04-01T10:00:00Z') }))
+      .add(fakeListRow('third', { life: 3, dueAt: new Date('2028-04-01T10:00:00Z') }));
+    const useCase = new ListDossierObligationsUseCase(
+      reads,
+      new FakeRegionRepository({ 'co3-antwerpen': 'region-1' }),
+      new ObligationRules({ regions: ['co3-antwerpen'] }),
+      new ControlledClock('2027-03-02T10:00:00Z'),
+    );
+    const list = await useCase.execute({ dossierId: 'dossier-1' });
+    expect(list.map((o) => [o.id, o.life, o.lifeLabel])).toEqual([
+      ['first', 1, null],
+      ['second', 2, 'tweede traject na heropening'],
+      ['third', 3, 'derde traject na heropening'],
+    ]);
+    expect((await useCase.timelineFor('dossier-1')).map((e) => e.title)).toEqual([
+      'Eerste plan van aanpak op de Weegploeg',
+      'Eerste plan van aanpak op de Weegploeg (tweede traject na heropening)',
+      'Eerste plan van aanpak op de Weegploeg (derde traject na heropening)',
+    ]);
+  });
+
   it('fails when the region is not in the database (a setup error, not an empty list)', async () => {
     const { useCase } = setup(new FakeRegionRepository({}));
     await expect(useCase.execute({ dossierId: 'dossier-1' })).rejects.toThrow(

@@ -71,7 +71,8 @@ export class ListDossierObligationsUseCase {
             ? o.cancelledAt
             : o.dueAt,
         kind: 'opvolging' as const,
-        title: o.label,
+        // After a heropening the same rule comes back: say which traject it is of.
+        title: o.lifeLabel ? `${o.label} (${o.lifeLabel})` : o.label,
         detail,
         planned: o.status === 'open',
       };

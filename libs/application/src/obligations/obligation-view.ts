@@ -13,6 +13,10 @@ export interface ObligationView {
   dossierCode: string;
   ruleKey: string;
   sequence: number;
+  /** The dossier's life it belongs to: 1, or 1 + the heropeningen before it. */
+  life: number;
+  /** Dutch, for an obligation of a later life ("tweede traject na heropening"); null for the first. */
+  lifeLabel: string | null;
   /** Dutch, from the region's rules. */
   label: string;
   explanation: string | null;
@@ -63,6 +67,19 @@ export function orderObligations(
   );
 }
 
+const ORDINALS = ['eerste', 'tweede', 'derde', 'vierde', 'vijfde', 'zesde', 'zevende', 'achtste', 'negende'];
+
+/**
+ * Which traject of a reopened dossier an obligation belongs to, for the lists and pages: null for
+ * the first life (most dossiers), "tweede traject na heropening" for the one after the first
+ * heropening, and so on.
+ */
+export function obligationLifeLabel(life: number): string | null {
+  if (!Number.isInteger(life) || life <= 1) return null;
+  const ordinal = ORDINALS[life - 1] ?? `${life}e`;
+  return `${ordinal} traject na heropening`;
+}
+
 export function obligationView(r: ObligationListRow, rules: ObligationRules, nowMs: number): ObligationView {
   const zone = rules.timeZone;
   const rule = rules.rule(r.ruleKey);
@@ -75,6 +92,8 @@ export function obligationView(r: ObligationListRow, rules: ObligationRules, now
     dossierCode: r.dossierCode,
     ruleKey: r.ruleKey,
     sequence: r.sequence,
+    life: r.life,
+    lifeLabel: obligationLifeLabel(r.life),
     label: rule?.label ?? r.ruleKey,
     explanation: rule?.explanation ?? null,
     optional: rule?.optional === true,

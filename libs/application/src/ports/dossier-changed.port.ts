@@ -10,9 +10,15 @@ export interface DossierChange {
   readonly cancelReason?: string;
 }
 
+/** What the re-plan after a change did that the change may have to record. */
+export interface DossierReplanned {
+  /** The obligations it cancelled, by id (at a heropening: the earlier life's open ones). */
+  readonly cancelledObligationIds: readonly string[];
+}
+
 export abstract class DossierChanged {
   /** `why.cancelReason`: what obligations cancelled by this change say (a withdrawn decision). */
-  abstract dossierChanged(tx: Transaction, dossierId: string, why?: DossierChange): Promise<void>;
+  abstract dossierChanged(tx: Transaction, dossierId: string, why?: DossierChange): Promise<DossierReplanned>;
   /** Sessions of the table were cancelled or moved: due dates that hang on them move too. */
   abstract calendarChanged(tx: Transaction, tableKey: string): Promise<void>;
 }

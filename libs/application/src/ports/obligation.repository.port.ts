@@ -48,6 +48,8 @@ export interface ObligationAgendaItem {
 /** An obligation as stored, the way the re-plan compares it with the plan. */
 export interface ObligationRecord {
   id: string;
+  /** The dossier's life it was planned in (1, or 1 + the heropeningen before it). */
+  life: number;
   ruleKey: string;
   sequence: number;
   ownerId: string | null;
@@ -66,6 +68,10 @@ export interface ObligationRecord {
 /** Everything the re-plan of one dossier reads, under the dossier's lock. */
 export interface DossierToPlan {
   dossier: ObligationDossier;
+  /** The dossier's current life: 1 + the number of its heropeningen. */
+  life: number;
+  /** When the current life began (the latest heropening); null for the first life. */
+  lifeStartedAt: Date | null;
   decisions: ObligationDecision[];
   agendaItems: ObligationAgendaItem[];
   obligations: ObligationRecord[];
@@ -95,6 +101,11 @@ export interface ReminderStepPlan {
 
 export interface NewObligation {
   dossierId: string;
+  /**
+   * The dossier's life it is planned in (DossierToPlan.life); unset: the dossier's current life
+   * (an action point of a verslag belongs to the life the verslag is of).
+   */
+  life?: number;
   ruleKey: string;
   sequence: number;
   placement: ObligationPlacement;

@@ -200,8 +200,9 @@ export class DecisionLetters {
   /** The casusregisseur's open obligations of the dossier, as the re-plan in this transaction wrote them. */
   private async firstObligations(tx: Transaction, dossierId: string, ownerId: string) {
     const read = await this.obligations.lockDossierToPlan(tx, dossierId);
+    // The current life's: after a heropening the earlier life's are history.
     return (read?.obligations ?? [])
-      .filter((o) => o.status === 'open' && o.ownerId === ownerId)
+      .filter((o) => o.status === 'open' && o.ownerId === ownerId && o.life === read?.life)
       .sort(
         (a, b) =>
           a.dueAt.getTime() - b.dueAt.getTime() || this.rules.order(a.ruleKey) - this.rules.order(b.ruleKey),

@@ -60,8 +60,8 @@ class ReplanningDossierChanged extends FakeDossierChanged {
     super();
   }
 
-  override async dossierChanged(tx: Transaction, dossierId: string): Promise<void> {
-    await super.dossierChanged(tx, dossierId);
+  override async dossierChanged(tx: Transaction, dossierId: string) {
+    const replanned = await super.dossierChanged(tx, dossierId);
     const placement = (ownerId: string | null, tableKey: string) => ({
       ownerId,
       ownerRole: 'casusregisseur' as const,
@@ -113,6 +113,7 @@ class ReplanningDossierChanged extends FakeDossierChanged {
       },
       [],
     );
+    return replanned;
   }
 }
 

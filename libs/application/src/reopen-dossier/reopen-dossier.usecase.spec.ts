@@ -12,7 +12,7 @@ import {
 import { AgendaRefusal, InputError } from '../errors';
 import type { DossierReopenings, NewReopening } from '../ports/dossier-reopenings.port';
 import { SubmittedOnce } from '../submissions/submitted-once';
-import { ReopenDossierUseCase } from './reopen-dossier.usecase';
+import { REOPENING_CANCEL_REASON, ReopenDossierUseCase } from './reopen-dossier.usecase';
 
 const ROUTE = 'POST /api/dossiers/:code/heropening';
 const bram = { personId: 'bram', regionId: 'region-ov', route: ROUTE };
@@ -63,6 +63,8 @@ const refusalOf = (p: Promise<unknown>) => p.then(() => undefined).catch((e: unk
 describe('ReopenDossierUseCase', () => {
   it('Oost-Vlaanderen: back to the aanmelding with the state before kept, re-planned and audited without the reason', async () => {
     const { useCase, audit, changed, reopenings } = setup('oost-vlaanderen');
+    // The re-plan of the next life cancels what the first left open (an action point, say).
+    changed.cancelledObligationIds = ['obligation-7'];
     expect(useCase.reopensFrom()).toEqual(['afgesloten']);
     const done = await useCase.execute({
       actor: bram,
@@ -84,13 +86,32 @@ describe('ReopenDossierUseCase', () => {
         }),
       },
     ]);
-    expect(changed.dossiers.map((d) => d.dossierId)).toEqual(['d1']);
+    expect(changed.dossiers.map((d) => [d.dossierId, d.why])).toEqual([
+      ['d1', { cancelReason: REOPENING_CANCEL_REASON }],
+    ]);
     expect(audit.of('dossier.heropening')).toEqual([
       expect.objectContaining({
         outcome: 'allowed',
         dossierId: 'd1',
         route: ROUTE,
-        details: { code: 'VHOV-2026-0001', from: 'afgesloten', to: 'aangemeld', reopeningId: 'heropening-1' },
+        details: {
+          code: 'VHOV-2026-0001',
+          from: 'afgesloten',
+          to: 'aangemeld',
+          reopeningId: 'heropening-1',
+          cancelledObligations: 1,
+        },
+      }),
+    ]);
+    // Each obligation the heropening cancelled has its own audit event, in the same transaction.
+    expect(audit.of('obligation.cancel')).toEqual([
+      expect.objectContaining({
+        actorPersonId: 'bram',
+        entityType: 'obligation',
+        entityId: 'obligation-7',
+        dossierId: 'd1',
+        outcome: 'allowed',
+        details: { code: 'VHOV-2026-0001', why: 'heropening', reopeningId: 'heropening-1' },
       }),
     ]);
   });

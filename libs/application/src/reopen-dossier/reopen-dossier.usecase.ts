@@ -46,6 +46,10 @@ export interface ReopenDossierResult {
   readonly repeated?: boolean;
 }
 
+/** What the earlier life's obligations still open at the heropening say (on the dossier's timeline). */
+export const REOPENING_CANCEL_REASON =
+  'Vervallen door de heropening van het dossier: het nieuwe traject plant zijn eigen opvolging.';
+
 const NOT_FOUND = new AgendaRefusal('DOSSIER_NOT_FOUND', 'Dossier niet gevonden.', 'code', 'not_found');
 
 /**
@@ -53,7 +57,9 @@ const NOT_FOUND = new AgendaRefusal('DOSSIER_NOT_FOUND', 'Dossier niet gevonden.
  * declares it (Oost-Vlaanderen). In one transaction: the dossier goes back to the intake phase
  * with a fresh state, the heropening is kept with the state before it (the earlier decisions,
  * agendapunten and follow-up stay as they are), the obligations are re-planned for the new life
- * (DossierChanged), and the audit event names the phases, not the reason. Another region's
+ * (DossierChanged: the dossier's next life, planned from what happens after the heropening; the
+ * earlier life's obligations still open are cancelled, each with its audit event, the done ones
+ * stay done), and the audit event names the phases, not the reason. Another region's
  * dossier is "not found" (and the attempt audited); a region without heropening refuses in Dutch.
  */
 @Injectable()
@@ -169,7 +175,25 @@ export class ReopenDossierUseCase {
         'conflict',
       );
     }
-    await this.dossierChanged.dossierChanged(tx, row.id);
+    const replanned = await this.dossierChanged.dossierChanged(tx, row.id, {
+      cancelReason: REOPENING_CANCEL_REASON,
+    });
+    for (const obligationId of replanned.cancelledObligationIds) {
+      await this.audit.append(
+        {
+          actorPersonId: actor.personId,
+          action: 'obligation.cancel',
+          entityType: 'obligation',
+          entityId: obligationId,
+          dossierId: row.id,
+          outcome: 'allowed',
+          route: actor.route ?? null,
+          details: { code: row.code, why: 'heropening', reopeningId: reopening.id },
+        },
+        now,
+        tx,
+      );
+    }
     await this.audit.append(
       {
         actorPersonId: actor.personId,
@@ -179,7 +203,13 @@ export class ReopenDossierUseCase {
         dossierId: row.id,
         outcome: 'allowed',
         route: actor.route ?? null,
-        details: { code: row.code, from: row.phase, to: outcome.next.phase, reopeningId: reopening.id },
+        details: {
+          code: row.code,
+          from: row.phase,
+          to: outcome.next.phase,
+          reopeningId: reopening.id,
+          cancelledObligations: replanned.cancelledObligationIds.length,
+        },
       },
       now,
       tx,

@@ -8,6 +8,9 @@ const ymd = (d: Date): string => d.toISOString().slice(0, 10);
 export function dossierFacts(read: DossierToPlan, zone: string): DossierFacts {
   const { dossier, decisions, agendaItems, obligations } = read;
   return {
+    // The current life; what came before its start is the earlier life's (factsOfCurrentLife).
+    life: read.life,
+    ...(read.lifeStartedAt && { lifeStartedAtMs: read.lifeStartedAt.getTime() }),
     ...(dossier.casusregiePlannedStartDate && {
       casusregiePlannedStartDate: ymd(dossier.casusregiePlannedStartDate),
     }),
@@ -46,6 +49,7 @@ export function dossierFacts(read: DossierToPlan, zone: string): DossierFacts {
     manualFulfilments: obligations
       .filter((o) => o.status === 'fulfilled' && o.fulfilmentKind === 'manual' && o.fulfilledAt)
       .map((o) => ({
+        life: o.life,
         ruleKey: o.ruleKey,
         sequence: o.sequence,
         atMs: (o.fulfilledAt as Date).getTime(),
@@ -53,6 +57,11 @@ export function dossierFacts(read: DossierToPlan, zone: string): DossierFacts {
       })),
     formFulfilments: obligations
       .filter((o) => o.status === 'fulfilled' && o.fulfilmentKind === 'form' && o.fulfilledAt)
-      .map((o) => ({ ruleKey: o.ruleKey, sequence: o.sequence, atMs: (o.fulfilledAt as Date).getTime() })),
+      .map((o) => ({
+        life: o.life,
+        ruleKey: o.ruleKey,
+        sequence: o.sequence,
+        atMs: (o.fulfilledAt as Date).getTime(),
+      })),
   };
 }

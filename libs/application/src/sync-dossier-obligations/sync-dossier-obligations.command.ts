@@ -17,6 +17,8 @@ export interface ObligationSyncResult {
   fulfilled: number;
   reopened: number;
   cancelled: number;
+  /** The obligations it cancelled, by id (e.g. the earlier life's open ones at a heropening). */
+  cancelledIds: string[];
 }
 
 export function changedAnything(r: ObligationSyncResult): boolean {

@@ -4,6 +4,7 @@ import {
   FakeObligationRepository,
   FakeUnitOfWork,
 } from '@overlegtafels/testing';
+import { actionPointRuleKey } from '@overlegtafels/domain';
 import { ObligationRules } from '../obligations/obligation-rules';
 import { CANCEL_REASON, SyncDossierObligationsUseCase } from './sync-dossier-obligations.usecase';
 
@@ -42,7 +43,14 @@ const byRule = (repo: FakeObligationRepository, ruleKey: string) =>
 describe('SyncDossierObligationsUseCase', () => {
   it('does nothing for an unknown dossier', async () => {
     const { repo, run } = setup();
-    expect(await run()).toEqual({ created: 0, updatedDue: 0, fulfilled: 0, reopened: 0, cancelled: 0 });
+    expect(await run()).toEqual({
+      created: 0,
+      updatedDue: 0,
+      fulfilled: 0,
+      reopened: 0,
+      cancelled: 0,
+      cancelledIds: [],
+    });
     expect(repo.obligations.all()).toEqual([]);
   });
 
@@ -56,7 +64,14 @@ describe('SyncDossierObligationsUseCase', () => {
 
   it('creates the obligations of a started casusregie, owned by the casusregisseur, with their first steps', async () => {
     const { repo, run } = started();
-    expect(await run()).toEqual({ created: 3, updatedDue: 0, fulfilled: 0, reopened: 0, cancelled: 0 });
+    expect(await run()).toEqual({
+      created: 3,
+      updatedDue: 0,
+      fulfilled: 0,
+      reopened: 0,
+      cancelled: 0,
+      cancelledIds: [],
+    });
     expect(repo.obligationsOf(D).map((o) => [o.ruleKey, o.status, o.ownerId, o.ownerRole])).toEqual([
       ['eerste-plan-van-aanpak', 'open', 'sara', 'casusregisseur'],
       ['instemming-volwassene', 'open', 'sara', 'casusregisseur'],
@@ -90,7 +105,14 @@ describe('SyncDossierObligationsUseCase', () => {
     const { repo, run } = started();
     await run();
     const before = { obligations: repo.obligations.all(), steps: repo.steps.all() };
-    expect(await run()).toEqual({ created: 0, updatedDue: 0, fulfilled: 0, reopened: 0, cancelled: 0 });
+    expect(await run()).toEqual({
+      created: 0,
+      updatedDue: 0,
+      fulfilled: 0,
+      reopened: 0,
+      cancelled: 0,
+      cancelledIds: [],
+    });
     expect({ obligations: repo.obligations.all(), steps: repo.steps.all() }).toEqual(before);
   });
 
@@ -156,7 +178,14 @@ describe('SyncDossierObligationsUseCase', () => {
     await run();
     const steps = repo.steps.all();
     repo.changeDossier(D, { casusregisseurId: 'tom' });
-    expect(await run()).toEqual({ created: 0, updatedDue: 0, fulfilled: 0, reopened: 0, cancelled: 0 });
+    expect(await run()).toEqual({
+      created: 0,
+      updatedDue: 0,
+      fulfilled: 0,
+      reopened: 0,
+      cancelled: 0,
+      cancelledIds: [],
+    });
     expect(repo.obligationsOf(D).map((o) => o.ownerId)).toEqual(['tom', 'tom', 'tom']);
     expect(repo.steps.all()).toEqual(steps);
   });
@@ -261,7 +290,121 @@ describe('SyncDossierObligationsUseCase', () => {
         [],
       ),
     );
-    expect(await ico.run()).toEqual({ created: 0, updatedDue: 0, fulfilled: 0, reopened: 0, cancelled: 0 });
+    expect(await ico.run()).toEqual({
+      created: 0,
+      updatedDue: 0,
+      fulfilled: 0,
+      reopened: 0,
+      cancelled: 0,
+      cancelledIds: [],
+    });
     expect(ico.repo.obligations.get(open)!.status).toBe('open');
+  });
+});
+
+describe('SyncDossierObligationsUseCase after a heropening (Oost-Vlaanderen)', () => {
+  const day = (ymd: string) => new Date(`${ymd}T00:00:00Z`);
+
+  /** A dossier of the team regie whose casusregie started on Monday 19 January 2026, directed by Elke. */
+  function ovDossier() {
+    const repo = new FakeObligationRepository();
+    const uow = new FakeUnitOfWork(...repo.stores);
+    const clock = new ControlledClock('2026-01-19T09:00:00Z');
+    const sync = new SyncDossierObligationsUseCase(
+      repo,
+      new ObligationRules({ regions: ['oost-vlaanderen'] }),
+      clock,
+    );
+    repo.addDossier(
+      fakeDossier(D, {
+        code: 'VHOV-2026-0001',
+        casusregisseurId: 'elke',
+        casusregieStartDate: day('2026-01-19'),
+      }),
+    );
+    const run = (cancelReason?: string) =>
+      uow.run((tx) => sync.execute(tx, { dossierId: D, ...(cancelReason && { cancelReason }) }));
+    const rows = () =>
+      repo
+        .obligationsOf(D)
+        .map((o) => `${o.life} ${o.ruleKey}#${o.sequence} ${o.status} ${o.dueAt.toISOString()}`);
+    return { repo, uow, clock, run, rows };
+  }
+
+  it('plans the second life anew from its own start, cancels what the first left open and keeps its history', async () => {
+    const { repo, uow, clock, run, rows } = ovDossier();
+    await run();
+    const first = repo.obligationsOf(D).find((o) => o.ruleKey === 'netwerkoverleg')!;
+    await uow.run((tx) =>
+      repo.fulfilManually(tx, first.id, 'elke', 'Netwerkoverleg gehouden.', day('2026-03-10')),
+    );
+    await run();
+    // An action point of a verslag, still open when the dossier closes.
+    const actionPoint = await uow.run((tx) =>
+      repo.addObligation(
+        tx,
+        {
+          dossierId: D,
+          ruleKey: actionPointRuleKey('team-regie', 'ap-1'),
+          sequence: 0,
+          placement: {
+            ownerId: 'elke',
+            ownerRole: 'casusregisseur',
+            tableKey: 'team-regie',
+            itemType: null,
+            sessionKey: null,
+          },
+          dueAt: new Date('2027-03-01T16:00:00Z'),
+          status: 'open',
+          fulfilment: null,
+        },
+        [],
+      ),
+    );
+    repo.changeDossier(D, { afrondingDate: day('2026-06-02') });
+    await run();
+    repo.changeDossier(D, { afsluitingDate: day('2026-09-08') });
+    await run();
+    const firstLife = rows();
+    expect(firstLife).toEqual([
+      '1 actiepunt:team-regie:ap-1#0 open 2027-03-01T16:00:00.000Z',
+      '1 afsluiting-na-afronding#0 fulfilled 2026-09-02T07:00:00.000Z',
+      '1 netwerkoverleg#0 fulfilled 2026-04-19T15:00:00.000Z',
+      '1 netwerkoverleg#1 cancelled 2026-06-10T15:00:00.000Z',
+      expect.stringMatching(/^1 plan-van-aanpak-team-regie#0 cancelled /),
+    ]);
+
+    // Reopened on Monday 25 January 2027: the dossier's dates are reset, its next life begins.
+    clock.set('2027-01-25T08:00:00Z');
+    repo.changeDossier(D, {
+      casusregisseurId: null,
+      casusregieStartDate: null,
+      afrondingDate: null,
+      afsluitingDate: null,
+    });
+    repo.reopen(D, new Date('2027-01-25T08:00:00Z'));
+    const atReopening = await run('Vervallen door de heropening.');
+    expect(atReopening).toMatchObject({ created: 0, cancelled: 1, cancelledIds: [actionPoint] });
+    expect(repo.obligations.get(actionPoint)).toMatchObject({
+      status: 'cancelled',
+      cancelReason: 'Vervallen door de heropening.',
+    });
+
+    // The second casusregie starts on Monday 8 February 2027: its obligations again, from that day.
+    repo.changeDossier(D, { casusregisseurId: 'elke', casusregieStartDate: day('2027-02-08') });
+    expect((await run()).created).toBe(2);
+    const secondLife = repo.obligationsOf(D).filter((o) => o.life === 2);
+    expect(secondLife.map((o) => [o.ruleKey, o.sequence, o.status, o.ownerId])).toEqual([
+      ['netwerkoverleg', 0, 'open', 'elke'],
+      ['plan-van-aanpak-team-regie', 0, 'open', 'elke'],
+    ]);
+    // Three months after the new start, Saturday 8 May 2027 at 17:00 in Brussels (summer time).
+    expect(secondLife[0]?.dueAt.toISOString()).toBe('2027-05-08T15:00:00.000Z');
+    // The first life as it was (the action point now cancelled).
+    expect(rows().filter((r) => r.startsWith('1 '))).toEqual([
+      '1 actiepunt:team-regie:ap-1#0 cancelled 2027-03-01T16:00:00.000Z',
+      ...firstLife.slice(1),
+    ]);
+    expect((await run()).created + (await run()).cancelled).toBe(0);
   });
 });

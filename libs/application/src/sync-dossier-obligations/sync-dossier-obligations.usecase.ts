@@ -9,6 +9,7 @@ import {
   PlannedObligation,
   planObligations,
   reminderSteps,
+  StoredObligation,
 } from '@overlegtafels/domain';
 import type { Transaction } from '../ports/unit-of-work.port';
 import { Clock, CLOCK } from '@overlegtafels/config';
@@ -52,13 +53,23 @@ export class SyncDossierObligationsUseCase {
       fulfilled: 0,
       reopened: 0,
       cancelled: 0,
+      cancelledIds: [],
     };
     const read = await this.obligations.lockDossierToPlan(tx, command.dossierId);
     if (!read) return result;
     const region = this.rules.region;
     const facts = dossierFacts(read, region.timeZone);
-    // A verslag's action points are no rule's: the plan neither makes them nor cancels them.
+    // A verslag's action points are no rule's: the plan neither makes them nor cancels them,
+    // but those of an earlier life end with it (the heropening starts the follow-up anew).
     const stored = read.obligations.filter((o) => !isActionPointRuleKey(o.ruleKey));
+    const cancelReason = command.cancelReason ?? CANCEL_REASON;
+    for (const o of read.obligations) {
+      if (isActionPointRuleKey(o.ruleKey) && o.status === 'open' && o.life < read.life) {
+        await this.obligations.cancel(tx, o.id, this.clock.now(), cancelReason);
+        result.cancelled++;
+        result.cancelledIds.push(o.id);
+      }
+    }
     // Most dossiers at the ICO have nothing to plan yet: skip reading the calendars for them.
     if (stored.length === 0 && obligationEvents(facts, region.timeZone).length === 0) return result;
 
@@ -68,17 +79,7 @@ export class SyncDossierObligationsUseCase {
     }
     const planned = planObligations(region, facts, calendars);
     const storedById = new Map(stored.map((s) => [s.id, s]));
-    const changes = diffObligations(
-      stored.map((s) => ({
-        id: s.id,
-        ruleKey: s.ruleKey,
-        sequence: s.sequence,
-        dueAtMs: s.dueAt.getTime(),
-        status: s.status,
-      })),
-      planned,
-    );
-    const cancelReason = command.cancelReason ?? CANCEL_REASON;
+    const changes = diffObligations(stored.map(storedOf), planned);
     for (const change of changes) {
       await this.apply(tx, read.dossier, change, storedById, result, cancelReason);
     }
@@ -107,6 +108,7 @@ export class SyncDossierObligationsUseCase {
         tx,
         {
           dossierId: dossier.id,
+          life: p.life,
           ruleKey: p.ruleKey,
           sequence: p.sequence,
           placement: this.placement(rule, p, dossier),
@@ -146,6 +148,7 @@ export class SyncDossierObligationsUseCase {
       case 'cancel':
         await this.obligations.cancel(tx, row.id, this.clock.now(), cancelReason);
         result.cancelled++;
+        result.cancelledIds.push(row.id);
         return;
       case 'keep': {
         // An open one can still change hands (another casusregisseur), table or session key.
@@ -185,6 +188,17 @@ export class SyncDossierObligationsUseCase {
       .filter((s) => s.kind === 'reminder' || s.repeat === 1)
       .map((s) => ({ stepKey: s.stepKey, sendAt: new Date(s.sendAtMs) }));
   }
+}
+
+function storedOf(s: ObligationRecord): StoredObligation {
+  return {
+    id: s.id,
+    life: s.life,
+    ruleKey: s.ruleKey,
+    sequence: s.sequence,
+    dueAtMs: s.dueAt.getTime(),
+    status: s.status,
+  };
 }
 
 function fulfilmentOf(p: PlannedObligation): ObligationFulfilmentRecord | null {

@@ -29,6 +29,8 @@ export interface AgendaItemFact {
 
 /** A manual "done", as stored on the obligation. */
 export interface ManualFulfilmentFact {
+  /** The life of the dossier the obligation belongs to (DossierFacts.life); 1 when unset. */
+  readonly life?: number;
   readonly ruleKey: string;
   readonly sequence: number;
   readonly atMs: Instant;
@@ -37,6 +39,8 @@ export interface ManualFulfilmentFact {
 
 /** A form submitted on the obligation's own page (FulfilmentSpec `form`), as stored on it. */
 export interface FormFulfilmentFact {
+  /** The life of the dossier the obligation belongs to (DossierFacts.life); 1 when unset. */
+  readonly life?: number;
   readonly ruleKey: string;
   readonly sequence: number;
   readonly atMs: Instant;
@@ -48,6 +52,17 @@ export interface FormFulfilmentFact {
  * say when it got there, and due dates hang on the dates (which can be corrected after the fact).
  */
 export interface DossierFacts {
+  /**
+   * The dossier's current life: 1, plus one for every heropening after new incidents. Unset: 1.
+   * The obligations planned from these facts are the current life's; those of an earlier life are
+   * its history (factsOfCurrentLife).
+   */
+  readonly life?: number;
+  /**
+   * When the current life began (the latest heropening); unset for the first life. Decisions,
+   * agendapunten and registrations before it belong to an earlier life and plan nothing now.
+   */
+  readonly lifeStartedAtMs?: Instant;
   /**
    * The start the ICO set when it appointed the casusregisseur. Casusregie starts on it when the
    * consent is there, later when the consent comes later (then `casusregieStartDate` is that day).

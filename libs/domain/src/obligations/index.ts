@@ -6,6 +6,7 @@ export * from './obligation.error';
 export { validateObligationRules } from './obligation-rules.policy';
 export { obligationEvents, validateDossierFacts } from './obligation-events.policy';
 export { planObligations } from './obligation-plan.policy';
+export { factsOfCurrentLife, FIRST_LIFE, lifeOf } from './obligation-life.policy';
 export * from './obligation-diff.policy';
 export * from './reminder-steps.policy';
 export * from './manual-fulfilment.policy';

@@ -11,9 +11,11 @@ function planned(
   sequence: number,
   due: string,
   status: 'open' | 'fulfilled' = 'open',
+  life = 1,
 ): PlannedObligation {
   return {
     key: `${ruleKey}#${sequence}`,
+    life,
     ruleKey,
     sequence,
     trigger: { event: 'casusregie-gestart', index: 0, atMs: zdt('2026-03-02 00:00') },
@@ -33,17 +35,57 @@ function stored(
   sequence: number,
   due: string,
   status: StoredObligation['status'],
+  life?: number,
 ): StoredObligation {
-  return { id: `${ruleKey}-${sequence}`, ruleKey, sequence, dueAtMs: zdt(due), status };
+  return {
+    id: `${ruleKey}-${sequence}${life ? `-${life}` : ''}`,
+    ...(life !== undefined && { life }),
+    ruleKey,
+    sequence,
+    dueAtMs: zdt(due),
+    status,
+  };
 }
 
 function kinds(changes: readonly ObligationChange[]): string[] {
+  const life = (o: { life?: number }) => ((o.life ?? 1) > 1 ? ` (leven ${o.life})` : '');
   return changes.map((c) =>
-    c.kind === 'create' ? `create ${c.planned.key}` : `${c.kind} ${c.stored.ruleKey}#${c.stored.sequence}`,
+    c.kind === 'create'
+      ? `create ${c.planned.key}${life(c.planned)}`
+      : `${c.kind} ${c.stored.ruleKey}#${c.stored.sequence}${life(c.stored)}`,
   );
 }
 
 describe('comparing stored obligations with a fresh plan', () => {
+  it('after a heropening: plans the second life anew, cancels the first life’s open ones, keeps its history', () => {
+    const changes = diffObligations(
+      [
+        // The first life: done, done by hand, dropped earlier, still open at the heropening.
+        stored('plan', 0, '2026-04-13 12:00', 'fulfilled'),
+        stored('maandelijkse-check', 0, '2026-04-02 09:00', 'fulfilled', 1),
+        stored('maandelijkse-check', 1, '2026-05-02 09:00', 'cancelled'),
+        stored('afsluiting', 0, '2026-09-02 09:00', 'open'),
+        // Already planned in the second life.
+        stored('maandelijkse-check', 0, '2027-03-08 09:00', 'open', 2),
+      ],
+      [
+        planned('plan', 0, '2027-03-22 12:00', 'open', 2),
+        planned('maandelijkse-check', 0, '2027-03-08 09:00', 'open', 2),
+        planned('maandelijkse-check', 1, '2027-04-08 09:00', 'open', 2),
+      ],
+    );
+    expect(kinds(changes)).toEqual([
+      'create plan#0 (leven 2)',
+      'keep maandelijkse-check#0 (leven 2)',
+      'create maandelijkse-check#1 (leven 2)',
+      // The first life, by rule: the open one goes, the rest stays as it was.
+      'cancel afsluiting#0',
+      'keep maandelijkse-check#0',
+      'keep maandelijkse-check#1',
+      'keep plan#0',
+    ]);
+  });
+
   it('says what to create, move, fulfil, reopen, cancel and keep', () => {
     const changes = diffObligations(
       [

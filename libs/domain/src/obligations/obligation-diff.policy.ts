@@ -5,6 +5,8 @@ import { PlannedObligation } from './obligation-plan.model';
 /** An obligation as the application stored it; `id` is the database id. */
 export interface StoredObligation {
   readonly id: string;
+  /** The dossier's life it was planned in; 1 when unset. */
+  readonly life?: number;
   readonly ruleKey: string;
   readonly sequence: number;
   readonly dueAtMs: Instant;
@@ -31,12 +33,16 @@ export type ObligationChange =
   | { readonly kind: 'cancel'; readonly stored: StoredObligation }
   | { readonly kind: 'keep'; readonly stored: StoredObligation; readonly planned?: PlannedObligation };
 
-const identity = (o: { ruleKey: string; sequence: number }): string => `${o.ruleKey}#${o.sequence}`;
+const lifeOf = (o: { life?: number }): number => o.life ?? 1;
+const identity = (o: { life?: number; ruleKey: string; sequence: number }): string =>
+  `${lifeOf(o)}:${o.ruleKey}#${o.sequence}`;
 
 /**
  * Compares stored obligations with a fresh plan: one change per obligation in either, planned
- * ones first in plan order, then stored ones the plan no longer has, by identity. Applying the
- * changes and diffing again yields only `keep`.
+ * ones first in plan order, then stored ones the plan no longer has, by life and identity.
+ * Applying the changes and diffing again yields only `keep`. An earlier life's obligations are
+ * never in the plan: the ones still open are cancelled (at the heropening), fulfilled and
+ * cancelled ones are kept as that life's history, never reopened.
  */
 export function diffObligations(
   stored: readonly StoredObligation[],
@@ -70,7 +76,11 @@ export function diffObligations(
     }
   }
   const leftover = stored.filter((s) => !plannedIds.has(identity(s)));
-  leftover.sort((a, b) => (a.ruleKey < b.ruleKey ? -1 : a.ruleKey > b.ruleKey ? 1 : a.sequence - b.sequence));
+  leftover.sort(
+    (a, b) =>
+      lifeOf(a) - lifeOf(b) ||
+      (a.ruleKey < b.ruleKey ? -1 : a.ruleKey > b.ruleKey ? 1 : a.sequence - b.sequence),
+  );
   for (const s of leftover) {
     changes.push(s.status === 'open' ? { kind: 'cancel', stored: s } : { kind: 'keep', stored: s });
   }

@@ -4,6 +4,7 @@ import { LocalDateString } from '../time/local-date.util';
 import { DossierFacts, ObligationEvent } from './dossier-facts.model';
 import { InvalidObligationInputError } from './obligation.error';
 import { ObligationEventKey } from './obligation-rule.model';
+import { factsOfCurrentLife, FIRST_LIFE } from './obligation-life.policy';
 import { isLocalDate, localDateOf, maxDate, startOfLocalDay } from './obligation-time.util';
 
 function fail(problem: string): never {
@@ -28,6 +29,10 @@ export function validateDossierFacts(facts: DossierFacts): void {
   checkDate('afsluitingDate', facts.afsluitingDate);
   checkDate('consulentInvolvedSince', facts.consulentInvolvedSince);
   checkDate('consulentConsultedOn', facts.consulentConsultedOn);
+  if (facts.life !== undefined && (!Number.isInteger(facts.life) || facts.life < FIRST_LIFE)) {
+    fail(`life must be a whole number, ${FIRST_LIFE} or more: ${String(facts.life)}`);
+  }
+  checkInstant('lifeStartedAtMs', facts.lifeStartedAtMs);
   checkInstant('consentVerifiedAtMs', facts.consentVerifiedAtMs);
   checkInstant('childrenOver12HeardAtMs', facts.childrenOver12HeardAtMs);
   if (!Number.isInteger(facts.childrenOver12) || facts.childrenOver12 < 0) {
@@ -51,7 +56,8 @@ export function validateDossierFacts(facts: DossierFacts): void {
   }
   const manual = new Set<string>();
   for (const m of facts.manualFulfilments) {
-    const key = `${m.ruleKey}#${m.sequence}`;
+    // Each life has its own obligations: the same rule and sequence may be done once in each.
+    const key = `${m.ruleKey}#${m.sequence}${(m.life ?? FIRST_LIFE) === FIRST_LIFE ? '' : ` (life ${m.life})`}`;
     if (manual.has(key)) fail(`obligation ${key} is marked done twice`);
     manual.add(key);
     if (!Number.isInteger(m.sequence) || m.sequence < 0) fail(`${key}: sequence must be 0 or more`);
@@ -61,10 +67,12 @@ export function validateDossierFacts(facts: DossierFacts): void {
 }
 
 /**
- * The events in a dossier's life so far, ordered by key then occurrence. Derived from the facts
- * every time, so a corrected date moves its event (and every due date that hangs on it).
+ * The events in a dossier's current life so far, ordered by key then occurrence. Derived from the
+ * facts every time, so a corrected date moves its event (and every due date that hangs on it);
+ * what happened before a heropening is not among them (factsOfCurrentLife).
  */
-export function obligationEvents(facts: DossierFacts, zone: string): ObligationEvent[] {
+export function obligationEvents(all: DossierFacts, zone: string): ObligationEvent[] {
+  const facts = factsOfCurrentLife(all);
   const events: ObligationEvent[] = [];
   const onDate = (key: ObligationEventKey, date: LocalDateString | undefined): void => {
     if (date !== undefined) events.push({ key, index: 0, date, atMs: startOfLocalDay(date, zone) });

@@ -37,12 +37,15 @@ export type ObligationFulfilment =
   | { readonly kind: 'form'; readonly atMs: Instant };
 
 /**
- * One obligation as the rules say it should be, given the facts now. The pair (ruleKey, sequence)
- * is its identity within the dossier (the database's unique key); `key` spells it as one string.
+ * One obligation as the rules say it should be, given the facts now. The triple (life, ruleKey,
+ * sequence) is its identity within the dossier (the database's unique key); `key` spells the pair
+ * (ruleKey, sequence), its identity within the life.
  */
 export interface PlannedObligation {
   /** `<ruleKey>#<sequence>`. */
   readonly key: string;
+  /** The dossier's life it belongs to: 1, or 1 + the heropeningen before it (DossierFacts.life). */
+  readonly life: number;
   readonly ruleKey: string;
   /** 0, or the occurrence number for repeating rules and repeating trigger events. */
   readonly sequence: number;

@@ -365,3 +365,118 @@ describe('a due date at the session an agendapunt went to', () => {
     );
   });
 });
+
+describe('a dossier reopened after new incidents: its second life', () => {
+  /**
+   * The first life: casusregie from Monday 2 March 2026, the plan agendered, the monthly check
+   * done by hand, a review with a terugkomdatum, the afronding on 4 August. Reopened on Monday
+   * 25 January 2027 at 10:00; the dossier's dates were reset then, and the second casusregie
+   * starts on Monday 8 February 2027.
+   */
+  const firstLife = {
+    decisions: [
+      {
+        id: 'review-1',
+        kind: 'pva_besproken' as const,
+        decidedAtMs: zdt('2026-04-07 14:00'),
+        terugkomdatum: '2026-05-01',
+      },
+    ],
+    agendaItems: [
+      {
+        id: 'plan-1',
+        tableKey: 'tweewekelijks',
+        itemType: 'plan',
+        submittedAtMs: zdt('2026-03-20 10:00'),
+        sessionKey: 'tweewekelijks:2026-04-07',
+        withdrawn: false,
+      },
+    ],
+    manualFulfilments: [
+      { life: 1, ruleKey: 'maandelijkse-check', sequence: 0, atMs: zdt('2026-04-01 15:00'), note: 'Gesprek' },
+    ],
+    childrenOver12: 1,
+    childrenOver12HeardAtMs: zdt('2026-03-10 11:00'),
+  };
+  const reopenedAtMs = zdt('2027-01-25 10:00');
+  const secondLife = (more: Partial<DossierFacts> = {}) =>
+    testFacts({
+      ...firstLife,
+      life: 2,
+      lifeStartedAtMs: reopenedAtMs,
+      casusregieStartDate: '2027-02-08',
+      ...more,
+    });
+
+  it('plans the rules again from the second start, whatever the first life fulfilled', () => {
+    const planned = planObligations(region, secondLife());
+    expect(
+      planned.map((o) => `${o.life} ${o.key} ${o.status} ${iso(o.opensAtMs)} → ${iso(o.dueAtMs)}`),
+    ).toEqual([
+      // Start + 4 weeks = Monday 8 March 2027; the two-weekly Tuesday 9 March, deadline Monday 1 March.
+      '2 plan#0 open 2027-02-08T00:00:00+01:00 → 2027-03-01T12:00:00+01:00',
+      // One calendar month after the second start; the first life's "done" counts for nothing here.
+      '2 maandelijkse-check#0 open 2027-02-08T00:00:00+01:00 → 2027-03-08T09:00:00+01:00',
+      // The first life's review plans no follow-up in the second.
+    ]);
+    expect(planned[0]?.session?.key).toBe('tweewekelijks:2027-03-09');
+    // Only the second life's events: no review, no children heard (they are heard again).
+    expect(obligationEvents(secondLife(), 'Europe/Brussels').map((e) => `${e.key} ${e.date}`)).toEqual([
+      'casusregisseur-aangesteld 2027-02-08',
+      'casusregie-gestart 2027-02-08',
+    ]);
+  });
+
+  it('fulfils the second life from its own facts, and its own "done" only', () => {
+    const planned = planObligations(
+      region,
+      secondLife({
+        agendaItems: [
+          ...firstLife.agendaItems,
+          {
+            id: 'plan-2',
+            tableKey: 'tweewekelijks',
+            itemType: 'plan',
+            submittedAtMs: zdt('2027-02-22 09:00'),
+            sessionKey: 'tweewekelijks:2027-03-09',
+            withdrawn: false,
+          },
+        ],
+        manualFulfilments: [
+          ...firstLife.manualFulfilments,
+          // The same rule and sequence, done again in the second life: no clash with the first.
+          {
+            life: 2,
+            ruleKey: 'maandelijkse-check',
+            sequence: 0,
+            atMs: zdt('2027-03-05 16:00'),
+            note: 'Bezoek',
+          },
+        ],
+      }),
+    );
+    expect(planned.map((o) => `${o.life} ${o.key} ${o.status} → ${iso(o.dueAtMs)}`)).toEqual([
+      '2 plan#0 fulfilled → 2027-03-01T12:00:00+01:00',
+      '2 maandelijkse-check#0 fulfilled → 2027-03-08T09:00:00+01:00',
+      // The next check counts from the second life's "done".
+      '2 maandelijkse-check#1 open → 2027-04-05T09:00:00+02:00',
+    ]);
+    expect(planned[0]?.fulfilment).toMatchObject({ kind: 'agenda-item', agendaItemId: 'plan-2' });
+  });
+
+  it('plans nothing for the second life before its casusregie starts, and the first life as before', () => {
+    expect(planObligations(region, secondLife({ casusregieStartDate: undefined }))).toEqual([]);
+    const first = planObligations(region, testFacts({ ...firstLife, casusregieStartDate: '2026-03-02' }));
+    expect(first.map((o) => `${o.life} ${o.key} ${o.status}`)).toEqual([
+      '1 plan#0 fulfilled',
+      '1 maandelijkse-check#0 fulfilled',
+      '1 maandelijkse-check#1 open',
+      '1 opvolging#0 open',
+    ]);
+  });
+
+  it('refuses a life that is not a whole number from 1', () => {
+    expect(() => planObligations(region, secondLife({ life: 0 }))).toThrow(InvalidObligationInputError);
+    expect(() => planObligations(region, secondLife({ life: 1.5 }))).toThrow(/life must be a whole number/);
+  });
+});

@@ -19,6 +19,7 @@ import {
   ObligationCondition,
   ObligationRule,
 } from './obligation-rule.model';
+import { factsOfCurrentLife, lifeOf } from './obligation-life.policy';
 import { REPEATING_EVENTS, validateObligationRules } from './obligation-rules.policy';
 import { addDuration, localDateOf, startOfLocalDay, wallClock } from './obligation-time.util';
 
@@ -47,20 +48,26 @@ interface Candidate {
  *   longer planned (diffObligations cancels them); fulfilled ones stay.
  * - A due date that cannot be computed yet (the date it hangs on is unknown) means no obligation
  *   yet rather than a made-up date.
+ * - After a heropening the plan is the current life's (`life` on every obligation), from the
+ *   facts of that life only: the second casusregie start plans its obligations anew, whatever
+ *   the first life fulfilled. The earlier life's obligations are not in the plan (diffObligations
+ *   cancels those still open and keeps the rest as they are).
  */
 export function planObligations(
   region: RegionConfig,
-  facts: DossierFacts,
+  all: DossierFacts,
   calendarByTable: CalendarsByTable = {},
 ): PlannedObligation[] {
   const rules = validateObligationRules(region);
-  validateDossierFacts(facts);
+  validateDossierFacts(all);
+  const facts = factsOfCurrentLife(all);
   const planner = new Planner(region, rules, facts, calendarByTable);
   return (region.obligations ?? []).flatMap((rule) => planner.planRule(rule));
 }
 
 class Planner {
   private readonly zone: string;
+  private readonly life: number;
   private readonly events: readonly ObligationEvent[];
   private readonly tables: ReadonlyMap<string, TableDefinition>;
   private readonly planned = new Map<string, readonly PlannedObligation[]>();
@@ -72,6 +79,7 @@ class Planner {
     private readonly calendars: CalendarsByTable,
   ) {
     this.zone = region.timeZone;
+    this.life = lifeOf(facts);
     this.events = obligationEvents(facts, region.timeZone);
     this.tables = new Map(region.tables.map((t) => [t.key, t]));
   }
@@ -153,6 +161,7 @@ class Planner {
     }
     return {
       key: `${rule.key}#${sequence}`,
+      life: this.life,
       ruleKey: rule.key,
       sequence,
       trigger: { event: trigger.key, index: trigger.index, atMs: trigger.atMs },

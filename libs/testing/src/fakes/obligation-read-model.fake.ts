@@ -16,6 +16,7 @@ export function fakeListRow(id: string, change: Partial<ObligationListRow> = {})
     id,
     dossierId: 'dossier-1',
     dossierCode: 'CO3-2026-0001',
+    life: 1,
     ruleKey: 'eerste-plan-van-aanpak',
     sequence: 1,
     ownerId: null,

@@ -22,6 +22,8 @@ export interface FakeDossier {
   dossier: ObligationDossier;
   decisions: ObligationDecision[];
   agendaItems: ObligationAgendaItem[];
+  /** When it was reopened, oldest first: its life is one more than their number. */
+  reopenedAt?: Date[];
 }
 
 /** An obligation row with the columns the re-plan, the sweep and the "done" write. */
@@ -101,7 +103,7 @@ export class FakeObligationRepository implements ObligationRepository {
   obligationsOf(dossierId: string): FakeObligation[] {
     return this.obligations
       .where((o) => o.dossierId === dossierId)
-      .sort((a, b) => a.ruleKey.localeCompare(b.ruleKey) || a.sequence - b.sequence);
+      .sort((a, b) => a.life - b.life || a.ruleKey.localeCompare(b.ruleKey) || a.sequence - b.sequence);
   }
 
   stepsOf(obligationId: string): FakeStep[] {
@@ -115,7 +117,25 @@ export class FakeObligationRepository implements ObligationRepository {
     if (!d) return undefined;
     this.locked.push({ dossierId, tx });
     const obligations = this.obligationsOf(dossierId).map((o) => record(o));
-    return { dossier: d.dossier, decisions: d.decisions, agendaItems: d.agendaItems, obligations };
+    return {
+      dossier: d.dossier,
+      ...this.lifeOf(d),
+      decisions: d.decisions,
+      agendaItems: d.agendaItems,
+      obligations,
+    };
+  }
+
+  /** A heropening of the dossier at `at`: its next life begins. */
+  reopen(dossierId: string, at: Date): void {
+    const d = this.dossiers.get(dossierId);
+    if (!d) throw new Error(`fake: no dossier ${dossierId}`);
+    this.dossiers.update(dossierId, { reopenedAt: [...(d.reopenedAt ?? []), at] });
+  }
+
+  private lifeOf(d: FakeDossier): { life: number; lifeStartedAt: Date | null } {
+    const reopened = d.reopenedAt ?? [];
+    return { life: 1 + reopened.length, lifeStartedAt: reopened.at(-1) ?? null };
   }
 
   async calendarOf(_tx: Transaction, _regionKey: string, tableKey: string): Promise<CalendarState> {
@@ -127,13 +147,20 @@ export class FakeObligationRepository implements ObligationRepository {
     o: NewObligation,
     steps: readonly ReminderStepPlan[],
   ): Promise<string> {
+    const dossier = this.dossiers.get(o.dossierId);
+    const life = o.life ?? (dossier ? this.lifeOf(dossier).life : 1);
     const duplicate = this.obligations.where(
-      (x) => x.dossierId === o.dossierId && x.ruleKey === o.ruleKey && x.sequence === o.sequence,
+      (x) =>
+        x.dossierId === o.dossierId &&
+        x.life === life &&
+        x.ruleKey === o.ruleKey &&
+        x.sequence === o.sequence,
     );
     if (duplicate.length > 0) throw new Error(`fake: ${o.ruleKey} #${o.sequence} exists (unique key)`);
     const id = `obligation-${this.nextId++}`;
     this.obligations.put({
       id,
+      life,
       dossierId: o.dossierId,
       ruleKey: o.ruleKey,
       sequence: o.sequence,
@@ -300,6 +327,7 @@ export class FakeObligationRepository implements ObligationRepository {
 function record(o: FakeObligation): ObligationRecord {
   return {
     id: o.id,
+    life: o.life,
     ruleKey: o.ruleKey,
     sequence: o.sequence,
     ownerId: o.ownerId,

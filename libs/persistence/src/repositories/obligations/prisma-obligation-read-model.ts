@@ -104,7 +104,7 @@ export class PrismaObligationReadModel implements ObligationReadModel {
                 LEFT JOIN persons c ON c.id = d.casusregisseur_id
                WHERE ${where}) t
         LEFT JOIN LATERAL (
-          SELECT o.id, o.rule_key AS "ruleKey", o.sequence, o.owner_id AS "ownerId",
+          SELECT o.id, o.life, o.rule_key AS "ruleKey", o.sequence, o.owner_id AS "ownerId",
                  o.owner_role::text AS "ownerRole", o.table_key AS "tableKey", o.item_type AS "itemType",
                  o.due_at AS "dueAt", o.status::text AS status, o.fulfilled_at AS "fulfilledAt",
                  o.fulfilment_kind AS "fulfilmentKind", o.fulfilment_note AS "fulfilmentNote",

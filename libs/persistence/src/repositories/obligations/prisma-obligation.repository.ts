@@ -6,11 +6,11 @@ import { on, type Transaction, type Tx } from '../../transaction';
 import { PrismaCalendarStateRepository } from '../calendar-state.repository';
 import { dbRole, roleKey } from '../role-keys';
 import type {
+  DossierToPlan,
   ObligationRepository,
   NewObligation,
   ObligationAgendaItem,
   ObligationDecision,
-  ObligationDossier,
   ObligationFulfilmentRecord,
   ObligationPlacement,
   ObligationRecord,
@@ -22,6 +22,7 @@ import type {
 
 export const storedObligationSelect = {
   id: true,
+  life: true,
   ruleKey: true,
   sequence: true,
   ownerId: true,
@@ -63,18 +64,7 @@ export class PrismaObligationRepository implements ObligationRepository {
    * agenda items and decisions referring to it can still be inserted) and reads what the plan
    * needs, one query after the other (a transaction is one connection).
    */
-  async lockDossierToPlan(
-    tx: Transaction,
-    dossierId: string,
-  ): Promise<
-    | {
-        dossier: ObligationDossier;
-        decisions: ObligationDecision[];
-        agendaItems: ObligationAgendaItem[];
-        obligations: ObligationRecord[];
-      }
-    | undefined
-  > {
+  async lockDossierToPlan(tx: Transaction, dossierId: string): Promise<DossierToPlan | undefined> {
     const db = on(tx, this.prisma);
     const locked = await db.$queryRaw<{ id: string }[]>(
       Prisma.sql`SELECT id FROM dossiers WHERE id = ${dossierId}::uuid FOR NO KEY UPDATE`,
@@ -103,6 +93,7 @@ export class PrismaObligationRepository implements ObligationRepository {
     if (!dossier) return undefined;
     return {
       dossier,
+      ...(await this.currentLife(db, dossierId)),
       decisions: await this.decisionsOf(db, dossierId),
       agendaItems: await this.agendaItemsOf(db, dossierId),
       obligations: await this.storedOf(db, dossierId),
@@ -122,6 +113,7 @@ export class PrismaObligationRepository implements ObligationRepository {
     const created = await db.followUpObligation.create({
       data: {
         dossierId: o.dossierId,
+        life: o.life ?? (await this.currentLife(db, o.dossierId)).life,
         ruleKey: o.ruleKey,
         sequence: o.sequence,
         ...o.placement,
@@ -264,11 +256,7 @@ export class PrismaObligationRepository implements ObligationRepository {
   }
 
   /** The obligation, only while open, and its form's answers, in one transaction. */
-  async fulfilWithForm(
-    tx: Transaction,
-    obligationId: string,
-    report: ObligationReport,
-  ): Promise<boolean> {
+  async fulfilWithForm(tx: Transaction, obligationId: string, report: ObligationReport): Promise<boolean> {
     const db = on(tx, this.prisma);
     const { count } = await db.followUpObligation.updateMany({
       where: { id: obligationId, status: 'open' },
@@ -352,13 +340,26 @@ export class PrismaObligationRepository implements ObligationRepository {
     const rows = await db.followUpObligation.findMany({
       where: { dossierId },
       select: storedObligationSelect,
-      orderBy: [{ ruleKey: 'asc' }, { sequence: 'asc' }],
+      orderBy: [{ life: 'asc' }, { ruleKey: 'asc' }, { sequence: 'asc' }],
     });
     return rows.map((r) => ({
       ...r,
       ownerRole: roleKey(String(r.ownerRole)),
       status: r.status as ObligationStatus,
     }));
+  }
+
+  /** The dossier's life: one more for every heropening, the latest of which began the current one. */
+  private async currentLife(
+    db: Tx,
+    dossierId: string,
+  ): Promise<{ life: number; lifeStartedAt: Date | null }> {
+    const reopenings = await db.dossierReopening.aggregate({
+      where: { dossierId },
+      _count: { _all: true },
+      _max: { reopenedAt: true },
+    });
+    return { life: 1 + reopenings._count._all, lifeStartedAt: reopenings._max.reopenedAt };
   }
 
   /** Steps not handled yet go; steps already mailed stay as the record of what was sent. */
