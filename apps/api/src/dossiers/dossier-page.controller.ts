@@ -29,7 +29,11 @@ import {
   CASUSREGISSEUR_CHANGE_REASON_LABELS,
   CASUSREGISSEUR_CHANGE_REASONS,
   DECISION_KIND_LABELS,
-  toDossierPhase,
+  hadCasusregie,
+  hasActiveCasusregisseur,
+  isAfgesloten,
+  isInCasusregie,
+  isRegionPhase,
 } from '@overlegtafels/domain';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { dutchDate } from '@overlegtafels/mail';
@@ -317,8 +321,10 @@ export class DossierPageController {
         }
       : { involved: 'false' };
     const coordinator = hasRole(principal, 'coordinator');
+    const life = this.agenda.region.dossierLife;
+    const phase = String(detail.phase);
     const canChangeCasusregisseur =
-      coordinator && !!detail.casusregisseurId && ['casusregie', 'afgerond'].includes(String(detail.phase));
+      coordinator && !!detail.casusregisseurId && hasActiveCasusregisseur(life, phase);
     const casusregisseurs = canChangeCasusregisseur
       ? (await this.agendaQueries.casusregieCapacity(principal.regionId)).filter(
           (p) => p.personId !== detail.casusregisseurId,
@@ -329,17 +335,20 @@ export class DossierPageController {
     const canRecord =
       hasRole(principal, 'coordinator') ||
       (hasRole(principal, 'casusregisseur') && detail.casusregisseurId === principal.personId);
-    const inCasusregie = detail.phase === 'casusregie';
-    const awaitingConsent = awaitsConsent({
-      phase: toDossierPhase(detail.phase),
-      ...(detail.casusregieStartDate && { casusregieStartDate: day(detail.casusregieStartDate) }),
-    });
+    const inCasusregie = isInCasusregie(life, phase);
+    const awaitingConsent =
+      isRegionPhase(life, phase) &&
+      awaitsConsent(life, {
+        phase,
+        ...(detail.casusregieStartDate && { casusregieStartDate: day(detail.casusregieStartDate) }),
+      });
     return this.pages.render(
       'dossier',
       { title: `Dossier ${detail.code}`, principal, notice },
       {
         dossier: detail,
-        phase: this.queries.phaseLabel(String(detail.phase)),
+        phase: this.queries.phaseLabel(phase),
+        inCasusregie,
         reopenable: coordinator && this.reopen.reopensFrom().includes(detail.phase),
         awaitingConsent,
         children: {
@@ -350,7 +359,7 @@ export class DossierPageController {
         canRecordConsent: canRecord && inCasusregie && !detail.consentVerifiedAt,
         canRecordNoConsent: canRecord && awaitingConsent,
         canRecordChild: canRecord && inCasusregie,
-        canOpenPlan: canRecord && ['casusregie', 'afgerond', 'afgesloten'].includes(String(detail.phase)),
+        canOpenPlan: canRecord && hadCasusregie(life, phase),
         canRecordConsultation: canRecord && inCasusregie && detail.ocjSdjConsulentInvolved,
         riskPicture: await this.riskPictures.forDossier(principal, dossierId, 'GET /dossiers/:code'),
         canEditRiskPicture: canRecord && inCasusregie,
@@ -371,7 +380,7 @@ export class DossierPageController {
         canRecordConsulent: canRecord,
         consulentDefaults,
         canCorrectStart:
-          hasRole(principal, 'coordinator') && !!detail.casusregieStartDate && detail.phase !== 'afgesloten',
+          hasRole(principal, 'coordinator') && !!detail.casusregieStartDate && !isAfgesloten(life, phase),
         history: casusregisseurHistoryOf(detail).map((h) => ({
           ...h,
           from: h.from && dutchDate(DateTime.fromISO(h.from, { zone })),

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { scopedRegion } from '../region-time-zone';
 import { dossierScope, Principal } from '@overlegtafels/auth';
 import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
-import { awaitsConsent, isDossierPhase, RegionConfig } from '@overlegtafels/domain';
+import { awaitsConsent, endedPhaseKeys, isRegionPhase, RegionConfig } from '@overlegtafels/domain';
 import { DateTime } from 'luxon';
 import { InputError } from '../errors';
 import { parseInput } from '../input/parse-input';
@@ -72,6 +72,12 @@ export class ListDossiersUseCase {
         { field: 'table', code: 'UNKNOWN_TABLE', message: 'Tafel: kies een tafel uit de lijst.' },
       ]);
     }
+    const life = this.region.dossierLife;
+    if (query.phase && !isRegionPhase(life, query.phase)) {
+      throw new InputError([
+        { field: 'phase', code: 'UNKNOWN_PHASE', message: 'Fase: kies een van de fasen uit de lijst.' },
+      ]);
+    }
     const filter = this.filterOf(query, options.runningOnly === true);
     const page = await this.dossiers.page(dossierScope(reader), {
       ...filter,
@@ -104,8 +110,8 @@ export class ListDossiersUseCase {
       dossiers: page.rows.map((row) => ({
         ...row,
         awaitingConsent:
-          isDossierPhase(row.phase) &&
-          awaitsConsent({
+          isRegionPhase(life, row.phase) &&
+          awaitsConsent(life, {
             phase: row.phase,
             ...(row.casusregieStartDate && {
               casusregieStartDate: row.casusregieStartDate.toISOString().slice(0, 10),
@@ -131,6 +137,7 @@ export class ListDossiersUseCase {
       ...(query.from && { createdFrom: dayStart(query.from) }),
       ...(query.to && { createdBefore: dayStart(query.to, 1) }),
       ...(runningOnly && { runningOnly }),
+      endedPhases: endedPhaseKeys(this.region.dossierLife),
     };
   }
 }

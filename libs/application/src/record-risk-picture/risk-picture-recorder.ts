@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
 import {
+  isInCasusregie,
   riskPictureProblems,
   type RiskInstrument,
   type RiskPictureEntry,
@@ -36,6 +37,11 @@ export class RiskPictureRecorder {
   /** The region's instrument; a region without one records no picture. */
   get instrument(): RiskInstrument | undefined {
     return scopedRegion(this.config).riskInstrument;
+  }
+
+  /** Whether a dossier in this phase has its risk picture updated: during casusregie (its kind). */
+  updatesIn(phase: string): boolean {
+    return isInCasusregie(scopedRegion(this.config).dossierLife, phase);
   }
 
   constructor(

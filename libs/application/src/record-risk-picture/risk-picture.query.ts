@@ -80,6 +80,11 @@ export class RiskPictureQuery {
     return this.recorder.instrument !== undefined;
   }
 
+  /** Whether a dossier in this phase has its risk picture updated (during casusregie). */
+  updatesIn(phase: string): boolean {
+    return this.recorder.updatesIn(phase);
+  }
+
   /** The region's instrument, for the forms; undefined for a region without one. */
   get instrument(): RiskInstrument | undefined {
     return this.recorder.instrument;
