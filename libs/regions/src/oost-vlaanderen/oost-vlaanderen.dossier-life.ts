@@ -22,7 +22,9 @@ export const OOST_VLAANDEREN_DOSSIER_LIFE: DossierLife = {
     { key: 'uitvoering', label: 'uitvoering', kind: 'casusregie' },
     // ILLUSTRATIVE: from the afronding approved at the team regie on (the source gives its
     // criteria, not who decides them); the afsluiting follows when no new incidents came.
-    { key: 'afronding', label: 'afronding', kind: 'afgerond' },
+    // Keyed afrondingsfase, not afronding: that is the item type that decides it (and a risk
+    // picture's occasion), so the phase has a key of its own.
+    { key: 'afrondingsfase', label: 'afronding', kind: 'afgerond' },
     { key: 'afgesloten', label: 'afgesloten', kind: 'afgesloten' },
     { key: 'geen_ketenaanpak', label: 'geen ketenaanpak', kind: 'geen_ketenaanpak' },
     // ILLUSTRATIVE: where a casusregie without consent ends (the domain's rule); the source names
@@ -64,7 +66,7 @@ export const OOST_VLAANDEREN_DOSSIER_LIFE: DossierLife = {
         afsluiting: {
           label: 'afsluiting',
           decisions: ['afsluiting_bevestigd', 'afsluiting_niet_bevestigd'],
-          agenderenInPhases: ['afronding'],
+          agenderenInPhases: ['afrondingsfase'],
         },
       },
     },
@@ -74,10 +76,10 @@ export const OOST_VLAANDEREN_DOSSIER_LIFE: DossierLife = {
     geen_ketenaanpak: { from: ['aangemeld'], to: 'geen_ketenaanpak' },
     pva_besproken: { from: ['exploratie'], to: 'uitvoering' },
     opvolging_genoteerd: { from: ['uitvoering'], to: 'unchanged' },
-    afronding_goedgekeurd: { from: ['uitvoering'], to: 'afronding' },
+    afronding_goedgekeurd: { from: ['uitvoering'], to: 'afrondingsfase' },
     afronding_niet_goedgekeurd: { from: ['uitvoering'], to: 'unchanged' },
-    afsluiting_bevestigd: { from: ['afronding'], to: 'afgesloten' },
-    afsluiting_niet_bevestigd: { from: ['afronding'], to: 'unchanged' },
+    afsluiting_bevestigd: { from: ['afrondingsfase'], to: 'afgesloten' },
+    afsluiting_niet_bevestigd: { from: ['afrondingsfase'], to: 'unchanged' },
   },
   // ILLUSTRATIVE, as the afsluiting rule's due date (oost-vlaanderen.obligations.ts): the source
   // gives no period between the afronding and the afsluiting.

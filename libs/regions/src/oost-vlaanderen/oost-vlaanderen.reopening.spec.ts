@@ -63,7 +63,7 @@ describe('Oost-Vlaanderen reopens a closed dossier after new incidents', () => {
   });
 
   it('reopens only a closed dossier', () => {
-    const running: DossierState = { ...closed, phase: 'afronding', afsluitingDate: undefined };
+    const running: DossierState = { ...closed, phase: 'afrondingsfase', afsluitingDate: undefined };
     expect(reopenDossier(life, running, { reason: 'Nieuwe incidenten.' })).toEqual({
       ok: false,
       code: 'REOPENING_NOT_ALLOWED',
