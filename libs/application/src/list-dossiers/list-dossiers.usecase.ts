@@ -66,18 +66,13 @@ export class ListDossiersUseCase {
     command: ListDossiersCommand = {},
     options: { runningOnly?: boolean } = {},
   ): Promise<ListedDossiers> {
-    const query = parseInput(ListDossiersSchema, command);
+    const query = this.parsed(command);
     if (query.table && !this.region.tables.some((t) => t.key === query.table)) {
       throw new InputError([
         { field: 'table', code: 'UNKNOWN_TABLE', message: 'Tafel: kies een tafel uit de lijst.' },
       ]);
     }
     const life = this.region.dossierLife;
-    if (query.phase && !isRegionPhase(life, query.phase)) {
-      throw new InputError([
-        { field: 'phase', code: 'UNKNOWN_PHASE', message: 'Fase: kies een van de fasen uit de lijst.' },
-      ]);
-    }
     const filter = this.filterOf(query, options.runningOnly === true);
     const page = await this.dossiers.page(dossierScope(reader), {
       ...filter,
@@ -122,6 +117,26 @@ export class ListDossiersUseCase {
       ...(page.next && { next: cursorToken(page.next) }),
       query,
     };
+  }
+
+  /**
+   * The query checked field by field; the phase must be one of the region's keys, and its error
+   * comes with the schema's others, in the form's order.
+   */
+  private parsed(command: ListDossiersCommand): ListDossiersQuery {
+    const phase = typeof command.phase === 'string' ? command.phase.trim() : command.phase;
+    const unknownPhase =
+      phase !== undefined && phase !== '' && !isRegionPhase(this.region.dossierLife, phase)
+        ? [{ field: 'phase', code: 'UNKNOWN_PHASE', message: 'Fase: kies een van de fasen uit de lijst.' }]
+        : [];
+    try {
+      const query = parseInput(ListDossiersSchema, command);
+      if (unknownPhase.length) throw new InputError(unknownPhase);
+      return query;
+    } catch (error) {
+      if (!(error instanceof InputError) || unknownPhase.length === 0) throw error;
+      throw new InputError([...unknownPhase, ...error.errors.filter((e) => e.field !== 'phase')]);
+    }
   }
 
   /** The reader's calendar days are the region's: "vanaf 1 maart" starts at midnight in Brussels. */
