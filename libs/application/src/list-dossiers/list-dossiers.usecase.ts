@@ -35,6 +35,9 @@ export interface ListedDossiers {
   readonly query: ListDossiersQuery;
 }
 
+/** The query's fields in the order of the search form (and of the schema's errors). */
+const FIELD_ORDER = ['code', 'phase', 'casusregisseur', 'table', 'from', 'to', 'after', 'limit'] as const;
+
 const cursorToken = (c: DossierListCursor) => `${c.ended ? 'e' : 'r'}.${c.code}`;
 const cursorOf = (token: string): DossierListCursor => ({
   ended: token.startsWith('e.'),
@@ -135,7 +138,9 @@ export class ListDossiersUseCase {
       return query;
     } catch (error) {
       if (!(error instanceof InputError) || unknownPhase.length === 0) throw error;
-      throw new InputError([...unknownPhase, ...error.errors.filter((e) => e.field !== 'phase')]);
+      const order = (field: string) => FIELD_ORDER.indexOf(field as (typeof FIELD_ORDER)[number]);
+      const errors = [...unknownPhase, ...error.errors.filter((e) => e.field !== 'phase')];
+      throw new InputError(errors.sort((a, b) => order(a.field) - order(b.field)));
     }
   }
 
