@@ -6,7 +6,6 @@ import {
   assertDossierState,
   DECISION_KINDS,
   DecisionKind,
-  PhaseKind,
   DossierState,
   newDossierState,
 } from './dossier.model';

@@ -203,6 +203,17 @@ export function awaitsConsent(
   return isInCasusregie(book, state.phase) && state.casusregieStartDate === undefined;
 }
 
+/** What a page asks of a dossier's phase, read from its kind; all false for a key not declared. */
+export function phaseFacts(book: PhaseBook, phase: string, casusregieStartDate?: string) {
+  return {
+    inCasusregie: isInCasusregie(book, phase),
+    awaitingConsent: awaitsConsent(book, { phase, ...(casusregieStartDate && { casusregieStartDate }) }),
+    hadCasusregie: hadCasusregie(book, phase),
+    hasActiveCasusregisseur: hasActiveCasusregisseur(book, phase),
+    afgesloten: isAfgesloten(book, phase),
+  };
+}
+
 /** A dossier as it is right after the aanmelding, before any table has seen it: the intake phase. */
 export function newDossierState(book: PhaseBook): DossierState {
   const phase = firstPhaseOfKind(book, 'aangemeld');
