@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
 import {
+  intakeTableName,
   isInCasusregie,
   riskPictureProblems,
   type RiskInstrument,
@@ -37,6 +38,11 @@ export class RiskPictureRecorder {
   /** The region's instrument; a region without one records no picture. */
   get instrument(): RiskInstrument | undefined {
     return scopedRegion(this.config).riskInstrument;
+  }
+
+  /** The intake table's name without its article, for the instroom picture's label. */
+  get intakeName(): string {
+    return intakeTableName(scopedRegion(this.config).dossierLife).name;
   }
 
   /** Whether a dossier in this phase has its risk picture updated: during casusregie (its kind). */

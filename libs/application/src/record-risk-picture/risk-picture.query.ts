@@ -3,7 +3,7 @@ import { dossierAccess, type Principal } from '@overlegtafels/auth';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import {
   compareRiskPictures,
-  RISK_PICTURE_OCCASION_LABELS,
+  riskOccasionLabel,
   type RiskComparison,
   type RiskFactorKind,
   type RiskFactorMark,
@@ -224,7 +224,7 @@ export class RiskPictureQuery {
       return {
         version: r.version,
         occasion: r.occasion,
-        occasionLabel: RISK_PICTURE_OCCASION_LABELS[r.occasion] ?? r.occasion,
+        occasionLabel: riskOccasionLabel(r.occasion, this.recorder.intakeName),
         recordedAt: r.recordedAt,
         recordedByName: r.recordedByName,
         domains,

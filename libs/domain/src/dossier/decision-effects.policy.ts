@@ -77,7 +77,7 @@ export function applyKind(
         context.followUpLabel ?? context.tableLabel,
       );
     case 'afronding_goedgekeurd':
-      return afrondingGoedgekeurd(state, date, decisionDay);
+      return afrondingGoedgekeurd(state, date, decisionDay, context.tableLabel);
     case 'afronding_niet_goedgekeurd':
       return accepted({}, { type: 'afronding-niet-goedgekeurd', date });
     case 'opvolging_genoteerd':
@@ -292,7 +292,11 @@ function pvaBesproken(
   tableLabel: string,
   followUpLabel: string,
 ): Applied {
-  const terugkom = requiredDate(input.terugkomdatum, 'terugkomdatum', `De terugkomdatum voor ${followUpLabel}`);
+  const terugkom = requiredDate(
+    input.terugkomdatum,
+    'terugkomdatum',
+    `De terugkomdatum voor ${followUpLabel}`,
+  );
   if (!terugkom.ok) return terugkom;
   if (terugkom.day <= decisionDay) {
     return refuse(
@@ -306,7 +310,12 @@ function pvaBesproken(
 }
 
 /** Annex B: where an OCJ/SDJ consulent is involved, the two align before the afronding. */
-function afrondingGoedgekeurd(state: DossierState, date: LocalDateString, decisionDay: number): Applied {
+function afrondingGoedgekeurd(
+  state: DossierState,
+  date: LocalDateString,
+  decisionDay: number,
+  tableLabel: string,
+): Applied {
   if (state.consulentInvolved === true) {
     if (state.consulentConsultedOn === undefined) {
       return refuse(
@@ -321,7 +330,7 @@ function afrondingGoedgekeurd(state: DossierState, date: LocalDateString, decisi
       return refuse(
         'CONSULENT_NOT_CONSULTED',
         `De consulent werd pas op ${formatDutchDate(state.consulentConsultedOn)} geconsulteerd over de ` +
-          `afronding, na de Weegploeg van ${formatDutchDate(date)}; dat moet ervóór gebeuren.`,
+          `afronding, na ${tableLabel} van ${formatDutchDate(date)}; dat moet ervóór gebeuren.`,
         'consulentGeconsulteerd',
       );
     }

@@ -18,6 +18,7 @@ import {
 import { UnknownDossierPhaseError } from './dossier.error';
 import { recordNoConsent } from './no-consent.policy';
 import { reopenDossier } from './reopening.policy';
+import { riskOccasionLabel } from '../risk/risk-picture.model';
 import { CO3_LIFE } from './dossier-fixtures.test-util';
 
 const OV: DossierLife = OOST_VLAANDEREN.dossierLife;
@@ -239,11 +240,14 @@ describe("the intake table's name in the domain's messages", () => {
   it('is the ICO for CO3, as before', () => {
     expect(intakeTableName(CO3_LIFE)).toEqual({ label: 'het ICO', article: 'het', name: 'ICO' });
     expect(nextIntakeTable(intakeTableName(CO3_LIFE))).toBe('het volgende ICO');
+    expect(riskOccasionLabel('ico', intakeTableName(CO3_LIFE).name)).toBe('bij instroom (ICO)');
   });
 
   it('is the triage-overleg for Vlaams-Brabant, in every message that named the ICO', () => {
     const life = VLAAMS_BRABANT.dossierLife;
     expect(nextIntakeTable(intakeTableName(life))).toBe('het volgende triage-overleg');
+    expect(riskOccasionLabel('ico', intakeTableName(life).name)).toBe('bij instroom (triage-overleg)');
+    expect(riskOccasionLabel('afronding', intakeTableName(life).name)).toBe('bij de afronding');
     const triage = { tableKey: 'triage-overleg', itemType: 'aanmelding', decisionDate: '2026-03-04', life };
     expect(
       applyDecision(newDossierState(life), { kind: 'herbespreking', missingInformation: ' ' }, triage),
