@@ -5,6 +5,9 @@
 // that gives them their meaning (a casusregisseur's appointment with met_casusregie, the forms of
 // each decision); until they are configuration too, each file may keep the literals it has today
 // and no more, and no new file may add any (PHASE_AND_DECISION_LITERALS, which only shrinks).
+// The phases are the region's own (DossierLife.phases): the code asks a phase's kind through the
+// domain (isInCasusregie, isAfgesloten, endedPhaseKeys), so what is left below are decision kinds
+// and words of another vocabulary spelled like a phase (a verslag "afgesloten", a timeline entry).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DossierLife, RegionConfig } from '@overlegtafels/domain';
@@ -28,13 +31,14 @@ const APPS = readdirSync(path.join(ROOT, 'apps')).filter((a) =>
 const SCANNED = ['libs/application/src', ...APPS.map((a) => `apps/${a}/src`)];
 
 function phasesOf(life: DossierLife): string[] {
+  const declared = life.phases.map((p) => p.key);
   const fromRules = Object.values(life.rules).flatMap((t) =>
     Object.values(t.itemTypes).flatMap((i) => i.agenderenInPhases),
   );
   const fromTransitions = Object.values(life.transitions).flatMap((t) =>
     t ? [...t.from, ...(t.to === 'unchanged' ? [] : [t.to])] : [],
   );
-  return [...fromRules, ...fromTransitions];
+  return [...declared, ...fromRules, ...fromTransitions];
 }
 
 function decisionsOf(life: DossierLife): string[] {
@@ -75,8 +79,6 @@ export function literalsIn(files: readonly string[], keys: ReadonlySet<string>):
  */
 const PHASE_AND_DECISION_LITERALS: Readonly<Record<string, number>> = {
   'apps/api/src/dossiers/dossier-decisions.ts': 5,
-  'apps/api/src/dossiers/dossier-page.controller.ts': 7,
-  'apps/api/src/dossiers/risk-picture-page.controller.ts': 1,
   'apps/api/src/minutes/verslag-page.controller.ts': 1,
   'apps/api/src/obligations/opvolging-page.controller.ts': 1,
   'apps/api/src/print/minutes-print.ts': 1,
@@ -87,16 +89,12 @@ const PHASE_AND_DECISION_LITERALS: Readonly<Record<string, number>> = {
   'libs/application/src/correct-casusregie-start/correct-casusregie-start.usecase.ts': 1,
   'libs/application/src/dossier-timeline/casusregie-timeline.ts': 4,
   'libs/application/src/dossier-timeline/dossier-timeline.ts': 2,
-  'libs/application/src/edit-plan-van-aanpak/edit-plan-van-aanpak.usecase.ts': 1,
   'libs/application/src/obligations/fulfilment-paths.ts': 8,
   'libs/application/src/ports/dossier-list.port.ts': 1,
-  'libs/application/src/read-plan-van-aanpak/read-plan-van-aanpak.usecase.ts': 1,
   'libs/application/src/reassign-casusregisseur/reassign-casusregisseur.usecase.ts': 1,
   'libs/application/src/record-decision/decision-applier.ts': 17,
   'libs/application/src/record-decision/decision-letters.ts': 2,
   'libs/application/src/record-decision/record-decision.command.ts': 11,
-  'libs/application/src/record-risk-picture/record-risk-picture.usecase.ts': 1,
-  'libs/application/src/retention/destroy-expired-dossiers.usecase.ts': 1,
   'libs/application/src/sync-dossier-obligations/dossier-facts.mapper.ts': 1,
   'libs/application/src/withdraw-decision/decision-withdrawal.query.ts': 1,
 };

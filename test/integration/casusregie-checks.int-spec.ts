@@ -98,6 +98,7 @@ describe('recording what the casusregisseur verifies', () => {
     expect(await (await tom.get(`/api/dossiers/${CODE}`)).json()).toEqual({
       code: CODE,
       phase: 'casusregie',
+      phaseLabel: 'casusregie',
       awaitingConsent: true,
       casusregisseur: 'Tom Peeters',
       casusregieStartDate: null,

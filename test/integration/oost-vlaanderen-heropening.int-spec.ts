@@ -8,10 +8,11 @@ import { loginAs, startTestApp, TestApp } from '../support/test-app';
 
 /**
  * An installation of Veilig Huis Oost-Vlaanderen (REGION=oost-vlaanderen): a fictitious dossier
- * goes through the team regie (aanmelding, casusregie, afronding, afsluiting three months later)
- * and, after new incidents, is reopened by a coordinator: back to the aanmelding with its history
- * kept, audited, shown on its page, and taken up again. The region and its people are rows
- * (regionWithPeople).
+ * goes through the team regie and the region's own phases (aanmelding; exploratie until the plan
+ * van aanpak is discussed; uitvoering; afronding; afgesloten three months later), its page and the
+ * API showing the phases' labels, and, after new incidents, is reopened by a coordinator: back to
+ * the aanmelding with its history kept, audited, shown on its page, and taken up again in the
+ * exploratie. The region and its people are rows (regionWithPeople).
  */
 
 const clock = new ControlledClock('2026-01-05T09:00:00+01:00'); // Monday
@@ -98,7 +99,24 @@ describe('Oost-Vlaanderen: a closed dossier is reopened after new incidents, kee
     await t?.close();
   });
 
-  it('goes through the team regie to afgesloten, the afsluiting three months after the afronding', async () => {
+  /** The dossier's phase as its page and the API show it. */
+  async function phaseShown(
+    when: string,
+  ): Promise<{ page: string; api: { phase: string; phaseLabel: string } }> {
+    const api = await life.as(when, COORDINATOR);
+    const json = (await (await api.get(`/api/dossiers/${code}`)).json()) as {
+      phase: string;
+      phaseLabel: string;
+    };
+    const page = await pageUser(t, COORDINATOR);
+    const text = textOf((await page.get(`/dossiers/${code}`)).html);
+    return {
+      page: /Fase (\S+)/.exec(text)?.[1] ?? text,
+      api: { phase: json.phase, phaseLabel: json.phaseLabel },
+    };
+  }
+
+  it('goes through exploratie, uitvoering and afronding to afgesloten, the afsluiting three months after the afronding', async () => {
     const first = await db.agendaItem.findUniqueOrThrow({
       where: { id: firstItemId },
       include: { session: true },
@@ -112,7 +130,33 @@ describe('Oost-Vlaanderen: a closed dossier is reopened after new incidents, kee
       consentVerified: true,
       consentVerifiedOn: '2026-01-13',
     });
-    expect((await life.dossier()).phase).toBe('casusregie');
+    expect((await life.dossier()).phase).toBe('exploratie');
+    expect(await phaseShown('2026-01-14T09:00:00+01:00')).toEqual({
+      page: 'exploratie',
+      api: { phase: 'exploratie', phaseLabel: 'exploratie' },
+    });
+
+    // In the exploratie the plan van aanpak comes to the team regie, an evaluatie not yet.
+    const tooSoon = await life.agendeer('2026-02-23T10:00:00+01:00', 'evaluatie');
+    expect(tooSoon.status).toBe(422);
+    expect(await tooSoon.json()).toMatchObject({
+      code: 'AGENDERING_NOT_ALLOWED',
+      message:
+        'Een agendapunt evaluatie op de team regie kan enkel voor een dossier in de fase "uitvoering"; ' +
+        'dit dossier is in de fase "exploratie".',
+    });
+    const plan = await life.placed('2026-02-23T10:00:00+01:00', 'plan-van-aanpak');
+    // Monday 23 February: the list of Tuesday 24 February closed on Thursday 19 February.
+    expect(plan.session).toBe('2026-03-03');
+    await life.decide('2026-03-03T10:00:00+01:00', plan.itemId, {
+      kind: 'pva_besproken',
+      terugkomdatum: '2026-04-07',
+    });
+    expect((await life.dossier()).phase).toBe('uitvoering');
+    expect(await phaseShown('2026-03-04T09:00:00+01:00')).toEqual({
+      page: 'uitvoering',
+      api: { phase: 'uitvoering', phaseLabel: 'uitvoering' },
+    });
     // Tuesday 10 March: the first netwerkoverleg took place, marked done by the casusregisseur.
     const netwerk = (await obligationRows()).find((o) => o.ruleKey === 'netwerkoverleg')!;
     expect([netwerk.life, netwerk.sequence, netwerk.dueAt.toISOString()]).toEqual([
@@ -130,9 +174,22 @@ describe('Oost-Vlaanderen: a closed dossier is reopened after new incidents, kee
     expect(afronding.session).toBe('2026-06-02');
     await life.decide('2026-06-02T10:00:00+02:00', afronding.itemId, { kind: 'afronding_goedgekeurd' });
     expect(await life.dossier()).toMatchObject({
-      phase: 'afgerond',
+      phase: 'afrondingsfase',
       afrondingDate: new Date('2026-06-02T00:00:00Z'),
     });
+    expect(await phaseShown('2026-06-03T09:00:00+02:00')).toEqual({
+      page: 'afronding',
+      api: { phase: 'afrondingsfase', phaseLabel: 'afronding' },
+    });
+    // The dossier list filters on the region's phase keys; another key is refused, naming the field.
+    const api = await life.as('2026-06-03T09:30:00+02:00', COORDINATOR);
+    const listed = (await (await api.get('/api/dossiers?phase=afrondingsfase')).json()) as {
+      dossiers: { code: string; phaseLabel: string }[];
+    };
+    expect(listed.dossiers).toEqual([expect.objectContaining({ code, phaseLabel: 'afronding' })]);
+    const unknown = await api.get('/api/dossiers?phase=afgerond');
+    expect(unknown.status).toBe(400);
+    expect(JSON.stringify(await unknown.json())).toContain('"phase"');
 
     // Three months after Tuesday 2 June is Wednesday 2 September: the team regie of 1 September is too early.
     const early = await life.agendeer('2026-08-24T10:00:00+02:00', 'afsluiting');
@@ -176,7 +233,7 @@ describe('Oost-Vlaanderen: a closed dossier is reopened after new incidents, kee
       '1 netwerkoverleg#0 fulfilled 2026-04-19T15:00:00.000Z',
       // The next one counted from 10 March; the afronding ended it.
       '1 netwerkoverleg#1 cancelled 2026-06-10T15:00:00.000Z',
-      expect.stringMatching(/^1 plan-van-aanpak-team-regie#0 cancelled /),
+      expect.stringMatching(/^1 plan-van-aanpak-team-regie#0 fulfilled /),
     ]);
   });
 
@@ -245,6 +302,7 @@ describe('Oost-Vlaanderen: a closed dossier is reopened after new incidents, kee
     const kinds = await db.decision.findMany({ where: { dossier: { code } }, orderBy: { decidedAt: 'asc' } });
     expect(kinds.map((d) => d.kind)).toEqual([
       'met_casusregie',
+      'pva_besproken',
       'afronding_goedgekeurd',
       'afsluiting_bevestigd',
     ]);
@@ -315,10 +373,16 @@ describe('Oost-Vlaanderen: a closed dossier is reopened after new incidents, kee
       consentVerifiedOn: '2027-02-02',
     });
     expect(await life.dossier()).toMatchObject({
-      phase: 'casusregie',
+      phase: 'exploratie',
       casusregieStartDate: new Date('2027-02-08T00:00:00Z'),
     });
+    expect(await phaseShown('2027-02-03T09:00:00+01:00')).toEqual({
+      page: 'exploratie',
+      api: { phase: 'exploratie', phaseLabel: 'exploratie' },
+    });
     const open = (await life.obligations()).filter(([, status]) => status === 'open');
+    // The first life's plan van aanpak (discussed in its exploratie) fulfilled that rule's first
+    // obligation; the second life has its own (the obligations' life number after a heropening).
     expect(open.map(([rule]) => rule).sort()).toEqual(['netwerkoverleg', 'plan-van-aanpak-team-regie']);
     // Three months after the new start, Saturday 8 May 2027 at 17:00 (summer time).
     expect(open).toContainEqual(['netwerkoverleg', 'open', '2027-05-08T15:00:00.000Z']);

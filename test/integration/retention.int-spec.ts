@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DestroyExpiredDossiersUseCase, DossierRetention, UnitOfWork } from '@overlegtafels/application';
 import { createPrismaClient, verifyAuditChain } from '@overlegtafels/persistence';
-import { toDossierPhase } from '@overlegtafels/domain';
 import { ControlledClock } from '@overlegtafels/testing';
 import { runCli } from '../../apps/cli/src/main';
 import { RetentionCommand } from '../../apps/cli/src/commands/retention.command';
@@ -326,13 +325,13 @@ describe('retention: the destruction reaches every table that hangs off a dossie
     expect(await uow.run((tx) => retention.destroy(tx, dossier.id, 'afgesloten'))).toBeUndefined();
     expect(await rowsOf(db, dossier.id, code, itemIds, aanmeldingIds)).toEqual(before);
 
-    const gone = await uow.run((tx) => retention.destroy(tx, dossier.id, toDossierPhase(dossier.phase)));
+    const gone = await uow.run((tx) => retention.destroy(tx, dossier.id, dossier.phase));
     expect(gone?.storageKeys).toEqual([document.storageKey]);
     const after = await rowsOf(db, dossier.id, code, itemIds, aanmeldingIds);
     expect(Object.entries(after).filter(([, n]) => n !== 0)).toEqual([]);
     expect(await db.dossier.count()).toBeGreaterThan(0);
     expect(
-      await uow.run((tx) => retention.destroy(tx, dossier.id, toDossierPhase(dossier.phase))),
+      await uow.run((tx) => retention.destroy(tx, dossier.id, dossier.phase)),
     ).toBeUndefined();
   });
 });

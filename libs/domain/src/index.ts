@@ -29,7 +29,8 @@ export * from './dossier/decision-rules';
 export {
   applyDecision,
   DEFAULT_NO_CONSENT_RETURN_LIMIT,
-  ENDED_PHASES,
+  ENDED_PHASE_KINDS,
+  endedPhaseKeys,
   NEEDS_STARTED_CASUSREGIE,
   noConsentReturnLimitOf,
 } from './dossier/dossier-lifecycle.policy';

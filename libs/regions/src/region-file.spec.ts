@@ -62,6 +62,30 @@ describe('a region as a configuration file', () => {
     ],
     ['no tables', changed((r) => (r.tables = [])), 'tables', /at least one table/],
     [
+      'a dossier life without phases',
+      changed((r) => delete r.dossierLife.phases),
+      'dossierLife.phases',
+      /must list the phases of the dossier life/,
+    ],
+    [
+      'a phase of a kind the domain does not know',
+      changed((r) => (r.dossierLife.phases[3].kind = 'wachtend')),
+      'dossierLife.phases[3].kind',
+      /must be one of the domain's phase kinds: aangemeld, herbespreking/,
+    ],
+    [
+      'a phase without a label',
+      changed((r) => delete r.dossierLife.phases[0].label),
+      'dossierLife.phases[0].label',
+      /is required/,
+    ],
+    [
+      'a transition to a phase it does not declare',
+      changed((r) => (r.dossierLife.transitions.met_casusregie.to = 'uitvoering')),
+      '(the region)',
+      /transition met_casusregie: unknown phase uitvoering/,
+    ],
+    [
       'no organisation kinds',
       changed((r) => delete r.organisationKinds),
       'organisationKinds',

@@ -3,6 +3,8 @@ import {
   DEFAULT_RETENTION,
   organisationKindProblems,
   dossierLifeProblems,
+  isPhaseKind,
+  PHASE_KINDS,
   HolidayCalendar,
   RegionConfig,
   RetentionPolicy,
@@ -42,6 +44,8 @@ const SHARED_INSTRUMENTS: ReadonlyMap<string, RiskInstrument> = new Map([
 const SHARED_RETENTION: ReadonlyMap<string, RetentionPolicy> = new Map([['default', DEFAULT_RETENTION]]);
 
 const KEY = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** A phase key: lowercase words joined by - or _ (the built-in regions' keys have underscores). */
+const PHASE_KEY = /^[a-z0-9]+([_-][a-z0-9]+)*$/;
 const PREFIX = /^[A-Z][A-Z0-9]{1,7}$/;
 const TABLE_FIELDS = [
   'recurrence',
@@ -112,6 +116,22 @@ function table(raw: unknown, at: string, fail: (field: string, reason: string) =
   return definition;
 }
 
+/** The dossier life's phases, each `{ key, label, kind }` with a kind the domain knows. */
+function phases(raw: unknown, fail: (field: string, reason: string) => never): void {
+  const at = 'dossierLife.phases';
+  if (!Array.isArray(raw) || raw.length === 0)
+    fail(at, 'must list the phases of the dossier life, each { key, label, kind }');
+  (raw as unknown[]).forEach((p, i) => {
+    const where = `${at}[${i}]`;
+    if (!isObject(p)) fail(where, 'must be an object { key, label, kind }');
+    const phase = p as Record<string, unknown>;
+    text(phase, 'key', (f, r) => fail(`${where}.${f}`, r), PHASE_KEY);
+    text(phase, 'label', (f, r) => fail(`${where}.${f}`, r));
+    if (!isPhaseKind(phase.kind))
+      fail(`${where}.kind`, `must be one of the domain's phase kinds: ${PHASE_KINDS.join(', ')}`);
+  });
+}
+
 /**
  * What is wrong with a region configuration as a whole, one sentence each; empty when it holds
  * together: its tables' schedules and places, its dossier life against its tables, its obligation
@@ -171,6 +191,7 @@ export function parseRegionFile(
   if (!Array.isArray(raw.tables) || raw.tables.length === 0) fail('tables', 'must list at least one table');
   const tables = (raw.tables as unknown[]).map((t, i) => table(t, `tables[${i}]`, fail));
   if (!isObject(raw.dossierLife)) fail('dossierLife', 'is required (an object)');
+  phases((raw.dossierLife as Record<string, unknown>).phases, fail);
   if (!isObject(raw.organisationKinds))
     fail('organisationKinds', 'is required (an object: each kind key with its Dutch name)');
   if (raw.obligations !== undefined && !Array.isArray(raw.obligations)) fail('obligations', 'must be a list');

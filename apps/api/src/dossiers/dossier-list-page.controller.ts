@@ -8,7 +8,7 @@ import {
 } from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
-import { DOSSIER_PHASES } from '@overlegtafels/domain';
+import { casusregiePhaseKeys } from '@overlegtafels/domain';
 import { isCoordinator } from '../agenda/viewer';
 import { CurrentRoute } from '../web/current-viewer.decorator';
 import { PageService } from '../web/page.service';
@@ -55,7 +55,12 @@ export class DossierListPageController {
     );
     const coordinator = isCoordinator(principal);
     const casusregisseurs = coordinator
-      ? (await this.organisations.casusregieCapacity(principal.regionId))
+      ? (
+          await this.organisations.casusregieCapacity(
+            principal.regionId,
+            casusregiePhaseKeys(scopedRegion(this.config).dossierLife),
+          )
+        )
           .map((c) => ({ id: c.personId, name: c.displayName }))
           .sort((a, b) => a.name.localeCompare(b.name, 'nl'))
       : [];
@@ -72,7 +77,7 @@ export class DossierListPageController {
         firstHref: form.href('/dossiers'),
         nextHref: page?.next ? form.href('/dossiers', page.next) : undefined,
         filtered: form.filtered,
-        phases: DOSSIER_PHASES.map((p) => ({ key: p, label: this.timeline.phaseLabel(p) })),
+        phases: this.timeline.phases(),
         tables: this.tables(),
         casusregisseurs,
         coordinator,

@@ -25,11 +25,10 @@ import {
 } from '@overlegtafels/application';
 import { Authenticated, CurrentPrincipal, hasRole, Principal, Roles } from '@overlegtafels/auth';
 import {
-  awaitsConsent,
   CASUSREGISSEUR_CHANGE_REASON_LABELS,
   CASUSREGISSEUR_CHANGE_REASONS,
   DECISION_KIND_LABELS,
-  toDossierPhase,
+  phaseFacts,
 } from '@overlegtafels/domain';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { dutchDate } from '@overlegtafels/mail';
@@ -317,8 +316,10 @@ export class DossierPageController {
         }
       : { involved: 'false' };
     const coordinator = hasRole(principal, 'coordinator');
-    const canChangeCasusregisseur =
-      coordinator && !!detail.casusregisseurId && ['casusregie', 'afgerond'].includes(String(detail.phase));
+    const phase = String(detail.phase);
+    const start = detail.casusregieStartDate ? day(detail.casusregieStartDate) : undefined;
+    const facts = phaseFacts(this.agenda.region.dossierLife, phase, start);
+    const canChangeCasusregisseur = coordinator && !!detail.casusregisseurId && facts.hasActiveCasusregisseur;
     const casusregisseurs = canChangeCasusregisseur
       ? (await this.agendaQueries.casusregieCapacity(principal.regionId)).filter(
           (p) => p.personId !== detail.casusregisseurId,
@@ -329,17 +330,14 @@ export class DossierPageController {
     const canRecord =
       hasRole(principal, 'coordinator') ||
       (hasRole(principal, 'casusregisseur') && detail.casusregisseurId === principal.personId);
-    const inCasusregie = detail.phase === 'casusregie';
-    const awaitingConsent = awaitsConsent({
-      phase: toDossierPhase(detail.phase),
-      ...(detail.casusregieStartDate && { casusregieStartDate: day(detail.casusregieStartDate) }),
-    });
+    const { inCasusregie, awaitingConsent } = facts;
     return this.pages.render(
       'dossier',
       { title: `Dossier ${detail.code}`, principal, notice },
       {
         dossier: detail,
-        phase: this.queries.phaseLabel(String(detail.phase)),
+        phase: this.queries.phaseLabel(phase),
+        inCasusregie,
         reopenable: coordinator && this.reopen.reopensFrom().includes(detail.phase),
         awaitingConsent,
         children: {
@@ -350,7 +348,7 @@ export class DossierPageController {
         canRecordConsent: canRecord && inCasusregie && !detail.consentVerifiedAt,
         canRecordNoConsent: canRecord && awaitingConsent,
         canRecordChild: canRecord && inCasusregie,
-        canOpenPlan: canRecord && ['casusregie', 'afgerond', 'afgesloten'].includes(String(detail.phase)),
+        canOpenPlan: canRecord && facts.hadCasusregie,
         canRecordConsultation: canRecord && inCasusregie && detail.ocjSdjConsulentInvolved,
         riskPicture: await this.riskPictures.forDossier(principal, dossierId, 'GET /dossiers/:code'),
         canEditRiskPicture: canRecord && inCasusregie,
@@ -371,7 +369,7 @@ export class DossierPageController {
         canRecordConsulent: canRecord,
         consulentDefaults,
         canCorrectStart:
-          hasRole(principal, 'coordinator') && !!detail.casusregieStartDate && detail.phase !== 'afgesloten',
+          hasRole(principal, 'coordinator') && !!detail.casusregieStartDate && !facts.afgesloten,
         history: casusregisseurHistoryOf(detail).map((h) => ({
           ...h,
           from: h.from && dutchDate(DateTime.fromISO(h.from, { zone })),

@@ -17,9 +17,10 @@ import {
   RecordConsentUseCase,
   RecordConsulentConsultationUseCase,
   regionTimeZone,
+  scopedRegion,
 } from '@overlegtafels/application';
 import { Authenticated, CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
-import { awaitsConsent, DOSSIER_PHASES } from '@overlegtafels/domain';
+import { awaitsConsent, type DossierLife, regionPhaseLabel } from '@overlegtafels/domain';
 import { jsonSchemaOf } from '../openapi/json-schema';
 import { isCoordinator, viewerOf } from '../agenda/viewer';
 import { CurrentRoute } from '../web/current-viewer.decorator';
@@ -27,7 +28,9 @@ import { IdempotencyKeyHeader, idempotencyKey, withKey } from '../web/submission
 
 interface DossierJsonFacts {
   code: string;
+  /** The key of the region's phase; `phaseLabel` is what a user reads. */
   phase: string;
+  phaseLabel: string;
   casusregisseurName: string | null;
   /** A DATE column (UTC midnight) or its day. */
   casusregieStartDate: Date | string | null;
@@ -42,6 +45,7 @@ export function dossierJson(d: DossierJsonFacts) {
   return {
     code: d.code,
     phase: d.phase,
+    phaseLabel: d.phaseLabel,
     /** Casusregie "in afwachting van instemming" (no start until the consent is recorded). */
     awaitingConsent: d.awaitingConsent,
     casusregisseur: d.casusregisseurName,
@@ -51,13 +55,13 @@ export function dossierJson(d: DossierJsonFacts) {
 }
 
 /** One dossier with what the casusregisseur verified (guide III.B, annex B). */
-function dossierDetailJson(d: DossierRecord, zone: string) {
-  const awaitingConsent = awaitsConsent({
+function dossierDetailJson(d: DossierRecord, zone: string, life: DossierLife) {
+  const awaitingConsent = awaitsConsent(life, {
     phase: d.phase,
     ...(d.casusregieStartDate && { casusregieStartDate: d.casusregieStartDate }),
   });
   return {
-    ...dossierJson({ ...d, awaitingConsent }),
+    ...dossierJson({ ...d, phaseLabel: regionPhaseLabel(life, d.phase), awaitingConsent }),
     casusregiePlannedStartDate: d.casusregiePlannedStartDate,
     consent: d.consentVerifiedAt
       ? {
@@ -119,7 +123,11 @@ export class DossiersController {
     description: 'Part of the dossier code, any case',
     example: '2026-00',
   })
-  @ApiQuery({ name: 'phase', required: false, enum: DOSSIER_PHASES })
+  @ApiQuery({
+    name: 'phase',
+    required: false,
+    description: "A phase key of the region's dossier life; another is a 400 naming `phase`",
+  })
   @ApiQuery({ name: 'casusregisseur', required: false, description: 'Id of the casusregisseur' })
   @ApiQuery({
     name: 'table',
@@ -151,8 +159,9 @@ export class DossiersController {
     @Query() query: Record<string, unknown>,
   ) {
     const page = await this.listDossiers.execute(principal, route, query);
+    const life = scopedRegion(this.config).dossierLife;
     return {
-      dossiers: page.dossiers.map(dossierJson),
+      dossiers: page.dossiers.map((d) => dossierJson({ ...d, phaseLabel: regionPhaseLabel(life, d.phase) })),
       total: page.total,
       ...(page.next && { next: page.next }),
     };
@@ -168,7 +177,7 @@ export class DossiersController {
     @Param('code') code: string,
   ) {
     const dossier = await this.open(principal, route, code);
-    return dossierDetailJson(dossier, this.zone());
+    return dossierDetailJson(dossier, this.zone(), scopedRegion(this.config).dossierLife);
   }
 
   @Post(':code/instemming')

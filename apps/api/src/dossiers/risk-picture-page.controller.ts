@@ -92,7 +92,7 @@ export class RiskPicturePageController {
     const mayRecord =
       hasRole(principal, 'coordinator') ||
       (hasRole(principal, 'casusregisseur') && dossier.casusregisseurId === principal.personId);
-    if (!view || !instrument || !mayRecord || dossier.phase !== 'casusregie') {
+    if (!view || !instrument || !mayRecord || !this.query.updatesIn(dossier.phase)) {
       throw new NotFoundException('Dossier niet gevonden.');
     }
     const defaults = { ...riskValuesOf(view.current), occasion: 'update' };

@@ -9,6 +9,7 @@ import {
   OrganisationDirectory,
 } from '@overlegtafels/application';
 import { CurrentPrincipal, Principal, Roles } from '@overlegtafels/auth';
+import { casusregiePhaseKeys } from '@overlegtafels/domain';
 import { CurrentRoute } from '../web/current-viewer.decorator';
 import { PageService } from '../web/page.service';
 import { SearchForm } from '../web/search-form';
@@ -50,7 +51,10 @@ export class CoordinatiePageController {
     const forms = searched.forms;
     // A bad search still shows the counts and the load; the list waits for a corrected search.
     const dashboard = searched.result ?? (await this.overview.execute(principal, { route }));
-    const people = await this.organisations.casusregieCapacity(principal.regionId);
+    const people = await this.organisations.casusregieCapacity(
+      principal.regionId,
+      casusregiePhaseKeys(this.rules.region.dossierLife),
+    );
     const organisations = new Map(
       people.flatMap((p) =>
         p.organisationId ? [[p.organisationId, p.organisationName ?? '—'] as const] : [],

@@ -6,6 +6,7 @@ import {
   acceptsItems,
   decisionsFor,
   type CalendarState,
+  casusregiePhaseKeys,
   checkZonderCasusregisseur,
   effectiveMeetingPlace,
   type SessionStatus,
@@ -316,6 +317,9 @@ export class AgendaQueries {
   }
 
   async casusregieCapacity(regionId: string) {
-    return this.organisations.casusregieCapacity(regionId);
+    return this.organisations.casusregieCapacity(
+      regionId,
+      casusregiePhaseKeys(this.agenda.region.dossierLife),
+    );
   }
 }

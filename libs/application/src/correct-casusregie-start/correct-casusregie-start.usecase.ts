@@ -8,7 +8,7 @@ import { AuditLog } from '../ports/audit-log.port';
 import { DossierChanged } from '../ports/dossier-changed.port';
 import { DossierRepository } from '../ports/dossier.repository.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
-import { regionTimeZone } from '../region-time-zone';
+import { regionTimeZone, scopedRegion } from '../region-time-zone';
 import { CorrectCasusregieStartCommand } from './correct-casusregie-start.command';
 import { dossierTarget, withinRegion } from '../region-fence/region-fence';
 import { SubmittedOnce } from '../submissions/submitted-once';
@@ -86,6 +86,7 @@ export class CorrectCasusregieStartUseCase {
               )
               .map((d) => dayOf(d.decidedAt)),
             today: dayOf(now),
+            life: scopedRegion(this.config).dossierLife,
           });
           if (!outcome.ok) {
             throw new AgendaRefusal(outcome.code, outcome.message, outcome.field, 'unprocessable');

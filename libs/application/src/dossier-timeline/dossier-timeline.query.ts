@@ -1,9 +1,8 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@overlegtafels/config';
 import {
-  DOSSIER_PHASE_LABELS,
-  DossierPhase,
   RegionConfig,
+  regionPhaseLabel,
   shownRegionAnswers,
   trajectLabel,
 } from '@overlegtafels/domain';
@@ -82,7 +81,13 @@ export class DossierTimelineQuery {
     return { detail, timeline: found.rows, links: pageLinksOf(found) };
   }
 
+  /** The label of one of the region's phases, as its pages show it. */
   phaseLabel(phase: string): string {
-    return DOSSIER_PHASE_LABELS[phase as DossierPhase] ?? phase;
+    return regionPhaseLabel(this.region.dossierLife, phase);
+  }
+
+  /** The region's phases in their order, each with its label (the list's phase filter). */
+  phases(): { key: string; label: string }[] {
+    return this.region.dossierLife.phases.map((p) => ({ key: p.key, label: p.label }));
   }
 }

@@ -11,6 +11,7 @@ import {
   planRowProblems,
   PlanReferences,
   PlanRow,
+  isInCasusregie,
   RegionConfig,
 } from '@overlegtafels/domain';
 import { auditRecorded } from '../agenda/casusregisseur-guard';
@@ -73,7 +74,7 @@ export class EditPlanVanAanpakUseCase {
       'plan-van-aanpak.edit',
       now,
     );
-    if (dossier.phase !== 'casusregie') {
+    if (!isInCasusregie(this.region.dossierLife, dossier.phase)) {
       throw new AgendaRefusal(
         'PLAN_NOT_EDITABLE',
         'Het plan van aanpak wordt opgemaakt en bijgewerkt zolang de casusregie loopt.',

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { DOSSIER_PHASES } from '@overlegtafels/domain';
 import { blankToUndefined, localDate } from '../input/input-fields';
 
 /** How many dossiers one page of the list shows unless asked otherwise, and at most. */
@@ -8,6 +7,8 @@ export const DOSSIER_PAGE_MAX = 200;
 
 const CODE = /^[A-Za-z0-9-]{1,40}$/;
 const KEY = /^[a-z0-9-]{1,60}$/;
+/** A phase key of the region (checked against its phases by the use case). */
+const PHASE_KEY = /^[a-z0-9_-]{1,60}$/;
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
@@ -24,7 +25,7 @@ export const ListDossiersSchema = z
         .trim()
         .regex(CODE, { error: 'Dossiercode: alleen letters, cijfers en streepjes, hoogstens 40.' }),
     ),
-    phase: optional(z.enum(DOSSIER_PHASES, { error: 'Fase: kies een van de fasen uit de lijst.' })),
+    phase: optional(z.string().regex(PHASE_KEY, { error: 'Fase: kies een van de fasen uit de lijst.' })),
     casusregisseur: optional(z.string().uuid({ error: 'Casusregisseur: kies iemand uit de lijst.' })),
     table: optional(z.string().regex(KEY, { error: 'Tafel: kies een tafel uit de lijst.' })),
     from: optional(localDate('Aangemeld vanaf')),

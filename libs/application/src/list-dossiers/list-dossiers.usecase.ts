@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { scopedRegion } from '../region-time-zone';
 import { dossierScope, Principal } from '@overlegtafels/auth';
 import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@overlegtafels/config';
-import { awaitsConsent, isDossierPhase, RegionConfig } from '@overlegtafels/domain';
+import { awaitsConsent, endedPhaseKeys, isRegionPhase, RegionConfig } from '@overlegtafels/domain';
 import { DateTime } from 'luxon';
 import { InputError } from '../errors';
 import { parseInput } from '../input/parse-input';
@@ -35,6 +35,9 @@ export interface ListedDossiers {
   readonly query: ListDossiersQuery;
 }
 
+/** The query's fields in the order of the search form (and of the schema's errors). */
+const FIELD_ORDER = ['code', 'phase', 'casusregisseur', 'table', 'from', 'to', 'after', 'limit'] as const;
+
 const cursorToken = (c: DossierListCursor) => `${c.ended ? 'e' : 'r'}.${c.code}`;
 const cursorOf = (token: string): DossierListCursor => ({
   ended: token.startsWith('e.'),
@@ -66,12 +69,13 @@ export class ListDossiersUseCase {
     command: ListDossiersCommand = {},
     options: { runningOnly?: boolean } = {},
   ): Promise<ListedDossiers> {
-    const query = parseInput(ListDossiersSchema, command);
+    const query = this.parsed(command);
     if (query.table && !this.region.tables.some((t) => t.key === query.table)) {
       throw new InputError([
         { field: 'table', code: 'UNKNOWN_TABLE', message: 'Tafel: kies een tafel uit de lijst.' },
       ]);
     }
+    const life = this.region.dossierLife;
     const filter = this.filterOf(query, options.runningOnly === true);
     const page = await this.dossiers.page(dossierScope(reader), {
       ...filter,
@@ -104,8 +108,8 @@ export class ListDossiersUseCase {
       dossiers: page.rows.map((row) => ({
         ...row,
         awaitingConsent:
-          isDossierPhase(row.phase) &&
-          awaitsConsent({
+          isRegionPhase(life, row.phase) &&
+          awaitsConsent(life, {
             phase: row.phase,
             ...(row.casusregieStartDate && {
               casusregieStartDate: row.casusregieStartDate.toISOString().slice(0, 10),
@@ -116,6 +120,28 @@ export class ListDossiersUseCase {
       ...(page.next && { next: cursorToken(page.next) }),
       query,
     };
+  }
+
+  /**
+   * The query checked field by field; the phase must be one of the region's keys, and its error
+   * comes with the schema's others, in the form's order.
+   */
+  private parsed(command: ListDossiersCommand): ListDossiersQuery {
+    const phase = typeof command.phase === 'string' ? command.phase.trim() : command.phase;
+    const unknownPhase =
+      phase !== undefined && phase !== '' && !isRegionPhase(this.region.dossierLife, phase)
+        ? [{ field: 'phase', code: 'UNKNOWN_PHASE', message: 'Fase: kies een van de fasen uit de lijst.' }]
+        : [];
+    try {
+      const query = parseInput(ListDossiersSchema, command);
+      if (unknownPhase.length) throw new InputError(unknownPhase);
+      return query;
+    } catch (error) {
+      if (!(error instanceof InputError) || unknownPhase.length === 0) throw error;
+      const order = (field: string) => FIELD_ORDER.indexOf(field as (typeof FIELD_ORDER)[number]);
+      const errors = [...unknownPhase, ...error.errors.filter((e) => e.field !== 'phase')];
+      throw new InputError(errors.sort((a, b) => order(a.field) - order(b.field)));
+    }
   }
 
   /** The reader's calendar days are the region's: "vanaf 1 maart" starts at midnight in Brussels. */
@@ -131,6 +157,7 @@ export class ListDossiersUseCase {
       ...(query.from && { createdFrom: dayStart(query.from) }),
       ...(query.to && { createdBefore: dayStart(query.to, 1) }),
       ...(runningOnly && { runningOnly }),
+      endedPhases: endedPhaseKeys(this.region.dossierLife),
     };
   }
 }

@@ -45,6 +45,11 @@ export interface DossierListFilter {
   readonly createdBefore?: Date;
   /** Only the dossiers still running (no ended phase). */
   readonly runningOnly?: boolean;
+  /**
+   * The region's ended phases (endedPhaseKeys): the list shows them after the running ones, and
+   * `runningOnly` leaves them out.
+   */
+  readonly endedPhases: readonly string[];
 }
 
 export interface DossierListQuery extends DossierListFilter {

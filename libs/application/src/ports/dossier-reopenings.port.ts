@@ -1,10 +1,11 @@
-import type { DossierPhase, DossierSnapshot, DossierState } from '@overlegtafels/domain';
+import type { DossierSnapshot, DossierState } from '@overlegtafels/domain';
 import type { Transaction } from './unit-of-work.port';
 
 /** A heropening as it is stored: what the dossier was, where it went back to, why, by whom. */
 export interface NewReopening {
-  readonly fromPhase: DossierPhase;
-  readonly toPhase: DossierPhase;
+  /** Keys of the region's phases (DossierLife.phases). */
+  readonly fromPhase: string;
+  readonly toPhase: string;
   readonly reason: string;
   readonly priorState: DossierSnapshot;
   readonly reopenedById: string;

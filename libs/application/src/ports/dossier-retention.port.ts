@@ -1,11 +1,12 @@
-import type { DossierPhase, LocalDateString } from '@overlegtafels/domain';
+import type { LocalDateString } from '@overlegtafels/domain';
 import type { Transaction } from './unit-of-work.port';
 
 /** A dossier in an ended phase, with what its end date is counted from. Codes and dates only. */
 export interface EndedDossier {
   readonly id: string;
   readonly code: string;
-  readonly phase: DossierPhase;
+  /** The key of the region's phase (of an ended kind). */
+  readonly phase: string;
   readonly regionKey: string;
   /** afgesloten: the afsluitingDate (a day). */
   readonly afsluitingDate: LocalDateString | null;
@@ -26,12 +27,15 @@ export interface DestroyedDossier {
  * foreign keys allow. The audit log is not touched (it has no foreign key to the dossier).
  */
 export abstract class DossierRetention {
-  /** Every dossier in an ended phase (of one region when `regionKey` is given), in code order. */
-  abstract endedDossiers(regionKey?: string): Promise<EndedDossier[]>;
+  /**
+   * Every dossier of the region in one of `endedPhases` (the keys of its phases of an ended kind,
+   * endedPhaseKeys), in code order.
+   */
+  abstract endedDossiers(regionKey: string, endedPhases: readonly string[]): Promise<EndedDossier[]>;
   /**
    * Locks the dossier's row and deletes it with everything hanging off it, inside `tx`. Returns
    * undefined, deleting nothing, when the dossier is gone (another run destroyed it) or is no
    * longer in `phase`.
    */
-  abstract destroy(tx: Transaction, dossierId: string, phase: DossierPhase): Promise<DestroyedDossier | undefined>;
+  abstract destroy(tx: Transaction, dossierId: string, phase: string): Promise<DestroyedDossier | undefined>;
 }

@@ -3,7 +3,6 @@ import type { Transaction } from './unit-of-work.port';
 import type {
   CasusregisseurChangeReason,
   DecisionKind,
-  DossierPhase,
   DossierSnapshot,
   DossierState,
   LocalDateString,
@@ -15,7 +14,8 @@ export interface DossierRecord {
   readonly id: string;
   readonly code: string;
   readonly regionId: string;
-  readonly phase: DossierPhase;
+  /** The key of one of the region's phases (DossierLife.phases). */
+  readonly phase: string;
   readonly casusregisseurId: string | null;
   /** For the dossier's own pages and API; never for logs. */
   readonly casusregisseurName: string | null;
@@ -121,6 +121,8 @@ export interface AanmeldingAnswers {
 export interface NewAanmelding extends AanmeldingAnswers {
   readonly code: string;
   readonly regionId: string;
+  /** The phase a new dossier starts in: the region's intake phase (newDossierState). */
+  readonly phase: string;
   readonly aanmelderId: string;
   readonly organisationId: string;
   readonly contactPhone?: string;

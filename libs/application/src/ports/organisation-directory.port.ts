@@ -18,5 +18,9 @@ export abstract class OrganisationDirectory {
    * Every active casusregisseur of the region with their load, by organisation, load and name:
    * what the ICO looks at when it appoints one ("instroom volgens capaciteit").
    */
-  abstract casusregieCapacity(regionId: string): Promise<CasusregisseurLoad[]>;
+  /** `casusregiePhases`: the region's phases of kind casusregie (casusregiePhaseKeys), which the load counts. */
+  abstract casusregieCapacity(
+    regionId: string,
+    casusregiePhases: readonly string[],
+  ): Promise<CasusregisseurLoad[]>;
 }

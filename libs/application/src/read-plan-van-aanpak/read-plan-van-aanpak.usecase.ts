@@ -5,6 +5,7 @@ import {
   EMPTY_PLAN,
   PlanFactorChoiceDomain,
   planFactorChoices,
+  isInCasusregie,
   RegionConfig,
   RiskFactorMark,
   RiskInstrument,
@@ -119,7 +120,7 @@ export class ReadPlanVanAanpakUseCase {
     return {
       dossierCode: dossier.code,
       phase: dossier.phase,
-      editable: dossier.phase === 'casusregie',
+      editable: isInCasusregie(this.region.dossierLife, dossier.phase),
       draft: { ...planView(draft ?? EMPTY_PLAN, labels), updatedAt: draft?.updatedAt ?? null },
       instrument,
       factorChoices: planFactorChoices(instrument, current?.factors),

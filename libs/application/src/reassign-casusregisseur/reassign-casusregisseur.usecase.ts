@@ -12,7 +12,7 @@ import type { Transaction } from '../ports/unit-of-work.port';
 import { MailOutbox, QueuedMail } from '../ports/mail-outbox.port';
 import { PersonDirectory } from '../ports/person-directory.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
-import { regionTimeZone } from '../region-time-zone';
+import { regionTimeZone, scopedRegion } from '../region-time-zone';
 import type { ReassignCasusregisseurCommand } from './reassign-casusregisseur.command';
 import { dossierTarget, withinRegion } from '../region-fence/region-fence';
 import { SubmittedOnce } from '../submissions/submitted-once';
@@ -97,7 +97,11 @@ export class ReassignCasusregisseurUseCase {
           const outcome = changeCasusregisseur(
             toDossierState(row, this.zone),
             { toPersonId: to, effectiveDate, reason, ...(command.note && { note: command.note }) },
-            { today: this.day(now), ...(await this.currentSince(tx, row)) },
+            {
+              today: this.day(now),
+              life: scopedRegion(this.config).dossierLife,
+              ...(await this.currentSince(tx, row)),
+            },
           );
           if (!outcome.ok)
             throw new AgendaRefusal(outcome.code, outcome.message, outcome.field, 'unprocessable');

@@ -14,7 +14,7 @@ import { AuditLog } from '../ports/audit-log.port';
 import { DossierChanged } from '../ports/dossier-changed.port';
 import { ChildHearingRecord, DossierRepository } from '../ports/dossier.repository.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
-import { regionTimeZone } from '../region-time-zone';
+import { regionTimeZone, scopedRegion } from '../region-time-zone';
 import { RecordChildHearingCommand } from './record-child-hearing.command';
 import { SubmittedOnce } from '../submissions/submitted-once';
 
@@ -90,6 +90,7 @@ export class RecordChildHearingUseCase {
           );
           const outcome = recordChildHearing(toDossierState(row, this.zone), before, input, {
             today: DateTime.fromJSDate(now, { zone: this.zone }).toISODate()!,
+            life: scopedRegion(this.config).dossierLife,
           });
           if (!outcome.ok) throw refusalOf(outcome);
           const { hearing, heard } = outcome;

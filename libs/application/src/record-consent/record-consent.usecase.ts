@@ -8,7 +8,7 @@ import { AuditLog } from '../ports/audit-log.port';
 import { DossierChanged } from '../ports/dossier-changed.port';
 import { DossierRepository } from '../ports/dossier.repository.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
-import { regionTimeZone } from '../region-time-zone';
+import { regionTimeZone, scopedRegion } from '../region-time-zone';
 import { RecordConsentCommand } from './record-consent.command';
 import { SubmittedOnce } from '../submissions/submitted-once';
 
@@ -72,7 +72,10 @@ export class RecordConsentUseCase {
           const outcome = recordConsent(
             toDossierState(row, this.zone),
             { ...consent, verifiedById: actor.personId },
-            { today: DateTime.fromJSDate(now, { zone: this.zone }).toISODate()! },
+            {
+              today: DateTime.fromJSDate(now, { zone: this.zone }).toISODate()!,
+              life: scopedRegion(this.config).dossierLife,
+            },
           );
           if (!outcome.ok) throw refusalOf(outcome);
           const { next } = outcome;

@@ -8,7 +8,7 @@ import { AuditLog } from '../ports/audit-log.port';
 import { DossierChanged } from '../ports/dossier-changed.port';
 import { DossierRepository } from '../ports/dossier.repository.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
-import { regionTimeZone } from '../region-time-zone';
+import { regionTimeZone, scopedRegion } from '../region-time-zone';
 import { RecordConsulentConsultationCommand } from './record-consulent-consultation.command';
 import { SubmittedOnce } from '../submissions/submitted-once';
 
@@ -72,6 +72,7 @@ export class RecordConsulentConsultationUseCase {
           const row = (await this.dossiers.byId(tx, seen.id))!;
           const outcome = recordConsulentConsultation(toDossierState(row, this.zone), consultation, {
             today: DateTime.fromJSDate(now, { zone: this.zone }).toISODate()!,
+            life: scopedRegion(this.config).dossierLife,
           });
           if (!outcome.ok) throw refusalOf(outcome);
           const consultedOn = outcome.next.consulentConsultedOn!;

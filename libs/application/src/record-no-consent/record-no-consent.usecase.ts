@@ -140,6 +140,7 @@ export class RecordNoConsentUseCase {
             { ...noConsent, recordedById: actor.personId },
             {
               today: DateTime.fromJSDate(now, { zone: this.zone }).toISODate()!,
+              life: scopedRegion(this.config).dossierLife,
               returnLimit: this.returnLimit,
             },
           );

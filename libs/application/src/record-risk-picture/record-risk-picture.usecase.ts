@@ -65,7 +65,7 @@ export class RecordRiskPictureUseCase {
     now: Date,
   ): Promise<RecordedRiskPicture> {
     const dossier = (await this.dossiers.byId(tx, dossierId))!;
-    if (dossier.phase !== 'casusregie') {
+    if (!this.recorder.updatesIn(dossier.phase)) {
       throw new AgendaRefusal(
         'ILLEGAL_TRANSITION',
         'De risicotaxatie wordt bijgewerkt tijdens de casusregie.',

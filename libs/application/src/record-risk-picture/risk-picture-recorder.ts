@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
 import {
+  intakeTableName,
+  isInCasusregie,
   riskPictureProblems,
   type RiskInstrument,
   type RiskPictureEntry,
@@ -36,6 +38,16 @@ export class RiskPictureRecorder {
   /** The region's instrument; a region without one records no picture. */
   get instrument(): RiskInstrument | undefined {
     return scopedRegion(this.config).riskInstrument;
+  }
+
+  /** The intake table's name without its article, for the instroom picture's label. */
+  get intakeName(): string {
+    return intakeTableName(scopedRegion(this.config).dossierLife).name;
+  }
+
+  /** Whether a dossier in this phase has its risk picture updated: during casusregie (its kind). */
+  updatesIn(phase: string): boolean {
+    return isInCasusregie(scopedRegion(this.config).dossierLife, phase);
   }
 
   constructor(

@@ -3,7 +3,7 @@ import { dossierAccess, type Principal } from '@overlegtafels/auth';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import {
   compareRiskPictures,
-  RISK_PICTURE_OCCASION_LABELS,
+  riskOccasionLabel,
   type RiskComparison,
   type RiskFactorKind,
   type RiskFactorMark,
@@ -78,6 +78,11 @@ export class RiskPictureQuery {
   /** Whether the region records risk pictures at all. */
   get enabled(): boolean {
     return this.recorder.instrument !== undefined;
+  }
+
+  /** Whether a dossier in this phase has its risk picture updated (during casusregie). */
+  updatesIn(phase: string): boolean {
+    return this.recorder.updatesIn(phase);
   }
 
   /** The region's instrument, for the forms; undefined for a region without one. */
@@ -219,7 +224,7 @@ export class RiskPictureQuery {
       return {
         version: r.version,
         occasion: r.occasion,
-        occasionLabel: RISK_PICTURE_OCCASION_LABELS[r.occasion] ?? r.occasion,
+        occasionLabel: riskOccasionLabel(r.occasion, this.recorder.intakeName),
         recordedAt: r.recordedAt,
         recordedByName: r.recordedByName,
         domains,

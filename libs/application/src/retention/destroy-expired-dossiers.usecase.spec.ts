@@ -1,4 +1,3 @@
-import type { DossierPhase } from '@overlegtafels/domain';
 import { ControlledClock } from '@overlegtafels/testing';
 import type { DocumentStore } from '../documents/document-store';
 import { AuditEntry, AuditLog } from '../ports/audit-log.port';
@@ -10,10 +9,10 @@ class MemoryRetention extends DossierRetention {
   constructor(readonly dossiers: EndedDossier[]) {
     super();
   }
-  async endedDossiers(regionKey?: string): Promise<EndedDossier[]> {
-    return this.dossiers.filter((d) => !regionKey || d.regionKey === regionKey);
+  async endedDossiers(regionKey: string, endedPhases: readonly string[]): Promise<EndedDossier[]> {
+    return this.dossiers.filter((d) => d.regionKey === regionKey && endedPhases.includes(d.phase));
   }
-  async destroy(_tx: Transaction, id: string, phase: DossierPhase): Promise<DestroyedDossier | undefined> {
+  async destroy(_tx: Transaction, id: string, phase: string): Promise<DestroyedDossier | undefined> {
     const index = this.dossiers.findIndex((d) => d.id === id && d.phase === phase);
     if (index < 0) return undefined;
     this.dossiers.splice(index, 1);

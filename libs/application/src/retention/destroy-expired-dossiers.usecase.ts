@@ -1,7 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CLOCK, Clock } from '@overlegtafels/config';
-import { DossierPhase, LocalDateString, localDayOf, RegionConfig, retentionDue } from '@overlegtafels/domain';
-import { getRegion } from '@overlegtafels/regions';
+import {
+  endedPhaseKeys,
+  isAfgesloten,
+  LocalDateString,
+  localDayOf,
+  RegionConfig,
+  retentionDue,
+} from '@overlegtafels/domain';
+import { getRegion, listRegions } from '@overlegtafels/regions';
 import { DocumentStore } from '../documents/document-store';
 import { AuditLog } from '../ports/audit-log.port';
 import { DossierRetention, EndedDossier } from '../ports/dossier-retention.port';
@@ -22,7 +29,8 @@ export interface DestroyExpiredDossiersCommand {
 /** A dossier that is (dry run) or was destroyed: its code and dates, nothing of its content. */
 export interface RetentionLine {
   readonly code: string;
-  readonly phase: DossierPhase;
+  /** The key of the region's phase. */
+  readonly phase: string;
   readonly endedOn: LocalDateString;
   readonly dueOn: LocalDateString;
 }
@@ -64,7 +72,12 @@ export class DestroyExpiredDossiersUseCase {
       throw new UnknownRetentionRegionError(command.regionKey);
     }
     const now = this.clock.now();
-    const due = this.dueAmong(await this.retention.endedDossiers(command.regionKey), now);
+    // Each region's ended phases are its own keys: one query per region, in the registry's order.
+    const regions = command.regionKey !== undefined ? [getRegion(command.regionKey)!] : listRegions();
+    const ended: EndedDossier[] = [];
+    for (const region of regions)
+      ended.push(...(await this.retention.endedDossiers(region.key, endedPhaseKeys(region.dossierLife))));
+    const due = this.dueAmong(ended, now);
     const actorPersonId = command.actorPersonId ?? null;
     const route = command.trigger ?? null;
     if (command.dryRun) {
@@ -135,12 +148,11 @@ export class DestroyExpiredDossiersUseCase {
         );
         continue;
       }
-      const endedOn =
-        dossier.phase === 'afgesloten'
-          ? dossier.afsluitingDate
-          : dossier.endDecisionAt
-            ? localDayOf(dossier.endDecisionAt, region.timeZone)
-            : null;
+      const endedOn = isAfgesloten(region.dossierLife, dossier.phase)
+        ? dossier.afsluitingDate
+        : dossier.endDecisionAt
+          ? localDayOf(dossier.endDecisionAt, region.timeZone)
+          : null;
       const verdict = retentionDue({ phase: dossier.phase, endedOn }, region, now);
       if (!verdict.due || endedOn === null || !('period' in verdict)) continue;
       due.push({

@@ -6,6 +6,7 @@ import {
   findTable,
   nextDossierCode,
   RegionConfig,
+  newDossierState,
   regionAnswersOf,
   TableDefinition,
 } from '@overlegtafels/domain';
@@ -151,6 +152,7 @@ export class SubmitAanmeldingUseCase {
             regionAnswers: own.answers,
             code,
             regionId,
+            phase: newDossierState(this.region.dossierLife).phase,
             aanmelderId: actor.personId,
             submittedAt: now,
           });

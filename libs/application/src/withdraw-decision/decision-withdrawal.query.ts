@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { CLOCK, Clock } from '@overlegtafels/config';
-import { DECISION_KIND_LABELS, DOSSIER_PHASE_LABELS } from '@overlegtafels/domain';
+import { DECISION_KIND_LABELS, regionPhaseLabel } from '@overlegtafels/domain';
 import { AuditLog } from '../ports/audit-log.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
 import type { DecisionActor } from '../record-decision/record-decision.command';
@@ -68,6 +68,7 @@ export class DecisionWithdrawalQuery {
         tx,
       );
       const restore = a.outcome.ok ? a.outcome.restore : a.decision.priorState;
+      const life = this.withdrawer.region.dossierLife;
       return {
         itemId,
         sessionId: a.item.session.id,
@@ -79,8 +80,8 @@ export class DecisionWithdrawalQuery {
         decisionLabel: DECISION_KIND_LABELS[a.decision.kind],
         decidedAt: a.decision.sessionStartsAt.toISOString(),
         refusal: a.outcome.ok ? null : a.outcome.message,
-        phaseNow: DOSSIER_PHASE_LABELS[a.dossier.phase],
-        phaseAfter: restore ? DOSSIER_PHASE_LABELS[restore.phase] : DOSSIER_PHASE_LABELS[a.dossier.phase],
+        phaseNow: regionPhaseLabel(life, a.dossier.phase),
+        phaseAfter: regionPhaseLabel(life, restore ? restore.phase : a.dossier.phase),
         endsAppointment: !!restore && restore.casusregisseurId !== a.dossier.casusregisseurId,
         withdrawsFollowUp: !!a.decision.followUpItemId && a.after.followUpItemStatus !== 'withdrawn',
         told: a.after.told.length,

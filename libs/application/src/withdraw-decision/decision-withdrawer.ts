@@ -83,7 +83,7 @@ export class DecisionWithdrawer {
   ) {}
 
   /** The region of the decision (the work runs in it). */
-  private get region(): RegionConfig {
+  get region(): RegionConfig {
     return this.rules.region;
   }
 
@@ -123,6 +123,7 @@ export class DecisionWithdrawer {
     const day = (d: Date) => DateTime.fromJSDate(d, { zone }).toISODate()!;
     const after = await this.history.aftermathOf(tx, decision);
     const outcome = mayWithdrawDecision({
+      life: this.region.dossierLife,
       decision: {
         kind: decision.kind,
         decidedOn: day(decision.sessionStartsAt),

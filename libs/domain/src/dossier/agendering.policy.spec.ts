@@ -4,10 +4,10 @@ import { afsluitingTooEarly, AgenderingOutcome } from './agendering.policy';
 import { DecisionRules } from './decision-rules';
 import { canAgenderenCo3, CO3_LIFE, CO3_RULES, stateIn } from './dossier-fixtures.test-util';
 import { InvalidDossierContextError, UnknownDossierPhaseError } from './dossier.error';
-import { DOSSIER_PHASES, DossierPhase, DossierState } from './dossier.model';
+import { PHASE_KINDS, PhaseKind, DossierState } from './dossier.model';
 
 /** Every (phase, table, item type) in which agenderen is allowed, as the guide reads. */
-const ALLOWED: ReadonlyArray<readonly [DossierPhase, string, string]> = [
+const ALLOWED: ReadonlyArray<readonly [PhaseKind, string, string]> = [
   ['aangemeld', 'ico', 'aanmelding'],
   ['herbespreking', 'ico', 'herbespreking'],
   ['geen_instemming', 'ico', 'herbespreking'],
@@ -27,7 +27,7 @@ const ITEMS = Object.entries(CO3_RULES).flatMap(([table, rule]) =>
   Object.keys(rule.itemTypes).map((item) => [table, item] as const),
 );
 
-const REFUSED = DOSSIER_PHASES.flatMap((phase) =>
+const REFUSED = PHASE_KINDS.flatMap((phase) =>
   ITEMS.filter(([table, item]) => !ALLOWED.some(([p, t, i]) => p === phase && t === table && i === item)).map(
     ([table, item]) => [phase, table, item] as const,
   ),

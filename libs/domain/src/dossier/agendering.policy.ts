@@ -2,7 +2,7 @@ import type { SessionTooEarly } from '../placement/earliest-session.policy';
 import type { TableDefinition } from '../tables/table-definition.model';
 import { LocalDateString } from '../time/local-date.util';
 import { DecisionRules, lookupItemType } from './decision-rules';
-import { afsluitingWaitMonthsOf, type DossierLife } from './dossier-life.model';
+import { afsluitingWaitMonthsOf, intakeTableName, type DossierLife } from './dossier-life.model';
 import {
   AFSLUITING_WAIT_MONTHS,
   earliestAfsluitingDate,
@@ -17,7 +17,7 @@ import {
 } from './dossier-lifecycle.policy';
 import { DossierRefusal, refuse } from './dossier-outcome.model';
 import { phaseLabel, phaseList } from './dossier-text.util';
-import { assertDossierState, awaitsConsent, DossierPhase, DossierState } from './dossier.model';
+import { assertDossierState, awaitsConsent, DossierState, phaseIsOfKind, type PhaseBook } from './dossier.model';
 
 export interface AgenderingOptions {
   /** Returns to the ICO allowed after "geen instemming"; see noConsentReturnLimitOf(region). */
@@ -51,7 +51,8 @@ export function canAgenderen(
   itemType: string,
   options: AgenderingOptions,
 ): AgenderingOutcome {
-  assertDossierState(dossier);
+  const life = options.life;
+  assertDossierState(dossier, life);
   const limit = resolveReturnLimit(options.noConsentReturnLimit);
   const rules = options.life.rules;
 
@@ -70,16 +71,19 @@ export function canAgenderen(
   if (!rule.agenderenInPhases.includes(dossier.phase)) {
     return refuse(
       'AGENDERING_NOT_ALLOWED',
-      notAllowedMessage(rules, dossier.phase, rule.label, table.label, rule.agenderenInPhases),
+      notAllowedMessage(life, dossier.phase, rule.label, table.label, rule.agenderenInPhases),
     );
   }
-  if (awaitsConsent(dossier) && rule.decisions.some((d) => NEEDS_STARTED_CASUSREGIE.includes(d))) {
+  if (awaitsConsent(life, dossier) && rule.decisions.some((d) => NEEDS_STARTED_CASUSREGIE.includes(d))) {
     return refuse('CASUSREGIE_AWAITS_CONSENT', AWAITS_CONSENT_MESSAGE);
   }
-  // Only the ICO takes a dossier in "geen instemming" back, and each time is one of the
+  // Only the intake table takes a dossier in "geen instemming" back, and each time is one of the
   // aanmelder's limited returns.
-  if (dossier.phase === 'geen_instemming' && dossier.noConsentReturns >= limit) {
-    return refuse('RETURN_LIMIT_REACHED', returnLimitMessage(dossier.noConsentReturns, limit));
+  if (phaseIsOfKind(life, dossier.phase, 'geen_instemming') && dossier.noConsentReturns >= limit) {
+    return refuse(
+      'RETURN_LIMIT_REACHED',
+      returnLimitMessage(dossier.noConsentReturns, limit, intakeTableName(life)),
+    );
   }
   if (rule.decisions.includes('afsluiting_bevestigd')) {
     // assertDossierState guarantees the afrondingDate of an afgerond dossier, the only phase an
@@ -94,7 +98,7 @@ export function canAgenderen(
     if (notBeforeDate === undefined) {
       return refuse(
         'AGENDERING_NOT_ALLOWED',
-        `Een afsluiting kan pas na de afronding; dit dossier is in de fase "${phaseLabel(dossier.phase)}".`,
+        `Een afsluiting kan pas na de afronding; dit dossier is in de fase "${phaseLabel(life, dossier.phase)}".`,
       );
     }
     return { ok: true, notBeforeDate };
@@ -150,20 +154,20 @@ export function afsluitingTooEarly(
 }
 
 function notAllowedMessage(
-  rules: DecisionRules,
-  phase: DossierPhase,
+  life: PhaseBook & { readonly rules: DecisionRules },
+  phase: string,
   itemLabel: string,
   tableLabel: string,
-  allowedPhases: readonly DossierPhase[],
+  allowedPhases: readonly string[],
 ): string {
-  const anythingAllowed = Object.values(rules).some((t) =>
+  const anythingAllowed = Object.values(life.rules).some((t) =>
     Object.values(t.itemTypes).some((i) => i.agenderenInPhases.includes(phase)),
   );
   if (!anythingAllowed) {
-    return `Een dossier in de fase "${phaseLabel(phase)}" kan niet meer geagendeerd worden.`;
+    return `Een dossier in de fase "${phaseLabel(life, phase)}" kan niet meer geagendeerd worden.`;
   }
   return (
     `Een agendapunt ${itemLabel} op ${tableLabel} kan enkel voor een dossier in de fase ` +
-    `${phaseList(allowedPhases)}; dit dossier is in de fase "${phaseLabel(phase)}".`
+    `${phaseList(life, allowedPhases)}; dit dossier is in de fase "${phaseLabel(life, phase)}".`
   );
 }

@@ -11,8 +11,7 @@ import {
   REGISSEUR,
   START_DATE,
   stateIn,
-  applyCo3Decision,
-} from './dossier-fixtures.test-util';
+  applyCo3Decision, CO3_LIFE } from './dossier-fixtures.test-util';
 import { awaitsConsent, DossierState } from './dossier.model';
 
 /**
@@ -25,7 +24,7 @@ const awaiting: DossierState = deepFreeze({
   casusregiePlannedStartDate: START_DATE,
   noConsentReturns: 0,
 });
-const TODAY = { today: '2026-03-11' };
+const TODAY = { life: CO3_LIFE, today: '2026-03-11' };
 
 describe('recording the consent of an adult family member', () => {
   const input = {
@@ -49,7 +48,7 @@ describe('recording the consent of an adult family member', () => {
         { type: 'casusregie-gestart', startDate: '2026-03-11', casusregisseurId: REGISSEUR },
       ],
     });
-    expect(outcome.ok && awaitsConsent(outcome.next)).toBe(false);
+    expect(outcome.ok && awaitsConsent(CO3_LIFE, outcome.next)).toBe(false);
   });
 
   it('starts casusregie on the planned start when the consent came before it', () => {
@@ -157,7 +156,7 @@ describe('hearing the children over 12', () => {
 describe('the consulent consulted before the afronding', () => {
   const withConsulent: DossierState = deepFreeze({ ...stateIn('casusregie'), consulentInvolved: true });
   const afronding = contextFor('afronding_goedgekeurd', 'casusregie');
-  const june = { today: '2026-06-10' };
+  const june = { life: CO3_LIFE, today: '2026-06-10' };
 
   it('is recorded with a date and a note, and lets the Weegploeg approve the afronding', () => {
     const outcome = recordConsulentConsultation(

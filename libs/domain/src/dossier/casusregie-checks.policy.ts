@@ -8,12 +8,14 @@ import { formatDutchDate } from './dossier-date.util';
 import { DossierEvent } from './dossier-event.model';
 import { DossierRefusal, refuse } from './dossier-outcome.model';
 import { phaseLabel } from './dossier-text.util';
-import { assertDossierState, DossierState } from './dossier.model';
+import { assertDossierState, DossierState, isInCasusregie, type PhaseBook } from './dossier.model';
 import { InvalidDossierContextError } from './dossier.error';
 
 export interface CheckContext {
   /** Today in the region's zone: nothing is recorded as having happened later. */
   readonly today: LocalDateString;
+  /** The region's dossier life, whose phases say what the dossier's phase means. */
+  readonly life: PhaseBook;
 }
 
 export type CheckOutcome =
@@ -35,11 +37,11 @@ function today(context: CheckContext): number {
   return day;
 }
 
-function inCasusregie(state: DossierState, what: string): DossierRefusal | undefined {
-  if (state.phase === 'casusregie') return undefined;
+function inCasusregie(book: PhaseBook, state: DossierState, what: string): DossierRefusal | undefined {
+  if (isInCasusregie(book, state.phase)) return undefined;
   return refuse(
     'ILLEGAL_TRANSITION',
-    `${what} wordt geregistreerd tijdens de casusregie; dit dossier is in de fase "${phaseLabel(state.phase)}".`,
+    `${what} wordt geregistreerd tijdens de casusregie; dit dossier is in de fase "${phaseLabel(book, state.phase)}".`,
   );
 }
 
@@ -64,9 +66,9 @@ function dayUpTo(
  * over from before the service) stays as it is.
  */
 export function recordConsent(state: DossierState, input: ConsentInput, context: CheckContext): CheckOutcome {
-  assertDossierState(state);
+  assertDossierState(state, context.life);
   const todayDay = today(context);
-  const wrongPhase = inCasusregie(state, 'De instemming');
+  const wrongPhase = inCasusregie(context.life, state, 'De instemming');
   if (wrongPhase) return wrongPhase;
   if (state.consent) {
     return refuse(
@@ -161,9 +163,9 @@ export function recordChildHearing(
   input: ChildHearingInput,
   context: CheckContext,
 ): ChildHearingOutcome {
-  assertDossierState(state);
+  assertDossierState(state, context.life);
   const todayDay = today(context);
-  const wrongPhase = inCasusregie(state, 'Het horen van de kinderen');
+  const wrongPhase = inCasusregie(context.life, state, 'Het horen van de kinderen');
   if (wrongPhase) return wrongPhase;
   const labelProblem = requiredText(
     input.label,
@@ -217,9 +219,9 @@ export function recordConsulentConsultation(
   input: ConsulentConsultationInput,
   context: CheckContext,
 ): CheckOutcome {
-  assertDossierState(state);
+  assertDossierState(state, context.life);
   const todayDay = today(context);
-  const wrongPhase = inCasusregie(state, 'Het overleg met de consulent over de afronding');
+  const wrongPhase = inCasusregie(context.life, state, 'Het overleg met de consulent over de afronding');
   if (wrongPhase) return wrongPhase;
   if (state.consulentInvolved !== true) {
     return refuse(

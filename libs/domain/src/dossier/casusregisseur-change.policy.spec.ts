@@ -1,8 +1,8 @@
 import { casusregisseurPeriods, changeCasusregisseur } from './casusregisseur-change.policy';
-import { ICO_DATE, REGISSEUR, stateIn } from './dossier-fixtures.test-util';
+import { ICO_DATE, REGISSEUR, stateIn, CO3_LIFE } from './dossier-fixtures.test-util';
 
 const OPVOLGER = 'casusregisseur-0002';
-const context = { today: '2026-06-01', currentSince: ICO_DATE };
+const context = { life: CO3_LIFE, today: '2026-06-01', currentSince: ICO_DATE };
 const handover = {
   toPersonId: OPVOLGER,
   effectiveDate: '2026-06-01',
@@ -85,7 +85,7 @@ describe('handing over the casusregie', () => {
       changeCasusregisseur(
         stateIn('casusregie'),
         { ...handover, effectiveDate: '2025-01-01' },
-        { today: '2026-06-01' },
+        { life: CO3_LIFE, today: '2026-06-01' },
       ),
     ).toMatchObject({ ok: true });
   });

@@ -1,7 +1,13 @@
 import { LocalDateString, parseLocalDate } from '../time/local-date.util';
 import { formatDutchDate } from './dossier-date.util';
 import { DossierRefusal, refuse } from './dossier-outcome.model';
-import { assertDossierState, DossierState } from './dossier.model';
+import {
+  assertDossierState,
+  DossierState,
+  hasActiveCasusregisseur,
+  isAfgesloten,
+  type PhaseBook,
+} from './dossier.model';
 
 /**
  * Why the casusregie changes hands (guide II.F: a partner already working with the family may
@@ -21,9 +27,6 @@ export function isCasusregisseurChangeReason(value: unknown): value is Casusregi
   return typeof value === 'string' && (CASUSREGISSEUR_CHANGE_REASONS as readonly string[]).includes(value);
 }
 
-/** The phases in which a dossier has a casusregisseur whose work can pass to someone else. */
-const WITH_CASUSREGISSEUR = ['casusregie', 'afgerond'] as const;
-
 export interface CasusregisseurChangeInput {
   readonly toPersonId: string;
   /** The day the new casusregisseur takes over (the history's date; access moves at once). */
@@ -41,6 +44,8 @@ export interface CasusregisseurChangeContext {
    * the start of casusregie (the ICO's decision) for the first one; undefined when unknown.
    */
   readonly currentSince?: LocalDateString;
+  /** The region's dossier life, whose phases say what the dossier's phase means. */
+  readonly life: PhaseBook;
 }
 
 export type CasusregisseurChangeOutcome =
@@ -58,11 +63,12 @@ export function changeCasusregisseur(
   input: CasusregisseurChangeInput,
   context: CasusregisseurChangeContext,
 ): CasusregisseurChangeOutcome {
-  assertDossierState(state);
-  if (!(WITH_CASUSREGISSEUR as readonly string[]).includes(state.phase) || !state.casusregisseurId) {
+  assertDossierState(state, context.life);
+  // Only while there is casusregie to hand over: in casusregie or afgerond.
+  if (!hasActiveCasusregisseur(context.life, state.phase) || !state.casusregisseurId) {
     return refuse(
       'ILLEGAL_TRANSITION',
-      state.phase === 'afgesloten'
+      isAfgesloten(context.life, state.phase)
         ? 'Een afgesloten dossier wordt niet meer gewijzigd.'
         : 'Dit dossier heeft geen casusregisseur die kan wisselen: er is (nog) geen casusregie.',
     );

@@ -15,6 +15,7 @@ import { AFSLUITING_WAIT_MONTHS, earliestAfsluitingDate, formatDutchDate } from 
 import { DossierEvent } from './dossier-event.model';
 import { DossierRefusal, refuse } from './dossier-outcome.model';
 import { ConsentRecord, DossierState } from './dossier.model';
+import { nextIntakeTable, type IntakeTableName } from './dossier-life.model';
 import { optionalBoolean, requiredDate, requiredText } from './decision-fields.util';
 import { plannedAtTheIco } from './planned-at-ico.policy';
 import { checkZonderCasusregisseur } from './zonder-casusregisseur.policy';
@@ -27,6 +28,12 @@ export interface KindContext {
   readonly organisationKinds?: OrganisationKinds;
   /** Months an afsluiting waits after the afronding (afsluitingWaitMonthsOf); unset: the default. */
   readonly afsluitingWaitMonths?: number;
+  /** The intake table as messages name it (intakeTableName). */
+  readonly intake: IntakeTableName;
+  /** The label of the table taking the decision ("de Weegploeg"). */
+  readonly tableLabel: string;
+  /** The label of the follow-up table ("de Ronde Tafel"); unset: the deciding table's. */
+  readonly followUpLabel?: string;
 }
 
 /** A decision's own result, before the bookkeeping every decision shares. */
@@ -41,7 +48,7 @@ export function applyKind(
   decisionDay: number,
   noConsentReturns: number,
   limit: number,
-  context: KindContext = {},
+  context: KindContext,
 ): Applied {
   switch (input.kind) {
     case 'geen_ketenaanpak':
@@ -56,15 +63,21 @@ export function applyKind(
       return accepted({}, { type: 'ketenaanpak-zonder-casusregisseur', date });
     }
     case 'met_casusregie':
-      return metCasusregie(state, input, date, decisionDay);
+      return metCasusregie(state, input, date, decisionDay, context.intake);
     case 'herbespreking':
-      return herbespreking(input, date);
+      return herbespreking(input, date, context.intake);
     case 'geen_instemming':
       return geenInstemming(input, date, noConsentReturns, limit);
     case 'pva_besproken':
-      return pvaBesproken(input, date, decisionDay);
+      return pvaBesproken(
+        input,
+        date,
+        decisionDay,
+        context.tableLabel,
+        context.followUpLabel ?? context.tableLabel,
+      );
     case 'afronding_goedgekeurd':
-      return afrondingGoedgekeurd(state, date, decisionDay);
+      return afrondingGoedgekeurd(state, date, decisionDay, context.tableLabel);
     case 'afronding_niet_goedgekeurd':
       return accepted({}, { type: 'afronding-niet-goedgekeurd', date });
     case 'opvolging_genoteerd':
@@ -107,6 +120,7 @@ function metCasusregie(
   input: MetCasusregieInput,
   date: LocalDateString,
   decisionDay: number,
+  intake: IntakeTableName,
 ): Applied {
   const idProblem = requiredText(input.casusregisseurId, 'casusregisseurId', 'De casusregisseur');
   if (idProblem) return idProblem;
@@ -116,12 +130,12 @@ function metCasusregie(
     return refuse(
       'FIELD_INVALID',
       `De startdatum van de casusregie (${formatDutchDate(input.startDate)}) kan niet vóór de ` +
-        `beslissing van het ICO (${formatDutchDate(date)}) liggen.`,
+        `beslissing van ${intake.label} (${formatDutchDate(date)}) liggen.`,
       'startDate',
     );
   }
 
-  const planned = plannedAtTheIco(input, date, decisionDay, start.day);
+  const planned = plannedAtTheIco(input, date, decisionDay, start.day, intake);
   if (!planned.ok) return planned;
 
   let consent: ConsentRecord;
@@ -233,12 +247,12 @@ function checkConsent(consent: ConsentFacts): { readonly ok: true } | DossierRef
   return { ok: true };
 }
 
-function herbespreking(input: HerbesprekingInput, date: LocalDateString): Applied {
+function herbespreking(input: HerbesprekingInput, date: LocalDateString, intake: IntakeTableName): Applied {
   const problem = requiredText(
     input.missingInformation,
     'missingInformation',
     'Welke informatie ontbreekt',
-    'Noteer welke informatie ontbreekt en wie ze meebrengt naar het volgende ICO.',
+    `Noteer welke informatie ontbreekt en wie ze meebrengt naar ${nextIntakeTable(intake)}.`,
   );
   if (problem) return problem;
   return accepted({}, { type: 'terug-naar-ico', date, guest: 'aanmelder' });
@@ -271,14 +285,24 @@ function geenInstemming(
   return { ok: true, patch: {}, effects };
 }
 
-function pvaBesproken(input: PvaBesprokenInput, date: LocalDateString, decisionDay: number): Applied {
-  const terugkom = requiredDate(input.terugkomdatum, 'terugkomdatum', 'De terugkomdatum voor de Ronde Tafel');
+function pvaBesproken(
+  input: PvaBesprokenInput,
+  date: LocalDateString,
+  decisionDay: number,
+  tableLabel: string,
+  followUpLabel: string,
+): Applied {
+  const terugkom = requiredDate(
+    input.terugkomdatum,
+    'terugkomdatum',
+    `De terugkomdatum voor ${followUpLabel}`,
+  );
   if (!terugkom.ok) return terugkom;
   if (terugkom.day <= decisionDay) {
     return refuse(
       'FIELD_INVALID',
-      `De terugkomdatum voor de Ronde Tafel (${formatDutchDate(input.terugkomdatum)}) moet na de ` +
-        `Weegploeg van ${formatDutchDate(date)} liggen.`,
+      `De terugkomdatum voor ${followUpLabel} (${formatDutchDate(input.terugkomdatum)}) moet na ` +
+        `${tableLabel} van ${formatDutchDate(date)} liggen.`,
       'terugkomdatum',
     );
   }
@@ -286,7 +310,12 @@ function pvaBesproken(input: PvaBesprokenInput, date: LocalDateString, decisionD
 }
 
 /** Annex B: where an OCJ/SDJ consulent is involved, the two align before the afronding. */
-function afrondingGoedgekeurd(state: DossierState, date: LocalDateString, decisionDay: number): Applied {
+function afrondingGoedgekeurd(
+  state: DossierState,
+  date: LocalDateString,
+  decisionDay: number,
+  tableLabel: string,
+): Applied {
   if (state.consulentInvolved === true) {
     if (state.consulentConsultedOn === undefined) {
       return refuse(
@@ -301,7 +330,7 @@ function afrondingGoedgekeurd(state: DossierState, date: LocalDateString, decisi
       return refuse(
         'CONSULENT_NOT_CONSULTED',
         `De consulent werd pas op ${formatDutchDate(state.consulentConsultedOn)} geconsulteerd over de ` +
-          `afronding, na de Weegploeg van ${formatDutchDate(date)}; dat moet ervóór gebeuren.`,
+          `afronding, na ${tableLabel} van ${formatDutchDate(date)}; dat moet ervóór gebeuren.`,
         'consulentGeconsulteerd',
       );
     }

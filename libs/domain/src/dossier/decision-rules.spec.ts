@@ -3,10 +3,10 @@ import { decisionsFor, isDecisionForItem } from './decision-rules';
 import {
   DECISION_KIND_LABELS,
   DECISION_KINDS,
-  DOSSIER_PHASE_LABELS,
-  DOSSIER_PHASES,
+  PHASE_KIND_LABELS,
+  PHASE_KINDS,
   isDecisionKind,
-  isDossierPhase,
+  isPhaseKind,
 } from './dossier.model';
 
 const ITEMS = Object.entries(CO3_RULES).flatMap(([table, rule]) =>
@@ -116,14 +116,14 @@ describe('phases and decision kinds', () => {
   // That they are the labels of the database enums is checked against a migrated database:
   // libs/persistence/src/domain-enums.int-spec.ts.
   it('each has a Dutch label', () => {
-    expect(Object.keys(DOSSIER_PHASE_LABELS)).toEqual([...DOSSIER_PHASES]);
+    expect(Object.keys(PHASE_KIND_LABELS)).toEqual([...PHASE_KINDS]);
     expect(Object.keys(DECISION_KIND_LABELS)).toEqual([...DECISION_KINDS]);
   });
 
   it('guards tell them from other strings', () => {
-    expect(isDossierPhase('casusregie')).toBe(true);
-    expect(isDossierPhase('heropend')).toBe(false);
-    expect(isDossierPhase(undefined)).toBe(false);
+    expect(isPhaseKind('casusregie')).toBe(true);
+    expect(isPhaseKind('heropend')).toBe(false);
+    expect(isPhaseKind(undefined)).toBe(false);
     expect(isDecisionKind('pva_besproken')).toBe(true);
     expect(isDecisionKind('toString')).toBe(false);
   });

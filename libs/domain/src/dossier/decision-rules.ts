@@ -1,4 +1,4 @@
-import type { DecisionKind, DossierPhase } from './dossier.model';
+import type { DecisionKind } from './dossier.model';
 
 /**
  * What may happen with one item type of one table: the decisions the table can record on such an
@@ -10,7 +10,8 @@ export interface ItemTypeRule {
   /** Dutch, as it reads in a sentence ("een agendapunt plan van aanpak"). */
   readonly label: string;
   readonly decisions: readonly DecisionKind[];
-  readonly agenderenInPhases: readonly DossierPhase[];
+  /** Keys of the region's phases (DossierLife.phases). */
+  readonly agenderenInPhases: readonly string[];
 }
 
 export interface TableRule {

@@ -1,4 +1,5 @@
 import { changesBetween, DecisionWithdrawalFacts, DossierSnapshot, mayWithdrawDecision } from './decision-withdrawal.policy';
+import { CO3_LIFE } from './dossier-fixtures.test-util';
 
 const before: DossierSnapshot = {
   phase: 'aangemeld',
@@ -21,6 +22,7 @@ const after: DossierSnapshot = {
 
 function facts(over: Partial<DecisionWithdrawalFacts> = {}): DecisionWithdrawalFacts {
   return {
+    life: CO3_LIFE,
     decision: { kind: 'met_casusregie', decidedOn: '2026-12-04', standing: true, prior: before, result: after },
     current: after,
     laterDecisions: [],
@@ -113,14 +115,14 @@ describe('mayWithdrawDecision', () => {
 
 describe('changesBetween', () => {
   it('is empty for equal snapshots and names the phase with its new label', () => {
-    expect(changesBetween(after, { ...after })).toEqual([]);
-    expect(changesBetween(after, { ...after, phase: 'afgerond' })).toEqual(['de fase (nu "afgerond")']);
+    expect(changesBetween(CO3_LIFE, after, { ...after })).toEqual([]);
+    expect(changesBetween(CO3_LIFE, after, { ...after, phase: 'afgerond' })).toEqual(['de fase (nu "afgerond")']);
   });
 
   it('names a changed traject, and reads a snapshot kept before dossiers had one as without traject', () => {
-    expect(changesBetween({ ...after, traject: 'spoor-2' }, { ...after, traject: 'spoor-3' })).toEqual([
+    expect(changesBetween(CO3_LIFE, { ...after, traject: 'spoor-2' }, { ...after, traject: 'spoor-3' })).toEqual([
       'het traject',
     ]);
-    expect(changesBetween(after, { ...after, traject: null })).toEqual([]);
+    expect(changesBetween(CO3_LIFE, after, { ...after, traject: null })).toEqual([]);
   });
 });

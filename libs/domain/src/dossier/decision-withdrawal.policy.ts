@@ -1,7 +1,8 @@
 import { LocalDateString } from '../time/local-date.util';
 import { formatDutchDate } from './dossier-date.util';
 import { DossierRefusal, refuse } from './dossier-outcome.model';
-import { DECISION_KIND_LABELS, DecisionKind, DOSSIER_PHASE_LABELS, DossierPhase } from './dossier.model';
+import { DECISION_KIND_LABELS, DecisionKind, type PhaseBook, regionPhaseLabel } from './dossier.model';
+import { intakeTableName, type DossierLife } from './dossier-life.model';
 
 /**
  * The facts of a dossier a decision may change, as they are kept with the decision: before it
@@ -9,7 +10,8 @@ import { DECISION_KIND_LABELS, DecisionKind, DOSSIER_PHASE_LABELS, DossierPhase 
  * consent is an instant (ISO 8601), the rest are Brussels days.
  */
 export interface DossierSnapshot {
-  readonly phase: DossierPhase;
+  /** The key of one of the region's phases. */
+  readonly phase: string;
   readonly casusregisseurId: string | null;
   readonly casusregiePlannedStartDate: LocalDateString | null;
   readonly casusregieStartDate: LocalDateString | null;
@@ -25,6 +27,8 @@ export interface DossierSnapshot {
 
 /** Everything a withdrawal (or change) of one decision is checked against. */
 export interface DecisionWithdrawalFacts {
+  /** The region's dossier life: its phases' labels and the intake table's name in messages. */
+  readonly life: Pick<DossierLife, 'phases' | 'roles' | 'rules'>;
   readonly decision: {
     readonly kind: DecisionKind;
     /** The day of the zitting that decided it. */
@@ -44,7 +48,7 @@ export interface DecisionWithdrawalFacts {
   readonly laterItems: readonly { readonly tableName: string; readonly sessionOn: LocalDateString }[];
   /** Follow-up obligations someone marked done or answered after the decision. */
   readonly fulfilledSince: readonly { readonly label: string; readonly fulfilledOn: LocalDateString }[];
-  /** herbespreking: the ICO item the decision made, if it was already discussed. */
+  /** herbespreking: the intake table's item the decision made, if it was already discussed. */
   readonly followUpDiscussed?: boolean;
 }
 
@@ -93,7 +97,7 @@ export function mayWithdrawDecision(facts: DecisionWithdrawalFacts): WithdrawalO
   if (facts.followUpDiscussed) {
     return refuse(
       'DECISION_BUILT_UPON',
-      `${capital(what)} kan niet meer worden ingetrokken of gewijzigd: het dossier werd sindsdien opnieuw op het ICO besproken.`,
+      `${capital(what)} kan niet meer worden ingetrokken of gewijzigd: het dossier werd sindsdien opnieuw op ${intakeTableName(facts.life).label} besproken.`,
     );
   }
   const item = facts.laterItems[0];
@@ -112,7 +116,7 @@ export function mayWithdrawDecision(facts: DecisionWithdrawalFacts): WithdrawalO
         `werd op ${formatDutchDate(done.fulfilledOn)} al uitgevoerd.`,
     );
   }
-  const changed = changesBetween(decision.result, facts.current);
+  const changed = changesBetween(facts.life, decision.result, facts.current);
   if (changed.length > 0) {
     return refuse(
       'DECISION_BUILT_UPON',
@@ -124,10 +128,10 @@ export function mayWithdrawDecision(facts: DecisionWithdrawalFacts): WithdrawalO
 }
 
 /** What differs between two snapshots, as a coordinator names it (each once, in a fixed order). */
-export function changesBetween(from: DossierSnapshot, to: DossierSnapshot): string[] {
+export function changesBetween(book: PhaseBook, from: DossierSnapshot, to: DossierSnapshot): string[] {
   const out: string[] = [];
   if (from.phase !== to.phase) {
-    out.push(`de fase (nu "${DOSSIER_PHASE_LABELS[to.phase]}")`);
+    out.push(`de fase (nu "${regionPhaseLabel(book, to.phase)}")`);
   }
   for (const key of Object.keys(FIELD_NAMES) as (keyof typeof FIELD_NAMES)[]) {
     if ((from[key] ?? null) !== (to[key] ?? null) && !out.includes(FIELD_NAMES[key])) out.push(FIELD_NAMES[key]);

@@ -4,7 +4,7 @@ import { DecisionInput } from './decision-input.model';
 import type { DecisionRules } from './decision-rules';
 import type { DecisionTransition, DossierLife } from './dossier-life.model';
 import { applyDecision, DecisionContext, DecisionOutcome } from './dossier-lifecycle.policy';
-import { DecisionKind, DossierPhase, DossierState } from './dossier.model';
+import { DecisionKind, DossierState, type PhaseKind } from './dossier.model';
 
 /** CO3 Antwerpen's dossier life (libs/regions), which these specs drive the domain with. */
 export const CO3_LIFE: DossierLife = CO3_ANTWERPEN_DOSSIER_LIFE;
@@ -46,7 +46,8 @@ export const START_DATE = '2026-03-09';
 export const AFRONDING_DATE = '2026-06-16';
 export const AFSLUITING_DATE = '2026-12-17';
 
-export function stateIn(phase: DossierPhase): DossierState {
+/** A dossier in CO3's phase `phase` (CO3's keys are the phase kinds). */
+export function stateIn(phase: PhaseKind): DossierState {
   const inCasusregie: DossierState = {
     phase: 'casusregie',
     casusregisseurId: REGISSEUR,
@@ -92,7 +93,7 @@ export function validInput(kind: DecisionKind): DecisionInput {
 }
 
 /** Where and when each kind of decision is typically taken, for a dossier in `phase`. */
-export function contextFor(kind: DecisionKind, phase: DossierPhase): Co3Context {
+export function contextFor(kind: DecisionKind, phase: PhaseKind): Co3Context {
   switch (kind) {
     case 'pva_besproken':
       return { tableKey: 'weegploeg', itemType: 'plan-van-aanpak', decisionDate: '2026-05-19' };

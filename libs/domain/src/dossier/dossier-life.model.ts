@@ -1,13 +1,24 @@
 import type { DecisionRules } from './decision-rules';
-import { DECISION_KINDS, DecisionKind, DOSSIER_PHASES, DossierPhase } from './dossier.model';
+import {
+  DECISION_KINDS,
+  DecisionKind,
+  isPhaseKind,
+  phaseSpecOf,
+  type PhaseBook,
+  type PhaseKind,
+  type PhaseSpec,
+} from './dossier.model';
 import { refuse, type DossierRefusal } from './dossier-outcome.model';
 import { AFSLUITING_WAIT_MONTHS } from './dossier-date.util';
 
 export interface DecisionTransition {
-  /** The phases in which the decision may be taken. */
-  readonly from: readonly DossierPhase[];
-  /** The phase afterwards; `unchanged` for decisions that note progress without changing phase. */
-  readonly to: DossierPhase | 'unchanged';
+  /** The keys of the region's phases in which the decision may be taken. */
+  readonly from: readonly string[];
+  /**
+   * The key of the phase afterwards; `unchanged` for decisions that note progress without changing
+   * phase. Its kind must be the one the decision's effects mean (DECISION_LEADS_TO).
+   */
+  readonly to: string | 'unchanged';
 }
 
 /** Per decision kind the region's tables take, the phase transition it makes. */
@@ -54,10 +65,10 @@ export interface TrajectSpec {
  * seeds/004). Only a region that declares it reopens; the dossier goes back to the intake table.
  */
 export interface ReopeningSpec {
-  /** The phases a dossier is reopened from (afgesloten). */
-  readonly from: readonly DossierPhase[];
-  /** The phase it goes back to: one the intake table's aanmelding is agendered in. */
-  readonly to: DossierPhase;
+  /** The keys of the phases a dossier is reopened from (of kind afgesloten). */
+  readonly from: readonly string[];
+  /** The key of the phase it goes back to: of kind aangemeld, one the intake table's aanmelding is agendered in. */
+  readonly to: string;
   /** What the region calls it, for pages and the timeline ("heropening na nieuwe incidenten"). */
   readonly label: string;
 }
@@ -68,7 +79,13 @@ export interface ReopeningSpec {
  * transition of every decision kind. The effects of a decision kind (appointing a casusregisseur,
  * a return to the intake table, the afronding's checks) are the domain's, named by the kind.
  */
-export interface DossierLife {
+export interface DossierLife extends PhaseBook {
+  /**
+   * The region's phases, each with its key (stored in `dossiers.phase`), label and kind; the
+   * first of kind aangemeld is where an aanmelding starts. Every phase a rule, transition, the
+   * reopening or a traject names is one of these.
+   */
+  readonly phases: readonly PhaseSpec[];
   readonly roles: TableRoles;
   readonly rules: DecisionRules;
   readonly transitions: DecisionTransitions;
@@ -91,6 +108,47 @@ export interface DossierLife {
 /** The months an afsluiting waits after the afronding in this dossier life. */
 export function afsluitingWaitMonthsOf(life: Pick<DossierLife, 'afsluitingWaitMonths'>): number {
   return life.afsluitingWaitMonths ?? AFSLUITING_WAIT_MONTHS;
+}
+
+/**
+ * The phase kind each decision's effects mean, where it changes phase: met_casusregie appoints a
+ * casusregisseur (casusregie), afronding_goedgekeurd sets the afronding date (afgerond), and so
+ * on. pva_besproken may move on within casusregie (Oost-Vlaanderen: from exploratie to uitvoering).
+ * A decision that notes progress (opvolging, a refused afronding or afsluiting) moves to no
+ * other kind than the one it came from.
+ */
+export const DECISION_LEADS_TO: Readonly<Partial<Record<DecisionKind, PhaseKind>>> = {
+  geen_ketenaanpak: 'geen_ketenaanpak',
+  zonder_casusregisseur: 'zonder_casusregisseur',
+  met_casusregie: 'casusregie',
+  herbespreking: 'herbespreking',
+  geen_instemming: 'geen_instemming',
+  pva_besproken: 'casusregie',
+  afronding_goedgekeurd: 'afgerond',
+  afsluiting_bevestigd: 'afgesloten',
+};
+
+/**
+ * The intake table as messages name it: its label with its article ("het ICO", "het
+ * triage-overleg", "de team regie"), the article and the name without it ("ICO"), so a sentence
+ * can say "het volgende ICO" or "de volgende team regie".
+ */
+export interface IntakeTableName {
+  readonly label: string;
+  readonly article: string;
+  readonly name: string;
+}
+
+/** The intake table's name in messages, from its label in the dossier life. */
+export function intakeTableName(life: Pick<DossierLife, 'roles' | 'rules'>): IntakeTableName {
+  const label = life.rules[life.roles.intake.table]?.label ?? life.roles.intake.table;
+  const m = /^(de|het)\s+(.+)$/i.exec(label);
+  return m ? { label, article: m[1]!, name: m[2]! } : { label, article: 'de', name: label };
+}
+
+/** "het volgende ICO", "de volgende team regie": the next zitting of the intake table. */
+export function nextIntakeTable(name: IntakeTableName): string {
+  return `${name.article} volgende ${name.name}`;
 }
 
 /** The intake table's key: where aanmeldingen land. */
@@ -133,7 +191,9 @@ export function chooseTraject(
 /**
  * What is wrong with a region's dossier life against its tables, one sentence each; empty when it
  * holds together. Every table and item type it names exists, every decision has a transition,
- * every phase and decision is one the domain knows, and the roles point at tables.
+ * every phase named is one it declares (each of a kind the domain knows), a transition leads to
+ * the kind its decision means, the kinds the domain moves a dossier to exist, and the roles point
+ * at tables.
  */
 export function dossierLifeProblems(
   life: DossierLife,
@@ -143,9 +203,25 @@ export function dossierLifeProblems(
   const tableByKey = new Map(tables.map((t) => [t.key, t]));
   const hasItem = (tableKey: string, itemType: string) =>
     tableByKey.get(tableKey)?.itemTypes.some((i) => i.key === itemType) ?? false;
-  const phase = (p: string, where: string) => {
-    if (!(DOSSIER_PHASES as readonly string[]).includes(p)) problems.push(`${where}: unknown phase ${p}`);
+  const keys = life.phases.map((p) => p.key);
+  if (keys.length === 0) problems.push('phases: declare the phases of the dossier life');
+  for (const p of life.phases) {
+    if (typeof p.key !== 'string' || !/^[a-z0-9][a-z0-9_-]*$/.test(p.key))
+      problems.push(`phases: key ${String(p.key)} is not lowercase letters, digits, - or _`);
+    if (typeof p.label !== 'string' || p.label.trim() === '') problems.push(`phases: ${p.key} has no label`);
+    if (!isPhaseKind(p.kind)) problems.push(`phases: ${p.key} has unknown kind ${String(p.kind)}`);
+  }
+  for (const key of new Set(keys.filter((k, i) => keys.indexOf(k) !== i)))
+    problems.push(`phases: ${key} is declared twice`);
+  const phase = (p: string, where: string): PhaseKind | undefined => {
+    const spec = phaseSpecOf(life, p);
+    if (!spec) problems.push(`${where}: unknown phase ${p}`);
+    return spec && isPhaseKind(spec.kind) ? spec.kind : undefined;
   };
+  const needKind = (kind: PhaseKind, why: string) => {
+    if (!life.phases.some((p) => p.kind === kind)) problems.push(`phases: no phase of kind ${kind}, which ${why}`);
+  };
+  needKind('aangemeld', 'a new aanmelding starts in');
   for (const [tableKey, rule] of Object.entries(life.rules)) {
     if (!tableByKey.has(tableKey))
       problems.push(`decision rules name table ${tableKey}, which the region has not`);
@@ -162,9 +238,19 @@ export function dossierLifeProblems(
     }
   }
   for (const [kind, transition] of Object.entries(life.transitions)) {
-    for (const p of transition?.from ?? []) phase(p, `transition ${kind}`);
-    if (transition && transition.to !== 'unchanged') phase(transition.to, `transition ${kind}`);
+    if (!transition) continue;
+    const fromKinds = transition.from.map((p) => phase(p, `transition ${kind}`));
+    if (transition.to === 'unchanged') continue;
+    const toKind = phase(transition.to, `transition ${kind}`);
+    const means = DECISION_LEADS_TO[kind as DecisionKind];
+    if (toKind === undefined) continue;
+    if (means !== undefined && toKind !== means)
+      problems.push(`transition ${kind}: leads to ${transition.to} of kind ${toKind}, but ${kind} means ${means}`);
+    if (means === undefined && fromKinds.some((k) => k !== undefined && k !== toKind))
+      problems.push(`transition ${kind}: notes progress, so it cannot move to ${transition.to} of another kind`);
   }
+  if (life.transitions.met_casusregie)
+    needKind('geen_instemming', 'a casusregie that gets no consent goes to (recordNoConsent)');
   if (life.traject) {
     const keys = life.traject.options.map((o) => o.key);
     if (keys.length === 0) problems.push('traject: list at least one option');
@@ -180,14 +266,24 @@ export function dossierLifeProblems(
   if (wait !== undefined && (!Number.isInteger(wait) || wait < 0 || wait > 24))
     problems.push(`afsluitingWaitMonths must be a whole number of months from 0 to 24, got ${wait}`);
   if (life.reopening) {
-    for (const p of life.reopening.from) phase(p, 'reopening');
-    phase(life.reopening.to, 'reopening');
+    for (const p of life.reopening.from) {
+      const kind = phase(p, 'reopening');
+      if (kind !== undefined && kind !== 'afgesloten')
+        problems.push(`reopening: reopens from ${p} of kind ${kind}; only a phase of kind afgesloten is reopened`);
+    }
+    const toKind = phase(life.reopening.to, 'reopening');
+    if (toKind !== undefined && toKind !== 'aangemeld')
+      problems.push(`reopening: goes back to ${life.reopening.to} of kind ${toKind}; it goes back to a phase of kind aangemeld`);
     if (life.reopening.from.length === 0) problems.push('reopening: name the phases it reopens from');
     const intakeRule = life.rules[intake.table]?.itemTypes[intake.aanmeldingItemType];
     if (intakeRule && !intakeRule.agenderenInPhases.includes(life.reopening.to))
       problems.push(`reopening: the intake table does not take a dossier in ${life.reopening.to}`);
   }
   if (!life.rules[intake.table]) problems.push(`the intake table ${intake.table} has no decision rules`);
+  const intakePhase = life.phases.find((p) => p.kind === 'aangemeld')?.key;
+  const aanmelding = life.rules[intake.table]?.itemTypes[intake.aanmeldingItemType];
+  if (aanmelding && intakePhase !== undefined && !aanmelding.agenderenInPhases.includes(intakePhase))
+    problems.push(`the intake table's ${intake.aanmeldingItemType} is not agendered in ${intakePhase}, where a new aanmelding starts`);
   if (!hasItem(intake.table, intake.aanmeldingItemType))
     problems.push(`the intake table has no item type ${intake.aanmeldingItemType}`);
   if (intake.returnItemType !== undefined && !hasItem(intake.table, intake.returnItemType))

@@ -11,8 +11,7 @@ import {
   validInput,
   CO3_TRANSITIONS,
   Co3Context,
-  applyCo3Decision,
-} from './dossier-fixtures.test-util';
+  applyCo3Decision, CO3_LIFE } from './dossier-fixtures.test-util';
 import { DecisionOutcome, noConsentReturnLimitOf } from './dossier-lifecycle.policy';
 import { DossierEvent } from './dossier-event.model';
 import {
@@ -25,8 +24,8 @@ import {
   DECISION_KINDS,
   awaitsConsent,
   DecisionKind,
-  DOSSIER_PHASES,
-  DossierPhase,
+  PHASE_KINDS,
+  PhaseKind,
   DossierState,
   newDossierState,
 } from './dossier.model';
@@ -56,7 +55,7 @@ function refused(state: DossierState, input: DecisionInput, context: Co3Context)
 describe('the ICO decides on a new aanmelding', () => {
   it('geen ketenaanpak: the aanmelder gets advice, always with advice for a safety plan', () => {
     const { next, effects } = accepted(
-      applyCo3Decision(newDossierState(), validInput('geen_ketenaanpak'), ICO),
+      applyCo3Decision(newDossierState(CO3_LIFE), validInput('geen_ketenaanpak'), ICO),
     );
     expect(next).toEqual({ phase: 'geen_ketenaanpak', noConsentReturns: 0 });
     expect(effects).toEqual([
@@ -66,7 +65,7 @@ describe('the ICO decides on a new aanmelding', () => {
 
   it('geen ketenaanpak may advise the aanmelder to report to the parket', () => {
     const input = { ...validInput('geen_ketenaanpak'), parketmeldingAdvies: true } as DecisionInput;
-    const { effects } = accepted(applyCo3Decision(newDossierState(), input, ICO));
+    const { effects } = accepted(applyCo3Decision(newDossierState(CO3_LIFE), input, ICO));
     expect(effects).toEqual([
       { type: 'advies-verstuurd', date: ICO_DATE, reason: 'geen-ketenaanpak', parketmeldingAdvies: true },
     ]);
@@ -74,7 +73,7 @@ describe('the ICO decides on a new aanmelding', () => {
 
   it('geen ketenaanpak without safety-plan advice is refused, naming the field', () => {
     const input = { kind: 'geen_ketenaanpak', adviceText: 'Verder opvolgen.', safetyPlanAdvice: '' } as const;
-    expect(refused(newDossierState(), input, ICO)).toEqual({
+    expect(refused(newDossierState(CO3_LIFE), input, ICO)).toEqual({
       ok: false,
       code: 'FIELD_REQUIRED',
       field: 'safetyPlanAdvice',
@@ -86,7 +85,7 @@ describe('the ICO decides on a new aanmelding', () => {
 
   it('ketenaanpak zonder casusregisseur puts the aanmelder in touch with the criminologists', () => {
     const { next, effects } = accepted(
-      applyCo3Decision(newDossierState(), { kind: 'zonder_casusregisseur' }, ICO),
+      applyCo3Decision(newDossierState(CO3_LIFE), { kind: 'zonder_casusregisseur' }, ICO),
     );
     expect(next.phase).toBe('zonder_casusregisseur');
     expect(effects).toEqual([{ type: 'ketenaanpak-zonder-casusregisseur', date: ICO_DATE }]);
@@ -94,7 +93,7 @@ describe('the ICO decides on a new aanmelding', () => {
 
   it('ketenaanpak met casusregie appoints the casusregisseur, records the consent and starts casusregie', () => {
     const { next, effects } = accepted(
-      applyCo3Decision(newDossierState(), validInput('met_casusregie'), ICO),
+      applyCo3Decision(newDossierState(CO3_LIFE), validInput('met_casusregie'), ICO),
     );
     expect(next).toEqual({
       phase: 'casusregie',
@@ -118,11 +117,11 @@ describe('the ICO decides on a new aanmelding', () => {
       startDate: ICO_DATE,
       consent: { verifiedById: AANMELDER, verifiedOn: ICO_DATE, adultFamilyMemberConsented: true },
     };
-    expect(accepted(applyCo3Decision(newDossierState(), input, ICO)).next.casusregieStartDate).toBe(ICO_DATE);
+    expect(accepted(applyCo3Decision(newDossierState(CO3_LIFE), input, ICO)).next.casusregieStartDate).toBe(ICO_DATE);
   });
 
   it('herbespreking: information is missing and the dossier returns to a later ICO', () => {
-    const { next, effects } = accepted(applyCo3Decision(newDossierState(), validInput('herbespreking'), ICO));
+    const { next, effects } = accepted(applyCo3Decision(newDossierState(CO3_LIFE), validInput('herbespreking'), ICO));
     expect(next).toEqual({ phase: 'herbespreking', noConsentReturns: 0 });
     // The aanmelder is invited to the aanvullend verkennend casusoverleg.
     expect(effects).toEqual([{ type: 'terug-naar-ico', date: ICO_DATE, guest: 'aanmelder' }]);
@@ -134,7 +133,7 @@ describe('the ICO decides on a new aanmelding', () => {
   });
 
   it('geen instemming: casusregie cannot start and the aanmelder may still come back twice', () => {
-    const { next, effects } = accepted(applyCo3Decision(newDossierState(), { kind: 'geen_instemming' }, ICO));
+    const { next, effects } = accepted(applyCo3Decision(newDossierState(CO3_LIFE), { kind: 'geen_instemming' }, ICO));
     expect(next).toEqual({ phase: 'geen_instemming', noConsentReturns: 0 });
     expect(effects).toEqual([{ type: 'geen-instemming', date: ICO_DATE, returnsUsed: 0, returnsLeft: 2 }]);
   });
@@ -144,7 +143,7 @@ describe('the ICO decides on a new aanmelding', () => {
       kind: 'geen_instemming',
       adviceText: 'Bespreek een veiligheidsplan met mevrouw.',
     } as const;
-    expect(accepted(applyCo3Decision(newDossierState(), input, ICO)).effects).toEqual([
+    expect(accepted(applyCo3Decision(newDossierState(CO3_LIFE), input, ICO)).effects).toEqual([
       { type: 'geen-instemming', date: ICO_DATE, returnsUsed: 0, returnsLeft: 2 },
       { type: 'advies-verstuurd', date: ICO_DATE, reason: 'geen-instemming', parketmeldingAdvies: false },
     ]);
@@ -159,14 +158,14 @@ describe('informed consent before casusregie', () => {
   };
 
   it('appoints the casusregisseur without consent: casusregie awaits it and has no start yet', () => {
-    const { next, effects } = accepted(applyCo3Decision(newDossierState(), withoutConsent, ICO));
+    const { next, effects } = accepted(applyCo3Decision(newDossierState(CO3_LIFE), withoutConsent, ICO));
     expect(next).toEqual({
       phase: 'casusregie',
       casusregisseurId: REGISSEUR,
       casusregiePlannedStartDate: START_DATE,
       noConsentReturns: 0,
     });
-    expect(awaitsConsent(next)).toBe(true);
+    expect(awaitsConsent(CO3_LIFE, next)).toBe(true);
     expect(effects).toEqual([
       { type: 'casusregisseur-aangesteld', startDate: START_DATE, casusregisseurId: REGISSEUR },
     ]);
@@ -182,15 +181,15 @@ describe('informed consent before casusregie', () => {
         givenBy: 'moeder',
       },
     };
-    const { next } = accepted(applyCo3Decision(newDossierState(), input, ICO));
+    const { next } = accepted(applyCo3Decision(newDossierState(CO3_LIFE), input, ICO));
     expect(next.consent).toEqual({ verifiedById: AANMELDER, verifiedOn: '2026-03-02', givenBy: 'moeder' });
-    expect(awaitsConsent(next)).toBe(false);
+    expect(awaitsConsent(CO3_LIFE, next)).toBe(false);
     const blank = { ...input, consent: { ...input.consent!, givenBy: ' ' } };
-    expect(refused(newDossierState(), blank, ICO).field).toBe('consent.givenBy');
+    expect(refused(newDossierState(CO3_LIFE), blank, ICO).field).toBe('consent.givenBy');
   });
 
   it('while casusregie awaits the consent, no plan van aanpak is reviewed nor casusregie rounded off', () => {
-    const awaiting = accepted(applyCo3Decision(newDossierState(), withoutConsent, ICO)).next;
+    const awaiting = accepted(applyCo3Decision(newDossierState(CO3_LIFE), withoutConsent, ICO)).next;
     const weegploeg = { decisionDate: '2026-04-21', tableKey: 'weegploeg' };
     for (const [kind, itemType] of [
       ['pva_besproken', 'plan-van-aanpak'],
@@ -224,7 +223,7 @@ describe('informed consent before casusregie', () => {
       ...withoutConsent,
       consent: { verifiedById: AANMELDER, verifiedOn: '2026-03-02', adultFamilyMemberConsented: false },
     };
-    const outcome = refused(newDossierState(), input, ICO);
+    const outcome = refused(newDossierState(CO3_LIFE), input, ICO);
     expect(outcome.code).toBe('CONSENT_REQUIRED');
     expect(outcome.field).toBe('consent.adultFamilyMemberConsented');
   });
@@ -234,7 +233,7 @@ describe('informed consent before casusregie', () => {
       ...withoutConsent,
       consent: { verifiedById: REGISSEUR, verifiedOn, adultFamilyMemberConsented: true },
     });
-    expect(refused(newDossierState(), consentOn('2026-03-10'), ICO)).toEqual({
+    expect(refused(newDossierState(CO3_LIFE), consentOn('2026-03-10'), ICO)).toEqual({
       ok: false,
       code: 'CONSENT_REQUIRED',
       field: 'startDate',
@@ -242,7 +241,7 @@ describe('informed consent before casusregie', () => {
         'Casusregie kan pas starten zodra een volwassen gezinslid ingestemd heeft: de instemming is van ' +
         '10 maart 2026, de startdatum 9 maart 2026.',
     });
-    expect(accepted(applyCo3Decision(newDossierState(), consentOn(START_DATE), ICO)).next.phase).toBe(
+    expect(accepted(applyCo3Decision(newDossierState(CO3_LIFE), consentOn(START_DATE), ICO)).next.phase).toBe(
       'casusregie',
     );
   });
@@ -253,7 +252,7 @@ describe('the limited returns after "geen instemming"', () => {
 
   /** The first ICO says "geen instemming"; then the aanmelder comes back on the given Fridays. */
   function afterReturns(fridays: readonly string[], limit?: number): DossierState {
-    let state = accepted(applyCo3Decision(newDossierState(), geenInstemming, ICO)).next;
+    let state = accepted(applyCo3Decision(newDossierState(CO3_LIFE), geenInstemming, ICO)).next;
     for (const friday of fridays) {
       state = accepted(
         applyCo3Decision(state, geenInstemming, { ...ICO_TERUG(friday), noConsentReturnLimit: limit }),
@@ -445,7 +444,7 @@ describe('the Ronde Tafel follows up and closes', () => {
  * Every legal transition, written out as the coordinators would read it. A test below checks that
  * this table and CO3_TRANSITIONS say the same.
  */
-const LEGAL: ReadonlyArray<readonly [DossierPhase, DecisionKind, DossierPhase]> = [
+const LEGAL: ReadonlyArray<readonly [PhaseKind, DecisionKind, PhaseKind]> = [
   ['aangemeld', 'geen_ketenaanpak', 'geen_ketenaanpak'],
   ['aangemeld', 'zonder_casusregisseur', 'zonder_casusregisseur'],
   ['aangemeld', 'met_casusregie', 'casusregie'],
@@ -476,7 +475,7 @@ const LEGAL: ReadonlyArray<readonly [DossierPhase, DecisionKind, DossierPhase]> 
   ['afgerond', 'afsluiting_niet_bevestigd', 'afgerond'],
 ];
 
-const ILLEGAL = DOSSIER_PHASES.flatMap((phase) =>
+const ILLEGAL = PHASE_KINDS.flatMap((phase) =>
   DECISION_KINDS.filter((kind) => !LEGAL.some(([from, k]) => from === phase && k === kind)).map(
     (kind) => [phase, kind] as const,
   ),
@@ -589,13 +588,13 @@ describe('a decision belongs to its agendapunt', () => {
 
   it('refuses a table or agendapunt the rules do not know', () => {
     expect(
-      refused(newDossierState(), validInput('herbespreking'), { ...ICO, tableKey: 'triage-overleg' }).code,
+      refused(newDossierState(CO3_LIFE), validInput('herbespreking'), { ...ICO, tableKey: 'triage-overleg' }).code,
     ).toBe('UNKNOWN_TABLE');
     expect(
-      refused(newDossierState(), validInput('herbespreking'), { ...ICO, itemType: 'evaluatie' }).code,
+      refused(newDossierState(CO3_LIFE), validInput('herbespreking'), { ...ICO, itemType: 'evaluatie' }).code,
     ).toBe('UNKNOWN_ITEM_TYPE');
     expect(
-      refused(newDossierState(), validInput('herbespreking'), { ...ICO, tableKey: 'toString' }).code,
+      refused(newDossierState(CO3_LIFE), validInput('herbespreking'), { ...ICO, tableKey: 'toString' }).code,
     ).toBe('UNKNOWN_TABLE');
   });
 });
@@ -603,7 +602,7 @@ describe('a decision belongs to its agendapunt', () => {
 describe('each missing or wrong field is named', () => {
   const metCasusregie = validInput('met_casusregie') as MetCasusregieInput;
   const consent = metCasusregie.consent!;
-  const cases: ReadonlyArray<readonly [string, DossierPhase, object, string, string]> = [
+  const cases: ReadonlyArray<readonly [string, PhaseKind, object, string, string]> = [
     [
       'no advice',
       'aangemeld',
@@ -748,11 +747,11 @@ describe('each missing or wrong field is named', () => {
   });
 
   it('says what is wrong in Dutch', () => {
-    const outcome = refused(newDossierState(), { ...metCasusregie, startDate: '09-03-2026' }, ICO);
+    const outcome = refused(newDossierState(CO3_LIFE), { ...metCasusregie, startDate: '09-03-2026' }, ICO);
     expect(outcome.message).toBe(
       'De startdatum van de casusregie is geen geldige datum (jjjj-mm-dd): "09-03-2026".',
     );
-    expect(refused(newDossierState(), { ...metCasusregie, startDate: '2026-03-05' }, ICO).message).toBe(
+    expect(refused(newDossierState(CO3_LIFE), { ...metCasusregie, startDate: '2026-03-05' }, ICO).message).toBe(
       'De startdatum van de casusregie (5 maart 2026) kan niet vóór de beslissing van het ICO (6 maart 2026) liggen.',
     );
   });
@@ -798,15 +797,15 @@ describe('a state or context no valid flow produces is a bug, not a refusal', ()
 
   it('throws on an unknown decision kind', () => {
     const input = { kind: 'heropening' } as unknown as DecisionInput;
-    expect(() => applyCo3Decision(newDossierState(), input, ICO)).toThrow(UnknownDecisionKindError);
+    expect(() => applyCo3Decision(newDossierState(CO3_LIFE), input, ICO)).toThrow(UnknownDecisionKindError);
   });
 
   it('throws on a zitting without a usable date, or a broken limit', () => {
     expect(() =>
-      applyCo3Decision(newDossierState(), validInput('herbespreking'), { ...ICO, decisionDate: '6 maart' }),
+      applyCo3Decision(newDossierState(CO3_LIFE), validInput('herbespreking'), { ...ICO, decisionDate: '6 maart' }),
     ).toThrow(InvalidDossierContextError);
     expect(() =>
-      applyCo3Decision(newDossierState(), validInput('herbespreking'), { ...ICO, noConsentReturnLimit: -2 }),
+      applyCo3Decision(newDossierState(CO3_LIFE), validInput('herbespreking'), { ...ICO, noConsentReturnLimit: -2 }),
     ).toThrow(InvalidDossierContextError);
   });
 });
@@ -853,8 +852,8 @@ describe('the life of one dossier, from aanmelding to afsluiting', () => {
         { tableKey: 'ronde-tafel', itemType: 'afsluiting', decisionDate: '2027-11-04' },
       ],
     ];
-    let state = newDossierState();
-    const phases: DossierPhase[] = [];
+    let state = newDossierState(CO3_LIFE);
+    const phases: string[] = [];
     const events: string[] = [];
     for (const [input, context] of steps) {
       const { next, effects } = accepted(applyCo3Decision(state, input, context));

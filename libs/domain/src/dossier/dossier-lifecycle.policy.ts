@@ -1,7 +1,13 @@
 import { LocalDateString, parseLocalDate } from '../time/local-date.util';
 import { DecisionInput } from './decision-input.model';
 import { lookupItemType } from './decision-rules';
-import { afsluitingWaitMonthsOf, chooseTraject, type DossierLife } from './dossier-life.model';
+import {
+  afsluitingWaitMonthsOf,
+  chooseTraject,
+  intakeTableName,
+  type DossierLife,
+  type IntakeTableName,
+} from './dossier-life.model';
 import { formatDutchDate } from './dossier-date.util';
 import { DossierEvent } from './dossier-event.model';
 import { DossierRefusal, refuse } from './dossier-outcome.model';
@@ -10,9 +16,12 @@ import {
   assertDossierState,
   awaitsConsent,
   DecisionKind,
-  DossierPhase,
   DossierState,
   isDecisionKind,
+  type PhaseBook,
+  phaseKeysOfKind,
+  phaseKindOf,
+  type PhaseKind,
 } from './dossier.model';
 import { InvalidDossierContextError, UnknownDecisionKindError } from './dossier.error';
 import { applyKind } from './decision-effects.policy';
@@ -22,10 +31,15 @@ import type { OrganisationKind, OrganisationKinds } from '../organisation/organi
 export const DEFAULT_NO_CONSENT_RETURN_LIMIT = 2;
 
 /**
- * The phases a dossier never leaves in any region's dossier life (RegionConfig.dossierLife): a
- * list shows them after the dossiers still running.
+ * The kinds of phase a dossier never leaves in any region's dossier life (RegionConfig.dossierLife)
+ * but by a heropening: a list shows them after the dossiers still running, retention counts from them.
  */
-export const ENDED_PHASES: readonly DossierPhase[] = ['geen_ketenaanpak', 'afgesloten'];
+export const ENDED_PHASE_KINDS: readonly PhaseKind[] = ['geen_ketenaanpak', 'afgesloten'];
+
+/** The keys of the region's ended phases (ENDED_PHASE_KINDS), for a list or a retention query. */
+export function endedPhaseKeys(book: PhaseBook): string[] {
+  return phaseKeysOfKind(book, ...ENDED_PHASE_KINDS);
+}
 
 /** Decisions about casusregie itself, which cannot come before it started. */
 export const NEEDS_STARTED_CASUSREGIE: readonly DecisionKind[] = [
@@ -73,7 +87,9 @@ export function applyDecision(
   input: DecisionInput,
   context: DecisionContext,
 ): DecisionOutcome {
-  assertDossierState(state);
+  const life = context.life;
+  assertDossierState(state, life);
+  const kind = phaseKindOf(life, state.phase);
   if (!isDecisionKind(input.kind)) throw new UnknownDecisionKindError(input.kind);
   const decisionDay = parseLocalDate(context.decisionDate);
   if (decisionDay === undefined) {
@@ -112,30 +128,33 @@ export function applyDecision(
     return refuse(
       'ILLEGAL_TRANSITION',
       `De beslissing "${decisionLabel(input.kind)}" kan niet voor een dossier in de fase ` +
-        `"${phaseLabel(state.phase)}"; dat kan enkel in de fase ${phaseList(transition.from)}.`,
+        `"${phaseLabel(life, state.phase)}"; dat kan enkel in de fase ${phaseList(life, transition.from)}.`,
     );
   }
 
   // A plan is reviewed and casusregie rounded off only once it started, that is with the consent.
-  if (awaitsConsent(state) && NEEDS_STARTED_CASUSREGIE.includes(input.kind)) {
+  if (awaitsConsent(life, state) && NEEDS_STARTED_CASUSREGIE.includes(input.kind)) {
     return refuse('CASUSREGIE_AWAITS_CONSENT', AWAITS_CONSENT_MESSAGE);
   }
 
-  const phaseStart = phaseStartDate(state);
+  const phaseStart = phaseStartDate(kind, state);
   if (phaseStart !== undefined && decisionDay < parseLocalDate(phaseStart)!) {
     return refuse(
       'DECISION_BEFORE_PHASE_START',
       `Deze beslissing valt op ${formatDutchDate(context.decisionDate)}, vóór ` +
-        `${state.phase === 'casusregie' ? 'de start van de casusregie' : 'de afronding'} op ` +
+        `${kind === 'casusregie' ? 'de start van de casusregie' : 'de afronding'} op ` +
         `${formatDutchDate(phaseStart)}. Kijk de datums na.`,
     );
   }
 
   // Every ICO discussion of a dossier in "geen instemming" is a return of the aanmelder; the
   // counter never resets, so a herbespreking in between does not buy extra returns.
-  const isNoConsentReturn = state.phase === 'geen_instemming';
+  const isNoConsentReturn = kind === 'geen_instemming';
   if (isNoConsentReturn && state.noConsentReturns >= limit) {
-    return refuse('RETURN_LIMIT_REACHED', returnLimitMessage(state.noConsentReturns, limit));
+    return refuse(
+      'RETURN_LIMIT_REACHED',
+      returnLimitMessage(state.noConsentReturns, limit, intakeTableName(life)),
+    );
   }
   const noConsentReturns = state.noConsentReturns + (isNoConsentReturn ? 1 : 0);
 
@@ -143,7 +162,10 @@ export function applyDecision(
     zonderCasusregisseurAanmelders: context.zonderCasusregisseurAanmelders,
     aanmelderOrganisation: context.aanmelderOrganisation,
     organisationKinds: context.organisationKinds,
-    afsluitingWaitMonths: afsluitingWaitMonthsOf(context.life),
+    afsluitingWaitMonths: afsluitingWaitMonthsOf(life),
+    intake: intakeTableName(life),
+    tableLabel: table.label,
+    followUpLabel: life.roles.followUp ? life.rules[life.roles.followUp]?.label : undefined,
   });
   if (!applied.ok) return applied;
   const traject = chooseTraject(context.life, input.kind, context.traject);
@@ -163,9 +185,9 @@ export function applyDecision(
  * cannot review casusregie before it started, nor follow up an afronding before it was decided.
  * A start date typed a year off is caught here, at the first decision after it.
  */
-function phaseStartDate(state: DossierState): LocalDateString | undefined {
-  if (state.phase === 'casusregie') return state.casusregieStartDate;
-  if (state.phase === 'afgerond') return state.afrondingDate;
+function phaseStartDate(kind: PhaseKind, state: DossierState): LocalDateString | undefined {
+  if (kind === 'casusregie') return state.casusregieStartDate;
+  if (kind === 'afgerond') return state.afrondingDate;
   return undefined;
 }
 
@@ -184,9 +206,9 @@ export function resolveReturnLimit(configured: number | undefined): number {
   return limit;
 }
 
-export function returnLimitMessage(returnsUsed: number, limit: number): string {
+export function returnLimitMessage(returnsUsed: number, limit: number, intake: IntakeTableName): string {
   return (
-    `De aanmelder kwam na "geen instemming" al ${returnsUsed} keer terug naar het ICO; ` +
+    `De aanmelder kwam na "geen instemming" al ${returnsUsed} keer terug naar ${intake.label}; ` +
     `meer dan ${limit} keer kan niet.`
   );
 }

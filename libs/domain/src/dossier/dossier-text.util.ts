@@ -1,4 +1,4 @@
-import { DECISION_KIND_LABELS, DecisionKind, DOSSIER_PHASE_LABELS, DossierPhase } from './dossier.model';
+import { DECISION_KIND_LABELS, DecisionKind, type PhaseBook, regionPhaseLabel } from './dossier.model';
 
 /** `["a", "b", "c"]` → `"a", "b" of "c"`: alternatives the way a Dutch sentence lists them. */
 export function quotedAlternatives(values: readonly string[]): string {
@@ -7,12 +7,13 @@ export function quotedAlternatives(values: readonly string[]): string {
   return `${quoted.slice(0, -1).join(', ')} of ${quoted[quoted.length - 1]}`;
 }
 
-export function phaseLabel(phase: DossierPhase): string {
-  return DOSSIER_PHASE_LABELS[phase];
+/** The label of one of the region's phases, as a message names it. */
+export function phaseLabel(book: PhaseBook, phase: string): string {
+  return regionPhaseLabel(book, phase);
 }
 
-export function phaseList(phases: readonly DossierPhase[]): string {
-  return quotedAlternatives(phases.map(phaseLabel));
+export function phaseList(book: PhaseBook, phases: readonly string[]): string {
+  return quotedAlternatives(phases.map((p) => phaseLabel(book, p)));
 }
 
 export function decisionLabel(kind: DecisionKind): string {

@@ -7,8 +7,7 @@ import {
   START_DATE,
   validInput,
   Co3Context,
-  applyCo3Decision,
-} from './dossier-fixtures.test-util';
+  applyCo3Decision, CO3_LIFE } from './dossier-fixtures.test-util';
 import { DecisionOutcome } from './dossier-lifecycle.policy';
 import { newDossierState } from './dossier.model';
 import { checkZonderCasusregisseur } from './zonder-casusregisseur.policy';
@@ -29,7 +28,7 @@ function refusal(outcome: DecisionOutcome) {
 
 describe('what the ICO plans when casusregie starts (II.E)', () => {
   it('without a date the first Weegploeg is the first vervolgoverleg: nothing else is planned', () => {
-    const outcome = applyCo3Decision(newDossierState(), metCasusregie(), ICO);
+    const outcome = applyCo3Decision(newDossierState(CO3_LIFE), metCasusregie(), ICO);
     expect(outcome.ok && outcome.effects.map((e) => e.type)).toEqual([
       'casusregisseur-aangesteld',
       'instemming-geregistreerd',
@@ -39,7 +38,7 @@ describe('what the ICO plans when casusregie starts (II.E)', () => {
 
   it('a vervolgoverleg date and a bijkomend casusoverleg for an absent casusregisseur become events', () => {
     const outcome = applyCo3Decision(
-      newDossierState(),
+      newDossierState(CO3_LIFE),
       metCasusregie({
         vervolgoverlegDate: '2026-04-14',
         casusregisseurAbsent: true,
@@ -102,7 +101,7 @@ describe('what the ICO plans when casusregie starts (II.E)', () => {
       'Of de casusregisseur afwezig was is ja of nee.',
     ],
   ])('refuses %j, naming %s', (extra, field, message) => {
-    const outcome = refusal(applyCo3Decision(newDossierState(), metCasusregie(extra), ICO));
+    const outcome = refusal(applyCo3Decision(newDossierState(CO3_LIFE), metCasusregie(extra), ICO));
     expect([outcome.field, outcome.message]).toEqual([field, message]);
   });
 });
@@ -124,13 +123,13 @@ describe('"zonder casusregisseur" only for the aanmelders I.I names', () => {
   });
 
   it.each(CO3_KINDS)('an aanmelder of %s may go on without casusregisseur', (kind) => {
-    const outcome = applyCo3Decision(newDossierState(), { kind: 'zonder_casusregisseur' }, context(kind));
+    const outcome = applyCo3Decision(newDossierState(CO3_LIFE), { kind: 'zonder_casusregisseur' }, context(kind));
     expect(outcome.ok && outcome.next.phase).toBe('zonder_casusregisseur');
   });
 
   it('refuses an aanmelder of another kind, and one whose organisation is not known, naming the field', () => {
     expect(
-      refusal(applyCo3Decision(newDossierState(), { kind: 'zonder_casusregisseur' }, context('cgg'))),
+      refusal(applyCo3Decision(newDossierState(CO3_LIFE), { kind: 'zonder_casusregisseur' }, context('cgg'))),
     ).toEqual({
       code: 'AANMELDER_NOT_ELIGIBLE',
       field: 'kind',
@@ -140,20 +139,20 @@ describe('"zonder casusregisseur" only for the aanmelders I.I names', () => {
         '(CO3-gids I.I); deze aanmelder is van CGG. Kies een andere beslissing.',
     });
     expect(
-      refusal(applyCo3Decision(newDossierState(), { kind: 'zonder_casusregisseur' }, context(null))).message,
+      refusal(applyCo3Decision(newDossierState(CO3_LIFE), { kind: 'zonder_casusregisseur' }, context(null))).message,
     ).toContain('de organisatie van deze aanmelder is niet gekend');
   });
 
   it('a region without the list leaves the decision open; the other decisions are not affected', () => {
     expect(checkZonderCasusregisseur(undefined, 'andere')).toEqual({ ok: true });
-    const outcome = applyCo3Decision(newDossierState(), validInput('geen_ketenaanpak'), context('andere'));
+    const outcome = applyCo3Decision(newDossierState(CO3_LIFE), validInput('geen_ketenaanpak'), context('andere'));
     expect(outcome.ok).toBe(true);
   });
 });
 
 describe('who hears of an ICO decision', () => {
   const notices = (input: Parameters<typeof applyCo3Decision>[1], aanmelderId = AANMELDER) => {
-    const outcome = applyCo3Decision(newDossierState(), input, ICO);
+    const outcome = applyCo3Decision(newDossierState(CO3_LIFE), input, ICO);
     if (!outcome.ok) throw new Error(outcome.message);
     return decisionNotices(outcome.effects, { aanmelderId });
   };
@@ -195,7 +194,7 @@ describe('what the ICO plans when it appoints the casusregisseur before consent'
       casusregisseurAbsent: true,
       bijkomendCasusoverlegDate: '2026-03-13',
     });
-    const outcome = applyCo3Decision(newDossierState(), input, ICO);
+    const outcome = applyCo3Decision(newDossierState(CO3_LIFE), input, ICO);
     expect(outcome.ok && outcome.effects.map((e) => e.type)).toEqual([
       'casusregisseur-aangesteld',
       'bijkomend-casusoverleg-gepland',

@@ -5,8 +5,7 @@ import {
   START_DATE,
   stateIn,
   applyCo3Decision,
-  canAgenderenCo3,
-} from './dossier-fixtures.test-util';
+  canAgenderenCo3, CO3_LIFE } from './dossier-fixtures.test-util';
 import { DossierState } from './dossier.model';
 import { recordNoConsent } from './no-consent.policy';
 
@@ -20,7 +19,7 @@ const awaiting: DossierState = deepFreeze({
   casusregiePlannedStartDate: START_DATE,
   noConsentReturns: 0,
 });
-const CONTEXT = { today: '2026-03-20', returnLimit: 2 };
+const CONTEXT = { life: CO3_LIFE, today: '2026-03-20', returnLimit: 2 };
 const INPUT = { establishedOn: '2026-03-19', note: 'Beide ouders weigeren.', recordedById: REGISSEUR };
 
 describe('no consent after the ICO', () => {
@@ -43,7 +42,7 @@ describe('no consent after the ICO', () => {
     const consented = recordConsent(
       awaiting,
       { givenBy: 'moeder', verifiedOn: '2026-03-11', adultFamilyMember: true, verifiedById: REGISSEUR },
-      { today: '2026-03-11' },
+      { life: CO3_LIFE, today: '2026-03-11' },
     );
     if (!consented.ok) throw new Error('consent refused');
     expect(recordNoConsent(consented.next, INPUT, CONTEXT)).toMatchObject({

@@ -7,7 +7,14 @@ import { formatLocalDate, parseLocalDate } from '../time/local-date.util';
 import { requiredDate, requiredText } from './decision-fields.util';
 import { refuse } from './dossier-outcome.model';
 import { phaseLabel } from './dossier-text.util';
-import { assertDossierState, awaitsConsent, DossierState } from './dossier.model';
+import {
+  assertDossierState,
+  awaitsConsent,
+  DossierState,
+  firstPhaseOfKind,
+  isInCasusregie,
+} from './dossier.model';
+import { intakeTableName, type DossierLife } from './dossier-life.model';
 import { InvalidDossierContextError } from './dossier.error';
 import type { CheckContext, CheckOutcome } from './casusregie-checks.policy';
 
@@ -21,6 +28,8 @@ export interface NoConsentInput {
 }
 
 export interface NoConsentContext extends CheckContext {
+  /** The region's dossier life: its phase of kind geen_instemming and the intake table's name. */
+  readonly life: DossierLife;
   /** How often the aanmelder may come back to the ICO after "geen instemming" (region setting). */
   readonly returnLimit: number;
 }
@@ -37,18 +46,23 @@ export function recordNoConsent(
   input: NoConsentInput,
   context: NoConsentContext,
 ): CheckOutcome {
-  assertDossierState(state);
+  const life = context.life;
+  assertDossierState(state, life);
   const todayDay = parseLocalDate(context.today);
   if (todayDay === undefined)
     throw new InvalidDossierContextError(`today is not a yyyy-mm-dd date: ${context.today}`);
-  if (!awaitsConsent(state)) {
+  if (!awaitsConsent(life, state)) {
     return refuse(
       'ILLEGAL_TRANSITION',
-      state.phase === 'casusregie'
+      isInCasusregie(life, state.phase)
         ? 'De instemming is al geregistreerd en de casusregie loopt; "geen instemming" kan dan niet meer.'
-        : `"Geen instemming" wordt geregistreerd zolang de casusregie op de instemming wacht; dit dossier is in de fase "${phaseLabel(state.phase)}".`,
+        : `"Geen instemming" wordt geregistreerd zolang de casusregie op de instemming wacht; dit dossier is in de fase "${phaseLabel(life, state.phase)}".`,
     );
   }
+  // dossierLifeProblems demands this phase of a region that appoints casusregisseurs.
+  const noConsentPhase = firstPhaseOfKind(life, 'geen_instemming');
+  if (noConsentPhase === undefined)
+    throw new InvalidDossierContextError('the dossier life has no phase of kind geen_instemming');
   const established = requiredDate(input.establishedOn, 'establishedOn', 'De datum');
   if (!established.ok) return established;
   if (established.day > todayDay) {
@@ -58,14 +72,14 @@ export function recordNoConsent(
     input.note,
     'note',
     'Wat er geprobeerd werd',
-    'Noteer kort wie gevraagd werd en waarom niemand instemt; het ICO leest het bij een terugkeer.',
+    `Noteer kort wie gevraagd werd en waarom niemand instemt; ${intakeTableName(life).label} leest het bij een terugkeer.`,
   );
   if (noteProblem) return noteProblem;
   const date = formatLocalDate(established.day);
   const returnsLeft = Math.max(0, context.returnLimit - state.noConsentReturns);
   // The appointment ends: no casusregisseur, no planned start (the history keeps who it was).
   const { casusregisseurId: _appointed, casusregiePlannedStartDate: _planned, ...rest } = state;
-  const next: DossierState = { ...rest, phase: 'geen_instemming' };
+  const next: DossierState = { ...rest, phase: noConsentPhase };
   return {
     ok: true,
     next,

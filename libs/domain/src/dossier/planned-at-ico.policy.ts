@@ -4,6 +4,7 @@ import { optionalBoolean, requiredDate } from './decision-fields.util';
 import { addMonths, formatDutchDate } from './dossier-date.util';
 import { DossierEvent } from './dossier-event.model';
 import { DossierRefusal, refuse } from './dossier-outcome.model';
+import type { IntakeTableName } from './dossier-life.model';
 
 /** A date the ICO plans (a vervolgoverleg, a bijkomend casusoverleg) lies within this many months. */
 export const PLANNED_AT_ICO_MONTHS = 12;
@@ -19,6 +20,7 @@ export function plannedAtTheIco(
   date: LocalDateString,
   decisionDay: number,
   startDay: number,
+  intake: IntakeTableName,
 ): { readonly ok: true; readonly events: DossierEvent[] } | DossierRefusal {
   const events: DossierEvent[] = [];
   const latest = parseLocalDate(addMonths(date, PLANNED_AT_ICO_MONTHS))!;
@@ -32,7 +34,7 @@ export function plannedAtTheIco(
     if (parsed.day <= decisionDay) {
       return refuse(
         'FIELD_INVALID',
-        `${what} (${formatDutchDate(value as string)}) moet na het ICO van ${formatDutchDate(date)} liggen.`,
+        `${what} (${formatDutchDate(value as string)}) moet na ${intake.label} van ${formatDutchDate(date)} liggen.`,
         field,
       );
     }
@@ -40,7 +42,7 @@ export function plannedAtTheIco(
       return refuse(
         'FIELD_INVALID',
         `${what} (${formatDutchDate(value as string)}) ligt meer dan ${PLANNED_AT_ICO_MONTHS} maanden ` +
-          `na het ICO van ${formatDutchDate(date)}; kijk de datum na.`,
+          `na ${intake.label} van ${formatDutchDate(date)}; kijk de datum na.`,
         field,
       );
     }
@@ -75,7 +77,7 @@ export function plannedAtTheIco(
       return day.code === 'FIELD_REQUIRED'
         ? refuse(
             'FIELD_REQUIRED',
-            `${what} is verplicht: was de casusregisseur niet op het ICO, dan volgt een bijkomend ` +
+            `${what} is verplicht: was de casusregisseur niet op ${intake.label}, dan volgt een bijkomend ` +
               'casusoverleg met hem of haar.',
             'bijkomendCasusoverlegDate',
           )
@@ -90,7 +92,7 @@ export function plannedAtTheIco(
   } else if (input.bijkomendCasusoverlegDate !== undefined) {
     return refuse(
       'FIELD_INVALID',
-      'Een bijkomend casusoverleg wordt alleen gepland als de casusregisseur niet op het ICO was; ' +
+      `Een bijkomend casusoverleg wordt alleen gepland als de casusregisseur niet op ${intake.label} was; ` +
         'duid dat aan of laat de datum leeg.',
       'bijkomendCasusoverlegDate',
     );

@@ -1,5 +1,5 @@
 import type { DossierLife } from './dossier-life.model';
-import { DOSSIER_PHASE_LABELS, DossierState } from './dossier.model';
+import { DossierState, regionPhaseLabel } from './dossier.model';
 import { refuse, type DossierRefusal } from './dossier-outcome.model';
 
 /** The longest reason a heropening keeps (a few sentences about the new incidents). */
@@ -30,10 +30,10 @@ export function reopenDossier(
     );
   }
   if (!spec.from.includes(state.phase)) {
-    const from = spec.from.map((p) => DOSSIER_PHASE_LABELS[p]).join(' of ');
+    const from = spec.from.map((p) => regionPhaseLabel(life, p)).join(' of ');
     return refuse(
       'REOPENING_NOT_ALLOWED',
-      `Alleen een dossier dat ${from} is, kan heropend worden; dit dossier is ${DOSSIER_PHASE_LABELS[state.phase]}.`,
+      `Alleen een dossier dat ${from} is, kan heropend worden; dit dossier is in de fase "${regionPhaseLabel(life, state.phase)}".`,
     );
   }
   const reason = input.reason?.trim() ?? '';

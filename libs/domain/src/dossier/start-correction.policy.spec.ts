@@ -1,10 +1,11 @@
-import { ICO_DATE, START_DATE, stateIn } from './dossier-fixtures.test-util';
+import { ICO_DATE, START_DATE, stateIn, CO3_LIFE } from './dossier-fixtures.test-util';
 import { correctCasusregieStart, StartCorrectionContext } from './start-correction.policy';
 
 const context: StartCorrectionContext = {
   startDecisionDate: ICO_DATE,
   laterDecisionDates: ['2026-05-12'],
   today: '2026-06-01',
+  life: CO3_LIFE,
 };
 
 describe('correcting the start date of casusregie', () => {

@@ -1,7 +1,8 @@
 import { LocalDateString, parseLocalDate } from '../time/local-date.util';
 import { formatDutchDate } from './dossier-date.util';
 import { DossierRefusal, refuse } from './dossier-outcome.model';
-import { assertDossierState, DossierState } from './dossier.model';
+import { assertDossierState, DossierState, isAfgesloten } from './dossier.model';
+import { intakeTableName, type DossierLife } from './dossier-life.model';
 
 export interface StartCorrectionContext {
   /**
@@ -13,6 +14,8 @@ export interface StartCorrectionContext {
   readonly laterDecisionDates: readonly LocalDateString[];
   /** Today, in the region's zone. */
   readonly today: LocalDateString;
+  /** The region's dossier life: what the dossier's phase means, the intake table's name. */
+  readonly life: Pick<DossierLife, 'phases' | 'roles' | 'rules'>;
 }
 
 export type StartCorrectionOutcome =
@@ -30,8 +33,8 @@ export function correctCasusregieStart(
   startDate: unknown,
   context: StartCorrectionContext,
 ): StartCorrectionOutcome {
-  assertDossierState(state);
-  if (state.phase === 'afgesloten') {
+  assertDossierState(state, context.life);
+  if (isAfgesloten(context.life, state.phase)) {
     return refuse('ILLEGAL_TRANSITION', 'Een afgesloten dossier wordt niet meer gewijzigd.');
   }
   if (state.casusregieStartDate === undefined) {
@@ -72,7 +75,7 @@ export function correctCasusregieStart(
   const firstLater = [...context.laterDecisionDates].sort()[0];
   const problem =
     (context.startDecisionDate
-      ? notBefore(context.startDecisionDate, 'de beslissing van het ICO')
+      ? notBefore(context.startDecisionDate, `de beslissing van ${intakeTableName(context.life).label}`)
       : undefined) ??
     (state.consent ? notBefore(state.consent.verifiedOn, 'de instemming', 'CONSENT_REQUIRED') : undefined) ??
     (day > parseLocalDate(context.today)!

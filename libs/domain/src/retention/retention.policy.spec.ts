@@ -1,8 +1,9 @@
-import { DOSSIER_PHASES } from '../dossier/dossier.model';
-import { ENDED_PHASES } from '../dossier/dossier-lifecycle.policy';
+import { CO3_LIFE } from '../dossier/dossier-fixtures.test-util';
+import { PHASE_KINDS } from '../dossier/dossier.model';
+import { ENDED_PHASE_KINDS } from '../dossier/dossier-lifecycle.policy';
 import { DEFAULT_RETENTION, localDayOf, retentionDue, retentionPeriodIso } from './retention.policy';
 
-const region = { timeZone: 'Europe/Brussels', retention: DEFAULT_RETENTION };
+const region = { timeZone: 'Europe/Brussels', dossierLife: CO3_LIFE, retention: DEFAULT_RETENTION };
 
 describe('retentionDue', () => {
   it('an afgesloten dossier is due from the day five years after its afsluiting, not the day before', () => {
@@ -56,7 +57,7 @@ describe('retentionDue', () => {
   });
 
   it('a dossier that has not ended is never due, however old', () => {
-    for (const phase of DOSSIER_PHASES.filter((p) => !ENDED_PHASES.includes(p))) {
+    for (const phase of PHASE_KINDS.filter((p) => !ENDED_PHASE_KINDS.includes(p))) {
       expect([phase, retentionDue({ phase, endedOn: '2000-01-01' }, region, '2099-01-01')]).toEqual([
         phase,
         { due: false, reason: 'running', dueOn: null },
@@ -74,7 +75,7 @@ describe('retentionDue', () => {
 
   it("uses the region's own periods, and the default when it sets none", () => {
     const custom = {
-      timeZone: 'Europe/Brussels',
+      timeZone: 'Europe/Brussels', dossierLife: CO3_LIFE,
       retention: { afgesloten: { years: 2, months: 6 }, geen_ketenaanpak: { months: 3 }, source: 'test' },
     };
     expect(retentionDue({ phase: 'afgesloten', endedOn: '2026-01-15' }, custom, '2028-07-15')).toEqual({
@@ -88,7 +89,7 @@ describe('retentionDue', () => {
     expect(
       retentionDue(
         { phase: 'afgesloten', endedOn: '2026-01-15' },
-        { timeZone: 'Europe/Brussels' },
+        { timeZone: 'Europe/Brussels', dossierLife: CO3_LIFE },
         '2031-01-15',
       ).due,
     ).toBe(true);

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import type { DossierPhase } from '../dossier/dossier.model';
-import { ENDED_PHASES } from '../dossier/dossier-lifecycle.policy';
+import { phaseSpecOf } from '../dossier/dossier.model';
+import { ENDED_PHASE_KINDS } from '../dossier/dossier-lifecycle.policy';
 import type { LocalDateString } from '../time/local-date.util';
 import type { RegionConfig } from '../tables/table-definition.model';
 
@@ -38,7 +38,8 @@ export const DEFAULT_RETENTION: RetentionPolicy = {
 
 /** What the policy needs of a dossier: its phase and, when it ended, the day it ended. */
 export interface RetentionFacts {
-  readonly phase: DossierPhase;
+  /** The key of the region's phase; its kind says whether the dossier ended. */
+  readonly phase: string;
   /** The day the dossier ended (YYYY-MM-DD, the region's calendar); null while it runs. */
   readonly endedOn: LocalDateString | null;
 }
@@ -66,23 +67,25 @@ export function localDayOf(instant: Date, timeZone: string): LocalDateString {
 }
 
 /**
- * Whether a dossier is due for destruction on `today`: only an ended phase (ENDED_PHASES) with an
+ * Whether a dossier is due for destruction on `today`: only a phase of an ended kind (ENDED_PHASE_KINDS) with an
  * end date, from the day `endedOn` + the phase's period onwards (that day included). A period
  * ending on a day a month lacks (29 February + 1 year) falls on the month's last day. `today` is
  * a day of the region's calendar, or an instant whose day in the region's zone is taken.
  */
 export function retentionDue(
   dossier: RetentionFacts,
-  region: Pick<RegionConfig, 'retention' | 'timeZone'>,
+  region: Pick<RegionConfig, 'retention' | 'timeZone' | 'dossierLife'>,
   today: LocalDateString | Date,
 ): RetentionVerdict {
-  if (!ENDED_PHASES.includes(dossier.phase)) return { due: false, reason: 'running', dueOn: null };
+  const kind = phaseSpecOf(region.dossierLife, dossier.phase)?.kind;
+  if (kind === undefined || !ENDED_PHASE_KINDS.includes(kind))
+    return { due: false, reason: 'running', dueOn: null };
   if (!dossier.endedOn) return { due: false, reason: 'no-end-date', dueOn: null };
   const ended = DateTime.fromISO(dossier.endedOn, { zone: 'UTC' });
   if (!ended.isValid || !/^\d{4}-\d{2}-\d{2}$/.test(dossier.endedOn)) {
     throw new Error(`invalid end date "${dossier.endedOn}" (expected YYYY-MM-DD)`);
   }
-  const period = retentionOf(region)[dossier.phase as 'afgesloten' | 'geen_ketenaanpak'];
+  const period = retentionOf(region)[kind as 'afgesloten' | 'geen_ketenaanpak'];
   const dueOn = ended.plus({ years: period.years ?? 0, months: period.months ?? 0 }).toISODate()!;
   const day = typeof today === 'string' ? today : localDayOf(today, region.timeZone);
   return { due: day >= dueOn, dueOn, period: retentionPeriodIso(period) };

@@ -28,6 +28,15 @@ export const RISK_PICTURE_OCCASION_LABELS: Record<RiskPictureOccasion, string> =
   afronding: 'bij de afronding',
 };
 
+/**
+ * The occasion as a page names it; the instroom names the region's intake table by its name
+ * without the article (intakeTableName: "bij instroom (ICO)", "bij instroom (triage-overleg)").
+ */
+export function riskOccasionLabel(occasion: string, intakeName: string): string {
+  if (occasion === INTAKE_RISK_OCCASION) return `bij instroom (${intakeName})`;
+  return RISK_PICTURE_OCCASION_LABELS[occasion as RiskPictureOccasion] ?? occasion;
+}
+
 export const RISK_FACTOR_MARK_LABELS: Record<RiskFactorMark, string> = {
   aanwezig: 'aanwezig',
   'niet-gekend': 'niet gekend',

@@ -66,6 +66,10 @@ export function biweeklyTable(overrides: Partial<TableDefinition> = {}): TableDe
  */
 export function minimalDossierLife(intakeTable: string, itemType: string): DossierLife {
   return {
+    phases: [
+      { key: 'aangemeld', label: 'aangemeld', kind: 'aangemeld' },
+      { key: 'geen_ketenaanpak', label: 'geen ketenaanpak', kind: 'geen_ketenaanpak' },
+    ],
     roles: { intake: { table: intakeTable, aanmeldingItemType: itemType } },
     rules: {
       [intakeTable]: {

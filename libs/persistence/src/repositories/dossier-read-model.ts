@@ -9,7 +9,7 @@ import type {
   DossierPage,
   DossierPages,
 } from '@overlegtafels/application';
-import { ENDED_PHASES, type RegionAnswers } from '@overlegtafels/domain';
+import type { RegionAnswers } from '@overlegtafels/domain';
 import type { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
 
@@ -52,7 +52,7 @@ function whereOf(scope: DossierListScope, filter: DossierListFilter): Prisma.Dos
             },
           }
         : {},
-      filter.runningOnly ? { phase: { notIn: [...ENDED_PHASES] } } : {},
+      filter.runningOnly ? { phase: { notIn: [...filter.endedPhases] } } : {},
     ],
   };
 }
@@ -73,7 +73,7 @@ export class PrismaDossierReadModel implements DossierList, DossierPages {
    */
   async page(scope: DossierListScope, query: DossierListQuery): Promise<DossierListPage> {
     const base = whereOf(scope, query);
-    const ended: string[] = [...ENDED_PHASES];
+    const ended: string[] = [...query.endedPhases];
     const after = query.after;
     const rows: { entry: DossierListEntry; ended: boolean }[] = [];
     const total = await this.prisma.dossier.count({ where: base });
@@ -107,7 +107,7 @@ export class PrismaDossierReadModel implements DossierList, DossierPages {
   async within(scope: DossierListScope, codes: readonly string[]): Promise<ReadonlySet<string>> {
     if (codes.length === 0) return new Set();
     const rows = await this.prisma.dossier.findMany({
-      where: { AND: [whereOf(scope, {}), { code: { in: [...new Set(codes)] } }] },
+      where: { AND: [whereOf(scope, { endedPhases: [] }), { code: { in: [...new Set(codes)] } }] },
       select: { code: true },
     });
     return new Set(rows.map((r) => r.code));

@@ -5,7 +5,6 @@ import type {
   EndedDossier,
   Transaction,
 } from '@overlegtafels/application';
-import { ENDED_PHASES, toDossierPhase, type DossierPhase } from '@overlegtafels/domain';
 import { PrismaService } from '../prisma.service';
 import { on, type Tx } from '../transaction';
 
@@ -21,12 +20,9 @@ const ymd = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 export class PrismaDossierRetention implements DossierRetention {
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
-  async endedDossiers(regionKey?: string): Promise<EndedDossier[]> {
+  async endedDossiers(regionKey: string, endedPhases: readonly string[]): Promise<EndedDossier[]> {
     const rows = await this.prisma.dossier.findMany({
-      where: {
-        phase: { in: [...ENDED_PHASES] },
-        ...(regionKey !== undefined && { region: { key: regionKey } }),
-      },
+      where: { phase: { in: [...endedPhases] }, region: { key: regionKey } },
       select: {
         id: true,
         code: true,
@@ -45,7 +41,7 @@ export class PrismaDossierRetention implements DossierRetention {
     return rows.map((r) => ({
       id: r.id,
       code: r.code,
-      phase: toDossierPhase(r.phase),
+      phase: r.phase,
       regionKey: r.region.key,
       afsluitingDate: ymd(r.afsluitingDate),
       endDecisionAt: r.decisions[0]?.decidedAt ?? null,
@@ -55,7 +51,7 @@ export class PrismaDossierRetention implements DossierRetention {
   async destroy(
     tx: Transaction,
     dossierId: string,
-    phase: DossierPhase,
+    phase: string,
   ): Promise<DestroyedDossier | undefined> {
     const db = on(tx, this.prisma);
     const locked = await db.$queryRaw<{ phase: string }[]>`

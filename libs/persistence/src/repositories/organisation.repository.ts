@@ -35,14 +35,19 @@ export class OrganisationRepository implements OrganisationDirectory {
    * Every active casusregisseur of the region with the number of dossiers in casusregie they
    * carry: what the ICO looks at when it appoints one ("instroom volgens capaciteit").
    */
-  async casusregieCapacity(regionId: string): Promise<CasusregisseurLoad[]> {
+  async casusregieCapacity(
+    regionId: string,
+    casusregiePhases: readonly string[],
+  ): Promise<CasusregisseurLoad[]> {
     const people = await this.prisma.person.findMany({
       where: { regionId, active: true, roleAssignments: { some: { role: 'casusregisseur' } } },
       select: {
         id: true,
         displayName: true,
         organisation: { select: { id: true, name: true, kind: true } },
-        _count: { select: { dossiersAsCasusregisseur: { where: { phase: 'casusregie' } } } },
+        _count: {
+          select: { dossiersAsCasusregisseur: { where: { phase: { in: [...casusregiePhases] } } } },
+        },
       },
     });
     return people

@@ -1,4 +1,4 @@
-import type { DecisionKind, DossierLife, DossierPhase } from '@overlegtafels/domain';
+import type { DecisionKind, DossierLife, PhaseSpec } from '@overlegtafels/domain';
 
 const ICO_DECISIONS: readonly DecisionKind[] = [
   'geen_ketenaanpak',
@@ -12,11 +12,26 @@ const ICO_DECISIONS: readonly DecisionKind[] = [
  * The ICO decides on a dossier that is on its way in: new, back for a herbespreking, back for
  * advice after "geen instemming", or back because a casusregisseur may now be available.
  */
-const ON_THE_ICO: readonly DossierPhase[] = [
+const ON_THE_ICO: readonly string[] = [
   'aangemeld',
   'herbespreking',
   'geen_instemming',
   'zonder_casusregisseur',
+];
+
+/**
+ * CO3's phases, one of each kind the domain knows, keyed as the kinds (the keys dossiers were
+ * stored with before regions declared their phases).
+ */
+const CO3_PHASES: readonly PhaseSpec[] = [
+  { key: 'aangemeld', label: 'aangemeld', kind: 'aangemeld' },
+  { key: 'herbespreking', label: 'herbespreking', kind: 'herbespreking' },
+  { key: 'geen_ketenaanpak', label: 'geen ketenaanpak', kind: 'geen_ketenaanpak' },
+  { key: 'zonder_casusregisseur', label: 'ketenaanpak zonder casusregisseur', kind: 'zonder_casusregisseur' },
+  { key: 'geen_instemming', label: 'geen instemming', kind: 'geen_instemming' },
+  { key: 'casusregie', label: 'casusregie', kind: 'casusregie' },
+  { key: 'afgerond', label: 'afgerond', kind: 'afgerond' },
+  { key: 'afgesloten', label: 'afgesloten', kind: 'afgesloten' },
 ];
 
 /**
@@ -38,6 +53,7 @@ const ON_THE_ICO: readonly DossierPhase[] = [
  * has no reopening). Only casusregie leads to afgerond, and only afgerond to afgesloten.
  */
 export const CO3_ANTWERPEN_DOSSIER_LIFE: DossierLife = {
+  phases: CO3_PHASES,
   roles: {
     intake: { table: 'ico', aanmeldingItemType: 'aanmelding', returnItemType: 'herbespreking' },
     planReview: 'weegploeg',

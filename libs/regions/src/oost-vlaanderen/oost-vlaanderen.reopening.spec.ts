@@ -42,7 +42,7 @@ describe('Oost-Vlaanderen reopens a closed dossier after new incidents', () => {
       { decisionDate: '2027-01-27', tableKey: 'team-regie', itemType: 'aanmelding', life },
     );
     expect(again.ok && again.next).toMatchObject({
-      phase: 'casusregie',
+      phase: 'exploratie',
       casusregisseurId: 'casusregisseur-2',
       casusregieStartDate: '2027-02-01',
     });
@@ -63,11 +63,11 @@ describe('Oost-Vlaanderen reopens a closed dossier after new incidents', () => {
   });
 
   it('reopens only a closed dossier', () => {
-    const running: DossierState = { ...closed, phase: 'afgerond', afsluitingDate: undefined };
+    const running: DossierState = { ...closed, phase: 'afrondingsfase', afsluitingDate: undefined };
     expect(reopenDossier(life, running, { reason: 'Nieuwe incidenten.' })).toEqual({
       ok: false,
       code: 'REOPENING_NOT_ALLOWED',
-      message: 'Alleen een dossier dat afgesloten is, kan heropend worden; dit dossier is afgerond.',
+      message: 'Alleen een dossier dat afgesloten is, kan heropend worden; dit dossier is in de fase "afronding".',
     });
   });
 
@@ -85,17 +85,17 @@ describe('Oost-Vlaanderen reopens a closed dossier after new incidents', () => {
 });
 
 describe('the afsluiting waits as long as the region says', () => {
-  /** Afgerond at the team regie of Tuesday 2 June 2026. */
-  const afgerond: DossierState = {
-    phase: 'afgerond',
+  /** Afgerond at the team regie of Tuesday 2 June 2026 (its phase of kind afgerond in each region). */
+  const afgerond = (region: typeof OOST_VLAANDEREN): DossierState => ({
+    phase: region.dossierLife.phases.find((p) => p.kind === 'afgerond')!.key,
     casusregisseurId: 'casusregisseur-1',
     casusregieStartDate: '2026-01-12',
     afrondingDate: '2026-06-02',
     noConsentReturns: 0,
-  };
+  });
   const afsluiting = (region: typeof OOST_VLAANDEREN, table: string, decisionDate: string) =>
     applyDecision(
-      afgerond,
+      afgerond(region),
       { kind: 'afsluiting_bevestigd' },
       { decisionDate, tableKey: table, itemType: 'afsluiting', life: region.dossierLife },
     );

@@ -83,7 +83,7 @@ describe('Vlaams-Brabant follow-up rules (illustrative)', () => {
   it('plan from the traject the triage overleg recorded with its decision', () => {
     const triage = (traject: string) =>
       applyDecision(
-        newDossierState(),
+        newDossierState(VLAAMS_BRABANT.dossierLife),
         {
           kind: 'met_casusregie',
           casusregisseurId: 'cr-1',

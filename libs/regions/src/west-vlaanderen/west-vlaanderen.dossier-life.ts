@@ -14,6 +14,18 @@ import type { DossierLife } from '@overlegtafels/domain';
  *   approach of the case is evaluated on the overlegtafel, also after the afsluiting.
  */
 export const WEST_VLAANDEREN_DOSSIER_LIFE: DossierLife = {
+  // Keyed as the phase kinds, the keys its dossiers were stored with before regions declared them.
+  phases: [
+    { key: 'aangemeld', label: 'aangemeld', kind: 'aangemeld' },
+    { key: 'herbespreking', label: 'herbespreking', kind: 'herbespreking' },
+    { key: 'geen_ketenaanpak', label: 'geen ketenaanpak', kind: 'geen_ketenaanpak' },
+    // Where a casusregie without consent goes (the domain's rule, guide I.G); the source names no
+    // return after it, so no table takes the dossier back.
+    { key: 'geen_instemming', label: 'geen instemming', kind: 'geen_instemming' },
+    { key: 'casusregie', label: 'casusregie', kind: 'casusregie' },
+    { key: 'afgerond', label: 'afgerond', kind: 'afgerond' },
+    { key: 'afgesloten', label: 'afgesloten', kind: 'afgesloten' },
+  ],
   roles: {
     intake: {
       table: 'overlegtafel',

@@ -5,7 +5,6 @@ import type {
   DossierListQuery,
   DossierListScope,
 } from '@overlegtafels/application/testing';
-import { ENDED_PHASES } from '@overlegtafels/domain';
 import { FakeTable } from './fake-unit-of-work';
 
 export interface FakeListedDossier extends DossierListEntry {
@@ -16,8 +15,6 @@ export interface FakeListedDossier extends DossierListEntry {
   readonly tableKeys?: readonly string[];
 }
 
-const isEnded = (d: { phase: string }) => (ENDED_PHASES as readonly string[]).includes(d.phase);
-
 /** Dossiers to list, filtered by scope and paged as the database does. */
 export class FakeDossierList implements DossierList {
   readonly dossiers: FakeTable<FakeListedDossier>;
@@ -27,11 +24,12 @@ export class FakeDossierList implements DossierList {
   }
 
   async within(scope: DossierListScope, codes: readonly string[]): Promise<ReadonlySet<string>> {
-    const page = await this.page(scope, { limit: Number.MAX_SAFE_INTEGER });
+    const page = await this.page(scope, { limit: Number.MAX_SAFE_INTEGER, endedPhases: [] });
     return new Set(page.rows.map((d) => d.code).filter((c) => codes.includes(c)));
   }
 
   async page(scope: DossierListScope, q: DossierListQuery): Promise<DossierListPage> {
+    const isEnded = (d: { phase: string }) => q.endedPhases.includes(d.phase);
     const matching = this.dossiers
       .where(
         (d) =>

@@ -122,6 +122,7 @@ export class FakeDossierRepository implements DossierRepository, Rollbackable {
         id: dossierId,
         code: aanmelding.code,
         regionId: aanmelding.regionId,
+        phase: aanmelding.phase,
         aanmelderId: aanmelding.aanmelderId,
         aanmelding,
       }),

@@ -9,7 +9,7 @@ import type {
   NewDecision,
   DossierRepository,
 } from '@overlegtafels/application';
-import type { DossierPhase, DossierState, LocalDateString } from '@overlegtafels/domain';
+import type { DossierState, LocalDateString } from '@overlegtafels/domain';
 import { PrismaService } from '../../prisma.service';
 import { on, type Transaction } from '../../transaction';
 import * as casusregie from './casusregisseur-changes';
@@ -70,7 +70,7 @@ function toFacts({
     casusregisseurName: casusregisseur?.displayName ?? null,
     // The database spells a kind's hyphen as an underscore (schema.prisma, "Enums").
     aanmelderOrganisationKind: aanmelderOrganisation ? aanmelderOrganisation.kind : null,
-    phase: String(row.phase) as DossierPhase,
+    phase: String(row.phase),
     casusregiePlannedStartDate: dayOf(row.casusregiePlannedStartDate),
     casusregieStartDate: dayOf(row.casusregieStartDate),
     afrondingDate: dayOf(row.afrondingDate),
@@ -121,7 +121,7 @@ export class PrismaDossierRepository implements DossierRepository {
       data: {
         code: input.code,
         regionId: input.regionId,
-        phase: 'aangemeld',
+        phase: input.phase,
         aanmelderId: input.aanmelderId,
         aanmelderOrganisationId: input.organisationId,
         childrenOver12: input.clients.filter((c) => c.over12).length,
