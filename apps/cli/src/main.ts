@@ -11,11 +11,13 @@ import { commands } from './commands';
 export async function runConfiguredCli(
   argv: readonly string[],
   io: CliIo,
-  env: NodeJS.ProcessEnv = process.env,
-  cwd: string = process.cwd(),
+  env?: Record<string, string | undefined>,
+  cwd?: string,
 ): Promise<number> {
   try {
-    loadConfig(env, cwd);
+    // Without `env`, the process's environment and working directory (loadConfig's defaults).
+    if (env) loadConfig(env, cwd);
+    else loadConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     io.err(error.message);
