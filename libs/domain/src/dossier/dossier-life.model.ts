@@ -213,6 +213,11 @@ export function dossierLifeProblems(
   }
   for (const key of new Set(keys.filter((k, i) => keys.indexOf(k) !== i)))
     problems.push(`phases: ${key} is declared twice`);
+  // The strategic coordinators read closed dossiers by that key (libs/auth dossierAccess and its
+  // query filter, which know no region's configuration): one closed phase, keyed afgesloten.
+  for (const p of life.phases)
+    if (p.kind === 'afgesloten' && p.key !== 'afgesloten')
+      problems.push(`phases: ${p.key} is of kind afgesloten, whose phase must have the key afgesloten`);
   const phase = (p: string, where: string): PhaseKind | undefined => {
     const spec = phaseSpecOf(life, p);
     if (!spec) problems.push(`${where}: unknown phase ${p}`);

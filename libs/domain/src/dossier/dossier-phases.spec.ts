@@ -314,6 +314,15 @@ describe('dossierLifeProblems, for the phases', () => {
     );
   });
 
+  it('names a closed phase keyed otherwise than afgesloten (the access rule reads that key)', () => {
+    const life = withPhases({
+      phases: [...OV.phases, { key: 'gearchiveerd', label: 'gearchiveerd', kind: 'afgesloten' }],
+    });
+    expect(problems(life)).toEqual([
+      'phases: gearchiveerd is of kind afgesloten, whose phase must have the key afgesloten',
+    ]);
+  });
+
   it('names a kind the domain needs and the region lacks', () => {
     const life = withPhases({
       phases: OV.phases.filter((p) => p.kind !== 'aangemeld' && p.kind !== 'geen_instemming'),
