@@ -224,7 +224,8 @@ export function dossierLifeProblems(
     return spec && isPhaseKind(spec.kind) ? spec.kind : undefined;
   };
   const needKind = (kind: PhaseKind, why: string) => {
-    if (!life.phases.some((p) => p.kind === kind)) problems.push(`phases: no phase of kind ${kind}, which ${why}`);
+    if (!life.phases.some((p) => p.kind === kind))
+      problems.push(`phases: no phase of kind ${kind}, which ${why}`);
   };
   needKind('aangemeld', 'a new aanmelding starts in');
   for (const [tableKey, rule] of Object.entries(life.rules)) {
@@ -250,9 +251,13 @@ export function dossierLifeProblems(
     const means = DECISION_LEADS_TO[kind as DecisionKind];
     if (toKind === undefined) continue;
     if (means !== undefined && toKind !== means)
-      problems.push(`transition ${kind}: leads to ${transition.to} of kind ${toKind}, but ${kind} means ${means}`);
+      problems.push(
+        `transition ${kind}: leads to ${transition.to} of kind ${toKind}, but ${kind} means ${means}`,
+      );
     if (means === undefined && fromKinds.some((k) => k !== undefined && k !== toKind))
-      problems.push(`transition ${kind}: notes progress, so it cannot move to ${transition.to} of another kind`);
+      problems.push(
+        `transition ${kind}: notes progress, so it cannot move to ${transition.to} of another kind`,
+      );
   }
   if (life.transitions.met_casusregie)
     needKind('geen_instemming', 'a casusregie that gets no consent goes to (recordNoConsent)');
@@ -274,11 +279,15 @@ export function dossierLifeProblems(
     for (const p of life.reopening.from) {
       const kind = phase(p, 'reopening');
       if (kind !== undefined && kind !== 'afgesloten')
-        problems.push(`reopening: reopens from ${p} of kind ${kind}; only a phase of kind afgesloten is reopened`);
+        problems.push(
+          `reopening: reopens from ${p} of kind ${kind}; only a phase of kind afgesloten is reopened`,
+        );
     }
     const toKind = phase(life.reopening.to, 'reopening');
     if (toKind !== undefined && toKind !== 'aangemeld')
-      problems.push(`reopening: goes back to ${life.reopening.to} of kind ${toKind}; it goes back to a phase of kind aangemeld`);
+      problems.push(
+        `reopening: goes back to ${life.reopening.to} of kind ${toKind}; it goes back to a phase of kind aangemeld`,
+      );
     if (life.reopening.from.length === 0) problems.push('reopening: name the phases it reopens from');
     const intakeRule = life.rules[intake.table]?.itemTypes[intake.aanmeldingItemType];
     if (intakeRule && !intakeRule.agenderenInPhases.includes(life.reopening.to))
@@ -288,7 +297,9 @@ export function dossierLifeProblems(
   const intakePhase = life.phases.find((p) => p.kind === 'aangemeld')?.key;
   const aanmelding = life.rules[intake.table]?.itemTypes[intake.aanmeldingItemType];
   if (aanmelding && intakePhase !== undefined && !aanmelding.agenderenInPhases.includes(intakePhase))
-    problems.push(`the intake table's ${intake.aanmeldingItemType} is not agendered in ${intakePhase}, where a new aanmelding starts`);
+    problems.push(
+      `the intake table's ${intake.aanmeldingItemType} is not agendered in ${intakePhase}, where a new aanmelding starts`,
+    );
   if (!hasItem(intake.table, intake.aanmeldingItemType))
     problems.push(`the intake table has no item type ${intake.aanmeldingItemType}`);
   if (intake.returnItemType !== undefined && !hasItem(intake.table, intake.returnItemType))
