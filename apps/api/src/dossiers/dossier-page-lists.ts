@@ -3,13 +3,16 @@ import { pick } from '../web/page-form';
 import { pagerLinks, PagerLinks } from '../web/page-links';
 
 /**
- * The dossier page's two lists that grow with history, each paged on its own (issue #18): the
+ * The dossier page's lists that grow with history, each paged on its own (issue #18): the
  * timeline by `after`, `before` and `limit`, the verslagen by `verslagenAfter`, `verslagenBefore`
- * and `verslagenLimit`. A list's links keep the other list where it is.
+ * and `verslagenLimit`, the agendapunten and the beslissingen the same way. A list's links keep
+ * the other lists where they are; the list's name is also its heading's anchor.
  */
-const LISTS = {
+export const LISTS = {
   tijdlijn: { after: 'after', before: 'before', limit: 'limit' },
   verslagen: { after: 'verslagenAfter', before: 'verslagenBefore', limit: 'verslagenLimit' },
+  agendapunten: { after: 'puntenAfter', before: 'puntenBefore', limit: 'puntenLimit' },
+  beslissingen: { after: 'beslissingenAfter', before: 'beslissingenBefore', limit: 'beslissingenLimit' },
 } as const;
 type List = keyof typeof LISTS;
 const ALL_FIELDS = Object.values(LISTS).flatMap((l) => [l.after, l.before, l.limit]);

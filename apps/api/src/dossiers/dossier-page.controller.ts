@@ -39,7 +39,7 @@ import { isCoordinator } from '../agenda/viewer';
 import { failedForm, FailedForm, noticeFor, PageForms, pick } from '../web/page-form';
 import { CurrentRoute } from '../web/current-viewer.decorator';
 import { PageService } from '../web/page.service';
-import { pagedList, pageFieldsOf } from './dossier-page-lists';
+import { LISTS, pagedList, pageFieldsOf } from './dossier-page-lists';
 import { consulentInvolvementOf, startCorrectionOf } from './dossier-commands';
 import { decisionViews } from './dossier-decisions';
 import { agendaItemViews } from './dossier-items';
@@ -307,8 +307,18 @@ export class DossierPageController {
       pageFieldsOf(query, 'tijdlijn'),
     );
     const verslagen = await this.minutesOf.of(principal, detail.id, pageFieldsOf(query, 'verslagen'));
+    const punten = await this.queries.agendaItems(
+      detail.id,
+      pageFieldsOf(query, 'agendapunten'),
+      LISTS.agendapunten,
+    );
+    const beslissingen = await this.queries.decisions(
+      detail.id,
+      pageFieldsOf(query, 'beslissingen'),
+      LISTS.beslissingen,
+    );
     const tables = this.agenda.region.tables;
-    const items = agendaItemViews(detail.agendaItems, tables);
+    const items = agendaItemViews(punten.rows, tables);
     const consulentDefaults = detail.ocjSdjConsulentInvolved
       ? {
           involved: 'true',
@@ -358,11 +368,13 @@ export class DossierPageController {
         timeline,
         timelinePage: pagedList(detail.code, query, 'tijdlijn', links),
         items,
+        itemsPage: pagedList(detail.code, query, 'agendapunten', punten.links),
         // The verslag and action points of its items (partial dossier-verslagen), a page of them.
         verslagen: verslagen.items,
         verslagenPage: pagedList(detail.code, query, 'verslagen', verslagen),
         decisionLabels: DECISION_KIND_LABELS,
-        decisions: decisionViews(detail.decisions, (key) => tables.find((t) => t.key === key)?.name ?? key),
+        decisions: decisionViews(beslissingen.rows, (key) => tables.find((t) => t.key === key)?.name ?? key),
+        decisionsPage: pagedList(detail.code, query, 'beslissingen', beslissingen.links),
         canAgenderen:
           hasRole(principal, 'coordinator') ||
           (hasRole(principal, 'casusregisseur') && detail.casusregisseurId === principal.personId) ||

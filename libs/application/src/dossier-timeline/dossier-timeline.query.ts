@@ -14,7 +14,13 @@ import {
   TimelineEntry,
   timelineOf,
 } from './dossier-timeline';
-import { DossierPage, DossierPages } from '../ports/dossier-pages.port';
+import {
+  DossierPage,
+  DossierPageAgendaItem,
+  DossierPageDecisionShown,
+  DossierPages,
+} from '../ports/dossier-pages.port';
+import { InputError } from '../errors';
 import { parseInput } from '../input/parse-input';
 import { PageFieldsSchema, PageLinks, pageLinksOf, pageRequestOf } from '../paging/keyset-paging';
 import { timelinePage } from './timeline-page';
@@ -82,7 +88,49 @@ export class DossierTimelineQuery {
     return { detail, timeline: found.rows, links: pageLinksOf(found) };
   }
 
+  /**
+   * A page of the dossier's agendapunten (the last submitted first) and one of its decisions
+   * (the last taken first), fifty unless `limit` says otherwise (issue #18). `names` are the
+   * query's names of `after`, `before` and `limit`: a bad one answers 400 naming it.
+   */
+  async agendaItems(
+    dossierId: string,
+    page: Record<string, unknown>,
+    names: PageFieldNames,
+  ): Promise<{ rows: DossierPageAgendaItem[]; links: PageLinks }> {
+    const found = await this.pages.agendaItemsPage(dossierId, requestOf(page, names));
+    return { rows: found.rows, links: pageLinksOf(found) };
+  }
+
+  async decisions(
+    dossierId: string,
+    page: Record<string, unknown>,
+    names: PageFieldNames,
+  ): Promise<{ rows: DossierPageDecisionShown[]; links: PageLinks }> {
+    const found = await this.pages.decisionsPage(dossierId, requestOf(page, names));
+    return { rows: found.rows, links: pageLinksOf(found) };
+  }
+
   phaseLabel(phase: string): string {
     return DOSSIER_PHASE_LABELS[phase as DossierPhase] ?? phase;
+  }
+}
+
+/** How a list's page fields are called in the query of a page that shows several lists. */
+export interface PageFieldNames {
+  readonly after: string;
+  readonly before: string;
+  readonly limit: string;
+}
+
+/** The request of `page` (read by the use cases' names), its errors under the query's names. */
+function requestOf(page: Record<string, unknown>, names: PageFieldNames) {
+  try {
+    return pageRequestOf(parseInput(PageFieldsSchema, page));
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    throw new InputError(
+      error.errors.map((e) => ({ ...e, field: names[e.field as keyof PageFieldNames] ?? e.field })),
+    );
   }
 }

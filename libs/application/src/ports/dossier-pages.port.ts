@@ -1,6 +1,7 @@
 import type { SessionStatus } from '@overlegtafels/domain';
 import type { AgendaItemRecord } from './agenda-item.repository.port';
 import type { AanmeldingAnswers, AanmeldingClient } from './dossier.repository.port';
+import type { KeysetPage, PageRequest } from './keyset-page.port';
 
 /** A person as the dossier page names them. */
 interface NamedPerson {
@@ -156,13 +157,12 @@ export interface DossierPage {
     readonly recordedBy: NamedPerson;
   }[];
   readonly aanmeldingen: readonly DossierPageAanmelding[];
-  readonly agendaItems: readonly DossierPageAgendaItem[];
-  readonly decisions: readonly (DossierPageDecision & {
-    readonly decidedBy: NamedPerson;
-    readonly casusregisseur: NamedPerson | null;
-    /** Who withdrew or changed it (with withdrawnAt and withdrawalReason). */
-    readonly withdrawnBy: NamedPerson | null;
-  })[];
+  /**
+   * Every agendapunt and decision, with only what the timeline tells of them; the page's own
+   * lists of them are read a page at a time (DossierPages.agendaItemsPage, decisionsPage).
+   */
+  readonly agendaItems: readonly DossierTimelineItem[];
+  readonly decisions: readonly DossierTimelineDecision[];
   /** The changes of casusregisseur, as recorded, oldest first. */
   readonly casusregisseurChanges: readonly {
     readonly id: string;
@@ -189,7 +189,43 @@ export interface DossierPage {
   }[];
 }
 
+/** An agendapunt as the timeline tells it: table, type, when and how it stands. */
+export interface DossierTimelineItem {
+  readonly tableKey: string;
+  readonly itemType: string;
+  readonly slotStart: Date | null;
+  readonly status: string;
+  readonly session: { readonly startsAt: Date; readonly status: SessionStatus };
+}
+
+/** A decision as the timeline tells it, withdrawn or changed ones too. */
+export interface DossierTimelineDecision {
+  readonly kind: string;
+  readonly decidedAt: Date;
+  readonly startDate: Date | null;
+  readonly terugkomdatum: Date | null;
+  readonly withdrawnAt: Date | null;
+  readonly withdrawalReason: string | null;
+  readonly replacedById: string | null;
+  readonly casusregisseur: NamedPerson | null;
+}
+
+/** A decision with who took it, who it appointed and who withdrew or changed it. */
+export type DossierPageDecisionShown = DossierPageDecision & {
+  readonly decidedBy: NamedPerson;
+  readonly casusregisseur: NamedPerson | null;
+  /** Who withdrew or changed it (with withdrawnAt and withdrawalReason). */
+  readonly withdrawnBy: NamedPerson | null;
+};
+
 /** The read of a dossier's page (need-to-know is decided before, by OpenDossier). */
 export abstract class DossierPages {
   abstract detail(dossierId: string): Promise<DossierPage | undefined>;
+  /** A page of the dossier's agendapunten, the last submitted first (issue #18). */
+  abstract agendaItemsPage(dossierId: string, request: PageRequest): Promise<KeysetPage<DossierPageAgendaItem>>;
+  /** A page of the dossier's decisions, the last taken first, withdrawn and changed ones too. */
+  abstract decisionsPage(
+    dossierId: string,
+    request: PageRequest,
+  ): Promise<KeysetPage<DossierPageDecisionShown>>;
 }

@@ -1,5 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type {
+  DossierPageAgendaItem,
+  DossierPageDecisionShown,
+  KeysetPage,
+  PageRequest,
   DossierList,
   DossierListEntry,
   DossierListFilter,
@@ -12,6 +16,22 @@ import type {
 import { ENDED_PHASES, type RegionAnswers } from '@overlegtafels/domain';
 import type { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
+import { keysetPage } from './keyset-query';
+
+/** An agendapunt as the dossier page's list shows it. */
+const ITEM_INCLUDE = {
+  session: { select: { id: true, startsAt: true, endsAt: true, status: true, tableKey: true } },
+  document: { select: { id: true, fileName: true, sizeBytes: true, mimeType: true, sha256: true } },
+  guests: { select: { kind: true, email: true, name: true } },
+  submittedBy: { select: { displayName: true } },
+  decision: true,
+} as const;
+
+const DECISION_INCLUDE = {
+  decidedBy: { select: { displayName: true } },
+  casusregisseur: { select: { displayName: true } },
+  withdrawnBy: { select: { displayName: true } },
+} as const;
 
 const select = {
   id: true,
@@ -141,21 +161,27 @@ export class PrismaDossierReadModel implements DossierList, DossierPages {
           include: { clients: { orderBy: { position: 'asc' } }, organisation: { select: { name: true } } },
           orderBy: { sequence: 'asc' },
         },
+        // What the timeline tells of them; the page's lists read their own page (below).
         agendaItems: {
-          include: {
-            session: { select: { id: true, startsAt: true, endsAt: true, status: true, tableKey: true } },
-            document: { select: { id: true, fileName: true, sizeBytes: true, mimeType: true, sha256: true } },
-            guests: { select: { kind: true, email: true, name: true } },
-            submittedBy: { select: { displayName: true } },
-            decision: true,
+          select: {
+            tableKey: true,
+            itemType: true,
+            slotStart: true,
+            status: true,
+            session: { select: { startsAt: true, status: true } },
           },
-          orderBy: { submittedAt: 'asc' },
+          orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
         },
         decisions: {
-          include: {
-            decidedBy: { select: { displayName: true } },
+          select: {
+            kind: true,
+            decidedAt: true,
+            startDate: true,
+            terugkomdatum: true,
+            withdrawnAt: true,
+            withdrawalReason: true,
+            replacedById: true,
             casusregisseur: { select: { displayName: true } },
-            withdrawnBy: { select: { displayName: true } },
           },
           orderBy: [{ decidedAt: 'asc' }, { id: 'asc' }],
         },
@@ -187,5 +213,29 @@ export class PrismaDossierReadModel implements DossierList, DossierPages {
       ...page,
       aanmeldingen: page.aanmeldingen.map((a) => ({ ...a, regionAnswers: a.regionAnswers as RegionAnswers })),
     };
+  }
+
+  /** A page of the agendapunten, the last submitted first: keyset on (submitted_at, id). */
+  async agendaItemsPage(dossierId: string, request: PageRequest): Promise<KeysetPage<DossierPageAgendaItem>> {
+    return keysetPage(
+      request,
+      'submittedAt',
+      { dossierId },
+      (args) => this.prisma.agendaItem.findMany({ ...args, include: ITEM_INCLUDE }),
+      (args) => this.prisma.agendaItem.count(args),
+      (row) => ({ at: row.submittedAt, id: row.id }),
+    ) as Promise<KeysetPage<DossierPageAgendaItem>>;
+  }
+
+  /** A page of the decisions, the last taken first: keyset on (decided_at, id). */
+  async decisionsPage(dossierId: string, request: PageRequest): Promise<KeysetPage<DossierPageDecisionShown>> {
+    return keysetPage(
+      request,
+      'decidedAt',
+      { dossierId },
+      (args) => this.prisma.decision.findMany({ ...args, include: DECISION_INCLUDE }),
+      (args) => this.prisma.decision.count(args),
+      (row) => ({ at: row.decidedAt, id: row.id }),
+    );
   }
 }
