@@ -8,12 +8,7 @@ import {
   trajectLabel,
 } from '@overlegtafels/domain';
 import { scopedRegion } from '../region-time-zone';
-import {
-  DOSSIER_TIMELINE_SOURCES,
-  DossierTimelineSource,
-  TimelineEntry,
-  timelineOf,
-} from './dossier-timeline';
+import { DOSSIER_TIMELINE_SOURCES, DossierTimelineSource, TimelineEntry } from './dossier-timeline';
 import {
   DossierPage,
   DossierPageAgendaItem,
@@ -21,15 +16,24 @@ import {
   DossierPages,
 } from '../ports/dossier-pages.port';
 import { InputError } from '../errors';
+import type { PageRequest } from '../ports/keyset-page.port';
 import { parseInput } from '../input/parse-input';
 import { PageFieldsSchema, PageLinks, pageLinksOf, pageRequestOf } from '../paging/keyset-paging';
-import { timelinePage } from './timeline-page';
+import { entryOfFact, mergedTimelinePage } from './timeline-page';
 
 /** The traject on the dossier page: the region's name for the field and the chosen option's label. */
 export interface ShownTraject {
   readonly label: string;
   readonly value: string;
 }
+
+/** The dossier as its page shows it: the stored facts, the traject and the region's answers by label. */
+export type ShownDossier = DossierPage & {
+  trajectShown: ShownTraject | null;
+  aanmeldingen: (DossierPage['aanmeldingen'][number] & {
+    regionAnswersShown: { label: string; answer: string }[];
+  })[];
+};
 
 /**
  * The read of a dossier's page: everything on it and a page of its timeline (fifty entries,
@@ -56,16 +60,14 @@ export class DossierTimelineQuery {
     dossierId: string,
     /** `after`, `before` and `limit` as sent (bad ones answer 400 naming the field). */
     page: Record<string, unknown> = {},
-  ): Promise<{
-    detail: DossierPage & {
-      trajectShown: ShownTraject | null;
-      aanmeldingen: (DossierPage['aanmeldingen'][number] & {
-        regionAnswersShown: { label: string; answer: string }[];
-      })[];
-    };
-    timeline: TimelineEntry[];
-    links: PageLinks;
-  }> {
+  ): Promise<{ detail: ShownDossier; timeline: TimelineEntry[]; links: PageLinks }> {
+    const request = pageRequestOf(parseInput(PageFieldsSchema, page));
+    const detail = await this.dossierDetail(dossierId);
+    return { detail, ...(await this.timelineOf(dossierId, request)) };
+  }
+
+  /** Everything on the dossier's page but its paged lists. */
+  async dossierDetail(dossierId: string): Promise<ShownDossier> {
     const dossier = (await this.pages.detail(dossierId))!;
     const life = this.region.dossierLife;
     const trajectShown =
@@ -73,7 +75,7 @@ export class DossierTimelineQuery {
         ? { label: life.traject.label, value: trajectLabel(life, dossier.traject) }
         : null;
     const questions = this.region.aanmeldingQuestions ?? [];
-    const detail = {
+    return {
       ...dossier,
       trajectShown,
       // The answers to the region's own questions, as the page shows them (label, answer).
@@ -82,10 +84,28 @@ export class DossierTimelineQuery {
         regionAnswersShown: shownRegionAnswers(questions, a.regionAnswers),
       })),
     };
-    const timeline = timelineOf(detail, this.region, this.clock.now());
-    for (const source of this.sources ?? []) timeline.push(...(await source.timelineFor(dossierId)));
-    const found = timelinePage(timeline, pageRequestOf(parseInput(PageFieldsSchema, page)));
-    return { detail, timeline: found.rows, links: pageLinksOf(found) };
+  }
+
+  /** A page of the timeline alone (the API's), newest first. */
+  async timeline(
+    dossierId: string,
+    page: Record<string, unknown> = {},
+  ): Promise<{ timeline: TimelineEntry[]; links: PageLinks }> {
+    return this.timelineOf(dossierId, pageRequestOf(parseInput(PageFieldsSchema, page)));
+  }
+
+  private async timelineOf(
+    dossierId: string,
+    request: PageRequest,
+  ): Promise<{ timeline: TimelineEntry[]; links: PageLinks }> {
+    const now = this.clock.now();
+    const region = this.region;
+    // The dossier's own facts a page at a time, in SQL; the obligations' entries (a plan's worth) merged in.
+    const sql = await this.pages.timelinePage(dossierId, request, region.timeZone);
+    const held: TimelineEntry[] = [];
+    for (const source of this.sources ?? []) held.push(...(await source.timelineFor(dossierId)));
+    const found = mergedTimelinePage(sql, held, request, (fact) => entryOfFact(fact, region, now));
+    return { timeline: found.rows, links: pageLinksOf(found) };
   }
 
   /**

@@ -3,6 +3,7 @@ import type {
   DossierPageAgendaItem,
   DossierPageDecisionShown,
   KeysetPage,
+  KeyedTimelineFact,
   PageRequest,
   DossierList,
   DossierListEntry,
@@ -17,6 +18,7 @@ import { ENDED_PHASES, type RegionAnswers } from '@overlegtafels/domain';
 import type { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
 import { keysetPage } from './keyset-query';
+import { timelineFactsPage } from './dossier/timeline-page.query';
 
 /** An agendapunt as the dossier page's list shows it. */
 const ITEM_INCLUDE = {
@@ -161,30 +163,6 @@ export class PrismaDossierReadModel implements DossierList, DossierPages {
           include: { clients: { orderBy: { position: 'asc' } }, organisation: { select: { name: true } } },
           orderBy: { sequence: 'asc' },
         },
-        // What the timeline tells of them; the page's lists read their own page (below).
-        agendaItems: {
-          select: {
-            tableKey: true,
-            itemType: true,
-            slotStart: true,
-            status: true,
-            session: { select: { startsAt: true, status: true } },
-          },
-          orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
-        },
-        decisions: {
-          select: {
-            kind: true,
-            decidedAt: true,
-            startDate: true,
-            terugkomdatum: true,
-            withdrawnAt: true,
-            withdrawalReason: true,
-            replacedById: true,
-            casusregisseur: { select: { displayName: true } },
-          },
-          orderBy: [{ decidedAt: 'asc' }, { id: 'asc' }],
-        },
         casusregisseurChanges: {
           include: {
             from: { select: { id: true, displayName: true } },
@@ -196,15 +174,6 @@ export class PrismaDossierReadModel implements DossierList, DossierPages {
           include: { submittedBy: { select: { displayName: true } } },
           orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
         },
-        reopenings: {
-          select: {
-            reopenedAt: true,
-            fromPhase: true,
-            reason: true,
-            reopenedBy: { select: { displayName: true } },
-          },
-          orderBy: [{ reopenedAt: 'asc' }, { id: 'asc' }],
-        },
       },
     });
     if (!page) return undefined;
@@ -213,6 +182,20 @@ export class PrismaDossierReadModel implements DossierList, DossierPages {
       ...page,
       aanmeldingen: page.aanmeldingen.map((a) => ({ ...a, regionAnswers: a.regionAnswers as RegionAnswers })),
     };
+  }
+
+  /** A page of the timeline's facts, newest first: one statement, keyset in SQL. */
+  async timelinePage(
+    dossierId: string,
+    request: PageRequest,
+    timeZone: string,
+  ): Promise<KeysetPage<KeyedTimelineFact>> {
+    return timelineFactsPage(
+      (sql, ...values) => this.prisma.$queryRawUnsafe(sql, ...values),
+      dossierId,
+      request,
+      timeZone,
+    );
   }
 
   /** A page of the agendapunten, the last submitted first: keyset on (submitted_at, id). */
@@ -228,7 +211,10 @@ export class PrismaDossierReadModel implements DossierList, DossierPages {
   }
 
   /** A page of the decisions, the last taken first: keyset on (decided_at, id). */
-  async decisionsPage(dossierId: string, request: PageRequest): Promise<KeysetPage<DossierPageDecisionShown>> {
+  async decisionsPage(
+    dossierId: string,
+    request: PageRequest,
+  ): Promise<KeysetPage<DossierPageDecisionShown>> {
     return keysetPage(
       request,
       'decidedAt',
