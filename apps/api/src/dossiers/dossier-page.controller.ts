@@ -307,16 +307,14 @@ export class DossierPageController {
       pageFieldsOf(query, 'tijdlijn'),
     );
     const verslagen = await this.minutesOf.of(principal, detail.id, pageFieldsOf(query, 'verslagen'));
-    const punten = await this.queries.agendaItems(
-      detail.id,
-      pageFieldsOf(query, 'agendapunten'),
-      LISTS.agendapunten,
-    );
-    const beslissingen = await this.queries.decisions(
-      detail.id,
-      pageFieldsOf(query, 'beslissingen'),
-      LISTS.beslissingen,
-    );
+    const punten = await this.queries.agendaItems(detail.id, pageFieldsOf(query, 'agendapunten'), {
+      ...LISTS.agendapunten,
+      label: 'Agendapunten',
+    });
+    const beslissingen = await this.queries.decisions(detail.id, pageFieldsOf(query, 'beslissingen'), {
+      ...LISTS.beslissingen,
+      label: 'Beslissingen',
+    });
     const tables = this.agenda.region.tables;
     const items = agendaItemViews(punten.rows, tables);
     const consulentDefaults = detail.ocjSdjConsulentInvolved

@@ -141,6 +141,8 @@ export interface PageFieldNames {
   readonly after: string;
   readonly before: string;
   readonly limit: string;
+  /** The list's name, before each of its messages (the page shows several lists). */
+  readonly label: string;
 }
 
 /** The request of `page` (read by the use cases' names), its errors under the query's names. */
@@ -150,7 +152,11 @@ function requestOf(page: Record<string, unknown>, names: PageFieldNames) {
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     throw new InputError(
-      error.errors.map((e) => ({ ...e, field: names[e.field as keyof PageFieldNames] ?? e.field })),
+      error.errors.map((e) => ({
+        ...e,
+        field: names[e.field as 'after' | 'before' | 'limit'] ?? e.field,
+        message: `${names.label} – ${e.message}`,
+      })),
     );
   }
 }

@@ -49,7 +49,10 @@ describe('timelinePage', () => {
     const at = new Date(Date.UTC(2026, 0, 1 + i, 8));
     return {
       key: { at, id: `a-${String(i).padStart(2, '0')}` },
-      fact: { type: 'aanmelding', aanmelding: { submittedAt: at, organisation: { name: `org ${i}` } } },
+      fact: {
+        type: 'aanmelding' as const,
+        aanmelding: { submittedAt: at, organisation: { name: `org ${i}` } },
+      },
     };
   }).reverse();
   const held = [
@@ -61,7 +64,7 @@ describe('timelinePage', () => {
   const page = (request: PageRequest) =>
     mergedTimelinePage(sqlPage(request), held, request, (f) => entryOfFact(f, region, new Date()));
   const names = (rows: { detail?: string; title: string }[]) =>
-    rows.map((r) => (r.title === 'Aanmelding ingediend' ? r.detail : r.title));
+    rows.map((r) => (r.title === 'Aanmelding ingediend' ? (r.detail ?? '') : r.title));
 
   it('merges a page of the SQL facts with the entries held in memory: nothing lost or twice, both ways', () => {
     const whole = names(page({ limit: 50 }).rows);
