@@ -207,4 +207,54 @@ describe('the agenda and dossier pages: statements, audit rows and paged lists',
     expect(textOf(bad.html)).toContain('Beslissingen – Vorige pagina: deze verwijzing is ongeldig.');
     expect(textOf(bad.html)).toContain('Beslissingen – Aantal: minstens 1.');
   });
+
+  it('pages the casusregisseurs: the present one first, the total, next and back', async () => {
+    const current = (await db.dossier.findUniqueOrThrow({ where: { code: CODE } })).casusregisseurId!;
+    const others = await db.person.findMany({
+      where: {
+        email: {
+          in: ['tom.peeters@example.org', 'pieter.vandamme@example.be', 'sara.elidrissi@example.org'],
+        },
+        id: { not: current },
+      },
+      orderBy: { email: 'asc' },
+    });
+    // Two handovers on two days: three periods.
+    for (const [i, to] of others.slice(0, 2).entries()) {
+      if (i > 0) clock.set(new Date(clock.now().getTime() + 24 * 3600_000).toISOString());
+      // A day later the login of the day before has lapsed.
+      const lotte = await loginAs(t, LOTTE);
+      const day = clock.now().toLocaleDateString('sv-SE', { timeZone: 'Europe/Brussels' });
+      const res = await lotte.post(`/api/dossiers/${CODE}/casusregisseur`, {
+        casusregisseurId: to.id,
+        effectiveDate: day,
+        reason: 'vertrek',
+      });
+      expect(res.status).toBe(200);
+    }
+    const page = await pageUser(t, LOTTE);
+    const label = 'Pagina’s van de casusregisseurs';
+    const rows = (html: string) =>
+      [
+        ...(/<section class="card" id="casusregisseurs">[\s\S]*?<\/tbody>/.exec(html)?.[0] ?? '').matchAll(
+          /<tr><td>([^<]+)<\/td>/g,
+        ),
+      ].map((m) => m[1]);
+    const whole = await page.get(`/dossiers/${CODE}`);
+    expect(textOf(whole.html)).toContain('3 periodes, de huidige eerst.');
+    expect(rows(whole.html)).toEqual([others[1]!.displayName, others[0]!.displayName, expect.any(String)]);
+    const first = await page.get(`/dossiers/${CODE}?casusregisseursLimit=2`);
+    expect(textOf(first.html)).toContain('3 periodes, de huidige eerst; u ziet er 2.');
+    expect(rows(first.html)).toEqual(rows(whole.html).slice(0, 2));
+    const next = link(first.html, 'next', label);
+    expect(next).toMatch(/casusregisseursAfter=[^&]+#casusregisseurs$/);
+    const second = await page.get(next!.replace('#casusregisseurs', ''));
+    expect(rows(second.html)).toEqual(rows(whole.html).slice(2));
+    expect(link(second.html, 'next', label)).toBeUndefined();
+    const back = await page.get(link(second.html, 'prev', label)!.replace('#casusregisseurs', ''));
+    expect(rows(back.html)).toEqual(rows(first.html));
+    const bad = await page.get(`/dossiers/${CODE}?casusregisseursBefore=vroeger`);
+    expect(bad.status).toBe(400);
+    expect(textOf(bad.html)).toContain('Casusregisseurs – Vorige pagina: deze verwijzing is ongeldig.');
+  });
 });

@@ -5,7 +5,7 @@ import { pagerLinks, PagerLinks } from '../web/page-links';
 /**
  * The dossier page's lists that grow with history, each paged on its own (issue #18): the
  * timeline by `after`, `before` and `limit`, the verslagen by `verslagenAfter`, `verslagenBefore`
- * and `verslagenLimit`, the agendapunten and the beslissingen the same way. A list's links keep
+ * and `verslagenLimit`, the agendapunten the beslissingen and the casusregisseurs the same way. A list's links keep
  * the other lists where they are; the list's name is also its heading's anchor.
  */
 export const LISTS = {
@@ -13,6 +13,11 @@ export const LISTS = {
   verslagen: { after: 'verslagenAfter', before: 'verslagenBefore', limit: 'verslagenLimit' },
   agendapunten: { after: 'puntenAfter', before: 'puntenBefore', limit: 'puntenLimit' },
   beslissingen: { after: 'beslissingenAfter', before: 'beslissingenBefore', limit: 'beslissingenLimit' },
+  casusregisseurs: {
+    after: 'casusregisseursAfter',
+    before: 'casusregisseursBefore',
+    limit: 'casusregisseursLimit',
+  },
 } as const;
 type List = keyof typeof LISTS;
 const ALL_FIELDS = Object.values(LISTS).flatMap((l) => [l.after, l.before, l.limit]);

@@ -9,7 +9,6 @@ import {
   RecordNoConsentUseCase,
   AgendaService,
   CasusregisseurChangeSchema,
-  casusregisseurHistoryOf,
   CorrectCasusregieStartUseCase,
   DossierMinutesQuery,
   DossierTimelineQuery,
@@ -315,6 +314,10 @@ export class DossierPageController {
       ...LISTS.beslissingen,
       label: 'Beslissingen',
     });
+    const history = this.queries.casusregisseurs(detail, pageFieldsOf(query, 'casusregisseurs'), {
+      ...LISTS.casusregisseurs,
+      label: 'Casusregisseurs',
+    });
     const tables = this.agenda.region.tables;
     const items = agendaItemViews(punten.rows, tables);
     const consulentDefaults = detail.ocjSdjConsulentInvolved
@@ -382,11 +385,12 @@ export class DossierPageController {
         consulentDefaults,
         canCorrectStart:
           hasRole(principal, 'coordinator') && !!detail.casusregieStartDate && detail.phase !== 'afgesloten',
-        history: casusregisseurHistoryOf(detail).map((h) => ({
+        history: history.rows.map((h) => ({
           ...h,
           from: h.from && dutchDate(DateTime.fromISO(h.from, { zone })),
           until: h.until && dutchDate(DateTime.fromISO(h.until, { zone })),
         })),
+        historyPage: pagedList(detail.code, query, 'casusregisseurs', history.links),
         canChangeCasusregisseur,
         casusregisseurs,
         reasons: CASUSREGISSEUR_CHANGE_REASONS.map((value) => ({

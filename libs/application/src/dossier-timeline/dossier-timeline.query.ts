@@ -8,7 +8,13 @@ import {
   trajectLabel,
 } from '@overlegtafels/domain';
 import { scopedRegion } from '../region-time-zone';
-import { DOSSIER_TIMELINE_SOURCES, DossierTimelineSource, TimelineEntry } from './dossier-timeline';
+import {
+  casusregisseurHistoryOf,
+  DOSSIER_TIMELINE_SOURCES,
+  DossierTimelineSource,
+  TimelineEntry,
+} from './dossier-timeline';
+import { pageOfSorted } from '../paging/page-of-sorted';
 import {
   DossierPage,
   DossierPageAgendaItem,
@@ -26,6 +32,9 @@ export interface ShownTraject {
   readonly label: string;
   readonly value: string;
 }
+
+/** One casusregisseur's period on the dossier (casusregisseurHistoryOf). */
+export type CasusregisseurPeriod = ReturnType<typeof casusregisseurHistoryOf>[number];
 
 /** The dossier as its page shows it: the stored facts, the traject and the region's answers by label. */
 export type ShownDossier = DossierPage & {
@@ -129,6 +138,26 @@ export class DossierTimelineQuery {
   ): Promise<{ rows: DossierPageDecisionShown[]; links: PageLinks }> {
     const found = await this.pages.decisionsPage(dossierId, requestOf(page, names));
     return { rows: found.rows, links: pageLinksOf(found) };
+  }
+
+  /**
+   * A page of who directed the dossier, the present casusregisseur first (fifty unless `limit`
+   * says otherwise): the periods follow from the dossier's changes, which its page reads anyway.
+   */
+  casusregisseurs(
+    detail: Parameters<typeof casusregisseurHistoryOf>[0],
+    page: Record<string, unknown>,
+    names: PageFieldNames,
+  ): { rows: CasusregisseurPeriod[]; links: PageLinks } {
+    const periods = casusregisseurHistoryOf(detail)
+      .map((period, i) => ({
+        period,
+        // The period's first day (the dossier's first one has none) and its place: its key.
+        key: { at: new Date(`${period.from ?? '1970-01-01'}T00:00:00Z`), id: `periode-${i}` },
+      }))
+      .reverse();
+    const found = pageOfSorted(periods, (p) => p.key, requestOf(page, names));
+    return { rows: found.rows.map((p) => p.period), links: pageLinksOf(found) };
   }
 
   phaseLabel(phase: string): string {
