@@ -1,4 +1,4 @@
-import type { PageLinks } from '@overlegtafels/application';
+import type { DossierTimelineQuery, PageLinks, ShownDossier } from '@overlegtafels/application';
 import { pick } from '../web/page-form';
 import { pagerLinks, PagerLinks } from '../web/page-links';
 
@@ -41,4 +41,25 @@ export function pagedList(
     ...links,
     pager: pagerLinks(`/dossiers/${code}`, pick(query, ALL_FIELDS), links, `#${list}`, names),
   };
+}
+
+/** The page of the agendapunten, of the beslissingen and of the casusregisseurs the query asks for. */
+export async function listsOf(
+  queries: DossierTimelineQuery,
+  detail: ShownDossier,
+  query: Record<string, unknown>,
+) {
+  const punten = await queries.agendaItems(detail.id, pageFieldsOf(query, 'agendapunten'), {
+    ...LISTS.agendapunten,
+    label: 'Agendapunten',
+  });
+  const beslissingen = await queries.decisions(detail.id, pageFieldsOf(query, 'beslissingen'), {
+    ...LISTS.beslissingen,
+    label: 'Beslissingen',
+  });
+  const history = queries.casusregisseurs(detail, pageFieldsOf(query, 'casusregisseurs'), {
+    ...LISTS.casusregisseurs,
+    label: 'Casusregisseurs',
+  });
+  return { punten, beslissingen, history };
 }

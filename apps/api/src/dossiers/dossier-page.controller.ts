@@ -38,7 +38,7 @@ import { isCoordinator } from '../agenda/viewer';
 import { failedForm, FailedForm, noticeFor, PageForms, pick } from '../web/page-form';
 import { CurrentRoute } from '../web/current-viewer.decorator';
 import { PageService } from '../web/page.service';
-import { LISTS, pagedList, pageFieldsOf } from './dossier-page-lists';
+import { listsOf, pagedList, pageFieldsOf } from './dossier-page-lists';
 import { consulentInvolvementOf, startCorrectionOf } from './dossier-commands';
 import { decisionViews } from './dossier-decisions';
 import { agendaItemViews } from './dossier-items';
@@ -306,18 +306,7 @@ export class DossierPageController {
       pageFieldsOf(query, 'tijdlijn'),
     );
     const verslagen = await this.minutesOf.of(principal, detail.id, pageFieldsOf(query, 'verslagen'));
-    const punten = await this.queries.agendaItems(detail.id, pageFieldsOf(query, 'agendapunten'), {
-      ...LISTS.agendapunten,
-      label: 'Agendapunten',
-    });
-    const beslissingen = await this.queries.decisions(detail.id, pageFieldsOf(query, 'beslissingen'), {
-      ...LISTS.beslissingen,
-      label: 'Beslissingen',
-    });
-    const history = this.queries.casusregisseurs(detail, pageFieldsOf(query, 'casusregisseurs'), {
-      ...LISTS.casusregisseurs,
-      label: 'Casusregisseurs',
-    });
+    const { punten, beslissingen, history } = await listsOf(this.queries, detail, query);
     const tables = this.agenda.region.tables;
     const items = agendaItemViews(punten.rows, tables);
     const consulentDefaults = detail.ocjSdjConsulentInvolved
