@@ -128,7 +128,7 @@ export class AgendaQueries {
   constructor(
     @Inject(AgendaService) private readonly agenda: AgendaService,
     @Inject(AgendaSessionRepository)
-    private readonly sessions: Pick<AgendaSessionRepository, 'session' | 'sessionsBetween'>,
+    private readonly sessions: Pick<AgendaSessionRepository, 'session'>,
     @Inject(AgendaReadModel) private readonly reads: AgendaReadModel,
     @Inject(OrganisationDirectory) private readonly organisations: OrganisationDirectory,
     @Inject(CalendarStateRepository) private readonly calendars: CalendarStateRepository,
@@ -174,12 +174,16 @@ export class AgendaQueries {
     const zone = table.timeZone;
     const from = DateTime.fromJSDate(this.clock.now(), { zone }).startOf('day');
     const to = from.plus({ weeks });
-    const { calendar, regionId } = await this.agenda.materializeWithCalendar(
+    const { calendar, known } = await this.agenda.materializeWithCalendar(
       table.key,
       from.toMillis(),
       to.toMillis(),
     );
-    const rows = await this.sessions.sessionsBetween(regionId, table.key, from.toJSDate(), to.toJSDate());
+    // The rows starting in the period, cancelled and moved ones too, out of those just read (a week
+    // back and on): the same as reading them again.
+    const rows = known
+      .filter((r) => r.startsAt.getTime() >= from.toMillis() && r.startsAt.getTime() < to.toMillis())
+      .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
     return { rows, calendar };
   }
 
