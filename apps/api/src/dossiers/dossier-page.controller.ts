@@ -11,6 +11,7 @@ import {
   CasusregisseurChangeSchema,
   CorrectCasusregieStartUseCase,
   DossierMinutesQuery,
+  type DossierRecord,
   DossierTimelineQuery,
   OpenDossierUseCase,
   parseInput,
@@ -39,7 +40,7 @@ import { failedForm, FailedForm, noticeFor, PageForms, pick } from '../web/page-
 import { CurrentRoute } from '../web/current-viewer.decorator';
 import { PageService } from '../web/page.service';
 import { listsOf, pagedList, pageFieldsOf } from './dossier-page-lists';
-import { consulentInvolvementOf, startCorrectionOf } from './dossier-commands';
+import { consulentInvolvementOf, day, startCorrectionOf } from './dossier-commands';
 import { decisionViews } from './dossier-decisions';
 import { agendaItemViews } from './dossier-items';
 import { NOTICES } from './dossier-page-notices';
@@ -91,7 +92,7 @@ export class DossierPageController {
       route,
     });
     const notice = noticeFor(NOTICES, typeof query.melding === 'string' ? query.melding : undefined);
-    return this.render(principal, dossier.id, notice, undefined, query);
+    return this.render(principal, dossier, notice, undefined, query);
   }
 
   /**
@@ -289,20 +290,20 @@ export class DossierPageController {
       res
         .status(failed.status)
         .type('html')
-        .send(await this.render(principal, dossier.id, undefined, failed));
+        .send(await this.render(principal, dossier, undefined, failed));
     }
   }
 
   private async render(
     principal: Principal,
-    dossierId: string,
+    opened: DossierRecord,
     notice?: string,
     failed?: FailedForm,
-    /** The page's query: which page of the timeline and of the verslagen (the first ones otherwise). */
+    /** The page's query: which page of each list (the first ones otherwise). */
     query: Record<string, unknown> = {},
   ): Promise<string> {
     const { detail, timeline, links } = await this.queries.dossierTimeline(
-      dossierId,
+      opened.id,
       pageFieldsOf(query, 'tijdlijn'),
     );
     const verslagen = await this.minutesOf.of(principal, detail.id, pageFieldsOf(query, 'verslagen'));
@@ -352,7 +353,7 @@ export class DossierPageController {
         canRecordChild: canRecord && inCasusregie,
         canOpenPlan: canRecord && ['casusregie', 'afgerond', 'afgesloten'].includes(String(detail.phase)),
         canRecordConsultation: canRecord && inCasusregie && detail.ocjSdjConsulentInvolved,
-        riskPicture: await this.riskPictures.forDossier(principal, dossierId, 'GET /dossiers/:code'),
+        riskPicture: await this.riskPictures.forDossier(principal, opened, 'GET /dossiers/:code'),
         canEditRiskPicture: canRecord && inCasusregie,
         today,
         timeline,
@@ -395,6 +396,3 @@ export class DossierPageController {
     );
   }
 }
-
-/** A DATE column (UTC midnight) as its day. */
-const day = (d: Date): string => d.toISOString().slice(0, 10);
