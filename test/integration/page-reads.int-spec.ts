@@ -100,7 +100,7 @@ describe('the agenda and dossier pages: statements, audit rows and paged lists',
     // read once for the agenda and once more for the sessions to move an item to.
     expect(auditInserts(sql)).toHaveLength(1);
     expect(sql.filter((s) => s.includes('"public"."closed_periods"'))).toHaveLength(1);
-    expect(sql.length).toBeLessThanOrEqual(25);
+    expect(sql.length).toBeLessThanOrEqual(18);
 
     const agenda = (await auditRows('agenda.read')).slice(agendaReads);
     const perItem = (await auditRows('agenda-item.read')).slice(itemReads);
