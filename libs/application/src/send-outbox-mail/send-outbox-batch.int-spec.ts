@@ -124,8 +124,7 @@ describe('SendOutboxMailUseCase.executeBatch (a mail batch job)', () => {
     for (const key of keys) ids.push((await outbox.add(message(key))).id);
     return { ids, keys, messageIds: keys.map((k) => `<batch-${k}@overlegtafels.example.be>`) };
   };
-  const rowsOf = async (ids: string[]) =>
-    Promise.all(ids.map(async (id) => (await outbox.find(id))!));
+  const rowsOf = async (ids: string[]) => Promise.all(ids.map(async (id) => (await outbox.find(id))!));
 
   it('marks a recipient the server refuses for good failed with the reason, and sends the others', async () => {
     const { ids, keys, messageIds } = await fanOut();

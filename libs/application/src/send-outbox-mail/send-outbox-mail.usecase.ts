@@ -70,7 +70,12 @@ export class SendOutboxMailUseCase {
    */
   async executeBatch({ outboxIds }: SendOutboxBatchCommand, jobId: string): Promise<BatchOutcome> {
     const rows = await this.outbox.claimMany(outboxIds, this.clock.now(), this.holder(jobId));
-    const outcome: BatchOutcome = { sent: 0, refused: 0, rejected: 0, skipped: outboxIds.length - rows.length };
+    const outcome: BatchOutcome = {
+      sent: 0,
+      refused: 0,
+      rejected: 0,
+      skipped: outboxIds.length - rows.length,
+    };
     for (const row of rows) {
       const result = await this.sendClaimed(row, true);
       if (result === 'sent' || result === 'refused' || result === 'rejected') outcome[result]++;

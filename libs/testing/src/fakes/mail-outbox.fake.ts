@@ -155,7 +155,10 @@ export class FakeMailOutbox implements MailOutbox, Rollbackable {
   async claim(id: string, now: Date, holder?: ClaimHolder): Promise<OutboxRecord | undefined> {
     const row = this.rows.get(id);
     if (!row || row.status === 'sent') return undefined;
-    if (row.status === 'sending' && !freeToTake(row, holder ?? { jobId: '', heldAfter: now }, this.claimedBy.get(id)))
+    if (
+      row.status === 'sending' &&
+      !freeToTake(row, holder ?? { jobId: '', heldAfter: now }, this.claimedBy.get(id))
+    )
       return undefined;
     return this.take(row, now, holder?.jobId ?? null);
   }
@@ -164,7 +167,10 @@ export class FakeMailOutbox implements MailOutbox, Rollbackable {
     return ids.flatMap((id) => {
       const row = this.rows.get(id);
       if (!row) return [];
-      if (row.status === 'pending' || (row.status === 'sending' && freeToTake(row, holder, this.claimedBy.get(id))))
+      if (
+        row.status === 'pending' ||
+        (row.status === 'sending' && freeToTake(row, holder, this.claimedBy.get(id)))
+      )
         return [this.take(row, now, holder.jobId)];
       return [];
     });
