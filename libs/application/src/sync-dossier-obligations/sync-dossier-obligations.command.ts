@@ -21,6 +21,11 @@ export interface ObligationSyncResult {
   cancelledIds: string[];
 }
 
+/** A re-plan that changed nothing (the start of every re-plan's count). */
+export function nothingSynced(): ObligationSyncResult {
+  return { created: 0, updatedDue: 0, fulfilled: 0, reopened: 0, cancelled: 0, cancelledIds: [] };
+}
+
 export function changedAnything(r: ObligationSyncResult): boolean {
   return r.created + r.updatedDue + r.fulfilled + r.reopened + r.cancelled > 0;
 }

@@ -6,6 +6,7 @@ import {
 } from '@overlegtafels/testing';
 import { actionPointRuleKey } from '@overlegtafels/domain';
 import { ObligationRules } from '../obligations/obligation-rules';
+import { nothingSynced } from './sync-dossier-obligations.command';
 import { CANCEL_REASON, SyncDossierObligationsUseCase } from './sync-dossier-obligations.usecase';
 
 const NOW = '2026-03-01T09:00:00Z';
@@ -43,14 +44,7 @@ const byRule = (repo: FakeObligationRepository, ruleKey: string) =>
 describe('SyncDossierObligationsUseCase', () => {
   it('does nothing for an unknown dossier', async () => {
     const { repo, run } = setup();
-    expect(await run()).toEqual({
-      created: 0,
-      updatedDue: 0,
-      fulfilled: 0,
-      reopened: 0,
-      cancelled: 0,
-      cancelledIds: [],
-    });
+    expect(await run()).toEqual(nothingSynced());
     expect(repo.obligations.all()).toEqual([]);
   });
 
@@ -105,14 +99,7 @@ describe('SyncDossierObligationsUseCase', () => {
     const { repo, run } = started();
     await run();
     const before = { obligations: repo.obligations.all(), steps: repo.steps.all() };
-    expect(await run()).toEqual({
-      created: 0,
-      updatedDue: 0,
-      fulfilled: 0,
-      reopened: 0,
-      cancelled: 0,
-      cancelledIds: [],
-    });
+    expect(await run()).toEqual(nothingSynced());
     expect({ obligations: repo.obligations.all(), steps: repo.steps.all() }).toEqual(before);
   });
 
@@ -178,14 +165,7 @@ describe('SyncDossierObligationsUseCase', () => {
     await run();
     const steps = repo.steps.all();
     repo.changeDossier(D, { casusregisseurId: 'tom' });
-    expect(await run()).toEqual({
-      created: 0,
-      updatedDue: 0,
-      fulfilled: 0,
-      reopened: 0,
-      cancelled: 0,
-      cancelledIds: [],
-    });
+    expect(await run()).toEqual(nothingSynced());
     expect(repo.obligationsOf(D).map((o) => o.ownerId)).toEqual(['tom', 'tom', 'tom']);
     expect(repo.steps.all()).toEqual(steps);
   });
@@ -290,14 +270,7 @@ describe('SyncDossierObligationsUseCase', () => {
         [],
       ),
     );
-    expect(await ico.run()).toEqual({
-      created: 0,
-      updatedDue: 0,
-      fulfilled: 0,
-      reopened: 0,
-      cancelled: 0,
-      cancelledIds: [],
-    });
+    expect(await ico.run()).toEqual(nothingSynced());
     expect(ico.repo.obligations.get(open)!.status).toBe('open');
   });
 });

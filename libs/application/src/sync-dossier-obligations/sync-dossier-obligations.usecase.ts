@@ -23,10 +23,11 @@ import {
 } from '../ports/obligation.repository.port';
 import { obligationTableKey, ObligationRules } from '../obligations/obligation-rules';
 import { dossierFacts } from './dossier-facts.mapper';
-import type {
-  ObligationSyncResult,
-  SyncDossierObligationsCommand,
-  SyncTableObligationsCommand,
+import {
+  nothingSynced,
+  type ObligationSyncResult,
+  type SyncDossierObligationsCommand,
+  type SyncTableObligationsCommand,
 } from './sync-dossier-obligations.command';
 
 export const CANCEL_REASON = 'Niet meer van toepassing na een wijziging in het dossier.';
@@ -47,14 +48,7 @@ export class SyncDossierObligationsUseCase {
   ) {}
 
   async execute(tx: Transaction, command: SyncDossierObligationsCommand): Promise<ObligationSyncResult> {
-    const result: ObligationSyncResult = {
-      created: 0,
-      updatedDue: 0,
-      fulfilled: 0,
-      reopened: 0,
-      cancelled: 0,
-      cancelledIds: [],
-    };
+    const result = nothingSynced();
     const read = await this.obligations.lockDossierToPlan(tx, command.dossierId);
     if (!read) return result;
     const region = this.rules.region;
