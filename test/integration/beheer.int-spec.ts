@@ -211,7 +211,12 @@ describe('the beheerder adds a person, seats them at a table, and deactivates th
     const done = await post(`/api/beheer/personen/${fien}/deactiveren`, {
       reason: 'Vertrokken bij de politie',
     });
-    expect(done.status).toBe(204);
+    expect(done.status).toBe(200);
+    expect(((await done.json()) as { handedOver: unknown }).handedOver).toEqual({
+      dossiers: 0,
+      obligations: 0,
+      actionPoints: 0,
+    });
 
     expect((await them.get('/api/me')).status).toBe(401);
     const page = await fetch(`${t.baseUrl}/tafels`, {

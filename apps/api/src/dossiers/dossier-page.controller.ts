@@ -376,6 +376,10 @@ export class DossierPageController {
           until: h.until && dutchDate(DateTime.fromISO(h.until, { zone })),
         })),
         canChangeCasusregisseur,
+        // The casusregisseur was deactivated: the coordinators appoint a new one (their tasks are
+        // the coordinators' until then).
+        casusregisseurInactive:
+          coordinator && detail.casusregisseur?.active === false && facts.hasActiveCasusregisseur,
         casusregisseurs,
         reasons: CASUSREGISSEUR_CHANGE_REASONS.map((value) => ({
           value,

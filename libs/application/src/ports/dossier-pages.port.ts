@@ -140,6 +140,8 @@ export interface DossierPage {
     readonly displayName: string;
     readonly email: string;
     readonly organisation: { readonly name: string } | null;
+    /** False once they were deactivated: the dossier needs a new casusregisseur. */
+    readonly active: boolean;
   } | null;
   readonly aanmelder: { readonly id: string; readonly displayName: string; readonly email: string };
   readonly aanmelderOrganisation: { readonly name: string } | null;

@@ -21,10 +21,20 @@ export class PrismaCasusregieHandoverReads implements CasusregieHandoverReads {
     });
   }
 
-  async openObligationsOwnedBy(tx: Transaction, regionId: string, personId: string): Promise<OwnedObligation[]> {
+  async openObligationsOwnedBy(
+    tx: Transaction,
+    regionId: string,
+    personId: string,
+  ): Promise<OwnedObligation[]> {
     const rows = await on(tx, this.prisma).followUpObligation.findMany({
       where: { ownerId: personId, status: 'open', dossier: { regionId } },
-      select: { id: true, dossierId: true, ruleKey: true, tableKey: true, dossier: { select: { code: true } } },
+      select: {
+        id: true,
+        dossierId: true,
+        ruleKey: true,
+        tableKey: true,
+        dossier: { select: { code: true } },
+      },
       orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
     });
     return rows.map(({ dossier, ...o }) => ({ ...o, dossierCode: dossier.code }));

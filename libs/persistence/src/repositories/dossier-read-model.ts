@@ -119,7 +119,13 @@ export class PrismaDossierReadModel implements DossierList, DossierPages {
       where: { id },
       include: {
         casusregisseur: {
-          select: { id: true, displayName: true, email: true, organisation: { select: { name: true } } },
+          select: {
+            id: true,
+            displayName: true,
+            email: true,
+            active: true,
+            organisation: { select: { name: true } },
+          },
         },
         aanmelder: { select: { id: true, displayName: true, email: true } },
         aanmelderOrganisation: { select: { name: true } },
