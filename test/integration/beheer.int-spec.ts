@@ -231,7 +231,16 @@ describe('the beheerder adds a person, seats them at a table, and deactivates th
     expect([audit.entityId, audit.actorPersonId, audit.details]).toEqual([
       fien,
       beheerder.personId,
-      { wasActive: true, sessions: 1, feedTokens: 1, loginLinks: 0, reason: 'Vertrokken bij de politie' },
+      {
+        wasActive: true,
+        sessions: 1,
+        feedTokens: 1,
+        loginLinks: 0,
+        dossiers: 0,
+        obligations: 0,
+        actionPoints: 0,
+        reason: 'Vertrokken bij de politie',
+      },
     ]);
     // They are listed as deactivated, and no agenda of the table goes to them any more.
     const list = (await (await beheerder.get('/api/beheer/personen')).json()) as {
