@@ -1,6 +1,6 @@
 import { ReconcileObligationsUseCase } from '@overlegtafels/application';
 import { inRegion } from '@overlegtafels/config';
-import { casusregieFollowUpTable, phaseKeysOfKind } from '@overlegtafels/domain';
+import { activeCasusregisseurPhaseKeys, casusregieFollowUpTable } from '@overlegtafels/domain';
 import { createPrismaClient } from '@overlegtafels/persistence';
 import { getRegion } from '@overlegtafels/regions';
 import { ControlledClock } from '@overlegtafels/testing';
@@ -48,7 +48,7 @@ describe('deactivating a casusregisseur hands their dossiers and tasks to the co
     directed = await db.dossier.count({
       where: {
         casusregisseurId: saraId,
-        phase: { in: phaseKeysOfKind(region.dossierLife, 'casusregie', 'afgerond') },
+        phase: { in: activeCasusregisseurPhaseKeys(region.dossierLife) },
       },
     });
     owned = await db.followUpObligation.count({ where: { ownerId: saraId, status: 'open' } });

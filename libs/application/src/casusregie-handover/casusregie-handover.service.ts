@@ -1,7 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { APP_CONFIG, AppConfig } from '@overlegtafels/config';
-import { casusregieFollowUpTable, isActionPointRuleKey, phaseKeysOfKind } from '@overlegtafels/domain';
+import {
+  activeCasusregisseurPhaseKeys,
+  casusregieFollowUpTable,
+  isActionPointRuleKey,
+} from '@overlegtafels/domain';
 import { dossierCode, emailAddress, MailComposer, webLink } from '@overlegtafels/mail';
 import type { Actor } from '../agenda/agenda-views';
 import { AuditLog } from '../ports/audit-log.port';
@@ -64,7 +68,7 @@ export class CasusregieHandover {
       tx,
       actor.regionId,
       personId,
-      phaseKeysOfKind(region.dossierLife, 'casusregie', 'afgerond'),
+      activeCasusregisseurPhaseKeys(region.dossierLife),
     );
     const directedIds = new Set(directed.map((d) => d.id));
     // The re-plan sees the casusregisseur inactive and gives their tasks to the coordinators.
