@@ -205,5 +205,13 @@ describe('deactivating a casusregisseur hands their dossiers and tasks to the co
     ).toEqual(open.map((o) => o.id).sort());
     const page = await pageUser(t, 'lotte.verbeke@example.be');
     expect((await page.get(`/dossiers/${CODE}`)).html).not.toContain('casusregisseur niet meer actief');
+    // Tom hears of it; Sara, who left, no longer gets mail.
+    await eventually(
+      async () => (await t.sink.list()).find((m) => m.to.includes('tom.peeters@example.org')),
+      'the casusregie mail to Tom',
+    );
+    expect(
+      await db.mailOutbox.count({ where: { recipientPersonId: saraId, purpose: 'casusregie-change' } }),
+    ).toBe(0);
   });
 });
