@@ -379,7 +379,10 @@ export class DossierPageController {
         // The casusregisseur was deactivated: the coordinators appoint a new one (their tasks are
         // the coordinators' until then).
         casusregisseurInactive:
-          coordinator && detail.casusregisseur?.active === false && facts.hasActiveCasusregisseur,
+          coordinator &&
+          !!detail.casusregisseur &&
+          (!detail.casusregisseur.active || detail.casusregisseurLeftAt !== null) &&
+          facts.hasActiveCasusregisseur,
         casusregisseurs,
         reasons: CASUSREGISSEUR_CHANGE_REASONS.map((value) => ({
           value,

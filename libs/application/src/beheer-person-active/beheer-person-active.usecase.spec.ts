@@ -202,7 +202,7 @@ describe('a beheerder deactivates a casusregisseur with open dossiers and tasks'
     expect(placement(w, 'd1').filter(([, owner]) => owner !== null)).toEqual([]);
 
     // What the change of casusregisseur writes, and its re-plan.
-    w.repo.changeDossier('d1', { casusregisseurId: 'tom' });
+    w.repo.changeDossier('d1', { casusregisseurId: 'tom', casusregisseurActive: true });
     await w.uow.run((tx) => w.changed.dossierChanged(tx, 'd1'));
     expect(placement(w, 'd1')).toEqual([
       ['actiepunt', null, 'coordinator', 'ronde-tafel'],
@@ -234,6 +234,8 @@ describe('a beheerder deactivates a casusregisseur with open dossiers and tasks'
       reason: 'Terug',
     });
     expect(back.handedOver).toEqual({ dossiers: 0, obligations: 0, actionPoints: 0 });
+    // Not even the next re-plan: she left d1, which keeps waiting for a new casusregisseur.
+    await w.uow.run((tx) => w.changed.dossierChanged(tx, 'd1'));
     expect(w.repo.obligationsOf('d1').filter((o) => o.ownerId === 'sara')).toEqual([]);
     expect(w.outbox.written()).toHaveLength(2);
   });

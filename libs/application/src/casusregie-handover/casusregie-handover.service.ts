@@ -71,7 +71,12 @@ export class CasusregieHandover {
       activeCasusregisseurPhaseKeys(region.dossierLife),
     );
     const directedIds = new Set(directed.map((d) => d.id));
-    // The re-plan sees the casusregisseur inactive and gives their tasks to the coordinators.
+    // The re-plan sees the casusregisseur left and gives their tasks to the coordinators.
+    await this.reads.markCasusregisseurLeft(
+      tx,
+      directed.map((d) => d.id),
+      at,
+    );
     for (const d of directed) await this.dossierChanged.dossierChanged(tx, d.id);
     const actionPoints = before.filter((o) => isActionPointRuleKey(o.ruleKey));
     const actionPointTables = new Map<string, Set<string>>();

@@ -17,7 +17,8 @@ export interface OwnedObligation {
 
 /**
  * What a person's leaving hands over, as the handover reads it in the deactivation's transaction:
- * the dossiers they direct and the open obligations on their name, of their region only.
+ * the dossiers they direct and the open obligations on their name, of their region only; and the
+ * mark on those dossiers that their casusregisseur left (until a new one is appointed).
  */
 export abstract class CasusregieHandoverReads {
   /** The region's dossiers in one of these phases whose casusregisseur is the person, by code. */
@@ -27,6 +28,15 @@ export abstract class CasusregieHandoverReads {
     personId: string,
     phases: readonly string[],
   ): Promise<HandoverDossier[]>;
+  /**
+   * Marks the dossiers' casusregisseur as left: the re-plan gives their tasks to the coordinators,
+   * also once the person is activated again, until the change of casusregisseur clears the mark.
+   */
+  abstract markCasusregisseurLeft(tx: Transaction, dossierIds: readonly string[], at: Date): Promise<void>;
   /** The open obligations of the region's dossiers owned by the person, in a stable order. */
-  abstract openObligationsOwnedBy(tx: Transaction, regionId: string, personId: string): Promise<OwnedObligation[]>;
+  abstract openObligationsOwnedBy(
+    tx: Transaction,
+    regionId: string,
+    personId: string,
+  ): Promise<OwnedObligation[]>;
 }

@@ -135,6 +135,8 @@ export interface DossierPage {
   readonly traject: string | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
+  /** Set while the casusregisseur who left (deactivated) has not been replaced yet. */
+  readonly casusregisseurLeftAt: Date | null;
   readonly casusregisseur: {
     readonly id: string;
     readonly displayName: string;

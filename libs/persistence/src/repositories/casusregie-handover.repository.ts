@@ -21,6 +21,14 @@ export class PrismaCasusregieHandoverReads implements CasusregieHandoverReads {
     });
   }
 
+  async markCasusregisseurLeft(tx: Transaction, dossierIds: readonly string[], at: Date): Promise<void> {
+    if (dossierIds.length === 0) return;
+    await on(tx, this.prisma).dossier.updateMany({
+      where: { id: { in: [...dossierIds] } },
+      data: { casusregisseurLeftAt: at },
+    });
+  }
+
   async openObligationsOwnedBy(
     tx: Transaction,
     regionId: string,

@@ -33,6 +33,10 @@ export class FakeCasusregieHandoverReads implements CasusregieHandoverReads {
       .sort((a, b) => a.code.localeCompare(b.code));
   }
 
+  async markCasusregisseurLeft(_tx: Transaction, dossierIds: readonly string[]): Promise<void> {
+    for (const id of dossierIds) this.repo.changeDossier(id, { casusregisseurActive: false });
+  }
+
   async openObligationsOwnedBy(
     _tx: Transaction,
     regionId: string,

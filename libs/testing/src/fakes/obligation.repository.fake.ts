@@ -125,7 +125,10 @@ export class FakeObligationRepository implements ObligationRepository {
     const id = d.dossier.casusregisseurId;
     const active = id ? this.personActive?.(id) : undefined;
     return {
-      dossier: active === undefined ? d.dossier : { ...d.dossier, casusregisseurActive: active },
+      dossier: {
+        ...d.dossier,
+        casusregisseurActive: d.dossier.casusregisseurActive !== false && active !== false,
+      },
       ...this.lifeOf(d),
       decisions: d.decisions,
       agendaItems: d.agendaItems,

@@ -78,6 +78,7 @@ export class PrismaObligationRepository implements ObligationRepository {
         regionId: true,
         casusregisseurId: true,
         casusregisseur: { select: { active: true } },
+        casusregisseurLeftAt: true,
         casusregiePlannedStartDate: true,
         casusregieStartDate: true,
         afrondingDate: true,
@@ -92,9 +93,12 @@ export class PrismaObligationRepository implements ObligationRepository {
       },
     });
     if (!dossier) return undefined;
-    const { casusregisseur, ...own } = dossier;
+    const { casusregisseur, casusregisseurLeftAt, ...own } = dossier;
     return {
-      dossier: { ...own, casusregisseurActive: casusregisseur?.active ?? true },
+      dossier: {
+        ...own,
+        casusregisseurActive: (casusregisseur?.active ?? true) && casusregisseurLeftAt === null,
+      },
       ...(await this.currentLife(db, dossierId)),
       decisions: await this.decisionsOf(db, dossierId),
       agendaItems: await this.agendaItemsOf(db, dossierId),
