@@ -45,6 +45,7 @@ import { agendaItemViews } from './dossier-items';
 import { NOTICES } from './dossier-page-notices';
 import { formSubmissionKey, withKey } from '../web/submission-key';
 import { firstNoConsentAnswer, firstOr } from './no-consent-repeat';
+import { casusregisseurLeft } from './casusregisseur-left';
 
 /**
  * A dossier's page: what happened and what is planned, the aanmelding's answers, the agendapunten
@@ -376,13 +377,7 @@ export class DossierPageController {
           until: h.until && dutchDate(DateTime.fromISO(h.until, { zone })),
         })),
         canChangeCasusregisseur,
-        // The casusregisseur was deactivated: the coordinators appoint a new one (their tasks are
-        // the coordinators' until then).
-        casusregisseurInactive:
-          coordinator &&
-          !!detail.casusregisseur &&
-          (!detail.casusregisseur.active || detail.casusregisseurLeftAt !== null) &&
-          facts.hasActiveCasusregisseur,
+        casusregisseurInactive: coordinator && casusregisseurLeft(detail) && facts.hasActiveCasusregisseur,
         casusregisseurs,
         reasons: CASUSREGISSEUR_CHANGE_REASONS.map((value) => ({
           value,
