@@ -385,9 +385,7 @@ function year(late: LateStep) {
     const sessions = await db.session.findMany({
       where: {
         agendaItems: { some: { dossier: { code }, status: { in: ['placed', 'discussed'] } } },
-        ...(grants.some((g) => g.tableKey === null)
-          ? {}
-          : { tableKey: { in: grants.map((g) => g.tableKey!) } }),
+        ...(grants.some((g) => g.tableKey === null) ? {} : { tableKey: { in: grants.map((g) => g.tableKey!) } }),
       },
       select: { id: true, status: true },
       orderBy: [{ startsAt: 'desc' }, { id: 'desc' }],
@@ -416,15 +414,11 @@ function year(late: LateStep) {
     const first = await verslagen('?verslagenLimit=2');
     expect([first.ids, first.previous]).toEqual([held.slice(0, 2), undefined]);
     expect(first.text).toContain(`${held.length} zittingen, de nieuwste eerst; u ziet er een deel van.`);
-    expect(first.next).toMatch(
-      new RegExp(`^/dossiers/${code}\\?verslagenLimit=2&verslagenAfter=[^&#]+#verslagen$`),
-    );
+    expect(first.next).toMatch(new RegExp(`^/dossiers/${code}\\?verslagenLimit=2&verslagenAfter=[^&#]+#verslagen$`));
     const second = await verslagen(first.next!.replace('#verslagen', '').slice(`/dossiers/${code}`.length));
     expect(second.ids).toEqual(held.slice(2, 4));
     expect(second.previous).toMatch(/verslagenBefore=/);
-    const back = await verslagen(
-      second.previous!.replace('#verslagen', '').slice(`/dossiers/${code}`.length),
-    );
+    const back = await verslagen(second.previous!.replace('#verslagen', '').slice(`/dossiers/${code}`.length));
     expect([back.ids, back.previous]).toEqual([first.ids, undefined]);
     // The timeline's own page stays where it is when the verslagen turn a page, and the other way.
     const both = await page.get(`/dossiers/${code}?limit=3&verslagenLimit=2`);

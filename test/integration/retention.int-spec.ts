@@ -330,6 +330,8 @@ describe('retention: the destruction reaches every table that hangs off a dossie
     const after = await rowsOf(db, dossier.id, code, itemIds, aanmeldingIds);
     expect(Object.entries(after).filter(([, n]) => n !== 0)).toEqual([]);
     expect(await db.dossier.count()).toBeGreaterThan(0);
-    expect(await uow.run((tx) => retention.destroy(tx, dossier.id, dossier.phase))).toBeUndefined();
+    expect(
+      await uow.run((tx) => retention.destroy(tx, dossier.id, dossier.phase)),
+    ).toBeUndefined();
   });
 });

@@ -41,11 +41,7 @@ export abstract class ToDoReadModel {
    * the person sits as a member (`lid`) for an organisation, which that organisation has not
    * prepared. The preparation window is the use case's to decide.
    */
-  abstract preparationCandidates(
-    regionId: string,
-    personId: string,
-    now: Date,
-  ): Promise<PreparationCandidate[]>;
+  abstract preparationCandidates(regionId: string, personId: string, now: Date): Promise<PreparationCandidate[]>;
   /** Sessions that started in [from, until) whose verslag is closed, newest first. */
   abstract closedMinutes(regionId: string, from: Date, until: Date): Promise<ClosedMinutesRow[]>;
   /** Items still to be held on sessions of these tables that started before `now`, without a decision. */

@@ -48,7 +48,11 @@ export class PrismaDossierRetention implements DossierRetention {
     }));
   }
 
-  async destroy(tx: Transaction, dossierId: string, phase: string): Promise<DestroyedDossier | undefined> {
+  async destroy(
+    tx: Transaction,
+    dossierId: string,
+    phase: string,
+  ): Promise<DestroyedDossier | undefined> {
     const db = on(tx, this.prisma);
     const locked = await db.$queryRaw<{ phase: string }[]>`
       SELECT phase FROM dossiers WHERE id = ${dossierId}::uuid FOR UPDATE`;

@@ -1,9 +1,4 @@
-import type {
-  DecisionAgenda,
-  IcoReturn,
-  ItemToDecide,
-  PlacementGuest,
-} from '@overlegtafels/application/testing';
+import type { DecisionAgenda, IcoReturn, ItemToDecide, PlacementGuest } from '@overlegtafels/application/testing';
 import { AgendaRefusal } from '@overlegtafels/application/testing';
 import { holdSession } from '@overlegtafels/domain';
 import type { Transaction } from '@overlegtafels/application/testing';

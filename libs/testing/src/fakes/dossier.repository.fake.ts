@@ -31,8 +31,7 @@ export interface FakeCasusregisseurChange extends CasusregisseurChangeRecord {
 
 /** A stored decision; a spec may seed one without the snapshots a withdrawal needs. */
 export interface FakeDecision
-  extends
-    Omit<NewDecision, 'priorState' | 'resultState' | 'followUpItemId'>,
+  extends Omit<NewDecision, 'priorState' | 'resultState' | 'followUpItemId'>,
     Partial<Pick<NewDecision, 'priorState' | 'resultState' | 'followUpItemId'>> {
   readonly id: string;
   readonly dossierId: string;
