@@ -27,6 +27,7 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DateTime } from 'luxon';
 import nodemailer from 'nodemailer';
+import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { addItems, sessionRow } from '@overlegtafels/persistence/testing';
 import { loadConfig } from '@overlegtafels/config';
@@ -56,7 +57,23 @@ interface Delivery {
   at: number;
   messageId: string;
   raw: Buffer;
+  /** Statements this process had sent to PostgreSQL when the message arrived. */
+  statements: number;
 }
+
+/**
+ * Every statement this process sends to PostgreSQL (Prisma's adapter and BullMQ's PostgreSQL
+ * backend both go through pg's Client), counted: the sending phase's statements per message.
+ */
+let statements = 0;
+const clientQuery = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+(pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function (
+  this: pg.Client,
+  ...args: unknown[]
+) {
+  statements++;
+  return clientQuery.apply(this, args);
+};
 
 /** The local sink both sides send to: accepts everything, remembers when and what. */
 async function startSink(): Promise<{ port: number; deliveries: Delivery[]; stop(): Promise<void> }> {
@@ -76,6 +93,7 @@ async function startSink(): Promise<{ port: number; deliveries: Delivery[]; stop
           at: performance.now(),
           messageId: /^Message-ID:\s*(\S+)/im.exec(head)?.[1] ?? '',
           raw,
+          statements,
         });
         callback();
       });
@@ -223,6 +241,11 @@ async function main(): Promise<void> {
       first: Math.min(...ours.map((d) => d.at)),
       last: Math.max(...ours.map((d) => d.at)),
       cpuMs: (cpu.user + cpu.system) / 1000,
+      /** Statements per message from the first delivery to the last (the send job is done by then). */
+      statementsPerMessage: (() => {
+        const byTime = [...ours].sort((a, b) => a.at - b.at);
+        return (byTime.at(-1)!.statements - byTime[0]!.statements) / Math.max(1, byTime.length - 1);
+      })(),
       processedOn: job?.processedOn,
       finishedOn: job?.finishedOn,
     };
@@ -302,6 +325,9 @@ async function main(): Promise<void> {
   );
   console.log(
     `  CPU of this process per message: pipeline ${(pipeline.cpuMs / N).toFixed(2)} ms, bare ${(bareCpuMs / N).toFixed(2)} ms (sink included in both)`,
+  );
+  console.log(
+    `  PostgreSQL statements of this process per message while sending: ${pipeline.statementsPerMessage.toFixed(2)} (outbox claims and marks${redisUrl ? '' : ', queue'})`,
   );
   console.log(
     `  session with ${SESSION_RECIPIENTS} recipients: ${jobStartToLast.toFixed(0)} ms from the send job's start to the last delivery`,

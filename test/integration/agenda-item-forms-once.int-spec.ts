@@ -110,12 +110,10 @@ describe('an agendapunt is shared and moved once per submission key', () => {
     const url = `/agenda/${sessionId}/punten/${ids[0]}/volgorde`;
     const submissionKey = formKey((await lotte.get(agendaPage())).html, url);
     const fields = { position: '3', reason: 'De aanmelder komt later.', submissionKey };
-    const started = Date.now();
     const answers = await postConcurrently(lotte, url, fields, RACERS);
     expect(answers.map((a) => [a.status, a.location])).toEqual(
       Array(RACERS).fill([303, `/agenda/${sessionId}?melding=volgorde#punt-${ids[0]}`]),
     );
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect(await order()).toEqual([ids[1], ids[2], ids[0]]);
     expect(await audited('agenda.item.move', ids[0]!)).toBe(1);
     expect(await db.formSubmission.count({ where: { scope: 'agenda-item-move', key: submissionKey } })).toBe(
@@ -131,13 +129,11 @@ describe('an agendapunt is shared and moved once per submission key', () => {
   it('moves once over the API: fifteen identical calls with one key answer as the first, one step, no 503', async () => {
     const url = `/api/agenda-items/${ids[0]}/move`;
     const body = { direction: 'up', reason: 'Toch iets vroeger.' };
-    const started = Date.now();
     const answers = await Promise.all(
       Array.from({ length: RACERS }, () => postWithKey(t, lotteApi, url, body, 'omhoog-0001')),
     );
     expect(answers).toEqual(Array(RACERS).fill(answers[0]));
     expect(answers[0]!.status).toBe(204);
-    expect(Date.now() - started).toBeLessThan(10_000);
     // One step up, however many presses.
     expect(await order()).toEqual([ids[1], ids[0], ids[2]]);
     expect(await audited('agenda.item.move', ids[0]!)).toBe(2);

@@ -385,7 +385,9 @@ function year(late: LateStep) {
     const sessions = await db.session.findMany({
       where: {
         agendaItems: { some: { dossier: { code }, status: { in: ['placed', 'discussed'] } } },
-        ...(grants.some((g) => g.tableKey === null) ? {} : { tableKey: { in: grants.map((g) => g.tableKey!) } }),
+        ...(grants.some((g) => g.tableKey === null)
+          ? {}
+          : { tableKey: { in: grants.map((g) => g.tableKey!) } }),
       },
       select: { id: true, status: true },
       orderBy: [{ startsAt: 'desc' }, { id: 'desc' }],
@@ -396,7 +398,10 @@ function year(late: LateStep) {
     const verslagen = async (query: string) => {
       const res = await page.get(`/dossiers/${code}${query}`);
       expect(res.status).toBe(200);
-      const part = res.html.slice(res.html.indexOf('id="verslagen"'), res.html.indexOf('<h2>Agendapunten'));
+      const part = res.html.slice(
+        res.html.indexOf('id="verslagen"'),
+        res.html.indexOf('<h2 id="agendapunten">Agendapunten'),
+      );
       const pager = (rel: string) =>
         new RegExp(`href="([^"]+)" rel="${rel}"`).exec(part)?.[1]?.replace(/&amp;/g, '&');
       return {
@@ -414,11 +419,15 @@ function year(late: LateStep) {
     const first = await verslagen('?verslagenLimit=2');
     expect([first.ids, first.previous]).toEqual([held.slice(0, 2), undefined]);
     expect(first.text).toContain(`${held.length} zittingen, de nieuwste eerst; u ziet er een deel van.`);
-    expect(first.next).toMatch(new RegExp(`^/dossiers/${code}\\?verslagenLimit=2&verslagenAfter=[^&#]+#verslagen$`));
+    expect(first.next).toMatch(
+      new RegExp(`^/dossiers/${code}\\?verslagenLimit=2&verslagenAfter=[^&#]+#verslagen$`),
+    );
     const second = await verslagen(first.next!.replace('#verslagen', '').slice(`/dossiers/${code}`.length));
     expect(second.ids).toEqual(held.slice(2, 4));
     expect(second.previous).toMatch(/verslagenBefore=/);
-    const back = await verslagen(second.previous!.replace('#verslagen', '').slice(`/dossiers/${code}`.length));
+    const back = await verslagen(
+      second.previous!.replace('#verslagen', '').slice(`/dossiers/${code}`.length),
+    );
     expect([back.ids, back.previous]).toEqual([first.ids, undefined]);
     // The timeline's own page stays where it is when the verslagen turn a page, and the other way.
     const both = await page.get(`/dossiers/${code}?limit=3&verslagenLimit=2`);

@@ -554,5 +554,5 @@ describe('an ICO from preparation to the closed verslag, and who reads what', ()
       ['Griet Willems', 'open'],
       ['Wim Jacobs', 'fulfilled'],
     ]);
-  });
+  }, 90_000);
 });

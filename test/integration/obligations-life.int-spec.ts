@@ -72,7 +72,7 @@ class MailQueueRunner implements OnApplicationBootstrap, OnApplicationShutdown {
   onApplicationBootstrap(): void {
     this.worker = this.connection.worker(
       QUEUES.mail,
-      (job: Job) => this.processor.handlers[job.name as keyof MailProcessor['handlers']](job.data),
+      (job: Job) => this.processor.handlers[job.name as keyof MailProcessor['handlers']](job.data, job),
       2,
     );
     void this.worker.run();

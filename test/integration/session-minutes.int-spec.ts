@@ -437,7 +437,7 @@ describe('the verslag of a session', () => {
       ['An Vermeulen', 'open', null],
       ['Wim Jacobs', 'fulfilled', 'Overzicht bezorgd aan de casusregisseur.'],
     ]);
-  });
+  }, 90_000);
 
   it('is reopened for a correction with a reason, audited', async () => {
     const lotte = await login('lotte.verbeke@example.be');

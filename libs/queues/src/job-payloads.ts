@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { JOBS, QueueName } from './queue-names';
 
+/** The most outbox rows one mail batch job carries. */
+export const MAIL_BATCH_MAX = 25;
+
 /**
  * A session job: the session's id and the instant it was planned for (epoch ms). The instant is
  * no personal data; it lets the processor recognise a job planned before the session moved or was
@@ -23,6 +26,9 @@ const maintenanceJob = z.object({ momentMs: z.number().int().nonnegative() }).st
 export const JOB_PAYLOADS = {
   mail: {
     [JOBS.mail.send]: z.object({ outboxId: z.string().uuid() }).strict(),
+    [JOBS.mail.sendBatch]: z
+      .object({ outboxIds: z.array(z.string().uuid()).min(1).max(MAIL_BATCH_MAX) })
+      .strict(),
   },
   agenda: {
     [JOBS.agenda.freeze]: scheduledSessionJob,

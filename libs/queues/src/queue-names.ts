@@ -17,6 +17,11 @@ export const JOBS = {
   mail: {
     /** Send one outbox message; the job only sends (recipients and rendering were decided before). */
     send: 'send',
+    /**
+     * Send a batch of one fan-out's outbox rows, one after the other, each marked sent as soon as
+     * SMTP accepted it: one job (one claim, one finish) for up to MAIL_BATCH_MAX messages.
+     */
+    sendBatch: 'send-batch',
   },
   agenda: {
     /** At a session's freeze instant: fix the agenda, tell submitters what moved and what is confirmed. */

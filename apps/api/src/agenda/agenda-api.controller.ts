@@ -284,7 +284,7 @@ export class AgendaApiController {
       action: 'dossier.timeline.read',
       route,
     });
-    const { timeline, links } = await this.dossierPages.dossierTimeline(
+    const { timeline, links } = await this.dossierPages.timeline(
       dossier.id,
       pick(query, ['after', 'before', 'limit']),
     );

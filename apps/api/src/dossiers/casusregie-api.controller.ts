@@ -156,7 +156,7 @@ export class CasusregieApiController {
     @Param('code') code: string,
   ) {
     const dossier = await this.openDossier.execute({ principal, code, action: 'dossier.read', route });
-    const { detail } = await this.pages.dossierTimeline(dossier.id);
+    const detail = await this.pages.dossierDetail(dossier.id);
     return { code: dossier.code, casusregisseurs: casusregisseurHistoryOf(detail) };
   }
 }

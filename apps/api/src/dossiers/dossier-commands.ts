@@ -17,3 +17,6 @@ export function consulentInvolvementOf(body: unknown): ConsulentInvolvement {
 export function startCorrectionOf(body: unknown): { startDate: string; reason: string } {
   return parseInput(CasusregieStartSchema, body);
 }
+
+/** A DATE column (UTC midnight) as its day. */
+export const day = (d: Date): string => d.toISOString().slice(0, 10);

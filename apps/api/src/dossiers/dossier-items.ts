@@ -1,9 +1,12 @@
-import type { DossierPage } from '@overlegtafels/application';
+import type { DossierPageAgendaItem } from '@overlegtafels/application';
 import { DECISION_KIND_LABELS, DecisionKind, RegionConfig } from '@overlegtafels/domain';
 import { ITEM_STATUS_LABELS } from './dossier-page-notices';
 
 /** The dossier's agendapunten as its page shows them: table and type by label, the status in Dutch. */
-export function agendaItemViews(agendaItems: DossierPage['agendaItems'], tables: RegionConfig['tables']) {
+export function agendaItemViews(
+  agendaItems: readonly DossierPageAgendaItem[],
+  tables: RegionConfig['tables'],
+) {
   return agendaItems.map((item) => {
     const table = tables.find((t) => t.key === item.tableKey);
     return {

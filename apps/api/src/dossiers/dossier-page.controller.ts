@@ -9,9 +9,9 @@ import {
   RecordNoConsentUseCase,
   AgendaService,
   CasusregisseurChangeSchema,
-  casusregisseurHistoryOf,
   CorrectCasusregieStartUseCase,
   DossierMinutesQuery,
+  type DossierRecord,
   DossierTimelineQuery,
   OpenDossierUseCase,
   parseInput,
@@ -38,8 +38,8 @@ import { isCoordinator } from '../agenda/viewer';
 import { failedForm, FailedForm, noticeFor, PageForms, pick } from '../web/page-form';
 import { CurrentRoute } from '../web/current-viewer.decorator';
 import { PageService } from '../web/page.service';
-import { pagedList, pageFieldsOf } from './dossier-page-lists';
-import { consulentInvolvementOf, startCorrectionOf } from './dossier-commands';
+import { listsOf, pagedList, pageFieldsOf } from './dossier-page-lists';
+import { consulentInvolvementOf, day, startCorrectionOf } from './dossier-commands';
 import { decisionViews } from './dossier-decisions';
 import { agendaItemViews } from './dossier-items';
 import { NOTICES } from './dossier-page-notices';
@@ -92,7 +92,7 @@ export class DossierPageController {
       route,
     });
     const notice = noticeFor(NOTICES, typeof query.melding === 'string' ? query.melding : undefined);
-    return this.render(principal, dossier.id, notice, undefined, query);
+    return this.render(principal, dossier, notice, undefined, query);
   }
 
   /**
@@ -290,25 +290,26 @@ export class DossierPageController {
       res
         .status(failed.status)
         .type('html')
-        .send(await this.render(principal, dossier.id, undefined, failed));
+        .send(await this.render(principal, dossier, undefined, failed));
     }
   }
 
   private async render(
     principal: Principal,
-    dossierId: string,
+    opened: DossierRecord,
     notice?: string,
     failed?: FailedForm,
-    /** The page's query: which page of the timeline and of the verslagen (the first ones otherwise). */
+    /** The page's query: which page of each list (the first ones otherwise). */
     query: Record<string, unknown> = {},
   ): Promise<string> {
     const { detail, timeline, links } = await this.queries.dossierTimeline(
-      dossierId,
+      opened.id,
       pageFieldsOf(query, 'tijdlijn'),
     );
     const verslagen = await this.minutesOf.of(principal, detail.id, pageFieldsOf(query, 'verslagen'));
+    const { punten, beslissingen, history } = await listsOf(this.queries, detail, query);
     const tables = this.agenda.region.tables;
-    const items = agendaItemViews(detail.agendaItems, tables);
+    const items = agendaItemViews(punten.rows, tables);
     const consulentDefaults = detail.ocjSdjConsulentInvolved
       ? {
           involved: 'true',
@@ -351,17 +352,19 @@ export class DossierPageController {
         canRecordChild: canRecord && inCasusregie,
         canOpenPlan: canRecord && facts.hadCasusregie,
         canRecordConsultation: canRecord && inCasusregie && detail.ocjSdjConsulentInvolved,
-        riskPicture: await this.riskPictures.forDossier(principal, dossierId, 'GET /dossiers/:code'),
+        riskPicture: await this.riskPictures.forDossier(principal, opened, 'GET /dossiers/:code'),
         canEditRiskPicture: canRecord && inCasusregie,
         today,
         timeline,
         timelinePage: pagedList(detail.code, query, 'tijdlijn', links),
         items,
+        itemsPage: pagedList(detail.code, query, 'agendapunten', punten.links),
         // The verslag and action points of its items (partial dossier-verslagen), a page of them.
         verslagen: verslagen.items,
         verslagenPage: pagedList(detail.code, query, 'verslagen', verslagen),
         decisionLabels: DECISION_KIND_LABELS,
-        decisions: decisionViews(detail.decisions, (key) => tables.find((t) => t.key === key)?.name ?? key),
+        decisions: decisionViews(beslissingen.rows, (key) => tables.find((t) => t.key === key)?.name ?? key),
+        decisionsPage: pagedList(detail.code, query, 'beslissingen', beslissingen.links),
         canAgenderen:
           hasRole(principal, 'coordinator') ||
           (hasRole(principal, 'casusregisseur') && detail.casusregisseurId === principal.personId) ||
@@ -371,11 +374,12 @@ export class DossierPageController {
         consulentDefaults,
         canCorrectStart:
           hasRole(principal, 'coordinator') && !!detail.casusregieStartDate && !facts.afgesloten,
-        history: casusregisseurHistoryOf(detail).map((h) => ({
+        history: history.rows.map((h) => ({
           ...h,
           from: h.from && dutchDate(DateTime.fromISO(h.from, { zone })),
           until: h.until && dutchDate(DateTime.fromISO(h.until, { zone })),
         })),
+        historyPage: pagedList(detail.code, query, 'casusregisseurs', history.links),
         canChangeCasusregisseur,
         casusregisseurInactive: coordinator && casusregisseurLeft(detail) && facts.hasActiveCasusregisseur,
         casusregisseurs,
@@ -392,6 +396,3 @@ export class DossierPageController {
     );
   }
 }
-
-/** A DATE column (UTC midnight) as its day. */
-const day = (d: Date): string => d.toISOString().slice(0, 10);

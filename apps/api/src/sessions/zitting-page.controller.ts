@@ -310,12 +310,9 @@ export class ZittingPageController {
     failed?: FailedForm,
   ): Promise<string> {
     const viewer = viewerOf(principal, route);
-    const agenda = await this.queries.sessionAgenda(viewer, sessionId);
+    const { agenda, moveTargets: targets } = await this.queries.agendaPage(viewer, sessionId);
     const started = Date.parse(agenda.session.startsAt) <= this.clock.now().getTime();
     const coordinator = agenda.coordinator;
-    const targets = coordinator
-      ? (await this.queries.moveTargets(viewer, agenda.session.tableKey)).filter((s) => s.id !== sessionId)
-      : [];
     const capacity = coordinator ? await this.queries.casusregieCapacity(principal.regionId) : [];
     // Annex B: the afronding waits for the consulent; the decision form says whether that was done.
     const afrondingen = coordinator

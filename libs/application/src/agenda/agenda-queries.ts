@@ -24,7 +24,6 @@ import { AgendaSessionRepository, SessionRecord } from '../ports/agenda-session.
 import { AuditLog, dossierCodesShown } from '../ports/audit-log.port';
 import { CalendarStateRepository } from '../ports/calendar-state.port';
 import { OrganisationDirectory } from '../ports/organisation-directory.port';
-import { RegionRepository } from '../ports/region.repository.port';
 import { ofRegion } from '../region-fence/region-fence';
 
 /** What a viewer may see of a table: everything (coordinator), or the agenda without contents (member). */
@@ -122,17 +121,19 @@ export interface DecisionTrajectField {
   readonly decisions: string;
 }
 
+/** How far ahead the agenda page offers sessions to move an item to. */
+const MOVE_WEEKS = 26;
+
 @Injectable()
 export class AgendaQueries {
   constructor(
     @Inject(AgendaService) private readonly agenda: AgendaService,
     @Inject(AgendaSessionRepository)
-    private readonly sessions: Pick<AgendaSessionRepository, 'session' | 'sessionsBetween'>,
+    private readonly sessions: Pick<AgendaSessionRepository, 'session'>,
     @Inject(AgendaReadModel) private readonly reads: AgendaReadModel,
     @Inject(OrganisationDirectory) private readonly organisations: OrganisationDirectory,
     @Inject(CalendarStateRepository) private readonly calendars: CalendarStateRepository,
     @Inject(AuditLog) private readonly audit: AuditLog,
-    @Inject(RegionRepository) private readonly regions: RegionRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -158,16 +159,33 @@ export class AgendaQueries {
 
   /** The coming sessions of a table with their fill level; rows are created so actions can name them. */
   async tableSessions(viewer: Viewer, tableKey: string, weeks = 13): Promise<SessionSummary[]> {
+    const { rows, calendar } = await this.comingSessions(viewer, tableKey, weeks);
+    return this.summaries(tableKey, rows, calendar);
+  }
+
+  /** The rows of the table's coming sessions and the calendar they were generated from. */
+  private async comingSessions(
+    viewer: Viewer,
+    tableKey: string,
+    weeks: number,
+  ): Promise<{ rows: SessionRecord[]; calendar: CalendarState }> {
     const table = this.agenda.table(tableKey);
     if (!canSeeTable(viewer, table.key))
       throw new AgendaRefusal('TABLE_NOT_FOUND', 'Tafel niet gevonden.', undefined, 'not_found');
     const zone = table.timeZone;
     const from = DateTime.fromJSDate(this.clock.now(), { zone }).startOf('day');
     const to = from.plus({ weeks });
-    const { calendar } = await this.agenda.materializeWithCalendar(table.key, from.toMillis(), to.toMillis());
-    const regionId = await this.regions.idOf(this.agenda.region.key);
-    const rows = await this.sessions.sessionsBetween(regionId, table.key, from.toJSDate(), to.toJSDate());
-    return this.summaries(table.key, rows, calendar);
+    const { calendar, known } = await this.agenda.materializeWithCalendar(
+      table.key,
+      from.toMillis(),
+      to.toMillis(),
+    );
+    // The rows starting in the period, cancelled and moved ones too, out of those just read (a week
+    // back and on): the same as reading them again.
+    const rows = known
+      .filter((r) => r.startsAt.getTime() >= from.toMillis() && r.startsAt.getTime() < to.toMillis())
+      .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+    return { rows, calendar };
   }
 
   private async summaries(
@@ -208,6 +226,26 @@ export class AgendaQueries {
   }
 
   async sessionAgenda(viewer: Viewer, sessionId: string): Promise<SessionAgendaView> {
+    return (await this.agendaOf(viewer, sessionId, false)).agenda;
+  }
+
+  /**
+   * The agenda page's read: the agenda and, for a coordinator, the other sessions its items can be
+   * moved to. The table's calendar is read once for both, and the fill level of the session and
+   * of the targets in one statement (issue #18).
+   */
+  async agendaPage(
+    viewer: Viewer,
+    sessionId: string,
+  ): Promise<{ agenda: SessionAgendaView; moveTargets: SessionSummary[] }> {
+    return this.agendaOf(viewer, sessionId, true);
+  }
+
+  private async agendaOf(
+    viewer: Viewer,
+    sessionId: string,
+    withTargets: boolean,
+  ): Promise<{ agenda: SessionAgendaView; moveTargets: SessionSummary[] }> {
     const row = await this.sessions.session(sessionId);
     if (!ofRegion(viewer, row) || !canSeeTable(viewer, row.tableKey)) {
       await this.audit.append(
@@ -224,8 +262,15 @@ export class AgendaQueries {
       throw new AgendaRefusal('SESSION_NOT_FOUND', 'Zitting niet gevonden.', undefined, 'not_found');
     }
     const table = this.agenda.table(row.tableKey);
-    const [session] = await this.summaries(table.key, [row]);
     const coordinator = coordinatesTable(viewer, table.key);
+    const coming =
+      withTargets && coordinator ? await this.comingSessions(viewer, table.key, MOVE_WEEKS) : undefined;
+    const others = (coming?.rows ?? []).filter((r) => r.id !== row.id);
+    const [session, ...targets] = await this.summaries(table.key, [row, ...others], coming?.calendar);
+    const nowMs = this.clock.now().getTime();
+    const moveTargets = targets.filter((s) =>
+      acceptsItems({ status: s.status, startsAtMs: Date.parse(s.startsAt) }, nowMs),
+    );
     const items = await this.reads.agendaOf(row.id);
     const entries: AgendaEntry[] = items.map((item) => {
       const own =
@@ -262,40 +307,41 @@ export class AgendaQueries {
         contents: full ? { question: item.question, document: item.document, guests: item.guests } : null,
       };
     });
-    const now = this.clock.now();
-    await this.audit.append(
-      {
-        actorPersonId: viewer.personId,
-        action: 'agenda.read',
-        entityType: 'session',
-        entityId: row.id,
-        outcome: 'allowed',
-        route: viewer.route,
-        details: {
-          items: entries.length,
-          withContents: entries.filter((e) => e.contents).length,
-          // Which dossiers the agenda showed (issue #17): codes only.
-          codes: dossierCodesShown(entries.map((e) => e.dossierCode)),
-        },
-      },
-      now,
-    );
+    // The agenda's row and one per item whose contents it showed, in one INSERT (issue #18): the
+    // chain's trigger links the rows one after the other, in this order.
+    const byId = new Map(items.map((i) => [i.id, i]));
     await this.audit.appendMany(
-      entries
-        .filter((e) => e.contents)
-        .map((entry) => ({
+      [
+        {
           actorPersonId: viewer.personId,
-          action: 'agenda-item.read',
-          entityType: 'agenda_item',
-          entityId: entry.id,
-          dossierId: items.find((i) => i.id === entry.id)!.dossier.id,
-          outcome: 'allowed' as const,
+          action: 'agenda.read',
+          entityType: 'session',
+          entityId: row.id,
+          outcome: 'allowed',
           route: viewer.route,
-          details: { code: entry.dossierCode },
-        })),
-      now,
+          details: {
+            items: entries.length,
+            withContents: entries.filter((e) => e.contents).length,
+            // Which dossiers the agenda showed (issue #17): codes only.
+            codes: dossierCodesShown(entries.map((e) => e.dossierCode)),
+          },
+        },
+        ...entries
+          .filter((e) => e.contents)
+          .map((entry) => ({
+            actorPersonId: viewer.personId,
+            action: 'agenda-item.read',
+            entityType: 'agenda_item',
+            entityId: entry.id,
+            dossierId: byId.get(entry.id)!.dossier.id,
+            outcome: 'allowed' as const,
+            route: viewer.route,
+            details: { code: entry.dossierCode },
+          })),
+      ],
+      this.clock.now(),
     );
-    return { session: session!, tableName: table.name, entries, coordinator };
+    return { agenda: { session: session!, tableName: table.name, entries, coordinator }, moveTargets };
   }
 
   private unavailableDecisions(dossier: {
@@ -311,7 +357,7 @@ export class AgendaQueries {
 
   /** The other sessions an item can be moved to (same table, not cancelled, not started). */
   async moveTargets(viewer: Viewer, tableKey: string): Promise<SessionSummary[]> {
-    return (await this.tableSessions(viewer, tableKey, 26)).filter((s) =>
+    return (await this.tableSessions(viewer, tableKey, MOVE_WEEKS)).filter((s) =>
       acceptsItems({ status: s.status, startsAtMs: Date.parse(s.startsAt) }, this.clock.now().getTime()),
     );
   }

@@ -147,7 +147,13 @@ export class AgendaService {
     fromMs: number,
     toMs: number,
     options: { withCancelled?: boolean } = {},
-  ): Promise<{ rows: SessionRecord[]; calendar: CalendarState }> {
+  ): Promise<{
+    rows: SessionRecord[];
+    calendar: CalendarState;
+    regionId: string;
+    /** Every row of the table from a week back, as read (and made): a page needs not read them again. */
+    known: SessionRecord[];
+  }> {
     const table = this.table(tableKey);
     const regionId = await this.regions.idOf(this.region.key);
     const all = options.withCancelled === true;
@@ -155,14 +161,19 @@ export class AgendaService {
     const read = await this.load(undefined, table, regionId);
     const present = this.rowsIn(read, fromMs, toMs, all);
     if (present.every((row) => row !== undefined))
-      return { rows: present as SessionRecord[], calendar: read.calendar };
+      return {
+        rows: present as SessionRecord[],
+        calendar: read.calendar,
+        regionId,
+        known: [...read.rowsByKey.values()],
+      };
     return this.unitOfWork.run(async (tx) => {
       const state = await this.lock(tx, tableKey);
       const rows: SessionRecord[] = [];
       for (const session of this.sessionsToKeep(state, fromMs, toMs, all)) {
         rows.push(await this.ensureRow(tx, state, session));
       }
-      return { rows, calendar: state.calendar };
+      return { rows, calendar: state.calendar, regionId, known: [...state.rowsByKey.values()] };
     });
   }
 

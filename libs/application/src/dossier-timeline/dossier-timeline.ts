@@ -117,96 +117,121 @@ export function casusregisseurHistoryOf(facts: {
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
+type Aanmelding = TimelineFacts['aanmeldingen'][number];
+type Item = TimelineFacts['agendaItems'][number];
+type Decision = TimelineFacts['decisions'][number];
+type Reopening = NonNullable<TimelineFacts['reopenings']>[number];
+type Report = NonNullable<TimelineFacts['obligationReports']>[number];
+
+/** One entry of the timeline from one fact (the timeline's SQL page and timelineOf share them). */
+export function aanmeldingEntry(a: Aanmelding): TimelineEntry {
+  return {
+    at: a.submittedAt.toISOString(),
+    kind: 'aanmelding',
+    title: 'Aanmelding ingediend',
+    detail: a.organisation.name,
+    planned: false,
+  };
+}
+
+export function agendapuntEntry(item: Item, region: RegionConfig, now: Date): TimelineEntry {
+  const table = region.tables.find((t) => t.key === item.tableKey);
+  const type = table?.itemTypes.find((t) => t.key === item.itemType)?.label ?? item.itemType;
+  const at = item.slotStart ?? item.session.startsAt;
+  const status =
+    item.status === 'discussed'
+      ? 'besproken'
+      : item.status === 'withdrawn'
+        ? 'ingetrokken'
+        : isProvisional(item.session)
+          ? 'onder voorbehoud'
+          : 'bevestigd';
+  const when = DateTime.fromJSDate(at, { zone: region.timeZone }).toFormat('d LLLL yyyy HH:mm', {
+    locale: 'nl-BE',
+  });
+  return {
+    at: at.toISOString(),
+    kind: 'agendapunt',
+    title: `${table?.name ?? item.tableKey}: ${type}`,
+    detail: `${when} (${status})`,
+    planned: at.getTime() > now.getTime() && item.status !== 'discussed',
+  };
+}
+
+export function decisionEntry(d: Decision): TimelineEntry {
+  return {
+    at: d.decidedAt.toISOString(),
+    kind: 'beslissing',
+    title: `Beslissing: ${DECISION_KIND_LABELS[d.kind as DecisionKind]}`,
+    detail:
+      [
+        d.casusregisseur ? `casusregisseur ${d.casusregisseur.displayName}` : undefined,
+        d.startDate ? `start ${day(d.startDate)}` : undefined,
+        d.terugkomdatum ? `terugkomdatum ${day(d.terugkomdatum)}` : undefined,
+      ]
+        .filter(Boolean)
+        .join(', ') || undefined,
+    planned: false,
+  };
+}
+
+/** The withdrawal or change of a decision (the decision itself stays in the history). */
+export function withdrawalEntry(d: Decision & { withdrawnAt: Date }): TimelineEntry {
+  const change = d.replacedById ? 'gewijzigd' : 'ingetrokken';
+  return {
+    at: d.withdrawnAt.toISOString(),
+    kind: 'beslissing',
+    title: `Beslissing ${change}: ${DECISION_KIND_LABELS[d.kind as DecisionKind]}`,
+    detail: d.withdrawalReason ? `reden: ${d.withdrawalReason}` : undefined,
+    planned: false,
+  };
+}
+
+export function changeEntry(c: CasusregisseurChangeFacts): TimelineEntry {
+  return {
+    at: c.changedAt.toISOString(),
+    kind: 'casusregie',
+    title: 'Casusregie overgedragen',
+    detail: `van ${c.from.displayName} aan ${c.to.displayName}, vanaf ${day(c.effectiveDate)} (${casusregisseurChangeReasonLabel(c.reason)})`,
+    planned: false,
+  };
+}
+
+export function reopeningEntry(r: Reopening, region: RegionConfig): TimelineEntry {
+  return {
+    at: r.reopenedAt.toISOString(),
+    kind: 'heropening',
+    title: `Dossier heropend (${region.dossierLife.reopening?.label ?? 'heropening'})`,
+    detail: `door ${r.reopenedBy.displayName}, reden: ${r.reason}`,
+    planned: false,
+  };
+}
+
+export function reportEntry(r: Report): TimelineEntry {
+  return {
+    at: r.submittedAt.toISOString(),
+    kind: 'opvolging',
+    title: REPORT_TITLES[r.form] ?? r.form,
+    detail: `door ${r.submittedBy.displayName}`,
+    planned: false,
+  };
+}
+
 /** What happened to a dossier and what is planned, oldest first (without the obligations). */
 export function timelineOf(facts: TimelineFacts, region: RegionConfig, now: Date): TimelineEntry[] {
-  const zone = region.timeZone;
-  const fmt = (d: Date) =>
-    DateTime.fromJSDate(d, { zone }).toFormat('d LLLL yyyy HH:mm', { locale: 'nl-BE' });
-  const timeline: TimelineEntry[] = [];
-  for (const a of facts.aanmeldingen) {
-    timeline.push({
-      at: a.submittedAt.toISOString(),
-      kind: 'aanmelding',
-      title: 'Aanmelding ingediend',
-      detail: a.organisation.name,
-      planned: false,
-    });
-  }
-  for (const item of facts.agendaItems) {
-    const table = region.tables.find((t) => t.key === item.tableKey);
-    const type = table?.itemTypes.find((t) => t.key === item.itemType)?.label ?? item.itemType;
-    const at = item.slotStart ?? item.session.startsAt;
-    const status =
-      item.status === 'discussed'
-        ? 'besproken'
-        : item.status === 'withdrawn'
-          ? 'ingetrokken'
-          : isProvisional(item.session)
-            ? 'onder voorbehoud'
-            : 'bevestigd';
-    timeline.push({
-      at: at.toISOString(),
-      kind: 'agendapunt',
-      title: `${table?.name ?? item.tableKey}: ${type}`,
-      detail: `${fmt(at)} (${status})`,
-      planned: at.getTime() > now.getTime() && item.status !== 'discussed',
-    });
-  }
+  const timeline: TimelineEntry[] = [
+    ...facts.aanmeldingen.map(aanmeldingEntry),
+    ...facts.agendaItems.map((item) => agendapuntEntry(item, region, now)),
+  ];
   for (const d of facts.decisions) {
-    timeline.push({
-      at: d.decidedAt.toISOString(),
-      kind: 'beslissing',
-      title: `Beslissing: ${DECISION_KIND_LABELS[d.kind as DecisionKind]}`,
-      detail:
-        [
-          d.casusregisseur ? `casusregisseur ${d.casusregisseur.displayName}` : undefined,
-          d.startDate ? `start ${day(d.startDate)}` : undefined,
-          d.terugkomdatum ? `terugkomdatum ${day(d.terugkomdatum)}` : undefined,
-        ]
-          .filter(Boolean)
-          .join(', ') || undefined,
-      planned: false,
-    });
+    timeline.push(decisionEntry(d));
     // The history stays: a withdrawn or changed decision shows, and so does its withdrawal.
-    if (d.withdrawnAt) {
-      const change = d.replacedById ? 'gewijzigd' : 'ingetrokken';
-      timeline.push({
-        at: d.withdrawnAt.toISOString(),
-        kind: 'beslissing',
-        title: `Beslissing ${change}: ${DECISION_KIND_LABELS[d.kind as DecisionKind]}`,
-        detail: d.withdrawalReason ? `reden: ${d.withdrawalReason}` : undefined,
-        planned: false,
-      });
-    }
+    if (d.withdrawnAt) timeline.push(withdrawalEntry({ ...d, withdrawnAt: d.withdrawnAt }));
   }
-  for (const c of facts.casusregisseurChanges ?? []) {
-    timeline.push({
-      at: c.changedAt.toISOString(),
-      kind: 'casusregie',
-      title: 'Casusregie overgedragen',
-      detail: `van ${c.from.displayName} aan ${c.to.displayName}, vanaf ${day(c.effectiveDate)} (${casusregisseurChangeReasonLabel(c.reason)})`,
-      planned: false,
-    });
-  }
+  timeline.push(...(facts.casusregisseurChanges ?? []).map(changeEntry));
   // The earlier life stays above it: its decisions and agendapunten are the entries before this one.
-  for (const r of facts.reopenings ?? []) {
-    timeline.push({
-      at: r.reopenedAt.toISOString(),
-      kind: 'heropening',
-      title: `Dossier heropend (${region.dossierLife.reopening?.label ?? 'heropening'})`,
-      detail: `door ${r.reopenedBy.displayName}, reden: ${r.reason}`,
-      planned: false,
-    });
-  }
-  for (const r of facts.obligationReports ?? []) {
-    timeline.push({
-      at: r.submittedAt.toISOString(),
-      kind: 'opvolging',
-      title: REPORT_TITLES[r.form] ?? r.form,
-      detail: `door ${r.submittedBy.displayName}`,
-      planned: false,
-    });
-  }
-  timeline.push(...casusregieCheckEntries(facts, zone));
+  timeline.push(...(facts.reopenings ?? []).map((r) => reopeningEntry(r, region)));
+  timeline.push(...(facts.obligationReports ?? []).map(reportEntry));
+  timeline.push(...casusregieCheckEntries(facts, region.timeZone));
   return timeline.sort((a, b) => a.at.localeCompare(b.at));
 }

@@ -1,6 +1,7 @@
 import type { SessionStatus } from '@overlegtafels/domain';
 import type { AgendaItemRecord } from './agenda-item.repository.port';
 import type { AanmeldingAnswers, AanmeldingClient } from './dossier.repository.port';
+import type { KeysetPage, MomentCursor, PageRequest } from './keyset-page.port';
 
 /** A person as the dossier page names them. */
 interface NamedPerson {
@@ -160,13 +161,6 @@ export interface DossierPage {
     readonly recordedBy: NamedPerson;
   }[];
   readonly aanmeldingen: readonly DossierPageAanmelding[];
-  readonly agendaItems: readonly DossierPageAgendaItem[];
-  readonly decisions: readonly (DossierPageDecision & {
-    readonly decidedBy: NamedPerson;
-    readonly casusregisseur: NamedPerson | null;
-    /** Who withdrew or changed it (with withdrawnAt and withdrawalReason). */
-    readonly withdrawnBy: NamedPerson | null;
-  })[];
   /** The changes of casusregisseur, as recorded, oldest first. */
   readonly casusregisseurChanges: readonly {
     readonly id: string;
@@ -184,16 +178,145 @@ export interface DossierPage {
     readonly submittedAt: Date;
     readonly submittedBy: { readonly displayName: string };
   }[];
-  /** The heropeningen of the closed dossier, oldest first (its history before each stays as it was). */
-  readonly reopenings: readonly {
-    readonly reopenedAt: Date;
-    readonly fromPhase: string;
-    readonly reason: string;
-    readonly reopenedBy: { readonly displayName: string };
-  }[];
+}
+
+/** An agendapunt as the timeline tells it: table, type, when and how it stands. */
+export interface DossierTimelineItem {
+  readonly tableKey: string;
+  readonly itemType: string;
+  readonly slotStart: Date | null;
+  readonly status: string;
+  readonly session: { readonly startsAt: Date; readonly status: SessionStatus };
+}
+
+/** A decision as the timeline tells it, withdrawn or changed ones too. */
+export interface DossierTimelineDecision {
+  readonly kind: string;
+  readonly decidedAt: Date;
+  readonly startDate: Date | null;
+  readonly terugkomdatum: Date | null;
+  readonly withdrawnAt: Date | null;
+  readonly withdrawalReason: string | null;
+  readonly replacedById: string | null;
+  readonly casusregisseur: NamedPerson | null;
+}
+
+/** A decision with who took it, who it appointed and who withdrew or changed it. */
+export type DossierPageDecisionShown = DossierPageDecision & {
+  readonly decidedBy: NamedPerson;
+  readonly casusregisseur: NamedPerson | null;
+  /** Who withdrew or changed it (with withdrawnAt and withdrawalReason). */
+  readonly withdrawnBy: NamedPerson | null;
+};
+
+/** A person, an id and a name, as the timeline names them. */
+interface Named extends NamedPerson {
+  readonly id: string;
+}
+
+/**
+ * One fact of a dossier's timeline, as its page of the timeline reads it (DATE columns as UTC
+ * midnight): each makes one entry.
+ */
+export type DossierTimelineFact =
+  | {
+      readonly type: 'aanmelding';
+      readonly aanmelding: { readonly submittedAt: Date; readonly organisation: { readonly name: string } };
+    }
+  | { readonly type: 'agendapunt'; readonly item: DossierTimelineItem }
+  /** The decision, and (`intrekking`) its withdrawal or change. */
+  | { readonly type: 'beslissing' | 'intrekking'; readonly decision: DossierTimelineDecision }
+  | {
+      readonly type: 'overdracht';
+      readonly change: {
+        readonly effectiveDate: Date;
+        readonly changedAt: Date;
+        readonly reason: string;
+        readonly note: string | null;
+        readonly from: Named;
+        readonly to: Named;
+      };
+    }
+  | {
+      readonly type: 'heropening';
+      readonly reopening: {
+        readonly reopenedAt: Date;
+        readonly fromPhase: string;
+        readonly reason: string;
+        readonly reopenedBy: NamedPerson;
+      };
+    }
+  | {
+      readonly type: 'rapport';
+      readonly report: {
+        readonly form: string;
+        readonly submittedAt: Date;
+        readonly submittedBy: NamedPerson;
+      };
+    }
+  | {
+      readonly type: 'instemming';
+      readonly consent: {
+        readonly consentVerifiedAt: Date;
+        readonly consentGivenBy: string | null;
+        readonly consentVerifiedBy: NamedPerson | null;
+        readonly casusregieStartDate: Date | null;
+      };
+    }
+  | {
+      readonly type: 'geen-instemming';
+      readonly noConsent: {
+        readonly noConsentEstablishedOn: Date;
+        readonly noConsentNote: string | null;
+        readonly noConsentRecordedBy: NamedPerson | null;
+      };
+    }
+  | {
+      readonly type: 'kind';
+      readonly child: {
+        readonly label: string;
+        readonly heardOn: Date | null;
+        readonly notHeardReason: string | null;
+        readonly recordedAt: Date;
+        readonly recordedBy: NamedPerson;
+      };
+    }
+  | {
+      readonly type: 'consultatie';
+      readonly consultation: {
+        readonly consulentConsultedOn: Date;
+        readonly consulentConsultationNote: string | null;
+        readonly consulentConsultedBy: NamedPerson | null;
+      };
+    };
+
+/** A fact and its key on the timeline: its moment, and its kind and row (`p-<id>`) for ties. */
+export interface KeyedTimelineFact {
+  readonly key: MomentCursor;
+  readonly fact: DossierTimelineFact;
 }
 
 /** The read of a dossier's page (need-to-know is decided before, by OpenDossier). */
 export abstract class DossierPages {
   abstract detail(dossierId: string): Promise<DossierPage | undefined>;
+  /**
+   * A page of the dossier's timeline without the obligations, newest first, and how many facts
+   * it tells in all: by keyset on (moment, key), in SQL, whatever the history's length (issue
+   * #18). `timeZone`: where a recorded day (a DATE) starts.
+   */
+  abstract timelinePage(
+    dossierId: string,
+    request: PageRequest,
+    timeZone: string,
+  ): Promise<KeysetPage<KeyedTimelineFact>>;
+  /** A page of the dossier's agendapunten, the last submitted first (issue #18). */
+  abstract agendaItemsPage(
+    dossierId: string,
+    request: PageRequest,
+  ): Promise<KeysetPage<DossierPageAgendaItem>>;
+  /** A page of the dossier's decisions, the last taken first, withdrawn and changed ones too. */
+  abstract decisionsPage(
+    dossierId: string,
+    request: PageRequest,
+  ): Promise<KeysetPage<DossierPageDecisionShown>>;
 }

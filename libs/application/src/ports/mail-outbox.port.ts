@@ -101,6 +101,15 @@ export interface FailedOutboxEntry extends Pick<
 }
 
 /**
+ * The mail job claiming rows (its id stays the same through its retries and a restart after a
+ * crash), and the moment before which another job's claim no longer counts (the sending lease).
+ */
+export interface ClaimHolder {
+  readonly jobId: string;
+  readonly heldAfter: Date;
+}
+
+/**
  * The outbox: every mail is first a row, written in the transaction of the change that caused it;
  * the mail queue only carries the row's id. `write` stores a rendered mail inside the change's
  * transaction and `enqueue` hands what committed to the mail queue afterwards; `add` stores a row
@@ -114,8 +123,16 @@ export abstract class MailOutbox {
   abstract find(id: string): Promise<OutboxRecord | undefined>;
   /** The rows that carry these Message-IDs (how a caught or returned mail finds its row). */
   abstract byMessageIds(messageIds: readonly string[]): Promise<OutboxRecord[]>;
-  /** Takes a row that is not sent yet for one sending attempt; undefined when there is none to take. */
-  abstract claim(id: string, now: Date): Promise<OutboxRecord | undefined>;
+  /**
+   * Takes a row that is not sent yet for one sending attempt; undefined when there is none to take.
+   * A row another job holds (claimed at or after `holder.heldAfter`) is not taken.
+   */
+  abstract claim(id: string, now: Date, holder?: ClaimHolder): Promise<OutboxRecord | undefined>;
+  /**
+   * A batch job's rows, all claimed in one go for `holder`, in the order asked: those pending, or
+   * sending and not held by another job. A sent or failed row is not taken.
+   */
+  abstract claimMany(ids: readonly string[], now: Date, holder: ClaimHolder): Promise<OutboxRecord[]>;
   abstract body(bodyId: string): Promise<OutboxBody | undefined>;
   abstract exists(id: string): Promise<boolean>;
   abstract markSent(id: string, now: Date): Promise<void>;

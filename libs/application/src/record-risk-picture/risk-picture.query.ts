@@ -124,11 +124,12 @@ export class RiskPictureQuery {
    */
   async forDossier(
     principal: Principal,
-    dossierId: string,
+    /** The dossier, or its row as the caller just opened it (then it is not read again). */
+    of: string | DossierRecord,
     route: string,
     asked = false,
   ): Promise<RiskPictureView | undefined> {
-    const dossier = await this.dossiers.byId(undefined, dossierId);
+    const dossier = typeof of === 'string' ? await this.dossiers.byId(undefined, of) : of;
     if (!this.enabled || !dossier) return undefined;
     if (!canSeeRiskPicture(principal, dossier)) {
       // Asked for (the API), not merely left off a page: the refusal is kept.

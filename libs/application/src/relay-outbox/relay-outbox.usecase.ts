@@ -2,14 +2,10 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CLOCK, Clock } from '@overlegtafels/config';
 import { MailJobQueue } from '../ports/mail-job-queue.port';
 import { MailOutbox } from '../ports/mail-outbox.port';
+import { SENDING_LEASE_MS } from '../send-outbox-mail/send-outbox-mail.usecase';
 
 /** A pending row younger than this may still be on its way to the queue; it is left alone. */
 const GRACE_MS = 20_000;
-/**
- * A row claimed longer ago than this and still not sent or failed: its send died with its process
- * or with the database (the mark could not be written). No send takes this long (SMTP timeouts).
- */
-const SENDING_LEASE_MS = 10 * 60_000;
 
 /**
  * An outbox row is committed before its job is enqueued; a process that dies in between leaves a

@@ -2,3 +2,8 @@
 export interface SendOutboxMailCommand {
   readonly outboxId: string;
 }
+
+/** Send a batch of one fan-out's outbox rows: the batch job's payload, the rows' ids only. */
+export interface SendOutboxBatchCommand {
+  readonly outboxIds: readonly string[];
+}

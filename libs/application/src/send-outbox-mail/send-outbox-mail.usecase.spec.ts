@@ -62,4 +62,64 @@ describe('SendOutboxMailUseCase', () => {
     await expect(useCase.execute({ outboxId: id })).rejects.toThrow(/body .* not found/);
     expect(smtp.sent).toEqual([]);
   });
+  describe('a batch job', () => {
+    const refusal = () => Object.assign(new Error('550 5.1.1 mailbox unavailable'), { responseCode: 550 });
+
+    it('sends its rows in order and holds them for its job only', async () => {
+      const ids: string[] = [];
+      for (const k of ['a', 'b', 'c']) ids.push((await outbox.add(anOutboxMessage(`batch|${k}`))).id);
+      const other = await outbox.claimMany([ids[2]!], clock.now(), {
+        jobId: 'other-job',
+        heldAfter: new Date(0),
+      });
+      expect(other).toHaveLength(1);
+
+      expect(await useCase.executeBatch({ outboxIds: ids }, 'batch-job')).toEqual({
+        sent: 2,
+        refused: 0,
+        rejected: 0,
+        skipped: 1,
+      });
+      expect(smtp.sent.map((m) => m.envelope.to)).toEqual(['lid@example.be', 'lid@example.be']);
+      expect((await outbox.find(ids[2]!))?.status).toBe('sending');
+    });
+
+    it('fails a recipient refused for good and goes on; any other error ends the batch', async () => {
+      const ids: string[] = [];
+      for (const k of ['a', 'b', 'c']) ids.push((await outbox.add(anOutboxMessage(`batch|${k}`))).id);
+      const send = smtp.send.bind(smtp);
+      let n = 0;
+      jest.spyOn(smtp, 'send').mockImplementation(async (m) => {
+        n++;
+        if (n === 1) throw refusal();
+        if (n === 2) throw new Error('421 try again later');
+        return send(m);
+      });
+
+      await expect(useCase.executeBatch({ outboxIds: ids }, 'batch-job')).rejects.toThrow('421');
+      expect(await outbox.find(ids[0]!)).toMatchObject({
+        status: 'failed',
+        lastError: '550 5.1.1 mailbox unavailable',
+      });
+      expect((await outbox.find(ids[1]!))?.status).toBe('sending');
+
+      expect(await useCase.executeBatch({ outboxIds: ids }, 'batch-job')).toMatchObject({
+        sent: 2,
+        skipped: 1,
+      });
+      expect(smtp.sent).toHaveLength(2);
+      expect((await Promise.all(ids.map((id) => outbox.find(id)))).map((r) => r?.status)).toEqual([
+        'failed',
+        'sent',
+        'sent',
+      ]);
+    });
+
+    it('outside a batch a 5xx goes to the job, whose retries decide', async () => {
+      const { id } = await outbox.add(anOutboxMessage('k'));
+      smtp.failWith = refusal();
+      await expect(useCase.execute({ outboxId: id }, 'single-job')).rejects.toThrow('550');
+      expect((await outbox.find(id))?.status).toBe('sending');
+    });
+  });
 });

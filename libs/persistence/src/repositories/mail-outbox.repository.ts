@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   MailJobQueue,
   outboxMailOf,
+  type ClaimHolder,
   type FailedOutboxEntry,
   type KeysetPage,
   type MailOutbox,
@@ -45,6 +46,44 @@ interface ClaimedRow {
   last_error: string | null;
   created_at: Date;
   sent_at: Date | null;
+}
+
+const CLAIMED_COLUMNS = `id, idempotency_key, purpose, template_key, recipient_email, recipient_person_id,
+              session_id, agenda_item_id, dossier_id, sequence, payload, message_id, from_address,
+              subject, body_id, ics_method, ics_content, status, attempts, last_error, created_at,
+              sent_at`;
+
+/**
+ * A row being sent may be taken by the job that holds it ($3), when nobody holds it, or when its
+ * claim is older than the sending lease ($4): its sender died.
+ */
+const FREE_TO_TAKE = `(claimed_by IS NULL OR claimed_by = $3 OR updated_at < $4)`;
+
+function recordOf(r: ClaimedRow): OutboxRecord {
+  return {
+    id: r.id,
+    idempotencyKey: r.idempotency_key,
+    purpose: r.purpose,
+    templateKey: r.template_key,
+    recipientEmail: r.recipient_email,
+    recipientPersonId: r.recipient_person_id,
+    sessionId: r.session_id,
+    agendaItemId: r.agenda_item_id,
+    dossierId: r.dossier_id,
+    sequence: r.sequence,
+    payload: r.payload,
+    messageId: r.message_id,
+    fromAddress: r.from_address,
+    subject: r.subject,
+    bodyId: r.body_id,
+    icsMethod: r.ics_method,
+    icsContent: r.ics_content,
+    status: r.status,
+    attempts: r.attempts,
+    lastError: r.last_error,
+    createdAt: r.created_at,
+    sentAt: r.sent_at,
+  };
 }
 
 /**
@@ -129,47 +168,43 @@ export class PrismaMailOutbox implements MailOutbox {
 
   /**
    * Claims a row for sending and reads its headers and invitation, in one round trip: the row
-   * comes back unless it was already sent (a duplicate job after a crash) or does not exist. The
+   * comes back unless it was already sent (a duplicate job after a crash), another job holds it, or
+   * it does not exist. The
    * body is read apart (`body`), since most senders have it in memory already. Straight on pg:
    * this and markSent run twice per message sent.
    */
-  async claim(id: string, now: Date): Promise<OutboxRecord | undefined> {
+  async claim(id: string, now: Date, holder?: ClaimHolder): Promise<OutboxRecord | undefined> {
     const { rows } = await this.prisma.pool.query<ClaimedRow>(
       `UPDATE mail_outbox
-          SET status = 'sending', attempts = attempts + 1, updated_at = $2
-        WHERE id = $1::uuid AND status IN ('pending', 'sending', 'failed')
-    RETURNING id, idempotency_key, purpose, template_key, recipient_email, recipient_person_id,
-              session_id, agenda_item_id, dossier_id, sequence, payload, message_id, from_address,
-              subject, body_id, ics_method, ics_content, status, attempts, last_error, created_at,
-              sent_at`,
-      [id, now],
+          SET status = 'sending', attempts = attempts + 1, updated_at = $2, claimed_by = $3
+        WHERE id = $1::uuid
+          AND (status IN ('pending', 'failed') OR (status = 'sending' AND ${FREE_TO_TAKE}))
+    RETURNING ${CLAIMED_COLUMNS}`,
+      [id, now, holder?.jobId ?? null, holder?.heldAfter ?? now],
     );
     const r = rows[0];
-    if (!r) return undefined;
-    return {
-      id: r.id,
-      idempotencyKey: r.idempotency_key,
-      purpose: r.purpose,
-      templateKey: r.template_key,
-      recipientEmail: r.recipient_email,
-      recipientPersonId: r.recipient_person_id,
-      sessionId: r.session_id,
-      agendaItemId: r.agenda_item_id,
-      dossierId: r.dossier_id,
-      sequence: r.sequence,
-      payload: r.payload,
-      messageId: r.message_id,
-      fromAddress: r.from_address,
-      subject: r.subject,
-      bodyId: r.body_id,
-      icsMethod: r.ics_method,
-      icsContent: r.ics_content,
-      status: r.status,
-      attempts: r.attempts,
-      lastError: r.last_error,
-      createdAt: r.created_at,
-      sentAt: r.sent_at,
-    };
+    return r && recordOf(r);
+  }
+
+  /**
+   * A batch job's rows in one statement: pending ones, and sending ones no other job holds (its
+   * own after a crash or a retry, or one whose lease is over). Sent and failed rows are left.
+   */
+  async claimMany(ids: readonly string[], now: Date, holder: ClaimHolder): Promise<OutboxRecord[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await this.prisma.pool.query<ClaimedRow>(
+      `UPDATE mail_outbox
+          SET status = 'sending', attempts = attempts + 1, updated_at = $2, claimed_by = $3
+        WHERE id = ANY($1::uuid[])
+          AND (status = 'pending' OR (status = 'sending' AND ${FREE_TO_TAKE}))
+    RETURNING ${CLAIMED_COLUMNS}`,
+      [ids, now, holder.jobId, holder.heldAfter],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const r = byId.get(id);
+      return r ? [recordOf(r)] : [];
+    });
   }
 
   /** A stored body (undefined for an unknown id). */

@@ -1,5 +1,6 @@
 import {
   outboxMailOf,
+  type ClaimHolder,
   type FailedOutboxEntry,
   type KeysetPage,
   type MailOutbox,
@@ -22,6 +23,11 @@ export interface FakeOutboxRecord extends OutboxRecord {
   readonly message: OutboxMail;
   readonly updatedAt: Date;
   readonly tx: boolean;
+}
+
+/** The real outbox's rule: a row being sent is the holder's, nobody's, or its lease is over. */
+function freeToTake(row: FakeOutboxRecord, holder: ClaimHolder, claimedBy?: string | null): boolean {
+  return !claimedBy || claimedBy === holder.jobId || row.updatedAt < holder.heldAfter;
 }
 
 /** A mail `write` stored: the entry and the rendered mail as given, and the transaction. */
@@ -146,10 +152,36 @@ export class FakeMailOutbox implements MailOutbox, Rollbackable {
     return this.rows.where((r) => messageIds.includes(r.messageId));
   }
 
-  async claim(id: string, now: Date): Promise<OutboxRecord | undefined> {
+  async claim(id: string, now: Date, holder?: ClaimHolder): Promise<OutboxRecord | undefined> {
     const row = this.rows.get(id);
     if (!row || row.status === 'sent') return undefined;
-    return this.rows.update(id, { status: 'sending', attempts: row.attempts + 1, updatedAt: now });
+    if (
+      row.status === 'sending' &&
+      !freeToTake(row, holder ?? { jobId: '', heldAfter: now }, this.claimedBy.get(id))
+    )
+      return undefined;
+    return this.take(row, now, holder?.jobId ?? null);
+  }
+
+  async claimMany(ids: readonly string[], now: Date, holder: ClaimHolder): Promise<OutboxRecord[]> {
+    return ids.flatMap((id) => {
+      const row = this.rows.get(id);
+      if (!row) return [];
+      if (
+        row.status === 'pending' ||
+        (row.status === 'sending' && freeToTake(row, holder, this.claimedBy.get(id)))
+      )
+        return [this.take(row, now, holder.jobId)];
+      return [];
+    });
+  }
+
+  /** Which job holds each row being sent (null: none said). */
+  readonly claimedBy = new Map<string, string | null>();
+
+  private take(row: FakeOutboxRecord, now: Date, jobId: string | null): FakeOutboxRecord {
+    this.claimedBy.set(row.id, jobId);
+    return this.rows.update(row.id, { status: 'sending', attempts: row.attempts + 1, updatedAt: now });
   }
 
   async body(bodyId: string): Promise<OutboxBody | undefined> {
