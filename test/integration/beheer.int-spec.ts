@@ -211,7 +211,12 @@ describe('the beheerder adds a person, seats them at a table, and deactivates th
     const done = await post(`/api/beheer/personen/${fien}/deactiveren`, {
       reason: 'Vertrokken bij de politie',
     });
-    expect(done.status).toBe(204);
+    expect(done.status).toBe(200);
+    expect(((await done.json()) as { handedOver: unknown }).handedOver).toEqual({
+      dossiers: 0,
+      obligations: 0,
+      actionPoints: 0,
+    });
 
     expect((await them.get('/api/me')).status).toBe(401);
     const page = await fetch(`${t.baseUrl}/tafels`, {
@@ -226,7 +231,16 @@ describe('the beheerder adds a person, seats them at a table, and deactivates th
     expect([audit.entityId, audit.actorPersonId, audit.details]).toEqual([
       fien,
       beheerder.personId,
-      { wasActive: true, sessions: 1, feedTokens: 1, loginLinks: 0, reason: 'Vertrokken bij de politie' },
+      {
+        wasActive: true,
+        sessions: 1,
+        feedTokens: 1,
+        loginLinks: 0,
+        dossiers: 0,
+        obligations: 0,
+        actionPoints: 0,
+        reason: 'Vertrokken bij de politie',
+      },
     ]);
     // They are listed as deactivated, and no agenda of the table goes to them any more.
     const list = (await (await beheerder.get('/api/beheer/personen')).json()) as {

@@ -227,3 +227,4 @@ export * from './list-my-to-do/to-do.module';
 export * from './paging/keyset-paging';
 export * from './add-region-beheerder/add-region-beheerder.usecase';
 export * from './region-scope/region-scope.service';
+export * from './casusregie-handover/casusregie-handover.service';

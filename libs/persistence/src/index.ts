@@ -26,6 +26,7 @@ export { PrismaAgendaItemRepository } from './repositories/agenda-item.repositor
 export * from './repositories/agenda-mailing.repository';
 export * from './repositories/organisation.repository';
 export * from './repositories/beheer-directory.repository';
+export * from './repositories/casusregie-handover.repository';
 export * from './repositories/document.repository';
 export * from './repositories/item-document.repository';
 export * from './repositories/to-do.read-model';

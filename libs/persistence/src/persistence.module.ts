@@ -18,6 +18,7 @@ import { PrismaAgendaItemRepository } from './repositories/agenda-item.repositor
 import { AgendaMailingRepository } from './repositories/agenda-mailing.repository';
 import { OrganisationRepository } from './repositories/organisation.repository';
 import { PrismaBeheerDirectory } from './repositories/beheer-directory.repository';
+import { PrismaCasusregieHandoverReads } from './repositories/casusregie-handover.repository';
 import { PrismaDossierRepository } from './repositories/dossier/prisma-dossier.repository';
 import { PrismaDossierReopenings } from './repositories/dossier/prisma-dossier-reopenings';
 import { PrismaDecisionHistory } from './repositories/dossier/prisma-decision-history';
@@ -58,6 +59,7 @@ const repositories = [
   AgendaMailingRepository,
   OrganisationRepository,
   PrismaBeheerDirectory,
+  PrismaCasusregieHandoverReads,
   PrismaDossierRepository,
   PrismaDossierReopenings,
   PrismaDecisionHistory,

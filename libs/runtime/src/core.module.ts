@@ -24,6 +24,7 @@ import {
   QueueProbe,
   OrganisationDirectory,
   BeheerDirectory,
+  CasusregieHandoverReads,
   PersonDirectory,
   RegionRepository,
   ObligationReadModel,
@@ -88,6 +89,7 @@ import {
   PrismaExpiredLogins,
   PrismaPersonDirectory,
   PrismaBeheerDirectory,
+  PrismaCasusregieHandoverReads,
   PrismaRegionRepository,
   PrismaObligationReadModel,
   PrismaReconcileLedger,
@@ -130,6 +132,7 @@ const dossierPorts = [
   bindPort(PersonDirectory, PrismaPersonDirectory),
   bindPort(OrganisationDirectory, OrganisationRepository),
   bindPort(BeheerDirectory, PrismaBeheerDirectory),
+  bindPort(CasusregieHandoverReads, PrismaCasusregieHandoverReads),
   bindPort(RiskPictureRepository, PrismaRiskPictureRepository),
   bindPort(PlanVanAanpakRepository, PrismaPlanVanAanpakRepository),
 ];

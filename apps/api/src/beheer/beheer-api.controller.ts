@@ -152,10 +152,17 @@ export class BeheerApiController {
 
   @Post('personen/:id/deactiveren')
   @Roles('admin')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Deactivate a person: their sessions, calendar feed and login links end at once' })
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Deactivate a person: their sessions, calendar feed and login links end at once; the open dossiers they direct and their open tasks go to the coordinators',
+  })
   @ApiBody({ schema: jsonSchemaOf(BeheerReasonSchema) })
-  @ApiResponse(changed)
+  @ApiResponse({
+    status: 200,
+    description:
+      'Deactivated, and audited with the reason: `{ personId, active: false, handedOver: { dossiers, obligations, actionPoints }, repeated }` — counts only. Activating again takes nothing back.',
+  })
   @ApiResponse(badInput)
   @ApiResponse(notFound)
   @IdempotencyKeyHeader()
@@ -166,7 +173,7 @@ export class BeheerApiController {
     @Headers('idempotency-key') key: string | undefined,
   ) {
     const { reason } = parseInput(BeheerReasonSchema, body);
-    await this.setActive.execute({
+    return this.setActive.execute({
       actor,
       personId: id,
       active: false,

@@ -40,12 +40,39 @@ const NOTICES: Record<string, string> = {
   toegevoegd: 'De persoon is toegevoegd.',
   gewijzigd: 'De gegevens zijn gewijzigd.',
   rollen: 'De rollen zijn gewijzigd.',
-  gedeactiveerd:
-    'De persoon is gedeactiveerd: hun aanmeldingen, agenda-abonnement en inloglinks werken niet meer.',
-  geactiveerd: 'De persoon is weer actief.',
+  geactiveerd:
+    'De persoon is weer actief. Wat bij de deactivering naar de coördinatoren ging, blijft daar: dossiers en taken komen niet vanzelf terug.',
   tafel: 'De plaats aan de tafel is bewaard.',
   verwijderd: 'De plaats aan de tafel is beëindigd.',
 };
+
+/** A count from the address after a deactivation: a small whole number, or none. */
+function countOf(query: Record<string, unknown>, field: string): number {
+  const value = query[field];
+  return typeof value === 'string' && /^\d{1,6}$/.test(value) ? Number(value) : 0;
+}
+
+/** What the deactivation did, in counts: a beheerder sees no dossier. */
+export function deactivatedNotice(query: Record<string, unknown>): string {
+  const dossiers = countOf(query, 'dossiers');
+  const taken = countOf(query, 'taken');
+  const actiepunten = countOf(query, 'actiepunten');
+  const parts = [
+    'De persoon is gedeactiveerd: hun aanmeldingen, agenda-abonnement en inloglinks werken niet meer.',
+  ];
+  if (dossiers + taken + actiepunten === 0) {
+    parts.push(
+      'Er ging niets over naar de coördinatoren: de persoon was van geen open dossier casusregisseur en had geen open taken.',
+    );
+  } else {
+    parts.push(
+      `Overgedragen aan de coördinatoren: ${plural(dossiers, 'dossier', 'dossiers')} waarvoor een nieuwe casusregisseur nodig is, ${plural(taken, 'opvolgingstaak', 'opvolgingstaken')} en ${plural(actiepunten, 'actiepunt', 'actiepunten')}. De coördinatoren kregen een mail.`,
+    );
+  }
+  return parts.join(' ');
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The person forms of the page, each with the fields it sends. */
 const PERSON_FORMS = {
@@ -122,9 +149,11 @@ export class BeheerPeoplePageController {
     @CurrentViewer() viewer: Viewer,
     @Param('id') id: string,
     @Query('melding') melding?: string,
+    @Query() query: Record<string, unknown> = {},
   ): Promise<string> {
     if (!isUuid(id)) throw new NotFoundException('Persoon niet gevonden.');
-    return this.renderPerson(principal, viewer, id, noticeFor(NOTICES, melding));
+    const notice = melding === 'gedeactiveerd' ? deactivatedNotice(query) : noticeFor(NOTICES, melding);
+    return this.renderPerson(principal, viewer, id, notice);
   }
 
   @Post(':id')
@@ -183,14 +212,16 @@ export class BeheerPeoplePageController {
   ): Promise<void> {
     return this.change(principal, viewer, id, 'deactiveren', body, res, async (values) => {
       const { reason } = parseInput(BeheerReasonSchema, values);
-      await this.setActive.execute({
+      const { handedOver } = await this.setActive.execute({
         actor: viewer,
         personId: id,
         active: false,
         reason,
         ...withKey(formSubmissionKey(body)),
       });
-      return 'gedeactiveerd';
+      // Counts only in the address: the page says how much went to the coordinators.
+      const { dossiers, obligations, actionPoints } = handedOver;
+      return `gedeactiveerd&dossiers=${dossiers}&taken=${obligations}&actiepunten=${actionPoints}`;
     });
   }
 

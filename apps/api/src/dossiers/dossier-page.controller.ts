@@ -45,6 +45,7 @@ import { agendaItemViews } from './dossier-items';
 import { NOTICES } from './dossier-page-notices';
 import { formSubmissionKey, withKey } from '../web/submission-key';
 import { firstNoConsentAnswer, firstOr } from './no-consent-repeat';
+import { casusregisseurLeft } from './casusregisseur-left';
 
 /**
  * A dossier's page: what happened and what is planned, the aanmelding's answers, the agendapunten
@@ -380,6 +381,7 @@ export class DossierPageController {
         })),
         historyPage: pagedList(detail.code, query, 'casusregisseurs', history.links),
         canChangeCasusregisseur,
+        casusregisseurInactive: coordinator && casusregisseurLeft(detail) && facts.hasActiveCasusregisseur,
         casusregisseurs,
         reasons: CASUSREGISSEUR_CHANGE_REASONS.map((value) => ({
           value,

@@ -26,6 +26,7 @@ import { CorrectCasusregieStartUseCase } from '../correct-casusregie-start/corre
 import { OpenDossierModule } from '../open-dossier/open-dossier.module';
 import { RecordConsulentUseCase } from '../record-consulent/record-consulent.usecase';
 import { ReassignCasusregisseurUseCase } from '../reassign-casusregisseur/reassign-casusregisseur.usecase';
+import { CasusregieHandover } from '../casusregie-handover/casusregie-handover.service';
 import { RecordConsentUseCase } from '../record-consent/record-consent.usecase';
 import { RecordNoConsentUseCase } from '../record-no-consent/record-no-consent.usecase';
 import { ReopenDossierUseCase } from '../reopen-dossier/reopen-dossier.usecase';
@@ -76,6 +77,7 @@ const providers = [
   ChildrenHeardQuery,
   CorrectCasusregieStartUseCase,
   ReassignCasusregisseurUseCase,
+  CasusregieHandover,
   CoordinatorChange,
   MoveAgendaItemUseCase,
   CancelSessionUseCase,

@@ -1,4 +1,5 @@
-import { FakeSubmissionLedger } from '@overlegtafels/testing';
+import { FakeMailOutbox, FakeSubmissionLedger } from '@overlegtafels/testing';
+import { NOTHING_HANDED_OVER } from '../casusregie-handover/casusregie-handover.service';
 import { SubmittedOnce } from '../submissions/submitted-once';
 import { BeheerAddPersonUseCase } from '../beheer-add-person/beheer-add-person.usecase';
 import { BeheerEditPersonUseCase } from '../beheer-edit-person/beheer-edit-person.usecase';
@@ -291,6 +292,9 @@ describe('the beheerder’s person changes are made once per submission key', ()
   });
 });
 
+/** Someone with no dossier or task to hand over (the handover itself: beheer-person-active's spec). */
+const nothingToHandOver = { handOver: async () => ({ handedOver: NOTHING_HANDED_OVER, mails: [] }) };
+
 describe('the beheerder deactivates a person', () => {
   it('ends their sessions, feed tokens and login links in the same change, and audits the counts', async () => {
     const world = beheerWorld([{ id: 'fien', sessions: 2, feedTokens: 1, loginLinks: 1 }]);
@@ -300,6 +304,8 @@ describe('the beheerder deactivates a person', () => {
       world.change,
       world.clock,
       new SubmittedOnce(new FakeSubmissionLedger()),
+      nothingToHandOver,
+      new FakeMailOutbox(),
     );
     await useCase.execute({ actor: beheerder, personId: 'fien', active: false, reason: 'Vertrokken' });
     expect(world.directory.persons.get('fien')).toMatchObject({
@@ -309,7 +315,16 @@ describe('the beheerder deactivates a person', () => {
       loginLinks: 0,
     });
     expect(world.audit.of('beheer.person.deactivate').map((a) => a.details)).toEqual([
-      { wasActive: true, sessions: 2, feedTokens: 1, loginLinks: 1, reason: 'Vertrokken' },
+      {
+        wasActive: true,
+        sessions: 2,
+        feedTokens: 1,
+        loginLinks: 1,
+        dossiers: 0,
+        obligations: 0,
+        actionPoints: 0,
+        reason: 'Vertrokken',
+      },
     ]);
     expect(world.audit.all()[0]!.at).toEqual(NOW);
     await useCase.execute({ actor: beheerder, personId: 'fien', active: true, reason: 'Terug' });
@@ -324,6 +339,8 @@ describe('the beheerder deactivates a person', () => {
       world.change,
       world.clock,
       new SubmittedOnce(new FakeSubmissionLedger()),
+      nothingToHandOver,
+      new FakeMailOutbox(),
     );
     const other = await refusalOf(
       useCase.execute({ actor: beheerder, personId: 'noor', active: false, reason: 'x' }),

@@ -136,11 +136,15 @@ export interface DossierPage {
   readonly traject: string | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
+  /** Set while the casusregisseur who left (deactivated) has not been replaced yet. */
+  readonly casusregisseurLeftAt: Date | null;
   readonly casusregisseur: {
     readonly id: string;
     readonly displayName: string;
     readonly email: string;
     readonly organisation: { readonly name: string } | null;
+    /** False once they were deactivated: the dossier needs a new casusregisseur. */
+    readonly active: boolean;
   } | null;
   readonly aanmelder: { readonly id: string; readonly displayName: string; readonly email: string };
   readonly aanmelderOrganisation: { readonly name: string } | null;

@@ -41,3 +41,4 @@ export * from './calendar-reminders.port';
 export * from './calendar-replies.port';
 export * from './beheer-directory.port';
 export * from './keyset-page.port';
+export * from './casusregie-handover.port';

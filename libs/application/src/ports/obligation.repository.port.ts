@@ -10,6 +10,11 @@ export interface ObligationDossier {
   code: string;
   regionId: string;
   casusregisseurId: string | null;
+  /**
+   * False when the casusregisseur was deactivated (they left): their tasks are the coordinators' of
+   * the follow-up table until a new one is appointed. Unset: active.
+   */
+  casusregisseurActive?: boolean;
   casusregiePlannedStartDate: Date | null;
   casusregieStartDate: Date | null;
   afrondingDate: Date | null;
@@ -174,7 +179,7 @@ export abstract class ObligationRepository {
   abstract reassign(
     tx: Transaction,
     obligationId: string,
-    change: Partial<Pick<ObligationPlacement, 'ownerId' | 'tableKey' | 'sessionKey'>>,
+    change: Partial<Pick<ObligationPlacement, 'ownerId' | 'ownerRole' | 'tableKey' | 'sessionKey'>>,
   ): Promise<void>;
   /** Dossiers with open obligations whose due date hangs on a session of the table. */
   abstract dossiersHangingOnTable(tx: Transaction, tableKey: string): Promise<string[]>;

@@ -131,7 +131,8 @@ export class ReassignCasusregisseurUseCase {
             [to, 'nieuw'],
             [outcome.fromPersonId, 'vorig'],
           ] as const) {
-            const contact = await this.people.contactOf(tx, personId);
+            // Someone who left (deactivated) gets no mail any more; the coordinators were told.
+            const contact = await this.people.activePerson(tx, personId);
             if (!contact) continue;
             const rendered = await this.composer.casusregieChange({
               recipient: { address: emailAddress(contact.email), name: contact.displayName },

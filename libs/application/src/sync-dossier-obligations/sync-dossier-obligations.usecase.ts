@@ -8,6 +8,7 @@ import {
   ObligationRule,
   PlannedObligation,
   planObligations,
+  casusregieFollowUpTable,
   reminderSteps,
   StoredObligation,
 } from '@overlegtafels/domain';
@@ -148,8 +149,10 @@ export class SyncDossierObligationsUseCase {
         // An open one can still change hands (another casusregisseur), table or session key.
         if (row.status !== 'open' || !change.planned || !rule) return;
         const wanted = this.placement(rule, change.planned, dossier);
-        const moved: Partial<Pick<ObligationPlacement, 'ownerId' | 'tableKey' | 'sessionKey'>> = {};
+        const moved: Partial<Pick<ObligationPlacement, 'ownerId' | 'ownerRole' | 'tableKey' | 'sessionKey'>> =
+          {};
         if (wanted.ownerId !== row.ownerId) moved.ownerId = wanted.ownerId;
+        if (wanted.ownerRole !== row.ownerRole) moved.ownerRole = wanted.ownerRole;
         if (wanted.sessionKey !== row.sessionKey) moved.sessionKey = wanted.sessionKey;
         if (wanted.tableKey !== row.tableKey) moved.tableKey = wanted.tableKey;
         if (Object.keys(moved).length > 0) await this.obligations.reassign(tx, row.id, moved);
@@ -163,6 +166,18 @@ export class SyncDossierObligationsUseCase {
     p: PlannedObligation,
     dossier: ObligationDossier,
   ): ObligationPlacement {
+    const handover = rule.owner.role === 'casusregisseur' ? this.handoverTable(dossier) : undefined;
+    if (handover) {
+      // The casusregisseur was deactivated: their tasks are the follow-up table's coordinators'
+      // (they see them on "Mijn opvolging" and can fulfil them) until a new one is appointed.
+      return {
+        ownerId: null,
+        ownerRole: 'coordinator',
+        tableKey: handover,
+        itemType: rule.agendering?.itemType ?? null,
+        sessionKey: p.session?.key ?? null,
+      };
+    }
     return {
       ownerId: rule.owner.role === 'casusregisseur' ? dossier.casusregisseurId : null,
       ownerRole: rule.owner.role,
@@ -170,6 +185,12 @@ export class SyncDossierObligationsUseCase {
       itemType: rule.agendering?.itemType ?? null,
       sessionKey: p.session?.key ?? null,
     };
+  }
+
+  /** The table whose coordinators hold the casusregisseur's tasks while they are no longer active. */
+  private handoverTable(dossier: ObligationDossier): string | undefined {
+    if (!dossier.casusregisseurId || dossier.casusregisseurActive !== false) return undefined;
+    return casusregieFollowUpTable(this.rules.region.dossierLife);
   }
 
   /**

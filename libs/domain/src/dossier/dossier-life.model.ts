@@ -105,6 +105,16 @@ export interface DossierLife extends PhaseBook {
   readonly illustrative: readonly string[];
 }
 
+/**
+ * The table whose coordinators follow up the casusregie: they take over a dossier's casusregisseur
+ * tasks when its casusregisseur leaves, until they appoint a new one. The region's follow-up table,
+ * else the one reviewing the plans, else the intake table.
+ */
+export function casusregieFollowUpTable(life: Pick<DossierLife, 'roles'>): string {
+  const { followUp, planReview, intake } = life.roles;
+  return followUp ?? planReview ?? intake.table;
+}
+
 /** The months an afsluiting waits after the afronding in this dossier life. */
 export function afsluitingWaitMonthsOf(life: Pick<DossierLife, 'afsluitingWaitMonths'>): number {
   return life.afsluitingWaitMonths ?? AFSLUITING_WAIT_MONTHS;

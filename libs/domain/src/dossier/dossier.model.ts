@@ -191,6 +191,11 @@ export function hasActiveCasusregisseur(book: PhaseBook, key: string): boolean {
   return phaseIsOfKind(book, key, 'casusregie', 'afgerond');
 }
 
+/** The keys of the phases in which a dossier has a casusregisseur whose work can pass to another. */
+export function activeCasusregisseurPhaseKeys(book: PhaseBook): string[] {
+  return phaseKeysOfKind(book, 'casusregie', 'afgerond');
+}
+
 /**
  * "In afwachting van instemming": the intake table appointed a casusregisseur, but no adult
  * family member's consent is verified yet, so casusregie has not started (guide I.G: it starts

@@ -8,11 +8,19 @@ import { DossierCode, WebLink } from '../mail-values';
 export interface CasusregieChangeInput {
   readonly recipient: Recipient;
   readonly dossier: DossierCode;
-  /** `nieuw`: the one who takes the casusregie over; `vorig`: the one who hands it over. */
-  readonly role: 'nieuw' | 'vorig';
-  /** The day the new casusregisseur takes over. */
+  /**
+   * `nieuw`: the one who takes the casusregie over; `vorig`: the one who hands it over; `gezocht`:
+   * a coordinator, because the casusregisseur is no longer active and the dossier needs a new one;
+   * `actiepunten`: a coordinator, because action points of the dossier were on the name of
+   * someone no longer active.
+   */
+  readonly role: 'nieuw' | 'vorig' | 'gezocht' | 'actiepunten';
+  /** The day the new casusregisseur takes over, or the day the previous one stopped. */
   readonly effectiveDate: DateTime;
-  /** The dossier page (for the new one) or their follow-up page (for the one who hands over). */
+  /**
+   * The dossier page (for the new one; for a coordinator: its change of casusregisseur) or the
+   * follow-up page (for the one who hands over; for a coordinator: the action points).
+   */
   readonly link: WebLink;
 }
 
@@ -25,15 +33,21 @@ export function casusregieChangeMail(identity: MailIdentity, input: CasusregieCh
   return {
     template: 'casusregie-change',
     subject: dossierSubject('Casusregie', { dossier: input.dossier }, identity.region),
-    preview: nieuw
-      ? `U bent casusregisseur van ${input.dossier}`
-      : `De casusregie van ${input.dossier} is overgedragen`,
+    preview: {
+      nieuw: `U bent casusregisseur van ${input.dossier}`,
+      vorig: `De casusregie van ${input.dossier} is overgedragen`,
+      gezocht: `${input.dossier} heeft een nieuwe casusregisseur nodig`,
+      actiepunten: `Actiepunten van ${input.dossier} staan bij de coördinatoren`,
+    }[input.role],
     greeting: input.recipient,
     values: {
       dossierCode: input.dossier,
       effectiveDate: dutchDate(input.effectiveDate),
       link: input.link,
       nieuw,
+      vorig: input.role === 'vorig',
+      gezocht: input.role === 'gezocht',
+      actiepunten: input.role === 'actiepunten',
     },
   };
 }

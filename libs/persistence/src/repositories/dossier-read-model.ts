@@ -166,7 +166,7 @@ export class PrismaDossierReadModel implements DossierList, DossierPages {
       (
         await this.prisma.person.findMany({
           where: { id: { in: [...new Set(personIds)] } },
-          select: { id: true, displayName: true, email: true, organisationId: true },
+          select: { id: true, displayName: true, email: true, organisationId: true, active: true },
         })
       ).map((p) => [p.id, p]),
     );
@@ -195,7 +195,11 @@ export class PrismaDossierReadModel implements DossierList, DossierPages {
     return {
       ...dossier,
       casusregisseur: casusregisseur
-        ? { ...person(casusregisseur.id), organisation: org(casusregisseur.organisationId) }
+        ? {
+            ...person(casusregisseur.id),
+            organisation: org(casusregisseur.organisationId),
+            active: casusregisseur.active,
+          }
         : null,
       aanmelder: person(page.aanmelderId),
       aanmelderOrganisation: org(page.aanmelderOrganisationId),

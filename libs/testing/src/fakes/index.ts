@@ -30,3 +30,4 @@ export * from './session-minutes.repository.fake';
 export * from './item-preparation.repository.fake';
 export * from './submission-ledger.fake';
 export * from './beheer-directory.fake';
+export * from './casusregie-handover.fake';

@@ -83,6 +83,11 @@ export class FakeObligationRepository implements ObligationRepository {
   readonly calendars = new Map<string, CalendarState>();
   /** The dossiers locked for a re-plan, in order, and under which handle. */
   readonly locked: { dossierId: string; tx: Transaction }[] = [];
+  /**
+   * Whether a person is active, as the database joins it to a dossier's casusregisseur (another
+   * fake's people, e.g. the beheer's); unset, the dossier's own `casusregisseurActive` holds.
+   */
+  personActive?: (personId: string) => boolean | undefined;
   private nextId = 1;
 
   get stores(): Rollbackable[] {
@@ -117,8 +122,13 @@ export class FakeObligationRepository implements ObligationRepository {
     if (!d) return undefined;
     this.locked.push({ dossierId, tx });
     const obligations = this.obligationsOf(dossierId).map((o) => record(o));
+    const id = d.dossier.casusregisseurId;
+    const active = id ? this.personActive?.(id) : undefined;
     return {
-      dossier: d.dossier,
+      dossier: {
+        ...d.dossier,
+        casusregisseurActive: d.dossier.casusregisseurActive !== false && active !== false,
+      },
       ...this.lifeOf(d),
       decisions: d.decisions,
       agendaItems: d.agendaItems,
@@ -216,7 +226,7 @@ export class FakeObligationRepository implements ObligationRepository {
   async reassign(
     _tx: Transaction,
     obligationId: string,
-    change: Partial<Pick<ObligationPlacement, 'ownerId' | 'tableKey' | 'sessionKey'>>,
+    change: Partial<Pick<ObligationPlacement, 'ownerId' | 'ownerRole' | 'tableKey' | 'sessionKey'>>,
   ): Promise<void> {
     this.obligations.update(obligationId, change);
   }

@@ -15,7 +15,8 @@ export async function changeCasusregisseur(
 ): Promise<{ id: string } | undefined> {
   const { count } = await db.dossier.updateMany({
     where: { id, casusregisseurId: change.fromPersonId },
-    data: { casusregisseurId: change.toPersonId },
+    // A new casusregisseur ends the handover to the coordinators after the previous one left.
+    data: { casusregisseurId: change.toPersonId, casusregisseurLeftAt: null },
   });
   if (count !== 1) return undefined;
   return db.casusregisseurChange.create({

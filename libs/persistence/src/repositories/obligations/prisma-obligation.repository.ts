@@ -77,6 +77,8 @@ export class PrismaObligationRepository implements ObligationRepository {
         code: true,
         regionId: true,
         casusregisseurId: true,
+        casusregisseur: { select: { active: true } },
+        casusregisseurLeftAt: true,
         casusregiePlannedStartDate: true,
         casusregieStartDate: true,
         afrondingDate: true,
@@ -91,8 +93,12 @@ export class PrismaObligationRepository implements ObligationRepository {
       },
     });
     if (!dossier) return undefined;
+    const { casusregisseur, casusregisseurLeftAt, ...own } = dossier;
     return {
-      dossier,
+      dossier: {
+        ...own,
+        casusregisseurActive: (casusregisseur?.active ?? true) && casusregisseurLeftAt === null,
+      },
       ...(await this.currentLife(db, dossierId)),
       decisions: await this.decisionsOf(db, dossierId),
       agendaItems: await this.agendaItemsOf(db, dossierId),
@@ -174,9 +180,13 @@ export class PrismaObligationRepository implements ObligationRepository {
   async reassign(
     tx: Transaction,
     obligationId: string,
-    change: Partial<Pick<ObligationPlacement, 'ownerId' | 'tableKey' | 'sessionKey'>>,
+    change: Partial<Pick<ObligationPlacement, 'ownerId' | 'ownerRole' | 'tableKey' | 'sessionKey'>>,
   ): Promise<void> {
-    await on(tx, this.prisma).followUpObligation.update({ where: { id: obligationId }, data: change });
+    const { ownerRole, ...rest } = change;
+    await on(tx, this.prisma).followUpObligation.update({
+      where: { id: obligationId },
+      data: { ...rest, ...(ownerRole && { ownerRole: dbRole(ownerRole) }) },
+    });
   }
 
   async dossiersHangingOnTable(tx: Transaction, tableKey: string): Promise<string[]> {
